@@ -1,0 +1,1 @@
+"""CLI commands for credit (placeholder until written)."""

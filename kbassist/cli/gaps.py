@@ -1,0 +1,1 @@
+"""CLI commands for gaps (placeholder until written)."""

@@ -1,0 +1,1 @@
+"""CLI commands for quality (placeholder until written)."""

@@ -1,0 +1,1 @@
+"""CLI commands for search (placeholder until written)."""

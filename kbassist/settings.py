@@ -1,0 +1,77 @@
+"""Settings declared once, as data: name, default and help.
+
+Every setting is read from the environment as ``KBASSIST_<NAME>`` (the web app
+also accepts them through ``create_app(config)``). The README's configuration
+table is checked against this list by a test.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+    kind: type = str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("HOME", "instance", "Data directory: database, indexes, embeddings cache, rejects."),
+    Setting("DATABASE_URL", "", "SQLAlchemy URL; overrides the SQLite database under HOME."),
+    Setting("SECRET_KEY", "", "Session signing key; generated into HOME/secret_key when empty."),
+    Setting("LEXICAL_BACKEND", "tantivy", "Lexical index backend: tantivy or whoosh."),
+    Setting("EMBEDDER", "minilm", "Embedding model: minilm (all-MiniLM-L6-v2) or hashing (tests)."),
+    Setting("EMBED_DTYPE", "auto", "Embedding precision: auto (bf16 where the CPU has it), bf16, fp32."),
+    Setting("MODELS_DIR", "", "Folder of trained classifier artifacts; default the packaged models/."),
+    Setting("KB_DIR", "", "Demo knowledge base folder; default the packaged kb/."),
+    Setting("SESSION_COOKIE_SECURE", False, "Send the session cookie over HTTPS only.", bool),
+    Setting("LOGIN_RATE_LIMIT", 5, "Failed sign-ins allowed per user and address in 5 minutes.", int),
+    Setting("NOTE_QUALITY_BAR", 60, "Closure-note score below which a note needs work.", int),
+)
+
+SETTINGS_BY_NAME = {setting.name: setting for setting in SETTINGS}
+
+
+def _coerce(setting: Setting, value: Any) -> Any:
+    if setting.kind is bool and isinstance(value, str):
+        return value.strip().lower() in {"1", "true", "yes", "on"}
+    if setting.kind is int:
+        return int(value)
+    return value
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Resolved settings: defaults, then ``KBASSIST_*`` environment, then overrides."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, overrides: dict[str, Any] | None = None) -> Settings:
+        values = {s.name: s.default for s in SETTINGS}
+        for setting in SETTINGS:
+            env = os.environ.get(f"KBASSIST_{setting.name}")
+            if env is not None:
+                values[setting.name] = _coerce(setting, env)
+        for key, value in (overrides or {}).items():
+            name = key.removeprefix("KBASSIST_")
+            if name in SETTINGS_BY_NAME:
+                values[name] = _coerce(SETTINGS_BY_NAME[name], value)
+        return cls(values)
+
+    def __getitem__(self, name: str) -> Any:
+        return self.values[name]
+
+    @property
+    def home(self) -> Path:
+        return Path(self.values["HOME"]).resolve()
+
+    @property
+    def database_url(self) -> str:
+        return self.values["DATABASE_URL"] or f"sqlite:///{self.home / 'kbassist.db'}"

@@ -1,0 +1,338 @@
+"""The database: tables as SQLAlchemy Core objects, engines and migrations.
+
+The schema is dialect-neutral (it runs on SQLite and PostgreSQL); SQLite gets
+WAL mode and foreign keys through a connect hook, never through SQL in the
+domain. Migrations live in ``kbassist/migrations/versions`` and are numbered.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    create_engine,
+    event,
+)
+from sqlalchemy.engine import Engine
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+technicians = Table(
+    "technicians",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(200), nullable=False, unique=True),
+    Column("email", String(320)),
+    Column("active", Boolean, nullable=False, default=True),
+)
+
+clients = Table(
+    "clients",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(200), nullable=False, unique=True),
+)
+
+tickets = Table(
+    "tickets",
+    metadata,
+    Column("id", String(100), primary_key=True),  # the PSA's ticket number
+    Column("title", Text, nullable=False),
+    Column("description", Text, nullable=False, default=""),
+    Column("resolution", Text, nullable=False, default=""),  # the closure note
+    Column("status", String(50), nullable=False, default=""),
+    Column("priority", String(50), nullable=False, default=""),
+    Column("category", String(200), nullable=False, default=""),
+    Column("client_id", Integer, ForeignKey("clients.id")),
+    Column("assignee_id", Integer, ForeignKey("technicians.id")),
+    Column("created_at", DateTime),
+    Column("resolved_at", DateTime),
+    Column("closed_at", DateTime),
+    Column("time_spent_minutes", Float),
+    Column("reopen_count", Integer, nullable=False, default=0),
+    Column("escalation_count", Integer, nullable=False, default=0),
+    Column("source", String(50), nullable=False, default="canonical"),
+    Column("content_hash", String(64), nullable=False),
+    Column("ingested_at", DateTime, nullable=False),
+    Index("ix_tickets_created", "created_at"),
+    Index("ix_tickets_assignee", "assignee_id"),
+    Index("ix_tickets_client", "client_id"),
+)
+
+ticket_notes = Table(
+    "ticket_notes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("ticket_id", String(100), ForeignKey("tickets.id", ondelete="CASCADE"), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("author_id", Integer, ForeignKey("technicians.id")),
+    Column("author", String(200), nullable=False, default=""),
+    Column("created_at", DateTime),
+    Column("text", Text, nullable=False, default=""),
+    Column("internal", Boolean, nullable=False, default=False),
+    UniqueConstraint("ticket_id", "seq"),
+)
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", String(100), primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("type", String(30), nullable=False),  # playbook, how-to, troubleshooting, ...
+    Column("body", Text, nullable=False),  # markdown without front matter
+    Column("author_id", Integer, ForeignKey("technicians.id")),
+    Column("created", DateTime),
+    Column("updated", DateTime),
+    Column("tags", Text, nullable=False, default="[]"),  # JSON list
+    Column("clients", Text, nullable=False, default="[]"),  # JSON list of client names
+    Column("path", Text, nullable=False, default=""),
+    Column("content_hash", String(64), nullable=False),
+    Column("version", Integer, nullable=False, default=1),
+    Column("ingested_at", DateTime, nullable=False),
+)
+
+# One row per distinct content of an article: who changed it, when, and how much
+# of the text they added (credit is shared by content over versions).
+article_versions = Table(
+    "article_versions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("article_id", String(100), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("editor_id", Integer, ForeignKey("technicians.id")),
+    Column("changed_at", DateTime),
+    Column("title", Text, nullable=False),
+    Column("body", Text, nullable=False),
+    Column("content_hash", String(64), nullable=False),
+    Column("chars_added", Integer, nullable=False, default=0),
+    Column("chars_removed", Integer, nullable=False, default=0),
+    UniqueConstraint("article_id", "version"),
+)
+
+# Contributors named in front matter, beside the edit history.
+article_contributors = Table(
+    "article_contributors",
+    metadata,
+    Column("article_id", String(100), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("technician_id", Integer, ForeignKey("technicians.id"), primary_key=True),
+)
+
+ticket_article_links = Table(
+    "ticket_article_links",
+    metadata,
+    Column("ticket_id", String(100), ForeignKey("tickets.id", ondelete="CASCADE"), primary_key=True),
+    # No foreign key: a ticket may cite an article that is not (yet) ingested.
+    Column("article_id", String(100), primary_key=True),
+    Index("ix_links_article", "article_id"),
+)
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("username", String(100), nullable=False, unique=True),
+    Column("password_hash", String(300), nullable=False),
+    Column("role", String(20), nullable=False),  # tech, reviewer, manager, admin
+    Column("technician_id", Integer, ForeignKey("technicians.id")),
+    Column("created_at", DateTime, nullable=False),
+)
+
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("name", String(100), nullable=False, default=""),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("created_at", DateTime, nullable=False),
+    Column("last_used_at", DateTime),
+)
+
+login_attempts = Table(
+    "login_attempts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("username", String(100), nullable=False),
+    Column("remote_addr", String(100), nullable=False, default=""),
+    Column("attempted_at", DateTime, nullable=False),
+    Column("success", Boolean, nullable=False),
+    Index("ix_login_attempts_user", "username", "attempted_at"),
+)
+
+# Quality scores for closure notes (one per ticket) and articles.
+note_scores = Table(
+    "note_scores",
+    metadata,
+    Column("ticket_id", String(100), ForeignKey("tickets.id", ondelete="CASCADE"), primary_key=True),
+    Column("content_hash", String(64), nullable=False),
+    Column("score", Float, nullable=False),
+    Column("criteria_score", Float, nullable=False),
+    Column("model_probability", Float),
+    Column("model_version", String(100), nullable=False, default=""),
+    Column("criteria", Text, nullable=False, default="{}"),  # JSON {criterion: bool}
+    Column("findings", Text, nullable=False, default="[]"),  # JSON list of findings
+    Column("blocking", Boolean, nullable=False, default=False),
+    Column("scored_at", DateTime, nullable=False),
+)
+
+article_scores = Table(
+    "article_scores",
+    metadata,
+    Column("article_id", String(100), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("content_hash", String(64), nullable=False),
+    Column("score", Float, nullable=False),
+    Column("criteria_score", Float, nullable=False),
+    Column("model_probability", Float),
+    Column("model_version", String(100), nullable=False, default=""),
+    Column("criteria", Text, nullable=False, default="{}"),
+    Column("findings", Text, nullable=False, default="[]"),
+    Column("blocking", Boolean, nullable=False, default=False),
+    Column("scored_at", DateTime, nullable=False),
+)
+
+review_labels = Table(
+    "review_labels",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("ticket_id", String(100), ForeignKey("tickets.id", ondelete="CASCADE"), nullable=False),
+    Column("reviewer_id", Integer, ForeignKey("users.id")),
+    Column("label", String(20), nullable=False),  # useful, needs-work
+    Column("reason", Text, nullable=False, default=""),
+    Column("comment", Text, nullable=False, default=""),
+    Column("content_hash", String(64), nullable=False, default=""),  # note text labelled
+    Column("created_at", DateTime, nullable=False),
+    Index("ix_review_labels_ticket", "ticket_id"),
+)
+
+review_samples = Table(
+    "review_samples",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("ticket_id", String(100), ForeignKey("tickets.id", ondelete="CASCADE"), nullable=False),
+    Column("technician_id", Integer, ForeignKey("technicians.id")),
+    Column("month", String(7), nullable=False),  # YYYY-MM
+    Column("drawn_at", DateTime, nullable=False),
+    UniqueConstraint("ticket_id", "month"),
+)
+
+cluster_runs = Table(
+    "cluster_runs",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("started_at", DateTime, nullable=False),
+    Column("params", Text, nullable=False, default="{}"),  # JSON
+    Column("n_tickets", Integer, nullable=False, default=0),
+    Column("n_families", Integer, nullable=False, default=0),
+)
+
+families = Table(
+    "families",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("run_id", Integer, ForeignKey("cluster_runs.id", ondelete="CASCADE")),
+    Column("label", Text, nullable=False, default=""),
+    Column("representative_ticket_id", String(100)),
+    Column("size", Integer, nullable=False, default=0),
+    Column("centroid", LargeBinary),  # float32 vector, unit length
+)
+
+ticket_families = Table(
+    "ticket_families",
+    metadata,
+    Column("ticket_id", String(100), ForeignKey("tickets.id", ondelete="CASCADE"), primary_key=True),
+    Column("family_id", Integer, ForeignKey("families.id", ondelete="CASCADE"), nullable=False),
+    Column("similarity", Float),
+    Column("assigned_by", String(20), nullable=False, default="full"),  # full, incremental
+    Index("ix_ticket_families_family", "family_id"),
+)
+
+search_log = Table(
+    "search_log",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("query", Text, nullable=False),
+    Column("user_id", Integer, ForeignKey("users.id")),
+    Column("filters", Text, nullable=False, default="{}"),  # JSON
+    Column("result_ids", Text, nullable=False, default="[]"),  # JSON list of "kind:id"
+    Column("n_results", Integer, nullable=False, default=0),
+    Column("opened_id", String(200)),
+    Column("opened_at", DateTime),
+    Column("created_at", DateTime, nullable=False),
+    Index("ix_search_log_created", "created_at"),
+)
+
+# Embedding cache: one vector per distinct text (by content hash and model).
+embeddings = Table(
+    "embeddings",
+    metadata,
+    Column("content_hash", String(64), primary_key=True),
+    Column("model", String(100), primary_key=True),
+    Column("dim", Integer, nullable=False),
+    Column("vector", LargeBinary, nullable=False),  # float32, unit length
+)
+
+# Key/value facts about the instance (demo loaded, model version in use, ...).
+meta = Table(
+    "meta",
+    metadata,
+    Column("key", String(100), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+
+def make_engine(url: str) -> Engine:
+    """Create an engine; for SQLite, make the folder and turn on WAL and foreign keys."""
+    if url.startswith("sqlite:///"):
+        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.close()
+
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema up to the newest numbered migration (one transaction each)."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+def schema_version(engine: Engine) -> str | None:
+    """The applied migration, or None for an empty database."""
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()

@@ -1,0 +1,42 @@
+"""Sign in as each role in a real browser: the right navigation, refusals, screenshots."""
+
+from __future__ import annotations
+
+import pytest
+
+EXPECTED_NAV = {
+    "tech": {"Search", "Pre-close check", "Scorecards", "Articles"},
+    "reviewer": {"Search", "Pre-close check", "Review", "Articles"},
+    "manager": {"Search", "Pre-close check", "Review", "Gaps", "Scorecards", "Weekly", "Articles"},
+    "admin": {"Search", "Pre-close check", "Review", "Gaps", "Scorecards", "Weekly", "Articles"},
+}
+REFUSED = {"tech": ["/review", "/gaps", "/weekly"], "reviewer": ["/gaps", "/scorecards", "/weekly"]}
+
+
+@pytest.mark.parametrize("role", ["tech", "reviewer", "manager", "admin"])
+def test_role_sees_its_navigation(page, sign_in, screenshot, role: str) -> None:  # type: ignore[no-untyped-def]
+    sign_in(page, role)
+    labels = set(page.locator("header nav a").all_inner_texts())
+    assert labels == EXPECTED_NAV[role]
+    screenshot(page, f"home-{role}")
+
+
+@pytest.mark.parametrize(("role", "path"), [(r, p) for r, paths in REFUSED.items() for p in paths])
+def test_role_is_refused_where_it_may_not_go(page, sign_in, role: str, path: str) -> None:  # type: ignore[no-untyped-def]
+    sign_in(page, role)
+    response = page.goto(path)
+    assert response.status == 403
+    assert "Not allowed" in page.inner_text("h1")
+
+
+def test_sign_in_page_and_articles(page, sign_in, screenshot) -> None:  # type: ignore[no-untyped-def]
+    page.goto("/articles")
+    assert "/login" in page.url
+    screenshot(page, "login")
+    sign_in(page, "tech")
+    page.goto("/articles")
+    assert page.locator("table.list tbody tr").count() >= 30
+    screenshot(page, "articles")
+    page.locator("table.list tbody tr a").first.click()
+    assert page.locator(".kb .body").count() == 1
+    screenshot(page, "article")
