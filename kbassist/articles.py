@@ -102,7 +102,9 @@ def parse_folder(folder: Path) -> FolderParse:
             continue
         if record.id in seen:
             rejects.append(
-                Reject(name, 1, "id", f"duplicate id {record.id}, also in {seen[record.id]}", record.id)
+                Reject(
+                    name, 1, "id", f"duplicate id {record.id}, also in {seen[record.id]}", record.id
+                )
             )
             continue
         seen[record.id] = name

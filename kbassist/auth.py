@@ -77,17 +77,19 @@ def verify_password(password: str, stored: str) -> bool:
         _, n, r, p, salt, digest = stored.split("$")
         expected = base64.b64decode(digest)
         actual = hashlib.scrypt(
-            password.encode(), salt=base64.b64decode(salt), dklen=len(expected),
-            n=int(n), r=int(r), p=int(p),
+            password.encode(),
+            salt=base64.b64decode(salt),
+            dklen=len(expected),
+            n=int(n),
+            r=int(r),
+            p=int(p),
         )
     except (ValueError, TypeError):
         return False
     return hmac.compare_digest(actual, expected)
 
 
-def create_user(
-    core: Core, username: str, password: str, role: str, technician: str = ""
-) -> User:
+def create_user(core: Core, username: str, password: str, role: str, technician: str = "") -> User:
     """Add a user; a tech may be tied to a technician by name (created if new)."""
     username = username.strip()
     if role not in ROLES:
@@ -149,7 +151,9 @@ def create_token(core: Core, username: str, name: str = "") -> str:
     """A new API token for a user; only its hash is stored, so show it once."""
     token = "kba_" + secrets.token_urlsafe(32)
     with core.begin() as conn:
-        row = conn.execute(select(store.users.c.id).where(store.users.c.username == username)).first()
+        row = conn.execute(
+            select(store.users.c.id).where(store.users.c.username == username)
+        ).first()
         if row is None:
             raise InvalidInput(f"No user {username!r}. Create one with `kbassist user add`.")
         conn.execute(
@@ -184,7 +188,9 @@ def _technician_id(conn: Connection, name: str) -> int:
     ).first()
     if row:
         return int(row.id)
-    return int(conn.execute(store.technicians.insert().values(name=name.strip())).inserted_primary_key[0])
+    return int(
+        conn.execute(store.technicians.insert().values(name=name.strip())).inserted_primary_key[0]
+    )
 
 
 def _token_hash(token: str) -> str:

@@ -84,7 +84,13 @@ def get_article(conn: Connection, article_id: str) -> ArticleView:
     versions = [
         dict(r._mapping)
         for r in conn.execute(
-            select(v.c.version, v.c.changed_at, v.c.chars_added, v.c.chars_removed, t.c.name.label("editor"))
+            select(
+                v.c.version,
+                v.c.changed_at,
+                v.c.chars_added,
+                v.c.chars_removed,
+                t.c.name.label("editor"),
+            )
             .select_from(v.outerjoin(t, t.c.id == v.c.editor_id))
             .where(v.c.article_id == article_id)
             .order_by(v.c.version)
@@ -112,7 +118,9 @@ def get_ticket(conn: Connection, ticket_id: str) -> TicketView:
 
     tk, tech, cl, s = store.tickets, store.technicians, store.clients, store.note_scores
     row = conn.execute(
-        select(tk, tech.c.name.label("assignee"), cl.c.name.label("client"), s.c.score, s.c.findings)
+        select(
+            tk, tech.c.name.label("assignee"), cl.c.name.label("client"), s.c.score, s.c.findings
+        )
         .select_from(
             tk.outerjoin(tech, tech.c.id == tk.c.assignee_id)
             .outerjoin(cl, cl.c.id == tk.c.client_id)
@@ -124,14 +132,21 @@ def get_ticket(conn: Connection, ticket_id: str) -> TicketView:
         raise NotFound(f"No ticket {ticket_id!r}.")
     n = store.ticket_notes
     notes = [
-        {"author": r.author, "created_at": r.created_at, "text": mask(r.text), "internal": r.internal}
+        {
+            "author": r.author,
+            "created_at": r.created_at,
+            "text": mask(r.text),
+            "internal": r.internal,
+        }
         for r in conn.execute(select(n).where(n.c.ticket_id == ticket_id).order_by(n.c.seq))
     ]
     links = store.ticket_article_links
     articles = [
         r.article_id
         for r in conn.execute(
-            select(links.c.article_id).where(links.c.ticket_id == ticket_id).order_by(links.c.article_id)
+            select(links.c.article_id)
+            .where(links.c.ticket_id == ticket_id)
+            .order_by(links.c.article_id)
         )
     ]
     return TicketView(
@@ -160,5 +175,9 @@ def counts(conn: Connection) -> dict[str, int]:
     """How many tickets, articles and users the instance holds."""
     return {
         name: int(conn.execute(select(func.count()).select_from(table)).scalar_one())
-        for name, table in (("tickets", store.tickets), ("articles", store.articles), ("users", store.users))
+        for name, table in (
+            ("tickets", store.tickets),
+            ("articles", store.articles),
+            ("users", store.users),
+        )
     }

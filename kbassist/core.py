@@ -73,7 +73,16 @@ class Core:
         return path.read_text().strip()
 
     def models_dir(self) -> Path:
-        return _bundled_or_setting(self.settings["MODELS_DIR"], "models")
+        """Where ``kbassist train`` writes artifacts: the MODELS_DIR setting, else HOME/models."""
+        setting = self.settings["MODELS_DIR"]
+        return Path(setting).resolve() if setting else self.home / "models"
+
+    def find_model(self, name: str) -> Path | None:
+        """A trained artifact folder: the instance's own first, else the one shipped in models/."""
+        for folder in (self.models_dir(), _bundled_or_setting("", "models")):
+            if (folder / name / "metadata.json").is_file():
+                return folder / name
+        return None
 
     def kb_dir(self) -> Path:
         return _bundled_or_setting(self.settings["KB_DIR"], "kb")

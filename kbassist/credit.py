@@ -123,6 +123,10 @@ class OutcomeEffect:
     n_served: int
     observed: float | None  # mean over served tickets (minutes, hours or share)
     counterfactual: float | None  # the same mean had the article not existed
+    # Saved per ticket in natural units: minutes or hours for times (counterfactual
+    # times the relative reduction), the drop in share for reopens and escalations.
+    saved: float | None = None
+    saved_interval: Interval | None = None
 
     @property
     def change(self) -> float | None:
@@ -258,18 +262,20 @@ def content_shares(
 def serving_start(published: datetime, versions: Sequence[Version], half: float = 0.5) -> datetime:
     """When an article started serving: publication, or the revision that first held half its text.
 
-    A stub published early and written properly later starts at the rewrite, so
-    its empty months do not dilute the effect.
+    The first version counts from publication whatever date it carries (a first
+    import records the front matter's ``updated``). A stub published early and
+    written properly later starts at the rewrite, so its empty months do not
+    dilute the effect.
     """
-    dated = sorted((v for v in versions if v.changed_at is not None), key=lambda v: v.version)
-    total = sum(max(0, v.chars_added) for v in dated)
-    if not total:
-        return published
+    ordered = sorted(versions, key=lambda v: v.version)
+    total = sum(max(0, v.chars_added) for v in ordered)
     running = 0
-    for version in dated:
+    for position, version in enumerate(ordered):
         running += max(0, version.chars_added)
-        if running >= half * total:
-            return max(published, version.changed_at)  # type: ignore[type-var]
+        if total and running >= half * total:
+            if position == 0 or version.changed_at is None:
+                return published
+            return max(published, version.changed_at)
     return published
 
 
@@ -325,11 +331,13 @@ def estimate_credit(
     ledger = _ledger(data, articles)
     baseline = Baseline(
         family_level={
-            f: float(v) for f, v in zip(data.families, minutes_fit.alpha) if np.isfinite(v)
+            f: float(minutes_fit.alpha[i])
+            for i, f in enumerate(data.families)
+            if np.isfinite(minutes_fit.alpha[i])
         },
-        period_effect={p: float(v) for p, v in zip(data.periods, minutes_fit.tau)},
-        period_controls={p: int(n) for p, n in zip(data.periods, minutes_fit.controls)},
-        smearing={f: float(s) for f, s in zip(data.families, minutes_fit.smearing)},
+        period_effect={p: float(minutes_fit.tau[i]) for i, p in enumerate(data.periods)},
+        period_controls={p: int(minutes_fit.controls[i]) for i, p in enumerate(data.periods)},
+        smearing={f: float(minutes_fit.smearing[i]) for i, f in enumerate(data.families)},
         global_smearing=float(minutes_fit.global_smearing),
         untreated=int(data.untreated.sum()),
     )
@@ -443,7 +451,9 @@ class _Data:
             created=[t.created_at for t in ordered],
             values=values,
             family=family,
-            period=np.array([period_index[month_of(t.created_at)] for t in ordered], dtype=np.int64),
+            period=np.array(
+                [period_index[month_of(t.created_at)] for t in ordered], dtype=np.int64
+            ),
             families=families,
             periods=periods,
             untreated=(servers == 0) & (family >= 0),
@@ -463,16 +473,30 @@ class _Fit:
     global_smearing: float
 
 
-def _cells(data: _Data, k: int, weights: np.ndarray | None = None) -> tuple[np.ndarray, ...]:
-    """Weighted sums and counts of the untreated tickets per (family, month) cell."""
+def _cells(data: _Data, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The untreated tickets with a value for outcome ``k``: mask, cell index and values."""
     y = data.values[k]
     mask = data.untreated & np.isfinite(y)
-    n_f, n_t = len(data.families), len(data.periods)
-    cell = data.family[mask] * n_t + data.period[mask]
-    w = np.ones(int(mask.sum())) if weights is None else weights[mask]
-    sums = np.bincount(cell, weights=w * y[mask], minlength=n_f * n_t).reshape(n_f, n_t)
-    counts = np.bincount(cell, weights=w, minlength=n_f * n_t).reshape(n_f, n_t)
-    return sums, counts
+    cell = data.family[mask] * len(data.periods) + data.period[mask]
+    return mask, cell, y[mask]
+
+
+def _cell_sums(
+    cell: np.ndarray, y: np.ndarray, weights: np.ndarray, shape: tuple[int, int]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Weighted sums and counts per (family, month) cell; ``weights`` may hold replicates."""
+    n_cells = shape[0] * shape[1]
+    if weights.ndim == 1:
+        sums = np.bincount(cell, weights=weights * y, minlength=n_cells)
+        counts = np.bincount(cell, weights=weights, minlength=n_cells)
+        return sums.reshape(shape), counts.reshape(shape)
+    replicates = weights.shape[0]
+    # One bincount for all replicates: replicate b's cells are offset by b * n_cells.
+    index = (np.arange(replicates)[:, None] * n_cells + cell[None, :]).ravel()
+    size = replicates * n_cells
+    sums = np.bincount(index, weights=(weights * y[None, :]).ravel(), minlength=size)
+    counts = np.bincount(index, weights=weights.ravel(), minlength=size)
+    return sums.reshape(replicates, *shape), counts.reshape(replicates, *shape)
 
 
 def _solve(
@@ -483,20 +507,25 @@ def _solve(
     tolerance: float,
     tau: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Two-way fixed effects by alternating means over cells; leading axes are replicates."""
+    """Two-way fixed effects by alternating means over cells; leading axes are replicates.
+
+    Without ``adjust`` (the naive method) the month effects stay zero and each
+    family level is the plain mean of its untreated tickets.
+    """
     n_t = sums.shape[-1]
     family_n = counts.sum(axis=-1)
     period_n = counts.sum(axis=-2)
-    tau = np.zeros(sums.shape[:-2] + (n_t,)) if tau is None else tau.copy()
+    family_sum = sums.sum(axis=-1)
+    period_sum = sums.sum(axis=-2)
+    tau = np.zeros(sums.shape[:-2] + (n_t,)) if tau is None else np.array(tau, dtype=float)
     with np.errstate(invalid="ignore", divide="ignore"):
-        alpha = (sums.sum(axis=-1) - (counts * tau[..., None, :]).sum(axis=-1)) / family_n
+        alpha = (family_sum - (counts * tau[..., None, :]).sum(axis=-1)) / family_n
         for _ in range(max_iterations if adjust else 0):
             filled = np.where(np.isfinite(alpha), alpha, 0.0)
-            new_tau = (sums.sum(axis=-2) - (counts * filled[..., :, None]).sum(axis=-2)) / period_n
+            new_tau = (period_sum - (counts * filled[..., :, None]).sum(axis=-2)) / period_n
             new_tau = np.where(period_n > 0, new_tau, 0.0)
-            # Anchor the first month with data at zero; only alpha + tau is identified.
-            alpha = (sums.sum(axis=-1) - (counts * new_tau[..., None, :]).sum(axis=-1)) / family_n
-            change = np.nanmax(np.abs(new_tau - tau)) if new_tau.size else 0.0
+            alpha = (family_sum - (counts * new_tau[..., None, :]).sum(axis=-1)) / family_n
+            change = float(np.max(np.abs(new_tau - tau))) if new_tau.size else 0.0
             tau = new_tau
             if change < tolerance:
                 break
@@ -507,73 +536,75 @@ def _solve(
 
 def _fill_empty_periods(tau: np.ndarray, period_n: np.ndarray) -> np.ndarray:
     """Months with no untreated ticket borrow the effect of the nearest month that has one."""
-    has = period_n > 0
-    if has.all() or not has.any():
-        return tau
-    out = tau.copy()
-    flat_has = has.reshape(-1, has.shape[-1])
+    out = np.array(tau, dtype=float)
     flat_out = out.reshape(-1, out.shape[-1])
+    flat_has = (period_n > 0).reshape(-1, out.shape[-1])
     for row in range(flat_out.shape[0]):
-        valid = np.flatnonzero(flat_has[min(row, flat_has.shape[0] - 1)])
-        if not valid.size:
+        valid = np.flatnonzero(flat_has[row])
+        if not valid.size or valid.size == flat_has.shape[1]:
             continue
-        for t in np.flatnonzero(~flat_has[min(row, flat_has.shape[0] - 1)]):
+        for t in np.flatnonzero(~flat_has[row]):
+            # The nearest month; on a tie the earlier one.
             nearest = valid[np.argmin(np.abs(valid - t) * 2 + (valid > t))]
             flat_out[row, t] = flat_out[row, nearest]
     return out
 
 
 def _point_fit(data: _Data, k: int, params: CreditParams) -> _Fit:
-    sums, counts = _cells(data, k)
+    mask, cell, y = _cells(data, k)
+    shape = (len(data.families), len(data.periods))
+    sums, counts = _cell_sums(cell, y, np.ones(y.size), shape)
     adjust = params.method == "did"
     alpha, tau = _solve(sums, counts, adjust, params.max_iterations, params.tolerance)
     family_counts = counts.sum(axis=1)
     smearing = np.ones(len(data.families))
     global_smearing = 1.0
-    if OUTCOMES[k] in LOG_OUTCOMES:
+    if OUTCOMES[k] in LOG_OUTCOMES and y.size:
         # Duan's smearing: the mean of exp(residual) turns a log-scale fit into minutes.
-        y = data.values[k]
-        mask = data.untreated & np.isfinite(y)
-        residual = y[mask] - alpha[data.family[mask]] - tau[data.period[mask]]
-        expo = np.exp(residual)
-        if expo.size:
-            global_smearing = float(expo.mean())
-            per_family = np.bincount(data.family[mask], weights=expo, minlength=len(data.families))
-            with np.errstate(invalid="ignore", divide="ignore"):
-                smearing = per_family / family_counts
-            smearing = np.where(family_counts >= params.min_baseline, smearing, global_smearing)
+        family = data.family[mask]
+        expo = np.exp(y - alpha[family] - tau[data.period[mask]])
+        global_smearing = float(expo.mean())
+        per_family = np.bincount(family, weights=expo, minlength=len(data.families))
+        with np.errstate(invalid="ignore", divide="ignore"):
+            smearing = per_family / family_counts
+        smearing = np.where(family_counts >= params.min_baseline, smearing, global_smearing)
     return _Fit(alpha, tau, counts.sum(axis=0), family_counts, smearing, global_smearing)
 
 
 def _replicate_fits(
     data: _Data, fits: Mapping[str, _Fit], params: CreditParams
 ) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    """Bootstrap refits of every outcome's model on Poisson-reweighted untreated tickets."""
+    """Bootstrap refits of every outcome's model on Poisson-reweighted untreated tickets.
+
+    The same weights serve all outcomes and all articles, so a replicate is one
+    coherent resample of the history.
+    """
     rng = np.random.default_rng([params.seed, 0])
-    n = len(data.ids)
     adjust = params.method == "did"
+    shape = (len(data.families), len(data.periods))
+    cells = [_cells(data, k) for k in range(len(OUTCOMES))]
+    untreated = np.flatnonzero(data.untreated)
+    position = np.full(len(data.ids), -1)
+    position[untreated] = np.arange(untreated.size)
     alphas: dict[str, list[np.ndarray]] = defaultdict(list)
     taus: dict[str, list[np.ndarray]] = defaultdict(list)
     for start in range(0, params.bootstrap, _CHUNK):
         size = min(_CHUNK, params.bootstrap - start)
-        weights = rng.poisson(1.0, size=(size, n)).astype(float)
+        weights = rng.poisson(1.0, size=(size, untreated.size)).astype(float)
         for k, outcome in enumerate(OUTCOMES):
-            cells = [_cells(data, k, weights[b]) for b in range(size)]
-            sums = np.stack([c[0] for c in cells])
-            counts = np.stack([c[1] for c in cells])
-            warm = np.broadcast_to(fits[outcome].tau, (size, len(data.periods)))
+            mask, cell, y = cells[k]
+            sums, counts = _cell_sums(cell, y, weights[:, position[mask]], shape)
+            warm = np.broadcast_to(fits[outcome].tau, (size, shape[1]))
             # Warm-started from the point fit, a few dozen sweeps reach the tolerance.
             alpha, tau = _solve(sums, counts, adjust, 50, 1e-7, warm)
             point = fits[outcome].alpha
             alphas[outcome].append(np.where(np.isfinite(alpha), alpha, point[None, :]))
             taus[outcome].append(tau)
+    empty = (np.empty((0, shape[0])), np.empty((0, shape[1])))
     return {
-        outcome: (
-            np.concatenate(alphas[outcome])
-            if alphas[outcome]
-            else np.empty((0, len(data.families))),
-            np.concatenate(taus[outcome]) if taus[outcome] else np.empty((0, len(data.periods))),
-        )
+        outcome: (np.concatenate(alphas[outcome]), np.concatenate(taus[outcome]))
+        if alphas[outcome]
+        else empty
         for outcome in OUTCOMES
     }
 
@@ -631,11 +662,10 @@ def _article_credit(
             hours_interval=Interval(0.0, 0.0),
             **common,  # type: ignore[arg-type]
         )
-    assert minutes.estimate is not None and minutes.interval is not None  # set when n_served > 0
-    saved = _minutes_saved(minutes, minutes.estimate)
-    low = _minutes_saved(minutes, minutes.interval.high)
-    high = _minutes_saved(minutes, minutes.interval.low)
-    interval = Interval(low, high)
+    assert minutes.saved is not None and minutes.saved_interval is not None
+    saved = minutes.saved
+    interval = minutes.saved_interval
+    low, high = interval.low, interval.high
     if low > 0:
         status = CREDITED
         reason = (
@@ -666,12 +696,6 @@ def _article_credit(
     )
 
 
-def _minutes_saved(effect: OutcomeEffect, log_effect: float) -> float:
-    """Counterfactual mean minutes times the relative reduction a log effect means."""
-    assert effect.counterfactual is not None
-    return effect.counterfactual * -math.expm1(log_effect)
-
-
 def _effect(
     data: _Data,
     served: np.ndarray,
@@ -694,24 +718,47 @@ def _effect(
         return OutcomeEffect(outcome, scale, None, None, 0, None, None)
     imputed = fit.alpha[fam] + fit.tau[per]
     estimate = float(np.mean(y - imputed))
-    if scale == "log":
-        observed = float(np.mean(np.exp(y)))
-        counterfactual = float(np.mean(np.exp(imputed) * fit.smearing[fam]))
-    else:
-        observed, counterfactual = float(np.mean(y)), float(np.mean(imputed))
+    counterfactual_array, saved_array = _saved(scale, imputed, estimate, fit.smearing[fam])
+    counterfactual, saved = float(counterfactual_array), float(saved_array)
+    observed = float(np.mean(np.exp(y))) if scale == "log" else float(np.mean(y))
     alphas, taus = replicate
-    if alphas.shape[0]:
-        rng = np.random.default_rng(rng_seed + [k])
-        picks = rng.integers(0, n, size=(alphas.shape[0], n))
-        gaps = y[picks] - alphas[:, fam][np.arange(alphas.shape[0])[:, None], picks]
-        gaps -= taus[:, per][np.arange(alphas.shape[0])[:, None], picks]
-        draws = gaps.mean(axis=1)
-        tail = (1.0 - params.confidence) / 2.0
-        low, high = np.quantile(draws, [tail, 1.0 - tail])
-        interval = Interval(float(low), float(high))
-    else:
-        interval = Interval(estimate, estimate)
-    return OutcomeEffect(outcome, scale, estimate, interval, n, observed, counterfactual)
+    if not alphas.shape[0]:
+        point = Interval(estimate, estimate)
+        return OutcomeEffect(
+            outcome, scale, estimate, point, n, observed, counterfactual, saved, point
+        )
+    rng = np.random.default_rng([*rng_seed, k])
+    picks = rng.integers(0, n, size=(alphas.shape[0], n))
+    imputed_draws = np.take_along_axis(alphas[:, fam], picks, axis=1)
+    imputed_draws += np.take_along_axis(taus[:, per], picks, axis=1)
+    draws = (y[picks] - imputed_draws).mean(axis=1)
+    # Each replicate converts with its own counterfactual, so the uncertainty of the
+    # baseline level reaches the minutes as well as the log effect.
+    _, saved_draws = _saved(scale, imputed_draws, draws, fit.smearing[fam][picks])
+    tail = (1.0 - params.confidence) / 2.0
+    low, high = np.quantile(draws, [tail, 1.0 - tail])
+    saved_low, saved_high = np.quantile(saved_draws, [tail, 1.0 - tail])
+    return OutcomeEffect(
+        outcome=outcome,
+        scale=scale,
+        estimate=estimate,
+        interval=Interval(float(low), float(high)),
+        n_served=n,
+        observed=observed,
+        counterfactual=counterfactual,
+        saved=saved,
+        saved_interval=Interval(float(saved_low), float(saved_high)),
+    )
+
+
+def _saved(
+    scale: str, imputed: np.ndarray, effect: float | np.ndarray, smearing: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Counterfactual mean and the amount saved per ticket, for a point or per replicate row."""
+    if scale == "log":
+        counterfactual = np.mean(np.exp(imputed) * smearing, axis=-1)
+        return counterfactual, counterfactual * -np.expm1(effect)
+    return np.mean(imputed, axis=-1), -np.asarray(effect)
 
 
 def _ledger(data: _Data, articles: Sequence[ArticleCredit]) -> tuple[LedgerEntry, ...]:

@@ -94,16 +94,16 @@ def _label_sample(core: Core, truth: dict[str, Any], seed: int) -> int:
         reviewer = conn.execute(
             select(store.users.c.id).where(store.users.c.username == "reviewer")
         ).scalar_one_or_none()
-        already = {
-            row.ticket_id for row in conn.execute(select(store.review_labels.c.ticket_id))
-        }
+        already = {row.ticket_id for row in conn.execute(select(store.review_labels.c.ticket_id))}
         hashes = dict(conn.execute(select(store.tickets.c.id, store.tickets.c.content_hash)))
         rows = []
         for ticket_id in chosen:
             if ticket_id in already or ticket_id not in hashes:
                 continue
             info = tickets[ticket_id]
-            missing = [name for name, present in sorted(info.get("criteria", {}).items()) if not present]
+            missing = [
+                name for name, present in sorted(info.get("criteria", {}).items()) if not present
+            ]
             useful = info.get("note_quality") == "good"
             rows.append(
                 {

@@ -210,7 +210,8 @@ PATTERNS: tuple[_Pattern, ...] = (
         SECRET,
         "password",
         re.compile(
-            rf"(?i)\b(?P<key>{_KEYWORDS})\b(?P<sep>\s{{0,3}}(?:[:=]|\s-\s|\bis\b|\bwas\b|"
+            rf"(?i)\b(?P<key>{_KEYWORDS})\b(?:\s(?:for|of|on)\s[\w.@\\-]{{1,40}})?"
+            r"(?P<sep>\s{0,3}(?:[:=]|\s-\s|\bis\b|\bwas\b|"
             r"\b(?:set|changed|reset) to\b|\bto\b|\bas\b)\s{0,3})"
             r"(?P<value>\"[^\"\n]{1,100}\"|'[^'\n]{1,100}'|[^\s\"']{1,100})"
         ),

@@ -97,7 +97,9 @@ def ingest_tickets(
     chosen = None
     if preset:
         if preset not in PRESETS:
-            raise InvalidInput(f"Unknown preset {preset!r}; choose one of: {', '.join(sorted(PRESETS))}.")
+            raise InvalidInput(
+                f"Unknown preset {preset!r}; choose one of: {', '.join(sorted(PRESETS))}."
+            )
         chosen = PRESETS[preset]
     elif mapping:
         chosen = load_mapping(Path(mapping))
@@ -127,7 +129,9 @@ def store_tickets(
     refresh: bool = True,
 ) -> IngestReport:
     """Upsert parsed tickets in one transaction, then refresh what changed."""
-    report = IngestReport("tickets", source, rejects=list(rejects or []), warnings=list(warnings or []))
+    report = IngestReport(
+        "tickets", source, rejects=list(rejects or []), warnings=list(warnings or [])
+    )
     now = _now()
     with core.begin() as conn:
         people = _NameCache(conn, store.technicians)
@@ -149,7 +153,11 @@ def store_tickets(
                     conn.execute(
                         store.tickets.update().where(store.tickets.c.id == record.id).values(**row)
                     )
-                    conn.execute(delete(store.ticket_notes).where(store.ticket_notes.c.ticket_id == record.id))
+                    conn.execute(
+                        delete(store.ticket_notes).where(
+                            store.ticket_notes.c.ticket_id == record.id
+                        )
+                    )
                     conn.execute(
                         delete(store.ticket_article_links).where(
                             store.ticket_article_links.c.ticket_id == record.id
@@ -228,8 +236,12 @@ def ingest_kb(
     """Load a folder of markdown articles; a changed article gets a new version."""
     parsed = parse_folder(Path(folder))
     return store_articles(
-        core, parsed.records, source=str(folder), rejects=list(parsed.rejects),
-        progress=progress, refresh=refresh,
+        core,
+        parsed.records,
+        source=str(folder),
+        rejects=list(parsed.rejects),
+        progress=progress,
+        refresh=refresh,
     )
 
 
@@ -338,7 +350,9 @@ def _upsert_article(
         )
     )
     conn.execute(
-        delete(store.article_contributors).where(store.article_contributors.c.article_id == record.id)
+        delete(store.article_contributors).where(
+            store.article_contributors.c.article_id == record.id
+        )
     )
     contributor_ids = sorted({people.get(name) for name in record.contributors} - {None})
     if contributor_ids:

@@ -15,7 +15,9 @@ from typing import Any
 
 def content_hash(value: Any) -> str:
     """SHA-256 of a canonical JSON rendering (datetimes as ISO strings)."""
-    text = json.dumps(value, sort_keys=True, default=_iso, ensure_ascii=False, separators=(",", ":"))
+    text = json.dumps(
+        value, sort_keys=True, default=_iso, ensure_ascii=False, separators=(",", ":")
+    )
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -113,7 +115,9 @@ class Reject:
     """A row that was not loaded: where it is, which field, and why."""
 
     file: str
-    row: int  # 1-based data row (line number for JSON Lines, row after the header for CSV)
+    # 1-based physical line in the file: the CSV header is line 1, and a multi-line
+    # CSV row is reported at its first line.
+    row: int
     field: str
     reason: str
     record_id: str = ""

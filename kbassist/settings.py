@@ -27,11 +27,17 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("SECRET_KEY", "", "Session signing key; generated into HOME/secret_key when empty."),
     Setting("LEXICAL_BACKEND", "tantivy", "Lexical index backend: tantivy or whoosh."),
     Setting("EMBEDDER", "minilm", "Embedding model: minilm (all-MiniLM-L6-v2) or hashing (tests)."),
-    Setting("EMBED_DTYPE", "auto", "Embedding precision: auto (bf16 where the CPU has it), bf16, fp32."),
-    Setting("MODELS_DIR", "", "Folder of trained classifier artifacts; default the packaged models/."),
+    Setting(
+        "EMBED_DTYPE", "auto", "Embedding precision: auto (bf16 where the CPU has it), bf16, fp32."
+    ),
+    Setting(
+        "MODELS_DIR", "", "Where `kbassist train` writes classifier artifacts (default HOME/models)."
+    ),
     Setting("KB_DIR", "", "Demo knowledge base folder; default the packaged kb/."),
     Setting("SESSION_COOKIE_SECURE", False, "Send the session cookie over HTTPS only.", bool),
-    Setting("LOGIN_RATE_LIMIT", 5, "Failed sign-ins allowed per user and address in 5 minutes.", int),
+    Setting(
+        "LOGIN_RATE_LIMIT", 5, "Failed sign-ins allowed per user and address in 5 minutes.", int
+    ),
     Setting("NOTE_QUALITY_BAR", 60, "Closure-note score below which a note needs work.", int),
 )
 

@@ -117,7 +117,9 @@ article_versions = Table(
     "article_versions",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("article_id", String(100), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column(
+        "article_id", String(100), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False
+    ),
     Column("version", Integer, nullable=False),
     Column("editor_id", Integer, ForeignKey("technicians.id")),
     Column("changed_at", DateTime),
@@ -133,14 +135,18 @@ article_versions = Table(
 article_contributors = Table(
     "article_contributors",
     metadata,
-    Column("article_id", String(100), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column(
+        "article_id", String(100), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    ),
     Column("technician_id", Integer, ForeignKey("technicians.id"), primary_key=True),
 )
 
 ticket_article_links = Table(
     "ticket_article_links",
     metadata,
-    Column("ticket_id", String(100), ForeignKey("tickets.id", ondelete="CASCADE"), primary_key=True),
+    Column(
+        "ticket_id", String(100), ForeignKey("tickets.id", ondelete="CASCADE"), primary_key=True
+    ),
     # No foreign key: a ticket may cite an article that is not (yet) ingested.
     Column("article_id", String(100), primary_key=True),
     Index("ix_links_article", "article_id"),
@@ -183,7 +189,9 @@ login_attempts = Table(
 note_scores = Table(
     "note_scores",
     metadata,
-    Column("ticket_id", String(100), ForeignKey("tickets.id", ondelete="CASCADE"), primary_key=True),
+    Column(
+        "ticket_id", String(100), ForeignKey("tickets.id", ondelete="CASCADE"), primary_key=True
+    ),
     Column("content_hash", String(64), nullable=False),
     Column("score", Float, nullable=False),
     Column("criteria_score", Float, nullable=False),
@@ -198,7 +206,9 @@ note_scores = Table(
 article_scores = Table(
     "article_scores",
     metadata,
-    Column("article_id", String(100), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column(
+        "article_id", String(100), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    ),
     Column("content_hash", String(64), nullable=False),
     Column("score", Float, nullable=False),
     Column("criteria_score", Float, nullable=False),
@@ -259,7 +269,9 @@ families = Table(
 ticket_families = Table(
     "ticket_families",
     metadata,
-    Column("ticket_id", String(100), ForeignKey("tickets.id", ondelete="CASCADE"), primary_key=True),
+    Column(
+        "ticket_id", String(100), ForeignKey("tickets.id", ondelete="CASCADE"), primary_key=True
+    ),
     Column("family_id", Integer, ForeignKey("families.id", ondelete="CASCADE"), nullable=False),
     Column("similarity", Float),
     Column("assigned_by", String(20), nullable=False, default="full"),  # full, incremental

@@ -249,15 +249,16 @@ def _collect(rows: Iterable[_Row], file: str, preset: Preset, warnings: list[str
         values = map_columns(row.pairs, preset)
         outcome = build_record(values, file, row.line, preset)
         record_id = _record_id(values)
-        duplicate: list[Reject] = []
         if record_id in first_seen:
+            # The later row loses, even when the first one was itself rejected: which of
+            # two versions of a ticket is right is for a person to decide.
             reason = f"duplicate id, first seen on row {first_seen[record_id]}"
-            duplicate.append(Reject(file, row.line, "id", reason, record_id))
+            rejects.append(Reject(file, row.line, "id", reason, record_id))
         elif record_id:
             first_seen[record_id] = row.line
-        if duplicate or isinstance(outcome, list):
-            rejects.extend(duplicate + (outcome if isinstance(outcome, list) else []))
-        else:
+        if isinstance(outcome, list):
+            rejects.extend(outcome)
+        elif record_id in first_seen and first_seen[record_id] == row.line:
             records.append(outcome)
     if unknown:
         names = ", ".join(unknown)
@@ -366,7 +367,10 @@ def parse_datetime(value: str, formats: Iterable[str] = ()) -> datetime | None:
         expected = " or ".join(["ISO 8601 such as 2024-03-01T14:05:00Z", *examples])
         raise FieldError(f"unparseable date '{value}'; expected {expected}")
     if moment.tzinfo is not None:
-        moment = moment.astimezone(UTC).replace(tzinfo=None)
+        try:
+            moment = moment.astimezone(UTC).replace(tzinfo=None)
+        except OverflowError:
+            raise FieldError(f"date out of range: '{value}'") from None
     return moment
 
 

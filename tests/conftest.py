@@ -26,8 +26,11 @@ def _isolated_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def make_core(home: Path, **overrides: object) -> Core:
-    core = Core(Settings.load({"HOME": str(home), "EMBEDDER": "hashing", "SECRET_KEY": "test-key",
-                               **overrides}))
+    core = Core(
+        Settings.load(
+            {"HOME": str(home), "EMBEDDER": "hashing", "SECRET_KEY": "test-key", **overrides}
+        )
+    )
     core.init()
     return core
 
@@ -42,8 +45,9 @@ def core(tmp_path: Path) -> Core:
 def app(core: Core):  # type: ignore[no-untyped-def]
     from kbassist.webapp import create_app
 
-    application = create_app({"HOME": str(core.home), "EMBEDDER": "hashing",
-                              "SECRET_KEY": "test-key", "TESTING": True})
+    application = create_app(
+        {"HOME": str(core.home), "EMBEDDER": "hashing", "SECRET_KEY": "test-key", "TESTING": True}
+    )
     # Share the test's Core so fixtures and the app see the same resources.
     application.extensions["kbassist"] = core
     return application
@@ -72,7 +76,9 @@ def users(core: Core) -> dict[str, object]:
     from kbassist.auth import create_user
 
     return {
-        role: create_user(core, role, PASSWORDS[role], role, "Dana Whitfield" if role == "tech" else "")
+        role: create_user(
+            core, role, PASSWORDS[role], role, "Dana Whitfield" if role == "tech" else ""
+        )
         for role in PASSWORDS
     }
 
@@ -87,8 +93,11 @@ def login(client, users):  # type: ignore[no-untyped-def]
     """``login(role)`` signs in through the form (with its CSRF token), as a browser would."""
 
     def sign_in(role: str, password: str | None = None):  # type: ignore[no-untyped-def]
-        data = {"username": role, "password": password or PASSWORDS[role],
-                "csrf_token": _token(client, "/login")}
+        data = {
+            "username": role,
+            "password": password or PASSWORDS[role],
+            "csrf_token": _token(client, "/login"),
+        }
         return client.post("/login", data=data)
 
     return sign_in

@@ -10,8 +10,23 @@ DATA = Path(__file__).parent / "data"
 
 def test_help_lists_the_commands(runner) -> None:  # type: ignore[no-untyped-def]
     out = runner.invoke(["--help"]).output
-    for command in ("init", "ingest", "demo", "serve", "user", "token", "search", "score", "train",
-                    "cluster", "gaps", "credit", "scorecard", "weekly", "reindex"):
+    for command in (
+        "init",
+        "ingest",
+        "demo",
+        "serve",
+        "user",
+        "token",
+        "search",
+        "score",
+        "train",
+        "cluster",
+        "gaps",
+        "credit",
+        "scorecard",
+        "weekly",
+        "reindex",
+    ):
         assert f"  {command}" in out, command
 
 
@@ -21,7 +36,9 @@ def test_init_reports_the_schema(runner) -> None:  # type: ignore[no-untyped-def
 
 
 def test_ingest_json_summary_and_second_run(runner) -> None:  # type: ignore[no-untyped-def]
-    first = json.loads(runner.invoke(["ingest", "tickets", str(DATA / "tickets.jsonl"), "--json"]).output)
+    first = json.loads(
+        runner.invoke(["ingest", "tickets", str(DATA / "tickets.jsonl"), "--json"]).output
+    )
     assert (first["added"], first["updated"], first["unchanged"], first["rejected"]) == (5, 0, 0, 0)
     second = runner.invoke(["ingest", "tickets", str(DATA / "tickets.jsonl")])
     assert "0 added, 0 updated, 5 unchanged" in second.output and "nothing changed" in second.output
@@ -39,9 +56,13 @@ def test_unknown_preset_is_a_clean_error(runner) -> None:  # type: ignore[no-unt
 
 
 def test_user_and_token(runner) -> None:  # type: ignore[no-untyped-def]
-    made = runner.invoke(["user", "add", "alex", "--role", "manager", "--password", "long-enough-pw", "--json"])
+    made = runner.invoke(
+        ["user", "add", "alex", "--role", "manager", "--password", "long-enough-pw", "--json"]
+    )
     assert json.loads(made.output)["role"] == "manager"
-    again = runner.invoke(["user", "add", "alex", "--role", "manager", "--password", "long-enough-pw"])
+    again = runner.invoke(
+        ["user", "add", "alex", "--role", "manager", "--password", "long-enough-pw"]
+    )
     assert again.exit_code == 2 and "exists already" in again.output
     token = json.loads(runner.invoke(["token", "create", "alex", "--json"]).output)["token"]
     assert token.startswith("kba_")

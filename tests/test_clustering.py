@@ -1,4 +1,4 @@
-"""The pure clustering functions: planted families, labels, assignment, sampling for large inputs."""
+"""Pure clustering: planted families, labels, assignment, sampling for large inputs."""
 
 from __future__ import annotations
 

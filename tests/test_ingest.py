@@ -19,8 +19,15 @@ DATA = Path(__file__).parent / "data"
 
 def _dump(core: Core) -> dict[str, list[tuple]]:  # type: ignore[type-arg]
     """Every row of the ingest tables (timestamps of the run excluded)."""
-    tables = (store.tickets, store.ticket_notes, store.ticket_article_links, store.articles,
-              store.article_versions, store.technicians, store.clients)
+    tables = (
+        store.tickets,
+        store.ticket_notes,
+        store.ticket_article_links,
+        store.articles,
+        store.article_versions,
+        store.technicians,
+        store.clients,
+    )
     with core.connect() as conn:
         return {
             t.name: sorted(
@@ -53,11 +60,15 @@ def test_ingest_stores_tickets_with_notes_links_and_people(loaded: Core) -> None
         assert {"Dana Whitfield", "Tom Becker", "Marco Ruiz"} <= names
 
 
-def test_changed_article_gets_a_new_version_by_its_editor(loaded: Core, fixture_kb: Path, tmp_path: Path) -> None:
+def test_changed_article_gets_a_new_version_by_its_editor(
+    loaded: Core, fixture_kb: Path, tmp_path: Path
+) -> None:
     folder = tmp_path / "kb"
     shutil.copytree(fixture_kb, folder)
     path = folder / "printer-spooler.md"
-    text = path.read_text().replace("updated: 2025-09-15", "updated: 2025-12-01\nupdated_by: Marco Ruiz")
+    text = path.read_text().replace(
+        "updated: 2025-09-15", "updated: 2025-12-01\nupdated_by: Marco Ruiz"
+    )
     path.write_text(text + "\n## Prevention\nMonitor Event ID 7031 in the RMM and alert on it.\n")
     report = ingest_kb(loaded, folder)
     assert (report.added, report.updated, report.unchanged) == (0, 1, 2)
@@ -66,7 +77,8 @@ def test_changed_article_gets_a_new_version_by_its_editor(loaded: Core, fixture_
         rows = conn.execute(
             select(v.c.version, store.technicians.c.name, v.c.chars_added)
             .join(store.technicians, store.technicians.c.id == v.c.editor_id)
-            .where(v.c.article_id == "KB-T001").order_by(v.c.version)
+            .where(v.c.article_id == "KB-T001")
+            .order_by(v.c.version)
         ).all()
     assert [(r.version, r.name) for r in rows] == [(1, "Dana Whitfield"), (2, "Marco Ruiz")]
     assert 0 < rows[1].chars_added < rows[0].chars_added
@@ -95,7 +107,11 @@ def test_bad_rows_are_reported_and_good_rows_land(core: Core, tmp_path: Path) ->
     )
     report = ingest_tickets(core, path, refresh=False)
     assert report.added == 1
-    assert sorted((r.row, r.field) for r in report.rejects) == [(3, "title"), (4, "id"), (5, "created_at")]
+    assert sorted((r.row, r.field) for r in report.rejects) == [
+        (3, "title"),
+        (4, "id"),
+        (5, "created_at"),
+    ]
     assert report.rejects_file and Path(report.rejects_file).read_text().count("\n") == 4
     with core.connect() as conn:
         note = conn.execute(select(store.tickets.c.resolution)).scalar_one()

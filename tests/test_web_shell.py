@@ -73,10 +73,16 @@ def test_api_needs_a_token_and_respects_roles(client, core, users, tmp_path) -> 
     import io
 
     data = {"file": (io.BytesIO(b'{"id": "Z-1", "title": "Hello"}\n'), "t.jsonl")}
-    done = client.post("/api/v1/ingest/tickets", headers=admin, data=data, content_type="multipart/form-data")
+    done = client.post(
+        "/api/v1/ingest/tickets", headers=admin, data=data, content_type="multipart/form-data"
+    )
     assert done.status_code == 200
     assert {k: done.json[k] for k in ("added", "updated", "unchanged", "rejected")} == {
-        "added": 1, "updated": 0, "unchanged": 0, "rejected": 0}
+        "added": 1,
+        "updated": 0,
+        "unchanged": 0,
+        "rejected": 0,
+    }
 
 
 def test_openapi_lists_every_api_route(client, app) -> None:  # type: ignore[no-untyped-def]

@@ -18,8 +18,11 @@ def init(as_json: bool) -> None:
     from kbassist.store import schema_version
 
     emit(
-        {"home": str(core.home), "database": core.settings.database_url.split("@")[-1],
-         "schema": schema_version(core.engine)},
+        {
+            "home": str(core.home),
+            "database": core.settings.database_url.split("@")[-1],
+            "schema": schema_version(core.engine),
+        },
         as_json,
         lambda d: f"Ready: {d['home']} (schema {d['schema']})",
     )
@@ -46,9 +49,15 @@ def ingest_kb(folder: Path, as_json: bool) -> None:
 
 @ingest.command("tickets")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--preset", help="PSA export preset: connectwise, autotask, halopsa, servicenow, zendesk, freshservice.")
-@click.option("--mapping", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="JSON or YAML file mapping your export's columns onto the canonical fields.")
+@click.option(
+    "--preset",
+    help="PSA export preset: connectwise, autotask, halopsa, servicenow, zendesk, freshservice.",
+)
+@click.option(
+    "--mapping",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="JSON or YAML file mapping your export's columns onto the canonical fields.",
+)
 @json_option
 def ingest_tickets(file: Path, preset: str | None, mapping: Path | None, as_json: bool) -> None:
     """Load tickets from JSON Lines or CSV (canonical, or a PSA export with --preset)."""
@@ -61,9 +70,13 @@ def ingest_tickets(file: Path, preset: str | None, mapping: Path | None, as_json
 
 
 @main.command()
-@click.option("--tickets", "n_tickets", default=5000, show_default=True, help="How many tickets to generate.")
+@click.option(
+    "--tickets", "n_tickets", default=5000, show_default=True, help="How many tickets to generate."
+)
 @click.option("--seed", default=7, show_default=True, help="Random seed: same seed, same data.")
-@click.option("--if-empty", is_flag=True, help="Do nothing when the database already holds tickets.")
+@click.option(
+    "--if-empty", is_flag=True, help="Do nothing when the database already holds tickets."
+)
 @json_option
 def demo(n_tickets: int, seed: int, if_empty: bool, as_json: bool) -> None:
     """Generate and load the demo: ~40 articles, tickets over 18 months, one user per role."""
@@ -71,7 +84,10 @@ def demo(n_tickets: int, seed: int, if_empty: bool, as_json: bool) -> None:
 
     core = ready_core()
     result = load_demo(
-        core, n_tickets=n_tickets, seed=seed, if_empty=if_empty,
+        core,
+        n_tickets=n_tickets,
+        seed=seed,
+        if_empty=if_empty,
         say=None if as_json else lambda message: click.echo(message, err=True),
     )
     emit(result, as_json, _render_demo)
@@ -80,7 +96,8 @@ def demo(n_tickets: int, seed: int, if_empty: bool, as_json: bool) -> None:
 def _render_demo(result: dict) -> str:  # type: ignore[type-arg]
     if result.get("skipped"):
         return "Demo data already loaded; sign in with the demo users printed at first load."
-    lines = [f"Demo loaded into {result['home']}: {result['tickets']} tickets, {result['articles']} articles."]
+    counts = f"{result['tickets']} tickets, {result['articles']} articles"
+    lines = [f"Demo loaded into {result['home']}: {counts}."]
     lines.append("Sign in at http://127.0.0.1:5000 with:")
     for user in result["users"]:
         lines.append(f"  {user['role']:<9} {user['username']:<10} password: {user['password']}")
@@ -88,7 +105,12 @@ def _render_demo(result: dict) -> str:  # type: ignore[type-arg]
 
 
 @main.command()
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (local only by default).")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to bind (local only by default).",
+)
 @click.option("--port", default=5000, show_default=True, type=int)
 @click.option("--debug", is_flag=True, help="Flask debug mode with reloader (development only).")
 def serve(host: str, port: int, debug: bool) -> None:
@@ -99,9 +121,13 @@ def serve(host: str, port: int, debug: bool) -> None:
     core = ready_core()
     healed = catch_up(core)
     if healed:
-        click.echo(f"Search index caught up with the database: {healed} documents re-indexed.", err=True)
-    app = create_app({"HOME": str(core.home)} | ({"DATABASE_URL": core.settings["DATABASE_URL"]}
-                                                  if core.settings["DATABASE_URL"] else {}))
+        click.echo(
+            f"Search index caught up with the database: {healed} documents re-indexed.", err=True
+        )
+    app = create_app(
+        {"HOME": str(core.home)}
+        | ({"DATABASE_URL": core.settings["DATABASE_URL"]} if core.settings["DATABASE_URL"] else {})
+    )
     click.echo(f"kbassist serving on http://{host}:{port}", err=True)
     app.run(host=host, port=port, debug=debug, use_reloader=debug)
 
@@ -115,13 +141,18 @@ def user() -> None:
 @click.argument("username")
 @click.option("--role", type=click.Choice(auth.ROLES), required=True)
 @click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True)
-@click.option("--technician", default="", help="Technician name this user is (for a tech's own scorecard).")
+@click.option(
+    "--technician", default="", help="Technician name this user is (for a tech's own scorecard)."
+)
 @json_option
 def user_add(username: str, role: str, password: str, technician: str, as_json: bool) -> None:
     """Add a user with a role: tech, reviewer, manager or admin."""
     created = auth.create_user(ready_core(), username, password, role, technician)
-    emit({"id": created.id, "username": created.username, "role": created.role}, as_json,
-         lambda d: f"User {d['username']} ({d['role']}) created.")
+    emit(
+        {"id": created.id, "username": created.username, "role": created.role},
+        as_json,
+        lambda d: f"User {d['username']} ({d['role']}) created.",
+    )
 
 
 @main.group()
@@ -136,8 +167,11 @@ def token() -> None:
 def token_create(username: str, name: str, as_json: bool) -> None:
     """Create an API token for USERNAME (shown once; send as 'Authorization: Bearer ...')."""
     value = auth.create_token(ready_core(), username, name)
-    emit({"username": username, "token": value}, as_json,
-         lambda d: f"Token for {username} (store it now, it is not shown again):\n{d['token']}")
+    emit(
+        {"username": username, "token": value},
+        as_json,
+        lambda d: f"Token for {username} (store it now, it is not shown again):\n{d['token']}",
+    )
 
 
 @main.command()

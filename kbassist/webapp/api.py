@@ -101,8 +101,11 @@ def describe_api() -> dict:  # type: ignore[type-arg]
                     {"name": name, "in": "path", "required": True, "schema": {"type": "string"}}
                     for name in sorted(rule.arguments)
                 ],
-                "responses": {"200": {"description": "OK"}, "401": {"description": "No or bad token"},
-                              "403": {"description": "Role not allowed"}},
+                "responses": {
+                    "200": {"description": "OK"},
+                    "401": {"description": "No or bad token"},
+                    "403": {"description": "Role not allowed"},
+                },
             }
             if rule.endpoint != "api.openapi":
                 operation["security"] = [{"bearer": []}]

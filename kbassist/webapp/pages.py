@@ -36,7 +36,9 @@ def login():  # type: ignore[no-untyped-def]
     if request.method == "POST":
         try:
             user = auth.authenticate(
-                core(), request.form.get("username", ""), request.form.get("password", ""),
+                core(),
+                request.form.get("username", ""),
+                request.form.get("password", ""),
                 request.remote_addr or "",
             )
         except KbassistError as failure:

@@ -20,8 +20,13 @@ from kbassist.settings import Settings
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = Path(__file__).parent.parent.parent / "instance" / "screenshots"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -51,7 +56,9 @@ def demo_core(tmp_path_factory: pytest.TempPathFactory) -> Core:
     from kbassist.demo_loader import load_demo
 
     home = tmp_path_factory.mktemp("browser") / "instance"
-    core = Core(Settings.load({"HOME": str(home), "EMBEDDER": "hashing", "SECRET_KEY": "browser-test"}))
+    core = Core(
+        Settings.load({"HOME": str(home), "EMBEDDER": "hashing", "SECRET_KEY": "browser-test"})
+    )
     core.init()
     load_demo(core, n_tickets=400, seed=3)
     return core
@@ -64,7 +71,9 @@ def live_server(demo_core: Core) -> Iterator[str]:
 
     from kbassist.webapp import create_app
 
-    app = create_app({"HOME": str(demo_core.home), "EMBEDDER": "hashing", "SECRET_KEY": "browser-test"})
+    app = create_app(
+        {"HOME": str(demo_core.home), "EMBEDDER": "hashing", "SECRET_KEY": "browser-test"}
+    )
     app.extensions["kbassist"] = demo_core
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -82,7 +91,9 @@ def browser() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
         yield chromium
         chromium.close()
 

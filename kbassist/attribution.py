@@ -1,0 +1,570 @@
+"""Credit service: gathers what articles served from the store and explains every credited hour.
+
+Reads only. The math lives in ``kbassist.credit``; this module finds each
+ticket's issue family (``kbassist.gaps.families_of``, or the ticket category
+when no clustering has run yet), each article's serving start, families, served
+tickets and content shares, and renders the results for the CLI, the API and
+the pages. Figures are pay-related: the viewer-facing functions refuse anyone
+who is not a manager or an admin.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.engine import Connection
+
+from kbassist import store
+from kbassist.credit import (
+    CREDITED,
+    ArticleCredit,
+    CreditParams,
+    CreditReport,
+    Exposure,
+    Interval,
+    OutcomeEffect,
+    TicketOutcome,
+    Version,
+    article_families,
+    content_shares,
+    estimate_credit,
+    month_of,
+    served_tickets,
+    serving_start,
+)
+from kbassist.errors import Forbidden, NotFound
+
+FAMILY_SOURCE_GAPS = "issue families from clustering"
+FAMILY_SOURCE_CATEGORY = (
+    "ticket categories (no clustering yet: run `kbassist cluster` for issue families)"
+)
+_OUTCOME_LABELS = {
+    "minutes": "troubleshooting minutes",
+    "resolution_hours": "resolution hours",
+    "reopened": "reopen rate",
+    "escalated": "escalation rate",
+}
+
+
+@dataclass(frozen=True)
+class CreditRun:
+    """A computed report with what it needs to be shown: names, titles, where families came from."""
+
+    report: CreditReport
+    family_source: str
+    names: dict[int, str]
+    titles: dict[str, str]
+    published: dict[str, datetime]
+    family_labels: dict[str, str]
+    tickets: dict[str, TicketOutcome]
+    exposures: dict[str, Exposure]
+
+
+@dataclass(frozen=True)
+class TicketTrail:
+    """One ticket behind an article's figure: what it took and what it would have taken."""
+
+    ticket_id: str
+    created_at: datetime
+    month: str
+    family: str | None
+    minutes: float | None
+    expected_minutes: float | None  # the counterfactual: family level, month effect, smearing
+    month_effect: float | None
+    linked: bool
+    weight: float  # 1 / number of articles serving it
+    credited_minutes: float  # minutes credited to the article for this ticket
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """The whole trail of one article's credit: tickets, baseline, computation and shares."""
+
+    article: ArticleCredit
+    published: datetime | None
+    family_source: str
+    family_labels: dict[str, str]
+    served: tuple[TicketTrail, ...]
+    baseline: tuple[TicketTrail, ...]
+    month_effects: tuple[tuple[str, float, int], ...]
+    steps: tuple[str, ...]
+    people: tuple[dict[str, Any], ...]
+    params: CreditParams
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready: the article's figures, its trail and the computation in words."""
+        return {
+            **article_dict(self.article),
+            "published": _iso(self.published),
+            "family_source": self.family_source,
+            "family_labels": self.family_labels,
+            "steps": list(self.steps),
+            "people": list(self.people),
+            "served": [_trail_dict(t) for t in self.served],
+            "baseline": [_trail_dict(t) for t in self.baseline],
+            "month_effects": [
+                {"month": m, "effect": round(e, 4), "controls": n} for m, e, n in self.month_effects
+            ],
+            "method": method_dict(self.params, self.family_source),
+        }
+
+    def render_text(self) -> str:
+        """The trail for a terminal: the computation, then the tickets."""
+        lines = [f"{self.article.article_id}: {self.article.title}", ""]
+        lines += [f"{n}. {step}" for n, step in enumerate(self.steps, start=1)]
+        lines += ["", f"Served tickets ({len(self.served)}):"]
+        lines += [
+            f"  {t.ticket_id}  {t.created_at:%Y-%m-%d}  {_num(t.minutes)} min "
+            f"(expected {_num(t.expected_minutes)}){'  linked' if t.linked else ''}"
+            for t in self.served
+        ]
+        lines += ["", f"Baseline tickets ({len(self.baseline)}):"]
+        lines += [
+            f"  {t.ticket_id}  {t.created_at:%Y-%m-%d}  {_num(t.minutes)} min"
+            for t in self.baseline
+        ]
+        return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- gathering
+
+
+def load_outcomes(conn: Connection) -> tuple[list[TicketOutcome], str]:
+    """Every resolved ticket as a TicketOutcome, and where its family came from.
+
+    Open tickets are left out: their minutes are still growing.
+    """
+    families, source = _families(conn)
+    t = store.tickets
+    rows = conn.execute(
+        select(
+            t.c.id,
+            t.c.created_at,
+            t.c.resolved_at,
+            t.c.closed_at,
+            t.c.time_spent_minutes,
+            t.c.reopen_count,
+            t.c.escalation_count,
+            t.c.category,
+        ).order_by(t.c.id)
+    )
+    outcomes = []
+    for row in rows:
+        finished = row.resolved_at or row.closed_at
+        if row.created_at is None or finished is None:
+            continue
+        hours = (finished - row.created_at).total_seconds() / 3600.0
+        if source == FAMILY_SOURCE_GAPS:
+            family = families.get(row.id)
+        else:
+            family = f"category: {row.category}" if row.category else None
+        outcomes.append(
+            TicketOutcome(
+                ticket_id=row.id,
+                created_at=row.created_at,
+                family=family,
+                minutes=row.time_spent_minutes,
+                resolution_hours=hours if hours >= 0 else None,
+                reopened=(row.reopen_count or 0) > 0,
+                escalated=(row.escalation_count or 0) > 0,
+            )
+        )
+    return outcomes, source
+
+
+def load_exposures(
+    conn: Connection, tickets: Sequence[TicketOutcome], names: dict[int, str]
+) -> tuple[list[Exposure], dict[str, datetime]]:
+    """Every article: serving start, families, served tickets and content shares."""
+    a = store.articles
+    articles = conn.execute(
+        select(a.c.id, a.c.title, a.c.author_id, a.c.created, a.c.ingested_at).order_by(a.c.id)
+    ).all()
+    versions: dict[str, list[Version]] = defaultdict(list)
+    v = store.article_versions
+    for row in conn.execute(
+        select(v.c.article_id, v.c.version, v.c.editor_id, v.c.changed_at, v.c.chars_added)
+    ):
+        versions[row.article_id].append(
+            Version(row.version, row.editor_id, row.changed_at, row.chars_added or 0)
+        )
+    contributors: dict[str, list[int]] = defaultdict(list)
+    c = store.article_contributors
+    for row in conn.execute(select(c.c.article_id, c.c.technician_id)):
+        contributors[row.article_id].append(row.technician_id)
+    links: dict[str, list[str]] = defaultdict(list)
+    link = store.ticket_article_links
+    for row in conn.execute(select(link.c.article_id, link.c.ticket_id)):
+        links[row.article_id].append(row.ticket_id)
+    family_of = {ticket.ticket_id: ticket.family for ticket in tickets}
+    exposures, published = [], {}
+    for row in articles:
+        history = sorted(versions.get(row.id, []), key=lambda version: version.version)
+        first = history[0].changed_at if history else None
+        when = row.created or first or row.ingested_at
+        published[row.id] = when
+        linking = sorted(t for t in links.get(row.id, []) if t in family_of)
+        families = article_families([family_of[t] for t in linking])
+        start = serving_start(when, history)
+        exposures.append(
+            Exposure(
+                article_id=row.id,
+                start=start,
+                families=families,
+                served=served_tickets(start, families, linking, tickets),
+                linking=tuple(linking),
+                shares=content_shares(history, row.author_id, contributors.get(row.id, ()), names),
+                title=row.title,
+            )
+        )
+    return exposures, published
+
+
+def compute_credit(conn: Connection, params: CreditParams | None = None) -> CreditRun:
+    """Credit for every article from the store (no permission check: for services)."""
+    names = technician_names(conn)
+    tickets, source = load_outcomes(conn)
+    exposures, published = load_exposures(conn, tickets, names)
+    report = estimate_credit(tickets, exposures, params)
+    return CreditRun(
+        report=report,
+        family_source=source,
+        names=names,
+        titles={e.article_id: e.title for e in exposures},
+        published=published,
+        family_labels=_family_labels(conn, source),
+        tickets={t.ticket_id: t for t in tickets},
+        exposures={e.article_id: e for e in exposures},
+    )
+
+
+def technician_names(conn: Connection) -> dict[int, str]:
+    t = store.technicians
+    return {row.id: row.name for row in conn.execute(select(t.c.id, t.c.name))}
+
+
+def require_credit_viewer(viewer: Any) -> None:
+    """Credit figures are pay-related: managers and admins only (None: the trusted CLI)."""
+    if viewer is not None and not viewer.can("credit"):
+        raise Forbidden("Credit figures are for managers and admins.")
+
+
+# ---------------------------------------------------------------- surfaces
+
+
+def credit_summary(
+    conn: Connection, viewer: Any = None, params: CreditParams | None = None
+) -> dict[str, Any]:
+    """The ``kbassist credit --json`` object: ``articles``, ``people`` and the ``method``."""
+    require_credit_viewer(viewer)
+    return summary_dict(compute_credit(conn, params))
+
+
+def summary_dict(run: CreditRun) -> dict[str, Any]:
+    """The JSON shape of a computed run."""
+    report = run.report
+    return {
+        "articles": [article_dict(a) for a in report.articles],
+        "people": [
+            {
+                "technician_id": p.technician_id,
+                "name": p.name,
+                "hours_saved": round(p.hours_saved, 2),
+                "interval": _interval(p.interval, 2),
+                "articles": [{"article_id": a, "hours": round(h, 2)} for a, h in p.articles],
+            }
+            for p in report.people
+        ],
+        "method": {**method_dict(report.params, run.family_source), "months": list(report.months)},
+    }
+
+
+def article_dict(article: ArticleCredit) -> dict[str, Any]:
+    """One article's figures in the documented JSON shape."""
+    return {
+        "article_id": article.article_id,
+        "title": article.title,
+        "status": article.status,
+        "reason": article.reason,
+        "authors": [
+            {
+                "name": s.name,
+                "technician_id": s.technician_id,
+                "role": s.role,
+                "share": round(s.share, 4),
+                "chars_added": s.chars_added,
+            }
+            for s in article.shares
+        ],
+        "start": _iso(article.start),
+        "families": list(article.families),
+        "tickets_served": article.tickets_served,
+        "baseline_tickets": len(article.baseline),
+        "minutes_saved_per_ticket": _round(article.minutes_saved_per_ticket, 2),
+        "interval": _interval(article.interval, 2),
+        "hours_saved": round(article.hours_saved, 2),
+        "hours_interval": _interval(article.hours_interval, 2),
+        "effects": {e.outcome: _effect_dict(e) for e in article.effects},
+    }
+
+
+def method_dict(params: CreditParams, family_source: str) -> dict[str, Any]:
+    return {
+        "estimator": "imputation difference-in-differences on log minutes"
+        if params.method == "did"
+        else "naive before/after on log minutes",
+        "family_source": family_source,
+        "bootstrap": params.bootstrap,
+        "confidence": params.confidence,
+        "seed": params.seed,
+        "min_served": params.min_served,
+        "min_baseline": params.min_baseline,
+    }
+
+
+def explain(
+    conn: Connection,
+    article_id: str,
+    *,
+    viewer: Any = None,
+    params: CreditParams | None = None,
+) -> Explanation:
+    """The trail behind one article's credit (its tickets, the baseline and each step)."""
+    require_credit_viewer(viewer)
+    run = compute_credit(conn, params)
+    article = run.report.article(article_id)
+    if article is None:
+        raise NotFound(f"No article {article_id!r}. List articles with `kbassist credit`.")
+    return explanation_of(run, article)
+
+
+def explanation_of(run: CreditRun, article: ArticleCredit) -> Explanation:
+    """Build the trail of one article from a computed run."""
+    report = run.report
+    baseline = report.baseline
+    linking = set(run.exposures[article.article_id].linking)
+    credited = {e.ticket_id: e.minutes for e in report.ledger if e.article_id == article.article_id}
+    weights = _serving_counts(report)
+
+    def trail(ticket_id: str) -> TicketTrail:
+        ticket = run.tickets[ticket_id]
+        month = month_of(ticket.created_at)
+        family = ticket.family
+        effect = baseline.period_effect.get(month)
+        level = baseline.family_level.get(family) if family is not None else None
+        expected = None
+        if level is not None and effect is not None:
+            smearing = baseline.smearing.get(family, baseline.global_smearing)
+            expected = math.exp(level + effect) * smearing
+        return TicketTrail(
+            ticket_id=ticket_id,
+            created_at=ticket.created_at,
+            month=month,
+            family=family,
+            minutes=ticket.minutes,
+            expected_minutes=expected,
+            month_effect=effect,
+            linked=ticket_id in linking,
+            weight=1.0 / weights.get(ticket_id, 1),
+            credited_minutes=credited.get(ticket_id, 0.0),
+        )
+
+    served = tuple(trail(t) for t in article.served)
+    before = tuple(trail(t) for t in article.baseline)
+    months = sorted({t.month for t in served + before})
+    effects = tuple(
+        (m, baseline.period_effect[m], baseline.period_controls.get(m, 0))
+        for m in months
+        if m in baseline.period_effect
+    )
+    people = tuple(
+        {
+            "name": s.name,
+            "technician_id": s.technician_id,
+            "role": s.role,
+            "chars_added": s.chars_added,
+            "share": round(s.share, 4),
+            "hours": round(article.hours_saved * s.share, 2),
+            "interval": _interval(article.hours_interval.scaled(s.share), 2),
+        }
+        for s in article.shares
+    )
+    published = run.published.get(article.article_id)
+    return Explanation(
+        article=article,
+        published=published,
+        family_source=run.family_source,
+        family_labels={f: run.family_labels.get(f, f) for f in article.families},
+        served=served,
+        baseline=before,
+        month_effects=effects,
+        steps=_steps(run, article, served, published),
+        people=people,
+        params=report.params,
+    )
+
+
+# ---------------------------------------------------------------- internals
+
+
+def _families(conn: Connection) -> tuple[dict[str, str], str]:
+    """Ticket -> family from the clustering, or an empty map and the category fallback."""
+    try:
+        from kbassist.gaps import families_of
+    except ImportError:  # the gaps module is optional for credit
+        return {}, FAMILY_SOURCE_CATEGORY
+    found = families_of(conn)
+    if not found:
+        return {}, FAMILY_SOURCE_CATEGORY
+    return {ticket: f"family {family}" for ticket, family in found.items()}, FAMILY_SOURCE_GAPS
+
+
+def _family_labels(conn: Connection, source: str) -> dict[str, str]:
+    if source != FAMILY_SOURCE_GAPS:
+        return {}
+    f = store.families
+    return {
+        f"family {row.id}": f"{row.label} (family {row.id})" if row.label else f"family {row.id}"
+        for row in conn.execute(select(f.c.id, f.c.label))
+    }
+
+
+def _serving_counts(report: CreditReport) -> dict[str, int]:
+    counts: dict[str, int] = defaultdict(int)
+    for article in report.articles:
+        for ticket_id in article.served:
+            counts[ticket_id] += 1
+    return counts
+
+
+def _steps(
+    run: CreditRun,
+    article: ArticleCredit,
+    served: Sequence[TicketTrail],
+    published: datetime | None,
+) -> tuple[str, ...]:
+    params = run.report.params
+    baseline = run.report.baseline
+    minutes = article.effect("minutes")
+    families = ", ".join(run.family_labels.get(f, f) for f in article.families) or "none"
+    linked = sum(1 for t in served if t.linked)
+    start_note = (
+        "its publication"
+        if published is None or article.start <= published
+        else f"the revision that first held half its content (published {published:%Y-%m-%d})"
+    )
+    steps = [
+        f"Serving since {article.start:%Y-%m-%d}, {start_note}.",
+        f"Families served ({run.family_source}): {families}.",
+        f"Tickets served: {article.tickets_served} ({linked} link the article; the rest are "
+        "tickets of its families created since it started serving).",
+        f"Baseline: {len(article.baseline)} earlier tickets of the same families that no "
+        "article served.",
+        f"Month effects: a family-plus-month model fitted on the {baseline.untreated} resolved "
+        "tickets that no article served, so a change that happened everywhere is not credited.",
+    ]
+    if minutes.estimate is None or minutes.counterfactual is None:
+        steps.append(f"Status: {article.status}. {article.reason}")
+        return tuple(steps)
+    steps.append(
+        f"Effect on log minutes: mean over {minutes.n_served} served tickets of "
+        f"(log minutes - family level - month effect) = {minutes.estimate:+.3f}, "
+        f"a change of {minutes.change:+.1%}."
+    )
+    steps.append(
+        f"Expected minutes without the article: {minutes.counterfactual:.1f} per ticket; "
+        f"observed: {minutes.observed:.1f}. Minutes saved per ticket = expected x "
+        f"(1 - exp(effect)) = {_num(article.minutes_saved_per_ticket)}, "
+        f"{params.confidence:.0%} interval {_interval_text(article.interval)} from "
+        f"{params.bootstrap} bootstrap replicates (seed {params.seed})."
+    )
+    steps.append(f"Status: {article.status}. {article.reason}")
+    if article.status == CREDITED:
+        steps.append(
+            f"Hours saved = {_num(article.minutes_saved_per_ticket)} min x "
+            f"{article.served_weight:.1f} tickets served / 60 = {article.hours_saved:.1f} h "
+            f"(interval {_interval_text(article.hours_interval)} h); a ticket served by k "
+            "articles counts 1/k for each."
+        )
+        split = "; ".join(
+            f"{s.name} {s.share:.0%} ({s.chars_added} characters) = "
+            f"{article.hours_saved * s.share:.1f} h"
+            for s in article.shares
+            if s.share > 0
+        )
+        steps.append(f"Shared by content added over the versions: {split}.")
+    for effect in article.effects[1:]:
+        if effect.estimate is None:
+            continue
+        steps.append(f"Beside it, {_OUTCOME_LABELS[effect.outcome]}: {_effect_text(effect)}.")
+    return tuple(steps)
+
+
+def _effect_text(effect: OutcomeEffect) -> str:
+    interval = effect.interval
+    assert interval is not None and effect.change is not None
+    if effect.scale == "log":
+        return (
+            f"{effect.change:+.1%} (interval {math.expm1(interval.low):+.1%} to "
+            f"{math.expm1(interval.high):+.1%})"
+        )
+    return (
+        f"{effect.change * 100:+.1f} points (interval {interval.low * 100:+.1f} to "
+        f"{interval.high * 100:+.1f})"
+    )
+
+
+def _effect_dict(effect: OutcomeEffect) -> dict[str, Any]:
+    return {
+        "scale": effect.scale,
+        "estimate": _round(effect.estimate, 4),
+        "interval": _interval(effect.interval, 4),
+        "change": _round(effect.change, 4),
+        "n_served": effect.n_served,
+        "observed": _round(effect.observed, 4),
+        "counterfactual": _round(effect.counterfactual, 4),
+        "saved": _round(effect.saved, 4),
+        "saved_interval": _interval(effect.saved_interval, 4),
+    }
+
+
+def _trail_dict(trail: TicketTrail) -> dict[str, Any]:
+    return {
+        "ticket_id": trail.ticket_id,
+        "created_at": _iso(trail.created_at),
+        "family": trail.family,
+        "minutes": _round(trail.minutes, 1),
+        "expected_minutes": _round(trail.expected_minutes, 1),
+        "month_effect": _round(trail.month_effect, 4),
+        "linked": trail.linked,
+        "weight": round(trail.weight, 4),
+        "credited_minutes": round(trail.credited_minutes, 2),
+    }
+
+
+def _interval(interval: Interval | None, digits: int) -> dict[str, float] | None:
+    if interval is None:
+        return None
+    return {"low": round(interval.low, digits), "high": round(interval.high, digits)}
+
+
+def _interval_text(interval: Interval | None) -> str:
+    return "n/a" if interval is None else f"{interval.low:.1f} to {interval.high:.1f}"
+
+
+def _round(value: float | None, digits: int) -> float | None:
+    return None if value is None else round(float(value), digits)
+
+
+def _num(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.1f}"
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None

@@ -1,0 +1,632 @@
+"""Explainable quality criteria for closure notes and KB articles (pure functions).
+
+Closure notes follow the KCS content standard: the problem as the user saw it,
+the environment, the cause, steps another technician could repeat, how the fix
+was verified, and follow-up or prevention. Each criterion is a small set of
+cues (regular expressions over the note, English), met or not; every unmet
+criterion becomes a finding with a concrete suggestion. Hygiene (secrets and
+personal data) is blocking; vagueness and readability are judged on top.
+
+The weights and the score formula are documented in ``docs/quality.md``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from kbassist.findings import Finding, sort_findings
+from kbassist.hygiene import find_sensitive
+from kbassist.readability import TECH_VOCABULARY, assess_readability
+from kbassist.records import ArticleRecord
+
+MAX_CHARS = 20_000  # criteria cues read the first pages; hygiene always reads everything
+
+NOTE_CRITERIA = ("problem", "environment", "cause", "steps", "verification", "followup")
+NOTE_WEIGHTS: dict[str, int] = {
+    "problem": 20,
+    "environment": 15,
+    "cause": 20,
+    "steps": 25,
+    "verification": 10,
+    "followup": 10,
+}
+READABILITY_PENALTY = 5
+VAGUE_CAP = 15
+
+ARTICLE_CRITERIA = ("title", "structure", "length", "links", "freshness", "unique")
+ARTICLE_WEIGHTS: dict[str, int] = {
+    "title": 10,
+    "structure": 30,
+    "length": 15,
+    "links": 15,
+    "freshness": 15,
+    "unique": 15,
+}
+STALE_AFTER_DAYS = 365
+STALE_REOPEN_RATE = 0.2  # linked tickets reopened at least this often make an old article stale
+THIN_WORDS = 80
+LONG_WORDS = 3000
+
+
+@dataclass(frozen=True)
+class NoteAssessment:
+    """Which criteria a closure note meets, its findings, and the criteria score 0-100."""
+
+    criteria: dict[str, bool]
+    findings: tuple[Finding, ...]
+    criteria_score: float
+    words: int = 0
+    vague: bool = False
+    language: str = "en"  # "en", or "other" when the note does not read as English
+
+    @property
+    def blocking(self) -> bool:
+        return any(finding.severity == "blocking" for finding in self.findings)
+
+    def features(self) -> list[float]:
+        """The criteria as numbers, for the classifier (no length: see docs/quality.md)."""
+        values = [1.0 if self.criteria[name] else 0.0 for name in NOTE_CRITERIA]
+        return [*values, 1.0 if self.vague else 0.0, 1.0 if self.blocking else 0.0]
+
+
+@dataclass(frozen=True)
+class ArticleAssessment:
+    """Which article criteria hold, the findings, and the criteria score 0-100."""
+
+    criteria: dict[str, bool]
+    findings: tuple[Finding, ...]
+    criteria_score: float
+    words: int = 0
+    age_days: int | None = None
+    details: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    @property
+    def blocking(self) -> bool:
+        return any(finding.severity == "blocking" for finding in self.findings)
+
+
+def _cues(*patterns: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+# --- cues, one set per criterion -------------------------------------------------
+
+_PROBLEM = _cues(
+    r"\"[^\"\n]{4,200}\"|“[^”\n]{4,200}”|'[^'\n]{6,200}'",  # quoted error text
+    r"\b0x[0-9a-f]{4,8}\b|\berror(?: code)?[ :#]*-?\d+|\bevent ?id\b|\bhresult\b|\bstop code\b",
+    r"\b(?:errors?|fail(?:s|ed|ing|ure)?|cannot|can't|can ?not|couldn't|could not|unable|"
+    r"not (?:working|loading|printing|syncing|connecting|opening|starting|responding)|"
+    r"doesn't|does not|won't|wouldn't|crash(?:es|ed|ing)?|freez(?:es|ing)|froze|hang(?:s|ing)|"
+    r"slow|stuck|disconnect(?:s|ed|ing)?|drop(?:s|ped|ping)|denied|locked out|pop-?up|"
+    r"prompt(?:s|ed|ing)?|blue ?screen|bsod|time(?:d)? ?out|no longer|stopped|broken|"
+    r"intermittent(?:ly)?|reported|complain(?:ed|s)|symptoms?|user saw|getting|shows?|"
+    r"showed|showing|offline|bounc(?:e|ed|es|ing)|blank|black screen|greyed out|grayed out)\b",
+    r"^\s*(?:issue|problem|symptom)s?\s*:",
+)
+
+_ENVIRONMENT_STRONG = _cues(
+    r"\bv?\d+\.\d+(?:\.\d+){0,3}\b",  # versions, builds, addresses
+    r"\b(?:windows|win) ?(?:7|8|8\.1|10|11|xp|server(?: 20\d\d)?)\b|\bserver 20\d\d\b",
+    r"\bmac ?os\b|\bos x\b|\bios \d+|\bipados\b|\bandroid\b|\bubuntu\b|\blinux\b|\bchrome ?os\b",
+    r"\bbuild \d+|\bversion\b|\bfirmware\b|\b\d\dh\d\b",
+    r"\b(?:all|every|\d+|several|multiple|two|three|single|one|only one|only the) "
+    r"(?:users?|staff|people|employees|machines|devices|pcs|laptops|workstations)\b",
+    r"\busers? affected\b|\baffected users?\b|\bwhole (?:office|site|team|floor)\b|"
+    r"\bdepartment\b|\bsite\b|\bbranch\b|\bfloor\b|\bremote (?:users?|workers?)\b",
+)
+# Host names like ACME-DC01 or LAPTOP-7H2K are matched on the original case.
+_HOSTNAME = re.compile(r"\b[A-Z][A-Z0-9]{1,14}-[A-Z0-9][A-Z0-9-]{1,14}\b")
+_ENVIRONMENT_WEAK = _cues(
+    r"\b(?:outlook|teams|exchange|sharepoint|onedrive|office ?365|m365|o365|word|excel|"
+    r"chrome|edge|firefox|vpn|forticlient|anyconnect|globalprotect|citrix|rdp|quickbooks|sage|"
+    r"adobe|acrobat|printer|laptop|desktop|workstation|server|iphone|ipad|phone|router|firewall|"
+    r"switch|nas|dock|docking station|monitor|azure|entra|intune|active directory|ad|"
+    r"domain controller|dc|hp|dell|lenovo|brother|canon|ricoh|xerox|kyocera|lexmark|sonicwall|"
+    r"fortigate|meraki|ubiquiti|unifi|veeam|datto|wifi|wi-fi|wireless|ethernet|network)\b"
+)
+
+_CAUSE = _cues(
+    r"\broot ?cause\b|\bcaus(?:e|ed|es|ing)\b|\bbecause\b|\bdue to\b|\bturned out\b",
+    r"\bfound (?:that|the|a|an)\b|\bculprit\b|\b(?:issue|problem|fault) was\b|\btraced (?:to|it)\b",
+    r"\bdiagnos\w*|\bruled out\b|\bnot the (?:cause|issue|problem)\b|\bresult of\b|\bled to\b",
+    r"\bexpired\b|\bcorrupt\w*|\bmisconfigur\w*|\bconflict\w*|\boutdated\b|\bmismatch\w*",
+    r"\bwas full\b|\bran out\b|\bexceeded\b|\bstale\b|\bfaulty\b|\bincorrect(?:ly)?\b|\bwrong\b",
+    r"\bwas (?:disabled|locked|missing|deleted|removed|blocked|not (?:set|configured|licensed))\b",
+    r"\bfailed (?:hard ?drive|disk|drive|update|psu|power supply)\b|\bbad (?:cable|port|sector)",
+)
+
+_COMMAND = _cues(
+    r"`[^`\n]{2,200}`",
+    r"\b(?:get|set|new|remove|add|enable|disable|start|stop|restart|install|uninstall|update|"
+    r"invoke|test|reset|clear|connect|repair|import|export|grant|revoke)-[a-z]{2,}",
+    r"\b(?:ipconfig|gpupdate|gpresult|sfc|dism|chkdsk|netsh|nslookup|tracert|traceroute|"
+    r"net (?:use|user|stop|start|localgroup)|robocopy|regedit|msiexec|certutil|dsregcmd|klist|"
+    r"repadmin|dcdiag|winget|choco|systemctl|wuauclt|usoclient|bcdedit|diskpart|icacls|"
+    r"takeown|sc (?:stop|start|config|query)|taskkill|shutdown|powercfg|cleanmgr|"
+    r"services\.msc|eventvwr|compmgmt|devmgmt)\b",
+    r"(?:^|\s)/(?:force|flushdns|registerdns|release|renew|scannow|restorehealth|f|r|all)\b",
+)
+_PATH = _cues(
+    r"\b[a-z]:\\",
+    r"\\\\[\w.-]+\\",
+    r"\bhk(?:lm|cu|ey_local_machine|ey_current_user)\b",
+    r"(?:^|\s)(?:/etc|/var|/usr|/opt|/home|~)/\w",
+    r"%(?:appdata|localappdata|programdata|temp|userprofile)%",
+)
+_NAVIGATION = _cues(
+    r"\w+ ?(?:>|->|→|») ?\w+",
+    r"\b(?:admin|exchange admin|security|compliance) (?:center|centre|portal|console)\b",
+    r"\bunder (?:the )?[\w ]{2,30} tab\b|\bin (?:the )?[\w ]{2,30} (?:console|settings|portal)\b",
+)
+_NUMBERED = re.compile(r"^\s*(?:\d+[.)]|step \d+|[-*•] )", re.IGNORECASE | re.MULTILINE)
+_ACTIONS = re.compile(
+    r"\b(?:clear(?:ed)?|delet(?:ed|e)|remov(?:ed|e)|reinstall(?:ed)?|install(?:ed)?|"
+    r"uninstall(?:ed)?|updat(?:ed|e)|upgrad(?:ed|e)|roll(?:ed)? back|reset|re-?enabled?|"
+    r"enabled?|disabled?|configur(?:ed|e)|reconfigur(?:ed|e)|set|chang(?:ed|e)|add(?:ed)?|"
+    r"grant(?:ed)?|assign(?:ed)?|mapp(?:ed)|remapp(?:ed)|recreat(?:ed|e)|rebuil(?:t|d)|"
+    r"restor(?:ed|e)|replac(?:ed|e)|reseat(?:ed)?|renam(?:ed|e)|mov(?:ed|e)|migrat(?:ed|e)|"
+    r"re-?register(?:ed)?|register(?:ed)?|re-?join(?:ed)?|join(?:ed)?|unlock(?:ed)?|"
+    r"renew(?:ed)?|flush(?:ed)?|repair(?:ed)?|patch(?:ed)?|re-?sync(?:ed)?|sync(?:ed)?|"
+    r"forc(?:ed|e)|purg(?:ed|e)|kill(?:ed)?|ran|run|appl(?:ied|y)|increas(?:ed|e)|"
+    r"extend(?:ed)?|whitelist(?:ed)?|allow(?:ed)?|approv(?:ed|e)|issu(?:ed|e)|re-?issu(?:ed|e)|"
+    r"import(?:ed)?|export(?:ed)?|created?|edit(?:ed)?|modif(?:ied|y)|turn(?:ed)? (?:on|off)|"
+    r"switch(?:ed)? to|point(?:ed)? to|re-?creat(?:ed|e)|re-?add(?:ed)?|re-?map(?:ped)?)\b",
+    re.IGNORECASE,
+)
+
+_VERIFICATION = _cues(
+    r"\bverif(?:y|ied|ication)\b|\bconfirm(?:ed|s|ation)?\b|\btest(?:ed|ing)?\b|\bvalidat\w+",
+    r"\bwork(?:s|ing)? (?:now|again|fine|correctly|as expected|normally|ok)\b",
+    r"\b(?:able|can now|could) (?:to )?(?:log|sign|print|send|receive|connect|access|open|"
+    r"launch|see|save|sync|browse|reach|join)\b",
+    r"\bchecked (?:that|it|with)\b|\bsuccessful(?:ly)?\b|\bno (?:further|more) (?:errors?|issues?)",
+    r"\bnow (?:loads|prints|connects|syncs|works|opens|launches|starts|shows|sends|receives)\b",
+    r"\bmonitored (?:for|it|over)\b|\bsigned off\b|\bhappy with\b",
+)
+
+_FOLLOWUP = _cues(
+    r"\bkb-[\w-]+|\bkb ?article\b|\bknowledge ?base\b|\barticle\b|\bdocument(?:ed|ation)\b|"
+    r"\bwiki\b|\brunbook\b|\bplaybook\b|\bhow-?to\b",
+    r"\bmonitor(?:ing|ed)?\b|\balert(?:s|ing)?\b|\bfollow[- ]?up\b|\bnext steps?\b",
+    r"\bprevent(?:ion|ive|ative)?\b|\bto avoid\b|\brecurr\w*|\bschedul(?:ed|e)\b|\brecommend\w*",
+    r"\badvised\b|\bwill (?:check|monitor|follow|revisit|replace|order|review)\b|\bcheck back\b",
+    r"\b(?:ticket|case|change request|cr) ?#? ?\d+|\bopened (?:a )?(?:ticket|case)\b",
+    r"\border(?:ed)? (?:a )?(?:replacement|new)\b|\brenewal\b|\breminder\b|\bescalat\w+ to\b",
+    r"\blong[- ]term\b|\bpermanent fix\b|\btrained the user\b|\bshowed the user\b|"
+    r"\b(?:user|client) (?:was )?(?:educated|trained|shown)\b|\bhttps?://\S+",
+)
+
+_VAGUE_WORDS = frozenset(
+    """
+    fixed fix done resolved resolve issue issues problem rebooted reboot restarted restart
+    sorted working works ok okay closed complete completed all good no n/a na as discussed see
+    above per user happy user the a an and it is was now has been fine solved cleared cleaned
+    up tested checked please close ticket call phone remote session assisted helped with
+    """.split()
+)
+_ENGLISH = frozenset(
+    "the a an and or of to in on for with was is are be it this that user not from by at as "
+    "have has had then after before we i".split()
+)
+_WORD = re.compile(r"[^\W\d_][\w'-]*", re.UNICODE)
+
+
+# --- notes -------------------------------------------------------------------------
+
+
+def note_text(text: str) -> str:
+    """The plain text of a closure note: HTML converted, whitespace tidied at the ends."""
+    text = text or ""
+    if "<" in text or "&" in text:
+        from kbassist.htmltext import html_to_text, looks_like_html
+
+        if looks_like_html(text):
+            text = html_to_text(text)
+    return text.strip()
+
+
+def check_note(text: str, vocabulary: frozenset[str] = TECH_VOCABULARY) -> NoteAssessment:
+    """Judge a closure note against the six KCS criteria, hygiene, vagueness and readability."""
+    plain = note_text(text)
+    findings: list[Finding] = list(find_sensitive(plain))
+    if not plain:
+        findings.append(
+            Finding(
+                "empty",
+                "major",
+                "The closure note is empty.",
+                "Write what the user saw, what caused it, what you did (so another technician "
+                "could repeat it) and how you confirmed it works.",
+            )
+        )
+        criteria = dict.fromkeys(NOTE_CRITERIA, False)
+        return NoteAssessment(criteria, sort_findings(findings), 0.0, 0, vague=True)
+
+    head = plain[:MAX_CHARS]
+    if len(plain) > MAX_CHARS:
+        findings.append(
+            Finding(
+                "length",
+                "info",
+                f"The note is very long ({len(plain):,} characters); only the first "
+                f"{MAX_CHARS:,} were checked against the criteria.",
+                "Put a short summary first (symptom, cause, fix, verification) and attach logs "
+                "to the ticket instead of pasting them into the note.",
+            )
+        )
+    words = _WORD.findall(head)
+    criteria = {
+        "problem": bool(_PROBLEM.search(head)),
+        "environment": _has_environment(head),
+        "cause": bool(_CAUSE.search(head)),
+        "steps": _has_steps(head),
+        "verification": bool(_VERIFICATION.search(head)),
+        "followup": bool(_FOLLOWUP.search(head)),
+    }
+    language = _language(words)
+    if language != "en":
+        findings.append(
+            Finding(
+                "language",
+                "info",
+                "The note does not read as English; the criteria look for English wording, so "
+                "this score may understate it.",
+                "Write closure notes in the team's working language (English), or ask a "
+                "reviewer to judge this one.",
+            )
+        )
+    vague = _is_vague(words, criteria)
+    if vague:
+        quoted = " ".join(head.split())[:60]
+        findings.append(
+            Finding(
+                "vague",
+                "major",
+                f"The note only says “{quoted}”: the next technician cannot tell what was wrong "
+                "or what was done.",
+                "Replace it with the symptom, the cause and the exact steps, e.g. “Outlook "
+                "froze on start (OST corrupt); renamed the OST, rebuilt the profile, test mail "
+                "sent and received.”",
+            )
+        )
+    for name in NOTE_CRITERIA:
+        if not criteria[name]:
+            findings.append(_MISSING[name])
+    score = float(sum(NOTE_WEIGHTS[name] for name in NOTE_CRITERIA if criteria[name]))
+    readability = assess_readability(head, vocabulary)
+    if readability.words >= 30 and (
+        readability.flesch_reading_ease < 30
+        or readability.words_per_sentence > 35
+        or readability.hard_word_ratio > 0.2
+    ):
+        score -= READABILITY_PENALTY
+        findings.append(
+            Finding(
+                "readability",
+                "minor",
+                f"The note is hard to read (reading ease {readability.flesch_reading_ease:.0f}, "
+                f"{readability.words_per_sentence:.0f} words a sentence; technical terms are "
+                "not counted against it).",
+                "Use short sentences, one action each, ideally as a numbered list of steps.",
+            )
+        )
+    if vague:
+        score = min(score, VAGUE_CAP)
+    score = max(0.0, min(100.0, score))
+    return NoteAssessment(
+        criteria, sort_findings(findings), score, len(words), vague=vague, language=language
+    )
+
+
+def _has_environment(text: str) -> bool:
+    if _ENVIRONMENT_STRONG.search(text) or _HOSTNAME.search(text):
+        return True
+    named = {match.group(0).lower() for match in _ENVIRONMENT_WEAK.finditer(text)}
+    return len(named) >= 2
+
+
+def _has_steps(text: str) -> bool:
+    actions = {match.group(0).lower() for match in _ACTIONS.finditer(text)}
+    specific = bool(_COMMAND.search(text) or _PATH.search(text) or _NAVIGATION.search(text))
+    numbered = len(_NUMBERED.findall(text)) >= 2
+    return (bool(actions) and (specific or numbered)) or len(actions) >= 2
+
+
+def _language(words: list[str]) -> str:
+    sample = [word.lower() for word in words[:300]]
+    if len(sample) < 6:
+        return "en"
+    english = sum(1 for word in sample if word in _ENGLISH)
+    return "en" if english / len(sample) >= 0.06 else "other"
+
+
+def _is_vague(words: list[str], criteria: dict[str, bool]) -> bool:
+    met = sum(criteria.values())
+    lowered = [word.lower() for word in words]
+    if lowered and all(word in _VAGUE_WORDS for word in lowered) and len(lowered) <= 12:
+        return True
+    return len(lowered) < 8 and met <= 1
+
+
+_MISSING: dict[str, Finding] = {
+    "problem": Finding(
+        "problem",
+        "major",
+        "The note does not say what the user saw.",
+        "Quote the exact error message or describe the symptom as the user reported it, e.g. "
+        "“Outlook shows 'Cannot start Microsoft Outlook' at launch”.",
+        "problem",
+    ),
+    "environment": Finding(
+        "environment",
+        "minor",
+        "The note does not say where it happened.",
+        "Name the device or host, the software and its version, and who was affected, e.g. "
+        "“LAPTOP-ACME12, Windows 11 23H2, Outlook 2021; one user”.",
+        "environment",
+    ),
+    "cause": Finding(
+        "cause",
+        "major",
+        "No cause or diagnosis is given.",
+        "Say what caused it, or what you ruled out, e.g. “cause: expired cached credentials; "
+        "network ruled out (other users fine)”.",
+        "cause",
+    ),
+    "steps": Finding(
+        "steps",
+        "major",
+        "Another technician could not repeat the fix from this note.",
+        "List the steps: the commands you ran, the settings you changed with their path, the "
+        "files or registry keys you touched.",
+        "steps",
+    ),
+    "verification": Finding(
+        "verification",
+        "minor",
+        "Nothing says the fix was checked.",
+        "Say how you confirmed it works, e.g. “test e-mail sent and received; user confirmed "
+        "by phone”.",
+        "verification",
+    ),
+    "followup": Finding(
+        "followup",
+        "minor",
+        "No follow-up or prevention is recorded.",
+        "Link the KB article you used or wrote, or note the monitoring, next step or change "
+        "that prevents a repeat.",
+        "followup",
+    ),
+}
+
+
+def criteria_score(criteria: dict[str, bool]) -> float:
+    """The weighted share of met note criteria, 0-100 (before readability and vagueness)."""
+    return float(sum(NOTE_WEIGHTS[name] for name in NOTE_CRITERIA if criteria.get(name)))
+
+
+# --- articles ----------------------------------------------------------------------
+
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$", re.MULTILINE)
+_ORDERED_ITEM = re.compile(r"^\s{0,3}\d+[.)]\s+\S", re.MULTILINE)
+_MD_LINK = re.compile(r"\[[^\]\n]{0,200}\]\(\s*<?([^)\s>]{1,500})>?(?:\s+\"[^\"]*\")?\s*\)")
+_WIKI_LINK = re.compile(r"\[\[([^\]\n|]{1,100})(?:\|[^\]\n]{0,100})?\]\]")
+_TITLE_STOPWORDS = frozenset(
+    "a an the and or of to in on for with how fix fixing when not is are does do from by at "
+    "your you can cannot can't after before using use via".split()
+)
+
+_STRUCTURE: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
+    "playbook": (
+        ("symptoms", re.compile(r"symptom|problem|issue|signs", re.I)),
+        ("cause", re.compile(r"cause|why|diagnos", re.I)),
+        ("resolution", re.compile(r"resolution|fix|steps|solution|resolve|remediat", re.I)),
+        ("verification", re.compile(r"verif|confirm|test|check", re.I)),
+    ),
+    "troubleshooting": (
+        ("symptoms", re.compile(r"symptom|problem|issue|signs", re.I)),
+        ("steps", re.compile(r"steps|check|resolution|fix|troubleshoot|diagnos", re.I)),
+    ),
+    "known-error": (
+        ("symptoms", re.compile(r"symptom|problem|issue|error", re.I)),
+        ("cause", re.compile(r"cause|why", re.I)),
+        ("workaround", re.compile(r"workaround|resolution|fix|solution", re.I)),
+    ),
+}
+
+
+def check_article(
+    record: ArticleRecord,
+    known_ids: frozenset[str],
+    linked_reopen_rate: float | None,
+    near_duplicates: tuple[str, ...],
+    now: datetime,
+) -> ArticleAssessment:
+    """Judge an article: title, structure for its type, length, links, freshness, duplicates."""
+    body = note_text(record.body) if "<" in record.body else record.body
+    head = body[: MAX_CHARS * 5]
+    findings: list[Finding] = list(find_sensitive(f"{record.title}\n{body}"))
+    words = len(_WORD.findall(head))
+    headings = [match.group(1) for match in _HEADING.finditer(head)]
+
+    title_ok = _title_matches(record.title, head)
+    if not title_ok:
+        findings.append(
+            Finding(
+                "title",
+                "minor",
+                f"The title “{record.title}” names words the body never uses.",
+                "Use a title in the words a technician would search for, matching what the "
+                "article covers (symptom or task).",
+                "title",
+            )
+        )
+
+    missing_parts = _missing_structure(record.type, headings, head)
+    structure_ok = not missing_parts
+    if not structure_ok:
+        findings.append(
+            Finding(
+                "structure",
+                "major",
+                f"A {record.type} should have {', '.join(missing_parts)}.",
+                _STRUCTURE_ADVICE.get(
+                    record.type, "Add headings that split the article into parts."
+                ),
+                "structure",
+            )
+        )
+
+    length_ok = THIN_WORDS <= words <= LONG_WORDS
+    if words < THIN_WORDS:
+        findings.append(
+            Finding(
+                "length",
+                "major",
+                f"The article is thin ({words} words).",
+                "Add the symptom, the cause and the exact steps; a reader should not need to "
+                "ask anyone.",
+                "length",
+            )
+        )
+    elif words > LONG_WORDS:
+        findings.append(
+            Finding(
+                "length",
+                "minor",
+                f"The article is long ({words:,} words).",
+                "Split it into one article per issue or task, and link them.",
+                "length",
+            )
+        )
+
+    broken = _broken_links(head, known_ids, record.id)
+    if broken:
+        findings.append(
+            Finding(
+                "links",
+                "major",
+                f"Internal links that resolve to no article: {', '.join(broken[:5])}.",
+                "Fix the link targets or remove them; a dead link sends the reader nowhere.",
+                "links",
+            )
+        )
+
+    reference = record.updated or record.created
+    age_days = (now - reference).days if reference else None
+    stale = (
+        age_days is not None
+        and age_days > STALE_AFTER_DAYS
+        and linked_reopen_rate is not None
+        and linked_reopen_rate >= STALE_REOPEN_RATE
+    )
+    if stale:
+        findings.append(
+            Finding(
+                "freshness",
+                "major",
+                f"The article was last updated {age_days} days ago and "
+                f"{linked_reopen_rate:.0%} of the tickets that cite it were reopened.",
+                "Re-test the steps on current versions and update the article; tickets that "
+                "follow it are not staying fixed.",
+                "freshness",
+            )
+        )
+    elif age_days is not None and age_days > STALE_AFTER_DAYS:
+        findings.append(
+            Finding(
+                "freshness",
+                "info",
+                f"The article is {age_days} days old, but tickets that cite it stay fixed.",
+                "No action needed; review it at the next scheduled pass.",
+                "freshness",
+            )
+        )
+
+    if near_duplicates:
+        findings.append(
+            Finding(
+                "duplicate",
+                "major",
+                f"Near-duplicate of {', '.join(near_duplicates[:5])}.",
+                "Merge them into one article and redirect the others, so fixes land in one place.",
+                "unique",
+            )
+        )
+
+    criteria = {
+        "title": title_ok,
+        "structure": structure_ok,
+        "length": length_ok,
+        "links": not broken,
+        "freshness": not stale,
+        "unique": not near_duplicates,
+    }
+    score = float(sum(ARTICLE_WEIGHTS[name] for name in ARTICLE_CRITERIA if criteria[name]))
+    return ArticleAssessment(
+        criteria,
+        sort_findings(findings),
+        score,
+        words,
+        age_days,
+        details={"broken_links": broken, "headings": headings[:50]},
+    )
+
+
+_STRUCTURE_ADVICE = {
+    "playbook": "Give it the four parts of a playbook as headings: Symptoms, Cause, "
+    "Resolution (numbered steps) and Verification.",
+    "how-to": "Write the task as a numbered list of steps, one action each.",
+    "troubleshooting": "Add a Symptoms section and numbered checks to work through.",
+    "known-error": "Add Symptoms, Cause and Workaround sections.",
+}
+
+
+def _title_matches(title: str, body: str) -> bool:
+    wanted = {
+        word.lower()
+        for word in _WORD.findall(title)
+        if len(word) > 2 and word.lower() not in _TITLE_STOPWORDS
+    }
+    if not wanted:
+        return True
+    present = {word.lower() for word in _WORD.findall(body)}
+    # Match stems loosely: "printing" in the title is covered by "print" or "printer".
+    hits = sum(
+        1 for word in wanted if word in present or any(p.startswith(word[:5]) for p in present)
+    )
+    return hits / len(wanted) >= 0.5
+
+
+def _missing_structure(article_type: str, headings: list[str], body: str) -> list[str]:
+    if article_type == "how-to":
+        return [] if len(_ORDERED_ITEM.findall(body)) >= 2 else ["ordered steps (a numbered list)"]
+    if article_type == "reference":
+        return [] if headings or len(_ORDERED_ITEM.findall(body)) >= 2 else ["sections"]
+    parts = _STRUCTURE.get(article_type, ())
+    joined = "\n".join(headings)
+    return [name for name, pattern in parts if not pattern.search(joined)]
+
+
+def _broken_links(body: str, known_ids: frozenset[str], own_id: str) -> list[str]:
+    """Internal link targets (relative links and [[wiki links]]) that name no known article."""
+    known_lower = {known.lower() for known in known_ids}
+    broken: list[str] = []
+    targets = [match.group(1) for match in _MD_LINK.finditer(body)]
+    targets += [match.group(1).strip() for match in _WIKI_LINK.finditer(body)]
+    for target in targets:
+        if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I) and not target.lower().startswith("kb:"):
+            continue  # http:, https:, mailto: ... are external
+        if target.startswith("#"):
+            continue  # an anchor in the same article
+        name = target.removeprefix("kb:").split("#", 1)[0].rstrip("/")
+        name = name.rsplit("/", 1)[-1]
+        name = name.removesuffix(".md")
+        if not name or name.lower() == own_id.lower():
+            continue
+        if name.lower() not in known_lower and target not in broken:
+            broken.append(target)
+    return broken
