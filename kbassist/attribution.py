@@ -24,6 +24,7 @@ from kbassist import store
 from kbassist.credit import (
     CREDITED,
     ArticleCredit,
+    ArticleInfo,
     CreditParams,
     CreditReport,
     Exposure,
@@ -31,12 +32,9 @@ from kbassist.credit import (
     OutcomeEffect,
     TicketOutcome,
     Version,
-    article_families,
-    content_shares,
     estimate_credit,
+    exposures_of,
     month_of,
-    served_tickets,
-    serving_start,
 )
 from kbassist.errors import Forbidden, NotFound
 
@@ -75,7 +73,7 @@ class TicketTrail:
     month: str
     family: str | None
     minutes: float | None
-    expected_minutes: float | None  # the counterfactual: family level, month effect, smearing
+    expected_minutes: float | None  # typical minutes without the article: exp(level + effect)
     month_effect: float | None
     linked: bool
     weight: float  # 1 / number of articles serving it
@@ -183,9 +181,6 @@ def load_exposures(
 ) -> tuple[list[Exposure], dict[str, datetime]]:
     """Every article: serving start, families, served tickets and content shares."""
     a = store.articles
-    articles = conn.execute(
-        select(a.c.id, a.c.title, a.c.author_id, a.c.created, a.c.ingested_at).order_by(a.c.id)
-    ).all()
     versions: dict[str, list[Version]] = defaultdict(list)
     v = store.article_versions
     for row in conn.execute(
@@ -202,28 +197,26 @@ def load_exposures(
     link = store.ticket_article_links
     for row in conn.execute(select(link.c.article_id, link.c.ticket_id)):
         links[row.article_id].append(row.ticket_id)
-    family_of = {ticket.ticket_id: ticket.family for ticket in tickets}
-    exposures, published = [], {}
-    for row in articles:
-        history = sorted(versions.get(row.id, []), key=lambda version: version.version)
+    infos, published = [], {}
+    rows = conn.execute(
+        select(a.c.id, a.c.title, a.c.author_id, a.c.created, a.c.ingested_at).order_by(a.c.id)
+    )
+    for row in rows:
+        history = tuple(sorted(versions.get(row.id, []), key=lambda version: version.version))
         first = history[0].changed_at if history else None
-        when = row.created or first or row.ingested_at
-        published[row.id] = when
-        linking = sorted(t for t in links.get(row.id, []) if t in family_of)
-        families = article_families([family_of[t] for t in linking])
-        start = serving_start(when, history)
-        exposures.append(
-            Exposure(
+        published[row.id] = row.created or first or row.ingested_at
+        infos.append(
+            ArticleInfo(
                 article_id=row.id,
-                start=start,
-                families=families,
-                served=served_tickets(start, families, linking, tickets),
-                linking=tuple(linking),
-                shares=content_shares(history, row.author_id, contributors.get(row.id, ()), names),
                 title=row.title,
+                author_id=row.author_id,
+                published=published[row.id],
+                versions=history,
+                contributor_ids=tuple(sorted(contributors.get(row.id, ()))),
+                linking=tuple(links.get(row.id, ())),
             )
         )
-    return exposures, published
+    return exposures_of(infos, tickets, names), published
 
 
 def compute_credit(conn: Connection, params: CreditParams | None = None) -> CreditRun:
@@ -360,8 +353,7 @@ def explanation_of(run: CreditRun, article: ArticleCredit) -> Explanation:
         level = baseline.family_level.get(family) if family is not None else None
         expected = None
         if level is not None and effect is not None:
-            smearing = baseline.smearing.get(family, baseline.global_smearing)
-            expected = math.exp(level + effect) * smearing
+            expected = math.exp(level + effect)
         return TicketTrail(
             ticket_id=ticket_id,
             created_at=ticket.created_at,

@@ -89,6 +89,19 @@ class Exposure:
 
 
 @dataclass(frozen=True)
+class ArticleInfo:
+    """What the store knows of an article: publication, versions, contributors, citing tickets."""
+
+    article_id: str
+    title: str
+    author_id: int | None
+    published: datetime
+    versions: tuple[Version, ...] = ()
+    contributor_ids: tuple[int, ...] = ()
+    linking: tuple[str, ...] = ()  # ticket ids that link the article
+
+
+@dataclass(frozen=True)
 class CreditParams:
     """Knobs of the computation; every report carries the ones it used."""
 
@@ -121,8 +134,10 @@ class OutcomeEffect:
     estimate: float | None
     interval: Interval | None
     n_served: int
-    observed: float | None  # mean over served tickets (minutes, hours or share)
-    counterfactual: float | None  # the same mean had the article not existed
+    # Served tickets' typical value (geometric mean of minutes or hours; share for
+    # rates) and the same had the article not existed.
+    observed: float | None
+    counterfactual: float | None
     # Saved per ticket in natural units: minutes or hours for times (counterfactual
     # times the relative reduction), the drop in share for reopens and escalations.
     saved: float | None = None
@@ -187,13 +202,11 @@ class PersonCredit:
 
 @dataclass(frozen=True)
 class Baseline:
-    """The fitted counterfactual model: family levels, month effects and smearing factors."""
+    """The fitted counterfactual model: family levels and month effects (log minutes)."""
 
     family_level: Mapping[str, float]  # log minutes
     period_effect: Mapping[str, float]  # log minutes, by YYYY-MM
     period_controls: Mapping[str, int]  # untreated tickets behind each month effect
-    smearing: Mapping[str, float]  # per family, turning log-scale means into minutes
-    global_smearing: float
     untreated: int
 
 
@@ -310,6 +323,38 @@ def served_tickets(
     return tuple(sorted(served))
 
 
+def exposures_of(
+    articles: Sequence[ArticleInfo],
+    tickets: Sequence[TicketOutcome],
+    names: Mapping[int, str] | None = None,
+) -> list[Exposure]:
+    """Each article's serving start, families, served tickets and content shares."""
+    family_of = {t.ticket_id: t.family for t in tickets}
+    by_family: dict[str | None, list[TicketOutcome]] = defaultdict(list)
+    for ticket in tickets:
+        by_family[ticket.family].append(ticket)
+    exposures = []
+    for article in sorted(articles, key=lambda a: a.article_id):
+        linking = sorted(t for t in set(article.linking) if t in family_of)
+        families = article_families([family_of[t] for t in linking])
+        start = serving_start(article.published, article.versions)
+        members = [t for f in families for t in by_family.get(f, ())]
+        exposures.append(
+            Exposure(
+                article_id=article.article_id,
+                start=start,
+                families=families,
+                served=served_tickets(start, families, linking, members),
+                linking=tuple(linking),
+                shares=content_shares(
+                    article.versions, article.author_id, article.contributor_ids, names
+                ),
+                title=article.title,
+            )
+        )
+    return exposures
+
+
 # ---------------------------------------------------------------- the estimator
 
 
@@ -337,8 +382,6 @@ def estimate_credit(
         },
         period_effect={p: float(minutes_fit.tau[i]) for i, p in enumerate(data.periods)},
         period_controls={p: int(minutes_fit.controls[i]) for i, p in enumerate(data.periods)},
-        smearing={f: float(minutes_fit.smearing[i]) for i, f in enumerate(data.families)},
-        global_smearing=float(minutes_fit.global_smearing),
         untreated=int(data.untreated.sum()),
     )
     return CreditReport(
@@ -415,8 +458,9 @@ class _Data:
     period: np.ndarray  # index into periods
     families: list[str]
     periods: list[str]
-    untreated: np.ndarray  # bool: no article serves the ticket
-    servers: np.ndarray  # how many articles serve each ticket
+    untreated: np.ndarray  # bool: no evaluable article serves the ticket
+    servers: np.ndarray  # how many evaluable articles serve each ticket
+    evaluable: frozenset[str]  # articles that started after their families' first ticket
 
     @classmethod
     def build(cls, tickets: Sequence[TicketOutcome], exposures: Sequence[Exposure]) -> _Data:
@@ -436,8 +480,23 @@ class _Data:
                 values[1, i] = math.log(max(hours, MIN_HOURS))
             values[2, i] = float(t.reopened)
             values[3, i] = float(t.escalated)
+        # An article in use before its families' first ticket changes nothing within
+        # the data: its families' level already includes it, and it cannot be judged.
+        first: dict[str | None, datetime] = {}
+        for t in ordered:
+            if t.family not in first or t.created_at < first[t.family]:
+                first[t.family] = t.created_at
+        earliest = min(first.values(), default=None)
+        evaluable = set()
+        for exposure in exposures:
+            known = [first[f] for f in exposure.families if f in first]
+            opening = min(known, default=earliest)
+            if opening is not None and exposure.start > opening:
+                evaluable.add(exposure.article_id)
         servers = np.zeros(len(ordered), dtype=np.int64)
         for exposure in exposures:
+            if exposure.article_id not in evaluable:
+                continue
             for ticket_id in set(exposure.served):
                 if ticket_id in index:
                     servers[index[ticket_id]] += 1
@@ -458,6 +517,7 @@ class _Data:
             periods=periods,
             untreated=(servers == 0) & (family >= 0),
             servers=servers,
+            evaluable=frozenset(evaluable),
         )
 
 
@@ -469,8 +529,6 @@ class _Fit:
     tau: np.ndarray
     controls: np.ndarray  # untreated tickets per month
     family_counts: np.ndarray  # untreated tickets per family
-    smearing: np.ndarray
-    global_smearing: float
 
 
 def _cells(data: _Data, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -556,19 +614,7 @@ def _point_fit(data: _Data, k: int, params: CreditParams) -> _Fit:
     sums, counts = _cell_sums(cell, y, np.ones(y.size), shape)
     adjust = params.method == "did"
     alpha, tau = _solve(sums, counts, adjust, params.max_iterations, params.tolerance)
-    family_counts = counts.sum(axis=1)
-    smearing = np.ones(len(data.families))
-    global_smearing = 1.0
-    if OUTCOMES[k] in LOG_OUTCOMES and y.size:
-        # Duan's smearing: the mean of exp(residual) turns a log-scale fit into minutes.
-        family = data.family[mask]
-        expo = np.exp(y - alpha[family] - tau[data.period[mask]])
-        global_smearing = float(expo.mean())
-        per_family = np.bincount(family, weights=expo, minlength=len(data.families))
-        with np.errstate(invalid="ignore", divide="ignore"):
-            smearing = per_family / family_counts
-        smearing = np.where(family_counts >= params.min_baseline, smearing, global_smearing)
-    return _Fit(alpha, tau, counts.sum(axis=0), family_counts, smearing, global_smearing)
+    return _Fit(alpha, tau, counts.sum(axis=0), counts.sum(axis=1))
 
 
 def _replicate_fits(
@@ -621,13 +667,15 @@ def _article_credit(
     family_idx = {f: i for i, f in enumerate(data.families)}
     article_families = [family_idx[f] for f in exposure.families if f in family_idx]
     in_families = np.isin(data.family, article_families) if article_families else None
+    before = np.array([moment < exposure.start for moment in data.created], dtype=bool)
     baseline_mask = (
-        data.untreated & in_families & np.isfinite(data.values[0])
+        data.untreated & in_families & before & np.isfinite(data.values[0])
         if in_families is not None
         else np.zeros(len(data.ids), dtype=bool)
     )
     baseline = tuple(data.ids[i] for i in np.flatnonzero(baseline_mask))
-    weight = float(np.sum(1.0 / data.servers[served])) if served.size else 0.0
+    weights = 1.0 / np.maximum(data.servers[served], 1)
+    weight = float(np.sum(weights)) if served.size else 0.0
     # The bootstrap stream depends on the article id only, not on the order of articles.
     rng_seed = [params.seed, zlib.crc32(exposure.article_id.encode("utf-8"))]
     effects = tuple(
@@ -647,6 +695,17 @@ def _article_credit(
         effects=effects,
         shares=exposure.shares,
     )
+    if exposure.article_id not in data.evaluable:
+        return ArticleCredit(
+            status=NOT_ENOUGH_DATA,
+            reason="It was in use before the first ticket of its families: there is no "
+            "before to compare with.",
+            minutes_saved_per_ticket=None,
+            interval=None,
+            hours_saved=0.0,
+            hours_interval=Interval(0.0, 0.0),
+            **common,  # type: ignore[arg-type]
+        )
     if minutes.n_served < params.min_served or len(baseline) < params.min_baseline:
         reason = (
             f"{minutes.n_served} served tickets with recorded minutes (need "
@@ -710,7 +769,9 @@ def _effect(
     y = data.values[k, served]
     fam = data.family[served]
     per = data.period[served]
-    level = np.where(fam >= 0, fit.alpha[np.maximum(fam, 0)], np.nan)
+    level = np.full(fam.shape, np.nan)
+    known = fam >= 0
+    level[known] = fit.alpha[fam[known]]
     usable = np.isfinite(y) & np.isfinite(level)
     y, fam, per = y[usable], fam[usable], per[usable]
     n = int(y.size)
@@ -718,9 +779,9 @@ def _effect(
         return OutcomeEffect(outcome, scale, None, None, 0, None, None)
     imputed = fit.alpha[fam] + fit.tau[per]
     estimate = float(np.mean(y - imputed))
-    counterfactual_array, saved_array = _saved(scale, imputed, estimate, fit.smearing[fam])
+    counterfactual_array, saved_array = _saved(scale, imputed, estimate)
     counterfactual, saved = float(counterfactual_array), float(saved_array)
-    observed = float(np.mean(np.exp(y))) if scale == "log" else float(np.mean(y))
+    observed = float(np.exp(np.mean(y))) if scale == "log" else float(np.mean(y))
     alphas, taus = replicate
     if not alphas.shape[0]:
         point = Interval(estimate, estimate)
@@ -734,7 +795,7 @@ def _effect(
     draws = (y[picks] - imputed_draws).mean(axis=1)
     # Each replicate converts with its own counterfactual, so the uncertainty of the
     # baseline level reaches the minutes as well as the log effect.
-    _, saved_draws = _saved(scale, imputed_draws, draws, fit.smearing[fam][picks])
+    _, saved_draws = _saved(scale, imputed_draws, draws)
     tail = (1.0 - params.confidence) / 2.0
     low, high = np.quantile(draws, [tail, 1.0 - tail])
     saved_low, saved_high = np.quantile(saved_draws, [tail, 1.0 - tail])
@@ -752,11 +813,15 @@ def _effect(
 
 
 def _saved(
-    scale: str, imputed: np.ndarray, effect: float | np.ndarray, smearing: np.ndarray
+    scale: str, imputed: np.ndarray, effect: float | np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Counterfactual mean and the amount saved per ticket, for a point or per replicate row."""
+    """Counterfactual typical value and the amount saved per ticket (a point or replicate rows).
+
+    Times are compared as geometric means (the median of a log-normal time): the
+    typical ticket, so one ten-hour outlier cannot move anyone's credit.
+    """
     if scale == "log":
-        counterfactual = np.mean(np.exp(imputed) * smearing, axis=-1)
+        counterfactual = np.exp(np.mean(imputed, axis=-1))
         return counterfactual, counterfactual * -np.expm1(effect)
     return np.mean(imputed, axis=-1), -np.asarray(effect)
 

@@ -118,13 +118,17 @@ def adaptive(
 def lexical_only(lexical: Ranked, semantic: Ranked) -> tuple[Fused, ...]:
     """Keyword ranking alone (for comparison in benchmarks)."""
     sem = _best(semantic)
-    return _sorted([Fused(key, score, score, sem.get(key)) for key, score in _best(lexical).items()])
+    return _sorted(
+        [Fused(key, score, score, sem.get(key)) for key, score in _best(lexical).items()]
+    )
 
 
 def semantic_only(lexical: Ranked, semantic: Ranked) -> tuple[Fused, ...]:
     """Semantic ranking alone (for comparison in benchmarks)."""
     lex = _best(lexical)
-    return _sorted([Fused(key, score, lex.get(key), score) for key, score in _best(semantic).items()])
+    return _sorted(
+        [Fused(key, score, lex.get(key), score) for key, score in _best(semantic).items()]
+    )
 
 
 FUSIONS: dict[str, Callable[..., tuple[Fused, ...]]] = {

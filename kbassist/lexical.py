@@ -169,7 +169,12 @@ def _value(text: str) -> str:
 
 # ---------------------------------------------------------------- query parsing
 
-FILTER_PREFIXES = {"kind": "kind", "type": "article_type", "client": "client", "category": "category"}
+FILTER_PREFIXES = {
+    "kind": "kind",
+    "type": "article_type",
+    "client": "client",
+    "category": "category",
+}
 _WORD = re.compile(r"[^\W_]+")
 _OPERATORS = {"AND", "OR", "NOT", "&&", "||", "!"}
 _QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"'})
@@ -505,7 +510,9 @@ def open_index(backend: str, path: Path) -> LexicalIndex:
         return TantivyIndex(path)
     if backend == "whoosh":
         return WhooshIndex(path)
-    raise InvalidInput(f"Unknown lexical backend {backend!r}: set KBASSIST_LEXICAL_BACKEND to tantivy or whoosh.")
+    raise InvalidInput(
+        f"Unknown lexical backend {backend!r}: set KBASSIST_LEXICAL_BACKEND to tantivy or whoosh."
+    )
 
 
 # ---------------------------------------------------------------- shared machinery
@@ -594,7 +601,11 @@ class _BaseIndex:
         return dict(self._manifest_cache[1])
 
     def _save_manifest(self, records: Mapping[str, str]) -> None:
-        data = {"schema": SCHEMA_VERSION, "backend": self.backend, "records": dict(sorted(records.items()))}
+        data = {
+            "schema": SCHEMA_VERSION,
+            "backend": self.backend,
+            "records": dict(sorted(records.items())),
+        }
         _write_json_atomic(self._manifest_path, data)
 
     # -- writes
@@ -653,7 +664,9 @@ class _BaseIndex:
             tuple(t for word in phrase for t in self._analyze(word)) for phrase in parsed.phrases
         )
         excluded = tuple(t for word in parsed.excluded for t in self._analyze(word))
-        plan = _Plan(tuple(weights.items())[: MAX_WORDS * 2], tuple(p for p in phrases if p), excluded)
+        plan = _Plan(
+            tuple(weights.items())[: MAX_WORDS * 2], tuple(p for p in phrases if p), excluded
+        )
         return plan, tuple(corrections)
 
     def _word_frequency(self, word: str) -> int:
@@ -669,7 +682,9 @@ class _BaseIndex:
         plan, corrections = self._plan(parsed)
         hits, total = self._run(plan, active, limit) if plan.terms else ([], 0)
         hits.sort(key=lambda hit: (-hit.score, hit.key))
-        terms = tuple(dict.fromkeys([*parsed.words, *(s for c in corrections for s in c.suggestions)]))
+        terms = tuple(
+            dict.fromkeys([*parsed.words, *(s for c in corrections for s in c.suggestions)])
+        )
         return LexicalResult(
             tuple(hits[:limit]), total, terms, suggestion_text(parsed, corrections), corrections
         )
@@ -788,7 +803,11 @@ class TantivyIndex(_BaseIndex):
         schema = self._schema
         should = []
         for term, weight in plan.terms:
-            for name, boost in (("title", TITLE_BOOST), ("heading", HEADING_BOOST), ("body", BODY_BOOST)):
+            for name, boost in (
+                ("title", TITLE_BOOST),
+                ("heading", HEADING_BOOST),
+                ("body", BODY_BOOST),
+            ):
                 clause = Query.term_query(schema, name, term)
                 should.append((Occur.Should, Query.boost_query(clause, boost * weight)))
         clauses = [(Occur.Must, Query.boolean_query(should))]
@@ -877,7 +896,10 @@ class TantivyIndex(_BaseIndex):
         return int(self._index.searcher().num_docs)
 
     def vocabulary(self) -> dict[str, int]:
-        return {term: int(count) for term, count in self._index.searcher().terms_with_prefix("spell", "")}
+        return {
+            term: int(count)
+            for term, count in self._index.searcher().terms_with_prefix("spell", "")
+        }
 
     def _word_frequency(self, word: str) -> int:
         # Straight from the term dictionary: no need to build the speller for known words.
@@ -1020,14 +1042,20 @@ class WhooshIndex(_BaseIndex):
         should = [
             q.Term(name, term, boost=boost * weight)
             for term, weight in plan.terms
-            for name, boost in (("title", TITLE_BOOST), ("heading", HEADING_BOOST), ("body", BODY_BOOST))
+            for name, boost in (
+                ("title", TITLE_BOOST),
+                ("heading", HEADING_BOOST),
+                ("body", BODY_BOOST),
+            )
         ]
         main: Any = q.Or(should)
         if plan.phrases:
             required = [
                 q.Or(
                     [
-                        q.Term(name, phrase[0]) if len(phrase) == 1 else q.Phrase(name, list(phrase), slop=1)
+                        q.Term(name, phrase[0])
+                        if len(phrase) == 1
+                        else q.Phrase(name, list(phrase), slop=1)
                         for name in ("title", "heading", "body")
                     ]
                 )
@@ -1035,7 +1063,10 @@ class WhooshIndex(_BaseIndex):
             ]
             main = q.AndMaybe(q.And(required), main)
         if plan.excluded:
-            main = q.AndNot(main, q.Or([q.Term(n, t) for t in plan.excluded for n in ("title", "heading", "body")]))
+            main = q.AndNot(
+                main,
+                q.Or([q.Term(n, t) for t in plan.excluded for n in ("title", "heading", "body")]),
+            )
         return main
 
     def _filter(self, filters: Filters) -> Any:
@@ -1055,7 +1086,9 @@ class WhooshIndex(_BaseIndex):
     def _run(self, plan: _Plan, filters: Filters, limit: int) -> tuple[list[LexicalHit], int]:
         with self._lock:
             searcher = self._current()
-            results = searcher.search(self._query(plan), limit=limit + 5, filter=self._filter(filters))
+            results = searcher.search(
+                self._query(plan), limit=limit + 5, filter=self._filter(filters)
+            )
             hits = [
                 LexicalHit(
                     key=hit["key"],
@@ -1072,7 +1105,10 @@ class WhooshIndex(_BaseIndex):
     def _facet_counts(self, plan: _Plan, filters: Filters) -> dict[str, dict[str, int]]:
         from whoosh import sorting
 
-        facets = {name: sorting.FieldFacet(name, allow_overlap=True, maptype=sorting.Count) for name in FACET_FIELDS}
+        facets = {
+            name: sorting.FieldFacet(name, allow_overlap=True, maptype=sorting.Count)
+            for name in FACET_FIELDS
+        }
         with self._lock:
             results = self._current().search(
                 self._query(plan), limit=1, filter=self._filter(filters), groupedby=facets
@@ -1100,7 +1136,9 @@ class WhooshIndex(_BaseIndex):
         with self._lock:
             reader = self._current().reader()
             return {
-                (term.decode("utf-8") if isinstance(term, bytes) else str(term)): int(info.doc_frequency())
+                (term.decode("utf-8") if isinstance(term, bytes) else str(term)): int(
+                    info.doc_frequency()
+                )
                 for term, info in reader.iter_field("spell")
             }
 

@@ -18,8 +18,11 @@ from typing import Any
 from urllib.parse import quote
 
 import yaml
+from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
+from kbassist import gaps, store
+from kbassist.clustering import family_terms
 from kbassist.core import Core
 from kbassist.errors import InvalidInput
 from kbassist.records import slug
@@ -143,8 +146,8 @@ def classify_sentence(sentence: str) -> tuple[str | None, str]:
         for section, pattern in _LABELS.items():
             if re.fullmatch(pattern, word, re.IGNORECASE):
                 return section, rest
-    for section, pattern in _CUE_RES:
-        if pattern.search(sentence):
+    for section, cue in _CUE_RES:
+        if cue.search(sentence):
             return section, sentence
     return None, sentence
 
@@ -207,28 +210,15 @@ def compose_playbook(
         + "---\n\n"
         + "\n".join(body)
     )
-    lines = tuple(line for section in SECTIONS for line in chosen[section])
-    return Draft(family_id, identifier, title, markdown, lines, tuple(dict.fromkeys(used)))
+    ordered = tuple(line for section in SECTIONS for line in chosen[section])
+    return Draft(family_id, identifier, title, markdown, ordered, tuple(dict.fromkeys(used)))
 
 
 def fallback_note_score(text: str) -> float:
-    """A 0-100 score from the structure of a note, for notes not yet scored by quality."""
-    try:
-        from kbassist.checks import check_note  # type: ignore[attr-defined]
-    except ImportError:
-        check_note = None
-    if check_note is not None:
-        try:
-            result = check_note(text)
-        except TypeError:  # a signature we do not know: fall back to our own cues
-            result = None
-        for attribute in ("score", "criteria_score"):
-            value = getattr(result, attribute, None)
-            if isinstance(value, int | float):
-                return float(value)
-    found = {classify_sentence(s)[0] for s in split_sentences(text)}
-    points = sum(20.0 for section in SECTIONS if section in found)
-    return min(100.0, points + (20.0 if len(text) >= 160 else 0.0))
+    """The criteria score (0-100) of a note quality has not scored yet."""
+    from kbassist.checks import check_note
+
+    return float(check_note(text).criteria_score)
 
 
 def _add(lines: list[Line], section: str, text: str, ticket_id: str) -> bool:
@@ -267,9 +257,6 @@ def draft_playbook(
     conn: Connection, family_id: int, *, author: str = "", day: date | None = None
 ) -> Draft:
     """A draft playbook for one family from its best-scoring closure notes."""
-    from kbassist import gaps
-    from kbassist.clustering import family_terms
-
     family = gaps.get_family(conn, family_id)
     records = gaps.family_records(conn, family_id)
     notes = best_notes(records)
@@ -315,11 +302,13 @@ def best_notes(records: Sequence[dict[str, Any]], limit: int = MAX_NOTES) -> lis
 
 def save_draft(core: Core, markdown: str, editor: str = "") -> str:
     """Save an edited draft as a new article (a new version if saved again); its id."""
-    from kbassist import gaps
     from kbassist.articles import parse_article
     from kbassist.ingest import ingest_article_text
 
-    record = parse_article(markdown)  # fails early with the field at fault
+    try:
+        record = parse_article(markdown)
+    except InvalidInput as error:
+        raise InvalidInput(f"The article could not be saved: {error.message}") from error
     ingest_article_text(core, markdown, editor)
     # The new article's vectors go into the cache so coverage sees it at once.
     gaps.cache_article_vectors(core)
@@ -328,3 +317,15 @@ def save_draft(core: Core, markdown: str, editor: str = "") -> str:
 
 def _title_of(title: str) -> str:
     return re.sub(r"\s+", " ", title).strip().rstrip(".")
+
+
+def author_name(conn: Connection, user: Any) -> str:
+    """The name a signed-in user writes under: their technician's name, else their username."""
+    technician_id = getattr(user, "technician_id", None)
+    if technician_id is not None:
+        name = conn.execute(
+            select(store.technicians.c.name).where(store.technicians.c.id == technician_id)
+        ).scalar()
+        if name:
+            return str(name)
+    return str(getattr(user, "username", "") or "")

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 from types import ModuleType
 
-MAX_CHARS = 20_000  # readability of the first pages says enough; keeps 1 MB notes fast
+MAX_CHARS = 2_000  # the opening says how readable a note is; textstat is slow on long text
 PLACEHOLDER = "it"
 
 # The project's vocabulary: words technicians use daily that textstat would call hard.

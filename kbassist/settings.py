@@ -31,7 +31,9 @@ SETTINGS: tuple[Setting, ...] = (
         "EMBED_DTYPE", "auto", "Embedding precision: auto (bf16 where the CPU has it), bf16, fp32."
     ),
     Setting(
-        "MODELS_DIR", "", "Where `kbassist train` writes classifier artifacts (default HOME/models)."
+        "MODELS_DIR",
+        "",
+        "Where `kbassist train` writes classifier artifacts (default HOME/models).",
     ),
     Setting("KB_DIR", "", "Demo knowledge base folder; default the packaged kb/."),
     Setting("SESSION_COOKIE_SECURE", False, "Send the session cookie over HTTPS only.", bool),

@@ -174,7 +174,9 @@ class VectorIndex:
     def _check(self, item: VectorRecord) -> np.ndarray:
         vectors = np.asarray(item.vectors, dtype=np.float32).reshape(-1, self.dim)
         if len(vectors) != len(item.docs):
-            raise ValueError(f"{item.record}: {len(item.docs)} documents but {len(vectors)} vectors")
+            raise ValueError(
+                f"{item.record}: {len(item.docs)} documents but {len(vectors)} vectors"
+            )
         return vectors
 
     def _save(self, rows: list[_Row], matrix: np.ndarray, records: dict[str, str]) -> None:

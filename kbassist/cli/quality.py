@@ -1,1 +1,268 @@
-"""CLI commands for quality (placeholder until written)."""
+"""CLI commands for note and article quality: score, rescore, train, review queue and sample."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import datetime
+from typing import Any
+
+import click
+
+from kbassist.cli import emit, get_core, json_option, main, ready_core
+
+SCORE_BATCH = 500
+
+
+@main.command()
+@click.argument("file", type=click.File("r", encoding="utf-8-sig"))
+@click.option(
+    "--kind",
+    type=click.Choice(["note", "article"]),
+    default="note",
+    show_default=True,
+    help="Score closure notes or KB articles (markdown, front matter optional).",
+)
+@json_option
+def score(file: Any, kind: str, as_json: bool) -> None:
+    """Score JSON Lines {id, text} from FILE ('-' for stdin): one result line per input."""
+    from kbassist import quality
+
+    core = get_core()
+    lines = [line for line in file.read().splitlines() if line.strip()]
+    parsed: list[tuple[str, str | None, str]] = []  # (id, text or None, error)
+    for number, line in enumerate(lines, start=1):
+        parsed.append(_parse_line(line, number))
+    bad = sum(1 for _, text, _ in parsed if text is None)
+    if kind == "note":
+        model = quality.active_model(core)
+        state = quality.model_state(core)
+        if state.error:
+            click.echo(f"Warning: {state.error}", err=True)
+        results = _score_notes(core, parsed, model)
+    else:
+        results = _score_articles(parsed)
+    for result in results:
+        if as_json:
+            click.echo(json.dumps(result, ensure_ascii=False, default=str))
+        else:
+            click.echo(_render(result))
+    if bad:
+        click.echo(
+            f"Error: {bad} of {len(parsed)} lines could not be read (see 'error').", err=True
+        )
+        sys.exit(2)
+
+
+def _parse_line(line: str, number: int) -> tuple[str, str | None, str]:
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as error:
+        return f"line-{number}", None, f"line {number}: not JSON ({error.msg})"
+    if not isinstance(data, dict):
+        return f"line-{number}", None, f"line {number}: expected an object with id and text"
+    identifier = str(data.get("id", f"line-{number}"))
+    text = data.get("text")
+    if not isinstance(text, str):
+        return identifier, None, f"line {number}: 'text' must be a string"
+    return identifier, text, ""
+
+
+def _score_notes(core: Any, parsed: list[tuple[str, str | None, str]], model: Any) -> list[dict]:
+    from kbassist import quality
+
+    embedder = core.resources.embedder if model is not None and model.embedder else None
+    out: list[dict] = []
+    for start in range(0, len(parsed), SCORE_BATCH):
+        chunk = parsed[start : start + SCORE_BATCH]
+        texts = [text for _, text, _ in chunk if text is not None]
+        scores = iter(quality.score_notes(texts, model=model, embedder=embedder))
+        for identifier, text, error in chunk:
+            if text is None:
+                out.append({"id": identifier, "error": error})
+            else:
+                out.append({"id": identifier, **next(scores).as_dict()})
+    return out
+
+
+def _score_articles(parsed: list[tuple[str, str | None, str]]) -> list[dict]:
+    from kbassist import quality
+
+    records = {
+        identifier: quality.article_from_text(text, identifier)
+        for identifier, text, _ in parsed
+        if text is not None
+    }
+    known = frozenset(record.id for record in records.values()) | frozenset(records)
+    out: list[dict] = []
+    for identifier, text, error in parsed:
+        if text is None:
+            out.append({"id": identifier, "error": error})
+            continue
+        result = quality.score_article(records[identifier], known_ids=known)
+        out.append({"id": identifier, **result.as_dict()})
+    return out
+
+
+def _render(result: dict) -> str:
+    if "error" in result:
+        return f"{result['id']}: error: {result['error']}"
+    missing = [name for name, met in result["criteria"].items() if not met]
+    head = f"{result['id']}: {result['score']:.0f}/100 ({result['basis']})"
+    if result["blocking"]:
+        head += "  BLOCKING"
+    lines = [head]
+    if missing:
+        lines.append(f"  missing: {', '.join(missing)}")
+    for finding in result["findings"]:
+        if finding["severity"] in ("blocking", "major"):
+            lines.append(f"  [{finding['severity']}] {finding['rule']}: {finding['message']}")
+    return "\n".join(lines)
+
+
+@main.command()
+@click.option("--all", "everything", is_flag=True, help="Rescore even what is already current.")
+@json_option
+def rescore(everything: bool, as_json: bool) -> None:
+    """Rescore every closure note and article (only those changed, unless --all)."""
+    from kbassist import quality
+
+    core = ready_core()
+    written = quality.rescore_all(core, force=everything)
+    state = quality.model_state(core)
+    data = {
+        "rescored": written,
+        "model": state.model.version if state.model else None,
+        "basis": state.reason,
+    }
+    emit(data, as_json, lambda d: f"Rescored {d['rescored']} notes and articles ({d['basis']}).")
+
+
+@main.command()
+@click.option("--seed", default=0, show_default=True, help="Seed for folds and the estimator.")
+@json_option
+def train(seed: int, as_json: bool) -> None:
+    """Train the note classifier from reviewer labels, save it to models/ and rescore."""
+    from kbassist import quality
+
+    core = ready_core()
+    report = quality.train(core, seed=seed)
+    emit(report.as_dict(), as_json, _render_train)
+
+
+def _render_train(data: dict) -> str:
+    metrics = data["metrics"]
+    auc = "n/a" if metrics.get("auc") is None else f"{metrics['auc']:.3f}"
+    f1 = "n/a" if metrics.get("f1") is None else f"{metrics['f1']:.3f}"
+    counts = ", ".join(f"{label} {count}" for label, count in data["label_counts"].items())
+    return (
+        f"Trained {data['model_version']} on {data['n_examples']} labelled notes ({counts}).\n"
+        f"Cross-validated ({metrics.get('folds')} folds): AUC {auc}, F1 {f1}.\n"
+        f"Saved to {data['path']}; rescored {data['rescored']} notes and articles."
+    )
+
+
+@main.group()
+def review() -> None:
+    """The review queue and the monthly KCS sample."""
+
+
+def _date(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError as error:
+        raise click.BadParameter(f"{value!r} is not an ISO date like 2025-03-01") from error
+
+
+@review.command("queue")
+@click.option("--technician", help="Only this technician's notes.")
+@click.option("--client", help="Only this client's tickets.")
+@click.option("--category", help="Only this ticket category.")
+@click.option("--since", help="Closed on or after this date (YYYY-MM-DD).")
+@click.option("--until", help="Closed before this date (YYYY-MM-DD).")
+@click.option("--limit", default=20, show_default=True, help="How many notes to list.")
+@json_option
+def review_queue(
+    technician: str | None,
+    client: str | None,
+    category: str | None,
+    since: str | None,
+    until: str | None,
+    limit: int,
+    as_json: bool,
+) -> None:
+    """Unlabelled closure notes, the ones that matter most first."""
+    from kbassist import review as service
+
+    core = ready_core()
+    with core.connect() as conn:
+        items = service.review_queue(
+            conn,
+            technician=technician,
+            client=client,
+            category=category,
+            since=_date(since),
+            until=_date(until),
+            limit=limit,
+        )
+        kappa = service.agreement(conn)
+    data = {
+        "items": [item.as_dict() for item in items],
+        "agreement": {"kappa": kappa.kappa, "n": kappa.n, "basis": kappa.basis},
+    }
+    emit(data, as_json, _render_queue)
+
+
+def _render_queue(data: dict) -> str:
+    if not data["items"]:
+        return "The review queue is empty."
+    lines = []
+    for item in data["items"]:
+        rules = ", ".join(f["rule"] for f in item["findings"] if f["severity"] != "info")
+        lines.append(
+            f"{item['ticket_id']:<12} score {item['score']:>5.1f}  impact {item['impact']:>6.1f}  "
+            f"{item['technician'] or '-':<18} {rules}"
+        )
+    kappa = data["agreement"]
+    if kappa["kappa"] is not None:
+        lines.append(
+            f"Agreement with reviewers ({kappa['basis']}): "
+            f"kappa {kappa['kappa']:.2f}, n={kappa['n']}"
+        )
+    return "\n".join(lines)
+
+
+@review.command("sample")
+@click.option("--month", help="YYYY-MM; default the latest month with closed tickets.")
+@click.option("--per-technician", default=3, show_default=True, help="Notes per technician.")
+@click.option("--seed", default=0, show_default=True, help="Seed of the draw.")
+@json_option
+def review_sample(month: str | None, per_technician: int, seed: int, as_json: bool) -> None:
+    """Draw (once) and show the monthly KCS sample of notes per technician."""
+    from kbassist import review as service
+
+    core = ready_core()
+    if month is None:
+        with core.connect() as conn:
+            month = service.latest_month(conn)
+        if month is None:
+            emit({"month": None, "items": []}, as_json, lambda _: "No closed tickets yet.")
+            return
+    drawn = service.draw_monthly_sample(core, month, per_technician=per_technician, seed=seed)
+    data = {
+        "month": month,
+        "items": [
+            {"ticket_id": item.ticket_id, "technician": item.technician, "month": item.month}
+            for item in drawn
+        ],
+    }
+    emit(
+        data,
+        as_json,
+        lambda d: "\n".join(
+            [f"KCS sample for {d['month']}: {len(d['items'])} notes"]
+            + [f"  {i['technician']:<20} {i['ticket_id']}" for i in d["items"]]
+        ),
+    )

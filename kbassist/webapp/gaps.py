@@ -1,0 +1,101 @@
+"""Gaps pages (ranked list with Pareto chart, family detail, draft playbook) and their API."""
+
+from __future__ import annotations
+
+from flask import Blueprint, jsonify, redirect, render_template, request, url_for
+from markupsafe import Markup
+
+from kbassist import gaps, playbook
+from kbassist.charts import pareto_chart
+from kbassist.errors import InvalidInput
+from kbassist.webapp import core, db
+from kbassist.webapp.security import current_user, requires
+
+bp = Blueprint("gaps", __name__)
+api = Blueprint("gaps_api", __name__)
+
+
+@bp.get("/gaps")
+@requires("gaps")
+def index():  # type: ignore[no-untyped-def]
+    min_tickets, window_days = _gap_params()
+    embedder = core().resources.embedder
+    report = gaps.find_gaps(db(), embedder, min_tickets=min_tickets, window_days=window_days)
+    chart = pareto_chart(
+        [(f"#{gap.rank}", gap.hours) for gap in report.gaps[:25]],
+        "Hours lost per gap (top 25) and cumulative share",
+        y_label="hours",
+    )
+    return render_template(
+        "gaps/index.html",
+        report=report,
+        chart=Markup(chart),  # built by kbassist.charts, which escapes every label
+        duplicates=gaps.find_duplicates(db(), embedder),
+        run=gaps.last_run(db()),
+    )
+
+
+@bp.get("/gaps/<int:family_id>")
+@requires("gaps")
+def family(family_id: int):  # type: ignore[no-untyped-def]
+    summary = gaps.get_family(db(), family_id)
+    records = gaps.family_records(db(), family_id)
+    return render_template(
+        "gaps/family.html",
+        family=summary,
+        coverage=gaps.family_coverage(db(), family_id, core().resources.embedder),
+        tickets=records,
+        notes=playbook.best_notes(records, limit=5),
+    )
+
+
+@bp.route("/gaps/<int:family_id>/draft", methods=["GET", "POST"])
+@requires("gaps")
+def draft(family_id: int):  # type: ignore[no-untyped-def]
+    summary = gaps.get_family(db(), family_id)
+    author = playbook.author_name(db(), current_user())
+    if request.method == "POST":
+        markdown = request.form.get("markdown", "")
+        try:
+            article_id = playbook.save_draft(core(), markdown, editor=author)
+        except InvalidInput as error:
+            page = render_template(
+                "gaps/draft.html", family=summary, markdown=markdown, error=error.message
+            )
+            return page, 400
+        return redirect(url_for("articles.view", article_id=article_id))
+    result = playbook.draft_playbook(db(), family_id, author=author)
+    return render_template(
+        "gaps/draft.html", family=summary, markdown=result.markdown, draft=result, error=None
+    )
+
+
+@api.get("/clusters")
+@requires("gaps")
+def clusters_api():  # type: ignore[no-untyped-def]
+    """Every issue family: id, label, ticket_ids, size, representative, link_rate."""
+    return jsonify([family.as_dict() for family in gaps.list_families(db())])
+
+
+@api.get("/gaps")
+@requires("gaps")
+def gaps_api():  # type: ignore[no-untyped-def]
+    """Uncovered repeat issues ranked by hours (query: min_tickets, window_days)."""
+    min_tickets, window_days = _gap_params()
+    report = gaps.find_gaps(
+        db(), core().resources.embedder, min_tickets=min_tickets, window_days=window_days
+    )
+    return jsonify([gap.as_dict() for gap in report.gaps])
+
+
+def _gap_params() -> tuple[int, int]:
+    values = []
+    for name, default in (("min_tickets", gaps.MIN_TICKETS), ("window_days", gaps.WINDOW_DAYS)):
+        raw = request.args.get(name, "").strip()
+        if not raw:
+            values.append(default)
+            continue
+        if not raw.isdigit() or int(raw) < 1:
+            raise InvalidInput(f"{name}: give a whole number of at least 1, not {raw!r}.")
+        values.append(int(raw))
+    return values[0], values[1]

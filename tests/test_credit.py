@@ -1,0 +1,444 @@
+"""Documentation credit: the estimator on synthetic histories, the service, the CLI and roles."""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+import pytest
+
+from kbassist import attribution, store
+from kbassist.auth import User
+from kbassist.credit import (
+    CREDITED,
+    NO_EFFECT,
+    NOT_ENOUGH_DATA,
+    ArticleInfo,
+    CreditParams,
+    Exposure,
+    Share,
+    TicketOutcome,
+    Version,
+    article_families,
+    content_shares,
+    credit_by_period,
+    estimate_credit,
+    exposures_of,
+    served_tickets,
+    serving_start,
+)
+from kbassist.errors import Forbidden, NotFound
+
+START = datetime(2024, 1, 1)
+PUBLISHED = START + timedelta(days=270)
+PARAMS = CreditParams(bootstrap=200)
+SIGMA = 0.5
+
+
+def history(
+    seed: int,
+    effects: dict[str, float],
+    trend: float = 0.0,
+    families: int = 10,
+    per_month: int = 8,
+    months: int = 18,
+) -> tuple[list[TicketOutcome], dict[str, float]]:
+    """Tickets of ``families`` families over 18 months; family f gets ``effects[f]`` faster
+    from PUBLISHED. ``trend`` is a global drift of log minutes over the whole span.
+
+    Returns the tickets and, per affected family, the typical (median) minutes saved
+    per served ticket: the planted truth.
+    """
+    rng = random.Random(seed)
+    tickets, planted = [], {f: [] for f in effects}
+    for f in range(families):
+        family = f"F{f}"
+        base = rng.uniform(40, 120)
+        for month in range(months):
+            for _ in range(per_month):
+                created = START + timedelta(days=30 * month + rng.uniform(0, 29))
+                expected = base * math.exp(trend * month / months)
+                minutes = expected * math.exp(rng.gauss(0, SIGMA))
+                if family in effects and created >= PUBLISHED:
+                    minutes *= 1 - effects[family]
+                    planted[family].append(expected * effects[family])
+                tickets.append(
+                    TicketOutcome(
+                        ticket_id=f"T{len(tickets):05d}",
+                        created_at=created,
+                        family=family,
+                        minutes=minutes,
+                        resolution_hours=minutes / 20,
+                        reopened=rng.random() < 0.1,
+                        escalated=rng.random() < 0.05,
+                    )
+                )
+    truth = {f: sum(v) / len(v) for f, v in planted.items() if v}
+    return tickets, truth
+
+
+def exposure(family: str, tickets: list[TicketOutcome], shares=()) -> Exposure:  # type: ignore[no-untyped-def]
+    shares = shares or (Share(1, "Ana", 100, 1.0, "author"),)
+    return Exposure(
+        article_id=f"KB-{family}",
+        start=PUBLISHED,
+        families=(family,),
+        served=served_tickets(PUBLISHED, [family], [], tickets),
+        shares=tuple(shares),
+        title=f"Fixing {family}",
+    )
+
+
+# ---------------------------------------------------------------- the estimator
+
+
+def test_planted_positive_effect_is_recovered_within_its_interval() -> None:
+    tickets, truth = history(seed=11, effects={"F0": 0.35})
+    report = estimate_credit(tickets, [exposure("F0", tickets)], PARAMS)
+    article = report.articles[0]
+    assert article.status == CREDITED
+    assert article.interval is not None
+    assert article.interval.low <= truth["F0"] <= article.interval.high
+    assert article.interval.low > 0
+    assert article.hours_saved == pytest.approx(
+        article.minutes_saved_per_ticket * article.tickets_served / 60
+    )
+
+
+def test_planted_null_earns_nothing() -> None:
+    tickets, _ = history(seed=5, effects={"F0": 0.0})
+    report = estimate_credit(tickets, [exposure("F0", tickets)], PARAMS)
+    article = report.articles[0]
+    assert article.status == NO_EFFECT
+    assert article.interval is not None and article.interval.low <= 0 <= article.interval.high
+    assert article.hours_saved == 0
+    assert report.ledger == ()
+    assert all(person.hours_saved == 0 for person in report.people)
+
+
+def test_a_global_speed_up_is_credited_to_no_one() -> None:
+    # Everything gets 50 % faster over the period; the article changes nothing.
+    tickets, _ = history(seed=8, effects={"F0": 0.0, "F1": 0.0}, trend=-0.7)
+    exposures = [exposure("F0", tickets), exposure("F1", tickets)]
+    report = estimate_credit(tickets, exposures, PARAMS)
+    assert [a.status for a in report.articles] == [NO_EFFECT, NO_EFFECT]
+    assert sum(p.hours_saved for p in report.people) == 0
+    # A before/after comparison without the month effects would pay for the trend.
+    naive = estimate_credit(tickets, exposures, replace(PARAMS, method="naive"))
+    assert {a.status for a in naive.articles} == {CREDITED}
+
+
+def test_the_estimate_stays_put_when_the_global_trend_changes() -> None:
+    changes = []
+    for trend in (-0.4, 0.0, 0.4):
+        tickets, _ = history(seed=21, effects={"F0": 0.3}, trend=trend)
+        article = estimate_credit(tickets, [exposure("F0", tickets)], PARAMS).articles[0]
+        changes.append(article.effect("minutes").change)
+    assert max(changes) - min(changes) < 0.02
+    assert all(-0.4 < c < -0.2 for c in changes)
+
+
+def test_credit_is_split_by_content_share() -> None:
+    tickets, _ = history(seed=11, effects={"F0": 0.35})
+    versions = [
+        Version(1, 1, PUBLISHED, 300),
+        Version(2, 2, PUBLISHED + timedelta(days=40), 100),
+        Version(3, None, PUBLISHED + timedelta(days=50), 0),  # unknown editor: the author
+    ]
+    shares = content_shares(
+        versions, author_id=1, contributor_ids=[3], names={1: "Ana", 2: "Ben", 3: "Cy"}
+    )
+    assert [(s.name, s.share, s.role) for s in shares] == [
+        ("Ana", 0.75, "author"),
+        ("Ben", 0.25, "contributor"),
+        ("Cy", 0.0, "contributor"),
+    ]
+    report = estimate_credit(tickets, [exposure("F0", tickets, shares)], PARAMS)
+    article = report.articles[0]
+    hours = {p.name: p.hours_saved for p in report.people}
+    assert hours["Ana"] == pytest.approx(0.75 * article.hours_saved)
+    assert hours["Ben"] == pytest.approx(0.25 * article.hours_saved)
+    assert hours["Cy"] == 0
+    by_month = credit_by_period(report)
+    assert sum(v[0] for (tech, _), v in by_month.items() if tech == 1) == pytest.approx(
+        hours["Ana"]
+    )
+
+
+def test_the_ledger_traces_every_credited_hour_to_served_tickets() -> None:
+    tickets, _ = history(seed=11, effects={"F0": 0.35})
+    report = estimate_credit(tickets, [exposure("F0", tickets)], PARAMS)
+    article = report.articles[0]
+    assert {e.ticket_id for e in report.ledger} == set(article.served)
+    assert sum(e.minutes for e in report.ledger) / 60 == pytest.approx(article.hours_saved)
+    served = {t.ticket_id: t for t in tickets if t.ticket_id in article.served}
+    assert all(t.family == "F0" and t.created_at >= PUBLISHED for t in served.values())
+    baseline = {t.ticket_id for t in tickets if t.family == "F0" and t.created_at < PUBLISHED}
+    assert set(article.baseline) == baseline
+
+
+def test_tickets_served_by_two_articles_count_half_for_each() -> None:
+    tickets, _ = history(seed=11, effects={"F0": 0.35})
+    first = exposure("F0", tickets)
+    second = replace(first, article_id="KB-other")
+    report = estimate_credit(tickets, [first, second], PARAMS)
+    one = estimate_credit(tickets, [first], PARAMS).articles[0]
+    total = sum(a.hours_saved for a in report.articles)
+    assert total == pytest.approx(one.hours_saved, rel=0.01)
+    assert sum(e.minutes for e in report.ledger) / 60 == pytest.approx(total)
+
+
+def test_an_article_in_use_from_the_start_is_not_judged_and_hides_nothing() -> None:
+    tickets, truth = history(seed=11, effects={"F0": 0.35})
+    old = Exposure(
+        article_id="KB-old",
+        start=START - timedelta(days=300),
+        families=("F0",),
+        served=served_tickets(START - timedelta(days=300), ["F0"], [], tickets),
+    )
+    report = estimate_credit(tickets, [old, exposure("F0", tickets)], PARAMS)
+    judged = report.article("KB-F0")
+    assert report.article("KB-old").status == NOT_ENOUGH_DATA
+    assert "before the first ticket" in report.article("KB-old").reason
+    assert judged.status == CREDITED and judged.served_weight == judged.tickets_served
+    assert judged.interval.low <= truth["F0"] <= judged.interval.high
+
+
+def test_exposures_come_from_links_families_and_versions() -> None:
+    tickets, _ = history(seed=11, effects={"F0": 0.35}, families=3)
+    linking = [t.ticket_id for t in tickets if t.family == "F0" and t.created_at >= PUBLISHED][:3]
+    stray = next(t.ticket_id for t in tickets if t.family == "F2")
+    info = ArticleInfo(
+        article_id="KB-1",
+        title="Outlook",
+        author_id=1,
+        published=PUBLISHED,
+        versions=(Version(1, 1, PUBLISHED, 100),),
+        linking=(*linking, stray),
+    )
+    (found,) = exposures_of([info], tickets, {1: "Ana"})
+    assert found.families == ("F0",)
+    expected = {t.ticket_id for t in tickets if t.family == "F0" and t.created_at >= PUBLISHED}
+    assert set(found.served) == expected | {stray}
+    assert [(s.name, s.share) for s in found.shares] == [("Ana", 1.0)]
+
+
+def test_too_few_tickets_is_not_enough_data() -> None:
+    tickets, _ = history(seed=3, effects={"F0": 0.5}, per_month=1)
+    article = estimate_credit(tickets, [exposure("F0", tickets)], PARAMS).articles[0]
+    assert article.status == NOT_ENOUGH_DATA
+    assert article.minutes_saved_per_ticket is None and article.interval is None
+    assert article.hours_saved == 0
+    assert "need 10" in article.reason
+
+
+def test_same_data_gives_the_same_numbers_whatever_the_order() -> None:
+    tickets, _ = history(seed=11, effects={"F0": 0.35, "F3": 0.0})
+    exposures = [exposure("F0", tickets), exposure("F3", tickets)]
+    first = estimate_credit(tickets, exposures, PARAMS)
+    shuffled = list(tickets)
+    random.Random(1).shuffle(shuffled)
+    second = estimate_credit(shuffled, list(reversed(exposures)), PARAMS)
+    assert first == second
+    other_seed = estimate_credit(tickets, exposures, replace(PARAMS, seed=99))
+    assert other_seed.articles[0].interval != first.articles[0].interval
+
+
+def test_secondary_outcomes_are_reported() -> None:
+    tickets, _ = history(seed=11, effects={"F0": 0.35})
+    article = estimate_credit(tickets, [exposure("F0", tickets)], PARAMS).articles[0]
+    resolution = article.effect("resolution_hours")
+    assert resolution.scale == "log" and resolution.change is not None and resolution.change < 0
+    for outcome in ("reopened", "escalated"):
+        effect = article.effect(outcome)
+        assert effect.scale == "rate" and effect.interval is not None
+        assert effect.n_served == article.tickets_served
+
+
+def test_serving_starts_at_the_revision_that_holds_half_the_content() -> None:
+    published = datetime(2024, 1, 1)
+    rewrite = datetime(2024, 6, 1)
+    stub = [Version(1, 1, datetime(2024, 3, 1), 50), Version(2, 2, rewrite, 450)]
+    assert serving_start(published, stub) == rewrite
+    full = [Version(1, 1, datetime(2024, 3, 1), 450), Version(2, 2, rewrite, 50)]
+    assert serving_start(published, full) == published  # version 1 counts from publication
+    assert serving_start(published, []) == published
+
+
+def test_an_article_serves_only_families_holding_enough_of_its_links() -> None:
+    links = ["A"] * 6 + ["B"] * 3 + ["C"] + [None]
+    assert article_families(links) == ("A", "B")
+    assert article_families(["A"]) == ()
+    assert article_families([]) == ()
+
+
+# ---------------------------------------------------------------- the service
+
+
+def write_history(core, tickets: list[TicketOutcome], clustered: bool = True) -> None:  # type: ignore[no-untyped-def]
+    """Store synthetic tickets, two technicians and the article KB-F0 with two versions."""
+    now = datetime(2025, 1, 1)
+    with core.begin() as conn:
+        conn.execute(
+            store.technicians.insert(), [{"id": 1, "name": "Ana"}, {"id": 2, "name": "Ben"}]
+        )
+        conn.execute(
+            store.tickets.insert(),
+            [
+                {
+                    "id": t.ticket_id,
+                    "title": "Outlook keeps asking for a password",
+                    "category": t.family,
+                    "assignee_id": 2,
+                    "created_at": t.created_at,
+                    "resolved_at": t.created_at + timedelta(hours=t.resolution_hours or 1),
+                    "time_spent_minutes": t.minutes,
+                    "reopen_count": int(t.reopened),
+                    "escalation_count": int(t.escalated),
+                    "content_hash": t.ticket_id,
+                    "ingested_at": now,
+                }
+                for t in tickets
+            ],
+        )
+        if clustered:
+            run = conn.execute(
+                store.cluster_runs.insert().values(started_at=now)
+            ).inserted_primary_key[0]
+            families = sorted({t.family for t in tickets})
+            conn.execute(
+                store.families.insert(),
+                [{"id": i + 1, "run_id": run, "label": f} for i, f in enumerate(families)],
+            )
+            ids = {f: i + 1 for i, f in enumerate(families)}
+            conn.execute(
+                store.ticket_families.insert(),
+                [{"ticket_id": t.ticket_id, "family_id": ids[t.family]} for t in tickets],
+            )
+        conn.execute(
+            store.articles.insert().values(
+                id="KB-F0",
+                title="Outlook password prompts",
+                type="known-error",
+                body="...",
+                author_id=1,
+                created=PUBLISHED,
+                content_hash="x",
+                ingested_at=now,
+            )
+        )
+        conn.execute(
+            store.article_versions.insert(),
+            [
+                {
+                    "article_id": "KB-F0",
+                    "version": 1,
+                    "editor_id": 1,
+                    "changed_at": PUBLISHED,
+                    "title": "t",
+                    "body": "b",
+                    "content_hash": "1",
+                    "chars_added": 600,
+                },
+                {
+                    "article_id": "KB-F0",
+                    "version": 2,
+                    "editor_id": 2,
+                    "changed_at": PUBLISHED + timedelta(days=30),
+                    "title": "t",
+                    "body": "b",
+                    "content_hash": "2",
+                    "chars_added": 200,
+                },
+            ],
+        )
+        # Three linking tickets put the article in its family.
+        linking = [t.ticket_id for t in tickets if t.family == "F0" and t.created_at >= PUBLISHED][
+            :3
+        ]
+        conn.execute(
+            store.ticket_article_links.insert(),
+            [{"ticket_id": t, "article_id": "KB-F0"} for t in linking],
+        )
+
+
+MANAGER = User(1, "manager", "manager")
+TECH = User(2, "tech", "tech", technician_id=2)
+
+
+@pytest.fixture
+def credited(core):  # type: ignore[no-untyped-def]
+    tickets, truth = history(seed=11, effects={"F0": 0.35}, families=6)
+    write_history(core, tickets)
+    return core, truth
+
+
+def test_explanation_traces_to_tickets_the_baseline_and_the_computation(credited) -> None:  # type: ignore[no-untyped-def]
+    core, truth = credited
+    with core.connect() as conn:
+        explanation = attribution.explain(conn, "KB-F0", viewer=MANAGER, params=PARAMS)
+        again = attribution.explain(conn, "KB-F0", viewer=MANAGER, params=PARAMS)
+    article = explanation.article
+    assert article.status == CREDITED
+    assert article.interval.low <= truth["F0"] <= article.interval.high
+    assert explanation.family_source == attribution.FAMILY_SOURCE_GAPS
+    assert sum(1 for t in explanation.served if t.linked) == 3
+    assert sum(t.credited_minutes for t in explanation.served) / 60 == pytest.approx(
+        article.hours_saved
+    )
+    assert all(t.created_at < PUBLISHED for t in explanation.baseline)
+    assert all(t.expected_minutes and t.expected_minutes > 0 for t in explanation.served)
+    assert {p["name"]: p["share"] for p in explanation.people} == {"Ana": 0.75, "Ben": 0.25}
+    text = explanation.render_text()
+    assert "Minutes saved per ticket" in text and explanation.served[0].ticket_id in text
+    assert explanation.as_dict() == again.as_dict()
+
+
+def test_without_clustering_families_fall_back_to_categories(core) -> None:  # type: ignore[no-untyped-def]
+    tickets, _ = history(seed=11, effects={"F0": 0.35}, families=6)
+    write_history(core, tickets, clustered=False)
+    with core.connect() as conn:
+        summary = attribution.credit_summary(conn, MANAGER, PARAMS)
+    assert summary["method"]["family_source"] == attribution.FAMILY_SOURCE_CATEGORY
+    assert summary["articles"][0]["families"] == ["category: F0"]
+    assert summary["articles"][0]["status"] == CREDITED
+
+
+def test_credit_figures_are_for_managers_and_admins(credited) -> None:  # type: ignore[no-untyped-def]
+    core, _ = credited
+    with core.connect() as conn:
+        with pytest.raises(Forbidden):
+            attribution.credit_summary(conn, TECH, PARAMS)
+        with pytest.raises(Forbidden):
+            attribution.explain(conn, "KB-F0", viewer=TECH, params=PARAMS)
+        with pytest.raises(NotFound):
+            attribution.explain(conn, "KB-missing", viewer=MANAGER, params=PARAMS)
+
+
+def test_cli_credit_json_and_explain(credited, runner) -> None:  # type: ignore[no-untyped-def]
+    result = runner.invoke(["credit", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    article = data["articles"][0]
+    assert {
+        "article_id",
+        "authors",
+        "tickets_served",
+        "minutes_saved_per_ticket",
+        "interval",
+        "hours_saved",
+        "status",
+    } <= set(article)
+    assert article["status"] == CREDITED
+    assert set(article["interval"]) == {"low", "high"}
+    assert [a["name"] for a in article["authors"]] == ["Ana", "Ben"]
+    people = {p["name"]: p["hours_saved"] for p in data["people"]}
+    assert people["Ana"] == pytest.approx(0.75 * article["hours_saved"], abs=0.02)
+    explained = runner.invoke(["credit", "--explain", "KB-F0"])
+    assert explained.exit_code == 0
+    assert "Serving since" in explained.output and "Baseline tickets" in explained.output
+    missing = runner.invoke(["credit", "--explain", "KB-nope"])
+    assert missing.exit_code == 2 and "No article" in missing.output

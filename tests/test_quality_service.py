@@ -1,0 +1,375 @@
+"""The quality and review services and their CLI: scoring, rescoring, training, the queue."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, update
+
+from kbassist import quality, review, store
+from kbassist.core import Core
+from kbassist.errors import InvalidInput, NotTrained
+from kbassist.settings import Settings
+
+GOOD = (
+    "User reported {app} error 0x8007{n:04d} on LAPTOP-{n}. Cause: corrupt profile. Recreated "
+    "the profile and ran sfc /scannow. Verified with the user. Linked KB-{n}."
+)
+POOR = ["fixed", "done", "rebooted", "resolved issue", "sorted", "closed, ok"]
+APPS = ["Outlook", "Teams", "Excel", "OneDrive"]
+TECHS = ["Dana Whitfield", "Tom Becker", "Marco Ruiz"]
+
+
+@pytest.fixture
+def core(tmp_path: Path) -> Core:
+    """A test instance whose models folder is temporary (training never touches models/)."""
+    instance = Core(
+        Settings.load(
+            {
+                "HOME": str(tmp_path / "instance"),
+                "EMBEDDER": "hashing",
+                "SECRET_KEY": "test-key",
+                "MODELS_DIR": str(tmp_path / "models"),
+            }
+        )
+    )
+    instance.init()
+    return instance
+
+
+def tickets(count: int = 30) -> list[dict[str, object]]:
+    rows = []
+    for n in range(count):
+        good = n % 2 == 1
+        rows.append(
+            {
+                "id": f"T-{n:03d}",
+                "title": f"{APPS[n % 4]} problem {n}",
+                "resolution": GOOD.format(app=APPS[n % 4], n=n) if good else POOR[n % 6],
+                "status": "Closed",
+                "priority": "P1" if n % 5 == 0 else "P3",
+                "category": "Email" if n % 3 else "Printing",
+                "client": "Acme Dental" if n % 4 else "Birch Law",
+                "assignee": TECHS[n % 3],
+                "created_at": f"2025-{10 + n % 2:02d}-{1 + n % 27:02d}T09:00:00",
+                "closed_at": f"2025-{10 + n % 2:02d}-{1 + n % 27:02d}T11:00:00",
+                "reopen_count": 1 if n % 7 == 0 else 0,
+            }
+        )
+    return rows
+
+
+@pytest.fixture
+def loaded(core: Core, tmp_path: Path) -> Core:
+    from kbassist.ingest import ingest_tickets
+
+    path = tmp_path / "tickets.jsonl"
+    path.write_text("\n".join(json.dumps(row) for row in tickets()) + "\n")
+    ingest_tickets(core, path)
+    return core
+
+
+def label_all(core: Core, count: int = 30) -> None:
+    for row in tickets()[:count]:
+        label = "useful" if int(str(row["id"])[2:]) % 2 else "needs-work"
+        review.add_label(core, str(row["id"]), None, label, "reason", "comment")
+
+
+def stored_scores(core: Core) -> dict[str, tuple[float, float | None, str]]:
+    table = store.note_scores
+    with core.connect() as conn:
+        rows = conn.execute(
+            select(
+                table.c.ticket_id, table.c.score, table.c.model_probability, table.c.model_version
+            )
+        )
+        return {row[0]: (row[1], row[2], row[3]) for row in rows}
+
+
+# --- scoring -----------------------------------------------------------------------
+
+
+def test_score_note_without_a_model_uses_the_criteria_alone() -> None:
+    result = quality.score_note(GOOD.format(app="Outlook", n=1))
+    assert result.model is None and result.model_probability is None
+    assert result.basis == quality.CRITERIA_ONLY
+    assert result.score == result.criteria_score
+    assert result == quality.score_note(GOOD.format(app="Outlook", n=1))  # deterministic
+
+
+def test_score_formula_blends_criteria_and_probability() -> None:
+    assert quality.combine(80.0, None) == 80.0
+    assert quality.combine(80.0, 0.4) == 60.0
+    assert quality.combine(100.0, 1.0) == 100.0
+
+
+def test_ingest_scores_every_note_and_rescore_skips_unchanged(loaded: Core) -> None:
+    scores = stored_scores(loaded)
+    assert len(scores) == 30
+    assert scores["T-001"][0] > scores["T-000"][0]
+    ids = sorted(scores)
+    assert quality.rescore(loaded, ids, []) == 0
+    with loaded.begin() as conn:
+        conn.execute(
+            update(store.tickets).where(store.tickets.c.id == "T-000").values(resolution="Done.")
+        )
+    assert quality.rescore(loaded, ids, []) == 1
+
+
+def test_rescore_draws_the_latest_monthly_sample(loaded: Core) -> None:
+    with loaded.connect() as conn:
+        sample = review.monthly_sample(conn, "2025-11")
+    per_tech: dict[str, int] = {}
+    for item in sample:
+        per_tech[item.technician] = per_tech.get(item.technician, 0) + 1
+    assert set(per_tech) == set(TECHS) and set(per_tech.values()) == {3}
+
+
+# --- training ----------------------------------------------------------------------
+
+
+def test_train_needs_labels_of_both_kinds(loaded: Core) -> None:
+    review.add_label(loaded, "T-001", None, "useful", "", "")
+    with pytest.raises(InvalidInput, match="Label notes in the review queue"):
+        quality.train(loaded)
+
+
+def test_train_writes_the_artifact_and_rescores(loaded: Core) -> None:
+    label_all(loaded)
+    report = quality.train(loaded)
+    path = loaded.models_dir() / "note-classifier"
+    metadata = json.loads((path / "metadata.json").read_text())
+    assert metadata["version"] == report.model_version
+    assert metadata["label_counts"] == {"needs-work": 15, "useful": 15}
+    assert metadata["data_hash"] == report.data_hash
+    assert set(metadata["versions"]) >= {"sklearn", "numpy", "kbassist"}
+    assert metadata["metrics"]["folds"] == 5 and metadata["metrics"]["auc"] is not None
+    scores = stored_scores(loaded)
+    assert all(version == report.model_version for _, _, version in scores.values())
+    assert scores["T-001"][1] > scores["T-000"][1]
+    assert report.rescored >= 30
+
+
+def test_a_new_label_changes_the_model(loaded: Core) -> None:
+    label_all(loaded, count=16)  # about half the notes
+    first = quality.train(loaded)
+    before = stored_scores(loaded)["T-003"][1]
+    review.add_label(loaded, "T-003", None, "needs-work", "no environment", "coach")
+    review.add_label(loaded, "T-005", None, "needs-work", "no environment", "coach")
+    second = quality.train(loaded)
+    assert second.model_version != first.model_version
+    assert second.data_hash != first.data_hash
+    assert stored_scores(loaded)["T-003"][1] < before
+
+
+def test_training_is_reproducible(loaded: Core, tmp_path: Path) -> None:
+    label_all(loaded)
+    one = quality.train(loaded, tmp_path / "one")
+    two = quality.train(loaded, tmp_path / "two")
+    assert one.model_version == two.model_version and one.metrics == two.metrics
+
+
+def test_a_model_for_another_embedder_falls_back_to_the_criteria(
+    loaded: Core, tmp_path: Path
+) -> None:
+    label_all(loaded)
+    quality.train(loaded)
+    other = Core(Settings.load({**loaded.settings.values, "EMBEDDER": "minilm"}))
+    assert quality.active_model(other) is None
+    with pytest.raises(NotTrained, match="kbassist train"):
+        quality.load_model(other)
+    result = quality.score_text(other, "fixed")
+    assert result.model is None
+
+
+# --- the review queue --------------------------------------------------------------
+
+
+def test_queue_ranks_by_impact_and_filters(loaded: Core) -> None:
+    with loaded.connect() as conn:
+        queue = review.review_queue(conn, limit=30)
+        assert [item.impact for item in queue] == sorted((i.impact for i in queue), reverse=True)
+        assert queue[0].priority == "P1" and queue[0].score < 20
+        dana = review.review_queue(conn, technician="Dana Whitfield")
+        assert dana and {item.technician for item in dana} == {"Dana Whitfield"}
+        printing = review.review_queue(conn, category="Printing")
+        assert printing and {item.category for item in printing} == {"Printing"}
+
+
+def test_labelled_notes_leave_the_queue(loaded: Core) -> None:
+    with loaded.connect() as conn:
+        first = review.review_queue(conn, limit=1)[0]
+    review.add_label(loaded, first.ticket_id, None, "needs-work", "no steps", "add the steps")
+    with loaded.connect() as conn:
+        ids = [item.ticket_id for item in review.review_queue(conn, limit=50)]
+    assert first.ticket_id not in ids
+
+
+def test_add_label_validates(loaded: Core) -> None:
+    with pytest.raises(InvalidInput):
+        review.add_label(loaded, "T-001", None, "great", "", "")
+    with pytest.raises(Exception, match="No ticket"):
+        review.add_label(loaded, "T-999", None, "useful", "", "")
+
+
+def test_agreement_and_least_sure(loaded: Core) -> None:
+    label_all(loaded, count=16)
+    quality.train(loaded)
+    with loaded.connect() as conn:
+        result = review.agreement(conn)
+        assert result.basis == "classifier" and result.n == 16
+        assert result.kappa is not None and result.kappa > 0.5
+        unsure = review.least_sure(conn, limit=5)
+    distances = [abs(item.model_probability - 0.5) for item in unsure]  # type: ignore[operator]
+    assert distances == sorted(distances)
+    assert all(item.label is None for item in unsure)
+
+
+def test_monthly_sample_is_deterministic_and_idempotent(loaded: Core) -> None:
+    first = review.draw_monthly_sample(loaded, "2025-10", per_technician=2, seed=1)
+    again = review.draw_monthly_sample(loaded, "2025-10", per_technician=2, seed=1)
+    assert first == again and len(first) == 6
+    with pytest.raises(InvalidInput):
+        review.draw_monthly_sample(loaded, "October")
+
+
+def test_queue_masks_secrets(core: Core, tmp_path: Path) -> None:
+    from kbassist.ingest import ingest_tickets
+
+    row = {**tickets(1)[0], "resolution": "Reset password to Summer2024! for the user."}
+    path = tmp_path / "secret.jsonl"
+    path.write_text(json.dumps(row) + "\n")
+    ingest_tickets(core, path)
+    with core.connect() as conn:
+        item = review.review_queue(conn)[0]
+    assert item.blocking and "Summer2024" not in item.note
+    assert "Summer2024" not in json.dumps(item.as_dict())
+
+
+# --- CLI ---------------------------------------------------------------------------
+
+
+def test_cli_score_writes_one_line_per_input(runner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "notes.jsonl"
+    lines = [
+        {"id": "a", "text": GOOD.format(app="Outlook", n=7)},
+        {"id": "b", "text": "fixed"},
+        {"id": "c", "text": "Reset password to Summer2024! for the user."},
+    ]
+    path.write_text("\n".join(json.dumps(line) for line in lines) + "\n")
+    result = runner.invoke(["score", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert [row["id"] for row in rows] == ["a", "b", "c"]
+    assert set(rows[0]["criteria"]) == {
+        "problem",
+        "environment",
+        "cause",
+        "steps",
+        "verification",
+        "followup",
+    }
+    assert rows[0]["score"] > rows[1]["score"]
+    assert "vague" in {finding["rule"] for finding in rows[1]["findings"]}
+    secret = next(f for f in rows[2]["findings"] if f["rule"] == "secret")
+    assert set(secret) >= {"rule", "severity", "message", "suggestion"}
+    assert secret["severity"] == "blocking"
+    assert "Summer2024" not in result.output
+
+
+def test_cli_score_articles_and_bad_lines(runner, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "articles.jsonl"
+    body = "---\nid: KB-1\ntitle: Reset\ntype: how-to\n---\nReset it.\n"
+    path.write_text(json.dumps({"id": "KB-1", "text": body}) + "\nnot json\n")
+    result = runner.invoke(["score", str(path), "--kind", "article", "--json"])
+    assert result.exit_code == 2
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert rows[0]["criteria"]["structure"] is False and "error" in rows[1]
+
+
+def test_cli_train_review_and_rescore(runner, loaded: Core) -> None:  # type: ignore[no-untyped-def]
+    label_all(loaded)
+    trained = runner.invoke(["train", "--json"])
+    assert trained.exit_code == 0, trained.output
+    assert json.loads(trained.output)["label_counts"]["useful"] == 15
+    queue = runner.invoke(["review", "queue", "--json"])
+    assert json.loads(queue.output)["items"] == []  # everything is labelled
+    sample = json.loads(runner.invoke(["review", "sample", "--month", "2025-10", "--json"]).output)
+    assert sample["month"] == "2025-10" and len(sample["items"]) == 9
+    rescored = json.loads(runner.invoke(["rescore", "--json"]).output)
+    assert rescored["rescored"] >= 0 and rescored["model"]
+
+
+# --- web: review queue, pre-close check, scoring API -------------------------------
+
+
+@pytest.fixture
+def web(loaded, monkeypatch, login, client):  # type: ignore[no-untyped-def]
+    """The test client over the loaded instance; ``web(role)`` signs in."""
+
+    def as_role(role: str):  # type: ignore[no-untyped-def]
+        login(role)
+        return client
+
+    return as_role
+
+
+@pytest.fixture(autouse=True)
+def _review_pages_registered(monkeypatch: pytest.MonkeyPatch) -> None:
+    import kbassist.webapp as webapp
+
+    if "kbassist.webapp.review" not in webapp.BLUEPRINT_MODULES:
+        monkeypatch.setattr(
+            webapp, "BLUEPRINT_MODULES", (*webapp.BLUEPRINT_MODULES, "kbassist.webapp.review")
+        )
+
+
+def test_reviewer_sees_the_queue_and_labels_a_note(web, csrf, loaded: Core) -> None:  # type: ignore[no-untyped-def]
+    client = web("reviewer")
+    page = client.get("/review")
+    assert page.status_code == 200
+    text = page.get_data(as_text=True)
+    assert "Review queue" in text and "T-000" in text
+    response = client.post(
+        "/review/T-000/label",
+        data={
+            "label": "needs-work",
+            "reason": "no steps",
+            "comment": "list the steps",
+            "csrf_token": csrf("/review"),
+        },
+    )
+    assert response.status_code == 302 and "labelled=T-000" in response.headers["Location"]
+    with loaded.connect() as conn:
+        row = conn.execute(select(store.review_labels)).one()
+    assert (row.ticket_id, row.label, row.reason) == ("T-000", "needs-work", "no steps")
+
+
+def test_tech_may_not_open_the_queue_but_may_precheck(web, csrf) -> None:  # type: ignore[no-untyped-def]
+    client = web("tech")
+    assert client.get("/review").status_code == 403
+    response = client.post(
+        "/precheck",
+        data={"text": "Reset password to Summer2024! then fixed.", "csrf_token": csrf("/precheck")},
+    )
+    body = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "Summer2024" not in body
+    assert 'data-rule="secret"' in body and 'data-criterion="steps"' in body
+
+
+def test_score_api(app, users, core: Core) -> None:  # type: ignore[no-untyped-def]
+    from kbassist.auth import create_token
+
+    token = create_token(core, "tech", "test")
+    client = app.test_client()
+    headers = {"Authorization": f"Bearer {token}"}
+    response = client.post("/api/v1/score", json={"text": "fixed", "kind": "note"}, headers=headers)
+    assert response.status_code == 200
+    data = response.get_json()
+    assert set(data) >= {"score", "criteria", "findings"}
+    assert "vague" in {finding["rule"] for finding in data["findings"]}
+    assert client.post("/api/v1/score", json={"text": 3}, headers=headers).status_code == 400
+    assert client.post("/api/v1/score", json={"text": "x"}).status_code == 401
