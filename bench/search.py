@@ -101,90 +101,326 @@ def faq_records(docs: Sequence[dict[str, Any]]) -> list[IndexedRecord]:
 
 
 FAMILIES = [
-    ("outlook-password", ["Outlook keeps asking for password", "Outlook prompts for credentials over and over",
-                          "Email client keeps asking me to sign in", "Credential prompt in Outlook every few minutes",
-                          "Outlook password box pops up constantly"],
-     "Cleared cached credentials in Credential Manager, removed the old profile and recreated it; modern auth enabled."),
-    ("printer-offline", ["Printer shows offline", "Printer offline on {floor} floor", "Cannot print, printer says offline",
-                         "Print jobs stuck in the queue", "Network printer not reachable"],
-     "Restarted the print spooler, cleared stuck jobs, re-added the printer by IP, updated to the universal PCL6 driver."),
-    ("vpn", ["VPN will not connect", "VPN connection fails from home", "Cannot connect to VPN, error 809",
-             "GlobalProtect stuck on connecting", "Remote access VPN drops every hour"],
-     "Reinstalled the VPN client, removed the stale certificate, confirmed UDP 500/4500 open on the home router."),
-    ("lockout", ["User locked out of account", "Forgot password, needs a reset", "Account locked after too many attempts",
-                 "Password expired and cannot log in", "Locked out of Windows"],
-     "Unlocked the account in AD, reset the password, user set a new one at next logon; reminded about self-service reset."),
-    ("mfa", ["Authenticator app not receiving push", "MFA prompt never arrives", "New phone, need to move MFA",
-             "Two-factor codes rejected", "Cannot approve sign-in request"],
-     "Re-registered the authenticator on the new phone, removed the old method in Entra ID, verified the sign-in."),
-    ("onedrive", ["OneDrive not syncing", "Files not syncing to SharePoint", "OneDrive shows red X on files",
-                  "Sync conflict copies everywhere", "OneDrive stuck processing changes"],
-     "Reset the OneDrive client, renamed files with invalid characters, shortened paths over 400 characters."),
-    ("teams-audio", ["No sound in Teams calls", "Microphone not working in Teams", "Teams echo during meetings",
-                     "Headset not detected in Teams", "Others cannot hear me on Teams"],
-     "Selected the right audio device in Teams settings, updated the headset firmware, cleared the Teams cache."),
-    ("shared-mailbox", ["Need access to shared mailbox", "Shared mailbox missing in Outlook", "Cannot send as shared mailbox",
-                        "Add user to the accounts mailbox", "Shared inbox disappeared"],
-     "Granted Full Access and Send As in Exchange admin; automapping brought the mailbox in after an Outlook restart."),
-    ("slow-pc", ["Laptop very slow", "PC takes ages to boot", "Computer freezing constantly",
-                 "High disk usage, everything slow", "Everything is sluggish since the update"],
-     "Disabled startup apps, ran disk cleanup, replaced the failing HDD with an SSD and reimaged."),
-    ("wifi", ["Wireless keeps disconnecting", "Wi-Fi drops in meeting rooms", "Cannot connect to office Wi-Fi",
-              "Guest Wi-Fi not working", "Laptop will not join the wireless network"],
-     "Updated the wireless driver, forgot and re-joined the network, moved the access point channel away from interference."),
-    ("excel-locked", ["Excel says file is locked for editing", "Cannot open spreadsheet, in use by another user",
-                      "Excel opens read-only on the shared drive", "Spreadsheet locked by me"],
-     "Closed the orphaned session on the file server, deleted the ~$ owner file, enabled co-authoring on SharePoint."),
-    ("onboarding", ["New employee onboarding", "Set up laptop for new hire", "Create accounts for new starter",
-                    "Onboarding request for Monday"],
-     "Created the AD and M365 accounts, assigned licences, enrolled the laptop in Intune, added groups per role."),
-    ("offboarding", ["Disable account for leaver", "Employee leaving, remove access", "Offboarding request",
-                     "Convert mailbox of departed user"],
-     "Disabled the account, converted the mailbox to shared, moved OneDrive files to the manager, wiped the device."),
-    ("disk-full", ["Server C drive full", "Low disk space alert on file server", "SQL server out of disk",
-                   "Backup failing, disk full"],
-     "Cleared old logs and WinSxS, moved the page file, extended the volume; added a disk space alert."),
-    ("backup", ["Nightly backup failed", "Veeam job error", "Backup did not complete", "Offsite replication failing"],
-     "Restarted the VSS writers, fixed repository permissions, reran the job successfully."),
-    ("calendar", ["Share calendar with assistant", "Cannot see colleague's calendar", "Delegate access to calendar",
-                  "Calendar permissions wrong"],
-     "Set Editor permission with delegate access from the owner's Outlook; the assistant now books meetings."),
-    ("mail-missing", ["Emails from client not arriving", "Not receiving external email", "Messages going to junk",
-                      "Mail delayed by hours"],
-     "Message trace showed quarantine by the spam filter; released and allow-listed the sender domain."),
-    ("phishing", ["Suspicious email received", "User clicked a phishing link", "Fake invoice email",
-                  "Possible compromised account"],
-     "Purged the message tenant-wide, reset the password, revoked sessions, checked mailbox rules for forwarding."),
-    ("install", ["Please install Adobe Reader", "Need Visio installed", "Request to install Zoom",
-                 "Install Python on my laptop"],
-     "Deployed the package through the Intune company portal; the user installed it self-service."),
-    ("monitor", ["Second screen not working", "Docking station monitors black", "External display not detected",
-                 "Monitor flickering"],
-     "Updated the dock firmware and display driver, replaced the DisplayPort cable."),
-    ("browser", ["Chrome keeps crashing", "Website not loading in Edge", "Browser redirects to ads",
-                 "Certificate error on intranet site"],
-     "Reset the browser profile, removed a malicious extension, re-imported the internal CA certificate."),
-    ("share-access", ["Access denied to shared drive", "Cannot map network drive", "Lost access to finance folder",
-                      "Mapped drive missing after reboot"],
-     "Added the user to the right security group, ran gpupdate, mapped the drive through group policy."),
-    ("phones", ["Desk phone not registering", "Cannot transfer calls", "Voicemail not working", "Softphone no audio"],
-     "Re-provisioned the handset on the PBX, corrected the SIP credentials, reset the voicemail PIN."),
-    ("windows-update", ["Windows update stuck at 0%", "Update error 0x80070005", "Feature update failed",
-                        "Updates keep rolling back"],
-     "Reset Windows Update components, cleared SoftwareDistribution, installed the cumulative update manually."),
-    ("bsod", ["BSOD on startup", "Laptop crashes with blue screen", "Stop code MEMORY_MANAGEMENT", "Random restarts"],
-     "Ran memory diagnostics, replaced a faulty RAM module, updated the BIOS and chipset drivers."),
+    (
+        "outlook-password",
+        [
+            "Outlook keeps asking for password",
+            "Outlook prompts for credentials over and over",
+            "Email client keeps asking me to sign in",
+            "Credential prompt in Outlook every few minutes",
+            "Outlook password box pops up constantly",
+        ],
+        "Cleared cached credentials in Credential Manager, removed the old "
+        "profile and recreated it; modern auth enabled.",
+    ),
+    (
+        "printer-offline",
+        [
+            "Printer shows offline",
+            "Printer offline on {floor} floor",
+            "Cannot print, printer says offline",
+            "Print jobs stuck in the queue",
+            "Network printer not reachable",
+        ],
+        "Restarted the print spooler, cleared stuck jobs, re-added the printer "
+        "by IP, updated to the universal PCL6 driver.",
+    ),
+    (
+        "vpn",
+        [
+            "VPN will not connect",
+            "VPN connection fails from home",
+            "Cannot connect to VPN, error 809",
+            "GlobalProtect stuck on connecting",
+            "Remote access VPN drops every hour",
+        ],
+        "Reinstalled the VPN client, removed the stale certificate, confirmed "
+        "UDP 500/4500 open on the home router.",
+    ),
+    (
+        "lockout",
+        [
+            "User locked out of account",
+            "Forgot password, needs a reset",
+            "Account locked after too many attempts",
+            "Password expired and cannot log in",
+            "Locked out of Windows",
+        ],
+        "Unlocked the account in AD, reset the password, user set a new one at "
+        "next logon; reminded about self-service reset.",
+    ),
+    (
+        "mfa",
+        [
+            "Authenticator app not receiving push",
+            "MFA prompt never arrives",
+            "New phone, need to move MFA",
+            "Two-factor codes rejected",
+            "Cannot approve sign-in request",
+        ],
+        "Re-registered the authenticator on the new phone, removed the old "
+        "method in Entra ID, verified the sign-in.",
+    ),
+    (
+        "onedrive",
+        [
+            "OneDrive not syncing",
+            "Files not syncing to SharePoint",
+            "OneDrive shows red X on files",
+            "Sync conflict copies everywhere",
+            "OneDrive stuck processing changes",
+        ],
+        "Reset the OneDrive client, renamed files with invalid characters, "
+        "shortened paths over 400 characters.",
+    ),
+    (
+        "teams-audio",
+        [
+            "No sound in Teams calls",
+            "Microphone not working in Teams",
+            "Teams echo during meetings",
+            "Headset not detected in Teams",
+            "Others cannot hear me on Teams",
+        ],
+        "Selected the right audio device in Teams settings, updated the "
+        "headset firmware, cleared the Teams cache.",
+    ),
+    (
+        "shared-mailbox",
+        [
+            "Need access to shared mailbox",
+            "Shared mailbox missing in Outlook",
+            "Cannot send as shared mailbox",
+            "Add user to the accounts mailbox",
+            "Shared inbox disappeared",
+        ],
+        "Granted Full Access and Send As in Exchange admin; automapping "
+        "brought the mailbox in after an Outlook restart.",
+    ),
+    (
+        "slow-pc",
+        [
+            "Laptop very slow",
+            "PC takes ages to boot",
+            "Computer freezing constantly",
+            "High disk usage, everything slow",
+            "Everything is sluggish since the update",
+        ],
+        "Disabled startup apps, ran disk cleanup, replaced the failing HDD "
+        "with an SSD and reimaged.",
+    ),
+    (
+        "wifi",
+        [
+            "Wireless keeps disconnecting",
+            "Wi-Fi drops in meeting rooms",
+            "Cannot connect to office Wi-Fi",
+            "Guest Wi-Fi not working",
+            "Laptop will not join the wireless network",
+        ],
+        "Updated the wireless driver, forgot and re-joined the network, moved "
+        "the access point channel away from interference.",
+    ),
+    (
+        "excel-locked",
+        [
+            "Excel says file is locked for editing",
+            "Cannot open spreadsheet, in use by another user",
+            "Excel opens read-only on the shared drive",
+            "Spreadsheet locked by me",
+        ],
+        "Closed the orphaned session on the file server, deleted the ~$ owner "
+        "file, enabled co-authoring on SharePoint.",
+    ),
+    (
+        "onboarding",
+        [
+            "New employee onboarding",
+            "Set up laptop for new hire",
+            "Create accounts for new starter",
+            "Onboarding request for Monday",
+        ],
+        "Created the AD and M365 accounts, assigned licences, enrolled the "
+        "laptop in Intune, added groups per role.",
+    ),
+    (
+        "offboarding",
+        [
+            "Disable account for leaver",
+            "Employee leaving, remove access",
+            "Offboarding request",
+            "Convert mailbox of departed user",
+        ],
+        "Disabled the account, converted the mailbox to shared, moved OneDrive "
+        "files to the manager, wiped the device.",
+    ),
+    (
+        "disk-full",
+        [
+            "Server C drive full",
+            "Low disk space alert on file server",
+            "SQL server out of disk",
+            "Backup failing, disk full",
+        ],
+        "Cleared old logs and WinSxS, moved the page file, extended the "
+        "volume; added a disk space alert.",
+    ),
+    (
+        "backup",
+        [
+            "Nightly backup failed",
+            "Veeam job error",
+            "Backup did not complete",
+            "Offsite replication failing",
+        ],
+        "Restarted the VSS writers, fixed repository permissions, reran the job successfully.",
+    ),
+    (
+        "calendar",
+        [
+            "Share calendar with assistant",
+            "Cannot see colleague's calendar",
+            "Delegate access to calendar",
+            "Calendar permissions wrong",
+        ],
+        "Set Editor permission with delegate access from the owner's Outlook; "
+        "the assistant now books meetings.",
+    ),
+    (
+        "mail-missing",
+        [
+            "Emails from client not arriving",
+            "Not receiving external email",
+            "Messages going to junk",
+            "Mail delayed by hours",
+        ],
+        "Message trace showed quarantine by the spam filter; released and "
+        "allow-listed the sender domain.",
+    ),
+    (
+        "phishing",
+        [
+            "Suspicious email received",
+            "User clicked a phishing link",
+            "Fake invoice email",
+            "Possible compromised account",
+        ],
+        "Purged the message tenant-wide, reset the password, revoked sessions, "
+        "checked mailbox rules for forwarding.",
+    ),
+    (
+        "install",
+        [
+            "Please install Adobe Reader",
+            "Need Visio installed",
+            "Request to install Zoom",
+            "Install Python on my laptop",
+        ],
+        "Deployed the package through the Intune company portal; the user "
+        "installed it self-service.",
+    ),
+    (
+        "monitor",
+        [
+            "Second screen not working",
+            "Docking station monitors black",
+            "External display not detected",
+            "Monitor flickering",
+        ],
+        "Updated the dock firmware and display driver, replaced the DisplayPort cable.",
+    ),
+    (
+        "browser",
+        [
+            "Chrome keeps crashing",
+            "Website not loading in Edge",
+            "Browser redirects to ads",
+            "Certificate error on intranet site",
+        ],
+        "Reset the browser profile, removed a malicious extension, re-imported "
+        "the internal CA certificate.",
+    ),
+    (
+        "share-access",
+        [
+            "Access denied to shared drive",
+            "Cannot map network drive",
+            "Lost access to finance folder",
+            "Mapped drive missing after reboot",
+        ],
+        "Added the user to the right security group, ran gpupdate, mapped the "
+        "drive through group policy.",
+    ),
+    (
+        "phones",
+        [
+            "Desk phone not registering",
+            "Cannot transfer calls",
+            "Voicemail not working",
+            "Softphone no audio",
+        ],
+        "Re-provisioned the handset on the PBX, corrected the SIP credentials, "
+        "reset the voicemail PIN.",
+    ),
+    (
+        "windows-update",
+        [
+            "Windows update stuck at 0%",
+            "Update error 0x80070005",
+            "Feature update failed",
+            "Updates keep rolling back",
+        ],
+        "Reset Windows Update components, cleared SoftwareDistribution, "
+        "installed the cumulative update manually.",
+    ),
+    (
+        "bsod",
+        [
+            "BSOD on startup",
+            "Laptop crashes with blue screen",
+            "Stop code MEMORY_MANAGEMENT",
+            "Random restarts",
+        ],
+        "Ran memory diagnostics, replaced a faulty RAM module, updated the "
+        "BIOS and chipset drivers.",
+    ),
 ]
 FLOORS = ["first", "second", "third", "ground", "fourth"]
 OPENERS = ["Hi team,", "Hello,", "", "Urgent:", "Good morning,", "Hi,", "Ticket from portal:"]
-DETAILS = ["It started this morning.", "Since yesterday after the update.", "Happens for the whole team.",
-           "Only on my laptop.", "Rebooting did not help.", "This is blocking my work.",
-           "I tried logging out and in again.", "Colleagues have the same problem.",
-           "It worked fine last week.", "Please call me back on my mobile.", "Happens at random times.",
-           "The client has a deadline today.", "Reported by the office manager."]
-CLIENTS = ["Acme Legal", "Northwind Dental", "Contoso Build", "Fabrikam Logistics", "Tailspin Travel",
-           "Wingtip Accounting", "Litware Clinic", "Proseware Architects", "Adatum Realty", "Woodgrove Finance"]
-CLOSERS = ["Confirmed with user.", "User confirmed working.", "Closed after follow-up.", "", "Monitoring for a week."]
+DETAILS = [
+    "It started this morning.",
+    "Since yesterday after the update.",
+    "Happens for the whole team.",
+    "Only on my laptop.",
+    "Rebooting did not help.",
+    "This is blocking my work.",
+    "I tried logging out and in again.",
+    "Colleagues have the same problem.",
+    "It worked fine last week.",
+    "Please call me back on my mobile.",
+    "Happens at random times.",
+    "The client has a deadline today.",
+    "Reported by the office manager.",
+]
+CLIENTS = [
+    "Acme Legal",
+    "Northwind Dental",
+    "Contoso Build",
+    "Fabrikam Logistics",
+    "Tailspin Travel",
+    "Wingtip Accounting",
+    "Litware Clinic",
+    "Proseware Architects",
+    "Adatum Realty",
+    "Woodgrove Finance",
+]
+CLOSERS = [
+    "Confirmed with user.",
+    "User confirmed working.",
+    "Closed after follow-up.",
+    "",
+    "Monitoring for a week.",
+]
 
 
 def synthetic_tickets(n: int, seed: int = SEED) -> list[dict[str, Any]]:
@@ -202,70 +438,68 @@ def synthetic_tickets(n: int, seed: int = SEED) -> list[dict[str, Any]]:
             resolution = fix
         else:
             resolution = rng.choice(["fixed", "done", "resolved, see notes", fix.split(",")[0]])
-        out.append({
-            "id": f"SYN-{seed}-{i:06d}",
-            "title": title,
-            "description": description,
-            "resolution": f"{resolution} {rng.choice(CLOSERS)}".strip(),
-            "family": family,
-            "client": rng.choice(CLIENTS),
-            "resolved_at": start + timedelta(minutes=rng.randrange(60 * 24 * 540)),
-        })
+        out.append(
+            {
+                "id": f"SYN-{seed}-{i:06d}",
+                "title": title,
+                "description": description,
+                "resolution": f"{resolution} {rng.choice(CLOSERS)}".strip(),
+                "family": family,
+                "client": rng.choice(CLIENTS),
+                "resolved_at": start + timedelta(minutes=rng.randrange(60 * 24 * 540)),
+            }
+        )
     return out
 
 
-def demo_corpus(n_tickets: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]]] | None:
-    """Tickets and articles from the demo generator, or None when there is none."""
+def demo_corpus(
+    n_tickets: int, seed: int = SEED
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]] | None:
+    """Resolved tickets (with their issue family) and articles of the demo, or None without one."""
     try:
-        from kbassist import demo  # type: ignore[attr-defined]
+        from kbassist import demo
     except ImportError:
         return None
-    generate = getattr(demo, "generate", None)
-    if generate is None:
-        return None
-    data = generate(n_tickets=n_tickets, seed=SEED)
-    tickets_raw = _field(data, "tickets")
-    articles_raw = _field(data, "articles") or []
-    truth = _field(data, "ground_truth") or _field(data, "truth") or {}
-    families = (truth.get("ticket_family") or truth.get("families") or {}) if isinstance(truth, dict) else {}
-    tickets = []
-    for item in tickets_raw or []:
-        get = (lambda name, item=item: item.get(name)) if isinstance(item, dict) else (
-            lambda name, item=item: getattr(item, name, None))
-        tickets.append({
-            "id": str(get("id")),
-            "title": get("title") or "",
-            "description": get("description") or "",
-            "resolution": get("resolution") or "",
-            "family": families.get(str(get("id"))) or get("family"),
-            "client": get("client") or "",
-            "resolved_at": get("resolved_at"),
-        })
-    articles = []
-    for item in articles_raw:
-        get = (lambda name, item=item: item.get(name)) if isinstance(item, dict) else (
-            lambda name, item=item: getattr(item, name, None))
-        articles.append({"id": str(get("id")), "title": get("title") or "", "type": get("type") or "how-to",
-                         "body": get("body") or ""})
-    return (tickets, articles) if tickets else None
+    from kbassist.articles import parse_folder
+    from kbassist.search import is_resolved
 
-
-def _field(data: Any, name: str) -> Any:
-    return data.get(name) if isinstance(data, dict) else getattr(data, name, None)
+    data = demo.generate(n_tickets=n_tickets, seed=seed)
+    truth = data.ground_truth.get("tickets", {})
+    tickets = [
+        {
+            "id": t.id,
+            "title": t.title,
+            "description": t.description,
+            "resolution": t.resolution,
+            "family": truth.get(t.id, {}).get("family"),
+            "client": t.client,
+            "resolved_at": t.resolved_at or t.closed_at,
+            "record": t,
+        }
+        for t in data.tickets
+        if is_resolved(t.status, t.resolved_at, t.closed_at)
+    ]
+    articles = [
+        {"id": a.id, "title": a.title, "type": a.type, "body": a.body}
+        for a in parse_folder(Path(data.kb_dir)).records
+    ]
+    return tickets, articles
 
 
 def distractors(n: int) -> tuple[list[IndexedRecord], list[dict[str, Any]], str]:
-    """Distractor records (tickets, and articles when the demo has them) and where they came from."""
+    """Distractor records (tickets, and the demo's articles) and where they came from."""
     demo = demo_corpus(n)
     if demo is not None:
         tickets, articles = demo
         source = f"demo generator: {len(tickets)} tickets, {len(articles)} articles"
     else:
         tickets, articles = synthetic_tickets(n), []
-        source = f"synthetic help-desk tickets ({len(tickets)}; kbassist.demo.generate not available)"
+        source = (
+            f"synthetic help-desk tickets ({len(tickets)}; kbassist.demo.generate not available)"
+        )
     records = [_ticket(t) for t in tickets]
     records += [
-        article_record(f"DEMO-{a['id']}", a["title"], a["type"], a["body"], content_hash=a["id"])
+        article_record(a["id"], a["title"], a["type"], a["body"], content_hash=a["id"])
         for a in articles
     ]
     return records, tickets, source
@@ -273,8 +507,13 @@ def distractors(n: int) -> tuple[list[IndexedRecord], list[dict[str, Any]], str]
 
 def _ticket(t: dict[str, Any]) -> IndexedRecord:
     return ticket_record(
-        t["id"], t["title"], t["description"], t["resolution"], content_hash=t["id"],
-        client=t.get("client") or "", updated=t.get("resolved_at"),
+        t["id"],
+        t["title"],
+        t["description"],
+        t["resolution"],
+        content_hash=t["id"],
+        client=t.get("client") or "",
+        updated=t.get("resolved_at"),
     )
 
 
@@ -293,7 +532,11 @@ def metrics(rankings: Sequence[Sequence[str]], relevant: Sequence[str]) -> dict[
                 ndcg += 1.0 / math.log2(position + 2)
                 recall += 1.0
     n = len(relevant)
-    return {"ndcg@10": round(ndcg / n, 4), "recall@10": round(recall / n, 4), "mrr": round(mrr / n, 4)}
+    return {
+        "ndcg@10": round(ndcg / n, 4),
+        "recall@10": round(recall / n, 4),
+        "mrr": round(mrr / n, 4),
+    }
 
 
 def percentiles(seconds: Sequence[float]) -> dict[str, float]:
@@ -316,8 +559,15 @@ def timed(function: Callable[[], Any]) -> tuple[Any, float]:
 class Corpus:
     """One corpus indexed every way we compare: bm25s, tantivy, whoosh and vectors."""
 
-    def __init__(self, records: Sequence[IndexedRecord], vectors: np.ndarray, folder: Path, dim: int,
-                 model: str, backends: Sequence[str] = ("tantivy", "whoosh")) -> None:
+    def __init__(
+        self,
+        records: Sequence[IndexedRecord],
+        vectors: np.ndarray,
+        folder: Path,
+        dim: int,
+        model: str,
+        backends: Sequence[str] = ("tantivy", "whoosh"),
+    ) -> None:
         self.records = list(records)
         self.build_seconds: dict[str, float] = {}
         items = [RecordDocs(r.record, r.content_hash, r.docs) for r in self.records]
@@ -330,7 +580,9 @@ class Corpus:
         vector_records, position = [], 0
         for r in self.records:
             count = len(r.docs)
-            vector_records.append(VectorRecord(r.record, r.content_hash, r.docs, vectors[position : position + count]))
+            vector_records.append(
+                VectorRecord(r.record, r.content_hash, r.docs, vectors[position : position + count])
+            )
             position += count
         _, self.build_seconds["semantic"] = timed(lambda: self.vectors.rebuild(vector_records))
         import bm25s
@@ -341,7 +593,9 @@ class Corpus:
 
         def build_bm25() -> Any:
             model = bm25s.BM25(k1=1.2, b=0.75)
-            model.index(bm25s.tokenize(texts, stopwords="en", show_progress=False), show_progress=False)
+            model.index(
+                bm25s.tokenize(texts, stopwords="en", show_progress=False), show_progress=False
+            )
             return model
 
         self.bm25, self.build_seconds["bm25s"] = timed(build_bm25)
@@ -352,19 +606,39 @@ class Corpus:
         tokens = bm25s.tokenize(list(queries), stopwords="en", show_progress=False)
         k = min(k, len(self.bm25_ids))
         results, scores = self.bm25.retrieve(tokens, k=k, show_progress=False, n_threads=1)
-        return [[self.bm25_ids[i] for i, s in zip(row, srow, strict=True) if s > 0] for row, srow in zip(results, scores, strict=True)]
+        return [
+            [self.bm25_ids[i] for i, s in zip(row, srow, strict=True) if s > 0]
+            for row, srow in zip(results, scores, strict=True)
+        ]
 
     def lexical_search(self, backend: str, query: str, filters: Filters | None = None) -> list[str]:
         result = self.lexical[backend].search(query, filters=filters, limit=CANDIDATES)
         return _records_in_order((h.record, h.score) for h in result.hits)
 
     def semantic_search(self, vector: np.ndarray, filters: Filters | None = None) -> list[str]:
-        return _records_in_order((key.split("#", 1)[0], s) for key, s in self.vectors.search(vector, limit=CANDIDATES, filters=filters))
+        return _records_in_order(
+            (key.split("#", 1)[0], s)
+            for key, s in self.vectors.search(vector, limit=CANDIDATES, filters=filters)
+        )
 
-    def hybrid(self, backend: str, query: str, vector: np.ndarray, fusion: tuple[str, dict[str, float]],
-               min_similarity: float, filters: Filters | None = None) -> list[str]:
-        ranking = rank(self.lexical[backend], self.vectors, vector, parse_query(query), filters or Filters(),
-                       fusion=fusion, min_similarity=min_similarity)
+    def hybrid(
+        self,
+        backend: str,
+        query: str,
+        vector: np.ndarray,
+        fusion: tuple[str, dict[str, float]],
+        min_similarity: float,
+        filters: Filters | None = None,
+    ) -> list[str]:
+        ranking = rank(
+            self.lexical[backend],
+            self.vectors,
+            vector,
+            parse_query(query),
+            filters or Filters(),
+            fusion=fusion,
+            min_similarity=min_similarity,
+        )
         return [row.key for row in ranking.records]
 
 
@@ -400,11 +674,17 @@ def quality(embedder: Any, n_distractors: int, folder: Path) -> dict[str, Any]:
     queries = [q for q, _ in pairs]
     relevant = [f"article:{doc_id}" for _, doc_id in pairs]
     faq = faq_records(docs)
-    print(f"Embedding {sum(len(r.texts) for r in faq)} FAQ sections and {len(queries)} queries ...", flush=True)
+    print(
+        f"Embedding {sum(len(r.texts) for r in faq)} FAQ sections and {len(queries)} queries ...",
+        flush=True,
+    )
     faq_vectors = embed_records(embedder, faq)
     query_vectors = embedder.encode(queries)
     extra, tickets, source = distractors(n_distractors)
-    print(f"Embedding {sum(len(r.texts) for r in extra)} distractor documents ({source}) ...", flush=True)
+    print(
+        f"Embedding {sum(len(r.texts) for r in extra)} distractor documents ({source}) ...",
+        flush=True,
+    )
     extra_vectors = embed_records(embedder, extra)
     floor = MIN_SIMILARITY.get(embedder.name, 0.0)
     out: dict[str, Any] = {"distractors": source, "queries": len(queries), "settings": {}}
@@ -418,41 +698,74 @@ def quality(embedder: Any, n_distractors: int, folder: Path) -> dict[str, Any]:
         for backend in ("tantivy", "whoosh"):
             rankings[backend] = [corpus.lexical_search(backend, q) for q in queries]
         rankings["semantic"] = [corpus.semantic_search(v) for v in query_vectors]
-        rankings["hybrid"] = [corpus.hybrid("tantivy", q, v, SEARCH_FUSION, floor) for q, v in zip(queries, query_vectors, strict=True)]
-        rankings["hybrid-whoosh"] = [corpus.hybrid("whoosh", q, v, SEARCH_FUSION, floor) for q, v in zip(queries, query_vectors, strict=True)]
-        rankings["hybrid-blend"] = [corpus.hybrid("tantivy", q, v, ("blend", {"weight": 0.12}), floor) for q, v in zip(queries, query_vectors, strict=True)]
-        rankings["hybrid-rrf"] = [corpus.hybrid("tantivy", q, v, ("rrf", {"k": 60.0}), floor) for q, v in zip(queries, query_vectors, strict=True)]
+        rankings["hybrid"] = [
+            corpus.hybrid("tantivy", q, v, SEARCH_FUSION, floor)
+            for q, v in zip(queries, query_vectors, strict=True)
+        ]
+        rankings["hybrid-whoosh"] = [
+            corpus.hybrid("whoosh", q, v, SEARCH_FUSION, floor)
+            for q, v in zip(queries, query_vectors, strict=True)
+        ]
+        rankings["hybrid-blend"] = [
+            corpus.hybrid("tantivy", q, v, ("blend", {"weight": 0.12}), floor)
+            for q, v in zip(queries, query_vectors, strict=True)
+        ]
+        rankings["hybrid-rrf"] = [
+            corpus.hybrid("tantivy", q, v, ("rrf", {"k": 60.0}), floor)
+            for q, v in zip(queries, query_vectors, strict=True)
+        ]
         table = {method: metrics(rankings[method], relevant) for method, _ in METHODS}
         base = table["bm25s"]["ndcg@10"]
         for row in table.values():
             row["ndcg_vs_bm25s"] = round(row["ndcg@10"] / base, 3) if base else None
         half = _split_half(rankings, relevant)
-        out[name] = {"documents": sum(len(r.docs) for r in records), "records": len(records),
-                     "methods": table, "split_half_ndcg@10": half}
+        out[name] = {
+            "documents": sum(len(r.docs) for r in records),
+            "records": len(records),
+            "methods": table,
+            "split_half_ndcg@10": half,
+        }
         if name == "faq+distractors":
-            out["similar_tickets"] = similar_quality(corpus, tickets, embedder, extra, extra_vectors, floor)
-    best_single = {name: max(out[name]["methods"][m]["ndcg@10"] for m in ("bm25s", "tantivy", "whoosh", "semantic"))
-                   for name in corpora}
+            out["similar_tickets"] = similar_quality(
+                corpus, tickets, embedder, extra, extra_vectors, floor
+            )
+    best_single = {
+        name: max(
+            out[name]["methods"][m]["ndcg@10"] for m in ("bm25s", "tantivy", "whoosh", "semantic")
+        )
+        for name in corpora
+    }
     out["hybrid_beats_best_single"] = {
         name: out[name]["methods"]["hybrid"]["ndcg@10"] > best_single[name] for name in corpora
     }
     return out
 
 
-def _split_half(rankings: dict[str, list[list[str]]], relevant: Sequence[str]) -> dict[str, dict[str, float]]:
+def _split_half(
+    rankings: dict[str, list[list[str]]], relevant: Sequence[str]
+) -> dict[str, dict[str, float]]:
     """nDCG@10 on even and odd queries separately: a gain that holds on both halves is not luck."""
     out = {}
     for method in ("semantic", "hybrid"):
         halves = {}
         for label, parity in (("even", 0), ("odd", 1)):
             chosen = [i for i in range(len(relevant)) if i % 2 == parity]
-            halves[label] = metrics([rankings[method][i] for i in chosen], [relevant[i] for i in chosen])["ndcg@10"]
+            halves[label] = metrics(
+                [rankings[method][i] for i in chosen], [relevant[i] for i in chosen]
+            )["ndcg@10"]
         out[method] = halves
     return out
 
 
-def similar_quality(corpus: Corpus, tickets: Sequence[dict[str, Any]], embedder: Any,
-                    records: Sequence[IndexedRecord], vectors: np.ndarray, floor: float, n: int = 300) -> dict[str, Any]:
+def similar_quality(
+    corpus: Corpus,
+    tickets: Sequence[dict[str, Any]],
+    embedder: Any,
+    records: Sequence[IndexedRecord],
+    vectors: np.ndarray,
+    floor: float,
+    n: int = 300,
+) -> dict[str, Any]:
     """Ticket-to-ticket: share of the top 5 similar tickets from the query ticket's own family."""
     labelled = [t for t in tickets if t.get("family")]
     if not labelled:
@@ -462,7 +775,9 @@ def similar_quality(corpus: Corpus, tickets: Sequence[dict[str, Any]], embedder:
     family = {f"ticket:{t['id']}": t["family"] for t in labelled}
     row_of = {r.record: i for i, r in enumerate(records)}  # one text per ticket record
     only_tickets = Filters(kind="ticket")
-    scores: dict[str, list[float]] = {m: [] for m in ("tantivy", "semantic", "hybrid-search", "hybrid-similar", "hybrid-rrf")}
+    scores: dict[str, list[float]] = {
+        m: [] for m in ("tantivy", "semantic", "hybrid-search", "hybrid-similar", "hybrid-rrf")
+    }
     for t in sample:
         own = f"ticket:{t['id']}"
         text = f"{t['title']}\n{t['description']}"
@@ -470,22 +785,34 @@ def similar_quality(corpus: Corpus, tickets: Sequence[dict[str, Any]], embedder:
         runs = {
             "tantivy": corpus.lexical_search("tantivy", text, only_tickets),
             "semantic": corpus.semantic_search(vector, only_tickets),
-            "hybrid-search": corpus.hybrid("tantivy", text, vector, SEARCH_FUSION, floor, only_tickets),
-            "hybrid-similar": corpus.hybrid("tantivy", text, vector, SIMILAR_FUSION, floor, only_tickets),
-            "hybrid-rrf": corpus.hybrid("tantivy", text, vector, ("rrf", {"k": 60.0}), floor, only_tickets),
+            "hybrid-search": corpus.hybrid(
+                "tantivy", text, vector, SEARCH_FUSION, floor, only_tickets
+            ),
+            "hybrid-similar": corpus.hybrid(
+                "tantivy", text, vector, SIMILAR_FUSION, floor, only_tickets
+            ),
+            "hybrid-rrf": corpus.hybrid(
+                "tantivy", text, vector, ("rrf", {"k": 60.0}), floor, only_tickets
+            ),
         }
         for method, ranking in runs.items():
             top = [r for r in ranking if r != own][:5]
             scores[method].append(sum(family.get(r) == t["family"] for r in top) / 5)
-    return {"queries": len(sample), "precision@5": {m: round(statistics.mean(v), 4) for m, v in scores.items()}}
+    return {
+        "queries": len(sample),
+        "precision@5": {m: round(statistics.mean(v), 4) for m, v in scores.items()},
+    }
 
 
 def speed(embedder: Any, n_docs: int, n_embed: int, folder: Path) -> dict[str, Any]:
-    demo = demo_corpus(n_docs)
+    demo = demo_corpus(int(n_docs * 1.1), seed=SEED + 1)  # a few are still open: not indexed
     tickets = demo[0] if demo else synthetic_tickets(n_docs, seed=SEED + 1)
     source = "demo generator" if demo else "synthetic help-desk tickets"
     records = [_ticket(t) for t in tickets[:n_docs]]
-    print(f"Speed corpus: {len(records)} tickets ({source}); embedding {n_embed} of them ...", flush=True)
+    print(
+        f"Speed corpus: {len(records)} tickets ({source}); embedding {n_embed} of them ...",
+        flush=True,
+    )
     texts = [r.texts[0] for r in records]
     sample, embed_seconds = timed(lambda: embedder.encode(texts[:n_embed]))
     # The rest of the matrix: the embedded rows repeated with a little noise, renormalised.
@@ -495,7 +822,9 @@ def speed(embedder: Any, n_docs: int, n_embed: int, folder: Path) -> dict[str, A
     matrix = np.vstack([sample] * reps)[: len(records)]
     matrix = matrix + rng.normal(0, 0.02, matrix.shape).astype(np.float32)
     matrix /= np.linalg.norm(matrix, axis=1, keepdims=True)
-    corpus = Corpus(records, matrix.astype(np.float32), folder / "speed", embedder.dim, embedder.name)
+    corpus = Corpus(
+        records, matrix.astype(np.float32), folder / "speed", embedder.dim, embedder.name
+    )
     _, pairs = load_stackfaq()
     rng_q = random.Random(SEED)
     queries = [q for q, _ in rng_q.sample(pairs, 100)] + [
@@ -516,24 +845,43 @@ def speed(embedder: Any, n_docs: int, n_embed: int, folder: Path) -> dict[str, A
         latency[name] = percentiles(times)
 
     measure("tantivy (top 10)", lambda q: corpus.lexical["tantivy"].search(q, limit=10))
-    measure("tantivy (top 100 candidates)", lambda q: corpus.lexical["tantivy"].search(q, limit=CANDIDATES))
-    measure("whoosh (top 10)", lambda q: corpus.lexical["whoosh"].search(q, limit=10), queries[:100])
+    measure(
+        "tantivy (top 100 candidates)",
+        lambda q: corpus.lexical["tantivy"].search(q, limit=CANDIDATES),
+    )
+    measure(
+        "whoosh (top 10)", lambda q: corpus.lexical["whoosh"].search(q, limit=10), queries[:100]
+    )
     measure("bm25s (top 10)", lambda q: corpus.bm25_search([q], k=10))
     measure("embed query alone", lambda q: embedder.encode([q]))
     query_vectors = dict(zip(queries, embedder.encode(queries), strict=True))
-    measure("cosine top-100 alone", lambda q: corpus.vectors.search(query_vectors[q], limit=CANDIDATES))
-    measure("semantic (embed + top 10)", lambda q: corpus.vectors.search(embedder.encode([q])[0], limit=10))
-    measure("hybrid (embed + both + fuse)", lambda q: rank(
-        corpus.lexical["tantivy"], corpus.vectors, embedder.encode([q])[0], parse_query(q), Filters(),
-        min_similarity=floor))
+    measure(
+        "cosine top-100 alone", lambda q: corpus.vectors.search(query_vectors[q], limit=CANDIDATES)
+    )
+    measure(
+        "semantic (embed + top 10)",
+        lambda q: corpus.vectors.search(embedder.encode([q])[0], limit=10),
+    )
+    measure(
+        "hybrid (embed + both + fuse)",
+        lambda q: rank(
+            corpus.lexical["tantivy"],
+            corpus.vectors,
+            embedder.encode([q])[0],
+            parse_query(q),
+            Filters(),
+            min_similarity=floor,
+        ),
+    )
     hybrid_p95 = latency["hybrid (embed + both + fuse)"]["p95_ms"]
     embed_p95 = latency["embed query alone"]["p95_ms"]
     return {
         "documents": len(records),
         "corpus": source,
-        "embedding": f"{n_embed} texts embedded with the model ({round(n_embed / embed_seconds, 1)} texts/s); "
-                     f"the other {len(records) - n_embed} rows are those vectors tiled with noise (sigma 0.02) "
-                     "and renormalised, since cosine top-k costs the same for any vectors",
+        "embedding": f"{n_embed} texts embedded with the model "
+        f"({round(n_embed / embed_seconds, 1)} texts/s); the other {len(records) - n_embed} "
+        "rows are those vectors tiled with noise (sigma 0.02) and renormalised, "
+        "since cosine top-k costs the same for any vectors",
         "build_seconds": {k: round(v, 2) for k, v in corpus.build_seconds.items()},
         "latency": latency,
         "hybrid_p95_over_embed_p95": round(hybrid_p95 / embed_p95, 2) if embed_p95 else None,
@@ -554,31 +902,56 @@ def ingest(embedder: Any, n_docs: int, folder: Path) -> dict[str, Any]:
     from kbassist.search import update_indexes
     from kbassist.settings import Settings
 
-    tickets = synthetic_tickets(n_docs, seed=SEED + 2)
-    core = Core(Settings.load({"HOME": str(folder / "instance"), "EMBEDDER": "minilm", "SECRET_KEY": "bench"}))
+    demo = demo_corpus(int(n_docs * 1.1), seed=SEED + 2)
+    if demo is not None:
+        source = "demo generator"
+        tickets = demo[0][:n_docs]
+        records = [t["record"] for t in tickets]
+    else:
+        source = "synthetic help-desk tickets"
+        tickets = synthetic_tickets(n_docs, seed=SEED + 2)
+        records = [
+            TicketRecord(
+                id=t["id"],
+                title=t["title"],
+                description=t["description"],
+                resolution=t["resolution"],
+                status="Closed",
+                category=t["family"],
+                client=t["client"],
+                resolved_at=t["resolved_at"],
+                created_at=t["resolved_at"] - timedelta(hours=2),
+            )
+            for t in tickets
+        ]
+    n_docs = len(records)
+    core = Core(
+        Settings.load(
+            {"HOME": str(folder / "instance"), "EMBEDDER": "minilm", "SECRET_KEY": "bench"}
+        )
+    )
     core.init()
-    core.resources._cache["embedder"] = embedder  # the already loaded model
-    records = [
-        TicketRecord(id=t["id"], title=t["title"], description=t["description"], resolution=t["resolution"],
-                     status="Closed", category=t["family"], client=t["client"], resolved_at=t["resolved_at"],
-                     created_at=t["resolved_at"] - timedelta(hours=2))
-        for t in tickets
-    ]
+    core.resources.get("embedder", lambda: embedder)  # share the model already loaded
     texts = [f"{t['title']}\n{t['description']}".strip()[:MAX_CHARS] for t in tickets]
     embedder.model.encode(texts[:64], batch_size=embedder.batch_size)  # warm
-    _, raw = timed(lambda: embedder.model.encode(texts, batch_size=embedder.batch_size, show_progress_bar=False))
+    _, raw = timed(
+        lambda: embedder.model.encode(
+            texts, batch_size=embedder.batch_size, show_progress_bar=False
+        )
+    )
     _, stored = timed(lambda: store_tickets(core, records, source="bench", refresh=False))
     ids = [t["id"] for t in tickets]
     _, indexed = timed(lambda: update_indexes(core, ids, []))
     return {
         "documents": n_docs,
+        "corpus": source,
         "raw_model_encode_docs_per_s": round(n_docs / raw, 1),
         "index_with_embeddings_docs_per_s": round(n_docs / indexed, 1),
         "store_and_index_docs_per_s": round(n_docs / (stored + indexed), 1),
         "index_overhead_vs_raw_encode": round(indexed / raw - 1, 3),
         "store_and_index_overhead_vs_raw_encode": round((stored + indexed) / raw - 1, 3),
         "note": "index = kbassist.search.update_indexes (embedding cache, tantivy, vectors); "
-                "store = ingest.store_tickets without the downstream scoring and clustering steps",
+        "store = ingest.store_tickets without the downstream scoring and clustering steps",
     }
 
 
@@ -588,7 +961,9 @@ def ingest(embedder: Any, n_docs: int, folder: Path) -> dict[str, Any]:
 def render(report: dict[str, Any]) -> str:
     lines = []
     q = report["quality"]
-    lines.append(f"Search quality on stackfaq ({q['queries']} queries); distractors: {q['distractors']}")
+    lines.append(
+        f"Search quality on stackfaq ({q['queries']} queries); distractors: {q['distractors']}"
+    )
     head = f"{'method':<16}" + "".join(f"{c:>34}" for c in ("125 FAQ docs", "FAQ + distractors"))
     lines.append(head)
     lines.append(f"{'':<16}" + "".join(f"{'nDCG@10  R@10   MRR   x bm25s':>34}" for _ in range(2)))
@@ -596,14 +971,19 @@ def render(report: dict[str, Any]) -> str:
         cells = []
         for name in ("faq", "faq+distractors"):
             m = q[name]["methods"][method]
-            cells.append(f"{m['ndcg@10']:>10.4f}{m['recall@10']:>7.3f}{m['mrr']:>7.4f}{m['ndcg_vs_bm25s']:>8.3f}  ")
+            cells.append(
+                f"{m['ndcg@10']:>10.4f}{m['recall@10']:>7.3f}{m['mrr']:>7.4f}"
+                f"{m['ndcg_vs_bm25s']:>8.3f}  "
+            )
         lines.append(f"{method:<16}" + "".join(f"{c:>34}" for c in cells))
     lines.append(f"hybrid beats the best single method: {q['hybrid_beats_best_single']}")
     for name in ("faq", "faq+distractors"):
         lines.append(f"split halves ({name}) nDCG@10: {q[name]['split_half_ndcg@10']}")
     sim = q.get("similar_tickets", {})
     if "precision@5" in sim:
-        lines.append(f"similar tickets, precision@5 over {sim['queries']} tickets: {sim['precision@5']}")
+        lines.append(
+            f"similar tickets, precision@5 over {sim['queries']} tickets: {sim['precision@5']}"
+        )
     s = report["speed"]
     lines.append("")
     lines.append(f"Speed on {s['documents']} documents ({s['corpus']}); {s['embedding']}")
@@ -611,37 +991,54 @@ def render(report: dict[str, Any]) -> str:
     lines.append(f"{'query (warm)':<32}{'p50 ms':>10}{'p95 ms':>10}")
     for name, values in s["latency"].items():
         lines.append(f"{name:<32}{values['p50_ms']:>10.2f}{values['p95_ms']:>10.2f}")
-    lines.append(f"hybrid p95 / embed p95 = {s['hybrid_p95_over_embed_p95']}; targets met: {s['targets']}")
+    lines.append(
+        f"hybrid p95 / embed p95 = {s['hybrid_p95_over_embed_p95']}; targets met: {s['targets']}"
+    )
     i = report["ingest"]
     lines.append("")
     lines.append(
-        f"Ingest of {i['documents']} tickets: raw model.encode {i['raw_model_encode_docs_per_s']} docs/s, "
-        f"index with embeddings {i['index_with_embeddings_docs_per_s']} docs/s "
+        f"Ingest of {i['documents']} tickets ({i['corpus']}): raw model.encode "
+        f"{i['raw_model_encode_docs_per_s']} docs/s, index with embeddings "
+        f"{i['index_with_embeddings_docs_per_s']} docs/s "
         f"(overhead {100 * i['index_overhead_vs_raw_encode']:.1f}%), store + index "
-        f"{i['store_and_index_docs_per_s']} docs/s (overhead {100 * i['store_and_index_overhead_vs_raw_encode']:.1f}%)"
+        f"{i['store_and_index_docs_per_s']} docs/s "
+        f"(overhead {100 * i['store_and_index_overhead_vs_raw_encode']:.1f}%)"
     )
     return "\n".join(lines)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="small corpora: a smoke test, not figures")
+    parser.add_argument(
+        "--quick", action="store_true", help="small corpora: a smoke test, not figures"
+    )
     args = parser.parse_args()
     from kbassist.embedding import MiniLMEmbedder, resolve_dtype
 
     embedder = MiniLMEmbedder("auto")
     embedder.encode(["warm up"])
-    sizes = {"distractors": 600, "speed": 5000, "embed": 1000, "ingest": 300} if args.quick else \
-        {"distractors": 5000, "speed": 100_000, "embed": 20_000, "ingest": 2000}
+    sizes = (
+        {"distractors": 600, "speed": 5000, "embed": 1000, "ingest": 300}
+        if args.quick
+        else {"distractors": 5000, "speed": 100_000, "embed": 20_000, "ingest": 2000}
+    )
     started = time.time()
     with tempfile.TemporaryDirectory(prefix="kbassist-bench-") as tmp:
         folder = Path(tmp)
         report = {
             "command": "python bench/search.py" + (" --quick" if args.quick else ""),
             "when": datetime.now(UTC).isoformat(timespec="seconds"),
-            "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
-                        "embedder": embedder.name, "dtype": resolve_dtype(embedder.dtype)},
-            "fusion": {"search": SEARCH_FUSION, "similar": SIMILAR_FUSION, "min_similarity": MIN_SIMILARITY},
+            "machine": {
+                "cpus": os.cpu_count(),
+                "python": platform.python_version(),
+                "embedder": embedder.name,
+                "dtype": resolve_dtype(embedder.dtype),
+            },
+            "fusion": {
+                "search": SEARCH_FUSION,
+                "similar": SIMILAR_FUSION,
+                "min_similarity": MIN_SIMILARITY,
+            },
             "quality": quality(embedder, sizes["distractors"], folder),
             "speed": speed(embedder, sizes["speed"], sizes["embed"], folder),
             "ingest": ingest(embedder, sizes["ingest"], folder),

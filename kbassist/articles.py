@@ -19,6 +19,7 @@ from kbassist.errors import InvalidInput
 from kbassist.records import ARTICLE_TYPES, ArticleRecord, Reject, Section
 
 REQUIRED_KEYS = ("id", "title", "type")
+MAX_ID = 100  # articles.id is String(100)
 
 
 @lru_cache(maxsize=1)
@@ -52,6 +53,8 @@ def parse_article(text: str, path: str = "") -> ArticleRecord:
     for key in REQUIRED_KEYS:
         if not str(data.get(key) or "").strip():
             raise InvalidInput(f"{key}: required front-matter key is missing or empty")
+    if len(str(data["id"]).strip()) > MAX_ID:
+        raise InvalidInput(f"id: longer than {MAX_ID} characters")
     article_type = str(data["type"]).strip().lower()
     if article_type not in ARTICLE_TYPES:
         raise InvalidInput(f"type: {article_type!r} is not one of {', '.join(ARTICLE_TYPES)}")
@@ -171,7 +174,7 @@ def iter_links(body: str) -> Iterator[str]:
 
 
 def _read_text(path: Path) -> str:
-    raw = path.read_bytes()
+    raw = path.read_bytes().replace(b"\x00", b"")  # PostgreSQL refuses NUL in text
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -23,6 +23,7 @@ from sqlalchemy.engine import Connection
 from kbassist import store
 from kbassist.credit import (
     CREDITED,
+    UNASSIGNED,
     ArticleCredit,
     ArticleInfo,
     CreditParams,
@@ -73,8 +74,10 @@ class TicketTrail:
     month: str
     family: str | None
     minutes: float | None
-    expected_minutes: float | None  # typical minutes without the article: exp(level + effect)
+    # Typical minutes without the article: exp(family level + month + technician effect).
+    expected_minutes: float | None
     month_effect: float | None
+    technician_effect: float | None
     linked: bool
     weight: float  # 1 / number of articles serving it
     credited_minutes: float  # minutes credited to the article for this ticket
@@ -150,6 +153,7 @@ def load_outcomes(conn: Connection) -> tuple[list[TicketOutcome], str]:
             t.c.reopen_count,
             t.c.escalation_count,
             t.c.category,
+            t.c.assignee_id,
         ).order_by(t.c.id)
     )
     outcomes = []
@@ -171,6 +175,7 @@ def load_outcomes(conn: Connection) -> tuple[list[TicketOutcome], str]:
                 resolution_hours=hours if hours >= 0 else None,
                 reopened=(row.reopen_count or 0) > 0,
                 escalated=(row.escalation_count or 0) > 0,
+                technician=None if row.assignee_id is None else str(row.assignee_id),
             )
         )
     return outcomes, source
@@ -351,9 +356,10 @@ def explanation_of(run: CreditRun, article: ArticleCredit) -> Explanation:
         family = ticket.family
         effect = baseline.period_effect.get(month)
         level = baseline.family_level.get(family) if family is not None else None
+        person = baseline.technician_effect.get(ticket.technician or UNASSIGNED, 0.0)
         expected = None
         if level is not None and effect is not None:
-            expected = math.exp(level + effect)
+            expected = math.exp(level + effect + person)
         return TicketTrail(
             ticket_id=ticket_id,
             created_at=ticket.created_at,
@@ -362,6 +368,7 @@ def explanation_of(run: CreditRun, article: ArticleCredit) -> Explanation:
             minutes=ticket.minutes,
             expected_minutes=expected,
             month_effect=effect,
+            technician_effect=person,
             linked=ticket_id in linking,
             weight=1.0 / weights.get(ticket_id, 1),
             credited_minutes=credited.get(ticket_id, 0.0),
@@ -458,15 +465,17 @@ def _steps(
         "tickets of its families created since it started serving).",
         f"Baseline: {len(article.baseline)} earlier tickets of the same families that no "
         "article served.",
-        f"Month effects: a family-plus-month model fitted on the {baseline.untreated} resolved "
-        "tickets that no article served, so a change that happened everywhere is not credited.",
+        f"Month and technician effects: a family + month + technician model fitted on the "
+        f"{baseline.untreated} resolved tickets that no article served, so a change that "
+        "happened everywhere, or a change of who handles the tickets, is not credited.",
     ]
     if minutes.estimate is None or minutes.counterfactual is None:
         steps.append(f"Status: {article.status}. {article.reason}")
         return tuple(steps)
     steps.append(
         f"Effect on log minutes: mean over {minutes.n_served} served tickets of "
-        f"(log minutes - family level - month effect) = {minutes.estimate:+.3f}, "
+        f"(log minutes - family level - month effect - technician effect) = "
+        f"{minutes.estimate:+.3f}, "
         f"a change of {minutes.change:+.1%}."
     )
     steps.append(
@@ -534,6 +543,7 @@ def _trail_dict(trail: TicketTrail) -> dict[str, Any]:
         "minutes": _round(trail.minutes, 1),
         "expected_minutes": _round(trail.expected_minutes, 1),
         "month_effect": _round(trail.month_effect, 4),
+        "technician_effect": _round(trail.technician_effect, 4),
         "linked": trail.linked,
         "weight": round(trail.weight, 4),
         "credited_minutes": round(trail.credited_minutes, 2),

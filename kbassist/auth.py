@@ -50,6 +50,7 @@ NAVIGATION: tuple[tuple[str, str, str], ...] = (
 )
 
 SCRYPT = {"n": 2**14, "r": 8, "p": 1}
+MAX_USERNAME = 100  # users.username is String(100)
 
 
 @dataclass(frozen=True)
@@ -94,8 +95,8 @@ def create_user(core: Core, username: str, password: str, role: str, technician:
     username = username.strip()
     if role not in ROLES:
         raise InvalidInput(f"role: {role!r} is not one of {', '.join(ROLES)}")
-    if not username:
-        raise InvalidInput("username: must not be empty")
+    if not username or len(username) > MAX_USERNAME or "\x00" in username:
+        raise InvalidInput(f"username: use 1 to {MAX_USERNAME} characters")
     if len(password) < 8:
         raise InvalidInput("password: use at least 8 characters")
     with core.begin() as conn:
@@ -116,6 +117,9 @@ def create_user(core: Core, username: str, password: str, role: str, technician:
 
 def authenticate(core: Core, username: str, password: str, remote_addr: str = "") -> User:
     """Check a password, throttling repeated failures per user and address."""
+    if not username or len(username) > MAX_USERNAME or "\x00" in username:
+        raise Unauthorized("Unknown user or wrong password.")
+    remote_addr = remote_addr[:100]
     limit = int(core.settings["LOGIN_RATE_LIMIT"])
     since = _now() - timedelta(minutes=5)
     table = store.login_attempts

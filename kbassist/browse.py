@@ -59,7 +59,7 @@ def list_articles(conn: Connection, article_type: str | None = None) -> list[dic
     query = (
         select(a.c.id, a.c.title, a.c.type, a.c.updated, t.c.name.label("author"), s.c.score)
         .select_from(a.outerjoin(t, t.c.id == a.c.author_id).outerjoin(s, s.c.article_id == a.c.id))
-        .order_by(a.c.updated.desc(), a.c.id)
+        .order_by(a.c.updated.desc().nulls_last(), a.c.id)
     )
     if article_type:
         query = query.where(a.c.type == article_type)

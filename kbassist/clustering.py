@@ -13,6 +13,7 @@ Thresholds were tuned on the stackfaq data and the demo ground truth
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -173,17 +174,17 @@ def family_terms(
 ) -> tuple[tuple[str, ...], ...]:
     """The most distinctive terms of each family, by class-based TF-IDF (c-TF-IDF).
 
-    All texts of a family form one document; a term weighs its frequency in the
-    family times log(1 + mean words per family / its frequency over all
-    families), so words every family uses sink and words one family owns rise.
+    A family is one document whose term counts are the number of its tickets
+    using the term; a term weighs that count over the family's total times
+    log(1 + mean count per family / its count over all families), so words
+    every family uses sink and words one family owns rise. A term must appear
+    in a quarter of the family's tickets (at least two), so a name or a
+    machine id in one ticket never labels a family.
     """
     if not texts:
         return ()
     count = max(labels) + 1
-    parts: list[list[str]] = [[] for _ in range(count)]
-    for text, label in zip(texts, labels, strict=True):
-        parts[label].append(text)
-    documents = [" \n ".join(chunk) for chunk in parts]
+    from scipy.sparse import csr_matrix
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
 
     vectorizer = CountVectorizer(
@@ -191,11 +192,18 @@ def family_terms(
         token_pattern=r"(?u)\b[a-zA-Z][a-zA-Z0-9\-]+\b",
         ngram_range=(1, 2),
         lowercase=True,
+        binary=True,
     )
     try:
-        counts = vectorizer.fit_transform(documents).tocsr().astype(np.float64)
+        per_ticket = vectorizer.fit_transform(texts)
     except ValueError:  # nothing but stop words anywhere
         return tuple(() for _ in range(count))
+    membership = csr_matrix(
+        (np.ones(len(labels)), (np.asarray(labels), np.arange(len(labels)))),
+        shape=(count, len(labels)),
+    )
+    counts = (membership @ per_ticket).tocsr().astype(np.float64)
+    sizes = np.bincount(np.asarray(labels), minlength=count)
     vocabulary = vectorizer.get_feature_names_out()
     words_per_family = np.asarray(counts.sum(axis=1)).ravel()
     mean_words = float(words_per_family.mean()) or 1.0
@@ -205,10 +213,14 @@ def family_terms(
     for row in range(count):
         start, end = counts.indptr[row], counts.indptr[row + 1]
         columns = counts.indices[start:end]
+        support = counts.data[start:end]
+        if sizes[row] >= 2:
+            keep = support >= max(2.0, math.ceil(0.25 * sizes[row]))
+            columns, support = columns[keep], support[keep]
         if len(columns) == 0:
             result.append(())
             continue
-        values = counts.data[start:end] / max(words_per_family[row], 1.0) * idf[columns]
+        values = support / max(words_per_family[row], 1.0) * idf[columns]
         order = np.lexsort((vocabulary[columns], -values))
         result.append(_pick_terms([str(vocabulary[columns[i]]) for i in order], n_terms))
     return tuple(result)

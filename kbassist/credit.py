@@ -4,11 +4,13 @@ An article serves the tickets that link it and the tickets of its issue
 families from the day it started serving (publication, or the revision at which
 it first held half of its content). Its effect is a difference-in-differences
 on log troubleshooting minutes, computed as the imputation estimator of
-Borusyak, Jaravel and Spiess (2021): a two-way fixed-effects model (family level
-+ calendar-month effect) is fitted on every ticket that no article serves, the
-served tickets' counterfactual minutes are imputed from it, and the effect is
-their mean gap. The month effects come from the families the article does not
-serve, so a speed-up that happened everywhere is nobody's credit.
+Borusyak, Jaravel and Spiess (2021): a fixed-effects model (family level +
+calendar-month effect + technician effect) is fitted on every ticket that no
+article serves, the served tickets' counterfactual minutes are imputed from it,
+and the effect is their mean gap. The month effects come from the families the
+article does not serve, so a speed-up that happened everywhere is nobody's
+credit; the technician effects keep a change of staff (a fast senior leaving,
+a slow new hire) from being credited to or charged against an article.
 
 Uncertainty is a bootstrap with a fixed seed: each replicate refits the model on
 Poisson-reweighted untreated tickets and resamples the served tickets. Below the
@@ -35,6 +37,7 @@ OUTCOMES = ("minutes", "resolution_hours", "reopened", "escalated")
 LOG_OUTCOMES = frozenset({"minutes", "resolution_hours"})
 MIN_MINUTES = 1.0  # zero or missing-but-recorded minutes would break the log scale
 MIN_HOURS = 1.0 / 60.0
+UNASSIGNED = "(unassigned)"  # the technician level of tickets nobody was assigned
 _CHUNK = 50  # bootstrap replicates fitted at once (bounds memory at 50,000 tickets)
 
 
@@ -52,6 +55,7 @@ class TicketOutcome:
     resolution_hours: float | None = None  # resolved_at - created_at
     reopened: bool = False
     escalated: bool = False
+    technician: str | None = None  # who handled it (any stable key: name or id)
 
 
 @dataclass(frozen=True)
@@ -202,11 +206,12 @@ class PersonCredit:
 
 @dataclass(frozen=True)
 class Baseline:
-    """The fitted counterfactual model: family levels and month effects (log minutes)."""
+    """The fitted counterfactual (log minutes): family levels, month and technician effects."""
 
-    family_level: Mapping[str, float]  # log minutes
-    period_effect: Mapping[str, float]  # log minutes, by YYYY-MM
+    family_level: Mapping[str, float]
+    period_effect: Mapping[str, float]  # by YYYY-MM
     period_controls: Mapping[str, int]  # untreated tickets behind each month effect
+    technician_effect: Mapping[str, float]  # 0 is the average technician
     untreated: int
 
 
@@ -374,14 +379,14 @@ def estimate_credit(
     )
     articles = tuple(sorted(articles, key=lambda a: (-a.hours_saved, a.article_id)))
     ledger = _ledger(data, articles)
+    alpha, tau, beta = minutes_fit.effects
     baseline = Baseline(
         family_level={
-            f: float(minutes_fit.alpha[i])
-            for i, f in enumerate(data.families)
-            if np.isfinite(minutes_fit.alpha[i])
+            f: float(alpha[i]) for i, f in enumerate(data.families) if np.isfinite(alpha[i])
         },
-        period_effect={p: float(minutes_fit.tau[i]) for i, p in enumerate(data.periods)},
-        period_controls={p: int(minutes_fit.controls[i]) for i, p in enumerate(data.periods)},
+        period_effect={p: float(tau[i]) for i, p in enumerate(data.periods)},
+        period_controls={p: int(minutes_fit.counts[1][i]) for i, p in enumerate(data.periods)},
+        technician_effect={t: float(beta[i]) for i, t in enumerate(data.technicians)},
         untreated=int(data.untreated.sum()),
     )
     return CreditReport(
@@ -448,7 +453,7 @@ def credit_by_period(
 
 @dataclass
 class _Data:
-    """Tickets as arrays: outcome matrix, family and month indices, the untreated mask."""
+    """Tickets as arrays: outcomes, factor codes (family, month, technician), the untreated mask."""
 
     ids: list[str]
     index: dict[str, int]
@@ -456,11 +461,21 @@ class _Data:
     values: np.ndarray  # (outcomes, tickets), NaN where missing
     family: np.ndarray  # index into families, -1 for none
     period: np.ndarray  # index into periods
+    technician: np.ndarray  # index into technicians (unassigned tickets share one level)
     families: list[str]
     periods: list[str]
+    technicians: list[str]
     untreated: np.ndarray  # bool: no evaluable article serves the ticket
     servers: np.ndarray  # how many evaluable articles serve each ticket
     evaluable: frozenset[str]  # articles that started after their families' first ticket
+
+    @property
+    def codes(self) -> list[np.ndarray]:
+        return [self.family, self.period, self.technician]
+
+    @property
+    def sizes(self) -> list[int]:
+        return [len(self.families), len(self.periods), len(self.technicians)]
 
     @classmethod
     def build(cls, tickets: Sequence[TicketOutcome], exposures: Sequence[Exposure]) -> _Data:
@@ -471,6 +486,8 @@ class _Data:
         family_index = {f: i for i, f in enumerate(families)}
         periods = sorted({month_of(t.created_at) for t in ordered})
         period_index = {p: i for i, p in enumerate(periods)}
+        technicians = sorted({t.technician or UNASSIGNED for t in ordered})
+        technician_index = {name: i for i, name in enumerate(technicians)}
         values = np.full((len(OUTCOMES), len(ordered)), np.nan)
         for i, t in enumerate(ordered):
             if t.minutes is not None and math.isfinite(t.minutes) and t.minutes >= 0:
@@ -513,8 +530,12 @@ class _Data:
             period=np.array(
                 [period_index[month_of(t.created_at)] for t in ordered], dtype=np.int64
             ),
+            technician=np.array(
+                [technician_index[t.technician or UNASSIGNED] for t in ordered], dtype=np.int64
+            ),
             families=families,
             periods=periods,
+            technicians=technicians,
             untreated=(servers == 0) & (family >= 0),
             servers=servers,
             evaluable=frozenset(evaluable),
@@ -523,73 +544,122 @@ class _Data:
 
 @dataclass
 class _Fit:
-    """Family levels (alpha) and month effects (tau) for one outcome."""
+    """Per factor (family, month, technician): the fitted levels and untreated tickets behind them.
 
-    alpha: np.ndarray
-    tau: np.ndarray
-    controls: np.ndarray  # untreated tickets per month
-    family_counts: np.ndarray  # untreated tickets per family
+    Levels carry a leading replicate axis in bootstrap fits.
+    """
+
+    effects: list[np.ndarray]
+    counts: list[np.ndarray]
+
+    def impute(self, codes: Sequence[np.ndarray]) -> np.ndarray:
+        """Fitted log value for tickets with these factor codes (family code must be >= 0)."""
+        return sum(
+            (effect[..., code] for effect, code in zip(self.effects, codes, strict=True)),
+            np.zeros(np.shape(codes[0])),
+        )
 
 
-def _cells(data: _Data, k: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The untreated tickets with a value for outcome ``k``: mask, cell index and values."""
+@dataclass
+class _Cells:
+    """Untreated tickets with a value for one outcome, grouped by occupied (family, month, tech)."""
+
+    mask: np.ndarray  # which tickets
+    inverse: np.ndarray  # each of those tickets' cell
+    values: np.ndarray  # their values
+    codes: list[np.ndarray]  # each cell's level of each factor
+
+
+def _cells(data: _Data, k: int) -> _Cells:
     y = data.values[k]
     mask = data.untreated & np.isfinite(y)
-    cell = data.family[mask] * len(data.periods) + data.period[mask]
-    return mask, cell, y[mask]
+    codes = [code[mask] for code in data.codes]
+    _, n_periods, n_techs = data.sizes
+    key = (codes[0] * n_periods + codes[1]) * n_techs + codes[2]
+    unique, inverse = np.unique(key, return_inverse=True)
+    cell_codes = [
+        unique // (n_periods * n_techs),
+        (unique // n_techs) % n_periods,
+        unique % n_techs,
+    ]
+    return _Cells(mask, inverse.reshape(-1), y[mask], cell_codes)
 
 
-def _cell_sums(
-    cell: np.ndarray, y: np.ndarray, weights: np.ndarray, shape: tuple[int, int]
-) -> tuple[np.ndarray, np.ndarray]:
-    """Weighted sums and counts per (family, month) cell; ``weights`` may hold replicates."""
-    n_cells = shape[0] * shape[1]
-    if weights.ndim == 1:
-        sums = np.bincount(cell, weights=weights * y, minlength=n_cells)
-        counts = np.bincount(cell, weights=weights, minlength=n_cells)
-        return sums.reshape(shape), counts.reshape(shape)
-    replicates = weights.shape[0]
-    # One bincount for all replicates: replicate b's cells are offset by b * n_cells.
-    index = (np.arange(replicates)[:, None] * n_cells + cell[None, :]).ravel()
-    size = replicates * n_cells
-    sums = np.bincount(index, weights=(weights * y[None, :]).ravel(), minlength=size)
-    counts = np.bincount(index, weights=weights.ravel(), minlength=size)
-    return sums.reshape(replicates, *shape), counts.reshape(replicates, *shape)
+def _group_sum(index: np.ndarray, values: np.ndarray, size: int) -> np.ndarray:
+    """Sum ``values`` (leading axes: replicates) into ``size`` groups along the last axis."""
+    if values.ndim == 1:
+        return np.bincount(index, weights=values, minlength=size)
+    replicates = values.shape[0]
+    # One bincount for all replicates: replicate b's groups are offset by b * size.
+    offset = (np.arange(replicates)[:, None] * size + index[None, :]).ravel()
+    totals = np.bincount(offset, weights=values.ravel(), minlength=replicates * size)
+    return totals.reshape(replicates, size)
 
 
 def _solve(
+    cells: _Cells,
     sums: np.ndarray,
     counts: np.ndarray,
+    sizes: list[int],
     adjust: bool,
     max_iterations: int,
     tolerance: float,
-    tau: np.ndarray | None = None,
-) -> tuple[np.ndarray, np.ndarray]:
-    """Two-way fixed effects by alternating means over cells; leading axes are replicates.
+    start: list[np.ndarray] | None = None,
+) -> _Fit:
+    """Fixed effects by alternating means over occupied cells (backfitting).
 
-    Without ``adjust`` (the naive method) the month effects stay zero and each
-    family level is the plain mean of its untreated tickets.
+    With ``adjust`` the model is family + month + technician; without it (the
+    naive method) only the family level, the plain mean of its untreated
+    tickets.
     """
-    n_t = sums.shape[-1]
-    family_n = counts.sum(axis=-1)
-    period_n = counts.sum(axis=-2)
-    family_sum = sums.sum(axis=-1)
-    period_sum = sums.sum(axis=-2)
-    tau = np.zeros(sums.shape[:-2] + (n_t,)) if tau is None else np.array(tau, dtype=float)
+    batch = sums.shape[:-1]
+    used = len(sizes) if adjust else 1
+    effects = (
+        [np.array(e, dtype=float) for e in start]
+        if start is not None
+        else [np.zeros(batch + (size,)) for size in sizes]
+    )
+    level_counts = [_group_sum(cells.codes[j], counts, sizes[j]) for j in range(len(sizes))]
     with np.errstate(invalid="ignore", divide="ignore"):
-        alpha = (family_sum - (counts * tau[..., None, :]).sum(axis=-1)) / family_n
-        for _ in range(max_iterations if adjust else 0):
-            filled = np.where(np.isfinite(alpha), alpha, 0.0)
-            new_tau = (period_sum - (counts * filled[..., :, None]).sum(axis=-2)) / period_n
-            new_tau = np.where(period_n > 0, new_tau, 0.0)
-            alpha = (family_sum - (counts * new_tau[..., None, :]).sum(axis=-1)) / family_n
-            change = float(np.max(np.abs(new_tau - tau))) if new_tau.size else 0.0
-            tau = new_tau
+        for _ in range(max_iterations if used > 1 else 1):
+            change = 0.0
+            for j in range(used):
+                others = sum(
+                    (np.nan_to_num(effects[m])[..., cells.codes[m]] for m in range(used) if m != j),
+                    np.zeros(sums.shape),
+                )
+                total = _group_sum(cells.codes[j], sums - counts * others, sizes[j])
+                new = np.where(level_counts[j] > 0, total / level_counts[j], np.nan)
+                difference = np.abs(np.nan_to_num(new) - np.nan_to_num(effects[j]))
+                change = max(change, float(difference.max(initial=0.0)))
+                effects[j] = new
             if change < tolerance:
                 break
-    if adjust:
-        tau = _fill_empty_periods(tau, period_n)
-    return alpha, tau
+    if used == 1:
+        effects[1:] = [np.zeros(batch + (size,)) for size in sizes[1:]]
+    else:
+        effects = _normalise(effects, level_counts)
+    return _Fit(effects, level_counts)
+
+
+def _normalise(effects: list[np.ndarray], counts: list[np.ndarray]) -> list[np.ndarray]:
+    """Centre month and technician effects on their weighted mean (the family level takes it).
+
+    Then a month without untreated tickets borrows its nearest month's effect,
+    and a technician without any counts as the average one (zero).
+    """
+    family, *rest = effects
+    family = family.copy()
+    centred = []
+    for effect, weight in zip(rest, counts[1:], strict=True):
+        total = weight.sum(axis=-1, keepdims=True)
+        mean = np.nansum(np.nan_to_num(effect) * weight, axis=-1, keepdims=True) / np.where(
+            total > 0, total, 1.0
+        )
+        family = family + mean
+        centred.append(np.where(weight > 0, effect - mean, np.nan))
+    months, technicians = centred
+    return [family, _fill_empty_periods(months, counts[1]), np.nan_to_num(technicians)]
 
 
 def _fill_empty_periods(tau: np.ndarray, period_n: np.ndarray) -> np.ndarray:
@@ -599,7 +669,8 @@ def _fill_empty_periods(tau: np.ndarray, period_n: np.ndarray) -> np.ndarray:
     flat_has = (period_n > 0).reshape(-1, out.shape[-1])
     for row in range(flat_out.shape[0]):
         valid = np.flatnonzero(flat_has[row])
-        if not valid.size or valid.size == flat_has.shape[1]:
+        if not valid.size:
+            flat_out[row] = 0.0
             continue
         for t in np.flatnonzero(~flat_has[row]):
             # The nearest month; on a tie the earlier one.
@@ -609,17 +680,15 @@ def _fill_empty_periods(tau: np.ndarray, period_n: np.ndarray) -> np.ndarray:
 
 
 def _point_fit(data: _Data, k: int, params: CreditParams) -> _Fit:
-    mask, cell, y = _cells(data, k)
-    shape = (len(data.families), len(data.periods))
-    sums, counts = _cell_sums(cell, y, np.ones(y.size), shape)
+    cells = _cells(data, k)
+    n_cells = len(cells.codes[0])
+    sums = np.bincount(cells.inverse, weights=cells.values, minlength=n_cells)
+    counts = np.bincount(cells.inverse, minlength=n_cells).astype(float)
     adjust = params.method == "did"
-    alpha, tau = _solve(sums, counts, adjust, params.max_iterations, params.tolerance)
-    return _Fit(alpha, tau, counts.sum(axis=0), counts.sum(axis=1))
+    return _solve(cells, sums, counts, data.sizes, adjust, params.max_iterations, params.tolerance)
 
 
-def _replicate_fits(
-    data: _Data, fits: Mapping[str, _Fit], params: CreditParams
-) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+def _replicate_fits(data: _Data, fits: Mapping[str, _Fit], params: CreditParams) -> dict[str, _Fit]:
     """Bootstrap refits of every outcome's model on Poisson-reweighted untreated tickets.
 
     The same weights serve all outcomes and all articles, so a replicate is one
@@ -627,39 +696,42 @@ def _replicate_fits(
     """
     rng = np.random.default_rng([params.seed, 0])
     adjust = params.method == "did"
-    shape = (len(data.families), len(data.periods))
     cells = [_cells(data, k) for k in range(len(OUTCOMES))]
     untreated = np.flatnonzero(data.untreated)
     position = np.full(len(data.ids), -1)
     position[untreated] = np.arange(untreated.size)
-    alphas: dict[str, list[np.ndarray]] = defaultdict(list)
-    taus: dict[str, list[np.ndarray]] = defaultdict(list)
-    for start in range(0, params.bootstrap, _CHUNK):
-        size = min(_CHUNK, params.bootstrap - start)
+    parts: dict[str, list[list[np.ndarray]]] = defaultdict(list)
+    for first in range(0, params.bootstrap, _CHUNK):
+        size = min(_CHUNK, params.bootstrap - first)
         weights = rng.poisson(1.0, size=(size, untreated.size)).astype(float)
         for k, outcome in enumerate(OUTCOMES):
-            mask, cell, y = cells[k]
-            sums, counts = _cell_sums(cell, y, weights[:, position[mask]], shape)
-            warm = np.broadcast_to(fits[outcome].tau, (size, shape[1]))
+            group = cells[k]
+            n_cells = len(group.codes[0])
+            chosen = weights[:, position[group.mask]]
+            sums = _group_sum(group.inverse, chosen * group.values[None, :], n_cells)
+            counts = _group_sum(group.inverse, chosen, n_cells)
+            point = fits[outcome].effects
+            warm = [np.broadcast_to(e, (size, e.shape[-1])) for e in point]
             # Warm-started from the point fit, a few dozen sweeps reach the tolerance.
-            alpha, tau = _solve(sums, counts, adjust, 50, 1e-7, warm)
-            point = fits[outcome].alpha
-            alphas[outcome].append(np.where(np.isfinite(alpha), alpha, point[None, :]))
-            taus[outcome].append(tau)
-    empty = (np.empty((0, shape[0])), np.empty((0, shape[1])))
-    return {
-        outcome: (np.concatenate(alphas[outcome]), np.concatenate(taus[outcome]))
-        if alphas[outcome]
-        else empty
-        for outcome in OUTCOMES
-    }
+            fit = _solve(group, sums, counts, data.sizes, adjust, 50, 1e-7, warm)
+            alpha = np.where(np.isfinite(fit.effects[0]), fit.effects[0], point[0][None, :])
+            parts[outcome].append([alpha, *fit.effects[1:]])
+    replicates = {}
+    for outcome in OUTCOMES:
+        chunks = parts[outcome]
+        effects = [
+            np.concatenate([chunk[j] for chunk in chunks]) if chunks else np.empty((0, size))
+            for j, size in enumerate(data.sizes)
+        ]
+        replicates[outcome] = _Fit(effects, fits[outcome].counts)
+    return replicates
 
 
 def _article_credit(
     data: _Data,
     exposure: Exposure,
     fits: Mapping[str, _Fit],
-    replicates: Mapping[str, tuple[np.ndarray, np.ndarray]],
+    replicates: Mapping[str, _Fit],
     params: CreditParams,
 ) -> ArticleCredit:
     served = np.array(sorted(data.index[t] for t in set(exposure.served) if t in data.index))
@@ -760,38 +832,38 @@ def _effect(
     served: np.ndarray,
     k: int,
     fit: _Fit,
-    replicate: tuple[np.ndarray, np.ndarray],
+    replicate: _Fit,
     params: CreditParams,
     rng_seed: list[int],
 ) -> OutcomeEffect:
     outcome = OUTCOMES[k]
     scale = "log" if outcome in LOG_OUTCOMES else "rate"
     y = data.values[k, served]
-    fam = data.family[served]
-    per = data.period[served]
-    level = np.full(fam.shape, np.nan)
-    known = fam >= 0
-    level[known] = fit.alpha[fam[known]]
+    family = data.family[served]
+    level = np.full(family.shape, np.nan)
+    known = family >= 0
+    level[known] = fit.effects[0][family[known]]
     usable = np.isfinite(y) & np.isfinite(level)
-    y, fam, per = y[usable], fam[usable], per[usable]
+    rows = served[usable]
+    y = y[usable]
     n = int(y.size)
     if not n:
         return OutcomeEffect(outcome, scale, None, None, 0, None, None)
-    imputed = fit.alpha[fam] + fit.tau[per]
+    codes = [code[rows] for code in data.codes]
+    imputed = fit.impute(codes)
     estimate = float(np.mean(y - imputed))
     counterfactual_array, saved_array = _saved(scale, imputed, estimate)
     counterfactual, saved = float(counterfactual_array), float(saved_array)
     observed = float(np.exp(np.mean(y))) if scale == "log" else float(np.mean(y))
-    alphas, taus = replicate
-    if not alphas.shape[0]:
+    replicates = replicate.effects[0].shape[0]
+    if not replicates:
         point = Interval(estimate, estimate)
         return OutcomeEffect(
             outcome, scale, estimate, point, n, observed, counterfactual, saved, point
         )
     rng = np.random.default_rng([*rng_seed, k])
-    picks = rng.integers(0, n, size=(alphas.shape[0], n))
-    imputed_draws = np.take_along_axis(alphas[:, fam], picks, axis=1)
-    imputed_draws += np.take_along_axis(taus[:, per], picks, axis=1)
+    picks = rng.integers(0, n, size=(replicates, n))
+    imputed_draws = np.take_along_axis(replicate.impute(codes), picks, axis=1)
     draws = (y[picks] - imputed_draws).mean(axis=1)
     # Each replicate converts with its own counterfactual, so the uncertainty of the
     # baseline level reaches the minutes as well as the log effect.

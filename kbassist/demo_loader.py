@@ -95,7 +95,8 @@ def _label_sample(core: Core, truth: dict[str, Any], seed: int) -> int:
             select(store.users.c.id).where(store.users.c.username == "reviewer")
         ).scalar_one_or_none()
         already = {row.ticket_id for row in conn.execute(select(store.review_labels.c.ticket_id))}
-        hashes = dict(conn.execute(select(store.tickets.c.id, store.tickets.c.content_hash)))
+        query = select(store.tickets.c.id, store.tickets.c.content_hash)
+        hashes = dict(conn.execute(query).tuples().all())
         rows = []
         for ticket_id in chosen:
             if ticket_id in already or ticket_id not in hashes:

@@ -37,6 +37,7 @@ from kbassist.clustering import (
 from kbassist.core import Core
 from kbassist.embedding import Embedder, embed_cached, load_vectors
 from kbassist.errors import NotFound
+from kbassist.hygiene import mask
 from kbassist.records import text_hash
 
 MIN_TICKETS = 5  # a gap needs at least this many tickets in the window
@@ -626,8 +627,10 @@ def find_duplicates(
     return pairs
 
 
-def family_records(conn: Connection, family_id: int) -> list[dict[str, Any]]:
-    """The tickets of a family with what the detail page and the playbook need."""
+def family_records(
+    conn: Connection, family_id: int, *, masked: bool = True
+) -> list[dict[str, Any]]:
+    """The tickets of a family for the detail page (secrets masked) and the playbook (raw)."""
     tickets, members = store.tickets, store.ticket_families
     rows = conn.execute(
         select(
@@ -654,7 +657,14 @@ def family_records(conn: Connection, family_id: int) -> list[dict[str, Any]]:
         .order_by(tickets.c.created_at.desc(), tickets.c.id)
     ).all()
     links = _links_of(conn, [row.id for row in rows])
-    return [{**dict(row._mapping), "kb_links": links.get(row.id, [])} for row in rows]
+    records = []
+    for row in rows:
+        record = {**dict(row._mapping), "kb_links": links.get(row.id, [])}
+        if masked:
+            for key in ("title", "description", "resolution"):
+                record[key] = mask(record[key] or "")
+        records.append(record)
+    return records
 
 
 # ---------------------------------------------------------------- internals

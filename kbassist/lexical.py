@@ -1,4 +1,4 @@
-"""Keyword search behind one ``LexicalIndex`` protocol: tantivy by default, whoosh as the alternative.
+"""Keyword search behind one ``LexicalIndex`` protocol: tantivy by default, whoosh besides.
 
 Both backends index the same ``SearchDoc``s (one per article section, one per
 resolved ticket) with the same fields and boosts, and answer the same
@@ -23,7 +23,8 @@ import time
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
-from datetime import UTC, date, datetime, time as day_time
+from datetime import UTC, date, datetime
+from datetime import time as day_time
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -220,31 +221,39 @@ def parse_query(text: str) -> ParsedQuery:
     phrases: list[tuple[str, ...]] = []
     prose: list[str] = []
 
+    quoted: list[str] = []
+
     def take_phrase(match: re.Match[str]) -> str:
         words = tuple(_words(match.group(1)))[:12]
         if words and len(phrases) < MAX_PHRASES:
             phrases.append(words)
-        return f" {match.group(1)} "
+        quoted.append(match.group(1))
+        # A placeholder keeps the phrase's place in the prose; control characters
+        # cannot come from the user (``_clean`` removed them).
+        return f" \x01{len(quoted) - 1} "
 
     rest = _PHRASE.sub(take_phrase, cleaned).replace('"', " ")
     words: list[str] = []
     excluded: list[str] = []
     for token in rest.split():
+        if token.startswith("\x01"):
+            text = quoted[int(token[1:])]
+            prose.append(text)
+            words.extend(_words(text))
+            continue
         prefixed = _PREFIX_PLAIN.match(token)
         if prefixed and prefixed.group(1).lower() in FILTER_PREFIXES:
             value = prefixed.group(2).strip("()'\"")
             if value:
                 filters[FILTER_PREFIXES[prefixed.group(1).lower()]] = value
                 continue
-        if token in _OPERATORS:
+        if token in _OPERATORS or not _WORD.search(token):
             continue
         prose.append(token)
         if len(token) > 1 and token[0] == "-" and token[1].isalpha():
             excluded.extend(_words(token))
             continue
         words.extend(_words(token))
-    for phrase in phrases:
-        words.extend(phrase)
     kind = filters.get("kind", "").lower()
     filter_record = Filters(
         kind=kind if kind else None,

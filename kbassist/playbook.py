@@ -25,6 +25,7 @@ from kbassist import gaps, store
 from kbassist.clustering import family_terms
 from kbassist.core import Core
 from kbassist.errors import InvalidInput
+from kbassist.hygiene import sensitive_spans
 from kbassist.records import slug
 
 SECTIONS = ("Symptoms", "Environment", "Cause", "Resolution steps", "Verification")
@@ -64,7 +65,8 @@ _CUES = (
         "Cause",
         r"\b(root cause|caused by|cause was|because|due to|turned out|the reason|was (?:corrupt\w*"
         r"|expired|stale|misconfigured|missing|full|disabled|locked|outdated|wrong)|had expired"
-        r"|culprit)\b",
+        r"|culprit|traced to|found that|ran out|exceeded|orphaned|leftover|too (?:low|high|small"
+        r"|old|many|aggressive)|overlap\w*|conflict\w*|mismatch\w*|clung|competed)\b",
     ),
     (
         "Resolution steps",
@@ -87,6 +89,13 @@ _CUES = (
     ),
 )
 _CUE_RES = tuple((section, re.compile(pattern, re.IGNORECASE)) for section, pattern in _CUES)
+# A sentence that opens on the state of something ("Stale .ND file after ...")
+# names a cause, even though it has no cause word.
+_STATE_FIRST = re.compile(
+    r"^(stale|expired|corrupt\w*|outdated|wrong|faulty|broken|full|misconfigured)\b", re.I
+)
+# Follow-ups ("Next: add a monitor") belong to no section of a playbook.
+_FOLLOW_UP = re.compile(r"^\s*(next|follow[- ]?up|todo|to do)\s*[:\-]|\bnext time\b", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])|\n+|;\s+(?=[A-Z])")
 
 
@@ -128,17 +137,25 @@ class Draft:
 
 
 def split_sentences(text: str) -> list[str]:
-    """Sentences (and list items) of a note, stripped of bullets and numbering."""
+    """Sentences (and list items) of a note, stripped of bullets and numbering.
+
+    A sentence holding a secret or personal data (a password, a phone number)
+    is left out: it must never be copied into an article.
+    """
     pieces = []
     for raw in _SENTENCE_END.split(text.replace("\r", "")):
         piece = re.sub(r"^\s*(?:[-*•]|\d+[.)])\s+", "", raw).strip()
-        if len(re.findall(r"\w+", piece)) >= 3:
+        if len(re.findall(r"\w+", piece)) >= 3 and not sensitive_spans(piece):
             pieces.append(piece)
     return pieces
 
 
 def classify_sentence(sentence: str) -> tuple[str | None, str]:
     """The section a sentence belongs to (or None) and the sentence without a leading label."""
+    if _FOLLOW_UP.search(sentence):
+        return None, sentence
+    if _STATE_FIRST.match(sentence):
+        return "Cause", sentence
     label = _LABEL_RE.match(sentence)
     if label:
         rest = sentence[label.end() :].strip()
@@ -170,7 +187,9 @@ def compose_playbook(
             section, text = classify_sentence(sentence)
             if section is None or len(re.findall(r"\w+", text)) < 3:
                 continue
-            if _add(chosen[section], section, text, note.ticket_id):
+            # A sentence already chosen (in any section) only gains a citation.
+            home = _section_saying(chosen, text) or section
+            if _add(chosen[home], home, text, note.ticket_id):
                 used.append(note.ticket_id)
     if not chosen["Symptoms"]:
         # Notes rarely restate the symptom; the tickets' own descriptions do.
@@ -236,6 +255,16 @@ def _add(lines: list[Line], section: str, text: str, ticket_id: str) -> bool:
     return True
 
 
+def _section_saying(chosen: dict[str, list[Line]], text: str) -> str | None:
+    words = _words(text)
+    for section, lines in chosen.items():
+        for line in lines:
+            other = _words(line.text)
+            if words and other and len(words & other) / len(words | other) >= REPEAT_OVERLAP:
+                return section
+    return None
+
+
 def _words(text: str) -> set[str]:
     return set(re.findall(r"[a-z0-9]+", text.lower()))
 
@@ -258,7 +287,7 @@ def draft_playbook(
 ) -> Draft:
     """A draft playbook for one family from its best-scoring closure notes."""
     family = gaps.get_family(conn, family_id)
-    records = gaps.family_records(conn, family_id)
+    records = gaps.family_records(conn, family_id, masked=False)
     notes = best_notes(records)
     if not notes:
         raise InvalidInput(

@@ -166,9 +166,8 @@ def _labelled():  # type: ignore[no-untyped-def]
 
 def _client_shares(conn: Connection) -> dict[int | None, float]:
     tickets = store.tickets
-    counts = dict(
-        conn.execute(select(tickets.c.client_id, func.count()).group_by(tickets.c.client_id)).all()
-    )
+    rows = conn.execute(select(tickets.c.client_id, func.count()).group_by(tickets.c.client_id))
+    counts: dict[int | None, int] = {key: int(count) for key, count in rows}
     busiest = max((count for key, count in counts.items() if key is not None), default=0)
     return {
         key: (count / busiest if busiest and key is not None else 0.0)
@@ -323,7 +322,8 @@ def add_label(
                 created_at=datetime.now(UTC).replace(tzinfo=None),
             )
         )
-        return int(result.inserted_primary_key[0])
+        key = result.inserted_primary_key
+        return int(key[0]) if key else 0
 
 
 def agreement(conn: Connection, bar: float = 60.0) -> Agreement:

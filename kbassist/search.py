@@ -775,7 +775,7 @@ def _present(
     limit: int,
     mask: Callable[[str], str],
 ) -> tuple[SearchResult, ...]:
-    """Join the best records with the database, apply the quality and reopen factors, build snippets."""
+    """Join the best records with the database, apply quality and reopen factors, make snippets."""
     shortlist = list(ranking.records[: limit * 3])
     tickets, articles = _split(row.key for row in shortlist)
     ticket_info = _ticket_details(conn, tickets)

@@ -41,8 +41,8 @@ technicians = Table(
     "technicians",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("name", String(200), nullable=False, unique=True),
-    Column("email", String(320)),
+    Column("name", Text, nullable=False, unique=True),
+    Column("email", Text),
     Column("active", Boolean, nullable=False, default=True),
 )
 
@@ -50,7 +50,7 @@ clients = Table(
     "clients",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("name", String(200), nullable=False, unique=True),
+    Column("name", Text, nullable=False, unique=True),
 )
 
 tickets = Table(
@@ -60,9 +60,9 @@ tickets = Table(
     Column("title", Text, nullable=False),
     Column("description", Text, nullable=False, default=""),
     Column("resolution", Text, nullable=False, default=""),  # the closure note
-    Column("status", String(50), nullable=False, default=""),
-    Column("priority", String(50), nullable=False, default=""),
-    Column("category", String(200), nullable=False, default=""),
+    Column("status", Text, nullable=False, default=""),
+    Column("priority", Text, nullable=False, default=""),
+    Column("category", Text, nullable=False, default=""),
     Column("client_id", Integer, ForeignKey("clients.id")),
     Column("assignee_id", Integer, ForeignKey("technicians.id")),
     Column("created_at", DateTime),
@@ -86,7 +86,7 @@ ticket_notes = Table(
     Column("ticket_id", String(100), ForeignKey("tickets.id", ondelete="CASCADE"), nullable=False),
     Column("seq", Integer, nullable=False),
     Column("author_id", Integer, ForeignKey("technicians.id")),
-    Column("author", String(200), nullable=False, default=""),
+    Column("author", Text, nullable=False, default=""),
     Column("created_at", DateTime),
     Column("text", Text, nullable=False, default=""),
     Column("internal", Boolean, nullable=False, default=False),
@@ -168,7 +168,7 @@ api_tokens = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
-    Column("name", String(100), nullable=False, default=""),
+    Column("name", Text, nullable=False, default=""),
     Column("token_hash", String(64), nullable=False, unique=True),
     Column("created_at", DateTime, nullable=False),
     Column("last_used_at", DateTime),
@@ -178,8 +178,8 @@ login_attempts = Table(
     "login_attempts",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("username", String(100), nullable=False),
-    Column("remote_addr", String(100), nullable=False, default=""),
+    Column("username", Text, nullable=False),
+    Column("remote_addr", Text, nullable=False, default=""),
     Column("attempted_at", DateTime, nullable=False),
     Column("success", Boolean, nullable=False),
     Index("ix_login_attempts_user", "username", "attempted_at"),
@@ -287,7 +287,7 @@ search_log = Table(
     Column("filters", Text, nullable=False, default="{}"),  # JSON
     Column("result_ids", Text, nullable=False, default="[]"),  # JSON list of "kind:id"
     Column("n_results", Integer, nullable=False, default=0),
-    Column("opened_id", String(200)),
+    Column("opened_id", Text),
     Column("opened_at", DateTime),
     Column("created_at", DateTime, nullable=False),
     Index("ix_search_log_created", "created_at"),

@@ -465,6 +465,8 @@ def _links(value: Any, preset: Preset) -> tuple[str, ...]:
     links: dict[str, None] = {}
     for item in items:
         text = _scalar_text(item).strip()
+        if len(text) > MAX_ID_LENGTH:
+            raise FieldError(f"article id {text[:40]!r}... is over {MAX_ID_LENGTH} characters")
         if text:
             links.setdefault(text)
     return tuple(links)
@@ -536,7 +538,7 @@ def _scalar_text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
-        return value
+        return value.replace("\x00", "")  # a JSON "\u0000" escape; PostgreSQL refuses NUL
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):

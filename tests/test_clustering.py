@@ -124,3 +124,11 @@ def test_hashing_embedder_texts_of_one_issue_cluster_together() -> None:
     assert result.labels[0] == result.labels[1] == result.labels[2]
     assert result.labels[3] == result.labels[4] == result.labels[5]
     assert result.labels[0] != result.labels[3]
+
+
+def test_a_word_from_one_ticket_never_labels_a_family() -> None:
+    texts = [f"Printer offline in accounting {extra}" for extra in ("zoe", "", "", "")]
+    texts += ["VPN drops at home", "VPN drops on hotel wifi"]
+    terms = family_terms(texts, [0, 0, 0, 0, 1, 1])
+    assert "zoe" not in " ".join(terms[0])
+    assert "printer" in " ".join(terms[0])

@@ -131,6 +131,36 @@ def test_a_global_speed_up_is_credited_to_no_one() -> None:
     assert {a.status for a in naive.articles} == {CREDITED}
 
 
+def test_a_change_of_staff_is_not_credited_to_the_article() -> None:
+    # A slow technician handles F0 before the article, a fast one after; the article
+    # itself changes nothing. Both also work on every other family all along.
+    rng = random.Random(4)
+    speed = {"slow": 1.6, "fast": 0.6, "a": 1.0, "b": 1.0}
+    tickets = []
+    for f in range(8):
+        for month in range(18):
+            for _ in range(8):
+                created = START + timedelta(days=30 * month + rng.uniform(0, 29))
+                if f == 0:
+                    usual = "slow" if created < PUBLISHED else "fast"
+                    tech = usual if rng.random() < 0.8 else rng.choice(["a", "b"])
+                else:
+                    tech = rng.choice(list(speed))
+                minutes = (40 + 10 * f) * speed[tech] * math.exp(rng.gauss(0, SIGMA))
+                tickets.append(
+                    TicketOutcome(
+                        f"T{len(tickets):05d}", created, f"F{f}", minutes, technician=tech
+                    )
+                )
+    report = estimate_credit(tickets, [exposure("F0", tickets)], PARAMS)
+    assert report.articles[0].status == NO_EFFECT
+    staff = report.baseline.technician_effect
+    assert staff["slow"] > 0.3 > -0.3 > staff["fast"]
+    # Without knowing who handled the tickets, the article would be paid for the staffing.
+    blind = [replace(t, technician=None) for t in tickets]
+    assert estimate_credit(blind, [exposure("F0", blind)], PARAMS).articles[0].status == CREDITED
+
+
 def test_the_estimate_stays_put_when_the_global_trend_changes() -> None:
     changes = []
     for trend in (-0.4, 0.0, 0.4):

@@ -75,7 +75,8 @@ NOTES = {
         "tenant migration. Removed the stale Outlook entries from Credential Manager. "
         "Restarted Outlook and signed in with modern auth. Verified that mail syncs and the "
         "prompt is gone.",
-        "Cleared the old credentials and recreated the Outlook profile. User confirmed it works.",
+        "Cleared the old credentials and recreated the Outlook profile. User confirmed it works. "
+        "Set a temporary password: Winter2024! for the user.",
         "fixed",
     ],
     "printer": ["Restarted the print spooler service and cleared the queue. Test print OK."],
@@ -364,6 +365,7 @@ def test_a_draft_playbook_cites_only_real_notes_of_its_family(
     assert record.contributors == ("Tech 0", "Tech 1")  # the authors of the notes quoted
     assert "Credential Manager had expired" in draft.markdown.split("## Cause")[1]
     assert "fixed" not in [line.text for line in draft.lines]
+    assert "Winter2024" not in draft.markdown  # a sentence holding a secret is never copied
 
 
 def test_sentences_are_sorted_into_sections() -> None:
@@ -375,6 +377,8 @@ def test_sentences_are_sorted_into_sections() -> None:
     assert playbook.classify_sentence("User confirmed printing works now")[0] == "Verification"
     assert playbook.classify_sentence("Affects Windows 11 laptops")[0] == "Environment"
     assert playbook.classify_sentence("Nice chat with the user")[0] is None
+    assert playbook.classify_sentence("Stale .ND file after the IP change")[0] == "Cause"
+    assert playbook.classify_sentence("Next: added a monitor for this")[0] is None
     assert playbook.split_sentences("1. Cleared the cache.\n2. Rebooted the PC. Fine.") == [
         "Cleared the cache.",
         "Rebooted the PC.",
@@ -515,6 +519,7 @@ def test_gaps_pages_for_managers_and_refused_for_techs(
     )
     detail = client.get(f"/gaps/{family_id}").get_data(as_text=True)
     assert "Not covered" in detail and planted["outlook"][0] in detail
+    assert "recreated the Outlook profile" in detail and "Winter2024" not in detail
     assert client.get("/gaps/999999").status_code == 404
     assert client.get("/gaps?min_tickets=abc").status_code == 400
 

@@ -17,6 +17,7 @@ api = Blueprint("review_api", __name__)
 
 FILTERS = ("technician", "client", "category", "since", "until")
 MAX_TEXT = 1_000_000
+PAGE_SIZE = 25
 
 
 @bp.get("/review")
@@ -31,7 +32,7 @@ def queue():  # type: ignore[no-untyped-def]
         category=filters["category"] or None,
         since=_date("since", filters["since"]),
         until=_date("until", filters["until"]),
-        limit=50,
+        limit=PAGE_SIZE,
     )
     month = review.latest_month(conn)
     return render_template(
@@ -53,16 +54,17 @@ def queue():  # type: ignore[no-untyped-def]
 @requires("review")
 def label(ticket_id: str):  # type: ignore[no-untyped-def]
     form = request.form
+    user = current_user()
     review.add_label(
         core(),
         ticket_id,
-        current_user().id,
+        user.id if user else None,
         form.get("label", ""),
         form.get("reason", ""),
         form.get("comment", ""),
     )
-    kept = {name: form.get(name, "") for name in FILTERS if form.get(name)}
-    return redirect(url_for("review.queue", labelled=ticket_id, **kept))
+    kept: dict[str, str] = {name: form.get(name, "") for name in FILTERS if form.get(name)}
+    return redirect(url_for("review.queue", labelled=ticket_id, **kept))  # type: ignore[arg-type]
 
 
 @bp.route("/precheck", methods=["GET", "POST"])

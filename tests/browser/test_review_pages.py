@@ -33,7 +33,7 @@ def test_reviewer_labels_a_note_from_the_queue(page) -> None:  # type: ignore[no
     shoot(page, "review-queue")
     first.locator("input[name=label][value=needs-work]").check()
     first.locator("input[name=reason]").fill("no cause, steps not repeatable")
-    first.locator("textarea[name=comment]").fill("Name the cause and list the commands you ran.")
+    first.locator("input[name=comment]").fill("Name the cause and list the commands you ran.")
     first.locator("button[type=submit]").click()
     page.wait_for_selector(".notice")
     assert ticket_id in page.inner_text(".notice")
