@@ -1029,6 +1029,7 @@ def main() -> None:
             "command": "python bench/search.py" + (" --quick" if args.quick else ""),
             "when": datetime.now(UTC).isoformat(timespec="seconds"),
             "machine": {
+                "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
                 "cpus": os.cpu_count(),
                 "python": platform.python_version(),
                 "embedder": embedder.name,

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import MutableMapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
 from kbassist import store
@@ -224,13 +224,25 @@ def load_exposures(
     return exposures_of(infos, tickets, names), published
 
 
-def compute_credit(conn: Connection, params: CreditParams | None = None) -> CreditRun:
-    """Credit for every article from the store (no permission check: for services)."""
+def compute_credit(
+    conn: Connection,
+    params: CreditParams | None = None,
+    cache: MutableMapping[Any, CreditRun] | None = None,
+) -> CreditRun:
+    """Credit for every article from the store (no permission check: for services).
+
+    With ``cache`` (a dict the caller keeps, e.g. one per process), a run is
+    reused while the data it depends on is unchanged: the computation is
+    deterministic, so a cached run is exactly what a new one would give.
+    """
+    key = (data_fingerprint(conn), params or CreditParams())
+    if cache is not None and key in cache:
+        return cache[key]
     names = technician_names(conn)
     tickets, source = load_outcomes(conn)
     exposures, published = load_exposures(conn, tickets, names)
     report = estimate_credit(tickets, exposures, params)
-    return CreditRun(
+    run = CreditRun(
         report=report,
         family_source=source,
         names=names,
@@ -240,6 +252,26 @@ def compute_credit(conn: Connection, params: CreditParams | None = None) -> Cred
         tickets={t.ticket_id: t for t in tickets},
         exposures={e.article_id: e for e in exposures},
     )
+    if cache is not None:
+        cache.clear()  # only the newest data matters
+        cache[key] = run
+    return run
+
+
+def data_fingerprint(conn: Connection) -> tuple[Any, ...]:
+    """Counts and newest changes of everything credit reads: equal means nothing changed."""
+    t, a, v = store.tickets, store.articles, store.article_versions
+    queries = [
+        select(func.count(), func.max(t.c.ingested_at)).select_from(t),
+        select(func.count(), func.max(a.c.ingested_at)).select_from(a),
+        select(func.count(), func.max(v.c.id)).select_from(v),
+        select(func.count()).select_from(store.ticket_article_links),
+        select(func.count()).select_from(store.article_contributors),
+        select(func.count()).select_from(store.ticket_families),
+        select(func.max(store.families.c.id)),
+        select(func.count(), func.max(store.technicians.c.id)).select_from(store.technicians),
+    ]
+    return tuple(tuple(conn.execute(query).one()) for query in queries)
 
 
 def technician_names(conn: Connection) -> dict[int, str]:
@@ -257,11 +289,14 @@ def require_credit_viewer(viewer: Any) -> None:
 
 
 def credit_summary(
-    conn: Connection, viewer: Any = None, params: CreditParams | None = None
+    conn: Connection,
+    viewer: Any = None,
+    params: CreditParams | None = None,
+    cache: MutableMapping[Any, CreditRun] | None = None,
 ) -> dict[str, Any]:
     """The ``kbassist credit --json`` object: ``articles``, ``people`` and the ``method``."""
     require_credit_viewer(viewer)
-    return summary_dict(compute_credit(conn, params))
+    return summary_dict(compute_credit(conn, params, cache))
 
 
 def summary_dict(run: CreditRun) -> dict[str, Any]:
@@ -332,10 +367,11 @@ def explain(
     *,
     viewer: Any = None,
     params: CreditParams | None = None,
+    cache: MutableMapping[Any, CreditRun] | None = None,
 ) -> Explanation:
     """The trail behind one article's credit (its tickets, the baseline and each step)."""
     require_credit_viewer(viewer)
-    run = compute_credit(conn, params)
+    run = compute_credit(conn, params, cache)
     article = run.report.article(article_id)
     if article is None:
         raise NotFound(f"No article {article_id!r}. List articles with `kbassist credit`.")

@@ -46,7 +46,11 @@ ARTICLE_WEIGHTS: dict[str, int] = {
     "unique": 15,
 }
 STALE_AFTER_DAYS = 365
-STALE_REOPEN_RATE = 0.2  # linked tickets reopened at least this often make an old article stale
+# An old article is stale when the tickets citing it are reopened clearly more often than
+# tickets in general: 1.5 times the base rate (at least 10%), or 20% when no base rate is known.
+STALE_REOPEN_RATE = 0.2
+STALE_REOPEN_RATIO = 1.5
+STALE_REOPEN_FLOOR = 0.1
 THIN_WORDS = 80
 LONG_WORDS = 3000
 
@@ -509,8 +513,13 @@ def check_article(
     linked_reopen_rate: float | None,
     near_duplicates: tuple[str, ...],
     now: datetime,
+    baseline_reopen_rate: float | None = None,
 ) -> ArticleAssessment:
-    """Judge an article: title, structure for its type, length, links, freshness, duplicates."""
+    """Judge an article: title, structure for its type, length, links, freshness, duplicates.
+
+    ``baseline_reopen_rate`` is the share of all tickets that were reopened; with it,
+    "linked to reopened tickets" means reopened clearly more often than usual.
+    """
     body = note_text(record.body) if "<" in record.body else record.body
     head = body[: MAX_CHARS * 5]
     findings: list[Finding] = list(find_sensitive(f"{record.title}\n{body}"))
@@ -582,11 +591,16 @@ def check_article(
 
     reference = record.updated or record.created
     age_days = (now - reference).days if reference else None
+    threshold = (
+        STALE_REOPEN_RATE
+        if baseline_reopen_rate is None
+        else max(STALE_REOPEN_FLOOR, STALE_REOPEN_RATIO * baseline_reopen_rate)
+    )
     stale = (
         age_days is not None
         and age_days > STALE_AFTER_DAYS
         and linked_reopen_rate is not None
-        and linked_reopen_rate >= STALE_REOPEN_RATE
+        and linked_reopen_rate >= threshold
     )
     if stale:
         findings.append(
@@ -594,7 +608,12 @@ def check_article(
                 "freshness",
                 "major",
                 f"The article was last updated {age_days} days ago and "
-                f"{linked_reopen_rate:.0%} of the tickets that cite it were reopened.",
+                f"{linked_reopen_rate:.0%} of the tickets that cite it were reopened"
+                + (
+                    f" (against {baseline_reopen_rate:.0%} of all tickets)."
+                    if baseline_reopen_rate is not None
+                    else "."
+                ),
                 "Re-test the steps on current versions and update the article; tickets that "
                 "follow it are not staying fixed.",
                 "freshness",

@@ -60,7 +60,7 @@ log = logging.getLogger(__name__)
 
 CRITERIA_WEIGHT = 0.5  # the rest is the classifier's probability, times 100
 CRITERIA_ONLY = "criteria only, no trained model"
-NEAR_DUPLICATE_SIMILARITY = 0.92  # cosine of whole-article embeddings
+NEAR_DUPLICATE_SIMILARITY = 0.7  # cosine of whole-article MiniLM embeddings
 MIN_LABELS_PER_CLASS = 5
 BATCH = 500
 
@@ -311,6 +311,7 @@ class ModelState:
 
 
 def model_path(core: Core) -> Path:
+    """Where `kbassist train` writes the classifier: the instance's models folder."""
     return core.models_dir() / ARTIFACT_NAME
 
 
@@ -324,8 +325,9 @@ def _check_embedder(model: LoadedClassifier, embedder: Embedder) -> None:
 
 
 def _load_state(core: Core) -> ModelState:
-    path = model_path(core)
-    if read_metadata(path) is None:
+    # The instance's own model first, else the one shipped in models/.
+    path = core.find_model(ARTIFACT_NAME)
+    if path is None or read_metadata(path) is None:
         return ModelState(None, CRITERIA_ONLY)
     try:
         model = load_artifact(path)
@@ -484,6 +486,15 @@ def _reopen_rates(conn: Connection) -> dict[str, float]:
     }
 
 
+def _baseline_reopen_rate(conn: Connection) -> float | None:
+    """The share of all tickets that were reopened at least once."""
+    tickets = store.tickets
+    total, reopened = conn.execute(
+        select(func.count(), func.sum(case((tickets.c.reopen_count > 0, 1), else_=0)))
+    ).one()
+    return float(reopened or 0) / total if total else None
+
+
 def _rescore_articles(core: Core, force: bool) -> int:
     table, articles = store.article_scores, store.articles
     now = _now()
@@ -493,6 +504,7 @@ def _rescore_articles(core: Core, force: bool) -> int:
             return 0
         known = _known_article_ids(conn)
         rates = _reopen_rates(conn)
+        baseline = _baseline_reopen_rate(conn)
         duplicates = _near_duplicates(conn, core, rows)
         stored = {
             row.article_id: row.content_hash
@@ -506,6 +518,7 @@ def _rescore_articles(core: Core, force: bool) -> int:
                 {
                     "article": row.content_hash,
                     "rate": None if rate is None else round(rate, 4),
+                    "baseline": None if baseline is None else round(baseline, 4),
                     "duplicates": list(duplicates.get(row.id, ())),
                     "known": known_hash,
                     "day": now.date().isoformat(),  # freshness moves with the calendar
@@ -523,7 +536,7 @@ def _rescore_articles(core: Core, force: bool) -> int:
                 path=row.path or "",
             )
             result = _article_score(
-                check_article(record, known, rate, duplicates.get(row.id, ()), now)
+                check_article(record, known, rate, duplicates.get(row.id, ()), now, baseline)
             )
             written.append(
                 {

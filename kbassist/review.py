@@ -22,6 +22,7 @@ from sqlalchemy import and_, exists, func, select
 from sqlalchemy.engine import Connection
 
 from kbassist import store
+from kbassist.checks import NOTE_CRITERIA
 from kbassist.errors import InvalidInput, NotFound
 from kbassist.findings import Finding
 from kbassist.hygiene import mask
@@ -221,7 +222,7 @@ def _item(
         criteria_score=float(row.criteria_score),
         model_probability=row.model_probability,
         blocking=bool(row.blocking),
-        criteria=json.loads(row.criteria or "{}"),
+        criteria=_ordered(json.loads(row.criteria or "{}")),
         findings=findings,
         impact=impact(
             float(row.score),
@@ -233,6 +234,11 @@ def _item(
         label=label,
         sampled=sampled,
     )
+
+
+def _ordered(criteria: dict[str, bool]) -> dict[str, bool]:
+    """The criteria in the order of the KCS standard (they are stored sorted by name)."""
+    return {name: bool(criteria.get(name)) for name in NOTE_CRITERIA}
 
 
 def review_queue(

@@ -16,7 +16,7 @@ import math
 import re
 import statistics
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -452,6 +452,7 @@ def scorecards(
     *,
     bar: float = DEFAULT_BAR,
     params: CreditParams | None = None,
+    cache: MutableMapping[Any, Any] | None = None,
 ) -> ScorecardSet:
     """The cards the viewer may see for a period: everyone's for managers, their own for a tech."""
     only = visible_technician(viewer, technician_id)
@@ -463,7 +464,7 @@ def scorecards(
         raise NotFound(f"No technician with id {only}.")
     from kbassist.attribution import compute_credit
 
-    run = compute_credit(conn, params)
+    run = compute_credit(conn, params, cache)
     monthly = credit_by_period(run.report, month_of)
     kb = _kb_facts(conn)
     by_tech: dict[int, list[TicketFact]] = defaultdict(list)
@@ -507,9 +508,10 @@ def scorecard(
     *,
     bar: float = DEFAULT_BAR,
     params: CreditParams | None = None,
+    cache: MutableMapping[Any, Any] | None = None,
 ) -> Scorecard:
     """One technician's card; Forbidden for a tech asking for someone else's."""
-    found = scorecards(conn, viewer, period, technician_id, bar=bar, params=params)
+    found = scorecards(conn, viewer, period, technician_id, bar=bar, params=params, cache=cache)
     return found.cards[0]
 
 

@@ -11,7 +11,7 @@ is the web layer's job.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -286,6 +286,7 @@ def weekly_review(
     as_of: datetime | None = None,
     bar: float = DEFAULT_BAR,
     params: CreditParams | None = None,
+    cache: MutableMapping[Any, Any] | None = None,
 ) -> WeeklyReview:
     """The review for the week ending ``as_of`` (default: the newest ticket event)."""
     if viewer is not None and not viewer.can("weekly"):
@@ -307,7 +308,7 @@ def weekly_review(
         bar=bar,
         gaps=gaps,
         gaps_note=note,
-        credited=_most_credited(conn, params),
+        credited=_most_credited(conn, params, cache),
         stale=_stale_articles(conn, facts, end),
     )
 
@@ -343,10 +344,12 @@ def _gap_trends(
     return trends, note
 
 
-def _most_credited(conn: Connection, params: CreditParams | None) -> tuple[dict[str, Any], ...]:
+def _most_credited(
+    conn: Connection, params: CreditParams | None, cache: MutableMapping[Any, Any] | None
+) -> tuple[dict[str, Any], ...]:
     from kbassist.attribution import compute_credit
 
-    run = compute_credit(conn, params)
+    run = compute_credit(conn, params, cache)
     top = [a for a in run.report.articles if a.status == CREDITED][:TOP_ARTICLES]
     return tuple(
         {

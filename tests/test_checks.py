@@ -254,6 +254,12 @@ def test_old_article_is_stale_only_when_its_tickets_reopen() -> None:
     assert assess(old, linked_reopen_rate=None).criteria["freshness"] is True
     assert assess(old, linked_reopen_rate=0.4).criteria["freshness"] is False
     assert assess(article(), linked_reopen_rate=0.9).criteria["freshness"] is True
+    # Against the base rate: 15% reopened is stale where 5% is usual, not where 12% is.
+    assert (
+        assess(old, linked_reopen_rate=0.15, baseline_reopen_rate=0.05).criteria["freshness"]
+        is False
+    )
+    assert assess(old, linked_reopen_rate=0.15, baseline_reopen_rate=0.12).criteria["freshness"]
 
 
 def test_thin_article_and_near_duplicates() -> None:

@@ -261,7 +261,7 @@ def test_cli_score_writes_one_line_per_input(runner, tmp_path: Path) -> None:  #
     path.write_text("\n".join(json.dumps(line) for line in lines) + "\n")
     result = runner.invoke(["score", str(path), "--json"])
     assert result.exit_code == 0, result.output
-    rows = [json.loads(line) for line in result.output.splitlines()]
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert [row["id"] for row in rows] == ["a", "b", "c"]
     assert set(rows[0]["criteria"]) == {
         "problem",
@@ -293,12 +293,12 @@ def test_cli_train_review_and_rescore(runner, loaded: Core) -> None:  # type: ig
     label_all(loaded)
     trained = runner.invoke(["train", "--json"])
     assert trained.exit_code == 0, trained.output
-    assert json.loads(trained.output)["label_counts"]["useful"] == 15
+    assert json.loads(trained.stdout)["label_counts"]["useful"] == 15
     queue = runner.invoke(["review", "queue", "--json"])
-    assert json.loads(queue.output)["items"] == []  # everything is labelled
-    sample = json.loads(runner.invoke(["review", "sample", "--month", "2025-10", "--json"]).output)
+    assert json.loads(queue.stdout)["items"] == []  # everything is labelled
+    sample = json.loads(runner.invoke(["review", "sample", "--month", "2025-10", "--json"]).stdout)
     assert sample["month"] == "2025-10" and len(sample["items"]) == 9
-    rescored = json.loads(runner.invoke(["rescore", "--json"]).output)
+    rescored = json.loads(runner.invoke(["rescore", "--json"]).stdout)
     assert rescored["rescored"] >= 0 and rescored["model"]
 
 
