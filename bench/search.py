@@ -669,7 +669,18 @@ METHODS = (
 )
 
 
-def quality(embedder: Any, n_distractors: int, folder: Path) -> dict[str, Any]:
+GRID: list[tuple[str, dict[str, float]]] = (
+    [("blend", {"weight": w}) for w in (0.05, 0.10, 0.15, 0.20, 0.30)]
+    + [
+        ("adaptive", {"base": b, "gain": g, "ceiling": 0.6})
+        for b in (0.05, 0.10, 0.15)
+        for g in (0.1, 0.3, 0.5)
+    ]
+    + [("rrf", {"k": 60.0, "semantic_weight": w}) for w in (1.0, 3.0)]
+)
+
+
+def quality(embedder: Any, n_distractors: int, folder: Path, grid: bool = False) -> dict[str, Any]:
     docs, pairs = load_stackfaq()
     queries = [q for q, _ in pairs]
     relevant = [f"article:{doc_id}" for _, doc_id in pairs]
@@ -687,7 +698,7 @@ def quality(embedder: Any, n_distractors: int, folder: Path) -> dict[str, Any]:
     )
     extra_vectors = embed_records(embedder, extra)
     floor = MIN_SIMILARITY.get(embedder.name, 0.0)
-    out: dict[str, Any] = {"distractors": source, "queries": len(queries), "settings": {}}
+    out: dict[str, Any] = {"distractors": source, "queries": len(queries)}
     corpora = {
         "faq": (faq, faq_vectors),
         "faq+distractors": (faq + extra, np.vstack([faq_vectors, extra_vectors])),
@@ -725,9 +736,24 @@ def quality(embedder: Any, n_distractors: int, folder: Path) -> dict[str, Any]:
             "methods": table,
             "split_half_ndcg@10": half,
         }
+        if grid:
+            out[name]["grid"] = [
+                {
+                    "fusion": method,
+                    **params,
+                    "ndcg@10": metrics(
+                        [
+                            corpus.hybrid("tantivy", q, v, (method, params), floor)
+                            for q, v in zip(queries, query_vectors, strict=True)
+                        ],
+                        relevant,
+                    )["ndcg@10"],
+                }
+                for method, params in GRID
+            ]
         if name == "faq+distractors":
             out["similar_tickets"] = similar_quality(
-                corpus, tickets, embedder, extra, extra_vectors, floor
+                corpus, tickets, embedder, extra, extra_vectors, floor, grid=grid
             )
     best_single = {
         name: max(
@@ -765,6 +791,7 @@ def similar_quality(
     vectors: np.ndarray,
     floor: float,
     n: int = 300,
+    grid: bool = False,
 ) -> dict[str, Any]:
     """Ticket-to-ticket: share of the top 5 similar tickets from the query ticket's own family."""
     labelled = [t for t in tickets if t.get("family")]
@@ -775,9 +802,18 @@ def similar_quality(
     family = {f"ticket:{t['id']}": t["family"] for t in labelled}
     row_of = {r.record: i for i, r in enumerate(records)}  # one text per ticket record
     only_tickets = Filters(kind="ticket")
-    scores: dict[str, list[float]] = {
-        m: [] for m in ("tantivy", "semantic", "hybrid-search", "hybrid-similar", "hybrid-rrf")
+    profiles = {
+        "hybrid-search": SEARCH_FUSION,
+        "hybrid-similar": SIMILAR_FUSION,
+        "hybrid-rrf": ("rrf", {"k": 60.0}),
     }
+    if grid:
+        for base in (0.1, 0.2, 0.3, 0.4, 0.5):
+            profiles[f"adaptive base {base}"] = (
+                "adaptive",
+                {"base": base, "gain": 0.3, "ceiling": 0.7},
+            )
+    scores: dict[str, list[float]] = {m: [] for m in ("tantivy", "semantic", *profiles)}
     for t in sample:
         own = f"ticket:{t['id']}"
         text = f"{t['title']}\n{t['description']}"
@@ -785,15 +821,10 @@ def similar_quality(
         runs = {
             "tantivy": corpus.lexical_search("tantivy", text, only_tickets),
             "semantic": corpus.semantic_search(vector, only_tickets),
-            "hybrid-search": corpus.hybrid(
-                "tantivy", text, vector, SEARCH_FUSION, floor, only_tickets
-            ),
-            "hybrid-similar": corpus.hybrid(
-                "tantivy", text, vector, SIMILAR_FUSION, floor, only_tickets
-            ),
-            "hybrid-rrf": corpus.hybrid(
-                "tantivy", text, vector, ("rrf", {"k": 60.0}), floor, only_tickets
-            ),
+            **{
+                name: corpus.hybrid("tantivy", text, vector, fusion, floor, only_tickets)
+                for name, fusion in profiles.items()
+            },
         }
         for method, ranking in runs.items():
             top = [r for r in ranking if r != own][:5]
@@ -979,6 +1010,10 @@ def render(report: dict[str, Any]) -> str:
     lines.append(f"hybrid beats the best single method: {q['hybrid_beats_best_single']}")
     for name in ("faq", "faq+distractors"):
         lines.append(f"split halves ({name}) nDCG@10: {q[name]['split_half_ndcg@10']}")
+    for name in ("faq", "faq+distractors"):
+        for row in q[name].get("grid", []):
+            params = ", ".join(f"{k}={v}" for k, v in row.items() if k not in ("fusion", "ndcg@10"))
+            lines.append(f"grid ({name}): {row['fusion']}({params}) nDCG@10 {row['ndcg@10']}")
     sim = q.get("similar_tickets", {})
     if "precision@5" in sim:
         lines.append(
@@ -1012,6 +1047,9 @@ def main() -> None:
     parser.add_argument(
         "--quick", action="store_true", help="small corpora: a smoke test, not figures"
     )
+    parser.add_argument(
+        "--grid", action="store_true", help="also sweep the fusion parameters (how they were tuned)"
+    )
     args = parser.parse_args()
     from kbassist.embedding import MiniLMEmbedder, resolve_dtype
 
@@ -1026,7 +1064,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="kbassist-bench-") as tmp:
         folder = Path(tmp)
         report = {
-            "command": "python bench/search.py" + (" --quick" if args.quick else ""),
+            "command": "python bench/search.py"
+            + (" --quick" if args.quick else "")
+            + (" --grid" if args.grid else ""),
             "when": datetime.now(UTC).isoformat(timespec="seconds"),
             "machine": {
                 "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
@@ -1040,7 +1080,7 @@ def main() -> None:
                 "similar": SIMILAR_FUSION,
                 "min_similarity": MIN_SIMILARITY,
             },
-            "quality": quality(embedder, sizes["distractors"], folder),
+            "quality": quality(embedder, sizes["distractors"], folder, grid=args.grid),
             "speed": speed(embedder, sizes["speed"], sizes["embed"], folder),
             "ingest": ingest(embedder, sizes["ingest"], folder),
         }

@@ -23,6 +23,7 @@ from sqlalchemy.engine import Connection
 from kbassist import store
 from kbassist.credit import (
     CREDITED,
+    NOT_ENOUGH_DATA,
     UNASSIGNED,
     ArticleCredit,
     ArticleInfo,
@@ -196,12 +197,12 @@ def load_exposures(
         )
     contributors: dict[str, list[int]] = defaultdict(list)
     c = store.article_contributors
-    for row in conn.execute(select(c.c.article_id, c.c.technician_id)):
-        contributors[row.article_id].append(row.technician_id)
+    for named in conn.execute(select(c.c.article_id, c.c.technician_id)):
+        contributors[named.article_id].append(named.technician_id)
     links: dict[str, list[str]] = defaultdict(list)
     link = store.ticket_article_links
-    for row in conn.execute(select(link.c.article_id, link.c.ticket_id)):
-        links[row.article_id].append(row.ticket_id)
+    for cited in conn.execute(select(link.c.article_id, link.c.ticket_id)):
+        links[cited.article_id].append(cited.ticket_id)
     infos, published = [], {}
     rows = conn.execute(
         select(a.c.id, a.c.title, a.c.author_id, a.c.created, a.c.ingested_at).order_by(a.c.id)
@@ -221,7 +222,13 @@ def load_exposures(
                 linking=tuple(links.get(row.id, ())),
             )
         )
-    return exposures_of(infos, tickets, names), published
+    try:  # an article serves the families the gaps page counts it as covering by links
+        from kbassist.gaps import LINK_COVER_MIN_SHARE as share
+        from kbassist.gaps import LINK_COVER_MIN_TICKETS as least
+    except ImportError:
+        from kbassist.credit import LINK_MIN_SHARE as share
+        from kbassist.credit import LINK_MIN_TICKETS as least
+    return exposures_of(infos, tickets, names, least, share), published
 
 
 def compute_credit(
@@ -505,7 +512,8 @@ def _steps(
         f"{baseline.untreated} resolved tickets that no article served, so a change that "
         "happened everywhere, or a change of who handles the tickets, is not credited.",
     ]
-    if minutes.estimate is None or minutes.counterfactual is None:
+    if article.status == NOT_ENOUGH_DATA or minutes.counterfactual is None:
+        # Below the minimum sample no figure is shown: it would read as a verdict.
         steps.append(f"Status: {article.status}. {article.reason}")
         return tuple(steps)
     steps.append(

@@ -26,7 +26,9 @@ def line_chart(
 ) -> str:
     """Lines over shared categorical x labels (in order of first appearance), with a legend."""
     categories = _categories(series)
-    values = [v for points in series.values() for _, v in points if _finite(v)]
+    values = [
+        float(v) for points in series.values() for _, v in points if v is not None and _finite(v)
+    ]
     if not categories or not values:
         return _empty(title, width, height)
     low, high, ticks = _axis(min(values), max(values))

@@ -363,8 +363,9 @@ def check_note(text: str, vocabulary: frozenset[str] = TECH_VOCABULARY) -> NoteA
         if not criteria[name]:
             findings.append(_MISSING[name])
     score = float(sum(NOTE_WEIGHTS[name] for name in NOTE_CRITERIA if criteria[name]))
-    readability = assess_readability(head, vocabulary)
-    if readability.words >= 30 and (
+    # Short notes are never judged on readability, so textstat (the slow part) is skipped.
+    readability = assess_readability(head, vocabulary) if len(words) >= 30 else None
+    if readability is not None and (
         readability.flesch_reading_ease < 30
         or readability.words_per_sentence > 35
         or readability.hard_word_ratio > 0.2
@@ -583,7 +584,7 @@ def check_article(
             Finding(
                 "links",
                 "major",
-                f"Internal links that resolve to no article: {', '.join(broken[:5])}.",
+                f"Internal links that resolve to no article: {mask(', '.join(broken[:5]))}.",
                 "Fix the link targets or remove them; a dead link sends the reader nowhere.",
                 "links",
             )

@@ -38,6 +38,10 @@ LOG_OUTCOMES = frozenset({"minutes", "resolution_hours"})
 MIN_MINUTES = 1.0  # zero or missing-but-recorded minutes would break the log scale
 MIN_HOURS = 1.0 / 60.0
 UNASSIGNED = "(unassigned)"  # the technician level of tickets nobody was assigned
+# An article serves a family when this many of the family's tickets, and this share of
+# them, link it: the same rule as coverage by links in kbassist.gaps.
+LINK_MIN_TICKETS = 2
+LINK_MIN_SHARE = 0.05
 _CHUNK = 50  # bootstrap replicates fitted at once (bounds memory at 50,000 tickets)
 
 
@@ -298,19 +302,22 @@ def serving_start(published: datetime, versions: Sequence[Version], half: float 
 
 
 def article_families(
-    link_families: Sequence[str | None], min_share: float = 0.25, min_links: int = 2
+    link_families: Sequence[str | None],
+    family_sizes: Mapping[str, int],
+    min_links: int = LINK_MIN_TICKETS,
+    min_share: float = LINK_MIN_SHARE,
 ) -> tuple[str, ...]:
-    """The families an article serves: those holding enough of its linking tickets.
+    """The families an article serves: those enough of whose tickets link it.
 
-    One stray citation from an unrelated family does not make the article serve
-    that whole family.
+    The rule is the gaps module's coverage by links: at least ``min_links``
+    tickets and ``min_share`` of the family cite the article. One stray citation
+    from an unrelated family does not make the article serve that whole family.
     """
     counts = Counter(f for f in link_families if f is not None)
-    total = len(link_families)
     chosen = [
         family
         for family, n in counts.items()
-        if n >= min_links and total and n / total >= min_share
+        if n >= max(min_links, math.ceil(min_share * family_sizes.get(family, 0)))
     ]
     return tuple(sorted(chosen, key=lambda f: (-counts[f], f)))
 
@@ -332,16 +339,21 @@ def exposures_of(
     articles: Sequence[ArticleInfo],
     tickets: Sequence[TicketOutcome],
     names: Mapping[int, str] | None = None,
+    min_links: int = LINK_MIN_TICKETS,
+    min_share: float = LINK_MIN_SHARE,
 ) -> list[Exposure]:
     """Each article's serving start, families, served tickets and content shares."""
     family_of = {t.ticket_id: t.family for t in tickets}
     by_family: dict[str | None, list[TicketOutcome]] = defaultdict(list)
     for ticket in tickets:
         by_family[ticket.family].append(ticket)
+    sizes = {family: len(members) for family, members in by_family.items() if family is not None}
     exposures = []
     for article in sorted(articles, key=lambda a: a.article_id):
         linking = sorted(t for t in set(article.linking) if t in family_of)
-        families = article_families([family_of[t] for t in linking])
+        families = article_families(
+            [family_of[t] for t in linking], sizes, min_links=min_links, min_share=min_share
+        )
         start = serving_start(article.published, article.versions)
         members = [t for f in families for t in by_family.get(f, ())]
         exposures.append(
@@ -458,6 +470,7 @@ class _Data:
     ids: list[str]
     index: dict[str, int]
     created: list[datetime]
+    moments: np.ndarray  # the same as datetime64, for comparisons
     values: np.ndarray  # (outcomes, tickets), NaN where missing
     family: np.ndarray  # index into families, -1 for none
     period: np.ndarray  # index into periods
@@ -525,6 +538,7 @@ class _Data:
             ids=ids,
             index=index,
             created=[t.created_at for t in ordered],
+            moments=np.array([t.created_at for t in ordered], dtype="datetime64[us]"),
             values=values,
             family=family,
             period=np.array(
@@ -742,7 +756,7 @@ def _article_credit(
     family_idx = {f: i for i, f in enumerate(data.families)}
     article_families = [family_idx[f] for f in exposure.families if f in family_idx]
     in_families = np.isin(data.family, article_families) if article_families else None
-    before = np.array([moment < exposure.start for moment in data.created], dtype=bool)
+    before = data.moments < np.datetime64(exposure.start, "us")
     baseline_mask = (
         data.untreated & in_families & before & np.isfinite(data.values[0])
         if in_families is not None
@@ -803,7 +817,7 @@ def _article_credit(
     if low > 0:
         status = CREDITED
         reason = (
-            f"Served tickets took {-minutes.change:.0%} less time than the same families "
+            f"Served tickets took {-(minutes.change or 0.0):.0%} less time than the same families "
             f"before, after adjusting for the change elsewhere; the {params.confidence:.0%} "
             "interval excludes zero."
         )

@@ -28,7 +28,7 @@ from datetime import time as day_time
 from pathlib import Path
 from typing import Any, Protocol
 
-from kbassist.errors import InvalidInput
+from kbassist.errors import Conflict, InvalidInput
 
 KINDS = ("article", "ticket")
 TITLE_BOOST = 2.0
@@ -726,16 +726,19 @@ def _write_json_atomic(path: Path, data: Any) -> None:
 
 
 def _retry_locked(action: Callable[[], Any], what: str, attempts: int = 60) -> Any:
-    """Run a write, waiting while another process holds the index's writer lock."""
+    """Run a write, waiting (up to 30 s) while another process holds the index's writer lock."""
     for attempt in range(attempts):
         try:
             return action()
         except Exception as error:  # both backends signal a held lock with their own error
-            message = str(error).lower()
-            if "lock" not in message or attempt == attempts - 1:
+            if "lock" not in f"{type(error).__name__} {error}".lower():
                 raise
+            if attempt == attempts - 1:
+                raise Conflict(
+                    f"{what} is being written by another kbassist process; try again in a minute."
+                ) from error
             time.sleep(0.5)
-    raise InvalidInput(f"{what} is locked by another process; try again.")
+    return None
 
 
 # ---------------------------------------------------------------- tantivy

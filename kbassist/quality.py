@@ -17,7 +17,7 @@ import hashlib
 import json
 import logging
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -367,7 +367,12 @@ def score_text(core: Core, text: str, kind: str = "note") -> NoteScore | Article
     if kind != "note":
         raise InvalidInput(f"kind must be 'note' or 'article', not {kind!r}")
     model = active_model(core)
-    return score_note(text, model=model, embedder=core.resources.embedder if model else None)
+    result = score_note(text, model=model, embedder=core.resources.embedder if model else None)
+    state = model_state(core)
+    if model is None and state.error:
+        # Say why there is no model (e.g. trained for another embedder), not just that.
+        result = replace(result, basis=state.reason)
+    return result
 
 
 # --- rescoring ---------------------------------------------------------------------

@@ -605,16 +605,16 @@ def _kb_facts(conn: Connection) -> dict[str, Any]:
         if row.author_id is not None:
             people[row.id].add(row.author_id)
     versions = []
-    for row in conn.execute(
+    for edit in conn.execute(
         select(v.c.article_id, v.c.version, v.c.editor_id, v.c.changed_at, v.c.chars_added)
     ):
         versions.append(
-            (row.article_id, row.version, row.editor_id, row.changed_at, row.chars_added or 0)
+            (edit.article_id, edit.version, edit.editor_id, edit.changed_at, edit.chars_added or 0)
         )
-        if row.editor_id is not None and (row.chars_added or 0) > 0:
-            people[row.article_id].add(row.editor_id)
-    for row in conn.execute(select(c.c.article_id, c.c.technician_id)):
-        people[row.article_id].add(row.technician_id)
+        if edit.editor_id is not None and (edit.chars_added or 0) > 0:
+            people[edit.article_id].add(edit.editor_id)
+    for named in conn.execute(select(c.c.article_id, c.c.technician_id)):
+        people[named.article_id].add(named.technician_id)
     t, link = store.tickets, store.ticket_article_links
     citations = [
         (row.article_id, row.assignee_id, row.resolved_at or row.closed_at)

@@ -522,28 +522,30 @@ def _sync(
     vector_records: Sequence[str],
     all_records: Sequence[str],
 ) -> None:
-    """Bring the given records up to date in each index, in batches (deletes included)."""
-    lexical, vectors = lexical_index(core), vector_index(core)
+    """Bring the given records up to date in each index (deletes included), one write each."""
     lexical_wanted, vector_wanted = set(lexical_records), set(vector_records)
     ordered = sorted(set(all_records))
+    lexical_upserts: list[RecordDocs] = []
+    vector_upserts: list[VectorRecord] = []
+    found: set[str] = set()
     for start in range(0, len(ordered), BATCH):
-        chunk = ordered[start : start + BATCH]
-        tickets, articles = _split(chunk)
-        # Embeddings land in the cache in their own transaction, before the index
-        # files change: a crash after it only leaves work that catch-up redoes cheaply.
+        tickets, articles = _split(ordered[start : start + BATCH])
+        # Embeddings land in the cache in their own transactions, before the index
+        # files change: a crash after them only leaves work that catch-up redoes cheaply.
         with core.begin() as conn:
             records = _load(conn, tickets, articles)
-            embedded = _embed(conn, core, [r for r in records if r.record in vector_wanted])
-        found = {r.record for r in records}
-        lexical.update(
-            [
-                RecordDocs(r.record, r.content_hash, r.docs)
-                for r in records
-                if r.record in lexical_wanted
-            ],
-            [r for r in chunk if r not in found and r in lexical_wanted],
+            vector_upserts.extend(
+                _embed(conn, core, [r for r in records if r.record in vector_wanted])
+            )
+        found.update(r.record for r in records)
+        lexical_upserts.extend(
+            RecordDocs(r.record, r.content_hash, r.docs)
+            for r in records
+            if r.record in lexical_wanted
         )
-        vectors.update(embedded, [r for r in chunk if r not in found and r in vector_wanted])
+    gone = [record for record in ordered if record not in found]
+    lexical_index(core).update(lexical_upserts, [r for r in gone if r in lexical_wanted])
+    vector_index(core).update(vector_upserts, [r for r in gone if r in vector_wanted])
 
 
 def catch_up(core: Core) -> int:

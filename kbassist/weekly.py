@@ -21,7 +21,7 @@ from sqlalchemy.engine import Connection
 
 from kbassist import store
 from kbassist.credit import CREDITED, CreditParams
-from kbassist.errors import Forbidden
+from kbassist.errors import Forbidden, InvalidInput
 from kbassist.scorecards import DEFAULT_BAR, TicketFact, load_facts
 
 AGING_BUCKETS = ((2, "0-2 days"), (7, "3-7 days"), (14, "8-14 days"), (30, "15-30 days"))
@@ -38,7 +38,7 @@ WEEKLY_FIELDS = ("section", "item", "week", "metric", "value")
 class WeekRow:
     """One week's counts: aging of open tickets at its end, reopens and escalations."""
 
-    week: str  # the week's last day, YYYY-MM-DD
+    week: str  # the week's last day (included), YYYY-MM-DD
     open_by_age: tuple[tuple[str, int], ...]
     closed: int
     reopened: int
@@ -99,10 +99,16 @@ class WeeklyReview:
     def current(self) -> WeekRow:
         return self.weeks[-1]
 
+    @property
+    def last_day(self) -> datetime:
+        """The last day the week includes (its end is exclusive)."""
+        return self.week_end - timedelta(seconds=1)
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "week_start": self.week_start.isoformat(),
             "week_end": self.week_end.isoformat(),
+            "last_day": f"{self.last_day:%Y-%m-%d}",
             "note_quality_bar": self.bar,
             "weeks": [
                 {
@@ -138,6 +144,17 @@ class WeeklyReview:
 # ---------------------------------------------------------------- pure
 
 
+def week_end_of(text: str) -> datetime:
+    """The (exclusive) end of the week a person means: a date includes that whole day."""
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError as error:
+        raise InvalidInput(f"as_of: {text!r} is not an ISO date (e.g. 2024-06-30).") from error
+    if len(text.strip()) == 10:  # a bare date: the week runs to the end of that day
+        return moment + timedelta(days=1)
+    return moment
+
+
 def age_bucket(days: float) -> str:
     for limit, label in AGING_BUCKETS:
         if days <= limit:
@@ -167,7 +184,7 @@ def week_rows(
                 escalated += fact.escalated
         rows.append(
             WeekRow(
-                week=f"{stop:%Y-%m-%d}",
+                week=f"{stop - timedelta(seconds=1):%Y-%m-%d}",
                 open_by_age=tuple((label, ages[label]) for label in labels),
                 closed=closed,
                 reopened=reopened,
@@ -288,7 +305,7 @@ def weekly_review(
     params: CreditParams | None = None,
     cache: MutableMapping[Any, Any] | None = None,
 ) -> WeeklyReview:
-    """The review for the week ending ``as_of`` (default: the newest ticket event)."""
+    """The week ending at ``as_of`` (exclusive); by default the newest ticket event's day."""
     if viewer is not None and not viewer.can("weekly"):
         raise Forbidden("The weekly review is for managers and admins.")
     facts = load_facts(conn)
@@ -384,9 +401,9 @@ def _stale_articles(
         ).all()
     )
     citing: dict[str, list[str]] = defaultdict(list)
-    for row in conn.execute(select(link.c.article_id, link.c.ticket_id)):
-        if row.ticket_id in reopened:
-            citing[row.article_id].append(row.ticket_id)
+    for cited in conn.execute(select(link.c.article_id, link.c.ticket_id)):
+        if cited.ticket_id in reopened:
+            citing[cited.article_id].append(cited.ticket_id)
     stale = []
     for row in conn.execute(select(a.c.id, a.c.title, a.c.created, a.c.updated).order_by(a.c.id)):
         if row.id not in citing:

@@ -327,7 +327,7 @@ def test_weekly_review_figures_and_roles(team_history) -> None:  # type: ignore[
             weekly.weekly_review(conn, ANA)
     assert len(review.weeks) == weekly.TREND_WEEKS
     current = review.current
-    assert current.week == "2024-09-26"
+    assert current.week == "2024-09-25"  # the last day included: the end is exclusive
     # Closed in (Sep 19, Sep 26]: tickets 54-56 (57 onwards never close).
     assert current.closed == 3
     # Open at the week's end: T057 (1.5 days old) and T058 (created at the very end).
@@ -346,6 +346,13 @@ def test_weekly_review_figures_and_roles(team_history) -> None:  # type: ignore[
     assert {"aging", "reopens", "escalations", "notes below bar by technician"} <= {
         r["section"] for r in rows
     }
+
+
+def test_a_week_given_as_a_date_includes_that_day() -> None:
+    assert weekly.week_end_of("2024-09-26") == datetime(2024, 9, 27)
+    assert weekly.week_end_of("2024-09-26T12:30:00") == datetime(2024, 9, 26, 12, 30)
+    with pytest.raises(InvalidInput):
+        weekly.week_end_of("next monday")
 
 
 def test_weekly_counts_open_tickets_by_age(team_history) -> None:  # type: ignore[no-untyped-def]

@@ -6,7 +6,6 @@ run it can read the database anyway. The web app and the API check roles.
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -75,7 +74,9 @@ def scorecard(
 
 
 @main.command()
-@click.option("--as-of", "as_of", help="End of the week (ISO date); default the newest ticket.")
+@click.option(
+    "--as-of", "as_of", help="Last day of the week (ISO date); default the newest ticket's day."
+)
 @click.option(
     "--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path), help="Also write CSV."
 )
@@ -84,12 +85,8 @@ def weekly(as_of: str | None, csv_path: Path | None, as_json: bool) -> None:
     """The weekly review: aging, reopens, escalations, weak notes, gaps, credit, stale articles."""
     from kbassist import scorecards
     from kbassist import weekly as weekly_module
-    from kbassist.errors import InvalidInput
 
-    try:
-        end = datetime.fromisoformat(as_of) if as_of else None
-    except ValueError as error:
-        raise InvalidInput(f"--as-of: {as_of!r} is not an ISO date (e.g. 2024-06-30).") from error
+    end = weekly_module.week_end_of(as_of) if as_of else None
     core = ready_core()
     with core.connect() as conn:
         review = weekly_module.weekly_review(
@@ -139,7 +136,7 @@ def _render_scorecards(data: dict[str, Any]) -> str:
 def _render_weekly(data: dict[str, Any]) -> str:
     week = data["weeks"][-1]
     lines = [
-        f"Week {data['week_start'][:10]} to {data['week_end'][:10]}",
+        f"Week {data['week_start'][:10]} to {data['last_day']}",
         "Open tickets by age: " + ", ".join(f"{k}: {v}" for k, v in week["open_by_age"].items()),
         f"Closed {week['closed']}, reopened {week['reopened']}, escalated {week['escalated']}",
         "Notes below the bar: "

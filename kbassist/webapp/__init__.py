@@ -21,6 +21,7 @@ BLUEPRINT_MODULES = (
     "kbassist.webapp.pages",
     "kbassist.webapp.api",
     "kbassist.webapp.gaps",
+    "kbassist.webapp.review",
 )
 
 

@@ -29,14 +29,16 @@ def index():  # type: ignore[no-untyped-def]
     if not user.can("scorecards_all"):  # a technician goes straight to their own card
         own = scorecards.visible_technician(user)
         return redirect(url_for("scorecards.card", technician_id=own, period=_period()))
-    found = scorecards.scorecards(db(), user, _period(), bar=_bar())
+    found = scorecards.scorecards(db(), user, _period(), bar=_bar(), cache=_cache())
     return render_template("scorecards/index.html", found=found, period=_period())
 
 
 @bp.get("/scorecards/<int:technician_id>")
 @requires("scorecards")
 def card(technician_id: int):  # type: ignore[no-untyped-def]
-    found = scorecards.scorecards(db(), current_user(), _period(), technician_id, bar=_bar())
+    found = scorecards.scorecards(
+        db(), current_user(), _period(), technician_id, bar=_bar(), cache=_cache()
+    )
     card = found.cards[0]
     quality = line_chart(
         {card.name: list(card.quality_trend.points), "Team": list(card.team_quality)},
@@ -58,7 +60,9 @@ def card(technician_id: int):  # type: ignore[no-untyped-def]
 @bp.get("/scorecards.csv")
 @requires("scorecards")
 def scorecards_csv():  # type: ignore[no-untyped-def]
-    found = scorecards.scorecards(db(), current_user(), _period(), _technician(), bar=_bar())
+    found = scorecards.scorecards(
+        db(), current_user(), _period(), _technician(), bar=_bar(), cache=_cache()
+    )
     text = scorecards.csv_text(scorecards.scorecard_rows(found), scorecards.SCORECARD_FIELDS)
     return _csv(text, f"scorecards-{found.period.label}.csv")
 
@@ -66,21 +70,21 @@ def scorecards_csv():  # type: ignore[no-untyped-def]
 @bp.get("/credit")
 @requires("credit")
 def credit():  # type: ignore[no-untyped-def]
-    summary = attribution.credit_summary(db(), current_user())
+    summary = attribution.credit_summary(db(), current_user(), cache=_cache())
     return render_template("scorecards/credit.html", summary=summary)
 
 
 @bp.get("/credit/<article_id>")
 @requires("credit")
 def explain(article_id: str):  # type: ignore[no-untyped-def]
-    explanation = attribution.explain(db(), article_id, viewer=current_user())
+    explanation = attribution.explain(db(), article_id, viewer=current_user(), cache=_cache())
     return render_template("scorecards/explain.html", explanation=explanation)
 
 
 @bp.get("/weekly", endpoint="weekly")
 @requires("weekly")
 def weekly_page():  # type: ignore[no-untyped-def]
-    review = weekly.weekly_review(db(), current_user(), as_of=_as_of(), bar=_bar())
+    review = weekly.weekly_review(db(), current_user(), as_of=_as_of(), bar=_bar(), cache=_cache())
     closed = [(w.week[5:], float(w.closed)) for w in review.weeks]
     aging = {
         label: [(w.week[5:], float(dict(w.open_by_age)[label])) for w in review.weeks]
@@ -97,7 +101,7 @@ def weekly_page():  # type: ignore[no-untyped-def]
 @bp.get("/weekly.csv")
 @requires("weekly")
 def weekly_csv():  # type: ignore[no-untyped-def]
-    review = weekly.weekly_review(db(), current_user(), as_of=_as_of(), bar=_bar())
+    review = weekly.weekly_review(db(), current_user(), as_of=_as_of(), bar=_bar(), cache=_cache())
     text = scorecards.csv_text(weekly.review_rows(review), weekly.WEEKLY_FIELDS)
     return _csv(text, f"weekly-{review.week_end:%Y-%m-%d}.csv")
 
@@ -106,21 +110,24 @@ def weekly_csv():  # type: ignore[no-untyped-def]
 @requires("credit")
 def credit_api():  # type: ignore[no-untyped-def]
     """Every article's credit (authors, tickets served, minutes, interval, status) and people."""
-    return jsonify(attribution.credit_summary(db(), current_user()))
+    return jsonify(attribution.credit_summary(db(), current_user(), cache=_cache()))
 
 
 @api.get("/credit/<article_id>")
 @requires("credit")
 def explain_api(article_id: str):  # type: ignore[no-untyped-def]
     """The trail of one article's credit: tickets, baseline, steps, shares."""
-    return jsonify(attribution.explain(db(), article_id, viewer=current_user()).as_dict())
+    explanation = attribution.explain(db(), article_id, viewer=current_user(), cache=_cache())
+    return jsonify(explanation.as_dict())
 
 
 @api.get("/scorecards")
 @requires("scorecards")
 def scorecards_api():  # type: ignore[no-untyped-def]
     """Scorecards for ?period= (and ?technician_id=); a technician gets only their own."""
-    found = scorecards.scorecards(db(), current_user(), _period(), _technician(), bar=_bar())
+    found = scorecards.scorecards(
+        db(), current_user(), _period(), _technician(), bar=_bar(), cache=_cache()
+    )
     return jsonify(found.as_dict())
 
 
@@ -128,7 +135,7 @@ def scorecards_api():  # type: ignore[no-untyped-def]
 @requires("weekly")
 def weekly_api():  # type: ignore[no-untyped-def]
     """The weekly review (?as_of=YYYY-MM-DD to pick the week's end)."""
-    review = weekly.weekly_review(db(), current_user(), as_of=_as_of(), bar=_bar())
+    review = weekly.weekly_review(db(), current_user(), as_of=_as_of(), bar=_bar(), cache=_cache())
     return jsonify(review.as_dict())
 
 
@@ -147,12 +154,12 @@ def _technician() -> int | None:
 
 def _as_of() -> datetime | None:
     raw = request.args.get("as_of", "").strip()
-    if not raw:
-        return None
-    try:
-        return datetime.fromisoformat(raw)
-    except ValueError as error:
-        raise InvalidInput(f"as_of: {raw!r} is not an ISO date (e.g. 2024-06-30).") from error
+    return weekly.week_end_of(raw) if raw else None
+
+
+def _cache() -> dict:  # type: ignore[type-arg]
+    """The process's credit runs: reused while the data is unchanged (see compute_credit)."""
+    return core().resources.get("credit_runs", dict)
 
 
 def _bar() -> float:
