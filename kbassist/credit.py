@@ -389,7 +389,8 @@ def estimate_credit(
     articles = tuple(
         _article_credit(data, exposure, fits, replicates, params) for exposure in exposures
     )
-    articles = tuple(sorted(articles, key=lambda a: (-a.hours_saved, a.article_id)))
+    rank = {CREDITED: 0, NO_EFFECT: 1, NOT_ENOUGH_DATA: 2}
+    articles = tuple(sorted(articles, key=lambda a: (-a.hours_saved, rank[a.status], a.article_id)))
     ledger = _ledger(data, articles)
     alpha, tau, beta = minutes_fit.effects
     baseline = Baseline(

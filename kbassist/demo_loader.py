@@ -96,7 +96,7 @@ def _label_sample(core: Core, truth: dict[str, Any], seed: int) -> int:
         ).scalar_one_or_none()
         already = {row.ticket_id for row in conn.execute(select(store.review_labels.c.ticket_id))}
         query = select(store.tickets.c.id, store.tickets.c.content_hash)
-        hashes = dict(conn.execute(query).tuples().all())
+        hashes = {row.id: row.content_hash for row in conn.execute(query)}
         rows = []
         for ticket_id in chosen:
             if ticket_id in already or ticket_id not in hashes:

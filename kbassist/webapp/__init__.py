@@ -22,6 +22,7 @@ BLUEPRINT_MODULES = (
     "kbassist.webapp.api",
     "kbassist.webapp.gaps",
     "kbassist.webapp.review",
+    "kbassist.webapp.scorecards",
 )
 
 
