@@ -20,6 +20,7 @@ from kbassist.settings import Settings
 BLUEPRINT_MODULES = (
     "kbassist.webapp.pages",
     "kbassist.webapp.api",
+    "kbassist.webapp.search",
     "kbassist.webapp.gaps",
     "kbassist.webapp.review",
     "kbassist.webapp.scorecards",
