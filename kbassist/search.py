@@ -573,33 +573,24 @@ def rebuild_indexes(core: Core, progress: Progress | None = None) -> dict[str, A
     """Rebuild both indexes from the database; embeddings come from the cache where present."""
     started = datetime.now(UTC)
     with core.connect() as conn:
-        ticket_ids = [
-            row.id
-            for row in _ticket_rows(conn, None)
-            if is_resolved(row.status, row.resolved_at, row.closed_at)
-        ]
-        article_ids = [
-            row.id
-            for row in conn.execute(select(store.articles.c.id).order_by(store.articles.c.id))
-        ]
+        ordered = sorted(database_manifest(conn))
     lexical_items: list[RecordDocs] = []
     vector_items: list[VectorRecord] = []
-    counts = {"articles": 0, "sections": 0, "tickets": 0}
-    for kind, ids in (("ticket", ticket_ids), ("article", article_ids)):
-        for start in range(0, len(ids), BATCH):
-            chunk = ids[start : start + BATCH]
-            with core.begin() as conn:
-                records = _load(conn, chunk, []) if kind == "ticket" else _load(conn, [], chunk)
-                vector_items.extend(_embed(conn, core, records))
-            for item in records:
-                lexical_items.append(RecordDocs(item.record, item.content_hash, item.docs))
-                if kind == "ticket":
-                    counts["tickets"] += 1
-                else:
-                    counts["articles"] += 1
-                    counts["sections"] += len(item.docs)
-            if progress:
-                progress(len(records))
+    counts: dict[str, Any] = {"articles": 0, "sections": 0, "tickets": 0}
+    for start in range(0, len(ordered), BATCH):
+        tickets, articles = _split(ordered[start : start + BATCH])
+        with core.begin() as conn:
+            records = _load(conn, tickets, articles)
+            vector_items.extend(_embed(conn, core, records))
+        for item in records:
+            lexical_items.append(RecordDocs(item.record, item.content_hash, item.docs))
+            if item.record.startswith("ticket:"):
+                counts["tickets"] += 1
+            else:
+                counts["articles"] += 1
+                counts["sections"] += len(item.docs)
+        if progress:
+            progress(len(records))
     lexical_index(core).rebuild(lexical_items)
     vector_index(core).rebuild(vector_items)
     counts["seconds"] = round((datetime.now(UTC) - started).total_seconds(), 2)

@@ -135,3 +135,17 @@ def test_a_killed_ingest_leaves_the_database_as_before(loaded: Core, tmp_path: P
     with pytest.raises(KeyboardInterrupt):
         store_tickets(loaded, parsed.records, source=str(path), progress=die)
     assert _dump(loaded) == before
+
+
+def test_demo_tickets_ingested_twice_leave_identical_content(core: Core, tmp_path: Path) -> None:
+    from kbassist import demo
+
+    data = demo.generate(seed=11, n_tickets=300)
+    paths = demo.write_demo(data, tmp_path / "demo")
+    ingest_kb(core, core.kb_dir())
+    first = ingest_tickets(core, paths["tickets"])
+    assert (first.added, first.rejected) == (300, 0)
+    before = _dump(core)
+    second = ingest_tickets(core, paths["tickets"])
+    assert (second.added, second.updated, second.unchanged, second.rejected) == (0, 0, 300, 0)
+    assert _dump(core) == before
