@@ -92,6 +92,22 @@ class MiniLMEmbedder:
         return _normalise(matrix.astype(np.float32))
 
 
+class ObservedEmbedder:
+    """An embedder that tells observers how many texts each call embedded (for progress bars)."""
+
+    def __init__(self, inner: Embedder) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.dim = inner.dim
+        self.observers: list[Callable[[int], None]] = []
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        vectors = self.inner.encode(texts)
+        for observer in list(self.observers):
+            observer(len(texts))
+        return vectors
+
+
 def resolve_dtype(setting: str) -> str:
     """'auto' becomes bf16 when the CPU has native bf16 instructions, else fp32."""
     if setting in ("bf16", "fp32"):

@@ -403,7 +403,7 @@ class Snippet:
 def make_snippet(text: str, terms: Iterable[str], width: int = 220) -> Snippet:
     """The window of ``text`` with the most distinct query words, matches marked."""
     flat = " ".join(text.split())
-    wanted = {_match_key(term) for term in terms if term}
+    wanted = {_match_key(term) for term in terms if term and term.casefold() not in _NOT_MARKED}
     matches = [m for m in _WORD.finditer(flat) if _match_key(m.group(0)) in wanted]
     start = 0
     if matches and len(flat) > width:
@@ -437,6 +437,11 @@ def _word_start(text: str, position: int) -> int:
     return space + 1 if 0 <= space < position + 20 else position
 
 
+# Marking every "at" and "the" in a snippet hides the words that matter.
+_NOT_MARKED = frozenset(
+    "a an and are as at be but by can do does for from how i in is it me my no not of on or "
+    "the this that to was we what when why with you your".split()
+)
 _SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ed", "ies", "es", "s")
 
 

@@ -7,11 +7,13 @@ to import, the indexes read files, the classifier unpickles an artifact.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from kbassist.core import Core
-    from kbassist.embedding import Embedder
+    from kbassist.embedding import ObservedEmbedder
 
 
 class Resources:
@@ -35,13 +37,24 @@ class Resources:
                 self._cache.pop(name, None)
 
     @property
-    def embedder(self) -> Embedder:
-        from kbassist.embedding import make_embedder
+    def embedder(self) -> ObservedEmbedder:
+        from kbassist.embedding import ObservedEmbedder, make_embedder
 
         settings = self.core.settings
         return self._get(
-            "embedder", lambda: make_embedder(settings["EMBEDDER"], settings["EMBED_DTYPE"])
+            "embedder",
+            lambda: ObservedEmbedder(make_embedder(settings["EMBEDDER"], settings["EMBED_DTYPE"])),
         )
+
+    @contextmanager
+    def watch_embedding(self, observer: Callable[[int], None]) -> Iterator[None]:
+        """Call ``observer(n)`` after every batch of n newly embedded texts, inside the block."""
+        observers = self.embedder.observers
+        observers.append(observer)
+        try:
+            yield
+        finally:
+            observers.remove(observer)
 
     def get(self, name: str, build):  # type: ignore[no-untyped-def]
         """Any other heavy object (indexes, classifier), built once by ``build()``."""

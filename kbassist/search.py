@@ -13,6 +13,7 @@ search for the playbook-gap report. docs/search.md explains the ranking.
 from __future__ import annotations
 
 import json
+import math
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
@@ -640,10 +641,7 @@ def rank(
         if record_of[key] in lexical_records or (not strict and score >= min_similarity)
     ]
     method, params = fusion
-    by_doc = fuse(method, lexical_docs, semantic_docs, **params)
-    best_doc: dict[str, str] = {}
-    for row in by_doc:
-        best_doc.setdefault(record_of[row.key], row.key)
+    best_doc = _best_sections(lexical_docs, semantic_docs, record_of)
     records = fuse(
         method,
         _collapse(lexical_docs, record_of),
@@ -651,6 +649,26 @@ def rank(
         **params,
     )
     return Ranking(records, best_doc, lexical_result.terms, lexical_result.did_you_mean)
+
+
+def _best_sections(
+    lexical_docs: Sequence[tuple[str, float]],
+    semantic_docs: Sequence[tuple[str, float]],
+    record_of: dict[str, str],
+) -> dict[str, str]:
+    """The section to point to: where the words matched best, else the closest in meaning.
+
+    Every section of an article carries its title, so lexical scores differ between
+    sections only by heading and text matches: the right tie-breaker for "where".
+    """
+    lexical, semantic = dict(lexical_docs), dict(semantic_docs)
+    best: dict[str, tuple[float, float, str]] = {}
+    for key in lexical.keys() | semantic.keys():
+        rank_key = (-lexical.get(key, -math.inf), -semantic.get(key, -math.inf), key)
+        record = record_of[key]
+        if record not in best or rank_key < best[record]:
+            best[record] = rank_key
+    return {record: value[2] for record, value in best.items()}
 
 
 def _record_of_key(key: str) -> str:

@@ -85,5 +85,16 @@ def _advance(bar: Any, n: int = 1) -> None:
     bar.update(n)
 
 
+@contextmanager
+def embedding_bar(core: Core, enabled: bool = True) -> Iterator[None]:
+    """Show a running count of texts embedded (the slow part of ingest) on stderr."""
+    from tqdm import tqdm
+
+    show = enabled and sys.stderr.isatty()
+    with tqdm(desc="embedding", disable=not show, unit="text", file=sys.stderr) as bar:
+        with core.resources.watch_embedding(bar.update):
+            yield
+
+
 # Command modules register themselves on ``main`` when imported.
 from kbassist.cli import admin, credit, gaps, quality, search  # noqa: E402,F401

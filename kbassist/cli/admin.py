@@ -7,7 +7,15 @@ from pathlib import Path
 import click
 
 from kbassist import auth
-from kbassist.cli import emit, get_core, json_option, main, progress_bar, ready_core
+from kbassist.cli import (
+    embedding_bar,
+    emit,
+    get_core,
+    json_option,
+    main,
+    progress_bar,
+    ready_core,
+)
 
 
 @main.command()
@@ -42,7 +50,7 @@ def ingest_kb(folder: Path, as_json: bool) -> None:
 
     core = ready_core()
     total = len(list(folder.rglob("*.md")))
-    with progress_bar(total, "articles", not as_json) as advance:
+    with progress_bar(total, "articles", not as_json) as advance, embedding_bar(core, not as_json):
         report = run(core, folder, progress=advance)
     emit(report.as_dict(), as_json, lambda _: report.summary())
 
@@ -64,7 +72,10 @@ def ingest_tickets(file: Path, preset: str | None, mapping: Path | None, as_json
     from kbassist.ingest import ingest_tickets as run
 
     core = ready_core()
-    with progress_bar(_count_lines(file), "tickets", not as_json) as advance:
+    with (
+        progress_bar(_count_lines(file), "tickets", not as_json) as advance,
+        embedding_bar(core, not as_json),
+    ):
         report = run(core, file, preset=preset, mapping=mapping, progress=advance)
     emit(report.as_dict(), as_json, lambda _: report.summary())
 
@@ -83,13 +94,14 @@ def demo(n_tickets: int, seed: int, if_empty: bool, as_json: bool) -> None:
     from kbassist.demo_loader import load_demo
 
     core = ready_core()
-    result = load_demo(
-        core,
-        n_tickets=n_tickets,
-        seed=seed,
-        if_empty=if_empty,
-        say=None if as_json else lambda message: click.echo(message, err=True),
-    )
+    with embedding_bar(core, not as_json):
+        result = load_demo(
+            core,
+            n_tickets=n_tickets,
+            seed=seed,
+            if_empty=if_empty,
+            say=None if as_json else lambda message: click.echo(message, err=True),
+        )
     emit(result, as_json, _render_demo)
 
 
