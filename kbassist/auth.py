@@ -112,7 +112,7 @@ def create_user(core: Core, username: str, password: str, role: str, technician:
                 created_at=_now(),
             )
         )
-        return User(int(result.inserted_primary_key[0]), username, role, technician_id)
+        return User(store.inserted_id(result), username, role, technician_id)
 
 
 def authenticate(core: Core, username: str, password: str, remote_addr: str = "") -> User:
@@ -192,9 +192,7 @@ def _technician_id(conn: Connection, name: str) -> int:
     ).first()
     if row:
         return int(row.id)
-    return int(
-        conn.execute(store.technicians.insert().values(name=name.strip())).inserted_primary_key[0]
-    )
+    return store.inserted_id(conn.execute(store.technicians.insert().values(name=name.strip())))
 
 
 def _token_hash(token: str) -> str:

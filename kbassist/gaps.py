@@ -304,14 +304,16 @@ def recluster(
         first_id = (conn.execute(select(func.max(store.families.c.id))).scalar() or 0) + 1
         conn.execute(delete(store.ticket_families))
         conn.execute(delete(store.families))
-        run_id = conn.execute(
-            store.cluster_runs.insert().values(
-                started_at=_now(),
-                params=json.dumps(run_params, sort_keys=True),
-                n_tickets=len(ticket_ids),
-                n_families=len(clustering.families),
+        run_id = store.inserted_id(
+            conn.execute(
+                store.cluster_runs.insert().values(
+                    started_at=_now(),
+                    params=json.dumps(run_params, sort_keys=True),
+                    n_tickets=len(ticket_ids),
+                    n_families=len(clustering.families),
+                )
             )
-        ).inserted_primary_key[0]
+        )
         family_rows = [
             {
                 "id": first_id + index,

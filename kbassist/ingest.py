@@ -354,7 +354,9 @@ def _upsert_article(
             store.article_contributors.c.article_id == record.id
         )
     )
-    contributor_ids = sorted({people.get(name) for name in record.contributors} - {None})
+    contributor_ids = sorted(
+        {tid for name in record.contributors if (tid := people.get(name)) is not None}
+    )
     if contributor_ids:
         conn.execute(
             store.article_contributors.insert(),
@@ -397,7 +399,7 @@ class _NameCache:
             return None
         if name not in self.ids:
             result = self.conn.execute(self.table.insert().values(name=name))
-            self.ids[name] = int(result.inserted_primary_key[0])
+            self.ids[name] = store.inserted_id(result)
         return self.ids[name]
 
 
