@@ -7,7 +7,7 @@ export HF_HUB_OFFLINE = 1
 export TRANSFORMERS_OFFLINE = 1
 export TOKENIZERS_PARALLELISM = false
 
-.PHONY: run test setup bench lint clean-instance
+.PHONY: run test setup bench lint clean-instance test-postgres
 
 # Marker file: reinstall when pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -37,3 +37,12 @@ lint: setup
 
 clean-instance:
 	rm -rf instance
+
+# The PostgreSQL portability tests on a throwaway cluster in a fresh /tmp folder
+# (Debian's postgresql binaries); the trap stops and deletes it even when a test fails.
+test-postgres: setup
+	@dir="$$(mktemp -d /tmp/kbassist-pg.XXXXXX)"; \
+	trap 'scripts/pg-test-cluster.sh stop "$$dir" >/dev/null' EXIT; \
+	trap 'exit 130' INT TERM; \
+	url="$$(scripts/pg-test-cluster.sh start "$$dir")" || exit 1; \
+	KBASSIST_TEST_DATABASE_URL="$$url" $(BIN)/python -m pytest tests/test_postgres.py

@@ -1006,14 +1006,13 @@ def ingest(embedder: Any, n_docs: int, folder: Path) -> dict[str, Any]:
 # ---------------------------------------------------------------- report
 
 
-def render(report: dict[str, Any]) -> str:
-    lines = []
-    q = report["quality"]
-    lines.append(
+def render_quality(q: dict[str, Any]) -> str:
+    lines = [
         f"Search quality on stackfaq ({q['queries']} queries); distractors: {q['distractors']}"
+    ]
+    lines.append(
+        f"{'method':<16}" + "".join(f"{c:>34}" for c in ("125 FAQ docs", "FAQ + distractors"))
     )
-    head = f"{'method':<16}" + "".join(f"{c:>34}" for c in ("125 FAQ docs", "FAQ + distractors"))
-    lines.append(head)
     lines.append(f"{'':<16}" + "".join(f"{'nDCG@10  R@10   MRR   x bm25s':>34}" for _ in range(2)))
     for method, _ in METHODS:
         cells = []
@@ -1036,19 +1035,23 @@ def render(report: dict[str, Any]) -> str:
         lines.append(
             f"similar tickets, precision@5 over {sim['queries']} tickets: {sim['precision@5']}"
         )
-    s = report["speed"]
-    lines.append("")
-    lines.append(f"Speed on {s['documents']} documents ({s['corpus']}); {s['embedding']}")
+    return "\n".join(lines)
+
+
+def render_speed(s: dict[str, Any]) -> str:
+    lines = [f"Speed on {s['documents']} documents ({s['corpus']}); {s['embedding']}"]
     lines.append("build seconds: " + ", ".join(f"{k} {v}" for k, v in s["build_seconds"].items()))
-    lines.append(f"{'query (warm)':<32}{'p50 ms':>10}{'p95 ms':>10}")
+    lines.append(f"{'query (warm)':<36}{'p50 ms':>10}{'p95 ms':>10}")
     for name, values in s["latency"].items():
-        lines.append(f"{name:<32}{values['p50_ms']:>10.2f}{values['p95_ms']:>10.2f}")
+        lines.append(f"{name:<36}{values['p50_ms']:>10.2f}{values['p95_ms']:>10.2f}")
     lines.append(
         f"hybrid p95 / embed p95 = {s['hybrid_p95_over_embed_p95']}; targets met: {s['targets']}"
     )
-    i = report["ingest"]
-    lines.append("")
-    lines.append(
+    return "\n".join(lines)
+
+
+def render_ingest(i: dict[str, Any]) -> str:
+    return (
         f"Ingest of {i['documents']} tickets ({i['corpus']}): raw model.encode "
         f"{i['raw_model_encode_docs_per_s']} docs/s, index with embeddings "
         f"{i['index_with_embeddings_docs_per_s']} docs/s "
@@ -1056,13 +1059,21 @@ def render(report: dict[str, Any]) -> str:
         f"{i['store_and_index_docs_per_s']} docs/s "
         f"(overhead {100 * i['store_and_index_overhead_vs_raw_encode']:.1f}%)"
     )
-    return "\n".join(lines)
+
+
+PARTS = ("quality", "speed", "ingest")
+RENDER = {"quality": render_quality, "speed": render_speed, "ingest": render_ingest}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--quick", action="store_true", help="small corpora: a smoke test, not figures"
+    )
+    parser.add_argument(
+        "--parts",
+        default=",".join(PARTS),
+        help="which parts to run (comma-separated); the others keep their last figures",
     )
     parser.add_argument(
         "--full-whoosh",
@@ -1073,38 +1084,32 @@ def main() -> None:
         "--grid", action="store_true", help="also sweep the fusion parameters (how they were tuned)"
     )
     args = parser.parse_args()
+    parts = [part for part in args.parts.split(",") if part]
+    unknown = set(parts) - set(PARTS)
+    if unknown:
+        parser.error(f"unknown parts {sorted(unknown)}; choose from {', '.join(PARTS)}")
     from kbassist.embedding import MiniLMEmbedder, resolve_dtype
 
     embedder = MiniLMEmbedder("auto")
     embedder.encode(["warm up"])
-    sizes = (
-        {"distractors": 600, "speed": 5000, "embed": 1000, "whoosh": 2000, "ingest": 300}
-        if args.quick
-        else {
-            "distractors": 5000,
-            "speed": 100_000,
-            "embed": 10_000,
-            "whoosh": 100_000 if args.full_whoosh else 20_000,
-            "ingest": 2000,
-        }
-    )
-    started = time.time()
-    phases: dict[str, float] = {}
-
-    def phase(name: str, run: Callable[[], Any]) -> Any:
-        value, phases[name] = timed(run)
-        return value
-
-    with tempfile.TemporaryDirectory(prefix="kbassist-bench-") as tmp:
-        folder = Path(tmp)
-        report = {
-            "command": "python bench/search.py"
-            + (" --quick" if args.quick else "")
-            + (" --grid" if args.grid else "")
-            + (" --full-whoosh" if args.full_whoosh else ""),
-            "when": datetime.now(UTC).isoformat(timespec="seconds"),
+    quick = {"distractors": 600, "speed": 5000, "embed": 1000, "whoosh": 2000, "ingest": 300}
+    full = {
+        "distractors": 5000,
+        "speed": 100_000,
+        "embed": 10_000,
+        "whoosh": 20_000,
+        "ingest": 2000,
+    }
+    sizes = quick if args.quick else full
+    if args.full_whoosh:
+        sizes["whoosh"] = sizes["speed"]
+    report: dict[str, Any] = {}
+    if RESULTS.exists() and not args.quick:
+        report = json.loads(RESULTS.read_text())
+    report.update(
+        {
+            "command": "python bench/search.py " + " ".join(sys.argv[1:]),
             "machine": {
-                "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
                 "cpus": os.cpu_count(),
                 "python": platform.python_version(),
                 "embedder": embedder.name,
@@ -1115,24 +1120,35 @@ def main() -> None:
                 "similar": SIMILAR_FUSION,
                 "min_similarity": MIN_SIMILARITY,
             },
-            "quality": phase(
-                "quality", lambda: quality(embedder, sizes["distractors"], folder, grid=args.grid)
-            ),
-            "speed": phase(
-                "speed",
-                lambda: speed(embedder, sizes["speed"], sizes["embed"], sizes["whoosh"], folder),
-            ),
-            "ingest": phase("ingest", lambda: ingest(embedder, sizes["ingest"], folder)),
         }
-    report["seconds"] = round(time.time() - started, 1)
-    report["phase_seconds"] = {name: round(value, 1) for name, value in phases.items()}
-    print()
-    print(render(report))
-    print(f"\n({report['seconds']} s: {report['phase_seconds']})")
+    )
+    runs: dict[str, Callable[[Path], Any]] = {
+        "quality": lambda folder: quality(embedder, sizes["distractors"], folder, grid=args.grid),
+        "speed": lambda folder: speed(
+            embedder, sizes["speed"], sizes["embed"], sizes["whoosh"], folder
+        ),
+        "ingest": lambda folder: ingest(embedder, sizes["ingest"], folder),
+    }
+    failed = False
+    for part in parts:
+        when = datetime.now(UTC).isoformat(timespec="seconds")
+        load = [round(x, 2) for x in os.getloadavg()]
+        with tempfile.TemporaryDirectory(prefix="kbassist-bench-") as tmp:
+            try:
+                result, seconds = timed(lambda part=part, tmp=tmp: runs[part](Path(tmp)))
+            except Exception as error:  # report the part that broke, keep the others
+                failed = True
+                print(f"\n{part}: FAILED: {type(error).__name__}: {error}", flush=True)
+                continue
+        result.update({"when": when, "load_average_at_start": load, "seconds": round(seconds, 1)})
+        report[part] = result
+        print(f"\n{RENDER[part](result)}\n({part}: {round(seconds, 1)} s)", flush=True)
     if not args.quick:
         RESULTS.parent.mkdir(parents=True, exist_ok=True)
         RESULTS.write_text(json.dumps(report, indent=2, default=str) + "\n")
         print(f"Written to {RESULTS.relative_to(ROOT)}")
+    if failed:
+        sys.exit(1)
 
 
 if __name__ == "__main__":

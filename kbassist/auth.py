@@ -96,7 +96,7 @@ def create_user(core: Core, username: str, password: str, role: str, technician:
     if role not in ROLES:
         raise InvalidInput(f"role: {role!r} is not one of {', '.join(ROLES)}")
     if not username or len(username) > MAX_USERNAME or "\x00" in username:
-        raise InvalidInput(f"username: use 1 to {MAX_USERNAME} characters")
+        raise InvalidInput(f"username: use 1 to {MAX_USERNAME} characters, no control characters")
     if len(password) < 8:
         raise InvalidInput("password: use at least 8 characters")
     with core.begin() as conn:

@@ -655,7 +655,7 @@ def family_records(
         .outerjoin(store.technicians, store.technicians.c.id == tickets.c.assignee_id)
         .outerjoin(store.note_scores, store.note_scores.c.ticket_id == tickets.c.id)
         .where(members.c.family_id == family_id)
-        .order_by(tickets.c.created_at.desc(), tickets.c.id)
+        .order_by(tickets.c.created_at.desc().nulls_last(), tickets.c.id)
     ).all()
     links = _links_of(conn, [row.id for row in rows])
     records = []

@@ -23,11 +23,23 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    TypeDecorator,
     UniqueConstraint,
     create_engine,
     event,
 )
 from sqlalchemy.engine import CursorResult, Engine
+
+
+class CleanText(TypeDecorator[str]):
+    """Text without NUL characters: PostgreSQL refuses them and SQLite keeps them, so drop them."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Any) -> Any:
+        return value.replace("\x00", "") if isinstance(value, str) else value
+
 
 metadata = MetaData(
     naming_convention={
@@ -42,8 +54,8 @@ technicians = Table(
     "technicians",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("name", Text, nullable=False, unique=True),
-    Column("email", Text),
+    Column("name", CleanText, nullable=False, unique=True),
+    Column("email", CleanText),
     Column("active", Boolean, nullable=False, default=True),
 )
 
@@ -51,19 +63,19 @@ clients = Table(
     "clients",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("name", Text, nullable=False, unique=True),
+    Column("name", CleanText, nullable=False, unique=True),
 )
 
 tickets = Table(
     "tickets",
     metadata,
     Column("id", String(100), primary_key=True),  # the PSA's ticket number
-    Column("title", Text, nullable=False),
-    Column("description", Text, nullable=False, default=""),
-    Column("resolution", Text, nullable=False, default=""),  # the closure note
-    Column("status", Text, nullable=False, default=""),
-    Column("priority", Text, nullable=False, default=""),
-    Column("category", Text, nullable=False, default=""),
+    Column("title", CleanText, nullable=False),
+    Column("description", CleanText, nullable=False, default=""),
+    Column("resolution", CleanText, nullable=False, default=""),  # the closure note
+    Column("status", CleanText, nullable=False, default=""),
+    Column("priority", CleanText, nullable=False, default=""),
+    Column("category", CleanText, nullable=False, default=""),
     Column("client_id", Integer, ForeignKey("clients.id")),
     Column("assignee_id", Integer, ForeignKey("technicians.id")),
     Column("created_at", DateTime),
@@ -87,9 +99,9 @@ ticket_notes = Table(
     Column("ticket_id", String(100), ForeignKey("tickets.id", ondelete="CASCADE"), nullable=False),
     Column("seq", Integer, nullable=False),
     Column("author_id", Integer, ForeignKey("technicians.id")),
-    Column("author", Text, nullable=False, default=""),
+    Column("author", CleanText, nullable=False, default=""),
     Column("created_at", DateTime),
-    Column("text", Text, nullable=False, default=""),
+    Column("text", CleanText, nullable=False, default=""),
     Column("internal", Boolean, nullable=False, default=False),
     UniqueConstraint("ticket_id", "seq"),
 )
@@ -98,15 +110,15 @@ articles = Table(
     "articles",
     metadata,
     Column("id", String(100), primary_key=True),
-    Column("title", Text, nullable=False),
+    Column("title", CleanText, nullable=False),
     Column("type", String(30), nullable=False),  # playbook, how-to, troubleshooting, ...
-    Column("body", Text, nullable=False),  # markdown without front matter
+    Column("body", CleanText, nullable=False),  # markdown without front matter
     Column("author_id", Integer, ForeignKey("technicians.id")),
     Column("created", DateTime),
     Column("updated", DateTime),
-    Column("tags", Text, nullable=False, default="[]"),  # JSON list
-    Column("clients", Text, nullable=False, default="[]"),  # JSON list of client names
-    Column("path", Text, nullable=False, default=""),
+    Column("tags", CleanText, nullable=False, default="[]"),  # JSON list
+    Column("clients", CleanText, nullable=False, default="[]"),  # JSON list of client names
+    Column("path", CleanText, nullable=False, default=""),
     Column("content_hash", String(64), nullable=False),
     Column("version", Integer, nullable=False, default=1),
     Column("ingested_at", DateTime, nullable=False),
@@ -124,8 +136,8 @@ article_versions = Table(
     Column("version", Integer, nullable=False),
     Column("editor_id", Integer, ForeignKey("technicians.id")),
     Column("changed_at", DateTime),
-    Column("title", Text, nullable=False),
-    Column("body", Text, nullable=False),
+    Column("title", CleanText, nullable=False),
+    Column("body", CleanText, nullable=False),
     Column("content_hash", String(64), nullable=False),
     Column("chars_added", Integer, nullable=False, default=0),
     Column("chars_removed", Integer, nullable=False, default=0),
@@ -169,7 +181,7 @@ api_tokens = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
-    Column("name", Text, nullable=False, default=""),
+    Column("name", CleanText, nullable=False, default=""),
     Column("token_hash", String(64), nullable=False, unique=True),
     Column("created_at", DateTime, nullable=False),
     Column("last_used_at", DateTime),
@@ -179,8 +191,8 @@ login_attempts = Table(
     "login_attempts",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("username", Text, nullable=False),
-    Column("remote_addr", Text, nullable=False, default=""),
+    Column("username", CleanText, nullable=False),
+    Column("remote_addr", CleanText, nullable=False, default=""),
     Column("attempted_at", DateTime, nullable=False),
     Column("success", Boolean, nullable=False),
     Index("ix_login_attempts_user", "username", "attempted_at"),
@@ -198,8 +210,8 @@ note_scores = Table(
     Column("criteria_score", Float, nullable=False),
     Column("model_probability", Float),
     Column("model_version", String(100), nullable=False, default=""),
-    Column("criteria", Text, nullable=False, default="{}"),  # JSON {criterion: bool}
-    Column("findings", Text, nullable=False, default="[]"),  # JSON list of findings
+    Column("criteria", CleanText, nullable=False, default="{}"),  # JSON {criterion: bool}
+    Column("findings", CleanText, nullable=False, default="[]"),  # JSON list of findings
     Column("blocking", Boolean, nullable=False, default=False),
     Column("scored_at", DateTime, nullable=False),
 )
@@ -215,8 +227,8 @@ article_scores = Table(
     Column("criteria_score", Float, nullable=False),
     Column("model_probability", Float),
     Column("model_version", String(100), nullable=False, default=""),
-    Column("criteria", Text, nullable=False, default="{}"),
-    Column("findings", Text, nullable=False, default="[]"),
+    Column("criteria", CleanText, nullable=False, default="{}"),
+    Column("findings", CleanText, nullable=False, default="[]"),
     Column("blocking", Boolean, nullable=False, default=False),
     Column("scored_at", DateTime, nullable=False),
 )
@@ -228,8 +240,8 @@ review_labels = Table(
     Column("ticket_id", String(100), ForeignKey("tickets.id", ondelete="CASCADE"), nullable=False),
     Column("reviewer_id", Integer, ForeignKey("users.id")),
     Column("label", String(20), nullable=False),  # useful, needs-work
-    Column("reason", Text, nullable=False, default=""),
-    Column("comment", Text, nullable=False, default=""),
+    Column("reason", CleanText, nullable=False, default=""),
+    Column("comment", CleanText, nullable=False, default=""),
     Column("content_hash", String(64), nullable=False, default=""),  # note text labelled
     Column("created_at", DateTime, nullable=False),
     Index("ix_review_labels_ticket", "ticket_id"),
@@ -251,7 +263,7 @@ cluster_runs = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("started_at", DateTime, nullable=False),
-    Column("params", Text, nullable=False, default="{}"),  # JSON
+    Column("params", CleanText, nullable=False, default="{}"),  # JSON
     Column("n_tickets", Integer, nullable=False, default=0),
     Column("n_families", Integer, nullable=False, default=0),
 )
@@ -261,7 +273,7 @@ families = Table(
     metadata,
     Column("id", Integer, primary_key=True),
     Column("run_id", Integer, ForeignKey("cluster_runs.id", ondelete="CASCADE")),
-    Column("label", Text, nullable=False, default=""),
+    Column("label", CleanText, nullable=False, default=""),
     Column("representative_ticket_id", String(100)),
     Column("size", Integer, nullable=False, default=0),
     Column("centroid", LargeBinary),  # float32 vector, unit length
@@ -283,12 +295,12 @@ search_log = Table(
     "search_log",
     metadata,
     Column("id", Integer, primary_key=True),
-    Column("query", Text, nullable=False),
+    Column("query", CleanText, nullable=False),
     Column("user_id", Integer, ForeignKey("users.id")),
-    Column("filters", Text, nullable=False, default="{}"),  # JSON
-    Column("result_ids", Text, nullable=False, default="[]"),  # JSON list of "kind:id"
+    Column("filters", CleanText, nullable=False, default="{}"),  # JSON
+    Column("result_ids", CleanText, nullable=False, default="[]"),  # JSON list of "kind:id"
     Column("n_results", Integer, nullable=False, default=0),
-    Column("opened_id", Text),
+    Column("opened_id", CleanText),
     Column("opened_at", DateTime),
     Column("created_at", DateTime, nullable=False),
     Index("ix_search_log_created", "created_at"),
@@ -309,7 +321,7 @@ meta = Table(
     "meta",
     metadata,
     Column("key", String(100), primary_key=True),
-    Column("value", Text, nullable=False),
+    Column("value", CleanText, nullable=False),
 )
 
 

@@ -9,7 +9,9 @@
 # and on a unix socket inside DIR (default /tmp/kbassist-pg); trust auth, so
 # keep it for tests. initdb refuses root: as root the cluster runs as the
 # `postgres` user. Use the URL as KBASSIST_TEST_DATABASE_URL (see
-# docs/postgresql.md).
+# docs/postgresql.md); `make test-postgres` starts, tests and stops one.
+# DIR is deleted on start and stop, so it must be missing, empty or a
+# cluster folder this script made.
 set -eu
 
 command="${1:-}"
@@ -31,12 +33,22 @@ as_owner() {
     fi
 }
 
+# Refuse to delete a folder that is neither empty nor one of our clusters.
+check_dir() {
+    if [ -d "$dir" ] && [ -n "$(ls -A "$dir")" ] && [ ! -f "$dir/initdb.log" ] \
+        && [ ! -f "$dir/port" ]; then
+        echo "$dir is not empty and holds no test cluster; give another DIR." >&2
+        exit 1
+    fi
+}
+
 free_port() {
     python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
 
 case "$command" in
 start)
+    check_dir
     if [ -f "$dir/port" ] && as_owner "$bindir/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
         port=$(cat "$dir/port")
     else
@@ -58,6 +70,7 @@ start)
     echo "postgresql+psycopg://kbassist@127.0.0.1:$port/kbassist_test"
     ;;
 stop)
+    check_dir
     if [ -d "$dir/data" ]; then
         as_owner "$bindir/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 || true
     fi
