@@ -679,7 +679,7 @@ def test_odd_auth_input_is_handled_as_on_sqlite(
     assert _alike(scratch, action) == expected
 
 
-def _postgres_bug(where: str) -> list[Any]:
+def _postgres_only(where: str) -> list[Any]:
     """A fixed bug (store.CleanText drops NUL on every text column): PostgreSQL only."""
     return [
         pytest.mark.skipif(not URL, reason=f"shows only on PostgreSQL ({where}); {NO_POSTGRES}")
@@ -700,7 +700,7 @@ def _label_added(core: Core, reason: str, comment: str) -> bool:
     return review.add_label(core, "NUL-1", None, "needs-work", reason, comment) > 0
 
 
-NUL_BUGS: dict[str, tuple[Callable[[Core], Any], str]] = {
+NUL_CASES: dict[str, tuple[Callable[[Core], Any], str]] = {
     "technician name with NUL": (
         lambda core: _technician_of(
             core, auth.create_user(core, "edge-nul-tech", "password-1", "tech", "Dana\x00W")
@@ -731,8 +731,8 @@ NUL_BUGS: dict[str, tuple[Callable[[Core], Any], str]] = {
 @pytest.mark.parametrize(
     "action",
     [
-        pytest.param(action, id=name, marks=_postgres_bug(where))
-        for name, (action, where) in sorted(NUL_BUGS.items())
+        pytest.param(action, id=name, marks=_postgres_only(where))
+        for name, (action, where) in sorted(NUL_CASES.items())
     ],
 )
 def test_nul_in_typed_text_is_handled_as_on_sqlite(
