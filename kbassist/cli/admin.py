@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import click
@@ -140,6 +141,8 @@ def serve(host: str, port: int, debug: bool) -> None:
         {"HOME": str(core.home)}
         | ({"DATABASE_URL": core.settings["DATABASE_URL"]} if core.settings["DATABASE_URL"] else {})
     )
+    # Load the embedding model in the background so the first search does not wait for it.
+    threading.Thread(target=core.resources.embedder.encode, args=(["warm up"],), daemon=True).start()
     click.echo(f"kbassist serving on http://{host}:{port}", err=True)
     app.run(host=host, port=port, debug=debug, use_reloader=debug)
 
