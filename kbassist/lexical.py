@@ -872,8 +872,13 @@ class TantivyIndex(_BaseIndex):
         searcher = self._index.searcher()
         # A few extra hits so equal scores at the cut are ordered by key, not by segment.
         result = searcher.search(self._query(plan, filters), limit + 5, count=True)
+        found = result.hits
+        # Stored fields cost the most: read the extra hits only when they tie at the cut.
+        cut = min(limit, len(found))
+        while 0 < cut < len(found) and found[cut][0] == found[cut - 1][0]:
+            cut += 1
         hits = []
-        for score, address in result.hits:
+        for score, address in found[:cut]:
             stored = searcher.doc(address)
             hits.append(
                 LexicalHit(

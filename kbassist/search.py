@@ -40,7 +40,7 @@ from kbassist.lexical import (
     parse_query,
 )
 from kbassist.records import slug
-from kbassist.vectors import VectorIndex, VectorRecord
+from kbassist.vectors import VectorIndex, VectorRecord, one_thread
 
 Progress = Callable[[int], None]
 
@@ -349,7 +349,8 @@ class _QueryVectors:
             if text in self._items:
                 self._items.move_to_end(text)
                 return self._items[text]
-        vector = embedder.encode([text])[0]
+        with one_thread():  # see vectors.one_thread: one query, one thread
+            vector = embedder.encode([text])[0]
         with self._lock:
             self._items[text] = vector
             while len(self._items) > self.size:
@@ -996,7 +997,7 @@ def similar_tickets(
     ensure_current(core)
     embedder = core.resources.embedder
     # Cached like a ticket: when this ticket is ingested later its vector is already there.
-    with core.begin() as writer:
+    with core.begin() as writer, one_thread():
         vector = embed_cached(writer, embedder, [text])[0]
     ranking = rank(
         lexical_index(core),

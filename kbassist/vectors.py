@@ -15,7 +15,8 @@ import math
 import os
 import sys
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -254,15 +255,48 @@ class VectorIndex:
 
 
 def _product(matrix: np.ndarray, query: np.ndarray) -> np.ndarray:
-    """``matrix @ query``, through torch when the embedding model has already loaded it.
+    """``matrix @ query``, through torch (on one thread) when the model has loaded it.
 
     With the model in the process, numpy's BLAS threads and torch's OpenMP threads
-    take turns on the same cores, and each pool spins after its turn: measured on
-    2 cores, embedding a query then a numpy product took about 4x the sum of the
-    two. Sharing torch's pool removes that; without torch, numpy is the right tool.
+    take turns on the same cores and each pool spins after its turn: measured on 2
+    cores, embedding a query then a numpy product took about 4x the sum of the two.
+    Without torch, numpy is the right tool.
     """
     torch = sys.modules.get("torch")
     if torch is None or not matrix.flags.writeable:
         return matrix @ query
-    with torch.inference_mode():
+    with one_thread(), torch.inference_mode():
         return (torch.from_numpy(matrix) @ torch.from_numpy(query)).numpy()
+
+
+_threads_lock = threading.Lock()
+_threads_depth = 0
+_threads_saved = 0
+
+
+@contextmanager
+def one_thread() -> Iterator[None]:
+    """Run torch on one thread for the duration: per-query work is too small to share.
+
+    A query's embedding and its cosine product take milliseconds. Split over two
+    OpenMP threads they are a little faster on an idle machine, but on a busy one
+    (a server, the 2 cores shared) a thread waiting at a barrier for its preempted
+    twin turns a 15 ms query into 500 ms. One thread degrades gracefully.
+    """
+    global _threads_depth, _threads_saved
+    torch = sys.modules.get("torch")
+    if torch is None:
+        yield
+        return
+    with _threads_lock:
+        if _threads_depth == 0:
+            _threads_saved = torch.get_num_threads()
+            torch.set_num_threads(1)
+        _threads_depth += 1
+    try:
+        yield
+    finally:
+        with _threads_lock:
+            _threads_depth -= 1
+            if _threads_depth == 0:
+                torch.set_num_threads(_threads_saved)

@@ -45,11 +45,7 @@ def core(tmp_path: Path) -> Core:
 def app(core: Core):  # type: ignore[no-untyped-def]
     from kbassist.webapp import create_app
 
-    application = create_app(
-        {"HOME": str(core.home), "EMBEDDER": "hashing", "SECRET_KEY": "test-key", "TESTING": True}
-    )
-    # Share the test's Core so fixtures and the app see the same resources.
-    application.extensions["kbassist"] = core
+    application = create_app({"TESTING": True}, core=core)
     return application
 
 

@@ -137,12 +137,10 @@ def serve(host: str, port: int, debug: bool) -> None:
         click.echo(
             f"Search index caught up with the database: {healed} documents re-indexed.", err=True
         )
-    app = create_app(
-        {"HOME": str(core.home)}
-        | ({"DATABASE_URL": core.settings["DATABASE_URL"]} if core.settings["DATABASE_URL"] else {})
-    )
+    app = create_app(core=core)
     # Load the embedding model in the background so the first search does not wait for it.
-    threading.Thread(target=core.resources.embedder.encode, args=(["warm up"],), daemon=True).start()
+    warm = core.resources.embedder.encode
+    threading.Thread(target=warm, args=(["warm up"],), daemon=True).start()
     click.echo(f"kbassist serving on http://{host}:{port}", err=True)
     app.run(host=host, port=port, debug=debug, use_reloader=debug)
 

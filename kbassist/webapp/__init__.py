@@ -27,10 +27,12 @@ BLUEPRINT_MODULES = (
 )
 
 
-def create_app(config: dict[str, Any] | None = None) -> Flask:
-    """Build the app: settings from defaults, ``KBASSIST_*`` environment, then ``config``."""
-    settings = Settings.load(config)
-    kb_core = Core(settings)
+def create_app(config: dict[str, Any] | None = None, core: Core | None = None) -> Flask:
+    """Build the app: settings from defaults, ``KBASSIST_*`` environment, then ``config``.
+
+    Pass ``core`` to share one Core (and its loaded resources) with the caller.
+    """
+    kb_core = core or Core(Settings.load(config))
     web_dir = kb_core.web_dir()
     app = Flask(
         __name__,
@@ -42,7 +44,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         SECRET_KEY=kb_core.secret_key(),
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
-        SESSION_COOKIE_SECURE=bool(settings["SESSION_COOKIE_SECURE"]),
+        SESSION_COOKIE_SECURE=bool(kb_core.settings["SESSION_COOKIE_SECURE"]),
         MAX_CONTENT_LENGTH=200 * 1024 * 1024,
     )
     app.config.update(config or {})

@@ -71,10 +71,7 @@ def live_server(demo_core: Core) -> Iterator[str]:
 
     from kbassist.webapp import create_app
 
-    app = create_app(
-        {"HOME": str(demo_core.home), "EMBEDDER": "hashing", "SECRET_KEY": "browser-test"}
-    )
-    app.extensions["kbassist"] = demo_core
+    app = create_app(core=demo_core)
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
