@@ -888,11 +888,11 @@ class TantivyIndex(_BaseIndex):
             stored = searcher.doc(address)
             hits.append(
                 LexicalHit(
-                    key=stored.get_first("key"),
-                    record=stored.get_first("record"),
-                    kind=stored.get_first("kind"),
-                    ref_id=stored.get_first("ref_id"),
-                    anchor=stored.get_first("anchor") or "",
+                    key=str(stored.get_first("key")),
+                    record=str(stored.get_first("record")),
+                    kind=str(stored.get_first("kind")),
+                    ref_id=str(stored.get_first("ref_id")),
+                    anchor=str(stored.get_first("anchor") or ""),
                     score=float(score),
                 )
             )
@@ -1043,7 +1043,7 @@ class WhooshIndex(_BaseIndex):
 
     def _document(self, doc: SearchDoc) -> dict[str, Any]:
         values = doc.filter_values()
-        fields_ = {
+        fields_: dict[str, Any] = {
             "key": doc.key,
             "record": doc.record,
             "ref_id": doc.ref_id,

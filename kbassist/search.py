@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
@@ -474,8 +475,8 @@ def database_manifest(conn: Connection) -> dict[str, str]:
     ):
         if is_resolved(row.status, row.resolved_at, row.closed_at):
             manifest[f"ticket:{row.id}"] = index_hash(row.content_hash)
-    for row in conn.execute(select(a.c.id, a.c.content_hash)):
-        manifest[f"article:{row.id}"] = index_hash(row.content_hash)
+    for article in conn.execute(select(a.c.id, a.c.content_hash)):
+        manifest[f"article:{article.id}"] = index_hash(article.content_hash)
     return manifest
 
 
@@ -502,7 +503,8 @@ def _embed(conn: Connection, core: Core, records: Sequence[IndexedRecord]) -> li
 
 
 def _split(records: Iterable[str]) -> tuple[list[str], list[str]]:
-    tickets, articles = [], []
+    tickets: list[str] = []
+    articles: list[str] = []
     for record in sorted(set(records)):
         kind, _, ref = record.partition(":")
         (tickets if kind == "ticket" else articles).append(ref)
@@ -810,7 +812,10 @@ def _present(
     for row in chosen:
         details = info[row.key]
         doc = documents.get(ranking.best_doc[row.key])
-        snippet = make_snippet(mask(doc.body if doc else ""), ranking.terms)
+        text = doc.body if doc else ""
+        if row.key.startswith("article:"):
+            text = _MARKUP.sub("", text)  # section text is markdown: **bold**, `code`
+        snippet = make_snippet(mask(text), ranking.terms)
         kind, _, ref = row.key.partition(":")
         results.append(
             SearchResult(
@@ -836,6 +841,9 @@ def _present(
             )
         )
     return tuple(results)
+
+
+_MARKUP = re.compile(r"\*\*|__|`")
 
 
 def _ticket_details(conn: Connection, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
@@ -926,7 +934,7 @@ def _log_search(
                 created_at=_now(),
             )
         )
-        return int(inserted.inserted_primary_key[0])
+        return int(store.inserted_id(inserted))
 
 
 def record_open(core: Core, log_id: int, result_key: str) -> str:

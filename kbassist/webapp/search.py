@@ -37,8 +37,15 @@ def _run_search(values: Any, limit: int) -> service.SearchResponse | None:
         return None
     user = current_user()
     return service.search(
-        core(), db(), query, user_id=user.id if user else None, role=user.role if user else None,
-        kind=_kind(values), filters=_filters(values), limit=limit, facets=True,
+        core(),
+        db(),
+        query,
+        user_id=user.id if user else None,
+        role=user.role if user else None,
+        kind=_kind(values),
+        filters=_filters(values),
+        limit=limit,
+        facets=True,
     )
 
 
@@ -47,8 +54,13 @@ def _run_search(values: Any, limit: int) -> service.SearchResponse | None:
 def page():  # type: ignore[no-untyped-def]
     response = _run_search(request.args, limit=20)
     return render_template(
-        "search/page.html", q=request.args.get("q", ""), kind=request.args.get("kind", ""),
-        filters=_filters(request.args), response=response, types=ARTICLE_TYPES, similar=None,
+        "search/page.html",
+        q=request.args.get("q", ""),
+        kind=request.args.get("kind", ""),
+        filters=_filters(request.args),
+        response=response,
+        types=ARTICLE_TYPES,
+        similar=None,
         ticket={"title": "", "description": ""},
     )
 
@@ -60,8 +72,14 @@ def similar():  # type: ignore[no-untyped-def]
     description = request.form.get("description", "")[:20_000]
     found = service.similar_tickets(core(), db(), title, description, limit=5)
     return render_template(
-        "search/page.html", q="", kind="", filters={}, response=None, types=ARTICLE_TYPES,
-        similar=found, ticket={"title": title, "description": description},
+        "search/page.html",
+        q="",
+        kind="",
+        filters={},
+        response=None,
+        types=ARTICLE_TYPES,
+        similar=found,
+        ticket={"title": title, "description": description},
     )
 
 

@@ -8,7 +8,9 @@ from sqlalchemy import select
 from kbassist import store
 
 
-def test_a_tech_finds_the_article_for_a_misspelt_error(page, sign_in, screenshot, demo_core) -> None:  # type: ignore[no-untyped-def]
+def test_a_tech_finds_the_article_for_a_misspelt_error(
+    page, sign_in, screenshot, demo_core
+) -> None:  # type: ignore[no-untyped-def]
     sign_in("tech")
     page.click("header nav a:has-text('Search')")
     page.fill("input[name=q]", "forticlient vpn stuck at 98% eror -14")
@@ -57,7 +59,7 @@ def test_filters_and_hostile_input(page, sign_in) -> None:  # type: ignore[no-un
     page.goto("/search?q=printer&kind=ticket")
     kinds = page.locator("ol.results .kind").all_inner_texts()
     assert kinds and {k.lower() for k in kinds} == {"ticket"}
-    response = page.goto('/search?q=AND+OR+(%22')
+    response = page.goto("/search?q=AND+OR+(%22")
     assert response.status == 200
     assert page.locator(".no-results").count() == 1
 
