@@ -1,6 +1,6 @@
 """Search benchmark: quality on stackfaq, speed at 100,000 documents, ingest overhead.
 
-    .venv/bin/python bench/search.py            # the full run (about five minutes on 2 cores)
+    .venv/bin/python bench/search.py            # the full run (10-12 minutes on 2 cores)
     .venv/bin/python bench/search.py --quick    # smaller corpora, for a smoke test
 
 One run prints every figure side by side and writes them to

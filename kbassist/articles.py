@@ -7,7 +7,7 @@ article is escaped when rendered, never passed through.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from kbassist.errors import InvalidInput
-from kbassist.records import ARTICLE_TYPES, ArticleRecord, Reject, Section
+from kbassist.records import ARTICLE_TYPES, ArticleRecord, Reject, Section, slug
 
 REQUIRED_KEYS = ("id", "title", "type")
 MAX_ID = 100  # articles.id is String(100)
@@ -153,8 +153,27 @@ def split_sections(body: str) -> tuple[Section, ...]:
 
 
 def render_markdown(body: str) -> str:
-    """Safe HTML for display: raw HTML in the markdown is escaped, not rendered."""
-    return str(_markdown().render(body))
+    """Safe HTML for display: raw HTML is escaped; headings get the anchors search links to."""
+    markdown = _markdown()
+    tokens = markdown.parse(body)
+    openings = [i for i, token in enumerate(tokens) if token.type == "heading_open"]
+    anchors = section_anchors(tokens[i + 1].content.strip() for i in openings)
+    for index, anchor in zip(openings, anchors, strict=True):
+        if anchor:
+            tokens[index].attrSet("id", anchor)
+    return str(markdown.renderer.render(tokens, markdown.options, {}))
+
+
+def section_anchors(headings: Iterable[str]) -> list[str]:
+    """Anchors for headings in order: slugs, repeats numbered -2, -3 (as the page renders them)."""
+    seen: dict[str, int] = {}
+    anchors = []
+    for heading in headings:
+        base = slug(heading) if heading else ""
+        count = seen.get(base, 0) + 1
+        seen[base] = count
+        anchors.append(base if count == 1 else f"{base or 'section'}-{count}")
+    return anchors
 
 
 def plain_text(body: str) -> str:

@@ -27,6 +27,7 @@ from sqlalchemy import select, update
 from sqlalchemy.engine import Connection
 
 from kbassist import store
+from kbassist.articles import section_anchors
 from kbassist.core import Core
 from kbassist.errors import InvalidInput, NotFound
 from kbassist.fusion import Fused, adjust, fuse, quality_factor, reopen_factor
@@ -207,18 +208,6 @@ def is_resolved(status: str, resolved_at: datetime | None, closed_at: datetime |
     if state in OPEN_STATUSES:
         return False
     return resolved_at is not None or closed_at is not None
-
-
-def section_anchors(headings: Iterable[str]) -> list[str]:
-    """Anchors for headings in order: slugs, repeats numbered -2, -3 (as the page renders them)."""
-    seen: dict[str, int] = {}
-    anchors = []
-    for heading in headings:
-        base = slug(heading) if heading else ""
-        count = seen.get(base, 0) + 1
-        seen[base] = count
-        anchors.append(base if count == 1 else f"{base or 'section'}-{count}")
-    return anchors
 
 
 def article_record(

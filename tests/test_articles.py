@@ -59,3 +59,13 @@ def test_folder_keeps_good_files_and_rejects_bad_ones(fixture_kb: Path) -> None:
     assert len(parsed.rejects) == 1
     reject = parsed.rejects[0]
     assert reject.file.endswith("broken.md") and reject.field == "type"
+
+
+def test_rendered_headings_carry_the_anchors_search_links_to(fixture_kb: Path) -> None:
+    record = parse_article((fixture_kb / "printer-spooler.md").read_text())
+    html = render_markdown(record.body)
+    for section in record.sections:
+        if section.heading_path:
+            assert f'id="{section.anchor}"' in html
+    assert render_markdown("## Steps\n\n## Steps\n").count('id="steps') == 2
+    assert 'id="steps-2"' in render_markdown("## Steps\n\n## Steps\n")
