@@ -7,23 +7,18 @@ from typing import Any
 
 import click
 
-from kbassist.cli import emit, json_option, main, progress_bar, ready_core
+from kbassist.cli import embedding_bar, emit, json_option, main, ready_core
 
 
 @main.command()
 @json_option
 def cluster(as_json: bool) -> None:
     """Recompute the issue families of all resolved tickets (a full run)."""
-    from sqlalchemy import func, select
-
     from kbassist import gaps
-    from kbassist.store import tickets
 
     core = ready_core()
-    with core.connect() as conn:
-        total = conn.execute(select(func.count()).select_from(tickets)).scalar() or 0
-    with progress_bar(total, "embedding", not as_json) as advance:
-        summary = gaps.recluster(core, progress=advance)
+    with embedding_bar(core, not as_json):
+        summary = gaps.recluster(core)
     emit(
         summary.as_dict(),
         as_json,
