@@ -139,6 +139,8 @@ def store_tickets(
         for start in range(0, len(records), BATCH):
             batch = records[start : start + BATCH]
             existing = _existing_hashes(conn, store.tickets, [r.id for r in batch])
+            added: list[dict[str, Any]] = []
+            changed: list[TicketRecord] = []
             for record in batch:
                 digest = record.content_hash
                 old = existing.get(record.id)
@@ -147,25 +149,19 @@ def store_tickets(
                     continue
                 row = _ticket_row(record, digest, now, people, companies)
                 if old is None:
-                    conn.execute(store.tickets.insert().values(**row))
-                    report.added += 1
+                    added.append(row)
                 else:
                     conn.execute(
                         store.tickets.update().where(store.tickets.c.id == record.id).values(**row)
                     )
-                    conn.execute(
-                        delete(store.ticket_notes).where(
-                            store.ticket_notes.c.ticket_id == record.id
-                        )
-                    )
-                    conn.execute(
-                        delete(store.ticket_article_links).where(
-                            store.ticket_article_links.c.ticket_id == record.id
-                        )
-                    )
                     report.updated += 1
-                _insert_children(conn, record, people)
-                report.changed_ids.append(record.id)
+                changed.append(record)
+            # One statement per table and batch: row-by-row inserts dominated ingest time.
+            if added:
+                conn.execute(store.tickets.insert(), added)
+                report.added += len(added)
+            _replace_children(conn, changed, people)
+            report.changed_ids.extend(record.id for record in changed)
             if progress:
                 progress(len(batch))
     report.rejected = len(report.rejects)
@@ -202,29 +198,36 @@ def _ticket_row(
     }
 
 
-def _insert_children(conn: Connection, record: TicketRecord, people: _NameCache) -> None:
-    if record.notes:
-        conn.execute(
-            store.ticket_notes.insert(),
-            [
-                {
-                    "ticket_id": record.id,
-                    "seq": seq,
-                    "author": note.author,
-                    "author_id": people.find(note.author),
-                    "created_at": note.created_at,
-                    "text": note.text,
-                    "internal": note.internal,
-                }
-                for seq, note in enumerate(record.notes, start=1)
-            ],
-        )
-    links = sorted(set(record.kb_links))
+def _replace_children(conn: Connection, records: list[TicketRecord], people: _NameCache) -> None:
+    """Write the notes and article links of changed tickets, dropping their old ones."""
+    if not records:
+        return
+    ids = [record.id for record in records]
+    conn.execute(delete(store.ticket_notes).where(store.ticket_notes.c.ticket_id.in_(ids)))
+    links_table = store.ticket_article_links
+    conn.execute(delete(links_table).where(links_table.c.ticket_id.in_(ids)))
+    notes = [
+        {
+            "ticket_id": record.id,
+            "seq": seq,
+            "author": note.author,
+            "author_id": people.find(note.author),
+            "created_at": note.created_at,
+            "text": note.text,
+            "internal": note.internal,
+        }
+        for record in records
+        for seq, note in enumerate(record.notes, start=1)
+    ]
+    if notes:
+        conn.execute(store.ticket_notes.insert(), notes)
+    links = [
+        {"ticket_id": record.id, "article_id": link}
+        for record in records
+        for link in sorted(set(record.kb_links))
+    ]
     if links:
-        conn.execute(
-            store.ticket_article_links.insert(),
-            [{"ticket_id": record.id, "article_id": link} for link in links],
-        )
+        conn.execute(links_table.insert(), links)
 
 
 # ---------------------------------------------------------------- articles
