@@ -12,7 +12,7 @@ import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
@@ -20,6 +20,7 @@ from sqlalchemy.engine import Connection
 from kbassist import store
 from kbassist.core import Core
 from kbassist.errors import Conflict, InvalidInput, TooManyRequests, Unauthorized
+from kbassist.store import utc_now
 
 ROLES = ("tech", "reviewer", "manager", "admin")
 
@@ -109,7 +110,7 @@ def create_user(core: Core, username: str, password: str, role: str, technician:
                 password_hash=hash_password(password),
                 role=role,
                 technician_id=technician_id,
-                created_at=_now(),
+                created_at=utc_now(),
             )
         )
         return User(store.inserted_id(result), username, role, technician_id)
@@ -121,7 +122,7 @@ def authenticate(core: Core, username: str, password: str, remote_addr: str = ""
         raise Unauthorized("Unknown user or wrong password.")
     remote_addr = remote_addr[:100]
     limit = int(core.settings["LOGIN_RATE_LIMIT"])
-    since = _now() - timedelta(minutes=5)
+    since = utc_now() - timedelta(minutes=5)
     table = store.login_attempts
     with core.begin() as conn:
         failures = conn.execute(
@@ -138,7 +139,7 @@ def authenticate(core: Core, username: str, password: str, remote_addr: str = ""
         ok = row is not None and verify_password(password, row.password_hash)
         conn.execute(
             table.insert().values(
-                username=username, remote_addr=remote_addr, attempted_at=_now(), success=ok
+                username=username, remote_addr=remote_addr, attempted_at=utc_now(), success=ok
             )
         )
     if not ok or row is None:
@@ -162,7 +163,7 @@ def create_token(core: Core, username: str, name: str = "") -> str:
             raise InvalidInput(f"No user {username!r}. Create one with `kbassist user add`.")
         conn.execute(
             store.api_tokens.insert().values(
-                user_id=row.id, name=name, token_hash=_token_hash(token), created_at=_now()
+                user_id=row.id, name=name, token_hash=_token_hash(token), created_at=utc_now()
             )
         )
     return token
@@ -181,7 +182,7 @@ def user_for_token(core: Core, token: str) -> User:
         conn.execute(
             store.api_tokens.update()
             .where(store.api_tokens.c.id == row.token_id)
-            .values(last_used_at=_now())
+            .values(last_used_at=utc_now())
         )
     return User(row.id, row.username, row.role, row.technician_id)
 
@@ -197,7 +198,3 @@ def _technician_id(conn: Connection, name: str) -> int:
 
 def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
-
-
-def _now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)

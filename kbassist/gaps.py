@@ -16,7 +16,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import numpy as np
@@ -38,7 +38,8 @@ from kbassist.core import Core
 from kbassist.embedding import Embedder, embed_cached, load_vectors
 from kbassist.errors import NotFound
 from kbassist.hygiene import mask
-from kbassist.records import text_hash
+from kbassist.records import text_hash, ticket_text
+from kbassist.store import utc_now
 
 MIN_TICKETS = 5  # a gap needs at least this many tickets in the window
 WINDOW_DAYS = 90
@@ -62,11 +63,6 @@ DUPLICATE_SHINGLE_OVERLAP = 0.5
 PARETO_SHARE = 0.8
 RESOLVED_STATUSES = ("resolved", "closed", "completed", "complete", "done", "solved")
 Progress = Callable[[int], None]
-
-
-def ticket_text(title: str, description: str) -> str:
-    """The text a ticket is embedded by: the same as search's, so the cache serves both."""
-    return f"{title}\n{description or ''}".strip()
 
 
 def article_title_text(title: str) -> str:
@@ -307,7 +303,7 @@ def recluster(
         run_id = store.inserted_id(
             conn.execute(
                 store.cluster_runs.insert().values(
-                    started_at=_now(),
+                    started_at=utc_now(),
                     params=json.dumps(run_params, sort_keys=True),
                     n_tickets=len(ticket_ids),
                     n_families=len(clustering.families),
@@ -924,7 +920,3 @@ def _insert_many(conn: Connection, table: Any, rows: list[dict[str, Any]]) -> No
 def _chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
-
-
-def _now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)

@@ -13,7 +13,7 @@ import difflib
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +25,7 @@ from kbassist.articles import parse_article, parse_folder
 from kbassist.core import Core
 from kbassist.errors import InvalidInput
 from kbassist.records import ArticleRecord, Reject, TicketRecord
+from kbassist.store import utc_now
 
 Progress = Callable[[int], None]
 BATCH = 500
@@ -132,7 +133,7 @@ def store_tickets(
     report = IngestReport(
         "tickets", source, rejects=list(rejects or []), warnings=list(warnings or [])
     )
-    now = _now()
+    now = utc_now()
     with core.begin() as conn:
         people = _NameCache(conn, store.technicians)
         companies = _NameCache(conn, store.clients)
@@ -272,7 +273,7 @@ def store_articles(
 ) -> IngestReport:
     """Upsert articles and their version history in one transaction."""
     report = IngestReport("articles", source, rejects=list(rejects or []))
-    now = _now()
+    now = utc_now()
     with core.begin() as conn:
         people = _NameCache(conn, store.technicians)
         companies = _NameCache(conn, store.clients)
@@ -432,7 +433,3 @@ def _write_rejects(core: Core, source: str, rejects: list[Reject]) -> str | None
         for reject in rejects:
             writer.writerow(asdict(reject))
     return str(path)
-
-
-def _now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)

@@ -51,6 +51,7 @@ from kbassist.errors import InvalidInput, NotTrained
 from kbassist.findings import Finding
 from kbassist.readability import TECH_VOCABULARY
 from kbassist.records import ArticleRecord, content_hash, text_hash
+from kbassist.store import utc_now
 
 if TYPE_CHECKING:
     from kbassist.core import Core
@@ -441,7 +442,7 @@ def _rescore_notes(core: Core, ids: list[str], model: LoadedClassifier | None, f
             # Cached by text hash, so search and training reuse what is embedded here.
             embeddings = embed_cached(conn, core.resources.embedder, plains)
         scores = score_notes(texts, model=model, embeddings=embeddings)
-        now = _now()
+        now = utc_now()
         conn.execute(delete(table).where(table.c.ticket_id.in_([tid for tid, _ in todo])))
         conn.execute(
             table.insert(),
@@ -502,7 +503,7 @@ def _baseline_reopen_rate(conn: Connection) -> float | None:
 
 def _rescore_articles(core: Core, force: bool) -> int:
     table, articles = store.article_scores, store.articles
-    now = _now()
+    now = utc_now()
     with core.begin() as conn:
         rows = conn.execute(select(articles).order_by(articles.c.id)).all()
         if not rows:
@@ -606,10 +607,6 @@ def _draw_latest_sample(core: Core) -> None:
         draw_monthly_sample(core, month)
 
 
-def _now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
-
-
 # --- training ----------------------------------------------------------------------
 
 
@@ -676,7 +673,7 @@ def train(
     metadata = {
         "kind": ARTIFACT_NAME,
         "version": version,
-        "trained_at": _now().isoformat(timespec="seconds"),
+        "trained_at": utc_now().isoformat(timespec="seconds"),
         "versions": library_versions(),
         "labels": list(LABELS),
         "label_counts": counts,

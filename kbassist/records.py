@@ -26,6 +26,11 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def ticket_text(title: str, description: str) -> str:
+    """What a ticket is embedded as: search, similar tickets and clustering share the cache."""
+    return f"{title}\n{description or ''}".strip()
+
+
 def _iso(value: Any) -> str:
     if isinstance(value, datetime):
         return value.isoformat()

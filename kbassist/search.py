@@ -41,7 +41,8 @@ from kbassist.lexical import (
     open_index,
     parse_query,
 )
-from kbassist.records import slug
+from kbassist.records import slug, ticket_text
+from kbassist.store import utc_now
 from kbassist.vectors import VectorIndex, VectorRecord, one_thread
 
 Progress = Callable[[int], None]
@@ -297,11 +298,6 @@ def ticket_record(
     return IndexedRecord(
         doc.record, index_hash(content_hash), (doc,), (ticket_text(title, description),)
     )
-
-
-def ticket_text(title: str, description: str) -> str:
-    """What a ticket is embedded as (a pasted new ticket uses the same, so it hits the cache)."""
-    return f"{title}\n{description}".strip()
 
 
 # ---------------------------------------------------------------- indexes as resources
@@ -920,7 +916,7 @@ def _log_search(
                 filters=json.dumps(filters.as_dict(), sort_keys=True),
                 result_ids=json.dumps([r.key for r in results]),
                 n_results=len(results),
-                created_at=_now(),
+                created_at=utc_now(),
             )
         )
         return int(store.inserted_id(inserted))
@@ -941,7 +937,7 @@ def record_open(core: Core, log_id: int, result_key: str) -> str:
             conn.execute(
                 update(table)
                 .where(table.c.id == log_id)
-                .values(opened_id=result_key, opened_at=_now())
+                .values(opened_id=result_key, opened_at=utc_now())
             )
     return result_key
 
@@ -965,10 +961,6 @@ def failed_searches(conn: Connection, since: datetime | None = None) -> list[Fai
         )
         for row in conn.execute(query)
     ]
-
-
-def _now() -> datetime:
-    return datetime.now(UTC).replace(tzinfo=None)
 
 
 # ---------------------------------------------------------------- similar past tickets

@@ -7,6 +7,7 @@ domain. Migrations live in ``kbassist/migrations/versions`` and are numbered.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -323,6 +324,11 @@ meta = Table(
     Column("key", String(100), primary_key=True),
     Column("value", CleanText, nullable=False),
 )
+
+
+def utc_now() -> datetime:
+    """Now, as the store keeps every timestamp: naive UTC."""
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 def inserted_id(result: CursorResult[Any]) -> int:
