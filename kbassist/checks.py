@@ -227,11 +227,11 @@ COMMAND = _pattern(
 )
 NUMBERED = re.compile(r"^\s*(?:\d+[.)]|step \d+|[-*•] )", re.IGNORECASE | re.MULTILINE)
 
+# Verification is something that happened: "confirmed", "tested", "test page printed".
+# The bare verbs ("please confirm", "we need to verify", "the test server") are requests,
+# plans or names, and a note that asks someone to test has not verified anything.
 VERIFICATION = Cues(
-    _words(
-        "verified verify verification confirmed confirm confirms confirmation tested test "
-        "testing validated validate validation successful successfully"
-    ),
+    _words("verified verification confirmed confirms tested validated successful successfully"),
     _phrases(
         "works now|working now|works again|working again|working fine|works fine|"
         "working correctly|works correctly|as expected|working normally|working ok|"
@@ -240,19 +240,25 @@ VERIFICATION = Cues(
         "happy with|now loads|now prints|now connects|now syncs|now works|now opens|"
         "now launches|now starts|now sends|user opened|logged in|signed in|"
         "sent and received|played back|came back|back online|now shows|now show|"
-        "printed a test|test page printed"
+        "printed a test|test page printed|test passed|tests passed|test succeeded|"
+        "test was successful|test page|test call|test file|test e-mail|test email|test mail|"
+        "test message|test print|test login|test sign-in|test restore|test backup|test scan|"
+        "test meeting|sent a test|ran a test|did a test"
     ),
 )
 
+# Follow-up is a recorded next step or prevention. "We will check and get back to you"
+# and "kind reminder" are holding replies to the user, not follow-up: they are not cues.
 FOLLOWUP = Cues(
     _words(
         "article documented documentation wiki runbook playbook how-to howto monitor "
         "monitoring monitored alert alerts alerting follow-up followup prevent prevention "
         "preventive preventative recurrence recurring recur schedule scheduled recommend "
-        "recommended recommendation advised renewal reminder"
+        "recommended recommendation advised renewal"
     ),
     _phrases(
-        "kb article|knowledge base|follow up|next step|to avoid|will check|will monitor|"
+        "kb article|knowledge base|follow up|next step|to avoid|will check in|check in on|"
+        "check in with|set a reminder|calendar reminder|renewal reminder|will monitor|"
         "will follow|will revisit|will replace|will order|will review|check back|"
         "opened a ticket|opened ticket|opened a case|ordered a replacement|"
         "ordered replacement|ordered a new|escalated to|long-term|long term|"
@@ -270,6 +276,44 @@ _VAGUE_WORDS = frozenset(
     up tested checked please close ticket call phone remote session assisted helped with
     """.split()
 )
+# Correspondence that records nothing: greetings, sign-offs, holding replies ("we will
+# check and get back to you"), reminders and meeting invitations. A note made only of
+# these is vague however long it is; everything after a sign-off is a signature.
+_SIGN_OFF = re.compile(
+    r"(?:best |kind |warm |many )?(?:regards|thanks|thank you|cheers)\b.{0,40}", re.IGNORECASE
+)
+_CORRESPONDENCE = re.compile(
+    r"(?:dears?|hi|hello|hey|greetings|good (?:morning|afternoon|evening))\b.{0,40}"
+    r"|(?:well )?noted|ok(?:ay)?|sure"
+    r"|.{0,80}\b(?:get|getting|come|coming|revert|reverting) back to (?:you|u)\b.{0,40}"
+    r"|.{0,60}\b(?:update|inform|notify) (?:you|u) (?:soon|shortly|asap|once|when|as soon)"
+    r"\b.{0,60}"
+    r"|.{0,40}\b(?:kind|kindly|friendly|gentle) remind(?:er)?\b.{0,40}|reminder"
+    r"|.{0,40}\bany (?:updates?|news|feedback)\b.{0,40}"
+    r"|.{0,60}\b(?:suggest|propose|arrange|book|find) (?:a|another|the|a suitable|a good) "
+    r"(?:time|slot|meeting|session|call)\b.{0,60}"
+    r"|.{0,40}\bjoin (?:the |this |our |my )?(?:below |following )?(?:zoom |teams |webex )?"
+    r"(?:meeting|session|call)\b.{0,60}",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def _only_correspondence(text: str) -> bool:
+    """Whether a note is nothing but greetings, holding replies and sign-offs."""
+    seen = False
+    for sentence in _SENTENCE_END.split(text[:2000]):
+        sentence = sentence.strip(" \t,.;:!-")
+        if not sentence:
+            continue
+        if _SIGN_OFF.fullmatch(sentence):
+            return seen
+        if not _CORRESPONDENCE.fullmatch(sentence):
+            return False
+        seen = True
+    return seen
+
+
 _ENGLISH = frozenset(
     "the a an and or of to in on for with was is are be it this that user not from by at as "
     "have has had then after before we i".split()
@@ -344,7 +388,7 @@ def check_note(text: str, vocabulary: frozenset[str] = TECH_VOCABULARY) -> NoteA
                 "reviewer to judge this one.",
             )
         )
-    vague = _is_vague(words, criteria)
+    vague = _is_vague(head, words, criteria)
     if vague:
         # Quote what the note says, masked: the quote is shown on pages and in the CLI.
         quoted = " ".join(mask(head[:400]).split())[:60]
@@ -413,12 +457,14 @@ def _language(words: list[str]) -> str:
     return "en" if english / len(sample) >= 0.06 else "other"
 
 
-def _is_vague(words: list[str], criteria: dict[str, bool]) -> bool:
+def _is_vague(text: str, words: list[str], criteria: dict[str, bool]) -> bool:
     met = sum(criteria.values())
     lowered = [word.lower() for word in words]
     if lowered and all(word in _VAGUE_WORDS for word in lowered) and len(lowered) <= 12:
         return True
-    return len(lowered) < 8 and met <= 1
+    if len(lowered) < 8 and met <= 1:
+        return True
+    return met <= 1 and _only_correspondence(text)
 
 
 _MISSING: dict[str, Finding] = {

@@ -40,8 +40,9 @@ LABELS = (NEEDS_WORK, USEFUL)
 ARTIFACT_NAME = "note-classifier"
 ESTIMATOR_FILE = "estimator.joblib"
 METADATA_FILE = "metadata.json"
-# Bumped whenever the features a NoteExample carries change meaning or size.
-FEATURES_VERSION = 1
+# Bumped whenever the features a NoteExample carries change meaning or size
+# (2: the verification and follow-up cues no longer count requests and holding replies).
+FEATURES_VERSION = 2
 
 
 @dataclass(frozen=True)

@@ -279,3 +279,54 @@ def test_article_with_a_password_is_blocking() -> None:
     result = assess(article(PLAYBOOK + "\nThe local admin password is Summer2024! if needed.\n"))
     assert result.blocking
     assert all("Summer2024" not in f.message for f in result.findings)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Greetings,\nWe will check and get back to you asap.\nRegards,\nJohn Smith",
+        "Hi team, kind reminder. Any update?\nThanks",
+        "Dear Anna,\nplease suggest a time to connect.\nBest regards,\nService Desk",
+    ],
+)
+def test_a_note_of_only_holding_replies_is_vague(note: str) -> None:
+    assessment = check_note(note)
+    assert assessment.vague
+    assert "vague" in rules(note)
+    assert assessment.criteria_score <= 15
+
+
+def test_a_holding_reply_with_a_finding_is_not_vague() -> None:
+    note = (
+        "Greetings, we will check and get back to you. Cause: the certificate on GW01 had "
+        "expired; renewed it and restarted the VPN service. Regards"
+    )
+    assessment = check_note(note)
+    assert not assessment.vague
+    assert assessment.criteria["cause"] and assessment.criteria["steps"]
+
+
+@pytest.mark.parametrize(
+    ("criterion", "asking"),
+    [
+        ("verification", "Please test the same on the test server and confirm."),
+        ("verification", "We need to verify the schemas before we apply the statements."),
+        ("followup", "We will check and get back to you."),
+        ("followup", "Kind reminder, we are waiting for the logs."),
+    ],
+)
+def test_requests_and_holding_replies_do_not_meet_a_criterion(criterion: str, asking: str) -> None:
+    assert check_note(asking).criteria[criterion] is False
+
+
+@pytest.mark.parametrize(
+    ("criterion", "record"),
+    [
+        ("verification", "Sent a test e-mail, it arrived within a minute."),
+        ("verification", "Ran a test restore of the finance share."),
+        ("followup", "Will check in with Anna on Friday."),
+        ("followup", "Set a reminder for the certificate renewal in March."),
+    ],
+)
+def test_what_was_done_still_meets_the_criterion(criterion: str, record: str) -> None:
+    assert check_note(record).criteria[criterion] is True
