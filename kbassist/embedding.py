@@ -149,7 +149,9 @@ def embed_cached(
     for key, text in zip(keys, texts, strict=True):
         if key not in found and key not in missing:
             missing[key] = text
-    pending = list(missing.items())
+    # Shortest first, as one encode call over all of them would sort them: each chunk then
+    # holds texts of like length and pads little.
+    pending = sorted(missing.items(), key=lambda item: len(item[1]))
     for start in range(0, len(pending), batch):
         chunk = pending[start : start + batch]
         vectors = embedder.encode([text for _, text in chunk])

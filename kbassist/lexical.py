@@ -41,9 +41,17 @@ MAX_PHRASES = 8
 ALL_CLIENTS = "*"  # articles without a client list apply to every client
 SCHEMA_VERSION = 1
 FACET_FIELDS = ("kind", "article_type", "client", "category")
-# Words not worth marking in a snippet. They still count in the ranking: dropping
-# them from queries halved tantivy's latency at 100,000 tickets but cost the hybrid
-# ranking 0.004-0.005 nDCG@10 on stackfaq (their BM25 mass damps the lexical part).
+# In an index of at least PRUNE_MIN_DOCUMENTS, a query term found in more than
+# COMMON_TERM_SHARE of the documents is left out of the ranking query when rarer terms
+# remain: its BM25 idf is at most ln(1 + 0.7 / 0.3) = 1.2 against 4.6 for a term in 1%
+# of the documents, yet its postings are most of what the search reads ("the", "to",
+# "user" in tickets). See docs/search.md for what it costs and saves (0.3 was chosen
+# from 0.2-0.5 on stackfaq and 100,000 demo tickets); facets still count every term.
+COMMON_TERM_SHARE = 0.3
+PRUNE_MIN_DOCUMENTS = 1000
+# Words not worth marking in a snippet. The ranking does not use this fixed list:
+# dropping it from queries cost the hybrid 0.004-0.005 nDCG@10 on stackfaq, where
+# leaving out terms by their share of documents (above) cost nothing.
 STOPWORDS = frozenset(
     "a an and are as at be but by can do does for from has have how i if in into is it its me "
     "my no not of on or our so than that the their them then there these they this to was we "
@@ -584,6 +592,10 @@ class _BaseIndex:
     def doc_count(self) -> int:
         raise NotImplementedError
 
+    def _term_documents(self, term: str) -> int:
+        """How many documents hold an analysed term in their body."""
+        raise NotImplementedError
+
     # -- files
     @property
     def _manifest_path(self) -> Path:
@@ -689,6 +701,17 @@ class _BaseIndex:
     def _word_frequency(self, word: str) -> int:
         return self.speller().vocabulary.get(word, 0)
 
+    def _informative(self, plan: _Plan) -> _Plan:
+        """The plan without the terms many documents hold, when rarer terms remain to rank by."""
+        if len(plan.terms) < 2:
+            return plan
+        total = self.doc_count()
+        if total < PRUNE_MIN_DOCUMENTS:
+            return plan
+        cutoff = COMMON_TERM_SHARE * total
+        kept = tuple(pair for pair in plan.terms if self._term_documents(pair[0]) <= cutoff)
+        return replace(plan, terms=kept) if kept else plan
+
     def search(
         self, query: str | ParsedQuery, *, filters: Filters | None = None, limit: int = 10
     ) -> LexicalResult:
@@ -697,7 +720,7 @@ class _BaseIndex:
         if parsed.empty or limit <= 0:
             return LexicalResult((), ())
         plan, corrections = self._plan(parsed)
-        hits = self._run(plan, active, limit) if plan.terms else []
+        hits = self._run(self._informative(plan), active, limit) if plan.terms else []
         hits.sort(key=lambda hit: (-hit.score, hit.key))
         terms = tuple(
             dict.fromkeys([*parsed.words, *(s for c in corrections for s in c.suggestions)])
@@ -932,6 +955,9 @@ class TantivyIndex(_BaseIndex):
     def _word_frequency(self, word: str) -> int:
         # Straight from the term dictionary: no need to build the speller for known words.
         return int(self._index.searcher().doc_freq("spell", word))
+
+    def _term_documents(self, term: str) -> int:
+        return int(self._index.searcher().doc_freq("body", term))
 
 
 def _tantivy_analyzer(stem: bool) -> Any:
@@ -1173,6 +1199,10 @@ class WhooshIndex(_BaseIndex):
     def _word_frequency(self, word: str) -> int:
         with self._lock:
             return int(self._current().doc_frequency("spell", word))
+
+    def _term_documents(self, term: str) -> int:
+        with self._lock:
+            return int(self._current().doc_frequency("body", term))
 
 
 def _whoosh_analyzers() -> tuple[Any, Any]:

@@ -259,6 +259,47 @@ def test_facets_count_matching_documents(index) -> None:  # type: ignore[no-unty
     assert facets["article_type"] == {"playbook": 1, "reference": 1}
 
 
+# ---------------------------------------------------------------- terms most documents hold
+
+
+@pytest.fixture(params=BACKENDS)
+def printers(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """Five tickets, four about printers; pruning switched on at this size."""
+    monkeypatch.setattr("kbassist.lexical.PRUNE_MIN_DOCUMENTS", 5)
+    built = open_index(request.param, tmp_path / request.param)
+    built.update(
+        [
+            ticket("P-1", "Printer offline", "The printer shows offline on the floor 2 queue."),
+            ticket("P-2", "Printer jam", "The printer jams on every second page."),
+            ticket("P-3", "Printer toner", "The printer toner is low."),
+            ticket("P-4", "Printer driver", "The printer driver crashes on print."),
+            ticket("P-5", "VPN drops", "The tunnel drops every hour."),
+        ]
+    )
+    return built
+
+
+def test_a_term_most_documents_hold_does_not_rank_when_rarer_terms_remain(printers) -> None:  # type: ignore[no-untyped-def]
+    # "printer" is in 4 of 5 documents: only "offline" ranks, so the other printers drop out.
+    assert records(printers.search("printer offline")) == ["ticket:P-1"]
+    # Facets still count every document holding any query term.
+    assert printers.facets("printer offline")["kind"] == {"ticket": 4}
+
+
+def test_a_query_of_only_common_terms_keeps_them(printers) -> None:  # type: ignore[no-untyped-def]
+    # Both terms are common, so both rank: "the" alone brings in the VPN ticket.
+    found = records(printers.search("the printer"))
+    assert len(found) == 5
+    assert found[-1] == "ticket:P-5"
+
+
+def test_small_indexes_rank_every_term(printers, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("kbassist.lexical.PRUNE_MIN_DOCUMENTS", 6)
+    found = records(printers.search("printer offline"))
+    assert found[0] == "ticket:P-1"
+    assert len(found) == 4
+
+
 # ---------------------------------------------------------------- writes, manifest, persistence
 
 
