@@ -278,7 +278,7 @@ _VAGUE_WORDS = frozenset(
 )
 # Correspondence that records nothing: greetings, sign-offs, holding replies ("we will
 # check and get back to you"), reminders and meeting invitations. A note made only of
-# these is vague however long it is; everything after a sign-off is a signature.
+# these is vague however long it is; short lines after a sign-off are a signature.
 _SIGN_OFF = re.compile(
     r"(?:best |kind |warm |many )?(?:regards|thanks|thank you|cheers)\b.{0,40}", re.IGNORECASE
 )
@@ -297,20 +297,22 @@ _CORRESPONDENCE = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
+SIGNATURE_WORDS = 4  # a line after a sign-off this short is a name or a team, not content
 
 
 def _only_correspondence(text: str) -> bool:
     """Whether a note is nothing but greetings, holding replies and sign-offs."""
-    seen = False
+    seen = signed = False
     for sentence in _SENTENCE_END.split(text[:2000]):
         sentence = sentence.strip(" \t,.;:!-")
         if not sentence:
             continue
         if _SIGN_OFF.fullmatch(sentence):
-            return seen
-        if not _CORRESPONDENCE.fullmatch(sentence):
+            signed = True
+        elif _CORRESPONDENCE.fullmatch(sentence):
+            seen = True
+        elif not (signed and len(sentence.split()) <= SIGNATURE_WORDS):
             return False
-        seen = True
     return seen
 
 

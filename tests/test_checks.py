@@ -296,6 +296,11 @@ def test_a_note_of_only_holding_replies_is_vague(note: str) -> None:
     assert assessment.criteria_score <= 15
 
 
+def test_thanks_mid_note_is_not_a_sign_off() -> None:
+    note = "Greetings. Thanks for your patience. Replaced the fuser and tested a print."
+    assert not check_note(note).vague
+
+
 def test_a_holding_reply_with_a_finding_is_not_vague() -> None:
     note = (
         "Greetings, we will check and get back to you. Cause: the certificate on GW01 had "
