@@ -409,6 +409,29 @@ def rescore_all(core: Core, *, force: bool = False) -> int:
     return rescore(core, ids, articles, force=force)
 
 
+def catch_up(core: Core) -> int:
+    """Rescore the notes another model scored (a new bundled or trained model, say).
+
+    ``kbassist serve`` calls this at start, as search catches its index up, so an
+    upgrade that ships a new model never leaves old scores on the pages. Returns the
+    number of notes rescored.
+    """
+    model = active_model(core)
+    version = model.version if model else ""
+    table = store.note_scores
+    with core.connect() as conn:
+        ids = sorted(
+            row[0]
+            for row in conn.execute(
+                select(table.c.ticket_id).where(table.c.model_version != version)
+            )
+        )
+    written = 0
+    for start in range(0, len(ids), BATCH):
+        written += _rescore_notes(core, ids[start : start + BATCH], model, force=False)
+    return written
+
+
 def _rescore_notes(core: Core, ids: list[str], model: LoadedClassifier | None, force: bool) -> int:
     table = store.note_scores
     version = model.version if model else ""

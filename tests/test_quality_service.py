@@ -152,6 +152,21 @@ def test_train_writes_the_artifact_and_rescores(loaded: Core) -> None:
     assert report.rescored >= 30
 
 
+def test_catch_up_rescores_notes_another_model_scored(loaded: Core) -> None:
+    label_all(loaded)
+    report = quality.train(loaded)
+    assert quality.catch_up(loaded) == 0  # training rescored everything
+    with loaded.begin() as conn:
+        conn.execute(
+            update(store.note_scores)
+            .where(store.note_scores.c.ticket_id.in_(["T-001", "T-002"]))
+            .values(model_version="nc-shipped-before")
+        )
+    assert quality.catch_up(loaded) == 2
+    assert {version for _, _, version in stored_scores(loaded).values()} == {report.model_version}
+    assert quality.catch_up(loaded) == 0
+
+
 def test_a_new_label_changes_the_model(loaded: Core) -> None:
     label_all(loaded, count=16)  # about half the notes
     first = quality.train(loaded)

@@ -127,7 +127,8 @@ def _render_demo(result: dict) -> str:  # type: ignore[type-arg]
 @click.option("--port", default=5000, show_default=True, type=int)
 @click.option("--debug", is_flag=True, help="Flask debug mode with reloader (development only).")
 def serve(host: str, port: int, debug: bool) -> None:
-    """Serve the web app (catching the search index up with the database first)."""
+    """Serve the web app (catching the search index and note scores up first)."""
+    from kbassist import quality
     from kbassist.search import catch_up
     from kbassist.webapp import create_app
 
@@ -137,6 +138,9 @@ def serve(host: str, port: int, debug: bool) -> None:
         click.echo(
             f"Search index caught up with the database: {healed} documents re-indexed.", err=True
         )
+    rescored = quality.catch_up(core)
+    if rescored:
+        click.echo(f"Note scores caught up with the model: {rescored} notes rescored.", err=True)
     app = create_app(core=core)
     # Load the embedding model in the background so the first search does not wait for it.
     warm = core.resources.embedder.encode
