@@ -390,10 +390,8 @@ def rescore(
     those whose inputs are unchanged. Returns the number of rows written.
     """
     model = active_model(core)
-    written = 0
     ids = sorted(set(ticket_ids))
-    for start in range(0, len(ids), BATCH):
-        written += _rescore_notes(core, ids[start : start + BATCH], model, force)
+    written = _rescore_notes(core, ids, model, force)
     if ids or article_ids:
         written += _rescore_articles(core, force)
     if ids:
@@ -426,13 +424,20 @@ def catch_up(core: Core) -> int:
                 select(table.c.ticket_id).where(table.c.model_version != version)
             )
         )
-    written = 0
-    for start in range(0, len(ids), BATCH):
-        written += _rescore_notes(core, ids[start : start + BATCH], model, force=False)
-    return written
+    return _rescore_notes(core, ids, model, force=False)
 
 
 def _rescore_notes(core: Core, ids: list[str], model: LoadedClassifier | None, force: bool) -> int:
+    """Rescore these notes in batches of BATCH, one transaction each; rows written."""
+    return sum(
+        _rescore_note_batch(core, ids[start : start + BATCH], model, force)
+        for start in range(0, len(ids), BATCH)
+    )
+
+
+def _rescore_note_batch(
+    core: Core, ids: list[str], model: LoadedClassifier | None, force: bool
+) -> int:
     table = store.note_scores
     version = model.version if model else ""
     with core.begin() as conn:
