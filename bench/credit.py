@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/credit.py [--seeds 8] [--sizes 5000,50000]
 
-1. Planted effects (kbassist.demo, 5,000 tickets per seed, its ground-truth
+1. Planted effects (kbassist.demo.generator, 5,000 tickets per seed, its ground-truth
    families; then once end to end through ``load_demo``, whose clustering
    finds the families): per article, the estimate against the planted saving (mean
    absolute error, Spearman), the share of null-effect articles wrongly
@@ -38,8 +38,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kbassist import demo  # noqa: E402
-from kbassist.credit import (  # noqa: E402
+from kbassist.credit.estimation import (  # noqa: E402
     CREDITED,
     NOT_ENOUGH_DATA,
     ArticleInfo,
@@ -48,6 +47,7 @@ from kbassist.credit import (  # noqa: E402
     estimate_credit,
     exposures_of,
 )
+from kbassist.demo import generator as demo  # noqa: E402
 
 SERVICENOW = ROOT.parent / "shared" / "data" / "servicenow_incidents" / "incidents.jsonl.gz"
 RESULTS = ROOT / "bench" / "results" / "credit.json"
@@ -264,9 +264,9 @@ def bench_pipeline(seed: int = 7) -> dict[str, Any]:
     """The demo loaded as a user would (ingest, scoring, clustering), credit from the store."""
     from scipy.stats import spearmanr
 
-    from kbassist import attribution
     from kbassist.core import Core
-    from kbassist.demo_loader import load_demo
+    from kbassist.credit import attribution
+    from kbassist.demo.loader import load_demo
     from kbassist.settings import Settings
 
     with tempfile.TemporaryDirectory() as home:
@@ -443,10 +443,11 @@ def bench_scale(sizes: list[int]) -> dict[str, Any]:
 def _scale_run(size: int) -> dict[str, Any]:
     from sqlalchemy import func, select
 
-    from kbassist import attribution, scorecards, store, weekly
+    from kbassist import store
     from kbassist.auth import User
     from kbassist.core import Core
-    from kbassist.ingest import ingest_kb, store_tickets
+    from kbassist.credit import attribution, scorecards, weekly
+    from kbassist.ingest.service import ingest_kb, store_tickets
     from kbassist.settings import Settings
 
     admin = User(0, "bench", "admin")

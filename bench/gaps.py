@@ -6,7 +6,7 @@
    query's faq_id its gold family (125). Adjusted Rand index, V-measure and
    the number of families for our method and for k-means told the true k;
    the sweeps behind the thresholds (cut, assignment, coverage).
-2. Demo ground truth (kbassist.demo): precision and recall of the reported
+2. Demo ground truth (kbassist.demo.generator): precision and recall of the reported
    gaps against the families planted without an article, and covered families
    wrongly reported.
 3. Cost: time to cluster 5,000 / 20,000 / 50,000 tickets (clustering and
@@ -35,7 +35,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kbassist.clustering import (  # noqa: E402
+from kbassist.gaps.clustering import (  # noqa: E402
     ClusterParams,
     agglomerate,
     centroids_of,
@@ -170,11 +170,11 @@ def _coverage_sweep(
 
 def bench_demo(n_tickets: int) -> dict[str, Any]:
     try:
-        from kbassist import demo
+        from kbassist.demo import generator as demo
     except ImportError:
-        return {"skipped": "kbassist.demo is not there yet"}
-    from kbassist import gaps
+        return {"skipped": "kbassist.demo.generator is not there yet"}
     from kbassist.core import Core
+    from kbassist.gaps import service as gaps
     from kbassist.settings import Settings
 
     home = Path(tempfile.mkdtemp(prefix="kbassist-bench-gaps-"))
@@ -234,7 +234,7 @@ def _tickets_in_window(conn: Any, start: datetime | None, end: datetime | None) 
 def _load_demo(core: Any, demo: Any, n_tickets: int) -> dict[str, Any]:
     """Generate the demo; store its tickets and KB (no other pipeline step); its ground truth."""
     from kbassist.articles import parse_folder
-    from kbassist.ingest import store_articles, store_tickets
+    from kbassist.ingest.service import store_articles, store_tickets
 
     generated = demo.generate(n_tickets=n_tickets, seed=7)
     store_articles(core, parse_folder(core.kb_dir()).records, source="kb", refresh=False)
@@ -364,10 +364,10 @@ def bench_scale(sizes: list[int]) -> list[dict[str, Any]]:
 
 def _store_timings(texts: list[str], n: int) -> dict[str, Any]:
     """A full recluster through the store (warm embedding cache) and the incremental path."""
-    from kbassist import gaps
     from kbassist.core import Core
     from kbassist.embedding import embed_cached
-    from kbassist.ingest import store_tickets
+    from kbassist.gaps import service as gaps
+    from kbassist.ingest.service import store_tickets
     from kbassist.records import TicketRecord
     from kbassist.settings import Settings
 

@@ -40,10 +40,10 @@ from sklearn.metrics import f1_score, precision_score, recall_score, roc_auc_sco
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kbassist import quality  # noqa: E402
-from kbassist.checks import NOTE_CRITERIA, check_note  # noqa: E402
-from kbassist.classifier import ARTIFACT_NAME, LoadedClassifier, load_artifact  # noqa: E402
-from kbassist.readability import plain_flesch_reading_ease  # noqa: E402
+from kbassist.quality import service as quality  # noqa: E402
+from kbassist.quality.classifier import ARTIFACT_NAME, LoadedClassifier, load_artifact  # noqa: E402
+from kbassist.quality.criteria import NOTE_CRITERIA, check_note  # noqa: E402
+from kbassist.quality.readability import plain_flesch_reading_ease  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "helpdesk_mendeley"
 RESULTS = ROOT / "bench" / "results" / "quality.json"
@@ -208,14 +208,14 @@ def bench_mendeley(folder: Path, model: LoadedClassifier | None, embedder: Any) 
 def bench_demo(seed: int = 7, n_tickets: int = 5000) -> dict[str, Any] | None:
     """Train on the demo reviewer's labels, evaluate on every other generated note."""
     try:
-        from kbassist import demo
+        from kbassist.demo import generator as demo
     except ImportError:
         return None
     import tempfile
 
-    from kbassist.classifier import NoteClassifier
-    from kbassist.demo_loader import LABEL_SHARE
+    from kbassist.demo.loader import LABEL_SHARE
     from kbassist.embedding import make_embedder
+    from kbassist.quality.classifier import NoteClassifier
 
     with tempfile.TemporaryDirectory() as scratch:
         data = demo.generate(seed=seed, n_tickets=n_tickets, kb_dir=ROOT / "kb")
@@ -226,7 +226,7 @@ def bench_demo(seed: int = 7, n_tickets: int = 5000) -> dict[str, Any] | None:
             for line in handle:
                 row = json.loads(line)
                 notes[row["id"]] = row.get("resolution") or ""
-    rng = random.Random(seed)  # the same draw as kbassist.demo_loader._label_sample
+    rng = random.Random(seed)  # the same draw as kbassist.demo.loader._label_sample
     labelled = sorted(t for t in sorted(truth) if rng.random() < LABEL_SHARE)
     held_out = sorted(set(truth) - set(labelled))
     embedder = make_embedder(os.environ.get("BENCH_EMBEDDER", "minilm"))
@@ -384,7 +384,7 @@ def print_report(report: dict[str, Any]) -> None:
                 f"(present in {row['prevalence']:.0%})"
             )
     else:
-        print("\ndemo: kbassist.demo is not available; skipped")
+        print("\ndemo: kbassist.demo.generator is not available; skipped")
     speed = report["throughput"]
     print(f"\nthroughput on {speed['notes']:,} notes (notes per second):")
     print(f"  criteria alone                         {speed['criteria_alone_per_s']:>10,.0f}")

@@ -10,7 +10,7 @@ bench/results/search.json. Nothing is hard-coded: every number is measured.
   125 FAQ documents) for bm25s (the neutral baseline), our lexical backends,
   semantic search and hybrid fusions; once on the FAQ alone and once mixed
   into >= 5,000 distractor documents (the demo generator's tickets and articles
-  when ``kbassist.demo`` exists, else synthetic help-desk tickets; the output
+  when ``kbassist.demo.generator`` exists, else synthetic help-desk tickets; the output
   says which). FAQ threads are indexed as articles, one section per answer,
   exactly as the app indexes a knowledge-base article.
 - Similar tickets: for distractor tickets with a known issue family, how many
@@ -46,9 +46,10 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
-from kbassist import lexical  # noqa: E402
-from kbassist.lexical import Filters, RecordDocs, open_index, parse_query  # noqa: E402
-from kbassist.search import (  # noqa: E402
+from kbassist.index import lexical  # noqa: E402
+from kbassist.index.lexical import Filters, RecordDocs, open_index, parse_query  # noqa: E402
+from kbassist.index.vectors import VectorIndex, VectorRecord, one_thread  # noqa: E402
+from kbassist.search.service import (  # noqa: E402
     CANDIDATES,
     MIN_SIMILARITY,
     SEARCH_FUSION,
@@ -58,7 +59,6 @@ from kbassist.search import (  # noqa: E402
     rank,
     ticket_record,
 )
-from kbassist.vectors import VectorIndex, VectorRecord, one_thread  # noqa: E402
 
 DATA = Path(os.environ.get("KBASSIST_BENCH_DATA", ROOT.parent / "shared" / "data")) / "stackfaq"
 RESULTS = ROOT / "bench" / "results" / "search.json"
@@ -460,11 +460,11 @@ def demo_corpus(
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]] | None:
     """Resolved tickets (with their issue family) and articles of the demo, or None without one."""
     try:
-        from kbassist import demo
+        from kbassist.demo import generator as demo
     except ImportError:
         return None
     from kbassist.articles import parse_folder
-    from kbassist.search import is_resolved
+    from kbassist.search.service import is_resolved
 
     data = demo.generate(n_tickets=n_tickets, seed=seed)
     truth = data.ground_truth.get("tickets", {})
@@ -497,9 +497,7 @@ def distractors(n: int) -> tuple[list[IndexedRecord], list[dict[str, Any]], str]
         source = f"demo generator: {len(tickets)} tickets, {len(articles)} articles"
     else:
         tickets, articles = synthetic_tickets(n), []
-        source = (
-            f"synthetic help-desk tickets ({len(tickets)}; kbassist.demo.generate not available)"
-        )
+        source = f"synthetic help-desk tickets ({len(tickets)}; kbassist.demo missing)"
     records = [_ticket(t) for t in tickets]
     records += [
         article_record(a["id"], a["title"], a["type"], a["body"], content_hash=a["id"])
@@ -994,9 +992,9 @@ def ingest(embedder: Any, n_docs: int, folder: Path) -> dict[str, Any]:
     """Store + index (with embeddings) against raw model.encode on the same texts."""
     from kbassist.core import Core
     from kbassist.embedding import MAX_CHARS
-    from kbassist.ingest import store_tickets
+    from kbassist.ingest.service import store_tickets
     from kbassist.records import TicketRecord, ticket_text
-    from kbassist.search import update_indexes
+    from kbassist.search.service import update_indexes
     from kbassist.settings import Settings
 
     demo = demo_corpus(int(n_docs * 1.1), seed=SEED + 2)
@@ -1068,7 +1066,7 @@ def ingest(embedder: Any, n_docs: int, folder: Path) -> dict[str, Any]:
         "store_and_index_overhead_each_round": [
             round((r["stored"] + r["indexed"]) / r["raw"] - 1, 3) for r in rounds
         ],
-        "note": "index = kbassist.search.update_indexes (embedding cache, tantivy, vectors); "
+        "note": "index = search update_indexes (embedding cache, tantivy, vectors); "
         "store = ingest.store_tickets without the downstream scoring and clustering steps; "
         "figures from the median of the paired rounds",
     }

@@ -22,7 +22,9 @@ def refresh(
     say: Say | None = None,
 ) -> None:
     """Score, index and cluster the changed tickets and articles."""
-    from kbassist import gaps, quality, search
+    from kbassist.gaps import service as gaps
+    from kbassist.quality import service as quality
+    from kbassist.search import service as search
 
     tickets, articles = list(ticket_ids), list(article_ids)
     if not tickets and not articles:

@@ -6,8 +6,8 @@ from datetime import datetime
 
 import pytest
 
-from kbassist.checks import NOTE_CRITERIA, NOTE_WEIGHTS, check_article, check_note
-from kbassist.readability import assess_readability, is_technical
+from kbassist.quality.criteria import NOTE_CRITERIA, NOTE_WEIGHTS, check_article, check_note
+from kbassist.quality.readability import assess_readability, is_technical
 from kbassist.records import ArticleRecord
 
 GOOD = (

@@ -9,8 +9,9 @@ import numpy as np
 import pytest
 from sklearn.base import clone
 
-from kbassist.checks import check_note
-from kbassist.classifier import (
+from kbassist.embedding import HashingEmbedder
+from kbassist.errors import NotTrained
+from kbassist.quality.classifier import (
     NoteClassifier,
     NoteExample,
     cross_validate,
@@ -18,8 +19,7 @@ from kbassist.classifier import (
     load_artifact,
     save_artifact,
 )
-from kbassist.embedding import HashingEmbedder
-from kbassist.errors import NotTrained
+from kbassist.quality.criteria import check_note
 
 GOOD = [
     "User reported {app} error 0x8007{n:04d} on LAPTOP-{n}. Cause: corrupt profile. Recreated "

@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 from sklearn.metrics import adjusted_rand_score
 
-from kbassist.clustering import (
+from kbassist.embedding import HashingEmbedder
+from kbassist.gaps.clustering import (
     ClusterParams,
     agglomerate,
     assign,
@@ -16,7 +17,6 @@ from kbassist.clustering import (
     label_from_terms,
     merge_into,
 )
-from kbassist.embedding import HashingEmbedder
 
 
 def planted(n_families: int, per_family: int, noise: float, seed: int = 0):  # type: ignore[no-untyped-def]

@@ -10,9 +10,10 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from kbassist import attribution, store
+from kbassist import store
 from kbassist.auth import User
-from kbassist.credit import (
+from kbassist.credit import attribution
+from kbassist.credit.estimation import (
     CREDITED,
     NO_EFFECT,
     NOT_ENOUGH_DATA,

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kbassist import demo
-from kbassist import demo_families as world
 from kbassist.articles import iter_links, parse_article
+from kbassist.demo import families as world
+from kbassist.demo import generator as demo
 from kbassist.errors import InvalidInput
 from kbassist.records import ARTICLE_TYPES
 

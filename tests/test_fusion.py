@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from kbassist.fusion import (
+from kbassist.search.fusion import (
     FUSIONS,
     Fused,
     adaptive,

@@ -9,11 +9,13 @@ from datetime import date, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from kbassist import gaps, playbook, store
+from kbassist import store
 from kbassist.articles import parse_article
-from kbassist.clustering import DISTANCE_THRESHOLD
 from kbassist.core import Core
-from kbassist.ingest import store_articles, store_tickets
+from kbassist.gaps import playbook
+from kbassist.gaps import service as gaps
+from kbassist.gaps.clustering import DISTANCE_THRESHOLD
+from kbassist.ingest.service import store_articles, store_tickets
 from kbassist.records import TicketRecord
 
 START = datetime(2024, 3, 1, 9, 0)

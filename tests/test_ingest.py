@@ -11,8 +11,8 @@ from sqlalchemy import func, select
 
 from kbassist import store
 from kbassist.core import Core
-from kbassist.ingest import ingest_kb, ingest_tickets, store_tickets
-from kbassist.tickets import parse_tickets
+from kbassist.ingest.service import ingest_kb, ingest_tickets, store_tickets
+from kbassist.ingest.tickets import parse_tickets
 
 DATA = Path(__file__).parent / "data"
 
@@ -138,7 +138,7 @@ def test_a_killed_ingest_leaves_the_database_as_before(loaded: Core, tmp_path: P
 
 
 def test_demo_tickets_ingested_twice_leave_identical_content(core: Core, tmp_path: Path) -> None:
-    from kbassist import demo
+    from kbassist.demo import generator as demo
 
     data = demo.generate(seed=11, n_tickets=300)
     paths = demo.write_demo(data, tmp_path / "demo")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kbassist.lexical import (
+from kbassist.index.lexical import (
     Filters,
     RecordDocs,
     SearchDoc,
@@ -265,7 +265,7 @@ def test_facets_count_matching_documents(index) -> None:  # type: ignore[no-unty
 @pytest.fixture(params=BACKENDS)
 def printers(request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
     """Five tickets, four about printers; pruning switched on at this size."""
-    monkeypatch.setattr("kbassist.lexical.PRUNE_MIN_DOCUMENTS", 5)
+    monkeypatch.setattr("kbassist.index.lexical.PRUNE_MIN_DOCUMENTS", 5)
     built = open_index(request.param, tmp_path / request.param)
     built.update(
         [
@@ -294,7 +294,7 @@ def test_a_query_of_only_common_terms_keeps_them(printers) -> None:  # type: ign
 
 
 def test_small_indexes_rank_every_term(printers, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr("kbassist.lexical.PRUNE_MIN_DOCUMENTS", 6)
+    monkeypatch.setattr("kbassist.index.lexical.PRUNE_MIN_DOCUMENTS", 6)
     found = records(printers.search("printer offline"))
     assert found[0] == "ticket:P-1"
     assert len(found) == 4

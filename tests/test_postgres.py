@@ -109,13 +109,13 @@ def _load(core: Core) -> Instance:
 
 
 def ingest_kb_report(core: Core) -> dict[str, Any]:
-    from kbassist.ingest import ingest_kb
+    from kbassist.ingest.service import ingest_kb
 
     return _counts(ingest_kb(core, DATA / "kb").as_dict())
 
 
 def ingest_tickets_report(core: Core) -> dict[str, Any]:
-    from kbassist.ingest import ingest_tickets
+    from kbassist.ingest.service import ingest_tickets
 
     return _counts(ingest_tickets(core, DATA / "tickets.jsonl").as_dict())
 
@@ -271,7 +271,7 @@ def _articles(conn: Connection) -> Any:
 
 
 def _queue(conn: Connection) -> Any:
-    from kbassist import review
+    from kbassist.quality import review
 
     queue = review.review_queue(conn, include_labelled=True, since=datetime(2020, 1, 1))
     assert queue  # an empty answer would prove nothing
@@ -286,7 +286,7 @@ def _queue(conn: Connection) -> Any:
 
 
 def _sample(conn: Connection) -> Any:
-    from kbassist import review
+    from kbassist.quality import review
 
     month = review.latest_month(conn)
     assert month is not None
@@ -294,7 +294,7 @@ def _sample(conn: Connection) -> Any:
 
 
 def _families(conn: Connection) -> Any:
-    from kbassist import gaps
+    from kbassist.gaps import service as gaps
 
     families = gaps.list_families(conn)
     first = families[0].id
@@ -308,15 +308,15 @@ def _families(conn: Connection) -> Any:
 
 
 def _gaps(conn: Connection) -> Any:
-    from kbassist import gaps
     from kbassist.embedding import HashingEmbedder
+    from kbassist.gaps import service as gaps
 
     embedder = HashingEmbedder()
     return gaps.find_gaps(conn, embedder), gaps.find_duplicates(conn, embedder)
 
 
 def _credit(conn: Connection) -> Any:
-    from kbassist import attribution
+    from kbassist.credit import attribution
 
     summary = attribution.credit_summary(conn, MANAGER)
     assert summary["articles"]
@@ -324,7 +324,7 @@ def _credit(conn: Connection) -> Any:
 
 
 def _scorecards(conn: Connection) -> Any:
-    from kbassist import scorecards
+    from kbassist.credit import scorecards
 
     found = scorecards.scorecards(conn, MANAGER, "month")
     assert found.cards
@@ -332,13 +332,13 @@ def _scorecards(conn: Connection) -> Any:
 
 
 def _weekly(conn: Connection) -> Any:
-    from kbassist import weekly
+    from kbassist.credit import weekly
 
     return weekly.weekly_review(conn, MANAGER)
 
 
 def _labelled(conn: Connection) -> Any:
-    from kbassist import quality
+    from kbassist.quality import service as quality
 
     return quality.labelled_notes(conn)
 
@@ -366,7 +366,7 @@ def test_read_service_answers_as_on_sqlite(name: str, pg: Instance, lite: Instan
 
 
 def test_search_logs_opens_and_similar_tickets_as_on_sqlite(pg: Instance, lite: Instance) -> None:
-    from kbassist import search
+    from kbassist.search import service as search
 
     def run(core: Core) -> Any:
         found = search.search(core, core, "printer jobs stuck in queue", role="admin")
@@ -385,7 +385,9 @@ def test_search_logs_opens_and_similar_tickets_as_on_sqlite(pg: Instance, lite: 
 
 
 def test_labels_samples_and_reclustering_write_as_on_sqlite(pg: Instance, lite: Instance) -> None:
-    from kbassist import gaps, quality, review
+    from kbassist.gaps import service as gaps
+    from kbassist.quality import review
+    from kbassist.quality import service as quality
 
     def run(core: Core) -> Any:
         label_id = review.add_label(core, "T-2", None, "needs-work", "no steps", "pg")
@@ -492,7 +494,7 @@ TICKETS_KEPT = {
 def test_long_or_nul_ticket_text_is_stored(
     index: int, fields: dict[str, Any], key: str, stored: Any, scratch: Scratch, tmp_path: Path
 ) -> None:
-    from kbassist.ingest import ingest_tickets
+    from kbassist.ingest.service import ingest_tickets
 
     ticket_id = f"KEPT-{index}"
     path = _ticket_file(tmp_path, ticket_id, fields)
@@ -521,7 +523,7 @@ TICKETS_REJECTED = {
 def test_ticket_with_an_overlong_id_is_rejected(
     index: int, fields: dict[str, Any], field: str, reason: str, scratch: Scratch, tmp_path: Path
 ) -> None:
-    from kbassist.ingest import ingest_tickets
+    from kbassist.ingest.service import ingest_tickets
 
     path = _ticket_file(tmp_path, f"REJECTED-{index}", fields)
     report = _alike(scratch, lambda core: _counts(ingest_tickets(core, path).as_dict()))
@@ -577,7 +579,7 @@ ARTICLES_KEPT = {
 def test_long_or_nul_article_text_is_stored(
     index: int, fields: dict[str, str], key: str, stored: Any, scratch: Scratch, tmp_path: Path
 ) -> None:
-    from kbassist.ingest import ingest_kb
+    from kbassist.ingest.service import ingest_kb
 
     article_id = f"KB-KEPT-{index}"
     _article_file(tmp_path, {"id": article_id, **fields})
@@ -592,7 +594,7 @@ def test_long_or_nul_article_text_is_stored(
 
 
 def test_article_with_an_overlong_id_is_rejected(scratch: Scratch, tmp_path: Path) -> None:
-    from kbassist.ingest import ingest_kb
+    from kbassist.ingest.service import ingest_kb
 
     _article_file(tmp_path, {"id": "KB-" + LONG})
     report = _alike(scratch, lambda core: _counts(ingest_kb(core, tmp_path).as_dict()))
@@ -688,14 +690,14 @@ def _postgres_only(where: str) -> list[Any]:
 
 def _search_logged(core: Core, query: str) -> bool:
     """Whether a search ran and was logged."""
-    from kbassist import search
+    from kbassist.search import service as search
 
     return search.search(core, core, query, role="admin").log_id is not None
 
 
 def _label_added(core: Core, reason: str, comment: str) -> bool:
     """Whether a label was added to the ticket NUL-1."""
-    from kbassist import review
+    from kbassist.quality import review
 
     return review.add_label(core, "NUL-1", None, "needs-work", reason, comment) > 0
 
@@ -738,7 +740,7 @@ NUL_CASES: dict[str, tuple[Callable[[Core], Any], str]] = {
 def test_nul_in_typed_text_is_handled_as_on_sqlite(
     action: Callable[[Core], Any], scratch: Scratch, tmp_path: Path
 ) -> None:
-    from kbassist.ingest import ingest_tickets
+    from kbassist.ingest.service import ingest_tickets
 
     path = _ticket_file(tmp_path, "NUL-1", {})  # a ticket to put a label on
     for core in scratch.cores:
@@ -751,7 +753,7 @@ def test_nul_in_typed_text_is_handled_as_on_sqlite(
 
 def test_articles_without_dates_sort_as_on_sqlite(scratch: Scratch, tmp_path: Path) -> None:
     from kbassist import browse
-    from kbassist.ingest import ingest_kb
+    from kbassist.ingest.service import ingest_kb
 
     for name, dates in (("dated", "created: 2025-01-01\nupdated: 2025-02-01\n"), ("undated", "")):
         (tmp_path / f"{name}.md").write_text(
@@ -769,8 +771,8 @@ def test_articles_without_dates_sort_as_on_sqlite(scratch: Scratch, tmp_path: Pa
 
 
 def test_family_tickets_without_dates_sort_as_on_sqlite(scratch: Scratch, tmp_path: Path) -> None:
-    from kbassist import gaps
-    from kbassist.ingest import ingest_tickets
+    from kbassist.gaps import service as gaps
+    from kbassist.ingest.service import ingest_tickets
 
     same = {"title": "Plotter DesignJet error 79 after firmware", "status": "Closed"}
     rows = [

@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, update
 
-from kbassist import quality, review, store
+from kbassist import store
 from kbassist.core import Core
 from kbassist.errors import InvalidInput, NotTrained
+from kbassist.quality import review
+from kbassist.quality import service as quality
 from kbassist.settings import Settings
 
 GOOD = (
@@ -63,7 +65,7 @@ def tickets(count: int = 30) -> list[dict[str, object]]:
 
 @pytest.fixture
 def loaded(core: Core, tmp_path: Path) -> Core:
-    from kbassist.ingest import ingest_tickets
+    from kbassist.ingest.service import ingest_tickets
 
     path = tmp_path / "tickets.jsonl"
     path.write_text("\n".join(json.dumps(row) for row in tickets()) + "\n")
@@ -251,7 +253,7 @@ def test_monthly_sample_is_deterministic_and_idempotent(loaded: Core) -> None:
 
 
 def test_queue_masks_secrets(core: Core, tmp_path: Path) -> None:
-    from kbassist.ingest import ingest_tickets
+    from kbassist.ingest.service import ingest_tickets
 
     row = {**tickets(1)[0], "resolution": "Reset password to Summer2024! for the user."}
     path = tmp_path / "secret.jsonl"

@@ -9,10 +9,10 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from kbassist import charts, scorecards, store, weekly
+from kbassist import store
 from kbassist.auth import User
-from kbassist.errors import Forbidden, InvalidInput
-from kbassist.scorecards import (
+from kbassist.credit import scorecards, weekly
+from kbassist.credit.scorecards import (
     ArticleActivity,
     TicketFact,
     article_activity,
@@ -22,6 +22,8 @@ from kbassist.scorecards import (
     parse_period,
     quality_trend,
 )
+from kbassist.errors import Forbidden, InvalidInput
+from kbassist.webapp import charts
 
 ALL_MET = {c: True for c in scorecards.CRITERIA}
 

@@ -12,8 +12,9 @@ from sqlalchemy import delete, func, select, update
 from kbassist import store
 from kbassist.core import Core
 from kbassist.errors import InvalidInput, NotFound
-from kbassist.lexical import Filters, SearchDoc
-from kbassist.search import (
+from kbassist.index.lexical import Filters, SearchDoc
+from kbassist.index.vectors import VectorIndex, VectorRecord
+from kbassist.search.service import (
     catch_up,
     failed_searches,
     is_resolved,
@@ -27,7 +28,6 @@ from kbassist.search import (
     vector_index,
 )
 from kbassist.settings import Settings
-from kbassist.vectors import VectorIndex, VectorRecord
 
 
 def _core(home, **overrides: str) -> Core:  # type: ignore[no-untyped-def]
@@ -91,7 +91,7 @@ def test_secrets_never_show_in_results(loaded: Core) -> None:
 
 
 def test_reopened_tickets_and_weak_articles_are_demoted(core: Core) -> None:
-    from kbassist.ingest import store_articles, store_tickets
+    from kbassist.ingest.service import store_articles, store_tickets
     from kbassist.records import ArticleRecord, TicketRecord
 
     resolved = datetime(2025, 5, 1)
@@ -321,7 +321,7 @@ def test_rebuild_counts_what_it_indexed(loaded: Core) -> None:
 
 
 def test_the_whoosh_backend_serves_the_same_service(tmp_path, fixture_kb) -> None:  # type: ignore[no-untyped-def]
-    from kbassist.ingest import ingest_kb, ingest_tickets
+    from kbassist.ingest.service import ingest_kb, ingest_tickets
 
     core = _core(tmp_path / "whoosh", LEXICAL_BACKEND="whoosh")
     ingest_kb(core, fixture_kb)
@@ -445,7 +445,7 @@ def test_cli_similar_and_reindex(loaded: Core, runner) -> None:  # type: ignore[
 
 @pytest.mark.model
 def test_the_real_model_finds_a_paraphrase(tmp_path, fixture_kb) -> None:  # type: ignore[no-untyped-def]
-    from kbassist.ingest import ingest_kb
+    from kbassist.ingest.service import ingest_kb
 
     core = _core(tmp_path / "model", EMBEDDER="minilm")
     ingest_kb(core, fixture_kb)

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from kbassist.errors import InvalidInput
 from kbassist.htmltext import html_to_text, looks_like_html
-from kbassist.presets import (
+from kbassist.ingest.presets import (
     CANONICAL,
     CANONICAL_FIELDS,
     PRESETS,
@@ -20,13 +20,13 @@ from kbassist.presets import (
     load_mapping,
     mapping_to_preset,
 )
-from kbassist.records import NoteRecord, TicketRecord
-from kbassist.tickets import (
+from kbassist.ingest.tickets import (
     parse_datetime,
     parse_ticket_bytes,
     parse_ticket_row,
     parse_tickets,
 )
+from kbassist.records import NoteRecord, TicketRecord
 
 IMPORTS = Path(__file__).parent / "data" / "imports"
 

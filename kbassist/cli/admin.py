@@ -47,7 +47,7 @@ def ingest() -> None:
 @json_option
 def ingest_kb(folder: Path, as_json: bool) -> None:
     """Load a folder of markdown articles (YAML front matter; see README)."""
-    from kbassist.ingest import ingest_kb as run
+    from kbassist.ingest.service import ingest_kb as run
 
     core = ready_core()
     total = len(list(folder.rglob("*.md")))
@@ -70,7 +70,7 @@ def ingest_kb(folder: Path, as_json: bool) -> None:
 @json_option
 def ingest_tickets(file: Path, preset: str | None, mapping: Path | None, as_json: bool) -> None:
     """Load tickets from JSON Lines or CSV (canonical, or a PSA export with --preset)."""
-    from kbassist.ingest import ingest_tickets as run
+    from kbassist.ingest.service import ingest_tickets as run
 
     core = ready_core()
     with (
@@ -92,7 +92,7 @@ def ingest_tickets(file: Path, preset: str | None, mapping: Path | None, as_json
 @json_option
 def demo(n_tickets: int, seed: int, if_empty: bool, as_json: bool) -> None:
     """Generate and load the demo: ~40 articles, tickets over 18 months, one user per role."""
-    from kbassist.demo_loader import load_demo
+    from kbassist.demo.loader import load_demo
 
     core = ready_core()
     with embedding_bar(core, not as_json):
@@ -128,8 +128,8 @@ def _render_demo(result: dict) -> str:  # type: ignore[type-arg]
 @click.option("--debug", is_flag=True, help="Flask debug mode with reloader (development only).")
 def serve(host: str, port: int, debug: bool) -> None:
     """Serve the web app (catching the search index and note scores up first)."""
-    from kbassist import quality
-    from kbassist.search import catch_up
+    from kbassist.quality import service as quality
+    from kbassist.search.service import catch_up
     from kbassist.webapp import create_app
 
     core = ready_core()

@@ -25,7 +25,7 @@ def _cli_viewer() -> Any:
 @json_option
 def credit(article_id: str | None, as_json: bool) -> None:
     """Hours of troubleshooting each article saved, and who gets the credit."""
-    from kbassist import attribution
+    from kbassist.credit import attribution
 
     core = ready_core()
     with core.connect() as conn:
@@ -53,7 +53,7 @@ def scorecard(
     period: str, technician_name: str | None, csv_path: Path | None, as_json: bool
 ) -> None:
     """Technician scorecards: outcomes, note quality, coaching flags, articles and credit."""
-    from kbassist import scorecards
+    from kbassist.credit import scorecards
 
     core = ready_core()
     with core.connect() as conn:
@@ -83,8 +83,8 @@ def scorecard(
 @json_option
 def weekly(as_of: str | None, csv_path: Path | None, as_json: bool) -> None:
     """The weekly review: aging, reopens, escalations, weak notes, gaps, credit, stale articles."""
-    from kbassist import scorecards
-    from kbassist import weekly as weekly_module
+    from kbassist.credit import scorecards
+    from kbassist.credit import weekly as weekly_module
 
     end = weekly_module.week_end_of(as_of) if as_of else None
     core = ready_core()

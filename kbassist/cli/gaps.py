@@ -14,7 +14,7 @@ from kbassist.cli import embedding_bar, emit, json_option, main, ready_core
 @json_option
 def cluster(as_json: bool) -> None:
     """Recompute the issue families of all resolved tickets (a full run)."""
-    from kbassist import gaps
+    from kbassist.gaps import service as gaps
 
     core = ready_core()
     with embedding_bar(core, not as_json):
@@ -35,7 +35,7 @@ def cluster(as_json: bool) -> None:
 @json_option
 def clusters(min_size: int, as_json: bool) -> None:
     """List the issue families: id, label, size, representative ticket, link rate."""
-    from kbassist import gaps
+    from kbassist.gaps import service as gaps
 
     core = ready_core()
     with core.connect() as conn:
@@ -51,7 +51,7 @@ def clusters(min_size: int, as_json: bool) -> None:
 @json_option
 def gaps_command(min_tickets: int, window_days: int, as_json: bool) -> None:
     """Repeat issues no article covers, ranked by hours spent (then reopens, escalations)."""
-    from kbassist import gaps
+    from kbassist.gaps import service as gaps
 
     core = ready_core()
     with core.connect() as conn:
@@ -65,7 +65,7 @@ def gaps_command(min_tickets: int, window_days: int, as_json: bool) -> None:
 @json_option
 def duplicates(as_json: bool) -> None:
     """Articles that duplicate or nearly duplicate each other."""
-    from kbassist import gaps
+    from kbassist.gaps import service as gaps
 
     core = ready_core()
     with core.connect() as conn:
@@ -83,7 +83,7 @@ def duplicates(as_json: bool) -> None:
 @click.option("--author", default="", help="Author named in the front matter.")
 def draft(family_id: int, out: Path | None, author: str) -> None:
     """Draft a playbook for a family from its best closure notes (markdown to edit)."""
-    from kbassist import playbook
+    from kbassist.gaps import playbook
 
     core = ready_core()
     with core.connect() as conn:

@@ -26,7 +26,7 @@ SCORE_BATCH = 500
 @json_option
 def score(file: Any, kind: str, as_json: bool) -> None:
     """Score JSON Lines {id, text} from FILE ('-' for stdin): one result line per input."""
-    from kbassist import quality
+    from kbassist.quality import service as quality
 
     core = get_core()
     lines = [line for line in file.read().splitlines() if line.strip()]
@@ -69,7 +69,7 @@ def _parse_line(line: str, number: int) -> tuple[str, str | None, str]:
 
 
 def _score_notes(core: Any, parsed: list[tuple[str, str | None, str]], model: Any) -> list[dict]:
-    from kbassist import quality
+    from kbassist.quality import service as quality
 
     embedder = core.resources.embedder if model is not None and model.embedder else None
     out: list[dict] = []
@@ -86,7 +86,7 @@ def _score_notes(core: Any, parsed: list[tuple[str, str | None, str]], model: An
 
 
 def _score_articles(parsed: list[tuple[str, str | None, str]]) -> list[dict]:
-    from kbassist import quality
+    from kbassist.quality import service as quality
 
     records = {
         identifier: quality.article_from_text(text, identifier)
@@ -125,7 +125,7 @@ def _render(result: dict) -> str:
 @json_option
 def rescore(everything: bool, as_json: bool) -> None:
     """Rescore every closure note and article (only those changed, unless --all)."""
-    from kbassist import quality
+    from kbassist.quality import service as quality
 
     core = ready_core()
     written = quality.rescore_all(core, force=everything)
@@ -143,7 +143,7 @@ def rescore(everything: bool, as_json: bool) -> None:
 @json_option
 def train(seed: int, as_json: bool) -> None:
     """Train the note classifier from reviewer labels, save it to models/ and rescore."""
-    from kbassist import quality
+    from kbassist.quality import service as quality
 
     core = ready_core()
     report = quality.train(core, seed=seed)
@@ -194,7 +194,7 @@ def review_queue(
     as_json: bool,
 ) -> None:
     """Unlabelled closure notes, the ones that matter most first."""
-    from kbassist import review as service
+    from kbassist.quality import review as service
 
     core = ready_core()
     with core.connect() as conn:
@@ -241,7 +241,7 @@ def _render_queue(data: dict) -> str:
 @json_option
 def review_sample(month: str | None, per_technician: int, seed: int, as_json: bool) -> None:
     """Draw (once) and show the monthly KCS sample of notes per technician."""
-    from kbassist import review as service
+    from kbassist.quality import review as service
 
     core = ready_core()
     if month is None:

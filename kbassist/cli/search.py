@@ -30,7 +30,7 @@ def search_command(
     query: str | None, kind: str | None, limit: int, queries_file: Path | None, as_json: bool
 ) -> None:
     """Search the knowledge base and resolved tickets (typos and paraphrases welcome)."""
-    from kbassist.search import search, search_many
+    from kbassist.search.service import search, search_many
 
     if (query is None) == (queries_file is None):
         raise click.UsageError("Give a QUERY or --queries FILE (one of the two).")
@@ -67,7 +67,7 @@ def _print_response(response: Any, as_json: bool) -> None:
 @json_option
 def similar_command(title: str, description: str, limit: int, as_json: bool) -> None:
     """Resolved tickets most like a new one, with their closure notes and articles."""
-    from kbassist.search import similar_tickets
+    from kbassist.search.service import similar_tickets
 
     core = ready_core()
     found = [ticket.as_dict() for ticket in similar_tickets(core, None, title, description, limit)]
@@ -91,7 +91,7 @@ def _render_similar(rows: list[dict[str, Any]]) -> str:
 @json_option
 def reindex_command(as_json: bool) -> None:
     """Rebuild the lexical and semantic indexes from the database."""
-    from kbassist.search import count_indexable, rebuild_indexes
+    from kbassist.search.service import count_indexable, rebuild_indexes
 
     core = ready_core()
     with core.connect() as conn:

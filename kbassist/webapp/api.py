@@ -10,8 +10,9 @@ from pathlib import Path
 
 from flask import Blueprint, current_app, jsonify, request
 
-from kbassist import browse, ingest
+from kbassist import browse
 from kbassist.errors import InvalidInput
+from kbassist.ingest import service as ingest
 from kbassist.webapp import core, db
 from kbassist.webapp.security import current_user, requires
 

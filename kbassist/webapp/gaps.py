@@ -5,10 +5,11 @@ from __future__ import annotations
 from flask import Blueprint, jsonify, redirect, render_template, request, url_for
 from markupsafe import Markup
 
-from kbassist import gaps, playbook
-from kbassist.charts import pareto_chart
 from kbassist.errors import InvalidInput
+from kbassist.gaps import playbook
+from kbassist.gaps import service as gaps
 from kbassist.webapp import core, db
+from kbassist.webapp.charts import pareto_chart
 from kbassist.webapp.security import current_user, requires
 
 bp = Blueprint("gaps", __name__)
@@ -29,7 +30,7 @@ def index():  # type: ignore[no-untyped-def]
     return render_template(
         "gaps/index.html",
         report=report,
-        chart=Markup(chart),  # built by kbassist.charts, which escapes every label
+        chart=Markup(chart),  # built by kbassist.webapp.charts, which escapes every label
         duplicates=gaps.find_duplicates(db(), embedder),
         run=gaps.last_run(db()),
     )

@@ -6,9 +6,10 @@ from datetime import datetime
 
 from flask import Blueprint, jsonify, redirect, render_template, request, url_for
 
-from kbassist import quality, review
 from kbassist.errors import InvalidInput
 from kbassist.hygiene import find_sensitive, mask
+from kbassist.quality import review
+from kbassist.quality import service as quality
 from kbassist.webapp import core, db
 from kbassist.webapp.security import current_user, requires
 

@@ -12,10 +12,10 @@ from datetime import datetime
 from flask import Blueprint, Response, jsonify, redirect, render_template, request, url_for
 from markupsafe import Markup
 
-from kbassist import attribution, scorecards, weekly
-from kbassist.charts import bar_chart, line_chart
+from kbassist.credit import attribution, scorecards, weekly
 from kbassist.errors import InvalidInput
 from kbassist.webapp import core, db
+from kbassist.webapp.charts import bar_chart, line_chart
 from kbassist.webapp.security import current_user, requires
 
 bp = Blueprint("scorecards", __name__)
@@ -46,7 +46,7 @@ def card(technician_id: int):  # type: ignore[no-untyped-def]
         y_label="score",
     )
     credit = bar_chart(list(card.credit_trend), "Hours saved credited by month", y_label="hours")
-    # Both charts come from kbassist.charts, which escapes every label.
+    # Both charts come from kbassist.webapp.charts, which escapes every label.
     return render_template(
         "scorecards/card.html",
         found=found,

@@ -7,9 +7,9 @@ from typing import Any
 
 from flask import Blueprint, jsonify, redirect, render_template, request, url_for
 
-from kbassist import search as service
 from kbassist.errors import InvalidInput
 from kbassist.records import ARTICLE_TYPES
+from kbassist.search import service
 from kbassist.webapp import core, db
 from kbassist.webapp.security import current_user, requires
 

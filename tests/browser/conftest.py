@@ -53,7 +53,7 @@ def _require_browser() -> None:
 def demo_core(tmp_path_factory: pytest.TempPathFactory) -> Core:
     """A small demo instance (400 tickets, the packaged KB, one user per role)."""
     _require_browser()
-    from kbassist.demo_loader import load_demo
+    from kbassist.demo.loader import load_demo
 
     home = tmp_path_factory.mktemp("browser") / "instance"
     core = Core(
@@ -107,7 +107,7 @@ def page(browser, live_server):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def sign_in(page):  # type: ignore[no-untyped-def]
     """``sign_in(role)``: sign in through the form as the demo user of a role."""
-    from kbassist.demo_loader import DEMO_USERS
+    from kbassist.demo.loader import DEMO_USERS
 
     def run(role: str) -> None:
         username, password = next((u, p) for r, u, p, _ in DEMO_USERS if r == role)

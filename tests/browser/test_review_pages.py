@@ -8,7 +8,7 @@ SCREENSHOTS = Path(__file__).parent.parent.parent / "instance" / "screenshots"
 
 
 def sign_in_as(page, role: str) -> None:  # type: ignore[no-untyped-def]
-    from kbassist.demo_loader import DEMO_USERS
+    from kbassist.demo.loader import DEMO_USERS
 
     username, password = next((u, p) for r, u, p, _ in DEMO_USERS if r == role)
     page.goto("/login")

@@ -1,7 +1,7 @@
 """The note classifier: is a closure note useful? A scikit-learn estimator and its artifact.
 
 The estimator is a pipeline over three views of a note: TF-IDF word n-grams of
-its text, the criteria vector from ``kbassist.checks`` and the note's sentence
+its text, the criteria vector from ``kbassist.quality.criteria`` and the note's sentence
 embedding, joined and fed to a class-balanced logistic regression. It follows
 the estimator contract (``__init__`` stores parameters, ``fit`` returns self).
 

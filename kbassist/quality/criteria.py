@@ -19,7 +19,7 @@ from typing import Any
 
 from kbassist.findings import Finding, sort_findings
 from kbassist.hygiene import find_sensitive, mask
-from kbassist.readability import TECH_VOCABULARY, assess_readability
+from kbassist.quality.readability import TECH_VOCABULARY, assess_readability
 from kbassist.records import ArticleRecord
 
 MAX_CHARS = 20_000  # criteria cues read the first pages; hygiene always reads everything

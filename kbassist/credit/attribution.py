@@ -1,7 +1,7 @@
 """Credit service: gathers what articles served from the store and explains every credited hour.
 
-Reads only. The math lives in ``kbassist.credit``; this module finds each
-ticket's issue family (``kbassist.gaps.families_of``, or the ticket category
+Reads only. The math lives in ``kbassist.credit.estimation``; this module finds each
+ticket's issue family (``kbassist.gaps.service.families_of``, or the ticket category
 when no clustering has run yet), each article's serving start, families, served
 tickets and content shares, and renders the results for the CLI, the API and
 the pages. Figures are pay-related: the viewer-facing functions refuse anyone
@@ -21,7 +21,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
 from kbassist import store
-from kbassist.credit import (
+from kbassist.credit.estimation import (
     CREDITED,
     NOT_ENOUGH_DATA,
     UNASSIGNED,
@@ -223,11 +223,11 @@ def load_exposures(
             )
         )
     try:  # an article serves the families the gaps page counts it as covering by links
-        from kbassist.gaps import LINK_COVER_MIN_SHARE as share
-        from kbassist.gaps import LINK_COVER_MIN_TICKETS as least
+        from kbassist.gaps.service import LINK_COVER_MIN_SHARE as share
+        from kbassist.gaps.service import LINK_COVER_MIN_TICKETS as least
     except ImportError:
-        from kbassist.credit import LINK_MIN_SHARE as share
-        from kbassist.credit import LINK_MIN_TICKETS as least
+        from kbassist.credit.estimation import LINK_MIN_SHARE as share
+        from kbassist.credit.estimation import LINK_MIN_TICKETS as least
     return exposures_of(infos, tickets, names, least, share), published
 
 
@@ -458,7 +458,7 @@ def explanation_of(run: CreditRun, article: ArticleCredit) -> Explanation:
 def _families(conn: Connection) -> tuple[dict[str, str], str]:
     """Ticket -> family from the clustering, or an empty map and the category fallback."""
     try:
-        from kbassist.gaps import families_of
+        from kbassist.gaps.service import families_of
     except ImportError:  # the gaps module is optional for credit
         return {}, FAMILY_SOURCE_CATEGORY
     found = families_of(conn)

@@ -1,6 +1,6 @@
 """The demo's world as data: technicians, clients, and the recurring issue families.
 
-``kbassist.demo`` draws tickets from these. Templates are ``str.format_map``
+``kbassist.demo.generator`` draws tickets from these. Templates are ``str.format_map``
 strings; the slots every template may use are listed in ``COMMON_SLOTS`` and a
 family adds its own in ``Family.slots``. Literal braces are doubled.
 

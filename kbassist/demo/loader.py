@@ -1,6 +1,6 @@
 """Load the demo: generated tickets, the packaged knowledge base, users and reviewer labels.
 
-The generator (``kbassist.demo``) is pure; this service writes its output under
+The generator (``kbassist.demo.generator``) is pure; this service writes its output under
 ``HOME/demo/`` (the ground truth stays there for tests and benchmarks, the app
 never reads it) and loads it through the same ingest path as real exports.
 """
@@ -37,8 +37,8 @@ def load_demo(
     say: Callable[[str], None] | None = None,
 ) -> dict[str, Any]:
     """Generate the demo data set and load it; returns counts and the demo users."""
-    from kbassist import demo
-    from kbassist.ingest import ingest_kb, ingest_tickets
+    from kbassist.demo import generator as demo
+    from kbassist.ingest.service import ingest_kb, ingest_tickets
 
     say = say or (lambda _message: None)
     with core.connect() as conn:
@@ -57,7 +57,7 @@ def load_demo(
     users = _ensure_users(core)
     truth = json.loads(paths["ground_truth"].read_text())
     labelled = _label_sample(core, truth, seed)
-    from kbassist import gaps
+    from kbassist.gaps import service as gaps
 
     say("Clustering tickets into issue families")
     gaps.recluster(core)

@@ -39,7 +39,7 @@ MIN_MINUTES = 1.0  # zero or missing-but-recorded minutes would break the log sc
 MIN_HOURS = 1.0 / 60.0
 UNASSIGNED = "(unassigned)"  # the technician level of tickets nobody was assigned
 # An article serves a family when this many of the family's tickets, and this share of
-# them, link it: the same rule as coverage by links in kbassist.gaps.
+# them, link it: the same rule as coverage by links in kbassist.gaps.service.
 LINK_MIN_TICKETS = 2
 LINK_MIN_SHARE = 0.05
 _CHUNK = 50  # bootstrap replicates fitted at once (bounds memory at 50,000 tickets)

@@ -5,7 +5,7 @@ The score of a closure note is 0-100::
     score = 0.5 * criteria_score + 0.5 * 100 * P(useful)     with a trained classifier
     score = criteria_score                                   without one ("criteria only")
 
-``criteria_score`` comes from ``kbassist.checks`` (weighted KCS criteria); the
+``criteria_score`` comes from ``kbassist.quality.criteria`` (weighted KCS criteria); the
 probability from the classifier in ``models/note-classifier``. Articles are
 scored by the article criteria alone: the classifier learns from reviewer
 labels on closure notes and is not applied to articles. See docs/quality.md.
@@ -27,14 +27,9 @@ from sqlalchemy import case, delete, func, select
 from sqlalchemy.engine import Connection
 
 from kbassist import store
-from kbassist.checks import (
-    ArticleAssessment,
-    NoteAssessment,
-    check_article,
-    check_note,
-    note_text,
-)
-from kbassist.classifier import (
+from kbassist.errors import InvalidInput, NotTrained
+from kbassist.findings import Finding
+from kbassist.quality.classifier import (
     ARTIFACT_NAME,
     LABELS,
     LoadedClassifier,
@@ -47,9 +42,14 @@ from kbassist.classifier import (
     read_metadata,
     save_artifact,
 )
-from kbassist.errors import InvalidInput, NotTrained
-from kbassist.findings import Finding
-from kbassist.readability import TECH_VOCABULARY
+from kbassist.quality.criteria import (
+    ArticleAssessment,
+    NoteAssessment,
+    check_article,
+    check_note,
+    note_text,
+)
+from kbassist.quality.readability import TECH_VOCABULARY
 from kbassist.records import ArticleRecord, content_hash, text_hash
 from kbassist.store import utc_now
 
@@ -620,7 +620,7 @@ def _near_duplicates(
 
 def _draw_latest_sample(core: Core) -> None:
     """Draw the KCS monthly sample for the latest month with closed tickets, once."""
-    from kbassist.review import draw_monthly_sample, latest_month
+    from kbassist.quality.review import draw_monthly_sample, latest_month
 
     with core.connect() as conn:
         month = latest_month(conn)

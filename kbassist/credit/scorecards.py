@@ -25,7 +25,13 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from kbassist import store
-from kbassist.credit import CreditParams, Interval, credit_by_period, month_of, quarter_of
+from kbassist.credit.estimation import (
+    CreditParams,
+    Interval,
+    credit_by_period,
+    month_of,
+    quarter_of,
+)
 from kbassist.errors import Forbidden, InvalidInput, NotFound
 from kbassist.settings import SETTINGS_BY_NAME
 
@@ -462,7 +468,7 @@ def scorecards(
     names = _technician_names(conn)
     if only is not None and only not in names:
         raise NotFound(f"No technician with id {only}.")
-    from kbassist.attribution import compute_credit
+    from kbassist.credit.attribution import compute_credit
 
     run = compute_credit(conn, params, cache)
     monthly = credit_by_period(run.report, month_of)

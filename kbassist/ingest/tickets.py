@@ -24,7 +24,7 @@ from typing import Any
 
 from kbassist.errors import InvalidInput
 from kbassist.htmltext import html_to_text, looks_like_html
-from kbassist.presets import CANONICAL, CANONICAL_FIELDS, Preset, column_key
+from kbassist.ingest.presets import CANONICAL, CANONICAL_FIELDS, Preset, column_key
 from kbassist.records import NoteRecord, Reject, TicketRecord
 
 FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json"}

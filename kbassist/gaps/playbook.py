@@ -21,10 +21,11 @@ import yaml
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from kbassist import gaps, store
-from kbassist.clustering import family_terms
+from kbassist import store
 from kbassist.core import Core
 from kbassist.errors import InvalidInput
+from kbassist.gaps import service as gaps
+from kbassist.gaps.clustering import family_terms
 from kbassist.hygiene import sensitive_spans
 from kbassist.records import slug
 
@@ -235,7 +236,7 @@ def compose_playbook(
 
 def fallback_note_score(text: str) -> float:
     """The criteria score (0-100) of a note quality has not scored yet."""
-    from kbassist.checks import check_note
+    from kbassist.quality.criteria import check_note
 
     return float(check_note(text).criteria_score)
 
@@ -332,7 +333,7 @@ def best_notes(records: Sequence[dict[str, Any]], limit: int = MAX_NOTES) -> lis
 def save_draft(core: Core, markdown: str, editor: str = "") -> str:
     """Save an edited draft as a new article (a new version if saved again); its id."""
     from kbassist.articles import parse_article
-    from kbassist.ingest import ingest_article_text
+    from kbassist.ingest.service import ingest_article_text
 
     try:
         record = parse_article(markdown)

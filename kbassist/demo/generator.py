@@ -39,8 +39,8 @@ from typing import Any
 
 import numpy as np
 
-from kbassist import demo_families as world
 from kbassist.articles import split_front_matter
+from kbassist.demo import families as world
 from kbassist.errors import InvalidInput
 from kbassist.records import NoteRecord, TicketRecord
 

@@ -24,7 +24,10 @@ from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.engine import Connection
 
 from kbassist import store
-from kbassist.clustering import (
+from kbassist.core import Core
+from kbassist.embedding import Embedder, embed_cached, load_vectors
+from kbassist.errors import NotFound
+from kbassist.gaps.clustering import (
     Assignment,
     ClusterParams,
     agglomerate,
@@ -34,9 +37,6 @@ from kbassist.clustering import (
     label_from_terms,
     merge_into,
 )
-from kbassist.core import Core
-from kbassist.embedding import Embedder, embed_cached, load_vectors
-from kbassist.errors import NotFound
 from kbassist.hygiene import mask
 from kbassist.records import text_hash, ticket_text
 from kbassist.store import utc_now
@@ -836,7 +836,7 @@ def _search_evidence(
 
 def failed_search_queries(conn: Connection, since: datetime | None) -> list[str]:
     """Texts of searches that found nothing useful since a time (search's own rule)."""
-    from kbassist.search import failed_searches
+    from kbassist.search.service import failed_searches
 
     return [q for q in (_query_text(item) for item in failed_searches(conn, since)) if q]
 

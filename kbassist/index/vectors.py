@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 
-from kbassist.lexical import ALL_CLIENTS, FACET_FIELDS, Filters, SearchDoc
+from kbassist.index.lexical import ALL_CLIENTS, FACET_FIELDS, Filters, SearchDoc
 
 SCHEMA_VERSION = 1
 

@@ -1,10 +1,10 @@
 """The search service: hybrid KB and ticket search, similar past tickets, the search log.
 
 Two indexes are kept beside the database, both caches that can be rebuilt from
-it: a lexical index (tantivy or whoosh, ``kbassist.lexical``) and a semantic
-one (``kbassist.vectors``). Article sections and resolved tickets are the
+it: a lexical index (tantivy or whoosh, ``kbassist.index.lexical``) and a semantic
+one (``kbassist.index.vectors``). Article sections and resolved tickets are the
 documents. A query runs against both, the per-record best scores are fused
-(``kbassist.fusion``), small quality and reopen adjustments are applied, and
+(``kbassist.search.fusion``), small quality and reopen adjustments are applied, and
 the results come back with masked, highlighted snippets. Every search is
 logged; a search with no results, or whose results nobody opened, is a failed
 search for the playbook-gap report. docs/search.md explains the ranking.
@@ -30,8 +30,7 @@ from kbassist import store
 from kbassist.articles import section_anchors
 from kbassist.core import Core
 from kbassist.errors import InvalidInput, NotFound
-from kbassist.fusion import Fused, adjust, fuse, quality_factor, reopen_factor
-from kbassist.lexical import (
+from kbassist.index.lexical import (
     Filters,
     LexicalIndex,
     ParsedQuery,
@@ -41,9 +40,10 @@ from kbassist.lexical import (
     open_index,
     parse_query,
 )
+from kbassist.index.vectors import VectorIndex, VectorRecord, one_thread
 from kbassist.records import slug, ticket_text
+from kbassist.search.fusion import Fused, adjust, fuse, quality_factor, reopen_factor
 from kbassist.store import utc_now
-from kbassist.vectors import VectorIndex, VectorRecord, one_thread
 
 Progress = Callable[[int], None]
 

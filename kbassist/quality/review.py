@@ -22,10 +22,10 @@ from sqlalchemy import and_, exists, func, select
 from sqlalchemy.engine import Connection
 
 from kbassist import store
-from kbassist.checks import NOTE_CRITERIA
 from kbassist.errors import InvalidInput, NotFound
 from kbassist.findings import Finding
 from kbassist.hygiene import mask
+from kbassist.quality.criteria import NOTE_CRITERIA
 
 if TYPE_CHECKING:
     from kbassist.core import Core

@@ -1,6 +1,6 @@
 """Ingest: idempotent upserts of tickets and articles, all or nothing per run.
 
-Parsing is pure (``kbassist.tickets``, ``kbassist.articles``); this service
+Parsing is pure (``kbassist.ingest.tickets``, ``kbassist.articles``); this service
 writes what parsed into the store inside one transaction, reports the counts,
 writes the rejects next to the summary, and then refreshes the downstream
 caches (scores, indexes, families) for just the records that changed.
@@ -90,8 +90,8 @@ def ingest_tickets(
     refresh: bool = True,
 ) -> IngestReport:
     """Load a ticket export (JSON Lines or CSV, canonical or through a preset or mapping)."""
-    from kbassist.presets import PRESETS, load_mapping
-    from kbassist.tickets import parse_tickets
+    from kbassist.ingest.presets import PRESETS, load_mapping
+    from kbassist.ingest.tickets import parse_tickets
 
     if preset and mapping:
         raise InvalidInput("Use either --preset or --mapping, not both.")

@@ -20,9 +20,9 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
 from kbassist import store
-from kbassist.credit import CREDITED, CreditParams
+from kbassist.credit.estimation import CREDITED, CreditParams
+from kbassist.credit.scorecards import DEFAULT_BAR, TicketFact, load_facts
 from kbassist.errors import Forbidden, InvalidInput
-from kbassist.scorecards import DEFAULT_BAR, TicketFact, load_facts
 
 AGING_BUCKETS = ((2, "0-2 days"), (7, "3-7 days"), (14, "8-14 days"), (30, "15-30 days"))
 OLDEST_BUCKET = "over 30 days"
@@ -343,7 +343,7 @@ def _gap_trends(
     conn: Connection, facts: Sequence[TicketFact], end: datetime
 ) -> tuple[tuple[GapTrend, ...], str]:
     try:
-        from kbassist import gaps as gaps_module
+        from kbassist.gaps import service as gaps_module
     except ImportError:  # gaps are optional for the review
         return (), "Gap detection is not installed."
     if gaps_module.last_run(conn) is None:
@@ -364,7 +364,7 @@ def _gap_trends(
 def _most_credited(
     conn: Connection, params: CreditParams | None, cache: MutableMapping[Any, Any] | None
 ) -> tuple[dict[str, Any], ...]:
-    from kbassist.attribution import compute_credit
+    from kbassist.credit.attribution import compute_credit
 
     run = compute_credit(conn, params, cache)
     top = [a for a in run.report.articles if a.status == CREDITED][:TOP_ARTICLES]
