@@ -457,9 +457,9 @@ def _scale_run(size: int) -> dict[str, Any]:
         started = time.perf_counter()
         data = demo.generate(seed=7, n_tickets=size)
         paths = demo.write_demo(data, Path(home) / "demo")
-        ingest_kb(core, core.kb_dir(), refresh=False)
-        ingest_kb(core, paths["kb_revisions"], refresh=False)
-        store_tickets(core, data.tickets, source="bench", refresh=False)
+        ingest_kb(core, core.kb_dir())
+        ingest_kb(core, paths["kb_revisions"])
+        store_tickets(core, data.tickets, source="bench")
         _store_truth(core, data.ground_truth)
         load = time.perf_counter() - started
         with core.connect() as conn:

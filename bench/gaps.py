@@ -237,8 +237,8 @@ def _load_demo(core: Any, demo: Any, n_tickets: int) -> dict[str, Any]:
     from kbassist.ingest.service import store_articles, store_tickets
 
     generated = demo.generate(n_tickets=n_tickets, seed=7)
-    store_articles(core, parse_folder(core.kb_dir()).records, source="kb", refresh=False)
-    store_tickets(core, list(generated.tickets), source="demo", refresh=False)
+    store_articles(core, parse_folder(core.kb_dir()).records, source="kb")
+    store_tickets(core, list(generated.tickets), source="demo")
     return dict(generated.ground_truth)
 
 
@@ -387,7 +387,7 @@ def _store_timings(texts: list[str], n: int) -> dict[str, Any]:
         )
         for i, text in enumerate(texts)
     ]
-    store_tickets(core, records[: n - late], source="bench", refresh=False)
+    store_tickets(core, records[: n - late], source="bench")
     with core.begin() as conn:
         embed_cached(
             conn,
@@ -397,7 +397,7 @@ def _store_timings(texts: list[str], n: int) -> dict[str, Any]:
     started = time.perf_counter()
     gaps.recluster(core)
     recluster_seconds = time.perf_counter() - started
-    store_tickets(core, records[n - late :], source="bench-late", refresh=False)
+    store_tickets(core, records[n - late :], source="bench-late")
     started = time.perf_counter()
     placed = gaps.assign_new_tickets(core, [r.id for r in records[n - late :]])
     incremental = time.perf_counter() - started

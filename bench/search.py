@@ -1045,10 +1045,8 @@ def ingest(embedder: Any, n_docs: int, folder: Path) -> dict[str, Any]:
             )
         )
         core.init()
-        core.resources.get("embedder", lambda: embedder)  # share the model already loaded
-        _, stored = timed(
-            lambda core=core: store_tickets(core, records, source="bench", refresh=False)
-        )
+        core.resources.share_embedder(embedder)  # the model already loaded
+        _, stored = timed(lambda core=core: store_tickets(core, records, source="bench"))
         _, indexed = timed(lambda core=core: update_indexes(core, ids, []))
         rounds.append({"raw": raw, "stored": stored, "indexed": indexed})
     rounds.sort(key=lambda r: (r["stored"] + r["indexed"]) / r["raw"])

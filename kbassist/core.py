@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection, Engine
 
 from kbassist import store
+from kbassist.resources import Resources
 from kbassist.settings import Settings
 
 
@@ -39,9 +40,7 @@ class Core:
         return store.make_engine(self.settings.database_url)
 
     @cached_property
-    def resources(self):  # type: ignore[no-untyped-def]
-        from kbassist.resources import Resources
-
+    def resources(self) -> Resources:
         return Resources(self)
 
     def init(self) -> None:

@@ -1,18 +1,81 @@
-"""What runs after every ingest, on just the records that changed.
+"""What runs after every ingest: the one module above the feature services.
 
-Order matters: scores first (search shows quality badges), then the indexes
-(embeddings land in the cache), then incremental clustering (reuses them).
-Each step is idempotent, so a crash between steps is healed by running again
-(``kbassist reindex``, ``kbassist rescore``) or by the app's start-up catch-up.
+Ingest stores records and says which changed; this module then scores them,
+indexes them and places tickets in their issue families, in that order: scores
+first (search shows quality badges), then the indexes (embeddings land in the
+cache), then incremental clustering (reuses them). Each step is idempotent, so
+a crash between steps is healed by running again. The CLI, the web app and the
+API call these functions; no service calls up into this module.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
 
+from kbassist.articles import parse_article
 from kbassist.core import Core
+from kbassist.errors import InvalidInput
+from kbassist.gaps import service as gaps
+from kbassist.ingest import service as ingest
+from kbassist.ingest.service import IngestReport, Progress
+from kbassist.quality import service as quality
+from kbassist.records import TicketRecord
+from kbassist.search import service as search
 
 Say = Callable[[str], None]
+
+
+def ingest_tickets(
+    core: Core,
+    path: Path,
+    *,
+    preset: str | None = None,
+    mapping: Path | None = None,
+    progress: Progress | None = None,
+    say: Say | None = None,
+) -> IngestReport:
+    """Load a ticket export, then score, index and cluster the tickets that changed."""
+    report = ingest.ingest_tickets(core, path, preset=preset, mapping=mapping, progress=progress)
+    refresh(core, report.changed_ids, [], say)
+    return report
+
+
+def store_tickets(
+    core: Core, records: Sequence[TicketRecord], *, source: str, say: Say | None = None
+) -> IngestReport:
+    """Store parsed tickets, then refresh what changed."""
+    report = ingest.store_tickets(core, records, source=source)
+    refresh(core, report.changed_ids, [], say)
+    return report
+
+
+def ingest_kb(
+    core: Core, folder: Path, *, progress: Progress | None = None, say: Say | None = None
+) -> IngestReport:
+    """Load a folder of markdown articles, then score and index the ones that changed."""
+    report = ingest.ingest_kb(core, folder, progress=progress)
+    refresh(core, [], report.changed_ids, say)
+    return report
+
+
+def publish_article(core: Core, markdown: str, editor: str = "") -> str:
+    """Save an article given as markdown (an edited draft playbook); its id.
+
+    Saving again makes a new version. The article's vector goes into the cache
+    at once, so the gaps page counts its family as covered without a cluster run.
+    """
+    try:
+        record = parse_article(markdown, path="")
+    except InvalidInput as error:
+        raise InvalidInput(f"The article could not be saved: {error.message}") from error
+    if editor and not record.updated_by:
+        record = replace(record, updated_by=editor)
+    report = ingest.store_articles(core, [record], source="editor")
+    refresh(core, [], report.changed_ids)
+    gaps.cache_article_vectors(core)
+    return record.id
 
 
 def refresh(
@@ -22,10 +85,6 @@ def refresh(
     say: Say | None = None,
 ) -> None:
     """Score, index and cluster the changed tickets and articles."""
-    from kbassist.gaps import service as gaps
-    from kbassist.quality import service as quality
-    from kbassist.search import service as search
-
     tickets, articles = list(ticket_ids), list(article_ids)
     if not tickets and not articles:
         return

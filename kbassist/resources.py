@@ -1,50 +1,149 @@
-"""Heavy objects of one process, each built on first use and then kept.
+"""Heavy objects of one process, each a typed property built on first use and then kept.
 
 Nothing here loads at import or at app start: the embedding model costs seconds
-to import, the indexes read files, the classifier unpickles an artifact.
+to import, the indexes read files, the classifier unpickles an artifact. The
+index engines (``kbassist.index``) and the artifact format (``kbassist.artifacts``)
+sit in the base layer with this module, so building them reaches up to no feature.
 """
 
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    import numpy as np
+
+    from kbassist.artifacts import ModelSlot
     from kbassist.core import Core
-    from kbassist.embedding import ObservedEmbedder
+    from kbassist.embedding import Embedder, ObservedEmbedder
+    from kbassist.index.lexical import LexicalIndex
+    from kbassist.index.vectors import VectorIndex
+
+NOTE_MODEL = "note-classifier"
+CRITERIA_ONLY = "criteria only, no trained model"
+
+
+class QueryVectors:
+    """Recent query embeddings of this process (queries are not worth a database row)."""
+
+    def __init__(self, size: int = 512) -> None:
+        self.size = size
+        self._items: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, embedder: ObservedEmbedder, text: str) -> np.ndarray:
+        from kbassist.index.vectors import one_thread
+
+        with self._lock:
+            if text in self._items:
+                self._items.move_to_end(text)
+                return self._items[text]
+        with one_thread():  # see vectors.one_thread: one query, one thread
+            vector = embedder.encode([text])[0]
+        with self._lock:
+            self._items[text] = vector
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return vector
 
 
 class Resources:
-    """Lazily loaded embedder, search indexes and classifier of a Core."""
+    """The embedder, search indexes, query-vector cache and classifier of a Core."""
 
     def __init__(self, core: Core) -> None:
         self.core = core
         self._lock = threading.RLock()
-        self._cache: dict[str, Any] = {}
-
-    def _get(self, name: str, build):  # type: ignore[no-untyped-def]
-        with self._lock:
-            if name not in self._cache:
-                self._cache[name] = build()
-            return self._cache[name]
-
-    def reset(self, *names: str) -> None:
-        """Forget loaded objects (all, or the named ones) so the next use reloads them."""
-        with self._lock:
-            for name in names or list(self._cache):
-                self._cache.pop(name, None)
+        self._embedder: ObservedEmbedder | None = None
+        self._lexical: LexicalIndex | None = None
+        self._vectors: VectorIndex | None = None
+        self._classifier: ModelSlot | None = None
+        self.query_vectors = QueryVectors()
+        # Credit runs of this process, reused while the data is unchanged (see compute_credit).
+        self.credit_runs: dict[Any, Any] = {}
+        # Set once the indexes were caught up with the database in this process.
+        self.caught_up = threading.Event()
 
     @property
     def embedder(self) -> ObservedEmbedder:
-        from kbassist.embedding import ObservedEmbedder, make_embedder
+        with self._lock:
+            if self._embedder is None:
+                from kbassist.embedding import ObservedEmbedder, make_embedder
 
-        settings = self.core.settings
-        return self._get(
-            "embedder",
-            lambda: ObservedEmbedder(make_embedder(settings["EMBEDDER"], settings["EMBED_DTYPE"])),
-        )
+                settings = self.core.settings
+                inner = make_embedder(settings["EMBEDDER"], settings["EMBED_DTYPE"])
+                self._embedder = ObservedEmbedder(inner)
+            return self._embedder
+
+    def share_embedder(self, embedder: Embedder) -> None:
+        """Use an embedder already loaded elsewhere (benchmarks build several instances)."""
+        from kbassist.embedding import ObservedEmbedder
+
+        with self._lock:
+            self._embedder = (
+                embedder if isinstance(embedder, ObservedEmbedder) else ObservedEmbedder(embedder)
+            )
+
+    @property
+    def lexical(self) -> LexicalIndex:
+        """The lexical index (backend from KBASSIST_LEXICAL_BACKEND)."""
+        with self._lock:
+            if self._lexical is None:
+                from kbassist.index.lexical import open_index
+
+                backend = str(self.core.settings["LEXICAL_BACKEND"])
+                self._lexical = open_index(backend, self.core.index_dir() / f"lexical-{backend}")
+            return self._lexical
+
+    @property
+    def vectors(self) -> VectorIndex:
+        """The semantic index for the configured embedder."""
+        with self._lock:
+            if self._vectors is None:
+                from kbassist.index.vectors import VectorIndex
+                from kbassist.records import slug
+
+                embedder = self.embedder
+                path = self.core.index_dir() / f"vectors-{slug(embedder.name)}"
+                self._vectors = VectorIndex(path, embedder.name, embedder.dim)
+            return self._vectors
+
+    @property
+    def classifier(self) -> ModelSlot:
+        """The note classifier in use (the instance's own, else the shipped one), or why none."""
+        with self._lock:
+            if self._classifier is None:
+                self._classifier = self._load_classifier()
+            return self._classifier
+
+    def _load_classifier(self) -> ModelSlot:
+        # Generic checks only (our hash, library versions, embedder); the quality package
+        # checks that the estimator is a note classifier of its current feature version.
+        from kbassist.artifacts import ModelSlot, load_artifact, read_metadata
+        from kbassist.errors import NotTrained
+
+        path = self.core.find_model(NOTE_MODEL)
+        if path is None or read_metadata(path) is None:
+            return ModelSlot(None, CRITERIA_ONLY)
+        try:
+            model = load_artifact(path)
+            if model.embedder and model.embedder != self.embedder.name:
+                raise NotTrained(
+                    f"The note classifier {model.version} was trained on {model.embedder} "
+                    f"embeddings, but this instance uses {self.embedder.name} "
+                    "(KBASSIST_EMBEDDER). Run `kbassist train` to retrain it with this embedder."
+                )
+        except NotTrained as error:
+            return ModelSlot(None, f"criteria only: {error.message}", error.message)
+        return ModelSlot(model, "criteria and classifier")
+
+    def reload_classifier(self) -> None:
+        """Forget the loaded classifier so the next use reads the newest artifact."""
+        with self._lock:
+            self._classifier = None
 
     @contextmanager
     def watch_embedding(self, observer: Callable[[int], None]) -> Iterator[None]:
@@ -55,7 +154,3 @@ class Resources:
             yield
         finally:
             observers.remove(observer)
-
-    def get(self, name: str, build):  # type: ignore[no-untyped-def]
-        """Any other heavy object (indexes, classifier), built once by ``build()``."""
-        return self._get(name, build)

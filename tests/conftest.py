@@ -113,7 +113,7 @@ def fixture_kb() -> Path:
 @pytest.fixture
 def loaded(core: Core, fixture_kb: Path) -> Core:
     """The test instance with the fixture knowledge base and tickets ingested."""
-    from kbassist.ingest.service import ingest_kb, ingest_tickets
+    from kbassist.pipeline import ingest_kb, ingest_tickets
 
     ingest_kb(core, fixture_kb)
     ingest_tickets(core, DATA / "tickets.jsonl")

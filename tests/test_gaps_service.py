@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from kbassist import store
+from kbassist import pipeline, store
 from kbassist.articles import parse_article
 from kbassist.core import Core
 from kbassist.gaps import playbook
@@ -130,7 +130,7 @@ def plant(core: Core) -> dict[str, list[str]]:
                 time_spent_minutes=15,
             )
         )
-    store_tickets(core, records, source="test", refresh=False)
+    store_tickets(core, records, source="test")
     articles = [
         ("KB-VPN", "VPN drops on home networks", "Update the client."),
         ("KB-DRIVE", "Shared drive mapping missing after login", "Map it by policy."),
@@ -145,7 +145,6 @@ def plant(core: Core) -> dict[str, list[str]]:
             for a, t, b in articles
         ],
         source="test",
-        refresh=False,
     )
     return planted
 
@@ -260,7 +259,6 @@ def test_near_duplicate_articles_are_reported(core: Core, planted: dict[str, lis
             for i in ("KB-MFA-1", "KB-MFA-2")
         ],
         source="test",
-        refresh=False,
     )
     with core.connect() as conn:
         pairs = gaps.find_duplicates(conn, core.resources.embedder)
@@ -295,7 +293,7 @@ def test_a_ticket_ingested_after_clustering_joins_its_family_incrementally(
         ),
         TicketRecord(id="T-200003", title="Open ticket still in progress", status="In progress"),
     ]
-    store_tickets(core, late, source="late", refresh=False)
+    store_tickets(core, late, source="late")
     assert gaps.assign_new_tickets(core, ["T-200001", "T-200002", "T-200003"]) == 2
     assert gaps.assign_new_tickets(core, ["T-200001"]) == 0  # idempotent
     with core.connect() as conn:
@@ -403,14 +401,13 @@ def test_repeated_sentences_keep_every_citation() -> None:
 def test_saved_draft_becomes_an_article_that_covers_the_family(
     core: Core, planted: dict[str, list[str]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from kbassist import pipeline
 
     monkeypatch.setattr(pipeline, "refresh", lambda *args, **kwargs: None)
     with core.connect() as conn:
         family_id = gaps.families_of(conn)[planted["printer"][0]]
         draft = playbook.draft_playbook(conn, family_id, author="Morgan Lee")
     edited = draft.markdown.replace("_No note of this family says this yet: fill it in._", "TBD")
-    article_id = playbook.save_draft(core, edited, editor="Morgan Lee")
+    article_id = pipeline.publish_article(core, edited, editor="Morgan Lee")
     with core.connect() as conn:
         saved = conn.execute(
             select(store.articles.c.title, store.articles.c.type).where(
@@ -529,7 +526,6 @@ def test_gaps_pages_for_managers_and_refused_for_techs(
 def test_draft_flow_saves_a_new_article(
     gaps_app, client, login, core: Core, planted: dict[str, list[str]], monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
-    from kbassist import pipeline
 
     monkeypatch.setattr(pipeline, "refresh", lambda *args, **kwargs: None)
     login("manager")

@@ -105,7 +105,7 @@ def test_bad_rows_are_reported_and_good_rows_land(core: Core, tmp_path: Path) ->
         "A-1,Duplicate,2025-01-03T10:00:00,,\n"
         "A-3,Bad date,31/31/2025,,\n".encode()
     )
-    report = ingest_tickets(core, path, refresh=False)
+    report = ingest_tickets(core, path)
     assert report.added == 1
     assert sorted((r.row, r.field) for r in report.rejects) == [
         (3, "title"),

@@ -109,13 +109,13 @@ def _load(core: Core) -> Instance:
 
 
 def ingest_kb_report(core: Core) -> dict[str, Any]:
-    from kbassist.ingest.service import ingest_kb
+    from kbassist.pipeline import ingest_kb
 
     return _counts(ingest_kb(core, DATA / "kb").as_dict())
 
 
 def ingest_tickets_report(core: Core) -> dict[str, Any]:
-    from kbassist.ingest.service import ingest_tickets
+    from kbassist.pipeline import ingest_tickets
 
     return _counts(ingest_tickets(core, DATA / "tickets.jsonl").as_dict())
 
@@ -369,14 +369,14 @@ def test_search_logs_opens_and_similar_tickets_as_on_sqlite(pg: Instance, lite: 
     from kbassist.search import service as search
 
     def run(core: Core) -> Any:
-        found = search.search(core, core, "printer jobs stuck in queue", role="admin")
+        found = search.search(core, "printer jobs stuck in queue", role="admin")
         assert found.log_id is not None and found.results
         key = found.results[0].as_dict()
         opened = search.record_open(core, found.log_id, f"{key['kind']}:{key['id']}")
-        nothing = search.search(core, core, "zebra label printer firmware", role="admin")
+        nothing = search.search(core, "zebra label printer firmware", role="admin")
         with core.connect() as conn:
             failed = [f.query for f in search.failed_searches(conn, datetime(2000, 1, 1))]
-            similar = search.similar_tickets(core, conn, "Printer offline", "jobs stuck")
+            similar = search.similar_tickets(core, "Printer offline", "jobs stuck")
         return [r.as_dict() for r in found.results], opened, len(nothing.results), failed, similar
 
     answer = run(pg.core)
@@ -494,7 +494,7 @@ TICKETS_KEPT = {
 def test_long_or_nul_ticket_text_is_stored(
     index: int, fields: dict[str, Any], key: str, stored: Any, scratch: Scratch, tmp_path: Path
 ) -> None:
-    from kbassist.ingest.service import ingest_tickets
+    from kbassist.pipeline import ingest_tickets
 
     ticket_id = f"KEPT-{index}"
     path = _ticket_file(tmp_path, ticket_id, fields)
@@ -523,7 +523,7 @@ TICKETS_REJECTED = {
 def test_ticket_with_an_overlong_id_is_rejected(
     index: int, fields: dict[str, Any], field: str, reason: str, scratch: Scratch, tmp_path: Path
 ) -> None:
-    from kbassist.ingest.service import ingest_tickets
+    from kbassist.pipeline import ingest_tickets
 
     path = _ticket_file(tmp_path, f"REJECTED-{index}", fields)
     report = _alike(scratch, lambda core: _counts(ingest_tickets(core, path).as_dict()))
@@ -579,7 +579,7 @@ ARTICLES_KEPT = {
 def test_long_or_nul_article_text_is_stored(
     index: int, fields: dict[str, str], key: str, stored: Any, scratch: Scratch, tmp_path: Path
 ) -> None:
-    from kbassist.ingest.service import ingest_kb
+    from kbassist.pipeline import ingest_kb
 
     article_id = f"KB-KEPT-{index}"
     _article_file(tmp_path, {"id": article_id, **fields})
@@ -594,7 +594,7 @@ def test_long_or_nul_article_text_is_stored(
 
 
 def test_article_with_an_overlong_id_is_rejected(scratch: Scratch, tmp_path: Path) -> None:
-    from kbassist.ingest.service import ingest_kb
+    from kbassist.pipeline import ingest_kb
 
     _article_file(tmp_path, {"id": "KB-" + LONG})
     report = _alike(scratch, lambda core: _counts(ingest_kb(core, tmp_path).as_dict()))
@@ -692,7 +692,7 @@ def _search_logged(core: Core, query: str) -> bool:
     """Whether a search ran and was logged."""
     from kbassist.search import service as search
 
-    return search.search(core, core, query, role="admin").log_id is not None
+    return search.search(core, query, role="admin").log_id is not None
 
 
 def _label_added(core: Core, reason: str, comment: str) -> bool:
@@ -740,7 +740,7 @@ NUL_CASES: dict[str, tuple[Callable[[Core], Any], str]] = {
 def test_nul_in_typed_text_is_handled_as_on_sqlite(
     action: Callable[[Core], Any], scratch: Scratch, tmp_path: Path
 ) -> None:
-    from kbassist.ingest.service import ingest_tickets
+    from kbassist.pipeline import ingest_tickets
 
     path = _ticket_file(tmp_path, "NUL-1", {})  # a ticket to put a label on
     for core in scratch.cores:
@@ -763,7 +763,7 @@ def test_articles_without_dates_sort_as_on_sqlite(scratch: Scratch, tmp_path: Pa
         )
 
     def order(core: Core) -> list[str]:
-        ingest_kb(core, tmp_path, refresh=False)
+        ingest_kb(core, tmp_path)
         with core.connect() as conn:
             return [a["id"] for a in browse.list_articles(conn) if a["id"].startswith("KB-SORT")]
 
@@ -772,7 +772,7 @@ def test_articles_without_dates_sort_as_on_sqlite(scratch: Scratch, tmp_path: Pa
 
 def test_family_tickets_without_dates_sort_as_on_sqlite(scratch: Scratch, tmp_path: Path) -> None:
     from kbassist.gaps import service as gaps
-    from kbassist.ingest.service import ingest_tickets
+    from kbassist.pipeline import ingest_tickets
 
     same = {"title": "Plotter DesignJet error 79 after firmware", "status": "Closed"}
     rows = [

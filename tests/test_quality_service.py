@@ -65,7 +65,7 @@ def tickets(count: int = 30) -> list[dict[str, object]]:
 
 @pytest.fixture
 def loaded(core: Core, tmp_path: Path) -> Core:
-    from kbassist.ingest.service import ingest_tickets
+    from kbassist.pipeline import ingest_tickets
 
     path = tmp_path / "tickets.jsonl"
     path.write_text("\n".join(json.dumps(row) for row in tickets()) + "\n")
@@ -253,7 +253,7 @@ def test_monthly_sample_is_deterministic_and_idempotent(loaded: Core) -> None:
 
 
 def test_queue_masks_secrets(core: Core, tmp_path: Path) -> None:
-    from kbassist.ingest.service import ingest_tickets
+    from kbassist.pipeline import ingest_tickets
 
     row = {**tickets(1)[0], "resolution": "Reset password to Summer2024! for the user."}
     path = tmp_path / "secret.jsonl"

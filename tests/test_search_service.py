@@ -49,7 +49,7 @@ def indexed(core: Core) -> tuple[set[str], set[str]]:
 
 
 def test_a_typoed_error_message_finds_its_article_section(loaded: Core) -> None:
-    response = search(loaded, None, "Forticlient eror -14 at 40%")
+    response = search(loaded, "Forticlient eror -14 at 40%")
     top = response.results[0]
     assert (top.kind, top.id, top.anchor) == ("article", "KB-T002", "symptoms")
     assert response.did_you_mean == "Forticlient error -14 at 40%"
@@ -60,12 +60,12 @@ def test_a_typoed_error_message_finds_its_article_section(loaded: Core) -> None:
 
 
 def test_the_leading_h1_does_not_become_a_section(loaded: Core) -> None:
-    top = search(loaded, None, "corrupt job crashes the spooler", kind="article").results[0]
+    top = search(loaded, "corrupt job crashes the spooler", kind="article").results[0]
     assert (top.id, top.anchor, top.section) == ("KB-T001", "cause", "Cause")
 
 
 def test_resolved_tickets_are_searchable_with_their_details(loaded: Core) -> None:
-    response = search(loaded, None, "spooler event 7031", kind="ticket")
+    response = search(loaded, "spooler event 7031", kind="ticket")
     assert set(hits(response)) >= {"ticket:T-1", "ticket:T-5"}
     first = response.results[0]
     assert first.client in {"Acme Dental", "Cedar Clinic"} and first.category == "Printing"
@@ -73,18 +73,16 @@ def test_resolved_tickets_are_searchable_with_their_details(loaded: Core) -> Non
 
 
 def test_kind_and_filters(loaded: Core) -> None:
-    assert all(
-        key.startswith("ticket:") for key in hits(search(loaded, None, "printer", kind="ticket"))
-    )
-    only_playbooks = search(loaded, None, "printer spooler", filters={"type": "playbook"})
+    assert all(key.startswith("ticket:") for key in hits(search(loaded, "printer", kind="ticket")))
+    only_playbooks = search(loaded, "printer spooler", filters={"type": "playbook"})
     assert hits(only_playbooks) == ["article:KB-T001"]
     assert only_playbooks.filters == {"article_type": "playbook"}
     with pytest.raises(InvalidInput, match="date_from"):
-        search(loaded, None, "printer", filters={"date_from": "last tuesday"})
+        search(loaded, "printer", filters={"date_from": "last tuesday"})
 
 
 def test_secrets_never_show_in_results(loaded: Core) -> None:
-    response = search(loaded, None, "outlook password profile")
+    response = search(loaded, "outlook password profile")
     thin = next(r for r in response.results if r.id == "KB-T003")
     assert "Summer2024!" not in json.dumps(thin.as_dict())
     assert "Summer2024" not in json.dumps([r.as_dict() for r in response.results])
@@ -108,14 +106,14 @@ def test_reopened_tickets_and_weak_articles_are_demoted(core: Core) -> None:
         )
         for ref, reopens in (("T-80", 2), ("T-81", 0))
     ]
-    store_tickets(core, twins, source="test", refresh=False)
+    store_tickets(core, twins, source="test")
     articles = [
         ArticleRecord(
             id=ref, title="Scanner jams", type="how-to", body="Replace the pickup roller.\n"
         )
         for ref in ("KB-80", "KB-81")
     ]
-    store_articles(core, articles, source="test", refresh=False)
+    store_articles(core, articles, source="test")
     with core.begin() as conn:
         for ref, score in (("KB-80", 20.0), ("KB-81", 90.0)):
             conn.execute(
@@ -128,9 +126,9 @@ def test_reopened_tickets_and_weak_articles_are_demoted(core: Core) -> None:
                 )
             )
     update_indexes(core, ["T-80", "T-81"], ["KB-80", "KB-81"])
-    tickets = search(core, None, "scanner jams tray", kind="ticket", log=False).results
+    tickets = search(core, "scanner jams tray", kind="ticket", log=False).results
     assert [t.id for t in tickets] == ["T-81", "T-80"] and tickets[1].reopen_count == 2
-    found = search(core, None, "scanner jams", kind="article", log=False).results
+    found = search(core, "scanner jams", kind="article", log=False).results
     assert [(a.id, a.quality) for a in found] == [("KB-81", 90.0), ("KB-80", 20.0)]
 
 
@@ -140,25 +138,25 @@ def test_reopened_tickets_and_weak_articles_are_demoted(core: Core) -> None:
 def test_hostile_queries_are_answered_and_logged(loaded: Core, query: str) -> None:
     if query.startswith("kind:"):
         with pytest.raises(InvalidInput):
-            search(loaded, None, query)
+            search(loaded, query)
         return
-    response = search(loaded, None, query)
+    response = search(loaded, query)
     assert response.results == () and response.log_id is not None
 
 
 def test_roles_see_only_what_they_may_open(loaded: Core) -> None:
-    assert hits(search(loaded, None, "printer", role="tech"))
-    assert search(loaded, None, "printer", role="nobody").results == ()
+    assert hits(search(loaded, "printer", role="tech"))
+    assert search(loaded, "printer", role="nobody").results == ()
 
 
 def test_search_is_deterministic(loaded: Core) -> None:
-    first = search(loaded, None, "printer queue stuck", log=False)
-    again = search(loaded, None, "printer queue stuck", log=False)
+    first = search(loaded, "printer queue stuck", log=False)
+    again = search(loaded, "printer queue stuck", log=False)
     assert [r.as_dict() for r in first.results] == [r.as_dict() for r in again.results]
 
 
 def test_facets_on_request(loaded: Core) -> None:
-    facets = search(loaded, None, "printer spooler", facets=True).facets
+    facets = search(loaded, "printer spooler", facets=True).facets
     assert facets["kind"]["ticket"] >= 2 and facets["category"]["printing"] >= 3
 
 
@@ -167,7 +165,7 @@ def test_facets_on_request(loaded: Core) -> None:
 
 def test_every_search_is_logged(loaded: Core, users: dict[str, object]) -> None:
     tech = users["tech"]
-    response = search(loaded, None, "forticlient error", user_id=tech.id)  # type: ignore[attr-defined]
+    response = search(loaded, "forticlient error", user_id=tech.id)  # type: ignore[attr-defined]
     with loaded.connect() as conn:
         row = conn.execute(
             select(store.search_log).where(store.search_log.c.id == response.log_id)
@@ -178,9 +176,9 @@ def test_every_search_is_logged(loaded: Core, users: dict[str, object]) -> None:
 
 
 def test_failed_searches_are_those_with_nothing_opened(loaded: Core) -> None:
-    empty = search(loaded, None, "zzzz qqqq")
-    opened = search(loaded, None, "forticlient error")
-    ignored = search(loaded, None, "printer queue")
+    empty = search(loaded, "zzzz qqqq")
+    opened = search(loaded, "forticlient error")
+    ignored = search(loaded, "printer queue")
     record_open(loaded, opened.log_id, opened.results[0].key)  # type: ignore[arg-type]
     with loaded.connect() as conn:
         failed = {f.id: f for f in failed_searches(conn)}
@@ -191,7 +189,7 @@ def test_failed_searches_are_those_with_nothing_opened(loaded: Core) -> None:
 
 
 def test_record_open_checks_the_key(loaded: Core) -> None:
-    response = search(loaded, None, "forticlient error")
+    response = search(loaded, "forticlient error")
     with pytest.raises(InvalidInput):
         record_open(loaded, response.log_id, "article:KB-NOPE")  # type: ignore[arg-type]
     with pytest.raises(NotFound):
@@ -210,19 +208,17 @@ def test_record_open_checks_the_key(loaded: Core) -> None:
 
 
 def test_similar_tickets_bring_closure_notes_and_articles(loaded: Core) -> None:
-    found = similar_tickets(
-        loaded, None, "Print queue stuck", "Jobs will not print, spooler stopped"
-    )
+    found = similar_tickets(loaded, "Print queue stuck", "Jobs will not print, spooler stopped")
     assert {found[0].id, found[1].id} == {"T-1", "T-5"}
     top = {t.id: t for t in found}
     assert "Spooler" in top["T-5"].resolution
     assert [a.id for a in top["T-5"].articles] == ["KB-T001"]
     assert top["T-5"].articles[0].title == "Print spooler stops and jobs stay queued"
-    assert similar_tickets(loaded, None, "", "") == []
+    assert similar_tickets(loaded, "", "") == []
 
 
 def test_similar_can_leave_out_the_ticket_itself(loaded: Core) -> None:
-    found = similar_tickets(loaded, None, "Printer queue stuck again", "", exclude_id="T-5")
+    found = similar_tickets(loaded, "Printer queue stuck again", "", exclude_id="T-5")
     assert "T-5" not in [t.id for t in found]
 
 
@@ -249,7 +245,7 @@ def _insert_ticket(
 
 
 def test_catch_up_heals_a_crash_between_database_and_index(loaded: Core) -> None:
-    search(loaded, None, "warm up", log=False)  # this process has checked its indexes
+    search(loaded, "warm up", log=False)  # this process has checked its indexes
     assert catch_up(loaded) == 0
     # 1. The database has a ticket the indexes never saw (crash before update_indexes).
     _insert_ticket(loaded, "T-90", "Toner low warning on the plotter", "Plotter says toner low.")
@@ -264,16 +260,16 @@ def test_catch_up_heals_a_crash_between_database_and_index(loaded: Core) -> None
     with loaded.begin() as conn:
         conn.execute(delete(store.ticket_notes).where(store.ticket_notes.c.ticket_id == "T-3"))
         conn.execute(delete(store.tickets).where(store.tickets.c.id == "T-3"))
-    assert "ticket:T-90" not in hits(search(loaded, None, "plotter toner", log=False))
+    assert "ticket:T-90" not in hits(search(loaded, "plotter toner", log=False))
 
-    loaded.resources.reset()  # as after a restart
+    loaded = Core(loaded.settings)  # as after a restart
     assert catch_up(loaded) == 3
     lexical, semantic = indexed(loaded)
     assert "ticket:T-90" in lexical and "ticket:T-90" in semantic
     assert "ticket:T-3" not in lexical and "ticket:T-3" not in semantic
-    assert hits(search(loaded, None, "plotter toner", log=False))[0] == "ticket:T-90"
+    assert hits(search(loaded, "plotter toner", log=False))[0] == "ticket:T-90"
     assert (
-        hits(search(loaded, None, "outlook calendar crashes", kind="ticket", log=False))[0]
+        hits(search(loaded, "outlook calendar crashes", kind="ticket", log=False))[0]
         == "ticket:T-4"
     )
     assert catch_up(loaded) == 0
@@ -281,8 +277,8 @@ def test_catch_up_heals_a_crash_between_database_and_index(loaded: Core) -> None
 
 def test_the_first_search_of_a_process_catches_up(loaded: Core) -> None:
     _insert_ticket(loaded, "T-91", "Plotter paper jam", "Paper jam in the plotter.")
-    loaded.resources.reset()
-    assert hits(search(loaded, None, "plotter jam", log=False))[0] == "ticket:T-91"
+    restarted = Core(loaded.settings)
+    assert hits(search(restarted, "plotter jam", log=False))[0] == "ticket:T-91"
 
 
 def test_catch_up_rebuilds_a_lost_vector_file(loaded: Core) -> None:
@@ -327,7 +323,7 @@ def test_the_whoosh_backend_serves_the_same_service(tmp_path, fixture_kb) -> Non
     ingest_kb(core, fixture_kb)
     ingest_tickets(core, fixture_kb.parent / "tickets.jsonl")
     assert lexical_index(core).backend == "whoosh"
-    assert search(core, None, "Forticlient eror -14").results[0].id == "KB-T002"
+    assert search(core, "Forticlient eror -14").results[0].id == "KB-T002"
 
 
 # ---------------------------------------------------------------- pure pieces and the vector index
@@ -451,6 +447,6 @@ def test_the_real_model_finds_a_paraphrase(tmp_path, fixture_kb) -> None:  # typ
     ingest_kb(core, fixture_kb)
     # No keyword in common with the article's symptoms: only meaning connects them.
     response = search(
-        core, None, "nothing comes out of the printer, documents wait forever", kind="article"
+        core, "nothing comes out of the printer, documents wait forever", kind="article"
     )
     assert response.results[0].id == "KB-T001"

@@ -47,7 +47,7 @@ def ingest() -> None:
 @json_option
 def ingest_kb(folder: Path, as_json: bool) -> None:
     """Load a folder of markdown articles (YAML front matter; see README)."""
-    from kbassist.ingest.service import ingest_kb as run
+    from kbassist.pipeline import ingest_kb as run
 
     core = ready_core()
     total = len(list(folder.rglob("*.md")))
@@ -70,7 +70,7 @@ def ingest_kb(folder: Path, as_json: bool) -> None:
 @json_option
 def ingest_tickets(file: Path, preset: str | None, mapping: Path | None, as_json: bool) -> None:
     """Load tickets from JSON Lines or CSV (canonical, or a PSA export with --preset)."""
-    from kbassist.ingest.service import ingest_tickets as run
+    from kbassist.pipeline import ingest_tickets as run
 
     core = ready_core()
     with (

@@ -41,7 +41,7 @@ def search_command(
         for response in search_many(core, lines, kind=kind, limit=limit):
             _print_response(response, as_json)
         return
-    _print_response(search(core, None, query or "", kind=kind, limit=limit), as_json)
+    _print_response(search(core, query or "", kind=kind, limit=limit), as_json)
 
 
 def _print_response(response: Any, as_json: bool) -> None:
@@ -70,7 +70,7 @@ def similar_command(title: str, description: str, limit: int, as_json: bool) -> 
     from kbassist.search.service import similar_tickets
 
     core = ready_core()
-    found = [ticket.as_dict() for ticket in similar_tickets(core, None, title, description, limit)]
+    found = [ticket.as_dict() for ticket in similar_tickets(core, title, description, limit)]
     emit(found, as_json, _render_similar)
 
 

@@ -38,7 +38,7 @@ def load_demo(
 ) -> dict[str, Any]:
     """Generate the demo data set and load it; returns counts and the demo users."""
     from kbassist.demo import generator as demo
-    from kbassist.ingest.service import ingest_kb, ingest_tickets
+    from kbassist.pipeline import ingest_kb, ingest_tickets
 
     say = say or (lambda _message: None)
     with core.connect() as conn:

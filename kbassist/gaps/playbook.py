@@ -5,7 +5,7 @@ each sentence into a section (Symptoms, Environment, Cause, Resolution steps,
 Verification) by the cues technicians write, drops near-repeats (keeping their
 citations), and renders markdown with the knowledge-base front matter. Every
 sentence is copied from a note and links back to its ticket. ``draft_playbook``
-reads the family; ``save_draft`` hands the edited markdown to the ingest service.
+reads the family; ``kbassist.pipeline.publish_article`` saves the edited markdown.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from kbassist import store
-from kbassist.core import Core
 from kbassist.errors import InvalidInput
 from kbassist.gaps import service as gaps
 from kbassist.gaps.clustering import family_terms
@@ -328,21 +327,6 @@ def best_notes(records: Sequence[dict[str, Any]], limit: int = MAX_NOTES) -> lis
         )
     notes.sort(key=lambda note: (-note.score, note.ticket_id))
     return notes[:limit]
-
-
-def save_draft(core: Core, markdown: str, editor: str = "") -> str:
-    """Save an edited draft as a new article (a new version if saved again); its id."""
-    from kbassist.articles import parse_article
-    from kbassist.ingest.service import ingest_article_text
-
-    try:
-        record = parse_article(markdown)
-    except InvalidInput as error:
-        raise InvalidInput(f"The article could not be saved: {error.message}") from error
-    ingest_article_text(core, markdown, editor)
-    # The new article's vectors go into the cache so coverage sees it at once.
-    gaps.cache_article_vectors(core)
-    return record.id
 
 
 def _title_of(title: str) -> str:

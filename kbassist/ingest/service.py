@@ -1,9 +1,9 @@
 """Ingest: idempotent upserts of tickets and articles, all or nothing per run.
 
 Parsing is pure (``kbassist.ingest.tickets``, ``kbassist.articles``); this service
-writes what parsed into the store inside one transaction, reports the counts,
-writes the rejects next to the summary, and then refreshes the downstream
-caches (scores, indexes, families) for just the records that changed.
+writes what parsed into the store inside one transaction, reports the counts
+and the ids that changed, and writes the rejects next to the summary. What
+follows an ingest (scores, indexes, families) is ``kbassist.pipeline``'s work.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.engine import Connection
 
 from kbassist import store
-from kbassist.articles import parse_article, parse_folder
+from kbassist.articles import parse_folder
 from kbassist.core import Core
 from kbassist.errors import InvalidInput
 from kbassist.records import ArticleRecord, Reject, TicketRecord
@@ -87,7 +87,6 @@ def ingest_tickets(
     preset: str | None = None,
     mapping: Path | None = None,
     progress: Progress | None = None,
-    refresh: bool = True,
 ) -> IngestReport:
     """Load a ticket export (JSON Lines or CSV, canonical or through a preset or mapping)."""
     from kbassist.ingest.presets import PRESETS, load_mapping
@@ -115,7 +114,6 @@ def ingest_tickets(
         rejects=list(parsed.rejects),
         warnings=list(parsed.warnings),
         progress=progress,
-        refresh=refresh,
     )
 
 
@@ -127,9 +125,8 @@ def store_tickets(
     rejects: list[Reject] | None = None,
     warnings: list[str] | None = None,
     progress: Progress | None = None,
-    refresh: bool = True,
 ) -> IngestReport:
-    """Upsert parsed tickets in one transaction, then refresh what changed."""
+    """Upsert parsed tickets in one transaction; the report names the ids that changed."""
     report = IngestReport(
         "tickets", source, rejects=list(rejects or []), warnings=list(warnings or [])
     )
@@ -167,10 +164,6 @@ def store_tickets(
                 progress(len(batch))
     report.rejected = len(report.rejects)
     report.rejects_file = _write_rejects(core, source, report.rejects)
-    if refresh and report.changed_ids:
-        from kbassist.pipeline import refresh as run_refresh
-
-        run_refresh(core, ticket_ids=report.changed_ids, article_ids=[])
     return report
 
 
@@ -234,9 +227,7 @@ def _replace_children(conn: Connection, records: list[TicketRecord], people: _Na
 # ---------------------------------------------------------------- articles
 
 
-def ingest_kb(
-    core: Core, folder: Path, *, progress: Progress | None = None, refresh: bool = True
-) -> IngestReport:
+def ingest_kb(core: Core, folder: Path, *, progress: Progress | None = None) -> IngestReport:
     """Load a folder of markdown articles; a changed article gets a new version."""
     parsed = parse_folder(Path(folder))
     return store_articles(
@@ -245,21 +236,7 @@ def ingest_kb(
         source=str(folder),
         rejects=list(parsed.rejects),
         progress=progress,
-        refresh=refresh,
     )
-
-
-def ingest_article_text(core: Core, markdown: str, editor: str = "") -> IngestReport:
-    """Save one article given as markdown with front matter (for drafts edited in the app)."""
-    try:
-        record = parse_article(markdown, path="")
-    except InvalidInput as error:
-        raise InvalidInput(f"The article could not be saved: {error.message}") from error
-    if editor and not record.updated_by:
-        from dataclasses import replace
-
-        record = replace(record, updated_by=editor)
-    return store_articles(core, [record], source="editor")
 
 
 def store_articles(
@@ -269,7 +246,6 @@ def store_articles(
     source: str,
     rejects: list[Reject] | None = None,
     progress: Progress | None = None,
-    refresh: bool = True,
 ) -> IngestReport:
     """Upsert articles and their version history in one transaction."""
     report = IngestReport("articles", source, rejects=list(rejects or []))
@@ -294,10 +270,6 @@ def store_articles(
                 progress(1)
     report.rejected = len(report.rejects)
     report.rejects_file = _write_rejects(core, source, report.rejects)
-    if refresh and report.changed_ids:
-        from kbassist.pipeline import refresh as run_refresh
-
-        run_refresh(core, ticket_ids=[], article_ids=report.changed_ids)
     return report
 
 

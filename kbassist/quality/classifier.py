@@ -15,9 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import platform
-import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,14 +29,14 @@ from sklearn.model_selection import StratifiedKFold
 from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import FunctionTransformer
 
+from kbassist import artifacts
+from kbassist.artifacts import Artifact
 from kbassist.errors import NotTrained
 
 USEFUL = "useful"
 NEEDS_WORK = "needs-work"
 LABELS = (NEEDS_WORK, USEFUL)
 ARTIFACT_NAME = "note-classifier"
-ESTIMATOR_FILE = "estimator.joblib"
-METADATA_FILE = "metadata.json"
 # Bumped whenever the features a NoteExample carries change meaning or size
 # (2: the verification and follow-up cues no longer count requests and holding replies).
 FEATURES_VERSION = 2
@@ -193,39 +190,16 @@ def cross_validate(
 
 
 @dataclass(frozen=True)
-class LoadedClassifier:
-    """A classifier read from its artifact folder, with the metadata it was saved with."""
-
-    estimator: NoteClassifier
-    metadata: dict[str, Any]
-    path: Path
-
-    @property
-    def version(self) -> str:
-        return str(self.metadata["version"])
-
-    @property
-    def embedder(self) -> str | None:
-        """The embedder name the model was trained with, or None if it uses no embedding."""
-        return self.metadata.get("embedder")
+class LoadedClassifier(Artifact):
+    """A note classifier read from its artifact folder (see ``kbassist.artifacts``)."""
 
     def useful_probability(self, examples: Sequence[NoteExample]) -> np.ndarray:
         return self.estimator.useful_probability(examples)
 
 
 def library_versions() -> dict[str, str]:
-    """The versions an artifact records and a load checks."""
-    import sklearn
-
-    from kbassist import __version__
-
-    return {
-        "kbassist": __version__,
-        "sklearn": sklearn.__version__,
-        "numpy": np.__version__,
-        "python": platform.python_version(),
-        "features": str(FEATURES_VERSION),
-    }
+    """The versions a note-classifier artifact records and a load checks."""
+    return artifacts.library_versions(features=str(FEATURES_VERSION))
 
 
 def model_version(data_hash: str, params: dict[str, Any], embedder: str | None) -> str:
@@ -245,85 +219,18 @@ def model_version(data_hash: str, params: dict[str, Any], embedder: str | None) 
 
 
 def save_artifact(estimator: NoteClassifier, metadata: dict[str, Any], out_dir: Path) -> Path:
-    """Write the artifact folder atomically: a temporary folder, then a rename."""
-    import joblib
-
-    out_dir = Path(out_dir)
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    temporary = out_dir.parent / f".{out_dir.name}.tmp-{os.getpid()}"
-    previous = out_dir.parent / f".{out_dir.name}.old-{os.getpid()}"
-    shutil.rmtree(temporary, ignore_errors=True)
-    temporary.mkdir()
-    joblib.dump(estimator, temporary / ESTIMATOR_FILE)
-    digest = hashlib.sha256((temporary / ESTIMATOR_FILE).read_bytes()).hexdigest()
-    full = {**metadata, "estimator_file": ESTIMATOR_FILE, "estimator_sha256": digest}
-    (temporary / METADATA_FILE).write_text(
-        json.dumps(full, indent=2, sort_keys=True, default=str) + "\n", encoding="utf-8"
-    )
-    if out_dir.exists():
-        out_dir.rename(previous)
-    temporary.rename(out_dir)
-    shutil.rmtree(previous, ignore_errors=True)
-    return out_dir
+    """Write the artifact folder atomically."""
+    return artifacts.save_artifact(estimator, metadata, out_dir)
 
 
 def read_metadata(path: Path) -> dict[str, Any] | None:
     """An artifact's metadata, or None when there is no artifact at path."""
-    file = Path(path) / METADATA_FILE
-    if not file.exists():
-        return None
-    return json.loads(file.read_text(encoding="utf-8"))
+    return artifacts.read_metadata(path)
 
 
 def load_artifact(path: Path) -> LoadedClassifier:
-    """Load an artifact folder, checking that we wrote it and that the versions match."""
-    import joblib
-
-    path = Path(path)
-    metadata = read_metadata(path)
-    if metadata is None:
-        raise NotTrained(
-            f"No trained note classifier in {path}. Run `kbassist train` first "
-            "(it learns from the reviewer labels in the review queue)."
-        )
-    estimator_file = path / str(metadata.get("estimator_file", ESTIMATOR_FILE))
-    if not estimator_file.exists():
-        raise NotTrained(f"{estimator_file} is missing. Run `kbassist train` to rebuild it.")
-    digest = hashlib.sha256(estimator_file.read_bytes()).hexdigest()
-    if digest != metadata.get("estimator_sha256"):
-        # Only unpickle what we produced: a file that does not match its recorded hash is
-        # not ours (or is damaged) and is never loaded.
-        raise NotTrained(
-            f"{estimator_file} does not match the hash in its metadata.json, so it is not "
-            "loaded. Run `kbassist train` to write a fresh model."
-        )
-    problem = _version_problem(metadata.get("versions", {}))
-    if problem:
-        raise NotTrained(
-            f"The note classifier in {path} was {problem}. Run `kbassist train` to retrain it "
-            "with this installation."
-        )
-    estimator = joblib.load(estimator_file)
-    if not isinstance(estimator, NoteClassifier):
-        raise NotTrained(f"{estimator_file} does not hold a note classifier.")
-    return LoadedClassifier(estimator, metadata, path)
-
-
-def _version_problem(saved: dict[str, str]) -> str | None:
-    current = library_versions()
-    if saved.get("features") != current["features"]:
-        return f"built for features v{saved.get('features')}, kbassist now uses v{FEATURES_VERSION}"
-    for library, same in (("sklearn", _minor), ("numpy", _major)):
-        if same(saved.get(library, "")) != same(current[library]):
-            return (
-                f"trained with {library} {saved.get(library)}, this install has {current[library]}"
-            )
-    return None
-
-
-def _minor(version: str) -> str:
-    return ".".join(version.split(".")[:2])
-
-
-def _major(version: str) -> str:
-    return version.split(".")[0]
+    """Load a note-classifier artifact, checking that we wrote it and that the versions match."""
+    found = artifacts.load_artifact(path, "note classifier", features=str(FEATURES_VERSION))
+    if not isinstance(found.estimator, NoteClassifier):
+        raise NotTrained(f"{found.path} does not hold a note classifier.")
+    return LoadedClassifier(found.estimator, found.metadata, found.path)

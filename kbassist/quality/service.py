@@ -27,19 +27,20 @@ from sqlalchemy import case, delete, func, select
 from sqlalchemy.engine import Connection
 
 from kbassist import store
+from kbassist.artifacts import ModelSlot as ModelState
+from kbassist.artifacts import version_problem
 from kbassist.errors import InvalidInput, NotTrained
 from kbassist.findings import Finding
 from kbassist.quality.classifier import (
     ARTIFACT_NAME,
+    FEATURES_VERSION,
     LABELS,
     LoadedClassifier,
     NoteClassifier,
     NoteExample,
     cross_validate,
     library_versions,
-    load_artifact,
     model_version,
-    read_metadata,
     save_artifact,
 )
 from kbassist.quality.criteria import (
@@ -51,6 +52,7 @@ from kbassist.quality.criteria import (
 )
 from kbassist.quality.readability import TECH_VOCABULARY
 from kbassist.records import ArticleRecord, content_hash, text_hash
+from kbassist.resources import CRITERIA_ONLY
 from kbassist.store import utc_now
 
 if TYPE_CHECKING:
@@ -60,7 +62,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 CRITERIA_WEIGHT = 0.5  # the rest is the classifier's probability, times 100
-CRITERIA_ONLY = "criteria only, no trained model"
 NEAR_DUPLICATE_SIMILARITY = 0.7  # cosine of whole-article MiniLM embeddings
 MIN_LABELS_PER_CLASS = 5
 BATCH = 500
@@ -302,15 +303,6 @@ def _as_datetime(value: Any) -> datetime | None:
 # --- the model ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ModelState:
-    """The classifier in use, or why there is none (scores then use the criteria alone)."""
-
-    model: LoadedClassifier | None
-    reason: str = ""
-    error: str = ""
-
-
 def model_path(core: Core) -> Path:
     """Where `kbassist train` writes the classifier: the instance's models folder."""
     return core.models_dir() / ARTIFACT_NAME
@@ -325,22 +317,22 @@ def _check_embedder(model: LoadedClassifier, embedder: Embedder) -> None:
         )
 
 
-def _load_state(core: Core) -> ModelState:
-    # The instance's own model first, else the one shipped in models/.
-    path = core.find_model(ARTIFACT_NAME)
-    if path is None or read_metadata(path) is None:
-        return ModelState(None, CRITERIA_ONLY)
-    try:
-        model = load_artifact(path)
-        _check_embedder(model, core.resources.embedder)
-    except NotTrained as error:
-        return ModelState(None, f"criteria only: {error.message}", error.message)
-    return ModelState(model, "criteria and classifier")
-
-
 def model_state(core: Core) -> ModelState:
     """The loaded classifier (once per process) or the reason scores use the criteria alone."""
-    return core.resources.get("classifier", lambda: _load_state(core))
+    slot = core.resources.classifier
+    if slot.model is None:
+        return slot
+    problem = version_problem(
+        slot.model.metadata.get("versions", {}), {"features": str(FEATURES_VERSION)}
+    )
+    if problem or not isinstance(slot.model.estimator, NoteClassifier):
+        error = (
+            f"The note classifier in {slot.model.path} was {problem or 'not a note classifier'}."
+            " Run `kbassist train` to retrain it with this installation."
+        )
+        return ModelState(None, f"criteria only: {error}", error)
+    model = slot.model
+    return ModelState(LoadedClassifier(model.estimator, model.metadata, model.path), slot.reason)
 
 
 def load_model(core: Core) -> LoadedClassifier | None:
@@ -717,7 +709,7 @@ def train(
     save_artifact(estimator, metadata, target)
     rescored = 0
     if target.resolve() == model_path(core).resolve():
-        core.resources.reset("classifier")
+        core.resources.reload_classifier()
         rescored = rescore_all(core)
         with core.begin() as conn:
             core.set_meta(conn, "classifier_version", version)

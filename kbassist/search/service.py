@@ -15,8 +15,6 @@ from __future__ import annotations
 import json
 import math
 import re
-import threading
-from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -37,11 +35,10 @@ from kbassist.index.lexical import (
     RecordDocs,
     SearchDoc,
     make_snippet,
-    open_index,
     parse_query,
 )
 from kbassist.index.vectors import VectorIndex, VectorRecord, one_thread
-from kbassist.records import slug, ticket_text
+from kbassist.records import ticket_text
 from kbassist.search.fusion import Fused, adjust, fuse, quality_factor, reopen_factor
 from kbassist.store import utc_now
 
@@ -305,53 +302,23 @@ def ticket_record(
 
 def lexical_index(core: Core) -> LexicalIndex:
     """The process's lexical index (backend from KBASSIST_LEXICAL_BACKEND)."""
-    backend = str(core.settings["LEXICAL_BACKEND"])
-    return core.resources.get(
-        "lexical", lambda: open_index(backend, core.index_dir() / f"lexical-{backend}")
-    )
+    return core.resources.lexical
 
 
 def vector_index(core: Core) -> VectorIndex:
     """The process's semantic index for the configured embedder."""
-    embedder = core.resources.embedder
-    return core.resources.get(
-        "vectors",
-        lambda: VectorIndex(
-            core.index_dir() / f"vectors-{slug(embedder.name)}", embedder.name, embedder.dim
-        ),
-    )
-
-
-class _QueryVectors:
-    """Recent query embeddings of this process (queries are not worth a database row)."""
-
-    def __init__(self, size: int = 512) -> None:
-        self.size = size
-        self._items: OrderedDict[str, np.ndarray] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, embedder: Any, text: str) -> np.ndarray:
-        with self._lock:
-            if text in self._items:
-                self._items.move_to_end(text)
-                return self._items[text]
-        with one_thread():  # see vectors.one_thread: one query, one thread
-            vector = embedder.encode([text])[0]
-        with self._lock:
-            self._items[text] = vector
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
-        return vector
+    return core.resources.vectors
 
 
 def _query_vector(core: Core, text: str) -> np.ndarray:
-    cache = core.resources.get("query_vectors", _QueryVectors)
-    return cache.get(core.resources.embedder, text)
+    return core.resources.query_vectors.get(core.resources.embedder, text)
 
 
 def ensure_current(core: Core) -> None:
     """Catch the indexes up with the database once per process (after a crash, say)."""
-    core.resources.get("search_caught_up", lambda: catch_up(core) >= 0)
+    caught_up = core.resources.caught_up
+    if not caught_up.is_set():
+        catch_up(core)
 
 
 # ---------------------------------------------------------------- loading records
@@ -555,6 +522,7 @@ def catch_up(core: Core) -> int:
     touched = lexical_behind | vector_behind
     if touched:
         _sync(core, sorted(lexical_behind), sorted(vector_behind), sorted(touched))
+    core.resources.caught_up.set()
     return len(touched)
 
 
@@ -679,7 +647,6 @@ def _collapse(
 
 def search(
     core: Core,
-    conn_or_core: Connection | Core | None,
     query: str,
     *,
     user_id: int | None = None,
@@ -695,15 +662,11 @@ def search(
     ``role`` limits results to what that role may open (articles, tickets).
     Any query string works; bad filter values raise InvalidInput.
     """
-    if isinstance(conn_or_core, Connection):
-        return _search(core, conn_or_core, query, user_id, role, kind, filters, limit, facets, log)
-    with core.connect() as conn:
-        return _search(core, conn, query, user_id, role, kind, filters, limit, facets, log)
+    return _search(core, query, user_id, role, kind, filters, limit, facets, log)
 
 
 def _search(
     core: Core,
-    conn: Connection,
     query: str,
     user_id: int | None,
     role: str | None,
@@ -739,7 +702,9 @@ def _search(
             active,
             min_similarity=MIN_SIMILARITY.get(embedder.name, 0.0),
         )
-        results = _present(conn, lexical, ranking, limit, mask)
+        # One connection at a time: this read is closed before the search log writes.
+        with core.connect() as conn:
+            results = _present(conn, lexical, ranking, limit, mask)
         did_you_mean = mask(ranking.did_you_mean) if ranking.did_you_mean else None
         if with_facets:
             facet_counts = lexical.facets(parsed, filters=active)
@@ -968,7 +933,6 @@ def failed_searches(conn: Connection, since: datetime | None = None) -> list[Fai
 
 def similar_tickets(
     core: Core,
-    conn: Connection | None,
     title: str,
     description: str,
     limit: int = 5,
@@ -997,10 +961,8 @@ def similar_tickets(
         fusion=SIMILAR_FUSION,
         min_similarity=MIN_SIMILARITY.get(embedder.name, 0.0),
     )
-    if conn is None:
-        with core.connect() as own:
-            return _similar(own, ranking, limit, exclude_id, mask)
-    return _similar(conn, ranking, limit, exclude_id, mask)
+    with core.connect() as conn:
+        return _similar(conn, ranking, limit, exclude_id, mask)
 
 
 def _similar(
@@ -1082,5 +1044,4 @@ def search_many(
     core: Core, queries: Sequence[str], *, kind: str | None = None, limit: int = 10
 ) -> list[SearchResponse]:
     """Run many queries with the model and indexes loaded once (evaluation; not logged)."""
-    with core.connect() as conn:
-        return [search(core, conn, query, kind=kind, limit=limit, log=False) for query in queries]
+    return [search(core, query, kind=kind, limit=limit, log=False) for query in queries]

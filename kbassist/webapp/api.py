@@ -10,9 +10,8 @@ from pathlib import Path
 
 from flask import Blueprint, current_app, jsonify, request
 
-from kbassist import browse
+from kbassist import browse, pipeline
 from kbassist.errors import InvalidInput
-from kbassist.ingest import service as ingest
 from kbassist.webapp import core, db
 from kbassist.webapp.security import current_user, requires
 
@@ -37,7 +36,7 @@ def ingest_tickets():  # type: ignore[no-untyped-def]
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / _safe_name(upload.filename)
         upload.save(path)
-        report = ingest.ingest_tickets(core(), path, preset=request.form.get("preset") or None)
+        report = pipeline.ingest_tickets(core(), path, preset=request.form.get("preset") or None)
     return jsonify(report.as_dict())
 
 
@@ -62,7 +61,7 @@ def ingest_kb():  # type: ignore[no-untyped-def]
                 upload.save(root / _safe_name(upload.filename))
         if not any(root.iterdir()):
             raise InvalidInput("files: attach markdown files as 'files' or a zip as 'file'.")
-        report = ingest.ingest_kb(core(), root)
+        report = pipeline.ingest_kb(core(), root)
     return jsonify(report.as_dict())
 
 

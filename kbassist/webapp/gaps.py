@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, jsonify, redirect, render_template, request, url_for
 from markupsafe import Markup
 
+from kbassist import pipeline
 from kbassist.errors import InvalidInput
 from kbassist.gaps import playbook
 from kbassist.gaps import service as gaps
@@ -58,7 +59,7 @@ def draft(family_id: int):  # type: ignore[no-untyped-def]
     if request.method == "POST":
         markdown = request.form.get("markdown", "")
         try:
-            article_id = playbook.save_draft(core(), markdown, editor=author)
+            article_id = pipeline.publish_article(core(), markdown, editor=author)
         except InvalidInput as error:
             page = render_template(
                 "gaps/draft.html", family=summary, markdown=markdown, error=error.message

@@ -159,7 +159,7 @@ def _as_of() -> datetime | None:
 
 def _cache() -> dict:  # type: ignore[type-arg]
     """The process's credit runs: reused while the data is unchanged (see compute_credit)."""
-    return core().resources.get("credit_runs", dict)
+    return core().resources.credit_runs
 
 
 def _bar() -> float:

@@ -10,7 +10,7 @@ from flask import Blueprint, jsonify, redirect, render_template, request, url_fo
 from kbassist.errors import InvalidInput
 from kbassist.records import ARTICLE_TYPES
 from kbassist.search import service
-from kbassist.webapp import core, db
+from kbassist.webapp import core
 from kbassist.webapp.security import current_user, requires
 
 bp = Blueprint("search", __name__)
@@ -38,7 +38,6 @@ def _run_search(values: Any, limit: int) -> service.SearchResponse | None:
     user = current_user()
     return service.search(
         core(),
-        db(),
         query,
         user_id=user.id if user else None,
         role=user.role if user else None,
@@ -70,7 +69,7 @@ def page():  # type: ignore[no-untyped-def]
 def similar():  # type: ignore[no-untyped-def]
     title = request.form.get("title", "")[:500]
     description = request.form.get("description", "")[:20_000]
-    found = service.similar_tickets(core(), db(), title, description, limit=5)
+    found = service.similar_tickets(core(), title, description, limit=5)
     return render_template(
         "search/page.html",
         q="",
@@ -119,6 +118,6 @@ def api_similar():  # type: ignore[no-untyped-def]
     if not isinstance(limit, int) or not 1 <= limit <= 50:
         raise InvalidInput("limit: a whole number from 1 to 50")
     found = service.similar_tickets(
-        core(), db(), str(body["title"]), str(body.get("description") or ""), limit=limit
+        core(), str(body["title"]), str(body.get("description") or ""), limit=limit
     )
     return jsonify({"results": [ticket.as_dict() for ticket in found]})
