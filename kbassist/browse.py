@@ -116,16 +116,10 @@ def get_article(conn: Connection, article_id: str) -> ArticleView:
 def get_ticket(conn: Connection, ticket_id: str) -> TicketView:
     from kbassist.hygiene import mask
 
-    tk, tech, cl, s = store.tickets, store.technicians, store.clients, store.note_scores
+    tk, s = store.tickets, store.note_scores
     row = conn.execute(
-        select(
-            tk, tech.c.name.label("assignee"), cl.c.name.label("client"), s.c.score, s.c.findings
-        )
-        .select_from(
-            tk.outerjoin(tech, tech.c.id == tk.c.assignee_id)
-            .outerjoin(cl, cl.c.id == tk.c.client_id)
-            .outerjoin(s, s.c.ticket_id == tk.c.id)
-        )
+        store.ticket_view(tk, s.c.score, s.c.findings)
+        .outerjoin(s, s.c.ticket_id == tk.c.id)
         .where(tk.c.id == ticket_id)
     ).first()
     if row is None:

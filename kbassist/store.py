@@ -28,8 +28,10 @@ from sqlalchemy import (
     UniqueConstraint,
     create_engine,
     event,
+    select,
 )
 from sqlalchemy.engine import CursorResult, Engine
+from sqlalchemy.sql import Select
 
 
 class CleanText(TypeDecorator[str]):
@@ -324,6 +326,21 @@ meta = Table(
     Column("key", String(100), primary_key=True),
     Column("value", CleanText, nullable=False),
 )
+
+
+def ticket_view(*columns: Any) -> Select[Any]:
+    """Ticket columns with the client and assignee names, labelled ``client`` and ``assignee``.
+
+    The one place that joins a ticket to its people: extend it with ``.join``,
+    ``.outerjoin`` and ``.where`` (both name joins are outer, so tickets without
+    a client or assignee stay).
+    """
+    people = tickets.outerjoin(clients, clients.c.id == tickets.c.client_id).outerjoin(
+        technicians, technicians.c.id == tickets.c.assignee_id
+    )
+    return select(
+        *columns, clients.c.name.label("client"), technicians.c.name.label("assignee")
+    ).select_from(people)
 
 
 def utc_now() -> datetime:

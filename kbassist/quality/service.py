@@ -340,7 +340,7 @@ def load_model(core: Core) -> LoadedClassifier | None:
     state = model_state(core)
     if state.error:
         raise NotTrained(state.error)
-    return state.model
+    return state.model if isinstance(state.model, LoadedClassifier) else None
 
 
 def active_model(core: Core) -> LoadedClassifier | None:
@@ -348,7 +348,7 @@ def active_model(core: Core) -> LoadedClassifier | None:
     state = model_state(core)
     if state.error:
         log.warning("note scores fall back to the criteria: %s", state.error)
-    return state.model
+    return state.model if isinstance(state.model, LoadedClassifier) else None
 
 
 def score_text(core: Core, text: str, kind: str = "note") -> NoteScore | ArticleScore:
