@@ -366,6 +366,7 @@ def test_read_service_answers_as_on_sqlite(name: str, pg: Instance, lite: Instan
 
 
 def test_search_logs_opens_and_similar_tickets_as_on_sqlite(pg: Instance, lite: Instance) -> None:
+    from kbassist.search import queries as search_queries
     from kbassist.search import service as search
 
     def run(core: Core) -> Any:
@@ -375,7 +376,7 @@ def test_search_logs_opens_and_similar_tickets_as_on_sqlite(pg: Instance, lite: 
         opened = search.record_open(core, found.log_id, f"{key['kind']}:{key['id']}")
         nothing = search.search(core, "zebra label printer firmware", role="admin")
         with core.connect() as conn:
-            failed = [f.query for f in search.failed_searches(conn, datetime(2000, 1, 1))]
+            failed = [f.query for f in search_queries.failed_searches(conn, datetime(2000, 1, 1))]
             similar = search.similar_tickets(core, "Printer offline", "jobs stuck")
         return [r.as_dict() for r in found.results], opened, len(nothing.results), failed, similar
 

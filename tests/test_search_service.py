@@ -14,9 +14,9 @@ from kbassist.core import Core
 from kbassist.errors import InvalidInput, NotFound
 from kbassist.index.lexical import Filters, SearchDoc
 from kbassist.index.vectors import VectorIndex, VectorRecord
+from kbassist.search.queries import failed_searches
 from kbassist.search.service import (
     catch_up,
-    failed_searches,
     is_resolved,
     lexical_index,
     rebuild_indexes,

@@ -836,7 +836,7 @@ def _search_evidence(
 
 def failed_search_queries(conn: Connection, since: datetime | None) -> list[str]:
     """Texts of searches that found nothing useful since a time (search's own rule)."""
-    from kbassist.search.service import failed_searches
+    from kbassist.search.queries import failed_searches
 
     return [q for q in (_query_text(item) for item in failed_searches(conn, since)) if q]
 

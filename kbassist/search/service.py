@@ -171,16 +171,6 @@ class SimilarTicket:
 
 
 @dataclass(frozen=True)
-class FailedSearch:
-    id: int
-    query: str
-    user_id: int | None
-    created_at: datetime
-    n_results: int
-    reason: str  # "no results" or "nothing opened"
-
-
-@dataclass(frozen=True)
 class IndexedRecord:
     """A database record as documents for both indexes, with the texts to embed."""
 
@@ -905,27 +895,6 @@ def record_open(core: Core, log_id: int, result_key: str) -> str:
                 .values(opened_id=result_key, opened_at=utc_now())
             )
     return result_key
-
-
-def failed_searches(conn: Connection, since: datetime | None = None) -> list[FailedSearch]:
-    """Searches with no results, or whose results nobody opened, oldest first."""
-    table = store.search_log
-    query = (
-        select(table).where(table.c.opened_id.is_(None)).order_by(table.c.created_at, table.c.id)
-    )
-    if since is not None:
-        query = query.where(table.c.created_at >= since)
-    return [
-        FailedSearch(
-            id=row.id,
-            query=row.query,
-            user_id=row.user_id,
-            created_at=row.created_at,
-            n_results=row.n_results,
-            reason="no results" if row.n_results == 0 else "nothing opened",
-        )
-        for row in conn.execute(query)
-    ]
 
 
 # ---------------------------------------------------------------- similar past tickets
