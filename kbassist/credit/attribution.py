@@ -1,7 +1,7 @@
 """Credit service: gathers what articles served from the store and explains every credited hour.
 
 Reads only. The math lives in ``kbassist.credit.estimation``; this module finds each
-ticket's issue family (``kbassist.gaps.service.families_of``, or the ticket category
+ticket's issue family (``kbassist.gaps.queries.families_of``, or the ticket category
 when no clustering has run yet), each article's serving start, families, served
 tickets and content shares, and renders the results for the CLI, the API and
 the pages. Figures are pay-related: the viewer-facing functions refuse anyone
@@ -39,6 +39,8 @@ from kbassist.credit.estimation import (
     month_of,
 )
 from kbassist.errors import Forbidden, NotFound
+from kbassist.gaps import queries as gaps_queries
+from kbassist.gaps.report import LINK_COVER_MIN_SHARE, LINK_COVER_MIN_TICKETS
 
 FAMILY_SOURCE_GAPS = "issue families from clustering"
 FAMILY_SOURCE_CATEGORY = (
@@ -222,12 +224,8 @@ def load_exposures(
                 linking=tuple(links.get(row.id, ())),
             )
         )
-    try:  # an article serves the families the gaps page counts it as covering by links
-        from kbassist.gaps.service import LINK_COVER_MIN_SHARE as share
-        from kbassist.gaps.service import LINK_COVER_MIN_TICKETS as least
-    except ImportError:
-        from kbassist.credit.estimation import LINK_MIN_SHARE as share
-        from kbassist.credit.estimation import LINK_MIN_TICKETS as least
+    # An article serves the families the gaps page counts it as covering by links.
+    least, share = LINK_COVER_MIN_TICKETS, LINK_COVER_MIN_SHARE
     return exposures_of(infos, tickets, names, least, share), published
 
 
@@ -457,11 +455,7 @@ def explanation_of(run: CreditRun, article: ArticleCredit) -> Explanation:
 
 def _families(conn: Connection) -> tuple[dict[str, str], str]:
     """Ticket -> family from the clustering, or an empty map and the category fallback."""
-    try:
-        from kbassist.gaps.service import families_of
-    except ImportError:  # the gaps module is optional for credit
-        return {}, FAMILY_SOURCE_CATEGORY
-    found = families_of(conn)
+    found = gaps_queries.families_of(conn)
     if not found:
         return {}, FAMILY_SOURCE_CATEGORY
     return {ticket: f"family {family}" for ticket, family in found.items()}, FAMILY_SOURCE_GAPS

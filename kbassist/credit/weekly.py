@@ -23,6 +23,8 @@ from kbassist import store
 from kbassist.credit.estimation import CREDITED, CreditParams
 from kbassist.credit.scorecards import DEFAULT_BAR, TicketFact, load_facts
 from kbassist.errors import Forbidden, InvalidInput
+from kbassist.gaps import queries as gaps_queries
+from kbassist.gaps.report import find_gaps
 
 AGING_BUCKETS = ((2, "0-2 days"), (7, "3-7 days"), (14, "8-14 days"), (30, "15-30 days"))
 OLDEST_BUCKET = "over 30 days"
@@ -342,16 +344,12 @@ def _names(conn: Connection, table: Any) -> dict[int, str]:
 def _gap_trends(
     conn: Connection, facts: Sequence[TicketFact], end: datetime
 ) -> tuple[tuple[GapTrend, ...], str]:
-    try:
-        from kbassist.gaps import service as gaps_module
-    except ImportError:  # gaps are optional for the review
-        return (), "Gap detection is not installed."
-    if gaps_module.last_run(conn) is None:
+    if gaps_queries.last_run(conn) is None:
         return (), "No issue families yet: run `kbassist cluster` to find gaps."
-    report = gaps_module.find_gaps(conn, None, now=end)
+    report = find_gaps(conn, None, now=end)
     created = {f.ticket_id: f.created_at for f in facts}
     first_seen: dict[int, datetime] = {}
-    for ticket_id, family_id in gaps_module.families_of(conn).items():
+    for ticket_id, family_id in gaps_queries.families_of(conn).items():
         moment = created.get(ticket_id)
         if moment is not None and (family_id not in first_seen or moment < first_seen[family_id]):
             first_seen[family_id] = moment
