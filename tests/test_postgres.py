@@ -324,11 +324,11 @@ def _credit(conn: Connection) -> Any:
 
 
 def _scorecards(conn: Connection) -> Any:
-    from kbassist.credit import scorecards
+    from kbassist.credit import queries, scorecards
 
     found = scorecards.scorecards(conn, MANAGER, "month")
     assert found.cards
-    return found, scorecards.scorecard_rows(found), scorecards.load_facts(conn)
+    return found, scorecards.scorecard_rows(found), queries.load_facts(conn)
 
 
 def _weekly(conn: Connection) -> Any:

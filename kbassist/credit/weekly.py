@@ -16,12 +16,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
-from kbassist import store
+from kbassist.credit import queries
+from kbassist.credit.attribution import compute_credit
 from kbassist.credit.estimation import CREDITED, CreditParams
-from kbassist.credit.scorecards import DEFAULT_BAR, TicketFact, load_facts
+from kbassist.credit.queries import TicketFact
+from kbassist.credit.scorecards import DEFAULT_BAR
 from kbassist.errors import Forbidden, InvalidInput
 from kbassist.gaps import queries as gaps_queries
 from kbassist.gaps.report import find_gaps
@@ -310,13 +311,13 @@ def weekly_review(
     """The week ending at ``as_of`` (exclusive); by default the newest ticket event's day."""
     if viewer is not None and not viewer.can("weekly"):
         raise Forbidden("The weekly review is for managers and admins.")
-    facts = load_facts(conn)
+    facts = queries.load_facts(conn)
     newest = _newest_event(facts) or datetime(2000, 1, 1)
     # By default the week closes at the end of the day of the newest ticket event.
     end = as_of or datetime(newest.year, newest.month, newest.day) + timedelta(days=1)
     start = end - timedelta(days=7)
-    technicians = _names(conn, store.technicians)
-    clients = _names(conn, store.clients)
+    technicians = queries.technician_names(conn)
+    clients = queries.client_names(conn)
     gaps, note = _gap_trends(conn, facts, end)
     return WeeklyReview(
         week_start=start,
@@ -335,10 +336,6 @@ def weekly_review(
 def _newest_event(facts: Sequence[TicketFact]) -> datetime | None:
     moments = [m for f in facts for m in (f.created_at, f.closed_at) if m is not None]
     return max(moments, default=None)
-
-
-def _names(conn: Connection, table: Any) -> dict[int, str]:
-    return {row.id: row.name for row in conn.execute(select(table.c.id, table.c.name))}
 
 
 def _gap_trends(
@@ -362,8 +359,6 @@ def _gap_trends(
 def _most_credited(
     conn: Connection, params: CreditParams | None, cache: MutableMapping[Any, Any] | None
 ) -> tuple[dict[str, Any], ...]:
-    from kbassist.credit.attribution import compute_credit
-
     run = compute_credit(conn, params, cache)
     top = [a for a in run.report.articles if a.status == CREDITED][:TOP_ARTICLES]
     return tuple(
@@ -392,18 +387,13 @@ def _stale_articles(
     }
     if not reopened:
         return ()
-    a, v, link = store.articles, store.article_versions, store.ticket_article_links
-    last_version = dict(
-        conn.execute(
-            select(v.c.article_id, func.max(v.c.changed_at)).group_by(v.c.article_id)
-        ).all()
-    )
+    last_version = queries.last_changes(conn)
     citing: dict[str, list[str]] = defaultdict(list)
-    for cited in conn.execute(select(link.c.article_id, link.c.ticket_id)):
-        if cited.ticket_id in reopened:
-            citing[cited.article_id].append(cited.ticket_id)
+    for article_id, ticket_id in queries.article_links(conn):
+        if ticket_id in reopened:
+            citing[article_id].append(ticket_id)
     stale = []
-    for row in conn.execute(select(a.c.id, a.c.title, a.c.created, a.c.updated).order_by(a.c.id)):
+    for row in queries.article_dates(conn):
         if row.id not in citing:
             continue
         dates = [d for d in (row.created, row.updated, last_version.get(row.id)) if d is not None]
