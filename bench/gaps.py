@@ -174,6 +174,7 @@ def bench_demo(n_tickets: int) -> dict[str, Any]:
     except ImportError:
         return {"skipped": "kbassist.demo.generator is not there yet"}
     from kbassist.core import Core
+    from kbassist.gaps import queries, report
     from kbassist.gaps import service as gaps
     from kbassist.settings import Settings
 
@@ -190,10 +191,10 @@ def bench_demo(n_tickets: int) -> dict[str, Any]:
     summary = gaps.recluster(core)
     cluster_seconds = time.perf_counter() - started
     with core.connect() as conn:
-        report = gaps.find_gaps(conn, core.resources.embedder)
-        membership = gaps.families_of(conn)
-        duplicates = gaps.find_duplicates(conn, core.resources.embedder)
-        in_window = _tickets_in_window(conn, report.window_start, report.window_end)
+        found = report.find_gaps(conn, core.resources.embedder)
+        membership = queries.families_of(conn)
+        duplicates = report.find_duplicates(conn, core.resources.embedder)
+        in_window = _tickets_in_window(conn, found.window_start, found.window_end)
     planted_pairs = {
         tuple(sorted((article_id, info["duplicate_of"])))
         for article_id, info in truth.get("articles", {}).items()
@@ -207,7 +208,7 @@ def bench_demo(n_tickets: int) -> dict[str, Any]:
         "store_seconds": round(load_seconds, 1),
         "first_cluster_seconds_with_embedding": round(cold_seconds, 1),
         "recluster_seconds_warm": round(cluster_seconds, 2),
-        **_score_gaps(truth, report, membership, in_window),
+        **_score_gaps(truth, found, membership, in_window),
         "duplicates_planted": sorted(planted_pairs),
         "duplicates_found": [(d.first_id, d.second_id, round(d.similarity, 3)) for d in duplicates],
         "duplicate_recall": round(len(found_pairs & planted_pairs) / len(planted_pairs), 3)
@@ -368,7 +369,7 @@ def _store_timings(texts: list[str], n: int) -> dict[str, Any]:
     from kbassist.embedding import embed_cached
     from kbassist.gaps import service as gaps
     from kbassist.ingest.service import store_tickets
-    from kbassist.records import TicketRecord
+    from kbassist.records import TicketRecord, ticket_text
     from kbassist.settings import Settings
 
     home = Path(tempfile.mkdtemp(prefix="kbassist-bench-scale-"))
@@ -392,7 +393,7 @@ def _store_timings(texts: list[str], n: int) -> dict[str, Any]:
         embed_cached(
             conn,
             core.resources.embedder,
-            [gaps.ticket_text(r.title, r.description) for r in records],
+            [ticket_text(r.title, r.description) for r in records],
         )
     started = time.perf_counter()
     gaps.recluster(core)

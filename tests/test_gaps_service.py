@@ -1,4 +1,4 @@
-"""Gaps service, playbook drafts and the gaps CLI on a small planted instance (hashing embedder)."""
+"""Gaps service and report, playbook drafts and the gaps CLI on a small planted instance."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from sqlalchemy import select
 from kbassist import pipeline, store
 from kbassist.articles import parse_article
 from kbassist.core import Core
-from kbassist.gaps import playbook
+from kbassist.gaps import playbook, queries
+from kbassist.gaps import report as gaps_report
 from kbassist.gaps import service as gaps
 from kbassist.gaps.clustering import DISTANCE_THRESHOLD
 from kbassist.ingest.service import store_articles, store_tickets
@@ -158,12 +159,12 @@ def planted(core: Core) -> dict[str, list[str]]:
 
 def test_planted_families_are_found(core: Core, planted: dict[str, list[str]]) -> None:
     with core.connect() as conn:
-        membership = gaps.families_of(conn)
+        membership = queries.families_of(conn)
         for family, ticket_ids in planted.items():
             found = {membership[t] for t in ticket_ids}
             assert len(found) == 1, family
-            assert gaps.family_tickets(conn, found.pop()) == sorted(ticket_ids)
-        listed = gaps.list_families(conn, min_size=5)
+            assert queries.family_tickets(conn, found.pop()) == sorted(ticket_ids)
+        listed = gaps_report.list_families(conn, min_size=5)
     assert sorted(f.size for f in listed) == [5, 6, 6, 7]
     outlook = next(f for f in listed if f.size == 7)
     assert "outlook" in outlook.label or "mailbox" in outlook.label
@@ -177,7 +178,7 @@ def test_full_run_replaces_the_previous_one(core: Core, planted: dict[str, list[
     with core.connect() as conn:
         runs = conn.execute(select(store.cluster_runs.c.id)).all()
         assert len(runs) == 2
-        run = gaps.last_run(conn)
+        run = queries.last_run(conn)
         families = conn.execute(select(store.families.c.run_id).distinct()).all()
     assert run is not None and run["n_tickets"] == 27
     assert run["params"]["distance_threshold"] == pytest.approx(DISTANCE_THRESHOLD)
@@ -189,12 +190,12 @@ def test_a_family_whose_article_exists_is_not_a_gap(
 ) -> None:
     embedder = core.resources.embedder
     with core.connect() as conn:
-        report = gaps.find_gaps(conn, embedder)
-        membership = gaps.families_of(conn)
+        report = gaps_report.find_gaps(conn, embedder)
+        membership = queries.families_of(conn)
         vpn = membership[planted["vpn"][0]]
         drive = membership[planted["drive"][0]]
-        by_links = gaps.family_coverage(conn, vpn, embedder)
-        by_title = gaps.family_coverage(conn, drive, embedder)
+        by_links = gaps_report.family_coverage(conn, vpn, embedder)
+        by_title = gaps_report.family_coverage(conn, drive, embedder)
     labels = {gap.family_id for gap in report.gaps}
     assert labels == {membership[planted["outlook"][0]], membership[planted["printer"][0]]}
     assert by_links.covered and by_links.linked == (("KB-VPN", 3),)
@@ -206,7 +207,7 @@ def test_gaps_are_ranked_by_hours_with_their_costs(
     core: Core, planted: dict[str, list[str]]
 ) -> None:
     with core.connect() as conn:
-        report = gaps.find_gaps(conn, core.resources.embedder)
+        report = gaps_report.find_gaps(conn, core.resources.embedder)
     first, second = report.gaps
     assert (first.rank, second.rank) == (1, 2)
     assert first.ticket_ids == tuple(sorted(planted["outlook"]))
@@ -219,10 +220,10 @@ def test_gaps_are_ranked_by_hours_with_their_costs(
 
 def test_min_tickets_and_window_filter_gaps(core: Core, planted: dict[str, list[str]]) -> None:
     with core.connect() as conn:
-        assert [g.size for g in gaps.find_gaps(conn, None, min_tickets=7).gaps] == [7]
+        assert [g.size for g in gaps_report.find_gaps(conn, None, min_tickets=7).gaps] == [7]
         # A window of 5 days before the newest ticket holds only a few tickets per family.
-        assert gaps.find_gaps(conn, None, window_days=5).gaps == ()
-        later = gaps.find_gaps(conn, None, now=START + timedelta(days=400))
+        assert gaps_report.find_gaps(conn, None, window_days=5).gaps == ()
+        later = gaps_report.find_gaps(conn, None, now=START + timedelta(days=400))
     assert later.gaps == ()
 
 
@@ -243,7 +244,7 @@ def test_failed_searches_that_match_a_family_count_as_evidence(
             ],
         )
     with core.connect() as conn:
-        report = gaps.find_gaps(conn, core.resources.embedder)
+        report = gaps_report.find_gaps(conn, core.resources.embedder)
     evidence = {gap.ticket_ids[0]: gap.evidence_searches for gap in report.gaps}
     assert evidence[sorted(planted["outlook"])[0]] == 2
     # The printer search was logged with results and nothing opened: failed too.
@@ -261,7 +262,7 @@ def test_near_duplicate_articles_are_reported(core: Core, planted: dict[str, lis
         source="test",
     )
     with core.connect() as conn:
-        pairs = gaps.find_duplicates(conn, core.resources.embedder)
+        pairs = gaps_report.find_duplicates(conn, core.resources.embedder)
     assert [(p.first_id, p.second_id) for p in pairs] == [("KB-MFA-1", "KB-MFA-2")]
     assert pairs[0].similarity == pytest.approx(1.0)
 
@@ -270,8 +271,8 @@ def test_a_ticket_ingested_after_clustering_joins_its_family_incrementally(
     core: Core, planted: dict[str, list[str]]
 ) -> None:
     with core.connect() as conn:
-        before = gaps.families_of(conn)
-        runs_before = gaps.last_run(conn)
+        before = queries.families_of(conn)
+        runs_before = queries.last_run(conn)
     outlook = before[planted["outlook"][0]]
     base = FAMILIES["outlook"][0]
     late = [
@@ -297,8 +298,8 @@ def test_a_ticket_ingested_after_clustering_joins_its_family_incrementally(
     assert gaps.assign_new_tickets(core, ["T-200001", "T-200002", "T-200003"]) == 2
     assert gaps.assign_new_tickets(core, ["T-200001"]) == 0  # idempotent
     with core.connect() as conn:
-        after = gaps.families_of(conn)
-        assert gaps.last_run(conn) == runs_before  # no full recompute
+        after = queries.families_of(conn)
+        assert queries.last_run(conn) == runs_before  # no full recompute
         rows = conn.execute(
             select(store.ticket_families).where(store.ticket_families.c.ticket_id.like("T-2%"))
         ).all()
@@ -317,22 +318,24 @@ def test_first_assignment_without_a_run_clusters_everything(core: Core) -> None:
     planted = plant(core)
     assert gaps.assign_new_tickets(core, planted["vpn"]) == 6
     with core.connect() as conn:
-        assert len(gaps.families_of(conn)) == 27
+        assert len(queries.families_of(conn)) == 27
 
 
 def test_pareto_counts_gaps_up_to_eighty_percent() -> None:
-    view = gaps.pareto([50.0, 30.0, 10.0, 10.0])
+    view = gaps_report.pareto([50.0, 30.0, 10.0, 10.0])
     assert view.count == 2 and view.total_hours == 100.0
     assert view.cumulative == (0.5, 0.8, 0.9, 1.0)
-    assert gaps.pareto([]).count == 0
+    assert gaps_report.pareto([]).count == 0
 
 
 def test_coverage_needs_more_than_one_stray_citation() -> None:
-    assert not gaps.coverage_of(40, {"KB-1": 1}, {}).covered
-    assert gaps.coverage_of(40, {"KB-1": 2}, {}).covered
-    assert not gaps.coverage_of(100, {"KB-1": 2}, {}).covered  # under 5% of its tickets
-    assert gaps.coverage_of(10, {}, {"KB-2": gaps.COVER_SIMILARITY}).covered
-    assert not gaps.coverage_of(10, {}, {"KB-2": gaps.COVER_SIMILARITY - 0.01}).covered
+    assert not gaps_report.coverage_of(40, {"KB-1": 1}, {}).covered
+    assert gaps_report.coverage_of(40, {"KB-1": 2}, {}).covered
+    assert not gaps_report.coverage_of(100, {"KB-1": 2}, {}).covered  # under 5% of its tickets
+    assert gaps_report.coverage_of(10, {}, {"KB-2": gaps_report.COVER_SIMILARITY}).covered
+    assert not gaps_report.coverage_of(
+        10, {}, {"KB-2": gaps_report.COVER_SIMILARITY - 0.01}
+    ).covered
 
 
 # ---------------------------------------------------------------- playbook
@@ -342,7 +345,7 @@ def test_a_draft_playbook_cites_only_real_notes_of_its_family(
     core: Core, planted: dict[str, list[str]]
 ) -> None:
     with core.connect() as conn:
-        family_id = gaps.families_of(conn)[planted["outlook"][0]]
+        family_id = queries.families_of(conn)[planted["outlook"][0]]
         draft = playbook.draft_playbook(conn, family_id, author="Morgan Lee", day=date(2024, 6, 1))
         rows = conn.execute(select(store.tickets)).all()
     notes = {row.id: row.resolution for row in rows}
@@ -404,7 +407,7 @@ def test_saved_draft_becomes_an_article_that_covers_the_family(
 
     monkeypatch.setattr(pipeline, "refresh", lambda *args, **kwargs: None)
     with core.connect() as conn:
-        family_id = gaps.families_of(conn)[planted["printer"][0]]
+        family_id = queries.families_of(conn)[planted["printer"][0]]
         draft = playbook.draft_playbook(conn, family_id, author="Morgan Lee")
     edited = draft.markdown.replace("_No note of this family says this yet: fill it in._", "TBD")
     article_id = pipeline.publish_article(core, edited, editor="Morgan Lee")
@@ -414,7 +417,7 @@ def test_saved_draft_becomes_an_article_that_covers_the_family(
                 store.articles.c.id == article_id
             )
         ).one()
-        report = gaps.find_gaps(conn, core.resources.embedder)
+        report = gaps_report.find_gaps(conn, core.resources.embedder)
     assert saved == (draft.title, "playbook")
     assert family_id not in {gap.family_id for gap in report.gaps}
 
@@ -470,7 +473,7 @@ def test_cli_draft_writes_markdown(core: Core, runner, tmp_path) -> None:  # typ
     planted = plant(core)
     gaps.recluster(core)
     with core.connect() as conn:
-        family_id = gaps.families_of(conn)[planted["outlook"][0]]
+        family_id = queries.families_of(conn)[planted["outlook"][0]]
     out = tmp_path / "draft.md"
     result = runner.invoke(["draft", str(family_id), "--out", str(out)])
     assert result.exit_code == 0, result.output
@@ -512,7 +515,7 @@ def test_gaps_pages_for_managers_and_refused_for_techs(
     text = page.get_data(as_text=True)
     assert "<svg" in text and "2 of 2 gaps" in text
     with core.connect() as conn:
-        family_id = gaps.families_of(conn)[planted["outlook"][0]]
+        family_id = queries.families_of(conn)[planted["outlook"][0]]
     assert text.index(f'data-family="{family_id}"') < text.index(
         "data-family=", text.index(f'data-family="{family_id}"') + 1
     )
@@ -530,7 +533,7 @@ def test_draft_flow_saves_a_new_article(
     monkeypatch.setattr(pipeline, "refresh", lambda *args, **kwargs: None)
     login("manager")
     with core.connect() as conn:
-        family_id = gaps.families_of(conn)[planted["outlook"][0]]
+        family_id = queries.families_of(conn)[planted["outlook"][0]]
     form = client.get(f"/gaps/{family_id}/draft").get_data(as_text=True)
     token = re.search(r'name="csrf_token" value="([^"]+)"', form).group(1)
     markdown = re.search(r"<textarea[^>]*>(.*?)</textarea>", form, re.S).group(1)
@@ -549,7 +552,7 @@ def test_draft_flow_saves_a_new_article(
         ).scalar()
         assert "M365 tenant." in body
         assert family_id not in {
-            g.family_id for g in gaps.find_gaps(conn, core.resources.embedder).gaps
+            g.family_id for g in gaps_report.find_gaps(conn, core.resources.embedder).gaps
         }
 
 

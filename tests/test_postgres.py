@@ -294,25 +294,25 @@ def _sample(conn: Connection) -> Any:
 
 
 def _families(conn: Connection) -> Any:
-    from kbassist.gaps import service as gaps
+    from kbassist.gaps import queries, report
 
-    families = gaps.list_families(conn)
+    families = report.list_families(conn)
     first = families[0].id
     return (
         families,
-        gaps.get_family(conn, first),
-        gaps.family_tickets(conn, first),
-        gaps.family_records(conn, first),
-        gaps.families_of(conn),
+        report.get_family(conn, first),
+        queries.family_tickets(conn, first),
+        report.family_records(conn, first),
+        queries.families_of(conn),
     )
 
 
 def _gaps(conn: Connection) -> Any:
     from kbassist.embedding import HashingEmbedder
-    from kbassist.gaps import service as gaps
+    from kbassist.gaps import report
 
     embedder = HashingEmbedder()
-    return gaps.find_gaps(conn, embedder), gaps.find_duplicates(conn, embedder)
+    return report.find_gaps(conn, embedder), report.find_duplicates(conn, embedder)
 
 
 def _credit(conn: Connection) -> Any:
@@ -324,11 +324,11 @@ def _credit(conn: Connection) -> Any:
 
 
 def _scorecards(conn: Connection) -> Any:
-    from kbassist.credit import scorecards
+    from kbassist.credit import queries, scorecards
 
     found = scorecards.scorecards(conn, MANAGER, "month")
     assert found.cards
-    return found, scorecards.scorecard_rows(found), scorecards.load_facts(conn)
+    return found, scorecards.scorecard_rows(found), queries.load_facts(conn)
 
 
 def _weekly(conn: Connection) -> Any:
@@ -779,7 +779,7 @@ def test_articles_without_dates_sort_as_on_sqlite(scratch: Scratch, tmp_path: Pa
 
 
 def test_family_tickets_without_dates_sort_as_on_sqlite(scratch: Scratch, tmp_path: Path) -> None:
-    from kbassist.gaps import service as gaps
+    from kbassist.gaps import queries, report
     from kbassist.pipeline import ingest_tickets
 
     same = {"title": "Plotter DesignJet error 79 after firmware", "status": "Closed"}
@@ -793,10 +793,10 @@ def test_family_tickets_without_dates_sort_as_on_sqlite(scratch: Scratch, tmp_pa
     def order(core: Core) -> list[str]:
         ingest_tickets(core, path)
         with core.connect() as conn:
-            family = gaps.families_of(conn)["FAM-dated"]
+            family = queries.families_of(conn)["FAM-dated"]
             return [
                 r["id"]
-                for r in gaps.family_records(conn, family)
+                for r in report.family_records(conn, family)
                 if r["id"] in {"FAM-dated", "FAM-undated"}
             ]
 

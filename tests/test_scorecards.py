@@ -12,9 +12,9 @@ import pytest
 from kbassist import store
 from kbassist.auth import User
 from kbassist.credit import scorecards, weekly
+from kbassist.credit.queries import TicketFact
 from kbassist.credit.scorecards import (
     ArticleActivity,
-    TicketFact,
     article_activity,
     build_scorecard,
     coaching_flags,

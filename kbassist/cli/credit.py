@@ -53,12 +53,12 @@ def scorecard(
     period: str, technician_name: str | None, csv_path: Path | None, as_json: bool
 ) -> None:
     """Technician scorecards: outcomes, note quality, coaching flags, articles and credit."""
-    from kbassist.credit import scorecards
+    from kbassist.credit import queries, scorecards
 
     core = ready_core()
     with core.connect() as conn:
         technician_id = (
-            scorecards.technician_id_by_name(conn, technician_name) if technician_name else None
+            queries.technician_id_by_name(conn, technician_name) if technician_name else None
         )
         found = scorecards.scorecards(
             conn,

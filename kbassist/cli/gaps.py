@@ -15,6 +15,7 @@ from kbassist.cli import embedding_bar, emit, json_option, main, ready_core
 def cluster(as_json: bool) -> None:
     """Recompute the issue families of all resolved tickets (a full run)."""
     from kbassist.gaps import service as gaps
+    from kbassist.gaps.report import MIN_TICKETS
 
     core = ready_core()
     with embedding_bar(core, not as_json):
@@ -24,7 +25,7 @@ def cluster(as_json: bool) -> None:
         as_json,
         lambda s: (
             f"Clustered {s['n_tickets']} resolved tickets into {s['n_families']} families "
-            f"({s['n_repeat_families']} with {gaps.MIN_TICKETS} or more tickets), "
+            f"({s['n_repeat_families']} with {MIN_TICKETS} or more tickets), "
             f"run {s['run_id']}."
         ),
     )
@@ -35,11 +36,11 @@ def cluster(as_json: bool) -> None:
 @json_option
 def clusters(min_size: int, as_json: bool) -> None:
     """List the issue families: id, label, size, representative ticket, link rate."""
-    from kbassist.gaps import service as gaps
+    from kbassist.gaps import report
 
     core = ready_core()
     with core.connect() as conn:
-        families = [f.as_dict() for f in gaps.list_families(conn, min_size=min_size)]
+        families = [f.as_dict() for f in report.list_families(conn, min_size=min_size)]
     emit(families, as_json, _render_families)
 
 
@@ -51,25 +52,25 @@ def clusters(min_size: int, as_json: bool) -> None:
 @json_option
 def gaps_command(min_tickets: int, window_days: int, as_json: bool) -> None:
     """Repeat issues no article covers, ranked by hours spent (then reopens, escalations)."""
-    from kbassist.gaps import service as gaps
+    from kbassist.gaps import report
 
     core = ready_core()
     with core.connect() as conn:
-        report = gaps.find_gaps(
+        found = report.find_gaps(
             conn, core.resources.embedder, min_tickets=min_tickets, window_days=window_days
         )
-    emit([gap.as_dict() for gap in report.gaps], as_json, lambda _: _render_gaps(report))
+    emit([gap.as_dict() for gap in found.gaps], as_json, lambda _: _render_gaps(found))
 
 
 @main.command()
 @json_option
 def duplicates(as_json: bool) -> None:
     """Articles that duplicate or nearly duplicate each other."""
-    from kbassist.gaps import service as gaps
+    from kbassist.gaps import report
 
     core = ready_core()
     with core.connect() as conn:
-        pairs = [pair.as_dict() for pair in gaps.find_duplicates(conn, core.resources.embedder)]
+        pairs = [pair.as_dict() for pair in report.find_duplicates(conn, core.resources.embedder)]
     emit(pairs, as_json, _render_duplicates)
 
 

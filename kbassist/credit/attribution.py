@@ -1,8 +1,9 @@
 """Credit service: gathers what articles served from the store and explains every credited hour.
 
-Reads only. The math lives in ``kbassist.credit.estimation``; this module finds each
-ticket's issue family (``kbassist.gaps.service.families_of``, or the ticket category
-when no clustering has run yet), each article's serving start, families, served
+Reads only. The math lives in ``kbassist.credit.estimation`` and the SQL in
+``kbassist.credit.queries``; this module finds each ticket's issue family
+(``kbassist.gaps.queries.families_of``, or the ticket category when no
+clustering has run yet), each article's serving start, families, served
 tickets and content shares, and renders the results for the CLI, the API and
 the pages. Figures are pay-related: the viewer-facing functions refuse anyone
 who is not a manager or an admin.
@@ -17,28 +18,27 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
-from kbassist import store
+from kbassist.credit import queries
 from kbassist.credit.estimation import (
     CREDITED,
     NOT_ENOUGH_DATA,
     UNASSIGNED,
     ArticleCredit,
-    ArticleInfo,
     CreditParams,
     CreditReport,
     Exposure,
     Interval,
     OutcomeEffect,
     TicketOutcome,
-    Version,
     estimate_credit,
     exposures_of,
     month_of,
 )
 from kbassist.errors import Forbidden, NotFound
+from kbassist.gaps import queries as gaps_queries
+from kbassist.gaps.report import LINK_COVER_MIN_SHARE, LINK_COVER_MIN_TICKETS
 
 FAMILY_SOURCE_GAPS = "issue families from clustering"
 FAMILY_SOURCE_CATEGORY = (
@@ -138,96 +138,18 @@ class Explanation:
 
 
 def load_outcomes(conn: Connection) -> tuple[list[TicketOutcome], str]:
-    """Every resolved ticket as a TicketOutcome, and where its family came from.
-
-    Open tickets are left out: their minutes are still growing.
-    """
+    """Every resolved ticket as a TicketOutcome, and where its family came from."""
     families, source = _families(conn)
-    t = store.tickets
-    rows = conn.execute(
-        select(
-            t.c.id,
-            t.c.created_at,
-            t.c.resolved_at,
-            t.c.closed_at,
-            t.c.time_spent_minutes,
-            t.c.reopen_count,
-            t.c.escalation_count,
-            t.c.category,
-            t.c.assignee_id,
-        ).order_by(t.c.id)
-    )
-    outcomes = []
-    for row in rows:
-        finished = row.resolved_at or row.closed_at
-        if row.created_at is None or finished is None:
-            continue
-        hours = (finished - row.created_at).total_seconds() / 3600.0
-        if source == FAMILY_SOURCE_GAPS:
-            family = families.get(row.id)
-        else:
-            family = f"category: {row.category}" if row.category else None
-        outcomes.append(
-            TicketOutcome(
-                ticket_id=row.id,
-                created_at=row.created_at,
-                family=family,
-                minutes=row.time_spent_minutes,
-                resolution_hours=hours if hours >= 0 else None,
-                reopened=(row.reopen_count or 0) > 0,
-                escalated=(row.escalation_count or 0) > 0,
-                technician=None if row.assignee_id is None else str(row.assignee_id),
-            )
-        )
-    return outcomes, source
+    return queries.load_outcomes(conn, families), source
 
 
 def load_exposures(
     conn: Connection, tickets: Sequence[TicketOutcome], names: dict[int, str]
 ) -> tuple[list[Exposure], dict[str, datetime]]:
     """Every article: serving start, families, served tickets and content shares."""
-    a = store.articles
-    versions: dict[str, list[Version]] = defaultdict(list)
-    v = store.article_versions
-    for row in conn.execute(
-        select(v.c.article_id, v.c.version, v.c.editor_id, v.c.changed_at, v.c.chars_added)
-    ):
-        versions[row.article_id].append(
-            Version(row.version, row.editor_id, row.changed_at, row.chars_added or 0)
-        )
-    contributors: dict[str, list[int]] = defaultdict(list)
-    c = store.article_contributors
-    for named in conn.execute(select(c.c.article_id, c.c.technician_id)):
-        contributors[named.article_id].append(named.technician_id)
-    links: dict[str, list[str]] = defaultdict(list)
-    link = store.ticket_article_links
-    for cited in conn.execute(select(link.c.article_id, link.c.ticket_id)):
-        links[cited.article_id].append(cited.ticket_id)
-    infos, published = [], {}
-    rows = conn.execute(
-        select(a.c.id, a.c.title, a.c.author_id, a.c.created, a.c.ingested_at).order_by(a.c.id)
-    )
-    for row in rows:
-        history = tuple(sorted(versions.get(row.id, []), key=lambda version: version.version))
-        first = history[0].changed_at if history else None
-        published[row.id] = row.created or first or row.ingested_at
-        infos.append(
-            ArticleInfo(
-                article_id=row.id,
-                title=row.title,
-                author_id=row.author_id,
-                published=published[row.id],
-                versions=history,
-                contributor_ids=tuple(sorted(contributors.get(row.id, ()))),
-                linking=tuple(links.get(row.id, ())),
-            )
-        )
-    try:  # an article serves the families the gaps page counts it as covering by links
-        from kbassist.gaps.service import LINK_COVER_MIN_SHARE as share
-        from kbassist.gaps.service import LINK_COVER_MIN_TICKETS as least
-    except ImportError:
-        from kbassist.credit.estimation import LINK_MIN_SHARE as share
-        from kbassist.credit.estimation import LINK_MIN_TICKETS as least
+    infos, published = queries.load_articles(conn)
+    # An article serves the families the gaps page counts it as covering by links.
+    least, share = LINK_COVER_MIN_TICKETS, LINK_COVER_MIN_SHARE
     return exposures_of(infos, tickets, names, least, share), published
 
 
@@ -242,10 +164,10 @@ def compute_credit(
     reused while the data it depends on is unchanged: the computation is
     deterministic, so a cached run is exactly what a new one would give.
     """
-    key = (data_fingerprint(conn), params or CreditParams())
+    key = (queries.data_fingerprint(conn), params or CreditParams())
     if cache is not None and key in cache:
         return cache[key]
-    names = technician_names(conn)
+    names = queries.technician_names(conn)
     tickets, source = load_outcomes(conn)
     exposures, published = load_exposures(conn, tickets, names)
     report = estimate_credit(tickets, exposures, params)
@@ -263,27 +185,6 @@ def compute_credit(
         cache.clear()  # only the newest data matters
         cache[key] = run
     return run
-
-
-def data_fingerprint(conn: Connection) -> tuple[Any, ...]:
-    """Counts and newest changes of everything credit reads: equal means nothing changed."""
-    t, a, v = store.tickets, store.articles, store.article_versions
-    queries = [
-        select(func.count(), func.max(t.c.ingested_at)).select_from(t),
-        select(func.count(), func.max(a.c.ingested_at)).select_from(a),
-        select(func.count(), func.max(v.c.id)).select_from(v),
-        select(func.count()).select_from(store.ticket_article_links),
-        select(func.count()).select_from(store.article_contributors),
-        select(func.count()).select_from(store.ticket_families),
-        select(func.max(store.families.c.id)),
-        select(func.count(), func.max(store.technicians.c.id)).select_from(store.technicians),
-    ]
-    return tuple(tuple(conn.execute(query).one()) for query in queries)
-
-
-def technician_names(conn: Connection) -> dict[int, str]:
-    t = store.technicians
-    return {row.id: row.name for row in conn.execute(select(t.c.id, t.c.name))}
 
 
 def require_credit_viewer(viewer: Any) -> None:
@@ -455,25 +356,20 @@ def explanation_of(run: CreditRun, article: ArticleCredit) -> Explanation:
 # ---------------------------------------------------------------- internals
 
 
-def _families(conn: Connection) -> tuple[dict[str, str], str]:
-    """Ticket -> family from the clustering, or an empty map and the category fallback."""
-    try:
-        from kbassist.gaps.service import families_of
-    except ImportError:  # the gaps module is optional for credit
-        return {}, FAMILY_SOURCE_CATEGORY
-    found = families_of(conn)
+def _families(conn: Connection) -> tuple[dict[str, str] | None, str]:
+    """Ticket -> family from the clustering, or None and the category fallback."""
+    found = gaps_queries.families_of(conn)
     if not found:
-        return {}, FAMILY_SOURCE_CATEGORY
+        return None, FAMILY_SOURCE_CATEGORY
     return {ticket: f"family {family}" for ticket, family in found.items()}, FAMILY_SOURCE_GAPS
 
 
 def _family_labels(conn: Connection, source: str) -> dict[str, str]:
     if source != FAMILY_SOURCE_GAPS:
         return {}
-    f = store.families
     return {
-        f"family {row.id}": f"{row.label} (family {row.id})" if row.label else f"family {row.id}"
-        for row in conn.execute(select(f.c.id, f.c.label))
+        f"family {family}": f"{label} (family {family})" if label else f"family {family}"
+        for family, label in gaps_queries.family_labels(conn).items()
     }
 
 

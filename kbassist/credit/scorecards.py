@@ -1,7 +1,8 @@
 """Technician scorecards: outcomes over activity counts, per month or quarter (KCS's balanced view).
 
 The statistics are pure functions over ``TicketFact`` records; the service
-functions read the store, compute the credit once and build every card. A
+functions read the store (``kbassist.credit.queries``), compute the credit
+once and build every card. A
 scorecard holds pay-related figures: managers and admins see everyone, a
 technician only their own card, and the service itself enforces it, so the
 page, the API and the CSV export all obey the same rule.
@@ -11,20 +12,19 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import math
 import re
 import statistics
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, MutableMapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from kbassist import store
+from kbassist.credit import queries
+from kbassist.credit.attribution import compute_credit
 from kbassist.credit.estimation import (
     CreditParams,
     Interval,
@@ -32,6 +32,7 @@ from kbassist.credit.estimation import (
     month_of,
     quarter_of,
 )
+from kbassist.credit.queries import TicketFact
 from kbassist.errors import Forbidden, InvalidInput, NotFound
 from kbassist.settings import SETTINGS_BY_NAME
 
@@ -56,22 +57,6 @@ _PERIOD = re.compile(r"^(\d{4})-(?:(0[1-9]|1[0-2])|Q([1-4]))$")
 
 
 # ---------------------------------------------------------------- records
-
-
-@dataclass(frozen=True)
-class TicketFact:
-    """What a scorecard or the weekly review needs of one ticket."""
-
-    ticket_id: str
-    technician_id: int | None
-    client_id: int | None
-    created_at: datetime | None
-    closed_at: datetime | None  # resolved_at, else closed_at; None while open
-    minutes: float | None
-    reopened: bool
-    escalated: bool
-    note_score: float | None = None
-    criteria: Mapping[str, bool] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -462,17 +447,15 @@ def scorecards(
 ) -> ScorecardSet:
     """The cards the viewer may see for a period: everyone's for managers, their own for a tech."""
     only = visible_technician(viewer, technician_id)
-    facts = load_facts(conn)
+    facts = queries.load_facts(conn)
     latest = max((f.closed_at for f in facts if f.closed_at is not None), default=None)
     chosen = parse_period(period, latest)
-    names = _technician_names(conn)
+    names = queries.technician_names(conn)
     if only is not None and only not in names:
         raise NotFound(f"No technician with id {only}.")
-    from kbassist.credit.attribution import compute_credit
-
     run = compute_credit(conn, params, cache)
     monthly = credit_by_period(run.report, month_of)
-    kb = _kb_facts(conn)
+    kb = queries.kb_facts(conn)
     by_tech: dict[int, list[TicketFact]] = defaultdict(list)
     for fact in facts:
         if fact.technician_id is not None:
@@ -521,14 +504,6 @@ def scorecard(
     return found.cards[0]
 
 
-def technician_id_by_name(conn: Connection, name: str) -> int:
-    t = store.technicians
-    row = conn.execute(select(t.c.id).where(t.c.name == name.strip())).first()
-    if row is None:
-        raise NotFound(f"No technician named {name!r}. Names are as in the ticket exports.")
-    return int(row.id)
-
-
 def scorecard_rows(found: ScorecardSet) -> list[dict[str, Any]]:
     """Flat rows for the bonus process's spreadsheet, one per card."""
     rows = []
@@ -560,89 +535,7 @@ def scorecard_rows(found: ScorecardSet) -> list[dict[str, Any]]:
     return rows
 
 
-def load_facts(conn: Connection) -> list[TicketFact]:
-    """Every ticket with its closing date, outcomes and closure-note score (sorted by id)."""
-    t, s = store.tickets, store.note_scores
-    rows = conn.execute(
-        select(
-            t.c.id,
-            t.c.assignee_id,
-            t.c.client_id,
-            t.c.created_at,
-            t.c.resolved_at,
-            t.c.closed_at,
-            t.c.time_spent_minutes,
-            t.c.reopen_count,
-            t.c.escalation_count,
-            s.c.score,
-            s.c.criteria,
-        )
-        .select_from(t.outerjoin(s, s.c.ticket_id == t.c.id))
-        .order_by(t.c.id)
-    )
-    return [
-        TicketFact(
-            ticket_id=row.id,
-            technician_id=row.assignee_id,
-            client_id=row.client_id,
-            created_at=row.created_at,
-            closed_at=row.resolved_at or row.closed_at,
-            minutes=row.time_spent_minutes,
-            reopened=(row.reopen_count or 0) > 0,
-            escalated=(row.escalation_count or 0) > 0,
-            note_score=row.score,
-            criteria=_criteria(row.criteria),
-        )
-        for row in rows
-    ]
-
-
 # ---------------------------------------------------------------- internals
-
-
-def _kb_facts(conn: Connection) -> dict[str, Any]:
-    """Authorship, versions and citations, shaped for ``article_activity``."""
-    a, v, c = store.articles, store.article_versions, store.article_contributors
-    authored, created = {}, {}
-    people: dict[str, set[int]] = defaultdict(set)
-    for row in conn.execute(select(a.c.id, a.c.author_id, a.c.created)):
-        authored[row.id] = row.author_id
-        created[row.id] = row.created
-        if row.author_id is not None:
-            people[row.id].add(row.author_id)
-    versions = []
-    for edit in conn.execute(
-        select(v.c.article_id, v.c.version, v.c.editor_id, v.c.changed_at, v.c.chars_added)
-    ):
-        versions.append(
-            (edit.article_id, edit.version, edit.editor_id, edit.changed_at, edit.chars_added or 0)
-        )
-        if edit.editor_id is not None and (edit.chars_added or 0) > 0:
-            people[edit.article_id].add(edit.editor_id)
-    for named in conn.execute(select(c.c.article_id, c.c.technician_id)):
-        people[named.article_id].add(named.technician_id)
-    t, link = store.tickets, store.ticket_article_links
-    citations = [
-        (row.article_id, row.assignee_id, row.resolved_at or row.closed_at)
-        for row in conn.execute(
-            select(link.c.article_id, t.c.assignee_id, t.c.resolved_at, t.c.closed_at).join(
-                t, t.c.id == link.c.ticket_id
-            )
-        )
-        if row.article_id in authored
-    ]
-    return {
-        "authored": authored,
-        "versions": versions,
-        "created": created,
-        "people": dict(people),
-        "citations": citations,
-    }
-
-
-def _technician_names(conn: Connection) -> dict[int, str]:
-    t = store.technicians
-    return {row.id: row.name for row in conn.execute(select(t.c.id, t.c.name))}
 
 
 def _has_activity(card: Scorecard) -> bool:
@@ -659,16 +552,6 @@ def _month_in(month: str, period: Period) -> bool:
     start = f"{period.start.year:04d}-{period.start.month:02d}"
     end = f"{period.end.year:04d}-{period.end.month:02d}"
     return start <= month < end
-
-
-def _criteria(text: str | None) -> dict[str, bool]:
-    if not text:
-        return {}
-    try:
-        data = json.loads(text)
-    except ValueError:
-        return {}
-    return {str(k): bool(v) for k, v in data.items()} if isinstance(data, dict) else {}
 
 
 def _cell(value: Any) -> Any:

@@ -16,13 +16,16 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
-from kbassist import store
+from kbassist.credit import queries
+from kbassist.credit.attribution import compute_credit
 from kbassist.credit.estimation import CREDITED, CreditParams
-from kbassist.credit.scorecards import DEFAULT_BAR, TicketFact, load_facts
+from kbassist.credit.queries import TicketFact
+from kbassist.credit.scorecards import DEFAULT_BAR
 from kbassist.errors import Forbidden, InvalidInput
+from kbassist.gaps import queries as gaps_queries
+from kbassist.gaps.report import find_gaps
 
 AGING_BUCKETS = ((2, "0-2 days"), (7, "3-7 days"), (14, "8-14 days"), (30, "15-30 days"))
 OLDEST_BUCKET = "over 30 days"
@@ -308,13 +311,13 @@ def weekly_review(
     """The week ending at ``as_of`` (exclusive); by default the newest ticket event's day."""
     if viewer is not None and not viewer.can("weekly"):
         raise Forbidden("The weekly review is for managers and admins.")
-    facts = load_facts(conn)
+    facts = queries.load_facts(conn)
     newest = _newest_event(facts) or datetime(2000, 1, 1)
     # By default the week closes at the end of the day of the newest ticket event.
     end = as_of or datetime(newest.year, newest.month, newest.day) + timedelta(days=1)
     start = end - timedelta(days=7)
-    technicians = _names(conn, store.technicians)
-    clients = _names(conn, store.clients)
+    technicians = queries.technician_names(conn)
+    clients = queries.client_names(conn)
     gaps, note = _gap_trends(conn, facts, end)
     return WeeklyReview(
         week_start=start,
@@ -335,23 +338,15 @@ def _newest_event(facts: Sequence[TicketFact]) -> datetime | None:
     return max(moments, default=None)
 
 
-def _names(conn: Connection, table: Any) -> dict[int, str]:
-    return {row.id: row.name for row in conn.execute(select(table.c.id, table.c.name))}
-
-
 def _gap_trends(
     conn: Connection, facts: Sequence[TicketFact], end: datetime
 ) -> tuple[tuple[GapTrend, ...], str]:
-    try:
-        from kbassist.gaps import service as gaps_module
-    except ImportError:  # gaps are optional for the review
-        return (), "Gap detection is not installed."
-    if gaps_module.last_run(conn) is None:
+    if gaps_queries.last_run(conn) is None:
         return (), "No issue families yet: run `kbassist cluster` to find gaps."
-    report = gaps_module.find_gaps(conn, None, now=end)
+    report = find_gaps(conn, None, now=end)
     created = {f.ticket_id: f.created_at for f in facts}
     first_seen: dict[int, datetime] = {}
-    for ticket_id, family_id in gaps_module.families_of(conn).items():
+    for ticket_id, family_id in gaps_queries.families_of(conn).items():
         moment = created.get(ticket_id)
         if moment is not None and (family_id not in first_seen or moment < first_seen[family_id]):
             first_seen[family_id] = moment
@@ -364,8 +359,6 @@ def _gap_trends(
 def _most_credited(
     conn: Connection, params: CreditParams | None, cache: MutableMapping[Any, Any] | None
 ) -> tuple[dict[str, Any], ...]:
-    from kbassist.credit.attribution import compute_credit
-
     run = compute_credit(conn, params, cache)
     top = [a for a in run.report.articles if a.status == CREDITED][:TOP_ARTICLES]
     return tuple(
@@ -394,18 +387,13 @@ def _stale_articles(
     }
     if not reopened:
         return ()
-    a, v, link = store.articles, store.article_versions, store.ticket_article_links
-    last_version = dict(
-        conn.execute(
-            select(v.c.article_id, func.max(v.c.changed_at)).group_by(v.c.article_id)
-        ).all()
-    )
+    last_version = queries.last_changes(conn)
     citing: dict[str, list[str]] = defaultdict(list)
-    for cited in conn.execute(select(link.c.article_id, link.c.ticket_id)):
-        if cited.ticket_id in reopened:
-            citing[cited.article_id].append(cited.ticket_id)
+    for article_id, ticket_id in queries.article_links(conn):
+        if ticket_id in reopened:
+            citing[article_id].append(ticket_id)
     stale = []
-    for row in conn.execute(select(a.c.id, a.c.title, a.c.created, a.c.updated).order_by(a.c.id)):
+    for row in queries.article_dates(conn):
         if row.id not in citing:
             continue
         dates = [d for d in (row.created, row.updated, last_version.get(row.id)) if d is not None]

@@ -18,14 +18,13 @@ from typing import Any
 from urllib.parse import quote
 
 import yaml
-from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from kbassist import store
 from kbassist.errors import InvalidInput
-from kbassist.gaps import service as gaps
+from kbassist.gaps import queries, report
 from kbassist.gaps.clustering import family_terms
 from kbassist.hygiene import sensitive_spans
+from kbassist.quality.criteria import check_note
 from kbassist.records import slug
 
 SECTIONS = ("Symptoms", "Environment", "Cause", "Resolution steps", "Verification")
@@ -235,8 +234,6 @@ def compose_playbook(
 
 def fallback_note_score(text: str) -> float:
     """The criteria score (0-100) of a note quality has not scored yet."""
-    from kbassist.quality.criteria import check_note
-
     return float(check_note(text).criteria_score)
 
 
@@ -286,8 +283,8 @@ def draft_playbook(
     conn: Connection, family_id: int, *, author: str = "", day: date | None = None
 ) -> Draft:
     """A draft playbook for one family from its best-scoring closure notes."""
-    family = gaps.get_family(conn, family_id)
-    records = gaps.family_records(conn, family_id, masked=False)
+    family = report.get_family(conn, family_id)
+    records = report.family_records(conn, family_id, masked=False)
     notes = best_notes(records)
     if not notes:
         raise InvalidInput(
@@ -337,9 +334,7 @@ def author_name(conn: Connection, user: Any) -> str:
     """The name a signed-in user writes under: their technician's name, else their username."""
     technician_id = getattr(user, "technician_id", None)
     if technician_id is not None:
-        name = conn.execute(
-            select(store.technicians.c.name).where(store.technicians.c.id == technician_id)
-        ).scalar()
+        name = queries.technician_name(conn, technician_id)
         if name:
             return str(name)
     return str(getattr(user, "username", "") or "")

@@ -7,8 +7,7 @@ from markupsafe import Markup
 
 from kbassist import pipeline
 from kbassist.errors import InvalidInput
-from kbassist.gaps import playbook
-from kbassist.gaps import service as gaps
+from kbassist.gaps import playbook, queries, report
 from kbassist.webapp import core, db
 from kbassist.webapp.charts import pareto_chart
 from kbassist.webapp.security import current_user, requires
@@ -22,30 +21,30 @@ api = Blueprint("gaps_api", __name__)
 def index():  # type: ignore[no-untyped-def]
     min_tickets, window_days = _gap_params()
     embedder = core().resources.embedder
-    report = gaps.find_gaps(db(), embedder, min_tickets=min_tickets, window_days=window_days)
+    found = report.find_gaps(db(), embedder, min_tickets=min_tickets, window_days=window_days)
     chart = pareto_chart(
-        [(f"#{gap.rank}", gap.hours) for gap in report.gaps[:25]],
+        [(f"#{gap.rank}", gap.hours) for gap in found.gaps[:25]],
         "Hours lost per gap (top 25) and cumulative share",
         y_label="hours",
     )
     return render_template(
         "gaps/index.html",
-        report=report,
+        report=found,
         chart=Markup(chart),  # built by kbassist.webapp.charts, which escapes every label
-        duplicates=gaps.find_duplicates(db(), embedder),
-        run=gaps.last_run(db()),
+        duplicates=report.find_duplicates(db(), embedder),
+        run=queries.last_run(db()),
     )
 
 
 @bp.get("/gaps/<int:family_id>")
 @requires("gaps")
 def family(family_id: int):  # type: ignore[no-untyped-def]
-    summary = gaps.get_family(db(), family_id)
-    records = gaps.family_records(db(), family_id)
+    summary = report.get_family(db(), family_id)
+    records = report.family_records(db(), family_id)
     return render_template(
         "gaps/family.html",
         family=summary,
-        coverage=gaps.family_coverage(db(), family_id, core().resources.embedder),
+        coverage=report.family_coverage(db(), family_id, core().resources.embedder),
         tickets=records,
         notes=playbook.best_notes(records, limit=5),
     )
@@ -54,7 +53,7 @@ def family(family_id: int):  # type: ignore[no-untyped-def]
 @bp.route("/gaps/<int:family_id>/draft", methods=["GET", "POST"])
 @requires("gaps")
 def draft(family_id: int):  # type: ignore[no-untyped-def]
-    summary = gaps.get_family(db(), family_id)
+    summary = report.get_family(db(), family_id)
     author = playbook.author_name(db(), current_user())
     if request.method == "POST":
         markdown = request.form.get("markdown", "")
@@ -76,7 +75,7 @@ def draft(family_id: int):  # type: ignore[no-untyped-def]
 @requires("gaps")
 def clusters_api():  # type: ignore[no-untyped-def]
     """Every issue family: id, label, ticket_ids, size, representative, link_rate."""
-    return jsonify([family.as_dict() for family in gaps.list_families(db())])
+    return jsonify([family.as_dict() for family in report.list_families(db())])
 
 
 @api.get("/gaps")
@@ -84,15 +83,15 @@ def clusters_api():  # type: ignore[no-untyped-def]
 def gaps_api():  # type: ignore[no-untyped-def]
     """Uncovered repeat issues ranked by hours (query: min_tickets, window_days)."""
     min_tickets, window_days = _gap_params()
-    report = gaps.find_gaps(
+    found = report.find_gaps(
         db(), core().resources.embedder, min_tickets=min_tickets, window_days=window_days
     )
-    return jsonify([gap.as_dict() for gap in report.gaps])
+    return jsonify([gap.as_dict() for gap in found.gaps])
 
 
 def _gap_params() -> tuple[int, int]:
     values = []
-    for name, default in (("min_tickets", gaps.MIN_TICKETS), ("window_days", gaps.WINDOW_DAYS)):
+    for name, default in (("min_tickets", report.MIN_TICKETS), ("window_days", report.WINDOW_DAYS)):
         raw = request.args.get(name, "").strip()
         if not raw:
             values.append(default)
