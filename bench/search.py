@@ -47,7 +47,9 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 from kbassist.index import lexical  # noqa: E402
-from kbassist.index.lexical import Filters, RecordDocs, open_index, parse_query  # noqa: E402
+from kbassist.index.backends import open_index  # noqa: E402
+from kbassist.index.documents import RecordDocs  # noqa: E402
+from kbassist.index.query import Filters, parse_query  # noqa: E402
 from kbassist.index.vectors import VectorIndex, VectorRecord, one_thread  # noqa: E402
 from kbassist.search.service import (  # noqa: E402
     CANDIDATES,

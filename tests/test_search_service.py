@@ -12,7 +12,8 @@ from sqlalchemy import delete, func, select, update
 from kbassist import store
 from kbassist.core import Core
 from kbassist.errors import InvalidInput, NotFound
-from kbassist.index.lexical import Filters, SearchDoc
+from kbassist.index.documents import SearchDoc
+from kbassist.index.query import Filters
 from kbassist.index.vectors import VectorIndex, VectorRecord
 from kbassist.search.queries import failed_searches
 from kbassist.search.service import (

@@ -28,18 +28,13 @@ from kbassist import store
 from kbassist.articles import section_anchors
 from kbassist.core import Core
 from kbassist.errors import InvalidInput, NotFound
-from kbassist.index.lexical import (
-    Filters,
-    LexicalIndex,
-    ParsedQuery,
-    RecordDocs,
-    SearchDoc,
-    make_snippet,
-    parse_query,
-)
+from kbassist.index.documents import RecordDocs, SearchDoc
+from kbassist.index.lexical import LexicalIndex
+from kbassist.index.query import Filters, ParsedQuery, parse_query
 from kbassist.index.vectors import VectorIndex, VectorRecord, one_thread
 from kbassist.records import ticket_text
 from kbassist.search.fusion import Fused, adjust, fuse, quality_factor, reopen_factor
+from kbassist.search.snippets import make_snippet
 from kbassist.store import utc_now
 
 Progress = Callable[[int], None]
