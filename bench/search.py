@@ -47,17 +47,17 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 from kbassist.index import lexical  # noqa: E402
-from kbassist.index.lexical import Filters, RecordDocs, open_index, parse_query  # noqa: E402
+from kbassist.index.backends import open_index  # noqa: E402
+from kbassist.index.documents import RecordDocs  # noqa: E402
+from kbassist.index.query import Filters, parse_query  # noqa: E402
 from kbassist.index.vectors import VectorIndex, VectorRecord, one_thread  # noqa: E402
+from kbassist.search.documents import IndexedRecord, article_record, ticket_record  # noqa: E402
 from kbassist.search.service import (  # noqa: E402
     CANDIDATES,
     MIN_SIMILARITY,
     SEARCH_FUSION,
     SIMILAR_FUSION,
-    IndexedRecord,
-    article_record,
     rank,
-    ticket_record,
 )
 
 DATA = Path(os.environ.get("KBASSIST_BENCH_DATA", ROOT.parent / "shared" / "data")) / "stackfaq"
@@ -464,7 +464,7 @@ def demo_corpus(
     except ImportError:
         return None
     from kbassist.articles import parse_folder
-    from kbassist.search.service import is_resolved
+    from kbassist.search.documents import is_resolved
 
     data = demo.generate(n_tickets=n_tickets, seed=seed)
     truth = data.ground_truth.get("tickets", {})
@@ -994,7 +994,7 @@ def ingest(embedder: Any, n_docs: int, folder: Path) -> dict[str, Any]:
     from kbassist.embedding import MAX_CHARS
     from kbassist.ingest.service import store_tickets
     from kbassist.records import TicketRecord, ticket_text
-    from kbassist.search.service import update_indexes
+    from kbassist.search.indexing import update_indexes
     from kbassist.settings import Settings
 
     demo = demo_corpus(int(n_docs * 1.1), seed=SEED + 2)

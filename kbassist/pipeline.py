@@ -22,7 +22,7 @@ from kbassist.ingest import service as ingest
 from kbassist.ingest.service import IngestReport, Progress
 from kbassist.quality import service as quality
 from kbassist.records import TicketRecord
-from kbassist.search import service as search
+from kbassist.search import indexing as search
 
 Say = Callable[[str], None]
 

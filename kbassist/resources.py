@@ -92,7 +92,7 @@ class Resources:
         """The lexical index (backend from KBASSIST_LEXICAL_BACKEND)."""
         with self._lock:
             if self._lexical is None:
-                from kbassist.index.lexical import open_index
+                from kbassist.index.backends import open_index
 
                 backend = str(self.core.settings["LEXICAL_BACKEND"])
                 self._lexical = open_index(backend, self.core.index_dir() / f"lexical-{backend}")

@@ -7,16 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from kbassist.index.lexical import (
-    Filters,
-    RecordDocs,
-    SearchDoc,
-    Speller,
-    edit_distance,
-    make_snippet,
-    open_index,
-    parse_query,
-)
+from kbassist.index.backends import open_index
+from kbassist.index.documents import RecordDocs, SearchDoc
+from kbassist.index.query import Filters, parse_query
+from kbassist.index.spelling import Speller, edit_distance
+from kbassist.search.snippets import make_snippet
 
 BACKENDS = ("tantivy", "whoosh")
 

@@ -10,23 +10,22 @@ import pytest
 from sqlalchemy import delete, func, select, update
 
 from kbassist import store
+from kbassist.articles import section_anchors
 from kbassist.core import Core
 from kbassist.errors import InvalidInput, NotFound
-from kbassist.index.lexical import Filters, SearchDoc
+from kbassist.index.documents import SearchDoc
+from kbassist.index.query import Filters
 from kbassist.index.vectors import VectorIndex, VectorRecord
-from kbassist.search.queries import failed_searches
-from kbassist.search.service import (
+from kbassist.search.documents import is_resolved
+from kbassist.search.indexing import (
     catch_up,
-    is_resolved,
     lexical_index,
     rebuild_indexes,
-    record_open,
-    search,
-    section_anchors,
-    similar_tickets,
     update_indexes,
     vector_index,
 )
+from kbassist.search.queries import failed_searches
+from kbassist.search.service import record_open, search, similar_tickets
 from kbassist.settings import Settings
 
 

@@ -129,7 +129,7 @@ def _render_demo(result: dict) -> str:  # type: ignore[type-arg]
 def serve(host: str, port: int, debug: bool) -> None:
     """Serve the web app (catching the search index and note scores up first)."""
     from kbassist.quality import service as quality
-    from kbassist.search.service import catch_up
+    from kbassist.search.indexing import catch_up
     from kbassist.webapp import create_app
 
     core = ready_core()

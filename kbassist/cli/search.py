@@ -91,7 +91,7 @@ def _render_similar(rows: list[dict[str, Any]]) -> str:
 @json_option
 def reindex_command(as_json: bool) -> None:
     """Rebuild the lexical and semantic indexes from the database."""
-    from kbassist.search.service import count_indexable, rebuild_indexes
+    from kbassist.search.indexing import count_indexable, rebuild_indexes
 
     core = ready_core()
     with core.connect() as conn:

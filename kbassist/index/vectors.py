@@ -25,7 +25,8 @@ from typing import Any
 
 import numpy as np
 
-from kbassist.index.lexical import ALL_CLIENTS, FACET_FIELDS, Filters, SearchDoc
+from kbassist.index.documents import FACET_FIELDS, SearchDoc
+from kbassist.index.query import Filters
 
 SCHEMA_VERSION = 1
 
@@ -237,12 +238,8 @@ class VectorIndex:
     def _mask(self, filters: Filters) -> np.ndarray:
         """Row numbers passing the filters, ascending."""
         selected: np.ndarray | None = None
-        for name in FACET_FIELDS:
-            wanted = getattr(filters, name)
-            if wanted is None:
-                continue
-            value = " ".join(str(wanted).split()).lower()
-            tags = [f"{name}={value}"] + ([f"{name}={ALL_CLIENTS}"] if name == "client" else [])
+        for name, values in filters.wanted_values().items():
+            tags = [f"{name}={value}" for value in values]
             found = [self._postings[tag] for tag in tags if tag in self._postings]
             rows = np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
             selected = rows if selected is None else np.intersect1d(selected, rows)

@@ -1,13 +1,11 @@
-"""The search service: hybrid KB and ticket search, similar past tickets, the search log.
+"""The search service: hybrid KB and ticket search, similar past tickets, result opens.
 
-Two indexes are kept beside the database, both caches that can be rebuilt from
-it: a lexical index (tantivy or whoosh, ``kbassist.index.lexical``) and a semantic
-one (``kbassist.index.vectors``). Article sections and resolved tickets are the
-documents. A query runs against both, the per-record best scores are fused
-(``kbassist.search.fusion``), small quality and reopen adjustments are applied, and
-the results come back with masked, highlighted snippets. Every search is
-logged; a search with no results, or whose results nobody opened, is a failed
-search for the playbook-gap report. docs/search.md explains the ranking.
+A query runs against both indexes (kept current by ``kbassist.search.indexing``),
+the per-record best scores are fused (``kbassist.search.fusion``), small quality
+and reopen adjustments are applied, and the results come back with masked,
+highlighted snippets (``kbassist.search.snippets``). Every search is logged; a
+search with no results, or whose results nobody opened, is a failed search for
+the playbook-gap report. docs/search.md explains the ranking.
 """
 
 from __future__ import annotations
@@ -15,39 +13,40 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 import numpy as np
-from sqlalchemy import select, update
 from sqlalchemy.engine import Connection
 
-from kbassist import store
-from kbassist.articles import section_anchors
+from kbassist.auth import PERMISSIONS
 from kbassist.core import Core
+from kbassist.embedding import embed_cached
 from kbassist.errors import InvalidInput, NotFound
-from kbassist.index.lexical import (
-    Filters,
-    LexicalIndex,
-    ParsedQuery,
-    RecordDocs,
-    SearchDoc,
-    make_snippet,
-    parse_query,
-)
-from kbassist.index.vectors import VectorIndex, VectorRecord, one_thread
+from kbassist.hygiene import mask
+from kbassist.index.documents import SearchDoc
+from kbassist.index.lexical import LexicalIndex
+from kbassist.index.query import Filters, ParsedQuery, parse_query
+from kbassist.index.vectors import VectorIndex, one_thread
 from kbassist.records import ticket_text
+from kbassist.search.documents import split_records
 from kbassist.search.fusion import Fused, adjust, fuse, quality_factor, reopen_factor
-from kbassist.store import utc_now
+from kbassist.search.indexing import ensure_current, lexical_index, vector_index
+from kbassist.search.queries import (
+    article_details,
+    linked_articles,
+    log_search,
+    logged_search,
+    mark_opened,
+    ticket_details,
+    ticket_summaries,
+)
+from kbassist.search.snippets import make_snippet
 
-Progress = Callable[[int], None]
-
-DOC_FORMAT = "1"  # bump when documents are built differently: every record re-indexes
 CANDIDATES = 100  # documents taken from each index before fusion
 MAX_LIMIT = 100
-BATCH = 500  # records embedded and indexed per step of a rebuild or catch-up
 
 # The default ranking, tuned on stackfaq (docs/search.md): mostly semantic, with
 # the keyword weight rising when BM25 is confident about one winner.
@@ -63,27 +62,6 @@ SIMILAR_FUSION: tuple[str, dict[str, float]] = (
 )
 # A semantic-only hit below this cosine is noise ("asdf" is nearest to something).
 MIN_SIMILARITY = {"all-MiniLM-L6-v2": 0.20, "hashing-384": 0.10}
-
-RESOLVED_STATUSES = frozenset(
-    {"resolved", "closed", "complete", "completed", "done", "solved", "fixed", "closed complete"}
-)
-OPEN_STATUSES = frozenset(
-    {
-        "new",
-        "open",
-        "reopened",
-        "re-opened",
-        "in progress",
-        "pending",
-        "on hold",
-        "waiting",
-        "assigned",
-        "active",
-        "scheduled",
-        "awaiting customer",
-        "in-progress",
-    }
-)
 
 
 # ---------------------------------------------------------------- results
@@ -168,381 +146,6 @@ class SimilarTicket:
         data = asdict(self)
         data["resolved_at"] = self.resolved_at.isoformat() if self.resolved_at else None
         return data
-
-
-@dataclass(frozen=True)
-class IndexedRecord:
-    """A database record as documents for both indexes, with the texts to embed."""
-
-    record: str
-    content_hash: str
-    docs: tuple[SearchDoc, ...]
-    texts: tuple[str, ...]  # one embedding text per document
-
-
-# ---------------------------------------------------------------- documents (pure)
-
-
-def index_hash(content_hash: str) -> str:
-    """What the manifests store: the record's content hash under this document format."""
-    return f"{DOC_FORMAT}:{content_hash}"
-
-
-def is_resolved(status: str, resolved_at: datetime | None, closed_at: datetime | None) -> bool:
-    """A ticket worth searching: resolved or closed (not reopened or still open)."""
-    state = " ".join((status or "").lower().split())
-    if state in RESOLVED_STATUSES:
-        return True
-    if state in OPEN_STATUSES:
-        return False
-    return resolved_at is not None or closed_at is not None
-
-
-def article_record(
-    article_id: str,
-    title: str,
-    article_type: str,
-    body: str,
-    *,
-    content_hash: str,
-    clients: Sequence[str] = (),
-    tags: Sequence[str] = (),
-    updated: datetime | None = None,
-) -> IndexedRecord:
-    """One document per section: key ``article:ID#anchor``, the heading path as its heading."""
-    from kbassist.articles import split_sections
-
-    sections = split_sections(body)
-    anchors = section_anchors(s.heading_path[-1] if s.heading_path else "" for s in sections)
-    # A leading H1 is the page title again: keep it out of every heading path.
-    page_title = sections[0].heading_path[:1] if sections and sections[0].level == 1 else ()
-    docs, texts = [], []
-    for section, anchor in zip(sections, anchors, strict=True):
-        if not section.text.strip():
-            continue  # a heading with nothing under it; its words live on in its subsections
-        path = section.heading_path
-        heading = " / ".join(path[1:] if page_title and path[:1] == page_title else path)
-        docs.append(
-            SearchDoc(
-                key=f"article:{article_id}" + (f"#{anchor}" if anchor else ""),
-                record=f"article:{article_id}",
-                kind="article",
-                ref_id=article_id,
-                title=title,
-                heading=heading,
-                body=section.text,
-                anchor=anchor,
-                article_type=article_type,
-                clients=tuple(clients),
-                categories=tuple(tags),
-                updated=updated,
-            )
-        )
-        texts.append("\n".join(part for part in (title, heading, section.text) if part))
-    if not docs:
-        docs.append(
-            SearchDoc(
-                key=f"article:{article_id}",
-                record=f"article:{article_id}",
-                kind="article",
-                ref_id=article_id,
-                title=title,
-                article_type=article_type,
-                clients=tuple(clients),
-                categories=tuple(tags),
-                updated=updated,
-            )
-        )
-        texts.append(title)
-    return IndexedRecord(
-        f"article:{article_id}", index_hash(content_hash), tuple(docs), tuple(texts)
-    )
-
-
-def ticket_record(
-    ticket_id: str,
-    title: str,
-    description: str,
-    resolution: str,
-    *,
-    content_hash: str,
-    client: str = "",
-    category: str = "",
-    updated: datetime | None = None,
-) -> IndexedRecord:
-    """One document: title, description and closure note; embedded on title and description."""
-    doc = SearchDoc(
-        key=f"ticket:{ticket_id}",
-        record=f"ticket:{ticket_id}",
-        kind="ticket",
-        ref_id=ticket_id,
-        title=title,
-        body="\n\n".join(part for part in (description, resolution) if part),
-        clients=(client,) if client else (),
-        categories=(category,) if category else (),
-        updated=updated,
-    )
-    return IndexedRecord(
-        doc.record, index_hash(content_hash), (doc,), (ticket_text(title, description),)
-    )
-
-
-# ---------------------------------------------------------------- indexes as resources
-
-
-def lexical_index(core: Core) -> LexicalIndex:
-    """The process's lexical index (backend from KBASSIST_LEXICAL_BACKEND)."""
-    return core.resources.lexical
-
-
-def vector_index(core: Core) -> VectorIndex:
-    """The process's semantic index for the configured embedder."""
-    return core.resources.vectors
-
-
-def _query_vector(core: Core, text: str) -> np.ndarray:
-    return core.resources.query_vectors.get(core.resources.embedder, text)
-
-
-def ensure_current(core: Core) -> None:
-    """Catch the indexes up with the database once per process (after a crash, say)."""
-    caught_up = core.resources.caught_up
-    if not caught_up.is_set():
-        catch_up(core)
-
-
-# ---------------------------------------------------------------- loading records
-
-
-def _ticket_rows(conn: Connection, ids: Sequence[str] | None) -> list[Any]:
-    t, c = store.tickets, store.clients
-    query = select(
-        t.c.id,
-        t.c.title,
-        t.c.description,
-        t.c.resolution,
-        t.c.status,
-        t.c.category,
-        t.c.created_at,
-        t.c.resolved_at,
-        t.c.closed_at,
-        t.c.content_hash,
-        c.c.name.label("client"),
-    ).select_from(t.outerjoin(c, t.c.client_id == c.c.id))
-    if ids is None:
-        return list(conn.execute(query.order_by(t.c.id)))
-    rows: list[Any] = []
-    for start in range(0, len(ids), 500):
-        rows.extend(conn.execute(query.where(t.c.id.in_(list(ids[start : start + 500])))))
-    return rows
-
-
-def _article_rows(conn: Connection, ids: Sequence[str] | None) -> list[Any]:
-    a = store.articles
-    query = select(
-        a.c.id,
-        a.c.title,
-        a.c.type,
-        a.c.body,
-        a.c.clients,
-        a.c.tags,
-        a.c.updated,
-        a.c.created,
-        a.c.content_hash,
-    )
-    if ids is None:
-        return list(conn.execute(query.order_by(a.c.id)))
-    rows: list[Any] = []
-    for start in range(0, len(ids), 500):
-        rows.extend(conn.execute(query.where(a.c.id.in_(list(ids[start : start + 500])))))
-    return rows
-
-
-def _from_ticket_row(row: Any) -> IndexedRecord | None:
-    if not is_resolved(row.status, row.resolved_at, row.closed_at):
-        return None
-    return ticket_record(
-        row.id,
-        row.title,
-        row.description or "",
-        row.resolution or "",
-        content_hash=row.content_hash,
-        client=row.client or "",
-        category=row.category or "",
-        updated=row.resolved_at or row.closed_at or row.created_at,
-    )
-
-
-def _from_article_row(row: Any) -> IndexedRecord:
-    return article_record(
-        row.id,
-        row.title,
-        row.type,
-        row.body or "",
-        content_hash=row.content_hash,
-        clients=_json_list(row.clients),
-        tags=_json_list(row.tags),
-        updated=row.updated or row.created,
-    )
-
-
-def _json_list(text: str | None) -> list[str]:
-    try:
-        value = json.loads(text or "[]")
-    except ValueError:
-        return []
-    return [str(item) for item in value] if isinstance(value, list) else []
-
-
-def _load(
-    conn: Connection, ticket_ids: Sequence[str] | None, article_ids: Sequence[str] | None
-) -> list[IndexedRecord]:
-    records: list[IndexedRecord] = []
-    if ticket_ids is None or ticket_ids:
-        for row in _ticket_rows(conn, ticket_ids):
-            built = _from_ticket_row(row)
-            if built is not None:
-                records.append(built)
-    if article_ids is None or article_ids:
-        records.extend(_from_article_row(row) for row in _article_rows(conn, article_ids))
-    return records
-
-
-def database_manifest(conn: Connection) -> dict[str, str]:
-    """Record key -> index hash for everything that belongs in the indexes now."""
-    t, a = store.tickets, store.articles
-    manifest = {}
-    for row in conn.execute(
-        select(t.c.id, t.c.status, t.c.resolved_at, t.c.closed_at, t.c.content_hash)
-    ):
-        if is_resolved(row.status, row.resolved_at, row.closed_at):
-            manifest[f"ticket:{row.id}"] = index_hash(row.content_hash)
-    for article in conn.execute(select(a.c.id, a.c.content_hash)):
-        manifest[f"article:{article.id}"] = index_hash(article.content_hash)
-    return manifest
-
-
-def count_indexable(conn: Connection) -> int:
-    """How many records a rebuild will index (for a progress bar)."""
-    return len(database_manifest(conn))
-
-
-def _embed(conn: Connection, core: Core, records: Sequence[IndexedRecord]) -> list[VectorRecord]:
-    from kbassist.embedding import embed_cached
-
-    texts = [text for item in records for text in item.texts]
-    matrix = embed_cached(conn, core.resources.embedder, texts)
-    out, position = [], 0
-    for item in records:
-        count = len(item.texts)
-        out.append(
-            VectorRecord(
-                item.record, item.content_hash, item.docs, matrix[position : position + count]
-            )
-        )
-        position += count
-    return out
-
-
-def _split(records: Iterable[str]) -> tuple[list[str], list[str]]:
-    tickets: list[str] = []
-    articles: list[str] = []
-    for record in sorted(set(records)):
-        kind, _, ref = record.partition(":")
-        (tickets if kind == "ticket" else articles).append(ref)
-    return tickets, articles
-
-
-# ---------------------------------------------------------------- keeping the indexes current
-
-
-def update_indexes(core: Core, ticket_ids: Sequence[str], article_ids: Sequence[str]) -> None:
-    """Re-index just these records in both indexes (ingest calls this after each run)."""
-    wanted = [f"ticket:{i}" for i in ticket_ids] + [f"article:{i}" for i in article_ids]
-    _sync(core, wanted, wanted, wanted)
-
-
-def _sync(
-    core: Core,
-    lexical_records: Sequence[str],
-    vector_records: Sequence[str],
-    all_records: Sequence[str],
-) -> None:
-    """Bring the given records up to date in each index (deletes included), one write each."""
-    lexical_wanted, vector_wanted = set(lexical_records), set(vector_records)
-    ordered = sorted(set(all_records))
-    lexical_upserts: list[RecordDocs] = []
-    vector_upserts: list[VectorRecord] = []
-    found: set[str] = set()
-    for start in range(0, len(ordered), BATCH):
-        tickets, articles = _split(ordered[start : start + BATCH])
-        # Embeddings land in the cache in their own transactions, before the index
-        # files change: a crash after them only leaves work that catch-up redoes cheaply.
-        with core.begin() as conn:
-            records = _load(conn, tickets, articles)
-            vector_upserts.extend(
-                _embed(conn, core, [r for r in records if r.record in vector_wanted])
-            )
-        found.update(r.record for r in records)
-        lexical_upserts.extend(
-            RecordDocs(r.record, r.content_hash, r.docs)
-            for r in records
-            if r.record in lexical_wanted
-        )
-    gone = [record for record in ordered if record not in found]
-    lexical_index(core).update(lexical_upserts, [r for r in gone if r in lexical_wanted])
-    vector_index(core).update(vector_upserts, [r for r in gone if r in vector_wanted])
-
-
-def catch_up(core: Core) -> int:
-    """Re-index what the indexes miss, hold stale, or hold but the database deleted.
-
-    Returns the number of records touched; 0 when both indexes match the database.
-    """
-    with core.connect() as conn:
-        wanted = database_manifest(conn)
-    lexical_have = lexical_index(core).manifest()
-    vector_have = vector_index(core).manifest()
-
-    def behind(have: dict[str, str]) -> set[str]:
-        stale = {record for record, digest in wanted.items() if have.get(record) != digest}
-        return stale | (have.keys() - wanted.keys())
-
-    lexical_behind, vector_behind = behind(lexical_have), behind(vector_have)
-    touched = lexical_behind | vector_behind
-    if touched:
-        _sync(core, sorted(lexical_behind), sorted(vector_behind), sorted(touched))
-    core.resources.caught_up.set()
-    return len(touched)
-
-
-def rebuild_indexes(core: Core, progress: Progress | None = None) -> dict[str, Any]:
-    """Rebuild both indexes from the database; embeddings come from the cache where present."""
-    started = datetime.now(UTC)
-    with core.connect() as conn:
-        ordered = sorted(database_manifest(conn))
-    lexical_items: list[RecordDocs] = []
-    vector_items: list[VectorRecord] = []
-    counts: dict[str, Any] = {"articles": 0, "sections": 0, "tickets": 0}
-    for start in range(0, len(ordered), BATCH):
-        tickets, articles = _split(ordered[start : start + BATCH])
-        with core.begin() as conn:
-            records = _load(conn, tickets, articles)
-            vector_items.extend(_embed(conn, core, records))
-        for item in records:
-            lexical_items.append(RecordDocs(item.record, item.content_hash, item.docs))
-            if item.record.startswith("ticket:"):
-                counts["tickets"] += 1
-            else:
-                counts["articles"] += 1
-                counts["sections"] += len(item.docs)
-        if progress:
-            progress(len(records))
-    lexical_index(core).rebuild(lexical_items)
-    vector_index(core).rebuild(vector_items)
-    counts["seconds"] = round((datetime.now(UTC) - started).total_seconds(), 2)
-    counts["backend"] = lexical_index(core).backend
-    return counts
 
 
 # ---------------------------------------------------------------- ranking
@@ -652,22 +255,6 @@ def search(
     ``role`` limits results to what that role may open (articles, tickets).
     Any query string works; bad filter values raise InvalidInput.
     """
-    return _search(core, query, user_id, role, kind, filters, limit, facets, log)
-
-
-def _search(
-    core: Core,
-    query: str,
-    user_id: int | None,
-    role: str | None,
-    kind: str | None,
-    filters: Filters | dict[str, Any] | None,
-    limit: int,
-    with_facets: bool,
-    log: bool,
-) -> SearchResponse:
-    from kbassist.hygiene import mask
-
     limit = max(1, min(MAX_LIMIT, int(limit)))
     given = filters if isinstance(filters, Filters) else Filters.from_mapping(filters)
     parsed = parse_query(query or "")
@@ -694,9 +281,9 @@ def _search(
         )
         # One connection at a time: this read is closed before the search log writes.
         with core.connect() as conn:
-            results = _present(conn, lexical, ranking, limit, mask)
+            results = _present(conn, lexical, ranking, limit)
         did_you_mean = mask(ranking.did_you_mean) if ranking.did_you_mean else None
-        if with_facets:
+        if facets:
             facet_counts = lexical.facets(parsed, filters=active)
     log_id = _log_search(core, query, user_id, active, results) if log else None
     return SearchResponse(
@@ -709,11 +296,13 @@ def _search(
     )
 
 
+def _query_vector(core: Core, text: str) -> np.ndarray:
+    return core.resources.query_vectors.get(core.resources.embedder, text)
+
+
 def _allowed_kinds(role: str | None) -> set[str]:
     if role is None:
         return {"article", "ticket"}
-    from kbassist.auth import PERMISSIONS
-
     allowed = set()
     if role in PERMISSIONS.get("articles", frozenset()):
         allowed.add("article")
@@ -723,20 +312,14 @@ def _allowed_kinds(role: str | None) -> set[str]:
 
 
 def _present(
-    conn: Connection,
-    lexical: LexicalIndex,
-    ranking: Ranking,
-    limit: int,
-    mask: Callable[[str], str],
+    conn: Connection, lexical: LexicalIndex, ranking: Ranking, limit: int
 ) -> tuple[SearchResult, ...]:
     """Join the best records with the database, apply quality and reopen factors, make snippets."""
     shortlist = list(ranking.records[: limit * 3])
-    tickets, articles = _split(row.key for row in shortlist)
-    ticket_info = _ticket_details(conn, tickets)
-    article_info = _article_details(conn, articles)
+    tickets, articles = split_records(row.key for row in shortlist)
     info = {
-        **{f"ticket:{k}": v for k, v in ticket_info.items()},
-        **{f"article:{k}": v for k, v in article_info.items()},
+        **{f"ticket:{k}": v for k, v in ticket_details(conn, tickets).items()},
+        **{f"article:{k}": v for k, v in article_details(conn, articles).items()},
     }
     # The index may briefly hold a record the database just deleted: skip it.
     shortlist = [row for row in shortlist if row.key in info]
@@ -748,111 +331,45 @@ def _present(
     }
     chosen = adjust(shortlist, factors)[:limit]
     documents = lexical.documents(ranking.best_doc[row.key] for row in chosen)
-    results = []
-    for row in chosen:
-        details = info[row.key]
-        doc = documents.get(ranking.best_doc[row.key])
-        text = doc.body if doc else ""
-        if row.key.startswith("article:"):
-            text = _MARKUP.sub("", text)  # section text is markdown: **bold**, `code`
-        snippet = make_snippet(mask(text), ranking.terms)
-        kind, _, ref = row.key.partition(":")
-        results.append(
-            SearchResult(
-                kind=kind,
-                id=ref,
-                title=mask(details["title"]),
-                score=round(row.score, 6),
-                snippet=snippet.text,
-                highlights=snippet.spans,
-                snippet_html=snippet.html(),
-                anchor=doc.anchor if doc else "",
-                section=mask(doc.heading) if doc else "",
-                article_type=details.get("article_type", ""),
-                author=details.get("author", ""),
-                updated=details.get("updated"),
-                quality=details.get("quality"),
-                client=details.get("client", ""),
-                category=details.get("category", ""),
-                status=details.get("status", ""),
-                reopen_count=int(details.get("reopen_count", 0)),
-                lexical_score=None if row.lexical is None else round(row.lexical, 6),
-                semantic_score=None if row.semantic is None else round(row.semantic, 6),
-            )
-        )
-    return tuple(results)
+    return tuple(
+        _result(row, info[row.key], documents.get(ranking.best_doc[row.key]), ranking.terms)
+        for row in chosen
+    )
 
 
 _MARKUP = re.compile(r"\*\*|__|`")
 
 
-def _ticket_details(conn: Connection, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
-    if not ids:
-        return {}
-    t, c, p = store.tickets, store.clients, store.technicians
-    rows = conn.execute(
-        select(
-            t.c.id,
-            t.c.title,
-            t.c.status,
-            t.c.category,
-            t.c.reopen_count,
-            t.c.resolved_at,
-            t.c.closed_at,
-            t.c.created_at,
-            c.c.name.label("client"),
-            p.c.name.label("assignee"),
-        )
-        .select_from(
-            t.outerjoin(c, t.c.client_id == c.c.id).outerjoin(p, t.c.assignee_id == p.c.id)
-        )
-        .where(t.c.id.in_(list(ids)))
+def _result(
+    row: Fused, details: dict[str, Any], doc: SearchDoc | None, terms: Sequence[str]
+) -> SearchResult:
+    """One record as shown: masked title, section and snippet, with its details."""
+    text = doc.body if doc else ""
+    if row.key.startswith("article:"):
+        text = _MARKUP.sub("", text)  # section text is markdown: **bold**, `code`
+    snippet = make_snippet(mask(text), terms)
+    kind, _, ref = row.key.partition(":")
+    return SearchResult(
+        kind=kind,
+        id=ref,
+        title=mask(details["title"]),
+        score=round(row.score, 6),
+        snippet=snippet.text,
+        highlights=snippet.spans,
+        snippet_html=snippet.html(),
+        anchor=doc.anchor if doc else "",
+        section=mask(doc.heading) if doc else "",
+        article_type=details.get("article_type", ""),
+        author=details.get("author", ""),
+        updated=details.get("updated"),
+        quality=details.get("quality"),
+        client=details.get("client", ""),
+        category=details.get("category", ""),
+        status=details.get("status", ""),
+        reopen_count=int(details.get("reopen_count", 0)),
+        lexical_score=None if row.lexical is None else round(row.lexical, 6),
+        semantic_score=None if row.semantic is None else round(row.semantic, 6),
     )
-    return {
-        row.id: {
-            "title": row.title,
-            "status": row.status or "",
-            "category": row.category or "",
-            "reopen_count": int(row.reopen_count or 0),
-            "updated": row.resolved_at or row.closed_at or row.created_at,
-            "client": row.client or "",
-            "author": row.assignee or "",
-        }
-        for row in rows
-    }
-
-
-def _article_details(conn: Connection, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
-    if not ids:
-        return {}
-    a, p, s = store.articles, store.technicians, store.article_scores
-    rows = conn.execute(
-        select(
-            a.c.id,
-            a.c.title,
-            a.c.type,
-            a.c.updated,
-            a.c.created,
-            a.c.clients,
-            a.c.tags,
-            p.c.name.label("author"),
-            s.c.score,
-        )
-        .select_from(a.outerjoin(p, a.c.author_id == p.c.id).outerjoin(s, s.c.article_id == a.c.id))
-        .where(a.c.id.in_(list(ids)))
-    )
-    return {
-        row.id: {
-            "title": row.title,
-            "article_type": row.type,
-            "updated": row.updated or row.created,
-            "author": row.author or "",
-            "quality": None if row.score is None else round(float(row.score), 1),
-            "client": ", ".join(_json_list(row.clients)),
-            "category": ", ".join(_json_list(row.tags)),
-        }
-        for row in rows
-    }
 
 
 # ---------------------------------------------------------------- the search log
@@ -861,39 +378,26 @@ def _article_details(conn: Connection, ids: Sequence[str]) -> dict[str, dict[str
 def _log_search(
     core: Core, query: str, user_id: int | None, filters: Filters, results: Sequence[SearchResult]
 ) -> int:
-    from kbassist.hygiene import mask
-
     with core.begin() as conn:
-        inserted = conn.execute(
-            store.search_log.insert().values(
-                query=mask((query or "")[:1000]),
-                user_id=user_id,
-                filters=json.dumps(filters.as_dict(), sort_keys=True),
-                result_ids=json.dumps([r.key for r in results]),
-                n_results=len(results),
-                created_at=utc_now(),
-            )
+        return log_search(
+            conn,
+            mask((query or "")[:1000]),
+            user_id,
+            json.dumps(filters.as_dict(), sort_keys=True),
+            [result.key for result in results],
         )
-        return int(store.inserted_id(inserted))
 
 
 def record_open(core: Core, log_id: int, result_key: str) -> str:
     """Note that a result of a logged search was opened; returns the key. The first open counts."""
-    table = store.search_log
     with core.begin() as conn:
-        row = conn.execute(
-            select(table.c.result_ids, table.c.opened_id).where(table.c.id == log_id)
-        ).first()
+        row = logged_search(conn, log_id)
         if row is None:
             raise NotFound(f"No search {log_id} in the log.")
         if result_key not in json.loads(row.result_ids or "[]"):
             raise InvalidInput(f"{result_key!r} was not a result of search {log_id}.")
         if row.opened_id is None:
-            conn.execute(
-                update(table)
-                .where(table.c.id == log_id)
-                .values(opened_id=result_key, opened_at=utc_now())
-            )
+            mark_opened(conn, log_id, result_key)
     return result_key
 
 
@@ -909,9 +413,6 @@ def similar_tickets(
     exclude_id: str | None = None,
 ) -> list[SimilarTicket]:
     """Resolved tickets most like a new one, with their closure notes (masked) and articles."""
-    from kbassist.embedding import embed_cached
-    from kbassist.hygiene import mask
-
     text = ticket_text(title or "", description or "")
     parsed = parse_query(text)
     if parsed.empty:
@@ -931,46 +432,24 @@ def similar_tickets(
         min_similarity=MIN_SIMILARITY.get(embedder.name, 0.0),
     )
     with core.connect() as conn:
-        return _similar(conn, ranking, limit, exclude_id, mask)
+        return _similar(conn, ranking, limit, exclude_id)
 
 
 def _similar(
-    conn: Connection,
-    ranking: Ranking,
-    limit: int,
-    exclude_id: str | None,
-    mask: Callable[[str], str],
+    conn: Connection, ranking: Ranking, limit: int, exclude_id: str | None
 ) -> list[SimilarTicket]:
     shortlist = [row for row in ranking.records if row.key != f"ticket:{exclude_id}"][: limit * 3]
     ids = [row.key.partition(":")[2] for row in shortlist]
     if not ids:
         return []
-    t, c = store.tickets, store.clients
-    rows = {
-        row.id: row
-        for row in conn.execute(
-            select(
-                t.c.id,
-                t.c.title,
-                t.c.resolution,
-                t.c.status,
-                t.c.category,
-                t.c.resolved_at,
-                t.c.closed_at,
-                t.c.reopen_count,
-                c.c.name.label("client"),
-            )
-            .select_from(t.outerjoin(c, t.c.client_id == c.c.id))
-            .where(t.c.id.in_(ids))
-        )
-    }
+    rows = ticket_summaries(conn, ids)
     shortlist = [row for row in shortlist if row.key.partition(":")[2] in rows]
     factors = {
         row.key: reopen_factor(rows[row.key.partition(":")[2]].reopen_count or 0)
         for row in shortlist
     }
     chosen = adjust(shortlist, factors)[:limit]
-    links = _linked_articles(conn, [row.key.partition(":")[2] for row in chosen])
+    links = linked_articles(conn, [row.key.partition(":")[2] for row in chosen])
     out = []
     for fused in chosen:
         row = rows[fused.key.partition(":")[2]]
@@ -988,24 +467,6 @@ def _similar(
                 articles=tuple(LinkedArticle(a, mask(t)) for a, t in links.get(row.id, [])),
             )
         )
-    return out
-
-
-def _linked_articles(
-    conn: Connection, ticket_ids: Sequence[str]
-) -> dict[str, list[tuple[str, str]]]:
-    if not ticket_ids:
-        return {}
-    link, a = store.ticket_article_links, store.articles
-    rows = conn.execute(
-        select(link.c.ticket_id, link.c.article_id, a.c.title)
-        .select_from(link.outerjoin(a, a.c.id == link.c.article_id))
-        .where(link.c.ticket_id.in_(list(ticket_ids)))
-        .order_by(link.c.ticket_id, link.c.article_id)
-    )
-    out: dict[str, list[tuple[str, str]]] = {}
-    for row in rows:
-        out.setdefault(row.ticket_id, []).append((row.article_id, row.title or ""))
     return out
 
 
