@@ -15,8 +15,8 @@ import pytest
 import yaml
 
 from kbassist.articles import iter_links, parse_article
-from kbassist.demo import families as world
 from kbassist.demo import generator as demo
+from kbassist.demo import world
 from kbassist.errors import InvalidInput
 from kbassist.records import ARTICLE_TYPES
 

@@ -7,7 +7,7 @@ is its publication date, so the planted effects and ``kb/`` always agree.
 
 What is planted (all recorded in the ground truth):
 
-- Issue families (``demo_families.FAMILIES``) with their own frequency, wording,
+- Issue families (``world.FAMILIES``, from ``world.yaml``) with their own frequency, wording,
   log-normal troubleshooting time and client profile. Families without an
   article are the gaps.
 - An article published mid-period multiplies its family's troubleshooting time
@@ -40,7 +40,7 @@ from typing import Any
 import numpy as np
 
 from kbassist.articles import split_front_matter
-from kbassist.demo import families as world
+from kbassist.demo import world
 from kbassist.errors import InvalidInput
 from kbassist.records import NoteRecord, TicketRecord
 
