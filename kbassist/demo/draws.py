@@ -138,13 +138,11 @@ def _draw_clients(
     rng: np.random.Generator, plan: Sequence[FamilyPlan], family: np.ndarray
 ) -> np.ndarray:
     """A client per ticket, by size, among the clients the family can happen to."""
-    client = np.zeros(family.size, dtype=np.int64)
-    for index, item in enumerate(plan):
-        members = np.flatnonzero(family == index)
+    options = []
+    for item in plan:
         eligible = [c for c, cl in enumerate(world.CLIENTS) if _eligible(item.family, cl)]
-        sizes = np.array([world.CLIENTS[c].size for c in eligible])
-        client[members] = rng.choice(eligible, size=members.size, p=sizes / sizes.sum())
-    return client
+        options.append((eligible, np.array([world.CLIENTS[c].size for c in eligible])))
+    return _draw_per_family(rng, family, options)
 
 
 def _draw_criteria(
@@ -238,12 +236,24 @@ def _draw_priority(
     rng: np.random.Generator, plan: Sequence[FamilyPlan], family: np.ndarray
 ) -> np.ndarray:
     """An index into PRIORITIES per ticket, from its family's priority profile."""
-    priority = np.zeros(family.size, dtype=np.int64)
-    for index, item in enumerate(plan):
+    options = [
+        (range(len(PRIORITIES)), np.array(world.PRIORITY_PROFILES[item.family.priority]))
+        for item in plan
+    ]
+    return _draw_per_family(rng, family, options)
+
+
+def _draw_per_family(
+    rng: np.random.Generator,
+    family: np.ndarray,
+    options: Sequence[tuple[Sequence[int], np.ndarray]],
+) -> np.ndarray:
+    """For the tickets of each family in turn, one of its choices, by its weights."""
+    drawn = np.zeros(family.size, dtype=np.int64)
+    for index, (choices, weights) in enumerate(options):
         members = np.flatnonzero(family == index)
-        profile = np.array(world.PRIORITY_PROFILES[item.family.priority])
-        priority[members] = rng.choice(4, size=members.size, p=profile / profile.sum())
-    return priority
+        drawn[members] = rng.choice(choices, size=members.size, p=weights / weights.sum())
+    return drawn
 
 
 def _draw_closing(
