@@ -13,7 +13,7 @@ What is planted (all recorded in the ground truth):
 - An article published mid-period multiplies its family's troubleshooting time
   by ``1 - minutes_saved / base median`` from its publication on (the median
   drops by ``minutes_saved`` at trend 0), and its reopen probability by
-  ``PLANTED_REOPEN_FACTOR``. A null-effect article changes nothing. A share of
+  ``draws.PLANTED_REOPEN_FACTOR``. A null-effect article changes nothing. A share of
   the family's later tickets links it.
 - ``trend``: every ticket's time is multiplied by ``(1 + trend) ** years`` since
   the start of the period, so a global speed-up is not any article's doing.
