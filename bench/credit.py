@@ -34,11 +34,9 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from _env import RESULTS_DIR, ROOT, data_dir
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from kbassist.credit.estimation import (  # noqa: E402
+from kbassist.credit.estimation import (
     CREDITED,
     NOT_ENOUGH_DATA,
     ArticleInfo,
@@ -47,10 +45,10 @@ from kbassist.credit.estimation import (  # noqa: E402
     estimate_credit,
     exposures_of,
 )
-from kbassist.demo import generator as demo  # noqa: E402
+from kbassist.demo import generator as demo
 
-SERVICENOW = ROOT.parent / "shared" / "data" / "servicenow_incidents" / "incidents.jsonl.gz"
-RESULTS = ROOT / "bench" / "results" / "credit.json"
+SERVICENOW = data_dir("servicenow_incidents") / "incidents.jsonl.gz"
+RESULTS = RESULTS_DIR / "credit.json"
 TRENDS = (-0.3, 0.0, 0.3)
 FIRST_SEED = 1
 

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 import tempfile
 import time
 from collections import Counter
@@ -31,11 +30,9 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from _env import RESULTS_DIR, ROOT, data_dir
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from kbassist.gaps.clustering import (  # noqa: E402
+from kbassist.gaps.clustering import (
     ClusterParams,
     agglomerate,
     centroids_of,
@@ -43,8 +40,8 @@ from kbassist.gaps.clustering import (  # noqa: E402
     family_terms,
 )
 
-STACKFAQ = ROOT.parent / "shared" / "data" / "stackfaq"
-RESULTS = ROOT / "bench" / "results" / "gaps.json"
+STACKFAQ = data_dir("stackfaq")
+RESULTS = RESULTS_DIR / "gaps.json"
 
 
 def main() -> None:

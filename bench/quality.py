@@ -28,25 +28,22 @@ import argparse
 import json
 import os
 import random
-import sys
 import time
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+from _env import RESULTS_DIR, ROOT, data_dir
 from scipy.stats import rankdata, spearmanr
 from sklearn.metrics import f1_score, precision_score, recall_score, roc_auc_score
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from kbassist.quality import service as quality
+from kbassist.quality.classifier import ARTIFACT_NAME, LoadedClassifier, load_artifact
+from kbassist.quality.criteria import NOTE_CRITERIA, check_note
+from kbassist.quality.readability import plain_flesch_reading_ease
 
-from kbassist.quality import service as quality  # noqa: E402
-from kbassist.quality.classifier import ARTIFACT_NAME, LoadedClassifier, load_artifact  # noqa: E402
-from kbassist.quality.criteria import NOTE_CRITERIA, check_note  # noqa: E402
-from kbassist.quality.readability import plain_flesch_reading_ease  # noqa: E402
-
-DEFAULT_DATA = ROOT.parent / "shared" / "data" / "helpdesk_mendeley"
-RESULTS = ROOT / "bench" / "results" / "quality.json"
+DEFAULT_DATA = data_dir("helpdesk_mendeley")
+RESULTS = RESULTS_DIR / "quality.json"
 BOOTSTRAP = 1000
 SEED = 0
 

@@ -39,20 +39,15 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from _env import RESULTS_DIR, ROOT, data_dir
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-
-from kbassist.index import lexical  # noqa: E402
-from kbassist.index.backends import open_index  # noqa: E402
-from kbassist.index.documents import RecordDocs  # noqa: E402
-from kbassist.index.query import Filters, parse_query  # noqa: E402
-from kbassist.index.vectors import VectorIndex, VectorRecord, one_thread  # noqa: E402
-from kbassist.search.documents import IndexedRecord, article_record, ticket_record  # noqa: E402
-from kbassist.search.service import (  # noqa: E402
+from kbassist.index import lexical
+from kbassist.index.backends import open_index
+from kbassist.index.documents import RecordDocs
+from kbassist.index.query import Filters, parse_query
+from kbassist.index.vectors import VectorIndex, VectorRecord, one_thread
+from kbassist.search.documents import IndexedRecord, article_record, ticket_record
+from kbassist.search.service import (
     CANDIDATES,
     MIN_SIMILARITY,
     SEARCH_FUSION,
@@ -60,8 +55,8 @@ from kbassist.search.service import (  # noqa: E402
     rank,
 )
 
-DATA = Path(os.environ.get("KBASSIST_BENCH_DATA", ROOT.parent / "shared" / "data")) / "stackfaq"
-RESULTS = ROOT / "bench" / "results" / "search.json"
+DATA = data_dir("stackfaq")
+RESULTS = RESULTS_DIR / "search.json"
 SEED = 7
 INGEST_ROUNDS = 3
 PRUNE_SHARES = (1.0, 0.5, 0.4, 0.3, 0.2)  # share of documents above which a term is left out

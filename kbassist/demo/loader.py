@@ -2,7 +2,9 @@
 
 The generator (``kbassist.demo.generator``) is pure; this service writes its output under
 ``HOME/demo/`` (the ground truth stays there for tests and benchmarks, the app
-never reads it) and loads it through the same ingest path as real exports.
+never reads it) and loads it through the pipeline, the same path as real exports.
+The demo sits above the features: it may call the pipeline and their services, and
+nothing in the domain imports it.
 """
 
 from __future__ import annotations
@@ -17,6 +19,9 @@ from sqlalchemy import func, select
 
 from kbassist import auth, store
 from kbassist.core import Core
+from kbassist.demo import generator as demo
+from kbassist.gaps import service as gaps
+from kbassist.pipeline import ingest_kb, ingest_tickets
 
 # Demo sign-ins, printed at load and listed in the README. Change them on a real instance.
 DEMO_USERS = (
@@ -37,9 +42,6 @@ def load_demo(
     say: Callable[[str], None] | None = None,
 ) -> dict[str, Any]:
     """Generate the demo data set and load it; returns counts and the demo users."""
-    from kbassist.demo import generator as demo
-    from kbassist.pipeline import ingest_kb, ingest_tickets
-
     say = say or (lambda _message: None)
     with core.connect() as conn:
         existing = conn.execute(select(func.count()).select_from(store.tickets)).scalar_one()
@@ -57,8 +59,6 @@ def load_demo(
     users = _ensure_users(core)
     truth = json.loads(paths["ground_truth"].read_text())
     labelled = _label_sample(core, truth, seed)
-    from kbassist.gaps import service as gaps
-
     say("Clustering tickets into issue families")
     gaps.recluster(core)
     with core.connect() as conn:
