@@ -42,7 +42,7 @@ sys.path.insert(0, str(ROOT))
 
 from kbassist.quality import service as quality  # noqa: E402
 from kbassist.quality.classifier import ARTIFACT_NAME, LoadedClassifier, load_artifact  # noqa: E402
-from kbassist.quality.criteria import NOTE_CRITERIA, check_note  # noqa: E402
+from kbassist.quality.criteria import NOTE_CRITERIA, check_note, note_text  # noqa: E402
 from kbassist.quality.readability import plain_flesch_reading_ease  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "helpdesk_mendeley"
@@ -231,7 +231,7 @@ def bench_demo(seed: int = 7, n_tickets: int = 5000) -> dict[str, Any] | None:
     held_out = sorted(set(truth) - set(labelled))
     embedder = make_embedder(os.environ.get("BENCH_EMBEDDER", "minilm"))
     ids = sorted(truth)
-    plains = [quality.note_text(notes.get(i, "")) for i in ids]
+    plains = [note_text(notes.get(i, "")) for i in ids]
     started = time.perf_counter()
     vectors = embedder.encode(plains)
     embed_seconds = time.perf_counter() - started

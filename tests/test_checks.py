@@ -6,7 +6,8 @@ from datetime import datetime
 
 import pytest
 
-from kbassist.quality.criteria import NOTE_CRITERIA, NOTE_WEIGHTS, check_article, check_note
+from kbassist.quality.article_checks import check_article
+from kbassist.quality.criteria import NOTE_CRITERIA, NOTE_WEIGHTS, check_note
 from kbassist.quality.readability import assess_readability, is_technical
 from kbassist.records import ArticleRecord
 
