@@ -147,7 +147,9 @@ def test_train_writes_the_artifact_and_rescores(loaded: Core) -> None:
     assert metadata["label_counts"] == {"needs-work": 15, "useful": 15}
     assert metadata["data_hash"] == report.data_hash
     assert set(metadata["versions"]) >= {"sklearn", "numpy", "kbassist"}
-    assert metadata["metrics"]["folds"] == 5 and metadata["metrics"]["auc"] is not None
+    # The fixture's useful notes are thorough and its poor ones one or two words: separable.
+    assert metadata["metrics"]["folds"] == 5 and metadata["metrics"]["auc"] >= 0.95
+    assert report.metrics == metadata["metrics"]
     scores = stored_scores(loaded)
     assert all(version == report.model_version for _, _, version in scores.values())
     assert scores["T-001"][1] > scores["T-000"][1]
