@@ -39,7 +39,7 @@ from sklearn.metrics import f1_score, precision_score, recall_score, roc_auc_sco
 
 from kbassist.quality import service as quality
 from kbassist.quality.classifier import ARTIFACT_NAME, LoadedClassifier, load_artifact
-from kbassist.quality.criteria import NOTE_CRITERIA, check_note
+from kbassist.quality.criteria import NOTE_CRITERIA, check_note, note_text
 from kbassist.quality.readability import plain_flesch_reading_ease
 
 DEFAULT_DATA = data_dir("helpdesk_mendeley")
@@ -228,7 +228,7 @@ def bench_demo(seed: int = 7, n_tickets: int = 5000) -> dict[str, Any] | None:
     held_out = sorted(set(truth) - set(labelled))
     embedder = make_embedder(os.environ.get("BENCH_EMBEDDER", "minilm"))
     ids = sorted(truth)
-    plains = [quality.note_text(notes.get(i, "")) for i in ids]
+    plains = [note_text(notes.get(i, "")) for i in ids]
     started = time.perf_counter()
     vectors = embedder.encode(plains)
     embed_seconds = time.perf_counter() - started

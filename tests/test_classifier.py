@@ -95,7 +95,16 @@ def test_cross_validation_uses_fixed_folds() -> None:
     examples, labels = labelled(30)
     first = cross_validate(NoteClassifier(), examples, labels, seed=3)
     assert first == cross_validate(NoteClassifier(), examples, labels, seed=3)
-    assert first["folds"] == 5 and 0.0 <= first["auc"] <= 1.0
+    assert first["folds"] == 5
+
+
+def test_cross_validation_scores_separable_notes_well() -> None:
+    # Thorough notes labelled useful, one-word notes needs-work: any working classifier
+    # ranks every held-out useful note above every held-out poor one, or nearly.
+    examples, labels = labelled(30)
+    metrics = cross_validate(NoteClassifier(), examples, labels, seed=3)
+    assert metrics["auc"] >= 0.95
+    assert metrics["f1"] >= 0.9
 
 
 def _saved(tmp_path: Path) -> tuple[Path, list[NoteExample]]:

@@ -338,9 +338,9 @@ def _weekly(conn: Connection) -> Any:
 
 
 def _labelled(conn: Connection) -> Any:
-    from kbassist.quality import service as quality
+    from kbassist.quality import queries
 
-    return quality.labelled_notes(conn)
+    return queries.labelled_notes(conn)
 
 
 READS: dict[str, Callable[[Connection], Any]] = {

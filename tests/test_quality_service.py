@@ -11,7 +11,7 @@ from sqlalchemy import select, update
 from kbassist import store
 from kbassist.core import Core
 from kbassist.errors import InvalidInput, NotTrained
-from kbassist.quality import review
+from kbassist.quality import review, training
 from kbassist.quality import service as quality
 from kbassist.settings import Settings
 
@@ -135,19 +135,21 @@ def test_rescore_draws_the_latest_monthly_sample(loaded: Core) -> None:
 def test_train_needs_labels_of_both_kinds(loaded: Core) -> None:
     review.add_label(loaded, "T-001", None, "useful", "", "")
     with pytest.raises(InvalidInput, match="Label notes in the review queue"):
-        quality.train(loaded)
+        training.train(loaded)
 
 
 def test_train_writes_the_artifact_and_rescores(loaded: Core) -> None:
     label_all(loaded)
-    report = quality.train(loaded)
+    report = training.train(loaded)
     path = loaded.models_dir() / "note-classifier"
     metadata = json.loads((path / "metadata.json").read_text())
     assert metadata["version"] == report.model_version
     assert metadata["label_counts"] == {"needs-work": 15, "useful": 15}
     assert metadata["data_hash"] == report.data_hash
     assert set(metadata["versions"]) >= {"sklearn", "numpy", "kbassist"}
-    assert metadata["metrics"]["folds"] == 5 and metadata["metrics"]["auc"] is not None
+    # The fixture's useful notes are thorough and its poor ones one or two words: separable.
+    assert metadata["metrics"]["folds"] == 5 and metadata["metrics"]["auc"] >= 0.95
+    assert report.metrics == metadata["metrics"]
     scores = stored_scores(loaded)
     assert all(version == report.model_version for _, _, version in scores.values())
     assert scores["T-001"][1] > scores["T-000"][1]
@@ -156,7 +158,7 @@ def test_train_writes_the_artifact_and_rescores(loaded: Core) -> None:
 
 def test_catch_up_rescores_notes_another_model_scored(loaded: Core) -> None:
     label_all(loaded)
-    report = quality.train(loaded)
+    report = training.train(loaded)
     assert quality.catch_up(loaded) == 0  # training rescored everything
     with loaded.begin() as conn:
         conn.execute(
@@ -171,11 +173,11 @@ def test_catch_up_rescores_notes_another_model_scored(loaded: Core) -> None:
 
 def test_a_new_label_changes_the_model(loaded: Core) -> None:
     label_all(loaded, count=16)  # about half the notes
-    first = quality.train(loaded)
+    first = training.train(loaded)
     before = stored_scores(loaded)["T-003"][1]
     review.add_label(loaded, "T-003", None, "needs-work", "no environment", "coach")
     review.add_label(loaded, "T-005", None, "needs-work", "no environment", "coach")
-    second = quality.train(loaded)
+    second = training.train(loaded)
     assert second.model_version != first.model_version
     assert second.data_hash != first.data_hash
     assert stored_scores(loaded)["T-003"][1] < before
@@ -183,8 +185,8 @@ def test_a_new_label_changes_the_model(loaded: Core) -> None:
 
 def test_training_is_reproducible(loaded: Core, tmp_path: Path) -> None:
     label_all(loaded)
-    one = quality.train(loaded, tmp_path / "one")
-    two = quality.train(loaded, tmp_path / "two")
+    one = training.train(loaded, tmp_path / "one")
+    two = training.train(loaded, tmp_path / "two")
     assert one.model_version == two.model_version and one.metrics == two.metrics
 
 
@@ -192,7 +194,7 @@ def test_a_model_for_another_embedder_falls_back_to_the_criteria(
     loaded: Core, tmp_path: Path
 ) -> None:
     label_all(loaded)
-    quality.train(loaded)
+    training.train(loaded)
     other = Core(Settings.load({**loaded.settings.values, "EMBEDDER": "minilm"}))
     assert quality.active_model(other) is None
     with pytest.raises(NotTrained, match="kbassist train"):
@@ -233,7 +235,7 @@ def test_add_label_validates(loaded: Core) -> None:
 
 def test_agreement_and_least_sure(loaded: Core) -> None:
     label_all(loaded, count=16)
-    quality.train(loaded)
+    training.train(loaded)
     with loaded.connect() as conn:
         result = review.agreement(conn)
         assert result.basis == "classifier" and result.n == 16

@@ -143,10 +143,10 @@ def rescore(everything: bool, as_json: bool) -> None:
 @json_option
 def train(seed: int, as_json: bool) -> None:
     """Train the note classifier from reviewer labels, save it to models/ and rescore."""
-    from kbassist.quality import service as quality
+    from kbassist.quality import training
 
     core = ready_core()
-    report = quality.train(core, seed=seed)
+    report = training.train(core, seed=seed)
     emit(report.as_dict(), as_json, _render_train)
 
 

@@ -1,4 +1,4 @@
-"""Explainable quality criteria for closure notes and KB articles (pure functions).
+"""Explainable quality criteria for closure notes (pure functions).
 
 Closure notes follow the KCS content standard: the problem as the user saw it,
 the environment, the cause, steps another technician could repeat, how the fix
@@ -6,6 +6,7 @@ was verified, and follow-up or prevention. Each criterion is a small set of
 cues (regular expressions over the note, English), met or not; every unmet
 criterion becomes a finding with a concrete suggestion. Hygiene (secrets and
 personal data) is blocking; vagueness and readability are judged on top.
+Articles have their own criteria in ``kbassist.quality.article_checks``.
 
 The weights and the score formula are documented in ``docs/quality.md``.
 """
@@ -13,14 +14,11 @@ The weights and the score formula are documented in ``docs/quality.md``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from datetime import datetime
-from typing import Any
+from dataclasses import dataclass
 
 from kbassist.findings import Finding, sort_findings
 from kbassist.hygiene import find_sensitive, mask
 from kbassist.quality.readability import TECH_VOCABULARY, assess_readability
-from kbassist.records import ArticleRecord
 
 MAX_CHARS = 20_000  # criteria cues read the first pages; hygiene always reads everything
 
@@ -36,64 +34,32 @@ NOTE_WEIGHTS: dict[str, int] = {
 READABILITY_PENALTY = 5
 VAGUE_CAP = 15
 
-ARTICLE_CRITERIA = ("title", "structure", "length", "links", "freshness", "unique")
-ARTICLE_WEIGHTS: dict[str, int] = {
-    "title": 10,
-    "structure": 30,
-    "length": 15,
-    "links": 15,
-    "freshness": 15,
-    "unique": 15,
-}
-STALE_AFTER_DAYS = 365
-# An old article is stale when the tickets citing it are reopened clearly more often than
-# tickets in general: 1.5 times the base rate (at least 10%), or 20% when no base rate is known.
-STALE_REOPEN_RATE = 0.2
-STALE_REOPEN_RATIO = 1.5
-STALE_REOPEN_FLOOR = 0.1
-THIN_WORDS = 80
-LONG_WORDS = 3000
-
 
 @dataclass(frozen=True)
-class NoteAssessment:
-    """Which criteria a closure note meets, its findings, and the criteria score 0-100."""
+class Assessment:
+    """Which criteria a text meets, its findings, and the criteria score 0-100."""
 
     criteria: dict[str, bool]
     findings: tuple[Finding, ...]
     criteria_score: float
     words: int = 0
-    vague: bool = False
-    language: str = "en"  # "en", or "other" when the note does not read as English
 
     @property
     def blocking(self) -> bool:
         return any(finding.severity == "blocking" for finding in self.findings)
+
+
+@dataclass(frozen=True)
+class NoteAssessment(Assessment):
+    """Which criteria a closure note meets, its findings, and the criteria score 0-100."""
+
+    vague: bool = False
+    language: str = "en"  # "en", or "other" when the note does not read as English
 
     def features(self) -> list[float]:
         """The criteria as numbers, for the classifier (no length: see docs/quality.md)."""
         values = [1.0 if self.criteria[name] else 0.0 for name in NOTE_CRITERIA]
         return [*values, 1.0 if self.vague else 0.0, 1.0 if self.blocking else 0.0]
-
-
-@dataclass(frozen=True)
-class ArticleAssessment:
-    """Which article criteria hold, the findings, and the criteria score 0-100."""
-
-    criteria: dict[str, bool]
-    findings: tuple[Finding, ...]
-    criteria_score: float
-    words: int = 0
-    age_days: int | None = None
-    details: dict[str, Any] = field(default_factory=dict, compare=False)
-
-    @property
-    def blocking(self) -> bool:
-        return any(finding.severity == "blocking" for finding in self.findings)
-
-
-def _cues(*patterns: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
 # --- cues, one set per criterion -------------------------------------------------
@@ -320,7 +286,7 @@ _ENGLISH = frozenset(
     "the a an and or of to in on for with was is are be it this that user not from by at as "
     "have has had then after before we i".split()
 )
-_WORD = re.compile(r"[^\W\d_][\w'-]*", re.UNICODE)
+WORD = re.compile(r"[^\W\d_][\w'-]*", re.UNICODE)
 _TOKEN = re.compile(r"[a-z0-9][a-z0-9'_-]*")
 
 
@@ -340,37 +306,46 @@ def note_text(text: str) -> str:
 
 def check_note(text: str, vocabulary: frozenset[str] = TECH_VOCABULARY) -> NoteAssessment:
     """Judge a closure note against the six KCS criteria, hygiene, vagueness and readability."""
-    plain = note_text(text)
+    return check_plain_note(note_text(text), vocabulary)
+
+
+def check_plain_note(plain: str, vocabulary: frozenset[str] = TECH_VOCABULARY) -> NoteAssessment:
+    """``check_note`` for a note already through ``note_text`` (callers that keep the text)."""
     findings: list[Finding] = list(find_sensitive(plain))
     if not plain:
-        findings.append(
-            Finding(
-                "empty",
-                "major",
-                "The closure note is empty.",
-                "Write what the user saw, what caused it, what you did (so another technician "
-                "could repeat it) and how you confirmed it works.",
-            )
-        )
+        findings.append(_EMPTY)
         criteria = dict.fromkeys(NOTE_CRITERIA, False)
         return NoteAssessment(criteria, sort_findings(findings), 0.0, 0, vague=True)
-
     head = plain[:MAX_CHARS]
     if len(plain) > MAX_CHARS:
-        findings.append(
-            Finding(
-                "length",
-                "info",
-                f"The note is very long ({len(plain):,} characters); only the first "
-                f"{MAX_CHARS:,} were checked against the criteria.",
-                "Put a short summary first (symptom, cause, fix, verification) and attach logs "
-                "to the ticket instead of pasting them into the note.",
-            )
-        )
-    words = _WORD.findall(head)
+        findings.append(_too_long(len(plain)))
+    words = WORD.findall(head)
+    criteria = note_criteria(head)
+    language = _language(words)
+    if language != "en":
+        findings.append(_OTHER_LANGUAGE)
+    vague = _is_vague(head, words, criteria)
+    if vague:
+        findings.append(_vague(head))
+    findings.extend(_MISSING[name] for name in NOTE_CRITERIA if not criteria[name])
+    score = criteria_score(criteria)
+    hard_to_read = _readability(head, words, vocabulary)
+    if hard_to_read is not None:
+        score -= READABILITY_PENALTY
+        findings.append(hard_to_read)
+    if vague:
+        score = min(score, VAGUE_CAP)
+    score = max(0.0, min(100.0, score))
+    return NoteAssessment(
+        criteria, sort_findings(findings), score, len(words), vague=vague, language=language
+    )
+
+
+def note_criteria(head: str) -> dict[str, bool]:
+    """Which of the six criteria the (plain, already cut) note text meets."""
     flat = " ".join(head.lower().split())
     tokens = frozenset(token.rstrip("'-") for token in _TOKEN.findall(flat))
-    criteria = {
+    return {
         "problem": PROBLEM.found(tokens, flat),
         "environment": _has_environment(head, tokens, flat),
         "cause": CAUSE.found(tokens, flat),
@@ -378,60 +353,52 @@ def check_note(text: str, vocabulary: frozenset[str] = TECH_VOCABULARY) -> NoteA
         "verification": VERIFICATION.found(tokens, flat),
         "followup": FOLLOWUP.found(tokens, flat),
     }
-    language = _language(words)
-    if language != "en":
-        findings.append(
-            Finding(
-                "language",
-                "info",
-                "The note does not read as English; the criteria look for English wording, so "
-                "this score may understate it.",
-                "Write closure notes in the team's working language (English), or ask a "
-                "reviewer to judge this one.",
-            )
-        )
-    vague = _is_vague(head, words, criteria)
-    if vague:
-        # Quote what the note says, masked: the quote is shown on pages and in the CLI.
-        quoted = " ".join(mask(head[:400]).split())[:60]
-        findings.append(
-            Finding(
-                "vague",
-                "major",
-                f"The note only says “{quoted}”: the next technician cannot tell what was wrong "
-                "or what was done.",
-                "Replace it with the symptom, the cause and the exact steps, e.g. “Outlook "
-                "froze on start (OST corrupt); renamed the OST, rebuilt the profile, test mail "
-                "sent and received.”",
-            )
-        )
-    for name in NOTE_CRITERIA:
-        if not criteria[name]:
-            findings.append(_MISSING[name])
-    score = float(sum(NOTE_WEIGHTS[name] for name in NOTE_CRITERIA if criteria[name]))
+
+
+def _too_long(chars: int) -> Finding:
+    return Finding(
+        "length",
+        "info",
+        f"The note is very long ({chars:,} characters); only the first "
+        f"{MAX_CHARS:,} were checked against the criteria.",
+        "Put a short summary first (symptom, cause, fix, verification) and attach logs "
+        "to the ticket instead of pasting them into the note.",
+    )
+
+
+def _vague(head: str) -> Finding:
+    # Quote what the note says, masked: the quote is shown on pages and in the CLI.
+    quoted = " ".join(mask(head[:400]).split())[:60]
+    return Finding(
+        "vague",
+        "major",
+        f"The note only says “{quoted}”: the next technician cannot tell what was wrong "
+        "or what was done.",
+        "Replace it with the symptom, the cause and the exact steps, e.g. “Outlook "
+        "froze on start (OST corrupt); renamed the OST, rebuilt the profile, test mail "
+        "sent and received.”",
+    )
+
+
+def _readability(head: str, words: list[str], vocabulary: frozenset[str]) -> Finding | None:
+    """A finding when the note is hard to read; None when it reads well or is short."""
     # Short notes are never judged on readability, so textstat (the slow part) is skipped.
-    readability = assess_readability(head, vocabulary) if len(words) >= 30 else None
-    if readability is not None and (
+    if len(words) < 30:
+        return None
+    readability = assess_readability(head, vocabulary)
+    if not (
         readability.flesch_reading_ease < 30
         or readability.words_per_sentence > 35
         or readability.hard_word_ratio > 0.2
     ):
-        score -= READABILITY_PENALTY
-        findings.append(
-            Finding(
-                "readability",
-                "minor",
-                f"The note is hard to read (reading ease {readability.flesch_reading_ease:.0f}, "
-                f"{readability.words_per_sentence:.0f} words a sentence; technical terms are "
-                "not counted against it).",
-                "Use short sentences, one action each, ideally as a numbered list of steps.",
-            )
-        )
-    if vague:
-        score = min(score, VAGUE_CAP)
-    score = max(0.0, min(100.0, score))
-    return NoteAssessment(
-        criteria, sort_findings(findings), score, len(words), vague=vague, language=language
+        return None
+    return Finding(
+        "readability",
+        "minor",
+        f"The note is hard to read (reading ease {readability.flesch_reading_ease:.0f}, "
+        f"{readability.words_per_sentence:.0f} words a sentence; technical terms are "
+        "not counted against it).",
+        "Use short sentences, one action each, ideally as a numbered list of steps.",
     )
 
 
@@ -469,6 +436,21 @@ def _is_vague(text: str, words: list[str], criteria: dict[str, bool]) -> bool:
     return met <= 1 and _only_correspondence(text)
 
 
+_EMPTY = Finding(
+    "empty",
+    "major",
+    "The closure note is empty.",
+    "Write what the user saw, what caused it, what you did (so another technician "
+    "could repeat it) and how you confirmed it works.",
+)
+_OTHER_LANGUAGE = Finding(
+    "language",
+    "info",
+    "The note does not read as English; the criteria look for English wording, so "
+    "this score may understate it.",
+    "Write closure notes in the team's working language (English), or ask a "
+    "reviewer to judge this one.",
+)
 _MISSING: dict[str, Finding] = {
     "problem": Finding(
         "problem",
@@ -524,242 +506,3 @@ _MISSING: dict[str, Finding] = {
 def criteria_score(criteria: dict[str, bool]) -> float:
     """The weighted share of met note criteria, 0-100 (before readability and vagueness)."""
     return float(sum(NOTE_WEIGHTS[name] for name in NOTE_CRITERIA if criteria.get(name)))
-
-
-# --- articles ----------------------------------------------------------------------
-
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.+?)\s*#*\s*$", re.MULTILINE)
-_ORDERED_ITEM = re.compile(r"^\s{0,3}\d+[.)]\s+\S", re.MULTILINE)
-_MD_LINK = re.compile(r"\[[^\]\n]{0,200}\]\(\s*<?([^)\s>]{1,500})>?(?:\s+\"[^\"]*\")?\s*\)")
-_WIKI_LINK = re.compile(r"\[\[([^\]\n|]{1,100})(?:\|[^\]\n]{0,100})?\]\]")
-_TITLE_STOPWORDS = frozenset(
-    "a an the and or of to in on for with how fix fixing when not is are does do from by at "
-    "your you can cannot can't after before using use via".split()
-)
-
-_STRUCTURE: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {
-    "playbook": (
-        ("symptoms", re.compile(r"symptom|problem|issue|signs", re.I)),
-        ("cause", re.compile(r"cause|why|diagnos", re.I)),
-        ("resolution", re.compile(r"resolution|fix|steps|solution|resolve|remediat", re.I)),
-        ("verification", re.compile(r"verif|confirm|test|check", re.I)),
-    ),
-    "troubleshooting": (
-        ("symptoms", re.compile(r"symptom|problem|issue|signs", re.I)),
-        ("steps", re.compile(r"steps|check|resolution|fix|troubleshoot|diagnos", re.I)),
-    ),
-    "known-error": (
-        ("symptoms", re.compile(r"symptom|problem|issue|error", re.I)),
-        ("cause", re.compile(r"cause|why", re.I)),
-        ("workaround", re.compile(r"workaround|resolution|fix|solution", re.I)),
-    ),
-}
-
-
-def check_article(
-    record: ArticleRecord,
-    known_ids: frozenset[str],
-    linked_reopen_rate: float | None,
-    near_duplicates: tuple[str, ...],
-    now: datetime,
-    baseline_reopen_rate: float | None = None,
-) -> ArticleAssessment:
-    """Judge an article: title, structure for its type, length, links, freshness, duplicates.
-
-    ``baseline_reopen_rate`` is the share of all tickets that were reopened; with it,
-    "linked to reopened tickets" means reopened clearly more often than usual.
-    """
-    body = note_text(record.body) if "<" in record.body else record.body
-    head = body[: MAX_CHARS * 5]
-    findings: list[Finding] = list(find_sensitive(f"{record.title}\n{body}"))
-    words = len(_WORD.findall(head))
-    headings = [match.group(1) for match in _HEADING.finditer(head)]
-
-    title_ok = _title_matches(record.title, head)
-    if not title_ok:
-        findings.append(
-            Finding(
-                "title",
-                "minor",
-                f"The title “{mask(record.title)}” names words the body never uses.",
-                "Use a title in the words a technician would search for, matching what the "
-                "article covers (symptom or task).",
-                "title",
-            )
-        )
-
-    missing_parts = _missing_structure(record.type, headings, head)
-    structure_ok = not missing_parts
-    if not structure_ok:
-        findings.append(
-            Finding(
-                "structure",
-                "major",
-                f"A {record.type} should have {', '.join(missing_parts)}.",
-                _STRUCTURE_ADVICE.get(
-                    record.type, "Add headings that split the article into parts."
-                ),
-                "structure",
-            )
-        )
-
-    length_ok = THIN_WORDS <= words <= LONG_WORDS
-    if words < THIN_WORDS:
-        findings.append(
-            Finding(
-                "length",
-                "major",
-                f"The article is thin ({words} words).",
-                "Add the symptom, the cause and the exact steps; a reader should not need to "
-                "ask anyone.",
-                "length",
-            )
-        )
-    elif words > LONG_WORDS:
-        findings.append(
-            Finding(
-                "length",
-                "minor",
-                f"The article is long ({words:,} words).",
-                "Split it into one article per issue or task, and link them.",
-                "length",
-            )
-        )
-
-    broken = _broken_links(head, known_ids, record.id)
-    if broken:
-        findings.append(
-            Finding(
-                "links",
-                "major",
-                f"Internal links that resolve to no article: {mask(', '.join(broken[:5]))}.",
-                "Fix the link targets or remove them; a dead link sends the reader nowhere.",
-                "links",
-            )
-        )
-
-    reference = record.updated or record.created
-    age_days = (now - reference).days if reference else None
-    threshold = (
-        STALE_REOPEN_RATE
-        if baseline_reopen_rate is None
-        else max(STALE_REOPEN_FLOOR, STALE_REOPEN_RATIO * baseline_reopen_rate)
-    )
-    stale = (
-        age_days is not None
-        and age_days > STALE_AFTER_DAYS
-        and linked_reopen_rate is not None
-        and linked_reopen_rate >= threshold
-    )
-    if stale:
-        findings.append(
-            Finding(
-                "freshness",
-                "major",
-                f"The article was last updated {age_days} days ago and "
-                f"{linked_reopen_rate:.0%} of the tickets that cite it were reopened"
-                + (
-                    f" (against {baseline_reopen_rate:.0%} of all tickets)."
-                    if baseline_reopen_rate is not None
-                    else "."
-                ),
-                "Re-test the steps on current versions and update the article; tickets that "
-                "follow it are not staying fixed.",
-                "freshness",
-            )
-        )
-    elif age_days is not None and age_days > STALE_AFTER_DAYS:
-        findings.append(
-            Finding(
-                "freshness",
-                "info",
-                f"The article is {age_days} days old, but tickets that cite it stay fixed.",
-                "No action needed; review it at the next scheduled pass.",
-                "freshness",
-            )
-        )
-
-    if near_duplicates:
-        findings.append(
-            Finding(
-                "duplicate",
-                "major",
-                f"Near-duplicate of {', '.join(near_duplicates[:5])}.",
-                "Merge them into one article and redirect the others, so fixes land in one place.",
-                "unique",
-            )
-        )
-
-    criteria = {
-        "title": title_ok,
-        "structure": structure_ok,
-        "length": length_ok,
-        "links": not broken,
-        "freshness": not stale,
-        "unique": not near_duplicates,
-    }
-    score = float(sum(ARTICLE_WEIGHTS[name] for name in ARTICLE_CRITERIA if criteria[name]))
-    return ArticleAssessment(
-        criteria,
-        sort_findings(findings),
-        score,
-        words,
-        age_days,
-        details={"broken_links": broken, "headings": headings[:50]},
-    )
-
-
-_STRUCTURE_ADVICE = {
-    "playbook": "Give it the four parts of a playbook as headings: Symptoms, Cause, "
-    "Resolution (numbered steps) and Verification.",
-    "how-to": "Write the task as a numbered list of steps, one action each.",
-    "troubleshooting": "Add a Symptoms section and numbered checks to work through.",
-    "known-error": "Add Symptoms, Cause and Workaround sections.",
-}
-
-
-def _title_matches(title: str, body: str) -> bool:
-    wanted = {
-        word.lower()
-        for word in _WORD.findall(title)
-        if len(word) > 2 and word.lower() not in _TITLE_STOPWORDS
-    }
-    if not wanted:
-        return True
-    present = {word.lower() for word in _WORD.findall(body)}
-    # Match stems loosely: "printing" in the title is covered by "print" or "printer".
-    hits = sum(
-        1 for word in wanted if word in present or any(p.startswith(word[:5]) for p in present)
-    )
-    return hits / len(wanted) >= 0.5
-
-
-def _missing_structure(article_type: str, headings: list[str], body: str) -> list[str]:
-    if article_type == "how-to":
-        return [] if len(_ORDERED_ITEM.findall(body)) >= 2 else ["ordered steps (a numbered list)"]
-    if article_type == "reference":
-        return [] if headings or len(_ORDERED_ITEM.findall(body)) >= 2 else ["sections"]
-    parts = _STRUCTURE.get(article_type, ())
-    joined = "\n".join(headings)
-    return [name for name, pattern in parts if not pattern.search(joined)]
-
-
-def _broken_links(body: str, known_ids: frozenset[str], own_id: str) -> list[str]:
-    """Internal link targets (relative links and [[wiki links]]) that name no known article."""
-    known_lower = {known.lower() for known in known_ids}
-    broken: list[str] = []
-    targets = [match.group(1) for match in _MD_LINK.finditer(body)]
-    targets += [match.group(1).strip() for match in _WIKI_LINK.finditer(body)]
-    for target in targets:
-        if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I) and not target.lower().startswith("kb:"):
-            continue  # http:, https:, mailto: ... are external
-        if target.startswith("#"):
-            continue  # an anchor in the same article
-        name = target.removeprefix("kb:").split("#", 1)[0].rstrip("/")
-        name = name.rsplit("/", 1)[-1]
-        name = name.removesuffix(".md")
-        if not name or name.lower() == own_id.lower():
-            continue
-        if name.lower() not in known_lower and target not in broken:
-            broken.append(target)
-    return broken

@@ -18,13 +18,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import and_, exists, func, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.engine import Connection
 
 from kbassist import store
 from kbassist.errors import InvalidInput, NotFound
 from kbassist.findings import Finding
 from kbassist.hygiene import mask
+from kbassist.quality import queries
 from kbassist.quality.criteria import NOTE_CRITERIA
 
 if TYPE_CHECKING:
@@ -128,43 +129,6 @@ def impact(
     return round(value + (BLOCKING_BONUS if blocking else 0.0), 2)
 
 
-def _ticket_date():  # type: ignore[no-untyped-def]
-    tickets = store.tickets
-    return func.coalesce(tickets.c.closed_at, tickets.c.resolved_at, tickets.c.created_at)
-
-
-def _base_query():  # type: ignore[no-untyped-def]
-    tickets, scores = store.tickets, store.note_scores
-    technicians, clients = store.technicians, store.clients
-    return select(
-        tickets.c.id,
-        tickets.c.title,
-        tickets.c.resolution,
-        tickets.c.category,
-        tickets.c.priority,
-        tickets.c.reopen_count,
-        tickets.c.client_id,
-        _ticket_date().label("closed"),
-        technicians.c.name.label("technician"),
-        clients.c.name.label("client"),
-        scores.c.score,
-        scores.c.criteria_score,
-        scores.c.model_probability,
-        scores.c.blocking,
-        scores.c.criteria,
-        scores.c.findings,
-    ).select_from(
-        tickets.join(scores, scores.c.ticket_id == tickets.c.id)
-        .outerjoin(technicians, technicians.c.id == tickets.c.assignee_id)
-        .outerjoin(clients, clients.c.id == tickets.c.client_id)
-    )
-
-
-def _labelled():  # type: ignore[no-untyped-def]
-    labels = store.review_labels
-    return exists().where(labels.c.ticket_id == store.tickets.c.id)
-
-
 def _client_shares(conn: Connection) -> dict[int | None, float]:
     tickets = store.tickets
     rows = conn.execute(select(tickets.c.client_id, func.count()).group_by(tickets.c.client_id))
@@ -180,13 +144,9 @@ def _latest_labels(conn: Connection, ticket_ids: list[str]) -> dict[str, str]:
     labels = store.review_labels
     latest: dict[str, str] = {}
     for start in range(0, len(ticket_ids), 500):
-        rows = conn.execute(
-            select(labels.c.ticket_id, labels.c.label)
-            .where(labels.c.ticket_id.in_(ticket_ids[start : start + 500]))
-            .order_by(labels.c.ticket_id, labels.c.created_at, labels.c.id)
-        )
-        for ticket_id, label in rows:
-            latest[ticket_id] = label
+        chunk = ticket_ids[start : start + 500]
+        for row in conn.execute(queries.labels_oldest_first().where(labels.c.ticket_id.in_(chunk))):
+            latest[row.ticket_id] = row.label
     return latest
 
 
@@ -212,7 +172,7 @@ def _item(
         ticket_id=row.id,
         title=mask(row.title or ""),
         note=mask((row.resolution or "")[:NOTE_PREVIEW_CHARS]),
-        technician=row.technician or "",
+        technician=row.assignee or "",
         client=row.client or "",
         category=row.category or "",
         priority=row.priority or "",
@@ -253,7 +213,7 @@ def review_queue(
     include_labelled: bool = False,
 ) -> list[QueueItem]:
     """Scored notes not yet labelled, highest impact first, filtered as asked."""
-    query = _base_query()
+    query = queries.scored_notes()
     if technician:
         query = query.where(store.technicians.c.name == technician)
     if client:
@@ -261,11 +221,11 @@ def review_queue(
     if category:
         query = query.where(store.tickets.c.category == category)
     if since:
-        query = query.where(_ticket_date() >= since)
+        query = query.where(queries.ticket_date() >= since)
     if until:
-        query = query.where(_ticket_date() < until)
+        query = query.where(queries.ticket_date() < until)
     if not include_labelled:
-        query = query.where(~_labelled())
+        query = query.where(~queries.is_labelled())
     rows = conn.execute(query).all()
     shares = _client_shares(conn)
     ranked = sorted(
@@ -289,7 +249,7 @@ def review_queue(
 
 def get_item(conn: Connection, ticket_id: str) -> QueueItem:
     """One scored note as a queue item (labelled or not)."""
-    row = conn.execute(_base_query().where(store.tickets.c.id == ticket_id)).first()
+    row = conn.execute(queries.scored_notes().where(store.tickets.c.id == ticket_id)).first()
     if row is None:
         raise NotFound(f"No scored closure note for ticket {ticket_id}. Run `kbassist rescore`.")
     labels = _latest_labels(conn, [ticket_id])
@@ -336,10 +296,10 @@ def agreement(conn: Connection, bar: float = 60.0) -> Agreement:
     """Cohen's kappa between the reviewers' latest labels and the model (or the criteria)."""
     labels, scores = store.review_labels, store.note_scores
     rows = conn.execute(
-        select(labels.c.ticket_id, labels.c.label, scores.c.model_probability, scores.c.score)
-        .select_from(labels.join(scores, scores.c.ticket_id == labels.c.ticket_id))
-        .order_by(labels.c.ticket_id, labels.c.created_at, labels.c.id)
-    ).all()
+        queries.labels_oldest_first(scores.c.model_probability, scores.c.score).join(
+            scores, scores.c.ticket_id == labels.c.ticket_id
+        )
+    )
     latest = {row.ticket_id: row for row in rows}
     with_model = [row for row in latest.values() if row.model_probability is not None]
     basis = "classifier" if with_model else "criteria"
@@ -365,8 +325,8 @@ def least_sure(conn: Connection, limit: int = 10) -> list[QueueItem]:
     """Unlabelled notes whose model probability is closest to 0.5: labels there teach most."""
     scores = store.note_scores
     query = (
-        _base_query()
-        .where(scores.c.model_probability.is_not(None), ~_labelled())
+        queries.scored_notes()
+        .where(scores.c.model_probability.is_not(None), ~queries.is_labelled())
         .order_by(func.abs(scores.c.model_probability - 0.5), store.tickets.c.id)
         .limit(max(0, limit))
     )
@@ -378,7 +338,7 @@ def least_sure(conn: Connection, limit: int = 10) -> list[QueueItem]:
 
 def latest_month(conn: Connection) -> str | None:
     """The latest month (YYYY-MM) in which a ticket was closed."""
-    latest = conn.execute(select(func.max(_ticket_date()))).scalar()
+    latest = conn.execute(select(func.max(queries.ticket_date()))).scalar()
     if latest is None:
         return None
     if isinstance(latest, str):
@@ -407,7 +367,7 @@ def draw_monthly_sample(
         rows = conn.execute(
             select(tickets.c.id, tickets.c.assignee_id, technicians.c.name)
             .select_from(tickets.join(technicians, technicians.c.id == tickets.c.assignee_id))
-            .where(_ticket_date() >= start, _ticket_date() < end)
+            .where(queries.ticket_date() >= start, queries.ticket_date() < end)
             .order_by(tickets.c.id)
         ).all()
         existing = conn.execute(
@@ -448,11 +408,26 @@ def draw_monthly_sample(
     return drawn
 
 
+def draw_latest_sample(core: Core) -> None:
+    """Draw the KCS monthly sample for the latest month with closed tickets, once."""
+    with core.connect() as conn:
+        month = latest_month(conn)
+        if month is None:
+            return
+        drawn = conn.execute(
+            select(func.count())
+            .select_from(store.review_samples)
+            .where(store.review_samples.c.month == month)
+        ).scalar_one()
+    if not drawn:
+        draw_monthly_sample(core, month)
+
+
 def monthly_sample(conn: Connection, month: str) -> list[QueueItem]:
     """The notes drawn for a month's sample, by technician, with their latest label."""
     samples = store.review_samples
     query = (
-        _base_query()
+        queries.scored_notes()
         .join(samples, and_(samples.c.ticket_id == store.tickets.c.id, samples.c.month == month))
         .order_by(store.technicians.c.name, store.tickets.c.id)
     )

@@ -1,4 +1,4 @@
-"""Note and article quality service: score text, rescore what changed, train the classifier.
+"""Note and article quality service: score text, rescore what changed, load the classifier.
 
 The score of a closure note is 0-100::
 
@@ -8,48 +8,41 @@ The score of a closure note is 0-100::
 ``criteria_score`` comes from ``kbassist.quality.criteria`` (weighted KCS criteria); the
 probability from the classifier in ``models/note-classifier``. Articles are
 scored by the article criteria alone: the classifier learns from reviewer
-labels on closure notes and is not applied to articles. See docs/quality.md.
+labels on closure notes and is not applied to articles; ``kbassist.quality.training``
+trains it. See docs/quality.md.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from sqlalchemy import case, delete, func, select
+from sqlalchemy import Table, delete, select
 from sqlalchemy.engine import Connection
 
 from kbassist import store
+from kbassist.articles import split_front_matter
 from kbassist.artifacts import ModelSlot as ModelState
 from kbassist.artifacts import version_problem
+from kbassist.embedding import embed_cached
 from kbassist.errors import InvalidInput, NotTrained
 from kbassist.findings import Finding
+from kbassist.quality import queries, review
+from kbassist.quality.article_checks import ArticleAssessment, check_article
 from kbassist.quality.classifier import (
     ARTIFACT_NAME,
     FEATURES_VERSION,
-    LABELS,
     LoadedClassifier,
     NoteClassifier,
     NoteExample,
-    cross_validate,
-    library_versions,
-    model_version,
-    save_artifact,
 )
-from kbassist.quality.criteria import (
-    ArticleAssessment,
-    NoteAssessment,
-    check_article,
-    check_note,
-    note_text,
-)
+from kbassist.quality.criteria import NoteAssessment, check_plain_note, note_text
 from kbassist.quality.readability import TECH_VOCABULARY
 from kbassist.records import ArticleRecord, content_hash, text_hash
 from kbassist.resources import CRITERIA_ONLY
@@ -63,13 +56,13 @@ log = logging.getLogger(__name__)
 
 CRITERIA_WEIGHT = 0.5  # the rest is the classifier's probability, times 100
 NEAR_DUPLICATE_SIMILARITY = 0.7  # cosine of whole-article MiniLM embeddings
-MIN_LABELS_PER_CLASS = 5
+ARTICLE_BASIS = "article criteria"
 BATCH = 500
 
 
 @dataclass(frozen=True)
-class NoteScore:
-    """A closure note's score with everything needed to explain it."""
+class Score:
+    """A note's or an article's score with everything needed to explain it."""
 
     score: float
     criteria_score: float
@@ -93,55 +86,18 @@ class NoteScore:
             "findings": [finding.as_dict() for finding in self.findings],
         }
 
-
-@dataclass(frozen=True)
-class ArticleScore:
-    """An article's score (criteria only) and its findings."""
-
-    score: float
-    criteria_score: float
-    criteria: dict[str, bool]
-    findings: tuple[Finding, ...]
-    blocking: bool
-    model: str | None = None
-    basis: str = "article criteria"
-
-    def as_dict(self) -> dict[str, Any]:
+    def row(self, content_hash: str, model_version: str, scored_at: datetime) -> dict[str, Any]:
+        """The stored columns (note_scores and article_scores alike), but for the key."""
         return {
+            "content_hash": content_hash,
             "score": self.score,
             "criteria_score": self.criteria_score,
-            "model_probability": None,
-            "model": None,
-            "basis": self.basis,
+            "model_probability": self.model_probability,
+            "model_version": model_version,
+            "criteria": json.dumps(self.criteria, sort_keys=True),
+            "findings": json.dumps([finding.as_dict() for finding in self.findings]),
             "blocking": self.blocking,
-            "criteria": dict(self.criteria),
-            "findings": [finding.as_dict() for finding in self.findings],
-        }
-
-
-@dataclass(frozen=True)
-class TrainReport:
-    """What `kbassist train` did."""
-
-    model_version: str
-    path: str
-    n_examples: int
-    label_counts: dict[str, int]
-    data_hash: str
-    metrics: dict[str, Any]
-    rescored: int = 0
-    skipped: dict[str, int] = field(default_factory=dict)
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "model_version": self.model_version,
-            "path": self.path,
-            "n_examples": self.n_examples,
-            "label_counts": dict(self.label_counts),
-            "data_hash": self.data_hash,
-            "metrics": dict(self.metrics),
-            "rescored": self.rescored,
-            "skipped": dict(self.skipped),
+            "scored_at": scored_at,
         }
 
 
@@ -169,7 +125,7 @@ def score_note(
     model: LoadedClassifier | None = None,
     embedder: Embedder | None = None,
     vocabulary: frozenset[str] = TECH_VOCABULARY,
-) -> NoteScore:
+) -> Score:
     """Score one closure note; criteria alone when no model is given."""
     return score_notes([text], model=model, embedder=embedder, vocabulary=vocabulary)[0]
 
@@ -181,15 +137,26 @@ def score_notes(
     embedder: Embedder | None = None,
     embeddings: np.ndarray | None = None,
     vocabulary: frozenset[str] = TECH_VOCABULARY,
-) -> list[NoteScore]:
+) -> list[Score]:
     """Score many notes at once (the classifier runs in one batch).
 
     Pass ``embeddings`` (one row per text, e.g. from ``embed_cached``) or an
     ``embedder``; a model trained with embeddings needs one of them.
     """
     plains = [note_text(text) for text in texts]
-    assessments = [check_note(plain, vocabulary) for plain in plains]
-    probabilities: list[float | None] = [None] * len(texts)
+    return _score_plain_notes(plains, model, embedder, embeddings, vocabulary)
+
+
+def _score_plain_notes(
+    plains: Sequence[str],
+    model: LoadedClassifier | None,
+    embedder: Embedder | None,
+    embeddings: np.ndarray | None,
+    vocabulary: frozenset[str],
+) -> list[Score]:
+    """``score_notes`` for notes already through ``note_text`` (each note converted once)."""
+    assessments = [check_plain_note(plain, vocabulary) for plain in plains]
+    probabilities: list[float | None] = [None] * len(plains)
     if model is not None:
         usable = [index for index, plain in enumerate(plains) if plain]
         vectors = _vectors_for(model, [plains[i] for i in usable], embedder, embeddings, usable)
@@ -228,9 +195,9 @@ def _vectors_for(
 
 def _note_score(
     assessment: NoteAssessment, probability: float | None, model: LoadedClassifier | None
-) -> NoteScore:
+) -> Score:
     with_model = model is not None and probability is not None
-    return NoteScore(
+    return Score(
         score=combine(assessment.criteria_score, probability),
         criteria_score=round(assessment.criteria_score, 1),
         model_probability=probability,
@@ -249,27 +216,27 @@ def score_article(
     linked_reopen_rate: float | None = None,
     near_duplicates: tuple[str, ...] = (),
     now: datetime | None = None,
-) -> ArticleScore:
+) -> Score:
     """Score one article by the article criteria (the clock defaults to now, UTC)."""
     now = now or datetime.now(UTC).replace(tzinfo=None)
     assessment = check_article(record, known_ids, linked_reopen_rate, near_duplicates, now)
     return _article_score(assessment)
 
 
-def _article_score(assessment: ArticleAssessment) -> ArticleScore:
-    return ArticleScore(
+def _article_score(assessment: ArticleAssessment) -> Score:
+    return Score(
         score=round(assessment.criteria_score, 1),
         criteria_score=round(assessment.criteria_score, 1),
+        model_probability=None,
         criteria=dict(assessment.criteria),
         findings=assessment.findings,
         blocking=assessment.blocking,
+        basis=ARTICLE_BASIS,
     )
 
 
 def article_from_text(text: str, article_id: str = "") -> ArticleRecord:
     """An ArticleRecord from markdown, with or without front matter (for `kbassist score`)."""
-    from kbassist.articles import split_front_matter
-
     try:
         data, body, _ = split_front_matter(text)
     except InvalidInput:
@@ -351,11 +318,11 @@ def active_model(core: Core) -> LoadedClassifier | None:
     return state.model if isinstance(state.model, LoadedClassifier) else None
 
 
-def score_text(core: Core, text: str, kind: str = "note") -> NoteScore | ArticleScore:
+def score_text(core: Core, text: str, kind: str = "note") -> Score:
     """Score pasted text with this instance's model (the pre-close check and the API)."""
     if kind == "article":
         with core.connect() as conn:
-            known = _known_article_ids(conn)
+            known = queries.known_article_ids(conn)
         return score_article(article_from_text(text), known_ids=known)
     if kind != "note":
         raise InvalidInput(f"kind must be 'note' or 'article', not {kind!r}")
@@ -387,7 +354,7 @@ def rescore(
     if ids or article_ids:
         written += _rescore_articles(core, force)
     if ids:
-        _draw_latest_sample(core)
+        review.draw_latest_sample(core)
     return written
 
 
@@ -430,95 +397,61 @@ def _rescore_notes(core: Core, ids: list[str], model: LoadedClassifier | None, f
 def _rescore_note_batch(
     core: Core, ids: list[str], model: LoadedClassifier | None, force: bool
 ) -> int:
-    table = store.note_scores
     version = model.version if model else ""
     with core.begin() as conn:
-        rows = conn.execute(
-            select(store.tickets.c.id, store.tickets.c.resolution).where(
-                store.tickets.c.id.in_(ids)
-            )
-        ).all()
-        stored = {
-            row.ticket_id: (row.content_hash, row.model_version)
-            for row in conn.execute(
-                select(table.c.ticket_id, table.c.content_hash, table.c.model_version).where(
-                    table.c.ticket_id.in_(ids)
-                )
-            )
-        }
-        todo = [
-            (ticket_id, text or "")
-            for ticket_id, text in rows
-            if force or stored.get(ticket_id) != (text_hash(text or ""), version)
-        ]
+        todo = _notes_to_score(conn, ids, version, force)
         if not todo:
             return 0
-        texts = [text for _, text in todo]
+        plains = [plain for _, _, plain in todo]
         embeddings = None
         if model is not None and model.embedder:
-            from kbassist.embedding import embed_cached
-
-            plains = [note_text(text) for text in texts]
             # Cached by text hash, so search and training reuse what is embedded here.
             embeddings = embed_cached(conn, core.resources.embedder, plains)
-        scores = score_notes(texts, model=model, embeddings=embeddings)
-        now = utc_now()
-        conn.execute(delete(table).where(table.c.ticket_id.in_([tid for tid, _ in todo])))
-        conn.execute(
-            table.insert(),
-            [
-                {
-                    "ticket_id": ticket_id,
-                    "content_hash": text_hash(text),
-                    "score": result.score,
-                    "criteria_score": result.criteria_score,
-                    "model_probability": result.model_probability,
-                    "model_version": version,
-                    "criteria": json.dumps(result.criteria, sort_keys=True),
-                    "findings": json.dumps([f.as_dict() for f in result.findings]),
-                    "blocking": result.blocking,
-                    "scored_at": now,
-                }
-                for (ticket_id, text), result in zip(todo, scores, strict=True)
-            ],
+        scores = _score_plain_notes(plains, model, None, embeddings, TECH_VOCABULARY)
+        scored = [(tid, digest, s) for (tid, digest, _), s in zip(todo, scores, strict=True)]
+        return _store_scores(conn, store.note_scores, "ticket_id", scored, version, utc_now())
+
+
+def _notes_to_score(
+    conn: Connection, ids: list[str], version: str, force: bool
+) -> list[tuple[str, str, str]]:
+    """(ticket id, note hash, plain note) of these tickets whose stored score is not current."""
+    table, tickets = store.note_scores, store.tickets
+    stored = {
+        row.ticket_id: (row.content_hash, row.model_version)
+        for row in conn.execute(
+            select(table.c.ticket_id, table.c.content_hash, table.c.model_version).where(
+                table.c.ticket_id.in_(ids)
+            )
         )
-    return len(todo)
-
-
-def _known_article_ids(conn: Connection) -> frozenset[str]:
-    """Article ids and file stems: internal links may name either."""
-    known: set[str] = set()
-    for article_id, path in conn.execute(select(store.articles.c.id, store.articles.c.path)):
-        known.add(article_id)
-        if path:
-            known.add(Path(path).stem)
-    return frozenset(known)
-
-
-def _reopen_rates(conn: Connection) -> dict[str, float]:
-    """Per article, the share of tickets that cite it and were reopened."""
-    links, tickets = store.ticket_article_links, store.tickets
-    rows = conn.execute(
-        select(
-            links.c.article_id,
-            func.count(),
-            func.sum(case((tickets.c.reopen_count > 0, 1), else_=0)),
-        )
-        .select_from(links.join(tickets, links.c.ticket_id == tickets.c.id))
-        .group_by(links.c.article_id)
-    )
-    return {
-        article_id: float(reopened or 0) / total for article_id, total, reopened in rows if total
     }
+    todo = []
+    for ticket_id, text in conn.execute(
+        select(tickets.c.id, tickets.c.resolution).where(tickets.c.id.in_(ids))
+    ):
+        digest = text_hash(text or "")
+        if force or stored.get(ticket_id) != (digest, version):
+            todo.append((ticket_id, digest, note_text(text or "")))
+    return todo
 
 
-def _baseline_reopen_rate(conn: Connection) -> float | None:
-    """The share of all tickets that were reopened at least once."""
-    tickets = store.tickets
-    total, reopened = conn.execute(
-        select(func.count(), func.sum(case((tickets.c.reopen_count > 0, 1), else_=0)))
-    ).one()
-    return float(reopened or 0) / total if total else None
+def _store_scores(
+    conn: Connection,
+    table: Table,
+    key: str,
+    scored: Sequence[tuple[str, str, Score]],
+    model_version: str,
+    now: datetime,
+) -> int:
+    """Replace the stored scores of these notes or articles, given (id, content hash, score)."""
+    if not scored:
+        return 0
+    conn.execute(delete(table).where(table.c[key].in_([item for item, _, _ in scored])))
+    conn.execute(
+        table.insert(),
+        [{key: item, **score.row(digest, model_version, now)} for item, digest, score in scored],
+    )
+    return len(scored)
 
 
 def _rescore_articles(core: Core, force: bool) -> int:
@@ -528,16 +461,16 @@ def _rescore_articles(core: Core, force: bool) -> int:
         rows = conn.execute(select(articles).order_by(articles.c.id)).all()
         if not rows:
             return 0
-        known = _known_article_ids(conn)
-        rates = _reopen_rates(conn)
-        baseline = _baseline_reopen_rate(conn)
+        known = queries.known_article_ids(conn)
+        rates = queries.reopen_rates(conn)
+        baseline = queries.baseline_reopen_rate(conn)
         duplicates = _near_duplicates(conn, core, rows)
         stored = {
             row.article_id: row.content_hash
             for row in conn.execute(select(table.c.article_id, table.c.content_hash))
         }
         known_hash = content_hash(sorted(known))
-        written = []
+        scored = []
         for row in rows:
             rate = rates.get(row.id)
             inputs = content_hash(
@@ -561,31 +494,11 @@ def _rescore_articles(core: Core, force: bool) -> int:
                 updated=row.updated,
                 path=row.path or "",
             )
-            result = _article_score(
-                check_article(record, known, rate, duplicates.get(row.id, ()), now, baseline)
+            assessment = check_article(
+                record, known, rate, duplicates.get(row.id, ()), now, baseline
             )
-            written.append(
-                {
-                    "article_id": row.id,
-                    "content_hash": inputs,
-                    "score": result.score,
-                    "criteria_score": result.criteria_score,
-                    "model_probability": None,
-                    "model_version": "",
-                    "criteria": json.dumps(result.criteria, sort_keys=True),
-                    "findings": json.dumps([f.as_dict() for f in result.findings]),
-                    "blocking": result.blocking,
-                    "scored_at": now,
-                }
-            )
-        if written:
-            conn.execute(
-                delete(table).where(
-                    table.c.article_id.in_([item["article_id"] for item in written])
-                )
-            )
-            conn.execute(table.insert(), written)
-    return len(written)
+            scored.append((row.id, inputs, _article_score(assessment)))
+        return _store_scores(conn, table, "article_id", scored, "", now)
 
 
 def _near_duplicates(
@@ -594,8 +507,6 @@ def _near_duplicates(
     """For each article, the others whose embedding is nearly the same (most similar first)."""
     if len(rows) < 2:
         return {}
-    from kbassist.embedding import embed_cached
-
     texts = [f"{row.title}\n{row.body}" for row in rows]
     vectors = embed_cached(conn, core.resources.embedder, texts)
     similarity = vectors @ vectors.T
@@ -608,109 +519,3 @@ def _near_duplicates(
         if near:
             found[row.id] = near
     return found
-
-
-def _draw_latest_sample(core: Core) -> None:
-    """Draw the KCS monthly sample for the latest month with closed tickets, once."""
-    from kbassist.quality.review import draw_monthly_sample, latest_month
-
-    with core.connect() as conn:
-        month = latest_month(conn)
-        if month is None:
-            return
-        drawn = conn.execute(
-            select(func.count())
-            .select_from(store.review_samples)
-            .where(store.review_samples.c.month == month)
-        ).scalar_one()
-    if not drawn:
-        draw_monthly_sample(core, month)
-
-
-# --- training ----------------------------------------------------------------------
-
-
-def labelled_notes(conn: Connection) -> list[tuple[str, str, str]]:
-    """(ticket_id, closure note, label) for every labelled ticket: its latest label wins."""
-    labels, tickets = store.review_labels, store.tickets
-    rows = conn.execute(
-        select(labels.c.ticket_id, labels.c.label, tickets.c.resolution)
-        .select_from(labels.join(tickets, labels.c.ticket_id == tickets.c.id))
-        .order_by(labels.c.ticket_id, labels.c.created_at, labels.c.id)
-    )
-    latest: dict[str, tuple[str, str]] = {}
-    for ticket_id, label, resolution in rows:
-        latest[ticket_id] = (label, resolution or "")
-    return [(ticket_id, text, label) for ticket_id, (label, text) in sorted(latest.items())]
-
-
-def data_hash(items: Iterable[tuple[str, str, str]]) -> str:
-    """SHA-256 over (ticket id, label, note hash) lines, sorted: the training data's identity."""
-    lines = sorted(f"{tid}\t{label}\t{text_hash(text)}" for tid, text, label in items)
-    return hashlib.sha256("\n".join(lines).encode()).hexdigest()
-
-
-def train(
-    core: Core,
-    out_dir: Path | None = None,
-    *,
-    seed: int = 0,
-    params: dict[str, Any] | None = None,
-) -> TrainReport:
-    """Train the classifier from reviewer labels, save the artifact, and rescore everything."""
-    with core.connect() as conn:
-        items = labelled_notes(conn)
-    skipped = {"empty_note": 0, "unknown_label": 0}
-    kept = []
-    for ticket_id, text, label in items:
-        plain = note_text(text)
-        if label not in LABELS:
-            skipped["unknown_label"] += 1
-        elif not plain:
-            skipped["empty_note"] += 1
-        else:
-            kept.append((ticket_id, text, label))
-    counts = {label: sum(1 for *_, got in kept if got == label) for label in LABELS}
-    if min(counts.values()) < MIN_LABELS_PER_CLASS:
-        raise InvalidInput(
-            f"Not enough reviewer labels to train: {counts['useful']} useful and "
-            f"{counts['needs-work']} needs-work; at least {MIN_LABELS_PER_CLASS} of each are "
-            "needed. Label notes in the review queue (Review page), then run `kbassist train`."
-        )
-    embedder = core.resources.embedder
-    plains = [note_text(text) for _, text, _ in kept]
-    with core.begin() as conn:
-        from kbassist.embedding import embed_cached
-
-        vectors = embed_cached(conn, embedder, plains)
-    examples = [example_for(p, check_note(p), vectors[i]) for i, p in enumerate(plains)]
-    labels = [label for *_, label in kept]
-    estimator = NoteClassifier(random_state=seed, **(params or {}))
-    metrics = cross_validate(estimator, examples, labels, seed=seed)
-    estimator.fit(examples, labels)
-    digest = data_hash(kept)
-    version = model_version(digest, estimator.get_params(), embedder.name)
-    metadata = {
-        "kind": ARTIFACT_NAME,
-        "version": version,
-        "trained_at": utc_now().isoformat(timespec="seconds"),
-        "versions": library_versions(),
-        "labels": list(LABELS),
-        "label_counts": counts,
-        "n_examples": len(kept),
-        "data_hash": digest,
-        "params": estimator.get_params(),
-        "embedder": embedder.name,
-        "score_formula": f"{CRITERIA_WEIGHT} * criteria_score + "
-        f"{1 - CRITERIA_WEIGHT} * 100 * P(useful)",
-        "metrics": metrics,
-    }
-    target = Path(out_dir) if out_dir is not None else model_path(core)
-    save_artifact(estimator, metadata, target)
-    rescored = 0
-    if target.resolve() == model_path(core).resolve():
-        core.resources.reload_classifier()
-        rescored = rescore_all(core)
-        with core.begin() as conn:
-            core.set_meta(conn, "classifier_version", version)
-    return TrainReport(version, str(target), len(kept), counts, digest, metrics, rescored, skipped)

@@ -2,35 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
-SCREENSHOTS = Path(__file__).parent.parent.parent / "instance" / "screenshots"
-
-
-def sign_in_as(page, role: str) -> None:  # type: ignore[no-untyped-def]
-    from kbassist.demo.loader import DEMO_USERS
-
-    username, password = next((u, p) for r, u, p, _ in DEMO_USERS if r == role)
-    page.goto("/login")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", password)
-    page.click("button[type=submit]")
-    page.wait_for_selector(f".who[data-role={role}]")
-
-
-def shoot(page, name: str) -> None:  # type: ignore[no-untyped-def]
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
-
-
-def test_reviewer_labels_a_note_from_the_queue(page) -> None:  # type: ignore[no-untyped-def]
-    sign_in_as(page, "reviewer")
+def test_reviewer_labels_a_note_from_the_queue(  # type: ignore[no-untyped-def]
+    page, sign_in, screenshot
+) -> None:
+    sign_in("reviewer")
     page.goto("/review")
     assert page.inner_text("h1") == "Review queue"
     first = page.locator("ol.queue > li").first
     ticket_id = first.get_attribute("data-ticket")
     assert first.locator(".findings li").count() >= 1  # each note shows its findings
-    shoot(page, "review-queue")
+    screenshot("review-queue")
     first.locator("input[name=label][value=needs-work]").check()
     first.locator("input[name=reason]").fill("no cause, steps not repeatable")
     first.locator("input[name=comment]").fill("Name the cause and list the commands you ran.")
@@ -41,8 +23,8 @@ def test_reviewer_labels_a_note_from_the_queue(page) -> None:  # type: ignore[no
     assert page.locator(f"ol.queue > li[data-ticket='{ticket_id}']").count() == 0
 
 
-def test_reviewer_filters_the_queue_by_technician(page) -> None:  # type: ignore[no-untyped-def]
-    sign_in_as(page, "reviewer")
+def test_reviewer_filters_the_queue_by_technician(page, sign_in) -> None:  # type: ignore[no-untyped-def]
+    sign_in("reviewer")
     page.goto("/review")
     options = page.locator("select[name=technician] option").all_inner_texts()
     name = options[1]
@@ -53,15 +35,17 @@ def test_reviewer_filters_the_queue_by_technician(page) -> None:  # type: ignore
     assert metas and all(meta.startswith(name) for meta in metas)
 
 
-def test_tech_is_refused_the_queue(page) -> None:  # type: ignore[no-untyped-def]
-    sign_in_as(page, "tech")
+def test_tech_is_refused_the_queue(page, sign_in) -> None:  # type: ignore[no-untyped-def]
+    sign_in("tech")
     response = page.goto("/review")
     assert response.status == 403
     assert page.locator("header nav a", has_text="Review").count() == 0
 
 
-def test_tech_checks_a_draft_before_closing(page) -> None:  # type: ignore[no-untyped-def]
-    sign_in_as(page, "tech")
+def test_tech_checks_a_draft_before_closing(  # type: ignore[no-untyped-def]
+    page, sign_in, screenshot
+) -> None:
+    sign_in("tech")
     page.click("header nav a:has-text('Pre-close check')")
     page.fill("textarea[name=text]", "Fixed. Password is Summer2024! for the user.")
     page.click("form.precheck button[type=submit]")
@@ -71,7 +55,7 @@ def test_tech_checks_a_draft_before_closing(page) -> None:  # type: ignore[no-un
     assert page.locator("li[data-rule=secret]").count() == 1
     assert page.locator("li[data-criterion=steps][data-met=no]").count() == 1
     assert "blocking" in result
-    shoot(page, "precheck-poor")
+    screenshot("precheck-poor")
     good = (
         'User reported Outlook showing "Cannot start Microsoft Outlook" on LAPTOP-ACME12 '
         "(Windows 11 23H2). Cause: corrupt OST. Renamed the OST and recreated the profile in "
@@ -81,4 +65,4 @@ def test_tech_checks_a_draft_before_closing(page) -> None:  # type: ignore[no-un
     page.click("form.precheck button[type=submit]")
     page.wait_for_selector("section.result")
     assert page.locator("li[data-met=no]").count() == 0
-    shoot(page, "precheck-good")
+    screenshot("precheck-good")
