@@ -1,4 +1,6 @@
-"""kbassist's import graph, read from the source (every import, at any depth of a function).
+"""kbassist's import graph, read from the source: every import a run can execute.
+
+Imports inside functions count; those under ``if TYPE_CHECKING:`` (types only) do not.
 
 Used by the layer tests and by ``python tests/import_graph.py`` (prints counts and edges).
 """
@@ -27,14 +29,25 @@ def module_name(path: Path) -> str:
 
 def modules() -> dict[str, Path]:
     """Every module of the package except the migrations."""
-    return {
-        module_name(p): p for p in sorted(PACKAGE.rglob("*.py")) if "migrations" not in p.parts
-    }
+    return {module_name(p): p for p in sorted(PACKAGE.rglob("*.py")) if "migrations" not in p.parts}
+
+
+def _type_checking_only(tree: ast.AST) -> set[int]:
+    """Ids of the import nodes under ``if TYPE_CHECKING:`` (types only, never run)."""
+    hidden: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            hidden.update(id(child) for part in node.body for child in ast.walk(part))
+    return hidden
 
 
 def _imported(path: Path, name: str, known: set[str]) -> Iterator[str]:
     is_package = path.name == "__init__.py"
-    for node in ast.walk(ast.parse(path.read_text())):
+    tree = ast.parse(path.read_text())
+    hidden = _type_checking_only(tree)
+    for node in ast.walk(tree):
+        if id(node) in hidden:
+            continue
         if isinstance(node, ast.Import):
             targets = [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom):

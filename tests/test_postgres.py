@@ -384,8 +384,9 @@ def test_search_logs_opens_and_similar_tickets_as_on_sqlite(pg: Instance, lite: 
     assert answer == run(lite.core)
     results, opened, _, failed, similar = answer
     # What search must do on either database, stated apart from the code: the printer
-    # query finds the stuck-queue ticket and the spooler article; the search nobody opened is a failed search,
-    # the one that was opened is not; a similar-tickets lookup finds a resolved ticket.
+    # query finds the stuck-queue ticket and the spooler article; the search nobody
+    # opened is a failed search, the one that was opened is not; a similar-tickets
+    # lookup finds resolved tickets.
     assert {r["id"] for r in results[:3]} >= {"T-1", "KB-T001"}
     assert "zebra label printer firmware" in failed
     assert "printer jobs stuck in queue" not in failed

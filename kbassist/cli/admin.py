@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from kbassist import auth
-from kbassist.cli import (
+from kbassist.cli.group import (
     embedding_bar,
     emit,
     get_core,

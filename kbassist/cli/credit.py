@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from kbassist.cli import emit, json_option, main, ready_core
+from kbassist.cli.group import emit, json_option, main, ready_core
 
 
 def _cli_viewer() -> Any:

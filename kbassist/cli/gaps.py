@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from kbassist.cli import embedding_bar, emit, json_option, main, ready_core
+from kbassist.cli.group import embedding_bar, emit, json_option, main, ready_core
 
 
 @main.command()

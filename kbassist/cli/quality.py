@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from kbassist.cli import emit, get_core, json_option, main, ready_core
+from kbassist.cli.group import emit, get_core, json_option, main, ready_core
 
 SCORE_BATCH = 500
 

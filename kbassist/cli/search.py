@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from kbassist.cli import emit, json_option, main, progress_bar, ready_core
+from kbassist.cli.group import emit, json_option, main, progress_bar, ready_core
 
 
 @main.command("search")

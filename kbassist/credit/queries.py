@@ -18,7 +18,7 @@ from sqlalchemy import Table, func, select
 from sqlalchemy.engine import Connection
 
 from kbassist import store
-from kbassist.credit.estimation import ArticleInfo, TicketOutcome, Version
+from kbassist.credit.records import ArticleInfo, TicketOutcome, Version
 from kbassist.errors import NotFound
 
 # What a ticket took: both the scorecards' facts and credit's outcomes are made of these.

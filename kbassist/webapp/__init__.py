@@ -10,12 +10,13 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from flask import Flask, g, jsonify, render_template, request
-from sqlalchemy.engine import Connection
+from flask import Flask, jsonify, render_template
 
 from kbassist.core import Core
 from kbassist.errors import KbassistError
 from kbassist.settings import Settings
+from kbassist.webapp import security
+from kbassist.webapp.context import close_db, wants_json
 
 BLUEPRINT_MODULES = (
     "kbassist.webapp.pages",
@@ -50,10 +51,8 @@ def create_app(config: dict[str, Any] | None = None, core: Core | None = None) -
     app.config.update(config or {})
     app.extensions["kbassist"] = kb_core
 
-    from kbassist.webapp import security
-
     security.init_app(app)
-    app.teardown_appcontext(_close_db)
+    app.teardown_appcontext(close_db)
     app.register_error_handler(KbassistError, _handle_error)
     app.register_error_handler(404, _handle_http_error)
     app.register_error_handler(405, _handle_http_error)
@@ -66,30 +65,6 @@ def create_app(config: dict[str, Any] | None = None, core: Core | None = None) -
         if hasattr(module, "api"):
             app.register_blueprint(module.api, url_prefix="/api/v1")
     return app
-
-
-def core() -> Core:
-    """The Core of the running app."""
-    from flask import current_app
-
-    return current_app.extensions["kbassist"]
-
-
-def db() -> Connection:
-    """The request's read connection, opened on first use and closed at teardown."""
-    if "db" not in g:
-        g.db = core().engine.connect()
-    return g.db
-
-
-def _close_db(_error: BaseException | None = None) -> None:
-    connection = g.pop("db", None)
-    if connection is not None:
-        connection.close()
-
-
-def wants_json() -> bool:
-    return request.path.startswith("/api/")
 
 
 def _handle_error(error: KbassistError):  # type: ignore[no-untyped-def]

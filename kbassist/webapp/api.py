@@ -12,7 +12,7 @@ from flask import Blueprint, current_app, jsonify, request
 
 from kbassist import browse, pipeline
 from kbassist.errors import InvalidInput
-from kbassist.webapp import core, db
+from kbassist.webapp.context import core, db
 from kbassist.webapp.security import current_user, requires
 
 blueprints = ()  # JSON only: no pages

@@ -8,8 +8,8 @@ from markupsafe import Markup
 from kbassist import pipeline
 from kbassist.errors import InvalidInput
 from kbassist.gaps import playbook, queries, report
-from kbassist.webapp import core, db
 from kbassist.webapp.charts import pareto_chart
+from kbassist.webapp.context import core, db
 from kbassist.webapp.security import current_user, requires
 
 bp = Blueprint("gaps", __name__)

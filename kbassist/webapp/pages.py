@@ -9,7 +9,7 @@ from kbassist import auth, browse
 from kbassist.articles import render_markdown
 from kbassist.errors import KbassistError
 from kbassist.records import ARTICLE_TYPES
-from kbassist.webapp import core, db
+from kbassist.webapp.context import core, db
 from kbassist.webapp.security import current_user, requires, sign_in, sign_out
 
 bp = Blueprint("pages", __name__)

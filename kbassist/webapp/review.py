@@ -10,7 +10,7 @@ from kbassist.errors import InvalidInput
 from kbassist.hygiene import find_sensitive, mask
 from kbassist.quality import review
 from kbassist.quality import service as quality
-from kbassist.webapp import core, db
+from kbassist.webapp.context import core, db
 from kbassist.webapp.security import current_user, requires
 
 bp = Blueprint("review", __name__)

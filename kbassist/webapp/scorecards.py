@@ -14,8 +14,8 @@ from markupsafe import Markup
 
 from kbassist.credit import attribution, scorecards, weekly
 from kbassist.errors import InvalidInput
-from kbassist.webapp import core, db
 from kbassist.webapp.charts import bar_chart, line_chart
+from kbassist.webapp.context import core, db
 from kbassist.webapp.security import current_user, requires
 
 bp = Blueprint("scorecards", __name__)

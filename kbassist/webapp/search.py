@@ -10,7 +10,7 @@ from flask import Blueprint, jsonify, redirect, render_template, request, url_fo
 from kbassist.errors import InvalidInput
 from kbassist.records import ARTICLE_TYPES
 from kbassist.search import service
-from kbassist.webapp import core
+from kbassist.webapp.context import core
 from kbassist.webapp.security import current_user, requires
 
 bp = Blueprint("search", __name__)

@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 
 from kbassist.auth import NAVIGATION, User, load_user, user_for_token
 from kbassist.errors import Forbidden, KbassistError, Unauthorized
+from kbassist.webapp.context import core, db
 
 CSRF_FIELD = "csrf_token"
 
@@ -90,8 +91,6 @@ def csrf_field() -> Markup:
 
 
 def _load_user() -> None:
-    from kbassist.webapp import core, db
-
     g.user = None
     if request.path.startswith("/api/"):
         header = request.headers.get("Authorization", "")

@@ -1,0 +1,91 @@
+"""The ``kbassist`` click group and the helpers every command module shares."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import click
+
+from kbassist.core import Core
+from kbassist.errors import KbassistError
+
+
+class KbassistGroup(click.Group):
+    """Turns domain errors into a message and an exit code instead of a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KbassistError as error:
+            click.echo(f"Error: {error.message}", err=True)
+            ctx.exit(2 if error.status < 500 else 1)
+
+
+@click.group(cls=KbassistGroup)
+@click.version_option(package_name="kbassist")
+@click.pass_context
+def main(ctx: click.Context) -> None:
+    """kbassist: knowledge-base search and documentation quality for help desks."""
+    ctx.ensure_object(dict)
+
+
+def get_core(ctx: click.Context | None = None) -> Core:
+    """The Core for this invocation (tests may place one in ``ctx.obj['core']``)."""
+    ctx = ctx or click.get_current_context()
+    root = ctx.find_root()
+    root.ensure_object(dict)
+    if "core" not in root.obj:
+        root.obj["core"] = Core.from_env()
+    return root.obj["core"]
+
+
+def ready_core() -> Core:
+    """The Core with its database migrated (every command that touches data uses this)."""
+    core = get_core()
+    core.init()
+    return core
+
+
+def json_option(function: Callable[..., Any]) -> Callable[..., Any]:
+    """Add ``--json`` to a command."""
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")(function)
+
+
+def emit(data: Any, as_json: bool, render: Callable[[Any], str] | None = None) -> None:
+    """Print data as JSON, or through ``render`` as text for people."""
+    if as_json:
+        click.echo(json.dumps(data, indent=None, default=str, ensure_ascii=False))
+    elif render is not None:
+        click.echo(render(data))
+    else:
+        click.echo(json.dumps(data, indent=2, default=str, ensure_ascii=False))
+
+
+@contextmanager
+def progress_bar(total: int, label: str, enabled: bool = True) -> Iterator[Callable[[int], None]]:
+    """A tqdm bar on stderr (hidden when not a terminal or disabled); yields ``advance(n)``."""
+    from tqdm import tqdm
+
+    show = enabled and sys.stderr.isatty()
+    with tqdm(total=total, desc=label, disable=not show, unit="rec", file=sys.stderr) as bar:
+        yield functools.partial(_advance, bar)
+
+
+def _advance(bar: Any, n: int = 1) -> None:
+    bar.update(n)
+
+
+@contextmanager
+def embedding_bar(core: Core, enabled: bool = True) -> Iterator[None]:
+    """Show a running count of texts embedded (the slow part of ingest) on stderr."""
+    from tqdm import tqdm
+
+    show = enabled and sys.stderr.isatty()
+    with tqdm(desc="embedding", disable=not show, unit="text", file=sys.stderr) as bar:
+        with core.resources.watch_embedding(bar.update):
+            yield
