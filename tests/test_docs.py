@@ -34,3 +34,28 @@ def test_every_command_is_documented() -> None:
 
     missing = [name for name in walk(main, "") if f"kbassist {name}" not in README]
     assert missing == []
+
+
+def _named_modules(text: str) -> set[str]:
+    """Module paths a page names: ``kbassist/x.py``, ``x.service.f``, and the ``y.py`` that a
+    table row or bullet lists after its package (``kbassist/quality/`` ... ``criteria.py``)."""
+    import re
+
+    named = set(re.findall(r"`(kbassist/[\w/]+\.py)`", text))
+    named |= {
+        "kbassist/" + name.replace(".", "/") + ".py"
+        for name in re.findall(r"`((?:search|quality|gaps|credit|ingest)\.\w+)\.\w+`", text)
+    }
+    for block in re.split(r"\n(?=\| |- |\n)", text):
+        package = re.search(r"`(kbassist/\w+/)`", block)
+        if package:
+            named |= {package.group(1) + m for m in re.findall(r"`(\w+\.py)`", block)}
+    return named
+
+
+def test_architecture_names_only_modules_that_exist() -> None:
+    root = Path(__file__).parent.parent
+    named = _named_modules((root / "docs" / "architecture.md").read_text())
+    assert len(named) > 40
+    missing = sorted(p for p in named if not (root / p).exists())
+    assert missing == []

@@ -1,1 +1,1 @@
-"""index."""
+"""Index engines: lexical backends (tantivy, whoosh), the query language, spelling, vectors."""

@@ -1,1 +1,1 @@
-"""ingest."""
+"""Ingest: ticket exports and knowledge-base folders parsed and stored, idempotently."""

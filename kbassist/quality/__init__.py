@@ -1,1 +1,1 @@
-"""quality."""
+"""Note and article quality: explainable criteria, the classifier, the review queue."""
