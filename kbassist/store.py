@@ -190,6 +190,18 @@ api_tokens = Table(
     Column("last_used_at", DateTime),
 )
 
+# Server-side sessions: the cookie holds a token whose hash is here; signing out deletes it.
+user_sessions = Table(
+    "user_sessions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("last_seen_at", DateTime, nullable=False),
+    Index("ix_user_sessions_user", "user_id"),
+)
+
 login_attempts = Table(
     "login_attempts",
     metadata,
@@ -199,6 +211,7 @@ login_attempts = Table(
     Column("attempted_at", DateTime, nullable=False),
     Column("success", Boolean, nullable=False),
     Index("ix_login_attempts_user", "username", "attempted_at"),
+    Index("ix_login_attempts_address", "remote_addr", "attempted_at"),
 )
 
 # Quality scores for closure notes (one per ticket) and articles.

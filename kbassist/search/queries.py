@@ -218,10 +218,10 @@ def log_search(
 
 
 def logged_search(conn: Connection, log_id: int) -> Any | None:
-    """A logged search's result keys (JSON) and what was opened, or None."""
+    """A logged search's result keys (JSON), what was opened and who searched, or None."""
     table = store.search_log
     return conn.execute(
-        select(table.c.result_ids, table.c.opened_id).where(table.c.id == log_id)
+        select(table.c.result_ids, table.c.opened_id, table.c.user_id).where(table.c.id == log_id)
     ).first()
 
 
