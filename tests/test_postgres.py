@@ -180,7 +180,10 @@ def test_the_database_is_postgresql_at_the_newest_migration(pg: Instance) -> Non
     from alembic.runtime.migration import MigrationContext
 
     assert pg.core.engine.dialect.name == "postgresql"
-    assert store.schema_version(pg.core.engine) == "0001"
+    from alembic.script import ScriptDirectory
+
+    head = ScriptDirectory(str(Path(store.__file__).parent / "migrations")).get_current_head()
+    assert store.schema_version(pg.core.engine) == head
     with pg.core.connect() as conn:
         context = MigrationContext.configure(conn, opts={"compare_type": True})
         assert compare_metadata(context, store.metadata) == []
@@ -241,6 +244,10 @@ def test_users_tokens_and_sign_in_throttling(pg: Instance) -> None:
             select(store.api_tokens.c.last_used_at).where(store.api_tokens.c.user_id == tech.id)
         ).scalar_one()
     assert isinstance(used, datetime)
+    session = auth.start_session(core, tech)
+    assert auth.user_for_session(core, session) == tech
+    auth.end_session(core, session)
+    assert auth.user_for_session(core, session) is None
     limit = int(core.settings["LOGIN_RATE_LIMIT"])
     for _ in range(limit):
         with pytest.raises(Unauthorized):

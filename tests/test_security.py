@@ -295,6 +295,7 @@ def test_unknown_users_cost_a_hash_verification_like_known_ones(core, users, mon
             auth.authenticate(core, username, "wrong-password", "10.0.0.1")
         assert refused.value.message == "Unknown user or wrong password."
     assert checked == ["$argon2id", "$argon2id"]
+    assert not auth.needs_rehash(auth.DECOY_HASH)  # costs what a current hash costs
 
 
 # ---------------------------------------------------------------- finding 11: headers
