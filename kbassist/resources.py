@@ -152,7 +152,7 @@ class Resources:
             model = load_artifact(path)
             if model.embedder and model.embedder != self.embedder.name:
                 raise NotTrained(
-                    f"The note classifier {model.version} was trained on {model.embedder} "
+                    f"The note model {model.version} was trained on {model.embedder} "
                     f"embeddings, but this instance uses {self.embedder.name} "
                     "(KBASSIST_EMBEDDER). Run `kbassist train` to retrain it with this embedder."
                 )
