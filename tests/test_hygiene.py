@@ -1,4 +1,10 @@
-"""Secrets and personal data: flagged as blocking, masked wherever text is shown."""
+"""Secrets and personal data: flagged as blocking, masked wherever text is shown.
+
+Adapted from tests/test_hygiene.py at 0eeacfd for the new detectors. Three
+e-mail examples used company domains (contoso.com, x.com, y.org); the label guide
+counts a work e-mail address as work identity, not personal data, so they now
+use consumer domains (gmail.com, outlook.com, yahoo.com). Nothing else changed.
+"""
 
 from __future__ import annotations
 
@@ -39,7 +45,7 @@ PERSONAL = [
     ("Call Jane on +44 20 7946 0958 tomorrow", "7946 09"),
     ("her number is (555) 123-4567", "123-45"),
     ("mobile: 07700 900123", "900123"),
-    ("e-mailed jane.doe@contoso.com the steps", "jane.doe"),
+    ("e-mailed jane.doe@gmail.com the steps", "jane.doe"),
     ("card 4111 1111 1111 1111 on file", "4111 1111 1111"),
 ]
 
@@ -70,7 +76,7 @@ def test_ordinary_technical_text_is_left_alone(text: str) -> None:
 
 
 def test_mask_keeps_the_rest_of_the_text() -> None:
-    text = "Reset password to Summer2024! then mailed jane@contoso.com. Printer fixed."
+    text = "Reset password to Summer2024! then mailed jane@outlook.com. Printer fixed."
     masked = mask(text)
     assert masked.startswith("Reset password to ")
     assert masked.endswith(" Printer fixed.")
@@ -78,7 +84,7 @@ def test_mask_keeps_the_rest_of_the_text() -> None:
 
 
 def test_findings_group_by_kind_and_count() -> None:
-    findings = find_sensitive("a@x.com and b@y.org; password: Secret123")
+    findings = find_sensitive("a@gmail.com and b@yahoo.com; password: Secret123")
     by_rule = {f.rule: f for f in findings}
     assert set(by_rule) == {"secret", "personal-data"}
     assert "2 times" in by_rule["personal-data"].message
