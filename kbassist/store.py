@@ -386,6 +386,19 @@ def migrate(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
+def newest_revision() -> str:
+    """The newest numbered migration: what ``migrate`` brings a database to."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    head = ScriptDirectory.from_config(config).get_current_head()
+    if head is None:
+        raise RuntimeError("no migrations under kbassist/migrations/versions")
+    return head
+
+
 def schema_version(engine: Engine) -> str | None:
     """The applied migration, or None for an empty database."""
     from alembic.runtime.migration import MigrationContext

@@ -26,7 +26,9 @@ from kbassist.hygiene.secret_scanner import scanner_hits
 
 CASES = [
     json.loads(line)
-    for line in (Path(__file__).parent / "data" / "hygiene_cases.jsonl").read_text("utf-8").splitlines()
+    for line in (Path(__file__).parent / "data" / "hygiene_cases.jsonl")
+    .read_text("utf-8")
+    .splitlines()
 ]
 POSITIVE = [case for case in CASES if case["secret"] or case["personal"]]
 NEGATIVE = [case for case in CASES if not (case["secret"] or case["personal"])]

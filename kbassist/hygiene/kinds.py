@@ -147,4 +147,3 @@ KINDS: dict[str, Kind] = {
     "masked_secret": Kind(SECRET, "masked secret", _as_is),
     "masked_personal": Kind(PERSONAL, "masked piece of personal data", _as_is),
 }
-

@@ -247,7 +247,31 @@ def _address_hits(text: str, lowered: str) -> Iterator[Hit]:
 # --- validated numbers: IBAN, payment cards, national IDs ----------------------------------
 
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b")
-_CARD = re.compile(r"(?<![\d-])\d{4}[ -]\d{4}[ -]\d{4}[ -]\d{1,7}(?![\d-])")
+_CARD = re.compile(
+    r"(?<![\d-])(?:\d{4}[ -]\d{4}[ -]\d{4}[ -]\d{1,7}|\d{4}[ -]\d{6}[ -]\d{4,5})(?![\d-])"
+)
+# A card number written without spaces looks like any long number: it must also carry a
+# card scheme's prefix and length, and no word before it may call it something else.
+_CARD_UNSPACED = re.compile(r"(?<![\w.,/-])\d{13,19}(?![\w-]|[.,/]\d)")
+_CARD_SCHEMES = (
+    (re.compile(r"4"), (13, 16, 19)),  # Visa
+    (re.compile(r"5[1-5]|2(?:22[1-9]|2[3-9]\d|[3-6]\d\d|7[01]\d|720)"), (16,)),  # Mastercard
+    (re.compile(r"3[47]"), (15,)),  # American Express
+    (re.compile(r"6(?:011|5|4[4-9]|2)"), (16, 17, 18, 19)),  # Discover, UnionPay
+    (re.compile(r"35(?:2[89]|[3-8]\d)"), (16, 17, 18, 19)),  # JCB
+    (re.compile(r"3(?:0[0-5]|[68])"), (14,)),  # Diners Club
+)
+_NOT_CARD_CONTEXT = re.compile(
+    r"(?i)(?:serial|s/n|\bsn\b|imei|iccid|imsi|meid|tracking|order|invoice|ticket|case|ref"
+    r"|reference|asset|\bid\b|build|version|event|error|object|sid|account|acct|iban|sku|part"
+    r"|model|licen[cs]e|key|hash|barcode|ean|upc|\#)\W{0,12}$"
+)
+
+
+def _card_scheme_ok(digits: str) -> bool:
+    return any(prefix.match(digits) and len(digits) in lengths for prefix, lengths in _CARD_SCHEMES)
+
+
 _DNI = re.compile(r"\b(?P<number>\d{8}|[XYZ]-?\d{7})-?(?P<letter>[A-Z])\b")
 _CODICE_FISCALE = re.compile(r"\b[A-Z]{6}\d{2}[A-EHLMPRST]\d{2}[A-Z]\d{3}[A-Z]\b")
 _NINO = re.compile(
@@ -303,6 +327,14 @@ def _number_hits(text: str, lowered: str) -> Iterator[Hit]:
             yield match.start(), match.end(), "bank_account"
     for match in _CARD.finditer(text):
         if luhn_ok(match.group(0)):
+            yield match.start(), match.end(), "payment_card"
+    for match in _CARD_UNSPACED.finditer(text):
+        digits = match.group(0)
+        if (
+            luhn_ok(digits)
+            and _card_scheme_ok(digits)
+            and not _NOT_CARD_CONTEXT.search(_clause_before(text, match.start(), 40))
+        ):
             yield match.start(), match.end(), "payment_card"
     for match in _DNI.finditer(text):
         if _dni_ok(match.group("number"), match.group("letter")):

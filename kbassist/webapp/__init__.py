@@ -8,12 +8,15 @@ does nothing slow (no migrations, no model loading). Each area module exposes
 from __future__ import annotations
 
 import importlib
+import logging
 from typing import Any
 
 from flask import Flask, jsonify, render_template
 
 from kbassist.core import Core
 from kbassist.errors import KbassistError
+from kbassist.hygiene import mask
+from kbassist.hygiene.log_filter import mask_logs
 from kbassist.settings import Settings
 from kbassist.webapp import security
 from kbassist.webapp.context import close_db, wants_json
@@ -52,6 +55,8 @@ def create_app(config: dict[str, Any] | None = None, core: Core | None = None) -
     app.extensions["kbassist"] = kb_core
 
     security.init_app(app)
+    # Request lines carry query strings: a password typed into the search box stays out.
+    mask_logs(logging.getLogger("werkzeug"), app.logger)
     app.teardown_appcontext(close_db)
     app.register_error_handler(KbassistError, _handle_error)
     app.register_error_handler(404, _handle_http_error)
@@ -68,9 +73,10 @@ def create_app(config: dict[str, Any] | None = None, core: Core | None = None) -
 
 
 def _handle_error(error: KbassistError):  # type: ignore[no-untyped-def]
+    message = mask(error.message)  # messages may quote what was sent
     if wants_json():
-        return jsonify({"error": error.message, "status": error.status}), error.status
-    return render_template("error.html", message=error.message, status=error.status), error.status
+        return jsonify({"error": message, "status": error.status}), error.status
+    return render_template("error.html", message=message, status=error.status), error.status
 
 
 def _handle_http_error(error):  # type: ignore[no-untyped-def]
