@@ -69,6 +69,29 @@ TECHNICAL = re.compile(
 )
 
 
+def looks_generated(value: str) -> bool:
+    """A value no one would write as a word: 9vK2pQ7xL4, JBSWY3DPEHPK3PXP, Xk9pL2mQ7rT4.
+
+    Eight or more characters, mixing letters and digits, with lower and upper case
+    alternating or digits scattered through the letters; not a device name or a
+    word run together with a number ("Windows11", "ACME-DC01").
+    """
+    if len(value) < 8 or not value.isascii() or is_mention(value):
+        return False
+    letters = sum(ch.isalpha() for ch in value)
+    digits = sum(ch.isdigit() for ch in value)
+    if letters < 3 or digits < 2 or HOST_NAME.fullmatch(value) and digits < 3:
+        return False
+    # Case or letter/digit changes along the value: generated strings change often.
+    changes = sum(
+        1
+        for a, b in zip(value, value[1:], strict=False)
+        if a.isdigit() != b.isdigit()
+        or (a.isalpha() and b.isalpha() and a.isupper() != b.isupper())
+    )
+    return changes >= max(4, len(value) // 3)
+
+
 # ACME-DC01, HSFB-FS01, FGT60F: device names have no lower case and no symbols but hyphens.
 HOST_NAME = re.compile(r"[A-Z0-9]+(?:[-_][A-Z0-9]+)*")
 # 7F3K-9QWE-2MZP-XR4L: keys and tokens read out in groups.
@@ -279,6 +302,7 @@ def _bare(token: Token) -> str:
     return token.text.lower().rstrip(_CLAUSE_END)
 
 
+_EXAMPLE_WORDS = frozenset("e.g. e.g., eg eg. eg, i.e. z.b. p.ej. bijv. bv. es. ex.".split())
 _EXAMPLE_OPENERS = frozenset(
     "(e.g. (e.g., (eg (eg. (i.e. (ie (z.b. (p.ej. (p. (ex. (ex: (bijv. (bv. (es. (ad (ex".split()
 )
@@ -412,8 +436,12 @@ def _ignoring_case(pattern: str) -> re.Pattern[str]:
 
 
 def compile_rule(rule: KeywordRule) -> CompiledRule:
-    """The keyword regex, with an optional ':' or '=' glued to the keyword."""
-    pattern = rf"(?<![\w-])(?P<key>{rule.keywords})(?![\w])(?P<sep>[ \t]*(?::=|=>|->|[:=]))?"
+    """The keyword regex, with an optional ':' or '=' glued to the keyword.
+
+    A keyword may end a snake_case name ("aws_secret_access_key=", "db_password:"), so an
+    underscore may stand before it; a letter, digit or hyphen may not ("Get-LapsADPassword").
+    """
+    pattern = rf"(?<![^\W_])(?<!-)(?P<key>{rule.keywords})(?![\w])(?P<sep>[ \t]*(?::=|=>|->|[:=]))?"
     return CompiledRule(rule, re.compile(pattern))
 
 
@@ -429,7 +457,9 @@ def _ends_sentence(word: str) -> bool:
 def _worth_searching(rule: KeywordRule, text: str, start: int, end: int) -> bool:
     """Whether the rest of the line holds a separator the sentence search could use."""
     window = text[start:end]
-    if ":" in window or "=" in window:
+    if ":" in window or "=" in window or _SET_TO.search(window):
+        return True
+    if rule.policy in LIST_POLICIES and any(word in window for word in ("e.g", "eg.", "z.B.")):
         return True
     return rule.policy in _LINKED_POLICIES and any(f" {word} " in window for word in _SEARCH_LINKS)
 
@@ -437,6 +467,20 @@ def _worth_searching(rule: KeywordRule, text: str, start: int, end: int) -> bool
 _LINKED_POLICIES = frozenset({"digits", "door", "mfa"})
 _SEARCH_LINKS = ("to", "is", "auf", "naar", "para", "à")
 _MAX_SEARCH_SEPARATORS = 3
+# "pw, reset to Spring2026", "changed it to X": a verb and "to" link any keyword to a value.
+_SET_VERBS = frozenset(
+    "reset set changed change updated update rotated it zurückgesetzt gesetzt geändert".split()
+)
+_SET_TO = re.compile(
+    r"(?i)\b(?:reset|set|changed|change|updated|update|rotated)\s+(?:it\s+)?(?:to|auf)\s"
+)
+
+
+def _is_link(rule: KeywordRule, tokens: Tokens, i: int) -> bool:
+    word = tokens[i].text.lower()
+    if rule.policy in _LINKED_POLICIES and word in _SEARCH_LINKS:
+        return True
+    return word in {"to", "auf"} and i > 0 and tokens[i - 1].text.lower() in _SET_VERBS
 
 
 def _sentence_search(
@@ -456,8 +500,9 @@ def _sentence_search(
             return None
         # "C:" is a drive, not a separator.
         explicit = word in {":", "="} or (word.endswith(":") and len(word) > 2)
-        link = rule.policy in _LINKED_POLICIES and word.lower() in _SEARCH_LINKS
-        if (explicit or link) and tokens.has(i + 1):
+        # "backup codes for the account, e.g. 3829-1047": an example is a value.
+        explicit = explicit or (rule.policy in LIST_POLICIES and word.lower() in _EXAMPLE_WORDS)
+        if (explicit or _is_link(rule, tokens, i)) and tokens.has(i + 1):
             tried += 1
             if tried > _MAX_SEARCH_SEPARATORS:
                 return None

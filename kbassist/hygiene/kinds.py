@@ -122,6 +122,7 @@ KINDS: dict[str, Kind] = {
     "mfa_code": Kind(SECRET, "MFA or bypass code"),
     "temporary_access_pass": Kind(SECRET, "Temporary Access Pass"),
     "recovery_code": Kind(SECRET, "recovery code"),
+    "mfa_seed": Kind(SECRET, "MFA seed"),
     "bitlocker_key": Kind(SECRET, "BitLocker recovery key"),
     "private_key": Kind(SECRET, "private key", _marker(KEY_MARKER)),
     "openvpn_key": Kind(SECRET, "OpenVPN static key", _marker(KEY_MARKER)),

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator
 from kbassist.hygiene.keyword_scan import (
     Hit,
     Token,
+    char_classes,
     is_mention,
     trim,
     value_shape_ok,
@@ -62,9 +63,10 @@ _PAIR = re.compile(
 # The words just before the user name: "logged in as", "creds for the NAS:", "Zugangsdaten:".
 _PAIR_CONTEXT = re.compile(
     r"(?i)\b(?P<context>as|with|using|login|log\s?in|logon|sign\s?in|creds?|credentials"
-    r"|user(?:name)?|account|u/p|zugangsdaten|anmeldedaten|credenciales|identifiants"
-    r"|inloggegevens|credenciais|credenziali)\b"
-    r"(?:[ \t]+(?:for|on|to|für|para|pour|voor)[ \t]+(?:the[ \t]+)?[\w.-]{1,30})?[ \t]*[:=]?[ \t]*$"
+    r"|user(?:name)?|account|u/p|(?:apple\s+|microsoft\s+|google\s+)?id|zugangsdaten"
+    r"|anmeldedaten|credenciales|identifiants|inloggegevens|credenciais|credenziali)\b"
+    r"(?:[ \t]+(?:for|on|to|für|para|pour|voor)[ \t]+(?:the[ \t]+)?[\w.-]{1,30})?"
+    r"[ \t]*(?:[:=]|\bis\b|\bwas\b)?[ \t]*$"
 )
 _ADMIN_USER = re.compile(
     r"admin|administrator|root|sa|ubnt|pi|support|manager|operator|superuser|cisco|enable"
@@ -72,7 +74,8 @@ _ADMIN_USER = re.compile(
     re.IGNORECASE,
 )
 _STRONG_CONTEXT = frozenset(
-    "login log in logon sign in creds cred credentials user username u/p zugangsdaten anmeldedaten "
+    "login log in logon sign in creds cred credentials user username u/p id apple id microsoft id "
+    "google id zugangsdaten anmeldedaten "
     "credenciales identifiants inloggegevens credenciais credenziali".split()
 )
 
@@ -86,14 +89,16 @@ def _pair_hits(text: str, lowered: str) -> Iterator[Hit]:
         user = match.group("user")
         before = _PAIR_CONTEXT.search(text, max(0, match.start() - 60), match.start())
         context = " ".join(before.group("context").lower().split()) if before else ""
-        if is_mention(user) or user.isdigit():
+        # An account written as an address or DOMAIN\user names a login by itself.
+        account = "@" in user or "\\" in user
+        if (is_mention(user) and not account) or user.isdigit():
             continue
         admin = bool(_ADMIN_USER.fullmatch(user))
         if match.group("pairsep") == ":" and not (context in _STRONG_CONTEXT or admin):
             continue
         if context in _STRONG_CONTEXT or admin:
             level = "strict"
-        elif context:
+        elif context or account:
             level = "strong"
         else:
             continue
@@ -145,6 +150,70 @@ def _shape_hits(text: str, lowered: str) -> Iterator[Hit]:
             yield match.start("value"), match.end("value"), "connection_string"
 
 
+# --- codes in prose: "the gate keypad ... new code 66390", "your code is 517 208" -----------
+
+_PLACE_WORDS = re.compile(
+    r"(?i)\b(?:door|gate|keypad|alarm|safe|lock-?box|key\s?safe|padlock|entry|entrance|building"
+    r"|shutter|garage|cabinet|tür|tor|alarmanlage|puerta|portón|alarma|porte|alarme|deur|poort"
+    r"|porta|portão|cancello|allarme)\b"
+)
+_PLACE_CODE = re.compile(
+    r"(?i)\b(?:code|pin|combination|combo|code\s+number|pin\s+code|code\s+pin|nummer|número"
+    r"|numéro|codice|código|codigo)\b(?:[ \t]+(?:is|was|now|to|:|=|-|ist|es|est|é|è))?"
+    r"[ \t]*[:=]?[ \t]*(?P<value>\d{3,10})#?(?![\w.,/:-]\w)"
+)
+_PERSONAL_CODE = re.compile(
+    r"(?i)\b(?:your|her|his|their|the\s+user's|new|temp|temporary|one-time|login|sign-in"
+    r"|verification|access)\s+(?:code|passcode|pin)\s+(?:is|was|:)\s*"
+    r"(?P<value>\d{3,4}[ -]?\d{3,4}|\d{4,8})(?![\w.,/:-]\w)"
+)
+
+
+def _prose_code_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """A numeric code in a sentence about a door, gate, keypad or alarm, or given to a user."""
+    if "code" not in lowered and "pin" not in lowered and "combi" not in lowered:
+        if not any(word in lowered for word in ("código", "codigo", "codice", "nummer")):
+            return
+    for match in _PERSONAL_CODE.finditer(text):
+        yield match.start("value"), match.end("value"), "mfa_code"
+    for match in _PLACE_CODE.finditer(text):
+        start, end = _sentence_around(text, match.start())
+        if _PLACE_WORDS.search(text, start, end):
+            yield match.start("value"), match.end("value"), "door_code"
+
+
+# --- secrets carried in a URL ----------------------------------------------------------------
+
+_URL = re.compile(r"\b(?:https?|wss?)://[^\s<>\"'`]{4,2000}")
+_URL_SECRET_PARAM = re.compile(
+    r"(?i)[?&;](?:key|api[_-]?key|apikey|token|access[_-]?token|auth|secret|client[_-]?secret"
+    r"|password|passwd|pwd|pass|sig|signature|code)=(?P<value>[^&#\s]{6,500})"
+)
+_URL_SEGMENT = re.compile(r"/(?P<value>[A-Za-z0-9_-]{20,200})(?=[/?#]|$)")
+_URL_SECRET_WORDS = re.compile(r"(?i)hook|token|key|secret|signature|sig\b|webhook")
+
+
+def _url_token_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """Keys in URLs: ``?api_key=...``, ``&sig=...``, a webhook's token path segment."""
+    if "://" not in text:
+        return
+    for url in _URL.finditer(text):
+        for match in _URL_SECRET_PARAM.finditer(url.group(0)):
+            value = match.group("value")
+            if not is_mention(value) and value.lower() not in {"password", "token", "secret"}:
+                start = url.start() + match.start("value")
+                yield start, start + len(value), "token"
+        context = text[max(0, url.start() - 80) : url.end()]
+        if not _URL_SECRET_WORDS.search(context):
+            continue
+        for match in _URL_SEGMENT.finditer(url.group(0)):
+            value = match.group("value")
+            if char_classes(value) >= 3 and sum(ch.isdigit() for ch in value) >= 3:
+                if not _mostly_words(value):
+                    start = url.start() + match.start("value")
+                    yield start, start + len(value), "token"
+
+
 # --- passwords on command lines ------------------------------------------------------------
 
 _CLI_FLAG = re.compile(
@@ -157,6 +226,8 @@ _SECURE_STRING = re.compile(
     r"(?P<value>\"[^\"\n]{1,100}\"|'[^'\n]{1,100}')"
 )
 _NET_USE = re.compile(r"(?i)/user:[^\s/]{1,100}[ \t]+(?P<value>[^\s/\"'<>]{3,100})")
+# mysql -uroot -pS3cret!: the password glued to its switch.
+_GLUED_P = re.compile(r"(?<![\w-])-p(?P<value>[^\s\"'<>()]{4,100})")
 
 
 def _command_line_hits(text: str, lowered: str) -> Iterator[Hit]:
@@ -175,6 +246,12 @@ def _command_line_hits(text: str, lowered: str) -> Iterator[Hit]:
     if "securestring" in lowered:
         for match in _SECURE_STRING.finditer(text):
             yield match.start("value") + 1, match.end("value") - 1, "password"
+    if " -p" in text:
+        for match in _GLUED_P.finditer(text):
+            value = match.group("value")
+            sql = any(word in lowered for word in ("mysql", "mariadb", "mysqldump"))
+            if value_shape_ok(value, "strict" if sql else "strong"):
+                yield match.start("value"), match.end("value"), "password"
     if "/user:" in lowered:
         for match in _NET_USE.finditer(text):
             token = trim(Token(match.start("value"), match.end("value"), match.group("value")))
@@ -185,11 +262,25 @@ def _command_line_hits(text: str, lowered: str) -> Iterator[Hit]:
 # --- a password-shaped value in a sentence about a password -------------------------------
 
 _PASSWORD_TOPIC = re.compile(
-    r"(?i)pass(?:wor[dt]|wd|phrase|code)|pwd|kennw|contrase|mot\s+de\s+passe|mdp|wachtw|senha"
-    r"|\blaps\b|admpwd|credential"
+    r"(?i)pass(?:wor[dt]|wd|phrase|code)|pwd|\bpw\b|\bp/w\b|kennw|contrase|mot\s+de\s+passe|mdp"
+    r"|wachtw|senha|\blaps\b|admpwd|credential|\bcreds?\b|\blog-?in\b|\bsign-?in\b"
+    r"|\b(?:local\s+)?admin\b"
 )
 _CANDIDATE = re.compile(r"[^\s\"'<>()\[\]{}]{8,64}")
 _KEY_COMBO = re.compile(r"(?i)^(?:ctrl|alt|shift|win|cmd|fn|strg|altgr)\+")
+
+
+_ENTITIES = re.compile(r"^(?:&#?\w{1,8};)+|(?:&#?\w{1,8};)+$")
+
+
+def _without_entities(token: Token) -> Token:
+    """The token without HTML entities left around it by the PSA (&quot;AADSTS53003&quot;)."""
+    text = token.text
+    if "&" not in text:
+        return token
+    lead = len(text) - len(re.sub(r"^(?:&#?\w{1,8};)+", "", text))
+    rest = _ENTITIES.sub("", text)
+    return trim(Token(token.start + lead, token.start + lead + len(rest), rest))
 
 
 def _mostly_words(value: str) -> bool:
@@ -226,7 +317,7 @@ def _topic_hits(text: str, lowered: str) -> Iterator[Hit]:
             word = match.group(0)
             if not (_DIGIT.search(word) and _SYMBOL.search(word)):
                 continue  # the cheap test first: most words have neither
-            token = trim(Token(match.start(), match.end(), word))
+            token = _without_entities(trim(Token(match.start(), match.end(), word)))
             value = token.text
             if "\\" in value or "@" in value or ":" in value or "=" in value:
                 continue  # paths, addresses, "MicrosoftOffice16_Data:SSPI", "key=value"
@@ -300,6 +391,8 @@ DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
     _key_block_hits,
     _wifi_pair_hits,
     _shape_hits,
+    _url_token_hits,
+    _prose_code_hits,
     secret_keyword_hits,
     _reversed_hits,
     _pair_hits,

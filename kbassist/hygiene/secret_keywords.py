@@ -23,6 +23,7 @@ from kbassist.hygiene.keyword_scan import (
     compile_rule,
     is_mention,
     keyword_hits,
+    looks_generated,
     trim,
     value_shape_ok,
 )
@@ -66,11 +67,16 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         "door_code",
         r"(?:(?:front|back|main|side|rear|office|server\s+room|comms\s+room)\s+)?"
         r"(?:door|gate|alarm|keypad|entry|entrance|building|lock-?box|key\s?safe|key\s?box"
-        r"|padlock|cabinet|garage|access|burglar\s+alarm|intruder\s+alarm)"
-        r"[\s-]?(?:(?:access|panel|system|pad|box|lock|entry)\s+)?(?:code|pin|combo|combination)s?"
+        r"|padlock|cabinet|garage|access|burglar\s+alarm|intruder\s+alarm|safe|vault)"
+        r"[\s-]?(?:(?:access|panel|system|pad|box|lock|entry|engineer|installer|master|user"
+        r"|admin|service|set/unset|arm/disarm|set|unset|arm|disarm|remote)\s+)?"
+        r"(?:code|pin|combo|combination)s?"
+        r"|(?:the\s+)?combination"
         r"|tür-?codes?|tor-?code|alarm-?codes?|zugangs-?codes?|schlüsseltresor(?:-?code)?|digicodes?"
         r"|codes?\s+(?:de\s+(?:la\s+)?porte|porte|d'accès|(?:de\s+l')?alarme|d'entrée)"
-        r"|códigos?\s+(?:de\s+)?(?:la\s+)?(?:puerta|alarma|acceso|portón|entrada|porta|alarme)"
+        r"|códigos?\s+(?:de\s+|do\s+|da\s+)?(?:la\s+)?(?:puerta|alarma|acceso|acesso|portón"
+        r"|entrada|porta|alarme|cofre|caja\s+fuerte)(?:\s+(?:ao|al|a\s+la|à|do|da|de\s+la)"
+        r"\s+(?:alarme|alarma|porta|puerta|edifício|edificio|prédio))?"
         r"|deur-?codes?|toegangs-?codes?|codici?\s+(?:della\s+|dell')?(?:porta|allarme|cancello)",
         "door",
         (
@@ -92,6 +98,9 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
             "garage",
             "access code",
             "access pin",
+            "safe",
+            "vault",
+            "combination",
             "tür",
             "torcode",
             "tor-code",
@@ -111,6 +120,8 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
             "entrada",
             "entrée",
             "d'accès",
+            "código",
+            "códigos",
         ),
     ),
     KeywordRule(
@@ -144,7 +155,7 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         r"|códigos?\s+de\s+(?:verificación|seguridad|un\s+solo\s+uso|verificação|segurança|acceso)"
         r"|codes?\s+(?:de\s+(?:vérification|sécurité|connexion)|à\s+usage\s+unique)"
         r"|(?:verificatie|beveiligings)-?codes?|eenmalige\s+codes?"
-        r"|codici?\s+(?:di\s+)?(?:verifica|sicurezza|otp)",
+        r"|codici?\s+(?:di\s+)?(?:verifica|sicurezza|otp)|bypass",
         "mfa",
         (
             "mfa",
@@ -231,9 +242,33 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         "pin",
         r"(?:(?:sim|puk|windows\s+hello|hello|phone|handset|desk\s+phone|device|user|admin|card"
         r"|badge|printer|copier|mfd|release|print)[\s-]?)?(?:pin|pin-?code|pincode|puk)(?:-?nummer)?"
-        r"|geheimzahl|códigos?\s+pin|codes?\s+pin|codice\s+pin",
+        r"|geheimzahl|códigos?\s+pin|codes?\s+pin|codice\s+pin"
+        r"|(?:unlock|screen[\s-]?lock|lock[\s-]?screen|device|phone|handset)[\s-]?(?:pass)?codes?",
         "digits",
-        (" pin", "\npin", "-pin", "(pin", ">pin", "pin:", "pin-", "pincode", "puk", "geheimzahl"),
+        (
+            " pin",
+            "\npin",
+            "-pin",
+            "(pin",
+            ">pin",
+            "pin:",
+            "pin-",
+            "pincode",
+            "puk",
+            "geheimzahl",
+            "unlock",
+            "lock",
+            "device code",
+            "phone code",
+            "handset code",
+            "passcode",
+        ),
+    ),
+    KeywordRule(
+        "mfa_seed",
+        r"(?:totp|otp|mfa|2fa|authenticator)[\s_-]?(?:seed|secret|key)|seed",
+        "token",
+        ("seed", "totp secret", "otp secret", "mfa secret", "2fa secret", "authenticator"),
     ),
     KeywordRule(
         "licence_key",
@@ -463,8 +498,10 @@ def _single(check: Callable[[str, str, Reading, bool], bool]) -> Policy:
         if not token.text:
             return None
         if key in rule.ambiguous and not reading.explicit:
-            # "pass to L2", "token as before": an everyday word needs a ':' or a real verb.
-            if not reading.linked or reading.weak_only:
+            # "pass to L2", "token as before": an everyday word needs a ':' or a real verb,
+            # unless what follows could only be generated ("SIP secret 9vK2pQ7xL4").
+            generated = reading.index == 0 and looks_generated(token.text)
+            if (not reading.linked or reading.weak_only) and not generated:
                 return None
         if check(token.text, key, reading, token.quoted):
             return reading.index, reading.index
@@ -480,7 +517,32 @@ _APP_PASSWORD = re.compile(r"[a-z]{16}")
 def _password(value: str, key: str, reading: Reading, quoted: bool) -> bool:
     if "app" in key and _APP_PASSWORD.fullmatch(value) and (reading.explicit or reading.linked):
         return True
+    if "code" in key and _pin(value, key, reading, quoted):
+        return True  # a passcode is often digits only: "Zoom meeting passcode 882195"
     return value_shape_ok(value, _level(reading), quoted)
+
+
+_PHRASE_WORD = re.compile(r"[a-zà-ÿ]{2,15}|\d{1,4}")
+
+
+def _password_or_phrase(
+    rule: KeywordRule, key: str, tokens: Tokens, reading: Reading
+) -> tuple[int, int] | None:
+    """A password, or after "passphrase:" a phrase of words ("amber lantern quietly folds 42")."""
+    found = _single(_password)(rule, key, tokens, reading)
+    if found is not None or "phrase" not in key or not reading.explicit:
+        return found
+    last = reading.index
+    while tokens.has(last + 1) and last - reading.index < 7:
+        word = tokens[last]
+        if not _PHRASE_WORD.fullmatch(word.text) or is_mention(word.text):
+            break
+        last += 1
+    words = tokens.span(reading.index, last)
+    plain = [w for w in words if _PHRASE_WORD.fullmatch(trim(w).text)]
+    if len(plain) >= 3 and not any(is_mention(trim(w).text) for w in plain[:1]):
+        return reading.index, reading.index + len(plain) - 1
+    return None
 
 
 def _key(value: str, key: str, reading: Reading, quoted: bool) -> bool:
@@ -511,10 +573,17 @@ def _pin(value: str, key: str, reading: Reading, quoted: bool) -> bool:
     return digits.isdigit() and 4 <= len(digits) <= 10 and len(set(digits)) > 1
 
 
+_DOOR_CODE = re.compile(r"[A-Za-z0-9]{1,10}(?:-[A-Za-z0-9]{1,10}){0,3}")
+
+
 def _door(value: str, key: str, reading: Reading, quoted: bool) -> bool:
+    """A keypad or access code: 3-16 letters and digits, perhaps in groups (TPX-44-918)."""
     core = value.strip("#*")
     return (
-        core.isalnum() and 3 <= len(core) <= 10 and 3 <= _digits(core) and not TECHNICAL.match(core)
+        bool(_DOOR_CODE.fullmatch(core))
+        and 3 <= len(core) <= 16
+        and 3 <= _digits(core)
+        and not TECHNICAL.match(core)
     )
 
 
@@ -549,7 +618,8 @@ def _run(tokens: Tokens, first: int, item: re.Pattern[str]) -> int:
 def _codes(rule: KeywordRule, key: str, tokens: Tokens, reading: Reading) -> tuple[int, int] | None:
     first = reading.index
     word = trim(tokens[first]).text
-    if not _CODE_ITEM.fullmatch(word) or is_mention(word) or _digits(word) < 3:
+    # Generated codes mix letters and digits ("7tpd3wcz": two digits) or are all digits.
+    if not _CODE_ITEM.fullmatch(word) or is_mention(word) or _digits(word) < 2:
         return None
     return first, _run(tokens, first, _CODE_ITEM)
 
@@ -566,7 +636,7 @@ def _mfa(rule: KeywordRule, key: str, tokens: Tokens, reading: Reading) -> tuple
 
 
 SECRET_POLICIES: dict[str, Policy] = {
-    "password": _single(_password),
+    "password": _password_or_phrase,
     "key": _single(_key),
     "wifi": _single(_wifi),
     "token": _single(_token),
