@@ -360,6 +360,10 @@ def read_filler(tokens: Tokens, explicit: bool) -> Reading | None:
             weak_only = weak_only and bare in WEAK_LINKS
         elif bare in ARTICLES or bare in ADJECTIVES:
             pass
+        elif bare == "of" and tokens.has(i + 1) and tokens[i + 1].text[:1].isdigit():
+            # "a PIN of 123987": "of" before a number introduces it.
+            linked = True
+            weak_only = False
         elif bare in PREPOSITIONS and not linked:
             # "for <object>": skip the object, up to three words, when a link follows.
             j = i + 1
@@ -472,7 +476,8 @@ _SET_VERBS = frozenset(
     "reset set changed change updated update rotated it zurückgesetzt gesetzt geändert".split()
 )
 _SET_TO = re.compile(
-    r"(?i)\b(?:reset|set|changed|change|updated|update|rotated)\s+(?:it\s+)?(?:to|auf)\s"
+    r"(?i)\b(?:(?:reset|set|changed|change|updated|update|rotated)\s+(?:it\s+)?(?:to|auf)"
+    r"|(?:it's|it\s+is|is)\s+now)\s"
 )
 
 
@@ -480,6 +485,8 @@ def _is_link(rule: KeywordRule, tokens: Tokens, i: int) -> bool:
     word = tokens[i].text.lower()
     if rule.policy in _LINKED_POLICIES and word in _SEARCH_LINKS:
         return True
+    if word == "now" and i > 0 and tokens[i - 1].text.lower() in {"it's", "is", "it’s"}:
+        return True  # "password; it's now Ftp_Upload_2025"
     return word in {"to", "auf"} and i > 0 and tokens[i - 1].text.lower() in _SET_VERBS
 
 
@@ -510,6 +517,29 @@ def _sentence_search(
             found = policy(rule, key, tokens, reading)
             if found is not None:
                 return found
+    return None
+
+
+# Policies whose values are shaped so unlike words that the next few words of the clause
+# may be tried one by one: "Registration key for the Datto agent 3f9a2c7e-...".
+_SCAN_POLICIES = frozenset({"licence", "token"})
+_SCAN_WORDS = 6
+
+
+def _scan_ahead(
+    rule: KeywordRule, key: str, tokens: Tokens, reading: Reading, policy: Policy
+) -> tuple[int, int] | None:
+    """The first of the next few words of the clause that the policy accepts, judged strictly."""
+    if key in rule.ambiguous:
+        return None
+    for i in range(reading.index + 1, reading.index + 1 + _SCAN_WORDS):
+        if not tokens.has(i) or _ends_sentence(tokens[i - 1].text):
+            return None
+        if tokens[i - 1].text[-1:] in ",;":
+            return None
+        found = policy(rule, key, tokens, Reading(False, False, False, i, distant=True))
+        if found is not None:
+            return found
     return None
 
 
@@ -572,6 +602,8 @@ def keyword_hits(
             found = policies[rule.policy](rule, key, tokens, reading) if reading else None
             if found is None and _worth_searching(rule, text, match.end(), window_end):
                 found = _sentence_search(rule, key, tokens, policies[rule.policy])
+            if found is None and reading and rule.policy in _SCAN_POLICIES:
+                found = _scan_ahead(rule, key, tokens, reading, policies[rule.policy])
             if found is None:
                 continue
             first, last = found

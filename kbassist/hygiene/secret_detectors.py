@@ -162,6 +162,10 @@ _PLACE_CODE = re.compile(
     r"|numéro|codice|código|codigo)\b(?:[ \t]+(?:is|was|now|to|:|=|-|ist|es|est|é|è))?"
     r"[ \t]*[:=]?[ \t]*(?P<value>\d{3,10})#?(?![\w.,/:-]\w)"
 )
+# "front door 1904#": a keypad code entered with '#', right after the door it opens.
+_HASH_CODE = re.compile(
+    r"(?i)\b(?:door|gate|entrance|entry|keypad|alarm|safe|shutter|garage)\s+(?P<value>\d{3,8})#"
+)
 _PERSONAL_CODE = re.compile(
     r"(?i)\b(?:your|her|his|their|the\s+user's|new|temp|temporary|one-time|login|sign-in"
     r"|verification|access)\s+(?:code|passcode|pin)\s+(?:is|was|:)\s*"
@@ -171,6 +175,9 @@ _PERSONAL_CODE = re.compile(
 
 def _prose_code_hits(text: str, lowered: str) -> Iterator[Hit]:
     """A numeric code in a sentence about a door, gate, keypad or alarm, or given to a user."""
+    if "#" in text:
+        for match in _HASH_CODE.finditer(text):
+            yield match.start("value"), match.end("value"), "door_code"
     if "code" not in lowered and "pin" not in lowered and "combi" not in lowered:
         if not any(word in lowered for word in ("código", "codigo", "codice", "nummer")):
             return
@@ -332,6 +339,53 @@ def _topic_hits(text: str, lowered: str) -> Iterator[Hit]:
 _DIGIT = re.compile(r"\d")
 _SYMBOL = re.compile(r"[^\w.-]")
 
+# --- a password by its shape alone -----------------------------------------------------------
+
+_STRONG_SYMBOL = re.compile(r"[!@#$%^&*?~+]")
+_CHOSEN_SYMBOL = re.compile(r"[!@#$%^&*?]")
+_NOT_PASSWORD = re.compile(
+    r"""(?x)^(?:
+        [#%~+].*                      # a reference, a syslog mnemonic, an approximation
+      | [A-Za-z]{1,5}\#\d+            # T#20931, PO#4411: a numbered reference
+      | [A-Za-z]{1,6}\+.*              # Shift+F10, Ctrl+Alt+Del, Win+R
+      | .*[/\\:=].*                  # paths, URLs, ratios, key=value
+      | [^@]+@[\w-]+\.[\w.-]+          # an e-mail address
+      | .*&(?:nbsp|amp|quot|apos|lt|gt|\#\d{1,6});?.*  # an HTML entity
+    )$"""
+)
+
+
+def _password_shaped(value: str) -> bool:
+    """Letters, digits and a symbol in one token, the way passwords are made: C@stle!Fgt80.
+
+    Needs 8 or more characters with upper and lower case, or a symbol from !@#$%^&*?~+
+    inside the value with at least two letters and a digit; words run together, key
+    combinations, references and paths are left out.
+    """
+    if not 6 <= len(value) <= 40 or not _STRONG_SYMBOL.search(value[1:]):
+        return False
+    letters = sum(ch.isalpha() for ch in value)
+    digits = sum(ch.isdigit() for ch in value)
+    if letters < 2 or digits < 1 or _NOT_PASSWORD.match(value):
+        return False
+    if _mostly_words(value) and not _CHOSEN_SYMBOL.search(value):
+        return False  # words run together; "Read3r!Sage" is chosen, "Office365+Teams" is not
+    return len(value) >= 8 or char_classes(value) == 4
+
+
+def _strong_token_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """A token shaped like a chosen password, wherever it stands ("gave him Qz8#Lm2!Rw6vTn")."""
+    for match in _CANDIDATE_ANY.finditer(text):
+        word = match.group(0)
+        if not (_DIGIT.search(word) and _STRONG_SYMBOL.search(word)):
+            continue
+        token = _without_entities(trim(Token(match.start(), match.end(), word)))
+        if _password_shaped(token.text):
+            yield token.start, token.end, "password"
+
+
+_CANDIDATE_ANY = re.compile(r"[^\s\"'<>()\[\]{}]{6,64}")
+
 
 # --- key blocks ----------------------------------------------------------------------------
 
@@ -398,6 +452,7 @@ DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
     _pair_hits,
     _command_line_hits,
     _topic_hits,
+    _strong_token_hits,
 )
 
 
