@@ -374,8 +374,8 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
-def migrate(engine: Engine) -> None:
-    """Bring the schema up to the newest numbered migration (one transaction each)."""
+def migrate(engine: Engine, revision: str = "head") -> None:
+    """Bring the schema up to the newest numbered migration (or to ``revision``)."""
     from alembic import command
     from alembic.config import Config
 
@@ -383,7 +383,7 @@ def migrate(engine: Engine) -> None:
     config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+        command.upgrade(config, revision)
 
 
 def newest_revision() -> str:

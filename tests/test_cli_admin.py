@@ -37,7 +37,6 @@ def test_init_reports_the_schema(runner) -> None:  # type: ignore[no-untyped-def
     assert result.exit_code == 0 and json.loads(result.output)["schema"] == store.newest_revision()
 
 
-
 def test_ingest_json_summary_and_second_run(runner) -> None:  # type: ignore[no-untyped-def]
     first = json.loads(
         runner.invoke(["ingest", "tickets", str(DATA / "tickets.jsonl"), "--json"]).output

@@ -1,8 +1,11 @@
 """Each kind of secret and personal data is flagged and masked; each hard negative is left alone.
 
-The cases live in hard_cases.jsonl, written by hand for these detectors (none comes from
-the closure-note batches): ``secret`` and ``personal`` say what the text holds, ``kind``
-names the case, ``value`` (when there is one) must not survive ``mask``.
+Two case files, written by hand for these detectors (none comes from the closure-note
+batches). ``data/hygiene_cases.jsonl``: ``secret`` and ``personal`` say what the text
+holds, ``kind`` names the case, ``value`` (when there is one) must not survive ``mask``.
+``data/hygiene_written.jsonl``: four rounds of notes written the way technicians write
+them (``round``), each measured before the detectors were changed for it (see
+docs/secrets.md); ``known_miss`` marks the three the detectors still miss.
 """
 
 from __future__ import annotations
@@ -32,10 +35,42 @@ CASES = [
 ]
 POSITIVE = [case for case in CASES if case["secret"] or case["personal"]]
 NEGATIVE = [case for case in CASES if not (case["secret"] or case["personal"])]
+WRITTEN = [
+    json.loads(line)
+    for line in (Path(__file__).parent / "data" / "hygiene_written.jsonl")
+    .read_text("utf-8")
+    .splitlines()
+]
 
 
 def _id(case: dict[str, Any]) -> str:
     return f"{case['kind']}: {case['text'][:50]}"
+
+
+@pytest.mark.parametrize(
+    "case",
+    [c for c in WRITTEN if c["secret"] and not c.get("known_miss")],
+    ids=lambda c: f"{c['round']}: {c['text'][:50]}",
+)
+def test_written_secrets_are_flagged_and_masked(case: dict[str, Any]) -> None:
+    assert any(span.rule == SECRET for span in sensitive_spans(case["text"]))
+    assert case["value"] not in mask(case["text"])
+
+
+@pytest.mark.parametrize(
+    "case",
+    [c for c in WRITTEN if not c["secret"]],
+    ids=lambda c: f"{c['round']}: {c['text'][:50]}",
+)
+def test_written_notes_without_a_secret_are_not_flagged(case: dict[str, Any]) -> None:
+    assert not any(span.rule == SECRET for span in sensitive_spans(case["text"]))
+
+
+def test_the_known_misses_are_few_and_documented() -> None:
+    misses = [c for c in WRITTEN if c.get("known_miss")]
+    assert len(misses) == 3
+    documented = (Path(__file__).parent.parent / "docs" / "secrets.md").read_text()
+    assert all(c["value"] in documented for c in misses)
 
 
 def test_the_case_file_covers_every_kind_asked_for() -> None:

@@ -7,12 +7,12 @@ and the password must be rotated), so the marks a mask leaves are read back as
 spans of their own. Their replacement is the text itself: masking a masked text
 changes nothing.
 
-- A run of two or more bullets with no digit, no ``@`` and one group, perhaps
-  after a token's public prefix (``••••••``, ``AKIA••••••``), or
+- A run of two or more bullets in one group, perhaps after a token's public
+  prefix (``••••••``, ``AKIA••••••``, ``scan:••••••@10.0.0.5``), or
   ``[private key removed]``: a secret.
-- Bullets beside kept digits or an ``@`` (``••••• ••••17``, ``j•••@gmail.com``),
-  bullets in several groups (``•••• •••• •••• 4242``) or a bracketed personal
-  marker (``[home address removed]``): personal data.
+- Bullets before kept digits or an e-mail domain (``••••• ••••17``,
+  ``j•••@gmail.com``), bullets in several groups (``•••• •••• •••• 4242``) or a
+  bracketed personal marker (``[home address removed]``): personal data.
 
 A single bullet is a list marker, never a mask.
 """
@@ -25,15 +25,19 @@ from collections.abc import Iterator
 from kbassist.hygiene.keyword_scan import Hit
 from kbassist.hygiene.kinds import PERSONAL_MARKERS, SECRET_MARKERS
 
-# Tokens holding a run of 2+ bullets, with the tokens of the same value that follow
-# ("+•• •••• ••••17", "•••• •••• •••• 4242").
-_MASKED = re.compile(r"[^\s•]{0,80}•{2,}[^\s]{0,80}(?:[ \t-][^\s•]{0,20}•{2,}[^\s]{0,80}){0,8}")
-_TRIM = "\"'“”«»()[]{}<>.,;:!?"
+# A run of 2+ bullets with what a mask keeps around it: a token's public prefix (AKIA),
+# more groups of bullets (a phone number's), the last digits, an e-mail domain.
+_MASKED = re.compile(
+    r"[A-Za-z0-9_+-]{0,12}•{2,}(?:[ -]?•+){0,8}(?:[ -]?\d{1,4})?"
+    r"(?:@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8})?"
+)
+_EMAIL_TAIL = re.compile(r"@[A-Za-z0-9.-]+\.[A-Za-z]{2,24}$")
 
 
 def _kind(value: str) -> str:
     groups = re.findall(r"•+", value)
-    if "@" in value or any(ch.isdigit() for ch in value) or len(groups) > 1:
+    kept_digits = re.search(r"•[ -]?\d", value)
+    if _EMAIL_TAIL.search(value) or kept_digits or len(groups) > 1:
         return "masked_personal"
     return "masked_secret"
 
@@ -42,11 +46,7 @@ def remnant_hits(text: str) -> Iterator[Hit]:
     """Spans of what a mask left in the text, as (start, end, kind)."""
     if "••" in text:
         for match in _MASKED.finditer(text):
-            value = match.group(0)
-            start = match.start() + len(value) - len(value.lstrip(_TRIM))
-            end = match.end() - (len(value) - len(value.rstrip(_TRIM)))
-            if start < end:
-                yield start, end, _kind(text[start:end])
+            yield match.start(), match.end(), _kind(match.group(0))
     if "removed]" in text:
         for marker, kind in (
             *((m, "masked_secret") for m in SECRET_MARKERS),

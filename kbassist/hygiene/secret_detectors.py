@@ -326,8 +326,8 @@ def _topic_hits(text: str, lowered: str) -> Iterator[Hit]:
                 continue  # the cheap test first: most words have neither
             token = _without_entities(trim(Token(match.start(), match.end(), word)))
             value = token.text
-            if "\\" in value or "@" in value or ":" in value or "=" in value:
-                continue  # paths, addresses, "MicrosoftOffice16_Data:SSPI", "key=value"
+            if any(mark in value for mark in ("\\", "/", "@", ":", "=")):
+                continue  # paths, "HTTP/1.1", addresses, "Office16_Data:SSPI", "key=value"
             if _KEY_COMBO.match(value) or _mostly_words(value):
                 continue
             if _PASSWORD_TOPIC.search(value) and not any(ch.isdigit() for ch in value):
