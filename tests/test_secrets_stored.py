@@ -20,7 +20,6 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from conftest import make_core
 from sqlalchemy import select
 
 from kbassist import pipeline, store
@@ -31,6 +30,7 @@ from kbassist.gaps import service as gaps
 from kbassist.hygiene import find_sensitive, mask, sensitive_spans
 from kbassist.hygiene.log_filter import mask_logs
 from kbassist.search import service as search
+from kbassist.settings import Settings
 
 # kind, rule, the note that carries it, the values that must never come back
 CASES: list[tuple[str, str, str, list[str]]] = [
@@ -190,7 +190,12 @@ def loaded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
     with pytest.MonkeyPatch.context() as patch:
         for name in ("KBASSIST_HOME", "KBASSIST_DATABASE_URL", "KBASSIST_EMBEDDER"):
             patch.delenv(name, raising=False)
-        core = make_core(folder / "instance")
+        core = Core(
+            Settings.load(
+                {"HOME": str(folder / "instance"), "EMBEDDER": "hashing", "SECRET_KEY": "test"}
+            )
+        )
+        core.init()
         tickets = folder / "tickets.jsonl"
         tickets.write_text("".join(json.dumps(row) + "\n" for row in _rows()))
         report = pipeline.ingest_tickets(core, tickets)

@@ -317,8 +317,6 @@ def _with_hygiene_leaks(
         "digits4": f"{rnd.randrange(10000):04d}",
         "email": f"{_login_part(person.first)}.{_login_part(person.last)}@{client.domain}",
     }
-    # A work address is work identity (GUIDE.md); the personal-data plant is a private one.
-    extra["home_email"] = f"{_login_part(person.first)}{extra['digits2']}@gmail.com"
     leaks = []
     if secret:
         leaks.append(rnd.choice(world.SECRETS).format_map(extra))
