@@ -49,8 +49,8 @@ SEEN = {
     "a": "read while refining the rules (tuned, not a result)",
     "b": "read while refining the rules (tuned, not a result)",
     "c": "read while refining the rules (tuned, not a result)",
-    "d": "held out: never read; measured once by the research (0.80/1.00 secret) "
-    "and once for this release",
+    "d": "held out: never read; measured once by the research (0.80/1.00 secret), once for "
+    "this release after the rules were frozen, and again on the shipped code (same figures)",
 }
 
 # (has a secret, has personal data or None when the method does not judge it)
