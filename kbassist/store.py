@@ -405,8 +405,8 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
-def migrate(engine: Engine) -> None:
-    """Bring the schema up to the newest numbered migration (one transaction each)."""
+def migrate(engine: Engine, revision: str = "head") -> None:
+    """Bring the schema up to the newest numbered migration (or to ``revision``)."""
     from alembic import command
     from alembic.config import Config
 
@@ -414,7 +414,20 @@ def migrate(engine: Engine) -> None:
     config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+        command.upgrade(config, revision)
+
+
+def newest_revision() -> str:
+    """The newest numbered migration: what ``migrate`` brings a database to."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    head = ScriptDirectory.from_config(config).get_current_head()
+    if head is None:
+        raise RuntimeError("no migrations under kbassist/migrations/versions")
+    return head
 
 
 def schema_version(engine: Engine) -> str | None:

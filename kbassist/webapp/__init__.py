@@ -12,6 +12,7 @@ answered in JSON (``{"error": ..., "status": ...}``), unexpected ones included.
 from __future__ import annotations
 
 import importlib
+import logging
 from typing import Any
 
 from flask import Flask, current_app, jsonify, render_template
@@ -20,6 +21,8 @@ from werkzeug.exceptions import HTTPException
 
 from kbassist.core import Core
 from kbassist.errors import KbassistError
+from kbassist.hygiene import mask
+from kbassist.hygiene.log_filter import mask_logs
 from kbassist.settings import Settings
 from kbassist.webapp import security
 from kbassist.webapp.context import close_db, start_request, wants_json
@@ -59,6 +62,8 @@ def create_app(config: dict[str, Any] | None = None, core: Core | None = None) -
 
     app.before_request(start_request)  # first: sign-in reads through the same connection
     security.init_app(app)
+    # Request lines carry query strings: a password typed into the search box stays out.
+    mask_logs(logging.getLogger("werkzeug"), app.logger)
     app.teardown_appcontext(close_db)
     app.register_error_handler(KbassistError, _handle_error)
     app.register_error_handler(HTTPException, _handle_http_error)
@@ -74,7 +79,7 @@ def create_app(config: dict[str, Any] | None = None, core: Core | None = None) -
 
 
 def _handle_error(error: KbassistError):  # type: ignore[no-untyped-def]
-    response = _error_response(error.message, error.status)
+    response = _error_response(mask(error.message), error.status)  # may quote input
     retry_after = getattr(error, "retry_after", None)
     if retry_after is not None:
         response.headers["Retry-After"] = str(retry_after)

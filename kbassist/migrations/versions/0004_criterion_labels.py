@@ -1,14 +1,14 @@
 """reviewer labels per KCS criterion; per-criterion probabilities of scored notes
 
-Revision ID: 0003
-Revises: 0009
+Revision ID: 0004
+Revises: 0003
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003"
-down_revision = "0009"
+revision = "0004"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 
