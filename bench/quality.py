@@ -13,7 +13,7 @@
    the baselines against the help-desk manager's Q2 (Spearman, partial Spearman
    controlling for hours and comment count, AUC for Q2 <= 3). Nothing is fitted
    to this set.
-3. Secrets and personal data: bench/secrets.py's ``run(data_dir)`` when it is there.
+3. Secrets and personal data: bench/sensitive.py's ``run(data_dir)`` when it is there.
 4. Throughput: the rules alone, and the model with the embeddings given.
 
 Prints the tables and writes bench/results/quality.json.
@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import os
 import time
 from pathlib import Path
 from typing import Any
@@ -342,19 +343,25 @@ def bench_mendeley(folder: Path, model: LoadedModel | None, embedder: Any) -> di
     return result
 
 
-# --- secrets (issue 15, items 3-4: bench/secrets.py) ------------------------------------------
+# --- secrets (issue 15, items 3-4: bench/sensitive.py) ------------------------------------------
 
 
-def bench_secrets(folder: Path) -> dict[str, Any] | None:
-    """bench/secrets.py's figures on the closure notes, when that benchmark is present."""
-    path = Path(__file__).with_name("secrets.py")
+def secrets_bench() -> Any | None:
+    """bench/sensitive.py as a module (its ``run`` and ``print_report``), when it is present."""
+    path = Path(__file__).with_name("sensitive.py")
     if not path.exists():
         return None
     spec = importlib.util.spec_from_file_location("bench_secrets", path)
     assert spec and spec.loader  # a file that exists always has a spec
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.run(folder)  # type: ignore[no-any-return]
+    return module
+
+
+def bench_secrets(folder: Path) -> dict[str, Any] | None:
+    """bench/sensitive.py's figures on the closure notes, when that benchmark is present."""
+    module = secrets_bench()
+    return None if module is None else module.run(folder)  # type: ignore[no-any-return]
 
 
 # --- throughput ----------------------------------------------------------------------
@@ -376,24 +383,28 @@ def bench_throughput(
         return notes, np.vstack([vector for _, vector in chosen])
 
     notes, _ = distinct("rules", n)
-    started = time.perf_counter()
+    wall, cpu = time.perf_counter(), time.process_time()
     for start in range(0, n, 500):
         quality.score_notes(notes[start : start + 500])
     result: dict[str, Any] = {
         "notes": n,
-        "criteria_alone_per_s": round(n / (time.perf_counter() - started), 1),
+        "load_average_1min": round(os.getloadavg()[0], 2),
+        "cpus": os.cpu_count(),
+        "criteria_alone_per_s": round(n / (time.perf_counter() - wall), 1),
+        "criteria_alone_per_cpu_s": round(n / (time.process_time() - cpu), 1),
     }
     if model is not None:
         count = max(500, n // 5)
         notes, rows = distinct("model", count)
-        started = time.perf_counter()
+        wall, cpu = time.perf_counter(), time.process_time()
         for start in range(0, count, 500):
             quality.score_notes(
                 notes[start : start + 500], model=model, embeddings=rows[start : start + 500]
             )
         result["model_notes"] = count
-        result["model_excluding_embedding_per_s"] = round(
-            count / (time.perf_counter() - started), 1
+        result["model_excluding_embedding_per_s"] = round(count / (time.perf_counter() - wall), 1)
+        result["model_excluding_embedding_per_cpu_s"] = round(
+            count / (time.process_time() - cpu), 1
         )
     return result
 
@@ -480,17 +491,24 @@ def print_report(report: dict[str, Any]) -> None:
         print_mendeley(report["helpdesk_mendeley"])
     secrets = report.get("secrets")
     if secrets is None:
-        print("\nsecrets: bench/secrets.py is not in this tree (issue 15 items 3-4); no figures")
+        print("\nsecrets: bench/sensitive.py is not in this tree (issue 15 items 3-4); no figures")
     else:
-        print("\nsecrets (bench/secrets.py):")
-        print(json.dumps(secrets, indent=2)[:4000])
+        print("\nsecrets and personal data (bench/sensitive.py, the same run):")
+        secrets_bench().print_report(secrets)
     speed = report["throughput"]
-    print(f"\nthroughput (notes per second, {speed['notes']:,} distinct notes):")
-    print(f"  criteria alone (the rules)             {speed['criteria_alone_per_s']:>10,.0f}")
+    print(
+        f"\nthroughput (notes per second, wall and per CPU-second, {speed['notes']:,} distinct "
+        f"notes; load average {speed['load_average_1min']} on {speed['cpus']} CPUs):"
+    )
+    print(
+        f"  criteria alone (the rules)             {speed['criteria_alone_per_s']:>10,.0f}"
+        f"{speed['criteria_alone_per_cpu_s']:>10,.0f}"
+    )
     if "model_excluding_embedding_per_s" in speed:
         print(
             "  per-criterion model, embedding given   "
-            f"{speed['model_excluding_embedding_per_s']:>10,.0f}  (on {speed['model_notes']:,})"
+            f"{speed['model_excluding_embedding_per_s']:>10,.0f}"
+            f"{speed['model_excluding_embedding_per_cpu_s']:>10,.0f}  (on {speed['model_notes']:,})"
         )
     closure = report["closure_notes"]
     rate = closure["n_notes"] / max(closure["seconds"]["embedding"], 1e-9)
