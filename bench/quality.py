@@ -13,7 +13,7 @@
    the baselines against the help-desk manager's Q2 (Spearman, partial Spearman
    controlling for hours and comment count, AUC for Q2 <= 3). Nothing is fitted
    to this set.
-3. Secrets and personal data: bench/sensitive.py's ``run(data_dir)`` when it is there.
+3. Secrets and personal data: bench/secret_detection.py's ``run(data_dir)`` when it is there.
 4. Throughput: the rules alone, and the model with the embeddings given.
 
 Prints the tables and writes bench/results/quality.json.
@@ -343,12 +343,12 @@ def bench_mendeley(folder: Path, model: LoadedModel | None, embedder: Any) -> di
     return result
 
 
-# --- secrets (issue 15, items 3-4: bench/sensitive.py) ------------------------------------------
+# --- secrets (issue 15, items 3-4: bench/secret_detection.py) ------------------------------------------
 
 
 def secrets_bench() -> Any | None:
-    """bench/sensitive.py as a module (its ``run`` and ``print_report``), when it is present."""
-    path = Path(__file__).with_name("sensitive.py")
+    """bench/secret_detection.py as a module (its ``run`` and ``print_report``), when it is present."""
+    path = Path(__file__).with_name("secret_detection.py")
     if not path.exists():
         return None
     spec = importlib.util.spec_from_file_location("bench_secrets", path)
@@ -359,7 +359,7 @@ def secrets_bench() -> Any | None:
 
 
 def bench_secrets(folder: Path) -> dict[str, Any] | None:
-    """bench/sensitive.py's figures on the closure notes, when that benchmark is present."""
+    """bench/secret_detection.py's figures on the closure notes, when that benchmark is present."""
     module = secrets_bench()
     return None if module is None else module.run(folder)  # type: ignore[no-any-return]
 
@@ -491,9 +491,9 @@ def print_report(report: dict[str, Any]) -> None:
         print_mendeley(report["helpdesk_mendeley"])
     secrets = report.get("secrets")
     if secrets is None:
-        print("\nsecrets: bench/sensitive.py is not in this tree (issue 15 items 3-4); no figures")
+        print("\nsecrets: bench/secret_detection.py is not in this tree (issue 15 items 3-4); no figures")
     else:
-        print("\nsecrets and personal data (bench/sensitive.py, the same run):")
+        print("\nsecrets and personal data (bench/secret_detection.py, the same run):")
         secrets_bench().print_report(secrets)
     speed = report["throughput"]
     print(
