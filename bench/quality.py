@@ -343,11 +343,11 @@ def bench_mendeley(folder: Path, model: LoadedModel | None, embedder: Any) -> di
     return result
 
 
-# --- secrets (issue 15, items 3-4: bench/secret_detection.py) ------------------------------------------
+# --- secrets (issue 15, items 3-4: bench/secret_detection.py) --------------------------
 
 
 def secrets_bench() -> Any | None:
-    """bench/secret_detection.py as a module (its ``run`` and ``print_report``), when it is present."""
+    """bench/secret_detection.py as a module (``run``, ``print_report``), when it is present."""
     path = Path(__file__).with_name("secret_detection.py")
     if not path.exists():
         return None
@@ -491,7 +491,7 @@ def print_report(report: dict[str, Any]) -> None:
         print_mendeley(report["helpdesk_mendeley"])
     secrets = report.get("secrets")
     if secrets is None:
-        print("\nsecrets: bench/secret_detection.py is not in this tree (issue 15 items 3-4); no figures")
+        print("\nsecrets: bench/secret_detection.py is not in this tree; no figures")
     else:
         print("\nsecrets and personal data (bench/secret_detection.py, the same run):")
         secrets_bench().print_report(secrets)
