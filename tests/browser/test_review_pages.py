@@ -57,7 +57,10 @@ def test_reviewer_flips_a_criterion_from_the_keyboard(  # type: ignore[no-untype
     page.keyboard.press("s")
     page.wait_for_selector(".notice")
     assert ticket_id in page.inner_text(".notice")
-    assert page.locator("ol.queue > li.current").count() == 1  # ready for the next note
+    # Ready for the next note: app.js selects the first card once it has run, which may be
+    # after the notice is in the DOM, so wait for it rather than look at once.
+    page.wait_for_selector("ol.queue > li.current")
+    assert page.locator("ol.queue > li.current").count() == 1
     with demo_core.connect() as conn:
         rows = conn.execute(
             select(store.criterion_labels).where(store.criterion_labels.c.ticket_id == ticket_id)
