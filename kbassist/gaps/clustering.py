@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -30,6 +30,9 @@ import numpy as np
 NEIGHBOUR_SIZES = (0, 3, 5, 8, 12, 20)
 NEIGHBOUR_WEIGHT = 0.5
 CUTS = tuple(round(0.2 + 0.04 * i, 2) for i in range(19))  # 0.20 .. 0.92, then refined
+# Parts: the same tree cut this much below the chosen cut. Chosen with the
+# merge bar on the seed-3 demo world and its split-prone variant (docs/gaps.md).
+PART_OFFSET = 0.15
 # Today's method, kept for comparison (bench/gaps.py) and for failed-search
 # groups: plain average linkage cut at 0.48.
 DISTANCE_THRESHOLD = 0.48
@@ -65,6 +68,7 @@ class ClusterParams:
     neighbour_sizes: tuple[int, ...] = NEIGHBOUR_SIZES
     neighbour_weight: float = NEIGHBOUR_WEIGHT
     cut: float | None = None
+    part_offset: float = PART_OFFSET
     assign_similarity: float = ASSIGN_SIMILARITY
     max_direct: int = MAX_DIRECT
     seed: int = 0
@@ -75,6 +79,7 @@ class ClusterParams:
             "neighbour_sizes": list(self.neighbour_sizes),
             "neighbour_weight": self.neighbour_weight,
             "cut": self.cut,
+            "part_offset": self.part_offset,
             "assign_similarity": self.assign_similarity,
             "max_direct": self.max_direct,
             "seed": self.seed,
@@ -113,6 +118,7 @@ class Clustering:
     params: ClusterParams
     rounds: int = 1  # sampling rounds used (1 when clustered in one pass)
     choice: Choice | None = None
+    parts: tuple[int, ...] = ()  # finer labels nested in the families (see ``group``)
 
 
 @dataclass(frozen=True)
@@ -124,51 +130,85 @@ class Assignment:
 
 
 def cluster_vectors(vectors: np.ndarray, params: ClusterParams | None = None) -> Clustering:
-    """Group unit vectors into families without a number of clusters given up front."""
+    """Group unit vectors into families without a number of clusters given up front.
+
+    Identical vectors (tickets with the same text) are clustered once: a pile
+    of identical alerts would otherwise look like a perfect family of its own
+    to the silhouette and pull the choice towards splitting.
+    """
     params = params or ClusterParams()
     matrix = _as_unit(vectors)
-    n = matrix.shape[0]
-    if n == 0:
+    if matrix.shape[0] == 0:
         return Clustering((), (), params, rounds=0)
+    distinct, inverse = np.unique(matrix, axis=0, return_inverse=True)
+    raw, parts, rounds, choice = _cluster_distinct(distinct, params)
+    inverse = np.ravel(inverse)
+    found = _finish(matrix, raw[inverse], params, rounds, choice)
+    return replace(found, parts=tuple(parts[inverse].tolist()))
+
+
+def _cluster_distinct(
+    matrix: np.ndarray, params: ClusterParams
+) -> tuple[np.ndarray, np.ndarray, int, Choice | None]:
+    n = matrix.shape[0]
     raw = np.full(n, -1, dtype=np.int64)
+    parts = np.full(n, -1, dtype=np.int64)
     pending = np.arange(n)
     rng = np.random.default_rng(params.seed)
-    next_label = 0
-    rounds = 0
+    next_label = next_part = rounds = 0
     choice: Choice | None = None
     while len(pending) > params.max_direct:
         rounds += 1
         sample = np.sort(rng.choice(pending, size=params.max_direct, replace=False))
-        sample_labels, choice = group(matrix[sample], params, choice)
-        raw[sample] = sample_labels + next_label
-        centroids = centroids_of(matrix[sample], sample_labels)
+        labels, sample_parts, choice = group(matrix[sample], params, choice)
+        raw[sample] = labels + next_label
+        parts[sample] = sample_parts + next_part
+        # The rest join the nearest part (and so its family) when similar enough.
+        family_of_part = np.zeros(int(sample_parts.max()) + 1, dtype=np.int64)
+        family_of_part[sample_parts] = labels
         rest = np.setdiff1d(pending, sample, assume_unique=True)
-        nearest, similarity = _nearest(matrix[rest], centroids)
+        nearest, similarity = _nearest(matrix[rest], centroids_of(matrix[sample], sample_parts))
         joined = similarity >= params.assign_similarity
-        raw[rest[joined]] = nearest[joined] + next_label
-        next_label += centroids.shape[0]
+        raw[rest[joined]] = family_of_part[nearest[joined]] + next_label
+        parts[rest[joined]] = nearest[joined] + next_part
+        next_label += int(labels.max()) + 1
+        next_part += int(sample_parts.max()) + 1
         pending = rest[~joined]
     if len(pending):
         rounds += 1
-        labels, choice = group(matrix[pending], params, choice)
+        labels, last_parts, choice = group(matrix[pending], params, choice)
         raw[pending] = labels + next_label
-    return _finish(matrix, raw, params, rounds, choice)
+        parts[pending] = last_parts + next_part
+    return raw, parts, rounds, choice
 
 
 def group(
     matrix: np.ndarray, params: ClusterParams, choice: Choice | None = None
-) -> tuple[np.ndarray, Choice]:
-    """Labels 0.. for the unit rows of ``matrix``; the neighbourhood and cut chosen (or given)."""
+) -> tuple[np.ndarray, np.ndarray, Choice]:
+    """Family labels 0.. of the unit rows, their finer parts, and the choice made (or given).
+
+    The parts cut the same tree ``params.part_offset`` lower: each family is
+    one or more parts, which the merging step may keep apart when their
+    resolutions and articles say they are different issues.
+    """
     n = matrix.shape[0]
     if n < 3:
-        return np.arange(n, dtype=np.int64), choice or Choice(0, params.cut or 0.0, 0.0)
+        labels = np.arange(n, dtype=np.int64)
+        return labels, labels.copy(), choice or Choice(0, params.cut or 0.0, 0.0)
     similarity = np.clip(matrix @ matrix.T, -1.0, 1.0).astype(np.float32)
+    if choice is None:
+        choice = _choose(similarity, params)
+    tree = _tree(similarity, choice.neighbours, params.neighbour_weight)
+    part_cut = max(choice.cut - params.part_offset, 0.01)
+    return _cut(tree, choice.cut), _cut(tree, part_cut), choice
+
+
+def _choose(similarity: np.ndarray, params: ClusterParams) -> Choice:
+    """The neighbourhood size and cut whose families have the best silhouette."""
+    n = similarity.shape[0]
     plain = 1.0 - similarity
     np.fill_diagonal(plain, 0.0)
-    if choice is not None:  # a later sampling round reuses the first round's choice
-        tree = _tree(similarity, choice.neighbours, params.neighbour_weight)
-        return _cut(tree, choice.cut), choice
-    best: tuple[float, int, float, np.ndarray] | None = None
+    best: tuple[float, int, float] | None = None
     for neighbours in [k for k in params.neighbour_sizes if k < n] or [0]:
         tree = _tree(similarity, neighbours, params.neighbour_weight)
         cuts = (params.cut,) if params.cut is not None else CUTS
@@ -180,10 +220,10 @@ def group(
             scored += [(silhouette(plain, _cut(tree, cut)), cut) for cut in fine if cut > 0]
         score, cut = max(scored, key=lambda item: (item[0], -item[1]))
         if best is None or score > best[0]:
-            best = (score, neighbours, cut, _cut(tree, cut))
+            best = (score, neighbours, cut)
     if best is None:  # unreachable: the loop runs at least once
         raise ValueError("no neighbourhood size to try")
-    return best[3], Choice(best[1], best[2], round(float(best[0]), 4))
+    return Choice(best[1], best[2], round(float(best[0]), 4))
 
 
 def silhouette(distances: np.ndarray, labels: np.ndarray) -> float:

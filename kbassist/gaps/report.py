@@ -24,7 +24,7 @@ from kbassist.embedding import Embedder, load_vectors
 from kbassist.errors import NotFound
 from kbassist.gaps import queries, snapshot
 from kbassist.gaps.clustering import (
-    ClusterParams,
+    DISTANCE_THRESHOLD,
     agglomerate,
     assign,
     family_terms,
@@ -562,7 +562,7 @@ def _search_evidence(
             leftover.append(index)
     groups = []
     if len(leftover) >= 3:
-        labels = agglomerate(vectors[leftover], ClusterParams().distance_threshold)
+        labels = agglomerate(vectors[leftover], DISTANCE_THRESHOLD)
         texts = [searches[i] for i in leftover]
         terms = family_terms(texts, labels.tolist())
         for label in range(int(labels.max()) + 1):

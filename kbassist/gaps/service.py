@@ -22,12 +22,12 @@ from kbassist import store
 from kbassist.articles import plain_text
 from kbassist.core import Core
 from kbassist.embedding import Embedder, embed_cached
-from kbassist.gaps import queries, report
 from kbassist.errors import InvalidInput, NotFound
+from kbassist.gaps import queries, report
 from kbassist.gaps.clustering import (
     Assignment,
-    ClusterParams,
     Clustering,
+    ClusterParams,
     assign,
     family_terms,
     label_from_terms,

@@ -47,7 +47,8 @@ def family(family_id: int):  # type: ignore[no-untyped-def]
 @bp.post("/gaps/<int:family_id>/name")
 @requires("gaps")
 def rename(family_id: int):  # type: ignore[no-untyped-def]
-    gaps.rename_family(core(), family_id, request.form.get("name", ""), current_user().username)
+    by = playbook.author_name(db(), current_user())
+    gaps.rename_family(core(), family_id, request.form.get("name", ""), by)
     return redirect(url_for("gaps.family", family_id=family_id))
 
 
@@ -86,7 +87,8 @@ def rename_api(family_id: int):  # type: ignore[no-untyped-def]
     body = request.get_json(silent=True)
     if not isinstance(body, dict) or not isinstance(body.get("name"), str):
         raise InvalidInput('Send JSON like {"name": "OneDrive stuck on processing changes"}.')
-    name = gaps.rename_family(core(), family_id, body["name"], current_user().username)
+    by = playbook.author_name(db(), current_user())
+    name = gaps.rename_family(core(), family_id, body["name"], by)
     return jsonify({"id": family_id, "name": name})
 
 
