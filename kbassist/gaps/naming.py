@@ -12,6 +12,7 @@ long one. ``strip_hosts`` is also what keeps host names out of a playbook title.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -74,15 +75,13 @@ def name_family(
     words_of = [_content_words(strip_entities(t, avoid_re, proper).text) for t in titles]
     support = Counter(word for words in words_of for word in words)
     best: tuple[float, int, str] | None = None
-    seen: set[str] = set()
     for title in titles[:max_candidates]:
         candidate = strip_entities(title, avoid_re, proper)
         text = tidy(shorten(candidate.text))
         key = text.lower()
         words = _content_words(text)
-        if not words or key in seen:
+        if not words:
             continue
-        seen.add(key)
         overlap = sum(_jaccard(words, other) for other in words_of) / len(words_of)
         # Words most tickets share make a name; a rare word costs its share.
         common = sum(support[w] for w in words) / (len(words) * len(titles))
@@ -170,8 +169,10 @@ def rare_proper_nouns(titles: Sequence[str], share: float = RARE_SHARE) -> set[s
             elif bare.islower():
                 lower.add(bare)
         capitalised.update(seen)
-    bar = max(1.0, share * len(titles))
-    return {word for word, count in capitalised.items() if count < bar and word not in lower}
+    if len(titles) < 3:
+        return set()
+    bar = max(1, math.floor(share * len(titles)))
+    return {word for word, count in capitalised.items() if count <= bar and word not in lower}
 
 
 def _drop_sensitive(text: str) -> str:

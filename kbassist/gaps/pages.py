@@ -82,10 +82,11 @@ def family_page(
     family_id: int,
     *,
     page: int = 1,
-    per_page: int = PER_PAGE,
+    per_page: int | None = None,
     embedder: Embedder | None = None,
 ) -> FamilyPage:
     """One family's page: its tickets a page at a time, newest first."""
+    per_page = per_page or PER_PAGE
     family = report.get_family(conn, family_id)
     pages = max(1, math.ceil(family.size / per_page))
     page = min(max(page, 1), pages)
