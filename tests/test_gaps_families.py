@@ -380,3 +380,18 @@ def test_the_sampled_path_keeps_parts_inside_families() -> None:
     family_of_part: dict[int, int] = {}
     for part, family in zip(found.parts, found.labels, strict=True):
         assert family_of_part.setdefault(part, family) == family
+
+
+def test_people_in_a_title_pattern_and_mail_prefixes_never_name_a_family() -> None:
+    titles = [
+        "Naomi unable to vpn",
+        "Carlos unable to vpn",
+        "RE: Naomi unable to vpn",
+        "FW: Laptop cannot connect to vpn",
+        "URGENT: Unable to vpn",
+    ]
+    assert naming.slot_fillers(titles) >= {"naomi", "carlos"}
+    assert naming.name_family(titles) == "Unable to vpn"
+    assert naming.name_family(["RE: Computer very slow", "FW: Computer very slow"]) == (
+        "Computer very slow"
+    )

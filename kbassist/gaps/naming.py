@@ -42,7 +42,12 @@ HOST_PATTERN = re.compile(
 _HOST_WITH_PREPOSITION = re.compile(
     r"(?:\b(?:on|at|from|to|for|in|via)\s+)?(?:" + HOST_PATTERN.pattern + ")", re.IGNORECASE
 )
-_SEPARATORS = re.compile(r"\s+[-–—|:]\s+|\s*[|]\s*|:\s+|\s+/\s+")
+# Reply and forward prefixes and urgency tags a mail-to-ticket gateway leaves.
+_PREFIX = re.compile(
+    r"^(?:\s*(?:(?:re|fw|fwd|aw|wg|sv|tr)\s*:|urgent\s*[:!-]|\[(?:ext|external)\]))+\s*",
+    re.IGNORECASE,
+)
+_SEPARATORS = re.compile(r"(\s+[-–—|:]\s+|\s*[|]\s*|:\s+|\s+/\s+)")
 _BRACKETS = re.compile(r"\[[^\]]{0,80}\]|\([^)]{0,80}\)")
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'+.-]*")
 _DANGLING = re.compile(
@@ -70,8 +75,9 @@ def name_family(
     titles = [t for t in titles if t and t.strip()]
     if not titles:
         return ""
+    titles = [_PREFIX.sub("", t) or t for t in titles]
     avoid_re = _avoid_pattern(avoid)
-    proper = rare_proper_nouns(titles)
+    proper = rare_proper_nouns(titles) | slot_fillers(titles)
     words_of = [_content_words(strip_entities(t, avoid_re, proper).text) for t in titles]
     support = Counter(word for words in words_of for word in words)
     best: tuple[float, int, str] | None = None
@@ -103,8 +109,10 @@ def strip_entities(
     without_tags = _BRACKETS.sub(" ", text)
     cleaned |= without_tags != text
     proper_set = {p.lower() for p in proper}
-    kept = []
-    for segment in _SEPARATORS.split(without_tags):
+    pieces = _SEPARATORS.split(without_tags)
+    kept: list[str] = []
+    for position in range(0, len(pieces), 2):
+        segment = pieces[position]
         reduced = HOST_PATTERN.sub(" ", segment)
         if avoid is not None:
             reduced = avoid.sub(" ", reduced)
@@ -116,13 +124,15 @@ def strip_entities(
             # A segment that named a host or a person is dropped whole ("- DC01",
             # "- Northgate Logistics"), unless it is all the title has.
             continue
+        if kept and position:
+            kept.append(pieces[position - 1])  # the separator before it, as written
         kept.append(segment)
     if not kept:
         leftover = HOST_PATTERN.sub(" ", without_tags)
         leftover = avoid.sub(" ", leftover) if avoid is not None else leftover
         leftover = " ".join(w for w in leftover.split() if _bare(w).lower() not in proper_set)
         kept = [leftover]
-    return Candidate(" ".join(" ".join(kept).split()), cleaned)
+    return Candidate(" ".join("".join(kept).split()), cleaned)
 
 
 def shorten(text: str, max_words: int = MAX_WORDS) -> str:
@@ -173,6 +183,26 @@ def rare_proper_nouns(titles: Sequence[str], share: float = RARE_SHARE) -> set[s
         return set()
     bar = max(1, math.floor(share * len(titles)))
     return {word for word, count in capitalised.items() if count <= bar and word not in lower}
+
+
+def slot_fillers(titles: Sequence[str]) -> set[str]:
+    """Capitalised words that fill one slot of an otherwise identical title ("Maria's PC slow").
+
+    Two titles that differ only in one capitalised word come from one pattern
+    with a person, a client or a device in the slot; the words filling it are
+    never part of a name.
+    """
+    fillers: dict[tuple[str, ...], set[str]] = {}
+    for title in set(titles):
+        words = title.split()
+        for index, word in enumerate(words):
+            bare = _bare(word)
+            if not bare or not bare[0].isupper() or (bare.isupper() and len(bare) > 1):
+                continue
+            pattern = tuple(w.lower() for w in words[:index]) + ("_",)
+            pattern += tuple(w.lower() for w in words[index + 1 :])
+            fillers.setdefault(pattern, set()).add(bare.lower())
+    return {word for words in fillers.values() if len(words) > 1 for word in words}
 
 
 def _drop_sensitive(text: str) -> str:
