@@ -41,7 +41,14 @@ import numpy as np
 import yaml
 from _env import RESULTS_DIR, ROOT, data_dir
 
-from kbassist.gaps.clustering import TODAY_SETTINGS, ClusterParams, cluster_vectors
+from kbassist.gaps.clustering import (
+    DISTANCE_THRESHOLD,
+    TODAY_SETTINGS,
+    ClusterParams,
+    agglomerate,
+    centroids_of,
+    cluster_vectors,
+)
 from kbassist.gaps.merging import MERGE_SIMILARITY, family_evidence, find_families, merge_families
 
 STACKFAQ = data_dir("stackfaq")
@@ -112,8 +119,11 @@ def bench_stackfaq() -> dict[str, Any]:
     from kbassist.embedding import MiniLMEmbedder
 
     queries = [json.loads(line) for line in (STACKFAQ / "queries.jsonl").open()]
+    corpus = [json.loads(line) for line in (STACKFAQ / "corpus.jsonl").open()]
     gold = [q["faq_id"] for q in queries]
-    vectors = MiniLMEmbedder().encode([q["text"] for q in queries])
+    embedder = MiniLMEmbedder()
+    vectors = embedder.encode([q["text"] for q in queries])
+    titles = embedder.encode([d["title"] for d in corpus])
     no_notes, no_links = [""] * len(queries), [[] for _ in queries]
     started = time.perf_counter()
     new = find_families(vectors, no_notes, no_links)
@@ -129,7 +139,70 @@ def bench_stackfaq() -> dict[str, Any]:
         "new_choice": vars(choice) if choice else None,
         "new_sampled_300": family_scores(gold, sampled.labels, 2),
         "kmeans_true_k": family_scores(gold, kmeans, 2),
+        # The assignment and coverage bars (unchanged by the new clustering).
+        "assignment_sweep": _assignment_sweep(
+            vectors, np.asarray(gold), [q["query_id"] for q in queries]
+        ),
+        "coverage_sweep": _coverage_sweep(
+            vectors, np.asarray(gold), titles, [d["doc_id"] for d in corpus]
+        ),
     }
+
+
+def _assignment_sweep(vectors: np.ndarray, gold: np.ndarray, ids: list[str]) -> list[dict]:
+    """Cluster 4 of 5 queries of 100 FAQs; does the 5th join its family, does an unseen FAQ not?"""
+    faqs = sorted(set(gold.tolist()))
+    rng = np.random.default_rng(0)
+    rng.shuffle(faqs)
+    seen = set(faqs[:100])
+    held = np.array([g in seen and i.endswith("_q04") for g, i in zip(gold, ids, strict=True)])
+    train = np.array([g in seen and not i.endswith("_q04") for g, i in zip(gold, ids, strict=True)])
+    unseen = np.array([g not in seen for g in gold])
+    labels = agglomerate(vectors[train], DISTANCE_THRESHOLD)
+    centroids = centroids_of(vectors[train], labels)
+    majority = {
+        c: Counter(gold[train][labels == c].tolist()).most_common(1)[0][0]
+        for c in range(centroids.shape[0])
+    }
+    held_sim = vectors[held] @ centroids.T
+    right = np.array(
+        [majority[int(c)] == g for c, g in zip(held_sim.argmax(1), gold[held], strict=True)]
+    )
+    unseen_best = (vectors[unseen] @ centroids.T).max(1)
+    rows = []
+    for bar in (0.55, 0.60, 0.65, 0.70, 0.75):
+        joins = float(np.mean(right & (held_sim.max(1) >= bar)))
+        new = float(np.mean(unseen_best < bar))
+        rows.append(
+            {
+                "assign_similarity": bar,
+                "joins_own_family": round(joins, 3),
+                "unseen_starts_new": round(new, 3),
+            }
+        )
+    return rows
+
+
+def _coverage_sweep(
+    vectors: np.ndarray, gold: np.ndarray, titles: np.ndarray, doc_ids: list[str]
+) -> list[dict]:
+    """Family centroid against its own answer's title (covered) and the best other title."""
+    faqs = sorted(set(gold.tolist()))
+    centroids = np.array([vectors[gold == f].mean(0) for f in faqs])
+    centroids /= np.linalg.norm(centroids, axis=1, keepdims=True)
+    similarity = centroids @ titles.T
+    own_index = [doc_ids.index(f) for f in faqs]
+    own = similarity[np.arange(len(faqs)), own_index]
+    similarity[np.arange(len(faqs)), own_index] = -1
+    other = similarity.max(1)
+    return [
+        {
+            "cover_similarity": bar,
+            "own_article_covers": round(float(np.mean(own >= bar)), 3),
+            "other_article_covers": round(float(np.mean(other >= bar)), 3),
+        }
+        for bar in (0.60, 0.65, 0.70, 0.75)
+    ]
 
 
 # ---------------------------------------------------------------- demo data
@@ -484,6 +557,22 @@ def print_stackfaq(faq: dict[str, Any]) -> None:
     print(_row("k-means told the true k", faq["kmeans_true_k"]))
     ratio = faq["new"]["ari"] / faq["today"]["ari"]
     print(f"new / today ARI: {ratio:.2f}x; chosen: {faq['new_choice']}")
+    print(
+        "assignment: "
+        + ", ".join(
+            f"{r['assign_similarity']:.2f}: joins {r['joins_own_family']:.2f} new "
+            f"{r['unseen_starts_new']:.2f}"
+            for r in faq["assignment_sweep"]
+        )
+    )
+    print(
+        "coverage (title): "
+        + ", ".join(
+            f"{r['cover_similarity']:.2f}: own {r['own_article_covers']:.2f} other "
+            f"{r['other_article_covers']:.2f}"
+            for r in faq["coverage_sweep"]
+        )
+    )
 
 
 def print_tuning(tuning: dict[str, Any]) -> None:

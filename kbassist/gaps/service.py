@@ -245,6 +245,7 @@ class _Placing:
     centroids: list[np.ndarray]
     first_new: int  # position of the first family a new ticket started
     next_id: int
+    avoid: list[str] = field(default_factory=list)  # client and technician names
     labels: dict[int, str] = field(default_factory=dict)  # of new families, by position
     representatives: dict[int, str] = field(default_factory=dict)
 
@@ -255,7 +256,8 @@ class _Placing:
         self.sizes.append(1)
         self.centroids.append(vector.astype(np.float32))
         index = len(self.family_ids) - 1
-        self.labels[index] = name_family([title]) or label_from_terms(family_terms([text], [0])[0])
+        name = name_family([title], self.avoid)
+        self.labels[index] = name or label_from_terms(family_terms([text], [0])[0])
         self.representatives[index] = ticket_id
         return index
 
@@ -280,6 +282,7 @@ def _place(
         centroids=[np.frombuffer(row.centroid, dtype=np.float32) for row in families],
         first_new=len(families),
         next_id=_next_family_id(conn),
+        avoid=queries.entity_names(conn),
     )
     members = _join_families(placing, ids, titles, texts, vectors)
     run_id = conn.execute(select(func.max(store.cluster_runs.c.id))).scalar()
