@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, select, update
+from sqlalchemy import ColumnElement, case, func, or_, select, update
 from sqlalchemy.engine import Connection
 
 from kbassist import store
@@ -284,21 +284,63 @@ def links_of(conn: Connection, ticket_ids: Sequence[str]) -> dict[str, list[str]
     return links
 
 
-def cost_rows(conn: Connection, start: datetime | None, end: datetime | None) -> list[Any]:
-    """Family members with their time, reopens, escalations and client, created in the window."""
+def cost_summary(conn: Connection, start: datetime | None, end: datetime | None) -> list[Any]:
+    """Per family, over its tickets created in the window: count, minutes, reopens, clients."""
     tickets, members_table = store.tickets, store.ticket_families
     when = func.coalesce(tickets.c.created_at, tickets.c.resolved_at)
-    query = select(
-        members_table.c.family_id,
-        tickets.c.id,
-        tickets.c.time_spent_minutes,
-        tickets.c.reopen_count,
-        tickets.c.escalation_count,
-        tickets.c.client_id,
-    ).join(members_table, members_table.c.ticket_id == tickets.c.id)
+    reopened = func.sum(case((tickets.c.reopen_count > 0, 1), else_=0))
+    query = (
+        select(
+            members_table.c.family_id,
+            func.count().label("size"),
+            func.coalesce(func.sum(tickets.c.time_spent_minutes), 0.0).label("minutes"),
+            func.coalesce(func.sum(tickets.c.reopen_count), 0).label("reopens"),
+            func.coalesce(reopened, 0).label("reopened"),
+            func.coalesce(func.sum(tickets.c.escalation_count), 0).label("escalations"),
+            func.count(tickets.c.client_id.distinct()).label("clients"),
+        )
+        .join(members_table, members_table.c.ticket_id == tickets.c.id)
+        .group_by(members_table.c.family_id)
+    )
     if start is not None and end is not None:
         query = query.where(when >= start, when <= end)
-    return list(conn.execute(query.order_by(tickets.c.id)))
+    return list(conn.execute(query))
+
+
+def window_tickets(
+    conn: Connection, family_ids: Sequence[int], start: datetime | None, end: datetime | None
+) -> dict[int, list[str]]:
+    """The ticket ids of some families created in the window, sorted."""
+    tickets, members_table = store.tickets, store.ticket_families
+    when = func.coalesce(tickets.c.created_at, tickets.c.resolved_at)
+    found: dict[int, list[str]] = defaultdict(list)
+    for chunk in chunks(sorted(set(family_ids)), 500):
+        query = (
+            select(members_table.c.family_id, tickets.c.id)
+            .join(members_table, members_table.c.ticket_id == tickets.c.id)
+            .where(members_table.c.family_id.in_(chunk))
+            .order_by(tickets.c.id)
+        )
+        if start is not None and end is not None:
+            query = query.where(when >= start, when <= end)
+        for family_id, ticket_id in conn.execute(query):
+            found[family_id].append(ticket_id)
+    return found
+
+
+def first_seen(conn: Connection, family_ids: Sequence[int]) -> dict[int, datetime]:
+    """When each of the families' first ticket was created."""
+    tickets, members_table = store.tickets, store.ticket_families
+    found: dict[int, datetime] = {}
+    for chunk in chunks(sorted(set(family_ids)), 500):
+        query = (
+            select(members_table.c.family_id, func.min(tickets.c.created_at))
+            .join(members_table, members_table.c.ticket_id == tickets.c.id)
+            .where(members_table.c.family_id.in_(chunk), tickets.c.created_at.is_not(None))
+            .group_by(members_table.c.family_id)
+        )
+        found.update({family_id: moment for family_id, moment in conn.execute(query)})
+    return found
 
 
 def article_titles(conn: Connection) -> list[Any]:

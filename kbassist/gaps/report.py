@@ -335,8 +335,6 @@ def find_gaps(
     stored = snapshot.load(conn) if use_snapshot else None
     family_rows = {row.id: row for row in queries.family_rows(conn, centroids=False)}
     costs = _costs(conn, window_start, window_end)
-    members = queries.members(conn)
-    linked = queries.linked_tickets(conn)
     candidates = [f for f, cost in costs.items() if cost.size >= min_tickets]
     coverage = _coverage_for(conn, embedder, candidates, stored)
     uncovered = [f for f in candidates if not coverage[f].covered]
@@ -348,18 +346,22 @@ def find_gaps(
     else:
         evidence, groups = _search_evidence(conn, embedder, window_start)
     ordered = sorted(uncovered, key=lambda f: (rank_key(costs[f], evidence.get(f, 0)), f))
-    cited = _cited_by(conn, {f: costs[f].ticket_ids for f in ordered})
+    # Ticket lists only for the gaps: one read each, not every family's.
+    in_window = queries.window_tickets(conn, ordered, window_start, window_end)
+    members = {f: queries.family_tickets(conn, f) for f in ordered}
+    linked = queries.linked_tickets(conn, [t for ids in members.values() for t in ids])
+    cited = _cited_by(conn, {f: tuple(in_window.get(f, [])) for f in ordered})
     gaps = []
     for rank, family_id in enumerate(ordered, start=1):
         cost, row = costs[family_id], family_rows[family_id]
-        all_ids = members.get(family_id, [])
+        all_ids = members[family_id]
         gaps.append(
             Gap(
                 rank=rank,
                 family_id=family_id,
                 label=row.label,
                 size=cost.size,
-                ticket_ids=cost.ticket_ids,
+                ticket_ids=tuple(in_window.get(family_id, [])),
                 hours=cost.hours,
                 reopens=cost.reopens,
                 reopen_rate=cost.reopen_rate,
@@ -492,21 +494,19 @@ def _coverage_for(
 
 
 def _costs(conn: Connection, start: datetime | None, end: datetime | None) -> dict[int, FamilyCost]:
-    grouped: dict[int, list[Any]] = defaultdict(list)
-    for row in queries.cost_rows(conn, start, end):
-        grouped[row.family_id].append(row)
-    costs = {}
-    for family_id, rows in grouped.items():
-        costs[family_id] = FamilyCost(
-            size=len(rows),
-            ticket_ids=tuple(row.id for row in rows),
-            hours=sum(float(row.time_spent_minutes or 0.0) for row in rows) / 60.0,
-            reopens=sum(int(row.reopen_count or 0) for row in rows),
-            reopen_rate=sum(1 for row in rows if (row.reopen_count or 0) > 0) / len(rows),
-            escalations=sum(int(row.escalation_count or 0) for row in rows),
-            clients=len({row.client_id for row in rows if row.client_id is not None}),
+    # Summed in SQL per family; the ticket lists are read for the gaps alone.
+    return {
+        row.family_id: FamilyCost(
+            size=int(row.size),
+            ticket_ids=(),
+            hours=float(row.minutes or 0.0) / 60.0,
+            reopens=int(row.reopens or 0),
+            reopen_rate=int(row.reopened or 0) / int(row.size),
+            escalations=int(row.escalations or 0),
+            clients=int(row.clients or 0),
         )
-    return costs
+        for row in queries.cost_summary(conn, start, end)
+    }
 
 
 def _coverages(
