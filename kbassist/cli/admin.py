@@ -131,6 +131,7 @@ def serve(host: str, port: int, debug: bool) -> None:
     from kbassist.quality import service as quality
     from kbassist.search.indexing import catch_up
     from kbassist.webapp import create_app
+    from kbassist.webapp.security import QuietRequestHandler
 
     core = ready_core()
     healed = catch_up(core)
@@ -146,7 +147,13 @@ def serve(host: str, port: int, debug: bool) -> None:
     warm = core.resources.embedder.encode
     threading.Thread(target=warm, args=(["warm up"],), daemon=True).start()
     click.echo(f"kbassist serving on http://{host}:{port}", err=True)
-    app.run(host=host, port=port, debug=debug, use_reloader=debug)
+    app.run(
+        host=host,
+        port=port,
+        debug=debug,
+        use_reloader=debug,
+        request_handler=QuietRequestHandler,  # no 'Server: Werkzeug/...' header
+    )
 
 
 @main.group()
