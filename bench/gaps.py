@@ -61,7 +61,11 @@ BARS = (0.35, 0.40, 0.45, 0.50, 0.55, 0.60, 0.65)
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--skip-tune", action="store_true", help="Skip the seed-3 tuning sweep.")
+    parser.add_argument(
+        "--skip-tune",
+        action="store_true",
+        help="Skip the seed-3 tuning sweep (the JSON keeps the last run's, marked from_run).",
+    )
     parser.add_argument("--skip-demo", action="store_true", help="Skip the demo instance.")
     parser.add_argument("--sizes", default="5000,20000", help="Ticket counts to time.")
     parser.add_argument("--demo-tickets", type=int, default=5000, help="Demo size.")
@@ -79,6 +83,9 @@ def main() -> None:
     print_stackfaq(results["stackfaq"])
     if not args.skip_tune:
         results["tuning"] = bench_tuning(args.demo_tickets)
+    else:  # the sweep is pure (no store): keep the last run's, saying which run it was
+        results["tuning"] = previous_tuning()
+    if results["tuning"]:
         print_tuning(results["tuning"])
     if not args.skip_demo:
         results["demo"] = bench_demo(args.demo_tickets)
@@ -87,6 +94,17 @@ def main() -> None:
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(results, indent=2, default=str) + "\n")
     print(f"\nwritten {RESULTS.relative_to(ROOT)}")
+
+
+def previous_tuning() -> dict[str, Any]:
+    """The tuning section of the last results file, marked with the run it came from."""
+    if not RESULTS.exists():
+        return {}
+    previous = json.loads(RESULTS.read_text())
+    tuning = previous.get("tuning") or {}
+    if tuning and "from_run" not in tuning:
+        tuning["from_run"] = previous.get("generated_at")
+    return tuning
 
 
 # ---------------------------------------------------------------- scoring
@@ -599,6 +617,8 @@ def print_stackfaq(faq: dict[str, Any]) -> None:
 
 def print_tuning(tuning: dict[str, Any]) -> None:
     print("\ntuning (seed 3 only): mean ARI of plain and split-prone per part offset / merge bar")
+    if tuning.get("from_run"):
+        print(f"  (--skip-tune: the sweep of the run of {tuning['from_run']})")
     for offset in OFFSETS:
         cells = [tuning["mean_ari"][f"{offset:.2f}/{bar:.2f}"] for bar in BARS]
         print(
