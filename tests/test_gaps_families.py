@@ -318,6 +318,31 @@ def test_a_family_page_is_paginated(core: Core) -> None:
     assert first.notes and first.notes[0].score >= first.notes[-1].score
 
 
+def test_a_family_page_shows_titles_and_notes_masked(core: Core) -> None:
+    planted = plant_three_ways(core)
+    gaps.recluster(core)
+    ticket_id = planted["onedrive"][0]
+    with core.begin() as conn:  # stored before ingest masked, as an old instance may hold
+        conn.execute(
+            store.tickets.update()
+            .where(store.tickets.c.id == ticket_id)
+            .values(
+                title="OneDrive stuck, temp pw Summer2024!",
+                resolution="Reset the OneDrive cache and gave the user temp pw Summer2024! "
+                "over the phone; sync finished and the user confirmed it works now.",
+            )
+        )
+    with core.connect() as conn:
+        family_id = queries.families_of(conn)[ticket_id]
+        shown = pages.family_page(conn, family_id, per_page=100)
+    rendered = json.dumps(
+        [shown.tickets, [note.text for note in shown.notes]], default=str, ensure_ascii=False
+    )
+    assert "Summer2024" not in rendered, rendered
+    assert "temp pw ••••••" in rendered
+    assert all("description" not in t and "resolution" not in t for t in shown.tickets)
+
+
 def _page(core: Core, family_id: int, number: int) -> tuple[dict, ...]:  # type: ignore[type-arg]
     with core.connect() as conn:
         return pages.family_page(conn, family_id, page=number, per_page=5).tickets
