@@ -24,16 +24,7 @@ Writes bench/results/gaps.json and prints the tables. Uses all-MiniLM-L6-v2
 for stackfaq and the demo.
 """
 
-# ruff: noqa: E402  (the path is set before the imports; see below)
 from __future__ import annotations
-
-import sys
-from pathlib import Path
-
-# bench/secrets.py would shadow the standard library's `secrets`, which numpy.random
-# imports: this folder goes to the end of the path (it still serves `_env`).
-_HERE = str(Path(__file__).resolve().parent)
-sys.path[:] = [p for p in sys.path if not p or str(Path(p).resolve()) != _HERE] + [_HERE]
 
 import argparse
 import json
@@ -43,6 +34,7 @@ import tempfile
 import time
 from collections import Counter
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import numpy as np
