@@ -94,10 +94,10 @@ def _dump(core: Core) -> str:
         store.review_labels,
     )  # fmt: skip
     with core.connect() as conn:
-        # The columns the database has at its revision, not the newest store's.
-        held = [Table(t.name, MetaData(), autoload_with=conn) for t in tables]
+        # Reflected: an instance at 0001 lacks the columns later migrations add.
+        found = [Table(t.name, MetaData(), autoload_with=conn) for t in tables]
         return json.dumps(
-            [[list(map(str, row)) for row in conn.execute(select(t))] for t in held],
+            [[list(map(str, row)) for row in conn.execute(select(t))] for t in found],
             ensure_ascii=False,
         )
 
