@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from kbassist import store
 from kbassist.articles import parse_article
 from kbassist.core import Core
 from kbassist.errors import InvalidInput
@@ -25,6 +26,7 @@ from kbassist.records import TicketRecord
 from kbassist.search import indexing as search
 
 Say = Callable[[str], None]
+RECORDS_COUNTER = "records"  # moves after every change the search indexes must follow
 
 
 def ingest_tickets(
@@ -95,6 +97,17 @@ def refresh(
     if tickets:
         _say(say, "Placing new tickets in their issue families")
         gaps.assign_new_tickets(core, tickets)
+    changed(core)
+
+
+def changed(core: Core) -> int:
+    """Tell the other servers of the instance that records changed (their indexes follow).
+
+    Called once the scores and this box's indexes are written and the embeddings cached,
+    so another server catching up finds the vectors ready; see kbassist.jobs.sync.
+    """
+    with core.begin() as conn:
+        return store.bump_counter(conn, RECORDS_COUNTER)
 
 
 def _say(say: Say | None, message: str) -> None:

@@ -9,12 +9,15 @@ sit in the base layer with this module, so building them reaches up to no featur
 from __future__ import annotations
 
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     import numpy as np
 
     from kbassist.artifacts import ModelSlot
@@ -61,6 +64,8 @@ class Resources:
         self._lexical: LexicalIndex | None = None
         self._vectors: VectorIndex | None = None
         self._classifier: ModelSlot | None = None
+        self._classifier_source: int | None = None  # the published artifact loaded, if any
+        self._classifier_checked = 0.0  # monotonic time of the last look at the database
         self.query_vectors = QueryVectors()
         # Credit runs of this process, reused while the data is unchanged (see compute_credit).
         self.credit_runs: dict[Any, Any] = {}
@@ -113,19 +118,49 @@ class Resources:
 
     @property
     def classifier(self) -> ModelSlot:
-        """The note classifier in use (the instance's own, else the shipped one), or why none."""
+        """The note classifier in use (the newest published, the instance's own, else the
+        shipped one), or why none; a model published later is picked up within SYNC_SECONDS."""
         with self._lock:
-            if self._classifier is None:
-                self._classifier = self._load_classifier()
+            now = time.monotonic()
+            interval = float(self.core.settings["SYNC_SECONDS"])
+            if self._classifier is None or now - self._classifier_checked >= interval:
+                self._classifier_checked = now
+                published = self._published_model()
+                if self._classifier is None or published != self._classifier_source:
+                    self._classifier = self._load_classifier(published)
+                    self._classifier_source = published
             return self._classifier
 
-    def _load_classifier(self) -> ModelSlot:
+    @property
+    def classifier_source(self) -> int | None:
+        """The id of the published artifact loaded (None: a file or no model)."""
+        return self._classifier_source
+
+    def _published_model(self) -> int | None:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from kbassist.artifacts import current_artifact
+
+        try:
+            with self.core.connect() as conn:
+                found = current_artifact(conn, NOTE_MODEL)
+        except SQLAlchemyError:  # database away for a moment: keep what is loaded
+            return self._classifier_source
+        return found[0] if found else None
+
+    def _load_classifier(self, published: int | None) -> ModelSlot:
         # Generic checks only (our hash, library versions, embedder); the quality package
         # checks that the estimator is a note classifier of its current feature version.
-        from kbassist.artifacts import ModelSlot, load_artifact, read_metadata
+        from kbassist.artifacts import ModelSlot, fetch_artifact, load_artifact, read_metadata
         from kbassist.errors import NotTrained
 
-        path = self.core.find_model(NOTE_MODEL)
+        if published is not None:
+            with self.core.connect() as conn:
+                path: Path | None = fetch_artifact(
+                    conn, published, self.core.models_dir() / ".published"
+                )
+        else:
+            path = self.core.find_model(NOTE_MODEL)
         if path is None or read_metadata(path) is None:
             return ModelSlot(None, CRITERIA_ONLY)
         try:

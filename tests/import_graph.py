@@ -90,7 +90,9 @@ def layer(module: str) -> str:
         return "feature"
     if top in SHELLS:
         return "shell"
-    if top in ("pipeline", "demo"):
+    if top in ("pipeline", "jobs"):  # jobs: background work, orchestration beside the pipeline
+        return "pipeline"
+    if top == "demo":
         return top
     return "base"
 

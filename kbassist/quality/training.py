@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kbassist.artifacts import publish_artifact
 from kbassist.embedding import embed_cached
 from kbassist.errors import InvalidInput
 from kbassist.quality import queries
@@ -117,10 +118,12 @@ def train(
     save_artifact(estimator, metadata, target)
     rescored = 0
     if target.resolve() == model_path(core).resolve():
+        with core.begin() as conn:
+            # Published in the database: every server of the instance loads it, no restart.
+            publish_artifact(conn, ARTIFACT_NAME, target)
+            core.set_meta(conn, "classifier_version", version)
         core.resources.reload_classifier()
         rescored = rescore_all(core)
-        with core.begin() as conn:
-            core.set_meta(conn, "classifier_version", version)
     return TrainReport(version, str(target), len(kept), counts, digest, metrics, rescored, skipped)
 
 

@@ -18,6 +18,7 @@ from kbassist.core import Core
 from kbassist.embedding import embed_cached
 from kbassist.index.documents import RecordDocs
 from kbassist.index.lexical import LexicalIndex
+from kbassist.index.lock import write_lock
 from kbassist.index.vectors import VectorIndex, VectorRecord
 from kbassist.search import queries
 from kbassist.search.documents import (
@@ -143,6 +144,16 @@ def _sync(
     all_records: Sequence[str],
 ) -> None:
     """Bring the given records up to date in each index (deletes included), one write each."""
+    with write_lock(core.index_dir()):  # one writer per index folder (see index.lock)
+        _sync_locked(core, lexical_records, vector_records, all_records)
+
+
+def _sync_locked(
+    core: Core,
+    lexical_records: Sequence[str],
+    vector_records: Sequence[str],
+    all_records: Sequence[str],
+) -> None:
     lexical_wanted, vector_wanted = set(lexical_records), set(vector_records)
     ordered = sorted(set(all_records))
     lexical_upserts: list[RecordDocs] = []
@@ -173,6 +184,11 @@ def catch_up(core: Core) -> int:
 
     Returns the number of records touched; 0 when both indexes match the database.
     """
+    with write_lock(core.index_dir()):  # compared and written by one process at a time
+        return _catch_up_locked(core)
+
+
+def _catch_up_locked(core: Core) -> int:
     with core.connect() as conn:
         wanted = database_manifest(conn)
     lexical_have = lexical_index(core).manifest()
@@ -192,6 +208,11 @@ def catch_up(core: Core) -> int:
 
 def rebuild_indexes(core: Core, progress: Progress | None = None) -> dict[str, Any]:
     """Rebuild both indexes from the database; embeddings come from the cache where present."""
+    with write_lock(core.index_dir()):
+        return _rebuild_locked(core, progress)
+
+
+def _rebuild_locked(core: Core, progress: Progress | None) -> dict[str, Any]:
     started = datetime.now(UTC)
     with core.connect() as conn:
         ordered = sorted(database_manifest(conn))
