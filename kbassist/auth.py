@@ -36,6 +36,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "credit": frozenset({"manager", "admin"}),
     "weekly": frozenset({"manager", "admin"}),
     "ingest": frozenset({"admin"}),
+    "jobs": frozenset({"manager", "admin"}),
     "admin": frozenset({"admin"}),
 }
 
@@ -48,6 +49,7 @@ NAVIGATION: tuple[tuple[str, str, str], ...] = (
     ("Scorecards", "scorecards.index", "scorecards"),
     ("Weekly", "scorecards.weekly", "weekly"),
     ("Articles", "articles.index", "articles"),
+    ("Jobs", "jobs.index", "jobs"),
 )
 
 SCRYPT = {"n": 2**14, "r": 8, "p": 1}

@@ -26,7 +26,6 @@ from kbassist.records import TicketRecord
 from kbassist.search import indexing as search
 
 Say = Callable[[str], None]
-RECORDS_COUNTER = "records"  # moves after every change the search indexes must follow
 
 
 def ingest_tickets(
@@ -107,7 +106,7 @@ def changed(core: Core) -> int:
     so another server catching up finds the vectors ready; see kbassist.jobs.sync.
     """
     with core.begin() as conn:
-        return store.bump_counter(conn, RECORDS_COUNTER)
+        return store.bump_counter(conn, store.RECORDS_COUNTER)
 
 
 def _say(say: Say | None, message: str) -> None:

@@ -378,6 +378,7 @@ model_artifacts = Table(
 )
 
 # Counters other processes watch: "records" moves after every change the indexes must follow.
+RECORDS_COUNTER = "records"
 counters = Table(
     "counters",
     metadata,

@@ -180,7 +180,7 @@ def test_the_database_is_postgresql_at_the_newest_migration(pg: Instance) -> Non
     from alembic.runtime.migration import MigrationContext
 
     assert pg.core.engine.dialect.name == "postgresql"
-    assert store.schema_version(pg.core.engine) == "0001"
+    assert store.schema_version(pg.core.engine) == "0007"
     with pg.core.connect() as conn:
         context = MigrationContext.configure(conn, opts={"compare_type": True})
         assert compare_metadata(context, store.metadata) == []

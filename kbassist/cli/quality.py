@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from kbassist.cli.group import emit, get_core, json_option, main, ready_core
+from kbassist.cli.jobs import background_option, enqueue
 
 SCORE_BATCH = 500
 
@@ -122,11 +123,15 @@ def _render(result: dict) -> str:
 
 @main.command()
 @click.option("--all", "everything", is_flag=True, help="Rescore even what is already current.")
+@background_option
 @json_option
-def rescore(everything: bool, as_json: bool) -> None:
+def rescore(everything: bool, background: bool, as_json: bool) -> None:
     """Rescore every closure note and article (only those changed, unless --all)."""
     from kbassist.quality import service as quality
 
+    if background:
+        enqueue("rescore", {"all": everything}, as_json)
+        return
     core = ready_core()
     written = quality.rescore_all(core, force=everything)
     state = quality.model_state(core)
@@ -140,11 +145,15 @@ def rescore(everything: bool, as_json: bool) -> None:
 
 @main.command()
 @click.option("--seed", default=0, show_default=True, help="Seed for folds and the estimator.")
+@background_option
 @json_option
-def train(seed: int, as_json: bool) -> None:
+def train(seed: int, background: bool, as_json: bool) -> None:
     """Train the note classifier from reviewer labels, save it to models/ and rescore."""
     from kbassist.quality import training
 
+    if background:
+        enqueue("train", {"seed": seed}, as_json)
+        return
     core = ready_core()
     report = training.train(core, seed=seed)
     emit(report.as_dict(), as_json, _render_train)

@@ -21,7 +21,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from kbassist import pipeline
 from kbassist.core import Core
 from kbassist.errors import InvalidInput, KbassistError
 from kbassist.jobs import state
@@ -112,6 +111,7 @@ def _finish_interrupted(core: Core, job: Job) -> None:
         return
     # TODO(issue 12, lead): call pipeline.catch_up(core) here once it lands on main (it
     # resumes scores, indexes and families); until then only the indexes are caught up.
+    from kbassist import pipeline
     from kbassist.search.indexing import catch_up
 
     catch_up(core)
@@ -123,6 +123,8 @@ def _finish_interrupted(core: Core, job: Job) -> None:
 
 @register("ingest-tickets", "Ingest tickets")
 def ingest_tickets(core: Core, job: Job, report: Reporter) -> Any:
+    from kbassist import pipeline
+
     with input_folder(core, job) as folder:
         export = folder / str(job.params["file"])
         mapping = folder / str(job.params["mapping"]) if job.params.get("mapping") else None
@@ -146,6 +148,8 @@ def ingest_tickets(core: Core, job: Job, report: Reporter) -> Any:
 
 @register("ingest-kb", "Ingest articles")
 def ingest_kb(core: Core, job: Job, report: Reporter) -> Any:
+    from kbassist import pipeline
+
     with input_folder(core, job) as folder:
         report.step("Storing articles", len(list(folder.glob("*.md"))))
         with core.resources.watch_embedding(report.advance):

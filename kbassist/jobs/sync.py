@@ -31,7 +31,6 @@ from sqlalchemy.exc import SQLAlchemyError
 from kbassist import store
 from kbassist.core import Core
 from kbassist.index.lock import write_lock
-from kbassist.pipeline import RECORDS_COUNTER
 
 log = logging.getLogger("kbassist.sync")
 
@@ -110,7 +109,7 @@ class IndexSync:
 
         state = self.state
         with self.core.connect() as conn:
-            state.database = store.read_counter(conn, RECORDS_COUNTER)
+            state.database = store.read_counter(conn, store.RECORDS_COUNTER)
         state.index = read_generation(self.core)
         if state.caught_up_once and not state.behind:
             state.behind_since = None
@@ -127,7 +126,8 @@ class IndexSync:
             if state.caught_up_once and not state.behind:
                 return
             with self.core.connect() as conn:
-                target = store.read_counter(conn, RECORDS_COUNTER)  # read before: later moves redo
+                # Read before catching up: a change during it moves the counter again.
+                target = store.read_counter(conn, store.RECORDS_COUNTER)
             started = time.monotonic()
             touched = catch_up(self.core)
             if not state.caught_up_once:
@@ -195,7 +195,7 @@ def readiness(core: Core) -> Readiness:
     details: dict[str, Any] = {}
     try:
         with core.connect() as conn:
-            database = store.read_counter(conn, RECORDS_COUNTER)
+            database = store.read_counter(conn, store.RECORDS_COUNTER)
         details["database"] = "ok"
     except SQLAlchemyError as error:
         database = None

@@ -15,7 +15,7 @@ from flask import Flask, jsonify, render_template
 from kbassist.core import Core
 from kbassist.errors import KbassistError
 from kbassist.settings import Settings
-from kbassist.webapp import security
+from kbassist.webapp import ops, security
 from kbassist.webapp.context import close_db, wants_json
 
 BLUEPRINT_MODULES = (
@@ -25,6 +25,8 @@ BLUEPRINT_MODULES = (
     "kbassist.webapp.gaps",
     "kbassist.webapp.review",
     "kbassist.webapp.scorecards",
+    "kbassist.webapp.jobs",
+    "kbassist.webapp.ops",
 )
 
 
@@ -51,6 +53,7 @@ def create_app(config: dict[str, Any] | None = None, core: Core | None = None) -
     app.config.update(config or {})
     app.extensions["kbassist"] = kb_core
 
+    ops.init_app(app)
     security.init_app(app)
     app.teardown_appcontext(close_db)
     app.register_error_handler(KbassistError, _handle_error)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, redirect, render_template, request, url_for
 from markupsafe import Markup
 
 from kbassist import auth, browse
@@ -15,11 +15,6 @@ from kbassist.webapp.security import current_user, requires, sign_in, sign_out
 bp = Blueprint("pages", __name__)
 articles_bp = Blueprint("articles", __name__)
 tickets_bp = Blueprint("tickets", __name__)
-
-
-@bp.get("/healthz")
-def healthz():  # type: ignore[no-untyped-def]
-    return jsonify({"status": "ok", **browse.counts(db())})
 
 
 @bp.get("/")
