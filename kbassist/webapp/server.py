@@ -100,6 +100,7 @@ def gunicorn_options(
         "logger_class": _json_logger_class(),
         "child_exit": _child_exit,
         "proc_name": "kbassist",
+        "control_socket_disable": True,  # one per user by default: servers side by side clash
         # Forwarded headers are the app's business (KBASSIST_TRUSTED_PROXIES, ProxyFix).
         "forwarded_allow_ips": "127.0.0.1",
     }
@@ -122,7 +123,8 @@ def serve(core: Core, options: dict[str, Any]) -> None:
     class Server(BaseApplication):  # type: ignore[misc]
         def load_config(self) -> None:
             for key, value in options.items():
-                self.cfg.set(key, value)
+                if key in self.cfg.settings:  # settings newer gunicorns added are skipped
+                    self.cfg.set(key, value)
 
         def load(self) -> Any:
             # In the worker, after the fork: a Core of its own, and its sync thread.
