@@ -159,7 +159,7 @@ def ticket_export(path: Path, count: int, prefix: str, word: str) -> Path:
                 "id": f"{prefix}-{n:05d}",
                 "title": f"{word} printer jam on floor {n % 7}",
                 "description": f"The {word} unit jams on every second page (case {n}).",
-                "resolution": f"Cleared the {word} roller, updated the driver, printed a test page.",
+                "resolution": f"Cleared the {word} roller, updated the driver, printed a test.",
                 "status": "Closed",
                 "created_at": "2026-01-05T09:00:00",
                 "closed_at": "2026-01-05T10:30:00",
