@@ -45,11 +45,13 @@ def wait_for(check: Callable[[], Any], what: str, deadline: float = DEADLINE) ->
     last: Any = None
     while time.monotonic() < end:
         try:
-            last = check()
+            found = check()
         except (OSError, urllib.error.URLError, ValueError) as error:
-            last = error
-        if last:
-            return last
+            last = error  # not up yet
+        else:
+            if found:
+                return found
+            last = found
         time.sleep(0.2)
     raise AssertionError(f"gave up waiting for {what} (last: {last!r})")
 

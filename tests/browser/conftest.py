@@ -11,6 +11,7 @@ import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -80,6 +81,33 @@ def live_server(demo_core: Core) -> Iterator[str]:
     finally:
         server.shutdown()
         thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def gunicorn_server(demo_core: Core, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """The same demo instance served the production way: `kbassist serve --workers 2`."""
+    from servers import Server, environment
+
+    env = environment(demo_core.home, SECRET_KEY="browser-test", SYNC_SECONDS=1)
+    log = tmp_path_factory.mktemp("gunicorn") / "serve.log"
+    server = Server(env, "--workers", "2", "--no-worker", log=log)
+    try:
+        server.wait_ready()
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def gunicorn_page(browser, gunicorn_server):  # type: ignore[no-untyped-def]
+    """A browser tab on the gunicorn server."""
+    context = browser.new_context(
+        base_url=gunicorn_server.url, viewport={"width": 1280, "height": 900}
+    )
+    context.set_default_timeout(30000)
+    tab = context.new_page()
+    yield tab
+    context.close()
 
 
 @pytest.fixture(scope="session")
