@@ -45,6 +45,7 @@ CLOCK_COLUMNS = {
     "article_scores": {"scored_at"},
     "review_samples": {"drawn_at"},
     "cluster_runs": {"started_at"},
+    "counters": {"changed_at"},
 }
 MANAGER = auth.User(0, "pg-manager", "manager", None)
 
