@@ -256,3 +256,29 @@ def _in_ingest_transaction(core: Core, job_id: str) -> bool:
         return True
     finally:
         probe.close()
+
+
+def test_a_quick_demo_start_loads_a_slice_and_queues_the_rest(core, client) -> None:  # type: ignore[no-untyped-def]
+    from kbassist.demo.loader import DEMO_USERS, load_demo
+
+    result = load_demo(core, n_tickets=300, seed=3, first=60)
+    assert result["tickets"] == 60 and result["pending"] == 240 and _tickets(core) == 60
+    username, password = next((u, p) for r, u, p, _ in DEMO_USERS if r == "tech")
+    from conftest import _token
+
+    client.post(
+        "/login",
+        data={"username": username, "password": password, "csrf_token": _token(client, "/login")},
+    )
+    home = client.get("/").get_data(as_text=True)
+    assert "data-demo-loading" in home and "waiting for a worker" in home
+    with core.connect() as conn:  # the slice holds the most recent tickets
+        oldest_loaded = conn.execute(select(func.min(store.tickets.c.created_at))).scalar_one()
+    rest_file = core.home / "demo" / "tickets-rest.jsonl"
+    rest_newest = max(json.loads(line)["created_at"] for line in rest_file.read_text().splitlines())
+    assert rest_newest <= oldest_loaded.isoformat()
+    queue_for(core).drain()
+    rest = _job(core, result["job"])
+    assert rest.status == "done" and rest.result["tickets"] == 240, rest.error
+    assert _tickets(core) == 300
+    assert "data-demo-loading" not in client.get("/").get_data(as_text=True)

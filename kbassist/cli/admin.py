@@ -106,8 +106,13 @@ def ingest_tickets(
 @click.option(
     "--if-empty", is_flag=True, help="Do nothing when the database already holds tickets."
 )
+@click.option(
+    "--first",
+    type=click.IntRange(1),
+    help="Load only the N most recent tickets now and the rest as a background job.",
+)
 @json_option
-def demo(n_tickets: int, seed: int, if_empty: bool, as_json: bool) -> None:
+def demo(n_tickets: int, seed: int, if_empty: bool, first: int | None, as_json: bool) -> None:
     """Generate and load the demo: ~40 articles, tickets over 18 months, one user per role."""
     from kbassist.demo.loader import load_demo
 
@@ -119,6 +124,7 @@ def demo(n_tickets: int, seed: int, if_empty: bool, as_json: bool) -> None:
             seed=seed,
             if_empty=if_empty,
             say=None if as_json else lambda message: click.echo(message, err=True),
+            first=first,
         )
     emit(result, as_json, _render_demo)
 
@@ -131,6 +137,11 @@ def _render_demo(result: dict) -> str:  # type: ignore[type-arg]
     lines.append("Sign in at http://127.0.0.1:5000 with:")
     for user in result["users"]:
         lines.append(f"  {user['role']:<9} {user['username']:<10} password: {user['password']}")
+    if result.get("job"):
+        lines.append(
+            f"The other {result['pending']} tickets load in the background (job {result['job']}, "
+            "run by the worker `kbassist serve` starts); the home page shows how far it got."
+        )
     return "\n".join(lines)
 
 

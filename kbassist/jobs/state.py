@@ -314,6 +314,13 @@ def recent(conn: Connection, *, limit: int = 50, status: str | None = None) -> l
     return [_from_row(row) for row in conn.execute(query.limit(max(1, min(limit, 500))))]
 
 
+def latest(conn: Connection, kind: str) -> Job | None:
+    """The newest job of a kind, or None."""
+    query = select(store.jobs).where(store.jobs.c.kind == kind)
+    row = conn.execute(query.order_by(store.jobs.c.created_at.desc()).limit(1)).first()
+    return _from_row(row) if row else None
+
+
 def counts(conn: Connection) -> dict[str, int]:
     """How many jobs are in each status."""
     found = dict.fromkeys(STATUSES, 0)

@@ -8,6 +8,7 @@ from markupsafe import Markup
 from kbassist import auth, browse
 from kbassist.articles import render_markdown
 from kbassist.errors import KbassistError
+from kbassist.jobs import state as jobs
 from kbassist.records import ARTICLE_TYPES
 from kbassist.webapp.context import core, db
 from kbassist.webapp.security import current_user, requires, sign_in, sign_out
@@ -22,7 +23,8 @@ def home():  # type: ignore[no-untyped-def]
     user = current_user()
     if user is None:
         return redirect(url_for("pages.login"))
-    return render_template("home.html")
+    demo_job = jobs.latest(db(), "demo")  # a quick first start loads the rest meanwhile
+    return render_template("home.html", demo_job=demo_job)
 
 
 @bp.route("/login", methods=["GET", "POST"])
