@@ -18,8 +18,10 @@ $(VENV)/.installed: pyproject.toml
 
 setup: $(VENV)/.installed
 
+# A first start loads the 500 most recent demo tickets, then serves while a background job
+# loads the rest (the home page shows how far it got).
 run: setup
-	$(BIN)/kbassist demo --if-empty
+	$(BIN)/kbassist demo --if-empty --first 500
 	$(BIN)/kbassist serve --host 127.0.0.1 --port $(PORT)
 
 test: setup

@@ -73,7 +73,9 @@ def main() -> None:
     runs: dict[str, Any] = {}
     for workers in (1, 4):
         with Server(env, workers, worker=False) as server:
-            runs[f"{workers} worker{'s' if workers > 1 else ''}"] = load.run(server.url)
+            run = load.run(server.url)
+            run["worker_rss_mb"] = server.memory_mb()
+            runs[f"{workers} worker{'s' if workers > 1 else ''}"] = run
     copy = home.with_name(home.name + "-ingest")
     shutil.rmtree(copy, ignore_errors=True)
     shutil.copytree(home, copy, ignore=shutil.ignore_patterns("run", "jobs"))
@@ -84,6 +86,7 @@ def main() -> None:
         time.sleep(5)  # the job worker has taken it and is storing tickets
         result = load.run(server.url)
         result["ingest_job"] = _job(server.url, tokens["admin"], job)
+        result["worker_rss_mb"] = server.memory_mb()
     runs["4 workers + ingest"] = result
     _report(runs, args, ticket_ids)
 
@@ -209,6 +212,20 @@ class Server:
                 pass
             time.sleep(0.5)
         return self
+
+    def memory_mb(self) -> list[float]:
+        """Resident memory of each web worker (the master's children but the job worker)."""
+        sizes = []
+        for status in Path("/proc").glob("[0-9]*/status"):
+            try:
+                text = status.read_text()
+                cmdline = (status.parent / "cmdline").read_bytes().split(b"\0")
+            except OSError:
+                continue
+            if f"\nPPid:\t{self.process.pid}\n" in text and b"worker" not in cmdline:
+                kb = next(line for line in text.splitlines() if line.startswith("VmRSS:"))
+                sizes.append(round(int(kb.split()[1]) / 1024, 1))
+        return sorted(sizes)
 
     def __exit__(self, *_: Any) -> None:
         self.process.send_signal(signal.SIGTERM)
@@ -380,6 +397,8 @@ def _report(runs: dict[str, Any], args: argparse.Namespace, ticket_ids: list[str
         f"{runs['4 workers']['requests_per_second'] / runs['1 worker']['requests_per_second']:.2f}"
     )
     print(f"ingest job after the run: {runs['4 workers + ingest']['ingest_job']}")
+    for name, run in runs.items():
+        print(f"web worker memory ({name}): {run['worker_rss_mb']} MB resident")
     for name, run in runs.items():
         for kind, count in run["error_kinds"].items():
             print(f"  error in {name}: {count} x {kind}")

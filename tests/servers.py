@@ -15,7 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from kbassist.settings import SETTINGS
+from kbassist.core import Core
+from kbassist.settings import SETTINGS, Settings
 
 KBASSIST = [sys.executable, "-m", "kbassist"]
 DEADLINE = 120.0  # seconds a server or a job may take on a busy 2-core machine
@@ -37,6 +38,17 @@ def environment(home: Path, **settings: Any) -> dict[str, str]:
         assert name in known, name
         env[f"KBASSIST_{name}"] = str(value)
     return env
+
+
+def core_at(home: Path, **overrides: Any) -> Core:
+    """A migrated instance at ``home`` with the hashing embedder (another server's view)."""
+    core = Core(
+        Settings.load(
+            {"HOME": str(home), "EMBEDDER": "hashing", "SECRET_KEY": "test-key", **overrides}
+        )
+    )
+    core.init()
+    return core
 
 
 def wait_for(check: Callable[[], Any], what: str, deadline: float = DEADLINE) -> Any:

@@ -258,17 +258,15 @@ def _in_ingest_transaction(core: Core, job_id: str) -> bool:
         probe.close()
 
 
-def test_a_quick_demo_start_loads_a_slice_and_queues_the_rest(core, client) -> None:  # type: ignore[no-untyped-def]
+def test_a_quick_demo_start_loads_a_slice_and_queues_the_rest(core, client, csrf) -> None:  # type: ignore[no-untyped-def]
     from kbassist.demo.loader import DEMO_USERS, load_demo
 
     result = load_demo(core, n_tickets=300, seed=3, first=60)
     assert result["tickets"] == 60 and result["pending"] == 240 and _tickets(core) == 60
     username, password = next((u, p) for r, u, p, _ in DEMO_USERS if r == "tech")
-    from conftest import _token
-
     client.post(
         "/login",
-        data={"username": username, "password": password, "csrf_token": _token(client, "/login")},
+        data={"username": username, "password": password, "csrf_token": csrf("/login")},
     )
     home = client.get("/").get_data(as_text=True)
     assert "data-demo-loading" in home and "waiting for a worker" in home

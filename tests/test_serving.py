@@ -7,8 +7,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import make_core
-from servers import ticket_export
+from servers import core_at, ticket_export
 from sqlalchemy import select
 
 from kbassist import pipeline, store
@@ -41,8 +40,8 @@ def test_readyz_fails_while_the_index_is_behind(loaded: Core) -> None:
 
 def test_a_ticket_ingested_through_one_server_is_found_on_another(tmp_path: Path) -> None:
     shared = f"sqlite:///{tmp_path / 'shared.db'}"
-    first = make_core(tmp_path / "server-a", DATABASE_URL=shared)
-    second = make_core(tmp_path / "server-b", DATABASE_URL=shared)
+    first = core_at(tmp_path / "server-a", DATABASE_URL=shared)
+    second = core_at(tmp_path / "server-b", DATABASE_URL=shared)
     sync_for(second).tick()
     assert search.search(second, "heliograph", limit=5).results == ()
 
@@ -61,8 +60,8 @@ def test_a_model_trained_after_start_is_used_without_restart(tmp_path: Path) -> 
 
     shared = f"sqlite:///{tmp_path / 'shared.db'}"
     settings = {"DATABASE_URL": shared, "SYNC_SECONDS": 0}
-    server = make_core(tmp_path / "server", **settings)
-    trainer = make_core(tmp_path / "trainer", **settings)  # `kbassist train` elsewhere
+    server = core_at(tmp_path / "server", **settings)
+    trainer = core_at(tmp_path / "trainer", **settings)  # `kbassist train` elsewhere
     export = tmp_path / "tickets.jsonl"
     export.write_text("\n".join(json.dumps(row) for row in tickets()) + "\n")
     pipeline.ingest_tickets(trainer, export)
@@ -106,7 +105,7 @@ def test_metrics_show_latency_jobs_and_index_lag(client, core) -> None:  # type:
 def test_forwarded_addresses_are_trusted_only_when_configured(
     tmp_path: Path, proxies: int, expected: str
 ) -> None:
-    core = make_core(tmp_path / "instance", TRUSTED_PROXIES=proxies)
+    core = core_at(tmp_path / "instance", TRUSTED_PROXIES=proxies)
     client = create_app({"TESTING": True, "CSRF_DISABLED": True}, core=core).test_client()
     client.post(
         "/login",

@@ -35,6 +35,7 @@ from kbassist.index.lock import write_lock
 log = logging.getLogger("kbassist.sync")
 
 GENERATION_FILE = "generation.json"
+SYNC_LOCK = ".sync.lock"  # held by the one process of a folder that catches it up
 
 _syncs: weakref.WeakKeyDictionary[Core, IndexSync] = weakref.WeakKeyDictionary()
 _syncs_lock = threading.Lock()
@@ -93,8 +94,8 @@ class IndexSync:
         """One check (and a catch-up when the database moved); the state after it."""
         with self._lock:
             try:
-                self._check()
                 self._warm()
+                self._check()
                 self.state.error = ""
             except SQLAlchemyError as error:
                 self.state.error = f"database unreachable: {type(error).__name__}"
@@ -119,7 +120,7 @@ class IndexSync:
         # A process's first catch-up waits its turn (it checks the folder against the
         # database after a crash or an upgrade); later ones leave it to whoever holds it.
         folder = self.core.index_dir()
-        with write_lock(folder, blocking=not state.caught_up_once) as acquired:
+        with write_lock(folder, blocking=not state.caught_up_once, name=SYNC_LOCK) as acquired:
             if not acquired:
                 return
             state.index = read_generation(self.core)

@@ -144,16 +144,6 @@ def _sync(
     all_records: Sequence[str],
 ) -> None:
     """Bring the given records up to date in each index (deletes included), one write each."""
-    with write_lock(core.index_dir()):  # one writer per index folder (see index.lock)
-        _sync_locked(core, lexical_records, vector_records, all_records)
-
-
-def _sync_locked(
-    core: Core,
-    lexical_records: Sequence[str],
-    vector_records: Sequence[str],
-    all_records: Sequence[str],
-) -> None:
     lexical_wanted, vector_wanted = set(lexical_records), set(vector_records)
     ordered = sorted(set(all_records))
     lexical_upserts: list[RecordDocs] = []
@@ -175,8 +165,11 @@ def _sync_locked(
             if r.record in lexical_wanted
         )
     gone = [record for record in ordered if record not in found]
-    lexical_index(core).update(lexical_upserts, [r for r in gone if r in lexical_wanted])
-    vector_index(core).update(vector_upserts, [r for r in gone if r in vector_wanted])
+    # One writer per index folder across processes (see index.lock); the slow part above,
+    # reading and embedding, runs outside the lock.
+    with write_lock(core.index_dir()):
+        lexical_index(core).update(lexical_upserts, [r for r in gone if r in lexical_wanted])
+        vector_index(core).update(vector_upserts, [r for r in gone if r in vector_wanted])
 
 
 def catch_up(core: Core) -> int:
@@ -184,11 +177,6 @@ def catch_up(core: Core) -> int:
 
     Returns the number of records touched; 0 when both indexes match the database.
     """
-    with write_lock(core.index_dir()):  # compared and written by one process at a time
-        return _catch_up_locked(core)
-
-
-def _catch_up_locked(core: Core) -> int:
     with core.connect() as conn:
         wanted = database_manifest(conn)
     lexical_have = lexical_index(core).manifest()
@@ -208,11 +196,6 @@ def _catch_up_locked(core: Core) -> int:
 
 def rebuild_indexes(core: Core, progress: Progress | None = None) -> dict[str, Any]:
     """Rebuild both indexes from the database; embeddings come from the cache where present."""
-    with write_lock(core.index_dir()):
-        return _rebuild_locked(core, progress)
-
-
-def _rebuild_locked(core: Core, progress: Progress | None) -> dict[str, Any]:
     started = datetime.now(UTC)
     with core.connect() as conn:
         ordered = sorted(database_manifest(conn))
@@ -233,8 +216,9 @@ def _rebuild_locked(core: Core, progress: Progress | None) -> dict[str, Any]:
                 counts["sections"] += len(item.docs)
         if progress:
             progress(len(records))
-    lexical_index(core).rebuild(lexical_items)
-    vector_index(core).rebuild(vector_items)
+    with write_lock(core.index_dir()):
+        lexical_index(core).rebuild(lexical_items)
+        vector_index(core).rebuild(vector_items)
     counts["seconds"] = round((datetime.now(UTC) - started).total_seconds(), 2)
     counts["backend"] = lexical_index(core).backend
     return counts
