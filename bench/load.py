@@ -388,6 +388,12 @@ def _report(runs: dict[str, Any], args: argparse.Namespace, ticket_ids: list[str
             f"{run['p95_ms']:>6}ms {run['p99_ms']:>6}ms {run['errors']:>7}  "
             f"{search.get('p95_ms', float('nan'))} ms"
         )
+    for name, run in runs.items():
+        for operation, figures in run["operations"].items():
+            print(
+                f"  {name:<20} {operation:<16} {figures['requests']:>6} requests  "
+                f"p50 {figures['p50_ms']} ms  p95 {figures['p95_ms']} ms  p99 {figures['p99_ms']} ms"
+            )
     unloaded = runs["4 workers"]["operations"]["search"]["p95_ms"]
     loaded = runs["4 workers + ingest"]["operations"]["search"]["p95_ms"]
     ratio = round(loaded / unloaded, 2) if unloaded else None

@@ -105,16 +105,11 @@ class Server:
 
     def workers(self) -> list[int]:
         """Pids of the gunicorn workers (the master's children, the job worker left out)."""
-        found = []
-        for status in Path("/proc").glob("[0-9]*/status"):
-            try:
-                text = status.read_text()
-                cmdline = (status.parent / "cmdline").read_bytes().split(b"\0")
-            except OSError:
-                continue
-            if f"\nPPid:\t{self.process.pid}\n" in text and b"worker" not in cmdline:
-                found.append(int(status.parent.name))
-        return found
+        return children(self.process.pid, job_worker=False)
+
+    def job_workers(self) -> list[int]:
+        """Pid of the `kbassist worker` child, when it runs."""
+        return children(self.process.pid, job_worker=True)
 
     def stop(self) -> None:
         if self.process.poll() is None:
@@ -124,6 +119,20 @@ class Server:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+
+
+def children(parent: int, *, job_worker: bool) -> list[int]:
+    """Pids of a process's children: its `kbassist worker`, or the others."""
+    found = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            text = status.read_text()
+            cmdline = (status.parent / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if f"\nPPid:\t{parent}\n" in text and (b"worker" in cmdline) == job_worker:
+            found.append(int(status.parent.name))
+    return found
 
 
 def _body(raw: bytes) -> Any:
@@ -144,23 +153,20 @@ def post_file(url: str, token: str, path: Path, field: str = "file") -> tuple[in
         + path.read_bytes()
         + f"\r\n--{boundary}--\r\n".encode()
     )
-    request = urllib.request.Request(url, data=body, method="POST")
-    request.add_header("Content-Type", f"multipart/form-data; boundary={boundary}")
-    request.add_header("Authorization", f"Bearer {token}")
-    try:
-        with urllib.request.urlopen(request, timeout=60) as response:
-            return response.status, json.loads(response.read())
-    except urllib.error.HTTPError as error:
-        return error.code, _body(error.read())
+    return _post(url, token, body, f"multipart/form-data; boundary={boundary}")
 
 
 def post_json(url: str, token: str, data: Any) -> tuple[int, Any]:
-    request = urllib.request.Request(url, data=json.dumps(data).encode(), method="POST")
-    request.add_header("Content-Type", "application/json")
+    return _post(url, token, json.dumps(data).encode(), "application/json")
+
+
+def _post(url: str, token: str, body: bytes, content_type: str) -> tuple[int, Any]:
+    request = urllib.request.Request(url, data=body, method="POST")
+    request.add_header("Content-Type", content_type)
     request.add_header("Authorization", f"Bearer {token}")
     try:
         with urllib.request.urlopen(request, timeout=60) as response:
-            return response.status, json.loads(response.read())
+            return response.status, _body(response.read())
     except urllib.error.HTTPError as error:
         return error.code, _body(error.read())
 

@@ -18,7 +18,6 @@ import signal
 import subprocess
 import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -155,7 +154,7 @@ def test_killing_a_worker_mid_ingest_leaves_no_half_applied_ingest(
     token, core = shared["token"], shared["core"]
     # A worker of our own, alone on the queue: stop the servers' job workers first.
     for server in servers:
-        for child in _job_workers(server):
+        for child in server.job_workers():
             os.kill(child, signal.SIGSTOP)
     time.sleep(2)  # a stopped worker's pending 1-second BRPOP on Redis runs out first
     try:
@@ -183,7 +182,7 @@ def test_killing_a_worker_mid_ingest_leaves_no_half_applied_ingest(
         assert _job(a, token, job["id"])["status"] == "running"
     finally:
         for server in servers:
-            for child in _job_workers(server):
+            for child in server.job_workers():
                 os.kill(child, signal.SIGCONT)
     # The servers' workers (or a new one) find the orphan at their next recovery round.
     again = subprocess.Popen([*KBASSIST, "worker"], env=_env(shared, "worker-2"))
@@ -198,17 +197,3 @@ def test_killing_a_worker_mid_ingest_leaves_no_half_applied_ingest(
         again.wait(30)
     assert finished["status"] == "done" and finished["attempts"] == 2, finished
     assert finished["result"]["added"] == 4000 and _tickets(core, "SEX") == 4000
-
-
-def _job_workers(server: Server) -> list[int]:
-    """Pids of the `kbassist worker` child of a server."""
-    found = []
-    for status in Path("/proc").glob("[0-9]*/status"):
-        try:
-            body = status.read_text()
-            cmdline = (status.parent / "cmdline").read_bytes().split(b"\0")
-        except OSError:
-            continue
-        if f"\nPPid:\t{server.process.pid}\n" in body and b"worker" in cmdline:
-            found.append(int(status.parent.name))
-    return found

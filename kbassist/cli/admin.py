@@ -156,7 +156,7 @@ def _render_demo(result: dict) -> str:  # type: ignore[type-arg]
 @click.option(
     "--workers",
     type=click.IntRange(1, 64),
-    help="Web worker processes (default KBASSIST_WORKERS, 2). Each loads the model: ~0.5 GB.",
+    help="Web worker processes (default KBASSIST_WORKERS, 2). Each loads the model: ~0.85 GB.",
 )
 @click.option(
     "--threads", default=4, show_default=True, type=click.IntRange(1, 64), help="Per worker."

@@ -135,17 +135,25 @@ def page(browser, live_server):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def sign_in(page):  # type: ignore[no-untyped-def]
     """``sign_in(role)``: sign in through the form as the demo user of a role."""
+    return lambda role: sign_in_as(page, role)
+
+
+@pytest.fixture
+def gunicorn_sign_in(gunicorn_page):  # type: ignore[no-untyped-def]
+    """``gunicorn_sign_in(role)``: the same on the gunicorn server's tab."""
+    return lambda role: sign_in_as(gunicorn_page, role)
+
+
+def sign_in_as(page: Any, role: str) -> None:
+    """Sign in through the form as the demo user of a role."""
     from kbassist.demo.loader import DEMO_USERS
 
-    def run(role: str) -> None:
-        username, password = next((u, p) for r, u, p, _ in DEMO_USERS if r == role)
-        page.goto("/login")
-        page.fill("input[name=username]", username)
-        page.fill("input[name=password]", password)
-        page.click("button[type=submit]")
-        page.wait_for_selector(f".who[data-role={role}]")
-
-    return run
+    username, password = next((u, p) for r, u, p, _ in DEMO_USERS if r == role)
+    page.goto("/login")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    page.click("button[type=submit]")
+    page.wait_for_selector(f".who[data-role={role}]")
 
 
 @pytest.fixture

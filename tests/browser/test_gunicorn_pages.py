@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from kbassist.demo.loader import DEMO_USERS
-
 # Pages past the navigation that the browser suite opens, with what each must show.
 DETAIL_PAGES = {
     "tech": [("/search?q=printer+spooler", "ol.results li.result")],
@@ -15,15 +13,12 @@ DETAIL_PAGES = {
 
 
 @pytest.mark.parametrize("role", ["tech", "reviewer", "manager", "admin"])
-def test_gunicorn_serves_every_page_of_a_role(gunicorn_page, gunicorn_server, role: str) -> None:  # type: ignore[no-untyped-def]
+def test_gunicorn_serves_every_page_of_a_role(  # type: ignore[no-untyped-def]
+    gunicorn_page, gunicorn_server, gunicorn_sign_in, role: str
+) -> None:
     page = gunicorn_page
     assert len(gunicorn_server.workers()) == 2
-    username, password = next((u, p) for r, u, p, _ in DEMO_USERS if r == role)
-    page.goto("/login")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", password)
-    page.click("button[type=submit]")
-    page.wait_for_selector(f".who[data-role={role}]")
+    gunicorn_sign_in(role)
     links = page.locator("header nav a")
     targets = [links.nth(i).get_attribute("href") for i in range(links.count())]
     assert len(targets) >= 4
