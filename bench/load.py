@@ -18,10 +18,11 @@ the figures are what one box does with its own client competing for it.
 
     .venv/bin/python bench/load.py --home instance-load   # builds the demo there once (slow)
     .venv/bin/python bench/load.py --home DIR --quick     # 10 s runs, 2,000-ticket ingest
+    .venv/bin/python bench/load.py --home DIR --tickets 1000 --quick   # smaller base too
 
-The base instance (a 5,000-ticket demo with the real model) is built once under
---home and reused; the third run works on a copy so the base stays clean.
-Writes bench/results/load.json.
+The base instance (a --tickets demo, 5,000 by default, with the real model) is
+built once under --home and reused; the third run works on a copy so the base
+stays clean. Writes bench/results/load.json (load_quick.json with --quick).
 """
 
 from __future__ import annotations
@@ -61,12 +62,15 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--ingest", type=int, default=20_000, help="tickets in the ingest job")
     parser.add_argument("--quick", action="store_true", help="10 s runs, 2,000-ticket ingest")
+    parser.add_argument(
+        "--tickets", type=int, default=5_000, help="demo tickets in a newly built base instance"
+    )
     args = parser.parse_args()
     if args.quick:
         args.seconds, args.ingest = 10.0, 2_000
     home = args.home.resolve()
     env = _environment(home)
-    _ensure_instance(home, env)
+    _ensure_instance(home, env, args.tickets)
     tokens = _tokens(env)
     queries, ticket_ids = _workload(home)
     load = Load(args.users, args.seconds, queries, tokens["tech"])
@@ -107,11 +111,11 @@ def _run(env: dict[str, str], *args: str) -> str:
     return done.stdout
 
 
-def _ensure_instance(home: Path, env: dict[str, str]) -> None:
+def _ensure_instance(home: Path, env: dict[str, str], tickets: int) -> None:
     if (home / "kbassist.db").exists():
         return
-    print(f"Building the demo instance in {home} (5,000 tickets, real model; minutes)...")
-    _run(env, "demo", "--if-empty", "--json")
+    print(f"Building the demo instance in {home} ({tickets:,} tickets, real model; minutes)...")
+    _run(env, "demo", "--if-empty", "--tickets", str(tickets), "--json")
 
 
 def _tokens(env: dict[str, str]) -> dict[str, str]:
@@ -392,7 +396,8 @@ def _report(runs: dict[str, Any], args: argparse.Namespace, ticket_ids: list[str
         for operation, figures in run["operations"].items():
             print(
                 f"  {name:<20} {operation:<16} {figures['requests']:>6} requests  "
-                f"p50 {figures['p50_ms']} ms  p95 {figures['p95_ms']} ms  p99 {figures['p99_ms']} ms"
+                f"p50 {figures['p50_ms']} ms  p95 {figures['p95_ms']} ms  "
+                f"p99 {figures['p99_ms']} ms"
             )
     unloaded = runs["4 workers"]["operations"]["search"]["p95_ms"]
     loaded = runs["4 workers + ingest"]["operations"]["search"]["p95_ms"]
@@ -408,12 +413,10 @@ def _report(runs: dict[str, Any], args: argparse.Namespace, ticket_ids: list[str
     for name, run in runs.items():
         for kind, count in run["error_kinds"].items():
             print(f"  error in {name}: {count} x {kind}")
-    if args.quick:
-        print("(--quick: no JSON written)")
-        return
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
     out = {
         "ran_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
+        "quick": args.quick,
         "users": args.users,
         "seconds_per_run": args.seconds,
         "ingest_tickets": args.ingest,
@@ -421,8 +424,9 @@ def _report(runs: dict[str, Any], args: argparse.Namespace, ticket_ids: list[str
         "search_p95_ratio_under_ingest": ratio,
         "runs": runs,
     }
-    (RESULTS_DIR / "load.json").write_text(json.dumps(out, indent=2) + "\n")
-    print(f"Wrote {RESULTS_DIR / 'load.json'}")
+    path = RESULTS_DIR / ("load_quick.json" if args.quick else "load.json")
+    path.write_text(json.dumps(out, indent=2) + "\n")
+    print(f"Wrote {path}")
 
 
 if __name__ == "__main__":

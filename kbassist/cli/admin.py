@@ -201,10 +201,18 @@ def serve(
 def _serve_dev(core: Core, host: str, port: int, debug: bool) -> None:
     from kbassist.jobs.sync import sync_for
     from kbassist.webapp import create_app
+    from kbassist.webapp.security import QuietRequestHandler
 
     app = create_app(core=core)
     sync_for(core).start()
-    app.run(host=host, port=port, debug=debug, use_reloader=debug, threaded=True)
+    app.run(
+        host=host,
+        port=port,
+        debug=debug,
+        use_reloader=debug,
+        threaded=True,
+        request_handler=QuietRequestHandler,  # no 'Server: Werkzeug/...' header
+    )
 
 
 @main.group()

@@ -136,6 +136,10 @@ def serve(core: Core, options: dict[str, Any]) -> None:
             sync_for(worker_core).start()
             return app
 
+    from gunicorn.http import wsgi as gunicorn_wsgi
+
+    # No 'Server: gunicorn' banner, as with the development server (security.py).
+    gunicorn_wsgi.SERVER = "kbassist"
     core.engine.dispose()  # the master's connections stay with the master
     Server().run()
 

@@ -25,6 +25,7 @@ def test_gunicorn_serves_every_page_of_a_role(  # type: ignore[no-untyped-def]
     for path in targets:  # every page the role may open, each a request to either worker
         response = page.goto(str(path))
         assert response is not None and response.status == 200, path
+        assert response.headers.get("server") == "kbassist", path  # no gunicorn banner
         assert page.locator("h1").count() >= 1, path
         assert "Something went wrong" not in page.content(), path
     for path, selector in DETAIL_PAGES.get(role, []):

@@ -1,14 +1,14 @@
 """jobs, job files, model artifacts and counters (issue 12: background jobs, several servers)
 
-Revision ID: 0007
-Revises: 0001
+Revision ID: 0004
+Revises: 0003
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007"
-down_revision = "0001"
+revision = "0004"
+down_revision = "0003"  # chained after main's 0003 when main was merged
 branch_labels = None
 depends_on = None
 
