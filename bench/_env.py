@@ -20,16 +20,6 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
-# bench/secrets.py bears the standard library's name and Python puts bench/ first on the
-# path: load the standard `secrets` now, so numpy.random and the rest import the real one.
-_BENCH = Path(__file__).resolve().parent
-_path = sys.path[:]
-sys.path[:] = [entry for entry in _path if Path(entry or ".").resolve() != _BENCH]
-try:
-    import secrets  # noqa: F401
-finally:
-    sys.path[:] = _path
-
 if importlib.util.find_spec("kbassist") is None:
     sys.exit("kbassist is not installed in this Python: run `make setup`, then .venv/bin/python.")
 
