@@ -46,6 +46,8 @@ CLOCK_COLUMNS = {
     "review_samples": {"drawn_at"},
     "cluster_runs": {"started_at"},
     "counters": {"changed_at"},
+    # Snapshot rows are replaced after every refresh: SQLite may reuse a deleted id.
+    "gap_snapshots": {"created_at", "id"},
 }
 MANAGER = auth.User(0, "pg-manager", "manager", None)
 

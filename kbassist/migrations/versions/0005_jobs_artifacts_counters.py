@@ -1,14 +1,14 @@
 """jobs, job files, model artifacts and counters (issue 12: background jobs, several servers)
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004"
-down_revision = "0003"  # chained after main's 0003 when main was merged
+revision = "0005"
+down_revision = "0004"  # chained after main's 0004 when main was merged
 branch_labels = None
 depends_on = None
 
