@@ -7,7 +7,7 @@ export HF_HUB_OFFLINE = 1
 export TRANSFORMERS_OFFLINE = 1
 export TOKENIZERS_PARALLELISM = false
 
-.PHONY: run test setup bench lint clean-instance test-postgres
+.PHONY: run test setup bench lint clean-instance test-postgres test-servers
 
 # Marker file: reinstall when pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -18,8 +18,10 @@ $(VENV)/.installed: pyproject.toml
 
 setup: $(VENV)/.installed
 
+# A first start loads the 500 most recent demo tickets, then serves while a background job
+# loads the rest (the home page shows how far it got).
 run: setup
-	$(BIN)/kbassist demo --if-empty
+	$(BIN)/kbassist demo --if-empty --first 500
 	$(BIN)/kbassist serve --host 127.0.0.1 --port $(PORT)
 
 test: setup
@@ -31,6 +33,7 @@ bench: setup
 	$(BIN)/python bench/gaps.py
 	$(BIN)/python bench/credit.py
 	$(BIN)/python bench/secret_detection.py
+	$(BIN)/python bench/load.py
 
 lint: setup
 	$(BIN)/ruff check kbassist tests bench
@@ -47,3 +50,14 @@ test-postgres: setup
 	trap 'exit 130' INT TERM; \
 	url="$$(scripts/pg-test-cluster.sh start "$$dir")" || exit 1; \
 	KBASSIST_TEST_DATABASE_URL="$$url" $(BIN)/python -m pytest tests/test_postgres.py
+
+# Several app servers over one PostgreSQL and one Redis (issue 12): a throwaway cluster and
+# redis-server (Debian's binaries), stopped and deleted by the trap even when a test fails.
+test-servers: setup
+	@pg="$$(mktemp -d /tmp/kbassist-pg.XXXXXX)"; rd="$$(mktemp -d /tmp/kbassist-redis.XXXXXX)"; \
+	trap 'scripts/pg-test-cluster.sh stop "$$pg" >/dev/null; scripts/redis-test-server.sh stop "$$rd" >/dev/null' EXIT; \
+	trap 'exit 130' INT TERM; \
+	url="$$(scripts/pg-test-cluster.sh start "$$pg")" || exit 1; \
+	redis="$$(scripts/redis-test-server.sh start "$$rd")" || exit 1; \
+	KBASSIST_TEST_DATABASE_URL="$$url" KBASSIST_TEST_REDIS_URL="$$redis" \
+	$(BIN)/python -m pytest tests/test_servers.py

@@ -157,3 +157,73 @@ def _minor(version: str) -> str:
 
 def _major(version: str) -> str:
     return version.split(".")[0]
+
+
+# ---------------------------------------------------------------- artifacts in the database
+# Several app servers share one database: a model trained on any of them is published there,
+# and every server loads the newest one (``Resources.classifier``) without a restart.
+
+
+def publish_artifact(connection: Any, name: str, folder: Path) -> int:
+    """Store an artifact folder written by ``save_artifact`` as the newest of its name; its id."""
+    from kbassist import store
+
+    metadata = read_metadata(folder)
+    if metadata is None:
+        raise NotTrained(f"No artifact in {folder} to publish.")
+    estimator = (Path(folder) / str(metadata.get("estimator_file", ESTIMATOR_FILE))).read_bytes()
+    result = connection.execute(
+        store.model_artifacts.insert().values(
+            name=name,
+            version=str(metadata.get("version", "")),
+            metadata_json=json.dumps(metadata, sort_keys=True, default=str),
+            estimator=estimator,
+            sha256=hashlib.sha256(estimator).hexdigest(),
+            created_at=store.utc_now(),
+        )
+    )
+    return store.inserted_id(result)
+
+
+def current_artifact(connection: Any, name: str) -> tuple[int, str] | None:
+    """(id, version) of the newest published artifact of a name, or None."""
+    from sqlalchemy import select
+
+    from kbassist import store
+
+    table = store.model_artifacts
+    row = connection.execute(
+        select(table.c.id, table.c.version)
+        .where(table.c.name == name)
+        .order_by(table.c.id.desc())
+        .limit(1)
+    ).first()
+    return (int(row.id), str(row.version)) if row else None
+
+
+def fetch_artifact(connection: Any, artifact_id: int, cache_dir: Path) -> Path:
+    """The folder of a published artifact, written under ``cache_dir`` on first use."""
+    from sqlalchemy import select
+
+    from kbassist import store
+
+    folder = Path(cache_dir) / f"artifact-{artifact_id}"
+    if read_metadata(folder) is not None:
+        return folder
+    table = store.model_artifacts
+    row = connection.execute(
+        select(table.c.metadata_json, table.c.estimator).where(table.c.id == artifact_id)
+    ).first()
+    if row is None:
+        raise NotTrained(f"Model artifact {artifact_id} is not in the database.")
+    metadata = json.loads(row.metadata_json)
+    temporary = folder.parent / f".{folder.name}.tmp-{os.getpid()}"
+    shutil.rmtree(temporary, ignore_errors=True)
+    temporary.mkdir(parents=True)
+    (temporary / str(metadata.get("estimator_file", ESTIMATOR_FILE))).write_bytes(row.estimator)
+    (temporary / METADATA_FILE).write_text(json.dumps(metadata, indent=2), encoding="utf-8")
+    try:
+        temporary.rename(folder)
+    except OSError:  # another process wrote it first: theirs is the same bytes
+        shutil.rmtree(temporary, ignore_errors=True)
+    return folder

@@ -45,6 +45,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "credit": frozenset({"manager", "admin"}),
     "weekly": frozenset({"manager", "admin"}),
     "ingest": frozenset({"admin"}),
+    "jobs": frozenset({"manager", "admin"}),
     "replace_articles": frozenset({"admin"}),
     "admin": frozenset({"admin"}),
 }
@@ -58,6 +59,7 @@ NAVIGATION: tuple[tuple[str, str, str], ...] = (
     ("Scorecards", "scorecards.index", "scorecards"),
     ("Weekly", "scorecards.weekly", "weekly"),
     ("Articles", "articles.index", "articles"),
+    ("Jobs", "jobs.index", "jobs"),
 )
 
 # Password hashing: argon2id at OWASP's parameters (2023 cheat sheet: 19 MiB, 2 passes,

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from kbassist import store
 from kbassist.articles import parse_article
 from kbassist.browse import article_author
 from kbassist.core import Core
@@ -115,6 +116,17 @@ def refresh(
         gaps.assign_new_tickets(core, tickets)
     _say(say, "Refreshing the gaps the pages show")
     gaps.refresh_snapshot(core)
+    changed(core)
+
+
+def changed(core: Core) -> int:
+    """Tell the other servers of the instance that records changed (their indexes follow).
+
+    Called once the scores and this box's indexes are written and the embeddings cached,
+    so another server catching up finds the vectors ready; see kbassist.jobs.sync.
+    """
+    with core.begin() as conn:
+        return store.bump_counter(conn, store.RECORDS_COUNTER)
 
 
 def _say(say: Say | None, message: str) -> None:

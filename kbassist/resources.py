@@ -9,12 +9,15 @@ sit in the base layer with this module, so building them reaches up to no featur
 from __future__ import annotations
 
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     import numpy as np
 
     from kbassist.artifacts import ModelSlot
@@ -61,7 +64,9 @@ class Resources:
         self._lexical: LexicalIndex | None = None
         self._vectors: VectorIndex | None = None
         self._classifier: ModelSlot | None = None
-        self._classifier_stamp: tuple[Any, ...] | None = None
+        self._classifier_source: int | None = None  # the published artifact loaded, if any
+        self._classifier_checked = 0.0  # monotonic time of the last look at the database
+        self._classifier_stamp: tuple[Any, ...] | None = None  # the model file's, when no artifact
         self.query_vectors = QueryVectors()
         # Credit runs of this process, reused while the data is unchanged (see compute_credit).
         self.credit_runs: dict[Any, Any] = {}
@@ -114,20 +119,30 @@ class Resources:
 
     @property
     def classifier(self) -> ModelSlot:
-        """The note model in use (the instance's own, else the shipped one), or why none.
-
-        Reloaded when the artifact changes (a `kbassist train` in another process), so a
-        running server picks up a newly trained model without a restart.
-        """
+        """The note model in use (the newest published, the instance's own, else the shipped
+        one), or why none. A model published in the database by any server is picked up
+        within SYNC_SECONDS; a model file rewritten on this machine (`kbassist train` in
+        another process) at the next use. Neither needs a restart."""
         with self._lock:
-            stamp = self.classifier_stamp()
-            if self._classifier is None or stamp != self._classifier_stamp:
-                self._classifier = self._load_classifier()
+            now = time.monotonic()
+            interval = float(self.core.settings["SYNC_SECONDS"])
+            published = self._classifier_source
+            if self._classifier is None or now - self._classifier_checked >= interval:
+                self._classifier_checked = now
+                published = self._published_model()
+            stamp = self.classifier_stamp() if published is None else None
+            if (
+                self._classifier is None
+                or published != self._classifier_source
+                or stamp != self._classifier_stamp
+            ):
+                self._classifier = self._load_classifier(published)
+                self._classifier_source = published
                 self._classifier_stamp = stamp
             return self._classifier
 
     def classifier_stamp(self) -> tuple[Any, ...] | None:
-        """What identifies the note model on disk: its folder and its metadata file's state."""
+        """What identifies the note model file in use: its folder and its metadata's state."""
         from kbassist.artifacts import METADATA_FILE
 
         path = self.core.find_model(NOTE_MODEL)
@@ -139,13 +154,36 @@ class Resources:
             return (str(path),)
         return (str(path), status.st_mtime_ns, status.st_size, status.st_ino)
 
-    def _load_classifier(self) -> ModelSlot:
+    @property
+    def classifier_source(self) -> int | None:
+        """The id of the published artifact loaded (None: a file or no model)."""
+        return self._classifier_source
+
+    def _published_model(self) -> int | None:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from kbassist.artifacts import current_artifact
+
+        try:
+            with self.core.connect() as conn:
+                found = current_artifact(conn, NOTE_MODEL)
+        except SQLAlchemyError:  # database away for a moment: keep what is loaded
+            return self._classifier_source
+        return found[0] if found else None
+
+    def _load_classifier(self, published: int | None) -> ModelSlot:
         # Generic checks only (our hash, library versions, embedder); the quality package
         # checks that the estimator is a note classifier of its current feature version.
-        from kbassist.artifacts import ModelSlot, load_artifact, read_metadata
+        from kbassist.artifacts import ModelSlot, fetch_artifact, load_artifact, read_metadata
         from kbassist.errors import NotTrained
 
-        path = self.core.find_model(NOTE_MODEL)
+        if published is not None:
+            with self.core.connect() as conn:
+                path: Path | None = fetch_artifact(
+                    conn, published, self.core.models_dir() / ".published"
+                )
+        else:
+            path = self.core.find_model(NOTE_MODEL)
         if path is None or read_metadata(path) is None:
             return ModelSlot(None, CRITERIA_ONLY)
         try:
@@ -164,6 +202,7 @@ class Resources:
         """Forget the loaded classifier so the next use reads the newest artifact."""
         with self._lock:
             self._classifier = None
+            self._classifier_checked = 0.0
             self._classifier_stamp = None
 
     @contextmanager

@@ -65,6 +65,25 @@ SETTINGS: tuple[Setting, ...] = (
         int,
     ),
     Setting("NOTE_QUALITY_BAR", 60, "Closure-note score below which a note needs work.", int),
+    Setting(
+        "TRUSTED_PROXIES",
+        0,
+        "Reverse proxies in front of the app whose X-Forwarded-* headers are trusted (0: none).",
+        int,
+    ),
+    Setting(
+        "REDIS_URL",
+        "",
+        "Job queue broker shared by several app servers (redis://...); empty: SQLite under HOME.",
+    ),
+    Setting("WORKERS", 2, "Web worker processes of `kbassist serve` (gunicorn).", int),
+    Setting(
+        "SYNC_SECONDS",
+        2.0,
+        "How often a server checks the database for new records and a newly trained model.",
+        float,
+    ),
+    Setting("LOG_LEVEL", "INFO", "Log level of the server's JSON-lines log on stderr."),
 )
 
 SETTINGS_BY_NAME = {setting.name: setting for setting in SETTINGS}
@@ -75,6 +94,8 @@ def _coerce(setting: Setting, value: Any) -> Any:
         return value.strip().lower() in {"1", "true", "yes", "on"}
     if setting.kind is int:
         return int(value)
+    if setting.kind is float:
+        return float(value)
     return value
 
 

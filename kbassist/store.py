@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     DateTime,
@@ -371,6 +372,83 @@ meta = Table(
     Column("key", String(100), primary_key=True),
     Column("value", CleanText, nullable=False),
 )
+
+# Background jobs (kbassist.jobs): the one record of a job's state, progress, result and error,
+# read by the /jobs page, the API and `kbassist jobs` whatever queue ran it.
+jobs = Table(
+    "jobs",
+    metadata,
+    Column("id", String(32), primary_key=True),  # uuid4 hex
+    Column("kind", String(30), nullable=False),  # ingest-tickets, ingest-kb, rescore, ...
+    Column("status", String(20), nullable=False),  # queued, running, done, failed
+    Column("params", CleanText, nullable=False, default="{}"),  # JSON
+    Column("step", CleanText, nullable=False, default=""),  # what it is doing now
+    Column("done", Integer, nullable=False, default=0),
+    Column("total", Integer),  # None while unknown
+    Column("result", CleanText),  # JSON, once done
+    Column("error", CleanText),
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("worker", CleanText, nullable=False, default=""),  # host:pid of the last run
+    Column("user_id", Integer, ForeignKey("users.id", ondelete="SET NULL")),
+    Column("created_at", DateTime, nullable=False),
+    Column("started_at", DateTime),
+    Column("heartbeat_at", DateTime),
+    Column("finished_at", DateTime),
+    Index("ix_jobs_status", "status"),
+    Index("ix_jobs_created", "created_at"),
+)
+
+# A job's input files (an uploaded export), kept until the job ran: any server's worker can
+# run a job, so the upload lives in the shared database rather than one server's HOME.
+job_files = Table(
+    "job_files",
+    metadata,
+    Column("job_id", String(32), ForeignKey("jobs.id", ondelete="CASCADE"), primary_key=True),
+    Column("name", String(255), primary_key=True),
+    Column("content", LargeBinary, nullable=False),
+)
+
+# Trained model artifacts (kbassist.artifacts): every server loads the newest of a name.
+model_artifacts = Table(
+    "model_artifacts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(100), nullable=False),
+    Column("version", String(100), nullable=False),
+    Column("metadata_json", CleanText, nullable=False),
+    Column("estimator", LargeBinary, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Index("ix_model_artifacts_name", "name", "id"),
+)
+
+# Counters other processes watch: "records" moves after every change the indexes must follow.
+RECORDS_COUNTER = "records"
+counters = Table(
+    "counters",
+    metadata,
+    Column("name", String(50), primary_key=True),
+    Column("value", BigInteger, nullable=False, default=0),
+    Column("changed_at", DateTime),
+)
+
+
+def bump_counter(connection: Any, name: str) -> int:
+    """Add one to a counter in the caller's transaction (an atomic UPDATE); its new value."""
+    now = utc_now()
+    table = counters
+    updated = connection.execute(
+        table.update().where(table.c.name == name).values(value=table.c.value + 1, changed_at=now)
+    )
+    if updated.rowcount == 0:
+        connection.execute(table.insert().values(name=name, value=1, changed_at=now))
+    return read_counter(connection, name)
+
+
+def read_counter(connection: Any, name: str) -> int:
+    """A counter's value (0 before its first bump)."""
+    value = connection.execute(select(counters.c.value).where(counters.c.name == name)).scalar()
+    return int(value or 0)
 
 
 def ticket_view(*columns: Any) -> Select[Any]:

@@ -88,9 +88,11 @@ def layer(module: str) -> str:
     top = parts[1] if len(parts) > 1 else ""
     if top in FEATURES:
         return "feature"
-    if top in SHELLS:
+    if top in SHELLS or top == "__main__":  # `python -m kbassist` is the CLI
         return "shell"
-    if top in ("pipeline", "demo"):
+    if top in ("pipeline", "jobs"):  # jobs: background work, orchestration beside the pipeline
+        return "pipeline"
+    if top == "demo":
         return top
     return "base"
 

@@ -45,6 +45,7 @@ CLOCK_COLUMNS = {
     "article_scores": {"scored_at"},
     "review_samples": {"drawn_at"},
     "cluster_runs": {"started_at"},
+    "counters": {"changed_at"},
     # Snapshot rows are replaced after every refresh: SQLite may reuse a deleted id.
     "gap_snapshots": {"created_at", "id"},
 }

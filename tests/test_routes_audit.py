@@ -34,7 +34,9 @@ ADMINS = frozenset({"admin"})
 # (method, endpoint) -> who may use it.
 EXPECTED: dict[tuple[str, str], frozenset[str]] = {
     ("GET", "static"): PUBLIC,
-    ("GET", "pages.healthz"): PUBLIC,
+    ("GET", "ops.healthz"): PUBLIC,  # probes: liveness, readiness, Prometheus
+    ("GET", "ops.readyz"): PUBLIC,
+    ("GET", "ops.metrics_page"): PUBLIC,
     ("GET", "pages.login"): PUBLIC,
     ("POST", "pages.login"): PUBLIC,
     ("POST", "pages.logout"): PUBLIC,
@@ -78,6 +80,11 @@ EXPECTED: dict[tuple[str, str], frozenset[str]] = {
     ("GET", "scorecards_api.credit_api"): MANAGERS,
     ("GET", "scorecards_api.explain_api"): MANAGERS,
     ("GET", "scorecards_api.weekly_api"): MANAGERS,
+    ("GET", "jobs.index"): MANAGERS,
+    ("GET", "jobs.view"): MANAGERS,
+    ("POST", "jobs.start"): ADMINS,
+    ("GET", "jobs_api.api_list"): MANAGERS,
+    ("GET", "jobs_api.api_job"): MANAGERS,
 }
 # Someone else's scorecard: a technician sees only their own.
 OTHER_CARD = MANAGERS
@@ -151,6 +158,7 @@ def audit(app, loaded, users):  # type: ignore[no-untyped-def]
         "technician_id": own,
         "log_id": logged.log_id,
         "filename": "app.css",
+        "job_id": "0" * 32,
     }
     return Visitor(app, loaded, users), samples, other
 

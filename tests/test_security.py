@@ -354,8 +354,14 @@ def test_serve_uses_the_quiet_handler(runner, monkeypatch) -> None:  # type: ign
     import flask
 
     seen: dict[str, Any] = {}
+    from kbassist.jobs.sync import IndexSync
+
     monkeypatch.setattr(flask.Flask, "run", lambda self, **options: seen.update(options))
-    result = runner.invoke(["serve", "--port", "5999"])
+    monkeypatch.setattr(IndexSync, "start", lambda self: None)  # no catch-up thread left behind
+    # serve exports PROMETHEUS_MULTIPROC_DIR; monkeypatch removes it again after the test.
+    monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", "")
+    # --dev: Flask's server (gunicorn is the default); --no-worker: no job worker child.
+    result = runner.invoke(["serve", "--dev", "--no-worker", "--port", "5999"])
     assert result.exit_code == 0, result.output
     assert seen["request_handler"] is QuietRequestHandler
 

@@ -81,8 +81,13 @@ def test_api_needs_a_token_and_respects_roles(client, core, users, tmp_path) -> 
     done = client.post(
         "/api/v1/ingest/tickets", headers=admin, data=data, content_type="multipart/form-data"
     )
-    assert done.status_code == 200
-    assert {k: done.json[k] for k in ("added", "updated", "unchanged", "rejected")} == {
+    assert done.status_code == 202 and done.json["status"] == "queued"
+    from kbassist.jobs.queue import queue_for
+
+    queue_for(core).drain()
+    job = client.get(done.headers["Location"], headers=admin).json
+    assert job["status"] == "done"
+    assert {k: job["result"][k] for k in ("added", "updated", "unchanged", "rejected")} == {
         "added": 1,
         "updated": 0,
         "unchanged": 0,

@@ -8,7 +8,7 @@ are honoured through the settings.
 from __future__ import annotations
 
 # Command modules register themselves on ``main`` when imported.
-from kbassist.cli import admin, credit, gaps, quality, search  # noqa: F401
+from kbassist.cli import admin, credit, gaps, jobs, quality, search  # noqa: F401
 from kbassist.cli.group import main
 
 __all__ = ["main"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 import click
@@ -17,6 +16,8 @@ from kbassist.cli.group import (
     progress_bar,
     ready_core,
 )
+from kbassist.cli.jobs import background_option, enqueue
+from kbassist.core import Core
 
 
 @main.command()
@@ -44,11 +45,16 @@ def ingest() -> None:
 
 @ingest.command("kb")
 @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@background_option
 @json_option
-def ingest_kb(folder: Path, as_json: bool) -> None:
+def ingest_kb(folder: Path, background: bool, as_json: bool) -> None:
     """Load a folder of markdown articles (YAML front matter; see README)."""
     from kbassist.pipeline import ingest_kb as run
 
+    if background:
+        files = [(_flat_name(p, folder), p.read_bytes()) for p in sorted(folder.rglob("*.md"))]
+        enqueue("ingest-kb", {"files": len(files), "source": str(folder)}, as_json, files)
+        return
     core = ready_core()
     total = len(list(folder.rglob("*.md")))
     with progress_bar(total, "articles", not as_json) as advance, embedding_bar(core, not as_json):
@@ -67,11 +73,22 @@ def ingest_kb(folder: Path, as_json: bool) -> None:
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="JSON or YAML file mapping your export's columns onto the canonical fields.",
 )
+@background_option
 @json_option
-def ingest_tickets(file: Path, preset: str | None, mapping: Path | None, as_json: bool) -> None:
+def ingest_tickets(
+    file: Path, preset: str | None, mapping: Path | None, background: bool, as_json: bool
+) -> None:
     """Load tickets from JSON Lines or CSV (canonical, or a PSA export with --preset)."""
     from kbassist.pipeline import ingest_tickets as run
 
+    if background:
+        files = [(file.name, file.read_bytes())]
+        mapping_name = f"mapping{mapping.suffix}" if mapping is not None else None
+        if mapping is not None:
+            files.append((f"mapping{mapping.suffix}", mapping.read_bytes()))
+        params = {"file": file.name, "preset": preset, "mapping": mapping_name}
+        enqueue("ingest-tickets", params, as_json, files)
+        return
     core = ready_core()
     with (
         progress_bar(_count_lines(file), "tickets", not as_json) as advance,
@@ -89,8 +106,13 @@ def ingest_tickets(file: Path, preset: str | None, mapping: Path | None, as_json
 @click.option(
     "--if-empty", is_flag=True, help="Do nothing when the database already holds tickets."
 )
+@click.option(
+    "--first",
+    type=click.IntRange(1),
+    help="Load only the N most recent tickets now and the rest as a background job.",
+)
 @json_option
-def demo(n_tickets: int, seed: int, if_empty: bool, as_json: bool) -> None:
+def demo(n_tickets: int, seed: int, if_empty: bool, first: int | None, as_json: bool) -> None:
     """Generate and load the demo: ~40 articles, tickets over 18 months, one user per role."""
     from kbassist.demo.loader import load_demo
 
@@ -102,6 +124,7 @@ def demo(n_tickets: int, seed: int, if_empty: bool, as_json: bool) -> None:
             seed=seed,
             if_empty=if_empty,
             say=None if as_json else lambda message: click.echo(message, err=True),
+            first=first,
         )
     emit(result, as_json, _render_demo)
 
@@ -114,6 +137,11 @@ def _render_demo(result: dict) -> str:  # type: ignore[type-arg]
     lines.append("Sign in at http://127.0.0.1:5000 with:")
     for user in result["users"]:
         lines.append(f"  {user['role']:<9} {user['username']:<10} password: {user['password']}")
+    if result.get("job"):
+        lines.append(
+            f"The other {result['pending']} tickets load in the background (job {result['job']}, "
+            "run by the worker `kbassist serve` starts); the home page shows how far it got."
+        )
     return "\n".join(lines)
 
 
@@ -122,36 +150,67 @@ def _render_demo(result: dict) -> str:  # type: ignore[type-arg]
     "--host",
     default="127.0.0.1",
     show_default=True,
-    help="Address to bind (local only by default).",
+    help="Address to bind (local only by default; behind a reverse proxy see docs/deploy.md).",
 )
 @click.option("--port", default=5000, show_default=True, type=int)
-@click.option("--debug", is_flag=True, help="Flask debug mode with reloader (development only).")
-def serve(host: str, port: int, debug: bool) -> None:
-    """Serve the web app (catching the search index and note scores up first)."""
-    from kbassist.quality import service as quality
-    from kbassist.search.indexing import catch_up
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    help="Web worker processes (default KBASSIST_WORKERS, 2). Each loads the model: ~0.85 GB.",
+)
+@click.option(
+    "--threads", default=4, show_default=True, type=click.IntRange(1, 64), help="Per worker."
+)
+@click.option(
+    "--timeout", default=120, show_default=True, help="Seconds before a stuck worker restarts."
+)
+@click.option("--no-worker", is_flag=True, help="Do not start the job worker (run one elsewhere).")
+@click.option("--dev", is_flag=True, help="Flask's development server, one process (not for prod).")
+@click.option("--debug", is_flag=True, help="With --dev: debug mode with the reloader.")
+def serve(
+    host: str,
+    port: int,
+    workers: int | None,
+    threads: int,
+    timeout: int,
+    no_worker: bool,
+    dev: bool,
+    debug: bool,
+) -> None:
+    """Serve the web app under gunicorn, with a job worker; indexes catch up in the background."""
+    from kbassist import logs
+    from kbassist.webapp import server
+
+    core = ready_core()
+    server.prepare_metrics_dir(core)
+    logs.configure(str(core.settings["LOG_LEVEL"]))
+    count = workers or int(core.settings["WORKERS"])
+    where = f"http://{host}:{port}"
+    mode = "development server" if dev or debug else f"{count} workers x {threads} threads"
+    click.echo(f"kbassist serving on {where} ({mode}; data in {core.home})", err=True)
+    with server.job_worker(core, enabled=not no_worker):
+        if dev or debug:
+            _serve_dev(core, host, port, debug)
+        else:
+            options = server.gunicorn_options(
+                host, port, count, threads, timeout, str(core.settings["LOG_LEVEL"])
+            )
+            server.serve(core, options)
+
+
+def _serve_dev(core: Core, host: str, port: int, debug: bool) -> None:
+    from kbassist.jobs.sync import sync_for
     from kbassist.webapp import create_app
     from kbassist.webapp.security import QuietRequestHandler
 
-    core = ready_core()
-    healed = catch_up(core)
-    if healed:
-        click.echo(
-            f"Search index caught up with the database: {healed} documents re-indexed.", err=True
-        )
-    rescored = quality.catch_up(core)
-    if rescored:
-        click.echo(f"Note scores caught up with the model: {rescored} notes rescored.", err=True)
     app = create_app(core=core)
-    # Load the embedding model in the background so the first search does not wait for it.
-    warm = core.resources.embedder.encode
-    threading.Thread(target=warm, args=(["warm up"],), daemon=True).start()
-    click.echo(f"kbassist serving on http://{host}:{port}", err=True)
+    sync_for(core).start()
     app.run(
         host=host,
         port=port,
         debug=debug,
         use_reloader=debug,
+        threaded=True,
         request_handler=QuietRequestHandler,  # no 'Server: Werkzeug/...' header
     )
 
@@ -208,6 +267,11 @@ def status(as_json: bool) -> None:
     with core.connect() as conn:
         data = {"home": str(core.home), **counts(conn)}
     emit(data, as_json, lambda d: "\n".join(f"{k}: {v}" for k, v in d.items()))
+
+
+def _flat_name(path: Path, folder: Path) -> str:
+    """A file's path inside the folder as one file name (a job's files sit in one folder)."""
+    return "--".join(path.relative_to(folder).parts)
 
 
 def _count_lines(path: Path) -> int:

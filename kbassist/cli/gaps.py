@@ -8,15 +8,20 @@ from typing import Any
 import click
 
 from kbassist.cli.group import embedding_bar, emit, json_option, main, ready_core
+from kbassist.cli.jobs import background_option, enqueue
 
 
 @main.command()
+@background_option
 @json_option
-def cluster(as_json: bool) -> None:
+def cluster(background: bool, as_json: bool) -> None:
     """Recompute the issue families of all resolved tickets (a full run)."""
     from kbassist.gaps import service as gaps
     from kbassist.gaps.report import MIN_TICKETS
 
+    if background:
+        enqueue("cluster", {}, as_json)
+        return
     core = ready_core()
     with embedding_bar(core, not as_json):
         summary = gaps.recluster(core)

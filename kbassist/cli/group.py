@@ -6,6 +6,7 @@ import functools
 import json
 import re
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -108,11 +109,15 @@ def emit(data: Any, as_json: bool, render: Callable[[Any], str] | None = None) -
 
 @contextmanager
 def progress_bar(total: int, label: str, enabled: bool = True) -> Iterator[Callable[[int], None]]:
-    """A tqdm bar on stderr (hidden when not a terminal or disabled); yields ``advance(n)``."""
+    """A tqdm bar on stderr (lines when it is not a terminal); yields ``advance(n)``."""
+    if enabled and not sys.stderr.isatty():
+        lines = ProgressLines(label, total, "rec")
+        yield lines.advance
+        lines.close()
+        return
     from tqdm import tqdm
 
-    show = enabled and sys.stderr.isatty()
-    with tqdm(total=total, desc=label, disable=not show, unit="rec", file=sys.stderr) as bar:
+    with tqdm(total=total, desc=label, disable=not enabled, unit="rec", file=sys.stderr) as bar:
         yield functools.partial(_advance, bar)
 
 
@@ -123,9 +128,38 @@ def _advance(bar: Any, n: int = 1) -> None:
 @contextmanager
 def embedding_bar(core: Core, enabled: bool = True) -> Iterator[None]:
     """Show a running count of texts embedded (the slow part of ingest) on stderr."""
+    if enabled and not sys.stderr.isatty():
+        lines = ProgressLines("embedding", None, "texts")
+        with core.resources.watch_embedding(lines.advance):
+            yield
+        lines.close()
+        return
     from tqdm import tqdm
 
-    show = enabled and sys.stderr.isatty()
-    with tqdm(desc="embedding", disable=not show, unit="text", file=sys.stderr) as bar:
+    with tqdm(desc="embedding", disable=not enabled, unit="text", file=sys.stderr) as bar:
         with core.resources.watch_embedding(bar.update):
             yield
+
+
+class ProgressLines:
+    """Progress as plain lines, at most one every ``every`` seconds (logs, CI, `make run > log`)."""
+
+    def __init__(self, label: str, total: int | None, unit: str, every: float = 5.0) -> None:
+        self.label, self.total, self.unit, self.every = label, total, unit, every
+        self.done = 0
+        self.started = self.shown = time.monotonic()
+
+    def advance(self, n: int = 1) -> None:
+        self.done += n
+        if time.monotonic() - self.shown >= self.every:
+            self.shown = time.monotonic()
+            click.echo(self._line(), err=True)
+
+    def close(self) -> None:
+        if self.done and self.shown != self.started:
+            click.echo(self._line() + " done", err=True)
+
+    def _line(self) -> str:
+        seconds = time.monotonic() - self.started
+        of = f"/{self.total} ({100 * self.done / self.total:.0f}%)" if self.total else ""
+        return f"{self.label}: {self.done}{of} {self.unit}, {seconds:.0f} s"

@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from kbassist.cli.group import emit, get_core, json_option, main, ready_core
+from kbassist.cli.jobs import background_option, enqueue
 
 SCORE_BATCH = 500
 
@@ -123,11 +124,15 @@ def _render(result: dict) -> str:
 
 @main.command()
 @click.option("--all", "everything", is_flag=True, help="Rescore even what is already current.")
+@background_option
 @json_option
-def rescore(everything: bool, as_json: bool) -> None:
+def rescore(everything: bool, background: bool, as_json: bool) -> None:
     """Rescore every closure note and article (only those changed, unless --all)."""
     from kbassist.quality import service as quality
 
+    if background:
+        enqueue("rescore", {"all": everything}, as_json)
+        return
     core = ready_core()
     written = quality.rescore_all(core, force=everything)
     state = quality.model_state(core)
@@ -163,17 +168,29 @@ def rescore(everything: bool, as_json: bool) -> None:
     show_default=True,
     help="Add the reviewers' criterion labels from the review queue.",
 )
+@background_option
 @json_option
 def train(
     closure_notes: Path | None,
     out: Path | None,
     evaluate: bool,
     reviewer_labels: bool,
+    background: bool,
     as_json: bool,
 ) -> None:
     """Train the per-criterion note model, save it to models/ and rescore every note."""
     from kbassist.quality import training
 
+    if background:
+        if out is not None:
+            raise click.UsageError("--out writes a model elsewhere; run it without --background.")
+        params = {
+            "closure_notes": str(closure_notes) if closure_notes else None,
+            "reviewer_labels": reviewer_labels,
+            "evaluate": evaluate,
+        }
+        enqueue("train", params, as_json)
+        return
     core = ready_core()
     report = training.train(
         core,

@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from kbassist.cli.group import emit, json_option, main, progress_bar, ready_core
+from kbassist.cli.jobs import background_option, enqueue
 
 
 @main.command("search")
@@ -88,11 +89,15 @@ def _render_similar(rows: list[dict[str, Any]]) -> str:
 
 
 @main.command("reindex")
+@background_option
 @json_option
-def reindex_command(as_json: bool) -> None:
+def reindex_command(background: bool, as_json: bool) -> None:
     """Rebuild the lexical and semantic indexes from the database."""
     from kbassist.search.indexing import count_indexable, rebuild_indexes
 
+    if background:
+        enqueue("reindex", {}, as_json)
+        return
     core = ready_core()
     with core.connect() as conn:
         total = count_indexable(conn)

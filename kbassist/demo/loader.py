@@ -13,6 +13,7 @@ import json
 import random
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
@@ -21,6 +22,9 @@ from kbassist import auth, store
 from kbassist.core import Core
 from kbassist.demo import generator as demo
 from kbassist.gaps import service as gaps
+from kbassist.jobs.queue import submit
+from kbassist.jobs.runner import register
+from kbassist.jobs.state import Job, Reporter
 from kbassist.pipeline import ingest_kb, ingest_tickets
 
 # Demo sign-ins, printed at load and listed in the README. Change them on a real instance.
@@ -40,8 +44,14 @@ def load_demo(
     seed: int = 7,
     if_empty: bool = False,
     say: Callable[[str], None] | None = None,
+    first: int | None = None,
 ) -> dict[str, Any]:
-    """Generate the demo data set and load it; returns counts and the demo users."""
+    """Generate the demo data set and load it; returns counts and the demo users.
+
+    With ``first``, only the ``first`` most recent tickets are loaded now (enough for
+    every page to show something) and the rest is queued as a background job (kind
+    ``demo``) that the home page reports: a first start is then a minute, not several.
+    """
     say = say or (lambda _message: None)
     with core.connect() as conn:
         existing = conn.execute(select(func.count()).select_from(store.tickets)).scalar_one()
@@ -54,16 +64,21 @@ def load_demo(
     ingest_kb(core, core.kb_dir())
     if "kb_revisions" in paths and paths["kb_revisions"].exists():
         ingest_kb(core, paths["kb_revisions"])
-    say("Loading tickets, scoring notes, indexing and clustering")
-    report = ingest_tickets(core, paths["tickets"])
+    now, later, pending = paths["tickets"], None, 0
+    if first is not None and first < n_tickets:
+        now, later = split_recent(paths["tickets"], first)
+        pending = n_tickets - first
+        say(f"Loading the {first} most recent tickets now, the other {pending} next")
+    else:
+        say("Loading tickets, scoring notes, indexing and clustering")
+    report = ingest_tickets(core, now)
     users = _ensure_users(core)
-    truth = json.loads(paths["ground_truth"].read_text())
-    labelled = _label_sample(core, truth, seed)
+    labelled = _label_sample(core, json.loads(paths["ground_truth"].read_text()), seed)
     say("Clustering tickets into issue families")
     gaps.recluster(core)
     with core.connect() as conn:
         articles = conn.execute(select(func.count()).select_from(store.articles)).scalar_one()
-    return {
+    result: dict[str, Any] = {
         "skipped": False,
         "home": str(core.home),
         "tickets": report.added + report.updated + report.unchanged,
@@ -71,6 +86,41 @@ def load_demo(
         "labels": labelled,
         "users": users,
     }
+    if later is not None:
+        job = submit(core, "demo", {"tickets": str(later), "seed": seed})
+        result.update(job=job.id, pending=pending)
+    return result
+
+
+def split_recent(path: Path, first: int) -> tuple[Path, Path]:
+    """The export split in two files: its ``first`` most recent tickets, and the others."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    order = sorted(range(len(rows)), key=lambda i: (rows[i].get("created_at") or "", i))
+    recent = set(order[-first:]) if first > 0 else set()
+    head, rest = path.with_name("tickets-first.jsonl"), path.with_name("tickets-rest.jsonl")
+    for target, keep in ((head, True), (rest, False)):
+        lines = [
+            json.dumps(row, ensure_ascii=False)
+            for i, row in enumerate(rows)
+            if (i in recent) == keep
+        ]
+        target.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    return head, rest
+
+
+@register("demo", "Load the rest of the demo")
+def load_rest(core: Core, job: Job, report: Reporter) -> dict[str, Any]:
+    """The background half of a quick demo start: the other tickets, labels, clustering."""
+    path = Path(str(job.params["tickets"]))
+    with path.open("rb") as handle:
+        report.step("Loading the rest of the demo tickets", sum(1 for _ in handle))
+    with core.resources.watch_embedding(report.advance):
+        loaded = ingest_tickets(core, path, progress=report.advance, say=report.step)
+    truth = json.loads((path.parent / "ground_truth.json").read_text())
+    labelled = _label_sample(core, truth, int(job.params.get("seed", 7)))
+    report.step("Clustering tickets into issue families")
+    summary = gaps.recluster(core)
+    return {"tickets": loaded.added + loaded.updated, "labels": labelled, **summary.as_dict()}
 
 
 def _ensure_users(core: Core) -> list[dict[str, str]]:

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from kbassist.artifacts import publish_artifact
 from kbassist.embedding import embed_cached
 from kbassist.errors import InvalidInput
 from kbassist.quality import queries
@@ -305,10 +306,12 @@ def _save(
     save_artifact(model, metadata, target)
     rescored = 0
     if target.resolve() == model_path(core).resolve():
+        with core.begin() as conn:
+            # Published in the database: every server of the instance loads it, no restart.
+            publish_artifact(conn, ARTIFACT_NAME, target)
+            core.set_meta(conn, "classifier_version", version)
         core.resources.reload_classifier()
         rescored = rescore_all(core)
-        with core.begin() as conn:
-            core.set_meta(conn, "classifier_version", version)
     return TrainReport(
         version,
         str(target),

@@ -18,6 +18,7 @@ from kbassist.core import Core
 from kbassist.embedding import embed_cached
 from kbassist.index.documents import RecordDocs
 from kbassist.index.lexical import LexicalIndex
+from kbassist.index.lock import write_lock
 from kbassist.index.vectors import VectorIndex, VectorRecord
 from kbassist.search import queries
 from kbassist.search.documents import (
@@ -164,8 +165,11 @@ def _sync(
             if r.record in lexical_wanted
         )
     gone = [record for record in ordered if record not in found]
-    lexical_index(core).update(lexical_upserts, [r for r in gone if r in lexical_wanted])
-    vector_index(core).update(vector_upserts, [r for r in gone if r in vector_wanted])
+    # One writer per index folder across processes (see index.lock); the slow part above,
+    # reading and embedding, runs outside the lock.
+    with write_lock(core.index_dir()):
+        lexical_index(core).update(lexical_upserts, [r for r in gone if r in lexical_wanted])
+        vector_index(core).update(vector_upserts, [r for r in gone if r in vector_wanted])
 
 
 def catch_up(core: Core) -> int:
@@ -219,8 +223,9 @@ def rebuild_indexes(core: Core, progress: Progress | None = None) -> dict[str, A
                 counts["sections"] += len(item.docs)
         if progress:
             progress(len(records))
-    lexical_index(core).rebuild(lexical_items)
-    vector_index(core).rebuild(vector_items)
+    with write_lock(core.index_dir()):
+        lexical_index(core).rebuild(lexical_items)
+        vector_index(core).rebuild(vector_items)
     with core.begin() as conn:
         queries.clear_stale_mark(conn)
     counts["seconds"] = round((datetime.now(UTC) - started).total_seconds(), 2)

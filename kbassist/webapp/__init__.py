@@ -24,7 +24,7 @@ from kbassist.errors import KbassistError
 from kbassist.hygiene import mask
 from kbassist.hygiene.log_filter import mask_logs
 from kbassist.settings import Settings
-from kbassist.webapp import security
+from kbassist.webapp import ops, security
 from kbassist.webapp.context import close_db, start_request, wants_json
 
 BLUEPRINT_MODULES = (
@@ -34,6 +34,8 @@ BLUEPRINT_MODULES = (
     "kbassist.webapp.gaps",
     "kbassist.webapp.review",
     "kbassist.webapp.scorecards",
+    "kbassist.webapp.jobs",
+    "kbassist.webapp.ops",
 )
 
 
@@ -60,6 +62,7 @@ def create_app(config: dict[str, Any] | None = None, core: Core | None = None) -
     app.config.update(config or {})
     app.extensions["kbassist"] = kb_core
 
+    ops.init_app(app)
     app.before_request(start_request)  # first: sign-in reads through the same connection
     security.init_app(app)
     # Request lines carry query strings: a password typed into the search box stays out.

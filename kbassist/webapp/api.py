@@ -8,10 +8,12 @@ import zipfile
 from dataclasses import asdict
 from pathlib import Path
 
-from flask import Blueprint, current_app, jsonify, request
+from flask import Blueprint, current_app, jsonify, request, url_for
 
-from kbassist import browse, pipeline
+from kbassist import browse
 from kbassist.errors import InvalidInput
+from kbassist.jobs import queue
+from kbassist.jobs.state import Job
 from kbassist.webapp.context import core, db
 from kbassist.webapp.security import current_user, requires
 
@@ -29,21 +31,21 @@ def me():  # type: ignore[no-untyped-def]
 @api.post("/ingest/tickets")
 @requires("ingest")
 def ingest_tickets():  # type: ignore[no-untyped-def]
-    """Load a ticket export (multipart `file`; optional `preset`); returns the ingest summary."""
+    """Queue a ticket export (multipart `file`; optional `preset`): 202 with the job to follow."""
     upload = request.files.get("file")
     if upload is None or not upload.filename:
         raise InvalidInput("file: attach the export as multipart field 'file'.")
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / _safe_name(upload.filename)
-        upload.save(path)
-        report = pipeline.ingest_tickets(core(), path, preset=request.form.get("preset") or None)
-    return jsonify(report.as_dict())
+    name = _safe_name(upload.filename)
+    params = {"file": name, "preset": request.form.get("preset") or None}
+    return _accepted(
+        queue.submit(core(), "ingest-tickets", params, [(name, upload.read())], _uid())
+    )
 
 
 @api.post("/ingest/kb")
 @requires("ingest")
 def ingest_kb():  # type: ignore[no-untyped-def]
-    """Load markdown articles (multipart `files`, or one zip archive as `file`)."""
+    """Queue markdown articles (multipart `files`, or one zip as `file`): 202 with the job."""
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder) / "kb"
         root.mkdir()
@@ -61,8 +63,22 @@ def ingest_kb():  # type: ignore[no-untyped-def]
                 upload.save(root / _safe_name(upload.filename))
         if not any(root.iterdir()):
             raise InvalidInput("files: attach markdown files as 'files' or a zip as 'file'.")
-        report = pipeline.ingest_kb(core(), root)
-    return jsonify(report.as_dict())
+        uploads = [(path.name, path.read_bytes()) for path in sorted(root.iterdir())]
+    return _accepted(queue.submit(core(), "ingest-kb", {"files": len(uploads)}, uploads, _uid()))
+
+
+def _uid() -> int | None:
+    user = current_user()
+    return user.id if user else None
+
+
+def _accepted(job: Job):  # type: ignore[no-untyped-def]
+    """202 Accepted: the queued job, where to follow it (`Location`), and its id."""
+    location = url_for("jobs_api.api_job", job_id=job.id)
+    response = jsonify({**job.as_dict(), "url": location})
+    response.status_code = 202
+    response.headers["Location"] = location
+    return response
 
 
 @api.get("/articles/<article_id>")

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, jsonify, make_response, redirect, render_template, request, url_for
+from flask import Blueprint, make_response, redirect, render_template, request, url_for
 from markupsafe import Markup
 
 from kbassist import auth, browse
 from kbassist.articles import render_markdown
 from kbassist.errors import KbassistError
+from kbassist.jobs import state as jobs
 from kbassist.records import ARTICLE_TYPES
 from kbassist.webapp.context import core, db
 from kbassist.webapp.security import current_user, requires, safe_next, sign_in, sign_out
@@ -17,17 +18,13 @@ articles_bp = Blueprint("articles", __name__)
 tickets_bp = Blueprint("tickets", __name__)
 
 
-@bp.get("/healthz")
-def healthz():  # type: ignore[no-untyped-def]
-    return jsonify({"status": "ok", **browse.counts(db())})
-
-
 @bp.get("/")
 def home():  # type: ignore[no-untyped-def]
     user = current_user()
     if user is None:
         return redirect(url_for("pages.login"))
-    return render_template("home.html")
+    demo_job = jobs.latest(db(), "demo")  # a quick first start loads the rest meanwhile
+    return render_template("home.html", demo_job=demo_job)
 
 
 @bp.route("/login", methods=["GET", "POST"])

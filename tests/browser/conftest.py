@@ -11,6 +11,7 @@ import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -83,6 +84,33 @@ def live_server(demo_core: Core) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def gunicorn_server(demo_core: Core, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """The same demo instance served the production way: `kbassist serve --workers 2`."""
+    from servers import Server, environment
+
+    env = environment(demo_core.home, SECRET_KEY="browser-test", SYNC_SECONDS=1)
+    log = tmp_path_factory.mktemp("gunicorn") / "serve.log"
+    server = Server(env, "--workers", "2", "--no-worker", log=log)
+    try:
+        server.wait_ready()
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def gunicorn_page(browser, gunicorn_server):  # type: ignore[no-untyped-def]
+    """A browser tab on the gunicorn server."""
+    context = browser.new_context(
+        base_url=gunicorn_server.url, viewport={"width": 1280, "height": 900}
+    )
+    context.set_default_timeout(30000)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     _require_browser()
     from playwright.sync_api import sync_playwright
@@ -107,17 +135,25 @@ def page(browser, live_server):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def sign_in(page):  # type: ignore[no-untyped-def]
     """``sign_in(role)``: sign in through the form as the demo user of a role."""
+    return lambda role: sign_in_as(page, role)
+
+
+@pytest.fixture
+def gunicorn_sign_in(gunicorn_page):  # type: ignore[no-untyped-def]
+    """``gunicorn_sign_in(role)``: the same on the gunicorn server's tab."""
+    return lambda role: sign_in_as(gunicorn_page, role)
+
+
+def sign_in_as(page: Any, role: str) -> None:
+    """Sign in through the form as the demo user of a role."""
     from kbassist.demo.loader import DEMO_USERS
 
-    def run(role: str) -> None:
-        username, password = next((u, p) for r, u, p, _ in DEMO_USERS if r == role)
-        page.goto("/login")
-        page.fill("input[name=username]", username)
-        page.fill("input[name=password]", password)
-        page.click("button[type=submit]")
-        page.wait_for_selector(f".who[data-role={role}]")
-
-    return run
+    username, password = next((u, p) for r, u, p, _ in DEMO_USERS if r == role)
+    page.goto("/login")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    page.click("button[type=submit]")
+    page.wait_for_selector(f".who[data-role={role}]")
 
 
 @pytest.fixture

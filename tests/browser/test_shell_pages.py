@@ -7,8 +7,10 @@ import pytest
 EXPECTED_NAV = {
     "tech": {"Search", "Pre-close check", "Scorecards", "Articles"},
     "reviewer": {"Search", "Pre-close check", "Review", "Articles"},
-    "manager": {"Search", "Pre-close check", "Review", "Gaps", "Scorecards", "Weekly", "Articles"},
-    "admin": {"Search", "Pre-close check", "Review", "Gaps", "Scorecards", "Weekly", "Articles"},
+    "manager": {"Search", "Pre-close check", "Review", "Gaps", "Scorecards", "Weekly", "Articles"}
+    | {"Jobs"},
+    "admin": {"Search", "Pre-close check", "Review", "Gaps", "Scorecards", "Weekly", "Articles"}
+    | {"Jobs"},
 }
 REFUSED = {"tech": ["/review", "/gaps", "/weekly"], "reviewer": ["/gaps", "/scorecards", "/weekly"]}
 
