@@ -195,8 +195,16 @@ class VectorIndex:
                 "mode": "approximate" if graph is not None else "exact",
                 "ann_rows": self.ann_rows,
                 "vector_bytes": int(self._matrix.nbytes),
-                "graph_bytes": graph.memory_bytes() if graph is not None else 0,
+                "graph_bytes": self._graph_bytes(),
             }
+
+    def _graph_bytes(self) -> int:
+        """The graph's file (mapped whole when searched), or its memory when built here."""
+        if self._graph is None:
+            return 0
+        if self._graph_file is not None:
+            return (self.path / self._graph_file).stat().st_size
+        return self._graph.memory_bytes()
 
     # -- writes
     def update(self, upserts: Sequence[VectorRecord], deletes: Sequence[str] = ()) -> None:
@@ -394,7 +402,7 @@ def _scores(matrix: np.ndarray, query: np.ndarray, positions: np.ndarray | None)
     for start in range(0, count, SCORE_BLOCK):
         stop = min(count, start + SCORE_BLOCK)
         rows = matrix[start:stop] if positions is None else matrix[positions[start:stop]]
-        out[start:stop] = np.asarray(rows, dtype=np.float32) @ query
+        out[start:stop] = _product(np.asarray(rows, dtype=np.float32), query)
     return out
 
 
