@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import numpy as np
@@ -138,3 +139,41 @@ def test_lookup_maps_ids_back_to_rows() -> None:
     assert lookup.positions(ids[[2, 0]]).tolist() == [2, 0]
     assert lookup.positions(row_ids(["zzz"])).tolist() == []
     assert not Lookup(np.array([5, 5], dtype=np.uint64)).unique
+
+
+def test_a_crash_before_the_commit_point_keeps_the_previous_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import kbassist.index.vectors as vectors_module
+
+    folder = tmp_path / "v"
+    vectors = _clustered(700, 10)
+    VectorIndex(folder, "m", DIM, ann_rows=500).rebuild(_records(vectors))
+    real_replace = os.replace
+
+    def crash_at_rows(source: object, target: object) -> None:
+        if str(target).endswith("rows.json"):
+            raise OSError("disk full")
+        real_replace(source, target)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(vectors_module.os, "replace", crash_at_rows)
+    with pytest.raises(OSError):
+        VectorIndex(folder, "m", DIM, ann_rows=500).update(_records(_clustered(3, 11), "N"))
+    monkeypatch.setattr(vectors_module.os, "replace", real_replace)
+    # The new matrix and graph were written, but rows.json still names the old ones.
+    assert len(_files(folder, "graph-*.usearch")) == 2
+    index = VectorIndex(folder, "m", DIM, ann_rows=500)
+    assert len(index) == 700 and index.describe()["mode"] == "approximate"
+    assert _keys(index.search(vectors[5], limit=1)) == ["ticket:T-5"]
+    index.update([], ["ticket:T-0"])  # the next save clears the leftovers
+    assert len(_files(folder, "graph-*.usearch")) == 1
+    assert len(_files(folder, "matrix-*.npy")) == 1
+
+
+def test_the_setting_reaches_the_index(tmp_path: Path) -> None:
+    from kbassist.core import Core
+    from kbassist.settings import Settings
+
+    settings = {"HOME": str(tmp_path), "EMBEDDER": "hashing", "SECRET_KEY": "k"}
+    core = Core(Settings.load({**settings, "VECTOR_ANN_ROWS": "1234"}))
+    assert core.resources.vectors.ann_rows == 1234
