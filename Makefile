@@ -30,7 +30,7 @@ bench: setup
 	$(BIN)/python bench/quality.py
 	$(BIN)/python bench/gaps.py
 	$(BIN)/python bench/credit.py
-	$(BIN)/python bench/secrets.py
+	$(BIN)/python bench/secret_detection.py
 
 # The vector index at 10k, 100k and 1M rows, exact against approximate (about 20 minutes).
 .PHONY: bench-scale
