@@ -177,3 +177,28 @@ def test_the_setting_reaches_the_index(tmp_path: Path) -> None:
     settings = {"HOME": str(tmp_path), "EMBEDDER": "hashing", "SECRET_KEY": "k"}
     core = Core(Settings.load({**settings, "VECTOR_ANN_ROWS": "1234"}))
     assert core.resources.vectors.ann_rows == 1234
+
+
+def test_the_app_searches_the_same_above_the_threshold(tmp_path: Path, fixture_kb: Path) -> None:
+    from kbassist.core import Core
+    from kbassist.pipeline import ingest_kb, ingest_tickets
+    from kbassist.search.indexing import rebuild_indexes
+    from kbassist.search.service import search
+    from kbassist.settings import Settings
+
+    def instance(name: str, ann_rows: str) -> Core:
+        settings = {"HOME": str(tmp_path / name), "EMBEDDER": "hashing", "SECRET_KEY": "k"}
+        core = Core(Settings.load({**settings, "VECTOR_ANN_ROWS": ann_rows}))
+        core.init()
+        ingest_kb(core, fixture_kb)
+        ingest_tickets(core, fixture_kb.parent / "tickets.jsonl")
+        return core
+
+    exact, approximate = instance("exact", "200000"), instance("approximate", "2")
+    assert rebuild_indexes(exact)["vector_search"] == "exact"
+    assert rebuild_indexes(approximate)["vector_search"] == "approximate"
+    for query in ("Forticlient eror -14", "printer offline", "reset a password"):
+        expected = [(r.id, r.score) for r in search(exact, query, log=False).results]
+        found = [(r.id, r.score) for r in search(approximate, query, log=False).results]
+        assert [i for i, _ in found] == [i for i, _ in expected]
+        assert [s for _, s in found] == pytest.approx([s for _, s in expected], abs=1e-6)
