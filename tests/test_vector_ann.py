@@ -202,3 +202,9 @@ def test_the_app_searches_the_same_above_the_threshold(tmp_path: Path, fixture_k
         found = [(r.id, r.score) for r in search(approximate, query, log=False).results]
         assert [i for i, _ in found] == [i for i, _ in expected]
         assert [s for _, s in found] == pytest.approx([s for _, s in expected], abs=1e-6)
+
+
+def test_reindex_says_how_semantic_search_runs(loaded: object, runner: object) -> None:
+    result = runner.invoke(["reindex"])  # type: ignore[attr-defined]
+    assert result.exit_code == 0, result.output
+    assert "semantic search is exact." in result.output
