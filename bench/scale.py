@@ -274,7 +274,7 @@ def query_embedding_time(embed: Callable[[list[str]], np.ndarray], texts: Sequen
     times = []
     with one_thread():
         embed([texts[0]])  # warm
-        for text in texts[:QUERIES]:
+        for text in texts:
             started = time.perf_counter()
             embed([text])
             times.append((time.perf_counter() - started) * 1000)
@@ -313,6 +313,13 @@ def report(results: dict[str, Any]) -> None:
         )
 
 
+def write(results: dict[str, Any]) -> None:
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    temporary = RESULTS.with_suffix(".json.tmp")
+    temporary.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    temporary.replace(RESULTS)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
@@ -336,7 +343,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": {"python": platform.python_version(), "cores": os.cpu_count()},
         "real_corpus_rows": len(real),
-        "query_embedding": query_embedding_time(embedder.encode, query_texts),
+        "query_embedding": query_embedding_time(
+            embedder.encode, [query_texts[i] for i in order.tolist()]
+        ),
         "sizes": [],
     }
     sizes = [len(real) if name == "real" else int(name) for name in names]
@@ -344,9 +353,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         with tempfile.TemporaryDirectory(prefix="kbassist-scale-") as folder:
             results["sizes"].append(measure(size, real, queries[order], Path(folder) / "v"))
         gc.collect()
+        write(results)  # after every size: a long run stopped early keeps what it measured
     report(results)
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     say(f"\nwrote {RESULTS}")
     return 0
 
