@@ -32,7 +32,8 @@ bench: setup
 	$(BIN)/python bench/credit.py
 	$(BIN)/python bench/secret_detection.py
 
-# The vector index at 10k, 100k and 1M rows, exact against approximate (about 20 minutes).
+# The vector index at real-only, 10k, 100k and 1M rows, exact against approximate (the million
+# alone builds for more than 15 minutes on two busy cores).
 .PHONY: bench-scale
 bench-scale: setup
 	$(BIN)/python bench/scale.py

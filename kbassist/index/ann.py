@@ -27,7 +27,7 @@ import numpy as np
 
 CONNECTIVITY = 16  # edges per node (HNSW "M")
 EXPANSION_ADD = 128  # candidate list while building ("efConstruction")
-EXPANSION_SEARCH = 128  # candidate list while searching ("ef")
+EXPANSION_SEARCH = 256  # candidate list while searching ("ef"); 128 gave recall@10 0.967 at 300k
 QUANTIZATION = "i8"
 BUILD_BLOCK = 65_536  # rows converted to float32 at a time while adding
 
