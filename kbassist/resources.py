@@ -114,7 +114,8 @@ class Resources:
 
                 embedder = self.embedder
                 path = self.core.index_dir() / f"vectors-{slug(embedder.name)}"
-                self._vectors = VectorIndex(path, embedder.name, embedder.dim)
+                rows = int(self.core.settings["VECTOR_ANN_ROWS"])
+                self._vectors = VectorIndex(path, embedder.name, embedder.dim, ann_rows=rows)
             return self._vectors
 
     @property

@@ -64,6 +64,13 @@ SETTINGS: tuple[Setting, ...] = (
         " 0 ignores those headers.",
         int,
     ),
+    Setting(
+        "VECTOR_ANN_ROWS",
+        200_000,
+        "Rows from which semantic search uses the approximate (HNSW) index instead of"
+        " scoring every row; see docs/scale.md.",
+        int,
+    ),
     Setting("NOTE_QUALITY_BAR", 60, "Closure-note score below which a note needs work.", int),
     Setting(
         "TRUSTED_PROXIES",

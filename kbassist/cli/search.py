@@ -108,6 +108,7 @@ def reindex_command(background: bool, as_json: bool) -> None:
         as_json,
         lambda c: (
             f"Indexed {c['articles']} articles ({c['sections']} sections) and "
-            f"{c['tickets']} resolved tickets with {c['backend']} in {c['seconds']} s."
+            f"{c['tickets']} resolved tickets with {c['backend']} in {c['seconds']} s; "
+            f"semantic search is {c['vector_search']}."
         ),
     )

@@ -1,11 +1,16 @@
-"""Exact semantic search: cosine top-k over one float32 matrix of unit vectors.
+"""Semantic search: cosine top-k over unit vectors, exact below a size, approximate above.
 
-At a few hundred thousand rows a brute-force matrix product is exact, needs no
-tuning and answers in milliseconds, so there is no approximate index here. The
-matrix is saved as ``matrix-<generation>.npy`` beside ``rows.json`` (model,
-row keys, filter values, and the manifest of record -> content hash); the JSON
-is replaced atomically and names the matrix it belongs to, so a crash while
-saving leaves the previous, consistent pair in place.
+The rows are saved as float16 (``matrix-<generation>.npy``, 768 bytes a row at
+384 dimensions) beside ``rows.json`` (model, row keys, filter values, and the
+manifest of record -> content hash). Below ``ann_rows`` rows (setting
+``VECTOR_ANN_ROWS``) the matrix is read as float32 and searched exactly by one
+matrix product: it needs no tuning and answers in milliseconds. From
+``ann_rows`` up the matrix stays a read-only memory map and an HNSW graph
+(``kbassist.index.ann``, ``graph-<generation>.usearch``) picks the candidates,
+which are then rescored exactly. Every file is written under a temporary name,
+flushed and renamed; ``rows.json`` is replaced last and names the matrix and
+graph it belongs to, so a crash while saving leaves the previous, consistent
+set in place.
 """
 
 from __future__ import annotations
@@ -25,10 +30,15 @@ from typing import Any
 
 import numpy as np
 
+from kbassist.index.ann import Graph, Lookup, row_ids
 from kbassist.index.documents import FACET_FIELDS, SearchDoc
 from kbassist.index.query import Filters
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 1  # float32 and float16 matrices both read; "graph" is optional
+ANN_ROWS = 200_000  # from this many rows the graph picks candidates (VECTOR_ANN_ROWS)
+OVERSAMPLE = 4  # candidates asked of the graph per result wanted, rescored exactly
+MIN_CANDIDATES = 50
+SCORE_BLOCK = 65_536  # float16 rows converted to float32 at a time
 
 
 @dataclass(frozen=True)
@@ -68,12 +78,13 @@ class _Row:
 
 
 class VectorIndex:
-    """Unit vectors of documents with their filter values; exact cosine search."""
+    """Unit vectors of documents with their filter values; cosine search, exact or via a graph."""
 
-    def __init__(self, path: Path, model: str, dim: int) -> None:
+    def __init__(self, path: Path, model: str, dim: int, ann_rows: int = ANN_ROWS) -> None:
         self.path = Path(path)
         self.model = model
         self.dim = dim
+        self.ann_rows = max(1, int(ann_rows))
         self._lock = threading.RLock()
         self._loaded_mtime: int | None = -1
         self._clear()
@@ -83,6 +94,9 @@ class VectorIndex:
         self._rows: list[_Row] = []
         self._matrix = np.zeros((0, self.dim), dtype=np.float32)
         self._records: dict[str, str] = {}
+        self._graph: Graph | None = None
+        self._graph_file: str | None = None
+        self._lookup: Lookup | None = None
         self._derive()
 
     def _derive(self) -> None:
@@ -119,7 +133,7 @@ class VectorIndex:
             return
         try:
             data = json.loads(self._rows_path.read_text(encoding="utf-8"))
-            matrix = np.load(self.path / data["matrix"], allow_pickle=False)
+            matrix = np.load(self.path / data["matrix"], mmap_mode="r", allow_pickle=False)
         except (OSError, ValueError, KeyError):
             return  # unreadable: behave as empty, the manifest says so, catch-up rebuilds
         rows = [_Row.from_json(item) for item in data.get("rows", [])]
@@ -130,9 +144,35 @@ class VectorIndex:
         )
         if not usable:
             return  # another model or format: start empty and let catch-up re-embed
-        self._rows, self._matrix = rows, matrix.astype(np.float32, copy=False)
-        self._records = dict(data.get("records", {}))
+        self._adopt(rows, matrix, dict(data.get("records", {})), data.get("graph"))
+
+    def _adopt(
+        self, rows: list[_Row], matrix: np.ndarray, records: dict[str, str], graph: Any
+    ) -> None:
+        """Take saved rows as the state: float32 in memory when small, else mapped plus a graph."""
+        self._rows, self._records = rows, records
+        self._graph, self._graph_file, self._lookup = None, None, None
+        if len(rows) < self.ann_rows:
+            self._matrix = np.asarray(matrix, dtype=np.float32)
+        else:
+            self._matrix = matrix
+            self._lookup = Lookup(row_ids([row.key for row in rows]))
+            if self._lookup.unique:  # a 64-bit collision: exact search, still correct
+                self._graph, self._graph_file = self._open_graph(graph, len(rows))
         self._derive()
+
+    def _open_graph(self, saved: Any, count: int) -> tuple[Graph, str | None]:
+        """The graph ``rows.json`` names when it checks out, else one built from the rows."""
+        if isinstance(saved, dict):
+            path = self.path / str(saved.get("file"))
+            try:
+                if path.stat().st_size == saved.get("bytes"):
+                    graph = Graph.open(path)
+                    if len(graph) == count:
+                        return graph, path.name
+            except (OSError, ValueError, RuntimeError):
+                pass  # damaged or missing: rebuild below, the next save writes it again
+        return Graph.build(self._matrix, _ids_in_row_order(self._rows)), None
 
     def manifest(self) -> dict[str, str]:
         """Record key -> content hash of everything saved."""
@@ -145,6 +185,27 @@ class VectorIndex:
             self._fresh()
             return len(self._rows)
 
+    def describe(self) -> dict[str, Any]:
+        """Rows, search mode and bytes of the vectors and graph (for status and benchmarks)."""
+        with self._lock:
+            self._fresh()
+            graph = self._graph
+            return {
+                "rows": len(self._rows),
+                "mode": "approximate" if graph is not None else "exact",
+                "ann_rows": self.ann_rows,
+                "vector_bytes": int(self._matrix.nbytes),
+                "graph_bytes": self._graph_bytes(),
+            }
+
+    def _graph_bytes(self) -> int:
+        """The graph's file (mapped whole when searched), or its memory when built here."""
+        if self._graph is None:
+            return 0
+        if self._graph_file is not None:
+            return (self.path / self._graph_file).stat().st_size
+        return self._graph.memory_bytes()
+
     # -- writes
     def update(self, upserts: Sequence[VectorRecord], deletes: Sequence[str] = ()) -> None:
         """Replace the rows of the given records, drop deleted ones, save."""
@@ -153,27 +214,59 @@ class VectorIndex:
         with self._lock:
             self._fresh()
             dropped = {item.record for item in upserts} | set(deletes)
-            keep = [i for i, row in enumerate(self._rows) if row.record not in dropped]
-            rows = [self._rows[i] for i in keep]
-            blocks = [self._matrix[keep]]
+            gone = [i for i, row in enumerate(self._rows) if row.record in dropped]
+            keep = np.setdiff1d(np.arange(len(self._rows)), gone)
+            rows = [self._rows[i] for i in keep.tolist()]
+            added: list[_Row] = []
+            blocks = [np.asarray(self._matrix[keep], dtype=np.float16)]
             records = {r: h for r, h in self._records.items() if r not in dropped}
             for item in upserts:
-                rows.extend(_Row.from_doc(doc) for doc in item.docs)
-                blocks.append(self._check(item))
+                added.extend(_Row.from_doc(doc) for doc in item.docs)
+                blocks.append(self._check(item).astype(np.float16))
                 records[item.record] = item.content_hash
-            self._save(rows, np.vstack(blocks), records)
+            matrix = np.vstack(blocks)
+            graph = self._changed_graph(
+                rows + added,
+                matrix,
+                row_ids([self._rows[i].key for i in gone]),
+                _ids_in_row_order(added),
+            )
+            self._save(rows + added, matrix, records, graph)
 
     def rebuild(self, records: Iterable[VectorRecord]) -> None:
         """Replace everything with these records."""
         with self._lock:
             rows: list[_Row] = []
-            blocks = [np.zeros((0, self.dim), dtype=np.float32)]
+            blocks = [np.zeros((0, self.dim), dtype=np.float16)]
             manifest: dict[str, str] = {}
             for item in records:
                 rows.extend(_Row.from_doc(doc) for doc in item.docs)
-                blocks.append(self._check(item))
+                blocks.append(self._check(item).astype(np.float16))
                 manifest[item.record] = item.content_hash
-            self._save(rows, np.vstack(blocks), manifest)
+            matrix = np.vstack(blocks)
+            self._save(rows, matrix, manifest, self._new_graph(rows, matrix))
+
+    def _new_graph(self, rows: list[_Row], matrix: np.ndarray) -> Graph | None:
+        if len(rows) < self.ann_rows:
+            return None
+        ids = _ids_in_row_order(rows)
+        return Graph.build(matrix, ids) if Lookup(ids).unique else None
+
+    def _changed_graph(
+        self, rows: list[_Row], matrix: np.ndarray, removed: np.ndarray, added: np.ndarray
+    ) -> Graph | None:
+        """The saved graph with these rows taken out and put in; a new one when there is none."""
+        if len(rows) < self.ann_rows or self._graph_file is None:
+            return self._new_graph(rows, matrix)
+        try:
+            graph = Graph.open(self.path / self._graph_file, writable=True)
+        except (OSError, ValueError, RuntimeError):
+            return self._new_graph(rows, matrix)
+        graph.remove(removed)
+        graph.add(added, matrix[len(matrix) - len(added) :])
+        if len(graph) != len(rows) or not Lookup(_ids_in_row_order(rows)).unique:
+            return self._new_graph(rows, matrix)
+        return graph
 
     def _check(self, item: VectorRecord) -> np.ndarray:
         vectors = np.asarray(item.vectors, dtype=np.float32).reshape(-1, self.dim)
@@ -183,57 +276,101 @@ class VectorIndex:
             )
         return vectors
 
-    def _save(self, rows: list[_Row], matrix: np.ndarray, records: dict[str, str]) -> None:
+    def _save(
+        self, rows: list[_Row], matrix: np.ndarray, records: dict[str, str], graph: Graph | None
+    ) -> None:
         self.path.mkdir(parents=True, exist_ok=True)
-        generation = f"matrix-{os.getpid()}-{datetime.now().strftime('%Y%m%d%H%M%S%f')}.npy"
+        stamp = f"{os.getpid()}-{datetime.now().strftime('%Y%m%d%H%M%S%f')}"
+        generation = f"matrix-{stamp}.npy"
         temporary = self.path / f".{generation}.tmp"
         with open(temporary, "wb") as handle:
-            np.save(handle, matrix.astype(np.float32, copy=False), allow_pickle=False)
+            np.save(handle, matrix.astype(np.float16, copy=False), allow_pickle=False)
+            handle.flush()
+            os.fsync(handle.fileno())
         os.replace(temporary, self.path / generation)
+        saved_graph = None
+        if graph is not None:
+            name = f"graph-{stamp}.usearch"
+            saved_graph = {"file": name, "bytes": graph.save(self.path / name)}
         data = {
             "schema": SCHEMA_VERSION,
             "model": self.model,
             "dim": self.dim,
             "matrix": generation,
+            "graph": saved_graph,
             "records": dict(sorted(records.items())),
             "rows": [row.as_json() for row in rows],
         }
         staged = self.path / f".rows.{os.getpid()}.tmp"
-        staged.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        with open(staged, "w", encoding="utf-8") as handle:
+            handle.write(json.dumps(data, ensure_ascii=False))
+            handle.flush()
+            os.fsync(handle.fileno())
         os.replace(staged, self._rows_path)  # the commit point
-        for old in self.path.glob("matrix-*.npy"):
-            if old.name != generation:
+        current = {generation, saved_graph["file"] if saved_graph else ""}
+        for old in [*self.path.glob("matrix-*.npy"), *self.path.glob("graph-*.usearch")]:
+            if old.name not in current:
                 old.unlink(missing_ok=True)
-        self._rows, self._matrix, self._records = rows, matrix, dict(records)
-        self._derive()
+        mapped = np.load(self.path / generation, mmap_mode="r", allow_pickle=False)
+        self._adopt(rows, mapped, dict(records), saved_graph)
         self._loaded_mtime = self._rows_path.stat().st_mtime_ns
 
     # -- reads
     def search(
-        self, vector: np.ndarray, *, limit: int = 10, filters: Filters | None = None
+        self,
+        vector: np.ndarray,
+        *,
+        limit: int = 10,
+        filters: Filters | None = None,
+        exact: bool = False,
     ) -> list[tuple[str, float]]:
-        """The ``limit`` rows most similar to ``vector`` as (key, cosine), best first."""
+        """The ``limit`` rows most similar to ``vector`` as (key, cosine), best first.
+
+        Above ``ann_rows`` rows the graph picks candidates unless ``exact`` is set.
+        """
         with self._lock:
             self._fresh()
             matrix, rows, key_rank = self._matrix, self._rows, self._key_rank
+            graph, lookup = (None, None) if exact else (self._graph, self._lookup)
             candidates = self._mask(filters) if filters and not filters.is_empty() else None
         if limit <= 0 or not len(rows):
             return []
         query = np.array(vector, dtype=np.float32).reshape(-1)  # a copy: writable, contiguous
-        if candidates is None:
-            scores = _product(matrix, query)
-            index = np.arange(len(rows))
-        else:
-            if not len(candidates):
-                return []
-            scores = _product(matrix[candidates], query)
-            index = candidates
+        index: np.ndarray | None = None
+        if graph is not None and lookup is not None:
+            index = self._approximate(graph, lookup, query, limit, candidates)
+        if index is None:
+            index = np.arange(len(rows)) if candidates is None else candidates
+        if not len(index):
+            return []
+        scores = _scores(matrix, query, None if len(index) == len(rows) else index)
         if len(scores) > limit:
             part = np.argpartition(-scores, limit - 1)[:limit]
         else:
             part = np.arange(len(scores))
         order = part[np.lexsort((key_rank[index[part]], -scores[part]))]
         return [(rows[index[i]].key, float(scores[i])) for i in order]
+
+    def _approximate(
+        self,
+        graph: Graph,
+        lookup: Lookup,
+        query: np.ndarray,
+        limit: int,
+        candidates: np.ndarray | None,
+    ) -> np.ndarray | None:
+        """Row positions the graph proposes; None where exact search over the filter is better."""
+        total = len(graph)
+        if candidates is not None and len(candidates) < self.ann_rows:
+            return None  # a selective filter: few enough rows to score them all
+        share = 1 if candidates is None else math.ceil(total / max(1, len(candidates)))
+        want = min(total, max(limit * OVERSAMPLE, MIN_CANDIDATES) * share)
+        found = np.sort(lookup.positions(graph.search(query, want)))
+        if candidates is not None:
+            found = found[np.isin(found, candidates, assume_unique=True)]
+            if len(found) < limit:
+                return None  # the filter is uncommon among the neighbours: score it exactly
+        return found
 
     def _mask(self, filters: Filters) -> np.ndarray:
         """Row numbers passing the filters, ascending."""
@@ -250,6 +387,23 @@ class VectorIndex:
                 rows = np.flatnonzero((self._dates >= low) & (self._dates <= high))
             selected = rows if selected is None else np.intersect1d(selected, rows)
         return selected if selected is not None else np.arange(len(self._rows))
+
+
+def _ids_in_row_order(rows: Sequence[_Row]) -> np.ndarray:
+    return row_ids([row.key for row in rows])
+
+
+def _scores(matrix: np.ndarray, query: np.ndarray, positions: np.ndarray | None) -> np.ndarray:
+    """Cosine of the query with every row (or the given rows): float32, float16 in blocks."""
+    if matrix.dtype == np.float32:
+        return _product(matrix if positions is None else matrix[positions], query)
+    count = len(matrix) if positions is None else len(positions)
+    out = np.empty(count, dtype=np.float32)
+    for start in range(0, count, SCORE_BLOCK):
+        stop = min(count, start + SCORE_BLOCK)
+        rows = matrix[start:stop] if positions is None else matrix[positions[start:stop]]
+        out[start:stop] = _product(np.asarray(rows, dtype=np.float32), query)
+    return out
 
 
 def _product(matrix: np.ndarray, query: np.ndarray) -> np.ndarray:

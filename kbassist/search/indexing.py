@@ -230,4 +230,5 @@ def rebuild_indexes(core: Core, progress: Progress | None = None) -> dict[str, A
         queries.clear_stale_mark(conn)
     counts["seconds"] = round((datetime.now(UTC) - started).total_seconds(), 2)
     counts["backend"] = lexical_index(core).backend
+    counts["vector_search"] = vector_index(core).describe()["mode"]
     return counts
