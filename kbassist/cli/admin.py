@@ -111,7 +111,8 @@ def _render_demo(result: dict) -> str:  # type: ignore[type-arg]
         return "Demo data already loaded; sign in with the demo users printed at first load."
     counts = f"{result['tickets']} tickets, {result['articles']} articles"
     lines = [f"Demo loaded into {result['home']}: {counts}."]
-    lines.append("Sign in at http://127.0.0.1:5000 with:")
+    # The port is not known here: `kbassist serve` prints the address it actually serves.
+    lines.append("Start the web app with `kbassist serve` and sign in at the address it prints:")
     for user in result["users"]:
         lines.append(f"  {user['role']:<9} {user['username']:<10} password: {user['password']}")
     return "\n".join(lines)
@@ -145,8 +146,29 @@ def serve(host: str, port: int, debug: bool) -> None:
     # Load the embedding model in the background so the first search does not wait for it.
     warm = core.resources.embedder.encode
     threading.Thread(target=warm, args=(["warm up"],), daemon=True).start()
-    click.echo(f"kbassist serving on http://{host}:{port}", err=True)
-    app.run(host=host, port=port, debug=debug, use_reloader=debug)
+    if debug:
+        click.echo(f"kbassist serving on {served_url(host, port)} (debug)", err=True)
+        app.run(host=host, port=port, debug=debug, use_reloader=debug)
+        return
+    from werkzeug.serving import make_server
+
+    try:
+        server = make_server(host, port, app, threaded=True)
+    except OSError as error:
+        raise click.ClickException(
+            f"Cannot serve on {host}:{port} ({error.strerror or error}). "
+            "Pick another port with --port."
+        ) from error
+    # The port actually bound: --port 0 lets the system choose one.
+    click.echo(f"kbassist serving on {served_url(host, server.server_port)}", err=True)
+    server.serve_forever()
+
+
+def served_url(host: str, port: int) -> str:
+    """The address to open in a browser for a server bound to ``host:port``."""
+    if host in ("", "0.0.0.0", "::"):
+        return f"http://127.0.0.1:{port} (listening on every address)"
+    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
 
 
 @main.group()

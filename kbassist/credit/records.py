@@ -79,6 +79,10 @@ class CreditParams:
     confidence: float = 0.95
     seed: int = 20240601
     method: str = "did"  # "did", or "naive" (before/after, no time adjustment; benchmarks)
+    # How rounded times are read: "intervals" (a time recorded to the next quarter hour,
+    # or on the floor, is an interval: kbassist.credit.censoring), or "recorded" (as
+    # exact; the estimator before issue 11, kept for the benchmark).
+    minutes_as: str = "intervals"
     max_iterations: int = 200
     tolerance: float = 1e-9
 
@@ -178,6 +182,8 @@ class Baseline:
     period_controls: Mapping[str, int]  # untreated tickets behind each month effect
     technician_effect: Mapping[str, float]  # 0 is the average technician
     untreated: int
+    family_spread: Mapping[str, float] = field(default_factory=dict)  # residual sd, log scale
+    recording: str = ""  # how recorded minutes were read (kbassist.credit.censoring)
 
 
 @dataclass(frozen=True)

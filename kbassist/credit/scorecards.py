@@ -52,6 +52,20 @@ FLAG_MIN_MISSING = 3  # ... and speaks up when a criterion is missed this often
 FLAG_MIN_SHARE = 0.3
 TREND_MONTHS = 6
 TREND_STEP = 1.0  # score points per month that count as improving or declining
+_MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 CREDIT_MONTHS = 12
 _PERIOD = re.compile(r"^(\d{4})-(?:(0[1-9]|1[0-2])|Q([1-4]))$")
 
@@ -73,6 +87,11 @@ class Period:
 
     def key(self, moment: datetime) -> str:
         return month_of(moment) if self.kind == "month" else quarter_of(moment)
+
+    @property
+    def title(self) -> str:
+        """In words: "May 2024", "Q2 2024 (Apr to Jun)"."""
+        return period_title(self.label)
 
 
 @dataclass(frozen=True)
@@ -183,10 +202,14 @@ class ScorecardSet:
     period: Period
     bar: float
     cards: tuple[Scorecard, ...]
+    # The periods the data covers, newest first, for a picker: (label, title).
+    months: tuple[tuple[str, str], ...] = ()
+    quarters: tuple[tuple[str, str], ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "period": self.period.label,
+            "period_title": self.period.title,
             "start": self.period.start.isoformat(),
             "end": self.period.end.isoformat(),
             "note_quality_bar": self.bar,
@@ -217,6 +240,44 @@ def parse_period(spec: str, latest: datetime | None) -> Period:
     end_month = month + length
     end = datetime(year + (end_month - 1) // 12, (end_month - 1) % 12 + 1, 1)
     return Period(spec, kind, datetime(year, month, 1), end)
+
+
+def period_title(label: str) -> str:
+    """A period label in words: 2024-05 is "May 2024", 2024-Q2 "Q2 2024 (Apr to Jun)"."""
+    year, part = label.split("-")
+    if part.startswith("Q"):
+        first = (int(part[1]) - 1) * 3
+        return f"{part} {year} ({_MONTH_NAMES[first][:3]} to {_MONTH_NAMES[first + 2][:3]})"
+    return f"{_MONTH_NAMES[int(part) - 1]} {year}"
+
+
+def period_choices(
+    earliest: datetime | None, latest: datetime | None, months: int = 24, quarters: int = 8
+) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    """The months and quarters from ``latest`` back (at most ``months``, ``quarters``).
+
+    Newest first, each as (label, title); nothing before ``earliest``.
+    """
+    if latest is None:
+        return (), ()
+    first = earliest or latest
+    month_labels: list[str] = []
+    year, month = latest.year, latest.month
+    while len(month_labels) < months and (year, month) >= (first.year, first.month):
+        month_labels.append(f"{year:04d}-{month:02d}")
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    quarter_labels: list[str] = []
+    year, quarter = latest.year, (latest.month - 1) // 3 + 1
+    while len(quarter_labels) < quarters and (year, quarter) >= (
+        first.year,
+        (first.month - 1) // 3 + 1,
+    ):
+        quarter_labels.append(f"{year:04d}-Q{quarter}")
+        year, quarter = (year, quarter - 1) if quarter > 1 else (year - 1, 4)
+    return (
+        tuple((label, period_title(label)) for label in month_labels),
+        tuple((label, period_title(label)) for label in quarter_labels),
+    )
 
 
 def median(values: Iterable[float | None]) -> float | None:
@@ -448,7 +509,8 @@ def scorecards(
     """The cards the viewer may see for a period: everyone's for managers, their own for a tech."""
     only = visible_technician(viewer, technician_id)
     facts = queries.load_facts(conn)
-    latest = max((f.closed_at for f in facts if f.closed_at is not None), default=None)
+    closed = [f.closed_at for f in facts if f.closed_at is not None]
+    latest = max(closed, default=None)
     chosen = parse_period(period, latest)
     names = queries.technician_names(conn)
     if only is not None and only not in names:
@@ -486,7 +548,8 @@ def scorecards(
         cards.append(card)
     if only is None:
         cards = [c for c in cards if _has_activity(c)]
-    return ScorecardSet(chosen, bar, tuple(cards))
+    months, quarters = period_choices(min(closed, default=None), latest)
+    return ScorecardSet(chosen, bar, tuple(cards), months, quarters)
 
 
 def scorecard(

@@ -15,7 +15,7 @@ from flask import Flask, jsonify, render_template
 from kbassist.core import Core
 from kbassist.errors import KbassistError
 from kbassist.settings import Settings
-from kbassist.webapp import security
+from kbassist.webapp import badges, security
 from kbassist.webapp.context import close_db, wants_json
 
 BLUEPRINT_MODULES = (
@@ -52,6 +52,7 @@ def create_app(config: dict[str, Any] | None = None, core: Core | None = None) -
     app.extensions["kbassist"] = kb_core
 
     security.init_app(app)
+    badges.init_app(app)
     app.teardown_appcontext(close_db)
     app.register_error_handler(KbassistError, _handle_error)
     app.register_error_handler(404, _handle_http_error)
