@@ -40,7 +40,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "LOGIN_RATE_LIMIT", 5, "Failed sign-ins allowed per user and address in 5 minutes.", int
     ),
-    Setting("NOTE_QUALITY_BAR", 60, "Closure-note score below which a note needs work.", int),
+    Setting(
+        "NOTE_QUALITY_BAR",
+        60,
+        "Closure-note score below which a note needs work; score badges: red under it, "
+        "amber up to 15 above, green beyond.",
+        int,
+    ),
 )
 
 SETTINGS_BY_NAME = {setting.name: setting for setting in SETTINGS}

@@ -628,7 +628,18 @@ def test_explanation_traces_to_tickets_the_baseline_and_the_computation(credited
     assert all(t.created_at < PUBLISHED for t in explanation.baseline)
     assert all(t.expected_minutes and t.expected_minutes > 0 for t in explanation.served)
     assert {p["name"]: p["share"] for p in explanation.people} == {"Ana": 0.75, "Ben": 0.25}
+    # Plain words before the statistics, the method named under them.
+    low, high = article.interval.low, article.interval.high
+    assert explanation.headline == (
+        f"Saved about {article.minutes_saved_per_ticket:.0f} minutes per ticket, likely between "
+        f"{low:.0f} and {high:.0f}, on {article.tickets_served} tickets served: about "
+        f"{article.hours_saved:.0f} hours in all (likely {article.hours_interval.low:.0f} to "
+        f"{article.hours_interval.high:.0f})."
+    )
+    assert explanation.method.startswith("Difference-in-differences by imputation")
+    assert "every recorded time read as exact" in explanation.method
     text = explanation.render_text()
+    assert text.index(explanation.headline) < text.index("Method: ") < text.index("1. Serving")
     assert "Minutes saved per ticket" in text and explanation.served[0].ticket_id in text
     assert explanation.as_dict() == again.as_dict()
 

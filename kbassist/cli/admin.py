@@ -132,6 +132,8 @@ def serve(host: str, port: int, debug: bool) -> None:
     from kbassist.quality import service as quality
     from kbassist.search.indexing import catch_up
     from kbassist.webapp import create_app
+    from kbassist.webapp.server import serve as serve_app
+    from kbassist.webapp.server import served_url
 
     core = ready_core()
     healed = catch_up(core)
@@ -150,25 +152,7 @@ def serve(host: str, port: int, debug: bool) -> None:
         click.echo(f"kbassist serving on {served_url(host, port)} (debug)", err=True)
         app.run(host=host, port=port, debug=debug, use_reloader=debug)
         return
-    from werkzeug.serving import make_server
-
-    try:
-        server = make_server(host, port, app, threaded=True)
-    except OSError as error:
-        raise click.ClickException(
-            f"Cannot serve on {host}:{port} ({error.strerror or error}). "
-            "Pick another port with --port."
-        ) from error
-    # The port actually bound: --port 0 lets the system choose one.
-    click.echo(f"kbassist serving on {served_url(host, server.server_port)}", err=True)
-    server.serve_forever()
-
-
-def served_url(host: str, port: int) -> str:
-    """The address to open in a browser for a server bound to ``host:port``."""
-    if host in ("", "0.0.0.0", "::"):
-        return f"http://127.0.0.1:{port} (listening on every address)"
-    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+    serve_app(app, host, port, lambda url: click.echo(f"kbassist serving on {url}", err=True))
 
 
 @main.group()

@@ -354,7 +354,7 @@ def explanation_of(run: CreditRun, article: ArticleCredit) -> Explanation:
         family_source=run.family_source,
         family_labels={f: run.family_labels.get(f, f) for f in article.families},
         headline=headline(article),
-        method=method_text(report.params, report.baseline.recording),
+        method=method_text(report.params, _recording_text(run)),
         served=served,
         baseline=before,
         month_effects=effects,
@@ -402,6 +402,12 @@ def method_text(params: CreditParams, recording: str) -> str:
 
 
 # ---------------------------------------------------------------- internals
+
+
+def _recording_text(run: CreditRun) -> str:
+    """How recorded minutes were read, naming technicians (their key is the id as text)."""
+    names = {str(key): name for key, name in run.names.items()}
+    return run.report.baseline.recording.describe(names)
 
 
 def _about(value: float) -> str:
@@ -466,7 +472,7 @@ def _steps(
         f"Month and technician effects: a family + month + technician model fitted on the "
         f"{baseline.untreated} resolved tickets that no article served, so a change that "
         "happened everywhere, or a change of who handles the tickets, is not credited.",
-        f"Recorded minutes: {baseline.recording or 'read as exact'}.",
+        f"Recorded minutes: {_recording_text(run)}.",
     ]
     if article.status == NOT_ENOUGH_DATA or minutes.counterfactual is None:
         # Below the minimum sample no figure is shown: it would read as a verdict.

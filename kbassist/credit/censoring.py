@@ -29,13 +29,12 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
 
 import numpy as np
 from scipy.special import log_ndtr
 
-from kbassist.credit.records import TicketOutcome
+from kbassist.credit.records import Recording, TicketOutcome
 
 STEPS = (60, 30, 15, 10, 5)  # candidate recording steps, largest first
 STEP_SHARE = 0.95  # share of a technician's times that must be multiples of the step
@@ -44,24 +43,6 @@ FLOOR_SHARE = 0.005
 FLOOR_MIN_TICKETS = 5
 HALF_MINUTE = 0.5  # exact times are whole minutes: the floor holds anything up to it + 0.5
 _LOG_2PI = math.log(2.0 * math.pi)
-
-
-@dataclass(frozen=True)
-class Recording:
-    """How the minutes were recorded: the floor, and who records in steps of how many minutes."""
-
-    floor: float | None = None
-    steps: Mapping[str, int] = field(default_factory=dict)  # technician key -> step in minutes
-
-    def describe(self) -> str:
-        """In words, for the trail: what is read as an interval."""
-        parts = []
-        if self.steps:
-            people = ", ".join(f"{name} ({step} min)" for name, step in sorted(self.steps.items()))
-            parts.append(f"times recorded in steps, read as up to one step less: {people}")
-        if self.floor is not None:
-            parts.append(f"times on the floor of {self.floor:g} minutes read as that or less")
-        return "; ".join(parts) if parts else "every recorded time read as exact"
 
 
 def recording_of(

@@ -255,7 +255,7 @@ def estimate_credit(
             for i, f in enumerate(data.families)
             if np.isfinite(interval.sigma[i])
         },
-        recording=recording.describe(),
+        recording=recording,
     )
     return CreditReport(
         articles=articles,

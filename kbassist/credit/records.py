@@ -174,6 +174,27 @@ class PersonCredit:
 
 
 @dataclass(frozen=True)
+class Recording:
+    """How the minutes were recorded: the floor, and who records in steps of how many minutes."""
+
+    floor: float | None = None
+    steps: Mapping[str, int] = field(default_factory=dict)  # technician key -> step in minutes
+
+    def describe(self, names: Mapping[str, str] | None = None) -> str:
+        """In words, for the trail: what is read as an interval (``names``: key -> name)."""
+        names = names or {}
+        parts = []
+        if self.steps:
+            people = ", ".join(
+                f"{names.get(key, key)} ({step} min)" for key, step in sorted(self.steps.items())
+            )
+            parts.append(f"times recorded in steps, read as up to one step less: {people}")
+        if self.floor is not None:
+            parts.append(f"times on the floor of {self.floor:g} minutes read as that or less")
+        return "; ".join(parts) if parts else "every recorded time read as exact"
+
+
+@dataclass(frozen=True)
 class Baseline:
     """The fitted counterfactual (log minutes): family levels, month and technician effects."""
 
@@ -183,7 +204,7 @@ class Baseline:
     technician_effect: Mapping[str, float]  # 0 is the average technician
     untreated: int
     family_spread: Mapping[str, float] = field(default_factory=dict)  # residual sd, log scale
-    recording: str = ""  # how recorded minutes were read (kbassist.credit.censoring)
+    recording: Recording = field(default_factory=Recording)  # how minutes were read
 
 
 @dataclass(frozen=True)

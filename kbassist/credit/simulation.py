@@ -177,43 +177,22 @@ def simulate(
     linked = has_article & after & (link_draw < column([f.link_share for f in families], family))
     effective = has_article & after & (fraction > 0)
 
-    tickets: list[TicketOutcome] = []
-    links: dict[str, list[str]] = {}
-    for i in range(n_tickets):
-        ticket_id = f"T{i:06d}"
-        spec = families[family[i]]
-        minutes = float(recorded[i])
-        tickets.append(
-            TicketOutcome(
-                ticket_id=ticket_id,
-                created_at=START + timedelta(days=float(created_days[i])),
-                family=spec.key,
-                minutes=minutes,
-                resolution_hours=float(wait[i] + minutes / 60.0),
-                reopened=bool(reopen_draw[i] < (0.06 if effective[i] else 0.08)),
-                escalated=bool(escalate_draw[i] < 0.05),
-                technician=technicians[tech[i]].name,
-            )
-        )
-        if linked[i]:
-            links.setdefault(spec.key, []).append(ticket_id)
-    articles: list[ArticleInfo] = []
-    planted: dict[str, PlantedArticle] = {}
-    for index, spec in enumerate(families):
-        if spec.fraction is None:
-            continue
-        article_id = f"KB-{index + 1:02d}"
-        days = -200.0 if spec.from_start else float(published_share[index] * span_days)
-        articles.append(
-            ArticleInfo(
-                article_id=article_id,
-                title=spec.key.replace("_", " "),
-                author_id=index + 1,
-                published=START + timedelta(days=days),
-                linking=tuple(links.get(spec.key, ())),
-            )
-        )
-        planted[article_id] = PlantedArticle(article_id, spec.key, spec.fraction, spec.from_start)
+    reopened = reopen_draw < np.where(effective, 0.06, 0.08)
+    tickets, links = _tickets(
+        [families[f].key for f in family],
+        [technicians[t].name for t in tech],
+        created_days,
+        recorded,
+        wait + recorded / 60.0,
+        reopened,
+        escalate_draw < 0.05,
+        linked,
+    )
+    starts = [
+        START + timedelta(days=-200.0 if spec.from_start else float(share_ * span_days))
+        for spec, share_ in zip(families, published_share, strict=True)
+    ]
+    articles, planted = _articles(families, starts, links)
     ids = [t.ticket_id for t in tickets]
     return Simulation(
         seed=seed,
@@ -224,6 +203,61 @@ def simulate(
         real_minutes=dict(zip(ids, map(float, real), strict=True)),
         real_without=dict(zip(ids, map(float, without), strict=True)),
     )
+
+
+def _tickets(
+    family: Sequence[str],
+    technician: Sequence[str],
+    created_days: np.ndarray,
+    minutes: np.ndarray,
+    hours: np.ndarray,
+    reopened: np.ndarray,
+    escalated: np.ndarray,
+    linked: np.ndarray,
+) -> tuple[list[TicketOutcome], dict[str, list[str]]]:
+    """The tickets as credit reads them, and per family the ids of those that link its article."""
+    tickets: list[TicketOutcome] = []
+    links: dict[str, list[str]] = {}
+    for i, key in enumerate(family):
+        ticket_id = f"T{i:06d}"
+        tickets.append(
+            TicketOutcome(
+                ticket_id=ticket_id,
+                created_at=START + timedelta(days=float(created_days[i])),
+                family=key,
+                minutes=float(minutes[i]),
+                resolution_hours=float(hours[i]),
+                reopened=bool(reopened[i]),
+                escalated=bool(escalated[i]),
+                technician=technician[i],
+            )
+        )
+        if linked[i]:
+            links.setdefault(key, []).append(ticket_id)
+    return tickets, links
+
+
+def _articles(
+    families: Sequence[FamilySpec], starts: Sequence[datetime], links: dict[str, list[str]]
+) -> tuple[list[ArticleInfo], dict[str, PlantedArticle]]:
+    """An article for every family that has one (KB-01 ...), and what was planted in each."""
+    articles: list[ArticleInfo] = []
+    planted: dict[str, PlantedArticle] = {}
+    for index, spec in enumerate(families):
+        if spec.fraction is None:
+            continue
+        article_id = f"KB-{index + 1:02d}"
+        articles.append(
+            ArticleInfo(
+                article_id=article_id,
+                title=spec.key.replace("_", " "),
+                author_id=index + 1,
+                published=starts[index],
+                linking=tuple(links.get(spec.key, ())),
+            )
+        )
+        planted[article_id] = PlantedArticle(article_id, spec.key, spec.fraction, spec.from_start)
+    return articles, planted
 
 
 def record_minutes(minutes: np.ndarray, quarter_hours: np.ndarray) -> np.ndarray:
