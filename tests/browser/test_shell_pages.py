@@ -4,13 +4,26 @@ from __future__ import annotations
 
 import pytest
 
+MANAGER_NAV = {
+    "Search",
+    "Pre-close check",
+    "Review",
+    "Gaps",
+    "Scorecards",
+    "Credit",
+    "Weekly",
+    "Articles",
+}
 EXPECTED_NAV = {
     "tech": {"Search", "Pre-close check", "Scorecards", "Articles"},
     "reviewer": {"Search", "Pre-close check", "Review", "Articles"},
-    "manager": {"Search", "Pre-close check", "Review", "Gaps", "Scorecards", "Weekly", "Articles"},
-    "admin": {"Search", "Pre-close check", "Review", "Gaps", "Scorecards", "Weekly", "Articles"},
+    "manager": MANAGER_NAV,
+    "admin": MANAGER_NAV,
 }
-REFUSED = {"tech": ["/review", "/gaps", "/weekly"], "reviewer": ["/gaps", "/scorecards", "/weekly"]}
+REFUSED = {
+    "tech": ["/review", "/gaps", "/weekly", "/credit"],
+    "reviewer": ["/gaps", "/scorecards", "/weekly", "/credit"],
+}
 
 
 @pytest.mark.parametrize("role", ["tech", "reviewer", "manager", "admin"])
