@@ -684,8 +684,12 @@ def test_cli_credit_json_and_explain(credited, runner) -> None:  # type: ignore[
     assert [a["name"] for a in article["authors"]] == ["Ana", "Ben"]
     people = {p["name"]: p["hours_saved"] for p in data["people"]}
     assert people["Ana"] == pytest.approx(0.75 * article["hours_saved"], abs=0.02)
+    assert data["method"]["rounded_minutes"] == "read as intervals"
+    text = runner.invoke(["credit"]).output
+    assert "Method: imputation difference-in-differences" in text
     explained = runner.invoke(["credit", "--explain", "KB-F0"])
     assert explained.exit_code == 0
+    assert explained.output.splitlines()[2].startswith("Saved about ")
     assert "Serving since" in explained.output and "Baseline tickets" in explained.output
     missing = runner.invoke(["credit", "--explain", "KB-nope"])
     assert missing.exit_code == 2 and "No article" in missing.output

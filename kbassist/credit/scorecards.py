@@ -93,6 +93,11 @@ class Period:
         """In words: "May 2024", "Q2 2024 (Apr to Jun)"."""
         return period_title(self.label)
 
+    @property
+    def short(self) -> str:
+        """For column headers: "May 2024", "Q2 2024"."""
+        return period_title(self.label).split(" (")[0]
+
 
 @dataclass(frozen=True)
 class CoachingFlag:
