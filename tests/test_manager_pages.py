@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from kbassist import store
-from kbassist.credit.scorecards import period_choices, period_title
+from kbassist.credit.periods import period_choices, period_title
 from kbassist.webapp.badges import BAND_MARGIN, score_band
 
 TEMPLATES = Path(__file__).parent.parent / "web" / "templates"

@@ -10,11 +10,12 @@ article serves, the served tickets' counterfactual minutes are imputed from it,
 and the effect is their mean gap. The month effects come from the families the
 article does not serve, so a speed-up that happened everywhere is nobody's
 credit; the technician effects keep a change of staff (a fast senior leaving,
-a slow new hire) from being credited to or charged against an article. The log
-effect is a ratio: the minutes saved per ticket apply it to the served tickets'
-own mean minutes (what they would have taken less what they took), not to a
-geometric mean, which sits below the mean of a skewed time and underpaid
-every article.
+a slow new hire) from being credited to or charged against an article. Times
+recorded to the next quarter hour or on a floor are read as the intervals they
+stand for (``kbassist.credit.censoring``; the model is fitted to them by EM).
+The log effect is a ratio: the minutes saved per ticket apply it to the served
+tickets' own mean minutes (``kbassist.credit.effects``), not to a geometric
+mean, which sits below the mean of a skewed time and underpaid every article.
 
 Uncertainty is a bootstrap with a fixed seed: each replicate refits the model on
 Poisson-reweighted untreated tickets and resamples the served tickets. Below the
