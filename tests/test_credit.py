@@ -489,6 +489,31 @@ def test_null_articles_are_not_credited_and_intervals_cover_the_real_saving(simu
     assert statistics.fmean(covered) >= 0.90
 
 
+def test_a_normal_cut_to_an_interval_has_the_right_moments_even_far_out() -> None:
+    from kbassist.credit.censoring import cut_lognormal_mean, cut_normal_moments
+
+    rng = np.random.default_rng(5)
+    draws = rng.normal(1.0, 0.5, 400_000)
+    inside = draws[(draws > 0.8) & (draws <= 1.3)]
+    mean, variance = cut_normal_moments(
+        np.array([1.0]), np.array([0.5]), np.array([0.8]), np.array([1.3])
+    )
+    assert mean[0] == pytest.approx(inside.mean(), abs=2e-3)
+    assert variance[0] == pytest.approx(inside.var(), rel=0.02)
+    minutes = cut_lognormal_mean(
+        np.array([1.0]), np.array([0.5]), np.array([-np.inf]), np.array([0.9])
+    )
+    assert minutes[0] == pytest.approx(np.exp(draws[draws <= 0.9]).mean(), rel=5e-3)
+    # Intervals far in either tail stay finite and inside their bounds.
+    far, _ = cut_normal_moments(
+        np.zeros(3), np.ones(3), np.array([-np.inf, 40.0, 1e3]), np.array([-40.0, 41.0, 1e3 + 1])
+    )
+    assert np.isfinite(far).all() and far[0] <= -40 and 40 <= far[1] <= 41 and far[2] >= 1e3
+    assert np.isfinite(
+        cut_lognormal_mean(np.zeros(1), np.ones(1), np.array([50.0]), np.array([51.0]))
+    ).all()
+
+
 def test_rounded_minutes_and_the_floor_are_detected() -> None:
     tickets = [
         TicketOutcome(f"Q{i}", START, "F0", float(15 * (1 + i % 4)), technician="quarter")

@@ -137,6 +137,10 @@ def cut_normal_moments(
         )
     center = mean + sd * shift
     variance = sd * sd * np.maximum(1.0 + spread - shift * shift, 0.0)
+    # An interval dozens of spreads away holds no mass in floating point: its nearest end.
+    lost = ~np.isfinite(log_z) | ~np.isfinite(center)
+    center = np.where(lost, np.clip(mean, low, high), center)
+    variance = np.where(lost, 0.0, variance)
     return np.clip(center, low, high), variance
 
 
@@ -145,5 +149,7 @@ def cut_lognormal_mean(
 ) -> np.ndarray:
     """E[exp(X)] for X ~ N(mean, sd^2) given X in (low, high]: minutes from log minutes."""
     alpha, beta = (low - mean) / sd, (high - mean) / sd
-    log_value = mean + 0.5 * sd * sd + log_mass(alpha - sd, beta - sd) - log_mass(alpha, beta)
+    with np.errstate(invalid="ignore"):
+        log_value = mean + 0.5 * sd * sd + log_mass(alpha - sd, beta - sd) - log_mass(alpha, beta)
+    log_value = np.where(np.isfinite(log_value), log_value, np.clip(mean, low, high))
     return np.clip(np.exp(log_value), np.exp(low), np.exp(high))

@@ -350,7 +350,8 @@ class _MinutesModel:
     def served(self, data: TicketArrays, rows: np.ndarray) -> Served:
         family = data.family[rows]
         spread = self.sigma[family]
-        fallback = np.nanmedian(self.sigma) if np.isfinite(self.sigma).any() else 1.0
+        known = np.isfinite(self.sigma) & (self.sigma > 0)
+        fallback = float(np.median(self.sigma[known])) if known.any() else 1.0
         spread = np.where(np.isfinite(spread) & (spread > 0), spread, fallback)
         codes = [code[rows] for code in data.codes]
         return Served(data.values[0, rows], codes, self.low[rows], self.high[rows], spread)

@@ -354,7 +354,9 @@ def interval_fit(
         if not censored.any():
             break
         spread = sigma[family[censored]]
-        spread = np.where(np.isfinite(spread) & (spread > 0), spread, np.nanmedian(sigma))
+        known = np.isfinite(sigma) & (sigma > 0)
+        fallback = float(np.median(sigma[known])) if known.any() else 1.0
+        spread = np.where(np.isfinite(spread) & (spread > 0), spread, fallback)
         expected, variance_censored = cut_normal_moments(
             mean[censored], spread, lo[censored], hi[censored]
         )
