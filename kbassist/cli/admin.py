@@ -132,6 +132,7 @@ def serve(host: str, port: int, debug: bool) -> None:
     from kbassist.quality import service as quality
     from kbassist.search.indexing import catch_up
     from kbassist.webapp import create_app
+    from kbassist.webapp.security import QuietRequestHandler
     from kbassist.webapp.server import serve as serve_app
     from kbassist.webapp.server import served_url
 
@@ -150,7 +151,13 @@ def serve(host: str, port: int, debug: bool) -> None:
     threading.Thread(target=warm, args=(["warm up"],), daemon=True).start()
     if debug:
         click.echo(f"kbassist serving on {served_url(host, port)} (debug)", err=True)
-        app.run(host=host, port=port, debug=debug, use_reloader=debug)
+        app.run(
+            host=host,
+            port=port,
+            debug=debug,
+            use_reloader=debug,
+            request_handler=QuietRequestHandler,  # no 'Server: Werkzeug/...' header
+        )
         return
     serve_app(app, host, port, lambda url: click.echo(f"kbassist serving on {url}", err=True))
 

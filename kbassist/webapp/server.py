@@ -12,6 +12,7 @@ from flask import Flask
 from werkzeug.serving import make_server
 
 from kbassist.errors import KbassistError
+from kbassist.webapp.security import QuietRequestHandler
 
 
 def served_url(host: str, port: int) -> str:
@@ -24,7 +25,13 @@ def served_url(host: str, port: int) -> str:
 def serve(app: Flask, host: str, port: int, announce: Callable[[str], None]) -> None:
     """Bind ``host:port``, tell ``announce`` the address actually served, serve until stopped."""
     try:
-        server = make_server(host, port, app, threaded=True)
+        server = make_server(
+            host,
+            port,
+            app,
+            threaded=True,
+            request_handler=QuietRequestHandler,  # no 'Server: Werkzeug/...' header
+        )
     except OSError as error:
         raise KbassistError(
             f"Cannot serve on {host}:{port} ({error.strerror or error}). "
