@@ -74,6 +74,18 @@ def test_the_same_score_gets_the_same_colour_on_every_page(app) -> None:  # type
         assert 'class="badge poor"' in str(macro(57))  # red in the queue and on ticket pages
 
 
+def test_a_credit_verdict_not_reached_is_not_shown_as_a_bad_one(app) -> None:  # type: ignore[no-untyped-def]
+    # Red is for a poor score; "not enough data" says nothing about the article.
+    with app.test_request_context("/"):
+        status = app.jinja_env.get_template("scorecards/_macros.html").module.status
+        colours = {
+            value: re.search(r'class="badge (\w+)"', str(status(value))).group(1)
+            for value in ("credited", "no effect", "not enough data")
+        }
+    assert colours == {"credited": "good", "no effect": "fair", "not enough data": "muted"}
+    assert ".badge.muted" in (TEMPLATES.parent / "static" / "app.css").read_text()
+
+
 def test_ticket_page_and_review_queue_colour_a_57_alike(loaded, users, login, client) -> None:  # type: ignore[no-untyped-def]
     with loaded.begin() as conn:
         ticket_id = conn.execute(store.note_scores.select()).first().ticket_id
