@@ -1,8 +1,9 @@
 """docs/credit.md quotes the committed benchmark run, not figures typed by hand.
 
 Every row of its benchmark tables and every figure of its end-to-end, cost and
-null-article sentences is read back from bench/results/credit.json (written by
-bench/credit.py), to the precision the page prints it with. Re-run the bench
+null-article sentences is read back from bench/results/credit.json (and the
+demo's 99 % check from credit_demo.json, both written by bench/credit.py), to
+the precision the page prints it with. Re-run the bench
 and the page must follow.
 """
 
@@ -89,6 +90,20 @@ def test_the_null_article_sentences_are_the_committed_run() -> None:
     low, high = re.search(r"the intervals covered ([\d.]+)-([\d.]+) %", DOC).groups()
     coverages = [f["coverage"] for f in strict]
     assert _close(low, min(coverages), 100) and _close(high, max(coverages), 100)
+    demo = json.loads((ROOT / "bench" / "results" / "credit_demo.json").read_text())
+    at_95, at_99 = (demo["planted"]["summary"][name]["+0.0"] for name in ("new", "new 99%"))
+    shown = re.search(
+        r"a 99 % interval credits ([\d.]+) % of\s+the effective articles instead of ([\d.]+) %"
+        r" \(and (\d+) of (\d+) nulls instead of (\d+)\)",
+        DOC,
+    ).groups()
+    assert _close(shown[0], at_99["effective_credited"], 100)
+    assert _close(shown[1], at_95["effective_credited"], 100)
+    assert [int(n) for n in shown[2:]] == [
+        at_99["null_credited"],
+        at_99["null_articles"],
+        at_95["null_credited"],
+    ]
     means = [f["null_mean_estimate"] for f in RESULTS["simulated"]["summary"]["new"].values()]
     low, high = re.search(r"mean (−?[\d.]+) to (−?[\d.]+) minutes", DOC).groups()
     assert _close(low, max(means)) and _close(high, min(means))
