@@ -143,7 +143,7 @@ def test_a_score_has_the_same_colour_in_the_queue_and_on_the_ticket_page(  # typ
     sign_in("manager")
     page.goto("/review")
     first = page.locator("ol.queue > li").first
-    badge = first.locator("h2 .badge")
+    badge = first.locator(".card-head .badge")
     score, colour = badge.inner_text(), badge.get_attribute("class")
     first.locator("a.ticket").click()
     on_ticket = page.locator("h2:has-text('Closure note') .badge")
