@@ -57,6 +57,7 @@ NAVIGATION: tuple[tuple[str, str, str], ...] = (
     ("Review", "review.queue", "review"),
     ("Gaps", "gaps.index", "gaps"),
     ("Scorecards", "scorecards.index", "scorecards"),
+    ("Credit", "scorecards.credit", "credit"),
     ("Weekly", "scorecards.weekly", "weekly"),
     ("Articles", "articles.index", "articles"),
     ("Jobs", "jobs.index", "jobs"),

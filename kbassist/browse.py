@@ -51,6 +51,7 @@ class TicketView:
     articles: list[str]
     score: float | None = None
     findings: list[dict[str, Any]] = field(default_factory=list)
+    missing_articles: list[str] = field(default_factory=list)  # cited but not in the KB
 
 
 def list_articles(conn: Connection, article_type: str | None = None) -> list[dict[str, Any]]:
@@ -154,6 +155,10 @@ def get_ticket(conn: Connection, ticket_id: str) -> TicketView:
             .order_by(links.c.article_id)
         )
     ]
+    known = {
+        r.id
+        for r in conn.execute(select(store.articles.c.id).where(store.articles.c.id.in_(articles)))
+    }
     return TicketView(
         id=row.id,
         title=mask(row.title),
@@ -173,6 +178,7 @@ def get_ticket(conn: Connection, ticket_id: str) -> TicketView:
         articles=articles,
         score=row.score,
         findings=json.loads(row.findings) if row.findings else [],
+        missing_articles=[a for a in articles if a not in known],
     )
 
 

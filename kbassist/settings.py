@@ -71,7 +71,13 @@ SETTINGS: tuple[Setting, ...] = (
         " scoring every row; see docs/scale.md.",
         int,
     ),
-    Setting("NOTE_QUALITY_BAR", 60, "Closure-note score below which a note needs work.", int),
+    Setting(
+        "NOTE_QUALITY_BAR",
+        60,
+        "Closure-note score below which a note needs work; score badges: red under it, "
+        "amber up to 15 above, green beyond.",
+        int,
+    ),
     Setting(
         "TRUSTED_PROXIES",
         0,

@@ -5,14 +5,17 @@ from __future__ import annotations
 import json
 import math
 import random
+import statistics
 from dataclasses import replace
 from datetime import datetime, timedelta
 
+import numpy as np
 import pytest
 
 from kbassist import store
 from kbassist.auth import User
 from kbassist.credit import attribution
+from kbassist.credit.censoring import Recording, log_bounds, recording_of
 from kbassist.credit.estimation import (
     CREDITED,
     NO_EFFECT,
@@ -31,6 +34,7 @@ from kbassist.credit.estimation import (
     served_tickets,
     serving_start,
 )
+from kbassist.credit.simulation import TRENDS, simulate
 from kbassist.errors import Forbidden, NotFound
 
 START = datetime(2024, 1, 1)
@@ -50,8 +54,9 @@ def history(
     """Tickets of ``families`` families over 18 months; family f gets ``effects[f]`` faster
     from PUBLISHED. ``trend`` is a global drift of log minutes over the whole span.
 
-    Returns the tickets and, per affected family, the typical (median) minutes saved
-    per served ticket: the planted truth.
+    Returns the tickets and, per affected family, the planted truth: the mean
+    minutes really saved per served ticket (what each would have taken without
+    the article less what it took).
     """
     rng = random.Random(seed)
     tickets, planted = [], {f: [] for f in effects}
@@ -64,8 +69,9 @@ def history(
                 expected = base * math.exp(trend * month / months)
                 minutes = expected * math.exp(rng.gauss(0, SIGMA))
                 if family in effects and created >= PUBLISHED:
+                    without = minutes
                     minutes *= 1 - effects[family]
-                    planted[family].append(expected * effects[family])
+                    planted[family].append(without - minutes)
                 tickets.append(
                     TicketOutcome(
                         ticket_id=f"T{len(tickets):05d}",
@@ -309,6 +315,228 @@ def test_an_article_serves_the_families_enough_of_whose_tickets_link_it() -> Non
     assert article_families([], sizes) == ()
 
 
+# ---------------------------------------------------------------- no downward bias (issue 11)
+#
+# Minutes saved are the served tickets' mean minutes times (exp(-d) - 1). The
+# conversion used before, exp(mean log minutes) x (1 - exp(d)), is a geometric
+# mean: exp(-sigma**2 / 2) below the mean of a skewed time, 10-23 % underpaid.
+# Each test computes that old conversion on the same fit and checks that it
+# fails where the estimator passes.
+
+
+def geometric_conversion(article, tickets: list[TicketOutcome]) -> float:  # type: ignore[no-untyped-def]
+    """The old conversion on this article's fit: exp(mean log served minutes - d) x (1 - e^d)."""
+    d = article.effect("minutes").estimate
+    served = set(article.served)
+    logs = [math.log(max(t.minutes, 1.0)) for t in tickets if t.ticket_id in served]
+    return math.exp(statistics.fmean(logs) - d) * -math.expm1(d)
+
+
+def noiseless_history(
+    fractions: dict[str, float], sigma: float = 0.8, trend: float = -0.3
+) -> tuple[list[TicketOutcome], dict[str, float]]:
+    """Six families over 18 months; every family-month holds the same 24 log-normal quantiles.
+
+    Each month's log deviations are the quantiles of N(0, sigma): they average
+    zero and the family + month model fits them exactly, so the log effect is
+    exactly log(1 - fraction). Returns the tickets and the mean real saving.
+    """
+    quantiles = [sigma * statistics.NormalDist().inv_cdf((i + 0.5) / 24) for i in range(24)]
+    published = datetime(2024, 10, 1)  # a month boundary: no month holds both sides
+    tickets, saved = [], {family: [] for family in fractions}
+    for f in range(6):
+        family = f"F{f}"
+        for month in range(18):
+            created = datetime(2024 + month // 12, month % 12 + 1, 1)
+            for i, deviation in enumerate(quantiles):
+                without = 30.0 * (1 + f) * math.exp(trend * month / 12 + deviation)
+                minutes = without
+                if family in fractions and created >= published:
+                    minutes = without * (1 - fractions[family])
+                    saved[family].append(without - minutes)
+                tickets.append(
+                    TicketOutcome(
+                        f"T{len(tickets):05d}",
+                        created.replace(day=1 + i),
+                        family,
+                        minutes,
+                        resolution_hours=minutes / 20,
+                    )
+                )
+    return tickets, {family: statistics.fmean(values) for family, values in saved.items()}
+
+
+def noiseless_credit(tickets: list[TicketOutcome], families: list[str]):  # type: ignore[no-untyped-def]
+    start = datetime(2024, 10, 1)
+    exposures = [
+        Exposure(f"KB-{f}", start, (f,), served_tickets(start, [f], [], tickets)) for f in families
+    ]
+    return estimate_credit(tickets, exposures, CreditParams(bootstrap=100))
+
+
+def test_without_noise_the_credit_is_exactly_the_minutes_saved() -> None:
+    tickets, real = noiseless_history({"F0": 0.4})
+    article = noiseless_credit(tickets, ["F0"]).article("KB-F0")
+    minutes = article.effect("minutes")
+    assert minutes.estimate == pytest.approx(math.log(0.6), abs=1e-9)
+    assert article.status == CREDITED
+    assert article.minutes_saved_per_ticket == pytest.approx(real["F0"], rel=1e-6)
+    assert article.interval.low <= real["F0"] <= article.interval.high
+    assert article.hours_saved == pytest.approx(real["F0"] * article.tickets_served / 60)
+    served = [t.minutes for t in tickets if t.ticket_id in set(article.served)]
+    assert minutes.observed == pytest.approx(statistics.fmean(served), rel=1e-9)
+    assert minutes.counterfactual - minutes.observed == pytest.approx(minutes.saved, rel=1e-9)
+    assert article.effect("resolution_hours").saved == pytest.approx(real["F0"] / 20, rel=1e-6)
+    # sigma 0.8: a geometric mean is about exp(-0.32) = 0.73 of the mean (0.74 for these
+    # 24 quantiles and the trend); the old conversion paid a quarter too little.
+    assert geometric_conversion(article, tickets) / real["F0"] < 0.75
+
+
+def test_without_noise_a_null_article_saves_nothing_and_earns_nothing() -> None:
+    tickets, real = noiseless_history({"F0": 0.4, "F2": 0.0})
+    article = noiseless_credit(tickets, ["F0", "F2"]).article("KB-F2")
+    assert real["F2"] == 0
+    assert article.minutes_saved_per_ticket == pytest.approx(0, abs=1e-6)
+    assert article.status == NO_EFFECT and article.hours_saved == 0
+
+
+SIM_SEEDS = (1, 2, 3, 4)  # seeded simulated MSPs, 24,000 tickets each (kbassist.credit.simulation)
+
+
+@pytest.fixture(scope="module")
+def simulated():  # type: ignore[no-untyped-def]
+    """Simulated MSPs and their credit, computed once per (seed, trend, bootstrap, reading)."""
+    cache: dict = {}
+
+    def run(seed: int, trend: float, bootstrap: int = 0, minutes_as: str | None = None):  # type: ignore[no-untyped-def]
+        if (seed, trend) not in cache:
+            sim = simulate(seed, trend)
+            cache[seed, trend] = (sim, exposures_of(list(sim.articles), list(sim.tickets)))
+        sim, exposures = cache[seed, trend]
+        key = (seed, trend, bootstrap, minutes_as)
+        if key not in cache:
+            params = CreditParams(bootstrap=bootstrap)  # the defaults the app uses
+            if minutes_as is not None:
+                params = replace(params, minutes_as=minutes_as)
+            cache[key] = estimate_credit(sim.tickets, exposures, params)
+        return sim, cache[key]
+
+    return run
+
+
+def judged(sim, report):  # type: ignore[no-untyped-def]
+    """(article, what was planted, real minutes saved per served ticket) for judged articles."""
+    return [
+        (article, sim.planted[article.article_id], sim.real_saving(article.served))
+        for article in report.articles
+        if article.status != NOT_ENOUGH_DATA
+    ]
+
+
+@pytest.mark.parametrize("trend", TRENDS)
+def test_minutes_saved_have_no_downward_bias_at_any_trend(simulated, trend: float) -> None:  # type: ignore[no-untyped-def]
+    errors, old_errors = [], []
+    for seed in SIM_SEEDS:
+        sim, report = simulated(seed, trend)
+        for article, planted, real in judged(sim, report):
+            if not planted.null:
+                errors.append((article.minutes_saved_per_ticket - real) / real)
+        # The estimator before issue 11: minutes as recorded, the geometric conversion.
+        _, before = simulated(seed, trend, minutes_as="recorded")
+        for article, planted, real in judged(sim, before):
+            if not planted.null:
+                old_errors.append((geometric_conversion(article, list(sim.tickets)) - real) / real)
+    assert len(errors) == len(old_errors) == 9 * len(SIM_SEEDS)
+    assert abs(statistics.fmean(errors)) <= 0.05
+    assert statistics.fmean(abs(e) for e in errors) <= 0.10
+    # The old estimator, on the same tickets, credited 12-20 % too little.
+    assert statistics.fmean(old_errors) < -0.10
+
+
+def test_short_jobs_rounded_to_the_quarter_hour_are_not_underpaid_when_times_fall(  # type: ignore[no-untyped-def]
+    simulated,
+) -> None:
+    # mfa_reset: 15-minute jobs, 40 % faster with the article, and everything 30 % a year
+    # faster. Recorded to the next quarter hour (two technicians) or on the 5-minute
+    # floor, its times fall more slowly than they really do; read as exact they make
+    # the article look far less useful. Read as intervals, the error goes.
+    errors: dict[str, list[float]] = {"intervals": [], "recorded": []}
+    for seed in SIM_SEEDS:
+        for reading, found in errors.items():
+            sim, report = simulated(seed, -0.3, minutes_as=reading)
+            article = report.article("KB-02")
+            assert sim.planted["KB-02"].family == "mfa_reset"
+            real = sim.real_saving(article.served)
+            found.append((article.minutes_saved_per_ticket - real) / real)
+    assert abs(statistics.fmean(errors["intervals"])) <= 0.08
+    assert statistics.fmean(errors["recorded"]) < -0.15
+
+
+def test_null_articles_are_not_credited_and_intervals_cover_the_real_saving(simulated) -> None:  # type: ignore[no-untyped-def]
+    covered, nulls = [], []
+    for seed in SIM_SEEDS:
+        sim, report = simulated(seed, -0.3, bootstrap=CreditParams().bootstrap)
+        for article, planted, real in judged(sim, report):
+            truth = 0.0 if planted.null else real
+            covered.append(article.interval.low <= truth <= article.interval.high)
+            if planted.null:
+                nulls.append(article)
+            # Credited exactly when the log effect's interval lies below zero.
+            below = article.effect("minutes").interval.high < 0
+            assert (article.status == CREDITED) == below, article.article_id
+    assert len(nulls) == 3 * len(SIM_SEEDS)
+    assert all(article.status == NO_EFFECT for article in nulls)
+    assert statistics.fmean(covered) >= 0.90
+
+
+def test_a_normal_cut_to_an_interval_has_the_right_moments_even_far_out() -> None:
+    from kbassist.credit.censoring import cut_lognormal_mean, cut_normal_moments
+
+    rng = np.random.default_rng(5)
+    draws = rng.normal(1.0, 0.5, 400_000)
+    inside = draws[(draws > 0.8) & (draws <= 1.3)]
+    mean, variance = cut_normal_moments(
+        np.array([1.0]), np.array([0.5]), np.array([0.8]), np.array([1.3])
+    )
+    assert mean[0] == pytest.approx(inside.mean(), abs=2e-3)
+    assert variance[0] == pytest.approx(inside.var(), rel=0.02)
+    minutes = cut_lognormal_mean(
+        np.array([1.0]), np.array([0.5]), np.array([-np.inf]), np.array([0.9])
+    )
+    assert minutes[0] == pytest.approx(np.exp(draws[draws <= 0.9]).mean(), rel=5e-3)
+    # Intervals far in either tail stay finite and inside their bounds.
+    far, _ = cut_normal_moments(
+        np.zeros(3), np.ones(3), np.array([-np.inf, 40.0, 1e3]), np.array([-40.0, 41.0, 1e3 + 1])
+    )
+    assert np.isfinite(far).all() and far[0] <= -40 and 40 <= far[1] <= 41 and far[2] >= 1e3
+    assert np.isfinite(
+        cut_lognormal_mean(np.zeros(1), np.ones(1), np.array([50.0]), np.array([51.0]))
+    ).all()
+
+
+def test_rounded_minutes_and_the_floor_are_detected() -> None:
+    tickets = [
+        TicketOutcome(f"Q{i}", START, "F0", float(15 * (1 + i % 4)), technician="quarter")
+        for i in range(40)
+    ]
+    tickets += [
+        TicketOutcome(f"E{i}", START, "F0", 5.0 + i % 37, technician="exact") for i in range(80)
+    ]
+    tickets += [TicketOutcome(f"F{i}", START, "F0", 5.0, technician="exact") for i in range(10)]
+    recording = recording_of(tickets, lambda t: t.technician or "")
+    assert recording.steps == {"quarter": 15} and recording.floor == 5.0
+    assert "quarter (15 min)" in recording.describe()
+    minutes = np.array([30.0, 15.0, 5.0, 12.0, np.nan])
+    low, high = log_bounds(minutes, np.array([15.0, 15.0, 0.0, 0.0, 0.0]), 5.0, 1.0)
+    assert np.allclose(np.exp(low[:1]), [15.0]) and np.allclose(np.exp(high[:2]), [30.0, 15.0])
+    assert low[1] == -np.inf and low[2] == -np.inf and np.exp(high[2]) == pytest.approx(5.5)
+    assert low[3] == high[3] == pytest.approx(math.log(12.0))
+    assert np.isnan(low[4]) and np.isnan(high[4])
+    # Exact times everywhere (no step, no pile-up at the minimum): nothing is an interval.
+    tickets, _ = history(seed=1, effects={})
+    assert recording_of(tickets, lambda t: "") == Recording()
+
+
 # ---------------------------------------------------------------- the service
 
 
@@ -425,7 +653,18 @@ def test_explanation_traces_to_tickets_the_baseline_and_the_computation(credited
     assert all(t.created_at < PUBLISHED for t in explanation.baseline)
     assert all(t.expected_minutes and t.expected_minutes > 0 for t in explanation.served)
     assert {p["name"]: p["share"] for p in explanation.people} == {"Ana": 0.75, "Ben": 0.25}
+    # Plain words before the statistics, the method named under them.
+    low, high = article.interval.low, article.interval.high
+    assert explanation.headline == (
+        f"Saved about {article.minutes_saved_per_ticket:.0f} minutes per ticket, likely between "
+        f"{low:.0f} and {high:.0f}, on {article.tickets_served} tickets served: about "
+        f"{article.hours_saved:.0f} hours in all (likely {article.hours_interval.low:.0f} to "
+        f"{article.hours_interval.high:.0f})."
+    )
+    assert explanation.method.startswith("Difference-in-differences by imputation")
+    assert "every recorded time read as exact" in explanation.method
     text = explanation.render_text()
+    assert text.index(explanation.headline) < text.index("Method: ") < text.index("1. Serving")
     assert "Minutes saved per ticket" in text and explanation.served[0].ticket_id in text
     assert explanation.as_dict() == again.as_dict()
 
@@ -470,8 +709,12 @@ def test_cli_credit_json_and_explain(credited, runner) -> None:  # type: ignore[
     assert [a["name"] for a in article["authors"]] == ["Ana", "Ben"]
     people = {p["name"]: p["hours_saved"] for p in data["people"]}
     assert people["Ana"] == pytest.approx(0.75 * article["hours_saved"], abs=0.02)
+    assert data["method"]["rounded_minutes"] == "read as intervals"
+    text = runner.invoke(["credit"]).output
+    assert "Method: imputation difference-in-differences" in text
     explained = runner.invoke(["credit", "--explain", "KB-F0"])
     assert explained.exit_code == 0
+    assert explained.output.splitlines()[2].startswith("Saved about ")
     assert "Serving since" in explained.output and "Baseline tickets" in explained.output
     missing = runner.invoke(["credit", "--explain", "KB-nope"])
     assert missing.exit_code == 2 and "No article" in missing.output

@@ -316,6 +316,9 @@ def test_cli_scorecard_json_and_csv(team_history, runner, tmp_path) -> None:  # 
     rows = list(csv.DictReader(io.StringIO(target.read_text())))
     assert [r["technician"] for r in rows] == ["Ana", "Ben"]
     assert tuple(rows[0]) == scorecards.SCORECARD_FIELDS
+    assert data["period_title"] == "Q3 2024 (Jul to Sep)"
+    text = runner.invoke(["scorecard", "--period", "2024-Q3"]).output
+    assert text.startswith("Scorecards for Q3 2024 (Jul to Sep)") and "closed in the period" in text
     one = runner.invoke(["scorecard", "--period", "2024-Q3", "--technician", "Ben", "--json"])
     assert [c["name"] for c in json.loads(one.output)["scorecards"]] == ["Ben"]
     bad = runner.invoke(["scorecard", "--period", "someday"])
@@ -374,6 +377,9 @@ def test_cli_weekly_json_and_csv(team_history, runner, tmp_path) -> None:  # typ
         data
     )
     assert next(csv.reader(io.StringIO(target.read_text()))) == list(weekly.WEEKLY_FIELDS)
+    text = runner.invoke(["weekly", "--as-of", "2024-09-26"]).output
+    assert "Notes below the bar by technician: Ben 1/1" in text
+    assert "Notes below the bar by client: Globex 1/1" in text
 
 
 # ---------------------------------------------------------------- pages, API and CSV

@@ -351,6 +351,25 @@ def test_the_server_does_not_announce_its_software(core, users) -> None:  # type
 
 
 def test_serve_uses_the_quiet_handler(runner, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from werkzeug.serving import BaseWSGIServer
+
+    seen: dict[str, Any] = {}
+
+    def serve_once(self) -> None:  # type: ignore[no-untyped-def]
+        seen["request_handler"] = self.RequestHandlerClass
+        self.server_close()
+
+    from kbassist.jobs.sync import IndexSync
+
+    monkeypatch.setattr(BaseWSGIServer, "serve_forever", serve_once)
+    monkeypatch.setattr(IndexSync, "start", lambda self: None)  # no catch-up thread left behind
+    monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", "")  # serve sets it; restored after the test
+    result = runner.invoke(["serve", "--dev", "--no-worker", "--port", "0"])
+    assert result.exit_code == 0, result.output
+    assert seen["request_handler"] is QuietRequestHandler
+
+
+def test_serve_in_debug_mode_uses_the_quiet_handler(runner, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import flask
 
     seen: dict[str, Any] = {}
@@ -361,7 +380,7 @@ def test_serve_uses_the_quiet_handler(runner, monkeypatch) -> None:  # type: ign
     # serve exports PROMETHEUS_MULTIPROC_DIR; monkeypatch removes it again after the test.
     monkeypatch.setenv("PROMETHEUS_MULTIPROC_DIR", "")
     # --dev: Flask's server (gunicorn is the default); --no-worker: no job worker child.
-    result = runner.invoke(["serve", "--dev", "--no-worker", "--port", "5999"])
+    result = runner.invoke(["serve", "--dev", "--debug", "--no-worker", "--port", "5999"])
     assert result.exit_code == 0, result.output
     assert seen["request_handler"] is QuietRequestHandler
 

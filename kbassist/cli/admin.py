@@ -134,7 +134,8 @@ def _render_demo(result: dict) -> str:  # type: ignore[type-arg]
         return "Demo data already loaded; sign in with the demo users printed at first load."
     counts = f"{result['tickets']} tickets, {result['articles']} articles"
     lines = [f"Demo loaded into {result['home']}: {counts}."]
-    lines.append("Sign in at http://127.0.0.1:5000 with:")
+    # The port is not known here: `kbassist serve` prints the address it actually serves.
+    lines.append("Start the web app with `kbassist serve` and sign in at the address it prints:")
     for user in result["users"]:
         lines.append(f"  {user['role']:<9} {user['username']:<10} password: {user['password']}")
     if result.get("job"):
@@ -187,7 +188,7 @@ def serve(
     count = workers or int(core.settings["WORKERS"])
     where = f"http://{host}:{port}"
     mode = "development server" if dev or debug else f"{count} workers x {threads} threads"
-    click.echo(f"kbassist serving on {where} ({mode}; data in {core.home})", err=True)
+    click.echo(f"kbassist starting on {where} ({mode}; data in {core.home})", err=True)
     with server.job_worker(core, enabled=not no_worker):
         if dev or debug:
             _serve_dev(core, host, port, debug)
@@ -202,17 +203,22 @@ def _serve_dev(core: Core, host: str, port: int, debug: bool) -> None:
     from kbassist.jobs.sync import sync_for
     from kbassist.webapp import create_app
     from kbassist.webapp.security import QuietRequestHandler
+    from kbassist.webapp.server import serve_dev, served_url
 
     app = create_app(core=core)
-    sync_for(core).start()
-    app.run(
-        host=host,
-        port=port,
-        debug=debug,
-        use_reloader=debug,
-        threaded=True,
-        request_handler=QuietRequestHandler,  # no 'Server: Werkzeug/...' header
-    )
+    sync_for(core).start()  # catches the indexes up and warms the models in the background
+    if debug:
+        click.echo(f"kbassist serving on {served_url(host, port)} (debug)", err=True)
+        app.run(
+            host=host,
+            port=port,
+            debug=debug,
+            use_reloader=debug,
+            threaded=True,
+            request_handler=QuietRequestHandler,  # no 'Server: Werkzeug/...' header
+        )
+        return
+    serve_dev(app, host, port, lambda url: click.echo(f"kbassist serving on {url}", err=True))
 
 
 @main.group()

@@ -113,17 +113,26 @@ def _render_credit(summary: dict[str, Any]) -> str:
             f"  {p['name']:<28} {p['hours_saved']:>8.1f} h "
             f"({interval['low']:.1f} to {interval['high']:.1f})"
         )
-    lines.append(f"\nFamilies: {summary['method']['family_source']}.")
+    method = summary["method"]
+    lines.append(
+        f"\nMethod: {method['estimator']}, rounded minutes {method['rounded_minutes']}, "
+        f"{method['confidence']:.0%} bootstrap interval. Families: {method['family_source']}."
+    )
     lines.append("Trail of one article: kbassist credit --explain ARTICLE")
     return "\n".join(lines)
 
 
 def _render_scorecards(data: dict[str, Any]) -> str:
-    lines = [f"Scorecards for {data['period']} (note bar {data['note_quality_bar']:g})", ""]
+    title = data.get("period_title", data["period"])
+    lines = [
+        f"Scorecards for {title} ({data['period']}; note bar {data['note_quality_bar']:g}); "
+        f"every count is for {title}",
+        "",
+    ]
     for card in data["scorecards"]:
         quality = card["note_quality"]
         lines.append(
-            f"{card['name']}: {card['tickets_closed']} closed, median "
+            f"{card['name']}: {card['tickets_closed']} closed in the period, median "
             f"{card['median_minutes']} min (team {card['team_median_minutes']}), reopen "
             f"{_pct(card['reopen_rate'])}, escalation {_pct(card['escalation_rate'])}, notes "
             f"{quality['mean']} ({_pct(quality['below_bar_share'])} below bar, "
@@ -139,11 +148,19 @@ def _render_weekly(data: dict[str, Any]) -> str:
         f"Week {data['week_start'][:10]} to {data['last_day']}",
         "Open tickets by age: " + ", ".join(f"{k}: {v}" for k, v in week["open_by_age"].items()),
         f"Closed {week['closed']}, reopened {week['reopened']}, escalated {week['escalated']}",
-        "Notes below the bar: "
+        "Notes below the bar by technician: "
         + (
             ", ".join(
                 f"{b['name']} {b['below']}/{b['scored']}"
                 for b in data["notes_below_bar"]["by_technician"]
+            )
+            or "none"
+        ),
+        "Notes below the bar by client: "
+        + (
+            ", ".join(
+                f"{b['name']} {b['below']}/{b['scored']}"
+                for b in data["notes_below_bar"]["by_client"]
             )
             or "none"
         ),

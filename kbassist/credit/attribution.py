@@ -75,7 +75,8 @@ class TicketTrail:
     month: str
     family: str | None
     minutes: float | None
-    # Typical minutes without the article: exp(family level + month + technician effect).
+    # Typical (median-like) minutes without the article: exp(family level + month +
+    # technician effect). The credit uses the mean, not this: see docs/credit.md.
     expected_minutes: float | None
     month_effect: float | None
     technician_effect: float | None
@@ -92,6 +93,8 @@ class Explanation:
     published: datetime | None
     family_source: str
     family_labels: dict[str, str]
+    headline: str  # the figure in plain words, before any statistics
+    method: str  # the method, named under it
     served: tuple[TicketTrail, ...]
     baseline: tuple[TicketTrail, ...]
     month_effects: tuple[tuple[str, float, int], ...]
@@ -103,6 +106,8 @@ class Explanation:
         """JSON-ready: the article's figures, its trail and the computation in words."""
         return {
             **article_dict(self.article),
+            "headline": self.headline,
+            "method_text": self.method,
             "published": _iso(self.published),
             "family_source": self.family_source,
             "family_labels": self.family_labels,
@@ -118,12 +123,13 @@ class Explanation:
 
     def render_text(self) -> str:
         """The trail for a terminal: the computation, then the tickets."""
-        lines = [f"{self.article.article_id}: {self.article.title}", ""]
+        lines = [f"{self.article.article_id}: {self.article.title}", "", self.headline]
+        lines += [f"Method: {self.method}", ""]
         lines += [f"{n}. {step}" for n, step in enumerate(self.steps, start=1)]
         lines += ["", f"Served tickets ({len(self.served)}):"]
         lines += [
             f"  {t.ticket_id}  {t.created_at:%Y-%m-%d}  {_num(t.minutes)} min "
-            f"(expected {_num(t.expected_minutes)}){'  linked' if t.linked else ''}"
+            f"(typical without it {_num(t.expected_minutes)}){'  linked' if t.linked else ''}"
             for t in self.served
         ]
         lines += ["", f"Baseline tickets ({len(self.baseline)}):"]
@@ -260,6 +266,9 @@ def method_dict(params: CreditParams, family_source: str) -> dict[str, Any]:
         "estimator": "imputation difference-in-differences on log minutes"
         if params.method == "did"
         else "naive before/after on log minutes",
+        "rounded_minutes": "read as intervals"
+        if params.minutes_as == "intervals"
+        else "read as exact",
         "family_source": family_source,
         "bootstrap": params.bootstrap,
         "confidence": params.confidence,
@@ -344,6 +353,8 @@ def explanation_of(run: CreditRun, article: ArticleCredit) -> Explanation:
         published=published,
         family_source=run.family_source,
         family_labels={f: run.family_labels.get(f, f) for f in article.families},
+        headline=headline(article),
+        method=method_text(report.params, _recording_text(run)),
         served=served,
         baseline=before,
         month_effects=effects,
@@ -353,7 +364,61 @@ def explanation_of(run: CreditRun, article: ArticleCredit) -> Explanation:
     )
 
 
+def headline(article: ArticleCredit) -> str:
+    """An article's figure in plain words: what it saved per ticket and in all, and how sure."""
+    minutes, interval = article.minutes_saved_per_ticket, article.interval
+    if article.status == NOT_ENOUGH_DATA or minutes is None or interval is None:
+        return f"Not enough data to judge this article yet. {article.reason}"
+    if article.status == CREDITED:
+        return (
+            f"Saved about {_about(minutes)} minutes per ticket, likely between "
+            f"{_about(interval.low)} and {_about(interval.high)}, on {article.tickets_served} "
+            f"tickets served: about {_about(article.hours_saved)} hours in all (likely "
+            f"{_about(article.hours_interval.low)} to {_about(article.hours_interval.high)})."
+        )
+    if interval.high < 0:
+        return (
+            f"The tickets it served took about {_about(-minutes)} minutes longer than expected "
+            f"(likely {_about(-interval.high)} to {_about(-interval.low)} longer): no credit, "
+            "and the article may need a review."
+        )
+    return (
+        "No measurable saving: the tickets it served took about as long as expected (likely "
+        f"between {_signed_minutes(interval.low)} and {_signed_minutes(interval.high)} per "
+        "ticket). No credit."
+    )
+
+
+def method_text(params: CreditParams, recording: str) -> str:
+    """The method in one sentence, named under the plain-words figure."""
+    if params.method != "did":
+        return "Naive before/after comparison of log minutes (benchmarks only)."
+    return (
+        "Difference-in-differences by imputation (Borusyak, Jaravel and Spiess 2021): a "
+        "family + month + technician model of log minutes fitted on tickets no article served, "
+        f"{params.confidence:.0%} bootstrap interval ({params.bootstrap} replicates); "
+        f"{recording}."
+    )
+
+
 # ---------------------------------------------------------------- internals
+
+
+def _recording_text(run: CreditRun) -> str:
+    """How recorded minutes were read, naming technicians (their key is the id as text)."""
+    names = {str(key): name for key, name in run.names.items()}
+    return run.report.baseline.recording.describe(names)
+
+
+def _about(value: float) -> str:
+    """A figure as a person would say it: whole numbers from 10, one decimal below."""
+    return f"{value:.0f}" if abs(value) >= 10 else f"{value:.1f}"
+
+
+def _signed_minutes(value: float) -> str:
+    if value < 0:
+        return f"{_about(-value)} minutes longer"
+    return f"{_about(value)} minutes shorter"
 
 
 def _families(conn: Connection) -> tuple[dict[str, str] | None, str]:
@@ -407,6 +472,7 @@ def _steps(
         f"Month and technician effects: a family + month + technician model fitted on the "
         f"{baseline.untreated} resolved tickets that no article served, so a change that "
         "happened everywhere, or a change of who handles the tickets, is not credited.",
+        f"Recorded minutes: {_recording_text(run)}.",
     ]
     if article.status == NOT_ENOUGH_DATA or minutes.counterfactual is None:
         # Below the minimum sample no figure is shown: it would read as a verdict.
@@ -414,14 +480,16 @@ def _steps(
         return tuple(steps)
     steps.append(
         f"Effect on log minutes: mean over {minutes.n_served} served tickets of "
-        f"(log minutes - family level - month effect - technician effect) = "
+        f"(log minutes - family level - month effect - technician effect), a rounded time "
+        f"counting at its expected value = "
         f"{minutes.estimate:+.3f}, "
         f"a change of {minutes.change:+.1%}."
     )
     steps.append(
-        f"Expected minutes without the article: {minutes.counterfactual:.1f} per ticket; "
-        f"observed: {minutes.observed:.1f}. Minutes saved per ticket = expected x "
-        f"(1 - exp(effect)) = {_num(article.minutes_saved_per_ticket)}, "
+        f"The served tickets took {minutes.observed:.1f} minutes on average; without the "
+        f"article they would have taken that x exp(-effect) = {minutes.counterfactual:.1f}. "
+        f"Minutes saved per ticket = {minutes.observed:.1f} x (exp(-effect) - 1) = "
+        f"{_num(article.minutes_saved_per_ticket)}, "
         f"{params.confidence:.0%} interval {_interval_text(article.interval)} from "
         f"{params.bootstrap} bootstrap replicates (seed {params.seed})."
     )

@@ -10,11 +10,12 @@ article serves, the served tickets' counterfactual minutes are imputed from it,
 and the effect is their mean gap. The month effects come from the families the
 article does not serve, so a speed-up that happened everywhere is nobody's
 credit; the technician effects keep a change of staff (a fast senior leaving,
-a slow new hire) from being credited to or charged against an article. The log
-effect is a ratio: the minutes saved per ticket apply it to the served tickets'
-own mean minutes (what they would have taken less what they took), not to a
-geometric mean, which sits below the mean of a skewed time and underpaid
-every article.
+a slow new hire) from being credited to or charged against an article. Times
+recorded to the next quarter hour or on a floor are read as the intervals they
+stand for (``kbassist.credit.censoring``; the model is fitted to them by EM).
+The log effect is a ratio: the minutes saved per ticket apply it to the served
+tickets' own mean minutes (``kbassist.credit.effects``), not to a geometric
+mean, which sits below the mean of a skewed time and underpaid every article.
 
 Uncertainty is a bootstrap with a fixed seed: each replicate refits the model on
 Poisson-reweighted untreated tickets and resamples the served tickets. Below the
@@ -29,11 +30,21 @@ import math
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 import numpy as np
 
-from kbassist.credit.fit import Encoding, Fit, TicketArrays, point_fit, replicate_fits
+from kbassist.credit.censoring import Recording, log_bounds, recording_of
+from kbassist.credit.effects import Served, outcome_effect
+from kbassist.credit.fit import (
+    Encoding,
+    Fit,
+    TicketArrays,
+    interval_fit,
+    point_fit,
+    replicate_fits,
+)
 from kbassist.credit.records import (
     ArticleCredit,
     ArticleInfo,
@@ -213,11 +224,20 @@ def estimate_credit(
     """Credit for every article: effect, interval, status, hours, shares, ledger and totals."""
     params = params or CreditParams()
     data = TicketArrays.build(tickets, exposures, _ENCODING)
-    fits = {outcome: point_fit(data, k, params) for k, outcome in enumerate(OUTCOMES)}
-    replicates = replicate_fits(data, fits, params)
+    recording = (
+        recording_of(tickets, _ENCODING.technician_of)
+        if params.minutes_as == "intervals"
+        else Recording()
+    )
+    low, high = _minute_bounds(data, tickets, recording)
+    interval = interval_fit(data, 0, low, high, params)
+    fits = {"minutes": interval.fit}
+    fits.update({outcome: point_fit(data, k, params) for k, outcome in enumerate(OUTCOMES) if k})
+    replicates = replicate_fits(data, fits, params, values={0: interval.values})
     minutes_fit = fits["minutes"]
+    model = _MinutesModel(low, high, interval.sigma)
     articles = tuple(
-        _article_credit(data, exposure, fits, replicates, params) for exposure in exposures
+        _article_credit(data, exposure, fits, replicates, params, model) for exposure in exposures
     )
     rank = {CREDITED: 0, NO_EFFECT: 1, NOT_ENOUGH_DATA: 2}
     articles = tuple(sorted(articles, key=lambda a: (-a.hours_saved, rank[a.status], a.article_id)))
@@ -231,6 +251,12 @@ def estimate_credit(
         period_controls={p: int(minutes_fit.counts[1][i]) for i, p in enumerate(data.periods)},
         technician_effect={t: float(beta[i]) for i, t in enumerate(data.technicians)},
         untreated=int(data.untreated.sum()),
+        family_spread={
+            f: float(interval.sigma[i])
+            for i, f in enumerate(data.families)
+            if np.isfinite(interval.sigma[i])
+        },
+        recording=recording,
     )
     return CreditReport(
         articles=articles,
@@ -313,12 +339,45 @@ _ENCODING = Encoding(
 )
 
 
+@dataclass(frozen=True)
+class _MinutesModel:
+    """Every ticket's log-minute interval (data order) and each family's spread."""
+
+    low: np.ndarray
+    high: np.ndarray
+    sigma: np.ndarray
+
+    def served(self, data: TicketArrays, rows: np.ndarray) -> Served:
+        family = data.family[rows]
+        spread = self.sigma[family]
+        known = np.isfinite(self.sigma) & (self.sigma > 0)
+        fallback = float(np.median(self.sigma[known])) if known.any() else 1.0
+        spread = np.where(np.isfinite(spread) & (spread > 0), spread, fallback)
+        codes = [code[rows] for code in data.codes]
+        return Served(data.values[0, rows], codes, self.low[rows], self.high[rows], spread)
+
+
+def _minute_bounds(
+    data: TicketArrays, tickets: Sequence[TicketOutcome], recording: Recording
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each ticket's log-minute interval in data order, from how its technician records."""
+    minutes = np.full(len(data.ids), np.nan)
+    for ticket in tickets:
+        value = ticket.minutes
+        if value is not None and math.isfinite(value) and value >= 0:
+            minutes[data.index[ticket.ticket_id]] = value
+    step_of = [recording.steps.get(name, 0) for name in data.technicians]
+    steps = np.array(step_of, dtype=float)[data.technician]
+    return log_bounds(minutes, steps, recording.floor, MIN_MINUTES)
+
+
 def _article_credit(
     data: TicketArrays,
     exposure: Exposure,
     fits: Mapping[str, Fit],
     replicates: Mapping[str, Fit],
     params: CreditParams,
+    model: _MinutesModel,
 ) -> ArticleCredit:
     served = np.array(sorted(data.index[t] for t in set(exposure.served) if t in data.index))
     served = served.astype(np.int64)
@@ -337,7 +396,7 @@ def _article_credit(
     # The bootstrap stream depends on the article id only, not on the order of articles.
     rng_seed = [params.seed, zlib.crc32(exposure.article_id.encode("utf-8"))]
     effects = tuple(
-        _effect(data, served, k, fits[outcome], replicates[outcome], params, rng_seed)
+        _effect(data, served, k, fits[outcome], replicates[outcome], params, rng_seed, model)
         for k, outcome in enumerate(OUTCOMES)
     )
     minutes = effects[0]
@@ -423,72 +482,22 @@ def _effect(
     replicate: Fit,
     params: CreditParams,
     rng_seed: list[int],
+    model: _MinutesModel,
 ) -> OutcomeEffect:
+    """One outcome's effect for the served tickets that have a value and a known family level."""
     outcome = OUTCOMES[k]
-    scale = "log" if outcome in LOG_OUTCOMES else "rate"
-    y = data.values[k, served]
     family = data.family[served]
     level = np.full(family.shape, np.nan)
     known = family >= 0
     level[known] = fit.effects[0][family[known]]
-    usable = np.isfinite(y) & np.isfinite(level)
-    rows = served[usable]
-    y = y[usable]
-    n = int(y.size)
-    if not n:
-        return OutcomeEffect(outcome, scale, None, None, 0, None, None)
-    codes = [code[rows] for code in data.codes]
-    imputed = fit.impute(codes)
-    estimate = float(np.mean(y - imputed))
-    observed, counterfactual, saved = (float(v) for v in _saved(scale, y, imputed, estimate))
-    replicates = replicate.effects[0].shape[0]
-    if not replicates:
-        point, saved_point = Interval(estimate, estimate), Interval(saved, saved)
-        return OutcomeEffect(
-            outcome, scale, estimate, point, n, observed, counterfactual, saved, saved_point
-        )
+    rows = served[np.isfinite(data.values[k, served]) & np.isfinite(level)]
+    if k == 0:
+        chosen = model.served(data, rows)
+    else:
+        chosen = Served(data.values[k, rows], [code[rows] for code in data.codes])
+    scale = "log" if outcome in LOG_OUTCOMES else "rate"
     rng = np.random.default_rng([*rng_seed, k])
-    picks = rng.integers(0, n, size=(replicates, n))
-    imputed_draws = np.take_along_axis(replicate.impute(codes), picks, axis=1)
-    draws = (y[picks] - imputed_draws).mean(axis=1)
-    tail = (1.0 - params.confidence) / 2.0
-    low, high = np.quantile(draws, [tail, 1.0 - tail])
-    # The served tickets' minutes are what they took, not an estimate: only the effect
-    # (its served tickets resampled, its baseline refitted) is uncertain, so the interval
-    # of the minutes saved is the effect's interval converted (saving falls as it rises).
-    _, _, (saved_low, saved_high) = _saved(scale, y, imputed, np.array([high, low]))
-    return OutcomeEffect(
-        outcome=outcome,
-        scale=scale,
-        estimate=estimate,
-        interval=Interval(float(low), float(high)),
-        n_served=n,
-        observed=observed,
-        counterfactual=counterfactual,
-        saved=saved,
-        saved_interval=Interval(float(saved_low), float(saved_high)),
-    )
-
-
-def _saved(
-    scale: str, y: np.ndarray, imputed: np.ndarray, effect: float | np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Served tickets' mean, the mean had the article not existed, and the saving per ticket.
-
-    For a point (``y`` one row) or for bootstrap replicates (one row each). Times:
-    the effect on the log scale is a ratio, so a served ticket that took ``m``
-    would have taken ``m / exp(effect)`` without the article, and the minutes
-    saved per ticket are the served tickets' mean minutes times
-    ``exp(-effect) - 1``. This is the retransformation: the mean of the minutes
-    themselves, not ``exp(mean log)``, a geometric mean that sits below the mean
-    of a skewed time by about ``exp(sigma**2 / 2)`` and underpaid every article.
-    Rates: the mean imputed share, and the drop in share.
-    """
-    if scale == "log":
-        observed = np.mean(np.exp(y), axis=-1)
-        change = np.asarray(effect)
-        return observed, observed * np.exp(-change), observed * np.expm1(-change)
-    return np.mean(y, axis=-1), np.mean(imputed, axis=-1), -np.asarray(effect)
+    return outcome_effect(outcome, scale, chosen, fit, replicate, params.confidence, rng)
 
 
 def _ledger(data: TicketArrays, articles: Sequence[ArticleCredit]) -> tuple[LedgerEntry, ...]:

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from kbassist.credit.censoring import cut_normal_moments
+
 if TYPE_CHECKING:
     from kbassist.credit.records import CreditParams, Exposure, TicketOutcome
 
@@ -166,8 +168,8 @@ class Cells:
     codes: list[np.ndarray]  # each cell's level of each factor
 
 
-def cells_of(data: TicketArrays, k: int) -> Cells:
-    y = data.values[k]
+def cells_of(data: TicketArrays, k: int, values: np.ndarray | None = None) -> Cells:
+    y = data.values[k] if values is None else values
     mask = data.untreated & np.isfinite(y)
     codes = [code[mask] for code in data.codes]
     _, n_periods, n_techs = data.sizes
@@ -287,18 +289,105 @@ def point_fit(data: TicketArrays, k: int, params: CreditParams) -> Fit:
     return solve(cells, sums, counts, data.sizes, adjust, params.max_iterations, params.tolerance)
 
 
+@dataclass
+class IntervalFit:
+    """The model fitted to times known only up to an interval (EM), and what it makes of them.
+
+    ``values`` holds every untreated ticket's expected log time given its
+    interval under the fit (its own value when exact); ``sigma`` the residual
+    spread of each family (NaN for a family without untreated tickets), which
+    the served tickets' intervals are read with.
+    """
+
+    fit: Fit
+    values: np.ndarray
+    sigma: np.ndarray
+    iterations: int
+
+
+def interval_fit(
+    data: TicketArrays,
+    k: int,
+    low: np.ndarray,
+    high: np.ndarray,
+    params: CreditParams,
+    max_rounds: int = 500,
+    tolerance: float = 1e-8,
+) -> IntervalFit:
+    """Fit the model on log times that are intervals (low, high] by EM (normal errors per family).
+
+    E-step: each rounded or floored time is replaced by its expected value
+    given its interval, under the current levels and its family's spread.
+    M-step: the usual alternating means on those values, and each family's
+    spread from the residuals plus the variance left inside the intervals.
+    Exact times (``low == high``) stay as they are, so with no rounded time
+    this is the plain fit. Stops when no expected value moves by more than
+    ``tolerance``.
+    """
+    cells = cells_of(data, k)
+    rows = np.flatnonzero(cells.mask)
+    lo, hi = low[rows], high[rows]
+    censored = ~(lo == hi)
+    values = np.where(censored, np.where(np.isfinite(lo), (lo + hi) / 2, hi), hi)
+    variance = np.zeros(rows.size)
+    codes = [code[rows] for code in data.codes]
+    family = codes[0]
+    n_families = len(data.families)
+    n_cells = len(cells.codes[0])
+    counts = np.bincount(cells.inverse, minlength=n_cells).astype(float)
+    per_family = np.bincount(family, minlength=n_families).astype(float)
+    adjust = params.method == "did"
+    fit: Fit | None = None
+    sigma = np.full(n_families, np.nan)
+    rounds = 0
+    while rounds < max_rounds:
+        rounds += 1
+        sums = np.bincount(cells.inverse, weights=values, minlength=n_cells)
+        start = None if fit is None else fit.effects
+        fit = solve(
+            cells, sums, counts, data.sizes, adjust, params.max_iterations, params.tolerance, start
+        )
+        mean = fit.impute(codes)
+        squares = np.bincount(family, weights=(values - mean) ** 2 + variance, minlength=n_families)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            sigma = np.sqrt(np.where(per_family > 1, squares / per_family, np.nan))
+        if not censored.any():
+            break
+        spread = sigma[family[censored]]
+        known = np.isfinite(sigma) & (sigma > 0)
+        fallback = float(np.median(sigma[known])) if known.any() else 1.0
+        spread = np.where(np.isfinite(spread) & (spread > 0), spread, fallback)
+        expected, variance_censored = cut_normal_moments(
+            mean[censored], spread, lo[censored], hi[censored]
+        )
+        moved = float(np.abs(expected - values[censored]).max(initial=0.0))
+        values[censored] = expected
+        variance[censored] = variance_censored
+        if moved < tolerance:
+            break
+    assert fit is not None
+    completed = np.array(data.values[k], dtype=float)
+    completed[rows] = values
+    return IntervalFit(fit, completed, sigma, rounds)
+
+
 def replicate_fits(
-    data: TicketArrays, fits: Mapping[str, Fit], params: CreditParams
+    data: TicketArrays,
+    fits: Mapping[str, Fit],
+    params: CreditParams,
+    values: Mapping[int, np.ndarray] | None = None,
 ) -> dict[str, Fit]:
     """Bootstrap refits of every outcome's model on Poisson-reweighted untreated tickets.
 
     The same weights serve all outcomes and all articles, so a replicate is one
-    coherent resample of the history.
+    coherent resample of the history. ``values`` replaces an outcome's values
+    (by position): the expected log times of an interval fit.
     """
+    values = values or {}
     rng = np.random.default_rng([params.seed, 0])
     adjust = params.method == "did"
     outcomes = list(fits)
-    cells = [cells_of(data, k) for k in range(len(outcomes))]
+    cells = [cells_of(data, k, values.get(k)) for k in range(len(outcomes))]
     untreated = np.flatnonzero(data.untreated)
     position = np.full(len(data.ids), -1)
     position[untreated] = np.arange(untreated.size)

@@ -79,6 +79,10 @@ class CreditParams:
     confidence: float = 0.95
     seed: int = 20240601
     method: str = "did"  # "did", or "naive" (before/after, no time adjustment; benchmarks)
+    # How rounded times are read: "intervals" (a time recorded to the next quarter hour,
+    # or on the floor, is an interval: kbassist.credit.censoring), or "recorded" (as
+    # exact; the estimator before issue 11, kept for the benchmark).
+    minutes_as: str = "intervals"
     max_iterations: int = 200
     tolerance: float = 1e-9
 
@@ -170,6 +174,27 @@ class PersonCredit:
 
 
 @dataclass(frozen=True)
+class Recording:
+    """How the minutes were recorded: the floor, and who records in steps of how many minutes."""
+
+    floor: float | None = None
+    steps: Mapping[str, int] = field(default_factory=dict)  # technician key -> step in minutes
+
+    def describe(self, names: Mapping[str, str] | None = None) -> str:
+        """In words, for the trail: what is read as an interval (``names``: key -> name)."""
+        names = names or {}
+        parts = []
+        if self.steps:
+            people = ", ".join(
+                f"{names.get(key, key)} ({step} min)" for key, step in sorted(self.steps.items())
+            )
+            parts.append(f"times recorded in steps, read as up to one step less: {people}")
+        if self.floor is not None:
+            parts.append(f"times on the floor of {self.floor:g} minutes read as that or less")
+        return "; ".join(parts) if parts else "every recorded time read as exact"
+
+
+@dataclass(frozen=True)
 class Baseline:
     """The fitted counterfactual (log minutes): family levels, month and technician effects."""
 
@@ -178,6 +203,8 @@ class Baseline:
     period_controls: Mapping[str, int]  # untreated tickets behind each month effect
     technician_effect: Mapping[str, float]  # 0 is the average technician
     untreated: int
+    family_spread: Mapping[str, float] = field(default_factory=dict)  # residual sd, log scale
+    recording: Recording = field(default_factory=Recording)  # how minutes were read
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,6 @@ from __future__ import annotations
 import csv
 import io
 import math
-import re
 import statistics
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, MutableMapping, Sequence
@@ -30,10 +29,10 @@ from kbassist.credit.estimation import (
     Interval,
     credit_by_period,
     month_of,
-    quarter_of,
 )
+from kbassist.credit.periods import Period, parse_period, period_choices
 from kbassist.credit.queries import TicketFact
-from kbassist.errors import Forbidden, InvalidInput, NotFound
+from kbassist.errors import Forbidden, NotFound
 from kbassist.settings import SETTINGS_BY_NAME
 
 DEFAULT_BAR = float(SETTINGS_BY_NAME["NOTE_QUALITY_BAR"].default)
@@ -53,26 +52,9 @@ FLAG_MIN_SHARE = 0.3
 TREND_MONTHS = 6
 TREND_STEP = 1.0  # score points per month that count as improving or declining
 CREDIT_MONTHS = 12
-_PERIOD = re.compile(r"^(\d{4})-(?:(0[1-9]|1[0-2])|Q([1-4]))$")
 
 
 # ---------------------------------------------------------------- records
-
-
-@dataclass(frozen=True)
-class Period:
-    """A calendar month or quarter: [start, end)."""
-
-    label: str
-    kind: str  # month, quarter
-    start: datetime
-    end: datetime
-
-    def contains(self, moment: datetime | None) -> bool:
-        return moment is not None and self.start <= moment < self.end
-
-    def key(self, moment: datetime) -> str:
-        return month_of(moment) if self.kind == "month" else quarter_of(moment)
 
 
 @dataclass(frozen=True)
@@ -183,10 +165,14 @@ class ScorecardSet:
     period: Period
     bar: float
     cards: tuple[Scorecard, ...]
+    # The periods the data covers, newest first, for a picker: (label, title).
+    months: tuple[tuple[str, str], ...] = ()
+    quarters: tuple[tuple[str, str], ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "period": self.period.label,
+            "period_title": self.period.title,
             "start": self.period.start.isoformat(),
             "end": self.period.end.isoformat(),
             "note_quality_bar": self.bar,
@@ -195,28 +181,6 @@ class ScorecardSet:
 
 
 # ---------------------------------------------------------------- pure statistics
-
-
-def parse_period(spec: str, latest: datetime | None) -> Period:
-    """``month``/``quarter`` (holding the newest closed ticket), ``YYYY-MM`` or ``YYYY-Qn``."""
-    spec = (spec or "month").strip()
-    if spec in ("month", "quarter"):
-        if latest is None:
-            raise NotFound("No closed tickets yet: ingest tickets first (`kbassist ingest`).")
-        spec = month_of(latest) if spec == "month" else quarter_of(latest)
-    match = _PERIOD.match(spec)
-    if not match:
-        raise InvalidInput(
-            f"period: {spec!r} is not month, quarter, YYYY-MM or YYYY-Qn (e.g. 2024-05, 2024-Q2)."
-        )
-    year = int(match.group(1))
-    if match.group(2):
-        month, length, kind = int(match.group(2)), 1, "month"
-    else:
-        month, length, kind = (int(match.group(3)) - 1) * 3 + 1, 3, "quarter"
-    end_month = month + length
-    end = datetime(year + (end_month - 1) // 12, (end_month - 1) % 12 + 1, 1)
-    return Period(spec, kind, datetime(year, month, 1), end)
 
 
 def median(values: Iterable[float | None]) -> float | None:
@@ -448,7 +412,8 @@ def scorecards(
     """The cards the viewer may see for a period: everyone's for managers, their own for a tech."""
     only = visible_technician(viewer, technician_id)
     facts = queries.load_facts(conn)
-    latest = max((f.closed_at for f in facts if f.closed_at is not None), default=None)
+    closed = [f.closed_at for f in facts if f.closed_at is not None]
+    latest = max(closed, default=None)
     chosen = parse_period(period, latest)
     names = queries.technician_names(conn)
     if only is not None and only not in names:
@@ -486,7 +451,8 @@ def scorecards(
         cards.append(card)
     if only is None:
         cards = [c for c in cards if _has_activity(c)]
-    return ScorecardSet(chosen, bar, tuple(cards))
+    months, quarters = period_choices(min(closed, default=None), latest)
+    return ScorecardSet(chosen, bar, tuple(cards), months, quarters)
 
 
 def scorecard(

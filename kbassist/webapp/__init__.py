@@ -24,7 +24,7 @@ from kbassist.errors import KbassistError
 from kbassist.hygiene import mask
 from kbassist.hygiene.log_filter import mask_logs
 from kbassist.settings import Settings
-from kbassist.webapp import ops, security
+from kbassist.webapp import badges, ops, security
 from kbassist.webapp.context import close_db, start_request, wants_json
 
 BLUEPRINT_MODULES = (
@@ -65,6 +65,7 @@ def create_app(config: dict[str, Any] | None = None, core: Core | None = None) -
     ops.init_app(app)
     app.before_request(start_request)  # first: sign-in reads through the same connection
     security.init_app(app)
+    badges.init_app(app)
     # Request lines carry query strings: a password typed into the search box stays out.
     mask_logs(logging.getLogger("werkzeug"), app.logger)
     app.teardown_appcontext(close_db)

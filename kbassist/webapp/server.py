@@ -1,5 +1,8 @@
 """``kbassist serve``: the app under gunicorn, with the job worker beside it.
 
+Both servers print the address they serve once the socket is bound, so it names
+the port actually served (``--port 0`` lets the system pick a free one).
+
 gunicorn's master forks ``workers`` processes (gthread: ``threads`` requests
 each). Nothing heavy happens in the master, which only applies migrations:
 each worker builds its own Core (its own database pool, its own models, loaded
@@ -20,12 +23,16 @@ import shutil
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from kbassist.core import Core
+from kbassist.errors import KbassistError
 from kbassist.logs import JsonFormatter
 from kbassist.settings import SETTINGS
+
+if TYPE_CHECKING:
+    from flask import Flask
 
 WORKER_STOP_SECONDS = 10
 
@@ -99,11 +106,19 @@ def gunicorn_options(
         "loglevel": log_level.lower(),
         "logger_class": _json_logger_class(),
         "child_exit": _child_exit,
+        "when_ready": _announce,
         "proc_name": "kbassist",
         "control_socket_disable": True,  # one per user by default: servers side by side clash
         # Forwarded headers are the app's business (KBASSIST_TRUSTED_PROXIES, ProxyFix).
         "forwarded_allow_ips": "127.0.0.1",
     }
+
+
+def _announce(server: Any) -> None:
+    """Once gunicorn has bound its sockets: the address actually served (``--port 0``)."""
+    for listener in server.LISTENERS:
+        host, port = listener.sock.getsockname()[:2]
+        print(f"kbassist serving on {served_url(host, port)}", file=sys.stderr, flush=True)
 
 
 def _child_exit(_server: Any, worker: Any) -> None:
@@ -156,3 +171,33 @@ def _json_logger_class() -> Any:
                 handler.setFormatter(JsonFormatter())
 
     return JsonLogger
+
+
+def served_url(host: str, port: int) -> str:
+    """The address to open in a browser for a server bound to ``host:port``."""
+    if host in ("", "0.0.0.0", "::"):
+        return f"http://127.0.0.1:{port} (listening on every address)"
+    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+
+
+def serve_dev(app: Flask, host: str, port: int, announce: Callable[[str], None]) -> None:
+    """Bind ``host:port``, tell ``announce`` the address actually served, serve until stopped."""
+    from werkzeug.serving import make_server
+
+    from kbassist.webapp.security import QuietRequestHandler
+
+    try:
+        server = make_server(
+            host,
+            port,
+            app,
+            threaded=True,
+            request_handler=QuietRequestHandler,  # no 'Server: Werkzeug/...' header
+        )
+    except OSError as error:
+        raise KbassistError(
+            f"Cannot serve on {host}:{port} ({error.strerror or error}). "
+            "Pick another port with --port."
+        ) from error
+    announce(served_url(host, server.server_port))
+    server.serve_forever()

@@ -4,15 +4,26 @@ from __future__ import annotations
 
 import pytest
 
+MANAGER_NAV = {
+    "Search",
+    "Pre-close check",
+    "Review",
+    "Gaps",
+    "Scorecards",
+    "Credit",
+    "Weekly",
+    "Articles",
+}
 EXPECTED_NAV = {
     "tech": {"Search", "Pre-close check", "Scorecards", "Articles"},
     "reviewer": {"Search", "Pre-close check", "Review", "Articles"},
-    "manager": {"Search", "Pre-close check", "Review", "Gaps", "Scorecards", "Weekly", "Articles"}
-    | {"Jobs"},
-    "admin": {"Search", "Pre-close check", "Review", "Gaps", "Scorecards", "Weekly", "Articles"}
-    | {"Jobs"},
+    "manager": MANAGER_NAV | {"Jobs"},
+    "admin": MANAGER_NAV | {"Jobs"},
 }
-REFUSED = {"tech": ["/review", "/gaps", "/weekly"], "reviewer": ["/gaps", "/scorecards", "/weekly"]}
+REFUSED = {
+    "tech": ["/review", "/gaps", "/weekly", "/credit"],
+    "reviewer": ["/gaps", "/scorecards", "/weekly", "/credit"],
+}
 
 
 @pytest.mark.parametrize("role", ["tech", "reviewer", "manager", "admin"])

@@ -1,0 +1,133 @@
+"""docs/credit.md quotes the committed benchmark run, not figures typed by hand.
+
+Every row of its benchmark tables and every figure of its end-to-end, cost and
+null-article sentences is read back from bench/results/credit.json (and the
+demo's 99 % check from credit_demo.json, both written by bench/credit.py), to
+the precision the page prints it with. Re-run the bench
+and the page must follow.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).parent.parent
+DOC = (ROOT / "docs" / "credit.md").read_text()
+RESULTS: dict[str, Any] = json.loads((ROOT / "bench" / "results" / "credit.json").read_text())
+NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
+
+
+def _plain(text: str) -> str:
+    return text.replace("−", "-").replace("*", "").replace(",", "").strip()
+
+
+def _close(shown: str, value: float, scale: float = 1.0) -> bool:
+    """``shown`` (as printed, maybe with %) is ``value * scale`` rounded to its own digits."""
+    text = _plain(shown)
+    number = NUMBER.search(text)
+    assert number, shown
+    digits = len(number.group().partition(".")[2])
+    return abs(float(number.group()) - value * scale) <= 0.5 * 10**-digits + 1e-9
+
+
+def _table_after(marker: str) -> list[list[str]]:
+    """The rows of the first Markdown table after ``marker`` (header and rule dropped)."""
+    start = DOC.index(marker)
+    lines = DOC[start:].splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith("|"))
+    rows = []
+    for line in lines[first + 2 :]:
+        if not line.startswith("|"):
+            break
+        rows.append([cell.strip() for cell in line.strip("|").split("|")])
+    return rows
+
+
+def _trend_key(cell: str) -> str:
+    return f"{float(_plain(cell)):+.1f}"
+
+
+@pytest.mark.parametrize(
+    ("marker", "section"), [("**Simulated MSP**", "simulated"), ("**Demo generator**", "planted")]
+)
+def test_the_benchmark_tables_are_the_committed_run(marker: str, section: str) -> None:
+    summary = RESULTS[section]["summary"]
+    rows = _table_after(marker)
+    assert len(rows) >= 9
+    for trend, estimator, signed, absolute, nulls, covers, effective in rows:
+        figures = summary[_plain(estimator).split()[0]][_trend_key(trend)]
+        where = (section, trend, estimator)
+        assert _close(signed, figures["signed_relative_error"], 100), where
+        assert _close(absolute, figures["absolute_relative_error"]), where
+        credited, _, articles = _plain(nulls).partition(" of ")
+        assert (int(credited), int(articles)) == (
+            figures["null_credited"],
+            figures["null_articles"],
+        ), where
+        assert _close(covers, figures["coverage"], 100), where
+        assert _close(effective, figures["effective_credited"], 100), where
+
+
+def test_the_issue_targets_hold_in_the_committed_run_for_the_new_estimator() -> None:
+    # Issue 11: signed error within 5 %, absolute relative error at most 0.10, intervals
+    # covering the planted saving at least 90 % of the time, at every trend.
+    for figures in RESULTS["simulated"]["summary"]["new"].values():
+        assert abs(figures["signed_relative_error"]) <= 0.05
+        assert figures["absolute_relative_error"] <= 0.10
+        assert figures["coverage"] >= 0.90
+
+
+def test_the_null_article_sentences_are_the_committed_run() -> None:
+    strict = RESULTS["simulated"]["summary"]["new 99%"].values()
+    assert sum(f["null_credited"] for f in strict) == 0
+    assert "no null of the 180 was credited" in DOC
+    assert sum(f["null_articles"] for f in strict) == 180
+    low, high = re.search(r"the intervals covered ([\d.]+)-([\d.]+) %", DOC).groups()
+    coverages = [f["coverage"] for f in strict]
+    assert _close(low, min(coverages), 100) and _close(high, max(coverages), 100)
+    demo = json.loads((ROOT / "bench" / "results" / "credit_demo.json").read_text())
+    at_95, at_99 = (demo["planted"]["summary"][name]["+0.0"] for name in ("new", "new 99%"))
+    shown = re.search(
+        r"a 99 % interval credits ([\d.]+) % of\s+the effective articles instead of ([\d.]+) %"
+        r" \(and (\d+) of (\d+) nulls instead of (\d+)\)",
+        DOC,
+    ).groups()
+    assert _close(shown[0], at_99["effective_credited"], 100)
+    assert _close(shown[1], at_95["effective_credited"], 100)
+    assert [int(n) for n in shown[2:]] == [
+        at_99["null_credited"],
+        at_99["null_articles"],
+        at_95["null_credited"],
+    ]
+    means = [f["null_mean_estimate"] for f in RESULTS["simulated"]["summary"]["new"].values()]
+    low, high = re.search(r"mean (−?[\d.]+) to (−?[\d.]+) minutes", DOC).groups()
+    assert _close(low, max(means)) and _close(high, min(means))
+
+
+def test_the_end_to_end_and_cost_figures_are_the_committed_run() -> None:
+    pipeline = RESULTS["pipeline"]
+    text = DOC[DOC.index("**End to end**") :]
+    judged, planted = re.search(r"(\d+) of (\d+)\s+planted articles judged", text).groups()
+    assert (int(judged), int(planted)) == (pipeline["judged"], pipeline["planted_articles"])
+    mae = re.search(r"mean absolute error ([\d.]+) minutes \(median ([\d.]+)\)", text).groups()
+    assert _close(mae[0], pipeline["mae_minutes"])
+    assert _close(mae[1], pipeline["median_absolute_error_minutes"])
+    signed = re.search(r"signed relative error ([+\-−][\d.]+) %", text).group(1)
+    assert _close(signed, pipeline["signed_relative_error"], 100)
+    assert _close(re.search(r"Spearman ([\d.]+)", text).group(1), pipeline["spearman_minutes"])
+    nulls = re.search(r"(\d+ of \d+) null articles and (\d+ of \d+) effective", text).groups()
+    assert [n.replace(" of ", "/") for n in nulls] == [
+        pipeline["null_credited"],
+        pipeline["effective_credited"],
+    ]
+    for row in _table_after("**Cost**"):
+        size = RESULTS["scale"][_plain(row[0])]
+        for cell, key in zip(
+            row[1:], ("credit_seconds", "scorecards_seconds", "weekly_seconds"), strict=True
+        ):
+            assert _close(cell, size[key]), (row, key)
