@@ -117,6 +117,18 @@ def _render_demo(result: dict) -> str:  # type: ignore[type-arg]
     return "\n".join(lines)
 
 
+@main.command("catch-up")
+@json_option
+def catch_up_command(as_json: bool) -> None:
+    """Finish what an interrupted ingest left undone: scores, search indexes, issue families."""
+    from kbassist.pipeline import catch_up
+
+    core = ready_core()
+    with embedding_bar(core, not as_json):
+        result = catch_up(core, say=None if as_json else lambda m: click.echo(m, err=True))
+    emit(result.as_dict(), as_json, lambda _: result.summary())
+
+
 @main.command()
 @click.option(
     "--host",
@@ -127,20 +139,15 @@ def _render_demo(result: dict) -> str:  # type: ignore[type-arg]
 @click.option("--port", default=5000, show_default=True, type=int)
 @click.option("--debug", is_flag=True, help="Flask debug mode with reloader (development only).")
 def serve(host: str, port: int, debug: bool) -> None:
-    """Serve the web app (catching the search index and note scores up first)."""
-    from kbassist.quality import service as quality
-    from kbassist.search.indexing import catch_up
+    """Serve the web app (finishing any interrupted ingest and rescoring for a new model first)."""
+    from kbassist.pipeline import catch_up
     from kbassist.webapp import create_app
 
     core = ready_core()
-    healed = catch_up(core)
-    if healed:
-        click.echo(
-            f"Search index caught up with the database: {healed} documents re-indexed.", err=True
-        )
-    rescored = quality.catch_up(core)
-    if rescored:
-        click.echo(f"Note scores caught up with the model: {rescored} notes rescored.", err=True)
+    # Also rescores notes another model scored (a new bundled or trained model).
+    caught_up = catch_up(core, say=lambda message: click.echo(message, err=True))
+    if any(caught_up.as_dict().values()):
+        click.echo(caught_up.summary(), err=True)
     app = create_app(core=core)
     # Load the embedding model in the background so the first search does not wait for it.
     warm = core.resources.embedder.encode

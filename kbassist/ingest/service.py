@@ -15,15 +15,16 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from sqlalchemy import delete, select
 from sqlalchemy.engine import Connection
 
 from kbassist import store
-from kbassist.articles import parse_folder
+from kbassist.articles import parse_folder, parse_sources
 from kbassist.core import Core
 from kbassist.errors import InvalidInput
+from kbassist.ingest.archives import read_files, read_zip
 from kbassist.records import ArticleRecord, Reject, TicketRecord
 from kbassist.store import utc_now
 
@@ -106,7 +107,7 @@ def ingest_tickets(
     path = Path(path)
     if not path.is_file():
         raise InvalidInput(f"{path}: no such file.")
-    parsed = parse_tickets(path, chosen)
+    parsed = parse_tickets(path, chosen, now=utc_now())
     return store_tickets(
         core,
         parsed.records,
@@ -229,13 +230,36 @@ def _replace_children(conn: Connection, records: list[TicketRecord], people: _Na
 
 def ingest_kb(core: Core, folder: Path, *, progress: Progress | None = None) -> IngestReport:
     """Load a folder of markdown articles; a changed article gets a new version."""
-    parsed = parse_folder(Path(folder))
+    parsed = parse_folder(Path(folder), now=utc_now())
     return store_articles(
         core,
         parsed.records,
         source=str(folder),
         rejects=list(parsed.rejects),
+        warnings=list(parsed.warnings),
         progress=progress,
+    )
+
+
+def ingest_kb_upload(
+    core: Core,
+    archive: tuple[str, BinaryIO] | None = None,
+    files: Sequence[tuple[str, BinaryIO]] = (),
+) -> IngestReport:
+    """Load uploaded articles: one zip archive (name, stream) and/or loose markdown files."""
+    parts = [read_zip(archive[1], archive[0])] if archive else []
+    if files:
+        parts.append(read_files(files))
+    sources = [source for part in parts for source in part.sources]
+    if not sources and not any(part.rejects for part in parts):
+        raise InvalidInput("files: attach markdown files as 'files' or a zip as 'file'.")
+    parsed = parse_sources(sources, now=utc_now())
+    return store_articles(
+        core,
+        parsed.records,
+        source=archive[0] if archive else "upload",
+        rejects=[reject for part in parts for reject in part.rejects] + list(parsed.rejects),
+        warnings=[warning for part in parts for warning in part.warnings] + list(parsed.warnings),
     )
 
 
@@ -245,10 +269,13 @@ def store_articles(
     *,
     source: str,
     rejects: list[Reject] | None = None,
+    warnings: list[str] | None = None,
     progress: Progress | None = None,
 ) -> IngestReport:
     """Upsert articles and their version history in one transaction."""
-    report = IngestReport("articles", source, rejects=list(rejects or []))
+    report = IngestReport(
+        "articles", source, rejects=list(rejects or []), warnings=list(warnings or [])
+    )
     now = utc_now()
     with core.begin() as conn:
         people = _NameCache(conn, store.technicians)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import tempfile
-import zipfile
 from dataclasses import asdict
 from pathlib import Path
 
@@ -44,24 +43,13 @@ def ingest_tickets():  # type: ignore[no-untyped-def]
 @requires("ingest")
 def ingest_kb():  # type: ignore[no-untyped-def]
     """Load markdown articles (multipart `files`, or one zip archive as `file`)."""
-    with tempfile.TemporaryDirectory() as folder:
-        root = Path(folder) / "kb"
-        root.mkdir()
-        archive = request.files.get("file")
-        if archive is not None and archive.filename:
-            try:
-                with zipfile.ZipFile(archive.stream) as bundle:
-                    for member in bundle.infolist():
-                        if member.filename.endswith(".md") and not member.is_dir():
-                            (root / _safe_name(member.filename)).write_bytes(bundle.read(member))
-            except zipfile.BadZipFile as error:
-                raise InvalidInput("file: not a zip archive of markdown files.") from error
-        for upload in request.files.getlist("files"):
-            if upload.filename:
-                upload.save(root / _safe_name(upload.filename))
-        if not any(root.iterdir()):
-            raise InvalidInput("files: attach markdown files as 'files' or a zip as 'file'.")
-        report = pipeline.ingest_kb(core(), root)
+    archive = request.files.get("file")
+    files = [(upload.filename, upload.stream) for upload in request.files.getlist("files")]
+    report = pipeline.ingest_kb_upload(
+        core(),
+        (archive.filename, archive.stream) if archive is not None and archive.filename else None,
+        [(name, stream) for name, stream in files if name],
+    )
     return jsonify(report.as_dict())
 
 
