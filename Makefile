@@ -30,6 +30,8 @@ bench: setup
 	$(BIN)/python bench/quality.py
 	$(BIN)/python bench/gaps.py
 	$(BIN)/python bench/credit.py
+	$(BIN)/python bench/hostile.py --baseline c617296
+	$(BIN)/python bench/crash.py
 
 lint: setup
 	$(BIN)/ruff check kbassist tests bench

@@ -19,6 +19,11 @@ articles and versions, note and article scores, the lexical index's manifest
 and search results, the vector index's rows and vectors, clustering runs,
 families and memberships, and the review sample.
 
+The baseline, side by side: a copy of each killed instance healed the way
+kbassist did before ``catch_up`` existed, a re-run that refreshes only what the
+run itself reports as changed, and a serve start that only caught the search
+indexes up and rescored notes of another model.
+
     .venv/bin/python bench/crash.py               # 20 trials, 400 tickets
     .venv/bin/python bench/crash.py --trials 3 --tickets 120 --seed 1
 
@@ -30,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import random
 import shutil
@@ -69,12 +75,14 @@ class Trial:
     number: int
     stage: str
     heal: str  # "rerun" or "catch-up"
-    delay: float | None  # None: killed as soon as the ingest committed
+    delay: float | None  # seconds after the start, or after the commit (after_commit)
+    after_commit: bool
     killed: bool  # False when the ingest finished before the kill
     at_kill: str  # what the store held when the kill landed
     integrity_after_kill: bool
     integrity_after_heal: bool
     differences: list[str] = field(default_factory=list)
+    baseline_differences: list[str] | None = None  # None: no baseline run
 
     @property
     def healed(self) -> bool:
@@ -159,13 +167,15 @@ def environment(home: Path) -> dict[str, str]:
 def run_cli(home: Path, arguments: list[str]) -> float:
     """Run one kbassist command to completion in a child process; its wall time."""
     started = time.perf_counter()
-    subprocess.run(
+    done = subprocess.run(
         [sys.executable, "-c", _CLI, *arguments, "--json"],
         env=environment(home),
-        check=True,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
+        text=True,
     )
+    if done.returncode:
+        raise RuntimeError(f"kbassist {' '.join(arguments)} failed:\n{done.stderr[-3000:]}")
     return time.perf_counter() - started
 
 
@@ -190,11 +200,38 @@ def run_library(home: Path, arguments: list[str]) -> float:
     return time.perf_counter() - started
 
 
-def run_and_kill(home: Path, arguments: list[str], delay: float | None, expect: int) -> bool:
-    """Start a kbassist command in a child and SIGKILL it; whether it was still running.
+def heal_as_before(home: Path, arguments: list[str]) -> float:
+    """The baseline: how a re-run or a serve start healed before ``catch_up`` existed."""
+    from kbassist import pipeline
+    from kbassist.core import Core
+    from kbassist.ingest import service as ingest
+    from kbassist.quality import service as quality
+    from kbassist.search import indexing
+    from kbassist.settings import Settings
 
-    The kill comes after ``delay`` seconds, or (``delay`` None) as soon as the
-    ingest's rows are committed: when tickets plus articles reach ``expect``.
+    started = time.perf_counter()
+    core = Core(Settings.load({"HOME": str(home), "EMBEDDER": "hashing", "SECRET_KEY": "x"}))
+    try:
+        core.init()
+        if arguments == ["catch-up"]:  # what `kbassist serve` ran at start
+            indexing.catch_up(core)
+            quality.catch_up(core)
+        elif arguments[:2] == ["ingest", "kb"]:
+            report = ingest.ingest_kb(core, Path(arguments[2]))
+            pipeline.refresh(core, [], report.changed_ids)
+        else:
+            report = ingest.ingest_tickets(core, Path(arguments[2]))
+            pipeline.refresh(core, report.changed_ids, [])
+    finally:
+        core.engine.dispose()
+    return time.perf_counter() - started
+
+
+def run_and_kill(home: Path, arguments: list[str], plan: Plan, expect: int) -> bool:
+    """Start a kbassist command in a child and SIGKILL it as planned; whether it still ran.
+
+    With ``plan.after_commit`` the clock starts when the ingest's rows are
+    committed: when tickets plus articles in the store reach ``expect``.
     """
     child = subprocess.Popen(
         [sys.executable, "-c", _CLI, *arguments, "--json"],
@@ -203,16 +240,16 @@ def run_and_kill(home: Path, arguments: list[str], delay: float | None, expect: 
         stderr=subprocess.DEVNULL,
         start_new_session=True,
     )
-    deadline = time.perf_counter() + (delay if delay is not None else 600.0)
-    while child.poll() is None and time.perf_counter() < deadline:
-        if delay is None and _records(home) >= expect:
-            break
-        time.sleep(0.005 if delay is None else min(0.05, max(0.0, deadline - time.perf_counter())))
-    if child.poll() is not None:
+    if plan.after_commit:
+        while child.poll() is None and _records(home) < expect:
+            time.sleep(0.005)
+    try:
+        child.wait(timeout=plan.delay or 0.0)
         return False
-    os.killpg(child.pid, signal.SIGKILL)
-    child.wait()
-    return True
+    except subprocess.TimeoutExpired:
+        os.killpg(child.pid, signal.SIGKILL)
+        child.wait()
+        return True
 
 
 def _records(home: Path) -> int:
@@ -332,7 +369,13 @@ def what_the_kill_left(home: Path, before: Path, after: Path) -> str:
         with sqlite3.connect(database(path)) as connection:
             return tuple(
                 connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-                for table in ("tickets", "articles", "note_scores", "ticket_families")
+                for table in (
+                    "tickets",
+                    "articles",
+                    "note_scores",
+                    "article_scores",
+                    "ticket_families",
+                )
             )
 
     now, start, end = counts(home), counts(before), counts(after)
@@ -348,21 +391,35 @@ def what_the_kill_left(home: Path, before: Path, after: Path) -> str:
 
 @dataclass(frozen=True)
 class Plan:
-    """One trial: which stage is killed, when (None: right after its commit), how it heals."""
+    """One trial: which stage is killed, when, and how it heals.
+
+    The kill comes ``delay`` seconds after the start, or with ``after_commit``
+    that long after the ingest's rows are committed (``delay`` None: at once).
+    """
 
     stage: str
     delay: float | None
     heal: str  # "rerun" or "catch-up"
+    after_commit: bool = False
 
 
 def random_plans(trials: int, durations: list[float], seed: int) -> list[Plan]:
-    """Random stages and moments (uniform over the uninterrupted run); heals alternate."""
+    """Random stages and moments; heals alternate.
+
+    Two trials in three are killed at a moment uniform over the uninterrupted
+    run; the third at a moment uniform over the half after the commit, where the
+    downstream steps run (a start-relative moment lands there less often, since
+    the interpreter start and the parsing come first).
+    """
     rng = random.Random(seed)
     plans = []
     for number in range(1, trials + 1):
         index = rng.randrange(len(STAGES))
         heal = "rerun" if number % 2 == 0 else "catch-up"
-        plans.append(Plan(STAGES[index], round(rng.uniform(0.0, durations[index]), 2), heal))
+        after_commit = number % 3 == 0
+        span = durations[index] * (0.5 if after_commit else 1.0)
+        delay = round(rng.uniform(0.0, span), 2)
+        plans.append(Plan(STAGES[index], delay, heal, after_commit))
     return plans
 
 
@@ -373,19 +430,25 @@ def run_trials(
     seed: int,
     say: Any = print,
     run: Any = run_cli,
+    baseline: bool = False,
 ) -> dict[str, Any]:
-    """Prepare the reference, run the trials (a count of random ones, or plans), figures."""
+    """Prepare the reference, run the trials (a count of random ones, or plans), figures.
+
+    With ``baseline``, each killed instance is also healed as before (heal_as_before).
+    """
     started = time.perf_counter()
     homes, durations = prepare(workdir, inputs, run)
     say("reference: " + ", ".join(f"{s} {d:.1f} s" for s, d in zip(STAGES, durations, strict=True)))
-    references = [state(home, inputs.queries) for home in homes[1:]]
+    references = [state(home, inputs.queries) for home in homes]  # before each stage, and after
     plans = random_plans(trials, durations, seed) if isinstance(trials, int) else trials
     results = []
     for number, plan in enumerate(plans, start=1):
-        trial = _trial(inputs, workdir, homes, references, plan, number, run)
+        trial = _trial(inputs, workdir, homes, references, plan, number, run, baseline)
         results.append(trial)
         verdict = "healed" if trial.healed else "NOT HEALED: " + "; ".join(trial.differences)
-        when = "after its commit" if plan.delay is None else f"after {plan.delay:5.2f} s"
+        if trial.baseline_differences is not None:
+            verdict += "; as before: " + ("healed" if not trial.baseline_differences else "not")
+        when = f"{plan.delay or 0:5.2f} s after {'its commit' if plan.after_commit else 'start'}"
         say(
             f"trial {number:2}: {trial.stage:9} killed {when} ({trial.at_kill}), "
             f"healed by {trial.heal}: {verdict}"
@@ -401,25 +464,40 @@ def _trial(
     plan: Plan,
     number: int,
     run: Any,
+    baseline: bool,
 ) -> Trial:
     index = STAGES.index(plan.stage)
     home = workdir / f"trial-{number}"
     shutil.copytree(homes[index], home)
     expect = _records(homes[index + 1])
-    killed = run_and_kill(home, inputs.command(plan.stage), plan.delay, expect)
+    killed = run_and_kill(home, inputs.command(plan.stage), plan, expect)
     at_kill = what_the_kill_left(home, homes[index], homes[index + 1]) if killed else "finished"
     after_kill = consistent(home)
-    run(home, inputs.command(plan.stage) if plan.heal == "rerun" else ["catch-up"])
+    command = inputs.command(plan.stage) if plan.heal == "rerun" else ["catch-up"]
+    # A kill before the commit rolled the ingest back: a catch-up cannot bring rows that
+    # were never stored, so it must leave the instance as it was before the stage.
+    expected = references[
+        index if at_kill == "before the commit" and command == ["catch-up"] else index + 1
+    ]
+    before = None
+    if baseline:
+        shutil.copytree(home, workdir / f"trial-{number}-baseline")
+        heal_as_before(workdir / f"trial-{number}-baseline", command)
+        before = differences(state(workdir / f"trial-{number}-baseline", inputs.queries), expected)
+        shutil.rmtree(workdir / f"trial-{number}-baseline", ignore_errors=True)
+    run(home, command)
     trial = Trial(
         number,
         plan.stage,
         plan.heal,
         plan.delay,
+        plan.after_commit,
         killed,
         at_kill,
         integrity_after_kill=after_kill,
         integrity_after_heal=consistent(home),
-        differences=differences(state(home, inputs.queries), references[index]),
+        differences=differences(state(home, inputs.queries), expected),
+        baseline_differences=before,
     )
     shutil.rmtree(home, ignore_errors=True)
     return trial
@@ -436,6 +514,8 @@ def _figures(results: list[Trial], durations: list[float], seconds: float) -> di
         "corrupt_after_kill": sum(not trial.integrity_after_kill for trial in results),
         "corrupt_after_heal": sum(not trial.integrity_after_heal for trial in results),
         "kills_landed": landed,
+        "baseline_healed": sum(t.baseline_differences == [] for t in results),
+        "baseline_trials": sum(t.baseline_differences is not None for t in results),
         "healed_by": {
             heal: sum(t.heal == heal and t.healed for t in results)
             for heal in ("rerun", "catch-up")
@@ -452,12 +532,17 @@ def main() -> None:
     parser.add_argument("--tickets", type=int, default=400, help="StackFAQ questions as tickets")
     parser.add_argument("--seed", type=int, default=13)
     args = parser.parse_args()
+    logging.getLogger("kbassist").setLevel(logging.ERROR)  # the hashing embedder's notice
     with tempfile.TemporaryDirectory(prefix="kbassist-crash-") as folder:
         inputs = stackfaq_inputs(Path(folder) / "inputs", args.tickets, args.seed)
-        figures = run_trials(inputs, Path(folder), args.trials, args.seed)
+        figures = run_trials(inputs, Path(folder), args.trials, args.seed, baseline=True)
     figures["command"] = f"bench/crash.py --trials {args.trials} --tickets {args.tickets}"
     print(
-        f"\n{figures['healed']} of {figures['trials']} trials healed "
+        f"\nhealed as before catch-up existed (baseline): {figures['baseline_healed']} of "
+        f"{figures['baseline_trials']}"
+    )
+    print(
+        f"{figures['healed']} of {figures['trials']} trials healed "
         f"(rerun {figures['healed_by']['rerun']}, catch-up {figures['healed_by']['catch-up']}); "
         f"stores corrupt after the kill: {figures['corrupt_after_kill']}, after healing: "
         f"{figures['corrupt_after_heal']}; kills landed: {figures['kills_landed']}; "

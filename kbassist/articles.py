@@ -19,8 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from kbassist import safeyaml
 from kbassist.decoding import decode_text, id_problem, join_surrogate_pairs, unpaired_surrogate
 from kbassist.errors import InvalidInput
 from kbassist.records import ARTICLE_TYPES, ArticleRecord, Reject, Section, slug
@@ -30,29 +29,7 @@ MAX_ID = 100  # articles.id is String(100)
 MAX_TITLE = 500
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024  # one markdown file
 MAX_FRONT_MATTER = 64 * 1024  # characters between the two '---' lines
-MAX_NESTING = 20
 FUTURE_TOLERANCE = dt.timedelta(days=1)
-_TIMESTAMP = "tag:yaml.org,2002:timestamp"
-
-
-class _FrontMatterLoader(yaml.SafeLoader):
-    """SafeLoader whose dates stay text (checked per key) and whose huge integers stay text."""
-
-
-_FrontMatterLoader.yaml_implicit_resolvers = {
-    first: [(tag, pattern) for tag, pattern in resolvers if tag != _TIMESTAMP]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int | str:
-    # Python refuses to turn an integer of over 4,300 digits into text; no field needs one.
-    if len(node.value) > 40:
-        return str(node.value)
-    return int(loader.construct_yaml_int(node))
-
-
-_FrontMatterLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 
 
 @lru_cache(maxsize=1)
@@ -79,36 +56,9 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str, int]:
 
 def load_front_matter(source: str) -> Any:
     """The YAML between the '---' lines, refusing aliases, deep nesting and oversized text."""
-    if len(source) > MAX_FRONT_MATTER:
-        raise InvalidInput(f"front matter is larger than {MAX_FRONT_MATTER // 1024} KB")
-    try:
-        _check_events(source)
-        return yaml.load(source, Loader=_FrontMatterLoader) or {}  # noqa: S506 - safe loader
-    except yaml.MarkedYAMLError as error:
-        where = f" (line {error.problem_mark.line + 2})" if error.problem_mark else ""
-        problem = error.problem or error.context or "unreadable"
-        raise InvalidInput(f"front matter is not valid YAML: {problem}{where}") from None
-    except yaml.YAMLError as error:
-        raise InvalidInput(f"front matter is not valid YAML: {error}") from None
-    except (ValueError, OverflowError, TypeError, RecursionError) as error:
-        raise InvalidInput(f"front matter holds a value YAML cannot build: {error}") from None
-
-
-def _check_events(source: str) -> None:
-    """Refuse anchors, aliases and deep nesting from the event stream, before building."""
-    depth = 0
-    for event in yaml.parse(source, Loader=_FrontMatterLoader):
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise InvalidInput(
-                "front matter uses YAML anchors or aliases (&name, *name), which kbassist "
-                "does not expand (they can make a small file huge); write the values out"
-            )
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_NESTING:
-                raise InvalidInput(f"front matter is nested more than {MAX_NESTING} levels deep")
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
+    return (
+        safeyaml.load(source, what="front matter", max_chars=MAX_FRONT_MATTER, first_line=2) or {}
+    )
 
 
 def parse_article(text: str, path: str = "", now: dt.datetime | None = None) -> ArticleRecord:

@@ -25,8 +25,8 @@ DATA = Path(__file__).parent / "data"
 def test_killed_ingests_heal_to_what_an_uninterrupted_run_gives(tmp_path: Path) -> None:
     inputs = crash.fixture_inputs(tmp_path / "inputs", DATA / "kb", DATA / "tickets.jsonl")
     plans = [
-        crash.Plan("tickets-1", None, "catch-up"),  # the first clustering run never happened
-        crash.Plan("tickets-2", None, "rerun"),  # incremental placement never happened
+        crash.Plan("tickets-1", 0.0, "catch-up", after_commit=True),  # no first clustering run
+        crash.Plan("tickets-2", 0.0, "rerun", after_commit=True),  # no incremental placement
         crash.Plan("kb", 1.5, "rerun"),  # somewhere in the KB ingest, or before it began
     ]
     figures = crash.run_trials(

@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 from kbassist import pipeline, store
 from kbassist.core import Core
 from kbassist.ingest import service as ingest_service
+from kbassist.settings import Settings
 
 DATA = Path(__file__).parent / "data"
 
@@ -136,6 +137,20 @@ def test_finding_3_unreadable_members_are_rejected_in_json(upload, core: Core) -
     assert not_a_zip.status_code == 400 and "not a zip archive" in not_a_zip.get_json()["error"]
 
 
+def test_loose_markdown_uploads_load_and_other_files_are_skipped(client, core, users) -> None:  # type: ignore[no-untyped-def]
+    from kbassist.auth import create_token
+
+    headers = {"Authorization": f"Bearer {create_token(core, 'admin')}"}
+    files = [
+        (io.BytesIO(_article("KB-LOOSE").encode()), "loose.md"),
+        (io.BytesIO(b"not an article"), "notes.txt"),
+    ]
+    response = client.post("/api/v1/ingest/kb", data={"files": files}, headers=headers)
+    assert response.status_code == 200
+    assert response.get_json()["warnings"] == ["skipped 1 uploaded file(s) that are not markdown."]
+    assert _ids(core, "articles") == ["KB-LOOSE"]
+
+
 # ---------------------------------------------------------------- finding 5
 
 
@@ -226,9 +241,8 @@ def _downstream(core: Core) -> dict[str, object]:
 def test_finding_9_a_rerun_after_a_kill_following_the_commit_heals(
     core: Core, tmp_path: Path, fixture_kb: Path
 ) -> None:
-    from conftest import make_core
-
-    reference = make_core(tmp_path / "reference")
+    reference = Core(Settings.load({**core.settings.values, "HOME": str(tmp_path / "reference")}))
+    reference.init()
     pipeline.ingest_kb(reference, fixture_kb)
     pipeline.ingest_tickets(reference, DATA / "tickets.jsonl")
     # What a kill right after each commit leaves: the rows stored, nothing downstream.

@@ -144,8 +144,11 @@ def read_files(uploads: Iterable[tuple[str, BinaryIO]]) -> Unpacked:
     """Loose markdown uploads (name, stream), each read up to the article limit."""
     sources: list[Source] = []
     rejects: list[Reject] = []
-    total = 0
+    skipped = total = 0
     for name, stream in uploads:
+        if not is_markdown(name):
+            skipped += 1
+            continue
         data = stream.read(MAX_ARTICLE_BYTES + 1)
         if len(data) > MAX_ARTICLE_BYTES:
             rejects.append(Reject(name, 1, "*", _too_large(len(data))))
@@ -158,4 +161,5 @@ def read_files(uploads: Iterable[tuple[str, BinaryIO]]) -> Unpacked:
             )
         base = name.replace("\\", "/").rsplit("/", 1)[-1]
         sources.append(Source(name, base, data))
-    return Unpacked(tuple(sources), tuple(rejects), ())
+    warnings = [f"skipped {skipped} uploaded file(s) that are not markdown."] if skipped else []
+    return Unpacked(tuple(sources), tuple(rejects), tuple(warnings))
