@@ -46,6 +46,8 @@ CLOCK_COLUMNS = {
     "review_samples": {"drawn_at"},
     "cluster_runs": {"started_at"},
 }
+# Meta rows that hold a clock value: the moment the pipeline last refreshed through.
+CLOCK_META_KEYS = {"pipeline.refreshed_through"}
 MANAGER = auth.User(0, "pg-manager", "manager", None)
 
 
@@ -95,7 +97,10 @@ def _snapshot(conn: Connection) -> dict[str, list[tuple[Any, ...]]]:
     for table in store.metadata.sorted_tables:
         skip = CLOCK_COLUMNS.get(table.name, set())
         columns = [column for column in table.columns if column.name not in skip]
-        rows = conn.execute(select(*columns)).all()
+        query = select(*columns)
+        if table is store.meta:
+            query = query.where(table.c.key.not_in(CLOCK_META_KEYS))
+        rows = conn.execute(query).all()
         tables[table.name] = sorted((tuple(row) for row in rows), key=repr)
     return tables
 
