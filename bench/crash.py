@@ -45,7 +45,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -83,6 +83,7 @@ class Trial:
     integrity_after_heal: bool
     differences: list[str] = field(default_factory=list)
     baseline_differences: list[str] | None = None  # None: no baseline run
+    finished_after: float | None = None  # seconds, when the ingest ended before the kill
 
     @property
     def healed(self) -> bool:
@@ -227,12 +228,14 @@ def heal_as_before(home: Path, arguments: list[str]) -> float:
     return time.perf_counter() - started
 
 
-def run_and_kill(home: Path, arguments: list[str], plan: Plan, expect: int) -> bool:
-    """Start a kbassist command in a child and SIGKILL it as planned; whether it still ran.
+def run_and_kill(home: Path, arguments: list[str], plan: Plan, expect: int) -> float | None:
+    """Start a kbassist command in a child and SIGKILL it as planned.
 
-    With ``plan.after_commit`` the clock starts when the ingest's rows are
-    committed: when tickets plus articles in the store reach ``expect``.
+    None when it was killed, else the seconds it took to finish first. With
+    ``plan.after_commit`` the clock starts when the ingest's rows are committed:
+    when tickets plus articles in the store reach ``expect``.
     """
+    started = time.perf_counter()
     child = subprocess.Popen(
         [sys.executable, "-c", _CLI, *arguments, "--json"],
         env=environment(home),
@@ -245,11 +248,11 @@ def run_and_kill(home: Path, arguments: list[str], plan: Plan, expect: int) -> b
             time.sleep(0.005)
     try:
         child.wait(timeout=plan.delay or 0.0)
-        return False
+        return time.perf_counter() - started
     except subprocess.TimeoutExpired:
         os.killpg(child.pid, signal.SIGKILL)
         child.wait()
-        return True
+        return None
 
 
 def _records(home: Path) -> int:
@@ -401,15 +404,18 @@ class Plan:
     delay: float | None
     heal: str  # "rerun" or "catch-up"
     after_commit: bool = False
+    fraction: float | None = None  # the delay as a share of the stage's run, set when it runs
 
 
-def random_plans(trials: int, durations: list[float], seed: int) -> list[Plan]:
+def random_plans(trials: int, seed: int) -> list[Plan]:
     """Random stages and moments; heals alternate.
 
     Two trials in three are killed at a moment uniform over the uninterrupted
     run; the third at a moment uniform over the half after the commit, where the
     downstream steps run (a start-relative moment lands there less often, since
-    the interpreter start and the parsing come first).
+    the interpreter start and the parsing come first). The run's length is
+    estimated at each trial: the reference's, or the shortest trial that
+    finished before its kill (a shared machine's load changes it).
     """
     rng = random.Random(seed)
     plans = []
@@ -417,10 +423,16 @@ def random_plans(trials: int, durations: list[float], seed: int) -> list[Plan]:
         index = rng.randrange(len(STAGES))
         heal = "rerun" if number % 2 == 0 else "catch-up"
         after_commit = number % 3 == 0
-        span = durations[index] * (0.5 if after_commit else 1.0)
-        delay = round(rng.uniform(0.0, span), 2)
-        plans.append(Plan(STAGES[index], delay, heal, after_commit))
+        plans.append(Plan(STAGES[index], None, heal, after_commit, rng.random()))
     return plans
+
+
+def _resolve(plan: Plan, estimate: float) -> Plan:
+    """The plan with its delay: its share of the stage's run as now estimated."""
+    if plan.fraction is None:
+        return plan
+    span = estimate * (0.5 if plan.after_commit else 1.0)
+    return replace(plan, delay=round(plan.fraction * span, 2))
 
 
 def run_trials(
@@ -440,11 +452,16 @@ def run_trials(
     homes, durations = prepare(workdir, inputs, run)
     say("reference: " + ", ".join(f"{s} {d:.1f} s" for s, d in zip(STAGES, durations, strict=True)))
     references = [state(home, inputs.queries) for home in homes]  # before each stage, and after
-    plans = random_plans(trials, durations, seed) if isinstance(trials, int) else trials
+    plans = random_plans(trials, seed) if isinstance(trials, int) else trials
+    estimates = list(durations)
     results = []
-    for number, plan in enumerate(plans, start=1):
+    for number, planned in enumerate(plans, start=1):
+        index = STAGES.index(planned.stage)
+        plan = _resolve(planned, estimates[index])
         trial = _trial(inputs, workdir, homes, references, plan, number, run, baseline)
         results.append(trial)
+        if trial.finished_after is not None and not plan.after_commit:
+            estimates[index] = min(estimates[index], trial.finished_after)
         verdict = "healed" if trial.healed else "NOT HEALED: " + "; ".join(trial.differences)
         if trial.baseline_differences is not None:
             verdict += "; as before: " + ("healed" if not trial.baseline_differences else "not")
@@ -470,7 +487,8 @@ def _trial(
     home = workdir / f"trial-{number}"
     shutil.copytree(homes[index], home)
     expect = _records(homes[index + 1])
-    killed = run_and_kill(home, inputs.command(plan.stage), plan, expect)
+    finished_after = run_and_kill(home, inputs.command(plan.stage), plan, expect)
+    killed = finished_after is None
     at_kill = what_the_kill_left(home, homes[index], homes[index + 1]) if killed else "finished"
     after_kill = consistent(home)
     command = inputs.command(plan.stage) if plan.heal == "rerun" else ["catch-up"]
@@ -498,6 +516,7 @@ def _trial(
         integrity_after_heal=consistent(home),
         differences=differences(state(home, inputs.queries), expected),
         baseline_differences=before,
+        finished_after=None if finished_after is None else round(finished_after, 2),
     )
     shutil.rmtree(home, ignore_errors=True)
     return trial

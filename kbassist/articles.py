@@ -20,7 +20,13 @@ from pathlib import Path
 from typing import Any
 
 from kbassist import safeyaml
-from kbassist.decoding import decode_text, id_problem, join_surrogate_pairs, unpaired_surrogate
+from kbassist.decoding import (
+    decode_text,
+    id_problem,
+    join_surrogate_pairs,
+    path_text,
+    unpaired_surrogate,
+)
 from kbassist.errors import InvalidInput
 from kbassist.records import ARTICLE_TYPES, ArticleRecord, Reject, Section, slug
 
@@ -208,14 +214,15 @@ def _folder_sources(folder: Path, rejects: list[Reject]) -> Iterator[Source]:
                 continue
             problem = _file_problem(path, root)
             if problem:
-                rejects.append(Reject(str(path), 1, "*", problem))
+                rejects.append(Reject(path_text(path), 1, "*", problem))
                 continue
             try:
                 data = path.read_bytes()
             except OSError as error:
-                rejects.append(Reject(str(path), 1, "*", f"cannot be read: {error.strerror}"))
+                reason = f"cannot be read: {error.strerror}"
+                rejects.append(Reject(path_text(path), 1, "*", reason))
                 continue
-            yield Source(str(path), str(path.relative_to(folder)), data)
+            yield Source(path_text(path), path_text(path.relative_to(folder)), data)
 
 
 def _file_problem(path: Path, root: Path) -> str:

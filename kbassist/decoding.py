@@ -12,6 +12,7 @@ are removed (PostgreSQL refuses them in text).
 from __future__ import annotations
 
 import codecs
+import os
 import re
 import unicodedata
 
@@ -83,6 +84,12 @@ def _decode_imperfect(data: bytes, error: UnicodeDecodeError, name: str) -> tupl
 
 
 # ---------------------------------------------------------------- strings that are not text
+
+
+def path_text(path: object) -> str:
+    """A file name as valid text: bytes that are not UTF-8 (kept by os as surrogates) as \\xff."""
+    return os.fsencode(str(path)).decode("utf-8", "backslashreplace")
+
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import zipfile
 from pathlib import Path
 
@@ -185,6 +186,19 @@ def test_finding_5_one_bad_front_matter_value_costs_only_its_article(
         ("b-surrogate.md", "title"),
         ("c-digits.md", "id"),
     ]
+
+
+def test_a_file_name_that_is_not_utf8_is_stored_escaped(core: Core, tmp_path: Path) -> None:
+    # os keeps the byte 0xff of a name as a lone surrogate, which the database refused.
+    name = os.fsdecode(b"bad\xffname.md")
+    (tmp_path / name).write_text(_article("KB-NAME"), encoding="utf-8")
+    (tmp_path / name.replace(".md", ".csv")).write_text("id,title\nT-1,ok\n", encoding="utf-8")
+    report = pipeline.ingest_kb(core, tmp_path)
+    assert (report.added, report.rejected) == (1, 0)
+    with core.connect() as conn:
+        assert conn.execute(select(store.articles.c.path)).scalar() == "bad\\xffname.md"
+    tickets = pipeline.ingest_tickets(core, tmp_path / name.replace(".md", ".csv"))
+    assert tickets.source.endswith("bad\\xffname.csv") and tickets.added == 1
 
 
 # ---------------------------------------------------------------- finding 6

@@ -23,6 +23,7 @@ from sqlalchemy.engine import Connection
 from kbassist import store
 from kbassist.articles import parse_folder, parse_sources
 from kbassist.core import Core
+from kbassist.decoding import path_text
 from kbassist.errors import InvalidInput
 from kbassist.ingest.archives import read_files, read_zip
 from kbassist.records import ArticleRecord, Reject, TicketRecord
@@ -106,12 +107,12 @@ def ingest_tickets(
         chosen = load_mapping(Path(mapping))
     path = Path(path)
     if not path.is_file():
-        raise InvalidInput(f"{path}: no such file.")
+        raise InvalidInput(f"{path_text(path)}: no such file.")
     parsed = parse_tickets(path, chosen, now=utc_now())
     return store_tickets(
         core,
         parsed.records,
-        source=str(path),
+        source=path_text(path),
         rejects=list(parsed.rejects),
         warnings=list(parsed.warnings),
         progress=progress,
@@ -234,7 +235,7 @@ def ingest_kb(core: Core, folder: Path, *, progress: Progress | None = None) -> 
     return store_articles(
         core,
         parsed.records,
-        source=str(folder),
+        source=path_text(folder),
         rejects=list(parsed.rejects),
         warnings=list(parsed.warnings),
         progress=progress,

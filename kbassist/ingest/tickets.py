@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from kbassist.decoding import decode_text
+from kbassist.decoding import decode_text, path_text
 from kbassist.errors import InvalidInput
 from kbassist.hygiene import mask
 from kbassist.ingest.presets import CANONICAL, CANONICAL_FIELDS, Preset, column_key
@@ -72,22 +72,22 @@ def parse_tickets(
 
     With ``now`` (the time of the import), dates after it are rejected.
     """
-    path = Path(path)
+    path, shown = Path(path), path_text(path)
     if path.suffix.lower() not in FORMATS:
-        raise InvalidInput(_unsupported(path.name))
+        raise InvalidInput(_unsupported(path_text(path.name)))
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise InvalidInput(
-                f"Ticket file {path} is {size / 1024**3:.1f} GiB, over the 1 GiB limit; "
+                f"Ticket file {shown} is {size / 1024**3:.1f} GiB, over the 1 GiB limit; "
                 "split the export into several files."
             )
         data = path.read_bytes()
     except FileNotFoundError:
-        raise InvalidInput(f"Ticket file {path} does not exist.") from None
+        raise InvalidInput(f"Ticket file {shown} does not exist.") from None
     except OSError as error:
-        raise InvalidInput(f"Ticket file {path} cannot be read: {error.strerror}.") from None
-    return parse_ticket_bytes(data, str(path), preset, now)
+        raise InvalidInput(f"Ticket file {shown} cannot be read: {error.strerror}.") from None
+    return parse_ticket_bytes(data, shown, preset, now)
 
 
 def parse_ticket_bytes(
