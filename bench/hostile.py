@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -107,6 +108,7 @@ def main() -> None:
     parser.add_argument("--only", default="", help="entries whose name contains this text")
     parser.add_argument("--baseline", default="", help="a commit to measure side by side")
     args = parser.parse_args()
+    logging.getLogger("kbassist").setLevel(logging.ERROR)  # the hashing embedder's notice
     entries = [e for e in harness.load_manifest() if args.only in e["file"]]
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="kbassist-hostile-") as folder:

@@ -136,6 +136,8 @@ def test_finding_3_unreadable_members_are_rejected_in_json(upload, core: Core) -
     assert [r["reason"][:9] for r in response.get_json()["rejects"]] == ["encrypted"]
     not_a_zip = upload(b"just text", "kb.zip")
     assert not_a_zip.status_code == 400 and "not a zip archive" in not_a_zip.get_json()["error"]
+    no_markdown = upload(_zip({"readme.txt": b"no articles here"}))
+    assert no_markdown.get_json()["error"] == "file: kb.zip holds no markdown (.md) files."
 
 
 def test_loose_markdown_uploads_load_and_other_files_are_skipped(client, core, users) -> None:  # type: ignore[no-untyped-def]

@@ -253,6 +253,8 @@ def ingest_kb_upload(
         parts.append(read_files(files))
     sources = [source for part in parts for source in part.sources]
     if not sources and not any(part.rejects for part in parts):
+        if archive:
+            raise InvalidInput(f"file: {archive[0]} holds no markdown (.md) files.")
         raise InvalidInput("files: attach markdown files as 'files' or a zip as 'file'.")
     parsed = parse_sources(sources, now=utc_now())
     return store_articles(
