@@ -142,6 +142,7 @@ def serve(host: str, port: int, debug: bool) -> None:
     """Serve the web app (finishing any interrupted ingest and rescoring for a new model first)."""
     from kbassist.pipeline import catch_up
     from kbassist.webapp import create_app
+    from kbassist.webapp.security import QuietRequestHandler
 
     core = ready_core()
     # Also rescores notes another model scored (a new bundled or trained model).
@@ -153,7 +154,13 @@ def serve(host: str, port: int, debug: bool) -> None:
     warm = core.resources.embedder.encode
     threading.Thread(target=warm, args=(["warm up"],), daemon=True).start()
     click.echo(f"kbassist serving on http://{host}:{port}", err=True)
-    app.run(host=host, port=port, debug=debug, use_reloader=debug)
+    app.run(
+        host=host,
+        port=port,
+        debug=debug,
+        use_reloader=debug,
+        request_handler=QuietRequestHandler,  # no 'Server: Werkzeug/...' header
+    )
 
 
 @main.group()
