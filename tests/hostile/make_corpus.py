@@ -210,7 +210,7 @@ S = {
     "snmp": "Publ1cR3ad-2025",
     "cisco_enable": "Cisc0Enable!2025",
     "cisco_hash": "$1$mERr$hx5rVt7rPNoS4wqbXKX7m0",
-    "email_in_client": "jane.doe@acmedental.com",
+    "email_in_client": "jane.doe.home@gmail.com",
     "phone": "+1 415 555 0199",
     "k8s_token": "k8s-Sa-Tok3n-4f9c2b1a",
     "vpn_psk": "VpnPsk-7788-Acme",

@@ -45,19 +45,6 @@ import harness  # noqa: E402
 ENTRIES = harness.load_manifest()
 ISOLATED_TIMEOUT = 300  # seconds: a safety net on a busy machine, not a timing
 
-# Entries whose only remaining problems are secret values in the stored text, the index
-# or API responses. Keeping secrets out of those is masking before storage (issue 15
-# item 4), built apart from this issue: these cases are expected to fail until it is
-# merged. Remove an entry (or the whole set) once they pass; an entry listed here that
-# passes fails the test, so the list cannot go stale silently.
-AWAITING_MASKING_BEFORE_STORAGE = {
-    "tickets/secrets_prose.jsonl",
-    "tickets/secrets_fields.csv",
-    "tickets/secrets_configs.jsonl",
-    "kb/secrets",
-}
-MASKED_SURFACES = tuple(f"secrets on {surface} " for surface in ("database", "index", "api"))
-
 
 def _entry_id(entry: dict[str, Any]) -> str:
     return str(entry["file"]).replace("builders.py::", "built:")
@@ -80,17 +67,8 @@ def test_hostile_input_is_ingested_safely(entry: dict[str, Any], tmp_path: Path)
     else:
         observation = harness.observe(entry, tmp_path)
     problems = harness.judge(entry, observation)
-    secrets = [problem for problem in problems if problem.startswith(MASKED_SURFACES)]
-    others = [problem for problem in problems if problem not in secrets]
     heading = f"{entry['file']}: {entry.get('notes', '')}\n  - "
-    assert not others, heading + "\n  - ".join(others)
-    if entry["file"] in AWAITING_MASKING_BEFORE_STORAGE:
-        if not secrets:
-            pytest.fail(
-                f"{entry['file']} passes now: take it out of AWAITING_MASKING_BEFORE_STORAGE"
-            )
-        pytest.xfail("issue 15 item 4 (masking before storage) not merged: " + "; ".join(secrets))
-    assert not secrets, heading + "\n  - ".join(secrets)
+    assert not problems, heading + "\n  - ".join(problems)
 
 
 # --- the corpus itself --------------------------------------------------------------
