@@ -6,8 +6,9 @@ Runs each entry of tests/hostile/corpus/MANIFEST.jsonl the way the test does
 at 2 GB), judges it against the manifest and prints the totals: entries tried,
 crashes, whole files refused (where the manifest allows it), rows rejected and
 how many of them carry a reason, good rows lost, rejected rows stored anyway,
-stores failing ``PRAGMA integrity_check`` or ``foreign_key_check``, and planted
-secret values found per surface. Writes bench/results/hostile.json.
+stores failing ``PRAGMA integrity_check`` or ``foreign_key_check``, API answers
+that are not JSON or 5xx and pages that fail when the records are read back, and
+planted secret values found per surface (pages read signed in). Writes bench/results/hostile.json.
 
     .venv/bin/python bench/hostile.py
     .venv/bin/python bench/hostile.py --only zip
@@ -62,6 +63,7 @@ def measure(entry: dict[str, Any], folder: Path, source: Path | None = None) -> 
         "inconsistent": observation.get("integrity") not in (["ok"], None)
         or bool(observation.get("foreign_key_violations")),
         "secrets": {k: len(v) for k, v in (observation.get("secrets_found") or {}).items()},
+        "read_back_errors": len(observation.get("read_back_errors") or []),
         "seconds": observation.get("wall_seconds") or observation.get("elapsed"),
     }
 
@@ -80,6 +82,7 @@ def totals(results: list[dict[str, Any]]) -> dict[str, Any]:
         "good_rows_lost": sum(r["good_lost"] for r in results),
         "bad_rows_stored": sum(r["bad_stored"] for r in results),
         "stores_inconsistent": sum(r["inconsistent"] for r in results),
+        "read_back_errors": sum(r.get("read_back_errors", 0) for r in results),
         "secret_values_found": dict(sorted(secrets.items())),
     }
 

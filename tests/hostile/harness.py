@@ -16,8 +16,10 @@ Run as a script, it is the child of ``observe_isolated``.
 from __future__ import annotations
 
 import contextlib
+import html
 import json
 import os
+import re
 import resource
 import shutil
 import sqlite3
@@ -38,7 +40,8 @@ TIMEOUT = 300
 
 # Every place a secret value could be read back after an ingest. "database" and "index"
 # are the stored text itself; the others are what a person or client is shown.
-SURFACES = ("database", "index", "rejects_file", "report", "api")
+SURFACES = ("database", "index", "rejects_file", "report", "api", "pages")
+PAGE_READS = 50  # record pages read per entry (the API reads up to 200)
 
 # Searches run after the ingest to read snippets back (the search surface).
 SURFACE_QUERIES = (
@@ -162,6 +165,7 @@ def observe(entry: dict[str, Any], workdir: Path) -> dict[str, Any]:
         "leftover_temp_bytes": 0,
         "largest_value_bytes": 0,
         "elapsed": None,
+        "read_back_errors": [],
     }
     home = workdir / "home"
     core = make_core(home)
@@ -183,8 +187,11 @@ def observe(entry: dict[str, Any], workdir: Path) -> dict[str, Any]:
         observation["leftover_temp_bytes"] = _tree_bytes(temp_folder)
     observation["stray_files"] = _stray_files(workdir, outside_before)
     _observe_store(core, entry, observation, texts)
-    with contextlib.suppress(Exception):
+    try:
         _observe_api(core, observation, texts)
+        _observe_pages(core, observation, texts)
+    except Exception as error:  # noqa: BLE001 - a failure to read back is a finding too
+        observation["read_back_errors"].append(f"{type(error).__name__}: {error}"[:300])
     texts["rejects_file"] = [
         path.read_text(encoding="utf-8", errors="replace")
         for path in sorted((home / "rejects").glob("*"))
@@ -371,6 +378,11 @@ def _observe_api(core: Any, observation: dict[str, Any], texts: dict[str, list[s
             if data is not None
             else response.get_data(as_text=True)
         )
+        if response.status_code >= 500 or data is None:  # the API answers JSON, errors too
+            observation["read_back_errors"].append(
+                f"{kwargs.get('method', 'GET')} {path[:120]}: {response.status_code} "
+                f"{response.content_type}"
+            )
 
     for record_id in observation["stored_ids"][:200]:
         read(f"/api/v1/{kind}/{quote(record_id, safe='')}")
@@ -386,6 +398,33 @@ def _observe_api(core: Any, observation: dict[str, Any], texts: dict[str, list[s
                 "limit": 20,
             },
         )
+
+
+def _observe_pages(core: Any, observation: dict[str, Any], texts: dict[str, list[str]]) -> None:
+    """Sign in through the form and read record pages and search pages: what people see."""
+    app, _token = _app_and_token(core)
+    client = app.test_client()
+    login = client.get("/login").get_data(as_text=True)
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', login)
+    signed_in = client.post(
+        "/login",
+        data={
+            "username": ADMIN[0],
+            "password": ADMIN[1],
+            "csrf_token": csrf.group(1) if csrf else "",
+        },
+    )
+    if signed_in.status_code != 302:
+        observation["read_back_errors"].append(f"sign-in answered {signed_in.status_code}")
+        return
+    kind = "articles" if observation["kind"] != "tickets" else "tickets"
+    paths = [f"/{kind}/{quote(i, safe='')}" for i in observation["stored_ids"][:PAGE_READS]]
+    paths += [f"/search?q={quote(query)}" for query in SURFACE_QUERIES]
+    for path in paths:
+        response = client.get(path)
+        texts["pages"].append(html.unescape(response.get_data(as_text=True)))  # "&amp;" is "&"
+        if response.status_code >= 500:
+            observation["read_back_errors"].append(f"GET {path[:120]}: {response.status_code}")
 
 
 def _index_text(folder: Path) -> str:
@@ -634,6 +673,8 @@ def judge(entry: dict[str, Any], observation: dict[str, Any]) -> list[str]:
         problems.append(
             f"secrets on {surface} ({len(found)}): {', '.join(_preview(s) for s in found)}"
         )
+    for error in (observation.get("read_back_errors") or [])[:5]:
+        problems.append(f"reading the records back failed: {error}")
     if observation.get("stray_files"):
         problems.append(
             f"files written outside the extraction folder: {observation['stray_files'][:5]}"

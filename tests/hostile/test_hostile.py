@@ -13,8 +13,11 @@ through ``POST /api/v1/ingest/kb``. The test then asserts what the manifest says
   manifest names it (encodings);
 - the store consistent: ``PRAGMA integrity_check`` is ok, ``PRAGMA foreign_key_check`` empty;
 - no planted secret value on any surface in ``harness.SURFACES``: the stored text
-  (database and index files), the ingest report, the rejects file, and what the API
-  returns for each record and for searches.
+  (database and index files), the ingest report, the rejects file, what the API
+  returns for each record, for searches and similar tickets, and the record and
+  search pages a signed-in admin sees;
+- reading the records back works: every API answer is JSON, no API call or page
+  answers 5xx (a failure there is reported, not swallowed).
 
 Entries marked ``isolate`` (bombs, 65 MiB cells) run in a child process capped at
 2 GB of address space and a timeout, so a regression fails the test instead of
