@@ -30,9 +30,7 @@ bench: setup
 	$(BIN)/python bench/quality.py
 	$(BIN)/python bench/gaps.py
 	$(BIN)/python bench/credit.py
-	$(BIN)/python bench/secret_masking.py
-	$(BIN)/python bench/hostile.py --baseline c617296
-	$(BIN)/python bench/crash.py
+	$(BIN)/python bench/secret_detection.py
 
 lint: setup
 	$(BIN)/ruff check kbassist tests bench
