@@ -31,6 +31,8 @@ bench: setup
 	$(BIN)/python bench/gaps.py
 	$(BIN)/python bench/credit.py
 	$(BIN)/python bench/secret_detection.py
+	$(BIN)/python bench/hostile.py --baseline c617296
+	$(BIN)/python bench/crash.py
 
 lint: setup
 	$(BIN)/ruff check kbassist tests bench
