@@ -4,7 +4,8 @@ Ingest stores records, stamping each changed row with ``ingested_at`` in the
 transaction that stores it; this module then scores the changed records,
 indexes them and places tickets in their issue families, in that order: scores
 first (search shows quality badges), then the indexes (embeddings land in the
-cache), then incremental clustering (reuses them).
+cache), then incremental clustering (reuses them), then the gaps snapshot the
+pages read (coverage, evidence, duplicates).
 
 Which records to refresh comes from the database, never from the report of the
 run that changed them: an ingest killed after its commit leaves rows whose
@@ -118,8 +119,9 @@ def publish_article(core: Core, markdown: str, editor: str, *, may_replace: bool
     else:
         record = replace(record, author=current_author, updated_by=editor)
     ingest.store_articles(core, [record], source="editor")
-    catch_up(core)
+    # Cached before the refresh, so the gaps snapshot counts its family as covered.
     gaps.cache_article_vectors(core)
+    catch_up(core)
     return record.id
 
 
@@ -140,6 +142,8 @@ def refresh(
     if tickets:
         _say(say, "Placing new tickets in their issue families")
         gaps.assign_new_tickets(core, tickets)
+    _say(say, "Refreshing the gaps the pages show")
+    gaps.refresh_snapshot(core)
 
 
 @dataclass(frozen=True)
@@ -180,6 +184,8 @@ def catch_up(core: Core, say: Say | None = None) -> CatchUp:
     with core.connect() as conn:
         unplaced = gaps_queries.unplaced_tickets(conn)
     placed = gaps.assign_new_tickets(core, unplaced) if unplaced else 0
+    if (indexed or placed) and not (changed.ticket_ids or changed.article_ids):
+        gaps.refresh_snapshot(core)  # refresh() did not run: the repairs change the pages
     if changed.newest is not None:
         with core.begin() as conn:
             core.set_meta(conn, REFRESHED_THROUGH, changed.newest.isoformat())
