@@ -126,7 +126,15 @@ def load_artifact(path: Path, what: str = "note classifier", **expected: str) ->
             f"The {what} in {path} was {problem}. Run `kbassist train` to retrain it "
             "with this installation."
         )
-    return Artifact(joblib.load(estimator_file), metadata, path)
+    try:
+        estimator = joblib.load(estimator_file)
+    except (AttributeError, ImportError, EOFError, ValueError, TypeError) as error:
+        # Our own pickle, but of a class this kbassist no longer has (an older model kind).
+        raise NotTrained(
+            f"The {what} in {path} was written by another version of kbassist ({error}). "
+            "Run `kbassist train` to retrain it with this installation."
+        ) from error
+    return Artifact(estimator, metadata, path)
 
 
 def version_problem(saved: dict[str, str], expected: dict[str, str]) -> str | None:

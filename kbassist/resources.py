@@ -61,6 +61,7 @@ class Resources:
         self._lexical: LexicalIndex | None = None
         self._vectors: VectorIndex | None = None
         self._classifier: ModelSlot | None = None
+        self._classifier_stamp: tuple[Any, ...] | None = None
         self.query_vectors = QueryVectors()
         # Credit runs of this process, reused while the data is unchanged (see compute_credit).
         self.credit_runs: dict[Any, Any] = {}
@@ -113,11 +114,30 @@ class Resources:
 
     @property
     def classifier(self) -> ModelSlot:
-        """The note classifier in use (the instance's own, else the shipped one), or why none."""
+        """The note model in use (the instance's own, else the shipped one), or why none.
+
+        Reloaded when the artifact changes (a `kbassist train` in another process), so a
+        running server picks up a newly trained model without a restart.
+        """
         with self._lock:
-            if self._classifier is None:
+            stamp = self.classifier_stamp()
+            if self._classifier is None or stamp != self._classifier_stamp:
                 self._classifier = self._load_classifier()
+                self._classifier_stamp = stamp
             return self._classifier
+
+    def classifier_stamp(self) -> tuple[Any, ...] | None:
+        """What identifies the note model on disk: its folder and its metadata file's state."""
+        from kbassist.artifacts import METADATA_FILE
+
+        path = self.core.find_model(NOTE_MODEL)
+        if path is None:
+            return None
+        try:
+            status = (path / METADATA_FILE).stat()
+        except OSError:
+            return (str(path),)
+        return (str(path), status.st_mtime_ns, status.st_size, status.st_ino)
 
     def _load_classifier(self) -> ModelSlot:
         # Generic checks only (our hash, library versions, embedder); the quality package
@@ -132,7 +152,7 @@ class Resources:
             model = load_artifact(path)
             if model.embedder and model.embedder != self.embedder.name:
                 raise NotTrained(
-                    f"The note classifier {model.version} was trained on {model.embedder} "
+                    f"The note model {model.version} was trained on {model.embedder} "
                     f"embeddings, but this instance uses {self.embedder.name} "
                     "(KBASSIST_EMBEDDER). Run `kbassist train` to retrain it with this embedder."
                 )
@@ -144,6 +164,7 @@ class Resources:
         """Forget the loaded classifier so the next use reads the newest artifact."""
         with self._lock:
             self._classifier = None
+            self._classifier_stamp = None
 
     @contextmanager
     def watch_embedding(self, observer: Callable[[int], None]) -> Iterator[None]:

@@ -230,6 +230,7 @@ note_scores = Table(
     Column("findings", CleanText, nullable=False, default="[]"),  # JSON list of findings
     Column("blocking", Boolean, nullable=False, default=False),
     Column("scored_at", DateTime, nullable=False),
+    Column("probabilities", CleanText),  # JSON {criterion: P(met)} when the note model scored
 )
 
 article_scores = Table(
@@ -261,6 +262,23 @@ review_labels = Table(
     Column("content_hash", String(64), nullable=False, default=""),  # note text labelled
     Column("created_at", DateTime, nullable=False),
     Index("ix_review_labels_ticket", "ticket_id"),
+)
+
+# A reviewer's call on each KCS criterion of a note (all six are saved at once; the
+# latest row per ticket and criterion wins). model_met is what the model said when the
+# reviewer saw the note: the agreement (kappa) per criterion compares the two.
+criterion_labels = Table(
+    "criterion_labels",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("ticket_id", String(100), ForeignKey("tickets.id", ondelete="CASCADE"), nullable=False),
+    Column("reviewer_id", Integer, ForeignKey("users.id")),
+    Column("criterion", String(32), nullable=False),
+    Column("met", Boolean, nullable=False),
+    Column("model_met", Boolean),
+    Column("content_hash", String(64), nullable=False, default=""),  # note text labelled
+    Column("created_at", DateTime, nullable=False),
+    Index("ix_criterion_labels_ticket", "ticket_id", "criterion"),
 )
 
 review_samples = Table(

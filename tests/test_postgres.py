@@ -282,7 +282,7 @@ def _articles(conn: Connection) -> Any:
 
 
 def _queue(conn: Connection) -> Any:
-    from kbassist.quality import review
+    from kbassist.quality import agreement, review
 
     queue = review.review_queue(conn, include_labelled=True, since=datetime(2020, 1, 1))
     assert queue  # an empty answer would prove nothing
@@ -292,7 +292,8 @@ def _queue(conn: Connection) -> Any:
         review.get_item(conn, "T-1"),
         review.filter_choices(conn),
         review.least_sure(conn),
-        review.agreement(conn),
+        agreement.verdict_agreement(conn),
+        agreement.criterion_agreement(conn),
     )
 
 
@@ -406,12 +407,20 @@ def test_search_logs_opens_and_similar_tickets_as_on_sqlite(pg: Instance, lite: 
 
 def test_labels_samples_and_reclustering_write_as_on_sqlite(pg: Instance, lite: Instance) -> None:
     from kbassist.gaps import service as gaps
-    from kbassist.quality import review
+    from kbassist.quality import queries, review
     from kbassist.quality import service as quality
+    from kbassist.quality.criteria import NOTE_CRITERIA
+    from kbassist.records import text_hash
 
     def run(core: Core) -> Any:
         label_id = review.add_label(core, "T-2", None, "needs-work", "no steps", "pg")
+        calls = {name: name != "steps" for name in NOTE_CRITERIA}
+        review.add_label(core, "T-2", None, criteria=calls)
         with core.connect() as conn:
+            flipped = [
+                (row.criterion, row.met, row.content_hash == text_hash(row.resolution or ""))
+                for row in queries.latest_criterion_labels(conn)
+            ]
             month = review.latest_month(conn)
             item = review.get_item(conn, "T-2")
         assert month is not None
@@ -419,7 +428,15 @@ def test_labels_samples_and_reclustering_write_as_on_sqlite(pg: Instance, lite: 
         assert review.draw_monthly_sample(core, month, per_technician=2, seed=1) == drawn
         rescored = quality.rescore_all(core, force=True)
         summary = gaps.recluster(core)
-        return label_id > 0, item.label, drawn, rescored, summary.n_tickets, summary.n_families
+        return (
+            label_id > 0,
+            item.label,
+            drawn,
+            rescored,
+            summary.n_tickets,
+            summary.n_families,
+            flipped,
+        )
 
     answer = run(pg.core)
     assert answer == run(lite.core)

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
+from labelled_notes import write_labelled_notes
 from sqlalchemy import select, update
 
 from kbassist import store
 from kbassist.core import Core
+from kbassist.embedding import HashingEmbedder
 from kbassist.errors import InvalidInput, NotTrained
-from kbassist.quality import review, training
+from kbassist.quality import agreement, review, training
 from kbassist.quality import service as quality
+from kbassist.quality.classifier import NoteModel, library_versions, load_artifact, save_artifact
+from kbassist.quality.criteria import NOTE_CRITERIA, note_text
 from kbassist.settings import Settings
 
 GOOD = (
@@ -101,12 +106,6 @@ def test_score_note_without_a_model_uses_the_criteria_alone() -> None:
     assert result == quality.score_note(GOOD.format(app="Outlook", n=1))  # deterministic
 
 
-def test_score_formula_blends_criteria_and_probability() -> None:
-    assert quality.combine(80.0, None) == 80.0
-    assert quality.combine(80.0, 0.4) == 60.0
-    assert quality.combine(100.0, 1.0) == 100.0
-
-
 def test_ingest_scores_every_note_and_rescore_skips_unchanged(loaded: Core) -> None:
     scores = stored_scores(loaded)
     assert len(scores) == 30
@@ -132,75 +131,128 @@ def test_rescore_draws_the_latest_monthly_sample(loaded: Core) -> None:
 # --- training ----------------------------------------------------------------------
 
 
-def test_train_needs_labels_of_both_kinds(loaded: Core) -> None:
-    review.add_label(loaded, "T-001", None, "useful", "", "")
-    with pytest.raises(InvalidInput, match="Label notes in the review queue"):
+@pytest.fixture(scope="module")
+def closure_notes(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small labelled closure-note set in three batches (see tests/labelled_notes.py)."""
+    return write_labelled_notes(tmp_path_factory.mktemp("closure"), batches=3, per_batch=20)
+
+
+@pytest.fixture(scope="module")
+def fixture_model(closure_notes: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A note model trained on the small set with the hashing embedder, as an artifact."""
+    rows = training.read_closure_notes(closure_notes)
+    vectors = HashingEmbedder().encode([note_text(row["note"]) for row in rows])
+    notes = training.closure_set(rows, vectors)
+    model = NoteModel().fit(notes, base=notes)
+    metadata = {
+        "kind": "note-classifier",
+        "version": "nm-fixture",
+        "versions": library_versions(),
+        "embedder": HashingEmbedder.name,
+    }
+    return save_artifact(model, metadata, tmp_path_factory.mktemp("model") / "note-classifier")
+
+
+@pytest.fixture
+def modelled(loaded: Core, fixture_model: Path) -> Core:
+    """The loaded instance with the fixture model as its own, every note rescored."""
+    shutil.copytree(fixture_model, loaded.models_dir() / "note-classifier")
+    quality.rescore_all(loaded)
+    return loaded
+
+
+def probability(core: Core, ticket_id: str, criterion: str) -> float:
+    with core.connect() as conn:
+        return review.get_item(conn, ticket_id).probabilities[criterion]
+
+
+def test_train_from_closure_notes_writes_the_artifact_and_rescores(
+    loaded: Core, closure_notes: Path
+) -> None:
+    report = training.train(loaded, closure_notes=closure_notes)
+    path = loaded.models_dir() / "note-classifier"
+    metadata = json.loads((path / "metadata.json").read_text())
+    assert metadata["version"] == report.model_version and report.model_version.startswith("nm-")
+    assert metadata["sources"] == {"a": 20, "b": 20, "c": 20} == report.sources
+    assert set(metadata["thresholds"]) == set(metadata["label_counts"]) == set(NOTE_CRITERIA)
+    assert metadata["data_hash"] == report.data_hash and metadata["embedder"] == "hashing-384"
+    assert set(metadata["versions"]) >= {"sklearn", "numpy", "kbassist", "features"}
+    assert report.rescored >= 30
+    scores = stored_scores(loaded)
+    assert {version for _, _, version in scores.values()} == {report.model_version}
+    with loaded.connect() as conn:
+        item = review.get_item(conn, "T-001")
+    assert set(item.probabilities) == set(NOTE_CRITERIA)
+    assert scores["T-001"][0] > scores["T-000"][0]  # a thorough note beats "fixed"
+
+
+def test_a_flipped_criterion_changes_the_model_after_train(runner, modelled: Core) -> None:  # type: ignore[no-untyped-def]
+    # T-000 says only "fixed": the model finds no cause in it.
+    before = probability(modelled, "T-000", "cause")
+    with modelled.connect() as conn:
+        assert review.get_item(conn, "T-000").criteria["cause"] is False
+    calls = {name: name == "cause" for name in NOTE_CRITERIA}  # a reviewer says it has one
+    review.add_label(modelled, "T-000", None, criteria=calls)
+    result = runner.invoke(["train", "--json"])  # no closure notes: the kept base set
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["sources"] == {"a": 20, "b": 20, "c": 20, "reviewers": 1}
+    assert report["model_version"] != "nm-fixture"
+    after = probability(modelled, "T-000", "cause")
+    assert after > before
+    with modelled.connect() as conn:
+        stored = conn.execute(select(store.criterion_labels)).all()
+    assert {(row.criterion, row.met, row.model_met) for row in stored} >= {
+        ("cause", True, False),
+        ("problem", False, False),
+    }
+
+
+def test_train_with_nothing_to_learn_from_says_what_to_do(loaded: Core) -> None:
+    with pytest.raises(InvalidInput, match="--from-closure-notes"):
         training.train(loaded)
 
 
-def test_train_writes_the_artifact_and_rescores(loaded: Core) -> None:
-    label_all(loaded)
-    report = training.train(loaded)
-    path = loaded.models_dir() / "note-classifier"
-    metadata = json.loads((path / "metadata.json").read_text())
-    assert metadata["version"] == report.model_version
-    assert metadata["label_counts"] == {"needs-work": 15, "useful": 15}
-    assert metadata["data_hash"] == report.data_hash
-    assert set(metadata["versions"]) >= {"sklearn", "numpy", "kbassist"}
-    # The fixture's useful notes are thorough and its poor ones one or two words: separable.
-    assert metadata["metrics"]["folds"] == 5 and metadata["metrics"]["auc"] >= 0.95
-    assert report.metrics == metadata["metrics"]
-    scores = stored_scores(loaded)
-    assert all(version == report.model_version for _, _, version in scores.values())
-    assert scores["T-001"][1] > scores["T-000"][1]
-    assert report.rescored >= 30
-
-
-def test_catch_up_rescores_notes_another_model_scored(loaded: Core) -> None:
-    label_all(loaded)
-    report = training.train(loaded)
-    assert quality.catch_up(loaded) == 0  # training rescored everything
-    with loaded.begin() as conn:
+def test_catch_up_rescores_notes_another_model_scored(modelled: Core) -> None:
+    assert quality.catch_up(modelled) == 0
+    with modelled.begin() as conn:
         conn.execute(
             update(store.note_scores)
             .where(store.note_scores.c.ticket_id.in_(["T-001", "T-002"]))
             .values(model_version="nc-shipped-before")
         )
-    assert quality.catch_up(loaded) == 2
-    assert {version for _, _, version in stored_scores(loaded).values()} == {report.model_version}
-    assert quality.catch_up(loaded) == 0
+    assert quality.catch_up(modelled) == 2
+    assert {version for _, _, version in stored_scores(modelled).values()} == {"nm-fixture"}
 
 
-def test_a_new_label_changes_the_model(loaded: Core) -> None:
-    label_all(loaded, count=16)  # about half the notes
-    first = training.train(loaded)
-    before = stored_scores(loaded)["T-003"][1]
-    review.add_label(loaded, "T-003", None, "needs-work", "no environment", "coach")
-    review.add_label(loaded, "T-005", None, "needs-work", "no environment", "coach")
-    second = training.train(loaded)
-    assert second.model_version != first.model_version
-    assert second.data_hash != first.data_hash
-    assert stored_scores(loaded)["T-003"][1] < before
+def test_a_running_process_picks_up_a_newly_trained_model(modelled: Core) -> None:
+    assert quality.model_state(modelled).model.version == "nm-fixture"  # type: ignore[union-attr]
+    path = modelled.models_dir() / "note-classifier"
+    found = load_artifact(path)
+    # Another process (`kbassist train`) writes a new artifact; this one loaded the old.
+    save_artifact(found.model, {**found.metadata, "version": "nm-newer"}, path)
+    assert quality.model_state(modelled).model.version == "nm-newer"  # type: ignore[union-attr]
+    assert quality.score_text(modelled, "fixed").model == "nm-newer"
 
 
-def test_training_is_reproducible(loaded: Core, tmp_path: Path) -> None:
-    label_all(loaded)
-    one = training.train(loaded, tmp_path / "one")
-    two = training.train(loaded, tmp_path / "two")
-    assert one.model_version == two.model_version and one.metrics == two.metrics
-
-
-def test_a_model_for_another_embedder_falls_back_to_the_criteria(
-    loaded: Core, tmp_path: Path
-) -> None:
-    label_all(loaded)
-    training.train(loaded)
-    other = Core(Settings.load({**loaded.settings.values, "EMBEDDER": "minilm"}))
+def test_a_model_for_another_embedder_falls_back_to_the_criteria(modelled: Core) -> None:
+    other = Core(Settings.load({**modelled.settings.values, "EMBEDDER": "minilm"}))
     assert quality.active_model(other) is None
     with pytest.raises(NotTrained, match="kbassist train"):
         quality.load_model(other)
     result = quality.score_text(other, "fixed")
     assert result.model is None
+
+
+def test_model_scores_agree_with_their_findings(modelled: Core) -> None:
+    with modelled.connect() as conn:
+        items = review.review_queue(conn, limit=50)
+    assert items
+    for item in items:
+        assert item.model_version == "nm-fixture"
+        for name, met in item.criteria.items():
+            about = [f for f in item.findings if f.criterion == name]
+            assert len(about) == (0 if met else 1), (item.ticket_id, name)
 
 
 # --- the review queue --------------------------------------------------------------
@@ -233,17 +285,27 @@ def test_add_label_validates(loaded: Core) -> None:
         review.add_label(loaded, "T-999", None, "useful", "", "")
 
 
-def test_agreement_and_least_sure(loaded: Core) -> None:
-    label_all(loaded, count=16)
-    training.train(loaded)
-    with loaded.connect() as conn:
-        result = review.agreement(conn)
-        assert result.basis == "classifier" and result.n == 16
-        assert result.kappa is not None and result.kappa > 0.5
+def test_agreement_per_criterion_and_least_sure(modelled: Core) -> None:
+    with modelled.connect() as conn:
+        items = {item.ticket_id: item for item in review.review_queue(conn, limit=50)}
+    for ticket_id in ("T-000", "T-001", "T-002", "T-003"):
+        calls = dict(items[ticket_id].criteria)
+        if ticket_id == "T-003":
+            calls["steps"] = not calls["steps"]  # one flip
+        review.add_label(modelled, ticket_id, None, criteria=calls)
+    review.add_label(modelled, "T-001", None, "useful")
+    review.add_label(modelled, "T-000", None, "needs-work")
+    with modelled.connect() as conn:
+        per_criterion = agreement.criterion_agreement(conn)
+        verdict = agreement.verdict_agreement(conn, bar=60)
         unsure = review.least_sure(conn, limit=5)
-    distances = [abs(item.model_probability - 0.5) for item in unsure]  # type: ignore[operator]
-    assert distances == sorted(distances)
-    assert all(item.label is None for item in unsure)
+    assert {name: a.n for name, a in per_criterion.items()} == dict.fromkeys(NOTE_CRITERIA, 4)
+    assert per_criterion["steps"].agreed == 3
+    assert all(per_criterion[name].agreed == 4 for name in NOTE_CRITERIA if name != "steps")
+    assert verdict.n == 2 and verdict.basis.startswith("model score")
+    sureness = [abs(item.least_sure[1] - 0.5) for item in unsure]  # type: ignore[index]
+    assert sureness == sorted(sureness)
+    assert not {item.ticket_id for item in unsure} & {"T-000", "T-001", "T-002", "T-003"}
 
 
 def test_monthly_sample_is_deterministic_and_idempotent(loaded: Core) -> None:
@@ -308,17 +370,24 @@ def test_cli_score_articles_and_bad_lines(runner, tmp_path: Path) -> None:  # ty
     assert rows[0]["criteria"]["structure"] is False and "error" in rows[1]
 
 
-def test_cli_train_review_and_rescore(runner, loaded: Core) -> None:  # type: ignore[no-untyped-def]
-    label_all(loaded)
-    trained = runner.invoke(["train", "--json"])
-    assert trained.exit_code == 0, trained.output
-    assert json.loads(trained.stdout)["label_counts"]["useful"] == 15
+def test_cli_review_and_rescore(runner, modelled: Core) -> None:  # type: ignore[no-untyped-def]
+    label_all(modelled)
     queue = runner.invoke(["review", "queue", "--json"])
-    assert json.loads(queue.stdout)["items"] == []  # everything is labelled
+    data = json.loads(queue.stdout)
+    assert data["items"] == []  # everything is labelled
+    assert set(data["criterion_agreement"]) == set(NOTE_CRITERIA)
     sample = json.loads(runner.invoke(["review", "sample", "--month", "2025-10", "--json"]).stdout)
     assert sample["month"] == "2025-10" and len(sample["items"]) == 9
     rescored = json.loads(runner.invoke(["rescore", "--json"]).stdout)
-    assert rescored["rescored"] >= 0 and rescored["model"]
+    assert rescored["rescored"] >= 0 and rescored["model"] == "nm-fixture"
+
+
+def test_cli_train_explains_a_bad_closure_note_file(runner, loaded: Core, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "notes.jsonl"
+    path.write_text('{"note": "fixed", "labels": {"problem": 1}}\n')
+    result = runner.invoke(["train", "--from-closure-notes", str(path)])
+    assert result.exit_code != 0
+    assert "notes.jsonl:1: labels need 0 or 1 for environment, cause" in result.output
 
 
 # --- web: review queue, pre-close check, scoring API -------------------------------
@@ -364,6 +433,24 @@ def test_reviewer_sees_the_queue_and_labels_a_note(web, csrf, loaded: Core) -> N
     with loaded.connect() as conn:
         row = conn.execute(select(store.review_labels)).one()
     assert (row.ticket_id, row.label, row.reason) == ("T-000", "needs-work", "no steps")
+    # The card's chips: checked ones are met; the form says the criteria were shown.
+    response = client.post(
+        "/review/T-002/label",
+        data={"criteria": "shown", "met": ["problem", "cause"], "csrf_token": csrf("/review")},
+    )
+    assert response.status_code == 302
+    with loaded.connect() as conn:
+        calls = {
+            row.criterion: row.met
+            for row in conn.execute(select(store.criterion_labels))
+            if row.ticket_id == "T-002"
+        }
+    assert calls == {name: name in ("problem", "cause") for name in NOTE_CRITERIA}
+    bad = client.post(
+        "/review/T-004/label",
+        data={"criteria": "shown", "met": ["charm"], "csrf_token": csrf("/review")},
+    )
+    assert bad.status_code == 400
 
 
 def test_tech_may_not_open_the_queue_but_may_precheck(web, csrf) -> None:  # type: ignore[no-untyped-def]

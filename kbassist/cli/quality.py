@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import click
@@ -139,27 +140,73 @@ def rescore(everything: bool, as_json: bool) -> None:
 
 
 @main.command()
-@click.option("--seed", default=0, show_default=True, help="Seed for folds and the estimator.")
+@click.option(
+    "--from-closure-notes",
+    "closure_notes",
+    type=click.Path(exists=True, path_type=Path),
+    help="Labelled closure notes to start from: the closure-note folder (batch-*.jsonl) "
+    "or one .jsonl file. Default: the notes the model in use was trained on.",
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write the model here instead of the instance's models folder (nothing is rescored).",
+)
+@click.option(
+    "--evaluate",
+    is_flag=True,
+    help="Also measure it leave-one-batch-out (slow) and record the figures in metadata.json.",
+)
+@click.option(
+    "--reviewer-labels/--no-reviewer-labels",
+    default=True,
+    show_default=True,
+    help="Add the reviewers' criterion labels from the review queue.",
+)
 @json_option
-def train(seed: int, as_json: bool) -> None:
-    """Train the note classifier from reviewer labels, save it to models/ and rescore."""
+def train(
+    closure_notes: Path | None,
+    out: Path | None,
+    evaluate: bool,
+    reviewer_labels: bool,
+    as_json: bool,
+) -> None:
+    """Train the per-criterion note model, save it to models/ and rescore every note."""
     from kbassist.quality import training
 
     core = ready_core()
-    report = training.train(core, seed=seed)
+    report = training.train(
+        core,
+        out,
+        closure_notes=closure_notes,
+        reviewer_labels=reviewer_labels,
+        evaluate=evaluate,
+        say=lambda message: click.echo(message, err=True),
+    )
     emit(report.as_dict(), as_json, _render_train)
 
 
 def _render_train(data: dict) -> str:
+    sources = ", ".join(f"{name} {count}" for name, count in data["sources"].items())
+    lines = [f"Trained {data['model_version']} on {data['n_examples']} labelled notes ({sources})."]
     metrics = data["metrics"]
-    auc = "n/a" if metrics.get("auc") is None else f"{metrics['auc']:.3f}"
-    f1 = "n/a" if metrics.get("f1") is None else f"{metrics['f1']:.3f}"
-    counts = ", ".join(f"{label} {count}" for label, count in data["label_counts"].items())
-    return (
-        f"Trained {data['model_version']} on {data['n_examples']} labelled notes ({counts}).\n"
-        f"Cross-validated ({metrics.get('folds')} folds): AUC {auc}, F1 {f1}.\n"
-        f"Saved to {data['path']}; rescored {data['rescored']} notes and articles."
-    )
+    if metrics:
+        worst = metrics["f1_worst"]
+        lines.append(
+            "Leave one batch out, F1 mean / worst batch: "
+            + ", ".join(f"{n} {metrics['f1_mean'][n]:.2f}/{worst[n]:.2f}" for n in worst)
+        )
+        lines.append(
+            f"Spearman of the score with the grade: mean {metrics['spearman_mean']:.3f}, "
+            f"worst {metrics['spearman_worst']:.3f}."
+        )
+    skipped = {reason: n for reason, n in data["skipped"].items() if n}
+    if skipped:
+        lines.append(
+            "Skipped reviewer labels: " + ", ".join(f"{r} {n}" for r, n in skipped.items())
+        )
+    lines.append(f"Saved to {data['path']}; rescored {data['rescored']} notes and articles.")
+    return "\n".join(lines)
 
 
 @main.group()
@@ -194,6 +241,7 @@ def review_queue(
     as_json: bool,
 ) -> None:
     """Unlabelled closure notes, the ones that matter most first."""
+    from kbassist.quality import agreement
     from kbassist.quality import review as service
 
     core = ready_core()
@@ -207,10 +255,12 @@ def review_queue(
             until=_date(until),
             limit=limit,
         )
-        kappa = service.agreement(conn)
+        verdict = agreement.verdict_agreement(conn, float(core.settings["NOTE_QUALITY_BAR"]))
+        per_criterion = agreement.criterion_agreement(conn)
     data = {
         "items": [item.as_dict() for item in items],
-        "agreement": {"kappa": kappa.kappa, "n": kappa.n, "basis": kappa.basis},
+        "agreement": verdict.as_dict(),
+        "criterion_agreement": {name: a.as_dict() for name, a in per_criterion.items()},
     }
     emit(data, as_json, _render_queue)
 
@@ -231,6 +281,13 @@ def _render_queue(data: dict) -> str:
             f"Agreement with reviewers ({kappa['basis']}): "
             f"kappa {kappa['kappa']:.2f}, n={kappa['n']}"
         )
+    per_criterion = [
+        f"{name} {'n/a' if a['kappa'] is None else format(a['kappa'], '.2f')} (n={a['n']})"
+        for name, a in data["criterion_agreement"].items()
+        if a["n"]
+    ]
+    if per_criterion:
+        lines.append("Kappa per criterion, reviewers vs model: " + ", ".join(per_criterion))
     return "\n".join(lines)
 
 

@@ -1,188 +1,367 @@
-"""The note classifier: is a closure note useful? A scikit-learn estimator and its artifact.
+"""The per-criterion note model: six calibrated classifiers and a usefulness grade.
 
-The estimator is a pipeline over three views of a note: TF-IDF word n-grams of
-its text, the criteria vector from ``kbassist.quality.criteria`` and the note's sentence
-embedding, joined and fed to a class-balanced logistic regression. It follows
-the estimator contract (``__init__`` stores parameters, ``fit`` returns self).
+Each KCS criterion (problem, environment, cause, steps, verification, follow-up)
+is decided by its own calibrated scikit-learn model over the note's features
+(``kbassist.quality.features``: cue values, the rules' outputs, the embedding):
+the mean of a class-balanced logistic regression's and a shallow gradient-boosting
+model's probabilities, fitted once per fold and calibrated (Platt) on the
+out-of-fold scores. Folds are the training notes' sources (leave one source out:
+each closure-note batch, the reviewers' labels) when there are three or more,
+else stratified; so the calibration and the decision threshold (the best F1 on
+the out-of-fold probabilities) are tuned for a style the fold model did not see.
 
-An artifact is a folder: ``estimator.joblib`` (pickled by us, its SHA-256
-recorded) and ``metadata.json`` (versions, labels and their counts, the
-training-data hash, cross-validated metrics with fixed-seed folds). Loading
-checks the hash and the versions and fails with a message that says what to do.
+The usefulness grade (1-5, as the labelling guide defines it) is a ridge
+regression of the *undocked* grade on the six out-of-fold probabilities, their
+sum and a few cues; a note the hygiene detector flags is docked by the share of
+flagged training notes that really held a secret or personal data. The score
+is ``25 * (grade - 1)``, 0-100.
+
+An artifact is a folder (``kbassist.artifacts``): the pickled ``NoteModel``,
+which keeps the features of the labelled notes it started from (``base_set_``,
+no note text) so that ``kbassist train`` can add reviewer labels to them, and
+``metadata.json`` with the leave-one-batch-out figures.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-from sklearn.base import BaseEstimator, ClassifierMixin, clone
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import f1_score, roc_auc_score
-from sklearn.model_selection import StratifiedKFold
-from sklearn.pipeline import FeatureUnion, Pipeline
-from sklearn.preprocessing import FunctionTransformer
+from sklearn.base import BaseEstimator, TransformerMixin
+from sklearn.decomposition import PCA
+from sklearn.ensemble import HistGradientBoostingClassifier, VotingClassifier
+from sklearn.linear_model import LogisticRegression, Ridge
+from sklearn.metrics import f1_score
+from sklearn.model_selection import LeaveOneGroupOut, StratifiedKFold
+from sklearn.pipeline import Pipeline
+from sklearn.preprocessing import StandardScaler
 
 from kbassist import artifacts
 from kbassist.artifacts import Artifact
-from kbassist.errors import NotTrained
+from kbassist.errors import InvalidInput, NotTrained
+from kbassist.quality.criteria import NOTE_CRITERIA
+from kbassist.quality.features import FEATURES_VERSION, HANDCRAFTED_NAMES, NoteFeatures
 
-USEFUL = "useful"
-NEEDS_WORK = "needs-work"
-LABELS = (NEEDS_WORK, USEFUL)
 ARTIFACT_NAME = "note-classifier"
-# Bumped whenever the features a NoteExample carries change meaning or size
-# (2: the verification and follow-up cues no longer count requests and holding replies).
-FEATURES_VERSION = 2
+SEED = 0
+MIN_PER_CLASS = 3  # labelled notes each criterion needs on both sides to be trained
+# Cues the grade regression reads beside the criterion probabilities.
+GRADE_CUES = (
+    "log_words",
+    "request_words",
+    "closure_words",
+    "vague_problem",
+    "vague_actions",
+    "pointer_only",
+    "hedge",
+    "guess",
+    "boilerplate",
+    "rule_vague",
+)
+
+
+# --- the labelled notes ------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class NoteExample:
-    """One note as the classifier sees it: plain text, criteria vector, embedding (or None)."""
+class LabelledNotes:
+    """Features of labelled notes with their labels (no text): what a model is fitted on.
 
-    text: str
-    criteria: tuple[float, ...]
-    embedding: np.ndarray | None = None
+    ``labels`` is (n, 6) in ``NOTE_CRITERIA`` order, -1 where a criterion is not
+    labelled; ``grades`` are 1-5 or NaN; ``sensitive`` is 1/0, or -1 when unknown
+    (then the detector's flag stands in); ``groups`` names each note's source.
+    """
 
+    features: NoteFeatures
+    labels: np.ndarray
+    grades: np.ndarray
+    sensitive: np.ndarray
+    groups: np.ndarray
 
-def _texts(examples: Sequence[NoteExample]) -> list[str]:
-    return [example.text for example in examples]
+    def __len__(self) -> int:
+        return len(self.labels)
 
-
-def _criteria(examples: Sequence[NoteExample]) -> np.ndarray:
-    return np.array([example.criteria for example in examples], dtype=np.float64)
-
-
-def _embeddings(examples: Sequence[NoteExample]) -> np.ndarray:
-    vectors = []
-    for example in examples:
-        if example.embedding is None:
-            raise ValueError("this classifier uses embeddings; every example needs one")
-        vectors.append(np.asarray(example.embedding, dtype=np.float64))
-    return np.vstack(vectors)
-
-
-class NoteClassifier(ClassifierMixin, BaseEstimator):
-    """Probability that a closure note is useful, from its text, criteria and embedding."""
-
-    def __init__(
-        self,
-        C: float = 1.0,
-        max_features: int = 20000,
-        min_df: int = 2,
-        use_embedding: bool = True,
-        random_state: int = 0,
-    ) -> None:
-        self.C = C
-        self.max_features = max_features
-        self.min_df = min_df
-        self.use_embedding = use_embedding
-        self.random_state = random_state
-
-    def _pipeline(self, n_samples: int) -> Pipeline:
-        parts: list[tuple[str, Any]] = [
-            (
-                "text",
-                Pipeline(
-                    [
-                        ("select", FunctionTransformer(_texts)),
-                        (
-                            "tfidf",
-                            TfidfVectorizer(
-                                ngram_range=(1, 2),
-                                sublinear_tf=True,
-                                # Small label sets would lose every n-gram to min_df.
-                                min_df=self.min_df if n_samples >= 50 else 1,
-                                max_features=self.max_features,
-                                lowercase=True,
-                            ),
-                        ),
-                    ]
-                ),
-            ),
-            ("criteria", FunctionTransformer(_criteria)),
-        ]
-        if self.use_embedding:
-            parts.append(("embedding", FunctionTransformer(_embeddings)))
-        return Pipeline(
-            [
-                ("features", FeatureUnion(parts)),
-                (
-                    "model",
-                    LogisticRegression(
-                        C=self.C,
-                        class_weight="balanced",
-                        max_iter=2000,
-                        random_state=self.random_state,
-                    ),
-                ),
-            ]
+    def rows(self, index: np.ndarray | Sequence[int]) -> LabelledNotes:
+        index = np.asarray(index, dtype=int)
+        return LabelledNotes(
+            self.features.rows(index),
+            self.labels[index],
+            self.grades[index],
+            self.sensitive[index],
+            self.groups[index],
         )
 
-    def fit(self, X: Sequence[NoteExample], y: Sequence[str]) -> NoteClassifier:
-        """Fit on notes and their labels ('useful' / 'needs-work'); returns self."""
-        labels = np.asarray(list(y))
-        if len(set(labels.tolist())) < 2:
-            raise ValueError("need notes labelled both useful and needs-work")
-        self.pipeline_ = self._pipeline(len(labels)).fit(list(X), labels)
-        self.classes_ = self.pipeline_.classes_
+    @staticmethod
+    def stack(parts: Sequence[LabelledNotes]) -> LabelledNotes:
+        return LabelledNotes(
+            NoteFeatures.stack([part.features for part in parts]),
+            np.vstack([part.labels for part in parts]),
+            np.concatenate([part.grades for part in parts]),
+            np.concatenate([part.sensitive for part in parts]),
+            np.concatenate([part.groups for part in parts]).astype(str),
+        )
+
+
+# --- the classifier of one criterion -------------------------------------------------
+
+
+class BlockScaler(BaseEstimator, TransformerMixin):
+    """Standardise every column, then weight the embedding block against the handcrafted one."""
+
+    def __init__(self, n_handcrafted: int = len(HANDCRAFTED_NAMES), embedding_weight: float = 0.3):
+        self.n_handcrafted = n_handcrafted
+        self.embedding_weight = embedding_weight
+
+    def fit(self, X: np.ndarray, y: Any = None) -> BlockScaler:
+        self.scaler_ = StandardScaler().fit(X)
         return self
 
-    def predict_proba(self, X: Sequence[NoteExample]) -> np.ndarray:
-        """Class probabilities, columns in the order of ``classes_``."""
-        return self.pipeline_.predict_proba(list(X))
-
-    def predict(self, X: Sequence[NoteExample]) -> np.ndarray:
-        return self.pipeline_.predict(list(X))
-
-    def useful_probability(self, X: Sequence[NoteExample]) -> np.ndarray:
-        """The probability of 'useful' for each note."""
-        if not len(X):
-            return np.zeros(0)
-        column = list(self.classes_).index(USEFUL)
-        return self.predict_proba(X)[:, column]
+    def transform(self, X: np.ndarray) -> np.ndarray:
+        scaled = self.scaler_.transform(X)
+        scaled[:, self.n_handcrafted :] *= self.embedding_weight
+        return scaled
 
 
-def cross_validate(
-    estimator: NoteClassifier,
-    examples: Sequence[NoteExample],
-    labels: Sequence[str],
-    folds: int = 5,
-    seed: int = 0,
-) -> dict[str, Any]:
-    """Out-of-fold AUC and F1 (for 'useful' at 0.5) over stratified folds with a fixed seed."""
-    y = np.array([1 if label == USEFUL else 0 for label in labels])
-    smallest = int(min(y.sum(), len(y) - y.sum()))
-    n_splits = min(folds, smallest)
-    if n_splits < 2:
-        return {"folds": 0, "auc": None, "f1": None, "seed": seed}
-    splitter = StratifiedKFold(n_splits=n_splits, shuffle=True, random_state=seed)
-    out_of_fold = np.zeros(len(y))
-    fold_auc = []
-    items = list(examples)
-    label_list = list(labels)
-    for train_index, test_index in splitter.split(np.zeros(len(y)), y):
-        model = clone(estimator).fit(
-            [items[i] for i in train_index], [label_list[i] for i in train_index]
-        )
-        probability = model.useful_probability([items[i] for i in test_index])
-        out_of_fold[test_index] = probability
-        if len(set(y[test_index].tolist())) == 2:
-            fold_auc.append(float(roc_auc_score(y[test_index], probability)))
-    predicted = (out_of_fold >= 0.5).astype(int)
+class EmbeddingComponents(BaseEstimator, TransformerMixin):
+    """Handcrafted columns as they are, plus the first principal components of the embedding."""
+
+    def __init__(self, n_handcrafted: int = len(HANDCRAFTED_NAMES), n_components: int = 8):
+        self.n_handcrafted = n_handcrafted
+        self.n_components = n_components
+
+    def fit(self, X: np.ndarray, y: Any = None) -> EmbeddingComponents:
+        embedding = X[:, self.n_handcrafted :]
+        components = max(1, min(self.n_components, embedding.shape[0] - 1, embedding.shape[1]))
+        self.pca_ = PCA(components, random_state=SEED).fit(embedding)
+        return self
+
+    def transform(self, X: np.ndarray) -> np.ndarray:
+        projected = self.pca_.transform(X[:, self.n_handcrafted :])
+        return np.hstack([X[:, : self.n_handcrafted], projected])
+
+
+def soft_vote(c: float = 0.3, embedding_weight: float = 0.3) -> VotingClassifier:
+    """The mean of a logistic regression's and a shallow gradient-boosting model's probabilities."""
+    logistic = Pipeline(
+        [
+            ("scale", BlockScaler(embedding_weight=embedding_weight)),
+            (
+                "model",
+                LogisticRegression(C=c, class_weight="balanced", max_iter=2000, random_state=SEED),
+            ),
+        ]
+    )
+    boosting = Pipeline(
+        [
+            ("project", EmbeddingComponents()),
+            (
+                "model",
+                HistGradientBoostingClassifier(
+                    max_depth=3,
+                    learning_rate=0.05,
+                    max_iter=100,
+                    l2_regularization=1.0,
+                    min_samples_leaf=10,
+                    class_weight="balanced",
+                    random_state=SEED,
+                ),
+            ),
+        ]
+    )
+    return VotingClassifier([("logistic", logistic), ("boosting", boosting)], voting="soft")
+
+
+def _logit(probability: np.ndarray) -> np.ndarray:
+    clipped = np.clip(probability, 1e-4, 1 - 1e-4)
+    return np.log(clipped / (1 - clipped)).reshape(-1, 1)
+
+
+def best_threshold(y: np.ndarray, probability: np.ndarray) -> float:
+    """The cut in [0.2, 0.8] with the best F1 on out-of-fold probabilities (middle of ties)."""
+    cuts = np.round(np.arange(0.2, 0.8 + 1e-9, 0.02), 2)
+    scores = np.array([f1_score(y, probability >= cut, zero_division=0) for cut in cuts])
+    best = np.flatnonzero(scores >= scores.max() - 1e-9)
+    return float(cuts[best[len(best) // 2]])
+
+
+def folds(y: np.ndarray, groups: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Leave one source out when there are three or more, else stratified folds."""
+    index = np.arange(len(y))
+    if len(np.unique(groups)) >= 3:
+        splits = list(LeaveOneGroupOut().split(index, y, groups))
+        if all(len(np.unique(y[train])) == 2 for train, _ in splits):
+            return splits
+    smallest = int(min(np.bincount(y, minlength=2)))
+    splitter = StratifiedKFold(min(5, smallest), shuffle=True, random_state=SEED)
+    return list(splitter.split(index, y))
+
+
+@dataclass
+class CriterionModel:
+    """One criterion's fold models, their Platt calibration and the decision threshold."""
+
+    members: list[Any]
+    calibrator: LogisticRegression
+    threshold: float
+
+    def probability(self, X: np.ndarray) -> np.ndarray:
+        raw = np.mean([member.predict_proba(X)[:, 1] for member in self.members], axis=0)
+        return self.calibrator.predict_proba(_logit(raw))[:, 1]
+
+
+def fit_criterion(
+    X: np.ndarray, y: np.ndarray, groups: np.ndarray
+) -> tuple[CriterionModel, np.ndarray]:
+    """Fold models, calibration and threshold of one criterion; its out-of-fold probabilities."""
+    raw = np.zeros(len(y))
+    members = []
+    for train, test in folds(y, groups):
+        member = soft_vote().fit(X[train], y[train])
+        raw[test] = member.predict_proba(X[test])[:, 1]
+        members.append(member)
+    calibrator = LogisticRegression(C=100.0).fit(_logit(raw), y)
+    out_of_fold = calibrator.predict_proba(_logit(raw))[:, 1]
+    return CriterionModel(members, calibrator, best_threshold(y, out_of_fold)), out_of_fold
+
+
+# --- the note model ------------------------------------------------------------------
+
+
+def usefulness_from_grade(grade: np.ndarray) -> np.ndarray:
+    """A 1-5 grade as a 0-100 usefulness score."""
+    return np.clip((np.asarray(grade, dtype=float) - 1.0) * 25.0, 0.0, 100.0)
+
+
+def undocked_grades(grades: np.ndarray, holds: np.ndarray) -> np.ndarray:
+    """The grade before the guide's one-grade docking (a docked 1 may have been 1 or 2: 1.5)."""
+    return np.where(holds, np.where(grades <= 1, 1.5, grades + 1), grades)
+
+
+@dataclass(frozen=True)
+class NoteJudgements:
+    """The model's view of a batch of notes (arrays with one entry per note)."""
+
+    probabilities: dict[str, np.ndarray]  # criterion -> calibrated P(met)
+    met: dict[str, np.ndarray]  # criterion -> bool at the criterion's threshold
+    grade: np.ndarray  # 1-5, docked for a detected secret or personal data
+    usefulness: np.ndarray  # 0-100
+
+
+class NoteModel(BaseEstimator):
+    """Six calibrated criterion classifiers and a usefulness regression (see the module doc).
+
+    ``n_threads`` caps gradient boosting's OpenMP threads (they oversubscribe small
+    machines badly); ``grade_alpha`` is the ridge penalty of the grade regression.
+    """
+
+    def __init__(self, grade_alpha: float = 3.0, n_threads: int = 1) -> None:
+        self.grade_alpha = grade_alpha
+        self.n_threads = n_threads
+
+    def fit(self, notes: LabelledNotes, base: LabelledNotes | None = None) -> NoteModel:
+        """Fit on labelled notes; ``base`` (kept as ``base_set_``) is the part to reuse later."""
+        from threadpoolctl import threadpool_limits
+
+        with threadpool_limits(limits=self.n_threads, user_api="openmp"):
+            return self._fit(notes, base)
+
+    def _fit(self, notes: LabelledNotes, base: LabelledNotes | None) -> NoteModel:
+        X = notes.features.matrix()
+        self.n_features_in_ = X.shape[1]
+        self.criteria_: dict[str, CriterionModel] = {}
+        out_of_fold = np.full((len(notes), len(NOTE_CRITERIA)), np.nan)
+        counts = _label_counts(notes.labels)
+        short = [name for name, count in counts.items() if min(count.values()) < MIN_PER_CLASS]
+        if short:
+            told = "; ".join(
+                f"'{n}' {counts[n]['met']} met, {counts[n]['not_met']} not met" for n in short
+            )
+            raise InvalidInput(
+                f"Not enough labelled notes: {told}; each criterion needs at least "
+                f"{MIN_PER_CLASS} of each. Label criteria in the review queue, or train from "
+                "the closure-note set (--from-closure-notes)."
+            )
+        for column, name in enumerate(NOTE_CRITERIA):
+            known = np.flatnonzero(notes.labels[:, column] >= 0)
+            model, probabilities = fit_criterion(
+                X[known], notes.labels[known, column].astype(int), notes.groups[known]
+            )
+            self.criteria_[name] = model
+            out_of_fold[known, column] = probabilities
+        self.label_counts_ = counts
+        self._fit_grade(notes, out_of_fold)
+        self.base_set_ = base
+        return self
+
+    def _fit_grade(self, notes: LabelledNotes, out_of_fold: np.ndarray) -> None:
+        flagged = notes.features.flagged
+        holds = np.where(notes.sensitive >= 0, notes.sensitive > 0, flagged)
+        # The detector is imperfect: dock by how often a note it flags (or passes) really
+        # holds a secret or personal data among the training notes (the expected docking).
+        self.dock_when_flagged_ = float(holds[flagged].mean()) if flagged.any() else 1.0
+        self.dock_when_clear_ = float(holds[~flagged].mean()) if (~flagged).any() else 0.0
+        graded = np.flatnonzero(~np.isnan(notes.grades) & ~np.isnan(out_of_fold).any(axis=1))
+        if len(graded) < 10:
+            raise InvalidInput(
+                f"Only {len(graded)} labelled notes carry a 1-5 grade; the usefulness score "
+                "needs at least 10. Train from the closure-note set (--from-closure-notes)."
+            )
+        target = undocked_grades(notes.grades[graded], holds[graded])
+        inputs = self._grade_inputs(notes.features.rows(graded), out_of_fold[graded])
+        self.grade_model_ = Pipeline(
+            [("scale", StandardScaler()), ("model", Ridge(alpha=self.grade_alpha))]
+        ).fit(inputs, target)
+
+    def assess(self, features: NoteFeatures) -> NoteJudgements:
+        """Probabilities, decisions, grade and usefulness of every note, in one pass."""
+        from threadpoolctl import threadpool_limits
+
+        if len(features) == 0:
+            empty = np.zeros(0)
+            return NoteJudgements(
+                {n: empty for n in NOTE_CRITERIA},
+                {n: empty > 0 for n in NOTE_CRITERIA},
+                empty,
+                empty,
+            )
+        X = features.matrix()
+        if X.shape[1] != self.n_features_in_:
+            raise NotTrained(
+                f"The note model expects {self.n_features_in_} features, got {X.shape[1]}. "
+                "Run `kbassist train` to retrain it with this installation."
+            )
+        with threadpool_limits(limits=self.n_threads, user_api="openmp"):
+            probabilities = {name: self.criteria_[name].probability(X) for name in NOTE_CRITERIA}
+        matrix = np.column_stack([probabilities[name] for name in NOTE_CRITERIA])
+        grade = np.clip(self.grade_model_.predict(self._grade_inputs(features, matrix)), 1.0, 5.0)
+        docking = np.where(features.flagged, self.dock_when_flagged_, self.dock_when_clear_)
+        grade = np.maximum(1.0, grade - docking)
+        met = {
+            name: probabilities[name] >= self.criteria_[name].threshold for name in NOTE_CRITERIA
+        }
+        return NoteJudgements(probabilities, met, grade, usefulness_from_grade(grade))
+
+    @property
+    def thresholds_(self) -> dict[str, float]:
+        return {name: model.threshold for name, model in self.criteria_.items()}
+
+    @staticmethod
+    def _grade_inputs(features: NoteFeatures, probabilities: np.ndarray) -> np.ndarray:
+        extra = np.column_stack([features.column(name) for name in GRADE_CUES])
+        return np.hstack([probabilities, probabilities.sum(axis=1, keepdims=True), extra])
+
+
+def _label_counts(labels: np.ndarray) -> dict[str, dict[str, int]]:
+    """Per criterion, how many labelled notes meet it and how many do not."""
     return {
-        "folds": n_splits,
-        "seed": seed,
-        "auc": round(float(roc_auc_score(y, out_of_fold)), 4),
-        "auc_fold_std": round(float(np.std(fold_auc)), 4) if fold_auc else None,
-        "f1": round(float(f1_score(y, predicted, zero_division=0.0)), 4),
-        "accuracy": round(float((predicted == y).mean()), 4),
+        name: {
+            "met": int((labels[:, column] == 1).sum()),
+            "not_met": int((labels[:, column] == 0).sum()),
+        }
+        for column, name in enumerate(NOTE_CRITERIA)
     }
 
 
@@ -190,37 +369,22 @@ def cross_validate(
 
 
 @dataclass(frozen=True)
-class LoadedClassifier(Artifact):
-    """A note classifier read from its artifact folder (see ``kbassist.artifacts``)."""
+class LoadedModel(Artifact):
+    """A note model read from its artifact folder (see ``kbassist.artifacts``)."""
 
-    def useful_probability(self, examples: Sequence[NoteExample]) -> np.ndarray:
-        return self.estimator.useful_probability(examples)
+    @property
+    def model(self) -> NoteModel:
+        return self.estimator  # type: ignore[no-any-return]
 
 
 def library_versions() -> dict[str, str]:
-    """The versions a note-classifier artifact records and a load checks."""
+    """The versions a note-model artifact records and a load checks."""
     return artifacts.library_versions(features=str(FEATURES_VERSION))
 
 
-def model_version(data_hash: str, params: dict[str, Any], embedder: str | None) -> str:
-    """A deterministic name for a trained model: same data, parameters and libraries, same name."""
-    versions = library_versions()
-    key = json.dumps(
-        {
-            "data": data_hash,
-            "params": params,
-            "embedder": embedder,
-            "sklearn": versions["sklearn"],
-            "features": FEATURES_VERSION,
-        },
-        sort_keys=True,
-    )
-    return "nc-" + hashlib.sha256(key.encode()).hexdigest()[:12]
-
-
-def save_artifact(estimator: NoteClassifier, metadata: dict[str, Any], out_dir: Path) -> Path:
+def save_artifact(model: NoteModel, metadata: dict[str, Any], out_dir: Path) -> Path:
     """Write the artifact folder atomically."""
-    return artifacts.save_artifact(estimator, metadata, out_dir)
+    return artifacts.save_artifact(model, metadata, out_dir)
 
 
 def read_metadata(path: Path) -> dict[str, Any] | None:
@@ -228,9 +392,21 @@ def read_metadata(path: Path) -> dict[str, Any] | None:
     return artifacts.read_metadata(path)
 
 
-def load_artifact(path: Path) -> LoadedClassifier:
-    """Load a note-classifier artifact, checking that we wrote it and that the versions match."""
-    found = artifacts.load_artifact(path, "note classifier", features=str(FEATURES_VERSION))
-    if not isinstance(found.estimator, NoteClassifier):
-        raise NotTrained(f"{found.path} does not hold a note classifier.")
-    return LoadedClassifier(found.estimator, found.metadata, found.path)
+def as_note_model(found: Artifact) -> LoadedModel:
+    """An artifact known to hold a note model of this feature version, or NotTrained."""
+    problem = artifacts.version_problem(
+        found.metadata.get("versions", {}), {"features": str(FEATURES_VERSION)}
+    )
+    if problem or not isinstance(found.estimator, NoteModel):
+        raise NotTrained(
+            f"The note model in {found.path} was {problem or 'not a per-criterion note model'}. "
+            "Run `kbassist train` to retrain it with this installation."
+        )
+    return LoadedModel(found.estimator, found.metadata, found.path)
+
+
+def load_artifact(path: Path) -> LoadedModel:
+    """Load a note-model artifact, checking that we wrote it and that the versions match."""
+    return as_note_model(
+        artifacts.load_artifact(path, "note model", features=str(FEATURES_VERSION))
+    )

@@ -327,7 +327,7 @@ def check_plain_note(plain: str, vocabulary: frozenset[str] = TECH_VOCABULARY) -
     vague = _is_vague(head, words, criteria)
     if vague:
         findings.append(_vague(head))
-    findings.extend(_MISSING[name] for name in NOTE_CRITERIA if not criteria[name])
+    findings.extend(MISSING[name] for name in NOTE_CRITERIA if not criteria[name])
     score = criteria_score(criteria)
     hard_to_read = _readability(head, words, vocabulary)
     if hard_to_read is not None:
@@ -451,7 +451,7 @@ _OTHER_LANGUAGE = Finding(
     "Write closure notes in the team's working language (English), or ask a "
     "reviewer to judge this one.",
 )
-_MISSING: dict[str, Finding] = {
+MISSING: dict[str, Finding] = {
     "problem": Finding(
         "problem",
         "major",

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, Exists, Select, case, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, case, exists, func, or_, select
 from sqlalchemy.engine import Connection
 
 from kbassist import store
@@ -40,13 +40,18 @@ def scored_notes() -> Select[Any]:
         scores.c.blocking,
         scores.c.criteria,
         scores.c.findings,
+        scores.c.probabilities,
+        scores.c.model_version,
     ).join(scores, scores.c.ticket_id == tickets.c.id)
 
 
-def is_labelled() -> Exists:
-    """Whether a reviewer has labelled the ticket's note (for a WHERE over tickets)."""
-    labels = store.review_labels
-    return exists().where(labels.c.ticket_id == store.tickets.c.id)
+def is_labelled() -> ColumnElement[bool]:
+    """Whether a reviewer has labelled the ticket's note, its verdict or its criteria."""
+    labels, criteria = store.review_labels, store.criterion_labels
+    return or_(
+        exists().where(labels.c.ticket_id == store.tickets.c.id),
+        exists().where(criteria.c.ticket_id == store.tickets.c.id),
+    )
 
 
 def labels_oldest_first(*columns: Any) -> Select[Any]:
@@ -144,3 +149,26 @@ def scored_before(conn: Connection) -> bool:
         conn.execute(select(table.c.score).limit(1)).first() is not None
         for table in (store.note_scores, store.article_scores)
     )
+
+
+def latest_criterion_labels(conn: Connection) -> list[Any]:
+    """Each ticket's latest reviewer call per criterion, with the note it was made on.
+
+    Rows (ticket_id, criterion, met, model_met, content_hash, resolution), sorted by
+    ticket and criterion; ``content_hash`` is the hash of the note text labelled.
+    """
+    labels, tickets = store.criterion_labels, store.tickets
+    rows = conn.execute(
+        select(
+            labels.c.ticket_id,
+            labels.c.criterion,
+            labels.c.met,
+            labels.c.model_met,
+            labels.c.content_hash,
+            tickets.c.resolution,
+        )
+        .join(tickets, labels.c.ticket_id == tickets.c.id)
+        .order_by(labels.c.ticket_id, labels.c.criterion, labels.c.created_at, labels.c.id)
+    )
+    latest = {(row.ticket_id, row.criterion): row for row in rows}
+    return [latest[key] for key in sorted(latest)]

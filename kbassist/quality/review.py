@@ -1,4 +1,4 @@
-"""The review queue: closure notes ranked by impact, reviewer labels, agreement, KCS samples.
+"""The review queue: closure notes ranked by impact, reviewer labels, KCS samples.
 
 Impact puts first the notes whose poor quality costs most::
 
@@ -6,15 +6,16 @@ Impact puts first the notes whose poor quality costs most::
              * (1 + client share) + 50 if the note holds a secret or personal data
 
 where the client share is the client's ticket count over the busiest client's
-(a poor note for a big client is read again more often). Reviewer labels feed
-``kbassist train``; agreement between model and reviewers is Cohen's kappa.
+(a poor note for a big client is read again more often). Reviewers' calls on each
+criterion train the note model on the next ``kbassist train``; their agreement with
+the model is ``kbassist.quality.agreement``.
 """
 
 from __future__ import annotations
 
 import json
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +28,7 @@ from kbassist.findings import Finding
 from kbassist.hygiene import mask
 from kbassist.quality import queries
 from kbassist.quality.criteria import NOTE_CRITERIA
+from kbassist.records import text_hash
 
 if TYPE_CHECKING:
     from kbassist.core import Core
@@ -78,6 +80,17 @@ class QueueItem:
     impact: float
     label: str | None = None
     sampled: str | None = None  # the month of the KCS sample that drew it
+    probabilities: dict[str, float] = field(default_factory=dict)  # the model's P(met)
+    model_version: str = ""
+
+    @property
+    def least_sure(self) -> tuple[str, float] | None:
+        """The criterion whose probability is nearest even, and that probability."""
+        if not self.probabilities:
+            return None
+        values = self.probabilities
+        name = min(values, key=lambda key: (abs(values[key] - 0.5), key))
+        return name, values[name]
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -99,17 +112,9 @@ class QueueItem:
             "impact": self.impact,
             "label": self.label,
             "sampled": self.sampled,
+            "probabilities": dict(self.probabilities),
+            "model_version": self.model_version,
         }
-
-
-@dataclass(frozen=True)
-class Agreement:
-    """Cohen's kappa between the model's call and the reviewers' labels."""
-
-    kappa: float | None  # None when it cannot be computed (too few labels, one class only)
-    n: int
-    agreed: int
-    basis: str  # "classifier" (P(useful) >= 0.5) or "criteria" (score >= the quality bar)
 
 
 @dataclass(frozen=True)
@@ -193,6 +198,8 @@ def _item(
         ),
         label=label,
         sampled=sampled,
+        probabilities=json.loads(row.probabilities) if row.probabilities else {},
+        model_version=row.model_version or "",
     )
 
 
@@ -262,21 +269,36 @@ def add_label(
     core: Core,
     ticket_id: str,
     reviewer_user_id: int | None,
-    label: str,
+    label: str = "",
     reason: str = "",
     comment: str = "",
+    criteria: dict[str, bool] | None = None,
 ) -> int:
-    """Record a reviewer's label ('useful' or 'needs-work') for a ticket's closure note."""
-    if label not in LABELS:
+    """Record a reviewer's verdict ('useful' or 'needs-work') and/or call on each criterion.
+
+    ``criteria`` holds the reviewer's call on all six criteria as the card showed them
+    (flipped or confirmed); each is stored with the model's call at the time. Returns
+    the verdict row's id (0 when only criteria were given).
+    """
+    if label and label not in LABELS:
         raise InvalidInput(f"label must be 'useful' or 'needs-work', not {label!r}")
+    if criteria is not None and set(criteria) != set(NOTE_CRITERIA):
+        raise InvalidInput(f"criteria must give all of {', '.join(NOTE_CRITERIA)}")
+    if not label and criteria is None:
+        raise InvalidInput("Give a verdict (useful or needs-work) or the criteria, or both.")
+    now = datetime.now(UTC).replace(tzinfo=None)
     with core.begin() as conn:
         ticket = conn.execute(
-            select(store.tickets.c.id, store.tickets.c.content_hash).where(
-                store.tickets.c.id == ticket_id
-            )
+            select(
+                store.tickets.c.id, store.tickets.c.content_hash, store.tickets.c.resolution
+            ).where(store.tickets.c.id == ticket_id)
         ).first()
         if ticket is None:
             raise NotFound(f"No ticket {ticket_id}.")
+        if criteria is not None:
+            _add_criterion_labels(conn, ticket, reviewer_user_id, criteria, now)
+        if not label:
+            return 0
         result = conn.execute(
             store.review_labels.insert().values(
                 ticket_id=ticket_id,
@@ -285,55 +307,59 @@ def add_label(
                 reason=(reason or "").strip()[:2000],
                 comment=(comment or "").strip()[:4000],
                 content_hash=ticket.content_hash,
-                created_at=datetime.now(UTC).replace(tzinfo=None),
+                created_at=now,
             )
         )
         key = result.inserted_primary_key
         return int(key[0]) if key else 0
 
 
-def agreement(conn: Connection, bar: float = 60.0) -> Agreement:
-    """Cohen's kappa between the reviewers' latest labels and the model (or the criteria)."""
-    labels, scores = store.review_labels, store.note_scores
-    rows = conn.execute(
-        queries.labels_oldest_first(scores.c.model_probability, scores.c.score).join(
-            scores, scores.c.ticket_id == labels.c.ticket_id
-        )
+def _add_criterion_labels(
+    conn: Connection, ticket: Any, reviewer: int | None, criteria: dict[str, bool], now: datetime
+) -> None:
+    scores = store.note_scores
+    stored = conn.execute(
+        select(scores.c.criteria, scores.c.model_version).where(scores.c.ticket_id == ticket.id)
+    ).first()
+    shown: dict[str, bool] = {}
+    if stored is not None and stored.model_version:  # the model's call, not the rules'
+        shown = json.loads(stored.criteria or "{}")
+    conn.execute(
+        store.criterion_labels.insert(),
+        [
+            {
+                "ticket_id": ticket.id,
+                "reviewer_id": reviewer,
+                "criterion": name,
+                "met": bool(criteria[name]),
+                "model_met": shown.get(name),
+                "content_hash": text_hash(ticket.resolution or ""),
+                "created_at": now,
+            }
+            for name in NOTE_CRITERIA
+        ],
     )
-    latest = {row.ticket_id: row for row in rows}
-    with_model = [row for row in latest.values() if row.model_probability is not None]
-    basis = "classifier" if with_model else "criteria"
-    chosen = with_model or list(latest.values())
-    reviewers = [1 if row.label == "useful" else 0 for row in chosen]
-    if basis == "classifier":
-        model = [1 if row.model_probability >= 0.5 else 0 for row in chosen]
-    else:
-        model = [1 if row.score >= bar else 0 for row in chosen]
-    agreed = sum(1 for a, b in zip(reviewers, model, strict=True) if a == b)
-    kappa = None
-    if len(chosen) >= 2 and len(set(reviewers) | set(model)) == 2:
-        from sklearn.metrics import cohen_kappa_score
-
-        if len(set(reviewers)) == 1 and len(set(model)) == 1:
-            kappa = 0.0  # the raters each said one thing, and different things
-        else:
-            kappa = round(float(cohen_kappa_score(reviewers, model)), 3)
-    return Agreement(kappa, len(chosen), agreed, basis)
 
 
 def least_sure(conn: Connection, limit: int = 10) -> list[QueueItem]:
-    """Unlabelled notes whose model probability is closest to 0.5: labels there teach most."""
+    """Unlabelled notes where the model is least sure of a criterion: labels there teach most.
+
+    Sureness is the smallest distance of a criterion's probability from 0.5.
+    """
     scores = store.note_scores
-    query = (
-        queries.scored_notes()
-        .where(scores.c.model_probability.is_not(None), ~queries.is_labelled())
-        .order_by(func.abs(scores.c.model_probability - 0.5), store.tickets.c.id)
-        .limit(max(0, limit))
+    query = queries.scored_notes().where(
+        scores.c.probabilities.is_not(None), ~queries.is_labelled()
     )
     rows = conn.execute(query).all()
+
+    def sureness(row: Any) -> float:
+        values = json.loads(row.probabilities or "{}").values()
+        return min((abs(float(value) - 0.5) for value in values), default=1.0)
+
+    chosen = sorted(rows, key=lambda row: (sureness(row), row.id))[: max(0, limit)]
     shares = _client_shares(conn)
-    samples = _samples(conn, [row.id for row in rows])
-    return [_item(row, shares, None, samples.get(row.id)) for row in rows]
+    samples = _samples(conn, [row.id for row in chosen])
+    return [_item(row, shares, None, samples.get(row.id)) for row in chosen]
 
 
 def latest_month(conn: Connection) -> str | None:

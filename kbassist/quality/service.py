@@ -1,15 +1,15 @@
-"""Note and article quality service: score text, rescore what changed, load the classifier.
+"""Note and article quality service: score text, rescore what changed, load the note model.
 
 The score of a closure note is 0-100::
 
-    score = 0.5 * criteria_score + 0.5 * 100 * P(useful)     with a trained classifier
-    score = criteria_score                                   without one ("criteria only")
+    score = 25 * (grade - 1)     grade: the note model's 1-5 usefulness (docked for secrets)
+    score = criteria_score       without a usable model ("criteria only": the rules)
 
-``criteria_score`` comes from ``kbassist.quality.criteria`` (weighted KCS criteria); the
-probability from the classifier in ``models/note-classifier``. Articles are
-scored by the article criteria alone: the classifier learns from reviewer
-labels on closure notes and is not applied to articles; ``kbassist.quality.training``
-trains it. See docs/quality.md.
+With a model, each criterion is the model's decision (``kbassist.quality.classifier``)
+and the findings are the rules' explanations reconciled with it
+(``kbassist.quality.judgement``), so a finding never contradicts its criterion.
+Articles are scored by the article criteria alone. ``kbassist.quality.training``
+trains the model. See docs/quality.md.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,20 +29,15 @@ from sqlalchemy.engine import Connection
 from kbassist import store
 from kbassist.articles import split_front_matter
 from kbassist.artifacts import ModelSlot as ModelState
-from kbassist.artifacts import version_problem
 from kbassist.embedding import embed_cached
 from kbassist.errors import InvalidInput, NotTrained
 from kbassist.findings import Finding
 from kbassist.quality import queries, review
 from kbassist.quality.article_checks import ArticleAssessment, check_article
-from kbassist.quality.classifier import (
-    ARTIFACT_NAME,
-    FEATURES_VERSION,
-    LoadedClassifier,
-    NoteClassifier,
-    NoteExample,
-)
-from kbassist.quality.criteria import NoteAssessment, check_plain_note, note_text
+from kbassist.quality.classifier import ARTIFACT_NAME, LoadedModel, as_note_model
+from kbassist.quality.criteria import NoteAssessment, check_plain_note, criteria_score, note_text
+from kbassist.quality.features import HANDCRAFTED_NAMES, note_features
+from kbassist.quality.judgement import judged_findings, language_of
 from kbassist.quality.readability import TECH_VOCABULARY
 from kbassist.records import ArticleRecord, content_hash, text_hash
 from kbassist.resources import CRITERIA_ONLY
@@ -54,7 +49,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-CRITERIA_WEIGHT = 0.5  # the rest is the classifier's probability, times 100
+MODEL_BASIS = "per-criterion model"
 NEAR_DUPLICATE_SIMILARITY = 0.7  # cosine of whole-article MiniLM embeddings
 ARTICLE_BASIS = "article criteria"
 BATCH = 500
@@ -66,12 +61,13 @@ class Score:
 
     score: float
     criteria_score: float
-    model_probability: float | None
+    model_probability: float | None  # retired with the verdict classifier: always None now
     criteria: dict[str, bool]
     findings: tuple[Finding, ...]
     blocking: bool
-    model: str | None = None  # the classifier version, None when scored by criteria only
+    model: str | None = None  # the model version, None when scored by criteria only
     basis: str = CRITERIA_ONLY
+    probabilities: dict[str, float] = field(default_factory=dict)  # criterion -> P(met)
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON shape of the CLI and the API."""
@@ -83,6 +79,7 @@ class Score:
             "basis": self.basis,
             "blocking": self.blocking,
             "criteria": dict(self.criteria),
+            "probabilities": dict(self.probabilities),
             "findings": [finding.as_dict() for finding in self.findings],
         }
 
@@ -104,25 +101,10 @@ class Score:
 # --- scoring -----------------------------------------------------------------------
 
 
-def combine(criteria_score: float, probability: float | None) -> float:
-    """The documented score formula (rounded so stored scores compare exactly)."""
-    if probability is None:
-        return round(float(criteria_score), 1)
-    blended = CRITERIA_WEIGHT * criteria_score + (1 - CRITERIA_WEIGHT) * 100.0 * probability
-    return round(float(min(100.0, max(0.0, blended))), 1)
-
-
-def example_for(
-    plain: str, assessment: NoteAssessment, embedding: np.ndarray | None
-) -> NoteExample:
-    """The classifier's view of a note."""
-    return NoteExample(plain, tuple(assessment.features()), embedding)
-
-
 def score_note(
     text: str,
     *,
-    model: LoadedClassifier | None = None,
+    model: LoadedModel | None = None,
     embedder: Embedder | None = None,
     vocabulary: frozenset[str] = TECH_VOCABULARY,
 ) -> Score:
@@ -133,15 +115,15 @@ def score_note(
 def score_notes(
     texts: Sequence[str],
     *,
-    model: LoadedClassifier | None = None,
+    model: LoadedModel | None = None,
     embedder: Embedder | None = None,
     embeddings: np.ndarray | None = None,
     vocabulary: frozenset[str] = TECH_VOCABULARY,
 ) -> list[Score]:
-    """Score many notes at once (the classifier runs in one batch).
+    """Score many notes at once (the model runs in one batch).
 
-    Pass ``embeddings`` (one row per text, e.g. from ``embed_cached``) or an
-    ``embedder``; a model trained with embeddings needs one of them.
+    With a model, pass ``embeddings`` (one row per text, e.g. from ``embed_cached``)
+    or an ``embedder`` of the kind the model was trained with.
     """
     plains = [note_text(text) for text in texts]
     return _score_plain_notes(plains, model, embedder, embeddings, vocabulary)
@@ -149,63 +131,84 @@ def score_notes(
 
 def _score_plain_notes(
     plains: Sequence[str],
-    model: LoadedClassifier | None,
+    model: LoadedModel | None,
     embedder: Embedder | None,
     embeddings: np.ndarray | None,
     vocabulary: frozenset[str],
 ) -> list[Score]:
     """``score_notes`` for notes already through ``note_text`` (each note converted once)."""
     assessments = [check_plain_note(plain, vocabulary) for plain in plains]
-    probabilities: list[float | None] = [None] * len(plains)
-    if model is not None:
-        usable = [index for index, plain in enumerate(plains) if plain]
-        vectors = _vectors_for(model, [plains[i] for i in usable], embedder, embeddings, usable)
-        examples = [
-            example_for(plains[i], assessments[i], None if vectors is None else vectors[row])
-            for row, i in enumerate(usable)
-        ]
-        if examples:
-            for index, value in zip(usable, model.useful_probability(examples), strict=True):
-                probabilities[index] = round(float(value), 4)
-    return [
-        _note_score(assessment, probability, model)
-        for assessment, probability in zip(assessments, probabilities, strict=True)
-    ]
+    scores = [_rule_score(assessment) for assessment in assessments]
+    usable = [index for index, plain in enumerate(plains) if plain]
+    if model is None or not usable:
+        return scores
+    vectors = _vectors_for(model, [plains[i] for i in usable], embedder, embeddings, usable)
+    features = note_features([plains[i] for i in usable], [assessments[i] for i in usable], vectors)
+    judged = model.model.assess(features)
+    for row, index in enumerate(usable):
+        cues = dict(zip(HANDCRAFTED_NAMES, features.handcrafted[row].tolist(), strict=True))
+        met = {name: bool(values[row]) for name, values in judged.met.items()}
+        scores[index] = _model_score(
+            assessments[index],
+            met,
+            {name: round(float(values[row]), 4) for name, values in judged.probabilities.items()},
+            float(judged.usefulness[row]),
+            cues,
+            language_of(plains[index]),
+            model.version,
+        )
+    return scores
 
 
 def _vectors_for(
-    model: LoadedClassifier,
+    model: LoadedModel,
     plains: list[str],
     embedder: Embedder | None,
     embeddings: np.ndarray | None,
     rows: list[int],
-) -> np.ndarray | None:
-    if not model.embedder:
-        return None
+) -> np.ndarray:
     if embeddings is not None:
-        return np.asarray(embeddings)[rows] if len(rows) else np.zeros((0, 1))
+        return np.asarray(embeddings)[rows]
     if embedder is None:
         raise NotTrained(
-            f"The note classifier {model.version} needs the {model.embedder} embedder; "
-            "none was given."
+            f"The note model {model.version} needs the {model.embedder} embedder; none was given."
         )
     _check_embedder(model, embedder)
-    return embedder.encode(plains) if plains else np.zeros((0, embedder.dim))
+    return embedder.encode(plains)
 
 
-def _note_score(
-    assessment: NoteAssessment, probability: float | None, model: LoadedClassifier | None
-) -> Score:
-    with_model = model is not None and probability is not None
+def _rule_score(assessment: NoteAssessment) -> Score:
+    """A note scored by the rules alone (no model, or an empty note)."""
     return Score(
-        score=combine(assessment.criteria_score, probability),
+        score=round(float(assessment.criteria_score), 1),
         criteria_score=round(assessment.criteria_score, 1),
-        model_probability=probability,
+        model_probability=None,
         criteria=dict(assessment.criteria),
         findings=assessment.findings,
         blocking=assessment.blocking,
-        model=model.version if with_model and model else None,
-        basis="criteria and classifier" if with_model else CRITERIA_ONLY,
+    )
+
+
+def _model_score(
+    assessment: NoteAssessment,
+    met: dict[str, bool],
+    probabilities: dict[str, float],
+    usefulness: float,
+    cues: dict[str, float],
+    language: str,
+    version: str,
+) -> Score:
+    """A note scored by the model: its criteria, its usefulness, the rules as explanation."""
+    return Score(
+        score=round(min(100.0, max(0.0, usefulness)), 1),
+        criteria_score=round(criteria_score(met), 1),
+        model_probability=None,
+        criteria=met,
+        findings=judged_findings(assessment.findings, met, cues, language),
+        blocking=assessment.blocking,
+        model=version,
+        basis=MODEL_BASIS,
+        probabilities=probabilities,
     )
 
 
@@ -275,47 +278,41 @@ def model_path(core: Core) -> Path:
     return core.models_dir() / ARTIFACT_NAME
 
 
-def _check_embedder(model: LoadedClassifier, embedder: Embedder) -> None:
+def _check_embedder(model: LoadedModel, embedder: Embedder) -> None:
     if model.embedder and model.embedder != embedder.name:
         raise NotTrained(
-            f"The note classifier {model.version} was trained on {model.embedder} embeddings, "
+            f"The note model {model.version} was trained on {model.embedder} embeddings, "
             f"but this instance uses {embedder.name} (KBASSIST_EMBEDDER). Run `kbassist train` "
             "to retrain it with this embedder."
         )
 
 
 def model_state(core: Core) -> ModelState:
-    """The loaded classifier (once per process) or the reason scores use the criteria alone."""
+    """The note model in use (reloaded when its artifact changes) or why scores use the rules."""
     slot = core.resources.classifier
     if slot.model is None:
         return slot
-    problem = version_problem(
-        slot.model.metadata.get("versions", {}), {"features": str(FEATURES_VERSION)}
-    )
-    if problem or not isinstance(slot.model.estimator, NoteClassifier):
-        error = (
-            f"The note classifier in {slot.model.path} was {problem or 'not a note classifier'}."
-            " Run `kbassist train` to retrain it with this installation."
-        )
-        return ModelState(None, f"criteria only: {error}", error)
-    model = slot.model
-    return ModelState(LoadedClassifier(model.estimator, model.metadata, model.path), slot.reason)
+    try:
+        model = as_note_model(slot.model)
+    except NotTrained as error:
+        return ModelState(None, f"criteria only: {error.message}", error.message)
+    return ModelState(model, f"{MODEL_BASIS} {model.version}")
 
 
-def load_model(core: Core) -> LoadedClassifier | None:
+def load_model(core: Core) -> LoadedModel | None:
     """The trained classifier, or None when none was trained; raises NotTrained if unusable."""
     state = model_state(core)
     if state.error:
         raise NotTrained(state.error)
-    return state.model if isinstance(state.model, LoadedClassifier) else None
+    return state.model if isinstance(state.model, LoadedModel) else None
 
 
-def active_model(core: Core) -> LoadedClassifier | None:
+def active_model(core: Core) -> LoadedModel | None:
     """The classifier when one is usable, else None (logged): ingest never fails on a model."""
     state = model_state(core)
     if state.error:
         log.warning("note scores fall back to the criteria: %s", state.error)
-    return state.model if isinstance(state.model, LoadedClassifier) else None
+    return state.model if isinstance(state.model, LoadedModel) else None
 
 
 def score_text(core: Core, text: str, kind: str = "note") -> Score:
@@ -406,7 +403,7 @@ def pending(core: Core) -> tuple[list[str], list[str]]:
     return notes, articles
 
 
-def _rescore_notes(core: Core, ids: list[str], model: LoadedClassifier | None, force: bool) -> int:
+def _rescore_notes(core: Core, ids: list[str], model: LoadedModel | None, force: bool) -> int:
     """Rescore these notes in batches of BATCH, one transaction each; rows written."""
     return sum(
         _rescore_note_batch(core, ids[start : start + BATCH], model, force)
@@ -414,9 +411,7 @@ def _rescore_notes(core: Core, ids: list[str], model: LoadedClassifier | None, f
     )
 
 
-def _rescore_note_batch(
-    core: Core, ids: list[str], model: LoadedClassifier | None, force: bool
-) -> int:
+def _rescore_note_batch(core: Core, ids: list[str], model: LoadedModel | None, force: bool) -> int:
     version = model.version if model else ""
     with core.begin() as conn:
         todo = _notes_to_score(conn, ids, version, force)
@@ -469,9 +464,27 @@ def _store_scores(
     conn.execute(delete(table).where(table.c[key].in_([item for item, _, _ in scored])))
     conn.execute(
         table.insert(),
-        [{key: item, **score.row(digest, model_version, now)} for item, digest, score in scored],
+        [
+            _stored_row(table, key, item, digest, score, model_version, now)
+            for item, digest, score in scored
+        ],
     )
     return len(scored)
+
+
+def _stored_row(
+    table: Table,
+    key: str,
+    item: str,
+    digest: str,
+    score: Score,
+    model_version: str,
+    now: datetime,
+) -> dict[str, Any]:
+    row = {key: item, **score.row(digest, model_version, now)}
+    if "probabilities" in table.c:  # notes judged by the model keep P(met) per criterion
+        row["probabilities"] = json.dumps(score.probabilities) if score.probabilities else None
+    return row
 
 
 def _rescore_articles(core: Core, force: bool) -> int:

@@ -77,7 +77,11 @@ def view(article_id: str):  # type: ignore[no-untyped-def]
 @tickets_bp.get("/tickets/<ticket_id>", endpoint="view")
 @requires("tickets")
 def ticket(ticket_id: str):  # type: ignore[no-untyped-def]
-    return render_template("tickets/view.html", ticket=browse.get_ticket(db(), ticket_id))
+    return render_template(
+        "tickets/view.html",
+        ticket=browse.get_ticket(db(), ticket_id),
+        bar=core().settings["NOTE_QUALITY_BAR"],
+    )
 
 
 blueprints = (bp, articles_bp, tickets_bp)

@@ -8,8 +8,9 @@ from flask import Blueprint, jsonify, redirect, render_template, request, url_fo
 
 from kbassist.errors import InvalidInput
 from kbassist.hygiene import find_sensitive, mask
-from kbassist.quality import review
+from kbassist.quality import agreement, review
 from kbassist.quality import service as quality
+from kbassist.quality.criteria import NOTE_CRITERIA
 from kbassist.webapp.context import core, db
 from kbassist.webapp.security import current_user, requires
 
@@ -41,7 +42,8 @@ def queue():  # type: ignore[no-untyped-def]
         items=items,
         filters=filters,
         choices=review.filter_choices(conn),
-        agreement=review.agreement(conn, bar=core().settings["NOTE_QUALITY_BAR"]),
+        agreement=agreement.verdict_agreement(conn, bar=core().settings["NOTE_QUALITY_BAR"]),
+        criterion_agreement=agreement.criterion_agreement(conn),
         unsure=review.least_sure(conn, limit=10),
         month=month,
         sample=review.monthly_sample(conn, month) if month else [],
@@ -63,6 +65,7 @@ def label(ticket_id: str):  # type: ignore[no-untyped-def]
         form.get("label", ""),
         form.get("reason", ""),
         form.get("comment", ""),
+        criteria=_criteria(form.getlist("met")) if form.get("criteria") else None,
     )
     kept: dict[str, str] = {name: form.get(name, "") for name in FILTERS if form.get(name)}
     return redirect(url_for("review.queue", labelled=ticket_id, **kept))  # type: ignore[arg-type]
@@ -102,6 +105,14 @@ def score_api():  # type: ignore[no-untyped-def]
         raise InvalidInput(f"text is longer than {MAX_TEXT:,} characters.")
     result = quality.score_text(core(), data["text"], str(data.get("kind") or "note"))
     return jsonify({**result.as_dict(), "text": mask(data["text"])})
+
+
+def _criteria(met: list[str]) -> dict[str, bool]:
+    """The six criteria from the card's chips: a checked chip is met."""
+    unknown = sorted(set(met) - set(NOTE_CRITERIA))
+    if unknown:
+        raise InvalidInput(f"Unknown criteria: {', '.join(unknown)}.")
+    return {name: name in met for name in NOTE_CRITERIA}
 
 
 def _date(name: str, value: str) -> datetime | None:

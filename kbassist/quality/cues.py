@@ -1,0 +1,391 @@
+"""Multilingual cue features of a closure note (pure functions, no I/O, no models).
+
+Cue groups (``kbassist.quality.lexicon``) are word lists in English, German,
+Spanish, French, Dutch, Portuguese and Italian, matched as whole-token n-grams of
+the lower-cased note in one pass (dictionary lookups, so the feature path stays
+well above 1,000 notes a second). A handful of language-independent shapes
+(quoted text, error codes, host names, versions, paths, commands, menu paths,
+ticket numbers) are regular expressions written so that they fail fast.
+
+Clauses that the labelling guide says earn nothing are masked before the cues
+they would fake are counted: a hedge or request ("should work now", "please
+test") hides the verification cues in it, boilerplate ("let us know if it
+happens again") hides follow-up cues, and a guess ("probably a glitch") hides
+cause cues.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from kbassist.quality.lexicon import GROUPS, MASK_REACH, MASKED_BY, PEOPLE_WORDS, STOPWORDS
+
+_TOKEN = re.compile(r"\w+(?:['’-]\w+)*")
+_CLAUSE_BREAK = frozenset(".!?;\n")
+
+
+def tokenize(lower: str) -> list[str]:
+    """The word tokens of lower-case text (apostrophes and hyphens stay inside words)."""
+    return _TOKEN.findall(lower.replace("’", "'"))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Cue groups compiled for a one-pass n-gram lookup."""
+
+    names: tuple[str, ...]
+    phrases: dict[str, tuple[int, ...]]  # "token token" -> group indexes
+    stems: dict[str, tuple[tuple[str, int], ...]]  # first 3 letters -> (prefix, group index)
+    partials: frozenset[str]  # every proper token-prefix of a multi-token phrase
+
+    @classmethod
+    def build(cls, groups: dict[str, str]) -> Lexicon:
+        """Compile '|'-separated entries per group (``*`` at the end = token prefix)."""
+        names = tuple(groups)
+        phrases: dict[str, set[int]] = {}
+        stems: dict[str, set[tuple[str, int]]] = {}
+        partials: set[str] = set()
+        for index, name in enumerate(names):
+            for entry in _entries(groups[name]):
+                if entry.endswith("*"):
+                    stem = entry[:-1]
+                    if len(stem) < 3 or len(tokenize(stem)) != 1:
+                        raise ValueError(f"prefix entry {entry!r} in {name} must be one token")
+                    stems.setdefault(stem[:3], set()).add((stem, index))
+                    continue
+                tokens = tokenize(entry)
+                if not tokens:
+                    continue
+                phrases.setdefault(" ".join(tokens), set()).add(index)
+                for cut in range(1, len(tokens)):
+                    partials.add(" ".join(tokens[:cut]))
+        return cls(
+            names,
+            {key: tuple(sorted(value)) for key, value in phrases.items()},
+            {key: tuple(sorted(value)) for key, value in stems.items()},
+            frozenset(partials),
+        )
+
+    def matches(self, tokens: Sequence[str]) -> list[tuple[int, int, int, str]]:
+        """Every (group, start token, length, matched text) in the tokens."""
+        found: list[tuple[int, int, int, str]] = []
+        phrases, stems, partials = self.phrases, self.stems, self.partials
+        count = len(tokens)
+        for start, token in enumerate(tokens):
+            groups = phrases.get(token)
+            if groups:
+                for group in groups:
+                    found.append((group, start, 1, token))
+            candidates = stems.get(token[:3])
+            if candidates:
+                for stem, group in candidates:
+                    if token.startswith(stem):
+                        found.append((group, start, 1, token))
+            text, end = token, start + 1
+            while text in partials and end < count:
+                text = f"{text} {tokens[end]}"
+                end += 1
+                groups = phrases.get(text)
+                if groups:
+                    for group in groups:
+                        found.append((group, start, end - start, text))
+        return found
+
+
+def _entries(text: str) -> list[str]:
+    return [entry.strip().lower() for entry in " ".join(text.split()).split("|") if entry.strip()]
+
+
+LEXICON = Lexicon.build(GROUPS)
+
+# --- language-independent shapes ------------------------------------------------------
+
+QUOTED = re.compile(
+    r"\"[^\"\n]{4,200}\"|“[^”\n]{4,200}”|„[^“”\n]{4,200}[“”]|«[^»\n]{3,200}»|"
+    r"'[^'\n]{4,200}'(?=[\s.,;:)!?]|$)"
+)
+ERROR_CODE = re.compile(
+    r"0x[0-9a-f]{4,8}\b|\b[45]\.\d\.\d{1,3}\b|\b(?:aadsts|hresult|event ?id|code|error|fehler|"
+    r"erreur|errore|erro|fout|código|codice|foutcode)[ :#]{0,3}-?[0-9a-z]*\d[0-9a-z]*\b|"
+    r"\b(?:4[0-9]{2}|5[0-9]{2})\b(?= \w)",
+    re.IGNORECASE,
+)
+PROBLEM_LABEL = re.compile(
+    r"(?:^|\n)[ \t*#-]*(?:problem|issue|symptoms?|fault|reported|error|störung|fehlerbild|"
+    r"problema|síntoma|incidencia|problème|symptôme|incident|probleem|melding|klacht|sintoma|"
+    r"sintomo|segnalazione)[ \t*]*:",
+    re.IGNORECASE,
+)
+CAUSE_LABEL = re.compile(
+    r"(?:^|\n|\. )[ \t*#-]*(?:cause|root cause|diagnosis|ursache|grund|causa|oorzaak|diagnose|"
+    r"diagnóstico|diagnostic|diagnosi)[ \t*]*:",
+    re.IGNORECASE,
+)
+COMPANY_SUFFIX = re.compile(
+    r"\b(?:GmbH|AG|KG|B\.?V\.?|N\.?V\.?|Ltd|LLC|Inc|PLC|S\.L\.|SL|S\.A\.|SA|SARL|SAS|Ltda|"
+    r"S\.r\.l\.|Srl|SpA|S\.p\.A\.|VOF|e\.V\.)(?!\w)"
+)
+HOSTNAME = re.compile(r"\b[A-Z][A-Z0-9]{1,14}-[A-Z0-9][A-Z0-9-]{0,14}\b|\b[A-Z]{2,}\d{1,4}\b")
+VERSION = re.compile(r"\b\d+\.\d+(?:\.\d+)*\b|\b\d\dH\d\b|\b[vV]\d+\b", re.IGNORECASE)
+IP_ADDRESS = re.compile(r"\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b")
+MODEL_NUMBER = re.compile(r"\b[A-Za-z]{1,6}-?[A-Za-z]?\d{2,5}[A-Za-z]{0,5}\b")
+CAPITALISED = re.compile(r"(?<=[a-z0-9,;:)] )[A-Z][\w&.-]+")  # mid-sentence proper nouns
+CMDLET_VERBS = frozenset(
+    """get set new remove add enable disable start stop restart install uninstall update invoke
+    test reset clear connect repair import export grant revoke search unlock""".split()
+)
+_DIGIT = re.compile(r"\d")
+_UPPER = re.compile(r"[A-ZÀ-ÖØ-Þ]")
+BACKTICKS = re.compile(r"`[^`\n]{2,200}`")
+SWITCH = re.compile(
+    r"/(?:force|flushdns|registerdns|release|renew|scannow|restorehealth|all|resetbase|safe|"
+    r"cleanviewer|resetnavpane|online|quiet|norestart)\b",
+    re.IGNORECASE,
+)
+PATH = re.compile(
+    r"[a-zA-Z]:\\|\\\\[\w.$-]+\\|HK(?:LM|CU|EY_LOCAL_MACHINE|EY_CURRENT_USER)\b|"
+    r"/(?:etc|var|usr|opt|home)/\w|%(?:appdata|localappdata|programdata|temp|userprofile|"
+    r"windir|systemroot)%|(?<=\w)\.(?:exe|msi|ps1|bat|cmd|reg|ost|pst|xml|json|ini|cfg|conf|"
+    r"log|dll|inf|cab|iso|zip)\b",
+    re.IGNORECASE,
+)
+MENU_PATH = re.compile(r"(?:->|>|→|»|⇒|›)(?= ?[\w\"'“])")
+SETTING = re.compile(r"(?:=| to | auf | op | sur | en | para | su | naar )(?:\"|'|“|\d|[A-Z])")
+NUMBERED = re.compile(
+    r"^[ \t]*(?:\d+[.)]|step \d+|schritt \d+|paso \d+|étape \d+|stap \d+|passo \d+|[-*•] )",
+    re.IGNORECASE | re.MULTILINE,
+)
+REFERENCE = re.compile(
+    r"\b[A-Za-z]{2,6}-\d{2,}\b|#\d{3,}\b|https?://|\b(?:KB|INC|CHG|CR|RFC|RMA|SR|REQ|RITM|"
+    r"CASE|TKT|T)\d{3,}\b",
+)
+NUMBER_TOKEN = re.compile(r"\d{3,}")
+DATE = re.compile(
+    r"\b\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b"
+)
+HTML_LEFTOVER = re.compile(r"&[a-z]{2,6};|<[a-z/][^>]{0,40}>", re.IGNORECASE)
+
+# --- the features --------------------------------------------------------------------
+
+
+def _log(value: float) -> float:
+    return math.log1p(value)
+
+
+_MENU_SEPARATORS = frozenset(">→»›⇒")
+
+
+def _gaps(lower: str, spans: list[tuple[int, int]]) -> tuple[list[bool], set[int]]:
+    """Per token: whether a clause break comes right before it; tokens beside a menu separator."""
+    ends = [True]
+    menu: set[int] = set()
+    for index, ((_, previous_end), (start, _)) in enumerate(zip(spans, spans[1:], strict=False)):
+        gap = lower[previous_end:start]
+        ends.append(any(ch in _CLAUSE_BREAK for ch in gap))
+        if any(ch in _MENU_SEPARATORS for ch in gap):
+            menu.update((index, index + 1))
+    return ends, menu
+
+
+def _group_counts(
+    lexicon: Lexicon,
+    found: list[tuple[int, int, int, str]],
+    n_tokens: int,
+    breaks: list[bool],
+    menu: set[int],
+    tail: int,
+) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+    """Occurrences, distinct matches and matches from token ``tail`` on; masked ones left out."""
+    index = {name: position for position, name in enumerate(lexicon.names)}
+    masked: dict[str, set[int]] = {"menu": menu}
+    for trigger, reach in MASK_REACH.items():
+        group = index[trigger]
+        hidden: set[int] = set()
+        for match_group, start, length, _ in found:
+            if match_group != group:
+                continue
+            # A negation hides what follows it, not the phrase it starts ("no further errors").
+            first = start + length if trigger == "negation" else start
+            position = first
+            while position < n_tokens and position < start + length + reach:
+                if position > start and breaks[position]:
+                    break
+                hidden.add(position)
+                position += 1
+        masked[trigger] = hidden
+    counts = dict.fromkeys(lexicon.names, 0)
+    late = dict.fromkeys(lexicon.names, 0)
+    distinct: dict[str, set[str]] = {name: set() for name in lexicon.names}
+    for group, start, _, text in found:
+        name = lexicon.names[group]
+        if any(start in masked[trigger] for trigger in MASKED_BY.get(name, ())):
+            continue
+        counts[name] += 1
+        distinct[name].add(text)
+        if start >= tail:
+            late[name] += 1
+    return counts, {name: len(values) for name, values in distinct.items()}, late
+
+
+def _linked_counts(
+    lexicon: Lexicon,
+    found: list[tuple[int, int, int, str]],
+    tokens: list[str],
+    counts: dict[str, int],
+    original: str,
+) -> tuple[int, int, int, int]:
+    """Cues made of two things in a row: a count before people, a pointer before a document,
+    a reference word before a number; and the references in the note."""
+    n_words = len(tokens)
+    counted = [
+        (tokens[i], tokens[i + 1], tokens[i + 2] if i + 2 < n_words else "")
+        for i in range(n_words - 1)
+        if tokens[i] in _COUNT_WORDS or tokens[i].isdigit()
+    ]
+    affected_counts = sum(1 for _, a, b in counted if a in PEOPLE_WORDS or b in PEOPLE_WORDS)
+    pointer = 0
+    if counts["pointer_verbs"] and counts["doc_words"]:
+        pointer = _pointer_count(lexicon, found)
+    references = len(REFERENCE.findall(original))
+    handoff = 0
+    if counts["reference_words"]:
+        # A reference word followed by a number: "case 01877234", "fault ref VOL011-88234517".
+        ends = {
+            start + length
+            for group, start, length, _ in found
+            if lexicon.names[group] == "reference_words"
+        }
+        handoff = sum(1 for end in ends if end < n_words and NUMBER_TOKEN.search(tokens[end]))
+        references += handoff
+    return affected_counts, pointer, references, handoff
+
+
+def _text_shape(original: str, tokens: list[str], breaks: list[bool]) -> dict[str, float]:
+    """Length, density and language shares of a note, whatever it says."""
+    n_words = len(tokens)
+    sentences = max(1, sum(breaks))
+    language = [
+        sum(1 for t in tokens if t in stop) / max(1, n_words) for stop in STOPWORDS.values()
+    ]
+    return {
+        "log_words": _log(n_words),
+        "log_chars": _log(len(original)),
+        "log_lines": _log(original.count("\n") + 1),
+        "log_sentences": _log(sentences),
+        "words_per_sentence": min(60.0, n_words / sentences) / 60.0,
+        "digit_share": _DIGIT.subn("", original)[1] / max(1, len(original)),
+        "upper_share": _UPPER.subn("", original)[1] / max(1, len(original)),
+        "distinct_word_share": len(set(tokens)) / max(1, n_words),
+        "english_share": language[0],
+        "other_language_share": max(language[1:]),
+        "not_english": float(n_words >= 6 and language[0] < max(language[1:])),
+        "html_leftover": float(bool(HTML_LEFTOVER.search(original))),
+    }
+
+
+def cue_values(plain: str, lexicon: Lexicon = LEXICON) -> dict[str, float]:
+    """Named cue values of one plain-text note (log counts, shares and flags)."""
+    original = plain[:20_000]
+    lower = original.lower().replace("’", "'")
+    spans = [match.span() for match in _TOKEN.finditer(lower)]
+    tokens = [lower[start:end] for start, end in spans]
+    n_words = len(tokens)
+    breaks, menu = _gaps(lower, spans) if tokens else ([], set())
+    starts = [position for position, is_start in enumerate(breaks) if is_start]
+    tail = starts[-2] if len(starts) >= 2 else 0  # the last two clauses
+    found = lexicon.matches(tokens)
+    counts, distinct, late = _group_counts(lexicon, found, n_words, breaks, menu, tail)
+    verify_group = lexicon.names.index("verify_words")
+    raw_verify = sum(1 for group, *_ in found if group == verify_group)
+    affected_counts, pointer, references, handoff = _linked_counts(
+        lexicon, found, tokens, counts, original
+    )
+    return {
+        **_text_shape(original, tokens, breaks),
+        # problem
+        "error_words": _log(counts["error_words"]),
+        "failure_words": _log(counts["failure_words"]),
+        "report_words": _log(counts["report_words"]),
+        "problem_label": float(bool(PROBLEM_LABEL.search(original))),
+        "vague_problem": _log(counts["vague_problem"]),
+        "quoted": _log(len(QUOTED.findall(original))),
+        "error_code": _log(len(ERROR_CODE.findall(original))),
+        "request_words": _log(counts["request_words"]),
+        "closure_words": _log(counts["closure_words"]),
+        "request_any": float(counts["request_words"] > 0),
+        # environment
+        "product_words": _log(distinct["product_words"]),
+        "affected_words": _log(distinct["affected_words"]),
+        "count_affected": _log(affected_counts),
+        "company_suffix": _log(len(COMPANY_SUFFIX.findall(original))),
+        "hostname": _log(len(HOSTNAME.findall(original))),
+        "version": _log(len(VERSION.findall(original))),
+        "ip_address": _log(len(IP_ADDRESS.findall(original))),
+        "model_number": _log(len(MODEL_NUMBER.findall(original))),
+        "capitalised": _log(len(CAPITALISED.findall(original))),
+        # cause
+        "cause_words": _log(counts["cause_words"]),
+        "cause_label": float(bool(CAUSE_LABEL.search(original))),
+        "state_words": _log(counts["state_words"]),
+        "ruled_out": _log(counts["ruled_out"]),
+        "guess": _log(counts["guess"]),
+        "no_cause": _log(counts["no_cause"]),
+        "cause_any": float(counts["cause_words"] + counts["ruled_out"] > 0),
+        # steps
+        "action_words": _log(distinct["action_words"]),
+        "vague_actions": _log(counts["vague_actions"]),
+        "pointer_only": _log(pointer),
+        "command": _log(
+            counts["command_words"]
+            + sum(1 for t in tokens if "-" in t and t.split("-", 1)[0] in CMDLET_VERBS)
+            + len(BACKTICKS.findall(original))
+            + len(SWITCH.findall(original))
+        ),
+        "path": _log(len(PATH.findall(original))),
+        "menu_path": _log(len(MENU_PATH.findall(original))),
+        "setting": _log(len(SETTING.findall(original))),
+        "navigation": _log(counts["navigation"]),
+        "numbered": _log(len(NUMBERED.findall(original))),
+        # verification
+        "verify_words": _log(counts["verify_words"]),
+        "verify_words_raw": _log(raw_verify),
+        "hedge": _log(counts["hedge"]),
+        "verify_strong": _log(counts["verify_strong"]),
+        "verify_state": _log(counts["verify_state"]),
+        "verify_late": _log(late["verify_strong"] + late["verify_state"]),
+        "verify_any": float(counts["verify_strong"] + counts["verify_state"] > 0),
+        # follow-up
+        "followup_words": _log(counts["followup_words"]),
+        "followup_any": float(counts["followup_words"] + references > 0),
+        "handoff": _log(handoff),
+        "boilerplate": _log(counts["boilerplate"]),
+        "reference": _log(references),
+        "date": _log(len(DATE.findall(original)) + counts["day_words"]),
+    }
+
+
+_COUNT_WORDS = frozenset(_entries(GROUPS["count_words"]))
+
+
+def _pointer_count(lexicon: Lexicon, found: list[tuple[int, int, int, str]]) -> int:
+    """A pointer verb followed within three tokens by a document word ("followed KB-1042")."""
+    names = lexicon.names
+    pointers = [
+        start + length for group, start, length, _ in found if names[group] == "pointer_verbs"
+    ]
+    documents = {start for group, start, _, _ in found if names[group] == "doc_words"}
+    return sum(1 for end in pointers if any(end + gap in documents for gap in range(3)))
+
+
+CUE_NAMES: tuple[str, ...] = tuple(cue_values("x"))
+
+
+def cue_matrix(plains: Iterable[str], lexicon: Lexicon = LEXICON) -> np.ndarray:
+    """Cue values for many plain-text notes, one row each, columns in ``CUE_NAMES`` order."""
+    rows = [list(cue_values(plain, lexicon).values()) for plain in plains]
+    return np.asarray(rows, dtype=np.float64).reshape(len(rows), len(CUE_NAMES))
