@@ -34,6 +34,8 @@ bench: setup
 	$(BIN)/python bench/credit.py
 	$(BIN)/python bench/secret_detection.py
 	$(BIN)/python bench/load.py
+	$(BIN)/python bench/hostile.py --baseline c617296
+	$(BIN)/python bench/crash.py
 
 # The vector index at real-only, 10k, 100k and 1M rows, exact against approximate (the million
 # alone builds for more than 15 minutes on two busy cores).

@@ -1,33 +1,51 @@
 """What runs after every ingest: the one module above the feature services.
 
-Ingest stores records and says which changed; this module then scores them,
+Ingest stores records, stamping each changed row with ``ingested_at`` in the
+transaction that stores it; this module then scores the changed records,
 indexes them and places tickets in their issue families, in that order: scores
 first (search shows quality badges), then the indexes (embeddings land in the
 cache), then incremental clustering (reuses them), then the gaps snapshot the
-pages read (coverage, evidence, duplicates). Each step is idempotent, so
-a crash between steps is healed by running again. The CLI, the web app and the
-API call these functions; no service calls up into this module.
+pages read (coverage, evidence, duplicates).
+
+Which records to refresh comes from the database, never from the report of the
+run that changed them: an ingest killed after its commit leaves rows whose
+downstream steps never ran, and a re-run finds them unchanged. ``catch_up``
+refreshes every record stamped after the moment the last refresh completed
+(kept in the meta table), then checks the results themselves: notes without a
+current score, records the search indexes miss, resolved tickets in no family.
+Every ingest ends with it, ``kbassist serve`` starts with it, and ``kbassist
+catch-up`` runs it. The CLI, the web app and the API call these functions; no
+service calls up into this module.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import asdict, dataclass, replace
+from datetime import datetime
 from pathlib import Path
+from typing import Any, BinaryIO
+
+from sqlalchemy.engine import Connection
 
 from kbassist import store
 from kbassist.articles import parse_article
 from kbassist.browse import article_author
 from kbassist.core import Core
 from kbassist.errors import Forbidden, InvalidInput
+from kbassist.gaps import queries as gaps_queries
 from kbassist.gaps import service as gaps
+from kbassist.ingest import queries as ingest_queries
 from kbassist.ingest import service as ingest
 from kbassist.ingest.service import IngestReport, Progress
+from kbassist.quality import queries as quality_queries
 from kbassist.quality import service as quality
 from kbassist.records import TicketRecord
 from kbassist.search import indexing as search
+from kbassist.store import utc_now
 
 Say = Callable[[str], None]
+REFRESHED_THROUGH = "pipeline.refreshed_through"  # meta key: newest ingested_at refreshed
 
 
 def ingest_tickets(
@@ -41,7 +59,7 @@ def ingest_tickets(
 ) -> IngestReport:
     """Load a ticket export, then score, index and cluster the tickets that changed."""
     report = ingest.ingest_tickets(core, path, preset=preset, mapping=mapping, progress=progress)
-    refresh(core, report.changed_ids, [], say)
+    catch_up(core, say)
     return report
 
 
@@ -50,7 +68,7 @@ def store_tickets(
 ) -> IngestReport:
     """Store parsed tickets, then refresh what changed."""
     report = ingest.store_tickets(core, records, source=source)
-    refresh(core, report.changed_ids, [], say)
+    catch_up(core, say)
     return report
 
 
@@ -59,7 +77,25 @@ def ingest_kb(
 ) -> IngestReport:
     """Load a folder of markdown articles, then score and index the ones that changed."""
     report = ingest.ingest_kb(core, folder, progress=progress)
-    refresh(core, [], report.changed_ids, say)
+    catch_up(core, say)
+    return report
+
+
+def ingest_kb_upload(
+    core: Core,
+    archive: tuple[str, BinaryIO] | None = None,
+    files: Sequence[tuple[str, BinaryIO]] = (),
+) -> IngestReport:
+    """Load uploaded articles (a zip archive and/or markdown files), then score and index them."""
+    report = ingest.ingest_kb_upload(core, archive, files)
+    catch_up(core)
+    return report
+
+
+def store_kb_upload(core: Core, upload: ingest.KbUpload) -> IngestReport:
+    """Store articles read from an upload earlier (``ingest.read_kb_upload``), then catch up."""
+    report = ingest.store_upload(core, upload)
+    catch_up(core)
     return report
 
 
@@ -76,7 +112,7 @@ def publish_article(core: Core, markdown: str, editor: str, *, may_replace: bool
     if not editor.strip():
         raise InvalidInput("The article could not be saved: no editor signed in.")
     try:
-        record = parse_article(markdown, path="")
+        record = parse_article(markdown, path="", now=utc_now())
     except InvalidInput as error:
         raise InvalidInput(f"The article could not be saved: {error.message}") from error
     with core.connect() as conn:
@@ -90,10 +126,10 @@ def publish_article(core: Core, markdown: str, editor: str, *, may_replace: bool
         )
     else:
         record = replace(record, author=current_author, updated_by=editor)
-    report = ingest.store_articles(core, [record], source="editor")
+    ingest.store_articles(core, [record], source="editor")
     # Cached before the refresh, so the gaps snapshot counts its family as covered.
     gaps.cache_article_vectors(core)
-    refresh(core, [], report.changed_ids)
+    catch_up(core)
     return record.id
 
 
@@ -127,6 +163,70 @@ def changed(core: Core) -> int:
     """
     with core.begin() as conn:
         return store.bump_counter(conn, store.RECORDS_COUNTER)
+
+
+@dataclass(frozen=True)
+class CatchUp:
+    """What ``catch_up`` did: records refreshed, and repairs of results found missing."""
+
+    tickets_refreshed: int = 0
+    articles_refreshed: int = 0
+    repaired: int = 0  # notes or articles scored, records indexed, tickets placed
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def summary(self) -> str:
+        if not any(asdict(self).values()):
+            return "Nothing to catch up: scores, search indexes and issue families are current."
+        return (
+            f"Caught up: {self.tickets_refreshed} tickets and {self.articles_refreshed} articles "
+            f"scored, indexed and placed; {self.repaired} missing results repaired."
+        )
+
+
+def catch_up(core: Core, say: Say | None = None) -> CatchUp:
+    """Refresh what changed since the last completed refresh, then repair what is missing.
+
+    Every step is idempotent and commits on its own, so a kill during catch-up is
+    healed by the next one. Cheap when nothing is pending.
+    """
+    with core.connect() as conn:
+        since = _refreshed_through(core, conn)
+        changed = ingest_queries.changed_since(conn, since)
+    refresh(core, changed.ticket_ids, changed.article_ids, say)
+    notes, articles = quality.pending(core)
+    if notes or articles:
+        _say(say, f"Catching up: scoring {len(notes)} notes and {len(articles)} articles")
+        quality.rescore(core, notes, articles)
+    indexed = search.catch_up(core)
+    with core.connect() as conn:
+        unplaced = gaps_queries.unplaced_tickets(conn)
+    placed = gaps.assign_new_tickets(core, unplaced) if unplaced else 0
+    if (indexed or placed) and not (changed.ticket_ids or changed.article_ids):
+        gaps.refresh_snapshot(core)  # refresh() did not run: the repairs change the pages
+    if changed.newest is not None:
+        with core.begin() as conn:
+            core.set_meta(conn, REFRESHED_THROUGH, changed.newest.isoformat())
+    return CatchUp(
+        len(changed.ticket_ids),
+        len(changed.article_ids),
+        len(notes) + len(articles) + indexed + placed,
+    )
+
+
+def _refreshed_through(core: Core, conn: Connection) -> datetime | None:
+    """When the last completed refresh's newest record was stored (None: refresh everything).
+
+    An instance scored by a version before this mark existed counts as refreshed
+    up to its newest record; the repairs in ``catch_up`` cover what it missed.
+    """
+    stamp = core.get_meta(conn, REFRESHED_THROUGH)
+    if stamp:
+        return datetime.fromisoformat(stamp)
+    if quality_queries.scored_before(conn):
+        return ingest_queries.newest_ingest(conn)
+    return None
 
 
 def _say(say: Say | None, message: str) -> None:

@@ -141,3 +141,13 @@ def test_modules_and_functions_stay_readable() -> None:
         and node.end_lineno - node.lineno + 1 > 85
     ]
     assert (long_modules, long_functions) == ([], [])
+
+
+def test_no_bench_script_shadows_a_standard_module() -> None:
+    # A bench script runs with bench/ first on sys.path: bench/secrets.py once replaced
+    # the standard `secrets` for every other script that imported kbassist.
+    bench = PACKAGE.parent / "bench"
+    shadowing = sorted(
+        path.name for path in bench.glob("*.py") if path.stem in sys.stdlib_module_names
+    )
+    assert shadowing == []

@@ -49,6 +49,8 @@ CLOCK_COLUMNS = {
     # Snapshot rows are replaced after every refresh: SQLite may reuse a deleted id.
     "gap_snapshots": {"created_at", "id"},
 }
+# Meta rows that hold a clock value: the moment the pipeline last refreshed through.
+CLOCK_META_KEYS = {"pipeline.refreshed_through"}
 MANAGER = auth.User(0, "pg-manager", "manager", None)
 
 
@@ -98,7 +100,10 @@ def _snapshot(conn: Connection) -> dict[str, list[tuple[Any, ...]]]:
     for table in store.metadata.sorted_tables:
         skip = CLOCK_COLUMNS.get(table.name, set())
         columns = [column for column in table.columns if column.name not in skip]
-        rows = conn.execute(select(*columns)).all()
+        query = select(*columns)
+        if table is store.meta:
+            query = query.where(table.c.key.not_in(CLOCK_META_KEYS))
+        rows = conn.execute(query).all()
         tables[table.name] = sorted((tuple(row) for row in rows), key=repr)
     return tables
 

@@ -381,8 +381,14 @@ def test_mapping_file_must_exist_and_be_json_or_yaml(tmp_path: Path) -> None:
     with pytest.raises(InvalidInput, match=r"\.json, \.yaml or \.yml"):
         load_mapping(tmp_path / "map.txt")
     (tmp_path / "broken.yaml").write_text("columns: [unclosed")
-    with pytest.raises(InvalidInput, match="invalid YAML"):
+    with pytest.raises(InvalidInput, match="not valid YAML"):
         load_mapping(tmp_path / "broken.yaml")
+    (tmp_path / "aliases.yaml").write_text("a: &a [x, x]\nb: [*a, *a]\ncolumns: {id: id}\n")
+    with pytest.raises(InvalidInput, match="anchors or aliases"):
+        load_mapping(tmp_path / "aliases.yaml")
+    (tmp_path / "deep.json").write_text("[" * 100_000)
+    with pytest.raises(InvalidInput, match="invalid JSON"):
+        load_mapping(tmp_path / "deep.json")
 
 
 def test_several_columns_feeding_one_field_take_the_first_non_empty() -> None:

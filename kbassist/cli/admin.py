@@ -146,6 +146,18 @@ def _render_demo(result: dict) -> str:  # type: ignore[type-arg]
     return "\n".join(lines)
 
 
+@main.command("catch-up")
+@json_option
+def catch_up_command(as_json: bool) -> None:
+    """Finish what an interrupted ingest left undone: scores, search indexes, issue families."""
+    from kbassist.pipeline import catch_up
+
+    core = ready_core()
+    with embedding_bar(core, not as_json):
+        result = catch_up(core, say=None if as_json else lambda m: click.echo(m, err=True))
+    emit(result.as_dict(), as_json, lambda _: result.summary())
+
+
 @main.command()
 @click.option(
     "--host",
@@ -189,6 +201,9 @@ def serve(
     where = f"http://{host}:{port}"
     mode = "development server" if dev or debug else f"{count} workers x {threads} threads"
     click.echo(f"kbassist starting on {where} ({mode}; data in {core.home})", err=True)
+    # Finish what an interrupted ingest left undone, and rescore for a new model, before
+    # serving: in a child process, so that the model never loads in gunicorn's master.
+    server.catch_up_first(core)
     with server.job_worker(core, enabled=not no_worker):
         if dev or debug:
             _serve_dev(core, host, port, debug)

@@ -98,6 +98,19 @@ def unassigned_tickets(conn: Connection, ticket_ids: Sequence[str]) -> list[Any]
     return found
 
 
+def unplaced_tickets(conn: Connection) -> list[str]:
+    """Resolved tickets in no family yet (an ingest stopped before placing them), by id."""
+    tickets, members = store.tickets, store.ticket_families
+    return list(
+        conn.execute(
+            select(tickets.c.id)
+            .outerjoin(members, members.c.ticket_id == tickets.c.id)
+            .where(members.c.ticket_id.is_(None), resolved())
+            .order_by(tickets.c.id)
+        ).scalars()
+    )
+
+
 def newest_ticket(conn: Connection) -> datetime | None:
     """When the newest resolved ticket was created (or resolved, lacking a creation time)."""
     tickets = store.tickets

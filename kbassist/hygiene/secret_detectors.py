@@ -122,10 +122,15 @@ _CONNECTION_KEY = re.compile(
     r"(?i)\b(?:AccountKey|SharedAccessKey|SharedAccessSignature|sig)="
     r"(?P<value>[A-Za-z0-9+/%=_-]{16,500})"
 )
+# An HTTP header pasted from curl or a script: Basic is base64 of "user:password".
+_AUTH_HEADER = re.compile(
+    r"(?i)\b(?:proxy-)?authorization[ \t]*:[ \t]*(?:basic|bearer|token|digest|ntlm|negotiate)"
+    r"[ \t]+(?P<value>[A-Za-z0-9+/._~-]{8,4000}={0,2})"
+)
 
 
 def _shape_hits(text: str, lowered: str) -> Iterator[Hit]:
-    """BitLocker recovery keys, product keys, credentials in URLs and connection strings."""
+    """BitLocker and product keys, credentials in URLs, connection strings and HTTP headers."""
     for match in _BITLOCKER.finditer(text):
         yield match.start(), match.end(), "bitlocker_key"
     if "-" in text:
@@ -148,6 +153,11 @@ def _shape_hits(text: str, lowered: str) -> Iterator[Hit]:
                 yield token.start, token.end, "connection_string"
         for match in _CONNECTION_KEY.finditer(text):
             yield match.start("value"), match.end("value"), "connection_string"
+    if "authorization" in lowered:
+        for match in _AUTH_HEADER.finditer(text):
+            value = match.group("value")  # prose ("Basic authentication") is one case
+            if char_classes(value) >= 2 and not is_mention(value):
+                yield match.start("value"), match.end("value"), "token"
 
 
 # --- codes in prose: "the gate keypad ... new code 66390", "your code is 517 208" -----------

@@ -16,8 +16,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from kbassist import safeyaml
 from kbassist.errors import InvalidInput
 from kbassist.records import TicketRecord
 
@@ -310,6 +309,7 @@ def get_preset(name: str) -> Preset:
         raise InvalidInput(f"Unknown preset {name!r}. Use one of: {known}.") from None
 
 
+_MAX_MAPPING = 1024 * 1024  # characters of a mapping file
 _MAPPING_KEYS = {"columns", "time_unit", "list_separator", "date_formats", "name", "label"}
 
 
@@ -362,7 +362,7 @@ def mapping_to_preset(data: Any, origin: str = "mapping") -> Preset:
         if key in data and not isinstance(data[key], str):
             raise fail(f'"{key}" must be text.')
     return Preset(
-        name=str(data.get("name", "mapping")),
+        name=str(data.get("name", "mapping"))[:50],  # tickets.source is String(50)
         label=str(data.get("label", f"custom mapping from {origin}")),
         columns={str(source): str(target) for source, target in columns.items()},
         time_unit=time_unit,
@@ -378,19 +378,21 @@ def _read_mapping_file(path: Path) -> Any:
     if suffix not in {".json", ".yaml", ".yml"}:
         raise InvalidInput(f"Mapping file {path}: use a .json, .yaml or .yml file.")
     try:
+        if path.stat().st_size > _MAX_MAPPING:
+            raise InvalidInput(f"Mapping file {path} is over 1 MiB; a mapping is a few lines.")
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise InvalidInput(f"Mapping file {path} does not exist.") from None
     except (OSError, UnicodeDecodeError) as error:
         raise InvalidInput(f"Mapping file {path} cannot be read: {error}.") from None
+    if suffix != ".json":
+        return safeyaml.load(text, what=f"Mapping file {path}", max_chars=_MAX_MAPPING)
     try:
-        if suffix == ".json":
-            return json.loads(text)
-        return yaml.safe_load(text)
+        return json.loads(text)
     except json.JSONDecodeError as error:
         raise InvalidInput(
             f"Mapping file {path}: invalid JSON at line {error.lineno}, column {error.colno}: "
             f"{error.msg}."
         ) from None
-    except yaml.YAMLError as error:
-        raise InvalidInput(f"Mapping file {path}: invalid YAML: {error}.") from None
+    except (ValueError, RecursionError) as error:
+        raise InvalidInput(f"Mapping file {path}: invalid JSON: {error}.") from None

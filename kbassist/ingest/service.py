@@ -17,16 +17,18 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from sqlalchemy import delete, select
 from sqlalchemy.engine import Connection
 
 from kbassist import store
-from kbassist.articles import parse_folder
+from kbassist.articles import Source, parse_folder, parse_sources
 from kbassist.core import Core
+from kbassist.decoding import path_text
 from kbassist.errors import InvalidInput
 from kbassist.hygiene import mask
+from kbassist.ingest.archives import read_files, read_zip
 from kbassist.ingest.redaction import masked_article, masked_reject, masked_ticket
 from kbassist.records import ArticleRecord, Reject, TicketRecord
 from kbassist.store import utc_now
@@ -109,12 +111,12 @@ def ingest_tickets(
         chosen = load_mapping(Path(mapping))
     path = Path(path)
     if not path.is_file():
-        raise InvalidInput(f"{path}: no such file.")
-    parsed = parse_tickets(path, chosen)
+        raise InvalidInput(f"{path_text(path)}: no such file.")
+    parsed = parse_tickets(path, chosen, now=utc_now())
     return store_tickets(
         core,
         parsed.records,
-        source=str(path),
+        source=path_text(path),
         rejects=list(parsed.rejects),
         warnings=list(parsed.warnings),
         progress=progress,
@@ -232,13 +234,69 @@ def _replace_children(conn: Connection, records: list[TicketRecord], people: _Na
 
 def ingest_kb(core: Core, folder: Path, *, progress: Progress | None = None) -> IngestReport:
     """Load a folder of markdown articles; a changed article gets a new version."""
-    parsed = parse_folder(Path(folder))
+    parsed = parse_folder(Path(folder), now=utc_now())
     return store_articles(
         core,
         parsed.records,
-        source=str(folder),
+        source=path_text(folder),
         rejects=list(parsed.rejects),
+        warnings=list(parsed.warnings),
         progress=progress,
+    )
+
+
+def ingest_kb_upload(
+    core: Core,
+    archive: tuple[str, BinaryIO] | None = None,
+    files: Sequence[tuple[str, BinaryIO]] = (),
+) -> IngestReport:
+    """Load uploaded articles: one zip archive (name, stream) and/or loose markdown files."""
+    return store_upload(core, read_kb_upload(archive, files))
+
+
+def read_kb_upload(
+    archive: tuple[str, BinaryIO] | None = None,
+    files: Sequence[tuple[str, BinaryIO]] = (),
+) -> KbUpload:
+    """The markdown of an upload read in memory with the archive limits; nothing stored.
+
+    Raises InvalidInput when there is nothing to load (not a zip, no markdown).
+    """
+    parts = [read_zip(archive[1], archive[0])] if archive else []
+    if files:
+        parts.append(read_files(files))
+    sources = [source for part in parts for source in part.sources]
+    if not sources and not any(part.rejects for part in parts):
+        if archive:
+            raise InvalidInput(f"file: {archive[0]} holds no markdown (.md) files.")
+        raise InvalidInput("files: attach markdown files as 'files' or a zip as 'file'.")
+    return KbUpload(
+        archive[0] if archive else "upload",
+        tuple(sources),
+        tuple(reject for part in parts for reject in part.rejects),
+        tuple(warning for part in parts for warning in part.warnings),
+    )
+
+
+@dataclass(frozen=True)
+class KbUpload:
+    """An upload's markdown files (already read and checked) and what was refused."""
+
+    source: str
+    sources: tuple[Source, ...]
+    rejects: tuple[Reject, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+def store_upload(core: Core, upload: KbUpload) -> IngestReport:
+    """Parse and store the articles of a read upload (its rejects reported with the rest)."""
+    parsed = parse_sources(upload.sources, now=utc_now())
+    return store_articles(
+        core,
+        parsed.records,
+        source=upload.source,
+        rejects=list(upload.rejects) + list(parsed.rejects),
+        warnings=list(upload.warnings) + list(parsed.warnings),
     )
 
 
@@ -248,10 +306,11 @@ def store_articles(
     *,
     source: str,
     rejects: list[Reject] | None = None,
+    warnings: list[str] | None = None,
     progress: Progress | None = None,
 ) -> IngestReport:
     """Upsert articles and their version history in one transaction."""
-    report = _new_report("articles", source, rejects, None)
+    report = _new_report("articles", source, rejects, warnings)
     now = utc_now()
     with core.begin() as conn:
         people = _NameCache(conn, store.technicians)

@@ -150,6 +150,8 @@ def ingest_tickets(core: Core, job: Job, report: Reporter) -> Any:
 def ingest_kb(core: Core, job: Job, report: Reporter) -> Any:
     from kbassist import pipeline
 
+    if "sources" in job.params:  # an API upload, read and checked when it came in
+        return _ingest_read_upload(core, job, report)
     with input_folder(core, job) as folder:
         report.step("Storing articles", len(list(folder.glob("*.md"))))
         with core.resources.watch_embedding(report.advance):
@@ -158,6 +160,30 @@ def ingest_kb(core: Core, job: Job, report: Reporter) -> Any:
     summary = result.as_dict()
     summary["source"] = "upload"
     return summary
+
+
+def _ingest_read_upload(core: Core, job: Job, report: Reporter) -> Any:
+    from kbassist import pipeline
+    from kbassist.articles import Source
+    from kbassist.ingest.service import KbUpload
+    from kbassist.records import Reject
+
+    with core.connect() as conn:
+        stored = dict(state.files(conn, job.id))
+    named = job.params["sources"]
+    if set(stored) != set(named):
+        raise InvalidInput("The job's input files are gone; submit the upload again.")
+    upload = KbUpload(
+        str(job.params.get("source") or "upload"),
+        tuple(Source(named[key]["name"], named[key]["path"], stored[key]) for key in sorted(named)),
+        tuple(Reject(**reject) for reject in job.params.get("rejects", [])),
+        tuple(job.params.get("warnings", [])),
+    )
+    report.step("Storing articles", len(upload.sources))
+    with core.resources.watch_embedding(report.advance):
+        result = pipeline.store_kb_upload(core, upload)
+    _finish_interrupted(core, job)
+    return result.as_dict()
 
 
 @register("rescore", "Rescore notes and articles")

@@ -109,6 +109,48 @@ def baseline_reopen_rate(conn: Connection) -> float | None:
     return float(reopened or 0) / total if total else None
 
 
+def notes_to_check(conn: Connection, model_version: str) -> list[str]:
+    """Tickets whose note score may be missing or stale, by id.
+
+    No score stored, one from another model, or one older than the ticket's last
+    change (the resolution may be unchanged: the caller compares text hashes).
+    """
+    tickets, scores = store.tickets, store.note_scores
+    query = (
+        select(tickets.c.id)
+        .outerjoin(scores, scores.c.ticket_id == tickets.c.id)
+        .where(
+            or_(
+                scores.c.ticket_id.is_(None),
+                scores.c.model_version != model_version,
+                scores.c.scored_at < tickets.c.ingested_at,
+            )
+        )
+        .order_by(tickets.c.id)
+    )
+    return list(conn.execute(query).scalars())
+
+
+def articles_to_check(conn: Connection) -> list[str]:
+    """Articles with no score, or scored before their last change, by id."""
+    articles, scores = store.articles, store.article_scores
+    query = (
+        select(articles.c.id)
+        .outerjoin(scores, scores.c.article_id == articles.c.id)
+        .where(or_(scores.c.article_id.is_(None), scores.c.scored_at < articles.c.ingested_at))
+        .order_by(articles.c.id)
+    )
+    return list(conn.execute(query).scalars())
+
+
+def scored_before(conn: Connection) -> bool:
+    """Whether any note or article has been scored on this instance."""
+    return any(
+        conn.execute(select(table.c.score).limit(1)).first() is not None
+        for table in (store.note_scores, store.article_scores)
+    )
+
+
 def latest_criterion_labels(conn: Connection) -> list[Any]:
     """Each ticket's latest reviewer call per criterion, with the note it was made on.
 

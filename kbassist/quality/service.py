@@ -383,6 +383,26 @@ def catch_up(core: Core) -> int:
     return _rescore_notes(core, ids, model, force=False)
 
 
+def pending(core: Core) -> tuple[list[str], list[str]]:
+    """Tickets whose note score is missing or stale, and articles not scored since they changed.
+
+    What an interrupted ingest leaves behind; ``kbassist.pipeline.catch_up`` scores them.
+    """
+    model = active_model(core)
+    version = model.version if model else ""
+    with core.connect() as conn:
+        candidates = queries.notes_to_check(conn, version)
+        notes = [
+            ticket_id
+            for start in range(0, len(candidates), BATCH)
+            for ticket_id, _, _ in _notes_to_score(
+                conn, candidates[start : start + BATCH], version, False
+            )
+        ]
+        articles = queries.articles_to_check(conn)
+    return notes, articles
+
+
 def _rescore_notes(core: Core, ids: list[str], model: LoadedModel | None, force: bool) -> int:
     """Rescore these notes in batches of BATCH, one transaction each; rows written."""
     return sum(

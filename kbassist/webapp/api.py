@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import tempfile
-import zipfile
 from dataclasses import asdict
 from pathlib import Path
 
@@ -45,26 +43,30 @@ def ingest_tickets():  # type: ignore[no-untyped-def]
 @api.post("/ingest/kb")
 @requires("ingest")
 def ingest_kb():  # type: ignore[no-untyped-def]
-    """Queue markdown articles (multipart `files`, or one zip as `file`): 202 with the job."""
-    with tempfile.TemporaryDirectory() as folder:
-        root = Path(folder) / "kb"
-        root.mkdir()
-        archive = request.files.get("file")
-        if archive is not None and archive.filename:
-            try:
-                with zipfile.ZipFile(archive.stream) as bundle:
-                    for member in bundle.infolist():
-                        if member.filename.endswith(".md") and not member.is_dir():
-                            (root / _safe_name(member.filename)).write_bytes(bundle.read(member))
-            except zipfile.BadZipFile as error:
-                raise InvalidInput("file: not a zip archive of markdown files.") from error
-        for upload in request.files.getlist("files"):
-            if upload.filename:
-                upload.save(root / _safe_name(upload.filename))
-        if not any(root.iterdir()):
-            raise InvalidInput("files: attach markdown files as 'files' or a zip as 'file'.")
-        uploads = [(path.name, path.read_bytes()) for path in sorted(root.iterdir())]
-    return _accepted(queue.submit(core(), "ingest-kb", {"files": len(uploads)}, uploads, _uid()))
+    """Queue markdown articles (multipart `files`, or one zip as `file`): 202 with the job.
+
+    The upload is read and checked here, in memory (the zip limits, markdown only), so a
+    file that holds nothing to load is a 400 at once and the refused members are in the
+    answer; the job stores what was accepted.
+    """
+    from kbassist.ingest.service import read_kb_upload
+
+    archive = request.files.get("file")
+    files = [(upload.filename, upload.stream) for upload in request.files.getlist("files")]
+    upload = read_kb_upload(
+        (archive.filename, archive.stream) if archive is not None and archive.filename else None,
+        [(name, stream) for name, stream in files if name],
+    )
+    stored = [(f"{n:05d}-{_safe_name(s.name)}", s) for n, s in enumerate(upload.sources)]
+    params = {
+        "source": upload.source,
+        "sources": {key: {"name": s.name, "path": s.path} for key, s in stored},
+        "rejects": [reject.as_dict() for reject in upload.rejects],
+        "warnings": list(upload.warnings),
+        "files": len(stored),
+    }
+    job = queue.submit(core(), "ingest-kb", params, [(key, s.data) for key, s in stored], _uid())
+    return _accepted(job, rejects=params["rejects"], warnings=params["warnings"])
 
 
 def _uid() -> int | None:
@@ -72,10 +74,10 @@ def _uid() -> int | None:
     return user.id if user else None
 
 
-def _accepted(job: Job):  # type: ignore[no-untyped-def]
+def _accepted(job: Job, **known: object):  # type: ignore[no-untyped-def]
     """202 Accepted: the queued job, where to follow it (`Location`), and its id."""
     location = url_for("jobs_api.api_job", job_id=job.id)
-    response = jsonify({**job.as_dict(), "url": location})
+    response = jsonify({**job.as_dict(), **known, "url": location})
     response.status_code = 202
     response.headers["Location"] = location
     return response

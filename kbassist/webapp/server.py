@@ -79,6 +79,18 @@ def job_worker(core: Core, enabled: bool = True) -> Iterator[subprocess.Popen[by
                 child.wait()
 
 
+def catch_up_first(core: Core) -> None:
+    """Run ``kbassist catch-up`` (see ``pipeline.catch_up``) to its end, in a child process."""
+    done = subprocess.run(
+        [sys.executable, "-m", "kbassist", "catch-up"], env=settings_environment(core), check=False
+    )
+    if done.returncode != 0:
+        raise KbassistError(
+            "The catch-up before serving failed (see above); fix it or run "
+            "`kbassist catch-up` to see why, then start again."
+        )
+
+
 def _die_with_parent() -> None:
     """In the child, before exec: ask Linux to send SIGTERM when the parent dies."""
     try:
