@@ -129,7 +129,6 @@ class Speller:
             return None
         return Correction(word, tuple(candidate for candidate, _, _ in found[:2]))
 
-
     def prepare(self) -> None:
         """Build the neighbourhood table now rather than on the first unknown word."""
         self._neighbours()
