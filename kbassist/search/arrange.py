@@ -30,7 +30,7 @@ ANSWER_BAR = {"all-MiniLM-L6-v2": 0.45, "hashing-384": 0.25}
 ANSWER_MARGIN = 0.10
 # Members of a family within this share of its best fused score are "equally relevant":
 # among them the most useful closure note represents the family.
-REPRESENTATIVE_BAND = 0.95
+REPRESENTATIVE_BAND = 0.85
 # Without a family, tickets this close in meaning (cosine) are near-duplicates.
 NEAR_DUPLICATE = {"all-MiniLM-L6-v2": 0.90, "hashing-384": 0.90}
 
