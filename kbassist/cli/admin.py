@@ -126,7 +126,7 @@ def _render_demo(result: dict) -> str:  # type: ignore[type-arg]
 @click.option("--port", default=5000, show_default=True, type=int)
 @click.option("--debug", is_flag=True, help="Flask debug mode with reloader (development only).")
 def serve(host: str, port: int, debug: bool) -> None:
-    """Serve the web app (catching up the search index and note scores, and warming search, first)."""
+    """Serve the web app (catching up the index and note scores and warming search first)."""
     from kbassist.quality import service as quality
     from kbassist.search.indexing import catch_up
     from kbassist.search.service import warm_up
