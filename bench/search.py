@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import search_answers as answers_bench
 from _env import RESULTS_DIR, ROOT, data_dir
 
 from kbassist.index import lexical
@@ -1133,8 +1134,79 @@ def render_ingest(i: dict[str, Any]) -> str:
     )
 
 
-PARTS = ("quality", "speed", "ingest")
-RENDER = {"quality": render_quality, "speed": render_speed, "ingest": render_ingest}
+def demo_distractors(n: int) -> tuple[list[Any], list[Any], str]:
+    """Demo tickets (as records to store) and the demo's articles, for the mixed benchmark."""
+    from kbassist.articles import parse_folder
+    from kbassist.demo import generator as demo
+    from kbassist.search.documents import is_resolved
+
+    data = demo.generate(n_tickets=n, seed=SEED)
+    tickets = [t for t in data.tickets if is_resolved(t.status, t.resolved_at, t.closed_at)]
+    articles = list(parse_folder(Path(data.kb_dir)).records)
+    return tickets, articles, f"demo generator: {len(tickets)} tickets, {len(articles)} articles"
+
+
+def render_mixed(m: dict[str, Any]) -> str:
+    lines = [
+        f"Mixed StackFAQ ({m['queries']} queries, {m['held_out_queries']} held out): {m['corpus']}"
+    ]
+    lines.append(
+        f"{'':<28}{'today':>10}{'new':>10}{'ratio':>8}{'today (held out)':>18}{'new (held out)':>16}"
+    )
+    for metric in m["new"]["all"]:
+        today, new = m["today"]["all"][metric], m["new"]["all"][metric]
+        ratio = f"{new / today:.3f}" if today else "-"
+        lines.append(
+            f"{metric:<28}{today:>10}{new:>10}{ratio:>8}"
+            f"{m['today']['held_out'][metric]:>18}{m['new']['held_out'][metric]:>16}"
+        )
+    return "\n".join(lines)
+
+
+def render_duplicates(d: dict[str, Any]) -> str:
+    lines = ["Similar tickets on StackFAQ duplicates (past tickets alone), all / held out:"]
+    for variant in ("short", "long"):
+        part = d[variant]
+        lines.append(f"{variant}: {part['past_tickets']} past tickets, {part['probes']} probes")
+        for method, table in part["methods"].items():
+            cells = "  ".join(
+                f"{name} P@5 {row['precision@5']:.4f} R@5 {row['recall@5']:.4f} MRR {row['mrr']:.4f}"
+                for name, row in table.items()
+            )
+            lines.append(f"  {method:<10} {cells}")
+        lines.append(f"  kbassist MRR / RRF MRR = {part['kbassist_mrr_over_rrf']}")
+    return "\n".join(lines)
+
+
+def render_spelling(s: dict[str, Any]) -> str:
+    lines = [f"Did you mean on {s['queries']} queries ({s['misspelled']} misspelled):"]
+    lines.append(
+        f"{'rows':<12}{'today: made':>12}{'precision':>10}{'corrected':>10}{'new: made':>11}{'precision':>10}{'corrected':>10}"
+    )
+    for name, new in s["new"].items():
+        today = s["today"][name]
+        lines.append(
+            f"{name:<12}{today['suggestions']:>12}{str(today['precision']):>10}"
+            f"{str(today['corrected_share']):>10}{new['suggestions']:>11}{str(new['precision']):>10}"
+            f"{str(new['corrected_share']):>10}"
+        )
+    for row in s["new_wrong"]:
+        lines.append(
+            f"  wrong ({row['kind']}): {row['query']!r} -> {row['suggestion']!r}, meant {row['intended']!r}"
+        )
+    return "\n".join(lines)
+
+
+PARTS = ("quality", "speed", "ingest", "mixed", "duplicates", "spelling")
+DEFAULT_PARTS = PARTS
+RENDER = {
+    "quality": render_quality,
+    "speed": render_speed,
+    "ingest": render_ingest,
+    "mixed": render_mixed,
+    "duplicates": render_duplicates,
+    "spelling": render_spelling,
+}
 
 
 def main() -> None:
@@ -1164,8 +1236,16 @@ def main() -> None:
 
     embedder = MiniLMEmbedder("auto")
     embedder.encode(["warm up"])
-    quick = {"distractors": 600, "speed": 5000, "embed": 1000, "whoosh": 2000, "ingest": 300}
+    quick = {
+        "distractors": 600,
+        "speed": 5000,
+        "embed": 1000,
+        "whoosh": 2000,
+        "ingest": 300,
+        "mixed": 300,
+    }
     full = {
+        "mixed": 2000,
         "distractors": 5000,
         "speed": 100_000,
         "embed": 10_000,
@@ -1200,6 +1280,11 @@ def main() -> None:
             embedder, sizes["speed"], sizes["embed"], sizes["whoosh"], folder
         ),
         "ingest": lambda folder: ingest(embedder, sizes["ingest"], folder),
+        "mixed": lambda folder: answers_bench.mixed(
+            embedder, DATA, folder, demo_distractors(sizes["mixed"])
+        ),
+        "duplicates": lambda folder: answers_bench.duplicates(embedder, DATA, folder),
+        "spelling": lambda folder: answers_bench.spelling(distractors(5000)[0], folder),
     }
     failed = False
     for part in parts:

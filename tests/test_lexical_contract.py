@@ -370,7 +370,7 @@ def test_parse_query_pulls_out_phrases_filters_and_exclusions() -> None:
     assert parsed.phrases == (("print", "spooler"),)
     assert parsed.excluded == ("driver",)
     assert parsed.words == ("print", "spooler", "offline")
-    assert parsed.text == "print spooler offline -driver"
+    assert parsed.text == '"print spooler" offline -driver'
     assert parsed.filters == Filters(kind="ticket", client="Acme Legal")
 
 

@@ -47,6 +47,39 @@ class Ranking:
     contains: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
+BACKGROUND_NEIGHBOURS = 10  # a passage's background: its mean cosine to this many nearest
+
+
+def passage_scores(
+    vectors: VectorIndex, query_vectors: np.ndarray, filters: Filters, limit: int = CANDIDATES
+) -> list[tuple[str, float]]:
+    """One semantic score per record for a query cut into passages (a long ticket).
+
+    Each passage is searched alone. A generic passage ("rebooted, still the
+    same") is near to many records, a specific one to few, so each cosine is
+    taken relative to the passage's background (its mean cosine to its
+    nearest records) before the best passage counts; adding back the smallest
+    background keeps the scale of a plain cosine (one passage: the cosine itself).
+    """
+    best: dict[str, float] = {}
+    backgrounds: list[float] = []
+    for vector in np.atleast_2d(query_vectors):
+        found = vectors.search(vector, limit=limit, filters=filters)
+        if not found:
+            continue
+        per_record: dict[str, float] = {}
+        for key, score in found:
+            record = record_of_key(key)
+            per_record[record] = max(per_record.get(record, -1.0), score)
+        top = sorted(per_record.values(), reverse=True)[:BACKGROUND_NEIGHBOURS]
+        background = float(np.mean(top))
+        backgrounds.append(background)
+        for record, score in per_record.items():
+            best[record] = max(best.get(record, -math.inf), score - background)
+    base = min(backgrounds, default=0.0)
+    return [(record, score + base) for record, score in best.items()]
+
+
 def rank(
     lexical: LexicalIndex,
     vectors: VectorIndex | None,
@@ -69,7 +102,11 @@ def rank(
     record_of = {hit.key: hit.record for hit in lexical_result.hits}
     semantic_docs: list[tuple[str, float]] = []
     if vectors is not None and query_vector is not None and not parsed.empty:
-        for key, score in vectors.search(query_vector, limit=candidates, filters=filters):
+        if query_vector.ndim == 2:  # passages of a long ticket
+            found = passage_scores(vectors, query_vector, filters, candidates)
+        else:
+            found = vectors.search(query_vector, limit=candidates, filters=filters)
+        for key, score in found:
             semantic_docs.append((key, score))
             record_of.setdefault(key, record_of_key(key))
     lexical_records = {record_of[key] for key, _ in lexical_docs}

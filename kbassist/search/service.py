@@ -36,7 +36,7 @@ from kbassist.index.query import Filters, parse_query
 from kbassist.index.vectors import one_thread
 from kbassist.records import ticket_text
 from kbassist.search.arrange import ANSWER_BAR, NEAR_DUPLICATE, Entry, Evidence, absent, arrange
-from kbassist.search.documents import split_records
+from kbassist.search.documents import report_windows, split_records
 from kbassist.search.fusion import (
     Fused,
     adjust,
@@ -368,20 +368,27 @@ def similar_tickets(
     *,
     exclude_id: str | None = None,
 ) -> list[SimilarTicket]:
-    """Resolved tickets most like a new one, with their closure notes (masked) and articles."""
-    text = ticket_text(title or "", description or "")
-    parsed = parse_query(text)
+    """Resolved tickets most like a new one, with their closure notes (masked) and articles.
+
+    A long report is read as its prose only (no banners, signatures or pasted
+    logs) and in passages, each weighed against its own background
+    (``ranking.passage_scores``), so a buried question still finds its duplicates.
+    """
+    windows = report_windows(description or "")
+    prose = ticket_text(title or "", "\n".join(windows))
+    parsed = parse_query(prose)
     if parsed.empty:
         return []
     ensure_current(core)
     embedder = core.resources.embedder
     # Cached like a ticket: when this ticket is ingested later its vector is already there.
     with core.begin() as writer, one_thread():
-        vector = embed_cached(writer, embedder, [text])[0]
+        first = ticket_text(title or "", windows[0])
+        vectors = embed_cached(writer, embedder, [first, *windows[1:]])
     ranking = rank(
         lexical_index(core),
         vector_index(core),
-        vector,
+        vectors if len(vectors) > 1 else vectors[0],
         parsed,
         Filters(kind="ticket"),
         fusion=SIMILAR_FUSION,
