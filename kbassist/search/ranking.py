@@ -131,7 +131,9 @@ def rank(
         known = {row.key for row in records}
         floor = min((row.score for row in records), default=0.0)
         for token in exact:
-            hits = lexical.containing(token.words, filters=filters, limit=candidates)
+            hits = lexical.containing(token.words, filters=filters, limit=candidates + 1)
+            if len(hits) > candidates:
+                continue  # held by too many documents ("to") to tell any apart: no order
             contains[token.text] = frozenset(hit.record for hit in hits)
             for hit in hits:
                 best_doc.setdefault(hit.record, hit.key)
