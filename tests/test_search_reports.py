@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from kbassist.core import Core
 from kbassist.records import TicketRecord
 from kbassist.search.documents import report_windows, ticket_record
@@ -98,3 +100,26 @@ def test_similar_tickets_find_the_question_buried_in_a_long_report(core: Core) -
     store_tickets(core, past, source="test")
     found = similar_tickets(core, "FW: issue", REPORT, limit=2)
     assert found[0].id == "T-SCAN"
+
+
+def test_passage_scores_weigh_each_passage_against_its_background(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import numpy as np
+
+    from kbassist.index.documents import SearchDoc
+    from kbassist.index.query import Filters
+    from kbassist.index.vectors import VectorIndex, VectorRecord
+    from kbassist.search.ranking import passage_scores
+
+    def row(key: str, vector: list[float]) -> VectorRecord:
+        doc = SearchDoc(key=key, record=key, kind="ticket", ref_id=key, title=key)
+        return VectorRecord(key, "h", (doc,), np.array([vector], dtype=np.float32))
+
+    index = VectorIndex(tmp_path / "v", "m", 2)
+    generic = [0.6, 0.8]
+    index.rebuild([row("ticket:a", [1.0, 0.0]), row("ticket:b", generic), row("ticket:c", generic)])
+    one = np.array([[1.0, 0.0]], dtype=np.float32)
+    plain = dict(index.search(one[0], limit=10))
+    assert dict(passage_scores(index, one, Filters())) == pytest.approx(plain)
+    # A generic passage near every ticket adds little; the specific one decides.
+    both = dict(passage_scores(index, np.array([[1.0, 0.0], generic], dtype=np.float32), Filters()))
+    assert max(both, key=both.get) == "ticket:a"
