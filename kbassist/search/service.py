@@ -223,7 +223,7 @@ def _present(
     notes = {f"ticket:{k}": v for k, v in note_scores(conn, tickets).items()}
     families = {f"ticket:{k}": v for k, v in families_for(conn, tickets).items()}
     dates = {key: value["updated"].timestamp() for key, value in info.items() if value["updated"]}
-    newest = max((dates[row.key] for row in rows if row.key in dates), default=0.0)
+    newest = max((dates.get(f"ticket:{ref}", 0.0) for ref in tickets), default=0.0)
     factors = {}
     for row in rows:
         details = info[row.key]
