@@ -8,7 +8,7 @@ to highlight, the "did you mean" text and which records hold each exact token.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -91,13 +91,18 @@ def rank(
     min_similarity: float = 0.0,
     candidates: int = CANDIDATES,
     exact: Sequence[ExactToken] = (),
+    respell: Callable[[str], np.ndarray] | None = None,
 ) -> Ranking:
     """Hybrid ranking of records: both indexes, sections collapsed, fused. No database access.
 
     Records holding an ``exact`` token that neither index retrieved are added at
-    the bottom, so that the arrangement can put them first.
+    the bottom, so that the arrangement can put them first. With ``respell``, a
+    query the speller corrects ("outlok keeps asking for pasword") is embedded
+    as corrected: the model reads misspelt words poorly.
     """
     lexical_result = lexical.search(parsed, filters=filters, limit=candidates)
+    if respell is not None and lexical_result.did_you_mean and query_vector is not None:
+        query_vector = respell(lexical_result.did_you_mean[:1000])
     lexical_docs = [(hit.key, hit.score) for hit in lexical_result.hits]
     record_of = {hit.key: hit.record for hit in lexical_result.hits}
     semantic_docs: list[tuple[str, float]] = []

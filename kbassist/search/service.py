@@ -145,6 +145,7 @@ def search(
             active,
             min_similarity=MIN_SIMILARITY.get(embedder.name, 0.0),
             exact=exact,
+            respell=None if flat else (lambda text: _query_vector(core, text)),
         )
         contains = ranking.contains
         # One connection at a time: this read is closed before the search log writes.
