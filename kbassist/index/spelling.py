@@ -75,42 +75,36 @@ class Speller:
             self._deletes = deletes
         return self._deletes
 
-    def candidates(self, word: str, limit: int = 3) -> tuple[tuple[str, int, int], ...]:
-        """Up to ``limit`` (spelling, distance, frequency), nearest and commonest first."""
-        if not correctable(word):
-            return ()
+    def _within_reach(self, word: str) -> list[tuple[str, int]]:
+        """Known spellings within 1 edit (words up to 4 letters) or 2 edits, with the distance."""
         neighbours = self._neighbours()
         seen: set[str] = set()
         for variant in _deletions(word):
             seen.update(neighbours.get(variant, ()))
         seen.discard(word)
         most = 1 if len(word) <= 4 else 2
-        ranked = []
-        for candidate in seen:
-            if candidate not in self.vocabulary:
-                continue
-            distance = edit_distance(word, candidate)
-            if distance <= most:
-                ranked.append((candidate, distance, self.vocabulary[candidate]))
+        near = ((candidate, edit_distance(word, candidate)) for candidate in seen)
+        return [(candidate, distance) for candidate, distance in near if distance <= most]
+
+    def candidates(self, word: str, limit: int = 3) -> tuple[tuple[str, int, int], ...]:
+        """Up to ``limit`` (spelling, distance, frequency) from the index, nearest first."""
+        if not correctable(word):
+            return ()
+        ranked = [
+            (candidate, distance, self.vocabulary[candidate])
+            for candidate, distance in self._within_reach(word)
+            if candidate in self.vocabulary
+        ]
         ranked.sort(key=lambda item: (item[1], -item[2], item[0]))
         return tuple(ranked[:limit])
 
     def _spellings(self, word: str) -> list[tuple[str, int, int, int]]:
         """(spelling, distance, index frequency, English count): index words, then English."""
-        neighbours = self._neighbours()
-        seen: set[str] = set()
-        for variant in _deletions(word):
-            seen.update(neighbours.get(variant, ()))
-        seen.discard(word)
-        most = 1 if len(word) <= 4 else 2
-        ranked = []
-        for candidate in seen:
-            if candidate in NEGATIONS:
-                continue
-            distance = edit_distance(word, candidate)
-            if distance <= most:
-                frequency = self.vocabulary.get(candidate, 0)
-                ranked.append((candidate, distance, frequency, self.common.get(candidate, 0)))
+        ranked = [
+            (candidate, distance, self.vocabulary.get(candidate, 0), self.common.get(candidate, 0))
+            for candidate, distance in self._within_reach(word)
+            if candidate not in NEGATIONS
+        ]
         # The index's own words first, at any allowed distance: they are the domain's words.
         ranked.sort(key=lambda item: (item[2] == 0, item[1], -item[2], -item[3], item[0]))
         return ranked
