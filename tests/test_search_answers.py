@@ -278,3 +278,16 @@ def test_the_log_records_the_entries_shown(mfa: Core) -> None:
             select(store.search_log.c.result_ids).where(store.search_log.c.id == response.log_id)
         ).scalar_one()
     assert json.loads(logged) == [r.key for r in response.results]
+
+
+def test_the_search_api_carries_answers_grouping_and_absent_tokens(
+    client, mfa: Core, users
+) -> None:  # type: ignore[no-untyped-def]
+    from kbassist.auth import create_token
+
+    tech = {"Authorization": f"Bearer {create_token(mfa, 'tech')}"}
+    body = client.get("/api/v1/search?q=new+phone+can%27t+do+MFA+0x80070005", headers=tech).json
+    assert body["exact"] == ["0x80070005"] and body["absent"] == ["0x80070005"]
+    grouped = next(r for r in body["results"] if r["id"].startswith("T-MFA-"))
+    assert grouped["similar_count"] == 19 and len(grouped["collapsed_ids"]) == 19
+    assert grouped["family_id"] and {"answer", "note_score", "similar"} <= set(grouped)
