@@ -6,9 +6,11 @@ part runs today's ranking (``search(flat=True)``: the plain fused order, the old
 the same instance, and reports ratios. The inputs are in bench/data (README
 there); StackFAQ is read from the shared data folder, never copied.
 
-Development split: the answer bar, the near-duplicate and spelling thresholds
-were set looking at the *development half* only (FAQs, resp. queries, whose
-SHA-256 is even); every table gives the held-out half beside the whole set.
+Development split: the speller's thresholds were chosen looking at the
+*development half* of the misspelled queries only (SHA-256 even; for the
+StackFAQ parts, FAQs whose SHA-256 is even); the answer bar and the other
+search parameters were set beforehand. Every table gives the held-out half
+beside the whole set.
 """
 
 from __future__ import annotations
