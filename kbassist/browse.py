@@ -113,6 +113,17 @@ def get_article(conn: Connection, article_id: str) -> ArticleView:
     )
 
 
+def article_author(conn: Connection, article_id: str) -> str | None:
+    """An article's stored author ("" when none), or None when there is no such article."""
+    a, people = store.articles, store.technicians
+    row = conn.execute(
+        select(people.c.name)
+        .select_from(a.outerjoin(people, a.c.author_id == people.c.id))
+        .where(a.c.id == article_id)
+    ).first()
+    return None if row is None else str(row.name or "")
+
+
 def get_ticket(conn: Connection, ticket_id: str) -> TicketView:
     from kbassist.hygiene import mask
 

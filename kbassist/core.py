@@ -2,6 +2,11 @@
 
 It holds the settings, the database engine and the lazily loaded resources.
 Creating one does nothing slow: no migrations, no model loading.
+
+Inside ``Core.one_connection()`` (every web request runs in one) all ``connect()``
+and ``begin()`` calls share a single connection, so a request never holds one
+connection while waiting for a second: with a bounded pool that wait is what
+stalled the server under concurrent searches.
 """
 
 from __future__ import annotations
@@ -9,6 +14,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -19,6 +25,30 @@ from sqlalchemy.engine import Connection, Engine
 from kbassist import store
 from kbassist.resources import Resources
 from kbassist.settings import Settings
+
+
+class SharedConnection:
+    """The one connection of a unit of work (a web request), opened on first use."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._connection: Connection | None = None
+        self.writing = False  # inside a begin(): nested begin() calls join it
+
+    @property
+    def connection(self) -> Connection:
+        if self._connection is None:
+            self._connection = self.engine.connect()
+        return self._connection
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+
+
+# The shared connection of the running unit of work (per thread and per context).
+_SHARED: ContextVar[SharedConnection | None] = ContextVar("kbassist_shared", default=None)
 
 
 class Core:
@@ -49,16 +79,55 @@ class Core:
         store.migrate(self.engine)
 
     @contextmanager
+    def one_connection(self) -> Iterator[SharedConnection]:
+        """Make every ``connect()`` and ``begin()`` inside share one connection (closed at exit)."""
+        shared = SharedConnection(self.engine)
+        token = _SHARED.set(shared)
+        try:
+            yield shared
+        finally:
+            if _SHARED.get() is shared:
+                _SHARED.reset(token)
+            shared.close()
+
+    def _shared(self) -> SharedConnection | None:
+        shared = _SHARED.get()
+        return shared if shared is not None and shared.engine is self.engine else None
+
+    @contextmanager
     def connect(self) -> Iterator[Connection]:
         """A connection for reads; use ``begin()`` for writes that belong together."""
+        shared = self._shared()
+        if shared is not None:
+            yield shared.connection
+            return
         with self.engine.connect() as connection:
             yield connection
 
     @contextmanager
     def begin(self) -> Iterator[Connection]:
-        """A connection inside one transaction: committed on success, rolled back on error."""
-        with self.engine.begin() as connection:
+        """A connection inside one transaction: committed on success, rolled back on error.
+
+        Under ``one_connection()`` it is the shared connection; a ``begin()`` inside
+        another joins the outer transaction instead of waiting for a second connection.
+        """
+        shared = self._shared()
+        if shared is None:
+            with self.engine.begin() as connection:
+                yield connection
+            return
+        connection = shared.connection
+        if shared.writing:
             yield connection
+            return
+        if connection.in_transaction():
+            connection.rollback()  # the implicit read transaction of earlier reads
+        shared.writing = True
+        try:
+            with connection.begin():
+                yield connection
+        finally:
+            shared.writing = False
 
     def secret_key(self) -> str:
         """The session key: the setting, else one generated once into HOME/secret_key."""

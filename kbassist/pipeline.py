@@ -15,8 +15,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from kbassist.articles import parse_article
+from kbassist.browse import article_author
 from kbassist.core import Core
-from kbassist.errors import InvalidInput
+from kbassist.errors import Forbidden, InvalidInput
 from kbassist.gaps import service as gaps
 from kbassist.ingest import service as ingest
 from kbassist.ingest.service import IngestReport, Progress
@@ -60,18 +61,33 @@ def ingest_kb(
     return report
 
 
-def publish_article(core: Core, markdown: str, editor: str = "") -> str:
+def publish_article(core: Core, markdown: str, editor: str, *, may_replace: bool = False) -> str:
     """Save an article given as markdown (an edited draft playbook); its id.
 
-    Saving again makes a new version. The article's vector goes into the cache
-    at once, so the gaps page counts its family as covered without a cluster run.
+    ``editor`` is the signed-in person: the revision is theirs whatever the
+    front matter says. A new article is authored by them too. Saving over an
+    existing article id needs ``may_replace`` (the ``replace_articles``
+    permission, admins only); it keeps the article's author. The article's
+    vector goes into the cache at once, so the gaps page counts its family as
+    covered without a cluster run.
     """
+    if not editor.strip():
+        raise InvalidInput("The article could not be saved: no editor signed in.")
     try:
         record = parse_article(markdown, path="")
     except InvalidInput as error:
         raise InvalidInput(f"The article could not be saved: {error.message}") from error
-    if editor and not record.updated_by:
-        record = replace(record, updated_by=editor)
+    with core.connect() as conn:
+        current_author = article_author(conn, record.id)
+    if current_author is None:
+        record = replace(record, author=editor, updated_by=editor)
+    elif not may_replace:
+        raise Forbidden(
+            f"Article {record.id} exists already and only an admin may replace it. "
+            "Give the draft a new id (the `id:` line at the top) to save it as a new article."
+        )
+    else:
+        record = replace(record, author=current_author, updated_by=editor)
     report = ingest.store_articles(core, [record], source="editor")
     refresh(core, [], report.changed_ids)
     gaps.cache_article_vectors(core)

@@ -38,7 +38,31 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("KB_DIR", "", "Demo knowledge base folder; default the packaged kb/."),
     Setting("SESSION_COOKIE_SECURE", False, "Send the session cookie over HTTPS only.", bool),
     Setting(
-        "LOGIN_RATE_LIMIT", 5, "Failed sign-ins allowed per user and address in 5 minutes.", int
+        "LOGIN_RATE_LIMIT",
+        5,
+        "Failed sign-ins for one user from one address (15 minutes) before each try must wait"
+        " (5 s, doubling, at most 5 minutes; the right password works after the wait).",
+        int,
+    ),
+    Setting(
+        "LOGIN_ADDRESS_LIMIT",
+        20,
+        "Failed sign-ins from one address, any user names, before its tries must wait.",
+        int,
+    ),
+    Setting(
+        "LOGIN_USER_LIMIT",
+        20,
+        "Failed sign-ins for one user from all addresses before tries must wait"
+        " (an address where the user signed in within 30 days is exempt).",
+        int,
+    ),
+    Setting(
+        "TRUSTED_PROXIES",
+        0,
+        "Reverse proxies in front of the app whose X-Forwarded-For/-Proto to trust;"
+        " 0 ignores those headers.",
+        int,
     ),
     Setting("NOTE_QUALITY_BAR", 60, "Closure-note score below which a note needs work.", int),
 )

@@ -190,6 +190,18 @@ api_tokens = Table(
     Column("last_used_at", DateTime),
 )
 
+# Server-side sessions: the cookie holds a token whose hash is here; signing out deletes it.
+user_sessions = Table(
+    "user_sessions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("last_seen_at", DateTime, nullable=False),
+    Index("ix_user_sessions_user", "user_id"),
+)
+
 login_attempts = Table(
     "login_attempts",
     metadata,
@@ -199,6 +211,7 @@ login_attempts = Table(
     Column("attempted_at", DateTime, nullable=False),
     Column("success", Boolean, nullable=False),
     Index("ix_login_attempts_user", "username", "attempted_at"),
+    Index("ix_login_attempts_address", "remote_addr", "attempted_at"),
 )
 
 # Quality scores for closure notes (one per ticket) and articles.
@@ -374,8 +387,8 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
-def migrate(engine: Engine) -> None:
-    """Bring the schema up to the newest numbered migration (one transaction each)."""
+def migrate(engine: Engine, revision: str = "head") -> None:
+    """Bring the schema up to the newest numbered migration (or to ``revision``)."""
     from alembic import command
     from alembic.config import Config
 
@@ -383,7 +396,20 @@ def migrate(engine: Engine) -> None:
     config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+        command.upgrade(config, revision)
+
+
+def newest_revision() -> str:
+    """The newest numbered migration: what ``migrate`` brings a database to."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+    head = ScriptDirectory.from_config(config).get_current_head()
+    if head is None:
+        raise RuntimeError("no migrations under kbassist/migrations/versions")
+    return head
 
 
 def schema_version(engine: Engine) -> str | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from kbassist import store
+
 DATA = Path(__file__).parent / "data"
 
 
@@ -31,8 +33,10 @@ def test_help_lists_the_commands(runner) -> None:  # type: ignore[no-untyped-def
 
 
 def test_init_reports_the_schema(runner) -> None:  # type: ignore[no-untyped-def]
+
+
     result = runner.invoke(["init", "--json"])
-    assert result.exit_code == 0 and json.loads(result.output)["schema"] == "0001"
+    assert result.exit_code == 0 and json.loads(result.output)["schema"] == store.newest_revision()
 
 
 def test_ingest_json_summary_and_second_run(runner) -> None:  # type: ignore[no-untyped-def]

@@ -410,7 +410,7 @@ def test_saved_draft_becomes_an_article_that_covers_the_family(
         family_id = queries.families_of(conn)[planted["printer"][0]]
         draft = playbook.draft_playbook(conn, family_id, author="Morgan Lee")
     edited = draft.markdown.replace("_No note of this family says this yet: fill it in._", "TBD")
-    article_id = pipeline.publish_article(core, edited, editor="Morgan Lee")
+    article_id = pipeline.publish_article(core, edited, "Morgan Lee")
     with core.connect() as conn:
         saved = conn.execute(
             select(store.articles.c.title, store.articles.c.type).where(

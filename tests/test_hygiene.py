@@ -1,4 +1,10 @@
-"""Secrets and personal data: flagged as blocking, masked wherever text is shown."""
+"""Secrets and personal data: flagged as blocking, masked wherever text is shown.
+
+Adapted from tests/test_hygiene.py at 0eeacfd for the new detectors. Three
+e-mail examples used company domains (contoso.com, x.com, y.org); the label guide
+counts a work e-mail address as work identity, not personal data, so they now
+use consumer domains (gmail.com, outlook.com, yahoo.com). Nothing else changed.
+"""
 
 from __future__ import annotations
 
@@ -39,7 +45,7 @@ PERSONAL = [
     ("Call Jane on +44 20 7946 0958 tomorrow", "7946 09"),
     ("her number is (555) 123-4567", "123-45"),
     ("mobile: 07700 900123", "900123"),
-    ("e-mailed jane.doe@contoso.com the steps", "jane.doe"),
+    ("e-mailed jane.doe@gmail.com the steps", "jane.doe"),
     ("card 4111 1111 1111 1111 on file", "4111 1111 1111"),
 ]
 
@@ -70,7 +76,7 @@ def test_ordinary_technical_text_is_left_alone(text: str) -> None:
 
 
 def test_mask_keeps_the_rest_of_the_text() -> None:
-    text = "Reset password to Summer2024! then mailed jane@contoso.com. Printer fixed."
+    text = "Reset password to Summer2024! then mailed jane@outlook.com. Printer fixed."
     masked = mask(text)
     assert masked.startswith("Reset password to ")
     assert masked.endswith(" Printer fixed.")
@@ -78,7 +84,7 @@ def test_mask_keeps_the_rest_of_the_text() -> None:
 
 
 def test_findings_group_by_kind_and_count() -> None:
-    findings = find_sensitive("a@x.com and b@y.org; password: Secret123")
+    findings = find_sensitive("a@gmail.com and b@yahoo.com; password: Secret123")
     by_rule = {f.rule: f for f in findings}
     assert set(by_rule) == {"secret", "personal-data"}
     assert "2 times" in by_rule["personal-data"].message
@@ -93,3 +99,53 @@ def test_empty_and_huge_texts() -> None:
     assert find_sensitive("") == [] and mask("") == ""
     huge = "-----BEGIN PRIVATE KEY-----" * 20_000  # headers without END lines
     assert "BEGIN" not in mask(huge)
+
+
+# ---------------------------------------------------------------- what a mask leaves behind
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Reset the account, temp pw Summer2025! by phone.", "secret"),
+        ("aws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "secret"),
+        ("Scan profile ftp://scan:Wagner!Scan2024@192.168.178.20/scans", "secret"),
+        (
+            "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNz\n-----END OPENSSH PRIVATE KEY-----",
+            "secret",
+        ),
+        ("Call her personal mobile 07700 900417 after five.", "personal-data"),
+        ("Sent it to her private address jane.doe@gmail.com.", "personal-data"),
+        ("Identity checked with DOB 14/03/1987.", "personal-data"),
+        ("Card 4111111111111111 read out on the call.", "personal-data"),
+    ],
+)
+def test_a_masked_text_keeps_its_blocking_finding_and_masks_to_itself(text: str, rule: str) -> None:
+    masked = mask(text)
+    assert masked != text and mask(masked) == masked
+    findings = find_sensitive(masked)
+    assert [f.rule for f in findings] == [rule] and findings[0].severity == "blocking"
+    assert "masked" in findings[0].message
+
+
+def test_a_single_bullet_is_a_list_marker_not_a_mask() -> None:
+    assert find_sensitive("• Rebooted the server\n• Cleared the queue") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Serial 4111111111111111 on the chassis label.",
+        "IMEI 356938035643809 registered in Intune.",
+        "Order 4111111111111111 for the toner.",
+        "Build 1234567890123 failed.",
+    ],
+)
+def test_long_numbers_that_are_not_cards_are_left_alone(text: str) -> None:
+    assert mask(text) == text
+
+
+def test_a_keyword_at_the_end_of_a_snake_case_name_announces_a_value() -> None:
+    assert mask("db_password=Gr4nite!Db and password_last_set=2024-01-01") == (
+        "db_password=•••••• and password_last_set=2024-01-01"
+    )

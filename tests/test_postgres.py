@@ -180,7 +180,7 @@ def test_the_database_is_postgresql_at_the_newest_migration(pg: Instance) -> Non
     from alembic.runtime.migration import MigrationContext
 
     assert pg.core.engine.dialect.name == "postgresql"
-    assert store.schema_version(pg.core.engine) == "0001"
+    assert store.schema_version(pg.core.engine) == store.newest_revision()
     with pg.core.connect() as conn:
         context = MigrationContext.configure(conn, opts={"compare_type": True})
         assert compare_metadata(context, store.metadata) == []
@@ -241,6 +241,10 @@ def test_users_tokens_and_sign_in_throttling(pg: Instance) -> None:
             select(store.api_tokens.c.last_used_at).where(store.api_tokens.c.user_id == tech.id)
         ).scalar_one()
     assert isinstance(used, datetime)
+    session = auth.start_session(core, tech)
+    assert auth.user_for_session(core, session) == tech
+    auth.end_session(core, session)
+    assert auth.user_for_session(core, session) is None
     limit = int(core.settings["LOGIN_RATE_LIMIT"])
     for _ in range(limit):
         with pytest.raises(Unauthorized):
@@ -802,3 +806,33 @@ def test_family_tickets_without_dates_sort_as_on_sqlite(scratch: Scratch, tmp_pa
             ]
 
     assert _alike(scratch, order) == ["FAM-dated", "FAM-undated"]
+
+
+def test_migration_0003_masks_rows_stored_before_it(tmp_path: Path) -> None:
+    """The re-masking migration on PostgreSQL: rows written at 0001 come out masked."""
+    if not URL:
+        pytest.skip(NO_POSTGRES)
+    from test_migration_masking import VALUES, _dump, _old_instance
+
+    schema = "kbassist_remask"
+    admin = _core(tmp_path / "admin", URL)
+    with admin.begin() as conn:
+        conn.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    scoped = make_url(URL).update_query_dict({"options": f"-csearch_path={schema}"})
+    core = _core(tmp_path / "instance", scoped.render_as_string(False))
+    try:
+        digest = _old_instance(core)
+        assert all(value in _dump(core) for value in VALUES)
+        core.init()
+        stored = _dump(core)
+        assert [value for value in VALUES if value in stored] == []
+        assert "temp pw ••••••" in stored
+        with core.connect() as conn:
+            assert conn.execute(select(store.tickets.c.content_hash)).scalar() == digest
+            assert core.get_meta(conn, "search_index_stale")
+    finally:
+        core.engine.dispose()
+        with admin.begin() as conn:
+            conn.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
+        admin.engine.dispose()

@@ -28,10 +28,15 @@ def test_each_role_sees_only_its_navigation(client, login, role: str) -> None:  
         assert shown == (role in PERMISSIONS[permission]), (role, label)
 
 
-def test_wrong_password_is_refused_and_throttled(login) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_password_is_refused_and_throttled(login, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from datetime import datetime
+
+    from kbassist import auth
+
+    monkeypatch.setattr(auth, "utc_now", lambda: datetime(2026, 3, 2, 9, 0))  # no time passes
     statuses = [login("tech", "wrong-password").status_code for _ in range(7)]
     assert statuses[:5] == [401] * 5 and statuses[5:] == [429, 429]
-    assert login("tech").status_code == 429  # even the right password waits
+    assert login("tech").status_code == 429  # the right password waits too (tests/test_security.py)
 
 
 def test_post_without_csrf_token_is_refused(client, users) -> None:  # type: ignore[no-untyped-def]

@@ -131,6 +131,7 @@ def serve(host: str, port: int, debug: bool) -> None:
     from kbassist.search.indexing import catch_up
     from kbassist.search.service import warm_up
     from kbassist.webapp import create_app
+    from kbassist.webapp.security import QuietRequestHandler
 
     core = ready_core()
     healed = catch_up(core)
@@ -148,7 +149,13 @@ def serve(host: str, port: int, debug: bool) -> None:
     seconds = warm_up(core)
     click.echo(f"Search ready in {sum(seconds.values()):.1f} s.", err=True)
     click.echo(f"kbassist serving on http://{host}:{port}", err=True)
-    app.run(host=host, port=port, debug=debug, use_reloader=debug)
+    app.run(
+        host=host,
+        port=port,
+        debug=debug,
+        use_reloader=debug,
+        request_handler=QuietRequestHandler,  # no 'Server: Werkzeug/...' header
+    )
 
 
 @main.group()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -14,16 +15,55 @@ import click
 from kbassist.core import Core
 from kbassist.errors import KbassistError
 
+# Characters that would steer a terminal rather than show: C0 and C1 controls (ESC
+# starts colour, cursor, title and clipboard sequences; a lone CR overwrites the
+# line) and the bidi overrides that reorder what is shown. Tab and newline stay.
+_UNSAFE = re.compile("\r\n|[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` with terminal control characters shown as ``\\uXXXX`` (CRLF becomes LF).
+
+    The escape is JSON's own, so JSON output stays valid and decodes to the same data.
+    """
+    return _UNSAFE.sub(lambda m: "\n" if m.group() == "\r\n" else f"\\u{ord(m.group()):04x}", text)
+
+
+class _TerminalSafeStream:
+    """A text stream that passes everything through ``terminal_safe``."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: Any) -> Any:
+        return self._stream.write(terminal_safe(text) if isinstance(text, str) else text)
+
+    def writelines(self, lines: Any) -> None:
+        for line in lines:
+            self.write(line)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
 
 class KbassistGroup(click.Group):
-    """Turns domain errors into a message and an exit code instead of a traceback."""
+    """Turns domain errors into a message and an exit code instead of a traceback.
+
+    Everything a command prints on stdout (ticket titles, notes, snippets: data
+    from outside) goes through ``terminal_safe``: an escape sequence in a ticket
+    title cannot recolour, retitle or rewrite the user's terminal.
+    """
 
     def invoke(self, ctx: click.Context) -> Any:
+        stdout = sys.stdout
+        sys.stdout = _TerminalSafeStream(stdout)  # type: ignore[assignment]
         try:
             return super().invoke(ctx)
         except KbassistError as error:
-            click.echo(f"Error: {error.message}", err=True)
+            click.echo(f"Error: {terminal_safe(error.message)}", err=True)
             ctx.exit(2 if error.status < 500 else 1)
+        finally:
+            sys.stdout = stdout
 
 
 @click.group(cls=KbassistGroup)

@@ -530,7 +530,9 @@ def _read_vectors(
     for index, key in enumerate(keys):
         if key in found:
             matrix[index] = found[key]
-        known.append(key in found)
+        # A text with no words (a query that was all masked: "••••••") has a zero vector
+        # and says nothing about any family; cosine clustering cannot take it either.
+        known.append(key in found and bool(np.any(matrix[index])))
     return matrix, known
 
 

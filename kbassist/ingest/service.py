@@ -2,8 +2,10 @@
 
 Parsing is pure (``kbassist.ingest.tickets``, ``kbassist.articles``); this service
 writes what parsed into the store inside one transaction, reports the counts
-and the ids that changed, and writes the rejects next to the summary. What
-follows an ingest (scores, indexes, families) is ``kbassist.pipeline``'s work.
+and the ids that changed, and writes the rejects next to the summary. Records are
+stored masked (``kbassist.ingest.redaction``) under the hash of their raw input,
+and rejects and warnings are masked before they are reported. What follows an
+ingest (scores, indexes, families) is ``kbassist.pipeline``'s work.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from kbassist import store
 from kbassist.articles import parse_folder
 from kbassist.core import Core
 from kbassist.errors import InvalidInput
+from kbassist.hygiene import mask
+from kbassist.ingest.redaction import masked_article, masked_reject, masked_ticket
 from kbassist.records import ArticleRecord, Reject, TicketRecord
 from kbassist.store import utc_now
 
@@ -127,9 +131,7 @@ def store_tickets(
     progress: Progress | None = None,
 ) -> IngestReport:
     """Upsert parsed tickets in one transaction; the report names the ids that changed."""
-    report = IngestReport(
-        "tickets", source, rejects=list(rejects or []), warnings=list(warnings or [])
-    )
+    report = _new_report("tickets", source, rejects, warnings)
     now = utc_now()
     with core.begin() as conn:
         people = _NameCache(conn, store.technicians)
@@ -145,6 +147,7 @@ def store_tickets(
                 if old == digest:
                     report.unchanged += 1
                     continue
+                record = masked_ticket(record)
                 row = _ticket_row(record, digest, now, people, companies)
                 if old is None:
                     added.append(row)
@@ -163,7 +166,7 @@ def store_tickets(
             if progress:
                 progress(len(batch))
     report.rejected = len(report.rejects)
-    report.rejects_file = _write_rejects(core, source, report.rejects)
+    report.rejects_file = _write_rejects(core, report.source, report.rejects)
     return report
 
 
@@ -248,7 +251,7 @@ def store_articles(
     progress: Progress | None = None,
 ) -> IngestReport:
     """Upsert articles and their version history in one transaction."""
-    report = IngestReport("articles", source, rejects=list(rejects or []))
+    report = _new_report("articles", source, rejects, None)
     now = utc_now()
     with core.begin() as conn:
         people = _NameCache(conn, store.technicians)
@@ -260,7 +263,8 @@ def store_articles(
             if old == digest:
                 report.unchanged += 1
             else:
-                _upsert_article(conn, record, digest, old is not None, now, people, companies)
+                stored = masked_article(record)
+                _upsert_article(conn, stored, digest, old is not None, now, people, companies)
                 if old is None:
                     report.added += 1
                 else:
@@ -269,7 +273,7 @@ def store_articles(
             if progress:
                 progress(1)
     report.rejected = len(report.rejects)
-    report.rejects_file = _write_rejects(core, source, report.rejects)
+    report.rejects_file = _write_rejects(core, report.source, report.rejects)
     return report
 
 
@@ -354,6 +358,18 @@ def _chars_changed(before: str, after: str) -> tuple[int, int]:
 
 
 # ---------------------------------------------------------------- helpers
+
+
+def _new_report(
+    kind: str, source: str, rejects: list[Reject] | None, warnings: list[str] | None
+) -> IngestReport:
+    """A report whose rejects and warnings quote no secret (they end up in a CSV and a page)."""
+    return IngestReport(
+        kind,
+        mask(source),
+        rejects=[masked_reject(reject) for reject in rejects or []],
+        warnings=[mask(warning) for warning in warnings or []],
+    )
 
 
 class _NameCache:

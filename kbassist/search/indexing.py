@@ -171,9 +171,16 @@ def catch_up(core: Core) -> int:
     """Re-index what the indexes miss, hold stale, or hold but the database deleted.
 
     Returns the number of records touched; 0 when both indexes match the database.
+    When the database asks for a full rebuild (its text changed under the same
+    content hashes, see ``queries.STALE_KEY``), both indexes are rebuilt.
     """
     with core.connect() as conn:
         wanted = database_manifest(conn)
+        stale = queries.index_marked_stale(conn)
+    if stale:
+        rebuild_indexes(core)
+        core.resources.caught_up.set()
+        return len(wanted)
     lexical_have = lexical_index(core).manifest()
     vector_have = vector_index(core).manifest()
 
@@ -213,6 +220,8 @@ def rebuild_indexes(core: Core, progress: Progress | None = None) -> dict[str, A
             progress(len(records))
     lexical_index(core).rebuild(lexical_items)
     vector_index(core).rebuild(vector_items)
+    with core.begin() as conn:
+        queries.clear_stale_mark(conn)
     counts["seconds"] = round((datetime.now(UTC) - started).total_seconds(), 2)
     counts["backend"] = lexical_index(core).backend
     return counts

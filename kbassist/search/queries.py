@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, select, update
+from sqlalchemy import Select, delete, select, update
 from sqlalchemy.engine import Connection
 
 from kbassist import store
@@ -93,6 +93,24 @@ def article_hashes(conn: Connection) -> list[Any]:
     """Every article's id and content hash."""
     a = store.articles
     return list(conn.execute(select(a.c.id, a.c.content_hash)))
+
+
+# Set in ``meta`` when the stored text changed under unchanged content hashes (migration
+# 0002 masked it in place): the indexes, keyed by those hashes, must then be rebuilt.
+STALE_KEY = "search_index_stale"
+
+
+def index_marked_stale(conn: Connection) -> bool:
+    """Whether something asked for a full rebuild of the indexes."""
+    return (
+        conn.execute(select(store.meta.c.key).where(store.meta.c.key == STALE_KEY)).first()
+        is not None
+    )
+
+
+def clear_stale_mark(conn: Connection) -> None:
+    """The indexes were rebuilt: forget the request."""
+    conn.execute(delete(store.meta).where(store.meta.c.key == STALE_KEY))
 
 
 def json_list(text: str | None) -> list[str]:
@@ -232,10 +250,10 @@ def log_search(
 
 
 def logged_search(conn: Connection, log_id: int) -> Any | None:
-    """A logged search's result keys (JSON) and what was opened, or None."""
+    """A logged search's result keys (JSON), what was opened and who searched, or None."""
     table = store.search_log
     return conn.execute(
-        select(table.c.result_ids, table.c.opened_id).where(table.c.id == log_id)
+        select(table.c.result_ids, table.c.opened_id, table.c.user_id).where(table.c.id == log_id)
     ).first()
 
 

@@ -345,12 +345,15 @@ def _log_search(
         )
 
 
-def record_open(core: Core, log_id: int, result_key: str) -> str:
-    """Note that a result of a logged search was opened; returns the key. The first open counts."""
+def record_open(core: Core, log_id: int, result_key: str, *, user_id: int | None = None) -> str:
+    """Note that a result of a logged search was opened; returns the key. The first open counts.
+
+    Only the person who ran the search may mark it: another user's search is not found.
+    """
     with core.begin() as conn:
         row = logged_search(conn, log_id)
-        if row is None:
-            raise NotFound(f"No search {log_id} in the log.")
+        if row is None or row.user_id != user_id:
+            raise NotFound(f"No search {log_id} in your search log.")
         if result_key not in json.loads(row.result_ids or "[]"):
             raise InvalidInput(f"{result_key!r} was not a result of search {log_id}.")
         if row.opened_id is None:

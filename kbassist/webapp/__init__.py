@@ -1,22 +1,31 @@
 """Flask web layer: the only package that imports flask.
 
-``create_app`` registers blueprints, the error handler, CSRF and sign-in; it
+``create_app`` registers blueprints, the error handlers, CSRF and sign-in; it
 does nothing slow (no migrations, no model loading). Each area module exposes
 ``bp`` (pages; or ``blueprints``, a tuple) and optionally ``api`` (JSON under ``/api/v1``).
+
+Each request runs in ``Core.one_connection()``: one database connection for the
+whole request, whatever the services open. Every error under ``/api/`` is
+answered in JSON (``{"error": ..., "status": ...}``), unexpected ones included.
 """
 
 from __future__ import annotations
 
 import importlib
+import logging
 from typing import Any
 
-from flask import Flask, jsonify, render_template
+from flask import Flask, current_app, jsonify, render_template
+from sqlalchemy.exc import TimeoutError as PoolTimeout
+from werkzeug.exceptions import HTTPException
 
 from kbassist.core import Core
 from kbassist.errors import KbassistError
+from kbassist.hygiene import mask
+from kbassist.hygiene.log_filter import mask_logs
 from kbassist.settings import Settings
 from kbassist.webapp import security
-from kbassist.webapp.context import close_db, wants_json
+from kbassist.webapp.context import close_db, start_request, wants_json
 
 BLUEPRINT_MODULES = (
     "kbassist.webapp.pages",
@@ -51,12 +60,14 @@ def create_app(config: dict[str, Any] | None = None, core: Core | None = None) -
     app.config.update(config or {})
     app.extensions["kbassist"] = kb_core
 
+    app.before_request(start_request)  # first: sign-in reads through the same connection
     security.init_app(app)
+    # Request lines carry query strings: a password typed into the search box stays out.
+    mask_logs(logging.getLogger("werkzeug"), app.logger)
     app.teardown_appcontext(close_db)
     app.register_error_handler(KbassistError, _handle_error)
-    app.register_error_handler(404, _handle_http_error)
-    app.register_error_handler(405, _handle_http_error)
-    app.register_error_handler(413, _handle_http_error)
+    app.register_error_handler(HTTPException, _handle_http_error)
+    app.register_error_handler(PoolTimeout, _handle_busy)
     for name in BLUEPRINT_MODULES:
         module = importlib.import_module(name)
         blueprints = getattr(module, "blueprints", None)
@@ -68,14 +79,36 @@ def create_app(config: dict[str, Any] | None = None, core: Core | None = None) -
 
 
 def _handle_error(error: KbassistError):  # type: ignore[no-untyped-def]
-    if wants_json():
-        return jsonify({"error": error.message, "status": error.status}), error.status
-    return render_template("error.html", message=error.message, status=error.status), error.status
+    response = _error_response(mask(error.message), error.status)  # may quote input
+    retry_after = getattr(error, "retry_after", None)
+    if retry_after is not None:
+        response.headers["Retry-After"] = str(retry_after)
+    return response
 
 
-def _handle_http_error(error):  # type: ignore[no-untyped-def]
-    status = getattr(error, "code", 500) or 500
-    message = getattr(error, "description", "") or "Something went wrong."
+def _handle_http_error(error: HTTPException):  # type: ignore[no-untyped-def]
+    """Every HTTP error (404, 405, 413, and 500 for an unexpected exception) as JSON or a page."""
+    status = error.code or 500
+    if status >= 500:
+        message = "Something went wrong on our side. It has been logged; try again later."
+    else:
+        message = error.description or "Something went wrong."
+    return _error_response(message, status)
+
+
+def _handle_busy(error: PoolTimeout):  # type: ignore[no-untyped-def]
+    current_app.logger.warning("No database connection free in time: %s", error)
+    response = _error_response("The server is busy. Try again in a few seconds.", 503)
+    response.headers["Retry-After"] = "5"
+    return response
+
+
+def _error_response(message: str, status: int):  # type: ignore[no-untyped-def]
     if wants_json():
-        return jsonify({"error": message, "status": status}), status
-    return render_template("error.html", message=message, status=status), status
+        response = jsonify({"error": message, "status": status})
+    else:
+        response = current_app.make_response(
+            render_template("error.html", message=message, status=status)
+        )
+    response.status_code = status
+    return response

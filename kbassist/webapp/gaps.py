@@ -6,7 +6,7 @@ from flask import Blueprint, jsonify, redirect, render_template, request, url_fo
 from markupsafe import Markup
 
 from kbassist import pipeline
-from kbassist.errors import InvalidInput
+from kbassist.errors import Forbidden, InvalidInput
 from kbassist.gaps import playbook, queries, report
 from kbassist.webapp.charts import pareto_chart
 from kbassist.webapp.context import core, db
@@ -54,16 +54,22 @@ def family(family_id: int):  # type: ignore[no-untyped-def]
 @requires("gaps")
 def draft(family_id: int):  # type: ignore[no-untyped-def]
     summary = report.get_family(db(), family_id)
-    author = playbook.author_name(db(), current_user())
+    user = current_user()
+    author = playbook.author_name(db(), user)
     if request.method == "POST":
         markdown = request.form.get("markdown", "")
         try:
-            article_id = pipeline.publish_article(core(), markdown, editor=author)
-        except InvalidInput as error:
+            article_id = pipeline.publish_article(
+                core(),
+                markdown,
+                author,
+                may_replace=user is not None and user.can("replace_articles"),
+            )
+        except (InvalidInput, Forbidden) as error:  # the page keeps the edited markdown
             page = render_template(
                 "gaps/draft.html", family=summary, markdown=markdown, error=error.message
             )
-            return page, 400
+            return page, error.status
         return redirect(url_for("articles.view", article_id=article_id))
     result = playbook.draft_playbook(db(), family_id, author=author)
     return render_template(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, jsonify, redirect, render_template, request, url_for
+from flask import Blueprint, jsonify, make_response, redirect, render_template, request, url_for
 from markupsafe import Markup
 
 from kbassist import auth, browse
@@ -10,7 +10,7 @@ from kbassist.articles import render_markdown
 from kbassist.errors import KbassistError
 from kbassist.records import ARTICLE_TYPES
 from kbassist.webapp.context import core, db
-from kbassist.webapp.security import current_user, requires, sign_in, sign_out
+from kbassist.webapp.security import current_user, requires, safe_next, sign_in, sign_out
 
 bp = Blueprint("pages", __name__)
 articles_bp = Blueprint("articles", __name__)
@@ -32,22 +32,24 @@ def home():  # type: ignore[no-untyped-def]
 
 @bp.route("/login", methods=["GET", "POST"])
 def login():  # type: ignore[no-untyped-def]
-    error = None
-    if request.method == "POST":
-        try:
-            user = auth.authenticate(
-                core(),
-                request.form.get("username", ""),
-                request.form.get("password", ""),
-                request.remote_addr or "",
-            )
-        except KbassistError as failure:
-            error = failure.message
-            return render_template("login.html", error=error), failure.status
-        sign_in(user)
-        target = request.args.get("next", "")
-        return redirect(target if target.startswith("/") and not target.startswith("//") else "/")
-    return render_template("login.html", error=error)
+    if request.method == "GET":
+        return render_template("login.html", error=None)
+    try:
+        user = auth.authenticate(
+            core(),
+            request.form.get("username", ""),
+            request.form.get("password", ""),
+            request.remote_addr or "",
+        )
+    except KbassistError as failure:
+        response = make_response(render_template("login.html", error=failure.message))
+        response.status_code = failure.status
+        retry_after = getattr(failure, "retry_after", None)
+        if retry_after is not None:
+            response.headers["Retry-After"] = str(retry_after)
+        return response
+    sign_in(user)
+    return redirect(safe_next(request.args.get("next", "")))
 
 
 @bp.post("/logout")

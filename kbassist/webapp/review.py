@@ -90,14 +90,18 @@ def precheck():  # type: ignore[no-untyped-def]
 @api.post("/score")
 @requires("precheck")
 def score_api():  # type: ignore[no-untyped-def]
-    """Score a draft: {text, kind: note|article} -> {score, criteria, findings, ...}."""
+    """Score a draft: {text, kind: note|article} -> {score, criteria, findings, text, ...}.
+
+    ``text`` is the draft as it would be stored: masked, so a pasted password never
+    comes back in a response (the findings say what was masked and block the note).
+    """
     data = request.get_json(silent=True)
     if not isinstance(data, dict) or not isinstance(data.get("text"), str):
         raise InvalidInput('Send JSON like {"text": "...", "kind": "note"}.')
     if len(data["text"]) > MAX_TEXT:
         raise InvalidInput(f"text is longer than {MAX_TEXT:,} characters.")
     result = quality.score_text(core(), data["text"], str(data.get("kind") or "note"))
-    return jsonify(result.as_dict())
+    return jsonify({**result.as_dict(), "text": mask(data["text"])})
 
 
 def _date(name: str, value: str) -> datetime | None:

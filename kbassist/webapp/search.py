@@ -86,7 +86,9 @@ def similar():  # type: ignore[no-untyped-def]
 @requires("search")
 def open_result(log_id: int):  # type: ignore[no-untyped-def]
     key = request.args.get("key", "")
-    service.record_open(core(), log_id, key)  # checks the key was one of this search's results
+    user = current_user()
+    # Checks the search was this user's and the key one of its results.
+    service.record_open(core(), log_id, key, user_id=user.id if user else -1)
     kind, _, ref = key.partition(":")
     anchor = request.args.get("anchor", "")
     fragment = f"#{anchor}" if anchor and _ANCHOR.match(anchor) else ""

@@ -1,0 +1,618 @@
+"""Values announced by a keyword, read the way a technician writes them.
+
+"temp pw Summer2025!", "Kennwort zurückgesetzt auf Sonne2025!", "password for the
+admin account on FW01 was set to X", "Türcode Serverraum: 8316", "DOB 14/03/1987":
+a keyword, then some filler (an object, an adjective, a verb, a link word or a
+colon), then the value. A regex finds the keyword; the words after it on the same
+line are then read one by one, skipping filler, until the first word that is not
+filler: that word (or, for codes and dates, a short run of words) is the
+candidate, and the rule's policy decides whether it is a value or a mention
+("password: reset", "key is in the vault", "pass to L2team1").
+
+Rules are data (:class:`KeywordRule`); secrets and personal data each declare
+their own table and share this reader.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
+
+# (start, end, kind) of one sensitive value in the text.
+Hit = tuple[int, int, str]
+
+# --- words that are never values ---------------------------------------------------------
+
+STOPWORDS = frozenset(
+    """
+    a an the none n/a n.a. na nil null blank empty unknown same old new temporary temp reset resets
+    expired expiry expires changed change changes updated update required requires sent provided
+    see in on is was stored saved vault manager never not no yes true false locked policy
+    complexity prompt prompts field box hidden masked redacted removed rotated rotation length
+    history hash hashed protected set it this that user users tbc tbd tba pending unchanged
+    correct incorrect wrong valid invalid working ok okay fine default defaults known
+    itglue it-glue hudu keeper bitwarden 1password lastpass keepass passportal laps sspr entra
+    azure intune ad o365 m365 portal documented document documentation attached given shared
+    via by from for to with and or as per at of please will would should must can cannot
+    here there below above requested request supplied issued generated same-as-before
+    siehe im ver en dans voir zie vedi nel nella no na zurückgesetzt geändert gesetzt
+    restablecida restablecido cambiada cambiado réinitialisé réinitialisée changé changée
+    gereset gewijzigd redefinida alterada reimpostata cambiata
+    """.split()
+)
+
+_PLACEHOLDER = re.compile(
+    r"^(?:[*•xX#.\-_?]+|<[^>]*>|\{[^}]*\}|\[[^\]]*\]|%[^%]+%|\$\w+|\$\{[^}]*\}|\(.*\))$"
+)
+TECHNICAL = re.compile(
+    r"""(?ix)^(?:
+        \d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?(?::\d+)?   # IPv4, CIDR, port
+      | v?\d+(?:\.\d+){1,4}                             # version or build
+      | \d{1,4}[./-]\d{1,2}[./-]\d{1,4}                 # date
+      | \d{1,2}:\d{2}(?::\d{2})?(?:am|pm)?              # time
+      | 0x[0-9a-f]+                                     # error code
+      | kb-?\d+                                         # KB article
+      | [a-z][a-z0-9+.-]*://\S*                         # URL
+      | \\\\\S*                                         # UNC path
+      | [a-z]:\\\S*                                     # Windows path
+      | /\S*                                            # Unix path
+      | [^@\s]+@[^@\s]+\.[a-z]{2,}                      # e-mail
+      | (?:[0-9a-f]{2}[:-]){5}[0-9a-f]{2}               # MAC address
+      | \{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?   # GUID
+      | \d+(?:h|m|s|ms|min|mins|hrs?|days?|gb|mb|tb|kb|%|x)  # quantities
+      | (?:inc|req|chg|ritm|task|prb|tkt|ticket|case|sr)-?\d+   # ticket numbers
+      | -{1,2}[a-z][\w-]*                               # command-line switch
+    )$"""
+)
+
+
+def looks_generated(value: str) -> bool:
+    """A value no one would write as a word: 9vK2pQ7xL4, JBSWY3DPEHPK3PXP, Xk9pL2mQ7rT4.
+
+    Eight or more characters, mixing letters and digits, with lower and upper case
+    alternating or digits scattered through the letters; not a device name or a
+    word run together with a number ("Windows11", "ACME-DC01").
+    """
+    if len(value) < 8 or not value.isascii() or is_mention(value):
+        return False
+    letters = sum(ch.isalpha() for ch in value)
+    digits = sum(ch.isdigit() for ch in value)
+    if letters < 3 or digits < 2 or HOST_NAME.fullmatch(value) and digits < 3:
+        return False
+    # Case or letter/digit changes along the value: generated strings change often.
+    changes = sum(
+        1
+        for a, b in zip(value, value[1:], strict=False)
+        if a.isdigit() != b.isdigit()
+        or (a.isalpha() and b.isalpha() and a.isupper() != b.isupper())
+    )
+    return changes >= max(4, len(value) // 3)
+
+
+# ACME-DC01, HSFB-FS01, FGT60F: device names have no lower case and no symbols but hyphens.
+HOST_NAME = re.compile(r"[A-Z0-9]+(?:[-_][A-Z0-9]+)*")
+# 7F3K-9QWE-2MZP-XR4L: keys and tokens read out in groups.
+GROUPED_CODE = re.compile(r"[A-Za-z0-9]{4,8}(?:-[A-Za-z0-9]{4,8}){2,7}")
+
+
+def is_mention(value: str) -> bool:
+    """A word, placeholder or technical token where a value would be."""
+    lowered = value.lower()
+    return (
+        not value
+        or lowered in STOPWORDS
+        or (lowered.endswith("s") and lowered[:-1] in STOPWORDS)
+        or bool(_PLACEHOLDER.match(value))
+        or bool(TECHNICAL.match(value))
+    )
+
+
+def char_classes(value: str) -> int:
+    """How many of lower case, upper case, digits and symbols the value uses."""
+    return (
+        any(ch.islower() for ch in value)
+        + any(ch.isupper() for ch in value)
+        + any(ch.isdigit() for ch in value)
+        + any(not ch.isalnum() for ch in value)
+    )
+
+
+def value_shape_ok(value: str, level: str, quoted: bool = False) -> bool:
+    """Whether a candidate looks like a secret value at the given strictness.
+
+    loose: after ":" or "=" (or quoted): any non-word with a digit, symbol or inner capital.
+    medium: after a link word ("is", "to", "auf", "naar"): letters and a digit or symbol.
+    strict: nothing between keyword and value ("temp pw Summer2025!"): three character classes.
+    strong: strict and a symbol other than - _ . (pairs: "as admin / C@stle!Fgt80").
+    """
+    if quoted and level in {"loose", "medium"}:
+        return len(value) >= 3 and not is_mention(value)
+    if level in {"strict", "strong"} and any(ch.isspace() for ch in value):
+        return False  # a quoted phrase far from its keyword is prose, not a password
+    has_digit = any(ch.isdigit() for ch in value)
+    has_symbol = any(not ch.isalnum() for ch in value)
+    has_letter = any(ch.isalpha() for ch in value)
+    if not (has_digit or has_symbol or has_letter) or (level != "loose" and not has_letter):
+        return False
+    if is_mention(value):
+        return False
+    if level == "loose":
+        inner_upper = any(ch.isupper() for ch in value[1:]) and any(ch.islower() for ch in value)
+        return len(value) >= 3 and (has_digit or has_symbol or inner_upper)
+    if level == "medium":
+        # A hyphen or dot alone is how words and names are joined ("P-A-S-S", "Mail.Send").
+        real_symbol = any(not ch.isalnum() and ch not in "-._" for ch in value)
+        return len(value) >= 5 and has_letter and (has_digit or real_symbol)
+    if level == "strict":
+        if HOST_NAME.fullmatch(value) and not GROUPED_CODE.fullmatch(value):
+            return False
+        digits = sum(ch.isdigit() for ch in value)
+        letters = sum(ch.isalpha() for ch in value)
+        return (
+            len(value) >= 6
+            and has_letter
+            and (char_classes(value) >= 3 or (digits >= 2 and letters >= 2))
+        )
+    symbols = sum(not ch.isalnum() and ch not in "-_." for ch in value)
+    return len(value) >= 6 and has_letter and has_digit and symbols >= 1
+
+
+# --- filler between keyword and value ----------------------------------------------------
+
+SEPARATORS = frozenset({":", "=", ":=", "=>", "->", "→", "-", "–", "—", "::", "|"})
+# Words that link a keyword to its value: "is", "set to", "lautet", "naar", "para".
+LINKS = frozenset(
+    """
+    is was are were ist war lautet es era est était é è to auf a à en naar op para as now zu
+    will be stays remains bleibt sera será from von
+    """.split()
+)
+# Link words that are also everyday prepositions: "pass to L2", "token as before".
+WEAK_LINKS = frozenset({"to", "a", "à", "en", "op", "as", "zu", "now", "from", "von"})
+VERBS = frozenset(
+    """
+    has have had been got wurde ist fue ha sido a été est werd foi é è stato stata sono
+    set reset re-set changed updated temporarily initially zurückgesetzt gesetzt geändert
+    vergeben restablecida restablecido cambiada cambiado establecida establecido reiniciada
+    réinitialisé réinitialisée changé changée défini définie modifié modifiée gereset
+    gewijzigd ingesteld veranderd redefinida redefinido alterada alterado definida definido
+    reimpostata reimpostato impostata impostato cambiata cambiato modificata modificato
+    jetzt nun ahora maintenant nu agora ora now also auch también aussi ook também anche
+    generated issued given created provided sent
+    yesterday today earlier again previously originally tonight heute gestern vorher ayer hoy
+    antes hier aujourd'hui avant gisteren vandaag eerder ontem hoje ieri oggi prima
+    """.split()
+)
+PREPOSITIONS = frozenset(
+    "for of on für des der del de para pour du voor van do da di per della dello at".split()
+)
+ARTICLES = frozenset(
+    "the his her their its your our den die das dem el la le les o il het l' un une een".split()
+)
+ADJECTIVES = frozenset(
+    """
+    temporal temporaire provisoire provisional provisória provisório temporário temporária
+    temporanea temporaneo tijdelijk tijdelijke nuevo nueva nouveau nouvelle novo nova nuovo
+    nuova nieuw nieuwe inicial initial initiale iniziale neues neue neuer vorläufiges vorläufige
+    temporäres temporäre actual actuel actuelle atual new temp temporary current old default
+    """.split()
+)
+LIST_WORDS = frozenset(
+    {",", "/", "&", "and", "und", "y", "et", "en", "e", "or", "oder", "o", "ou", "of"}
+)
+_CLAUSE_END = ".,;!?)"
+_MAX_FILLER = 8
+
+
+class Token(NamedTuple):
+    """One word of a note with its offsets."""
+
+    start: int
+    end: int
+    text: str
+    quoted: bool = False
+
+
+_TOKEN = re.compile(
+    r"<[^<>\n]{1,200}>"  # an HTML tag left by the PSA: skipped like whitespace
+    r"|\"[^\"\n<]{2,100}\"|'[^'\n<]{2,100}'(?!\w)|“[^”\n<]{2,100}”|`[^`\n<]{2,100}`|[^\s<>]+"
+)
+_TRAILING = ".,;:)]}»”“\"'"
+_LEADING = "([{«“\"'"
+
+
+class Tokens:
+    """The words of text[start:end], read lazily: most keywords need only the next few."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._matches = _TOKEN.finditer(text, start, end)
+        self._tokens: list[Token] = []
+        self._done = False
+
+    def _fill(self, index: int) -> None:
+        while not self._done and len(self._tokens) <= index:
+            match = next(self._matches, None)
+            if match is None:
+                self._done = True
+                return
+            word = match.group(0)
+            if word[0] == "<":
+                continue
+            if len(word) >= 4 and word[0] in "\"'“`" and word[-1] in "\"'”`":
+                self._tokens.append(Token(match.start() + 1, match.end() - 1, word[1:-1], True))
+                continue
+            offset = match.start()
+            for part in word.split("&nbsp;"):
+                if part:
+                    self._tokens.append(Token(offset, offset + len(part), part))
+                offset += len(part) + len("&nbsp;")
+
+    def has(self, index: int) -> bool:
+        """Whether there is a word at this index."""
+        self._fill(index)
+        return index < len(self._tokens)
+
+    def __getitem__(self, index: int) -> Token:
+        self._fill(index)
+        return self._tokens[index]
+
+    def upto(self, stop: int) -> list[Token]:
+        """The words before index stop (fewer if the text ends first)."""
+        self._fill(stop - 1)
+        return self._tokens[:stop]
+
+    def span(self, first: int, last: int) -> list[Token]:
+        """The words from index first to index last, both included."""
+        self._fill(last)
+        return self._tokens[first : last + 1]
+
+
+def tokenize(text: str, start: int, end: int) -> Tokens:
+    """Whitespace-separated words of text[start:end] with their offsets (&nbsp; is a space)."""
+    return Tokens(text, start, end)
+
+
+def trim(token: Token) -> Token:
+    """The token without the punctuation a sentence puts around a value."""
+    if token.quoted:
+        return token
+    text, start, end = token.text, 0, len(token.text)
+    while start < end and text[start] in _LEADING:
+        start += 1
+    while end > start and text[end - 1] in _TRAILING:
+        end -= 1
+    return Token(token.start + start, token.start + end, text[start:end])
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What stood between a keyword and its candidate value."""
+
+    explicit: bool  # a ":" or "=" (or "x:" on the object)
+    linked: bool  # a link word or verb: "is", "set to", "zurückgesetzt auf"
+    weak_only: bool  # only weak links ("to", "as"): "pass to L2"
+    index: int  # index of the candidate token
+    distant: bool = False  # found by the sentence search, past words that are not filler
+
+
+def _bare(token: Token) -> str:
+    return token.text.lower().rstrip(_CLAUSE_END)
+
+
+_EXAMPLE_WORDS = frozenset("e.g. e.g., eg eg. eg, i.e. z.b. p.ej. bijv. bv. es. ex.".split())
+_EXAMPLE_OPENERS = frozenset(
+    "(e.g. (e.g., (eg (eg. (i.e. (ie (z.b. (p.ej. (p. (ex. (ex: (bijv. (bv. (es. (ad (ex".split()
+)
+
+
+def _closing_paren(tokens: Tokens, opening: int) -> int | None:
+    """Index of the token that closes the parenthesis opened at tokens[opening]."""
+    for i in range(opening, opening + 30):
+        if not tokens.has(i):
+            return None
+        if tokens[i].text.rstrip(":,.;").endswith(")"):
+            return i
+    return None
+
+
+def read_filler(tokens: Tokens, explicit: bool) -> Reading | None:
+    """Skip the filler after a keyword; None when the clause ends before a value."""
+    linked, weak_only, i, skipped = False, True, 0, 0
+    while tokens.has(i) and skipped <= _MAX_FILLER:
+        token = tokens[i]
+        word = token.text.lower()
+        if token.quoted:
+            break
+        if word in _EXAMPLE_OPENERS:
+            # "(e.g. 5521-8830)": the example is the value.
+            i += 1
+            break
+        if word.startswith("(") and not explicit and not word.rstrip(".,;").endswith(")"):
+            # "(Settings > WiFi > Guest > Password)" or "(1 hour, one-time use):" is an aside.
+            close = _closing_paren(tokens, i)
+            if close is None:
+                return None
+            if tokens[close].text.endswith(":"):
+                explicit = True
+            i = close + 1
+            skipped += 1
+            continue
+        if word in SEPARATORS or word in {"::", ":-"}:
+            explicit = True
+            i += 1
+            break
+        if explicit:
+            break
+        bare = word.rstrip(":")
+        ends_clause = word[-1:] in _CLAUSE_END
+        is_filler = bare in LINKS or bare in VERBS or bare in ARTICLES or bare in ADJECTIVES
+        if word.endswith(":") and len(word) > 1:
+            # "password for jsmith: X" or "lautet: X"
+            explicit = True
+            linked = linked or bare in LINKS or bare in VERBS
+            i += 1
+            break
+        if bare in LINKS or bare in VERBS:
+            linked = True
+            weak_only = weak_only and bare in WEAK_LINKS
+        elif bare in ARTICLES or bare in ADJECTIVES:
+            pass
+        elif bare == "of" and tokens.has(i + 1) and tokens[i + 1].text[:1].isdigit():
+            # "a PIN of 123987": "of" before a number introduces it.
+            linked = True
+            weak_only = False
+        elif bare in PREPOSITIONS and not linked:
+            # "for <object>": skip the object, up to three words, when a link follows.
+            j = i + 1
+            while tokens.has(j) and _bare(tokens[j]) in ARTICLES:
+                j += 1
+            span = 1
+            for k in range(1, 4):
+                if not tokens.has(j + k):
+                    break
+                ahead = tokens[j + k].text.lower()
+                if (
+                    ahead in SEPARATORS
+                    or ahead.rstrip(":") in LINKS | VERBS
+                    or ahead.startswith("(")
+                    or tokens[j + k - 1].text.endswith(":")
+                ):
+                    span = k
+                    break
+            if not tokens.has(j + span - 1):
+                return None
+            last = tokens[j + span - 1].text
+            if last.endswith(":"):
+                explicit = True
+            elif last[-1:] in ".,;":
+                return None
+            i = j + span
+            skipped += span + 1
+            if explicit:
+                break
+            continue
+        else:
+            break
+        if ends_clause and is_filler:
+            return None
+        i += 1
+        skipped += 1
+    if not tokens.has(i) or skipped > _MAX_FILLER:
+        return None
+    return Reading(explicit, linked, linked and weak_only, i)
+
+
+@dataclass(frozen=True)
+class KeywordRule:
+    """One kind of sensitive value announced by a keyword."""
+
+    kind: str
+    keywords: str  # regex alternation, matched case-insensitively on word boundaries
+    policy: str  # name of the value policy in POLICIES
+    hints: tuple[str, ...] = ()  # lower-case substrings of which one must occur
+    ambiguous: frozenset[str] = frozenset()  # keywords that are also ordinary words
+
+
+# A policy reads the candidate (and maybe the words after it) and returns the value's
+# token range [first, last], or None when the candidate is a mention.
+Policy = Callable[[KeywordRule, str, Tokens, Reading], tuple[int, int] | None]
+
+
+@dataclass(frozen=True)
+class CompiledRule:
+    """A rule with its keyword regex, run on lower-cased text (faster than IGNORECASE)."""
+
+    rule: KeywordRule
+    lower: re.Pattern[str]
+
+    @property
+    def any_case(self) -> re.Pattern[str]:
+        """The same regex for the rare text whose lower case changes its length ("İ")."""
+        return _ignoring_case(self.lower.pattern)
+
+
+@lru_cache(maxsize=64)
+def _ignoring_case(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def compile_rule(rule: KeywordRule) -> CompiledRule:
+    """The keyword regex, with an optional ':' or '=' glued to the keyword.
+
+    A keyword may end a snake_case name ("aws_secret_access_key=", "db_password:"), so an
+    underscore may stand before it; a letter, digit or hyphen may not ("Get-LapsADPassword").
+    """
+    pattern = rf"(?<![^\W_])(?<!-)(?P<key>{rule.keywords})(?![\w])(?P<sep>[ \t]*(?::=|=>|->|[:=]))?"
+    return CompiledRule(rule, re.compile(pattern))
+
+
+_SEARCH_TOKENS = 30
+
+
+def _ends_sentence(word: str) -> bool:
+    """Whether a word closes its sentence ("tomorrow." but not "v2." or "e.g")."""
+    word = word.rstrip(")\"'”")
+    return len(word) > 1 and word[-1] in ".!?" and not word[-2].isdigit() and word[-2] != "."
+
+
+def _worth_searching(rule: KeywordRule, text: str, start: int, end: int) -> bool:
+    """Whether the rest of the line holds a separator the sentence search could use."""
+    window = text[start:end]
+    if ":" in window or "=" in window or _SET_TO.search(window):
+        return True
+    if rule.policy in LIST_POLICIES and any(word in window for word in ("e.g", "eg.", "z.B.")):
+        return True
+    return rule.policy in _LINKED_POLICIES and any(f" {word} " in window for word in _SEARCH_LINKS)
+
+
+_LINKED_POLICIES = frozenset({"digits", "door", "mfa"})
+_SEARCH_LINKS = ("to", "is", "auf", "naar", "para", "à")
+_MAX_SEARCH_SEPARATORS = 3
+# "pw, reset to Spring2026", "changed it to X": a verb and "to" link any keyword to a value.
+_SET_VERBS = frozenset(
+    "reset set changed change updated update rotated it zurückgesetzt gesetzt geändert".split()
+)
+_SET_TO = re.compile(
+    r"(?i)\b(?:(?:reset|set|changed|change|updated|update|rotated)\s+(?:it\s+)?(?:to|auf)"
+    r"|(?:it's|it\s+is|is)\s+now)\s"
+)
+
+
+def _is_link(rule: KeywordRule, tokens: Tokens, i: int) -> bool:
+    word = tokens[i].text.lower()
+    if rule.policy in _LINKED_POLICIES and word in _SEARCH_LINKS:
+        return True
+    if word == "now" and i > 0 and tokens[i - 1].text.lower() in {"it's", "is", "it’s"}:
+        return True  # "password; it's now Ftp_Upload_2025"
+    return word in {"to", "auf"} and i > 0 and tokens[i - 1].text.lower() in _SET_VERBS
+
+
+def _sentence_search(
+    rule: KeywordRule, key: str, tokens: Tokens, policy: Policy
+) -> tuple[int, int] | None:
+    """The value after a later ':' or '=' in the same sentence, judged strictly.
+
+    "bypass code so they could get in: 718204395", "Senha do Wi-Fi ... por telefone:
+    Bicho#Feliz2025", "set his PIN in PaperCut > Users > ... to 5831".
+    """
+    if key in rule.ambiguous:
+        return None
+    tried = 0
+    for i, token in enumerate(tokens.upto(_SEARCH_TOKENS)):
+        word = token.text
+        if i and _ends_sentence(tokens[i - 1].text):
+            return None
+        # "C:" is a drive, not a separator.
+        explicit = word in {":", "="} or (word.endswith(":") and len(word) > 2)
+        # "backup codes for the account, e.g. 3829-1047": an example is a value.
+        explicit = explicit or (rule.policy in LIST_POLICIES and word.lower() in _EXAMPLE_WORDS)
+        if (explicit or _is_link(rule, tokens, i)) and tokens.has(i + 1):
+            tried += 1
+            if tried > _MAX_SEARCH_SEPARATORS:
+                return None
+            reading = Reading(True, True, False, i + 1, distant=True)
+            found = policy(rule, key, tokens, reading)
+            if found is not None:
+                return found
+    return None
+
+
+# Policies whose values are shaped so unlike words that the next few words of the clause
+# may be tried one by one: "Registration key for the Datto agent 3f9a2c7e-...".
+_SCAN_POLICIES = frozenset({"licence", "token"})
+_SCAN_WORDS = 6
+
+
+def _scan_ahead(
+    rule: KeywordRule, key: str, tokens: Tokens, reading: Reading, policy: Policy
+) -> tuple[int, int] | None:
+    """The first of the next few words of the clause that the policy accepts, judged strictly."""
+    if key in rule.ambiguous:
+        return None
+    for i in range(reading.index + 1, reading.index + 1 + _SCAN_WORDS):
+        if not tokens.has(i) or _ends_sentence(tokens[i - 1].text):
+            return None
+        if tokens[i - 1].text[-1:] in ",;":
+            return None
+        found = policy(rule, key, tokens, Reading(False, False, False, i, distant=True))
+        if found is not None:
+            return found
+    return None
+
+
+# Policies whose value is a list of codes: more codes of the same shape later in the
+# sentence are the same secret ("5yq2mk8h (remaining unused: 7tpd3wcz, a9fnx4ku)").
+LIST_POLICIES = frozenset({"codes", "mfa"})
+
+
+def _shape(word: str) -> str:
+    """Length, separators and letter case of a code: 7tpd3wcz and 5yq2mk8h look alike."""
+    case = ("l" if any(ch.islower() for ch in word) else "") + (
+        "u" if any(ch.isupper() for ch in word) else ""
+    )
+    body = "".join("x" if ch.isalnum() else ch for ch in word)
+    return f"{body}/{case}" if any(ch.isdigit() for ch in word) else ""
+
+
+def _same_shape_tail(tokens: Tokens, first: int, last: int) -> Iterator[Token]:
+    wanted = _shape(trim(tokens[first]).text)
+    if len(wanted) < 8:
+        return
+    for i in range(last + 1, last + 1 + _SEARCH_TOKENS):
+        if not tokens.has(i) or _ends_sentence(tokens[i - 1].text):
+            return
+        token = trim(tokens[i])
+        if _shape(token.text) == wanted and not is_mention(token.text):
+            yield token
+
+
+_WINDOW = 160
+_FULL_READINGS = 2_000
+_DIGIT = re.compile(r"\d")
+
+
+def keyword_hits(
+    text: str,
+    lowered: str,
+    rules: Sequence[CompiledRule],
+    policies: dict[str, Policy],
+    refine: Callable[[str, str, int, int], str] | None = None,
+) -> Iterator[Hit]:
+    """Every value that a rule's keyword announces and its policy accepts."""
+    same_length = len(lowered) == len(text)
+    for compiled in rules:
+        rule = compiled.rule
+        if rule.hints and not any(hint in lowered for hint in rule.hints):
+            continue
+        regex, haystack = (compiled.lower, lowered) if same_length else (compiled.any_case, text)
+        for count, match in enumerate(regex.finditer(haystack)):
+            line_end = text.find("\n", match.end())
+            window_end = min(len(text) if line_end == -1 else line_end, match.end() + _WINDOW)
+            if count >= _FULL_READINGS and not _DIGIT.search(text, match.end(), window_end):
+                # A text that repeats a keyword thousands of times is not a note; past the
+                # budget, only keywords with a digit nearby (every value policy but a
+                # digit-free passphrase needs one) are read, so the scan stays linear.
+                continue
+            tokens = tokenize(text, match.end(), window_end)
+            reading = read_filler(tokens, bool(match.group("sep")))
+            key = " ".join(match.group("key").split())
+            found = policies[rule.policy](rule, key, tokens, reading) if reading else None
+            if found is None and _worth_searching(rule, text, match.end(), window_end):
+                found = _sentence_search(rule, key, tokens, policies[rule.policy])
+            if found is None and reading and rule.policy in _SCAN_POLICIES:
+                found = _scan_ahead(rule, key, tokens, reading, policies[rule.policy])
+            if found is None:
+                continue
+            first, last = found
+            start, end = trim(tokens[first]).start, trim(tokens[last]).end
+            if start >= end:
+                continue
+            kind = refine(rule.kind, text, match.start(), end) if refine else rule.kind
+            if kind:  # a refine function drops a hit by returning ""
+                yield start, end, kind
+                if rule.policy in LIST_POLICIES:
+                    for token in _same_shape_tail(tokens, first, last):
+                        yield token.start, token.end, kind

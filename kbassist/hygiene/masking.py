@@ -1,0 +1,123 @@
+"""Spans from the three sources merged into one list; masks and findings built on it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kbassist.findings import Finding
+from kbassist.hygiene.kinds import BULLETS, KINDS, PERSONAL, PERSONAL_DATA_MARKER, SECRET, Span
+from kbassist.hygiene.personal_detectors import personal_hits
+from kbassist.hygiene.remnants import remnant_hits
+from kbassist.hygiene.secret_detectors import secret_hits
+from kbassist.hygiene.secret_scanner import scanner_hits
+
+# Kinds masked whole from BEGIN to END: detect-secrets need not read the lines inside.
+_BLOCK_KINDS = frozenset({"private_key", "openvpn_key"})
+
+_ADVICE = {
+    SECRET: (
+        "Delete it from the text, keep credentials in the password manager, and rotate it: "
+        "anything written in a ticket or article has been exposed."
+    ),
+    PERSONAL: (
+        "Remove it or refer to the contact record in the PSA instead; notes and articles are "
+        "read by everyone on the team."
+    ),
+}
+
+
+def sensitive_spans(text: str) -> list[Span]:
+    """Every secret and personal-data stretch in the text, in order, without overlaps."""
+    if not text:
+        return []
+    lowered = text.lower()
+    secrets = secret_hits(text, lowered)
+    blocks = [(start, end) for start, end, kind in secrets if kind in _BLOCK_KINDS]
+    hits = secrets + scanner_hits(text, blocks) + personal_hits(text, lowered)
+    hits.extend(remnant_hits(text))
+    spans = [
+        Span(start, end, KINDS[kind].rule, kind, KINDS[kind].mask(text[start:end]))
+        for start, end, kind in hits
+        if start < end
+    ]
+    spans.sort(key=lambda span: (span.start, span.rule != SECRET, span.start - span.end))
+    kept: list[Span] = []
+    for span in spans:
+        if kept and span.start < kept[-1].end:
+            kept[-1] = _merge(kept[-1], span)
+        else:
+            kept.append(span)
+    return kept
+
+
+# Kinds that say least about a value, most generic first: when two detectors find the same
+# value, the more specific one names it ("PrivateKey = ..." is a WireGuard key, not a token).
+_GENERIC_KINDS = ("secret", "token", "api_key", "password")
+
+
+def _specificity(span: Span) -> int:
+    if span.kind in _GENERIC_KINDS:
+        return _GENERIC_KINDS.index(span.kind)
+    return len(_GENERIC_KINDS)
+
+
+def _merge(first: Span, second: Span) -> Span:
+    """One span covering two that overlap (a password in a URL that also looks like an e-mail)."""
+    if first.rule != second.rule:
+        named = first if first.rule == SECRET else second
+    else:
+        named = max(first, second, key=_specificity)
+    if second.end <= first.end and (first.rule == SECRET or second.rule != SECRET):
+        return first if named is first else replace(first, kind=named.kind)
+    shown = BULLETS if named.rule == SECRET else PERSONAL_DATA_MARKER
+    return Span(first.start, max(first.end, second.end), named.rule, named.kind, shown)
+
+
+def mask(text: str) -> str:
+    """The text with every secret and piece of personal data masked, safe to display."""
+    return _render(text, sensitive_spans(text), 0, len(text))
+
+
+def find_sensitive(text: str) -> list[Finding]:
+    """Blocking findings for secrets and personal data, one per kind, with masked examples."""
+    spans = sensitive_spans(text)
+    by_label: dict[tuple[str, str], list[Span]] = {}
+    for span in spans:
+        by_label.setdefault((span.rule, span.label), []).append(span)
+    findings = []
+    for (rule, label), group in by_label.items():
+        examples = ", ".join(_context(text, spans, span) for span in group[:3])
+        count = f"{len(group)} times" if len(group) > 1 else "once"
+        article = "An" if label[:1].lower() in "aeiou" else "A"
+        findings.append(
+            Finding(
+                rule=rule,
+                severity="blocking",
+                message=f"{article} {label} appears in the text ({count}); masked: {examples}.",
+                suggestion=_ADVICE[rule],
+            )
+        )
+    return findings
+
+
+def _render(text: str, spans: list[Span], start: int, end: int) -> str:
+    """text[start:end] with every span that touches it replaced whole (half a secret leaks)."""
+    parts = []
+    position = start
+    for span in spans:
+        if span.end <= start or span.start >= end:
+            continue
+        parts.append(text[position : max(position, span.start)])
+        parts.append(span.replacement)
+        position = max(position, span.end)
+    if position < end:
+        parts.append(text[position:end])
+    return "".join(parts)
+
+
+def _context(text: str, spans: list[Span], focus: Span) -> str:
+    """A few words around a span, everything sensitive in the window masked."""
+    window_start = max(text.rfind("\n", 0, focus.start) + 1, focus.start - 30)
+    line_end = text.find("\n", focus.end)
+    window_end = min(line_end if line_end != -1 else len(text), focus.end + 20)
+    return "“" + " ".join(_render(text, spans, window_start, window_end).split()) + "”"

@@ -1,0 +1,565 @@
+"""Personal data beyond work identity: private phone numbers and e-mail, home
+addresses, dates of birth, national IDs, bank details.
+
+The line the guide draws: a name, a work e-mail address, a work extension or a
+job title is work identity and stays; a personal phone number or e-mail, a home
+address, a date of birth, a national ID or a bank detail is personal data.
+Phone numbers are validated with the ``phonenumbers`` library (Google's
+libphonenumber metadata); a number is personal unless the words around it say
+it belongs to the business (office, reception, main line, support line, DID,
+extension, toll-free).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+from functools import lru_cache
+
+from kbassist.hygiene.keyword_scan import (
+    Hit,
+    KeywordRule,
+    Policy,
+    Reading,
+    Tokens,
+    compile_rule,
+    is_mention,
+    keyword_hits,
+    trim,
+)
+
+# --- e-mail --------------------------------------------------------------------------------
+
+# Consumer mail providers: an address there is a person's own, not their employer's.
+PERSONAL_MAIL_DOMAINS = frozenset(
+    """
+    gmail.com googlemail.com outlook.com hotmail.com hotmail.co.uk hotmail.de hotmail.fr
+    hotmail.es hotmail.it hotmail.nl live.com live.co.uk live.de live.fr live.nl live.it msn.com
+    yahoo.com yahoo.co.uk yahoo.de yahoo.fr yahoo.es yahoo.it ymail.com rocketmail.com aol.com
+    aol.de icloud.com me.com mac.com proton.me protonmail.com protonmail.ch pm.me gmx.de gmx.net
+    gmx.at gmx.ch gmx.com gmx.fr web.de t-online.de freenet.de posteo.de posteo.net mailbox.org
+    arcor.de online.de orange.fr free.fr laposte.net wanadoo.fr sfr.fr neuf.fr bbox.fr libero.it
+    virgilio.it tiscali.it alice.it tin.it hetnet.nl ziggo.nl kpnmail.nl planet.nl home.nl
+    xs4all.nl telenet.be skynet.be proximus.be sapo.pt clix.pt terra.com terra.es telefonica.net
+    uol.com.br bol.com.br yandex.com yandex.ru mail.ru fastmail.com fastmail.fm hushmail.com
+    tutanota.com tuta.io zoho.eu btinternet.com sky.com virginmedia.com talktalk.net
+    blueyonder.co.uk ntlworld.com comcast.net verizon.net att.net sbcglobal.net bigpond.com
+    optusnet.com.au shaw.ca rogers.com sympatico.ca bluewin.ch
+    """.split()
+)
+_EMAIL = re.compile(
+    r"(?<![\w.%+-])[A-Za-z0-9._%+-]{1,64}@(?P<domain>[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}"
+    r"\.[A-Za-z]{2,24})\b"
+)
+_PRIVATE_WORDS = re.compile(
+    r"(?i)\b(?:personal|private|home|own|privat\w*|persönlich\w*|personnel\w*|privé\w*"
+    r"|pessoal|particular|privato|privata|priv\.)\b"
+)
+
+
+def _personal_domain(domain: str) -> bool:
+    domain = domain.lower()
+    return any(domain == known or domain.endswith("." + known) for known in PERSONAL_MAIL_DOMAINS)
+
+
+def _clause_before(text: str, start: int, width: int = 60) -> str:
+    """The words before a position, back to the start of the line or sentence."""
+    window_start = max(0, start - width)
+    window = text[window_start:start]
+    cut = max(window.rfind("\n"), window.rfind(". "), window.rfind("; "))
+    return window[cut + 1 :] if cut >= 0 else window
+
+
+def _clause_after(text: str, end: int, width: int = 60) -> str:
+    """The words after a position, up to the end of the line or sentence."""
+    window = text[end : end + width]
+    cuts = [i for i in (window.find("\n"), window.find(". "), window.find("; ")) if i >= 0]
+    return window[: min(cuts)] if cuts else window
+
+
+def _email_hits(text: str, lowered: str) -> Iterator[Hit]:
+    if "@" not in text:
+        return
+    for match in _EMAIL.finditer(text):
+        if _personal_domain(match.group("domain")) or _PRIVATE_WORDS.search(
+            _clause_before(text, match.start(), 50)
+        ):
+            yield match.start(), match.end(), "email"
+
+
+# --- phone numbers -------------------------------------------------------------------------
+
+# Regions tried for numbers written without a country code: a leading 0 is the trunk prefix
+# of most European numbering plans; without it, North American or Iberian/Italian formats.
+TRUNK_ZERO_REGIONS = ("GB", "DE", "NL", "FR", "IT", "BE", "AT", "CH", "IE", "AU")
+NO_TRUNK_REGIONS = ("US", "CA", "ES", "PT", "IT")
+_PHONE = re.compile(r"(?<![\w+/.:#-])(?:\+|00)?\(?\d[\d \t().-]{5,22}\d(?![\w-]|[.:/]\d)")
+_NOT_A_PHONE = re.compile(
+    r"""(?x)^(?:
+        \d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?:\s+\d{1,2})?   # date
+      | \d{4}-\d{2}-\d{2}.*                              # ISO date
+      | \d+(?:\.\d+){2,}                                 # version or IP
+      | \d{6}(?:-\d{6})+                                 # recovery key groups
+    )$"""
+)
+_PHONE_WORDS = re.compile(
+    r"(?i)(?:phone|tel\b|tel\.|telephone|mobile|mob\b|cell|call|ring|reach|contact|number|nr\b"
+    r"|no\.|nummer|handy|telefon|rufnummer|móvil|movil|celular|teléfono|telefono|número|numero"
+    r"|portable|téléphone|numéro|mobiel|telefoon|gsm|telemóvel|telemovel|cellulare|whatsapp"
+    r"|sms|text|signal|on\s*$)"
+)
+_NOT_PHONE_CONTEXT = re.compile(
+    r"(?i)(?:ticket|case|ref|reference|order|invoice|serial|s/n|\bsn\b|asset|\bid\b|\bkb|build"
+    r"|version|event|error|\bpo\b|account|acct|iban|sort\s+code|port|vlan|licen[cs]e|key|code"
+    r"|pin|inc|req|chg|ritm|job|batch|lot|part|model|sku|tag|\bmac|\bip\b|hash|\#)\W{0,3}$"
+)
+_WORK_WORDS = re.compile(
+    r"(?i)\b(?:office|desk|direct\s+(?:dial|line)|ddi|did|main\s+(?:line|number|office)"
+    r"|reception|switchboard|front\s+desk|help\s?desk|service\s?desk|support|hotline|vendor"
+    r"|supplier|isp|carrier|provider|fax|ext\.?|extension|durchwahl|zentrale|büro|firma|company"
+    r"|work|business|trunk|porting|ported|3cx|sip|teams|hunt\s?group|queue|ivr|auto\s?attendant"
+    r"|oficina|empresa|centralita|bureau|entreprise|standard|kantoor|bedrijf|escritório|ufficio"
+    r"|azienda|centralino|toll[\s-]?free|freephone|landline\s+of|site|branch|store|shop|clinic"
+    r"|practice|surgery|dienst\w*|geschäft\w*|us|our|we|uns|nous|nos|nosotros|nuestro|ons|onze"
+    r"|nós|nosso|ci|nostro)\b"
+)
+_PERSONAL_PHONE_WORDS = re.compile(
+    r"(?i)\b(?:personal|private|home|own|privat\w*|persönlich\w*|personnel\w*|privé\w*|pessoal"
+    r"|particular|privato|privata|wife|husband|partner|mum|mom|dad|spouse|him|his|her|them"
+    r"|their|he|she|ihn|ihm|ihr|ihre|seine?|lui|elle|hem|haar|zijn|ele|ela|dele|dela)\b"
+)
+# Number types that only a business has (phonenumbers.PhoneNumberType names).
+_BUSINESS_TYPES = ("TOLL_FREE", "PREMIUM_RATE", "SHARED_COST", "UAN", "VOICEMAIL")
+
+
+@lru_cache(maxsize=4096)
+def _phone_verdict(raw: str) -> tuple[bool, bool]:
+    """(valid somewhere, a business-only number type) for a candidate number."""
+    import phonenumbers  # imported on the first candidate: its metadata is large
+
+    business = {getattr(phonenumbers.PhoneNumberType, name) for name in _BUSINESS_TYPES}
+    number = raw.strip()
+    if number.startswith("00"):
+        number = "+" + number[2:]
+    regions: Sequence[str | None]
+    if number.startswith("+"):
+        regions = (None,)
+    elif number.lstrip("(").startswith("0"):
+        regions = TRUNK_ZERO_REGIONS
+    else:
+        regions = NO_TRUNK_REGIONS
+    for region in regions:
+        try:
+            parsed = phonenumbers.parse(number, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(parsed):
+            return True, phonenumbers.number_type(parsed) in business
+    return False, False
+
+
+def _phone_hits(text: str, lowered: str) -> Iterator[Hit]:
+    for match in _PHONE.finditer(text):
+        raw = match.group(0).rstrip(" \t.-(")
+        if raw.startswith("(") and ")" not in raw:
+            raw = raw[1:]
+        start = match.start() + match.group(0).find(raw)
+        digits = sum(ch.isdigit() for ch in raw)
+        if not 7 <= digits <= 15 or _NOT_A_PHONE.match(raw):
+            continue
+        before = _clause_before(text, start)
+        if _NOT_PHONE_CONTEXT.search(before):
+            continue
+        after = _clause_after(text, start + len(raw))
+        phone_context = bool(_PHONE_WORDS.search(before[-40:]))
+        formatted = raw[0] in "+0(" or bool(re.search(r"\d[ .-]\d", raw))
+        valid, business = _phone_verdict(raw)
+        if not (valid and formatted) and not (phone_context and (formatted or digits >= 10)):
+            continue
+        if business:
+            continue
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", start)
+        line = text[line_start : len(text) if line_end == -1 else line_end]
+        if any(not _personal_domain(m.group("domain")) for m in _EMAIL.finditer(line)):
+            continue  # a signature line: "Tel: 01632 960100 | servicedesk@company.co.uk"
+        if not _PERSONAL_PHONE_WORDS.search(before) and (
+            _WORK_WORDS.search(before) or _WORK_WORDS.search(after)
+        ):
+            continue
+        yield start, start + len(raw), "phone"
+
+
+# --- home addresses ------------------------------------------------------------------------
+
+_STREET_EN = (
+    r"\b\d{1,5}[A-Za-z]?,?\s+(?:[A-Z][\w'’-]+\s+){1,3}"
+    r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Way|Court|Ct|Crescent|Cres|Place|Pl"
+    r"|Boulevard|Blvd|Terrace|Gardens|Grove|Row|Square|Hill|Mews|View|Rise|Walk|Green|Parade)\b\.?"
+)
+_STREET_DE_NL = (
+    r"\b(?:[A-ZÄÖÜ][\wäöüß'-]+\s)?[A-ZÄÖÜ][\wäöüß'-]*(?:straße|strasse|str\.|weg|gasse|allee|platz"
+    r"|ring|damm|ufer|straat|laan|plein|gracht|kade|singel|dijk|steeg|hof)\s+\d{1,4}\s?[a-zA-Z]?\b"
+)
+_STREET_ROMANCE = (
+    r"\b(?:Calle|C/|Avda\.?|Avenida|Paseo|Plaza|Rua|Av\.|Travessa|Largo|Via|Viale|Piazza|Corso"
+    r"|Rue|Avenue|Boulevard|Chemin|Allée|Impasse)\s+(?:[\w'’.-]+\s+){0,4}?(?:n[ºo°.]\s*)?\d{1,4}\b"
+    r"|\b\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|chemin|allée|impasse|place"
+    r"|quai)\s+(?:[\w'’-]+\s){0,4}[\w'’-]+"
+)
+_STREET = re.compile(rf"{_STREET_EN}|{_STREET_DE_NL}|{_STREET_ROMANCE}")
+_POSTCODE_TAIL = re.compile(
+    r"[ \t,]{1,3}(?:[A-Z][\w'’-]+[ \t,]{1,3}){0,2}"
+    r"(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|\d{4}\s?[A-Z]{2}|\d{4,5}(?:-\d{3,4})?|[A-Z]{2}\s\d{5})"
+    r"(?:[ \t]+[A-ZÄÖÜ][\wäöüß'’-]+)?"
+)
+_HOME_WORDS = re.compile(
+    r"(?i)\b(?:home|house|lives|living|residence|residential|private|personal|his\s+place"
+    r"|her\s+place|wfh|remote|ship\w*\s+to\s+(?:him|her|them)|privat\w*|wohn\w*|zu\s+hause"
+    r"|heim\w*|nach\s+hause|domicilio|casa|particular|domicile|personnel\w*|chez|thuis\w*"
+    r"|woon\w*|morada|residência|residenza|abitazione)\b"
+)
+_OFFICE_WORDS = re.compile(
+    r"(?i)\b(?:office|site|branch|hq|head\s*office|headquarters|warehouse|store|shop|clinic"
+    r"|surgery|practice|unit|suite|floor|building|premises|depot|factory|campus|standort|büro"
+    r"|filiale|niederlassung|firma|oficina|sede|sucursal|almacén|bureau|siège|agence|kantoor"
+    r"|vestiging|escritório|filial|ufficio|magazzino|datacenter|data\s+centre|colo)\b"
+)
+
+
+def _address_hits(text: str, lowered: str) -> Iterator[Hit]:
+    for match in _STREET.finditer(text):
+        end = match.end()
+        tail = _POSTCODE_TAIL.match(text, end)
+        if tail:
+            end = tail.end()
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        before = text[max(line_start, match.start() - 100) : match.start()]
+        after = text[end : end + 40].split("\n")[0]
+        home = _HOME_WORDS.search(before) or _HOME_WORDS.search(after)
+        office = _OFFICE_WORDS.search(before[-60:]) or _OFFICE_WORDS.search(
+            text[match.start() : end]
+        )
+        if home or not office:
+            yield match.start(), end, "home_address"
+
+
+# --- validated numbers: IBAN, payment cards, national IDs ----------------------------------
+
+_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b")
+_CARD = re.compile(
+    r"(?<![\d-])(?:\d{4}[ -]\d{4}[ -]\d{4}[ -]\d{1,7}|\d{4}[ -]\d{6}[ -]\d{4,5})(?![\d-])"
+)
+# A card number written without spaces looks like any long number: it must also carry a
+# card scheme's prefix and length, and no word before it may call it something else.
+_CARD_UNSPACED = re.compile(r"(?<![\w.,/-])\d{13,19}(?![\w-]|[.,/]\d)")
+_CARD_SCHEMES = (
+    (re.compile(r"4"), (13, 16, 19)),  # Visa
+    (re.compile(r"5[1-5]|2(?:22[1-9]|2[3-9]\d|[3-6]\d\d|7[01]\d|720)"), (16,)),  # Mastercard
+    (re.compile(r"3[47]"), (15,)),  # American Express
+    (re.compile(r"6(?:011|5|4[4-9]|2)"), (16, 17, 18, 19)),  # Discover, UnionPay
+    (re.compile(r"35(?:2[89]|[3-8]\d)"), (16, 17, 18, 19)),  # JCB
+    (re.compile(r"3(?:0[0-5]|[68])"), (14,)),  # Diners Club
+)
+_NOT_CARD_CONTEXT = re.compile(
+    r"(?i)(?:serial|s/n|\bsn\b|imei|iccid|imsi|meid|tracking|order|invoice|ticket|case|ref"
+    r"|reference|asset|\bid\b|build|version|event|error|object|sid|account|acct|iban|sku|part"
+    r"|model|licen[cs]e|key|hash|barcode|ean|upc|\#)\W{0,12}$"
+)
+
+
+def _card_scheme_ok(digits: str) -> bool:
+    return any(prefix.match(digits) and len(digits) in lengths for prefix, lengths in _CARD_SCHEMES)
+
+
+_DNI = re.compile(r"\b(?P<number>\d{8}|[XYZ]-?\d{7})-?(?P<letter>[A-Z])\b")
+_CODICE_FISCALE = re.compile(r"\b[A-Z]{6}\d{2}[A-EHLMPRST]\d{2}[A-Z]\d{3}[A-Z]\b")
+_NINO = re.compile(
+    r"\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b"
+)
+_CPF = re.compile(r"\b\d{3}\.\d{3}\.\d{3}-\d{2}\b")
+
+
+def _iban_ok(value: str) -> bool:
+    compact = value.replace(" ", "")
+    if not 15 <= len(compact) <= 34:
+        return False
+    rearranged = compact[4:] + compact[:4]
+    number = "".join(str(int(ch, 36)) for ch in rearranged)
+    return int(number) % 97 == 1
+
+
+def luhn_ok(number: str) -> bool:
+    """The payment-card check digit."""
+    digits = [int(ch) for ch in number if ch.isdigit()]
+    if not 13 <= len(digits) <= 19 or len(set(digits)) == 1:
+        return False
+    total = 0
+    for index, digit in enumerate(reversed(digits)):
+        if index % 2:
+            digit *= 2
+            if digit > 9:
+                digit -= 9
+        total += digit
+    return total % 10 == 0
+
+
+def _dni_ok(number: str, letter: str) -> bool:
+    number = number.replace("-", "")
+    number = str("XYZ".index(number[0])) + number[1:] if number[0] in "XYZ" else number
+    return "TRWAGMYFPDXBNJZSQVHLCKE"[int(number) % 23] == letter
+
+
+def _cpf_ok(value: str) -> bool:
+    digits = [int(ch) for ch in value if ch.isdigit()]
+    if len(set(digits)) == 1:
+        return False
+    for size in (9, 10):
+        total = sum(d * w for d, w in zip(digits[:size], range(size + 1, 1, -1), strict=True))
+        if (total * 10 % 11) % 10 != digits[size]:
+            return False
+    return True
+
+
+def _number_hits(text: str, lowered: str) -> Iterator[Hit]:
+    for match in _IBAN.finditer(text):
+        if _iban_ok(match.group(0)):
+            yield match.start(), match.end(), "bank_account"
+    for match in _CARD.finditer(text):
+        if luhn_ok(match.group(0)):
+            yield match.start(), match.end(), "payment_card"
+    for match in _CARD_UNSPACED.finditer(text):
+        digits = match.group(0)
+        if (
+            luhn_ok(digits)
+            and _card_scheme_ok(digits)
+            and not _NOT_CARD_CONTEXT.search(_clause_before(text, match.start(), 40))
+        ):
+            yield match.start(), match.end(), "payment_card"
+    for match in _DNI.finditer(text):
+        if _dni_ok(match.group("number"), match.group("letter")):
+            yield match.start(), match.end(), "national_id"
+    for match in _CODICE_FISCALE.finditer(text):
+        yield match.start(), match.end(), "national_id"
+    for match in _NINO.finditer(text):
+        yield match.start(), match.end(), "national_id"
+    for match in _CPF.finditer(text):
+        if _cpf_ok(match.group(0)):
+            yield match.start(), match.end(), "national_id"
+
+
+# --- keyword rules: dates of birth, national IDs, bank details -----------------------------
+
+PERSONAL_RULES: tuple[KeywordRule, ...] = (
+    KeywordRule(
+        "date_of_birth",
+        r"dob|d\.o\.b\.?|date\s+of\s+birth|birth\s?date|birthday|born(?:\s+on)?|geburtsdatum"
+        r"|geburtstag|geb\.|geboren(?:\s+am)?|fecha\s+de\s+nacimiento|nacid[oa](?:\s+el)?"
+        r"|date\s+de\s+naissance|née?(?:\s+le)?|geboortedatum|geboren\s+op"
+        r"|data\s+de\s+nascimento|nascid[oa](?:\s+em)?|data\s+di\s+nascita|nat[oa](?:\s+il)?",
+        "date",
+        (
+            "dob",
+            "d.o.b",
+            "birth",
+            "born",
+            "geb",
+            "nac",
+            "naissance",
+            "né",
+            "geboorte",
+            "nasc",
+            "nat",
+        ),
+    ),
+    KeywordRule(
+        "national_id",
+        r"ssn|social\s+security(?:\s+(?:number|no\.?|#))?|national\s+insurance(?:\s+(?:number|no\.?))?"
+        r"|ni\s+(?:number|no\.?)|nino|national\s+id(?:\s+(?:number|no\.?))?|id\s+card(?:\s+number)?"
+        r"|identity\s+card(?:\s+number)?|passport(?:\s+(?:number|no\.?))?"
+        r"|driver'?s\s+licen[cs]e(?:\s+number)?|driving\s+licen[cs]e(?:\s+number)?"
+        r"|personalausweis(?:nummer)?|ausweis(?:nummer)?|reisepass(?:nummer)?|steuer-?id"
+        r"|steuer-?identifikationsnummer|sozialversicherungsnummer|sv-nummer|dni|pasaporte"
+        r"|n[úu]mero\s+de\s+(?:la\s+)?seguridad\s+social|numéro\s+de\s+sécurité\s+sociale"
+        r"|carte\s+d'identité|passeport|bsn|burgerservicenummer|paspoort|cpf|cartão\s+de\s+cidadão"
+        r"|codice\s+fiscale|carta\s+d'identità|passaporto|tax\s+(?:id|number)|nif",
+        "id",
+        (
+            "ssn",
+            "social",
+            "insurance",
+            "ni ",
+            "nino",
+            "national",
+            "id",
+            "passport",
+            "licen",
+            "ausweis",
+            "pass",
+            "steuer",
+            "sozial",
+            "sv-",
+            "dni",
+            "seguridad",
+            "sécurité",
+            "carte",
+            "bsn",
+            "burger",
+            "paspoort",
+            "cpf",
+            "cidad",
+            "fiscale",
+            "identit",
+            "tax",
+            "nif",
+        ),
+    ),
+    KeywordRule(
+        "bank_account",
+        r"iban|(?:bank\s+)?account\s+(?:number|no\.?|#)|acct\s+(?:number|no\.?|#)|bank\s+account"
+        r"|sort\s+code|routing\s+number|kontonummer|kontonr\.?|bankverbindung|n[úu]mero\s+de\s+cuenta"
+        r"|cuenta\s+bancaria|numéro\s+de\s+compte|rib|rekeningnummer|bankrekening"
+        r"|n[úu]mero\s+da\s+conta|nib|conto\s+corrente|numero\s+di\s+conto",
+        "account",
+        (
+            "iban",
+            "account",
+            "acct",
+            "sort code",
+            "routing",
+            "konto",
+            "bank",
+            "cuenta",
+            "compte",
+            "rib",
+            "rekening",
+            "conta",
+            "nib",
+            "conto",
+        ),
+    ),
+)
+
+_MONTHS = (
+    r"jan(?:uary|uar|vier|eiro)?|feb(?:ruary|ruar)?|févr(?:ier)?|mar(?:ch|s|zo|ço)?|märz|apr(?:il)?"
+    r"|avr(?:il)?|may|mai|mayo|maio|maggio|jun(?:e|i|io|ho)?|juin|giugno|jul(?:y|i|io|ho)?"
+    r"|juil(?:let)?|luglio|aug(?:ust)?|août|ago(?:sto)?|sep(?:t|tember|tiembre|tembre|tembro)?"
+    r"|set(?:embro|tembre)?|oct(?:ober|obre|ubre)?|okt(?:ober)?|out(?:ubro)?|ott(?:obre)?"
+    r"|nov(?:ember|embre|iembre|embro)?|dec(?:ember|embre)?|dez(?:ember|embro)?|déc(?:embre)?"
+    r"|dic(?:iembre|embre)?|enero|ene|gennaio|febbraio|febrero|fevereiro|marzo|abril|aprile"
+    r"|januari|februari|maart|mei|juni|juli|augustus|oktober"
+)
+_DATE_TOKEN = re.compile(r"\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}")
+_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th|\.|º)?,?")
+_MONTH = re.compile(rf"(?i)(?:{_MONTHS})\.?,?")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_DATE_FILLER = frozenset({"de", "of", "del"})
+
+
+def _date(rule: KeywordRule, key: str, tokens: Tokens, reading: Reading) -> tuple[int, int] | None:
+    """A date of birth: 14/03/1987, 1987-03-14, 14 March 1987, 14 de marzo de 1987."""
+    first = reading.index
+    word = trim(tokens[first]).text
+    if _DATE_TOKEN.fullmatch(word):
+        return first, first
+    words = [trim(t).text for t in tokens.span(first, first + 5)]
+    words = [w for w in words if w.lower() not in _DATE_FILLER]
+    shapes = [
+        (_DAY, _MONTH, _YEAR),
+        (_MONTH, _DAY, _YEAR),
+    ]
+    for shape in shapes:
+        if len(words) >= 3 and all(p.fullmatch(w) for p, w in zip(shape, words, strict=False)):
+            last = first
+            matched = 0
+            while matched < 3:
+                if trim(tokens[last]).text.lower() not in _DATE_FILLER:
+                    matched += 1
+                last += 1
+            return first, last - 1
+    return None
+
+
+_ID_PART = re.compile(r"[A-Za-z0-9][A-Za-z0-9./-]{0,19}")
+
+
+def _id(rule: KeywordRule, key: str, tokens: Tokens, reading: Reading) -> tuple[int, int] | None:
+    """An identity number, possibly written in groups: QQ 12 34 56 C, 123-45-6789."""
+    first = reading.index
+    last, digits, i = None, 0, first
+    while tokens.has(i) and i - first < 6:
+        word = trim(tokens[i]).text
+        if not _ID_PART.fullmatch(word) or (word.isalpha() and not word.isupper()):
+            break
+        if word.isalpha() and len(word) > 2:
+            break
+        digits += sum(ch.isdigit() for ch in word)
+        last = i
+        if tokens[i].text[-1:] in ".,;)":
+            break
+        i += 1
+    if last is None or digits < 5:
+        return None
+    value = " ".join(trim(t).text for t in tokens.span(first, last))
+    if is_mention(value) and not re.fullmatch(r"\d{3}-\d{2}-\d{4}", value):
+        return None
+    return first, last
+
+
+def _account(
+    rule: KeywordRule, key: str, tokens: Tokens, reading: Reading
+) -> tuple[int, int] | None:
+    """A bank account number or sort code: digits, perhaps grouped."""
+    first = reading.index
+    last, digits, i = None, 0, first
+    while tokens.has(i) and i - first < 8:
+        word = trim(tokens[i]).text
+        if not re.fullmatch(r"[A-Z]{0,4}[\d-]+|[A-Z]{2}\d{2}[A-Z0-9]*|[A-Z0-9]{1,4}", word):
+            break
+        digits += sum(ch.isdigit() for ch in word)
+        last = i
+        if tokens[i].text[-1:] in ".,;)":
+            break
+        i += 1
+    if last is None or digits < 6:
+        return None
+    return first, last
+
+
+_BANK_CONTEXT = re.compile(
+    r"(?i)bank|iban|sort\s+code|payroll|salary|routing|bic|swift|konto|blz|rekening|conta|conto"
+    r"|cuenta|compte|expenses|refund|reimburs"
+)
+
+
+def _refine(kind: str, text: str, start: int, end: int) -> str:
+    if kind == "bank_account":
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line = text[line_start : len(text) if line_end == -1 else line_end]
+        if not _BANK_CONTEXT.search(line):
+            return ""
+    return kind
+
+
+PERSONAL_POLICIES: dict[str, Policy] = {"date": _date, "id": _id, "account": _account}
+_COMPILED = tuple(compile_rule(rule) for rule in PERSONAL_RULES)
+
+
+def _keyword_hits(text: str, lowered: str) -> Iterator[Hit]:
+    return keyword_hits(text, lowered, _COMPILED, PERSONAL_POLICIES, _refine)
+
+
+DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
+    _keyword_hits,
+    _number_hits,
+    _email_hits,
+    _phone_hits,
+    _address_hits,
+)
+
+
+def personal_hits(text: str, lowered: str | None = None) -> list[Hit]:
+    """Every piece of personal data found, unsorted and possibly overlapping."""
+    lowered = text.lower() if lowered is None else lowered
+    return [hit for detector in DETECTORS for hit in detector(text, lowered)]

@@ -1,0 +1,462 @@
+"""Secrets as service desks write them, in English and six other languages.
+
+detect-secrets (:mod:`kbassist.hygiene.secret_scanner`) finds machine-shaped secrets:
+vendor tokens, high-entropy strings, basic auth in URLs. What it cannot see is
+how technicians write: "temp pw Summer2025!", "Kennwort zurückgesetzt auf X",
+"admin / C@stle!Fgt80", "Duo bypass code 731 204 889", a door code, a BitLocker
+recovery key. The keyword rules live in :mod:`kbassist.hygiene.secret_keywords`; this
+module adds what a keyword table cannot express: values written before their
+keyword, user / password pairs, passwords on command lines, a password-shaped
+value in a sentence about a password, and shapes that need no keyword (BitLocker
+keys, product keys, credentials in URLs and connection strings, PEM blocks).
+
+Every pattern is linear (bounded repetitions, no nested unbounded quantifiers).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterator
+
+from kbassist.hygiene.keyword_scan import (
+    Hit,
+    Token,
+    char_classes,
+    is_mention,
+    trim,
+    value_shape_ok,
+)
+from kbassist.hygiene.secret_keywords import secret_keyword_hits
+
+# --- values before their keyword: "Qwerty!8842 is the new password" ------------------------
+
+_REVERSED = re.compile(
+    r"(?<![\w/\\])(?P<value>[^\s\"'<>`]{6,100})\s+(?:is|was|=|as|will\s+be|ist|es|est|é|è)"
+    r"\s+(?:(?:the|her|his|their|your|our|a|das|sein|ihr|la|le|su|o|il|het)\s+)?"
+    r"(?:(?:new|temp|temporary|initial|current|one-time|neue|neues|nueva|nouveau|nouvelle|nova"
+    r"|nuova|nieuwe)\s+)?"
+    r"(?P<key>password|pw|pwd|passwort|kennwort|contraseña|mot\s+de\s+passe|wachtwoord|senha"
+    r"|wi-?fi\s+(?:key|password)|passphrase)\b",
+    re.IGNORECASE,
+)
+
+
+def _reversed_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """A password-shaped value followed by "is the new password"."""
+    if not any(hint in lowered for hint in ("pass", "pw", "kennw", "contrase", "wachtw", "senha")):
+        return
+    for match in _REVERSED.finditer(text):
+        token = trim(Token(match.start("value"), match.end("value"), match.group("value")))
+        if value_shape_ok(token.text, "strict"):
+            kind = "wifi_key" if "wi" in match.group("key").lower() else "password"
+            yield token.start, token.end, kind
+
+
+# --- user / password pairs -----------------------------------------------------------------
+
+_PAIR = re.compile(
+    r"(?<![\w.\\@/-])(?P<user>[\w.\\@-]{2,40})"
+    r"(?P<pairsep>[ \t]*/[ \t]*|[ \t]*\|[ \t]*|:(?=\S))"
+    r"(?P<value>[^\s\"'<>`/|]{4,100})"
+)
+# The words just before the user name: "logged in as", "creds for the NAS:", "Zugangsdaten:".
+_PAIR_CONTEXT = re.compile(
+    r"(?i)\b(?P<context>as|with|using|login|log\s?in|logon|sign\s?in|creds?|credentials"
+    r"|user(?:name)?|account|u/p|(?:apple\s+|microsoft\s+|google\s+)?id|zugangsdaten"
+    r"|anmeldedaten|credenciales|identifiants|inloggegevens|credenciais|credenziali)\b"
+    r"(?:[ \t]+(?:for|on|to|für|para|pour|voor)[ \t]+(?:the[ \t]+)?[\w.-]{1,30})?"
+    r"[ \t]*(?:[:=]|\bis\b|\bwas\b)?[ \t]*$"
+)
+_ADMIN_USER = re.compile(
+    r"admin|administrator|root|sa|ubnt|pi|support|manager|operator|superuser|cisco|enable"
+    r"|\w{0,20}admin\w{0,20}|svc[\w.-]{0,30}|service[\w.-]{0,30}",
+    re.IGNORECASE,
+)
+_STRONG_CONTEXT = frozenset(
+    "login log in logon sign in creds cred credentials user username u/p id apple id microsoft id "
+    "google id zugangsdaten anmeldedaten "
+    "credenciales identifiants inloggegevens credenciais credenziali".split()
+)
+
+
+def _pair_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """User and password written as a pair: "admin / C@stle!Fgt80", "creds: svc / X"."""
+    if "/" not in text and "|" not in text and ":" not in text:
+        return
+    for match in _PAIR.finditer(text):
+        token = trim(Token(match.start("value"), match.end("value"), match.group("value")))
+        user = match.group("user")
+        before = _PAIR_CONTEXT.search(text, max(0, match.start() - 60), match.start())
+        context = " ".join(before.group("context").lower().split()) if before else ""
+        # An account written as an address or DOMAIN\user names a login by itself.
+        account = "@" in user or "\\" in user
+        if (is_mention(user) and not account) or user.isdigit():
+            continue
+        admin = bool(_ADMIN_USER.fullmatch(user))
+        if match.group("pairsep") == ":" and not (context in _STRONG_CONTEXT or admin):
+            continue
+        if context in _STRONG_CONTEXT or admin:
+            level = "strict"
+        elif context or account:
+            level = "strong"
+        else:
+            continue
+        if value_shape_ok(token.text, level):
+            yield token.start, token.end, "credential_pair"
+
+
+# --- shapes that need no keyword -----------------------------------------------------------
+
+_BITLOCKER = re.compile(r"(?<![\d-])\d{6}(?P<sep>[- ])\d{6}(?:(?P=sep)\d{6}){6}(?![\d-])")
+_PRODUCT_KEY = re.compile(r"(?<![\w-])[A-Z0-9]{5}(?:-[A-Z0-9]{5}){4}(?![\w-])")
+_URL_CREDENTIALS = re.compile(
+    r"\b[a-zA-Z][a-zA-Z0-9+.-]{1,20}://[^\s:/@<>\"']{1,100}:(?P<value>[^\s/<>\"']{1,100})"
+    r"@[\w.-]{1,253}(?=[/:?#\s]|$)"
+)
+_CONNECTION_PASSWORD = re.compile(
+    r"(?i)(?:^|[;\s\"'])(?:password|pwd|passwd)[ \t]*=[ \t]*"
+    r"(?P<value>\"[^\"\n]{1,100}\"|'[^'\n]{1,100}'|\{[^}\n]{1,100}\}|[^;\s\"'<]{1,100})"
+)
+_CONNECTION_KEY = re.compile(
+    r"(?i)\b(?:AccountKey|SharedAccessKey|SharedAccessSignature|sig)="
+    r"(?P<value>[A-Za-z0-9+/%=_-]{16,500})"
+)
+
+
+def _shape_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """BitLocker recovery keys, product keys, credentials in URLs and connection strings."""
+    for match in _BITLOCKER.finditer(text):
+        yield match.start(), match.end(), "bitlocker_key"
+    if "-" in text:
+        for match in _PRODUCT_KEY.finditer(text):
+            key = match.group(0)
+            if any(ch.isdigit() for ch in key) and any(ch.isalpha() for ch in key):
+                yield match.start(), match.end(), "licence_key"
+    if "://" in text:
+        for match in _URL_CREDENTIALS.finditer(text):
+            value = match.group("value")
+            if not is_mention(value) and value.lower() not in {"password", "pass", "pwd"}:
+                yield match.start("value"), match.end("value"), "url_credentials"
+    if "=" in text:
+        for match in _CONNECTION_PASSWORD.finditer(text):
+            raw = match.group("value")
+            token = trim(Token(match.start("value"), match.end("value"), raw.strip("{}")))
+            if raw[:1] == "{":
+                token = Token(token.start + 1, token.end + 1, token.text)
+            if len(token.text) >= 3 and not is_mention(token.text):
+                yield token.start, token.end, "connection_string"
+        for match in _CONNECTION_KEY.finditer(text):
+            yield match.start("value"), match.end("value"), "connection_string"
+
+
+# --- codes in prose: "the gate keypad ... new code 66390", "your code is 517 208" -----------
+
+_PLACE_WORDS = re.compile(
+    r"(?i)\b(?:door|gate|keypad|alarm|safe|lock-?box|key\s?safe|padlock|entry|entrance|building"
+    r"|shutter|garage|cabinet|tür|tor|alarmanlage|puerta|portón|alarma|porte|alarme|deur|poort"
+    r"|porta|portão|cancello|allarme)\b"
+)
+_PLACE_CODE = re.compile(
+    r"(?i)\b(?:code|pin|combination|combo|code\s+number|pin\s+code|code\s+pin|nummer|número"
+    r"|numéro|codice|código|codigo)\b(?:[ \t]+(?:is|was|now|to|:|=|-|ist|es|est|é|è))?"
+    r"[ \t]*[:=]?[ \t]*(?P<value>\d{3,10})#?(?![\w.,/:-]\w)"
+)
+# "front door 1904#": a keypad code entered with '#', right after the door it opens.
+_HASH_CODE = re.compile(
+    r"(?i)\b(?:door|gate|entrance|entry|keypad|alarm|safe|shutter|garage)\s+(?P<value>\d{3,8})#"
+)
+_PERSONAL_CODE = re.compile(
+    r"(?i)\b(?:your|her|his|their|the\s+user's|new|temp|temporary|one-time|login|sign-in"
+    r"|verification|access)\s+(?:code|passcode|pin)\s+(?:is|was|:)\s*"
+    r"(?P<value>\d{3,4}[ -]?\d{3,4}|\d{4,8})(?![\w.,/:-]\w)"
+)
+
+
+def _prose_code_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """A numeric code in a sentence about a door, gate, keypad or alarm, or given to a user."""
+    if "#" in text:
+        for match in _HASH_CODE.finditer(text):
+            yield match.start("value"), match.end("value"), "door_code"
+    if "code" not in lowered and "pin" not in lowered and "combi" not in lowered:
+        if not any(word in lowered for word in ("código", "codigo", "codice", "nummer")):
+            return
+    for match in _PERSONAL_CODE.finditer(text):
+        yield match.start("value"), match.end("value"), "mfa_code"
+    for match in _PLACE_CODE.finditer(text):
+        start, end = _sentence_around(text, match.start())
+        if _PLACE_WORDS.search(text, start, end):
+            yield match.start("value"), match.end("value"), "door_code"
+
+
+# --- secrets carried in a URL ----------------------------------------------------------------
+
+_URL = re.compile(r"\b(?:https?|wss?)://[^\s<>\"'`]{4,2000}")
+_URL_SECRET_PARAM = re.compile(
+    r"(?i)[?&;](?:key|api[_-]?key|apikey|token|access[_-]?token|auth|secret|client[_-]?secret"
+    r"|password|passwd|pwd|pass|sig|signature|code)=(?P<value>[^&#\s]{6,500})"
+)
+_URL_SEGMENT = re.compile(r"/(?P<value>[A-Za-z0-9_-]{20,200})(?=[/?#]|$)")
+_URL_SECRET_WORDS = re.compile(r"(?i)hook|token|key|secret|signature|sig\b|webhook")
+
+
+def _url_token_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """Keys in URLs: ``?api_key=...``, ``&sig=...``, a webhook's token path segment."""
+    if "://" not in text:
+        return
+    for url in _URL.finditer(text):
+        for match in _URL_SECRET_PARAM.finditer(url.group(0)):
+            value = match.group("value")
+            if not is_mention(value) and value.lower() not in {"password", "token", "secret"}:
+                start = url.start() + match.start("value")
+                yield start, start + len(value), "token"
+        context = text[max(0, url.start() - 80) : url.end()]
+        if not _URL_SECRET_WORDS.search(context):
+            continue
+        for match in _URL_SEGMENT.finditer(url.group(0)):
+            value = match.group("value")
+            if char_classes(value) >= 3 and sum(ch.isdigit() for ch in value) >= 3:
+                if not _mostly_words(value):
+                    start = url.start() + match.start("value")
+                    yield start, start + len(value), "token"
+
+
+# --- passwords on command lines ------------------------------------------------------------
+
+_CLI_FLAG = re.compile(
+    r"(?<![\w-])(?P<flag>-{1,2}(?:p|P|pw|pwd|pass|passwd|password|Password|AccountPassword"
+    r"|passphrase|secret|token|Token|apikey|api-key)|/(?:p|pw|pass|password))"
+    r"(?:[ \t]+|[=:])(?P<value>\"[^\"\n]{1,100}\"|'[^'\n]{1,100}'|[^\s\"'<>()]{1,100})"
+)
+_SECURE_STRING = re.compile(
+    r"(?i)ConvertTo-SecureString[ \t]+(?:-String[ \t]+)?"
+    r"(?P<value>\"[^\"\n]{1,100}\"|'[^'\n]{1,100}')"
+)
+_NET_USE = re.compile(r"(?i)/user:[^\s/]{1,100}[ \t]+(?P<value>[^\s/\"'<>]{3,100})")
+# mysql -uroot -pS3cret!: the password glued to its switch.
+_GLUED_P = re.compile(r"(?<![\w-])-p(?P<value>[^\s\"'<>()]{4,100})")
+
+
+def _command_line_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """Passwords passed to commands: sqlcmd -P X, --password=X, net use /user:x X."""
+    if "-" in text or "/" in text:
+        for match in _CLI_FLAG.finditer(text):
+            raw = match.group("value")
+            quoted = raw[:1] in "\"'" and raw[-1:] == raw[:1] and len(raw) > 2
+            token = trim(Token(match.start("value"), match.end("value"), raw))
+            if token.text.startswith("-") or token.text.startswith("$"):
+                continue
+            flag = match.group("flag").lstrip("-/").lower()
+            kind = "token" if flag in {"token", "apikey", "api-key", "secret"} else "password"
+            if value_shape_ok(token.text, "medium", quoted):
+                yield token.start, token.end, kind
+    if "securestring" in lowered:
+        for match in _SECURE_STRING.finditer(text):
+            yield match.start("value") + 1, match.end("value") - 1, "password"
+    if " -p" in text:
+        for match in _GLUED_P.finditer(text):
+            value = match.group("value")
+            sql = any(word in lowered for word in ("mysql", "mariadb", "mysqldump"))
+            if value_shape_ok(value, "strict" if sql else "strong"):
+                yield match.start("value"), match.end("value"), "password"
+    if "/user:" in lowered:
+        for match in _NET_USE.finditer(text):
+            token = trim(Token(match.start("value"), match.end("value"), match.group("value")))
+            if value_shape_ok(token.text, "medium"):
+                yield token.start, token.end, "password"
+
+
+# --- a password-shaped value in a sentence about a password -------------------------------
+
+_PASSWORD_TOPIC = re.compile(
+    r"(?i)pass(?:wor[dt]|wd|phrase|code)|pwd|\bpw\b|\bp/w\b|kennw|contrase|mot\s+de\s+passe|mdp"
+    r"|wachtw|senha|\blaps\b|admpwd|credential|\bcreds?\b|\blog-?in\b|\bsign-?in\b"
+    r"|\b(?:local\s+)?admin\b"
+)
+_CANDIDATE = re.compile(r"[^\s\"'<>()\[\]{}]{8,64}")
+_KEY_COMBO = re.compile(r"(?i)^(?:ctrl|alt|shift|win|cmd|fn|strg|altgr)\+")
+
+
+_ENTITIES = re.compile(r"^(?:&#?\w{1,8};)+|(?:&#?\w{1,8};)+$")
+
+
+def _without_entities(token: Token) -> Token:
+    """The token without HTML entities left around it by the PSA (&quot;AADSTS53003&quot;)."""
+    text = token.text
+    if "&" not in text:
+        return token
+    lead = len(text) - len(re.sub(r"^(?:&#?\w{1,8};)+", "", text))
+    rest = _ENTITIES.sub("", text)
+    return trim(Token(token.start + lead, token.start + lead + len(rest), rest))
+
+
+def _mostly_words(value: str) -> bool:
+    """Words run together ("MicrosoftEdgeWebView2Runtime") rather than a chosen secret."""
+    return sum(len(word) for word in re.findall(r"[A-Z]?[a-z]{3,}", value)) >= 0.7 * len(value)
+
+
+def _sentence_around(text: str, position: int, reach: int = 300) -> tuple[int, int]:
+    """Bounds of the sentence (or line) around a position, at most reach characters each way."""
+    low = max(0, position - reach)
+    high = min(len(text), position + reach)
+    start = max(text.rfind("\n", low, position), text.rfind(". ", low, position))
+    start = low if start == -1 and low > 0 else start + 1
+    ends = [
+        i for i in (text.find("\n", position, high), text.find(". ", position, high)) if i != -1
+    ]
+    return start, min(ends) if ends else high
+
+
+def _topic_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """A strong password-shaped value anywhere in a sentence that talks about a password.
+
+    "Get-LapsADPassword ... gave 7vQ!m2Lr#9KpXa", "changed from Winter2023! to a new one":
+    the value needs letters, digits and a symbol, so words, host names and paths never count.
+    """
+    scanned_to = 0
+    for topic in _PASSWORD_TOPIC.finditer(text):
+        start, end = _sentence_around(text, topic.start())
+        start = max(start, scanned_to)
+        if start >= end:
+            continue
+        scanned_to = end
+        for match in _CANDIDATE.finditer(text, start, end):
+            word = match.group(0)
+            if not (_DIGIT.search(word) and _SYMBOL.search(word)):
+                continue  # the cheap test first: most words have neither
+            token = _without_entities(trim(Token(match.start(), match.end(), word)))
+            value = token.text
+            if any(mark in value for mark in ("\\", "/", "@", ":", "=")):
+                continue  # paths, "HTTP/1.1", addresses, "Office16_Data:SSPI", "key=value"
+            if _KEY_COMBO.match(value) or _mostly_words(value):
+                continue
+            if _PASSWORD_TOPIC.search(value) and not any(ch.isdigit() for ch in value):
+                continue
+            if value_shape_ok(value, "strong"):
+                yield token.start, token.end, "password"
+
+
+_DIGIT = re.compile(r"\d")
+_SYMBOL = re.compile(r"[^\w.-]")
+
+# --- a password by its shape alone -----------------------------------------------------------
+
+_STRONG_SYMBOL = re.compile(r"[!@#$%^&*?~+]")
+_CHOSEN_SYMBOL = re.compile(r"[!@#$%^&*?]")
+_NOT_PASSWORD = re.compile(
+    r"""(?x)^(?:
+        [#%~+].*                      # a reference, a syslog mnemonic, an approximation
+      | [A-Za-z]{1,5}\#\d+            # T#20931, PO#4411: a numbered reference
+      | [A-Za-z]{1,6}\+.*              # Shift+F10, Ctrl+Alt+Del, Win+R
+      | .*[/\\:=].*                  # paths, URLs, ratios, key=value
+      | [^@]+@[\w-]+\.[\w.-]+          # an e-mail address
+      | .*&(?:nbsp|amp|quot|apos|lt|gt|\#\d{1,6});?.*  # an HTML entity
+    )$"""
+)
+
+
+def _password_shaped(value: str) -> bool:
+    """Letters, digits and a symbol in one token, the way passwords are made: C@stle!Fgt80.
+
+    Needs 8 or more characters with upper and lower case, or a symbol from !@#$%^&*?~+
+    inside the value with at least two letters and a digit; words run together, key
+    combinations, references and paths are left out.
+    """
+    if not 6 <= len(value) <= 40 or not _STRONG_SYMBOL.search(value[1:]):
+        return False
+    letters = sum(ch.isalpha() for ch in value)
+    digits = sum(ch.isdigit() for ch in value)
+    if letters < 2 or digits < 1 or _NOT_PASSWORD.match(value):
+        return False
+    if _mostly_words(value) and not _CHOSEN_SYMBOL.search(value):
+        return False  # words run together; "Read3r!Sage" is chosen, "Office365+Teams" is not
+    return len(value) >= 8 or char_classes(value) == 4
+
+
+def _strong_token_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """A token shaped like a chosen password, wherever it stands ("gave him Qz8#Lm2!Rw6vTn")."""
+    for match in _CANDIDATE_ANY.finditer(text):
+        word = match.group(0)
+        if not (_DIGIT.search(word) and _STRONG_SYMBOL.search(word)):
+            continue
+        token = _without_entities(trim(Token(match.start(), match.end(), word)))
+        if _password_shaped(token.text):
+            yield token.start, token.end, "password"
+
+
+_CANDIDATE_ANY = re.compile(r"[^\s\"'<>()\[\]{}]{6,64}")
+
+
+# --- key blocks ----------------------------------------------------------------------------
+
+_BLOCK_BEGIN = re.compile(
+    r"-----BEGIN (?P<label>[A-Za-z0-9 ]{0,40}?(?:PRIVATE KEY(?: BLOCK)?|Static key V\d))-----",
+    re.IGNORECASE,
+)
+_BLOCK_END = re.compile(
+    r"-----END [A-Za-z0-9 ]{0,40}?(?:PRIVATE KEY(?: BLOCK)?|Static key V\d)-----", re.IGNORECASE
+)
+# The key body when the END line is missing: base64 or hex runs, on the same line or below.
+_BLOCK_BODY = re.compile(r"(?:(?:\r?\n|[ \t]{1,4})[A-Za-z0-9+/=:-]{8,200}(?=\s|\Z)){0,50000}")
+MAX_KEY_CHARS = 20_000
+
+
+def _key_block_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """PEM private keys and OpenVPN static keys, from the BEGIN line to the END line."""
+    if "-----begin" not in lowered:
+        return
+    # END lines are found once, so a header pasted many times without END stays linear.
+    ends = [(m.start(), m.end()) for m in _BLOCK_END.finditer(text)]
+    starts = [start for start, _ in ends]
+    position = 0
+    while match := _BLOCK_BEGIN.search(text, position):
+        index = bisect.bisect_left(starts, match.end())
+        if index < len(ends) and ends[index][0] - match.end() <= MAX_KEY_CHARS:
+            end = ends[index][1]
+        else:
+            body = _BLOCK_BODY.match(text, match.end())
+            end = body.end() if body else match.end()
+        kind = "openvpn_key" if "static" in match.group("label").lower() else "private_key"
+        yield match.start(), end, kind
+        position = max(end, match.end())
+
+
+# --- Wi-Fi name and key written as a pair ----------------------------------------------------
+
+_WIFI_PAIR = re.compile(
+    r"(?i)\b(?:wi-?fi|wlan|ssid|wireless|network)\b[ \t]*[:=]?[ \t]*(?:ssid[ \t]*[:=]?[ \t]*)?"
+    r"(?P<ssid>[\w.-]{2,32})[ \t]*(?:/|\||,?[ \t]+(?:key|pw|pwd|pass(?:word)?|psk|passphrase"
+    r"|schlüssel|passwort|kennwort|clave|clé|sleutel|senha|chiave)[ \t]*(?:[:=]|is)?)[ \t]*"
+    r"(?P<value>[^\s\"'<>`]{8,63})"
+)
+
+
+def _wifi_pair_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """A network and its key: "Guest wifi: ACME-Guest / Visitors2025", "SSID X, key: Y"."""
+    if not any(hint in lowered for hint in ("wi", "wlan", "ssid", "network")):
+        return
+    for match in _WIFI_PAIR.finditer(text):
+        token = trim(Token(match.start("value"), match.end("value"), match.group("value")))
+        if not is_mention(match.group("ssid")) and value_shape_ok(token.text, "medium"):
+            yield token.start, token.end, "wifi_key"
+
+
+DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
+    _key_block_hits,
+    _wifi_pair_hits,
+    _shape_hits,
+    _url_token_hits,
+    _prose_code_hits,
+    secret_keyword_hits,
+    _reversed_hits,
+    _pair_hits,
+    _command_line_hits,
+    _topic_hits,
+    _strong_token_hits,
+)
+
+
+def secret_hits(text: str, lowered: str | None = None) -> list[Hit]:
+    """Every secret value the MSP detectors find, unsorted and possibly overlapping."""
+    lowered = text.lower() if lowered is None else lowered
+    return [hit for detector in DETECTORS for hit in detector(text, lowered)]

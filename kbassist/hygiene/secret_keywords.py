@@ -1,0 +1,252 @@
+"""Secrets announced by a keyword: the value policies that judge what follows the keyword.
+
+The rules (:mod:`kbassist.hygiene.secret_rules`) say which words announce a kind of
+secret ("pw", "Kennwort", "contraseña", "mot de passe", "wachtwoord", "senha", "Türcode",
+"Duo bypass code", "voicemail PIN"...) and which policy judges the word that follows;
+the policies here do the judging (a password shape, a PIN's digits, a list of codes, a
+licence key's groups). :mod:`kbassist.hygiene.keyword_scan` does the reading.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+from kbassist.hygiene.keyword_scan import (
+    GROUPED_CODE,
+    LIST_WORDS,
+    TECHNICAL,
+    Hit,
+    KeywordRule,
+    Policy,
+    Reading,
+    Tokens,
+    compile_rule,
+    is_mention,
+    keyword_hits,
+    looks_generated,
+    trim,
+    value_shape_ok,
+)
+from kbassist.hygiene.secret_rules import SECRET_RULES
+
+# --- value policies ------------------------------------------------------------------------
+
+
+def _digits(value: str) -> int:
+    return sum(ch.isdigit() for ch in value)
+
+
+def _level(reading: Reading) -> str:
+    if reading.distant:
+        return "strict"
+    return "loose" if reading.explicit else "medium" if reading.linked else "strict"
+
+
+def _single(check: Callable[[str, str, Reading, bool], bool]) -> Policy:
+    """A policy whose value is the one candidate word."""
+
+    def policy(
+        rule: KeywordRule, key: str, tokens: Tokens, reading: Reading
+    ) -> tuple[int, int] | None:
+        token = trim(tokens[reading.index])
+        if not token.text:
+            return None
+        if key in rule.ambiguous and not reading.explicit:
+            # "pass to L2", "token as before": an everyday word needs a ':' or a real verb,
+            # unless what follows could only be generated ("SIP secret 9vK2pQ7xL4").
+            generated = reading.index == 0 and looks_generated(token.text)
+            if (not reading.linked or reading.weak_only) and not generated:
+                return None
+        if check(token.text, key, reading, token.quoted):
+            return reading.index, reading.index
+        return None
+
+    return policy
+
+
+# Microsoft app passwords: sixteen lower-case letters, shown in groups of four or not.
+_APP_PASSWORD = re.compile(r"[a-z]{16}")
+
+
+def _password(value: str, key: str, reading: Reading, quoted: bool) -> bool:
+    if "app" in key and _APP_PASSWORD.fullmatch(value) and (reading.explicit or reading.linked):
+        return True
+    if "code" in key and _pin(value, key, reading, quoted):
+        return True  # a passcode is often digits only: "Zoom meeting passcode 882195"
+    return value_shape_ok(value, _level(reading), quoted)
+
+
+_APP_GROUP = re.compile(r"[a-z]{4}")
+_PHRASE_WORD = re.compile(r"[a-zà-ÿ]{2,15}|\d{1,4}")
+
+
+def _password_or_phrase(
+    rule: KeywordRule, key: str, tokens: Tokens, reading: Reading
+) -> tuple[int, int] | None:
+    """A password, or after "passphrase:" a phrase of words ("amber lantern quietly folds 42")."""
+    found = _single(_password)(rule, key, tokens, reading)
+    if found is None and "app" in key and tokens.has(reading.index + 3):
+        # App passwords read out in groups: "app pw xwqp lmzr tbhk nvye".
+        group = [trim(t).text for t in tokens.span(reading.index, reading.index + 3)]
+        if all(_APP_GROUP.fullmatch(word) for word in group):
+            return reading.index, reading.index + 3
+    if found is not None or "phrase" not in key or not reading.explicit:
+        return found
+    last = reading.index
+    while tokens.has(last + 1) and last - reading.index < 7:
+        word = tokens[last]
+        if not _PHRASE_WORD.fullmatch(word.text) or is_mention(word.text):
+            break
+        last += 1
+    words = tokens.span(reading.index, last)
+    plain = [w for w in words if _PHRASE_WORD.fullmatch(trim(w).text)]
+    if len(plain) >= 3 and not any(is_mention(trim(w).text) for w in plain[:1]):
+        return reading.index, reading.index + len(plain) - 1
+    return None
+
+
+def _key(value: str, key: str, reading: Reading, quoted: bool) -> bool:
+    """After the bare word "key": a grouped product key, or a value with symbols and digits."""
+    if GROUPED_CODE.fullmatch(value):
+        return _digits(value) >= 2
+    if "\\" in value or len(value) < 8 or not any(ch.isdigit() for ch in value):
+        return False
+    level = "strong" if not (reading.explicit or reading.linked) or reading.distant else "strict"
+    return value_shape_ok(value, level, quoted) or (
+        len(value) >= 20 and value_shape_ok(value, "strict", quoted)
+    )
+
+
+def _wifi(value: str, key: str, reading: Reading, quoted: bool) -> bool:
+    return (len(value) >= 8 or quoted) and value_shape_ok(value, _level(reading), quoted)
+
+
+def _token(value: str, key: str, reading: Reading, quoted: bool) -> bool:
+    """Keys and tokens are generated: long, and never without a digit (quoted or not, far away)."""
+    if (not quoted or reading.distant) and (
+        len(value) < 8 or not any(ch.isdigit() for ch in value)
+    ):
+        return False
+    return value_shape_ok(value, _level(reading), quoted)
+
+
+def _pin(value: str, key: str, reading: Reading, quoted: bool) -> bool:
+    digits = value.strip("#*")
+    return digits.isdigit() and 4 <= len(digits) <= 10 and len(set(digits)) > 1
+
+
+_DOOR_CODE = re.compile(r"[A-Za-z0-9]{1,10}(?:-[A-Za-z0-9]{1,10}){0,3}")
+
+
+def _door(value: str, key: str, reading: Reading, quoted: bool) -> bool:
+    """A keypad or access code: 3-16 letters and digits, perhaps in groups (TPX-44-918)."""
+    core = value.strip("#*")
+    return (
+        bool(_DOOR_CODE.fullmatch(core))
+        and 3 <= len(core) <= 16
+        and 3 <= _digits(core)
+        and not TECHNICAL.match(core)
+    )
+
+
+# Keys read out in groups; a GUID counts when a licence or registration word announces it.
+_LICENCE = re.compile(r"[A-Za-z0-9]{4,12}(?:-[A-Za-z0-9]{4,12}){2,7}")
+
+
+def _licence(value: str, key: str, reading: Reading, quoted: bool) -> bool:
+    if _LICENCE.fullmatch(value):
+        return _digits(value) >= 1
+    return reading.explicit and len(value) >= 12 and value_shape_ok(value, "medium", quoted)
+
+
+_CODE_ITEM = re.compile(r"(?=[A-Za-z-]*\d)[A-Za-z0-9]{3,12}(?:-[A-Za-z0-9]{2,12}){0,4}")
+_DIGIT_GROUP = re.compile(r"\d[\d-]{1,12}")  # a group of an MFA code: 731, 204-889, 55
+
+
+def _run(tokens: Tokens, first: int, item: re.Pattern[str]) -> int:
+    """Index of the last token of a list of items starting at first ("a, b and c")."""
+    last, i = first, first + 1
+    while tokens.has(i) and i - first < 24:
+        word = trim(tokens[i]).text
+        if item.fullmatch(word):
+            last = i
+        elif tokens[i].text.lower() not in LIST_WORDS:
+            break
+        if tokens[i].text[-1:] in ".;" and not item.fullmatch(tokens[i].text):
+            break
+        i += 1
+    return last
+
+
+def _codes(rule: KeywordRule, key: str, tokens: Tokens, reading: Reading) -> tuple[int, int] | None:
+    first = reading.index
+    word = trim(tokens[first]).text
+    # Generated codes mix letters and digits ("7tpd3wcz": two digits) or are all digits.
+    if not _CODE_ITEM.fullmatch(word) or is_mention(word) or _digits(word) < 2:
+        # Or they are digits read out in pairs: "backup code 55 12 90 87".
+        return _mfa(rule, key, tokens, reading) if _DIGIT_GROUP.fullmatch(word) else None
+    return first, _run(tokens, first, _CODE_ITEM)
+
+
+def _mfa(rule: KeywordRule, key: str, tokens: Tokens, reading: Reading) -> tuple[int, int] | None:
+    first = reading.index
+    if not _DIGIT_GROUP.fullmatch(trim(tokens[first]).text):
+        return None
+    last = _run(tokens, first, _DIGIT_GROUP)
+    digits = "".join(trim(t).text for t in tokens.span(first, last))
+    longest = max(len(d) for d in re.findall(r"\d+", digits.replace("-", "")))
+    total = _digits(digits)
+    return (first, last) if longest >= 6 or 6 <= total <= 10 else None
+
+
+SECRET_POLICIES: dict[str, Policy] = {
+    "password": _password_or_phrase,
+    "key": _single(_key),
+    "wifi": _single(_wifi),
+    "token": _single(_token),
+    "digits": _single(_pin),
+    "door": _single(_door),
+    "licence": _single(_licence),
+    "codes": _codes,
+    "mfa": _mfa,
+}
+
+_COMPILED = tuple(compile_rule(rule) for rule in SECRET_RULES)
+
+
+# Keys that are not secrets: "public key", "registry key", "host key", "foreign key".
+_NOT_SECRET_KEY = re.compile(
+    r"(?i)(?:public|pub|host|registry|reg|hot|primary|foreign|sort|recovery\s+key\s+id|ssh-\w+)"
+    r"[\s_-]*$"
+)
+
+
+def _refine(kind: str, text: str, start: int, end: int) -> str:
+    """A more specific kind from the words around the keyword."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - 60) : end].lower()
+    if kind == "secret" and _NOT_SECRET_KEY.search(text[max(line_start, start - 30) : start]):
+        return ""
+    if kind == "pin" and re.search(
+        r"voice-?\s?mail|\bvm\b|mailbox|sprachbox|buzón|messagerie", before
+    ):
+        return "voicemail_pin"
+    if kind in {"password", "preshared_key", "secret"} and re.search(
+        r"wi-?fi|wlan|\bssid|\bwpa|wireless", before
+    ):
+        return "wifi_key"
+    if kind == "private_key" and re.search(r"[A-Za-z0-9+/]{42,43}=$", text[start:end]):
+        return "wireguard_key"
+    if kind == "secret" and GROUPED_CODE.search(text[max(start, end - 48) : end]):
+        return "licence_key"
+    if kind in {"password", "api_key"} and re.search(
+        r"(?:server|data source|database|initial catalog|uid|user id|host|provider)\s*=", before
+    ):
+        return "connection_string"
+    return kind
+
+
+def secret_keyword_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """Secret values announced by a keyword, in any of the seven languages."""
+    return keyword_hits(text, lowered, _COMPILED, SECRET_POLICIES, _refine)

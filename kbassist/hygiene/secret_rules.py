@@ -1,0 +1,481 @@
+"""The secret keyword table: which words announce which kind of secret, in seven languages.
+
+Data only. Each rule names its kind, the keywords (a regex alternation, matched
+case-insensitively on word boundaries), the value policy that judges the word
+after it (in :mod:`kbassist.hygiene.secret_keywords`), lower-case hints of which
+one must occur before the regex is worth running, and the keywords that are also
+everyday words ("pass", "token", "secret").
+"""
+
+from __future__ import annotations
+
+from kbassist.hygiene.keyword_scan import KeywordRule
+
+# --- keyword rules -------------------------------------------------------------------------
+
+_PASSWORD_WORDS = (
+    r"p(?=[ \t]?:)|pass(?:wor[dt])?s?|passwd|pass-?phrase|passcode|pwd|pw|p/w|pword"
+    r"|app[ -]?(?:password|pw|pwd|pass)"
+    r"|kennw(?:ort|örter)|passw(?:ort|örter)|(?:initial|start|einmal)passwort"
+    r"|contrase(?:ñ|n)as?|claves?(?:\s+de\s+acceso)?|mots?\s+de\s+passe|mdp|wachtwoord(?:en)?"
+    r"|senhas?|palavra-passe|parola\s+d'ordine|encryption\s+(?:password|passphrase|key)"
+    r"|backup\s+(?:password|passphrase)|vault\s+password|restore\s+(?:password|key)"
+    r"|(?:temp|temporary|new|initial)\s+one"
+)
+
+SECRET_RULES: tuple[KeywordRule, ...] = (
+    KeywordRule(
+        "voicemail_pin",
+        r"(?:voice-?mail|voice\s+mail|vm|mailbox|sprachbox|anrufbeantworter|buzón(?:\s+de\s+voz)?"
+        r"|messagerie(?:\s+vocale)?|correio\s+de\s+voz|segreteria(?:\s+telefonica)?)"
+        r"[\s-]?(?:pin|passcode|password|code|passwort|kennwort|contraseña|clave|mot\s+de\s+passe"
+        r"|code\s+secret|wachtwoord|senha|codice)",
+        "digits",
+        (
+            "voicemail",
+            "voice mail",
+            "voice-mail",
+            "vm ",
+            "vm-",
+            "vm:",
+            "mailbox",
+            "sprachbox",
+            "buzón",
+            "messagerie",
+            "correio de voz",
+            "segreteria",
+            "anrufbeantworter",
+        ),
+    ),
+    KeywordRule(
+        "door_code",
+        r"(?:(?:front|back|main|side|rear|office|server\s+room|comms\s+room)\s+)?"
+        r"(?:door|gate|alarm|keypad|entry|entrance|building|lock-?box|key\s?safe|key\s?box"
+        r"|padlock|cabinet|garage|access|burglar\s+alarm|intruder\s+alarm|safe|vault)"
+        r"[\s-]?(?:(?:access|panel|system|pad|box|lock|entry|engineer|installer|master|user"
+        r"|admin|service|set/unset|arm/disarm|set|unset|arm|disarm|remote)\s+)?"
+        r"(?:code|pin|combo|combination)s?"
+        r"|(?:the\s+)?combination|key\s?safe|lock-?box|padlock|combination\s+lock"
+        r"|tür-?codes?|tor-?code|alarm-?codes?|zugangs-?codes?|schlüsseltresor(?:-?code)?|digicodes?"
+        r"|codes?\s+(?:de\s+(?:la\s+)?porte|porte|d'accès|(?:de\s+l')?alarme|d'entrée)"
+        r"|códigos?\s+(?:de\s+|do\s+|da\s+)?(?:la\s+)?(?:puerta|alarma|acceso|acesso|portón"
+        r"|entrada|porta|alarme|cofre|caja\s+fuerte)(?:\s+(?:ao|al|a\s+la|à|do|da|de\s+la)"
+        r"\s+(?:alarme|alarma|porta|puerta|edifício|edificio|prédio))?"
+        r"|deur-?codes?|toegangs-?codes?|codic[ei]\s+(?:della\s+|dell'|del\s+)?(?:porta|allarme|cancello)",
+        "door",
+        (
+            "door",
+            "gate",
+            "alarm",
+            "keypad",
+            "entry",
+            "entrance",
+            "building",
+            "lockbox",
+            "lock-box",
+            "key safe",
+            "keysafe",
+            "key box",
+            "keybox",
+            "padlock",
+            "cabinet",
+            "garage",
+            "access code",
+            "access pin",
+            "safe",
+            "vault",
+            "combination",
+            "tür",
+            "torcode",
+            "tor-code",
+            "zugangs",
+            "schlüsseltresor",
+            "digicode",
+            "porte",
+            "puerta",
+            "portón",
+            "porta",
+            "deur",
+            "toegang",
+            "cancello",
+            "allarme",
+            "alarma",
+            "acceso",
+            "entrada",
+            "entrée",
+            "d'accès",
+            "código",
+            "códigos",
+        ),
+    ),
+    KeywordRule(
+        "wifi_voucher",
+        r"(?:guest\s+(?:wi-?fi\s+|wireless\s+|network\s+)?)?vouchers?(?:\s+codes?)?"
+        r"|guest\s+(?:wi-?fi\s+|wireless\s+)?(?:codes?|pass(?:es)?|tickets?)"
+        r"|hotspot\s+(?:codes?|tickets?)|wi-?fi\s+(?:access\s+)?codes?"
+        r"|gast(?:zugangs?|wlan)-?codes?|gutschein-?codes?|códigos?\s+(?:de\s+)?(?:invitado|wi-?fi)"
+        r"|codes?\s+(?:wi-?fi\s+)?invités?",
+        "codes",
+        (
+            "voucher",
+            "guest",
+            "hotspot",
+            "wifi code",
+            "wi-fi code",
+            "wifi access",
+            "wi-fi access",
+            "gast",
+            "gutschein",
+            "invitado",
+            "invité",
+        ),
+    ),
+    KeywordRule(
+        "mfa_code",
+        r"(?:mfa|2fa|2-fa|two[\s-]factor|otp|totp|one[\s-]time|verification|authenticator|sms|text"
+        r"|sign[\s-]?in|login|duo(?:\s+mobile)?(?:\s+bypass)?|bypass|security|verify|okta)"
+        r"[\s-]?(?:codes?|pins?|pass-?codes?|tokens?)"
+        r"|otp|duo\s+passcodes?|(?:bestätigungs|sicherheits|einmal|verifizierungs|anmelde)-?codes?"
+        r"|códigos?\s+de\s+(?:verificación|seguridad|un\s+solo\s+uso|verificação|segurança|acceso)"
+        r"|codes?\s+(?:de\s+(?:vérification|sécurité|connexion)|à\s+usage\s+unique)"
+        r"|(?:verificatie|beveiligings)-?codes?|eenmalige\s+codes?"
+        r"|codic[ei]\s+(?:di\s+)?(?:verifica|sicurezza|otp)|bypass",
+        "mfa",
+        (
+            "mfa",
+            "2fa",
+            "2-fa",
+            "factor",
+            "otp",
+            "one-time",
+            "one time",
+            "verification",
+            "authenticator",
+            "sms",
+            "text code",
+            "sign-in",
+            "signin",
+            "sign in",
+            "login",
+            "duo",
+            "bypass",
+            "security code",
+            "security pin",
+            "verify",
+            "okta",
+            "bestätigung",
+            "sicherheitscode",
+            "sicherheits-code",
+            "einmal",
+            "verifizierung",
+            "anmeldecode",
+            "verificación",
+            "seguridad",
+            "solo uso",
+            "verificação",
+            "segurança",
+            "vérification",
+            "sécurité",
+            "connexion",
+            "usage unique",
+            "verificatie",
+            "beveiligings",
+            "eenmalige",
+            "verifica",
+            "sicurezza",
+            "código de acceso",
+            "codice otp",
+        ),
+    ),
+    KeywordRule(
+        "recovery_code",
+        r"(?:backup|recovery|rescue|emergency|scratch|2fa\s+recovery|mfa\s+recovery)[\s-]?"
+        r"(?:codes?|keys?|phrases?)"
+        r"|wiederherstellungs-?(?:codes?|schlüssel)|notfall-?codes?|códigos?\s+de\s+(?:recuperación"
+        r"|respaldo|recuperação|backup)|codes?\s+de\s+(?:récupération|secours)"
+        r"|clés?\s+de\s+récupération|herstel-?(?:codes?|sleutels?)|back-?up-?codes"
+        r"|codici\s+di\s+(?:backup|recupero)|chiave\s+di\s+ripristino|chaves?\s+de\s+recuperação",
+        "codes",
+        (
+            "backup code",
+            "backup-code",
+            "backupcode",
+            "backup key",
+            "backup phrase",
+            "recovery",
+            "rescue",
+            "emergency",
+            "scratch",
+            "wiederherstellung",
+            "notfall",
+            "recuperación",
+            "respaldo",
+            "recuperação",
+            "récupération",
+            "secours",
+            "herstel",
+            "back-up-code",
+            "codici di backup",
+            "ripristino",
+            "recupero",
+            "códigos de backup",
+            "código de backup",
+        ),
+    ),
+    KeywordRule(
+        "pin",
+        r"(?:(?:sim|puk|windows\s+hello|hello|phone|handset|desk\s+phone|device|user|admin|card"
+        r"|badge|printer|copier|mfd|release|print|bios|uefi|boot)[\s-]?)?"
+        r"(?:pin|pin-?code|pincode|puk)(?:-?nummer)?"
+        r"|(?:user|release|printer|copier|badge|staff|employee)[\s-]code"
+        r"|geheimzahl|códigos?\s+pin|codes?\s+pin|codice\s+pin"
+        r"|(?:unlock|screen[\s-]?lock|lock[\s-]?screen|device|phone|handset|i?pad|iphone|tablet"
+        r"|mobile|android|samsung|screen)[\s-]?(?:pass)?codes?",
+        "digits",
+        (
+            " pin",
+            "\npin",
+            "-pin",
+            "(pin",
+            ">pin",
+            "pin:",
+            "pin-",
+            "pincode",
+            "puk",
+            "geheimzahl",
+            "unlock",
+            "lock",
+            "device code",
+            "phone code",
+            "handset code",
+            "passcode",
+            "pad code",
+            "iphone code",
+            "tablet code",
+            "mobile code",
+            "android code",
+            "samsung code",
+            "screen code",
+            "user code",
+            "release code",
+            "printer code",
+            "copier code",
+            "badge code",
+            "staff code",
+            "employee code",
+        ),
+    ),
+    KeywordRule(
+        "mfa_seed",
+        r"(?:totp|otp|mfa|2fa|authenticator)[\s_-]?(?:seed|secret|key)|seed",
+        "token",
+        ("seed", "totp secret", "otp secret", "mfa secret", "2fa secret", "authenticator"),
+    ),
+    KeywordRule(
+        "licence_key",
+        r"(?:product|licen[cs]e|activation|serial|registration|mak|kms|volume(?:\s+licen[cs]e)?"
+        r"|windows|office|cd|install(?:ation)?|unlock)[\s-]?(?:keys?|codes?)"
+        r"|mak|lizenz-?(?:schlüssel|code)|produkt-?schlüssel|aktivierungs-?(?:schlüssel|code)"
+        r"|clave\s+de\s+(?:producto|licencia|activación)|clés?\s+(?:de\s+produit|de\s+licence"
+        r"|d'activation)|licentie-?(?:sleutel|code)|product-?sleutel|chave\s+(?:do\s+produto"
+        r"|de\s+licença|de\s+ativação)|chiave\s+(?:di\s+)?(?:prodotto|licenza|attivazione)"
+        r"|codice\s+(?:di\s+)?licenza",
+        "licence",
+        (
+            "product key",
+            "product code",
+            "product-key",
+            "licen",
+            "activation",
+            "serial key",
+            "registration key",
+            "registration code",
+            " mak",
+            "mak:",
+            "(mak",
+            "kms",
+            "volume",
+            "windows key",
+            "office key",
+            "cd key",
+            "cd-key",
+            "install key",
+            "installation key",
+            "unlock",
+            "lizenz",
+            "produktschlüssel",
+            "produkt-schlüssel",
+            "aktivierung",
+            "clave de producto",
+            "clave de licencia",
+            "clave de activación",
+            "clé de produit",
+            "clé de licence",
+            "clé d'activation",
+            "productsleutel",
+            "chave do produto",
+            "chave de licença",
+            "chave de ativação",
+            "chiave",
+            "codice di licenza",
+        ),
+    ),
+    KeywordRule(
+        "wifi_key",
+        r"(?:wi-?fi|wlan|wireless|ssid|wpa[23]?(?:-?psk)?|wpa[23]?\s+personal|guest\s+network"
+        r"|staff\s+network|network|netzwerk|hotspot)[\s-]?(?:security\s+)?"
+        r"(?:keys?|password|pw|pwd|pass|passphrase|passwort|kennwort|schlüssel|psk|secret|sleutel"
+        r"|wachtwoord|clave|contraseña|clé|chave|senha|chiave|code)"
+        r"|(?:clave|contraseña|clé|mot\s+de\s+passe|wachtwoord|senha|chave|password|passwort"
+        r"|kennwort|key)\s+(?:del\s+|de\s+la\s+|de\s+l'|de\s+|du\s+|do\s+|da\s+"
+        r"|van\s+(?:de\s+|het\s+)?|della\s+|dell'|for\s+(?:the\s+)?|für\s+(?:das\s+)?)?"
+        r"(?:wi-?fi|wlan|red\s+wi-?fi|réseau\s+wi-?fi|guest\s+wi-?fi|staff\s+wi-?fi|ssid)",
+        "wifi",
+        (
+            "wi-fi",
+            "wifi",
+            "wlan",
+            "ssid",
+            "wpa",
+            "wireless",
+            "network key",
+            "network password",
+            "network security",
+            "netzwerkschlüssel",
+            "netzwerk-schlüssel",
+            "hotspot",
+            "staff network",
+            "guest network",
+        ),
+        frozenset({"network key", "network password"}),
+    ),
+    KeywordRule(
+        "preshared_key",
+        r"psk|pre-?shared[\s-]?(?:key|secret)|presharedkey|ipsec[\s-]?(?:key|secret)"
+        r"|ike[\s-]?(?:key|secret)|vpn[\s-]?(?:key|secret)|shared[\s-]?secret|radius[\s-]?secret",
+        "token",
+        (
+            "psk",
+            "pre-shared",
+            "preshared",
+            "pre shared",
+            "ipsec key",
+            "ipsec secret",
+            "ike key",
+            "ike secret",
+            "vpn key",
+            "vpn secret",
+            "shared secret",
+            "shared-secret",
+            "radius secret",
+        ),
+    ),
+    KeywordRule(
+        "private_key",
+        r"private[\s_-]?key|privatekey|priv[\s_-]?key",
+        "token",
+        ("priv",),
+    ),
+    KeywordRule(
+        "client_secret",
+        r"(?:client|app(?:lication)?|oauth)[\s_-]?secret(?:[\s_-]?value)?",
+        "token",
+        ("secret",),
+    ),
+    KeywordRule(
+        "api_key",
+        r"api[\s_-]?(?:key|secret|token)|apikey|x-api-key|subscription[\s_-]?key"
+        r"|access[\s_-]?key(?:[\s_-]?id)?|secret[\s_-]?(?:access[\s_-]?)?key|account[\s_-]?key"
+        r"|integration[\s_-]?key|(?:storage|sas)[\s_-]?key",
+        "token",
+        (
+            "api",
+            "access key",
+            "access_key",
+            "access-key",
+            "accesskey",
+            "secret key",
+            "secret_key",
+            "secret-key",
+            "secretkey",
+            "secret access",
+            "account key",
+            "account_key",
+            "accountkey",
+            "integration key",
+            "storage key",
+            "sas key",
+            "subscription key",
+        ),
+    ),
+    KeywordRule(
+        "token",
+        r"(?:access|auth|bearer|refresh|personal[\s_-]?access|pat|sas|bot|webhook|session"
+        r"|install(?:ation)?|enrol(?:l)?ment|registration|agent|deployment|site|provisioning)"
+        r"[\s_-]?tokens?|tokens?|bearer",
+        "token",
+        ("token", "bearer"),
+        frozenset({"token", "tokens", "bearer"}),
+    ),
+    KeywordRule(
+        "snmp_community",
+        r"(?:snmp[\s_-]?)?(?:(?:ro|rw|read|write)[\s_-]?)?community(?:[\s_-]?(?:string|name))?",
+        "token",
+        ("community",),
+        frozenset({"community"}),
+    ),
+    KeywordRule("secret", r"secret", "token", ("secret",), frozenset({"secret"})),
+    KeywordRule(
+        "temporary_access_pass",
+        r"temporary\s+access\s+pass(?:code)?|access\s+pass|befristeter\s+zugriffspass"
+        r"|pase\s+de\s+acceso\s+temporal|passe\s+d'accès\s+temporaire"
+        r"|tijdelijke\s+toegangspas|passe\s+de\s+acesso\s+temporário"
+        r"|pass\s+di\s+accesso\s+temporaneo",
+        "token",
+        (
+            "access pass",
+            "zugriffspass",
+            "pase de acceso",
+            "passe d'accès",
+            "toegangspas",
+            "passe de acesso",
+            "pass di accesso",
+        ),
+    ),
+    KeywordRule(
+        "secret",
+        r"keys?|schlüssel|claves?|clés?|sleutels?"
+        r"|chaves?|chiavi|chiave",
+        "key",
+        ("key", "schlüssel", "clave", "clé", "sleutel", "chave", "chiav"),
+    ),
+    KeywordRule(
+        "password",
+        _PASSWORD_WORDS,
+        "password",
+        (
+            "pass",
+            "pw",
+            "pwd",
+            "kennw",
+            "contrase",
+            "clave",
+            "mdp",
+            "wachtw",
+            "senha",
+            "parola",
+            "encryption",
+            "backup",
+            "vault",
+            "restore",
+            "p/w",
+            "p:",
+            "p :",
+            "temp one",
+            "temporary one",
+            "new one",
+            "initial one",
+        ),
+        frozenset({"pass", "passes", "clave", "claves"}),
+    ),
+)

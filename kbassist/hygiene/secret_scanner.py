@@ -1,0 +1,209 @@
+"""detect-secrets (Yelp) on note text, line by line, without baseline files.
+
+detect-secrets is a maintained catalogue of machine-shaped secrets: AWS, Azure,
+GitHub, GitLab, Slack, Stripe, OpenAI, npm, PyPI... tokens, JWTs, private key
+headers, basic auth in URLs, quoted secret assignments, and high-entropy
+strings. Its plugins are built once per process (lazily, inside
+``transient_settings`` so the library's global settings are left as they were)
+and run on each line the way ``detect_secrets.core.scan.scan_line`` does, with
+the same heuristic filters, plus three decisions for prose:
+
+- Only lines that could hold a token are scanned: a run of 20+ token characters,
+  ``://user@``, ``-----BEGIN`` or a JWT. Prose without such a run has nothing a
+  plugin could report, and skipping it keeps ingest fast.
+- ``IPPublicDetector`` and ``HexHighEntropyString`` are left out: IP addresses,
+  hashes, thumbprints and GUIDs are everyday note content, not secrets.
+- A high-entropy string must pass the plugin's own entropy limit (the CLI's
+  ``scan --string`` verdict), contain a digit and a letter, and not be a public
+  key, fingerprint or plain URL path.
+
+No plugin verifies a secret over the network: verification only runs when a
+baseline enables it, and none is loaded here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from typing import Any
+
+from kbassist.hygiene.keyword_scan import Hit
+
+LEFT_OUT_PLUGINS = frozenset({"IPPublicDetector", "HexHighEntropyString"})
+
+# detect-secrets plugin type -> our kind.
+KINDS = {
+    "AWS Access Key": "cloud_access_key",
+    "Azure Storage Account access key": "connection_string",
+    "Basic Auth Credentials": "url_credentials",
+    "Private Key": "private_key",
+    "JSON Web Token": "token",
+    "Secret Keyword": "password",
+    "Base64 High Entropy String": "token",
+}
+DEFAULT_KIND = "api_key"
+
+# A line worth scanning: a run of 20+ token characters with a digit in it, credentials in
+# a URL, a key header or a JWT. Generated keys and tokens contain digits; long words,
+# paths and "xxxx..." do not need the plugins.
+_TOKEN_RUN = re.compile(r"[A-Za-z0-9+/=_\-]{20,}")
+_MARKERS = re.compile(r"://[^\s/@]{1,100}@|-----BEGIN|eyJ")
+_DIGIT = re.compile(r"\d")
+
+
+def _worth_scanning(line: str) -> bool:
+    if _MARKERS.search(line):
+        return True
+    return any(_DIGIT.search(run.group(0)) for run in _TOKEN_RUN.finditer(line))
+
+
+_TOKEN_CHARS = re.compile(r"[A-Za-z0-9_\-+/=.~]")
+_PUBLIC_CONTEXT = re.compile(
+    r"(?i)(?:public\s*key|publickey|pubkey|ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-\S+|fingerprint"
+    r"|thumbprint|sha-?(?:1|256|384|512)|md5|hash|checksum|object\s*id|tenant\s*id|client\s*id"
+    r"|application\s*id|app\s*id|guid|uuid|serial)\W{0,12}$"
+)
+_URL_PATH = re.compile(r"(?i)(?:[a-z][a-z0-9+.-]*://|www\.)\S*$")
+_ASSIGNMENT_PREFIX = re.compile(r"^[A-Za-z][A-Za-z_]{1,40}[=:]")
+MAX_CHUNK = 4_000
+
+
+@lru_cache(maxsize=1)
+def _plugins() -> tuple[tuple[Any, frozenset[str]], ...]:
+    """Every detect-secrets plugin we use and the arguments its analyze_line takes, built once.
+
+    ``scan_line`` works the arguments out on every call; here it is done once per process.
+    """
+    from detect_secrets.core.plugins.util import get_mapping_from_secret_type_to_class
+    from detect_secrets.settings import get_plugins, transient_settings
+    from detect_secrets.util.inject import get_injectable_variables
+
+    classes: list[type[Any]] = list(get_mapping_from_secret_type_to_class().values())
+    names = [cls.__name__ for cls in classes if cls.__name__ not in LEFT_OUT_PLUGINS]
+    with transient_settings({"plugins_used": [{"name": name} for name in names]}):
+        plugins = tuple(get_plugins())
+    return tuple(
+        (plugin, frozenset(get_injectable_variables(plugin.analyze_line))) for plugin in plugins
+    )
+
+
+def _filtered_out(secret: str, line: str, plugin: Any) -> bool:
+    """detect-secrets' own heuristic filters, as scan_line applies them by default.
+
+    ``is_indirect_reference`` ("secret = get_secret()") is a slow regex on long prose
+    lines and only concerns assignments, so it runs last and only for the keyword plugin.
+    """
+    from detect_secrets.filters import heuristic
+
+    return (
+        heuristic.is_sequential_string(secret)
+        or heuristic.is_potential_uuid(secret)
+        or heuristic.is_likely_id_string(secret, line, plugin)
+        or heuristic.is_templated_secret(secret)
+        or heuristic.is_prefixed_with_dollar_sign(secret)
+        or heuristic.is_not_alphanumeric_string(secret)
+        or (plugin.secret_type == "Secret Keyword" and heuristic.is_indirect_reference(line))
+    )
+
+
+def _chunks(line: str) -> Iterator[tuple[int, str]]:
+    """A long line in pieces cut at whitespace, so every plugin regex sees bounded input."""
+    start = 0
+    while start < len(line):
+        end = min(len(line), start + MAX_CHUNK)
+        if end < len(line):
+            cut = line.rfind(" ", start + MAX_CHUNK // 2, end)
+            end = cut if cut > start else end
+        yield start, line[start:end]
+        start = end
+
+
+def _expand(line: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a partial match (GitHubTokenDetector reports only 'ghp') to the whole token."""
+    while start > 0 and _TOKEN_CHARS.match(line[start - 1]):
+        start -= 1
+    while end < len(line) and _TOKEN_CHARS.match(line[end]):
+        end += 1
+    while end > start and line[end - 1] in ".~":
+        end -= 1
+    prefix = _ASSIGNMENT_PREFIX.match(line, start)
+    if prefix and end - prefix.end() >= 16:
+        start = prefix.end()
+    return start, end
+
+
+def _high_entropy_ok(value: str, line: str, position: int, plugin: Any) -> bool:
+    if plugin.calculate_shannon_entropy(value) <= plugin.entropy_limit:
+        return False
+    if not (any(ch.isdigit() for ch in value) and any(ch.isalpha() for ch in value)):
+        return False
+    before = line[max(0, position - 60) : position]
+    if _PUBLIC_CONTEXT.search(before) or _URL_PATH.search(before):
+        return False
+    # Words run together ("MicrosoftEdgeWebView2RuntimeInstallerX64") are a name, not a key.
+    words = sum(len(word) for word in re.findall(r"[A-Z]?[a-z]{3,}", value))
+    if words >= 0.6 * len(value):
+        return False
+    # A path of words ("Microsoft_AAD_IAM/ActiveDirectoryMenuBlade") is not a key.
+    parts = [part for part in re.split(r"[/\\]", value) if part]
+    return not (len(parts) >= 2 and all(re.fullmatch(r"[A-Za-z_.-]+\d{0,2}", p) for p in parts))
+
+
+def _line_hits(line: str, offset: int) -> Iterator[Hit]:
+    from detect_secrets.util.code_snippet import get_code_snippet
+
+    arguments = {
+        "filename": "note.txt",
+        "line": line,
+        "line_number": 1,
+        "context": get_code_snippet(lines=[line], line_number=1),
+        "enable_eager_search": True,
+    }
+    for plugin, accepted in _plugins():
+        found = plugin.analyze_line(**{k: v for k, v in arguments.items() if k in accepted})
+        for secret in found or ():
+            value = secret.secret_value or ""
+            is_entropy = secret.type == "Base64 High Entropy String"
+            # The eager search reports every word; the entropy limit drops nearly all of them.
+            # A string of n characters has at most log2(n) bits of entropy per character, so
+            # words shorter than 2 ** limit are dropped before computing it.
+            if not value or (
+                is_entropy
+                and (
+                    len(value) <= 2**plugin.entropy_limit
+                    or plugin.calculate_shannon_entropy(value) <= plugin.entropy_limit
+                )
+            ):
+                continue
+            if _filtered_out(value, line, plugin):
+                continue
+            position = line.find(value)
+            while position != -1:
+                start, end = position, position + len(value)
+                if not is_entropy:
+                    start, end = _expand(line, start, end)
+                elif (prefix := _ASSIGNMENT_PREFIX.match(line, start)) and end - prefix.end() >= 16:
+                    start = prefix.end()
+                if not is_entropy or _high_entropy_ok(value, line, position, plugin):
+                    yield offset + start, offset + end, KINDS.get(secret.type, DEFAULT_KIND)
+                position = line.find(value, position + len(value))
+
+
+def scanner_hits(text: str, covered: Sequence[tuple[int, int]] = ()) -> list[Hit]:
+    """Secrets that detect-secrets' plugins find, with offsets into text.
+
+    Lines inside a covered range (a PEM block another detector already masks whole) are
+    skipped: a pasted 4,000-line key would otherwise go through every plugin line by line.
+    """
+    hits: list[Hit] = []
+    position = 0
+    for line in text.splitlines(keepends=True):
+        end = position + len(line)
+        inside = any(start <= position and end <= stop for start, stop in covered)
+        if not inside and _worth_scanning(line):
+            stripped = line.rstrip("\r\n")
+            for chunk_start, chunk in _chunks(stripped):
+                hits.extend(_line_hits(chunk, position + chunk_start))
+        position = end
+    return hits
