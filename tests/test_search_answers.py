@@ -291,3 +291,38 @@ def test_the_search_api_carries_answers_grouping_and_absent_tokens(
     grouped = next(r for r in body["results"] if r["id"].startswith("T-MFA-"))
     assert grouped["similar_count"] == 19 and len(grouped["collapsed_ids"]) == 19
     assert grouped["family_id"] and {"answer", "note_score", "similar"} <= set(grouped)
+
+
+# ---------------------------------------------------------------- warm from the first query
+
+
+def test_serve_warms_search_before_it_accepts_requests(
+    loaded: Core, runner, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """What the first search needs is loaded when the server starts listening."""
+    import flask
+
+    seen: dict[str, object] = {}
+
+    def listen(app: flask.Flask, **options: object) -> None:
+        resources = loaded.resources
+        seen["caught_up"] = resources.caught_up.is_set()
+        seen["model_loaded"] = resources._embedder is not None
+        seen["vectors_loaded"] = resources._vectors is not None and len(resources._vectors) > 0
+        speller = resources.lexical.speller()
+        seen["speller_ready"] = speller._deletes is not None
+        seen["first_search_cached"] = len(resources.query_vectors._items) > 0
+        seen["options"] = sorted(options)
+
+    monkeypatch.setattr(flask.Flask, "run", listen)
+    result = runner.invoke(["serve", "--port", "5999"])
+    assert result.exit_code == 0, result.output
+    assert "Search ready in" in result.output
+    assert seen == {
+        "caught_up": True,
+        "model_loaded": True,
+        "vectors_loaded": True,
+        "speller_ready": True,
+        "first_search_cached": True,
+        "options": ["debug", "host", "port", "request_handler", "use_reloader"],
+    }
