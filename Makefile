@@ -30,7 +30,7 @@ bench: setup
 	$(BIN)/python bench/quality.py
 	$(BIN)/python bench/gaps.py
 	$(BIN)/python bench/credit.py
-	$(BIN)/python bench/secrets.py
+	$(BIN)/python bench/secret_detection.py
 
 lint: setup
 	$(BIN)/ruff check kbassist tests bench

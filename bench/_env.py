@@ -13,16 +13,6 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-
-# A script run from bench/ has bench/ first on sys.path, where bench/secrets.py (a benchmark)
-# would stand in for the standard library's ``secrets`` that huggingface_hub imports: import
-# the real one now, with bench/ off the path, so later imports find it in sys.modules.
-_saved_path = sys.path[:]
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
-try:
-    import secrets  # noqa: F401
-finally:
-    sys.path[:] = _saved_path
 RESULTS_DIR = ROOT / "bench" / "results"
 
 # The models ship with the package; a benchmark never downloads one.
