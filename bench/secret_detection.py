@@ -1,6 +1,7 @@
 """Benchmark of secret and personal-data detection on the labelled closure notes.
 
-    .venv/bin/python bench/secret_detection.py [--data ../shared/data/closure_notes] [--batches a b c d]
+    .venv/bin/python bench/secret_detection.py [--data ../shared/data/closure_notes]
+        [--batches a b c d]
 
 Note-level recall and precision of ``labels.secret`` and ``labels.personal_data``
 (GUIDE.md in the data folder defines them) for each batch of 100 notes, with the
