@@ -34,7 +34,6 @@ def test_help_lists_the_commands(runner) -> None:  # type: ignore[no-untyped-def
 
 def test_init_reports_the_schema(runner) -> None:  # type: ignore[no-untyped-def]
 
-
     result = runner.invoke(["init", "--json"])
     assert result.exit_code == 0 and json.loads(result.output)["schema"] == store.newest_revision()
 

@@ -64,9 +64,10 @@ def upgrade() -> None:
         _remask_names(connection, name, mask)
     tickets = sa.table("tickets", sa.column("id"))
     articles = sa.table("articles", sa.column("id"))
-    held = connection.execute(sa.select(tickets.c.id).limit(1)).first() or connection.execute(
-        sa.select(articles.c.id).limit(1)
-    ).first()
+    held = (
+        connection.execute(sa.select(tickets.c.id).limit(1)).first()
+        or connection.execute(sa.select(articles.c.id).limit(1)).first()
+    )
     if held is None:  # a new instance: no index was built from clear text
         return
     meta = sa.table("meta", sa.column("key"), sa.column("value"))
