@@ -3,7 +3,8 @@
 Ingest stores records and says which changed; this module then scores them,
 indexes them and places tickets in their issue families, in that order: scores
 first (search shows quality badges), then the indexes (embeddings land in the
-cache), then incremental clustering (reuses them). Each step is idempotent, so
+cache), then incremental clustering (reuses them), then the gaps snapshot the
+pages read (coverage, evidence, duplicates). Each step is idempotent, so
 a crash between steps is healed by running again. The CLI, the web app and the
 API call these functions; no service calls up into this module.
 """
@@ -89,8 +90,9 @@ def publish_article(core: Core, markdown: str, editor: str, *, may_replace: bool
     else:
         record = replace(record, author=current_author, updated_by=editor)
     report = ingest.store_articles(core, [record], source="editor")
-    refresh(core, [], report.changed_ids)
+    # Cached before the refresh, so the gaps snapshot counts its family as covered.
     gaps.cache_article_vectors(core)
+    refresh(core, [], report.changed_ids)
     return record.id
 
 
@@ -111,6 +113,8 @@ def refresh(
     if tickets:
         _say(say, "Placing new tickets in their issue families")
         gaps.assign_new_tickets(core, tickets)
+    _say(say, "Refreshing the gaps the pages show")
+    gaps.refresh_snapshot(core)
 
 
 def _say(say: Say | None, message: str) -> None:

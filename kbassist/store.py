@@ -293,6 +293,20 @@ families = Table(
     Column("representative_ticket_id", String(100)),
     Column("size", Integer, nullable=False, default=0),
     Column("centroid", LargeBinary),  # float32 vector, unit length
+    Column("name", CleanText),  # given by a manager; outlives reclustering (migration 0004)
+    Column("named_by", CleanText),
+    Column("named_at", DateTime),
+)
+
+# The gaps read model: coverage, search evidence and duplicates, refreshed after
+# every ingest and cluster run so the pages never recompute them (migration 0004).
+gap_snapshots = Table(
+    "gap_snapshots",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("created_at", DateTime, nullable=False),
+    Column("run_id", Integer),
+    Column("data", CleanText, nullable=False),  # JSON
 )
 
 ticket_families = Table(

@@ -15,7 +15,8 @@ from kbassist.core import Core
 from kbassist.gaps import playbook, queries
 from kbassist.gaps import report as gaps_report
 from kbassist.gaps import service as gaps
-from kbassist.gaps.clustering import DISTANCE_THRESHOLD
+from kbassist.gaps.clustering import NEIGHBOUR_SIZES
+from kbassist.gaps.merging import MERGE_SIMILARITY
 from kbassist.ingest.service import store_articles, store_tickets
 from kbassist.records import TicketRecord
 
@@ -181,7 +182,10 @@ def test_full_run_replaces_the_previous_one(core: Core, planted: dict[str, list[
         run = queries.last_run(conn)
         families = conn.execute(select(store.families.c.run_id).distinct()).all()
     assert run is not None and run["n_tickets"] == 27
-    assert run["params"]["distance_threshold"] == pytest.approx(DISTANCE_THRESHOLD)
+    assert run["params"]["merge_similarity"] == pytest.approx(MERGE_SIMILARITY)
+    assert run["params"]["chosen_cut"] > 0 and run["params"]["chosen_neighbours"] in (
+        NEIGHBOUR_SIZES
+    )
     assert families == [(run["id"],)]
 
 
@@ -243,6 +247,7 @@ def test_failed_searches_that_match_a_family_count_as_evidence(
                 ]
             ],
         )
+    gaps.refresh_snapshot(core)  # the pipeline does this after every ingest
     with core.connect() as conn:
         report = gaps_report.find_gaps(conn, core.resources.embedder)
     evidence = {gap.ticket_ids[0]: gap.evidence_searches for gap in report.gaps}
@@ -405,7 +410,9 @@ def test_saved_draft_becomes_an_article_that_covers_the_family(
     core: Core, planted: dict[str, list[str]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
 
-    monkeypatch.setattr(pipeline, "refresh", lambda *args, **kwargs: None)
+    # Scoring and indexing are not what this test is about; the gaps refresh is.
+    monkeypatch.setattr(pipeline.quality, "rescore", lambda *args, **kwargs: None)
+    monkeypatch.setattr(pipeline.search, "update_indexes", lambda *args, **kwargs: None)
     with core.connect() as conn:
         family_id = queries.families_of(conn)[planted["printer"][0]]
         draft = playbook.draft_playbook(conn, family_id, author="Morgan Lee")
@@ -530,7 +537,8 @@ def test_draft_flow_saves_a_new_article(
     gaps_app, client, login, core: Core, planted: dict[str, list[str]], monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
 
-    monkeypatch.setattr(pipeline, "refresh", lambda *args, **kwargs: None)
+    monkeypatch.setattr(pipeline.quality, "rescore", lambda *args, **kwargs: None)
+    monkeypatch.setattr(pipeline.search, "update_indexes", lambda *args, **kwargs: None)
     login("manager")
     with core.connect() as conn:
         family_id = queries.families_of(conn)[planted["outlook"][0]]

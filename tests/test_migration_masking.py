@@ -12,7 +12,7 @@ import json
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import MetaData, Table, select
 
 from kbassist import store
 from kbassist.core import Core
@@ -94,8 +94,10 @@ def _dump(core: Core) -> str:
         store.review_labels,
     )  # fmt: skip
     with core.connect() as conn:
+        # Reflected: an instance at 0001 lacks the columns later migrations add.
+        found = [Table(t.name, MetaData(), autoload_with=conn) for t in tables]
         return json.dumps(
-            [[list(map(str, row)) for row in conn.execute(select(t))] for t in tables],
+            [[list(map(str, row)) for row in conn.execute(select(t))] for t in found],
             ensure_ascii=False,
         )
 

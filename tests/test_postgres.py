@@ -45,6 +45,8 @@ CLOCK_COLUMNS = {
     "article_scores": {"scored_at"},
     "review_samples": {"drawn_at"},
     "cluster_runs": {"started_at"},
+    # Snapshot rows are replaced after every refresh: SQLite may reuse a deleted id.
+    "gap_snapshots": {"created_at", "id"},
 }
 MANAGER = auth.User(0, "pg-manager", "manager", None)
 

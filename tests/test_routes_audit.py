@@ -53,6 +53,7 @@ EXPECTED: dict[tuple[str, str], frozenset[str]] = {
     ("GET", "gaps.family"): MANAGERS,
     ("GET", "gaps.draft"): MANAGERS,
     ("POST", "gaps.draft"): MANAGERS,
+    ("POST", "gaps.rename"): MANAGERS,
     ("GET", "scorecards.index"): CARDS,
     ("GET", "scorecards.card"): CARDS,  # with the tech's own technician id; see OTHER_CARD
     ("GET", "scorecards.scorecards_csv"): CARDS,
@@ -71,6 +72,8 @@ EXPECTED: dict[tuple[str, str], frozenset[str]] = {
     ("POST", "review_api.score_api"): SIGNED_IN,
     ("GET", "gaps_api.clusters_api"): MANAGERS,
     ("GET", "gaps_api.gaps_api"): MANAGERS,
+    ("POST", "gaps_api.rename_api"): MANAGERS,
+    ("PUT", "gaps_api.rename_api"): MANAGERS,
     ("GET", "scorecards_api.scorecards_api"): CARDS,
     ("GET", "scorecards_api.credit_api"): MANAGERS,
     ("GET", "scorecards_api.explain_api"): MANAGERS,

@@ -26,8 +26,27 @@ def cluster(as_json: bool) -> None:
         lambda s: (
             f"Clustered {s['n_tickets']} resolved tickets into {s['n_families']} families "
             f"({s['n_repeat_families']} with {MIN_TICKETS} or more tickets), "
-            f"run {s['run_id']}."
+            f"run {s['run_id']}; neighbourhood {s['params']['chosen_neighbours']}, "
+            f"cut {s['params']['chosen_cut']} (silhouette {s['params']['silhouette']})."
         ),
+    )
+
+
+@main.command("name-family")
+@click.argument("family_id", type=int)
+@click.argument("name", default="")
+@click.option("--by", default="cli", show_default=True, help="Who is recorded as naming it.")
+@json_option
+def name_family(family_id: int, name: str, by: str, as_json: bool) -> None:
+    """Give an issue family a name that `kbassist cluster` keeps (empty: kbassist's own name)."""
+    from kbassist.gaps import service as gaps
+
+    core = ready_core()
+    shown = gaps.rename_family(core, family_id, name, by)
+    emit(
+        {"id": family_id, "name": shown},
+        as_json,
+        lambda d: f"Family {d['id']} is now called: {d['name']}",
     )
 
 

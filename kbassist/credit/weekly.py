@@ -343,13 +343,9 @@ def _gap_trends(
 ) -> tuple[tuple[GapTrend, ...], str]:
     if gaps_queries.last_run(conn) is None:
         return (), "No issue families yet: run `kbassist cluster` to find gaps."
-    report = find_gaps(conn, None, now=end)
+    report = find_gaps(conn, None, now=end)  # coverage from the precomputed gaps snapshot
     created = {f.ticket_id: f.created_at for f in facts}
-    first_seen: dict[int, datetime] = {}
-    for ticket_id, family_id in gaps_queries.families_of(conn).items():
-        moment = created.get(ticket_id)
-        if moment is not None and (family_id not in first_seen or moment < first_seen[family_id]):
-            first_seen[family_id] = moment
+    first_seen = gaps_queries.first_seen(conn, [g.family_id for g in report.gaps])
     gaps = [g.as_dict() for g in report.gaps]
     trends = gap_trends(gaps, created, first_seen, end)
     note = f"{len(report.gaps)} uncovered repeat issues in the last {report.window_days} days."

@@ -23,6 +23,7 @@ from sqlalchemy.engine import Connection
 from kbassist.errors import InvalidInput
 from kbassist.gaps import queries, report
 from kbassist.gaps.clustering import family_terms
+from kbassist.gaps.naming import strip_hosts
 from kbassist.hygiene import sensitive_spans
 from kbassist.quality.criteria import check_note
 from kbassist.records import slug
@@ -294,10 +295,12 @@ def draft_playbook(
     representative = next((r for r in records if r["id"] == family.representative), records[0])
     texts = [f"{r['title']}\n{r['description']}" for r in records]
     terms = family_terms(texts, [0] * len(texts), n_terms=4)[0] if texts else ()
+    # The family's name (a manager's when renamed), never a host or device name.
+    title = strip_hosts(family.label) or strip_hosts(_title_of(representative["title"]))
     return compose_playbook(
         family_id,
         notes,
-        title=_title_of(representative["title"]) or family.label,
+        title=title or f"Issue family {family_id}",
         author=author,
         day=day or datetime.now(UTC).date(),
         tags=terms,

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, case, func, or_, select, update
 from sqlalchemy.engine import Connection
 
 from kbassist import store
@@ -32,15 +32,50 @@ def resolved() -> ColumnElement[bool]:
 
 
 def resolved_tickets(conn: Connection) -> list[Any]:
-    """Every resolved ticket's id, title and description, by id."""
+    """Every resolved ticket's id, title, description and closure note, by id."""
     tickets = store.tickets
     return list(
         conn.execute(
-            select(tickets.c.id, tickets.c.title, tickets.c.description)
+            select(tickets.c.id, tickets.c.title, tickets.c.description, tickets.c.resolution)
             .where(resolved())
             .order_by(tickets.c.id)
         ).all()
     )
+
+
+def display_name() -> ColumnElement[str]:
+    """A family's name as shown everywhere: the one a manager gave, else the generated one."""
+    families = store.families
+    return func.coalesce(families.c.name, families.c.label)
+
+
+def entity_names(conn: Connection) -> list[str]:
+    """Client and technician names: words a family name must never contain."""
+    names = [row[0] for row in conn.execute(select(store.clients.c.name))]
+    names += [row[0] for row in conn.execute(select(store.technicians.c.name))]
+    return [name for name in names if name]
+
+
+def named_families(conn: Connection) -> list[Any]:
+    """Families a manager renamed: id, name, who and when, and their ticket ids."""
+    families = store.families
+    rows = conn.execute(
+        select(families.c.id, families.c.name, families.c.named_by, families.c.named_at).where(
+            families.c.name.is_not(None)
+        )
+    ).all()
+    found = []
+    for row in rows:
+        found.append((row, family_tickets(conn, row.id)))
+    return found
+
+
+def rename_family(conn: Connection, family_id: int, name: str | None, by: str, when: Any) -> int:
+    """Store (or, with None, clear) a family's given name; rows changed."""
+    families = store.families
+    values = {"name": name, "named_by": by if name else None, "named_at": when if name else None}
+    result = conn.execute(update(families).where(families.c.id == family_id).values(**values))
+    return int(result.rowcount or 0)
 
 
 def count_resolved(conn: Connection) -> int:
@@ -113,57 +148,102 @@ def family_tickets(conn: Connection, family_id: int) -> list[str]:
 
 
 def family_row(conn: Connection, family_id: int) -> Any | None:
-    """One family's stored row, or None."""
-    return conn.execute(select(store.families).where(store.families.c.id == family_id)).first()
-
-
-def family_rows(conn: Connection) -> list[Any]:
-    """Every family's id, label, size, representative ticket and centroid, by id."""
+    """One family's stored row (``display`` is its name as shown), or None."""
     families = store.families
-    return list(
-        conn.execute(
-            select(
-                families.c.id,
-                families.c.label,
-                families.c.size,
-                families.c.representative_ticket_id,
-                families.c.centroid,
-            ).order_by(families.c.id)
-        )
-    )
+    query = select(families, display_name().label("display")).where(families.c.id == family_id)
+    return conn.execute(query).first()
+
+
+def family_rows(conn: Connection, *, centroids: bool = True) -> list[Any]:
+    """Every family's id, display name (``label``), size, representative and centroid, by id."""
+    families = store.families
+    columns = [
+        families.c.id,
+        display_name().label("label"),
+        families.c.label.label("generated_name"),
+        families.c.named_by,
+        families.c.size,
+        families.c.representative_ticket_id,
+    ]
+    if centroids:
+        columns.append(families.c.centroid)
+    return list(conn.execute(select(*columns).order_by(families.c.id)))
 
 
 def family_labels(conn: Connection) -> dict[int, str | None]:
-    """Every family's label by id."""
+    """Every family's name by id: the one shown on Gaps, the family page, Weekly and credit."""
     families = store.families
-    return {row.id: row.label for row in conn.execute(select(families.c.id, families.c.label))}
+    query = select(families.c.id, display_name().label("name"))
+    return {row.id: row.name for row in conn.execute(query)}
 
 
-def family_ticket_rows(conn: Connection, family_id: int) -> list[Any]:
-    """A family's tickets with client, assignee, note score and membership, newest first."""
+def family_ticket_rows(
+    conn: Connection,
+    family_id: int,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+    best_notes_first: bool = False,
+) -> list[Any]:
+    """A family's tickets with client, assignee, note score and membership.
+
+    Newest first (a page of them with ``limit`` and ``offset``), or with
+    ``best_notes_first`` the ones whose closure notes scored highest.
+    """
     tickets, members_table, scores = store.tickets, store.ticket_families, store.note_scores
-    return list(
-        conn.execute(
-            store.ticket_view(
-                tickets.c.id,
-                tickets.c.title,
-                tickets.c.description,
-                tickets.c.resolution,
-                tickets.c.created_at,
-                tickets.c.resolved_at,
-                tickets.c.time_spent_minutes,
-                tickets.c.reopen_count,
-                tickets.c.escalation_count,
-                scores.c.score.label("note_score"),
-                members_table.c.similarity,
-                members_table.c.assigned_by,
-            )
-            .join(members_table, members_table.c.ticket_id == tickets.c.id)
-            .outerjoin(scores, scores.c.ticket_id == tickets.c.id)
-            .where(members_table.c.family_id == family_id)
-            .order_by(tickets.c.created_at.desc().nulls_last(), tickets.c.id)
-        ).all()
+    query = (
+        store.ticket_view(
+            tickets.c.id,
+            tickets.c.title,
+            tickets.c.description,
+            tickets.c.resolution,
+            tickets.c.created_at,
+            tickets.c.resolved_at,
+            tickets.c.time_spent_minutes,
+            tickets.c.reopen_count,
+            tickets.c.escalation_count,
+            scores.c.score.label("note_score"),
+            members_table.c.similarity,
+            members_table.c.assigned_by,
+        )
+        .join(members_table, members_table.c.ticket_id == tickets.c.id)
+        .outerjoin(scores, scores.c.ticket_id == tickets.c.id)
+        .where(members_table.c.family_id == family_id)
     )
+    if best_notes_first:
+        query = query.where(tickets.c.resolution != "").order_by(
+            scores.c.score.desc().nulls_last(), tickets.c.id
+        )
+    else:
+        query = query.order_by(tickets.c.created_at.desc().nulls_last(), tickets.c.id)
+    if limit is not None:
+        query = query.limit(limit).offset(offset)
+    return list(conn.execute(query).all())
+
+
+def count_family_tickets(conn: Connection, family_id: int) -> int:
+    """How many tickets a family holds."""
+    table = store.ticket_families
+    query = select(func.count()).select_from(table).where(table.c.family_id == family_id)
+    return int(conn.execute(query).scalar() or 0)
+
+
+def ticket_links(conn: Connection) -> dict[str, list[str]]:
+    """Every ticket's cited articles (existing or not), sorted."""
+    table = store.ticket_article_links
+    links: dict[str, list[str]] = defaultdict(list)
+    query = select(table.c.ticket_id, table.c.article_id).order_by(
+        table.c.ticket_id, table.c.article_id
+    )
+    for ticket_id, article_id in conn.execute(query):
+        links[ticket_id].append(article_id)
+    return links
+
+
+def latest_snapshot(conn: Connection) -> Any | None:
+    """The newest gaps snapshot row (id, created_at, run_id, data), if any."""
+    table = store.gap_snapshots
+    return conn.execute(select(table).order_by(table.c.id.desc()).limit(1)).first()
 
 
 def family_article_links(conn: Connection) -> list[tuple[int, str]]:
@@ -204,21 +284,63 @@ def links_of(conn: Connection, ticket_ids: Sequence[str]) -> dict[str, list[str]
     return links
 
 
-def cost_rows(conn: Connection, start: datetime | None, end: datetime | None) -> list[Any]:
-    """Family members with their time, reopens, escalations and client, created in the window."""
+def cost_summary(conn: Connection, start: datetime | None, end: datetime | None) -> list[Any]:
+    """Per family, over its tickets created in the window: count, minutes, reopens, clients."""
     tickets, members_table = store.tickets, store.ticket_families
     when = func.coalesce(tickets.c.created_at, tickets.c.resolved_at)
-    query = select(
-        members_table.c.family_id,
-        tickets.c.id,
-        tickets.c.time_spent_minutes,
-        tickets.c.reopen_count,
-        tickets.c.escalation_count,
-        tickets.c.client_id,
-    ).join(members_table, members_table.c.ticket_id == tickets.c.id)
+    reopened = func.sum(case((tickets.c.reopen_count > 0, 1), else_=0))
+    query = (
+        select(
+            members_table.c.family_id,
+            func.count().label("size"),
+            func.coalesce(func.sum(tickets.c.time_spent_minutes), 0.0).label("minutes"),
+            func.coalesce(func.sum(tickets.c.reopen_count), 0).label("reopens"),
+            func.coalesce(reopened, 0).label("reopened"),
+            func.coalesce(func.sum(tickets.c.escalation_count), 0).label("escalations"),
+            func.count(tickets.c.client_id.distinct()).label("clients"),
+        )
+        .join(members_table, members_table.c.ticket_id == tickets.c.id)
+        .group_by(members_table.c.family_id)
+    )
     if start is not None and end is not None:
         query = query.where(when >= start, when <= end)
-    return list(conn.execute(query.order_by(tickets.c.id)))
+    return list(conn.execute(query))
+
+
+def window_tickets(
+    conn: Connection, family_ids: Sequence[int], start: datetime | None, end: datetime | None
+) -> dict[int, list[str]]:
+    """The ticket ids of some families created in the window, sorted."""
+    tickets, members_table = store.tickets, store.ticket_families
+    when = func.coalesce(tickets.c.created_at, tickets.c.resolved_at)
+    found: dict[int, list[str]] = defaultdict(list)
+    for chunk in chunks(sorted(set(family_ids)), 500):
+        query = (
+            select(members_table.c.family_id, tickets.c.id)
+            .join(members_table, members_table.c.ticket_id == tickets.c.id)
+            .where(members_table.c.family_id.in_(chunk))
+            .order_by(tickets.c.id)
+        )
+        if start is not None and end is not None:
+            query = query.where(when >= start, when <= end)
+        for family_id, ticket_id in conn.execute(query):
+            found[family_id].append(ticket_id)
+    return found
+
+
+def first_seen(conn: Connection, family_ids: Sequence[int]) -> dict[int, datetime]:
+    """When each of the families' first ticket was created."""
+    tickets, members_table = store.tickets, store.ticket_families
+    found: dict[int, datetime] = {}
+    for chunk in chunks(sorted(set(family_ids)), 500):
+        query = (
+            select(members_table.c.family_id, func.min(tickets.c.created_at))
+            .join(members_table, members_table.c.ticket_id == tickets.c.id)
+            .where(members_table.c.family_id.in_(chunk), tickets.c.created_at.is_not(None))
+            .group_by(members_table.c.family_id)
+        )
+        found.update({family_id: moment for family_id, moment in conn.execute(query)})
+    return found
 
 
 def article_titles(conn: Connection) -> list[Any]:

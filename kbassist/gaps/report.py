@@ -22,9 +22,9 @@ from sqlalchemy.engine import Connection
 from kbassist.articles import plain_text
 from kbassist.embedding import Embedder, load_vectors
 from kbassist.errors import NotFound
-from kbassist.gaps import queries
+from kbassist.gaps import queries, snapshot
 from kbassist.gaps.clustering import (
-    ClusterParams,
+    DISTANCE_THRESHOLD,
     agglomerate,
     assign,
     family_terms,
@@ -79,9 +79,12 @@ class FamilySummary:
     representative: str | None
     ticket_ids: tuple[str, ...]
     link_rate: float  # share of its tickets that cite any article
+    generated_name: str = ""  # the name kbassist gave (``label`` is a manager's when renamed)
+    named_by: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
+        data["name"] = self.label
         data["ticket_ids"] = list(self.ticket_ids)
         data["link_rate"] = round(self.link_rate, 4)
         return data
@@ -261,13 +264,22 @@ def list_families(conn: Connection, min_size: int = 1) -> list[FamilySummary]:
     members = queries.members(conn)
     linked = queries.linked_tickets(conn)
     result = []
-    for row in queries.family_rows(conn):
+    for row in queries.family_rows(conn, centroids=False):
         ids = tuple(sorted(members.get(row.id, ())))
         if len(ids) < min_size:
             continue
         rate = _link_rate(ids, linked)
         result.append(
-            FamilySummary(row.id, row.label, len(ids), row.representative_ticket_id, ids, rate)
+            FamilySummary(
+                row.id,
+                row.label,
+                len(ids),
+                row.representative_ticket_id,
+                ids,
+                rate,
+                row.generated_name,
+                row.named_by,
+            )
         )
     result.sort(key=lambda family: (-family.size, family.id))
     return result
@@ -284,13 +296,22 @@ def get_family(conn: Connection, family_id: int) -> FamilySummary:
     ids = tuple(queries.family_tickets(conn, family_id))
     linked = queries.linked_tickets(conn, ids)
     rate = _link_rate(ids, linked)
-    return FamilySummary(row.id, row.label, len(ids), row.representative_ticket_id, ids, rate)
+    return FamilySummary(
+        row.id,
+        row.display,
+        len(ids),
+        row.representative_ticket_id,
+        ids,
+        rate,
+        row.label,
+        row.named_by,
+    )
 
 
 def family_coverage(conn: Connection, family_id: int, embedder: Embedder | None = None) -> Coverage:
-    """The coverage of one family."""
+    """The coverage of one family (from the snapshot when it has the family)."""
     get_family(conn, family_id)
-    return _coverages(conn, embedder, [family_id])[family_id]
+    return _coverage_for(conn, embedder, [family_id], snapshot.load(conn))[family_id]
 
 
 def find_gaps(
@@ -300,46 +321,57 @@ def find_gaps(
     min_tickets: int = MIN_TICKETS,
     window_days: int = WINDOW_DAYS,
     now: datetime | None = None,
+    use_snapshot: bool = True,
 ) -> GapReport:
     """Uncovered families with at least ``min_tickets`` tickets in the window, ranked by cost.
 
     The window ends at ``now``, by default the newest resolved ticket's
     creation time, so an imported history is judged on its own last months.
+    Coverage and search evidence come from the stored snapshot (refreshed after
+    every ingest and cluster run); only what it lacks is computed here.
     """
     window_end = now or queries.newest_ticket(conn)
     window_start = window_end - timedelta(days=window_days) if window_end else None
-    family_rows = {row.id: row for row in queries.family_rows(conn)}
+    stored = snapshot.load(conn) if use_snapshot else None
+    family_rows = {row.id: row for row in queries.family_rows(conn, centroids=False)}
     costs = _costs(conn, window_start, window_end)
-    members = queries.members(conn)
-    linked = queries.linked_tickets(conn)
     candidates = [f for f, cost in costs.items() if cost.size >= min_tickets]
-    coverage = _coverages(conn, embedder, candidates)
+    coverage = _coverage_for(conn, embedder, candidates, stored)
     uncovered = [f for f in candidates if not coverage[f].covered]
-    evidence, groups = _search_evidence(conn, embedder, family_rows, window_start)
+    if stored is not None:
+        evidence = stored.evidence
+        groups = tuple(
+            SearchGroup(g["label"], g["count"], tuple(g["examples"])) for g in stored.search_groups
+        )
+    else:
+        evidence, groups = _search_evidence(conn, embedder, window_start)
     ordered = sorted(uncovered, key=lambda f: (rank_key(costs[f], evidence.get(f, 0)), f))
+    # Ticket lists only for the gaps: one read each, not every family's.
+    in_window = queries.window_tickets(conn, ordered, window_start, window_end)
+    members = {f: queries.family_tickets(conn, f) for f in ordered}
+    linked = queries.linked_tickets(conn, [t for ids in members.values() for t in ids])
+    cited = _cited_by(conn, {f: tuple(in_window.get(f, [])) for f in ordered})
     gaps = []
     for rank, family_id in enumerate(ordered, start=1):
         cost, row = costs[family_id], family_rows[family_id]
-        all_ids = members.get(family_id, [])
-        rate = _link_rate(all_ids, linked)
-        cited = _cited_articles(conn, cost.ticket_ids)
+        all_ids = members[family_id]
         gaps.append(
             Gap(
                 rank=rank,
                 family_id=family_id,
                 label=row.label,
                 size=cost.size,
-                ticket_ids=cost.ticket_ids,
+                ticket_ids=tuple(in_window.get(family_id, [])),
                 hours=cost.hours,
                 reopens=cost.reopens,
                 reopen_rate=cost.reopen_rate,
                 escalations=cost.escalations,
                 clients=cost.clients,
                 covered=False,
-                article_ids=cited,
+                article_ids=cited[family_id],
                 evidence_searches=evidence.get(family_id, 0),
                 total_size=len(all_ids),
-                link_rate=rate,
+                link_rate=_link_rate(all_ids, linked),
                 representative=row.representative_ticket_id,
             )
         )
@@ -353,6 +385,24 @@ def find_gaps(
         families=len(family_rows),
         covered_families=len(candidates) - len(uncovered),
         search_groups=groups,
+    )
+
+
+def snapshot_parts(
+    conn: Connection, embedder: Embedder | None, *, window_days: int = WINDOW_DAYS
+) -> str:
+    """Compute what the snapshot stores (coverage of families of 2+, evidence, duplicates): JSON."""
+    sizes = {f: len(ids) for f, ids in queries.members(conn).items()}
+    coverage = _coverages(conn, embedder, [f for f, n in sizes.items() if n >= 2])
+    window_end = queries.newest_ticket(conn)
+    since = window_end - timedelta(days=window_days) if window_end else None
+    evidence, groups = _search_evidence(conn, embedder, since)
+    duplicates = [pair.as_dict() for pair in find_duplicates(conn, embedder)]
+    return snapshot.encode(
+        coverage,
+        evidence,
+        [{"label": g.label, "count": g.count, "examples": list(g.examples)} for g in groups],
+        duplicates,
     )
 
 
@@ -410,27 +460,53 @@ def _link_rate(ticket_ids: Sequence[str], linked: set[str]) -> float:
     return sum(1 for t in ticket_ids if t in linked) / len(ticket_ids) if ticket_ids else 0.0
 
 
-def _cited_articles(conn: Connection, ticket_ids: Sequence[str]) -> tuple[str, ...]:
-    counts = Counter(a for ids in queries.links_of(conn, ticket_ids).values() for a in ids)
-    return tuple(a for a, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+def _cited_by(
+    conn: Connection, tickets_of: dict[int, tuple[str, ...]]
+) -> dict[int, tuple[str, ...]]:
+    # One read of the links for every gap's tickets, then counted per gap.
+    links = queries.links_of(conn, [t for ids in tickets_of.values() for t in ids])
+    cited = {}
+    for family_id, ids in tickets_of.items():
+        counts = Counter(a for t in ids for a in links.get(t, []))
+        cited[family_id] = tuple(
+            a for a, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        )
+    return cited
+
+
+def _coverage_for(
+    conn: Connection,
+    embedder: Embedder | None,
+    family_ids: Sequence[int],
+    stored: snapshot.Snapshot | None,
+) -> dict[int, Coverage]:
+    """Coverage from the snapshot where it has the family, computed for the rest."""
+    found: dict[int, Coverage] = {}
+    missing = []
+    for family_id in family_ids:
+        item = stored.coverage.get(family_id) if stored is not None else None
+        if item is None:
+            missing.append(family_id)
+        else:
+            found[family_id] = Coverage(item.covered, item.linked, item.matching, item.best_match)
+    found.update(_coverages(conn, embedder, missing))
+    return found
 
 
 def _costs(conn: Connection, start: datetime | None, end: datetime | None) -> dict[int, FamilyCost]:
-    grouped: dict[int, list[Any]] = defaultdict(list)
-    for row in queries.cost_rows(conn, start, end):
-        grouped[row.family_id].append(row)
-    costs = {}
-    for family_id, rows in grouped.items():
-        costs[family_id] = FamilyCost(
-            size=len(rows),
-            ticket_ids=tuple(row.id for row in rows),
-            hours=sum(float(row.time_spent_minutes or 0.0) for row in rows) / 60.0,
-            reopens=sum(int(row.reopen_count or 0) for row in rows),
-            reopen_rate=sum(1 for row in rows if (row.reopen_count or 0) > 0) / len(rows),
-            escalations=sum(int(row.escalation_count or 0) for row in rows),
-            clients=len({row.client_id for row in rows if row.client_id is not None}),
+    # Summed in SQL per family; the ticket lists are read for the gaps alone.
+    return {
+        row.family_id: FamilyCost(
+            size=int(row.size),
+            ticket_ids=(),
+            hours=float(row.minutes or 0.0) / 60.0,
+            reopens=int(row.reopens or 0),
+            reopen_rate=int(row.reopened or 0) / int(row.size),
+            escalations=int(row.escalations or 0),
+            clients=int(row.clients or 0),
         )
-    return costs
+        for row in queries.cost_summary(conn, start, end)
+    }
 
 
 def _coverages(
@@ -462,14 +538,12 @@ def _coverages(
 
 
 def _search_evidence(
-    conn: Connection,
-    embedder: Embedder | None,
-    families: dict[int, Any],
-    since: datetime | None,
+    conn: Connection, embedder: Embedder | None, since: datetime | None
 ) -> tuple[dict[int, int], tuple[SearchGroup, ...]]:
     searches = failed_search_queries(conn, since)
     if not searches:
         return {}, ()
+    families = {row.id: row for row in queries.family_rows(conn)}
     vectors, known = _read_vectors(conn, embedder, searches)
     ids = [f for f, row in families.items() if row.centroid is not None]
     centroids = (
@@ -488,7 +562,7 @@ def _search_evidence(
             leftover.append(index)
     groups = []
     if len(leftover) >= 3:
-        labels = agglomerate(vectors[leftover], ClusterParams().distance_threshold)
+        labels = agglomerate(vectors[leftover], DISTANCE_THRESHOLD)
         texts = [searches[i] for i in leftover]
         terms = family_terms(texts, labels.tolist())
         for label in range(int(labels.max()) + 1):

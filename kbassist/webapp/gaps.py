@@ -7,7 +7,8 @@ from markupsafe import Markup
 
 from kbassist import pipeline
 from kbassist.errors import Forbidden, InvalidInput
-from kbassist.gaps import playbook, queries, report
+from kbassist.gaps import pages, playbook, report
+from kbassist.gaps import service as gaps
 from kbassist.webapp.charts import pareto_chart
 from kbassist.webapp.context import core, db
 from kbassist.webapp.security import current_user, requires
@@ -20,34 +21,35 @@ api = Blueprint("gaps_api", __name__)
 @requires("gaps")
 def index():  # type: ignore[no-untyped-def]
     min_tickets, window_days = _gap_params()
-    embedder = core().resources.embedder
-    found = report.find_gaps(db(), embedder, min_tickets=min_tickets, window_days=window_days)
+    found = pages.gaps_page(db(), min_tickets=min_tickets, window_days=window_days)
     chart = pareto_chart(
-        [(f"#{gap.rank}", gap.hours) for gap in found.gaps[:25]],
+        [(f"#{gap.rank}", gap.hours) for gap in found.report.gaps[:25]],
         "Hours lost per gap (top 25) and cumulative share",
         y_label="hours",
     )
     return render_template(
         "gaps/index.html",
-        report=found,
+        report=found.report,
         chart=Markup(chart),  # built by kbassist.webapp.charts, which escapes every label
-        duplicates=report.find_duplicates(db(), embedder),
-        run=queries.last_run(db()),
+        duplicates=found.duplicates,
+        run=found.run,
+        refreshed_at=found.refreshed_at,
     )
 
 
 @bp.get("/gaps/<int:family_id>")
 @requires("gaps")
 def family(family_id: int):  # type: ignore[no-untyped-def]
-    summary = report.get_family(db(), family_id)
-    records = report.family_records(db(), family_id)
-    return render_template(
-        "gaps/family.html",
-        family=summary,
-        coverage=report.family_coverage(db(), family_id, core().resources.embedder),
-        tickets=records,
-        notes=playbook.best_notes(records, limit=5),
-    )
+    found = pages.family_page(db(), family_id, page=_page_param())
+    return render_template("gaps/family.html", view=found, family=found.family)
+
+
+@bp.post("/gaps/<int:family_id>/name")
+@requires("gaps")
+def rename(family_id: int):  # type: ignore[no-untyped-def]
+    by = playbook.author_name(db(), current_user())
+    gaps.rename_family(core(), family_id, request.form.get("name", ""), by)
+    return redirect(url_for("gaps.family", family_id=family_id))
 
 
 @bp.route("/gaps/<int:family_id>/draft", methods=["GET", "POST"])
@@ -84,15 +86,34 @@ def clusters_api():  # type: ignore[no-untyped-def]
     return jsonify([family.as_dict() for family in report.list_families(db())])
 
 
+@api.route("/clusters/<int:family_id>/name", methods=["PUT", "POST"])
+@requires("gaps")
+def rename_api(family_id: int):  # type: ignore[no-untyped-def]
+    """Rename a family (JSON {"name": ...}; an empty name restores the generated one)."""
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict) or not isinstance(body.get("name"), str):
+        raise InvalidInput('Send JSON like {"name": "OneDrive stuck on processing changes"}.')
+    by = playbook.author_name(db(), current_user())
+    name = gaps.rename_family(core(), family_id, body["name"], by)
+    return jsonify({"id": family_id, "name": name})
+
+
 @api.get("/gaps")
 @requires("gaps")
 def gaps_api():  # type: ignore[no-untyped-def]
     """Uncovered repeat issues ranked by hours (query: min_tickets, window_days)."""
     min_tickets, window_days = _gap_params()
-    found = report.find_gaps(
-        db(), core().resources.embedder, min_tickets=min_tickets, window_days=window_days
-    )
+    found = report.find_gaps(db(), min_tickets=min_tickets, window_days=window_days)
     return jsonify([gap.as_dict() for gap in found.gaps])
+
+
+def _page_param() -> int:
+    raw = request.args.get("page", "").strip()
+    if not raw:
+        return 1
+    if not raw.isdigit() or int(raw) < 1:
+        raise InvalidInput(f"page: give a whole number of at least 1, not {raw!r}.")
+    return int(raw)
 
 
 def _gap_params() -> tuple[int, int]:
