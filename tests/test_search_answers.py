@@ -170,7 +170,10 @@ def test_documents_holding_the_code_come_first(loaded: Core) -> None:
     assert response.exact == ("7031",) and response.absent == ()
     holding = [bool(r.exact) for r in response.results]
     assert holding[0] and holding == sorted(holding, reverse=True)
-    assert {r.id for r in response.results if r.exact} == {"T-1", "T-5"}
+    # T-1 and T-5 hold it; clustering may put them in one family, shown as one entry.
+    shown = {r.id for r in response.results if r.exact}
+    shown |= {member for r in response.results if r.exact for member in r.collapsed_ids}
+    assert {"T-1", "T-5"} <= shown
 
 
 def test_an_absent_quoted_phrase_keeps_related_results(loaded: Core) -> None:
