@@ -64,7 +64,7 @@ def test_the_leading_h1_does_not_become_a_section(loaded: Core) -> None:
 
 
 def test_resolved_tickets_are_searchable_with_their_details(loaded: Core) -> None:
-    response = search(loaded, "spooler event 7031", kind="ticket")
+    response = search(loaded, "spooler event 7031", kind="ticket", flat=True)
     assert set(hits(response)) >= {"ticket:T-1", "ticket:T-5"}
     first = response.results[0]
     assert first.client in {"Acme Dental", "Cedar Clinic"} and first.category == "Printing"
