@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import search_answers as answers_bench
 from _env import RESULTS_DIR, ROOT, data_dir
 
 from kbassist.index import lexical
@@ -1133,8 +1134,106 @@ def render_ingest(i: dict[str, Any]) -> str:
     )
 
 
-PARTS = ("quality", "speed", "ingest")
-RENDER = {"quality": render_quality, "speed": render_speed, "ingest": render_ingest}
+def demo_distractors(n: int) -> tuple[list[Any], list[Any], str]:
+    """Demo tickets (as records to store) and the demo's articles, for the mixed benchmark."""
+    from kbassist.articles import parse_folder
+    from kbassist.demo import generator as demo
+    from kbassist.search.documents import is_resolved
+
+    data = demo.generate(n_tickets=n, seed=SEED)
+    tickets = [t for t in data.tickets if is_resolved(t.status, t.resolved_at, t.closed_at)]
+    articles = list(parse_folder(Path(data.kb_dir)).records)
+    return tickets, articles, f"demo generator: {len(tickets)} tickets, {len(articles)} articles"
+
+
+def render_mixed(m: dict[str, Any]) -> str:
+    lines = [
+        f"Mixed StackFAQ ({m['queries']} queries, {m['held_out_queries']} held out): {m['corpus']}"
+    ]
+    lines.append(
+        f"{'':<28}{'today':>10}{'new':>10}{'ratio':>8}"
+        f"{'today (held out)':>18}{'new (held out)':>16}"
+    )
+    for metric in m["new"]["all"]:
+        today, new = m["today"]["all"][metric], m["new"]["all"][metric]
+        ratio = f"{new / today:.3f}" if today else "-"
+        lines.append(
+            f"{metric:<28}{today:>10}{new:>10}{ratio:>8}"
+            f"{m['today']['held_out'][metric]:>18}{m['new']['held_out'][metric]:>16}"
+        )
+    return "\n".join(lines)
+
+
+def render_duplicates(d: dict[str, Any]) -> str:
+    lines = ["Similar tickets on StackFAQ duplicates (past tickets alone), all / held out:"]
+    for variant in ("short", "long"):
+        part = d[variant]
+        lines.append(f"{variant}: {part['past_tickets']} past tickets, {part['probes']} probes")
+        for method, table in part["methods"].items():
+            cells = "  ".join(
+                f"{name} P@5 {row['precision@5']:.4f} R@5 {row['recall@5']:.4f}"
+                f" MRR {row['mrr']:.4f}"
+                for name, row in table.items()
+            )
+            lines.append(f"  {method:<10} {cells}")
+        lines.append(f"  kbassist MRR / RRF MRR = {part['kbassist_mrr_over_rrf']}")
+    return "\n".join(lines)
+
+
+def render_spelling(s: dict[str, Any]) -> str:
+    lines = [f"Did you mean on {s['queries']} queries ({s['misspelled']} misspelled):"]
+    lines.append(
+        f"{'rows':<12}{'today: made':>12}{'precision':>10}{'corrected':>10}"
+        f"{'new: made':>11}{'precision':>10}{'corrected':>10}"
+    )
+    for name, new in s["new"].items():
+        today = s["today"][name]
+        lines.append(
+            f"{name:<12}{today['suggestions']:>12}{str(today['precision']):>10}"
+            f"{str(today['corrected_share']):>10}{new['suggestions']:>11}{str(new['precision']):>10}"
+            f"{str(new['corrected_share']):>10}"
+        )
+    for row in s["new_wrong"]:
+        lines.append(
+            f"  wrong ({row['kind']}): {row['query']!r} -> {row['suggestion']!r}, "
+            f"meant {row['intended']!r}"
+        )
+    return "\n".join(lines)
+
+
+def latency_part(embedder: Any, n_docs: int, n_embed: int, folder: Path) -> dict[str, Any]:
+    demo = demo_corpus(int(n_docs * 1.1), seed=SEED + 1)
+    tickets = (demo[0] if demo else synthetic_tickets(n_docs, seed=SEED + 1))[:n_docs]
+    _, pairs = load_stackfaq()
+    rng = random.Random(SEED + 3)
+    queries = [q for q, _ in rng.sample(pairs, 100)] + [
+        t["title"] for t in rng.sample(tickets, answers_bench.LATENCY_QUERIES - 100)
+    ]
+    return answers_bench.latency(embedder, tickets, queries, n_embed, folder)
+
+
+def render_latency(s: dict[str, Any]) -> str:
+    lines = [f"Search service latency at {s['documents']} documents ({s['queries']} queries):"]
+    lines.append(f"{'':<26}{'today':>10}{'new':>10}{'new/today':>11}")
+    for name in ("start_to_ready_s", "first_query_ms", "p50_ms", "p95_ms"):
+        today, new = s["today"][name], s["new"][name]
+        ratio = f"{new / today:.3f}" if today else "-"
+        lines.append(f"{name:<26}{today:>10}{new:>10}{ratio:>11}")
+    lines.append(f"warm-up steps (new, seconds): {s['new']['warm_up_steps_s']}")
+    return "\n".join(lines)
+
+
+PARTS = ("quality", "speed", "ingest", "mixed", "duplicates", "spelling", "latency")
+DEFAULT_PARTS = PARTS
+RENDER = {
+    "quality": render_quality,
+    "speed": render_speed,
+    "ingest": render_ingest,
+    "mixed": render_mixed,
+    "duplicates": render_duplicates,
+    "spelling": render_spelling,
+    "latency": render_latency,
+}
 
 
 def main() -> None:
@@ -1155,7 +1254,15 @@ def main() -> None:
     parser.add_argument(
         "--grid", action="store_true", help="also sweep the fusion parameters (how they were tuned)"
     )
+    parser.add_argument(
+        "--latency-probe", nargs=2, metavar=("HOME", "MODE"), help=argparse.SUPPRESS
+    )
     args = parser.parse_args()
+    if args.latency_probe:  # a fresh process for the latency part: print one JSON line
+        home, mode = args.latency_probe
+        queries = json.loads((Path(home) / "queries.json").read_text())
+        print(json.dumps(answers_bench.latency_probe(Path(home), mode, queries)))
+        return
     parts = [part for part in args.parts.split(",") if part]
     unknown = set(parts) - set(PARTS)
     if unknown:
@@ -1164,8 +1271,16 @@ def main() -> None:
 
     embedder = MiniLMEmbedder("auto")
     embedder.encode(["warm up"])
-    quick = {"distractors": 600, "speed": 5000, "embed": 1000, "whoosh": 2000, "ingest": 300}
+    quick = {
+        "distractors": 600,
+        "speed": 5000,
+        "embed": 1000,
+        "whoosh": 2000,
+        "ingest": 300,
+        "mixed": 300,
+    }
     full = {
+        "mixed": 2000,
         "distractors": 5000,
         "speed": 100_000,
         "embed": 10_000,
@@ -1200,6 +1315,12 @@ def main() -> None:
             embedder, sizes["speed"], sizes["embed"], sizes["whoosh"], folder
         ),
         "ingest": lambda folder: ingest(embedder, sizes["ingest"], folder),
+        "mixed": lambda folder: answers_bench.mixed(
+            embedder, DATA, folder, demo_distractors(sizes["mixed"])
+        ),
+        "duplicates": lambda folder: answers_bench.duplicates(embedder, DATA, folder),
+        "spelling": lambda folder: answers_bench.spelling(distractors(5000)[0], folder),
+        "latency": lambda folder: latency_part(embedder, sizes["speed"], sizes["embed"], folder),
     }
     failed = False
     for part in parts:

@@ -101,7 +101,11 @@ class Resources:
                 from kbassist.index.backends import open_index
 
                 backend = str(self.core.settings["LEXICAL_BACKEND"])
-                self._lexical = open_index(backend, self.core.index_dir() / f"lexical-{backend}")
+                self._lexical = open_index(
+                    backend,
+                    self.core.index_dir() / f"lexical-{backend}",
+                    self.core.home / "vocabulary.txt",
+                )
             return self._lexical
 
     @property

@@ -370,7 +370,7 @@ def test_parse_query_pulls_out_phrases_filters_and_exclusions() -> None:
     assert parsed.phrases == (("print", "spooler"),)
     assert parsed.excluded == ("driver",)
     assert parsed.words == ("print", "spooler", "offline")
-    assert parsed.text == "print spooler offline -driver"
+    assert parsed.text == '"print spooler" offline -driver'
     assert parsed.filters == Filters(kind="ticket", client="Acme Legal")
 
 
@@ -416,3 +416,17 @@ def test_snippet_marks_the_query_words_in_the_best_window() -> None:
 def test_snippet_html_is_escaped() -> None:
     snippet = make_snippet("<script>alert(1)</script> printer", ["printer"])
     assert "<script>" not in snippet.html() and "&lt;script&gt;" in snippet.html()
+
+
+def test_containing_finds_the_words_in_order(index) -> None:  # type: ignore[no-untyped-def]
+    assert [h.record for h in index.containing(("809",))] == ["ticket:T-2"]
+    assert [h.record for h in index.containing(("udp", "500"))] == ["ticket:T-2"]
+    assert index.containing(("500", "udp")) == ()  # the order counts
+    assert index.containing(("0x80070005",)) == ()
+    only_acme = index.containing(("809",), filters=Filters(client="Birch Clinic"))
+    assert only_acme == ()
+
+
+def test_did_you_mean_keeps_negations_and_quotes(index) -> None:  # type: ignore[no-untyped-def]
+    assert index.search("cant print from laptpo").did_you_mean == "cant print from laptop"
+    assert index.search('"print spooler" stoped').did_you_mean == '"print spooler" stopped'

@@ -26,11 +26,26 @@ from kbassist.cli.jobs import background_option, enqueue
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Run every line of FILE as a query (model loaded once); with --json, one array per line.",
 )
+@click.option(
+    "--flat",
+    is_flag=True,
+    help="The plain fused order: no answers block, no collapsed families, phrases required.",
+)
 @json_option
 def search_command(
-    query: str | None, kind: str | None, limit: int, queries_file: Path | None, as_json: bool
+    query: str | None,
+    kind: str | None,
+    limit: int,
+    queries_file: Path | None,
+    flat: bool,
+    as_json: bool,
 ) -> None:
-    """Search the knowledge base and resolved tickets (typos and paraphrases welcome)."""
+    """Search the knowledge base and resolved tickets (typos and paraphrases welcome).
+
+    Articles that answer come first, then one entry per issue family ("+N
+    similar"); codes, ids and host names you type rank the records holding them
+    first, and the output says when no record holds one.
+    """
     from kbassist.search.service import search, search_many
 
     if (query is None) == (queries_file is None):
@@ -39,10 +54,10 @@ def search_command(
     if queries_file is not None:
         lines = queries_file.read_text(encoding="utf-8-sig").splitlines()
         # Batch runs are evaluations, not people searching: they stay out of the search log.
-        for response in search_many(core, lines, kind=kind, limit=limit):
+        for response in search_many(core, lines, kind=kind, limit=limit, flat=flat):
             _print_response(response, as_json)
         return
-    _print_response(search(core, query or "", kind=kind, limit=limit), as_json)
+    _print_response(search(core, query or "", kind=kind, limit=limit, flat=flat), as_json)
 
 
 def _print_response(response: Any, as_json: bool) -> None:
@@ -52,13 +67,21 @@ def _print_response(response: Any, as_json: bool) -> None:
         return
     if response.did_you_mean:
         click.echo(f"Did you mean: {response.did_you_mean}")
+    for token in response.absent:
+        click.echo(f"No result contains {token}.")
     if not rows:
         click.echo(f"No results for {response.query!r}.")
     for number, row in enumerate(rows, 1):
         where = f"{row['id']}#{row['anchor']}" if row["anchor"] else row["id"]
-        click.echo(f"{number:>2}. [{row['kind']}] {where}  {row['title']}  ({row['score']:.3f})")
+        label = "answer" if row["answer"] else row["kind"]
+        click.echo(f"{number:>2}. [{label}] {where}  {row['title']}  ({row['score']:.3f})")
         if row["snippet"]:
-            click.echo(f"    {row['snippet']}")
+            prefix = "Fix: " if row["kind"] == "ticket" else ""
+            click.echo(f"    {prefix}{row['snippet']}")
+        if row["similar_count"]:
+            ids = ", ".join(row["collapsed_ids"][:5])
+            more = ", ..." if row["similar_count"] > 5 else ""
+            click.echo(f"    +{row['similar_count']} similar: {ids}{more}")
 
 
 @main.command("similar")

@@ -385,3 +385,15 @@ def chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
     """``items`` in slices of at most ``size`` (an IN list or a bulk insert stays bounded)."""
     for start in range(0, len(items), size):
         yield items[start : start + size]
+
+
+def families_for(conn: Connection, ticket_ids: Sequence[str]) -> dict[str, int]:
+    """The family id of each of these tickets that a clustering run has placed."""
+    table = store.ticket_families
+    found: dict[str, int] = {}
+    for chunk in chunks(sorted(set(ticket_ids)), 500):
+        rows = conn.execute(
+            select(table.c.ticket_id, table.c.family_id).where(table.c.ticket_id.in_(chunk))
+        )
+        found.update({row[0]: row[1] for row in rows})
+    return found

@@ -25,8 +25,10 @@ from typing import Any, Protocol
 
 from kbassist.errors import Conflict
 from kbassist.index.documents import FACET_FIELDS, RecordDocs, SearchDoc
+from kbassist.index.exact import protected_words
 from kbassist.index.query import MAX_WORDS, Filters, ParsedQuery, parse_query
-from kbassist.index.spelling import Correction, Speller, correctable, suggestion_text
+from kbassist.index.spelling import NEGATIONS, Correction, Speller, correctable, suggestion_text
+from kbassist.index.vocabulary import common_english, english_words, product_words
 
 TITLE_BOOST = 2.0
 HEADING_BOOST = 1.5
@@ -98,6 +100,16 @@ class LexicalIndex(Protocol):
         """Counts of matching documents per kind, article type, client and category."""
         ...
 
+    def containing(
+        self, words: Sequence[str], *, filters: Filters | None = None, limit: int = 200
+    ) -> tuple[LexicalHit, ...]:
+        """Documents holding these words in this order (a code, a host name, a phrase)."""
+        ...
+
+    def speller(self) -> Speller:
+        """The speller over this index's vocabulary, the product words and common English."""
+        ...
+
     def documents(self, keys: Iterable[str]) -> dict[str, SearchDoc]:
         """The stored documents for the given keys (those present)."""
         ...
@@ -126,8 +138,9 @@ class BaseIndex:
 
     backend = ""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, vocabulary_file: Path | None = None) -> None:
         self.path = Path(path)
+        self.vocabulary_file = vocabulary_file  # the instance's own product words
         self._lock = threading.RLock()
         self._manifest_cache: tuple[float, dict[str, str]] | None = None
         self._speller: tuple[Any, Speller] | None = None
@@ -238,26 +251,41 @@ class BaseIndex:
     def speller(self) -> Speller:
         generation = self._generation()
         if self._speller is None or self._speller[0] != generation:
-            self._speller = (generation, Speller(self.vocabulary()))
+            speller = Speller(
+                self.vocabulary(),
+                products=product_words(self.vocabulary_file),
+                english=english_words(),
+                common=common_english(),
+            )
+            self._speller = (generation, speller)
         return self._speller[1]
 
-    def _plan(self, parsed: ParsedQuery) -> tuple[QueryPlan, tuple[Correction, ...]]:
+    def _plan(
+        self, parsed: ParsedQuery
+    ) -> tuple[QueryPlan, tuple[Correction, ...], dict[str, str]]:
+        """The backend query, the spellings added to it, and the "did you mean" replacements."""
         weights: dict[str, float] = {}
         for word in parsed.words:
             for term in self._analyze(word):
                 weights[term] = max(weights.get(term, 0.0), 1.0)
         corrections: list[Correction] = []
-        speller: Speller | None = None
+        replacements: dict[str, str] = {}
+        protected = protected_words(parsed)  # codes and host names stay as typed
         for word in parsed.words:
-            if not correctable(word) or self._word_frequency(word) > Speller.RARE:
+            if not correctable(word) or word in protected or word in NEGATIONS:
                 continue
-            speller = speller or self.speller()
+            if self._word_frequency(word) > Speller.RARE:
+                continue
+            speller = self.speller()
             correction = speller.correct(word)
             if correction:
                 corrections.append(correction)
                 for suggestion in correction.suggestions:
                     for term in self._analyze(suggestion):
                         weights.setdefault(term, FUZZY_BOOST)
+            spelling = speller.suggest(word)
+            if spelling:
+                replacements[word] = spelling
         phrases = tuple(
             tuple(t for word in phrase for t in self._analyze(word)) for phrase in parsed.phrases
         )
@@ -265,7 +293,7 @@ class BaseIndex:
         plan = QueryPlan(
             tuple(weights.items())[: MAX_WORDS * 2], tuple(p for p in phrases if p), excluded
         )
-        return plan, tuple(corrections)
+        return plan, tuple(corrections), replacements
 
     def _word_frequency(self, word: str) -> int:
         return self.speller().vocabulary.get(word, 0)
@@ -288,15 +316,26 @@ class BaseIndex:
         active = parsed.filters.merge(filters or Filters())
         if parsed.empty or limit <= 0:
             return LexicalResult((), ())
-        plan, corrections = self._plan(parsed)
+        plan, corrections, replacements = self._plan(parsed)
         hits = self._run(self._informative(plan), active, limit) if plan.terms else []
         hits.sort(key=lambda hit: (-hit.score, hit.key))
         terms = tuple(
             dict.fromkeys([*parsed.words, *(s for c in corrections for s in c.suggestions)])
         )
         return LexicalResult(
-            tuple(hits[:limit]), terms, suggestion_text(parsed, corrections), corrections
+            tuple(hits[:limit]), terms, suggestion_text(parsed, replacements), corrections
         )
+
+    def containing(
+        self, words: Sequence[str], *, filters: Filters | None = None, limit: int = 200
+    ) -> tuple[LexicalHit, ...]:
+        terms = tuple(term for word in words for term in self._analyze(word))
+        if not terms or limit <= 0:
+            return ()
+        plan = QueryPlan(tuple((term, 1.0) for term in dict.fromkeys(terms)), (terms,), ())
+        hits = self._run(plan, filters or Filters(), limit)
+        hits.sort(key=lambda hit: (-hit.score, hit.key))
+        return tuple(hits[:limit])
 
     def facets(
         self, query: str | ParsedQuery, *, filters: Filters | None = None
@@ -304,7 +343,7 @@ class BaseIndex:
         parsed = query if isinstance(query, ParsedQuery) else parse_query(query)
         if parsed.empty:
             return {name: {} for name in FACET_FIELDS}
-        plan, _ = self._plan(parsed)
+        plan, _, _ = self._plan(parsed)
         if not plan.terms:
             return {name: {} for name in FACET_FIELDS}
         return self._facet_counts(plan, parsed.filters.merge(filters or Filters()))

@@ -173,7 +173,7 @@ def parse_query(text: str) -> ParsedQuery:
     for token in rest.split():
         if token.startswith("\x01"):
             text = quoted[int(token[1:])]
-            prose.append(text)
+            prose.append(f'"{text}"')  # a suggestion keeps the quotes
             words.extend(_words(text))
             continue
         prefixed = _PREFIX_PLAIN.match(token)

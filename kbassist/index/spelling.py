@@ -1,16 +1,29 @@
 """Typo handling: nearest spellings from an index's own vocabulary, and "did you mean".
 
-Unknown words are expanded to their nearest spellings in the index (``Speller``),
-which also gives the suggestion shown above the results.
+Two uses, with two levels of caution. For ranking, an unknown or rare word is
+expanded to its nearest spellings in the index (``Speller.correct``): an extra
+term costs little when wrong. For the "did you mean" text (``Speller.suggest``)
+a word is replaced only when nothing says it is right: never a negation (a
+"cant" corrected to "can" says the opposite), never a word the corpus, the
+product vocabulary or common English holds, never part of a code or host name,
+and only when one spelling clearly wins.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from kbassist.index.query import ParsedQuery
+
+# Words that turn a statement into its opposite, with the apostrophe-less spellings
+# people type. They are never replaced and never put in place of another word.
+NEGATIONS = frozenset(
+    "not no nor never none nothing nobody neither without unable cannot cant dont doesnt "
+    "didnt isnt wasnt arent werent wont wouldnt shouldnt couldnt hasnt havent hadnt aint "
+    "mustnt neednt".split()
+)
 
 
 @dataclass(frozen=True)
@@ -29,49 +42,111 @@ class Speller:
 
     RARE = 2  # a word this rare may itself be a typo of a much commoner word
     DOMINANCE = 20  # ...if the commoner word is this many times as frequent
+    # "Did you mean" picks a spelling only when it is this many times as common in the
+    # index as the next one equally near ("dsk": disk or desk?); otherwise it says nothing.
+    CLEAR_WINNER = 5.0
 
-    def __init__(self, vocabulary: Mapping[str, int]) -> None:
+    def __init__(
+        self,
+        vocabulary: Mapping[str, int],
+        *,
+        products: Collection[str] = (),
+        english: Collection[str] = (),
+        common: Mapping[str, int] | None = None,
+    ) -> None:
         self.vocabulary = {w: n for w, n in vocabulary.items() if correctable(w)}
+        # Product words are right as typed and are spellings to suggest, as if in one document.
+        for word in products:
+            if correctable(word):
+                self.vocabulary.setdefault(word, 1)
+        self.products = frozenset(products)
+        self.english = english
+        # Common English words are spellings to suggest too ("instaling": installing), after
+        # any the index holds; their counts (from English text) only rank them among themselves.
+        self.common = {w: n for w, n in (common or {}).items() if correctable(w)}
         self._deletes: dict[str, list[str]] | None = None
 
     def _neighbours(self) -> dict[str, list[str]]:
         if self._deletes is None:
             deletes: dict[str, list[str]] = {}
-            for word in sorted(self.vocabulary):
+            for word in sorted(self.vocabulary.keys() | self.common.keys()):
                 for variant in _deletions(word):
                     deletes.setdefault(variant, []).append(word)
             self._deletes = deletes
         return self._deletes
 
-    def candidates(self, word: str, limit: int = 3) -> tuple[tuple[str, int, int], ...]:
-        """Up to ``limit`` (spelling, distance, frequency), nearest and commonest first."""
-        if not correctable(word):
-            return ()
+    def _within_reach(self, word: str) -> list[tuple[str, int]]:
+        """Known spellings within 1 edit (words up to 4 letters) or 2 edits, with the distance."""
         neighbours = self._neighbours()
         seen: set[str] = set()
         for variant in _deletions(word):
             seen.update(neighbours.get(variant, ()))
         seen.discard(word)
         most = 1 if len(word) <= 4 else 2
-        ranked = []
-        for candidate in seen:
-            distance = edit_distance(word, candidate)
-            if distance <= most:
-                ranked.append((candidate, distance, self.vocabulary[candidate]))
+        near = ((candidate, edit_distance(word, candidate)) for candidate in seen)
+        return [(candidate, distance) for candidate, distance in near if distance <= most]
+
+    def candidates(self, word: str, limit: int = 3) -> tuple[tuple[str, int, int], ...]:
+        """Up to ``limit`` (spelling, distance, frequency) from the index, nearest first."""
+        if not correctable(word):
+            return ()
+        ranked = [
+            (candidate, distance, self.vocabulary[candidate])
+            for candidate, distance in self._within_reach(word)
+            if candidate in self.vocabulary
+        ]
         ranked.sort(key=lambda item: (item[1], -item[2], item[0]))
         return tuple(ranked[:limit])
 
+    def _spellings(self, word: str) -> list[tuple[str, int, int, int]]:
+        """(spelling, distance, index frequency, English count): index words, then English."""
+        ranked = [
+            (candidate, distance, self.vocabulary.get(candidate, 0), self.common.get(candidate, 0))
+            for candidate, distance in self._within_reach(word)
+            if candidate not in NEGATIONS
+        ]
+        # The index's own words first, at any allowed distance: they are the domain's words.
+        ranked.sort(key=lambda item: (item[2] == 0, item[1], -item[2], -item[3], item[0]))
+        return ranked
+
     def correct(self, word: str) -> Correction | None:
-        """Suggestions for a word that is unknown, or rare beside a common near-twin."""
+        """Spellings to search for too: a word that is unknown, or rare beside a common twin."""
         frequency = self.vocabulary.get(word, 0)
-        if frequency > self.RARE or not correctable(word):
+        if frequency > self.RARE or not correctable(word) or word in NEGATIONS:
             return None
+        if word in self.products or word in self.english:
+            return None  # right as typed: "draining" is no typo of "training"
         found = self.candidates(word)
         if frequency:
             found = tuple(c for c in found if c[1] == 1 and c[2] >= self.DOMINANCE * frequency)
         if not found:
             return None
         return Correction(word, tuple(candidate for candidate, _, _ in found[:2]))
+
+    def prepare(self) -> None:
+        """Build the neighbourhood table now rather than on the first unknown word."""
+        self._neighbours()
+
+    def known(self, word: str) -> bool:
+        """Whether a word is right as typed: in the index, the product vocabulary or English."""
+        return word in self.vocabulary or word in self.products or word in self.english
+
+    def suggest(self, word: str) -> str | None:
+        """The one spelling "did you mean" may put in place of ``word``, or None."""
+        if not correctable(word) or word in NEGATIONS or self.known(word):
+            return None
+        found = self._spellings(word)
+        if not found:
+            return None
+        best = found[0]
+        rivals = [c for c in found[1:] if c[1] == best[1] and (c[2] > 0) == (best[2] > 0)]
+        if rivals:
+            rival = rivals[0]
+            # Compare like with like: index frequencies, else English counts.
+            mine, theirs = (best[2], rival[2]) if best[2] else (best[3], rival[3])
+            if mine < self.CLEAR_WINNER * theirs:
+                return None
+        return best[0]
 
 
 def correctable(word: str) -> bool:
@@ -98,12 +173,13 @@ def edit_distance(first: str, second: str) -> int:
     return rows[-1][-1]
 
 
-def suggestion_text(parsed: ParsedQuery, corrections: Sequence[Correction]) -> str | None:
-    """The query as typed with each misspelt word replaced by its best spelling."""
-    if not corrections:
+def suggestion_text(parsed: ParsedQuery, replacements: Mapping[str, str]) -> str | None:
+    """The query as typed with each misspelt word replaced by its spelling."""
+    if not replacements:
         return None
     text = parsed.text
-    for correction in corrections:
-        pattern = re.compile(rf"(?<![^\W_]){re.escape(correction.word)}(?![^\W_])", re.IGNORECASE)
-        text = pattern.sub(correction.suggestions[0], text)
+    for word, spelling in replacements.items():
+        # A whole word only, and never inside a code or host name (SRV-FS01, fw01.local).
+        pattern = re.compile(rf"(?<![\w.\\-]){re.escape(word)}(?![\w\\-]|\.\w)", re.IGNORECASE)
+        text = pattern.sub(spelling, text)
     return text if text.casefold() != parsed.text.casefold() else None

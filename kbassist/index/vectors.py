@@ -111,6 +111,7 @@ class VectorIndex:
                 dates[index] = row.updated.timestamp()
         self._postings = {tag: np.asarray(rows, dtype=np.int64) for tag, rows in postings.items()}
         self._dates = dates
+        self._row_of = {row.key: index for index, row in enumerate(self._rows)}
         order = sorted(range(len(self._rows)), key=lambda i: self._rows[i].key)
         self._key_rank = np.empty(len(self._rows), dtype=np.int64)
         self._key_rank[order] = np.arange(len(self._rows))
@@ -316,6 +317,13 @@ class VectorIndex:
         self._loaded_mtime = self._rows_path.stat().st_mtime_ns
 
     # -- reads
+    def vectors_of(self, keys: Iterable[str]) -> dict[str, np.ndarray]:
+        """The stored unit vectors of these document keys (those present)."""
+        with self._lock:
+            self._fresh()
+            rows = {key: self._row_of[key] for key in keys if key in self._row_of}
+            return {key: np.array(self._matrix[row]) for key, row in rows.items()}
+
     def search(
         self,
         vector: np.ndarray,

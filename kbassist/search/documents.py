@@ -14,8 +14,9 @@ from datetime import datetime
 from kbassist.articles import section_anchors, split_sections
 from kbassist.index.documents import SearchDoc
 from kbassist.records import ticket_text
+from kbassist.search.reports import PASSAGE_WORDS, clean_report, passages
 
-DOC_FORMAT = "1"  # bump when documents are built differently: every record re-indexes
+DOC_FORMAT = "2"  # bump when documents are built differently: every record re-indexes
 
 RESOLVED_STATUSES = frozenset(
     {"resolved", "closed", "complete", "completed", "done", "solved", "fixed", "closed complete"}
@@ -47,6 +48,9 @@ class IndexedRecord:
     content_hash: str
     docs: tuple[SearchDoc, ...]
     texts: tuple[str, ...]  # one embedding text per document
+    # Further windows of a long ticket, for the semantic index only (``ticket:ID#p2``...).
+    passages: tuple[SearchDoc, ...] = ()
+    passage_texts: tuple[str, ...] = ()
 
 
 def index_hash(content_hash: str) -> str:
@@ -134,7 +138,12 @@ def ticket_record(
     category: str = "",
     updated: datetime | None = None,
 ) -> IndexedRecord:
-    """One document: title, description and closure note; embedded on title and description."""
+    """One document: title, description and closure note; embedded on title and description.
+
+    A long description (a pasted e-mail with logs) is embedded as its prose only
+    (``reports.clean_report``), cut into windows: the first with the title, the
+    others as passages of their own, so nothing past the model's limit is lost.
+    """
     doc = SearchDoc(
         key=f"ticket:{ticket_id}",
         record=f"ticket:{ticket_id}",
@@ -146,9 +155,35 @@ def ticket_record(
         categories=(category,) if category else (),
         updated=updated,
     )
-    return IndexedRecord(
-        doc.record, index_hash(content_hash), (doc,), (ticket_text(title, description),)
+    windows = report_windows(description)
+    extra = tuple(
+        SearchDoc(
+            key=f"{doc.key}#p{number}",
+            record=doc.record,
+            kind="ticket",
+            ref_id=ticket_id,
+            title=title,
+            clients=doc.clients,
+            categories=doc.categories,
+            updated=updated,
+        )
+        for number in range(2, len(windows) + 1)
     )
+    return IndexedRecord(
+        doc.record,
+        index_hash(content_hash),
+        (doc,),
+        (ticket_text(title, windows[0]),),
+        extra,
+        tuple(windows[1:]),
+    )
+
+
+def report_windows(description: str) -> list[str]:
+    """A ticket description as the texts to embed: itself when short, else its prose in windows."""
+    if len(description.split()) <= PASSAGE_WORDS:
+        return [description]
+    return passages(clean_report(description)) or [description[:2000]]
 
 
 def split_records(records: Iterable[str]) -> tuple[list[str], list[str]]:

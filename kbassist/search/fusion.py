@@ -18,6 +18,12 @@ Ranked = Sequence[tuple[str, float]]
 QUALITY_WEIGHT = 0.10
 REOPEN_PENALTY = 0.10
 REOPEN_FLOOR = 0.70
+# A ticket's closure note (note score 0-100) moves it from x0.94 (useless) through x1.0 at
+# the note bar (60) to x1.04 (useful); a fresh ticket gains up to 3%, halving every 180 days.
+NOTE_WEIGHT = 0.10
+NOTE_PIVOT = 60.0
+RECENCY_WEIGHT = 0.03
+RECENCY_HALF_LIFE_DAYS = 180.0
 
 
 @dataclass(frozen=True)
@@ -160,6 +166,21 @@ def quality_factor(score: float | None) -> float:
 def reopen_factor(reopen_count: int) -> float:
     """Multiplier for a ticket reopened ``reopen_count`` times: its fix did not hold."""
     return max(REOPEN_FLOOR, 1.0 - REOPEN_PENALTY * max(0, int(reopen_count)))
+
+
+def note_factor(score: float | None) -> float:
+    """Multiplier for a ticket's closure-note score: a useful note helps, a useless one hurts."""
+    if score is None:
+        return 1.0
+    clipped = max(0.0, min(100.0, float(score)))
+    return 1.0 + NOTE_WEIGHT * (clipped - NOTE_PIVOT) / 100.0
+
+
+def recency_factor(age_days: float | None) -> float:
+    """Multiplier for a ticket resolved ``age_days`` before the newest candidate."""
+    if age_days is None:
+        return 1.0
+    return 1.0 + RECENCY_WEIGHT * 0.5 ** (max(0.0, age_days) / RECENCY_HALF_LIFE_DAYS)
 
 
 def adjust(rows: Sequence[Fused], factors: Mapping[str, float]) -> tuple[Fused, ...]:

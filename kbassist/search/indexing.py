@@ -114,15 +114,14 @@ def count_indexable(conn: Connection) -> int:
 
 
 def _embed(conn: Connection, core: Core, records: Sequence[IndexedRecord]) -> list[VectorRecord]:
-    texts = [text for item in records for text in item.texts]
+    texts = [text for item in records for text in (*item.texts, *item.passage_texts)]
     matrix = embed_cached(conn, core.resources.embedder, texts)
     out, position = [], 0
     for item in records:
-        count = len(item.texts)
+        docs = item.docs + item.passages
+        count = len(docs)
         out.append(
-            VectorRecord(
-                item.record, item.content_hash, item.docs, matrix[position : position + count]
-            )
+            VectorRecord(item.record, item.content_hash, docs, matrix[position : position + count])
         )
         position += count
     return out

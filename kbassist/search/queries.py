@@ -151,6 +151,7 @@ def ticket_details(conn: Connection, ids: Sequence[str]) -> dict[str, dict[str, 
     return {
         ticket_id: {
             "title": row.title,
+            "resolution": row.resolution or "",
             "status": row.status or "",
             "category": row.category or "",
             "reopen_count": int(row.reopen_count or 0),
@@ -160,6 +161,19 @@ def ticket_details(conn: Connection, ids: Sequence[str]) -> dict[str, dict[str, 
         }
         for ticket_id, row in ticket_summaries(conn, ids).items()
     }
+
+
+def note_scores(conn: Connection, ticket_ids: Sequence[str]) -> dict[str, float]:
+    """Ticket id -> its closure-note score (0-100), for the tickets that have one."""
+    table = store.note_scores
+    found: dict[str, float] = {}
+    for start in range(0, len(ticket_ids), CHUNK):
+        chunk = list(ticket_ids[start : start + CHUNK])
+        rows = conn.execute(
+            select(table.c.ticket_id, table.c.score).where(table.c.ticket_id.in_(chunk))
+        )
+        found.update({row.ticket_id: float(row.score) for row in rows})
+    return found
 
 
 def article_details(conn: Connection, ids: Sequence[str]) -> dict[str, dict[str, Any]]:

@@ -1,21 +1,23 @@
-"""The search service: hybrid KB and ticket search, similar past tickets, result opens.
+"""The search service: answers first, one entry per issue, similar past tickets, result opens.
 
 A query runs against both indexes (kept current by ``kbassist.search.indexing``),
-the per-record best scores are fused (``kbassist.search.fusion``), small quality
-and reopen adjustments are applied, and the results come back with masked,
-highlighted snippets (``kbassist.search.snippets``). Every search is logged; a
-search with no results, or whose results nobody opened, is a failed search for
-the playbook-gap report. docs/search.md explains the ranking.
+the per-record best scores are fused (``kbassist.search.ranking``), quality,
+closure-note, recency and reopen factors are applied (``kbassist.search.fusion``)
+and the records are arranged for a person (``kbassist.search.arrange``): the
+articles that answer first, then one entry per issue family, records holding the
+query's exact codes and names ahead. Results come back with masked, highlighted
+snippets (a ticket's shows its fix). Every search is logged; a search with no
+results, or whose results nobody opened, is a failed search for the playbook-gap
+report. docs/search.md explains the ranking.
 """
 
 from __future__ import annotations
 
 import json
-import math
 import re
+import time
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
-from datetime import datetime
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -25,14 +27,24 @@ from kbassist.auth import PERMISSIONS
 from kbassist.core import Core
 from kbassist.embedding import embed_cached
 from kbassist.errors import InvalidInput, NotFound
+from kbassist.gaps.queries import families_for
 from kbassist.hygiene import mask
 from kbassist.index.documents import SearchDoc
+from kbassist.index.exact import exact_tokens
 from kbassist.index.lexical import LexicalIndex
-from kbassist.index.query import Filters, ParsedQuery, parse_query
-from kbassist.index.vectors import VectorIndex, one_thread
+from kbassist.index.query import Filters, parse_query
+from kbassist.index.vectors import one_thread
 from kbassist.records import ticket_text
-from kbassist.search.documents import split_records
-from kbassist.search.fusion import Fused, adjust, fuse, quality_factor, reopen_factor
+from kbassist.search.arrange import ANSWER_BAR, NEAR_DUPLICATE, Entry, Evidence, absent, arrange
+from kbassist.search.documents import report_windows, split_records
+from kbassist.search.fusion import (
+    Fused,
+    adjust,
+    note_factor,
+    quality_factor,
+    recency_factor,
+    reopen_factor,
+)
 from kbassist.search.indexing import ensure_current, lexical_index, vector_index
 from kbassist.search.queries import (
     article_details,
@@ -40,199 +52,47 @@ from kbassist.search.queries import (
     log_search,
     logged_search,
     mark_opened,
+    note_scores,
     ticket_details,
     ticket_summaries,
 )
+from kbassist.search.ranking import (
+    CANDIDATES,
+    SEARCH_FUSION,
+    SIMILAR_FUSION,
+    Ranking,
+    rank,
+)
+from kbassist.search.results import (
+    CollapsedTicket,
+    LinkedArticle,
+    SearchResponse,
+    SearchResult,
+    SimilarTicket,
+)
 from kbassist.search.snippets import make_snippet
 
-CANDIDATES = 100  # documents taken from each index before fusion
-MAX_LIMIT = 100
+__all__ = [
+    "CANDIDATES",
+    "SEARCH_FUSION",
+    "SIMILAR_FUSION",
+    "MIN_SIMILARITY",
+    "Ranking",
+    "SearchResponse",
+    "SearchResult",
+    "SimilarTicket",
+    "rank",
+    "record_open",
+    "search",
+    "search_many",
+    "similar_tickets",
+    "warm_up",
+]
 
-# The default ranking, tuned on stackfaq (docs/search.md): mostly semantic, with
-# the keyword weight rising when BM25 is confident about one winner.
-SEARCH_FUSION: tuple[str, dict[str, float]] = (
-    "adaptive",
-    {"base": 0.10, "gain": 0.30, "ceiling": 0.60},
-)
-# Ticket-to-ticket: a pasted ticket shares product names, codes and error text
-# with its duplicates, so keywords count for more (docs/search.md).
-SIMILAR_FUSION: tuple[str, dict[str, float]] = (
-    "adaptive",
-    {"base": 0.30, "gain": 0.30, "ceiling": 0.70},
-)
+MAX_LIMIT = 100
+MAX_SHOWN_SIMILAR = 20  # collapsed tickets sent with an entry to expand in place
 # A semantic-only hit below this cosine is noise ("asdf" is nearest to something).
 MIN_SIMILARITY = {"all-MiniLM-L6-v2": 0.20, "hashing-384": 0.10}
-
-
-# ---------------------------------------------------------------- results
-
-
-@dataclass(frozen=True)
-class SearchResult:
-    """One hit as shown to a person: every text masked for secrets and personal data."""
-
-    kind: str
-    id: str
-    title: str
-    score: float
-    snippet: str = ""
-    highlights: tuple[tuple[int, int], ...] = ()
-    snippet_html: str = ""
-    anchor: str = ""
-    section: str = ""
-    article_type: str = ""
-    author: str = ""
-    updated: datetime | None = None
-    quality: float | None = None
-    client: str = ""
-    category: str = ""
-    status: str = ""
-    reopen_count: int = 0
-    lexical_score: float | None = None
-    semantic_score: float | None = None
-
-    @property
-    def key(self) -> str:
-        return f"{self.kind}:{self.id}"
-
-    def as_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["key"] = self.key
-        data["highlights"] = [list(span) for span in self.highlights]
-        data["updated"] = self.updated.isoformat() if self.updated else None
-        return data
-
-
-@dataclass(frozen=True)
-class SearchResponse:
-    query: str
-    results: tuple[SearchResult, ...]
-    did_you_mean: str | None = None
-    log_id: int | None = None
-    filters: dict[str, str] = field(default_factory=dict)
-    facets: dict[str, dict[str, int]] = field(default_factory=dict)
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "query": self.query,
-            "did_you_mean": self.did_you_mean,
-            "log_id": self.log_id,
-            "filters": self.filters,
-            "facets": self.facets,
-            "results": [result.as_dict() for result in self.results],
-        }
-
-
-@dataclass(frozen=True)
-class LinkedArticle:
-    id: str
-    title: str  # empty when the article is not in the knowledge base
-
-
-@dataclass(frozen=True)
-class SimilarTicket:
-    id: str
-    title: str
-    score: float
-    resolution: str  # the closure note, masked
-    status: str = ""
-    client: str = ""
-    category: str = ""
-    resolved_at: datetime | None = None
-    reopen_count: int = 0
-    articles: tuple[LinkedArticle, ...] = ()
-
-    def as_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["resolved_at"] = self.resolved_at.isoformat() if self.resolved_at else None
-        return data
-
-
-# ---------------------------------------------------------------- ranking
-
-
-@dataclass(frozen=True)
-class Ranking:
-    """Fused records best first, with the best document of each and the lexical extras."""
-
-    records: tuple[Fused, ...]
-    best_doc: dict[str, str]  # record -> document key (the best section of an article)
-    terms: tuple[str, ...]
-    did_you_mean: str | None
-
-
-def rank(
-    lexical: LexicalIndex,
-    vectors: VectorIndex | None,
-    query_vector: np.ndarray | None,
-    parsed: ParsedQuery,
-    filters: Filters,
-    *,
-    fusion: tuple[str, dict[str, float]] = SEARCH_FUSION,
-    min_similarity: float = 0.0,
-    candidates: int = CANDIDATES,
-) -> Ranking:
-    """Hybrid ranking of records: both indexes, sections collapsed, fused. No database access."""
-    lexical_result = lexical.search(parsed, filters=filters, limit=candidates)
-    lexical_docs = [(hit.key, hit.score) for hit in lexical_result.hits]
-    record_of = {hit.key: hit.record for hit in lexical_result.hits}
-    semantic_docs: list[tuple[str, float]] = []
-    if vectors is not None and query_vector is not None and not parsed.empty:
-        for key, score in vectors.search(query_vector, limit=candidates, filters=filters):
-            semantic_docs.append((key, score))
-            record_of.setdefault(key, _record_of_key(key))
-    lexical_records = {record_of[key] for key, _ in lexical_docs}
-    # Quotes and exclusions are promises about the words: only keyword matches keep them.
-    strict = bool(parsed.phrases or parsed.excluded)
-    semantic_docs = [
-        (key, score)
-        for key, score in semantic_docs
-        if record_of[key] in lexical_records or (not strict and score >= min_similarity)
-    ]
-    method, params = fusion
-    best_doc = _best_sections(lexical_docs, semantic_docs, record_of)
-    records = fuse(
-        method,
-        _collapse(lexical_docs, record_of),
-        _collapse(semantic_docs, record_of),
-        **params,
-    )
-    return Ranking(records, best_doc, lexical_result.terms, lexical_result.did_you_mean)
-
-
-def _best_sections(
-    lexical_docs: Sequence[tuple[str, float]],
-    semantic_docs: Sequence[tuple[str, float]],
-    record_of: dict[str, str],
-) -> dict[str, str]:
-    """The section to point to: where the words matched best, else the closest in meaning.
-
-    Every section of an article carries its title, so lexical scores differ between
-    sections only by heading and text matches: the right tie-breaker for "where".
-    """
-    lexical, semantic = dict(lexical_docs), dict(semantic_docs)
-    best: dict[str, tuple[float, float, str]] = {}
-    for key in lexical.keys() | semantic.keys():
-        rank_key = (-lexical.get(key, -math.inf), -semantic.get(key, -math.inf), key)
-        record = record_of[key]
-        if record not in best or rank_key < best[record]:
-            best[record] = rank_key
-    return {record: value[2] for record, value in best.items()}
-
-
-def _record_of_key(key: str) -> str:
-    return key.split("#", 1)[0]
-
-
-def _collapse(
-    docs: Sequence[tuple[str, float]], record_of: dict[str, str]
-) -> list[tuple[str, float]]:
-    best: dict[str, float] = {}
-    for key, score in docs:
-        record = record_of[key]
-        if record not in best or score > best[record]:
-            best[record] = score
-    return list(best.items())
 
 
 # ---------------------------------------------------------------- the search service
@@ -249,9 +109,13 @@ def search(
     limit: int = 10,
     facets: bool = False,
     log: bool = True,
+    flat: bool = False,
 ) -> SearchResponse:
     """Search articles and resolved tickets; logs the search unless ``log`` is False.
 
+    Without a kind, the articles that answer come first; tickets of one issue
+    family are one entry. ``flat`` gives the plain fused order instead (no answers
+    block, no collapsing, quoted phrases required): the ranking before issue 10.
     ``role`` limits results to what that role may open (articles, tickets).
     Any query string works; bad filter values raise InvalidInput.
     """
@@ -265,6 +129,8 @@ def search(
     results: tuple[SearchResult, ...] = ()
     did_you_mean = None
     facet_counts: dict[str, dict[str, int]] = {}
+    exact = () if flat else exact_tokens(parsed)
+    contains: dict[str, frozenset[str]] = {}
     if not parsed.empty and allowed and (active.kind is None or active.kind in allowed):
         if active.kind is None and len(allowed) == 1:
             active = active.merge(Filters(kind=next(iter(allowed))))
@@ -275,13 +141,19 @@ def search(
             lexical,
             vector_index(core),
             _query_vector(core, parsed.text[:1000]) if parsed.text else None,
-            parsed,
+            parsed if flat else replace(parsed, phrases=()),  # phrases rank first, not filter
             active,
             min_similarity=MIN_SIMILARITY.get(embedder.name, 0.0),
+            exact=exact,
+            respell=None if flat else (lambda text: _query_vector(core, text)),
         )
+        contains = ranking.contains
         # One connection at a time: this read is closed before the search log writes.
         with core.connect() as conn:
-            results = _present(conn, lexical, ranking, limit)
+            if flat:
+                results = _present_flat(conn, lexical, ranking, limit)
+            else:
+                results = _present(core, conn, ranking, limit, answers_first=active.kind is None)
         did_you_mean = mask(ranking.did_you_mean) if ranking.did_you_mean else None
         if facets:
             facet_counts = lexical.facets(parsed, filters=active)
@@ -293,6 +165,8 @@ def search(
         log_id=log_id,
         filters=active.as_dict(),
         facets=facet_counts,
+        exact=tuple(mask(token.text) for token in exact),
+        absent=tuple(mask(token) for token in absent(contains)) if contains else (),
     )
 
 
@@ -311,16 +185,20 @@ def _allowed_kinds(role: str | None) -> set[str]:
     return allowed
 
 
-def _present(
-    conn: Connection, lexical: LexicalIndex, ranking: Ranking, limit: int
-) -> tuple[SearchResult, ...]:
-    """Join the best records with the database, apply quality and reopen factors, make snippets."""
-    shortlist = list(ranking.records[: limit * 3])
-    tickets, articles = split_records(row.key for row in shortlist)
-    info = {
+def _details(conn: Connection, records: Sequence[str]) -> dict[str, dict[str, Any]]:
+    tickets, articles = split_records(records)
+    return {
         **{f"ticket:{k}": v for k, v in ticket_details(conn, tickets).items()},
         **{f"article:{k}": v for k, v in article_details(conn, articles).items()},
     }
+
+
+def _present_flat(
+    conn: Connection, lexical: LexicalIndex, ranking: Ranking, limit: int
+) -> tuple[SearchResult, ...]:
+    """The plain fused order with quality and reopen factors (the ranking before issue 10)."""
+    shortlist = list(ranking.records[: limit * 3])
+    info = _details(conn, [row.key for row in shortlist])
     # The index may briefly hold a record the database just deleted: skip it.
     shortlist = [row for row in shortlist if row.key in info]
     factors = {
@@ -332,8 +210,60 @@ def _present(
     chosen = adjust(shortlist, factors)[:limit]
     documents = lexical.documents(ranking.best_doc[row.key] for row in chosen)
     return tuple(
-        _result(row, info[row.key], documents.get(ranking.best_doc[row.key]), ranking.terms)
-        for row in chosen
+        _result(Entry(row.key, row.score), row, info, documents, ranking) for row in chosen
+    )
+
+
+def _present(
+    core: Core, conn: Connection, ranking: Ranking, limit: int, *, answers_first: bool
+) -> tuple[SearchResult, ...]:
+    """Adjust every candidate, arrange them for a person, and make the results shown."""
+    info = _details(conn, [row.key for row in ranking.records])
+    rows = [row for row in ranking.records if row.key in info]
+    tickets = [row.key.partition(":")[2] for row in rows if row.key.startswith("ticket:")]
+    notes = {f"ticket:{k}": v for k, v in note_scores(conn, tickets).items()}
+    families = {f"ticket:{k}": v for k, v in families_for(conn, tickets).items()}
+    dates = {key: value["updated"].timestamp() for key, value in info.items() if value["updated"]}
+    newest = max((dates.get(f"ticket:{ref}", 0.0) for ref in tickets), default=0.0)
+    factors = {}
+    for row in rows:
+        details = info[row.key]
+        if row.key.startswith("article:"):
+            factors[row.key] = quality_factor(details.get("quality"))
+            continue
+        age = (newest - dates[row.key]) / 86400 if row.key in dates else None
+        factors[row.key] = (
+            reopen_factor(details.get("reopen_count", 0))
+            * note_factor(notes.get(row.key))
+            * recency_factor(age)
+        )
+    unplaced = [
+        row.key for row in rows if row.key.startswith("ticket:") and row.key not in families
+    ]
+    evidence = Evidence(
+        fused={row.key: row.score for row in rows},
+        families=families,
+        vectors=vector_index(core).vectors_of(unplaced) if unplaced else {},
+        note_scores=notes,
+        dates=dates,
+        contains=ranking.contains,
+    )
+    name = core.resources.embedder.name
+    entries = arrange(
+        adjust(rows, factors),
+        evidence,
+        answers_first=answers_first,
+        bar=ANSWER_BAR.get(name, 0.4),
+        near_duplicate=NEAR_DUPLICATE.get(name, 0.9),
+    )[:limit]
+    keys = [
+        ranking.best_doc.get(e.record, e.record) if e.kind == "article" else e.record
+        for e in entries
+    ]
+    documents = lexical_index(core).documents(keys)
+    by_key = {row.key: row for row in rows}
+    return tuple(
+        _result(entry, by_key[entry.record], info, documents, ranking, notes) for entry in entries
     )
 
 
@@ -341,24 +271,34 @@ _MARKUP = re.compile(r"\*\*|__|`")
 
 
 def _result(
-    row: Fused, details: dict[str, Any], doc: SearchDoc | None, terms: Sequence[str]
+    entry: Entry,
+    row: Fused,
+    info: dict[str, dict[str, Any]],
+    documents: dict[str, SearchDoc],
+    ranking: Ranking,
+    notes: dict[str, float] | None = None,
 ) -> SearchResult:
-    """One record as shown: masked title, section and snippet, with its details."""
-    text = doc.body if doc else ""
-    if row.key.startswith("article:"):
-        text = _MARKUP.sub("", text)  # section text is markdown: **bold**, `code`
-    snippet = make_snippet(mask(text), terms)
+    """One entry as shown: masked title, section and snippet (a ticket's: its fix)."""
+    details = info[row.key]
     kind, _, ref = row.key.partition(":")
+    doc = documents.get(ranking.best_doc.get(row.key, row.key) if kind == "article" else row.key)
+    text = doc.body if doc else ""
+    if kind == "article":
+        text = _MARKUP.sub("", text)  # section text is markdown: **bold**, `code`
+    elif notes is not None and details.get("resolution"):
+        text = details["resolution"]  # what fixed it, not the user's complaint
+    snippet = make_snippet(mask(text), ranking.terms)
+    shown = [key for key in entry.collapsed[:MAX_SHOWN_SIMILAR] if key in info]
     return SearchResult(
         kind=kind,
         id=ref,
         title=mask(details["title"]),
-        score=round(row.score, 6),
+        score=round(entry.score, 6),
         snippet=snippet.text,
         highlights=snippet.spans,
         snippet_html=snippet.html(),
-        anchor=doc.anchor if doc else "",
-        section=mask(doc.heading) if doc else "",
+        anchor=doc.anchor if doc and kind == "article" else "",
+        section=mask(doc.heading) if doc and kind == "article" else "",
         article_type=details.get("article_type", ""),
         author=details.get("author", ""),
         updated=details.get("updated"),
@@ -369,6 +309,23 @@ def _result(
         reopen_count=int(details.get("reopen_count", 0)),
         lexical_score=None if row.lexical is None else round(row.lexical, 6),
         semantic_score=None if row.semantic is None else round(row.semantic, 6),
+        answer=entry.answer,
+        note_score=None if notes is None else notes.get(row.key),
+        exact=tuple(mask(token) for token in entry.exact),
+        family_id=entry.family_id,
+        similar_count=len(entry.collapsed),
+        collapsed_ids=tuple(key.partition(":")[2] for key in entry.collapsed),
+        similar=tuple(_collapsed(key, info[key], notes or {}) for key in shown),
+    )
+
+
+def _collapsed(key: str, details: dict[str, Any], notes: dict[str, float]) -> CollapsedTicket:
+    return CollapsedTicket(
+        id=key.partition(":")[2],
+        title=mask(details["title"]),
+        resolution=mask(" ".join(details.get("resolution", "").split())[:300]),
+        updated=details.get("updated"),
+        note_score=notes.get(key),
     )
 
 
@@ -415,20 +372,27 @@ def similar_tickets(
     *,
     exclude_id: str | None = None,
 ) -> list[SimilarTicket]:
-    """Resolved tickets most like a new one, with their closure notes (masked) and articles."""
-    text = ticket_text(title or "", description or "")
-    parsed = parse_query(text)
+    """Resolved tickets most like a new one, with their closure notes (masked) and articles.
+
+    A long report is read as its prose only (no banners, signatures or pasted
+    logs) and in passages, each weighed against its own background
+    (``ranking.passage_scores``), so a buried question still finds its duplicates.
+    """
+    windows = report_windows(description or "")
+    prose = ticket_text(title or "", "\n".join(windows))
+    parsed = parse_query(prose)
     if parsed.empty:
         return []
     ensure_current(core)
     embedder = core.resources.embedder
     # Cached like a ticket: when this ticket is ingested later its vector is already there.
     with core.begin() as writer, one_thread():
-        vector = embed_cached(writer, embedder, [text])[0]
+        first = ticket_text(title or "", windows[0])
+        vectors = embed_cached(writer, embedder, [first, *windows[1:]])
     ranking = rank(
         lexical_index(core),
         vector_index(core),
-        vector,
+        vectors if len(vectors) > 1 else vectors[0],
         parsed,
         Filters(kind="ticket"),
         fusion=SIMILAR_FUSION,
@@ -474,7 +438,33 @@ def _similar(
 
 
 def search_many(
-    core: Core, queries: Sequence[str], *, kind: str | None = None, limit: int = 10
+    core: Core,
+    queries: Sequence[str],
+    *,
+    kind: str | None = None,
+    limit: int = 10,
+    flat: bool = False,
 ) -> list[SearchResponse]:
     """Run many queries with the model and indexes loaded once (evaluation; not logged)."""
-    return [search(core, query, kind=kind, limit=limit, log=False) for query in queries]
+    return [search(core, q, kind=kind, limit=limit, log=False, flat=flat) for q in queries]
+
+
+def warm_up(core: Core) -> dict[str, float]:
+    """Load all a first search needs (indexes caught up, model, vectors, speller); seconds each.
+
+    ``kbassist serve`` runs this before it accepts requests, so the first search
+    answers as fast as the hundredth.
+    """
+    steps = {
+        "catch_up": lambda: ensure_current(core),
+        "model": lambda: _query_vector(core, "warm up the embedding model"),
+        "vectors": lambda: len(vector_index(core)),
+        "speller": lambda: lexical_index(core).speller().prepare(),
+        "first_search": lambda: search(core, "printer offline 0x80070005", log=False),
+    }
+    seconds = {}
+    for name, step in steps.items():
+        started = time.perf_counter()
+        step()
+        seconds[name] = round(time.perf_counter() - started, 3)
+    return seconds

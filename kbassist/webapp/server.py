@@ -156,10 +156,14 @@ def serve(core: Core, options: dict[str, Any]) -> None:
         def load(self) -> Any:
             # In the worker, after the fork: a Core of its own, and its sync thread.
             from kbassist.jobs.sync import sync_for
+            from kbassist.search.service import warm_up
             from kbassist.webapp import create_app
 
             worker_core = Core.from_env(overrides)
             app = create_app(core=worker_core)
+            # The worker accepts requests only once search is warm (model, vectors, speller):
+            # the first search answers as fast as the hundredth.
+            warm_up(worker_core)
             sync_for(worker_core).start()
             return app
 

@@ -70,3 +70,64 @@ def test_every_role_can_search(page, sign_in, role: str) -> None:  # type: ignor
     assert page.locator("header nav a", has_text="Search").count() == 1
     page.goto("/search?q=mfa+authenticator")
     assert page.locator("ol.results > li.result").count() >= 1
+
+
+def test_answers_first_and_a_family_expands_in_place(page, sign_in, screenshot) -> None:  # type: ignore[no-untyped-def]
+    sign_in("tech")
+    page.goto("/search?q=new+phone+cannot+approve+MFA+sign-in")
+    answers = page.locator("section.answers ol.answers-list > li.result")
+    assert answers.count() >= 1
+    assert {k.lower() for k in answers.locator(".kind").all_inner_texts()} == {"article"}
+    assert answers.first.get_attribute("data-id") in {"KB-0002", "KB-0030"}
+    family = page.locator("ol.others > li.result[data-kind=ticket]:has(button.expand)").first
+    button = family.locator("button.expand")
+    count = int(button.get_attribute("data-count"))
+    assert count >= 1 and button.inner_text() == f"+{count} similar"
+    listing = family.locator("ul.similar-list")
+    assert listing.is_hidden()
+    url = page.url
+    button.click()
+    assert listing.is_visible() and page.url == url  # in place: no navigation
+    assert button.get_attribute("aria-expanded") == "true"
+    assert listing.locator("li[data-id]").count() == min(count, 20)
+    screenshot("search-answers-family")
+
+
+def test_the_search_page_works_from_the_keyboard(page, sign_in) -> None:  # type: ignore[no-untyped-def]
+    sign_in("tech")
+    page.goto("/search")
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.name") == "q"
+    page.keyboard.type("new phone cannot approve MFA sign-in")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("ol.results > li.result")
+    page.keyboard.press("/")
+    page.keyboard.press("ArrowDown")  # from the box to the first result
+    assert page.evaluate(
+        "document.activeElement === document.querySelector('ol.results > li.result > a.title')"
+    )
+    titles = page.locator("ol.results > li.result > a.title")
+    # Down to the first ticket entry with a collapsed family, then expand it with "+".
+    index = next(
+        i
+        for i in range(titles.count())
+        if titles.nth(i).locator("xpath=..").locator("button.expand").count()
+    )
+    for _ in range(index):
+        page.keyboard.press("ArrowDown")
+    item = titles.nth(index).locator("xpath=..")
+    page.keyboard.press("+")
+    # Waited for, not read at once: on a loaded machine the page may take a moment to draw.
+    item.locator("ul.similar-list").wait_for(state="visible", timeout=15_000)
+    page.keyboard.press("ArrowLeft")
+    item.locator("ul.similar-list").wait_for(state="hidden", timeout=15_000)
+    page.keyboard.press("Enter")  # opens the focused result
+    page.wait_for_url("**/tickets/**")
+
+
+def test_an_absent_code_is_said_above_the_results(page, sign_in) -> None:  # type: ignore[no-untyped-def]
+    sign_in("tech")
+    page.goto("/search?q=0x80070005+access+denied+installing")
+    notice = page.locator("p.absent")
+    assert "No result contains 0x80070005" in notice.inner_text()
+    assert page.locator("ol.results > li.result").count() >= 1
