@@ -338,7 +338,7 @@ def _index_state(home: Path, queries: tuple[str, ...]) -> dict[str, Any]:
             data = json.loads(rows_file.read_text(encoding="utf-8"))
             matrix = np.load(vectors.path / data["matrix"])
             for row, vector in zip(data["rows"], matrix, strict=True):
-                rows[row[0]] = [row, np.round(vector, 5).tolist()]
+                rows[row[0]] = [row, np.round(vector.astype(np.float32), 4).tolist()]
         found = {
             "lexical_manifest": core.resources.lexical.manifest(),
             "vector_manifest": vectors.manifest(),
