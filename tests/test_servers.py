@@ -115,15 +115,19 @@ def test_a_ticket_ingested_on_server_a_is_found_on_server_b(servers, shared, tmp
     def found_on_b() -> set[str]:
         status, body, _ = b.get("/api/v1/search?q=orrery&kind=ticket&limit=50", token)
         assert status == 200, body
-        return {result["id"] for result in body["results"] if result["id"].startswith("ORR-")}
+        # Near-identical tickets come back as one entry per issue family (issue 10).
+        ids = {result["id"] for result in body["results"]}
+        ids |= {member for result in body["results"] for member in result["collapsed_ids"]}
+        return {ticket for ticket in ids if ticket.startswith("ORR-")}
 
     assert len(wait_for(lambda: len(found_on_b()) == 25 and found_on_b(), "B to find them")) == 25
-    for server in (a, b):
-        assert server.get("/readyz")[0] == 200
+    for server in (a, b):  # each follows the database within seconds (SYNC_SECONDS)
+        wait_for(lambda s=server: s.get("/readyz")[0] == 200, f"{server.url} ready")
 
 
 def test_a_model_trained_after_start_is_used_by_every_server(servers, shared, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from test_quality_service import label_all, tickets
+    from labelled_notes import write_labelled_notes
+    from test_quality_service import tickets
 
     from kbassist.pipeline import ingest_tickets
 
@@ -133,9 +137,9 @@ def test_a_model_trained_after_start_is_used_by_every_server(servers, shared, tm
     export = tmp_path / "labelled.jsonl"
     export.write_text("\n".join(json.dumps(row) for row in tickets()) + "\n")
     ingest_tickets(shared["core"], export)
-    label_all(shared["core"])
+    notes = write_labelled_notes(tmp_path / "closure", batches=3, per_batch=20)
     trained = subprocess.run(
-        [*KBASSIST, "train", "--json"],
+        [*KBASSIST, "train", "--from-closure-notes", str(notes), "--json"],
         env=_env(shared, "trainer"),
         capture_output=True,
         text=True,
@@ -158,7 +162,8 @@ def test_killing_a_worker_mid_ingest_leaves_no_half_applied_ingest(
             os.kill(child, signal.SIGSTOP)
     time.sleep(2)  # a stopped worker's pending 1-second BRPOP on Redis runs out first
     try:
-        export = ticket_export(tmp_path / "sextant.jsonl", 4000, "SEX", "sextant")
+        # Large enough that storing spans several progress writes (one a second at most).
+        export = ticket_export(tmp_path / "sextant.jsonl", 12000, "SEX", "sextant")
         status, job = post_file(f"{a.url}/api/v1/ingest/tickets", token, export)
         assert status == 202
         log = (tmp_path / "worker.log").open("wb")
@@ -196,4 +201,4 @@ def test_killing_a_worker_mid_ingest_leaves_no_half_applied_ingest(
         again.send_signal(signal.SIGTERM)
         again.wait(30)
     assert finished["status"] == "done" and finished["attempts"] == 2, finished
-    assert finished["result"]["added"] == 4000 and _tickets(core, "SEX") == 4000
+    assert finished["result"]["added"] == 12000 and _tickets(core, "SEX") == 12000
