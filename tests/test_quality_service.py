@@ -278,6 +278,16 @@ def test_labelled_notes_leave_the_queue(loaded: Core) -> None:
     assert first.ticket_id not in ids
 
 
+def test_a_reviewer_comment_is_stored_masked(loaded: Core) -> None:
+    ticket_id = next(iter(stored_scores(loaded)))
+    review.add_label(
+        loaded, ticket_id, None, "needs-work", comment="user's temp pw Summer2025! was in it"
+    )
+    with loaded.connect() as conn:
+        stored = conn.execute(select(store.review_labels.c.comment)).scalar_one()
+    assert "Summer2025!" not in stored and stored.startswith("user's temp pw")
+
+
 def test_add_label_validates(loaded: Core) -> None:
     with pytest.raises(InvalidInput):
         review.add_label(loaded, "T-001", None, "great", "", "")

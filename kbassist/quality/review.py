@@ -304,8 +304,9 @@ def add_label(
                 ticket_id=ticket_id,
                 reviewer_id=reviewer_user_id,
                 label=label,
-                reason=(reason or "").strip()[:2000],
-                comment=(comment or "").strip()[:4000],
+                # Free text a reviewer types is stored masked, like the notes themselves.
+                reason=mask((reason or "").strip())[:2000],
+                comment=mask((comment or "").strip())[:4000],
                 content_hash=ticket.content_hash,
                 created_at=now,
             )
