@@ -88,11 +88,20 @@ def totals(results: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def export(ref: str, folder: Path) -> Path:
-    """The kbassist package of commit ``ref``, unpacked under folder."""
+    """The kbassist package of commit ``ref`` with its own data, unpacked under folder.
+
+    The installed package maps ``kbassist.bundled.{web,models,kb}`` to this tree's
+    folders; the baseline gets the ones of its commit in its ``kbassist/bundled``
+    (found first on its path), so it never loads a model it cannot read.
+    """
     archive = subprocess.run(
-        ["git", "-C", str(ROOT), "archive", ref, "kbassist"], check=True, capture_output=True
+        ["git", "-C", str(ROOT), "archive", ref, "kbassist", "web", "models", "kb"],
+        check=True,
+        capture_output=True,
     ).stdout
     subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+    for name in ("web", "models", "kb"):
+        (folder / name).rename(folder / "kbassist" / "bundled" / name)
     return folder
 
 

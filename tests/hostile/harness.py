@@ -271,6 +271,8 @@ def _upload_zip(
     data = response.get_json(silent=True)
     if response.status_code == 202 and isinstance(data, dict):  # queued: run the job here
         observation["report"] = _report_data(_job_result(core, data["id"], texts))
+    elif response.status_code == 200 and isinstance(data, dict):  # before jobs (a baseline)
+        observation["report"] = _report_data(data)
     elif 400 <= response.status_code < 500 and isinstance(data, dict):
         observation["file_error"] = {
             "type": f"HTTP {response.status_code}",
