@@ -158,3 +158,46 @@ def _strings(cell: str) -> list[str]:
     if isinstance(value, dict):
         return [str(v) for v in value.values()]
     return [str(value)]
+
+
+def test_0007_masks_again_what_an_instance_at_0006_holds_in_clear(tmp_path: Path) -> None:
+    """Text that reached the store in clear after 0003 (a reviewer's comment stored as typed,
+    a family name a manager typed) is masked by 0007; an instance with nothing left in clear
+    keeps its indexes."""
+    core = _core(tmp_path / "instance")
+    core.home.mkdir(parents=True, exist_ok=True)
+    store.migrate(core.engine, "0006")
+    with core.begin() as conn:
+        conn.execute(
+            store.tickets.insert().values(
+                id="T-1", title="Locked out", description="", resolution="Reset it. Verified.",
+                status="Closed", created_at=WHEN, resolved_at=WHEN,
+                content_hash=content_hash({"raw": "x"}), ingested_at=WHEN,
+            )
+        )  # fmt: skip
+        conn.execute(
+            store.review_labels.insert().values(
+                ticket_id="T-1", label="needs-work", comment="never write pw Rev1ew!Note",
+                created_at=WHEN,
+            )
+        )  # fmt: skip
+        run = store.inserted_id(conn.execute(store.cluster_runs.insert().values(started_at=WHEN)))
+        conn.execute(
+            store.families.insert().values(
+                run_id=run, label="locked", name="Lockouts (admin / C@stle!Fgt80)"
+            )
+        )
+    core.init()
+    assert store.schema_version(core.engine) == store.newest_revision()
+    stored = _dump(core)
+    assert "Rev1ew!Note" not in stored and "C@stle!Fgt80" not in stored
+    assert "never write pw ••••••" in stored
+    with core.connect() as conn:
+        assert "0007" in (core.get_meta(conn, "search_index_stale") or "")
+
+    clean = _core(tmp_path / "clean")
+    clean.home.mkdir(parents=True, exist_ok=True)
+    store.migrate(clean.engine, "0006")
+    clean.init()
+    with clean.connect() as conn:
+        assert clean.get_meta(conn, "search_index_stale") is None

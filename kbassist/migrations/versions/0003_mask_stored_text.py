@@ -101,9 +101,11 @@ def _remask(
     columns: tuple[str, ...],
     lists: tuple[str, ...],
     mask: Callable[[str], str],
-) -> None:
+) -> int:
+    """Mask a table's text columns; the number of rows changed (0007 reuses it)."""
     (key,) = keys
     table = sa.table(name, *(sa.column(c) for c in (key, *columns, *lists)))
+    changed = 0
     for batch in _rows(connection, table, key, (*columns, *lists)):
         changes = []
         for row in batch:
@@ -113,7 +115,8 @@ def _remask(
             new = {c: v for c, v in new.items() if v != values[c]}
             if new:
                 changes.append((values[key], new))
-        _apply(connection, table, key, changes)
+        changed += _apply(connection, table, key, changes)
+    return changed
 
 
 def _masked_list(raw: str, mask: Callable[[str], str]) -> str:
@@ -126,7 +129,7 @@ def _masked_list(raw: str, mask: Callable[[str], str]) -> str:
     return json.dumps([mask(item) if isinstance(item, str) else item for item in items])
 
 
-def _remask_findings(connection: Any, name: str, key: str, mask: Callable[[str], str]) -> None:
+def _remask_findings(connection: Any, name: str, key: str, mask: Callable[[str], str]) -> int:
     table = sa.table(name, sa.column(key), sa.column("findings"))
     changes = []
     for batch in _rows(connection, table, key, ("findings",)):
@@ -148,10 +151,10 @@ def _remask_findings(connection: Any, name: str, key: str, mask: Callable[[str],
             )
             if masked != findings:
                 changes.append((row_key, {"findings": json.dumps(masked)}))
-    _apply(connection, table, key, changes)
+    return _apply(connection, table, key, changes)
 
 
-def _remask_names(connection: Any, name: str, mask: Callable[[str], str]) -> None:
+def _remask_names(connection: Any, name: str, mask: Callable[[str], str]) -> int:
     table = sa.table(name, sa.column("id"), sa.column("name"))
     taken = {row.name for row in connection.execute(sa.select(table.c.name))}
     changes = []
@@ -163,11 +166,10 @@ def _remask_names(connection: Any, name: str, mask: Callable[[str], str]) -> Non
             masked = f"{masked} #{row.id}"
         taken.add(masked)
         changes.append((row.id, {"name": masked}))
-    _apply(connection, table, "id", changes)
+    return _apply(connection, table, "id", changes)
 
 
-def _apply(
-    connection: Any, table: Any, key: str, changes: list[tuple[Any, dict[str, str]]]
-) -> None:
+def _apply(connection: Any, table: Any, key: str, changes: list[tuple[Any, dict[str, str]]]) -> int:
     for row_key, values in changes:
         connection.execute(sa.update(table).where(table.c[key] == row_key).values(**values))
+    return len(changes)
