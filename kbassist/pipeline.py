@@ -46,6 +46,9 @@ from kbassist.store import utc_now
 
 Say = Callable[[str], None]
 REFRESHED_THROUGH = "pipeline.refreshed_through"  # meta key: newest ingested_at refreshed
+# meta key: set while a catch-up runs, cleared once the gaps snapshot follows its repairs;
+# found set, a catch-up was killed in between and the snapshot is refreshed.
+SNAPSHOT_PENDING = "pipeline.snapshot_pending"
 
 
 def ingest_tickets(
@@ -191,7 +194,9 @@ def catch_up(core: Core, say: Say | None = None) -> CatchUp:
     Every step is idempotent and commits on its own, so a kill during catch-up is
     healed by the next one. Cheap when nothing is pending.
     """
-    with core.connect() as conn:
+    with core.begin() as conn:
+        interrupted = core.get_meta(conn, SNAPSHOT_PENDING) is not None
+        core.set_meta(conn, SNAPSHOT_PENDING, utc_now().isoformat())
         since = _refreshed_through(core, conn)
         changed = ingest_queries.changed_since(conn, since)
     refresh(core, changed.ticket_ids, changed.article_ids, say)
@@ -203,11 +208,12 @@ def catch_up(core: Core, say: Say | None = None) -> CatchUp:
     with core.connect() as conn:
         unplaced = gaps_queries.unplaced_tickets(conn)
     placed = gaps.assign_new_tickets(core, unplaced) if unplaced else 0
-    if (indexed or placed) and not (changed.ticket_ids or changed.article_ids):
+    if (indexed or placed or interrupted) and not (changed.ticket_ids or changed.article_ids):
         gaps.refresh_snapshot(core)  # refresh() did not run: the repairs change the pages
-    if changed.newest is not None:
-        with core.begin() as conn:
+    with core.begin() as conn:
+        if changed.newest is not None:
             core.set_meta(conn, REFRESHED_THROUGH, changed.newest.isoformat())
+        conn.execute(store.meta.delete().where(store.meta.c.key == SNAPSHOT_PENDING))
     return CatchUp(
         len(changed.ticket_ids),
         len(changed.article_ids),

@@ -109,12 +109,9 @@ def _finish_interrupted(core: Core, job: Job) -> None:
     """
     if job.attempts <= 1:
         return
-    # TODO(issue 12, lead): call pipeline.catch_up(core) here once it lands on main (it
-    # resumes scores, indexes and families); until then only the indexes are caught up.
     from kbassist import pipeline
-    from kbassist.search.indexing import catch_up
 
-    catch_up(core)
+    pipeline.catch_up(core)  # scores, indexes, families and the gaps snapshot
     pipeline.changed(core)
 
 
