@@ -56,14 +56,30 @@ needs_shared = pytest.mark.skipif(SHARED is None, reason="no ../shared/data/stac
 # ---------------------------------------------------------------- misspellings.jsonl
 
 
-@pytest.fixture(scope="module")
-def misspellings() -> list[dict[str, str]]:
-    text = (HERE / "misspellings.jsonl").read_text(encoding="utf-8")
+def _read_rows(name: str) -> list[dict[str, str]]:
+    text = (HERE / name).read_text(encoding="utf-8")
     assert text.endswith("\n")
     return [json.loads(line) for line in text.splitlines()]
 
 
-def test_misspellings_shape(misspellings):
+@pytest.fixture(scope="module")
+def misspellings() -> list[dict[str, str]]:
+    return _read_rows("misspellings.jsonl")
+
+
+@pytest.fixture(scope="module")
+def fresh_misspellings() -> list[dict[str, str]]:
+    """The held-out set, written without seeing the speller or the older file's rows."""
+    return _read_rows("misspellings_fresh.jsonl")
+
+
+@pytest.fixture(scope="module", params=["misspellings.jsonl", "misspellings_fresh.jsonl"])
+def either_misspellings(request) -> list[dict[str, str]]:
+    return _read_rows(request.param)
+
+
+def test_misspellings_shape(either_misspellings):
+    misspellings = either_misspellings
     for row in misspellings:
         assert list(row) == ["query", "intended", "kind", "note"], row
         assert row["kind"] in KINDS, row
@@ -84,10 +100,33 @@ def test_misspellings_counts(misspellings):
     assert all(row["query"] == row["intended"] for row in misspellings if row["kind"] == "correct")
 
 
-def test_protected_tokens_stay(misspellings):
+def test_fresh_misspellings_counts(fresh_misspellings):
+    rows = fresh_misspellings
+    kinds = Counter(row["kind"] for row in rows)
+    misspelled = Counter(row["kind"] for row in rows if row["query"] != row["intended"])
+    assert len(rows) >= 300
+    assert set(kinds) == KINDS
+    assert kinds["typo"] >= 120 and misspelled["typo"] == kinds["typo"]
+    assert kinds["negation"] >= 50 and 20 <= misspelled["negation"] <= kinds["negation"] - 20
+    assert kinds["code"] >= 30 and kinds["hostname"] >= 20 and kinds["product"] >= 30
+    assert kinds["correct"] >= 30 and misspelled["correct"] == 0
+    assert sum(misspelled.values()) >= 200
+
+
+def test_fresh_misspellings_are_not_the_older_ones(misspellings, fresh_misspellings):
+    """No query of the held-out set repeats one the speller was tuned on (counted, not shown)."""
+
+    def key(query: str) -> str:
+        return " ".join(query.lower().split())
+
+    older = {key(row["query"]) for row in misspellings}
+    assert sum(key(row["query"]) in older for row in fresh_misspellings) == 0
+
+
+def test_protected_tokens_stay(either_misspellings):
     """Negations, codes, host names and product words are the same in query and intended."""
     products = set(PRODUCTS)
-    for row in misspellings:
+    for row in either_misspellings:
         typed, meant = row["query"].split(), row["intended"].split()
         for a, b in zip(typed, meant, strict=True):
             if _looks_exact(a):
@@ -100,9 +139,9 @@ def test_protected_tokens_stay(misspellings):
             assert any(_looks_exact(token) for token in typed), row
 
 
-def test_misspelled_words_are_near(misspellings):
+def test_misspelled_words_are_near(either_misspellings):
     """Every changed word is a plausible typo: a few edits from the word meant."""
-    for row in misspellings:
+    for row in either_misspellings:
         for a, b in zip(row["query"].split(), row["intended"].split(), strict=True):
             if a != b:
                 assert _edits(a, b) <= 3, (a, b)
