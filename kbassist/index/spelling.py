@@ -16,13 +16,16 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from kbassist.index.query import ParsedQuery
+from kbassist.index.wordforms import inflection_of, regular_form
 
 # Words that turn a statement into its opposite, with the apostrophe-less spellings
 # people type. They are never replaced and never put in place of another word.
+# "wouldn't" reaches the speller as "wouldn" and "t": those halves are negations too.
 NEGATIONS = frozenset(
     "not no nor never none nothing nobody neither without unable cannot cant dont doesnt "
     "didnt isnt wasnt arent werent wont wouldnt shouldnt couldnt hasnt havent hadnt aint "
-    "mustnt neednt".split()
+    "mustnt neednt don doesn didn isn wasn aren weren wouldn shouldn couldn hasn haven hadn "
+    "ain mustn needn".split()
 )
 
 
@@ -45,6 +48,7 @@ class Speller:
     # "Did you mean" picks a spelling only when it is this many times as common in the
     # index as the next one equally near ("dsk": disk or desk?); otherwise it says nothing.
     CLEAR_WINNER = 5.0
+    SHORT = 4  # words this short change only by an added letter or a swap
 
     def __init__(
         self,
@@ -132,13 +136,32 @@ class Speller:
         return word in self.vocabulary or word in self.products or word in self.english
 
     def suggest(self, word: str) -> str | None:
-        """The one spelling "did you mean" may put in place of ``word``, or None."""
+        """The one spelling "did you mean" may put in place of ``word``, or None.
+
+        None unless the best spelling is clearly better than keeping the word:
+        - the word is no known word nor a regular form of known ones (``scheduler``,
+          ``resync``, ``bootloop``);
+        - the spelling keeps the first letter (typos rarely hit it; user names do);
+        - a word of up to four letters changes only by an added letter or a swap (a
+          three-letter acronym is one substitution from many others: api, app);
+        - a spelling only common English vouches for (not the index, not the product
+          words) is one edit away;
+        - no other spelling as near, from the same source, is nearly as common.
+        """
         if not correctable(word) or word in NEGATIONS or self.known(word):
             return None
-        found = self._spellings(word)
+        if regular_form(word, self.known, self.vocabulary.__contains__):
+            return None
+        found = self._inflected(word, self._spellings(word))
         if not found:
             return None
         best = found[0]
+        if best[0][0] != word[0]:
+            return None  # "mbrown" is a user name, not brown
+        if len(word) <= self.SHORT and not _adds_or_swaps(word, best[0]):
+            return None
+        if not best[2] and best[1] > 1:
+            return None  # two edits reach some English word from most names ("priya": privy)
         rivals = [c for c in found[1:] if c[1] == best[1] and (c[2] > 0) == (best[2] > 0)]
         if rivals:
             rival = rivals[0]
@@ -147,6 +170,41 @@ class Speller:
             if mine < self.CLEAR_WINNER * theirs:
                 return None
         return best[0]
+
+    def _inflected(
+        self, word: str, found: list[tuple[str, int, int, int]]
+    ) -> list[tuple[str, int, int, int]]:
+        """Spellings with a bare stem of ``word`` swapped for its right inflection: for
+        ``prioritys``, priority gives way to priorities; a stem with no known form goes."""
+        out: dict[str, tuple[str, int, int, int]] = {}
+        for candidate in found:
+            spellings = inflection_of(word, candidate[0], self.known)
+            if spellings is None:
+                out.setdefault(candidate[0], candidate)
+                continue
+            for spelling in sorted(spellings - NEGATIONS - {word}):
+                out.setdefault(
+                    spelling,
+                    (
+                        spelling,
+                        edit_distance(word, spelling),
+                        self.vocabulary.get(spelling, 0),
+                        self.common.get(spelling, 0),
+                    ),
+                )
+        return sorted(out.values(), key=lambda c: (c[2] == 0, c[1], -c[2], -c[3], c[0]))
+
+
+def _adds_or_swaps(typed: str, spelling: str) -> bool:
+    """Whether ``spelling`` is ``typed`` with one letter added or two neighbours swapped."""
+    if len(spelling) == len(typed) + 1:
+        return any(spelling[:i] + spelling[i + 1 :] == typed for i in range(len(spelling)))
+    if len(spelling) == len(typed):
+        return any(
+            typed[:i] + typed[i + 1] + typed[i] + typed[i + 2 :] == spelling
+            for i in range(len(typed) - 1)
+        )
+    return False
 
 
 def correctable(word: str) -> bool:
@@ -174,12 +232,25 @@ def edit_distance(first: str, second: str) -> int:
 
 
 def suggestion_text(parsed: ParsedQuery, replacements: Mapping[str, str]) -> str | None:
-    """The query as typed with each misspelt word replaced by its spelling."""
+    """The query as typed with each misspelt word replaced by its spelling.
+
+    A word typed in capitals (``PAC``, ``MDT``) is an acronym, kept as typed, unless
+    the whole query is in capitals.
+    """
     if not replacements:
         return None
     text = parsed.text
-    for word, spelling in replacements.items():
-        # A whole word only, and never inside a code or host name (SRV-FS01, fw01.local).
-        pattern = re.compile(rf"(?<![\w.\\-]){re.escape(word)}(?![\w\\-]|\.\w)", re.IGNORECASE)
-        text = pattern.sub(spelling, text)
+    shouting = not any(ch.islower() for ch in text)
+
+    def spelt(match: re.Match[str]) -> str:
+        typed = match.group(0)
+        if not shouting and len(typed) > 1 and typed.isupper():
+            return typed
+        return replacements.get(typed.casefold(), typed)
+
+    for word in replacements:
+        # A whole word only, and never inside a code, host name, address or path
+        # (SRV-FS01, fw01.local, jsmith@contoso.com, \\server\share, /admin/users).
+        pattern = re.compile(rf"(?<![\w.\\/@-]){re.escape(word)}(?![\w\\/@-]|\.\w)", re.IGNORECASE)
+        text = pattern.sub(spelt, text)
     return text if text.casefold() != parsed.text.casefold() else None
