@@ -187,7 +187,8 @@ class Speller:
                     spelling,
                     (
                         spelling,
-                        edit_distance(word, spelling),
+                        # One slip (a wrong ending), however many letters it takes to fix.
+                        min(edit_distance(word, spelling), candidate[1]),
                         self.vocabulary.get(spelling, 0),
                         self.common.get(spelling, 0),
                     ),
