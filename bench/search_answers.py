@@ -262,13 +262,17 @@ def _duplicate_table(rows: Sequence[tuple[bool, list[str], set[str]]]) -> dict[s
 
 
 # The misspelled queries: the development set (every row seen while the speller's rules were
-# chosen) and, when it exists, a test set written independently afterwards (never tuned on).
+# chosen), right-as-typed probes written while choosing them (IT words, MSP tools, user
+# names, British spellings: any suggestion is wrong) and, when it exists, a test set written
+# independently afterwards (never tuned on).
 SPELLING_SETS = (
     ("development", HERE / "data" / "misspellings.jsonl"),
+    ("probes", HERE / "spelling_probes.jsonl"),
     ("test", HERE / "data" / "misspellings_fresh.jsonl"),
 )
 SPELLING_LABELS = {
     "development": "development (all rows; the speller's rules were chosen on them)",
+    "probes": "development too: right-as-typed queries written while choosing the rules",
     "test": "held-out test (written independently; nothing was chosen on it)",
 }
 

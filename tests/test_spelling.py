@@ -102,8 +102,30 @@ def test_english_only_spellings_must_be_one_edit_away(speller: Speller) -> None:
 
 
 def test_no_suggestion_without_a_clear_winner() -> None:
-    speller = Speller({"desk": 20, "disk": 30})
+    speller = Speller({"desk": 20, "disk": 30, "outlook": 50})
     assert speller.suggest("dsk") is None
+    # ...and none for the query either: "outlook dsk" would still hold the typo.
+    assert speller.suggestions(["outlok", "dsk"]) == {}
+    assert speller.suggestions(["outlok", "mbrown"]) == {"outlok": "outlook"}
+
+
+def test_british_spellings_are_right_as_typed() -> None:
+    english = {"organization", "authorize", "color", "center", "license", "canceled"}
+    english |= {"enrollment", "catalog", "favorite", "analyze", "program", "judgment"}
+    speller = Speller({"after": 40, "full": 30}, english=english, common={w: 5000 for w in english})
+    for word in ("organisation", "authorised", "colour", "centre", "licence", "cancelled"):
+        assert speller.suggest(word) is None, word
+    for word in ("enrolment", "catalogue", "favourite", "analysed", "programme", "judgement"):
+        assert speller.suggest(word) is None, word
+    assert speller.suggest("aftre") == "after"  # a swap, not a British -tre
+    assert speller.suggest("ful") == "full"
+
+
+def test_a_misspelt_negation_is_never_turned_into_another_word() -> None:
+    speller = Speller({"dost": 5, "canon": 9, "notion": 8, "haunt": 4, "accept": 30})
+    for word in ("dosnt", "dosent", "canot", "nothin", "havnt", "woudlnt"):
+        assert speller.suggest(word) is None, word
+    assert speller.suggest("acept") == "accept"  # two slips from "arent" is no negation
 
 
 def test_word_forms() -> None:

@@ -12,7 +12,7 @@ and only when one spelling clearly wins.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 from kbassist.index.query import ParsedQuery
@@ -140,7 +140,8 @@ class Speller:
 
         None unless the best spelling is clearly better than keeping the word:
         - the word is no known word nor a regular form of known ones (``scheduler``,
-          ``resync``, ``bootloop``);
+          ``resync``, ``bootloop``, British ``organisation``), nor a negation misspelt
+          (``dosnt`` must not become "dost");
         - the spelling keeps the first letter (typos rarely hit it; user names do);
         - a word of up to four letters changes only by an added letter or a swap (a
           three-letter acronym is one substitution from many others: api, app);
@@ -148,28 +149,54 @@ class Speller:
           words) is one edit away;
         - no other spelling as near, from the same source, is nearly as common.
         """
+        return self._verdict(word)[0]
+
+    def suggestions(self, words: Iterable[str]) -> dict[str, str]:
+        """The spellings "did you mean" puts in place of ``words``: none at all while one
+        of them is a typo with no clear spelling ("dsk": disk or desk?), since the query
+        shown would still hold that typo."""
+        out: dict[str, str] = {}
+        for word in dict.fromkeys(words):
+            spelling, doubtful = self._verdict(word)
+            if doubtful:
+                return {}
+            if spelling:
+                out[word] = spelling
+        return out
+
+    def _verdict(self, word: str) -> tuple[str | None, bool]:
+        """(the spelling or None, whether ``word`` looks misspelt with no clear spelling)."""
         if not correctable(word) or word in NEGATIONS or self.known(word):
-            return None
+            return None, False
         if regular_form(word, self.known, self.vocabulary.__contains__):
-            return None
+            return None, False
+        if self._near_negation(word):
+            return None, False  # a misspelt negation must not become a word that drops it
         found = self._inflected(word, self._spellings(word))
         if not found:
-            return None
+            return None, False
         best = found[0]
         if best[0][0] != word[0]:
-            return None  # "mbrown" is a user name, not brown
+            return None, False  # "mbrown" is a user name, not brown
         if len(word) <= self.SHORT and not _adds_or_swaps(word, best[0]):
-            return None
+            return None, False
         if not best[2] and best[1] > 1:
-            return None  # two edits reach some English word from most names ("priya": privy)
+            return None, False  # two edits reach some English word from most names ("priya")
         rivals = [c for c in found[1:] if c[1] == best[1] and (c[2] > 0) == (best[2] > 0)]
         if rivals:
             rival = rivals[0]
             # Compare like with like: index frequencies, else English counts.
             mine, theirs = (best[2], rival[2]) if best[2] else (best[3], rival[3])
             if mine < self.CLEAR_WINNER * theirs:
-                return None
-        return best[0]
+                return None, True
+        return best[0], False
+
+    def _near_negation(self, word: str) -> bool:
+        """Whether ``word`` is one slip from a negation ("dosnt", "canot", "havnt")."""
+        return any(
+            abs(len(word) - len(negation)) <= 1 and edit_distance(word, negation) <= 1
+            for negation in NEGATIONS
+        )
 
     def _inflected(
         self, word: str, found: list[tuple[str, int, int, int]]

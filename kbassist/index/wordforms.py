@@ -7,10 +7,14 @@ right form, not stripped to its stem: ``prioritys`` means priorities, not
 priority; ``dockd`` means docked, not dock. Pure functions over a ``known``
 predicate; the English rules are the textbook ones (e-dropping, y to i, doubled
 final consonants, -es after sibilants).
+A British spelling is a right spelling too: ``organisation``, ``colour``,
+``licence``, ``cancelled`` and ``enrolment`` are the same words as their American
+forms, which the English word list favours.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 # Suffix classes and the endings a typed word may carry for each (well or badly spelt).
@@ -79,10 +83,37 @@ def stems(word: str) -> list[tuple[str, str]]:
     return found
 
 
+# British endings and their American forms: organise/organize, colour/color, centre/center,
+# licence/license, cancelled/canceled, enrolment/enrollment, catalogue/catalog... Endings
+# that are also common slips stay out ("aftre" is after swapped; "ful" is full short an l).
+_BRITISH = (
+    (re.compile(r"is(e|es|ed|ing|er|ers|ation|ations|able)$"), r"iz\1"),
+    (re.compile(r"ys(e|es|ed|ing|er|ers)$"), r"yz\1"),
+    (re.compile(r"our(s|ed|ing|ite|ites|able|ful|er|ers)?$"), r"or\1"),
+    (re.compile(r"ntre(s|d)?$"), r"nter\1"),
+    (re.compile(r"enc(e|es|ed|ing)$"), r"ens\1"),
+    (re.compile(r"([^aeiou][aeiou])ll(ed|ing|er|ers)$"), r"\1l\2"),
+    (re.compile(r"([aeiou])lment(s)?$"), r"\1llment\2"),
+    (re.compile(r"(og|gog)ue(s)?$"), r"\1\2"),
+    (re.compile(r"mme(s)?$"), r"m\1"),
+    (re.compile(r"dgement(s)?$"), r"dgment\1"),
+)
+
+
+def american_spellings(word: str) -> set[str]:
+    """The American spellings a British ``word`` may have (none for most words)."""
+    found = {pattern.sub(american, word) for pattern, american in _BRITISH}
+    found.discard(word)
+    return found
+
+
 def regular_form(word: str, known: Known, domain: Known) -> bool:
-    """Whether an unknown ``word`` is a right form of known words: stem + suffix (when no
-    other spelling of that form is a word), prefix + word, or two of the domain's words
-    (``domain``: the index and product words, not all English) run together."""
+    """Whether an unknown ``word`` is a right form of known words: a British spelling of
+    one, stem + suffix (when no other spelling of that form is a word), prefix + word, or
+    two of the domain's words (``domain``: the index and product words, not all English)
+    run together."""
+    if any(known(other) for other in american_spellings(word)):
+        return True
     if _inflected(word, known):
         return True
     for prefix in PREFIXES:
