@@ -1202,12 +1202,12 @@ def render_spelling(s: dict[str, Any]) -> str:
         lines.append(f"{name}: {part['label']}; {part['queries']} queries from {part['file']}")
     for missing in s["missing"]:
         lines.append(f"{missing['set']}: no {missing['file']} (not measured)")
-    dev = sets.get("development")
-    for row in dev["new_wrong"] if dev else ():
-        lines.append(
-            f"  wrong on development ({row['kind']}): {row['query']!r} -> {row['new']!r}, "
-            f"meant {row['intended']!r}"
-        )
+    for name, part in sets.items():
+        for row in part["new_wrong"] if name != "test" else ():
+            lines.append(
+                f"  wrong on {name} ({row['kind']}): {row['query']!r} -> {row['new']!r}, "
+                f"meant {row['intended']!r}"
+            )
     if "test" in sets:
         lines.append(
             f"  test: {len(sets['test']['new_wrong'])} wrong suggestions, in the JSON only "

@@ -159,6 +159,16 @@ def test_the_suggestion_keeps_acronyms_addresses_and_paths(
     assert suggestion_text(parse_query(query), replacements) == expected
 
 
+def test_a_product_word_ranks_like_a_common_word_not_like_the_index() -> None:
+    # "axcess" (CCH Axcess) is right as typed, but no likelier a spelling than "access".
+    speller = Speller(
+        {"printer": 10}, products={"axcess", "intune"}, english={"access"}, common={"access": 90000}
+    )
+    assert speller.suggest("acess") == "access"
+    assert speller.suggest("axcess") is None
+    assert speller.suggest("intnue") == "intune"
+
+
 # ---------------------------------------------------------------- the benchmark's spelling part
 
 

@@ -49,6 +49,7 @@ class Speller:
     # index as the next one equally near ("dsk": disk or desk?); otherwise it says nothing.
     CLEAR_WINNER = 5.0
     SHORT = 4  # words this short change only by an added letter or a swap
+    PRODUCT_COUNT = 1000  # a product word's rank among English spellings: a common word's
 
     def __init__(
         self,
@@ -59,15 +60,17 @@ class Speller:
         common: Mapping[str, int] | None = None,
     ) -> None:
         self.vocabulary = {w: n for w, n in vocabulary.items() if correctable(w)}
-        # Product words are right as typed and are spellings to suggest, as if in one document.
-        for word in products:
-            if correctable(word):
-                self.vocabulary.setdefault(word, 1)
         self.products = frozenset(products)
         self.english = english
         # Common English words are spellings to suggest too ("instaling": installing), after
         # any the index holds; their counts (from English text) only rank them among themselves.
         self.common = {w: n for w, n in (common or {}).items() if correctable(w)}
+        # Product words are right as typed, and spellings to suggest ranked like a common
+        # English word: a product the index never mentions ("axcess") is no likelier than
+        # the common word one letter away ("access").
+        for word in self.products:
+            if correctable(word) and word not in self.vocabulary:
+                self.common[word] = max(self.common.get(word, 0), self.PRODUCT_COUNT)
         self._deletes: dict[str, list[str]] | None = None
 
     def _neighbours(self) -> dict[str, list[str]]:
@@ -168,7 +171,7 @@ class Speller:
         """(the spelling or None, whether ``word`` looks misspelt with no clear spelling)."""
         if not correctable(word) or word in NEGATIONS or self.known(word):
             return None, False
-        if regular_form(word, self.known, self.vocabulary.__contains__):
+        if regular_form(word, self.known, self._domain):
             return None, False
         if self._near_negation(word):
             return None, False  # a misspelt negation must not become a word that drops it
@@ -190,6 +193,10 @@ class Speller:
             if mine < self.CLEAR_WINNER * theirs:
                 return None, True
         return best[0], False
+
+    def _domain(self, word: str) -> bool:
+        """The index's and the product words (not all of English)."""
+        return word in self.vocabulary or word in self.products
 
     def _near_negation(self, word: str) -> bool:
         """Whether ``word`` is one slip from a negation ("dosnt", "canot", "havnt")."""

@@ -24,6 +24,7 @@ ENDINGS = {
     "ing": ("ing", "ng"),
     "er": ("r", "er", "ier"),
     "ers": ("rs", "ers", "iers"),
+    "y": ("y",),  # glitchy, laggy, noisy
 }
 # Prefixes that make a new word from any verb or noun: re+sync, un+mount, pre+install.
 PREFIXES = ("re", "un", "pre", "de", "dis", "mis", "non", "sub", "multi", "auto", "over", "under")
@@ -43,6 +44,10 @@ def forms(stem: str, suffix: str) -> set[str]:
         if consonant_y:
             return {stem[:-1] + "ies"}
         return {stem + "es"} if stem.endswith(_SIBILANT) else {stem + "s"}
+    if suffix == "y":
+        if stem.endswith("e"):
+            return {stem[:-1] + "y"}
+        return {stem + "y", stem + stem[-1] + "y"} if _doubles(stem) else {stem + "y"}
     tail = suffix  # ed, ing, er, ers
     if consonant_y and tail != "ing":
         return {stem[:-1] + "i" + tail}
@@ -131,8 +136,8 @@ def _inflected(word: str, known: Known) -> bool:
     ("cuting" could be cute + ing, but cut + ing gives cutting, a word)."""
     right = False
     for stem, suffix in stems(word):
-        if not known(stem):
-            continue
+        if not known(stem) or (word[len(stem) :][:1] == stem[-1] and not _doubles(stem)):
+            continue  # unknown, or a key pressed twice ("proxyy") rather than a doubling
         spellings = forms(stem, suffix)
         if any(known(other) for other in spellings - {word}):
             return False
