@@ -1181,22 +1181,37 @@ def render_duplicates(d: dict[str, Any]) -> str:
 
 
 def render_spelling(s: dict[str, Any]) -> str:
-    lines = [f"Did you mean on {s['queries']} queries ({s['misspelled']} misspelled):"]
-    lines.append(
-        f"{'rows':<12}{'today: made':>12}{'precision':>10}{'corrected':>10}"
-        f"{'new: made':>11}{'precision':>10}{'corrected':>10}"
-    )
-    for name, new in s["new"].items():
-        today = s["today"][name]
+    lines = ["Did you mean: today's speller beside the new one, on each set of misspelled queries"]
+    sets = s["sets"]
+    if sets:
         lines.append(
-            f"{name:<12}{today['suggestions']:>12}{str(today['precision']):>10}"
-            f"{str(today['corrected_share']):>10}{new['suggestions']:>11}{str(new['precision']):>10}"
-            f"{str(new['corrected_share']):>10}"
+            f"{'set':<13}{'rows':>6}{'today: made':>13}{'wrong':>7}{'precision':>10}"
+            f"{'corrected':>10}{'new: made':>11}{'wrong':>7}{'precision':>10}{'corrected':>10}"
         )
-    for row in s["new_wrong"]:
+    for name, part in sets.items():
+        for kind, new in part["new"].items():
+            today = part["today"][kind]
+            label = name if kind == "all" else f"  {kind}"
+            lines.append(
+                f"{label:<13}{new['rows']:>6}{today['suggestions']:>13}{today['wrong']:>7}"
+                f"{str(today['precision']):>10}{str(today['corrected_share']):>10}"
+                f"{new['suggestions']:>11}{new['wrong']:>7}{str(new['precision']):>10}"
+                f"{str(new['corrected_share']):>10}"
+            )
+    for name, part in sets.items():
+        lines.append(f"{name}: {part['label']}; {part['queries']} queries from {part['file']}")
+    for missing in s["missing"]:
+        lines.append(f"{missing['set']}: no {missing['file']} (not measured)")
+    for name, part in sets.items():
+        for row in part["new_wrong"] if name != "test" else ():
+            lines.append(
+                f"  wrong on {name} ({row['kind']}): {row['query']!r} -> {row['new']!r}, "
+                f"meant {row['intended']!r}"
+            )
+    if "test" in sets:
         lines.append(
-            f"  wrong ({row['kind']}): {row['query']!r} -> {row['suggestion']!r}, "
-            f"meant {row['intended']!r}"
+            f"  test: {len(sets['test']['new_wrong'])} wrong suggestions, in the JSON only "
+            "(nothing is decided on them)"
         )
     return "\n".join(lines)
 

@@ -6,11 +6,13 @@ part runs today's ranking (``search(flat=True)``: the plain fused order, the old
 the same instance, and reports ratios. The inputs are in bench/data (README
 there); StackFAQ is read from the shared data folder, never copied.
 
-Development split: the speller's thresholds were chosen looking at the
-*development half* of the misspelled queries only (SHA-256 even; for the
-StackFAQ parts, FAQs whose SHA-256 is even); the answer bar and the other
-search parameters were set beforehand. Every table gives the held-out half
-beside the whole set.
+Development split: for the StackFAQ parts, FAQs whose SHA-256 is even are the
+development half; the answer bar and the other search parameters were set
+beforehand, and every table gives the held-out half beside the whole set. The
+misspelled queries of bench/data/misspellings.jsonl are all development data now
+(every row has been looked at while the speller's rules were chosen); the
+spelling part also measures bench/data/misspellings_fresh.jsonl, a test set
+written independently, when it exists, and reports the two side by side.
 """
 
 from __future__ import annotations
@@ -259,38 +261,87 @@ def _duplicate_table(rows: Sequence[tuple[bool, list[str], set[str]]]) -> dict[s
 # ---------------------------------------------------------------- spelling
 
 
-def spelling(demo_records: Sequence[Any], folder: Path) -> dict[str, Any]:
-    """The "did you mean" of bench/data/misspellings.jsonl on the demo's index, today and new."""
+# The misspelled queries: the development set (every row seen while the speller's rules were
+# chosen), right-as-typed probes written while choosing them (IT words, MSP tools, user
+# names, British spellings: any suggestion is wrong) and, when it exists, a test set written
+# independently afterwards (never tuned on).
+SPELLING_SETS = (
+    ("development", HERE / "data" / "misspellings.jsonl"),
+    ("probes", HERE / "spelling_probes.jsonl"),
+    ("test", HERE / "data" / "misspellings_fresh.jsonl"),
+)
+SPELLING_LABELS = {
+    "development": "development (all rows; the speller's rules were chosen on them)",
+    "probes": "development too: right-as-typed queries written while choosing the rules",
+    "test": "held-out test (written independently; nothing was chosen on it)",
+}
+
+
+def spelling(
+    demo_records: Sequence[Any],
+    folder: Path,
+    sets: Sequence[tuple[str, Path]] = SPELLING_SETS,
+) -> dict[str, Any]:
+    """The "did you mean" of each set of misspelled queries on the demo's index, today and new.
+
+    A set whose file is missing is reported as missing (the test set exists only once
+    someone has written it). Every row goes to the JSON with both suggestions; the wrong
+    suggestions are listed for the development set, and for the test set in the JSON only.
+    """
     from kbassist.index.backends import open_index
     from kbassist.index.documents import RecordDocs
 
     index = open_index("tantivy", folder / "spelling")
     index.rebuild([RecordDocs(r.record, r.content_hash, r.docs) for r in demo_records])
-    rows = [
-        json.loads(line)
-        for line in (HERE / "data" / "misspellings.jsonl").read_text("utf-8").splitlines()
-        if line.strip()
-    ]
-    results: dict[str, list[dict[str, Any]]] = {"today": [], "new": []}
-    for row in rows:
-        for mode, suggestion in (
-            ("today", legacy_suggestion(index, row["query"])),
-            ("new", index.search(row["query"], limit=1).did_you_mean),
-        ):
-            results[mode].append(
-                {**row, "suggestion": suggestion, "dev": development(row["query"])}
-            )
-    return {
-        "queries": len(rows),
-        "misspelled": sum(r["query"] != r["intended"] for r in rows),
-        "today": _spelling_table(results["today"]),
-        "new": _spelling_table(results["new"]),
-        "new_wrong": [
-            {k: r[k] for k in ("kind", "query", "suggestion", "intended")}
-            for r in results["new"]
-            if r["suggestion"] and _norm(r["suggestion"]) != _norm(r["intended"])
-        ],
-    }
+    out: dict[str, Any] = {"sets": {}, "missing": []}
+    for name, path in sets:
+        if not path.is_file():
+            out["missing"].append({"set": name, "file": _shown(path)})
+            continue
+        rows = read_misspellings(path)
+        scored = [
+            {
+                **row,
+                "today": legacy_suggestion(index, row["query"]),
+                "new": index.search(row["query"], limit=1).did_you_mean,
+            }
+            for row in rows
+        ]
+        out["sets"][name] = {
+            "label": SPELLING_LABELS.get(name, name),
+            "file": _shown(path),
+            "queries": len(rows),
+            "misspelled": sum(r["query"] != r["intended"] for r in rows),
+            "today": _spelling_table(scored, "today"),
+            "new": _spelling_table(scored, "new"),
+            "new_wrong": [
+                {k: r[k] for k in ("kind", "query", "new", "intended")}
+                for r in scored
+                if r["new"] and _norm(r["new"]) != _norm(r["intended"])
+            ],
+            "rows": scored,
+        }
+    return out
+
+
+def read_misspellings(path: Path) -> list[dict[str, Any]]:
+    """The rows of a misspellings file: ``query``, ``intended``, ``kind`` (and a note)."""
+    rows = []
+    for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        if not isinstance(row.get("query"), str) or not isinstance(row.get("intended"), str):
+            raise ValueError(f"{path.name} line {number}: needs a 'query' and an 'intended' text")
+        rows.append({**row, "kind": str(row.get("kind") or "other")})
+    return rows
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.relative_to(HERE.parent))
+    except ValueError:
+        return str(path)
 
 
 def legacy_suggestion(index: Any, query: str) -> str | None:
@@ -323,24 +374,25 @@ def _norm(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def _spelling_table(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
+def _spelling_table(rows: Sequence[dict[str, Any]], side: str) -> dict[str, Any]:
+    """Suggestions made, precision and corrected share of one side, over all rows and per kind."""
     out: dict[str, Any] = {}
-    groups: dict[str, Sequence[dict[str, Any]]] = {
-        "all": rows,
-        "held_out": [r for r in rows if not r["dev"]],
-    }
+    groups: dict[str, Sequence[dict[str, Any]]] = {"all": rows}
     for kind in sorted({r["kind"] for r in rows}):
         groups[kind] = [r for r in rows if r["kind"] == kind]
     for name, chosen in groups.items():
-        made = [r for r in chosen if r["suggestion"]]
-        right = [r for r in made if _norm(r["suggestion"]) == _norm(r["intended"])]
+        made = [r for r in chosen if r[side]]
+        right = [r for r in made if _norm(r[side]) == _norm(r["intended"])]
         misspelled = [r for r in chosen if r["query"] != r["intended"]]
         fixed = [r for r in right if r["query"] != r["intended"]]
         out[name] = {
             "suggestions": len(made),
+            "wrong": len(made) - len(right),
             "precision": round(len(right) / len(made), 4) if made else None,
+            "corrected": len(fixed),
             "corrected_share": round(len(fixed) / len(misspelled), 4) if misspelled else None,
             "rows": len(chosen),
+            "misspelled": len(misspelled),
         }
     return out
 

@@ -271,6 +271,7 @@ class BaseIndex:
         corrections: list[Correction] = []
         replacements: dict[str, str] = {}
         protected = protected_words(parsed)  # codes and host names stay as typed
+        rare: list[str] = []  # unknown or rare words: "did you mean" may replace them
         for word in parsed.words:
             if not correctable(word) or word in protected or word in NEGATIONS:
                 continue
@@ -283,9 +284,9 @@ class BaseIndex:
                 for suggestion in correction.suggestions:
                     for term in self._analyze(suggestion):
                         weights.setdefault(term, FUZZY_BOOST)
-            spelling = speller.suggest(word)
-            if spelling:
-                replacements[word] = spelling
+            rare.append(word)
+        if rare:
+            replacements = self.speller().suggestions(rare)
         phrases = tuple(
             tuple(t for word in phrase for t in self._analyze(word)) for phrase in parsed.phrases
         )

@@ -12,17 +12,20 @@ and only when one spelling clearly wins.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 from kbassist.index.query import ParsedQuery
+from kbassist.index.wordforms import inflection_of, regular_form
 
 # Words that turn a statement into its opposite, with the apostrophe-less spellings
 # people type. They are never replaced and never put in place of another word.
+# "wouldn't" reaches the speller as "wouldn" and "t": those halves are negations too.
 NEGATIONS = frozenset(
     "not no nor never none nothing nobody neither without unable cannot cant dont doesnt "
     "didnt isnt wasnt arent werent wont wouldnt shouldnt couldnt hasnt havent hadnt aint "
-    "mustnt neednt".split()
+    "mustnt neednt don doesn didn isn wasn aren weren wouldn shouldn couldn hasn haven hadn "
+    "ain mustn needn".split()
 )
 
 
@@ -45,6 +48,8 @@ class Speller:
     # "Did you mean" picks a spelling only when it is this many times as common in the
     # index as the next one equally near ("dsk": disk or desk?); otherwise it says nothing.
     CLEAR_WINNER = 5.0
+    SHORT = 4  # words this short change only by an added letter or a swap
+    PRODUCT_COUNT = 1000  # a product word's rank among English spellings: a common word's
 
     def __init__(
         self,
@@ -55,15 +60,17 @@ class Speller:
         common: Mapping[str, int] | None = None,
     ) -> None:
         self.vocabulary = {w: n for w, n in vocabulary.items() if correctable(w)}
-        # Product words are right as typed and are spellings to suggest, as if in one document.
-        for word in products:
-            if correctable(word):
-                self.vocabulary.setdefault(word, 1)
         self.products = frozenset(products)
         self.english = english
         # Common English words are spellings to suggest too ("instaling": installing), after
         # any the index holds; their counts (from English text) only rank them among themselves.
         self.common = {w: n for w, n in (common or {}).items() if correctable(w)}
+        # Product words are right as typed, and spellings to suggest ranked like a common
+        # English word: a product the index never mentions ("axcess") is no likelier than
+        # the common word one letter away ("access").
+        for word in self.products:
+            if correctable(word) and word not in self.vocabulary:
+                self.common[word] = max(self.common.get(word, 0), self.PRODUCT_COUNT)
         self._deletes: dict[str, list[str]] | None = None
 
     def _neighbours(self) -> dict[str, list[str]]:
@@ -132,21 +139,107 @@ class Speller:
         return word in self.vocabulary or word in self.products or word in self.english
 
     def suggest(self, word: str) -> str | None:
-        """The one spelling "did you mean" may put in place of ``word``, or None."""
+        """The one spelling "did you mean" may put in place of ``word``, or None.
+
+        None unless the best spelling is clearly better than keeping the word:
+        - the word is no known word nor a regular form of known ones (``scheduler``,
+          ``resync``, ``bootloop``, British ``organisation``), nor a negation misspelt
+          (``dosnt`` must not become "dost");
+        - the spelling keeps the first letter (typos rarely hit it; user names do);
+        - a word of up to four letters changes only by an added letter or a swap (a
+          three-letter acronym is one substitution from many others: api, app);
+        - a spelling only common English vouches for (not the index, not the product
+          words) is one edit away;
+        - no other spelling as near, from the same source, is nearly as common.
+        """
+        return self._verdict(word)[0]
+
+    def suggestions(self, words: Iterable[str]) -> dict[str, str]:
+        """The spellings "did you mean" puts in place of ``words``: none at all while one
+        of them is a typo with no clear spelling ("dsk": disk or desk?), since the query
+        shown would still hold that typo."""
+        out: dict[str, str] = {}
+        for word in dict.fromkeys(words):
+            spelling, doubtful = self._verdict(word)
+            if doubtful:
+                return {}
+            if spelling:
+                out[word] = spelling
+        return out
+
+    def _verdict(self, word: str) -> tuple[str | None, bool]:
+        """(the spelling or None, whether ``word`` looks misspelt with no clear spelling)."""
         if not correctable(word) or word in NEGATIONS or self.known(word):
-            return None
-        found = self._spellings(word)
+            return None, False
+        if regular_form(word, self.known, self._domain):
+            return None, False
+        if self._near_negation(word):
+            return None, False  # a misspelt negation must not become a word that drops it
+        found = self._inflected(word, self._spellings(word))
         if not found:
-            return None
+            return None, False
         best = found[0]
+        if best[0][0] != word[0]:
+            return None, False  # "mbrown" is a user name, not brown
+        if len(word) <= self.SHORT and not _adds_or_swaps(word, best[0]):
+            return None, False
+        if not best[2] and best[1] > 1:
+            return None, False  # two edits reach some English word from most names ("priya")
         rivals = [c for c in found[1:] if c[1] == best[1] and (c[2] > 0) == (best[2] > 0)]
         if rivals:
             rival = rivals[0]
             # Compare like with like: index frequencies, else English counts.
             mine, theirs = (best[2], rival[2]) if best[2] else (best[3], rival[3])
             if mine < self.CLEAR_WINNER * theirs:
-                return None
-        return best[0]
+                return None, True
+        return best[0], False
+
+    def _domain(self, word: str) -> bool:
+        """The index's and the product words (not all of English)."""
+        return word in self.vocabulary or word in self.products
+
+    def _near_negation(self, word: str) -> bool:
+        """Whether ``word`` is one slip from a negation ("dosnt", "canot", "havnt")."""
+        return any(
+            abs(len(word) - len(negation)) <= 1 and edit_distance(word, negation) <= 1
+            for negation in NEGATIONS
+        )
+
+    def _inflected(
+        self, word: str, found: list[tuple[str, int, int, int]]
+    ) -> list[tuple[str, int, int, int]]:
+        """Spellings with a bare stem of ``word`` swapped for its right inflection: for
+        ``prioritys``, priority gives way to priorities; a stem with no known form goes."""
+        out: dict[str, tuple[str, int, int, int]] = {}
+        for candidate in found:
+            spellings = inflection_of(word, candidate[0], self.known)
+            if spellings is None:
+                out.setdefault(candidate[0], candidate)
+                continue
+            for spelling in sorted(spellings - NEGATIONS - {word}):
+                out.setdefault(
+                    spelling,
+                    (
+                        spelling,
+                        # One slip (a wrong ending), however many letters it takes to fix.
+                        min(edit_distance(word, spelling), candidate[1]),
+                        self.vocabulary.get(spelling, 0),
+                        self.common.get(spelling, 0),
+                    ),
+                )
+        return sorted(out.values(), key=lambda c: (c[2] == 0, c[1], -c[2], -c[3], c[0]))
+
+
+def _adds_or_swaps(typed: str, spelling: str) -> bool:
+    """Whether ``spelling`` is ``typed`` with one letter added or two neighbours swapped."""
+    if len(spelling) == len(typed) + 1:
+        return any(spelling[:i] + spelling[i + 1 :] == typed for i in range(len(spelling)))
+    if len(spelling) == len(typed):
+        return any(
+            typed[:i] + typed[i + 1] + typed[i] + typed[i + 2 :] == spelling
+            for i in range(len(typed) - 1)
+        )
+    return False
 
 
 def correctable(word: str) -> bool:
@@ -174,12 +267,25 @@ def edit_distance(first: str, second: str) -> int:
 
 
 def suggestion_text(parsed: ParsedQuery, replacements: Mapping[str, str]) -> str | None:
-    """The query as typed with each misspelt word replaced by its spelling."""
+    """The query as typed with each misspelt word replaced by its spelling.
+
+    A word typed in capitals (``PAC``, ``MDT``) is an acronym, kept as typed, unless
+    the whole query is in capitals.
+    """
     if not replacements:
         return None
     text = parsed.text
-    for word, spelling in replacements.items():
-        # A whole word only, and never inside a code or host name (SRV-FS01, fw01.local).
-        pattern = re.compile(rf"(?<![\w.\\-]){re.escape(word)}(?![\w\\-]|\.\w)", re.IGNORECASE)
-        text = pattern.sub(spelling, text)
+    shouting = not any(ch.islower() for ch in text)
+
+    def spelt(match: re.Match[str]) -> str:
+        typed = match.group(0)
+        if not shouting and len(typed) > 1 and typed.isupper():
+            return typed
+        return replacements.get(typed.casefold(), typed)
+
+    for word in replacements:
+        # A whole word only, and never inside a code, host name, address or path
+        # (SRV-FS01, fw01.local, jsmith@contoso.com, \\server\share, /admin/users).
+        pattern = re.compile(rf"(?<![\w.\\/@-]){re.escape(word)}(?![\w\\/@-]|\.\w)", re.IGNORECASE)
+        text = pattern.sub(spelt, text)
     return text if text.casefold() != parsed.text.casefold() else None
