@@ -98,12 +98,17 @@ HOST_NAME = re.compile(r"[A-Z0-9]+(?:[-_][A-Z0-9]+)*")
 GROUPED_CODE = re.compile(r"[A-Za-z0-9]{4,8}(?:-[A-Za-z0-9]{4,8}){2,7}")
 
 
+# French and Italian elisions are prose: "dall'utente", "l'utilisateur", "d'accès".
+_ELISION = re.compile(r"(?:[ldjmnstc]|qu|dall|dell|all|nell|sull|dov|quell)['’][a-zà-ÿ]+[.,;]?")
+
+
 def is_mention(value: str) -> bool:
     """A word, placeholder or technical token where a value would be."""
     lowered = value.lower()
     return (
         not value
         or lowered in STOPWORDS
+        or bool(_ELISION.fullmatch(lowered))
         or (lowered.endswith("s") and lowered[:-1] in STOPWORDS)
         or bool(_PLACEHOLDER.match(value))
         or bool(TECHNICAL.match(value))
@@ -469,7 +474,11 @@ def _worth_searching(rule: KeywordRule, text: str, start: int, end: int) -> bool
 
 
 _LINKED_POLICIES = frozenset({"digits", "door", "mfa"})
-_SEARCH_LINKS = ("to", "is", "auf", "naar", "para", "à")
+# Words that link a code to its keyword later in the sentence: "she chose 246810".
+_SEARCH_LINKS = (
+    *("to", "is", "was", "chose", "picked", "use", "uses", "enter", "entered"),
+    *("auf", "ist", "lautet", "naar", "op", "para", "a", "à", "est", "é", "è"),
+)
 _MAX_SEARCH_SEPARATORS = 3
 # "pw, reset to Spring2026", "changed it to X": a verb and "to" link any keyword to a value.
 _SET_VERBS = frozenset(
@@ -583,9 +592,10 @@ def keyword_hits(
 ) -> Iterator[Hit]:
     """Every value that a rule's keyword announces and its policy accepts."""
     same_length = len(lowered) == len(text)
+    head = " " + lowered[:40]  # a hint such as " pin" also holds at the very start of the text
     for compiled in rules:
         rule = compiled.rule
-        if rule.hints and not any(hint in lowered for hint in rule.hints):
+        if rule.hints and not any(hint in lowered or hint in head for hint in rule.hints):
             continue
         regex, haystack = (compiled.lower, lowered) if same_length else (compiled.any_case, text)
         for count, match in enumerate(regex.finditer(haystack)):

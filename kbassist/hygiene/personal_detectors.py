@@ -120,7 +120,7 @@ _WORK_WORDS = re.compile(
     r"|work|business|trunk|porting|ported|3cx|sip|teams|hunt\s?group|queue|ivr|auto\s?attendant"
     r"|oficina|empresa|centralita|bureau|entreprise|standard|kantoor|bedrijf|escritório|ufficio"
     r"|azienda|centralino|toll[\s-]?free|freephone|landline\s+of|site|branch|store|shop|clinic"
-    r"|practice|surgery|dienst\w*|geschäft\w*|us|our|we|uns|nous|nos|nosotros|nuestro|ons|onze"
+    r"|practice|surgery|dienst\w*|geschäft\w*|(?-i:us)|our|we|uns|nous|nos|nosotros|nuestro|ons|onze"
     r"|nós|nosso|ci|nostro)\b"
 )
 _PERSONAL_PHONE_WORDS = re.compile(
