@@ -401,30 +401,14 @@ _NUMBERED_NAMES = frozenset(
 
 def _chosen_hits(text: str, lowered: str) -> Iterator[Hit]:
     """A word and a number ("Welcome123") in a sentence about a password, reset or logon."""
-    scanned_to = 0
-    for topic in _iter_topics(text):
-        start, end = _sentence_around(text, topic)
-        start = max(start, scanned_to)
-        if start >= end:
+    for match in _CHOSEN.finditer(text):
+        value = match.group("value")
+        words = re.findall(r"[a-z]+", value.lower())
+        if any(word in _NUMBERED_NAMES for word in words) or _PASSWORD_TOPIC.fullmatch(words[0]):
             continue
-        scanned_to = end
-        for match in _CHOSEN.finditer(text, start, end):
-            value = match.group("value")
-            words = re.findall(r"[A-Za-z]+", value.lower())
-            if any(word in _NUMBERED_NAMES for word in words) or _PASSWORD_TOPIC.fullmatch(
-                words[0]
-            ):
-                continue
+        start, end = _sentence_around(text, match.start())
+        if _PASSWORD_TOPIC.search(text, start, end) or _ACCOUNT_TOPIC.search(text, start, end):
             yield match.start("value"), match.end("value"), "password"
-
-
-def _iter_topics(text: str) -> Iterator[int]:
-    """Positions of the words that make a sentence about an account, in order."""
-    found = sorted(
-        [m.start() for m in _PASSWORD_TOPIC.finditer(text)]
-        + [m.start() for m in _ACCOUNT_TOPIC.finditer(text)]
-    )
-    return iter(found)
 
 
 # --- a password by its shape alone -----------------------------------------------------------

@@ -14,7 +14,9 @@ from kbassist.hygiene.keyword_scan import KeywordRule
 # --- keyword rules -------------------------------------------------------------------------
 
 _PASSWORD_WORDS = (
-    r"p(?=[ \t]?:)|(?:new|temp|temporary|initial|old)\s+pass(?:es)?|pass(?:wor[dt])?s?|passwd|pass-?phrase|passcode|pwd|pw|p/w|pword"
+    # "new pass" is a password even where "pass" alone is an everyday word ("pass to L2").
+    r"p(?=[ \t]?:)|(?:new|temp|temporary|initial|old)\s+pass(?:es)?"
+    r"|pass(?:wor[dt])?s?|passwd|pass-?phrase|passcode|pwd|pw|p/w|pword"
     r"|app[ -]?(?:password|pw|pwd|pass)"
     r"|kennw(?:ort|örter)|passw(?:ort|örter)|(?:initial|start|einmal)passwort"
     r"|contrase(?:ñ|n)as?|claves?(?:\s+de\s+acceso)?|mots?\s+de\s+passe|mdp|wachtwoord(?:en)?"
