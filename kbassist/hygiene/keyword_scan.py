@@ -466,7 +466,9 @@ def _ends_sentence(word: str) -> bool:
 def _worth_searching(rule: KeywordRule, text: str, start: int, end: int) -> bool:
     """Whether the rest of the line holds a separator the sentence search could use."""
     window = text[start:end]
-    if ":" in window or "=" in window or _SET_TO.search(window):
+    if ":" in window or "=" in window or " - " in window or " – " in window:
+        return True
+    if _SET_TO.search(window):
         return True
     if rule.policy in LIST_POLICIES and any(word in window for word in ("e.g", "eg.", "z.B.")):
         return True
@@ -476,7 +478,7 @@ def _worth_searching(rule: KeywordRule, text: str, start: int, end: int) -> bool
 _LINKED_POLICIES = frozenset({"digits", "door", "mfa"})
 # Words that link a code to its keyword later in the sentence: "she chose 246810".
 _SEARCH_LINKS = (
-    *("to", "is", "was", "chose", "picked", "use", "uses", "enter", "entered"),
+    *("to", "is", "was", "chose", "picked", "use", "uses", "enter", "entered", "with"),
     *("auf", "ist", "lautet", "naar", "op", "para", "a", "à", "est", "é", "è"),
 )
 _MAX_SEARCH_SEPARATORS = 3
@@ -515,7 +517,7 @@ def _sentence_search(
         if i and _ends_sentence(tokens[i - 1].text):
             return None
         # "C:" is a drive, not a separator.
-        explicit = word in {":", "="} or (word.endswith(":") and len(word) > 2)
+        explicit = word in {":", "=", "-", "–"} or (word.endswith(":") and len(word) > 2)
         # "backup codes for the account, e.g. 3829-1047": an example is a value.
         explicit = explicit or (rule.policy in LIST_POLICIES and word.lower() in _EXAMPLE_WORDS)
         if (explicit or _is_link(rule, tokens, i)) and tokens.has(i + 1):
@@ -566,9 +568,13 @@ def _shape(word: str) -> str:
     return f"{body}/{case}" if any(ch.isdigit() for ch in word) else ""
 
 
-def _same_shape_tail(tokens: Tokens, first: int, last: int) -> Iterator[Token]:
+# Codes whose sentence may name a second one of the same digits: "ist 4712, ab Montag gilt 8830".
+CODE_POLICIES = frozenset({"door", "digits"})
+
+
+def _same_shape_tail(tokens: Tokens, first: int, last: int, shortest: int = 8) -> Iterator[Token]:
     wanted = _shape(trim(tokens[first]).text)
-    if len(wanted) < 8:
+    if len(wanted) < shortest:
         return
     for i in range(last + 1, last + 1 + _SEARCH_TOKENS):
         if not tokens.has(i) or _ends_sentence(tokens[i - 1].text):
@@ -625,4 +631,7 @@ def keyword_hits(
                 yield start, end, kind
                 if rule.policy in LIST_POLICIES:
                     for token in _same_shape_tail(tokens, first, last):
+                        yield token.start, token.end, kind
+                elif rule.policy in CODE_POLICIES and first == last:
+                    for token in _same_shape_tail(tokens, first, last, shortest=5):
                         yield token.start, token.end, kind

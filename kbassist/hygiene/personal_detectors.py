@@ -419,7 +419,9 @@ PERSONAL_RULES: tuple[KeywordRule, ...] = (
         r"iban|(?:bank\s+)?account\s+(?:number|no\.?|#)|acct\s+(?:number|no\.?|#)|bank\s+account"
         r"|sort\s+code|routing\s+number|kontonummer|kontonr\.?|bankverbindung|n[úu]mero\s+de\s+cuenta"
         r"|cuenta\s+bancaria|numéro\s+de\s+compte|rib|rekeningnummer|bankrekening"
-        r"|n[úu]mero\s+da\s+conta|nib|conto\s+corrente|numero\s+di\s+conto",
+        r"|n[úu]mero\s+da\s+conta|nib|conto\s+corrente|numero\s+di\s+conto"
+        # "account 31926819, sort code 60-16-13": a bare "account" counts on a bank line only.
+        r"|account|acct",
         "account",
         (
             "iban",

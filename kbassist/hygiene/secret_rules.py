@@ -66,9 +66,11 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         r"\s+(?:alarme|alarma|porta|puerta|edifício|edificio|prédio))?"
         r"|deur-?codes?|toegangs-?codes?|codic[ei]\s+(?:della\s+|dell'|del\s+)?(?:porta|allarme|cancello)"
         # "the code for the gate", "PIN to the side door": the place named after the code.
-        r"|(?:code|pin|combo|combination)s?\s+(?:for|to|of|on|at)\s+(?:the\s+)?(?:[\w-]{1,20}\s+)?"
+        r"|(?:code|pin|combo|combination)s?\s+(?:for|to|of|on|at|für|pour|voor|per|para|de|do|da)"
+        r"\s+(?:(?:the|die|den|das|la|le|el|het|de|a|o|il|l')\s*)?(?:[\w-]{1,20}\s+)?"
         r"(?:door|gate|alarm|keypad|entrance|key\s?safe|key\s?box|lock-?box|padlock|safe|cabinet"
-        r"|garage|shutter)s?",
+        r"|garage|shutter|[\w-]{0,20}tür|tor|porte|puerta|porta|deur|poort|alarme|alarma|allarme"
+        r"|cancello|portón|portão)s?",
         "door",
         (
             "door",
@@ -234,6 +236,8 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         r"(?:(?:sim|puk|windows\s+hello|hello|phone|handset|desk\s+phone|device|user|admin|card"
         r"|badge|printer|copier|mfd|release|print|bios|uefi|boot)[\s-]?)?"
         r"(?:pin|pin-?code|pincode|puk)(?:-?nummer)?"
+        # "PIN SIM 5521", "code PIN de la carte SIM": the device named after the PIN.
+        r"(?:\s+(?:(?:de\s+la|del|della|de|do|da)\s+)?(?:carte\s+|tarjeta\s+|scheda\s+)?sim)?"
         r"|(?:user|release|printer|copier|badge|staff|employee)[\s-]code"
         r"|geheimzahl|códigos?\s+pin|codes?\s+pin|codice\s+pin"
         r"|(?:unlock|screen[\s-]?lock|lock[\s-]?screen|device|phone|handset|i?pad|iphone|tablet"
