@@ -61,6 +61,16 @@ SEEN = {
     "the first release after its rules were frozen (0.90/1.00), then not until session 3's "
     "rules were frozen and committed (this run); no per-note output of d was ever printed",
 }
+# What changed in the rules between the last two measurements of d (both after a freeze).
+CHANGED_BEFORE_THIS_D_RUN = (
+    "session 3, from the variants set only (rules frozen at commit 022f39e): more keyword forms "
+    "and link words (a code after 'was', 'op', 'chose', 'with' or ' - '; 'code for the gate'; "
+    "'Chiave Wi-Fi'; 'PIN SIM'; 'new pass'; SNMP v2c community), passphrases of joined words, a "
+    "chosen word and number in a sentence about a reset or logon, keypad entries, vendor "
+    "default passwords in admin pairs, six groups of four digits, redis://:pw@, a bare "
+    "'account' on a bank line, a second code of the same digits; and flags removed for a "
+    "key's ID, a public key named with its peer, French and Italian elisions"
+)
 VARIANTS = ROOT / "tests" / "data" / "secrets_variants.jsonl"
 # Each round of the variants set measured once, before the rules were changed for it:
 # (secret recall, secret precision, personal recall, personal precision, notes).
@@ -262,6 +272,7 @@ def run(data_dir: Path = DEFAULT_DATA, batches: Sequence[str] = BATCHES) -> dict
         "batches": list(batches),
         "notes": len(texts),
         "seen_during_development": {b: SEEN[b] for b in batches},
+        "changed_before_this_d_run": CHANGED_BEFORE_THIS_D_RUN if "d" in batches else None,
         "variants": {
             "file": str(VARIANTS.relative_to(ROOT)),
             "notes": len(variants),
@@ -321,8 +332,8 @@ def print_report(result: dict[str, Any]) -> None:
     print(
         "first measurement of each round (secret R/P): "
         + ", ".join(f"{r} {f['secret'][0]:.2f}/{f['secret'][1]:.2f}" for r, f in fresh.items())
-        + f"; kbassist masks every value in {result['variants']['kbassist_values_masked']:.0%}"
-        " of the variants"
+        + f"; kbassist masks every value in {result['variants']['kbassist_values_masked']:.1%}"
+        " of the variants that carry one"
     )
     ours = result["methods"]["kbassist"]
     base = result["methods"]["before"]
