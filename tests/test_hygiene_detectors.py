@@ -43,6 +43,17 @@ WRITTEN = [
 ]
 
 
+# tests/data/secrets_variants.jsonl: four rounds written by hand in session 3, each
+# measured once before the detectors were changed for it (docs/secrets.md has the figures);
+# ``known_miss`` marks the one the detectors still miss.
+VARIANTS = [
+    json.loads(line)
+    for line in (Path(__file__).parent / "data" / "secrets_variants.jsonl")
+    .read_text("utf-8")
+    .splitlines()
+]
+
+
 def _id(case: dict[str, Any]) -> str:
     return f"{case['kind']}: {case['text'][:50]}"
 
@@ -64,6 +75,50 @@ def test_written_secrets_are_flagged_and_masked(case: dict[str, Any]) -> None:
 )
 def test_written_notes_without_a_secret_are_not_flagged(case: dict[str, Any]) -> None:
     assert not any(span.rule == SECRET for span in sensitive_spans(case["text"]))
+
+
+def _variant_id(case: dict[str, Any]) -> str:
+    return f"{case['round']} {case['kind']}: {case['text'][:40]}"
+
+
+@pytest.mark.parametrize(
+    "case",
+    [c for c in VARIANTS if c["label"] != "none" and not c.get("known_miss")],
+    ids=_variant_id,
+)
+def test_variants_are_flagged_and_every_value_masked(case: dict[str, Any]) -> None:
+    rules = {span.rule for span in sensitive_spans(case["text"])}
+    assert (SECRET in rules) == case["secret"]
+    assert (PERSONAL in rules) == case["personal"]
+    masked = mask(case["text"])
+    assert [value for value in case["values"] if value in masked] == []
+
+
+@pytest.mark.parametrize("case", [c for c in VARIANTS if c["label"] == "none"], ids=_variant_id)
+def test_variant_hard_negatives_are_left_alone(case: dict[str, Any]) -> None:
+    assert sensitive_spans(case["text"]) == []
+    assert mask(case["text"]) == case["text"]
+
+
+def test_the_variants_cover_every_kind_and_language_asked_for() -> None:
+    kinds = {case["kind"] for case in VARIANTS}
+    wanted = {
+        "password", "laps", "credential_pair", "command_line", "url_credentials",
+        "connection_string", "snmp", "radius", "psk", "wifi_key", "wifi_voucher", "mfa_code",
+        "recovery_code", "mfa_seed", "bitlocker_key", "recovery_key", "wireguard_key",
+        "openvpn_key", "private_key", "app_password", "licence_key", "api_token", "door_code",
+        "voicemail_pin", "pin", "phone", "home_address", "email", "date_of_birth",
+        "bank_account", "national_id", "guid", "hash", "mac_address", "serial_number",
+        "ip_address", "kb_number", "error_code", "event_id", "mention", "version", "ticket_id",
+        "vendor_line", "work_phone", "work_email", "public_key",
+    }  # fmt: skip
+    assert wanted <= kinds
+    assert {case["lang"] for case in VARIANTS} == {"en", "de", "es", "fr", "nl", "pt", "it"}
+    assert len(VARIANTS) >= 150
+    misses = [case for case in VARIANTS if case.get("known_miss")]
+    documented = (Path(__file__).parent.parent / "docs" / "secrets.md").read_text()
+    assert len(misses) == 1 and all(v in documented for c in misses for v in c["values"])
+    assert all(value in case["text"] for case in VARIANTS for value in case["values"])
 
 
 def test_the_known_misses_are_few_and_documented() -> None:

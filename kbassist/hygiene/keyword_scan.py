@@ -98,12 +98,17 @@ HOST_NAME = re.compile(r"[A-Z0-9]+(?:[-_][A-Z0-9]+)*")
 GROUPED_CODE = re.compile(r"[A-Za-z0-9]{4,8}(?:-[A-Za-z0-9]{4,8}){2,7}")
 
 
+# French and Italian elisions are prose: "dall'utente", "l'utilisateur", "d'accès".
+_ELISION = re.compile(r"(?:[ldjmnstc]|qu|dall|dell|all|nell|sull|dov|quell)['’][a-zà-ÿ]+[.,;]?")
+
+
 def is_mention(value: str) -> bool:
     """A word, placeholder or technical token where a value would be."""
     lowered = value.lower()
     return (
         not value
         or lowered in STOPWORDS
+        or bool(_ELISION.fullmatch(lowered))
         or (lowered.endswith("s") and lowered[:-1] in STOPWORDS)
         or bool(_PLACEHOLDER.match(value))
         or bool(TECHNICAL.match(value))
@@ -461,7 +466,9 @@ def _ends_sentence(word: str) -> bool:
 def _worth_searching(rule: KeywordRule, text: str, start: int, end: int) -> bool:
     """Whether the rest of the line holds a separator the sentence search could use."""
     window = text[start:end]
-    if ":" in window or "=" in window or _SET_TO.search(window):
+    if ":" in window or "=" in window or " - " in window or " – " in window:
+        return True
+    if _SET_TO.search(window):
         return True
     if rule.policy in LIST_POLICIES and any(word in window for word in ("e.g", "eg.", "z.B.")):
         return True
@@ -469,7 +476,11 @@ def _worth_searching(rule: KeywordRule, text: str, start: int, end: int) -> bool
 
 
 _LINKED_POLICIES = frozenset({"digits", "door", "mfa"})
-_SEARCH_LINKS = ("to", "is", "auf", "naar", "para", "à")
+# Words that link a code to its keyword later in the sentence: "she chose 246810".
+_SEARCH_LINKS = (
+    *("to", "is", "was", "chose", "picked", "use", "uses", "enter", "entered", "with"),
+    *("auf", "ist", "lautet", "naar", "op", "para", "a", "à", "est", "é", "è"),
+)
 _MAX_SEARCH_SEPARATORS = 3
 # "pw, reset to Spring2026", "changed it to X": a verb and "to" link any keyword to a value.
 _SET_VERBS = frozenset(
@@ -506,7 +517,7 @@ def _sentence_search(
         if i and _ends_sentence(tokens[i - 1].text):
             return None
         # "C:" is a drive, not a separator.
-        explicit = word in {":", "="} or (word.endswith(":") and len(word) > 2)
+        explicit = word in {":", "=", "-", "–"} or (word.endswith(":") and len(word) > 2)
         # "backup codes for the account, e.g. 3829-1047": an example is a value.
         explicit = explicit or (rule.policy in LIST_POLICIES and word.lower() in _EXAMPLE_WORDS)
         if (explicit or _is_link(rule, tokens, i)) and tokens.has(i + 1):
@@ -557,9 +568,13 @@ def _shape(word: str) -> str:
     return f"{body}/{case}" if any(ch.isdigit() for ch in word) else ""
 
 
-def _same_shape_tail(tokens: Tokens, first: int, last: int) -> Iterator[Token]:
+# Codes whose sentence may name a second one of the same digits: "ist 4712, ab Montag gilt 8830".
+CODE_POLICIES = frozenset({"door", "digits"})
+
+
+def _same_shape_tail(tokens: Tokens, first: int, last: int, shortest: int = 8) -> Iterator[Token]:
     wanted = _shape(trim(tokens[first]).text)
-    if len(wanted) < 8:
+    if len(wanted) < shortest:
         return
     for i in range(last + 1, last + 1 + _SEARCH_TOKENS):
         if not tokens.has(i) or _ends_sentence(tokens[i - 1].text):
@@ -583,9 +598,10 @@ def keyword_hits(
 ) -> Iterator[Hit]:
     """Every value that a rule's keyword announces and its policy accepts."""
     same_length = len(lowered) == len(text)
+    head = " " + lowered[:40]  # a hint such as " pin" also holds at the very start of the text
     for compiled in rules:
         rule = compiled.rule
-        if rule.hints and not any(hint in lowered for hint in rule.hints):
+        if rule.hints and not any(hint in lowered or hint in head for hint in rule.hints):
             continue
         regex, haystack = (compiled.lower, lowered) if same_length else (compiled.any_case, text)
         for count, match in enumerate(regex.finditer(haystack)):
@@ -615,4 +631,7 @@ def keyword_hits(
                 yield start, end, kind
                 if rule.policy in LIST_POLICIES:
                     for token in _same_shape_tail(tokens, first, last):
+                        yield token.start, token.end, kind
+                elif rule.policy in CODE_POLICIES and first == last:
+                    for token in _same_shape_tail(tokens, first, last, shortest=5):
                         yield token.start, token.end, kind

@@ -120,7 +120,7 @@ _WORK_WORDS = re.compile(
     r"|work|business|trunk|porting|ported|3cx|sip|teams|hunt\s?group|queue|ivr|auto\s?attendant"
     r"|oficina|empresa|centralita|bureau|entreprise|standard|kantoor|bedrijf|escritório|ufficio"
     r"|azienda|centralino|toll[\s-]?free|freephone|landline\s+of|site|branch|store|shop|clinic"
-    r"|practice|surgery|dienst\w*|geschäft\w*|us|our|we|uns|nous|nos|nosotros|nuestro|ons|onze"
+    r"|practice|surgery|dienst\w*|geschäft\w*|(?-i:us)|our|we|uns|nous|nos|nosotros|nuestro|ons|onze"
     r"|nós|nosso|ci|nostro)\b"
 )
 _PERSONAL_PHONE_WORDS = re.compile(
@@ -419,7 +419,9 @@ PERSONAL_RULES: tuple[KeywordRule, ...] = (
         r"iban|(?:bank\s+)?account\s+(?:number|no\.?|#)|acct\s+(?:number|no\.?|#)|bank\s+account"
         r"|sort\s+code|routing\s+number|kontonummer|kontonr\.?|bankverbindung|n[úu]mero\s+de\s+cuenta"
         r"|cuenta\s+bancaria|numéro\s+de\s+compte|rib|rekeningnummer|bankrekening"
-        r"|n[úu]mero\s+da\s+conta|nib|conto\s+corrente|numero\s+di\s+conto",
+        r"|n[úu]mero\s+da\s+conta|nib|conto\s+corrente|numero\s+di\s+conto"
+        # "account 31926819, sort code 60-16-13": a bare "account" counts on a bank line only.
+        r"|account|acct",
         "account",
         (
             "iban",

@@ -66,12 +66,17 @@ _PAIR_CONTEXT = re.compile(
     r"|user(?:name)?|account|u/p|(?:apple\s+|microsoft\s+|google\s+)?id|zugangsdaten"
     r"|anmeldedaten|credenciales|identifiants|inloggegevens|credenciais|credenziali)\b"
     r"(?:[ \t]+(?:for|on|to|für|para|pour|voor)[ \t]+(?:the[ \t]+)?[\w.-]{1,30})?"
-    r"[ \t]*(?:[:=]|\bis\b|\bwas\b)?[ \t]*$"
+    r"[ \t]*(?:[:=]|\bis\b|\bwas\b|\bare\b|\bwere\b)?[ \t]*$"
 )
 _ADMIN_USER = re.compile(
     r"admin|administrator|root|sa|ubnt|pi|support|manager|operator|superuser|cisco|enable"
     r"|\w{0,20}admin\w{0,20}|svc[\w.-]{0,30}|service[\w.-]{0,30}",
     re.IGNORECASE,
+)
+# Factory passwords of admin logins (iDRAC, Raspberry Pi, UniFi, Cisco...): words, but secrets.
+_VENDOR_DEFAULTS = frozenset(
+    "calvin raspberry ubnt admin password changeme cisco letmein toor default "
+    "1234 12345 123456 12345678 system manager private".split()
 )
 _STRONG_CONTEXT = frozenset(
     "login log in logon sign in creds cred credentials user username u/p id apple id microsoft id "
@@ -91,9 +96,12 @@ def _pair_hits(text: str, lowered: str) -> Iterator[Hit]:
         context = " ".join(before.group("context").lower().split()) if before else ""
         # An account written as an address or DOMAIN\user names a login by itself.
         account = "@" in user or "\\" in user
-        if (is_mention(user) and not account) or user.isdigit():
-            continue
         admin = bool(_ADMIN_USER.fullmatch(user))
+        if (is_mention(user) and not (account or admin)) or user.isdigit():
+            continue  # "manager" is a stopword ("password manager") but also a switch login
+        if admin and token.text.lower() in _VENDOR_DEFAULTS:
+            yield token.start, token.end, "credential_pair"  # "root/calvin", "pi / raspberry"
+            continue
         if match.group("pairsep") == ":" and not (context in _STRONG_CONTEXT or admin):
             continue
         if context in _STRONG_CONTEXT or admin:
@@ -110,8 +118,10 @@ def _pair_hits(text: str, lowered: str) -> Iterator[Hit]:
 
 _BITLOCKER = re.compile(r"(?<![\d-])\d{6}(?P<sep>[- ])\d{6}(?:(?P=sep)\d{6}){6}(?![\d-])")
 _PRODUCT_KEY = re.compile(r"(?<![\w-])[A-Z0-9]{5}(?:-[A-Z0-9]{5}){4}(?![\w-])")
+# Software serials read out as six groups of four digits (Adobe): no device serial looks so.
+_DIGIT_SERIAL = re.compile(r"(?<![\w-])\d{4}(?:-\d{4}){5}(?![\w-])")
 _URL_CREDENTIALS = re.compile(
-    r"\b[a-zA-Z][a-zA-Z0-9+.-]{1,20}://[^\s:/@<>\"']{1,100}:(?P<value>[^\s/<>\"']{1,100})"
+    r"\b[a-zA-Z][a-zA-Z0-9+.-]{1,20}://[^\s:/@<>\"']{0,100}:(?P<value>[^\s/<>\"']{1,100})"
     r"@[\w.-]{1,253}(?=[/:?#\s]|$)"
 )
 _CONNECTION_PASSWORD = re.compile(
@@ -138,6 +148,8 @@ def _shape_hits(text: str, lowered: str) -> Iterator[Hit]:
             key = match.group(0)
             if any(ch.isdigit() for ch in key) and any(ch.isalpha() for ch in key):
                 yield match.start(), match.end(), "licence_key"
+        for match in _DIGIT_SERIAL.finditer(text):
+            yield match.start(), match.end(), "licence_key"
     if "://" in text:
         for match in _URL_CREDENTIALS.finditer(text):
             value = match.group("value")
@@ -176,6 +188,12 @@ _PLACE_CODE = re.compile(
 _HASH_CODE = re.compile(
     r"(?i)\b(?:door|gate|entrance|entry|keypad|alarm|safe|shutter|garage)\s+(?P<value>\d{3,8})#"
 )
+# "use 3018 on the keypad", "enter 4471# at the side door": a code typed where it opens.
+_KEYPAD_ENTRY = re.compile(
+    r"(?i)\b(?:use|enter|type|press|punch(?:\s+in)?|key(?:\s+in)?|tap(?:\s+in)?)\s+"
+    r"(?P<value>\d{3,10})[#*]?\s+(?:on|at|into|in|to)\s+(?:the\s+)?(?:[\w-]{1,20}\s+)?"
+    r"(?:keypad|key\s?pad|panel|door|gate|alarm|lock|entrance|entry|shutter|safe)s?\b"
+)
 _PERSONAL_CODE = re.compile(
     r"(?i)\b(?:your|her|his|their|the\s+user's|new|temp|temporary|one-time|login|sign-in"
     r"|verification|access)\s+(?:code|passcode|pin)\s+(?:is|was|:)\s*"
@@ -188,6 +206,8 @@ def _prose_code_hits(text: str, lowered: str) -> Iterator[Hit]:
     if "#" in text:
         for match in _HASH_CODE.finditer(text):
             yield match.start("value"), match.end("value"), "door_code"
+    for match in _KEYPAD_ENTRY.finditer(text):
+        yield match.start("value"), match.end("value"), "door_code"
     if "code" not in lowered and "pin" not in lowered and "combi" not in lowered:
         if not any(word in lowered for word in ("código", "codigo", "codice", "nummer")):
             return
@@ -349,6 +369,48 @@ def _topic_hits(text: str, lowered: str) -> Iterator[Hit]:
 _DIGIT = re.compile(r"\d")
 _SYMBOL = re.compile(r"[^\w.-]")
 
+# --- a chosen word and number in a sentence about an account ------------------------------
+
+# What an account sentence says besides "password": a reset, an unlock, a first logon.
+_ACCOUNT_TOPIC = re.compile(
+    r"(?i)\b(?:reset|unlock(?:ed)?|log(?:ged|s)?[\s-]?(?:in|on)\s+with|sign(?:ed|s)?[\s-]?in\s+with"
+    r"|(?:first|next)\s+log-?(?:in|on)|must\s+change|change\s+(?:it\s+)?at\s+(?:next\s+)?log"
+    r"|one-?off|zurückgesetzt|restablec\w+|réinitialis\w+|gereset|redefinid\w+|reimpostat\w+)"
+)
+# Welcome123, Chelsea2019, Lemon-Tree-19, Xero-Books-77: a word (or words) and a number, the
+# way people choose passwords; the number never zero-padded like a host's (Kiosk-03).
+_CHOSEN = re.compile(
+    r"(?<![\w@./\\#-])(?P<value>[A-Z][a-z]{2,14}[1-9]\d{1,3}[!@#$%^&*?]{0,2}"
+    r"|[a-z]{3,14}[1-9]\d{2,3}[!@#$%^&*?]{0,2}"
+    r"|[A-Za-z][a-z]{1,14}(?:[-_.][A-Za-z][a-z]{1,14}){1,4}[-_.]?[1-9]\d{0,3}[!@#$%^&*?]{0,2})"
+    r"(?![\w@/\\-]|\.\w)"
+)
+# Names that carry a version or a number without being chosen: Server2019, Office365, Room12.
+_NUMBERED_NAMES = frozenset(
+    """
+    windows win server office exchange outlook sql visio project ubuntu debian centos rhel
+    android ios macos ipados galaxy pixel surface iphone ipad latitude optiplex thinkpad
+    elitebook probook precision xps esxi vsphere vcenter sage quickbooks acrobat reader chrome
+    firefox edge java python net dotnet intel model type gen version build release update patch
+    firmware bios driver room floor level vlan port line ticket case order invoice job batch
+    part rack slot unit desk site building laptop printer kiosk team group phase step day week
+    month year page section item table figure chapter policy rule site store branch ward bed
+    """.split()
+)
+
+
+def _chosen_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """A word and a number ("Welcome123") in a sentence about a password, reset or logon."""
+    for match in _CHOSEN.finditer(text):
+        value = match.group("value")
+        words = re.findall(r"[a-z]+", value.lower())
+        if any(word in _NUMBERED_NAMES for word in words) or _PASSWORD_TOPIC.fullmatch(words[0]):
+            continue
+        start, end = _sentence_around(text, match.start())
+        if _PASSWORD_TOPIC.search(text, start, end) or _ACCOUNT_TOPIC.search(text, start, end):
+            yield match.start("value"), match.end("value"), "password"
+
+
 # --- a password by its shape alone -----------------------------------------------------------
 
 _STRONG_SYMBOL = re.compile(r"[!@#$%^&*?~+]")
@@ -462,6 +524,7 @@ DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
     _pair_hits,
     _command_line_hits,
     _topic_hits,
+    _chosen_hits,
     _strong_token_hits,
 )
 

@@ -78,7 +78,26 @@ def _password(value: str, key: str, reading: Reading, quoted: bool) -> bool:
 
 
 _APP_GROUP = re.compile(r"[a-z]{4}")
+# Words joined into a passphrase: three or more, by hyphens, dots or underscores.
+_JOINED_WORDS = re.compile(r"[A-Za-zà-ÿ]{2,15}(?:[-_.][A-Za-zà-ÿ]{2,15}){2,7}")
 _PHRASE_WORD = re.compile(r"[a-zà-ÿ]{2,15}|\d{1,4}")
+
+
+_PLAIN_WORD = re.compile(r"[a-z]{6,20}")
+# Participles say what happened to a password ("Password: confirmed"), not what it is.
+_PARTICIPLE = re.compile(r".*(?:ed|ing|en)")
+
+
+def _plain_word_value(rule: KeywordRule, key: str, tokens: Tokens, reading: Reading) -> bool:
+    """A lower-case word alone after "password:" that ends its clause ("new pass: kioskmode")."""
+    if not reading.explicit or reading.distant or key in rule.ambiguous:
+        return False
+    raw = tokens[reading.index]
+    value = trim(raw).text
+    if not _PLAIN_WORD.fullmatch(value) or is_mention(value) or _PARTICIPLE.fullmatch(value):
+        return False
+    last = raw.text[-1:] in ".,;)" or not tokens.has(reading.index + 1)
+    return last or tokens[reading.index + 1].text[:1] in "(-–"
 
 
 def _password_or_phrase(
@@ -86,13 +105,21 @@ def _password_or_phrase(
 ) -> tuple[int, int] | None:
     """A password, or after "passphrase:" a phrase of words ("amber lantern quietly folds 42")."""
     found = _single(_password)(rule, key, tokens, reading)
+    if found is None and _plain_word_value(rule, key, tokens, reading):
+        return reading.index, reading.index
     if found is None and "app" in key and tokens.has(reading.index + 3):
         # App passwords read out in groups: "app pw xwqp lmzr tbhk nvye".
         group = [trim(t).text for t in tokens.span(reading.index, reading.index + 3)]
         if all(_APP_GROUP.fullmatch(word) for word in group):
             return reading.index, reading.index + 3
-    if found is not None or "phrase" not in key or not reading.explicit:
+    if found is not None or "phrase" not in key:
         return found
+    if (reading.explicit or reading.linked) and _JOINED_WORDS.fullmatch(
+        trim(tokens[reading.index]).text
+    ):
+        return reading.index, reading.index  # "passphrase is correct-horse-battery"
+    if not reading.explicit:
+        return None
     last = reading.index
     while tokens.has(last + 1) and last - reading.index < 7:
         word = tokens[last]
@@ -222,12 +249,21 @@ _NOT_SECRET_KEY = re.compile(
 )
 
 
+# A keyword followed by "ID": the identifier of a key or code, not its value.
+_KEY_ID = re.compile(
+    r"(?i)[\w-]{0,30}(?:[\s_-]+[\w-]{1,30}){0,2}?[\s_-]*(?:key|code|token|secret|schlüssel|clave"
+    r"|clé|sleutel|chave|chiave)s?[\s_-]*(?:id|identifier|kennung|-id)\b"
+)
+
+
 def _refine(kind: str, text: str, start: int, end: int) -> str:
     """A more specific kind from the words around the keyword."""
     line_start = text.rfind("\n", 0, start) + 1
     before = text[max(line_start, start - 60) : end].lower()
     if kind == "secret" and _NOT_SECRET_KEY.search(text[max(line_start, start - 30) : start]):
         return ""
+    if kind != "api_key" and _KEY_ID.match(text, start, end):
+        return ""  # "Recovery key ID: 1A2B3C4D" names the key; the key itself is not there
     if kind == "pin" and re.search(
         r"voice-?\s?mail|\bvm\b|mailbox|sprachbox|buzón|messagerie", before
     ):

@@ -14,7 +14,9 @@ from kbassist.hygiene.keyword_scan import KeywordRule
 # --- keyword rules -------------------------------------------------------------------------
 
 _PASSWORD_WORDS = (
-    r"p(?=[ \t]?:)|pass(?:wor[dt])?s?|passwd|pass-?phrase|passcode|pwd|pw|p/w|pword"
+    # "new pass" is a password even where "pass" alone is an everyday word ("pass to L2").
+    r"p(?=[ \t]?:)|(?:new|temp|temporary|initial|old)\s+pass(?:es)?"
+    r"|pass(?:wor[dt])?s?|passwd|pass-?phrase|passcode|pwd|pw|p/w|pword"
     r"|app[ -]?(?:password|pw|pwd|pass)"
     r"|kennw(?:ort|örter)|passw(?:ort|örter)|(?:initial|start|einmal)passwort"
     r"|contrase(?:ñ|n)as?|claves?(?:\s+de\s+acceso)?|mots?\s+de\s+passe|mdp|wachtwoord(?:en)?"
@@ -55,13 +57,20 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         r"[\s-]?(?:(?:access|panel|system|pad|box|lock|entry|engineer|installer|master|user"
         r"|admin|service|set/unset|arm/disarm|set|unset|arm|disarm|remote)\s+)?"
         r"(?:code|pin|combo|combination)s?"
+        r"|alarm\s+(?:set/unset|arm/disarm|unset/set|disarm)"
         r"|(?:the\s+)?combination|key\s?safe|lock-?box|padlock|combination\s+lock"
         r"|tür-?codes?|tor-?code|alarm-?codes?|zugangs-?codes?|schlüsseltresor(?:-?code)?|digicodes?"
         r"|codes?\s+(?:de\s+(?:la\s+)?porte|porte|d'accès|(?:de\s+l')?alarme|d'entrée)"
         r"|códigos?\s+(?:de\s+|do\s+|da\s+)?(?:la\s+)?(?:puerta|alarma|acceso|acesso|portón"
         r"|entrada|porta|alarme|cofre|caja\s+fuerte)(?:\s+(?:ao|al|a\s+la|à|do|da|de\s+la)"
         r"\s+(?:alarme|alarma|porta|puerta|edifício|edificio|prédio))?"
-        r"|deur-?codes?|toegangs-?codes?|codic[ei]\s+(?:della\s+|dell'|del\s+)?(?:porta|allarme|cancello)",
+        r"|deur-?codes?|toegangs-?codes?|codic[ei]\s+(?:della\s+|dell'|del\s+)?(?:porta|allarme|cancello)"
+        # "the code for the gate", "PIN to the side door": the place named after the code.
+        r"|(?:code|pin|combo|combination)s?\s+(?:for|to|of|on|at|für|pour|voor|per|para|de|do|da)"
+        r"\s+(?:(?:the|die|den|das|la|le|el|het|de|a|o|il|l')\s*)?(?:[\w-]{1,20}\s+)?"
+        r"(?:door|gate|alarm|keypad|entrance|key\s?safe|key\s?box|lock-?box|padlock|safe|cabinet"
+        r"|garage|shutter|[\w-]{0,20}tür|tor|porte|puerta|porta|deur|poort|alarme|alarma|allarme"
+        r"|cancello|portón|portão)s?",
         "door",
         (
             "door",
@@ -227,6 +236,8 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         r"(?:(?:sim|puk|windows\s+hello|hello|phone|handset|desk\s+phone|device|user|admin|card"
         r"|badge|printer|copier|mfd|release|print|bios|uefi|boot)[\s-]?)?"
         r"(?:pin|pin-?code|pincode|puk)(?:-?nummer)?"
+        # "PIN SIM 5521", "code PIN de la carte SIM": the device named after the PIN.
+        r"(?:\s+(?:(?:de\s+la|del|della|de|do|da)\s+)?(?:carte\s+|tarjeta\s+|scheda\s+)?sim)?"
         r"|(?:user|release|printer|copier|badge|staff|employee)[\s-]code"
         r"|geheimzahl|códigos?\s+pin|codes?\s+pin|codice\s+pin"
         r"|(?:unlock|screen[\s-]?lock|lock[\s-]?screen|device|phone|handset|i?pad|iphone|tablet"
@@ -326,8 +337,8 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         r"|staff\s+network|network|netzwerk|hotspot)[\s-]?(?:security\s+)?"
         r"(?:keys?|password|pw|pwd|pass|passphrase|passwort|kennwort|schlüssel|psk|secret|sleutel"
         r"|wachtwoord|clave|contraseña|clé|chave|senha|chiave|code)"
-        r"|(?:clave|contraseña|clé|mot\s+de\s+passe|wachtwoord|senha|chave|password|passwort"
-        r"|kennwort|key)\s+(?:del\s+|de\s+la\s+|de\s+l'|de\s+|du\s+|do\s+|da\s+"
+        r"|(?:clave|contraseña|clé|mot\s+de\s+passe|wachtwoord|senha|chave|chiave|password"
+        r"|passwort|kennwort|schlüssel|sleutel|parola\s+d'ordine|key|pw|pwd)\s+(?:del\s+|de\s+la\s+|de\s+l'|de\s+|du\s+|do\s+|da\s+"
         r"|van\s+(?:de\s+|het\s+)?|della\s+|dell'|for\s+(?:the\s+)?|für\s+(?:das\s+)?)?"
         r"(?:wi-?fi|wlan|red\s+wi-?fi|réseau\s+wi-?fi|guest\s+wi-?fi|staff\s+wi-?fi|ssid)",
         "wifi",
@@ -419,7 +430,8 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
     ),
     KeywordRule(
         "snmp_community",
-        r"(?:snmp[\s_-]?)?(?:(?:ro|rw|read|write)[\s_-]?)?community(?:[\s_-]?(?:string|name))?",
+        r"(?:snmp(?:\s*v?[123]c?)?[\s,_-]{0,3})?(?:(?:ro|rw|read|write)[\s_-]?)?community"
+        r"(?:[\s_-]?(?:string|name))?",
         "token",
         ("community",),
         frozenset({"community"}),

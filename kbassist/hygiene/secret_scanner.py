@@ -60,7 +60,9 @@ def _worth_scanning(line: str) -> bool:
 
 _TOKEN_CHARS = re.compile(r"[A-Za-z0-9_\-+/=.~]")
 _PUBLIC_CONTEXT = re.compile(
-    r"(?i)(?:public\s*key|publickey|pubkey|ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-\S+|fingerprint"
+    # "public key of the peer:": a public key may be named with its owner before the value.
+    r"(?i)(?:public\s*key(?:\s+(?:of|for|from)\s+(?:the\s+)?[\w.-]{1,30})?|publickey|pubkey"
+    r"|ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-\S+|fingerprint"
     r"|thumbprint|sha-?(?:1|256|384|512)|md5|hash|checksum|object\s*id|tenant\s*id|client\s*id"
     r"|application\s*id|app\s*id|guid|uuid|serial)\W{0,12}$"
 )
