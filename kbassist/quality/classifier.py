@@ -44,9 +44,12 @@ from kbassist.artifacts import Artifact
 from kbassist.errors import InvalidInput, NotTrained
 from kbassist.quality.criteria import NOTE_CRITERIA
 from kbassist.quality.features import FEATURES_VERSION, HANDCRAFTED_NAMES, NoteFeatures
+from kbassist.quality.worktype import WORK_NAMES
 
 ARTIFACT_NAME = "note-classifier"
 SEED = 0
+# The criteria that read the request-or-fault cues (see ``criterion_columns``).
+WORK_CRITERIA = ("problem", "cause")
 MIN_PER_CLASS = 3  # labelled notes each criterion needs on both sides to be trained
 # Cues the grade regression reads beside the criterion probabilities.
 GRADE_CUES = (
@@ -143,11 +146,13 @@ class EmbeddingComponents(BaseEstimator, TransformerMixin):
         return np.hstack([X[:, : self.n_handcrafted], projected])
 
 
-def soft_vote(c: float = 0.3, embedding_weight: float = 0.3) -> VotingClassifier:
+def soft_vote(
+    c: float = 0.3, embedding_weight: float = 0.3, n_handcrafted: int = len(HANDCRAFTED_NAMES)
+) -> VotingClassifier:
     """The mean of a logistic regression's and a shallow gradient-boosting model's probabilities."""
     logistic = Pipeline(
         [
-            ("scale", BlockScaler(embedding_weight=embedding_weight)),
+            ("scale", BlockScaler(n_handcrafted, embedding_weight=embedding_weight)),
             (
                 "model",
                 LogisticRegression(C=c, class_weight="balanced", max_iter=2000, random_state=SEED),
@@ -156,7 +161,7 @@ def soft_vote(c: float = 0.3, embedding_weight: float = 0.3) -> VotingClassifier
     )
     boosting = Pipeline(
         [
-            ("project", EmbeddingComponents()),
+            ("project", EmbeddingComponents(n_handcrafted)),
             (
                 "model",
                 HistGradientBoostingClassifier(
@@ -199,6 +204,16 @@ def folds(y: np.ndarray, groups: np.ndarray) -> list[tuple[np.ndarray, np.ndarra
     return list(splitter.split(index, y))
 
 
+def criterion_columns(name: str) -> np.ndarray:
+    """The feature-matrix columns a criterion's model reads.
+
+    The request-or-fault cues are read only for the criteria the guide ties to them
+    (a request has no problem and no cause); the others read every other column.
+    """
+    skip = set() if name in WORK_CRITERIA else {HANDCRAFTED_NAMES.index(n) for n in WORK_NAMES}
+    return np.array([i for i in range(len(HANDCRAFTED_NAMES)) if i not in skip])
+
+
 @dataclass
 class CriterionModel:
     """One criterion's fold models, their Platt calibration and the decision threshold."""
@@ -206,25 +221,33 @@ class CriterionModel:
     members: list[Any]
     calibrator: LogisticRegression
     threshold: float
+    columns: np.ndarray  # the handcrafted columns read; every embedding column follows
+
+    def inputs(self, X: np.ndarray) -> np.ndarray:
+        return np.hstack([X[:, self.columns], X[:, len(HANDCRAFTED_NAMES) :]])
 
     def probability(self, X: np.ndarray) -> np.ndarray:
+        X = self.inputs(X)
         raw = np.mean([member.predict_proba(X)[:, 1] for member in self.members], axis=0)
         return self.calibrator.predict_proba(_logit(raw))[:, 1]
 
 
 def fit_criterion(
-    X: np.ndarray, y: np.ndarray, groups: np.ndarray
+    X: np.ndarray, y: np.ndarray, groups: np.ndarray, columns: np.ndarray | None = None
 ) -> tuple[CriterionModel, np.ndarray]:
     """Fold models, calibration and threshold of one criterion; its out-of-fold probabilities."""
+    columns = np.arange(len(HANDCRAFTED_NAMES)) if columns is None else columns
+    X = np.hstack([X[:, columns], X[:, len(HANDCRAFTED_NAMES) :]])
     raw = np.zeros(len(y))
     members = []
     for train, test in folds(y, groups):
-        member = soft_vote().fit(X[train], y[train])
+        member = soft_vote(n_handcrafted=len(columns)).fit(X[train], y[train])
         raw[test] = member.predict_proba(X[test])[:, 1]
         members.append(member)
     calibrator = LogisticRegression(C=100.0).fit(_logit(raw), y)
     out_of_fold = calibrator.predict_proba(_logit(raw))[:, 1]
-    return CriterionModel(members, calibrator, best_threshold(y, out_of_fold)), out_of_fold
+    threshold = best_threshold(y, out_of_fold)
+    return CriterionModel(members, calibrator, threshold, columns), out_of_fold
 
 
 # --- the note model ------------------------------------------------------------------
@@ -287,7 +310,10 @@ class NoteModel(BaseEstimator):
         for column, name in enumerate(NOTE_CRITERIA):
             known = np.flatnonzero(notes.labels[:, column] >= 0)
             model, probabilities = fit_criterion(
-                X[known], notes.labels[known, column].astype(int), notes.groups[known]
+                X[known],
+                notes.labels[known, column].astype(int),
+                notes.groups[known],
+                criterion_columns(name),
             )
             self.criteria_[name] = model
             out_of_fold[known, column] = probabilities

@@ -128,6 +128,7 @@ def _closure_row(line: str, where: str, source: str) -> dict[str, Any]:
         "grade": float("nan") if grade is None else float(grade),
         "sensitive": sensitive,
         "source": str(row.get("batch") or source),
+        "title": str(row.get("ticket_title") or row.get("title") or ""),
     }
 
 
@@ -138,10 +139,11 @@ def labelled_notes(
     grades: np.ndarray,
     sensitive: np.ndarray,
     groups: np.ndarray,
+    titles: list[str] | None = None,
 ) -> LabelledNotes:
-    """The model's view of labelled plain-text notes."""
+    """The model's view of labelled plain-text notes (with their tickets' titles when known)."""
     assessments = [check_plain_note(plain) for plain in plains]
-    features = note_features(plains, assessments, vectors)
+    features = note_features(plains, assessments, vectors, titles)
     return LabelledNotes(
         features, labels.astype(int), grades.astype(float), sensitive.astype(int), groups
     )
@@ -156,6 +158,7 @@ def closure_set(rows: list[dict[str, Any]], vectors: np.ndarray) -> LabelledNote
         np.array([row["grade"] for row in rows]),
         np.array([row["sensitive"] for row in rows]),
         np.array([row["source"] for row in rows]).astype(str),
+        [row.get("title", "") for row in rows],
     )
 
 
