@@ -50,6 +50,7 @@ ARTIFACT_NAME = "note-classifier"
 SEED = 0
 # The criteria that read the request-or-fault cues (see ``criterion_columns``).
 WORK_CRITERIA = ("problem", "cause")
+REQUEST_GATE = "request_no_fault"  # the cue that caps those criteria (``request_ceiling``)
 MIN_PER_CLASS = 3  # labelled notes each criterion needs on both sides to be trained
 # Cues the grade regression reads beside the criterion probabilities.
 GRADE_CUES = (
@@ -222,32 +223,54 @@ class CriterionModel:
     calibrator: LogisticRegression
     threshold: float
     columns: np.ndarray  # the handcrafted columns read; every embedding column follows
-
-    def inputs(self, X: np.ndarray) -> np.ndarray:
-        return np.hstack([X[:, self.columns], X[:, len(HANDCRAFTED_NAMES) :]])
+    ceiling: float = 1.0  # the most P(met) can be for a request without a fault
 
     def probability(self, X: np.ndarray) -> np.ndarray:
-        X = self.inputs(X)
-        raw = np.mean([member.predict_proba(X)[:, 1] for member in self.members], axis=0)
-        return self.calibrator.predict_proba(_logit(raw))[:, 1]
+        inputs = np.hstack([X[:, self.columns], X[:, len(HANDCRAFTED_NAMES) :]])
+        raw = np.mean([member.predict_proba(inputs)[:, 1] for member in self.members], axis=0)
+        return capped(self.calibrator.predict_proba(_logit(raw))[:, 1], X, self.ceiling)
+
+
+def capped(probability: np.ndarray, X: np.ndarray, ceiling: float) -> np.ndarray:
+    """P(met) held at most at ``ceiling`` for the notes that read as a request without a fault."""
+    if ceiling >= 1.0:
+        return probability
+    gated = X[:, HANDCRAFTED_NAMES.index(REQUEST_GATE)] > 0
+    return np.where(gated, np.minimum(probability, ceiling), probability)
+
+
+def request_ceiling(X: np.ndarray, y: np.ndarray) -> float:
+    """How often training notes that read as a request without a fault meet the criterion.
+
+    The guide: such a ticket has no problem and no cause. The rate (with one
+    pseudo-count each way) is learnt from the training notes, so where the notes
+    disagree with the guide the ceiling rises and caps nothing.
+    """
+    gated = X[:, HANDCRAFTED_NAMES.index(REQUEST_GATE)] > 0
+    return float((y[gated].sum() + 1) / (gated.sum() + 2))
 
 
 def fit_criterion(
-    X: np.ndarray, y: np.ndarray, groups: np.ndarray, columns: np.ndarray | None = None
+    X: np.ndarray,
+    y: np.ndarray,
+    groups: np.ndarray,
+    columns: np.ndarray | None = None,
+    gate: bool = False,
 ) -> tuple[CriterionModel, np.ndarray]:
     """Fold models, calibration and threshold of one criterion; its out-of-fold probabilities."""
     columns = np.arange(len(HANDCRAFTED_NAMES)) if columns is None else columns
-    X = np.hstack([X[:, columns], X[:, len(HANDCRAFTED_NAMES) :]])
+    inputs = np.hstack([X[:, columns], X[:, len(HANDCRAFTED_NAMES) :]])
     raw = np.zeros(len(y))
     members = []
     for train, test in folds(y, groups):
-        member = soft_vote(n_handcrafted=len(columns)).fit(X[train], y[train])
-        raw[test] = member.predict_proba(X[test])[:, 1]
+        member = soft_vote(n_handcrafted=len(columns)).fit(inputs[train], y[train])
+        raw[test] = member.predict_proba(inputs[test])[:, 1]
         members.append(member)
     calibrator = LogisticRegression(C=100.0).fit(_logit(raw), y)
-    out_of_fold = calibrator.predict_proba(_logit(raw))[:, 1]
+    ceiling = request_ceiling(X, y) if gate else 1.0
+    out_of_fold = capped(calibrator.predict_proba(_logit(raw))[:, 1], X, ceiling)
     threshold = best_threshold(y, out_of_fold)
-    return CriterionModel(members, calibrator, threshold, columns), out_of_fold
+    return CriterionModel(members, calibrator, threshold, columns, ceiling), out_of_fold
 
 
 # --- the note model ------------------------------------------------------------------
@@ -314,6 +337,7 @@ class NoteModel(BaseEstimator):
                 notes.labels[known, column].astype(int),
                 notes.groups[known],
                 criterion_columns(name),
+                gate=name in WORK_CRITERIA,
             )
             self.criteria_[name] = model
             out_of_fold[known, column] = probabilities

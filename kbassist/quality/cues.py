@@ -362,6 +362,7 @@ def cue_values(plain: str, lexicon: Lexicon = LEXICON) -> dict[str, float]:
         # follow-up
         "followup_words": _log(counts["followup_words"]),
         "followup_any": float(counts["followup_words"] + references > 0),
+        "followup_late": _log(late["followup_words"]),
         "handoff": _log(handoff),
         "boilerplate": _log(counts["boilerplate"]),
         "reference": _log(references),

@@ -301,7 +301,8 @@ ADDITIONS: dict[str, str] = {
         d'ora in poi|così che|artikel|artigo|afgesproken|ninjaone|ninja|rmm|atera|
         booked|review|will check|will recheck|will re-check|will verify|tomorrow|
         flagged to|handed to|handed over|passed to|account manager|ref|reference|
-        register|recorded in|noted in|added to the|checklist|asset""",
+        register|recorded in|noted in|added to the|checklist|asset|faq|faqs|next review|
+        reminder set|reminder for|alert on|alerting|next time""",
     "reference_words": """ref|reference|fault ref|duplicate of|dup of|see ticket|t#""",
     "hedge": """will|won't|wird|werden|va a|van a|vont|zal|zullen|vai|vão|sarà|saranno|
         once|when it|when she|when he|when they|try tomorrow|can try|to resubmit|to confirm|
@@ -426,5 +427,7 @@ WORK_GROUPS: dict[str, str] = {
         virus|malware|noisy|jam*|blank|black|wrong|denied|timeout|nicht|kein|keine|fehler*|
         geht|störung|ausfall|langsam|defekt|no funciona|sin|error|problema|problemas|falla|
         fallo|lento|caído|ne|pas|erreur|panne|problème|lent|bloqué|kan|geen|werkt|storing|
-        fout|probleem|traag|não|sem|erro|falha|lento|non|errore|guasto|lenta|bloccato""",
+        fout|probleem|traag|niet|kapot|não|sem|erro|falha|lento|non|errore|guasto|lenta|
+        bloccato|ne funziona|pas de|aucun|ninguno|nada|denied|bloqueado|bloqueada|negado|
+        denegado|negato|refusé|verweigert|geweigerd|gesperrt|vergrendeld|verrouillé""",
 }

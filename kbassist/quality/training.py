@@ -167,6 +167,7 @@ def reviewer_set(core: Core, embedder: Embedder) -> tuple[LabelledNotes | None, 
     skipped = {"note_changed": 0, "empty_note": 0}
     by_ticket: dict[str, dict[str, int]] = {}
     texts: dict[str, str] = {}
+    titles: dict[str, str] = {}
     with core.connect() as conn:
         rows = queries.latest_criterion_labels(conn)
     for row in rows:
@@ -180,6 +181,7 @@ def reviewer_set(core: Core, embedder: Embedder) -> tuple[LabelledNotes | None, 
         else:
             by_ticket.setdefault(row.ticket_id, {})[row.criterion] = int(bool(row.met))
             texts[row.ticket_id] = note_text(note)
+            titles[row.ticket_id] = row.title or ""
     if not by_ticket:
         return None, skipped
     ids = sorted(by_ticket)
@@ -189,7 +191,13 @@ def reviewer_set(core: Core, embedder: Embedder) -> tuple[LabelledNotes | None, 
     labels = np.array([[by_ticket[t].get(name, -1) for name in NOTE_CRITERIA] for t in ids])
     n = len(ids)
     notes = labelled_notes(
-        plains, vectors, labels, np.full(n, np.nan), np.full(n, -1), np.full(n, REVIEWERS)
+        plains,
+        vectors,
+        labels,
+        np.full(n, np.nan),
+        np.full(n, -1),
+        np.full(n, REVIEWERS),
+        [titles[ticket_id] for ticket_id in ids],
     )
     return notes, skipped
 
