@@ -25,7 +25,7 @@ no note text) so that ``kbassist train`` can add reviewer labels to them, and
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +50,12 @@ ARTIFACT_NAME = "note-classifier"
 SEED = 0
 # The criteria that read the request-or-fault cues (see ``criterion_columns``).
 WORK_CRITERIA = ("problem", "cause")
-REQUEST_GATE = "request_no_fault"  # the cue that caps those criteria (``request_ceiling``)
+# Cues that cap a criterion's P(met) at the rate the training notes they mark meet it
+# (``gate_ceiling``): the guide's "not met when ..." cases.
+GATES: dict[str, tuple[str, ...]] = {
+    "problem": ("request_no_fault",),
+    "cause": ("request_no_fault",),
+}
 MIN_PER_CLASS = 3  # labelled notes each criterion needs on both sides to be trained
 # Cues the grade regression reads beside the criterion probabilities.
 GRADE_CUES = (
@@ -223,30 +228,31 @@ class CriterionModel:
     calibrator: LogisticRegression
     threshold: float
     columns: np.ndarray  # the handcrafted columns read; every embedding column follows
-    ceiling: float = 1.0  # the most P(met) can be for a request without a fault
+    ceilings: dict[str, float] = field(default_factory=dict)  # gate cue -> most P(met)
 
     def probability(self, X: np.ndarray) -> np.ndarray:
         inputs = np.hstack([X[:, self.columns], X[:, len(HANDCRAFTED_NAMES) :]])
         raw = np.mean([member.predict_proba(inputs)[:, 1] for member in self.members], axis=0)
-        return capped(self.calibrator.predict_proba(_logit(raw))[:, 1], X, self.ceiling)
+        return capped(self.calibrator.predict_proba(_logit(raw))[:, 1], X, self.ceilings)
 
 
-def capped(probability: np.ndarray, X: np.ndarray, ceiling: float) -> np.ndarray:
-    """P(met) held at most at ``ceiling`` for the notes that read as a request without a fault."""
-    if ceiling >= 1.0:
-        return probability
-    gated = X[:, HANDCRAFTED_NAMES.index(REQUEST_GATE)] > 0
-    return np.where(gated, np.minimum(probability, ceiling), probability)
+def capped(probability: np.ndarray, X: np.ndarray, ceilings: dict[str, float]) -> np.ndarray:
+    """P(met) held at most at each gate's ceiling for the notes its cue marks."""
+    for cue, ceiling in ceilings.items():
+        gated = X[:, HANDCRAFTED_NAMES.index(cue)] > 0
+        probability = np.where(gated, np.minimum(probability, ceiling), probability)
+    return probability
 
 
-def request_ceiling(X: np.ndarray, y: np.ndarray) -> float:
-    """How often training notes that read as a request without a fault meet the criterion.
+def gate_ceiling(X: np.ndarray, y: np.ndarray, cue: str) -> float:
+    """How often the training notes a gate's cue marks meet the criterion.
 
-    The guide: such a ticket has no problem and no cause. The rate (with one
-    pseudo-count each way) is learnt from the training notes, so where the notes
-    disagree with the guide the ceiling rises and caps nothing.
+    The guide says such notes do not (a request without a fault has no problem and
+    no cause). The rate, with one
+    pseudo-count each way, is learnt from the training notes, so where the notes
+    disagree with the guide the ceiling rises and caps little.
     """
-    gated = X[:, HANDCRAFTED_NAMES.index(REQUEST_GATE)] > 0
+    gated = X[:, HANDCRAFTED_NAMES.index(cue)] > 0
     return float((y[gated].sum() + 1) / (gated.sum() + 2))
 
 
@@ -255,7 +261,7 @@ def fit_criterion(
     y: np.ndarray,
     groups: np.ndarray,
     columns: np.ndarray | None = None,
-    gate: bool = False,
+    gates: Sequence[str] = (),
 ) -> tuple[CriterionModel, np.ndarray]:
     """Fold models, calibration and threshold of one criterion; its out-of-fold probabilities."""
     columns = np.arange(len(HANDCRAFTED_NAMES)) if columns is None else columns
@@ -267,10 +273,10 @@ def fit_criterion(
         raw[test] = member.predict_proba(inputs[test])[:, 1]
         members.append(member)
     calibrator = LogisticRegression(C=100.0).fit(_logit(raw), y)
-    ceiling = request_ceiling(X, y) if gate else 1.0
-    out_of_fold = capped(calibrator.predict_proba(_logit(raw))[:, 1], X, ceiling)
+    ceilings = {cue: gate_ceiling(X, y, cue) for cue in gates}
+    out_of_fold = capped(calibrator.predict_proba(_logit(raw))[:, 1], X, ceilings)
     threshold = best_threshold(y, out_of_fold)
-    return CriterionModel(members, calibrator, threshold, columns, ceiling), out_of_fold
+    return CriterionModel(members, calibrator, threshold, columns, ceilings), out_of_fold
 
 
 # --- the note model ------------------------------------------------------------------
@@ -337,7 +343,7 @@ class NoteModel(BaseEstimator):
                 notes.labels[known, column].astype(int),
                 notes.groups[known],
                 criterion_columns(name),
-                gate=name in WORK_CRITERIA,
+                gates=GATES.get(name, ()),
             )
             self.criteria_[name] = model
             out_of_fold[known, column] = probabilities
