@@ -56,7 +56,10 @@ GATES: dict[str, tuple[str, ...]] = {
     "problem": ("request_no_fault",),
     "cause": ("request_no_fault",),
 }
-MIN_PER_CLASS = 3  # labelled notes each criterion needs on both sides to be trained
+MIN_PER_CLASS = 3
+# The weights of the embedding block against the cues that each criterion tries
+# (``fit_criterion`` keeps the best on its out-of-fold probabilities).
+EMBEDDING_WEIGHTS = (0.3, 0.6)  # labelled notes each criterion needs on both sides to be trained
 # Cues the grade regression reads beside the criterion probabilities.
 GRADE_CUES = (
     "log_words",
@@ -248,9 +251,8 @@ def gate_ceiling(X: np.ndarray, y: np.ndarray, cue: str) -> float:
     """How often the training notes a gate's cue marks meet the criterion.
 
     The guide says such notes do not (a request without a fault has no problem and
-    no cause). The rate, with one
-    pseudo-count each way, is learnt from the training notes, so where the notes
-    disagree with the guide the ceiling rises and caps little.
+    no cause). The rate, with one pseudo-count each way, is learnt from the training
+    notes, so where the notes disagree with the guide the ceiling rises and caps little.
     """
     gated = X[:, HANDCRAFTED_NAMES.index(cue)] > 0
     return float((y[gated].sum() + 1) / (gated.sum() + 2))
@@ -263,20 +265,33 @@ def fit_criterion(
     columns: np.ndarray | None = None,
     gates: Sequence[str] = (),
 ) -> tuple[CriterionModel, np.ndarray]:
-    """Fold models, calibration and threshold of one criterion; its out-of-fold probabilities."""
+    """Fold models, calibration and threshold of one criterion; its out-of-fold probabilities.
+
+    Each weight of the embedding block in ``EMBEDDING_WEIGHTS`` is tried; the one whose
+    out-of-fold probabilities reach the best F1 is kept (the first of ties).
+    """
     columns = np.arange(len(HANDCRAFTED_NAMES)) if columns is None else columns
     inputs = np.hstack([X[:, columns], X[:, len(HANDCRAFTED_NAMES) :]])
-    raw = np.zeros(len(y))
-    members = []
-    for train, test in folds(y, groups):
-        member = soft_vote(n_handcrafted=len(columns)).fit(inputs[train], y[train])
-        raw[test] = member.predict_proba(inputs[test])[:, 1]
-        members.append(member)
-    calibrator = LogisticRegression(C=100.0).fit(_logit(raw), y)
     ceilings = {cue: gate_ceiling(X, y, cue) for cue in gates}
-    out_of_fold = capped(calibrator.predict_proba(_logit(raw))[:, 1], X, ceilings)
-    threshold = best_threshold(y, out_of_fold)
-    return CriterionModel(members, calibrator, threshold, columns, ceilings), out_of_fold
+    splits = folds(y, groups)
+    best: tuple[float, CriterionModel, np.ndarray] | None = None
+    for weight in EMBEDDING_WEIGHTS:
+        raw = np.zeros(len(y))
+        members = []
+        for train, test in splits:
+            member = soft_vote(embedding_weight=weight, n_handcrafted=len(columns))
+            member.fit(inputs[train], y[train])
+            raw[test] = member.predict_proba(inputs[test])[:, 1]
+            members.append(member)
+        calibrator = LogisticRegression(C=100.0).fit(_logit(raw), y)
+        out_of_fold = capped(calibrator.predict_proba(_logit(raw))[:, 1], X, ceilings)
+        threshold = best_threshold(y, out_of_fold)
+        f1 = f1_score(y, out_of_fold >= threshold, zero_division=0)
+        if best is None or f1 > best[0] + 1e-9:
+            model = CriterionModel(members, calibrator, threshold, columns, ceilings)
+            best = (f1, model, out_of_fold)
+    assert best is not None  # EMBEDDING_WEIGHTS is never empty
+    return best[1], best[2]
 
 
 # --- the note model ------------------------------------------------------------------

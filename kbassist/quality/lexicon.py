@@ -419,7 +419,9 @@ WORK_GROUPS: dict[str, str] = {
         indiensttreding|uitdiensttreding|novo|nova|novos|criar|acesso|adicionar|solicitação|
         alterar|alteração|admissão|desligamento|nuovo|nuova|nuovi|installare|creare|
         accesso|aggiungere|richiesta|modificare|modifica|attivazione|attivare|reimpostare|
-        reset password|redefinir|restablecer|réinitialiser|zurücksetzen""",
+        reset password|redefinir|restablecer|réinitialiser|zurücksetzen|restore|needs|need|
+        wants|for home|home worker|home working|laptop for|pc for|phone for|wiederherstellen|
+        restaurar|restaurer|herstellen|ripristinare""",
     "fault": """not|no|can't|cannot|won't|wont|doesn't|isn't|unable|error*|fail*|issue|
         issues|problem|problems|down|slow|crash*|freez*|stuck|broken|lost|missing|blocked|
         locked|lockout*|drop*|disconnect*|offline|alert|alerts|outage|bounc*|loop|looping|
