@@ -1,12 +1,20 @@
-"""Request or fault: the cues that tell the note model a request (no problem, no cause)."""
+"""Request or fault, stated or implied cause: the cues and caps of the guide's "not met" cases."""
 
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from kbassist.embedding import HashingEmbedder
-from kbassist.quality.classifier import WORK_CRITERIA, criterion_columns
+from kbassist.quality.classifier import (
+    GATES,
+    WORK_CRITERIA,
+    capped,
+    criterion_columns,
+    gate_ceiling,
+)
 from kbassist.quality.criteria import NOTE_CRITERIA, check_plain_note
+from kbassist.quality.cues import cue_values
 from kbassist.quality.features import HANDCRAFTED_NAMES, note_features
 from kbassist.quality.worktype import WORK_NAMES, work_values
 
@@ -79,3 +87,28 @@ def test_only_problem_and_cause_read_the_request_cues() -> None:
         assert (work <= read) == (name in WORK_CRITERIA), name
         assert read | work == set(range(len(HANDCRAFTED_NAMES)))
     assert set(WORK_CRITERIA) == {"problem", "cause"}
+
+
+def test_a_request_without_a_fault_is_capped_at_the_learnt_rate() -> None:
+    gate = HANDCRAFTED_NAMES.index("request_no_fault")
+    X = np.zeros((6, len(HANDCRAFTED_NAMES) + 4))
+    X[:4, gate] = 1.0  # four requests without a fault, none meets the criterion
+    y = np.array([0, 0, 0, 0, 1, 1])
+    ceiling = gate_ceiling(X, y, "request_no_fault")
+    assert ceiling == pytest.approx(1 / 6)  # one pseudo-count each way
+    probability = np.full(6, 0.9)
+    assert capped(probability, X, {"request_no_fault": ceiling}).tolist() == pytest.approx(
+        [1 / 6] * 4 + [0.9, 0.9]
+    )
+    # Where the training notes disagree with the guide, the cap rises and holds little back.
+    assert gate_ceiling(X, np.array([1, 1, 1, 0, 1, 1]), "request_no_fault") == pytest.approx(4 / 6)
+    assert set(GATES) == set(WORK_CRITERIA)
+
+
+def test_a_state_said_of_something_is_told_from_one_named_in_the_fix() -> None:
+    stated = cue_values("The certificate had expired on 30/09. Renewed it in IIS.")
+    in_fix = cue_values("Renewed the expired certificate in IIS.")
+    assert stated["state_stated"] > 0 and stated["state_in_fix"] == 0
+    assert in_fix["state_in_fix"] > 0 and in_fix["state_stated"] == 0
+    german = cue_values("Das Zertifikat war abgelaufen, im IIS erneuert.")
+    assert german["state_stated"] > 0

@@ -396,7 +396,9 @@ def _state_forms(
     actions = {
         start + length - 1 for group, start, length, _ in found if names[group] == "action_words"
     }
-    stated = sum(1 for start in states if any(t in _COPULAS for t in tokens[max(0, start - 2) : start]))
+    stated = sum(
+        1 for start in states if any(t in _COPULAS for t in tokens[max(0, start - 2) : start])
+    )
     in_fix = sum(1 for start in states if any(start - gap in actions for gap in (1, 2, 3)))
     return stated, in_fix
 
