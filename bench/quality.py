@@ -1,6 +1,6 @@
 """Benchmark of closure-note judgement: per-criterion model, usefulness score, Mendeley, speed.
 
-    .venv/bin/python bench/quality.py [--notes 10000] [--skip-mendeley]
+    .venv/bin/python bench/quality.py [--notes 10000] [--skip-mendeley] [--batches a,b,c]
 
 1. closure_notes (400 labelled MSP notes in four batches, read in place): leave one
    batch out (train and tune on three, test on the fourth, for each), per criterion
@@ -16,7 +16,10 @@
 3. Secrets and personal data: bench/secret_detection.py's ``run(data_dir)`` when it is there.
 4. Throughput: the rules alone, and the model with the embeddings given.
 
-Prints the tables and writes bench/results/quality.json.
+Prints the tables and writes bench/results/quality.json. ``--batches a,b,c`` is the
+development mode: leave one batch out over those batches only (the others are not
+read at all), closure-note figures only, written to bench/results/quality-<batches>.json;
+method decisions are made on it so that a batch left out of it stays a clean test.
 """
 
 from __future__ import annotations
@@ -152,9 +155,21 @@ def word_count_calls(words: np.ndarray, y: np.ndarray, train: np.ndarray) -> int
     return int(best)
 
 
-def bench_closure_notes(folder: Path, embedder: Any) -> dict[str, Any]:
+def read_batches(folder: Path, batches: list[str] | None) -> list[dict[str, Any]]:
+    """The labelled notes of these batches only (every batch when None); others not read."""
+    if batches is None:
+        return training.read_closure_notes(folder)
+    rows = []
+    for batch in batches:
+        rows += training.read_closure_notes(folder / f"batch-{batch}.jsonl")
+    return rows
+
+
+def bench_closure_notes(
+    folder: Path, embedder: Any, batches: list[str] | None = None
+) -> dict[str, Any]:
     """Leave one batch out: the model against today's rules and word count."""
-    rows = training.read_closure_notes(folder)
+    rows = read_batches(folder, batches)
     plains = [note_text(row["note"]) for row in rows]
     started = time.perf_counter()
     vectors = embedder.encode(plains)
@@ -521,7 +536,15 @@ def main() -> None:
     parser.add_argument("--mendeley", type=Path, default=MENDELEY)
     parser.add_argument("--notes", type=int, default=10_000, help="notes for the throughput run")
     parser.add_argument("--skip-mendeley", action="store_true", help="skip helpdesk_mendeley")
+    parser.add_argument(
+        "--batches",
+        help="development mode: leave one batch out over these batches only (e.g. a,b,c); "
+        "closure-note figures only, written to bench/results/quality-<batches>.json",
+    )
     arguments = parser.parse_args()
+    if arguments.batches:
+        development(arguments.closure_notes, sorted(arguments.batches.split(",")))
+        return
 
     model, embedder = shipped_model()
     if embedder is None:
@@ -544,6 +567,21 @@ def main() -> None:
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(report, indent=2) + "\n")
     print(f"\nwrote {RESULTS.relative_to(ROOT)}")
+
+
+def development(folder: Path, batches: list[str]) -> None:
+    """Leave one batch out over some batches only: the figures method decisions are made on."""
+    from kbassist.embedding import make_embedder
+
+    if len(batches) < 2:
+        raise SystemExit("--batches needs at least two batches, e.g. a,b,c")
+    closure = bench_closure_notes(folder, make_embedder("minilm"), batches)
+    report = {"command": f"python bench/quality.py --batches {','.join(batches)}"}
+    report["closure_notes"] = closure
+    print_closure(closure)
+    out = RESULTS_DIR / f"quality-{''.join(batches)}.json"
+    out.write_text(json.dumps(report, indent=2) + "\n")
+    print(f"\nwrote {out.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -166,6 +166,32 @@ def probability(core: Core, ticket_id: str, criterion: str) -> float:
         return review.get_item(conn, ticket_id).probabilities[criterion]
 
 
+def test_the_ticket_title_tells_the_stored_score_a_request_from_a_fault(modelled: Core) -> None:
+    with modelled.connect() as conn:
+        ticket_id = conn.execute(select(store.tickets.c.id).order_by("id")).scalars().first()
+    # The opening words name no fault; a symptom the fixture model knows comes later.
+    note = (
+        "Created the AD account, assigned the M365 licence and added her to SG-Finance and "
+        "SG-Staff. User saw 'Cannot start Microsoft Outlook' at launch."
+    )
+    seen = {}
+    for title in ("Outlook keeps crashing", "New starter - Lucy Brennan"):
+        with modelled.begin() as conn:
+            conn.execute(
+                update(store.tickets)
+                .where(store.tickets.c.id == ticket_id)
+                .values(title=title, resolution=note)
+            )
+        quality.rescore(modelled, [ticket_id], [], force=True)
+        seen[title] = probability(modelled, ticket_id, "problem")
+    model = load_artifact(modelled.models_dir() / "note-classifier").model
+    ceiling = model.criteria_["problem"].ceilings["request_no_fault"]
+    # The same note: capped at the learnt rate under a request's title, not under a fault's.
+    expected = min(seen["Outlook keeps crashing"], ceiling)
+    assert seen["New starter - Lucy Brennan"] == pytest.approx(expected, abs=1e-4), seen
+    assert seen["Outlook keeps crashing"] > ceiling, seen  # so the cap is what made the change
+
+
 def test_train_from_closure_notes_writes_the_artifact_and_rescores(
     loaded: Core, closure_notes: Path
 ) -> None:

@@ -25,7 +25,7 @@ no note text) so that ``kbassist train`` can add reviewer labels to them, and
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -44,10 +44,22 @@ from kbassist.artifacts import Artifact
 from kbassist.errors import InvalidInput, NotTrained
 from kbassist.quality.criteria import NOTE_CRITERIA
 from kbassist.quality.features import FEATURES_VERSION, HANDCRAFTED_NAMES, NoteFeatures
+from kbassist.quality.worktype import WORK_NAMES
 
 ARTIFACT_NAME = "note-classifier"
 SEED = 0
-MIN_PER_CLASS = 3  # labelled notes each criterion needs on both sides to be trained
+# The criteria that read the request-or-fault cues (see ``criterion_columns``).
+WORK_CRITERIA = ("problem", "cause")
+# Cues that cap a criterion's P(met) at the rate the training notes they mark meet it
+# (``gate_ceiling``): the guide's "not met when ..." cases.
+GATES: dict[str, tuple[str, ...]] = {
+    "problem": ("request_no_fault",),
+    "cause": ("request_no_fault",),
+}
+MIN_PER_CLASS = 3
+# The weights of the embedding block against the cues that each criterion tries
+# (``fit_criterion`` keeps the best on its out-of-fold probabilities).
+EMBEDDING_WEIGHTS = (0.3, 0.6)  # labelled notes each criterion needs on both sides to be trained
 # Cues the grade regression reads beside the criterion probabilities.
 GRADE_CUES = (
     "log_words",
@@ -143,11 +155,13 @@ class EmbeddingComponents(BaseEstimator, TransformerMixin):
         return np.hstack([X[:, : self.n_handcrafted], projected])
 
 
-def soft_vote(c: float = 0.3, embedding_weight: float = 0.3) -> VotingClassifier:
+def soft_vote(
+    c: float = 0.3, embedding_weight: float = 0.3, n_handcrafted: int = len(HANDCRAFTED_NAMES)
+) -> VotingClassifier:
     """The mean of a logistic regression's and a shallow gradient-boosting model's probabilities."""
     logistic = Pipeline(
         [
-            ("scale", BlockScaler(embedding_weight=embedding_weight)),
+            ("scale", BlockScaler(n_handcrafted, embedding_weight=embedding_weight)),
             (
                 "model",
                 LogisticRegression(C=c, class_weight="balanced", max_iter=2000, random_state=SEED),
@@ -156,7 +170,7 @@ def soft_vote(c: float = 0.3, embedding_weight: float = 0.3) -> VotingClassifier
     )
     boosting = Pipeline(
         [
-            ("project", EmbeddingComponents()),
+            ("project", EmbeddingComponents(n_handcrafted)),
             (
                 "model",
                 HistGradientBoostingClassifier(
@@ -199,6 +213,16 @@ def folds(y: np.ndarray, groups: np.ndarray) -> list[tuple[np.ndarray, np.ndarra
     return list(splitter.split(index, y))
 
 
+def criterion_columns(name: str) -> np.ndarray:
+    """The feature-matrix columns a criterion's model reads.
+
+    The request-or-fault cues are read only for the criteria the guide ties to them
+    (a request has no problem and no cause); the others read every other column.
+    """
+    skip = set() if name in WORK_CRITERIA else {HANDCRAFTED_NAMES.index(n) for n in WORK_NAMES}
+    return np.array([i for i in range(len(HANDCRAFTED_NAMES)) if i not in skip])
+
+
 @dataclass
 class CriterionModel:
     """One criterion's fold models, their Platt calibration and the decision threshold."""
@@ -206,25 +230,68 @@ class CriterionModel:
     members: list[Any]
     calibrator: LogisticRegression
     threshold: float
+    columns: np.ndarray  # the handcrafted columns read; every embedding column follows
+    ceilings: dict[str, float] = field(default_factory=dict)  # gate cue -> most P(met)
 
     def probability(self, X: np.ndarray) -> np.ndarray:
-        raw = np.mean([member.predict_proba(X)[:, 1] for member in self.members], axis=0)
-        return self.calibrator.predict_proba(_logit(raw))[:, 1]
+        inputs = np.hstack([X[:, self.columns], X[:, len(HANDCRAFTED_NAMES) :]])
+        raw = np.mean([member.predict_proba(inputs)[:, 1] for member in self.members], axis=0)
+        return capped(self.calibrator.predict_proba(_logit(raw))[:, 1], X, self.ceilings)
+
+
+def capped(probability: np.ndarray, X: np.ndarray, ceilings: dict[str, float]) -> np.ndarray:
+    """P(met) held at most at each gate's ceiling for the notes its cue marks."""
+    for cue, ceiling in ceilings.items():
+        gated = X[:, HANDCRAFTED_NAMES.index(cue)] > 0
+        probability = np.where(gated, np.minimum(probability, ceiling), probability)
+    return probability
+
+
+def gate_ceiling(X: np.ndarray, y: np.ndarray, cue: str) -> float:
+    """How often the training notes a gate's cue marks meet the criterion.
+
+    The guide says such notes do not (a request without a fault has no problem and
+    no cause). The rate, with one pseudo-count each way, is learnt from the training
+    notes, so where the notes disagree with the guide the ceiling rises and caps little.
+    """
+    gated = X[:, HANDCRAFTED_NAMES.index(cue)] > 0
+    return float((y[gated].sum() + 1) / (gated.sum() + 2))
 
 
 def fit_criterion(
-    X: np.ndarray, y: np.ndarray, groups: np.ndarray
+    X: np.ndarray,
+    y: np.ndarray,
+    groups: np.ndarray,
+    columns: np.ndarray | None = None,
+    gates: Sequence[str] = (),
 ) -> tuple[CriterionModel, np.ndarray]:
-    """Fold models, calibration and threshold of one criterion; its out-of-fold probabilities."""
-    raw = np.zeros(len(y))
-    members = []
-    for train, test in folds(y, groups):
-        member = soft_vote().fit(X[train], y[train])
-        raw[test] = member.predict_proba(X[test])[:, 1]
-        members.append(member)
-    calibrator = LogisticRegression(C=100.0).fit(_logit(raw), y)
-    out_of_fold = calibrator.predict_proba(_logit(raw))[:, 1]
-    return CriterionModel(members, calibrator, best_threshold(y, out_of_fold)), out_of_fold
+    """Fold models, calibration and threshold of one criterion; its out-of-fold probabilities.
+
+    Each weight of the embedding block in ``EMBEDDING_WEIGHTS`` is tried; the one whose
+    out-of-fold probabilities reach the best F1 is kept (the first of ties).
+    """
+    columns = np.arange(len(HANDCRAFTED_NAMES)) if columns is None else columns
+    inputs = np.hstack([X[:, columns], X[:, len(HANDCRAFTED_NAMES) :]])
+    ceilings = {cue: gate_ceiling(X, y, cue) for cue in gates}
+    splits = folds(y, groups)
+    best: tuple[float, CriterionModel, np.ndarray] | None = None
+    for weight in EMBEDDING_WEIGHTS:
+        raw = np.zeros(len(y))
+        members = []
+        for train, test in splits:
+            member = soft_vote(embedding_weight=weight, n_handcrafted=len(columns))
+            member.fit(inputs[train], y[train])
+            raw[test] = member.predict_proba(inputs[test])[:, 1]
+            members.append(member)
+        calibrator = LogisticRegression(C=100.0).fit(_logit(raw), y)
+        out_of_fold = capped(calibrator.predict_proba(_logit(raw))[:, 1], X, ceilings)
+        threshold = best_threshold(y, out_of_fold)
+        f1 = f1_score(y, out_of_fold >= threshold, zero_division=0)
+        if best is None or f1 > best[0] + 1e-9:
+            model = CriterionModel(members, calibrator, threshold, columns, ceilings)
+            best = (f1, model, out_of_fold)
+    assert best is not None  # EMBEDDING_WEIGHTS is never empty
+    return best[1], best[2]
 
 
 # --- the note model ------------------------------------------------------------------
@@ -287,7 +354,11 @@ class NoteModel(BaseEstimator):
         for column, name in enumerate(NOTE_CRITERIA):
             known = np.flatnonzero(notes.labels[:, column] >= 0)
             model, probabilities = fit_criterion(
-                X[known], notes.labels[known, column].astype(int), notes.groups[known]
+                X[known],
+                notes.labels[known, column].astype(int),
+                notes.groups[known],
+                criterion_columns(name),
+                gates=GATES.get(name, ()),
             )
             self.criteria_[name] = model
             out_of_fold[known, column] = probabilities

@@ -305,6 +305,7 @@ def cue_values(plain: str, lexicon: Lexicon = LEXICON) -> dict[str, float]:
     affected_counts, pointer, references, handoff = _linked_counts(
         lexicon, found, tokens, counts, original
     )
+    stated, in_fix = _state_forms(lexicon, found, tokens)
     return {
         **_text_shape(original, tokens, breaks),
         # problem
@@ -336,6 +337,10 @@ def cue_values(plain: str, lexicon: Lexicon = LEXICON) -> dict[str, float]:
         "guess": _log(counts["guess"]),
         "no_cause": _log(counts["no_cause"]),
         "cause_any": float(counts["cause_words"] + counts["ruled_out"] > 0),
+        # a state said of something ("the cert had expired") against one only named in
+        # the fix ("renewed the expired cert"): the guide's stated cause against an implied one
+        "state_stated": _log(stated),
+        "state_in_fix": _log(in_fix),
         # steps
         "action_words": _log(distinct["action_words"]),
         "vague_actions": _log(counts["vague_actions"]),
@@ -362,6 +367,7 @@ def cue_values(plain: str, lexicon: Lexicon = LEXICON) -> dict[str, float]:
         # follow-up
         "followup_words": _log(counts["followup_words"]),
         "followup_any": float(counts["followup_words"] + references > 0),
+        "followup_late": _log(late["followup_words"]),
         "handoff": _log(handoff),
         "boilerplate": _log(counts["boilerplate"]),
         "reference": _log(references),
@@ -370,6 +376,31 @@ def cue_values(plain: str, lexicon: Lexicon = LEXICON) -> dict[str, float]:
 
 
 _COUNT_WORDS = frozenset(_entries(GROUPS["count_words"]))
+# Verbs that say a state of something: "was", "had", "war", "estaba", "était", "is", ...
+_COPULAS = frozenset(
+    """was were is are had has been being got war waren ist sind hatte hatten wurde es está
+    estaba estaban era eran fue est était étaient avait sont is was waren werd had zijn é
+    estava estavam foi tinha è era erano aveva stato""".split()
+)
+
+
+def _state_forms(
+    lexicon: Lexicon, found: list[tuple[int, int, int, str]], tokens: list[str]
+) -> tuple[int, int]:
+    """State words said of something (a copula up to two tokens before) and state words
+    inside the fix (an action word up to three tokens before)."""
+    names = lexicon.names
+    states = [start for group, start, _, _ in found if names[group] == "state_words"]
+    if not states:
+        return 0, 0
+    actions = {
+        start + length - 1 for group, start, length, _ in found if names[group] == "action_words"
+    }
+    stated = sum(
+        1 for start in states if any(t in _COPULAS for t in tokens[max(0, start - 2) : start])
+    )
+    in_fix = sum(1 for start in states if any(start - gap in actions for gap in (1, 2, 3)))
+    return stated, in_fix
 
 
 def _pointer_count(lexicon: Lexicon, found: list[tuple[int, int, int, str]]) -> int:

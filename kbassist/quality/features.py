@@ -3,6 +3,8 @@
 Three blocks, one row per note:
 
 * the multilingual cue values of ``kbassist.quality.cues``;
+* request or fault (``kbassist.quality.worktype``): the ticket's title and the
+  note's opening words, when the title is known;
 * the rule outputs of ``kbassist.quality.criteria`` (the six criteria, vague,
   not English, hard to read, the criteria score): the rules that explain a
   finding are also evidence for the model;
@@ -22,12 +24,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from kbassist.quality import cues
+from kbassist.quality import cues, worktype
 from kbassist.quality.criteria import NOTE_CRITERIA, NoteAssessment
 
 # Bumped whenever a feature changes meaning or the blocks change size: a model or a
 # stored training set built for another version is not used.
-FEATURES_VERSION = 3
+FEATURES_VERSION = 4
 
 RULE_NAMES = (
     *(f"rule_{name}" for name in NOTE_CRITERIA),
@@ -36,7 +38,7 @@ RULE_NAMES = (
     "rule_readability",
     "rule_criteria_score",
 )
-HANDCRAFTED_NAMES: tuple[str, ...] = (*cues.CUE_NAMES, *RULE_NAMES)
+HANDCRAFTED_NAMES: tuple[str, ...] = (*cues.CUE_NAMES, *worktype.WORK_NAMES, *RULE_NAMES)
 
 
 def rule_values(assessment: NoteAssessment) -> list[float]:
@@ -51,9 +53,13 @@ def rule_values(assessment: NoteAssessment) -> list[float]:
     ]
 
 
-def handcrafted_row(plain: str, assessment: NoteAssessment) -> list[float]:
-    """Cue values then rule outputs of one plain-text note."""
-    return [*cues.cue_values(plain).values(), *rule_values(assessment)]
+def handcrafted_row(plain: str, assessment: NoteAssessment, title: str = "") -> list[float]:
+    """Cue values, request-or-fault cues, then rule outputs of one plain-text note."""
+    return [
+        *cues.cue_values(plain).values(),
+        *worktype.work_values(title, plain).values(),
+        *rule_values(assessment),
+    ]
 
 
 @dataclass(frozen=True)
@@ -91,15 +97,24 @@ class NoteFeatures:
 
 
 def note_features(
-    plains: Sequence[str], assessments: Sequence[NoteAssessment], embeddings: np.ndarray
+    plains: Sequence[str],
+    assessments: Sequence[NoteAssessment],
+    embeddings: np.ndarray,
+    titles: Sequence[str] | None = None,
 ) -> NoteFeatures:
-    """Features of plain-text notes given their rule assessments and embeddings."""
+    """Features of plain-text notes given their rule assessments, embeddings and ticket titles."""
     vectors = np.asarray(embeddings, dtype=np.float64)
     if len(vectors) != len(plains) or vectors.ndim != 2:
         raise ValueError(
             f"Expected one embedding row per note ({len(plains)}), got shape {vectors.shape}."
         )
-    rows = [handcrafted_row(plain, a) for plain, a in zip(plains, assessments, strict=True)]
+    titles = list(titles) if titles is not None else [""] * len(plains)
+    if len(titles) != len(plains):
+        raise ValueError(f"Expected one title per note ({len(plains)}), got {len(titles)}.")
+    rows = [
+        handcrafted_row(plain, assessment, title)
+        for plain, assessment, title in zip(plains, assessments, titles, strict=True)
+    ]
     handcrafted = np.asarray(rows, dtype=np.float64).reshape(len(rows), len(HANDCRAFTED_NAMES))
     flagged = np.array([assessment.blocking for assessment in assessments], dtype=bool)
     return NoteFeatures(handcrafted, vectors, flagged)

@@ -154,7 +154,7 @@ def scored_before(conn: Connection) -> bool:
 def latest_criterion_labels(conn: Connection) -> list[Any]:
     """Each ticket's latest reviewer call per criterion, with the note it was made on.
 
-    Rows (ticket_id, criterion, met, model_met, content_hash, resolution), sorted by
+    Rows (ticket_id, criterion, met, model_met, content_hash, resolution, title), sorted by
     ticket and criterion; ``content_hash`` is the hash of the note text labelled.
     """
     labels, tickets = store.criterion_labels, store.tickets
@@ -166,6 +166,7 @@ def latest_criterion_labels(conn: Connection) -> list[Any]:
             labels.c.model_met,
             labels.c.content_hash,
             tickets.c.resolution,
+            tickets.c.title,
         )
         .join(tickets, labels.c.ticket_id == tickets.c.id)
         .order_by(labels.c.ticket_id, labels.c.criterion, labels.c.created_at, labels.c.id)

@@ -119,14 +119,16 @@ def score_notes(
     embedder: Embedder | None = None,
     embeddings: np.ndarray | None = None,
     vocabulary: frozenset[str] = TECH_VOCABULARY,
+    titles: Sequence[str] | None = None,
 ) -> list[Score]:
     """Score many notes at once (the model runs in one batch).
 
     With a model, pass ``embeddings`` (one row per text, e.g. from ``embed_cached``)
-    or an ``embedder`` of the kind the model was trained with.
+    or an ``embedder`` of the kind the model was trained with; ``titles`` (the
+    tickets' titles, when known) tell the model a request from a fault.
     """
     plains = [note_text(text) for text in texts]
-    return _score_plain_notes(plains, model, embedder, embeddings, vocabulary)
+    return _score_plain_notes(plains, model, embedder, embeddings, vocabulary, titles)
 
 
 def _score_plain_notes(
@@ -135,6 +137,7 @@ def _score_plain_notes(
     embedder: Embedder | None,
     embeddings: np.ndarray | None,
     vocabulary: frozenset[str],
+    titles: Sequence[str] | None = None,
 ) -> list[Score]:
     """``score_notes`` for notes already through ``note_text`` (each note converted once)."""
     assessments = [check_plain_note(plain, vocabulary) for plain in plains]
@@ -143,7 +146,12 @@ def _score_plain_notes(
     if model is None or not usable:
         return scores
     vectors = _vectors_for(model, [plains[i] for i in usable], embedder, embeddings, usable)
-    features = note_features([plains[i] for i in usable], [assessments[i] for i in usable], vectors)
+    features = note_features(
+        [plains[i] for i in usable],
+        [assessments[i] for i in usable],
+        vectors,
+        None if titles is None else [titles[i] for i in usable],
+    )
     judged = model.model.assess(features)
     for row, index in enumerate(usable):
         cues = dict(zip(HANDCRAFTED_NAMES, features.handcrafted[row].tolist(), strict=True))
@@ -395,7 +403,7 @@ def pending(core: Core) -> tuple[list[str], list[str]]:
         notes = [
             ticket_id
             for start in range(0, len(candidates), BATCH)
-            for ticket_id, _, _ in _notes_to_score(
+            for ticket_id, *_ in _notes_to_score(
                 conn, candidates[start : start + BATCH], version, False
             )
         ]
@@ -417,20 +425,21 @@ def _rescore_note_batch(core: Core, ids: list[str], model: LoadedModel | None, f
         todo = _notes_to_score(conn, ids, version, force)
         if not todo:
             return 0
-        plains = [plain for _, _, plain in todo]
+        plains = [plain for _, _, plain, _ in todo]
+        titles = [title for *_, title in todo]
         embeddings = None
         if model is not None and model.embedder:
             # Cached by text hash, so search and training reuse what is embedded here.
             embeddings = embed_cached(conn, core.resources.embedder, plains)
-        scores = _score_plain_notes(plains, model, None, embeddings, TECH_VOCABULARY)
-        scored = [(tid, digest, s) for (tid, digest, _), s in zip(todo, scores, strict=True)]
+        scores = _score_plain_notes(plains, model, None, embeddings, TECH_VOCABULARY, titles)
+        scored = [(tid, digest, s) for (tid, digest, *_), s in zip(todo, scores, strict=True)]
         return _store_scores(conn, store.note_scores, "ticket_id", scored, version, utc_now())
 
 
 def _notes_to_score(
     conn: Connection, ids: list[str], version: str, force: bool
-) -> list[tuple[str, str, str]]:
-    """(ticket id, note hash, plain note) of these tickets whose stored score is not current."""
+) -> list[tuple[str, str, str, str]]:
+    """(ticket id, note hash, plain note, title) of the tickets whose stored score is stale."""
     table, tickets = store.note_scores, store.tickets
     stored = {
         row.ticket_id: (row.content_hash, row.model_version)
@@ -441,12 +450,12 @@ def _notes_to_score(
         )
     }
     todo = []
-    for ticket_id, text in conn.execute(
-        select(tickets.c.id, tickets.c.resolution).where(tickets.c.id.in_(ids))
+    for ticket_id, text, title in conn.execute(
+        select(tickets.c.id, tickets.c.resolution, tickets.c.title).where(tickets.c.id.in_(ids))
     ):
         digest = text_hash(text or "")
         if force or stored.get(ticket_id) != (digest, version):
-            todo.append((ticket_id, digest, note_text(text or "")))
+            todo.append((ticket_id, digest, note_text(text or ""), title or ""))
     return todo
 
 

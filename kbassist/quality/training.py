@@ -128,6 +128,7 @@ def _closure_row(line: str, where: str, source: str) -> dict[str, Any]:
         "grade": float("nan") if grade is None else float(grade),
         "sensitive": sensitive,
         "source": str(row.get("batch") or source),
+        "title": str(row.get("ticket_title") or row.get("title") or ""),
     }
 
 
@@ -138,10 +139,11 @@ def labelled_notes(
     grades: np.ndarray,
     sensitive: np.ndarray,
     groups: np.ndarray,
+    titles: list[str] | None = None,
 ) -> LabelledNotes:
-    """The model's view of labelled plain-text notes."""
+    """The model's view of labelled plain-text notes (with their tickets' titles when known)."""
     assessments = [check_plain_note(plain) for plain in plains]
-    features = note_features(plains, assessments, vectors)
+    features = note_features(plains, assessments, vectors, titles)
     return LabelledNotes(
         features, labels.astype(int), grades.astype(float), sensitive.astype(int), groups
     )
@@ -156,6 +158,7 @@ def closure_set(rows: list[dict[str, Any]], vectors: np.ndarray) -> LabelledNote
         np.array([row["grade"] for row in rows]),
         np.array([row["sensitive"] for row in rows]),
         np.array([row["source"] for row in rows]).astype(str),
+        [row.get("title", "") for row in rows],
     )
 
 
@@ -164,6 +167,7 @@ def reviewer_set(core: Core, embedder: Embedder) -> tuple[LabelledNotes | None, 
     skipped = {"note_changed": 0, "empty_note": 0}
     by_ticket: dict[str, dict[str, int]] = {}
     texts: dict[str, str] = {}
+    titles: dict[str, str] = {}
     with core.connect() as conn:
         rows = queries.latest_criterion_labels(conn)
     for row in rows:
@@ -177,6 +181,7 @@ def reviewer_set(core: Core, embedder: Embedder) -> tuple[LabelledNotes | None, 
         else:
             by_ticket.setdefault(row.ticket_id, {})[row.criterion] = int(bool(row.met))
             texts[row.ticket_id] = note_text(note)
+            titles[row.ticket_id] = row.title or ""
     if not by_ticket:
         return None, skipped
     ids = sorted(by_ticket)
@@ -186,7 +191,13 @@ def reviewer_set(core: Core, embedder: Embedder) -> tuple[LabelledNotes | None, 
     labels = np.array([[by_ticket[t].get(name, -1) for name in NOTE_CRITERIA] for t in ids])
     n = len(ids)
     notes = labelled_notes(
-        plains, vectors, labels, np.full(n, np.nan), np.full(n, -1), np.full(n, REVIEWERS)
+        plains,
+        vectors,
+        labels,
+        np.full(n, np.nan),
+        np.full(n, -1),
+        np.full(n, REVIEWERS),
+        [titles[ticket_id] for ticket_id in ids],
     )
     return notes, skipped
 
