@@ -96,12 +96,19 @@ def test_answers_first_and_a_family_expands_in_place(page, sign_in, screenshot) 
 def test_the_search_page_works_from_the_keyboard(page, sign_in) -> None:  # type: ignore[no-untyped-def]
     sign_in("tech")
     page.goto("/search")
+    # The box may hold the focus already (autofocus, applied or not depending on the
+    # browser's own focus): "/" is a shortcut from elsewhere on the page, so start there.
+    page.evaluate("document.activeElement && document.activeElement.blur()")
     page.keyboard.press("/")
     assert page.evaluate("document.activeElement.name") == "q"
     page.keyboard.type("new phone cannot approve MFA sign-in")
     page.keyboard.press("Enter")
     page.wait_for_selector("ol.results > li.result")
+    page.wait_for_load_state()  # the deferred search.js has run: its keys are listened to
+    assert "/" not in page.input_value("input[name=q]")
+    page.evaluate("document.activeElement && document.activeElement.blur()")
     page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.name") == "q"
     page.keyboard.press("ArrowDown")  # from the box to the first result
     assert page.evaluate(
         "document.activeElement === document.querySelector('ol.results > li.result > a.title')"
