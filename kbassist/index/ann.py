@@ -52,6 +52,13 @@ class Lookup:
         self._sorted = ids[self._order]
         self.unique = bool(len(ids) < 2 or np.all(self._sorted[1:] != self._sorted[:-1]))
 
+    def find(self, ids: np.ndarray) -> np.ndarray:
+        """The row position of each id, -1 where it is not present (aligned with ``ids``)."""
+        if not len(self._sorted) or not len(ids):
+            return np.full(len(ids), -1, dtype=np.int64)
+        where = np.minimum(np.searchsorted(self._sorted, ids), len(self._sorted) - 1)
+        return np.where(self._sorted[where] == ids, self._order[where], -1).astype(np.int64)
+
     def positions(self, ids: np.ndarray) -> np.ndarray:
         """Row positions of the given ids; ids not present are dropped."""
         if not len(self._sorted) or not len(ids):
