@@ -1,4 +1,4 @@
-"""Scale benchmark: the vector index at 10k, 100k and 1M tickets, exact against approximate.
+"""Scale benchmark: vector, lexical and hybrid search at 10k, 100k and 1M tickets.
 
     .venv/bin/python bench/scale.py                          # real only, 10k, 100k, 1M
     .venv/bin/python bench/scale.py --sizes real,10000,100000 # a shorter run
@@ -20,14 +20,33 @@ Where the vectors come from (each figure in the output says which):
   in [0.55, 0.95] and ``s`` uniform in [0.3, 0.6]: rows cluster around real
   topics as tickets of a recurring issue do, and fill the space between them.
 
+Texts, for the lexical index: a real row has its own text (the first line as
+title, the rest as body); a synthetic row takes the first real text's title and
+then the same shares of the two real texts' words as of their vectors (``a`` of
+the first's body, ``1 - a`` of the second's; see ``ticket_text``), so its
+words and its vector point to the same real tickets.
+
 Every size goes through ``kbassist.index.vectors.VectorIndex`` as the app uses
-it (rows, filter values, rows.json, float16 matrix, graph file), built with
-``rebuild`` in one go; exact figures are the same index with ``exact=True``.
-Recall@10 is the share of the exact top 10 that the approximate top 10 holds.
+it (rows, filter values, float16 matrix, graph), built with ``rebuild`` in one
+go, and through the default lexical backend (tantivy, ``open_index``); exact
+figures are the same vector index with ``exact=True``. Recall@10 is the share of
+the exact top 10 that the approximate top 10 holds. Then, as the app serves
+them (the vector index at the default ``VECTOR_ANN_ROWS``: exact float32 below
+200,000 rows, the graph above), with the query vectors computed beforehand:
+lexical search for the 100 candidates the ranking takes, vector search for the
+same 100, and the hybrid query: ``kbassist.search.ranking.rank``, the fusion
+the search service runs (both indexes, sections collapsed, adaptive fusion,
+exact tokens), without the database reads that present the results. The
+query's embedding is timed on its own. Last, the ingest: a batch of 1,000 new
+tickets (text and vectors already computed) added with ``update`` to the
+lexical index and then to the vector index of that size, each timed to the
+end of its commit (files written, fsynced, reopened); the database and the
+embedding of an ingest are not in it.
 Memory "serving" is the growth of a fresh process's resident set from before
-it loads the index from its files to after it answered 20 queries (rows,
-mapped float16 matrix and graph, pages actually touched); beside it the bytes
-of the float16 vectors and of the graph file, and the folder on disk.
+it loads the vector index from its files to after it answered 20 queries (row
+columns, mapped float16 matrix and graph, pages actually touched); beside it the
+bytes of the float16 vectors, of the graph file, of the row columns, and the
+folders on disk.
 """
 
 from __future__ import annotations
@@ -341,6 +360,7 @@ def measure(size: int, work: Workload, folder: Path) -> dict[str, Any]:
         "bytes": {
             "vectors_float16": described["vector_bytes"],
             "graph": described["graph_bytes"],
+            "row_columns": described["row_bytes"],
             "resident_growth_serving": resident,
             "resident_growth_while_building": build_resident,
             "on_disk": disk,
@@ -349,6 +369,7 @@ def measure(size: int, work: Workload, folder: Path) -> dict[str, Any]:
         "per_million_rows_mb": {
             "vectors_float16": round(described["vector_bytes"] * per_million / 2**20),
             "graph": round(described["graph_bytes"] * per_million / 2**20),
+            "row_columns": round(described["row_bytes"] * per_million / 2**20),
             "resident_growth_serving": round(resident * per_million / 2**20),
             "on_disk": round(disk * per_million / 2**20),
             "lexical_on_disk": round(served["lexical_on_disk"] * per_million / 2**20),
