@@ -454,11 +454,12 @@ def query_embedding_time(embed: Callable[[list[str]], np.ndarray], texts: Sequen
 
 
 def report(results: dict[str, Any]) -> None:
-    embedding = results["query_embedding"]
+    embedding, again = results["query_embedding"], results["query_embedding_at_the_end"]
     say("")
     say(
         f"query embedding alone (MiniLM, one thread): p50 {embedding['p50_ms']} ms, "
-        f"p95 {embedding['p95_ms']} ms"
+        f"p95 {embedding['p95_ms']} ms at the start; p50 {again['p50_ms']} ms, "
+        f"p95 {again['p95_ms']} ms at the end"
     )
     header = (
         f"{'rows':>9} {'real':>6} {'synth':>8} {'exact f32 p50/p95':>18} "
@@ -484,7 +485,7 @@ def report(results: dict[str, Any]) -> None:
     say("")
     say(
         f"{'rows':>9} {'lexical p50/p95':>16} {'vector p50/p95':>16} {'hybrid p50/p95':>16} "
-        f"{'hybrid/embed p95':>16} {'build rows/s vec, lex':>22} "
+        f"{'hybrid/embed p95 (of the higher, lower)':>16} {'build rows/s vec, lex':>22} "
         f"{'+1,000 tickets: s lex, vec':>27}"
     )
     for row in results["sizes"]:
@@ -494,7 +495,8 @@ def report(results: dict[str, Any]) -> None:
             f"{row['rows']:>9} {lexical['p50_ms']:>7}/{lexical['p95_ms']:<8} "
             f"{vector['p50_ms']:>7}/{vector['p95_ms']:<8} "
             f"{fused['p50_ms']:>7}/{fused['p95_ms']:<8} "
-            f"{fused['p95_ms'] / embedding['p95_ms']:>15.2f}x "
+            f"{fused['p95_ms'] / max(embedding['p95_ms'], again['p95_ms']):>7.2f}x "
+            f"{fused['p95_ms'] / min(embedding['p95_ms'], again['p95_ms']):>7.2f}x "
             f"{row['rows_per_second_into_index']:>10} {row['lexical_rows_per_second']:>10} "
             f"{ingest['lexical_seconds']:>13} {ingest['vector_seconds']:>8}"
         )
@@ -542,6 +544,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             results["sizes"].append(measure(size, work, Path(folder)))
         gc.collect()
         write(results)  # after every size: a long run stopped early keeps what it measured
+    # Timed again at the end: a busy moment at the start would otherwise skew every ratio.
+    results["query_embedding_at_the_end"] = query_embedding_time(
+        embedder.encode, [query_texts[i] for i in order.tolist()]
+    )
+    write(results)
     report(results)
     say(f"\nwrote {RESULTS}")
     return 0

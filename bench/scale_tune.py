@@ -17,7 +17,7 @@ prints where recall is lost before anything is chosen:
 - the misses: how many missed rows are real or synthetic, and how many the
   graph finds when searched with their own vector (reachability).
 
-Writes bench/results/scale_tune.json.
+Writes bench/results/scale_tune-<graph>.json, one file per graph.
 """
 
 from __future__ import annotations
@@ -37,7 +37,6 @@ from scale import benchmark_queries, corpus_of, embedded, percentile, real_texts
 import kbassist.index.ann as ann
 from kbassist.index.ann import Graph, Lookup, row_ids
 
-RESULTS = RESULTS_DIR / "scale_tune.json"
 TUNING_SEED = 99  # the benchmark's rows use 12
 TUNING_QUERIES = slice(100, 250)  # the benchmark uses the first 100
 SEARCHES = ((256, 50), (512, 50), (1024, 50), (2048, 50), (256, 400))
@@ -130,7 +129,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         "queries": "StackFAQ paraphrases at positions "
         f"{TUNING_QUERIES.start}-{TUNING_QUERIES.stop - 1} of the benchmark's order",
         "int8_brute_force_contains_exact_top10": quantisation_ceiling(matrix, queries, exact),
-        "graphs": [],
     }
     say(f"int8 brute force: {results['int8_brute_force_contains_exact_top10']}")
     ids = row_ids([f"ticket:T-{n}" for n in range(len(matrix))])
@@ -143,16 +141,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         graph = Graph.build(matrix, ids)
         seconds = time.perf_counter() - started
         say(f"{spec}: built in {seconds:.0f} s, {graph.memory_bytes() / 2**20:.0f} MiB")
-        results["graphs"].append(
-            {
-                "graph": spec,
-                "build_seconds": round(seconds),
-                "memory_mib": round(graph.memory_bytes() / 2**20),
-                "searches": graph_figures(graph, lookup, matrix, queries, exact, len(real)),
-            }
-        )
-        RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    say(f"wrote {RESULTS}")
+        figures = {
+            "graph": spec,
+            "build_seconds": round(seconds),
+            "memory_mib": round(graph.memory_bytes() / 2**20),
+            "searches": graph_figures(graph, lookup, matrix, queries, exact, len(real)),
+        }
+        # One file per graph: each build takes minutes, so they are run one at a time.
+        path = RESULTS_DIR / f"scale_tune-{spec.replace(',', '-')}.json"
+        path.write_text(json.dumps({**results, "graph": figures}, indent=2) + "\n", "utf-8")
+        say(f"wrote {path}")
     return 0
 
 
