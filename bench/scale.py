@@ -1,4 +1,4 @@
-"""Scale benchmark: the vector index at 10k, 100k and 1M tickets, exact against approximate.
+"""Scale benchmark: vector, lexical and hybrid search at 10k, 100k and 1M tickets.
 
     .venv/bin/python bench/scale.py                          # real only, 10k, 100k, 1M
     .venv/bin/python bench/scale.py --sizes real,10000,100000 # a shorter run
@@ -20,14 +20,33 @@ Where the vectors come from (each figure in the output says which):
   in [0.55, 0.95] and ``s`` uniform in [0.3, 0.6]: rows cluster around real
   topics as tickets of a recurring issue do, and fill the space between them.
 
+Texts, for the lexical index: a real row has its own text (the first line as
+title, the rest as body); a synthetic row takes the first real text's title and
+then the same shares of the two real texts' words as of their vectors (``a`` of
+the first's body, ``1 - a`` of the second's; see ``ticket_text``), so its
+words and its vector point to the same real tickets.
+
 Every size goes through ``kbassist.index.vectors.VectorIndex`` as the app uses
-it (rows, filter values, rows.json, float16 matrix, graph file), built with
-``rebuild`` in one go; exact figures are the same index with ``exact=True``.
-Recall@10 is the share of the exact top 10 that the approximate top 10 holds.
+it (rows, filter values, float16 matrix, graph), built with ``rebuild`` in one
+go, and through the default lexical backend (tantivy, ``open_index``); exact
+figures are the same vector index with ``exact=True``. Recall@10 is the share of
+the exact top 10 that the approximate top 10 holds. Then, as the app serves
+them (the vector index at the default ``VECTOR_ANN_ROWS``: exact float32 below
+200,000 rows, the graph above), with the query vectors computed beforehand:
+lexical search for the 100 candidates the ranking takes, vector search for the
+same 100, and the hybrid query: ``kbassist.search.ranking.rank``, the fusion
+the search service runs (both indexes, sections collapsed, adaptive fusion,
+exact tokens), without the database reads that present the results. The
+query's embedding is timed on its own. Last, the ingest: a batch of 1,000 new
+tickets (text and vectors already computed) added with ``update`` to the
+lexical index and then to the vector index of that size, each timed to the
+end of its commit (files written, fsynced, reopened); the database and the
+embedding of an ingest are not in it.
 Memory "serving" is the growth of a fresh process's resident set from before
-it loads the index from its files to after it answered 20 queries (rows,
-mapped float16 matrix and graph, pages actually touched); beside it the bytes
-of the float16 vectors and of the graph file, and the folder on disk.
+it loads the vector index from its files to after it answered 20 queries (row
+columns, mapped float16 matrix and graph, pages actually touched); beside it the
+bytes of the float16 vectors, of the graph file, of the row columns, and the
+folders on disk.
 """
 
 from __future__ import annotations
@@ -43,7 +62,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -51,8 +71,13 @@ from typing import Any
 import numpy as np
 from _env import RESULTS_DIR, data_dir
 
-from kbassist.index.documents import SearchDoc
+from kbassist.index.backends import open_index
+from kbassist.index.documents import RecordDocs, SearchDoc
+from kbassist.index.exact import exact_tokens
+from kbassist.index.query import Filters, ParsedQuery, parse_query
 from kbassist.index.vectors import VectorIndex, VectorRecord, one_thread
+from kbassist.search.ranking import CANDIDATES, rank
+from kbassist.search.service import MIN_SIMILARITY
 
 RESULTS = RESULTS_DIR / "scale.json"
 SEED = 12
@@ -107,50 +132,99 @@ def embedded(texts: Sequence[str], embed: Callable[[list[str]], np.ndarray]) -> 
     return vectors
 
 
-def synthetic(real: np.ndarray, count: int, seed: int) -> Iterator[np.ndarray]:
+@dataclass(frozen=True)
+class Block:
+    """Rows of the corpus: their vectors and the texts the lexical index gets for them."""
+
+    source: str  # "real" or "synthetic"
+    vectors: np.ndarray
+    first: np.ndarray  # the real row each was mixed from (a real row: itself)
+    second: np.ndarray  # the second real row (a real row: itself)
+    share: np.ndarray  # the first row's share (1.0 for a real row)
+
+
+def synthetic(real: np.ndarray, count: int, seed: int) -> Iterator[Block]:
     """Blocks of rows around the real vectors (see the module docstring)."""
     rng = np.random.default_rng(seed)
     dim = real.shape[1]
     for start in range(0, count, 50_000):
         size = min(50_000, count - start)
-        first = real[rng.integers(0, len(real), size)]
-        second = real[rng.integers(0, len(real), size)]
+        first_at = rng.integers(0, len(real), size)
+        second_at = rng.integers(0, len(real), size)
+        first, second = real[first_at], real[second_at]
         share = rng.uniform(0.55, 0.95, (size, 1)).astype(np.float32)
         noise = rng.uniform(0.3, 0.6, (size, 1)).astype(np.float32)
         rows = share * first + (1 - share) * second
         rows += noise * rng.standard_normal((size, dim), dtype=np.float32) / np.sqrt(dim)
-        yield rows / np.linalg.norm(rows, axis=1, keepdims=True)
+        rows /= np.linalg.norm(rows, axis=1, keepdims=True)
+        yield Block("synthetic", rows, first_at, second_at, share[:, 0])
 
 
-def corpus_of(real: np.ndarray, size: int) -> Iterator[tuple[str, np.ndarray]]:
-    """(source, block) pairs adding up to ``size`` rows: real first, then synthetic."""
-    if size <= len(real):
-        yield "real", real[:size]
-        return
-    yield "real", real
-    for block in synthetic(real, size - len(real), SEED):
-        yield "synthetic", block
+def corpus_of(real: np.ndarray, size: int, seed: int = SEED) -> Iterator[Block]:
+    """Blocks adding up to ``size`` rows: real first, then synthetic."""
+    count = min(size, len(real))
+    every = np.arange(count)
+    yield Block("real", real[:count], every, every, np.ones(count, dtype=np.float32))
+    if size > len(real):
+        yield from synthetic(real, size - len(real), seed)
+
+
+def ticket_text(texts: Sequence[str], first: int, second: int, share: float) -> tuple[str, str]:
+    """Title and body of a row: a real text's own, or mixed from the two its vector mixes.
+
+    A synthetic row takes the first text's title, then the first ``share`` of that
+    text's words and the first ``1 - share`` of the second's: the same proportions
+    as its vector, so its words and its meaning point to the same real tickets.
+    """
+    title_a, body_a = _title_body(texts[first])
+    if first == second:
+        return title_a, body_a
+    _, body_b = _title_body(texts[second])
+    words_a, words_b = body_a.split(), body_b.split()
+    taken_a = words_a[: max(1, round(share * len(words_a)))]
+    taken_b = words_b[: round((1 - share) * len(words_b))]
+    return title_a, " ".join(taken_a + taken_b)
+
+
+def _title_body(text: str) -> tuple[str, str]:
+    head, _, rest = text.partition("\n")
+    title = " ".join(head.split()[:15])
+    return title, rest.strip() or text
 
 
 # ---------------------------------------------------------------- one size
 
 
-def records(blocks: Iterator[tuple[str, np.ndarray]]) -> Iterator[VectorRecord]:
-    clients = ("Acme", "Globex", "Initech", "Umbrella", "Hooli")
+CLIENTS = ("Acme", "Globex", "Initech", "Umbrella", "Hooli")
+INGEST_BATCH = 1000  # tickets added to an index of each size, vectors already computed
+INGEST_SEED = 13
+
+
+def tickets(
+    texts: Sequence[str], blocks: Iterable[Block], prefix: str = "T"
+) -> Iterator[tuple[SearchDoc, np.ndarray]]:
+    """One resolved ticket per row: its text (see ``ticket_text``) and its vector."""
     number = 0
-    for _, block in blocks:
-        for vector in block:
-            key = f"ticket:T-{number}"
-            doc = SearchDoc(
-                key=key,
-                record=key,
-                kind="ticket",
-                ref_id=key,
-                title=key,
-                clients=(clients[number % len(clients)],),
+    for block in blocks:
+        for row in range(len(block.vectors)):
+            key = f"ticket:{prefix}-{number}"
+            title, body = ticket_text(
+                texts, int(block.first[row]), int(block.second[row]), float(block.share[row])
             )
-            yield VectorRecord(key, "h", (doc,), vector.reshape(1, -1))
+            client = CLIENTS[number % len(CLIENTS)]
+            doc = SearchDoc(key, key, "ticket", key, title, body=body, clients=(client,))
+            yield doc, block.vectors[row]
             number += 1
+
+
+def vector_records(pairs: Iterable[tuple[SearchDoc, np.ndarray]]) -> Iterator[VectorRecord]:
+    for doc, vector in pairs:
+        yield VectorRecord(doc.record, "h", (doc,), vector.reshape(1, -1))
+
+
+def lexical_records(pairs: Iterable[tuple[SearchDoc, np.ndarray]]) -> Iterator[RecordDocs]:
+    for doc, _ in pairs:
+        yield RecordDocs(doc.record, "h", (doc,))
 
 
 def resident_bytes() -> int:
@@ -193,7 +267,7 @@ def percentile(values: Sequence[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-def timed(run: Callable[[np.ndarray], list[tuple[str, float]]], queries: np.ndarray) -> Any:
+def timed(run: Callable[[Any], Any], queries: Sequence[Any]) -> Any:
     times, results = [], []
     with one_thread():
         for query in queries:
@@ -206,68 +280,163 @@ def timed(run: Callable[[np.ndarray], list[tuple[str, float]]], queries: np.ndar
     }
 
 
-def measure(size: int, real: np.ndarray, queries: np.ndarray, folder: Path) -> dict[str, Any]:
+def folder_bytes(folder: Path) -> int:
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+
+
+@dataclass(frozen=True)
+class Workload:
+    """What every size is measured with: the real rows and texts, the queries."""
+
+    real: np.ndarray
+    texts: list[str]
+    queries: np.ndarray  # their vectors, embedded once beforehand
+    query_texts: list[str]
+
+
+def measure(size: int, work: Workload, folder: Path) -> dict[str, Any]:
     gc.collect()
     before = resident_bytes()
+    real, queries, dim = work.real, work.queries, work.real.shape[1]
     sources = {"real": 0, "synthetic": 0}
 
-    def counted() -> Iterator[tuple[str, np.ndarray]]:
-        for source, block in corpus_of(real, size):
-            sources[source] += len(block)
-            yield source, block
+    def counted() -> Iterator[Block]:
+        for block in corpus_of(real, size):
+            sources[block.source] += len(block.vectors)
+            yield block
 
-    say(f"[{size}] building the index (rows, float16 matrix, graph)")
+    vector_folder, lexical_folder = folder / "vectors", folder / "lexical"
+    say(f"[{size}] building the vector index (rows, float16 matrix, graph)")
     started = time.perf_counter()
-    VectorIndex(folder, "minilm", real.shape[1], ann_rows=1).rebuild(records(counted()))
+    VectorIndex(vector_folder, "minilm", dim, ann_rows=1).rebuild(
+        vector_records(tickets(work.texts, counted()))
+    )
     build_seconds = time.perf_counter() - started
+    say(f"[{size}] building the lexical index (tantivy) in {build_seconds:.0f} s")
+    started = time.perf_counter()
+    open_index("tantivy", lexical_folder).rebuild(
+        lexical_records(tickets(work.texts, corpus_of(real, size)))
+    )
+    lexical_build_seconds = time.perf_counter() - started
     gc.collect()
     started = time.perf_counter()
-    index = VectorIndex(folder, "minilm", real.shape[1], ann_rows=1)
+    index = VectorIndex(vector_folder, "minilm", dim, ann_rows=1)
     described = index.describe()  # loads the files: rows, mapped matrix, mapped graph
     load_seconds = time.perf_counter() - started
-    say(f"[{size}] built in {build_seconds:.0f} s, loaded in {load_seconds:.1f} s; searching")
+    say(
+        f"[{size}] lexical built in {lexical_build_seconds:.0f} s, vectors loaded in "
+        f"{load_seconds:.1f} s; searching"
+    )
     approximate, approximate_time = timed(lambda q: index.search(q, limit=TOP), queries)
     exact, exact_time = timed(lambda q: index.search(q, limit=TOP, exact=True), queries)
     build_resident = resident_bytes() - before
-    resident = served_bytes(folder, real.shape[1], queries[:20])
+    resident = served_bytes(vector_folder, dim, queries[:20])
     # The exact path as the app runs it below VECTOR_ANN_ROWS: the matrix read as float32.
-    small = VectorIndex(folder, "minilm", real.shape[1], ann_rows=size + 1)
+    small = VectorIndex(vector_folder, "minilm", dim, ann_rows=size + 1)
     _, exact32_time = timed(lambda q: small.search(q, limit=TOP), queries)
+    gc.collect()
     recall = statistics.mean(
         len({k for k, _ in a} & {k for k, _ in e}) / max(1, len(e))
         for a, e in zip(approximate, exact, strict=True)
     )
-    disk = sum(path.stat().st_size for path in folder.iterdir() if path.is_file())
+    served = serving(size, work, vector_folder, lexical_folder)
+    disk = folder_bytes(vector_folder)
     per_million = 1_000_000 / size
     return {
         "rows": size,
         "rows_from": sources,
         "build_seconds": round(build_seconds, 1),
         "rows_per_second_into_index": round(size / build_seconds),
+        "lexical_build_seconds": round(lexical_build_seconds, 1),
+        "lexical_rows_per_second": round(size / lexical_build_seconds),
         "load_seconds": round(load_seconds, 2),
         "exact": exact_time,
         "exact_float32": exact32_time,
         "approximate": approximate_time,
+        **served,
         "recall_at_10": round(recall, 4),
         "recall_measured_on": "real queries; corpus "
         + ", ".join(f"{count} {source}" for source, count in sources.items() if count),
         "bytes": {
             "vectors_float16": described["vector_bytes"],
             "graph": described["graph_bytes"],
+            "row_columns": described["row_bytes"],
             "resident_growth_serving": resident,
             "resident_growth_while_building": build_resident,
             "on_disk": disk,
+            "lexical_on_disk": served["lexical_on_disk"],
         },
         "per_million_rows_mb": {
             "vectors_float16": round(described["vector_bytes"] * per_million / 2**20),
             "graph": round(described["graph_bytes"] * per_million / 2**20),
+            "row_columns": round(described["row_bytes"] * per_million / 2**20),
             "resident_growth_serving": round(resident * per_million / 2**20),
             "on_disk": round(disk * per_million / 2**20),
+            "lexical_on_disk": round(served["lexical_on_disk"] * per_million / 2**20),
         },
     }
 
 
+def serving(size: int, work: Workload, vector_folder: Path, lexical_folder: Path) -> Any:
+    """Lexical, vector and hybrid timings as the app serves them, then a batch ingest."""
+    lexical = open_index("tantivy", lexical_folder)
+    lexical.speller().prepare()  # as warm_up does at start: not a query's cost
+    vectors = VectorIndex(vector_folder, "minilm", work.real.shape[1])  # the app's threshold
+    parsed = [parse_query(text) for text in work.query_texts]
+    mode = vectors.describe()["mode"]
+    pairs = list(zip(parsed, work.queries, strict=True))
+    hybrid(lexical, vectors, *pairs[0])  # first use: opens the searchers
+    lexical_results, lexical_time = timed(
+        lambda query: lexical.search(query, limit=CANDIDATES), parsed
+    )
+    vector_time = timed(lambda q: vectors.search(q, limit=CANDIDATES), work.queries)[1]
+    hybrid_results, hybrid_time = timed(lambda pair: hybrid(lexical, vectors, *pair), pairs)
+    respelt = sum(1 for result in lexical_results if result.did_you_mean)
+    lexical_bytes = folder_bytes(lexical_folder)
+    say(f"[{size}] adding {INGEST_BATCH} tickets to both indexes")
+    batch = list(tickets(work.texts, synthetic(work.real, INGEST_BATCH, INGEST_SEED), "N"))
+    started = time.perf_counter()
+    lexical.update(list(lexical_records(batch)))
+    lexical_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    vectors.update(list(vector_records(batch)))
+    vector_seconds = time.perf_counter() - started
+    return {
+        "served_vector_mode": mode,
+        "lexical": lexical_time,
+        "vector_served": vector_time,
+        "hybrid": hybrid_time,
+        "hybrid_results_median": statistics.median(len(r.records) for r in hybrid_results),
+        "queries_with_did_you_mean": respelt,
+        "lexical_on_disk": lexical_bytes,
+        "ingest_batch": {
+            "tickets": INGEST_BATCH,
+            "lexical_seconds": round(lexical_seconds, 2),
+            "vector_seconds": round(vector_seconds, 2),
+            "tickets_per_second": round(INGEST_BATCH / (lexical_seconds + vector_seconds), 1),
+        },
+    }
+
+
+def hybrid(lexical: Any, vectors: VectorIndex, parsed: ParsedQuery, vector: np.ndarray) -> Any:
+    """The search service's fusion (``kbassist.search.ranking.rank``) for a query, no filters."""
+    return rank(
+        lexical,
+        vectors,
+        vector,
+        replace(parsed, phrases=()),
+        Filters(),
+        min_similarity=MIN_SIMILARITY["all-MiniLM-L6-v2"],
+        exact=exact_tokens(parsed),
+    )
+
+
 # ---------------------------------------------------------------- the run
+
+
+def benchmark_queries(count: int) -> np.ndarray:
+    """The queries in the benchmark's order: it uses the first ones, tuning only later ones."""
+    return np.random.default_rng(SEED).permutation(count)
 
 
 def query_embedding_time(embed: Callable[[list[str]], np.ndarray], texts: Sequence[str]) -> Any:
@@ -285,11 +454,12 @@ def query_embedding_time(embed: Callable[[list[str]], np.ndarray], texts: Sequen
 
 
 def report(results: dict[str, Any]) -> None:
-    embedding = results["query_embedding"]
+    embedding, again = results["query_embedding"], results["query_embedding_at_the_end"]
     say("")
     say(
         f"query embedding alone (MiniLM, one thread): p50 {embedding['p50_ms']} ms, "
-        f"p95 {embedding['p95_ms']} ms"
+        f"p95 {embedding['p95_ms']} ms at the start; p50 {again['p50_ms']} ms, "
+        f"p95 {again['p95_ms']} ms at the end"
     )
     header = (
         f"{'rows':>9} {'real':>6} {'synth':>8} {'exact f32 p50/p95':>18} "
@@ -310,6 +480,25 @@ def report(results: dict[str, Any]) -> None:
             f"{row['recall_at_10']:>9.4f} "
             f"{mb['vectors_float16']:>6}+{mb['graph']:<5} {mb['resident_growth_serving']:>6} "
             f"{mb['on_disk']:>6}"
+        )
+
+    say("")
+    say(
+        f"{'rows':>9} {'lexical p50/p95':>16} {'vector p50/p95':>16} {'hybrid p50/p95':>16} "
+        f"{'hybrid/embed p95 (of the higher, lower)':>16} {'build rows/s vec, lex':>22} "
+        f"{'+1,000 tickets: s lex, vec':>27}"
+    )
+    for row in results["sizes"]:
+        lexical, vector, fused = row["lexical"], row["vector_served"], row["hybrid"]
+        ingest = row["ingest_batch"]
+        say(
+            f"{row['rows']:>9} {lexical['p50_ms']:>7}/{lexical['p95_ms']:<8} "
+            f"{vector['p50_ms']:>7}/{vector['p95_ms']:<8} "
+            f"{fused['p50_ms']:>7}/{fused['p95_ms']:<8} "
+            f"{fused['p95_ms'] / max(embedding['p95_ms'], again['p95_ms']):>7.2f}x "
+            f"{fused['p95_ms'] / min(embedding['p95_ms'], again['p95_ms']):>7.2f}x "
+            f"{row['rows_per_second_into_index']:>10} {row['lexical_rows_per_second']:>10} "
+            f"{ingest['lexical_seconds']:>13} {ingest['vector_seconds']:>8}"
         )
 
 
@@ -337,7 +526,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     texts, query_texts = real_texts()
     real = embedded(texts, embedder.encode)
     queries = embedded(query_texts, embedder.encode)
-    order = np.random.default_rng(SEED).permutation(len(queries))[: args.queries]
+    order = benchmark_queries(len(queries))[: args.queries]
     say(f"{len(real)} real corpus vectors, {len(queries)} real query vectors ({len(order)} used)")
     results: dict[str, Any] = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -349,11 +538,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         "sizes": [],
     }
     sizes = [len(real) if name == "real" else int(name) for name in names]
+    work = Workload(real, texts, queries[order], [query_texts[i] for i in order.tolist()])
     for size in sizes:
         with tempfile.TemporaryDirectory(prefix="kbassist-scale-") as folder:
-            results["sizes"].append(measure(size, real, queries[order], Path(folder) / "v"))
+            results["sizes"].append(measure(size, work, Path(folder)))
         gc.collect()
         write(results)  # after every size: a long run stopped early keeps what it measured
+    # Timed again at the end: a busy moment at the start would otherwise skew every ratio.
+    results["query_embedding_at_the_end"] = query_embedding_time(
+        embedder.encode, [query_texts[i] for i in order.tolist()]
+    )
+    write(results)
     report(results)
     say(f"\nwrote {RESULTS}")
     return 0

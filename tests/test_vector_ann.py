@@ -208,3 +208,85 @@ def test_reindex_says_how_semantic_search_runs(loaded: object, runner: object) -
     result = runner.invoke(["reindex"])  # type: ignore[attr-defined]
     assert result.exit_code == 0, result.output
     assert "semantic search is exact." in result.output
+
+
+def test_rows_saved_by_schema_1_still_load_and_are_rewritten_as_columns(tmp_path: Path) -> None:
+    folder = tmp_path / "v"
+    folder.mkdir()
+    vectors = _clustered(30, 12)
+    np.save(folder / "matrix-old.npy", vectors.astype(np.float16))
+    rows = [
+        [f"ticket:T-{n}", f"ticket:T-{n}", {"kind": ["ticket"], "client": ["acme"]}, None]
+        if n % 2
+        else [
+            f"ticket:T-{n}",
+            f"ticket:T-{n}",
+            {"kind": ["ticket"]},
+            f"2024-03-0{1 + n % 9}T10:00:00",
+        ]
+        for n in range(30)
+    ]
+    records = {f"ticket:T-{n}": f"h{n}" for n in range(30)}
+    data = {"schema": 1, "model": "m", "dim": DIM, "matrix": "matrix-old.npy", "graph": None}
+    (folder / "rows.json").write_text(json.dumps({**data, "records": records, "rows": rows}))
+    index = VectorIndex(folder, "m", DIM, ann_rows=1000)
+    assert len(index) == 30 and index.manifest() == records
+    assert _keys(index.search(vectors[4], limit=1)) == ["ticket:T-4"]
+    acme = _keys(index.search(vectors[4], limit=30, filters=Filters(client="acme")))
+    assert sorted(acme) == sorted(f"ticket:T-{n}" for n in range(1, 30, 2))
+    index.update([], ["ticket:T-1"])
+    saved = json.loads((folder / "rows.json").read_text())
+    assert saved["schema"] == 2 and "rows" not in saved
+    again = VectorIndex(folder, "m", DIM, ann_rows=1000)
+    assert len(again) == 29 and "ticket:T-1" not in again.manifest()
+    acme = _keys(again.search(vectors[4], limit=30, filters=Filters(client="acme")))
+    assert len(acme) == 14 and "ticket:T-1" not in acme
+
+
+def test_columns_keep_keys_filters_and_dates_through_updates(tmp_path: Path) -> None:
+    from datetime import datetime
+
+    def doc(key: str, record: str, client: str, day: int) -> SearchDoc:
+        return SearchDoc(
+            key=key,
+            record=record,
+            kind="article" if "#" in key else "ticket",
+            ref_id=record,
+            title=key,
+            clients=(client,),
+            updated=datetime(2024, 5, day, 12),
+        )
+
+    index = VectorIndex(tmp_path / "v", "m", DIM, ann_rows=4)
+    vectors = _clustered(6, 13)
+    docs = [
+        doc("article:KB-1#a", "article:KB-1", "Acme", 1),
+        doc("article:KB-1#b", "article:KB-1", "Globex", 2),
+        doc("ticket:T-9", "ticket:T-9", "Acme", 3),
+        doc("ticket:T-ÄÖ", "ticket:T-ÄÖ", "Globex", 4),  # keys are UTF-8, any length
+        doc("ticket:T-7", "odd:record", "Acme", 5),  # a record that is not the key's prefix
+    ]
+    index.rebuild(
+        [
+            VectorRecord("article:KB-1", "a", tuple(docs[:2]), vectors[:2]),
+            VectorRecord("ticket:T-9", "b", (docs[2],), vectors[2:3]),
+            VectorRecord("ticket:T-ÄÖ", "c", (docs[3],), vectors[3:4]),
+            VectorRecord("odd:record", "d", (docs[4],), vectors[4:5]),
+        ]
+    )
+    assert index.describe()["mode"] == "approximate"
+    # Dropping the article keeps every other row's key, client and date.
+    index.update([], ["article:KB-1", "odd:record"])
+    again = VectorIndex(tmp_path / "v", "m", DIM, ann_rows=4)
+    assert sorted(again.manifest()) == ["ticket:T-9", "ticket:T-ÄÖ"]
+    everything = _keys(again.search(vectors[3], limit=10, exact=True))
+    assert everything[0] == "ticket:T-ÄÖ" and sorted(everything) == ["ticket:T-9", "ticket:T-ÄÖ"]
+    assert _keys(again.search(vectors[3], limit=10, filters=Filters(client="acme"))) == [
+        "ticket:T-9"
+    ]
+    late = Filters(date_from=datetime(2024, 5, 4), date_to=datetime(2024, 5, 30))
+    assert _keys(again.search(vectors[2], limit=10, filters=late)) == ["ticket:T-ÄÖ"]
+    assert set(again.vectors_of(["ticket:T-9", "article:KB-1#a", "nope"])) == {"ticket:T-9"}
+    np.testing.assert_allclose(
+        again.vectors_of(["ticket:T-ÄÖ"])["ticket:T-ÄÖ"], vectors[3], atol=2e-3
+    )
