@@ -327,6 +327,7 @@ def _index_state(home: Path, queries: tuple[str, ...]) -> dict[str, Any]:
     import numpy as np
 
     from kbassist.core import Core
+    from kbassist.index.vector_rows import Columns
     from kbassist.settings import Settings
 
     core = Core(Settings.load({"HOME": str(home), "EMBEDDER": "hashing", "SECRET_KEY": "x"}))
@@ -337,8 +338,16 @@ def _index_state(home: Path, queries: tuple[str, ...]) -> dict[str, Any]:
         if rows_file.exists():
             data = json.loads(rows_file.read_text(encoding="utf-8"))
             matrix = np.load(vectors.path / data["matrix"])
-            for row, vector in zip(data["rows"], matrix, strict=True):
-                rows[row[0]] = [row, np.round(vector.astype(np.float32), 4).tolist()]
+            if "columns" in data:  # schema 2: the rows as columns in their own file
+                columns = Columns.load(vectors.path / data["columns"])
+            else:
+                columns = Columns.from_rows_json(data["rows"])
+            for row, vector in enumerate(matrix):
+                key = columns.key(row)
+                rows[key] = [
+                    [key, columns.record(row)],
+                    np.round(vector.astype(np.float32), 4).tolist(),
+                ]
         found = {
             "lexical_manifest": core.resources.lexical.manifest(),
             "vector_manifest": vectors.manifest(),
