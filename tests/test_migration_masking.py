@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import MetaData, Table, select
 
@@ -78,13 +79,17 @@ def _old_instance(core: Core) -> str:
                 findings=json.dumps([finding]), blocking=True, scored_at=WHEN,
             )
         )  # fmt: skip
-        conn.execute(
-            store.review_labels.insert().values(
-                ticket_id="T-1", label="needs-work", comment="never write pw Rev1ew!Note",
-                created_at=WHEN,
-            )
-        )  # fmt: skip
+        _review_comment(conn, "never write pw Rev1ew!Note")
     return digest
+
+
+def _review_comment(conn: Any, comment: str) -> None:
+    """A reviewer's comment on T-1 stored as typed (as before a comment was masked)."""
+    conn.execute(
+        store.review_labels.insert().values(
+            ticket_id="T-1", label="needs-work", comment=comment, created_at=WHEN
+        )
+    )
 
 
 def _dump(core: Core) -> str:
@@ -175,12 +180,7 @@ def test_0007_masks_again_what_an_instance_at_0006_holds_in_clear(tmp_path: Path
                 content_hash=content_hash({"raw": "x"}), ingested_at=WHEN,
             )
         )  # fmt: skip
-        conn.execute(
-            store.review_labels.insert().values(
-                ticket_id="T-1", label="needs-work", comment="never write pw Rev1ew!Note",
-                created_at=WHEN,
-            )
-        )  # fmt: skip
+        _review_comment(conn, "never write pw Rev1ew!Note")
         run = store.inserted_id(conn.execute(store.cluster_runs.insert().values(started_at=WHEN)))
         conn.execute(
             store.families.insert().values(
