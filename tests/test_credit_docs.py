@@ -154,3 +154,21 @@ def test_the_end_to_end_and_cost_figures_are_the_committed_run() -> None:
             row[1:], ("credit_seconds", "scorecards_seconds", "weekly_seconds"), strict=True
         ):
             assert _close(cell, size[key]), (row, key)
+
+
+def test_the_fresh_seed_check_is_the_committed_run() -> None:
+    """The 99 % level was chosen on seeds 101-120; seeds 201-220 check it, and the page says so."""
+    fresh = json.loads((ROOT / "bench" / "results" / "credit_seeds_201.json").read_text())
+    summary = fresh["simulated"]["summary"]
+    text = DOC[DOC.index("On twenty seeds never run before") :]
+    strict, loose = re.search(
+        r"credited \*\*(\d+) of 60\*\* null articles at trend −0.3 and none at 0 and\s+"
+        r"\+0.3 \(the 95 % reading (\d+), \d+ and \d+\)",
+        text,
+    ).groups()
+    assert int(strict) == summary["new"]["-0.3"]["null_credited"]
+    assert summary["new"]["+0.0"]["null_credited"] == summary["new"]["+0.3"]["null_credited"] == 0
+    assert int(loose) == summary["new 95%"]["-0.3"]["null_credited"]
+    low, high = re.search(r"intervals covering\s+([\d.]+)-([\d.]+) %", text).groups()
+    coverages = [f["coverage"] for f in summary["new"].values()]
+    assert _close(low, min(coverages), 100) and _close(high, max(coverages), 100)
