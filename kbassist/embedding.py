@@ -155,20 +155,23 @@ def embed_cached(
     for start in range(0, len(pending), batch):
         chunk = pending[start : start + batch]
         vectors = embedder.encode([text for _, text in chunk])
-        rows = [
-            {
-                "content_hash": key,
-                "model": embedder.name,
-                "dim": int(vector.shape[0]),
-                "vector": vector.astype(np.float32).tobytes(),
-            }
-            for (key, _), vector in zip(chunk, vectors, strict=True)
-        ]
-        connection.execute(store.embeddings.insert(), rows)
         for (key, _), vector in zip(chunk, vectors, strict=True):
             found[key] = vector
         if progress:
             progress(len(chunk))
+    # Stored in one statement after the encoding: the first insert takes SQLite's write
+    # lock until the caller commits, and no other writer should wait on the model.
+    if pending:
+        rows = [
+            {
+                "content_hash": key,
+                "model": embedder.name,
+                "dim": int(found[key].shape[0]),
+                "vector": found[key].astype(np.float32).tobytes(),
+            }
+            for key, _ in pending
+        ]
+        connection.execute(store.embeddings.insert(), rows)
     if not keys:
         return np.zeros((0, embedder.dim), dtype=np.float32)
     return np.vstack([found[key] for key in keys]).astype(np.float32)

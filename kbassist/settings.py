@@ -96,6 +96,12 @@ SETTINGS: tuple[Setting, ...] = (
         "How often a server checks the database for new records and a newly trained model.",
         float,
     ),
+    Setting(
+        "JOB_NICENESS",
+        10,
+        "CPU niceness of the job worker (0-19): jobs yield the CPU to the web workers' requests.",
+        int,
+    ),
     Setting("LOG_LEVEL", "INFO", "Log level of the server's JSON-lines log on stderr."),
 )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import signal
 import sqlite3
 import subprocess
@@ -223,6 +224,8 @@ def test_killing_the_worker_mid_ingest_leaves_no_half_applied_ingest(core, tmp_p
         [*KBASSIST, "worker"], env=environment(core.home), stdout=log, stderr=subprocess.STDOUT
     )
     try:
+        # Jobs yield the CPU to the web workers' requests (KBASSIST_JOB_NICENESS, 10).
+        wait_for(lambda: os.getpriority(os.PRIO_PROCESS, worker.pid) == 10, "a niced worker")
         wait_for(lambda: _in_ingest_transaction(core, job.id), "the ingest's open transaction")
         worker.send_signal(signal.SIGKILL)
         worker.wait(30)

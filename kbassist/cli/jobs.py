@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -110,6 +111,9 @@ def worker(threads: int, once: bool) -> None:
 
     core = ready_core()
     logs.configure(str(core.settings["LOG_LEVEL"]))
+    # Long jobs (an ingest of thousands of tickets embeds and scores every note) must
+    # not starve the requests of the technicians searching meanwhile.
+    os.nice(max(0, min(19, int(core.settings["JOB_NICENESS"]))))
     jobs = queue_for(core)
     jobs.recover()
     if once:
