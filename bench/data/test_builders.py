@@ -73,7 +73,16 @@ def fresh_misspellings() -> list[dict[str, str]]:
     return _read_rows("misspellings_fresh.jsonl")
 
 
-@pytest.fixture(scope="module", params=["misspellings.jsonl", "misspellings_fresh.jsonl"])
+@pytest.fixture(scope="module")
+def blind_misspellings() -> list[dict[str, str]]:
+    """The blind set, written without seeing the speller or the rows of the two older files."""
+    return _read_rows("misspellings_blind.jsonl")
+
+
+@pytest.fixture(
+    scope="module",
+    params=["misspellings.jsonl", "misspellings_fresh.jsonl", "misspellings_blind.jsonl"],
+)
 def either_misspellings(request) -> list[dict[str, str]]:
     return _read_rows(request.param)
 
@@ -100,10 +109,25 @@ def test_misspellings_counts(misspellings):
     assert all(row["query"] == row["intended"] for row in misspellings if row["kind"] == "correct")
 
 
+def _kind_counts(rows: list[dict[str, str]]) -> tuple[Counter[str], Counter[str]]:
+    """Rows per kind, and misspelled rows (``query != intended``) per kind."""
+    kinds = Counter(row["kind"] for row in rows)
+    return kinds, Counter(row["kind"] for row in rows if row["query"] != row["intended"])
+
+
+def _repeats(rows: list[dict[str, str]], older: list[dict[str, str]]) -> int:
+    """How many queries of ``rows`` repeat one of ``older`` (lower-cased, spaces collapsed)."""
+
+    def key(query: str) -> str:
+        return " ".join(query.lower().split())
+
+    seen = {key(row["query"]) for row in older}
+    return sum(key(row["query"]) in seen for row in rows)
+
+
 def test_fresh_misspellings_counts(fresh_misspellings):
     rows = fresh_misspellings
-    kinds = Counter(row["kind"] for row in rows)
-    misspelled = Counter(row["kind"] for row in rows if row["query"] != row["intended"])
+    kinds, misspelled = _kind_counts(rows)
     assert len(rows) >= 300
     assert set(kinds) == KINDS
     assert kinds["typo"] >= 120 and misspelled["typo"] == kinds["typo"]
@@ -115,12 +139,26 @@ def test_fresh_misspellings_counts(fresh_misspellings):
 
 def test_fresh_misspellings_are_not_the_older_ones(misspellings, fresh_misspellings):
     """No query of the held-out set repeats one the speller was tuned on (counted, not shown)."""
+    assert _repeats(fresh_misspellings, misspellings) == 0
 
-    def key(query: str) -> str:
-        return " ".join(query.lower().split())
 
-    older = {key(row["query"]) for row in misspellings}
-    assert sum(key(row["query"]) in older for row in fresh_misspellings) == 0
+def test_blind_misspellings_counts(blind_misspellings):
+    rows = blind_misspellings
+    kinds, misspelled = _kind_counts(rows)
+    assert len(rows) >= 330
+    assert set(kinds) == KINDS
+    assert kinds["typo"] >= 130 and misspelled["typo"] == kinds["typo"]
+    assert kinds["negation"] >= 50 and 20 <= misspelled["negation"] <= kinds["negation"] - 20
+    assert kinds["code"] >= 30 and kinds["hostname"] >= 25 and kinds["product"] >= 30
+    assert kinds["correct"] >= 40 and misspelled["correct"] == 0
+    assert sum(misspelled.values()) >= 230
+
+
+def test_blind_misspellings_are_not_the_older_ones(
+    misspellings, fresh_misspellings, blind_misspellings
+):
+    """No query of the blind set repeats one of the two older files (counted, not shown)."""
+    assert _repeats(blind_misspellings, misspellings + fresh_misspellings) == 0
 
 
 def test_protected_tokens_stay(either_misspellings):
