@@ -391,6 +391,40 @@ def test_ndcg():
     assert ndcg([], {}) == 0.0
 
 
+# ---------------------------------------------------------------- closure_notes_blind.jsonl
+
+BLIND_NOTES = "closure_notes_blind.jsonl"
+CRITERIA = ("problem", "environment", "cause", "steps", "verification", "followup")
+NOTE_LABELS = (*CRITERIA, "secret", "personal_data")
+
+
+def test_closure_notes_blind_shape():
+    """160 labelled notes in the batches' format plus ``values``, each value found in its note."""
+    lines = (HERE / BLIND_NOTES).read_text(encoding="utf-8").splitlines()
+    rows = [json.loads(line) for line in lines]
+    assert len(rows) == 160
+    assert [row["id"] for row in rows] == [f"BL-{n:03d}" for n in range(1, 161)]
+    for row in rows:
+        assert set(row) == {"id", "ticket_title", "note", "labels", "overall", "why", "values"}
+        assert all(
+            isinstance(row[key], str) and row[key].strip()
+            for key in ("ticket_title", "note", "why")
+        )
+        assert set(row["labels"]) == set(NOTE_LABELS), row["id"]
+        assert all(row["labels"][label] in (0, 1) for label in NOTE_LABELS), row["id"]
+        assert row["overall"] in (1, 2, 3, 4, 5), row["id"]
+        flagged = row["labels"]["secret"] or row["labels"]["personal_data"]
+        assert bool(row["values"]) == bool(flagged), row["id"]
+        for value in row["values"]:
+            assert isinstance(value, str) and value and value in row["note"], (row["id"], value)
+        if not any(row["labels"][label] for label in CRITERIA):
+            assert row["overall"] == 1, row["id"]  # GUIDE.md: no criterion met is a 1
+    for label in CRITERIA:  # the brief: each criterion met in roughly 35-65 % of the notes
+        assert 0.35 <= sum(row["labels"][label] for row in rows) / len(rows) <= 0.65, label
+    assert sum(row["labels"]["secret"] for row in rows) >= 40
+    assert sum(row["labels"]["personal_data"] for row in rows) >= 18
+
+
 # ---------------------------------------------------------------- helpers
 
 
