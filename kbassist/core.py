@@ -166,10 +166,7 @@ class Core:
         return row[0] if row else default
 
     def set_meta(self, connection: Connection, key: str, value: str) -> None:
-        table = store.meta
-        updated = connection.execute(table.update().where(table.c.key == key).values(value=value))
-        if updated.rowcount == 0:
-            connection.execute(table.insert().values(key=key, value=value))
+        store.upsert(connection, store.meta, {"key": key, "value": value})
 
 
 def _bundled_or_setting(setting: str, name: str) -> Path:

@@ -433,15 +433,30 @@ counters = Table(
 )
 
 
+def upsert(
+    connection: Any, table: Table, values: dict[str, Any], update: dict[str, Any] | None = None
+) -> None:
+    """Insert a row, or update it when its primary key exists: one atomic statement.
+
+    An update-then-insert races when two processes (two servers starting at once)
+    write the same new key: the second insert fails on the primary key. This is
+    ``INSERT ... ON CONFLICT DO UPDATE`` on SQLite and PostgreSQL alike. ``update``
+    gives the columns to set on a conflict (default: the non-key ``values``).
+    """
+    keys = [column.name for column in table.primary_key.columns]
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
+    statement: Any = dialect.insert(table).values(**values)
+    changes = update if update is not None else {k: v for k, v in values.items() if k not in keys}
+    connection.execute(statement.on_conflict_do_update(index_elements=keys, set_=changes))
+
+
 def bump_counter(connection: Any, name: str) -> int:
-    """Add one to a counter in the caller's transaction (an atomic UPDATE); its new value."""
+    """Add one to a counter in the caller's transaction (one atomic upsert); its new value."""
     now = utc_now()
-    table = counters
-    updated = connection.execute(
-        table.update().where(table.c.name == name).values(value=table.c.value + 1, changed_at=now)
-    )
-    if updated.rowcount == 0:
-        connection.execute(table.insert().values(name=name, value=1, changed_at=now))
+    update = {"value": counters.c.value + 1, "changed_at": now}
+    upsert(connection, counters, {"name": name, "value": 1, "changed_at": now}, update)
     return read_counter(connection, name)
 
 

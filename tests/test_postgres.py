@@ -861,3 +861,42 @@ def test_migration_0003_masks_rows_stored_before_it(tmp_path: Path) -> None:
         with admin.begin() as conn:
             conn.execute(text(f"DROP SCHEMA IF EXISTS {schema} CASCADE"))
         admin.engine.dispose()
+
+
+def test_two_servers_writing_the_same_new_meta_key_and_counter_at_once(pg: Instance) -> None:
+    """Two servers starting together both mark their catch-up and bump the counter.
+
+    With update-then-insert, the second transaction's UPDATE finds no row (the first
+    has not committed), its INSERT then waits on the first's key and fails with a
+    unique violation once it commits: the second server refused to start.
+    """
+    import threading
+
+    core, key = pg.core, "test:two-writers"
+    before = 0
+    with core.connect() as conn:
+        before = store.read_counter(conn, "test-two-writers")
+    first = core.engine.connect()
+    first_tx = first.begin()
+    core.set_meta(first, key, "first")
+    store.bump_counter(first, "test-two-writers")
+    errors: list[BaseException] = []
+
+    def second() -> None:
+        try:
+            with core.begin() as conn:  # blocks on the first's uncommitted rows
+                core.set_meta(conn, key, "second")
+                store.bump_counter(conn, "test-two-writers")
+        except BaseException as error:  # noqa: BLE001 - reported by the assertion below
+            errors.append(error)
+
+    thread = threading.Thread(target=second)
+    thread.start()
+    thread.join(1.0)  # let it reach the lock
+    first_tx.commit()
+    first.close()
+    thread.join(30)
+    assert not errors, errors
+    with core.connect() as conn:
+        assert core.get_meta(conn, key) == "second"
+        assert store.read_counter(conn, "test-two-writers") == before + 2
