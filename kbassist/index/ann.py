@@ -95,7 +95,11 @@ class Graph:
         index = Index.restore(str(path), view=not writable)
         if index is None:
             raise ValueError(f"{path} is not a usearch index")
+        # The file keeps the connectivity but not the expansions: restored, they are
+        # usearch's defaults (128 while adding, 64 while searching), so an ingest would
+        # link its rows with less care than the build did.
         index.expansion_search = EXPANSION_SEARCH  # type: ignore[misc]  # stub lacks the setter
+        index.expansion_add = EXPANSION_ADD  # type: ignore[misc]
         return cls(index)
 
     def __len__(self) -> int:
