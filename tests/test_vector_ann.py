@@ -9,7 +9,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from kbassist.index.ann import Lookup, row_ids
+import kbassist.index.ann as ann
+from kbassist.index.ann import Graph, Lookup, row_ids
 from kbassist.index.documents import SearchDoc
 from kbassist.index.query import Filters
 from kbassist.index.vectors import VectorIndex, VectorRecord
@@ -93,6 +94,19 @@ def test_graph_follows_updates_and_survives_reopening(tmp_path: Path) -> None:
     again.update([], [f"ticket:T-{n}" for n in range(800)])
     assert again.describe()["mode"] == "exact"
     assert _files(tmp_path / "v", "graph-*") == []
+
+
+def test_a_reopened_graph_adds_and_searches_with_the_build_s_expansions(tmp_path: Path) -> None:
+    # usearch's file keeps the connectivity but not the expansions: restored, they
+    # were its defaults (128 while adding, 64 while searching), so rows an ingest
+    # added were linked with less care than the build's.
+    vectors = _clustered(600, 12)
+    Graph.build(vectors, row_ids([f"k{n}" for n in range(600)])).save(tmp_path / "g.usearch")
+    for writable in (True, False):
+        graph = Graph.open(tmp_path / "g.usearch", writable=writable)
+        assert graph._index.expansion_add == ann.EXPANSION_ADD
+        assert graph._index.expansion_search == ann.EXPANSION_SEARCH
+        assert (ann.EXPANSION_ADD, ann.EXPANSION_SEARCH) != (128, 64)
 
 
 def test_a_damaged_graph_is_rebuilt_not_trusted(tmp_path: Path) -> None:

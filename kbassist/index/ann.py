@@ -29,7 +29,8 @@ import numpy as np
 # docs/scale.md). At a million rows the misses are rows the graph does not reach:
 # recall@10 0.90 at connectivity 16 whatever the search expansion; 0.951 at 32
 # (expansion 1,024); 0.971 with 256 instead of 128 while adding. 512 while adding
-# follows that trend; its held-apart run was stopped for time (see docs/scale.md).
+# follows that trend. Tested once afterwards on rows and queries nobody had looked at
+# (seed 4242, StackFAQ 250-399): recall@10 0.983 (bench/results/scale_tune-fresh.json).
 CONNECTIVITY = 32  # edges per node (HNSW "M")
 EXPANSION_ADD = 512  # candidate list while building ("efConstruction")
 EXPANSION_SEARCH = 1024  # candidate list while searching ("ef")
@@ -95,7 +96,11 @@ class Graph:
         index = Index.restore(str(path), view=not writable)
         if index is None:
             raise ValueError(f"{path} is not a usearch index")
+        # The file keeps the connectivity but not the expansions: restored, they are
+        # usearch's defaults (128 while adding, 64 while searching), so an ingest would
+        # link its rows with less care than the build did.
         index.expansion_search = EXPANSION_SEARCH  # type: ignore[misc]  # stub lacks the setter
+        index.expansion_add = EXPANSION_ADD  # type: ignore[misc]
         return cls(index)
 
     def __len__(self) -> int:
