@@ -76,8 +76,8 @@ class CreditParams:
     min_served: int = 10  # served tickets with recorded minutes
     min_baseline: int = 10  # untreated tickets of the article's families
     bootstrap: int = 400
-    # Two-sided interval of the minutes saved; credit needs all of it above zero. 99 %, not
-    # 95 %: at 95 % about one null article in forty is credited by chance (docs/credit.md).
+    # Two-sided interval of the minutes saved; credit needs all of it above the bar below.
+    # 99 %, not 95 %: at 95 % about one null article in forty is above zero by chance.
     confidence: float = 0.99
     # Materiality: credit also needs the interval's low end to save at least this share of
     # the time the served tickets would have taken without the article. "Not zero" is not
