@@ -18,8 +18,10 @@
      the served tickets' mean minutes x (exp(-d) - 1), with its 95 % interval
      (``CreditParams(minutes_as="recorded", confidence=0.95)``);
    * ``new``: rounded and floored minutes read as intervals, credit when the
-     99 % interval excludes zero (``CreditParams()``); ``new 95%`` beside it is
-     the same estimate with the 95 % interval it used before.
+     99 % interval's low end saves at least 5 % of the time (``CreditParams()``:
+     the materiality bar); beside it the same estimate judged by the rules it
+     used before: ``new no bar`` (99 % interval above zero) and ``new 95%``
+     (95 % interval above zero).
 
    Per trend: signed and absolute relative error (estimate - planted) /
    planted over the effective articles, the share of null articles credited,
@@ -86,9 +88,12 @@ PIPELINE_RESULTS = RESULTS_DIR / "credit_pipeline.json"
 HELD_OUT_SEED = 101  # seeds 1-10 were used to choose the method
 TARGET_SIGNED, TARGET_ABSOLUTE, TARGET_COVERAGE = 0.05, 0.10, 0.90
 ESTIMATORS = ("geometric", "today", "new")
-# The new estimator with the 95 % interval it used before: what crediting a null now and
-# then would buy in power.
-LOOSE = (("new 95%", CreditParams(confidence=0.95)),)
+# The new estimate judged by the rules it used before: its 99 % interval above zero, with no
+# materiality bar (``new no bar``, read off the same estimate, no second run), and its 95 %
+# interval above zero (``new 95%``): what the bar and the 99 % cost in power, and what they
+# buy in nulls not credited.
+NO_BAR = "new no bar"
+LOOSE = (("new 95%", CreditParams(confidence=0.95, materiality=0.0)),)
 
 
 def main() -> None:
@@ -214,7 +219,9 @@ def compare(
     rounded = _rounded(tickets)
     reports: dict[str, CreditReport] = {
         "today": estimate_credit(
-            tickets, exposures, CreditParams(minutes_as="recorded", confidence=0.95)
+            tickets,
+            exposures,
+            CreditParams(minutes_as="recorded", confidence=0.95, materiality=0.0),
         ),
         "new": estimate_credit(tickets, exposures, CreditParams()),
     }
@@ -250,6 +257,8 @@ def compare(
                     share,
                 )
             )
+            if name == "new":
+                rows.append(replace(rows[-1], estimator=NO_BAR, credited=interval.low > 0))
     return rows
 
 
@@ -303,7 +312,7 @@ def print_summary(title: str, summary: dict, note: str = "") -> None:
     if note:
         print(note)
     header = (
-        f"{'trend':>5} {'estimator':<9} {'articles':>8} {'planted':>7} {'estim.':>7} "
+        f"{'trend':>5} {'estimator':<10} {'articles':>8} {'planted':>7} {'estim.':>7} "
         f"{'signed':>7} {'abs':>6} {'worst':>6} {'nulls credited':>14} {'covers':>7} "
         f"{'credited':>8}"
     )
@@ -314,7 +323,7 @@ def print_summary(title: str, summary: dict, note: str = "") -> None:
         for name, by_trend in summary.items():
             s = by_trend[trend]
             print(
-                f"{trend:>5} {name:<9} {s['effective']:>8} {_fmt(s['planted_mean'], 7, '.2f')} "
+                f"{trend:>5} {name:<10} {s['effective']:>8} {_fmt(s['planted_mean'], 7, '.2f')} "
                 f"{_fmt(s['estimated_mean'], 7, '.2f')} "
                 f"{_fmt(s['signed_relative_error'], 7, '+.1%')} "
                 f"{_fmt(s['absolute_relative_error'], 6, '.3f')} "
@@ -333,7 +342,7 @@ def print_nulls(summary: dict) -> None:
             f"({_fmt(s['null_estimate_se'], 4, '.2f')})"
             for trend, s in by_trend.items()
         ]
-        print(f"  {name:<9} " + "; ".join(cells))
+        print(f"  {name:<10} " + "; ".join(cells))
 
 
 def check_targets(summary: dict) -> dict[str, dict[str, bool]]:
@@ -351,7 +360,7 @@ def check_targets(summary: dict) -> dict[str, dict[str, bool]]:
             }
             verdict[name][trend] = all(checks.values())
             failed = ", ".join(k for k, ok in checks.items() if not ok)
-            print(f"  {name:<9} trend {trend}: {'met' if not failed else 'NOT met: ' + failed}")
+            print(f"  {name:<10} trend {trend}: {'met' if not failed else 'NOT met: ' + failed}")
     return verdict
 
 
@@ -374,7 +383,7 @@ def bench_simulated(
 
             rows += compare("simulated", trend, seed, sim.tickets, sim.articles, truth, LOOSE)
             print(f"  simulated trend {trend:+.1f} seed {seed} done", file=sys.stderr, flush=True)
-    summary = summarise(rows, (*ESTIMATORS, LOOSE[0][0]), TRENDS)
+    summary = summarise(rows, (*ESTIMATORS, NO_BAR, LOOSE[0][0]), TRENDS)
     print_summary(
         f"Simulated MSP: held-out seeds {seeds.start}-{seeds.stop - 1}, 24,000 tickets each"
         + (", real minutes recorded (diagnostic)" if exact else ""),
@@ -520,7 +529,7 @@ def bench_demo(n_seeds: int, null_seeds: int) -> dict[str, Any]:
             truth = _demo_truth(planted, without, recorded)
             rows += compare("demo", trend, seed, tickets, articles, truth, others)
         print(f"  demo seed {seed} done", file=sys.stderr, flush=True)
-    summary = summarise(rows, (*ESTIMATORS, "naive", LOOSE[0][0]), TRENDS)
+    summary = summarise(rows, (*ESTIMATORS, "naive", NO_BAR, LOOSE[0][0]), TRENDS)
     print_summary(
         f"Demo generator: 5,000 tickets a seed, ground-truth families; trend 0 on {null_seeds} "
         f"seeds, -0.3 and +0.3 on the first {n_seeds}",

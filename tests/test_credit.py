@@ -28,6 +28,7 @@ from kbassist.credit.estimation import (
     Version,
     article_families,
     content_shares,
+    credit_bar,
     credit_by_period,
     estimate_credit,
     exposures_of,
@@ -124,6 +125,44 @@ def test_planted_null_earns_nothing() -> None:
     assert article.hours_saved == 0
     assert report.ledger == ()
     assert all(person.hours_saved == 0 for person in report.people)
+
+
+# A desk large enough that a 7 % saving is sure (its 99 % interval excludes zero) but not
+# sure to reach the 5 % bar: "not zero" is not "worth paying".
+SMALL_SAVING = {"seed": 3, "effects": {"F0": 0.07}, "families": 4, "per_month": 150}
+
+
+def test_the_bar_on_minutes_is_the_bar_on_the_log_effect() -> None:
+    # Saving the share r of the time without the article: d = log(1 - r), whatever observed.
+    for observed, share in ((12.0, 0.05), (80.0, 0.05), (40.0, 0.2)):
+        bar = credit_bar(observed, share)
+        assert observed * math.expm1(-math.log1p(-share)) == pytest.approx(bar)
+        assert bar / (observed + bar) == pytest.approx(share)
+    assert credit_bar(50.0, 0.0) == 0.0
+
+
+def test_a_saving_sure_but_under_the_bar_is_not_credited() -> None:
+    tickets, truth = history(**SMALL_SAVING)  # type: ignore[arg-type]
+    exposures = [exposure("F0", tickets)]
+    article = estimate_credit(tickets, exposures, PARAMS).articles[0]
+    minutes = article.effect("minutes")
+    assert article.interval is not None and article.bar is not None
+    # The interval excludes zero: a plain significance test would pay this article.
+    assert 0 < article.interval.low < article.bar
+    assert article.bar == pytest.approx(minutes.observed * 0.05 / 0.95)
+    assert article.status == NO_EFFECT and article.hours_saved == 0
+    assert "is under the bar of" in article.reason and "5% of the time" in article.reason
+    assert article.interval.low <= truth["F0"] <= article.interval.high
+    # The same estimate without the bar (the rule before it) is credited and paid.
+    loose = estimate_credit(tickets, exposures, replace(PARAMS, materiality=0.0)).articles[0]
+    assert loose.interval == article.interval
+    assert loose.status == CREDITED and loose.hours_saved > 0
+    # A large saving clears the bar.
+    tickets, _ = history(**{**SMALL_SAVING, "effects": {"F0": 0.2}})  # type: ignore[arg-type]
+    large = estimate_credit(tickets, [exposure("F0", tickets)], PARAMS).articles[0]
+    assert large.status == CREDITED and large.bar is not None
+    assert large.interval is not None and large.interval.low > large.bar
+    assert "clears the bar of" in large.reason
 
 
 def test_a_global_speed_up_is_credited_to_no_one() -> None:
@@ -481,8 +520,8 @@ def test_null_articles_are_not_credited_and_intervals_cover_the_real_saving(simu
             covered.append(article.interval.low <= truth <= article.interval.high)
             if planted.null:
                 nulls.append(article)
-            # Credited exactly when the log effect's interval lies below zero.
-            below = article.effect("minutes").interval.high < 0
+            # Credited exactly when the log effect's interval lies below log(1 - 5 %).
+            below = article.effect("minutes").interval.high < math.log(0.95)
             assert (article.status == CREDITED) == below, article.article_id
     assert len(nulls) == 3 * len(SIM_SEEDS)
     assert all(article.status == NO_EFFECT for article in nulls)
@@ -540,7 +579,9 @@ def test_rounded_minutes_and_the_floor_are_detected() -> None:
 # ---------------------------------------------------------------- the service
 
 
-def write_history(core, tickets: list[TicketOutcome], clustered: bool = True) -> None:  # type: ignore[no-untyped-def]
+def write_history(
+    core, tickets: list[TicketOutcome], clustered: bool = True, links: int = 10
+) -> None:  # type: ignore[no-untyped-def]
     """Store synthetic tickets, two technicians and the article KB-F0 with two versions."""
     now = datetime(2025, 1, 1)
     with core.begin() as conn:
@@ -619,7 +660,7 @@ def write_history(core, tickets: list[TicketOutcome], clustered: bool = True) ->
         )
         # Ten linking tickets (over 5 % of the family) put the article in its family.
         linking = [t.ticket_id for t in tickets if t.family == "F0" and t.created_at >= PUBLISHED]
-        linking = linking[:10]
+        linking = linking[:links]
         conn.execute(
             store.ticket_article_links.insert(),
             [{"ticket_id": t, "article_id": "KB-F0"} for t in linking],
@@ -667,6 +708,27 @@ def test_explanation_traces_to_tickets_the_baseline_and_the_computation(credited
     assert text.index(explanation.headline) < text.index("Method: ") < text.index("1. Serving")
     assert "Minutes saved per ticket" in text and explanation.served[0].ticket_id in text
     assert explanation.as_dict() == again.as_dict()
+
+
+def test_the_trail_says_why_a_sure_but_small_saving_earns_nothing(core) -> None:  # type: ignore[no-untyped-def]
+    tickets, _ = history(**SMALL_SAVING)  # type: ignore[arg-type]
+    write_history(core, tickets, links=200)  # over 5 % of its family's 2,700 tickets
+    with core.connect() as conn:
+        explanation = attribution.explain(conn, "KB-F0", viewer=MANAGER, params=PARAMS)
+        summary = attribution.credit_summary(conn, MANAGER, PARAMS)
+    article = explanation.article
+    assert article.status == NO_EFFECT and 0 < article.interval.low < article.bar
+    assert explanation.headline.startswith("A small saving: about ")
+    assert f"credit needs the low end above {article.bar:.1f} minutes (5% of the time" in (
+        explanation.headline
+    )
+    assert explanation.headline.endswith("No credit yet.")
+    assert "credited when its low end saves at least 5% of the time" in explanation.method
+    text = explanation.render_text()
+    assert "Status: no effect. The 99% interval excludes zero, but its low end" in text
+    assert summary["articles"][0]["credit_bar"] == pytest.approx(article.bar, abs=0.01)
+    assert summary["method"]["materiality"] == 0.05
+    assert summary["articles"][0]["hours_saved"] == 0
 
 
 def test_without_clustering_families_fall_back_to_categories(core) -> None:  # type: ignore[no-untyped-def]

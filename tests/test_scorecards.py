@@ -438,6 +438,7 @@ def test_managers_get_every_card_credit_and_the_weekly_review(
     assert [r["technician"] for r in rows] == ["Ana", "Ben"]
     credit = client.get("/credit")
     assert credit.status_code == 200 and "KB-1" in credit.text
+    assert "low end to save at least 5% of the time" in credit.text  # the materiality bar
     assert "Served tickets" in client.get("/credit/KB-1").text
     assert client.get("/credit/KB-nope").status_code == 404
     weekly_page = client.get("/weekly?as_of=2024-09-26")

@@ -255,6 +255,7 @@ def article_dict(article: ArticleCredit) -> dict[str, Any]:
         "baseline_tickets": len(article.baseline),
         "minutes_saved_per_ticket": _round(article.minutes_saved_per_ticket, 2),
         "interval": _interval(article.interval, 2),
+        "credit_bar": _round(article.bar, 2),
         "hours_saved": round(article.hours_saved, 2),
         "hours_interval": _interval(article.hours_interval, 2),
         "effects": {e.outcome: _effect_dict(e) for e in article.effects},
@@ -272,6 +273,7 @@ def method_dict(params: CreditParams, family_source: str) -> dict[str, Any]:
         "family_source": family_source,
         "bootstrap": params.bootstrap,
         "confidence": params.confidence,
+        "materiality": params.materiality,
         "seed": params.seed,
         "min_served": params.min_served,
         "min_baseline": params.min_baseline,
@@ -376,6 +378,16 @@ def headline(article: ArticleCredit) -> str:
             f"tickets served: about {_about(article.hours_saved)} hours in all (likely "
             f"{_about(article.hours_interval.low)} to {_about(article.hours_interval.high)})."
         )
+    observed = article.effect("minutes").observed
+    if interval.low > 0 and article.bar is not None and observed:
+        # The bar saves this share of the time without the article (estimation.credit_bar).
+        share = article.bar / (observed + article.bar)
+        return (
+            f"A small saving: about {_about(minutes)} minutes per ticket, likely between "
+            f"{_about(interval.low)} and {_about(interval.high)}; credit needs the low end above "
+            f"{_about(article.bar)} minutes ({share:.0%} of the time these tickets would take "
+            "without it), so that a saving is both sure and worth paying. No credit yet."
+        )
     if interval.high < 0:
         return (
             f"The tickets it served took about {_about(-minutes)} minutes longer than expected "
@@ -396,8 +408,8 @@ def method_text(params: CreditParams, recording: str) -> str:
     return (
         "Difference-in-differences by imputation (Borusyak, Jaravel and Spiess 2021): a "
         "family + month + technician model of log minutes fitted on tickets no article served, "
-        f"{params.confidence:.0%} bootstrap interval ({params.bootstrap} replicates); "
-        f"{recording}."
+        f"{params.confidence:.0%} bootstrap interval ({params.bootstrap} replicates), credited "
+        f"when its low end saves at least {params.materiality:.0%} of the time; {recording}."
     )
 
 

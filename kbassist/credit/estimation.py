@@ -19,8 +19,10 @@ mean, which sits below the mean of a skewed time and underpaid every article.
 
 Uncertainty is a bootstrap with a fixed seed: each replicate refits the model on
 Poisson-reweighted untreated tickets and resamples the served tickets. Below the
-minimum sample an article gets "not enough data"; an interval that includes
-zero earns no credit. Credit hours (minutes saved per ticket times tickets
+minimum sample an article gets "not enough data"; an article is credited only
+when the low end of its interval saves at least a stated share of the time
+(``CreditParams.materiality``, 5 %): proved and worth paying, not just not zero.
+Credit hours (minutes saved per ticket times tickets
 served, over 60) are shared by the content each person added over the versions.
 """
 
@@ -436,20 +438,37 @@ def _article_credit(
     )
 
 
+def credit_bar(observed: float, materiality: float) -> float:
+    """Minutes saved per ticket that save ``materiality`` of the time without the article.
+
+    A ticket that took ``observed`` minutes with the article saved the share ``r``
+    of the time without it when it saved ``observed * r / (1 - r)`` minutes, so the
+    bar on the minutes is exactly the bar on the log effect ``d <= log(1 - r)``.
+    """
+    return observed * materiality / (1.0 - materiality)
+
+
 def _verdict(
     minutes: OutcomeEffect, weight: float, params: CreditParams, common: Mapping[str, object]
 ) -> ArticleCredit:
-    """Credited when the whole interval of minutes saved is above zero; else no effect."""
+    """Credited when the whole interval of minutes saved is above the bar; else no effect."""
     assert minutes.saved is not None and minutes.saved_interval is not None
+    assert minutes.observed is not None
     saved = minutes.saved
     interval = minutes.saved_interval
     low, high = interval.low, interval.high
-    if low > 0:
+    bar = credit_bar(minutes.observed, params.materiality)
+    level = f"{params.confidence:.0%}"
+    bar_text = (
+        f"the bar of {bar:.1f} minutes ({params.materiality:.0%} of the time these tickets "
+        "would have taken without the article)"
+    )
+    if low > bar:
         status = CREDITED
         reason = (
             f"Served tickets took {-(minutes.change or 0.0):.0%} less time than the same families "
-            f"before, after adjusting for the change elsewhere; the {params.confidence:.0%} "
-            "interval excludes zero."
+            f"before, after adjusting for the change elsewhere; the {level} interval excludes "
+            f"zero and its low end, {low:.1f} minutes per ticket, clears {bar_text}."
         )
         hours = saved * weight / 60.0
         hours_interval = interval.scaled(weight / 60.0)
@@ -460,8 +479,14 @@ def _verdict(
                 f"Served tickets took {minutes.change:.0%} more time than expected: no credit; "
                 "the article may need a review."
             )
+        elif low > 0:
+            reason = (
+                f"The {level} interval excludes zero, but its low end, {low:.1f} minutes per "
+                f"ticket, is under {bar_text}: a saving that may be too small to be worth "
+                "paying, or within what the model can get wrong. No credit yet."
+            )
         else:
-            reason = f"The {params.confidence:.0%} interval includes zero: no credit."
+            reason = f"The {level} interval includes zero: no credit."
         hours, hours_interval = 0.0, Interval(0.0, 0.0)
     return ArticleCredit(
         status=status,
@@ -470,6 +495,7 @@ def _verdict(
         interval=interval,
         hours_saved=hours,
         hours_interval=hours_interval,
+        bar=bar,
         **common,  # type: ignore[arg-type]
     )
 

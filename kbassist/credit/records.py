@@ -76,9 +76,14 @@ class CreditParams:
     min_served: int = 10  # served tickets with recorded minutes
     min_baseline: int = 10  # untreated tickets of the article's families
     bootstrap: int = 400
-    # Two-sided interval of the minutes saved; credit needs all of it above zero. 99 %, not
-    # 95 %: at 95 % about one null article in forty is credited by chance (docs/credit.md).
+    # Two-sided interval of the minutes saved; credit needs all of it above the bar below.
+    # 99 %, not 95 %: at 95 % about one null article in forty is above zero by chance.
     confidence: float = 0.99
+    # Materiality: credit also needs the interval's low end to save at least this share of
+    # the time the served tickets would have taken without the article. "Not zero" is not
+    # "worth paying": with thousands of tickets a test against zero also passes a saving too
+    # small to matter, or one the model gets wrong by a few per cent (docs/credit.md).
+    materiality: float = 0.05
     seed: int = 20240601
     method: str = "did"  # "did", or "naive" (before/after, no time adjustment; benchmarks)
     # How rounded times are read: "intervals" (a time recorded to the next quarter hour,
@@ -146,6 +151,9 @@ class ArticleCredit:
     hours_interval: Interval
     effects: tuple[OutcomeEffect, ...]
     shares: tuple[Share, ...]
+    # Minutes saved per ticket the interval's low end must exceed for credit (materiality);
+    # None when the article was not judged.
+    bar: float | None = None
 
     def effect(self, outcome: str) -> OutcomeEffect:
         return next(e for e in self.effects if e.outcome == outcome)
