@@ -409,7 +409,16 @@ def cue_values(plain: str, lexicon: Lexicon = LEXICON) -> dict[str, float]:
         "verify_state": _log(counts["verify_state"]),
         "verify_late": _log(late["verify_strong"] + late["verify_state"]),
         "verify_any": float(counts["verify_strong"] + counts["verify_state"] > 0),
-        # follow-up
+        **_followup_values(original, counts, late, references, handoff),
+    }
+
+
+def _followup_values(
+    original: str, counts: dict[str, int], late: dict[str, int], references: int, handoff: int
+) -> dict[str, float]:
+    """The follow-up cues (read by the follow-up model only, but boilerplate, references
+    and dates)."""
+    return {
         "followup_words": _log(counts["followup_words"]),
         "followup_any": float(counts["followup_words"] + references > 0),
         "followup_late": _log(late["followup_words"]),
