@@ -66,7 +66,10 @@ SEEN = {
 CHANGED_BEFORE_THIS_D_RUN = (
     "session 4, after reading batch d (so d is no longer a test): lists of backup and recovery "
     "codes on the lines under their heading (kbassist/hygiene/code_lists.py), in seven "
-    "languages, checked for new flags on 25,000 unlabelled public texts (none)"
+    "languages, checked for new flags on 25,000 unlabelled public texts (none); and d's two "
+    "personal-data false alarms fixed as kinds (a number provisioned in a phone system: "
+    "Operator Connect, Calling Plan, Direct Routing; a fob, token or badge number), which "
+    "changed no other phone span in those texts"
 )
 VARIANTS = ROOT / "tests" / "data" / "secrets_variants.jsonl"
 # Each round of the variants set measured once, before the rules were changed for it:
