@@ -3,10 +3,11 @@
 A labelled file no one working on the code has read (the batches' format: ``note``,
 ``labels`` with the six criteria, ``secret`` and ``personal_data``, ``overall``, and
 ``values``: the exact secret and personal-data substrings of each note) is scored
-once by a model trained exactly as the shipped one (``kbassist train
---from-closure-notes``: ``NoteModel().fit`` on every labelled closure note, no
-reviewer labels), side by side with today's rules and a word-count cut chosen on the
-training notes:
+once by a model trained exactly as the shipped one (the command models/ is built
+with, ``kbassist train --from-closure-notes FOLDER --no-reviewer-labels``, run in a
+throwaway instance; ``--shipped-model`` scores with models/note-classifier as it
+is), side by side with today's rules and a word-count cut chosen on the training
+notes:
 
 - per criterion precision, recall and F1;
 - Spearman of the usefulness score with ``overall`` (and of word count and today's
@@ -24,6 +25,10 @@ file is read once, and no figure it prints may feed a decision afterwards.
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -33,7 +38,7 @@ from _env import RESULTS_DIR, ROOT
 from scipy.stats import spearmanr
 
 from kbassist.quality import training
-from kbassist.quality.classifier import NoteModel
+from kbassist.quality.classifier import NoteModel, load_artifact
 from kbassist.quality.criteria import NOTE_CRITERIA, check_note, note_text
 
 BLIND_FILE = ROOT / "bench" / "data" / "closure_notes_blind.jsonl"
@@ -128,27 +133,39 @@ def sensitive_figures(raw: list[dict[str, Any]]) -> tuple[dict[str, Any], list[b
     return figures, flagged
 
 
-def train_like_shipped(
-    rows: list[dict[str, Any]], folder: Path, embedder: Any
-) -> tuple[NoteModel, dict[str, Any]]:
-    """A model fitted as `kbassist train --from-closure-notes` fits the shipped one."""
-    vectors = embedder.encode([note_text(row["note"]) for row in rows])
-    notes = training.closure_set(rows, vectors)
-    model = NoteModel().fit(notes, base=notes)
-    sources, counts = np.unique(notes.groups, return_counts=True)
+def train_like_shipped(folder: Path, embedder_name: str) -> tuple[NoteModel, dict[str, Any]]:
+    """The model `kbassist train --from-closure-notes FOLDER --no-reviewer-labels` writes
+    (the command models/ is built with), run in a throwaway instance."""
+    with tempfile.TemporaryDirectory(prefix="kbassist-blind-") as scratch:
+        out = Path(scratch) / "note-classifier"
+        command = [sys.executable, "-m", "kbassist", "train", "--from-closure-notes"]
+        command += [str(folder), "--no-reviewer-labels", "--out", str(out)]
+        env = {**os.environ, "KBASSIST_HOME": str(Path(scratch) / "instance")}
+        env["KBASSIST_EMBEDDER"] = embedder_name
+        done = subprocess.run(command, env=env, capture_output=True, text=True)
+        if done.returncode != 0:
+            raise SystemExit(f"kbassist train failed:\n{done.stderr[-2000:]}")
+        loaded = load_artifact(out)
+    metadata = loaded.metadata
     about = {
         "from": str(folder),
-        "n_notes": len(notes),
-        "sources": {str(s): int(c) for s, c in zip(sources, counts, strict=True)},
-        "data_hash": training.data_hash(notes),
-        "embedder": embedder.name,
-        "thresholds": model.thresholds_,
+        "command": "kbassist train --from-closure-notes FOLDER --no-reviewer-labels",
+        "n_notes": metadata["n_examples"],
+        "sources": metadata["sources"],
+        "model_version": metadata["version"],
+        "data_hash": metadata["data_hash"],
+        "embedder": metadata["embedder"],
+        "thresholds": metadata["thresholds"],
     }
-    return model, about
+    return loaded.model, about
 
 
 def run_blind(
-    blind: Path, train_folder: Path, embedder: Any, model: NoteModel | None = None
+    blind: Path,
+    train_folder: Path,
+    embedder: Any,
+    model: NoteModel | None = None,
+    embedder_name: str = "minilm",
 ) -> dict[str, Any]:
     """Train as shipped (unless a model is given), score the blind file, every figure."""
     import quality as bench
@@ -157,7 +174,7 @@ def run_blind(
     rows, raw = read_file(blind)
     train_rows = training.read_closure_notes(train_folder)
     if model is None:
-        model, trained = train_like_shipped(train_rows, train_folder, embedder)
+        model, trained = train_like_shipped(train_folder, embedder_name)
     else:
         trained = {"from": "the shipped model (models/note-classifier)", "n_notes": len(train_rows)}
     train_labels = np.array([row["labels"] for row in train_rows])
@@ -258,7 +275,7 @@ def main_blind(
         model = loaded.model
     else:
         embedder = make_embedder(embedder_name)
-    result = run_blind(blind, train_folder, embedder, model)
+    result = run_blind(blind, train_folder, embedder, model, embedder_name)
     print_blind(result)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, indent=2) + "\n")
