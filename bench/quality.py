@@ -1,6 +1,7 @@
 """Benchmark of closure-note judgement: per-criterion model, usefulness score, Mendeley, speed.
 
     .venv/bin/python bench/quality.py [--notes 10000] [--skip-mendeley] [--batches a,b,c]
+    .venv/bin/python bench/quality.py --blind [FILE]   # the blind set: bench/quality_blind.py
 
 1. closure_notes (400 labelled MSP notes in four batches, read in place): leave one
    batch out (train and tune on three, test on the fourth, for each), per criterion
@@ -541,7 +542,35 @@ def main() -> None:
         help="development mode: leave one batch out over these batches only (e.g. a,b,c); "
         "closure-note figures only, written to bench/results/quality-<batches>.json",
     )
+    parser.add_argument(
+        "--blind",
+        nargs="?",
+        type=Path,
+        const=ROOT / "bench" / "data" / "closure_notes_blind.jsonl",
+        metavar="FILE",
+        help="score a labelled file no one has read (default bench/data/closure_notes_blind.jsonl) "
+        "with a model trained as the shipped one on --closure-notes; writes "
+        "bench/results/quality-blind.json",
+    )
+    parser.add_argument("--embedder", default="minilm", help="--blind: minilm (shipped) or hashing")
+    parser.add_argument("--out", type=Path, help="--blind: where to write the JSON")
+    parser.add_argument(
+        "--shipped-model",
+        action="store_true",
+        help="--blind: score with models/note-classifier as it is instead of training",
+    )
     arguments = parser.parse_args()
+    if arguments.blind:
+        from quality_blind import BLIND_RESULTS, main_blind
+
+        main_blind(
+            arguments.blind.resolve(),
+            arguments.closure_notes,
+            arguments.embedder,
+            arguments.out or BLIND_RESULTS,
+            arguments.shipped_model,
+        )
+        return
     if arguments.batches:
         development(arguments.closure_notes, sorted(arguments.batches.split(",")))
         return

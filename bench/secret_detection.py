@@ -28,7 +28,9 @@ The detectors are rules: nothing is fitted to a batch, so a leave-one-batch-out
 evaluation is the per-batch evaluation. What differs between batches is what the
 developers saw, recorded in ``SEEN`` and printed with the figures: batches a-c
 were read while the rules were refined (their figures are tuned, not results);
-batch d was never read. Only d's figures are test results.
+batch d was held out until session 3 and read in session 4. No batch is a test any more:
+every figure here is a development figure (the blind set, ``bench/quality.py --blind``,
+is the next test).
 
 Prints a table and writes bench/results/secrets.json. ``run(data_dir)`` returns the
 same dictionary for bench/quality.py.
@@ -54,22 +56,20 @@ RESULTS = RESULTS_DIR / "secrets.json"
 BATCHES = ("a", "b", "c", "d")
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
-    "a": "read while refining the rules (tuned, not a result)",
-    "b": "read while refining the rules (tuned, not a result)",
-    "c": "read while refining the rules (tuned, not a result)",
-    "d": "held out: never read; measured once by the research (0.80/1.00 secret), once for "
-    "the first release after its rules were frozen (0.90/1.00), then not until session 3's "
-    "rules were frozen and committed (this run); no per-note output of d was ever printed",
+    "a": "read while refining the rules (development)",
+    "b": "read while refining the rules (development)",
+    "c": "read while refining the rules (development)",
+    "d": "held out until session 3's run (0.95/1.00); read in session 4, its one missed note "
+    "fixed as a kind (a list of backup codes under its heading): development since",
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
-    "session 3, from the variants set only (rules frozen at commit 022f39e): more keyword forms "
-    "and link words (a code after 'was', 'op', 'chose', 'with' or ' - '; 'code for the gate'; "
-    "'Chiave Wi-Fi'; 'PIN SIM'; 'new pass'; SNMP v2c community), passphrases of joined words, a "
-    "chosen word and number in a sentence about a reset or logon, keypad entries, vendor "
-    "default passwords in admin pairs, six groups of four digits, redis://:pw@, a bare "
-    "'account' on a bank line, a second code of the same digits; and flags removed for a "
-    "key's ID, a public key named with its peer, French and Italian elisions"
+    "session 4, after reading batch d (so d is no longer a test): lists of backup and recovery "
+    "codes on the lines under their heading (kbassist/hygiene/code_lists.py), in seven "
+    "languages, checked for new flags on 25,000 unlabelled public texts (none); and d's two "
+    "personal-data false alarms fixed as kinds (a number provisioned in a phone system: "
+    "Operator Connect, Calling Plan, Direct Routing; a fob, token or badge number), which "
+    "changed no other phone span in those texts"
 )
 VARIANTS = ROOT / "tests" / "data" / "secrets_variants.jsonl"
 # Each round of the variants set measured once, before the rules were changed for it:
@@ -348,7 +348,7 @@ def print_report(result: dict[str, Any]) -> None:
     if ours["held_out"]:
         held = ours["held_out"]
         print(
-            "held-out batch d (the only test figure): secret recall "
+            "batch d (a test until session 3, development now): secret recall "
             f"{held['secret']['recall_worst']:.2f} (target 0.98), precision "
             f"{held['secret']['precision_worst']:.2f} (0.90); personal recall "
             f"{held['personal']['recall_worst']:.2f} (0.95); before: secret recall "

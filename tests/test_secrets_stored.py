@@ -133,6 +133,12 @@ CASES: list[tuple[str, str, str, list[str]]] = [
      ["561 204 990", "118 437 205"]),
     ("SIM PIN, Italian", "secret", "PIN SIM 5521, PUK 44019283 nella busta.",
      ["5521", "44019283"]),
+    ("backup codes listed under their heading", "secret",
+     "New backup codes for the admin account (it@acme.org):\n1947 2286   5531 0947\n"
+     "6619 2830   7745 1092", ["1947 2286", "5531 0947", "6619 2830", "7745 1092"]),
+    ("recovery codes listed, German", "secret",
+     "Wiederherstellungscodes für das Konto:\n1. 55129087\n2. 90871234\nSicher verwahren.",
+     ["55129087", "90871234"]),
     ("bank account and sort code", "personal-data",
      "Expense payee added: account 31926819, sort code 60-16-13.", ["31926819", "60-16-13"]),
     ("personal phone, US", "personal-data", "US user - cell (415) 867-2291, text first.",

@@ -111,13 +111,16 @@ _PHONE_WORDS = re.compile(
 _NOT_PHONE_CONTEXT = re.compile(
     r"(?i)(?:ticket|case|ref|reference|order|invoice|serial|s/n|\bsn\b|asset|\bid\b|\bkb|build"
     r"|version|event|error|\bpo\b|account|acct|iban|sort\s+code|port|vlan|licen[cs]e|key|code"
-    r"|pin|inc|req|chg|ritm|job|batch|lot|part|model|sku|tag|\bmac|\bip\b|hash|\#)\W{0,3}$"
+    r"|pin|inc|req|chg|ritm|job|batch|lot|part|model|sku|tag|\bmac|\bip\b|hash|\#"
+    # an access-control or staff identifier: "fob token 0412773", "badge 5530917"
+    r"|fob|token|badge|(?:employee|staff|payroll)\s+(?:no\.?|number|id))\W{0,3}$"
 )
 _WORK_WORDS = re.compile(
     r"(?i)\b(?:office|desk|direct\s+(?:dial|line)|ddi|did|main\s+(?:line|number|office)"
     r"|reception|switchboard|front\s+desk|help\s?desk|service\s?desk|support|hotline|vendor"
     r"|supplier|isp|carrier|provider|fax|ext\.?|extension|durchwahl|zentrale|büro|firma|company"
     r"|work|business|trunk|porting|ported|3cx|sip|teams|hunt\s?group|queue|ivr|auto\s?attendant"
+    r"|operator\s+connect|calling\s+plan|direct\s+routing|phone\s+system"
     r"|oficina|empresa|centralita|bureau|entreprise|standard|kantoor|bedrijf|escritório|ufficio"
     r"|azienda|centralino|toll[\s-]?free|freephone|landline\s+of|site|branch|store|shop|clinic"
     r"|practice|surgery|dienst\w*|geschäft\w*|(?-i:us)|our|we|uns|nous|nos|nosotros|nuestro|ons|onze"

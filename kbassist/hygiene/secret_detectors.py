@@ -19,6 +19,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterator
 
+from kbassist.hygiene.code_lists import code_list_hits
 from kbassist.hygiene.keyword_scan import (
     Hit,
     Token,
@@ -526,6 +527,7 @@ DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
     _topic_hits,
     _chosen_hits,
     _strong_token_hits,
+    code_list_hits,
 )
 
 

@@ -56,6 +56,13 @@ GATES: dict[str, tuple[str, ...]] = {
     "problem": ("request_no_fault",),
     "cause": ("request_no_fault",),
 }
+# Cues that hold a criterion's P(met) at least at the rate the training notes they mark
+# meet it (``gate_floor``): the guide's "met when ..." cases. Follow-up: a KB article named
+# by its number, a vendor's, duplicate's or change's number (a hand-off pointer).
+FLOORS: dict[str, tuple[str, ...]] = {"followup": ("kb_pointer", "handoff")}
+MIN_FLOOR_NOTES = 5  # training notes a floor cue must mark before it holds anything up
+# The follow-up cues, read by the follow-up model only (see ``criterion_columns``).
+FOLLOWUP_NAMES = ("followup_words", "followup_any", "followup_late", "handoff", "kb_pointer")
 MIN_PER_CLASS = 3
 # The weights of the embedding block against the cues that each criterion tries
 # (``fit_criterion`` keeps the best on its out-of-fold probabilities).
@@ -217,9 +224,12 @@ def criterion_columns(name: str) -> np.ndarray:
     """The feature-matrix columns a criterion's model reads.
 
     The request-or-fault cues are read only for the criteria the guide ties to them
-    (a request has no problem and no cause); the others read every other column.
+    (a request has no problem and no cause), the follow-up cues only for follow-up; the
+    others read every other column.
     """
     skip = set() if name in WORK_CRITERIA else {HANDCRAFTED_NAMES.index(n) for n in WORK_NAMES}
+    if name != "followup":
+        skip |= {HANDCRAFTED_NAMES.index(n) for n in FOLLOWUP_NAMES}
     return np.array([i for i in range(len(HANDCRAFTED_NAMES)) if i not in skip])
 
 
@@ -232,11 +242,13 @@ class CriterionModel:
     threshold: float
     columns: np.ndarray  # the handcrafted columns read; every embedding column follows
     ceilings: dict[str, float] = field(default_factory=dict)  # gate cue -> most P(met)
+    floors: dict[str, float] = field(default_factory=dict)  # floor cue -> least P(met)
 
     def probability(self, X: np.ndarray) -> np.ndarray:
         inputs = np.hstack([X[:, self.columns], X[:, len(HANDCRAFTED_NAMES) :]])
         raw = np.mean([member.predict_proba(inputs)[:, 1] for member in self.members], axis=0)
-        return capped(self.calibrator.predict_proba(_logit(raw))[:, 1], X, self.ceilings)
+        calibrated = self.calibrator.predict_proba(_logit(raw))[:, 1]
+        return capped(floored(calibrated, X, self.floors), X, self.ceilings)
 
 
 def capped(probability: np.ndarray, X: np.ndarray, ceilings: dict[str, float]) -> np.ndarray:
@@ -245,6 +257,23 @@ def capped(probability: np.ndarray, X: np.ndarray, ceilings: dict[str, float]) -
         gated = X[:, HANDCRAFTED_NAMES.index(cue)] > 0
         probability = np.where(gated, np.minimum(probability, ceiling), probability)
     return probability
+
+
+def floored(probability: np.ndarray, X: np.ndarray, floors: dict[str, float]) -> np.ndarray:
+    """P(met) held at least at each floor for the notes its cue marks."""
+    for cue, floor in floors.items():
+        marked = X[:, HANDCRAFTED_NAMES.index(cue)] > 0
+        probability = np.where(marked, np.maximum(probability, floor), probability)
+    return probability
+
+
+def gate_floor(X: np.ndarray, y: np.ndarray, cue: str) -> float:
+    """How often the training notes a floor's cue marks meet the criterion (0 when fewer
+    than ``MIN_FLOOR_NOTES`` carry it): the guide says they do, the notes say how often."""
+    marked = X[:, HANDCRAFTED_NAMES.index(cue)] > 0
+    if marked.sum() < MIN_FLOOR_NOTES:
+        return 0.0
+    return float((y[marked].sum() + 1) / (marked.sum() + 2))
 
 
 def gate_ceiling(X: np.ndarray, y: np.ndarray, cue: str) -> float:
@@ -264,6 +293,7 @@ def fit_criterion(
     groups: np.ndarray,
     columns: np.ndarray | None = None,
     gates: Sequence[str] = (),
+    floor_cues: Sequence[str] = (),
 ) -> tuple[CriterionModel, np.ndarray]:
     """Fold models, calibration and threshold of one criterion; its out-of-fold probabilities.
 
@@ -273,6 +303,7 @@ def fit_criterion(
     columns = np.arange(len(HANDCRAFTED_NAMES)) if columns is None else columns
     inputs = np.hstack([X[:, columns], X[:, len(HANDCRAFTED_NAMES) :]])
     ceilings = {cue: gate_ceiling(X, y, cue) for cue in gates}
+    floors = {cue: gate_floor(X, y, cue) for cue in floor_cues}
     splits = folds(y, groups)
     best: tuple[float, CriterionModel, np.ndarray] | None = None
     for weight in EMBEDDING_WEIGHTS:
@@ -284,11 +315,14 @@ def fit_criterion(
             raw[test] = member.predict_proba(inputs[test])[:, 1]
             members.append(member)
         calibrator = LogisticRegression(C=100.0).fit(_logit(raw), y)
-        out_of_fold = capped(calibrator.predict_proba(_logit(raw))[:, 1], X, ceilings)
-        threshold = best_threshold(y, out_of_fold)
+        calibrated = capped(calibrator.predict_proba(_logit(raw))[:, 1], X, ceilings)
+        # The threshold is chosen before the floors: a floor says "met" for the notes its cue
+        # marks (when it is over the threshold), it does not move the cut for all the others.
+        threshold = best_threshold(y, calibrated)
+        out_of_fold = capped(floored(calibrated, X, floors), X, ceilings)
         f1 = f1_score(y, out_of_fold >= threshold, zero_division=0)
         if best is None or f1 > best[0] + 1e-9:
-            model = CriterionModel(members, calibrator, threshold, columns, ceilings)
+            model = CriterionModel(members, calibrator, threshold, columns, ceilings, floors)
             best = (f1, model, out_of_fold)
     assert best is not None  # EMBEDDING_WEIGHTS is never empty
     return best[1], best[2]
@@ -359,6 +393,7 @@ class NoteModel(BaseEstimator):
                 notes.groups[known],
                 criterion_columns(name),
                 gates=GATES.get(name, ()),
+                floor_cues=FLOORS.get(name, ()),
             )
             self.criteria_[name] = model
             out_of_fold[known, column] = probabilities

@@ -23,7 +23,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from kbassist.quality.lexicon import GROUPS, MASK_REACH, MASKED_BY, PEOPLE_WORDS, STOPWORDS
+from kbassist.quality.lexicon import (
+    GROUPS,
+    MASK_BEFORE,
+    MASK_REACH,
+    MASKED_BY,
+    PEOPLE_WORDS,
+    STOPWORDS,
+)
 
 _TOKEN = re.compile(r"\w+(?:['’-]\w+)*")
 _CLAUSE_BREAK = frozenset(".!?;\n")
@@ -165,6 +172,8 @@ REFERENCE = re.compile(
     r"CASE|TKT|T)\d{3,}\b",
 )
 NUMBER_TOKEN = re.compile(r"\d{3,}")
+POINTER_TOKEN = re.compile(r"(?:chg|inc|cr|rfc|rma|sr|req|ritm|case|prb)-?\d{3,}")
+KB_POINTER = re.compile(r"\bKB[- ]?#?\d{2,5}\b|\bkb:[\w-]+|\[\[[\w-]+\]\]", re.IGNORECASE)
 DATE = re.compile(
     r"\b\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b"
 )
@@ -199,8 +208,9 @@ def _group_counts(
     breaks: list[bool],
     menu: set[int],
     tail: int,
-) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
-    """Occurrences, distinct matches and matches from token ``tail`` on; masked ones left out."""
+) -> tuple[dict[str, int], dict[str, int], dict[str, int], dict[str, set[int]]]:
+    """Occurrences, distinct matches and matches from token ``tail`` on (masked ones left
+    out), and the tokens each mask hides."""
     index = {name: position for position, name in enumerate(lexicon.names)}
     masked: dict[str, set[int]] = {"menu": menu}
     for trigger, reach in MASK_REACH.items():
@@ -218,6 +228,8 @@ def _group_counts(
                 hidden.add(position)
                 position += 1
         masked[trigger] = hidden
+    for trigger, (follower, reach) in MASK_BEFORE.items():
+        masked[trigger] = _followed_by(lexicon, found, breaks, trigger, follower, reach)
     counts = dict.fromkeys(lexicon.names, 0)
     late = dict.fromkeys(lexicon.names, 0)
     distinct: dict[str, set[str]] = {name: set() for name in lexicon.names}
@@ -229,7 +241,34 @@ def _group_counts(
         distinct[name].add(text)
         if start >= tail:
             late[name] += 1
-    return counts, {name: len(values) for name, values in distinct.items()}, late
+    return counts, {name: len(values) for name, values in distinct.items()}, late, masked
+
+
+def _followed_by(
+    lexicon: Lexicon,
+    found: list[tuple[int, int, int, str]],
+    breaks: list[bool],
+    trigger: str,
+    follower: str,
+    reach: int,
+) -> set[int]:
+    """Tokens of each ``trigger`` match that a ``follower`` match follows in its clause."""
+    names = lexicon.names
+    followers = sorted(start for group, start, _, _ in found if names[group] == follower)
+    hidden: set[int] = set()
+    if not followers:
+        return hidden
+    for group, start, length, _ in found:
+        if names[group] != trigger:
+            continue
+        end = start + length
+        for position in followers:
+            if position < end or position > end + reach:
+                continue
+            if not any(breaks[end : position + 1]):
+                hidden.update(range(start, end))
+                break
+    return hidden
 
 
 def _linked_counts(
@@ -238,6 +277,7 @@ def _linked_counts(
     tokens: list[str],
     counts: dict[str, int],
     original: str,
+    not_pointers: set[int],
 ) -> tuple[int, int, int, int]:
     """Cues made of two things in a row: a count before people, a pointer before a document,
     a reference word before a number; and the references in the note."""
@@ -255,13 +295,18 @@ def _linked_counts(
     handoff = 0
     if counts["reference_words"]:
         # A reference word followed by a number: "case 01877234", "fault ref VOL011-88234517".
+        # Not inside boilerplate ("quoting this reference 48211") and not the ticket itself
+        # ("Ticket #55123 - Status: Closed"): neither is a hand-off.
         ends = {
             start + length
             for group, start, length, _ in found
-            if lexicon.names[group] == "reference_words"
+            if lexicon.names[group] == "reference_words" and start not in not_pointers
         }
         handoff = sum(1 for end in ends if end < n_words and NUMBER_TOKEN.search(tokens[end]))
         references += handoff
+    # A numbered reference written as one token: "CHG-2291", "INC0012345", "RITM-4471".
+    if references:
+        handoff += sum(1 for token in tokens if POINTER_TOKEN.fullmatch(token))
     return affected_counts, pointer, references, handoff
 
 
@@ -299,11 +344,11 @@ def cue_values(plain: str, lexicon: Lexicon = LEXICON) -> dict[str, float]:
     starts = [position for position, is_start in enumerate(breaks) if is_start]
     tail = starts[-2] if len(starts) >= 2 else 0  # the last two clauses
     found = lexicon.matches(tokens)
-    counts, distinct, late = _group_counts(lexicon, found, n_words, breaks, menu, tail)
+    counts, distinct, late, masked = _group_counts(lexicon, found, n_words, breaks, menu, tail)
     verify_group = lexicon.names.index("verify_words")
     raw_verify = sum(1 for group, *_ in found if group == verify_group)
     affected_counts, pointer, references, handoff = _linked_counts(
-        lexicon, found, tokens, counts, original
+        lexicon, found, tokens, counts, original, masked["boilerplate"] | masked["not_followup"]
     )
     stated, in_fix = _state_forms(lexicon, found, tokens)
     return {
@@ -364,11 +409,23 @@ def cue_values(plain: str, lexicon: Lexicon = LEXICON) -> dict[str, float]:
         "verify_state": _log(counts["verify_state"]),
         "verify_late": _log(late["verify_strong"] + late["verify_state"]),
         "verify_any": float(counts["verify_strong"] + counts["verify_state"] > 0),
-        # follow-up
+        **_followup_values(original, counts, late, references, handoff),
+    }
+
+
+def _followup_values(
+    original: str, counts: dict[str, int], late: dict[str, int], references: int, handoff: int
+) -> dict[str, float]:
+    """The follow-up cues (read by the follow-up model only, but boilerplate, references
+    and dates)."""
+    return {
         "followup_words": _log(counts["followup_words"]),
         "followup_any": float(counts["followup_words"] + references > 0),
         "followup_late": _log(late["followup_words"]),
         "handoff": _log(handoff),
+        # a knowledge-base article named by its number ("KB-0412", "KB 0188"): the guide's
+        # settled case, follow-up by itself (not a Windows update's seven-digit KB5034441)
+        "kb_pointer": _log(len(KB_POINTER.findall(original))),
         "boilerplate": _log(counts["boilerplate"]),
         "reference": _log(references),
         "date": _log(len(DATE.findall(original)) + counts["day_words"]),

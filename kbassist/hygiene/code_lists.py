@@ -1,0 +1,103 @@
+"""Lists of backup and recovery codes written under their heading.
+
+The keyword rules (:mod:`kbassist.hygiene.secret_keywords`) read a value in the
+sentence of its keyword. Backup codes are pasted as a list instead: the heading
+names them ("new backup codes for the admin account (admin@school.org):",
+"Wiederherstellungscodes:", "codes de secours :") and the codes follow on lines
+of their own, "1947 2286   5531 0947", "7tpd-3wcz", "1. 55129087". Every line
+that holds nothing but codes (and bullets, numbering, commas), right after such a
+heading, is a secret; the first line that says anything else ends the list.
+
+Not a list of codes: a heading with no codes after it ("backup codes printed and
+handed over"), a line that mixes codes with words ("ticket 4471 raised"), error or
+event codes (no backup-code heading), a single short number.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kbassist.hygiene.keyword_scan import Hit
+
+# The heading: backup, recovery, rescue... codes in the seven languages.
+_HEADING = re.compile(
+    r"(?i)\b(?:(?:backup|back-up|recovery|rescue|emergency|scratch|bypass|one-time|2fa|mfa"
+    r"|2-step|two-factor|2sv|verification|sign-in)[\s-]?codes"
+    r"|backupcodes|back-?up-?codes|(?:wiederherstellungs|notfall|sicherungs|backup|einmal)-?codes"
+    r"|códigos\s+de\s+(?:respaldo|recuperación|recuperação|backup|reserva|emergencia|emergência"
+    r"|copia\s+de\s+seguridad|un\s+solo\s+uso|uso\s+único)"
+    r"|codes\s+de\s+(?:secours|récupération|sauvegarde|secours\s+à\s+usage\s+unique)"
+    r"|(?:herstel|reserve|back-?up|nood)-?codes"
+    r"|codici\s+(?:di\s+)?(?:backup|recupero|riserva|emergenza|monouso))\b"
+)
+# One code: digits (3-10), or letters and digits with at least two digits, maybe hyphenated.
+_CODE = re.compile(r"\d{3,10}|(?=(?:[A-Za-z-]*\d){2})[A-Za-z0-9]{3,12}(?:-[A-Za-z0-9]{3,12}){0,3}")
+# What may stand between codes on a line: bullets, numbering, separators.
+_FILLER = re.compile(r"(?:\d{1,2}[.)]|#\d{1,2}|[-*•·|,;/]+)")
+_MAX_LINES = 20
+
+
+def _code_spans(line: str, offset: int) -> tuple[int, int, int] | None:
+    """(start, end, codes) of a line made only of codes and fillers, else None."""
+    first = last = -1
+    codes = 0
+    for match in re.finditer(r"\S+", line):
+        word = match.group().strip(",;")
+        if not word or _FILLER.fullmatch(word):
+            continue
+        if not _CODE.fullmatch(word):
+            return None
+        codes += 1
+        if first < 0:
+            first = match.start()
+        last = match.start() + len(match.group().rstrip(",;"))
+    return (offset + first, offset + last, codes) if codes else None
+
+
+def _lines_after(text: str, position: int) -> Iterator[tuple[int, str]]:
+    """(offset, line) from position on: the rest of its line, then whole lines."""
+    start = position
+    for _ in range(_MAX_LINES + 1):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        yield start, text[start:end]
+        if end >= len(text):
+            return
+        start = end + 1
+
+
+def code_list_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """Each line of codes that follows a backup- or recovery-code heading."""
+    if "code" not in lowered and "codic" not in lowered and "códig" not in lowered:
+        return
+    for heading in _HEADING.finditer(text):
+        found: list[tuple[int, int, int]] = []
+        blank = 0
+        for number, (offset, line) in enumerate(_lines_after(text, heading.end())):
+            if number == 0:
+                # The heading's own line: only what follows its last ':' or '=' may be codes.
+                cut = max(line.rfind(":"), line.rfind("="))
+                if cut >= 0:
+                    spans = _code_spans(line[cut + 1 :], offset + cut + 1)
+                    if spans:
+                        found.append(spans)
+                elif line.strip():
+                    spans = _code_spans(line, offset)
+                    if spans:
+                        found.append(spans)
+                continue
+            if not line.strip():
+                blank += 1
+                if blank > 1 or found:
+                    break
+                continue
+            spans = _code_spans(line, offset)
+            if spans is None:
+                break
+            found.append(spans)
+        codes = sum(count for _, _, count in found)
+        longest = max((end - start for start, end, _ in found), default=0)
+        if codes >= 2 or longest >= 6:
+            for start, end, _ in found:
+                yield start, end, "recovery_code"
