@@ -73,7 +73,10 @@ def fresh_misspellings() -> list[dict[str, str]]:
     return _read_rows("misspellings_fresh.jsonl")
 
 
-@pytest.fixture(scope="module", params=["misspellings.jsonl", "misspellings_fresh.jsonl"])
+@pytest.fixture(
+    scope="module",
+    params=["misspellings.jsonl", "misspellings_fresh.jsonl", "misspellings_dev2.jsonl"],
+)
 def either_misspellings(request) -> list[dict[str, str]]:
     return _read_rows(request.param)
 
