@@ -6,7 +6,10 @@ term costs little when wrong. For the "did you mean" text (``Speller.suggest``)
 a word is replaced only when nothing says it is right: never a negation (a
 "cant" corrected to "can" says the opposite), never a word the corpus, the
 product vocabulary or common English holds, never part of a code or host name,
-and only when one spelling clearly wins.
+and only when one spelling clearly wins: the nearest, reached by a likely slip
+of the fingers (a letter left out, a neighbouring key), with no rival as near
+and about as common. When one word of a query is doubtful, the query gets no
+suggestion at all.
 """
 
 from __future__ import annotations
@@ -158,14 +161,19 @@ class Speller:
           three-letter acronym is one substitution from many others: api, app);
         - a spelling only common English vouches for (not the index, not the product
           words) is one edit away;
-        - no other spelling as near, from the same source, is nearly as common.
+        - it is the nearest spelling (the index's words first among equally near ones),
+          and one edit away it is a likely slip (``likely_slip``: not "offine" for office);
+        - no other spelling as near, from the same source and as likely a slip, is
+          nearly as common.
+        A known stem with a misspelt ending gets its right form (``jamed``: jammed).
         """
         return self._verdict(word)[0]
 
     def suggestions(self, words: Iterable[str]) -> dict[str, str]:
         """The spellings "did you mean" puts in place of ``words``: none at all while one
-        of them is a typo with no clear spelling ("dsk": disk or desk?), since the query
-        shown would still hold that typo."""
+        of them is doubtful, since the query shown would still hold a typo: a typo with
+        no clear spelling ("dsk": disk or desk?) or none in reach, or a rare word one
+        likely slip from a much commoner index word ("login lop": loop)."""
         out: dict[str, str] = {}
         for word in dict.fromkeys(words):
             spelling, doubtful = self._verdict(word)
