@@ -218,6 +218,8 @@ class Speller:
         if len(right) > 1:
             return None, True
         ((form, stem),) = right.items()
+        if len(word) <= self.SHORT and not _adds_or_swaps(word, form):
+            return None, True  # "jabr" is no jab + er: a short word takes one letter at most
         count = self.common.get(form, 0)
         same = all_forms(stem)
         others = [
@@ -235,9 +237,17 @@ class Speller:
         """``best`` when no other spelling as near is about as likely, else unsure."""
         likely = best[1] == 1 and likely_slip(word, best[0])
         if best[1] == 1 and not likely:
-            # "offine": office needs an n typed for a c (keys apart, different sounds); a
-            # slip that unlikely is no clear correction, whatever else is in reach.
-            return None, True
+            # "offine": office needs an n typed for a c (keys apart, different sounds), a
+            # slip too unlikely to stand on; offline, the index's word too, needs only a
+            # dropped letter. The one index word a likely slip away wins, else nothing.
+            likelier = [
+                c
+                for c in found
+                if c[1] == 1 and c[2] > 0 and c[0][0] == word[0] and likely_slip(word, c[0])
+            ]
+            if len(likelier) != 1:
+                return None, True
+            best, likely = likelier[0], True
         rivals = [c for c in found if c is not best and c[1] == best[1]]
         rivals = [c for c in rivals if (c[2] > 0) == (best[2] > 0)]
         if likely:
@@ -375,7 +385,10 @@ def _nearest_first(candidate: tuple[str, int, int, int]) -> tuple[int, bool, int
     """Nearest first; at one distance the index's own words (the domain's), the commonest
     first, then English words by their count."""
     word, distance, frequency, count = candidate
-    return distance, frequency == 0, -frequency, -count, word
+    # A word one or two documents hold may be a typo itself ("rarer" for "rader"): it
+    # ranks as an English word would.
+    domain = frequency > Speller.RARE
+    return distance, not domain, -frequency if domain else 0, -count, word
 
 
 def _adds_or_swaps(typed: str, spelling: str) -> bool:
