@@ -262,15 +262,6 @@ def test_a_short_word_takes_one_letter_even_for_its_right_form() -> None:
     assert speller.suggestions(["jabr", "direct"]) == {}
 
 
-def test_a_word_one_or_two_documents_hold_ranks_as_english_would() -> None:
-    # "rarer" is in one document of this index; it used to beat the common English words
-    # one slip from "rader" only because the index held it. Radar or rider: unsure.
-    counts = {"rarer": 527, "radar": 13062, "rider": 5187, "reader": 3140}
-    speller = Speller({"rarer": 1, "badge": 30}, english=set(counts), common=counts)
-    assert speller.suggest("rader") is None
-    assert Speller({"rarer": 1, "badge": 30}).suggest("rader") == "rarer"  # nothing else
-
-
 def test_a_rare_word_one_slip_from_a_common_index_word_silences_the_suggestion() -> None:
     # "outlook login lop after migraton": lop is English, so it is never replaced, but it
     # is far rarer than loop, one letter away, which the index holds: the suggestion

@@ -385,10 +385,7 @@ def _nearest_first(candidate: tuple[str, int, int, int]) -> tuple[int, bool, int
     """Nearest first; at one distance the index's own words (the domain's), the commonest
     first, then English words by their count."""
     word, distance, frequency, count = candidate
-    # A word one or two documents hold may be a typo itself ("rarer" for "rader"): it
-    # ranks as an English word would.
-    domain = frequency > Speller.RARE
-    return distance, not domain, -frequency if domain else 0, -count, word
+    return distance, frequency == 0, -frequency, -count, word
 
 
 def _adds_or_swaps(typed: str, spelling: str) -> bool:
