@@ -1203,15 +1203,15 @@ def render_spelling(s: dict[str, Any]) -> str:
     for missing in s["missing"]:
         lines.append(f"{missing['set']}: no {missing['file']} (not measured)")
     for name, part in sets.items():
-        for row in part["new_wrong"] if name != "test" else ():
+        for row in part["new_wrong"] if name not in answers_bench.UNPRINTED else ():
             lines.append(
                 f"  wrong on {name} ({row['kind']}): {row['query']!r} -> {row['new']!r}, "
                 f"meant {row['intended']!r}"
             )
-    if "test" in sets:
+    for name in answers_bench.UNPRINTED & sets.keys():
         lines.append(
-            f"  test: {len(sets['test']['new_wrong'])} wrong suggestions, in the JSON only "
-            "(nothing is decided on them)"
+            f"  {name}: {len(sets[name]['new_wrong'])} wrong suggestions, in the JSON only "
+            "(not printed: nothing may be decided on them)"
         )
     return "\n".join(lines)
 

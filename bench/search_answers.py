@@ -9,10 +9,11 @@ there); StackFAQ is read from the shared data folder, never copied.
 Development split: for the StackFAQ parts, FAQs whose SHA-256 is even are the
 development half; the answer bar and the other search parameters were set
 beforehand, and every table gives the held-out half beside the whole set. The
-misspelled queries of bench/data/misspellings.jsonl are all development data now
-(every row has been looked at while the speller's rules were chosen); the
-spelling part also measures bench/data/misspellings_fresh.jsonl, a test set
-written independently, when it exists, and reports the two side by side.
+misspelled queries of bench/data/misspellings.jsonl, misspellings_fresh.jsonl and
+misspellings_dev2.jsonl are all development data now (their rows were read while
+the speller's rules were chosen); the spelling part also measures
+bench/data/misspellings_blind.jsonl, a test set written independently, when it
+exists, and reports it beside the others without printing its rows.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from typing import Any
 
 import numpy as np
 from data.mixed import build_duplicates, build_mixed, ndcg
+from data.typos import random_typos
 
 from kbassist.core import Core
 from kbassist.records import ArticleRecord, TicketRecord, ticket_text
@@ -261,32 +263,44 @@ def _duplicate_table(rows: Sequence[tuple[bool, list[str], set[str]]]) -> dict[s
 # ---------------------------------------------------------------- spelling
 
 
-# The misspelled queries: the development set (every row seen while the speller's rules were
-# chosen), right-as-typed probes written while choosing them (IT words, MSP tools, user
-# names, British spellings: any suggestion is wrong) and, when it exists, a test set written
-# independently afterwards (never tuned on).
+# The misspelled queries. Every file but the blind one is development data: its rows were
+# read while the speller's rules were chosen (misspellings.jsonl since issue 10, the fresh set
+# and dev2 in session 4, the right-as-typed probes in session 3). The blind set is written by
+# someone else and measured once, after the merge; nobody tuning the speller opens it.
 SPELLING_SETS = (
     ("development", HERE / "data" / "misspellings.jsonl"),
+    ("fresh", HERE / "data" / "misspellings_fresh.jsonl"),
+    ("dev2", HERE / "data" / "misspellings_dev2.jsonl"),
     ("probes", HERE / "spelling_probes.jsonl"),
-    ("test", HERE / "data" / "misspellings_fresh.jsonl"),
+    ("blind", HERE / "data" / "misspellings_blind.jsonl"),
 )
 SPELLING_LABELS = {
-    "development": "development (all rows; the speller's rules were chosen on them)",
-    "probes": "development too: right-as-typed queries written while choosing the rules",
-    "test": "held-out test (written independently; nothing was chosen on it)",
+    "development": "training: the rules were chosen on it (issue 10, sessions 3 and 4)",
+    "fresh": "training since session 4 (written blind in session 3; its errors were studied)",
+    "dev2": "training: rows written in session 4 while choosing the rules",
+    "probes": "training: right-as-typed queries written in session 3 (any suggestion is wrong)",
+    "blind": "BLIND TEST: written independently, never opened while choosing the rules",
+    "synthetic": "stress test: one random edit in each training query (bench/data/typos.py)",
 }
+TRAINING_SETS = ("development", "fresh", "dev2", "probes")
+# Sets whose wrong suggestions are not printed (they go to the JSON only): reading them
+# would turn a test set into development data.
+UNPRINTED = frozenset({"blind"})
 
 
 def spelling(
     demo_records: Sequence[Any],
     folder: Path,
     sets: Sequence[tuple[str, Path]] = SPELLING_SETS,
+    synthetic_from: Sequence[str] = TRAINING_SETS,
 ) -> dict[str, Any]:
     """The "did you mean" of each set of misspelled queries on the demo's index, today and new.
 
-    A set whose file is missing is reported as missing (the test set exists only once
-    someone has written it). Every row goes to the JSON with both suggestions; the wrong
-    suggestions are listed for the development set, and for the test set in the JSON only.
+    A set whose file is missing is reported as missing (the blind set exists only once
+    someone has written it). The JSON holds each set's summary, today's and the new
+    speller's, and the new speller's wrong suggestions, not every row. A ``synthetic``
+    set, one random edit in each intended query of the ``synthetic_from`` sets
+    (bench/data/typos.py), is a stress test; it never draws on the blind set.
     """
     from kbassist.index.backends import open_index
     from kbassist.index.documents import RecordDocs
@@ -294,34 +308,43 @@ def spelling(
     index = open_index("tantivy", folder / "spelling")
     index.rebuild([RecordDocs(r.record, r.content_hash, r.docs) for r in demo_records])
     out: dict[str, Any] = {"sets": {}, "missing": []}
+    sources: list[dict[str, Any]] = []
     for name, path in sets:
         if not path.is_file():
             out["missing"].append({"set": name, "file": _shown(path)})
             continue
         rows = read_misspellings(path)
-        scored = [
-            {
-                **row,
-                "today": legacy_suggestion(index, row["query"]),
-                "new": index.search(row["query"], limit=1).did_you_mean,
-            }
-            for row in rows
-        ]
-        out["sets"][name] = {
-            "label": SPELLING_LABELS.get(name, name),
-            "file": _shown(path),
-            "queries": len(rows),
-            "misspelled": sum(r["query"] != r["intended"] for r in rows),
-            "today": _spelling_table(scored, "today"),
-            "new": _spelling_table(scored, "new"),
-            "new_wrong": [
-                {k: r[k] for k in ("kind", "query", "new", "intended")}
-                for r in scored
-                if r["new"] and _norm(r["new"]) != _norm(r["intended"])
-            ],
-            "rows": scored,
-        }
+        if name in synthetic_from and name not in UNPRINTED:
+            sources.extend(rows)
+        out["sets"][name] = _score_set(index, name, _shown(path), rows)
+    if sources:
+        source = "random edits of " + ", ".join(n for n in synthetic_from if n in out["sets"])
+        out["sets"]["synthetic"] = _score_set(index, "synthetic", source, random_typos(sources))
     return out
+
+
+def _score_set(index: Any, name: str, source: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
+    scored = [
+        {
+            **row,
+            "today": legacy_suggestion(index, row["query"]),
+            "new": index.search(row["query"], limit=1).did_you_mean,
+        }
+        for row in rows
+    ]
+    return {
+        "label": SPELLING_LABELS.get(name, name),
+        "file": source,
+        "queries": len(rows),
+        "misspelled": sum(r["query"] != r["intended"] for r in rows),
+        "today": _spelling_table(scored, "today"),
+        "new": _spelling_table(scored, "new"),
+        "new_wrong": [
+            {k: r[k] for k in ("kind", "query", "new", "intended")}
+            for r in scored
+            if r["new"] and _norm(r["new"]) != _norm(r["intended"])
+        ],
+    }
 
 
 def read_misspellings(path: Path) -> list[dict[str, Any]]:

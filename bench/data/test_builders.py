@@ -81,7 +81,12 @@ def blind_misspellings() -> list[dict[str, str]]:
 
 @pytest.fixture(
     scope="module",
-    params=["misspellings.jsonl", "misspellings_fresh.jsonl", "misspellings_blind.jsonl"],
+    params=[
+        "misspellings.jsonl",
+        "misspellings_fresh.jsonl",
+        "misspellings_dev2.jsonl",
+        "misspellings_blind.jsonl",
+    ],
 )
 def either_misspellings(request) -> list[dict[str, str]]:
     return _read_rows(request.param)
@@ -452,3 +457,31 @@ def _edits(first: str, second: str) -> int:
                 row[j] = min(row[j], rows[-2][j - 2] + 1)
         rows.append(row)
     return rows[-1][-1]
+
+
+# ---------------------------------------------------------------- typos.py
+
+
+def test_random_typos_edit_one_word_and_keep_codes_and_negations():
+    from .typos import random_typos
+
+    rows = [
+        {"query": "x", "intended": "printer wont print after update"},
+        {"query": "x", "intended": "SRV-FS01 0x80070005 cant"},  # nothing to edit
+        {"query": "x", "intended": "mail to jsmith@contoso.com bounces back"},
+    ] * 2
+    typos = random_typos(rows, seed=7)
+    assert typos == random_typos(rows, seed=7)  # deterministic
+    assert [r["kind"] == "unchanged" for r in typos][1::2] == [True] * (len(typos) // 2)
+    for typo, unchanged in zip(typos[::2], typos[1::2], strict=True):
+        assert unchanged["query"] == unchanged["intended"] == typo["intended"]
+        changed = [
+            (a, b)
+            for a, b in zip(typo["query"].split(), typo["intended"].split(), strict=True)
+            if a != b
+        ]
+        assert len(changed) == 1 and changed[0][1] not in {"wont", "cant"}
+        assert changed[0][0][0] == changed[0][1][0]  # the first letter stays
+        if "jsmith" in typo["intended"]:
+            assert "jsmith@contoso.com" in typo["query"]
+    assert all("SRV-FS01" not in r["query"] for r in typos)  # no word to edit there

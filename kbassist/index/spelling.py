@@ -6,7 +6,10 @@ term costs little when wrong. For the "did you mean" text (``Speller.suggest``)
 a word is replaced only when nothing says it is right: never a negation (a
 "cant" corrected to "can" says the opposite), never a word the corpus, the
 product vocabulary or common English holds, never part of a code or host name,
-and only when one spelling clearly wins.
+and only when one spelling clearly wins: the nearest, reached by a likely slip
+of the fingers (a letter left out, a neighbouring key), with no rival as near
+and about as common. When one word of a query is doubtful, the query gets no
+suggestion at all.
 """
 
 from __future__ import annotations
@@ -16,7 +19,13 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 
 from kbassist.index.query import ParsedQuery
-from kbassist.index.wordforms import inflection_of, regular_form
+from kbassist.index.wordforms import (
+    all_forms,
+    inflection_of,
+    regular_form,
+    related_forms,
+    right_forms,
+)
 
 # Words that turn a statement into its opposite, with the apostrophe-less spellings
 # people type. They are never replaced and never put in place of another word.
@@ -50,6 +59,9 @@ class Speller:
     CLEAR_WINNER = 5.0
     SHORT = 4  # words this short change only by an added letter or a swap
     PRODUCT_COUNT = 1000  # a product word's rank among English spellings: a common word's
+    # A known word the index lacks, one likely slip from an index word this many times as
+    # common in English, may be a slip itself ("login lop": loop): no suggestion for its query.
+    REAL_WORD_RATIO = 10.0
 
     def __init__(
         self,
@@ -106,14 +118,13 @@ class Speller:
         return tuple(ranked[:limit])
 
     def _spellings(self, word: str) -> list[tuple[str, int, int, int]]:
-        """(spelling, distance, index frequency, English count): index words, then English."""
+        """(spelling, distance, index frequency, English count), nearest first."""
         ranked = [
             (candidate, distance, self.vocabulary.get(candidate, 0), self.common.get(candidate, 0))
             for candidate, distance in self._within_reach(word)
             if candidate not in NEGATIONS
         ]
-        # The index's own words first, at any allowed distance: they are the domain's words.
-        ranked.sort(key=lambda item: (item[2] == 0, item[1], -item[2], -item[3], item[0]))
+        ranked.sort(key=_nearest_first)
         return ranked
 
     def correct(self, word: str) -> Correction | None:
@@ -150,14 +161,19 @@ class Speller:
           three-letter acronym is one substitution from many others: api, app);
         - a spelling only common English vouches for (not the index, not the product
           words) is one edit away;
-        - no other spelling as near, from the same source, is nearly as common.
+        - it is the nearest spelling (the index's words first among equally near ones),
+          and one edit away it is a likely slip (``likely_slip``: not "offine" for office);
+        - no other spelling as near, from the same source and as likely a slip, is
+          nearly as common.
+        A known stem with a misspelt ending gets its right form (``jamed``: jammed).
         """
         return self._verdict(word)[0]
 
     def suggestions(self, words: Iterable[str]) -> dict[str, str]:
         """The spellings "did you mean" puts in place of ``words``: none at all while one
-        of them is a typo with no clear spelling ("dsk": disk or desk?), since the query
-        shown would still hold that typo."""
+        of them is doubtful, since the query shown would still hold a typo: a typo with
+        no clear spelling ("dsk": disk or desk?) or none in reach, or a rare word one
+        likely slip from a much commoner index word ("login lop": loop)."""
         out: dict[str, str] = {}
         for word in dict.fromkeys(words):
             spelling, doubtful = self._verdict(word)
@@ -169,15 +185,20 @@ class Speller:
 
     def _verdict(self, word: str) -> tuple[str | None, bool]:
         """(the spelling or None, whether ``word`` looks misspelt with no clear spelling)."""
-        if not correctable(word) or word in NEGATIONS or self.known(word):
+        if not correctable(word) or word in NEGATIONS:
             return None, False
+        if self.known(word):
+            return None, self._real_word_slip(word)
         if regular_form(word, self.known, self._domain):
             return None, False
         if self._near_negation(word):
             return None, False  # a misspelt negation must not become a word that drops it
         found = self._inflected(word, self._spellings(word))
+        right = {f: stem for f, stem in right_forms(word, self.known).items() if f not in NEGATIONS}
+        if right:
+            return self._right_form(word, right, found)
         if not found:
-            return None, False
+            return None, True  # a typo with nothing in reach: the query would still hold it
         best = found[0]
         if best[0][0] != word[0]:
             return None, False  # "mbrown" is a user name, not brown
@@ -185,7 +206,54 @@ class Speller:
             return None, False
         if not best[2] and best[1] > 1:
             return None, False  # two edits reach some English word from most names ("priya")
-        rivals = [c for c in found[1:] if c[1] == best[1] and (c[2] > 0) == (best[2] > 0)]
+        return self._clear_winner(word, best, found)
+
+    def _right_form(
+        self, word: str, right: dict[str, str], found: list[tuple[str, int, int, int]]
+    ) -> tuple[str | None, bool]:
+        """A known stem with a misspelt ending ("jamed", "deliverd"): its right form
+        (jammed, delivered), whatever word the letters are nearer to (james, delivery),
+        unless a word one likely slip away, no form of the same stem, is commoner English
+        ("reder": reader, not redder)."""
+        if len(right) > 1:
+            return None, True
+        ((form, stem),) = right.items()
+        if len(word) <= self.SHORT and not _adds_or_swaps(word, form):
+            return None, True  # "jabr" is no jab + er: a short word takes one letter at most
+        count = self.common.get(form, 0)
+        same = all_forms(stem)
+        others = [
+            c
+            for c in found
+            if c[1] == 1 and c[0] not in same and c[0][0] == word[0] and likely_slip(word, c[0])
+        ]
+        if any(c[3] > count for c in others):
+            return None, True
+        return form, False
+
+    def _clear_winner(
+        self, word: str, best: tuple[str, int, int, int], found: list[tuple[str, int, int, int]]
+    ) -> tuple[str | None, bool]:
+        """``best`` when no other spelling as near is about as likely, else unsure."""
+        likely = best[1] == 1 and likely_slip(word, best[0])
+        if best[1] == 1 and not likely:
+            # "offine": office needs an n typed for a c (keys apart, different sounds), a
+            # slip too unlikely to stand on; offline, the index's word too, needs only a
+            # dropped letter. The one index word a likely slip away wins, else nothing.
+            likelier = [
+                c
+                for c in found
+                if c[1] == 1 and c[2] > 0 and c[0][0] == word[0] and likely_slip(word, c[0])
+            ]
+            if len(likelier) != 1:
+                return None, True
+            best, likely = likelier[0], True
+        rivals = [c for c in found if c is not best and c[1] == best[1]]
+        rivals = [c for c in rivals if (c[2] > 0) == (best[2] > 0)]
+        if likely:
+            # A spelling only an unlikely slip reaches is no rival to a likely one
+            # ("batery": battery, not bakery, r for k).
+            rivals = [c for c in rivals if likely_slip(word, c[0])]
         if rivals:
             rival = rivals[0]
             # Compare like with like: index frequencies, else English counts.
@@ -193,6 +261,27 @@ class Speller:
             if mine < self.CLEAR_WINNER * theirs:
                 return None, True
         return best[0], False
+
+    def _real_word_slip(self, word: str) -> bool:
+        """Whether a known word looks like a slip for a much commoner index word one
+        likely slip away ("login lop": loop), as a rare English word the index lacks.
+        Another form of the same word is no such slip ("timed" beside time)."""
+        if not self.REAL_WORD_RATIO or word in self.vocabulary or word in self.products:
+            return False
+        count = self.common.get(word, 0)
+        relatives = related_forms(word, self.known)
+        for candidate, distance in self._within_reach(word):
+            if distance != 1 or self.vocabulary.get(candidate, 0) <= self.RARE:
+                continue
+            if candidate in relatives or word in all_forms(candidate):
+                continue
+            if len(word) <= self.SHORT and not _adds_or_swaps(word, candidate):
+                continue
+            if not likely_slip(word, candidate):
+                continue
+            if self.common.get(candidate, 0) >= self.REAL_WORD_RATIO * max(count, 1):
+                return True
+        return False
 
     def _domain(self, word: str) -> bool:
         """The index's and the product words (not all of English)."""
@@ -227,7 +316,76 @@ class Speller:
                         self.common.get(spelling, 0),
                     ),
                 )
-        return sorted(out.values(), key=lambda c: (c[2] == 0, c[1], -c[2], -c[3], c[0]))
+        return sorted(out.values(), key=_nearest_first)
+
+
+# QWERTY rows: a key's neighbours are beside it and the touching keys of the rows above and below.
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_VOWEL_LETTERS = frozenset("aeiouy")
+# Letters that stand for the same sound often enough to be typed for each other.
+_SOUND_ALIKE = frozenset(
+    frozenset(pair) for pair in ("ck", "cs", "kq", "sz", "dt", "bp", "gj", "fv", "vw", "mn", "xz")
+)
+
+
+def _keyboard() -> dict[str, frozenset[str]]:
+    near: dict[str, set[str]] = {}
+    for row, keys in enumerate(_ROWS):
+        for column, key in enumerate(keys):
+            found = near.setdefault(key, set())
+            found.update(keys[max(column - 1, 0) : column + 2])
+            # Row r's key c touches keys c and c+1 of row r-1 (the rows are staggered).
+            if row > 0:
+                found.update(_ROWS[row - 1][column : column + 2])
+            if row + 1 < len(_ROWS):
+                found.update(_ROWS[row + 1][max(column - 1, 0) : column + 1])
+    for key, found in near.items():
+        for other in found:
+            near.setdefault(other, set()).add(key)
+    return {key: frozenset(found - {key}) for key, found in near.items()}
+
+
+_NEIGHBOURS = _keyboard()
+
+
+def _alike(typed: str, meant: str) -> bool:
+    """Whether one letter typed for another is a likely slip: a neighbouring key, a
+    vowel for a vowel, or a letter for one that sounds the same."""
+    if typed == meant:
+        return True
+    if typed in _VOWEL_LETTERS and meant in _VOWEL_LETTERS:
+        return True
+    return meant in _NEIGHBOURS.get(typed, ()) or frozenset((typed, meant)) in _SOUND_ALIKE
+
+
+def likely_slip(typed: str, spelling: str) -> bool:
+    """Whether ``typed`` is ``spelling`` with one common slip: a letter left out, two
+    neighbours swapped, a neighbouring or same-sounding letter typed for the right one,
+    or a letter added beside a letter it repeats or touches on the keyboard. A slip
+    such as "offine" for office (n for c) is rarer than a dropped letter (offline)."""
+    if len(spelling) == len(typed) + 1:
+        return True
+    if len(spelling) + 1 == len(typed):
+        for i in range(len(typed)):
+            if typed[:i] + typed[i + 1 :] == spelling:
+                around = typed[max(i - 1, 0) : i] + typed[i + 1 : i + 2]
+                if any(_alike(typed[i], letter) for letter in around):
+                    return True
+        return False
+    if len(spelling) != len(typed):
+        return False
+    differ = [i for i, (a, b) in enumerate(zip(typed, spelling, strict=True)) if a != b]
+    if len(differ) == 2 and differ[1] == differ[0] + 1:
+        i = differ[0]
+        return typed[i] == spelling[i + 1] and typed[i + 1] == spelling[i]
+    return len(differ) == 1 and _alike(typed[differ[0]], spelling[differ[0]])
+
+
+def _nearest_first(candidate: tuple[str, int, int, int]) -> tuple[int, bool, int, int, str]:
+    """Nearest first; at one distance the index's own words (the domain's), the commonest
+    first, then English words by their count."""
+    word, distance, frequency, count = candidate
+    return distance, frequency == 0, -frequency, -count, word
 
 
 def _adds_or_swaps(typed: str, spelling: str) -> bool:

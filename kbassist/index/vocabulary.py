@@ -20,8 +20,9 @@ from pathlib import Path
 # A word seen at least this often in pyspellchecker's English list counts as English.
 # Its rarest entries include misspellings people make often enough to be counted.
 ENGLISH_MIN_COUNT = 200
-# Words at least this common are spellings to suggest when the index has no better one.
-COMMON_MIN_COUNT = 1000
+# Words at least this common are spellings to suggest when the index has no better one: every
+# word counted as English (spreadsheet, lagging, attachments are rarer than 1,000).
+COMMON_MIN_COUNT = ENGLISH_MIN_COUNT
 _WORD = re.compile(r"[^\W_]+")
 
 

@@ -145,6 +145,38 @@ def _inflected(word: str, known: Known) -> bool:
     return right
 
 
+def right_forms(word: str, known: Known) -> dict[str, str]:
+    """The known right spellings of the form ``word`` misspells, each with its stem: a
+    known stem with its ending spelt wrongly (``jamed``: jammed, of jam; ``deliverd``:
+    delivered, of deliver). Empty for most words. Adjectives in -y are left out: their
+    variant spellings (flakey, flaky) are both right."""
+    out: dict[str, str] = {}
+    for stem, suffix in stems(word):
+        if suffix == "y" or not known(stem):
+            continue
+        if word[len(stem) :][:1] == stem[-1] and not _doubles(stem):
+            continue  # a key pressed twice ("proxyy") rather than a doubling
+        for spelling in sorted(forms(stem, suffix) - {word}):
+            if known(spelling):
+                out.setdefault(spelling, stem)
+    return out
+
+
+def related_forms(word: str, known: Known) -> set[str]:
+    """Every regular form of each known stem ``word`` may be a form of (pointer: point,
+    pointed, points...), and of ``word`` itself."""
+    out = all_forms(word)
+    for stem, _ in stems(word):
+        if known(stem):
+            out |= all_forms(stem)
+    return out
+
+
+def all_forms(stem: str) -> set[str]:
+    """Every regular form of ``stem``, itself included (dock: docks, docked, docking...)."""
+    return {stem}.union(*(forms(stem, suffix) for suffix in ENDINGS))
+
+
 def inflection_of(word: str, stem: str, known: Known) -> set[str] | None:
     """When ``word`` is ``stem`` plus an ending (``prioritys``: priority + s), the known
     right spellings of that form ({priorities}, maybe none); None when it is no such form."""
