@@ -1349,6 +1349,8 @@ def main() -> None:
                 print(f"\n{part}: FAILED: {type(error).__name__}: {error}", flush=True)
                 continue
         result.update({"when": when, "load_average_at_start": load, "seconds": round(seconds, 1)})
+        # Parts run at different times keep the machine and command they were measured with.
+        result.update({"machine": report["machine"], "command": report["command"]})
         report[part] = result
         print(f"\n{RENDER[part](result)}\n({part}: {round(seconds, 1)} s)", flush=True)
     if not args.quick:
