@@ -430,6 +430,95 @@ def test_closure_notes_blind_shape():
     assert sum(row["labels"]["personal_data"] for row in rows) >= 18
 
 
+# ---------------------------------------------------------------- closure_notes_blind2.jsonl
+
+BLIND2_NOTES = "closure_notes_blind2.jsonl"
+BLIND2_SECTION = "## `closure_notes_blind2.jsonl`"
+
+
+def _blind2_rows() -> list[dict]:
+    lines = (HERE / BLIND2_NOTES).read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines]
+
+
+def test_closure_notes_blind2_shape():
+    """160 labelled notes in the first blind file's format, each value verbatim in its note."""
+    rows = _blind2_rows()
+    assert len(rows) == 160
+    assert [row["id"] for row in rows] == [f"B2-{n:03d}" for n in range(1, 161)]
+    for row in rows:
+        assert list(row) == ["id", "ticket_title", "note", "labels", "overall", "why", "values"]
+        assert all(
+            isinstance(row[key], str) and row[key].strip()
+            for key in ("ticket_title", "note", "why")
+        )
+        assert list(row["labels"]) == list(NOTE_LABELS), row["id"]
+        assert all(row["labels"][label] in (0, 1) for label in NOTE_LABELS), row["id"]
+        assert row["overall"] in (1, 2, 3, 4, 5), row["id"]
+        flagged = row["labels"]["secret"] or row["labels"]["personal_data"]
+        assert bool(row["values"]) == bool(flagged), row["id"]
+        assert len(set(row["values"])) == len(row["values"]), row["id"]
+        for value in row["values"]:
+            assert isinstance(value, str) and value.strip() == value and value, row["id"]
+            assert value in row["note"], (row["id"], value)
+        met = sum(row["labels"][label] for label in CRITERIA)
+        if not met:
+            assert row["overall"] == 1, row["id"]  # GUIDE.md: no criterion met is a 1
+        if flagged:
+            assert row["overall"] <= 4, row["id"]  # GUIDE.md: docked one grade
+    assert len({row["note"] for row in rows}) == len(rows)
+    for label in CRITERIA:  # the brief: each criterion met in roughly 30-70 % of the notes
+        assert 0.30 <= sum(row["labels"][label] for row in rows) / len(rows) <= 0.70, label
+    assert 0.25 <= sum(row["labels"]["secret"] for row in rows) / len(rows) <= 0.35
+    assert 0.10 <= sum(row["labels"]["personal_data"] for row in rows) / len(rows) <= 0.15
+    assert set(Counter(row["overall"] for row in rows)) == {1, 2, 3, 4, 5}
+
+
+def _blind2_readme() -> str:
+    text = (HERE / "README.md").read_text(encoding="utf-8")
+    assert text.count(BLIND2_SECTION) == 1
+    return text[text.index(BLIND2_SECTION) :]
+
+
+def test_closure_notes_blind2_counts_match_the_readme():
+    """The label table, grade line, value count and language ids in the README are the file's."""
+    rows = _blind2_rows()
+    section = _blind2_readme()
+    for label in NOTE_LABELS:
+        count = sum(row["labels"][label] for row in rows)
+        share = round(100 * count / len(rows))
+        assert f"| `{label}` | {count} | {share} % |" in section, label
+    grades = Counter(row["overall"] for row in rows)
+    assert (
+        f"`overall`: {grades[1]} notes at 1, {grades[2]} at 2, {grades[3]} at 3, "
+        f"{grades[4]} at 4, {grades[5]} at 5. {sum(len(row['values']) for row in rows)} `values`"
+    ) in section
+    languages = "German|Spanish|French|Dutch|Portuguese|Italian"
+    listed = re.findall(rf"^\| ({languages}) \| (\d+) \| ([\d, ]+) \|$", section, re.M)
+    assert len(listed) == 6
+    other = set()
+    for _, count, ids in listed:
+        numbers = [n.strip() for n in ids.split(",")]
+        assert len(numbers) == int(count)
+        other |= set(numbers)
+    assert len(other) == sum(int(count) for _, count, _ in listed)
+    english = len(rows) - len(other)
+    assert f"| English | {english} | the rest |" in section
+    assert all(f"B2-{n}" in {row["id"] for row in rows} for n in other)
+
+
+def test_closure_notes_blind2_repeats_no_older_note():
+    """No note repeats the text of a first-blind or batch note (counted, not shown)."""
+    notes = {row["note"].strip().lower() for row in _blind2_rows()}
+    older = {row["note"].strip().lower() for row in _read_rows(BLIND_NOTES)}
+    if SHARED is not None and (SHARED / "closure_notes").is_dir():
+        for batch in sorted((SHARED / "closure_notes").glob("batch-*.jsonl")):
+            lines = batch.read_text(encoding="utf-8").splitlines()
+            older |= {json.loads(line)["note"].strip().lower() for line in lines}
+    repeats = len(notes & older)
+    assert repeats == 0
+
+
 # ---------------------------------------------------------------- helpers
 
 
