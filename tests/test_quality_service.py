@@ -267,6 +267,23 @@ def test_train_reads_several_sources_each_batch_a_fold(
     assert set(metadata["metrics"]["f1_worst"]) == set(NOTE_CRITERIA)
 
 
+def test_a_background_train_job_reads_every_source(
+    loaded: Core, closure_notes: Path, tmp_path: Path
+) -> None:
+    from kbassist.jobs import state
+    from kbassist.jobs.queue import queue_for
+
+    extra = write_labelled_notes(tmp_path / "extra", batches=1, per_batch=20, seed=3)
+    jobs = queue_for(loaded)
+    sources = [str(closure_notes), f"blind1={extra / 'batch-a.jsonl'}"]
+    job = jobs.submit("train", {"closure_notes": sources, "reviewer_labels": False})
+    jobs.drain()
+    with loaded.connect() as conn:
+        done = state.get(conn, job.id)
+    assert done.status == "done", done.error
+    assert done.result["sources"] == {"a": 20, "b": 20, "c": 20, "blind1": 20}
+
+
 def test_two_sources_may_not_bring_the_same_batch(closure_notes: Path) -> None:
     same = closure_notes / "batch-a.jsonl"
     with pytest.raises(InvalidInput, match="Batch 'a' comes from both"):
