@@ -577,6 +577,12 @@ def main() -> None:
     if arguments.blind:
         from quality_blind import BLIND_RESULTS, main_blind
 
+        trained_on = {training.source_spec(source)[1].resolve() for source in sources}
+        if arguments.blind.resolve() in trained_on:
+            raise SystemExit(
+                f"{arguments.blind} is one of the training sources: a test file must be new."
+            )
+
         main_blind(
             arguments.blind.resolve(),
             sources,
