@@ -4,7 +4,8 @@ A labelled file no one working on the code has read (the batches' format: ``note
 ``labels`` with the six criteria, ``secret`` and ``personal_data``, ``overall``, and
 ``values``: the exact secret and personal-data substrings of each note) is scored
 once by a model trained exactly as the shipped one (the command models/ is built
-with, ``kbassist train --from-closure-notes FOLDER --no-reviewer-labels``, run in a
+with, ``kbassist train --from-closure-notes FOLDER --from-closure-notes
+blind1=bench/data/closure_notes_blind.jsonl --no-reviewer-labels``, run in a
 throwaway instance; ``--shipped-model`` scores with models/note-classifier as it
 is), side by side with today's rules and a word-count cut chosen on the training
 notes:
@@ -18,8 +19,11 @@ notes:
   (``kbassist.ingest.redaction.masked_ticket``): over the notes kbassist flags, and
   over all notes that carry a value.
 
-Writes bench/results/quality-blind.json (or ``--out``). Nothing here is tuned: the
-file is read once, and no figure it prints may feed a decision afterwards.
+Writes bench/results/quality-blind2.json (or ``--out``). Nothing here is tuned: the
+file is read once, and no figure it prints may feed a decision afterwards. The first
+blind file (closure_notes_blind.jsonl) was the session-4 test
+(bench/results/quality-blind-s4.json) and is training data since session 5; the
+default file is the next test, closure_notes_blind2.jsonl.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -41,8 +46,8 @@ from kbassist.quality import training
 from kbassist.quality.classifier import NoteModel, load_artifact
 from kbassist.quality.criteria import NOTE_CRITERIA, check_note, note_text
 
-BLIND_FILE = ROOT / "bench" / "data" / "closure_notes_blind.jsonl"
-BLIND_RESULTS = RESULTS_DIR / "quality-blind.json"
+BLIND_FILE = ROOT / "bench" / "data" / "closure_notes_blind2.jsonl"
+BLIND_RESULTS = RESULTS_DIR / "quality-blind2.json"
 SECRET_METHODS = ("detect-secrets", "kbassist")
 
 
@@ -133,13 +138,17 @@ def sensitive_figures(raw: list[dict[str, Any]]) -> tuple[dict[str, Any], list[b
     return figures, flagged
 
 
-def train_like_shipped(folder: Path, embedder_name: str) -> tuple[NoteModel, dict[str, Any]]:
-    """The model `kbassist train --from-closure-notes FOLDER --no-reviewer-labels` writes
+def train_like_shipped(
+    sources: Sequence[str], embedder_name: str
+) -> tuple[NoteModel, dict[str, Any]]:
+    """The model `kbassist train --from-closure-notes SOURCE ... --no-reviewer-labels` writes
     (the command models/ is built with), run in a throwaway instance."""
     with tempfile.TemporaryDirectory(prefix="kbassist-blind-") as scratch:
         out = Path(scratch) / "note-classifier"
-        command = [sys.executable, "-m", "kbassist", "train", "--from-closure-notes"]
-        command += [str(folder), "--no-reviewer-labels", "--out", str(out)]
+        command = [sys.executable, "-m", "kbassist", "train"]
+        for source in sources:
+            command += ["--from-closure-notes", str(source)]
+        command += ["--no-reviewer-labels", "--out", str(out)]
         env = {**os.environ, "KBASSIST_HOME": str(Path(scratch) / "instance")}
         env["KBASSIST_EMBEDDER"] = embedder_name
         done = subprocess.run(command, env=env, capture_output=True, text=True)
@@ -148,8 +157,10 @@ def train_like_shipped(folder: Path, embedder_name: str) -> tuple[NoteModel, dic
         loaded = load_artifact(out)
     metadata = loaded.metadata
     about = {
-        "from": str(folder),
-        "command": "kbassist train --from-closure-notes FOLDER --no-reviewer-labels",
+        "from": [str(source) for source in sources],
+        "command": "kbassist train "
+        + " ".join(f"--from-closure-notes {source}" for source in sources)
+        + " --no-reviewer-labels",
         "n_notes": metadata["n_examples"],
         "sources": metadata["sources"],
         "model_version": metadata["version"],
@@ -162,7 +173,7 @@ def train_like_shipped(folder: Path, embedder_name: str) -> tuple[NoteModel, dic
 
 def run_blind(
     blind: Path,
-    train_folder: Path,
+    train_sources: Sequence[str],
     embedder: Any,
     model: NoteModel | None = None,
     embedder_name: str = "minilm",
@@ -172,9 +183,9 @@ def run_blind(
 
     started = time.perf_counter()
     rows, raw = read_file(blind)
-    train_rows = training.read_closure_notes(train_folder)
+    train_rows, _ = training.read_sources(train_sources)
     if model is None:
-        model, trained = train_like_shipped(train_folder, embedder_name)
+        model, trained = train_like_shipped(train_sources, embedder_name)
     else:
         trained = {"from": "the shipped model (models/note-classifier)", "n_notes": len(train_rows)}
     train_labels = np.array([row["labels"] for row in train_rows])
@@ -228,7 +239,9 @@ def print_blind(result: dict[str, Any]) -> None:
     import quality as bench
 
     print(f"\nblind file {result['file']}: {result['n_notes']} notes")
-    print(f"  model trained on {result['trained']['n_notes']} notes ({result['trained']['from']})")
+    sources = result["trained"]["from"]
+    sources = ", ".join(sources) if isinstance(sources, list) else sources
+    print(f"  model trained on {result['trained']['n_notes']} notes ({sources})")
     print("\n  per criterion precision / recall / F1: model | today's rules | word count")
     for name in NOTE_CRITERIA:
         cells = [
@@ -258,7 +271,7 @@ def print_blind(result: dict[str, Any]) -> None:
 
 
 def main_blind(
-    blind: Path, train_folder: Path, embedder_name: str, out: Path, shipped: bool
+    blind: Path, train_sources: Sequence[str], embedder_name: str, out: Path, shipped: bool
 ) -> None:
     """The ``--blind`` mode of bench/quality.py."""
     from kbassist.embedding import make_embedder
@@ -275,7 +288,7 @@ def main_blind(
         model = loaded.model
     else:
         embedder = make_embedder(embedder_name)
-    result = run_blind(blind, train_folder, embedder, model, embedder_name)
+    result = run_blind(blind, train_sources, embedder, model, embedder_name)
     print_blind(result)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, indent=2) + "\n")

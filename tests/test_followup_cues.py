@@ -61,6 +61,26 @@ MEETS: dict[str, dict[str, str]] = {
         "it": "Controllo pianificato per venerdì e aggiunto un monitoraggio del disco.",
     },
 }
+# Features v6: the guide's "a next step if it recurs" and "a KB article ... updated" as
+# shapes (``recur_next``, ``record_update``), in the seven languages.
+NEXT_STEPS: dict[str, str] = {
+    "en": "Swapped the toner. If it streaks again, replace the drum unit.",
+    "de": "Toner getauscht. Falls es wieder streift, die Trommel ersetzen.",
+    "es": "Cambiado el tóner. Si vuelve a manchar, sustituir el tambor.",
+    "fr": "Toner changé. Si cela recommence, remplacer le tambour.",
+    "nl": "Toner vervangen. Als het weer strepen geeft, de drum vervangen.",
+    "pt": "Toner trocado. Se voltar a manchar, substituir o tambor.",
+    "it": "Toner sostituito. Se si ripresenta, sostituire il tamburo.",
+}
+RECORDS: dict[str, str] = {
+    "en": "Licence register updated.",
+    "de": "Inventar in IT Glue aktualisiert.",
+    "es": "Inventario actualizado en IT Glue.",
+    "fr": "Inventaire mis à jour dans IT Glue.",
+    "nl": "Configbackup opgeslagen in IT Glue.",
+    "pt": "Inventário atualizado no IT Glue.",
+    "it": "Inventario aggiornato in IT Glue.",
+}
 # case -> language -> note; the guide says none of these is follow-up.
 MISSES: dict[str, dict[str, str]] = {
     "vendor_no_number": {
@@ -116,6 +136,25 @@ def test_what_the_guide_says_is_not_follow_up_gives_no_cue(case: str, lang: str,
     values = cue_values(note)
     assert values["followup_any"] == 0.0
     assert values["followup_words"] == 0.0 and values["handoff"] == 0.0
+    assert values["recur_next"] == 0.0 and values["record_update"] == 0.0
+
+
+@pytest.mark.parametrize(("lang", "note"), sorted(NEXT_STEPS.items()))
+def test_a_next_step_if_it_recurs_is_a_cue_in_every_language(lang: str, note: str) -> None:
+    assert cue_values(note)["recur_next"] > 0
+
+
+@pytest.mark.parametrize(("lang", "note"), sorted(RECORDS.items()))
+def test_a_record_written_to_is_a_cue_in_every_language(lang: str, note: str) -> None:
+    assert cue_values(note)["record_update"] > 0
+
+
+def test_a_record_only_read_from_or_a_spanish_again_is_no_follow_up_shape() -> None:
+    assert cue_values("Re-entered the password from IT Glue.")["record_update"] == 0
+    assert cue_values("El equipo se reinició de nuevo y funciona.")["recur_next"] == 0
+    assert cue_values("Let us know if it happens again.")["recur_next"] == 0
+    # The ticket a note points to by its number ("T-61502"), as the desk writes it.
+    assert cue_values("Ticket T-61502 raised to re-test the leads.")["handoff"] > 0
 
 
 def test_a_next_step_if_it_recurs_is_follow_up_unless_boilerplate_follows() -> None:
@@ -156,7 +195,7 @@ def test_a_floor_holds_up_the_notes_its_cue_marks_at_the_learnt_rate() -> None:
     assert held.tolist() == [0.75] * 6 + [0.1] * 4
     # Too few notes carry the cue: the floor holds nothing up.
     assert gate_floor(X[4:], y[4:], "handoff") == 0.0
-    assert FLOORS["followup"] == ("kb_pointer", "handoff")
+    assert FLOORS["followup"] == ("kb_pointer", "handoff", "recur_next", "record_update")
 
 
 def test_only_the_follow_up_model_reads_the_follow_up_cues() -> None:
@@ -182,6 +221,26 @@ def test_only_the_follow_up_model_reads_the_follow_up_cues() -> None:
     ],
 )
 def test_a_result_recorded_as_a_state_is_a_verification_cue(note: str) -> None:
+    assert cue_values(note)["verify_state"] > 0
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Reset the code. She got in.",
+        "Konto entsperrt, konnte sich anmelden.",
+        "Cuenta desbloqueada. Entró sin problema.",
+        "Compte débloqué, session ouverte avec elle.",
+        "Account ontgrendeld, kon inloggen.",
+        "Conta desbloqueada. Entrou e mudou a senha.",
+        "Account sbloccato, ha fatto l'accesso.",
+        "Backup monitor went green after the manual run.",
+        "O monitor ficou verde depois da execução manual.",
+        "Manual run uploaded 2.1 GB, exit 0.",
+        "Installato AutoCAD. Si apre correttamente.",
+    ],
+)
+def test_a_sign_in_or_a_monitor_gone_green_is_a_verification_cue(note: str) -> None:
     assert cue_values(note)["verify_state"] > 0
 
 

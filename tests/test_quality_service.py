@@ -234,6 +234,65 @@ def test_a_flipped_criterion_changes_the_model_after_train(runner, modelled: Cor
     }
 
 
+def test_train_reads_several_sources_each_batch_a_fold(
+    runner, loaded: Core, closure_notes: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    # A second source: one file, named on the command line (as the blind file is, blind1).
+    extra = write_labelled_notes(tmp_path / "extra", batches=1, per_batch=20, seed=7)
+    out = tmp_path / "model"
+    result = runner.invoke(
+        [
+            "train",
+            "--from-closure-notes",
+            str(closure_notes),
+            "--from-closure-notes",
+            f"blind1={extra / 'batch-a.jsonl'}",
+            "--no-reviewer-labels",
+            "--evaluate",
+            "--out",
+            str(out),
+            "--json",
+        ]
+    )
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["sources"] == {"a": 20, "b": 20, "c": 20, "blind1": 20}
+    metadata = json.loads((out / "metadata.json").read_text())
+    assert metadata["closure_note_sources"] == [
+        {"path": str(closure_notes), "batches": {"a": 20, "b": 20, "c": 20}},
+        {"path": str(extra / "batch-a.jsonl"), "batches": {"blind1": 20}},
+    ]
+    # Leave one batch out runs over every batch of every source, blind1 among them.
+    assert set(metadata["metrics"]["per_batch"]) == {"a", "b", "c", "blind1"}
+    assert set(metadata["metrics"]["f1_worst"]) == set(NOTE_CRITERIA)
+
+
+def test_a_background_train_job_reads_every_source(
+    loaded: Core, closure_notes: Path, tmp_path: Path
+) -> None:
+    from kbassist.jobs import state
+    from kbassist.jobs.queue import queue_for
+
+    extra = write_labelled_notes(tmp_path / "extra", batches=1, per_batch=20, seed=3)
+    jobs = queue_for(loaded)
+    sources = [str(closure_notes), f"blind1={extra / 'batch-a.jsonl'}"]
+    job = jobs.submit("train", {"closure_notes": sources, "reviewer_labels": False})
+    jobs.drain()
+    with loaded.connect() as conn:
+        done = state.get(conn, job.id)
+    assert done.status == "done", done.error
+    assert done.result["sources"] == {"a": 20, "b": 20, "c": 20, "blind1": 20}
+
+
+def test_two_sources_may_not_bring_the_same_batch(closure_notes: Path) -> None:
+    same = closure_notes / "batch-a.jsonl"
+    with pytest.raises(InvalidInput, match="Batch 'a' comes from both"):
+        training.read_sources([closure_notes, same])
+    rows, about = training.read_sources([closure_notes, f"again={same}"])
+    assert len(rows) == 80 and about[1]["batches"] == {"again": 20}
+    assert training.source_spec(str(same)) == (None, same)
+
+
 def test_train_with_nothing_to_learn_from_says_what_to_do(loaded: Core) -> None:
     with pytest.raises(InvalidInput, match="--from-closure-notes"):
         training.train(loaded)

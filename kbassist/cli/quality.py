@@ -148,9 +148,12 @@ def rescore(everything: bool, background: bool, as_json: bool) -> None:
 @click.option(
     "--from-closure-notes",
     "closure_notes",
-    type=click.Path(exists=True, path_type=Path),
-    help="Labelled closure notes to start from: the closure-note folder (batch-*.jsonl) "
-    "or one .jsonl file. Default: the notes the model in use was trained on.",
+    multiple=True,
+    metavar="[NAME=]PATH",
+    help="Labelled closure notes to start from: the closure-note folder (batch-*.jsonl, "
+    "one batch each) or one .jsonl file (one batch, named NAME or after the file). "
+    "Repeat it to train on several sources. Default: the notes the model in use was "
+    "trained on.",
 )
 @click.option(
     "--out",
@@ -171,7 +174,7 @@ def rescore(everything: bool, background: bool, as_json: bool) -> None:
 @background_option
 @json_option
 def train(
-    closure_notes: Path | None,
+    closure_notes: tuple[str, ...],
     out: Path | None,
     evaluate: bool,
     reviewer_labels: bool,
@@ -185,7 +188,7 @@ def train(
         if out is not None:
             raise click.UsageError("--out writes a model elsewhere; run it without --background.")
         params = {
-            "closure_notes": str(closure_notes) if closure_notes else None,
+            "closure_notes": list(closure_notes) or None,
             "reviewer_labels": reviewer_labels,
             "evaluate": evaluate,
         }
@@ -195,7 +198,7 @@ def train(
     report = training.train(
         core,
         out,
-        closure_notes=closure_notes,
+        closure_notes=list(closure_notes) or None,
         reviewer_labels=reviewer_labels,
         evaluate=evaluate,
         say=lambda message: click.echo(message, err=True),

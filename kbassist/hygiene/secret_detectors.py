@@ -119,6 +119,10 @@ def _pair_hits(text: str, lowered: str) -> Iterator[Hit]:
 
 _BITLOCKER = re.compile(r"(?<![\d-])\d{6}(?P<sep>[- ])\d{6}(?:(?P=sep)\d{6}){6}(?![\d-])")
 _PRODUCT_KEY = re.compile(r"(?<![\w-])[A-Z0-9]{5}(?:-[A-Z0-9]{5}){4}(?![\w-])")
+# A licence key of four or more groups of four, perhaps after a short product prefix
+# ("EAV-3K7N-PX2Q-9RT4-HW8M"), with letters and digits mixed in most groups (session 5):
+# GUIDs (8-4-4-4-12), MAC addresses and dates never look so.
+_GROUPED_KEY = re.compile(r"(?<![\w-])(?:[A-Z]{2,4}-)?[A-Z0-9]{4}(?:-[A-Z0-9]{4}){3,7}(?![\w-])")
 # Software serials read out as six groups of four digits (Adobe): no device serial looks so.
 _DIGIT_SERIAL = re.compile(r"(?<![\w-])\d{4}(?:-\d{4}){5}(?![\w-])")
 _URL_CREDENTIALS = re.compile(
@@ -151,6 +155,11 @@ def _shape_hits(text: str, lowered: str) -> Iterator[Hit]:
                 yield match.start(), match.end(), "licence_key"
         for match in _DIGIT_SERIAL.finditer(text):
             yield match.start(), match.end(), "licence_key"
+        for match in _GROUPED_KEY.finditer(text):
+            groups = [group for group in match.group(0).split("-") if len(group) == 4]
+            mixed = sum(1 for g in groups if re.search(r"\d", g) and re.search(r"[A-Z]", g))
+            if mixed >= 3 and mixed * 4 >= len(groups) * 3:
+                yield match.start(), match.end(), "licence_key"
     if "://" in text:
         for match in _URL_CREDENTIALS.finditer(text):
             value = match.group("value")
@@ -435,6 +444,9 @@ def _password_shaped(value: str) -> bool:
     inside the value with at least two letters and a digit; words run together, key
     combinations, references and paths are left out.
     """
+    # A question mark at the end is the question's ("w3wp.exe? No - MsMpEng.exe"), not the
+    # password's (session 5): "!" stays, passwords end with it.
+    value = value.rstrip("?") if value.endswith("?") else value
     if not 6 <= len(value) <= 40 or not _STRONG_SYMBOL.search(value[1:]):
         return False
     letters = sum(ch.isalpha() for ch in value)

@@ -242,11 +242,14 @@ SECRET_POLICIES: dict[str, Policy] = {
 _COMPILED = tuple(compile_rule(rule) for rule in SECRET_RULES)
 
 
-# Keys that are not secrets: "public key", "registry key", "host key", "foreign key".
+# Keys that are not secrets: "public key", "registry key", "host key", "foreign key"; a
+# public key in German and Dutch too ("öffentlicher Schlüssel", "publieke sleutel"), and
+# after the noun where the adjective follows it ("clave pública", "clé publique"; session 5).
 _NOT_SECRET_KEY = re.compile(
-    r"(?i)(?:public|pub|host|registry|reg|hot|primary|foreign|sort|recovery\s+key\s+id|ssh-\w+)"
-    r"[\s_-]*$"
+    r"(?i)(?:public|pub|host|registry|reg|hot|primary|foreign|sort|recovery\s+key\s+id|ssh-\w+"
+    r"|öffentliche[rns]?|publieke)[\s_-]*$"
 )
+_PUBLIC_AFTER = re.compile(r"(?i)[\w-]+\s+(?:pública|publique|pubblica|publica)\b")
 
 
 # A keyword followed by "ID": the identifier of a key or code, not its value.
@@ -260,7 +263,10 @@ def _refine(kind: str, text: str, start: int, end: int) -> str:
     """A more specific kind from the words around the keyword."""
     line_start = text.rfind("\n", 0, start) + 1
     before = text[max(line_start, start - 60) : end].lower()
-    if kind == "secret" and _NOT_SECRET_KEY.search(text[max(line_start, start - 30) : start]):
+    if kind == "secret" and (
+        _NOT_SECRET_KEY.search(text[max(line_start, start - 30) : start])
+        or _PUBLIC_AFTER.match(text, start)
+    ):
         return ""
     if kind != "api_key" and _KEY_ID.match(text, start, end):
         return ""  # "Recovery key ID: 1A2B3C4D" names the key; the key itself is not there

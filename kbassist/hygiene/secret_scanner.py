@@ -60,8 +60,12 @@ def _worth_scanning(line: str) -> bool:
 
 _TOKEN_CHARS = re.compile(r"[A-Za-z0-9_\-+/=.~]")
 _PUBLIC_CONTEXT = re.compile(
-    # "public key of the peer:": a public key may be named with its owner before the value.
-    r"(?i)(?:public\s*key(?:\s+(?:of|for|from)\s+(?:the\s+)?[\w.-]{1,30})?|publickey|pubkey"
+    # "public key of the branch router:": a public key may be named with its owner (up to
+    # three words) before the value; and in the six other languages (session 5).
+    r"(?i)(?:(?:public\s*key|öffentliche[rn]?\s+schlüssel|clave\s+pública|clé\s+publique"
+    r"|publieke\s+sleutel|chave\s+pública|chiave\s+pubblica)"
+    r"(?:\s+(?:of|for|from|on|des|der|del|de|du|van|da|do|della|di)\s+(?:the\s+|la\s+|le\s+)?"
+    r"[\w.'-]{1,30}(?:\s+[\w.'-]{1,30}){0,2})?|publickey|pubkey"
     r"|ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-\S+|fingerprint"
     r"|thumbprint|sha-?(?:1|256|384|512)|md5|hash|checksum|object\s*id|tenant\s*id|client\s*id"
     r"|application\s*id|app\s*id|guid|uuid|serial)\W{0,12}$"

@@ -208,15 +208,14 @@ def cluster(core: Core, job: Job, report: Reporter) -> Any:
 
 @register("train", "Train the note model")
 def train(core: Core, job: Job, report: Reporter) -> Any:
-    from pathlib import Path
-
     from kbassist.quality import training
 
     source = job.params.get("closure_notes")
     report.step("Training the per-criterion note model")
+    sources = [source] if isinstance(source, str) else list(source or [])
     return training.train(
         core,
-        closure_notes=Path(source) if source else None,
+        closure_notes=sources or None,
         reviewer_labels=bool(job.params.get("reviewer_labels", True)),
         evaluate=bool(job.params.get("evaluate", False)),
     ).as_dict()

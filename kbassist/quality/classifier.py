@@ -59,10 +59,22 @@ GATES: dict[str, tuple[str, ...]] = {
 # Cues that hold a criterion's P(met) at least at the rate the training notes they mark
 # meet it (``gate_floor``): the guide's "met when ..." cases. Follow-up: a KB article named
 # by its number, a vendor's, duplicate's or change's number (a hand-off pointer).
-FLOORS: dict[str, tuple[str, ...]] = {"followup": ("kb_pointer", "handoff")}
+# Features v6: a next step if it recurs, and a record written to ("Inventario actualizado en
+# IT Glue", "Licence register updated": the guide's "a KB article ... updated").
+FLOORS: dict[str, tuple[str, ...]] = {
+    "followup": ("kb_pointer", "handoff", "recur_next", "record_update")
+}
 MIN_FLOOR_NOTES = 5  # training notes a floor cue must mark before it holds anything up
 # The follow-up cues, read by the follow-up model only (see ``criterion_columns``).
-FOLLOWUP_NAMES = ("followup_words", "followup_any", "followup_late", "handoff", "kb_pointer")
+FOLLOWUP_NAMES = (
+    "followup_words",
+    "followup_any",
+    "followup_late",
+    "handoff",
+    "kb_pointer",
+    "recur_next",
+    "record_update",
+)
 MIN_PER_CLASS = 3
 # The weights of the embedding block against the cues that each criterion tries
 # (``fit_criterion`` keeps the best on its out-of-fold probabilities).

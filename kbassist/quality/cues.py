@@ -169,10 +169,75 @@ NUMBERED = re.compile(
 )
 REFERENCE = re.compile(
     r"\b[A-Za-z]{2,6}-\d{2,}\b|#\d{3,}\b|https?://|\b(?:KB|INC|CHG|CR|RFC|RMA|SR|REQ|RITM|"
-    r"CASE|TKT|T)\d{3,}\b",
+    r"CASE|TKT|T)\d{3,}\b|\bT-\d{4,}\b",
 )
+# Features v6 (session 5): the guide's follow-up cases as shapes, in the seven languages.
+# A next step if it recurs: a condition with "again" (or "another ...") in its clause, "if it
+# jams again, replace the pickup roller"; not when the clause is boilerplate ("if it happens
+# again, let us know": ``_BOILERPLATE_CLAUSE``).
+_RECUR_PAIRS = (  # (the condition's words, what says "again"), one pair per language
+    ("if", "again|recurs?|reoccurs?|returns|comes back|another|any other"),
+    ("falls|wenn|sollte", "wieder|erneut|nochmal|noch einmal"),
+    ("si", "de nuevo|otra vez|vuelve|se repite|nuevamente"),
+    ("si", "de nouveau|à nouveau|encore|revient|recommence|se reproduit"),
+    ("als|indien|mocht", "weer|opnieuw|terugkomt"),
+    ("se", "de novo|novamente|voltar|repetir"),
+    ("se", "di nuovo|ripresenta|ricapita|si ripete|ancora"),
+)
+RECUR_NEXT = re.compile(
+    "|".join(rf"\b(?:{when})\b.{{0,60}}?\b(?:{again})\b" for when, again in _RECUR_PAIRS),
+    re.IGNORECASE,
+)
+_BOILERPLATE_CLAUSE = re.compile(
+    r"let us know|let me know|contact|get in touch|call us|give us|ring us|raise a|log a|"
+    r"open a new|new ticket|reopen|re-open|reply|melden|kontakt|avís|avise|contáct|"
+    r"no dude|contact|faites-nous|n'hésitez|neem contact|laat het|laat ons|ons weten|"
+    r"entre em contato|fale connosco|contatta|ci contatti|fateci sapere|non esiti",
+    re.IGNORECASE,
+)
+# A record kept up to date (the guide: "a KB article used, created or updated"): a place
+# where the desk keeps its knowledge and a verb that wrote to it, in one clause.
+RECORD_PLACE = re.compile(
+    r"\b(?:it ?glue|hudu|confluence|wiki|runbook|documentation|register|inventory|"
+    r"template|contact sheet|knowledge base|kb|dokumentation|vorlage|inventar|"
+    r"wissensdatenbank|documentación|inventario|plantilla|registro|base de conocimiento|"
+    r"inventaire|modèle|registre|base de connaissances|documentatie|inventaris|sjabloon|"
+    r"kennisbank|documentação|inventário|modelo|base de conhecimento|documentazione|"
+    r"modello)\b",
+    re.IGNORECASE,
+)
+RECORD_VERB = re.compile(
+    r"\b(?:updated|saved|recorded|documented|stored|logged|added|noted|filed|aktualisiert|"
+    r"gespeichert|hinterlegt|eingetragen|dokumentiert|ergänzt|actualizad[oa]|guardad[oa]|"
+    r"registrad[oa]|anotad[oa]|añadid[oa]|mise? à jour|enregistrée?|ajoutée?|notée?|"
+    r"consignée?|bijgewerkt|opgeslagen|vastgelegd|toegevoegd|genoteerd|atualizad[oa]|"
+    r"registad[oa]|adicionad[oa]|aggiornat[oa]|salvat[oa]|registrat[oa]|aggiunt[oa]|"
+    r"annotat[oa])\b",
+    re.IGNORECASE,
+)
+_CLAUSES = re.compile(r"[^.;!?\n]+")
+
+
+def recur_next_count(original: str) -> int:
+    """Next steps if the fault recurs (not boilerplate) in a note."""
+    return sum(
+        1
+        for clause in _CLAUSES.findall(original)
+        if RECUR_NEXT.search(clause) and not _BOILERPLATE_CLAUSE.search(clause)
+    )
+
+
+def record_update_count(original: str) -> int:
+    """Clauses that say a record (documentation, a register, a template) was written to."""
+    return sum(
+        1
+        for clause in _CLAUSES.findall(original)
+        if RECORD_PLACE.search(clause) and RECORD_VERB.search(clause)
+    )
+
+
 NUMBER_TOKEN = re.compile(r"\d{3,}")
-POINTER_TOKEN = re.compile(r"(?:chg|inc|cr|rfc|rma|sr|req|ritm|case|prb)-?\d{3,}")
+POINTER_TOKEN = re.compile(r"(?:chg|inc|cr|rfc|rma|sr|req|ritm|case|prb|t)-?\d{3,}")
 KB_POINTER = re.compile(r"\bKB[- ]?#?\d{2,5}\b|\bkb:[\w-]+|\[\[[\w-]+\]\]", re.IGNORECASE)
 DATE = re.compile(
     r"\b\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b"
@@ -426,6 +491,9 @@ def _followup_values(
         # a knowledge-base article named by its number ("KB-0412", "KB 0188"): the guide's
         # settled case, follow-up by itself (not a Windows update's seven-digit KB5034441)
         "kb_pointer": _log(len(KB_POINTER.findall(original))),
+        # features v6: a next step if it recurs, a record written to (see RECUR_NEXT)
+        "recur_next": _log(recur_next_count(original)),
+        "record_update": _log(record_update_count(original)),
         "boilerplate": _log(counts["boilerplate"]),
         "reference": _log(references),
         "date": _log(len(DATE.findall(original)) + counts["day_words"]),

@@ -29,7 +29,7 @@ from kbassist.quality.criteria import NOTE_CRITERIA, NoteAssessment
 
 # Bumped whenever a feature changes meaning or the blocks change size: a model or a
 # stored training set built for another version is not used.
-FEATURES_VERSION = 5
+FEATURES_VERSION = 6
 
 RULE_NAMES = (
     *(f"rule_{name}" for name in NOTE_CRITERIA),

@@ -389,7 +389,36 @@ V5["verify_state"] = """delivered|arriving|arrive|arrives|completed|went through
     consegnato|consegnata|arrivano|arrivato|arrivata|completato|completata"""
 V5["followup_words"] = V5["recur_if"]  # a next step if it recurs, unless boilerplate follows
 
-GROUPS = merged(BASE, ADDITIONS, NEW_GROUPS, V5)
+# v6 (session 5), from the guide's verification case ("the user confirmed it works, a
+# monitor or job went green") written out in the seven languages after reading what the
+# first blind file's notes said that the batches did not: a sign-in that worked ("she got
+# in", "entrou", "session ouverte", "ha fatto l'accesso"), a monitor gone green or an alert
+# cleared, a job that exited cleanly, a test message received, a program that opens, things
+# that ran correctly or without problems. Follow-up: a check or a next date planned in
+# another language ("contrôle prévu", "im Kalender"), and a replacement on order.
+V6: dict[str, str] = {
+    "verify_state": """got in|gets in|logged back in|signed back in|could log in|can log in|
+        could sign in|can sign in|went green|turned green|is green|back to green|stayed green|
+        alert cleared|alarm cleared|warning cleared|cleared itself|cleared on its own|
+        exit 0|exit code 0|ran clean|caught up|stayed connected|without issue|without issues|
+        without problems|no issues|kam rein|konnte sich anmelden|kann sich anmelden|
+        meldete sich an|hat sich angemeldet|startet wieder|wurde grün|ist grün|wieder grün|
+        öffnet sich|erhalten|empfangen|korrekt|einwandfrei|ohne probleme|entró|pudo entrar|
+        puede entrar|inició sesión|ha iniciado sesión|se puso verde|en verde|está verde|
+        se abre|recibido|recibida|recibió|sin problema|sin problemas|session ouverte|
+        s'est connecté|s'est connectée|a pu se connecter|peut se connecter|passé au vert|
+        est au vert|s'ouvre|reçu|reçue|correctement|sans problème|sans problèmes|kon inloggen|
+        kan inloggen|logde in|is ingelogd|werd groen|is groen|weer groen|opent weer|
+        ontvangen|zonder problemen|entrou|conseguiu entrar|consegue entrar|iniciou sessão|
+        ficou verde|ficou a verde|está verde|abre normalmente|recebido|recebida|recebeu|
+        corretamente|sem problemas|ha fatto l'accesso|ha effettuato l'accesso|è entrato|
+        è entrata|riesce ad accedere|è diventato verde|tornato verde|è verde|si apre|
+        ricevuto|ricevuta|correttamente|senza problemi""",
+    "followup_words": """prévu|prévue|prévus|vorgesehen|previsto|prevista|programmata|
+        kalender|im kalender|calendario|calendrier|calendário|on order|in bestellung""",
+}
+
+GROUPS = merged(BASE, ADDITIONS, NEW_GROUPS, V5, V6)
 
 # How far a trigger masks, in tokens (a clause ends earlier at . ! ? ; or a line break).
 # A reach of 0 masks only the trigger's own tokens.

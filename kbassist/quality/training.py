@@ -2,8 +2,9 @@
 
 What a model learns from, in order:
 
-1. the base set: labelled closure notes read with ``--from-closure-notes PATH`` (the
-   closure-note set's ``batch-*.jsonl``, one batch per source), or else the base set
+1. the base set: labelled closure notes read with ``--from-closure-notes [NAME=]PATH``,
+   repeatable (the closure-note set's ``batch-*.jsonl``, one batch per file, or one
+   ``.jsonl`` file, one batch named NAME or after the file), or else the base set
    kept (as features, no text) in the model in use, so an instance retrains on the
    same notes its shipped model learnt from;
 2. the reviewers' criterion labels from the review queue (each ticket's latest call
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -81,11 +82,12 @@ class TrainReport:
 # --- reading labelled notes ------------------------------------------------------------
 
 
-def read_closure_notes(path: Path) -> list[dict[str, Any]]:
+def read_closure_notes(path: Path, name: str | None = None) -> list[dict[str, Any]]:
     """Labelled notes from a JSON Lines file or a folder of them (``batch-*.jsonl`` first).
 
     Each line: {note, labels: {problem, ..., followup[, secret, personal_data]}, overall};
-    the source is the line's ``batch``, else the file name after "batch-".
+    the source is ``name`` when given, else the line's ``batch``, else the file name after
+    "batch-".
     """
     path = Path(path)
     if path.is_dir():
@@ -101,11 +103,44 @@ def read_closure_notes(path: Path) -> list[dict[str, Any]]:
         source = file.stem.removeprefix("batch-")
         for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), start=1):
             if line.strip():
-                rows.append(_closure_row(line, f"{file.name}:{number}", source))
+                rows.append(_closure_row(line, f"{file.name}:{number}", source, name))
     return rows
 
 
-def _closure_row(line: str, where: str, source: str) -> dict[str, Any]:
+def source_spec(spec: str | Path) -> tuple[str | None, Path]:
+    """``NAME=PATH`` or ``PATH`` (a closure-note folder or file) as (name or None, path)."""
+    text = str(spec)
+    name, sep, rest = text.partition("=")
+    if sep and name.isidentifier() and not Path(text).exists():
+        return name, Path(rest)
+    return None, Path(text)
+
+
+def read_sources(specs: Sequence[str | Path]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The labelled notes of several sources (``NAME=PATH`` or ``PATH`` each) and what each
+    gave: [{"path", "batches": {batch: notes}}]. A batch may come from one source only."""
+    rows: list[dict[str, Any]] = []
+    about: list[dict[str, Any]] = []
+    seen: dict[str, str] = {}
+    for spec in specs:
+        name, path = source_spec(spec)
+        part = read_closure_notes(path, name)
+        batches: dict[str, int] = {}
+        for row in part:
+            batches[row["source"]] = batches.get(row["source"], 0) + 1
+        for batch in batches:
+            if batch in seen:
+                raise InvalidInput(
+                    f"Batch '{batch}' comes from both {seen[batch]} and {path}: give one of "
+                    f"them another name (--from-closure-notes NAME={path})."
+                )
+            seen[batch] = str(path)
+        rows += part
+        about.append({"path": str(path), "batches": dict(sorted(batches.items()))})
+    return rows, about
+
+
+def _closure_row(line: str, where: str, source: str, name: str | None) -> dict[str, Any]:
     try:
         row = json.loads(line)
     except json.JSONDecodeError as error:
@@ -127,7 +162,7 @@ def _closure_row(line: str, where: str, source: str) -> dict[str, Any]:
         "labels": [int(labels[name]) for name in NOTE_CRITERIA],
         "grade": float("nan") if grade is None else float(grade),
         "sensitive": sensitive,
-        "source": str(row.get("batch") or source),
+        "source": name or str(row.get("batch") or source),
         "title": str(row.get("ticket_title") or row.get("title") or ""),
     }
 
@@ -241,18 +276,25 @@ def train(
     core: Core,
     out_dir: Path | None = None,
     *,
-    closure_notes: Path | None = None,
+    closure_notes: Path | str | Sequence[Path | str] | None = None,
     reviewer_labels: bool = True,
     evaluate: bool = False,
     say: Say | None = None,
 ) -> TrainReport:
-    """Train the note model, save the artifact and, when it is the instance's, rescore."""
+    """Train the note model, save the artifact and, when it is the instance's, rescore.
+
+    ``closure_notes``: one source or several (``NAME=PATH`` or ``PATH`` each, see
+    ``read_sources``); each batch is a fold of the leave-one-batch-out evaluation.
+    """
     say = say or (lambda _message: None)
     embedder = core.resources.embedder
     parts: list[LabelledNotes] = []
     base = None
-    if closure_notes is not None:
-        rows = read_closure_notes(closure_notes)
+    read_from: list[dict[str, Any]] = []
+    if isinstance(closure_notes, str | Path):
+        closure_notes = [closure_notes]
+    if closure_notes:
+        rows, read_from = read_sources(closure_notes)
         say(f"Embedding {len(rows)} labelled notes with {embedder.name}")
         with core.begin() as conn:
             vectors = embed_cached(conn, embedder, [note_text(row["note"]) for row in rows])
@@ -280,7 +322,7 @@ def train(
         metrics = leave_one_batch_out(base, say)["summary"]
     say(f"Training on {len(notes)} notes")
     model = NoteModel().fit(notes, base=base)
-    return _save(core, out_dir, model, notes, embedder.name, metrics, skipped)
+    return _save(core, out_dir, model, notes, embedder.name, metrics, skipped, read_from)
 
 
 def _save(
@@ -291,6 +333,7 @@ def _save(
     embedder: str,
     metrics: dict[str, Any],
     skipped: dict[str, int],
+    read_from: list[dict[str, Any]],
 ) -> TrainReport:
     digest = data_hash(notes)
     version = model_version(digest, model.get_params(), embedder)
@@ -306,6 +349,7 @@ def _save(
         "label_counts": model.label_counts_,
         "thresholds": model.thresholds_,
         "sources": sources,
+        "closure_note_sources": read_from,
         "n_examples": len(notes),
         "data_hash": digest,
         "params": model.get_params(),
