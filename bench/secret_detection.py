@@ -1,12 +1,14 @@
 """Benchmark of secret and personal-data detection on the labelled closure notes.
 
     .venv/bin/python bench/secret_detection.py [--data ../shared/data/closure_notes]
-        [--batches a b c d blind1]
+        [--batches a b c d blind1 blind2]
 
 Note-level recall and precision of ``labels.secret`` and ``labels.personal_data``
 (GUIDE.md in the data folder defines them) for each batch of 100 notes and the 160
 of the first blind file (``blind1``, bench/data/closure_notes_blind.jsonl, the
-session-4 test, training data since session 5), with the
+session-4 test, training data since session 5) and the 160 of the second
+(``blind2``, bench/data/closure_notes_blind2.jsonl, the session-5 test, read for its
+secrets and personal data after that test), with the
 mean and the worst batch, side by side for three methods in one run:
 
 - ``detect-secrets``: detect-secrets 1.5 alone, every default plugin, ``scan_line``
@@ -31,9 +33,9 @@ evaluation is the per-batch evaluation. What differs between batches is what the
 developers saw, recorded in ``SEEN`` and printed with the figures: batches a-c
 were read while the rules were refined (their figures are tuned, not results);
 batch d was held out until session 3 and read in session 4; blind1 was the session-4
-test and was read in session 5. No batch is a test any more:
-every figure here is a development figure (the blind set, ``bench/quality.py --blind``,
-is the next test).
+test and was read in session 5; blind2 was the session-5 test and its secret and
+personal-data errors were read right after it. No batch is a test any more:
+every figure here is a development figure (the next test needs a new blind file).
 
 Prints a table and writes bench/results/secrets.json. ``run(data_dir)`` returns the
 same dictionary for bench/quality.py.
@@ -56,9 +58,12 @@ from _env import RESULTS_DIR, ROOT, data_dir
 
 DEFAULT_DATA = data_dir("closure_notes")
 RESULTS = RESULTS_DIR / "secrets.json"
-BATCHES = ("a", "b", "c", "d", "blind1")
-# The first blind file: the session-4 test, read in session 5, a batch of its own since.
-BLIND1 = ROOT / "bench" / "data" / "closure_notes_blind.jsonl"
+BATCHES = ("a", "b", "c", "d", "blind1", "blind2")
+# The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
+BLIND = {
+    "blind1": ROOT / "bench" / "data" / "closure_notes_blind.jsonl",
+    "blind2": ROOT / "bench" / "data" / "closure_notes_blind2.jsonl",
+}
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
     "a": "read while refining the rules (development)",
@@ -70,6 +75,12 @@ SEEN = {
     "personal 1.00/1.00); read in session 5, its three errors fixed as kinds (a licence key "
     "of four-character groups, a public key named with its owner, a question mark after a "
     "file name): development since",
+    "blind2": "the session-5 blind test (secret 0.94/1.00: three missed; personal 0.95/0.90: "
+    "one missed, two false alarms; values left in the stored text of 5 notes); its secret and "
+    "personal-data errors read right after, the seven fixed as kinds (a short activation key, "
+    "a HubSpot private app token, guest passes listed in the sentence after their topic, a "
+    "German PIN after 'wieder', an Irish mobile read as a UK shared-cost number, a company "
+    "mobile, an incident number after 'número'): development since for detection",
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -100,8 +111,9 @@ Judge = Callable[[str], Verdict]
 
 
 def load_batch(folder: Path, batch: str) -> list[dict[str, Any]]:
-    """The notes of one batch, read in place (never copied); blind1 is the first blind file."""
-    path = BLIND1 if batch == "blind1" else folder / f"batch-{batch}.jsonl"
+    """The notes of one batch, read in place (never copied); blind1 and blind2 are the blind
+    files."""
+    path = BLIND.get(batch, folder / f"batch-{batch}.jsonl")
     with open(path, encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
 

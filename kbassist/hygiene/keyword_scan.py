@@ -188,6 +188,7 @@ VERBS = frozenset(
     jetzt nun ahora maintenant nu agora ora now also auch también aussi ook também anche
     generated issued given created provided sent
     yesterday today earlier again previously originally tonight heute gestern vorher ayer hoy
+    wieder erneut nochmals weer opnieuw nuevamente encore ancora novamente
     antes hier aujourd'hui avant gisteren vandaag eerder ontem hoje ieri oggi prima
     """.split()
 )

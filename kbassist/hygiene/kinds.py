@@ -70,7 +70,7 @@ def _marker(marker: str) -> Callable[[str], str]:
 # belonged to without exposing the key.
 _PUBLIC_PREFIX = re.compile(
     r"^(?:AKIA|ASIA|gh[pousr]_|github_pat_|xox[abposr]-|[sr]k_(?:live|test)_|AIza|sk-|glpat-"
-    r"|SG\.|npm_|pypi-|eyJ)"
+    r"|SG\.|npm_|pypi-|eyJ|pat-(?:na|eu|ap)\d-|shp(?:at|ss|ca|pa)_|ATATT)"
 )
 
 

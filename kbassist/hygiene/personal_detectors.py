@@ -135,9 +135,35 @@ _PERSONAL_PHONE_WORDS = re.compile(
 _BUSINESS_TYPES = ("TOLL_FREE", "PREMIUM_RATE", "SHARED_COST", "UAN", "VOICEMAIL")
 
 
+# The number of a work phone: the device is the employer's, whoever carries it.
+_WORK_PHONE = re.compile(
+    r"(?i)\b(?:company|work|business|corporate|office|firm|staff)[\s-]+(?:mobile|phone|cell"
+    r"|handset|iphone|smartphone|sim)\b\W{0,3}(?:\w+\W+){0,2}$"
+    r"|(?:diensthandy|firmenhandy|geschäftshandy|diensttelefon)\w*\W{0,3}(?:\w+\W+){0,2}$"
+    r"|(?:m[óo]vil|tel[ée]fono|celular|telem[óo]vel|portable|cellulare|gsm|mobiel)\s+"
+    r"(?:de\s+(?:la\s+)?empresa|corporativo|da\s+empresa|professionnel|de\s+société"
+    r"|aziendale|van\s+de\s+zaak|zakelijk)\W{0,3}(?:\w+\W+){0,2}$"
+)
+# "número de incidencia", "incident number", "Störungsnummer": a reference, not a phone. The
+# reference word may stand a few words before the number word ("incidencia con Movistar,
+# número 1-8842275193").
+_REFERENCE_BEFORE = re.compile(
+    r"(?i)\b(?:incident|ticket|case|fault|order|reference|incidencia|aver[íi]a|caso|pedido"
+    r"|st[öo]rung\w*|meldung|auftrag|vorgang|incidente|chamado|protocolo|dossier|commande"
+    r"|signalement|storing|melding|zaak|segnalazione|richiesta|pratica|ordine)\b"
+    r"(?:\W+\w+){0,4}\W+(?:number|no\.?|nr\.?|n[º°o]\.?|número|numero|nummer|numéro)\W{0,3}$"
+)
+_MOBILE_WORDS = re.compile(
+    r"(?i)\b(?:mobile|mob|cell|handy|m[óo]vil|celular|portable|mobiel|gsm|telem[óo]vel"
+    r"|cellulare)\b"
+)
+
+
 @lru_cache(maxsize=4096)
-def _phone_verdict(raw: str) -> tuple[bool, bool]:
-    """(valid somewhere, a business-only number type) for a candidate number."""
+def _phone_verdict(raw: str, mobile: bool = False) -> tuple[bool, bool]:
+    """(valid somewhere, a business-only number type) for a candidate number. When the text
+    calls it a mobile, a region where it is a mobile wins ("087 900 4418": an Irish mobile,
+    not a UK shared-cost number)."""
     import phonenumbers  # imported on the first candidate: its metadata is large
 
     business = {getattr(phonenumbers.PhoneNumberType, name) for name in _BUSINESS_TYPES}
@@ -151,14 +177,20 @@ def _phone_verdict(raw: str) -> tuple[bool, bool]:
         regions = TRUNK_ZERO_REGIONS
     else:
         regions = NO_TRUNK_REGIONS
+    first: tuple[bool, bool] | None = None
     for region in regions:
         try:
             parsed = phonenumbers.parse(number, region)
         except phonenumbers.NumberParseException:
             continue
         if phonenumbers.is_valid_number(parsed):
-            return True, phonenumbers.number_type(parsed) in business
-    return False, False
+            kind = phonenumbers.number_type(parsed)
+            if not mobile:
+                return True, kind in business
+            if kind == phonenumbers.PhoneNumberType.MOBILE:
+                return True, False
+            first = first or (True, kind in business)
+    return first or (False, False)
 
 
 def _phone_hits(text: str, lowered: str) -> Iterator[Hit]:
@@ -173,10 +205,14 @@ def _phone_hits(text: str, lowered: str) -> Iterator[Hit]:
         before = _clause_before(text, start)
         if _NOT_PHONE_CONTEXT.search(before):
             continue
+        if _REFERENCE_BEFORE.search(text[max(0, start - 80) : start]):
+            continue
+        if _WORK_PHONE.search(text[max(0, start - 60) : start]):
+            continue
         after = _clause_after(text, start + len(raw))
         phone_context = bool(_PHONE_WORDS.search(before[-40:]))
         formatted = raw[0] in "+0(" or bool(re.search(r"\d[ .-]\d", raw))
-        valid, business = _phone_verdict(raw)
+        valid, business = _phone_verdict(raw, bool(_MOBILE_WORDS.search(before[-40:])))
         if not (valid and formatted) and not (phone_context and (formatted or digits >= 10)):
             continue
         if business:

@@ -143,11 +143,21 @@ _AUTH_HEADER = re.compile(
     r"[ \t]+(?P<value>[A-Za-z0-9+/._~-]{8,4000}={0,2})"
 )
 
+# Vendor token formats detect-secrets does not know, recognisable without a keyword: HubSpot
+# private app tokens (pat-eu1-<GUID>: the GUID alone is no secret, with its prefix it is),
+# Shopify admin tokens, Atlassian API tokens (session 5).
+_VENDOR_TOKEN = re.compile(
+    r"(?<![\w-])(?:pat-(?:na|eu|ap)\d-[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}"
+    r"|shp(?:at|ss|ca|pa)_[0-9a-fA-F]{32}|ATATT[A-Za-z0-9_=-]{40,})(?![\w-])"
+)
+
 
 def _shape_hits(text: str, lowered: str) -> Iterator[Hit]:
     """BitLocker and product keys, credentials in URLs, connection strings and HTTP headers."""
     for match in _BITLOCKER.finditer(text):
         yield match.start(), match.end(), "bitlocker_key"
+    for match in _VENDOR_TOKEN.finditer(text):
+        yield match.start(), match.end(), "token"
     if "-" in text:
         for match in _PRODUCT_KEY.finditer(text):
             key = match.group(0)
@@ -209,6 +219,42 @@ _PERSONAL_CODE = re.compile(
     r"|verification|access)\s+(?:code|passcode|pin)\s+(?:is|was|:)\s*"
     r"(?P<value>\d{3,4}[ -]?\d{3,4}|\d{4,8})(?![\w.,/:-]\w)"
 )
+
+
+# Guest passes and vouchers given out as a list, in the sentence after the one that says what
+# they are ("Generated guest passes ... First three for the front desk: 51094-22837, ..."):
+# two or more codes of two groups of digits, none a range of years.
+_VOUCHER_TOPIC = re.compile(
+    r"(?i)\b(?:guest\s+(?:wi-?fi\s+)?(?:pass(?:es)?|codes?|vouchers?|tickets?|access)|vouchers?"
+    r"|hotspot\s+(?:codes?|tickets?)|gast(?:zugang|wlan|zugangs)\w*|gutschein\w*"
+    r"|c[óo]digos?\s+de\s+invitado|codes?\s+invités?|gastcodes?|codici\s+ospite)"
+)
+_VOUCHER_ITEM = r"\d{4,6}-\d{4,6}"
+_VOUCHER_LIST = re.compile(
+    rf"(?<![\w-])({_VOUCHER_ITEM})(?:\s*(?:,|;|and|und|y|et|en|e)?\s*(?<![\w-]){_VOUCHER_ITEM}"
+    r"(?![\w-]))+"
+)
+
+
+def _voucher_list_hits(text: str, lowered: str) -> Iterator[Hit]:
+    if not _VOUCHER_TOPIC.search(text):
+        return
+    for match in _VOUCHER_LIST.finditer(text):
+        if not _VOUCHER_TOPIC.search(text, max(0, match.start() - 400), match.start()):
+            continue
+        for item in re.finditer(_VOUCHER_ITEM, match.group(0)):
+            left, right = item.group(0).split("-")
+            if (
+                len(left) == len(right) == 4
+                and left[:2] in ("19", "20")
+                and right[:2]
+                in (
+                    "19",
+                    "20",
+                )
+            ):
+                continue  # 2024-2025
+            yield match.start() + item.start(), match.start() + item.end(), "wifi_voucher"
 
 
 def _prose_code_hits(text: str, lowered: str) -> Iterator[Hit]:
@@ -532,6 +578,7 @@ DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
     _shape_hits,
     _url_token_hits,
     _prose_code_hits,
+    _voucher_list_hits,
     secret_keyword_hits,
     _reversed_hits,
     _pair_hits,

@@ -181,9 +181,17 @@ def _door(value: str, key: str, reading: Reading, quoted: bool) -> bool:
 _LICENCE = re.compile(r"[A-Za-z0-9]{4,12}(?:-[A-Za-z0-9]{4,12}){2,7}")
 
 
+# A short activation or unlock key typed in a dialog ("activation key 4F9K2"): letters and
+# digits mixed, announced by a word that names a key to activate or unlock (not a serial).
+_SHORT_KEY = re.compile(r"(?=[A-Za-z]*\d[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z0-9]{5,11}")
+_ACTIVATING = re.compile(r"(?i)activation|activación|ativação|attivazione|aktivierung|unlock")
+
+
 def _licence(value: str, key: str, reading: Reading, quoted: bool) -> bool:
     if _LICENCE.fullmatch(value):
         return _digits(value) >= 1
+    if _ACTIVATING.search(key) and _SHORT_KEY.fullmatch(value) and not TECHNICAL.match(value):
+        return True
     return reading.explicit and len(value) >= 12 and value_shape_ok(value, "medium", quoted)
 
 
