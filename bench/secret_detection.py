@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/secret_detection.py [--data ../shared/data/closure_notes]
         [--batches a b c d blind1 blind2]
+    .venv/bin/python bench/secret_detection.py --blind [FILE]   # a file no one has read, once
 
 Note-level recall and precision of ``labels.secret`` and ``labels.personal_data``
 (GUIDE.md in the data folder defines them) for each batch of 100 notes and the 160
@@ -378,11 +379,100 @@ def print_report(result: dict[str, Any]) -> None:
         )
 
 
+# --- a blind file ------------------------------------------------------------------------
+
+BLIND3 = ROOT / "bench" / "data" / "secrets_blind3.jsonl"
+
+
+def run_blind(path: Path) -> dict[str, Any]:
+    """Every method on one labelled file no one tuning the detectors has read (``labels``
+    with ``secret`` and ``personal_data``, ``values``), and whether kbassist's stored text
+    keeps any value. The notes missed and the false alarms go to the JSON by id only, and are
+    not printed: reading them turns the file into development data."""
+    from quality_blind import masking_check
+
+    with open(path, encoding="utf-8") as handle:
+        rows = [json.loads(line) for line in handle if line.strip()]
+    for number, row in enumerate(rows, 1):
+        labels = row.get("labels")
+        if not isinstance(row.get("note"), str) or not isinstance(labels, dict):
+            raise ValueError(f"{path.name} line {number}: needs a 'note' and 'labels'")
+        for label in ("secret", "personal_data"):
+            if labels.get(label) not in (0, 1, True, False):
+                raise ValueError(f"{path.name} line {number}: labels.{label} must be 0 or 1")
+    methods: dict[str, Any] = {}
+    flagged: list[bool] = []
+    errors: dict[str, list[str]] = {}
+    for name, make in METHODS.items():
+        judge = make()
+        verdicts = [judge(row["note"]) for row in rows]
+        methods[name] = score_batch(rows, judge)
+        if name == "kbassist":
+            flagged = [bool(s or p) for s, p in verdicts]
+            for row, (secret, personal) in zip(rows, verdicts, strict=True):
+                for label, guess in (("secret", secret), ("personal_data", personal)):
+                    truth = bool(row["labels"][label])
+                    if truth != bool(guess):
+                        kind = f"{label} {'missed' if truth else 'false alarm'}"
+                        errors.setdefault(kind, []).append(str(row.get("id")))
+    return {
+        "file": str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path),
+        "notes": len(rows),
+        "with_secret": sum(bool(r["labels"]["secret"]) for r in rows),
+        "with_personal_data": sum(bool(r["labels"]["personal_data"]) for r in rows),
+        "methods": methods,
+        "masking": masking_check(rows, flagged),
+        "kbassist_errors_by_id": errors,
+        "targets": TARGETS,
+    }
+
+
+def print_blind(result: dict[str, Any]) -> None:
+    print(
+        f"blind file {result['file']}: {result['notes']} notes, {result['with_secret']} with a "
+        f"secret, {result['with_personal_data']} with personal data"
+    )
+    print(f"{'method':<16}{'secret R/P':>24}{'personal R/P':>24}")
+    for name, figures in result["methods"].items():
+        print(f"{name:<16}{_cell(figures['secret']):>24}{_cell(figures['personal']):>24}")
+    for scope, check in result["masking"].items():
+        print(
+            f"masking, {scope.replace('_', ' ')}: {check['absent_after_masking']} of "
+            f"{check['values']} values absent from the stored text; notes with a value left: "
+            f"{len(check['notes_with_a_value_left'])} (ids in the JSON only)"
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--batches", nargs="+", default=list(BATCHES), choices=BATCHES)
+    parser.add_argument(
+        "--blind",
+        nargs="?",
+        type=Path,
+        const=BLIND3,
+        metavar="FILE",
+        help="score one labelled file no one has read (default bench/data/secrets_blind3.jsonl) "
+        "and write bench/results/secrets-<name>.json; errors by id in the JSON only",
+    )
+    parser.add_argument("--out", type=Path, help="--blind: where to write the JSON")
     args = parser.parse_args(argv)
+    if args.blind is not None:
+        if not args.blind.is_file():
+            print(f"No blind file at {args.blind}.", file=sys.stderr)
+            return 2
+        try:
+            blind = run_blind(args.blind.resolve())
+        except (ValueError, KeyError) as error:
+            print(f"{error}", file=sys.stderr)
+            return 2
+        print_blind(blind)
+        out = args.out or RESULTS_DIR / f"secrets-{args.blind.stem}.json"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(blind, indent=2) + "\n")
+        print(f"\nwrote {out.relative_to(ROOT) if out.is_relative_to(ROOT) else out}")
+        return 0
     if not (args.data / "batch-a.jsonl").is_file():
         print(f"No closure-note batches in {args.data}: set KBASSIST_BENCH_DATA.", file=sys.stderr)
         return 2

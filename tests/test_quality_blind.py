@@ -81,3 +81,44 @@ def test_the_masking_check_names_a_note_whose_value_is_left(
     assert check["all_notes"]["values"] == 2
     assert check["all_notes"]["notes_with_a_value_left"] == ["B"]
     assert quality_blind.read_values({"values": [{"value": "x1"}, "y2", ""]}) == ["x1", "y2"]
+
+
+def test_the_secrets_blind_path_scores_a_file_and_keeps_errors_to_the_json(
+    tmp_path: Path,
+) -> None:
+    rows = [
+        {"id": "S1", "note": "Temp pw Harbour#2291 given by phone.", "values": ["Harbour#2291"],
+         "labels": {"secret": 1, "personal_data": 0}},
+        {"id": "S2", "note": "Call her on her personal mobile 07700 900 461 tomorrow.",
+         "values": ["07700 900 461"], "labels": {"secret": 0, "personal_data": 1}},
+        # Labelled a secret, but a plain word no detector can know: a miss the JSON names.
+        {"id": "S3", "note": "The code word for the alarm company is pineapple.",
+         "values": ["pineapple"], "labels": {"secret": 1, "personal_data": 0}},
+        {"id": "S4", "note": "Reset the password and read it to him by phone; KB5034441 applied.",
+         "values": [], "labels": {"secret": 0, "personal_data": 0}},
+    ]  # fmt: skip
+    path = tmp_path / "secrets_sample.jsonl"
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows))
+    out = tmp_path / "secrets.json"
+    command = [sys.executable, str(ROOT / "bench" / "secret_detection.py"), "--blind", str(path)]
+    done = subprocess.run(
+        [*command, "--out", str(out)], capture_output=True, text=True, cwd=ROOT, timeout=600
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "S3" not in done.stdout  # the ids of errors are never printed
+    result = json.loads(out.read_text())
+    ours = result["methods"]["kbassist"]
+    assert (ours["secret"]["tp"], ours["secret"]["fp"], ours["secret"]["fn"]) == (1, 0, 1)
+    assert (ours["personal"]["tp"], ours["personal"]["fp"], ours["personal"]["fn"]) == (1, 0, 0)
+    assert result["kbassist_errors_by_id"] == {"secret missed": ["S3"]}
+    assert result["masking"]["all_notes"]["notes_with_a_value_left"] == ["S3"]
+    assert result["methods"]["detect-secrets"]["personal"] is None
+
+
+def test_the_secrets_blind_path_says_which_line_is_wrong(tmp_path: Path) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text(json.dumps({"id": "X", "note": "hi", "labels": {"secret": 2}}) + "\n")
+    command = [sys.executable, str(ROOT / "bench" / "secret_detection.py"), "--blind", str(path)]
+    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=600)
+    assert done.returncode == 2
+    assert done.stderr.strip() == "bad.jsonl line 1: labels.secret must be 0 or 1"
