@@ -477,7 +477,9 @@ def test_closure_notes_blind2_shape():
 def _blind2_readme() -> str:
     text = (HERE / "README.md").read_text(encoding="utf-8")
     assert text.count(BLIND2_SECTION) == 1
-    return text[text.index(BLIND2_SECTION) :]
+    section = text[text.index(BLIND2_SECTION) :]
+    end = section.find("\n## ", len(BLIND2_SECTION))  # stop at the next section
+    return section if end < 0 else section[:end]
 
 
 def test_closure_notes_blind2_counts_match_the_readme():
@@ -517,6 +519,90 @@ def test_closure_notes_blind2_repeats_no_older_note():
             older |= {json.loads(line)["note"].strip().lower() for line in lines}
     repeats = len(notes & older)
     assert repeats == 0
+
+
+# ---------------------------------------------------------------- secrets_blind3.jsonl
+
+BLIND3_SECRETS = "secrets_blind3.jsonl"
+BLIND3_SECTION = "## `secrets_blind3.jsonl`"
+BLIND3_LABELS = ("secret", "personal_data")
+
+
+def _blind3_rows() -> list[dict]:
+    lines = (HERE / BLIND3_SECRETS).read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines]
+
+
+def _blind3_readme() -> str:
+    text = (HERE / "README.md").read_text(encoding="utf-8")
+    assert text.count(BLIND3_SECTION) == 1
+    return text[text.index(BLIND3_SECTION) :]
+
+
+def test_secrets_blind3_shape():
+    """120 notes, two 0/1 labels, each value verbatim in its note, values exactly when flagged."""
+    rows = _blind3_rows()
+    assert len(rows) == 120
+    assert [row["id"] for row in rows] == [f"B3-{n:03d}" for n in range(1, 121)]
+    for row in rows:
+        assert list(row) == ["id", "ticket_title", "note", "labels", "values", "why"], row["id"]
+        assert all(
+            isinstance(row[key], str) and row[key].strip()
+            for key in ("ticket_title", "note", "why")
+        ), row["id"]
+        assert list(row["labels"]) == list(BLIND3_LABELS), row["id"]
+        assert all(row["labels"][label] in (0, 1) for label in BLIND3_LABELS), row["id"]
+        assert isinstance(row["values"], list), row["id"]
+        flagged = row["labels"]["secret"] or row["labels"]["personal_data"]
+        assert bool(row["values"]) == bool(flagged), row["id"]
+        assert len(set(row["values"])) == len(row["values"]), row["id"]
+        for value in row["values"]:
+            assert isinstance(value, str) and value and value.strip() == value, row["id"]
+            assert value in row["note"], (row["id"], value)
+    assert len({row["note"] for row in rows}) == len(rows)
+    # the brief: roughly 50 with a secret, 20 with personal data (a few both), 50 with neither
+    secret = sum(row["labels"]["secret"] for row in rows)
+    personal = sum(row["labels"]["personal_data"] for row in rows)
+    both = sum(row["labels"]["secret"] and row["labels"]["personal_data"] for row in rows)
+    assert 45 <= secret <= 55 and 18 <= personal <= 22 and 2 <= both <= 6
+    assert 45 <= len(rows) - secret - personal + both <= 55
+
+
+def test_secrets_blind3_counts_match_the_readme():
+    """The label table, the both / neither line, the value count and the language ids."""
+    rows = _blind3_rows()
+    section = _blind3_readme()
+    for label in BLIND3_LABELS:
+        count = sum(row["labels"][label] for row in rows)
+        share = round(100 * count / len(rows))
+        assert f"| `{label}` | {count} | {share} % |" in section, label
+    both = sum(row["labels"]["secret"] and row["labels"]["personal_data"] for row in rows)
+    neither = sum(not (row["labels"]["secret"] or row["labels"]["personal_data"]) for row in rows)
+    values = sum(len(row["values"]) for row in rows)
+    assert f"{both} notes have both, {neither} neither; {values} `values` in all" in section
+    languages = "German|Spanish|French|Dutch|Portuguese|Italian"
+    listed = re.findall(rf"^\| ({languages}) \| (\d+) \| ([\d, ]+) \|$", section, re.M)
+    assert len(listed) == 6
+    other = set()
+    for _, count, ids in listed:
+        numbers = [n.strip() for n in ids.split(",")]
+        assert len(numbers) == int(count)
+        other |= set(numbers)
+    assert len(other) == sum(int(count) for _, count, _ in listed)
+    assert f"| English | {len(rows) - len(other)} | the rest |" in section
+    assert all(f"B3-{n}" in {row["id"] for row in rows} for n in other)
+
+
+def test_secrets_blind3_repeats_no_batch_note():
+    """No note repeats the text of a shared batch note (counted, not shown)."""
+    if SHARED is None or not (SHARED / "closure_notes").is_dir():
+        pytest.skip("no ../shared/data/closure_notes here")
+    notes = {row["note"].strip().lower() for row in _blind3_rows()}
+    older = set()
+    for batch in sorted((SHARED / "closure_notes").glob("batch-*.jsonl")):
+        lines = batch.read_text(encoding="utf-8").splitlines()
+        older |= {json.loads(line)["note"].strip().lower() for line in lines}
+    assert older and not notes & older
 
 
 # ---------------------------------------------------------------- helpers
