@@ -34,9 +34,10 @@ evaluation is the per-batch evaluation. What differs between batches is what the
 developers saw, recorded in ``SEEN`` and printed with the figures: batches a-c
 were read while the rules were refined (their figures are tuned, not results);
 batch d was held out until session 3 and read in session 4; blind1 was the session-4
-test and was read in session 5; blind2 was the session-5 test and its secret and
-personal-data errors were read right after it. No batch is a test any more:
-every figure here is a development figure (the next test needs a new blind file).
+test and was read in session 5; blind2 and blind3 (secrets only) were the session-5
+tests and their secret and personal-data errors were read right after them. No batch
+is a test any more: every figure here is a development figure (the next test needs a
+new blind file).
 
 Prints a table and writes bench/results/secrets.json. ``run(data_dir)`` returns the
 same dictionary for bench/quality.py.
@@ -59,11 +60,12 @@ from _env import RESULTS_DIR, ROOT, data_dir
 
 DEFAULT_DATA = data_dir("closure_notes")
 RESULTS = RESULTS_DIR / "secrets.json"
-BATCHES = ("a", "b", "c", "d", "blind1", "blind2")
+BATCHES = ("a", "b", "c", "d", "blind1", "blind2", "blind3")
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
     "blind1": ROOT / "bench" / "data" / "closure_notes_blind.jsonl",
     "blind2": ROOT / "bench" / "data" / "closure_notes_blind2.jsonl",
+    "blind3": ROOT / "bench" / "data" / "secrets_blind3.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -82,6 +84,14 @@ SEEN = {
     "a HubSpot private app token, guest passes listed in the sentence after their topic, a "
     "German PIN after 'wieder', an Irish mobile read as a UK shared-cost number, a company "
     "mobile, an incident number after 'número'): development since for detection",
+    "blind3": "the session-5 secrets blind test (secret 0.83/0.94: nine missed, three false "
+    "alarms; personal 0.90/0.86; values left in 11 notes); read right after, its fourteen "
+    "errors fixed as kinds (a prefixed licence key, user:password after 'creds', a code read "
+    "out after a colon, an API secret key in capitals, keypad and safe codes typed key by key "
+    "or in pairs with the place named a sentence earlier, a recovery phrase, a password column "
+    "of a table, a GUID after 'token', HMRC's QQ prefix, 'personale', not a phone: a build "
+    "number, an IP range, a shop's general number; not a secret: placeholders in a URL or "
+    "ConvertTo-SecureString, a WireGuard public key): development since",
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (

@@ -100,6 +100,8 @@ _NOT_A_PHONE = re.compile(
       | \d{4}-\d{2}-\d{2}.*                              # ISO date
       | \d+(?:\.\d+){2,}                                 # version or IP
       | \d{6}(?:-\d{6})+                                 # recovery key groups
+      | [1-9]\d{3,5}\.\d{1,5}                             # build.revision (22631.4317)
+      | \d{1,3}(?:\.\d{1,3}){3}(?:-\d{1,3}(?:\.\d{1,3}){0,3})?.*  # IP address or range
     )$"""
 )
 _PHONE_WORDS = re.compile(
@@ -124,10 +126,12 @@ _WORK_WORDS = re.compile(
     r"|oficina|empresa|centralita|bureau|entreprise|standard|kantoor|bedrijf|escritório|ufficio"
     r"|azienda|centralino|toll[\s-]?free|freephone|landline\s+of|site|branch|store|shop|clinic"
     r"|practice|surgery|dienst\w*|geschäft\w*|(?-i:us)|our|we|uns|nous|nos|nosotros|nuestro|ons|onze"
+    # a shop's or firm's general number: "Telefone geral da loja", "número general"
+    r"|geral|general|générale?|algemeen|generale|loja|tienda|negozio|winkel|magasin|boutique"
     r"|nós|nosso|ci|nostro)\b"
 )
 _PERSONAL_PHONE_WORDS = re.compile(
-    r"(?i)\b(?:personal|private|home|own|privat\w*|persönlich\w*|personnel\w*|privé\w*|pessoal"
+    r"(?i)\b(?:personal\w*|private|home|own|privat\w*|persönlich\w*|personnel\w*|privé\w*|pessoal"
     r"|particular|privato|privata|wife|husband|partner|mum|mom|dad|spouse|him|his|her|them"
     r"|their|he|she|ihn|ihm|ihr|ihre|seine?|lui|elle|hem|haar|zijn|ele|ela|dele|dela)\b"
 )
@@ -314,7 +318,9 @@ def _card_scheme_ok(digits: str) -> bool:
 _DNI = re.compile(r"\b(?P<number>\d{8}|[XYZ]-?\d{7})-?(?P<letter>[A-Z])\b")
 _CODICE_FISCALE = re.compile(r"\b[A-Z]{6}\d{2}[A-EHLMPRST]\d{2}[A-Z]\d{3}[A-Z]\b")
 _NINO = re.compile(
-    r"\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b"
+    # QQ is HMRC's own example prefix, still written into payroll records as a real one.
+    r"\b(?:QQ|(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])"
+    r" ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b"
 )
 _CPF = re.compile(r"\b\d{3}\.\d{3}\.\d{3}-\d{2}\b")
 

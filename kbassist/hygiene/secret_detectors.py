@@ -29,6 +29,7 @@ from kbassist.hygiene.keyword_scan import (
     value_shape_ok,
 )
 from kbassist.hygiene.secret_keywords import secret_keyword_hits
+from kbassist.hygiene.secret_scanner import PUBLIC_CONTEXT as _PUBLIC_CONTEXT
 
 # --- values before their keyword: "Qwerty!8842 is the new password" ------------------------
 
@@ -86,6 +87,12 @@ _STRONG_CONTEXT = frozenset(
 )
 
 
+_STRONG_EARLIER = re.compile(
+    r"(?i)\b(?:creds?|credentials|login|logon|zugangsdaten|anmeldedaten|credenciales"
+    r"|identifiants|inloggegevens|credenciais|credenziali)\b[^.\n]{0,60}$"
+)
+
+
 def _pair_hits(text: str, lowered: str) -> Iterator[Hit]:
     """User and password written as a pair: "admin / C@stle!Fgt80", "creds: svc / X"."""
     if "/" not in text and "|" not in text and ":" not in text:
@@ -104,7 +111,10 @@ def _pair_hits(text: str, lowered: str) -> Iterator[Hit]:
             yield token.start, token.end, "credential_pair"  # "root/calvin", "pi / raspberry"
             continue
         if match.group("pairsep") == ":" and not (context in _STRONG_CONTEXT or admin):
-            continue
+            # "re-entered creds in the task as holtbackup:X": the strong word a few words back.
+            if not _STRONG_EARLIER.search(text, max(0, match.start() - 80), match.start()):
+                continue
+            context = "creds"
         if context in _STRONG_CONTEXT or admin:
             level = "strict"
         elif context or account:
@@ -168,7 +178,7 @@ def _shape_hits(text: str, lowered: str) -> Iterator[Hit]:
         for match in _GROUPED_KEY.finditer(text):
             groups = [group for group in match.group(0).split("-") if len(group) == 4]
             mixed = sum(1 for g in groups if re.search(r"\d", g) and re.search(r"[A-Z]", g))
-            if mixed >= 3 and mixed * 4 >= len(groups) * 3:
+            if mixed >= 3 and mixed * 2 >= len(groups):
                 yield match.start(), match.end(), "licence_key"
     if "://" in text:
         for match in _URL_CREDENTIALS.finditer(text):
@@ -201,8 +211,11 @@ _PLACE_WORDS = re.compile(
 )
 _PLACE_CODE = re.compile(
     r"(?i)\b(?:code|pin|combination|combo|code\s+number|pin\s+code|code\s+pin|nummer|número"
-    r"|numéro|codice|código|codigo)\b(?:[ \t]+(?:is|was|now|to|:|=|-|ist|es|est|é|è))?"
-    r"[ \t]*[:=]?[ \t]*(?P<value>\d{3,10})#?(?![\w.,/:-]\w)"
+    r"|numéro|codice|código|codigo)\b(?:[ \t]+(?:is|was|now|to|set|changed|reprogrammed"
+    r"|reset|updated|:|=|-|ist|es|est|é|è)){0,3}"
+    # digits, pairs ("06 48 22 19") or keys typed one by one ("2-9-0-6-#")
+    r"[ \t]*[:=]?[ \t]*(?P<value>\d{3,10}#?|\d{2}(?: \d{2}){2,4}|(?:\d-){3,9}[\d#*])"
+    r"(?![\w.,/:-]\w)"
 )
 # "front door 1904#": a keypad code entered with '#', right after the door it opens.
 _HASH_CODE = re.compile(
@@ -213,6 +226,12 @@ _KEYPAD_ENTRY = re.compile(
     r"(?i)\b(?:use|enter|type|press|punch(?:\s+in)?|key(?:\s+in)?|tap(?:\s+in)?)\s+"
     r"(?P<value>\d{3,10})[#*]?\s+(?:on|at|into|in|to)\s+(?:the\s+)?(?:[\w-]{1,20}\s+)?"
     r"(?:keypad|key\s?pad|panel|door|gate|alarm|lock|entrance|entry|shutter|safe)s?\b"
+)
+# "read the code out to him from the shared mailbox: 481 206": a one-time code after a colon
+# in a clause about a code.
+_CODE_AFTER_COLON = re.compile(
+    r"(?i)\b(?:code|otp|2fa|mfa|passcode|verification|one-time|código|codice|bestätigungscode)"
+    r"\b[^.\n:]{0,60}:[ \t]*(?P<value>\d{3}[ -]\d{3}|\d{6})(?![\w.,/:-]\w)"
 )
 _PERSONAL_CODE = re.compile(
     r"(?i)\b(?:your|her|his|their|the\s+user's|new|temp|temporary|one-time|login|sign-in"
@@ -269,9 +288,12 @@ def _prose_code_hits(text: str, lowered: str) -> Iterator[Hit]:
             return
     for match in _PERSONAL_CODE.finditer(text):
         yield match.start("value"), match.end("value"), "mfa_code"
+    for match in _CODE_AFTER_COLON.finditer(text):
+        yield match.start("value"), match.end("value"), "mfa_code"
     for match in _PLACE_CODE.finditer(text):
         start, end = _sentence_around(text, match.start())
-        if _PLACE_WORDS.search(text, start, end):
+        # The door or safe may be named in the sentence before ("Keypad changed. New code ...").
+        if _PLACE_WORDS.search(text, max(0, start - 200), end):
             yield match.start("value"), match.end("value"), "door_code"
 
 
@@ -338,7 +360,8 @@ def _command_line_hits(text: str, lowered: str) -> Iterator[Hit]:
                 yield token.start, token.end, kind
     if "securestring" in lowered:
         for match in _SECURE_STRING.finditer(text):
-            yield match.start("value") + 1, match.end("value") - 1, "password"
+            if not is_mention(match.group("value")[1:-1]):  # '<password>' is a placeholder
+                yield match.start("value") + 1, match.end("value") - 1, "password"
     if " -p" in text:
         for match in _GLUED_P.finditer(text):
             value = match.group("value")
@@ -511,6 +534,8 @@ def _strong_token_hits(text: str, lowered: str) -> Iterator[Hit]:
         if not (_DIGIT.search(word) and _STRONG_SYMBOL.search(word)):
             continue
         token = _without_entities(trim(Token(match.start(), match.end(), word)))
+        if _PUBLIC_CONTEXT.search(text, max(0, token.start - 60), token.start):
+            continue  # "public key Zfupn0...+1Kild": a WireGuard peer's public key
         if _password_shaped(token.text):
             yield token.start, token.end, "password"
 
@@ -572,6 +597,67 @@ def _wifi_pair_hits(text: str, lowered: str) -> Iterator[Hit]:
             yield token.start, token.end, "wifi_key"
 
 
+# --- a password column in a pasted table; a recovery phrase -------------------------------
+
+_PASSWORD_HEADER = re.compile(
+    r"(?i)^(?:passwords?|pw|pwd|pass|kennwort|passwort|contraseña|clave|mot\s+de\s+passe"
+    r"|wachtwoord|senha|password\s+\(new\)|new\s+password|pin)$"
+)
+_CELL = re.compile(r"[^|]+")
+
+
+def _table_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """The cells under a Password column of a pasted table ("| Sage 50 | manager | X |")."""
+    if "|" not in text:
+        return
+    position = 0
+    column: int | None = None
+    for line in text.splitlines(keepends=True):
+        start, position = position, position + len(line)
+        body = line.rstrip("\r\n")
+        if body.count("|") < 2:
+            column = None
+            continue
+        cells = [(m.start(), m.group(0)) for m in _CELL.finditer(body) if m.group(0).strip()]
+        if column is None:
+            column = next(
+                (i for i, (_, cell) in enumerate(cells) if _PASSWORD_HEADER.match(cell.strip())),
+                None,
+            )
+            continue
+        if all(set(cell.strip()) <= set("-: ") for _, cell in cells) or column >= len(cells):
+            continue  # the |---|---| row, or a short row
+        cell_start, raw = cells[column]
+        value = raw.strip()
+        if value and not is_mention(value) and value_shape_ok(value, "medium"):
+            begin = start + cell_start + raw.find(value)
+            yield begin, begin + len(value), "password"
+
+
+_PHRASE = re.compile(
+    r"(?i)\b(?:recovery|seed|mnemonic|backup|secret|wiederherstellungs|herstel)[\s-]?"
+    r"(?:phrase|words|sentence|satz|zin)\b|\bfrase\s+de\s+(?:recuperación|recuperação|semilla)"
+    r"|\bphrase\s+de\s+récupération|\bfrase\s+di\s+recupero"
+)
+_WORD_RUN = re.compile(r"(?:[a-z]{3,10}[ \t,]+){11,23}[a-z]{3,10}\b")
+_SENTENCE_WORDS = frozenset(
+    "the and is are was in to of it be has been for on at by with where she he they we that "
+    "this not its her his their our you your will would can from when".split()
+)
+
+
+def _phrase_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """A wallet or vault recovery phrase: 12 to 24 plain words after the phrase's name."""
+    for match in _PHRASE.finditer(text):
+        window_end = min(len(text), match.end() + 400)
+        run = _WORD_RUN.search(text, match.end(), window_end)
+        if run is None or re.search(r"[.!?]\s", text[match.end() : run.start()]):
+            continue
+        words = re.findall(r"[a-z]+", run.group(0))
+        if len(words) in (12, 15, 18, 21, 24) and not _SENTENCE_WORDS.intersection(words):
+            yield run.start(), run.end(), "recovery_code"
+
+
 DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
     _key_block_hits,
     _wifi_pair_hits,
@@ -587,6 +673,8 @@ DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
     _chosen_hits,
     _strong_token_hits,
     code_list_hits,
+    _table_hits,
+    _phrase_hits,
 )
 
 

@@ -43,6 +43,9 @@ def _level(reading: Reading) -> str:
     return "loose" if reading.explicit else "medium" if reading.linked else "strict"
 
 
+_GUID = re.compile(r"[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")
+
+
 def _single(check: Callable[[str, str, Reading, bool], bool]) -> Policy:
     """A policy whose value is the one candidate word."""
 
@@ -55,7 +58,9 @@ def _single(check: Callable[[str, str, Reading, bool], bool]) -> Policy:
         if key in rule.ambiguous and not reading.explicit:
             # "pass to L2", "token as before": an everyday word needs a ':' or a real verb,
             # unless what follows could only be generated ("SIP secret 9vK2pQ7xL4").
-            generated = reading.index == 0 and looks_generated(token.text)
+            # A GUID right after "token" is one too ("the server's token 0548d6a6-...").
+            guid_token = "token" in key and bool(_GUID.fullmatch(token.text))
+            generated = reading.index == 0 and (looks_generated(token.text) or guid_token)
             if (not reading.linked or reading.weak_only) and not generated:
                 return None
         if check(token.text, key, reading, token.quoted):
@@ -150,7 +155,21 @@ def _wifi(value: str, key: str, reading: Reading, quoted: bool) -> bool:
 
 
 def _token(value: str, key: str, reading: Reading, quoted: bool) -> bool:
-    """Keys and tokens are generated: long, and never without a digit (quoted or not, far away)."""
+    """Keys and tokens are generated: long, and never without a digit (quoted or not, far away).
+    A GUID right after the word token is one (Postmark server tokens are GUIDs); a GUID after
+    an ID word never reaches here (``_KEY_ID``)."""
+    if "token" in key.lower() and not reading.distant and _GUID.fullmatch(value):
+        return True
+    # An API or secret key in capitals and digits (base32: "QFJF3MC2P4ZAQVSN4Y24MVS5SFMJTVAV").
+    if (
+        not reading.distant
+        and "key" in key.lower()
+        and len(value) >= 20
+        and value.isalnum()
+        and _digits(value) >= 3
+        and sum(ch.isalpha() for ch in value) >= 6
+    ):
+        return True
     if (not quoted or reading.distant) and (
         len(value) < 8 or not any(ch.isdigit() for ch in value)
     ):

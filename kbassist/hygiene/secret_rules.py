@@ -395,7 +395,7 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
     ),
     KeywordRule(
         "api_key",
-        r"api[\s_-]?(?:key|secret|token)|apikey|x-api-key|subscription[\s_-]?key"
+        r"api[\s_-]?(?:secret[\s_-]?key|key|secret|token)|apikey|x-api-key|subscription[\s_-]?key"
         r"|access[\s_-]?key(?:[\s_-]?id)?|secret[\s_-]?(?:access[\s_-]?)?key|account[\s_-]?key"
         r"|integration[\s_-]?key|(?:storage|sas)[\s_-]?key",
         "token",

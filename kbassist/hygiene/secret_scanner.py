@@ -59,7 +59,7 @@ def _worth_scanning(line: str) -> bool:
 
 
 _TOKEN_CHARS = re.compile(r"[A-Za-z0-9_\-+/=.~]")
-_PUBLIC_CONTEXT = re.compile(
+PUBLIC_CONTEXT = re.compile(
     # "public key of the branch router:": a public key may be named with its owner (up to
     # three words) before the value; and in the six other languages (session 5).
     r"(?i)(?:(?:public\s*key|öffentliche[rn]?\s+schlüssel|clave\s+pública|clé\s+publique"
@@ -145,7 +145,7 @@ def _high_entropy_ok(value: str, line: str, position: int, plugin: Any) -> bool:
     if not (any(ch.isdigit() for ch in value) and any(ch.isalpha() for ch in value)):
         return False
     before = line[max(0, position - 60) : position]
-    if _PUBLIC_CONTEXT.search(before) or _URL_PATH.search(before):
+    if PUBLIC_CONTEXT.search(before) or _URL_PATH.search(before):
         return False
     # Words run together ("MicrosoftEdgeWebView2RuntimeInstallerX64") are a name, not a key.
     words = sum(len(word) for word in re.findall(r"[A-Z]?[a-z]{3,}", value))
@@ -154,6 +154,9 @@ def _high_entropy_ok(value: str, line: str, position: int, plugin: Any) -> bool:
     # A path of words ("Microsoft_AAD_IAM/ActiveDirectoryMenuBlade") is not a key.
     parts = [part for part in re.split(r"[/\\]", value) if part]
     return not (len(parts) >= 2 and all(re.fullmatch(r"[A-Za-z_.-]+\d{0,2}", p) for p in parts))
+
+
+_PLACEHOLDER_VALUE = re.compile(r"^(?:[*•xX#.?_-]{3,}|<[^>]*>|\{[^}]*\})$")
 
 
 def _line_hits(line: str, offset: int) -> Iterator[Hit]:
@@ -184,6 +187,8 @@ def _line_hits(line: str, offset: int) -> Iterator[Hit]:
                 continue
             if _filtered_out(value, line, plugin):
                 continue
+            if not is_entropy and _PLACEHOLDER_VALUE.match(value):
+                continue  # "ftp://scanuser:xxxx@host": a placeholder where the password goes
             position = line.find(value)
             while position != -1:
                 start, end = position, position + len(value)
