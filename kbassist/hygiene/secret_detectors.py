@@ -166,8 +166,9 @@ def _shape_hits(text: str, lowered: str) -> Iterator[Hit]:
     """BitLocker and product keys, credentials in URLs, connection strings and HTTP headers."""
     for match in _BITLOCKER.finditer(text):
         yield match.start(), match.end(), "bitlocker_key"
-    for match in _VENDOR_TOKEN.finditer(text):
-        yield match.start(), match.end(), "token"
+    if "pat-" in text or "shp" in text or "ATATT" in text:
+        for match in _VENDOR_TOKEN.finditer(text):
+            yield match.start(), match.end(), "token"
     if "-" in text:
         for match in _PRODUCT_KEY.finditer(text):
             key = match.group(0)
@@ -256,7 +257,8 @@ _VOUCHER_LIST = re.compile(
 
 
 def _voucher_list_hits(text: str, lowered: str) -> Iterator[Hit]:
-    if not _VOUCHER_TOPIC.search(text):
+    hints = ("guest", "voucher", "hotspot", "gast", "gutschein", "invit", "ospite")
+    if "-" not in text or not any(h in lowered for h in hints) or not _VOUCHER_TOPIC.search(text):
         return
     for match in _VOUCHER_LIST.finditer(text):
         if not _VOUCHER_TOPIC.search(text, max(0, match.start() - 400), match.start()):
@@ -648,6 +650,8 @@ _SENTENCE_WORDS = frozenset(
 
 def _phrase_hits(text: str, lowered: str) -> Iterator[Hit]:
     """A wallet or vault recovery phrase: 12 to 24 plain words after the phrase's name."""
+    if not any(word in lowered for word in ("phrase", "words", "sentence", "satz", "zin", "frase")):
+        return
     for match in _PHRASE.finditer(text):
         window_end = min(len(text), match.end() + 400)
         run = _WORD_RUN.search(text, match.end(), window_end)
