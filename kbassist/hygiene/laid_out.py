@@ -1,0 +1,110 @@
+"""Secrets laid out rather than announced: guest passes listed a sentence after their
+topic, the Password column of a pasted table, a recovery phrase of plain words.
+
+Each reads only texts that hold its words first (the detectors run on every note).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kbassist.hygiene.keyword_scan import Hit, is_mention, value_shape_ok
+
+# Guest passes and vouchers given out as a list, in the sentence after the one that says what
+# they are ("Generated guest passes ... First three for the front desk: 51094-22837, ..."):
+# two or more codes of two groups of digits, none a range of years.
+_VOUCHER_TOPIC = re.compile(
+    r"(?i)\b(?:guest\s+(?:wi-?fi\s+)?(?:pass(?:es)?|codes?|vouchers?|tickets?|access)|vouchers?"
+    r"|hotspot\s+(?:codes?|tickets?)|gast(?:zugang|wlan|zugangs)\w*|gutschein\w*"
+    r"|c[óo]digos?\s+de\s+invitado|codes?\s+invités?|gastcodes?|codici\s+ospite)"
+)
+_VOUCHER_ITEM = r"\d{4,6}-\d{4,6}"
+_VOUCHER_LIST = re.compile(
+    rf"(?<![\w-])({_VOUCHER_ITEM})(?:\s*(?:,|;|and|und|y|et|en|e)?\s*(?<![\w-]){_VOUCHER_ITEM}"
+    r"(?![\w-]))+"
+)
+
+
+def voucher_list_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """Two or more guest passes or vouchers listed within 400 characters of their topic."""
+    hints = ("guest", "voucher", "hotspot", "gast", "gutschein", "invit", "ospite")
+    if "-" not in text or not any(h in lowered for h in hints) or not _VOUCHER_TOPIC.search(text):
+        return
+    for match in _VOUCHER_LIST.finditer(text):
+        if not _VOUCHER_TOPIC.search(text, max(0, match.start() - 400), match.start()):
+            continue
+        for item in re.finditer(_VOUCHER_ITEM, match.group(0)):
+            left, right = item.group(0).split("-")
+            if (
+                len(left) == len(right) == 4
+                and left[:2] in ("19", "20")
+                and right[:2]
+                in (
+                    "19",
+                    "20",
+                )
+            ):
+                continue  # 2024-2025
+            yield match.start() + item.start(), match.start() + item.end(), "wifi_voucher"
+
+
+_PASSWORD_HEADER = re.compile(
+    r"(?i)^(?:passwords?|pw|pwd|pass|kennwort|passwort|contraseña|clave|mot\s+de\s+passe"
+    r"|wachtwoord|senha|password\s+\(new\)|new\s+password|pin)$"
+)
+_CELL = re.compile(r"[^|]+")
+
+
+def table_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """The cells under a Password column of a pasted table ("| Sage 50 | manager | X |")."""
+    if "|" not in text:
+        return
+    position = 0
+    column: int | None = None
+    for line in text.splitlines(keepends=True):
+        start, position = position, position + len(line)
+        body = line.rstrip("\r\n")
+        if body.count("|") < 2:
+            column = None
+            continue
+        cells = [(m.start(), m.group(0)) for m in _CELL.finditer(body) if m.group(0).strip()]
+        if column is None:
+            column = next(
+                (i for i, (_, cell) in enumerate(cells) if _PASSWORD_HEADER.match(cell.strip())),
+                None,
+            )
+            continue
+        if all(set(cell.strip()) <= set("-: ") for _, cell in cells) or column >= len(cells):
+            continue  # the |---|---| row, or a short row
+        cell_start, raw = cells[column]
+        value = raw.strip()
+        if value and not is_mention(value) and value_shape_ok(value, "medium"):
+            begin = start + cell_start + raw.find(value)
+            yield begin, begin + len(value), "password"
+
+
+_PHRASE = re.compile(
+    r"(?i)\b(?:recovery|seed|mnemonic|backup|secret|wiederherstellungs|herstel)[\s-]?"
+    r"(?:phrase|words|sentence|satz|zin)\b|\bfrase\s+de\s+(?:recuperación|recuperação|semilla)"
+    r"|\bphrase\s+de\s+récupération|\bfrase\s+di\s+recupero"
+)
+_WORD_RUN = re.compile(r"(?:[a-z]{3,10}[ \t,]+){11,23}[a-z]{3,10}\b")
+_SENTENCE_WORDS = frozenset(
+    "the and is are was in to of it be has been for on at by with where she he they we that "
+    "this not its her his their our you your will would can from when".split()
+)
+
+
+def phrase_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """A wallet or vault recovery phrase: 12 to 24 plain words after the phrase's name."""
+    if not any(word in lowered for word in ("phrase", "words", "sentence", "satz", "zin", "frase")):
+        return
+    for match in _PHRASE.finditer(text):
+        window_end = min(len(text), match.end() + 400)
+        run = _WORD_RUN.search(text, match.end(), window_end)
+        if run is None or re.search(r"[.!?]\s", text[match.end() : run.start()]):
+            continue
+        words = re.findall(r"[a-z]+", run.group(0))
+        if len(words) in (12, 15, 18, 21, 24) and not _SENTENCE_WORDS.intersection(words):
+            yield run.start(), run.end(), "recovery_code"
