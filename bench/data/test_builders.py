@@ -536,7 +536,9 @@ def _blind3_rows() -> list[dict]:
 def _blind3_readme() -> str:
     text = (HERE / "README.md").read_text(encoding="utf-8")
     assert text.count(BLIND3_SECTION) == 1
-    return text[text.index(BLIND3_SECTION) :]
+    section = text[text.index(BLIND3_SECTION) :]
+    after = section.find("\n## ")  # up to the next file's section
+    return section if after == -1 else section[:after]
 
 
 def test_secrets_blind3_shape():
