@@ -759,3 +759,115 @@ def test_blind4_languages_match_readme_and_notes():
             words = set(re.findall(r"\w+", rows[n]["note"].lower()))
             assert words & BLIND4_MARKERS[language], (language, n)
     assert f"| English | {len(rows) - len(listed)} | the rest |" in section
+
+
+# --- secrets_blind5.jsonl: the fifth blind test set for secret and personal-data detection ---
+
+BLIND5 = HERE / "secrets_blind5.jsonl"
+BLIND5_HEADING = (
+    "## `secrets_blind5.jsonl`: the fifth blind test set for secret and personal-data "
+    "detection (session 6)"
+)
+BLIND5_KEYS = ["id", "ticket_title", "note", "labels", "values", "why"]
+BLIND5_LANG_WORDS = {
+    "German": {"und", "der", "die", "das", "mit", "nicht", "für", "auf"},
+    "Spanish": {"el", "la", "de", "para", "con", "no", "se", "del"},
+    "French": {"le", "la", "les", "de", "du", "et", "pour", "est"},
+    "Dutch": {"de", "het", "een", "en", "van", "voor", "naar", "niet"},
+    "Portuguese": {"de", "do", "da", "para", "com", "não", "os", "no"},
+    "Italian": {"il", "la", "di", "per", "con", "del", "della", "non"},
+}
+
+
+def _blind5_rows() -> list[dict]:
+    lines = BLIND5.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def _blind5_section() -> str:
+    text = (HERE / "README.md").read_text(encoding="utf-8")
+    start = text.index(BLIND5_HEADING)
+    end = text.find("\n## ", start + len(BLIND5_HEADING))
+    return text[start:] if end == -1 else text[start:end]
+
+
+def _blind5_ids(cell: str) -> list[int]:
+    return [int(x) for x in re.findall(r"\d+", cell)]
+
+
+def test_secrets_blind5_shape_ids_and_key_order():
+    rows = _blind5_rows()
+    assert len(rows) == 150
+    assert [r["id"] for r in rows] == [f"B5-{i:03d}" for i in range(1, 151)]
+    for r in rows:
+        assert list(r) == BLIND5_KEYS, r["id"]
+        assert list(r["labels"]) == ["secret", "personal_data"], r["id"]
+        assert all(v in (0, 1) and type(v) is int for v in r["labels"].values()), r["id"]
+        for key in ("ticket_title", "note", "why"):
+            assert isinstance(r[key], str) and r[key].strip(), (r["id"], key)
+        assert isinstance(r["values"], list), r["id"]
+
+
+def test_secrets_blind5_values_are_verbatim_and_match_the_labels():
+    for r in _blind5_rows():
+        flagged = r["labels"]["secret"] == 1 or r["labels"]["personal_data"] == 1
+        assert bool(r["values"]) == flagged, r["id"]
+        assert len(set(r["values"])) == len(r["values"]), r["id"]
+        for value in r["values"]:
+            assert isinstance(value, str) and value.strip(), r["id"]
+            assert value in r["note"], (r["id"], value)
+
+
+def test_secrets_blind5_has_no_duplicate_notes():
+    rows = _blind5_rows()
+    notes = [r["note"].strip().lower() for r in rows]
+    assert len(set(notes)) == len(notes)
+    assert len({r["id"] for r in rows}) == len(rows)
+
+
+def test_secrets_blind5_repeats_no_earlier_note():
+    mine = {r["note"].strip() for r in _blind5_rows()}
+    others = [p for p in HERE.glob("*.jsonl") if p.name != BLIND5.name]
+    shared = Path("/work/shared/data/closure_notes")
+    if shared.is_dir():
+        others += sorted(shared.glob("batch-*.jsonl"))
+    for path in others:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            note = json.loads(line).get("note")
+            assert not isinstance(note, str) or note.strip() not in mine, path.name
+
+
+def test_secrets_blind5_counts_match_the_readme():
+    rows = _blind5_rows()
+    section = _blind5_section()
+    n = len(rows)
+    for label in ("secret", "personal_data"):
+        count = sum(r["labels"][label] for r in rows)
+        share = f"{100 * count / n:.1f} %"
+        assert f"| `{label}` | {count} | {share} |" in section, label
+    both = sum(r["labels"]["secret"] and r["labels"]["personal_data"] for r in rows)
+    neither = sum(not r["labels"]["secret"] and not r["labels"]["personal_data"] for r in rows)
+    n_values = sum(len(r["values"]) for r in rows)
+    assert f"{both} notes have both, {neither} neither; {n_values} `values` in all" in section
+
+
+def test_secrets_blind5_language_table():
+    rows = _blind5_rows()
+    section = _blind5_section()
+    table = re.findall(r"^\| (\w+) \| (\d+) \| ([^|]+) \|$", section, flags=re.M)
+    languages = {name: (int(count), cell.strip()) for name, count, cell in table}
+    assert set(languages) == set(BLIND5_LANG_WORDS) | {"English"}
+    seen: set[int] = set()
+    for name, words in BLIND5_LANG_WORDS.items():
+        count, cell = languages[name]
+        ids = _blind5_ids(cell)
+        assert len(ids) == count, name
+        assert not seen & set(ids), name
+        seen |= set(ids)
+        for i in ids:
+            tokens = set(re.findall(r"\w+", rows[i - 1]["note"].lower()))
+            assert len(tokens & words) >= 2, (name, i)
+    assert languages["English"] == (len(rows) - len(seen), "the rest")
+    assert 0.15 <= len(seen) / len(rows) <= 0.25
