@@ -433,6 +433,9 @@ class CompiledRule:
 
     rule: KeywordRule
     lower: re.Pattern[str]
+    # Hints that begin with a space (" pin") are also looked for at the very start of the
+    # text; any other hint found there is found in the text itself, so it is looked for once.
+    lead_hints: tuple[str, ...] = ()
 
     @property
     def any_case(self) -> re.Pattern[str]:
@@ -452,7 +455,8 @@ def compile_rule(rule: KeywordRule) -> CompiledRule:
     underscore may stand before it; a letter, digit or hyphen may not ("Get-LapsADPassword").
     """
     pattern = rf"(?<![^\W_])(?<!-)(?P<key>{rule.keywords})(?![\w])(?P<sep>[ \t]*(?::=|=>|->|[:=]))?"
-    return CompiledRule(rule, re.compile(pattern))
+    leads = tuple(hint for hint in rule.hints if hint.startswith(" "))
+    return CompiledRule(rule, re.compile(pattern), leads)
 
 
 _SEARCH_TOKENS = 30
@@ -602,8 +606,9 @@ def keyword_hits(
     head = " " + lowered[:40]  # a hint such as " pin" also holds at the very start of the text
     for compiled in rules:
         rule = compiled.rule
-        if rule.hints and not any(hint in lowered or hint in head for hint in rule.hints):
-            continue
+        if rule.hints and not any(hint in lowered for hint in rule.hints):
+            if not any(hint in head for hint in compiled.lead_hints):
+                continue
         regex, haystack = (compiled.lower, lowered) if same_length else (compiled.any_case, text)
         for count, match in enumerate(regex.finditer(haystack)):
             line_end = text.find("\n", match.end())
