@@ -536,7 +536,9 @@ def _blind3_rows() -> list[dict]:
 def _blind3_readme() -> str:
     text = (HERE / "README.md").read_text(encoding="utf-8")
     assert text.count(BLIND3_SECTION) == 1
-    return text[text.index(BLIND3_SECTION) :]
+    section = text[text.index(BLIND3_SECTION) :]
+    after = section.find("\n## ")  # up to the next file's section
+    return section if after == -1 else section[:after]
 
 
 def test_secrets_blind3_shape():
@@ -660,3 +662,100 @@ def test_random_typos_edit_one_word_and_keep_codes_and_negations():
         if "jsmith" in typo["intended"]:
             assert "jsmith@contoso.com" in typo["query"]
     assert all("SRV-FS01" not in r["query"] for r in typos)  # no word to edit there
+
+
+# --- secrets_blind4.jsonl: the fourth blind test set for secret and personal-data detection ---
+
+BLIND4_PATH = HERE / "secrets_blind4.jsonl"
+BLIND4_KEYS = ["id", "ticket_title", "note", "labels", "values", "why"]
+BLIND4_LANGUAGES = {
+    "German": [3, 24, 45, 66, 93, 117],
+    "Spanish": [7, 28, 49, 73, 90, 119],
+    "French": [11, 31, 54, 79, 96, 129, 144],
+    "Dutch": [14, 35, 57, 83, 104, 123],
+    "Portuguese": [17, 38, 69, 88, 114, 134],
+    "Italian": [20, 41, 62, 85, 108, 132],
+}
+# Common words, one of which every note in that language holds (a sanity check on the id lists).
+BLIND4_MARKERS = {
+    "German": {"der", "die", "das", "und", "mit", "auf", "nach"},
+    "Spanish": {"el", "la", "los", "del", "en", "con", "tras"},
+    "French": {"le", "la", "les", "du", "des", "sur", "est"},
+    "Dutch": {"de", "het", "een", "van", "naar", "bij", "op"},
+    "Portuguese": {"o", "a", "do", "da", "não", "com", "os"},
+    "Italian": {"il", "di", "della", "con", "non", "per", "al"},
+}
+
+
+def _blind4_rows() -> list[dict]:
+    with BLIND4_PATH.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def _blind4_readme_section() -> str:
+    text = (HERE / "README.md").read_text(encoding="utf-8")
+    start = text.index("## `secrets_blind4.jsonl`")
+    end = text.find("\n## ", start + 1)
+    return text[start:] if end == -1 else text[start:end]
+
+
+def test_blind4_shape_ids_and_key_order():
+    rows = _blind4_rows()
+    assert len(rows) == 150
+    assert [row["id"] for row in rows] == [f"B4-{n:03d}" for n in range(1, 151)]
+    for row in rows:
+        assert list(row) == BLIND4_KEYS, row["id"]
+        assert isinstance(row["ticket_title"], str) and row["ticket_title"].strip()
+        assert isinstance(row["note"], str) and row["note"].strip()
+        assert isinstance(row["why"], str) and row["why"].strip()
+        assert list(row["labels"]) == ["secret", "personal_data"], row["id"]
+        assert all(value in (0, 1) and type(value) is int for value in row["labels"].values())
+        assert isinstance(row["values"], list)
+
+
+def test_blind4_values_verbatim_and_present_exactly_when_labelled():
+    for row in _blind4_rows():
+        flagged = row["labels"]["secret"] or row["labels"]["personal_data"]
+        assert bool(row["values"]) == bool(flagged), row["id"]
+        assert len(set(row["values"])) == len(row["values"]), row["id"]
+        for value in row["values"]:
+            assert isinstance(value, str) and value.strip(), row["id"]
+            assert value in row["note"], (row["id"], value)
+
+
+def test_blind4_no_duplicate_notes():
+    notes = [row["note"] for row in _blind4_rows()]
+    assert len(set(notes)) == len(notes)
+    normalised = [re.sub(r"\s+", " ", note).strip().lower() for note in notes]
+    assert len(set(normalised)) == len(normalised)
+
+
+def test_blind4_counts_match_readme():
+    rows = _blind4_rows()
+    section = _blind4_readme_section()
+    total = len(rows)
+    for label in ("secret", "personal_data"):
+        count = sum(row["labels"][label] for row in rows)
+        share = round(100 * count / total)
+        assert f"| `{label}` | {count} | {share} % |" in section, label
+    both = sum(1 for row in rows if row["labels"]["secret"] and row["labels"]["personal_data"])
+    neither = sum(1 for row in rows if not any(row["labels"].values()))
+    values = sum(len(row["values"]) for row in rows)
+    assert f"{both} notes have both, {neither} neither; {values} `values` in all" in section
+    assert (both, neither, values) == (5, 68, 101)
+
+
+def test_blind4_languages_match_readme_and_notes():
+    rows = {int(row["id"][3:]): row for row in _blind4_rows()}
+    section = _blind4_readme_section()
+    listed = [n for ids in BLIND4_LANGUAGES.values() for n in ids]
+    assert len(listed) == len(set(listed))
+    assert set(listed) <= set(rows)
+    for language, ids in BLIND4_LANGUAGES.items():
+        assert ids == sorted(ids)
+        line = f"| {language} | {len(ids)} | {', '.join(str(n) for n in ids)} |"
+        assert line in section, language
+        for n in ids:
+            words = set(re.findall(r"\w+", rows[n]["note"].lower()))
+            assert words & BLIND4_MARKERS[language], (language, n)
+    assert f"| English | {len(rows) - len(listed)} | the rest |" in section
