@@ -28,7 +28,12 @@ from kbassist.hygiene.keyword_scan import (
     trim,
     value_shape_ok,
 )
-from kbassist.hygiene.laid_out import phrase_hits, table_hits, voucher_list_hits
+from kbassist.hygiene.laid_out import (
+    passphrase_line_hits,
+    phrase_hits,
+    table_hits,
+    voucher_list_hits,
+)
 from kbassist.hygiene.secret_keywords import secret_keyword_hits
 from kbassist.hygiene.secret_scanner import PUBLIC_CONTEXT as _PUBLIC_CONTEXT
 
@@ -213,7 +218,10 @@ def _shape_hits(text: str, lowered: str) -> Iterator[Hit]:
 _PLACE_WORDS = re.compile(
     r"(?i)\b(?:door|gate|keypad|alarm|safe|lock-?box|key\s?safe|padlock|entry|entrance|building"
     r"|shutter|garage|cabinet|tür|tor|alarmanlage|puerta|portón|alarma|porte|alarme|deur|poort"
-    r"|porta|portão|cancello|allarme)\b"
+    r"|porta|portão|cancello|allarme"
+    # safes, padlocks and gates in the six other languages (session 6)
+    r"|coffre(?:-fort)?|cadenas|portail|tresors?|vorhängeschloss|caja\s+fuerte|candado|kluis"
+    r"|hangslot|hek|cofre|cadeado|cancela|cassaforte|lucchetto|portone)\b"
 )
 _PLACE_CODE = re.compile(
     r"(?i)\b(?:code|pin|combination|combo|code\s+number|pin\s+code|code\s+pin|nummer|número"
@@ -241,6 +249,13 @@ _CODE_AFTER_COLON = re.compile(
     r"(?i)\b(?:code|otp|2fa|mfa|passcode|verification|one-time|código|codice|bestätigungscode)"
     r"\b[^.\n:]{0,60}:[ \t]*(?P<value>\d{3}[ -]\d{3}|\d{6})(?![\w.,/:-]\w)"
 )
+# "code du coffre : 28 47 19", "código de desarme do alarme: 6072": the code of a named place,
+# then a colon. The place word is checked on the words between (_PLACE_WORDS).
+_PLACE_CODE_AFTER_COLON = re.compile(
+    r"(?i)\b(?:code|codes|pin|combination|combinaison|combinación|combinazione|combinatie"
+    r"|código|codigo|codice|nummer|numéro|número|numero)\b(?P<between>[^.\n:]{1,50}):[ \t]*"
+    r"(?P<value>\d{3,10}#?|\d{2}(?: \d{2}){2,4}|(?:\d-){3,9}[\d#*])(?![\w.,/:-]\w)"
+)
 _PERSONAL_CODE = re.compile(
     r"(?i)\b(?:your|her|his|their|the\s+user's|new|temp|temporary|one-time|login|sign-in"
     r"|verification|access)\s+(?:code|passcode|pin)\s+(?:is|was|:)\s*"
@@ -262,6 +277,9 @@ def _prose_code_hits(text: str, lowered: str) -> Iterator[Hit]:
         yield match.start("value"), match.end("value"), "mfa_code"
     for match in _CODE_AFTER_COLON.finditer(text):
         yield match.start("value"), match.end("value"), "mfa_code"
+    for match in _PLACE_CODE_AFTER_COLON.finditer(text):
+        if _PLACE_WORDS.search(match.group("between")):
+            yield match.start("value"), match.end("value"), "door_code"
     for match in _PLACE_CODE.finditer(text):
         start, end = _sentence_around(text, match.start())
         # The door or safe may be named in the sentence before ("Keypad changed. New code ...").
@@ -592,6 +610,7 @@ DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
     code_list_hits,
     table_hits,
     phrase_hits,
+    passphrase_line_hits,
 )
 
 
