@@ -66,7 +66,14 @@ def guard_and_first_letters(pattern: re.Pattern[str]) -> tuple[set[str], set[str
     )
 
 
-GUARDED = ["_PASSWORD_TOPIC", "_HASH_CODE", "_KEYPAD_ENTRY", "_WIFI_PAIR", "_CLI_FLAG"]
+GUARDED = [
+    "_PASSWORD_TOPIC",
+    "_HASH_CODE",
+    "_KEYPAD_ENTRY",
+    "_WIFI_PAIR",
+    "_CLI_FLAG",
+    "_PLACE_CODE_AFTER_COLON",
+]
 
 
 @pytest.mark.parametrize("name", GUARDED)

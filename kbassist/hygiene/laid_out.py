@@ -120,6 +120,8 @@ _PASSPHRASE_LINE = re.compile(
     r"|wachtwoord|senha|parola\s+d'ordine)[ \t]*[:=][ \t]*"
     r"(?P<value>\S(?:(?!\.\s)[^\n,;]){6,78}?)[ \t.]*$"  # no comma or sentence end inside
 )
+# One of these is in every label above (lower-cased): the regex runs only where one is.
+_LABEL_STEMS = ("pass", "kennwort", "contraseña", "mot de passe", "wachtwoord", "senha", "parola")
 # Short words a passphrase may hold; every other stopword ("vault", "sent", "same") or verb
 # ("reset", "changed") says the line talks about the password instead of giving it.
 _PHRASE_GLUE = frozenset(
@@ -140,6 +142,8 @@ _SYMBOLS = re.compile(r"[!@#$%^&*?~+=_]")
 def passphrase_line_hits(text: str, lowered: str) -> Iterator[Hit]:
     """A passphrase of three to eight words with a digit or symbol, alone after its label."""
     if ":" not in text and "=" not in text:
+        return
+    if not any(word in lowered for word in _LABEL_STEMS):
         return
     for match in _PASSPHRASE_LINE.finditer(text):
         value = match.group("value")

@@ -252,7 +252,8 @@ _CODE_AFTER_COLON = re.compile(
 # "code du coffre : 28 47 19", "código de desarme do alarme: 6072": the code of a named place,
 # then a colon. The place word is checked on the words between (_PLACE_WORDS).
 _PLACE_CODE_AFTER_COLON = re.compile(
-    r"(?i)\b(?:code|codes|pin|combination|combinaison|combinación|combinazione|combinatie"
+    r"(?i)(?=[cpn])"  # the first letters of the words below: see _PASSWORD_TOPIC
+    r"\b(?:code|codes|pin|combination|combinaison|combinación|combinazione|combinatie"
     r"|código|codigo|codice|nummer|numéro|número|numero)\b(?P<between>[^.\n:]{1,50}):[ \t]*"
     r"(?P<value>\d{3,10}#?|\d{2}(?: \d{2}){2,4}|(?:\d-){3,9}[\d#*])(?![\w.,/:-]\w)"
 )

@@ -409,11 +409,14 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         r"|access[\s_-]?key(?:[\s_-]?id)?|secret[\s_-]?(?:access[\s_-]?)?key|account[\s_-]?key"
         r"|integration[\s_-]?key|(?:storage|sas)[\s_-]?key"
         # a vendor's HTTP header named for its key: X-Cisco-Meraki-API-Key, X-Auth-Token
-        r"|x-(?:[\w-]{1,40}?-)?(?:api-?key|api-?token|auth-?token|access-?token|secret)",
+        r"|x-(?:[\w-]{1,40}?-)?(?:api-?key|api-?token|auth-?token|access-?token)",
         "token",
         (
             "api",
-            "x-",
+            "auth-token",
+            "authtoken",
+            "access-token",
+            "accesstoken",
             "access key",
             "access_key",
             "access-key",
