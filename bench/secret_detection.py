@@ -35,7 +35,8 @@ developers saw, recorded in ``SEEN`` and printed with the figures: batches a-c
 were read while the rules were refined (their figures are tuned, not results);
 batch d was held out until session 3 and read in session 4; blind1 was the session-4
 test and was read in session 5; blind2 and blind3 (secrets only) were the session-5
-tests and their secret and personal-data errors were read right after them. No batch
+tests and blind4 (secrets only) the session-6 test; their secret and personal-data errors
+were read right after them. No batch
 is a test any more: every figure here is a development figure (the next test needs a
 new blind file).
 
@@ -60,12 +61,13 @@ from _env import RESULTS_DIR, ROOT, data_dir
 
 DEFAULT_DATA = data_dir("closure_notes")
 RESULTS = RESULTS_DIR / "secrets.json"
-BATCHES = ("a", "b", "c", "d", "blind1", "blind2", "blind3")
+BATCHES = ("a", "b", "c", "d", "blind1", "blind2", "blind3", "blind4")
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
     "blind1": ROOT / "bench" / "data" / "closure_notes_blind.jsonl",
     "blind2": ROOT / "bench" / "data" / "closure_notes_blind2.jsonl",
     "blind3": ROOT / "bench" / "data" / "secrets_blind3.jsonl",
+    "blind4": ROOT / "bench" / "data" / "secrets_blind4.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -92,6 +94,13 @@ SEEN = {
     "of a table, a GUID after 'token', HMRC's QQ prefix, 'personale', not a phone: a build "
     "number, an IP range, a shop's general number; not a secret: placeholders in a URL or "
     "ConvertTo-SecureString, a WireGuard public key): development since",
+    "blind4": "the session-6 secrets blind test (secret 0.89/0.93: seven missed, four false "
+    "alarms; personal 0.96/0.86: one missed, four false alarms; values left in 8 notes); read "
+    "right after, its secret errors fixed as kinds (a vendor's X-...-API-Key header, an "
+    "Italian adjective after 'password', the Dutch 'ww', a passphrase of several words on its "
+    "labelled line, a place's code after 'code du coffre :' or 'código do alarme:', netsh's "
+    "Key Content line; not a secret: a certificate request, a DKIM record, a secret's ID read "
+    "whole, a template reference) and its personal-data errors likewise: development since",
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -391,7 +400,8 @@ def print_report(result: dict[str, Any]) -> None:
 
 # --- a blind file ------------------------------------------------------------------------
 
-BLIND3 = ROOT / "bench" / "data" / "secrets_blind3.jsonl"
+# The next file no one has read (session 6): the default of --blind.
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind5.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:
@@ -461,9 +471,9 @@ def main(argv: list[str] | None = None) -> int:
         "--blind",
         nargs="?",
         type=Path,
-        const=BLIND3,
+        const=NEXT_BLIND,
         metavar="FILE",
-        help="score one labelled file no one has read (default bench/data/secrets_blind3.jsonl) "
+        help="score one labelled file no one has read (default bench/data/secrets_blind5.jsonl) "
         "and write bench/results/secrets-<name>.json; errors by id in the JSON only",
     )
     parser.add_argument("--out", type=Path, help="--blind: where to write the JSON")

@@ -45,7 +45,9 @@ STOPWORDS = frozenset(
 )
 
 _PLACEHOLDER = re.compile(
-    r"^(?:[*•xX#.\-_?]+|<[^>]*>|\{[^}]*\}|\[[^\]]*\]|%[^%]+%|\$\w+|\$\{[^}]*\}|\(.*\))$"
+    r"^(?:[*•xX#.\-_?]+|<[^>]*>|\{[^}]*\}|\[[^\]]*\]|%[^%]+%|\$\w+|\(.*\)"
+    # a template's opening, cut from the rest at the space: ${{ secrets.X }}, {{ pw }}, $(cat f)
+    r"|\$\{.*|\{\{.*|\$\(.*)$"
 )
 TECHNICAL = re.compile(
     r"""(?ix)^(?:
@@ -65,6 +67,7 @@ TECHNICAL = re.compile(
       | \d+(?:h|m|s|ms|min|mins|hrs?|days?|gb|mb|tb|kb|%|x)  # quantities
       | (?:inc|req|chg|ritm|task|prb|tkt|ticket|case|sr)-?\d+   # ticket numbers
       | -{1,2}[a-z][\w-]*                               # command-line switch
+      | (?-i:[a-z_][a-z0-9_.]*)\[\d{1,3}\]?              # an index in code: parents[0]
     )$"""
 )
 
@@ -204,6 +207,7 @@ ADJECTIVES = frozenset(
     temporanea temporaneo tijdelijk tijdelijke nuevo nueva nouveau nouvelle novo nova nuovo
     nuova nieuw nieuwe inicial initial initiale iniziale neues neue neuer vorläufiges vorläufige
     temporäres temporäre actual actuel actuelle atual new temp temporary current old default
+    provvisoria provvisorio provisoria provisorio voorlopig voorlopige vorläufig einmalig
     """.split()
 )
 LIST_WORDS = frozenset(
@@ -433,6 +437,8 @@ class CompiledRule:
 
     rule: KeywordRule
     lower: re.Pattern[str]
+    # Hints that begin with a space (" pin"), also looked for at the very start of the text.
+    lead_hints: tuple[str, ...] = ()
 
     @property
     def any_case(self) -> re.Pattern[str]:
@@ -452,7 +458,8 @@ def compile_rule(rule: KeywordRule) -> CompiledRule:
     underscore may stand before it; a letter, digit or hyphen may not ("Get-LapsADPassword").
     """
     pattern = rf"(?<![^\W_])(?<!-)(?P<key>{rule.keywords})(?![\w])(?P<sep>[ \t]*(?::=|=>|->|[:=]))?"
-    return CompiledRule(rule, re.compile(pattern))
+    leads = tuple(hint for hint in rule.hints if hint.startswith(" "))
+    return CompiledRule(rule, re.compile(pattern), leads)
 
 
 _SEARCH_TOKENS = 30
@@ -586,6 +593,7 @@ def _same_shape_tail(tokens: Tokens, first: int, last: int, shortest: int = 8) -
 
 
 _WINDOW = 160
+_WORD_REST = re.compile(r"\S{0,200}")
 _FULL_READINGS = 2_000
 _DIGIT = re.compile(r"\d")
 
@@ -602,12 +610,16 @@ def keyword_hits(
     head = " " + lowered[:40]  # a hint such as " pin" also holds at the very start of the text
     for compiled in rules:
         rule = compiled.rule
-        if rule.hints and not any(hint in lowered or hint in head for hint in rule.hints):
-            continue
+        if rule.hints and not any(hint in lowered for hint in rule.hints):
+            if not any(hint in head for hint in compiled.lead_hints):
+                continue
         regex, haystack = (compiled.lower, lowered) if same_length else (compiled.any_case, text)
         for count, match in enumerate(regex.finditer(haystack)):
             line_end = text.find("\n", match.end())
             window_end = min(len(text) if line_end == -1 else line_end, match.end() + _WINDOW)
+            # A word the window cuts is read whole: the first half of a GUID looks like a key.
+            rest = _WORD_REST.match(text, window_end)
+            window_end = rest.end() if rest else window_end
             if count >= _FULL_READINGS and not _DIGIT.search(text, match.end(), window_end):
                 # A text that repeats a keyword thousands of times is not a note; past the
                 # budget, only keywords with a digit nearby (every value policy but a

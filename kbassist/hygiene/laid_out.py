@@ -1,5 +1,6 @@
 """Secrets laid out rather than announced: guest passes listed a sentence after their
-topic, the Password column of a pasted table, a recovery phrase of plain words.
+topic, the Password column of a pasted table, a recovery phrase of plain words, a passphrase
+of several words on its own labelled line.
 
 Each reads only texts that hold its words first (the detectors run on every note).
 """
@@ -9,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kbassist.hygiene.keyword_scan import Hit, is_mention, value_shape_ok
+from kbassist.hygiene.keyword_scan import STOPWORDS, VERBS, Hit, is_mention, value_shape_ok
 
 # Guest passes and vouchers given out as a list, in the sentence after the one that says what
 # they are ("Generated guest passes ... First three for the front desk: 51094-22837, ..."):
@@ -108,3 +109,50 @@ def phrase_hits(text: str, lowered: str) -> Iterator[Hit]:
         words = re.findall(r"[a-z]+", run.group(0))
         if len(words) in (12, 15, 18, 21, 24) and not _SENTENCE_WORDS.intersection(words):
             yield run.start(), run.end(), "recovery_code"
+
+
+# "encryption password: Copper kettle on the Aga 1987": a label at a line's or a sentence's
+# start, then the rest of the line as the value: one clause of three to eight words with a
+# digit or a symbol in it (session 6). Single-word values are the keyword rules' business.
+_PASSPHRASE_LINE = re.compile(
+    r"(?im)(?:^|(?<=\. )|(?<=; ))[ \t]*(?:[-*•][ \t]*)?(?:[\w-]+[ \t]+){0,2}?"
+    r"(?:password|passphrase|pass\s+phrase|passwort|kennwort|contraseña|mot\s+de\s+passe"
+    r"|wachtwoord|senha|parola\s+d'ordine)[ \t]*[:=][ \t]*"
+    r"(?P<value>\S(?:(?!\.\s)[^\n,;]){6,78}?)[ \t.]*$"  # no comma or sentence end inside
+)
+# One of these is in every label above (lower-cased): the regex runs only where one is.
+_LABEL_STEMS = ("pass", "kennwort", "contraseña", "mot de passe", "wachtwoord", "senha", "parola")
+# Short words a passphrase may hold; every other stopword ("vault", "sent", "same") or verb
+# ("reset", "changed") says the line talks about the password instead of giving it.
+_PHRASE_GLUE = frozenset(
+    """
+    a an the on in at of to for with and or by from as im am auf der die das den dem ein eine
+    und el la los las en de del y un una le les du des et une dans sur het een op van o os as
+    em no na do da e um uma il lo di della nel sul
+    """.split()
+)
+# A line about the password policy: "Password: 12 characters minimum with 3 classes".
+_POLICY_WORDS = frozenset(
+    "characters chars character caracteres caractères zeichen tekens caratteri minimum maximum "
+    "min max long classes".split()
+)
+_SYMBOLS = re.compile(r"[!@#$%^&*?~+=_]")
+
+
+def passphrase_line_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """A passphrase of three to eight words with a digit or symbol, alone after its label."""
+    if ":" not in text and "=" not in text:
+        return
+    if not any(word in lowered for word in _LABEL_STEMS):
+        return
+    for match in _PASSPHRASE_LINE.finditer(text):
+        value = match.group("value")
+        words = [word.strip(",;()'\"").lower() for word in value.split()]
+        if not 3 <= len(words) <= 8 or is_mention(value.split()[0]):
+            continue
+        if any(w in VERBS or w in _POLICY_WORDS for w in words) or any(
+            w in STOPWORDS and w not in _PHRASE_GLUE for w in words
+        ):
+            continue
+        if any(ch.isdigit() for ch in value) or _SYMBOLS.search(value):
+            yield match.start("value"), match.end("value"), "password"

@@ -7,6 +7,7 @@ from dataclasses import replace
 from kbassist.findings import Finding
 from kbassist.hygiene.kinds import BULLETS, KINDS, PERSONAL, PERSONAL_DATA_MARKER, SECRET, Span
 from kbassist.hygiene.personal_detectors import personal_hits
+from kbassist.hygiene.public_material import PUBLIC_SAFE_KINDS, inside, public_ranges
 from kbassist.hygiene.remnants import remnant_hits
 from kbassist.hygiene.secret_detectors import secret_hits
 from kbassist.hygiene.secret_scanner import scanner_hits
@@ -33,7 +34,12 @@ def sensitive_spans(text: str) -> list[Span]:
     lowered = text.lower()
     secrets = secret_hits(text, lowered)
     blocks = [(start, end) for start, end, kind in secrets if kind in _BLOCK_KINDS]
-    hits = secrets + scanner_hits(text, blocks) + personal_hits(text, lowered)
+    public = public_ranges(text)
+    hits = secrets + scanner_hits(text, blocks + public) + personal_hits(text, lowered)
+    if public:  # a certificate's or a DKIM record's base64 is published, not secret
+        hits = [
+            hit for hit in hits if hit[2] not in PUBLIC_SAFE_KINDS or not inside(*hit[:2], public)
+        ]
     hits.extend(remnant_hits(text))
     spans = [
         Span(start, end, KINDS[kind].rule, kind, KINDS[kind].mask(text[start:end]))

@@ -57,6 +57,15 @@ _PRIVATE_WORDS = re.compile(
 )
 
 
+# A role mailbox at a consumer provider ("it-admin.fps@outlook.com", owned by a school): the
+# address names a function, not a person (session 6).
+_ROLE_LOCAL = re.compile(
+    r"(?i)(?:^|[._-])(?:admin|administrator|info|office|reception|accounts|helpdesk|support"
+    r"|noreply|no-reply|bookings?|sales|finance|enquiries|billing|invoices?|postmaster"
+    r"|webmaster|secretariat|secretaria|sekretariat|segreteria|secretariaat)(?:$|[._-])"
+)
+
+
 def _personal_domain(domain: str) -> bool:
     domain = domain.lower()
     return any(domain == known or domain.endswith("." + known) for known in PERSONAL_MAIL_DOMAINS)
@@ -81,6 +90,8 @@ def _email_hits(text: str, lowered: str) -> Iterator[Hit]:
     if "@" not in text:
         return
     for match in _EMAIL.finditer(text):
+        if _ROLE_LOCAL.search(match.group(0).split("@", 1)[0]):
+            continue
         if _personal_domain(match.group("domain")) or _PRIVATE_WORDS.search(
             _clause_before(text, match.start(), 50)
         ):
@@ -117,6 +128,13 @@ _NOT_PHONE_CONTEXT = re.compile(
     # an access-control or staff identifier: "fob token 0412773", "badge 5530917"
     r"|fob|token|badge|(?:employee|staff|payroll)\s+(?:no\.?|number|id))\W{0,3}$"
 )
+# A company's registration or tax number: "Registered in England No. 08812345", "KvK 1234..."
+# (read on the raw words before: the clause cut stops at "No. ").
+_REGISTRATION_BEFORE = re.compile(
+    r"(?i)(?:registered\s+in\s+[\w ]{2,30}?(?:no\.?|number)|(?:company|companies|registration"
+    r"|reg\.?|vat|tax)\s+(?:no\.?|number|nr\.?)|siret|siren|kvk|hrb|cif|nif|p\.?\s?iva"
+    r"|ust-?id\w*|btw|abn|acn|cnpj|nipc)\W{0,3}$"
+)
 _WORK_WORDS = re.compile(
     r"(?i)\b(?:office|desk|direct\s+(?:dial|line)|ddi|did|main\s+(?:line|number|office)"
     r"|reception|switchboard|front\s+desk|help\s?desk|service\s?desk|support|hotline|vendor"
@@ -128,12 +146,15 @@ _WORK_WORDS = re.compile(
     r"|practice|surgery|dienst\w*|geschäft\w*|(?-i:us)|our|we|uns|nous|nos|nosotros|nuestro|ons|onze"
     # a shop's or firm's general number: "Telefone geral da loja", "número general"
     r"|geral|general|générale?|algemeen|generale|loja|tienda|negozio|winkel|magasin|boutique"
-    r"|nós|nosso|ci|nostro)\b"
+    r"|nós|nosso|ci|nostro"
+    # the firm's main number or head office: "numéro principal", "Hauptnummer", "siège social"
+    r"|principal|principale|hauptnummer|hoofdnummer|siège|accueil|receptie|recepción)\b"
 )
 _PERSONAL_PHONE_WORDS = re.compile(
     r"(?i)\b(?:personal\w*|private|home|own|privat\w*|persönlich\w*|personnel\w*|privé\w*|pessoal"
     r"|particular|privato|privata|wife|husband|partner|mum|mom|dad|spouse|him|his|her|them"
-    r"|their|he|she|ihn|ihm|ihr|ihre|seine?|lui|elle|hem|haar|zijn|ele|ela|dele|dela)\b"
+    r"|their|he|she|ihn|ihm|ihr|ihre|seine?|lui|elle|hem|haar|zijn|ele|ela|dele|dela"
+    r"|perso|son|sa|su|suo|sua|seu)\b"
 )
 # Number types that only a business has (phonenumbers.PhoneNumberType names).
 _BUSINESS_TYPES = ("TOLL_FREE", "PREMIUM_RATE", "SHARED_COST", "UAN", "VOICEMAIL")
@@ -211,6 +232,8 @@ def _phone_hits(text: str, lowered: str) -> Iterator[Hit]:
             continue
         if _REFERENCE_BEFORE.search(text[max(0, start - 80) : start]):
             continue
+        if _REGISTRATION_BEFORE.search(text[max(0, start - 60) : start]):
+            continue
         if _WORK_PHONE.search(text[max(0, start - 60) : start]):
             continue
         after = _clause_after(text, start + len(raw))
@@ -270,12 +293,18 @@ _OFFICE_WORDS = re.compile(
 )
 
 
+_YEAR_AT_END = re.compile(r"\s(?:19|20)\d{2}$")
+
+
 def _address_hits(text: str, lowered: str) -> Iterator[Hit]:
     for match in _STREET.finditer(text):
         end = match.end()
         tail = _POSTCODE_TAIL.match(text, end)
         if tail:
             end = tail.end()
+        elif _YEAR_AT_END.search(match.group(0)):
+            continue  # "the 'Fostering 2025' folder": a name and a year, no postcode
+
         line_start = text.rfind("\n", 0, match.start()) + 1
         before = text[max(line_start, match.start() - 100) : match.start()]
         after = text[end : end + 40].split("\n")[0]

@@ -28,7 +28,12 @@ from kbassist.hygiene.keyword_scan import (
     trim,
     value_shape_ok,
 )
-from kbassist.hygiene.laid_out import phrase_hits, table_hits, voucher_list_hits
+from kbassist.hygiene.laid_out import (
+    passphrase_line_hits,
+    phrase_hits,
+    table_hits,
+    voucher_list_hits,
+)
 from kbassist.hygiene.secret_keywords import secret_keyword_hits
 from kbassist.hygiene.secret_scanner import PUBLIC_CONTEXT as _PUBLIC_CONTEXT
 
@@ -128,7 +133,8 @@ def _pair_hits(text: str, lowered: str) -> Iterator[Hit]:
 
 # --- shapes that need no keyword -----------------------------------------------------------
 
-_BITLOCKER = re.compile(r"(?<![\d-])\d{6}(?P<sep>[- ])\d{6}(?:(?P=sep)\d{6}){6}(?![\d-])")
+# "(?=\d)": a digit first lets the regex engine skip to the next digit (see _PASSWORD_TOPIC).
+_BITLOCKER = re.compile(r"(?=\d)(?<![\d-])\d{6}(?P<sep>[- ])\d{6}(?:(?P=sep)\d{6}){6}(?![\d-])")
 _PRODUCT_KEY = re.compile(r"(?<![\w-])[A-Z0-9]{5}(?:-[A-Z0-9]{5}){4}(?![\w-])")
 # A licence key of four or more groups of four, perhaps after a short product prefix
 # ("EAV-3K7N-PX2Q-9RT4-HW8M"), with letters and digits mixed in most groups (session 5):
@@ -136,6 +142,9 @@ _PRODUCT_KEY = re.compile(r"(?<![\w-])[A-Z0-9]{5}(?:-[A-Z0-9]{5}){4}(?![\w-])")
 _GROUPED_KEY = re.compile(r"(?<![\w-])(?:[A-Z]{2,4}-)?[A-Z0-9]{4}(?:-[A-Z0-9]{4}){3,7}(?![\w-])")
 # Software serials read out as six groups of four digits (Adobe): no device serial looks so.
 _DIGIT_SERIAL = re.compile(r"(?<![\w-])\d{4}(?:-\d{4}){5}(?![\w-])")
+# Each of the three keys above holds two groups of four joined by a hyphen; one search for
+# that (a class first, which the regex engine scans for quickly) spares most notes all three.
+_KEY_GROUPS = re.compile(r"[A-Z\d]{4}-[A-Z\d]{4}")
 _URL_CREDENTIALS = re.compile(
     r"\b[a-zA-Z][a-zA-Z0-9+.-]{1,20}://[^\s:/@<>\"']{0,100}:(?P<value>[^\s/<>\"']{1,100})"
     r"@[\w.-]{1,253}(?=[/:?#\s]|$)"
@@ -170,7 +179,7 @@ def _shape_hits(text: str, lowered: str) -> Iterator[Hit]:
     if "pat-" in text or "shp" in text or "ATATT" in text:
         for match in _VENDOR_TOKEN.finditer(text):
             yield match.start(), match.end(), "token"
-    if "-" in text:
+    if "-" in text and _KEY_GROUPS.search(text):
         for match in _PRODUCT_KEY.finditer(text):
             key = match.group(0)
             if any(ch.isdigit() for ch in key) and any(ch.isalpha() for ch in key):
@@ -209,7 +218,10 @@ def _shape_hits(text: str, lowered: str) -> Iterator[Hit]:
 _PLACE_WORDS = re.compile(
     r"(?i)\b(?:door|gate|keypad|alarm|safe|lock-?box|key\s?safe|padlock|entry|entrance|building"
     r"|shutter|garage|cabinet|tür|tor|alarmanlage|puerta|portón|alarma|porte|alarme|deur|poort"
-    r"|porta|portão|cancello|allarme)\b"
+    r"|porta|portão|cancello|allarme"
+    # safes, padlocks and gates in the six other languages (session 6)
+    r"|coffre(?:-fort)?|cadenas|portail|tresors?|vorhängeschloss|caja\s+fuerte|candado|kluis"
+    r"|hangslot|hek|cofre|cadeado|cancela|cassaforte|lucchetto|portone)\b"
 )
 _PLACE_CODE = re.compile(
     r"(?i)\b(?:code|pin|combination|combo|code\s+number|pin\s+code|code\s+pin|nummer|número"
@@ -221,11 +233,13 @@ _PLACE_CODE = re.compile(
 )
 # "front door 1904#": a keypad code entered with '#', right after the door it opens.
 _HASH_CODE = re.compile(
-    r"(?i)\b(?:door|gate|entrance|entry|keypad|alarm|safe|shutter|garage)\s+(?P<value>\d{3,8})#"
+    r"(?i)(?=[dgekas])"  # the first letters of the words below: see _PASSWORD_TOPIC
+    r"\b(?:door|gate|entrance|entry|keypad|alarm|safe|shutter|garage)\s+(?P<value>\d{3,8})#"
 )
 # "use 3018 on the keypad", "enter 4471# at the side door": a code typed where it opens.
 _KEYPAD_ENTRY = re.compile(
-    r"(?i)\b(?:use|enter|type|press|punch(?:\s+in)?|key(?:\s+in)?|tap(?:\s+in)?)\s+"
+    r"(?i)(?=[uetpk])"  # the first letters of the words below: see _PASSWORD_TOPIC
+    r"\b(?:use|enter|type|press|punch(?:\s+in)?|key(?:\s+in)?|tap(?:\s+in)?)\s+"
     r"(?P<value>\d{3,10})[#*]?\s+(?:on|at|into|in|to)\s+(?:the\s+)?(?:[\w-]{1,20}\s+)?"
     r"(?:keypad|key\s?pad|panel|door|gate|alarm|lock|entrance|entry|shutter|safe)s?\b"
 )
@@ -234,6 +248,14 @@ _KEYPAD_ENTRY = re.compile(
 _CODE_AFTER_COLON = re.compile(
     r"(?i)\b(?:code|otp|2fa|mfa|passcode|verification|one-time|código|codice|bestätigungscode)"
     r"\b[^.\n:]{0,60}:[ \t]*(?P<value>\d{3}[ -]\d{3}|\d{6})(?![\w.,/:-]\w)"
+)
+# "code du coffre : 28 47 19", "código de desarme do alarme: 6072": the code of a named place,
+# then a colon. The place word is checked on the words between (_PLACE_WORDS).
+_PLACE_CODE_AFTER_COLON = re.compile(
+    r"(?i)(?=[cpn])"  # the first letters of the words below: see _PASSWORD_TOPIC
+    r"\b(?:code|codes|pin|combination|combinaison|combinación|combinazione|combinatie"
+    r"|código|codigo|codice|nummer|numéro|número|numero)\b(?P<between>[^.\n:]{1,50}):[ \t]*"
+    r"(?P<value>\d{3,10}#?|\d{2}(?: \d{2}){2,4}|(?:\d-){3,9}[\d#*])(?![\w.,/:-]\w)"
 )
 _PERSONAL_CODE = re.compile(
     r"(?i)\b(?:your|her|his|their|the\s+user's|new|temp|temporary|one-time|login|sign-in"
@@ -256,6 +278,9 @@ def _prose_code_hits(text: str, lowered: str) -> Iterator[Hit]:
         yield match.start("value"), match.end("value"), "mfa_code"
     for match in _CODE_AFTER_COLON.finditer(text):
         yield match.start("value"), match.end("value"), "mfa_code"
+    for match in _PLACE_CODE_AFTER_COLON.finditer(text):
+        if _PLACE_WORDS.search(match.group("between")):
+            yield match.start("value"), match.end("value"), "door_code"
     for match in _PLACE_CODE.finditer(text):
         start, end = _sentence_around(text, match.start())
         # The door or safe may be named in the sentence before ("Keypad changed. New code ...").
@@ -298,6 +323,7 @@ def _url_token_hits(text: str, lowered: str) -> Iterator[Hit]:
 # --- passwords on command lines ------------------------------------------------------------
 
 _CLI_FLAG = re.compile(
+    r"(?=[-/])"  # a flag starts with either: see _PASSWORD_TOPIC
     r"(?<![\w-])(?P<flag>-{1,2}(?:p|P|pw|pwd|pass|passwd|password|Password|AccountPassword"
     r"|passphrase|secret|token|Token|apikey|api-key)|/(?:p|pw|pass|password))"
     r"(?:[ \t]+|[=:])(?P<value>\"[^\"\n]{1,100}\"|'[^'\n]{1,100}'|[^\s\"'<>()]{1,100})"
@@ -344,9 +370,13 @@ def _command_line_hits(text: str, lowered: str) -> Iterator[Hit]:
 # --- a password-shaped value in a sentence about a password -------------------------------
 
 _PASSWORD_TOPIC = re.compile(
-    r"(?i)pass(?:wor[dt]|wd|phrase|code)|pwd|\bpw\b|\bp/w\b|kennw|contrase|mot\s+de\s+passe|mdp"
+    # Every word below starts with one of these letters. Said first, they let the regex
+    # engine skip to the next such letter instead of trying every word at every position
+    # (four times faster on notes); the words still decide what matches.
+    r"(?i)(?=[pkcmwsla])"
+    r"(?:pass(?:wor[dt]|wd|phrase|code)|pwd|\bpw\b|\bp/w\b|kennw|contrase|mot\s+de\s+passe|mdp"
     r"|wachtw|senha|\blaps\b|admpwd|credential|\bcreds?\b|\blog-?in\b|\bsign-?in\b"
-    r"|\b(?:local\s+)?admin\b"
+    r"|\b(?:local\s+)?admin\b)"
 )
 _CANDIDATE = re.compile(r"[^\s\"'<>()\[\]{}]{8,64}")
 _KEY_COMBO = re.compile(r"(?i)^(?:ctrl|alt|shift|win|cmd|fn|strg|altgr)\+")
@@ -546,7 +576,8 @@ def _key_block_hits(text: str, lowered: str) -> Iterator[Hit]:
 # --- Wi-Fi name and key written as a pair ----------------------------------------------------
 
 _WIFI_PAIR = re.compile(
-    r"(?i)\b(?:wi-?fi|wlan|ssid|wireless|network)\b[ \t]*[:=]?[ \t]*(?:ssid[ \t]*[:=]?[ \t]*)?"
+    r"(?i)(?=[wsn])"  # the first letters of the words below: see _PASSWORD_TOPIC
+    r"\b(?:wi-?fi|wlan|ssid|wireless|network)\b[ \t]*[:=]?[ \t]*(?:ssid[ \t]*[:=]?[ \t]*)?"
     r"(?P<ssid>[\w.-]{2,32})[ \t]*(?:/|\||,?[ \t]+(?:key|pw|pwd|pass(?:word)?|psk|passphrase"
     r"|schlüssel|passwort|kennwort|clave|clé|sleutel|senha|chiave)[ \t]*(?:[:=]|is)?)[ \t]*"
     r"(?P<value>[^\s\"'<>`]{8,63})"
@@ -580,6 +611,7 @@ DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
     code_list_hits,
     table_hits,
     phrase_hits,
+    passphrase_line_hits,
 )
 
 

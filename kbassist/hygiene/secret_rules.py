@@ -16,7 +16,7 @@ from kbassist.hygiene.keyword_scan import KeywordRule
 _PASSWORD_WORDS = (
     # "new pass" is a password even where "pass" alone is an everyday word ("pass to L2").
     r"p(?=[ \t]?:)|(?:new|temp|temporary|initial|old)\s+pass(?:es)?"
-    r"|pass(?:wor[dt])?s?|passwd|pass-?phrase|passcode|pwd|pw|p/w|pword"
+    r"|pass(?:wor[dt])?s?|passwd|pass-?phrase|passcode|pwd|pw|p/w|pword|ww"
     r"|app[ -]?(?:password|pw|pwd|pass)"
     r"|kennw(?:ort|örter)|passw(?:ort|örter)|(?:initial|start|einmal)passwort"
     r"|contrase(?:ñ|n)as?|claves?(?:\s+de\s+acceso)?|mots?\s+de\s+passe|mdp|wachtwoord(?:en)?"
@@ -340,9 +340,19 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         r"|(?:clave|contraseña|clé|mot\s+de\s+passe|wachtwoord|senha|chave|chiave|password"
         r"|passwort|kennwort|schlüssel|sleutel|parola\s+d'ordine|key|pw|pwd)\s+(?:del\s+|de\s+la\s+|de\s+l'|de\s+|du\s+|do\s+|da\s+"
         r"|van\s+(?:de\s+|het\s+)?|della\s+|dell'|for\s+(?:the\s+)?|für\s+(?:das\s+)?)?"
-        r"(?:wi-?fi|wlan|red\s+wi-?fi|réseau\s+wi-?fi|guest\s+wi-?fi|staff\s+wi-?fi|ssid)",
+        r"(?:wi-?fi|wlan|red\s+wi-?fi|réseau\s+wi-?fi|guest\s+wi-?fi|staff\s+wi-?fi|ssid)"
+        # "netsh wlan show profile ... key=clear" prints the key after this label, by language
+        r"|key\s+content|schlüsselinhalt|contenu\s+de\s+la\s+clé|contenido\s+de\s+la\s+clave"
+        r"|sleutelinhoud|conteúdo\s+da\s+chave|contenuto\s+(?:della\s+)?chiave",
         "wifi",
         (
+            "key content",
+            "schlüsselinhalt",
+            "contenu de la clé",
+            "contenido de la clave",
+            "sleutelinhoud",
+            "conteúdo da chave",
+            "contenuto",
             "wi-fi",
             "wifi",
             "wlan",
@@ -397,10 +407,16 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         "api_key",
         r"api[\s_-]?(?:secret[\s_-]?key|key|secret|token)|apikey|x-api-key|subscription[\s_-]?key"
         r"|access[\s_-]?key(?:[\s_-]?id)?|secret[\s_-]?(?:access[\s_-]?)?key|account[\s_-]?key"
-        r"|integration[\s_-]?key|(?:storage|sas)[\s_-]?key",
+        r"|integration[\s_-]?key|(?:storage|sas)[\s_-]?key"
+        # a vendor's HTTP header named for its key: X-Cisco-Meraki-API-Key, X-Auth-Token
+        r"|x-(?:[\w-]{1,40}?-)?(?:api-?key|api-?token|auth-?token|access-?token)",
         "token",
         (
             "api",
+            "auth-token",
+            "authtoken",
+            "access-token",
+            "accesstoken",
             "access key",
             "access_key",
             "access-key",
@@ -469,6 +485,7 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
             "pass",
             "pw",
             "pwd",
+            "ww",  # Dutch: wachtwoord, as "pw" is password
             "kennw",
             "contrase",
             "clave",
@@ -488,6 +505,6 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
             "new one",
             "initial one",
         ),
-        frozenset({"pass", "passes", "clave", "claves"}),
+        frozenset({"pass", "passes", "clave", "claves", "ww"}),
     ),
 )

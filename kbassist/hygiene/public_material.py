@@ -1,0 +1,48 @@
+"""Published material that looks like a secret: certificates, signing requests, public keys,
+DKIM records.
+
+detect-secrets' entropy plugin reports any long base64 line. Inside a certificate, a
+certificate signing request or a public-key block, and in a DKIM record's ``p=`` value, that
+text is public on purpose: pasting it into a note leaks nothing (session 6).
+"""
+
+from __future__ import annotations
+
+import re
+
+_PUBLIC_BLOCK = re.compile(
+    r"-----BEGIN (?P<label>(?:NEW )?CERTIFICATE(?: REQUEST)?|TRUSTED CERTIFICATE|X509 CRL"
+    r"|(?:RSA |EC )?PUBLIC KEY|PGP PUBLIC KEY BLOCK|PGP SIGNATURE|PKCS7)-----"
+    # to its END line; a block pasted without one ends at a blank line or the next block
+    r".*?(?:-----END (?P=label)-----|(?=\n[ \t]*\n)|(?=-----BEGIN)|\Z)",
+    re.DOTALL,
+)
+_SSH2_PUBLIC = re.compile(
+    r"---- BEGIN SSH2 PUBLIC KEY ----.*?(?:---- END SSH2 PUBLIC KEY ----|(?=\n[ \t]*\n)|\Z)",
+    re.DOTALL,
+)
+# "v=DKIM1; k=rsa; p=MIIBIjAN...": the p= of a record that names itself DKIM or its key type.
+_DKIM_KEY = re.compile(
+    r"(?i)(?:\bv=DKIM1\b|\bk=(?:rsa|ed25519)\b)[^\n]{0,200}?\bp=[A-Za-z0-9+/=\"\s]{20,}"
+)
+
+# What a base64 line is called by the detectors that know no better; a private key found
+# inside a public block (a pasted bundle) keeps its own kind and stays a secret.
+PUBLIC_SAFE_KINDS = frozenset({"token", "api_key", "secret"})
+
+
+def public_ranges(text: str) -> list[tuple[int, int]]:
+    """Where the text holds published key material, as (start, end) ranges."""
+    ranges: list[tuple[int, int]] = []
+    if "-----BEGIN" in text:
+        ranges += [match.span() for match in _PUBLIC_BLOCK.finditer(text)]
+    if "---- BEGIN SSH2" in text:
+        ranges += [match.span() for match in _SSH2_PUBLIC.finditer(text)]
+    if "p=" in text or "P=" in text:
+        ranges += [match.span() for match in _DKIM_KEY.finditer(text)]
+    return ranges
+
+
+def inside(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+    """True when start..end lies within one of the ranges."""
+    return any(low <= start and end <= high for low, high in ranges)
