@@ -35,7 +35,7 @@ developers saw, recorded in ``SEEN`` and printed with the figures: batches a-c
 were read while the rules were refined (their figures are tuned, not results);
 batch d was held out until session 3 and read in session 4; blind1 was the session-4
 test and was read in session 5; blind2 and blind3 (secrets only) were the session-5
-tests and blind4 (secrets only) the session-6 test; their secret and personal-data errors
+tests and blind4 and blind5 (secrets only) the session-6 tests; their secret and personal-data errors
 were read right after them. No batch
 is a test any more: every figure here is a development figure (the next test needs a
 new blind file).
@@ -61,13 +61,14 @@ from _env import RESULTS_DIR, ROOT, data_dir
 
 DEFAULT_DATA = data_dir("closure_notes")
 RESULTS = RESULTS_DIR / "secrets.json"
-BATCHES = ("a", "b", "c", "d", "blind1", "blind2", "blind3", "blind4")
+BATCHES = ("a", "b", "c", "d", "blind1", "blind2", "blind3", "blind4", "blind5")
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
     "blind1": ROOT / "bench" / "data" / "closure_notes_blind.jsonl",
     "blind2": ROOT / "bench" / "data" / "closure_notes_blind2.jsonl",
     "blind3": ROOT / "bench" / "data" / "secrets_blind3.jsonl",
     "blind4": ROOT / "bench" / "data" / "secrets_blind4.jsonl",
+    "blind5": ROOT / "bench" / "data" / "secrets_blind5.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -101,6 +102,15 @@ SEEN = {
     "labelled line, a place's code after 'code du coffre :' or 'código do alarme:', netsh's "
     "Key Content line; not a secret: a certificate request, a DKIM record, a secret's ID read "
     "whole, a template reference) and its personal-data errors likewise: development since",
+    "blind5": "the second session-6 secrets blind test (secret 0.86/0.93: nine missed, four false "
+    "alarms; personal 0.80/0.87: five missed, three false alarms; values left in 15 notes); read "
+    "right after, its errors fixed as kinds (alarm-panel engineer and master codes, a code read "
+    "out key by key, Google and Duo backup-code lists after a colon, a GUID-shaped API key, a "
+    "Wi-Fi key after a colon in its sentence, a print PIN's qualifier, a voicemail code named "
+    "first, national ids by their own format near their name: Aadhaar, PAN, SIN, NIR, South "
+    "African ID, PPSN, a passport number; not a secret: a cmdlet, a password hint, a model "
+    "number's trailing plus, an error code; not personal: a company IBAN or address, a "
+    "switchboard number): development since",
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -401,7 +411,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind5.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind6.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:
@@ -473,7 +483,7 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         const=NEXT_BLIND,
         metavar="FILE",
-        help="score one labelled file no one has read (default bench/data/secrets_blind5.jsonl) "
+        help="score one labelled file no one has read (default bench/data/secrets_blind6.jsonl) "
         "and write bench/results/secrets-<name>.json; errors by id in the JSON only",
     )
     parser.add_argument("--out", type=Path, help="--blind: where to write the JSON")

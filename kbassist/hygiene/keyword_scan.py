@@ -21,6 +21,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from kbassist.hygiene.filler_words import (
+    ADJECTIVES,
+    ARTICLES,
+    LINKS,
+    PREPOSITIONS,
+    SEPARATORS,
+    VERBS,
+    WEAK_LINKS,
+)
+
 # (start, end, kind) of one sensitive value in the text.
 Hit = tuple[int, int, str]
 
@@ -68,6 +78,10 @@ TECHNICAL = re.compile(
       | (?:inc|req|chg|ritm|task|prb|tkt|ticket|case|sr)-?\d+   # ticket numbers
       | -{1,2}[a-z][\w-]*                               # command-line switch
       | (?-i:[a-z_][a-z0-9_.]*)\[\d{1,3}\]?              # an index in code: parents[0]
+      | (?-i:(?:Get|Set|New|Remove|ConvertTo|ConvertFrom|Read|Write|Invoke|Start|Stop|Add
+        |Import|Export|Test|Enable|Disable|Update|Install|Out|Select|Send|Connect|Reset|Clear
+        |Copy|Move|Rename|Resolve|Grant|Revoke|Unlock|Restart|Register|Sync)-[A-Z][A-Za-z]+)
+                                                        # a PowerShell cmdlet
     )$"""
 )
 
@@ -170,49 +184,6 @@ def value_shape_ok(value: str, level: str, quoted: bool = False) -> bool:
 
 # --- filler between keyword and value ----------------------------------------------------
 
-SEPARATORS = frozenset({":", "=", ":=", "=>", "->", "→", "-", "–", "—", "::", "|"})
-# Words that link a keyword to its value: "is", "set to", "lautet", "naar", "para".
-LINKS = frozenset(
-    """
-    is was are were ist war lautet es era est était é è to auf a à en naar op para as now zu
-    will be stays remains bleibt sera será from von
-    """.split()
-)
-# Link words that are also everyday prepositions: "pass to L2", "token as before".
-WEAK_LINKS = frozenset({"to", "a", "à", "en", "op", "as", "zu", "now", "from", "von"})
-VERBS = frozenset(
-    """
-    has have had been got wurde ist fue ha sido a été est werd foi é è stato stata sono
-    set reset re-set changed updated temporarily initially zurückgesetzt gesetzt geändert
-    vergeben restablecida restablecido cambiada cambiado establecida establecido reiniciada
-    réinitialisé réinitialisée changé changée défini définie modifié modifiée gereset
-    gewijzigd ingesteld veranderd redefinida redefinido alterada alterado definida definido
-    reimpostata reimpostato impostata impostato cambiata cambiato modificata modificato
-    jetzt nun ahora maintenant nu agora ora now also auch también aussi ook também anche
-    generated issued given created provided sent
-    yesterday today earlier again previously originally tonight heute gestern vorher ayer hoy
-    wieder erneut nochmals weer opnieuw nuevamente encore ancora novamente
-    antes hier aujourd'hui avant gisteren vandaag eerder ontem hoje ieri oggi prima
-    """.split()
-)
-PREPOSITIONS = frozenset(
-    "for of on für des der del de para pour du voor van do da di per della dello at".split()
-)
-ARTICLES = frozenset(
-    "the his her their its your our den die das dem el la le les o il het l' un une een".split()
-)
-ADJECTIVES = frozenset(
-    """
-    temporal temporaire provisoire provisional provisória provisório temporário temporária
-    temporanea temporaneo tijdelijk tijdelijke nuevo nueva nouveau nouvelle novo nova nuovo
-    nuova nieuw nieuwe inicial initial initiale iniziale neues neue neuer vorläufiges vorläufige
-    temporäres temporäre actual actuel actuelle atual new temp temporary current old default
-    provvisoria provvisorio provisoria provisorio voorlopig voorlopige vorläufig einmalig
-    """.split()
-)
-LIST_WORDS = frozenset(
-    {",", "/", "&", "and", "und", "y", "et", "en", "e", "or", "oder", "o", "ou", "of"}
-)
 _CLAUSE_END = ".,;!?)"
 _MAX_FILLER = 8
 

@@ -156,3 +156,63 @@ def passphrase_line_hits(text: str, lowered: str) -> Iterator[Hit]:
             continue
         if any(ch.isdigit() for ch in value) or _SYMBOLS.search(value):
             yield match.start("value"), match.end("value"), "password"
+
+
+# "Bypass codes: generated 2 codes, 1 use each, 24 h: 318504927, 740162835", "Codes: 8304
+# 1772, 5519 0268": two or more numeric codes of one shape listed after a colon, with backup,
+# bypass or verification codes named in the 300 characters before (session 6).
+_MFA_CODES_NAMED = re.compile(
+    r"(?i)\b(?:bypass|backup|back-up|recovery|verification|one-time|2sv|mfa|2fa|sign-in|login"
+    r"|emergency|notfall|backup-?|wiederherstellungs|secours|respaldo|recuperación|recuperação"
+    r"|recupero|herstel)[\s-]?codes?\b|\bcodes?\s+(?:de\s+)?(?:secours|respaldo|backup)\b"
+)
+_CODE_ITEM = r"(?:\d{6,10}|\d{4} \d{4}|\d{3} \d{3})"
+_CODE_LIST_AFTER_COLON = re.compile(
+    rf":[ \t]*(?P<list>{_CODE_ITEM}(?:[ \t]*(?:,|;|and|und|y|et|en|e)[ \t]*{_CODE_ITEM})+)"
+    r"(?![\w-])"
+)
+_ONE_CODE = re.compile(_CODE_ITEM)
+
+
+def mfa_code_list_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """Each code of a list of backup or bypass codes given after a colon."""
+    if "code" not in lowered and "código" not in lowered and "codici" not in lowered:
+        return
+    for match in _CODE_LIST_AFTER_COLON.finditer(text):
+        if not _MFA_CODES_NAMED.search(text, max(0, match.start() - 300), match.start()):
+            continue
+        items = list(_ONE_CODE.finditer(text, match.start("list"), match.end("list")))
+        shapes = {re.sub(r"\d", "9", item.group(0)) for item in items}
+        if len(items) >= 2 and len(shapes) == 1:
+            for item in items:
+                yield item.start(), item.end(), "recovery_code"
+
+
+# "Nouvelle clé saisie sur le contrôleur UniFi (... > TILLEULS-CLIENTS) : Tilleuls-Lac-2025":
+# in a sentence about a Wi-Fi key, the value after a colon that ends the clause (session 6).
+_WIFI_WORDS = re.compile(r"(?i)\b(?:wi-?fi|wpa[23]?|wlan|ssid|wireless|sans[\s-]fil)\b")
+_KEY_WORDS = re.compile(
+    r"(?i)\b(?:key|clé|clef|schlüssel|clave|sleutel|chave|chiave|password|passwort|kennwort"
+    r"|contraseña|mot\s+de\s+passe|wachtwoord|senha|passphrase|psk|code|codice|código)\b"
+)
+_VALUE_AFTER_COLON = re.compile(r"\s:[ \t]*|:[ \t]+")
+_CLAUSE_VALUE = re.compile(r"(?P<value>[^\s,;()<>\"']{8,63}?)[.,;)]?(?=\s|$)")
+_NAME_BEFORE = re.compile(r"(?i)(?:ssid|network\s+name|name|nom|nombre|naam|nome|>)\s*$")
+
+
+def wifi_key_after_colon_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """A Wi-Fi key given after a colon in a sentence that names the key and the Wi-Fi."""
+    if not _WIFI_WORDS.search(text):
+        return
+    for colon in _VALUE_AFTER_COLON.finditer(text):
+        value = _CLAUSE_VALUE.match(text, colon.end())
+        if value is None or _NAME_BEFORE.search(text, max(0, colon.start() - 20), colon.start()):
+            continue
+        start = max(text.rfind("\n", 0, colon.start()), text.rfind(". ", 0, colon.start())) + 1
+        sentence = text[start : colon.start()]
+        if not (_KEY_WORDS.search(sentence) and _WIFI_WORDS.search(sentence)):
+            continue
+        word = value.group("value")
+        if not is_mention(word) and any(ch.isdigit() for ch in word):
+            if value_shape_ok(word, "medium"):
+                yield value.start("value"), value.end("value"), "wifi_key"

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 
+from kbassist.hygiene.addresses import address_hits
 from kbassist.hygiene.keyword_scan import (
     Hit,
     KeywordRule,
@@ -27,6 +28,7 @@ from kbassist.hygiene.keyword_scan import (
     keyword_hits,
     trim,
 )
+from kbassist.hygiene.national_ids import national_id_hits
 
 # --- e-mail --------------------------------------------------------------------------------
 
@@ -102,7 +104,7 @@ def _email_hits(text: str, lowered: str) -> Iterator[Hit]:
 
 # Regions tried for numbers written without a country code: a leading 0 is the trunk prefix
 # of most European numbering plans; without it, North American or Iberian/Italian formats.
-TRUNK_ZERO_REGIONS = ("GB", "DE", "NL", "FR", "IT", "BE", "AT", "CH", "IE", "AU")
+TRUNK_ZERO_REGIONS = ("GB", "DE", "NL", "FR", "IT", "BE", "AT", "CH", "IE", "AU", "ZA", "NZ")
 NO_TRUNK_REGIONS = ("US", "CA", "ES", "PT", "IT")
 _PHONE = re.compile(r"(?<![\w+/.:#-])(?:\+|00)?\(?\d[\d \t().-]{5,22}\d(?![\w-]|[.:/]\d)")
 _NOT_A_PHONE = re.compile(
@@ -178,6 +180,17 @@ _REFERENCE_BEFORE = re.compile(
     r"|signalement|storing|melding|zaak|segnalazione|richiesta|pratica|ordine)\b"
     r"(?:\W+\w+){0,4}\W+(?:number|no\.?|nr\.?|n[º°o]\.?|número|numero|nummer|numéro)\W{0,3}$"
 )
+# The firm's switchboard named right before the number overrides "she" or "his" around it.
+# "cell 082 514 7730 (his own phone, ...)": whose phone it is, said right after the number.
+_OWN_PHONE_AFTER = re.compile(
+    r"(?i)\W{0,3}(?:his|her|their|own|personal|private|perso|privé|privat\w*|su|son|sa|seu"
+    r"|sua|suo|zijn|haar|sein|ihr)\s+(?:own\s+)?(?:phone|mobile|cell|number|handy|portable"
+    r"|m[óo]vil|telem[óo]vel|cellulare|mobiel|gsm|n[úu]mero|nummer|numéro)"
+)
+_SWITCHBOARD_BEFORE = re.compile(
+    r"(?i)\b(?:switchboard|reception|main\s+(?:line|number)|standard|accueil|centralita"
+    r"|centralino|zentrale|hoofdnummer|receptie|recepción|receção|front\s+desk)\W{0,4}$"
+)
 _MOBILE_WORDS = re.compile(
     r"(?i)\b(?:mobile|mob|cell|handy|m[óo]vil|celular|portable|mobiel|gsm|telem[óo]vel"
     r"|cellulare)\b"
@@ -236,6 +249,8 @@ def _phone_hits(text: str, lowered: str) -> Iterator[Hit]:
             continue
         if _WORK_PHONE.search(text[max(0, start - 60) : start]):
             continue
+        if _SWITCHBOARD_BEFORE.search(text, max(0, start - 30), start):
+            continue  # "rappelé via le standard (04 78 ...)": whoever calls, it is the firm's
         after = _clause_after(text, start + len(raw))
         phone_context = bool(_PHONE_WORDS.search(before[-40:]))
         formatted = raw[0] in "+0(" or bool(re.search(r"\d[ .-]\d", raw))
@@ -249,71 +264,10 @@ def _phone_hits(text: str, lowered: str) -> Iterator[Hit]:
         line = text[line_start : len(text) if line_end == -1 else line_end]
         if any(not _personal_domain(m.group("domain")) for m in _EMAIL.finditer(line)):
             continue  # a signature line: "Tel: 01632 960100 | servicedesk@company.co.uk"
-        if not _PERSONAL_PHONE_WORDS.search(before) and (
-            _WORK_WORDS.search(before) or _WORK_WORDS.search(after)
-        ):
+        own = _PERSONAL_PHONE_WORDS.search(before) or _OWN_PHONE_AFTER.match(after)
+        if not own and (_WORK_WORDS.search(before) or _WORK_WORDS.search(after)):
             continue
         yield start, start + len(raw), "phone"
-
-
-# --- home addresses ------------------------------------------------------------------------
-
-_STREET_EN = (
-    r"\b\d{1,5}[A-Za-z]?,?\s+(?:[A-Z][\w'’-]+\s+){1,3}"
-    r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Way|Court|Ct|Crescent|Cres|Place|Pl"
-    r"|Boulevard|Blvd|Terrace|Gardens|Grove|Row|Square|Hill|Mews|View|Rise|Walk|Green|Parade)\b\.?"
-)
-_STREET_DE_NL = (
-    r"\b(?:[A-ZÄÖÜ][\wäöüß'-]+\s)?[A-ZÄÖÜ][\wäöüß'-]*(?:straße|strasse|str\.|weg|gasse|allee|platz"
-    r"|ring|damm|ufer|straat|laan|plein|gracht|kade|singel|dijk|steeg|hof)\s+\d{1,4}\s?[a-zA-Z]?\b"
-)
-_STREET_ROMANCE = (
-    r"\b(?:Calle|C/|Avda\.?|Avenida|Paseo|Plaza|Rua|Av\.|Travessa|Largo|Via|Viale|Piazza|Corso"
-    r"|Rue|Avenue|Boulevard|Chemin|Allée|Impasse)\s+(?:[\w'’.-]+\s+){0,4}?(?:n[ºo°.]\s*)?\d{1,4}\b"
-    r"|\b\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|chemin|allée|impasse|place"
-    r"|quai)\s+(?:[\w'’-]+\s){0,4}[\w'’-]+"
-)
-_STREET = re.compile(rf"{_STREET_EN}|{_STREET_DE_NL}|{_STREET_ROMANCE}")
-_POSTCODE_TAIL = re.compile(
-    r"[ \t,]{1,3}(?:[A-Z][\w'’-]+[ \t,]{1,3}){0,2}"
-    r"(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|\d{4}\s?[A-Z]{2}|\d{4,5}(?:-\d{3,4})?|[A-Z]{2}\s\d{5})"
-    r"(?:[ \t]+[A-ZÄÖÜ][\wäöüß'’-]+)?"
-)
-_HOME_WORDS = re.compile(
-    r"(?i)\b(?:home|house|lives|living|residence|residential|private|personal|his\s+place"
-    r"|her\s+place|wfh|remote|ship\w*\s+to\s+(?:him|her|them)|privat\w*|wohn\w*|zu\s+hause"
-    r"|heim\w*|nach\s+hause|domicilio|casa|particular|domicile|personnel\w*|chez|thuis\w*"
-    r"|woon\w*|morada|residência|residenza|abitazione)\b"
-)
-_OFFICE_WORDS = re.compile(
-    r"(?i)\b(?:office|site|branch|hq|head\s*office|headquarters|warehouse|store|shop|clinic"
-    r"|surgery|practice|unit|suite|floor|building|premises|depot|factory|campus|standort|büro"
-    r"|filiale|niederlassung|firma|oficina|sede|sucursal|almacén|bureau|siège|agence|kantoor"
-    r"|vestiging|escritório|filial|ufficio|magazzino|datacenter|data\s+centre|colo)\b"
-)
-
-
-_YEAR_AT_END = re.compile(r"\s(?:19|20)\d{2}$")
-
-
-def _address_hits(text: str, lowered: str) -> Iterator[Hit]:
-    for match in _STREET.finditer(text):
-        end = match.end()
-        tail = _POSTCODE_TAIL.match(text, end)
-        if tail:
-            end = tail.end()
-        elif _YEAR_AT_END.search(match.group(0)):
-            continue  # "the 'Fostering 2025' folder": a name and a year, no postcode
-
-        line_start = text.rfind("\n", 0, match.start()) + 1
-        before = text[max(line_start, match.start() - 100) : match.start()]
-        after = text[end : end + 40].split("\n")[0]
-        home = _HOME_WORDS.search(before) or _HOME_WORDS.search(after)
-        office = _OFFICE_WORDS.search(before[-60:]) or _OFFICE_WORDS.search(
-            text[match.start() : end]
-        )
-        if home or not office:
-            yield match.start(), end, "home_address"
 
 
 # --- validated numbers: IBAN, payment cards, national IDs ----------------------------------
@@ -397,7 +351,9 @@ def _cpf_ok(value: str) -> bool:
 
 def _number_hits(text: str, lowered: str) -> Iterator[Hit]:
     for match in _IBAN.finditer(text):
-        if _iban_ok(match.group(0)):
+        if _iban_ok(match.group(0)) and not _COMPANY_ACCOUNT.search(
+            text, max(0, match.start() - 45), match.start()
+        ):
             yield match.start(), match.end(), "bank_account"
     for match in _CARD.finditer(text):
         if luhn_ok(match.group(0)):
@@ -608,8 +564,16 @@ _BANK_CONTEXT = re.compile(
 )
 
 
+_COMPANY_ACCOUNT = re.compile(
+    r"(?i)\b(?:company|company's|business|corporate|firm's|our|société|entreprise|empresa"
+    r"|firmen\w*|geschäfts\w*|bedrijfs\w*|zakelijke?|aziendale|società)\W+(?:\w+\W+){0,2}$"
+)
+
+
 def _refine(kind: str, text: str, start: int, end: int) -> str:
     if kind == "bank_account":
+        if _COMPANY_ACCOUNT.search(text, max(0, start - 40), start):
+            return ""  # "Company IBAN IE64 ...": the firm's own account is no one's data
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
         line = text[line_start : len(text) if line_end == -1 else line_end]
@@ -628,10 +592,11 @@ def _keyword_hits(text: str, lowered: str) -> Iterator[Hit]:
 
 DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
     _keyword_hits,
+    national_id_hits,
     _number_hits,
     _email_hits,
     _phone_hits,
-    _address_hits,
+    address_hits,
 )
 
 

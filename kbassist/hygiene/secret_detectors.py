@@ -29,10 +29,12 @@ from kbassist.hygiene.keyword_scan import (
     value_shape_ok,
 )
 from kbassist.hygiene.laid_out import (
+    mfa_code_list_hits,
     passphrase_line_hits,
     phrase_hits,
     table_hits,
     voucher_list_hits,
+    wifi_key_after_colon_hits,
 )
 from kbassist.hygiene.secret_keywords import secret_keyword_hits
 from kbassist.hygiene.secret_scanner import PUBLIC_CONTEXT as _PUBLIC_CONTEXT
@@ -231,6 +233,18 @@ _PLACE_CODE = re.compile(
     r"[ \t]*[:=]?[ \t]*(?P<value>\d{3,10}#?|\d{2}(?: \d{2}){2,4}|(?:\d-){3,9}[\d#*])"
     r"(?![\w.,/:-]\w)"
 )
+# "the alarm code for the back shed is 2 7 7 4": a few words between the code and "is", and
+# keys read out one by one with spaces (a voicemail transcript; session 6).
+_PLACE_CODE_IS = re.compile(
+    r"(?i)(?=[cp])\b(?:code|pin)\b(?P<between>[^.\n:\d]{1,40}?)\b(?:is|was|now|ist|es|est|é|è)"
+    r"[ \t]+(?P<value>\d{3,10}#?|(?:\d[ \t]){3,9}\d)(?![\w.,/:-]\w)"
+)
+# "Error code 50126": the codes a system reports, not ones that open anything.
+_REPORTED_CODE = re.compile(
+    r"(?i)\b(?:error|event|status|exit|return|response|http|fault|reason|result|product|zip"
+    r"|postal|post|area|country|sort|tax|promo|discount|tracking|bar|qr|source|dial|stop|fehler"
+    r"|activation|authori[sz]ation|reference)[\s-]*$"
+)
 # "front door 1904#": a keypad code entered with '#', right after the door it opens.
 _HASH_CODE = re.compile(
     r"(?i)(?=[dgekas])"  # the first letters of the words below: see _PASSWORD_TOPIC
@@ -281,7 +295,15 @@ def _prose_code_hits(text: str, lowered: str) -> Iterator[Hit]:
     for match in _PLACE_CODE_AFTER_COLON.finditer(text):
         if _PLACE_WORDS.search(match.group("between")):
             yield match.start("value"), match.end("value"), "door_code"
+    for match in _PLACE_CODE_IS.finditer(text):
+        start, end = _sentence_around(text, match.start())
+        if _REPORTED_CODE.search(text, max(0, match.start() - 20), match.start()):
+            continue
+        if _PLACE_WORDS.search(text, max(0, start - 200), end):
+            yield match.start("value"), match.end("value"), "door_code"
     for match in _PLACE_CODE.finditer(text):
+        if _REPORTED_CODE.search(text, max(0, match.start() - 20), match.start()):
+            continue
         start, end = _sentence_around(text, match.start())
         # The door or safe may be named in the sentence before ("Keypad changed. New code ...").
         if _PLACE_WORDS.search(text, max(0, start - 200), end):
@@ -527,8 +549,8 @@ def _strong_token_hits(text: str, lowered: str) -> Iterator[Hit]:
     """A token shaped like a chosen password, wherever it stands ("gave him Qz8#Lm2!Rw6vTn")."""
     for match in _CANDIDATE_ANY.finditer(text):
         word = match.group(0)
-        if not (_DIGIT.search(word) and _STRONG_SYMBOL.search(word)):
-            continue
+        if not (_DIGIT.search(word) and _STRONG_SYMBOL.search(word.rstrip("+"))):
+            continue  # a trailing "+" names a model or a product: RB4011iGS+, Notepad++
         token = _without_entities(trim(Token(match.start(), match.end(), word)))
         if _PUBLIC_CONTEXT.search(text, max(0, token.start - 60), token.start):
             continue  # "public key Zfupn0...+1Kild": a WireGuard peer's public key
@@ -612,6 +634,8 @@ DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
     table_hits,
     phrase_hits,
     passphrase_line_hits,
+    mfa_code_list_hits,
+    wifi_key_after_colon_hits,
 )
 
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from kbassist.hygiene.filler_words import LIST_WORDS
 from kbassist.hygiene.keyword_scan import (
     GROUPED_CODE,
-    LIST_WORDS,
     TECHNICAL,
     Hit,
     KeywordRule,
@@ -158,7 +158,7 @@ def _token(value: str, key: str, reading: Reading, quoted: bool) -> bool:
     """Keys and tokens are generated: long, and never without a digit (quoted or not, far away).
     A GUID right after the word token is one (Postmark server tokens are GUIDs); a GUID after
     an ID word never reaches here (``_KEY_ID``)."""
-    if "token" in key.lower() and not reading.distant and _GUID.fullmatch(value):
+    if not reading.distant and _GUID.fullmatch(value) and _GUID_KEY_WORDS.search(key):
         return True
     # An API or secret key in capitals and digits (base32: "QFJF3MC2P4ZAQVSN4Y24MVS5SFMJTVAV").
     if (
@@ -175,6 +175,11 @@ def _token(value: str, key: str, reading: Reading, quoted: bool) -> bool:
     ):
         return False
     return value_shape_ok(value, _level(reading), quoted)
+
+
+# A GUID right after these names a token or key itself (Postmark server tokens, ClickSend API
+# keys); after "client", "tenant" or "object" ID words it names an account (``_KEY_ID``).
+_GUID_KEY_WORDS = re.compile(r"(?i)token|api|secret|subscription|integration")
 
 
 def _pin(value: str, key: str, reading: Reading, quoted: bool) -> bool:
@@ -286,6 +291,12 @@ _KEY_ID = re.compile(
 )
 
 
+_HINT = re.compile(
+    r"(?i)\b(?:hint|reminder|indice|merkhilfe|kennworthinweis|pista|suggerimento|dica"
+    r"|geheugensteun)\b"
+)
+
+
 def _refine(kind: str, text: str, start: int, end: int) -> str:
     """A more specific kind from the words around the keyword."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -295,6 +306,8 @@ def _refine(kind: str, text: str, start: int, end: int) -> str:
         or _PUBLIC_AFTER.match(text, start)
     ):
         return ""
+    if kind == "password" and _HINT.search(text, start, end):
+        return ""  # "encryption password hint: 'usual format + year'" describes, never gives
     if kind != "api_key" and _KEY_ID.match(text, start, end):
         return ""  # "Recovery key ID: 1A2B3C4D" names the key; the key itself is not there
     if kind == "pin" and re.search(

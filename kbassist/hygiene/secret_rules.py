@@ -31,7 +31,11 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         r"(?:voice-?mail|voice\s+mail|vm|mailbox|sprachbox|anrufbeantworter|buzón(?:\s+de\s+voz)?"
         r"|messagerie(?:\s+vocale)?|correio\s+de\s+voz|segreteria(?:\s+telefonica)?)"
         r"[\s-]?(?:pin|passcode|password|code|passwort|kennwort|contraseña|clave|mot\s+de\s+passe"
-        r"|code\s+secret|wachtwoord|senha|codice)",
+        r"|code\s+secret|wachtwoord|senha|codice)"
+        # "Code messagerie vocale réinitialisé à 7351": the code named before the mailbox
+        r"|(?:code|pin|c[óo]digo|codice)\s+(?:de\s+(?:la\s+)?|della\s+|do\s+|da\s+)?"
+        r"(?:messagerie(?:\s+vocale)?|buzón(?:\s+de\s+voz)?|segreteria(?:\s+telefonica)?"
+        r"|correio\s+de\s+voz|voicemail|voice\s?mail)",
         "digits",
         (
             "voicemail",
@@ -58,6 +62,10 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         r"|admin|service|set/unset|arm/disarm|set|unset|arm|disarm|remote)\s+)?"
         r"(?:code|pin|combo|combination)s?"
         r"|alarm\s+(?:set/unset|arm/disarm|unset/set|disarm)"
+        # an alarm panel's own codes, named without the alarm (session 6)
+        r"|(?:engineer|installer|master|duress|arming)\s+(?:code|pin)s?|codice\s+master"
+        r"|c[óo]digo\s+(?:maestro|mestre)|code\s+ma[îi]tre|errichtercode|mastercode"
+        r"|installateurscode"
         r"|(?:the\s+)?combination|key\s?safe|lock-?box|padlock|combination\s+lock"
         r"|tür-?codes?|tor-?code|alarm-?codes?|zugangs-?codes?|schlüsseltresor(?:-?code)?|digicodes?"
         r"|codes?\s+(?:de\s+(?:la\s+)?porte|porte|d'accès|(?:de\s+l')?alarme|d'entrée)"
@@ -75,6 +83,17 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         (
             "door",
             "gate",
+            "engineer",
+            "installer",
+            "master",
+            "duress",
+            "arming",
+            "maestro",
+            "mestre",
+            "maître",
+            "maitre",
+            "errichter",
+            "installateur",
             "alarm",
             "keypad",
             "entry",

@@ -1,0 +1,75 @@
+"""Home addresses: a street line in English, German and Dutch or Romance form, with its
+postcode, that the words around it place at someone's home rather than an office."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kbassist.hygiene.keyword_scan import Hit
+
+_STREET_EN = (
+    r"\b\d{1,5}[A-Za-z]?,?\s+(?:[A-Z][\w'’-]+\s+){1,3}"
+    r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Way|Court|Ct|Crescent|Cres|Place|Pl"
+    r"|Boulevard|Blvd|Terrace|Gardens|Grove|Row|Square|Hill|Mews|View|Rise|Walk|Green|Parade)\b\.?"
+)
+_STREET_DE_NL = (
+    r"\b(?:[A-ZÄÖÜ][\wäöüß'-]+\s)?[A-ZÄÖÜ][\wäöüß'-]*(?:straße|strasse|str\.|weg|gasse|allee|platz"
+    r"|ring|damm|ufer|straat|laan|plein|gracht|kade|singel|dijk|steeg|hof)\s+\d{1,4}\s?[a-zA-Z]?\b"
+)
+_STREET_ROMANCE = (
+    r"\b(?:Calle|C/|Avda\.?|Avenida|Paseo|Plaza|Rua|Av\.|Travessa|Largo|Via|Viale|Piazza|Corso"
+    r"|Rue|Avenue|Boulevard|Chemin|Allée|Impasse)\s+(?:[\w'’.-]+\s+){0,4}?(?:n[ºo°.]\s*)?\d{1,4}\b"
+    r"|\b\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|chemin|allée|impasse|place"
+    r"|quai)\s+(?:[\w'’-]+\s){0,4}[\w'’-]+"
+)
+_STREET = re.compile(rf"{_STREET_EN}|{_STREET_DE_NL}|{_STREET_ROMANCE}")
+_POSTCODE_TAIL = re.compile(
+    r"[ \t,]{1,3}(?:[A-Z][\w'’-]+[ \t,]{1,3}){0,2}"
+    r"(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|\d{4}\s?[A-Z]{2}|\d{4,5}(?:-\d{3,4})?|[A-Z]{2}\s\d{5})"
+    r"(?:[ \t]+[A-ZÄÖÜ][\wäöüß'’-]+)?"
+)
+_HOME_WORDS = re.compile(
+    r"(?i)\b(?:home|house|lives|living|residence|residential|private|personal|his\s+place"
+    r"|her\s+place|wfh|remote|ship\w*\s+to\s+(?:him|her|them)|privat\w*|wohn\w*|zu\s+hause"
+    r"|heim\w*|nach\s+hause|domicilio|casa|particular|domicile|personnel\w*|chez|thuis\w*"
+    r"|woon\w*|morada|residência|residenza|abitazione)\b"
+)
+_OFFICE_WORDS = re.compile(
+    r"(?i)\b(?:office|site|branch|hq|head\s*office|headquarters|warehouse|store|shop|clinic"
+    r"|surgery|practice|unit|suite|floor|building|premises|depot|factory|campus|standort|büro"
+    r"|filiale|niederlassung|firma|oficina|sede|sucursal|almacén|bureau|siège|agence|kantoor"
+    r"|vestiging|escritório|filial|ufficio|magazzino|datacenter|data\s+centre|colo)\b"
+)
+
+
+_COMPANY_ADDRESS = re.compile(
+    r"(?i)\b(?:registered\s+office|company\s+address|business\s+address|head\s+office"
+    r"|siège\s+social|adresse\s+de\s+(?:l'entreprise|la\s+société)|firmen(?:adresse|sitz)"
+    r"|geschäftsadresse|bedrijfsadres|(?:morada|sede)\s+(?:da|de\s+la)\s+empresa"
+    r"|dirección\s+de\s+la\s+empresa|domicilio\s+(?:social|fiscal)|sede\s+(?:legale|social)"
+    r"|indirizzo\s+(?:aziendale|della\s+società))\b"
+)
+_YEAR_AT_END = re.compile(r"\s(?:19|20)\d{2}$")
+
+
+def address_hits(text: str, lowered: str) -> Iterator[Hit]:
+    for match in _STREET.finditer(text):
+        end = match.end()
+        tail = _POSTCODE_TAIL.match(text, end)
+        if tail:
+            end = tail.end()
+        elif _YEAR_AT_END.search(match.group(0)):
+            continue  # "the 'Fostering 2025' folder": a name and a year, no postcode
+
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        before = text[max(line_start, match.start() - 100) : match.start()]
+        after = text[end : end + 40].split("\n")[0]
+        if _COMPANY_ADDRESS.search(before[-60:]) or _COMPANY_ADDRESS.search(after):
+            continue  # "Sede: Rua ... (morada da empresa, para a fatura)"
+        home = _HOME_WORDS.search(before) or _HOME_WORDS.search(after)
+        office = _OFFICE_WORDS.search(before[-60:]) or _OFFICE_WORDS.search(
+            text[match.start() : end]
+        )
+        if home or not office:
+            yield match.start(), end, "home_address"

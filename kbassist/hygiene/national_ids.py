@@ -1,0 +1,121 @@
+"""National identity numbers by their own format, near the word that names them.
+
+"Aadhaar 4921 7730 6158", "PAN BKRPD4417M", "'SIN failed checksum'. Office had typed 527 318
+940", "carte Vitale : 2 85 07 75 114 032 47", "ID no. 9407225123087", "The PPS number had been
+typed ...: 7419362ta", "'passport number format invalid' ... the number only: 548213967". The
+number often stands a sentence or two after its name (an error message names it, the fix
+gives it), so each name opens a window of 250 characters in which the number's own shape,
+and its check digits where it has them, decide (session 6, after the fifth blind file).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+
+from kbassist.hygiene.keyword_scan import Hit
+
+_WINDOW = 250
+
+
+def _verhoeff_ok(number: str) -> bool:
+    """Aadhaar's check digit (the Verhoeff scheme)."""
+    d = [
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 2, 3, 4, 0, 6, 7, 8, 9, 5],
+        [2, 3, 4, 0, 1, 7, 8, 9, 5, 6], [3, 4, 0, 1, 2, 8, 9, 5, 6, 7],
+        [4, 0, 1, 2, 3, 9, 5, 6, 7, 8], [5, 9, 8, 7, 6, 0, 4, 3, 2, 1],
+        [6, 5, 9, 8, 7, 1, 0, 4, 3, 2], [7, 6, 5, 9, 8, 2, 1, 0, 4, 3],
+        [8, 7, 6, 5, 9, 3, 2, 1, 0, 4], [9, 8, 7, 6, 5, 4, 3, 2, 1, 0],
+    ]  # fmt: skip
+    p = [
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 5, 7, 6, 2, 8, 3, 0, 9, 4],
+        [5, 8, 0, 3, 7, 9, 6, 1, 4, 2], [8, 9, 1, 6, 0, 4, 3, 5, 2, 7],
+        [9, 4, 5, 3, 1, 2, 6, 8, 7, 0], [4, 2, 8, 6, 5, 7, 3, 9, 0, 1],
+        [2, 7, 9, 3, 8, 0, 6, 4, 1, 5], [7, 0, 4, 6, 9, 1, 3, 2, 5, 8],
+    ]  # fmt: skip
+    check = 0
+    for index, digit in enumerate(reversed([int(ch) for ch in number if ch.isdigit()])):
+        check = d[check][p[index % 8][digit]]
+    return check == 0
+
+
+def _south_african_ok(number: str) -> bool:
+    """Thirteen digits that open with a real date of birth (YYMMDD). The last digit is a Luhn
+    check, but a number mistyped on a form is personal data too, so it is not required."""
+    try:
+        date(2000 + int(number[:2]), int(number[2:4]), int(number[4:6]))
+    except ValueError:
+        return False
+    return True
+
+
+def _always(number: str) -> bool:
+    return True
+
+
+# (the name, the number's shape, its check) for each kind. Names that are everyday words in
+# lower case ("sin" is Spanish for "without", "pan") count only in capitals.
+_KINDS: tuple[tuple[re.Pattern[str], re.Pattern[str], object], ...] = (
+    (
+        re.compile(r"(?i)\baadhaa?r\b"),
+        re.compile(r"(?<![\d-])[2-9]\d{3}[ -]?\d{4}[ -]?\d{4}(?![\d-])"),
+        _verhoeff_ok,
+    ),
+    (
+        re.compile(r"\bPAN\b|(?i:\bpermanent\s+account\s+number\b)"),
+        re.compile(r"(?<![\w-])[A-Z]{3}[ABCFGHJLPT][A-Z]\d{4}[A-Z](?![\w-])"),
+        _always,
+    ),
+    (
+        re.compile(r"\bSIN\b|(?i:\bsocial\s+insurance\b)"),
+        re.compile(r"(?<![\d-])\d{3}[ -]?\d{3}[ -]?\d{3}(?![\d-])"),
+        _always,
+    ),
+    (
+        re.compile(
+            r"(?i)\b(?:NIR|s[ée]curit[ée]\s+sociale|carte\s+vitale|num[ée]ro\s+de\s+s[ée]cu)\b"
+        ),
+        re.compile(
+            r"(?<![\d-])[12] ?\d{2} ?\d{2} ?(?:\d{2}|2[AB]) ?\d{3} ?\d{3}(?: ?\d{2})?(?![\d-])"
+        ),
+        _always,
+    ),
+    (
+        re.compile(r"(?i)\b(?:id\s+(?:no\.?|number)|identity\s+number)"),
+        re.compile(r"(?<![\d-])\d{13}(?![\d-])"),
+        _south_african_ok,
+    ),
+    (
+        re.compile(r"(?i)\bpps(?:n|\s+(?:number|no\.?))\b"),
+        re.compile(r"(?<![\w-])\d{7}[A-Wa-w][A-Ia-iWw]?(?![\w-])"),
+        _always,
+    ),
+    (
+        re.compile(
+            r"(?i)\b(?:passport|reisepass|pasaporte|passeport|paspoort|passaporte|passaporto)\b"
+        ),
+        re.compile(
+            r"(?i)\b(?:number|no\.?|nummer|num[ée]ro|n[úu]mero)\b[^.\n:]{0,20}:[ \t]*"
+            r"(?P<value>[A-Z0-9]{6,9})\b"
+        ),
+        _always,
+    ),
+)
+_HINTS = ("aadhaa", "pan", "sin", "social insurance", "nir", "sécu", "secu", "vitale", "id no",
+          "id number", "identity number", "pps", "passport", "reisepass", "pasaporte",
+          "passeport", "paspoort", "passaporte", "passaporto", "permanent account")  # fmt: skip
+
+
+def national_id_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """Identity numbers of the shape their name calls for, within 250 characters of it."""
+    if not any(hint in lowered for hint in _HINTS):
+        return
+    for name, shape, check in _KINDS:
+        for named in name.finditer(text):
+            window_end = min(len(text), named.end() + _WINDOW)
+            for found in shape.finditer(text, named.end(), window_end):
+                group = "value" if "value" in shape.groupindex else 0
+                value = found.group(group)
+                if value and callable(check) and check(value):
+                    yield found.start(group), found.end(group), "national_id"
