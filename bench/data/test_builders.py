@@ -871,3 +871,91 @@ def test_secrets_blind5_language_table():
             assert len(tokens & words) >= 2, (name, i)
     assert languages["English"] == (len(rows) - len(seen), "the rest")
     assert 0.15 <= len(seen) / len(rows) <= 0.25
+
+
+# --- secrets_blind6.jsonl: the sixth blind test set for secret and personal-data detection ---
+
+BLIND6 = HERE / "secrets_blind6.jsonl"
+BLIND6_KEYS = ["id", "ticket_title", "note", "labels", "values", "why"]
+BLIND6_HEADING = "## `secrets_blind6.jsonl`"
+BLIND6_LANGUAGE_WORDS = {
+    "German": {"der", "die", "das", "und", "nach", "wieder", "im", "mit", "an", "bei", "am", "ihr"},
+    "Spanish": {"el", "la", "de", "y", "que", "con", "del"},
+    "French": {"le", "la", "de", "et", "du", "des", "une"},
+    "Dutch": {"de", "het", "een", "op", "niet", "van", "na", "door", "weer", "werkt", "naar"},
+    "Portuguese": {"a", "o", "de", "do", "da", "no", "com"},
+    "Italian": {"il", "di", "la", "per", "con", "del", "dopo"},
+}
+
+
+def _blind6_rows():
+    return [json.loads(line) for line in BLIND6.read_text(encoding="utf-8").splitlines()]
+
+
+def _blind6_section():
+    text = (HERE / "README.md").read_text(encoding="utf-8")
+    start = text.index(BLIND6_HEADING)
+    end = text.find("\n## ", start + 1)
+    return text[start:] if end == -1 else text[start:end]
+
+
+def test_secrets_blind6_shape_ids_and_key_order():
+    rows = _blind6_rows()
+    assert len(rows) == 150
+    assert [row["id"] for row in rows] == [f"B6-{i:03d}" for i in range(1, 151)]
+    for row in rows:
+        assert list(row) == BLIND6_KEYS
+        assert list(row["labels"]) == ["secret", "personal_data"]
+        assert all(row["labels"][key] in (0, 1) for key in row["labels"])
+        assert all(type(row["labels"][key]) is int for key in row["labels"])
+        assert isinstance(row["values"], list)
+        for key in ("ticket_title", "note", "why"):
+            assert isinstance(row[key], str) and row[key].strip()
+
+
+def test_secrets_blind6_values_are_verbatim_and_match_the_labels():
+    for row in _blind6_rows():
+        assert all(isinstance(v, str) and v for v in row["values"]), row["id"]
+        assert all(v in row["note"] for v in row["values"]), row["id"]
+        assert len(set(row["values"])) == len(row["values"]), row["id"]
+        flagged = row["labels"]["secret"] or row["labels"]["personal_data"]
+        assert bool(row["values"]) == bool(flagged), row["id"]
+
+
+def test_secrets_blind6_has_no_duplicate_notes():
+    rows = _blind6_rows()
+    notes = [" ".join(row["note"].lower().split()) for row in rows]
+    assert len(set(notes)) == len(notes)
+
+
+def test_secrets_blind6_readme_counts_match_the_file():
+    rows = _blind6_rows()
+    section = _blind6_section()
+    assert "\n## " not in section[1:]
+    for label in ("secret", "personal_data"):
+        n = sum(row["labels"][label] for row in rows)
+        share = f"{100 * n / len(rows):.1f} %"
+        assert f"| `{label}` | {n} | {share} |" in section
+    both = sum(1 for r in rows if r["labels"]["secret"] and r["labels"]["personal_data"])
+    neither = sum(1 for r in rows if not (r["labels"]["secret"] or r["labels"]["personal_data"]))
+    values = sum(len(row["values"]) for row in rows)
+    assert f"{both} notes have both, {neither} neither; {values} `values` in all." in section
+
+
+def test_secrets_blind6_readme_languages_list_real_notes():
+    rows = {int(row["id"][3:]): row for row in _blind6_rows()}
+    section = _blind6_section()
+    table = re.findall(r"^\| (\w+) \| (\d+) \| ([^|]+) \|$", section, flags=re.M)
+    languages = {name: (int(count), ids.strip()) for name, count, ids in table}
+    assert set(languages) == set(BLIND6_LANGUAGE_WORDS) | {"English"}
+    seen = set()
+    for name, words in BLIND6_LANGUAGE_WORDS.items():
+        count, ids = languages[name]
+        numbers = [int(x) for x in ids.split(", ")]
+        assert len(numbers) == count and numbers == sorted(numbers)
+        assert not seen & set(numbers)
+        seen |= set(numbers)
+        for number in numbers:
+            tokens = set(re.findall(r"\w+", rows[number]["note"].lower()))
+            assert len(tokens & words) >= 2, (name, number)
+    assert languages["English"] == (len(rows) - len(seen), "the rest")
