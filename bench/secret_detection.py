@@ -35,9 +35,9 @@ developers saw, recorded in ``SEEN`` and printed with the figures: batches a-c
 were read while the rules were refined (their figures are tuned, not results);
 batch d was held out until session 3 and read in session 4; blind1 was the session-4
 test and was read in session 5; blind2 and blind3 (secrets only) were the session-5
-tests and blind4 and blind5 (secrets only) the session-6 tests; their secret and personal-data errors
-were read right after them. No batch
-is a test any more: every figure here is a development figure (the next test needs a
+tests and blind4, blind5 and blind6 (secrets only) the session-6 tests; their secret and
+personal-data errors were read right after them. No batch is a test any more: every figure
+here is a development figure (the next test needs a
 new blind file).
 
 Prints a table and writes bench/results/secrets.json. ``run(data_dir)`` returns the
@@ -61,7 +61,7 @@ from _env import RESULTS_DIR, ROOT, data_dir
 
 DEFAULT_DATA = data_dir("closure_notes")
 RESULTS = RESULTS_DIR / "secrets.json"
-BATCHES = ("a", "b", "c", "d", "blind1", "blind2", "blind3", "blind4", "blind5")
+BATCHES = ("a", "b", "c", "d", "blind1", "blind2", "blind3", "blind4", "blind5", "blind6")
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
     "blind1": ROOT / "bench" / "data" / "closure_notes_blind.jsonl",
@@ -69,6 +69,7 @@ BLIND = {
     "blind3": ROOT / "bench" / "data" / "secrets_blind3.jsonl",
     "blind4": ROOT / "bench" / "data" / "secrets_blind4.jsonl",
     "blind5": ROOT / "bench" / "data" / "secrets_blind5.jsonl",
+    "blind6": ROOT / "bench" / "data" / "secrets_blind6.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -111,6 +112,15 @@ SEEN = {
     "African ID, PPSN, a passport number; not a secret: a cmdlet, a password hint, a model "
     "number's trailing plus, an error code; not personal: a company IBAN or address, a "
     "switchboard number): development since",
+    "blind6": "the third session-6 secrets blind test (secret 0.92/0.97: five missed, two false "
+    "alarms; personal 0.92/0.88: two missed, three false alarms; values left in 9 notes); read "
+    "right after, its errors fixed as kinds (a Spanish 'usuario X y clave Y' pair, 'snmp-server "
+    "community', a Wi-Fi passphrase of hyphen-joined words, a date-shaped safe combination, "
+    "'net user name password', a PUK in its sentence, a code read out in a chat transcript, a "
+    "Portuguese NIF and a date of birth a sentence after their names; not a secret: a pair whose "
+    "value is the next label, a login at a host; not personal: a firm's address after its legal "
+    "name, 'Registered in England 0771...', 'Sitz:', a business's only Gmail mailbox, a NIPC): "
+    "development since",
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -411,7 +421,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind6.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind7.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:
@@ -483,7 +493,7 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         const=NEXT_BLIND,
         metavar="FILE",
-        help="score one labelled file no one has read (default bench/data/secrets_blind6.jsonl) "
+        help="score one labelled file no one has read (default bench/data/secrets_blind7.jsonl) "
         "and write bench/results/secrets-<name>.json; errors by id in the JSON only",
     )
     parser.add_argument("--out", type=Path, help="--blind: where to write the JSON")

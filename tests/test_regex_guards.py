@@ -14,7 +14,7 @@ from re import _parser
 
 import pytest
 
-from kbassist.hygiene import secret_detectors
+from kbassist.hygiene import command_lines, secret_detectors
 
 ZERO_WIDTH = {C.AT, C.ASSERT, C.ASSERT_NOT}
 
@@ -71,14 +71,16 @@ GUARDED = [
     "_HASH_CODE",
     "_KEYPAD_ENTRY",
     "_WIFI_PAIR",
-    "_CLI_FLAG",
     "_PLACE_CODE_AFTER_COLON",
 ]
 
 
-@pytest.mark.parametrize("name", GUARDED)
-def test_every_alternative_starts_with_a_guarded_character(name):
-    allowed, starts = guard_and_first_letters(getattr(secret_detectors, name))
+@pytest.mark.parametrize(
+    "module, name",
+    [(secret_detectors, name) for name in GUARDED] + [(command_lines, "_CLI_FLAG")],
+)
+def test_every_alternative_starts_with_a_guarded_character(module, name):
+    allowed, starts = guard_and_first_letters(getattr(module, name))
     assert starts <= allowed, f"{name} can start with {sorted(starts - allowed)}"
     assert starts == allowed, f"{name}'s guard lets through {sorted(allowed - starts)}"
 

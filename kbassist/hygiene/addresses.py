@@ -48,7 +48,13 @@ _COMPANY_ADDRESS = re.compile(
     r"|siège\s+social|adresse\s+de\s+(?:l'entreprise|la\s+société)|firmen(?:adresse|sitz)"
     r"|geschäftsadresse|bedrijfsadres|(?:morada|sede)\s+(?:da|de\s+la)\s+empresa"
     r"|dirección\s+de\s+la\s+empresa|domicilio\s+(?:social|fiscal)|sede\s+(?:legale|social)"
-    r"|indirizzo\s+(?:aziendale|della\s+società))\b"
+    r"|indirizzo\s+(?:aziendale|della\s+società)|sitz|firmensitz|geschäftssitz"
+    r")\b"
+)
+# A firm's legal name just before: "Ferncliff Accountancy Ltd, 18 Booth Street" (session 6).
+_LEGAL_NAME_BEFORE = re.compile(
+    r"\b(?:Ltd|Limited|LLP|PLC|plc|Inc|LLC|GmbH|AG|SARL|SAS|S\.L|S\.A|B\.V|N\.V|S\.r\.l|Lda)"
+    r"\.?,?[ \t]*$"
 )
 _YEAR_AT_END = re.compile(r"\s(?:19|20)\d{2}$")
 
@@ -67,6 +73,8 @@ def address_hits(text: str, lowered: str) -> Iterator[Hit]:
         after = text[end : end + 40].split("\n")[0]
         if _COMPANY_ADDRESS.search(before[-60:]) or _COMPANY_ADDRESS.search(after):
             continue  # "Sede: Rua ... (morada da empresa, para a fatura)"
+        if _LEGAL_NAME_BEFORE.search(before):
+            continue  # "Ferncliff Accountancy Ltd, 18 Booth Street": the firm's own address
         home = _HOME_WORDS.search(before) or _HOME_WORDS.search(after)
         office = _OFFICE_WORDS.search(before[-60:]) or _OFFICE_WORDS.search(
             text[match.start() : end]

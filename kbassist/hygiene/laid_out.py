@@ -197,6 +197,8 @@ _KEY_WORDS = re.compile(
 )
 _VALUE_AFTER_COLON = re.compile(r"\s:[ \t]*|:[ \t]+")
 _CLAUSE_VALUE = re.compile(r"(?P<value>[^\s,;()<>\"']{8,63}?)[.,;)]?(?=\s|$)")
+# Words joined by hyphens, the way Wi-Fi passphrases are made: "ninety-sunflowers-bend".
+_WORD_KEY = re.compile(r"(?i)[a-zäöüéèàç]{3,12}(?:-[a-zäöüéèàç]{3,12}){2,5}")
 _NAME_BEFORE = re.compile(r"(?i)(?:ssid|network\s+name|name|nom|nombre|naam|nome|>)\s*$")
 
 
@@ -213,6 +215,28 @@ def wifi_key_after_colon_hits(text: str, lowered: str) -> Iterator[Hit]:
         if not (_KEY_WORDS.search(sentence) and _WIFI_WORDS.search(sentence)):
             continue
         word = value.group("value")
-        if not is_mention(word) and any(ch.isdigit() for ch in word):
-            if value_shape_ok(word, "medium"):
-                yield value.start("value"), value.end("value"), "wifi_key"
+        if is_mention(word):
+            continue
+        if _WORD_KEY.fullmatch(word) or (
+            any(ch.isdigit() for ch in word) and value_shape_ok(word, "medium")
+        ):
+            yield value.start("value"), value.end("value"), "wifi_key"
+
+
+# A pasted chat or call transcript: the user reads out the code the technician asked for,
+# "[10:03] Jenny: 604 219", with a code, digits or OTP named in the three lines before.
+_CHAT_CODE_LINE = re.compile(
+    r"(?m)^[ \t]*(?:\[[\d:. ]{3,12}\][ \t]*)?[\w .()'’-]{1,40}:[ \t]*"
+    r"(?P<value>\d{3}[ -]?\d{3}|\d{4,8})[ \t.!]*$"
+)
+_CODE_ASKED = re.compile(r"(?i)\b(?:code|digits|otp|passcode|verification|mfa|2fa|pin)\b")
+
+
+def chat_code_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """A one-time code read out alone on its line of a transcript, just after it was asked for."""
+    if "code" not in lowered and "digits" not in lowered and "otp" not in lowered:
+        return
+    for match in _CHAT_CODE_LINE.finditer(text):
+        earlier = text[: match.start()].rsplit("\n", 4)[-4:]
+        if _CODE_ASKED.search("\n".join(earlier)):
+            yield match.start("value"), match.end("value"), "mfa_code"

@@ -54,23 +54,40 @@ def _always(number: str) -> bool:
     return True
 
 
-# (the name, the number's shape, its check) for each kind. Names that are everyday words in
-# lower case ("sin" is Spanish for "without", "pan") count only in capitals.
-_KINDS: tuple[tuple[re.Pattern[str], re.Pattern[str], object], ...] = (
+def _portuguese_nif_ok(number: str) -> bool:
+    """Nine digits with a mod-11 check digit."""
+    digits = [int(ch) for ch in number]
+    total = sum(d * w for d, w in zip(digits[:8], range(9, 1, -1), strict=True))
+    check = 11 - total % 11
+    return digits[8] == (0 if check >= 10 else check)
+
+
+def _birth_year_ok(value: str) -> bool:
+    """A year a member of staff or a client could be born in (1920-2012)."""
+    year = int(value[:4]) if value[4:5] == "-" else int(value[-4:])
+    return 1920 <= year <= 2012
+
+
+# (the name, the number's shape, its check, the kind) for each kind. Names that are everyday
+# words in lower case ("sin" is Spanish for "without", "pan") count only in capitals.
+_KINDS: tuple[tuple[re.Pattern[str], re.Pattern[str], object, str], ...] = (
     (
         re.compile(r"(?i)\baadhaa?r\b"),
         re.compile(r"(?<![\d-])[2-9]\d{3}[ -]?\d{4}[ -]?\d{4}(?![\d-])"),
         _verhoeff_ok,
+        "national_id",
     ),
     (
         re.compile(r"\bPAN\b|(?i:\bpermanent\s+account\s+number\b)"),
         re.compile(r"(?<![\w-])[A-Z]{3}[ABCFGHJLPT][A-Z]\d{4}[A-Z](?![\w-])"),
         _always,
+        "national_id",
     ),
     (
         re.compile(r"\bSIN\b|(?i:\bsocial\s+insurance\b)"),
         re.compile(r"(?<![\d-])\d{3}[ -]?\d{3}[ -]?\d{3}(?![\d-])"),
         _always,
+        "national_id",
     ),
     (
         re.compile(
@@ -80,16 +97,19 @@ _KINDS: tuple[tuple[re.Pattern[str], re.Pattern[str], object], ...] = (
             r"(?<![\d-])[12] ?\d{2} ?\d{2} ?(?:\d{2}|2[AB]) ?\d{3} ?\d{3}(?: ?\d{2})?(?![\d-])"
         ),
         _always,
+        "national_id",
     ),
     (
         re.compile(r"(?i)\b(?:id\s+(?:no\.?|number)|identity\s+number)"),
         re.compile(r"(?<![\d-])\d{13}(?![\d-])"),
         _south_african_ok,
+        "national_id",
     ),
     (
         re.compile(r"(?i)\bpps(?:n|\s+(?:number|no\.?))\b"),
         re.compile(r"(?<![\w-])\d{7}[A-Wa-w][A-Ia-iWw]?(?![\w-])"),
         _always,
+        "national_id",
     ),
     (
         re.compile(
@@ -100,22 +120,47 @@ _KINDS: tuple[tuple[re.Pattern[str], re.Pattern[str], object], ...] = (
             r"(?P<value>[A-Z0-9]{6,9})\b"
         ),
         _always,
+        "national_id",
+    ),
+)
+_KINDS += (
+    (
+        # a person's NIF starts 1-3; 5, 6, 9 are firms' and bodies' (NIPC), no one's data
+        re.compile(r"\bNIF\b|(?i:\bcontribuinte\b)"),
+        re.compile(r"(?<![\d-])[123]\d{8}(?![\d-])"),
+        _portuguese_nif_ok,
+        "national_id",
+    ),
+    (
+        re.compile(
+            r"(?i)\b(?:date\s+of\s+birth|dob|d\.o\.b|birth\s?date|birthday|geburtsdatum"
+            r"|fecha\s+de\s+nacimiento|date\s+de\s+naissance|geboortedatum|data\s+de\s+nascimento"
+            r"|data\s+di\s+nascita)\b"
+        ),
+        re.compile(
+            r"(?<![\d/.-])(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2})"
+            r"(?![\d/.-])"
+        ),
+        _birth_year_ok,
+        "date_of_birth",
     ),
 )
 _HINTS = ("aadhaa", "pan", "sin", "social insurance", "nir", "sécu", "secu", "vitale", "id no",
           "id number", "identity number", "pps", "passport", "reisepass", "pasaporte",
-          "passeport", "paspoort", "passaporte", "passaporto", "permanent account")  # fmt: skip
+          "passeport", "paspoort", "passaporte", "passaporto", "permanent account", "nif",
+          "contribuinte", "birth", "dob", "d.o.b", "geburts", "nacimiento", "naissance",
+          "geboorte", "nascimento", "nascita")  # fmt: skip
 
 
 def national_id_hits(text: str, lowered: str) -> Iterator[Hit]:
     """Identity numbers of the shape their name calls for, within 250 characters of it."""
     if not any(hint in lowered for hint in _HINTS):
         return
-    for name, shape, check in _KINDS:
+    for name, shape, check, kind in _KINDS:
         for named in name.finditer(text):
             window_end = min(len(text), named.end() + _WINDOW)
             for found in shape.finditer(text, named.end(), window_end):
                 group = "value" if "value" in shape.groupindex else 0
                 value = found.group(group)
                 if value and callable(check) and check(value):
-                    yield found.start(group), found.end(group), "national_id"
+                    yield found.start(group), found.end(group), kind

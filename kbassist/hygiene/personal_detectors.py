@@ -68,6 +68,17 @@ _ROLE_LOCAL = re.compile(
 )
 
 
+_BUSINESS_MAILBOX_BEFORE = re.compile(
+    r"(?i)\b(?:bookings?|info|office|shared|business|company|general|reception|support|sales"
+    r"|team|practice|shop|studio)\s+(?:mail\s?box|inbox|address|e-?mail(?:\s+address)?"
+    r"|account)\W{0,3}$"
+)
+_BUSINESS_MAILBOX_AFTER = re.compile(
+    r"(?i)\W{0,3}(?:the\s+|their\s+)?(?:business|company|shop|practice|firm|club|school)(?:'s)?"
+    r"\s+(?:only\s+|main\s+|own\s+|shared\s+)?(?:address|mailbox|inbox|e-?mail|account)"
+)
+
+
 def _personal_domain(domain: str) -> bool:
     domain = domain.lower()
     return any(domain == known or domain.endswith("." + known) for known in PERSONAL_MAIL_DOMAINS)
@@ -94,6 +105,10 @@ def _email_hits(text: str, lowered: str) -> Iterator[Hit]:
     for match in _EMAIL.finditer(text):
         if _ROLE_LOCAL.search(match.group(0).split("@", 1)[0]):
             continue
+        if _BUSINESS_MAILBOX_BEFORE.search(_clause_before(text, match.start(), 40)):
+            continue  # "from their bookings mailbox x@gmail.com": a firm's mailbox
+        if _BUSINESS_MAILBOX_AFTER.match(text, match.end()):
+            continue  # "x@gmail.com (the business's only address)"
         if _personal_domain(match.group("domain")) or _PRIVATE_WORDS.search(
             _clause_before(text, match.start(), 50)
         ):
@@ -133,8 +148,8 @@ _NOT_PHONE_CONTEXT = re.compile(
 # A company's registration or tax number: "Registered in England No. 08812345", "KvK 1234..."
 # (read on the raw words before: the clause cut stops at "No. ").
 _REGISTRATION_BEFORE = re.compile(
-    r"(?i)(?:registered\s+in\s+[\w ]{2,30}?(?:no\.?|number)|(?:company|companies|registration"
-    r"|reg\.?|vat|tax)\s+(?:no\.?|number|nr\.?)|siret|siren|kvk|hrb|cif|nif|p\.?\s?iva"
+    r"(?i)(?:registered\s+in\s+[\w ]{2,30}?(?:\s(?:no\.?|number))?"
+    r"|(?:company|companies|registration|reg\.?|vat|tax)\s+(?:no\.?|number|nr\.?)|siret|siren|kvk|hrb|cif|nif|p\.?\s?iva"
     r"|ust-?id\w*|btw|abn|acn|cnpj|nipc)\W{0,3}$"
 )
 _WORK_WORDS = re.compile(

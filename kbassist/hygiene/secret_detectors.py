@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from kbassist.hygiene.code_lists import code_list_hits
+from kbassist.hygiene.command_lines import command_line_hits
 from kbassist.hygiene.keyword_scan import (
     Hit,
     Token,
@@ -29,6 +30,7 @@ from kbassist.hygiene.keyword_scan import (
     value_shape_ok,
 )
 from kbassist.hygiene.laid_out import (
+    chat_code_hits,
     mfa_code_list_hits,
     passphrase_line_hits,
     phrase_hits,
@@ -106,6 +108,8 @@ def _pair_hits(text: str, lowered: str) -> Iterator[Hit]:
     if "/" not in text and "|" not in text and ":" not in text:
         return
     for match in _PAIR.finditer(text):
+        if match.group("value").endswith(":"):
+            continue  # "admin / password: ********": the next label, not a value
         token = trim(Token(match.start("value"), match.end("value"), match.group("value")))
         user = match.group("user")
         before = _PAIR_CONTEXT.search(text, max(0, match.start() - 60), match.start())
@@ -239,6 +243,9 @@ _PLACE_CODE_IS = re.compile(
     r"(?i)(?=[cp])\b(?:code|pin)\b(?P<between>[^.\n:\d]{1,40}?)\b(?:is|was|now|ist|es|est|é|è)"
     r"[ \t]+(?P<value>\d{3,10}#?|(?:\d[ \t]){3,9}\d)(?![\w.,/:-]\w)"
 )
+# "Got the PUK from the EE business portal (48213907)": a SIM's PUK is eight digits, given
+# anywhere in the sentence that names it.
+_PUK = re.compile(r"\bPUK\d?\b[^.\n]{0,60}?(?<![\d-])(?P<value>\d{8})(?![\d-])")
 # "Error code 50126": the codes a system reports, not ones that open anything.
 _REPORTED_CODE = re.compile(
     r"(?i)\b(?:error|event|status|exit|return|response|http|fault|reason|result|product|zip"
@@ -285,6 +292,9 @@ def _prose_code_hits(text: str, lowered: str) -> Iterator[Hit]:
             yield match.start("value"), match.end("value"), "door_code"
     for match in _KEYPAD_ENTRY.finditer(text):
         yield match.start("value"), match.end("value"), "door_code"
+    if "PUK" in text:
+        for match in _PUK.finditer(text):
+            yield match.start("value"), match.end("value"), "pin"
     if "code" not in lowered and "pin" not in lowered and "combi" not in lowered:
         if not any(word in lowered for word in ("código", "codigo", "codice", "nummer")):
             return
@@ -340,53 +350,6 @@ def _url_token_hits(text: str, lowered: str) -> Iterator[Hit]:
                 if not _mostly_words(value):
                     start = url.start() + match.start("value")
                     yield start, start + len(value), "token"
-
-
-# --- passwords on command lines ------------------------------------------------------------
-
-_CLI_FLAG = re.compile(
-    r"(?=[-/])"  # a flag starts with either: see _PASSWORD_TOPIC
-    r"(?<![\w-])(?P<flag>-{1,2}(?:p|P|pw|pwd|pass|passwd|password|Password|AccountPassword"
-    r"|passphrase|secret|token|Token|apikey|api-key)|/(?:p|pw|pass|password))"
-    r"(?:[ \t]+|[=:])(?P<value>\"[^\"\n]{1,100}\"|'[^'\n]{1,100}'|[^\s\"'<>()]{1,100})"
-)
-_SECURE_STRING = re.compile(
-    r"(?i)ConvertTo-SecureString[ \t]+(?:-String[ \t]+)?"
-    r"(?P<value>\"[^\"\n]{1,100}\"|'[^'\n]{1,100}')"
-)
-_NET_USE = re.compile(r"(?i)/user:[^\s/]{1,100}[ \t]+(?P<value>[^\s/\"'<>]{3,100})")
-# mysql -uroot -pS3cret!: the password glued to its switch.
-_GLUED_P = re.compile(r"(?<![\w-])-p(?P<value>[^\s\"'<>()]{4,100})")
-
-
-def _command_line_hits(text: str, lowered: str) -> Iterator[Hit]:
-    """Passwords passed to commands: sqlcmd -P X, --password=X, net use /user:x X."""
-    if "-" in text or "/" in text:
-        for match in _CLI_FLAG.finditer(text):
-            raw = match.group("value")
-            quoted = raw[:1] in "\"'" and raw[-1:] == raw[:1] and len(raw) > 2
-            token = trim(Token(match.start("value"), match.end("value"), raw))
-            if token.text.startswith("-") or token.text.startswith("$"):
-                continue
-            flag = match.group("flag").lstrip("-/").lower()
-            kind = "token" if flag in {"token", "apikey", "api-key", "secret"} else "password"
-            if value_shape_ok(token.text, "medium", quoted):
-                yield token.start, token.end, kind
-    if "securestring" in lowered:
-        for match in _SECURE_STRING.finditer(text):
-            if not is_mention(match.group("value")[1:-1]):  # '<password>' is a placeholder
-                yield match.start("value") + 1, match.end("value") - 1, "password"
-    if " -p" in text:
-        for match in _GLUED_P.finditer(text):
-            value = match.group("value")
-            sql = any(word in lowered for word in ("mysql", "mariadb", "mysqldump"))
-            if value_shape_ok(value, "strict" if sql else "strong"):
-                yield match.start("value"), match.end("value"), "password"
-    if "/user:" in lowered:
-        for match in _NET_USE.finditer(text):
-            token = trim(Token(match.start("value"), match.end("value"), match.group("value")))
-            if value_shape_ok(token.text, "medium"):
-                yield token.start, token.end, "password"
 
 
 # --- a password-shaped value in a sentence about a password -------------------------------
@@ -519,6 +482,7 @@ _NOT_PASSWORD = re.compile(
       | [A-Za-z]{1,6}\+.*              # Shift+F10, Ctrl+Alt+Del, Win+R
       | .*[/\\:=].*                  # paths, URLs, ratios, key=value
       | [^@]+@[\w-]+\.[\w.-]+          # an e-mail address
+      | [a-z_][\w.-]{2,31}@[a-z][a-z-]*\d{0,3}  # a login at a host: deploy@web02
       | .*&(?:nbsp|amp|quot|apos|lt|gt|\#\d{1,6});?.*  # an HTML entity
     )$"""
 )
@@ -626,7 +590,7 @@ DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
     secret_keyword_hits,
     _reversed_hits,
     _pair_hits,
-    _command_line_hits,
+    command_line_hits,
     _topic_hits,
     _chosen_hits,
     _strong_token_hits,
@@ -636,6 +600,7 @@ DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
     passphrase_line_hits,
     mfa_code_list_hits,
     wifi_key_after_colon_hits,
+    chat_code_hits,
 )
 
 

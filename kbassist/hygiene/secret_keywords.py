@@ -138,8 +138,13 @@ def _password_or_phrase(
     return None
 
 
+_LOGIN_AT_HOST = re.compile(r"[a-z_][a-z0-9_.-]{2,31}@[a-z][a-z-]*\d{0,3}")
+
+
 def _key(value: str, key: str, reading: Reading, quoted: bool) -> bool:
     """After the bare word "key": a grouped product key, or a value with symbols and digits."""
+    if _LOGIN_AT_HOST.fullmatch(value):
+        return False  # "added his key to deploy@web03": where the key goes, not the key
     if GROUPED_CODE.fullmatch(value):
         return _digits(value) >= 2
     if "\\" in value or len(value) < 8 or not any(ch.isdigit() for ch in value):
@@ -193,12 +198,19 @@ _DOOR_CODE = re.compile(r"[A-Za-z0-9]{1,10}(?:-[A-Za-z0-9]{1,10}){0,3}")
 def _door(value: str, key: str, reading: Reading, quoted: bool) -> bool:
     """A keypad or access code: 3-16 letters and digits, perhaps in groups (TPX-44-918)."""
     core = value.strip("#*")
+    # A safe's combination may look like a date ("Combination 31-07-55"): after that word,
+    # a date shape is the code (session 6).
+    dial = bool(_COMBINATION.search(key)) and bool(_DIAL.fullmatch(core))
     return (
         bool(_DOOR_CODE.fullmatch(core))
         and 3 <= len(core) <= 16
         and 3 <= _digits(core)
-        and not TECHNICAL.match(core)
+        and (dial or not TECHNICAL.match(core))
     )
+
+
+_COMBINATION = re.compile(r"(?i)combi|kombination")
+_DIAL = re.compile(r"\d{1,2}(?:[-/.]\d{1,2}){2,4}")
 
 
 # Keys read out in groups; a GUID counts when a licence or registration word announces it.

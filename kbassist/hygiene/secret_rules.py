@@ -23,6 +23,10 @@ _PASSWORD_WORDS = (
     r"|senhas?|palavra-passe|parola\s+d'ordine|encryption\s+(?:password|passphrase|key)"
     r"|backup\s+(?:password|passphrase)|vault\s+password|restore\s+(?:password|key)"
     r"|(?:temp|temporary|new|initial)\s+one"
+    # "con usuario 1234 y clave X": a user name before makes the everyday "clave" a password
+    r"|(?:usuario|user(?:name)?|utente|utilisateur|gebruiker(?:snaam)?|benutzer(?:name)?|usuário)"
+    r"\s+[\w.@\\-]{1,40}\s+(?:y|and|et|en|e|und|/)\s+(?:clave|pass|contraseña|senha|password"
+    r"|passwort|kennwort|wachtwoord|mot\s+de\s+passe)"
 )
 
 SECRET_RULES: tuple[KeywordRule, ...] = (
@@ -466,7 +470,7 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
     KeywordRule(
         "snmp_community",
         r"(?:snmp(?:\s*v?[123]c?)?[\s,_-]{0,3})?(?:(?:ro|rw|read|write)[\s_-]?)?community"
-        r"(?:[\s_-]?(?:string|name))?",
+        r"(?:[\s_-]?(?:string|name))?|snmp-server\s+community",  # Cisco and HP config
         "token",
         ("community",),
         frozenset({"community"}),

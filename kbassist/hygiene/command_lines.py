@@ -1,0 +1,59 @@
+"""Passwords passed to commands: ``sqlcmd -P X``, ``--password=X``, ``net use /user:x X``,
+``net user name X``, ``mysql -pX``, ``ConvertTo-SecureString 'X'``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kbassist.hygiene.keyword_scan import Hit, Token, is_mention, trim, value_shape_ok
+
+_CLI_FLAG = re.compile(
+    r"(?=[-/])"  # a flag starts with either: see secret_detectors._PASSWORD_TOPIC
+    r"(?<![\w-])(?P<flag>-{1,2}(?:p|P|pw|pwd|pass|passwd|password|Password|AccountPassword"
+    r"|passphrase|secret|token|Token|apikey|api-key)|/(?:p|pw|pass|password))"
+    r"(?:[ \t]+|[=:])(?P<value>\"[^\"\n]{1,100}\"|'[^'\n]{1,100}'|[^\s\"'<>()]{1,100})"
+)
+_SECURE_STRING = re.compile(
+    r"(?i)ConvertTo-SecureString[ \t]+(?:-String[ \t]+)?"
+    r"(?P<value>\"[^\"\n]{1,100}\"|'[^'\n]{1,100}')"
+)
+_NET_USE = re.compile(r"(?i)/user:[^\s/]{1,100}[ \t]+(?P<value>[^\s/\"'<>]{3,100})")
+# "net user svc_backup Pa55-Vault-91 /add": the password after the account's name.
+_NET_USER = re.compile(r"(?i)\bnet\s+user\s+[^\s/]{1,64}[ \t]+(?P<value>[^\s/*\"'<>]{3,100})")
+# mysql -uroot -pS3cret!: the password glued to its switch.
+_GLUED_P = re.compile(r"(?<![\w-])-p(?P<value>[^\s\"'<>()]{4,100})")
+
+
+def command_line_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """Passwords passed to commands: sqlcmd -P X, --password=X, net use /user:x X."""
+    if "-" in text or "/" in text:
+        for match in _CLI_FLAG.finditer(text):
+            raw = match.group("value")
+            quoted = raw[:1] in "\"'" and raw[-1:] == raw[:1] and len(raw) > 2
+            token = trim(Token(match.start("value"), match.end("value"), raw))
+            if token.text.startswith("-") or token.text.startswith("$"):
+                continue
+            flag = match.group("flag").lstrip("-/").lower()
+            kind = "token" if flag in {"token", "apikey", "api-key", "secret"} else "password"
+            if value_shape_ok(token.text, "medium", quoted):
+                yield token.start, token.end, kind
+    if "securestring" in lowered:
+        for match in _SECURE_STRING.finditer(text):
+            if not is_mention(match.group("value")[1:-1]):  # '<password>' is a placeholder
+                yield match.start("value") + 1, match.end("value") - 1, "password"
+    if " -p" in text:
+        for match in _GLUED_P.finditer(text):
+            value = match.group("value")
+            sql = any(word in lowered for word in ("mysql", "mariadb", "mysqldump"))
+            if value_shape_ok(value, "strict" if sql else "strong"):
+                yield match.start("value"), match.end("value"), "password"
+    if "net user" in lowered:
+        for match in _NET_USER.finditer(text):
+            if value_shape_ok(match.group("value"), "medium"):
+                yield match.start("value"), match.end("value"), "password"
+    if "/user:" in lowered:
+        for match in _NET_USE.finditer(text):
+            token = trim(Token(match.start("value"), match.end("value"), match.group("value")))
+            if value_shape_ok(token.text, "medium"):
+                yield token.start, token.end, "password"
