@@ -11,8 +11,9 @@ and its check digits where it has them, decide (session 6, after the fifth blind
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
+from typing import NamedTuple
 
 from kbassist.hygiene.keyword_scan import Hit
 
@@ -68,28 +69,46 @@ def _birth_year_ok(value: str) -> bool:
     return 1920 <= year <= 2012
 
 
-# (the name, the number's shape, its check, the kind) for each kind. Names that are everyday
-# words in lower case ("sin" is Spanish for "without", "pan") count only in capitals.
-_KINDS: tuple[tuple[re.Pattern[str], re.Pattern[str], object, str], ...] = (
-    (
+class _Kind(NamedTuple):
+    """One kind of number: the words that name it, its shape, its check, and the cheap
+    substrings one of which every name holds (``cased`` looked for as written, ``lower`` in
+    the lower-cased text), so a note that names none is not searched at all."""
+
+    name: re.Pattern[str]
+    shape: re.Pattern[str]
+    check: Callable[[str], bool]
+    kind: str
+    cased: tuple[str, ...] = ()
+    lower: tuple[str, ...] = ()
+
+
+# Names that are everyday words in lower case ("sin" is Spanish for "without", "pan") count
+# only in capitals.
+_KINDS: tuple[_Kind, ...] = (
+    _Kind(
         re.compile(r"(?i)\baadhaa?r\b"),
         re.compile(r"(?<![\d-])[2-9]\d{3}[ -]?\d{4}[ -]?\d{4}(?![\d-])"),
         _verhoeff_ok,
         "national_id",
+        lower=("aadha",),
     ),
-    (
+    _Kind(
         re.compile(r"\bPAN\b|(?i:\bpermanent\s+account\s+number\b)"),
         re.compile(r"(?<![\w-])[A-Z]{3}[ABCFGHJLPT][A-Z]\d{4}[A-Z](?![\w-])"),
         _always,
         "national_id",
+        cased=("PAN",),
+        lower=("permanent",),
     ),
-    (
+    _Kind(
         re.compile(r"\bSIN\b|(?i:\bsocial\s+insurance\b)"),
         re.compile(r"(?<![\d-])\d{3}[ -]?\d{3}[ -]?\d{3}(?![\d-])"),
         _always,
         "national_id",
+        cased=("SIN",),
+        lower=("social",),
     ),
-    (
+    _Kind(
         re.compile(
             r"(?i)\b(?:NIR|s[ée]curit[ée]\s+sociale|carte\s+vitale|num[ée]ro\s+de\s+s[ée]cu)\b"
         ),
@@ -98,20 +117,23 @@ _KINDS: tuple[tuple[re.Pattern[str], re.Pattern[str], object, str], ...] = (
         ),
         _always,
         "national_id",
+        lower=("nir", "curit", "vitale", "num"),
     ),
-    (
+    _Kind(
         re.compile(r"(?i)\b(?:id\s+(?:no\.?|number)|identity\s+number)"),
         re.compile(r"(?<![\d-])\d{13}(?![\d-])"),
         _south_african_ok,
         "national_id",
+        lower=("id", "identity"),
     ),
-    (
+    _Kind(
         re.compile(r"(?i)\bpps(?:n|\s+(?:number|no\.?))\b"),
         re.compile(r"(?<![\w-])\d{7}[A-Wa-w][A-Ia-iWw]?(?![\w-])"),
         _always,
         "national_id",
+        lower=("pps",),
     ),
-    (
+    _Kind(
         re.compile(
             r"(?i)\b(?:passport|reisepass|pasaporte|passeport|paspoort|passaporte|passaporto)\b"
         ),
@@ -121,17 +143,18 @@ _KINDS: tuple[tuple[re.Pattern[str], re.Pattern[str], object, str], ...] = (
         ),
         _always,
         "national_id",
+        lower=("pass", "pasa", "pasp"),
     ),
-)
-_KINDS += (
-    (
+    _Kind(
         # a person's NIF starts 1-3; 5, 6, 9 are firms' and bodies' (NIPC), no one's data
         re.compile(r"\bNIF\b|(?i:\bcontribuinte\b)"),
         re.compile(r"(?<![\d-])[123]\d{8}(?![\d-])"),
         _portuguese_nif_ok,
         "national_id",
+        cased=("NIF",),
+        lower=("contribuinte",),
     ),
-    (
+    _Kind(
         re.compile(
             r"(?i)\b(?:date\s+of\s+birth|dob|d\.o\.b|birth\s?date|birthday|geburtsdatum"
             r"|fecha\s+de\s+nacimiento|date\s+de\s+naissance|geboortedatum|data\s+de\s+nascimento"
@@ -143,24 +166,32 @@ _KINDS += (
         ),
         _birth_year_ok,
         "date_of_birth",
+        lower=(
+            "birth",
+            "dob",
+            "d.o.b",
+            "geburtsdatum",
+            "nacimiento",
+            "naissance",
+            "geboortedatum",
+            "nascimento",
+            "nascita",
+        ),  # fmt: skip
     ),
 )
-_HINTS = ("aadhaa", "pan", "sin", "social insurance", "nir", "sécu", "secu", "vitale", "id no",
-          "id number", "identity number", "pps", "passport", "reisepass", "pasaporte",
-          "passeport", "paspoort", "passaporte", "passaporto", "permanent account", "nif",
-          "contribuinte", "birth", "dob", "d.o.b", "geburts", "nacimiento", "naissance",
-          "geboorte", "nascimento", "nascita")  # fmt: skip
 
 
 def national_id_hits(text: str, lowered: str) -> Iterator[Hit]:
     """Identity numbers of the shape their name calls for, within 250 characters of it."""
-    if not any(hint in lowered for hint in _HINTS):
-        return
-    for name, shape, check, kind in _KINDS:
-        for named in name.finditer(text):
+    for kind in _KINDS:
+        if not any(cue in text for cue in kind.cased) and not any(
+            cue in lowered for cue in kind.lower
+        ):
+            continue
+        group = "value" if "value" in kind.shape.groupindex else 0
+        for named in kind.name.finditer(text):
             window_end = min(len(text), named.end() + _WINDOW)
-            for found in shape.finditer(text, named.end(), window_end):
-                group = "value" if "value" in shape.groupindex else 0
+            for found in kind.shape.finditer(text, named.end(), window_end):
                 value = found.group(group)
-                if value and callable(check) and check(value):
-                    yield found.start(group), found.end(group), kind
+                if value and kind.check(value):
+                    yield found.start(group), found.end(group), kind.kind
