@@ -23,12 +23,14 @@ baseline enables it, and none is loaded here.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
 from kbassist.hygiene.keyword_scan import Hit
+from kbassist.hygiene.scanner_cues import Cue, fold, long_run_cue, plugin_cue
 
 LEFT_OUT_PLUGINS = frozenset({"IPPublicDetector", "HexHighEntropyString"})
 
@@ -75,11 +77,17 @@ _ASSIGNMENT_PREFIX = re.compile(r"^[A-Za-z][A-Za-z_]{1,40}[=:]")
 MAX_CHUNK = 4_000
 
 
+_ENTROPY_TYPE = "Base64 High Entropy String"
+# The filename every line is scanned under: the keyword plugin picks its regexes by file type.
+_FILENAME = "note.txt"
+
+
 @lru_cache(maxsize=1)
-def _plugins() -> tuple[tuple[Any, frozenset[str]], ...]:
-    """Every detect-secrets plugin we use and the arguments its analyze_line takes, built once.
+def _plugins() -> tuple[tuple[Any, frozenset[str], Cue | None], ...]:
+    """Every detect-secrets plugin we use, the arguments its analyze_line takes and its cue.
 
     ``scan_line`` works the arguments out on every call; here it is done once per process.
+    The cue (see :func:`plugin_cue`) says which lines the plugin cannot report anything on.
     """
     from detect_secrets.core.plugins.util import get_mapping_from_secret_type_to_class
     from detect_secrets.settings import get_plugins, transient_settings
@@ -90,8 +98,17 @@ def _plugins() -> tuple[tuple[Any, frozenset[str]], ...]:
     with transient_settings({"plugins_used": [{"name": name} for name in names]}):
         plugins = tuple(get_plugins())
     return tuple(
-        (plugin, frozenset(get_injectable_variables(plugin.analyze_line))) for plugin in plugins
+        (plugin, frozenset(get_injectable_variables(plugin.analyze_line)), _cue(plugin))
+        for plugin in plugins
     )
+
+
+def _cue(plugin: Any) -> Cue | None:
+    if plugin.secret_type == _ENTROPY_TYPE:
+        # _line_hits drops every value of 2 ** limit characters or fewer (too short to pass
+        # the limit), so a line without a longer run of the charset cannot give a hit.
+        return long_run_cue(plugin.charset, math.floor(2**plugin.entropy_limit) + 1)
+    return plugin_cue(plugin, _FILENAME)
 
 
 def _filtered_out(secret: str, line: str, plugin: Any) -> bool:
@@ -162,18 +179,23 @@ _PLACEHOLDER_VALUE = re.compile(r"^(?:[*•xX#.?_-]{3,}|<[^>]*>|\{[^}]*\})$")
 def _line_hits(line: str, offset: int) -> Iterator[Hit]:
     from detect_secrets.util.code_snippet import get_code_snippet
 
-    arguments = {
-        "filename": "note.txt",
-        "line": line,
-        "line_number": 1,
-        "context": get_code_snippet(lines=[line], line_number=1),
-        "enable_eager_search": True,
-    }
-    for plugin, accepted in _plugins():
+    arguments: dict[str, Any] = {}
+    folded = fold(line)
+    for plugin, accepted, cue in _plugins():
+        if cue is not None and not cue(line, folded):
+            continue  # the plugin's own patterns cannot match this line
+        if not arguments:  # built once per line, and only when a plugin runs at all
+            arguments = {
+                "filename": _FILENAME,
+                "line": line,
+                "line_number": 1,
+                "context": get_code_snippet(lines=[line], line_number=1),
+                "enable_eager_search": True,
+            }
         found = plugin.analyze_line(**{k: v for k, v in arguments.items() if k in accepted})
         for secret in found or ():
             value = secret.secret_value or ""
-            is_entropy = secret.type == "Base64 High Entropy String"
+            is_entropy = secret.type == _ENTROPY_TYPE
             # The eager search reports every word; the entropy limit drops nearly all of them.
             # A string of n characters has at most log2(n) bits of entropy per character, so
             # words shorter than 2 ** limit are dropped before computing it.
