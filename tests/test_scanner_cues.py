@@ -79,7 +79,8 @@ def test_required_texts_of_small_regexes() -> None:
     assert texts(r"(?:ab|cd)x+") == [(False, ("ab", "cd")), (False, ("x",))]
     assert texts(r"a?bc") == [(False, ("bc",))]
     assert texts(r"(?:a|)b") == [(False, ("b",))]
-    assert texts(r"x{0,3}[a-z]+") == []
+    assert texts(r"x{0,3}[a-z]+[^'\"]") == []
+    assert texts(r"['\"`]\w+") == [(False, ('"', "'", "`"))]
     assert texts(r"(?i:abc)d") == [(False, ("d",))]  # own flags: not read
     assert texts(r"Pass_?Word", re.IGNORECASE) == [(True, ("pass",)), (True, ("word",))]
     assert texts(r"(?:password|pass)\w", re.IGNORECASE) == [(True, ("pass",))]
@@ -158,3 +159,24 @@ def test_the_scanner_finds_the_same_without_cues(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(secret_scanner, "_plugins", lambda: no_cues)
     assert [sorted(scanner_hits(line)) for line in lines] == with_cues
     assert any(with_cues)
+
+
+def test_entropy_candidates_are_what_analyze_line_reports() -> None:
+    """_entropy_candidates mirrors the high-entropy plugin's analyze_line (eager search).
+
+    Compared past the entropy limit, which _line_hits applies to every value.
+    """
+    (plugin,) = [p for p, _a, _c in secret_scanner._plugins() if hasattr(p, "entropy_limit")]
+
+    def kept(values: Any) -> set[str]:
+        return {v for v in values if plugin.calculate_shannon_entropy(v) > plugin.entropy_limit}
+
+    lines = _data_lines() + ["", "no run here", "'quoted' and bare abc123", "'' \"x\""]
+    lines += ["'q8Vd2mX7pL0rT5wZ9kB3nF6hJ1cY4sA2' and bare q8Vd2mX7pL0rT5wZ9kB3nF6hJ1cY4sA3"]
+    lines += ["'aaaa' then bare q8Vd2mX7pL0rT5wZ9kB3nF6hJ1cY4sA3"]
+    for line in lines:
+        found = plugin.analyze_line(
+            filename="note.txt", line=line, line_number=1, enable_eager_search=True
+        )
+        reported = kept(secret.secret_value for secret in found)
+        assert kept(secret_scanner._entropy_candidates(plugin, line)) == reported, line

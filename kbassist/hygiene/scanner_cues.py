@@ -10,11 +10,12 @@ so the plugin then runs on every line, as before.
 
 How the fixed text is read: Python parses a regex into a sequence of items. Characters
 that follow one another in that sequence ("A", "K", "I", "A") appear one after the other
-in every match, so the match contains that text. An alternation gives a text only if each
-of its branches does, and then the match contains one of them. Groups and repeats that
-must occur at least once are read the same way; anything else (character classes,
-optional parts, look-arounds, back-references, groups with their own flags) gives nothing,
-which only makes the cue let more lines through.
+in every match, so the match contains that text; a class of a few characters (``['"`]``)
+gives each of them as a text. An alternation gives a text only if each of its branches
+does, and then the match contains one of them. Groups and repeats that must occur at least
+once are read the same way; anything else (classes with ranges or negated, optional parts,
+look-arounds, back-references, groups with their own flags) gives nothing, which only
+makes the cue let more lines through.
 
 The texts are then looked for with ``in``, much faster than a regex of alternatives. A
 case-insensitive regex is checked on the line folded by :func:`fold`, which maps every
@@ -33,10 +34,6 @@ from typing import Any
 # A cue gets the line and fold(line); False means the plugin cannot report anything on it.
 Cue = Callable[[str, str], bool]
 
-# What re.IGNORECASE matches besides the ASCII letters themselves: dotted capital I and
-# dotless i for "i", long s for "s", the Kelvin sign for "k" (it lower-cases to "k" anyway).
-_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
-
 try:  # the standard library's regex parser (sre_parse); private, hence the fallback
     _parser: Any = importlib.import_module("re._parser")
     _REPEATS = (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT)
@@ -50,9 +47,11 @@ Texts = tuple[bool, tuple[str, ...]]
 
 def fold(line: str) -> str:
     """The line as case-insensitive cues read it (see the module's docstring)."""
-    if line.isascii():  # most lines; translate() is slow
+    if line.isascii():
         return line.lower()
-    return line.translate(_FOLD).lower()
+    # What re.IGNORECASE matches besides the ASCII letters themselves: dotted capital I and
+    # dotless i for "i", long s for "s", the Kelvin sign for "k" (lower() gives "k" for it).
+    return line.replace("\u0130", "i").replace("\u0131", "i").replace("\u017f", "s").lower()
 
 
 def plugin_cue(plugin: Any, filename: str) -> Cue | None:
@@ -65,7 +64,14 @@ def plugin_cue(plugin: Any, filename: str) -> Cue | None:
         return None  # one regex has no fixed text: it may match any line
 
     def cue(line: str, folded: str) -> bool:
-        return any(all(_holds(line, folded, texts) for texts in need) for need in needs)
+        # Plain loops: this runs for every plugin on every scanned line.
+        for need in needs:  # the plugin reports something if one of its regexes matches
+            for texts in need:  # a regex can match only if each of its requirements holds
+                if not _holds(line, folded, texts):
+                    break
+            else:
+                return True
+        return False
 
     return cue
 
@@ -73,7 +79,10 @@ def plugin_cue(plugin: Any, filename: str) -> Cue | None:
 def _holds(line: str, folded: str, texts: Texts) -> bool:
     ignore_case, options = texts
     where = folded if ignore_case else line
-    return any(text in where for text in options)
+    for text in options:
+        if text in where:
+            return True
+    return False
 
 
 def plugin_patterns(plugin: Any, filename: str) -> list[re.Pattern[str]] | None:
@@ -156,6 +165,8 @@ def _literal_sets(items: Sequence[tuple[Any, Any]]) -> list[frozenset[str]]:
             found += _literal_sets(argument)
         elif op in _REPEATS and argument[0] >= 1:
             found += _literal_sets(argument[2])  # (at least, at most, items)
+        elif op is _parser.IN and all(kind is _parser.LITERAL for kind, _ in argument):
+            found.append(frozenset(chr(code) for _, code in argument))  # a class like ['"`]
         elif op is _parser.BRANCH:
             # Each branch must give a text; the match then holds one of the branches' texts.
             # Texts that several branches share are preferred: fewer texts to look for.

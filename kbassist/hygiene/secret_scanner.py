@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -50,14 +50,20 @@ DEFAULT_KIND = "api_key"
 # a URL, a key header or a JWT. Generated keys and tokens contain digits; long words,
 # paths and "xxxx..." do not need the plugins.
 _TOKEN_RUN = re.compile(r"[A-Za-z0-9+/=_\-]{20,}")
-_MARKERS = re.compile(r"://[^\s/@]{1,100}@|-----BEGIN|eyJ")
+_URL_CREDENTIALS = re.compile(r"://[^\s/@]{1,100}@")
 _DIGIT = re.compile(r"\d")
 
 
 def _worth_scanning(line: str) -> bool:
-    if _MARKERS.search(line):
+    # The fixed markers with "in": a regex alternation would stop at every "e" for "eyJ".
+    if "-----BEGIN" in line or "eyJ" in line:
         return True
-    return any(_DIGIT.search(run.group(0)) for run in _TOKEN_RUN.finditer(line))
+    if "://" in line and _URL_CREDENTIALS.search(line):
+        return True
+    for run in _TOKEN_RUN.finditer(line):
+        if _DIGIT.search(run.group(0)):
+            return True
+    return False
 
 
 _TOKEN_CHARS = re.compile(r"[A-Za-z0-9_\-+/=.~]")
@@ -156,9 +162,8 @@ def _expand(line: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _high_entropy_ok(value: str, line: str, position: int, plugin: Any) -> bool:
-    if plugin.calculate_shannon_entropy(value) <= plugin.entropy_limit:
-        return False
+def _high_entropy_ok(value: str, line: str, position: int) -> bool:
+    """A value over the entropy limit (_line_hits has checked it) that looks like a key."""
     if not (any(ch.isdigit() for ch in value) and any(ch.isalpha() for ch in value)):
         return False
     before = line[max(0, position - 60) : position]
@@ -176,6 +181,22 @@ def _high_entropy_ok(value: str, line: str, position: int, plugin: Any) -> bool:
 _PLACEHOLDER_VALUE = re.compile(r"^(?:[*•xX#.?_-]{3,}|<[^>]*>|\{[^}]*\})$")
 
 
+def _entropy_candidates(plugin: Any, line: str) -> set[str]:
+    """The values the high-entropy plugin's analyze_line reports with the eager search.
+
+    Its analyze_line, read for this: quoted strings of its charset; only when there are none,
+    every bare run of it (the eager search). The quoted ones are also filtered by the entropy
+    limit there, as _line_hits filters every value anyway. Done here because analyze_line
+    builds a hashed PotentialSecret for each of the dozens of words of a line, nearly all
+    then dropped for being short.
+    """
+    values = set(plugin.analyze_string(line))
+    if not values:
+        with plugin.non_quoted_string_regex(is_exact_match=False):
+            values = set(plugin.analyze_string(line))
+    return values
+
+
 def _line_hits(line: str, offset: int) -> Iterator[Hit]:
     from detect_secrets.util.code_snippet import get_code_snippet
 
@@ -184,18 +205,21 @@ def _line_hits(line: str, offset: int) -> Iterator[Hit]:
     for plugin, accepted, cue in _plugins():
         if cue is not None and not cue(line, folded):
             continue  # the plugin's own patterns cannot match this line
-        if not arguments:  # built once per line, and only when a plugin runs at all
-            arguments = {
-                "filename": _FILENAME,
-                "line": line,
-                "line_number": 1,
-                "context": get_code_snippet(lines=[line], line_number=1),
-                "enable_eager_search": True,
-            }
-        found = plugin.analyze_line(**{k: v for k, v in arguments.items() if k in accepted})
-        for secret in found or ():
-            value = secret.secret_value or ""
-            is_entropy = secret.type == _ENTROPY_TYPE
+        is_entropy = plugin.secret_type == _ENTROPY_TYPE
+        if is_entropy:
+            values: Iterable[str] = _entropy_candidates(plugin, line)
+        else:
+            if not arguments:  # built once per line, and only when a plugin runs at all
+                arguments = {
+                    "filename": _FILENAME,
+                    "line": line,
+                    "line_number": 1,
+                    "context": get_code_snippet(lines=[line], line_number=1),
+                    "enable_eager_search": True,
+                }
+            found = plugin.analyze_line(**{k: v for k, v in arguments.items() if k in accepted})
+            values = [secret.secret_value or "" for secret in found or ()]
+        for value in values:
             # The eager search reports every word; the entropy limit drops nearly all of them.
             # A string of n characters has at most log2(n) bits of entropy per character, so
             # words shorter than 2 ** limit are dropped before computing it.
@@ -218,8 +242,8 @@ def _line_hits(line: str, offset: int) -> Iterator[Hit]:
                     start, end = _expand(line, start, end)
                 elif (prefix := _ASSIGNMENT_PREFIX.match(line, start)) and end - prefix.end() >= 16:
                     start = prefix.end()
-                if not is_entropy or _high_entropy_ok(value, line, position, plugin):
-                    yield offset + start, offset + end, KINDS.get(secret.type, DEFAULT_KIND)
+                if not is_entropy or _high_entropy_ok(value, line, position):
+                    yield offset + start, offset + end, KINDS.get(plugin.secret_type, DEFAULT_KIND)
                 position = line.find(value, position + len(value))
 
 
