@@ -153,6 +153,9 @@ def test_each_example_is_found_and_passes_its_cues(line: str) -> None:
 def test_the_scanner_finds_the_same_without_cues(monkeypatch: pytest.MonkeyPatch) -> None:
     lines = _data_lines()
     lines += [line.upper() for line in lines] + [line.lower() for line in lines]
+    # No text, no line, a line cut in chunks, other line breaks.
+    lines += ["", "\n\n", "word " * 2_000 + EXAMPLES[7]]
+    lines += ["\u2028".join(EXAMPLES), "\r\n".join(EXAMPLES), "\x1c".join(EXAMPLES)]
     with_cues = [sorted(scanner_hits(line)) for line in lines]
     plugins = secret_scanner._plugins()
     no_cues = tuple((plugin, accepted, None) for plugin, accepted, _cue in plugins)
@@ -180,3 +183,14 @@ def test_entropy_candidates_are_what_analyze_line_reports() -> None:
         )
         reported = kept(secret.secret_value for secret in found)
         assert kept(secret_scanner._entropy_candidates(plugin, line)) == reported, line
+
+
+def test_no_line_break_belongs_to_a_token_run_or_a_marker() -> None:
+    """scanner_hits skips a text whose whole is not worth scanning: no line of it can be."""
+    breaks = [chr(c) for c in range(sys.maxunicode + 1) if len(f"a{chr(c)}b".splitlines()) == 2]
+    assert "\n" in breaks and "\u2028" in breaks
+    for char in breaks:
+        assert not secret_scanner._TOKEN_RUN.search(char * 20), hex(ord(char))
+        assert not secret_scanner._URL_CREDENTIALS.search(f"://{char}@"), hex(ord(char))
+    text = "\n".join(["nothing here", "key 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", ""])
+    assert {(start, end) for start, end, _kind in scanner_hits(text)} == {(17, 57)}

@@ -62,6 +62,7 @@ def plugin_cue(plugin: Any, filename: str) -> Cue | None:
     needs = [required_texts(pattern) for pattern in patterns]
     if not all(needs):
         return None  # one regex has no fixed text: it may match any line
+    needs = _merge_single_texts(needs)
 
     def cue(line: str, folded: str) -> bool:
         # Plain loops: this runs for every plugin on every scanned line.
@@ -74,6 +75,17 @@ def plugin_cue(plugin: Any, filename: str) -> Cue | None:
         return False
 
     return cue
+
+
+def _merge_single_texts(needs: list[list[Texts]]) -> list[list[Texts]]:
+    """Regexes that each need one text (the eight private key headers) as one need."""
+    single = [need[0] for need in needs if len(need) == 1]
+    merged = [need for need in needs if len(need) > 1]
+    for ignore_case in (False, True):
+        texts = frozenset(t for case, options in single if case == ignore_case for t in options)
+        if texts:
+            merged.insert(0, [(ignore_case, _fewest(texts))])
+    return merged
 
 
 def _holds(line: str, folded: str, texts: Texts) -> bool:

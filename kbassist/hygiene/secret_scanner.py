@@ -253,6 +253,10 @@ def scanner_hits(text: str, covered: Sequence[tuple[int, int]] = ()) -> list[Hit
     Lines inside a covered range (a PEM block another detector already masks whole) are
     skipped: a pasted 4,000-line key would otherwise go through every plugin line by line.
     """
+    # Token runs and the markers never reach across a line break (none of their characters
+    # is one), so a text with none of them has no line worth scanning: most notes stop here.
+    if not _worth_scanning(text):
+        return []
     hits: list[Hit] = []
     position = 0
     for line in text.splitlines(keepends=True):
