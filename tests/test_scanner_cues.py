@@ -194,3 +194,19 @@ def test_no_line_break_belongs_to_a_token_run_or_a_marker() -> None:
         assert not secret_scanner._URL_CREDENTIALS.search(f"://{char}@"), hex(ord(char))
     text = "\n".join(["nothing here", "key 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", ""])
     assert {(start, end) for start, end, _kind in scanner_hits(text)} == {(17, 57)}
+
+
+def test_worth_scanning_is_the_plain_regex_reading() -> None:
+    """_worth_scanning's faster checks say what its two regexes say on their own."""
+    markers = re.compile(r"://[^\s/@]{1,100}@|-----BEGIN|eyJ")
+
+    def plain(line: str) -> bool:
+        if markers.search(line):
+            return True
+        runs = secret_scanner._TOKEN_RUN.finditer(line)
+        return any(re.search(r"\d", run.group(0)) for run in runs)
+
+    lines = _data_lines() + ["", "a" * 19 + "1", "a" * 20 + "1", "x\u00a0" + "b1" * 10]
+    lines += ["http://u:p@h", "ftp://" + "u" * 101 + "@h", "\u2003".join(EXAMPLES)]
+    for line in lines:
+        assert secret_scanner._worth_scanning(line) == plain(line), line

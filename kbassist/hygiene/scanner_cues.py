@@ -140,7 +140,7 @@ def required_texts(pattern: re.Pattern[str]) -> list[Texts]:
     for texts in found:
         if ignore_case:
             texts = frozenset(_ascii_piece(text).lower() for text in texts)
-        if all(texts):  # an empty text is found anywhere: no requirement
+        if texts and all(texts):  # an empty text is found anywhere: no requirement
             needs.append((ignore_case, _fewest(texts)))
     needs.sort(key=lambda need: min(len(text) for text in need[1]), reverse=True)
     return needs

@@ -10,7 +10,9 @@ the same heuristic filters, plus three decisions for prose:
 
 - Only lines that could hold a token are scanned: a run of 20+ token characters,
   ``://user@``, ``-----BEGIN`` or a JWT. Prose without such a run has nothing a
-  plugin could report, and skipping it keeps ingest fast.
+  plugin could report, and skipping it keeps ingest fast. On a scanned line a plugin
+  runs only if the line holds the fixed text its own regexes need (``AKIA``, ``xox``, a
+  secret-sounding word and a quote...; see :mod:`kbassist.hygiene.scanner_cues`).
 - ``IPPublicDetector`` and ``HexHighEntropyString`` are left out: IP addresses,
   hashes, thumbprints and GUIDs are everyday note content, not secrets.
 - A high-entropy string must pass the plugin's own entropy limit (the CLI's
@@ -60,9 +62,13 @@ def _worth_scanning(line: str) -> bool:
         return True
     if "://" in line and _URL_CREDENTIALS.search(line):
         return True
-    for run in _TOKEN_RUN.finditer(line):
-        if _DIGIT.search(run.group(0)):
-            return True
+    # A run of token characters lies inside one word (none of them is whitespace), and
+    # split() finds the long words faster than the regex reads the whole line.
+    for word in line.split():
+        if len(word) >= 20:
+            for run in _TOKEN_RUN.finditer(word):
+                if _DIGIT.search(run.group(0)):
+                    return True
     return False
 
 
@@ -184,11 +190,11 @@ _PLACEHOLDER_VALUE = re.compile(r"^(?:[*•xX#.?_-]{3,}|<[^>]*>|\{[^}]*\})$")
 def _entropy_candidates(plugin: Any, line: str) -> set[str]:
     """The values the high-entropy plugin's analyze_line reports with the eager search.
 
-    Its analyze_line, read for this: quoted strings of its charset; only when there are none,
-    every bare run of it (the eager search). The quoted ones are also filtered by the entropy
-    limit there, as _line_hits filters every value anyway. Done here because analyze_line
+    That method reports the quoted strings of its charset, and only when there are none,
+    every bare run of it (the eager search). It also drops quoted strings under the entropy
+    limit, which _line_hits does for every value anyway. Done here because analyze_line
     builds a hashed PotentialSecret for each of the dozens of words of a line, nearly all
-    then dropped for being short.
+    of them then dropped for being short.
     """
     values = set(plugin.analyze_string(line))
     if not values:
