@@ -10,7 +10,9 @@ the same heuristic filters, plus three decisions for prose:
 
 - Only lines that could hold a token are scanned: a run of 20+ token characters,
   ``://user@``, ``-----BEGIN`` or a JWT. Prose without such a run has nothing a
-  plugin could report, and skipping it keeps ingest fast.
+  plugin could report, and skipping it keeps ingest fast. On a scanned line a plugin
+  runs only if the line holds the fixed text its own regexes need (``AKIA``, ``xox``, a
+  secret-sounding word and a quote...; see :mod:`kbassist.hygiene.scanner_cues`).
 - ``IPPublicDetector`` and ``HexHighEntropyString`` are left out: IP addresses,
   hashes, thumbprints and GUIDs are everyday note content, not secrets.
 - A high-entropy string must pass the plugin's own entropy limit (the CLI's
@@ -23,12 +25,14 @@ baseline enables it, and none is loaded here.
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
 from kbassist.hygiene.keyword_scan import Hit
+from kbassist.hygiene.scanner_cues import Cue, fold, long_run_cue, plugin_cue
 
 LEFT_OUT_PLUGINS = frozenset({"IPPublicDetector", "HexHighEntropyString"})
 
@@ -48,14 +52,24 @@ DEFAULT_KIND = "api_key"
 # a URL, a key header or a JWT. Generated keys and tokens contain digits; long words,
 # paths and "xxxx..." do not need the plugins.
 _TOKEN_RUN = re.compile(r"[A-Za-z0-9+/=_\-]{20,}")
-_MARKERS = re.compile(r"://[^\s/@]{1,100}@|-----BEGIN|eyJ")
+_URL_CREDENTIALS = re.compile(r"://[^\s/@]{1,100}@")
 _DIGIT = re.compile(r"\d")
 
 
 def _worth_scanning(line: str) -> bool:
-    if _MARKERS.search(line):
+    # The fixed markers with "in": a regex alternation would stop at every "e" for "eyJ".
+    if "-----BEGIN" in line or "eyJ" in line:
         return True
-    return any(_DIGIT.search(run.group(0)) for run in _TOKEN_RUN.finditer(line))
+    if "://" in line and _URL_CREDENTIALS.search(line):
+        return True
+    # A run of token characters lies inside one word (none of them is whitespace), and
+    # split() finds the long words faster than the regex reads the whole line.
+    for word in line.split():
+        if len(word) >= 20:
+            for run in _TOKEN_RUN.finditer(word):
+                if _DIGIT.search(run.group(0)):
+                    return True
+    return False
 
 
 _TOKEN_CHARS = re.compile(r"[A-Za-z0-9_\-+/=.~]")
@@ -75,11 +89,17 @@ _ASSIGNMENT_PREFIX = re.compile(r"^[A-Za-z][A-Za-z_]{1,40}[=:]")
 MAX_CHUNK = 4_000
 
 
+_ENTROPY_TYPE = "Base64 High Entropy String"
+# The filename every line is scanned under: the keyword plugin picks its regexes by file type.
+_FILENAME = "note.txt"
+
+
 @lru_cache(maxsize=1)
-def _plugins() -> tuple[tuple[Any, frozenset[str]], ...]:
-    """Every detect-secrets plugin we use and the arguments its analyze_line takes, built once.
+def _plugins() -> tuple[tuple[Any, frozenset[str], Cue | None], ...]:
+    """Every detect-secrets plugin we use, the arguments its analyze_line takes and its cue.
 
     ``scan_line`` works the arguments out on every call; here it is done once per process.
+    The cue (see :func:`plugin_cue`) says which lines the plugin cannot report anything on.
     """
     from detect_secrets.core.plugins.util import get_mapping_from_secret_type_to_class
     from detect_secrets.settings import get_plugins, transient_settings
@@ -90,8 +110,17 @@ def _plugins() -> tuple[tuple[Any, frozenset[str]], ...]:
     with transient_settings({"plugins_used": [{"name": name} for name in names]}):
         plugins = tuple(get_plugins())
     return tuple(
-        (plugin, frozenset(get_injectable_variables(plugin.analyze_line))) for plugin in plugins
+        (plugin, frozenset(get_injectable_variables(plugin.analyze_line)), _cue(plugin))
+        for plugin in plugins
     )
+
+
+def _cue(plugin: Any) -> Cue | None:
+    if plugin.secret_type == _ENTROPY_TYPE:
+        # _line_hits drops every value of 2 ** limit characters or fewer (too short to pass
+        # the limit), so a line without a longer run of the charset cannot give a hit.
+        return long_run_cue(plugin.charset, math.floor(2**plugin.entropy_limit) + 1)
+    return plugin_cue(plugin, _FILENAME)
 
 
 def _filtered_out(secret: str, line: str, plugin: Any) -> bool:
@@ -139,9 +168,8 @@ def _expand(line: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _high_entropy_ok(value: str, line: str, position: int, plugin: Any) -> bool:
-    if plugin.calculate_shannon_entropy(value) <= plugin.entropy_limit:
-        return False
+def _high_entropy_ok(value: str, line: str, position: int) -> bool:
+    """A value over the entropy limit (_line_hits has checked it) that looks like a key."""
     if not (any(ch.isdigit() for ch in value) and any(ch.isalpha() for ch in value)):
         return False
     before = line[max(0, position - 60) : position]
@@ -159,21 +187,45 @@ def _high_entropy_ok(value: str, line: str, position: int, plugin: Any) -> bool:
 _PLACEHOLDER_VALUE = re.compile(r"^(?:[*•xX#.?_-]{3,}|<[^>]*>|\{[^}]*\})$")
 
 
+def _entropy_candidates(plugin: Any, line: str) -> set[str]:
+    """The values the high-entropy plugin's analyze_line reports with the eager search.
+
+    That method reports the quoted strings of its charset, and only when there are none,
+    every bare run of it (the eager search). It also drops quoted strings under the entropy
+    limit, which _line_hits does for every value anyway. Done here because analyze_line
+    builds a hashed PotentialSecret for each of the dozens of words of a line, nearly all
+    of them then dropped for being short.
+    """
+    values = set(plugin.analyze_string(line))
+    if not values:
+        with plugin.non_quoted_string_regex(is_exact_match=False):
+            values = set(plugin.analyze_string(line))
+    return values
+
+
 def _line_hits(line: str, offset: int) -> Iterator[Hit]:
     from detect_secrets.util.code_snippet import get_code_snippet
 
-    arguments = {
-        "filename": "note.txt",
-        "line": line,
-        "line_number": 1,
-        "context": get_code_snippet(lines=[line], line_number=1),
-        "enable_eager_search": True,
-    }
-    for plugin, accepted in _plugins():
-        found = plugin.analyze_line(**{k: v for k, v in arguments.items() if k in accepted})
-        for secret in found or ():
-            value = secret.secret_value or ""
-            is_entropy = secret.type == "Base64 High Entropy String"
+    arguments: dict[str, Any] = {}
+    folded = fold(line)
+    for plugin, accepted, cue in _plugins():
+        if cue is not None and not cue(line, folded):
+            continue  # the plugin's own patterns cannot match this line
+        is_entropy = plugin.secret_type == _ENTROPY_TYPE
+        if is_entropy:
+            values: Iterable[str] = _entropy_candidates(plugin, line)
+        else:
+            if not arguments:  # built once per line, and only when a plugin runs at all
+                arguments = {
+                    "filename": _FILENAME,
+                    "line": line,
+                    "line_number": 1,
+                    "context": get_code_snippet(lines=[line], line_number=1),
+                    "enable_eager_search": True,
+                }
+            found = plugin.analyze_line(**{k: v for k, v in arguments.items() if k in accepted})
+            values = [secret.secret_value or "" for secret in found or ()]
+        for value in values:
             # The eager search reports every word; the entropy limit drops nearly all of them.
             # A string of n characters has at most log2(n) bits of entropy per character, so
             # words shorter than 2 ** limit are dropped before computing it.
@@ -196,8 +248,8 @@ def _line_hits(line: str, offset: int) -> Iterator[Hit]:
                     start, end = _expand(line, start, end)
                 elif (prefix := _ASSIGNMENT_PREFIX.match(line, start)) and end - prefix.end() >= 16:
                     start = prefix.end()
-                if not is_entropy or _high_entropy_ok(value, line, position, plugin):
-                    yield offset + start, offset + end, KINDS.get(secret.type, DEFAULT_KIND)
+                if not is_entropy or _high_entropy_ok(value, line, position):
+                    yield offset + start, offset + end, KINDS.get(plugin.secret_type, DEFAULT_KIND)
                 position = line.find(value, position + len(value))
 
 
@@ -207,6 +259,10 @@ def scanner_hits(text: str, covered: Sequence[tuple[int, int]] = ()) -> list[Hit
     Lines inside a covered range (a PEM block another detector already masks whole) are
     skipped: a pasted 4,000-line key would otherwise go through every plugin line by line.
     """
+    # Token runs and the markers never reach across a line break (none of their characters
+    # is one), so a text with none of them has no line worth scanning: most notes stop here.
+    if not _worth_scanning(text):
+        return []
     hits: list[Hit] = []
     position = 0
     for line in text.splitlines(keepends=True):
