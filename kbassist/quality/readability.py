@@ -143,11 +143,10 @@ def _is_technical_default(token: str) -> bool:
 def neutralise(text: str, vocabulary: frozenset[str] = TECH_VOCABULARY) -> tuple[str, int]:
     """The text with technical tokens replaced by a one-syllable word, and how many there were."""
     tokens = text.split()
-    technical = list(
-        map(_is_technical_default, tokens)
-        if vocabulary is TECH_VOCABULARY
-        else (_is_technical(token, vocabulary) for token in tokens)
-    )
+    if vocabulary is TECH_VOCABULARY:
+        out = list(map(_neutral_token_default, tokens))
+        return " ".join(out), sum(map(_is_technical_default, tokens))
+    technical = [_is_technical(token, vocabulary) for token in tokens]
     out = [
         _placeholder(token) if is_tech else token
         for token, is_tech in zip(tokens, technical, strict=True)
@@ -158,6 +157,11 @@ def neutralise(text: str, vocabulary: frozenset[str] = TECH_VOCABULARY) -> tuple
 def _placeholder(token: str) -> str:
     # Keep sentence-ending punctuation so sentence counts do not change.
     return PLACEHOLDER + ("." if token.endswith((".", "!", "?")) else "")
+
+
+@lru_cache(maxsize=50_000)
+def _neutral_token_default(token: str) -> str:
+    return _placeholder(token) if _is_technical_default(token) else token
 
 
 def assess_readability(text: str, vocabulary: frozenset[str] = TECH_VOCABULARY) -> Readability:
