@@ -71,18 +71,48 @@ class NoteAssessment(Assessment):
 
 
 @dataclass(frozen=True)
+class Gated:
+    """A pattern searched only in texts that hold what every one of its matches holds.
+
+    Every match contains one of ``needs`` (plain substrings) and a match of ``needs_pattern``
+    (a short pattern the engine scans for quickly), so a text without them cannot match and
+    the pre-check is exact. It pays because a pattern that starts with ``\\b`` gives the
+    regular-expression engine no first character to skip ahead to: it tries every position.
+    """
+
+    pattern: re.Pattern[str]
+    needs: tuple[str, ...] = ()  # empty: no substring needed
+    needs_pattern: re.Pattern[str] | None = None
+
+    def search(self, text: str) -> bool:
+        if self.needs and not any(map(text.__contains__, self.needs)):
+            return False
+        if self.needs_pattern is not None and not self.needs_pattern.search(text):
+            return False
+        return self.pattern.search(text) is not None
+
+
+def _gated(pattern: str, needs: str = "", needs_pattern: str | None = None) -> Gated:
+    return Gated(
+        re.compile(pattern),
+        _phrases(needs) if needs else (),
+        None if needs_pattern is None else re.compile(needs_pattern),
+    )
+
+
+@dataclass(frozen=True)
 class Cues:
     words: frozenset[str] = frozenset()
     phrases: tuple[str, ...] = ()
-    pattern: re.Pattern[str] | None = None
+    patterns: tuple[Gated, ...] = ()
 
     def found(self, words: frozenset[str], flat: str) -> bool:
         """Whether the note (its word set and its flattened lower-case text) has a cue."""
         if not self.words.isdisjoint(words):
             return True
-        if any(phrase in flat for phrase in self.phrases):
+        if any(map(flat.__contains__, self.phrases)):
             return True
-        return bool(self.pattern and self.pattern.search(flat))
+        return any(part.search(flat) for part in self.patterns)
 
 
 def _words(text: str) -> frozenset[str]:
@@ -91,10 +121,6 @@ def _words(text: str) -> frozenset[str]:
 
 def _phrases(text: str) -> tuple[str, ...]:
     return tuple(text.split("|"))
-
-
-def _pattern(*patterns: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
 PROBLEM = Cues(
@@ -115,12 +141,15 @@ PROBLEM = Cues(
         "not arriving|not recognized|not receiving|not sending|not found|not shared|"
         "got error|got the error"
     ),
-    _pattern(
-        r"\"[^\"\n]{4,200}\"|“[^”\n]{4,200}”",  # quoted error text
+    (
+        _gated(r"\"[^\"\n]{4,200}\"|“[^”\n]{4,200}”", '"|“'),  # quoted error text
         # 'single quotes' only around a phrase, so apostrophes in "user's" do not pair up.
-        r"(?:^|[\s(:])'[^'\n]{4,200}'(?=[\s.,;:)!?]|$)",
-        r"\b0x[0-9a-f]{4,8}\b|\berror(?: code)?[ :#]{0,3}-?\d|\bevent ?id\b|\bhresult\b",
-        r"\bstop code\b",
+        _gated(r"(?:^|[\s(:])'[^'\n]{4,200}'(?=[\s.,;:)!?]|$)", "'"),
+        _gated(
+            r"\b0x[0-9a-f]{4,8}\b|\berror(?: code)?[ :#]{0,3}-?\d|\bevent ?id\b|\bhresult\b"
+            r"|\bstop code\b",
+            "0x|error|event|hresult|stop code",
+        ),
     ),
 )
 
@@ -131,12 +160,19 @@ ENVIRONMENT = Cues(
         "remote worker|only one user|single user|all users|all staff|every user|mac os|"
         "macos|os x|ipados|android|ubuntu|linux|chromeos|chrome os"
     ),
-    _pattern(
-        r"\bv?\d+\.\d+",  # versions, builds, addresses
-        r"\b(?:windows|win) ?(?:7|8|10|11|xp|server)\b|\bserver 20\d\d\b|\bios \d",
-        r"\bbuild \d|\b\d\dh\d\b",
-        r"\b(?:\d+|several|multiple|two|three|all|both) (?:users?|staff|people|employees|"
-        r"machines|devices|pcs|laptops|workstations)\b",
+    (
+        # Versions, builds, addresses; Windows 10 builds (22h2).
+        _gated(r"\bv?\d+\.\d+|\b\d\dh\d\b", needs_pattern=r"\d[.h]\d"),
+        _gated(
+            r"\b(?:windows|win) ?(?:7|8|10|11|xp|server)\b|\bserver 20\d\d\b|\bios \d"
+            r"|\bbuild \d",
+            "win|server 20|ios |build ",
+        ),
+        _gated(
+            r"\b(?:\d+|several|multiple|two|three|all|both) (?:users?|staff|people|employees|"
+            r"machines|devices|pcs|laptops|workstations)\b",
+            " user| staff| people| employees| machines| devices| pcs| laptops| workstations",
+        ),
     ),
 )
 # Host names like ACME-DC01 or LAPTOP-7H2K, matched on the original case.
@@ -156,7 +192,12 @@ CAUSE = Cues(
         "bad port|bad sector|after the |after a |still presenting|source was|out of date|"
         "not restored|was never|had been|had expired"
     ),
-    _pattern(r"\b(?:diagnos|corrupt|misconfigur|conflict|mismatch)"),
+    (
+        _gated(
+            r"\b(?:diagnos|corrupt|misconfigur|conflict|mismatch)",
+            "diagnos|corrupt|misconfigur|conflict|mismatch",
+        ),
+    ),
 )
 
 ACTIONS = _words(
@@ -175,21 +216,44 @@ ACTIONS = _words(
     "searched soft-deleted upgraded downgraded reverted re-imaged reimaged wiped"
 )
 ACTION_PHRASES = _phrases("rolled back|roll back|turned on|turned off|switched to|pointed to")
-COMMAND = _pattern(
-    r"`[^`\n]{2,200}`",
-    r"\b(?:get|set|new|remove|add|enable|disable|start|stop|restart|install|uninstall|update|"
-    r"invoke|test|reset|clear|connect|repair|import|export|grant|revoke)-[a-z]{2,}",
-    r"\b(?:ipconfig|gpupdate|gpresult|sfc|dism|chkdsk|netsh|nslookup|tracert|traceroute|"
-    r"robocopy|regedit|msiexec|certutil|dsregcmd|klist|repadmin|dcdiag|winget|choco|systemctl|"
-    r"wuauclt|usoclient|bcdedit|diskpart|icacls|takeown|taskkill|powercfg|cleanmgr|eventvwr|"
-    r"services\.msc|devmgmt|compmgmt)\b",
-    r"\bnet (?:use|user|stop|start|localgroup)\b|\bsc (?:stop|start|config|query)\b",
-    r"(?:^|\s)/(?:force|flushdns|registerdns|release|renew|scannow|restorehealth|all)\b",
-    r"\b[a-z]:\\|\\\\[\w.-]+\\|\bhk(?:lm|cu|ey_local_machine|ey_current_user)\b",
-    r"(?:^|\s)(?:/etc|/var|/usr|/opt|/home|~)/\w|%(?:appdata|localappdata|programdata|temp|"
-    r"userprofile)%",
-    r"[\w)] ?(?:>|->|→|») ?\w",  # Settings > Accounts
-    r"\b(?:admin|security|compliance) (?:center|centre|portal|console)\b|\b\w+ tab\b",
+_CMDLET_VERBS = (
+    "get|set|new|remove|add|enable|disable|start|stop|restart|install|uninstall|update|"
+    "invoke|test|reset|clear|connect|repair|import|export|grant|revoke"
+)
+_COMMAND_NAMES = (
+    "ipconfig|gpupdate|gpresult|sfc|dism|chkdsk|netsh|nslookup|tracert|traceroute|"
+    "robocopy|regedit|msiexec|certutil|dsregcmd|klist|repadmin|dcdiag|winget|choco|systemctl|"
+    "wuauclt|usoclient|bcdedit|diskpart|icacls|takeown|taskkill|powercfg|cleanmgr|eventvwr|"
+    "services.msc|devmgmt|compmgmt"
+)
+COMMAND = (
+    _gated(r"`[^`\n]{2,200}`", "`"),
+    _gated(
+        rf"\b(?:{_CMDLET_VERBS})-[a-z]{{2,}}",
+        "|".join(f"{verb}-" for verb in _CMDLET_VERBS.split("|")),
+    ),
+    _gated(r"\b(?:" + "|".join(map(re.escape, _COMMAND_NAMES.split("|"))) + r")\b", _COMMAND_NAMES),
+    _gated(
+        r"\bnet (?:use|user|stop|start|localgroup)\b|\bsc (?:stop|start|config|query)\b",
+        "net |sc ",
+    ),
+    _gated(
+        r"(?:^|\s)/(?:force|flushdns|registerdns|release|renew|scannow|restorehealth|all)\b", "/"
+    ),
+    _gated(
+        r"\b[a-z]:\\|\\\\[\w.-]+\\|\bhk(?:lm|cu|ey_local_machine|ey_current_user)\b",
+        ":\\|\\\\|hk",
+    ),
+    _gated(
+        r"(?:^|\s)(?:/etc|/var|/usr|/opt|/home|~)/\w|%(?:appdata|localappdata|programdata|temp|"
+        r"userprofile)%",
+        "/|%",
+    ),
+    _gated(r"[\w)] ?(?:>|->|→|») ?\w", ">|→|»"),  # Settings > Accounts
+    _gated(
+        r"\b(?:admin|security|compliance) (?:center|centre|portal|console)\b|\b\w+ tab\b",
+        " center| centre| portal| console| tab",
+    ),
 )
 NUMBERED = re.compile(r"^\s*(?:\d+[.)]|step \d+|[-*•] )", re.IGNORECASE | re.MULTILINE)
 
@@ -231,7 +295,10 @@ FOLLOWUP = Cues(
         "permanent fix|trained the user|showed the user|user was shown|user educated|"
         "http://|https://"
     ),
-    _pattern(r"\bkb-[\w-]+", r"\b(?:ticket|case|change request|cr) ?#? ?\d+"),
+    (
+        _gated(r"\bkb-[\w-]+", "kb-"),
+        _gated(r"\b(?:ticket|case|change request|cr) ?#? ?\d+", "ticket|case|change request|cr"),
+    ),
 )
 
 _VAGUE_WORDS = frozenset(
@@ -287,7 +354,9 @@ _ENGLISH = frozenset(
     "have has had then after before we i".split()
 )
 WORD = re.compile(r"[^\W\d_][\w'-]*", re.UNICODE)
-_TOKEN = re.compile(r"[a-z0-9][a-z0-9'_-]*")
+# Runs of [a-z0-9'_-] from a letter or digit, trailing ' and - left off ("users'" is
+# "users"): one pattern instead of a strip per token.
+_TOKEN = re.compile(r"[a-z0-9](?:[a-z0-9'_-]*[a-z0-9_])?")
 
 
 # --- notes -------------------------------------------------------------------------
@@ -344,7 +413,7 @@ def check_plain_note(plain: str, vocabulary: frozenset[str] = TECH_VOCABULARY) -
 def note_criteria(head: str) -> dict[str, bool]:
     """Which of the six criteria the (plain, already cut) note text meets."""
     flat = " ".join(head.lower().split())
-    tokens = frozenset(token.rstrip("'-") for token in _TOKEN.findall(flat))
+    tokens = frozenset(_TOKEN.findall(flat))
     return {
         "problem": PROBLEM.found(tokens, flat),
         "environment": _has_environment(head, tokens, flat),
@@ -405,7 +474,8 @@ def _readability(head: str, words: list[str], vocabulary: frozenset[str]) -> Fin
 def _has_environment(text: str, tokens: frozenset[str], flat: str) -> bool:
     # Naming products in passing ("restarted Teams") does not place a note: a version, an
     # OS, a host name or who was affected does.
-    return ENVIRONMENT.found(tokens, flat) or bool(HOSTNAME.search(text))
+    # Every host name holds a hyphen: texts without one are not searched.
+    return ENVIRONMENT.found(tokens, flat) or ("-" in text and bool(HOSTNAME.search(text)))
 
 
 def _has_steps(text: str, tokens: frozenset[str], flat: str) -> bool:
@@ -415,23 +485,23 @@ def _has_steps(text: str, tokens: frozenset[str], flat: str) -> bool:
     if not actions:
         return False
     # One action counts when it is specific: a command, a path, a setting, or numbered steps.
-    return bool(COMMAND.search(flat)) or len(NUMBERED.findall(text)) >= 2
+    return any(part.search(flat) for part in COMMAND) or len(NUMBERED.findall(text)) >= 2
 
 
 def _language(words: list[str]) -> str:
-    sample = [word.lower() for word in words[:300]]
+    sample = words[:300]
     if len(sample) < 6:
         return "en"
-    english = sum(1 for word in sample if word in _ENGLISH)
+    english = sum(map(_ENGLISH.__contains__, map(str.lower, sample)))
     return "en" if english / len(sample) >= 0.06 else "other"
 
 
 def _is_vague(text: str, words: list[str], criteria: dict[str, bool]) -> bool:
     met = sum(criteria.values())
-    lowered = [word.lower() for word in words]
-    if lowered and all(word in _VAGUE_WORDS for word in lowered) and len(lowered) <= 12:
+    # Only a note of twelve words or fewer can be all vague words: longer ones are not lowercased.
+    if words and len(words) <= 12 and all(word.lower() in _VAGUE_WORDS for word in words):
         return True
-    if len(lowered) < 8 and met <= 1:
+    if len(words) < 8 and met <= 1:
         return True
     return met <= 1 and _only_correspondence(text)
 

@@ -119,6 +119,12 @@ def load_textstat() -> ModuleType:
 
 def is_technical(token: str, vocabulary: frozenset[str] = TECH_VOCABULARY) -> bool:
     """Whether a token is vocabulary, an error code, a version, a path, a command or an acronym."""
+    if vocabulary is TECH_VOCABULARY:
+        return _is_technical_default(token)
+    return _is_technical(token, vocabulary)
+
+
+def _is_technical(token: str, vocabulary: frozenset[str]) -> bool:
     word = token.strip(_EDGE_PUNCTUATION)
     if not word:
         return False
@@ -127,46 +133,61 @@ def is_technical(token: str, vocabulary: frozenset[str] = TECH_VOCABULARY) -> bo
     return False
 
 
+@lru_cache(maxsize=50_000)
+def _is_technical_default(token: str) -> bool:
+    # Tokens repeat across notes ("the", "DNS", "rebooted"): with the project's vocabulary
+    # the answer depends on the token alone, so it is worked out once per token.
+    return _is_technical(token, TECH_VOCABULARY)
+
+
 def neutralise(text: str, vocabulary: frozenset[str] = TECH_VOCABULARY) -> tuple[str, int]:
     """The text with technical tokens replaced by a one-syllable word, and how many there were."""
-    out = []
-    technical = 0
-    for token in text.split():
-        if is_technical(token, vocabulary):
-            technical += 1
-            # Keep sentence-ending punctuation so sentence counts do not change.
-            out.append(PLACEHOLDER + ("." if token.endswith((".", "!", "?")) else ""))
-        else:
-            out.append(token)
-    return " ".join(out), technical
+    tokens = text.split()
+    if vocabulary is TECH_VOCABULARY:
+        out = list(map(_neutral_token_default, tokens))
+        return " ".join(out), sum(map(_is_technical_default, tokens))
+    technical = [_is_technical(token, vocabulary) for token in tokens]
+    out = [
+        _placeholder(token) if is_tech else token
+        for token, is_tech in zip(tokens, technical, strict=True)
+    ]
+    return " ".join(out), sum(technical)
+
+
+def _placeholder(token: str) -> str:
+    # Keep sentence-ending punctuation so sentence counts do not change.
+    return PLACEHOLDER + ("." if token.endswith((".", "!", "?")) else "")
+
+
+@lru_cache(maxsize=50_000)
+def _neutral_token_default(token: str) -> str:
+    return _placeholder(token) if _is_technical_default(token) else token
 
 
 def assess_readability(text: str, vocabulary: frozenset[str] = TECH_VOCABULARY) -> Readability:
     """Reading ease and hard-word share, with technical vocabulary and codes not counted as hard.
 
     Flesch reading ease as textstat defines it (206.835 - 1.015 words per sentence -
-    84.6 syllables per word), computed in one pass from textstat's own word list,
-    sentence count and per-word syllable counter (cached per word), which is several
-    times faster than calling its text-level functions one after the other.
+    84.6 syllables per word), computed in one pass from textstat's word list, sentence
+    count and per-word syllable counter (cached per word), which is several times faster
+    than calling its text-level functions one after the other.
     """
     clipped = text[:MAX_CHARS]
     neutral, technical = neutralise(clipped, vocabulary)
     if not neutral.strip():
         return Readability(0, 0, technical, 0, 0.0, 0.0, 0.0)
-    counters = _counters()
-    words = counters.list_words(neutral, lowercase=True)
+    words = _bare_text(neutral).lower().split()
     if not words:
         return Readability(0, 0, technical, 0, 0.0, 0.0, 0.0)
-    sentences = max(1, counters.count_sentences(neutral))
-    syllables = [counters.syllables(word) for word in words]
-    easy = counters.easy_words
-    hard = sum(
-        1
-        for word, count in zip(words, syllables, strict=True)
-        if count >= 3 and word not in easy and word not in vocabulary and word != PLACEHOLDER
-    )
+    sentences = max(1, _count_sentences(neutral))
+    counters = _counters()
+    syllables = sum(map(counters.syllables, words))
+    if vocabulary is TECH_VOCABULARY:
+        hard = sum(map(_is_hard_default, words))
+    else:
+        hard = sum(_is_hard(word, vocabulary) for word in words)
     per_sentence = len(words) / sentences
-    ease = 206.835 - 1.015 * per_sentence - 84.6 * (sum(syllables) / len(words))
+    ease = 206.835 - 1.015 * per_sentence - 84.6 * (syllables / len(words))
     return Readability(
         words=len(words),
         sentences=sentences,
@@ -178,10 +199,48 @@ def assess_readability(text: str, vocabulary: frozenset[str] = TECH_VOCABULARY) 
     )
 
 
+def _is_hard(word: str, vocabulary: frozenset[str]) -> bool:
+    """A word of three syllables or more that is neither common English nor technical."""
+    counters = _counters()
+    return (
+        counters.syllables(word) >= 3
+        and word not in counters.easy_words
+        and word not in vocabulary
+        and word != PLACEHOLDER
+    )
+
+
+@lru_cache(maxsize=200_000)
+def _is_hard_default(word: str) -> bool:
+    # Like the technical tokens: with the project's vocabulary, decided once per word.
+    return _is_hard(word, TECH_VOCABULARY)
+
+
+# textstat 0.7's word list and sentence count (``list_words`` after ``remove_punctuation``,
+# and ``count_sentences``), with the same patterns compiled once. Called through textstat,
+# every sentence of every note went through four cached wrappers and the re module's
+# pattern cache; tests/test_readability_textstat.py checks both agree with textstat.
+_NONCONTRACTION_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")
+_PUNCTUATION = re.compile(r"[^\w\s\']")
+_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
+
+
+def _bare_text(text: str) -> str:
+    """The text without punctuation, apostrophes of contractions kept (textstat's rule)."""
+    return _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text))
+
+
+def _count_sentences(text: str) -> int:
+    """textstat's sentence count: stretches up to . ! or ?, fragments of 1-2 words not counted."""
+    if not text:
+        return 0
+    sentences = _SENTENCE.findall(text)
+    fragments = sum(1 for sentence in sentences if len(_bare_text(sentence).split()) <= 2)
+    return max(1, len(sentences) - fragments)
+
+
 @dataclass(frozen=True)
 class _Counters:
-    list_words: Any
-    count_sentences: Any
     syllables: Any
     easy_words: frozenset[str]
 
@@ -189,8 +248,7 @@ class _Counters:
 @cache
 def _counters() -> _Counters:
     load_textstat()
-    from textstat.backend.counts import count_sentences, count_syllables
-    from textstat.backend.selections import list_words
+    from textstat.backend.counts import count_syllables
     from textstat.backend.utils import get_lang_easy_words
 
     @lru_cache(maxsize=200_000)
@@ -198,9 +256,7 @@ def _counters() -> _Counters:
         # textstat's own cache is small and keyed on whole texts; words repeat across notes.
         return int(count_syllables(word, "en_US"))
 
-    return _Counters(
-        list_words, count_sentences, syllables, frozenset(get_lang_easy_words("en_US"))
-    )
+    return _Counters(syllables, frozenset(get_lang_easy_words("en_US")))
 
 
 def plain_flesch_reading_ease(text: str) -> float:
