@@ -8,22 +8,41 @@ from collections.abc import Iterator
 
 from kbassist.hygiene.keyword_scan import Hit
 
-_STREET_EN = (
-    r"\b\d{1,5}[A-Za-z]?,?\s+(?:[A-Z][\w'’-]+\s+){1,3}"
-    r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Way|Court|Ct|Crescent|Cres|Place|Pl"
-    r"|Boulevard|Blvd|Terrace|Gardens|Grove|Row|Square|Hill|Mews|View|Rise|Walk|Green|Parade)\b\.?"
+_EN_STREET_TYPES = (
+    r"Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Way|Court|Ct|Crescent|Cres|Place|Pl"
+    r"|Boulevard|Blvd|Terrace|Gardens|Grove|Row|Square|Hill|Mews|View|Rise|Walk|Green|Parade"
+)
+_STREET_EN = rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?:[A-Z][\w'’-]+\s+){{1,3}}(?:{_EN_STREET_TYPES})\b\.?"
+_DE_NL_STREET_TYPES = (
+    r"straße|strasse|str\.|weg|gasse|allee|platz"
+    r"|ring|damm|ufer|straat|laan|plein|gracht|kade|singel|dijk|steeg|hof"
 )
 _STREET_DE_NL = (
-    r"\b(?:[A-ZÄÖÜ][\wäöüß'-]+\s)?[A-ZÄÖÜ][\wäöüß'-]*(?:straße|strasse|str\.|weg|gasse|allee|platz"
-    r"|ring|damm|ufer|straat|laan|plein|gracht|kade|singel|dijk|steeg|hof)\s+\d{1,4}\s?[a-zA-Z]?\b"
+    rf"\b(?:[A-ZÄÖÜ][\wäöüß'-]+\s)?[A-ZÄÖÜ][\wäöüß'-]*(?:{_DE_NL_STREET_TYPES})"
+    r"\s+\d{1,4}\s?[a-zA-Z]?\b"
 )
+_ROMANCE_STREET_WORDS = (
+    r"Calle|C/|Avda\.?|Avenida|Paseo|Plaza|Rua|Av\.|Travessa|Largo|Via|Viale|Piazza|Corso"
+    r"|Rue|Avenue|Boulevard|Chemin|Allée|Impasse"
+)
+_ROMANCE_STREET_TYPES = r"rue|avenue|av\.|boulevard|bd|chemin|allée|impasse|place|quai"
 _STREET_ROMANCE = (
-    r"\b(?:Calle|C/|Avda\.?|Avenida|Paseo|Plaza|Rua|Av\.|Travessa|Largo|Via|Viale|Piazza|Corso"
-    r"|Rue|Avenue|Boulevard|Chemin|Allée|Impasse)\s+(?:[\w'’.-]+\s+){0,4}?(?:n[ºo°.]\s*)?\d{1,4}\b"
-    r"|\b\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|chemin|allée|impasse|place"
-    r"|quai)\s+(?:[\w'’-]+\s){0,4}[\w'’-]+"
+    rf"\b(?:{_ROMANCE_STREET_WORDS})\s+(?:[\w'’.-]+\s+){{0,4}}?(?:n[ºo°.]\s*)?\d{{1,4}}\b"
+    rf"|\b\d{{1,4}}(?:\s?(?:bis|ter))?,?\s+(?:{_ROMANCE_STREET_TYPES})\s+(?:[\w'’-]+\s){{0,4}}[\w'’-]+"
 )
 _STREET = re.compile(rf"{_STREET_EN}|{_STREET_DE_NL}|{_STREET_ROMANCE}")
+# _STREET opens with \b, which the regex engine tries at every position of the text. Each of
+# its shapes holds a piece that opens with a digit or a street word, which the engine can skip
+# to: a text with none of these pieces has no address (and most notes have none).
+_STREET_PIECES = (
+    # "12 Acacia Avenue", "12 bis, rue de la Paix": the house number's last digit onwards
+    re.compile(
+        rf"\d(?:[A-Za-z]?,?\s+(?:[A-Z][\w'’-]+\s+){{1,3}}(?:{_EN_STREET_TYPES})\b"
+        rf"|(?:\s?(?:bis|ter))?,?\s+(?:{_ROMANCE_STREET_TYPES})\s)"
+    ),
+    re.compile(rf"(?:{_DE_NL_STREET_TYPES})\s+\d"),  # "Hauptstraße 5"
+    re.compile(rf"(?:{_ROMANCE_STREET_WORDS})\s"),  # "Calle Mayor 5"
+)
 _POSTCODE_TAIL = re.compile(
     r"[ \t,]{1,3}(?:[A-Z][\w'’-]+[ \t,]{1,3}){0,2}"
     r"(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|\d{4}\s?[A-Z]{2}|\d{4,5}(?:-\d{3,4})?|[A-Z]{2}\s\d{5})"
@@ -60,6 +79,8 @@ _YEAR_AT_END = re.compile(r"\s(?:19|20)\d{2}$")
 
 
 def address_hits(text: str, lowered: str) -> Iterator[Hit]:
+    if not any(piece.search(text) for piece in _STREET_PIECES):
+        return
     for match in _STREET.finditer(text):
         end = match.end()
         tail = _POSTCODE_TAIL.match(text, end)

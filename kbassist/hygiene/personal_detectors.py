@@ -7,7 +7,8 @@ address, a date of birth, a national ID or a bank detail is personal data.
 Phone numbers are validated with the ``phonenumbers`` library (Google's
 libphonenumber metadata); a number is personal unless the words around it say
 it belongs to the business (office, reception, main line, support line, DID,
-extension, toll-free).
+extension, toll-free). Dates of birth, national IDs and bank details that a keyword
+announces are read in :mod:`kbassist.hygiene.personal_keywords`.
 """
 
 from __future__ import annotations
@@ -17,18 +18,9 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 
 from kbassist.hygiene.addresses import address_hits
-from kbassist.hygiene.keyword_scan import (
-    Hit,
-    KeywordRule,
-    Policy,
-    Reading,
-    Tokens,
-    compile_rule,
-    is_mention,
-    keyword_hits,
-    trim,
-)
+from kbassist.hygiene.keyword_scan import Hit
 from kbassist.hygiene.national_ids import national_id_hits
+from kbassist.hygiene.personal_keywords import COMPANY_ACCOUNT, personal_keyword_hits
 
 # --- e-mail --------------------------------------------------------------------------------
 
@@ -212,6 +204,13 @@ _MOBILE_WORDS = re.compile(
 )
 
 
+# A phone hit needs seven digits with only separators between them (the count of 7 to 15
+# below), and _PHONE opens with a look-behind that the regex engine tries at every position:
+# this search, which the engine can skip to the next digit for, runs first.
+_SEVEN_DIGIT_RUN = re.compile(r"\d(?:[ \t().-]*\d){6}")
+_GROUPED_DIGITS = re.compile(r"\d[ .-]\d")
+
+
 @lru_cache(maxsize=4096)
 def _phone_verdict(raw: str, mobile: bool = False) -> tuple[bool, bool]:
     """(valid somewhere, a business-only number type) for a candidate number. When the text
@@ -247,6 +246,8 @@ def _phone_verdict(raw: str, mobile: bool = False) -> tuple[bool, bool]:
 
 
 def _phone_hits(text: str, lowered: str) -> Iterator[Hit]:
+    if not _SEVEN_DIGIT_RUN.search(text):
+        return
     for match in _PHONE.finditer(text):
         raw = match.group(0).rstrip(" \t.-(")
         if raw.startswith("(") and ")" not in raw:
@@ -268,7 +269,7 @@ def _phone_hits(text: str, lowered: str) -> Iterator[Hit]:
             continue  # "rappelé via le standard (04 78 ...)": whoever calls, it is the firm's
         after = _clause_after(text, start + len(raw))
         phone_context = bool(_PHONE_WORDS.search(before[-40:]))
-        formatted = raw[0] in "+0(" or bool(re.search(r"\d[ .-]\d", raw))
+        formatted = raw[0] in "+0(" or bool(_GROUPED_DIGITS.search(raw))
         valid, business = _phone_verdict(raw, bool(_MOBILE_WORDS.search(before[-40:])))
         if not (valid and formatted) and not (phone_context and (formatted or digits >= 10)):
             continue
@@ -277,7 +278,9 @@ def _phone_hits(text: str, lowered: str) -> Iterator[Hit]:
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", start)
         line = text[line_start : len(text) if line_end == -1 else line_end]
-        if any(not _personal_domain(m.group("domain")) for m in _EMAIL.finditer(line)):
+        if "@" in line and any(
+            not _personal_domain(m.group("domain")) for m in _EMAIL.finditer(line)
+        ):
             continue  # a signature line: "Tel: 01632 960100 | servicedesk@company.co.uk"
         own = _PERSONAL_PHONE_WORDS.search(before) or _OWN_PHONE_AFTER.match(after)
         if not own and (_WORK_WORDS.search(before) or _WORK_WORDS.search(after)):
@@ -364,16 +367,48 @@ def _cpf_ok(value: str) -> bool:
     return True
 
 
+# Each number pattern opens with \b or a look-behind, which the regex engine tries at every
+# position of the text. What every match of it holds, opening with a digit or a capital letter
+# (which the engine can skip to), is looked for first: most notes hold none of these shapes.
+_SHAPES = {
+    _IBAN: re.compile(r"[A-Z][A-Z]\d\d(?: ?[A-Z0-9]{4}){2}"),
+    _CARD: re.compile(r"\d\d{3}[ -]\d{4}"),
+    _CARD_UNSPACED: re.compile(r"\d\d{12}"),
+    _DNI: re.compile(r"\d\d{6}-?[A-Z]"),
+    _CODICE_FISCALE: re.compile(r"[A-Z][A-Z]{5}\d\d"),
+    _NINO: re.compile(r"\d\d ?\d\d ?\d\d ?[A-D]"),
+    _CPF: re.compile(r"\d\d\d\.\d{3}\."),
+}
+
+
+def _any_shape(first: str) -> re.Pattern[str]:
+    """The shapes that open with `first`, in one search: one pass over a text without any."""
+    rests = [
+        shape.pattern[len(first) :] for shape in _SHAPES.values() if shape.pattern.startswith(first)
+    ]
+    return re.compile(rf"{first}(?:{'|'.join(rests)})")
+
+
+_ANY_SHAPE = (_any_shape(r"\d"), _any_shape("[A-Z]"))
+
+
+def _matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The pattern's matches, looked for only in a text that holds their shape."""
+    return pattern.finditer(text) if _SHAPES[pattern].search(text) else iter(())
+
+
 def _number_hits(text: str, lowered: str) -> Iterator[Hit]:
-    for match in _IBAN.finditer(text):
-        if _iban_ok(match.group(0)) and not _COMPANY_ACCOUNT.search(
+    if not any(shape.search(text) for shape in _ANY_SHAPE):
+        return
+    for match in _matches(_IBAN, text):
+        if _iban_ok(match.group(0)) and not COMPANY_ACCOUNT.search(
             text, max(0, match.start() - 45), match.start()
         ):
             yield match.start(), match.end(), "bank_account"
-    for match in _CARD.finditer(text):
+    for match in _matches(_CARD, text):
         if luhn_ok(match.group(0)):
             yield match.start(), match.end(), "payment_card"
-    for match in _CARD_UNSPACED.finditer(text):
+    for match in _matches(_CARD_UNSPACED, text):
         digits = match.group(0)
         if (
             luhn_ok(digits)
@@ -381,232 +416,20 @@ def _number_hits(text: str, lowered: str) -> Iterator[Hit]:
             and not _NOT_CARD_CONTEXT.search(_clause_before(text, match.start(), 40))
         ):
             yield match.start(), match.end(), "payment_card"
-    for match in _DNI.finditer(text):
+    for match in _matches(_DNI, text):
         if _dni_ok(match.group("number"), match.group("letter")):
             yield match.start(), match.end(), "national_id"
-    for match in _CODICE_FISCALE.finditer(text):
+    for match in _matches(_CODICE_FISCALE, text):
         yield match.start(), match.end(), "national_id"
-    for match in _NINO.finditer(text):
+    for match in _matches(_NINO, text):
         yield match.start(), match.end(), "national_id"
-    for match in _CPF.finditer(text):
+    for match in _matches(_CPF, text):
         if _cpf_ok(match.group(0)):
             yield match.start(), match.end(), "national_id"
 
 
-# --- keyword rules: dates of birth, national IDs, bank details -----------------------------
-
-PERSONAL_RULES: tuple[KeywordRule, ...] = (
-    KeywordRule(
-        "date_of_birth",
-        r"dob|d\.o\.b\.?|date\s+of\s+birth|birth\s?date|birthday|born(?:\s+on)?|geburtsdatum"
-        r"|geburtstag|geb\.|geboren(?:\s+am)?|fecha\s+de\s+nacimiento|nacid[oa](?:\s+el)?"
-        r"|date\s+de\s+naissance|née?(?:\s+le)?|geboortedatum|geboren\s+op"
-        r"|data\s+de\s+nascimento|nascid[oa](?:\s+em)?|data\s+di\s+nascita|nat[oa](?:\s+il)?",
-        "date",
-        (
-            "dob",
-            "d.o.b",
-            "birth",
-            "born",
-            "geb",
-            "nac",
-            "naissance",
-            "né",
-            "geboorte",
-            "nasc",
-            "nat",
-        ),
-    ),
-    KeywordRule(
-        "national_id",
-        r"ssn|social\s+security(?:\s+(?:number|no\.?|#))?|national\s+insurance(?:\s+(?:number|no\.?))?"
-        r"|ni\s+(?:number|no\.?)|nino|national\s+id(?:\s+(?:number|no\.?))?|id\s+card(?:\s+number)?"
-        r"|identity\s+card(?:\s+number)?|passport(?:\s+(?:number|no\.?))?"
-        r"|driver'?s\s+licen[cs]e(?:\s+number)?|driving\s+licen[cs]e(?:\s+number)?"
-        r"|personalausweis(?:nummer)?|ausweis(?:nummer)?|reisepass(?:nummer)?|steuer-?id"
-        r"|steuer-?identifikationsnummer|sozialversicherungsnummer|sv-nummer|dni|pasaporte"
-        r"|n[úu]mero\s+de\s+(?:la\s+)?seguridad\s+social|numéro\s+de\s+sécurité\s+sociale"
-        r"|carte\s+d'identité|passeport|bsn|burgerservicenummer|paspoort|cpf|cartão\s+de\s+cidadão"
-        r"|codice\s+fiscale|carta\s+d'identità|passaporto|tax\s+(?:id|number)|nif",
-        "id",
-        (
-            "ssn",
-            "social",
-            "insurance",
-            "ni ",
-            "nino",
-            "national",
-            "id",
-            "passport",
-            "licen",
-            "ausweis",
-            "pass",
-            "steuer",
-            "sozial",
-            "sv-",
-            "dni",
-            "seguridad",
-            "sécurité",
-            "carte",
-            "bsn",
-            "burger",
-            "paspoort",
-            "cpf",
-            "cidad",
-            "fiscale",
-            "identit",
-            "tax",
-            "nif",
-        ),
-    ),
-    KeywordRule(
-        "bank_account",
-        r"iban|(?:bank\s+)?account\s+(?:number|no\.?|#)|acct\s+(?:number|no\.?|#)|bank\s+account"
-        r"|sort\s+code|routing\s+number|kontonummer|kontonr\.?|bankverbindung|n[úu]mero\s+de\s+cuenta"
-        r"|cuenta\s+bancaria|numéro\s+de\s+compte|rib|rekeningnummer|bankrekening"
-        r"|n[úu]mero\s+da\s+conta|nib|conto\s+corrente|numero\s+di\s+conto"
-        # "account 31926819, sort code 60-16-13": a bare "account" counts on a bank line only.
-        r"|account|acct",
-        "account",
-        (
-            "iban",
-            "account",
-            "acct",
-            "sort code",
-            "routing",
-            "konto",
-            "bank",
-            "cuenta",
-            "compte",
-            "rib",
-            "rekening",
-            "conta",
-            "nib",
-            "conto",
-        ),
-    ),
-)
-
-_MONTHS = (
-    r"jan(?:uary|uar|vier|eiro)?|feb(?:ruary|ruar)?|févr(?:ier)?|mar(?:ch|s|zo|ço)?|märz|apr(?:il)?"
-    r"|avr(?:il)?|may|mai|mayo|maio|maggio|jun(?:e|i|io|ho)?|juin|giugno|jul(?:y|i|io|ho)?"
-    r"|juil(?:let)?|luglio|aug(?:ust)?|août|ago(?:sto)?|sep(?:t|tember|tiembre|tembre|tembro)?"
-    r"|set(?:embro|tembre)?|oct(?:ober|obre|ubre)?|okt(?:ober)?|out(?:ubro)?|ott(?:obre)?"
-    r"|nov(?:ember|embre|iembre|embro)?|dec(?:ember|embre)?|dez(?:ember|embro)?|déc(?:embre)?"
-    r"|dic(?:iembre|embre)?|enero|ene|gennaio|febbraio|febrero|fevereiro|marzo|abril|aprile"
-    r"|januari|februari|maart|mei|juni|juli|augustus|oktober"
-)
-_DATE_TOKEN = re.compile(r"\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}")
-_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th|\.|º)?,?")
-_MONTH = re.compile(rf"(?i)(?:{_MONTHS})\.?,?")
-_YEAR = re.compile(r"(?:19|20)\d{2}")
-_DATE_FILLER = frozenset({"de", "of", "del"})
-
-
-def _date(rule: KeywordRule, key: str, tokens: Tokens, reading: Reading) -> tuple[int, int] | None:
-    """A date of birth: 14/03/1987, 1987-03-14, 14 March 1987, 14 de marzo de 1987."""
-    first = reading.index
-    word = trim(tokens[first]).text
-    if _DATE_TOKEN.fullmatch(word):
-        return first, first
-    words = [trim(t).text for t in tokens.span(first, first + 5)]
-    words = [w for w in words if w.lower() not in _DATE_FILLER]
-    shapes = [
-        (_DAY, _MONTH, _YEAR),
-        (_MONTH, _DAY, _YEAR),
-    ]
-    for shape in shapes:
-        if len(words) >= 3 and all(p.fullmatch(w) for p, w in zip(shape, words, strict=False)):
-            last = first
-            matched = 0
-            while matched < 3:
-                if trim(tokens[last]).text.lower() not in _DATE_FILLER:
-                    matched += 1
-                last += 1
-            return first, last - 1
-    return None
-
-
-_ID_PART = re.compile(r"[A-Za-z0-9][A-Za-z0-9./-]{0,19}")
-
-
-def _id(rule: KeywordRule, key: str, tokens: Tokens, reading: Reading) -> tuple[int, int] | None:
-    """An identity number, possibly written in groups: QQ 12 34 56 C, 123-45-6789."""
-    first = reading.index
-    last, digits, i = None, 0, first
-    while tokens.has(i) and i - first < 6:
-        word = trim(tokens[i]).text
-        if not _ID_PART.fullmatch(word) or (word.isalpha() and not word.isupper()):
-            break
-        if word.isalpha() and len(word) > 2:
-            break
-        digits += sum(ch.isdigit() for ch in word)
-        last = i
-        if tokens[i].text[-1:] in ".,;)":
-            break
-        i += 1
-    if last is None or digits < 5:
-        return None
-    value = " ".join(trim(t).text for t in tokens.span(first, last))
-    if is_mention(value) and not re.fullmatch(r"\d{3}-\d{2}-\d{4}", value):
-        return None
-    return first, last
-
-
-def _account(
-    rule: KeywordRule, key: str, tokens: Tokens, reading: Reading
-) -> tuple[int, int] | None:
-    """A bank account number or sort code: digits, perhaps grouped."""
-    first = reading.index
-    last, digits, i = None, 0, first
-    while tokens.has(i) and i - first < 8:
-        word = trim(tokens[i]).text
-        if not re.fullmatch(r"[A-Z]{0,4}[\d-]+|[A-Z]{2}\d{2}[A-Z0-9]*|[A-Z0-9]{1,4}", word):
-            break
-        digits += sum(ch.isdigit() for ch in word)
-        last = i
-        if tokens[i].text[-1:] in ".,;)":
-            break
-        i += 1
-    if last is None or digits < 6:
-        return None
-    return first, last
-
-
-_BANK_CONTEXT = re.compile(
-    r"(?i)bank|iban|sort\s+code|payroll|salary|routing|bic|swift|konto|blz|rekening|conta|conto"
-    r"|cuenta|compte|expenses|refund|reimburs"
-)
-
-
-_COMPANY_ACCOUNT = re.compile(
-    r"(?i)\b(?:company|company's|business|corporate|firm's|our|société|entreprise|empresa"
-    r"|firmen\w*|geschäfts\w*|bedrijfs\w*|zakelijke?|aziendale|società)\W+(?:\w+\W+){0,2}$"
-)
-
-
-def _refine(kind: str, text: str, start: int, end: int) -> str:
-    if kind == "bank_account":
-        if _COMPANY_ACCOUNT.search(text, max(0, start - 40), start):
-            return ""  # "Company IBAN IE64 ...": the firm's own account is no one's data
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end)
-        line = text[line_start : len(text) if line_end == -1 else line_end]
-        if not _BANK_CONTEXT.search(line):
-            return ""
-    return kind
-
-
-PERSONAL_POLICIES: dict[str, Policy] = {"date": _date, "id": _id, "account": _account}
-_COMPILED = tuple(compile_rule(rule) for rule in PERSONAL_RULES)
-
-
-def _keyword_hits(text: str, lowered: str) -> Iterator[Hit]:
-    return keyword_hits(text, lowered, _COMPILED, PERSONAL_POLICIES, _refine)
-
-
 DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
-    _keyword_hits,
+    personal_keyword_hits,
     national_id_hits,
     _number_hits,
     _email_hits,

@@ -1,0 +1,287 @@
+"""Personal data announced by a keyword: dates of birth, national IDs, bank details.
+
+"DOB 14/03/1987", "NI number QQ 12 34 56 C", "account 31926819, sort code 60-16-13": the
+rules are data read by :mod:`kbassist.hygiene.keyword_scan`, as the secret rules are; the
+policies below decide whether the words after a keyword are a value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kbassist.hygiene.keyword_scan import (
+    CompiledRule,
+    Hit,
+    KeywordRule,
+    Policy,
+    Reading,
+    Tokens,
+    compile_rule,
+    is_mention,
+    keyword_hits,
+    trim,
+)
+
+PERSONAL_RULES: tuple[KeywordRule, ...] = (
+    KeywordRule(
+        "date_of_birth",
+        r"dob|d\.o\.b\.?|date\s+of\s+birth|birth\s?date|birthday|born(?:\s+on)?|geburtsdatum"
+        r"|geburtstag|geb\.|geboren(?:\s+am)?|fecha\s+de\s+nacimiento|nacid[oa](?:\s+el)?"
+        r"|date\s+de\s+naissance|née?(?:\s+le)?|geboortedatum|geboren\s+op"
+        r"|data\s+de\s+nascimento|nascid[oa](?:\s+em)?|data\s+di\s+nascita|nat[oa](?:\s+il)?",
+        "date",
+        (
+            "dob",
+            "d.o.b",
+            "birth",
+            "born",
+            "geb",
+            "nac",
+            "naissance",
+            "né",
+            "geboorte",
+            "nasc",
+            "nat",
+        ),
+    ),
+    KeywordRule(
+        "national_id",
+        r"ssn|social\s+security(?:\s+(?:number|no\.?|#))?|national\s+insurance(?:\s+(?:number|no\.?))?"
+        r"|ni\s+(?:number|no\.?)|nino|national\s+id(?:\s+(?:number|no\.?))?|id\s+card(?:\s+number)?"
+        r"|identity\s+card(?:\s+number)?|passport(?:\s+(?:number|no\.?))?"
+        r"|driver'?s\s+licen[cs]e(?:\s+number)?|driving\s+licen[cs]e(?:\s+number)?"
+        r"|personalausweis(?:nummer)?|ausweis(?:nummer)?|reisepass(?:nummer)?|steuer-?id"
+        r"|steuer-?identifikationsnummer|sozialversicherungsnummer|sv-nummer|dni|pasaporte"
+        r"|n[úu]mero\s+de\s+(?:la\s+)?seguridad\s+social|numéro\s+de\s+sécurité\s+sociale"
+        r"|carte\s+d'identité|passeport|bsn|burgerservicenummer|paspoort|cpf|cartão\s+de\s+cidadão"
+        r"|codice\s+fiscale|carta\s+d'identità|passaporto|tax\s+(?:id|number)|nif",
+        "id",
+        (
+            "ssn",
+            "social",
+            "insurance",
+            "ni ",
+            "nino",
+            "national",
+            "id",
+            "passport",
+            "licen",
+            "ausweis",
+            "pass",
+            "steuer",
+            "sozial",
+            "sv-",
+            "dni",
+            "seguridad",
+            "sécurité",
+            "carte",
+            "bsn",
+            "burger",
+            "paspoort",
+            "cpf",
+            "cidad",
+            "fiscale",
+            "identit",
+            "tax",
+            "nif",
+        ),
+    ),
+    KeywordRule(
+        "bank_account",
+        r"iban|(?:bank\s+)?account\s+(?:number|no\.?|#)|acct\s+(?:number|no\.?|#)|bank\s+account"
+        r"|sort\s+code|routing\s+number|kontonummer|kontonr\.?|bankverbindung|n[úu]mero\s+de\s+cuenta"
+        r"|cuenta\s+bancaria|numéro\s+de\s+compte|rib|rekeningnummer|bankrekening"
+        r"|n[úu]mero\s+da\s+conta|nib|conto\s+corrente|numero\s+di\s+conto"
+        # "account 31926819, sort code 60-16-13": a bare "account" counts on a bank line only.
+        r"|account|acct",
+        "account",
+        (
+            "iban",
+            "account",
+            "acct",
+            "sort code",
+            "routing",
+            "konto",
+            "bank",
+            "cuenta",
+            "compte",
+            "rib",
+            "rekening",
+            "conta",
+            "nib",
+            "conto",
+        ),
+    ),
+)
+
+_MONTHS = (
+    r"jan(?:uary|uar|vier|eiro)?|feb(?:ruary|ruar)?|févr(?:ier)?|mar(?:ch|s|zo|ço)?|märz|apr(?:il)?"
+    r"|avr(?:il)?|may|mai|mayo|maio|maggio|jun(?:e|i|io|ho)?|juin|giugno|jul(?:y|i|io|ho)?"
+    r"|juil(?:let)?|luglio|aug(?:ust)?|août|ago(?:sto)?|sep(?:t|tember|tiembre|tembre|tembro)?"
+    r"|set(?:embro|tembre)?|oct(?:ober|obre|ubre)?|okt(?:ober)?|out(?:ubro)?|ott(?:obre)?"
+    r"|nov(?:ember|embre|iembre|embro)?|dec(?:ember|embre)?|dez(?:ember|embro)?|déc(?:embre)?"
+    r"|dic(?:iembre|embre)?|enero|ene|gennaio|febbraio|febrero|fevereiro|marzo|abril|aprile"
+    r"|januari|februari|maart|mei|juni|juli|augustus|oktober"
+)
+_DATE_TOKEN = re.compile(r"\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}")
+_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th|\.|º)?,?")
+_MONTH = re.compile(rf"(?i)(?:{_MONTHS})\.?,?")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_DATE_FILLER = frozenset({"de", "of", "del"})
+
+
+def _date(rule: KeywordRule, key: str, tokens: Tokens, reading: Reading) -> tuple[int, int] | None:
+    """A date of birth: 14/03/1987, 1987-03-14, 14 March 1987, 14 de marzo de 1987."""
+    first = reading.index
+    word = trim(tokens[first]).text
+    if _DATE_TOKEN.fullmatch(word):
+        return first, first
+    words = [trim(t).text for t in tokens.span(first, first + 5)]
+    words = [w for w in words if w.lower() not in _DATE_FILLER]
+    shapes = [
+        (_DAY, _MONTH, _YEAR),
+        (_MONTH, _DAY, _YEAR),
+    ]
+    for shape in shapes:
+        if len(words) >= 3 and all(p.fullmatch(w) for p, w in zip(shape, words, strict=False)):
+            last = first
+            matched = 0
+            while matched < 3:
+                if trim(tokens[last]).text.lower() not in _DATE_FILLER:
+                    matched += 1
+                last += 1
+            return first, last - 1
+    return None
+
+
+_ID_PART = re.compile(r"[A-Za-z0-9][A-Za-z0-9./-]{0,19}")
+_SSN = re.compile(r"\d{3}-\d{2}-\d{4}")
+
+
+def _id(rule: KeywordRule, key: str, tokens: Tokens, reading: Reading) -> tuple[int, int] | None:
+    """An identity number, possibly written in groups: QQ 12 34 56 C, 123-45-6789."""
+    first = reading.index
+    last, digits, i = None, 0, first
+    while tokens.has(i) and i - first < 6:
+        word = trim(tokens[i]).text
+        if not _ID_PART.fullmatch(word) or (word.isalpha() and not word.isupper()):
+            break
+        if word.isalpha() and len(word) > 2:
+            break
+        digits += sum(ch.isdigit() for ch in word)
+        last = i
+        if tokens[i].text[-1:] in ".,;)":
+            break
+        i += 1
+    if last is None or digits < 5:
+        return None
+    value = " ".join(trim(t).text for t in tokens.span(first, last))
+    if is_mention(value) and not _SSN.fullmatch(value):
+        return None
+    return first, last
+
+
+_ACCOUNT_PART = re.compile(r"[A-Z]{0,4}[\d-]+|[A-Z]{2}\d{2}[A-Z0-9]*|[A-Z0-9]{1,4}")
+
+
+def _account(
+    rule: KeywordRule, key: str, tokens: Tokens, reading: Reading
+) -> tuple[int, int] | None:
+    """A bank account number or sort code: digits, perhaps grouped."""
+    first = reading.index
+    last, digits, i = None, 0, first
+    while tokens.has(i) and i - first < 8:
+        word = trim(tokens[i]).text
+        if not _ACCOUNT_PART.fullmatch(word):
+            break
+        digits += sum(ch.isdigit() for ch in word)
+        last = i
+        if tokens[i].text[-1:] in ".,;)":
+            break
+        i += 1
+    if last is None or digits < 6:
+        return None
+    return first, last
+
+
+_BANK_CONTEXT = re.compile(
+    r"(?i)bank|iban|sort\s+code|payroll|salary|routing|bic|swift|konto|blz|rekening|conta|conto"
+    r"|cuenta|compte|expenses|refund|reimburs"
+)
+
+
+# "Company IBAN IE64 ...": the firm's own account is no one's data (session 6).
+COMPANY_ACCOUNT = re.compile(
+    r"(?i)\b(?:company|company's|business|corporate|firm's|our|société|entreprise|empresa"
+    r"|firmen\w*|geschäfts\w*|bedrijfs\w*|zakelijke?|aziendale|società)\W+(?:\w+\W+){0,2}$"
+)
+
+
+def _refine(kind: str, text: str, start: int, end: int) -> str:
+    if kind == "bank_account":
+        if COMPANY_ACCOUNT.search(text, max(0, start - 40), start):
+            return ""
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line = text[line_start : len(text) if line_end == -1 else line_end]
+        if not _BANK_CONTEXT.search(line):
+            return ""
+    return kind
+
+
+PERSONAL_POLICIES: dict[str, Policy] = {"date": _date, "id": _id, "account": _account}
+_COMPILED = tuple(compile_rule(rule) for rule in PERSONAL_RULES)
+
+
+# The reader tries a rule when one of its hints occurs, and its regex opens with a look-behind
+# that the regex engine tries at every position of the text. The hints of these rules are
+# short ("id", "nat", "account") and occur in most notes, so a rule is first checked against
+# what a hit needs, which is cheaper than its regex and rarely found.
+#
+# Every spelling of a date-of-birth or national-ID keyword holds one of these words, or a
+# phrase below (lower case: on a text whose lower case keeps its length, the reader matches
+# the keywords in the lower-cased text, so the word is there too).
+_KEYWORD_WORDS = {
+    "date_of_birth": tuple("dob d.o.b birth born geb nac naissance né nasc nato nata".split()),
+    "national_id": tuple(
+        """ssn social insurance nino card passport ausweis reisepass steuer
+        sozialversicherungsnummer sv-nummer dni pasaporte seguridad sécurité carte bsn
+        burgerservicenummer paspoort cpf cidadão fiscale carta passaporto passeport nif""".split()
+    ),
+}
+# The spellings whose words are too common alone: "ni no", "national id", "driver's licence".
+# Apart, each regex opens with its literal words, which the engine finds fast.
+_KEYWORD_PHRASES = {
+    "date_of_birth": (),
+    "national_id": tuple(
+        re.compile(phrase)
+        for phrase in (r"ni\s+n[uo]", r"national\s+id", r"driv(?:er'?s|ing)\s+licen", r"tax\s+[in]")
+    ),
+}
+# _refine keeps a bank hit only on a line that _BANK_CONTEXT matches, so a text it matches
+# nowhere holds none. On an ASCII text, its case-blind match is one of these words in the
+# lower-cased text ("sort" for "sort code").
+_BANK_WORDS = tuple(
+    """bank iban sort payroll salary routing bic swift konto blz rekening conta conto cuenta
+    compte expenses refund reimburs""".split()
+)
+
+
+def _may_hit(compiled: CompiledRule, text: str, lowered: str) -> bool:
+    """False when the rule cannot find anything in this text."""
+    kind = compiled.rule.kind
+    if kind == "bank_account":
+        return not text.isascii() or any(word in lowered for word in _BANK_WORDS)
+    if len(lowered) != len(text):
+        return True  # the reader then matches the original text, ignoring case
+    return any(word in lowered for word in _KEYWORD_WORDS[kind]) or any(
+        phrase.search(lowered) for phrase in _KEYWORD_PHRASES[kind]
+    )
+
+
+def personal_keyword_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """Dates of birth, national IDs and bank details that a keyword announces (``lowered`` is
+    ``text.lower()``)."""
+    rules = [compiled for compiled in _COMPILED if _may_hit(compiled, text, lowered)]
+    return keyword_hits(text, lowered, rules, PERSONAL_POLICIES, _refine)
