@@ -959,3 +959,110 @@ def test_secrets_blind6_readme_languages_list_real_notes():
             tokens = set(re.findall(r"\w+", rows[number]["note"].lower()))
             assert len(tokens & words) >= 2, (name, number)
     assert languages["English"] == (len(rows) - len(seen), "the rest")
+
+
+# --- secrets_blind7.jsonl: the seventh blind secret / personal-data test set ---
+
+BLIND7 = HERE / "secrets_blind7.jsonl"
+BLIND7_HEADING = (
+    "## `secrets_blind7.jsonl`: the seventh blind test set for secret and "
+    "personal-data detection (session 6)"
+)
+BLIND7_KEYS = ["id", "ticket_title", "note", "labels", "values", "why"]
+BLIND7_LANGUAGES = {
+    "German",
+    "Spanish",
+    "French",
+    "Dutch",
+    "Portuguese",
+    "Italian",
+    "English",
+}
+
+
+def _blind7_rows() -> list[dict]:
+    lines = BLIND7.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def _blind7_section() -> str:
+    text = (HERE / "README.md").read_text(encoding="utf-8")
+    assert text.count(BLIND7_HEADING) == 1
+    after = text.split(BLIND7_HEADING, 1)[1]
+    return after.split("\n## ", 1)[0]
+
+
+def test_secrets_blind7_shape_ids_and_key_order():
+    rows = _blind7_rows()
+    assert len(rows) == 150
+    assert [r["id"] for r in rows] == [f"B7-{i:03d}" for i in range(1, 151)]
+    for r in rows:
+        assert list(r) == BLIND7_KEYS, r["id"]
+        assert list(r["labels"]) == ["secret", "personal_data"], r["id"]
+        assert isinstance(r["ticket_title"], str) and r["ticket_title"].strip()
+        assert isinstance(r["note"], str) and r["note"].strip()
+        assert isinstance(r["why"], str) and r["why"].strip()
+        assert isinstance(r["values"], list)
+
+
+def test_secrets_blind7_labels_are_zero_or_one():
+    for r in _blind7_rows():
+        for name, v in r["labels"].items():
+            assert v in (0, 1) and type(v) is int, (r["id"], name)
+
+
+def test_secrets_blind7_values_verbatim_and_nonempty_exactly_when_labelled():
+    for r in _blind7_rows():
+        flagged = r["labels"]["secret"] == 1 or r["labels"]["personal_data"] == 1
+        assert bool(r["values"]) == flagged, r["id"]
+        for v in r["values"]:
+            assert isinstance(v, str) and v.strip(), r["id"]
+            assert v in r["note"], (r["id"], v)
+        assert len(set(r["values"])) == len(r["values"]), r["id"]
+
+
+def test_secrets_blind7_no_duplicate_notes():
+    notes = [" ".join(r["note"].lower().split()) for r in _blind7_rows()]
+    assert len(set(notes)) == len(notes)
+
+
+def test_secrets_blind7_readme_counts_match():
+    rows = _blind7_rows()
+    section = _blind7_section()
+    n = len(rows)
+    for label in ("secret", "personal_data"):
+        count = sum(r["labels"][label] for r in rows)
+        m = re.search(rf"\| `{label}` \| (\d+) \| ([\d.]+) % \|", section)
+        assert m, label
+        assert int(m.group(1)) == count
+        assert abs(float(m.group(2)) - 100 * count / n) < 0.05
+    both = sum(r["labels"]["secret"] and r["labels"]["personal_data"] for r in rows)
+    neither = sum(not (r["labels"]["secret"] or r["labels"]["personal_data"]) for r in rows)
+    n_values = sum(len(r["values"]) for r in rows)
+    m = re.search(r"(\d+) notes have both, (\d+) neither; (\d+) `values` in all", section)
+    assert m
+    assert (int(m.group(1)), int(m.group(2)), int(m.group(3))) == (
+        both,
+        neither,
+        n_values,
+    )
+
+
+def test_secrets_blind7_readme_languages_cover_all_ids():
+    section = _blind7_section()
+    table = re.findall(r"^\| (\w+) \| (\d+) \| ([^|]+) \|$", section, flags=re.M)
+    langs = {name: (int(count), ids.strip()) for name, count, ids in table}
+    assert set(langs) == BLIND7_LANGUAGES
+    seen: set[int] = set()
+    for name, (count, ids) in langs.items():
+        if name == "English":
+            assert ids == "the rest"
+            continue
+        numbers = [int(x) for x in ids.split(",")]
+        assert len(numbers) == count, name
+        assert not seen & set(numbers), name
+        seen |= set(numbers)
+    assert seen <= set(range(1, 151))
+    assert langs["English"][0] == 150 - len(seen)
+    # Each non-English language is used by at least four notes.
+    assert all(c >= 4 for name, (c, _) in langs.items() if name != "English")
