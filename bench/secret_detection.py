@@ -35,7 +35,7 @@ developers saw, recorded in ``SEEN`` and printed with the figures: batches a-c
 were read while the rules were refined (their figures are tuned, not results);
 batch d was held out until session 3 and read in session 4; blind1 was the session-4
 test and was read in session 5; blind2 and blind3 (secrets only) were the session-5
-tests and blind4, blind5 and blind6 (secrets only) the session-6 tests; their secret and
+tests and blind4-7 (secrets only) the session-6 tests; their secret and
 personal-data errors were read right after them. No batch is a test any more: every figure
 here is a development figure (the next test needs a
 new blind file).
@@ -61,7 +61,9 @@ from _env import RESULTS_DIR, ROOT, data_dir
 
 DEFAULT_DATA = data_dir("closure_notes")
 RESULTS = RESULTS_DIR / "secrets.json"
-BATCHES = ("a", "b", "c", "d", "blind1", "blind2", "blind3", "blind4", "blind5", "blind6")
+BATCHES = (
+    "a", "b", "c", "d", "blind1", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7"
+)  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
     "blind1": ROOT / "bench" / "data" / "closure_notes_blind.jsonl",
@@ -70,6 +72,7 @@ BLIND = {
     "blind4": ROOT / "bench" / "data" / "secrets_blind4.jsonl",
     "blind5": ROOT / "bench" / "data" / "secrets_blind5.jsonl",
     "blind6": ROOT / "bench" / "data" / "secrets_blind6.jsonl",
+    "blind7": ROOT / "bench" / "data" / "secrets_blind7.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -121,6 +124,12 @@ SEEN = {
     "value is the next label, a login at a host; not personal: a firm's address after its legal "
     "name, 'Registered in England 0771...', 'Sitz:', a business's only Gmail mailbox, a NIPC): "
     "development since",
+    "blind7": "the fourth session-6 secrets blind test (secret 0.89/0.98: seven missed, one false "
+    "alarm; personal 0.92/0.88: two missed, three false alarms; values left in 11 notes); read "
+    "right after, seven of its fourteen errors fixed as kinds (Scottish and Welsh street forms, "
+    "'combo', keys typed with '#', guest passes as a bulleted list; not a secret: $env:NAME; "
+    "not personal: a practice's number in Dutch, a firm's account after its legal name), seven "
+    "left as known misses: development since",
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -421,7 +430,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind7.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind8.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:
@@ -493,7 +502,7 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         const=NEXT_BLIND,
         metavar="FILE",
-        help="score one labelled file no one has read (default bench/data/secrets_blind7.jsonl) "
+        help="score one labelled file no one has read (default bench/data/secrets_blind8.jsonl) "
         "and write bench/results/secrets-<name>.json; errors by id in the JSON only",
     )
     parser.add_argument("--out", type=Path, help="--blind: where to write the JSON")

@@ -11,6 +11,12 @@ from kbassist.hygiene.keyword_scan import Hit
 _EN_STREET_TYPES = (
     r"Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Way|Court|Ct|Crescent|Cres|Place|Pl"
     r"|Boulevard|Blvd|Terrace|Gardens|Grove|Row|Square|Hill|Mews|View|Rise|Walk|Green|Parade"
+    r"|Wynd|Brae|Vennel|Loan"  # Scottish streets (session 6)
+)
+# Welsh and Irish streets name the street type first: "14 Heol y Felin", "3 Bóthar na Trá".
+_CELTIC_STREET_WORDS = r"Heol|Ffordd|Stryd|Lôn|Bóthar|Sráid"
+_STREET_CELTIC = (
+    rf"\b\d{{1,5}},?\s+(?:{_CELTIC_STREET_WORDS})\s+(?:[\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+"
 )
 _STREET_EN = rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?:[A-Z][\w'’-]+\s+){{1,3}}(?:{_EN_STREET_TYPES})\b\.?"
 _DE_NL_STREET_TYPES = (
@@ -30,7 +36,7 @@ _STREET_ROMANCE = (
     rf"\b(?:{_ROMANCE_STREET_WORDS})\s+(?:[\w'’.-]+\s+){{0,4}}?(?:n[ºo°.]\s*)?\d{{1,4}}\b"
     rf"|\b\d{{1,4}}(?:\s?(?:bis|ter))?,?\s+(?:{_ROMANCE_STREET_TYPES})\s+(?:[\w'’-]+\s){{0,4}}[\w'’-]+"
 )
-_STREET = re.compile(rf"{_STREET_EN}|{_STREET_DE_NL}|{_STREET_ROMANCE}")
+_STREET = re.compile(rf"{_STREET_EN}|{_STREET_DE_NL}|{_STREET_ROMANCE}|{_STREET_CELTIC}")
 # _STREET opens with \b, which the regex engine tries at every position of the text. Each of
 # its shapes holds a piece that opens with a digit or a street word, which the engine can skip
 # to: a text with none of these pieces has no address (and most notes have none).
@@ -42,6 +48,7 @@ _STREET_PIECES = (
     ),
     re.compile(rf"(?:{_DE_NL_STREET_TYPES})\s+\d"),  # "Hauptstraße 5"
     re.compile(rf"(?:{_ROMANCE_STREET_WORDS})\s"),  # "Calle Mayor 5"
+    re.compile(rf"(?:{_CELTIC_STREET_WORDS})\s"),  # "14 Heol y Felin"
 )
 _POSTCODE_TAIL = re.compile(
     r"[ \t,]{1,3}(?:[A-Z][\w'’-]+[ \t,]{1,3}){0,2}"

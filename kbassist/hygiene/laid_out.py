@@ -22,7 +22,7 @@ _VOUCHER_TOPIC = re.compile(
 )
 _VOUCHER_ITEM = r"\d{4,6}-\d{4,6}"
 _VOUCHER_LIST = re.compile(
-    rf"(?<![\w-])({_VOUCHER_ITEM})(?:\s*(?:,|;|and|und|y|et|en|e)?\s*(?<![\w-]){_VOUCHER_ITEM}"
+    rf"(?<![\w-])({_VOUCHER_ITEM})(?:\s*(?:,|;|and|und|y|et|en|e|[-*•](?=\s))?\s*(?<![\w-]){_VOUCHER_ITEM}"
     r"(?![\w-]))+"
 )
 

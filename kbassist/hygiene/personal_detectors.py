@@ -153,6 +153,7 @@ _WORK_WORDS = re.compile(
     r"|oficina|empresa|centralita|bureau|entreprise|standard|kantoor|bedrijf|escritório|ufficio"
     r"|azienda|centralino|toll[\s-]?free|freephone|landline\s+of|site|branch|store|shop|clinic"
     r"|practice|surgery|dienst\w*|geschäft\w*|(?-i:us)|our|we|uns|nous|nos|nosotros|nuestro|ons|onze"
+    r"|praktijk\w*|praxis\w*|consultorio|consultório|studio"  # a practice's number
     # a shop's or firm's general number: "Telefone geral da loja", "número general"
     r"|geral|general|générale?|algemeen|generale|loja|tienda|negozio|winkel|magasin|boutique"
     r"|nós|nosso|ci|nostro"

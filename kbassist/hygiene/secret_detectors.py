@@ -224,7 +224,7 @@ def _shape_hits(text: str, lowered: str) -> Iterator[Hit]:
 _PLACE_WORDS = re.compile(
     r"(?i)\b(?:door|gate|keypad|alarm|safe|lock-?box|key\s?safe|padlock|entry|entrance|building"
     r"|shutter|garage|cabinet|tür|tor|alarmanlage|puerta|portón|alarma|porte|alarme|deur|poort"
-    r"|porta|portão|cancello|allarme"
+    r"|porta|portão|cancello|allarme|\w+deur|\w+tür"  # compounds: achterdeur, Hintertür
     # safes, padlocks and gates in the six other languages (session 6)
     r"|coffre(?:-fort)?|cadenas|portail|tresors?|vorhängeschloss|caja\s+fuerte|candado|kluis"
     r"|hangslot|hek|cofre|cadeado|cancela|cassaforte|lucchetto|portone)\b"
@@ -234,7 +234,7 @@ _PLACE_CODE = re.compile(
     r"|numéro|codice|código|codigo)\b(?:[ \t]+(?:is|was|now|to|set|changed|reprogrammed"
     r"|reset|updated|:|=|-|ist|es|est|é|è)){0,3}"
     # digits, pairs ("06 48 22 19") or keys typed one by one ("2-9-0-6-#")
-    r"[ \t]*[:=]?[ \t]*(?P<value>\d{3,10}#?|\d{2}(?: \d{2}){2,4}|(?:\d-){3,9}[\d#*])"
+    r"[ \t]*[:=]?[ \t]*(?P<value>\d{3,10}#?|\d{2}(?: \d{2}){2,4}|(?:\d[-#]){3,9}[\d#*])"
     r"(?![\w.,/:-]\w)"
 )
 # "the alarm code for the back shed is 2 7 7 4": a few words between the code and "is", and

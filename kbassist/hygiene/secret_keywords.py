@@ -209,7 +209,7 @@ def _door(value: str, key: str, reading: Reading, quoted: bool) -> bool:
     )
 
 
-_COMBINATION = re.compile(r"(?i)combi|kombination")
+_COMBINATION = re.compile(r"(?i)combi|combo|kombination")
 _DIAL = re.compile(r"\d{1,2}(?:[-/.]\d{1,2}){2,4}")
 
 

@@ -70,7 +70,7 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         r"|(?:engineer|installer|master|duress|arming)\s+(?:code|pin)s?|codice\s+master"
         r"|c[óo]digo\s+(?:maestro|mestre)|code\s+ma[îi]tre|errichtercode|mastercode"
         r"|installateurscode"
-        r"|(?:the\s+)?combination|key\s?safe|lock-?box|padlock|combination\s+lock"
+        r"|(?:the\s+)?combination|combo|key\s?safe|lock-?box|padlock|combination\s+lock"
         r"|tür-?codes?|tor-?code|alarm-?codes?|zugangs-?codes?|schlüsseltresor(?:-?code)?|digicodes?"
         r"|codes?\s+(?:de\s+(?:la\s+)?porte|porte|d'accès|(?:de\s+l')?alarme|d'entrée)"
         r"|códigos?\s+(?:de\s+|do\s+|da\s+)?(?:la\s+)?(?:puerta|alarma|acceso|acesso|portón"
@@ -117,6 +117,7 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
             "safe",
             "vault",
             "combination",
+            "combo",
             "tür",
             "torcode",
             "tor-code",
