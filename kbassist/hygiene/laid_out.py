@@ -163,8 +163,9 @@ def passphrase_line_hits(text: str, lowered: str) -> Iterator[Hit]:
 # bypass or verification codes named in the 300 characters before (session 6).
 _MFA_CODES_NAMED = re.compile(
     r"(?i)\b(?:bypass|backup|back-up|recovery|verification|one-time|2sv|mfa|2fa|sign-in|login"
-    r"|emergency|notfall|backup-?|wiederherstellungs|secours|respaldo|recuperación|recuperação"
-    r"|recupero|herstel)[\s-]?codes?\b|\bcodes?\s+(?:de\s+)?(?:secours|respaldo|backup)\b"
+    r"|emergency|notfall|wiederherstellungs|herstel)[\s-]?codes?\b"
+    r"|\b(?:codes?|c[óo]digos?|codici)\s+(?:de\s+|di\s+)?(?:secours|respaldo|backup|recuperaci[óo]n"
+    r"|recupera[çc][ãa]o|recupero|emergencia|emerg[êe]ncia)\b"
 )
 _CODE_ITEM = r"(?:\d{6,10}|\d{4} \d{4}|\d{3} \d{3})"
 _CODE_LIST_AFTER_COLON = re.compile(
@@ -237,6 +238,10 @@ def chat_code_hits(text: str, lowered: str) -> Iterator[Hit]:
     if "code" not in lowered and "digits" not in lowered and "otp" not in lowered:
         return
     for match in _CHAT_CODE_LINE.finditer(text):
-        earlier = text[: match.start()].rsplit("\n", 4)[-4:]
-        if _CODE_ASKED.search("\n".join(earlier)):
+        earlier = "\n".join(text[: match.start()].rsplit("\n", 4)[-4:])
+        # a transcript's line carries its time; without one, the line before asked a question
+        # ("Ticket: 445566" under an error code is no code read out)
+        if not match.group(0).lstrip().startswith("[") and "?" not in earlier:
+            continue
+        if _CODE_ASKED.search(earlier):
             yield match.start("value"), match.end("value"), "mfa_code"

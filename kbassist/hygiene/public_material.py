@@ -10,20 +10,21 @@ from __future__ import annotations
 
 import re
 
+# A block is its BEGIN line, the base64 lines under it and its END line: a line of anything
+# else ends it (a block pasted without its END never shelters the text after it).
+_BASE64_LINES = r"(?:[ \t]*[A-Za-z0-9+/=]+[ \t]*(?:\r?\n|\Z))*"
 _PUBLIC_BLOCK = re.compile(
     r"-----BEGIN (?P<label>(?:NEW )?CERTIFICATE(?: REQUEST)?|TRUSTED CERTIFICATE|X509 CRL"
-    r"|(?:RSA |EC )?PUBLIC KEY|PGP PUBLIC KEY BLOCK|PGP SIGNATURE|PKCS7)-----"
-    # to its END line; a block pasted without one ends at a blank line or the next block
-    r".*?(?:-----END (?P=label)-----|(?=\n[ \t]*\n)|(?=-----BEGIN)|\Z)",
-    re.DOTALL,
+    r"|(?:RSA |EC )?PUBLIC KEY|PGP PUBLIC KEY BLOCK|PGP SIGNATURE|PKCS7)-----[ \t]*\r?\n"
+    rf"{_BASE64_LINES}(?:[ \t]*-----END (?P=label)-----)?"
 )
 _SSH2_PUBLIC = re.compile(
-    r"---- BEGIN SSH2 PUBLIC KEY ----.*?(?:---- END SSH2 PUBLIC KEY ----|(?=\n[ \t]*\n)|\Z)",
-    re.DOTALL,
+    rf"---- BEGIN SSH2 PUBLIC KEY ----[ \t]*\r?\n(?:[^\n:]{{1,40}}:[^\n]*\n)*{_BASE64_LINES}"
+    r"(?:---- END SSH2 PUBLIC KEY ----)?"
 )
 # "v=DKIM1; k=rsa; p=MIIBIjAN...": the p= of a record that names itself DKIM or its key type.
 _DKIM_KEY = re.compile(
-    r"(?i)(?:\bv=DKIM1\b|\bk=(?:rsa|ed25519)\b)[^\n]{0,200}?\bp=[A-Za-z0-9+/=\"\s]{20,}"
+    r"(?i)(?:\bv=DKIM1\b|\bk=(?:rsa|ed25519)\b)[^\n]{0,200}?\bp=[A-Za-z0-9+/=\"]{20,}"
 )
 
 # What a base64 line is called by the detectors that know no better; a private key found
