@@ -18,7 +18,10 @@ mean and the worst batch, side by side for three methods in one run:
   detectors, so its personal-data cells are empty.
 - ``before``: the detector on main before issue 15 (a copy in
   ``bench/baselines/hygiene_main.py``).
-- ``kbassist``: ``kbassist.hygiene`` (detect-secrets plus the MSP detectors).
+- ``kbassist rules``: ``kbassist.hygiene`` without its token model (detect-secrets plus
+  the MSP detectors), the detector as it stood until session 7.
+- ``kbassist``: ``kbassist.hygiene`` as shipped: the rules plus the token model
+  (models/secret-tokens, trained by bench/secret_tokens.py on every labelled value).
 
 Then throughput (notes per second, CPU and wall) of each method on all the notes.
 
@@ -213,6 +216,12 @@ def before() -> Judge:
     return _spans_judge(module.sensitive_spans)
 
 
+def kbassist_rules() -> Judge:
+    from kbassist.hygiene import sensitive_spans
+
+    return _spans_judge(lambda text: sensitive_spans(text, learned=False))
+
+
 def kbassist_hygiene() -> Judge:
     from kbassist.hygiene import sensitive_spans
 
@@ -222,6 +231,7 @@ def kbassist_hygiene() -> Judge:
 METHODS: dict[str, Callable[[], Judge]] = {
     "detect-secrets": detect_secrets_alone,
     "before": before,
+    "kbassist rules": kbassist_rules,
     "kbassist": kbassist_hygiene,
 }
 

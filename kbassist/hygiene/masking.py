@@ -11,6 +11,7 @@ from kbassist.hygiene.public_material import PUBLIC_SAFE_KINDS, inside, public_r
 from kbassist.hygiene.remnants import remnant_hits
 from kbassist.hygiene.secret_detectors import secret_hits
 from kbassist.hygiene.secret_scanner import scanner_hits
+from kbassist.hygiene.token_model import learned_hits
 
 # Kinds masked whole from BEGIN to END: detect-secrets need not read the lines inside.
 _BLOCK_KINDS = frozenset({"private_key", "openvpn_key"})
@@ -27,8 +28,12 @@ _ADVICE = {
 }
 
 
-def sensitive_spans(text: str) -> list[Span]:
-    """Every secret and personal-data stretch in the text, in order, without overlaps."""
+def sensitive_spans(text: str, learned: bool = True) -> list[Span]:
+    """Every secret and personal-data stretch in the text, in order, without overlaps.
+
+    ``learned=False`` leaves out the token model's second opinion (the rules alone, as the
+    benchmarks compare them).
+    """
     if not text:
         return []
     lowered = text.lower()
@@ -40,6 +45,12 @@ def sensitive_spans(text: str) -> list[Span]:
         hits = [
             hit for hit in hits if hit[2] not in PUBLIC_SAFE_KINDS or not inside(*hit[:2], public)
         ]
+    if learned:  # a second opinion only where no rule has spoken
+        hits.extend(
+            hit
+            for hit in learned_hits(text, public)
+            if not any(hit[0] < end and start < hit[1] for start, end, _ in hits)
+        )
     hits.extend(remnant_hits(text))
     spans = [
         Span(start, end, KINDS[kind].rule, kind, KINDS[kind].mask(text[start:end]))

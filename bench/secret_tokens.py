@@ -1,0 +1,243 @@
+"""Train and evaluate the token model that backs up the secret rules (models/secret-tokens).
+
+    .venv/bin/python bench/secret_tokens.py train      # writes models/secret-tokens/
+    .venv/bin/python bench/secret_tokens.py evaluate   # leave one blind file out
+    .venv/bin/python bench/secret_tokens.py replay     # the first readings, replayed
+
+``train`` fits :mod:`kbassist.hygiene.token_training` on every labelled value the project
+has: the closure-note batches a-d under the shared data (their notes without a secret give
+negative tokens; their secret notes name no values and are left out), the blind files
+blind1-blind7 in bench/data and the written cases in tests/data. The test file of the day
+(``NEXT_BLIND`` in bench/secret_detection.py) is never read.
+
+``evaluate`` leaves each blind file out in turn, trains on the rest, and prints side by side
+the note-level secret recall and precision of the model alone, of the rules (as they stand
+now, tuned on every file: development figures), and of the two together.
+
+``replay`` answers the question the model was built for: would it have caught what the
+rules missed the first time each blind file was read? For blind4-blind7 it checks out the
+revision each was first scored on (``FIRST_READ``), runs those rules on the file, trains the
+model on what existed then (the earlier blind files and the written cases at that revision,
+with batches a-d), and prints the rules alone beside rules plus model at several
+thresholds. The features were designed after reading these files, so the replay is not a
+clean test; the next blind file is. Results go to bench/results/secret_tokens-<command>.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import operator
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from _env import RESULTS_DIR, ROOT, data_dir
+from secret_detection import BLIND, NEXT_BLIND, rates
+
+from kbassist.hygiene.token_model import MODEL_NAME
+from kbassist.hygiene.token_training import LabelledText, fit, note_scores, read_labelled
+
+CASES = ("hygiene_cases.jsonl", "hygiene_written.jsonl", "secrets_variants.jsonl")
+THRESHOLD = 0.7  # chosen on the replay below (recall gained against false alarms added)
+C = 1.0
+REPLAY_THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
+FIRST_READ = {"blind4": "1acfa4f", "blind5": "06a384b", "blind6": "efe63ea", "blind7": "cb66757"}
+MODEL_DIR = ROOT / "models" / MODEL_NAME
+
+
+def shared_batches() -> list[LabelledText]:
+    folder = data_dir("closure_notes")
+    if not (folder / "batch-a.jsonl").is_file():
+        sys.exit(f"No closure-note batches in {folder}: set KBASSIST_BENCH_DATA.")
+    return [note for b in "abcd" for note in read_labelled(folder / f"batch-{b}.jsonl")]
+
+
+def cases(revision: str | None = None) -> list[LabelledText]:
+    """The written cases, as they are now or as they were at a revision."""
+    out: list[LabelledText] = []
+    for name in CASES:
+        path = ROOT / "tests" / "data" / name
+        if revision is not None:
+            shown = subprocess.run(
+                ["git", "-C", str(ROOT), "show", f"{revision}:tests/data/{name}"],
+                capture_output=True,
+                text=True,
+            )
+            if shown.returncode:
+                continue  # the file did not exist yet
+            with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as handle:
+                handle.write(shown.stdout)
+            path = Path(handle.name)
+        out.extend(read_labelled(path))
+    return out
+
+
+def blind_files(names: Sequence[str]) -> dict[str, list[LabelledText]]:
+    assert all(BLIND[name] != NEXT_BLIND for name in names)
+    return {name: read_labelled(BLIND[name]) for name in names}
+
+
+def training_set() -> list[LabelledText]:
+    files = blind_files(list(BLIND))
+    return shared_batches() + cases() + [note for notes in files.values() for note in notes]
+
+
+def _flags(scores: Sequence[float], threshold: float) -> list[bool]:
+    return [score >= threshold for score in scores]
+
+
+def _rules_flags(notes: Sequence[LabelledText]) -> list[bool]:
+    from kbassist.hygiene import SECRET, sensitive_spans
+
+    return [
+        any(span.rule == SECRET for span in sensitive_spans(note.text, learned=False))
+        for note in notes
+    ]
+
+
+def _figures(notes: Sequence[LabelledText], flags: Sequence[bool]) -> dict[str, Any]:
+    return rates([(note.secret, flag) for note, flag in zip(notes, flags, strict=True)])
+
+
+def evaluate() -> dict[str, Any]:
+    shared, written = shared_batches(), cases()
+    files = blind_files(list(BLIND))
+    out: dict[str, Any] = {}
+    for name, notes in files.items():
+        train = shared + written + [n for other, ns in files.items() if other != name for n in ns]
+        model = fit(train, THRESHOLD, C)
+        model_flags = _flags(note_scores(model, [n.text for n in notes]), THRESHOLD)
+        rules = _rules_flags(notes)
+        out[name] = {
+            "model alone": _figures(notes, model_flags),
+            "rules (tuned on it)": _figures(notes, rules),
+            "rules + model": _figures(notes, list(map(operator.or_, rules, model_flags))),
+        }
+    return out
+
+
+_RULES_AT = """
+import json, sys
+from kbassist.hygiene import SECRET, sensitive_spans
+texts = json.load(sys.stdin)
+print(json.dumps([any(s.rule == SECRET for s in sensitive_spans(t)) for t in texts]))
+"""
+
+
+def rules_at(revision: str, texts: Sequence[str]) -> list[bool]:
+    """The secret verdicts of the rules as they stood at a revision (a temporary checkout)."""
+    with tempfile.TemporaryDirectory() as folder:
+        checkout = Path(folder) / "checkout"
+        subprocess.run(
+            ["git", "-C", str(ROOT), "worktree", "add", "-q", "--detach", str(checkout), revision],
+            check=True,
+        )
+        try:
+            done = subprocess.run(
+                [sys.executable, "-c", _RULES_AT],
+                input=json.dumps(list(texts)),
+                capture_output=True,
+                text=True,
+                check=True,
+                cwd=folder,
+                env={"PYTHONPATH": str(checkout), "HF_HUB_OFFLINE": "1", "PATH": ""},
+            )
+        finally:
+            subprocess.run(
+                ["git", "-C", str(ROOT), "worktree", "remove", "--force", str(checkout)], check=True
+            )
+    return [bool(flag) for flag in json.loads(done.stdout)]
+
+
+def replay() -> dict[str, Any]:
+    shared = shared_batches()
+    order = list(BLIND)
+    files = blind_files(order)
+    out: dict[str, Any] = {}
+    for name, revision in FIRST_READ.items():
+        notes = files[name]
+        earlier = [n for other in order[: order.index(name)] for n in files[other]]
+        model = fit(shared + cases(revision) + earlier, THRESHOLD, C)
+        scores = note_scores(model, [n.text for n in notes])
+        rules = rules_at(revision, [n.text for n in notes])
+        row = {"rules": _figures(notes, rules), "revision": revision}
+        for threshold in REPLAY_THRESHOLDS:
+            flags = [a or b for a, b in zip(rules, _flags(scores, threshold), strict=True)]
+            row[f"rules + model >= {threshold}"] = _figures(notes, flags)
+        out[name] = row
+    out["all"] = _pooled(out)
+    return out
+
+
+def _pooled(per_file: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    pooled: dict[str, Any] = {}
+    for method in next(iter(per_file.values())):
+        if method == "revision":
+            continue
+        tp = sum(row[method]["tp"] for row in per_file.values())
+        fp = sum(row[method]["fp"] for row in per_file.values())
+        fn = sum(row[method]["fn"] for row in per_file.values())
+        pooled[method] = {
+            "precision": round(tp / (tp + fp), 4) if tp + fp else 1.0,
+            "recall": round(tp / (tp + fn), 4) if tp + fn else 1.0,
+            "tp": tp,
+            "fp": fp,
+            "fn": fn,
+        }
+    return pooled
+
+
+def train() -> dict[str, Any]:
+    notes = training_set()
+    model = fit(notes, THRESHOLD, C)
+    metadata = {
+        "what": "logistic regression over candidate tokens' shape and context features",
+        "trained_by": "bench/secret_tokens.py train",
+        "threshold": THRESHOLD,
+        "C": C,
+        "notes": len(notes),
+        "features_kept": len(model.weights),
+        "trained_on": ["closure_notes batch-a..d (shared data)", *CASES, *sorted(BLIND)],
+        "never_read": str(NEXT_BLIND.relative_to(ROOT)),
+    }
+    MODEL_DIR.mkdir(parents=True, exist_ok=True)
+    (MODEL_DIR / "weights.json").write_text(model.to_json(metadata) + "\n", encoding="utf-8")
+    (MODEL_DIR / "metadata.json").write_text(json.dumps(metadata, indent=2) + "\n")
+    return metadata
+
+
+def _print(result: dict[str, Any]) -> None:
+    for name, methods in result.items():
+        print(name)
+        for method, figures in methods.items():
+            if isinstance(figures, dict):
+                print(
+                    f"  {method:<24} secret R {figures['recall']:.3f}  P {figures['precision']:.3f}"
+                    f"  (missed {figures['fn']}, false alarms {figures['fp']})"
+                )
+            else:
+                print(f"  {method:<24} {figures}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("command", choices=("train", "evaluate", "replay"))
+    args = parser.parse_args(argv)
+    if args.command == "train":
+        metadata = train()
+        print(f"wrote {MODEL_DIR.relative_to(ROOT)}: {metadata['features_kept']} features")
+        return 0
+    result = evaluate() if args.command == "evaluate" else replay()
+    _print(result)
+    out = RESULTS_DIR / f"secret_tokens-{args.command}.json"
+    out.write_text(json.dumps(result, indent=2) + "\n")
+    print(f"\nwrote {out.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

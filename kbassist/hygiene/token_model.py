@@ -1,0 +1,314 @@
+"""A learned second opinion on secrets: which token of a note is a secret, by shape and context.
+
+The rules (:mod:`kbassist.hygiene.secret_detectors`) find what they were written for; each
+blind test showed a new writer phrasing some secrets no rule expected ("the combo is
+17-42-08", a password "texted" a sentence after it was named). This layer reads every token
+that could hold a value (digits, symbols or mixed case, 4 to 80 characters), describes it by
+its shape (character classes, length, groups, whether it is an IP address, a MAC, a GUID, a
+date, a version, a hash or a ticket reference), the punctuation before it, its place in the
+line, the words around it (in any language the training notes used) and which of the rules'
+secret keywords stand within 100 characters before it, and scores it with a logistic
+regression trained on every labelled value the team has (``bench/secret_tokens.py train``).
+A token scoring at or above the model's threshold is a secret of kind ``secret``.
+
+The model is a table of feature weights (``models/secret-tokens/weights.json``), read once;
+scoring is a sum of weights, with no scikit-learn at run time. Tokens inside published key
+material (certificates, public keys, DKIM records) are never candidates. Without the file
+the layer finds nothing and the rules stand alone.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import json
+import math
+import re
+from collections.abc import Iterator, Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from kbassist.hygiene.secret_rules import SECRET_RULES
+
+MODEL_NAME = "secret-tokens"
+KIND = "secret"
+
+_TOKEN = re.compile(r"\S+")
+_LEAD = "\"'([{<`*«“‘"
+_TRAIL = "\"'.,;:)]}>`*»”’"
+_WORD_STRIP = _LEAD + _TRAIL + "!?-="
+_QUOTES = "\"'`«“‘"
+_SHAPE_PUNCT = "-_.:/@#!$%&*+=?"
+_FINGERPRINT = ("SHA256:", "SHA1:", "MD5:")
+
+# Shapes a careful reader knows are not secrets; the model learns how much each one weighs.
+_KNOWN_SHAPES = (
+    ("ipv4", re.compile(r"\d{1,3}(?:\.\d{1,3}){3}(?:/\d+)?")),
+    ("mac", re.compile(r"[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2}){5}")),
+    ("guid", re.compile(r"\{?[0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}\}?")),
+    ("date", re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")),
+    ("time", re.compile(r"\d{1,2}[:h]\d{2}(?::\d{2})?")),
+    ("version", re.compile(r"(?i)v?\d+(?:\.\d+){1,3}[a-z]?")),
+    ("hex", re.compile(r"(?=.*\d)[0-9a-fA-F]{16,}")),
+    ("ref", re.compile(r"(?i)(?:kb|inc|chg|req|ritm|case|ticket|po|sr|cs|ch)[-#]?\d+")),
+    ("errhex", re.compile(r"0x[0-9a-fA-F]+")),
+)
+
+_LEFT_WORDS = 8
+_RIGHT_WORDS = 3
+_KEYWORD_REACH = 100  # characters before the token in which a secret keyword counts
+_KEYWORD_NEAR = 25
+_KEYWORD_AFTER = 40
+
+Token = tuple[int, int, str]
+_NAMED_VALUE = re.compile(r"([A-Za-z_][\w.-]{0,40})(?:=|:(?![/\\]))(?=\S)")
+
+
+def tokens(text: str) -> list[Token]:
+    """Every whitespace-separated token, stripped of the quotes and punctuation around it.
+
+    A ``name=value`` or ``name:value`` token is two, the name and the value, so that a value
+    found is masked without its name ("db_password=••••••").
+    """
+    out = []
+    for match in _TOKEN.finditer(text):
+        raw = match.group()
+        start = match.start()
+        if raw[0] in _LEAD or raw[-1] in _TRAIL:
+            core = raw.lstrip(_LEAD)
+            start += len(raw) - len(core)
+            raw = core.rstrip(_TRAIL)
+        named = _NAMED_VALUE.match(raw)
+        if named:
+            out.append((start, start + named.end(1), named.group(1)))
+            rest = raw[named.end() :]
+            raw = rest.lstrip(_LEAD)
+            start += named.end() + len(rest) - len(raw)
+        out.append((start, start + len(raw), raw))
+    return out
+
+
+def is_candidate(token: str) -> bool:
+    """Whether a token could hold a secret value: not a plain word, a URL, an address or a mask."""
+    size = len(token)
+    if size < 4 or size > 80 or (token.islower() and token.isalpha()):
+        return False
+    if "://" in token or ("@" in token and "." in token.rsplit("@", 1)[-1]):
+        return False
+    if token.isalpha() and (token.islower() or token[1:].islower() or token.isupper()):
+        return False
+    if "•" in token or "[" in token or "<" in token or token.upper().startswith(_FINGERPRINT):
+        return False
+    if "(" in token and ("." in token or '"' in token):  # code: app.getRange(1, =SUM("key"
+        return False
+    return token.strip("*xX-") != ""
+
+
+def shape(token: str) -> str:
+    """Character classes with runs collapsed: 'Summer2025!' is 'Aa9!'."""
+    out: list[str] = []
+    for ch in token:
+        if ch.isdigit():
+            cls = "9"
+        elif ch.isupper():
+            cls = "A"
+        elif ch.isalpha():
+            cls = "a"
+        else:
+            cls = ch if ch in _SHAPE_PUNCT else "p"
+        if not out or out[-1] != cls:
+            out.append(cls)
+    return "".join(out)
+
+
+def _length_bucket(size: int) -> str:
+    for limit, name in ((6, "4"), (8, "6"), (12, "8"), (20, "12"), (40, "20")):
+        if size < limit:
+            return name
+    return "40"
+
+
+@cache
+def _keyword_regexes() -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]:
+    """Each rule's keyword regex, and its hints (one must occur for the regex to run)."""
+    return tuple(
+        (
+            rule.kind,
+            re.compile(rf"(?<![^\W_])(?<!-)(?:{rule.keywords})(?!\w)"),
+            rule.hints,
+        )
+        for rule in SECRET_RULES
+    )
+
+
+def keyword_ends(lowered: str) -> list[tuple[int, str]]:
+    """Where each secret keyword of the rules' table ends in the text, with its kind."""
+    out: list[tuple[int, str]] = []
+    for kind, regex, hints in _keyword_regexes():
+        if not hints or any(map(lowered.__contains__, hints)):
+            out.extend((match.end(), kind) for match in regex.finditer(lowered))
+    return out
+
+
+def _word(token: str) -> str:
+    return token.lower().strip(_WORD_STRIP)
+
+
+def _shape_features(token: str, out: list[str]) -> None:
+    out.append("sh=" + shape(token)[:8])
+    out.append("len=" + _length_bucket(len(token)))
+    has_digit = any(ch.isdigit() for ch in token)
+    classes = (
+        has_digit
+        + any(ch.isupper() for ch in token)
+        + any(ch.islower() for ch in token)
+        + any(not ch.isalnum() for ch in token)
+    )
+    out.append(f"cls={classes}")
+    if token.isdigit():
+        out.append(f"digits={min(len(token), 13)}")
+    if has_digit:  # every known shape holds a digit
+        out.extend("is_" + name for name, regex in _KNOWN_SHAPES if regex.fullmatch(token))
+    if "-" in token:
+        out.append(f"groups={min(token.count('-') + 1, 9)}")
+
+
+def _place_features(text: str, start: int, end: int, out: list[str]) -> None:
+    before = text[max(0, start - 3) : start]
+    if ":" in before:
+        out.append("prev_colon")
+    if "=" in before:
+        out.append("prev_eq")
+    if start > 0 and text[start - 1] in _QUOTES:
+        out.append("quoted")
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if not text[line_start:start].strip(" -*•\t0123456789.)"):
+        out.append("line_first")
+    if not text[end : len(text) if line_end < 0 else line_end].strip(" .,;"):
+        out.append("line_last")
+
+
+def _keyword_features(
+    start: int, end: int, ends: Sequence[tuple[int, str]], out: list[str]
+) -> None:
+    for at, kind in ends:
+        if start - _KEYWORD_REACH <= at <= start:
+            out.append("kw=" + kind)
+            if start - at <= _KEYWORD_NEAR:
+                out.append("kwnear=" + kind)
+        elif at > start and end <= at <= end + _KEYWORD_AFTER:
+            out.append("kwafter=" + kind)
+
+
+def _context_features(words: Sequence[str], index: int, out: list[str]) -> None:
+    seen, j = 0, index - 1
+    while j >= 0 and seen < _LEFT_WORDS:
+        word = words[j]
+        if word:
+            seen += 1
+            if seen <= 2:
+                out.append(f"L{seen}={word}")
+            out.append("L=" + word)
+            if len(word) > 5:
+                out.append("Lp=" + word[:5])
+        j -= 1
+    seen, j = 0, index + 1
+    while j < len(words) and seen < _RIGHT_WORDS:
+        word = words[j]
+        if word:
+            seen += 1
+            if seen == 1:
+                out.append("R1=" + word)
+            out.append("R=" + word)
+        j += 1
+
+
+def features(
+    text: str,
+    toks: Sequence[Token],
+    words: Sequence[str],
+    index: int,
+    ends: Sequence[tuple[int, str]],
+) -> list[str]:
+    """The named features of one candidate token (duplicates allowed; each counts once)."""
+    start, end, token = toks[index]
+    out: list[str] = []
+    _keyword_features(start, end, ends, out)
+    _shape_features(token, out)
+    _place_features(text, start, end, out)
+    _context_features(words, index, out)
+    return out
+
+
+def candidate_features(
+    text: str, public: Sequence[tuple[int, int]] = ()
+) -> Iterator[tuple[int, int, list[str]]]:
+    """(start, end, features) of every candidate token outside published key material."""
+    toks = tokens(text)
+    ends: list[tuple[int, str]] | None = None
+    words: list[str] = []
+    for index, (start, end, token) in enumerate(toks):
+        if not is_candidate(token) or any(a <= start and end <= b for a, b in public):
+            continue
+        if ends is None:
+            ends = keyword_ends(text.lower())
+            words = [_word(tok) for _, _, tok in toks]
+        yield start, end, features(text, toks, words, index, ends)
+
+
+class TokenModel:
+    """Feature weights and a threshold: a token's probability is the logistic of their sum."""
+
+    def __init__(self, weights: dict[str, float], intercept: float, threshold: float) -> None:
+        self.weights = weights
+        self.intercept = intercept
+        self.threshold = threshold
+
+    @classmethod
+    def load(cls, path: Path) -> TokenModel:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(data["weights"], float(data["intercept"]), float(data["threshold"]))
+
+    def to_json(self, metadata: dict[str, Any]) -> str:
+        return json.dumps(
+            {
+                "threshold": self.threshold,
+                "intercept": self.intercept,
+                "metadata": metadata,
+                "weights": self.weights,
+            },
+            ensure_ascii=False,
+            sort_keys=False,
+        )
+
+    def probability(self, names: Sequence[str]) -> float:
+        weights = self.weights
+        known = filter(weights.__contains__, set(names))
+        total = self.intercept + sum(map(weights.__getitem__, known))
+        return 1.0 / (1.0 + math.exp(-total))
+
+    def hits(self, text: str, public: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
+        """Every candidate token scoring at or above the threshold, as (start, end, kind)."""
+        return [
+            (start, end, KIND)
+            for start, end, names in candidate_features(text, public)
+            if self.probability(names) >= self.threshold
+        ]
+
+
+def bundled_path() -> Path:
+    return Path(str(importlib.resources.files("kbassist.bundled.models"))) / MODEL_NAME
+
+
+@cache
+def shipped_model() -> TokenModel | None:
+    """The model shipped in models/secret-tokens, or None when it is absent."""
+    path = bundled_path() / "weights.json"
+    return TokenModel.load(path) if path.is_file() else None
+
+
+def learned_hits(text: str, public: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
+    """Secrets the shipped token model finds, as (start, end, kind); none without the model."""
+    model = shipped_model()
+    return model.hits(text, public) if model is not None else []
