@@ -1066,3 +1066,97 @@ def test_secrets_blind7_readme_languages_cover_all_ids():
     assert langs["English"][0] == 150 - len(seen)
     # Each non-English language is used by at least four notes.
     assert all(c >= 4 for name, (c, _) in langs.items() if name != "English")
+
+
+# --- secrets_blind8.jsonl (session 7, issue 15) ---------------------------------
+
+BLIND8 = HERE / "secrets_blind8.jsonl"
+BLIND8_HEADING = (
+    "## `secrets_blind8.jsonl`: the eighth blind test set for secret and "
+    "personal-data detection (session 7)"
+)
+BLIND8_LANGS = {
+    "German": "de",
+    "French": "fr",
+    "Dutch": "nl",
+    "Spanish": "es",
+    "Portuguese": "pt",
+    "Italian": "it",
+}
+
+
+def _blind8_rows():
+    with BLIND8.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def _blind8_section():
+    text = (HERE / "README.md").read_text(encoding="utf-8")
+    start = text.index(BLIND8_HEADING)
+    end = text.find("\n## ", start + len(BLIND8_HEADING))
+    return text[start:] if end == -1 else text[start:end]
+
+
+def test_secrets_blind8_shape_and_key_order():
+    rows = _blind8_rows()
+    assert len(rows) == 150
+    for row in rows:
+        assert list(row) == ["id", "ticket_title", "note", "labels", "values", "why"]
+        assert list(row["labels"]) == ["secret", "personal_data"]
+        assert all(row["labels"][k] in (0, 1) for k in row["labels"])
+        for key in ("ticket_title", "note", "why"):
+            assert isinstance(row[key], str) and row[key].strip(), row["id"]
+        assert isinstance(row["values"], list)
+
+
+def test_secrets_blind8_ids():
+    assert [r["id"] for r in _blind8_rows()] == [f"B8-{i:03d}" for i in range(1, 151)]
+
+
+def test_secrets_blind8_values_verbatim_and_present_exactly_when_labelled():
+    for row in _blind8_rows():
+        labelled = row["labels"]["secret"] == 1 or row["labels"]["personal_data"] == 1
+        assert bool(row["values"]) == labelled, row["id"]
+        for value in row["values"]:
+            assert isinstance(value, str) and value.strip(), row["id"]
+            assert value in row["note"], row["id"]
+        assert len(set(row["values"])) == len(row["values"]), row["id"]
+
+
+def test_secrets_blind8_no_duplicate_notes():
+    notes = [" ".join(r["note"].split()).lower() for r in _blind8_rows()]
+    assert len(set(notes)) == len(notes)
+
+
+def test_secrets_blind8_readme_label_counts():
+    rows = _blind8_rows()
+    section = _blind8_section()
+    n = len(rows)
+    for label in ("secret", "personal_data"):
+        count = sum(r["labels"][label] for r in rows)
+        assert f"| `{label}` | {count} | {100 * count / n:.1f} % |" in section
+    both = sum(r["labels"]["secret"] and r["labels"]["personal_data"] for r in rows)
+    neither = sum(not r["labels"]["secret"] and not r["labels"]["personal_data"] for r in rows)
+    values = sum(len(r["values"]) for r in rows)
+    assert f"{both} notes have both, {neither} neither; {values} `values` in all." in section
+
+
+def test_secrets_blind8_readme_languages():
+    section = _blind8_section()
+    table = {}
+    for m in re.finditer(r"^\| (\w+) \| (\d+) \| ([^|]+) \|$", section, re.M):
+        if m.group(1) != "Language":
+            table[m.group(1)] = (int(m.group(2)), m.group(3).strip())
+    assert set(table) == set(BLIND8_LANGS) | {"English"}
+    total = 0
+    listed = set()
+    for name in BLIND8_LANGS:
+        count, ids = table[name]
+        numbers = [int(x) for x in ids.split(", ")]
+        assert len(numbers) == count == len(set(numbers)), name
+        assert not listed & set(numbers), name
+        listed |= set(numbers)
+        total += count
+    assert table["English"] == (150 - total, "the rest")
+    assert 0.15 <= total / 150 <= 0.30
+    assert listed <= set(range(1, 151))
