@@ -38,10 +38,9 @@ developers saw, recorded in ``SEEN`` and printed with the figures: batches a-c
 were read while the rules were refined (their figures are tuned, not results);
 batch d was held out until session 3 and read in session 4; blind1 was the session-4
 test and was read in session 5; blind2 and blind3 (secrets only) were the session-5
-tests and blind4-7 (secrets only) the session-6 tests; their secret and
-personal-data errors were read right after them. No batch is a test any more: every figure
-here is a development figure (the next test needs a
-new blind file).
+tests, blind4-7 (secrets only) the session-6 tests and blind8 the first session-7 test;
+their secret and personal-data errors were read right after them. No batch is a test any
+more: every figure here is a development figure (the next test needs a new blind file).
 
 Prints a table and writes bench/results/secrets.json. ``run(data_dir)`` returns the
 same dictionary for bench/quality.py.
@@ -65,7 +64,8 @@ from _env import RESULTS_DIR, ROOT, data_dir
 DEFAULT_DATA = data_dir("closure_notes")
 RESULTS = RESULTS_DIR / "secrets.json"
 BATCHES = (
-    "a", "b", "c", "d", "blind1", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7"
+    "a", "b", "c", "d", "blind1", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7",
+    "blind8",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -76,6 +76,7 @@ BLIND = {
     "blind5": ROOT / "bench" / "data" / "secrets_blind5.jsonl",
     "blind6": ROOT / "bench" / "data" / "secrets_blind6.jsonl",
     "blind7": ROOT / "bench" / "data" / "secrets_blind7.jsonl",
+    "blind8": ROOT / "bench" / "data" / "secrets_blind8.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -133,6 +134,14 @@ SEEN = {
     "'combo', keys typed with '#', guest passes as a bulleted list; not a secret: $env:NAME; "
     "not personal: a practice's number in Dutch, a firm's account after its legal name), seven "
     "left as known misses: development since",
+    "blind8": "the session-7 secrets blind test (the rules alone 0.88/1.00: seven missed; with "
+    "the token model 0.93/0.98: four missed, one false alarm; personal 0.96/0.86: one missed, "
+    "four false alarms; values left in 5 notes); read right after, its nine errors fixed as "
+    "kinds (a code in number words, 'code is still 2580', keys read one by one after a "
+    "colon, a disarm code, a wallet 'recovery seed'; not secret: a WireGuard PublicKey line; "
+    "not personal: a firm's IBAN or NIF 'de la empresa', 'morada da sede', 'Fall' and "
+    "'ticketnummer' before a reference; a personal mobile said so after the number), and the "
+    "token model retrained with it: development since",
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -440,7 +449,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind8.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind9.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:
@@ -512,7 +521,7 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         const=NEXT_BLIND,
         metavar="FILE",
-        help="score one labelled file no one has read (default bench/data/secrets_blind8.jsonl) "
+        help="score one labelled file no one has read (default bench/data/secrets_blind9.jsonl) "
         "and write bench/results/secrets-<name>.json; errors by id in the JSON only",
     )
     parser.add_argument("--out", type=Path, help="--blind: where to write the JSON")

@@ -7,7 +7,8 @@
 ``train`` fits :mod:`kbassist.hygiene.token_training` on every labelled value the project
 has: the closure-note batches a-d under the shared data (their notes without a secret give
 negative tokens; their secret notes name no values and are left out), the blind files
-blind1-blind7 in bench/data and the written cases in tests/data. The test file of the day
+blind1-blind8 in bench/data (``BLIND`` in bench/secret_detection.py) and the written cases in
+tests/data. The test file of the day
 (``NEXT_BLIND`` in bench/secret_detection.py) is never read.
 
 ``evaluate`` leaves each blind file out in turn, trains on the rest, and prints side by side
@@ -15,7 +16,8 @@ the note-level secret recall and precision of the model alone, of the rules (as 
 now, tuned on every file: development figures), and of the two together.
 
 ``replay`` answers the question the model was built for: would it have caught what the
-rules missed the first time each blind file was read? For blind4-blind7 it checks out the
+rules missed the first time each blind file was read? For blind4-blind7 (blind8 was first
+read with the model already in place: bench/secret_detection.py's SEEN) it checks out the
 revision each was first scored on (``FIRST_READ``), runs those rules on the file, trains the
 model on what existed then (the earlier blind files and the written cases at that revision,
 with batches a-d), and prints the rules alone beside rules plus model at several

@@ -75,6 +75,9 @@ _COMPANY_ADDRESS = re.compile(
     r"|geschäftsadresse|bedrijfsadres|(?:morada|sede)\s+(?:da|de\s+la)\s+empresa"
     r"|dirección\s+de\s+la\s+empresa|domicilio\s+(?:social|fiscal)|sede\s+(?:legale|social)"
     r"|indirizzo\s+(?:aziendale|della\s+società)|sitz|firmensitz|geschäftssitz"
+    # the head office's address: "morada da sede", "dirección de la sede", "adresse du siège"
+    r"|(?:morada|endereço)\s+da\s+sede|(?:dirección|domicilio)\s+de\s+la\s+sede"
+    r"|adresse\s+du\s+siège|indirizzo\s+della\s+sede|adres\s+van\s+het\s+hoofdkantoor"
     r")\b"
 )
 # A firm's legal name just before: "Ferncliff Accountancy Ltd, 18 Booth Street" (session 6).

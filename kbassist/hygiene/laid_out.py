@@ -87,7 +87,7 @@ def table_hits(text: str, lowered: str) -> Iterator[Hit]:
 
 _PHRASE = re.compile(
     r"(?i)\b(?:recovery|seed|mnemonic|backup|secret|wiederherstellungs|herstel)[\s-]?"
-    r"(?:phrase|words|sentence|satz|zin)\b|\bfrase\s+de\s+(?:recuperación|recuperação|semilla)"
+    r"(?:phrase|words|sentence|satz|zin|seed)\b|\bfrase\s+de\s+(?:recuperación|recuperação|semilla)"
     r"|\bphrase\s+de\s+récupération|\bfrase\s+di\s+recupero"
 )
 _WORD_RUN = re.compile(r"(?:[a-z]{3,10}[ \t,]+){11,23}[a-z]{3,10}\b")
@@ -99,7 +99,9 @@ _SENTENCE_WORDS = frozenset(
 
 def phrase_hits(text: str, lowered: str) -> Iterator[Hit]:
     """A wallet or vault recovery phrase: 12 to 24 plain words after the phrase's name."""
-    if not any(word in lowered for word in ("phrase", "words", "sentence", "satz", "zin", "frase")):
+    if not any(
+        word in lowered for word in ("phrase", "words", "sentence", "satz", "zin", "frase", "seed")
+    ):
         return
     for match in _PHRASE.finditer(text):
         window_end = min(len(text), match.end() + 400)
@@ -245,3 +247,27 @@ def chat_code_hits(text: str, lowered: str) -> Iterator[Hit]:
             continue
         if _CODE_ASKED.search(earlier):
             yield match.start("value"), match.end("value"), "mfa_code"
+
+
+# "new user code for gary is four seven one nine two": a code dictated in number words (a
+# voice-to-text note, session 7), four to ten of them in a row after a code or PIN is named.
+_DIGIT_WORDS = (
+    "zero|oh|one|two|three|four|five|six|seven|eight|nine"
+    "|cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve"
+    "|zéro|un|deux|trois|quatre|cinq|sept|huit|neuf"
+    "|null|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun"
+    "|nul|een|twee|drie|vijf|zes|zeven|negen"
+    "|um|dois|três|quatro|sete|oito|nove|due|tre|quattro|cinque|sei|sette|otto"
+)
+_SPOKEN_CODE = re.compile(
+    r"(?i)(?=[cpkwsm])\b(?:code|pin|passcode|password|combination|combo|código|codice|kennwort"
+    r"|passwort"
+    r"|wachtwoord|senha|contraseña|mot\s+de\s+passe)s?\b[^.\n\d]{0,40}?"
+    rf"(?P<value>(?:(?:{_DIGIT_WORDS})[ \t,-]+){{3,9}}(?:{_DIGIT_WORDS}))\b"
+)
+
+
+def spoken_code_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """A code or PIN read out in number words after its name."""
+    for match in _SPOKEN_CODE.finditer(text):
+        yield match.start("value"), match.end("value"), "pin"

@@ -135,7 +135,9 @@ _NOT_PHONE_CONTEXT = re.compile(
     r"|version|event|error|\bpo\b|account|acct|iban|sort\s+code|port|vlan|licen[cs]e|key|code"
     r"|pin|inc|req|chg|ritm|job|batch|lot|part|model|sku|tag|\bmac|\bip\b|hash|\#"
     # an access-control or staff identifier: "fob token 0412773", "badge 5530917"
-    r"|fob|token|badge|(?:employee|staff|payroll)\s+(?:no\.?|number|id))\W{0,3}$"
+    r"|fob|token|badge|(?:employee|staff|payroll)\s+(?:no\.?|number|id)"
+    # a case or order in Dutch and German, alone or compounded: "Fall 50102...", "ticketnummer"
+    r"|\bfall|vorgang|auftrag|zaak|dossier|melding|bestel)(?:-?(?:nummer|nr\.?|no\.?))?\W{0,3}$"
 )
 # A company's registration or tax number: "Registered in England No. 08812345", "KvK 1234..."
 # (read on the raw words before: the clause cut stops at "No. ").
@@ -192,7 +194,8 @@ _REFERENCE_BEFORE = re.compile(
 # "cell 082 514 7730 (his own phone, ...)": whose phone it is, said right after the number.
 _OWN_PHONE_AFTER = re.compile(
     r"(?i)\W{0,3}(?:his|her|their|own|personal|private|perso|privé|privat\w*|su|son|sa|seu"
-    r"|sua|suo|zijn|haar|sein|ihr)\s+(?:own\s+)?(?:phone|mobile|cell|number|handy|portable"
+    r"|sua|suo|zijn|haar|sein|ihr)\s+(?:(?:own|personal|private|mobile)\s+)?"
+    r"(?:phone|mobile|cell|number|handy|portable"
     r"|m[óo]vil|telem[óo]vel|cellulare|mobiel|gsm|n[úu]mero|nummer|numéro)"
 )
 _SWITCHBOARD_BEFORE = re.compile(

@@ -220,10 +220,24 @@ COMPANY_ACCOUNT = re.compile(
 )
 
 
+# "IBAN de la empresa ES42 ...", "NIF da empresa 5098...": the firm named between the keyword
+# and its value (session 7).
+_OF_THE_FIRM = re.compile(
+    r"(?i)\b(?:of\s+the|de\s+la|de\s+l'|da|do|de|du|der|des|van\s+de|van\s+het|della|dell')\s*"
+    r"(?:company|firm|business|empresa|sociedad|sociedade|firma|unternehmens|société|entreprise"
+    r"|bedrijf|zaak|società|azienda)\b"
+)
+
+
 def _refine(kind: str, text: str, start: int, end: int) -> str:
+    """Drop a national ID or bank detail that belongs to a firm; keep a bank detail only on a
+    line about banking. ``start`` is the keyword's, ``end`` the value's."""
+    if kind in ("bank_account", "national_id") and (
+        COMPANY_ACCOUNT.search(text, max(0, start - 40), start)
+        or _OF_THE_FIRM.search(text, start, min(end, start + 40))
+    ):
+        return ""
     if kind == "bank_account":
-        if COMPANY_ACCOUNT.search(text, max(0, start - 40), start):
-            return ""
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
         line = text[line_start : len(text) if line_end == -1 else line_end]

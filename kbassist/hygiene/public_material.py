@@ -1,5 +1,5 @@
 """Published material that looks like a secret: certificates, signing requests, public keys,
-DKIM records.
+DKIM records, WireGuard and SSH public keys.
 
 detect-secrets' entropy plugin reports any long base64 line. Inside a certificate, a
 certificate signing request or a public-key block, and in a DKIM record's ``p=`` value, that
@@ -26,6 +26,12 @@ _SSH2_PUBLIC = re.compile(
 _DKIM_KEY = re.compile(
     r"(?i)(?:\bv=DKIM1\b|\bk=(?:rsa|ed25519)\b)[^\n]{0,200}?\bp=[A-Za-z0-9+/=\"]{20,}"
 )
+# A WireGuard peer's "PublicKey = xQ3v...=" (or an SSH "ssh-ed25519 AAAA..." line): public on
+# purpose; its private twin is "PrivateKey =" (session 7).
+_PUBLIC_KEY_LINE = re.compile(
+    r"(?i)\bpublic[ _-]?key[ \t]*[=:][ \t]*[A-Za-z0-9+/]{42,43}=|"
+    r"\bssh-(?:ed25519|rsa|dss)[ \t]+AAAA[A-Za-z0-9+/=]{20,}"
+)
 
 # What a base64 line is called by the detectors that know no better; a private key found
 # inside a public block (a pasted bundle) keeps its own kind and stays a secret.
@@ -41,6 +47,8 @@ def public_ranges(text: str) -> list[tuple[int, int]]:
         ranges += [match.span() for match in _SSH2_PUBLIC.finditer(text)]
     if "p=" in text or "P=" in text:
         ranges += [match.span() for match in _DKIM_KEY.finditer(text)]
+    if "ublic" in text or "UBLIC" in text or "ssh-" in text:
+        ranges += [match.span() for match in _PUBLIC_KEY_LINE.finditer(text)]
     return ranges
 
 

@@ -34,6 +34,7 @@ from kbassist.hygiene.laid_out import (
     mfa_code_list_hits,
     passphrase_line_hits,
     phrase_hits,
+    spoken_code_hits,
     table_hits,
     voucher_list_hits,
     wifi_key_after_colon_hits,
@@ -227,14 +228,17 @@ _PLACE_WORDS = re.compile(
     r"|porta|portão|cancello|allarme|\w+deur|\w+tür"  # compounds: achterdeur, Hintertür
     # safes, padlocks and gates in the six other languages (session 6)
     r"|coffre(?:-fort)?|cadenas|portail|tresors?|vorhängeschloss|caja\s+fuerte|candado|kluis"
-    r"|hangslot|hek|cofre|cadeado|cancela|cassaforte|lucchetto|portone)\b"
+    r"|hangslot|hek|cofre|cadeado|cancela|cassaforte|lucchetto|portone"
+    # disarming names the alarm: "código de desarme", "code de désarmement" (session 7)
+    r"|disarm\w*|desarm\w*|désarm\w*|unscharf\w*|disinser\w*|uitschakel\w*)\b"
 )
 _PLACE_CODE = re.compile(
     r"(?i)\b(?:code|pin|combination|combo|code\s+number|pin\s+code|code\s+pin|nummer|número"
     r"|numéro|codice|código|codigo)\b(?:[ \t]+(?:is|was|now|to|set|changed|reprogrammed"
-    r"|reset|updated|:|=|-|ist|es|est|é|è)){0,3}"
-    # digits, pairs ("06 48 22 19") or keys typed one by one ("2-9-0-6-#")
-    r"[ \t]*[:=]?[ \t]*(?P<value>\d{3,10}#?|\d{2}(?: \d{2}){2,4}|(?:\d[-#]){3,9}[\d#*])"
+    r"|reset|updated|:|=|-|ist|es|est|é|è|still|remains|stays|again)){0,3}"
+    # digits, pairs ("06 48 22 19") or keys typed one by one ("2-9-0-6-#", "8 1 6 3")
+    r"[ \t]*[:=]?[ \t]*(?P<value>\d{3,10}#?|\d{2}(?: \d{2}){2,4}|(?:\d[-#]){3,9}[\d#*]"
+    r"|(?:\d[ \t]){3,9}\d)"
     r"(?![\w.,/:-]\w)"
 )
 # "the alarm code for the back shed is 2 7 7 4": a few words between the code and "is", and
@@ -276,7 +280,8 @@ _PLACE_CODE_AFTER_COLON = re.compile(
     r"(?i)(?=[cpn])"  # the first letters of the words below: see _PASSWORD_TOPIC
     r"\b(?:code|codes|pin|combination|combinaison|combinación|combinazione|combinatie"
     r"|código|codigo|codice|nummer|numéro|número|numero)\b(?P<between>[^.\n:]{1,50}):[ \t]*"
-    r"(?P<value>\d{3,10}#?|\d{2}(?: \d{2}){2,4}|(?:\d-){3,9}[\d#*])(?![\w.,/:-]\w)"
+    r"(?P<value>\d{3,10}#?|\d{2}(?: \d{2}){2,4}|(?:\d-){3,9}[\d#*]|(?:\d[ \t]){3,9}\d)"
+    r"(?![\w.,/:-]\w)"
 )
 _PERSONAL_CODE = re.compile(
     r"(?i)\b(?:your|her|his|their|the\s+user's|new|temp|temporary|one-time|login|sign-in"
@@ -601,6 +606,7 @@ DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
     mfa_code_list_hits,
     wifi_key_after_colon_hits,
     chat_code_hits,
+    spoken_code_hits,
 )
 
 
