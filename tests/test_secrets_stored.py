@@ -90,6 +90,9 @@ CASES: list[tuple[str, str, str, list[str]]] = [
     ("API token", "secret",
      "Webhook token ghp_Z8k2Lm4Pq7Rs9Tv1Wx3Yz5Ab6Cd8Ef0Gh2Ij4 stored in the script.",
      ["ghp_Z8k2Lm4Pq7Rs9Tv1Wx3Yz5Ab6Cd8Ef0Gh2Ij4"]),
+    # A password no rule reads, found by the token model (session 7).
+    ("password without a keyword", "secret",
+     "She can log on with Kestrel_4410 until Friday, told her to change it.", ["Kestrel_4410"]),
     # Kinds added from tests/data/secrets_variants.jsonl (session 3).
     ("SNMP community", "secret",
      "Added the core switch to PRTG with SNMP v2c, community acmeMon42 (read only).",
