@@ -33,13 +33,14 @@ from kbassist.hygiene.secret_rules import SECRET_RULES
 MODEL_NAME = "secret-tokens"
 KIND = "secret"
 
-_TOKEN = re.compile(r"\S+")
 _LEAD = "\"'([{<`*«“‘"
 _TRAIL = "\"'.,;:)]}>`*»”’"
 _WORD_STRIP = _LEAD + _TRAIL + "!?-="
 _QUOTES = "\"'`«“‘"
 _SHAPE_PUNCT = "-_.:/@#!$%&*+=?"
 _FINGERPRINT = ("SHA256:", "SHA1:", "MD5:")
+_HASH_SIZES = frozenset({32, 40, 56, 64, 96, 128})
+_HEX = re.compile(r"[0-9a-fA-F]+")
 
 # Shapes a careful reader knows are not secrets; the model learns how much each one weighs.
 _KNOWN_SHAPES = (
@@ -71,19 +72,24 @@ def tokens(text: str) -> list[Token]:
     found is masked without its name ("db_password=••••••").
     """
     out = []
-    for match in _TOKEN.finditer(text):
-        raw = match.group()
-        start = match.start()
+    find = text.find
+    at = 0
+    for raw in text.split():
+        start = find(raw, at)
+        at = start + len(raw)
         if raw[0] in _LEAD or raw[-1] in _TRAIL:
             core = raw.lstrip(_LEAD)
             start += len(raw) - len(core)
             raw = core.rstrip(_TRAIL)
-        named = _NAMED_VALUE.match(raw)
-        if named:
-            out.append((start, start + named.end(1), named.group(1)))
-            rest = raw[named.end() :]
-            raw = rest.lstrip(_LEAD)
-            start += named.end() + len(rest) - len(raw)
+            if not raw:
+                continue
+        if "=" in raw or ":" in raw:
+            named = _NAMED_VALUE.match(raw)
+            if named:
+                out.append((start, start + named.end(1), named.group(1)))
+                rest = raw[named.end() :]
+                raw = rest.lstrip(_LEAD)
+                start += named.end() + len(rest) - len(raw)
         out.append((start, start + len(raw), raw))
     return out
 
@@ -101,6 +107,8 @@ def is_candidate(token: str) -> bool:
         return False
     if "(" in token and ("." in token or '"' in token):  # code: app.getRange(1, =SUM("key"
         return False
+    if size in _HASH_SIZES and _HEX.fullmatch(token):
+        return False  # a digest (MD5, SHA-1, SHA-256...): the rules judge hex keys by their name
     return token.strip("*xX-") != ""
 
 
@@ -155,15 +163,12 @@ def _word(token: str) -> str:
 
 
 def _shape_features(token: str, out: list[str]) -> None:
-    out.append("sh=" + shape(token)[:8])
+    collapsed = shape(token)
+    out.append("sh=" + collapsed[:8])
     out.append("len=" + _length_bucket(len(token)))
-    has_digit = any(ch.isdigit() for ch in token)
-    classes = (
-        has_digit
-        + any(ch.isupper() for ch in token)
-        + any(ch.islower() for ch in token)
-        + any(not ch.isalnum() for ch in token)
-    )
+    has_digit = "9" in collapsed
+    symbols = len(collapsed.replace("9", "").replace("A", "").replace("a", ""))
+    classes = has_digit + ("A" in collapsed) + ("a" in collapsed) + (symbols > 0)
     out.append(f"cls={classes}")
     if token.isdigit():
         out.append(f"digits={min(len(token), 13)}")
@@ -249,7 +254,9 @@ def candidate_features(
     ends: list[tuple[int, str]] | None = None
     words: list[str] = []
     for index, (start, end, token) in enumerate(toks):
-        if not is_candidate(token) or any(a <= start and end <= b for a, b in public):
+        if len(token) < 4 or not is_candidate(token):
+            continue
+        if public and any(a <= start and end <= b for a, b in public):
             continue
         if ends is None:
             ends = keyword_ends(text.lower())
