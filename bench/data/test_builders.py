@@ -1160,3 +1160,95 @@ def test_secrets_blind8_readme_languages():
     assert table["English"] == (150 - total, "the rest")
     assert 0.15 <= total / 150 <= 0.30
     assert listed <= set(range(1, 151))
+
+
+# --- secrets_blind9.jsonl (session 7, issue 15) ---------------------------------
+
+_B9_PATH = HERE / "secrets_blind9.jsonl"
+_B9_HEADING = (
+    "## `secrets_blind9.jsonl`: the ninth blind test set for secret and "
+    "personal-data detection (session 7)"
+)
+_B9_KEYS = ["id", "ticket_title", "note", "labels", "values", "why"]
+_B9_LANGUAGES = {"German", "French", "Spanish", "Dutch", "Portuguese", "Italian", "English"}
+
+
+def _b9_rows() -> list[dict]:
+    with _B9_PATH.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def _b9_section() -> str:
+    text = (HERE / "README.md").read_text(encoding="utf-8")
+    start = text.index(_B9_HEADING)
+    end = text.find("\n## ", start + len(_B9_HEADING))
+    return text[start:] if end == -1 else text[start:end]
+
+
+def test_secrets_blind9_shape_and_key_order():
+    rows = _b9_rows()
+    assert len(rows) == 150
+    for row in rows:
+        assert list(row) == _B9_KEYS
+        assert list(row["labels"]) == ["secret", "personal_data"]
+        assert all(row["labels"][k] in (0, 1) for k in row["labels"])
+        assert all(isinstance(row["labels"][k], int) for k in row["labels"])
+        for key in ("ticket_title", "note", "why"):
+            assert isinstance(row[key], str) and row[key].strip()
+        assert isinstance(row["values"], list)
+
+
+def test_secrets_blind9_ids():
+    ids = [row["id"] for row in _b9_rows()]
+    assert ids == [f"B9-{i:03d}" for i in range(1, 151)]
+
+
+def test_secrets_blind9_values_verbatim_and_present_exactly_when_labelled():
+    for row in _b9_rows():
+        flagged = row["labels"]["secret"] == 1 or row["labels"]["personal_data"] == 1
+        assert bool(row["values"]) == flagged, row["id"]
+        for value in row["values"]:
+            assert isinstance(value, str) and value.strip(), row["id"]
+            assert value in row["note"], (row["id"], value)
+        assert len(set(row["values"])) == len(row["values"]), row["id"]
+
+
+def test_secrets_blind9_no_duplicate_notes():
+    rows = _b9_rows()
+    notes = [re.sub(r"\s+", " ", row["note"]).strip().lower() for row in rows]
+    assert len(set(notes)) == len(notes)
+
+
+def test_secrets_blind9_readme_label_counts():
+    rows = _b9_rows()
+    section = _b9_section()
+    for label in ("secret", "personal_data"):
+        n = sum(row["labels"][label] for row in rows)
+        share = f"{100 * n / len(rows):.1f} %"
+        assert f"| `{label}` | {n} | {share} |" in section, label
+    both = sum(1 for r in rows if r["labels"]["secret"] and r["labels"]["personal_data"])
+    neither = sum(1 for r in rows if not r["labels"]["secret"] and not r["labels"]["personal_data"])
+    n_values = sum(len(r["values"]) for r in rows)
+    assert f"{both} notes have both, {neither} neither; {n_values} `values` in all." in section
+
+
+def test_secrets_blind9_readme_languages():
+    section = _b9_section()
+    table = {}
+    for line in section.splitlines():
+        m = re.fullmatch(r"\| (\w+) \| (\d+) \| ([^|]+) \|", line.strip())
+        if m and m.group(1) in _B9_LANGUAGES:
+            table[m.group(1)] = (int(m.group(2)), m.group(3).strip())
+    assert set(table) == _B9_LANGUAGES
+    assert table["English"][1] == "the rest"
+    seen: set[int] = set()
+    for language, (count, ids) in table.items():
+        if language == "English":
+            continue
+        numbers = [int(x) for x in ids.split(", ")]
+        assert len(numbers) == count, language
+        assert not seen & set(numbers), language
+        seen |= set(numbers)
+        assert all(1 <= x <= 150 for x in numbers)
+    assert table["English"][0] == 150 - len(seen)
+    assert sum(count for count, _ in table.values()) == len(_b9_rows())
