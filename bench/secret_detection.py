@@ -38,7 +38,7 @@ developers saw, recorded in ``SEEN`` and printed with the figures: batches a-c
 were read while the rules were refined (their figures are tuned, not results);
 batch d was held out until session 3 and read in session 4; blind1 was the session-4
 test and was read in session 5; blind2 and blind3 (secrets only) were the session-5
-tests, blind4-7 (secrets only) the session-6 tests and blind8 the first session-7 test;
+tests, blind4-7 (secrets only) the session-6 tests and blind8-9 the session-7 tests;
 their secret and personal-data errors were read right after them. No batch is a test any
 more: every figure here is a development figure (the next test needs a new blind file).
 
@@ -65,7 +65,7 @@ DEFAULT_DATA = data_dir("closure_notes")
 RESULTS = RESULTS_DIR / "secrets.json"
 BATCHES = (
     "a", "b", "c", "d", "blind1", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7",
-    "blind8",
+    "blind8", "blind9",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -77,6 +77,7 @@ BLIND = {
     "blind6": ROOT / "bench" / "data" / "secrets_blind6.jsonl",
     "blind7": ROOT / "bench" / "data" / "secrets_blind7.jsonl",
     "blind8": ROOT / "bench" / "data" / "secrets_blind8.jsonl",
+    "blind9": ROOT / "bench" / "data" / "secrets_blind9.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -142,6 +143,14 @@ SEEN = {
     "not personal: a firm's IBAN or NIF 'de la empresa', 'morada da sede', 'Fall' and "
     "'ticketnummer' before a reference; a personal mobile said so after the number), and the "
     "token model retrained with it: development since",
+    "blind9": "the second session-7 secrets blind test (the rules alone 0.98/1.00: one missed; "
+    "with the token model 0.98/0.95: the model caught nothing more and raised three false "
+    "alarms; personal 0.96/0.96: one missed, one false alarm; values left in 2 notes); read "
+    "right after, its errors fixed as kinds (an SNMP community 'changed ... from the default "
+    "to X', an IBAN named as one with wrong check digits; not personal: a vendor's support "
+    "line named in Portuguese; the model's three false alarms by retraining with the file, "
+    "and a code after a code 'CFQ7TTC0LCHC:0002' no longer split as name and value): "
+    "development since",
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -449,7 +458,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind9.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind10.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:
@@ -521,7 +530,7 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         const=NEXT_BLIND,
         metavar="FILE",
-        help="score one labelled file no one has read (default bench/data/secrets_blind9.jsonl) "
+        help="score one labelled file no one has read (default bench/data/secrets_blind10.jsonl) "
         "and write bench/results/secrets-<name>.json; errors by id in the JSON only",
     )
     parser.add_argument("--out", type=Path, help="--blind: where to write the JSON")

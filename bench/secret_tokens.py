@@ -7,7 +7,7 @@
 ``train`` fits :mod:`kbassist.hygiene.token_training` on every labelled value the project
 has: the closure-note batches a-d under the shared data (their notes without a secret give
 negative tokens; their secret notes name no values and are left out), the blind files
-blind1-blind8 in bench/data (``BLIND`` in bench/secret_detection.py) and the written cases in
+every blind file in bench/data (``BLIND`` in bench/secret_detection.py) and the written cases in
 tests/data. The test file of the day
 (``NEXT_BLIND`` in bench/secret_detection.py) is never read.
 

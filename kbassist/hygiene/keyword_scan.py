@@ -447,7 +447,7 @@ def _worth_searching(rule: KeywordRule, text: str, start: int, end: int) -> bool
     window = text[start:end]
     if ":" in window or "=" in window or " - " in window or " – " in window:
         return True
-    if _SET_TO.search(window):
+    if _SET_TO.search(window) or _SET_FROM_TO.search(window):
         return True
     if rule.policy in LIST_POLICIES and any(word in window for word in ("e.g", "eg.", "z.B.")):
         return True
@@ -469,6 +469,11 @@ _SET_TO = re.compile(
     r"(?i)\b(?:(?:reset|set|changed|change|updated|update|rotated)\s+(?:it\s+)?(?:to|auf)"
     r"|(?:it's|it\s+is|is)\s+now)\s"
 )
+# "community was changed on the switches from the default to Gr1dW1nd-ro" (session 7)
+_SET_FROM_TO = re.compile(
+    r"(?i)\b(?:reset|set|changed|change|updated|update|rotated)\b[^.\n]{0,60}?\bfrom\s"
+    r"[^.\n]{1,30}?\bto\s"
+)
 
 
 def _is_link(rule: KeywordRule, tokens: Tokens, i: int) -> bool:
@@ -477,6 +482,9 @@ def _is_link(rule: KeywordRule, tokens: Tokens, i: int) -> bool:
         return True
     if word == "now" and i > 0 and tokens[i - 1].text.lower() in {"it's", "is", "it’s"}:
         return True  # "password; it's now Ftp_Upload_2025"
+    if word == "to" and any(tokens[j].text.lower() == "from" for j in range(max(0, i - 4), i)):
+        # "changed ... from the default to X"
+        return any(tokens[j].text.lower() in _SET_VERBS for j in range(max(0, i - 12), i))
     return word in {"to", "auf"} and i > 0 and tokens[i - 1].text.lower() in _SET_VERBS
 
 

@@ -155,6 +155,9 @@ _WORK_WORDS = re.compile(
     r"|oficina|empresa|centralita|bureau|entreprise|standard|kantoor|bedrijf|escritório|ufficio"
     r"|azienda|centralino|toll[\s-]?free|freephone|landline\s+of|site|branch|store|shop|clinic"
     r"|practice|surgery|dienst\w*|geschäft\w*|(?-i:us)|our|we|uns|nous|nos|nosotros|nuestro|ons|onze"
+    # a vendor's support line in the six other languages: "Linha de apoio do fornecedor"
+    r"|apoio|fornecedor|soporte|proveedor|fournisseur|lieferant\w*|leverancier|fornitore"
+    r"|assistenza|ondersteuning|hotline"
     r"|praktijk\w*|praxis\w*|consultorio|consultório|studio"  # a practice's number
     # a shop's or firm's general number: "Telefone geral da loja", "número general"
     r"|geral|general|générale?|algemeen|generale|loja|tienda|negozio|winkel|magasin|boutique"
@@ -294,6 +297,9 @@ def _phone_hits(text: str, lowered: str) -> Iterator[Hit]:
 
 # --- validated numbers: IBAN, payment cards, national IDs ----------------------------------
 
+# "l'IBAN personale: inserito IT47 K030 ...": an IBAN named as one a few words before is a bank
+# detail even when its check digits are wrong (typed by hand; session 7).
+_IBAN_NAMED = re.compile(r"(?i)\biban\b[^.\n\d]{0,50}$")
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b")
 _CARD = re.compile(
     r"(?<![\d-])(?:\d{4}[ -]\d{4}[ -]\d{4}[ -]\d{1,7}|\d{4}[ -]\d{6}[ -]\d{4,5})(?![\d-])"
@@ -405,7 +411,8 @@ def _number_hits(text: str, lowered: str) -> Iterator[Hit]:
     if not any(shape.search(text) for shape in _ANY_SHAPE):
         return
     for match in _matches(_IBAN, text):
-        if _iban_ok(match.group(0)) and not COMPANY_ACCOUNT.search(
+        named = _IBAN_NAMED.search(text, max(0, match.start() - 60), match.start())
+        if (_iban_ok(match.group(0)) or named) and not COMPANY_ACCOUNT.search(
             text, max(0, match.start() - 45), match.start()
         ):
             yield match.start(), match.end(), "bank_account"

@@ -29,7 +29,7 @@ _DKIM_KEY = re.compile(
 # A WireGuard peer's "PublicKey = xQ3v...=" (or an SSH "ssh-ed25519 AAAA..." line): public on
 # purpose; its private twin is "PrivateKey =" (session 7).
 _PUBLIC_KEY_LINE = re.compile(
-    r"(?i)\bpublic[ _-]?key[ \t]*[=:][ \t]*[A-Za-z0-9+/]{42,43}=|"
+    r"(?i)\bpublic[ _-]?key\b[^\n=:]{0,40}[=:][ \t]*[A-Za-z0-9+/]{42,43}=|"
     r"\bssh-(?:ed25519|rsa|dss)[ \t]+AAAA[A-Za-z0-9+/=]{20,}"
 )
 

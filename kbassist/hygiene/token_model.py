@@ -62,7 +62,8 @@ _KEYWORD_NEAR = 25
 _KEYWORD_AFTER = 40
 
 Token = tuple[int, int, str]
-_NAMED_VALUE = re.compile(r"([A-Za-z_][\w.-]{0,40})(?:=|:(?![/\\]))(?=\S)")
+# a name is letters, '_', '.' or '-' ("db_password=", "pwd:"); "CFQ7TTC0LCHC:0002" is one code
+_NAMED_VALUE = re.compile(r"([A-Za-z_][A-Za-z_.-]{0,40})(?:=|:(?![/\\]))(?=\S)")
 
 
 def tokens(text: str) -> list[Token]:
