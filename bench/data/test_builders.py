@@ -1252,3 +1252,135 @@ def test_secrets_blind9_readme_languages():
         assert all(1 <= x <= 150 for x in numbers)
     assert table["English"][0] == 150 - len(seen)
     assert sum(count for count, _ in table.values()) == len(_b9_rows())
+
+
+# --- secrets_blind10.jsonl (session 7): the tenth blind secret / personal-data set ---
+
+BLIND10_KEYS = ["id", "ticket_title", "note", "labels", "values", "why"]
+BLIND10_HEADING = (
+    "## `secrets_blind10.jsonl`: the tenth blind test set for secret and "
+    "personal-data detection (session 7)"
+)
+BLIND10_LANGUAGES = {
+    "German",
+    "Spanish",
+    "French",
+    "Dutch",
+    "Portuguese",
+    "Italian",
+    "English",
+}
+
+
+@pytest.fixture(scope="module")
+def secrets_blind10():
+    path = HERE / "secrets_blind10.jsonl"
+    rows = []
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            assert line.strip(), "blank line in secrets_blind10.jsonl"
+            rows.append(json.loads(line))
+    return rows
+
+
+@pytest.fixture(scope="module")
+def secrets_blind10_readme():
+    text = (HERE / "README.md").read_text(encoding="utf-8")
+    start = text.index(BLIND10_HEADING)
+    end = text.find("\n## ", start + len(BLIND10_HEADING))
+    return text[start:] if end == -1 else text[start:end]
+
+
+def test_secrets_blind10_shape_and_key_order(secrets_blind10):
+    assert len(secrets_blind10) == 150
+    for row in secrets_blind10:
+        assert list(row) == BLIND10_KEYS, row["id"]
+        assert list(row["labels"]) == ["secret", "personal_data"], row["id"]
+        for key in ("ticket_title", "note", "why"):
+            assert isinstance(row[key], str) and row[key].strip(), row["id"]
+        assert isinstance(row["values"], list), row["id"]
+
+
+def test_secrets_blind10_ids(secrets_blind10):
+    assert [r["id"] for r in secrets_blind10] == [f"B10-{i:03d}" for i in range(1, 151)]
+
+
+def test_secrets_blind10_labels_are_binary(secrets_blind10):
+    for row in secrets_blind10:
+        for value in row["labels"].values():
+            assert value in (0, 1) and not isinstance(value, bool), row["id"]
+
+
+def test_secrets_blind10_values_verbatim_and_match_labels(secrets_blind10):
+    for row in secrets_blind10:
+        flagged = row["labels"]["secret"] == 1 or row["labels"]["personal_data"] == 1
+        assert bool(row["values"]) == flagged, row["id"]
+        assert len(set(row["values"])) == len(row["values"]), row["id"]
+        for value in row["values"]:
+            assert isinstance(value, str) and value.strip(), row["id"]
+            assert value in row["note"], row["id"]
+
+
+def test_secrets_blind10_no_duplicate_notes(secrets_blind10):
+    notes = [r["note"] for r in secrets_blind10]
+    assert len(set(notes)) == len(notes)
+    titles = [r["ticket_title"] for r in secrets_blind10]
+    assert len(set(titles)) == len(titles)
+
+
+def test_secrets_blind10_readme_label_table(secrets_blind10, secrets_blind10_readme):
+    n = len(secrets_blind10)
+    for label in ("secret", "personal_data"):
+        m = re.search(
+            rf"^\| `{label}` \| (\d+) \| ([\d.]+) % \|$",
+            secrets_blind10_readme,
+            re.MULTILINE,
+        )
+        assert m, label
+        count = sum(r["labels"][label] for r in secrets_blind10)
+        assert int(m.group(1)) == count, label
+        assert m.group(2) == f"{100 * count / n:.1f}", label
+
+
+def test_secrets_blind10_readme_both_neither_values(secrets_blind10, secrets_blind10_readme):
+    m = re.search(
+        r"(\d+) notes have both, (\d+) neither; (\d+) `values` in all",
+        secrets_blind10_readme,
+    )
+    assert m
+    both = sum(
+        r["labels"]["secret"] == 1 and r["labels"]["personal_data"] == 1 for r in secrets_blind10
+    )
+    neither = sum(
+        r["labels"]["secret"] == 0 and r["labels"]["personal_data"] == 0 for r in secrets_blind10
+    )
+    n_values = sum(len(r["values"]) for r in secrets_blind10)
+    assert (int(m.group(1)), int(m.group(2)), int(m.group(3))) == (both, neither, n_values)
+
+
+def test_secrets_blind10_readme_languages(secrets_blind10, secrets_blind10_readme):
+    rows = re.findall(
+        r"^\| (German|Spanish|French|Dutch|Portuguese|Italian|English) \| (\d+) \| ([^|]+) \|$",
+        secrets_blind10_readme,
+        re.MULTILINE,
+    )
+    table = {lang: (int(count), ids.strip()) for lang, count, ids in rows}
+    assert set(table) == BLIND10_LANGUAGES
+    seen = set()
+    for lang, (count, ids) in table.items():
+        if lang == "English":
+            assert ids == "the rest"
+            continue
+        numbers = [int(x) for x in ids.split(", ")]
+        assert len(numbers) == count, lang
+        assert numbers == sorted(numbers), lang
+        assert not seen & set(numbers), lang
+        seen |= set(numbers)
+        for i in numbers:
+            assert secrets_blind10[i - 1]["id"] == f"B10-{i:03d}"
+    assert all(1 <= i <= len(secrets_blind10) for i in seen)
+    assert table["English"][0] == len(secrets_blind10) - len(seen)
+    assert sum(count for count, _ in table.values()) == len(secrets_blind10)
+    # about a fifth of the notes are not in English, spread over all six languages
+    assert 0.15 <= len(seen) / len(secrets_blind10) <= 0.25
+    assert all(table[lang][0] >= 3 for lang in BLIND10_LANGUAGES - {"English"})
