@@ -38,7 +38,7 @@ developers saw, recorded in ``SEEN`` and printed with the figures: batches a-c
 were read while the rules were refined (their figures are tuned, not results);
 batch d was held out until session 3 and read in session 4; blind1 was the session-4
 test and was read in session 5; blind2 and blind3 (secrets only) were the session-5
-tests, blind4-7 (secrets only) the session-6 tests and blind8-9 the session-7 tests;
+tests, blind4-7 (secrets only) the session-6 tests and blind8-10 the session-7 tests;
 their secret and personal-data errors were read right after them. No batch is a test any
 more: every figure here is a development figure (the next test needs a new blind file).
 
@@ -65,7 +65,7 @@ DEFAULT_DATA = data_dir("closure_notes")
 RESULTS = RESULTS_DIR / "secrets.json"
 BATCHES = (
     "a", "b", "c", "d", "blind1", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7",
-    "blind8", "blind9",
+    "blind8", "blind9", "blind10",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -78,6 +78,7 @@ BLIND = {
     "blind7": ROOT / "bench" / "data" / "secrets_blind7.jsonl",
     "blind8": ROOT / "bench" / "data" / "secrets_blind8.jsonl",
     "blind9": ROOT / "bench" / "data" / "secrets_blind9.jsonl",
+    "blind10": ROOT / "bench" / "data" / "secrets_blind10.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -151,6 +152,16 @@ SEEN = {
     "line named in Portuguese; the model's three false alarms by retraining with the file, "
     "and a code after a code 'CFQ7TTC0LCHC:0002' no longer split as name and value): "
     "development since",
+    "blind10": "the third session-7 secrets blind test (the rules alone 0.90/0.98: six missed, "
+    "one false alarm; with the token model 0.95/0.98: three missed, the model caught three and "
+    "added no false alarm; personal 0.88/0.85: three missed, four false alarms; values left in "
+    "8 notes); read right after, its errors fixed as kinds (French 'bons Wi-Fi invités', "
+    "redis-cli -a, a recovery phrase laid out over lines, a value corrected in the same breath "
+    "(kbassist/hygiene/corrections.py), a Dutch BSN near its name, an IBAN named further "
+    "back, a UK street without a type before its postcode, 'Am Mühlbach 7, 83093'; not "
+    "secret: bullets a user typed; not personal: a vendor's support line, a tracking number "
+    "after a lettered prefix, 'fob no.', 'Via' before an IP address) and the token model "
+    "retrained with it: development since",
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -458,7 +469,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind10.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind11.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:
@@ -530,7 +541,7 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         const=NEXT_BLIND,
         metavar="FILE",
-        help="score one labelled file no one has read (default bench/data/secrets_blind10.jsonl) "
+        help="score one labelled file no one has read (default bench/data/secrets_blind11.jsonl) "
         "and write bench/results/secrets-<name>.json; errors by id in the JSON only",
     )
     parser.add_argument("--out", type=Path, help="--blind: where to write the JSON")

@@ -33,10 +33,23 @@ _ROMANCE_STREET_WORDS = (
 )
 _ROMANCE_STREET_TYPES = r"rue|avenue|av\.|boulevard|bd|chemin|allée|impasse|place|quai"
 _STREET_ROMANCE = (
-    rf"\b(?:{_ROMANCE_STREET_WORDS})\s+(?:[\w'’.-]+\s+){{0,4}}?(?:n[ºo°.]\s*)?\d{{1,4}}\b"
+    # the house number is not an IP address's first part ("Via ... gevonden op 192.168...")
+    rf"\b(?:{_ROMANCE_STREET_WORDS})\s+(?:[\w'’.-]+\s+){{0,4}}?(?:n[ºo°.]\s*)?\d{{1,4}}\b(?![.,]\d)"
     rf"|\b\d{{1,4}}(?:\s?(?:bis|ter))?,?\s+(?:{_ROMANCE_STREET_TYPES})\s+(?:[\w'’-]+\s){{0,4}}[\w'’-]+"
 )
-_STREET = re.compile(rf"{_STREET_EN}|{_STREET_DE_NL}|{_STREET_ROMANCE}|{_STREET_CELTIC}")
+# A street named without a type, then its town and a UK postcode: "12 Mill Race, Tickhill,
+# Doncaster DN11 9HU"; a German street named with its preposition, then a postcode: "Am
+# Mühlbach 7, 83093 Bad Endorf" (session 7).
+_UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b"
+_STREET_POSTCODED = (
+    rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+"
+    rf"(?:,[ \t]*[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?){{1,3}}(?=[ \t,]{{1,3}}{_UK_POSTCODE})"
+    r"|\b(?:Am|Im|Zum|Zur|An\s+der|An\s+den|Auf\s+dem|Auf\s+der|In\s+der|Unter\s+den)\s+"
+    r"[A-ZÄÖÜ][\wäöüß'-]+\s+\d{1,4}\s?[a-z]?(?=,\s*\d{5}\s)"
+)
+_STREET = re.compile(
+    rf"{_STREET_EN}|{_STREET_DE_NL}|{_STREET_ROMANCE}|{_STREET_CELTIC}|{_STREET_POSTCODED}"
+)
 # _STREET opens with \b, which the regex engine tries at every position of the text. Each of
 # its shapes holds a piece that opens with a digit or a street word, which the engine can skip
 # to: a text with none of these pieces has no address (and most notes have none).
@@ -49,11 +62,13 @@ _STREET_PIECES = (
     re.compile(rf"(?:{_DE_NL_STREET_TYPES})\s+\d"),  # "Hauptstraße 5"
     re.compile(rf"(?:{_ROMANCE_STREET_WORDS})\s"),  # "Calle Mayor 5"
     re.compile(rf"(?:{_CELTIC_STREET_WORDS})\s"),  # "14 Heol y Felin"
+    re.compile(_UK_POSTCODE),  # "12 Mill Race, Tickhill, Doncaster DN11 9HU"
+    re.compile(r"\d,\s*\d{5}\s"),  # "Am Mühlbach 7, 83093 Bad Endorf"
 )
 _POSTCODE_TAIL = re.compile(
     r"[ \t,]{1,3}(?:[A-Z][\w'’-]+[ \t,]{1,3}){0,2}"
     r"(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|\d{4}\s?[A-Z]{2}|\d{4,5}(?:-\d{3,4})?|[A-Z]{2}\s\d{5})"
-    r"(?:[ \t]+[A-ZÄÖÜ][\wäöüß'’-]+)?"
+    r"(?:[ \t]+[A-ZÄÖÜ][\wäöüß'’-]+){0,2}"  # the town: "83093 Bad Endorf"
 )
 _HOME_WORDS = re.compile(
     r"(?i)\b(?:home|house|lives|living|residence|residential|private|personal|his\s+place"
@@ -82,7 +97,8 @@ _COMPANY_ADDRESS = re.compile(
 )
 # A firm's legal name just before: "Ferncliff Accountancy Ltd, 18 Booth Street" (session 6).
 _LEGAL_NAME_BEFORE = re.compile(
-    r"\b(?:Ltd|Limited|LLP|PLC|plc|Inc|LLC|GmbH|AG|SARL|SAS|S\.L|S\.A|B\.V|N\.V|S\.r\.l|Lda)"
+    r"\b(?:Ltd|Limited|LLP|PLC|plc|Inc|LLC|GmbH|AG|SARL|SAS|S\.L|S\.A|B\.V|N\.V|S\.r\.l|Lda"
+    r"|LTD|LIMITED|GMBH|INC)"
     r"\.?,?[ \t]*$"
 )
 _YEAR_AT_END = re.compile(r"\s(?:19|20)\d{2}$")

@@ -1,5 +1,5 @@
 """Passwords passed to commands: ``sqlcmd -P X``, ``--password=X``, ``net use /user:x X``,
-``net user name X``, ``mysql -pX``, ``ConvertTo-SecureString 'X'``."""
+``net user name X``, ``mysql -pX``, ``ConvertTo-SecureString 'X'``, ``redis-cli -a X``."""
 
 from __future__ import annotations
 
@@ -21,6 +21,11 @@ _SECURE_STRING = re.compile(
 _NET_USE = re.compile(r"(?i)/user:[^\s/]{1,100}[ \t]+(?P<value>[^\s/\"'<>]{3,100})")
 # "net user svc_backup Pa55-Vault-91 /add": the password after the account's name.
 _NET_USER = re.compile(r"(?i)\bnet\s+user\s+[^\s/]{1,64}[ \t]+(?P<value>[^\s/*\"'<>]{3,100})")
+# "redis-cli -h 10.8.1.20 -a 'Kq8v...'": redis-cli's -a is its password (session 7).
+_REDIS_AUTH = re.compile(
+    r"\bredis-cli\b[^\n|;]{0,120}?(?<![\w-])(?:-a|--pass|--askpass)[ \t]+"
+    r"(?P<value>\"[^\"\n]{1,100}\"|'[^'\n]{1,100}'|[^\s\"'<>()|]{1,100})"
+)
 # mysql -uroot -pS3cret!: the password glued to its switch.
 _GLUED_P = re.compile(r"(?<![\w-])-p(?P<value>[^\s\"'<>()]{4,100})")
 
@@ -48,6 +53,12 @@ def command_line_hits(text: str, lowered: str) -> Iterator[Hit]:
             sql = any(word in lowered for word in ("mysql", "mariadb", "mysqldump"))
             if value_shape_ok(value, "strict" if sql else "strong"):
                 yield match.start("value"), match.end("value"), "password"
+    if "redis-cli" in lowered:
+        for match in _REDIS_AUTH.finditer(text):
+            token = trim(Token(match.start("value"), match.end("value"), match.group("value")))
+            quoted = match.group("value")[:1] in "\"'"
+            if value_shape_ok(token.text, "medium", quoted):
+                yield token.start, token.end, "password"
     if "net user" in lowered:
         for match in _NET_USER.finditer(text):
             if value_shape_ok(match.group("value"), "medium"):

@@ -18,7 +18,8 @@ from kbassist.hygiene.keyword_scan import STOPWORDS, VERBS, Hit, is_mention, val
 _VOUCHER_TOPIC = re.compile(
     r"(?i)\b(?:guest\s+(?:wi-?fi\s+)?(?:pass(?:es)?|codes?|vouchers?|tickets?|access)|vouchers?"
     r"|hotspot\s+(?:codes?|tickets?)|gast(?:zugang|wlan|zugangs)\w*|gutschein\w*"
-    r"|c[óo]digos?\s+de\s+invitado|codes?\s+invités?|gastcodes?|codici\s+ospite)"
+    r"|c[óo]digos?\s+de\s+invitado|codes?\s+invités?|gastcodes?|codici\s+ospite"
+    r"|bons?\s+(?:wi-?fi\s+)?invités?)"
 )
 _VOUCHER_ITEM = r"\d{4,6}-\d{4,6}"
 _VOUCHER_LIST = re.compile(
@@ -88,9 +89,10 @@ def table_hits(text: str, lowered: str) -> Iterator[Hit]:
 _PHRASE = re.compile(
     r"(?i)\b(?:recovery|seed|mnemonic|backup|secret|wiederherstellungs|herstel)[\s-]?"
     r"(?:phrase|words|sentence|satz|zin|seed)\b|\bfrase\s+de\s+(?:recuperación|recuperação|semilla)"
-    r"|\bphrase\s+de\s+récupération|\bfrase\s+di\s+recupero"
+    r"|\bphrase\s+de\s+récupération|\bfrase\s+di\s+recupero|\bseed\b"
 )
-_WORD_RUN = re.compile(r"(?:[a-z]{3,10}[ \t,]+){11,23}[a-z]{3,10}\b")
+# the words in a row, or laid out over a few lines ("harbour  velvet  plunge ...\n  ember ...")
+_WORD_RUN = re.compile(r"(?:[a-z]{3,10}(?:[ \t,]+|[ \t]*\n[ \t]*)){11,23}[a-z]{3,10}\b")
 _SENTENCE_WORDS = frozenset(
     "the and is are was in to of it be has been for on at by with where she he they we that "
     "this not its her his their our you your will would can from when".split()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kbassist.findings import Finding
+from kbassist.hygiene.corrections import corrected_hits
 from kbassist.hygiene.kinds import BULLETS, KINDS, PERSONAL, PERSONAL_DATA_MARKER, SECRET, Span
 from kbassist.hygiene.personal_detectors import personal_hits
 from kbassist.hygiene.public_material import PUBLIC_SAFE_KINDS, inside, public_ranges
@@ -51,6 +52,7 @@ def sensitive_spans(text: str, learned: bool = True) -> list[Span]:
             for hit in learned_hits(text, public)
             if not any(hit[0] < end and start < hit[1] for start, end, _ in hits)
         )
+    hits.extend(corrected_hits(text, hits))
     hits.extend(remnant_hits(text))
     spans = [
         Span(start, end, KINDS[kind].rule, kind, KINDS[kind].mask(text[start:end]))

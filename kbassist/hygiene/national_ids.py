@@ -80,6 +80,7 @@ class _Kind(NamedTuple):
     kind: str
     cased: tuple[str, ...] = ()
     lower: tuple[str, ...] = ()
+    window: int = _WINDOW
 
 
 # Names that are everyday words in lower case ("sin" is Spanish for "without", "pan") count
@@ -146,6 +147,17 @@ _KINDS: tuple[_Kind, ...] = (
         lower=("pass", "pasa", "pasp"),
     ),
     _Kind(
+        # "Het portaal koppelt op BSN, HR had 204718356 ingevoerd": nine digits near "BSN",
+        # whatever their check digit (a BSN typed wrong is still one; session 7), so nearer
+        re.compile(r"\bBSN\b|(?i:\bburgerservicenummer\b|\bsofi-?nummer\b)"),
+        re.compile(r"(?<![\d.-])\d{9}(?![\d-]|[.,]\d)"),
+        _always,
+        "national_id",
+        cased=("BSN",),
+        lower=("burgerservicenummer", "sofi"),
+        window=120,
+    ),
+    _Kind(
         # a person's NIF starts 1-3; 5, 6, 9 are firms' and bodies' (NIPC), no one's data
         re.compile(r"\bNIF\b|(?i:\bcontribuinte\b)"),
         re.compile(r"(?<![\d-])[123]\d{8}(?![\d-])"),
@@ -190,7 +202,7 @@ def national_id_hits(text: str, lowered: str) -> Iterator[Hit]:
             continue
         group = "value" if "value" in kind.shape.groupindex else 0
         for named in kind.name.finditer(text):
-            window_end = min(len(text), named.end() + _WINDOW)
+            window_end = min(len(text), named.end() + kind.window)
             for found in kind.shape.finditer(text, named.end(), window_end):
                 value = found.group(group)
                 if value and kind.check(value):

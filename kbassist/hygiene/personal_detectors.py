@@ -137,7 +137,11 @@ _NOT_PHONE_CONTEXT = re.compile(
     # an access-control or staff identifier: "fob token 0412773", "badge 5530917"
     r"|fob|token|badge|(?:employee|staff|payroll)\s+(?:no\.?|number|id)"
     # a case or order in Dutch and German, alone or compounded: "Fall 50102...", "ticketnummer"
-    r"|\bfall|vorgang|auftrag|zaak|dossier|melding|bestel)(?:-?(?:nummer|nr\.?|no\.?))?\W{0,3}$"
+    r"|\bfall|vorgang|auftrag|zaak|dossier|melding|bestel)"
+    r"(?:[\s-]?(?:nummer|nr\.?|no\.?|number|#))?\W{0,3}$"
+    # a parcel's tracking number, or the rest of a longer code: "tracking 1Z 9W4 7X6 03 1847 2253"
+    r"|(?:tracking|sendungsnummer|suivi|seguimiento|rastreio|tracciamento)(?:\s+\S+){0,4}\s*$"
+    r"|(?-i:[A-Z]+\d[A-Z\d]*|\d+[A-Z][A-Z\d]*)\s$"
 )
 # A company's registration or tax number: "Registered in England No. 08812345", "KvK 1234..."
 # (read on the raw words before: the clause cut stops at "No. ").
@@ -200,6 +204,12 @@ _OWN_PHONE_AFTER = re.compile(
     r"|sua|suo|zijn|haar|sein|ihr)\s+(?:(?:own|personal|private|mobile)\s+)?"
     r"(?:phone|mobile|cell|number|handy|portable"
     r"|m[óo]vil|telem[óo]vel|cellulare|mobiel|gsm|n[úu]mero|nummer|numéro)"
+)
+# A support line named right before the number, whoever's "their" stands further back.
+_SUPPORT_LINE_BEFORE = re.compile(
+    r"(?i)\b(?:support|help|service|hot|customer)[\s-]?(?:line|desk|number)|hotline|helpline"
+    r"|linha\s+de\s+apoio|l[íi]nea\s+de\s+(?:soporte|atención)|ligne\s+d'assistance"
+    r"|servicelijn|supportlijn|linea\s+(?:di\s+)?assistenza"
 )
 _SWITCHBOARD_BEFORE = re.compile(
     r"(?i)\b(?:switchboard|reception|main\s+(?:line|number)|standard|accueil|centralita"
@@ -264,7 +274,10 @@ def _phone_hits(text: str, lowered: str) -> Iterator[Hit]:
         if not 7 <= digits <= 15 or _NOT_A_PHONE.match(raw):
             continue
         before = _clause_before(text, start)
-        if _NOT_PHONE_CONTEXT.search(before):
+        # the raw words too: the clause cut stops at "no." ("fob no. 4 412 908 751")
+        if _NOT_PHONE_CONTEXT.search(before) or _NOT_PHONE_CONTEXT.search(
+            text, max(0, start - 30), start
+        ):
             continue
         if _REFERENCE_BEFORE.search(text[max(0, start - 80) : start]):
             continue
@@ -290,6 +303,8 @@ def _phone_hits(text: str, lowered: str) -> Iterator[Hit]:
         ):
             continue  # a signature line: "Tel: 01632 960100 | servicedesk@company.co.uk"
         own = _PERSONAL_PHONE_WORDS.search(before) or _OWN_PHONE_AFTER.match(after)
+        if own and _SUPPORT_LINE_BEFORE.search(before[-30:]) and not _OWN_PHONE_AFTER.match(after):
+            continue  # "through their Benelux support line (+31 20 ...)": the vendor's line
         if not own and (_WORK_WORDS.search(before) or _WORK_WORDS.search(after)):
             continue
         yield start, start + len(raw), "phone"
@@ -299,7 +314,7 @@ def _phone_hits(text: str, lowered: str) -> Iterator[Hit]:
 
 # "l'IBAN personale: inserito IT47 K030 ...": an IBAN named as one a few words before is a bank
 # detail even when its check digits are wrong (typed by hand; session 7).
-_IBAN_NAMED = re.compile(r"(?i)\biban\b[^.\n\d]{0,50}$")
+_IBAN_NAMED = re.compile(r"(?i)\biban\b[^\n]{0,120}$")
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b")
 _CARD = re.compile(
     r"(?<![\d-])(?:\d{4}[ -]\d{4}[ -]\d{4}[ -]\d{1,7}|\d{4}[ -]\d{6}[ -]\d{4,5})(?![\d-])"

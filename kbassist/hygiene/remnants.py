@@ -7,9 +7,10 @@ and the password must be rotated), so the marks a mask leaves are read back as
 spans of their own. Their replacement is the text itself: masking a masked text
 changes nothing.
 
-- A run of two or more bullets in one group, perhaps after a token's public
-  prefix (``••••••``, ``AKIA••••••``, ``scan:••••••@10.0.0.5``), or
-  ``[private key removed]``: a secret.
+- A run of exactly six bullets (the mask's fixed length) in one group, perhaps after a
+  token's public prefix (``••••••``, ``AKIA••••••``, ``scan:••••••@10.0.0.5``), or
+  ``[private key removed]``: a secret. Another number of bullets in one group was typed
+  by a person ("Password: ••••••••" on a screenshot) and reveals nothing.
 - Bullets before kept digits or an e-mail domain (``••••• ••••17``,
   ``j•••@gmail.com``), bullets in several groups (``•••• •••• •••• 4242``) or a
   bracketed personal marker (``[home address removed]``): personal data.
@@ -23,7 +24,7 @@ import re
 from collections.abc import Iterator
 
 from kbassist.hygiene.keyword_scan import Hit
-from kbassist.hygiene.kinds import PERSONAL_MARKERS, SECRET_MARKERS
+from kbassist.hygiene.kinds import BULLETS, PERSONAL_MARKERS, SECRET_MARKERS
 
 # A run of 2+ bullets with what a mask keeps around it: a token's public prefix (AKIA),
 # more groups of bullets (a phone number's), the last digits, an e-mail domain.
@@ -31,6 +32,8 @@ _MASKED = re.compile(
     r"[A-Za-z0-9_+-]{0,12}•{2,}(?:[ -]?•+){0,8}(?:[ -]?\d{1,4})?"
     r"(?:@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8})?"
 )
+# A secret's mask is always exactly BULLETS: any other run of bullets was typed by someone.
+_OUR_BULLETS = re.compile(rf"(?<!•){BULLETS}(?!•)")
 _EMAIL_TAIL = re.compile(r"@[A-Za-z0-9.-]+\.[A-Za-z]{2,24}$")
 
 
@@ -46,7 +49,10 @@ def remnant_hits(text: str) -> Iterator[Hit]:
     """Spans of what a mask left in the text, as (start, end, kind)."""
     if "••" in text:
         for match in _MASKED.finditer(text):
-            yield match.start(), match.end(), _kind(match.group(0))
+            kind = _kind(match.group(0))
+            if kind == "masked_secret" and not _OUR_BULLETS.search(match.group(0)):
+                continue  # "'Password: ••••••••'" on a screenshot: a placeholder, not our mask
+            yield match.start(), match.end(), kind
     if "removed]" in text:
         for marker, kind in (
             *((m, "masked_secret") for m in SECRET_MARKERS),

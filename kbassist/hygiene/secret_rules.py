@@ -147,7 +147,9 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         r"|guest\s+(?:wi-?fi\s+|wireless\s+)?(?:codes?|pass(?:es)?|tickets?)"
         r"|hotspot\s+(?:codes?|tickets?)|wi-?fi\s+(?:access\s+)?codes?"
         r"|gast(?:zugangs?|wlan)-?codes?|gutschein-?codes?|códigos?\s+(?:de\s+)?(?:invitado|wi-?fi)"
-        r"|codes?\s+(?:wi-?fi\s+)?invités?",
+        r"|codes?\s+(?:wi-?fi\s+)?invités?"
+        # "3 bons Wi-Fi invités", "bons d'accès invité" (session 7)
+        r"|bons?\s+(?:wi-?fi\s+)?(?:invités?|d'accès(?:\s+invités?)?)",
         "codes",
         (
             "voucher",
@@ -161,6 +163,7 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
             "gutschein",
             "invitado",
             "invité",
+            "bons ",
         ),
     ),
     KeywordRule(

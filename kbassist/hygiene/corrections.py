@@ -1,0 +1,75 @@
+"""A value corrected in the same breath: the other value is as sensitive as the one found.
+
+"Set/unset code was 2580 - wait, Mark changed it on Friday, it's now 3691", "Corrected IBAN
+to GB61 ... no - HR says GB47 ...", "HR had 204718356 entered with a digit wrong, correct is
+204718365" (session 7, after the tenth blind file). Technicians correct themselves in the
+note; the detectors find one of the two values (the one after the keyword), and the other
+has the same shape. A value of exactly the same shape (digit for digit, letter for letter,
+the same punctuation) within 120 characters is taken as the same kind of secret or personal
+data when a correction word stands right before it ("now", "sorry", "correct is", "juist
+is", "richtig", "en fait"...) or, for a value before the one found, an error word right
+after it ("wrong", "typo", "verkeerd", "falsch", "faux"...). A year is never a correction.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from kbassist.hygiene.keyword_scan import Hit
+
+_REACH = 120
+_CUE_BEFORE = re.compile(
+    r"(?i)\b(?:now|actually|sorry|wait|correct(?:ed|ion)?(?:\s+(?:one|value|is))?|should\s+be"
+    r"|instead|rather|no\s*[-–,]|says|juist(?:\s+is)?|eigenlijk|nu|jetzt|eigentlich|richtig(?:\s+ist)?"
+    r"|korrekt|ahora|perd[oó]n|correct[oa](?:\s+es)?|en\s+realidad|maintenant|pardon|en\s+fait"
+    r"|plut[oô]t|correcte?(?:\s+est)?|ora|anzi|giusto(?:\s+è)?|corretto|agora|desculpa|correto"
+    r"|certo)\b\W{0,4}(?:\w+\W+){0,2}$"
+)
+_ERROR_AFTER = re.compile(
+    r"(?i)^\W{0,4}(?:\w+\W+){0,4}?(?:wrong|typo|mistyped|incorrect|invalid|verkeerd|fout|falsch"
+    r"|fehlerhaft|err[óo]ne[oa]|incorrect[oa]|faux|fausse|erron[ée]e?|errad[oa]|sbagliat[oa]"
+    r"|instead\s+of|statt|in\s+plaats\s+van|au\s+lieu|en\s+lugar|invece)\b"
+)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_MIN_LENGTH = 4
+
+
+def _shape_pattern(value: str) -> re.Pattern[str]:
+    """A regex for a value of the same shape: '3691' for '2580', 'GB47 LOYD ...' for 'GB61 ...'."""
+    parts = []
+    for ch in value:
+        if ch.isdigit():
+            parts.append(r"\d")
+        elif ch.isalpha():
+            parts.append("[A-Z]" if ch.isupper() else "[a-z]")
+        else:
+            parts.append(re.escape(ch))
+    return re.compile(r"(?<![\w-])" + "".join(parts) + r"(?![\w-])")
+
+
+def corrected_hits(text: str, hits: Iterable[Hit]) -> list[Hit]:
+    """The corrected twins of the values found, as (start, end, kind)."""
+    found = [hit for hit in hits if hit[1] - hit[0] >= _MIN_LENGTH]
+    taken = {(start, end) for start, end, _ in found}
+    out: list[Hit] = []
+    for start, end, kind in found:
+        value = text[start:end]
+        if "\n" in value or not any(ch.isdigit() for ch in value):
+            continue
+        pattern = _shape_pattern(value)
+        for match in pattern.finditer(text, max(0, start - _REACH), min(len(text), end + _REACH)):
+            span = match.span()
+            if span in taken or match.start() < end and start < match.end():
+                continue
+            between = text[min(end, span[1]) : max(start, span[0])]
+            if _YEAR.fullmatch(match.group(0)) or "\n\n" in between:
+                continue
+            if match.start() >= end:
+                ok = _CUE_BEFORE.search(text, max(end, match.start() - 30), match.start())
+            else:
+                ok = _ERROR_AFTER.search(text[match.end() : match.end() + 60])
+            if ok:
+                out.append((span[0], span[1], kind))
+                taken.add(span)
+    return out
