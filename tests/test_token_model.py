@@ -150,3 +150,25 @@ def test_labelled_files_in_both_layouts(tmp_path: Path) -> None:
     path.write_text(json.dumps({"text": "no label"}) + "\n")
     with pytest.raises(ValueError, match=r"notes.jsonl:1: no 'secret' field"):
         read_labelled(path)
+
+
+def test_the_fast_scorer_agrees_with_the_features() -> None:
+    # hits() sums the context weights word by word; it must flag exactly the tokens whose
+    # feature list, scored by probability(), reaches the threshold.
+    model = shipped_model()
+    assert model is not None
+    cases = Path(__file__).parent / "data" / "hygiene_cases.jsonl"
+    texts = [json.loads(line)["text"] for line in cases.read_text("utf-8").splitlines()]
+    flagged = 0
+    for text in texts:
+        from kbassist.hygiene.public_material import public_ranges
+
+        public = public_ranges(text)
+        slow = [
+            (start, end)
+            for start, end, names in candidate_features(text, public)
+            if model.probability(names) >= model.threshold
+        ]
+        assert [(start, end) for start, end, _ in model.hits(text, public)] == slow, text
+        flagged += bool(slow)
+    assert flagged > 20

@@ -24,7 +24,7 @@ import json
 import math
 import re
 from collections.abc import Iterator, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -164,6 +164,13 @@ def _word(token: str) -> str:
 
 
 def _shape_features(token: str, out: list[str]) -> None:
+    out.extend(_shape_names(token))
+
+
+@lru_cache(maxsize=8192)
+def _shape_names(token: str) -> tuple[str, ...]:
+    """The shape features of a token (cached: dates, versions, hosts recur across notes)."""
+    out: list[str] = []
     collapsed = shape(token)
     out.append("sh=" + collapsed[:8])
     out.append("len=" + _length_bucket(len(token)))
@@ -177,6 +184,7 @@ def _shape_features(token: str, out: list[str]) -> None:
         out.extend("is_" + name for name, regex in _KNOWN_SHAPES if regex.fullmatch(token))
     if "-" in token:
         out.append(f"groups={min(token.count('-') + 1, 9)}")
+    return tuple(out)
 
 
 def _place_features(text: str, start: int, end: int, out: list[str]) -> None:
@@ -297,12 +305,68 @@ class TokenModel:
         return 1.0 / (1.0 + math.exp(-total))
 
     def hits(self, text: str, public: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
-        """Every candidate token scoring at or above the threshold, as (start, end, kind)."""
-        return [
-            (start, end, KIND)
-            for start, end, names in candidate_features(text, public)
-            if self.probability(names) >= self.threshold
-        ]
+        """Every candidate token scoring at or above the threshold, as (start, end, kind).
+
+        The same sum as :meth:`probability` over :func:`features`, without building the
+        context features' names for every candidate: each word's weights are looked up once
+        per text (``tests/test_token_model.py`` checks the two agree).
+        """
+        toks = tokens(text)
+        weights = self.weights
+        limit = math.log(self.threshold / (1.0 - self.threshold)) - self.intercept
+        found: list[tuple[int, int, str]] = []
+        context: _ContextWeights | None = None
+        ends: list[tuple[int, str]] = []
+        for index, (start, end, token) in enumerate(toks):
+            if len(token) < 4 or not is_candidate(token):
+                continue
+            if public and any(a <= start and end <= b for a, b in public):
+                continue
+            if context is None:
+                ends = keyword_ends(text.lower())
+                context = _ContextWeights(weights, [_word(tok) for _, _, tok in toks])
+            names: list[str] = list(_shape_names(token))
+            _keyword_features(start, end, ends, names)
+            _place_features(text, start, end, names)
+            total = sum(map(weights.__getitem__, filter(weights.__contains__, set(names))))
+            if total + context.score(index) >= limit:
+                found.append((start, end, KIND))
+        return found
+
+
+class _ContextWeights:
+    """The context features' weights of one text's words, each looked up once."""
+
+    def __init__(self, weights: dict[str, float], words: list[str]) -> None:
+        self.weights = weights
+        self.words = words
+        self.cache: dict[str, float] = {}
+
+    def _weight(self, name: str) -> float:
+        value = self.cache.get(name)
+        if value is None:
+            value = self.cache[name] = self.weights.get(name, 0.0)
+        return value
+
+    def score(self, index: int) -> float:
+        words, weight = self.words, self._weight
+        left: list[str] = []
+        j = index - 1
+        while j >= 0 and len(left) < _LEFT_WORDS:
+            if words[j]:
+                left.append(words[j])
+            j -= 1
+        right: list[str] = []
+        j = index + 1
+        while j < len(words) and len(right) < _RIGHT_WORDS:
+            if words[j]:
+                right.append(words[j])
+            j += 1
+        total = sum(weight("L=" + word) for word in set(left))
+        total += sum(weight("Lp=" + prefix) for prefix in {w[:5] for w in left if len(w) > 5})
+        total += sum(weight(f"L{rank}=" + word) for rank, word in enumerate(left[:2], 1))
+        total += sum(weight("R=" + word) for word in set(right))
+        return total + (weight("R1=" + right[0]) if right else 0.0)
 
 
 def bundled_path() -> Path:
