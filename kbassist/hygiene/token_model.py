@@ -262,15 +262,21 @@ def candidate_features(
     toks = tokens(text)
     ends: list[tuple[int, str]] | None = None
     words: list[str] = []
+    for index in _candidates(toks, public):
+        if ends is None:
+            ends = keyword_ends(text.lower())
+            words = [_word(tok) for _, _, tok in toks]
+        yield toks[index][0], toks[index][1], features(text, toks, words, index, ends)
+
+
+def _candidates(toks: Sequence[Token], public: Sequence[tuple[int, int]]) -> Iterator[int]:
+    """The indexes of the candidate tokens outside published key material."""
     for index, (start, end, token) in enumerate(toks):
         if len(token) < 4 or not is_candidate(token):
             continue
         if public and any(a <= start and end <= b for a, b in public):
             continue
-        if ends is None:
-            ends = keyword_ends(text.lower())
-            words = [_word(tok) for _, _, tok in toks]
-        yield start, end, features(text, toks, words, index, ends)
+        yield index
 
 
 class TokenModel:
@@ -317,11 +323,8 @@ class TokenModel:
         found: list[tuple[int, int, str]] = []
         context: _ContextWeights | None = None
         ends: list[tuple[int, str]] = []
-        for index, (start, end, token) in enumerate(toks):
-            if len(token) < 4 or not is_candidate(token):
-                continue
-            if public and any(a <= start and end <= b for a, b in public):
-                continue
+        for index in _candidates(toks, public):
+            start, end, token = toks[index]
             if context is None:
                 ends = keyword_ends(text.lower())
                 context = _ContextWeights(weights, [_word(tok) for _, _, tok in toks])
