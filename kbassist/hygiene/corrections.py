@@ -20,11 +20,11 @@ from kbassist.hygiene.keyword_scan import Hit
 
 _REACH = 120
 _CUE_BEFORE = re.compile(
-    r"(?i)\b(?:now|actually|sorry|wait|correct(?:ed|ion)?(?:\s+(?:one|value|is))?|should\s+be"
-    r"|instead|rather|no\s*[-–,]|says|juist(?:\s+is)?|eigenlijk|nu|jetzt|eigentlich|richtig(?:\s+ist)?"
+    r"(?i)\b(?:(?:now|actually|sorry|wait|correct(?:ed|ion)?(?:\s+(?:one|value|is))?|should\s+be"
+    r"|instead|rather|says|juist(?:\s+is)?|eigenlijk|nu|jetzt|eigentlich|richtig(?:\s+ist)?"
     r"|korrekt|ahora|perd[oó]n|correct[oa](?:\s+es)?|en\s+realidad|maintenant|pardon|en\s+fait"
     r"|plut[oô]t|correcte?(?:\s+est)?|ora|anzi|giusto(?:\s+è)?|corretto|agora|desculpa|correto"
-    r"|certo)\b\W{0,4}(?:\w+\W+){0,2}$"
+    r"|certo)\b|no\s*[-–,])\W{0,4}(?:\w+\W+){0,2}$"
 )
 _ERROR_AFTER = re.compile(
     r"(?i)^\W{0,4}(?:\w+\W+){0,4}?(?:wrong|typo|mistyped|incorrect|invalid|verkeerd|fout|falsch"
