@@ -171,12 +171,12 @@ _MFA_CODES_NAMED = re.compile(
     r"|\b(?:codes?|c[óo]digos?|codici)\s+(?:de\s+|di\s+)?(?:secours|respaldo|backup|recuperaci[óo]n"
     r"|recupera[çc][ãa]o|recupero|emergencia|emerg[êe]ncia)\b"
 )
-_CODE_ITEM = r"(?:\d{6,10}|\d{4} \d{4}|\d{3} \d{3})"
+_LISTED_CODE = r"(?:\d{6,10}|\d{4} \d{4}|\d{3} \d{3})"
 _CODE_LIST_AFTER_COLON = re.compile(
-    rf":[ \t]*(?P<list>{_CODE_ITEM}(?:[ \t]*(?:,|;|and|und|y|et|en|e)[ \t]*{_CODE_ITEM})+)"
+    rf":[ \t]*(?P<list>{_LISTED_CODE}(?:[ \t]*(?:,|;|and|und|y|et|en|e)[ \t]*{_LISTED_CODE})+)"
     r"(?![\w-])"
 )
-_ONE_CODE = re.compile(_CODE_ITEM)
+_ONE_CODE = re.compile(_LISTED_CODE)
 
 
 def mfa_code_list_hits(text: str, lowered: str) -> Iterator[Hit]:
