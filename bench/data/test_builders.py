@@ -1384,3 +1384,94 @@ def test_secrets_blind10_readme_languages(secrets_blind10, secrets_blind10_readm
     # about a fifth of the notes are not in English, spread over all six languages
     assert 0.15 <= len(seen) / len(secrets_blind10) <= 0.25
     assert all(table[lang][0] >= 3 for lang in BLIND10_LANGUAGES - {"English"})
+
+
+# --- secrets_blind11.jsonl (session 7) ---------------------------------------------------
+
+BLIND11 = HERE / "secrets_blind11.jsonl"
+BLIND11_KEYS = ["id", "ticket_title", "note", "labels", "values", "why"]
+BLIND11_HEADING = "## `secrets_blind11.jsonl`"
+
+
+def _blind11_rows():
+    with BLIND11.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def _blind11_readme_section():
+    text = (HERE / "README.md").read_text(encoding="utf-8")
+    start = text.index(BLIND11_HEADING)
+    end = text.find("\n## ", start + len(BLIND11_HEADING))
+    return text[start:] if end == -1 else text[start:end]
+
+
+def test_secrets_blind11_shape_and_ids():
+    rows = _blind11_rows()
+    assert len(rows) == 150
+    assert [r["id"] for r in rows] == [f"B11-{i:03d}" for i in range(1, 151)]
+    for r in rows:
+        assert list(r) == BLIND11_KEYS
+        assert isinstance(r["ticket_title"], str) and r["ticket_title"].strip()
+        assert isinstance(r["note"], str) and r["note"].strip()
+        assert isinstance(r["why"], str) and r["why"].strip()
+        assert isinstance(r["values"], list)
+
+
+def test_secrets_blind11_labels_are_binary():
+    for r in _blind11_rows():
+        assert list(r["labels"]) == ["secret", "personal_data"], r["id"]
+        assert all(v in (0, 1) and type(v) is int for v in r["labels"].values()), r["id"]
+
+
+def test_secrets_blind11_values_verbatim_and_consistent():
+    for r in _blind11_rows():
+        flagged = r["labels"]["secret"] or r["labels"]["personal_data"]
+        assert bool(r["values"]) == bool(flagged), r["id"]
+        assert len(set(r["values"])) == len(r["values"]), r["id"]
+        for value in r["values"]:
+            assert isinstance(value, str) and value.strip(), r["id"]
+            assert value in r["note"], (r["id"], value)
+
+
+def test_secrets_blind11_no_duplicate_notes():
+    notes = [r["note"] for r in _blind11_rows()]
+    assert len(set(notes)) == len(notes)
+    assert len({n.strip().lower() for n in notes}) == len(notes)
+
+
+def test_secrets_blind11_readme_counts():
+    rows = _blind11_rows()
+    section = _blind11_readme_section()
+    total = len(rows)
+    for label in ("secret", "personal_data"):
+        n = sum(r["labels"][label] for r in rows)
+        share = f"{100 * n / total:.1f} %"
+        assert f"| `{label}` | {n} | {share} |" in section, label
+    both = sum(1 for r in rows if r["labels"]["secret"] and r["labels"]["personal_data"])
+    neither = sum(1 for r in rows if not r["labels"]["secret"] and not r["labels"]["personal_data"])
+    n_values = sum(len(r["values"]) for r in rows)
+    assert f"{both} notes have both, {neither} neither; {n_values} `values` in all." in section
+
+
+def test_secrets_blind11_readme_languages():
+    rows = _blind11_rows()
+    section = _blind11_readme_section()
+    names = ["German", "Spanish", "French", "Dutch", "Portuguese", "Italian", "English"]
+    row_re = r"^\| (" + "|".join(names) + r") \| (\d+) \| ([^|]+) \|$"
+    table = re.findall(row_re, section, re.M)
+    langs = {name: (int(count), ids.strip()) for name, count, ids in table}
+    assert len(table) == len(names)
+    assert set(langs) == set(names)
+    listed = []
+    for name, (count, ids) in langs.items():
+        if name == "English":
+            continue
+        numbers = [int(x) for x in ids.split(", ")]
+        assert len(numbers) == count, name
+        assert numbers == sorted(numbers), name
+        listed.extend(numbers)
+    assert len(listed) == len(set(listed))
+    assert all(1 <= n <= len(rows) for n in listed)
+    assert langs["English"] == (len(rows) - len(listed), "the rest")
+    assert sum(count for count, _ in langs.values()) == len(rows)
+    assert Counter(listed).most_common(1)[0][1] == 1
