@@ -1475,3 +1475,95 @@ def test_secrets_blind11_readme_languages():
     assert langs["English"] == (len(rows) - len(listed), "the rest")
     assert sum(count for count, _ in langs.values()) == len(rows)
     assert Counter(listed).most_common(1)[0][1] == 1
+
+
+BLIND12 = HERE / "secrets_blind12.jsonl"
+BLIND12_KEYS = ["id", "ticket_title", "note", "labels", "values", "why"]
+BLIND12_HEADING = (
+    "## `secrets_blind12.jsonl`: the twelfth blind test set for secret and personal-data "
+    "detection (session 7)"
+)
+BLIND12_LANGUAGES = {"German", "Spanish", "French", "Dutch", "Portuguese", "Italian", "English"}
+
+
+def _blind12_rows() -> list[dict]:
+    lines = BLIND12.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def _blind12_section() -> str:
+    text = (HERE / "README.md").read_text(encoding="utf-8")
+    start = text.index(BLIND12_HEADING)
+    end = text.find("\n## ", start + len(BLIND12_HEADING))
+    return text[start:] if end == -1 else text[start:end]
+
+
+def test_secrets_blind12_shape_ids_and_key_order():
+    rows = _blind12_rows()
+    assert len(rows) == 150
+    assert [row["id"] for row in rows] == [f"B12-{i:03d}" for i in range(1, 151)]
+    for row in rows:
+        assert list(row) == BLIND12_KEYS
+        assert list(row["labels"]) == ["secret", "personal_data"]
+        for value in row["labels"].values():
+            assert type(value) is int and value in (0, 1), row["id"]
+        assert isinstance(row["ticket_title"], str) and row["ticket_title"].strip()
+        assert isinstance(row["note"], str) and row["note"].strip()
+        assert isinstance(row["why"], str) and row["why"].strip()
+        assert isinstance(row["values"], list)
+
+
+def test_secrets_blind12_values_verbatim_and_present_exactly_when_labelled():
+    for row in _blind12_rows():
+        flagged = row["labels"]["secret"] == 1 or row["labels"]["personal_data"] == 1
+        assert bool(row["values"]) == flagged, row["id"]
+        assert len(set(row["values"])) == len(row["values"]), row["id"]
+        for value in row["values"]:
+            assert isinstance(value, str) and value.strip(), row["id"]
+            assert value in row["note"], row["id"]
+
+
+def test_secrets_blind12_no_duplicate_notes():
+    notes = [row["note"] for row in _blind12_rows()]
+    assert len(set(notes)) == len(notes)
+
+
+def test_secrets_blind12_readme_counts_match():
+    rows = _blind12_rows()
+    section = _blind12_section()
+    total = len(rows)
+    for label in ("secret", "personal_data"):
+        n = sum(row["labels"][label] for row in rows)
+        match = re.search(rf"^\| `{label}` \| (\d+) \| ([\d.]+) % \|$", section, re.M)
+        assert match, label
+        assert int(match.group(1)) == n
+        assert float(match.group(2)) == round(100 * n / total, 1)
+    pairs = [(row["labels"]["secret"], row["labels"]["personal_data"]) for row in rows]
+    both = pairs.count((1, 1))
+    neither = pairs.count((0, 0))
+    n_values = sum(len(row["values"]) for row in rows)
+    pattern = r"^(\d+) notes have both, (\d+) neither; (\d+) `values` in all\.$"
+    match = re.search(pattern, section, re.M)
+    assert match
+    assert tuple(int(g) for g in match.groups()) == (both, neither, n_values)
+
+
+def test_secrets_blind12_readme_language_table():
+    rows = _blind12_rows()
+    section = _blind12_section()
+    table = dict(re.findall(r"^\| ([A-Z][a-z]+) \| (\d+ \| [^|]+) \|$", section, re.M))
+    assert set(table) == BLIND12_LANGUAGES
+    listed: list[int] = []
+    for language, cell in table.items():
+        count, ids = (part.strip() for part in cell.split("|"))
+        if language == "English":
+            assert ids == "the rest"
+            english = int(count)
+            continue
+        numbers = [int(x) for x in ids.split(",")]
+        assert len(numbers) == int(count) == len(set(numbers)), language
+        listed += numbers
+    assert len(listed) == len(set(listed))
+    assert all(1 <= n <= len(rows) for n in listed)
+    assert english == len(rows) - len(listed)
+    assert 0.15 <= len(listed) / len(rows) <= 0.30
