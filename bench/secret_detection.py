@@ -38,7 +38,7 @@ developers saw, recorded in ``SEEN`` and printed with the figures: batches a-c
 were read while the rules were refined (their figures are tuned, not results);
 batch d was held out until session 3 and read in session 4; blind1 was the session-4
 test and was read in session 5; blind2 and blind3 (secrets only) were the session-5
-tests, blind4-7 (secrets only) the session-6 tests and blind8-10 the session-7 tests;
+tests, blind4-7 (secrets only) the session-6 tests and blind8-12 the session-7 tests;
 their secret and personal-data errors were read right after them. No batch is a test any
 more: every figure here is a development figure (the next test needs a new blind file).
 
@@ -65,7 +65,7 @@ DEFAULT_DATA = data_dir("closure_notes")
 RESULTS = RESULTS_DIR / "secrets.json"
 BATCHES = (
     "a", "b", "c", "d", "blind1", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7",
-    "blind8", "blind9", "blind10",
+    "blind8", "blind9", "blind10", "blind11", "blind12",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -79,6 +79,8 @@ BLIND = {
     "blind8": ROOT / "bench" / "data" / "secrets_blind8.jsonl",
     "blind9": ROOT / "bench" / "data" / "secrets_blind9.jsonl",
     "blind10": ROOT / "bench" / "data" / "secrets_blind10.jsonl",
+    "blind11": ROOT / "bench" / "data" / "secrets_blind11.jsonl",
+    "blind12": ROOT / "bench" / "data" / "secrets_blind12.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -162,6 +164,22 @@ SEEN = {
     "secret: bullets a user typed; not personal: a vendor's support line, a tracking number "
     "after a lettered prefix, 'fob no.', 'Via' before an IP address) and the token model "
     "retrained with it: development since",
+    "blind11": "the fourth session-7 secrets blind test, scored on d5d2dc2 (the rules alone "
+    "0.95/0.98; with the token model 0.95/0.98: three missed, one false alarm; personal "
+    "0.88/0.92: three missed, two false alarms; values left in 10 notes); read right after "
+    "with blind12, their errors fixed as kinds (a German reset 'Zurückgesetzt auf Word-1234', "
+    "a Schlüsseltresor code 'neu gesetzt auf', an old code after 'old one', 'private:' of an "
+    "API key pair; a personal mobile in a one-line note naming a work e-mail far before, "
+    "'Geb.-Datum', an IBAN after 'RIB'; not personal: 'número de incidencia', an SMTP status, "
+    "'VAT GB', 'her DDI'; not secret: $env:NAME in backticks, '<password>' and 'xxxx' "
+    "placeholders), two left as known misses: development since",
+    "blind12": "the fifth session-7 secrets blind test, scored on d5d2dc2 (the rules alone "
+    "0.94/0.97; with the token model 0.97/0.97: two missed, two false alarms; personal "
+    "0.96/0.92; values left in 5 notes); read with blind11 (see there), seven errors left as "
+    "known misses (three words of a recovery phrase, an NI number with an impossible prefix, "
+    "a misspelt personal e-mail, an Irish address without its Eircode, a vendor's phone after "
+    "'their phone', a host after 'private key stays on', a mobile read as a PIN's tail): "
+    "development since",
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -469,7 +487,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind11.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind13.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:
@@ -541,7 +559,7 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         const=NEXT_BLIND,
         metavar="FILE",
-        help="score one labelled file no one has read (default bench/data/secrets_blind11.jsonl) "
+        help="score one labelled file no one has read (default bench/data/secrets_blind13.jsonl) "
         "and write bench/results/secrets-<name>.json; errors by id in the JSON only",
     )
     parser.add_argument("--out", type=Path, help="--blind: where to write the JSON")

@@ -24,7 +24,8 @@ _CUE_BEFORE = re.compile(
     r"|instead|rather|says|juist(?:\s+is)?|eigenlijk|nu|jetzt|eigentlich|richtig(?:\s+ist)?"
     r"|korrekt|ahora|perd[oó]n|correct[oa](?:\s+es)?|en\s+realidad|maintenant|pardon|en\s+fait"
     r"|plut[oô]t|correcte?(?:\s+est)?|ora|anzi|giusto(?:\s+è)?|corretto|agora|desculpa|correto"
-    r"|certo)\b|no\s*[-–,])\W{0,4}(?:\w+\W+){0,2}$"
+    r"|certo|old|previous|former|alter?|vorherige|ancien|antiguo|anterior|oude|vorige|vecchio"
+    r"|precedente)\b|no\s*[-–,])\W{0,4}(?:\w+\W+){0,2}$"
 )
 _ERROR_AFTER = re.compile(
     r"(?i)^\W{0,4}(?:\w+\W+){0,4}?(?:wrong|typo|mistyped|incorrect|invalid|verkeerd|fout|falsch"

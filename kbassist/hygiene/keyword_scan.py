@@ -57,7 +57,7 @@ STOPWORDS = frozenset(
 _PLACEHOLDER = re.compile(
     r"^(?:[*•xX#.\-_?]+|<[^>]*>|\{[^}]*\}|\[[^\]]*\]|%[^%]+%|\$\w+|\(.*\)"
     # a template's opening, cut from the rest at the space: ${{ secrets.X }}, {{ pw }}, $(cat f)
-    r"|\$\{.*|\{\{.*|\$\(.*|\$env:\w+)$"  # and a PowerShell environment variable
+    r"|\$\{.*|\{\{.*|\$\(.*|\$env:\w+`?)$"  # and a PowerShell environment variable
 )
 TECHNICAL = re.compile(
     r"""(?ix)^(?:
@@ -428,7 +428,11 @@ def compile_rule(rule: KeywordRule) -> CompiledRule:
     A keyword may end a snake_case name ("aws_secret_access_key=", "db_password:"), so an
     underscore may stand before it; a letter, digit or hyphen may not ("Get-LapsADPassword").
     """
-    pattern = rf"(?<![^\W_])(?<!-)(?P<key>{rule.keywords})(?![\w])(?P<sep>[ \t]*(?::=|=>|->|[:=]))?"
+    # "<password>" is a placeholder's name, not a keyword: "postgres://app:<password>@host"
+    pattern = (
+        rf"(?<![^\W_])(?<![-<])(?P<key>{rule.keywords})(?![\w>])"
+        r"(?P<sep>[ \t]*(?::=|=>|->|[:=]))?"
+    )
     leads = tuple(hint for hint in rule.hints if hint.startswith(" "))
     return CompiledRule(rule, re.compile(pattern), leads)
 

@@ -119,6 +119,7 @@ _NOT_A_PHONE = re.compile(
         \d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?:\s+\d{1,2})?   # date
       | \d{4}-\d{2}-\d{2}.*                              # ISO date
       | \d+(?:\.\d+){2,}                                 # version or IP
+      | [245]\d\d\s[245]\.\d{1,3}\.\d{1,3}                 # SMTP status: 550 5.7.520
       | \d{6}(?:-\d{6})+                                 # recovery key groups
       | [1-9]\d{3,5}\.\d{1,5}                             # build.revision (22631.4317)
       | \d{1,3}(?:\.\d{1,3}){3}(?:-\d{1,3}(?:\.\d{1,3}){0,3})?.*  # IP address or range
@@ -148,6 +149,7 @@ _NOT_PHONE_CONTEXT = re.compile(
 _REGISTRATION_BEFORE = re.compile(
     r"(?i)(?:registered\s+in\s+[\w ]{2,30}?(?:\s(?:no\.?|number))?"
     r"|(?:company|companies|registration|reg\.?|vat|tax)\s+(?:no\.?|number|nr\.?)|siret|siren|kvk|hrb|cif|nif|p\.?\s?iva"
+    r"|vat(?:\s+(?:no\.?|number|reg\.?))?\s+[A-Z]{2}"  # "VAT GB 291 4471 62"
     r"|ust-?id\w*|btw|abn|acn|cnpj|nipc)\W{0,3}$"
 )
 _WORK_WORDS = re.compile(
@@ -184,6 +186,8 @@ _WORK_PHONE = re.compile(
     r"(?i)\b(?:company|work|business|corporate|office|firm|staff)[\s-]+(?:mobile|phone|cell"
     r"|handset|iphone|smartphone|sim)\b\W{0,3}(?:\w+\W+){0,2}$"
     r"|(?:diensthandy|firmenhandy|geschäftshandy|diensttelefon)\w*\W{0,3}(?:\w+\W+){0,2}$"
+    # a direct line is the employer's: "Her DDI 0161 496 0732" (session 7)
+    r"|\b(?:ddi|did|direct\s+(?:dial|line)|durchwahl|doorkiesnummer|ligne\s+directe)\W{0,3}$"
     r"|(?:m[óo]vil|tel[ée]fono|celular|telem[óo]vel|portable|cellulare|gsm|mobiel)\s+"
     r"(?:de\s+(?:la\s+)?empresa|corporativo|da\s+empresa|professionnel|de\s+société"
     r"|aziendale|van\s+de\s+zaak|zakelijk)\W{0,3}(?:\w+\W+){0,2}$"
@@ -196,6 +200,11 @@ _REFERENCE_BEFORE = re.compile(
     r"|st[öo]rung\w*|meldung|auftrag|vorgang|incidente|chamado|protocolo|dossier|commande"
     r"|signalement|storing|melding|zaak|segnalazione|richiesta|pratica|ordine)\b"
     r"(?:\W+\w+){0,4}\W+(?:number|no\.?|nr\.?|n[º°o]\.?|número|numero|nummer|numéro)\W{0,3}$"
+    # "Número de incidencia del fabricante HP: 5092...": the number word first (session 7)
+    r"|(?:número|numero|numéro|number|nummer)\s+(?:de\s+|do\s+|da\s+|di\s+|of\s+|du\s+)?"
+    r"(?:la\s+|l'|the\s+)?(?:incidencia|incidente|incident|caso|case|ticket|chamado|pedido"
+    r"|order|dossier|commande|pratica|ordine|ocorrência|référence|referencia|reference)"
+    r"(?:\W+\w+){0,4}\W{0,3}$"
 )
 # The firm's switchboard named right before the number overrides "she" or "his" around it.
 # "cell 082 514 7730 (his own phone, ...)": whose phone it is, said right after the number.
@@ -297,9 +306,12 @@ def _phone_hits(text: str, lowered: str) -> Iterator[Hit]:
             continue
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", start)
-        line = text[line_start : len(text) if line_end == -1 else line_end]
-        if "@" in line and any(
-            not _personal_domain(m.group("domain")) for m in _EMAIL.finditer(line)
+        line_end = len(text) if line_end == -1 else line_end
+        # a signature: a work address within 80 characters on the number's line (a long
+        # note on one line may name a work account far from a personal mobile; session 7)
+        near = text[max(line_start, start - 80) : min(line_end, start + len(raw) + 80)]
+        if "@" in near and any(
+            not _personal_domain(m.group("domain")) for m in _EMAIL.finditer(near)
         ):
             continue  # a signature line: "Tel: 01632 960100 | servicedesk@company.co.uk"
         own = _PERSONAL_PHONE_WORDS.search(before) or _OWN_PHONE_AFTER.match(after)
@@ -314,7 +326,9 @@ def _phone_hits(text: str, lowered: str) -> Iterator[Hit]:
 
 # "l'IBAN personale: inserito IT47 K030 ...": an IBAN named as one a few words before is a bank
 # detail even when its check digits are wrong (typed by hand; session 7).
-_IBAN_NAMED = re.compile(r"(?i)\biban\b[^\n]{0,120}$")
+_IBAN_NAMED = re.compile(
+    r"(?i)\b(?:iban|rib|bank\w*|konto\w*|rekening\w*|cuenta|conta|conto|compte)\b[^\n]{0,120}$"
+)
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b")
 _CARD = re.compile(
     r"(?<![\d-])(?:\d{4}[ -]\d{4}[ -]\d{4}[ -]\d{1,7}|\d{4}[ -]\d{6}[ -]\d{4,5})(?![\d-])"

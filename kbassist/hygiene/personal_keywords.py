@@ -27,7 +27,8 @@ PERSONAL_RULES: tuple[KeywordRule, ...] = (
     KeywordRule(
         "date_of_birth",
         r"dob|d\.o\.b\.?|date\s+of\s+birth|birth\s?date|birthday|born(?:\s+on)?|geburtsdatum"
-        r"|geburtstag|geb\.|geboren(?:\s+am)?|fecha\s+de\s+nacimiento|nacid[oa](?:\s+el)?"
+        r"|geburtstag|geb\.-?\s?datum|geb\.|geboren(?:\s+am)?|fecha\s+de\s+nacimiento"
+        r"|nacid[oa](?:\s+el)?"
         r"|date\s+de\s+naissance|née?(?:\s+le)?|geboortedatum|geboren\s+op"
         r"|data\s+de\s+nascimento|nascid[oa](?:\s+em)?|data\s+di\s+nascita|nat[oa](?:\s+il)?",
         "date",

@@ -230,12 +230,14 @@ _PLACE_WORDS = re.compile(
     r"|coffre(?:-fort)?|cadenas|portail|tresors?|vorhängeschloss|caja\s+fuerte|candado|kluis"
     r"|hangslot|hek|cofre|cadeado|cancela|cassaforte|lucchetto|portone"
     # disarming names the alarm: "código de desarme", "code de désarmement" (session 7)
-    r"|disarm\w*|desarm\w*|désarm\w*|unscharf\w*|disinser\w*|uitschakel\w*)\b"
+    r"|disarm\w*|desarm\w*|désarm\w*|unscharf\w*|disinser\w*|uitschakel\w*"
+    r"|\w+tresor\w*|\w+kluis)\b"  # Schlüsseltresor, sleutelkluis (session 7)
 )
 _PLACE_CODE = re.compile(
     r"(?i)\b(?:code|pin|combination|combo|code\s+number|pin\s+code|code\s+pin|nummer|número"
     r"|numéro|codice|código|codigo)\b(?:[ \t]+(?:is|was|now|to|set|changed|reprogrammed"
-    r"|reset|updated|:|=|-|ist|es|est|é|è|still|remains|stays|again)){0,3}"
+    r"|reset|updated|:|=|-|ist|es|est|é|è|still|remains|stays|again"
+    r"|neu|gesetzt|geändert|auf|lautet|jetzt|nieuw|ingesteld|op)){0,3}"
     # digits, pairs ("06 48 22 19") or keys typed one by one ("2-9-0-6-#", "8 1 6 3")
     r"[ \t]*[:=]?[ \t]*(?P<value>\d{3,10}#?|\d{2}(?: \d{2}){2,4}|(?:\d[-#]){3,9}[\d#*]"
     r"|(?:\d[ \t]){3,9}\d)"
@@ -271,7 +273,8 @@ _KEYPAD_ENTRY = re.compile(
 # "read the code out to him from the shared mailbox: 481 206": a one-time code after a colon
 # in a clause about a code.
 _CODE_AFTER_COLON = re.compile(
-    r"(?i)\b(?:code|otp|2fa|mfa|passcode|verification|one-time|código|codice|bestätigungscode)"
+    r"(?i)\b(?:code|otp|2fa|mfa|passcode|verification|one-time|código|codice|bestätigungscode"
+    r"|kopplungscode|pairing\s+code|freischaltcode|zugangscode|koppelcode)"
     r"\b[^.\n:]{0,60}:[ \t]*(?P<value>\d{3}[ -]\d{3}|\d{6})(?![\w.,/:-]\w)"
 )
 # "code du coffre : 28 47 19", "código de desarme do alarme: 6072": the code of a named place,
@@ -445,7 +448,7 @@ _ACCOUNT_TOPIC = re.compile(
 # Welcome123, Chelsea2019, Lemon-Tree-19, Xero-Books-77: a word (or words) and a number, the
 # way people choose passwords; the number never zero-padded like a host's (Kiosk-03).
 _CHOSEN = re.compile(
-    r"(?<![\w@./\\#-])(?P<value>[A-Z][a-z]{2,14}[1-9]\d{1,3}[!@#$%^&*?]{0,2}"
+    r"(?<![\w@./\\#-])(?P<value>[A-Z][a-z]{2,14}-?[1-9]\d{1,3}[!@#$%^&*?]{0,2}"
     r"|[a-z]{3,14}[1-9]\d{2,3}[!@#$%^&*?]{0,2}"
     r"|[A-Za-z][a-z]{1,14}(?:[-_.][A-Za-z][a-z]{1,14}){1,4}[-_.]?[1-9]\d{0,3}[!@#$%^&*?]{0,2})"
     r"(?![\w@/\\-]|\.\w)"

@@ -436,10 +436,13 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         r"|access[\s_-]?key(?:[\s_-]?id)?|secret[\s_-]?(?:access[\s_-]?)?key|account[\s_-]?key"
         r"|integration[\s_-]?key|(?:storage|sas)[\s_-]?key"
         # a vendor's HTTP header named for its key: X-Cisco-Meraki-API-Key, X-Auth-Token
-        r"|x-(?:[\w-]{1,40}?-)?(?:api-?key|api-?token|auth-?token|access-?token)",
+        r"|x-(?:[\w-]{1,40}?-)?(?:api-?key|api-?token|auth-?token|access-?token)"
+        # an API member's key pair: "public: Q4hT... private: zP8w..." (session 7)
+        r"|private(?=[ \t]*:)",
         "token",
         (
             "api",
+            "private",
             "auth-token",
             "authtoken",
             "access-token",

@@ -40,6 +40,7 @@ _QUOTES = "\"'`«“‘"
 _SHAPE_PUNCT = "-_.:/@#!$%&*+=?"
 _FINGERPRINT = ("SHA256:", "SHA1:", "MD5:")
 _HASH_SIZES = frozenset({32, 40, 56, 64, 96, 128})
+_PLACEHOLDER_TAIL = re.compile(r"(?:xxxx|XXXX|\*\*\*\*)$")
 _HEX = re.compile(r"[0-9a-fA-F]+")
 
 # Shapes a careful reader knows are not secrets; the model learns how much each one weighs.
@@ -110,7 +111,8 @@ def is_candidate(token: str) -> bool:
         return False
     if size in _HASH_SIZES and _HEX.fullmatch(token):
         return False  # a digest (MD5, SHA-1, SHA-256...): the rules judge hex keys by their name
-    return token.strip("*xX-") != ""
+    # a placeholder: "********", "xxxx", "sk_test_xxxxxxxxxxxx"
+    return token.strip("*xX-") != "" and not _PLACEHOLDER_TAIL.search(token)
 
 
 def shape(token: str) -> str:
