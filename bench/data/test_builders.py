@@ -1567,3 +1567,90 @@ def test_secrets_blind12_readme_language_table():
     assert all(1 <= n <= len(rows) for n in listed)
     assert english == len(rows) - len(listed)
     assert 0.15 <= len(listed) / len(rows) <= 0.30
+
+
+BLIND13 = HERE / "secrets_blind13.jsonl"
+BLIND13_HEADING = (
+    "## `secrets_blind13.jsonl`: the thirteenth blind test set for secret and personal-data "
+    "detection (session 7)"
+)
+
+
+def _blind13_rows() -> list[dict]:
+    return [json.loads(line) for line in BLIND13.read_text(encoding="utf-8").splitlines()]
+
+
+def _blind13_section() -> str:
+    text = (HERE / "README.md").read_text(encoding="utf-8")
+    start = text.index(BLIND13_HEADING)
+    end = text.find("\n## ", start + len(BLIND13_HEADING))
+    return text[start:] if end == -1 else text[start:end]
+
+
+def test_secrets_blind13_shape_ids_and_key_order():
+    rows = _blind13_rows()
+    assert len(rows) == 150
+    assert [r["id"] for r in rows] == [f"B13-{i:03d}" for i in range(1, 151)]
+    for r in rows:
+        assert list(r) == ["id", "ticket_title", "note", "labels", "values", "why"]
+        assert list(r["labels"]) == ["secret", "personal_data"]
+        assert all(v in (0, 1) and isinstance(v, int) for v in r["labels"].values())
+        assert isinstance(r["ticket_title"], str) and r["ticket_title"].strip()
+        assert isinstance(r["note"], str) and r["note"].strip()
+        assert isinstance(r["why"], str) and r["why"].strip()
+        assert isinstance(r["values"], list)
+
+
+def test_secrets_blind13_values_verbatim_and_present_exactly_when_labelled():
+    for r in _blind13_rows():
+        positive = r["labels"]["secret"] == 1 or r["labels"]["personal_data"] == 1
+        assert bool(r["values"]) == positive, r["id"]
+        for value in r["values"]:
+            assert isinstance(value, str) and value.strip(), r["id"]
+            assert value in r["note"], r["id"]
+
+
+def test_secrets_blind13_no_duplicate_notes():
+    notes = [r["note"] for r in _blind13_rows()]
+    assert len(set(notes)) == len(notes)
+
+
+def test_secrets_blind13_readme_counts_match():
+    rows = _blind13_rows()
+    section = _blind13_section()
+    for label in ("secret", "personal_data"):
+        n = sum(r["labels"][label] for r in rows)
+        share = f"{100 * n / len(rows):.1f} %"
+        assert f"| `{label}` | {n} | {share} |" in section
+    both = sum(r["labels"]["secret"] and r["labels"]["personal_data"] for r in rows)
+    neither = sum(not r["labels"]["secret"] and not r["labels"]["personal_data"] for r in rows)
+    n_values = sum(len(r["values"]) for r in rows)
+    assert f"{both} notes have both, {neither} neither; {n_values} `values` in all." in section
+
+
+def test_secrets_blind13_readme_languages_match():
+    rows = _blind13_rows()
+    section = _blind13_section()
+    listed = {}
+    for m in re.finditer(r"^\| (\w+) \| (\d+) \| ([\d, ]+) \|$", section, re.MULTILINE):
+        ids = [int(x) for x in m.group(3).split(",")]
+        assert len(ids) == int(m.group(2))
+        listed[m.group(1)] = ids
+    assert set(listed) == {"German", "Spanish", "French", "Dutch", "Portuguese", "Italian"}
+    all_ids = [i for ids in listed.values() for i in ids]
+    assert len(all_ids) == len(set(all_ids))
+    assert all(1 <= i <= len(rows) for i in all_ids)
+    english = len(rows) - len(all_ids)
+    assert f"| English | {english} | the rest |" in section
+    assert 0.15 <= len(all_ids) / len(rows) <= 0.3
+    markers = {
+        "German": r"\b(und|nicht|mit|der|die|das|Passwort|Kennwort)\b",
+        "Spanish": r"\b(el|la|los|del|con|para|una?)\b",
+        "French": r"\b(le|la|les|des|du|est|avec|pour)\b",
+        "Dutch": r"\b(het|een|met|voor|niet|naar|van)\b",
+        "Portuguese": r"\b(da|do|com|para|após|não)\b",
+        "Italian": r"\b(il|della|dopo|sono|con|per|di|non|dal|al)\b",
+    }
+    for language, ids in listed.items():
+        for i in ids:
+            assert re.search(markers[language], rows[i - 1]["note"], re.IGNORECASE), (language, i)
