@@ -1654,3 +1654,94 @@ def test_secrets_blind13_readme_languages_match():
     for language, ids in listed.items():
         for i in ids:
             assert re.search(markers[language], rows[i - 1]["note"], re.IGNORECASE), (language, i)
+
+
+# --- secrets_blind14.jsonl: the fourteenth blind secret / personal-data test set ---
+
+BLIND14 = HERE / "secrets_blind14.jsonl"
+BLIND14_KEYS = ["id", "ticket_title", "note", "labels", "values", "why"]
+BLIND14_HEADING = "## `secrets_blind14.jsonl`"
+BLIND14_LANGUAGES = {"German", "Spanish", "French", "Dutch", "Portuguese", "Italian", "English"}
+
+
+def _blind14_rows() -> list[dict]:
+    with BLIND14.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def _blind14_section() -> str:
+    text = (HERE / "README.md").read_text(encoding="utf-8")
+    start = text.index(BLIND14_HEADING)
+    end = text.find("\n## ", start + len(BLIND14_HEADING))
+    return text[start:] if end == -1 else text[start:end]
+
+
+def test_secrets_blind14_shape_and_ids():
+    rows = _blind14_rows()
+    assert len(rows) == 150
+    assert [row["id"] for row in rows] == [f"B14-{i:03d}" for i in range(1, 151)]
+    for row in rows:
+        assert list(row) == BLIND14_KEYS
+        assert isinstance(row["ticket_title"], str) and row["ticket_title"].strip()
+        assert isinstance(row["note"], str) and row["note"].strip()
+        assert isinstance(row["why"], str) and row["why"].strip()
+        assert list(row["labels"]) == ["secret", "personal_data"]
+        assert all(row["labels"][key] in (0, 1) for key in row["labels"])
+        assert all(type(row["labels"][key]) is int for key in row["labels"])
+        assert isinstance(row["values"], list)
+
+
+def test_secrets_blind14_values_verbatim_and_consistent():
+    for row in _blind14_rows():
+        flagged = row["labels"]["secret"] or row["labels"]["personal_data"]
+        assert bool(row["values"]) == bool(flagged), row["id"]
+        assert len(set(row["values"])) == len(row["values"]), row["id"]
+        for value in row["values"]:
+            assert isinstance(value, str) and value.strip(), row["id"]
+            assert value in row["note"], row["id"]
+
+
+def test_secrets_blind14_no_duplicate_notes():
+    rows = _blind14_rows()
+    notes = [" ".join(row["note"].lower().split()) for row in rows]
+    assert len(set(notes)) == len(notes)
+
+
+def test_secrets_blind14_readme_counts():
+    rows = _blind14_rows()
+    section = _blind14_section()
+    total = len(rows)
+    for label in ("secret", "personal_data"):
+        count = sum(row["labels"][label] for row in rows)
+        match = re.search(rf"^\| `{label}` \| (\d+) \| ([\d.]+) % \|$", section, re.M)
+        assert match, label
+        assert int(match.group(1)) == count
+        assert float(match.group(2)) == round(100 * count / total, 1)
+    pairs = [(row["labels"]["secret"], row["labels"]["personal_data"]) for row in rows]
+    both = sum(1 for secret, personal in pairs if secret and personal)
+    neither = sum(1 for secret, personal in pairs if not (secret or personal))
+    values = sum(len(row["values"]) for row in rows)
+    assert f"{both} notes have both, {neither} neither; {values} `values` in all" in section
+
+
+def test_secrets_blind14_readme_languages():
+    rows = _blind14_rows()
+    section = _blind14_section()
+    seen: dict[str, tuple[int, str]] = {}
+    for name, count, ids in re.findall(r"^\| (\w+) \| (\d+) \| ([^|]+?) \|$", section, re.M):
+        if name in BLIND14_LANGUAGES:
+            seen[name] = (int(count), ids.strip())
+    assert set(seen) == BLIND14_LANGUAGES
+    listed: set[int] = set()
+    for name, (count, ids) in seen.items():
+        if name == "English":
+            assert ids == "the rest"
+            continue
+        numbers = [int(part) for part in ids.split(",")]
+        assert len(numbers) == count == len(set(numbers)), name
+        assert count >= 3, name
+        assert not listed & set(numbers)
+        listed |= set(numbers)
+    assert all(1 <= number <= len(rows) for number in listed)
+    assert seen["English"][0] == len(rows) - len(listed)
+    assert sum(count for count, _ in seen.values()) == len(rows)
