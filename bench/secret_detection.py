@@ -38,7 +38,7 @@ developers saw, recorded in ``SEEN`` and printed with the figures: batches a-c
 were read while the rules were refined (their figures are tuned, not results);
 batch d was held out until session 3 and read in session 4; blind1 was the session-4
 test and was read in session 5; blind2 and blind3 (secrets only) were the session-5
-tests, blind4-7 (secrets only) the session-6 tests and blind8-12 the session-7 tests;
+tests, blind4-7 (secrets only) the session-6 tests and blind8-14 the session-7 tests;
 their secret and personal-data errors were read right after them. No batch is a test any
 more: every figure here is a development figure (the next test needs a new blind file).
 
@@ -65,7 +65,7 @@ DEFAULT_DATA = data_dir("closure_notes")
 RESULTS = RESULTS_DIR / "secrets.json"
 BATCHES = (
     "a", "b", "c", "d", "blind1", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7",
-    "blind8", "blind9", "blind10", "blind11", "blind12",
+    "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -81,6 +81,8 @@ BLIND = {
     "blind10": ROOT / "bench" / "data" / "secrets_blind10.jsonl",
     "blind11": ROOT / "bench" / "data" / "secrets_blind11.jsonl",
     "blind12": ROOT / "bench" / "data" / "secrets_blind12.jsonl",
+    "blind13": ROOT / "bench" / "data" / "secrets_blind13.jsonl",
+    "blind14": ROOT / "bench" / "data" / "secrets_blind14.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -180,6 +182,19 @@ SEEN = {
     "a misspelt personal e-mail, an Irish address without its Eircode, a vendor's phone after "
     "'their phone', a host after 'private key stays on', a mobile read as a PIN's tail): "
     "development since",
+    "blind13": "the sixth session-7 secrets blind test, scored on d6b37c8 (the rules alone "
+    "0.94/1.00; with the token model 0.97/0.97: two missed, two false alarms; personal "
+    "0.92/0.85; values left in 7 notes); read right after with blind14, their errors fixed "
+    "as kinds (an alarm code read key by key after 'alarm code ... :', a password 'è sempre "
+    "X', vouchers one per line or table row, 'PPS 8834721SA', a passport number right after "
+    "its name, 'my number' in a quoted e-mail; not personal: customer-service lines in "
+    "Dutch, 'número de solicitud', a vendor's support named by the vendor, a firm's IBAN "
+    "after its legal name, a ticket 'beim Hersteller', listed serial numbers; not secret: "
+    "'####'), four left as known misses: development since",
+    "blind14": "the seventh session-7 secrets blind test, scored on d6b37c8 (the rules alone "
+    "0.92/1.00; with the token model 0.98/0.98: one missed, one false alarm; personal "
+    "1.00/0.93; values left in 3 notes); read with blind13 (see there); one left as a known "
+    "miss (a printer PIN after 'Drucker-PIN ... auf 3318 gesetzt'): development since",
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -487,7 +502,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind13.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind15.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:
@@ -559,7 +574,7 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         const=NEXT_BLIND,
         metavar="FILE",
-        help="score one labelled file no one has read (default bench/data/secrets_blind13.jsonl) "
+        help="score one labelled file no one has read (default bench/data/secrets_blind15.jsonl) "
         "and write bench/results/secrets-<name>.json; errors by id in the JSON only",
     )
     parser.add_argument("--out", type=Path, help="--blind: where to write the JSON")

@@ -13,6 +13,7 @@ LINKS = frozenset(
     """
     is was are were ist war lautet es era est était é è to auf a à en naar op para as now zu
     will be stays remains bleibt sera será from von
+    still always sempre siempre toujours immer altijd ainda nog noch
     """.split()
 )
 # Link words that are also everyday prepositions: "pass to L2", "token as before".

@@ -28,14 +28,27 @@ _VOUCHER_LIST = re.compile(
 )
 
 
+_VOUCHER_ROWS = re.compile(
+    rf"(?<![\w-]){_VOUCHER_ITEM}(?![\w-])[^\n]{{0,60}}(?:\n[^\n]{{0,40}}?(?<![\w-]){_VOUCHER_ITEM}"
+    r"(?![\w-])[^\n]{0,60}){1,40}"
+)
+
+
+def _voucher_lists(text: str) -> Iterator[re.Match[str]]:
+    """Lists of two or more vouchers within 400 characters after their topic: in a sentence
+    ("48213-77160, 55102-..."), or one per line or table row ("| 2 | 11640-38825 | 1 day |")."""
+    for regex in (_VOUCHER_LIST, _VOUCHER_ROWS):
+        for match in regex.finditer(text):
+            if _VOUCHER_TOPIC.search(text, max(0, match.start() - 400), match.start()):
+                yield match
+
+
 def voucher_list_hits(text: str, lowered: str) -> Iterator[Hit]:
     """Two or more guest passes or vouchers listed within 400 characters of their topic."""
     hints = ("guest", "voucher", "hotspot", "gast", "gutschein", "invit", "ospite")
     if "-" not in text or not any(h in lowered for h in hints) or not _VOUCHER_TOPIC.search(text):
         return
-    for match in _VOUCHER_LIST.finditer(text):
-        if not _VOUCHER_TOPIC.search(text, max(0, match.start() - 400), match.start()):
-            continue
+    for match in _voucher_lists(text):
         for item in re.finditer(_VOUCHER_ITEM, match.group(0)):
             left, right = item.group(0).split("-")
             if (

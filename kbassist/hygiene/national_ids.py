@@ -128,7 +128,7 @@ _KINDS: tuple[_Kind, ...] = (
         lower=("id", "identity"),
     ),
     _Kind(
-        re.compile(r"(?i)\bpps(?:n|\s+(?:number|no\.?))\b"),
+        re.compile(r"(?i)\bpps(?:n|\s+(?:number|no\.?))?\b"),
         re.compile(r"(?<![\w-])\d{7}[A-Wa-w][A-Ia-iWw]?(?![\w-])"),
         _always,
         "national_id",
@@ -156,6 +156,19 @@ _KINDS: tuple[_Kind, ...] = (
         cased=("BSN",),
         lower=("burgerservicenummer", "sofi"),
         window=120,
+    ),
+    _Kind(
+        # "passaporte CB482117", "Paspoortnummer NX4R82LK1": letters and digits right after
+        # the passport's name (session 7)
+        re.compile(
+            r"(?i)\b(?:passport|reisepass|pasaporte|passeport|paspoort|passaporte|passaporto)"
+            r"(?:nummer|nr|number|no\.?)?\b"
+        ),
+        re.compile(r"(?<![\w-])(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{7,9}(?![\w-])"),
+        _always,
+        "national_id",
+        lower=("pass", "pasa", "pasp"),
+        window=30,
     ),
     _Kind(
         # a person's NIF starts 1-3; 5, 6, 9 are firms' and bodies' (NIPC), no one's data

@@ -140,6 +140,10 @@ _NOT_PHONE_CONTEXT = re.compile(
     # a case or order in Dutch and German, alone or compounded: "Fall 50102...", "ticketnummer"
     r"|\bfall|vorgang|auftrag|zaak|dossier|melding|bestel)"
     r"(?:[\s-]?(?:nummer|nr\.?|no\.?|number|#))?\W{0,3}$"
+    # "Ticket beim Hersteller 2026-118043", "serienummers 1123456789 en 1123456790" (session 7)
+    r"|(?:ticket|fall|case|caso|vorgang)\s+(?:beim|bei|with|at|del|du|van|bij|presso|junto\s+a)"
+    r"\s+\w+\W{0,3}$"
+    r"|(?:serie\w*|serial\w*|s/n)\s+\S+\s+(?:en|and|und|et|y|e|&)\s*$|serienummers?\W{0,3}$"
     # a parcel's tracking number, or the rest of a longer code: "tracking 1Z 9W4 7X6 03 1847 2253"
     r"|(?:tracking|sendungsnummer|suivi|seguimiento|rastreio|tracciamento)(?:\s+\S+){0,4}\s*$"
     r"|(?-i:[A-Z]+\d[A-Z\d]*|\d+[A-Z][A-Z\d]*)\s$"
@@ -163,7 +167,8 @@ _WORK_WORDS = re.compile(
     r"|practice|surgery|dienst\w*|geschäft\w*|(?-i:us)|our|we|uns|nous|nos|nosotros|nuestro|ons|onze"
     # a vendor's support line in the six other languages: "Linha de apoio do fornecedor"
     r"|apoio|fornecedor|soporte|proveedor|fournisseur|lieferant\w*|leverancier|fornitore"
-    r"|assistenza|ondersteuning|hotline"
+    r"|assistenza|ondersteuning|hotline|klantcontact|klantenservice|kundenservice|kundendienst"
+    r"|atendimento|servizio\s+clienti|service\s+client|customer\s+service"
     r"|praktijk\w*|praxis\w*|consultorio|consultório|studio"  # a practice's number
     # a shop's or firm's general number: "Telefone geral da loja", "número general"
     r"|geral|general|générale?|algemeen|generale|loja|tienda|negozio|winkel|magasin|boutique"
@@ -175,7 +180,7 @@ _PERSONAL_PHONE_WORDS = re.compile(
     r"(?i)\b(?:personal\w*|private|home|own|privat\w*|persönlich\w*|personnel\w*|privé\w*|pessoal"
     r"|particular|privato|privata|wife|husband|partner|mum|mom|dad|spouse|him|his|her|them"
     r"|their|he|she|ihn|ihm|ihr|ihre|seine?|lui|elle|hem|haar|zijn|ele|ela|dele|dela"
-    r"|perso|son|sa|su|suo|sua|seu)\b"
+    r"|perso|son|sa|su|suo|sua|seu|my|mine|mijn|mein|meine|meu|minha|mio|mia)\b"
 )
 # Number types that only a business has (phonenumbers.PhoneNumberType names).
 _BUSINESS_TYPES = ("TOLL_FREE", "PREMIUM_RATE", "SHARED_COST", "UAN", "VOICEMAIL")
@@ -203,6 +208,7 @@ _REFERENCE_BEFORE = re.compile(
     # "Número de incidencia del fabricante HP: 5092...": the number word first (session 7)
     r"|(?:número|numero|numéro|number|nummer)\s+(?:de\s+|do\s+|da\s+|di\s+|of\s+|du\s+)?"
     r"(?:la\s+|l'|the\s+)?(?:incidencia|incidente|incident|caso|case|ticket|chamado|pedido"
+    r"|solicitud|solicitação|demande|anfrage|aanvraag|richiesta|request|application"
     r"|order|dossier|commande|pratica|ordine|ocorrência|référence|referencia|reference)"
     r"(?:\W+\w+){0,4}\W{0,3}$"
 )
@@ -219,6 +225,7 @@ _SUPPORT_LINE_BEFORE = re.compile(
     r"(?i)\b(?:support|help|service|hot|customer)[\s-]?(?:line|desk|number)|hotline|helpline"
     r"|linha\s+de\s+apoio|l[íi]nea\s+de\s+(?:soporte|atención)|ligne\s+d'assistance"
     r"|servicelijn|supportlijn|linea\s+(?:di\s+)?assistenza"
+    r"|(?:suporte|soporte|support|assistance|assistenza|kundendienst)(?:\s+[A-Z][\w-]+){1,2}\W{0,3}$"
 )
 _SWITCHBOARD_BEFORE = re.compile(
     r"(?i)\b(?:switchboard|reception|main\s+(?:line|number)|standard|accueil|centralita"
@@ -315,7 +322,7 @@ def _phone_hits(text: str, lowered: str) -> Iterator[Hit]:
         ):
             continue  # a signature line: "Tel: 01632 960100 | servicedesk@company.co.uk"
         own = _PERSONAL_PHONE_WORDS.search(before) or _OWN_PHONE_AFTER.match(after)
-        if own and _SUPPORT_LINE_BEFORE.search(before[-30:]) and not _OWN_PHONE_AFTER.match(after):
+        if _SUPPORT_LINE_BEFORE.search(before[-30:]) and not _OWN_PHONE_AFTER.match(after):
             continue  # "through their Benelux support line (+31 20 ...)": the vendor's line
         if not own and (_WORK_WORDS.search(before) or _WORK_WORDS.search(after)):
             continue

@@ -217,7 +217,8 @@ COMPANY_ACCOUNT = re.compile(
     r"(?i)\b(?:company|company's|business|corporate|firm's|our|société|entreprise|empresa"
     r"|firmen\w*|geschäfts\w*|bedrijfs\w*|zakelijke?|aziendale|società)\W+(?:\w+\W+){0,2}$"
     # or right after the firm's legal name: "Harlow Timber Ltd, sort code 40-47-84"
-    r"|\b(?-i:Ltd|Limited|LLP|PLC|plc|Inc|LLC|GmbH|AG|SARL|SAS|B\.V|S\.L|S\.A|S\.r\.l|Lda)\.?,?\s*$"
+    r"|\b(?-i:Ltd|Limited|LLP|PLC|plc|Inc|LLC|GmbH|AG|SARL|SAS|B\.V|S\.L|S\.A|S\.r\.l|Lda)\.?,?\s*"
+    r"(?:(?:iban|rib|account|konto|cuenta|conta|compte|rekening|bank)\W{0,3})?$"
 )
 
 

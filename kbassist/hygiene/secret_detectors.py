@@ -311,7 +311,8 @@ def _prose_code_hits(text: str, lowered: str) -> Iterator[Hit]:
     for match in _CODE_AFTER_COLON.finditer(text):
         yield match.start("value"), match.end("value"), "mfa_code"
     for match in _PLACE_CODE_AFTER_COLON.finditer(text):
-        if _PLACE_WORDS.search(match.group("between")):
+        named = text[max(0, match.start() - 25) : match.start()] + match.group("between")
+        if _PLACE_WORDS.search(named):  # "alarm code over the phone: 2 0 9 1" (session 7)
             yield match.start("value"), match.end("value"), "door_code"
     for match in _PLACE_CODE_IS.finditer(text):
         start, end = _sentence_around(text, match.start())

@@ -112,7 +112,7 @@ def is_candidate(token: str) -> bool:
     if size in _HASH_SIZES and _HEX.fullmatch(token):
         return False  # a digest (MD5, SHA-1, SHA-256...): the rules judge hex keys by their name
     # a placeholder: "********", "xxxx", "sk_test_xxxxxxxxxxxx"
-    return token.strip("*xX-") != "" and not _PLACEHOLDER_TAIL.search(token)
+    return token.strip("*xX#-") != "" and not _PLACEHOLDER_TAIL.search(token)
 
 
 def shape(token: str) -> str:
