@@ -1745,3 +1745,102 @@ def test_secrets_blind14_readme_languages():
     assert all(1 <= number <= len(rows) for number in listed)
     assert seen["English"][0] == len(rows) - len(listed)
     assert sum(count for count, _ in seen.values()) == len(rows)
+
+
+# --- secrets_blind15.jsonl (session 7) ---
+
+BLIND15 = HERE / "secrets_blind15.jsonl"
+BLIND15_HEADING = (
+    "## `secrets_blind15.jsonl`: the fifteenth blind test set for secret and "
+    "personal-data detection (session 7)"
+)
+BLIND15_KEYS = ["id", "ticket_title", "note", "labels", "values", "why"]
+
+
+def _blind15_rows():
+    with BLIND15.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def _blind15_section():
+    text = (HERE / "README.md").read_text(encoding="utf-8")
+    start = text.index(BLIND15_HEADING)
+    end = text.find("\n## ", start + len(BLIND15_HEADING))
+    return text[start:] if end == -1 else text[start:end]
+
+
+def test_secrets_blind15_shape_ids_and_key_order():
+    rows = _blind15_rows()
+    assert len(rows) == 150
+    assert [r["id"] for r in rows] == [f"B15-{i:03d}" for i in range(1, 151)]
+    for r in rows:
+        assert list(r) == BLIND15_KEYS
+        assert isinstance(r["ticket_title"], str) and r["ticket_title"].strip()
+        assert isinstance(r["note"], str) and r["note"].strip()
+        assert isinstance(r["why"], str) and r["why"].strip()
+        assert isinstance(r["values"], list)
+
+
+def test_secrets_blind15_labels_are_binary():
+    for r in _blind15_rows():
+        assert list(r["labels"]) == ["secret", "personal_data"]
+        assert all(v in (0, 1) and type(v) is int for v in r["labels"].values())
+
+
+def test_secrets_blind15_values_verbatim_and_present_exactly_when_labelled():
+    for r in _blind15_rows():
+        flagged = r["labels"]["secret"] or r["labels"]["personal_data"]
+        assert bool(r["values"]) == bool(flagged), r["id"]
+        for v in r["values"]:
+            assert isinstance(v, str) and v.strip(), r["id"]
+            assert v in r["note"], r["id"]
+        assert len(set(r["values"])) == len(r["values"]), r["id"]
+
+
+def test_secrets_blind15_no_duplicate_notes():
+    rows = _blind15_rows()
+    notes = [r["note"] for r in rows]
+    assert len(set(notes)) == len(notes)
+    assert len({r["id"] for r in rows}) == len(rows)
+
+
+def test_secrets_blind15_readme_counts():
+    rows = _blind15_rows()
+    section = _blind15_section()
+    n = len(rows)
+    for label in ("secret", "personal_data"):
+        count = sum(r["labels"][label] for r in rows)
+        m = re.search(r"\| `" + label + r"` \| (\d+) \| ([\d.]+) % \|", section)
+        assert m, label
+        assert int(m.group(1)) == count
+        assert abs(float(m.group(2)) - 100 * count / n) < 0.1
+    both = sum(1 for r in rows if r["labels"]["secret"] and r["labels"]["personal_data"])
+    neither = sum(1 for r in rows if not (r["labels"]["secret"] or r["labels"]["personal_data"]))
+    n_values = sum(len(r["values"]) for r in rows)
+    m = re.search(r"(\d+) notes have both, (\d+) neither; (\d+) `values` in all", section)
+    assert m
+    assert (int(m.group(1)), int(m.group(2)), int(m.group(3))) == (both, neither, n_values)
+
+
+def test_secrets_blind15_readme_languages():
+    rows = _blind15_rows()
+    section = _blind15_section()
+    listed = {}
+    for name in ("German", "Spanish", "French", "Dutch", "Portuguese", "Italian"):
+        m = re.search(r"\| " + name + r" \| (\d+) \| ([\d, ]+) \|", section)
+        assert m, name
+        ids = [int(x) for x in m.group(2).split(",")]
+        assert len(ids) == int(m.group(1)) > 0
+        listed[name] = ids
+    all_ids = [i for ids in listed.values() for i in ids]
+    assert len(all_ids) == len(set(all_ids))
+    assert all(1 <= i <= len(rows) for i in all_ids)
+    m = re.search(r"\| English \| (\d+) \| the rest \|", section)
+    assert m
+    assert int(m.group(1)) == len(rows) - len(all_ids)
+    # Rough sanity check: each listed note has a letter or function word of its language.
+    marker = re.compile(
+        r"[äöüßéèêàçñóíúãõò]|\b(?:de|het|la|il|di|al|con|os|der|die|und|et|que)\b", re.IGNORECASE
+    )
+    for i in all_ids:
+        assert marker.search(rows[i - 1]["note"]), i
