@@ -1745,3 +1745,85 @@ def test_secrets_blind14_readme_languages():
     assert all(1 <= number <= len(rows) for number in listed)
     assert seen["English"][0] == len(rows) - len(listed)
     assert sum(count for count, _ in seen.values()) == len(rows)
+
+
+# --- secrets_blind16.jsonl: sixteenth blind test set for secret and personal-data detection ---
+
+BLIND16 = HERE / "secrets_blind16.jsonl"
+BLIND16_KEYS = ["id", "ticket_title", "note", "labels", "values", "why"]
+BLIND16_HEADING = (
+    "## `secrets_blind16.jsonl`: the sixteenth blind test set for secret and "
+    "personal-data detection (session 7)"
+)
+
+
+def _blind16_rows():
+    with BLIND16.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def _blind16_section():
+    text = (HERE / "README.md").read_text(encoding="utf-8")
+    start = text.index(BLIND16_HEADING)
+    end = text.find("\n## ", start + len(BLIND16_HEADING))
+    return text[start:] if end == -1 else text[start:end]
+
+
+def test_secrets_blind16_shape_and_ids():
+    rows = _blind16_rows()
+    assert len(rows) == 150
+    assert [r["id"] for r in rows] == [f"B16-{i:03d}" for i in range(1, 151)]
+    for r in rows:
+        assert list(r) == BLIND16_KEYS
+        assert isinstance(r["ticket_title"], str) and r["ticket_title"].strip()
+        assert isinstance(r["note"], str) and r["note"].strip()
+        assert isinstance(r["why"], str) and r["why"].strip()
+        assert list(r["labels"]) == ["secret", "personal_data"]
+        assert all(v in (0, 1) and isinstance(v, int) for v in r["labels"].values())
+        assert isinstance(r["values"], list)
+
+
+def test_secrets_blind16_values_verbatim_and_consistent():
+    for r in _blind16_rows():
+        positive = r["labels"]["secret"] == 1 or r["labels"]["personal_data"] == 1
+        assert bool(r["values"]) == positive, r["id"]
+        for v in r["values"]:
+            assert isinstance(v, str) and v.strip(), r["id"]
+            assert v in r["note"], r["id"]
+        assert len(set(r["values"])) == len(r["values"]), r["id"]
+
+
+def test_secrets_blind16_no_duplicate_notes():
+    notes = [r["note"] for r in _blind16_rows()]
+    assert len(set(notes)) == len(notes)
+
+
+def test_secrets_blind16_readme_counts():
+    rows = _blind16_rows()
+    section = _blind16_section()
+    total = len(rows)
+    for label in ("secret", "personal_data"):
+        n = sum(r["labels"][label] for r in rows)
+        share = f"{100 * n / total:.1f}"
+        assert f"| `{label}` | {n} | {share} % |" in section
+    both = sum(r["labels"]["secret"] and r["labels"]["personal_data"] for r in rows)
+    neither = sum(not (r["labels"]["secret"] or r["labels"]["personal_data"]) for r in rows)
+    n_values = sum(len(r["values"]) for r in rows)
+    assert f"{both} notes have both, {neither} neither; {n_values} `values` in all" in section
+
+
+def test_secrets_blind16_readme_languages():
+    rows = _blind16_rows()
+    section = _blind16_section()
+    table = dict(re.findall(r"^\| (\w+) \| \d+ \| ([^|]+) \|$", section, flags=re.M))
+    counts = dict(re.findall(r"^\| (\w+) \| (\d+) \| [^|]+ \|$", section, flags=re.M))
+    listed = set()
+    for lang in ("German", "Spanish", "French", "Dutch", "Portuguese", "Italian"):
+        ids = [int(x) for x in table[lang].split(",")]
+        assert len(ids) == int(counts[lang])
+        assert len(ids) >= 3
+        listed.update(ids)
+    assert len(listed) == sum(int(counts[k]) for k in counts if k != "English")
+    assert table["English"].strip() == "the rest"
+    assert int(counts["English"]) + len(listed) == len(rows)
+    assert all(1 <= i <= len(rows) for i in listed)
