@@ -38,7 +38,7 @@ developers saw, recorded in ``SEEN`` and printed with the figures: batches a-c
 were read while the rules were refined (their figures are tuned, not results);
 batch d was held out until session 3 and read in session 4; blind1 was the session-4
 test and was read in session 5; blind2 and blind3 (secrets only) were the session-5
-tests, blind4-7 (secrets only) the session-6 tests and blind8-14 the session-7 tests;
+tests, blind4-7 (secrets only) the session-6 tests and blind8-16 the session-7 tests;
 their secret and personal-data errors were read right after them. No batch is a test any
 more: every figure here is a development figure (the next test needs a new blind file).
 
@@ -65,7 +65,8 @@ DEFAULT_DATA = data_dir("closure_notes")
 RESULTS = RESULTS_DIR / "secrets.json"
 BATCHES = (
     "a", "b", "c", "d", "blind1", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7",
-    "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14",
+    "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15",
+    "blind16",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -83,6 +84,8 @@ BLIND = {
     "blind12": ROOT / "bench" / "data" / "secrets_blind12.jsonl",
     "blind13": ROOT / "bench" / "data" / "secrets_blind13.jsonl",
     "blind14": ROOT / "bench" / "data" / "secrets_blind14.jsonl",
+    "blind15": ROOT / "bench" / "data" / "secrets_blind15.jsonl",
+    "blind16": ROOT / "bench" / "data" / "secrets_blind16.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -195,6 +198,15 @@ SEEN = {
     "0.92/1.00; with the token model 0.98/0.98: one missed, one false alarm; personal "
     "1.00/0.93; values left in 3 notes); read with blind13 (see there); one left as a known "
     "miss (a printer PIN after 'Drucker-PIN ... auf 3318 gesetzt'): development since",
+    "blind15": "the eighth session-7 secrets blind test, scored on 569511f (the rules alone "
+    "0.89/1.00; with the token model 0.94/1.00: four missed, no false alarm; personal "
+    "1.00/0.93); read right after with blind16, their errors fixed as kinds (an app password "
+    "right after its name, a keypad code with a letter A-D; not personal: 'Vorgangsnummer', "
+    "'caso <Vendor>', a Message-ID; not secret: a UNC path), the rest left as known misses: "
+    "development since",
+    "blind16": "the ninth session-7 secrets blind test, scored on 569511f (the rules alone "
+    "0.94/0.98; with the token model 0.98/0.95: one missed, three false alarms; personal "
+    "0.88/0.95); read with blind15 (see there): development since",
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -502,7 +514,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind15.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind17.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:
@@ -574,7 +586,7 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         const=NEXT_BLIND,
         metavar="FILE",
-        help="score one labelled file no one has read (default bench/data/secrets_blind15.jsonl) "
+        help="score one labelled file no one has read (default bench/data/secrets_blind17.jsonl) "
         "and write bench/results/secrets-<name>.json; errors by id in the JSON only",
     )
     parser.add_argument("--out", type=Path, help="--blind: where to write the JSON")

@@ -91,6 +91,9 @@ def _clause_after(text: str, end: int, width: int = 60) -> str:
     return window[: min(cuts)] if cuts else window
 
 
+_MESSAGE_ID_BEFORE = re.compile(r"(?i)\b(?:message[- ]?id|in-reply-to|references)\b\W{0,4}<$")
+
+
 def _email_hits(text: str, lowered: str) -> Iterator[Hit]:
     if "@" not in text:
         return
@@ -101,6 +104,8 @@ def _email_hits(text: str, lowered: str) -> Iterator[Hit]:
             continue  # "from their bookings mailbox x@gmail.com": a firm's mailbox
         if _BUSINESS_MAILBOX_AFTER.match(text, match.end()):
             continue  # "x@gmail.com (the business's only address)"
+        if _MESSAGE_ID_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+            continue  # "Message ID <CAF7x9Q2@mail.gmail.com>": a message's id, no one's address
         if _personal_domain(match.group("domain")) or _PRIVATE_WORDS.search(
             _clause_before(text, match.start(), 50)
         ):
@@ -139,10 +144,10 @@ _NOT_PHONE_CONTEXT = re.compile(
     r"|fob|token|badge|(?:employee|staff|payroll)\s+(?:no\.?|number|id)"
     # a case or order in Dutch and German, alone or compounded: "Fall 50102...", "ticketnummer"
     r"|\bfall|vorgang|auftrag|zaak|dossier|melding|bestel)"
-    r"(?:[\s-]?(?:nummer|nr\.?|no\.?|number|#))?\W{0,3}$"
+    r"(?:s?[\s-]?(?:nummer|nr\.?|no\.?|number|#))?\W{0,3}$"
     # "Ticket beim Hersteller 2026-118043", "serienummers 1123456789 en 1123456790" (session 7)
-    r"|(?:ticket|fall|case|caso|vorgang)\s+(?:beim|bei|with|at|del|du|van|bij|presso|junto\s+a)"
-    r"\s+\w+\W{0,3}$"
+    r"|(?:ticket|fall|case|caso|vorgang)\s+(?:(?:beim|bei|with|at|del|du|van|bij|presso"
+    r"|junto\s+a)\s+\w+|(?-i:[A-Z][\w-]+))\W{0,3}$"
     r"|(?:serie\w*|serial\w*|s/n)\s+\S+\s+(?:en|and|und|et|y|e|&)\s*$|serienummers?\W{0,3}$"
     # a parcel's tracking number, or the rest of a longer code: "tracking 1Z 9W4 7X6 03 1847 2253"
     r"|(?:tracking|sendungsnummer|suivi|seguimiento|rastreio|tracciamento)(?:\s+\S+){0,4}\s*$"

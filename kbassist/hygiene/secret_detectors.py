@@ -240,7 +240,7 @@ _PLACE_CODE = re.compile(
     r"|neu|gesetzt|geändert|auf|lautet|jetzt|nieuw|ingesteld|op)){0,3}"
     # digits, pairs ("06 48 22 19") or keys typed one by one ("2-9-0-6-#", "8 1 6 3")
     r"[ \t]*[:=]?[ \t]*(?P<value>\d{3,10}#?|\d{2}(?: \d{2}){2,4}|(?:\d[-#]){3,9}[\d#*]"
-    r"|(?:\d[ \t]){3,9}\d)"
+    r"|(?:\d[ \t]){3,9}\d|(?=[A-D\d]*\d[A-D\d]*\d[A-D\d]*\d)\d[A-D\d]{3,9}(?=[\s.,;)]|$))"
     r"(?![\w.,/:-]\w)"
 )
 # "the alarm code for the back shed is 2 7 7 4": a few words between the code and "is", and

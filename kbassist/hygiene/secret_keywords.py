@@ -75,7 +75,8 @@ _APP_PASSWORD = re.compile(r"[a-z]{16}")
 
 
 def _password(value: str, key: str, reading: Reading, quoted: bool) -> bool:
-    if "app" in key and _APP_PASSWORD.fullmatch(value) and (reading.explicit or reading.linked):
+    # right after "app password" too: "app password mxqvbtrlkzhwpgds generated" (session 7)
+    if "app" in key and _APP_PASSWORD.fullmatch(value) and not reading.distant:
         return True
     if "code" in key and _pin(value, key, reading, quoted):
         return True  # a passcode is often digits only: "Zoom meeting passcode 882195"

@@ -40,6 +40,9 @@ _QUOTES = "\"'`«“‘"
 _SHAPE_PUNCT = "-_.:/@#!$%&*+=?"
 _FINGERPRINT = ("SHA256:", "SHA1:", "MD5:")
 _HASH_SIZES = frozenset({32, 40, 56, 64, 96, 128})
+_DOMAIN = re.compile(
+    r"(?i)[a-z0-9-]\.(?:com|org|net|io|co|uk|de|fr|nl|es|it|pt|be|ie|eu|gov|edu|info|local)(?![a-z])"
+)
 _PLACEHOLDER_TAIL = re.compile(r"(?:xxxx|XXXX|\*\*\*\*)$")
 _HEX = re.compile(r"[0-9a-fA-F]+")
 
@@ -103,12 +106,16 @@ def is_candidate(token: str) -> bool:
         return False
     if "://" in token or ("@" in token and "." in token.rsplit("@", 1)[-1]):
         return False
+    if "." in token and _DOMAIN.search(token):
+        return False  # a host or a URL without its scheme: youtube.com/watch?v=..., OpenOffice.org
     if token.isalpha() and (token.islower() or token[1:].islower() or token.isupper()):
         return False
     if "•" in token or "[" in token or "<" in token or token.upper().startswith(_FINGERPRINT):
         return False
     if "(" in token and ("." in token or '"' in token):  # code: app.getRange(1, =SUM("key"
         return False
+    if token.startswith("\\\\") or token.count("\\") >= 2:
+        return False  # a path: \\FS01\Imports\Supplier
     if size in _HASH_SIZES and _HEX.fullmatch(token):
         return False  # a digest (MD5, SHA-1, SHA-256...): the rules judge hex keys by their name
     # a placeholder: "********", "xxxx", "sk_test_xxxxxxxxxxxx"
