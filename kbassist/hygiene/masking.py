@@ -47,10 +47,11 @@ def sensitive_spans(text: str, learned: bool = True) -> list[Span]:
             hit for hit in hits if hit[2] not in PUBLIC_SAFE_KINDS or not inside(*hit[:2], public)
         ]
     if learned:  # a second opinion only where no rule has spoken
+        ruled = list(hits)
         hits.extend(
             hit
             for hit in learned_hits(text, public)
-            if not any(hit[0] < end and start < hit[1] for start, end, _ in hits)
+            if not any(hit[0] < end and start < hit[1] for start, end, _ in ruled)
         )
     hits.extend(corrected_hits(text, hits))
     hits.extend(remnant_hits(text))

@@ -148,7 +148,8 @@ _KINDS: tuple[_Kind, ...] = (
     ),
     _Kind(
         # "Het portaal koppelt op BSN, HR had 204718356 ingevoerd": nine digits near "BSN",
-        # whatever their check digit (a BSN typed wrong is still one; session 7), so nearer
+        # whatever their check digit (a BSN typed wrong is still one; session 7), so only
+        # within 120 characters
         re.compile(r"\bBSN\b|(?i:\bburgerservicenummer\b|\bsofi-?nummer\b)"),
         re.compile(r"(?<![\d.-])\d{9}(?![\d-]|[.,]\d)"),
         _always,
