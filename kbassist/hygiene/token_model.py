@@ -43,6 +43,10 @@ _HASH_SIZES = frozenset({32, 40, 56, 64, 96, 128})
 _DOMAIN = re.compile(
     r"(?i)[a-z0-9-]\.(?:com|org|net|io|co|uk|de|fr|nl|es|it|pt|be|ie|eu|gov|edu|info|local)(?![a-z])"
 )
+_FILE_NAME = re.compile(
+    r"(?i)\.(?:md|txt|csv|json|ya?ml|xml|log|pdf|docx?|xlsx?|pptx?|ps1|bat|cmd|sh|py|exe|msi"
+    r"|zip|7z|png|jpe?g|gif|pst|ost|vhdx?|iso|bak|sql|cfg|conf|ini)$"
+)
 _PLACEHOLDER_TAIL = re.compile(r"(?:xxxx|XXXX|\*\*\*\*)$")
 _HEX = re.compile(r"[0-9a-fA-F]+")
 
@@ -114,8 +118,10 @@ def is_candidate(token: str) -> bool:
         return False
     if "(" in token and ("." in token or '"' in token):  # code: app.getRange(1, =SUM("key"
         return False
-    if token.startswith("\\\\") or token.count("\\") >= 2:
-        return False  # a path: \\FS01\Imports\Supplier
+    if token.startswith("\\\\") or token.count("\\") >= 2 or token.count("/") >= 2:
+        return False  # a path: \\FS01\Imports\Supplier, /tmp/run-115/a-date.md
+    if _FILE_NAME.search(token):
+        return False  # a file: report-2025.pdf, a-date.md
     if size in _HASH_SIZES and _HEX.fullmatch(token):
         return False  # a digest (MD5, SHA-1, SHA-256...): the rules judge hex keys by their name
     # a placeholder: "********", "xxxx", "sk_test_xxxxxxxxxxxx"
