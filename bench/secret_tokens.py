@@ -63,18 +63,16 @@ def cases(revision: str | None = None) -> list[LabelledText]:
     out: list[LabelledText] = []
     for name in CASES:
         path = ROOT / "tests" / "data" / name
-        if revision is not None:
-            shown = subprocess.run(
-                ["git", "-C", str(ROOT), "show", f"{revision}:tests/data/{name}"],
-                capture_output=True,
-                text=True,
-            )
-            if shown.returncode:
-                continue  # the file did not exist yet
-            with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as handle:
-                handle.write(shown.stdout)
-            path = Path(handle.name)
-        out.extend(read_labelled(path))
+        if revision is None:
+            out.extend(read_labelled(path))
+            continue
+        shown = subprocess.run(
+            ["git", "-C", str(ROOT), "show", f"{revision}:tests/data/{name}"],
+            capture_output=True,
+            text=True,
+        )
+        if not shown.returncode:  # else the file did not exist yet
+            out.extend(read_labelled(path, shown.stdout))
     return out
 
 

@@ -30,14 +30,17 @@ class LabelledText:
     values: tuple[str, ...] | None  # None: the values are not given
 
 
-def read_labelled(path: Path) -> list[LabelledText]:
+def read_labelled(path: Path, text: str | None = None) -> list[LabelledText]:
     """Notes from a JSON-lines file in either labelled layout the project uses.
 
     ``{"note", "labels": {"secret", "personal_data"}, "values"}`` (closure-note batches and
     blind files) or ``{"text", "secret", "personal", "value" | "values"}`` (written cases).
+    ``text`` is the file's content when it is not read from disk (the file at another
+    revision); ``path`` then only names it in errors.
     """
     out = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    content = path.read_text(encoding="utf-8") if text is None else text
+    for number, line in enumerate(content.splitlines(), 1):
         if not line.strip():
             continue
         row = json.loads(line)
