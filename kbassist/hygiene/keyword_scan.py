@@ -30,6 +30,7 @@ from kbassist.hygiene.filler_words import (
     VERBS,
     WEAK_LINKS,
 )
+from kbassist.hygiene.hint_index import HintIndex
 
 # (start, end, kind) of one sensitive value in the text.
 Hit = tuple[int, int, str]
@@ -587,13 +588,22 @@ def keyword_hits(
     rules: Sequence[CompiledRule],
     policies: dict[str, Policy],
     refine: Callable[[str, str, int, int], str] | None = None,
+    hints: HintIndex | None = None,
 ) -> Iterator[Hit]:
-    """Every value that a rule's keyword announces and its policy accepts."""
+    """Every value that a rule's keyword announces and its policy accepts.
+
+    ``hints`` indexes the rules' hints, to learn in one scan which occur in the text.
+    """
     same_length = len(lowered) == len(text)
     head = " " + lowered[:40]  # a hint such as " pin" also holds at the very start of the text
+    present = hints.present(lowered) if hints is not None else None
     for compiled in rules:
         rule = compiled.rule
-        if rule.hints and not any(hint in lowered for hint in rule.hints):
+        if rule.hints and (
+            present.isdisjoint(rule.hints)
+            if present is not None
+            else not any(map(lowered.__contains__, rule.hints))
+        ):
             if not any(hint in head for hint in compiled.lead_hints):
                 continue
         regex, haystack = (compiled.lower, lowered) if same_length else (compiled.any_case, text)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from kbassist.hygiene.hint_index import HintIndex
 from kbassist.hygiene.keyword_scan import (
     CompiledRule,
     Hit,
@@ -250,6 +251,7 @@ def _refine(kind: str, text: str, start: int, end: int) -> str:
 
 PERSONAL_POLICIES: dict[str, Policy] = {"date": _date, "id": _id, "account": _account}
 _COMPILED = tuple(compile_rule(rule) for rule in PERSONAL_RULES)
+_HINTS = HintIndex(hint for rule in PERSONAL_RULES for hint in rule.hints)
 
 
 # The reader tries a rule when one of its hints occurs, and its regex opens with a look-behind
@@ -302,4 +304,4 @@ def personal_keyword_hits(text: str, lowered: str) -> Iterator[Hit]:
     """Dates of birth, national IDs and bank details that a keyword announces (``lowered`` is
     ``text.lower()``)."""
     rules = [compiled for compiled in _COMPILED if _may_hit(compiled, text, lowered)]
-    return keyword_hits(text, lowered, rules, PERSONAL_POLICIES, _refine)
+    return keyword_hits(text, lowered, rules, PERSONAL_POLICIES, _refine, _HINTS)

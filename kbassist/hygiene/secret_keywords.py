@@ -28,7 +28,7 @@ from kbassist.hygiene.keyword_scan import (
     trim,
     value_shape_ok,
 )
-from kbassist.hygiene.secret_rules import SECRET_RULES
+from kbassist.hygiene.secret_rules import SECRET_HINTS, SECRET_RULES
 
 # --- value policies ------------------------------------------------------------------------
 
@@ -344,4 +344,4 @@ def _refine(kind: str, text: str, start: int, end: int) -> str:
 
 def secret_keyword_hits(text: str, lowered: str) -> Iterator[Hit]:
     """Secret values announced by a keyword, in any of the seven languages."""
-    return keyword_hits(text, lowered, _COMPILED, SECRET_POLICIES, _refine)
+    return keyword_hits(text, lowered, _COMPILED, SECRET_POLICIES, _refine, SECRET_HINTS)

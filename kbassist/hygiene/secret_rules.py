@@ -9,6 +9,7 @@ everyday words ("pass", "token", "secret").
 
 from __future__ import annotations
 
+from kbassist.hygiene.hint_index import HintIndex
 from kbassist.hygiene.keyword_scan import KeywordRule
 
 # --- keyword rules -------------------------------------------------------------------------
@@ -538,3 +539,6 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         frozenset({"pass", "passes", "clave", "claves", "ww"}),
     ),
 )
+
+# Every rule's hints, to learn in one scan which rules a text may hold.
+SECRET_HINTS = HintIndex(hint for rule in SECRET_RULES for hint in rule.hints)

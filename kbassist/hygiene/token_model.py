@@ -23,12 +23,13 @@ import importlib.resources
 import json
 import math
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from kbassist.hygiene.secret_rules import SECRET_RULES
+from kbassist.hygiene.secret_rules import SECRET_HINTS, SECRET_RULES
 
 MODEL_NAME = "secret-tokens"
 KIND = "secret"
@@ -168,8 +169,9 @@ def _keyword_regexes() -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ..
 def keyword_ends(lowered: str) -> list[tuple[int, str]]:
     """Where each secret keyword of the rules' table ends in the text, with its kind."""
     out: list[tuple[int, str]] = []
+    present = SECRET_HINTS.present(lowered)
     for kind, regex, hints in _keyword_regexes():
-        if not hints or any(map(lowered.__contains__, hints)):
+        if not hints or not present.isdisjoint(hints):
             out.extend((match.end(), kind) for match in regex.finditer(lowered))
     return out
 
@@ -301,6 +303,8 @@ class TokenModel:
         self.weights = weights
         self.intercept = intercept
         self.threshold = threshold
+        self._shapes: dict[str, float] = {}
+        self._words: dict[str, tuple[float, float, float, float, float, float]] = {}
 
     @classmethod
     def load(cls, path: Path) -> TokenModel:
@@ -328,63 +332,102 @@ class TokenModel:
     def hits(self, text: str, public: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
         """Every candidate token scoring at or above the threshold, as (start, end, kind).
 
-        The same sum as :meth:`probability` over :func:`features`, without building the
-        context features' names for every candidate: each word's weights are looked up once
-        per text (``tests/test_token_model.py`` checks the two agree).
+        The same sum as :meth:`probability` over :func:`features`, without building every
+        feature's name for every candidate: a token's shape weights and a word's context
+        weights are looked up once (``tests/test_token_model.py`` checks the two agree).
+        The feature groups have distinct names, so their sums add up.
         """
         toks = tokens(text)
+        chosen = list(_candidates(toks, public))
+        if not chosen:
+            return []
         weights = self.weights
         limit = math.log(self.threshold / (1.0 - self.threshold)) - self.intercept
+        ends = keyword_ends(text.lower())
+        context = _ContextWeights(self, [_word(tok) for _, _, tok in toks])
         found: list[tuple[int, int, str]] = []
-        context: _ContextWeights | None = None
-        ends: list[tuple[int, str]] = []
-        for index in _candidates(toks, public):
+        for index in chosen:
             start, end, token = toks[index]
-            if context is None:
-                ends = keyword_ends(text.lower())
-                context = _ContextWeights(weights, [_word(tok) for _, _, tok in toks])
-            names: list[str] = list(_shape_names(token))
+            names: list[str] = []
             _keyword_features(start, end, ends, names)
             _place_features(text, start, end, names)
             total = sum(map(weights.__getitem__, filter(weights.__contains__, set(names))))
-            if total + context.score(index) >= limit:
+            total += self._shape_weight(token) + context.score(index)
+            if total >= limit:
                 found.append((start, end, KIND))
         return found
 
-
-class _ContextWeights:
-    """The context features' weights of one text's words, each looked up once."""
-
-    def __init__(self, weights: dict[str, float], words: list[str]) -> None:
-        self.weights = weights
-        self.words = words
-        self.cache: dict[str, float] = {}
-
-    def _weight(self, name: str) -> float:
-        value = self.cache.get(name)
+    def _shape_weight(self, token: str) -> float:
+        """The summed weights of a token's shape features (remembered: dates and versions recur)."""
+        value = self._shapes.get(token)
         if value is None:
-            value = self.cache[name] = self.weights.get(name, 0.0)
+            weights = self.weights
+            known = filter(weights.__contains__, set(_shape_names(token)))
+            value = sum(map(weights.__getitem__, known))
+            self._remember(self._shapes, token, value)
         return value
 
+    def word_weights(self, word: str) -> tuple[float, float, float, float, float, float]:
+        """A word's weights as the L, L1, L2, R and R1 context features and its Lp prefix's."""
+        value = self._words.get(word)
+        if value is None:
+            get = self.weights.get
+            value = (
+                get("L=" + word, 0.0),
+                get("L1=" + word, 0.0),
+                get("L2=" + word, 0.0),
+                get("R=" + word, 0.0),
+                get("R1=" + word, 0.0),
+                get("Lp=" + word[:5], 0.0) if len(word) > 5 else 0.0,
+            )
+            self._remember(self._words, word, value)
+        return value
+
+    @staticmethod
+    def _remember(table: dict[str, Any], key: str, value: Any) -> None:
+        if len(table) >= _REMEMBERED:  # a long-running server reads unbounded vocabularies
+            table.clear()
+        table[key] = value
+
+
+# Tokens and words whose weights a model remembers, across texts.
+_REMEMBERED = 50_000
+
+
+class _ContextWeights:
+    """The context features' weights of one text's words."""
+
+    def __init__(self, model: TokenModel, words: list[str]) -> None:
+        self.words = words
+        self.kept = [index for index, word in enumerate(words) if word]
+        self.lookup = model.word_weights
+
     def score(self, index: int) -> float:
-        words, weight = self.words, self._weight
-        left: list[str] = []
-        j = index - 1
-        while j >= 0 and len(left) < _LEFT_WORDS:
-            if words[j]:
-                left.append(words[j])
-            j -= 1
-        right: list[str] = []
-        j = index + 1
-        while j < len(words) and len(right) < _RIGHT_WORDS:
-            if words[j]:
-                right.append(words[j])
-            j += 1
-        total = sum(weight("L=" + word) for word in set(left))
-        total += sum(weight("Lp=" + prefix) for prefix in {w[:5] for w in left if len(w) > 5})
-        total += sum(weight(f"L{rank}=" + word) for rank, word in enumerate(left[:2], 1))
-        total += sum(weight("R=" + word) for word in set(right))
-        return total + (weight("R1=" + right[0]) if right else 0.0)
+        """The sum of the context features' weights of the token at ``index``.
+
+        Each distinct left word counts once as "L=", each distinct prefix once as "Lp=",
+        the two nearest as "L1=" and "L2=", likewise "R=" and "R1=" on the right.
+        """
+        kept, words, lookup = self.kept, self.words, self.lookup
+        at = bisect_left(kept, index)
+        after = at + 1 if at < len(kept) and kept[at] == index else at
+        left = [words[j] for j in reversed(kept[max(0, at - _LEFT_WORDS) : at])]
+        right = [words[j] for j in kept[after : after + _RIGHT_WORDS]]
+        total = 0.0
+        prefixes: dict[str, float] = {}
+        for word in dict.fromkeys(left):
+            weights = lookup(word)
+            total += weights[0]
+            if len(word) > 5:
+                prefixes[word[:5]] = weights[5]
+        total += sum(prefixes.values())
+        if left:
+            total += lookup(left[0])[1]
+            if len(left) > 1:
+                total += lookup(left[1])[2]
+        for word in dict.fromkeys(right):
+            total += lookup(word)[3]
+        return total + lookup(right[0])[4] if right else total
 
 
 def bundled_path() -> Path:
