@@ -1926,3 +1926,88 @@ def test_secrets_blind16_readme_languages():
     assert table["English"].strip() == "the rest"
     assert int(counts["English"]) + len(listed) == len(rows)
     assert all(1 <= i <= len(rows) for i in listed)
+
+
+# --- secrets_blind17.jsonl: the seventeenth blind secret / personal-data test set (session 8) ---
+
+_B17_PATH = HERE / "secrets_blind17.jsonl"
+_B17_HEADING = (
+    "## `secrets_blind17.jsonl`: the seventeenth blind test set for secret and "
+    "personal-data detection (session 8)"
+)
+_B17_KEYS = ["id", "ticket_title", "note", "labels", "values", "why"]
+
+
+def _b17_rows() -> list[dict]:
+    with _B17_PATH.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def _b17_section() -> str:
+    text = (HERE / "README.md").read_text(encoding="utf-8")
+    start = text.index(_B17_HEADING)
+    end = text.find("\n## ", start + len(_B17_HEADING))
+    return text[start:] if end == -1 else text[start:end]
+
+
+def test_secrets_blind17_shape_ids_and_key_order():
+    rows = _b17_rows()
+    assert len(rows) == 150
+    assert [r["id"] for r in rows] == [f"B17-{i:03d}" for i in range(1, 151)]
+    for r in rows:
+        assert list(r) == _B17_KEYS, r["id"]
+        assert isinstance(r["ticket_title"], str) and r["ticket_title"].strip(), r["id"]
+        assert isinstance(r["note"], str) and r["note"].strip(), r["id"]
+        assert isinstance(r["why"], str) and r["why"].strip(), r["id"]
+        assert list(r["labels"]) == ["secret", "personal_data"], r["id"]
+        assert all(v in (0, 1) and type(v) is int for v in r["labels"].values()), r["id"]
+        assert isinstance(r["values"], list), r["id"]
+
+
+def test_secrets_blind17_values_verbatim_and_consistent_with_labels():
+    for r in _b17_rows():
+        flagged = r["labels"]["secret"] == 1 or r["labels"]["personal_data"] == 1
+        assert bool(r["values"]) == flagged, r["id"]
+        assert len(set(r["values"])) == len(r["values"]), r["id"]
+        for value in r["values"]:
+            assert isinstance(value, str) and value.strip(), r["id"]
+            assert value in r["note"], (r["id"], value)
+
+
+def test_secrets_blind17_no_duplicate_notes():
+    notes = [r["note"] for r in _b17_rows()]
+    assert len(set(notes)) == len(notes)
+
+
+def test_secrets_blind17_readme_label_counts():
+    rows = _b17_rows()
+    section = _b17_section()
+    for label in ("secret", "personal_data"):
+        n = sum(r["labels"][label] for r in rows)
+        match = re.search(rf"^\| `{label}` \| (\d+) \| ([\d.]+) % \|$", section, re.M)
+        assert match, label
+        assert int(match.group(1)) == n
+        assert float(match.group(2)) == round(100 * n / len(rows), 1)
+    both = sum(r["labels"]["secret"] and r["labels"]["personal_data"] for r in rows)
+    neither = sum(not r["labels"]["secret"] and not r["labels"]["personal_data"] for r in rows)
+    n_values = sum(len(r["values"]) for r in rows)
+    match = re.search(r"(\d+) notes have both, (\d+) neither; (\d+) `values` in all", section)
+    assert match
+    assert [int(g) for g in match.groups()] == [both, neither, n_values]
+
+
+def test_secrets_blind17_readme_language_table():
+    rows = _b17_rows()
+    section = _b17_section()
+    listed: dict[str, list[int]] = {}
+    for name, count, ids in re.findall(r"^\| (\w+) \| (\d+) \| ([\d, ]+) \|$", section, re.M):
+        numbers = [int(x) for x in ids.split(",")]
+        assert len(numbers) == int(count), name
+        listed[name] = numbers
+    assert set(listed) == {"German", "Spanish", "French", "Dutch", "Portuguese", "Italian"}
+    all_ids = [i for ids in listed.values() for i in ids]
+    assert len(all_ids) == len(set(all_ids))
+    assert all(1 <= i <= len(rows) for i in all_ids)
+    english = re.search(r"^\| English \| (\d+) \| the rest \|$", section, re.M)
+    assert english
+    assert int(english.group(1)) == len(rows) - len(all_ids)
