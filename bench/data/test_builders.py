@@ -2011,3 +2011,93 @@ def test_secrets_blind17_readme_language_table():
     english = re.search(r"^\| English \| (\d+) \| the rest \|$", section, re.M)
     assert english
     assert int(english.group(1)) == len(rows) - len(all_ids)
+
+
+# --- secrets_blind18.jsonl: the eighteenth blind secret / personal-data test set ---
+
+BLIND18 = HERE / "secrets_blind18.jsonl"
+BLIND18_KEYS = ["id", "ticket_title", "note", "labels", "values", "why"]
+BLIND18_HEADING = (
+    "## `secrets_blind18.jsonl`: the eighteenth blind test set for secret and "
+    "personal-data detection (session 8)"
+)
+BLIND18_LANGUAGES = {"Spanish", "French", "Portuguese", "Italian", "Dutch", "German"}
+
+
+def _blind18_rows() -> list[dict]:
+    lines = BLIND18.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def _blind18_section() -> str:
+    text = (HERE / "README.md").read_text(encoding="utf-8")
+    start = text.index(BLIND18_HEADING)
+    end = text.find("\n## ", start + len(BLIND18_HEADING))
+    return text[start:] if end == -1 else text[start:end]
+
+
+def test_secrets_blind18_shape_and_ids():
+    rows = _blind18_rows()
+    assert len(rows) == 150
+    assert [r["id"] for r in rows] == [f"B18-{i:03d}" for i in range(1, 151)]
+    for r in rows:
+        assert list(r) == BLIND18_KEYS
+        assert list(r["labels"]) == ["secret", "personal_data"]
+        assert all(v in (0, 1) for v in r["labels"].values())
+        for key in ("ticket_title", "note", "why"):
+            assert isinstance(r[key], str) and r[key].strip()
+        assert isinstance(r["values"], list)
+
+
+def test_secrets_blind18_values_verbatim_and_present_exactly_when_labelled():
+    for r in _blind18_rows():
+        labelled = r["labels"]["secret"] == 1 or r["labels"]["personal_data"] == 1
+        assert bool(r["values"]) == labelled, r["id"]
+        for value in r["values"]:
+            assert isinstance(value, str) and value.strip(), r["id"]
+            assert value in r["note"], (r["id"], value)
+
+
+def test_secrets_blind18_no_duplicate_notes():
+    notes = [r["note"] for r in _blind18_rows()]
+    assert len(set(notes)) == len(notes)
+
+
+def test_secrets_blind18_readme_counts():
+    rows = _blind18_rows()
+    section = _blind18_section()
+    n = len(rows)
+    for label in ("secret", "personal_data"):
+        count = sum(r["labels"][label] for r in rows)
+        m = re.search(rf"^\| `{label}` \| (\d+) \| ([\d.]+) % \|$", section, re.M)
+        assert m, label
+        assert int(m.group(1)) == count
+        assert abs(float(m.group(2)) - 100 * count / n) < 0.05
+    both = sum(r["labels"]["secret"] and r["labels"]["personal_data"] for r in rows)
+    neither = sum(not r["labels"]["secret"] and not r["labels"]["personal_data"] for r in rows)
+    n_values = sum(len(r["values"]) for r in rows)
+    m = re.search(r"(\d+) notes have both, (\d+) neither; (\d+) `values` in all", section)
+    assert m
+    assert tuple(map(int, m.groups())) == (both, neither, n_values)
+
+
+def test_secrets_blind18_readme_languages():
+    rows = _blind18_rows()
+    section = _blind18_section()
+    listed: dict[str, list[int]] = {}
+    english = None
+    for m in re.finditer(r"^\| ([A-Z][a-z]+) \| (\d+) \| ([^|]+) \|$", section, re.M):
+        name, count, ids = m.group(1), int(m.group(2)), m.group(3).strip()
+        if name == "English":
+            assert ids == "the rest"
+            english = count
+            continue
+        numbers = [int(x) for x in ids.split(", ")]
+        assert len(numbers) == count, name
+        listed[name] = numbers
+    assert set(listed) == BLIND18_LANGUAGES
+    all_ids = [i for numbers in listed.values() for i in numbers]
+    assert len(all_ids) == len(set(all_ids))
+    assert all(1 <= i <= len(rows) for i in all_ids)
+    assert english == len(rows) - len(all_ids)
+    assert 0.15 <= len(all_ids) / len(rows) <= 0.30
