@@ -66,7 +66,7 @@ RESULTS = RESULTS_DIR / "secrets.json"
 BATCHES = (
     "a", "b", "c", "d", "blind1", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7",
     "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15",
-    "blind16",
+    "blind16", "blind17", "blind18",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -86,6 +86,8 @@ BLIND = {
     "blind14": ROOT / "bench" / "data" / "secrets_blind14.jsonl",
     "blind15": ROOT / "bench" / "data" / "secrets_blind15.jsonl",
     "blind16": ROOT / "bench" / "data" / "secrets_blind16.jsonl",
+    "blind17": ROOT / "bench" / "data" / "secrets_blind17.jsonl",
+    "blind18": ROOT / "bench" / "data" / "secrets_blind18.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -207,6 +209,17 @@ SEEN = {
     "blind16": "the ninth session-7 secrets blind test, scored on 569511f (the rules alone "
     "0.94/0.98; with the token model 0.98/0.95: one missed, three false alarms; personal "
     "0.88/0.95); read with blind15 (see there): development since",
+    "blind17": "the first session-8 secrets blind test, scored on 6ca5c2f (the rules alone "
+    "0.91/1.00; with the token model 0.94/0.97: four missed, two false alarms; personal "
+    "0.88/0.85); read right after with blind18, their errors fixed as kinds (a Credential "
+    "column, alarm unset/disarm/override codes, a key 'she read out', German and Dutch "
+    "compounds ending in Passwort/Kennwort/wachtwoord, a UK driving licence number, a date of "
+    "birth answering a question; not secret: chat times, hex-pair thumbprints, a Twilio "
+    "Account SID; not personal: an organisation's NIF and registered office, card and vendor "
+    "incident numbers), the rest left as known misses: development since",
+    "blind18": "the second session-8 secrets blind test, scored on 6ca5c2f (the rules alone "
+    "0.95/1.00; with the token model 0.98/0.98: one missed, one false alarm; personal "
+    "1.00/1.00); read with blind17 (see there): development since",
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -514,7 +527,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind17.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind19.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:
@@ -586,7 +599,7 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         const=NEXT_BLIND,
         metavar="FILE",
-        help="score one labelled file no one has read (default bench/data/secrets_blind17.jsonl) "
+        help="score one labelled file no one has read (default bench/data/secrets_blind19.jsonl) "
         "and write bench/results/secrets-<name>.json; errors by id in the JSON only",
     )
     parser.add_argument("--out", type=Path, help="--blind: where to write the JSON")

@@ -32,6 +32,7 @@ VERBS = frozenset(
     yesterday today earlier again previously originally tonight heute gestern vorher ayer hoy
     wieder erneut nochmals weer opnieuw nuevamente encore ancora novamente
     antes hier aujourd'hui avant gisteren vandaag eerder ontem hoje ieri oggi prima
+    she he they read out dictated
     """.split()
 )
 PREPOSITIONS = frozenset(

@@ -66,9 +66,11 @@ def voucher_list_hits(text: str, lowered: str) -> Iterator[Hit]:
 
 _PASSWORD_HEADER = re.compile(
     r"(?i)^(?:passwords?|pw|pwd|pass|kennwort|passwort|contraseña|clave|mot\s+de\s+passe"
-    r"|wachtwoord|senha|password\s+\(new\)|new\s+password|pin)$"
+    r"|wachtwoord|senha|password\s+\(new\)|new\s+password|pin|credentials?|creds|secret"
+    r"|zugangsdaten|credenciales|identifiants|inloggegevens|credenziali)$"
 )
 _CELL = re.compile(r"[^|]+")
+_PROSE_CELL = re.compile(r"[^\W\d_]+(?:[ \t]+[^\W\d_]+)+")
 
 
 def table_hits(text: str, lowered: str) -> Iterator[Hit]:
@@ -94,6 +96,8 @@ def table_hits(text: str, lowered: str) -> Iterator[Hit]:
             continue  # the |---|---| row, or a short row
         cell_start, raw = cells[column]
         value = raw.strip()
+        if _PROSE_CELL.fullmatch(value):
+            continue  # "set by user", "in the vault": words about the value, not the value
         if value and not is_mention(value) and value_shape_ok(value, "medium"):
             begin = start + cell_start + raw.find(value)
             yield begin, begin + len(value), "password"

@@ -68,7 +68,8 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         r"(?:code|pin|combo|combination)s?"
         r"|alarm\s+(?:set/unset|arm/disarm|unset/set|disarm)"
         # an alarm panel's own codes, named without the alarm (session 6)
-        r"|(?:engineer|installer|master|duress|arming)\s+(?:code|pin)s?|codice\s+master"
+        r"|(?:engineer|installer|master|duress|arming|unset|disarm|override)\s+(?:code|pin)s?"
+        r"|codice\s+master"
         r"|c[óo]digo\s+(?:maestro|mestre)|code\s+ma[îi]tre|errichtercode|mastercode"
         r"|installateurscode"
         r"|(?:the\s+)?combination|combo|key\s?safe|lock-?box|padlock|combination\s+lock"
@@ -93,6 +94,9 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
             "master",
             "duress",
             "arming",
+            "unset",
+            "disarm",
+            "override",
             "maestro",
             "mestre",
             "maître",
@@ -537,6 +541,15 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
             "initial one",
         ),
         frozenset({"pass", "passes", "clave", "claves", "ww"}),
+    ),
+    # A German or Dutch compound that ends in the word: "Gerätepasswort", "Routerkennwort",
+    # "beheerderswachtwoord" (session 8). Its own rule, so that only a text holding one of
+    # the words runs its open-ended prefix.
+    KeywordRule(
+        "password",
+        r"[a-zäöüß]{3,24}(?:passw(?:ort|örter)|kennw(?:ort|örter)|wachtwoord(?:en)?)",
+        "password",
+        ("passwort", "passwörter", "kennwort", "kennwörter", "wachtwoord"),
     ),
 )
 

@@ -85,7 +85,10 @@ PUBLIC_CONTEXT = re.compile(
     r"|application\s*id|app\s*id|guid|uuid|serial)\W{0,12}$"
 )
 _URL_PATH = re.compile(r"(?i)(?:[a-z][a-z0-9+.-]*://|www\.)\S*$")
-_ASSIGNMENT_PREFIX = re.compile(r"^[A-Za-z][A-Za-z_]{1,40}[=:]")
+# match() anchors it where the value starts ("^" would hold only at the line's start)
+_ASSIGNMENT_PREFIX = re.compile(r"[A-Za-z][A-Za-z_]{1,40}(?:=|:(?!//))")
+# a Twilio Account SID names the account in every API URL: an identifier, not a secret
+_ACCOUNT_SID = re.compile(r"AC[0-9a-f]{32}")
 MAX_CHUNK = 4_000
 
 
@@ -139,6 +142,9 @@ def _filtered_out(secret: str, line: str, plugin: Any) -> bool:
         or heuristic.is_prefixed_with_dollar_sign(secret)
         or heuristic.is_not_alphanumeric_string(secret)
         or (plugin.secret_type == "Secret Keyword" and heuristic.is_indirect_reference(line))
+        # Twilio's plugin also reports the Account SID ("AC" and 32 hex digits), which names
+        # the account in every API URL, as the access key ID does for AWS (session 8).
+        or (plugin.secret_type == "Twilio API Key" and _ACCOUNT_SID.fullmatch(secret) is not None)
     )
 
 
@@ -248,6 +254,9 @@ def _line_hits(line: str, offset: int) -> Iterator[Hit]:
                     start, end = _expand(line, start, end)
                 elif (prefix := _ASSIGNMENT_PREFIX.match(line, start)) and end - prefix.end() >= 16:
                     start = prefix.end()
+                if is_entropy and _ACCOUNT_SID.fullmatch(line, start, end):
+                    position = line.find(value, position + len(value))
+                    continue
                 if not is_entropy or _high_entropy_ok(value, line, position):
                     yield offset + start, offset + end, KINDS.get(plugin.secret_type, DEFAULT_KIND)
                 position = line.find(value, position + len(value))

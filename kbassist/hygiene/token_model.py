@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from kbassist.hygiene.secret_rules import SECRET_HINTS, SECRET_RULES
+from kbassist.hygiene.secret_scanner import PUBLIC_CONTEXT
 
 MODEL_NAME = "secret-tokens"
 KIND = "secret"
@@ -50,6 +51,13 @@ _FILE_NAME = re.compile(
 )
 _PLACEHOLDER_TAIL = re.compile(r"(?:xxxx|XXXX|\*\*\*\*)$")
 _HEX = re.compile(r"[0-9a-fA-F]+")
+# a clock time ("[09:13]", "06:10:42") or a fingerprint in hex pairs ("4F:9A:21:...:C3")
+# a numbered label: "Step#3", "Room#12", "item#2"
+_NUMBERED = re.compile(
+    r"(?i)(?:step|item|no|nr|part|page|line|row|room|port|slot|bay|unit|floor|level|phase"
+    r"|stage|task|job|order|case|ticket|rev|issue|pr)#\d{1,3}"
+)
+_TIME_OR_PAIRS = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?|(?:[0-9a-fA-F]{2}:){7,}[0-9a-fA-F]{2}")
 
 # Shapes a careful reader knows are not secrets; the model learns how much each one weighs.
 _KNOWN_SHAPES = (
@@ -123,6 +131,10 @@ def is_candidate(token: str) -> bool:
         return False  # a path: \\FS01\Imports\Supplier, /tmp/run-115/a-date.md
     if _FILE_NAME.search(token):
         return False  # a file: report-2025.pdf, a-date.md
+    if ":" in token and _TIME_OR_PAIRS.fullmatch(token):
+        return False
+    if "#" in token and _NUMBERED.fullmatch(token):
+        return False
     if size in _HASH_SIZES and _HEX.fullmatch(token):
         return False  # a digest (MD5, SHA-1, SHA-256...): the rules judge hex keys by their name
     # a placeholder: "********", "xxxx", "sk_test_xxxxxxxxxxxx"
@@ -444,4 +456,11 @@ def shipped_model() -> TokenModel | None:
 def learned_hits(text: str, public: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int, str]]:
     """Secrets the shipped token model finds, as (start, end, kind); none without the model."""
     model = shipped_model()
-    return model.hits(text, public) if model is not None else []
+    if model is None:
+        return []
+    # "Clave pública del router: <key>": what the words before call public is not secret
+    return [
+        hit
+        for hit in model.hits(text, public)
+        if not PUBLIC_CONTEXT.search(text, max(0, hit[0] - 80), hit[0])
+    ]
