@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import random
+import re
+import threading
 from pathlib import Path
 
-from kbassist.hygiene.hint_index import HintIndex
+from kbassist.hygiene.hint_index import HintIndex, keyword_matches
 from kbassist.hygiene.secret_rules import SECRET_HINTS, SECRET_RULES
 
 
@@ -42,3 +44,32 @@ def test_the_secret_rules_index_on_the_written_cases() -> None:
 
 def test_an_empty_index_finds_nothing() -> None:
     assert HintIndex([]).present("pin 1234") == frozenset()
+
+
+def test_keyword_matches_are_the_regex_matches_of_the_text_asked() -> None:
+    regex = re.compile(r"pin|pw")
+    first = keyword_matches(regex, "pin 1234, pw x")
+    assert [m.span() for m in first] == [(0, 3), (10, 12)]
+    assert keyword_matches(regex, "pin 1234, pw x") is first  # the same text: kept
+    other = keyword_matches(regex, "no pw here")
+    assert [m.span() for m in other] == [(3, 5)]  # another text: scanned anew
+    assert [m.span() for m in keyword_matches(re.compile("here"), "no pw here")] == [(6, 10)]
+
+
+def test_keyword_matches_are_kept_per_thread() -> None:
+    regex = re.compile(r"\d+")
+    wrong: list[str] = []
+    seen: set[str] = set()
+
+    def read(text: str) -> None:
+        for _ in range(200):
+            if [m.group() for m in keyword_matches(regex, text)] != re.findall(r"\d+", text):
+                wrong.append(text)  # another thread's text answered
+            seen.add(text)
+
+    threads = [threading.Thread(target=read, args=(f"a {n} b {n + 1}",)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(seen) == 4 and wrong == []

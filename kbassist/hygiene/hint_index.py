@@ -1,4 +1,5 @@
-"""Which of many rules' hint words occur in a text, found in one regex scan.
+"""Which of many rules' hint words occur in a text, found in one regex scan; and the keyword
+regexes' matches in the last text, shared by their readers.
 
 A keyword rule runs its regex only when one of its hints (lower-case substrings such as
 "pin", "kennwort", "vm:") occurs in the text. Asking ``hint in text`` for each of some
@@ -9,6 +10,7 @@ written as a trie, reads it once.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable
 from typing import Any
 
@@ -28,8 +30,9 @@ class HintIndex:
 
     def present(self, lowered: str) -> frozenset[str]:
         """The hints that occur in the text, each as a substring (``hint in lowered``)."""
-        if self._last[0] == lowered:  # the same text asked again by another detector
-            return self._last[1]
+        last = self._last  # read once: another thread may replace it
+        if last[0] == lowered:  # the same text asked again by another detector
+            return last[1]
         found: set[str] = set()
         if self._regex is not None:
             search, within = self._regex.search, self._within
@@ -64,3 +67,26 @@ def _trie_pattern(words: Iterable[str]) -> str:
         return f"(?:{body})?" if "" in node else body
 
     return emit(root)
+
+
+_SCANNED = threading.local()
+
+
+def keyword_matches(regex: re.Pattern[str], haystack: str) -> list[re.Match[str]]:
+    """A keyword regex's matches in a text, kept for the text's next reader.
+
+    The keyword reader and the token model's features both need where the secret keywords
+    stand; the second asks for the same text, and gets the matches without a second scan.
+    Only the last text is kept, per thread.
+    """
+    memo: tuple[str, dict[re.Pattern[str], list[re.Match[str]]]] | None
+    memo = getattr(_SCANNED, "memo", None)
+    if memo is None or memo[0] != haystack:
+        memo = (haystack, {})
+        _SCANNED.memo = memo
+    table = memo[1]
+    found = table.get(regex)
+    if found is None:
+        found = list(regex.finditer(haystack))
+        table[regex] = found
+    return found

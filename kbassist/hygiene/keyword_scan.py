@@ -30,7 +30,7 @@ from kbassist.hygiene.filler_words import (
     VERBS,
     WEAK_LINKS,
 )
-from kbassist.hygiene.hint_index import HintIndex
+from kbassist.hygiene.hint_index import HintIndex, keyword_matches
 
 # (start, end, kind) of one sensitive value in the text.
 Hit = tuple[int, int, str]
@@ -607,7 +607,7 @@ def keyword_hits(
             if not any(hint in head for hint in compiled.lead_hints):
                 continue
         regex, haystack = (compiled.lower, lowered) if same_length else (compiled.any_case, text)
-        for count, match in enumerate(regex.finditer(haystack)):
+        for count, match in enumerate(keyword_matches(regex, haystack)):
             line_end = text.find("\n", match.end())
             window_end = min(len(text) if line_end == -1 else line_end, match.end() + _WINDOW)
             # A word the window cuts is read whole: the first half of a GUID looks like a key.

@@ -284,7 +284,7 @@ SECRET_POLICIES: dict[str, Policy] = {
     "mfa": _mfa,
 }
 
-_COMPILED = tuple(compile_rule(rule) for rule in SECRET_RULES)
+SECRET_COMPILED = tuple(compile_rule(rule) for rule in SECRET_RULES)
 
 
 # Keys that are not secrets: "public key", "registry key", "host key", "foreign key"; a
@@ -344,4 +344,4 @@ def _refine(kind: str, text: str, start: int, end: int) -> str:
 
 def secret_keyword_hits(text: str, lowered: str) -> Iterator[Hit]:
     """Secret values announced by a keyword, in any of the seven languages."""
-    return keyword_hits(text, lowered, _COMPILED, SECRET_POLICIES, _refine, SECRET_HINTS)
+    return keyword_hits(text, lowered, SECRET_COMPILED, SECRET_POLICIES, _refine, SECRET_HINTS)

@@ -29,7 +29,9 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from kbassist.hygiene.secret_rules import SECRET_HINTS, SECRET_RULES
+from kbassist.hygiene.hint_index import keyword_matches
+from kbassist.hygiene.secret_keywords import SECRET_COMPILED
+from kbassist.hygiene.secret_rules import SECRET_HINTS
 from kbassist.hygiene.secret_scanner import PUBLIC_CONTEXT
 
 MODEL_NAME = "secret-tokens"
@@ -165,26 +167,21 @@ def _length_bucket(size: int) -> str:
     return "40"
 
 
-@cache
-def _keyword_regexes() -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]:
-    """Each rule's keyword regex, and its hints (one must occur for the regex to run)."""
-    return tuple(
-        (
-            rule.kind,
-            re.compile(rf"(?<![^\W_])(?<!-)(?:{rule.keywords})(?!\w)"),
-            rule.hints,
-        )
-        for rule in SECRET_RULES
-    )
-
-
 def keyword_ends(lowered: str) -> list[tuple[int, str]]:
-    """Where each secret keyword of the rules' table ends in the text, with its kind."""
+    """Where each secret keyword of the rules' table ends in the text, with its kind.
+
+    The rules' own keyword regexes, whose matches the keyword reader has just made on the
+    same text (:func:`keyword_matches` keeps them).
+    """
     out: list[tuple[int, str]] = []
     present = SECRET_HINTS.present(lowered)
-    for kind, regex, hints in _keyword_regexes():
+    for compiled in SECRET_COMPILED:
+        hints = compiled.rule.hints
         if not hints or not present.isdisjoint(hints):
-            out.extend((match.end(), kind) for match in regex.finditer(lowered))
+            kind = compiled.rule.kind
+            out.extend(
+                (match.end("key"), kind) for match in keyword_matches(compiled.lower, lowered)
+            )
     return out
 
 
