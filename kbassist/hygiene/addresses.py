@@ -93,6 +93,11 @@ _COMPANY_ADDRESS = re.compile(
     # the head office's address: "morada da sede", "dirección de la sede", "adresse du siège"
     r"|(?:morada|endereço)\s+da\s+sede|(?:dirección|domicilio)\s+de\s+la\s+sede"
     r"|adresse\s+du\s+siège|indirizzo\s+della\s+sede|adres\s+van\s+het\s+hoofdkantoor"
+    # an organisation's registered seat, whatever kind of body: "morada registada da
+    # Associação", "statutair adres van de stichting", "Vereinssitz", "au siège" (session 8)
+    r"|morada\s+(?:registada|fiscal|social)|endereço\s+(?:registado|registrado|fiscal)|sede"
+    r"|siège|statutaire?\s+(?:adres|zetel)|zetel|registered\s+(?:office|seat)"
+    r"|(?:vereins|unternehmens|gesellschafts|stiftungs|haupt|verwaltungs)sitz"
     r")\b"
 )
 # A firm's legal name just before: "Ferncliff Accountancy Ltd, 18 Booth Street" (session 6).

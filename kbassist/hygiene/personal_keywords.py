@@ -232,6 +232,17 @@ _OF_THE_FIRM = re.compile(
 )
 
 
+# A tax number announced as a NIF is a person's only with a person's prefix: a Portuguese NIF
+# opening 1-3 or 45 (a non-resident); 5 (a company or association), 6 (a public body), 7, 8
+# and 9 (an estate, a condominium, an irregular body) are an organisation's; a Spanish NIF
+# opening with A-H, J, N, P-S, U-W is a company's or a body's (session 8).
+_TAX_KEYWORD = re.compile(r"(?i)(?:nif|nipc|contribuinte)\b")
+_ORGANISATION_TAX_NUMBER = re.compile(
+    r"(?<![\w.-])(?:(?!45)[4-9]\d{2}[ .]?\d{3}[ .]?\d{3}"
+    r"|[ABCDEFGHJNPQRSUVW]-?\d{7}-?[0-9A-J])$"
+)
+
+
 def _refine(kind: str, text: str, start: int, end: int) -> str:
     """Drop a national ID or bank detail that belongs to a firm; keep a bank detail only on a
     line about banking. ``start`` is the keyword's, ``end`` the value's."""
@@ -240,6 +251,12 @@ def _refine(kind: str, text: str, start: int, end: int) -> str:
         or _OF_THE_FIRM.search(text, start, min(end, start + 40))
     ):
         return ""
+    if (
+        kind == "national_id"
+        and _TAX_KEYWORD.match(text, start)
+        and _ORGANISATION_TAX_NUMBER.search(text, start, end)
+    ):
+        return ""  # "NIF da associação 503 412 665": an association's tax number
     if kind == "bank_account":
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
