@@ -375,6 +375,26 @@ _NINO = re.compile(
     r" ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b"
 )
 _CPF = re.compile(r"\b\d{3}\.\d{3}\.\d{3}-\d{2}\b")
+# A UK driving licence (DVLA): five letters of the surname padded with 9s, the birth date as
+# decade, month (plus 50 for a woman), day and year digits, two initials padded with 9, a
+# digit and two check characters: "MORGA657054SM9IJ". A national identity document, named or
+# not (session 8).
+_DRIVING_LICENCE = re.compile(
+    r"(?<![\w-])(?P<surname>[A-Z][A-Z9]{4}) ?(?P<birth>\d{6}) ?[A-Z][A-Z9]\d[A-Z0-9]{2}(?![\w-])"
+)
+_PADDED_SURNAME = re.compile(r"[A-Z]+9*")
+_DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _driving_licence_ok(surname: str, birth: str) -> bool:
+    """A surname padded only at its end, and a real month and day in the birth digits."""
+    month, day = int(birth[1:3]), int(birth[3:5])
+    month = month - 50 if month > 50 else month
+    return (
+        bool(_PADDED_SURNAME.fullmatch(surname))
+        and 1 <= month <= 12
+        and 1 <= day <= _DAYS_IN_MONTH[month - 1]
+    )
 
 
 def _iban_ok(value: str) -> bool:
@@ -429,6 +449,7 @@ _SHAPES = {
     _CODICE_FISCALE: re.compile(r"[A-Z][A-Z]{5}\d\d"),
     _NINO: re.compile(r"\d\d ?\d\d ?\d\d ?[A-D]"),
     _CPF: re.compile(r"\d\d\d\.\d{3}\."),
+    _DRIVING_LICENCE: re.compile(r"[A-Z][A-Z9]{4} ?\d{6}"),
 }
 
 
@@ -477,6 +498,9 @@ def _number_hits(text: str, lowered: str) -> Iterator[Hit]:
         yield match.start(), match.end(), "national_id"
     for match in _matches(_CPF, text):
         if _cpf_ok(match.group(0)):
+            yield match.start(), match.end(), "national_id"
+    for match in _matches(_DRIVING_LICENCE, text):
+        if _driving_licence_ok(match.group("surname"), match.group("birth")):
             yield match.start(), match.end(), "national_id"
 
 
