@@ -146,8 +146,20 @@ _NOT_PHONE_CONTEXT = re.compile(
     r"|\bfall|vorgang|auftrag|zaak|dossier|melding|bestel)"
     r"(?:s?[\s-]?(?:nummer|nr\.?|no\.?|number|#))?\W{0,3}$"
     # "Ticket beim Hersteller 2026-118043", "serienummers 1123456789 en 1123456790" (session 7)
-    r"|(?:ticket|fall|case|caso|vorgang)\s+(?:(?:beim|bei|with|at|del|du|van|bij|presso"
-    r"|junto\s+a)\s+\w+|(?-i:[A-Z][\w-]+))\W{0,3}$"
+    # "Incidencia Redsys 2026-118842", "Storing KPN ...": a reference word, the vendor's name,
+    # then its number, in the seven languages (session 8)
+    r"|\b(?:ticket|fall|case|caso|vorgang|incident|incidencia|incidente|incidenza|chamado"
+    r"|ocorrência|st[öo]rung|storing|melding|segnalazione|aver[íi]a|fault|dossier|zaak"
+    r"|r[ée]f[ée]rence|referencia|ref|order|pedido|commande|bestelling|auftrag|ordine|rma)"
+    r"\s+(?:(?:beim|bei|with|at|del|du|van|bij|presso|junto\s+a|de|da|do|chez)\s+\w+"
+    r"|(?-i:[A-Z][\w&-]+)(?:\s(?-i:[A-Z][\w&-]+))?)\W{0,3}$"
+    # a staff access card's number, not a phone's: "card no. 0612 4471", "Kartennummer",
+    # "número de tarjeta", "numéro de carte", "kaartnummer", "numero tessera" (session 8)
+    r"|(?<!sim\s)(?<!sim-)\bcard[\s-]?(?:no\.?|number|nr\.?|\#)\W{0,3}$"
+    r"|(?:karten|kaart|pas)-?(?:nummer|nr\.?)\W{0,3}$"
+    r"|\bn(?:[úu]mero|uméro|[º°o]\.?)\s+(?:de\s+(?:la\s+)?|do\s+|della\s+|di\s+)?"
+    r"(?:tarjeta|carte|cartão|tessera|carta)(?!\s+sim)(?:\s+\w+){0,2}\W{0,3}$"
+    r"|\b(?:tarjeta|carte|cartão|tessera|carta)\s+(?:n[º°o.]+|num\w*)\W{0,3}$"
     r"|(?:serie\w*|serial\w*|s/n)\s+\S+\s+(?:en|and|und|et|y|e|&)\s*$|serienummers?\W{0,3}$"
     # a parcel's tracking number, or the rest of a longer code: "tracking 1Z 9W4 7X6 03 1847 2253"
     r"|(?:tracking|sendungsnummer|suivi|seguimiento|rastreio|tracciamento)(?:\s+\S+){0,4}\s*$"
