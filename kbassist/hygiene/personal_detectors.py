@@ -20,7 +20,11 @@ from functools import lru_cache
 from kbassist.hygiene.addresses import address_hits
 from kbassist.hygiene.keyword_scan import Hit
 from kbassist.hygiene.national_ids import national_id_hits
-from kbassist.hygiene.personal_keywords import COMPANY_ACCOUNT, personal_keyword_hits
+from kbassist.hygiene.personal_keywords import (
+    COMPANY_ACCOUNT,
+    answered_birth_date_hits,
+    personal_keyword_hits,
+)
 
 # --- e-mail --------------------------------------------------------------------------------
 
@@ -518,6 +522,7 @@ def _number_hits(text: str, lowered: str) -> Iterator[Hit]:
 
 DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
     personal_keyword_hits,
+    answered_birth_date_hits,
     national_id_hits,
     _number_hits,
     _email_hits,
