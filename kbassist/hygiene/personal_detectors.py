@@ -155,8 +155,9 @@ _NOT_PHONE_CONTEXT = re.compile(
     r"|\b(?:ticket|fall|case|caso|vorgang|incident|incidencia|incidente|incidenza|chamado"
     r"|ocorrência|st[öo]rung|storing|melding|segnalazione|aver[íi]a|fault|dossier|zaak"
     r"|r[ée]f[ée]rence|referencia|ref|order|pedido|commande|bestelling|auftrag|ordine|rma)"
-    r"\s+(?:(?:beim|bei|with|at|del|du|van|bij|presso|junto\s+a|de|da|do|chez)\s+\w+"
-    r"|(?-i:[A-Z][\w&-]+)(?:\s(?-i:[A-Z][\w&-]+))?)\W{0,3}$"
+    r"\s+(?:(?:beim|bei|with|at|del|du|van|bij|presso|junto\s+a|chez)\s+\w+"
+    r"|(?-i:(?!(?:DE|DA|DO|DEL|DI|DU|VAN|THE|O|A|EL|LA|LE|IL|DER|DIE|DAS|HET)\b)[A-Z][\w&-]+)"
+    r"(?:\s(?-i:[A-Z][\w&-]+))?)\W{0,3}$"
     # a staff access card's number, not a phone's: "card no. 0612 4471", "Kartennummer",
     # "número de tarjeta", "numéro de carte", "kaartnummer", "numero tessera" (session 8)
     r"|(?<!sim\s)(?<!sim-)\bcard[\s-]?(?:no\.?|number|nr\.?|\#)\W{0,3}$"
