@@ -178,7 +178,9 @@ _ANSWER_REACH = 40  # how far into the answer the date may stand
 _BIRTH_YEAR = re.compile(r"(?:19|20)\d{2}")
 _SENTENCE_END = re.compile(r"(?<![\d\s])[.!?](?:\s|$)")  # not "14. Februar 1979"
 # Every question above holds one of these words (in the lower-cased text).
-_ANSWER_CUES = tuple("birth dob d.o.b born geburt naci naissance né geboorte geboren nasc nat".split())
+_ANSWER_CUES = tuple(
+    "birth dob d.o.b born geburt naci naissance né geboorte geboren nasc nat".split()
+)
 
 
 def answered_birth_date_hits(text: str, lowered: str) -> Iterator[Hit]:
