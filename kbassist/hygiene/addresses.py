@@ -41,11 +41,17 @@ _STREET_ROMANCE = (
 # Doncaster DN11 9HU"; a German street named with its preposition, then a postcode: "Am
 # Mühlbach 7, 83093 Bad Endorf" (session 7).
 _UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}\b"
+# Four digits and two letters that are not a size, a time or a letter pair PostNL leaves out.
+_DUTCH_POSTCODE = r",?[ \t]+[1-9]\d{3}[ \t]?(?![KMGTP]B\b|SA|SD|SS|AM|PM)[A-Z]{2}\b[ \t]+[A-Z]"
 _STREET_POSTCODED = (
     rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+"
     rf"(?:,[ \t]*[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?){{1,3}}(?=[ \t,]{{1,3}}{_UK_POSTCODE})"
     r"|\b(?:Am|Im|Zum|Zur|An\s+der|An\s+den|Auf\s+dem|Auf\s+der|In\s+der|Unter\s+den)\s+"
     r"[A-ZÄÖÜ][\wäöüß'-]+\s+\d{1,4}\s?[a-z]?(?=,\s*\d{5}\s)"
+    # a Dutch or Frisian street named without a type, then a Dutch postcode and the town:
+    # "Buorren 7, 9104 BX Damwâld", "Lange Voorhout 12, 2514 EE Den Haag" (session 8)
+    rf"|\b[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|van|de|der|den|het|'t)){{0,2}}\s+"
+    rf"\d{{1,4}}(?:\s?[a-z]\b|-\d{{1,3}})?(?={_DUTCH_POSTCODE})"
 )
 _STREET = re.compile(
     rf"{_STREET_EN}|{_STREET_DE_NL}|{_STREET_ROMANCE}|{_STREET_CELTIC}|{_STREET_POSTCODED}"
@@ -64,6 +70,7 @@ _STREET_PIECES = (
     re.compile(rf"(?:{_CELTIC_STREET_WORDS})\s"),  # "14 Heol y Felin"
     re.compile(_UK_POSTCODE),  # "12 Mill Race, Tickhill, Doncaster DN11 9HU"
     re.compile(r"\d,\s*\d{5}\s"),  # "Am Mühlbach 7, 83093 Bad Endorf"
+    re.compile(r"\d,?[ \t]+[1-9]\d{3}[ \t]?[A-Z]{2}\b"),  # "Buorren 7, 9104 BX Damwâld"
 )
 _POSTCODE_TAIL = re.compile(
     r"[ \t,]{1,3}(?:[A-Z][\w'’-]+[ \t,]{1,3}){0,2}"
@@ -93,6 +100,11 @@ _COMPANY_ADDRESS = re.compile(
     # the head office's address: "morada da sede", "dirección de la sede", "adresse du siège"
     r"|(?:morada|endereço)\s+da\s+sede|(?:dirección|domicilio)\s+de\s+la\s+sede"
     r"|adresse\s+du\s+siège|indirizzo\s+della\s+sede|adres\s+van\s+het\s+hoofdkantoor"
+    # an organisation's registered seat, whatever kind of body: "morada registada da
+    # Associação", "statutair adres van de stichting", "Vereinssitz", "au siège" (session 8)
+    r"|morada\s+(?:registada|fiscal|social)|endereço\s+(?:registado|registrado|fiscal)|sede"
+    r"|siège|statutaire?\s+(?:adres|zetel)|zetel|registered\s+(?:office|seat)"
+    r"|(?:vereins|unternehmens|gesellschafts|stiftungs|haupt|verwaltungs)sitz"
     r")\b"
 )
 # A firm's legal name just before: "Ferncliff Accountancy Ltd, 18 Booth Street" (session 6).

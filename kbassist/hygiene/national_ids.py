@@ -172,9 +172,10 @@ _KINDS: tuple[_Kind, ...] = (
         window=30,
     ),
     _Kind(
-        # a person's NIF starts 1-3; 5, 6, 9 are firms' and bodies' (NIPC), no one's data
+        # a person's NIF starts 1-3, or 45 for a non-resident; 5, 6, 7, 8 and 9 are firms',
+        # bodies' and estates' (NIPC), no one's data
         re.compile(r"\bNIF\b|(?i:\bcontribuinte\b)"),
-        re.compile(r"(?<![\d-])[123]\d{8}(?![\d-])"),
+        re.compile(r"(?<![\d-])(?:[123]\d|45)\d{7}(?![\d-])"),
         _portuguese_nif_ok,
         "national_id",
         cased=("NIF",),

@@ -20,7 +20,11 @@ from functools import lru_cache
 from kbassist.hygiene.addresses import address_hits
 from kbassist.hygiene.keyword_scan import Hit
 from kbassist.hygiene.national_ids import national_id_hits
-from kbassist.hygiene.personal_keywords import COMPANY_ACCOUNT, personal_keyword_hits
+from kbassist.hygiene.personal_keywords import (
+    COMPANY_ACCOUNT,
+    answered_birth_date_hits,
+    personal_keyword_hits,
+)
 
 # --- e-mail --------------------------------------------------------------------------------
 
@@ -146,8 +150,21 @@ _NOT_PHONE_CONTEXT = re.compile(
     r"|\bfall|vorgang|auftrag|zaak|dossier|melding|bestel)"
     r"(?:s?[\s-]?(?:nummer|nr\.?|no\.?|number|#))?\W{0,3}$"
     # "Ticket beim Hersteller 2026-118043", "serienummers 1123456789 en 1123456790" (session 7)
-    r"|(?:ticket|fall|case|caso|vorgang)\s+(?:(?:beim|bei|with|at|del|du|van|bij|presso"
-    r"|junto\s+a)\s+\w+|(?-i:[A-Z][\w-]+))\W{0,3}$"
+    # "Incidencia Redsys 2026-118842", "Storing KPN ...": a reference word, the vendor's name,
+    # then its number, in the seven languages (session 8)
+    r"|\b(?:ticket|fall|case|caso|vorgang|incident|incidencia|incidente|incidenza|chamado"
+    r"|ocorrência|st[öo]rung|storing|melding|segnalazione|aver[íi]a|fault|dossier|zaak"
+    r"|r[ée]f[ée]rence|referencia|ref|order|pedido|commande|bestelling|auftrag|ordine|rma)"
+    r"\s+(?:(?:beim|bei|with|at|del|du|van|bij|presso|junto\s+a|chez)\s+\w+"
+    r"|(?-i:(?!(?:DE|DA|DO|DEL|DI|DU|VAN|THE|O|A|EL|LA|LE|IL|DER|DIE|DAS|HET)\b)[A-Z][\w&-]+)"
+    r"(?:\s(?-i:[A-Z][\w&-]+))?)\W{0,3}$"
+    # a staff access card's number, not a phone's: "card no. 0612 4471", "Kartennummer",
+    # "número de tarjeta", "numéro de carte", "kaartnummer", "numero tessera" (session 8)
+    r"|(?<!sim\s)(?<!sim-)\bcard[\s-]?(?:no\.?|number|nr\.?|\#)\W{0,3}$"
+    r"|(?:karten|kaart|pas)-?(?:nummer|nr\.?)\W{0,3}$"
+    r"|\bn(?:[úu]mero|uméro|[º°o]\.?)\s+(?:de\s+(?:la\s+)?|do\s+|della\s+|di\s+)?"
+    r"(?:tarjeta|carte|cartão|tessera|carta)(?!\s+sim)(?:\s+\w+){0,2}\W{0,3}$"
+    r"|\b(?:tarjeta|carte|cartão|tessera|carta)\s+(?:n[º°o.]+|num\w*)\W{0,3}$"
     r"|(?:serie\w*|serial\w*|s/n)\s+\S+\s+(?:en|and|und|et|y|e|&)\s*$|serienummers?\W{0,3}$"
     # a parcel's tracking number, or the rest of a longer code: "tracking 1Z 9W4 7X6 03 1847 2253"
     r"|(?:tracking|sendungsnummer|suivi|seguimiento|rastreio|tracciamento)(?:\s+\S+){0,4}\s*$"
@@ -375,6 +392,26 @@ _NINO = re.compile(
     r" ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b"
 )
 _CPF = re.compile(r"\b\d{3}\.\d{3}\.\d{3}-\d{2}\b")
+# A UK driving licence (DVLA): five letters of the surname padded with 9s, the birth date as
+# decade, month (plus 50 for a woman), day and year digits, two initials padded with 9, a
+# digit and two check characters: "MORGA657054SM9IJ". A national identity document, named or
+# not (session 8).
+_DRIVING_LICENCE = re.compile(
+    r"(?<![\w-])(?P<surname>[A-Z][A-Z9]{4}) ?(?P<birth>\d{6}) ?[A-Z][A-Z9]\d[A-Z0-9]{2}(?![\w-])"
+)
+_PADDED_SURNAME = re.compile(r"[A-Z]+9*")
+_DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _driving_licence_ok(surname: str, birth: str) -> bool:
+    """A surname padded only at its end, and a real month and day in the birth digits."""
+    month, day = int(birth[1:3]), int(birth[3:5])
+    month = month - 50 if month > 50 else month
+    return (
+        bool(_PADDED_SURNAME.fullmatch(surname))
+        and 1 <= month <= 12
+        and 1 <= day <= _DAYS_IN_MONTH[month - 1]
+    )
 
 
 def _iban_ok(value: str) -> bool:
@@ -429,6 +466,7 @@ _SHAPES = {
     _CODICE_FISCALE: re.compile(r"[A-Z][A-Z]{5}\d\d"),
     _NINO: re.compile(r"\d\d ?\d\d ?\d\d ?[A-D]"),
     _CPF: re.compile(r"\d\d\d\.\d{3}\."),
+    _DRIVING_LICENCE: re.compile(r"[A-Z][A-Z9]{4} ?\d{6}"),
 }
 
 
@@ -478,10 +516,14 @@ def _number_hits(text: str, lowered: str) -> Iterator[Hit]:
     for match in _matches(_CPF, text):
         if _cpf_ok(match.group(0)):
             yield match.start(), match.end(), "national_id"
+    for match in _matches(_DRIVING_LICENCE, text):
+        if _driving_licence_ok(match.group("surname"), match.group("birth")):
+            yield match.start(), match.end(), "national_id"
 
 
 DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
     personal_keyword_hits,
+    answered_birth_date_hits,
     national_id_hits,
     _number_hits,
     _email_hits,

@@ -157,6 +157,59 @@ def _date(rule: KeywordRule, key: str, tokens: Tokens, reading: Reading) -> tupl
     return None
 
 
+# A date of birth given as the answer to a question that asks for it, on the question's line
+# after its "?" or at the start of the next line: "need to verify you - date of birth?\nQ
+# (Anne): 29 January 1971" (session 8).
+_BIRTH_QUESTION = re.compile(
+    r"(?i)\b(?:date\s+of\s+birth|dob|d\.o\.b|birth\s?date|birthday|when\s+were\s+you\s+born"
+    r"|geburtsdatum|geburtstag|wann\s+(?:sind\s+sie|bist\s+du)\s+geboren|fecha\s+de\s+nacimiento"
+    r"|cu[áa]ndo\s+naci[óo]|date\s+de\s+naissance|quand\s+êtes-vous\s+née?|geboortedatum"
+    r"|wanneer\s+bent\s+u\s+geboren|data\s+de\s+nascimento|quando\s+nasceu|data\s+di\s+nascita"
+    r"|quando\s+[èe]\s+nat[oa])[^\n?]{0,40}\?"
+)
+_ANSWER_DATE = re.compile(
+    rf"(?i)\b\d{{1,2}}(?:st|nd|rd|th|er|º|\.)?,?\s+(?:de\s+)?(?:{_MONTHS})\b\.?,?\s+"
+    r"(?:de\s+|del\s+)?(?:19|20)\d{2}\b"
+    rf"|\b(?:{_MONTHS})\b\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}\b"
+    r"|(?<![\d/.-])\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d{2}(?![\d/.-])"
+    r"|(?<![\d-])(?:19|20)\d{2}-\d{2}-\d{2}(?![\d-])"
+)
+_ANSWER_REACH = 40  # how far into the answer the date may stand
+_BIRTH_YEAR = re.compile(r"(?:19|20)\d{2}")
+_SENTENCE_END = re.compile(r"(?<![\d\s])[.!?](?:\s|$)")  # not "14. Februar 1979"
+# Every question above holds one of these words (in the lower-cased text).
+_ANSWER_CUES = tuple(
+    "birth dob d.o.b born geburt naci naissance né geboorte geboren nasc nat".split()
+)
+
+
+def answered_birth_date_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """Dates of birth given right after a question asking for one (``lowered`` is
+    ``text.lower()``)."""
+    if "?" not in text or not any(word in lowered for word in _ANSWER_CUES):
+        return
+    for question in _BIRTH_QUESTION.finditer(text):
+        line_end = text.find("\n", question.end())
+        line_end = len(text) if line_end == -1 else line_end
+        answers = [(question.end(), line_end)]
+        next_start = line_end + 1
+        while next_start < len(text) and text[next_start] in " \t\r\n":
+            next_start += 1  # blank lines between the question and its answer
+        if next_start < len(text):
+            next_end = text.find("\n", next_start)
+            answers.append((next_start, len(text) if next_end == -1 else next_end))
+        for start, end in answers:
+            end = min(end, start + _ANSWER_REACH + 30)
+            stop = _SENTENCE_END.search(text, start, end)  # "She refused. On 3 June 1999 ..."
+            found = _ANSWER_DATE.search(text, start, stop.start() if stop else end)
+            if not found or found.start() - start > _ANSWER_REACH:
+                continue
+            year = int(_BIRTH_YEAR.findall(found.group(0))[-1])
+            if 1920 <= year <= 2012:
+                yield found.start(), found.end(), "date_of_birth"
+                break
+
+
 _ID_PART = re.compile(r"[A-Za-z0-9][A-Za-z0-9./-]{0,19}")
 _SSN = re.compile(r"\d{3}-\d{2}-\d{4}")
 
@@ -232,6 +285,17 @@ _OF_THE_FIRM = re.compile(
 )
 
 
+# A tax number announced as a NIF is a person's only with a person's prefix: a Portuguese NIF
+# opening 1-3 or 45 (a non-resident); 5 (a company or association), 6 (a public body), 7, 8
+# and 9 (an estate, a condominium, an irregular body) are an organisation's; a Spanish NIF
+# opening with A-H, J, N, P-S, U-W is a company's or a body's (session 8).
+_TAX_KEYWORD = re.compile(r"(?i)(?:nif|nipc|contribuinte)\b")
+_ORGANISATION_TAX_NUMBER = re.compile(
+    r"(?<![\w.-])(?:(?!45)[4-9]\d{2}[ .]?\d{3}[ .]?\d{3}"
+    r"|[ABCDEFGHJNPQRSUVW]-?\d{7}-?[0-9A-J])$"
+)
+
+
 def _refine(kind: str, text: str, start: int, end: int) -> str:
     """Drop a national ID or bank detail that belongs to a firm; keep a bank detail only on a
     line about banking. ``start`` is the keyword's, ``end`` the value's."""
@@ -240,6 +304,12 @@ def _refine(kind: str, text: str, start: int, end: int) -> str:
         or _OF_THE_FIRM.search(text, start, min(end, start + 40))
     ):
         return ""
+    if (
+        kind == "national_id"
+        and _TAX_KEYWORD.match(text, start)
+        and _ORGANISATION_TAX_NUMBER.search(text, start, end)
+    ):
+        return ""  # "NIF da associação 503 412 665": an association's tax number
     if kind == "bank_account":
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
