@@ -2101,3 +2101,104 @@ def test_secrets_blind18_readme_languages():
     assert all(1 <= i <= len(rows) for i in all_ids)
     assert english == len(rows) - len(all_ids)
     assert 0.15 <= len(all_ids) / len(rows) <= 0.30
+
+
+# --- secrets_blind19.jsonl: the nineteenth blind secret / personal-data test set (session 8) ---
+
+BLIND19 = HERE / "secrets_blind19.jsonl"
+BLIND19_KEYS = ["id", "ticket_title", "note", "labels", "values", "why"]
+BLIND19_HEADING = (
+    "## `secrets_blind19.jsonl`: the nineteenth blind test set for secret and "
+    "personal-data detection (session 8)"
+)
+# Words that each note in that language contains at least one of (a sanity check on the ids).
+BLIND19_MARKERS = {
+    "German": ["der", "die", "das", "und", "neues", "bei", "ist", "des"],
+    "Spanish": ["la", "el", "de", "los", "del", "se", "y"],
+    "French": ["le", "la", "du", "des", "de", "sur", "pour"],
+    "Dutch": ["de", "het", "een", "naar", "op", "van", "weer", "nieuw", "wachtwoord"],
+    "Portuguese": ["a", "o", "da", "do", "com", "para", "de"],
+    "Italian": ["il", "la", "di", "per", "del", "della", "con"],
+}
+
+
+def _blind19_rows() -> list[dict]:
+    lines = BLIND19.read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines]
+
+
+def _blind19_section() -> str:
+    text = (HERE / "README.md").read_text(encoding="utf-8")
+    start = text.index(BLIND19_HEADING)
+    end = text.find("\n## ", start + len(BLIND19_HEADING))
+    return text[start:] if end == -1 else text[start:end]
+
+
+def test_secrets_blind19_shape_ids_and_key_order():
+    rows = _blind19_rows()
+    assert len(rows) == 150
+    assert [r["id"] for r in rows] == [f"B19-{n:03d}" for n in range(1, 151)]
+    for r in rows:
+        assert list(r) == BLIND19_KEYS, r["id"]
+        assert list(r["labels"]) == ["secret", "personal_data"], r["id"]
+        assert all(r["labels"][k] in (0, 1) for k in r["labels"]), r["id"]
+        assert all(type(r["labels"][k]) is int for k in r["labels"]), r["id"]
+        assert isinstance(r["values"], list), r["id"]
+        for key in ("ticket_title", "note", "why"):
+            assert isinstance(r[key], str) and r[key].strip(), (r["id"], key)
+
+
+def test_secrets_blind19_values_verbatim_and_consistent():
+    for r in _blind19_rows():
+        flagged = r["labels"]["secret"] or r["labels"]["personal_data"]
+        assert bool(r["values"]) == bool(flagged), r["id"]
+        for value in r["values"]:
+            assert isinstance(value, str) and value.strip(), r["id"]
+            assert value in r["note"], (r["id"], value)
+        assert len(set(r["values"])) == len(r["values"]), r["id"]
+
+
+def test_secrets_blind19_no_duplicate_notes():
+    notes = [r["note"] for r in _blind19_rows()]
+    assert len(set(notes)) == len(notes)
+    normalised = [re.sub(r"\s+", " ", n.strip().lower()) for n in notes]
+    assert len(set(normalised)) == len(normalised)
+
+
+def test_secrets_blind19_readme_counts():
+    rows = _blind19_rows()
+    section = _blind19_section()
+    for label in ("secret", "personal_data"):
+        n = sum(r["labels"][label] for r in rows)
+        m = re.search(rf"^\| `{label}` \| (\d+) \| ([\d.]+) % \|$", section, re.M)
+        assert m, label
+        assert int(m.group(1)) == n, label
+        assert float(m.group(2)) == pytest.approx(100 * n / len(rows), abs=0.05), label
+    both = sum(1 for r in rows if r["labels"]["secret"] and r["labels"]["personal_data"])
+    neither = sum(1 for r in rows if not r["values"])
+    n_values = sum(len(r["values"]) for r in rows)
+    m = re.search(r"(\d+) notes have both, (\d+) neither; (\d+) `values` in all", section)
+    assert m
+    assert (int(m.group(1)), int(m.group(2)), int(m.group(3))) == (both, neither, n_values)
+
+
+def test_secrets_blind19_readme_languages():
+    rows = _blind19_rows()
+    section = _blind19_section()
+    table = re.findall(r"^\| (\w+) \| (\d+) \| ([^|]+) \|$", section, re.M)
+    langs = {name: (int(count), ids.strip()) for name, count, ids in table}
+    assert set(langs) == set(BLIND19_MARKERS) | {"English"}
+    assert langs["English"][1] == "the rest"
+    seen: set[int] = set()
+    for name, words in BLIND19_MARKERS.items():
+        count, ids_text = langs[name]
+        ids = [int(x) for x in ids_text.split(",")]
+        assert len(ids) == count == len(set(ids)), name
+        assert not seen & set(ids), name
+        seen |= set(ids)
+        for n in ids:
+            assert 1 <= n <= len(rows), (name, n)
+            tokens = set(re.findall(r"\w+", rows[n - 1]["note"].lower()))
+            assert tokens & set(words), (name, n)
+    assert langs["English"][0] == len(rows) - len(seen)
+    assert 0.15 <= len(seen) / len(rows) <= 0.30
