@@ -2118,7 +2118,7 @@ BLIND19_MARKERS = {
     "French": ["le", "la", "du", "des", "de", "sur", "pour"],
     "Dutch": ["de", "het", "een", "naar", "op", "van", "weer", "nieuw", "wachtwoord"],
     "Portuguese": ["a", "o", "da", "do", "com", "para", "de"],
-    "Italian": ["il", "la", "di", "per", "del", "della", "con"],
+    "Italian": ["il", "la", "di", "per", "del", "della", "con", "al", "alle"],
 }
 
 
