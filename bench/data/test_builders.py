@@ -2202,3 +2202,89 @@ def test_secrets_blind19_readme_languages():
             assert tokens & set(words), (name, n)
     assert langs["English"][0] == len(rows) - len(seen)
     assert 0.15 <= len(seen) / len(rows) <= 0.30
+
+
+# --- secrets_blind20.jsonl (session 8): the twentieth blind secret / personal-data test set ---
+
+BLIND20 = HERE / "secrets_blind20.jsonl"
+BLIND20_HEADING = (
+    "## `secrets_blind20.jsonl`: the twentieth blind test set for secret and personal-data "
+    "detection (session 8)"
+)
+BLIND20_KEYS = ["id", "ticket_title", "note", "labels", "values", "why"]
+BLIND20_LANGUAGES = {"German", "Spanish", "French", "Dutch", "Portuguese", "Italian"}
+
+
+def _blind20_rows() -> list[dict]:
+    with BLIND20.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def _blind20_section() -> str:
+    text = (HERE / "README.md").read_text(encoding="utf-8")
+    start = text.index(BLIND20_HEADING)
+    end = text.find("\n## ", start + len(BLIND20_HEADING))
+    return text[start:] if end == -1 else text[start:end]
+
+
+def test_secrets_blind20_shape_and_ids():
+    rows = _blind20_rows()
+    assert len(rows) == 150
+    assert [r["id"] for r in rows] == [f"B20-{i:03d}" for i in range(1, 151)]
+    for r in rows:
+        assert list(r) == BLIND20_KEYS, r["id"]
+        assert list(r["labels"]) == ["secret", "personal_data"], r["id"]
+        assert all(v in (0, 1) and type(v) is int for v in r["labels"].values()), r["id"]
+        assert isinstance(r["values"], list), r["id"]
+        assert all(isinstance(v, str) and v.strip() for v in r["values"]), r["id"]
+        for key in ("ticket_title", "note", "why"):
+            assert isinstance(r[key], str) and r[key].strip(), (r["id"], key)
+
+
+def test_secrets_blind20_values_verbatim_and_consistent():
+    for r in _blind20_rows():
+        for v in r["values"]:
+            assert v in r["note"], (r["id"], v)
+        assert bool(r["values"]) == bool(r["labels"]["secret"] or r["labels"]["personal_data"]), r[
+            "id"
+        ]
+        assert len(set(r["values"])) == len(r["values"]), r["id"]
+
+
+def test_secrets_blind20_no_duplicate_notes():
+    notes = [r["note"] for r in _blind20_rows()]
+    assert len(set(notes)) == len(notes)
+    norm = [re.sub(r"\s+", " ", n.strip().lower()) for n in notes]
+    assert len(set(norm)) == len(norm)
+
+
+def test_secrets_blind20_readme_counts():
+    rows = _blind20_rows()
+    section = _blind20_section()
+    n = len(rows)
+    for label in ("secret", "personal_data"):
+        count = sum(r["labels"][label] for r in rows)
+        row = f"| `{label}` | {count} | {100 * count / n:.1f} % |"
+        assert row in section, row
+    both = sum(r["labels"]["secret"] and r["labels"]["personal_data"] for r in rows)
+    neither = sum(not (r["labels"]["secret"] or r["labels"]["personal_data"]) for r in rows)
+    n_values = sum(len(r["values"]) for r in rows)
+    assert f"{both} notes have both, {neither} neither; {n_values} `values` in all." in section
+
+
+def test_secrets_blind20_readme_languages():
+    section = _blind20_section()
+    table = re.findall(r"^\| ([A-Z][a-z]+) \| (\d+) \| ([^|]+) \|$", section, flags=re.M)
+    langs = {name: (int(count), ids.strip()) for name, count, ids in table}
+    assert set(langs) == BLIND20_LANGUAGES | {"English"}
+    seen: set[int] = set()
+    for name in BLIND20_LANGUAGES:
+        count, ids = langs[name]
+        numbers = [int(x) for x in ids.split(", ")]
+        assert len(numbers) == count, name
+        assert all(1 <= x <= 150 for x in numbers), name
+        assert not seen & set(numbers), name
+        seen |= set(numbers)
+    assert langs["English"] == (150 - len(seen), "the rest")
+    assert 0.15 <= len(seen) / 150 <= 0.25
+    assert all(langs[name][0] >= 3 for name in BLIND20_LANGUAGES)
