@@ -66,7 +66,7 @@ RESULTS = RESULTS_DIR / "secrets.json"
 BATCHES = (
     "a", "b", "c", "d", "blind1", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7",
     "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15",
-    "blind16", "blind17", "blind18",
+    "blind16", "blind17", "blind18", "blind19", "blind20",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -88,6 +88,8 @@ BLIND = {
     "blind16": ROOT / "bench" / "data" / "secrets_blind16.jsonl",
     "blind17": ROOT / "bench" / "data" / "secrets_blind17.jsonl",
     "blind18": ROOT / "bench" / "data" / "secrets_blind18.jsonl",
+    "blind19": ROOT / "bench" / "data" / "secrets_blind19.jsonl",
+    "blind20": ROOT / "bench" / "data" / "secrets_blind20.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -220,6 +222,16 @@ SEEN = {
     "blind18": "the second session-8 secrets blind test, scored on 6ca5c2f (the rules alone "
     "0.95/1.00; with the token model 0.98/0.98: one missed, one false alarm; personal "
     "1.00/1.00); read with blind17 (see there): development since",
+    "blind19": "the third session-8 secrets blind test, scored on 3bedd6b (the rules alone "
+    "0.92/1.00; with the token model 0.95/1.00: three missed, no false alarm; personal "
+    "1.00/1.00); read right after with blind20, their errors fixed as kinds (keys typed one "
+    "by one after a colon with the alarm named a sentence before, 'clave' for an alarm code, "
+    "a passphrase label whose value ends its sentence, a one-time code read out as 'the code "
+    "318 274', a date of birth later in the sentence that names it; not secret: a vendor part "
+    "with its region option, 6N6E9AA#ABU), the rest left as known misses: development since",
+    "blind20": "the fourth session-8 secrets blind test, scored on 3bedd6b (the rules alone "
+    "0.92/0.98; with the token model 0.95/0.98: three missed, one false alarm; personal "
+    "0.96/1.00); read with blind19 (see there): development since",
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -527,7 +539,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind19.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind21.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:
@@ -599,7 +611,7 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         const=NEXT_BLIND,
         metavar="FILE",
-        help="score one labelled file no one has read (default bench/data/secrets_blind19.jsonl) "
+        help="score one labelled file no one has read (default bench/data/secrets_blind21.jsonl) "
         "and write bench/results/secrets-<name>.json; errors by id in the JSON only",
     )
     parser.add_argument("--out", type=Path, help="--blind: where to write the JSON")

@@ -139,7 +139,10 @@ _PASSPHRASE_LINE = re.compile(
     r"(?im)(?:^|(?<=\. )|(?<=; ))[ \t]*(?:[-*•][ \t]*)?(?:[\w-]+[ \t]+){0,2}?"
     r"(?:password|passphrase|pass\s+phrase|passwort|kennwort|contraseña|mot\s+de\s+passe"
     r"|wachtwoord|senha|parola\s+d'ordine)[ \t]*[:=][ \t]*"
-    r"(?P<value>\S(?:(?!\.\s)[^\n,;]){6,78}?)[ \t.]*$"  # no comma or sentence end inside
+    r"(?P<value>\S(?:(?!\.\s)[^\n,;]){6,78}?)"  # no comma or sentence end inside
+    # the line ends, or its sentence: "Passphrase: Tourbillon Minute Repeater 1921. Restore
+    # test OK." (session 8)
+    r"(?:[ \t.]*$|\.(?=[ \t]+[A-ZÀ-Ý]))"
 )
 # One of these is in every label above (lower-cased): the regex runs only where one is.
 _LABEL_STEMS = ("pass", "kennwort", "contraseña", "mot de passe", "wachtwoord", "senha", "parola")

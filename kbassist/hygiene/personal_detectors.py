@@ -24,6 +24,7 @@ from kbassist.hygiene.personal_keywords import (
     COMPANY_ACCOUNT,
     answered_birth_date_hits,
     personal_keyword_hits,
+    sentence_birth_date_hits,
 )
 
 # --- e-mail --------------------------------------------------------------------------------
@@ -524,6 +525,7 @@ def _number_hits(text: str, lowered: str) -> Iterator[Hit]:
 DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
     personal_keyword_hits,
     answered_birth_date_hits,
+    sentence_birth_date_hits,
     national_id_hits,
     _number_hits,
     _email_hits,

@@ -183,6 +183,32 @@ _ANSWER_CUES = tuple(
 )
 
 
+# "the app asks for date of birth as second factor and the son gave it as 22 March 1949":
+# the date later in the sentence that names a date of birth (session 8). Born 1920-2008: a
+# date of this decade in that sentence is when something was done.
+_BIRTH_NAMED = re.compile(
+    r"(?i)\b(?:date\s+of\s+birth|dob|d\.o\.b|birth\s?date|birthday|geburtsdatum"
+    r"|fecha\s+de\s+nacimiento|date\s+de\s+naissance|geboortedatum|data\s+de\s+nascimento"
+    r"|data\s+di\s+nascita)\b"
+)
+_SENTENCE_REACH = 120
+
+
+def sentence_birth_date_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """A date of birth given later in the sentence that names one (``lowered`` is
+    ``text.lower()``)."""
+    if not any(word in lowered for word in _ANSWER_CUES):
+        return
+    for named in _BIRTH_NAMED.finditer(text):
+        end = min(len(text), named.end() + _SENTENCE_REACH)
+        stop = _SENTENCE_END.search(text, named.end(), end)
+        line_end = text.find("\n", named.end(), end)
+        end = min(stop.start() if stop else end, line_end if line_end != -1 else end)
+        found = _ANSWER_DATE.search(text, named.end(), end)
+        if found and 1920 <= int(_BIRTH_YEAR.findall(found.group(0))[-1]) <= 2008:
+            yield found.start(), found.end(), "date_of_birth"
+
+
 def answered_birth_date_hits(text: str, lowered: str) -> Iterator[Hit]:
     """Dates of birth given right after a question asking for one (``lowered`` is
     ``text.lower()``)."""

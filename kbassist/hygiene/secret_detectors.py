@@ -235,7 +235,7 @@ _PLACE_WORDS = re.compile(
 )
 _PLACE_CODE = re.compile(
     r"(?i)\b(?:code|pin|combination|combo|code\s+number|pin\s+code|code\s+pin|nummer|número"
-    r"|numéro|codice|código|codigo)\b(?:[ \t]+(?:is|was|now|to|set|changed|reprogrammed"
+    r"|numéro|codice|código|codigo|clave)\b(?:[ \t]+(?:is|was|now|to|set|changed|reprogrammed"
     r"|reset|updated|:|=|-|ist|es|est|é|è|still|remains|stays|again"
     r"|neu|gesetzt|geändert|auf|lautet|jetzt|nieuw|ingesteld|op)){0,3}"
     # digits, pairs ("06 48 22 19") or keys typed one by one ("2-9-0-6-#", "8 1 6 3")
@@ -286,6 +286,18 @@ _PLACE_CODE_AFTER_COLON = re.compile(
     r"(?P<value>\d{3,10}#?|\d{2}(?: \d{2}){2,4}|(?:\d-){3,9}[\d#*]|(?:\d[ \t]){3,9}\d)"
     r"(?![\w.,/:-]\w)"
 )
+_TYPED_KEYS = re.compile(r"(?:\d-){3,9}[\d#*]|(?:\d[ \t]){3,9}\d")
+# "he read me the code 318 274": a code shown as two groups of three, or six digits, where
+# the words around speak of a one-time or sign-in code (session 8).
+_READ_OUT_CODE = re.compile(
+    r"(?i)\b(?:the|a|this|that)\s+(?:code|c[óo]digo|codice)\s+(?P<value>\d{3}[ -]\d{3}|\d{6})"
+    r"(?![\w.,/:-]\w)"
+)
+_ONE_TIME_WORDS = re.compile(
+    r"(?i)one-time|\botp\b|\b2fa\b|\bmfa\b|verification|authenticator|sign-in\s+code"
+    r"|login\s+code|security\s+code|einmalcode|bestätigungscode|código\s+de\s+verificación"
+    r"|code\s+de\s+vérification|verificatiecode|código\s+de\s+verificação|codice\s+di\s+verifica"
+)
 _PERSONAL_CODE = re.compile(
     r"(?i)\b(?:your|her|his|their|the\s+user's|new|temp|temporary|one-time|login|sign-in"
     r"|verification|access)\s+(?:code|passcode|pin)\s+(?:is|was|:)\s*"
@@ -304,7 +316,7 @@ def _prose_code_hits(text: str, lowered: str) -> Iterator[Hit]:
         for match in _PUK.finditer(text):
             yield match.start("value"), match.end("value"), "pin"
     if "code" not in lowered and "pin" not in lowered and "combi" not in lowered:
-        if not any(word in lowered for word in ("código", "codigo", "codice", "nummer")):
+        if not any(word in lowered for word in ("código", "codigo", "codice", "nummer", "clave")):
             return
     for match in _PERSONAL_CODE.finditer(text):
         yield match.start("value"), match.end("value"), "mfa_code"
@@ -314,6 +326,16 @@ def _prose_code_hits(text: str, lowered: str) -> Iterator[Hit]:
         named = text[max(0, match.start() - 25) : match.start()] + match.group("between")
         if _PLACE_WORDS.search(named):  # "alarm code over the phone: 2 0 9 1" (session 7)
             yield match.start("value"), match.end("value"), "door_code"
+        elif _TYPED_KEYS.fullmatch(match.group("value")):
+            # keys typed one by one name a keypad: the alarm may be named a sentence before
+            # ("el código de la alarma ... Código de usuario nuevo: 7 7 1 3"; session 8)
+            start, end = _sentence_around(text, match.start())
+            if _PLACE_WORDS.search(text, max(0, start - 200), end):
+                yield match.start("value"), match.end("value"), "door_code"
+    for match in _READ_OUT_CODE.finditer(text):
+        start, end = _sentence_around(text, match.start())
+        if _ONE_TIME_WORDS.search(text, max(0, start - 200), end):
+            yield match.start("value"), match.end("value"), "mfa_code"
     for match in _PLACE_CODE_IS.finditer(text):
         start, end = _sentence_around(text, match.start())
         if _REPORTED_CODE.search(text, max(0, match.start() - 20), match.start()):
@@ -488,6 +510,7 @@ _NOT_PASSWORD = re.compile(
     r"""(?x)^(?:
         [#%~+].*                      # a reference, a syslog mnemonic, an approximation
       | [A-Za-z]{1,5}\#\d+            # T#20931, PO#4411: a numbered reference
+      | [A-Z0-9]{5,10}\#[A-Z0-9]{3}    # 6N6E9AA#ABU: a vendor part with its region option
       | [A-Za-z]{1,6}\+.*              # Shift+F10, Ctrl+Alt+Del, Win+R
       | .*[/\\:=].*                  # paths, URLs, ratios, key=value
       | [^@]+@[\w-]+\.[\w.-]+          # an e-mail address

@@ -455,9 +455,14 @@ def learned_hits(text: str, public: Sequence[tuple[int, int]] = ()) -> list[tupl
     model = shipped_model()
     if model is None:
         return []
-    # "Clave pública del router: <key>": what the words before call public is not secret
+    # "Clave pública del router: <key>": what the words before call public is not secret;
+    # "over port: 5142": nor is a port
     return [
         hit
         for hit in model.hits(text, public)
         if not PUBLIC_CONTEXT.search(text, max(0, hit[0] - 80), hit[0])
+        and not _PORT_BEFORE.search(text, max(0, hit[0] - 12), hit[0])
     ]
+
+
+_PORT_BEFORE = re.compile(r"(?i)\b(?:port|ports|tcp|udp|puerto|porta)\W{0,3}$")
