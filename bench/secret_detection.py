@@ -343,6 +343,11 @@ def rates(pairs: Sequence[tuple[bool, bool]]) -> dict[str, Any]:
     tp = sum(1 for truth, guess in pairs if truth and guess)
     fp = sum(1 for truth, guess in pairs if guess and not truth)
     fn = sum(1 for truth, guess in pairs if truth and not guess)
+    return rates_of_counts(tp, fp, fn)
+
+
+def rates_of_counts(tp: int, fp: int, fn: int) -> dict[str, Any]:
+    """Precision and recall from true positives, false positives and false negatives."""
     return {
         "precision": round(tp / (tp + fp), 4) if tp + fp else 1.0,
         "recall": round(tp / (tp + fn), 4) if tp + fn else 1.0,

@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from _env import RESULTS_DIR, ROOT, data_dir
-from secret_detection import BLIND, NEXT_BLIND, rates
+from secret_detection import BLIND, NEXT_BLIND, rates, rates_of_counts
 
 from kbassist.hygiene.token_model import MODEL_NAME
 from kbassist.hygiene.token_training import LabelledText, fit, note_scores, read_labelled
@@ -178,16 +178,9 @@ def _pooled(per_file: dict[str, dict[str, Any]]) -> dict[str, Any]:
     for method in next(iter(per_file.values())):
         if method == "revision":
             continue
-        tp = sum(row[method]["tp"] for row in per_file.values())
-        fp = sum(row[method]["fp"] for row in per_file.values())
-        fn = sum(row[method]["fn"] for row in per_file.values())
-        pooled[method] = {
-            "precision": round(tp / (tp + fp), 4) if tp + fp else 1.0,
-            "recall": round(tp / (tp + fn), 4) if tp + fn else 1.0,
-            "tp": tp,
-            "fp": fp,
-            "fn": fn,
-        }
+        pooled[method] = rates_of_counts(
+            *(sum(row[method][count] for row in per_file.values()) for count in ("tp", "fp", "fn"))
+        )
     return pooled
 
 
