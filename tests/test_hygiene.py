@@ -19,7 +19,7 @@ SECRETS = [
     ("Password for admin is Welcome#1 for now", "Welcome#1"),
     ("The wifi key is BlueSky#77", "BlueSky#77"),
     ("MFA code 483920 read out by the user", "483920"),
-    ("key AKIAIOSFODNN7EXAMPLE in the script", "IOSFODNN7EXAMPLE"),
+    ("key AKIAIOSFODNN7QX4ZR2M in the script", "IOSFODNN7QX4ZR2M"),
     ("token ghp_abcdefghijklmnopqrstuvwxyz0123456789 leaked", "abcdefghijklmnopqrstuvwxyz"),
     ("mapped https://admin:S3cretPw@nas.local/share", "S3cretPw"),
     ("AccountName=x;AccountKey=abcdefghijklmnop1234567890==;", "abcdefghijklmnop1234567890"),
@@ -108,7 +108,7 @@ def test_empty_and_huge_texts() -> None:
     ("text", "rule"),
     [
         ("Reset the account, temp pw Summer2025! by phone.", "secret"),
-        ("aws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "secret"),
+        ("aws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYq7ZtW3mKeY", "secret"),
         ("Scan profile ftp://scan:Wagner!Scan2024@192.168.178.20/scans", "secret"),
         (
             "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNz\n-----END OPENSSH PRIVATE KEY-----",

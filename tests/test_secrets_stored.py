@@ -84,9 +84,9 @@ CASES: list[tuple[str, str, str, list[str]]] = [
      "Office activated with MAK 7F3KQ-9QWE2-MZPXR-4LJ8D-T6VBN on the new PCs.",
      ["7F3KQ-9QWE2-MZPXR-4LJ8D-T6VBN"]),
     ("AWS secret access key", "secret",
-     "aws_access_key_id=AKIAIOSFODNN7EXAMPLE "
-     "aws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
-     ["wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "AKIAIOSFODNN7EXAMPLE"]),
+     "aws_access_key_id=AKIAIOSFODNN7QX4ZR2M "
+     "aws_secret_access_key=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",
+     ["wJalrXUtnFEMI/K7MDENG/bPxRfiCYq7ZtW3mKeY", "AKIAIOSFODNN7QX4ZR2M"]),
     ("API token", "secret",
      "Webhook token ghp_Z8k2Lm4Pq7Rs9Tv1Wx3Yz5Ab6Cd8Ef0Gh2Ij4 stored in the script.",
      ["ghp_Z8k2Lm4Pq7Rs9Tv1Wx3Yz5Ab6Cd8Ef0Gh2Ij4"]),

@@ -468,10 +468,16 @@ _SEARCH_LINKS = (
 _MAX_SEARCH_SEPARATORS = 3
 # "pw, reset to Spring2026", "changed it to X": a verb and "to" link any keyword to a value.
 _SET_VERBS = frozenset(
-    "reset set changed change updated update rotated it zurückgesetzt gesetzt geändert".split()
+    """reset set changed change updated update rotated it zurückgesetzt gesetzt geändert
+    gewijzigd veranderd cambiado cambiada changé changée modifié modifiée alterado alterada
+    mudado mudada cambiato cambiata modificato modificata""".split()
 )
+# the word after such a verb that introduces the new value, in the seven languages
+_SET_TO_WORDS = frozenset({"to", "auf", "naar", "in", "a", "en", "para", "pour"})
 _SET_TO = re.compile(
     r"(?i)\b(?:(?:reset|set|changed|change|updated|update|rotated)\s+(?:it\s+)?(?:to|auf)"
+    r"|(?:gewijzigd|veranderd)\s+(?:naar|in)|(?:cambiad[oa]|alterad[oa]|mudad[oa])\s+(?:a|para)"
+    r"|(?:changée?|modifiée?)\s+(?:en|pour)|(?:cambiat[oa]|modificat[oa])\s+in"
     r"|(?:it's|it\s+is|is)\s+now)\s"
 )
 # "community was changed on the switches from the default to Gr1dW1nd-ro" (session 7)
@@ -490,7 +496,7 @@ def _is_link(rule: KeywordRule, tokens: Tokens, i: int) -> bool:
     if word == "to" and any(tokens[j].text.lower() == "from" for j in range(max(0, i - 4), i)):
         # "changed ... from the default to X"
         return any(tokens[j].text.lower() in _SET_VERBS for j in range(max(0, i - 12), i))
-    return word in {"to", "auf"} and i > 0 and tokens[i - 1].text.lower() in _SET_VERBS
+    return word in _SET_TO_WORDS and i > 0 and tokens[i - 1].text.lower() in _SET_VERBS
 
 
 def _sentence_search(

@@ -19,7 +19,10 @@ _VOUCHER_TOPIC = re.compile(
     r"(?i)\b(?:guest\s+(?:wi-?fi\s+)?(?:pass(?:es)?|codes?|vouchers?|tickets?|access)|vouchers?"
     r"|hotspot\s+(?:codes?|tickets?)|gast(?:zugang|wlan|zugangs)\w*|gutschein\w*"
     r"|c[óo]digos?\s+de\s+invitado|codes?\s+invités?|gastcodes?|codici\s+ospite"
-    r"|bons?\s+(?:wi-?fi\s+)?invités?)"
+    r"|bons?\s+(?:wi-?fi\s+)?invités?"
+    # the network named instead of the guest: "codes Wi-Fi", "wifi vouchers" (session 8)
+    r"|(?:wi-?fi|wlan)[\s-]?(?:codes?|vouchers?|tickets?|pass(?:es)?)"
+    r"|(?:codes?|c[óo]digos?|codici)\s+(?:de\s+|do\s+)?(?:wi-?fi|wlan))"
 )
 _VOUCHER_ITEM = r"\d{4,6}-\d{4,6}"
 _VOUCHER_LIST = re.compile(
@@ -45,7 +48,7 @@ def _voucher_lists(text: str) -> Iterator[re.Match[str]]:
 
 def voucher_list_hits(text: str, lowered: str) -> Iterator[Hit]:
     """Two or more guest passes or vouchers listed within 400 characters of their topic."""
-    hints = ("guest", "voucher", "hotspot", "gast", "gutschein", "invit", "ospite")
+    hints = ("guest", "voucher", "hotspot", "gast", "gutschein", "invit", "ospite", "wi", "wlan")
     if "-" not in text or not any(h in lowered for h in hints) or not _VOUCHER_TOPIC.search(text):
         return
     for match in _voucher_lists(text):
@@ -107,6 +110,9 @@ _PHRASE = re.compile(
     r"(?i)\b(?:recovery|seed|mnemonic|backup|secret|wiederherstellungs|herstel)[\s-]?"
     r"(?:phrase|words|sentence|satz|zin|seed)\b|\bfrase\s+de\s+(?:recuperación|recuperação|semilla)"
     r"|\bphrase\s+de\s+récupération|\bfrase\s+di\s+recupero|\bseed\b"
+    # "the 12-word phrase", "Phrase as read back by the trustee:" (session 8): the run of
+    # 12-24 plain words after it is the test
+    r"|\b(?:12|15|18|21|24|twelve|twenty-four)[- ]word\b|\b(?P<bare>phrase)\b"
 )
 # the words in a row, or laid out over a few lines ("harbour  velvet  plunge ...\n  ember ...")
 _WORD_RUN = re.compile(r"(?:[a-z]{3,10}(?:[ \t,]+|[ \t]*\n[ \t]*)){11,23}[a-z]{3,10}\b")
@@ -119,7 +125,7 @@ _SENTENCE_WORDS = frozenset(
 def phrase_hits(text: str, lowered: str) -> Iterator[Hit]:
     """A wallet or vault recovery phrase: 12 to 24 plain words after the phrase's name."""
     if not any(
-        word in lowered for word in ("phrase", "words", "sentence", "satz", "zin", "frase", "seed")
+        word in lowered for word in ("phrase", "word", "sentence", "satz", "zin", "frase", "seed")
     ):
         return
     for match in _PHRASE.finditer(text):
@@ -127,6 +133,8 @@ def phrase_hits(text: str, lowered: str) -> Iterator[Hit]:
         run = _WORD_RUN.search(text, match.end(), window_end)
         if run is None or re.search(r"[.!?]\s", text[match.end() : run.start()]):
             continue
+        if match.group("bare") and not text[match.end() : run.start()].rstrip().endswith(":"):
+            continue  # "phrase" alone: only the words given after a colon
         words = re.findall(r"[a-z]+", run.group(0))
         if len(words) in (12, 15, 18, 21, 24) and not _SENTENCE_WORDS.intersection(words):
             yield run.start(), run.end(), "recovery_code"

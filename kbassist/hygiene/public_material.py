@@ -55,3 +55,39 @@ def public_ranges(text: str) -> list[tuple[int, int]]:
 def inside(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
     """True when start..end lies within one of the ranges."""
     return any(low <= start and end <= high for low, high in ranges)
+
+
+# Values that documentation publishes as examples (session 8): AWS's example keys end in
+# EXAMPLE or EXAMPLEKEY; Stripe's API reference shows these test keys to every reader.
+_PUBLISHED_EXAMPLES = frozenset(
+    {
+        "sk_test_4eC39HqLyjWDarjtT1zdp7dc",
+        "sk_test_BQokikJOvBiI2HlWgH4olfQ2",
+        "pk_test_TYooMQauvdEDq54NiTphI7jx",
+    }
+)
+_EXAMPLE_IN_VALUE = re.compile(
+    r"(?i)example|sample|dummy|voorbeeld|beispiel|ejemplo|exemple|esempio|exemplo"
+)
+# "'Welkom01!' als verzonnen voorbeeldwachtwoord", "used X as the illustration": the words
+# around call the value an example, not a credential.
+_EXAMPLE_NAMED = re.compile(
+    r"(?i)\b(?:example|sample|dummy|fake|made-up|illustrative)\s+(?:password|passwort|key"
+    r"|token|value|credential|pin)s?\b|\bas\s+(?:the|an)\s+(?:illustration|example)\b"
+    r"|voorbeeld(?:wachtwoord|sleutel|waarde)|beispiel(?:passwort|schlüssel|wert)"
+    r"|(?:contraseña|clave)\s+de\s+ejemplo|mot\s+de\s+passe\s+d'exemple"
+    r"|password\s+di\s+esempio|senha\s+de\s+exemplo"
+)
+_EXAMPLE_REACH = 60
+
+
+def is_example(text: str, start: int, end: int) -> bool:
+    """Whether the value at start..end is a published or declared example, not a secret."""
+    value = text[start:end]
+    if value in _PUBLISHED_EXAMPLES or _EXAMPLE_IN_VALUE.search(value):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    before = _EXAMPLE_NAMED.search(text, max(line_start, start - _EXAMPLE_REACH), start)
+    return bool(before or _EXAMPLE_NAMED.search(text, end, min(line_end, end + _EXAMPLE_REACH)))

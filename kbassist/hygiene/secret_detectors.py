@@ -282,7 +282,7 @@ _CODE_AFTER_COLON = re.compile(
 _PLACE_CODE_AFTER_COLON = re.compile(
     r"(?i)(?=[cpn])"  # the first letters of the words below: see _PASSWORD_TOPIC
     r"\b(?:code|codes|pin|combination|combinaison|combinación|combinazione|combinatie"
-    r"|código|codigo|codice|nummer|numéro|número|numero)\b(?P<between>[^.\n:]{1,50}):[ \t]*"
+    r"|código|codigo|codice|nummer|numéro|número|numero)\b(?P<between>[^.\n:]{1,80}):[ \t]*"
     r"(?P<value>\d{3,10}#?|\d{2}(?: \d{2}){2,4}|(?:\d-){3,9}[\d#*]|(?:\d[ \t]){3,9}\d)"
     r"(?![\w.,/:-]\w)"
 )
@@ -515,6 +515,7 @@ _NOT_PASSWORD = re.compile(
       | .*[/\\:=].*                  # paths, URLs, ratios, key=value
       | [^@]+@[\w-]+\.[\w.-]+          # an e-mail address
       | [a-z_][\w.-]{2,31}@[a-z][a-z-]*\d{0,3}  # a login at a host: deploy@web02
+      | [a-z_][\w.-]{2,31}@[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+  # or at a host in capitals: CHK-WEB01
       | .*&(?:nbsp|amp|quot|apos|lt|gt|\#\d{1,6});?.*  # an HTML entity
     )$"""
 )

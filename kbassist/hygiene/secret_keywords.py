@@ -166,6 +166,8 @@ def _token(value: str, key: str, reading: Reading, quoted: bool) -> bool:
     an ID word never reaches here (``_KEY_ID``)."""
     if not reading.distant and _GUID.fullmatch(value) and _GUID_KEY_WORDS.search(key):
         return True
+    if "community" in key.lower() and value.lower() in ("public", "private"):
+        return False  # SNMP's defaults: the new community follows ("was 'public', changed to X")
     # An API or secret key in capitals and digits (base32: "QFJF3MC2P4ZAQVSN4Y24MVS5SFMJTVAV").
     if (
         not reading.distant
@@ -269,6 +271,9 @@ def _mfa(rule: KeywordRule, key: str, tokens: Tokens, reading: Reading) -> tuple
     digits = "".join(trim(t).text for t in tokens.span(first, last))
     longest = max(len(d) for d in re.findall(r"\d+", digits.replace("-", "")))
     total = _digits(digits)
+    if last > first and digits[:1] in "0+" and total >= 10:
+        # grouped like a phone number: "mobile for the bank's OTP is 07723 118 940" (session 8)
+        return None
     return (first, last) if longest >= 6 or 6 <= total <= 10 else None
 
 
