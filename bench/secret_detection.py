@@ -66,7 +66,7 @@ RESULTS = RESULTS_DIR / "secrets.json"
 BATCHES = (
     "a", "b", "c", "d", "blind1", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7",
     "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15",
-    "blind16", "blind17", "blind18", "blind19", "blind20",
+    "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -90,6 +90,8 @@ BLIND = {
     "blind18": ROOT / "bench" / "data" / "secrets_blind18.jsonl",
     "blind19": ROOT / "bench" / "data" / "secrets_blind19.jsonl",
     "blind20": ROOT / "bench" / "data" / "secrets_blind20.jsonl",
+    "blind21": ROOT / "bench" / "data" / "secrets_blind21.jsonl",
+    "blind22": ROOT / "bench" / "data" / "secrets_blind22.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -232,6 +234,16 @@ SEEN = {
     "blind20": "the fourth session-8 secrets blind test, scored on 3bedd6b (the rules alone "
     "0.92/0.98; with the token model 0.95/0.98: three missed, one false alarm; personal "
     "0.96/1.00); read with blind19 (see there): development since",
+    "blind21": "the fifth session-8 secrets blind test, scored on 7061bbf (the rules alone "
+    "0.92/0.98; with the token model 0.95/0.98: three missed, one false alarm; personal "
+    "0.96/0.92); read right after with blind22, their errors fixed as kinds (not secret: "
+    "published example keys and values called examples, a login at a host in capitals; "
+    "secret: 'codes Wi-Fi' vouchers, a recovery phrase after 'N-word' or 'Phrase ...:', an "
+    "SNMP community changed from its default, a keypad code after a long clause; personal: "
+    "see docs/secrets.md), the rest left as known misses: development since",
+    "blind22": "the sixth session-8 secrets blind test, scored on 7061bbf (the rules alone "
+    "0.92/0.92; with the token model 0.95/0.92: three missed, five false alarms; personal "
+    "0.96/0.85); read with blind21 (see there): development since",
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -544,7 +556,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind21.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind23.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:
@@ -616,7 +628,7 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         const=NEXT_BLIND,
         metavar="FILE",
-        help="score one labelled file no one has read (default bench/data/secrets_blind21.jsonl) "
+        help="score one labelled file no one has read (default bench/data/secrets_blind23.jsonl) "
         "and write bench/results/secrets-<name>.json; errors by id in the JSON only",
     )
     parser.add_argument("--out", type=Path, help="--blind: where to write the JSON")
