@@ -23,6 +23,7 @@ from kbassist.hygiene.national_ids import national_id_hits
 from kbassist.hygiene.personal_keywords import (
     COMPANY_ACCOUNT,
     answered_birth_date_hits,
+    company_named_after,
     personal_keyword_hits,
     sentence_birth_date_hits,
 )
@@ -528,8 +529,10 @@ def _number_hits(text: str, lowered: str) -> Iterator[Hit]:
         return
     for match in _matches(_IBAN, text):
         named = _IBAN_NAMED.search(text, max(0, match.start() - 60), match.start())
-        if (_iban_ok(match.group(0)) or named) and not COMPANY_ACCOUNT.search(
-            text, max(0, match.start() - 45), match.start()
+        if (
+            (_iban_ok(match.group(0)) or named)
+            and not COMPANY_ACCOUNT.search(text, max(0, match.start() - 45), match.start())
+            and not company_named_after(text, match.end())
         ):
             yield match.start(), match.end(), "bank_account"
     for match in _matches(_CARD, text):
