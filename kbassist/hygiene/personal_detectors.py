@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 
-from kbassist.hygiene.addresses import address_hits
+from kbassist.hygiene.addresses import address_hits, untyped_home_hits
 from kbassist.hygiene.keyword_scan import Hit
 from kbassist.hygiene.national_ids import national_id_hits
 from kbassist.hygiene.personal_keywords import (
@@ -575,6 +575,7 @@ DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
     _email_hits,
     _phone_hits,
     address_hits,
+    untyped_home_hits,
 )
 
 
