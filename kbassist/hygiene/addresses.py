@@ -140,3 +140,48 @@ def address_hits(text: str, lowered: str) -> Iterator[Hit]:
         )
         if home or not office:
             yield match.start(), end, "home_address"
+
+
+# A home named, then a run of up to four capitalised parts, comma-separated, that ends in a UK
+# postcode, with no street type: "home address 3 Baile na Creige, Isle of Barra, HS9 5XY",
+# "at her home for setup: Mrs E. Grant, Tigh na Coille, Cannich IV4 7LX" (session 8).
+_HOME_CUE = re.compile(
+    r"(?i)\b(?:home\s+address|(?:at|to)\s+(?:her|his|their|my|your)\s+(?:own\s+)?home"
+    r"|(?:lives|living|resides|residing)\s+at|(?:her|his|their)\s+home\s*:"
+    r"|(?:delivered|sent|shipped|posted)\s+to\s+(?:her|his|their)\s+(?:home|house)"
+    r"|private\s+address|domicile|domicilio|zu\s+hause|woonadres|thuisadres|morada)\b"
+)
+# A part: capitalised words, with the small words of Gaelic, Welsh and English names between.
+_PLACE_PART = (
+    r"(?:\d{1,5}[A-Za-z]?,?[ \t]+)?[A-Z][\w'’-]+"
+    r"(?:[ \t]+(?:[A-Z][\w'’-]+|na|nam|nan|an|am|a'|y|yr|of|the|upon|on|le|by|in)){0,4}"
+)
+_UNTYPED_HOME = re.compile(
+    rf"(?<![\w.])(?<!\.\s)(?:{_PLACE_PART},[ \t]*){{1,3}}(?:{_PLACE_PART}[ \t,]+)?"
+    r"(?P<postcode>[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[ABD-HJLNP-UW-Z]{2})\b"
+)
+_CUE_REACH = 60
+
+
+def untyped_home_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """A UK address without a street type, after words that place it at someone's home."""
+    if not any(word in lowered for word in ("home", "liv", "resid", "domicil", "hause", "adres")):
+        return
+    if not re.search(_UK_POSTCODE, text):
+        return
+    for cue in _HOME_CUE.finditer(text):
+        line_end = text.find("\n", cue.end())
+        line_end = len(text) if line_end == -1 else line_end
+        found = _UNTYPED_HOME.search(text, cue.end(), min(line_end, cue.end() + 160))
+        if not found or found.start() - cue.end() > _CUE_REACH:
+            continue
+        line_start = text.rfind("\n", 0, cue.start()) + 1
+        around = text[max(line_start, cue.start() - 60) : found.end()]
+        after = text[found.end() : found.end() + 40].split("\n")[0]
+        if (
+            _COMPANY_ADDRESS.search(around)
+            or _COMPANY_ADDRESS.search(after)
+            or _OFFICE_WORDS.search(around)
+        ):
+            continue  # "home address of the registered office ...": the firm's
+        yield found.start(), found.end(), "home_address"

@@ -17,12 +17,13 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 
-from kbassist.hygiene.addresses import address_hits
+from kbassist.hygiene.addresses import address_hits, untyped_home_hits
 from kbassist.hygiene.keyword_scan import Hit
 from kbassist.hygiene.national_ids import national_id_hits
 from kbassist.hygiene.personal_keywords import (
     COMPANY_ACCOUNT,
     answered_birth_date_hits,
+    company_named_after,
     personal_keyword_hits,
     sentence_birth_date_hits,
 )
@@ -143,6 +144,10 @@ _PHONE_WORDS = re.compile(
 )
 _NOT_PHONE_CONTEXT = re.compile(
     r"(?i)(?:ticket|case|ref|reference|order|invoice|serial|s/n|\bsn\b|asset|\bid\b|\bkb|build"
+    # a device's identifier: "IMEI 356938035643809" (session 8)
+    r"|imei|meid|imsi|iccid|\besn"
+    # a case right after its word, with no vendor between: "caso 2025-118734" (session 8)
+    r"|\bcaso|\bincidencia|\bincidente|\bchamado|\bprotocolo|\bexpediente|\bsegnalazione"
     r"|version|event|error|\bpo\b|account|acct|iban|sort\s+code|port|vlan|licen[cs]e|key|code"
     r"|pin|inc|req|chg|ritm|job|batch|lot|part|model|sku|tag|\bmac|\bip\b|hash|\#"
     # an access-control or staff identifier: "fob token 0412773", "badge 5530917"
@@ -193,6 +198,10 @@ _WORK_WORDS = re.compile(
     r"|assistenza|ondersteuning|hotline|klantcontact|klantenservice|kundenservice|kundendienst"
     r"|atendimento|servizio\s+clienti|service\s+client|customer\s+service"
     r"|praktijk\w*|praxis\w*|consultorio|consultório|studio"  # a practice's number
+    # a vendor's technician or assistance line: "Tecnico Kyocera chiamato al 02 921791",
+    # "asistencia técnica", "Techniker von Canon" (session 8)
+    r"|t[ée]cnico|technician|techniker|technicien|technicus|monteur|servicetechniker"
+    r"|asistencia|assistência|assistance|helpline|servicedesk|service\s?desk"
     # a shop's or firm's general number: "Telefone geral da loja", "número general"
     r"|geral|general|générale?|algemeen|generale|loja|tienda|negozio|winkel|magasin|boutique"
     r"|nós|nosso|ci|nostro"
@@ -254,6 +263,32 @@ _SWITCHBOARD_BEFORE = re.compile(
     r"(?i)\b(?:switchboard|reception|main\s+(?:line|number)|standard|accueil|centralita"
     r"|centralino|zentrale|hoofdnummer|receptie|recepción|receção|front\s+desk)\W{0,4}$"
 )
+# A firm's footer: its registration on the number's line ("Ltd | Reg. office 22 Kirkstall
+# Road, Leeds | Company no. 08812234 | 0113 496 0021"), or its legal name on a line laid out
+# with bars or bullets (session 8).
+_FOOTER_REGISTRATION = re.compile(
+    r"(?i)\b(?:reg(?:istered)?\.?\s+(?:office|address|in\b)|company\s+(?:no\b|number|reg)"
+    r"|vat\s+(?:no\b|number|reg)|handelsregister|amtsgericht|hrb\b|kvk\b|siret|siren\b|rcs\b"
+    r"|p\.\s?iva|partita\s+iva|registro\s+mercantil|\bcif\b|nipc|ust-?id\w*"
+    r"|sede\s+(?:legale|social)|siège\s+social|registergericht)"
+)
+_FOOTER_LEGAL_NAME = re.compile(
+    r"\b(?:Ltd|Limited|LLP|PLC|plc|GmbH|AG|SARL|SAS|B\.V|N\.V|S\.L|S\.A|S\.r\.l|S\.p\.A|Lda)\b"
+)
+_FOOTER_BARS = re.compile(r"[|•·]")
+
+
+def _company_footer(text: str, start: int, end: int) -> bool:
+    """Whether the number stands in a firm's footer or signature line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    near = text[max(line_start, start - 160) : min(line_end, end + 160)]
+    if _FOOTER_REGISTRATION.search(near):
+        return True
+    return bool(_FOOTER_LEGAL_NAME.search(near) and _FOOTER_BARS.search(near))
+
+
 _MOBILE_WORDS = re.compile(
     r"(?i)\b(?:mobile|mob|cell|handy|m[óo]vil|celular|portable|mobiel|gsm|telem[óo]vel"
     r"|cellulare)\b"
@@ -345,6 +380,8 @@ def _phone_hits(text: str, lowered: str) -> Iterator[Hit]:
         ):
             continue  # a signature line: "Tel: 01632 960100 | servicedesk@company.co.uk"
         own = _PERSONAL_PHONE_WORDS.search(before) or _OWN_PHONE_AFTER.match(after)
+        if not own and _company_footer(text, start, start + len(raw)):
+            continue  # "Ltd | Reg. office ... | Company no. 08812234 | 0113 496 0021"
         if _SUPPORT_LINE_BEFORE.search(before[-30:]) and not _OWN_PHONE_AFTER.match(after):
             continue  # "through their Benelux support line (+31 20 ...)": the vendor's line
         if not own and (_WORK_WORDS.search(before) or _WORK_WORDS.search(after)):
@@ -386,6 +423,9 @@ def _card_scheme_ok(digits: str) -> bool:
 
 
 _DNI = re.compile(r"\b(?P<number>\d{8}|[XYZ]-?\d{7})-?(?P<letter>[A-Z])\b")
+# "con el DNI de su hijo 48392017Y": after its keyword, a few words back, a DNI or NIE is one
+# even with a wrong check letter (a mistyped DNI is still someone's; session 8).
+_DNI_NAMED = re.compile(r"(?i)\b(?:dni|d\.n\.i\.?|nif|(?-i:NIE))(?:\W+\w+){0,4}?\W+$")
 _CODICE_FISCALE = re.compile(r"\b[A-Z]{6}\d{2}[A-EHLMPRST]\d{2}[A-Z]\d{3}[A-Z]\b")
 _NINO = re.compile(
     # QQ is HMRC's own example prefix, still written into payroll records as a real one.
@@ -492,8 +532,10 @@ def _number_hits(text: str, lowered: str) -> Iterator[Hit]:
         return
     for match in _matches(_IBAN, text):
         named = _IBAN_NAMED.search(text, max(0, match.start() - 60), match.start())
-        if (_iban_ok(match.group(0)) or named) and not COMPANY_ACCOUNT.search(
-            text, max(0, match.start() - 45), match.start()
+        if (
+            (_iban_ok(match.group(0)) or named)
+            and not COMPANY_ACCOUNT.search(text, max(0, match.start() - 45), match.start())
+            and not company_named_after(text, match.end())
         ):
             yield match.start(), match.end(), "bank_account"
     for match in _matches(_CARD, text):
@@ -508,7 +550,9 @@ def _number_hits(text: str, lowered: str) -> Iterator[Hit]:
         ):
             yield match.start(), match.end(), "payment_card"
     for match in _matches(_DNI, text):
-        if _dni_ok(match.group("number"), match.group("letter")):
+        if _dni_ok(match.group("number"), match.group("letter")) or _DNI_NAMED.search(
+            text, max(0, match.start() - 50), match.start()
+        ):
             yield match.start(), match.end(), "national_id"
     for match in _matches(_CODICE_FISCALE, text):
         yield match.start(), match.end(), "national_id"
@@ -531,6 +575,7 @@ DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
     _email_hits,
     _phone_hits,
     address_hits,
+    untyped_home_hits,
 )
 
 

@@ -302,6 +302,22 @@ COMPANY_ACCOUNT = re.compile(
 )
 
 
+# "sort code 20-45-77 acct 11223344 for Highland Hydraulics Ltd": the firm's legal name later
+# in the account's clause makes it the firm's account, unless the name is the bank's own
+# ("at Barclays Bank UK PLC") (session 8).
+_LEGAL_NAME_AFTER = re.compile(
+    r"[^\n.;!?]{0,80}?\b(?-i:Ltd|Limited|LLP|PLC|plc|Inc|LLC|GmbH|AG|SARL|SAS|B\.V|N\.V|S\.L"
+    r"|S\.A|S\.r\.l|S\.p\.A|Lda)(?![\w-])"
+)
+_BANK_NAME = re.compile(r"(?i)\b(?:bank\w*|banco|banque|banca|sparkasse|building\s+society)\b")
+
+
+def company_named_after(text: str, end: int) -> bool:
+    """Whether a firm's legal name follows the account in its clause (a bank's own excepted)."""
+    found = _LEGAL_NAME_AFTER.match(text, end)  # the clause: up to a dot, a newline or ";"
+    return found is not None and not _BANK_NAME.search(found.group(0))
+
+
 # "IBAN de la empresa ES42 ...", "NIF da empresa 5098...": the firm named between the keyword
 # and its value (session 7).
 _OF_THE_FIRM = re.compile(
@@ -329,6 +345,8 @@ def _refine(kind: str, text: str, start: int, end: int) -> str:
         COMPANY_ACCOUNT.search(text, max(0, start - 40), start)
         or _OF_THE_FIRM.search(text, start, min(end, start + 40))
     ):
+        return ""
+    if kind == "bank_account" and company_named_after(text, end):
         return ""
     if (
         kind == "national_id"
