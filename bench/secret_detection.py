@@ -556,7 +556,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind23.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind25.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:
@@ -628,7 +628,7 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         const=NEXT_BLIND,
         metavar="FILE",
-        help="score one labelled file no one has read (default bench/data/secrets_blind23.jsonl) "
+        help="score one labelled file no one has read (default bench/data/secrets_blind25.jsonl) "
         "and write bench/results/secrets-<name>.json; errors by id in the JSON only",
     )
     parser.add_argument("--out", type=Path, help="--blind: where to write the JSON")
