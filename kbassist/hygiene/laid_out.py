@@ -48,7 +48,8 @@ def _voucher_lists(text: str) -> Iterator[re.Match[str]]:
 
 def voucher_list_hits(text: str, lowered: str) -> Iterator[Hit]:
     """Two or more guest passes or vouchers listed within 400 characters of their topic."""
-    hints = ("guest", "voucher", "hotspot", "gast", "gutschein", "invit", "ospite", "wi", "wlan")
+    hints = ("guest", "voucher", "hotspot", "gast", "gutschein", "invit", "ospite", "wifi")
+    hints += ("wi-fi", "wlan")
     if "-" not in text or not any(h in lowered for h in hints) or not _VOUCHER_TOPIC.search(text):
         return
     for match in _voucher_lists(text):
