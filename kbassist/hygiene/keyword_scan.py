@@ -593,8 +593,8 @@ def keyword_hits(
     lowered: str,
     rules: Sequence[CompiledRule],
     policies: dict[str, Policy],
-    refine: Callable[[str, str, int, int], str] | None = None,
-    hints: HintIndex | None = None,
+    refine: Callable[[str, str, int, int], str] | None,
+    hints: HintIndex,
 ) -> Iterator[Hit]:
     """Every value that a rule's keyword announces and its policy accepts.
 
@@ -602,14 +602,10 @@ def keyword_hits(
     """
     same_length = len(lowered) == len(text)
     head = " " + lowered[:40]  # a hint such as " pin" also holds at the very start of the text
-    present = hints.present(lowered) if hints is not None else None
+    present = hints.present(lowered)
     for compiled in rules:
         rule = compiled.rule
-        if rule.hints and (
-            present.isdisjoint(rule.hints)
-            if present is not None
-            else not any(map(lowered.__contains__, rule.hints))
-        ):
+        if rule.hints and present.isdisjoint(rule.hints):
             if not any(hint in head for hint in compiled.lead_hints):
                 continue
         regex, haystack = (compiled.lower, lowered) if same_length else (compiled.any_case, text)

@@ -24,6 +24,11 @@ _VOUCHER_TOPIC = re.compile(
     r"|(?:wi-?fi|wlan)[\s-]?(?:codes?|vouchers?|tickets?|pass(?:es)?)"
     r"|(?:codes?|c[óo]digos?|codici)\s+(?:de\s+|do\s+)?(?:wi-?fi|wlan))"
 )
+# One of these is in every topic above (lower-cased): the topic regex runs only where one is.
+_VOUCHER_HINTS = (
+    *("guest", "voucher", "hotspot", "gast", "gutschein", "invit", "ospite"),
+    *("wifi", "wi-fi", "wlan"),
+)
 _VOUCHER_ITEM = r"\d{4,6}-\d{4,6}"
 _VOUCHER_LIST = re.compile(
     rf"(?<![\w-])({_VOUCHER_ITEM})(?:\s*(?:,|;|and|und|y|et|en|e|[-*•](?=\s))?\s*(?<![\w-]){_VOUCHER_ITEM}"
@@ -48,9 +53,9 @@ def _voucher_lists(text: str) -> Iterator[re.Match[str]]:
 
 def voucher_list_hits(text: str, lowered: str) -> Iterator[Hit]:
     """Two or more guest passes or vouchers listed within 400 characters of their topic."""
-    hints = ("guest", "voucher", "hotspot", "gast", "gutschein", "invit", "ospite", "wifi")
-    hints += ("wi-fi", "wlan")
-    if "-" not in text or not any(h in lowered for h in hints) or not _VOUCHER_TOPIC.search(text):
+    if "-" not in text or not any(hint in lowered for hint in _VOUCHER_HINTS):
+        return
+    if not _VOUCHER_TOPIC.search(text):
         return
     for match in _voucher_lists(text):
         for item in re.finditer(_VOUCHER_ITEM, match.group(0)):

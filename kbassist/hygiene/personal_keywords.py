@@ -160,12 +160,15 @@ def _date(rule: KeywordRule, key: str, tokens: Tokens, reading: Reading) -> tupl
 # A date of birth given as the answer to a question that asks for it, on the question's line
 # after its "?" or at the start of the next line: "need to verify you - date of birth?\nQ
 # (Anne): 29 January 1971" (session 8).
+# The nouns for a date of birth in the seven languages.
+_BIRTH_NOUNS = (
+    r"date\s+of\s+birth|dob|d\.o\.b|birth\s?date|birthday|geburtsdatum|fecha\s+de\s+nacimiento"
+    r"|date\s+de\s+naissance|geboortedatum|data\s+de\s+nascimento|data\s+di\s+nascita"
+)
 _BIRTH_QUESTION = re.compile(
-    r"(?i)\b(?:date\s+of\s+birth|dob|d\.o\.b|birth\s?date|birthday|when\s+were\s+you\s+born"
-    r"|geburtsdatum|geburtstag|wann\s+(?:sind\s+sie|bist\s+du)\s+geboren|fecha\s+de\s+nacimiento"
-    r"|cu[áa]ndo\s+naci[óo]|date\s+de\s+naissance|quand\s+êtes-vous\s+née?|geboortedatum"
-    r"|wanneer\s+bent\s+u\s+geboren|data\s+de\s+nascimento|quando\s+nasceu|data\s+di\s+nascita"
-    r"|quando\s+[èe]\s+nat[oa])[^\n?]{0,40}\?"
+    rf"(?i)\b(?:{_BIRTH_NOUNS}|geburtstag|when\s+were\s+you\s+born"
+    r"|wann\s+(?:sind\s+sie|bist\s+du)\s+geboren|cu[áa]ndo\s+naci[óo]|quand\s+êtes-vous\s+née?"
+    r"|wanneer\s+bent\s+u\s+geboren|quando\s+nasceu|quando\s+[èe]\s+nat[oa])[^\n?]{0,40}\?"
 )
 _ANSWER_DATE = re.compile(
     rf"(?i)\b\d{{1,2}}(?:st|nd|rd|th|er|º|\.)?,?\s+(?:de\s+)?(?:{_MONTHS})\b\.?,?\s+"
@@ -186,11 +189,7 @@ _ANSWER_CUES = tuple(
 # "the app asks for date of birth as second factor and the son gave it as 22 March 1949":
 # the date later in the sentence that names a date of birth (session 8). Born 1920-2008: a
 # date of this decade in that sentence is when something was done.
-_BIRTH_NAMED = re.compile(
-    r"(?i)\b(?:date\s+of\s+birth|dob|d\.o\.b|birth\s?date|birthday|geburtsdatum"
-    r"|fecha\s+de\s+nacimiento|date\s+de\s+naissance|geboortedatum|data\s+de\s+nascimento"
-    r"|data\s+di\s+nascita)\b"
-)
+_BIRTH_NAMED = re.compile(rf"(?i)\b(?:{_BIRTH_NOUNS})\b")
 _SENTENCE_REACH = 120
 
 

@@ -279,14 +279,16 @@ _CODE_AFTER_COLON = re.compile(
 )
 # "code du coffre : 28 47 19", "código de desarme do alarme: 6072": the code of a named place,
 # then a colon. The place word is checked on the words between (_PLACE_WORDS).
+# keys typed one by one: "8-1-5-3", "7 7 1 3"
+_TYPED_KEYS_PATTERN = r"(?:\d-){3,9}[\d#*]|(?:\d[ \t]){3,9}\d"
 _PLACE_CODE_AFTER_COLON = re.compile(
     r"(?i)(?=[cpn])"  # the first letters of the words below: see _PASSWORD_TOPIC
     r"\b(?:code|codes|pin|combination|combinaison|combinación|combinazione|combinatie"
     r"|código|codigo|codice|nummer|numéro|número|numero)\b(?P<between>[^.\n:]{1,80}):[ \t]*"
-    r"(?P<value>\d{3,10}#?|\d{2}(?: \d{2}){2,4}|(?:\d-){3,9}[\d#*]|(?:\d[ \t]){3,9}\d)"
+    rf"(?P<value>\d{{3,10}}#?|\d{{2}}(?: \d{{2}}){{2,4}}|{_TYPED_KEYS_PATTERN})"
     r"(?![\w.,/:-]\w)"
 )
-_TYPED_KEYS = re.compile(r"(?:\d-){3,9}[\d#*]|(?:\d[ \t]){3,9}\d")
+_TYPED_KEYS = re.compile(_TYPED_KEYS_PATTERN)
 # "he read me the code 318 274": a code shown as two groups of three, or six digits, where
 # the words around speak of a one-time or sign-in code (session 8).
 _READ_OUT_CODE = re.compile(

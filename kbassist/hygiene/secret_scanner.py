@@ -254,10 +254,10 @@ def _line_hits(line: str, offset: int) -> Iterator[Hit]:
                     start, end = _expand(line, start, end)
                 elif (prefix := _ASSIGNMENT_PREFIX.match(line, start)) and end - prefix.end() >= 16:
                     start = prefix.end()
-                if is_entropy and _ACCOUNT_SID.fullmatch(line, start, end):
-                    position = line.find(value, position + len(value))
-                    continue
-                if not is_entropy or _high_entropy_ok(value, line, position):
+                if not is_entropy or (
+                    _high_entropy_ok(value, line, position)
+                    and not _ACCOUNT_SID.fullmatch(line, start, end)
+                ):
                     yield offset + start, offset + end, KINDS.get(plugin.secret_type, DEFAULT_KIND)
                 position = line.find(value, position + len(value))
 

@@ -53,12 +53,12 @@ _FILE_NAME = re.compile(
 )
 _PLACEHOLDER_TAIL = re.compile(r"(?:xxxx|XXXX|\*\*\*\*)$")
 _HEX = re.compile(r"[0-9a-fA-F]+")
-# a clock time ("[09:13]", "06:10:42") or a fingerprint in hex pairs ("4F:9A:21:...:C3")
 # a numbered label: "Step#3", "Room#12", "item#2"
 _NUMBERED = re.compile(
     r"(?i)(?:step|item|no|nr|part|page|line|row|room|port|slot|bay|unit|floor|level|phase"
     r"|stage|task|job|order|case|ticket|rev|issue|pr)#\d{1,3}"
 )
+# a clock time ("[09:13]", "06:10:42") or a fingerprint in hex pairs ("4F:9A:21:...:C3")
 _TIME_OR_PAIRS = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?|(?:[0-9a-fA-F]{2}:){7,}[0-9a-fA-F]{2}")
 
 # Shapes a careful reader knows are not secrets; the model learns how much each one weighs.
