@@ -9,6 +9,10 @@ the same punctuation) within 120 characters is taken as the same kind of secret 
 data when a correction word stands right before it ("now", "sorry", "correct is", "juist
 is", "richtig", "en fait"...) or, for a value before the one found, an error word right
 after it ("wrong", "typo", "verkeerd", "falsch", "faux"...). A year is never a correction.
+
+The same value written again is as sensitive as where it was found: "staff door PIN 6610#
+rejected ... synced, 6610# opens the door" (session 9, blind23) left the second one in clear.
+Every other whole occurrence of a found value of four characters or more takes its kind.
 """
 
 from __future__ import annotations
@@ -73,4 +77,23 @@ def corrected_hits(text: str, hits: Iterable[Hit]) -> list[Hit]:
             if ok:
                 out.append((span[0], span[1], kind))
                 taken.add(span)
+    return out
+
+
+def repeated_hits(text: str, hits: Iterable[Hit]) -> list[Hit]:
+    """Every other whole occurrence of a value found, as (start, end, kind)."""
+    found = [hit for hit in hits if hit[1] - hit[0] >= _MIN_LENGTH]
+    taken = [(start, end) for start, end, _ in found]
+    out: list[Hit] = []
+    seen: set[str] = set()
+    for start, end, kind in found:
+        value = text[start:end]
+        if value in seen or "\n" in value:
+            continue
+        seen.add(value)
+        pattern = re.compile(r"(?<!\w)" + re.escape(value) + r"(?!\w)")
+        for match in pattern.finditer(text):
+            if not any(match.start() < b and a < match.end() for a, b in taken):
+                out.append((match.start(), match.end(), kind))
+                taken.append(match.span())
     return out

@@ -81,6 +81,15 @@ class _Kind(NamedTuple):
     cased: tuple[str, ...] = ()
     lower: tuple[str, ...] = ()
     window: int = _WINDOW
+    # words right before a number that make it something else ("serial 123456789")
+    not_after: re.Pattern[str] | None = None
+
+
+# A drive's or a ticket's number near "passport" (WD's "My Passport" drives) is no one's.
+_REFERENCE_BEFORE = re.compile(
+    r"(?i)(?:serial|s/n|\bsn|ticket|case|order|ref|reference|invoice|incident|booking|part"
+    r"|model)\W{0,4}(?:(?:no\.?|number|nr\.?|\#)\W{0,3})?$"
+)
 
 
 # Names that are everyday words in lower case ("sin" is Spanish for "without", "pan") count
@@ -160,16 +169,19 @@ _KINDS: tuple[_Kind, ...] = (
     ),
     _Kind(
         # "passaporte CB482117", "Paspoortnummer NX4R82LK1": letters and digits right after
-        # the passport's name (session 7)
+        # the passport's name (session 7); "Kopie seines Reisepasses (Nr. C01X00T47)",
+        # "passport number mismatch. Corrected to 559201874": the German genitive, and nine
+        # digits (a UK or US passport) a few words on (session 9)
         re.compile(
-            r"(?i)\b(?:passport|reisepass|pasaporte|passeport|paspoort|passaporte|passaporto)"
-            r"(?:nummer|nr|number|no\.?)?\b"
+            r"(?<!My )(?i:\b(?:passport|reisepass|pasaporte|passeport|paspoort|passaporte"
+            r"|passaporto)(?:es|s)?(?:nummer|nr|number|no\.?)?\b)"
         ),
-        re.compile(r"(?<![\w-])(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{7,9}(?![\w-])"),
+        re.compile(r"(?<![\w-])(?:(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{7,9}|\d{9})(?![\w-])"),
         _always,
         "national_id",
         lower=("pass", "pasa", "pasp"),
-        window=30,
+        window=60,
+        not_after=_REFERENCE_BEFORE,
     ),
     _Kind(
         # a person's NIF starts 1-3, or 45 for a non-resident; 5, 6, 7, 8 and 9 are firms',
@@ -220,5 +232,9 @@ def national_id_hits(text: str, lowered: str) -> Iterator[Hit]:
             window_end = min(len(text), named.end() + kind.window)
             for found in kind.shape.finditer(text, named.end(), window_end):
                 value = found.group(group)
+                if kind.not_after and kind.not_after.search(
+                    text, max(0, found.start() - 20), found.start()
+                ):
+                    continue
                 if value and kind.check(value):
                     yield found.start(group), found.end(group), kind.kind

@@ -259,6 +259,12 @@ _SUPPORT_LINE_BEFORE = re.compile(
     r"|servicelijn|supportlijn|linea\s+(?:di\s+)?assistenza"
     r"|(?:suporte|soporte|support|assistance|assistenza|kundendienst)(?:\s+[A-Z][\w-]+){1,2}\W{0,3}$"
 )
+# "Called Sage on 0191 479 5999, outage confirmed, case 09912345": a number that opened a
+# vendor's case in the same sentence is the vendor's line (session 9).
+_VENDOR_CASE_AFTER = re.compile(
+    r"(?i)\b(?:case|caso|fall|dossier|zaak|incident|incidencia|chamado|sr)\s*(?:no\.?|number"
+    r"|nr\.?|n[º°]|\#|ref)?\s*[:#]?\s*(?:[A-Z]{1,4}-?)?\d{5,}"
+)
 _SWITCHBOARD_BEFORE = re.compile(
     r"(?i)\b(?:switchboard|reception|main\s+(?:line|number)|standard|accueil|centralita"
     r"|centralino|zentrale|hoofdnummer|receptie|recepción|receção|front\s+desk)\W{0,4}$"
@@ -385,6 +391,8 @@ def _phone_hits(text: str, lowered: str) -> Iterator[Hit]:
         if _SUPPORT_LINE_BEFORE.search(before[-30:]) and not _OWN_PHONE_AFTER.match(after):
             continue  # "through their Benelux support line (+31 20 ...)": the vendor's line
         if not own and (_WORK_WORDS.search(before) or _WORK_WORDS.search(after)):
+            continue
+        if not own and _VENDOR_CASE_AFTER.search(after):
             continue
         yield start, start + len(raw), "phone"
 

@@ -301,6 +301,11 @@ COMPANY_ACCOUNT = re.compile(
 )
 
 
+# "the firm's client account: NatWest, sort code 60-12-34, account 00112233": a solicitor's
+# client account is the firm's, whatever stands between in the sentence (session 9)
+_CLIENT_ACCOUNT = re.compile(r"(?i)\bclient\s+account\b[^.\n]{0,80}$")
+
+
 # "sort code 20-45-77 acct 11223344 for Highland Hydraulics Ltd": the firm's legal name later
 # in the account's clause makes it the firm's account, unless the name is the bank's own
 # ("at Barclays Bank UK PLC") (session 8).
@@ -343,6 +348,7 @@ def _refine(kind: str, text: str, start: int, end: int) -> str:
     if kind in ("bank_account", "national_id") and (
         COMPANY_ACCOUNT.search(text, max(0, start - 40), start)
         or _OF_THE_FIRM.search(text, start, min(end, start + 40))
+        or (kind == "bank_account" and _CLIENT_ACCOUNT.search(text, max(0, start - 100), start))
     ):
         return ""
     if kind == "bank_account" and company_named_after(text, end):

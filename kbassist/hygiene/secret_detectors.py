@@ -39,6 +39,7 @@ from kbassist.hygiene.laid_out import (
     voucher_list_hits,
     wifi_key_after_colon_hits,
 )
+from kbassist.hygiene.prose_codes import prose_code_hits, sentence_around
 from kbassist.hygiene.secret_keywords import secret_keyword_hits
 from kbassist.hygiene.secret_scanner import PUBLIC_CONTEXT as _PUBLIC_CONTEXT
 
@@ -157,7 +158,10 @@ _URL_CREDENTIALS = re.compile(
     r"@[\w.-]{1,253}(?=[/:?#\s]|$)"
 )
 _CONNECTION_PASSWORD = re.compile(
-    r"(?i)(?:^|[;\s\"'])(?:password|pwd|passwd)[ \t]*=[ \t]*"
+    # a provisioning or config key that ends in the word: "device.auth.localAdminPassword="
+    # (session 9)
+    r"(?i)(?:^|[;\s\"'])(?:[\w.-]{0,40}?(?:[._-]|(?<=[a-z])(?=(?-i:P))))?(?:password|pwd|passwd)"
+    r"[ \t]*=[ \t]*"
     r"(?P<value>\"[^\"\n]{1,100}\"|'[^'\n]{1,100}'|\{[^}\n]{1,100}\}|[^;\s\"'<]{1,100})"
 )
 _CONNECTION_KEY = re.compile(
@@ -178,11 +182,25 @@ _VENDOR_TOKEN = re.compile(
     r"|shp(?:at|ss|ca|pa)_[0-9a-fA-F]{32}|ATATT[A-Za-z0-9_=-]{40,})(?![\w-])"
 )
 
+# A Google app password is sixteen lower-case letters in four groups: "'vqkd mzpw rtnb xhls'"
+# after "Created an app password for scans@..." (session 9). The shape alone is a phrase of
+# four short words, so the app password must be named within 200 characters before.
+_APP_PASSWORD = re.compile(r"(?<![\w-])[a-z]{4} [a-z]{4} [a-z]{4} [a-z]{4}(?![\w-])")
+_APP_PASSWORD_NAME = re.compile(
+    r"(?i)\bapp(?:lication)?[\s-]?(?:specific\s+)?passwor[dt]|app-?wachtwoord"
+    r"|contraseña\s+de\s+(?:la\s+)?aplicaci[óo]n|mot\s+de\s+passe\s+d'application"
+    r"|senha\s+de\s+app|password\s+(?:per\s+le\s+|dell')?app"
+)
+
 
 def _shape_hits(text: str, lowered: str) -> Iterator[Hit]:
     """BitLocker and product keys, credentials in URLs, connection strings and HTTP headers."""
     for match in _BITLOCKER.finditer(text):
         yield match.start(), match.end(), "bitlocker_key"
+    if "app" in lowered or "aplica" in lowered:
+        for match in _APP_PASSWORD.finditer(text):
+            if _APP_PASSWORD_NAME.search(text, max(0, match.start() - 200), match.start()):
+                yield match.start(), match.end(), "password"
     if "pat-" in text or "shp" in text or "ATATT" in text:
         for match in _VENDOR_TOKEN.finditer(text):
             yield match.start(), match.end(), "token"
@@ -218,139 +236,6 @@ def _shape_hits(text: str, lowered: str) -> Iterator[Hit]:
             value = match.group("value")  # prose ("Basic authentication") is one case
             if char_classes(value) >= 2 and not is_mention(value):
                 yield match.start("value"), match.end("value"), "token"
-
-
-# --- codes in prose: "the gate keypad ... new code 66390", "your code is 517 208" -----------
-
-_PLACE_WORDS = re.compile(
-    r"(?i)\b(?:door|gate|keypad|alarm|safe|lock-?box|key\s?safe|padlock|entry|entrance|building"
-    r"|shutter|garage|cabinet|tür|tor|alarmanlage|puerta|portón|alarma|porte|alarme|deur|poort"
-    r"|porta|portão|cancello|allarme|\w+deur|\w+tür"  # compounds: achterdeur, Hintertür
-    # safes, padlocks and gates in the six other languages (session 6)
-    r"|coffre(?:-fort)?|cadenas|portail|tresors?|vorhängeschloss|caja\s+fuerte|candado|kluis"
-    r"|hangslot|hek|cofre|cadeado|cancela|cassaforte|lucchetto|portone"
-    # disarming names the alarm: "código de desarme", "code de désarmement" (session 7)
-    r"|disarm\w*|desarm\w*|désarm\w*|unscharf\w*|disinser\w*|uitschakel\w*"
-    r"|\w+tresor\w*|\w+kluis)\b"  # Schlüsseltresor, sleutelkluis (session 7)
-)
-_PLACE_CODE = re.compile(
-    r"(?i)\b(?:code|pin|combination|combo|code\s+number|pin\s+code|code\s+pin|nummer|número"
-    r"|numéro|codice|código|codigo|clave)\b(?:[ \t]+(?:is|was|now|to|set|changed|reprogrammed"
-    r"|reset|updated|:|=|-|ist|es|est|é|è|still|remains|stays|again"
-    r"|neu|gesetzt|geändert|auf|lautet|jetzt|nieuw|ingesteld|op)){0,3}"
-    # digits, pairs ("06 48 22 19") or keys typed one by one ("2-9-0-6-#", "8 1 6 3")
-    r"[ \t]*[:=]?[ \t]*(?P<value>\d{3,10}#?|\d{2}(?: \d{2}){2,4}|(?:\d[-#]){3,9}[\d#*]"
-    r"|(?:\d[ \t]){3,9}\d|(?=[A-D\d]*\d[A-D\d]*\d[A-D\d]*\d)\d[A-D\d]{3,9}(?=[\s.,;)]|$))"
-    r"(?![\w.,/:-]\w)"
-)
-# "the alarm code for the back shed is 2 7 7 4": a few words between the code and "is", and
-# keys read out one by one with spaces (a voicemail transcript; session 6).
-_PLACE_CODE_IS = re.compile(
-    r"(?i)(?=[cp])\b(?:code|pin)\b(?P<between>[^.\n:\d]{1,40}?)\b(?:is|was|now|ist|es|est|é|è)"
-    r"[ \t]+(?P<value>\d{3,10}#?|(?:\d[ \t]){3,9}\d)(?![\w.,/:-]\w)"
-)
-# "Got the PUK from the EE business portal (48213907)": a SIM's PUK is eight digits, given
-# anywhere in the sentence that names it.
-_PUK = re.compile(r"\bPUK\d?\b[^.\n]{0,60}?(?<![\d-])(?P<value>\d{8})(?![\d-])")
-# "Error code 50126": the codes a system reports, not ones that open anything.
-_REPORTED_CODE = re.compile(
-    r"(?i)\b(?:error|event|status|exit|return|response|http|fault|reason|result|product|zip"
-    r"|postal|post|area|country|sort|tax|promo|discount|tracking|bar|qr|source|dial|stop|fehler"
-    r"|activation|authori[sz]ation|reference)[\s-]*$"
-)
-# "front door 1904#": a keypad code entered with '#', right after the door it opens.
-_HASH_CODE = re.compile(
-    r"(?i)(?=[dgekas])"  # the first letters of the words below: see _PASSWORD_TOPIC
-    r"\b(?:door|gate|entrance|entry|keypad|alarm|safe|shutter|garage)\s+(?P<value>\d{3,8})#"
-)
-# "use 3018 on the keypad", "enter 4471# at the side door": a code typed where it opens.
-_KEYPAD_ENTRY = re.compile(
-    r"(?i)(?=[uetpk])"  # the first letters of the words below: see _PASSWORD_TOPIC
-    r"\b(?:use|enter|type|press|punch(?:\s+in)?|key(?:\s+in)?|tap(?:\s+in)?)\s+"
-    r"(?P<value>\d{3,10})[#*]?\s+(?:on|at|into|in|to)\s+(?:the\s+)?(?:[\w-]{1,20}\s+)?"
-    r"(?:keypad|key\s?pad|panel|door|gate|alarm|lock|entrance|entry|shutter|safe)s?\b"
-)
-# "read the code out to him from the shared mailbox: 481 206": a one-time code after a colon
-# in a clause about a code.
-_CODE_AFTER_COLON = re.compile(
-    r"(?i)\b(?:code|otp|2fa|mfa|passcode|verification|one-time|código|codice|bestätigungscode"
-    r"|kopplungscode|pairing\s+code|freischaltcode|zugangscode|koppelcode)"
-    r"\b[^.\n:]{0,60}:[ \t]*(?P<value>\d{3}[ -]\d{3}|\d{6})(?![\w.,/:-]\w)"
-)
-# "code du coffre : 28 47 19", "código de desarme do alarme: 6072": the code of a named place,
-# then a colon. The place word is checked on the words between (_PLACE_WORDS).
-# keys typed one by one: "8-1-5-3", "7 7 1 3"
-_TYPED_KEYS_PATTERN = r"(?:\d-){3,9}[\d#*]|(?:\d[ \t]){3,9}\d"
-_PLACE_CODE_AFTER_COLON = re.compile(
-    r"(?i)(?=[cpn])"  # the first letters of the words below: see _PASSWORD_TOPIC
-    r"\b(?:code|codes|pin|combination|combinaison|combinación|combinazione|combinatie"
-    r"|código|codigo|codice|nummer|numéro|número|numero)\b(?P<between>[^.\n:]{1,80}):[ \t]*"
-    rf"(?P<value>\d{{3,10}}#?|\d{{2}}(?: \d{{2}}){{2,4}}|{_TYPED_KEYS_PATTERN})"
-    r"(?![\w.,/:-]\w)"
-)
-_TYPED_KEYS = re.compile(_TYPED_KEYS_PATTERN)
-# "he read me the code 318 274": a code shown as two groups of three, or six digits, where
-# the words around speak of a one-time or sign-in code (session 8).
-_READ_OUT_CODE = re.compile(
-    r"(?i)\b(?:the|a|this|that)\s+(?:code|c[óo]digo|codice)\s+(?P<value>\d{3}[ -]\d{3}|\d{6})"
-    r"(?![\w.,/:-]\w)"
-)
-_ONE_TIME_WORDS = re.compile(
-    r"(?i)one-time|\botp\b|\b2fa\b|\bmfa\b|verification|authenticator|sign-in\s+code"
-    r"|login\s+code|security\s+code|einmalcode|bestätigungscode|código\s+de\s+verificación"
-    r"|code\s+de\s+vérification|verificatiecode|código\s+de\s+verificação|codice\s+di\s+verifica"
-)
-_PERSONAL_CODE = re.compile(
-    r"(?i)\b(?:your|her|his|their|the\s+user's|new|temp|temporary|one-time|login|sign-in"
-    r"|verification|access)\s+(?:code|passcode|pin)\s+(?:is|was|:)\s*"
-    r"(?P<value>\d{3,4}[ -]?\d{3,4}|\d{4,8})(?![\w.,/:-]\w)"
-)
-
-
-def _prose_code_hits(text: str, lowered: str) -> Iterator[Hit]:
-    """A numeric code in a sentence about a door, gate, keypad or alarm, or given to a user."""
-    if "#" in text:
-        for match in _HASH_CODE.finditer(text):
-            yield match.start("value"), match.end("value"), "door_code"
-    for match in _KEYPAD_ENTRY.finditer(text):
-        yield match.start("value"), match.end("value"), "door_code"
-    if "PUK" in text:
-        for match in _PUK.finditer(text):
-            yield match.start("value"), match.end("value"), "pin"
-    if "code" not in lowered and "pin" not in lowered and "combi" not in lowered:
-        if not any(word in lowered for word in ("código", "codigo", "codice", "nummer", "clave")):
-            return
-    for match in _PERSONAL_CODE.finditer(text):
-        yield match.start("value"), match.end("value"), "mfa_code"
-    for match in _CODE_AFTER_COLON.finditer(text):
-        yield match.start("value"), match.end("value"), "mfa_code"
-    for match in _PLACE_CODE_AFTER_COLON.finditer(text):
-        named = text[max(0, match.start() - 25) : match.start()] + match.group("between")
-        if _PLACE_WORDS.search(named):  # "alarm code over the phone: 2 0 9 1" (session 7)
-            yield match.start("value"), match.end("value"), "door_code"
-        elif _TYPED_KEYS.fullmatch(match.group("value")):
-            # keys typed one by one name a keypad: the alarm may be named a sentence before
-            # ("el código de la alarma ... Código de usuario nuevo: 7 7 1 3"; session 8)
-            start, end = _sentence_around(text, match.start())
-            if _PLACE_WORDS.search(text, max(0, start - 200), end):
-                yield match.start("value"), match.end("value"), "door_code"
-    for match in _READ_OUT_CODE.finditer(text):
-        start, end = _sentence_around(text, match.start())
-        if _ONE_TIME_WORDS.search(text, max(0, start - 200), end):
-            yield match.start("value"), match.end("value"), "mfa_code"
-    for match in _PLACE_CODE_IS.finditer(text):
-        start, end = _sentence_around(text, match.start())
-        if _REPORTED_CODE.search(text, max(0, match.start() - 20), match.start()):
-            continue
-        if _PLACE_WORDS.search(text, max(0, start - 200), end):
-            yield match.start("value"), match.end("value"), "door_code"
-    for match in _PLACE_CODE.finditer(text):
-        if _REPORTED_CODE.search(text, max(0, match.start() - 20), match.start()):
-            continue
-        start, end = _sentence_around(text, match.start())
-        # The door or safe may be named in the sentence before ("Keypad changed. New code ...").
-        if _PLACE_WORDS.search(text, max(0, start - 200), end):
-            yield match.start("value"), match.end("value"), "door_code"
 
 
 # --- secrets carried in a URL ----------------------------------------------------------------
@@ -418,18 +303,6 @@ def _mostly_words(value: str) -> bool:
     return sum(len(word) for word in re.findall(r"[A-Z]?[a-z]{3,}", value)) >= 0.7 * len(value)
 
 
-def _sentence_around(text: str, position: int, reach: int = 300) -> tuple[int, int]:
-    """Bounds of the sentence (or line) around a position, at most reach characters each way."""
-    low = max(0, position - reach)
-    high = min(len(text), position + reach)
-    start = max(text.rfind("\n", low, position), text.rfind(". ", low, position))
-    start = low if start == -1 and low > 0 else start + 1
-    ends = [
-        i for i in (text.find("\n", position, high), text.find(". ", position, high)) if i != -1
-    ]
-    return start, min(ends) if ends else high
-
-
 def _topic_hits(text: str, lowered: str) -> Iterator[Hit]:
     """A strong password-shaped value anywhere in a sentence that talks about a password.
 
@@ -438,7 +311,7 @@ def _topic_hits(text: str, lowered: str) -> Iterator[Hit]:
     """
     scanned_to = 0
     for topic in _PASSWORD_TOPIC.finditer(text):
-        start, end = _sentence_around(text, topic.start())
+        start, end = sentence_around(text, topic.start())
         start = max(start, scanned_to)
         if start >= end:
             continue
@@ -468,7 +341,10 @@ _SYMBOL = re.compile(r"[^\w.-]")
 _ACCOUNT_TOPIC = re.compile(
     r"(?i)\b(?:reset|unlock(?:ed)?|log(?:ged|s)?[\s-]?(?:in|on)\s+with|sign(?:ed|s)?[\s-]?in\s+with"
     r"|(?:first|next)\s+log-?(?:in|on)|must\s+change|change\s+(?:it\s+)?at\s+(?:next\s+)?log"
-    r"|one-?off|zurückgesetzt|restablec\w+|réinitialis\w+|gereset|redefinid\w+|reimpostat\w+)"
+    r"|one-?off|zurückgesetzt|restablec\w+|réinitialis\w+|gereset|redefinid\w+|reimpostat\w+"
+    # a user locked out by what she typed: "ive typed Chainsaw4321 like 10 times and now its
+    # locked" (session 9)
+    r"|(?:locked(?:\s+out)?|gesperrt|bloquead[oa]|bloqu[ée]e?|geblokkeerd|bloccat[oa]|get\s+in)\b)"
 )
 # Welcome123, Chelsea2019, Lemon-Tree-19, Xero-Books-77: a word (or words) and a number, the
 # way people choose passwords; the number never zero-padded like a host's (Kiosk-03).
@@ -482,7 +358,7 @@ _CHOSEN = re.compile(
 _NUMBERED_NAMES = frozenset(
     """
     windows win server office exchange outlook sql visio project ubuntu debian centos rhel
-    android ios macos ipados galaxy pixel surface iphone ipad latitude optiplex thinkpad
+    android ios macos ipados galaxy pixel surface iphone ipad latitude optiplex thinkpad excel word
     elitebook probook precision xps esxi vsphere vcenter sage quickbooks acrobat reader chrome
     firefox edge java python net dotnet intel model type gen version build release update patch
     firmware bios driver room floor level vlan port line ticket case order invoice job batch
@@ -499,7 +375,7 @@ def _chosen_hits(text: str, lowered: str) -> Iterator[Hit]:
         words = re.findall(r"[a-z]+", value.lower())
         if any(word in _NUMBERED_NAMES for word in words) or _PASSWORD_TOPIC.fullmatch(words[0]):
             continue
-        start, end = _sentence_around(text, match.start())
+        start, end = sentence_around(text, match.start())
         if _PASSWORD_TOPIC.search(text, start, end) or _ACCOUNT_TOPIC.search(text, start, end):
             yield match.start("value"), match.end("value"), "password"
 
@@ -620,7 +496,7 @@ DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
     _wifi_pair_hits,
     _shape_hits,
     _url_token_hits,
-    _prose_code_hits,
+    prose_code_hits,
     voucher_list_hits,
     secret_keyword_hits,
     _reversed_hits,

@@ -157,6 +157,8 @@ def _key(value: str, key: str, reading: Reading, quoted: bool) -> bool:
 
 
 def _wifi(value: str, key: str, reading: Reading, quoted: bool) -> bool:
+    if quoted and not reading.distant:  # "SSID CaravanNet, key 'lemon-sherbet-meadow'"
+        return len(value) >= 8 and value_shape_ok(value, "loose", quoted)
     return (len(value) >= 8 or quoted) and value_shape_ok(value, _level(reading), quoted)
 
 
@@ -227,6 +229,10 @@ _ACTIVATING = re.compile(r"(?i)activation|activación|ativação|attivazione|akt
 
 
 def _licence(value: str, key: str, reading: Reading, quoted: bool) -> bool:
+    # An installer's product code is a GUID ("product code {A1C3E5F7-...}"; session 9); a
+    # registration key may be one (Datto's agent keys are).
+    if "code" in key.lower() and _GUID.fullmatch(value.strip("{}")):
+        return False
     if _LICENCE.fullmatch(value):
         return _digits(value) >= 1
     if _ACTIVATING.search(key) and _SHORT_KEY.fullmatch(value) and not TECHNICAL.match(value):

@@ -75,7 +75,7 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         r"|(?:the\s+)?combination|combo|key\s?safe|lock-?box|padlock|combination\s+lock"
         r"|tür-?codes?|tor-?code|alarm-?codes?|zugangs-?codes?|schlüsseltresor(?:-?code)?|digicodes?"
         r"|codes?\s+(?:de\s+(?:la\s+)?porte|porte|d'accès|(?:de\s+l')?alarme|d'entrée)"
-        r"|códigos?\s+(?:de\s+|do\s+|da\s+)?(?:la\s+)?(?:puerta|alarma|acceso|acesso|portón"
+        r"|(?:códigos?|claves?)\s+(?:de\s+|do\s+|da\s+)?(?:la\s+)?(?:puerta|alarma|acceso|acesso|portón"
         r"|entrada|porta|alarme|cofre|caja\s+fuerte)(?:\s+(?:ao|al|a\s+la|à|do|da|de\s+la)"
         r"\s+(?:alarme|alarma|porta|puerta|edifício|edificio|prédio))?"
         r"|deur-?codes?|toegangs-?codes?|codic[ei]\s+(?:della\s+|dell'|del\s+)?(?:porta|allarme|cancello)"
@@ -374,6 +374,10 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         r"|van\s+(?:de\s+|het\s+)?|della\s+|dell'|for\s+(?:the\s+)?|für\s+(?:das\s+)?)?"
         r"(?:wi-?fi|wlan|red\s+wi-?fi|réseau\s+wi-?fi|guest\s+wi-?fi|staff\s+wi-?fi|ssid)"
         # "netsh wlan show profile ... key=clear" prints the key after this label, by language
+        # "SSID RhubarbStall, key 'crumble-and-custard'": the key right after the network's
+        # name (session 9)
+        r"|ssid[ \t:]+(?:\"[^\"\n]{1,32}\"|'[^'\n]{1,32}'|[^\s,;]{1,32})[,;]?[ \t]+(?:and[ \t]+)?"
+        r"(?:key|pw|pwd|pass|password|psk|passphrase|clave|clé|schlüssel|chave|chiave|sleutel)"
         r"|key\s+content|schlüsselinhalt|contenu\s+de\s+la\s+clé|contenido\s+de\s+la\s+clave"
         r"|sleutelinhoud|conteúdo\s+da\s+chave|contenuto\s+(?:della\s+)?chiave",
         "wifi",

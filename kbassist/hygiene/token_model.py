@@ -53,6 +53,10 @@ _FILE_NAME = re.compile(
 )
 _PLACEHOLDER_TAIL = re.compile(r"(?:xxxx|XXXX|\*\*\*\*)$")
 _HEX = re.compile(r"[0-9a-fA-F]+")
+_NAMED_SETTING = re.compile(
+    r"(?i)(?:^|[-_])(?:policy|policies|gpo|template|profile|baseline|group)(?:[-_]|$)"
+)
+_GUID = re.compile(r"\{?[0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}\}?")
 # a numbered label: "Step#3", "Room#12", "item#2"
 _NUMBERED = re.compile(
     r"(?i)(?:step|item|no|nr|part|page|line|row|room|port|slot|bay|unit|floor|level|phase"
@@ -65,7 +69,8 @@ _TIME_OR_PAIRS = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?|(?:[0-9a-fA-F]{2}:){7,}[0
 _KNOWN_SHAPES = (
     ("ipv4", re.compile(r"\d{1,3}(?:\.\d{1,3}){3}(?:/\d+)?")),
     ("mac", re.compile(r"[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2}){5}")),
-    ("guid", re.compile(r"\{?[0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}\}?")),
+    ("guid", _GUID),
+    ("year", re.compile(r"(?:19|20)\d\d")),
     ("date", re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")),
     ("time", re.compile(r"\d{1,2}[:h]\d{2}(?::\d{2})?")),
     ("version", re.compile(r"(?i)v?\d+(?:\.\d+){1,3}[a-z]?")),
@@ -125,6 +130,10 @@ def is_candidate(token: str) -> bool:
         return False  # a host or a URL without its scheme: youtube.com/watch?v=..., OpenOffice.org
     if token.isalpha() and (token.islower() or token[1:].islower() or token.isupper()):
         return False
+    if token.replace("'", "").replace("’", "").isalpha():
+        return False  # a word with its apostrophe: "It's", "won't", "Ollie's" (session 9)
+    if ("-" in token or "_" in token) and _NAMED_SETTING.search(token):
+        return False  # a policy's or a profile's name: 'Staff-Password-Policy-14char'
     if "•" in token or "[" in token or "<" in token or token.upper().startswith(_FINGERPRINT):
         return False
     if "(" in token and ("." in token or '"' in token):  # code: app.getRange(1, =SUM("key"
@@ -137,6 +146,8 @@ def is_candidate(token: str) -> bool:
         return False
     if "#" in token and _NUMBERED.fullmatch(token):
         return False
+    if size >= 36 and _GUID.fullmatch(token):
+        return False  # a GUID is never a secret, whatever names it ("product code {...}")
     if size in _HASH_SIZES and _HEX.fullmatch(token):
         return False  # a digest (MD5, SHA-1, SHA-256...): the rules judge hex keys by their name
     # a placeholder: "********", "xxxx", "sk_test_xxxxxxxxxxxx"

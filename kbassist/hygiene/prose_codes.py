@@ -1,0 +1,191 @@
+"""Numeric codes in prose: "the gate keypad ... new code 66390", "your code is 517 208".
+
+Door, gate, keypad, alarm and safe codes, PUKs and one-time codes, found by the place or
+the purpose the sentence names around them rather than by a keyword right before the
+value (moved out of :mod:`kbassist.hygiene.secret_detectors` in session 9).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kbassist.hygiene.keyword_scan import Hit
+
+
+def sentence_around(text: str, position: int, reach: int = 300) -> tuple[int, int]:
+    """Bounds of the sentence (or line) around a position, at most reach characters each way."""
+    low = max(0, position - reach)
+    high = min(len(text), position + reach)
+    start = max(text.rfind("\n", low, position), text.rfind(". ", low, position))
+    start = low if start == -1 and low > 0 else start + 1
+    ends = [
+        i for i in (text.find("\n", position, high), text.find(". ", position, high)) if i != -1
+    ]
+    return start, min(ends) if ends else high
+
+
+# --- codes in prose: "the gate keypad ... new code 66390", "your code is 517 208" -----------
+
+_PLACE_WORDS = re.compile(
+    r"(?i)\b(?:door|gate|keypad|alarm|safe|lock-?box|key\s?safe|padlock|entry|entrance|building"
+    r"|shutter|garage|cabinet|tür|tor|alarmanlage|puerta|portón|alarma|porte|alarme|deur|poort"
+    r"|porta|portão|cancello|allarme|\w+deur|\w+tür"  # compounds: achterdeur, Hintertür
+    # safes, padlocks and gates in the six other languages (session 6)
+    r"|coffre(?:-fort)?|cadenas|portail|tresors?|vorhängeschloss|caja\s+fuerte|candado|kluis"
+    r"|hangslot|hek|cofre|cadeado|cancela|cassaforte|lucchetto|portone"
+    # disarming names the alarm: "código de desarme", "code de désarmement" (session 7)
+    r"|disarm\w*|desarm\w*|désarm\w*|unscharf\w*|disinser\w*|uitschakel\w*"
+    r"|\w+tresor\w*|\w+kluis)\b"  # Schlüsseltresor, sleutelkluis (session 7)
+)
+_PLACE_CODE = re.compile(
+    r"(?i)\b(?:code|pin|combination|combo|code\s+number|pin\s+code|code\s+pin|nummer|número"
+    r"|numéro|codice|código|codigo|clave)\b(?:[ \t]+(?:is|was|now|to|set|changed|reprogrammed"
+    r"|reset|updated|:|=|-|ist|es|est|é|è|still|remains|stays|again"
+    r"|neu|gesetzt|geändert|auf|lautet|jetzt|nieuw|ingesteld|op)){0,3}"
+    # whose code it is, in a word or two, or the old code in brackets: "code adhérents 2580B,
+    # code ménage 7713A. L'ancien code (1234A)" (session 9)
+    r"(?:[ \t]+(?!(?:in|on|at|for|from|since|of|and|or|the|with|until|by|than|per|und|und"
+    r"|von|seit|bis|de|du|des|en|et|el|la|los|las|del|van|het|een|sinds|tot|da|do|di|il|dal"
+    r"|della|que|qui|che)\b)(?-i:[a-zà-ÿ]{3,15})){0,2}[ \t]*\(?"
+    # digits, pairs ("06 48 22 19") or keys typed one by one ("2-9-0-6-#", "8 1 6 3")
+    r"[ \t]*[:=]?[ \t]*(?P<value>(?=[A-D\d]*\d[A-D\d]*\d[A-D\d]*\d)\d[A-D\d]{3,9}(?=[\s.,;)]|$)"
+    r"|\d{3,10}#?|\d{2}(?: \d{2}){2,4}|(?:\d[-#]){3,9}[\d#*]|(?:\d[ \t]){3,9}\d)"
+    r"(?![\w.,/:-]\w)"
+)
+# "the alarm code for the back shed is 2 7 7 4": a few words between the code and "is", and
+# keys read out one by one with spaces (a voicemail transcript; session 6).
+# "the out-of-hours override is 0420#", "el código de usuario es 5092" (session 9)
+_PLACE_CODE_IS = re.compile(
+    r"(?i)(?=[cpo])\b(?:code|pin|override|c[óo]digo|codice|clave)\b(?P<between>[^.\n:\d]{1,40}?)"
+    r"\b(?:is|was|now|ist|es|est|é|è)"
+    r"[ \t]+(?P<value>\d{3,10}#?|(?:\d[ \t]){3,9}\d)(?![\w.,/:-]\w)"
+)
+# "Got the PUK from the EE business portal (48213907)": a SIM's PUK is eight digits, given
+# anywhere in the sentence that names it.
+_PUK = re.compile(r"\bPUK\d?\b[^.\n]{0,60}?(?<![\d-])(?P<value>\d{8})(?![\d-])")
+# "Error code 50126": the codes a system reports, not ones that open anything.
+_REPORTED_CODE = re.compile(
+    r"(?i)\b(?:error|event|status|exit|return|response|http|fault|reason|result|product|zip"
+    r"|postal|post|area|country|sort|tax|promo|discount|tracking|bar|qr|source|dial|stop|fehler"
+    r"|activation|authori[sz]ation|reference)[\s-]*$"
+)
+# "front door 1904#": a keypad code entered with '#', right after the door it opens.
+_HASH_CODE = re.compile(
+    r"(?i)(?=[dgekas])"  # the first letters of the words below: see _PASSWORD_TOPIC
+    r"\b(?:door|gate|entrance|entry|keypad|alarm|safe|shutter|garage)\s+(?P<value>\d{3,8})#"
+)
+# "use 3018 on the keypad", "enter 4471# at the side door": a code typed where it opens.
+_KEYPAD_ENTRY = re.compile(
+    r"(?i)(?=[uetpk])"  # the first letters of the words below: see _PASSWORD_TOPIC
+    r"\b(?:use|enter|type|press|punch(?:\s+in)?|key(?:\s+in)?|tap(?:\s+in)?)\s+"
+    r"(?P<value>\d{3,10})[#*]?\s+(?:on|at|into|in|to)\s+(?:the\s+)?(?:[\w-]{1,20}\s+)?"
+    r"(?:keypad|key\s?pad|panel|door|gate|alarm|lock|entrance|entry|shutter|safe)s?\b"
+)
+# "read the code out to him from the shared mailbox: 481 206": a one-time code after a colon
+# in a clause about a code.
+_CODE_AFTER_COLON = re.compile(
+    r"(?i)\b(?:code|otp|2fa|mfa|passcode|verification|one-time|código|codice|bestätigungscode"
+    r"|kopplungscode|pairing\s+code|freischaltcode|zugangscode|koppelcode)"
+    r"\b[^.\n:]{0,60}:[ \t]*(?P<value>\d{3}[ -]\d{3}|\d{6})(?![\w.,/:-]\w)"
+)
+# "code du coffre : 28 47 19", "código de desarme do alarme: 6072": the code of a named place,
+# then a colon. The place word is checked on the words between (_PLACE_WORDS).
+# keys typed one by one: "8-1-5-3", "7 7 1 3"
+_TYPED_KEYS_PATTERN = r"(?:\d-){3,9}[\d#*]|(?:\d[ \t]){3,9}\d"
+_PLACE_CODE_AFTER_COLON = re.compile(
+    r"(?i)(?=[cpn])"  # the first letters of the words below: see _PASSWORD_TOPIC
+    r"\b(?:code|codes|pin|combination|combinaison|combinación|combinazione|combinatie"
+    r"|código|codigo|codice|nummer|numéro|número|numero)\b(?P<between>[^.\n:]{1,80}):[ \t]*"
+    rf"(?P<value>\d{{3,10}}#?|\d{{2}}(?: \d{{2}}){{2,4}}|{_TYPED_KEYS_PATTERN})"
+    r"(?![\w.,/:-]\w)"
+)
+_TYPED_KEYS = re.compile(_TYPED_KEYS_PATTERN)
+# "Keypad on the comms cupboard now 2-4-6-8-1": keys typed one by one with dashes are a code
+# wherever a door, keypad or alarm is named around them, with or without "code" (session 9)
+_DASHED_KEYS = re.compile(r"(?<![\w-])(?:\d-){3,9}[\d#*](?![\w-])")
+_NUMBERED_THINGS = re.compile(
+    r"(?i)\b(?:ports?|parts?|steps?|slots?|bays?|lines?|pages?|rows?|levels?|floors?|units?"
+    r"|rooms?|cores?|pairs?|channels?|drives?|disks?|sheets?|versions?|v)\W{0,3}$"
+)
+# "he read me the code 318 274": a code shown as two groups of three, or six digits, where
+# the words around speak of a one-time or sign-in code (session 8).
+_READ_OUT_CODE = re.compile(
+    r"(?i)\b(?:the|a|this|that)\s+(?:(?:6|six|8|eight)[- ]digit\s+)?(?:code|c[óo]digo|codice)"
+    r"\s+(?P<value>\d{3}[ -]\d{3}|\d{6})"
+    r"(?![\w.,/:-]\w)"
+)
+_ONE_TIME_WORDS = re.compile(
+    r"(?i)one-time|\botp\b|\b2fa\b|\bmfa\b|verification|authenticator|sign-in\s+code"
+    r"|login\s+code|security\s+code|einmalcode|bestätigungscode|código\s+de\s+verificación"
+    r"|code\s+de\s+vérification|verificatiecode|código\s+de\s+verificação|codice\s+di\s+verifica"
+)
+_PERSONAL_CODE = re.compile(
+    r"(?i)\b(?:your|her|his|their|the\s+user's|new|temp|temporary|one-time|login|sign-in"
+    r"|verification|access)\s+(?:code|passcode|pin)\s+(?:is|was|:)\s*"
+    r"(?P<value>\d{3,4}[ -]?\d{3,4}|\d{4,8})(?![\w.,/:-]\w)"
+)
+# "Hik-Connect ... verification code set to HKVCAM": a device's cloud verification code is
+# letters as often as digits (session 9).
+_DEVICE_CODE = re.compile(
+    r"(?i)\bverification\s+code\s+(?:(?:was\s+|now\s+)?(?:set|changed|reset)\s+to|is|now)\s+"
+    r"(?P<value>(?-i:(?!(?:REQUIRED|ENABLED|DISABLED|INVALID|EXPIRED|WRONG|CORRECT|UNKNOWN)\b)"
+    r"[A-Z0-9]{6,12}))(?![\w.,/:-]\w)"
+)
+
+
+def prose_code_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """A numeric code in a sentence about a door, gate, keypad or alarm, or given to a user."""
+    if "#" in text:
+        for match in _HASH_CODE.finditer(text):
+            yield match.start("value"), match.end("value"), "door_code"
+    for match in _KEYPAD_ENTRY.finditer(text):
+        yield match.start("value"), match.end("value"), "door_code"
+    if "PUK" in text:
+        for match in _PUK.finditer(text):
+            yield match.start("value"), match.end("value"), "pin"
+    if "-" in text:
+        for match in _DASHED_KEYS.finditer(text):
+            start, end = sentence_around(text, match.start())
+            if _NUMBERED_THINGS.search(text, max(0, match.start() - 15), match.start()):
+                continue
+            if _PLACE_WORDS.search(text, max(0, start - 200), end):
+                yield match.start(), match.end(), "door_code"
+    if "code" not in lowered and "pin" not in lowered and "combi" not in lowered:
+        words = ("código", "codigo", "codice", "nummer", "clave", "override")
+        if not any(word in lowered for word in words):
+            return
+    for match in _PERSONAL_CODE.finditer(text):
+        yield match.start("value"), match.end("value"), "mfa_code"
+    if "verification" in lowered:
+        for match in _DEVICE_CODE.finditer(text):
+            yield match.start("value"), match.end("value"), "mfa_code"
+    for match in _CODE_AFTER_COLON.finditer(text):
+        yield match.start("value"), match.end("value"), "mfa_code"
+    for match in _PLACE_CODE_AFTER_COLON.finditer(text):
+        named = text[max(0, match.start() - 25) : match.start()] + match.group("between")
+        if _PLACE_WORDS.search(named):  # "alarm code over the phone: 2 0 9 1" (session 7)
+            yield match.start("value"), match.end("value"), "door_code"
+        elif _TYPED_KEYS.fullmatch(match.group("value")):
+            # keys typed one by one name a keypad: the alarm may be named a sentence before
+            # ("el código de la alarma ... Código de usuario nuevo: 7 7 1 3"; session 8)
+            start, end = sentence_around(text, match.start())
+            if _PLACE_WORDS.search(text, max(0, start - 200), end):
+                yield match.start("value"), match.end("value"), "door_code"
+    for match in _READ_OUT_CODE.finditer(text):
+        start, end = sentence_around(text, match.start())
+        if _ONE_TIME_WORDS.search(text, max(0, start - 200), end):
+            yield match.start("value"), match.end("value"), "mfa_code"
+    for match in _PLACE_CODE_IS.finditer(text):
+        start, end = sentence_around(text, match.start())
+        if _REPORTED_CODE.search(text, max(0, match.start() - 20), match.start()):
+            continue
+        if _PLACE_WORDS.search(text, max(0, start - 200), end):
+            yield match.start("value"), match.end("value"), "door_code"
+    for match in _PLACE_CODE.finditer(text):
+        if _REPORTED_CODE.search(text, max(0, match.start() - 20), match.start()):
+            continue
+        start, end = sentence_around(text, match.start())
+        # The door or safe may be named in the sentence before ("Keypad changed. New code ...").
+        if _PLACE_WORDS.search(text, max(0, start - 200), end):
+            yield match.start("value"), match.end("value"), "door_code"
