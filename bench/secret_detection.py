@@ -66,7 +66,8 @@ RESULTS = RESULTS_DIR / "secrets.json"
 BATCHES = (
     "a", "b", "c", "d", "blind1", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7",
     "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15",
-    "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22",
+    "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23",
+    "blind24",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -92,6 +93,8 @@ BLIND = {
     "blind20": ROOT / "bench" / "data" / "secrets_blind20.jsonl",
     "blind21": ROOT / "bench" / "data" / "secrets_blind21.jsonl",
     "blind22": ROOT / "bench" / "data" / "secrets_blind22.jsonl",
+    "blind23": ROOT / "bench" / "data" / "secrets_blind23.jsonl",
+    "blind24": ROOT / "bench" / "data" / "secrets_blind24.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -244,6 +247,19 @@ SEEN = {
     "blind22": "the sixth session-8 secrets blind test, scored on 7061bbf (the rules alone "
     "0.92/0.92; with the token model 0.95/0.92: three missed, five false alarms; personal "
     "0.96/0.85); read with blind21 (see there): development since",
+    "blind23": "the seventh session-8 secrets blind test, scored on 910d7fd, session 8's final "
+    "code (the rules alone 0.92/0.98; with the token model 0.94/0.98: four missed, one false "
+    "alarm; personal 0.96/0.96); read in session 9 with blind24, their errors fixed as kinds "
+    "(a found value repeated later in the note; override, código and clave codes; keys typed "
+    "with dashes near a keypad; a one-time code after 'the 6-digit code'; a password a "
+    "locked-out user quotes; passport numbers; not secret: an MSI product code; not personal: "
+    "a solicitor's client account; see docs/secrets.md): development since",
+    "blind24": "the eighth session-8 secrets blind test, scored on 910d7fd (the rules alone "
+    "0.90/1.00; with the token model 0.94/0.95: four missed, three false alarms; personal "
+    "0.96/0.96); read with blind23 (see there; Google app passwords, a Wi-Fi key after 'SSID "
+    "X, key', letter-suffixed door codes, a config key ending in Password, a device's "
+    "verification code; not secret: contractions, policy names; not personal: a vendor's "
+    "line that opened a case): development since",
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (

@@ -53,6 +53,8 @@ _FILE_NAME = re.compile(
 )
 _PLACEHOLDER_TAIL = re.compile(r"(?:xxxx|XXXX|\*\*\*\*)$")
 _HEX = re.compile(r"[0-9a-fA-F]+")
+_SNAKE_CASE = re.compile(r"[a-z]+(?:_[a-z]+)+[?.,!:;]?")
+_KEY_COMBINATION = re.compile(r"(?i)(?:ctrl|alt|shift|win|cmd|command|fn|option|super|strg)\+")
 _NAMED_SETTING = re.compile(
     r"(?i)(?:^|[-_])(?:policy|policies|gpo|template|profile|baseline|group)(?:[-_]|$)"
 )
@@ -134,6 +136,10 @@ def is_candidate(token: str) -> bool:
         return False  # a word with its apostrophe: "It's", "won't", "Ollie's" (session 9)
     if ("-" in token or "_" in token) and _NAMED_SETTING.search(token):
         return False  # a policy's or a profile's name: 'Staff-Password-Policy-14char'
+    if "_" in token and _SNAKE_CASE.fullmatch(token):
+        return False  # an identifier or a data set's placeholder: ph_logs, ph_name?
+    if "+" in token and _KEY_COMBINATION.match(token):
+        return False  # Ctrl+Shift+Esc
     if "•" in token or "[" in token or "<" in token or token.upper().startswith(_FINGERPRINT):
         return False
     if "(" in token and ("." in token or '"' in token):  # code: app.getRange(1, =SUM("key"
