@@ -114,6 +114,13 @@ _LEGAL_NAME_BEFORE = re.compile(
     r"\.?,?[ \t]*$"
 )
 _YEAR_AT_END = re.compile(r"\s(?:19|20)\d{2}$")
+# A signature written on one line: "Kind regards, Jo Lambert, Renewals, Print Partner UK, 2 Quay
+# Side, Bristol BS1 4RN" is the sender's firm, not a home (session 9).
+_SIGN_OFF = re.compile(
+    r"(?i)\b(?:(?:kind|best|warm)\s+regards|regards|many\s+thanks|met\s+vriendelijke\s+groet(?:en)?"
+    r"|mit\s+freundlichen\s+grüßen|viele\s+grüße|cordialement|bien\s+à\s+vous|saludos"
+    r"|un\s+saludo|atentamente|cumprimentos|atenciosamente|cordiali\s+saluti|distinti\s+saluti)\b"
+)
 
 
 def address_hits(text: str, lowered: str) -> Iterator[Hit]:
@@ -135,6 +142,8 @@ def address_hits(text: str, lowered: str) -> Iterator[Hit]:
         if _LEGAL_NAME_BEFORE.search(before):
             continue  # "Ferncliff Accountancy Ltd, 18 Booth Street": the firm's own address
         home = _HOME_WORDS.search(before) or _HOME_WORDS.search(after)
+        if not home and _SIGN_OFF.search(before):
+            continue
         office = _OFFICE_WORDS.search(before[-60:]) or _OFFICE_WORDS.search(
             text[match.start() : end]
         )

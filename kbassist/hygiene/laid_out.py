@@ -112,6 +112,49 @@ def table_hits(text: str, lowered: str) -> Iterator[Hit]:
             yield begin, begin + len(value), "password"
 
 
+# A table laid out with spaces ("  system    user    password\n  ------    ----    --------\n
+#   Weighbridge PC    weigh    oast4house"): the cell that starts under the Password header
+# on each row until a blank line (session 9).
+_ALIGNED_HEADER = re.compile(
+    r"(?im)^(?=[^\n]*\S[ \t]{2,}\S)[^\n|]*?(?:(?<=[ \t]{2})|(?<=^))(?P<head>passwords?|pw|pwd"
+    r"|kennwort|passwort|contraseña|wachtwoord|senha|mot de passe|new password)[ \t]*$"
+)
+_ALIGNED_CELL = re.compile(r"\S+(?: \S+)*")
+_COLUMNS = re.compile(r"\S[ \t]{2,}\S")
+
+
+def _aligned_value(line: str, column: int) -> re.Match[str] | None:
+    """The cell that starts at column on a table row, when it holds a password-shaped value."""
+    if len(line) <= column or line[column - 1 : column] not in (" ", "\t"):
+        return None
+    cell = _ALIGNED_CELL.match(line, column)
+    if cell is None or not set(cell.group(0)) - set("-= "):
+        return None  # no cell there, or the header's underline
+    value = cell.group(0)
+    if value.startswith("(") or _PROSE_CELL.fullmatch(value) or is_mention(value):
+        return None  # "(unchanged, sticker)", "in the vault"
+    return cell if value_shape_ok(value, "medium") else None
+
+
+def aligned_table_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """The cells under a Password header that ends a space-aligned table's header line."""
+    if "   " not in text or not any(word in lowered for word in ("pass", "pw", "wort", "senha")):
+        return
+    for header in _ALIGNED_HEADER.finditer(text):
+        column = header.start("head") - (text.rfind("\n", 0, header.start("head")) + 1)
+        position = header.end() + 1
+        while position < len(text):
+            line_end = text.find("\n", position)
+            line_end = len(text) if line_end == -1 else line_end
+            line = text[position:line_end]
+            if not _COLUMNS.search(line):
+                break  # a blank line or prose: the table is over
+            cell = _aligned_value(line, column)
+            if cell:
+                yield position + cell.start(), position + cell.end(), "password"
+            position = line_end + 1
+
+
 _PHRASE = re.compile(
     r"(?i)\b(?:recovery|seed|mnemonic|backup|secret|wiederherstellungs|herstel)[\s-]?"
     r"(?:phrase|words|sentence|satz|zin|seed)\b|\bfrase\s+de\s+(?:recuperación|recuperação|semilla)"

@@ -184,6 +184,16 @@ _KINDS: tuple[_Kind, ...] = (
         not_after=_REFERENCE_BEFORE,
     ),
     _Kind(
+        # a Portuguese social-security number (NISS): eleven digits (session 9)
+        re.compile(r"\bNISS\b|(?i:\bseguran[çc]a\s+social\b)"),
+        re.compile(r"(?<![\d-])\d{11}(?![\d-])"),
+        _always,
+        "national_id",
+        cased=("NISS",),
+        lower=("segurança social", "seguranca social"),
+        window=60,
+    ),
+    _Kind(
         # a person's NIF starts 1-3, or 45 for a non-resident; 5, 6, 7, 8 and 9 are firms',
         # bodies' and estates' (NIPC), no one's data
         re.compile(r"\bNIF\b|(?i:\bcontribuinte\b)"),

@@ -44,7 +44,7 @@ PERSONAL_MAIL_DOMAINS = frozenset(
     uol.com.br bol.com.br yandex.com yandex.ru mail.ru fastmail.com fastmail.fm hushmail.com
     tutanota.com tuta.io zoho.eu btinternet.com sky.com virginmedia.com talktalk.net
     blueyonder.co.uk ntlworld.com comcast.net verizon.net att.net sbcglobal.net bigpond.com
-    optusnet.com.au shaw.ca rogers.com sympatico.ca bluewin.ch
+    optusnet.com.au shaw.ca rogers.com sympatico.ca bluewin.ch eircom.net
     """.split()
 )
 _EMAIL = re.compile(
@@ -77,8 +77,16 @@ _BUSINESS_MAILBOX_AFTER = re.compile(
 )
 
 
+# A consumer brand under any country's domain: outlook.ie, hotmail.be, yahoo.com.br (session 9).
+_CONSUMER_BRAND = re.compile(
+    r"(?:outlook|hotmail|live|yahoo|ymail|gmx|aol|icloud|msn|gmail)\.(?:com?\.)?[a-z]{2,3}"
+)
+
+
 def _personal_domain(domain: str) -> bool:
     domain = domain.lower()
+    if _CONSUMER_BRAND.fullmatch(domain):
+        return True
     return any(domain == known or domain.endswith("." + known) for known in PERSONAL_MAIL_DOMAINS)
 
 
@@ -124,7 +132,10 @@ def _email_hits(text: str, lowered: str) -> Iterator[Hit]:
 # of most European numbering plans; without it, North American or Iberian/Italian formats.
 TRUNK_ZERO_REGIONS = ("GB", "DE", "NL", "FR", "IT", "BE", "AT", "CH", "IE", "AU", "ZA", "NZ")
 NO_TRUNK_REGIONS = ("US", "CA", "ES", "PT", "IT")
-_PHONE = re.compile(r"(?<![\w+/.:#-])(?:\+|00)?\(?\d[\d \t().-]{5,22}\d(?![\w-]|[.:/]\d)")
+# never inside a path or a file name: "C:\\Windows\\Minidump\\031125-9421-01.dmp" (session 9)
+_PHONE = re.compile(
+    r"(?<![\w+/\\.:#-])(?:\+|00)?\(?\d[\d \t().-]{5,22}\d(?![\w-]|[.:/]\d|\.[a-z]{2,4}\b)"
+)
 _NOT_A_PHONE = re.compile(
     r"""(?x)^(?:
         \d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?:\s+\d{1,2})?   # date
@@ -144,6 +155,8 @@ _PHONE_WORDS = re.compile(
 )
 _NOT_PHONE_CONTEXT = re.compile(
     r"(?i)(?:ticket|case|ref|reference|order|invoice|serial|s/n|\bsn\b|asset|\bid\b|\bkb|build"
+    # a serial number in the other languages: "matricola", "Nº de serie" (session 9)
+    r"|matricola|\bs[ée]rie|seriennummer|serienummer"
     # a device's identifier: "IMEI 356938035643809" (session 8)
     r"|imei|meid|imsi|iccid|\besn"
     # a case right after its word, with no vendor between: "caso 2025-118734" (session 8)
@@ -259,6 +272,11 @@ _SUPPORT_LINE_BEFORE = re.compile(
     r"|servicelijn|supportlijn|linea\s+(?:di\s+)?assistenza"
     r"|(?:suporte|soporte|support|assistance|assistenza|kundendienst)(?:\s+[A-Z][\w-]+){1,2}\W{0,3}$"
 )
+# A messaging system's own number in its pasted config (session 9).
+_SENDER_KEY_BEFORE = re.compile(
+    r"(?i)[\"']?\b(?:from|sender|from_?number|sms_?from|caller_?id|originator|sender_?id"
+    r"|twilio_?(?:phone_?)?number|messaging_?number)[\"']?\s*[:=]\s*[\"']?$"
+)
 # "Called Sage on 0191 479 5999, outage confirmed, case 09912345": a number that opened a
 # vendor's case in the same sentence is the vendor's line (session 9).
 _VENDOR_CASE_AFTER = re.compile(
@@ -363,6 +381,8 @@ def _phone_hits(text: str, lowered: str) -> Iterator[Hit]:
             continue
         if _REGISTRATION_BEFORE.search(text[max(0, start - 60) : start]):
             continue
+        if _SENDER_KEY_BEFORE.search(text, max(0, start - 40), start):
+            continue  # '"from": "+441174960213"': a system's sending number in its config
         if _WORK_PHONE.search(text[max(0, start - 60) : start]):
             continue
         if _SWITCHBOARD_BEFORE.search(text, max(0, start - 30), start):
@@ -463,6 +483,33 @@ def _driving_licence_ok(surname: str, birth: str) -> bool:
     )
 
 
+# A country's own IBAN layout (its length, and where its bank code has letters): an IBAN of
+# exactly that layout is one even when typed with a wrong check digit, if bank details are
+# spoken of earlier in the note ("couldn't update his bank details ... put it in for him: GB47
+# LOYD 3094 ..."; session 9).
+_IBAN_LAYOUTS = {
+    "GB": re.compile(r"[A-Z]{4}\d{14}"),
+    "IE": re.compile(r"[A-Z]{4}\d{14}"),
+    "NL": re.compile(r"[A-Z]{4}\d{10}"),
+    "DE": re.compile(r"\d{18}"),
+    "ES": re.compile(r"\d{20}"),
+    "PT": re.compile(r"\d{21}"),
+    "BE": re.compile(r"\d{12}"),
+    "FR": re.compile(r"\d{10}[A-Z0-9]{11}\d{2}"),
+    "IT": re.compile(r"[A-Z]\d{10}[A-Z0-9]{12}"),
+}
+_BANK_DETAILS_EARLIER = re.compile(
+    r"(?i)\b(?:bank\s+(?:details|account)|iban|bankgegevens|bankverbindung|datos\s+bancarios"
+    r"|coordonnées\s+bancaires|dados\s+banc[áa]rios|coordinate\s+bancarie)\b"
+)
+
+
+def _iban_layout_ok(value: str) -> bool:
+    compact = value.replace(" ", "")
+    layout = _IBAN_LAYOUTS.get(compact[:2])
+    return layout is not None and bool(layout.fullmatch(compact[4:]))
+
+
 def _iban_ok(value: str) -> bool:
     compact = value.replace(" ", "")
     if not 15 <= len(compact) <= 34:
@@ -539,7 +586,10 @@ def _number_hits(text: str, lowered: str) -> Iterator[Hit]:
     if not any(shape.search(text) for shape in _ANY_SHAPE):
         return
     for match in _matches(_IBAN, text):
-        named = _IBAN_NAMED.search(text, max(0, match.start() - 60), match.start())
+        named = _IBAN_NAMED.search(text, max(0, match.start() - 60), match.start()) or (
+            _iban_layout_ok(match.group(0))
+            and _BANK_DETAILS_EARLIER.search(text, max(0, match.start() - 400), match.start())
+        )
         if (
             (_iban_ok(match.group(0)) or named)
             and not COMPANY_ACCOUNT.search(text, max(0, match.start() - 45), match.start())

@@ -96,7 +96,10 @@ _TYPED_KEYS_PATTERN = r"(?:\d-){3,9}[\d#*]|(?:\d[ \t]){3,9}\d"
 _PLACE_CODE_AFTER_COLON = re.compile(
     r"(?i)(?=[cpn])"  # the first letters of the words below: see _PASSWORD_TOPIC
     r"\b(?:code|codes|pin|combination|combinaison|combinación|combinazione|combinatie"
-    r"|código|codigo|codice|nummer|numéro|número|numero)\b(?P<between>[^.\n:]{1,80}):[ \t]*"
+    r"|código|codigo|codice|nummer|numéro|número|numero)\b"
+    # an initial's or a title's dot is not a sentence's: "a pedido da D. Teresa: 3 1 7 4 2 9"
+    r"(?P<between>(?:[^.\n:]|(?<=\b[A-Z])\.|(?<=\b(?:Dr|Mr|Ms|Sr|St))\.|(?<=\bMme)\.){1,80}):"
+    r"[ \t]*"
     rf"(?P<value>\d{{3,10}}#?|\d{{2}}(?: \d{{2}}){{2,4}}|{_TYPED_KEYS_PATTERN})"
     r"(?![\w.,/:-]\w)"
 )

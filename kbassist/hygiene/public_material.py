@@ -1,5 +1,5 @@
 """Published material that looks like a secret: certificates, signing requests, public keys,
-DKIM records, WireGuard and SSH public keys.
+DKIM records, WireGuard and SSH public keys, DNS domain-verification records.
 
 detect-secrets' entropy plugin reports any long base64 line. Inside a certificate, a
 certificate signing request or a public-key block, and in a DKIM record's ``p=`` value, that
@@ -32,6 +32,13 @@ _PUBLIC_KEY_LINE = re.compile(
     r"(?i)\bpublic[ _-]?key\b[^\n=:]{0,40}[=:][ \t]*[A-Za-z0-9+/]{42,43}=|"
     r"\bssh-(?:ed25519|rsa|dss)[ \t]+AAAA[A-Za-z0-9+/=]{20,}"
 )
+# A domain-verification TXT record is published in DNS for anyone to read:
+# "google-site-verification=Hc3-...", "MS=ms48213377", "facebook-domain-verification=..."
+# (session 9).
+_DNS_VERIFICATION = re.compile(
+    r"(?i)\b[a-z][\w.-]{0,40}-(?:site|domain)-verification=[\w.+/=-]{6,120}"
+    r"|\b[a-z][\w.-]{0,40}-verification=[\w.+/=-]{6,120}|\bMS=ms\d{6,12}\b"
+)
 
 # What a base64 line is called by the detectors that know no better; a private key found
 # inside a public block (a pasted bundle) keeps its own kind and stays a secret.
@@ -47,6 +54,8 @@ def public_ranges(text: str) -> list[tuple[int, int]]:
         ranges += [match.span() for match in _SSH2_PUBLIC.finditer(text)]
     if "p=" in text or "P=" in text:
         ranges += [match.span() for match in _DKIM_KEY.finditer(text)]
+    if "verification=" in text or "MS=ms" in text:
+        ranges += [match.span() for match in _DNS_VERIFICATION.finditer(text)]
     if "ublic" in text or "UBLIC" in text or "ssh-" in text:
         ranges += [match.span() for match in _PUBLIC_KEY_LINE.finditer(text)]
     return ranges

@@ -30,6 +30,7 @@ from kbassist.hygiene.keyword_scan import (
     value_shape_ok,
 )
 from kbassist.hygiene.laid_out import (
+    aligned_table_hits,
     chat_code_hits,
     mfa_code_list_hits,
     passphrase_line_hits,
@@ -190,6 +191,7 @@ _APP_PASSWORD_NAME = re.compile(
     r"(?i)\bapp(?:lication)?[\s-]?(?:specific\s+)?passwor[dt]|app-?wachtwoord"
     r"|contraseña\s+de\s+(?:la\s+)?aplicaci[óo]n|mot\s+de\s+passe\s+d'application"
     r"|senha\s+de\s+app|password\s+(?:per\s+le\s+|dell')?app"
+    r"|palavra-passe\s+de\s+aplica[çc][ãa]o"
 )
 
 
@@ -429,6 +431,11 @@ def _strong_token_hits(text: str, lowered: str) -> Iterator[Hit]:
         token = _without_entities(trim(Token(match.start(), match.end(), word)))
         if _PUBLIC_CONTEXT.search(text, max(0, token.start - 60), token.start):
             continue  # "public key Zfupn0...+1Kild": a WireGuard peer's public key
+        if (
+            token.text[-1] in "#>"
+            and not text[text.rfind("\n", 0, token.start) + 1 : token.start].strip()
+        ):
+            continue  # a switch's prompt: "TPL-SW1# show mac address-table" (session 9)
         if _password_shaped(token.text):
             yield token.start, token.end, "password"
 
@@ -508,6 +515,7 @@ DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
     code_list_hits,
     table_hits,
     phrase_hits,
+    aligned_table_hits,
     passphrase_line_hits,
     mfa_code_list_hits,
     wifi_key_after_colon_hits,

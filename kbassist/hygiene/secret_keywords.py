@@ -75,6 +75,8 @@ _APP_PASSWORD = re.compile(r"[a-z]{16}")
 
 
 def _password(value: str, key: str, reading: Reading, quoted: bool) -> bool:
+    if value.endswith("?") and value[:-1].isalpha() and value[:-1].islower():
+        return False  # "do you want my password to check?": the question's word (session 9)
     # right after "app password" too: "app password mxqvbtrlkzhwpgds generated" (session 7)
     if "app" in key and _APP_PASSWORD.fullmatch(value) and not reading.distant:
         return True
@@ -168,6 +170,10 @@ def _token(value: str, key: str, reading: Reading, quoted: bool) -> bool:
     an ID word never reaches here (``_KEY_ID``)."""
     if not reading.distant and _GUID.fullmatch(value) and _GUID_KEY_WORDS.search(key):
         return True
+    if not reading.distant and _CHOSEN_SECRET_KEY.search(key):
+        # a shared secret is chosen like a password: "RADIUS shared secret: nps-Bramble!key"
+        # (session 9)
+        return value_shape_ok(value, _level(reading), quoted)
     if "community" in key.lower() and value.lower() in ("public", "private"):
         return False  # SNMP's defaults: the new community follows ("was 'public', changed to X")
     # An API or secret key in capitals and digits (base32: "QFJF3MC2P4ZAQVSN4Y24MVS5SFMJTVAV").
@@ -187,6 +193,7 @@ def _token(value: str, key: str, reading: Reading, quoted: bool) -> bool:
     return value_shape_ok(value, _level(reading), quoted)
 
 
+_CHOSEN_SECRET_KEY = re.compile(r"(?i)shared|psk|radius|ipsec|\bike\b|vpn")
 # A GUID right after these names a token or key itself (Postmark server tokens, ClickSend API
 # keys); after "client", "tenant" or "object" ID words it names an account (``_KEY_ID``).
 _GUID_KEY_WORDS = re.compile(r"(?i)token|api|secret|subscription|integration")
@@ -321,6 +328,10 @@ _HINT = re.compile(
 )
 
 
+# A host named after "on", "at" or "from" where a value would stand (session 9).
+_ON_A_HOST = re.compile(r"(?i)\b(?:on|at|from|onto)\s+(?=[\w.-]*\d)[a-z][\w.]*-[\w.-]*$")
+
+
 def _refine(kind: str, text: str, start: int, end: int) -> str:
     """A more specific kind from the words around the keyword."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -330,6 +341,8 @@ def _refine(kind: str, text: str, start: int, end: int) -> str:
         or _PUBLIC_AFTER.match(text, start)
     ):
         return ""
+    if _ON_A_HOST.search(text, start, end):
+        return ""  # "Private key stays on cpe-build01 only": where the key is, not the key
     if kind == "password" and _HINT.search(text, start, end):
         return ""  # "encryption password hint: 'usual format + year'" describes, never gives
     if kind != "api_key" and _KEY_ID.match(text, start, end):

@@ -74,11 +74,12 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         r"|installateurscode"
         r"|(?:the\s+)?combination|combo|key\s?safe|lock-?box|padlock|combination\s+lock"
         r"|tür-?codes?|tor-?code|alarm-?codes?|zugangs-?codes?|schlüsseltresor(?:-?code)?|digicodes?"
-        r"|codes?\s+(?:de\s+(?:la\s+)?porte|porte|d'accès|(?:de\s+l')?alarme|d'entrée)"
+        r"|codes?\s+(?:de\s+(?:la\s+)?porte|porte|d'accès|(?:de\s+l')?alarme|d'entrée"
+        r"|(?:du\s+)?(?:portail|coffre(?:-fort)?|garage|local))"  # "code du portail 1984B"
         r"|(?:códigos?|claves?)\s+(?:de\s+|do\s+|da\s+)?(?:la\s+)?(?:puerta|alarma|acceso|acesso|portón"
         r"|entrada|porta|alarme|cofre|caja\s+fuerte)(?:\s+(?:ao|al|a\s+la|à|do|da|de\s+la)"
         r"\s+(?:alarme|alarma|porta|puerta|edifício|edificio|prédio))?"
-        r"|deur-?codes?|toegangs-?codes?|codic[ei]\s+(?:della\s+|dell'|del\s+)?(?:porta|allarme|cancello)"
+        r"|deur-?codes?|toegangs-?codes?|kluis-?codes?|hek-?codes?|poort-?codes?|tresor-?codes?|codic[ei]\s+(?:della\s+|dell'|del\s+)?(?:porta|allarme|cancello)"
         # "the code for the gate", "PIN to the side door": the place named after the code.
         r"|(?:code|pin|combo|combination)s?\s+(?:for|to|of|on|at|für|pour|voor|per|para|de|do|da)"
         r"\s+(?:(?:the|die|den|das|la|le|el|het|de|a|o|il|l')\s*)?(?:[\w-]{1,20}\s+)?"
@@ -135,6 +136,14 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
             "porta",
             "deur",
             "toegang",
+            "kluiscode",
+            "kluis-code",
+            "hekcode",
+            "hek-code",
+            "poortcode",
+            "poort-code",
+            "tresorcode",
+            "tresor-code",
             "cancello",
             "allarme",
             "alarma",

@@ -49,7 +49,9 @@ _DOMAIN = re.compile(
 )
 _FILE_NAME = re.compile(
     r"(?i)\.(?:md|txt|csv|json|ya?ml|xml|log|pdf|docx?|xlsx?|pptx?|ps1|bat|cmd|sh|py|exe|msi"
-    r"|zip|7z|png|jpe?g|gif|pst|ost|vhdx?|iso|bak|sql|cfg|conf|ini)$"
+    r"|zip|7z|png|jpe?g|gif|pst|ost|vhdx?|iso|bak|sql|cfg|conf|ini|html?|dmp|eml|msg|rtf"
+    r"|odt|ods|tmp|dll|sys|jar|apk|dmg|pkg|deb|rpm|tar|gz|tgz|rar|svg|webp|mp4|mov|wav"
+    r"|mp3|ics|vcf|p7b|cer|crt|pem|pfx|lnk|url|uie)$"
 )
 _PLACEHOLDER_TAIL = re.compile(r"(?:xxxx|XXXX|\*\*\*\*)$")
 _HEX = re.compile(r"[0-9a-fA-F]+")
@@ -140,6 +142,8 @@ def is_candidate(token: str) -> bool:
         return False  # an identifier or a data set's placeholder: ph_logs, ph_name?
     if "+" in token and _KEY_COMBINATION.match(token):
         return False  # Ctrl+Shift+Esc
+    if not any(ch.isalnum() for ch in token):
+        return False  # a table's rule: "|------|------|"
     if "•" in token or "[" in token or "<" in token or token.upper().startswith(_FINGERPRINT):
         return False
     if "(" in token and ("." in token or '"' in token):  # code: app.getRange(1, =SUM("key"
