@@ -67,7 +67,7 @@ BATCHES = (
     "a", "b", "c", "d", "blind1", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7",
     "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15",
     "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23",
-    "blind24",
+    "blind24", "blind25", "blind26",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -95,6 +95,8 @@ BLIND = {
     "blind22": ROOT / "bench" / "data" / "secrets_blind22.jsonl",
     "blind23": ROOT / "bench" / "data" / "secrets_blind23.jsonl",
     "blind24": ROOT / "bench" / "data" / "secrets_blind24.jsonl",
+    "blind25": ROOT / "bench" / "data" / "secrets_blind25.jsonl",
+    "blind26": ROOT / "bench" / "data" / "secrets_blind26.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -260,6 +262,19 @@ SEEN = {
     "X, key', letter-suffixed door codes, a config key ending in Password, a device's "
     "verification code; not secret: contractions, policy names; not personal: a vendor's "
     "line that opened a case): development since",
+    "blind25": "the first session-9 secrets blind test, scored on 9a1e417 (the rules alone "
+    "0.92/0.95; with the token model 0.97/0.92: two missed, five false alarms; personal "
+    "0.96/0.83: one missed, five false alarms); read right after with blind26, their errors "
+    "fixed as kinds (a space-aligned Password column, 'code du portail', a safe code after a "
+    "title's dot, a Portuguese app password, a NISS, consumer mail brands under any country "
+    "domain; not secret: a table's rule row, a switch prompt, file names, DNS verification "
+    "records, a question's word; not personal: a sending number in config, a one-line "
+    "signature, serials after matricola or nº de serie, numbers in paths): development since",
+    "blind26": "the second session-9 secrets blind test, scored on 9a1e417 (the rules alone "
+    "0.95/0.98; with the token model 0.97/0.98: two missed, one false alarm; personal "
+    "0.96/1.00: one missed); read with blind25 (see there; Dutch kluis/hek-code "
+    "compounds, a RADIUS shared secret without digits, an IBAN of its country's layout after "
+    "'bank details'; not secret: a host where a private key lives): development since",
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -572,7 +587,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind25.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind27.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:
