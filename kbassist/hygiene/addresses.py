@@ -104,7 +104,9 @@ _COMPANY_ADDRESS = re.compile(
     # Associação", "statutair adres van de stichting", "Vereinssitz", "au siège" (session 8)
     r"|morada\s+(?:registada|fiscal|social)|endereço\s+(?:registado|registrado|fiscal)|sede"
     r"|siège|statutaire?\s+(?:adres|zetel)|zetel|registered\s+(?:office|seat)"
-    r"|(?:vereins|unternehmens|gesellschafts|stiftungs|haupt|verwaltungs)sitz"
+    r"|(?:vereins|unternehmens|gesellschafts|stiftungs|haupt|verwaltungs|kanzlei|praxis)sitz"
+    # a Dutch firm's establishment or visiting address (session 9)
+    r"|vestigingsadres|bezoekadres|kantooradres|hoofdvestiging"
     r")\b"
 )
 # A firm's legal name just before: "Ferncliff Accountancy Ltd, 18 Booth Street" (session 6).
@@ -137,7 +139,11 @@ def address_hits(text: str, lowered: str) -> Iterator[Hit]:
         line_start = text.rfind("\n", 0, match.start()) + 1
         before = text[max(line_start, match.start() - 100) : match.start()]
         after = text[end : end + 40].split("\n")[0]
-        if _COMPANY_ADDRESS.search(before[-60:]) or _COMPANY_ADDRESS.search(after):
+        if (
+            _COMPANY_ADDRESS.search(before[-60:])
+            or _COMPANY_ADDRESS.search(after)
+            or _COMPANY_ADDRESS.match(match.group(0))  # "Bezoekadres Oudegracht 88, ..."
+        ):
             continue  # "Sede: Rua ... (morada da empresa, para a fatura)"
         if _LEGAL_NAME_BEFORE.search(before):
             continue  # "Ferncliff Accountancy Ltd, 18 Booth Street": the firm's own address

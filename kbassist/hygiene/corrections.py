@@ -29,7 +29,8 @@ _CUE_BEFORE = re.compile(
     r"|korrekt|ahora|perd[oó]n|correct[oa](?:\s+es)?|en\s+realidad|maintenant|pardon|en\s+fait"
     r"|plut[oô]t|correcte?(?:\s+est)?|ora|anzi|giusto(?:\s+è)?|corretto|agora|desculpa|correto"
     r"|certo|old|previous|former|alter?|vorherige|ancien|antiguo|anterior|oude|vorige|vecchio"
-    r"|precedente)\b|no\s*[-–,])\W{0,4}(?:\w+\W+){0,2}$"
+    r"|precedente|(?:entered|typed|recorded|stored|imported|saved|keyed)\s+as)\b|no\s*[-–,])"
+    r"\W{0,4}(?:\w+\W+){0,2}$"
 )
 _ERROR_AFTER = re.compile(
     r"(?i)^\W{0,4}(?:\w+\W+){0,4}?(?:wrong|typo|mistyped|incorrect|invalid|verkeerd|fout|falsch"

@@ -51,12 +51,21 @@ def _voucher_lists(text: str) -> Iterator[re.Match[str]]:
                 yield match
 
 
+# One voucher given alone ("made a 1-day voucher pack ... first one is 71930-28846"): two
+# groups of five digits, as UniFi and Omada print them, within 200 characters of the topic
+# (session 9).
+_ONE_VOUCHER = re.compile(r"(?<![\w-])[1-9]\d{4}-\d{5}(?![\w-])")
+
+
 def voucher_list_hits(text: str, lowered: str) -> Iterator[Hit]:
     """Two or more guest passes or vouchers listed within 400 characters of their topic."""
     if "-" not in text or not any(hint in lowered for hint in _VOUCHER_HINTS):
         return
     if not _VOUCHER_TOPIC.search(text):
         return
+    for match in _ONE_VOUCHER.finditer(text):
+        if _VOUCHER_TOPIC.search(text, max(0, match.start() - 200), match.start()):
+            yield match.start(), match.end(), "wifi_voucher"
     for match in _voucher_lists(text):
         for item in re.finditer(_VOUCHER_ITEM, match.group(0)):
             left, right = item.group(0).split("-")

@@ -184,6 +184,16 @@ _KINDS: tuple[_Kind, ...] = (
         not_after=_REFERENCE_BEFORE,
     ),
     _Kind(
+        # "el DNI tenía la letra mal. Era 44829163K y no 44829163H": a Spanish DNI a sentence
+        # after its name, whatever its check letter (session 9)
+        re.compile(r"\bDNI\b"),
+        re.compile(r"(?<![\w-])\d{8}-?[A-Z](?![\w-])"),
+        _always,
+        "national_id",
+        cased=("DNI",),
+        window=120,
+    ),
+    _Kind(
         # a Portuguese social-security number (NISS): eleven digits (session 9)
         re.compile(r"\bNISS\b|(?i:\bseguran[çc]a\s+social\b)"),
         re.compile(r"(?<![\d-])\d{11}(?![\d-])"),

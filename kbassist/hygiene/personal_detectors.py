@@ -140,6 +140,7 @@ _NOT_A_PHONE = re.compile(
     r"""(?x)^(?:
         \d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?:\s+\d{1,2})?   # date
       | \d{4}-\d{2}-\d{2}.*                              # ISO date
+      | (?:19|20)\d\d\s?[-–]\s?(?:19|20)\d\d              # a range of years: 2011-2014
       | \d+(?:\.\d+){2,}                                 # version or IP
       | [245]\d\d\s[245]\.\d{1,3}\.\d{1,3}                 # SMTP status: 550 5.7.520
       | \d{6}(?:-\d{6})+                                 # recovery key groups
@@ -274,7 +275,7 @@ _SUPPORT_LINE_BEFORE = re.compile(
 )
 # A messaging system's own number in its pasted config (session 9).
 _SENDER_KEY_BEFORE = re.compile(
-    r"(?i)[\"']?\b(?:from|sender|from_?number|sms_?from|caller_?id|originator|sender_?id"
+    r"(?i)[\"']?(?:\b|(?<=_))(?:from|sender|from_?number|sms_?from|caller_?id|originator|sender_?id"
     r"|twilio_?(?:phone_?)?number|messaging_?number)[\"']?\s*[:=]\s*[\"']?$"
 )
 # "Called Sage on 0191 479 5999, outage confirmed, case 09912345": a number that opened a
@@ -388,7 +389,8 @@ def _phone_hits(text: str, lowered: str) -> Iterator[Hit]:
         if _SWITCHBOARD_BEFORE.search(text, max(0, start - 30), start):
             continue  # "rappelé via le standard (04 78 ...)": whoever calls, it is the firm's
         after = _clause_after(text, start + len(raw))
-        phone_context = bool(_PHONE_WORDS.search(before[-40:]))
+        # "+44 (0)7700 900137": only a phone number is written with its trunk zero in brackets
+        phone_context = bool(_PHONE_WORDS.search(before[-40:])) or "(0)" in raw
         formatted = raw[0] in "+0(" or bool(_GROUPED_DIGITS.search(raw))
         valid, business = _phone_verdict(raw, bool(_MOBILE_WORDS.search(before[-40:])))
         if not (valid and formatted) and not (phone_context and (formatted or digits >= 10)):

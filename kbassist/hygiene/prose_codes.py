@@ -50,7 +50,8 @@ _PLACE_CODE = re.compile(
     r"|della|que|qui|che)\b)(?-i:[a-zà-ÿ]{3,15})){0,2}[ \t]*\(?"
     # digits, pairs ("06 48 22 19") or keys typed one by one ("2-9-0-6-#", "8 1 6 3")
     r"[ \t]*[:=]?[ \t]*(?P<value>(?=[A-D\d]*\d[A-D\d]*\d[A-D\d]*\d)\d[A-D\d]{3,9}(?=[\s.,;)]|$)"
-    r"|\d{3,10}#?|\d{2}(?: \d{2}){2,4}|(?:\d[-#]){3,9}[\d#*]|(?:\d[ \t]){3,9}\d)"
+    r"|\d{3,10}#?|\d{2}(?: \d{2}){2,4}|\d{2}(?:-\d{2}){2,4}|(?:\d[-#]){3,9}[\d#*]"
+    r"|(?:\d[ \t]){3,9}\d)"
     r"(?![\w.,/:-]\w)"
 )
 # "the alarm code for the back shed is 2 7 7 4": a few words between the code and "is", and
@@ -128,6 +129,13 @@ _PERSONAL_CODE = re.compile(
     r"|verification|access)\s+(?:code|passcode|pin)\s+(?:is|was|:)\s*"
     r"(?P<value>\d{3,4}[ -]?\d{3,4}|\d{4,8})(?![\w.,/:-]\w)"
 )
+# "Entsperr-PIN laut Provisionierung ist 1470": a PIN opens something whatever it is for, so
+# no place need be named; a PIN pad or a PIN's length is not one (session 9).
+_PIN_IS = re.compile(
+    r"(?i)(?<![\w-])(?:[\w-]{0,20}-)?pin\b(?![\s-]?(?:pad|length|policy|complexity|reset))"
+    r"(?P<between>[^.\n:\d]{0,40}?)\b(?:is|was|ist|war|es|est|é|è|era|lautet|now)[ \t]+"
+    r"(?P<value>\d{4,8})(?![\w.,/:-]\w)"
+)
 # "Hik-Connect ... verification code set to HKVCAM": a device's cloud verification code is
 # letters as often as digits (session 9).
 _DEVICE_CODE = re.compile(
@@ -160,6 +168,9 @@ def prose_code_hits(text: str, lowered: str) -> Iterator[Hit]:
             return
     for match in _PERSONAL_CODE.finditer(text):
         yield match.start("value"), match.end("value"), "mfa_code"
+    if "pin" in lowered:
+        for match in _PIN_IS.finditer(text):
+            yield match.start("value"), match.end("value"), "pin"
     if "verification" in lowered:
         for match in _DEVICE_CODE.finditer(text):
             yield match.start("value"), match.end("value"), "mfa_code"

@@ -389,6 +389,7 @@ _CHOSEN_SYMBOL = re.compile(r"[!@#$%^&*?]")
 _NOT_PASSWORD = re.compile(
     r"""(?x)^(?:
         [#%~+].*                      # a reference, a syslog mnemonic, an approximation
+      | .*\*{3}.*                     # a masked value: sk-****a9F2 (session 9)
       | [A-Za-z]{1,5}\#\d+            # T#20931, PO#4411: a numbered reference
       | [A-Z0-9]{5,10}\#[A-Z0-9]{3}    # 6N6E9AA#ABU: a vendor part with its region option
       | [A-Za-z]{1,6}\+.*              # Shift+F10, Ctrl+Alt+Del, Win+R

@@ -66,7 +66,7 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         r"[\s-]?(?:(?:access|panel|system|pad|box|lock|entry|engineer|installer|master|user"
         r"|admin|service|set/unset|arm/disarm|set|unset|arm|disarm|remote)\s+)?"
         r"(?:code|pin|combo|combination)s?"
-        r"|alarm\s+(?:set/unset|arm/disarm|unset/set|disarm)"
+        r"|alarm\s+(?:set/unset|arm/disarm|unset/set|disarm|unset)"  # "alarm unset 0528"
         # an alarm panel's own codes, named without the alarm (session 6)
         r"|(?:engineer|installer|master|duress|arming|unset|disarm|override)\s+(?:code|pin)s?"
         r"|codice\s+master"
@@ -385,8 +385,12 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         # "netsh wlan show profile ... key=clear" prints the key after this label, by language
         # "SSID RhubarbStall, key 'crumble-and-custard'": the key right after the network's
         # name (session 9)
-        r"|ssid[ \t:]+(?:\"[^\"\n]{1,32}\"|'[^'\n]{1,32}'|[^\s,;]{1,32})[,;]?[ \t]+(?:and[ \t]+)?"
+        r"|ssid[ \t:]+(?:\"[^\"\n]{1,32}\"|'[^'\n]{1,32}'|[^\s,;]{1,32})[,;]?[ \t]+"
+        r"(?:(?:and|with)[ \t]+)?(?:the[ \t]+)?(?:(?:old|new|same)[ \t]+)?"
         r"(?:key|pw|pwd|pass|password|psk|passphrase|clave|clé|schlüssel|chave|chiave|sleutel)"
+        # "wifi changé aussi : clé Reblochon!Col-des-Aravis": the key a few words after (session 9)
+        r"|(?:wi-?fi|wlan)[ \t]+(?:[\w'’]+[ \t]+){1,3}[:,-][ \t]*(?:clé|clave|chave|chiave"
+        r"|sleutel|schlüssel|key)"
         r"|key\s+content|schlüsselinhalt|contenu\s+de\s+la\s+clé|contenido\s+de\s+la\s+clave"
         r"|sleutelinhoud|conteúdo\s+da\s+chave|contenuto\s+(?:della\s+)?chiave",
         "wifi",
