@@ -67,7 +67,7 @@ BATCHES = (
     "a", "b", "c", "d", "blind1", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7",
     "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15",
     "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23",
-    "blind24", "blind25", "blind26",
+    "blind24", "blind25", "blind26", "blind27", "blind28",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -97,6 +97,8 @@ BLIND = {
     "blind24": ROOT / "bench" / "data" / "secrets_blind24.jsonl",
     "blind25": ROOT / "bench" / "data" / "secrets_blind25.jsonl",
     "blind26": ROOT / "bench" / "data" / "secrets_blind26.jsonl",
+    "blind27": ROOT / "bench" / "data" / "secrets_blind27.jsonl",
+    "blind28": ROOT / "bench" / "data" / "secrets_blind28.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -275,6 +277,18 @@ SEEN = {
     "0.96/1.00: one missed); read with blind25 (see there; Dutch kluis/hek-code "
     "compounds, a RADIUS shared secret without digits, an IBAN of its country's layout after "
     "'bank details'; not secret: a host where a private key lives): development since",
+    "blind27": "the third session-9 secrets blind test, scored on e386376 (the rules alone "
+    "0.95/1.00; with the token model 0.97/0.98: two missed, one false alarm; personal "
+    "0.96/0.92: one missed, two false alarms); read right after with blind28, their errors "
+    "fixed as kinds ('alarm unset', a single guest voucher, a Wi-Fi key a few words after "
+    "'wifi', a PIN compound before 'ist', '+44 (0)7700 ...'; not secret: a drive path; not "
+    "personal: a Kanzlei's seat): development since",
+    "blind28": "the fourth session-9 secrets blind test, scored on e386376 (the rules alone "
+    "0.93/0.98; with the token model 0.97/0.98: two missed, one false alarm; personal "
+    "0.96/0.89: one missed, three false alarms); read with blind27 (see there; safe codes in "
+    "dash pairs, 'SSID x with the old key Y', a DNI a sentence after its name, a date of birth "
+    "'entered as' another; not secret: a masked key; not personal: TWILIO_FROM, a range of "
+    "years, a Dutch establishment address): development since",
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -587,7 +601,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind27.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind29.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:
