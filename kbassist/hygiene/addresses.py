@@ -116,6 +116,12 @@ _LEGAL_NAME_BEFORE = re.compile(
     r"\.?,?[ \t]*$"
 )
 _YEAR_AT_END = re.compile(r"\s(?:19|20)\d{2}$")
+# "viewing property at 4 Quay Mews": a property on an agent's books, not someone's home
+# (session 9).
+_LISTING = re.compile(
+    r"(?i)\b(?:viewings?|listings?|propert(?:y|ies)\s+(?:at|on)|to\s+let|for\s+(?:sale|rent)"
+    r"|vacant|void\s+property|show\s+home)\b"
+)
 # A signature written on one line: "Kind regards, Jo Lambert, Renewals, Print Partner UK, 2 Quay
 # Side, Bristol BS1 4RN" is the sender's firm, not a home (session 9).
 _SIGN_OFF = re.compile(
@@ -148,8 +154,8 @@ def address_hits(text: str, lowered: str) -> Iterator[Hit]:
         if _LEGAL_NAME_BEFORE.search(before):
             continue  # "Ferncliff Accountancy Ltd, 18 Booth Street": the firm's own address
         home = _HOME_WORDS.search(before) or _HOME_WORDS.search(after)
-        if not home and _SIGN_OFF.search(before):
-            continue
+        if not home and (_SIGN_OFF.search(before) or _LISTING.search(before[-60:])):
+            continue  # a signature's firm, or a property an agent lets or sells
         office = _OFFICE_WORDS.search(before[-60:]) or _OFFICE_WORDS.search(
             text[match.start() : end]
         )
@@ -164,7 +170,8 @@ _HOME_CUE = re.compile(
     r"(?i)\b(?:home\s+address|(?:at|to)\s+(?:her|his|their|my|your)\s+(?:own\s+)?home"
     r"|(?:lives|living|resides|residing)\s+at|(?:her|his|their)\s+home\s*:"
     r"|(?:delivered|sent|shipped|posted)\s+to\s+(?:her|his|their)\s+(?:home|house)"
-    r"|private\s+address|domicile|domicilio|zu\s+hause|woonadres|thuisadres|morada)\b"
+    r"|private\s+address|domicile|domicilio|zu\s+hause|woonadres|thuisadres|morada"
+    r"|home(?=[ \t]*:?[ \t]*\d))\b"  # "DOB 03/05/1968, home 2 Tan y Bryn, ..." (session 9)
 )
 # A part: capitalised words, with the small words of Gaelic, Welsh and English names between.
 _PLACE_PART = (

@@ -29,7 +29,10 @@ _CUE_BEFORE = re.compile(
     r"|korrekt|ahora|perd[oó]n|correct[oa](?:\s+es)?|en\s+realidad|maintenant|pardon|en\s+fait"
     r"|plut[oô]t|correcte?(?:\s+est)?|ora|anzi|giusto(?:\s+è)?|corretto|agora|desculpa|correto"
     r"|certo|old|previous|former|alter?|vorherige|ancien|antiguo|anterior|oude|vorige|vecchio"
-    r"|precedente|(?:entered|typed|recorded|stored|imported|saved|keyed)\s+as)\b|no\s*[-–,])"
+    r"|precedente|(?:entered|typed|recorded|stored|imported|saved|keyed)\s+as"
+    # "1111 vervangen door 6247": the new value after "replaced by" (session 9)
+    r"|replaced\s+(?:by|with)|vervangen\s+door|ersetzt\s+durch|remplacée?\s+par"
+    r"|sustituid[oa]\s+por|substituíd[oa]\s+por|sostituit[oa]\s+(?:con|da))\b|no\s*[-–,])"
     r"\W{0,4}(?:\w+\W+){0,2}$"
 )
 _ERROR_AFTER = re.compile(

@@ -96,13 +96,18 @@ PERSONAL_RULES: tuple[KeywordRule, ...] = (
         r"|cuenta\s+bancaria|numéro\s+de\s+compte|rib|rekeningnummer|bankrekening"
         r"|n[úu]mero\s+da\s+conta|nib|conto\s+corrente|numero\s+di\s+conto"
         # "account 31926819, sort code 60-16-13": a bare "account" counts on a bank line only.
-        r"|account|acct",
+        r"|account|acct"
+        # "sort 20-45-77, acc 63018842": the short forms, before a value of their shape
+        r"|sort(?=\s+\d{2}-\d{2}-\d{2}\b)|acc(?=\.?\s+\d{6,10}\b)",
         "account",
         (
             "iban",
             "account",
             "acct",
             "sort code",
+            "sort ",
+            "acc ",
+            "acc.",
             "routing",
             "konto",
             "bank",
@@ -286,7 +291,7 @@ def _account(
 
 
 _BANK_CONTEXT = re.compile(
-    r"(?i)bank|iban|sort\s+code|payroll|salary|routing|bic|swift|konto|blz|rekening|conta|conto"
+    r"(?i)bank|iban|sort\s+(?:code|\d\d-)|payroll|salary|routing|bic|swift|konto|blz|rekening|conta|conto"
     r"|cuenta|compte|expenses|refund|reimburs"
 )
 
@@ -298,6 +303,15 @@ COMPANY_ACCOUNT = re.compile(
     # or right after the firm's legal name: "Harlow Timber Ltd, sort code 40-47-84"
     r"|\b(?-i:Ltd|Limited|LLP|PLC|plc|Inc|LLC|GmbH|AG|SARL|SAS|B\.V|S\.L|S\.A|S\.r\.l|Lda)\.?,?\s*"
     r"(?:(?:iban|rib|account|konto|cuenta|conta|compte|rekening|bank)\W{0,3})?$"
+)
+
+
+# A clause that gave a firm's bank details goes on giving them: the legal name or an invoice's
+# footer, then bank details up to the keyword, with no sentence between (session 9).
+_FIRM_BANK_CLAUSE = re.compile(
+    r"(?:\b(?-i:Ltd|Limited|LLP|PLC|plc|Inc|LLC|GmbH|AG|SARL|SAS|Lda)\b|B\.V\.?|S\.L\.?|S\.A\.?"
+    r"|(?i:\binvoice\s+(?:footer|template|theme|layout)|\bcompany\s+account|\bremittance))"
+    r"[^\n.;!?]{0,110}$"
 )
 
 
@@ -342,6 +356,18 @@ _ORGANISATION_TAX_NUMBER = re.compile(
 )
 
 
+# An animal's date of birth is no one's personal data (a vet's or a kennel's records; session 9).
+_ANIMAL = re.compile(
+    r"(?i)\b(?:dog|dogs|dog's|cat|cat's|pet|pets|pet's|puppy|kitten|horse|pony|animal|canine"
+    r"|feline|hond|hund|perro|chien|gato|cane|gatto|kat|katze|paard|pferd|caballo|cheval"
+    r"|cavallo)\b"
+)
+_OWNER = re.compile(
+    r"(?i)\b(?:owner|mr|mrs|ms|miss|dr|her|his|eigenaar|besitzer|propriétaire|dueñ[oa]|don[oa]"
+    r"|proprietari[oa])\b"
+)
+
+
 def _refine(kind: str, text: str, start: int, end: int) -> str:
     """Drop a national ID or bank detail that belongs to a firm; keep a bank detail only on a
     line about banking. ``start`` is the keyword's, ``end`` the value's."""
@@ -353,12 +379,22 @@ def _refine(kind: str, text: str, start: int, end: int) -> str:
         return ""
     if kind == "bank_account" and company_named_after(text, end):
         return ""
+    if kind == "bank_account" and _FIRM_BANK_CLAUSE.search(
+        text, max(text.rfind("\n", 0, start) + 1, start - 150), start
+    ):
+        return ""  # "Ardley Joinery Ltd, sort code 20-45-77, acc 43117209": all the firm's
     if (
         kind == "national_id"
         and _TAX_KEYWORD.match(text, start)
         and _ORGANISATION_TAX_NUMBER.search(text, start, end)
     ):
         return ""  # "NIF da associação 503 412 665": an association's tax number
+    if (
+        kind == "date_of_birth"
+        and _ANIMAL.search(text, max(0, start - 120), end + 120)
+        and not _OWNER.search(text, max(0, start - 120), end + 120)
+    ):
+        return ""  # "'Bella, DOB 02/05/2019' is a DOG's date of birth": a vet's patient
     if kind == "bank_account":
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)

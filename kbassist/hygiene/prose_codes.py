@@ -105,6 +105,12 @@ _PLACE_CODE_AFTER_COLON = re.compile(
     r"(?![\w.,/:-]\w)"
 )
 _TYPED_KEYS = re.compile(_TYPED_KEYS_PATTERN)
+# the roles an alarm or access panel gives its codes, in the seven languages
+_PANEL_ROLE = re.compile(
+    r"(?i)\b(?:user|utente|usuario|utilisateur|gebruiker|benutzer|utilizador|master|maestro"
+    r"|mestre|maître|installer|installatore|instalador|installateur|errichter|engineer"
+    r"|titolare|propietario|propriétaire|eigenaar|inhaber|proprietário)\b"
+)
 # "Keypad on the comms cupboard now 2-4-6-8-1": keys typed one by one with dashes are a code
 # wherever a door, keypad or alarm is named around them, with or without "code" (session 9)
 _DASHED_KEYS = re.compile(r"(?<![\w-])(?:\d-){3,9}[\d#*](?![\w-])")
@@ -131,6 +137,12 @@ _PERSONAL_CODE = re.compile(
 )
 # "Entsperr-PIN laut Provisionierung ist 1470": a PIN opens something whatever it is for, so
 # no place need be named; a PIN pad or a PIN's length is not one (session 9).
+# "Medewerkers-pincode voor de bar ingesteld: 1111": a PIN compound, then a colon (session 9).
+_PIN_AFTER_COLON = re.compile(
+    r"(?i)(?<![\w-])(?:[\w-]{0,20}-)?(?:pin|pincode|pin-code|pinnummer|pin-nummer)\b"
+    r"(?![\s-]?(?:pad|length|policy|complexity|reset))[^.\n:\d]{0,40}:[ \t]*"
+    r"(?P<value>\d{4,8})(?![\w.,/:-]\w)"
+)
 _PIN_IS = re.compile(
     r"(?i)(?<![\w-])(?:[\w-]{0,20}-)?pin\b(?![\s-]?(?:pad|length|policy|complexity|reset))"
     r"(?P<between>[^.\n:\d]{0,40}?)\b(?:is|was|ist|war|es|est|é|è|era|lautet|now)[ \t]+"
@@ -169,8 +181,9 @@ def prose_code_hits(text: str, lowered: str) -> Iterator[Hit]:
     for match in _PERSONAL_CODE.finditer(text):
         yield match.start("value"), match.end("value"), "mfa_code"
     if "pin" in lowered:
-        for match in _PIN_IS.finditer(text):
-            yield match.start("value"), match.end("value"), "pin"
+        for regex in (_PIN_IS, _PIN_AFTER_COLON):
+            for match in regex.finditer(text):
+                yield match.start("value"), match.end("value"), "pin"
     if "verification" in lowered:
         for match in _DEVICE_CODE.finditer(text):
             yield match.start("value"), match.end("value"), "mfa_code"
@@ -180,9 +193,13 @@ def prose_code_hits(text: str, lowered: str) -> Iterator[Hit]:
         named = text[max(0, match.start() - 25) : match.start()] + match.group("between")
         if _PLACE_WORDS.search(named):  # "alarm code over the phone: 2 0 9 1" (session 7)
             yield match.start("value"), match.end("value"), "door_code"
-        elif _TYPED_KEYS.fullmatch(match.group("value")):
-            # keys typed one by one name a keypad: the alarm may be named a sentence before
-            # ("el código de la alarma ... Código de usuario nuevo: 7 7 1 3"; session 8)
+        elif _TYPED_KEYS.fullmatch(match.group("value")) or _PANEL_ROLE.search(
+            match.group("between")
+        ):
+            # keys typed one by one name a keypad, and a user's or installer's code a panel:
+            # the alarm may be named a sentence before ("el código de la alarma ... Código de
+            # usuario nuevo: 7 7 1 3"; session 8; "l'allarme ... Codice utente per il
+            # titolare: 5829"; session 9)
             start, end = sentence_around(text, match.start())
             if _PLACE_WORDS.search(text, max(0, start - 200), end):
                 yield match.start("value"), match.end("value"), "door_code"

@@ -457,6 +457,8 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         r"api[\s_-]?(?:secret[\s_-]?key|key|secret|token)|apikey|x-api-key|subscription[\s_-]?key"
         r"|access[\s_-]?key(?:[\s_-]?id)?|secret[\s_-]?(?:access[\s_-]?)?key|account[\s_-]?key"
         r"|integration[\s_-]?key|(?:storage|sas)[\s_-]?key"
+        # "API-sleutel opnieuw ingevuld: 5b8f..." (session 9)
+        r"|api-?(?:sleutel|schlüssel|chave|chiave)|(?:clave|clé|chave|chiave)\s+(?:de\s+|d')?api"
         # a vendor's HTTP header named for its key: X-Cisco-Meraki-API-Key, X-Auth-Token
         r"|x-(?:[\w-]{1,40}?-)?(?:api-?key|api-?token|auth-?token|access-?token)"
         # an API member's key pair: "public: Q4hT... private: zP8w..." (session 7)

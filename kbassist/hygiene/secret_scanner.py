@@ -174,12 +174,20 @@ def _expand(line: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# "Sonos household ID Sonos_9Kx2PqR7...": an identifier named as one right before (session 9).
+NAMED_ID = re.compile(
+    r"(?i)\b(?:household|tenant|account|device|client|customer|directory|object|site|org"
+    r"|organi[sz]ation|workspace|instance|serial|hardware|installation|machine|player|user"
+    r"|profile|merchant|store|shop|project)[ _-]?id\b\W{0,3}$"
+)
+
+
 def _high_entropy_ok(value: str, line: str, position: int) -> bool:
     """A value over the entropy limit (_line_hits has checked it) that looks like a key."""
     if not (any(ch.isdigit() for ch in value) and any(ch.isalpha() for ch in value)):
         return False
     before = line[max(0, position - 60) : position]
-    if PUBLIC_CONTEXT.search(before) or _URL_PATH.search(before):
+    if PUBLIC_CONTEXT.search(before) or _URL_PATH.search(before) or NAMED_ID.search(before):
         return False
     # Words run together ("MicrosoftEdgeWebView2RuntimeInstallerX64") are a name, not a key.
     words = sum(len(word) for word in re.findall(r"[A-Z]?[a-z]{3,}", value))

@@ -32,7 +32,7 @@ from typing import Any
 from kbassist.hygiene.hint_index import keyword_matches
 from kbassist.hygiene.secret_keywords import SECRET_COMPILED
 from kbassist.hygiene.secret_rules import SECRET_HINTS
-from kbassist.hygiene.secret_scanner import PUBLIC_CONTEXT
+from kbassist.hygiene.secret_scanner import NAMED_ID, PUBLIC_CONTEXT
 
 MODEL_NAME = "secret-tokens"
 KIND = "secret"
@@ -479,12 +479,13 @@ def learned_hits(text: str, public: Sequence[tuple[int, int]] = ()) -> list[tupl
     if model is None:
         return []
     # "Clave pública del router: <key>": what the words before call public is not secret;
-    # "over port: 5142": nor is a port
+    # "over port: 5142": nor is a port; "household ID Sonos_9Kx2...": nor an identifier
     return [
         hit
         for hit in model.hits(text, public)
         if not PUBLIC_CONTEXT.search(text, max(0, hit[0] - 80), hit[0])
         and not _PORT_BEFORE.search(text, max(0, hit[0] - 12), hit[0])
+        and not NAMED_ID.search(text, max(0, hit[0] - 30), hit[0])
     ]
 
 

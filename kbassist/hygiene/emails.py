@@ -1,0 +1,115 @@
+"""Personal e-mail addresses: an address at a consumer provider, unless the words around
+it make it a role mailbox (moved out of :mod:`kbassist.hygiene.personal_detectors` in session
+9, with the clause helpers the phone and card readers share)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kbassist.hygiene.keyword_scan import Hit
+
+# --- e-mail --------------------------------------------------------------------------------
+
+# Consumer mail providers: an address there is a person's own, not their employer's.
+PERSONAL_MAIL_DOMAINS = frozenset(
+    """
+    gmail.com googlemail.com outlook.com hotmail.com hotmail.co.uk hotmail.de hotmail.fr
+    hotmail.es hotmail.it hotmail.nl live.com live.co.uk live.de live.fr live.nl live.it msn.com
+    yahoo.com yahoo.co.uk yahoo.de yahoo.fr yahoo.es yahoo.it ymail.com rocketmail.com aol.com
+    aol.de icloud.com me.com mac.com proton.me protonmail.com protonmail.ch pm.me gmx.de gmx.net
+    gmx.at gmx.ch gmx.com gmx.fr web.de t-online.de freenet.de posteo.de posteo.net mailbox.org
+    arcor.de online.de orange.fr free.fr laposte.net wanadoo.fr sfr.fr neuf.fr bbox.fr libero.it
+    virgilio.it tiscali.it alice.it tin.it hetnet.nl ziggo.nl kpnmail.nl planet.nl home.nl
+    xs4all.nl telenet.be skynet.be proximus.be sapo.pt clix.pt terra.com terra.es telefonica.net
+    uol.com.br bol.com.br yandex.com yandex.ru mail.ru fastmail.com fastmail.fm hushmail.com
+    tutanota.com tuta.io zoho.eu btinternet.com sky.com virginmedia.com talktalk.net
+    blueyonder.co.uk ntlworld.com comcast.net verizon.net att.net sbcglobal.net bigpond.com
+    optusnet.com.au shaw.ca rogers.com sympatico.ca bluewin.ch eircom.net
+    """.split()
+)
+EMAIL = re.compile(
+    r"(?<![\w.%+-])[A-Za-z0-9._%+-]{1,64}@(?P<domain>[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}"
+    r"\.[A-Za-z]{2,24})\b"
+)
+_PRIVATE_WORDS = re.compile(
+    r"(?i)\b(?:personal|private|home|own|privat\w*|persönlich\w*|personnel\w*|privé\w*"
+    r"|pessoal|particular|privato|privata|priv\.)\b"
+)
+
+
+# A role mailbox at a consumer provider ("it-admin.fps@outlook.com", owned by a school): the
+# address names a function, not a person (session 6).
+_ROLE_LOCAL = re.compile(
+    r"(?i)(?:^|[._-])(?:admin|administrator|info|office|reception|accounts|helpdesk|support"
+    r"|noreply|no-reply|bookings?|sales|finance|enquiries|billing|invoices?|postmaster"
+    r"|webmaster|secretariat|secretaria|sekretariat|segreteria|secretariaat)(?:$|[._-])"
+)
+
+
+_BUSINESS_MAILBOX_BEFORE = re.compile(
+    r"(?i)\b(?:bookings?|info|office|shared|business|company|general|reception|support|sales"
+    r"|team|practice|shop|studio)\s+(?:mail\s?box|inbox|address|e-?mail(?:\s+address)?"
+    r"|account)\W{0,3}$"
+)
+_BUSINESS_MAILBOX_AFTER = re.compile(
+    r"(?i)\W{0,3}(?:the\s+|their\s+)?(?:business|company|shop|practice|firm|club|school)(?:'s)?"
+    r"\s+(?:only\s+|main\s+|own\s+|shared\s+)?(?:address|mailbox|inbox|e-?mail|account)"
+)
+
+
+# A consumer brand under any country's domain: outlook.ie, hotmail.be, yahoo.com.br (session 9).
+_CONSUMER_BRAND = re.compile(
+    r"(?:outlook|hotmail|live|yahoo|ymail|gmx|aol|icloud|msn|gmail)\.(?:com?\.)?[a-z]{2,3}"
+)
+
+
+def personal_domain(domain: str) -> bool:
+    domain = domain.lower()
+    if _CONSUMER_BRAND.fullmatch(domain):
+        return True
+    return any(domain == known or domain.endswith("." + known) for known in PERSONAL_MAIL_DOMAINS)
+
+
+_WORD_TAIL = re.compile(r"^\w+")
+
+
+def clause_before(text: str, start: int, width: int = 60) -> str:
+    """The words before a position, back to the start of the line or sentence."""
+    window_start = max(0, start - width)
+    window = text[window_start:start]
+    cut = max(window.rfind("\n"), window.rfind(". "), window.rfind("; "))
+    if cut >= 0:
+        return window[cut + 1 :]
+    if window_start and text[window_start - 1].isalnum():
+        # the window cut a word: its tail is not a word ("The" read as "he"; session 9)
+        return _WORD_TAIL.sub("", window, count=1)
+    return window
+
+
+def clause_after(text: str, end: int, width: int = 60) -> str:
+    """The words after a position, up to the end of the line or sentence."""
+    window = text[end : end + width]
+    cuts = [i for i in (window.find("\n"), window.find(". "), window.find("; ")) if i >= 0]
+    return window[: min(cuts)] if cuts else window
+
+
+_MESSAGE_ID_BEFORE = re.compile(r"(?i)\b(?:message[- ]?id|in-reply-to|references)\b\W{0,4}<$")
+
+
+def email_hits(text: str, lowered: str) -> Iterator[Hit]:
+    if "@" not in text:
+        return
+    for match in EMAIL.finditer(text):
+        if _ROLE_LOCAL.search(match.group(0).split("@", 1)[0]):
+            continue
+        if _BUSINESS_MAILBOX_BEFORE.search(clause_before(text, match.start(), 40)):
+            continue  # "from their bookings mailbox x@gmail.com": a firm's mailbox
+        if _BUSINESS_MAILBOX_AFTER.match(text, match.end()):
+            continue  # "x@gmail.com (the business's only address)"
+        if _MESSAGE_ID_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+            continue  # "Message ID <CAF7x9Q2@mail.gmail.com>": a message's id, no one's address
+        if personal_domain(match.group("domain")) or _PRIVATE_WORDS.search(
+            clause_before(text, match.start(), 50)
+        ):
+            yield match.start(), match.end(), "email"

@@ -1,0 +1,338 @@
+"""Personal phone numbers, validated with the ``phonenumbers`` library (Google's
+libphonenumber metadata): a number is personal unless the words around it say it belongs to
+the business (office, reception, main line, support line, DID, extension, toll-free), a
+signature or a firm's footer (moved out of :mod:`kbassist.hygiene.personal_detectors` in
+session 9)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+
+from kbassist.hygiene.emails import EMAIL, clause_after, clause_before, personal_domain
+from kbassist.hygiene.keyword_scan import Hit
+
+# --- phone numbers -------------------------------------------------------------------------
+
+# Regions tried for numbers written without a country code: a leading 0 is the trunk prefix
+# of most European numbering plans; without it, North American or Iberian/Italian formats.
+TRUNK_ZERO_REGIONS = ("GB", "DE", "NL", "FR", "IT", "BE", "AT", "CH", "IE", "AU", "ZA", "NZ")
+NO_TRUNK_REGIONS = ("US", "CA", "ES", "PT", "IT")
+# never inside a path or a file name: "C:\\Windows\\Minidump\\031125-9421-01.dmp" (session 9)
+_PHONE = re.compile(
+    r"(?<![\w+/\\.:#-])(?:\+|00)?\(?\d[\d \t().-]{5,22}\d(?![\w-]|[.:/]\d|\.[a-z]{2,4}\b)"
+)
+_NOT_A_PHONE = re.compile(
+    r"""(?x)^(?:
+        \d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?:\s+\d{1,2})?   # date
+      | \d{4}-\d{2}-\d{2}.*                              # ISO date
+      | (?:19|20)\d\d\s?[-–]\s?(?:19|20)\d\d              # a range of years: 2011-2014
+      | \d+(?:\.\d+){2,}                                 # version or IP
+      | [245]\d\d\s[245]\.\d{1,3}\.\d{1,3}                 # SMTP status: 550 5.7.520
+      | \d{6}(?:-\d{6})+                                 # recovery key groups
+      | [1-9]\d{3,5}\.\d{1,5}                             # build.revision (22631.4317)
+      | \d{1,3}(?:\.\d{1,3}){3}(?:-\d{1,3}(?:\.\d{1,3}){0,3})?.*  # IP address or range
+    )$"""
+)
+_PHONE_WORDS = re.compile(
+    r"(?i)(?:phone|tel\b|tel\.|telephone|mobile|mob\b|cell|call|ring|reach|contact|number|nr\b"
+    r"|no\.|nummer|handy|telefon|rufnummer|móvil|movil|celular|teléfono|telefono|número|numero"
+    r"|portable|téléphone|numéro|mobiel|telefoon|gsm|telemóvel|telemovel|cellulare|whatsapp"
+    r"|sms|text|signal|on\s*$)"
+)
+_NOT_PHONE_CONTEXT = re.compile(
+    r"(?i)(?:ticket|case|ref|reference|order|invoice|serial|s/n|\bsn\b|asset|\bid\b|\bkb|build"
+    # a serial number in the other languages: "matricola", "Nº de serie" (session 9)
+    r"|matricola|\bs[ée]rie|seriennummer|serienummer"
+    # a device's identifier: "IMEI 356938035643809" (session 8)
+    r"|imei|meid|imsi|iccid|\besn"
+    # a case right after its word, with no vendor between: "caso 2025-118734" (session 8)
+    r"|\bcaso|\bincidencia|\bincidente|\bchamado|\bprotocolo|\bexpediente|\bsegnalazione"
+    r"|version|event|error|\bpo\b|account|acct|iban|sort\s+code|port|vlan|licen[cs]e|key|code"
+    r"|pin|inc|req|chg|ritm|job|batch|lot|part|model|sku|tag|\bmac|\bip\b|hash|\#"
+    # an access-control or staff identifier: "fob token 0412773", "badge 5530917"
+    r"|fob|token|badge|(?:employee|staff|payroll)\s+(?:no\.?|number|id)"
+    # a case or order in Dutch and German, alone or compounded: "Fall 50102...", "ticketnummer"
+    r"|\bfall|vorgang|auftrag|zaak|dossier|melding|bestel)"
+    r"(?:s?[\s-]?(?:nummer|nr\.?|no\.?|number|#))?\W{0,3}$"
+    # "Ticket beim Hersteller 2026-118043", "serienummers 1123456789 en 1123456790" (session 7)
+    # "Incidencia Redsys 2026-118842", "Storing KPN ...": a reference word, the vendor's name,
+    # then its number, in the seven languages (session 8)
+    r"|\b(?:ticket|fall|case|caso|vorgang|incident|incidencia|incidente|incidenza|chamado"
+    r"|ocorrência|st[öo]rung|storing|melding|segnalazione|aver[íi]a|fault|dossier|zaak"
+    r"|r[ée]f[ée]rence|referencia|ref|order|pedido|commande|bestelling|auftrag|ordine|rma)"
+    r"\s+(?:(?:beim|bei|with|at|del|du|van|bij|presso|junto\s+a|chez)\s+\w+"
+    r"|(?-i:(?!(?:DE|DA|DO|DEL|DI|DU|VAN|THE|O|A|EL|LA|LE|IL|DER|DIE|DAS|HET)\b)[A-Z][\w&-]+)"
+    r"(?:\s(?-i:[A-Z][\w&-]+))?)\W{0,3}$"
+    # a staff access card's number, not a phone's: "card no. 0612 4471", "Kartennummer",
+    # "número de tarjeta", "numéro de carte", "kaartnummer", "numero tessera" (session 8)
+    r"|(?<!sim\s)(?<!sim-)\bcard[\s-]?(?:no\.?|number|nr\.?|\#)\W{0,3}$"
+    r"|(?:karten|kaart|pas)-?(?:nummer|nr\.?)\W{0,3}$"
+    r"|\bn(?:[úu]mero|uméro|[º°o]\.?)\s+(?:de\s+(?:la\s+)?|do\s+|della\s+|di\s+)?"
+    r"(?:tarjeta|carte|cartão|tessera|carta)(?!\s+sim)(?:\s+\w+){0,2}\W{0,3}$"
+    r"|\b(?:tarjeta|carte|cartão|tessera|carta)\s+(?:n[º°o.]+|num\w*)\W{0,3}$"
+    r"|(?:serie\w*|serial\w*|s/n)\s+\S+\s+(?:en|and|und|et|y|e|&)\s*$|serienummers?\W{0,3}$"
+    # a parcel's tracking number, or the rest of a longer code: "tracking 1Z 9W4 7X6 03 1847 2253"
+    r"|(?:tracking|sendungsnummer|suivi|seguimiento|rastreio|tracciamento)(?:\s+\S+){0,4}\s*$"
+    r"|(?-i:[A-Z]+\d[A-Z\d]*|\d+[A-Z][A-Z\d]*)\s$"
+)
+# A company's registration or tax number: "Registered in England No. 08812345", "KvK 1234..."
+# (read on the raw words before: the clause cut stops at "No. ").
+_REGISTRATION_BEFORE = re.compile(
+    r"(?i)(?:registered\s+in\s+[\w ]{2,30}?(?:\s(?:no\.?|number))?"
+    r"|(?:company|companies|registration|reg\.?|vat|tax)\s+(?:no\.?|number|nr\.?)|siret|siren|kvk|hrb|cif|nif|p\.?\s?iva"
+    r"|vat(?:\s+(?:no\.?|number|reg\.?))?\s+[A-Z]{2}"  # "VAT GB 291 4471 62"
+    r"|ust-?id\w*|btw|abn|acn|cnpj|nipc)\W{0,3}$"
+)
+_WORK_WORDS = re.compile(
+    r"(?i)\b(?:offices?|desk|direct\s+(?:dial|line)|ddi|did|main\s+(?:line|number|office)"
+    r"|reception|switchboard|front\s+desk|help\s?desk|service\s?desk|support|hotline|vendor"
+    r"|supplier|isp|carrier|provider|fax|ext\.?|extension|durchwahl|zentrale|büro|firma|company"
+    r"|work|business|trunk|porting|ported|3cx|sip|teams|hunt\s?group|queue|ivr|auto\s?attendant"
+    r"|operator\s+connect|calling\s+plan|direct\s+routing|phone\s+system"
+    r"|oficina|empresa|centralita|bureau|entreprise|standard|kantoor|bedrijf|escritório|ufficio"
+    r"|azienda|centralino|toll[\s-]?free|freephone|landline\s+of|site|branch|store|shop|clinic"
+    r"|practice|surgery|dienst\w*|geschäft\w*|(?-i:us)|our|we|uns|nous|nos|nosotros|nuestro|ons|onze"
+    # a vendor's support line in the six other languages: "Linha de apoio do fornecedor"
+    r"|apoio|fornecedor|soporte|proveedor|fournisseur|lieferant\w*|leverancier|fornitore"
+    r"|assistenza|ondersteuning|hotline|klantcontact|klantenservice|kundenservice|kundendienst"
+    r"|atendimento|servizio\s+clienti|service\s+client|customer\s+service"
+    r"|praktijk\w*|praxis\w*|consultorio|consultório|studio"  # a practice's number
+    # a vendor's technician or assistance line: "Tecnico Kyocera chiamato al 02 921791",
+    # "asistencia técnica", "Techniker von Canon" (session 8)
+    r"|t[ée]cnico|technician|techniker|technicien|technicus|monteur|servicetechniker"
+    r"|asistencia|assistência|assistance|helpline|servicedesk|service\s?desk"
+    # a shop's or firm's general number: "Telefone geral da loja", "número general"
+    r"|geral|general|générale?|algemeen|generale|loja|tienda|negozio|winkel|magasin|boutique"
+    r"|nós|nosso|ci|nostro"
+    # the firm's main number or head office: "numéro principal", "Hauptnummer", "siège social"
+    r"|principal|principale|hauptnummer|hoofdnummer|siège|accueil|receptie|recepción"
+    # a club's or a secretariat's line: "secretariaat ... (vast nummer van het clubhuis), toestel
+    # 3" (session 9)
+    r"|secretariaat|secretariat|sekretariat|secretar[íi]a|secrétariat|clubhuis|clubhouse"
+    r"|vereinsheim|toestel)\b"
+)
+_PERSONAL_PHONE_WORDS = re.compile(
+    r"(?i)\b(?:personal\w*|private|home|own|privat\w*|persönlich\w*|personnel\w*|privé\w*|pessoal"
+    r"|particular|privato|privata|wife|husband|partner|mum|mom|dad|spouse|him|his|her|them"
+    r"|their|he|she|ihn|ihm|ihr|ihre|seine?|lui|elle|hem|haar|zijn|ele|ela|dele|dela"
+    r"|patient|patiënt|paciente|patiente?|paziente|tenant|pupil|resident"
+    r"|perso|son|sa|su|suo|sua|seu|my|mine|mijn|mein|meine|meu|minha|mio|mia)\b"
+)
+# Number types that only a business has (phonenumbers.PhoneNumberType names).
+_BUSINESS_TYPES = ("TOLL_FREE", "PREMIUM_RATE", "SHARED_COST", "UAN", "VOICEMAIL")
+
+
+# The number of a work phone: the device is the employer's, whoever carries it.
+_WORK_PHONE = re.compile(
+    r"(?i)\b(?:company|work|business|corporate|office|firm|staff)[\s-]+(?:mobile|phone|cell"
+    r"|handset|iphone|smartphone|sim)\b\W{0,3}(?:\w+\W+){0,2}$"
+    r"|(?:diensthandy|firmenhandy|geschäftshandy|diensttelefon)\w*\W{0,3}(?:\w+\W+){0,2}$"
+    # a direct line is the employer's: "Her DDI 0161 496 0732" (session 7)
+    r"|\b(?:ddi|did|direct\s+(?:dial|line)|durchwahl|doorkiesnummer|ligne\s+directe)\W{0,3}$"
+    r"|(?:m[óo]vil|tel[ée]fono|celular|telem[óo]vel|portable|cellulare|gsm|mobiel)\s+"
+    r"(?:de\s+(?:la\s+)?empresa|corporativo|da\s+empresa|professionnel|de\s+société"
+    r"|aziendale|van\s+de\s+zaak|zakelijk)\W{0,3}(?:\w+\W+){0,2}$"
+)
+# "número de incidencia", "incident number", "Störungsnummer": a reference, not a phone. The
+# reference word may stand a few words before the number word ("incidencia con Movistar,
+# número 1-8842275193").
+_REFERENCE_BEFORE = re.compile(
+    r"(?i)\b(?:incident|ticket|case|fault|order|reference|incidencia|aver[íi]a|caso|pedido"
+    r"|st[öo]rung\w*|meldung|auftrag|vorgang|incidente|chamado|protocolo|dossier|commande"
+    r"|signalement|storing|melding|zaak|segnalazione|richiesta|pratica|ordine)\b"
+    r"(?:\W+\w+){0,4}\W+(?:number|no\.?|nr\.?|n[º°o]\.?|número|numero|nummer|numéro)\W{0,3}$"
+    # "Número de incidencia del fabricante HP: 5092...": the number word first (session 7)
+    r"|(?:número|numero|numéro|number|nummer)\s+(?:de\s+|do\s+|da\s+|di\s+|of\s+|du\s+)?"
+    r"(?:la\s+|l'|the\s+)?(?:incidencia|incidente|incident|caso|case|ticket|chamado|pedido"
+    r"|solicitud|solicitação|demande|anfrage|aanvraag|richiesta|request|application"
+    r"|order|dossier|commande|pratica|ordine|ocorrência|référence|referencia|reference)"
+    r"(?:\W+\w+){0,4}\W{0,3}$"
+)
+# The firm's switchboard named right before the number overrides "she" or "his" around it.
+# "cell 082 514 7730 (his own phone, ...)": whose phone it is, said right after the number.
+_OWN_PHONE_AFTER = re.compile(
+    r"(?i)\W{0,3}(?:his|her|their|own|personal|private|perso|privé|privat\w*|su|son|sa|seu"
+    r"|sua|suo|zijn|haar|sein|ihr)\s+(?:(?:own|personal|private|mobile)\s+)?"
+    r"(?:phone|mobile|cell|number|handy|portable"
+    r"|m[óo]vil|telem[óo]vel|cellulare|mobiel|gsm|n[úu]mero|nummer|numéro)"
+    # "'07456 118 392 (personal)'": the word alone in brackets (session 9)
+    r"|\W{0,3}\((?:personal|private|priv[ée]|privat|pessoal|privato|particular|perso)\)"
+)
+# A person named with a title right before the number: "patient 'Mrs Olwen Price, 07812 ..."
+# (session 9).
+_TITLED_NAME_BEFORE = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Herr|Frau|Mme|Mlle|Mevr|Dhr|Sr|Sra|Sig|Sig\.ra|Dña|Dª)\.?\s+"
+    r"(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+\W{0,3}$"
+)
+# A support line named right before the number, whoever's "their" stands further back.
+_SUPPORT_LINE_BEFORE = re.compile(
+    r"(?i)\b(?:support|help|service|hot|customer)[\s-]?(?:line|desk|number)|hotline|helpline"
+    r"|linha\s+de\s+apoio|l[íi]nea\s+de\s+(?:soporte|atención)|ligne\s+d'assistance"
+    r"|servicelijn|supportlijn|linea\s+(?:di\s+)?assistenza"
+    r"|(?:suporte|soporte|support|assistance|assistenza|kundendienst)(?:\s+[A-Z][\w-]+){1,2}\W{0,3}$"
+)
+# A parcel's tracking number after its shipment words, the carrier named between (session 9).
+_SHIPMENT_BEFORE = re.compile(
+    r"(?i)\b(?:spedizione|sendung|env[íi]o|colis|zending|shipment|consignment|tracking"
+    r"|track\s*(?:&|and)\s*trace|parcel|paket|pacco|paquete|pakket|remessa|encomenda)\b"
+    r"[^\n]{0,25}$"
+)
+# An e-mail signature template holds the organisation's numbers (session 9).
+_SIGNATURE_TEMPLATE = re.compile(
+    r"(?i)\b(?:signature|signatur|handtekening|firma\s+(?:de\s+)?(?:correo|e-?mail)|assinatura)"
+    r"\b[^\n]{0,160}$"
+)
+# A messaging system's own number in its pasted config (session 9).
+_SENDER_KEY_BEFORE = re.compile(
+    r"(?i)[\"']?(?:\b|(?<=_))(?:from|sender|from_?number|sms_?from|caller_?id|originator|sender_?id"
+    r"|twilio_?(?:phone_?)?number|messaging_?number)[\"']?\s*[:=]\s*[\"']?$"
+)
+# "Called Sage on 0191 479 5999, outage confirmed, case 09912345": a number that opened a
+# vendor's case in the same sentence is the vendor's line (session 9).
+_VENDOR_CASE_AFTER = re.compile(
+    r"(?i)\b(?:case|caso|fall|dossier|zaak|incident|incidencia|chamado|sr)\s*(?:no\.?|number"
+    r"|nr\.?|n[º°]|\#|ref)?\s*[:#]?\s*(?:[A-Z]{1,4}-?)?\d{5,}"
+)
+_SWITCHBOARD_BEFORE = re.compile(
+    r"(?i)\b(?:switchboard|reception|main\s+(?:line|number)|standard|accueil|centralita"
+    r"|centralino|zentrale|hoofdnummer|receptie|recepción|receção|front\s+desk)\W{0,4}$"
+)
+# A firm's footer: its registration on the number's line ("Ltd | Reg. office 22 Kirkstall
+# Road, Leeds | Company no. 08812234 | 0113 496 0021"), or its legal name on a line laid out
+# with bars or bullets (session 8).
+_FOOTER_REGISTRATION = re.compile(
+    r"(?i)\b(?:reg(?:istered)?\.?\s+(?:office|address|in\b)|company\s+(?:no\b|number|reg)"
+    r"|vat\s+(?:no\b|number|reg)|handelsregister|amtsgericht|hrb\b|kvk\b|siret|siren\b|rcs\b"
+    r"|p\.\s?iva|partita\s+iva|registro\s+mercantil|\bcif\b|nipc|ust-?id\w*"
+    r"|sede\s+(?:legale|social)|siège\s+social|registergericht)"
+)
+_FOOTER_LEGAL_NAME = re.compile(
+    r"\b(?:Ltd|Limited|LLP|PLC|plc|GmbH|AG|SARL|SAS|B\.V|N\.V|S\.L|S\.A|S\.r\.l|S\.p\.A|Lda)\b"
+)
+_FOOTER_BARS = re.compile(r"[|•·]")
+
+
+def _company_footer(text: str, start: int, end: int) -> bool:
+    """Whether the number stands in a firm's footer or signature line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    near = text[max(line_start, start - 160) : min(line_end, end + 160)]
+    if _FOOTER_REGISTRATION.search(near):
+        return True
+    return bool(_FOOTER_LEGAL_NAME.search(near) and _FOOTER_BARS.search(near))
+
+
+_MOBILE_WORDS = re.compile(
+    r"(?i)\b(?:mobile|mob|cell|handy|m[óo]vil|celular|portable|mobiel|gsm|telem[óo]vel"
+    r"|cellulare)\b"
+)
+
+
+# A phone hit needs seven digits with only separators between them (the count of 7 to 15
+# below), and _PHONE opens with a look-behind that the regex engine tries at every position:
+# this search, which the engine can skip to the next digit for, runs first.
+_SEVEN_DIGIT_RUN = re.compile(r"\d(?:[ \t().-]*\d){6}")
+_GROUPED_DIGITS = re.compile(r"\d[ .-]\d")
+
+
+@lru_cache(maxsize=4096)
+def _phone_verdict(raw: str, mobile: bool = False) -> tuple[bool, bool]:
+    """(valid somewhere, a business-only number type) for a candidate number. When the text
+    calls it a mobile, a region where it is a mobile wins ("087 900 4418": an Irish mobile,
+    not a UK shared-cost number)."""
+    import phonenumbers  # imported on the first candidate: its metadata is large
+
+    business = {getattr(phonenumbers.PhoneNumberType, name) for name in _BUSINESS_TYPES}
+    number = raw.strip()
+    if number.startswith("00"):
+        number = "+" + number[2:]
+    regions: Sequence[str | None]
+    if number.startswith("+"):
+        regions = (None,)
+    elif number.lstrip("(").startswith("0"):
+        regions = TRUNK_ZERO_REGIONS
+    else:
+        regions = NO_TRUNK_REGIONS
+    first: tuple[bool, bool] | None = None
+    for region in regions:
+        try:
+            parsed = phonenumbers.parse(number, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(parsed):
+            kind = phonenumbers.number_type(parsed)
+            if not mobile:
+                return True, kind in business
+            if kind == phonenumbers.PhoneNumberType.MOBILE:
+                return True, False
+            first = first or (True, kind in business)
+    return first or (False, False)
+
+
+def phone_hits(text: str, lowered: str) -> Iterator[Hit]:
+    if not _SEVEN_DIGIT_RUN.search(text):
+        return
+    for match in _PHONE.finditer(text):
+        raw = match.group(0).rstrip(" \t.-(")
+        if raw.startswith("(") and ")" not in raw:
+            raw = raw[1:]
+        start = match.start() + match.group(0).find(raw)
+        digits = sum(ch.isdigit() for ch in raw)
+        if not 7 <= digits <= 15 or _NOT_A_PHONE.match(raw):
+            continue
+        before = clause_before(text, start)
+        # the raw words too: the clause cut stops at "no." ("fob no. 4 412 908 751")
+        if _NOT_PHONE_CONTEXT.search(before) or _NOT_PHONE_CONTEXT.search(
+            text, max(0, start - 30), start
+        ):
+            continue
+        if _REFERENCE_BEFORE.search(text[max(0, start - 80) : start]):
+            continue
+        if _SHIPMENT_BEFORE.search(text, max(0, start - 40), start):
+            continue  # "spedizione BRT n. 068123450012345": a parcel's number
+        if _REGISTRATION_BEFORE.search(text[max(0, start - 60) : start]):
+            continue
+        if _SENDER_KEY_BEFORE.search(text, max(0, start - 40), start):
+            continue  # '"from": "+441174960213"': a system's sending number in its config
+        if _WORK_PHONE.search(text[max(0, start - 60) : start]):
+            continue
+        if _SWITCHBOARD_BEFORE.search(text, max(0, start - 30), start):
+            continue  # "rappelé via le standard (04 78 ...)": whoever calls, it is the firm's
+        after = clause_after(text, start + len(raw))
+        # "+44 (0)7700 900137": only a phone number is written with its trunk zero in brackets
+        phone_context = bool(_PHONE_WORDS.search(before[-40:])) or "(0)" in raw
+        formatted = raw[0] in "+0(" or bool(_GROUPED_DIGITS.search(raw))
+        valid, business = _phone_verdict(raw, bool(_MOBILE_WORDS.search(before[-40:])))
+        if not (valid and formatted) and not (phone_context and (formatted or digits >= 10)):
+            continue
+        if business:
+            continue
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", start)
+        line_end = len(text) if line_end == -1 else line_end
+        # a signature: a work address within 80 characters on the number's line (a long
+        # note on one line may name a work account far from a personal mobile; session 7)
+        near = text[max(line_start, start - 80) : min(line_end, start + len(raw) + 80)]
+        if "@" in near and any(
+            not personal_domain(m.group("domain")) for m in EMAIL.finditer(near)
+        ):
+            continue  # a signature line: "Tel: 01632 960100 | servicedesk@company.co.uk"
+        own = (
+            _PERSONAL_PHONE_WORDS.search(before)
+            or _OWN_PHONE_AFTER.match(after)
+            or _TITLED_NAME_BEFORE.search(before)
+        )
+        if not own and _company_footer(text, start, start + len(raw)):
+            continue  # "Ltd | Reg. office ... | Company no. 08812234 | 0113 496 0021"
+        if _SUPPORT_LINE_BEFORE.search(before[-30:]) and not _OWN_PHONE_AFTER.match(after):
+            continue  # "through their Benelux support line (+31 20 ...)": the vendor's line
+        if not own and (_WORK_WORDS.search(before) or _WORK_WORDS.search(after)):
+            continue
+        if not own and _SIGNATURE_TEMPLATE.search(text, max(0, start - 160), start):
+            continue  # "signature template ... office address ..., tel 01454 412 103"
+        if not own and _VENDOR_CASE_AFTER.search(after):
+            continue
+        yield start, start + len(raw), "phone"
