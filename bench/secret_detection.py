@@ -67,7 +67,7 @@ BATCHES = (
     "a", "b", "c", "d", "blind1", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7",
     "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15",
     "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23",
-    "blind24", "blind25", "blind26", "blind27", "blind28",
+    "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -99,6 +99,8 @@ BLIND = {
     "blind26": ROOT / "bench" / "data" / "secrets_blind26.jsonl",
     "blind27": ROOT / "bench" / "data" / "secrets_blind27.jsonl",
     "blind28": ROOT / "bench" / "data" / "secrets_blind28.jsonl",
+    "blind29": ROOT / "bench" / "data" / "secrets_blind29.jsonl",
+    "blind30": ROOT / "bench" / "data" / "secrets_blind30.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -289,6 +291,18 @@ SEEN = {
     "dash pairs, 'SSID x with the old key Y', a DNI a sentence after its name, a date of birth "
     "'entered as' another; not secret: a masked key; not personal: TWILIO_FROM, a range of "
     "years, a Dutch establishment address): development since",
+    "blind29": "the fifth session-9 secrets blind test, scored on 9ad478a (the rules alone "
+    "0.97/1.00; with the token model 0.98/1.00: one missed, no false alarm; personal "
+    "0.92/0.88: two missed, three false alarms); read right after with blind30, their errors "
+    "fixed as kinds (a Dutch 'API-sleutel', a patient after a titled name, short-form "
+    "'sort'/'acc' bank details; not personal: an animal's date of birth, a property on an "
+    "agent's books, a number in a signature template): development since",
+    "blind30": "the sixth session-9 secrets blind test, scored on 9ad478a (the rules alone "
+    "0.95/0.98; with the token model 0.97/0.98: two missed, one false alarm; personal "
+    "0.96/0.92: one missed, two false alarms); read with blind29 (see there; a PIN compound "
+    "then a colon, 'replaced by', a panel user's code with the alarm a sentence before, "
+    "'(personal)', 'home 2 Tan y Bryn'; not secret: a household ID; not personal: a parcel "
+    "number, a club secretariat's line): development since",
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -601,7 +615,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind29.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind31.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:
