@@ -13,6 +13,10 @@ after it ("wrong", "typo", "verkeerd", "falsch", "faux"...). A year is never a c
 The same value written again is as sensitive as where it was found: "staff door PIN 6610#
 rejected ... synced, 6610# opens the door" (session 9, blind23) left the second one in clear.
 Every other whole occurrence of a found value of four characters or more takes its kind.
+
+A code's sibling in the same sentence is one too: "keypad on back door set to 8842 for staff,
+cleaners have 1190" (session 9, blind31). Digits of the same count as a door code or PIN found,
+later in its sentence after "have", "get", "use" or a colon, take its kind.
 """
 
 from __future__ import annotations
@@ -100,4 +104,34 @@ def repeated_hits(text: str, hits: Iterable[Hit]) -> list[Hit]:
             if not any(match.start() < b and a < match.end() for a, b in taken):
                 out.append((match.start(), match.end(), kind))
                 taken.append(match.span())
+    return out
+
+
+_SIBLING_KINDS = frozenset({"door_code", "pin", "voicemail_pin"})
+_SIBLING_CUE = re.compile(
+    r"(?i)(?:\b(?:have|get|gets|use|uses|got|hebben|krijgen|haben|bekommen|tienen"
+    r"|usan|ont|utilisent|têm|usam|hanno|usano)|[:=])[ \t]+$"
+)
+_SIBLING_REACH = 80
+
+
+def sibling_hits(text: str, hits: Iterable[Hit]) -> list[Hit]:
+    """Codes given after one found in the same sentence ("... 8842 for staff, cleaners have
+    1190"), as (start, end, kind)."""
+    out: list[Hit] = []
+    taken = {(start, end) for start, end, _ in hits}
+    for start, end, kind in list(hits):
+        value = text[start:end].rstrip("#")
+        if kind not in _SIBLING_KINDS or not value.isdigit():
+            continue
+        stop = min(len(text), end + _SIBLING_REACH)
+        for cut in (text.find("\n", end, stop), text.find(". ", end, stop)):
+            stop = cut if cut != -1 else stop
+        pattern = re.compile(rf"(?<![\w.,/-])\d{{{len(value)}}}#?(?![\w/-]|[.,]\d)")
+        for match in pattern.finditer(text, end, stop):
+            if match.span() in taken or _YEAR.fullmatch(match.group(0)):
+                continue
+            if _SIBLING_CUE.search(text, max(end, match.start() - 20), match.start()):
+                out.append((match.start(), match.end(), kind))
+                taken.add(match.span())
     return out

@@ -200,7 +200,8 @@ class Token(NamedTuple):
 
 _TOKEN = re.compile(
     r"<[^<>\n]{1,200}>"  # an HTML tag left by the PSA: skipped like whitespace
-    r"|\"[^\"\n<]{2,100}\"|'[^'\n<]{2,100}'(?!\w)|“[^”\n<]{2,100}”|`[^`\n<]{2,100}`|[^\s<>]+"
+    r"|\"[^\"\n<]{2,100}\"|'[^'\n<]{2,100}'(?!\w)|“[^”\n<]{2,100}”|`[^`\n<]{2,100}`"
+    r"|«[^»\n<]{2,100}»|[^\s<>]+"  # French quotes: « Cheval-de-bois sur la Loire 1898 »
 )
 _TRAILING = ".,;:)]}»”“\"'"
 _LEADING = "([{«“\"'"
@@ -223,8 +224,10 @@ class Tokens:
             word = match.group(0)
             if word[0] == "<":
                 continue
-            if len(word) >= 4 and word[0] in "\"'“`" and word[-1] in "\"'”`":
-                self._tokens.append(Token(match.start() + 1, match.end() - 1, word[1:-1], True))
+            if len(word) >= 4 and word[0] in "\"'“`«" and word[-1] in "\"'”`»":
+                inner = word[1:-1].strip()  # French quotes stand apart: « X »
+                start = match.start() + word.index(inner, 1) if inner else match.start() + 1
+                self._tokens.append(Token(start, start + len(inner), inner, True))
                 continue
             offset = match.start()
             for part in word.split("&nbsp;"):

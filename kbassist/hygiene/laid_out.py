@@ -171,6 +171,10 @@ _PHRASE = re.compile(
     # "the 12-word phrase", "Phrase as read back by the trustee:" (session 8): the run of
     # 12-24 plain words after it is the test
     r"|\b(?:12|15|18|21|24|twelve|twenty-four)[- ]word\b|\b(?P<bare>phrase)\b"
+    # "as 12 palavras de recuperação (em inglês): orbit velvet ..." (session 9)
+    r"|\b(?:12|15|18|21|24)\s+(?:palavras|palabras|mots|woorden|wörter|parole)\b"
+    r"|\b(?:palavras|palabras)\s+de\s+recupera(?:ção|cao|ción|cion)|\bmots\s+de\s+récupération"
+    r"|\bherstelwoorden|\bwiederherstellungswörter|\bparole\s+di\s+recupero"
 )
 # the words in a row, or laid out over a few lines ("harbour  velvet  plunge ...\n  ember ...")
 _WORD_RUN = re.compile(r"(?:[a-z]{3,10}(?:[ \t,]+|[ \t]*\n[ \t]*)){11,23}[a-z]{3,10}\b")
@@ -183,7 +187,11 @@ _SENTENCE_WORDS = frozenset(
 def phrase_hits(text: str, lowered: str) -> Iterator[Hit]:
     """A wallet or vault recovery phrase: 12 to 24 plain words after the phrase's name."""
     if not any(
-        word in lowered for word in ("phrase", "word", "sentence", "satz", "zin", "frase", "seed")
+        word in lowered
+        for word in (
+            *("phrase", "word", "sentence", "satz", "zin", "frase", "seed", "palavra"),
+            *("palabra", "mots", "woorden", "wörter", "parole"),
+        )
     ):
         return
     for match in _PHRASE.finditer(text):

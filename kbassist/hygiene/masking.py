@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kbassist.findings import Finding
-from kbassist.hygiene.corrections import corrected_hits, repeated_hits
+from kbassist.hygiene.corrections import corrected_hits, repeated_hits, sibling_hits
 from kbassist.hygiene.kinds import BULLETS, KINDS, PERSONAL, PERSONAL_DATA_MARKER, SECRET, Span
 from kbassist.hygiene.personal_detectors import personal_hits
 from kbassist.hygiene.public_material import PUBLIC_SAFE_KINDS, inside, is_example, public_ranges
@@ -56,6 +56,7 @@ def sensitive_spans(text: str, learned: bool = True) -> list[Span]:
             and not is_example(text, *hit[:2])
         )
     hits.extend(corrected_hits(text, hits))
+    hits.extend(sibling_hits(text, hits))
     hits.extend(repeated_hits(text, hits))
     hits.extend(remnant_hits(text))
     spans = [

@@ -121,13 +121,14 @@ _KINDS: tuple[_Kind, ...] = (
     _Kind(
         re.compile(
             r"(?i)\b(?:NIR|s[ée]curit[ée]\s+sociale|carte\s+vitale|num[ée]ro\s+de\s+s[ée]cu)\b"
+            r"|(?i:\bn[°º]\s*(?:de\s+)?s[ée]cu\b)"  # "son n° de sécu 1 85 07 ..." (session 9)
         ),
         re.compile(
             r"(?<![\d-])[12] ?\d{2} ?\d{2} ?(?:\d{2}|2[AB]) ?\d{3} ?\d{3}(?: ?\d{2})?(?![\d-])"
         ),
         _always,
         "national_id",
-        lower=("nir", "curit", "vitale", "num"),
+        lower=("nir", "curit", "vitale", "num", "sécu", "secu"),
     ),
     _Kind(
         re.compile(r"(?i)\b(?:id\s+(?:no\.?|number)|identity\s+number)"),
@@ -192,6 +193,18 @@ _KINDS: tuple[_Kind, ...] = (
         "national_id",
         cased=("DNI",),
         window=120,
+    ),
+    _Kind(
+        # a passport number inside a file's name: "passport_118236547_JKamau.pdf" (session 9)
+        re.compile(
+            r"(?i)(?:passport|reisepass|pasaporte|passeport|paspoort|passaporte|passaporto)"
+            r"(?=[_-])"
+        ),
+        re.compile(r"(?<=[_-])(?:(?=[A-Z0-9]*\d)[A-Z0-9]{7,9}|\d{9})(?=[_.-])"),
+        _always,
+        "national_id",
+        lower=("pass", "pasa", "pasp"),
+        window=12,
     ),
     _Kind(
         # a Portuguese social-security number (NISS): eleven digits (session 9)

@@ -175,12 +175,32 @@ _BIRTH_QUESTION = re.compile(
     r"|wann\s+(?:sind\s+sie|bist\s+du)\s+geboren|cu[áa]ndo\s+naci[óo]|quand\s+êtes-vous\s+née?"
     r"|wanneer\s+bent\s+u\s+geboren|quando\s+nasceu|quando\s+[èe]\s+nat[oa])[^\n?]{0,40}\?"
 )
+# A date written in words: "the ninth of March nineteen seventy-one", "twenty-third of June
+# 1968" (session 9). A year in words is this century's or the last.
+_UNITS = r"one|two|three|four|five|six|seven|eight|nine"
+_ORDINAL = (
+    r"(?:twenty|thirty)[- ]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+    r"|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+    r"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
+    r"|thirtieth"
+)
+_YEAR_IN_WORDS = (
+    r"nineteen[- ](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    rf"(?:[- ](?:{_UNITS}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+    r"|eighteen|nineteen)"
+    rf"|two\s+thousand(?:\s+and)?(?:[- ](?:{_UNITS}|ten|eleven|twelve))?"
+)
+_WORDED_DATE = (
+    rf"\b(?:the\s+)?(?:{_ORDINAL}|\d{{1,2}}(?:st|nd|rd|th))\s+of\s+(?:{_MONTHS})\b,?\s+"
+    rf"(?:(?:19|20)\d{{2}}\b|(?:{_YEAR_IN_WORDS})\b)"
+)
 _ANSWER_DATE = re.compile(
     rf"(?i)\b\d{{1,2}}(?:st|nd|rd|th|er|º|\.)?,?\s+(?:de\s+)?(?:{_MONTHS})\b\.?,?\s+"
     r"(?:de\s+|del\s+)?(?:19|20)\d{2}\b"
     rf"|\b(?:{_MONTHS})\b\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}\b"
     r"|(?<![\d/.-])\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d{2}(?![\d/.-])"
     r"|(?<![\d-])(?:19|20)\d{2}-\d{2}-\d{2}(?![\d-])"
+    rf"|{_WORDED_DATE}"
 )
 _ANSWER_REACH = 40  # how far into the answer the date may stand
 _BIRTH_YEAR = re.compile(r"(?:19|20)\d{2}")
@@ -194,7 +214,18 @@ _ANSWER_CUES = tuple(
 # "the app asks for date of birth as second factor and the son gave it as 22 March 1949":
 # the date later in the sentence that names a date of birth (session 8). Born 1920-2008: a
 # date of this decade in that sentence is when something was done.
-_BIRTH_NAMED = re.compile(rf"(?i)\b(?:{_BIRTH_NOUNS})\b")
+_BIRTH_NAMED = re.compile(rf"(?i)\b(?:{_BIRTH_NOUNS}|born|geboren|nacid[oa]|nascid[oa]|nat[oa])\b")
+
+
+def _birth_year(date: str) -> int:
+    """The year of a date found; a year in words counts as 1950 ("nineteen seventy-one") or
+    2000 ("two thousand and three"), enough for the range checks below."""
+    years = _BIRTH_YEAR.findall(date)
+    if years:
+        return int(years[-1])
+    return 1950 if "nineteen" in date.lower().rsplit(" of ", 1)[-1] else 2000
+
+
 _SENTENCE_REACH = 120
 
 
@@ -209,7 +240,7 @@ def sentence_birth_date_hits(text: str, lowered: str) -> Iterator[Hit]:
         line_end = text.find("\n", named.end(), end)
         end = min(stop.start() if stop else end, line_end if line_end != -1 else end)
         found = _ANSWER_DATE.search(text, named.end(), end)
-        if found and 1920 <= int(_BIRTH_YEAR.findall(found.group(0))[-1]) <= 2008:
+        if found and 1920 <= _birth_year(found.group(0)) <= 2008:
             yield found.start(), found.end(), "date_of_birth"
 
 
@@ -234,8 +265,7 @@ def answered_birth_date_hits(text: str, lowered: str) -> Iterator[Hit]:
             found = _ANSWER_DATE.search(text, start, stop.start() if stop else end)
             if not found or found.start() - start > _ANSWER_REACH:
                 continue
-            year = int(_BIRTH_YEAR.findall(found.group(0))[-1])
-            if 1920 <= year <= 2012:
+            if 1920 <= _birth_year(found.group(0)) <= 2012:
                 yield found.start(), found.end(), "date_of_birth"
                 break
 
@@ -301,7 +331,10 @@ COMPANY_ACCOUNT = re.compile(
     r"(?i)\b(?:company|company's|business|corporate|firm's|our|société|entreprise|empresa"
     r"|firmen\w*|geschäfts\w*|bedrijfs\w*|zakelijke?|aziendale|società)\W+(?:\w+\W+){0,2}$"
     # or right after the firm's legal name: "Harlow Timber Ltd, sort code 40-47-84"
-    r"|\b(?-i:Ltd|Limited|LLP|PLC|plc|Inc|LLC|GmbH|AG|SARL|SAS|B\.V|S\.L|S\.A|S\.r\.l|Lda)\.?,?\s*"
+    # or after an association's or a club's name: "Greenhill Allotment Society, IBAN ..."
+    r"|\b(?-i:Ltd|Limited|LLP|PLC|plc|Inc|LLC|GmbH|AG|SARL|SAS|B\.V|S\.L|S\.A|S\.r\.l|Lda"
+    r"|Society|Association|Club|Trust|Council|Charity|Foundation|Vereniging|Stichting|Verein"
+    r"|e\.V|Asociación|Associação|Associazione)\.?,?\s*"
     r"(?:(?:iban|rib|account|konto|cuenta|conta|compte|rekening|bank)\W{0,3})?$"
 )
 

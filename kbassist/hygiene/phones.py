@@ -179,6 +179,8 @@ _SHIPMENT_BEFORE = re.compile(
     r"|track\s*(?:&|and)\s*trace|parcel|paket|pacco|paquete|pakket|remessa|encomenda)\b"
     r"[^\n]{0,25}$"
 )
+# The start of an IBAN right before the digits: they are its tail (session 9).
+_IBAN_OPENING = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){1,6}[ ]?$")
 # An e-mail signature template holds the organisation's numbers (session 9).
 _SIGNATURE_TEMPLATE = re.compile(
     r"(?i)\b(?:signature|signatur|handtekening|firma\s+(?:de\s+)?(?:correo|e-?mail)|assinatura)"
@@ -291,6 +293,8 @@ def phone_hits(text: str, lowered: str) -> Iterator[Hit]:
             continue
         if _REFERENCE_BEFORE.search(text[max(0, start - 80) : start]):
             continue
+        if _IBAN_OPENING.search(text, max(0, start - 30), start):
+            continue  # "NL91 ABNA 0417 1643 00": the tail of an IBAN
         if _SHIPMENT_BEFORE.search(text, max(0, start - 40), start):
             continue  # "spedizione BRT n. 068123450012345": a parcel's number
         if _REGISTRATION_BEFORE.search(text[max(0, start - 60) : start]):
@@ -316,15 +320,19 @@ def phone_hits(text: str, lowered: str) -> Iterator[Hit]:
         # a signature: a work address within 80 characters on the number's line (a long
         # note on one line may name a work account far from a personal mobile; session 7)
         near = text[max(line_start, start - 80) : min(line_end, start + len(raw) + 80)]
-        if "@" in near and any(
-            not personal_domain(m.group("domain")) for m in EMAIL.finditer(near)
-        ):
-            continue  # a signature line: "Tel: 01632 960100 | servicedesk@company.co.uk"
         own = (
             _PERSONAL_PHONE_WORDS.search(before)
             or _OWN_PHONE_AFTER.match(after)
             or _TITLED_NAME_BEFORE.search(before)
         )
+        if (
+            not own
+            and "@" in near
+            and any(not personal_domain(m.group("domain")) for m in EMAIL.finditer(near))
+        ):
+            # a signature line: "Tel: 01632 960100 | servicedesk@company.co.uk"; not a
+            # contact list's "cell. personale 347 ..." beside a colleague's work address
+            continue
         if not own and _company_footer(text, start, start + len(raw)):
             continue  # "Ltd | Reg. office ... | Company no. 08812234 | 0113 496 0021"
         if _SUPPORT_LINE_BEFORE.search(before[-30:]) and not _OWN_PHONE_AFTER.match(after):

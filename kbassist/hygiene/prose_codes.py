@@ -58,9 +58,19 @@ _PLACE_CODE = re.compile(
 # keys read out one by one with spaces (a voicemail transcript; session 6).
 # "the out-of-hours override is 0420#", "el código de usuario es 5092" (session 9)
 _PLACE_CODE_IS = re.compile(
-    r"(?i)(?=[cpo])\b(?:code|pin|override|c[óo]digo|codice|clave)\b(?P<between>[^.\n:\d]{1,40}?)"
-    r"\b(?:is|was|now|ist|es|est|é|è)"
+    r"(?i)(?=[cpo])\b(?:code|pin|override|c[óo]digo|codice|clave)\b(?P<between>[^.\n:\d]{1,60}?)"
+    r"\b(?:is|was|now|ist|es|est|é|è"
+    # "codice della cassaforte dove teniamo il NAS cambiato in 40917" (session 9)
+    r"|changed\s+to|set\s+to|cambiat[oa]\s+(?:in|a)|impostat[oa]\s+(?:a|su)|cambiad[oa]\s+a"
+    r"|geändert\s+(?:auf|in)|gewijzigd\s+(?:in|naar)|changée?\s+(?:en|à)|alterad[oa]\s+para"
+    r"|mudad[oa]\s+para)"
     r"[ \t]+(?P<value>\d{3,10}#?|(?:\d[ \t]){3,9}\d)(?![\w.,/:-]\w)"
+)
+# "keypad on back door set to 8842 for staff": a keypad or lock set to digits (session 9)
+_PLACE_SET_TO = re.compile(
+    r"(?i)\b(?:keypad|key\s?pad|door\s+lock|keysafe|key\s+safe|lockbox|padlock|safe)\b"
+    r"[^.\n:\d]{0,40}?\b(?:set|changed|reset|reprogrammed)\s+to\s+(?P<value>\d{4,8}#?)"
+    r"(?![\w.,/:-]\w)"
 )
 # "Got the PUK from the EE business portal (48213907)": a SIM's PUK is eight digits, given
 # anywhere in the sentence that names it.
@@ -162,8 +172,9 @@ def prose_code_hits(text: str, lowered: str) -> Iterator[Hit]:
     if "#" in text:
         for match in _HASH_CODE.finditer(text):
             yield match.start("value"), match.end("value"), "door_code"
-    for match in _KEYPAD_ENTRY.finditer(text):
-        yield match.start("value"), match.end("value"), "door_code"
+    for regex in (_KEYPAD_ENTRY, _PLACE_SET_TO):
+        for match in regex.finditer(text):
+            yield match.start("value"), match.end("value"), "door_code"
     if "PUK" in text:
         for match in _PUK.finditer(text):
             yield match.start("value"), match.end("value"), "pin"

@@ -151,6 +151,11 @@ _PRODUCT_KEY = re.compile(r"(?<![\w-])[A-Z0-9]{5}(?:-[A-Z0-9]{5}){4}(?![\w-])")
 _GROUPED_KEY = re.compile(r"(?<![\w-])(?:[A-Z]{2,4}-)?[A-Z0-9]{4}(?:-[A-Z0-9]{4}){3,7}(?![\w-])")
 # Software serials read out as six groups of four digits (Adobe): no device serial looks so.
 _DIGIT_SERIAL = re.compile(r"(?<![\w-])\d{4}(?:-\d{4}){5}(?![\w-])")
+# "Activation: serial 0563-2244-1187-9034 / activation key 5X72KP": a software serial in
+# groups of four digits is a licence where its clause speaks of activating or licensing it
+# (session 9); a device's serial is not.
+_ACTIVATION_SERIAL = re.compile(r"(?i)\bserial\W{0,3}(?P<value>\d{4}(?:-\d{4}){3,4})(?![\w-])")
+_ACTIVATING_CLAUSE = re.compile(r"(?i)activat|licen[cs]|registration|register|unlock")
 # Each of the three keys above holds two groups of four joined by a hyphen; one search for
 # that (a class first, which the regex engine scans for quickly) spares most notes all three.
 _KEY_GROUPS = re.compile(r"[A-Z\d]{4}-[A-Z\d]{4}")
@@ -213,6 +218,10 @@ def _shape_hits(text: str, lowered: str) -> Iterator[Hit]:
                 yield match.start(), match.end(), "licence_key"
         for match in _DIGIT_SERIAL.finditer(text):
             yield match.start(), match.end(), "licence_key"
+        for match in _ACTIVATION_SERIAL.finditer(text):
+            start, end = sentence_around(text, match.start())
+            if _ACTIVATING_CLAUSE.search(text, start, end):
+                yield match.start("value"), match.end("value"), "licence_key"
         for match in _GROUPED_KEY.finditer(text):
             groups = [group for group in match.group(0).split("-") if len(group) == 4]
             mixed = sum(1 for g in groups if re.search(r"\d", g) and re.search(r"[A-Z]", g))
@@ -249,12 +258,22 @@ _URL_SECRET_PARAM = re.compile(
 )
 _URL_SEGMENT = re.compile(r"/(?P<value>[A-Za-z0-9_-]{20,200})(?=[/?#]|$)")
 _URL_SECRET_WORDS = re.compile(r"(?i)hook|token|key|secret|signature|sig\b|webhook")
+# A Teams or Discord incoming webhook is its own credential, whole: anyone holding the URL
+# can post (session 9).
+_WEBHOOK_URL = re.compile(
+    r"(?i)\bhttps://(?:[\w-]+\.webhook\.office\.com/webhookb2|outlook\.office(?:365)?\.com"
+    r"/webhook|(?:ptb\.|canary\.)?discord(?:app)?\.com/api/webhooks)/[^\s<>\"'`]+?"
+    r"(?=[.,;:)\]]?(?:\s|$))"
+)
 
 
 def _url_token_hits(text: str, lowered: str) -> Iterator[Hit]:
     """Keys in URLs: ``?api_key=...``, ``&sig=...``, a webhook's token path segment."""
     if "://" not in text:
         return
+    if "webhook" in lowered:
+        for match in _WEBHOOK_URL.finditer(text):
+            yield match.start(), match.end(), "token"
     for url in _URL.finditer(text):
         for match in _URL_SECRET_PARAM.finditer(url.group(0)):
             value = match.group("value")

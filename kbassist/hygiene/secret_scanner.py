@@ -179,6 +179,8 @@ NAMED_ID = re.compile(
     r"(?i)\b(?:household|tenant|account|device|client|customer|directory|object|site|org"
     r"|organi[sz]ation|workspace|instance|serial|hardware|installation|machine|player|user"
     r"|profile|merchant|store|shop|project)[ _-]?id\b\W{0,3}$"
+    # a filing's receipt: "submission receipt IRmark ABCDEF..." (session 9)
+    r"|\b(?:irmark|receipt|confirmation\s+(?:no\.?|number))\W{0,3}$"
 )
 
 

@@ -142,6 +142,8 @@ def is_candidate(token: str) -> bool:
         return False  # an identifier or a data set's placeholder: ph_logs, ph_name?
     if "+" in token and _KEY_COMBINATION.match(token):
         return False  # Ctrl+Shift+Esc
+    if ";" in token and token.count("=") >= 2:
+        return False  # a connection string's settings: the rules read its password, if any
     if not any(ch.isalnum() for ch in token):
         return False  # a table's rule: "|------|------|"
     if token[1:3] == ":\\" or "***" in token:
