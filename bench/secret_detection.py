@@ -67,7 +67,8 @@ BATCHES = (
     "a", "b", "c", "d", "blind1", "blind2", "blind3", "blind4", "blind5", "blind6", "blind7",
     "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15",
     "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23",
-    "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30",
+    "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31",
+    "blind32",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -101,6 +102,8 @@ BLIND = {
     "blind28": ROOT / "bench" / "data" / "secrets_blind28.jsonl",
     "blind29": ROOT / "bench" / "data" / "secrets_blind29.jsonl",
     "blind30": ROOT / "bench" / "data" / "secrets_blind30.jsonl",
+    "blind31": ROOT / "bench" / "data" / "secrets_blind31.jsonl",
+    "blind32": ROOT / "bench" / "data" / "secrets_blind32.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -303,6 +306,19 @@ SEEN = {
     "then a colon, 'replaced by', a panel user's code with the alarm a sentence before, "
     "'(personal)', 'home 2 Tan y Bryn'; not secret: a household ID; not personal: a parcel "
     "number, a club secretariat's line): development since",
+    "blind31": "the seventh session-9 secrets blind test, scored on 9df7dc3 (the rules alone "
+    "0.92/0.98; with the token model 0.95/0.98: three missed, one false alarm; personal "
+    "0.92/1.00: two missed); read right after with blind32, their errors fixed as kinds (Teams "
+    "webhook URLs, a passphrase in French quotation marks, recovery words named in "
+    "Portuguese, a software serial in a clause about activation, a second code for other "
+    "staff, a passport number in a file name; not secret: an IRmark receipt): development "
+    "since",
+    "blind32": "the eighth session-9 secrets blind test, scored on 9df7dc3 (the rules alone "
+    "0.97/1.00; with the token model 0.98/0.98: one missed, one false alarm; personal "
+    "0.88/0.92: three missed, two false alarms); read with blind31 (see there; dates of birth "
+    "in words, 'n° de sécu', an Italian safe code 'cambiato in'; not secret: a connection "
+    "string without a password; not personal: a club's IBAN, an IBAN's tail): development "
+    "since",
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -615,7 +631,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind31.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind33.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:
