@@ -35,6 +35,7 @@ _CUE_BEFORE = re.compile(
     r"|certo|old|previous|former|alter?|vorherige|ancien|antiguo|anterior|oude|vorige|vecchio"
     r"|precedente|(?:entered|typed|recorded|stored|imported|saved|keyed)\s+as"
     # "1111 vervangen door 6247": the new value after "replaced by" (session 9)
+    r"|changed\s+(?:it\s+)?to|geändert\s+auf|cambiad[oa]\s+a|changée?\s+en|gewijzigd\s+in"
     r"|replaced\s+(?:by|with)|vervangen\s+door|ersetzt\s+durch|remplacée?\s+par"
     r"|sustituid[oa]\s+por|substituíd[oa]\s+por|sostituit[oa]\s+(?:con|da))\b|no\s*[-–,])"
     r"\W{0,4}(?:\w+\W+){0,2}$"

@@ -7,6 +7,8 @@ Data only; :mod:`kbassist.hygiene.keyword_scan` reads them.
 
 from __future__ import annotations
 
+import re
+
 SEPARATORS = frozenset({":", "=", ":=", "=>", "->", "→", "-", "–", "—", "::", "|"})
 # Words that link a keyword to its value: "is", "set to", "lautet", "naar", "para".
 LINKS = frozenset(
@@ -53,4 +55,12 @@ ADJECTIVES = frozenset(
 )
 LIST_WORDS = frozenset(
     {",", "/", "&", "and", "und", "y", "et", "en", "e", "or", "oder", "o", "ou", "of"}
+)
+
+# An HTML tag left by a PSA's export is skipped like whitespace; anything else in angle
+# brackets is a placeholder where a value would stand ("Password=<from vault>;...": session 9),
+# and is read as one, so the setting after it is not taken for the value.
+HTML_TAG = re.compile(
+    r"(?i)</?(?:br|p|div|span|b|i|u|s|strong|em|a|ul|ol|li|table|tr|td|th|tbody|thead|font"
+    r"|img|hr|h[1-6]|pre|code|blockquote|sup|sub|small|center|section|label|o:p)\b[^<>]*>"
 )

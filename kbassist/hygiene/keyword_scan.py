@@ -24,6 +24,7 @@ from typing import NamedTuple
 from kbassist.hygiene.filler_words import (
     ADJECTIVES,
     ARTICLES,
+    HTML_TAG,
     LINKS,
     PREPOSITIONS,
     SEPARATORS,
@@ -222,7 +223,7 @@ class Tokens:
                 self._done = True
                 return
             word = match.group(0)
-            if word[0] == "<":
+            if word[0] == "<" and HTML_TAG.fullmatch(word):
                 continue
             if len(word) >= 4 and word[0] in "\"'“`«" and word[-1] in "\"'”`»":
                 inner = word[1:-1].strip()  # French quotes stand apart: « X »

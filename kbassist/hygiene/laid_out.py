@@ -22,14 +22,17 @@ _VOUCHER_TOPIC = re.compile(
     r"|bons?\s+(?:wi-?fi\s+)?invités?"
     # the network named instead of the guest: "codes Wi-Fi", "wifi vouchers" (session 8)
     r"|(?:wi-?fi|wlan)[\s-]?(?:codes?|vouchers?|tickets?|pass(?:es)?)"
-    r"|(?:codes?|c[óo]digos?|codici)\s+(?:de\s+|do\s+)?(?:wi-?fi|wlan))"
+    r"|(?:codes?|c[óo]digos?|codici)\s+(?:de\s+|do\s+)?(?:wi-?fi|wlan)"
+    # a captive portal's passes: "le portail captif Omada ne générait plus de bons" (session 9)
+    r"|portail\s+captif|captive\s+portal|portal\s+cautivo|portale\s+captive)"
 )
 # One of these is in every topic above (lower-cased): the topic regex runs only where one is.
 _VOUCHER_HINTS = (
     *("guest", "voucher", "hotspot", "gast", "gutschein", "invit", "ospite"),
-    *("wifi", "wi-fi", "wlan"),
+    *("wifi", "wi-fi", "wlan", "captif", "captive", "cautivo"),
 )
-_VOUCHER_ITEM = r"\d{4,6}-\d{4,6}"
+# digits, or letters and digits as Omada and UniFi print them ("7HQ2-KP4M"; session 9)
+_VOUCHER_ITEM = r"(?:\d{4,6}-\d{4,6}|(?=[A-Z]*\d)[A-Z\d]{4,6}-(?=[A-Z]*\d)[A-Z\d]{4,6})"
 _VOUCHER_LIST = re.compile(
     rf"(?<![\w-])({_VOUCHER_ITEM})(?:\s*(?:,|;|and|und|y|et|en|e|[-*•](?=\s))?\s*(?<![\w-]){_VOUCHER_ITEM}"
     r"(?![\w-]))+"

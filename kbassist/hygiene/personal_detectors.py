@@ -27,7 +27,7 @@ from kbassist.hygiene.personal_keywords import (
     personal_keyword_hits,
     sentence_birth_date_hits,
 )
-from kbassist.hygiene.phones import phone_hits
+from kbassist.hygiene.phones import phone_hits, spoken_phone_hits
 
 # --- validated numbers: IBAN, payment cards, national IDs ----------------------------------
 
@@ -244,6 +244,7 @@ DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
     _number_hits,
     email_hits,
     phone_hits,
+    spoken_phone_hits,
     address_hits,
     untyped_home_hits,
 )

@@ -160,6 +160,20 @@ _OWN_PHONE_AFTER = re.compile(
     # "'07456 118 392 (personal)'": the word alone in brackets (session 9)
     r"|\W{0,3}\((?:personal|private|priv[ée]|privat|pessoal|privato|particular|perso)\)"
 )
+# "asked for the forward to go to her own mobile ... Set the 3CX holiday forward to 07723
+# 418 905": the phone named as someone's own earlier, with no other number between (session 9).
+_OWN_PHONE_EARLIER = re.compile(
+    r"(?i)\b(?:(?:her|his|their|my)\s+(?:own|personal|private)|personal|private)\s+"
+    r"(?:mobile|phone|cell|number)\b(?P<between>[^\n]{0,140})$"
+)
+
+
+def _own_phone_earlier(text: str, start: int) -> bool:
+    """Whether a phone was called someone's own earlier, no other number given since."""
+    named = _OWN_PHONE_EARLIER.search(text, max(0, start - 160), start)
+    return named is not None and not _SEVEN_DIGIT_RUN.search(named.group("between"))
+
+
 # A person named with a title right before the number: "patient 'Mrs Olwen Price, 07812 ..."
 # (session 9).
 _TITLED_NAME_BEFORE = re.compile(
@@ -224,7 +238,14 @@ def _company_footer(text: str, start: int, end: int) -> bool:
     near = text[max(line_start, start - 160) : min(line_end, end + 160)]
     if _FOOTER_REGISTRATION.search(near):
         return True
-    return bool(_FOOTER_LEGAL_NAME.search(near) and _FOOTER_BARS.search(near))
+    if _FOOTER_LEGAL_NAME.search(near) and _FOOTER_BARS.search(near):
+        return True
+    # a quoted vendor footer, one item a line: "> Zebra Technologies Europe Ltd, Dukes
+    # Meadow, ...\n> Phone +44 1628 000 000" (session 9)
+    above = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+    return text[line_start : line_start + 1] == ">" and bool(
+        _FOOTER_LEGAL_NAME.search(text, above, line_start)
+    )
 
 
 _MOBILE_WORDS = re.compile(
@@ -324,6 +345,7 @@ def phone_hits(text: str, lowered: str) -> Iterator[Hit]:
             _PERSONAL_PHONE_WORDS.search(before)
             or _OWN_PHONE_AFTER.match(after)
             or _TITLED_NAME_BEFORE.search(before)
+            or _own_phone_earlier(text, start)
         )
         if (
             not own
@@ -344,3 +366,19 @@ def phone_hits(text: str, lowered: str) -> Iterator[Hit]:
         if not own and _VENDOR_CASE_AFTER.search(after):
             continue
         yield start, start + len(raw), "phone"
+
+
+# A number dictated in words: "his home number zero one four eight four, five five two, seven
+# one eight" (session 9): ten or more digit words, after words that name a phone.
+_DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double\s+\w+)"
+_SPOKEN_NUMBER = re.compile(rf"(?i)\b{_DIGIT_WORD}(?:[ ,-]+{_DIGIT_WORD}){{9,14}}\b")
+
+
+def spoken_phone_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """Phone numbers read out in words after a phone word or a word saying whose it is."""
+    if "zero" not in lowered and " oh " not in lowered:
+        return
+    for match in _SPOKEN_NUMBER.finditer(text):
+        before = clause_before(text, match.start())
+        if _PHONE_WORDS.search(before) and not _WORK_PHONE.search(before):
+            yield match.start(), match.end(), "phone"

@@ -79,7 +79,9 @@ _PUK = re.compile(r"\bPUK\d?\b[^.\n]{0,60}?(?<![\d-])(?P<value>\d{8})(?![\d-])")
 _REPORTED_CODE = re.compile(
     r"(?i)\b(?:error|event|status|exit|return|response|http|fault|reason|result|product|zip"
     r"|postal|post|area|country|sort|tax|promo|discount|tracking|bar|qr|source|dial|stop|fehler"
-    r"|activation|authori[sz]ation|reference)[\s-]*$"
+    r"|activation|authori[sz]ation|reference"
+    # a register's number: "KvK-nummer 34127788", "BTW-nummer" (session 9)
+    r"|kvk|btw|vat|ust|klant|factuur|order|artikel|handelsregister|registration|company)[\s-]*$"
 )
 # "front door 1904#": a keypad code entered with '#', right after the door it opens.
 _HASH_CODE = re.compile(
@@ -124,6 +126,10 @@ _PANEL_ROLE = re.compile(
 # "Keypad on the comms cupboard now 2-4-6-8-1": keys typed one by one with dashes are a code
 # wherever a door, keypad or alarm is named around them, with or without "code" (session 9)
 _DASHED_KEYS = re.compile(r"(?<![\w-])(?:\d-){3,9}[\d#*](?![\w-])")
+# "nouveau code du portail de livraison 4 9 1 7 B": keys typed with spaces, perhaps ending in
+# a letter key, in a sentence that names both a code and a door or gate (session 9)
+_SPACED_KEYS = re.compile(r"(?<![\w.,-])(?:\d[ \t]){3,9}\d(?:[ \t][A-D])?(?![\w-]|[.,]\w)")
+_CODE_WORD = re.compile(r"(?i)\b(?:code|pin|combination|c[óo]digo|codice|clave|combinaison)\b")
 _NUMBERED_THINGS = re.compile(
     r"(?i)\b(?:ports?|parts?|steps?|slots?|bays?|lines?|pages?|rows?|levels?|floors?|units?"
     r"|rooms?|cores?|pairs?|channels?|drives?|disks?|sheets?|versions?|v)\W{0,3}$"
@@ -153,10 +159,16 @@ _PIN_AFTER_COLON = re.compile(
     r"(?![\s-]?(?:pad|length|policy|complexity|reset))[^.\n:\d]{0,40}:[ \t]*"
     r"(?P<value>\d{4,8})(?![\w.,/:-]\w)"
 )
+# "screen-time code she gave us 1406": a device's own passcode (session 9)
+_DEVICE_PASSCODE = re.compile(
+    r"(?i)\b(?:screen[- ]?time|restrictions?|unlock|iphone|ipad|handset|tablet|sim)[- ]"
+    r"(?:pass)?code\b[^.\n\d]{0,30}?(?P<value>\d{4,8})(?![\w.,/:-]\w)"
+)
 _PIN_IS = re.compile(
     r"(?i)(?<![\w-])(?:[\w-]{0,20}-)?pin\b(?![\s-]?(?:pad|length|policy|complexity|reset))"
-    r"(?P<between>[^.\n:\d]{0,40}?)\b(?:is|was|ist|war|es|est|é|è|era|lautet|now)[ \t]+"
-    r"(?P<value>\d{4,8})(?![\w.,/:-]\w)"
+    r"(?P<between>[^.\n:\d]{0,40}?)\b(?:is|was|ist|war|es|est|é|è|era|lautet|now|bleibt|blijft"
+    r"|remains|stays|reste|resta|sigue|continua|fica)[ \t]+"
+    rf"(?P<value>\d{{4,8}}|{_TYPED_KEYS_PATTERN})(?![\w.,/:-]\w)"
 )
 # "Hik-Connect ... verification code set to HKVCAM": a device's cloud verification code is
 # letters as often as digits (session 9).
@@ -185,12 +197,20 @@ def prose_code_hits(text: str, lowered: str) -> Iterator[Hit]:
                 continue
             if _PLACE_WORDS.search(text, max(0, start - 200), end):
                 yield match.start(), match.end(), "door_code"
+    for match in _SPACED_KEYS.finditer(text):
+        start, end = sentence_around(text, match.start())
+        if _NUMBERED_THINGS.search(text, max(0, match.start() - 15), match.start()):
+            continue
+        if _CODE_WORD.search(text, start, end) and _PLACE_WORDS.search(text, start, end):
+            yield match.start(), match.end(), "door_code"
     if "code" not in lowered and "pin" not in lowered and "combi" not in lowered:
         words = ("código", "codigo", "codice", "nummer", "clave", "override")
         if not any(word in lowered for word in words):
             return
     for match in _PERSONAL_CODE.finditer(text):
         yield match.start("value"), match.end("value"), "mfa_code"
+    for match in _DEVICE_PASSCODE.finditer(text):
+        yield match.start("value"), match.end("value"), "pin"
     if "pin" in lowered:
         for regex in (_PIN_IS, _PIN_AFTER_COLON):
             for match in regex.finditer(text):

@@ -386,7 +386,9 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         # "netsh wlan show profile ... key=clear" prints the key after this label, by language
         # "SSID RhubarbStall, key 'crumble-and-custard'": the key right after the network's
         # name (session 9)
-        r"|ssid[ \t:]+(?:\"[^\"\n]{1,32}\"|'[^'\n]{1,32}'|[^\s,;]{1,32})[,;]?[ \t]+"
+        # or the network's name in another language: "Rede VISEU-PROVAS, chave Touriga..."
+        r"|(?:ssid|rede|réseau|netzwerk|netwerk|rete)[ \t:]+"
+        r"(?:\"[^\"\n]{1,32}\"|'[^'\n]{1,32}'|[^\s,;]{1,32})[,;]?[ \t]+"
         r"(?:(?:and|with)[ \t]+)?(?:the[ \t]+)?(?:(?:old|new|same)[ \t]+)?"
         r"(?:key|pw|pwd|pass|password|psk|passphrase|clave|clé|schlüssel|chave|chiave|sleutel)"
         # "wifi changé aussi : clé Reblochon!Col-des-Aravis": the key a few words after (session 9)
@@ -407,6 +409,11 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
             "wifi",
             "wlan",
             "ssid",
+            "rede ",
+            "réseau ",
+            "netzwerk ",
+            "netwerk ",
+            "rete ",
             "wpa",
             "wireless",
             "network key",

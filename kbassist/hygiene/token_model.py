@@ -148,7 +148,9 @@ def is_candidate(token: str) -> bool:
         return False  # a table's rule: "|------|------|"
     if token[1:3] == ":\\" or "***" in token:
         return False  # a Windows path (D:\\3CXRecordings), a masked value (sk-****a9F2)
-    if "•" in token or "[" in token or "<" in token or token.upper().startswith(_FINGERPRINT):
+    if "•" in token or "[" in token or "<" in token or ">" in token:
+        return False
+    if token.upper().startswith(_FINGERPRINT):
         return False
     if "(" in token and ("." in token or '"' in token):  # code: app.getRange(1, =SUM("key"
         return False
