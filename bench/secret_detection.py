@@ -68,7 +68,7 @@ BATCHES = (
     "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15",
     "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23",
     "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31",
-    "blind32",
+    "blind32", "blind33", "blind34",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -104,6 +104,8 @@ BLIND = {
     "blind30": ROOT / "bench" / "data" / "secrets_blind30.jsonl",
     "blind31": ROOT / "bench" / "data" / "secrets_blind31.jsonl",
     "blind32": ROOT / "bench" / "data" / "secrets_blind32.jsonl",
+    "blind33": ROOT / "bench" / "data" / "secrets_blind33.jsonl",
+    "blind34": ROOT / "bench" / "data" / "secrets_blind34.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -319,6 +321,18 @@ SEEN = {
     "in words, 'n° de sécu', an Italian safe code 'cambiato in'; not secret: a connection "
     "string without a password; not personal: a club's IBAN, an IBAN's tail): development "
     "since",
+    "blind33": "the ninth session-9 secrets blind test, scored on 67b45ef (the rules alone "
+    "0.92/1.00; with the token model 0.97/1.00: two missed, no false alarm; personal "
+    "1.00/1.00); read right after with blind34, their errors fixed as kinds (vouchers of "
+    "letters and digits, a screen-time passcode, a PIN 'changed to' a new one): development "
+    "since",
+    "blind34": "the tenth session-9 secrets blind test, scored on 67b45ef (the rules alone "
+    "0.92/0.97; with the token model 0.95/0.97: three missed, two false alarms; personal "
+    "0.92/0.96: two missed, one false alarm); read with blind33 (see there; vouchers after a "
+    "captive portal, a PIN that 'bleibt' keys typed with spaces, 'Rede X, chave Y', a phone "
+    "dictated in words, a number called someone's own a sentence before; not secret: a "
+    "KvK-nummer, a placeholder password in a connection string; not personal: a quoted "
+    "vendor footer): development since",
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -631,7 +645,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind33.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind35.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:
