@@ -22,6 +22,7 @@ _STREET_EN = rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?:[A-Z][\w'’-]+\s+){{1,3}}(?:{_EN_ST
 _DE_NL_STREET_TYPES = (
     r"straße|strasse|str\.|weg|gasse|allee|platz"
     r"|ring|damm|ufer|straat|laan|plein|gracht|kade|singel|dijk|steeg|hof"
+    r"|-(?:Straße|Strasse|Weg|Gasse|Allee|Platz|Ring|Damm|Ufer)"  # Maria-Theresien-Straße
 )
 _STREET_DE_NL = (
     rf"\b(?:[A-ZÄÖÜ][\wäöüß'-]+\s)?[A-ZÄÖÜ][\wäöüß'-]*(?:{_DE_NL_STREET_TYPES})"
@@ -30,6 +31,7 @@ _STREET_DE_NL = (
 _ROMANCE_STREET_WORDS = (
     r"Calle|C/|Avda\.?|Avenida|Paseo|Plaza|Rua|Av\.|Travessa|Largo|Via|Viale|Piazza|Corso"
     r"|Rue|Avenue|Boulevard|Chemin|Allée|Impasse"
+    r"|Odos|Odós|Leoforos|Leofóros"  # romanised Greek: "Odos Irodou Attikou 14" (session 9)
 )
 _ROMANCE_STREET_TYPES = r"rue|avenue|av\.|boulevard|bd|chemin|allée|impasse|place|quai"
 _STREET_ROMANCE = (
@@ -120,7 +122,7 @@ _YEAR_AT_END = re.compile(r"\s(?:19|20)\d{2}$")
 # (session 9).
 _LISTING = re.compile(
     r"(?i)\b(?:viewings?|listings?|propert(?:y|ies)\s+(?:at|on)|to\s+let|for\s+(?:sale|rent)"
-    r"|vacant|void\s+property|show\s+home)\b"
+    r"|vacant|void\s+property|show[\s-]?home|plot\s+\d{1,4})\b"
 )
 # A signature written on one line: "Kind regards, Jo Lambert, Renewals, Print Partner UK, 2 Quay
 # Side, Bristol BS1 4RN" is the sender's firm, not a home (session 9).
@@ -129,6 +131,18 @@ _SIGN_OFF = re.compile(
     r"|mit\s+freundlichen\s+grüßen|viele\s+grüße|cordialement|bien\s+à\s+vous|saludos"
     r"|un\s+saludo|atentamente|cumprimentos|atenciosamente|cordiali\s+saluti|distinti\s+saluti)\b"
 )
+
+
+_NEGATION = re.compile(r"(?i)\b(?:ohne|without|no|sin|sans|zonder|sem|senza|kein\w*|geen)\s+$")
+
+
+def _names_company(before: str) -> bool:
+    """Whether the words before name a firm's address ("Firmensitz: ..."), not its absence
+    ("ohne Firmenadresse. Privat: ..."; session 9)."""
+    return any(
+        not _NEGATION.search(before, 0, found.start())
+        for found in _COMPANY_ADDRESS.finditer(before)
+    )
 
 
 def address_hits(text: str, lowered: str) -> Iterator[Hit]:
@@ -146,14 +160,15 @@ def address_hits(text: str, lowered: str) -> Iterator[Hit]:
         before = text[max(line_start, match.start() - 100) : match.start()]
         after = text[end : end + 40].split("\n")[0]
         if (
-            _COMPANY_ADDRESS.search(before[-60:])
+            _names_company(before[-60:])
             or _COMPANY_ADDRESS.search(after)
             or _COMPANY_ADDRESS.match(match.group(0))  # "Bezoekadres Oudegracht 88, ..."
         ):
             continue  # "Sede: Rua ... (morada da empresa, para a fatura)"
         if _LEGAL_NAME_BEFORE.search(before):
             continue  # "Ferncliff Accountancy Ltd, 18 Booth Street": the firm's own address
-        home = _HOME_WORDS.search(before) or _HOME_WORDS.search(after)
+        # "the key safe for the show-home at Plot 12, ...": a listing's "home" is no one's
+        home = _HOME_WORDS.search(_LISTING.sub(" ", before)) or _HOME_WORDS.search(after)
         if not home and (_SIGN_OFF.search(before) or _LISTING.search(before[-60:])):
             continue  # a signature's firm, or a property an agent lets or sells
         office = _OFFICE_WORDS.search(before[-60:]) or _OFFICE_WORDS.search(
@@ -171,7 +186,9 @@ _HOME_CUE = re.compile(
     r"|(?:lives|living|resides|residing)\s+at|(?:her|his|their)\s+home\s*:"
     r"|(?:delivered|sent|shipped|posted)\s+to\s+(?:her|his|their)\s+(?:home|house)"
     r"|private\s+address|domicile|domicilio|zu\s+hause|woonadres|thuisadres|morada"
-    r"|home(?=[ \t]*:?[ \t]*\d))\b"  # "DOB 03/05/1968, home 2 Tan y Bryn, ..." (session 9)
+    r"|home(?=[ \t]*:?[ \t]*\d)"  # "DOB 03/05/1968, home 2 Tan y Bryn, ..." (session 9)
+    # "his address for the post is Fell View, Hawkshead Hill, LA22 0PW" (session 9)
+    r"|(?:her|his|their)\s+(?:home\s+|postal\s+|private\s+)?address(?:\s+for\s+the\s+post)?)\b"
 )
 # A part: capitalised words, with the small words of Gaelic, Welsh and English names between.
 _PLACE_PART = (
@@ -187,7 +204,8 @@ _CUE_REACH = 60
 
 def untyped_home_hits(text: str, lowered: str) -> Iterator[Hit]:
     """A UK address without a street type, after words that place it at someone's home."""
-    if not any(word in lowered for word in ("home", "liv", "resid", "domicil", "hause", "adres")):
+    words = ("home", "liv", "resid", "domicil", "hause", "adres", "address")
+    if not any(word in lowered for word in words):
         return
     if not re.search(_UK_POSTCODE, text):
         return

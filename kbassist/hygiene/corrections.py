@@ -16,7 +16,9 @@ Every other whole occurrence of a found value of four characters or more takes i
 
 A code's sibling in the same sentence is one too: "keypad on back door set to 8842 for staff,
 cleaners have 1190" (session 9, blind31). Digits of the same count as a door code or PIN found,
-later in its sentence after "have", "get", "use" or a colon, take its kind.
+later in its sentence after "have", "get", "use" or a colon, take its kind. So is the old
+value named right after a password or key found: "la clave del wifi es Sirena*Azul*9 ; la
+anterior (sirena2019) ya no vale".
 """
 
 from __future__ import annotations
@@ -135,4 +137,27 @@ def sibling_hits(text: str, hits: Iterable[Hit]) -> list[Hit]:
             if _SIBLING_CUE.search(text, max(end, match.start() - 20), match.start()):
                 out.append((match.start(), match.end(), kind))
                 taken.add(match.span())
+    return out
+
+
+_OLD_KINDS = frozenset({"password", "credential_pair", "wifi_key", "preshared_key", "secret"})
+_OLD_ONE = re.compile(
+    r"(?i)\b(?:anterior|previous|old|former|ancienne?|vorherige|alte|oude|vorige|precedente"
+    r"|antig[oa])\b[^.\n(]{0,15}?\([ \t]*(?P<value>[^\s()]{4,40})[ \t]*\)"
+)
+
+
+def old_value_hits(text: str, hits: Iterable[Hit]) -> list[Hit]:
+    """The old value named in brackets right after a password or key found, as hits."""
+    out: list[Hit] = []
+    for _, end, kind in hits:
+        if kind not in _OLD_KINDS:
+            continue
+        found = _OLD_ONE.search(text, end, min(len(text), end + 120))
+        if (
+            found
+            and re.search(r"\d", found.group("value"))
+            and re.search(r"[^\W\d_]", found.group("value"))
+        ):
+            out.append((found.start("value"), found.end("value"), kind))
     return out

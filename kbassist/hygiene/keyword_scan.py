@@ -59,7 +59,7 @@ STOPWORDS = frozenset(
 _PLACEHOLDER = re.compile(
     r"^(?:[*•xX#.\-_?]+|<[^>]*>|\{[^}]*\}|\[[^\]]*\]|%[^%]+%|\$\w+|\(.*\)"
     # a template's opening, cut from the rest at the space: ${{ secrets.X }}, {{ pw }}, $(cat f)
-    r"|\$\{.*|\{\{.*|\$\(.*|\$env:\w+`?)$"  # and a PowerShell environment variable
+    r"|\$\{.*|\{\{.*|\$\(.*|\$env:\w+`?|(?i:replace[_-]?me|change[_-]?me|your[_-]\w+))$"
 )
 TECHNICAL = re.compile(
     r"""(?ix)^(?:

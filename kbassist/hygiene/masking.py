@@ -5,10 +5,21 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kbassist.findings import Finding
-from kbassist.hygiene.corrections import corrected_hits, repeated_hits, sibling_hits
+from kbassist.hygiene.corrections import (
+    corrected_hits,
+    old_value_hits,
+    repeated_hits,
+    sibling_hits,
+)
 from kbassist.hygiene.kinds import BULLETS, KINDS, PERSONAL, PERSONAL_DATA_MARKER, SECRET, Span
 from kbassist.hygiene.personal_detectors import personal_hits
-from kbassist.hygiene.public_material import PUBLIC_SAFE_KINDS, inside, is_example, public_ranges
+from kbassist.hygiene.public_material import (
+    PUBLIC_SAFE_KINDS,
+    inside,
+    is_example,
+    is_named_hash,
+    public_ranges,
+)
 from kbassist.hygiene.remnants import remnant_hits
 from kbassist.hygiene.secret_detectors import secret_hits
 from kbassist.hygiene.secret_scanner import scanner_hits
@@ -46,7 +57,12 @@ def sensitive_spans(text: str, learned: bool = True) -> list[Span]:
         hits = [
             hit for hit in hits if hit[2] not in PUBLIC_SAFE_KINDS or not inside(*hit[:2], public)
         ]
-    hits = [hit for hit in hits if KINDS[hit[2]].rule != SECRET or not is_example(text, *hit[:2])]
+    hits = [
+        hit
+        for hit in hits
+        if KINDS[hit[2]].rule != SECRET
+        or not (is_example(text, *hit[:2]) or is_named_hash(text, *hit[:2]))
+    ]
     if learned:  # a second opinion only where no rule has spoken
         ruled = list(hits)
         hits.extend(
@@ -54,9 +70,11 @@ def sensitive_spans(text: str, learned: bool = True) -> list[Span]:
             for hit in learned_hits(text, public)
             if not any(hit[0] < end and start < hit[1] for start, end, _ in ruled)
             and not is_example(text, *hit[:2])
+            and not is_named_hash(text, *hit[:2])
         )
     hits.extend(corrected_hits(text, hits))
     hits.extend(sibling_hits(text, hits))
+    hits.extend(old_value_hits(text, hits))
     hits.extend(repeated_hits(text, hits))
     hits.extend(remnant_hits(text))
     spans = [

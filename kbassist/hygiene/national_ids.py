@@ -207,6 +207,24 @@ _KINDS: tuple[_Kind, ...] = (
         window=12,
     ),
     _Kind(
+        # a UK Unique Taxpayer Reference: ten digits, a person's in self-assessment (session 9)
+        re.compile(r"\bUTR\b"),
+        re.compile(r"(?<![\d-])\d{5} ?\d{5}(?![\d-])"),
+        _always,
+        "national_id",
+        cased=("UTR",),
+        window=40,
+    ),
+    _Kind(
+        # a Polish PESEL: eleven digits that open with a date of birth (session 9)
+        re.compile(r"\bPESEL\b"),
+        re.compile(r"(?<![\d-])\d{11}(?![\d-])"),
+        _always,
+        "national_id",
+        cased=("PESEL",),
+        window=60,
+    ),
+    _Kind(
         # a Portuguese social-security number (NISS): eleven digits (session 9)
         re.compile(r"\bNISS\b|(?i:\bseguran[çc]a\s+social\b)"),
         re.compile(r"(?<![\d-])\d{11}(?![\d-])"),

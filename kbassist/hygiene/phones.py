@@ -92,7 +92,7 @@ _WORK_WORDS = re.compile(
     r"|work|business|trunk|porting|ported|3cx|sip|teams|hunt\s?group|queue|ivr|auto\s?attendant"
     r"|operator\s+connect|calling\s+plan|direct\s+routing|phone\s+system"
     r"|oficina|empresa|centralita|bureau|entreprise|standard|kantoor|bedrijf|escritório|ufficio"
-    r"|azienda|centralino|toll[\s-]?free|freephone|landline\s+of|site|branch|store|shop|clinic"
+    r"|azienda|centralino|toll[\s-]?free|freephone|landline\s+of|site|branch(?:es)?|store|shop|clinic"
     r"|practice|surgery|dienst\w*|geschäft\w*|(?-i:us)|our|we|uns|nous|nos|nosotros|nuestro|ons|onze"
     # a vendor's support line in the six other languages: "Linha de apoio do fornecedor"
     r"|apoio|fornecedor|soporte|proveedor|fournisseur|lieferant\w*|leverancier|fornitore"
@@ -111,7 +111,9 @@ _WORK_WORDS = re.compile(
     # a club's or a secretariat's line: "secretariaat ... (vast nummer van het clubhuis), toestel
     # 3" (session 9)
     r"|secretariaat|secretariat|sekretariat|secretar[íi]a|secrétariat|clubhuis|clubhouse"
-    r"|vereinsheim|toestel)\b"
+    r"|vereinsheim|toestel"
+    # a rota's phone: "is the crematorium's on-call phone" (session 9)
+    r"|speed\s+dials?|on-call|on\s+call|duty\s+phone|bereitschaft\w*|piket\w*|guardia|astreinte)\b"
 )
 _PERSONAL_PHONE_WORDS = re.compile(
     r"(?i)\b(?:personal\w*|private|home|own|privat\w*|persönlich\w*|personnel\w*|privé\w*|pessoal"
@@ -174,6 +176,8 @@ def _own_phone_earlier(text: str, start: int) -> bool:
     return named is not None and not _SEVEN_DIGIT_RUN.search(named.group("between"))
 
 
+# What stands between two numbers of one list: a comma or "and", perhaps a place's name.
+_LIST_GAP = re.compile(r"[ \t]*(?:,|;|/|and|und|et|en|y|e)?[ \t]*(?:[A-Z][\w'’-]+[ \t:]*){0,2}")
 # A person named with a title right before the number: "patient 'Mrs Olwen Price, 07812 ..."
 # (session 9).
 _TITLED_NAME_BEFORE = re.compile(
@@ -298,6 +302,7 @@ def _phone_verdict(raw: str, mobile: bool = False) -> tuple[bool, bool]:
 def phone_hits(text: str, lowered: str) -> Iterator[Hit]:
     if not _SEVEN_DIGIT_RUN.search(text):
         return
+    work_end = -1  # where the last number the words made a business's ended
     for match in _PHONE.finditer(text):
         raw = match.group(0).rstrip(" \t.-(")
         if raw.startswith("(") and ")" not in raw:
@@ -360,7 +365,14 @@ def phone_hits(text: str, lowered: str) -> Iterator[Hit]:
         if _SUPPORT_LINE_BEFORE.search(before[-30:]) and not _OWN_PHONE_AFTER.match(after):
             continue  # "through their Benelux support line (+31 20 ...)": the vendor's line
         if not own and (_WORK_WORDS.search(before) or _WORK_WORDS.search(after)):
+            work_end = start + len(raw)
             continue
+        if (
+            not own
+            and 0 <= work_end <= start <= work_end + 40
+            and _LIST_GAP.fullmatch(text, work_end, start)
+        ):
+            continue  # "branch numbers ...: Kendal 01539 720 100, Windermere 015394 40 220"
         if not own and _SIGNATURE_TEMPLATE.search(text, max(0, start - 160), start):
             continue  # "signature template ... office address ..., tel 01454 412 103"
         if not own and _VENDOR_CASE_AFTER.search(after):

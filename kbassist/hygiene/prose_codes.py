@@ -112,7 +112,8 @@ _PLACE_CODE_AFTER_COLON = re.compile(
     r"|código|codigo|codice|nummer|numéro|número|numero)\b"
     # an initial's or a title's dot is not a sentence's: "a pedido da D. Teresa: 3 1 7 4 2 9"
     r"(?P<between>(?:[^.\n:]|(?<=\b[A-Z])\.|(?<=\b(?:Dr|Mr|Ms|Sr|St))\.|(?<=\bMme)\.){1,80}):"
-    r"[ \t]*"
+    # the old one named first: "cambiado ...: antes 4418, ahora 9062" (session 9)
+    r"[ \t]*(?:(?:antes|before|old|previously|vorher|voorheen|avant|prima|was)[ \t]+)?"
     rf"(?P<value>\d{{3,10}}#?|\d{{2}}(?: \d{{2}}){{2,4}}|{_TYPED_KEYS_PATTERN})"
     r"(?![\w.,/:-]\w)"
 )

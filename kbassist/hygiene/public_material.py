@@ -100,3 +100,18 @@ def is_example(text: str, start: int, end: int) -> bool:
     line_end = len(text) if line_end == -1 else line_end
     before = _EXAMPLE_NAMED.search(text, max(line_start, start - _EXAMPLE_REACH), start)
     return bool(before or _EXAMPLE_NAMED.search(text, end, min(line_end, end + _EXAMPLE_REACH)))
+
+
+# A password hash the note calls one: "stored as bcrypt hash $2b$12$KIXo..." (session 9). The
+# guide does not flag hashes; a crypt string no word calls a hash ("enable secret 5 $1$mERr$...")
+# stays a secret, since a weak one is cracked in minutes.
+_CRYPT = re.compile(r"\$(?:2[aby]?|1|5|6|y|argon2(?:id|i|d)?)\$")
+_HASH_NAMED = re.compile(
+    r"(?i)\b(?:hash(?:ed)?|bcrypt|argon2\w*|sha-?crypt|md5-?crypt)\b[^.\n]{0,30}$"
+)
+
+
+def is_named_hash(text: str, start: int, end: int) -> bool:
+    """Whether the value at start..end is a password hash that the words before call one."""
+    hashed = _CRYPT.search(text, max(0, start - 8), end)
+    return bool(hashed) and bool(_HASH_NAMED.search(text, max(0, start - 40), start))

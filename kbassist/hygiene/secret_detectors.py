@@ -409,6 +409,8 @@ _NOT_PASSWORD = re.compile(
     r"""(?x)^(?:
         [#%~+].*                      # a reference, a syslog mnemonic, an approximation
       | .*\*{3}.*                     # a masked value: sk-****a9F2 (session 9)
+      | \d+(?:\.\d+){1,3}[+-][\w.]+     # a build with its commit: 2026.11.3+a7c91e2
+      | [A-Z]{1,4}-[\w.-]*\#\d+        # a part or order number: ZL-80x50-#7782
       | [A-Za-z]{1,5}\#\d+            # T#20931, PO#4411: a numbered reference
       | [A-Z0-9]{5,10}\#[A-Z0-9]{3}    # 6N6E9AA#ABU: a vendor part with its region option
       | [A-Za-z]{1,6}\+.*              # Shift+F10, Ctrl+Alt+Del, Win+R

@@ -226,7 +226,8 @@ _DIAL = re.compile(r"\d{1,2}(?:[-/.]\d{1,2}){2,4}")
 
 
 # Keys read out in groups; a GUID counts when a licence or registration word announces it.
-_LICENCE = re.compile(r"[A-Za-z0-9]{4,12}(?:-[A-Za-z0-9]{4,12}){2,7}")
+# a product prefix may be three letters: "chiave di attivazione GLT-88QX-ZR4M-7KPW" (session 9)
+_LICENCE = re.compile(r"[A-Za-z0-9]{3,12}(?:-[A-Za-z0-9]{4,12}){2,7}")
 
 
 # A short activation or unlock key typed in a dialog ("activation key 4F9K2"): letters and
@@ -278,7 +279,8 @@ def _codes(rule: KeywordRule, key: str, tokens: Tokens, reading: Reading) -> tup
 
 def _mfa(rule: KeywordRule, key: str, tokens: Tokens, reading: Reading) -> tuple[int, int] | None:
     first = reading.index
-    if not _DIGIT_GROUP.fullmatch(trim(tokens[first]).text):
+    # a code quoted whole, its groups inside: "bypass code `640 913 27`" (session 9)
+    if not _DIGIT_GROUP.fullmatch(trim(tokens[first]).text.replace(" ", "")):
         return None
     last = _run(tokens, first, _DIGIT_GROUP)
     digits = "".join(trim(t).text for t in tokens.span(first, last))

@@ -55,6 +55,8 @@ _FILE_NAME = re.compile(
 )
 _PLACEHOLDER_TAIL = re.compile(r"(?:xxxx|XXXX|\*\*\*\*)$")
 _HEX = re.compile(r"[0-9a-fA-F]+")
+_PART_NUMBER = re.compile(r"[A-Z]{1,4}-[\w.-]*#\d+")  # an order or part number: ZL-80x50-#7782
+_VERSIONED_NAME = re.compile(r"(?i)[-_]v\d{1,3}$")
 _SNAKE_CASE = re.compile(r"[a-z]+(?:_[a-z]+)+[?.,!:;]?")
 _KEY_COMBINATION = re.compile(r"(?i)(?:ctrl|alt|shift|win|cmd|command|fn|option|super|strg)\+")
 _NAMED_SETTING = re.compile(
@@ -152,15 +154,17 @@ def is_candidate(token: str) -> bool:
         return False
     if token.upper().startswith(_FINGERPRINT):
         return False
-    if "(" in token and ("." in token or '"' in token):  # code: app.getRange(1, =SUM("key"
+    if "(" in token and ("." in token or '"' in token or "'" in token):  # code: lookup('env'
         return False
+    if _VERSIONED_NAME.search(token):
+        return False  # an image's or a template's name: 'W11-23H2-BoxOffice-v7'
     if token.startswith("\\\\") or token.count("\\") >= 2 or token.count("/") >= 2:
         return False  # a path: \\FS01\Imports\Supplier, /tmp/run-115/a-date.md
     if _FILE_NAME.search(token):
         return False  # a file: report-2025.pdf, a-date.md
     if ":" in token and _TIME_OR_PAIRS.fullmatch(token):
         return False
-    if "#" in token and _NUMBERED.fullmatch(token):
+    if "#" in token and (_NUMBERED.fullmatch(token) or _PART_NUMBER.fullmatch(token)):
         return False
     if size >= 36 and _GUID.fullmatch(token):
         return False  # a GUID is never a secret, whatever names it ("product code {...}")
