@@ -68,7 +68,7 @@ BATCHES = (
     "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15",
     "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23",
     "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31",
-    "blind32", "blind33", "blind34",
+    "blind32", "blind33", "blind34", "blind35", "blind36",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -106,6 +106,8 @@ BLIND = {
     "blind32": ROOT / "bench" / "data" / "secrets_blind32.jsonl",
     "blind33": ROOT / "bench" / "data" / "secrets_blind33.jsonl",
     "blind34": ROOT / "bench" / "data" / "secrets_blind34.jsonl",
+    "blind35": ROOT / "bench" / "data" / "secrets_blind35.jsonl",
+    "blind36": ROOT / "bench" / "data" / "secrets_blind36.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -333,6 +335,18 @@ SEEN = {
     "dictated in words, a number called someone's own a sentence before; not secret: a "
     "KvK-nummer, a placeholder password in a connection string; not personal: a quoted "
     "vendor footer): development since",
+    "blind35": "the eleventh session-9 secrets blind test, scored on 514ca10 (the rules alone "
+    "0.94/0.95; with the token model 0.97/0.91: two missed, six false alarms; personal "
+    "1.00/1.00); read right after with blind36, their errors fixed as kinds (a bypass code in "
+    "backticks, an activation key with a three-letter prefix; not secret: a template lookup, "
+    "a part number with '#', a versioned image name, a build with its commit, a hash the note "
+    "calls a hash; one model false alarm on a switch model name left): development since",
+    "blind36": "the twelfth session-9 secrets blind test, scored on 514ca10 (the rules alone "
+    "0.97/0.98; with the token model 0.98/0.98: one missed, one false alarm; personal "
+    "1.00/0.90: three false alarms); read with blind35 (see there; an old code after 'antes', "
+    "REPLACE_ME placeholders, a UTR, a PESEL, romanised Greek and hyphenated German streets; "
+    "not personal: an on-call phone, a list of branch numbers, a show-home's plot): "
+    "development since",
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -645,7 +659,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind35.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind37.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:
