@@ -128,8 +128,8 @@ def sibling_hits(text: str, hits: Iterable[Hit]) -> list[Hit]:
         if kind not in _SIBLING_KINDS or not value.isdigit():
             continue
         stop = min(len(text), end + _SIBLING_REACH)
-        for cut in (text.find("\n", end, stop), text.find(". ", end, stop)):
-            stop = cut if cut != -1 else stop
+        cuts = [cut for cut in (text.find("\n", end, stop), text.find(". ", end, stop)) if cut >= 0]
+        stop = min(cuts, default=stop)  # the sentence's or the line's end, whichever first
         pattern = re.compile(rf"(?<![\w.,/-])\d{{{len(value)}}}#?(?![\w/-]|[.,]\d)")
         for match in pattern.finditer(text, end, stop):
             if match.span() in taken or _YEAR.fullmatch(match.group(0)):
