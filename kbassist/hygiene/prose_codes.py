@@ -152,8 +152,6 @@ _PERSONAL_CODE = re.compile(
     r"|verification|access)\s+(?:code|passcode|pin)\s+(?:is|was|:)\s*"
     r"(?P<value>\d{3,4}[ -]?\d{3,4}|\d{4,8})(?![\w.,/:-]\w)"
 )
-# "Entsperr-PIN laut Provisionierung ist 1470": a PIN opens something whatever it is for, so
-# no place need be named; a PIN pad or a PIN's length is not one (session 9).
 # "Medewerkers-pincode voor de bar ingesteld: 1111": a PIN compound, then a colon (session 9).
 _PIN_AFTER_COLON = re.compile(
     r"(?i)(?<![\w-])(?:[\w-]{0,20}-)?(?:pin|pincode|pin-code|pinnummer|pin-nummer)\b"
@@ -165,6 +163,8 @@ _DEVICE_PASSCODE = re.compile(
     r"(?i)\b(?:screen[- ]?time|restrictions?|unlock|iphone|ipad|handset|tablet|sim)[- ]"
     r"(?:pass)?code\b[^.\n\d]{0,30}?(?P<value>\d{4,8})(?![\w.,/:-]\w)"
 )
+# "Entsperr-PIN laut Provisionierung ist 1470": a PIN opens something whatever it is for, so
+# no place need be named; a PIN pad or a PIN's length is not one (session 9).
 _PIN_IS = re.compile(
     r"(?i)(?<![\w-])(?:[\w-]{0,20}-)?pin\b(?![\s-]?(?:pad|length|policy|complexity|reset))"
     r"(?P<between>[^.\n:\d]{0,40}?)\b(?:is|was|ist|war|es|est|é|è|era|lautet|now|bleibt|blijft"
