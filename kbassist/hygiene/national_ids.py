@@ -85,6 +85,8 @@ class _Kind(NamedTuple):
     not_after: re.Pattern[str] | None = None
 
 
+# The passport's name in the seven languages.
+_PASSPORT = r"passport|reisepass|pasaporte|passeport|paspoort|passaporte|passaporto"
 # A drive's or a ticket's number near "passport" (WD's "My Passport" drives) is no one's.
 _REFERENCE_BEFORE = re.compile(
     r"(?i)(?:serial|s/n|\bsn|ticket|case|order|ref|reference|invoice|incident|booking|part"
@@ -145,9 +147,7 @@ _KINDS: tuple[_Kind, ...] = (
         lower=("pps",),
     ),
     _Kind(
-        re.compile(
-            r"(?i)\b(?:passport|reisepass|pasaporte|passeport|paspoort|passaporte|passaporto)\b"
-        ),
+        re.compile(rf"(?i)\b(?:{_PASSPORT})\b"),
         re.compile(
             r"(?i)\b(?:number|no\.?|nummer|num[ée]ro|n[úu]mero)\b[^.\n:]{0,20}:[ \t]*"
             r"(?P<value>[A-Z0-9]{6,9})\b"
@@ -173,10 +173,7 @@ _KINDS: tuple[_Kind, ...] = (
         # the passport's name (session 7); "Kopie seines Reisepasses (Nr. C01X00T47)",
         # "passport number mismatch. Corrected to 559201874": the German genitive, and nine
         # digits (a UK or US passport) a few words on (session 9)
-        re.compile(
-            r"(?<!My )(?i:\b(?:passport|reisepass|pasaporte|passeport|paspoort|passaporte"
-            r"|passaporto)(?:es|s)?(?:nummer|nr|number|no\.?)?\b)"
-        ),
+        re.compile(rf"(?<!My )(?i:\b(?:{_PASSPORT})(?:es|s)?(?:nummer|nr|number|no\.?)?\b)"),
         re.compile(r"(?<![\w-])(?:(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{7,9}|\d{9})(?![\w-])"),
         _always,
         "national_id",
@@ -196,10 +193,7 @@ _KINDS: tuple[_Kind, ...] = (
     ),
     _Kind(
         # a passport number inside a file's name: "passport_118236547_JKamau.pdf" (session 9)
-        re.compile(
-            r"(?i)(?:passport|reisepass|pasaporte|passeport|paspoort|passaporte|passaporto)"
-            r"(?=[_-])"
-        ),
+        re.compile(rf"(?i)(?:{_PASSPORT})(?=[_-])"),
         re.compile(r"(?<=[_-])(?:(?=[A-Z0-9]*\d)[A-Z0-9]{7,9}|\d{9})(?=[_.-])"),
         _always,
         "national_id",
