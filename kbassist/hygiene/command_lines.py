@@ -26,6 +26,15 @@ _REDIS_AUTH = re.compile(
     r"\bredis-cli\b[^\n|;]{0,120}?(?<![\w-])(?:-a|--pass|--askpass)[ \t]+"
     r"(?P<value>\"[^\"\n]{1,100}\"|'[^'\n]{1,100}'|[^\s\"'<>()|]{1,100})"
 )
+# "snmpwalk -v2c -c gskt-ro-44x 10.12.0.2": the net-snmp tools' -c is the community (-A and
+# -X SNMPv3's passphrases); the defaults public and private open nothing a reader does not
+# know (session 10).
+_SNMP_COMMAND = re.compile(
+    r"\bsnmp(?:walk|get|getnext|bulkwalk|bulkget|set|table|trap|netstat|df|status)\b[^\n|;]{0,200}"
+)
+_SNMP_COMMUNITY = re.compile(
+    r"(?<![\w-])-[cAX][ \t]*(?P<value>\"[^\"\n]{1,64}\"|'[^'\n]{1,64}'|[^\s\"'<>()|]{1,64})"
+)
 # mysql -uroot -pS3cret!: the password glued to its switch.
 _GLUED_P = re.compile(r"(?<![\w-])-p(?P<value>[^\s\"'<>()]{4,100})")
 
@@ -59,6 +68,13 @@ def command_line_hits(text: str, lowered: str) -> Iterator[Hit]:
             quoted = match.group("value")[:1] in "\"'"
             if value_shape_ok(token.text, "medium", quoted):
                 yield token.start, token.end, "password"
+    if "snmp" in lowered:
+        for command in _SNMP_COMMAND.finditer(text):
+            for match in _SNMP_COMMUNITY.finditer(text, command.start(), command.end()):
+                value = match.group("value")
+                token = trim(Token(match.start("value"), match.end("value"), value))
+                if token.text.lower() not in ("public", "private") and not is_mention(token.text):
+                    yield token.start, token.end, "snmp_community"
     if "net user" in lowered:
         for match in _NET_USER.finditer(text):
             if value_shape_ok(match.group("value"), "medium"):

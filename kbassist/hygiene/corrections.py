@@ -113,7 +113,9 @@ def repeated_hits(text: str, hits: Iterable[Hit]) -> list[Hit]:
 _SIBLING_KINDS = frozenset({"door_code", "pin", "voicemail_pin"})
 _SIBLING_CUE = re.compile(
     r"(?i)(?:\b(?:have|get|gets|use|uses|got|hebben|krijgen|haben|bekommen|tienen"
-    r"|usan|ont|utilisent|têm|usam|hanno|usano)|[:=])[ \t]+$"
+    r"|usan|ont|utilisent|têm|usam|hanno|usano)|[:=]"
+    # whose code, in a word after a comma: "gerente 5290, segurança 7714" (session 10)
+    r"|,[ \t]*[^\W\d_]{3,15})[ \t]+$"
 )
 _SIBLING_REACH = 80
 

@@ -75,6 +75,7 @@ TECHNICAL = re.compile(
       | /\S*                                            # Unix path
       | [^@\s]+@[^@\s]+\.[a-z]{2,}                      # e-mail
       | (?:[0-9a-f]{2}[:-]){5}[0-9a-f]{2}               # MAC address
+      | sha-?(?:1|224|256|384|512)|md5|pbkdf2\S*|s?crypt|yescrypt   # a hash's algorithm
       | \{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?   # GUID
       | \d+(?:h|m|s|ms|min|mins|hrs?|days?|gb|mb|tb|kb|%|x)  # quantities
       | (?:inc|req|chg|ritm|task|prb|tkt|ticket|case|sr)-?\d+   # ticket numbers

@@ -130,6 +130,7 @@ KINDS: dict[str, Kind] = {
     "preshared_key": Kind(SECRET, "pre-shared key"),
     "connection_string": Kind(SECRET, "connection-string password"),
     "url_credentials": Kind(SECRET, "password in a URL"),
+    "share_link": Kind(SECRET, "password-sharing link"),
     "licence_key": Kind(SECRET, "licence key"),
     "api_key": Kind(SECRET, "API key", _keep_prefix),
     "cloud_access_key": Kind(SECRET, "cloud access key", _keep_prefix),

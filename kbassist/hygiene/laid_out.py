@@ -22,7 +22,7 @@ _VOUCHER_TOPIC = re.compile(
     r"|bons?\s+(?:wi-?fi\s+)?invités?"
     # the network named instead of the guest: "codes Wi-Fi", "wifi vouchers" (session 8)
     r"|(?:wi-?fi|wlan)[\s-]?(?:codes?|vouchers?|tickets?|pass(?:es)?)"
-    r"|(?:codes?|c[óo]digos?|codici)\s+(?:de\s+|do\s+)?(?:wi-?fi|wlan)"
+    r"|(?:codes?|c[óo]digos?|codici|vales?|bonos?|buoni|fichas?)\s+(?:de\s+|do\s+)?(?:wi-?fi|wlan)"
     # a captive portal's passes: "le portail captif Omada ne générait plus de bons" (session 9)
     r"|portail\s+captif|captive\s+portal|portal\s+cautivo|portale\s+captive)"
 )

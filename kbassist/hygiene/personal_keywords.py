@@ -198,7 +198,7 @@ _ANSWER_DATE = re.compile(
     rf"(?i)\b\d{{1,2}}(?:st|nd|rd|th|er|º|\.)?,?\s+(?:de\s+)?(?:{_MONTHS})\b\.?,?\s+"
     r"(?:de\s+|del\s+)?(?:19|20)\d{2}\b"
     rf"|\b(?:{_MONTHS})\b\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}\b"
-    r"|(?<![\d/.-])\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d{2}(?![\d/.-])"
+    r"|(?<![\d/.-])\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d{2}(?![\d/-]|\.\d)"
     r"|(?<![\d-])(?:19|20)\d{2}-\d{2}-\d{2}(?![\d-])"
     rf"|{_WORDED_DATE}"
 )
@@ -214,7 +214,10 @@ _ANSWER_CUES = tuple(
 # "the app asks for date of birth as second factor and the son gave it as 22 March 1949":
 # the date later in the sentence that names a date of birth (session 8). Born 1920-2008: a
 # date of this decade in that sentence is when something was done.
-_BIRTH_NAMED = re.compile(rf"(?i)\b(?:{_BIRTH_NOUNS}|born|geboren|nacid[oa]|nascid[oa]|nat[oa])\b")
+# In a file name too: "Okafor_Chidi_DOB_02-11-1987.pdf" (session 10).
+_BIRTH_NAMED = re.compile(
+    rf"(?i)(?<![^\W_])(?:{_BIRTH_NOUNS}|born|geboren|nacid[oa]|nascid[oa]|nat[oa])(?![^\W_])"
+)
 
 
 def _birth_year(date: str) -> int:
@@ -239,9 +242,11 @@ def sentence_birth_date_hits(text: str, lowered: str) -> Iterator[Hit]:
         stop = _SENTENCE_END.search(text, named.end(), end)
         line_end = text.find("\n", named.end(), end)
         end = min(stop.start() if stop else end, line_end if line_end != -1 else end)
-        found = _ANSWER_DATE.search(text, named.end(), end)
-        if found and 1920 <= _birth_year(found.group(0)) <= 2008:
-            yield found.start(), found.end(), "date_of_birth"
+        for found in _ANSWER_DATE.finditer(text, named.end(), end):
+            # a placeholder date may come first: "DOB imported as 01/01/1900. Correct date is..."
+            if 1920 <= _birth_year(found.group(0)) <= 2008:
+                yield found.start(), found.end(), "date_of_birth"
+                break
 
 
 def answered_birth_date_hits(text: str, lowered: str) -> Iterator[Hit]:

@@ -27,6 +27,7 @@ def sentence_around(text: str, position: int, reach: int = 300) -> tuple[int, in
 
 # --- codes in prose: "the gate keypad ... new code 66390", "your code is 517 208" -----------
 
+_OPENING_CODE = r"(?:öffnungs|zugangs|toegangs|\w*(?:tür|tor|alarm|tresor|deur|kluis|safe))-?code"
 _PLACE_WORDS = re.compile(
     r"(?i)\b(?:door|gate|keypad|alarm|safe|lock-?box|key\s?safe|padlock|entry|entrance|building"
     r"|shutter|garage|cabinet|tür|tor|alarmanlage|puerta|portón|alarma|porte|alarme|deur|poort"
@@ -37,12 +38,18 @@ _PLACE_WORDS = re.compile(
     # disarming names the alarm: "código de desarme", "code de désarmement" (session 7)
     r"|disarm\w*|desarm\w*|désarm\w*|unscharf\w*|disinser\w*|uitschakel\w*"
     r"|\w+tresor\w*|\w+kluis)\b"  # Schlüsseltresor, sleutelkluis (session 7)
+    # a code compound that names what it opens: Öffnungscode, Türcode, toegangscode (session 10)
+    rf"|\b{_OPENING_CODE}\b"
 )
 _PLACE_CODE = re.compile(
     r"(?i)\b(?:code|pin|combination|combo|code\s+number|pin\s+code|code\s+pin|nummer|número"
-    r"|numéro|codice|código|codigo|clave)\b(?:[ \t]+(?:is|was|now|to|set|changed|reprogrammed"
+    rf"|numéro|codice|código|codigo|clave|{_OPENING_CODE})\b"
+    r"(?:[ \t]+(?:is|was|now|to|set|changed|reprogrammed"
     r"|reset|updated|:|=|-|ist|es|est|é|è|still|remains|stays|again"
     r"|neu|gesetzt|geändert|auf|lautet|jetzt|nieuw|ingesteld|op)){0,3}"
+    # of what, when _PLACE_WORDS names it: "código de puerta 3#8815" (session 10)
+    r"(?:[ \t]+(?:de|du|da|do|di|del|della|van)(?:[ \t]+(?:la|el|het|il))?[ \t]+[^\W\d_]{3,15}"
+    r"(?=[ \t]*\d))?"
     # whose code it is, in a word or two, or the old code in brackets: "code adhérents 2580B,
     # code ménage 7713A. L'ancien code (1234A)" (session 9)
     r"(?:[ \t]+(?!(?:in|on|at|for|from|since|of|and|or|the|with|until|by|than|per|und|und"
@@ -51,6 +58,7 @@ _PLACE_CODE = re.compile(
     # digits, pairs ("06 48 22 19") or keys typed one by one ("2-9-0-6-#", "8 1 6 3")
     r"[ \t]*[:=]?[ \t]*(?P<value>(?=[A-D\d]*\d[A-D\d]*\d[A-D\d]*\d)\d[A-D\d]{3,9}(?=[\s.,;)]|$)"
     r"|\d{3,10}#?|\d{2}(?: \d{2}){2,4}|\d{2}(?:-\d{2}){2,4}|(?:\d[-#]){3,9}[\d#*]"
+    r"|\d{1,3}[#*]\d{3,8}"  # "código de puerta 3#8815" (session 10)
     r"|(?:\d[ \t]){3,9}\d)"
     r"(?![\w.,/:-]\w)"
 )
@@ -109,11 +117,13 @@ _TYPED_KEYS_PATTERN = r"(?:\d-){3,9}[\d#*]|(?:\d[ \t]){3,9}\d"
 _PLACE_CODE_AFTER_COLON = re.compile(
     r"(?i)(?=[cpn])"  # the first letters of the words below: see _PASSWORD_TOPIC
     r"\b(?:code|codes|pin|combination|combinaison|combinación|combinazione|combinatie"
-    r"|código|codigo|codice|nummer|numéro|número|numero)\b"
+    r"|códigos?|codigos?|codice|codici|nummer|numéro|número|numero)\b"
     # an initial's or a title's dot is not a sentence's: "a pedido da D. Teresa: 3 1 7 4 2 9"
     r"(?P<between>(?:[^.\n:]|(?<=\b[A-Z])\.|(?<=\b(?:Dr|Mr|Ms|Sr|St))\.|(?<=\bMme)\.){1,80}):"
     # the old one named first: "cambiado ...: antes 4418, ahora 9062" (session 9)
     r"[ \t]*(?:(?:antes|before|old|previously|vorher|voorheen|avant|prima|was)[ \t]+)?"
+    # whose code, in a word: "Códigos de utilizador: gerente 5290, ..." (session 10)
+    r"(?:(?P<role>(?-i:[a-zà-ÿ]{3,15}))[ \t]+)?"
     rf"(?P<value>\d{{3,10}}#?|\d{{2}}(?: \d{{2}}){{2,4}}|{_TYPED_KEYS_PATTERN})"
     r"(?![\w.,/:-]\w)"
 )
@@ -155,8 +165,18 @@ _PERSONAL_CODE = re.compile(
 # "Medewerkers-pincode voor de bar ingesteld: 1111": a PIN compound, then a colon (session 9).
 _PIN_AFTER_COLON = re.compile(
     r"(?i)(?<![\w-])(?:[\w-]{0,20}-)?(?:pin|pincode|pin-code|pinnummer|pin-nummer)\b"
-    r"(?![\s-]?(?:pad|length|policy|complexity|reset))[^.\n:\d]{0,40}:[ \t]*"
+    # a device's model may stand between: "... am Ricoh IM C3000 neu gesetzt: 5530" (session 10)
+    r"(?![\s-]?(?:pad|length|policy|complexity|reset))[^.\n:]{0,100}?:[ \t]*"
     r"(?P<value>\d{4,8})(?![\w.,/:-]\w)"
+)
+# "reset voicemail pin on 3CX ext 204 (reception) to 0 5 8 8": a PIN set or reset to a value,
+# with where it lives in between (session 10)
+# the words that make a PIN a voicemail PIN, in the seven languages
+VOICEMAIL = re.compile(r"(?i)voice-?\s?mail|\bvm\b|mailbox|sprachbox|buzón|messagerie")
+_PIN_SET_TO = re.compile(
+    r"(?i)\b(?:set|reset|changed?|updated?)\s+(?:[\w-]+\s+){0,3}?pin\b"
+    r"(?![\s-]?(?:pad|length|policy|complexity|reset))[^.\n:]{0,80}?\bto[ \t]+"
+    rf"(?P<value>\d{{4,8}}|{_TYPED_KEYS_PATTERN})(?![\w.,/:-]\w)"
 )
 # "screen-time code she gave us 1406": a device's own passcode (session 9)
 _DEVICE_PASSCODE = re.compile(
@@ -216,6 +236,11 @@ def prose_code_hits(text: str, lowered: str) -> Iterator[Hit]:
         for regex in (_PIN_IS, _PIN_AFTER_COLON):
             for match in regex.finditer(text):
                 yield match.start("value"), match.end("value"), "pin"
+        for match in _PIN_SET_TO.finditer(text):
+            said = match.group(0)
+            kind = "door_code" if _PLACE_WORDS.search(said) else "pin"
+            kind = "voicemail_pin" if VOICEMAIL.search(said) else kind
+            yield match.start("value"), match.end("value"), kind
     if "verification" in lowered:
         for match in _DEVICE_CODE.finditer(text):
             yield match.start("value"), match.end("value"), "mfa_code"
@@ -225,8 +250,10 @@ def prose_code_hits(text: str, lowered: str) -> Iterator[Hit]:
         named = text[max(0, match.start() - 25) : match.start()] + match.group("between")
         if _PLACE_WORDS.search(named):  # "alarm code over the phone: 2 0 9 1" (session 7)
             yield match.start("value"), match.end("value"), "door_code"
-        elif _TYPED_KEYS.fullmatch(match.group("value")) or _PANEL_ROLE.search(
-            match.group("between")
+        elif (
+            _TYPED_KEYS.fullmatch(match.group("value"))
+            or _PANEL_ROLE.search(match.group("between"))
+            or match.group("role")
         ):
             # keys typed one by one name a keypad, and a user's or installer's code a panel:
             # the alarm may be named a sentence before ("el código de la alarma ... Código de

@@ -86,6 +86,9 @@ _EXAMPLE_NAMED = re.compile(
     r"|voorbeeld(?:wachtwoord|sleutel|waarde)|beispiel(?:passwort|schlüssel|wert)"
     r"|(?:contraseña|clave)\s+de\s+ejemplo|mot\s+de\s+passe\s+d'exemple"
     r"|password\s+di\s+esempio|senha\s+de\s+exemplo"
+    # Microsoft publishes the KMS client (GVLK) and generic edition keys (session 10)
+    r"|\bgvlks?\b|kms\s+client\s+(?:setup\s+)?keys?|\bgeneric\s+(?:volume\s+)?(?:licen[cs]e\s+"
+    r"|product\s+|install(?:ation)?\s+)?keys?\b"
 )
 _EXAMPLE_REACH = 60
 
@@ -107,11 +110,14 @@ def is_example(text: str, start: int, end: int) -> bool:
 # stays a secret, since a weak one is cracked in minutes.
 _CRYPT = re.compile(r"\$(?:2[aby]?|1|5|6|y|argon2(?:id|i|d)?)\$")
 _HASH_NAMED = re.compile(
-    r"(?i)\b(?:hash(?:ed)?|bcrypt|argon2\w*|sha-?crypt|md5-?crypt)\b[^.\n]{0,30}$"
+    r"(?i)\b(?:hash(?:ed)?|bcrypt|argon2\w*|sha-?crypt|md5-?crypt|sha-?(?:256|512)|pbkdf2\S*"
+    r"|s?crypt|yescrypt)\b[^.\n]{0,30}$"
 )
 
 
 def is_named_hash(text: str, start: int, end: int) -> bool:
     """Whether the value at start..end is a password hash that the words before call one."""
-    hashed = _CRYPT.search(text, max(0, start - 8), end)
+    # the hit may be a crypt string's tail (detect-secrets reads the part after its salt)
+    token_start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+    hashed = _CRYPT.search(text, max(token_start, start - 40), end)
     return bool(hashed) and bool(_HASH_NAMED.search(text, max(0, start - 40), start))

@@ -170,6 +170,11 @@ _CONNECTION_PASSWORD = re.compile(
     r"[ \t]*=[ \t]*"
     r"(?P<value>\"[^\"\n]{1,100}\"|'[^'\n]{1,100}'|\{[^}\n]{1,100}\}|[^;\s\"'<]{1,100})"
 )
+# "admin_pin=3344" in a config file: a key that ends in PIN holds one (session 10).
+_CONFIG_PIN = re.compile(
+    r"(?i)(?:^|[;\s\"'])[\w.-]{0,40}?(?:[._-]|(?<=[a-z])(?=(?-i:P)))(?:pin|pincode|passcode)"
+    r"[\"']?[ \t]*[=:][ \t]*[\"']?(?P<value>\d{4,8})(?![\w.-])"
+)
 _CONNECTION_KEY = re.compile(
     r"(?i)\b(?:AccountKey|SharedAccessKey|SharedAccessSignature|sig)="
     r"(?P<value>[A-Za-z0-9+/%=_-]{16,500})"
@@ -242,6 +247,10 @@ def _shape_hits(text: str, lowered: str) -> Iterator[Hit]:
                 yield token.start, token.end, "connection_string"
         for match in _CONNECTION_KEY.finditer(text):
             yield match.start("value"), match.end("value"), "connection_string"
+    if "pin" in lowered or "passcode" in lowered:
+        for match in _CONFIG_PIN.finditer(text):
+            if len(set(match.group("value"))) > 1:
+                yield match.start("value"), match.end("value"), "pin"
     if "authorization" in lowered:
         for match in _AUTH_HEADER.finditer(text):
             value = match.group("value")  # prose ("Basic authentication") is one case
@@ -266,6 +275,14 @@ _WEBHOOK_URL = re.compile(
     r"(?=[.,;:)\]]?(?:\s|$))"
 )
 
+# A one-time secret-sharing link carries its key: whoever holds it reads the password
+# (Bitwarden Send, 1Password, Password Pusher, One-Time Secret, Privnote, Yopass; session 10).
+_SHARE_LINK = re.compile(
+    r"(?i)\bhttps://(?:send\.bitwarden\.com/#|vault\.bitwarden\.\w+/#/send/|share\.1password"
+    r"\.com/s#|(?:[\w-]+\.)?pwpush\.com/(?:\w\w/)?p/|(?:[\w-]+\.)?onetimesecret\.com/secret/"
+    r"|privnote\.com/|yopass\.se/#/)[\w./#=+-]*[\w=]{8}[^\s<>\"'`]*?(?=[.,;:)\]]?(?:\s|$))"
+)
+
 
 def _url_token_hits(text: str, lowered: str) -> Iterator[Hit]:
     """Keys in URLs: ``?api_key=...``, ``&sig=...``, a webhook's token path segment."""
@@ -274,6 +291,8 @@ def _url_token_hits(text: str, lowered: str) -> Iterator[Hit]:
     if "webhook" in lowered:
         for match in _WEBHOOK_URL.finditer(text):
             yield match.start(), match.end(), "token"
+    for match in _SHARE_LINK.finditer(text):
+        yield match.start(), match.end(), "share_link"
     for url in _URL.finditer(text):
         for match in _URL_SECRET_PARAM.finditer(url.group(0)):
             value = match.group("value")

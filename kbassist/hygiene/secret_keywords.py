@@ -28,6 +28,7 @@ from kbassist.hygiene.keyword_scan import (
     trim,
     value_shape_ok,
 )
+from kbassist.hygiene.prose_codes import VOICEMAIL
 from kbassist.hygiene.secret_rules import SECRET_HINTS, SECRET_RULES
 
 # --- value policies ------------------------------------------------------------------------
@@ -195,8 +196,9 @@ def _token(value: str, key: str, reading: Reading, quoted: bool) -> bool:
 
 _CHOSEN_SECRET_KEY = re.compile(r"(?i)shared|psk|radius|ipsec|\bike\b|vpn")
 # A GUID right after these names a token or key itself (Postmark server tokens, ClickSend API
-# keys); after "client", "tenant" or "object" ID words it names an account (``_KEY_ID``).
-_GUID_KEY_WORDS = re.compile(r"(?i)token|api|secret|subscription|integration")
+# keys); after "client", "tenant" or "object" ID words it names an account (``_KEY_ID``), and
+# DocuSign's "integration key" is its app's public client ID (session 10).
+_GUID_KEY_WORDS = re.compile(r"(?i)token|api|secret|subscription")
 
 
 def _pin(value: str, key: str, reading: Reading, quoted: bool) -> bool:
@@ -334,6 +336,11 @@ _HINT = re.compile(
 _ON_A_HOST = re.compile(r"(?i)\b(?:on|at|from|onto)\s+(?=[\w.-]*\d)[a-z][\w.]*-[\w.-]*$")
 
 
+# A keyword inside a variable's name: ${REDIS_PASSWORD}, %RABBIT_PW%, $(DB_PASS), {{ pw }}
+# (session 10).
+_IN_PLACEHOLDER = re.compile(r"(?:\$\{|\$\(|%|\{\{\s*)\w*$")
+
+
 def _refine(kind: str, text: str, start: int, end: int) -> str:
     """A more specific kind from the words around the keyword."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -343,15 +350,15 @@ def _refine(kind: str, text: str, start: int, end: int) -> str:
         or _PUBLIC_AFTER.match(text, start)
     ):
         return ""
+    if _IN_PLACEHOLDER.search(text, max(0, start - 40), start):
+        return ""  # "redis://default:${REDIS_PASSWORD}@host": the keyword names a variable
     if _ON_A_HOST.search(text, start, end):
         return ""  # "Private key stays on cpe-build01 only": where the key is, not the key
     if kind == "password" and _HINT.search(text, start, end):
         return ""  # "encryption password hint: 'usual format + year'" describes, never gives
     if kind != "api_key" and _KEY_ID.match(text, start, end):
         return ""  # "Recovery key ID: 1A2B3C4D" names the key; the key itself is not there
-    if kind == "pin" and re.search(
-        r"voice-?\s?mail|\bvm\b|mailbox|sprachbox|buzón|messagerie", before
-    ):
+    if kind == "pin" and VOICEMAIL.search(before):
         return "voicemail_pin"
     if kind in {"password", "preshared_key", "secret"} and re.search(
         r"wi-?fi|wlan|\bssid|\bwpa|wireless", before

@@ -178,15 +178,27 @@ def _expand(line: str, start: int, end: int) -> tuple[int, int]:
 NAMED_ID = re.compile(
     r"(?i)\b(?:household|tenant|account|device|client|customer|directory|object|site|org"
     r"|organi[sz]ation|workspace|instance|serial|hardware|installation|machine|player|user"
-    r"|profile|merchant|store|shop|project)[ _-]?id\b\W{0,3}$"
+    r"|profile|merchant|store|shop|project|charge|payment|transaction|invoice|refund|order"
+    r"|event|message|request|trace|correlation|activity)[ _-]?id\b\W{0,3}$"
     # a filing's receipt: "submission receipt IRmark ABCDEF..." (session 9)
     r"|\b(?:irmark|receipt|confirmation\s+(?:no\.?|number))\W{0,3}$"
+)
+
+
+# Stripe's object IDs (a charge, a payment intent, a customer...) name an object in the
+# dashboard; only sk_/rk_ keys, whsec_ and a "..._secret_..." client secret open anything
+# (session 10).
+_STRIPE_OBJECT_ID = re.compile(
+    r"(?:ch|pi|py|pm|cus|in|ii|txn|re|po|evt|sub|prod|price|src|card|ba|seti|acct|tr|dp|du"
+    r"|cn|inv|si)_(?!.*_secret_)[A-Za-z0-9]{14,40}"
 )
 
 
 def _high_entropy_ok(value: str, line: str, position: int) -> bool:
     """A value over the entropy limit (_line_hits has checked it) that looks like a key."""
     if not (any(ch.isdigit() for ch in value) and any(ch.isalpha() for ch in value)):
+        return False
+    if _STRIPE_OBJECT_ID.fullmatch(value):
         return False
     before = line[max(0, position - 60) : position]
     if PUBLIC_CONTEXT.search(before) or _URL_PATH.search(before) or NAMED_ID.search(before):
@@ -200,7 +212,7 @@ def _high_entropy_ok(value: str, line: str, position: int) -> bool:
     return not (len(parts) >= 2 and all(re.fullmatch(r"[A-Za-z_.-]+\d{0,2}", p) for p in parts))
 
 
-_PLACEHOLDER_VALUE = re.compile(r"^(?:[*•xX#.?_-]{3,}|<[^>]*>|\{[^}]*\})$")
+_PLACEHOLDER_VALUE = re.compile(r"^(?:[*•xX#.?_-]{3,}|<[^>]*>|\$?\{[^}]*\}|%\w+%|\$\w+)$")
 
 
 def _entropy_candidates(plugin: Any, line: str) -> set[str]:
