@@ -193,11 +193,49 @@ _PIN_IS = re.compile(
 )
 # "Hik-Connect ... verification code set to HKVCAM": a device's cloud verification code is
 # letters as often as digits (session 9).
+_NOT_A_CODE = r"(?!(?:REQUIRED|ENABLED|DISABLED|INVALID|EXPIRED|WRONG|CORRECT|UNKNOWN)\b)"
 _DEVICE_CODE = re.compile(
     r"(?i)\bverification\s+code\s+(?:(?:was\s+|now\s+)?(?:set|changed|reset)\s+to|is|now)\s+"
-    r"(?P<value>(?-i:(?!(?:REQUIRED|ENABLED|DISABLED|INVALID|EXPIRED|WRONG|CORRECT|UNKNOWN)\b)"
-    r"[A-Z0-9]{6,12}))(?![\w.,/:-]\w)"
+    rf"(?P<value>(?-i:{_NOT_A_CODE}[A-Z0-9]{{6,12}}))(?![\w.,/:-]\w)"
 )
+# "pedía el código de verificación del dispositivo. Código: KXRTAP (pegatina debajo)": the
+# code in capitals after "code:", where a device's verification code is named just before
+# (session 10)
+_CODE_COLON_CAPITALS = re.compile(
+    r"(?i)\b(?:code|c[óo]digo|codice)\s*:\s*"
+    rf"(?P<value>(?-i:{_NOT_A_CODE}(?=[A-Z\d]*[A-Z])[A-Z0-9]{{6,12}}))(?![\w.,/:-]\w)"
+)
+_VERIFICATION_NAMED = re.compile(
+    r"(?i)verification\s+code|c[óo]digo\s+de\s+verifica(?:ci[óo]n|ção)|code\s+de\s+vérification"
+    r"|verifi(?:zierungs|catie)code|codice\s+di\s+verifica|bestätigungscode"
+)
+
+
+# "alarm, user slots reviewed:\n- U01 master: 7261\n- U02 curator (Bellini): 4408": a panel's
+# codes one per line after their holder, under words that name the alarm, keypad or door and
+# its users or codes (session 10).
+_LABELLED_CODE_LINES = re.compile(
+    r"(?m)(?:^[ \t]*(?:[-*•]|\d{1,2}[.)])?[ \t]*[^:\n\d]{0,12}\w[^:\n]{0,30}:[ \t]*\d{4,8}#?[ \t]*$"
+    r"\n?){2,12}"
+)
+_LABELLED_CODE = re.compile(r"(?m):[ \t]*(?P<value>\d{4,8}#?)[ \t]*$")
+# extensions, ports or VLANs listed by name are numbers, not codes
+_NOT_CODES = re.compile(r"(?i)\bext(?:ension)?s?\b|phone|\btel\b|\bdial|\bvlan|\bports?\b")
+_CODES_OR_SLOTS = re.compile(r"(?i)\b(?:codes?|pins?|slots?|users|c[óo]digos?|codici)\b")
+
+
+def labelled_code_lines_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """Codes one per line after their holder, under an alarm's, keypad's or door's users."""
+    if ":" not in text or "\n" not in text:
+        return
+    for block in _LABELLED_CODE_LINES.finditer(text):
+        before = text[max(0, block.start() - 300) : block.start()]
+        holders = _PANEL_ROLE.search(before) or _CODES_OR_SLOTS.search(before)
+        heading = before.rsplit("\n", 2)[-2] if before.count("\n") >= 1 else before
+        if not (holders and _PLACE_WORDS.search(before)) or _NOT_CODES.search(heading):
+            continue
+        for match in _LABELLED_CODE.finditer(text, block.start(), block.end()):
+            yield match.start("value"), match.end("value"), "door_code"
 
 
 def prose_code_hits(text: str, lowered: str) -> Iterator[Hit]:
@@ -243,6 +281,11 @@ def prose_code_hits(text: str, lowered: str) -> Iterator[Hit]:
             yield match.start("value"), match.end("value"), kind
     if "verification" in lowered:
         for match in _DEVICE_CODE.finditer(text):
+            yield match.start("value"), match.end("value"), "mfa_code"
+    for match in _CODE_COLON_CAPITALS.finditer(text):
+        if _REPORTED_CODE.search(text, max(0, match.start() - 20), match.start()):
+            continue  # "Status code: TIMEOUT"
+        if _VERIFICATION_NAMED.search(text, max(0, match.start() - 150), match.start()):
             yield match.start("value"), match.end("value"), "mfa_code"
     for match in _CODE_AFTER_COLON.finditer(text):
         yield match.start("value"), match.end("value"), "mfa_code"

@@ -40,7 +40,11 @@ from kbassist.hygiene.laid_out import (
     voucher_list_hits,
     wifi_key_after_colon_hits,
 )
-from kbassist.hygiene.prose_codes import prose_code_hits, sentence_around
+from kbassist.hygiene.prose_codes import (
+    labelled_code_lines_hits,
+    prose_code_hits,
+    sentence_around,
+)
 from kbassist.hygiene.secret_keywords import secret_keyword_hits
 from kbassist.hygiene.secret_scanner import PUBLIC_CONTEXT as _PUBLIC_CONTEXT
 
@@ -545,6 +549,7 @@ DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
     _shape_hits,
     _url_token_hits,
     prose_code_hits,
+    labelled_code_lines_hits,
     voucher_list_hits,
     secret_keyword_hits,
     _reversed_hits,
