@@ -68,7 +68,8 @@ BATCHES = (
     "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15",
     "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23",
     "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31",
-    "blind32", "blind33", "blind34", "blind35", "blind36",
+    "blind32", "blind33", "blind34", "blind35", "blind36", "blind37", "blind38", "blind39",
+    "blind40",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -108,6 +109,10 @@ BLIND = {
     "blind34": ROOT / "bench" / "data" / "secrets_blind34.jsonl",
     "blind35": ROOT / "bench" / "data" / "secrets_blind35.jsonl",
     "blind36": ROOT / "bench" / "data" / "secrets_blind36.jsonl",
+    "blind37": ROOT / "bench" / "data" / "secrets_blind37.jsonl",
+    "blind38": ROOT / "bench" / "data" / "secrets_blind38.jsonl",
+    "blind39": ROOT / "bench" / "data" / "secrets_blind39.jsonl",
+    "blind40": ROOT / "bench" / "data" / "secrets_blind40.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -347,6 +352,24 @@ SEEN = {
     "REPLACE_ME placeholders, a UTR, a PESEL, romanised Greek and hyphenated German streets; "
     "not personal: an on-call phone, a list of branch numbers, a show-home's plot): "
     "development since",
+    "blind37": "the thirteenth session-9 secrets blind test, scored on 21d5007, session 9's "
+    "final code (the rules alone 0.87/0.95; with the token model 0.94/0.94; personal "
+    "0.95/1.00); read in session 10 with blind38-40, their errors fixed as kinds (secret-"
+    "sharing links, a PIN reset 'to' keys typed with spaces, a PIN compound with a device "
+    "model before its colon; not secret: a published GVLK, a variable in a URL, a GUID "
+    "integration key): development since",
+    "blind38": "the fourteenth session-9 secrets blind test, scored on 21d5007 (the rules "
+    "alone 0.92/0.97; with the token model 0.97/0.95; personal 1.00/0.96); read in session 10 "
+    "(a device verification code after 'Código:'; not secret: a Stripe charge ID, a hash "
+    "named by its algorithm): development since",
+    "blind39": "the fifteenth session-9 secrets blind test, scored on 21d5007 (the rules alone "
+    "0.94/1.00; with the token model 0.97/1.00; personal 0.92/0.92); read in session 10 "
+    "('vales wifi', a config key ending in PIN, a date of birth in a file name or at a "
+    "sentence's end): development since",
+    "blind40": "the sixteenth session-9 secrets blind test, scored on 21d5007 (the rules alone "
+    "0.92/1.00; with the token model 0.98/1.00; personal 1.00/1.00); read in session 10 (an "
+    "alarm panel's codes one per line or by role after a comma, an opening-code compound, "
+    "'código de puerta 3#8815', net-snmp's -c): development since",
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -659,7 +682,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind37.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind41.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:
@@ -731,7 +754,7 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         const=NEXT_BLIND,
         metavar="FILE",
-        help="score one labelled file no one has read (default bench/data/secrets_blind25.jsonl) "
+        help="score one labelled file no one has read (default bench/data/secrets_blind41.jsonl) "
         "and write bench/results/secrets-<name>.json; errors by id in the JSON only",
     )
     parser.add_argument("--out", type=Path, help="--blind: where to write the JSON")
