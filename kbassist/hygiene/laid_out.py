@@ -366,7 +366,32 @@ _SPOKEN_CODE = re.compile(
 )
 
 
+# "router admin password is now K a s B o l seven seven exclamation mark": a password spelled
+# out letter by letter (a voice note), or in the NATO alphabet, after its name (session 10).
+_NATO = (
+    "alfa|alpha|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliett?|kilo|lima|mike"
+    "|november|oscar|papa|quebec|romeo|sierra|tango|uniform|victor|whiske?y|x-?ray|yankee|zulu"
+)
+_SPELLED_UNIT = (
+    rf"(?:(?:capital|upper(?:case)?|lower(?:case)?|small|big)\s+)?(?:[A-Za-z]|{_NATO})"
+    rf"|\d|{_DIGIT_WORDS}|exclamation(?:\s+mark)?|hash|at(?:\s+sign)?|dollar|dash|hyphen"
+    r"|underscore|question\s+mark|star|asterisk|ampersand|percent|plus|equals"
+)
+_SPELLED_PASSWORD = re.compile(
+    r"(?i)\b(?:password|passwort|kennwort|passcode|passphrase|pw|pwd)s?\b[^.\n\d]{0,40}?"
+    r"\b(?:is|was|now|to|:)\s+"
+    rf"(?P<value>(?:(?:{_SPELLED_UNIT})[ \t,]+){{4,30}}(?:{_SPELLED_UNIT}))\b"
+)
+_SINGLE_LETTER = re.compile(rf"(?i)(?<![\w-])(?:[A-Za-z]|{_NATO})(?![\w-])")
+
+
 def spoken_code_hits(text: str, lowered: str) -> Iterator[Hit]:
-    """A code or PIN read out in number words after its name."""
+    """A code or PIN read out in number words after its name, a password spelled out."""
     for match in _SPOKEN_CODE.finditer(text):
         yield match.start("value"), match.end("value"), "pin"
+    if "pass" not in lowered and "pw" not in lowered and "kennwort" not in lowered:
+        return
+    for match in _SPELLED_PASSWORD.finditer(text):
+        # four letters spelled at least: "is now a bit longer" is no spelling
+        if len(_SINGLE_LETTER.findall(match.group("value"))) >= 4:
+            yield match.start("value"), match.end("value"), "password"

@@ -171,6 +171,14 @@ _PIN_AFTER_COLON = re.compile(
 )
 # "reset voicemail pin on 3CX ext 204 (reception) to 0 5 8 8": a PIN set or reset to a value,
 # with where it lives in between (session 10)
+# "Drucker-PIN für ihr Konto am Canon iR-ADV auf 3318 gesetzt": German and Dutch put the
+# verb last (session 10)
+_PIN_SET_LAST = re.compile(
+    r"(?i)(?<![\w-])(?:[\w-]{0,20}-)?pin(?:-?code|-?nummer)?\b"
+    r"(?![\s-]?(?:pad|length|policy|complexity|reset))[^.\n:]{0,80}?\b(?:auf|op)[ \t]+"
+    rf"(?P<value>\d{{4,8}}|{_TYPED_KEYS_PATTERN})[ \t]+(?:neu[ \t]+)?"
+    r"(?:gesetzt|geändert|zurückgesetzt|eingestellt|gezet|ingesteld|gewijzigd|veranderd)\b"
+)
 # the words that make a PIN a voicemail PIN, in the seven languages
 VOICEMAIL = re.compile(r"(?i)voice-?\s?mail|\bvm\b|mailbox|sprachbox|buzón|messagerie")
 _PIN_SET_TO = re.compile(
@@ -238,6 +246,29 @@ def labelled_code_lines_hits(text: str, lowered: str) -> Iterator[Hit]:
             yield match.start("value"), match.end("value"), "door_code"
 
 
+def _pin_and_device_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """PINs named as such, and a device's passcode or verification code."""
+    for match in _DEVICE_PASSCODE.finditer(text):
+        yield match.start("value"), match.end("value"), "pin"
+    if "pin" in lowered:
+        for regex in (_PIN_IS, _PIN_AFTER_COLON, _PIN_SET_LAST):
+            for match in regex.finditer(text):
+                yield match.start("value"), match.end("value"), "pin"
+        for match in _PIN_SET_TO.finditer(text):
+            said = match.group(0)
+            kind = "door_code" if _PLACE_WORDS.search(said) else "pin"
+            kind = "voicemail_pin" if VOICEMAIL.search(said) else kind
+            yield match.start("value"), match.end("value"), kind
+    if "verification" in lowered:
+        for match in _DEVICE_CODE.finditer(text):
+            yield match.start("value"), match.end("value"), "mfa_code"
+    for match in _CODE_COLON_CAPITALS.finditer(text):
+        if _REPORTED_CODE.search(text, max(0, match.start() - 20), match.start()):
+            continue  # "Status code: TIMEOUT"
+        if _VERIFICATION_NAMED.search(text, max(0, match.start() - 150), match.start()):
+            yield match.start("value"), match.end("value"), "mfa_code"
+
+
 def prose_code_hits(text: str, lowered: str) -> Iterator[Hit]:
     """A numeric code in a sentence about a door, gate, keypad or alarm, or given to a user."""
     if "#" in text:
@@ -268,25 +299,7 @@ def prose_code_hits(text: str, lowered: str) -> Iterator[Hit]:
             return
     for match in _PERSONAL_CODE.finditer(text):
         yield match.start("value"), match.end("value"), "mfa_code"
-    for match in _DEVICE_PASSCODE.finditer(text):
-        yield match.start("value"), match.end("value"), "pin"
-    if "pin" in lowered:
-        for regex in (_PIN_IS, _PIN_AFTER_COLON):
-            for match in regex.finditer(text):
-                yield match.start("value"), match.end("value"), "pin"
-        for match in _PIN_SET_TO.finditer(text):
-            said = match.group(0)
-            kind = "door_code" if _PLACE_WORDS.search(said) else "pin"
-            kind = "voicemail_pin" if VOICEMAIL.search(said) else kind
-            yield match.start("value"), match.end("value"), kind
-    if "verification" in lowered:
-        for match in _DEVICE_CODE.finditer(text):
-            yield match.start("value"), match.end("value"), "mfa_code"
-    for match in _CODE_COLON_CAPITALS.finditer(text):
-        if _REPORTED_CODE.search(text, max(0, match.start() - 20), match.start()):
-            continue  # "Status code: TIMEOUT"
-        if _VERIFICATION_NAMED.search(text, max(0, match.start() - 150), match.start()):
-            yield match.start("value"), match.end("value"), "mfa_code"
+    yield from _pin_and_device_hits(text, lowered)
     for match in _CODE_AFTER_COLON.finditer(text):
         yield match.start("value"), match.end("value"), "mfa_code"
     for match in _PLACE_CODE_AFTER_COLON.finditer(text):
