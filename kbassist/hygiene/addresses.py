@@ -54,6 +54,10 @@ _STREET_POSTCODED = (
     # "Buorren 7, 9104 BX Damwâld", "Lange Voorhout 12, 2514 EE Den Haag" (session 8)
     rf"|\b[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|van|de|der|den|het|'t)){{0,2}}\s+"
     rf"\d{{1,4}}(?:\s?[a-z]\b|-\d{{1,3}})?(?={_DUTCH_POSTCODE})"
+    # Italian, Spanish and Portuguese write the street word in lower case: "via Padova 118,
+    # 20132 Milano" (session 10); then the postcode and the town must follow
+    r"|\b(?:via|viale|piazza|corso|calle|avenida|rua|paseo|travessa)\s+(?:[\w'’.-]+\s+){0,4}?"
+    r"\d{1,4}[a-z]?(?=,?\s*\d{4,5}(?:-\d{3})?\s+[A-Z])"
 )
 _STREET = re.compile(
     rf"{_STREET_EN}|{_STREET_DE_NL}|{_STREET_ROMANCE}|{_STREET_CELTIC}|{_STREET_POSTCODED}"

@@ -26,6 +26,7 @@ from kbassist.hygiene.personal_keywords import (
     company_named_after,
     personal_keyword_hits,
     sentence_birth_date_hits,
+    sort_and_account_hits,
 )
 from kbassist.hygiene.phones import phone_hits, spoken_phone_hits
 
@@ -240,6 +241,7 @@ DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
     personal_keyword_hits,
     answered_birth_date_hits,
     sentence_birth_date_hits,
+    sort_and_account_hits,
     national_id_hits,
     _number_hits,
     email_hits,

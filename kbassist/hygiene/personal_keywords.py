@@ -498,3 +498,22 @@ def personal_keyword_hits(text: str, lowered: str) -> Iterator[Hit]:
     ``text.lower()``)."""
     rules = [compiled for compiled in _COMPILED if _may_hit(compiled, text, lowered)]
     return keyword_hits(text, lowered, rules, PERSONAL_POLICIES, _refine, _HINTS)
+
+
+# "Entered 20-45-77 / 41927730 for Mr Okafor": a sort code and an account number written
+# together are bank details without their names, where the text around speaks of a bank, a
+# sort code or a direct debit (session 10); a firm's stay the firm's (_refine).
+_SORT_AND_ACCOUNT = re.compile(r"(?<![\w-])\d{2}-\d{2}-\d{2}[ \t]*[/,]?[ \t]*\d{8}(?![\w-])")
+_DEBIT_WORDS = re.compile(r"(?i)direct\s+debit|mandate|standing\s+order|sort\s+code|\bbank")
+
+
+def sort_and_account_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """A sort code and an account number together, in a text about bank details."""
+    if "-" not in text:
+        return
+    for match in _SORT_AND_ACCOUNT.finditer(text):
+        around = (max(0, match.start() - 300), min(len(text), match.end() + 100))
+        if _DEBIT_WORDS.search(text, *around) and _refine(
+            "bank_account", text, match.start(), match.end()
+        ):
+            yield match.start(), match.end(), "bank_account"
