@@ -188,7 +188,7 @@ NAMED_ID = re.compile(
 # Stripe's object IDs (a charge, a payment intent, a customer...) name an object in the
 # dashboard; only sk_/rk_ keys, whsec_ and a "..._secret_..." client secret open anything
 # (session 10).
-_STRIPE_OBJECT_ID = re.compile(
+STRIPE_OBJECT_ID = re.compile(
     r"(?:ch|pi|py|pm|cus|in|ii|txn|re|po|evt|sub|prod|price|src|card|ba|seti|acct|tr|dp|du"
     r"|cn|inv|si)_(?!.*_secret_)[A-Za-z0-9]{14,40}"
 )
@@ -198,7 +198,7 @@ def _high_entropy_ok(value: str, line: str, position: int) -> bool:
     """A value over the entropy limit (_line_hits has checked it) that looks like a key."""
     if not (any(ch.isdigit() for ch in value) and any(ch.isalpha() for ch in value)):
         return False
-    if _STRIPE_OBJECT_ID.fullmatch(value):
+    if STRIPE_OBJECT_ID.fullmatch(value):
         return False
     before = line[max(0, position - 60) : position]
     if PUBLIC_CONTEXT.search(before) or _URL_PATH.search(before) or NAMED_ID.search(before):

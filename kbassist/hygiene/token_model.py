@@ -32,7 +32,7 @@ from typing import Any
 from kbassist.hygiene.hint_index import keyword_matches
 from kbassist.hygiene.secret_keywords import SECRET_COMPILED
 from kbassist.hygiene.secret_rules import SECRET_HINTS
-from kbassist.hygiene.secret_scanner import NAMED_ID, PUBLIC_CONTEXT
+from kbassist.hygiene.secret_scanner import NAMED_ID, PUBLIC_CONTEXT, STRIPE_OBJECT_ID
 
 MODEL_NAME = "secret-tokens"
 KIND = "secret"
@@ -494,7 +494,30 @@ def learned_hits(text: str, public: Sequence[tuple[int, int]] = ()) -> list[tupl
         if not PUBLIC_CONTEXT.search(text, max(0, hit[0] - 80), hit[0])
         and not _PORT_BEFORE.search(text, max(0, hit[0] - 12), hit[0])
         and not NAMED_ID.search(text, max(0, hit[0] - 30), hit[0])
+        and not _not_a_value(text, *hit[:2])
     ]
+
+
+# A MIB object ("SNMPv2-MIB::sysDescr.0"), a hash's algorithm, a MAC address (session 10)
+_NAMES_NO_SECRET = re.compile(
+    r"[A-Za-z][\w-]*-MIB::[\w.-]+|(?i:sha-?(?:1|224|256|384|512)|md5|pbkdf2[\w-]*|yescrypt)"
+    r"|(?:[0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}"
+)
+
+
+def _not_a_value(text: str, start: int, end: int) -> bool:
+    """What the model took for a secret but the rules know is none (session 10): a MIB
+    object, a hash's algorithm, a MAC address, a Stripe object's ID, or a value cut short with
+    "..." ("KL-F4A2-9B1C-...": the note does not give it)."""
+    value = text[start:end]
+    # the whole word too: the model reads "IF-MIB::ifHCInOctets.10001" as a name and a value
+    word_start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+    return (
+        _NAMES_NO_SECRET.fullmatch(value) is not None
+        or _NAMES_NO_SECRET.fullmatch(text, word_start, end) is not None
+        or STRIPE_OBJECT_ID.fullmatch(value) is not None
+        or text.startswith(("...", "…"), end)
+    )
 
 
 _PORT_BEFORE = re.compile(r"(?i)\b(?:port|ports|tcp|udp|puerto|porta)\W{0,3}$")
