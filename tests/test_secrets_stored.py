@@ -142,6 +142,13 @@ CASES: list[tuple[str, str, str, list[str]]] = [
     ("recovery codes listed, German", "secret",
      "Wiederherstellungscodes für das Konto:\n1. 55129087\n2. 90871234\nSicher verwahren.",
      ["55129087", "90871234"]),
+    ("password-sharing link", "secret",
+     "Sent the POS login through Bitwarden Send: "
+     "https://send.bitwarden.com/#Qm3xV8tLk0aZ7pWc2nRy4g/Jd5hT9uB1eK6wS0fM3qP8z (one view).",
+     ["https://send.bitwarden.com/#Qm3xV8tLk0aZ7pWc2nRy4g/Jd5hT9uB1eK6wS0fM3qP8z",
+      "Jd5hT9uB1eK6wS0fM3qP8z"]),
+    ("SNMP community on a command line", "secret",
+     "snmpwalk -v2c -c fjord-RO-71 10.2.0.1 answers now.", ["fjord-RO-71"]),
     ("bank account and sort code", "personal-data",
      "Expense payee added: account 31926819, sort code 60-16-13.", ["31926819", "60-16-13"]),
     ("personal phone, US", "personal-data", "US user - cell (415) 867-2291, text first.",

@@ -39,7 +39,9 @@ _EMAIL_TAIL = re.compile(r"@[A-Za-z0-9.-]+\.[A-Za-z]{2,24}$")
 
 def _kind(value: str) -> str:
     groups = re.findall(r"•+", value)
-    kept_digits = re.search(r"•[ -]?\d", value)
+    # a phone's or an account's kept digits follow its last bullets: "••••• ••••17"; one group
+    # of bullets, a space and a number is a secret's mask before a number ("-c •••••• 10.2.0.1")
+    kept_digits = re.search(r"•\d", value) or (len(groups) > 1 and re.search(r"•[ -]\d", value))
     if _EMAIL_TAIL.search(value) or kept_digits or len(groups) > 1:
         return "masked_personal"
     return "masked_secret"
