@@ -328,12 +328,26 @@ def candidate_features(
 
 def _candidates(toks: Sequence[Token], public: Sequence[tuple[int, int]]) -> Iterator[int]:
     """The indexes of the candidate tokens outside published key material."""
+    verdicts = _CANDIDATE_VERDICTS
     for index, (start, end, token) in enumerate(toks):
-        if len(token) < 4 or not is_candidate(token):
+        if len(token) < 4:
+            continue
+        # the same words recur in every note: each token's verdict is worked out once
+        verdict = verdicts.get(token)
+        if verdict is None:
+            verdict = is_candidate(token)
+            if len(verdicts) >= _REMEMBERED:
+                verdicts.clear()
+            verdicts[token] = verdict
+        if not verdict:
             continue
         if public and any(a <= start and end <= b for a, b in public):
             continue
         yield index
+
+
+# Whether a token is a candidate (is_candidate depends on the token alone), across texts.
+_CANDIDATE_VERDICTS: dict[str, bool] = {}
 
 
 class TokenModel:
@@ -384,7 +398,8 @@ class TokenModel:
         weights = self.weights
         limit = math.log(self.threshold / (1.0 - self.threshold)) - self.intercept
         ends = keyword_ends(text.lower())
-        context = _ContextWeights(self, [_word(tok) for _, _, tok in toks])
+        strip = _WORD_STRIP
+        context = _ContextWeights(self, [tok.lower().strip(strip) for _, _, tok in toks])
         found: list[tuple[int, int, str]] = []
         for index in chosen:
             start, end, token = toks[index]
@@ -438,9 +453,11 @@ class _ContextWeights:
     """The context features' weights of one text's words."""
 
     def __init__(self, model: TokenModel, words: list[str]) -> None:
-        self.words = words
         self.kept = [index for index, word in enumerate(words) if word]
-        self.lookup = model.word_weights
+        self.kept_words = [word for word in words if word]
+        # each word's weights looked up once per text, not once per candidate near it
+        known, lookup = model._words.get, model.word_weights
+        self.kept_weights = [known(word) or lookup(word) for word in self.kept_words]
 
     def score(self, index: int) -> float:
         """The sum of the context features' weights of the token at ``index``.
@@ -448,26 +465,29 @@ class _ContextWeights:
         Each distinct left word counts once as "L=", each distinct prefix once as "Lp=",
         the two nearest as "L1=" and "L2=", likewise "R=" and "R1=" on the right.
         """
-        kept, words, lookup = self.kept, self.words, self.lookup
+        kept, kept_words, kept_weights = self.kept, self.kept_words, self.kept_weights
         at = bisect_left(kept, index)
         after = at + 1 if at < len(kept) and kept[at] == index else at
-        left = [words[j] for j in reversed(kept[max(0, at - _LEFT_WORDS) : at])]
-        right = [words[j] for j in kept[after : after + _RIGHT_WORDS]]
+        first = max(0, at - _LEFT_WORDS)
+        left = kept_words[first:at][::-1]
+        left_weights = kept_weights[first:at][::-1]
+        right = kept_words[after : after + _RIGHT_WORDS]
+        right_weights = kept_weights[after : after + _RIGHT_WORDS]
         total = 0.0
         prefixes: dict[str, float] = {}
-        for word in dict.fromkeys(left):
-            weights = lookup(word)
+        # a word's first place among its neighbours, with its weights (the same wherever it is)
+        for word, weights in dict(zip(left, left_weights)).items():
             total += weights[0]
             if len(word) > 5:
                 prefixes[word[:5]] = weights[5]
         total += sum(prefixes.values())
         if left:
-            total += lookup(left[0])[1]
+            total += left_weights[0][1]
             if len(left) > 1:
-                total += lookup(left[1])[2]
-        for word in dict.fromkeys(right):
-            total += lookup(word)[3]
-        return total + lookup(right[0])[4] if right else total
+                total += left_weights[1][2]
+        for weights in dict(zip(right, right_weights)).values():
+            total += weights[3]
+        return total + right_weights[0][4] if right else total
 
 
 def bundled_path() -> Path:
