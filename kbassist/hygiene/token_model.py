@@ -92,6 +92,11 @@ _KEYWORD_NEAR = 25
 _KEYWORD_AFTER = 40
 
 Token = tuple[int, int, str]
+# A word's weights as the L, L1, L2, R and R1 context features and its Lp prefix's.
+WordWeights = tuple[float, float, float, float, float, float]
+# A token's context word ("" for none), that word's weights, whether it is a candidate.
+_TokenFacts = tuple[str, WordWeights, bool]
+_NO_WEIGHTS: WordWeights = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
 # a name is letters, '_', '.' or '-' ("db_password=", "pwd:"); "CFQ7TTC0LCHC:0002" is one code
 _NAMED_VALUE = re.compile(r"([A-Za-z_][A-Za-z_.-]{0,40})(?:=|:(?![/\\]))(?=\S)")
 
@@ -328,26 +333,12 @@ def candidate_features(
 
 def _candidates(toks: Sequence[Token], public: Sequence[tuple[int, int]]) -> Iterator[int]:
     """The indexes of the candidate tokens outside published key material."""
-    verdicts = _CANDIDATE_VERDICTS
     for index, (start, end, token) in enumerate(toks):
-        if len(token) < 4:
-            continue
-        # the same words recur in every note: each token's verdict is worked out once
-        verdict = verdicts.get(token)
-        if verdict is None:
-            verdict = is_candidate(token)
-            if len(verdicts) >= _REMEMBERED:
-                verdicts.clear()
-            verdicts[token] = verdict
-        if not verdict:
+        if len(token) < 4 or not is_candidate(token):
             continue
         if public and any(a <= start and end <= b for a, b in public):
             continue
         yield index
-
-
-# Whether a token is a candidate (is_candidate depends on the token alone), across texts.
-_CANDIDATE_VERDICTS: dict[str, bool] = {}
 
 
 class TokenModel:
@@ -358,7 +349,8 @@ class TokenModel:
         self.intercept = intercept
         self.threshold = threshold
         self._shapes: dict[str, float] = {}
-        self._words: dict[str, tuple[float, float, float, float, float, float]] = {}
+        self._words: dict[str, WordWeights] = {}
+        self._tokens: dict[str, _TokenFacts] = {}
 
     @classmethod
     def load(cls, path: Path) -> TokenModel:
@@ -392,14 +384,21 @@ class TokenModel:
         The feature groups have distinct names, so their sums add up.
         """
         toks = tokens(text)
-        chosen = list(_candidates(toks, public))
+        known, learn = self._tokens.get, self._token_facts
+        facts = [known(token) or learn(token) for _, _, token in toks]
+        chosen = [index for index, fact in enumerate(facts) if fact[2]]
+        if public:
+            chosen = [
+                index
+                for index in chosen
+                if not any(a <= toks[index][0] and toks[index][1] <= b for a, b in public)
+            ]
         if not chosen:
             return []
         weights = self.weights
         limit = math.log(self.threshold / (1.0 - self.threshold)) - self.intercept
         ends = keyword_ends(text.lower())
-        strip = _WORD_STRIP
-        context = _ContextWeights(self, [tok.lower().strip(strip) for _, _, tok in toks])
+        context = _ContextWeights(facts)
         found: list[tuple[int, int, str]] = []
         for index in chosen:
             start, end, token = toks[index]
@@ -412,6 +411,15 @@ class TokenModel:
                 found.append((start, end, KIND))
         return found
 
+    def _token_facts(self, token: str) -> _TokenFacts:
+        """A token's context word, that word's weights and whether the token is a candidate
+        (remembered: the same words recur in every note, and each depends on the token alone).
+        """
+        word = _word(token)
+        facts = (word, self.word_weights(word) if word else _NO_WEIGHTS, is_candidate(token))
+        self._remember(self._tokens, token, facts)
+        return facts
+
     def _shape_weight(self, token: str) -> float:
         """The summed weights of a token's shape features (remembered: dates and versions recur)."""
         value = self._shapes.get(token)
@@ -422,7 +430,7 @@ class TokenModel:
             self._remember(self._shapes, token, value)
         return value
 
-    def word_weights(self, word: str) -> tuple[float, float, float, float, float, float]:
+    def word_weights(self, word: str) -> WordWeights:
         """A word's weights as the L, L1, L2, R and R1 context features and its Lp prefix's."""
         value = self._words.get(word)
         if value is None:
@@ -452,12 +460,10 @@ _REMEMBERED = 50_000
 class _ContextWeights:
     """The context features' weights of one text's words."""
 
-    def __init__(self, model: TokenModel, words: list[str]) -> None:
-        self.kept = [index for index, word in enumerate(words) if word]
-        self.kept_words = [word for word in words if word]
-        # each word's weights looked up once per text, not once per candidate near it
-        known, lookup = model._words.get, model.word_weights
-        self.kept_weights = [known(word) or lookup(word) for word in self.kept_words]
+    def __init__(self, facts: list[_TokenFacts]) -> None:
+        self.kept = [index for index, fact in enumerate(facts) if fact[0]]
+        self.kept_words = [facts[index][0] for index in self.kept]
+        self.kept_weights = [facts[index][1] for index in self.kept]
 
     def score(self, index: int) -> float:
         """The sum of the context features' weights of the token at ``index``.
@@ -476,7 +482,7 @@ class _ContextWeights:
         total = 0.0
         prefixes: dict[str, float] = {}
         # a word's first place among its neighbours, with its weights (the same wherever it is)
-        for word, weights in dict(zip(left, left_weights)).items():
+        for word, weights in dict(zip(left, left_weights, strict=True)).items():
             total += weights[0]
             if len(word) > 5:
                 prefixes[word[:5]] = weights[5]
@@ -485,7 +491,7 @@ class _ContextWeights:
             total += left_weights[0][1]
             if len(left) > 1:
                 total += left_weights[1][2]
-        for weights in dict(zip(right, right_weights)).values():
+        for weights in dict(zip(right, right_weights, strict=True)).values():
             total += weights[3]
         return total + right_weights[0][4] if right else total
 
