@@ -210,15 +210,20 @@ def keyword_ends(lowered: str) -> list[tuple[int, str]]:
     same text (:func:`keyword_matches` keeps them).
     """
     out: list[tuple[int, str]] = []
-    present = SECRET_HINTS.present(lowered)
-    for compiled in SECRET_COMPILED:
-        hints = compiled.rule.hints
-        if not hints or not present.isdisjoint(hints):
-            kind = compiled.rule.kind
-            out.extend(
-                (match.end("key"), kind) for match in keyword_matches(compiled.lower, lowered)
-            )
+    for regex, kind in _keyword_readers(SECRET_HINTS.present(lowered)):
+        out.extend((match.end("key"), kind) for match in keyword_matches(regex, lowered))
     return out
+
+
+@lru_cache(maxsize=1024)
+def _keyword_readers(present: frozenset[str]) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The keyword regexes (and kinds), in the table's order, of the rules whose hints the
+    text holds (remembered per set of hints: most notes hold none or the same few)."""
+    return tuple(
+        (compiled.lower, compiled.rule.kind)
+        for compiled in SECRET_COMPILED
+        if not compiled.rule.hints or not present.isdisjoint(compiled.rule.hints)
+    )
 
 
 def _word(token: str) -> str:
