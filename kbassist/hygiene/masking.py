@@ -115,14 +115,23 @@ def _merge(first: Span, second: Span) -> Span:
     return Span(first.start, max(first.end, second.end), named.rule, named.kind, shown)
 
 
-def mask(text: str) -> str:
-    """The text with every secret and piece of personal data masked, safe to display."""
-    return _render(text, sensitive_spans(text), 0, len(text))
+def mask(text: str, spans: list[Span] | None = None) -> str:
+    """The text with every secret and piece of personal data masked, safe to display.
+
+    ``spans``: the text's ``sensitive_spans``, when the caller has them already.
+    """
+    if spans is None:
+        spans = sensitive_spans(text)
+    return _render(text, spans, 0, len(text))
 
 
-def find_sensitive(text: str) -> list[Finding]:
-    """Blocking findings for secrets and personal data, one per kind, with masked examples."""
-    spans = sensitive_spans(text)
+def find_sensitive(text: str, spans: list[Span] | None = None) -> list[Finding]:
+    """Blocking findings for secrets and personal data, one per kind, with masked examples.
+
+    ``spans``: the text's ``sensitive_spans``, when the caller has them already.
+    """
+    if spans is None:
+        spans = sensitive_spans(text)
     by_label: dict[tuple[str, str], list[Span]] = {}
     for span in spans:
         by_label.setdefault((span.rule, span.label), []).append(span)

@@ -83,10 +83,15 @@ class _Kind(NamedTuple):
     window: int = _WINDOW
     # words right before a number that make it something else ("serial 123456789")
     not_after: re.Pattern[str] | None = None
+    # a search that every match of ``name`` contains, shared by the kinds named alike: "pass"
+    # stands in every "password", the passport's name in few notes
+    named: re.Pattern[str] | None = None
 
 
 # The passport's name in the seven languages.
 _PASSPORT = r"passport|reisepass|pasaporte|passeport|paspoort|passaporte|passaporto"
+# Every name of the three passport kinds holds one of these, under the same (?i).
+_PASSPORT_NAMED = re.compile(rf"(?i)(?:{_PASSPORT})")
 # A drive's or a ticket's number near "passport" (WD's "My Passport" drives) is no one's.
 _REFERENCE_BEFORE = re.compile(
     r"(?i)(?:serial|s/n|\bsn|ticket|case|order|ref|reference|invoice|incident|booking|part"
@@ -155,6 +160,7 @@ _KINDS: tuple[_Kind, ...] = (
         _always,
         "national_id",
         lower=("pass", "pasa", "pasp"),
+        named=_PASSPORT_NAMED,
     ),
     _Kind(
         # "Het portaal koppelt op BSN, HR had 204718356 ingevoerd": nine digits near "BSN",
@@ -178,6 +184,7 @@ _KINDS: tuple[_Kind, ...] = (
         _always,
         "national_id",
         lower=("pass", "pasa", "pasp"),
+        named=_PASSPORT_NAMED,
         window=60,
         not_after=_REFERENCE_BEFORE,
     ),
@@ -198,6 +205,7 @@ _KINDS: tuple[_Kind, ...] = (
         _always,
         "national_id",
         lower=("pass", "pasa", "pasp"),
+        named=_PASSPORT_NAMED,
         window=12,
     ),
     _Kind(
@@ -265,13 +273,25 @@ _KINDS: tuple[_Kind, ...] = (
 )
 
 
+_CASED_CUES = tuple(sorted({cue for kind in _KINDS for cue in kind.cased}))
+_LOWER_CUES = tuple(sorted({cue for kind in _KINDS for cue in kind.lower}))
+
+
 def national_id_hits(text: str, lowered: str) -> Iterator[Hit]:
     """Identity numbers of the shape their name calls for, within 250 characters of it."""
+    # each cue looked for once, not once per kind that shares it
+    cased = {cue for cue in _CASED_CUES if cue in text}
+    lower = {cue for cue in _LOWER_CUES if cue in lowered}
+    named_in_text: dict[re.Pattern[str], bool] = {}
     for kind in _KINDS:
-        if not any(cue in text for cue in kind.cased) and not any(
-            cue in lowered for cue in kind.lower
-        ):
+        if cased.isdisjoint(kind.cased) and lower.isdisjoint(kind.lower):
             continue
+        if kind.named is not None:
+            found_name = named_in_text.get(kind.named)
+            if found_name is None:
+                found_name = named_in_text[kind.named] = kind.named.search(text) is not None
+            if not found_name:
+                continue
         group = "value" if "value" in kind.shape.groupindex else 0
         for named in kind.name.finditer(text):
             window_end = min(len(text), named.end() + kind.window)

@@ -92,6 +92,11 @@ _KEYWORD_NEAR = 25
 _KEYWORD_AFTER = 40
 
 Token = tuple[int, int, str]
+# A word's weights as the L, L1, L2, R and R1 context features and its Lp prefix's.
+WordWeights = tuple[float, float, float, float, float, float]
+# A token's context word ("" for none), that word's weights, whether it is a candidate.
+_TokenFacts = tuple[str, WordWeights, bool]
+_NO_WEIGHTS: WordWeights = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
 # a name is letters, '_', '.' or '-' ("db_password=", "pwd:"); "CFQ7TTC0LCHC:0002" is one code
 _NAMED_VALUE = re.compile(r"([A-Za-z_][A-Za-z_.-]{0,40})(?:=|:(?![/\\]))(?=\S)")
 
@@ -205,15 +210,20 @@ def keyword_ends(lowered: str) -> list[tuple[int, str]]:
     same text (:func:`keyword_matches` keeps them).
     """
     out: list[tuple[int, str]] = []
-    present = SECRET_HINTS.present(lowered)
-    for compiled in SECRET_COMPILED:
-        hints = compiled.rule.hints
-        if not hints or not present.isdisjoint(hints):
-            kind = compiled.rule.kind
-            out.extend(
-                (match.end("key"), kind) for match in keyword_matches(compiled.lower, lowered)
-            )
+    for regex, kind in _keyword_readers(SECRET_HINTS.present(lowered)):
+        out.extend((match.end("key"), kind) for match in keyword_matches(regex, lowered))
     return out
+
+
+@lru_cache(maxsize=1024)
+def _keyword_readers(present: frozenset[str]) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The keyword regexes (and kinds), in the table's order, of the rules whose hints the
+    text holds (remembered per set of hints: most notes hold none or the same few)."""
+    return tuple(
+        (compiled.lower, compiled.rule.kind)
+        for compiled in SECRET_COMPILED
+        if not compiled.rule.hints or not present.isdisjoint(compiled.rule.hints)
+    )
 
 
 def _word(token: str) -> str:
@@ -344,7 +354,8 @@ class TokenModel:
         self.intercept = intercept
         self.threshold = threshold
         self._shapes: dict[str, float] = {}
-        self._words: dict[str, tuple[float, float, float, float, float, float]] = {}
+        self._words: dict[str, WordWeights] = {}
+        self._tokens: dict[str, _TokenFacts] = {}
 
     @classmethod
     def load(cls, path: Path) -> TokenModel:
@@ -378,13 +389,21 @@ class TokenModel:
         The feature groups have distinct names, so their sums add up.
         """
         toks = tokens(text)
-        chosen = list(_candidates(toks, public))
+        known, learn = self._tokens.get, self._token_facts
+        facts = [known(token) or learn(token) for _, _, token in toks]
+        chosen = [index for index, fact in enumerate(facts) if fact[2]]
+        if public:
+            chosen = [
+                index
+                for index in chosen
+                if not any(a <= toks[index][0] and toks[index][1] <= b for a, b in public)
+            ]
         if not chosen:
             return []
         weights = self.weights
         limit = math.log(self.threshold / (1.0 - self.threshold)) - self.intercept
         ends = keyword_ends(text.lower())
-        context = _ContextWeights(self, [_word(tok) for _, _, tok in toks])
+        context = _ContextWeights(facts)
         found: list[tuple[int, int, str]] = []
         for index in chosen:
             start, end, token = toks[index]
@@ -397,6 +416,15 @@ class TokenModel:
                 found.append((start, end, KIND))
         return found
 
+    def _token_facts(self, token: str) -> _TokenFacts:
+        """A token's context word, that word's weights and whether the token is a candidate
+        (remembered: the same words recur in every note, and each depends on the token alone).
+        """
+        word = _word(token)
+        facts = (word, self.word_weights(word) if word else _NO_WEIGHTS, is_candidate(token))
+        self._remember(self._tokens, token, facts)
+        return facts
+
     def _shape_weight(self, token: str) -> float:
         """The summed weights of a token's shape features (remembered: dates and versions recur)."""
         value = self._shapes.get(token)
@@ -407,7 +435,7 @@ class TokenModel:
             self._remember(self._shapes, token, value)
         return value
 
-    def word_weights(self, word: str) -> tuple[float, float, float, float, float, float]:
+    def word_weights(self, word: str) -> WordWeights:
         """A word's weights as the L, L1, L2, R and R1 context features and its Lp prefix's."""
         value = self._words.get(word)
         if value is None:
@@ -437,10 +465,10 @@ _REMEMBERED = 50_000
 class _ContextWeights:
     """The context features' weights of one text's words."""
 
-    def __init__(self, model: TokenModel, words: list[str]) -> None:
-        self.words = words
-        self.kept = [index for index, word in enumerate(words) if word]
-        self.lookup = model.word_weights
+    def __init__(self, facts: list[_TokenFacts]) -> None:
+        self.kept = [index for index, fact in enumerate(facts) if fact[0]]
+        self.kept_words = [facts[index][0] for index in self.kept]
+        self.kept_weights = [facts[index][1] for index in self.kept]
 
     def score(self, index: int) -> float:
         """The sum of the context features' weights of the token at ``index``.
@@ -448,26 +476,29 @@ class _ContextWeights:
         Each distinct left word counts once as "L=", each distinct prefix once as "Lp=",
         the two nearest as "L1=" and "L2=", likewise "R=" and "R1=" on the right.
         """
-        kept, words, lookup = self.kept, self.words, self.lookup
+        kept, kept_words, kept_weights = self.kept, self.kept_words, self.kept_weights
         at = bisect_left(kept, index)
         after = at + 1 if at < len(kept) and kept[at] == index else at
-        left = [words[j] for j in reversed(kept[max(0, at - _LEFT_WORDS) : at])]
-        right = [words[j] for j in kept[after : after + _RIGHT_WORDS]]
+        first = max(0, at - _LEFT_WORDS)
+        left = kept_words[first:at][::-1]
+        left_weights = kept_weights[first:at][::-1]
+        right = kept_words[after : after + _RIGHT_WORDS]
+        right_weights = kept_weights[after : after + _RIGHT_WORDS]
         total = 0.0
         prefixes: dict[str, float] = {}
-        for word in dict.fromkeys(left):
-            weights = lookup(word)
+        # a word's first place among its neighbours, with its weights (the same wherever it is)
+        for word, weights in dict(zip(left, left_weights, strict=True)).items():
             total += weights[0]
             if len(word) > 5:
                 prefixes[word[:5]] = weights[5]
         total += sum(prefixes.values())
         if left:
-            total += lookup(left[0])[1]
+            total += left_weights[0][1]
             if len(left) > 1:
-                total += lookup(left[1])[2]
-        for word in dict.fromkeys(right):
-            total += lookup(word)[3]
-        return total + lookup(right[0])[4] if right else total
+                total += left_weights[1][2]
+        for weights in dict(zip(right, right_weights, strict=True)).values():
+            total += weights[3]
+        return total + right_weights[0][4] if right else total
 
 
 def bundled_path() -> Path:

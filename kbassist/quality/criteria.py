@@ -17,7 +17,8 @@ import re
 from dataclasses import dataclass
 
 from kbassist.findings import Finding, sort_findings
-from kbassist.hygiene import find_sensitive, mask
+from kbassist.hygiene import find_sensitive, mask, sensitive_spans
+from kbassist.hygiene.kinds import Span
 from kbassist.quality.readability import TECH_VOCABULARY, assess_readability
 
 MAX_CHARS = 20_000  # criteria cues read the first pages; hygiene always reads everything
@@ -380,7 +381,8 @@ def check_note(text: str, vocabulary: frozenset[str] = TECH_VOCABULARY) -> NoteA
 
 def check_plain_note(plain: str, vocabulary: frozenset[str] = TECH_VOCABULARY) -> NoteAssessment:
     """``check_note`` for a note already through ``note_text`` (callers that keep the text)."""
-    findings: list[Finding] = list(find_sensitive(plain))
+    spans = sensitive_spans(plain)
+    findings: list[Finding] = list(find_sensitive(plain, spans))
     if not plain:
         findings.append(_EMPTY)
         criteria = dict.fromkeys(NOTE_CRITERIA, False)
@@ -395,7 +397,7 @@ def check_plain_note(plain: str, vocabulary: frozenset[str] = TECH_VOCABULARY) -
         findings.append(_OTHER_LANGUAGE)
     vague = _is_vague(head, words, criteria)
     if vague:
-        findings.append(_vague(head))
+        findings.append(_vague(head, spans if len(plain) <= _QUOTED_CHARS else None))
     findings.extend(MISSING[name] for name in NOTE_CRITERIA if not criteria[name])
     score = criteria_score(criteria)
     hard_to_read = _readability(head, words, vocabulary)
@@ -435,9 +437,15 @@ def _too_long(chars: int) -> Finding:
     )
 
 
-def _vague(head: str) -> Finding:
+# A vague note is quoted from its opening, masked.
+_QUOTED_CHARS = 400
+
+
+def _vague(head: str, spans: list[Span] | None = None) -> Finding:
+    """``spans``: the whole note's, when the note is no longer than the opening quoted."""
     # Quote what the note says, masked: the quote is shown on pages and in the CLI.
-    quoted = " ".join(mask(head[:400]).split())[:60]
+    # Spans are found on the opening alone (its end may cut a value), unless it is the note.
+    quoted = " ".join(mask(head[:_QUOTED_CHARS], spans).split())[:60]
     return Finding(
         "vague",
         "major",

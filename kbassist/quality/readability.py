@@ -144,8 +144,11 @@ def neutralise(text: str, vocabulary: frozenset[str] = TECH_VOCABULARY) -> tuple
     """The text with technical tokens replaced by a one-syllable word, and how many there were."""
     tokens = text.split()
     if vocabulary is TECH_VOCABULARY:
-        out = list(map(_neutral_token_default, tokens))
-        return " ".join(out), sum(map(_is_technical_default, tokens))
+        if not tokens:
+            return "", 0
+        # one cached look-up a token gives both its neutral form and whether it is technical
+        neutral, flags = zip(*map(_neutral_pair_default, tokens), strict=True)
+        return " ".join(neutral), sum(flags)
     technical = [_is_technical(token, vocabulary) for token in tokens]
     out = [
         _placeholder(token) if is_tech else token
@@ -160,8 +163,10 @@ def _placeholder(token: str) -> str:
 
 
 @lru_cache(maxsize=50_000)
-def _neutral_token_default(token: str) -> str:
-    return _placeholder(token) if _is_technical_default(token) else token
+def _neutral_pair_default(token: str) -> tuple[str, bool]:
+    """A token's neutral form and whether it is technical, with the project's vocabulary."""
+    technical = _is_technical_default(token)
+    return (_placeholder(token) if technical else token), technical
 
 
 def assess_readability(text: str, vocabulary: frozenset[str] = TECH_VOCABULARY) -> Readability:
@@ -227,7 +232,9 @@ _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
 
 def _bare_text(text: str) -> str:
     """The text without punctuation, apostrophes of contractions kept (textstat's rule)."""
-    return _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text))
+    if "'" in text:  # most sentences have none: the apostrophe's pass would change nothing
+        text = _NONCONTRACTION_APOSTROPHE.sub("", text)
+    return _PUNCTUATION.sub("", text)
 
 
 def _count_sentences(text: str) -> int:
