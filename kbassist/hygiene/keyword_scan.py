@@ -74,8 +74,7 @@ TECHNICAL = re.compile(
       | [a-z]:\\\S*                                     # Windows path
       | /\S*                                            # Unix path
       | [^@\s]+@[^@\s]+\.[a-z]{2,}                      # e-mail
-      | (?:[0-9a-f]{2}[:-]){5}[0-9a-f]{2}               # MAC address
-      | sha-?(?:1|224|256|384|512)|md5|pbkdf2\S*|s?crypt|yescrypt   # a hash's algorithm
+      | (?:[0-9a-f]{2}[:-]){5}[0-9a-f]{2}|sha-?(?:1|256|384|512)|md5|pbkdf2\S*|s?crypt  # MAC, hash
       | \{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?   # GUID
       | \d+(?:h|m|s|ms|min|mins|hrs?|days?|gb|mb|tb|kb|%|x)  # quantities
       | (?:inc|req|chg|ritm|task|prb|tkt|ticket|case|sr)-?\d+   # ticket numbers
@@ -580,7 +579,8 @@ def _same_shape_tail(tokens: Tokens, first: int, last: int, shortest: int = 8) -
     if len(wanted) < shortest:
         return
     for i in range(last + 1, last + 1 + _SEARCH_TOKENS):
-        if not tokens.has(i) or _ends_sentence(tokens[i - 1].text):
+        stop = not tokens.has(i) or _ends_sentence(tokens[i - 1].text)  # "1297. Also" too:
+        if stop or (tokens[i - 1].text[-1] == "." and tokens[i].text[:1].isupper()):
             return
         token = trim(tokens[i])
         if _shape(token.text) == wanted and not is_mention(token.text):

@@ -96,6 +96,8 @@ _WORK_WORDS = re.compile(
     r"|practice|surgery|dienst\w*|geschäft\w*|(?-i:us)|our|we|uns|nous|nos|nosotros|nuestro|ons|onze"
     # a vendor's support line in the six other languages: "Linha de apoio do fornecedor"
     r"|apoio|fornecedor|soporte|proveedor|fournisseur|lieferant\w*|leverancier|fornitore"
+    # an advisers' firm: "la gestoría (Asesoría Ebro, 941 20 33 10)" (session 10)
+    r"|asesor[íi]a|gestor[íi]a|notar[íi]a|bufete|kanzlei|steuerberat\w*|accountants"
     r"|assistenza|ondersteuning|hotline|klantcontact|klantenservice|kundenservice|kundendienst"
     r"|atendimento|servizio\s+clienti|service\s+client|customer\s+service"
     r"|praktijk\w*|praxis\w*|consultorio|consultório|studio"  # a practice's number
@@ -327,13 +329,17 @@ def phone_hits(text: str, lowered: str) -> Iterator[Hit]:
             continue
         if _SENDER_KEY_BEFORE.search(text, max(0, start - 40), start):
             continue  # '"from": "+441174960213"': a system's sending number in its config
-        if _WORK_PHONE.search(text[max(0, start - 60) : start]):
+        if _WORK_PHONE.search(text[max(0, start - 60) : start]) and not _own_phone_earlier(
+            text, start
+        ):  # "her personal mobile ... until her work phone arrives: 07402 ..." (session 10)
             continue
         if _SWITCHBOARD_BEFORE.search(text, max(0, start - 30), start):
             continue  # "rappelé via le standard (04 78 ...)": whoever calls, it is the firm's
         after = clause_after(text, start + len(raw))
         # "+44 (0)7700 900137": only a phone number is written with its trunk zero in brackets
         phone_context = bool(_PHONE_WORDS.search(before[-40:])) or "(0)" in raw
+        # or a sentence before: "to her personal mobile ... Added +44 7911 302 577" (session 10)
+        phone_context = phone_context or _own_phone_earlier(text, start)
         formatted = raw[0] in "+0(" or bool(_GROUPED_DIGITS.search(raw))
         valid, business = _phone_verdict(raw, bool(_MOBILE_WORDS.search(before[-40:])))
         if not (valid and formatted) and not (phone_context and (formatted or digits >= 10)):
