@@ -505,11 +505,12 @@ def personal_keyword_hits(text: str, lowered: str) -> Iterator[Hit]:
 # sort code or a direct debit (session 10); a firm's stay the firm's (_refine).
 _SORT_AND_ACCOUNT = re.compile(r"(?<![\w-])\d{2}-\d{2}-\d{2}[ \t]*[/,]?[ \t]*\d{8}(?![\w-])")
 _DEBIT_WORDS = re.compile(r"(?i)direct\s+debit|mandate|standing\s+order|sort\s+code|\bbank")
+_DEBIT_HINTS = ("debit", "mandate", "standing", "sort", "bank")  # one is in every match above
 
 
 def sort_and_account_hits(text: str, lowered: str) -> Iterator[Hit]:
     """A sort code and an account number together, in a text about bank details."""
-    if "-" not in text:
+    if "-" not in text or not any(word in lowered for word in _DEBIT_HINTS):
         return
     for match in _SORT_AND_ACCOUNT.finditer(text):
         around = (max(0, match.start() - 300), min(len(text), match.end() + 100))

@@ -234,8 +234,8 @@ _CODES_OR_SLOTS = re.compile(r"(?i)\b(?:codes?|pins?|slots?|users|c[óo]digos?|c
 
 def labelled_code_lines_hits(text: str, lowered: str) -> Iterator[Hit]:
     """Codes one per line after their holder, under an alarm's, keypad's or door's users."""
-    if ":" not in text or "\n" not in text:
-        return
+    if "\n" not in text or len(_LABELLED_CODE.findall(text)) < 2:
+        return  # two lines that end in ":" and a code at least
     for block in _LABELLED_CODE_LINES.finditer(text):
         before = text[max(0, block.start() - 300) : block.start()]
         holders = _PANEL_ROLE.search(before) or _CODES_OR_SLOTS.search(before)
