@@ -189,16 +189,6 @@ _KINDS: tuple[_Kind, ...] = (
         not_after=_REFERENCE_BEFORE,
     ),
     _Kind(
-        # "el DNI tenía la letra mal. Era 44829163K y no 44829163H": a Spanish DNI a sentence
-        # after its name, whatever its check letter (session 9)
-        re.compile(r"\bDNI\b"),
-        re.compile(r"(?<![\w-])\d{8}-?[A-Z](?![\w-])"),
-        _always,
-        "national_id",
-        cased=("DNI",),
-        window=120,
-    ),
-    _Kind(
         # a passport number inside a file's name: "passport_118236547_JKamau.pdf" (session 9)
         re.compile(rf"(?i)(?:{_PASSPORT})(?=[_-])"),
         re.compile(r"(?<=[_-])(?:(?=[A-Z0-9]*\d)[A-Z0-9]{7,9}|\d{9})(?=[_.-])"),

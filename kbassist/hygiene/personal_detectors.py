@@ -66,7 +66,12 @@ def _card_scheme_ok(digits: str) -> bool:
 _DNI = re.compile(r"\b(?P<number>\d{8}|[XYZ]-?\d{7})-?(?P<letter>[A-Z])\b")
 # "con el DNI de su hijo 48392017Y": after its keyword, a few words back, a DNI or NIE is one
 # even with a wrong check letter (a mistyped DNI is still someone's; session 8).
-_DNI_NAMED = re.compile(r"(?i)\b(?:dni|d\.n\.i\.?|nif|(?-i:NIE))(?:\W+\w+){0,4}?\W+$")
+_DNI_NAMED = re.compile(
+    r"(?i)\b(?:dni|d\.n\.i\.?|nif|(?-i:NIE))(?:\W+\w+){0,4}?\W+$"
+    # or "DNI" in capitals a sentence before: "el DNI tenía la letra mal. Era 44829163K y no
+    # 44829163H" (session 9)
+    r"|(?-i:\bDNI\b)[^\n]{0,110}$"
+)
 _CODICE_FISCALE = re.compile(r"\b[A-Z]{6}\d{2}[A-EHLMPRST]\d{2}[A-Z]\d{3}[A-Z]\b")
 _NINO = re.compile(
     # QQ is HMRC's own example prefix, still written into payroll records as a real one.
@@ -222,7 +227,7 @@ def _number_hits(text: str, lowered: str) -> Iterator[Hit]:
             yield match.start(), match.end(), "payment_card"
     for match in _matches(_DNI, text):
         if _dni_ok(match.group("number"), match.group("letter")) or _DNI_NAMED.search(
-            text, max(0, match.start() - 50), match.start()
+            text, max(0, match.start() - 120), match.start()
         ):
             yield match.start(), match.end(), "national_id"
     for match in _matches(_CODICE_FISCALE, text):
