@@ -329,17 +329,16 @@ def phone_hits(text: str, lowered: str) -> Iterator[Hit]:
             continue
         if _SENDER_KEY_BEFORE.search(text, max(0, start - 40), start):
             continue  # '"from": "+441174960213"': a system's sending number in its config
-        if _WORK_PHONE.search(text[max(0, start - 60) : start]) and not _own_phone_earlier(
-            text, start
-        ):  # "her personal mobile ... until her work phone arrives: 07402 ..." (session 10)
+        # called someone's own earlier: "her personal mobile ... until her work phone arrives:
+        # 07402 ...", "to her personal mobile ... Added +44 7911 302 577" (session 10)
+        own_earlier = _own_phone_earlier(text, start)
+        if _WORK_PHONE.search(text[max(0, start - 60) : start]) and not own_earlier:
             continue
         if _SWITCHBOARD_BEFORE.search(text, max(0, start - 30), start):
             continue  # "rappelé via le standard (04 78 ...)": whoever calls, it is the firm's
         after = clause_after(text, start + len(raw))
         # "+44 (0)7700 900137": only a phone number is written with its trunk zero in brackets
-        phone_context = bool(_PHONE_WORDS.search(before[-40:])) or "(0)" in raw
-        # or a sentence before: "to her personal mobile ... Added +44 7911 302 577" (session 10)
-        phone_context = phone_context or _own_phone_earlier(text, start)
+        phone_context = bool(_PHONE_WORDS.search(before[-40:])) or "(0)" in raw or own_earlier
         formatted = raw[0] in "+0(" or bool(_GROUPED_DIGITS.search(raw))
         valid, business = _phone_verdict(raw, bool(_MOBILE_WORDS.search(before[-40:])))
         if not (valid and formatted) and not (phone_context and (formatted or digits >= 10)):
@@ -356,7 +355,7 @@ def phone_hits(text: str, lowered: str) -> Iterator[Hit]:
             _PERSONAL_PHONE_WORDS.search(before)
             or _OWN_PHONE_AFTER.match(after)
             or _TITLED_NAME_BEFORE.search(before)
-            or _own_phone_earlier(text, start)
+            or own_earlier
         )
         if (
             not own

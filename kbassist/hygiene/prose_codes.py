@@ -239,7 +239,7 @@ def labelled_code_lines_hits(text: str, lowered: str) -> Iterator[Hit]:
     for block in _LABELLED_CODE_LINES.finditer(text):
         before = text[max(0, block.start() - 300) : block.start()]
         holders = _PANEL_ROLE.search(before) or _CODES_OR_SLOTS.search(before)
-        heading = before.rsplit("\n", 2)[-2] if before.count("\n") >= 1 else before
+        heading = before[:-1].rsplit("\n", 1)[-1]  # the line before (``before`` ends in "\n")
         if not (holders and _PLACE_WORDS.search(before)) or _NOT_CODES.search(heading):
             continue
         for match in _LABELLED_CODE.finditer(text, block.start(), block.end()):

@@ -109,15 +109,21 @@ def is_example(text: str, start: int, end: int) -> bool:
 # guide does not flag hashes; a crypt string no word calls a hash ("enable secret 5 $1$mERr$...")
 # stays a secret, since a weak one is cracked in minutes.
 _CRYPT = re.compile(r"\$(?:2[aby]?|1|5|6|y|argon2(?:id|i|d)?)\$")
+# The names of password-hash algorithms: "password sha-256 $5$...", "pbkdf2:sha256:..."
+HASH_ALGORITHM = r"sha-?(?:1|224|256|384|512)|md5|pbkdf2\S*|s?crypt|yescrypt"
 _HASH_NAMED = re.compile(
-    r"(?i)\b(?:hash(?:ed)?|bcrypt|argon2\w*|sha-?crypt|md5-?crypt|sha-?(?:256|512)|pbkdf2\S*"
-    r"|s?crypt|yescrypt)\b[^.\n]{0,30}$"
+    rf"(?i)\b(?:hash(?:ed)?|bcrypt|argon2\w*|sha-?crypt|md5-?crypt|{HASH_ALGORITHM})\b"
+    r"[^.\n]{0,30}$"
 )
+
+
+def word_start(text: str, position: int) -> int:
+    """Where the word (delimited by spaces and line breaks) holding ``position`` starts."""
+    return max(text.rfind(" ", 0, position), text.rfind("\n", 0, position)) + 1
 
 
 def is_named_hash(text: str, start: int, end: int) -> bool:
     """Whether the value at start..end is a password hash that the words before call one."""
     # the hit may be a crypt string's tail (detect-secrets reads the part after its salt)
-    token_start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
-    hashed = _CRYPT.search(text, max(token_start, start - 40), end)
+    hashed = _CRYPT.search(text, max(word_start(text, start), start - 40), end)
     return bool(hashed) and bool(_HASH_NAMED.search(text, max(0, start - 40), start))

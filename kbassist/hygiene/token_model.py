@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from kbassist.hygiene.hint_index import keyword_matches
+from kbassist.hygiene.public_material import HASH_ALGORITHM, word_start
 from kbassist.hygiene.secret_keywords import SECRET_COMPILED
 from kbassist.hygiene.secret_rules import SECRET_HINTS
 from kbassist.hygiene.secret_scanner import NAMED_ID, PUBLIC_CONTEXT, STRIPE_OBJECT_ID
@@ -531,7 +532,7 @@ def learned_hits(text: str, public: Sequence[tuple[int, int]] = ()) -> list[tupl
 
 # A MIB object ("SNMPv2-MIB::sysDescr.0"), a hash's algorithm, a MAC address (session 10)
 _NAMES_NO_SECRET = re.compile(
-    r"[A-Za-z][\w-]*-MIB::[\w.-]+|(?i:sha-?(?:1|224|256|384|512)|md5|pbkdf2[\w-]*|yescrypt)"
+    rf"[A-Za-z][\w-]*-MIB::[\w.-]+|(?i:{HASH_ALGORITHM})"
     r"|(?:[0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}"
 )
 
@@ -542,10 +543,9 @@ def _not_a_value(text: str, start: int, end: int) -> bool:
     "..." ("KL-F4A2-9B1C-...": the note does not give it)."""
     value = text[start:end]
     # the whole word too: the model reads "IF-MIB::ifHCInOctets.10001" as a name and a value
-    word_start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
     return (
         _NAMES_NO_SECRET.fullmatch(value) is not None
-        or _NAMES_NO_SECRET.fullmatch(text, word_start, end) is not None
+        or _NAMES_NO_SECRET.fullmatch(text, word_start(text, start), end) is not None
         or STRIPE_OBJECT_ID.fullmatch(value) is not None
         or text.startswith(("...", "…"), end)
     )
