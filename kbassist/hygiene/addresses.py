@@ -58,6 +58,9 @@ _STREET_POSTCODED = (
     # 20132 Milano" (session 10); then the postcode and the town must follow
     r"|\b(?:via|viale|piazza|corso|calle|avenida|rua|paseo|travessa)\s+(?:[\w'’.-]+\s+){0,4}?"
     r"\d{1,4}[a-z]?(?=,?\s*\d{4,5}(?:-\d{3})?\s+[A-Z])"
+    # the house number first, English-style: "14 Rua das Flores, 8200-123 Albufeira" (session 11)
+    rf"|\b\d{{1,4}},?\s+(?:{_ROMANCE_STREET_WORDS})\s+(?:[\w'’.-]+\s+){{0,4}}?[\w'’.-]+"
+    r"(?=,?\s*\d{4,5}(?:-\d{3})?\s+[A-Z])"
 )
 _STREET = re.compile(
     rf"{_STREET_EN}|{_STREET_DE_NL}|{_STREET_ROMANCE}|{_STREET_CELTIC}|{_STREET_POSTCODED}"

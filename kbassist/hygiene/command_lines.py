@@ -35,6 +35,12 @@ _SNMP_COMMAND = re.compile(
 _SNMP_COMMUNITY = re.compile(
     r"(?<![\w-])-[cAX][ \t]*(?P<value>\"[^\"\n]{1,64}\"|'[^'\n]{1,64}'|[^\s\"'<>()|]{1,64})"
 )
+# "+ snmp-server community public-bees RO": Cisco's and HP's config line names the community
+# next, whatever its shape, before its access or view (session 11).
+_SNMP_SERVER = re.compile(
+    r"(?im)\bsnmp-server[ \t]+community[ \t]+(?P<value>[^\s\"'<>]{1,64})"
+    r"(?=[ \t]+(?:ro|rw|view|\d+)\b|[ \t]*$)"
+)
 # mysql -uroot -pS3cret!: the password glued to its switch.
 _GLUED_P = re.compile(r"(?<![\w-])-p(?P<value>[^\s\"'<>()]{4,100})")
 
@@ -69,12 +75,16 @@ def command_line_hits(text: str, lowered: str) -> Iterator[Hit]:
             if value_shape_ok(token.text, "medium", quoted):
                 yield token.start, token.end, "password"
     if "snmp" in lowered:
-        for command in _SNMP_COMMAND.finditer(text):
-            for match in _SNMP_COMMUNITY.finditer(text, command.start(), command.end()):
-                value = match.group("value")
-                token = trim(Token(match.start("value"), match.end("value"), value))
-                if token.text.lower() not in ("public", "private") and not is_mention(token.text):
-                    yield token.start, token.end, "snmp_community"
+        found = [
+            match
+            for command in _SNMP_COMMAND.finditer(text)
+            for match in _SNMP_COMMUNITY.finditer(text, command.start(), command.end())
+        ]
+        for match in [*found, *_SNMP_SERVER.finditer(text)]:
+            value = match.group("value")
+            token = trim(Token(match.start("value"), match.end("value"), value))
+            if token.text.lower() not in ("public", "private") and not is_mention(token.text):
+                yield token.start, token.end, "snmp_community"
     if "net user" in lowered:
         for match in _NET_USER.finditer(text):
             if value_shape_ok(match.group("value"), "medium"):

@@ -36,6 +36,8 @@ _CUE_BEFORE = re.compile(
     r"|plut[oô]t|correcte?(?:\s+est)?|ora|anzi|giusto(?:\s+è)?|corretto|agora|desculpa|correto"
     r"|certo|old|previous|former|alter?|vorherige|ancien|antiguo|anterior|oude|vorige|vecchio"
     r"|precedente|(?:entered|typed|recorded|stored|imported|saved|keyed)\s+as"
+    # "entered as born 31/06/2016 ... Parent confirmed 13/06/2016" (session 11)
+    r"|confirmed|bestätigt|confirmée?|confirmad[oa]|bevestigd|confermat[oa]"
     # "1111 vervangen door 6247": the new value after "replaced by" (session 9)
     r"|changed\s+(?:it\s+)?to|geändert\s+auf|cambiad[oa]\s+a|changée?\s+en|gewijzigd\s+in"
     r"|replaced\s+(?:by|with)|vervangen\s+door|ersetzt\s+durch|remplacée?\s+par"
@@ -110,6 +112,51 @@ def repeated_hits(text: str, hits: Iterable[Hit]) -> list[Hit]:
     return out
 
 
+# The same phone number or date of birth written again in another format: "07700 900 614
+# ... re-entered as +44 7700 900614", "née le 14/03/2015 ... Saisi 2015-03-14" (session 11).
+_NUMBER_LIKE = re.compile(r"(?<![\w+/.-])(?:\+|00)?\d[\d \t()./-]{5,22}\d(?![\w-]|[./]\d)")
+_DATE_LIKE = re.compile(
+    r"(?<![\w./-])(?:(?P<y1>(?:19|20)\d\d)-(?P<m1>\d\d)-(?P<d1>\d\d)"
+    r"|(?P<d2>\d{1,2})[./-](?P<m2>\d{1,2})[./-](?P<y2>(?:19|20)\d\d))(?![\w./-]\d)"
+)
+
+
+def _date_key(value: str) -> str:
+    found = _DATE_LIKE.fullmatch(value)
+    if not found:
+        return ""
+    n = 1 if found.group("y1") else 2
+    return "-".join(str(int(found.group(f"{part}{n}"))) for part in "ymd")
+
+
+def _number_key(value: str) -> str:
+    digits = "".join(ch for ch in value if ch.isdigit())
+    return digits[-9:] if len(digits) >= 9 else ""
+
+
+def same_value_hits(text: str, hits: Iterable[Hit]) -> list[Hit]:
+    """Phones and dates of birth found, written again in another format, as hits."""
+    found = list(hits)
+    phones = {_number_key(text[a:b]): kind for a, b, kind in found if kind == "phone"}
+    births = {_date_key(text[a:b]): kind for a, b, kind in found if kind == "date_of_birth"}
+    phones.pop("", None)
+    births.pop("", None)
+    out: list[Hit] = []
+    taken = [(a, b) for a, b, _ in found]
+    for regex, wanted, key in (
+        (_NUMBER_LIKE, phones, _number_key),
+        (_DATE_LIKE, births, _date_key),
+    ):
+        if not wanted:
+            continue
+        for match in regex.finditer(text):
+            kind = wanted.get(key(match.group(0)))
+            if kind and not any(match.start() < b and a < match.end() for a, b in taken):
+                out.append((match.start(), match.end(), kind))
+                taken.append(match.span())
+    return out
+
+
 _SIBLING_KINDS = frozenset({"door_code", "pin", "voicemail_pin"})
 _SIBLING_CUE = re.compile(
     r"(?i)(?:\b(?:have|get|gets|use|uses|got|hebben|krijgen|haben|bekommen|tienen"
@@ -149,17 +196,34 @@ _OLD_ONE = re.compile(
 )
 
 
+# The old value before the new one found (session 11): "changed:\nold: admin01\nnew: X",
+# "password changed from factory default 1234567812345678 to X", "still on factory default
+# 1234567812345678 ... Changed to X". A default that opens the device is as secret as its
+# successor (the defaults "public" and "admin" alone have no digit and are left).
+_OLD_BEFORE = re.compile(
+    r"(?im)(?:^[ \t]*[-*]?[ \t]*(?:old|alt|oud|ancien|anterior|antigo|vecchio)[ \t]*[:=][ \t]*"
+    r"(?P<line>[^\s,;()]{4,60})[ \t]*$"
+    r"|\b(?:from|still\s+on|was)\s+(?:the\s+)?(?:factory[\s-]+)?default\s+(?:password\s+)?"
+    r"(?:of\s+)?(?P<default>[^\s,;()]{4,60}?)[.,;]?(?=\s))"
+)
+
+
+def _letters_and_digits(value: str, letters: bool = True) -> bool:
+    return bool(re.search(r"\d", value)) and (not letters or bool(re.search(r"[^\W\d_]", value)))
+
+
 def old_value_hits(text: str, hits: Iterable[Hit]) -> list[Hit]:
-    """The old value named in brackets right after a password or key found, as hits."""
+    """The old value named in brackets right after a password or key found, or before it on
+    an "old:" line or as the default it replaced, as hits."""
     out: list[Hit] = []
-    for _, end, kind in hits:
+    for start, end, kind in hits:
         if kind not in _OLD_KINDS:
             continue
         found = _OLD_ONE.search(text, end, min(len(text), end + 120))
-        if (
-            found
-            and re.search(r"\d", found.group("value"))
-            and re.search(r"[^\W\d_]", found.group("value"))
-        ):
+        if found and _letters_and_digits(found.group("value")):
             out.append((found.start("value"), found.end("value"), kind))
+        for found in _OLD_BEFORE.finditer(text, max(0, start - 150), start):
+            group = "line" if found.group("line") else "default"
+            if _letters_and_digits(found.group(group), letters=group == "line"):
+                out.append((found.start(group), found.end(group), kind))
     return out

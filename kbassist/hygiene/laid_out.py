@@ -372,15 +372,24 @@ _NATO = (
     "alfa|alpha|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliett?|kilo|lima|mike"
     "|november|oscar|papa|quebec|romeo|sierra|tango|uniform|victor|whiske?y|x-?ray|yankee|zulu"
 )
+# the case of a letter, said before it or (in Portuguese, Spanish, French) after it
+_LETTER_CASE = (
+    r"capital|upper(?:case)?|lower(?:case)?|small|big|großes?|kleines?|mai[úu]scul[oa]"
+    r"|min[úu]scul[oa]|may[úu]scula|majuscule|minuscule|hoofdletter|kleine\s+letter"
+)
 _SPELLED_UNIT = (
-    rf"(?:(?:capital|upper(?:case)?|lower(?:case)?|small|big)\s+)?(?:[A-Za-z]|{_NATO})"
+    rf"(?:(?:{_LETTER_CASE})\s+)?(?:[A-Za-z]|{_NATO})(?:\s+(?:{_LETTER_CASE}))?"
     rf"|\d|{_DIGIT_WORDS}|exclamation(?:\s+mark)?|hash|at(?:\s+sign)?|dollar|dash|hyphen"
     r"|underscore|question\s+mark|star|asterisk|ampersand|percent|plus|equals"
+    r"|cardinal|almohadilla|arroba|dièse|arobase|cancelletto|chiocciola|raute|apestaart"
 )
+# (session 11: "tango - uniform - november", "expliquei carácter a carácter: 'G maiúsculo, u,
+# i, m...'", with the password named further back)
 _SPELLED_PASSWORD = re.compile(
-    r"(?i)\b(?:password|passwort|kennwort|passcode|passphrase|pw|pwd)s?\b[^.\n\d]{0,40}?"
-    r"\b(?:is|was|now|to|:)\s+"
-    rf"(?P<value>(?:(?:{_SPELLED_UNIT})[ \t,]+){{4,30}}(?:{_SPELLED_UNIT}))\b"
+    r"(?i)\b(?:password|passwort|kennwort|passcode|passphrase|pw|pwd|senha|contraseña|clave"
+    r"|mot\s+de\s+passe|mdp|wachtwoord)s?\b[^.\n\d]{0,120}?"
+    r"(?:\b(?:is|was|now|to)|:)\s+['\"‘“]?"
+    rf"(?P<value>(?:(?:{_SPELLED_UNIT})(?:[ \t,]+|[ \t]*[-–][ \t]*)){{4,30}}(?:{_SPELLED_UNIT}))\b"
 )
 _SINGLE_LETTER = re.compile(rf"(?i)(?<![\w-])(?:[A-Za-z]|{_NATO})(?![\w-])")
 
@@ -389,7 +398,8 @@ def spoken_code_hits(text: str, lowered: str) -> Iterator[Hit]:
     """A code or PIN read out in number words after its name, a password spelled out."""
     for match in _SPOKEN_CODE.finditer(text):
         yield match.start("value"), match.end("value"), "pin"
-    if "pass" not in lowered and "pw" not in lowered and "kennwort" not in lowered:
+    words = ("pass", "pw", "kennwort", "senha", "contraseña", "clave", "mdp", "wachtwoord")
+    if not any(word in lowered for word in words):
         return
     for match in _SPELLED_PASSWORD.finditer(text):
         # four letters spelled at least: "is now a bit longer" is no spelling

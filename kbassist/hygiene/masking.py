@@ -9,6 +9,7 @@ from kbassist.hygiene.corrections import (
     corrected_hits,
     old_value_hits,
     repeated_hits,
+    same_value_hits,
     sibling_hits,
 )
 from kbassist.hygiene.kinds import BULLETS, KINDS, PERSONAL, PERSONAL_DATA_MARKER, SECRET, Span
@@ -76,6 +77,7 @@ def sensitive_spans(text: str, learned: bool = True) -> list[Span]:
     hits.extend(sibling_hits(text, hits))
     hits.extend(old_value_hits(text, hits))
     hits.extend(repeated_hits(text, hits))
+    hits.extend(same_value_hits(text, hits))
     hits.extend(remnant_hits(text))
     spans = [
         Span(start, end, KINDS[kind].rule, kind, KINDS[kind].mask(text[start:end]))

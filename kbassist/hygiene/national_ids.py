@@ -55,6 +55,13 @@ def _always(number: str) -> bool:
     return True
 
 
+def _nhs_ok(number: str) -> bool:
+    """The NHS number's modulus-11 check digit (weights 10 down to 2)."""
+    digits = [int(ch) for ch in number if ch.isdigit()]
+    check = 11 - sum(d * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True)) % 11
+    return len(digits) == 10 and (check % 11) == digits[9] and check != 10
+
+
 def _portuguese_nif_ok(number: str) -> bool:
     """Nine digits with a mod-11 check digit."""
     digits = [int(ch) for ch in number]
@@ -143,6 +150,16 @@ _KINDS: tuple[_Kind, ...] = (
         _south_african_ok,
         "national_id",
         lower=("id", "identity"),
+    ),
+    _Kind(
+        # "affected record NHS no. 401 023 2137" (session 11): ten digits with the check digit
+        re.compile(r"\bNHS\b|(?i:\bnhs\s+(?:no\.?|number|nr))"),
+        re.compile(r"(?<![\d-])\d{3}[ -]?\d{3}[ -]?\d{4}(?![\d-])"),
+        _nhs_ok,
+        "national_id",
+        cased=("NHS",),
+        lower=("nhs",),
+        window=40,
     ),
     _Kind(
         re.compile(r"(?i)\bpps(?:n|\s+(?:number|no\.?))?\b"),

@@ -20,11 +20,14 @@ from kbassist.hygiene.keyword_scan import Hit
 TRUNK_ZERO_REGIONS = ("GB", "DE", "NL", "FR", "IT", "BE", "AT", "CH", "IE", "AU", "ZA", "NZ")
 NO_TRUNK_REGIONS = ("US", "CA", "ES", "PT", "IT")
 # never inside a path or a file name: "C:\\Windows\\Minidump\\031125-9421-01.dmp" (session 9)
+# one slash may part the area code ("0171/4482913", "05251 / 39 48 72"; session 11)
 _PHONE = re.compile(
-    r"(?<![\w+/\\.:#-])(?:\+|00)?\(?\d[\d \t().-]{5,22}\d(?![\w-]|[.:/]\d|\.[a-z]{2,4}\b)"
+    r"(?<![\w+/\\.:#-])(?:\+|00)?\(?\d[\d \t().-]{1,8}(?:[ \t]?/[ \t]?\d)?[\d \t().-]{3,22}\d"
+    r"(?![\w-]|[.:/]\d|\.[a-z]{2,4}\b)"
 )
+# (a French number in dots, 06.48.21.77.09, is none of these; session 11)
 _NOT_A_PHONE = re.compile(
-    r"""(?x)^(?:
+    r"""(?x)^(?!0\d(?:\.\d\d){4}$)(?:
         \d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?:\s+\d{1,2})?   # date
       | \d{4}-\d{2}-\d{2}.*                              # ISO date
       | (?:19|20)\d\d\s?[-–]\s?(?:19|20)\d\d              # a range of years: 2011-2014
@@ -166,10 +169,27 @@ _OWN_PHONE_AFTER = re.compile(
 )
 # "asked for the forward to go to her own mobile ... Set the 3CX holiday forward to 07723
 # 418 905": the phone named as someone's own earlier, with no other number between (session 9).
+# In the other languages too: "telemóvel pessoal", "privates Handy", "private Festnetznummer",
+# "portable perso" (session 11).
 _OWN_PHONE_EARLIER = re.compile(
-    r"(?i)\b(?:(?:her|his|their|my)\s+(?:own|personal|private)|personal|private)\s+"
-    r"(?:mobile|phone|cell|number)\b(?P<between>[^\n]{0,140})$"
+    r"(?i)(?:\b(?:(?:her|his|their|my)\s+(?:own|personal|private)|personal|private)\s+"
+    r"(?:mobile|phone|cell|number)s?"
+    r"|\b(?:telem[óo]vel|m[óo]vil|celular|portable|cellulare|mobiel|gsm|handy|telefon|n[úu]mero"
+    r"|numéro|nummer)\s+(?:pessoal|personal|perso|personnel|personale|privato|privé|privat)"
+    r"|\b(?:privat|persönlich|priv[ée])\w*\s+(?:handy|mobil\w*|telefon\w*|festnetz\w*|nummer"
+    r"|mobiel|gsm))\b(?P<between>[^\n]{0,140})$"
 )
+
+
+# "ring me on +44 7911 204 835 or brenda.kettle@btinternet.com": a number given together with
+# a personal mailbox is the person's own (session 11)
+_OR_MAILBOX = re.compile(r"[ \t]*(?:,|/|or|oder|ou|o|of|e|and)[ \t]+(?=\S+@)")
+
+
+def _with_personal_mailbox(text: str, end: int) -> bool:
+    joined = _OR_MAILBOX.match(text, end)
+    mailbox = EMAIL.match(text, joined.end()) if joined else None
+    return mailbox is not None and personal_domain(mailbox.group("domain"))
 
 
 def _own_phone_earlier(text: str, start: int) -> bool:
@@ -263,7 +283,7 @@ _MOBILE_WORDS = re.compile(
 # A phone hit needs seven digits with only separators between them (the count of 7 to 15
 # below), and _PHONE opens with a look-behind that the regex engine tries at every position:
 # this search, which the engine can skip to the next digit for, runs first.
-_SEVEN_DIGIT_RUN = re.compile(r"\d(?:[ \t().-]*\d){6}")
+_SEVEN_DIGIT_RUN = re.compile(r"\d(?:[ \t()./-]*\d){6}")
 _GROUPED_DIGITS = re.compile(r"\d[ .-]\d")
 
 
@@ -301,10 +321,29 @@ def _phone_verdict(raw: str, mobile: bool = False) -> tuple[bool, bool]:
     return first or (False, False)
 
 
+def _another_number(text: str, start: int, before: str) -> bool:
+    """Whether the words before call the number something else: a reference, a serial, an
+    IBAN's tail, a parcel, a registration, a system's sending number."""
+    # the raw words too: the clause cut stops at "no." ("fob no. 4 412 908 751")
+    return bool(
+        _NOT_PHONE_CONTEXT.search(before)
+        or _NOT_PHONE_CONTEXT.search(text, max(0, start - 30), start)
+        or _REFERENCE_BEFORE.search(text[max(0, start - 80) : start])
+        # "NL91 ABNA 0417 1643 00": the tail of an IBAN
+        or _IBAN_OPENING.search(text, max(0, start - 30), start)
+        # "spedizione BRT n. 068123450012345": a parcel's number
+        or _SHIPMENT_BEFORE.search(text, max(0, start - 40), start)
+        or _REGISTRATION_BEFORE.search(text[max(0, start - 60) : start])
+        # '"from": "+441174960213"': a system's sending number in its config
+        or _SENDER_KEY_BEFORE.search(text, max(0, start - 40), start)
+    )
+
+
 def phone_hits(text: str, lowered: str) -> Iterator[Hit]:
     if not _SEVEN_DIGIT_RUN.search(text):
         return
     work_end = -1  # where the last number the words made a business's ended
+    own_end = -1  # where the last number called someone's own ended
     for match in _PHONE.finditer(text):
         raw = match.group(0).rstrip(" \t.-(")
         if raw.startswith("(") and ")" not in raw:
@@ -314,21 +353,8 @@ def phone_hits(text: str, lowered: str) -> Iterator[Hit]:
         if not 7 <= digits <= 15 or _NOT_A_PHONE.match(raw):
             continue
         before = clause_before(text, start)
-        # the raw words too: the clause cut stops at "no." ("fob no. 4 412 908 751")
-        if _NOT_PHONE_CONTEXT.search(before) or _NOT_PHONE_CONTEXT.search(
-            text, max(0, start - 30), start
-        ):
+        if _another_number(text, start, before):
             continue
-        if _REFERENCE_BEFORE.search(text[max(0, start - 80) : start]):
-            continue
-        if _IBAN_OPENING.search(text, max(0, start - 30), start):
-            continue  # "NL91 ABNA 0417 1643 00": the tail of an IBAN
-        if _SHIPMENT_BEFORE.search(text, max(0, start - 40), start):
-            continue  # "spedizione BRT n. 068123450012345": a parcel's number
-        if _REGISTRATION_BEFORE.search(text[max(0, start - 60) : start]):
-            continue
-        if _SENDER_KEY_BEFORE.search(text, max(0, start - 40), start):
-            continue  # '"from": "+441174960213"': a system's sending number in its config
         # called someone's own earlier: "her personal mobile ... until her work phone arrives:
         # 07402 ...", "to her personal mobile ... Added +44 7911 302 577" (session 10)
         own_earlier = _own_phone_earlier(text, start)
@@ -356,6 +382,10 @@ def phone_hits(text: str, lowered: str) -> Iterator[Hit]:
             or _OWN_PHONE_AFTER.match(after)
             or _TITLED_NAME_BEFORE.search(before)
             or own_earlier
+            or _with_personal_mailbox(text, start + len(raw))
+            # the next of a list of own numbers: "their own mobiles: Dai 07700 900731, Ffion
+            # Hughes 07700 900562" (session 11)
+            or (0 <= own_end <= start <= own_end + 40 and _LIST_GAP.fullmatch(text, own_end, start))
         )
         if (
             not own
@@ -382,6 +412,7 @@ def phone_hits(text: str, lowered: str) -> Iterator[Hit]:
             continue  # "signature template ... office address ..., tel 01454 412 103"
         if not own and _VENDOR_CASE_AFTER.search(after):
             continue
+        own_end = start + len(raw) if own else -1
         yield start, start + len(raw), "phone"
 
 

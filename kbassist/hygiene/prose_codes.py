@@ -217,6 +217,15 @@ _VERIFICATION_NAMED = re.compile(
     r"(?i)verification\s+code|c[óo]digo\s+de\s+verifica(?:ci[óo]n|ção)|code\s+de\s+vérification"
     r"|verifi(?:zierungs|catie)code|codice\s+di\s+verifica|bestätigungscode"
 )
+# "code de vérification de l'appareil changé en KXQPTL", "código de verificación de la
+# etiqueta (clave de cifrado del vídeo): QHMPRW": the code named, then set or given (session 11)
+_NAMED_THEN_CODE = re.compile(
+    rf"(?:{_VERIFICATION_NAMED.pattern[4:]})[^.\n]{{0,60}}?(?i:\b(?:set|changed|reset)\s+to"
+    r"|\b(?:is|now|ist|es|est|é|è)|\bchangée?\s+en|\bcambiad[oa]\s+a|\bgeändert\s+auf"
+    r"|\balterad[oa]\s+para|\bgewijzigd\s+in|:)[ \t]*"
+    rf"(?P<value>(?-i:{_NOT_A_CODE}(?=[A-Z\d]*[A-Z])[A-Z0-9]{{6,12}}))(?![\w.,/:-]\w)",
+    re.IGNORECASE,
+)
 
 
 # "alarm, user slots reviewed:\n- U01 master: 7261\n- U02 curator (Bellini): 4408": a panel's
@@ -232,9 +241,30 @@ _NOT_CODES = re.compile(r"(?i)\bext(?:ension)?s?\b|phone|\btel\b|\bdial|\bvlan|\
 _CODES_OR_SLOTS = re.compile(r"(?i)\b(?:codes?|pins?|slots?|users|c[óo]digos?|codici)\b")
 
 
+# "Release PINs assigned:\n- A. Marsh 2290\n- J. Tallow 6613": PINs listed one per line after
+# their holder without a colon, under a line that names them as PINs (session 11)
+_HOLDER_PIN_LINES = re.compile(
+    r"(?m)(?:^[ \t]*[-*•][ \t]*[^\W\d][^:\n\d]{0,30}[ \t](?P<value>\d{4,8})#?[ \t]*$\n?){2,12}"
+)
+_HOLDER_PIN_LINE = re.compile(r"(?m)[ \t](?P<value>\d{4,8})#?[ \t]*$")
+_PINS_HEADING = re.compile(r"(?i)\b(?:pins?|pin-?codes?|passcodes?)\b[^\n]*$")
+
+
+def _holder_pin_lines(text: str) -> Iterator[Hit]:
+    for block in _HOLDER_PIN_LINES.finditer(text):
+        heading = text[: max(0, block.start() - 1)].rsplit("\n", 1)[-1]
+        if _PINS_HEADING.search(heading) and not _NOT_CODES.search(heading):
+            for match in _HOLDER_PIN_LINE.finditer(text, block.start(), block.end()):
+                yield match.start("value"), match.end("value"), "pin"
+
+
 def labelled_code_lines_hits(text: str, lowered: str) -> Iterator[Hit]:
     """Codes one per line after their holder, under an alarm's, keypad's or door's users."""
-    if "\n" not in text or len(_LABELLED_CODE.findall(text)) < 2:
+    if "\n" not in text:
+        return
+    if "pin" in lowered or "passcode" in lowered:
+        yield from _holder_pin_lines(text)
+    if len(_LABELLED_CODE.findall(text)) < 2:
         return  # two lines that end in ":" and a code at least
     for block in _LABELLED_CODE_LINES.finditer(text):
         before = text[max(0, block.start() - 300) : block.start()]
@@ -261,6 +291,9 @@ def _pin_and_device_hits(text: str, lowered: str) -> Iterator[Hit]:
             yield match.start("value"), match.end("value"), kind
     if "verification" in lowered:
         for match in _DEVICE_CODE.finditer(text):
+            yield match.start("value"), match.end("value"), "mfa_code"
+    if "verif" in lowered or "vérif" in lowered or "bestätigung" in lowered:
+        for match in _NAMED_THEN_CODE.finditer(text):
             yield match.start("value"), match.end("value"), "mfa_code"
     for match in _CODE_COLON_CAPITALS.finditer(text):
         if _REPORTED_CODE.search(text, max(0, match.start() - 20), match.start()):

@@ -75,8 +75,11 @@ _PUBLISHED_EXAMPLES = frozenset(
         "pk_test_TYooMQauvdEDq54NiTphI7jx",
     }
 )
+# in the cases documentation writes them (EXAMPLE, Example, example), not a random key whose
+# letters happen to spell one ("sk_live_51Nq8ZtH2eXaMpLe0k...", session 11)
 _EXAMPLE_IN_VALUE = re.compile(
-    r"(?i)example|sample|dummy|voorbeeld|beispiel|ejemplo|exemple|esempio|exemplo"
+    r"(?:[Ee]xample|EXAMPLE|[Ss]ample|SAMPLE|[Dd]ummy|DUMMY|[Vv]oorbeeld|[Bb]eispiel|[Ee]jemplo"
+    r"|[Ee]xemple|[Ee]sempio|[Ee]xemplo)"
 )
 # "'Welkom01!' als verzonnen voorbeeldwachtwoord", "used X as the illustration": the words
 # around call the value an example, not a credential.

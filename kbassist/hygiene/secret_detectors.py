@@ -200,9 +200,10 @@ _VENDOR_TOKEN = re.compile(
 # A Google app password is sixteen lower-case letters in four groups: "'vqkd mzpw rtnb xhls'"
 # after "Created an app password for scans@..." (session 9). The shape alone is a phrase of
 # four short words, so the app password must be named within 200 characters before.
-_APP_PASSWORD = re.compile(r"(?<![\w-])[a-z]{4} [a-z]{4} [a-z]{4} [a-z]{4}(?![\w-])")
+# (not "format xxxx xxxx xxxx xxxx", the shape written out; session 11)
+_APP_PASSWORD = re.compile(r"(?<![\w-])(?!x{4} x{4})[a-z]{4} [a-z]{4} [a-z]{4} [a-z]{4}(?![\w-])")
 _APP_PASSWORD_NAME = re.compile(
-    r"(?i)\bapp(?:lication)?[\s-]?(?:specific\s+)?passwor[dt]|app-?wachtwoord"
+    r"(?i)\bapp(?:lication)?[\s-]?(?:specific\s+)?passwor[dt]|app-?wachtwoord|app-?kennwort"
     r"|contraseña\s+de\s+(?:la\s+)?aplicaci[óo]n|mot\s+de\s+passe\s+d'application"
     r"|senha\s+de\s+app|password\s+(?:per\s+le\s+|dell')?app"
     r"|palavra-passe\s+de\s+aplica[çc][ãa]o"

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from kbassist.hygiene.filler_words import LIST_WORDS
 from kbassist.hygiene.keyword_scan import (
     GROUPED_CODE,
+    STOPWORDS,
     TECHNICAL,
     Hit,
     KeywordRule,
@@ -89,7 +90,8 @@ def _password(value: str, key: str, reading: Reading, quoted: bool) -> bool:
 _APP_GROUP = re.compile(r"[a-z]{4}")
 # Words joined into a passphrase: three or more, by hyphens, dots or underscores.
 _JOINED_WORDS = re.compile(r"[A-Za-zà-ÿ]{2,15}(?:[-_.][A-Za-zà-ÿ]{2,15}){2,7}")
-_PHRASE_WORD = re.compile(r"[a-zà-ÿ]{2,15}|\d{1,4}")
+# a word of a phrase, capitalised or not: "Lotus leaf floats on Rapenburg 1590" (session 11)
+_PHRASE_WORD = re.compile(r"[A-Za-zÀ-ÿ]?[a-zà-ÿ']{1,15}|\d{1,4}")
 
 
 _PLAIN_WORD = re.compile(r"[a-z]{6,20}")
@@ -123,23 +125,39 @@ def _password_or_phrase(
             return reading.index, reading.index + 3
     if found is not None or "phrase" not in key:
         return found
-    if (reading.explicit or reading.linked) and _JOINED_WORDS.fullmatch(
-        trim(tokens[reading.index]).text
-    ):
+    first = tokens[reading.index]
+    if (reading.explicit or reading.linked) and _JOINED_WORDS.fullmatch(trim(first).text):
         return reading.index, reading.index  # "passphrase is correct-horse-battery"
+    if first.quoted and not reading.distant:
+        # "passphrase 'Wristwatch Deckchair Overcoat Fiddle Tundra Pigeon'" (session 11)
+        words = first.text.split()
+        if 3 <= len(words) <= 12 and all(_PHRASE_WORD.fullmatch(w) for w in words):
+            return reading.index, reading.index
     if not reading.explicit:
         return None
-    last = reading.index
-    while tokens.has(last + 1) and last - reading.index < 7:
-        word = tokens[last]
-        if not _PHRASE_WORD.fullmatch(word.text) or is_mention(word.text):
-            break
-        last += 1
-    words = tokens.span(reading.index, last)
-    plain = [w for w in words if _PHRASE_WORD.fullmatch(trim(w).text)]
-    if len(plain) >= 3 and not any(is_mention(trim(w).text) for w in plain[:1]):
-        return reading.index, reading.index + len(plain) - 1
-    return None
+    plain = 0
+    for word in tokens.upto(reading.index + 8)[reading.index :]:
+        bare = trim(word).text
+        if not _PHRASE_WORD.fullmatch(bare) or (not plain and is_mention(bare)):
+            break  # a phrase's later words may be small ones: "Lily of the valley"
+        plain += 1
+        if word.text[-1] in ".,;)" and not word.text.endswith("..."):
+            break  # "passphrase: Lily of the valley at 6 o'clock." ends with its sentence
+    words = [trim(word).text.lower() for word in tokens.span(reading.index, reading.index + 1)]
+    said = _PARTICIPLE.fullmatch(words[0]) or words[0] in _IRREGULAR_PARTICIPLES
+    if plain < 3 or (said and words[-1] in STOPWORDS):
+        return None  # "Passphrase: stored in the vault", "kept in the safe"
+    phrase = [
+        trim(word).text.lower() for word in tokens.span(reading.index, reading.index + plain - 1)
+    ]
+    if any(word in _PROSE_VERBS for word in phrase):
+        return None  # "Passphrase is NOT recoverable - partner has it on paper too"
+    return reading.index, reading.index + plain - 1
+
+
+_IRREGULAR_PARTICIPLES = frozenset("kept held left sent put set lost known told read".split())
+# Words that make a run of words a sentence about the secret, not the phrase itself
+_PROSE_VERBS = frozenset("is are was were has have had be been will can should".split())
 
 
 _LOGIN_AT_HOST = re.compile(r"[a-z_][a-z0-9_.-]{2,31}@[a-z][a-z-]*\d{0,3}")
