@@ -152,6 +152,14 @@ def _names_company(before: str) -> bool:
     )
 
 
+# A workplace named right before the address outweighs a home named further back (session 11).
+_PLACE_RIGHT_BEFORE = re.compile(
+    r"(?i)\b(?:office|branch|shop|store|site|depot|warehouse|premises|studio|clinic|surgery"
+    r"|practice|factory|büro|kantoor|oficina|ufficio|escritório|bureau)\s+(?:at|in|on|:)?\s*"
+    r"(?:unit\s+)?$"
+)
+
+
 def address_hits(text: str, lowered: str) -> Iterator[Hit]:
     if not any(piece.search(text) for piece in _STREET_PIECES):
         return
@@ -176,6 +184,8 @@ def address_hits(text: str, lowered: str) -> Iterator[Hit]:
             continue  # "Ferncliff Accountancy Ltd, 18 Booth Street": the firm's own address
         # "the key safe for the show-home at Plot 12, ...": a listing's "home" is no one's
         home = _HOME_WORDS.search(_LISTING.sub(" ", before)) or _HOME_WORDS.search(after)
+        if home and _PLACE_RIGHT_BEFORE.search(before) and not _HOME_WORDS.search(before[-25:]):
+            continue  # "her home address be removed ...; changed start to the office at Unit 3"
         if not home and (_SIGN_OFF.search(before) or _LISTING.search(before[-60:])):
             continue  # a signature's firm, or a property an agent lets or sells
         office = _OFFICE_WORDS.search(before[-60:]) or _OFFICE_WORDS.search(

@@ -173,7 +173,8 @@ _PHRASE = re.compile(
     r"|\bphrase\s+de\s+récupération|\bfrase\s+di\s+recupero|\bseed\b"
     # "the 12-word phrase", "Phrase as read back by the trustee:" (session 8): the run of
     # 12-24 plain words after it is the test
-    r"|\b(?:12|15|18|21|24|twelve|twenty-four)[- ]word\b|\b(?P<bare>phrase)\b"
+    # "She read the 12 words and I typed them ...: orbit canyon ..." (session 11)
+    r"|\b(?:12|15|18|21|24|twelve|twenty-four)[- ]words?\b|\b(?P<bare>phrase)\b"
     # "as 12 palavras de recuperação (em inglês): orbit velvet ..." (session 9)
     r"|\b(?:12|15|18|21|24)\s+(?:palavras|palabras|mots|woorden|wörter|parole)\b"
     r"|\b(?:palavras|palabras)\s+de\s+recupera(?:ção|cao|ción|cion)|\bmots\s+de\s+récupération"

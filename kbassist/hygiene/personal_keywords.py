@@ -361,9 +361,12 @@ _CLIENT_ACCOUNT = re.compile(r"(?i)\bclient\s+account\b[^.\n]{0,80}$")
 # "sort code 20-45-77 acct 11223344 for Highland Hydraulics Ltd": the firm's legal name later
 # in the account's clause makes it the firm's account, unless the name is the bank's own
 # ("at Barclays Bank UK PLC") (session 8).
+# An association's or a trust's name too: "Acc 71234567 (Stonecrop Quarry Museum Trust)"
+# (session 11).
 _LEGAL_NAME_AFTER = re.compile(
     r"[^\n.;!?]{0,80}?\b(?-i:Ltd|Limited|LLP|PLC|plc|Inc|LLC|GmbH|AG|SARL|SAS|B\.V|N\.V|S\.L"
-    r"|S\.A|S\.r\.l|S\.p\.A|Lda)(?![\w-])"
+    r"|S\.A|S\.r\.l|S\.p\.A|Lda|Trust|Society|Association|Charity|Council|Foundation"
+    r"|Stichting|Verein|Vereniging)(?![\w-])"
 )
 _BANK_NAME = re.compile(r"(?i)\b(?:bank\w*|banco|banque|banca|sparkasse|building\s+society)\b")
 

@@ -237,9 +237,20 @@ _VENDOR_CASE_AFTER = re.compile(
     r"(?i)\b(?:case|caso|fall|dossier|zaak|incident|incidencia|chamado|sr)\s*(?:no\.?|number"
     r"|nr\.?|n[º°]|\#|ref)?\s*[:#]?\s*(?:[A-Z]{1,4}-?)?\d{5,}"
 )
+# The place's own line too: "callback on the shop landline (0113 ...", "their office line
+# 01628 ...", "Call the club line 0113 ..."; "reception on 0117 ... (clinic main line)", said
+# after (session 11).
 _SWITCHBOARD_BEFORE = re.compile(
     r"(?i)\b(?:switchboard|reception|main\s+(?:line|number)|standard|accueil|centralita"
-    r"|centralino|zentrale|hoofdnummer|receptie|recepción|receção|front\s+desk)\W{0,4}$"
+    r"|centralino|zentrale|hoofdnummer|receptie|recepción|receção|front\s+desk"
+    r"|(?:shop|office|club|clinic|school|practice|surgery|company|business|store|firm|site"
+    r"|salon|studio|hotel)\s+(?:landline|line|number|phone|tel\.?))(?:\s+(?:on|is|at))?\W{0,4}$"
+)
+_SWITCHBOARD_AFTER = re.compile(
+    r"(?i)[ \t]*\((?:[\w'’-]+\s+){0,2}(?:main\s+line|switchboard|reception|landline|hotline"
+    r"|(?:office|shop|club|clinic)\s+(?:line|number))\)"
+    # "phone numbers as 07700 900 000 (Ofcom drama range)": a number no one has
+    r"|[ \t]*\((?:[\w'’-]+\s+){0,2}(?:drama|fictional|dummy|fake|placeholder)\b"
 )
 # A firm's footer: its registration on the number's line ("Ltd | Reg. office 22 Kirkstall
 # Road, Leeds | Company no. 08812234 | 0113 496 0021"), or its legal name on a line laid out
@@ -321,6 +332,19 @@ def _phone_verdict(raw: str, mobile: bool = False) -> tuple[bool, bool]:
     return first or (False, False)
 
 
+# (session 11) "Seriennummer der Waage 1062-554-0089": a serial's word a word or two before;
+# "PV-nummer 2026-338817", "Kundennummer ...": a reference's compound; "ScreenConnect session
+# 7781-2290": a remote session's number
+_ANOTHER_NUMBER_BEFORE = re.compile(
+    r"(?i)(?:\b(?:serial|s/n|seriennummer|serienummer|matricola|n[úu]mero\s+de\s+s[ée]rie"
+    r"|numéro\s+de\s+série)\b(?:[ \t]+[\w-]+){0,2}"
+    r"|\b(?:pv|proces-verbaal|aangifte|kunden|bestell|rechnungs|auftrags|vorgangs|referenz"
+    r"|klant|factuur|order|dossier|zaak|polis|vertrags|versicherungs|mitglieds|artikel)-?nummer"
+    r"|\b(?:session|meeting|sitzung|sesión|séance|sessione|sessão)(?:\s+(?:id|code|no\.?|number))?"
+    r")\W{0,3}$"
+)
+
+
 def _another_number(text: str, start: int, before: str) -> bool:
     """Whether the words before call the number something else: a reference, a serial, an
     IBAN's tail, a parcel, a registration, a system's sending number."""
@@ -336,6 +360,7 @@ def _another_number(text: str, start: int, before: str) -> bool:
         or _REGISTRATION_BEFORE.search(text[max(0, start - 60) : start])
         # '"from": "+441174960213"': a system's sending number in its config
         or _SENDER_KEY_BEFORE.search(text, max(0, start - 40), start)
+        or _ANOTHER_NUMBER_BEFORE.search(text, max(0, start - 50), start)
     )
 
 
@@ -360,8 +385,12 @@ def phone_hits(text: str, lowered: str) -> Iterator[Hit]:
         own_earlier = _own_phone_earlier(text, start)
         if _WORK_PHONE.search(text[max(0, start - 60) : start]) and not own_earlier:
             continue
-        if _SWITCHBOARD_BEFORE.search(text, max(0, start - 30), start):
-            continue  # "rappelé via le standard (04 78 ...)": whoever calls, it is the firm's
+        if _SWITCHBOARD_BEFORE.search(text, max(0, start - 30), start) and not own_earlier:
+            # "rappelé via le standard (04 78 ...)": whoever calls, it is the firm's; not "her
+            # personal mobile instead of the site phone: 07943 ..."
+            continue
+        if _SWITCHBOARD_AFTER.match(text, start + len(raw)):
+            continue
         after = clause_after(text, start + len(raw))
         # "+44 (0)7700 900137": only a phone number is written with its trunk zero in brackets
         phone_context = bool(_PHONE_WORDS.search(before[-40:])) or "(0)" in raw or own_earlier

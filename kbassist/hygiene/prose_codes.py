@@ -196,7 +196,8 @@ _DEVICE_PASSCODE = re.compile(
 _PIN_IS = re.compile(
     r"(?i)(?<![\w-])(?:[\w-]{0,20}-)?pin\b(?![\s-]?(?:pad|length|policy|complexity|reset))"
     r"(?P<between>[^.\n:\d]{0,40}?)\b(?:is|was|ist|war|es|est|é|è|era|lautet|now|bleibt|blijft"
-    r"|remains|stays|reste|resta|sigue|continua|fica)[ \t]+"
+    # "Telefonsperr-PIN für Frau Lindner jetzt 9043" (session 11)
+    r"|remains|stays|reste|resta|sigue|continua|fica|jetzt|nu|ahora|maintenant|agora|ora)[ \t]+"
     rf"(?P<value>\d{{4,8}}|{_TYPED_KEYS_PATTERN})(?![\w.,/:-]\w)"
 )
 # "Hik-Connect ... verification code set to HKVCAM": a device's cloud verification code is

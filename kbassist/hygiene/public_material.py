@@ -30,7 +30,7 @@ _DKIM_KEY = re.compile(
 # purpose; its private twin is "PrivateKey =" (session 7).
 _PUBLIC_KEY_LINE = re.compile(
     r"(?i)\bpublic[ _-]?key\b[^\n=:]{0,40}[=:][ \t]*[A-Za-z0-9+/]{42,43}=|"
-    r"\bssh-(?:ed25519|rsa|dss)[ \t]+AAAA[A-Za-z0-9+/=]{20,}"
+    r"\bssh-(?:ed25519|rsa|dss)[ \t]+AAAA[A-Za-z0-9+/=]{20,}(?:[ \t]+[^\s]{1,80})?"  # its comment
 )
 # A domain-verification TXT record is published in DNS for anyone to read:
 # "google-site-verification=Hc3-...", "MS=ms48213377", "facebook-domain-verification=..."
@@ -117,6 +117,20 @@ HASH_ALGORITHM = r"sha-?(?:1|224|256|384|512)|md5|pbkdf2\S*|s?crypt|yescrypt"
 _HASH_NAMED = re.compile(
     rf"(?i)\b(?:hash(?:ed)?|bcrypt|argon2\w*|sha-?crypt|md5-?crypt|{HASH_ALGORITHM})\b"
     r"[^.\n]{0,30}$"
+)
+
+
+# Not values, whatever their shape (session 11): a numbered reference ("[Ticket#55103]"), a
+# spreadsheet formula ("=XLOOKUP(A2,Volunteers!A:A,...)"), a script's file name
+# ("New-Starter.ps1").
+NOT_A_SECRET_SHAPE = re.compile(
+    r"(?i:ticket|case|order|invoice|incident|request|change|issue|task)#\d+"
+    r"|=[A-Z][A-Z0-9.]*\(.*|.*\.(?i:ps1|psm1|psd1|mp3|mp4)"
+)
+# A policy's name, not a password: "password policy 'AVC-Pwd-14char-NoExpiry' applied"
+POLICY_BEFORE = re.compile(
+    r"(?i)\b(?:polic(?:y|ies)|richtlinie|beleid|directiva|pol[ií]tica|politique|criterio)"
+    r"(?:\s+name)?\W{0,3}$"
 )
 
 

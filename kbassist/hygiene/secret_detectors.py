@@ -45,6 +45,7 @@ from kbassist.hygiene.prose_codes import (
     prose_code_hits,
     sentence_around,
 )
+from kbassist.hygiene.public_material import NOT_A_SECRET_SHAPE
 from kbassist.hygiene.secret_keywords import secret_keyword_hits
 from kbassist.hygiene.secret_scanner import PUBLIC_CONTEXT as _PUBLIC_CONTEXT
 
@@ -163,6 +164,12 @@ _ACTIVATING_CLAUSE = re.compile(r"(?i)activat|licen[cs]|registration|register|un
 # Each of the three keys above holds two groups of four joined by a hyphen; one search for
 # that (a class first, which the regex engine scans for quickly) spares most notes all three.
 _KEY_GROUPS = re.compile(r"[A-Z\d]{4}-[A-Z\d]{4}")
+# "wlan schlüssel: 4482 9910 3376 0215 8841": a FRITZ!Box's Wi-Fi key is twenty digits in
+# groups of four (session 11)
+_DIGIT_WIFI_KEY = re.compile(
+    r"(?i)\b(?:wlan|wifi|wi-fi|wpa2?)[\s-]?(?:netzwerk)?(?:schlüssel|key|passwor[dt]|kennwort"
+    r"|sleutel|clave|clé|chave|chiave)\b[^\n\d]{0,20}?(?P<value>\d{4}(?:[ -]\d{4}){3,4})(?![\d-])"
+)
 _URL_CREDENTIALS = re.compile(
     r"\b[a-zA-Z][a-zA-Z0-9+.-]{1,20}://[^\s:/@<>\"']{0,100}:(?P<value>[^\s/<>\"']{1,100})"
     r"@[\w.-]{1,253}(?=[/:?#\s]|$)"
@@ -214,6 +221,9 @@ def _shape_hits(text: str, lowered: str) -> Iterator[Hit]:
     """BitLocker and product keys, credentials in URLs, connection strings and HTTP headers."""
     for match in _BITLOCKER.finditer(text):
         yield match.start(), match.end(), "bitlocker_key"
+    if "w" in lowered:
+        for match in _DIGIT_WIFI_KEY.finditer(text):
+            yield match.start("value"), match.end("value"), "wifi_key"
     if "app" in lowered or "aplica" in lowered:
         for match in _APP_PASSWORD.finditer(text):
             if _APP_PASSWORD_NAME.search(text, max(0, match.start() - 200), match.start()):
@@ -420,6 +430,8 @@ def _chosen_hits(text: str, lowered: str) -> Iterator[Hit]:
         words = re.findall(r"[a-z]+", value.lower())
         if any(word in _NUMBERED_NAMES for word in words) or _PASSWORD_TOPIC.fullmatch(words[0]):
             continue
+        if NOT_A_SECRET_SHAPE.fullmatch(value):
+            continue
         start, end = sentence_around(text, match.start())
         if _PASSWORD_TOPIC.search(text, start, end) or _ACCOUNT_TOPIC.search(text, start, end):
             yield match.start("value"), match.end("value"), "password"
@@ -477,6 +489,9 @@ def _strong_token_hits(text: str, lowered: str) -> Iterator[Hit]:
         token = _without_entities(trim(Token(match.start(), match.end(), word)))
         if _PUBLIC_CONTEXT.search(text, max(0, token.start - 60), token.start):
             continue  # "public key Zfupn0...+1Kild": a WireGuard peer's public key
+        line_start = text.rfind("\n", 0, token.start) + 1
+        if NOT_A_SECRET_SHAPE.fullmatch(token.text) or _SSH_KEY_LINE.match(text, line_start):
+            continue  # "ssh-ed25519 AAAA... priva-support@2025": a public key's comment
         if (
             token.text[-1] in "#>"
             and not text[text.rfind("\n", 0, token.start) + 1 : token.start].strip()
@@ -487,6 +502,7 @@ def _strong_token_hits(text: str, lowered: str) -> Iterator[Hit]:
 
 
 _CANDIDATE_ANY = re.compile(r"[^\s\"'<>()\[\]{}]{6,64}")
+_SSH_KEY_LINE = re.compile(r"[ \t]*(?:ssh-(?:ed25519|rsa|dss)|ecdsa-sha2-\S+)[ \t]+AAAA")
 
 
 # --- key blocks ----------------------------------------------------------------------------

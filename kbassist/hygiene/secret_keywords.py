@@ -57,6 +57,8 @@ def _single(check: Callable[[str, str, Reading, bool], bool]) -> Policy:
         token = trim(tokens[reading.index])
         if not token.text:
             return None
+        if token.quoted and tokens.has(reading.index + 1) and tokens[reading.index + 1].text == ":":
+            return None  # "senha da rede 'Loja-Convidados': Azulejo...": a name, then its value
         if key in rule.ambiguous and not reading.explicit:
             # "pass to L2", "token as before": an everyday word needs a ':' or a real verb,
             # unless what follows could only be generated ("SIP secret 9vK2pQ7xL4").

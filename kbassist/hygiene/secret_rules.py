@@ -381,8 +381,11 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         r"|wachtwoord|clave|contraseña|clé|chave|senha|chiave|code)"
         r"|(?:clave|contraseña|clé|mot\s+de\s+passe|wachtwoord|senha|chave|chiave|password"
         r"|passwort|kennwort|schlüssel|sleutel|parola\s+d'ordine|key|pw|pwd)\s+(?:del\s+|de\s+la\s+|de\s+l'|de\s+|du\s+|do\s+|da\s+"
-        r"|van\s+(?:de\s+|het\s+)?|della\s+|dell'|for\s+(?:the\s+)?|für\s+(?:das\s+)?)?"
-        r"(?:wi-?fi|wlan|red\s+wi-?fi|réseau\s+wi-?fi|guest\s+wi-?fi|staff\s+wi-?fi|ssid)"
+        r"|van\s+(?:de\s+|het\s+)?|della\s+|dell'|for\s+(?:the\s+)?|für\s+(?:das\s+)?"
+        r"|para\s+(?:la\s+|a\s+)?|pour\s+(?:le\s+)?|per\s+(?:la\s+)?|voor\s+(?:het\s+)?)?"
+        # "nueva clave para la red FRAGUA-CLIENTES: ..." (session 11)
+        r"(?:wi-?fi|wlan|red\s+wi-?fi|réseau\s+wi-?fi|guest\s+wi-?fi|staff\s+wi-?fi|ssid"
+        r"|red|rede|rete|réseau|netwerk)"
         # "netsh wlan show profile ... key=clear" prints the key after this label, by language
         # "SSID RhubarbStall, key 'crumble-and-custard'": the key right after the network's
         # name (session 9)
@@ -501,7 +504,9 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         "token",
         r"(?:access|auth|bearer|refresh|personal[\s_-]?access|pat|sas|bot|webhook|session"
         r"|install(?:ation)?|enrol(?:l)?ment|registration|agent|deployment|site|provisioning)"
-        r"[\s_-]?tokens?|tokens?|bearer",
+        # the other languages name the token first: "Token API del gateway ...: mlst_..."
+        r"[\s_-]?tokens?|tokens?\s+(?:api|de\s+(?:acceso|acesso|api)|d'(?:accès|api)"
+        r"|di\s+accesso|dell'api)\b|tokens?|bearer",
         "token",
         ("token", "bearer"),
         frozenset({"token", "tokens", "bearer"}),

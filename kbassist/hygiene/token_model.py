@@ -30,7 +30,12 @@ from pathlib import Path
 from typing import Any
 
 from kbassist.hygiene.hint_index import keyword_matches
-from kbassist.hygiene.public_material import HASH_ALGORITHM, word_start
+from kbassist.hygiene.public_material import (
+    HASH_ALGORITHM,
+    NOT_A_SECRET_SHAPE,
+    POLICY_BEFORE,
+    word_start,
+)
 from kbassist.hygiene.secret_keywords import SECRET_COMPILED
 from kbassist.hygiene.secret_rules import SECRET_HINTS
 from kbassist.hygiene.secret_scanner import NAMED_ID, PUBLIC_CONTEXT, STRIPE_OBJECT_ID
@@ -540,7 +545,8 @@ _NAMES_NO_SECRET = re.compile(
 def _not_a_value(text: str, start: int, end: int) -> bool:
     """What the model took for a secret but the rules know is none (session 10): a MIB
     object, a hash's algorithm, a MAC address, a Stripe object's ID, or a value cut short with
-    "..." ("KL-F4A2-9B1C-...": the note does not give it)."""
+    "..." ("KL-F4A2-9B1C-...": the note does not give it); a numbered reference, a formula, a
+    script's name or a policy's name (session 11)."""
     value = text[start:end]
     # the whole word too: the model reads "IF-MIB::ifHCInOctets.10001" as a name and a value
     return (
@@ -548,6 +554,8 @@ def _not_a_value(text: str, start: int, end: int) -> bool:
         or _NAMES_NO_SECRET.fullmatch(text, word_start(text, start), end) is not None
         or STRIPE_OBJECT_ID.fullmatch(value) is not None
         or text.startswith(("...", "…"), end)
+        or NOT_A_SECRET_SHAPE.fullmatch(value) is not None
+        or POLICY_BEFORE.search(text, max(0, start - 30), start) is not None
     )
 
 
