@@ -129,7 +129,9 @@ _YEAR_AT_END = re.compile(r"\s(?:19|20)\d{2}$")
 # (session 9).
 _LISTING = re.compile(
     r"(?i)\b(?:viewings?|listings?|propert(?:y|ies)\s+(?:at|on)|to\s+let|for\s+(?:sale|rent)"
-    r"|vacant|void\s+property|show[\s-]?home|plot\s+\d{1,4})\b"
+    r"|vacant|void\s+property|show[\s-]?home|plot\s+\d{1,4}"
+    # an agent's floorplan or valuation of a property: "floorplan for 22 Quarry Lane" (session 11)
+    r"|floor\s?plans?\s+(?:for|of)|valuation\s+(?:for|of|at)|epc\s+(?:for|of))\b"
 )
 # A signature written on one line: "Kind regards, Jo Lambert, Renewals, Print Partner UK, 2 Quay
 # Side, Bristol BS1 4RN" is the sender's firm, not a home (session 9).

@@ -96,6 +96,11 @@ _JOINED_WORDS = re.compile(r"[A-Za-zà-ÿ]{2,15}(?:[-_.][A-Za-zà-ÿ]{2,15}){2,7
 _PHRASE_WORD = re.compile(r"[A-Za-zÀ-ÿ]?[a-zà-ÿ']{1,15}|\d{1,4}")
 
 
+# Keys whose value may be a phrase of words: a passphrase, an encryption or backup password
+_PHRASE_KEY = re.compile(
+    r"(?i)phrase|frase|wachtwoordzin|encrypt|verschlüssel|cifrado|chiffrement|versleutel"
+    r"|cripto|crittogra|backup"
+)
 _PLAIN_WORD = re.compile(r"[a-z]{6,20}")
 # Participles say what happened to a password ("Password: confirmed"), not what it is.
 _PARTICIPLE = re.compile(r".*(?:ed|ing|en)")
@@ -125,10 +130,11 @@ def _password_or_phrase(
         group = [trim(t).text for t in tokens.span(reading.index, reading.index + 3)]
         if all(_APP_GROUP.fullmatch(word) for word in group):
             return reading.index, reading.index + 3
-    if found is not None or "phrase" not in key:
+    if found is not None or not _PHRASE_KEY.search(key):
         return found
     first = tokens[reading.index]
-    if (reading.explicit or reading.linked) and _JOINED_WORDS.fullmatch(trim(first).text):
+    joined = _JOINED_WORDS.fullmatch(trim(first).text) and not is_mention(trim(first).text)
+    if (reading.explicit or reading.linked) and joined:
         return reading.index, reading.index  # "passphrase is correct-horse-battery"
     if first.quoted and not reading.distant:
         # "passphrase 'Wristwatch Deckchair Overcoat Fiddle Tundra Pigeon'" (session 11)

@@ -23,6 +23,11 @@ _PASSWORD_WORDS = (
     r"|contrase(?:ñ|n)as?|claves?(?:\s+de\s+acceso)?|mots?\s+de\s+passe|mdp|wachtwoord(?:en)?"
     r"|senhas?|palavra-passe|parola\s+d'ordine|encryption\s+(?:password|passphrase|key)"
     r"|backup\s+(?:password|passphrase)|vault\s+password|restore\s+(?:password|key)"
+    # a passphrase or an encryption password in the other languages (session 11)
+    r"|frase\s+de\s+(?:contraseña|paso|acesso|passe)|phrase\s+secrète|wachtwoordzin"
+    r"|frase\s+segreta|verschlüsselungs(?:kennwort|passwort)|contraseña\s+de\s+cifrado"
+    r"|mot\s+de\s+passe\s+de\s+chiffrement|senha\s+de\s+(?:encriptação|criptografia)"
+    r"|password\s+di\s+crittografia|wachtwoord\s+voor\s+(?:de\s+)?versleuteling"
     r"|(?:temp|temporary|new|initial)\s+one"
     # "con usuario 1234 y clave X": a user name before makes the everyday "clave" a password
     r"|(?:usuario|user(?:name)?|utente|utilisateur|gebruiker(?:snaam)?|benutzer(?:name)?|usuário)"
@@ -564,6 +569,10 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
             "backup",
             "vault",
             "restore",
+            "frase",
+            "phrase secr",
+            "verschlüsselungs",
+            "crittografia",
             "p/w",
             "p:",
             "p :",
