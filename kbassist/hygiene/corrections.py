@@ -203,8 +203,11 @@ _OLD_ONE = re.compile(
 _OLD_BEFORE = re.compile(
     r"(?im)(?:^[ \t]*[-*]?[ \t]*(?:old|alt|oud|ancien|anterior|antigo|vecchio)[ \t]*[:=][ \t]*"
     r"(?P<line>[^\s,;()]{4,60})[ \t]*$"
-    r"|\b(?:from|still\s+on|was)\s+(?:the\s+)?(?:factory[\s-]+)?default\s+(?:password\s+)?"
-    r"(?:of\s+)?(?P<default>[^\s,;()]{4,60}?)[.,;]?(?=\s))"
+    r"|(?:\b(?:from|still\s+on|was)\s+(?:the\s+)?(?:factory[\s-]+)?default\s+(?:password\s+)?"
+    r"(?:of\s+)?|\bvon\s+(?:der\s+)?werkseinstellung\s+|\bde\s+(?:la\s+)?(?:de\s+)?f[áa]brica\s+"
+    r"|\bd'usine\s+|\bpar\s+d[ée]faut\s+|\bvan\s+(?:de\s+)?fabrieksinstelling\s+"
+    r"|\bdi\s+fabbrica\s+|\bpadr[ãa]o\s+(?:de\s+f[áa]brica\s+)?)"
+    r"(?P<default>[^\s,;()]{4,60}?)[.,;]?(?=\s))"
 )
 
 
