@@ -187,6 +187,20 @@ def test_spans_carry_kind_rule_and_label() -> None:
     assert phone.replacement.endswith("17") and "900" not in phone.replacement
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Contacts for the site: Office 01632 960100, her mobile 07700 900123.",
+        "Reception 0161 496 0555, his own mobile 07700 900412 for out-of-hours.",
+    ],
+)
+def test_whose_phone_said_after_names_the_next_number(text: str) -> None:
+    # "her mobile" after the office number is the label of the number after it (session 11)
+    assert [text[span.start : span.end] for span in sensitive_spans(text)] == [
+        text.split("mobile ")[1][:12]
+    ]
+
+
 def test_every_kind_has_a_rule_and_a_label() -> None:
     assert all(kind.rule in {SECRET, PERSONAL} and kind.label for kind in KINDS.values())
 

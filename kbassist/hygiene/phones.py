@@ -192,6 +192,16 @@ def _with_personal_mailbox(text: str, end: int) -> bool:
     return mailbox is not None and personal_domain(mailbox.group("domain"))
 
 
+_NEXT_NUMBER = re.compile(r"\W{0,3}[+(]?\d")
+
+
+def _own_after(after: str) -> bool:
+    """Whether the words right after a number say whose it is, not the next number's label:
+    "Office 01632 960100, her mobile 07700 900123" names the second, not the first (session 11)."""
+    said = _OWN_PHONE_AFTER.match(after)
+    return said is not None and not _NEXT_NUMBER.match(after, said.end())
+
+
 def _own_phone_earlier(text: str, start: int) -> bool:
     """Whether a phone was called someone's own earlier, no other number given since."""
     named = _OWN_PHONE_EARLIER.search(text, max(0, start - 160), start)
@@ -408,7 +418,7 @@ def phone_hits(text: str, lowered: str) -> Iterator[Hit]:
         near = text[max(line_start, start - 80) : min(line_end, start + len(raw) + 80)]
         own = (
             _PERSONAL_PHONE_WORDS.search(before)
-            or _OWN_PHONE_AFTER.match(after)
+            or _own_after(after)
             or _TITLED_NAME_BEFORE.search(before)
             or own_earlier
             or _with_personal_mailbox(text, start + len(raw))
@@ -426,7 +436,7 @@ def phone_hits(text: str, lowered: str) -> Iterator[Hit]:
             continue
         if not own and _company_footer(text, start, start + len(raw)):
             continue  # "Ltd | Reg. office ... | Company no. 08812234 | 0113 496 0021"
-        if _SUPPORT_LINE_BEFORE.search(before[-30:]) and not _OWN_PHONE_AFTER.match(after):
+        if _SUPPORT_LINE_BEFORE.search(before[-30:]) and not _own_after(after):
             continue  # "through their Benelux support line (+31 20 ...)": the vendor's line
         if not own and (_WORK_WORDS.search(before) or _WORK_WORDS.search(after)):
             work_end = start + len(raw)
