@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from kbassist.hygiene.public_material import HASH_ALGORITHM
+
 # --- words that are never values ---------------------------------------------------------
 
 STOPWORDS = frozenset(
@@ -50,7 +52,10 @@ TECHNICAL = re.compile(
       | [a-z]:\\\S*                                     # Windows path
       | /\S*                                            # Unix path
       | [^@\s]+@[^@\s]+\.[a-z]{2,}                      # e-mail
-      | (?:[0-9a-f]{2}[:-]){5}[0-9a-f]{2}|sha-?(?:1|256|384|512)|md5|pbkdf2\S*|s?crypt  # MAC, hash
+      | (?:[0-9a-f]{2}[:-]){5}[0-9a-f]{2}                # MAC address
+      | """
+    + HASH_ALGORITHM  # a hash's algorithm: "password sha-256 $5$..." names no value
+    + r"""
       | \{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?   # GUID
       | \d+(?:h|m|s|ms|min|mins|hrs?|days?|gb|mb|tb|kb|%|x)  # quantities
       | (?:inc|req|chg|ritm|task|prb|tkt|ticket|case|sr)-?\d+   # ticket numbers
