@@ -167,16 +167,27 @@ _URL_CREDENTIALS = re.compile(
     r"\b[a-zA-Z][a-zA-Z0-9+.-]{1,20}://[^\s:/@<>\"']{0,100}:(?P<value>[^\s/<>\"']{1,100})"
     r"@[\w.-]{1,253}(?=[/:?#\s]|$)"
 )
+
+
+def _config_key(words: str, alone: bool) -> str:
+    """A config key that ends in one of the words: "device.auth.localAdminPassword", "admin_pin".
+
+    The words end a dotted, snake_case or camelCase name (session 9); ``alone``: the word may
+    also be the whole key ("Password=").
+    """
+    prefix = r"[\w.-]{0,40}?(?:[._-]|(?<=[a-z])(?=(?-i:P)))"
+    return rf"(?:^|[;\s\"'])(?:{prefix}){'?' if alone else ''}(?:{words})"
+
+
+# a connection string's or a provisioning file's password: "Pwd=...", "localAdminPassword="
 _CONNECTION_PASSWORD = re.compile(
-    # a provisioning or config key that ends in the word: "device.auth.localAdminPassword="
-    # (session 9)
-    r"(?i)(?:^|[;\s\"'])(?:[\w.-]{0,40}?(?:[._-]|(?<=[a-z])(?=(?-i:P))))?(?:password|pwd|passwd)"
-    r"[ \t]*=[ \t]*"
+    rf"(?i){_config_key('password|pwd|passwd', alone=True)}[ \t]*=[ \t]*"
     r"(?P<value>\"[^\"\n]{1,100}\"|'[^'\n]{1,100}'|\{[^}\n]{1,100}\}|[^;\s\"'<]{1,100})"
 )
-# "admin_pin=3344" in a config file: a key that ends in PIN holds one (session 10).
+# "admin_pin=3344" in a config file: a key that ends in PIN holds one (session 10); a bare
+# "pin:" is prose, read by the keyword rules.
 _CONFIG_PIN = re.compile(
-    r"(?i)(?:^|[;\s\"'])[\w.-]{0,40}?(?:[._-]|(?<=[a-z])(?=(?-i:P)))(?:pin|pincode|passcode)"
+    rf"(?i){_config_key('pin|pincode|passcode', alone=False)}"
     r"[\"']?[ \t]*[=:][ \t]*[\"']?(?P<value>\d{4,8})(?![\w.-])"
 )
 _CONNECTION_KEY = re.compile(
