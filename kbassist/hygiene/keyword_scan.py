@@ -314,12 +314,14 @@ def _ends_sentence(word: str) -> bool:
     return len(word) > 1 and word[-1] in ".!?" and not word[-2].isdigit() and word[-2] != "."
 
 
-def _worth_searching(rule: KeywordRule, text: str, start: int, end: int) -> bool:
+def _worth_searching(rule: KeywordRule, text: str, start: int, end: int, set_before: bool) -> bool:
     """Whether the rest of the line holds a separator the sentence search could use."""
     window = text[start:end]
     if ":" in window or "=" in window or " - " in window or " – " in window:
         return True
-    if _SET_TO.search(window) or _SET_FROM_TO.search(window):
+    if _SET_TO.search(window) or _SET_FROM_TO.search(window) or _SET_LAST.search(window):
+        return True
+    if set_before and _LATER_TO.search(window):
         return True
     if rule.policy in LIST_POLICIES and any(word in window for word in ("e.g", "eg.", "z.B.")):
         return True
@@ -341,22 +343,62 @@ _SET_VERBS = frozenset(
 )
 # the word after such a verb that introduces the new value, in the seven languages
 _SET_TO_WORDS = frozenset({"to", "auf", "naar", "in", "a", "en", "para", "pour"})
+_ENGLISH_SET_VERBS = r"(?:reset|set|changed|change|updated|update|rotated)"
 _SET_TO = re.compile(
-    r"(?i)\b(?:(?:reset|set|changed|change|updated|update|rotated)\s+(?:it\s+)?(?:to|auf)"
+    rf"(?i)\b(?:{_ENGLISH_SET_VERBS}\s+(?:it\s+)?(?:to|auf)"
     r"|(?:gewijzigd|veranderd)\s+(?:naar|in)|(?:cambiad[oa]|alterad[oa]|mudad[oa])\s+(?:a|para)"
     r"|(?:changée?|modifiée?)\s+(?:en|pour)|(?:cambiat[oa]|modificat[oa])\s+in"
     r"|(?:it's|it\s+is|is)\s+now)\s"
 )
 # "community was changed on the switches from the default to Gr1dW1nd-ro" (session 7)
 _SET_FROM_TO = re.compile(
-    r"(?i)\b(?:reset|set|changed|change|updated|update|rotated)\b[^.\n]{0,60}?\bfrom\s"
+    rf"(?i)\b{_ENGLISH_SET_VERBS}\b[^.\n]{{0,60}}?\bfrom\s"
     r"[^.\n]{1,30}?\bto\s"
+)
+# "reset voicemail pin on 3CX ext 204 (reception) to 7731": a set-verb a few words before the
+# keyword makes a later "to" (or "auf", "naar") in its sentence the link (session 11).
+_SET_BEFORE = re.compile(rf"(?i)\b{_ENGLISH_SET_VERBS}[ \t]+(?:[\w'’-]+[ \t]+){{0,3}}$")
+_LATER_TO_WORDS = frozenset({"to", "auf", "naar"})
+# ... unless another clause starts before it: "reset her password and logged on to ov-pc-07"
+_CLAUSE_JOINERS = frozenset("and then while but so und dann en toen".split())
+_LATER_TO = re.compile(rf"(?i)[ \t](?:{'|'.join(sorted(_LATER_TO_WORDS))})[ \t]")
+# "Kennwort für den Drucker der Buchhaltung auf X gesetzt": German and Dutch put the verb
+# last, so "auf" or "op" is the link when such a verb follows the value (session 11).
+_SET_LAST_VERBS = frozenset(
+    "gesetzt geändert zurückgesetzt eingestellt gezet ingesteld gewijzigd veranderd".split()
+)
+_AGAIN = ("neu", "opnieuw")  # "auf 6092 neu gesetzt"
+_SET_LAST = re.compile(
+    rf"(?i)[ \t](?:auf|op)[ \t]+\S+[ \t]+(?:(?:{'|'.join(_AGAIN)})[ \t]+)?"
+    rf"(?:{'|'.join(sorted(_SET_LAST_VERBS))})\b"
 )
 
 
-def _is_link(rule: KeywordRule, tokens: Tokens, i: int) -> bool:
+def _one_clause(tokens: Tokens, i: int) -> bool:
+    """Whether the words before tokens[i] stay in the keyword's clause (no comma, no "and")."""
+    return not any(
+        tokens[j].text[-1:] in {",", ";"} or tokens[j].text.lower() in _CLAUSE_JOINERS
+        for j in range(i)
+    )
+
+
+def _verb_last(tokens: Tokens, i: int) -> bool:
+    """Whether tokens[i] is "auf" or "op" with a set-verb after the value: "auf X gesetzt"."""
+    if tokens[i].text.lower() not in {"auf", "op"}:
+        return False
+    after = i + 2
+    if tokens.has(after) and _bare(tokens[after]) in _AGAIN:
+        after += 1
+    return tokens.has(after) and _bare(tokens[after]) in _SET_LAST_VERBS
+
+
+def _is_link(rule: KeywordRule, tokens: Tokens, i: int, set_before: bool) -> bool:
     word = tokens[i].text.lower()
     if rule.policy in _LINKED_POLICIES and word in _SEARCH_LINKS:
+        return True
+    if set_before and word in _LATER_TO_WORDS and _one_clause(tokens, i):
+        return True
+    if _verb_last(tokens, i):
         return True
     if word == "now" and i > 0 and tokens[i - 1].text.lower() in {"it's", "is", "it’s"}:
         return True  # "password; it's now Ftp_Upload_2025"
@@ -367,7 +409,7 @@ def _is_link(rule: KeywordRule, tokens: Tokens, i: int) -> bool:
 
 
 def _sentence_search(
-    rule: KeywordRule, key: str, tokens: Tokens, policy: Policy
+    rule: KeywordRule, key: str, tokens: Tokens, policy: Policy, set_before: bool
 ) -> tuple[int, int] | None:
     """The value after a later ':' or '=' in the same sentence, judged strictly.
 
@@ -385,7 +427,7 @@ def _sentence_search(
         explicit = word in {":", "=", "-", "–"} or (word.endswith(":") and len(word) > 2)
         # "backup codes for the account, e.g. 3829-1047": an example is a value.
         explicit = explicit or (rule.policy in LIST_POLICIES and word.lower() in _EXAMPLE_WORDS)
-        if (explicit or _is_link(rule, tokens, i)) and tokens.has(i + 1):
+        if (explicit or _is_link(rule, tokens, i, set_before)) and tokens.has(i + 1):
             tried += 1
             if tried > _MAX_SEARCH_SEPARATORS:
                 return None
@@ -492,8 +534,12 @@ def keyword_hits(
             reading = read_filler(tokens, bool(match.group("sep")))
             key = " ".join(match.group("key").split())
             found = policies[rule.policy](rule, key, tokens, reading) if reading else None
-            if found is None and _worth_searching(rule, text, match.end(), window_end):
-                found = _sentence_search(rule, key, tokens, policies[rule.policy])
+            if found is None:
+                set_before = bool(
+                    _SET_BEFORE.search(text, max(0, match.start() - 60), match.start())
+                )
+                if _worth_searching(rule, text, match.end(), window_end, set_before):
+                    found = _sentence_search(rule, key, tokens, policies[rule.policy], set_before)
             if found is None and reading and rule.policy in _SCAN_POLICIES:
                 found = _scan_ahead(rule, key, tokens, reading, policies[rule.policy])
             if found is None:

@@ -169,12 +169,16 @@ _PIN_AFTER_COLON = re.compile(
     r"(?![\s-]?(?:pad|length|policy|complexity|reset))[^.\n:]{0,100}?:[ \t]*"
     r"(?P<value>\d{4,8})(?![\w.,/:-]\w)"
 )
-# "reset voicemail pin on 3CX ext 204 (reception) to 0 5 8 8": a PIN set or reset to a value,
-# with where it lives in between (session 10)
-# "Drucker-PIN für ihr Konto am Canon iR-ADV auf 3318 gesetzt": German and Dutch put the
-# verb last (session 10)
+# A PIN set or reset to a value, with where it lives in between: "reset voicemail pin on 3CX
+# ext 204 (reception) to 0 5 8 8", and with the verb last, "Drucker-PIN für ihr Konto am Canon
+# iR-ADV auf 3318 gesetzt" (session 10). The reader (keyword_scan) reads both forms since
+# session 11; these two keep what it cannot: its keyword never follows a hyphen (the pin rule
+# names no German or Dutch device, so "Drucker-PIN" is no keyword), and its pin policy takes
+# one word of mixed digits, not keys typed one by one nor one digit repeated ("set SIM PIN back
+# to 0000", which a PIN's mention "default PIN 0000" also looks like).
+_UNREAD_PIN = re.compile(rf"{_TYPED_KEYS_PATTERN}|(?P<digit>\d)(?P=digit){{3,7}}")
 _PIN_SET_LAST = re.compile(
-    r"(?i)(?<![\w-])(?:[\w-]{0,20}-)?pin(?:-?code|-?nummer)?\b"
+    r"(?i)(?<![\w-])(?P<compound>[\w-]{0,20}-)?pin(?:-?code|-?nummer)?\b"
     r"(?![\s-]?(?:pad|length|policy|complexity|reset))[^.\n:]{0,80}?\b(?:auf|op)[ \t]+"
     rf"(?P<value>\d{{4,8}}|{_TYPED_KEYS_PATTERN})[ \t]+(?:neu[ \t]+)?"
     r"(?:gesetzt|geändert|zurückgesetzt|eingestellt|gezet|ingesteld|gewijzigd|veranderd)\b"
@@ -251,10 +255,15 @@ def _pin_and_device_hits(text: str, lowered: str) -> Iterator[Hit]:
     for match in _DEVICE_PASSCODE.finditer(text):
         yield match.start("value"), match.end("value"), "pin"
     if "pin" in lowered:
-        for regex in (_PIN_IS, _PIN_AFTER_COLON, _PIN_SET_LAST):
+        for regex in (_PIN_IS, _PIN_AFTER_COLON):
             for match in regex.finditer(text):
                 yield match.start("value"), match.end("value"), "pin"
+        for match in _PIN_SET_LAST.finditer(text):
+            if match.group("compound") or _UNREAD_PIN.fullmatch(match.group("value")):
+                yield match.start("value"), match.end("value"), "pin"
         for match in _PIN_SET_TO.finditer(text):
+            if not _UNREAD_PIN.fullmatch(match.group("value")):
+                continue
             said = match.group(0)
             kind = "door_code" if _PLACE_WORDS.search(said) else "pin"
             kind = "voicemail_pin" if VOICEMAIL.search(said) else kind
