@@ -7,7 +7,8 @@ colon), then the value. A regex finds the keyword; the words after it on the sam
 line are then read one by one, skipping filler, until the first word that is not
 filler: that word (or, for codes and dates, a short run of words) is the
 candidate, and the rule's policy decides whether it is a value or a mention
-("password: reset", "key is in the vault", "pass to L2team1").
+("password: reset", "key is in the vault", "pass to L2team1"), mostly through
+:mod:`kbassist.hygiene.value_shapes`.
 
 Rules are data (:class:`KeywordRule`); secrets and personal data each declare
 their own table and share this reader.
@@ -33,156 +34,18 @@ from kbassist.hygiene.filler_words import (
 )
 from kbassist.hygiene.hint_index import HintIndex, keyword_matches
 
+# The value judgement (moved to value_shapes in session 11); the detectors that import it
+# from the reader still may.
+from kbassist.hygiene.value_shapes import GROUPED_CODE as GROUPED_CODE
+from kbassist.hygiene.value_shapes import STOPWORDS as STOPWORDS
+from kbassist.hygiene.value_shapes import TECHNICAL as TECHNICAL
+from kbassist.hygiene.value_shapes import char_classes as char_classes
+from kbassist.hygiene.value_shapes import is_mention
+from kbassist.hygiene.value_shapes import looks_generated as looks_generated
+from kbassist.hygiene.value_shapes import value_shape_ok as value_shape_ok
+
 # (start, end, kind) of one sensitive value in the text.
 Hit = tuple[int, int, str]
-
-# --- words that are never values ---------------------------------------------------------
-
-STOPWORDS = frozenset(
-    """
-    a an the none n/a n.a. na nil null blank empty unknown same old new temporary temp reset resets
-    expired expiry expires changed change changes updated update required requires sent provided
-    see in on is was stored saved vault manager never not no yes true false locked policy
-    complexity prompt prompts field box hidden masked redacted removed rotated rotation length
-    history hash hashed protected set it this that user users tbc tbd tba pending unchanged
-    correct incorrect wrong valid invalid working ok okay fine default defaults known
-    itglue it-glue hudu keeper bitwarden 1password lastpass keepass passportal laps sspr entra
-    azure intune ad o365 m365 portal documented document documentation attached given shared
-    via by from for to with and or as per at of please will would should must can cannot
-    here there below above requested request supplied issued generated same-as-before
-    siehe im ver en dans voir zie vedi nel nella no na zurückgesetzt geändert gesetzt
-    restablecida restablecido cambiada cambiado réinitialisé réinitialisée changé changée
-    gereset gewijzigd redefinida alterada reimpostata cambiata
-    """.split()
-)
-
-_PLACEHOLDER = re.compile(
-    r"^(?:[*•●xX#.\-_?]+|<[^>]*>|\{[^}]*\}|\[[^\]]*\]|%[^%]+%|\$\w+|\(.*\)"
-    # a template's opening, cut from the rest at the space: ${{ secrets.X }}, {{ pw }}, $(cat f)
-    r"|\$\{.*|\{\{.*|\$\(.*|\$env:\w+`?|(?i:replace[_-]?me|change[_-]?me|your[_-]\w+))$"
-)
-TECHNICAL = re.compile(
-    r"""(?ix)^(?:
-        \d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?(?::\d+)?   # IPv4, CIDR, port
-      | v?\d+(?:\.\d+){1,4}                             # version or build
-      | \d{1,4}[./-]\d{1,2}[./-]\d{1,4}                 # date
-      | \d{1,2}:\d{2}(?::\d{2})?(?:am|pm)?              # time
-      | 0x[0-9a-f]+                                     # error code
-      | kb-?\d+                                         # KB article
-      | [a-z][a-z0-9+.-]*://\S*                         # URL
-      | \\\\\S*                                         # UNC path
-      | [a-z]:\\\S*                                     # Windows path
-      | /\S*                                            # Unix path
-      | [^@\s]+@[^@\s]+\.[a-z]{2,}                      # e-mail
-      | (?:[0-9a-f]{2}[:-]){5}[0-9a-f]{2}|sha-?(?:1|256|384|512)|md5|pbkdf2\S*|s?crypt  # MAC, hash
-      | \{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?   # GUID
-      | \d+(?:h|m|s|ms|min|mins|hrs?|days?|gb|mb|tb|kb|%|x)  # quantities
-      | (?:inc|req|chg|ritm|task|prb|tkt|ticket|case|sr)-?\d+   # ticket numbers
-      | -{1,2}[a-z][\w-]*                               # command-line switch
-      | (?-i:[a-z_][a-z0-9_.]*)\[\d{1,3}\]?              # an index in code: parents[0]
-      | (?-i:(?:Get|Set|New|Remove|ConvertTo|ConvertFrom|Read|Write|Invoke|Start|Stop|Add
-        |Import|Export|Test|Enable|Disable|Update|Install|Out|Select|Send|Connect|Reset|Clear
-        |Copy|Move|Rename|Resolve|Grant|Revoke|Unlock|Restart|Register|Sync)-[A-Z][A-Za-z]+)
-                                                        # a PowerShell cmdlet
-    )$"""
-)
-
-
-def looks_generated(value: str) -> bool:
-    """A value no one would write as a word: 9vK2pQ7xL4, JBSWY3DPEHPK3PXP, Xk9pL2mQ7rT4.
-
-    Eight or more characters, mixing letters and digits, with lower and upper case
-    alternating or digits scattered through the letters; not a device name or a
-    word run together with a number ("Windows11", "ACME-DC01").
-    """
-    if len(value) < 8 or not value.isascii() or is_mention(value):
-        return False
-    letters = sum(ch.isalpha() for ch in value)
-    digits = sum(ch.isdigit() for ch in value)
-    if letters < 3 or digits < 2 or HOST_NAME.fullmatch(value) and digits < 3:
-        return False
-    # Case or letter/digit changes along the value: generated strings change often.
-    changes = sum(
-        1
-        for a, b in zip(value, value[1:], strict=False)
-        if a.isdigit() != b.isdigit()
-        or (a.isalpha() and b.isalpha() and a.isupper() != b.isupper())
-    )
-    return changes >= max(4, len(value) // 3)
-
-
-# ACME-DC01, HSFB-FS01, FGT60F: device names have no lower case and no symbols but hyphens.
-HOST_NAME = re.compile(r"[A-Z0-9]+(?:[-_][A-Z0-9]+)*")
-# 7F3K-9QWE-2MZP-XR4L: keys and tokens read out in groups.
-GROUPED_CODE = re.compile(r"[A-Za-z0-9]{4,8}(?:-[A-Za-z0-9]{4,8}){2,7}")
-
-
-# French and Italian elisions are prose: "dall'utente", "l'utilisateur", "d'accès".
-_ELISION = re.compile(r"(?:[ldjmnstc]|qu|dall|dell|all|nell|sull|dov|quell)['’][a-zà-ÿ]+[.,;]?")
-
-
-def is_mention(value: str) -> bool:
-    """A word, placeholder or technical token where a value would be."""
-    lowered = value.lower()
-    return (
-        not value
-        or lowered in STOPWORDS
-        or bool(_ELISION.fullmatch(lowered))
-        or (lowered.endswith("s") and lowered[:-1] in STOPWORDS)
-        or bool(_PLACEHOLDER.match(value))
-        or bool(TECHNICAL.match(value))
-    )
-
-
-def char_classes(value: str) -> int:
-    """How many of lower case, upper case, digits and symbols the value uses."""
-    return (
-        any(ch.islower() for ch in value)
-        + any(ch.isupper() for ch in value)
-        + any(ch.isdigit() for ch in value)
-        + any(not ch.isalnum() for ch in value)
-    )
-
-
-def value_shape_ok(value: str, level: str, quoted: bool = False) -> bool:
-    """Whether a candidate looks like a secret value at the given strictness.
-
-    loose: after ":" or "=" (or quoted): any non-word with a digit, symbol or inner capital.
-    medium: after a link word ("is", "to", "auf", "naar"): letters and a digit or symbol.
-    strict: nothing between keyword and value ("temp pw Summer2025!"): three character classes.
-    strong: strict and a symbol other than - _ . (pairs: "as admin / C@stle!Fgt80").
-    """
-    if quoted and level in {"loose", "medium"}:
-        return len(value) >= 3 and not is_mention(value)
-    if level in {"strict", "strong"} and any(ch.isspace() for ch in value):
-        return False  # a quoted phrase far from its keyword is prose, not a password
-    has_digit = any(ch.isdigit() for ch in value)
-    has_symbol = any(not ch.isalnum() for ch in value)
-    has_letter = any(ch.isalpha() for ch in value)
-    if not (has_digit or has_symbol or has_letter) or (level != "loose" and not has_letter):
-        return False
-    if is_mention(value):
-        return False
-    if level == "loose":
-        inner_upper = any(ch.isupper() for ch in value[1:]) and any(ch.islower() for ch in value)
-        return len(value) >= 3 and (has_digit or has_symbol or inner_upper)
-    if level == "medium":
-        # A hyphen or dot alone is how words and names are joined ("P-A-S-S", "Mail.Send").
-        real_symbol = any(not ch.isalnum() and ch not in "-._" for ch in value)
-        return len(value) >= 5 and has_letter and (has_digit or real_symbol)
-    if level == "strict":
-        if HOST_NAME.fullmatch(value) and not GROUPED_CODE.fullmatch(value):
-            return False
-        digits = sum(ch.isdigit() for ch in value)
-        letters = sum(ch.isalpha() for ch in value)
-        return (
-            len(value) >= 6
-            and has_letter
-            and (char_classes(value) >= 3 or (digits >= 2 and letters >= 2))
-        )
-    symbols = sum(not ch.isalnum() and ch not in "-_." for ch in value)
-    return len(value) >= 6 and has_letter and has_digit and symbols >= 1
-
 
 # --- filler between keyword and value ----------------------------------------------------
 
@@ -451,12 +314,14 @@ def _ends_sentence(word: str) -> bool:
     return len(word) > 1 and word[-1] in ".!?" and not word[-2].isdigit() and word[-2] != "."
 
 
-def _worth_searching(rule: KeywordRule, text: str, start: int, end: int) -> bool:
+def _worth_searching(rule: KeywordRule, text: str, start: int, end: int, set_before: bool) -> bool:
     """Whether the rest of the line holds a separator the sentence search could use."""
     window = text[start:end]
     if ":" in window or "=" in window or " - " in window or " – " in window:
         return True
-    if _SET_TO.search(window) or _SET_FROM_TO.search(window):
+    if _SET_TO.search(window) or _SET_FROM_TO.search(window) or _SET_LAST.search(window):
+        return True
+    if set_before and _LATER_TO.search(window):
         return True
     if rule.policy in LIST_POLICIES and any(word in window for word in ("e.g", "eg.", "z.B.")):
         return True
@@ -478,22 +343,62 @@ _SET_VERBS = frozenset(
 )
 # the word after such a verb that introduces the new value, in the seven languages
 _SET_TO_WORDS = frozenset({"to", "auf", "naar", "in", "a", "en", "para", "pour"})
+_ENGLISH_SET_VERBS = r"(?:reset|set|changed|change|updated|update|rotated)"
 _SET_TO = re.compile(
-    r"(?i)\b(?:(?:reset|set|changed|change|updated|update|rotated)\s+(?:it\s+)?(?:to|auf)"
+    rf"(?i)\b(?:{_ENGLISH_SET_VERBS}\s+(?:it\s+)?(?:to|auf)"
     r"|(?:gewijzigd|veranderd)\s+(?:naar|in)|(?:cambiad[oa]|alterad[oa]|mudad[oa])\s+(?:a|para)"
     r"|(?:changée?|modifiée?)\s+(?:en|pour)|(?:cambiat[oa]|modificat[oa])\s+in"
     r"|(?:it's|it\s+is|is)\s+now)\s"
 )
 # "community was changed on the switches from the default to Gr1dW1nd-ro" (session 7)
 _SET_FROM_TO = re.compile(
-    r"(?i)\b(?:reset|set|changed|change|updated|update|rotated)\b[^.\n]{0,60}?\bfrom\s"
+    rf"(?i)\b{_ENGLISH_SET_VERBS}\b[^.\n]{{0,60}}?\bfrom\s"
     r"[^.\n]{1,30}?\bto\s"
+)
+# "reset voicemail pin on 3CX ext 204 (reception) to 7731": a set-verb a few words before the
+# keyword makes a later "to" (or "auf", "naar") in its sentence the link (session 11).
+_SET_BEFORE = re.compile(rf"(?i)\b{_ENGLISH_SET_VERBS}[ \t]+(?:[\w'’-]+[ \t]+){{0,3}}$")
+_LATER_TO_WORDS = frozenset({"to", "auf", "naar"})
+# ... unless another clause starts before it: "reset her password and logged on to ov-pc-07"
+_CLAUSE_JOINERS = frozenset("and then while but so und dann en toen".split())
+_LATER_TO = re.compile(rf"(?i)[ \t](?:{'|'.join(sorted(_LATER_TO_WORDS))})[ \t]")
+# "Kennwort für den Drucker der Buchhaltung auf X gesetzt": German and Dutch put the verb
+# last, so "auf" or "op" is the link when such a verb follows the value (session 11).
+_SET_LAST_VERBS = frozenset(
+    "gesetzt geändert zurückgesetzt eingestellt gezet ingesteld gewijzigd veranderd".split()
+)
+_AGAIN = ("neu", "opnieuw")  # "auf 6092 neu gesetzt"
+_SET_LAST = re.compile(
+    rf"(?i)[ \t](?:auf|op)[ \t]+\S+[ \t]+(?:(?:{'|'.join(_AGAIN)})[ \t]+)?"
+    rf"(?:{'|'.join(sorted(_SET_LAST_VERBS))})\b"
 )
 
 
-def _is_link(rule: KeywordRule, tokens: Tokens, i: int) -> bool:
+def _one_clause(tokens: Tokens, i: int) -> bool:
+    """Whether the words before tokens[i] stay in the keyword's clause (no comma, no "and")."""
+    return not any(
+        tokens[j].text[-1:] in {",", ";"} or tokens[j].text.lower() in _CLAUSE_JOINERS
+        for j in range(i)
+    )
+
+
+def _verb_last(tokens: Tokens, i: int) -> bool:
+    """Whether tokens[i] is "auf" or "op" with a set-verb after the value: "auf X gesetzt"."""
+    if tokens[i].text.lower() not in {"auf", "op"}:
+        return False
+    after = i + 2
+    if tokens.has(after) and _bare(tokens[after]) in _AGAIN:
+        after += 1
+    return tokens.has(after) and _bare(tokens[after]) in _SET_LAST_VERBS
+
+
+def _is_link(rule: KeywordRule, tokens: Tokens, i: int, set_before: bool) -> bool:
     word = tokens[i].text.lower()
     if rule.policy in _LINKED_POLICIES and word in _SEARCH_LINKS:
+        return True
+    if set_before and word in _LATER_TO_WORDS and _one_clause(tokens, i):
+        return True
+    if _verb_last(tokens, i):
         return True
     if word == "now" and i > 0 and tokens[i - 1].text.lower() in {"it's", "is", "it’s"}:
         return True  # "password; it's now Ftp_Upload_2025"
@@ -504,7 +409,7 @@ def _is_link(rule: KeywordRule, tokens: Tokens, i: int) -> bool:
 
 
 def _sentence_search(
-    rule: KeywordRule, key: str, tokens: Tokens, policy: Policy
+    rule: KeywordRule, key: str, tokens: Tokens, policy: Policy, set_before: bool
 ) -> tuple[int, int] | None:
     """The value after a later ':' or '=' in the same sentence, judged strictly.
 
@@ -522,7 +427,7 @@ def _sentence_search(
         explicit = word in {":", "=", "-", "–"} or (word.endswith(":") and len(word) > 2)
         # "backup codes for the account, e.g. 3829-1047": an example is a value.
         explicit = explicit or (rule.policy in LIST_POLICIES and word.lower() in _EXAMPLE_WORDS)
-        if (explicit or _is_link(rule, tokens, i)) and tokens.has(i + 1):
+        if (explicit or _is_link(rule, tokens, i, set_before)) and tokens.has(i + 1):
             tried += 1
             if tried > _MAX_SEARCH_SEPARATORS:
                 return None
@@ -629,8 +534,12 @@ def keyword_hits(
             reading = read_filler(tokens, bool(match.group("sep")))
             key = " ".join(match.group("key").split())
             found = policies[rule.policy](rule, key, tokens, reading) if reading else None
-            if found is None and _worth_searching(rule, text, match.end(), window_end):
-                found = _sentence_search(rule, key, tokens, policies[rule.policy])
+            if found is None:
+                set_before = bool(
+                    _SET_BEFORE.search(text, max(0, match.start() - 60), match.start())
+                )
+                if _worth_searching(rule, text, match.end(), window_end, set_before):
+                    found = _sentence_search(rule, key, tokens, policies[rule.policy], set_before)
             if found is None and reading and rule.policy in _SCAN_POLICIES:
                 found = _scan_ahead(rule, key, tokens, reading, policies[rule.policy])
             if found is None:

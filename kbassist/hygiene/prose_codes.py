@@ -169,21 +169,28 @@ _PIN_AFTER_COLON = re.compile(
     r"(?![\s-]?(?:pad|length|policy|complexity|reset))[^.\n:]{0,100}?:[ \t]*"
     r"(?P<value>\d{4,8})(?![\w.,/:-]\w)"
 )
-# "reset voicemail pin on 3CX ext 204 (reception) to 0 5 8 8": a PIN set or reset to a value,
-# with where it lives in between (session 10)
-# "Drucker-PIN für ihr Konto am Canon iR-ADV auf 3318 gesetzt": German and Dutch put the
-# verb last (session 10)
+# A PIN set or reset to a value, with where it lives in between: "reset voicemail pin on 3CX
+# ext 204 (reception) to 0 5 8 8", and with the verb last, "Drucker-PIN für ihr Konto am Canon
+# iR-ADV auf 3318 gesetzt" (session 10). The reader (keyword_scan) reads both forms since
+# session 11; these two keep what it cannot: its keyword never follows a hyphen (the pin rule
+# names no German or Dutch device, so "Drucker-PIN" is no keyword), and its pin policy takes
+# one word of mixed digits, not keys typed one by one nor one digit repeated ("set SIM PIN back
+# to 0000", which a PIN's mention "default PIN 0000" also looks like).
+_UNREAD_PIN = re.compile(rf"{_TYPED_KEYS_PATTERN}|(?P<digit>\d)(?P=digit){{3,7}}")
 _PIN_SET_LAST = re.compile(
-    r"(?i)(?<![\w-])(?:[\w-]{0,20}-)?pin(?:-?code|-?nummer)?\b"
+    r"(?i)(?<![\w-])(?P<compound>[\w-]{0,20}-)?pin(?:-?code|-?nummer)?\b"
     r"(?![\s-]?(?:pad|length|policy|complexity|reset))[^.\n:]{0,80}?\b(?:auf|op)[ \t]+"
     rf"(?P<value>\d{{4,8}}|{_TYPED_KEYS_PATTERN})[ \t]+(?:neu[ \t]+)?"
     r"(?:gesetzt|geändert|zurückgesetzt|eingestellt|gezet|ingesteld|gewijzigd|veranderd)\b"
 )
 # the words that make a PIN a voicemail PIN, in the seven languages
 VOICEMAIL = re.compile(r"(?i)voice-?\s?mail|\bvm\b|mailbox|sprachbox|buzón|messagerie")
+# the verb after the PIN too: "vm pin for ext 204 reset to 9 3 1 1" (session 11)
 _PIN_SET_TO = re.compile(
-    r"(?i)\b(?:set|reset|changed?|updated?)\s+(?:[\w-]+\s+){0,3}?pin\b"
-    r"(?![\s-]?(?:pad|length|policy|complexity|reset))[^.\n:]{0,80}?\bto[ \t]+"
+    r"(?i)(?:\b(?:set|reset|changed?|updated?)\s+(?:[\w-]+\s+){0,3}?pin\b"
+    r"(?![\s-]?(?:pad|length|policy|complexity|reset))[^.\n:]{0,80}?\bto"
+    r"|\bpin\b(?![\s-]?(?:pad|length|policy|complexity))[^.\n:]{0,60}?"
+    r"\b(?:set|reset|changed?|updated?)\s+(?:it\s+)?to)[ \t]+"
     rf"(?P<value>\d{{4,8}}|{_TYPED_KEYS_PATTERN})(?![\w.,/:-]\w)"
 )
 # "screen-time code she gave us 1406": a device's own passcode (session 9)
@@ -282,11 +289,16 @@ def _pin_and_device_hits(text: str, lowered: str) -> Iterator[Hit]:
     for match in _DEVICE_PASSCODE.finditer(text):
         yield match.start("value"), match.end("value"), "pin"
     if "pin" in lowered:
-        for regex in (_PIN_IS, _PIN_AFTER_COLON, _PIN_SET_LAST):
+        for regex in (_PIN_IS, _PIN_AFTER_COLON):
             for match in regex.finditer(text):
                 yield match.start("value"), match.end("value"), "pin"
+        for match in _PIN_SET_LAST.finditer(text):
+            if match.group("compound") or _UNREAD_PIN.fullmatch(match.group("value")):
+                yield match.start("value"), match.end("value"), "pin"
         for match in _PIN_SET_TO.finditer(text):
-            said = match.group(0)
+            if not _UNREAD_PIN.fullmatch(match.group("value")):
+                continue
+            said = text[max(0, match.start() - 12) : match.end()]  # "vm pin for ext 204 ..."
             kind = "door_code" if _PLACE_WORDS.search(said) else "pin"
             kind = "voicemail_pin" if VOICEMAIL.search(said) else kind
             yield match.start("value"), match.end("value"), kind

@@ -174,16 +174,27 @@ _URL_CREDENTIALS = re.compile(
     r"\b[a-zA-Z][a-zA-Z0-9+.-]{1,20}://[^\s:/@<>\"']{0,100}:(?P<value>[^\s/<>\"']{1,100})"
     r"@[\w.-]{1,253}(?=[/:?#\s]|$)"
 )
+
+
+def _config_key(words: str, alone: bool) -> str:
+    """A config key that ends in one of the words: "device.auth.localAdminPassword", "admin_pin".
+
+    The words end a dotted, snake_case or camelCase name (session 9); ``alone``: the word may
+    also be the whole key ("Password=").
+    """
+    prefix = r"[\w.-]{0,40}?(?:[._-]|(?<=[a-z])(?=(?-i:P)))"
+    return rf"(?:^|[;\s\"'])(?:{prefix}){'?' if alone else ''}(?:{words})"
+
+
+# a connection string's or a provisioning file's password: "Pwd=...", "localAdminPassword="
 _CONNECTION_PASSWORD = re.compile(
-    # a provisioning or config key that ends in the word: "device.auth.localAdminPassword="
-    # (session 9)
-    r"(?i)(?:^|[;\s\"'])(?:[\w.-]{0,40}?(?:[._-]|(?<=[a-z])(?=(?-i:P))))?(?:password|pwd|passwd)"
-    r"[ \t]*=[ \t]*"
+    rf"(?i){_config_key('password|pwd|passwd', alone=True)}[ \t]*=[ \t]*"
     r"(?P<value>\"[^\"\n]{1,100}\"|'[^'\n]{1,100}'|\{[^}\n]{1,100}\}|[^;\s\"'<]{1,100})"
 )
-# "admin_pin=3344" in a config file: a key that ends in PIN holds one (session 10).
+# "admin_pin=3344" in a config file: a key that ends in PIN holds one (session 10); a bare
+# "pin:" is prose, read by the keyword rules.
 _CONFIG_PIN = re.compile(
-    r"(?i)(?:^|[;\s\"'])[\w.-]{0,40}?(?:[._-]|(?<=[a-z])(?=(?-i:P)))(?:pin|pincode|passcode)"
+    rf"(?i){_config_key('pin|pincode|passcode', alone=False)}"
     r"[\"']?[ \t]*[=:][ \t]*[\"']?(?P<value>\d{4,8})(?![\w.-])"
 )
 _CONNECTION_KEY = re.compile(
@@ -423,6 +434,9 @@ _NUMBERED_NAMES = frozenset(
 )
 
 
+_LOGGED_ON_TO = re.compile(r"(?i)\blog(?:ged|s)?[ \t]*(?:on|in)[ \t]+(?:to|on|at)[ \t]+$")
+
+
 def _chosen_hits(text: str, lowered: str) -> Iterator[Hit]:
     """A word and a number ("Welcome123") in a sentence about a password, reset or logon."""
     for match in _CHOSEN.finditer(text):
@@ -430,8 +444,8 @@ def _chosen_hits(text: str, lowered: str) -> Iterator[Hit]:
         words = re.findall(r"[a-z]+", value.lower())
         if any(word in _NUMBERED_NAMES for word in words) or _PASSWORD_TOPIC.fullmatch(words[0]):
             continue
-        if NOT_A_SECRET_SHAPE.fullmatch(value):
-            continue
+        if NOT_A_SECRET_SHAPE.fullmatch(value) or _LOGGED_ON_TO.search(text, 0, match.start()):
+            continue  # "logged on to ws-acc-14 with it": a machine's name (session 11)
         start, end = sentence_around(text, match.start())
         if _PASSWORD_TOPIC.search(text, start, end) or _ACCOUNT_TOPIC.search(text, start, end):
             yield match.start("value"), match.end("value"), "password"

@@ -1,0 +1,165 @@
+"""Whether a word after a keyword is a value or a mention of one, judged by its shape.
+
+"password: reset", "key is in the vault", "PIN 10.0.0.1", "token v2.3": stopwords,
+placeholders and technical tokens (addresses, versions, dates, paths, hash names) are
+mentions; what is left is a value when its shape fits the strictness that the words between
+keyword and value allow (:func:`value_shape_ok`). Moved out of
+:mod:`kbassist.hygiene.keyword_scan` (the reader) in session 11; the reader and the
+detectors share it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kbassist.hygiene.public_material import HASH_ALGORITHM
+
+# --- words that are never values ---------------------------------------------------------
+
+STOPWORDS = frozenset(
+    """
+    a an the none n/a n.a. na nil null blank empty unknown same old new temporary temp reset resets
+    expired expiry expires changed change changes updated update required requires sent provided
+    see in on is was stored saved vault manager never not no yes true false locked policy
+    complexity prompt prompts field box hidden masked redacted removed rotated rotation length
+    history hash hashed protected set it this that user users tbc tbd tba pending unchanged
+    correct incorrect wrong valid invalid working ok okay fine default defaults known
+    itglue it-glue hudu keeper bitwarden 1password lastpass keepass passportal laps sspr entra
+    azure intune ad o365 m365 portal documented document documentation attached given shared
+    via by from for to with and or as per at of please will would should must can cannot
+    here there below above requested request supplied issued generated same-as-before
+    siehe im ver en dans voir zie vedi nel nella no na zurückgesetzt geändert gesetzt
+    restablecida restablecido cambiada cambiado réinitialisé réinitialisée changé changée
+    gereset gewijzigd redefinida alterada reimpostata cambiata
+    """.split()
+)
+
+_PLACEHOLDER = re.compile(
+    r"^(?:[*•●xX#.\-_?]+|<[^>]*>|\{[^}]*\}|\[[^\]]*\]|%[^%]+%|\$\w+|\(.*\)"
+    # a template's opening, cut from the rest at the space: ${{ secrets.X }}, {{ pw }}, $(cat f)
+    r"|\$\{.*|\{\{.*|\$\(.*|\$env:\w+`?|(?i:replace[_-]?me|change[_-]?me|your[_-]\w+))$"
+)
+TECHNICAL = re.compile(
+    r"""(?ix)^(?:
+        \d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?(?::\d+)?   # IPv4, CIDR, port
+      | v?\d+(?:\.\d+){1,4}                             # version or build
+      | \d{1,4}[./-]\d{1,2}[./-]\d{1,4}                 # date
+      | \d{1,2}:\d{2}(?::\d{2})?(?:am|pm)?              # time
+      | 0x[0-9a-f]+                                     # error code
+      | kb-?\d+                                         # KB article
+      | [a-z][a-z0-9+.-]*://\S*                         # URL
+      | \\\\\S*                                         # UNC path
+      | [a-z]:\\\S*                                     # Windows path
+      | /\S*                                            # Unix path
+      | [^@\s]+@[^@\s]+\.[a-z]{2,}                      # e-mail
+      | (?:[0-9a-f]{2}[:-]){5}[0-9a-f]{2}                # MAC address
+      | """
+    + HASH_ALGORITHM  # a hash's algorithm: "password sha-256 $5$..." names no value
+    + r"""
+      | \{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?   # GUID
+      | \d+(?:h|m|s|ms|min|mins|hrs?|days?|gb|mb|tb|kb|%|x)  # quantities
+      | (?:inc|req|chg|ritm|task|prb|tkt|ticket|case|sr)-?\d+   # ticket numbers
+      | -{1,2}[a-z][\w-]*                               # command-line switch
+      | (?-i:[a-z_][a-z0-9_.]*)\[\d{1,3}\]?              # an index in code: parents[0]
+      | (?-i:(?:Get|Set|New|Remove|ConvertTo|ConvertFrom|Read|Write|Invoke|Start|Stop|Add
+        |Import|Export|Test|Enable|Disable|Update|Install|Out|Select|Send|Connect|Reset|Clear
+        |Copy|Move|Rename|Resolve|Grant|Revoke|Unlock|Restart|Register|Sync)-[A-Z][A-Za-z]+)
+                                                        # a PowerShell cmdlet
+    )$"""
+)
+
+
+def looks_generated(value: str) -> bool:
+    """A value no one would write as a word: 9vK2pQ7xL4, JBSWY3DPEHPK3PXP, Xk9pL2mQ7rT4.
+
+    Eight or more characters, mixing letters and digits, with lower and upper case
+    alternating or digits scattered through the letters; not a device name or a
+    word run together with a number ("Windows11", "ACME-DC01").
+    """
+    if len(value) < 8 or not value.isascii() or is_mention(value):
+        return False
+    letters = sum(ch.isalpha() for ch in value)
+    digits = sum(ch.isdigit() for ch in value)
+    if letters < 3 or digits < 2 or HOST_NAME.fullmatch(value) and digits < 3:
+        return False
+    # Case or letter/digit changes along the value: generated strings change often.
+    changes = sum(
+        1
+        for a, b in zip(value, value[1:], strict=False)
+        if a.isdigit() != b.isdigit()
+        or (a.isalpha() and b.isalpha() and a.isupper() != b.isupper())
+    )
+    return changes >= max(4, len(value) // 3)
+
+
+# ACME-DC01, HSFB-FS01, FGT60F: device names have no lower case and no symbols but hyphens.
+HOST_NAME = re.compile(r"[A-Z0-9]+(?:[-_][A-Z0-9]+)*")
+# 7F3K-9QWE-2MZP-XR4L: keys and tokens read out in groups.
+GROUPED_CODE = re.compile(r"[A-Za-z0-9]{4,8}(?:-[A-Za-z0-9]{4,8}){2,7}")
+
+
+# French and Italian elisions are prose: "dall'utente", "l'utilisateur", "d'accès".
+_ELISION = re.compile(r"(?:[ldjmnstc]|qu|dall|dell|all|nell|sull|dov|quell)['’][a-zà-ÿ]+[.,;]?")
+
+
+def is_mention(value: str) -> bool:
+    """A word, placeholder or technical token where a value would be."""
+    lowered = value.lower()
+    return (
+        not value
+        or lowered in STOPWORDS
+        or bool(_ELISION.fullmatch(lowered))
+        or (lowered.endswith("s") and lowered[:-1] in STOPWORDS)
+        or bool(_PLACEHOLDER.match(value))
+        or bool(TECHNICAL.match(value))
+    )
+
+
+def char_classes(value: str) -> int:
+    """How many of lower case, upper case, digits and symbols the value uses."""
+    return (
+        any(ch.islower() for ch in value)
+        + any(ch.isupper() for ch in value)
+        + any(ch.isdigit() for ch in value)
+        + any(not ch.isalnum() for ch in value)
+    )
+
+
+def value_shape_ok(value: str, level: str, quoted: bool = False) -> bool:
+    """Whether a candidate looks like a secret value at the given strictness.
+
+    loose: after ":" or "=" (or quoted): any non-word with a digit, symbol or inner capital.
+    medium: after a link word ("is", "to", "auf", "naar"): letters and a digit or symbol.
+    strict: nothing between keyword and value ("temp pw Summer2025!"): three character classes.
+    strong: strict and a symbol other than - _ . (pairs: "as admin / C@stle!Fgt80").
+    """
+    if quoted and level in {"loose", "medium"}:
+        return len(value) >= 3 and not is_mention(value)
+    if level in {"strict", "strong"} and any(ch.isspace() for ch in value):
+        return False  # a quoted phrase far from its keyword is prose, not a password
+    has_digit = any(ch.isdigit() for ch in value)
+    has_symbol = any(not ch.isalnum() for ch in value)
+    has_letter = any(ch.isalpha() for ch in value)
+    if not (has_digit or has_symbol or has_letter) or (level != "loose" and not has_letter):
+        return False
+    if is_mention(value):
+        return False
+    if level == "loose":
+        inner_upper = any(ch.isupper() for ch in value[1:]) and any(ch.islower() for ch in value)
+        return len(value) >= 3 and (has_digit or has_symbol or inner_upper)
+    if level == "medium":
+        # A hyphen or dot alone is how words and names are joined ("P-A-S-S", "Mail.Send").
+        real_symbol = any(not ch.isalnum() and ch not in "-._" for ch in value)
+        return len(value) >= 5 and has_letter and (has_digit or real_symbol)
+    if level == "strict":
+        if HOST_NAME.fullmatch(value) and not GROUPED_CODE.fullmatch(value):
+            return False
+        digits = sum(ch.isdigit() for ch in value)
+        letters = sum(ch.isalpha() for ch in value)
+        return (
+            len(value) >= 6
+            and has_letter
+            and (char_classes(value) >= 3 or (digits >= 2 and letters >= 2))
+        )
+    symbols = sum(not ch.isalnum() and ch not in "-_." for ch in value)
+    return len(value) >= 6 and has_letter and has_digit and symbols >= 1
