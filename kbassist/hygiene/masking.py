@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from kbassist.findings import Finding
@@ -41,14 +42,45 @@ _ADVICE = {
 }
 
 
+_UPPER = re.compile(r"[A-ZÀ-ÞÄÖÜ]")
+_LOWER = re.compile(r"[a-zß-ÿ]")
+
+
+# A machine's name in capitals ("NPE-LT-15", "PCT-PC12", "FG-60F") looks like a chosen
+# password once lower-cased; the capitals reading does not add one.
+_HOST_LIKE = re.compile(r"[A-Z]{2,4}(?:-[A-Z]{1,4})?-?[A-Z]{0,4}\d{1,3}[A-Z]?")
+
+
+def _shouted(text: str) -> bool:
+    """A note typed in capitals: four upper-case letters to one lower-case, twenty at least."""
+    upper = len(_UPPER.findall(text))
+    return upper >= 20 and upper >= 4 * len(_LOWER.findall(text))
+
+
 def sensitive_spans(text: str, learned: bool = True) -> list[Span]:
     """Every secret and personal-data stretch in the text, in order, without overlaps.
 
     ``learned=False`` leaves out the token model's second opinion (the rules alone, as the
-    benchmarks compare them).
+    benchmarks compare them). A note typed in capitals is read again in lower case, where
+    the detectors know the words' shapes ("MOT DE PASSE ...: LUNE-BLEUE-64"; session 11),
+    and what that reading adds is masked too.
     """
     if not text:
         return []
+    spans = _spans(text, learned)
+    lowered = text.lower()
+    if not _shouted(text) or len(lowered) != len(text):
+        return spans
+    added = [
+        replace(span, replacement=KINDS[span.kind].mask(text[span.start : span.end]))
+        for span in _spans(lowered, learned)
+        if not any(span.start < other.end and other.start < span.end for other in spans)
+        and not (span.kind in _GENERIC_KINDS and _HOST_LIKE.fullmatch(text, span.start, span.end))
+    ]
+    return _without_overlaps(spans + added) if added else spans
+
+
+def _spans(text: str, learned: bool) -> list[Span]:
     lowered = text.lower()
     secrets = secret_hits(text, lowered)
     blocks = [(start, end) for start, end, kind in secrets if kind in _BLOCK_KINDS]
@@ -84,6 +116,10 @@ def sensitive_spans(text: str, learned: bool = True) -> list[Span]:
         for start, end, kind in hits
         if start < end
     ]
+    return _without_overlaps(spans)
+
+
+def _without_overlaps(spans: list[Span]) -> list[Span]:
     spans.sort(key=lambda span: (span.start, span.rule != SECRET, span.start - span.end))
     kept: list[Span] = []
     for span in spans:
