@@ -369,6 +369,24 @@ def _mostly_words(value: str) -> bool:
     return sum(len(word) for word in re.findall(r"[A-Z]?[a-z]{3,}", value)) >= 0.7 * len(value)
 
 
+# "reset Bea's VPN password, told her by phone ... for the record it's Hexagon-Chalk-31": the
+# value given "for the record" a sentence or two after the password (session 11)
+_FOR_THE_RECORD = re.compile(
+    r"(?i)\bfor\s+the\s+record,?\s+(?:it'?s|it\s+is|it\s+was|the\s+new\s+one\s+is)\s+"
+    r"(?P<value>[^\s,;()]{6,64})"
+)
+
+
+def _for_the_record_hits(text: str, lowered: str) -> Iterator[Hit]:
+    if "for the record" not in lowered:
+        return
+    for match in _FOR_THE_RECORD.finditer(text):
+        token = trim(Token(match.start("value"), match.end("value"), match.group("value")))
+        named = _PASSWORD_TOPIC.search(text, max(0, match.start() - 200), match.start())
+        if named and value_shape_ok(token.text, "medium"):
+            yield token.start, token.end, "password"
+
+
 def _topic_hits(text: str, lowered: str) -> Iterator[Hit]:
     """A strong password-shaped value anywhere in a sentence that talks about a password.
 
@@ -587,6 +605,7 @@ DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
     _pair_hits,
     command_line_hits,
     _topic_hits,
+    _for_the_record_hits,
     _chosen_hits,
     _strong_token_hits,
     code_list_hits,

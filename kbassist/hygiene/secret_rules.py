@@ -17,6 +17,8 @@ from kbassist.hygiene.keyword_scan import KeywordRule
 _PASSWORD_WORDS = (
     # "new pass" is a password even where "pass" alone is an everyday word ("pass to L2").
     r"p(?=[ \t]?:)|(?:new|temp|temporary|initial|old)\s+pass(?:es)?"
+    # "tijdelijk ww Gouda-Zomer-19": the Dutch "ww" is no everyday word after these (session 11)
+    r"|(?:tijdelijke?|nieuwe?|oude?|initieel|eenmalig)\s+ww"
     r"|pass(?:wor[dt])?s?|passwd|pass-?phrase|passcode|pwd|pw|p/w|pword|ww|phrase\s+de\s+passe"
     r"|app[ -]?(?:password|pw|pwd|pass)"
     r"|kennw(?:ort|örter)|passw(?:ort|örter)|(?:initial|start|einmal)passwort"
