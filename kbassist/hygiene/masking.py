@@ -44,6 +44,7 @@ _ADVICE = {
 
 _UPPER = re.compile(r"[A-ZÀ-ÞÄÖÜ]")
 _LOWER = re.compile(r"[a-zß-ÿ]")
+_LOWER_WORD = re.compile(r"[a-zß-ÿ]{3,}")
 
 
 # A machine's name in capitals ("NPE-LT-15", "PCT-PC12", "FG-60F") looks like a chosen
@@ -53,6 +54,8 @@ _HOST_LIKE = re.compile(r"[A-Z]{2,4}(?:-[A-Z]{1,4})?-?[A-Z]{0,4}\d{1,3}[A-Z]?")
 
 def _shouted(text: str) -> bool:
     """A note typed in capitals: four upper-case letters to one lower-case, twenty at least."""
+    if len(_LOWER_WORD.findall(text, 0, 300)) >= 10:
+        return False  # most notes: small words from the start, no need to count every letter
     upper = len(_UPPER.findall(text))
     return upper >= 20 and upper >= 4 * len(_LOWER.findall(text))
 
@@ -68,8 +71,10 @@ def sensitive_spans(text: str, learned: bool = True) -> list[Span]:
     if not text:
         return []
     spans = _spans(text, learned)
+    if not _shouted(text):
+        return spans
     lowered = text.lower()
-    if not _shouted(text) or len(lowered) != len(text):
+    if len(lowered) != len(text):
         return spans
     added = [
         replace(span, replacement=KINDS[span.kind].mask(text[span.start : span.end]))
