@@ -462,7 +462,9 @@ def _chosen_hits(text: str, lowered: str) -> Iterator[Hit]:
         words = re.findall(r"[a-z]+", value.lower())
         if any(word in _NUMBERED_NAMES for word in words) or _PASSWORD_TOPIC.fullmatch(words[0]):
             continue
-        if NOT_A_SECRET_SHAPE.fullmatch(value) or _LOGGED_ON_TO.search(text, 0, match.start()):
+        if NOT_A_SECRET_SHAPE.fullmatch(value) or _LOGGED_ON_TO.search(
+            text, max(0, match.start() - 30), match.start()
+        ):
             continue  # "logged on to ws-acc-14 with it": a machine's name (session 11)
         start, end = sentence_around(text, match.start())
         if _PASSWORD_TOPIC.search(text, start, end) or _ACCOUNT_TOPIC.search(text, start, end):
