@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kbassist.hygiene.keyword_scan import Hit, Token, is_mention, trim, value_shape_ok
+from kbassist.hygiene.keyword_scan import Hit, Token, trim
+from kbassist.hygiene.value_shapes import is_mention, value_shape_ok
 
 _CLI_FLAG = re.compile(
     r"(?=[-/])"  # a flag starts with either: see secret_detectors._PASSWORD_TOPIC

@@ -33,16 +33,7 @@ from kbassist.hygiene.filler_words import (
     WEAK_LINKS,
 )
 from kbassist.hygiene.hint_index import HintIndex, keyword_matches
-
-# The value judgement (moved to value_shapes in session 11); the detectors that import it
-# from the reader still may.
-from kbassist.hygiene.value_shapes import GROUPED_CODE as GROUPED_CODE
-from kbassist.hygiene.value_shapes import STOPWORDS as STOPWORDS
-from kbassist.hygiene.value_shapes import TECHNICAL as TECHNICAL
-from kbassist.hygiene.value_shapes import char_classes as char_classes
 from kbassist.hygiene.value_shapes import is_mention
-from kbassist.hygiene.value_shapes import looks_generated as looks_generated
-from kbassist.hygiene.value_shapes import value_shape_ok as value_shape_ok
 
 # (start, end, kind) of one sensitive value in the text.
 Hit = tuple[int, int, str]
@@ -204,6 +195,11 @@ def read_filler(tokens: Tokens, explicit: bool) -> Reading | None:
             linked = linked or bare in LINKS or bare in VERBS
             i += 1
             break
+        if bare == "from" and not linked and (source := _colon_within(tokens, i + 1, 0)):
+            # "password from the pull-out tag on the front: X": where it was read, then X
+            i += 1 + source
+            explicit = True
+            break
         if bare in LINKS or bare in VERBS:
             linked = True
             weak_only = weak_only and bare in WEAK_LINKS
@@ -215,22 +211,7 @@ def read_filler(tokens: Tokens, explicit: bool) -> Reading | None:
             weak_only = False
         elif bare in PREPOSITIONS and not linked:
             # "for <object>": skip the object, up to three words, when a link follows.
-            j = i + 1
-            while tokens.has(j) and _bare(tokens[j]) in ARTICLES:
-                j += 1
-            span = 1
-            for k in range(1, 4):
-                if not tokens.has(j + k):
-                    break
-                ahead = tokens[j + k].text.lower()
-                if (
-                    ahead in SEPARATORS
-                    or ahead.rstrip(":") in LINKS | VERBS
-                    or ahead.startswith("(")
-                    or tokens[j + k - 1].text.endswith(":")
-                ):
-                    span = k
-                    break
+            j, span = _object_span(tokens, i + 1)
             if not tokens.has(j + span - 1):
                 return None
             last = tokens[j + span - 1].text
@@ -252,6 +233,41 @@ def read_filler(tokens: Tokens, explicit: bool) -> Reading | None:
     if not tokens.has(i) or skipped > _MAX_FILLER:
         return None
     return Reading(explicit, linked, linked and weak_only, i)
+
+
+def _object_span(tokens: Tokens, first: int) -> tuple[int, int]:
+    """Where a preposition's object starts (past its articles) and how many words it has."""
+    j = first
+    while tokens.has(j) and _bare(tokens[j]) in ARTICLES:
+        j += 1
+    for k in range(1, 4):
+        if not tokens.has(j + k):
+            break
+        ahead = tokens[j + k].text.lower()
+        if (
+            ahead in SEPARATORS
+            or ahead.rstrip(":") in LINKS | VERBS
+            or ahead.startswith("(")
+            or tokens[j + k - 1].text.endswith(":")
+        ):
+            return j, k
+    else:
+        return j, _colon_within(tokens, j, 1)
+    return j, 1
+
+
+def _colon_within(tokens: Tokens, first: int, span: int) -> int:
+    """The span of a longer object that a colon closes ("password from the pull-out tag on the
+    front: X", session 12): up to six words, none ending a clause; else ``span``."""
+    for k in range(1, 7):
+        if not tokens.has(first + k - 1):
+            break
+        word = tokens[first + k - 1].text
+        if word.endswith(":"):
+            return k
+        if word[-1:] in ".,;!?)" or tokens[first + k - 1].quoted:
+            break
+    return span
 
 
 @dataclass(frozen=True)

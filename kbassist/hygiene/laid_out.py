@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kbassist.hygiene.keyword_scan import STOPWORDS, VERBS, Hit, is_mention, value_shape_ok
+from kbassist.hygiene.keyword_scan import VERBS, Hit
+from kbassist.hygiene.value_shapes import STOPWORDS, is_mention, value_shape_ok
 
 # Guest passes and vouchers given out as a list, in the sentence after the one that says what
 # they are ("Generated guest passes ... First three for the front desk: 51094-22837, ..."):
@@ -124,6 +125,40 @@ def table_hits(text: str, lowered: str) -> Iterator[Hit]:
             yield begin, begin + len(value), "password"
 
 
+# A CSV pasted from a password manager's export ("url,username,password,extra,name,grouping\n
+# https://www.tax.service.gov.uk,HRA-agent-0921,Ledger!Quill9Pt,,HMRC agent,Finance"): the
+# cell under the password header on each row, with commas, semicolons or tabs (session 12)
+_CSV_HINTS = ("pass", "pw", "kennwort", "contrase", "clave", "wachtwoord", "senha", "pin", "cred")
+
+
+def csv_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """The cells under a password column of a pasted CSV, until a line without its separator."""
+    if not any(hint in lowered for hint in _CSV_HINTS):
+        return
+    position, column, separator = 0, None, ","
+    for line in text.splitlines(keepends=True):
+        start, position = position, position + len(line)
+        body = line.rstrip("\r\n")
+        if column is not None and body.count(separator) >= 2:
+            cells = body.split(separator)
+            if column < len(cells):
+                raw = cells[column]
+                value = raw.strip().strip('"')
+                if value and not _PROSE_CELL.fullmatch(value) and not is_mention(value):
+                    if value_shape_ok(value, "medium"):
+                        begin = start + sum(len(cell) + 1 for cell in cells[:column])
+                        begin += raw.find(value)
+                        yield begin, begin + len(value), "password"
+            continue
+        column = None
+        for separator in (",", ";", "\t"):
+            if body.count(separator) >= 2:
+                headers = [cell.strip().strip('"') for cell in body.split(separator)]
+                column = next((i for i, h in enumerate(headers) if _PASSWORD_HEADER.match(h)), None)
+                if column is not None:
+                    break
+
+
 # A table laid out with spaces ("  system    user    password\n  ------    ----    --------\n
 #   Weighbridge PC    weigh    oast4house"): the cell that starts under the Password header
 # on each row until a blank line (session 9).
@@ -181,7 +216,7 @@ _PHRASE = re.compile(
     r"|\bherstelwoorden|\bwiederherstellungswörter|\bparole\s+di\s+recupero"
 )
 # the words in a row, or laid out over a few lines ("harbour  velvet  plunge ...\n  ember ...")
-_WORD_RUN = re.compile(r"(?:[a-z]{3,10}(?:[ \t,]+|[ \t]*\n[ \t]*)){11,23}[a-z]{3,10}\b")
+_WORD_RUN = re.compile(r"(?<![\w-])(?:[a-z]{3,10}(?:[ \t,]+|[ \t]*\n[ \t]*)){11,23}[a-z]{3,10}\b")
 _SENTENCE_WORDS = frozenset(
     "the and is are was in to of it be has been for on at by with where she he they we that "
     "this not its her his their our you your will would can from when".split()
@@ -194,7 +229,9 @@ def phrase_hits(text: str, lowered: str) -> Iterator[Hit]:
         word in lowered
         for word in (
             *("phrase", "word", "sentence", "satz", "zin", "frase", "seed", "palavra"),
-            *("palabra", "mots", "woorden", "wörter", "parole"),
+            *("palabra", "mots", "woorden", "wörter", "parole", "wallet", "ledger", "trezor"),
+            *("crypto", "bitcoin", "metamask", "carteira", "cartera", "portefeuille"),
+            *("portafoglio", "portemonnee"),
         )
     ):
         return
@@ -205,9 +242,29 @@ def phrase_hits(text: str, lowered: str) -> Iterator[Hit]:
             continue
         if match.group("bare") and not text[match.end() : run.start()].rstrip().endswith(":"):
             continue  # "phrase" alone: only the words given after a colon
-        words = re.findall(r"[a-z]+", run.group(0))
-        if len(words) in (12, 15, 18, 21, 24) and not _SENTENCE_WORDS.intersection(words):
+        if _plain_run(run.group(0)):
             yield run.start(), run.end(), "recovery_code"
+    # "He pasted them into the ticket: orbit velvet canyon ..." (session 12): in a note about a
+    # wallet, a run given after a colon or on a line of its own is the phrase, however many
+    # sentences after the phrase was named
+    if _WALLET.search(text):
+        for run in _WORD_RUN.finditer(text):
+            before = text[max(0, run.start() - 4) : run.start()]
+            given = run.start() == 0 or re.search(r"[:\n][ \t]*$", before)
+            if given and _plain_run(run.group(0)):
+                yield run.start(), run.end(), "recovery_code"
+
+
+_WALLET = re.compile(
+    r"(?i)wallet|ledger|trezor|crypto|bitcoin|metamask|\bseed\b|recovery\s+phrase"
+    r"|\b(?:12|24|twelve)\s+words|carteira|cartera|portefeuille|portafoglio|portemonnee"
+)
+
+
+def _plain_run(run: str) -> bool:
+    """12, 15, 18, 21 or 24 plain words, none of them a sentence's small words."""
+    words = re.findall(r"[a-z]+", run)
+    return len(words) in (12, 15, 18, 21, 24) and not _SENTENCE_WORDS.intersection(words)
 
 
 # "encryption password: Copper kettle on the Aga 1987": a label at a line's or a sentence's

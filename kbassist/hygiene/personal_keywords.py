@@ -19,10 +19,10 @@ from kbassist.hygiene.keyword_scan import (
     Reading,
     Tokens,
     compile_rule,
-    is_mention,
     keyword_hits,
     trim,
 )
+from kbassist.hygiene.value_shapes import is_mention
 
 PERSONAL_RULES: tuple[KeywordRule, ...] = (
     KeywordRule(

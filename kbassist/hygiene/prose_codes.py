@@ -221,16 +221,22 @@ _CODE_COLON_CAPITALS = re.compile(
     r"(?i)\b(?:code|c[óo]digo|codice)\s*:\s*"
     rf"(?P<value>(?-i:{_NOT_A_CODE}(?=[A-Z\d]*[A-Z])[A-Z0-9]{{6,12}}))(?![\w.,/:-]\w)"
 )
-_VERIFICATION_NAMED = re.compile(
-    r"(?i)verification\s+code|c[óo]digo\s+de\s+verifica(?:ci[óo]n|ção)|code\s+de\s+vérification"
+# A device's verification code, named in the six languages
+_VERIFICATION_NAMES = (
+    r"verification\s+code|c[óo]digo\s+de\s+verifica(?:ci[óo]n|ção)|code\s+de\s+vérification"
     r"|verifi(?:zierungs|catie)code|codice\s+di\s+verifica|bestätigungscode"
 )
+_VERIFICATION_NAMED = re.compile(_VERIFICATION_NAMES, re.IGNORECASE)
 # "code de vérification de l'appareil changé en KXQPTL", "código de verificación de la
-# etiqueta (clave de cifrado del vídeo): QHMPRW": the code named, then set or given (session 11)
+# etiqueta (clave de cifrado del vídeo): QHMPRW": the code named, then set or given (session 11),
+# or named with what it is for (session 12)
 _NAMED_THEN_CODE = re.compile(
-    rf"(?:{_VERIFICATION_NAMED.pattern[4:]})[^.\n]{{0,60}}?(?i:\b(?:set|changed|reset)\s+to"
+    rf"(?:{_VERIFICATION_NAMES})[^.\n]{{0,60}}?(?i:\b(?:set|changed|reset)\s+to"
     r"|\b(?:is|now|ist|es|est|é|è)|\bchangée?\s+en|\bcambiad[oa]\s+a|\bgeändert\s+auf"
-    r"|\balterad[oa]\s+para|\bgewijzigd\s+in|:)[ \t]*"
+    r"|\balterad[oa]\s+para|\bgewijzigd\s+in|:"
+    # "verification code for Hik-Connect QKMBRT", "Verifizierungscode für die App ZKQMRT"
+    r"|\b(?:for|für|pour|voor|per|para)\s+(?:(?:the|die|den|la|le|l'|de|het|il|el|a|o)\s*)?"
+    r"[\w-]+[ \t]+(?=(?-i:[A-Z]{6,8})\b))[ \t]*"  # then capitals only, not "DS7608NI"
     rf"(?P<value>(?-i:{_NOT_A_CODE}(?=[A-Z\d]*[A-Z])[A-Z0-9]{{6,12}}))(?![\w.,/:-]\w)",
     re.IGNORECASE,
 )

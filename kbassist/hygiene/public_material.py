@@ -127,9 +127,11 @@ NOT_A_SECRET_SHAPE = re.compile(
     r"(?i:ticket|case|order|invoice|incident|request|change|issue|task)#\d+"
     r"|=[A-Z][A-Z0-9.]*\(.*|.*\.(?i:ps1|psm1|psd1|mp3|mp4)"
 )
-# A policy's name, not a password: "password policy 'AVC-Pwd-14char-NoExpiry' applied"
+# A policy's name, not a password: "password policy 'AVC-Pwd-14char-NoExpiry' applied"; a
+# German compound ends in the word ("Passwortrichtlinie 'Min12'")
 POLICY_BEFORE = re.compile(
-    r"(?i)\b(?:polic(?:y|ies)|richtlinie|beleid|directiva|pol[ií]tica|politique|criterio)"
+    r"(?i)(?:\bpolic(?:y|ies)|richtlinien?|beleid|\bdirectiva|\bpol[ií]tica|\bpolitique"
+    r"|\bcriterio)"
     r"(?:\s+name)?\W{0,3}$"
 )
 

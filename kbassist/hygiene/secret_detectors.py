@@ -21,17 +21,11 @@ from collections.abc import Callable, Iterator
 
 from kbassist.hygiene.code_lists import code_list_hits
 from kbassist.hygiene.command_lines import command_line_hits
-from kbassist.hygiene.keyword_scan import (
-    Hit,
-    Token,
-    char_classes,
-    is_mention,
-    trim,
-    value_shape_ok,
-)
+from kbassist.hygiene.keyword_scan import Hit, Token, trim
 from kbassist.hygiene.laid_out import (
     aligned_table_hits,
     chat_code_hits,
+    csv_hits,
     mfa_code_list_hits,
     passphrase_line_hits,
     phrase_hits,
@@ -48,6 +42,7 @@ from kbassist.hygiene.prose_codes import (
 from kbassist.hygiene.public_material import NOT_A_SECRET_SHAPE
 from kbassist.hygiene.secret_keywords import secret_keyword_hits
 from kbassist.hygiene.secret_scanner import PUBLIC_CONTEXT as _PUBLIC_CONTEXT
+from kbassist.hygiene.value_shapes import char_classes, is_mention, value_shape_ok
 
 # --- values before their keyword: "Qwerty!8842 is the new password" ------------------------
 
@@ -219,7 +214,11 @@ _VENDOR_TOKEN = re.compile(
 # after "Created an app password for scans@..." (session 9). The shape alone is a phrase of
 # four short words, so the app password must be named within 200 characters before.
 # (not "format xxxx xxxx xxxx xxxx", the shape written out; session 11)
-_APP_PASSWORD = re.compile(r"(?<![\w-])(?!x{4} x{4})[a-z]{4} [a-z]{4} [a-z]{4} [a-z]{4}(?![\w-])")
+# Or run together, when it is no word: "[14:24] Rob: yes its kqvnzrtwhxmbplsd" (session 12)
+_APP_PASSWORD = re.compile(
+    r"(?<![\w@./-])(?!x{4} x{4})(?:[a-z]{4} [a-z]{4} [a-z]{4} [a-z]{4}"
+    r"|(?=[a-z]*[^aeiouy\W\d_]{4})[a-z]{16})(?![\w@/-]|\.\w)"  # not in a domain or a path
+)
 _APP_PASSWORD_NAME = re.compile(
     r"(?i)\bapp(?:lication)?[\s-]?(?:specific\s+)?passwor[dt]|app-?wachtwoord|app-?kennwort"
     r"|contraseña\s+de\s+(?:la\s+)?aplicaci[óo]n|mot\s+de\s+passe\s+d'application"
@@ -292,6 +291,9 @@ _URL_SECRET_PARAM = re.compile(
     r"|password|passwd|pwd|pass|sig|signature|code)=(?P<value>[^&#\s]{6,500})"
 )
 _URL_SEGMENT = re.compile(r"/(?P<value>[A-Za-z0-9_-]{20,200})(?=[/?#]|$)")
+# An Uptime Kuma push URL or a healthchecks ping URL: the path's token lets anyone post a
+# status ("https://rmm.example/api/push/Kq7Vb2Rz9Mx4?status=up", session 12)
+_PUSH_SEGMENT = re.compile(r"/(?:api/push|ping)/(?P<value>[A-Za-z0-9_-]{8,64})(?=[/?#]|$)")
 _URL_SECRET_WORDS = re.compile(r"(?i)hook|token|key|secret|signature|sig\b|webhook")
 # A Teams or Discord incoming webhook is its own credential, whole: anyone holding the URL
 # can post (session 9).
@@ -325,6 +327,9 @@ def _url_token_hits(text: str, lowered: str) -> Iterator[Hit]:
             if not is_mention(value) and value.lower() not in {"password", "token", "secret"}:
                 start = url.start() + match.start("value")
                 yield start, start + len(value), "token"
+        for match in _PUSH_SEGMENT.finditer(url.group(0)):
+            if char_classes(match.group("value")) >= 2 and re.search(r"\d", match.group("value")):
+                yield url.start() + match.start("value"), url.start() + match.end("value"), "token"
         context = text[max(0, url.start() - 80) : url.end()]
         if not _URL_SECRET_WORDS.search(context):
             continue
@@ -612,6 +617,7 @@ DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
     _strong_token_hits,
     code_list_hits,
     table_hits,
+    csv_hits,
     phrase_hits,
     aligned_table_hits,
     passphrase_line_hits,

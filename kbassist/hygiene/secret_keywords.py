@@ -14,23 +14,25 @@ from collections.abc import Callable, Iterator
 
 from kbassist.hygiene.filler_words import LIST_WORDS
 from kbassist.hygiene.keyword_scan import (
-    GROUPED_CODE,
-    STOPWORDS,
-    TECHNICAL,
     Hit,
     KeywordRule,
     Policy,
     Reading,
     Tokens,
     compile_rule,
-    is_mention,
     keyword_hits,
-    looks_generated,
     trim,
-    value_shape_ok,
 )
 from kbassist.hygiene.prose_codes import VOICEMAIL
 from kbassist.hygiene.secret_rules import SECRET_HINTS, SECRET_RULES
+from kbassist.hygiene.value_shapes import (
+    GROUPED_CODE,
+    STOPWORDS,
+    TECHNICAL,
+    is_mention,
+    looks_generated,
+    value_shape_ok,
+)
 
 # --- value policies ------------------------------------------------------------------------
 

@@ -75,11 +75,18 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         r"(?:code|pin|combo|combination)s?"
         r"|alarm\s+(?:set/unset|arm/disarm|unset/set|disarm|unset)"  # "alarm unset 0528"
         # an alarm panel's own codes, named without the alarm (session 6)
-        r"|(?:engineer|installer|master|duress|arming|unset|disarm|override)\s+(?:code|pin)s?"
+        r"|(?:engineer|installer|master|duress|arming|unset|disarm)\s+(?:code|pin)s?"
+        r"|override\s+codes?"  # a till's "override PIN" is a PIN (session 12)
         r"|codice\s+master"
         r"|c[óo]digo\s+(?:maestro|mestre)|code\s+ma[îi]tre|errichtercode|mastercode"
         r"|installateurscode"
         r"|(?:the\s+)?combination|combo|key\s?safe|lock-?box|padlock|combination\s+lock"
+        # "Nouveau code communiqué pour notre prochaine intervention : 4B719" (session 12)
+        r"|(?:nouveau\s+code|neuer\s+code|nieuwe\s+code|nuevo\s+c[óo]digo|novo\s+c[óo]digo"
+        r"|nuovo\s+codice)(?=[^.:\n]{0,60}:)(?!\s+(?:de\s+|d'|do\s+|di\s+|del\s+)?(?:client"
+        r"|produ|artic|artíc|postal|erreur|error|erro|fehler|klant|kunden|artikel))"
+        # "the keypad is 2580#", "keypad (*4418#)" (session 12)
+        r"|keypad(?=\s+is\s+[*#]?\d|\s*\(\s*[*#]?\d|\s*:\s*[*#]?\d)"
         r"|tür-?codes?|tor-?code|alarm-?codes?|zugangs-?codes?|schlüsseltresor(?:-?code)?|digicodes?"
         r"|codes?\s+(?:de\s+(?:la\s+)?porte|porte|d'accès|(?:de\s+l')?alarme|d'entrée"
         r"|(?:du\s+)?(?:portail|coffre(?:-fort)?|garage|local))"  # "code du portail 1984B"
@@ -114,6 +121,12 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
             "installateur",
             "alarm",
             "keypad",
+            "nouveau code",
+            "neuer code",
+            "nieuwe code",
+            "nuevo c",
+            "novo c",
+            "nuovo codice",
             "entry",
             "entrance",
             "building",
@@ -197,9 +210,19 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         r"|códigos?\s+de\s+(?:verificación|seguridad|un\s+solo\s+uso|verificação|segurança|acceso)"
         r"|codes?\s+(?:de\s+(?:vérification|sécurité|connexion)|à\s+usage\s+unique)"
         r"|(?:verificatie|beveiligings)-?codes?|eenmalige\s+codes?"
-        r"|codic[ei]\s+(?:di\s+)?(?:verifica|sicurezza|otp)|bypass",
+        r"|codic[ei]\s+(?:di\s+)?(?:verifica|sicurezza|otp)|bypass"
+        # "Code that came by text was 604 917" (session 12)
+        r"|codes?\s+(?:that|which)\s+(?:came|arrived|was\s+sent)\s+(?:by|via|in\s+an?)\s+"
+        r"(?:text|sms|e-?mail)",
         "mfa",
         (
+            "came by",
+            "came via",
+            "arrived by",
+            "arrived via",
+            "sent by text",
+            "sent by sms",
+            "sent via",
             "mfa",
             "2fa",
             "2-fa",
@@ -521,10 +544,12 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
     KeywordRule(
         "snmp_community",
         r"(?:snmp(?:\s*v?[123]c?)?[\s,_-]{0,3})?(?:(?:ro|rw|read|write)[\s_-]?)?community"
-        r"(?:[\s_-]?(?:string|name))?|snmp-server\s+community",  # Cisco and HP config
+        r"(?:[\s_-]?(?:string|name))?|snmp-server\s+community"  # Cisco and HP config
+        # "communauté : reliure-ro-7731", "comunidad SNMP" (session 12)
+        r"|(?:communaut[ée]|comunidad|comunidade|comunit[àa])(?:\s+snmp)?",
         "token",
-        ("community",),
-        frozenset({"community"}),
+        ("community", "communaut", "comunidad", "comunit"),
+        frozenset({"community", "communauté", "communaute", "comunidad", "comunidade", "comunità"}),
     ),
     KeywordRule("secret", r"secret", "token", ("secret",), frozenset({"secret"})),
     KeywordRule(
