@@ -18,7 +18,11 @@ _CELTIC_STREET_WORDS = r"Heol|Ffordd|Stryd|Lôn|Bóthar|Sráid"
 _STREET_CELTIC = (
     rf"\b\d{{1,5}},?\s+(?:{_CELTIC_STREET_WORDS})\s+(?:[\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+"
 )
-_STREET_EN = rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?:[A-Z][\w'’-]+\s+){{1,3}}(?:{_EN_STREET_TYPES})\b\.?"
+# an American street may open with its direction: "418 W Pine St" (session 12)
+_STREET_EN = (
+    rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'’-]+\s+){{1,3}}"
+    rf"(?:{_EN_STREET_TYPES})\b\.?"
+)
 _DE_NL_STREET_TYPES = (
     r"straße|strasse|str\.|weg|gasse|allee|platz"
     r"|ring|damm|ufer|straat|laan|plein|gracht|kade|singel|dijk|steeg|hof"
@@ -31,6 +35,7 @@ _STREET_DE_NL = (
 _ROMANCE_STREET_WORDS = (
     r"Calle|C/|Avda\.?|Avenida|Paseo|Plaza|Rua|Av\.|Travessa|Largo|Via|Viale|Piazza|Corso"
     r"|Rue|Avenue|Boulevard|Chemin|Allée|Impasse"
+    r"|Caminho|Estrada|Calçada|Alameda|Praça|Beco|Carrer|Camino|Ronda|Strada|Vicolo"  # session 12
     r"|Odos|Odós|Leoforos|Leofóros"  # romanised Greek: "Odos Irodou Attikou 14" (session 9)
 )
 _ROMANCE_STREET_TYPES = r"rue|avenue|av\.|boulevard|bd|chemin|allée|impasse|place|quai"
@@ -56,7 +61,8 @@ _STREET_POSTCODED = (
     rf"\d{{1,4}}(?:\s?[a-z]\b|-\d{{1,3}})?(?={_DUTCH_POSTCODE})"
     # Italian, Spanish and Portuguese write the street word in lower case: "via Padova 118,
     # 20132 Milano" (session 10); then the postcode and the town must follow
-    r"|\b(?:via|viale|piazza|corso|calle|avenida|rua|paseo|travessa)\s+(?:[\w'’.-]+\s+){0,4}?"
+    r"|\b(?:via|viale|piazza|corso|calle|avenida|rua|paseo|travessa|caminho|estrada|camino"
+    r"|strada)\s+(?:[\w'’.-]+\s+){0,4}?"
     r"\d{1,4}[a-z]?(?=,?\s*\d{4,5}(?:-\d{3})?\s+[A-Z])"
     # the house number first, English-style: "14 Rua das Flores, 8200-123 Albufeira" (session 11)
     rf"|\b\d{{1,4}},?\s+(?:{_ROMANCE_STREET_WORDS})\s+(?:[\w'’.-]+\s+){{0,4}}?[\w'’.-]+"
@@ -71,7 +77,7 @@ _STREET = re.compile(
 _STREET_PIECES = (
     # "12 Acacia Avenue", "12 bis, rue de la Paix": the house number's last digit onwards
     re.compile(
-        rf"\d(?:[A-Za-z]?,?\s+(?:[A-Z][\w'’-]+\s+){{1,3}}(?:{_EN_STREET_TYPES})\b"
+        rf"\d(?:[A-Za-z]?,?\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'’-]+\s+){{1,3}}(?:{_EN_STREET_TYPES})\b"
         rf"|(?:\s?(?:bis|ter))?,?\s+(?:{_ROMANCE_STREET_TYPES})\s)"
     ),
     re.compile(rf"(?:{_DE_NL_STREET_TYPES})\s+\d"),  # "Hauptstraße 5"
@@ -162,6 +168,16 @@ _PLACE_RIGHT_BEFORE = re.compile(
 )
 
 
+def in_signature_block(text: str, line_start: int) -> bool:
+    """Whether the line starting at ``line_start`` is laid out with bars under a line of
+    name, role and firm: "Priya Natarajan | Lettings Manager | Lantern Row Estate Agents\nT:
+    0161 496 0720 | 22 King Street, Manchester M2 4LQ" (session 12)."""
+    line_end = text.find("\n", line_start)
+    line_end = len(text) if line_end == -1 else line_end
+    above = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+    return "|" in text[line_start:line_end] and text.count("|", above, line_start) >= 2
+
+
 def address_hits(text: str, lowered: str) -> Iterator[Hit]:
     if not any(piece.search(text) for piece in _STREET_PIECES):
         return
@@ -188,6 +204,8 @@ def address_hits(text: str, lowered: str) -> Iterator[Hit]:
         home = _HOME_WORDS.search(_LISTING.sub(" ", before)) or _HOME_WORDS.search(after)
         if home and _PLACE_RIGHT_BEFORE.search(before) and not _HOME_WORDS.search(before[-25:]):
             continue  # "her home address be removed ...; changed start to the office at Unit 3"
+        if not home and in_signature_block(text, line_start):
+            continue
         if not home and (_SIGN_OFF.search(before) or _LISTING.search(before[-60:])):
             continue  # a signature's firm, or a property an agent lets or sells
         office = _OFFICE_WORDS.search(before[-60:]) or _OFFICE_WORDS.search(

@@ -150,6 +150,13 @@ def _merge(first: Span, second: Span) -> Span:
     """One span covering two that overlap (a password in a URL that also looks like an e-mail)."""
     if first.rule != second.rule:
         named = first if first.rule == SECRET else second
+        other = second if named is first else first
+        inside = other.start <= named.start and named.end <= other.end
+        longer = other.end - other.start > named.end - named.start
+        if inside and longer and other.kind == "phone" and named.kind == "pin":
+            # "numero personale 347 215 8890" read as a PIN's "8890": the whole number is a
+            # phone, the secret a piece of it (session 12)
+            named = other
     else:
         named = max(first, second, key=_specificity)
     if second.end <= first.end and (first.rule == SECRET or second.rule != SECRET):

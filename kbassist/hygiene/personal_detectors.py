@@ -71,8 +71,16 @@ _DNI_NAMED = re.compile(
     # or "DNI" in capitals a sentence before: "el DNI tenía la letra mal. Era 44829163K y no
     # 44829163H" (session 9)
     r"|(?-i:\bDNI\b)[^\n]{0,110}$"
+    # or a certificate's holder as the FNMT writes it: "GIL MARTIN LUCIA - 71234567L" (session 12)
+    r"|(?-i:\b[A-ZÁÉÍÓÚÑ]{3,}(?:\s+[A-ZÁÉÍÓÚÑ]{3,}){2,4})\s+-\s+$"
 )
 _CODICE_FISCALE = re.compile(r"\b[A-Z]{6}\d{2}[A-EHLMPRST]\d{2}[A-Z]\d{3}[A-Z]\b")
+# "QQ 12 34 56 C placeholder": HMRC's example said to be one (session 12)
+_PLACEHOLDER_AFTER = re.compile(r"\W{0,3}(?:placeholder|example|dummy|test\b|fictitious)", re.I)
+# An NI number of any two letters, when NI is named shortly before: "Column NI had spaces.
+# Example row: 'Maya Tennant, QB 48 21 73 D'" (the writer's number is no issued one; session 12)
+_NINO_ANY = re.compile(r"\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b")
+_NI_NAMED = re.compile(r"\bNI(?:NO)?\b|(?i:national\s+insurance)")
 _NINO = re.compile(
     # QQ is HMRC's own example prefix, still written into payroll records as a real one.
     r"\b(?:QQ|(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])"
@@ -233,7 +241,14 @@ def _number_hits(text: str, lowered: str) -> Iterator[Hit]:
     for match in _matches(_CODICE_FISCALE, text):
         yield match.start(), match.end(), "national_id"
     for match in _matches(_NINO, text):
-        yield match.start(), match.end(), "national_id"
+        if not _PLACEHOLDER_AFTER.match(text, match.end()):
+            yield match.start(), match.end(), "national_id"
+    if "NI" in text or "nsurance" in text:
+        for match in _NINO_ANY.finditer(text):
+            if _NI_NAMED.search(
+                text, max(0, match.start() - 120), match.start()
+            ) and not _PLACEHOLDER_AFTER.match(text, match.end()):
+                yield match.start(), match.end(), "national_id"
     for match in _matches(_CPF, text):
         if _cpf_ok(match.group(0)):
             yield match.start(), match.end(), "national_id"

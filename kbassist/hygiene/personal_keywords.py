@@ -247,6 +247,28 @@ def sentence_birth_date_hits(text: str, lowered: str) -> Iterator[Hit]:
             if 1920 <= _birth_year(found.group(0)) <= 2008:
                 yield found.start(), found.end(), "date_of_birth"
                 break
+        else:
+            if stop is not None:
+                yield from _given_next(text, stop.end())
+
+
+# "DOB field was mandatory. Entered as given by her parent: 22/06/2014." (session 12): the
+# sentence after the one that names a date of birth gives a date alone after a colon.
+_COLON_THEN_DATE = re.compile(
+    r"(?i)(?![^.!?\n:]{0,80}\b(?:since|until|due|dated?|datum|fecha|data|expir\w*|deadline"
+    r"|go-live|live|scheduled|planned)\b)(?![^.!?\n:]{0,80}\b(?:on|from|am|le|el|il|op|em)\s*:)"
+    r"[^.!?\n:]{0,80}:[ \t]*"
+)
+
+
+def _given_next(text: str, start: int) -> Iterator[Hit]:
+    colon = _COLON_THEN_DATE.match(text, start)
+    if colon is None:
+        return
+    found = _ANSWER_DATE.match(text, colon.end())
+    if found and re.match(r"[ \t]*(?:[.;,]|$)", text[found.end() : found.end() + 3]):
+        if 1920 <= _birth_year(found.group(0)) <= 2022:
+            yield found.start(), found.end(), "date_of_birth"
 
 
 def answered_birth_date_hits(text: str, lowered: str) -> Iterator[Hit]:
@@ -334,7 +356,7 @@ _BANK_CONTEXT = re.compile(
 # "Company IBAN IE64 ...": the firm's own account is no one's data (session 6).
 COMPANY_ACCOUNT = re.compile(
     r"(?i)\b(?:company|company's|business|corporate|firm's|our|société|entreprise|empresa"
-    r"|firmen\w*|geschäfts\w*|bedrijfs\w*|zakelijke?|aziendale|società)\W+(?:\w+\W+){0,2}$"
+    r"|firmen\w*|geschäfts\w*|bedrijfs\w*|zakelijke?|aziendale|società)\W+(?:\w+\W+){0,3}$"
     # or right after the firm's legal name: "Harlow Timber Ltd, sort code 40-47-84"
     # or after an association's or a club's name: "Greenhill Allotment Society, IBAN ..."
     r"|\b(?-i:Ltd|Limited|LLP|PLC|plc|Inc|LLC|GmbH|AG|SARL|SAS|B\.V|S\.L|S\.A|S\.r\.l|Lda"

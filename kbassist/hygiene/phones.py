@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
+from kbassist.hygiene.addresses import in_signature_block
 from kbassist.hygiene.emails import EMAIL, clause_after, clause_before, personal_domain
 from kbassist.hygiene.keyword_scan import Hit
 
@@ -56,6 +57,9 @@ _NOT_PHONE_CONTEXT = re.compile(
     r"|pin|inc|req|chg|ritm|job|batch|lot|part|model|sku|tag|\bmac|\bip\b|hash|\#"
     # an access-control or staff identifier: "fob token 0412773", "badge 5530917"
     r"|fob|token|badge|(?:employee|staff|payroll)\s+(?:no\.?|number|id)"
+    # a print card, a returns or a law firm's matter number: "Associated card 0049282210",
+    # "RMA 88-201-4433", "Matter 40021-0007", "Herstellerfall 2025-118734" (session 12)
+    r"|(?<!sim\s)(?<!sim-)\bcard|\brma|\bmatter|herstellerfall|supportfall|servicefall"
     # a case or order in Dutch and German, alone or compounded: "Fall 50102...", "ticketnummer"
     r"|\bfall|vorgang|auftrag|zaak|dossier|melding|bestel)"
     r"(?:s?[\s-]?(?:nummer|nr\.?|no\.?|number|#))?\W{0,3}$"
@@ -93,7 +97,7 @@ _WORK_WORDS = re.compile(
     r"|reception|switchboard|front\s+desk|help\s?desk|service\s?desk|support|hotline|vendor"
     r"|supplier|isp|carrier|provider|fax|ext\.?|extension|durchwahl|zentrale|büro|firma|company"
     r"|work|business|trunk|porting|ported|3cx|sip|teams|hunt\s?group|queue|ivr|auto\s?attendant"
-    r"|operator\s+connect|calling\s+plan|direct\s+routing|phone\s+system"
+    r"|operator\s+connect|calling\s+plan|direct\s+routing|phone\s+system|inbound|outbound"
     r"|oficina|empresa|centralita|bureau|entreprise|standard|kantoor|bedrijf|escritório|ufficio"
     r"|azienda|centralino|toll[\s-]?free|freephone|landline\s+of|site|branch(?:es)?|store|shop|clinic"
     r"|practice|surgery|dienst\w*|geschäft\w*|(?-i:us)|our|we|uns|nous|nos|nosotros|nuestro|ons|onze"
@@ -119,6 +123,12 @@ _WORK_WORDS = re.compile(
     r"|vereinsheim|toestel"
     # a rota's phone: "is the crematorium's on-call phone" (session 9)
     r"|speed\s+dials?|on-call|on\s+call|duty\s+phone|bereitschaft\w*|piket\w*|guardia|astreinte)\b"
+)
+# The desk that did something is no owner: "reception corrected it from the paper form to
+# 07911 ..." (session 12)
+_WORK_AGENT = re.compile(
+    r"(?i)\b(?:reception|front\s+desk|the\s+office|support|we)"
+    r"(?=\s+(?:\w+ed|rang|wrote|took|put|set|typed|re-?entered)\s+(?:it|her|his)\b)"
 )
 _PERSONAL_PHONE_WORDS = re.compile(
     r"(?i)\b(?:personal\w*|private|home|own|privat\w*|persönlich\w*|personnel\w*|privé\w*|pessoal"
@@ -275,6 +285,7 @@ _FOOTER_LEGAL_NAME = re.compile(
     r"\b(?:Ltd|Limited|LLP|PLC|plc|GmbH|AG|SARL|SAS|B\.V|N\.V|S\.L|S\.A|S\.r\.l|S\.p\.A|Lda)\b"
 )
 _FOOTER_BARS = re.compile(r"[|•·]")
+_LEGAL_NAME_THEN_COMMA = re.compile(rf"(?:{_FOOTER_LEGAL_NAME.pattern}),")
 
 
 def _company_footer(text: str, start: int, end: int) -> bool:
@@ -287,9 +298,15 @@ def _company_footer(text: str, start: int, end: int) -> bool:
         return True
     if _FOOTER_LEGAL_NAME.search(near) and _FOOTER_BARS.search(near):
         return True
+    # a signature block under a line of name, role and firm, or a firm's contact line: "Harbour
+    # Kite & Surf Ltd, 12 Main Street, Seahouses NE68 7RD, tel 01665 720 331" (session 12)
+    if in_signature_block(text, line_start) or _LEGAL_NAME_THEN_COMMA.search(
+        text, max(line_start, start - 100), start
+    ):
+        return True
+    above = text.rfind("\n", 0, max(0, line_start - 1)) + 1
     # a quoted vendor footer, one item a line: "> Zebra Technologies Europe Ltd, Dukes
     # Meadow, ...\n> Phone +44 1628 000 000" (session 9)
-    above = text.rfind("\n", 0, max(0, line_start - 1)) + 1
     return text[line_start : line_start + 1] == ">" and bool(
         _FOOTER_LEGAL_NAME.search(text, above, line_start)
     )
@@ -438,7 +455,9 @@ def phone_hits(text: str, lowered: str) -> Iterator[Hit]:
             continue  # "Ltd | Reg. office ... | Company no. 08812234 | 0113 496 0021"
         if _SUPPORT_LINE_BEFORE.search(before[-30:]) and not _own_after(after):
             continue  # "through their Benelux support line (+31 20 ...)": the vendor's line
-        if not own and (_WORK_WORDS.search(before) or _WORK_WORDS.search(after)):
+        if not own and (
+            _WORK_WORDS.search(_WORK_AGENT.sub(" ", before)) or _WORK_WORDS.search(after)
+        ):
             work_end = start + len(raw)
             continue
         if (

@@ -51,6 +51,8 @@ def remnant_hits(text: str) -> Iterator[Hit]:
     """Spans of what a mask left in the text, as (start, end, kind)."""
     if "••" in text:
         for match in _MASKED.finditer(text):
+            if text[match.end() : match.end() + 1].isalnum():
+                continue  # "sk_live_••••••••4f2a": typed over a key's middle, no mask of ours
             kind = _kind(match.group(0))
             if kind == "masked_secret" and not _OUR_BULLETS.search(match.group(0)):
                 continue  # "'Password: ••••••••'" on a screenshot: a placeholder, not our mask

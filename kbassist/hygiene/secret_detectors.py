@@ -523,9 +523,11 @@ def _strong_token_hits(text: str, lowered: str) -> Iterator[Hit]:
     """A token shaped like a chosen password, wherever it stands ("gave him Qz8#Lm2!Rw6vTn")."""
     for match in _CANDIDATE_ANY.finditer(text):
         word = match.group(0)
-        if not (_DIGIT.search(word) and _STRONG_SYMBOL.search(word.rstrip("+"))):
-            continue  # a trailing "+" names a model or a product: RB4011iGS+, Notepad++
+        if not (_DIGIT.search(word) and _STRONG_SYMBOL.search(word.rstrip(",.;:").rstrip("+"))):
+            continue  # a trailing "+" names a model or a product: RB4011iGS+, Notepad++, Gen10+
         token = _without_entities(trim(Token(match.start(), match.end(), word)))
+        if text[token.start - 1 : token.start] == "<" and token.text.endswith("@"):
+            continue  # a message ID: "<20260307083311.1B9E@...>" (session 12)
         if _PUBLIC_CONTEXT.search(text, max(0, token.start - 60), token.start):
             continue  # "public key Zfupn0...+1Kild": a WireGuard peer's public key
         line_start = text.rfind("\n", 0, token.start) + 1

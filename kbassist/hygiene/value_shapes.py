@@ -112,7 +112,14 @@ def is_mention(value: str) -> bool:
         or (lowered.endswith("s") and lowered[:-1] in STOPWORDS)
         or bool(_PLACEHOLDER.match(value))
         or bool(TECHNICAL.match(value))
+        or bool(_REDACTED.search(value))
     )
+
+
+# Not a value but what stands for one (session 12): a value with its middle redacted
+# ("Harvest****2024", "sk_live_••••••••4f2a"), a Key Vault reference, a registry or config
+# setting's name and number ("RpcAuthnLevelPrivacyEnabled=0")
+_REDACTED = re.compile(r"[*•●]{3}|^@Microsoft\.KeyVault\(|^(?:[A-Z][a-z]+){3,}=\d{1,10}$")
 
 
 def char_classes(value: str) -> int:
