@@ -27,6 +27,7 @@ import re
 from collections.abc import Iterable
 
 from kbassist.hygiene.keyword_scan import Hit
+from kbassist.hygiene.kinds import KINDS, SECRET
 
 _REACH = 120
 _CUE_BEFORE = re.compile(
@@ -186,6 +187,28 @@ def sibling_hits(text: str, hits: Iterable[Hit]) -> list[Hit]:
             if _SIBLING_CUE.search(text, max(end, match.start() - 20), match.start()):
                 out.append((match.start(), match.end(), kind))
                 taken.add(match.span())
+    out.extend(_listed_twins(text, hits, taken))
+    return out
+
+
+# "Unused old codes he still had: 8f3a1-c9d27 and 4b6e0-17fa5": a generated code found, and
+# one of the same groups listed right after it (session 12)
+_GROUPED = re.compile(r"(?=[^-]*\d)[A-Za-z0-9]{3,8}(?:-[A-Za-z0-9]{3,8}){1,3}")
+_LIST_JOIN = r"[ \t]*(?:,|;|/|\band\b|\bor\b|&|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bo\b)[ \t]*"
+
+
+def _listed_twins(text: str, hits: Iterable[Hit], taken: set[tuple[int, int]]) -> list[Hit]:
+    out: list[Hit] = []
+    for start, end, kind in list(hits):
+        if KINDS[kind].rule != SECRET or not _GROUPED.fullmatch(text, start, end):
+            continue
+        groups = text[start:end].split("-")
+        shape = "-".join(rf"[A-Za-z0-9]{{{len(group)}}}" for group in groups)
+        twin = re.compile(rf"{_LIST_JOIN}(?P<value>(?=[^-\s]*\d){shape})(?![\w-])")
+        while (found := twin.match(text, end)) and found.span("value") not in taken:
+            out.append((found.start("value"), found.end("value"), kind))
+            taken.add(found.span("value"))
+            end = found.end("value")
     return out
 
 

@@ -74,7 +74,10 @@ _DNI_NAMED = re.compile(
     # or a certificate's holder as the FNMT writes it: "GIL MARTIN LUCIA - 71234567L" (session 12)
     r"|(?-i:\b[A-ZÁÉÍÓÚÑ]{3,}(?:\s+[A-ZÁÉÍÓÚÑ]{3,}){2,4})\s+-\s+$"
 )
-_CODICE_FISCALE = re.compile(r"\b[A-Z]{6}\d{2}[A-EHLMPRST]\d{2}[A-Z]\d{3}[A-Z]\b")
+# (in a file's name too: "Assunzione_Esposito_Ciro_SPSCRI90M14F839K.pdf"; session 12)
+_CODICE_FISCALE = re.compile(
+    r"(?<![A-Za-z0-9])[A-Z]{6}\d{2}[A-EHLMPRST]\d{2}[A-Z]\d{3}[A-Z](?![A-Za-z0-9])"
+)
 # "QQ 12 34 56 C placeholder": HMRC's example said to be one (session 12)
 _PLACEHOLDER_AFTER = re.compile(r"\W{0,3}(?:placeholder|example|dummy|test\b|fictitious)", re.I)
 # An NI number of any two letters, when NI is named shortly before: "Column NI had spaces.

@@ -126,6 +126,9 @@ _HASH_NAMED = re.compile(
 NOT_A_SECRET_SHAPE = re.compile(
     r"(?i:ticket|case|order|invoice|incident|request|change|issue|task)#\d+"
     r"|=[A-Z][A-Z0-9.]*\(.*|.*\.(?i:ps1|psm1|psd1|mp3|mp4)"
+    # a Conditional Access policy's name ("CA03-Require-MFA-AllUsers"), a radio channel and
+    # width ("36/80MHz"), a word said loudly ("thanks!!") (session 12)
+    r"|CA\d{2,3}-[A-Za-z][\w-]*|\d+(?:/\d+)+(?i:[kMG]Hz|Mbps|Gbps|dBm)|[a-z]+[!?]{2,}"
 )
 # A policy's name, not a password: "password policy 'AVC-Pwd-14char-NoExpiry' applied"; a
 # German compound ends in the word ("Passwortrichtlinie 'Min12'")

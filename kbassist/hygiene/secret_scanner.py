@@ -304,4 +304,8 @@ def scanner_hits(text: str, covered: Sequence[tuple[int, int]] = ()) -> list[Hit
             for chunk_start, chunk in _chunks(stripped):
                 hits.extend(_line_hits(chunk, position + chunk_start))
         position = end
-    return hits
+    # a file's name: "Assunzione_Esposito_Ciro_SPSCRI90M14F839K.pdf" (session 12)
+    return [hit for hit in hits if not _FILE_EXTENSION.match(text, hit[1])]
+
+
+_FILE_EXTENSION = re.compile(r"(?i)\.(?:pdf|docx?|xlsx?|csv|txt|jpe?g|png|zip|msg|eml|pptx?)\b")

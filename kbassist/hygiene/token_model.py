@@ -556,7 +556,12 @@ def _not_a_value(text: str, start: int, end: int) -> bool:
         or text.startswith(("...", "…"), end)
         or NOT_A_SECRET_SHAPE.fullmatch(value) is not None
         or POLICY_BEFORE.search(text, max(0, start - 30), start) is not None
+        or _SSID_AFTER.match(text, end) is not None
     )
+
+
+# A network's name before its security: "'TGC-Staff-5G' (WPA3, key unchanged)" (session 12)
+_SSID_AFTER = re.compile(r"['\"’”]?\s*\((?:WPA\d?|WEP|open|802\.1X)\b", re.IGNORECASE)
 
 
 _PORT_BEFORE = re.compile(r"(?i)\b(?:port|ports|tcp|udp|puerto|porta)\W{0,3}$")
