@@ -70,7 +70,8 @@ BATCHES = (
     "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31",
     "blind32", "blind33", "blind34", "blind35", "blind36", "blind37", "blind38", "blind39",
     "blind40", "blind41", "blind42", "blind43", "blind44", "blind45", "blind46", "blind47",
-    "blind48",
+    "blind48", "blind49", "blind50", "blind51", "blind52", "blind53", "blind54", "blind55",
+    "blind56",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -122,6 +123,14 @@ BLIND = {
     "blind46": ROOT / "bench" / "data" / "secrets_blind46.jsonl",
     "blind47": ROOT / "bench" / "data" / "secrets_blind47.jsonl",
     "blind48": ROOT / "bench" / "data" / "secrets_blind48.jsonl",
+    "blind49": ROOT / "bench" / "data" / "secrets_blind49.jsonl",
+    "blind50": ROOT / "bench" / "data" / "secrets_blind50.jsonl",
+    "blind51": ROOT / "bench" / "data" / "secrets_blind51.jsonl",
+    "blind52": ROOT / "bench" / "data" / "secrets_blind52.jsonl",
+    "blind53": ROOT / "bench" / "data" / "secrets_blind53.jsonl",
+    "blind54": ROOT / "bench" / "data" / "secrets_blind54.jsonl",
+    "blind55": ROOT / "bench" / "data" / "secrets_blind55.jsonl",
+    "blind56": ROOT / "bench" / "data" / "secrets_blind56.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -433,6 +442,38 @@ SEEN = {
     "blind48": "the eighth session-10 secrets blind test, scored on bc33fb0 (the rules "
     "alone 0.91/0.98; with the token model 0.98/0.98; personal 1.00/0.93); read in session 11 "
     "(club lines and session numbers as phones)"
+    ": development since",
+    "blind49": "the first session-11 secrets blind test, scored on cb3299d (the rules "
+    "alone 0.97/0.97; with the token model 0.98/0.97; personal 0.96/0.96); read in session 12 "
+    "(a verification code named with what it is for, message IDs)"
+    ": development since",
+    "blind50": "the second session-11 secrets blind test, scored on cb3299d (the rules "
+    "alone 0.91/1.00; with the token model 0.94/0.98; personal 0.96/0.96); read in session 12 "
+    "(a wallet's words lines after it is named, keypad codes, an American home address)"
+    ": development since",
+    "blind51": "the third session-11 secrets blind test, scored on cb3299d (the rules "
+    "alone 0.89/0.97; with the token model 0.97/0.95; personal 1.00/0.92); read in session 12 "
+    "(a push URL's token, a French SNMP community, keys with their middle typed over)"
+    ": development since",
+    "blind52": "the fourth session-11 secrets blind test, scored on cb3299d (the rules "
+    "alone 0.94/0.95; with the token model 0.97/0.94; personal 0.85/0.92); read in session 12 "
+    "(a code that came by text, a certificate holder's DNI, a date of birth given a sentence later)"
+    ": development since",
+    "blind53": "the fifth session-11 secrets blind test, scored on cb3299d (the rules "
+    "alone 1.00/1.00; with the token model 1.00/1.00; personal 1.00/1.00); read in session 12 "
+    "(no error)"
+    ": development since",
+    "blind54": "the sixth session-11 secrets blind test, scored on cb3299d (the rules "
+    "alone 0.98/0.98; with the token model 1.00/0.98; personal 1.00/0.96); read in session 12 "
+    "(twin recovery codes, a registry setting after 'chiave')"
+    ": development since",
+    "blind55": "the seventh session-11 secrets blind test, scored on cb3299d (the rules "
+    "alone 0.95/1.00; with the token model 0.98/0.98; personal 1.00/0.93); read in session 12 "
+    "(an app password run together in a chat, RMA numbers, a company's account)"
+    ": development since",
+    "blind56": "the eighth session-11 secrets blind test, scored on cb3299d (the rules "
+    "alone 0.93/1.00; with the token model 0.97/1.00; personal 0.93/0.93); read in session 12 "
+    "(a password manager's CSV export, NI numbers of any prefix after 'NI')"
     ": development since",
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
@@ -746,7 +787,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind49.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind57.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:
