@@ -81,9 +81,31 @@ def blind_files(names: Sequence[str]) -> dict[str, list[LabelledText]]:
     return {name: read_labelled(BLIND[name]) for name in names}
 
 
-def training_set() -> list[LabelledText]:
+def training_set() -> tuple[list[LabelledText], list[LabelledText]]:
+    """The labelled notes, and the lower-cased copies made of them."""
     files = blind_files(list(BLIND))
-    return shared_batches() + cases() + [note for notes in files.values() for note in notes]
+    notes = shared_batches() + cases() + [note for notes in files.values() for note in notes]
+    return notes, lower_cased(notes)
+
+
+def lower_cased(notes: Sequence[LabelledText]) -> list[LabelledText]:
+    """A lower-cased copy of each secret note whose values hold capitals (session 12).
+
+    Technicians type "temp pw fennel-lamp-72" as often as "Fennel-Lamp-72"; the features
+    are case-sensitive, so the model learns the lower-case shape from these copies. Measured
+    in session 12 by training without blind49-56 and scoring their 1,200 notes: the model
+    alone flags 0.762 of the lower-cased secret notes instead of 0.627, and raises 4 more
+    false alarms on the notes as written (7 instead of 3).
+    """
+    out = []
+    for note in notes:
+        if not (note.secret and note.values) or all(v == v.lower() for v in note.values):
+            continue
+        text = note.text.lower()
+        if len(text) == len(note.text):  # offsets stay where they were
+            values = tuple(value.lower() for value in note.values)
+            out.append(LabelledText(text, True, note.personal, values))
+    return out
 
 
 def _flags(scores: Sequence[float], threshold: float) -> list[bool]:
@@ -194,14 +216,15 @@ def _unread_files() -> list[str]:
 
 
 def train() -> dict[str, Any]:
-    notes = training_set()
-    model = fit(notes, THRESHOLD, C)
+    notes, copies = training_set()
+    model = fit(notes + copies, THRESHOLD, C)
     metadata = {
         "what": "logistic regression over candidate tokens' shape and context features",
         "trained_by": "bench/secret_tokens.py train",
         "threshold": THRESHOLD,
         "C": C,
         "notes": len(notes),
+        "lower_cased_copies": len(copies),
         "features_kept": len(model.weights),
         "trained_on": ["closure_notes batch-a..d (shared data)", *CASES, *sorted(BLIND)],
         "never_read": _unread_files(),

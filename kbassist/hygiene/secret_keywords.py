@@ -369,6 +369,12 @@ _ON_A_HOST = re.compile(r"(?i)\b(?:on|at|from|onto)\s+(?=[\w.-]*\d)[a-z][\w.]*-[
 _IN_PLACEHOLDER = re.compile(r"(?:\$\{|\$\(|%|\{\{\s*)\w*$")
 
 
+_WITHHELD = re.compile(
+    r"(?i)\S+(?:[ \t]+(?:is|was|were|are|has\s+been|had\s+been))?[ \t]+"
+    r"(?:masked|redacted|removed|blanked|elided|withheld|stripped)\b"
+)
+
+
 def _refine(kind: str, text: str, start: int, end: int) -> str:
     """A more specific kind from the words around the keyword."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -380,6 +386,8 @@ def _refine(kind: str, text: str, start: int, end: int) -> str:
         return ""
     if _IN_PLACEHOLDER.search(text, max(0, start - 40), start):
         return ""  # "redis://default:${REDIS_PASSWORD}@host": the keyword names a variable
+    if _WITHHELD.match(text, start, end):
+        return ""  # "with its password masked by the vendor: Server=...": not given (session 12)
     if _ON_A_HOST.search(text, start, end):
         return ""  # "Private key stays on cpe-build01 only": where the key is, not the key
     if kind == "password" and _HINT.search(text, start, end):
