@@ -268,7 +268,10 @@ _SWITCHBOARD_BEFORE = re.compile(
 )
 _SWITCHBOARD_AFTER = re.compile(
     r"(?i)[ \t]*\((?:[\w'’-]+\s+){0,2}(?:main\s+line|switchboard|reception|landline|hotline"
-    r"|(?:office|shop|club|clinic)\s+(?:line|number))\)"
+    r"|(?:office|shop|club|clinic)\s+(?:line|number)"
+    # "(the vendor's support line)", "(their service desk)" (session 12)
+    r"|(?:support|service|help|sales|helpdesk|servicedesk)\s*(?:line|desk|number|team)"
+    r"|(?:support|service\s*desk|help\s*desk))\)"
     # "phone numbers as 07700 900 000 (Ofcom drama range)": a number no one has
     r"|[ \t]*\((?:[\w'’-]+\s+){0,2}(?:drama|fictional|dummy|fake|placeholder)\b"
 )

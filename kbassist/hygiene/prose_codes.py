@@ -290,12 +290,21 @@ def labelled_code_lines_hits(text: str, lowered: str) -> Iterator[Hit]:
             yield match.start("value"), match.end("value"), "door_code"
 
 
+# "She wanted to change the PIN to 2580? No, too easy - set 7410 instead.": a PIN asked
+# about, then the one set in the answer (session 12)
+_PIN_AFTER_QUESTION = re.compile(
+    r"(?i)\bpin\b[^.!?\n]{0,60}\?[^.!?\n]{0,60}?\b(?:set|chose|used?|picked|went\s+with"
+    r"|gesetzt|gekozen|puesto|elegido|choisi|mis|escolhido|scelto)\s+(?:it\s+to\s+|to\s+)?"
+    r"(?P<value>\d{4,8})\b(?![.,:/-]\d)"
+)
+
+
 def _pin_and_device_hits(text: str, lowered: str) -> Iterator[Hit]:
     """PINs named as such, and a device's passcode or verification code."""
     for match in _DEVICE_PASSCODE.finditer(text):
         yield match.start("value"), match.end("value"), "pin"
     if "pin" in lowered:
-        for regex in (_PIN_IS, _PIN_AFTER_COLON):
+        for regex in (_PIN_IS, _PIN_AFTER_COLON, _PIN_AFTER_QUESTION):
             for match in regex.finditer(text):
                 yield match.start("value"), match.end("value"), "pin"
         for match in _PIN_SET_LAST.finditer(text):
