@@ -12,6 +12,9 @@ _EN_STREET_TYPES = (
     r"Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Way|Court|Ct|Crescent|Cres|Place|Pl"
     r"|Boulevard|Blvd|Terrace|Gardens|Grove|Row|Square|Hill|Mews|View|Rise|Walk|Green|Parade"
     r"|Wynd|Brae|Vennel|Loan"  # Scottish streets (session 6)
+    # an Irish or British housing estate, not a business park: "9 Rathmore Park" (session 12)
+    r"|(?<!Business )(?<!Retail )(?<!Science )(?<!Industrial )(?<!Technology )(?<!Enterprise )"
+    r"(?<!Trade )(?<!Office )(?<!Car )(?<!Leisure )(?<!Innovation )(?<!Holiday )Park"
 )
 # Welsh and Irish streets name the street type first: "14 Heol y Felin", "3 Bóthar na Trá".
 _CELTIC_STREET_WORDS = r"Heol|Ffordd|Stryd|Lôn|Bóthar|Sráid"
@@ -87,9 +90,11 @@ _STREET_PIECES = (
     re.compile(r"\d,\s*\d{5}\s"),  # "Am Mühlbach 7, 83093 Bad Endorf"
     re.compile(r"\d,?[ \t]+[1-9]\d{3}[ \t]?[A-Z]{2}\b"),  # "Buorren 7, 9104 BX Damwâld"
 )
+# (an Irish county and Eircode too: "Naas, Co. Kildare W91 K2P7"; session 12)
 _POSTCODE_TAIL = re.compile(
-    r"[ \t,]{1,3}(?:[A-Z][\w'’-]+[ \t,]{1,3}){0,2}"
-    r"(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|\d{4}\s?[A-Z]{2}|\d{4,5}(?:-\d{3,4})?|[A-Z]{2}\s\d{5})"
+    r"[ \t,]{1,3}(?:(?:Co\.?[ \t]+)?[A-Z][\w'’-]+[ \t,]{1,3}){0,3}"
+    r"(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|\d{4}\s?[A-Z]{2}|\d{4,5}(?:-\d{3,4})?|[A-Z]{2}\s\d{5}"
+    r"|[AC-FHKNPRTV-Y]\d{2}\s?[AC-FHKNPRTV-Y0-9]{4})"
     r"(?:[ \t]+[A-ZÄÖÜ][\wäöüß'’-]+){0,2}"  # the town: "83093 Bad Endorf"
 )
 _HOME_WORDS = re.compile(
