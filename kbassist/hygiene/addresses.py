@@ -34,6 +34,9 @@ _DE_NL_STREET_TYPES = (
 _STREET_DE_NL = (
     rf"\b(?:[A-ZÄÖÜ][\wäöüß'-]+\s)?[A-ZÄÖÜ][\wäöüß'-]*(?:{_DE_NL_STREET_TYPES})"
     r"\s+\d{1,4}\s?[a-zA-Z]?\b"
+    # the type as a word of its own: "Ettaler Straße 9", "Hattinger Str. 211" (session 12)
+    r"|\b[A-ZÄÖÜ][\wäöüß'-]+\s(?:Straße|Strasse|Str\.|Weg|Allee|Gasse|Platz|Ring|Damm|Chaussee)"
+    r"\s+\d{1,4}\s?[a-zA-Z]?\b"
 )
 _ROMANCE_STREET_WORDS = (
     r"Calle|C/|Avda\.?|Avenida|Paseo|Plaza|Rua|Av\.|Travessa|Largo|Via|Viale|Piazza|Corso"
@@ -67,6 +70,11 @@ _STREET_POSTCODED = (
     r"|\b(?:via|viale|piazza|corso|calle|avenida|rua|paseo|travessa|caminho|estrada|camino"
     r"|strada)\s+(?:[\w'’.-]+\s+){0,4}?"
     r"\d{1,4}[a-z]?(?=,?\s*\d{4,5}(?:-\d{3})?\s+[A-Z])"
+    # a house's name, then its street and a UK postcode: "Hollybush Cottage, Wenlock Road, Much
+    # Wenlock TF13 6JR" (session 12)
+    rf"|\b(?:[A-Z][\w'’-]+\s+){{1,2}}(?:Cottage|House|Farm|Farmhouse|Barn|Lodge|Villa|Croft"
+    rf"|Bungalow|Manse|Grange),\s+(?:[A-Z][\w'’-]+\s+){{1,3}}(?:{_EN_STREET_TYPES})\b"
+    rf"(?:,[ \t]*[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?){{0,2}}(?=[ \t,]{{1,3}}{_UK_POSTCODE})"
     # the house number first, English-style: "14 Rua das Flores, 8200-123 Albufeira" (session 11)
     rf"|\b\d{{1,4}},?\s+(?:{_ROMANCE_STREET_WORDS})\s+(?:[\w'’.-]+\s+){{0,4}}?[\w'’.-]+"
     r"(?=,?\s*\d{4,5}(?:-\d{3})?\s+[A-Z])"
@@ -84,6 +92,7 @@ _STREET_PIECES = (
         rf"|(?:\s?(?:bis|ter))?,?\s+(?:{_ROMANCE_STREET_TYPES})\s)"
     ),
     re.compile(rf"(?:{_DE_NL_STREET_TYPES})\s+\d"),  # "Hauptstraße 5"
+    re.compile(r"\s(?:Straße|Strasse|Str\.|Weg|Allee|Gasse|Platz|Ring|Damm|Chaussee)\s+\d"),
     re.compile(rf"(?:{_ROMANCE_STREET_WORDS})\s"),  # "Calle Mayor 5"
     re.compile(rf"(?:{_CELTIC_STREET_WORDS})\s"),  # "14 Heol y Felin"
     re.compile(_UK_POSTCODE),  # "12 Mill Race, Tickhill, Doncaster DN11 9HU"
@@ -123,6 +132,7 @@ _COMPANY_ADDRESS = re.compile(
     # an organisation's registered seat, whatever kind of body: "morada registada da
     # Associação", "statutair adres van de stichting", "Vereinssitz", "au siège" (session 8)
     r"|morada\s+(?:registada|fiscal|social)|endereço\s+(?:registado|registrado|fiscal)|sede"
+    r"|direcci[óo]n\s+(?:fiscal|de\s+facturaci[óo]n)|adresse\s+de\s+facturation"  # session 12
     r"|siège|statutaire?\s+(?:adres|zetel)|zetel|registered\s+(?:office|seat)"
     r"|(?:vereins|unternehmens|gesellschafts|stiftungs|haupt|verwaltungs|kanzlei|praxis)sitz"
     # a Dutch firm's establishment or visiting address (session 9)
@@ -135,12 +145,15 @@ _LEGAL_NAME_BEFORE = re.compile(
     r"|LTD|LIMITED|GMBH|INC)"
     r"\.?,?[ \t]*$"
 )
+_CLAUSE_END = re.compile(r"[.;:()]|\s[-–—]\s")
 _YEAR_AT_END = re.compile(r"\s(?:19|20)\d{2}$")
 # "viewing property at 4 Quay Mews": a property on an agent's books, not someone's home
 # (session 9).
 _LISTING = re.compile(
     r"(?i)\b(?:viewings?|listings?|propert(?:y|ies)\s+(?:at|on)|to\s+let|for\s+(?:sale|rent)"
     r"|vacant|void\s+property|show[\s-]?home|plot\s+\d{1,4}"
+    # "the vacant for-sale house at 12 Acre Lane" (session 12)
+    r"|(?:vacant|empty|for[\s-](?:sale|rent)|to[\s-]let)\s+(?:house|home|flat|cottage|property)"
     # an agent's floorplan or valuation of a property: "floorplan for 22 Quarry Lane" (session 11)
     r"|floor\s?plans?\s+(?:for|of)|valuation\s+(?:for|of|at)|epc\s+(?:for|of))\b"
 )
@@ -211,7 +224,11 @@ def address_hits(text: str, lowered: str) -> Iterator[Hit]:
             continue  # "her home address be removed ...; changed start to the office at Unit 3"
         if not home and in_signature_block(text, line_start):
             continue
-        if not home and (_SIGN_OFF.search(before) or _LISTING.search(before[-60:])):
+        if not home and (
+            _SIGN_OFF.search(before)
+            or _LISTING.search(before[-60:])
+            or _LISTING.search(_CLAUSE_END.split(after)[0])
+        ):  # "... for 12 Acre Lane test listing" (session 12), not "- he was sent listings"
             continue  # a signature's firm, or a property an agent lets or sells
         office = _OFFICE_WORDS.search(before[-60:]) or _OFFICE_WORDS.search(
             text[match.start() : end]

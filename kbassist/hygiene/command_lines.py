@@ -23,8 +23,10 @@ _NET_USE = re.compile(r"(?i)/user:[^\s/]{1,100}[ \t]+(?P<value>[^\s/\"'<>]{3,100
 # "net user svc_backup Pa55-Vault-91 /add": the password after the account's name.
 _NET_USER = re.compile(r"(?i)\bnet\s+user\s+[^\s/]{1,64}[ \t]+(?P<value>[^\s/*\"'<>]{3,100})")
 # "redis-cli -h 10.8.1.20 -a 'Kq8v...'": redis-cli's -a is its password (session 7).
+# redis.conf's "requirepass X" and "masterauth X" too (session 12)
 _REDIS_AUTH = re.compile(
-    r"\bredis-cli\b[^\n|;]{0,120}?(?<![\w-])(?:-a|--pass|--askpass)[ \t]+"
+    r"(?:\bredis-cli\b[^\n|;]{0,120}?(?<![\w-])(?:-a|--pass|--askpass)"
+    r"|(?i:\b(?:requirepass|masterauth)))[ \t]+"
     r"(?P<value>\"[^\"\n]{1,100}\"|'[^'\n]{1,100}'|[^\s\"'<>()|]{1,100})"
 )
 # "snmpwalk -v2c -c gskt-ro-44x 10.12.0.2": the net-snmp tools' -c is the community (-A and
@@ -69,7 +71,7 @@ def command_line_hits(text: str, lowered: str) -> Iterator[Hit]:
             sql = any(word in lowered for word in ("mysql", "mariadb", "mysqldump"))
             if value_shape_ok(value, "strict" if sql else "strong"):
                 yield match.start("value"), match.end("value"), "password"
-    if "redis-cli" in lowered:
+    if "redis-cli" in lowered or "requirepass" in lowered or "masterauth" in lowered:
         for match in _REDIS_AUTH.finditer(text):
             token = trim(Token(match.start("value"), match.end("value"), match.group("value")))
             quoted = match.group("value")[:1] in "\"'"

@@ -24,16 +24,20 @@ _VOUCHER_TOPIC = re.compile(
     # the network named instead of the guest: "codes Wi-Fi", "wifi vouchers" (session 8)
     r"|(?:wi-?fi|wlan)[\s-]?(?:codes?|vouchers?|tickets?|pass(?:es)?)"
     r"|(?:codes?|c[óo]digos?|codici|vales?|bonos?|buoni|fichas?)\s+(?:de\s+|do\s+)?(?:wi-?fi|wlan)"
+    r"|(?:vales?|bonos?|buoni|bons)\s+en\s+el\s+portal|\bomada\b"
     # a captive portal's passes: "le portail captif Omada ne générait plus de bons" (session 9)
     r"|portail\s+captif|captive\s+portal|portal\s+cautivo|portale\s+captive)"
 )
 # One of these is in every topic above (lower-cased): the topic regex runs only where one is.
 _VOUCHER_HINTS = (
     *("guest", "voucher", "hotspot", "gast", "gutschein", "invit", "ospite"),
-    *("wifi", "wi-fi", "wlan", "captif", "captive", "cautivo"),
+    *("wifi", "wi-fi", "wlan", "captif", "captive", "cautivo", "omada", "vales"),
 )
 # digits, or letters and digits as Omada and UniFi print them ("7HQ2-KP4M"; session 9)
-_VOUCHER_ITEM = r"(?:\d{4,6}-\d{4,6}|(?=[A-Z]*\d)[A-Z\d]{4,6}-(?=[A-Z]*\d)[A-Z\d]{4,6})"
+# (or three groups: "318-550-92"; session 12)
+_VOUCHER_ITEM = (
+    r"(?:\d{4,6}-\d{4,6}|\d{3}-\d{3}-\d{2,3}|(?=[A-Z]*\d)[A-Z\d]{4,6}-(?=[A-Z]*\d)[A-Z\d]{4,6})"
+)
 _VOUCHER_LIST = re.compile(
     rf"(?<![\w-])({_VOUCHER_ITEM})(?:\s*(?:,|;|and|und|y|et|en|e|[-*•](?=\s))?\s*(?<![\w-]){_VOUCHER_ITEM}"
     r"(?![\w-]))+"
@@ -72,15 +76,11 @@ def voucher_list_hits(text: str, lowered: str) -> Iterator[Hit]:
             yield match.start(), match.end(), "wifi_voucher"
     for match in _voucher_lists(text):
         for item in re.finditer(_VOUCHER_ITEM, match.group(0)):
-            left, right = item.group(0).split("-")
+            left, right = item.group(0).split("-")[:2]
             if (
                 len(left) == len(right) == 4
                 and left[:2] in ("19", "20")
-                and right[:2]
-                in (
-                    "19",
-                    "20",
-                )
+                and right[:2] in ("19", "20")
             ):
                 continue  # 2024-2025
             yield match.start() + item.start(), match.start() + item.end(), "wifi_voucher"
@@ -92,7 +92,8 @@ _PASSWORD_HEADER = re.compile(
     r"|zugangsdaten|credenciales|identifiants|inloggegevens|credenziali)$"
 )
 _CELL = re.compile(r"[^|]+")
-_PROSE_CELL = re.compile(r"[^\W\d_]+(?:[ \t]+[^\W\d_]+)+")
+# (with an aside after it: "set by user (SSPR)", "pending, TAP via manager"; session 12)
+_PROSE_CELL = re.compile(r"[^\W\d_]+(?:,?[ \t]+[^\W\d_]+)+(?:[ \t]*\([^)]*\))?")
 
 
 def table_hits(text: str, lowered: str) -> Iterator[Hit]:
@@ -404,6 +405,29 @@ def chat_code_hits(text: str, lowered: str) -> Iterator[Hit]:
             continue
         if _CODE_ASKED.search(earlier):
             yield match.start("value"), match.end("value"), "mfa_code"
+
+
+# A transcript's user typing the password the technician asked about: "[15:03] me: is it
+# saying wrong password?\n[15:03] Giulia: yes I typed Vesalio1543 many times" (session 12)
+_CHAT_TYPED = re.compile(
+    r"(?im)^[ \t]*\[[\d:. ]{3,12}\][ \t]*[\w .()'’-]{1,40}:[^\n]{0,40}?\b(?:typed|type|typing"
+    r"|tried|entered|put\s+in|used|using|its|it's|is)[ \t]+(?P<value>[^\s\"'<>()]{6,40})"
+)
+_PASSWORD_ASKED = re.compile(
+    r"(?i)\b(?:password|passwort|kennwort|contraseña|wachtwoord|senha|pw)\b"
+)
+
+
+def chat_typed_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """A password a transcript's user says they typed, in the lines just after it was named."""
+    if "[" not in text or not _PASSWORD_ASKED.search(text):
+        return
+    for match in _CHAT_TYPED.finditer(text):
+        value = match.group("value").rstrip(".,;!?")
+        earlier = "\n".join(text[: match.start()].rsplit("\n", 3)[-3:])
+        shaped = any(ch.isdigit() for ch in value) and value_shape_ok(value, "medium")
+        if shaped and _PASSWORD_ASKED.search(earlier):
+            yield match.start("value"), match.start("value") + len(value), "password"
 
 
 # "new user code for gary is four seven one nine two": a code dictated in number words (a

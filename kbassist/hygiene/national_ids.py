@@ -16,6 +16,7 @@ from datetime import date
 from typing import NamedTuple
 
 from kbassist.hygiene.keyword_scan import Hit
+from kbassist.hygiene.personal_keywords import ORGANISATION_TAX_NUMBER, TEST_NUMBER_AFTER
 
 _WINDOW = 250
 
@@ -308,5 +309,37 @@ def national_id_hits(text: str, lowered: str) -> Iterator[Hit]:
                     text, max(0, found.start() - 20), found.start()
                 ):
                     continue
+                if TEST_NUMBER_AFTER.match(text, found.end(group)):
+                    continue  # "111222333 (testnummer uit de handleiding)": a vendor's sample
                 if value and kind.check(value):
                     yield found.start(group), found.end(group), kind.kind
+
+
+# An identity number named, then corrected a sentence or two later: "Fehler 'Steuer-ID
+# ungültig' - Ziffer vertauscht. Korrigiert auf 57 283 104 619", "Passport field had a space
+# ... - corrected to 533128719", "NIF inválido ... NIF correto 245118930" (session 12)
+_ID_NAMED = re.compile(
+    rf"(?i)\b(?:nif|nie|dni|bsn|burgerservicenummer|steuer-?id|steuernummer|{_PASSPORT}|nino"
+    r"|ni\s+number|national\s+insurance|codice\s+fiscale|ssn|social\s+security)\b"
+)
+_CORRECTED_ID = re.compile(
+    r"(?i)\b(?:corrected\s+to|fixed\s+to|korrigiert\s+(?:auf|zu)|correto|correcto|corregido"
+    r"\s+(?:a|en)|corrigé\s+en|corretto\s+(?:in|a)|gecorrigeerd\s+(?:naar|in)|aangepast\s+naar"
+    r"|should\s+be)[ \t]*:?[ \t]*(?P<value>(?-i:[A-Z]{0,2})\d[\d .]{6,14}\d(?-i:[A-Z])?)"
+    r"(?![\w.,/-]\w)"
+)
+
+
+def corrected_id_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """An identity number given as the correction of one named shortly before."""
+    if not any(
+        word in lowered for word in ("correct", "corret", "korrigiert", "corrig", "aangepast")
+    ):
+        return
+    for match in _CORRECTED_ID.finditer(text):
+        value = match.group("value")
+        digits = sum(ch.isdigit() for ch in value)
+        if ORGANISATION_TAX_NUMBER.search(value):
+            continue  # "corregido a B45123987": a company's tax number
+        if digits >= 8 and _ID_NAMED.search(text, max(0, match.start() - 150), match.start()):
+            yield match.start("value"), match.end("value"), "national_id"

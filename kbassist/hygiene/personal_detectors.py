@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from kbassist.hygiene.addresses import address_hits, untyped_home_hits
 from kbassist.hygiene.emails import clause_before, email_hits
 from kbassist.hygiene.keyword_scan import Hit
-from kbassist.hygiene.national_ids import national_id_hits
+from kbassist.hygiene.national_ids import corrected_id_hits, national_id_hits
 from kbassist.hygiene.personal_keywords import (
     COMPANY_ACCOUNT,
     answered_birth_date_hits,
@@ -67,7 +67,7 @@ _DNI = re.compile(r"\b(?P<number>\d{8}|[XYZ]-?\d{7})-?(?P<letter>[A-Z])\b")
 # "con el DNI de su hijo 48392017Y": after its keyword, a few words back, a DNI or NIE is one
 # even with a wrong check letter (a mistyped DNI is still someone's; session 8).
 _DNI_NAMED = re.compile(
-    r"(?i)\b(?:dni|d\.n\.i\.?|nif|(?-i:NIE))(?:\W+\w+){0,4}?\W+$"
+    r"(?i)\b(?:dni|d\.n\.i\.?|nif|(?-i:NIE))(?:\W+\w+){0,8}?\W+$"
     # or "DNI" in capitals a sentence before: "el DNI tenía la letra mal. Era 44829163K y no
     # 44829163H" (session 9)
     r"|(?-i:\bDNI\b)[^\n]{0,110}$"
@@ -266,6 +266,7 @@ DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
     sentence_birth_date_hits,
     sort_and_account_hits,
     national_id_hits,
+    corrected_id_hits,
     _number_hits,
     email_hits,
     phone_hits,

@@ -386,7 +386,9 @@ _CLIENT_ACCOUNT = re.compile(r"(?i)\bclient\s+account\b[^.\n]{0,80}$")
 # An association's or a trust's name too: "Acc 71234567 (Stonecrop Quarry Museum Trust)"
 # (session 11).
 _LEGAL_NAME_AFTER = re.compile(
-    r"[^\n.;!?]{0,80}?\b(?-i:Ltd|Limited|LLP|PLC|plc|Inc|LLC|GmbH|AG|SARL|SAS|B\.V|N\.V|S\.L"
+    # (past a Dutch "t.n.v." too: "NL91 RABO ... t.n.v. Stichting Carillon Maas"; session 12)
+    r"(?:\s*t\.\s?n\.\s?v\.|[^\n.;!?]){0,80}?\b(?-i:Ltd|Limited|LLP|PLC|plc|Inc|LLC|GmbH|AG|SARL"
+    r"|SAS|B\.V|N\.V|S\.L"
     r"|S\.A|S\.r\.l|S\.p\.A|Lda|Trust|Society|Association|Charity|Council|Foundation"
     r"|Stichting|Verein|Vereniging)(?![\w-])"
 )
@@ -413,7 +415,7 @@ _OF_THE_FIRM = re.compile(
 # and 9 (an estate, a condominium, an irregular body) are an organisation's; a Spanish NIF
 # opening with A-H, J, N, P-S, U-W is a company's or a body's (session 8).
 _TAX_KEYWORD = re.compile(r"(?i)(?:nif|nipc|contribuinte)\b")
-_ORGANISATION_TAX_NUMBER = re.compile(
+ORGANISATION_TAX_NUMBER = re.compile(
     r"(?<![\w.-])(?:(?!45)[4-9]\d{2}[ .]?\d{3}[ .]?\d{3}"
     r"|[ABCDEFGHJNPQRSUVW]-?\d{7}-?[0-9A-J])$"
 )
@@ -431,9 +433,20 @@ _OWNER = re.compile(
 )
 
 
+# A documented test or example number: "BSN 111222333 (testnummer van de leverancier)"
+# (session 12)
+TEST_NUMBER_AFTER = re.compile(
+    r"(?i)\W{0,3}(?:\(\s*)?(?:the\s+|a\s+|de\s+|het\s+|ein\s+|un\s+|una\s+)?"
+    r"(?:test\w*|example|sample|dummy|placeholder|voorbeeld\w*|beispiel\w*|ejemplo|exemple"
+    r"|esempio|exemplo|fictitious|fictief|fiktiv)\b"
+)
+
+
 def _refine(kind: str, text: str, start: int, end: int) -> str:
     """Drop a national ID or bank detail that belongs to a firm; keep a bank detail only on a
     line about banking. ``start`` is the keyword's, ``end`` the value's."""
+    if kind == "national_id" and TEST_NUMBER_AFTER.match(text, end):
+        return ""
     if kind in ("bank_account", "national_id") and (
         COMPANY_ACCOUNT.search(text, max(0, start - 40), start)
         or _OF_THE_FIRM.search(text, start, min(end, start + 40))
@@ -449,7 +462,7 @@ def _refine(kind: str, text: str, start: int, end: int) -> str:
     if (
         kind == "national_id"
         and _TAX_KEYWORD.match(text, start)
-        and _ORGANISATION_TAX_NUMBER.search(text, start, end)
+        and ORGANISATION_TAX_NUMBER.search(text, start, end)
     ):
         return ""  # "NIF da associação 503 412 665": an association's tax number
     if (

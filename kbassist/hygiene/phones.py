@@ -36,6 +36,7 @@ _NOT_A_PHONE = re.compile(
       | [245]\d\d\s[245]\.\d{1,3}\.\d{1,3}                 # SMTP status: 550 5.7.520
       | \d{6}(?:-\d{6})+                                 # recovery key groups
       | [1-9]\d{3,5}\.\d{1,5}                             # build.revision (22631.4317)
+      | \d+\.\d\s\d+                                     # a table's decimal, then a number
       | \d{1,3}(?:\.\d{1,3}){3}(?:-\d{1,3}(?:\.\d{1,3}){0,3})?.*  # IP address or range
     )$"""
 )
@@ -98,6 +99,7 @@ _WORK_WORDS = re.compile(
     r"|supplier|isp|carrier|provider|fax|ext\.?|extension|durchwahl|zentrale|büro|firma|company"
     r"|work|business|trunk|porting|ported|3cx|sip|teams|hunt\s?group|queue|ivr|auto\s?attendant"
     r"|operator\s+connect|calling\s+plan|direct\s+routing|phone\s+system|inbound|outbound"
+    r"|duty\s+number|published"
     r"|oficina|empresa|centralita|bureau|entreprise|standard|kantoor|bedrijf|escritório|ufficio"
     r"|azienda|centralino|toll[\s-]?free|freephone|landline\s+of|site|branch(?:es)?|store|shop|clinic"
     r"|practice|surgery|dienst\w*|geschäft\w*|(?-i:us)|our|we|uns|nous|nos|nosotros|nuestro|ons|onze"
@@ -236,7 +238,8 @@ _SUPPORT_LINE_BEFORE = re.compile(
 # A parcel's tracking number after its shipment words, the carrier named between (session 9).
 _SHIPMENT_BEFORE = re.compile(
     r"(?i)\b(?:spedizione|sendung|env[íi]o|colis|zending|shipment|consignment|tracking"
-    r"|track\s*(?:&|and)\s*trace|parcel|paket|pacco|paquete|pakket|remessa|encomenda)\b"
+    r"|track\s*(?:&|and)\s*trace|parcel|paket|pacco|paquete|pakket|remessa|encomenda"
+    r"|waybill|awb|frachtbrief|vrachtbrief|lettre\s+de\s+voiture)\b"
     r"[^\n]{0,25}$"
 )
 # The start of an IBAN right before the digits: they are its tail (session 9).
@@ -271,7 +274,10 @@ _SWITCHBOARD_AFTER = re.compile(
     r"|(?:office|shop|club|clinic)\s+(?:line|number)"
     # "(the vendor's support line)", "(their service desk)" (session 12)
     r"|(?:support|service|help|sales|helpdesk|servicedesk)\s*(?:line|desk|number|team)"
-    r"|(?:support|service\s*desk|help\s*desk))\)"
+    r"|(?:support|service\s*desk|help\s*desk)|answering\s+service|out[\s-]of[\s-]hours"
+    r"|after[\s-]hours|night\s+service)\)"
+    # "07800 000 000 is a placeholder on the website" (session 12)
+    r"|[ \t]+(?:is|was)\s+(?:a|the)\s+(?:placeholder|dummy|fake)\b"
     # "phone numbers as 07700 900 000 (Ofcom drama range)": a number no one has
     r"|[ \t]*\((?:[\w'’-]+\s+){0,2}(?:drama|fictional|dummy|fake|placeholder)\b"
 )

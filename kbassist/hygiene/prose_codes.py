@@ -37,7 +37,8 @@ _PLACE_WORDS = re.compile(
     r"|hangslot|hek|cofre|cadeado|cancela|cassaforte|lucchetto|portone"
     # disarming names the alarm: "código de desarme", "code de désarmement" (session 7)
     r"|disarm\w*|desarm\w*|désarm\w*|unscharf\w*|disinser\w*|uitschakel\w*"
-    r"|\w+tresor\w*|\w+kluis)\b"  # Schlüsseltresor, sleutelkluis (session 7)
+    r"|\w+tresor\w*|\w+kluis"  # Schlüsseltresor, sleutelkluis (session 7)
+    r"|alarm(?:centrale|systeem|paneel|zentrale|panel)|inbraak\w*|einbruch\w*)\b"  # session 12
     # a code compound that names what it opens: Öffnungscode, Türcode, toegangscode (session 10)
     rf"|\b{_OPENING_CODE}\b"
 )
@@ -115,8 +116,9 @@ _CODE_AFTER_COLON = re.compile(
 # keys typed one by one: "8-1-5-3", "7 7 1 3"
 _TYPED_KEYS_PATTERN = r"(?:\d-){3,9}[\d#*]|(?:\d[ \t]){3,9}\d"
 _PLACE_CODE_AFTER_COLON = re.compile(
-    r"(?i)(?=[cpn])"  # the first letters of the words below: see _PASSWORD_TOPIC
+    r"(?i)(?=[cpnbgz])"  # the first letters of the words below: see _PASSWORD_TOPIC
     r"\b(?:code|codes|pin|combination|combinaison|combinación|combinazione|combinatie"
+    r"|gebruikerscode|benutzercode|zugangscode|bedieningscode"  # (session 12)
     r"|códigos?|codigos?|codice|codici|nummer|numéro|número|numero)\b"
     # an initial's or a title's dot is not a sentence's: "a pedido da D. Teresa: 3 1 7 4 2 9"
     r"(?P<between>(?:[^.\n:]|(?<=\b[A-Z])\.|(?<=\b(?:Dr|Mr|Ms|Sr|St))\.|(?<=\bMme)\.){1,80}):"
@@ -124,10 +126,17 @@ _PLACE_CODE_AFTER_COLON = re.compile(
     r"[ \t]*(?:(?:antes|before|old|previously|vorher|voorheen|avant|prima|was)[ \t]+)?"
     # whose code, in a word: "Códigos de utilizador: gerente 5290, ..." (session 10)
     r"(?:(?P<role>(?-i:[a-zà-ÿ]{3,15}))[ \t]+)?"
-    rf"(?P<value>\d{{3,10}}#?|\d{{2}}(?: \d{{2}}){{2,4}}|{_TYPED_KEYS_PATTERN})"
+    rf"(?P<value>(?-i:[A-Z])?\d{{3,10}}#?|\d{{2}}(?: \d{{2}}){{2,4}}|{_TYPED_KEYS_PATTERN})"
     r"(?![\w.,/:-]\w)"
 )
 _TYPED_KEYS = re.compile(_TYPED_KEYS_PATTERN)
+# a sentence that opens with the code: "Le portail ... avec le digicode. ... Code remis en
+# place : A1984." (session 12)
+_OPENS_WITH_CODE = re.compile(r"(?i)[ \t\n]*(?:(?:new|nouveau|neuer|nieuwe|nuevo|novo|nuovo)\s+)?$")
+_SET_BETWEEN = re.compile(
+    r"(?i)\b(?:remis|set|changed|reset|changé|modifié|défini|geändert|gesetzt|gewijzigd|ingesteld"
+    r"|cambiado|puesto|alterado|definido|cambiato|impostato|re-?programmed)\b"
+)
 # the roles an alarm or access panel gives its codes, in the seven languages
 _PANEL_ROLE = re.compile(
     r"(?i)\b(?:user|utente|usuario|utilisateur|gebruiker|benutzer|utilizador|master|maestro"
@@ -149,11 +158,15 @@ _NUMBERED_THINGS = re.compile(
 # the words around speak of a one-time or sign-in code (session 8).
 _READ_OUT_CODE = re.compile(
     r"(?i)\b(?:the|a|this|that)\s+(?:(?:6|six|8|eight)[- ]digit\s+)?(?:code|c[óo]digo|codice)"
-    r"\s+(?P<value>\d{3}[ -]\d{3}|\d{6})"
+    r"(?:\s+(?P<value>\d{3}[ -]\d{3}|\d{6})"
+    # "it asked for the code and she read it out, 604 118" (session 12): two groups of three
+    # a few words on
+    r"|\b[^.\n\d]{1,40}?[ ,:]\s*(?P<later>\d{3} \d{3}))"
     r"(?![\w.,/:-]\w)"
 )
 _ONE_TIME_WORDS = re.compile(
     r"(?i)one-time|\botp\b|\b2fa\b|\bmfa\b|verification|authenticator|sign-in\s+code"
+    r"|\bsign(?:ed|ing)?\s+in(?:to)?\b|\blog(?:ged|ging)?\s+in(?:to)?\b"
     r"|login\s+code|security\s+code|einmalcode|bestätigungscode|código\s+de\s+verificación"
     r"|code\s+de\s+vérification|verificatiecode|código\s+de\s+verificação|codice\s+di\s+verifica"
 )
@@ -202,7 +215,8 @@ _DEVICE_PASSCODE = re.compile(
 # no place need be named; a PIN pad or a PIN's length is not one (session 9).
 _PIN_IS = re.compile(
     r"(?i)(?<![\w-])(?:[\w-]{0,20}-)?pin\b(?![\s-]?(?:pad|length|policy|complexity|reset))"
-    r"(?P<between>[^.\n:\d]{0,40}?)\b(?:is|was|ist|war|es|est|é|è|era|lautet|now|bleibt|blijft"
+    r"(?P<between>[^.\n:\d]{0,40}?)\b(?:is\s+it(?:\s+still)?|is|was|ist|war|es|est|é|è|era"
+    r"|lautet|now|bleibt|blijft"
     # "Telefonsperr-PIN für Frau Lindner jetzt 9043" (session 11)
     r"|remains|stays|reste|resta|sigue|continua|fica|jetzt|nu|ahora|maintenant|agora|ora)[ \t]+"
     rf"(?P<value>\d{{4,8}}|{_TYPED_KEYS_PATTERN})(?![\w.,/:-]\w)"
@@ -290,6 +304,11 @@ def labelled_code_lines_hits(text: str, lowered: str) -> Iterator[Hit]:
             yield match.start("value"), match.end("value"), "door_code"
 
 
+# "Neue Druckfreigabe-PIN 7351 vergeben", "SIM-PIN 4021": a compound's PIN and its value
+# (the keyword reader leaves a keyword after a hyphen alone; session 12)
+_COMPOUND_PIN = re.compile(
+    r"(?i)(?<=[a-zäöüß]-)pin\b[ \t]*:?[ \t]*(?P<value>\d{4,8})(?![\w.,/:-]\w)"
+)
 # "She wanted to change the PIN to 2580? No, too easy - set 7410 instead.": a PIN asked
 # about, then the one set in the answer (session 12)
 _PIN_AFTER_QUESTION = re.compile(
@@ -304,7 +323,7 @@ def _pin_and_device_hits(text: str, lowered: str) -> Iterator[Hit]:
     for match in _DEVICE_PASSCODE.finditer(text):
         yield match.start("value"), match.end("value"), "pin"
     if "pin" in lowered:
-        for regex in (_PIN_IS, _PIN_AFTER_COLON, _PIN_AFTER_QUESTION):
+        for regex in (_PIN_IS, _PIN_AFTER_COLON, _PIN_AFTER_QUESTION, _COMPOUND_PIN):
             for match in regex.finditer(text):
                 yield match.start("value"), match.end("value"), "pin"
         for match in _PIN_SET_LAST.finditer(text):
@@ -352,7 +371,11 @@ def prose_code_hits(text: str, lowered: str) -> Iterator[Hit]:
         start, end = sentence_around(text, match.start())
         if _NUMBERED_THINGS.search(text, max(0, match.start() - 15), match.start()):
             continue
-        if _CODE_WORD.search(text, start, end) and _PLACE_WORDS.search(text, start, end):
+        # the place may be named a line or two before: "alarm going off, code not working!!\n
+        # [07:03] Tech: the code was changed ... - try 6 6 0 4 then OFF" (session 12)
+        if _CODE_WORD.search(text, start, end) and _PLACE_WORDS.search(
+            text, max(0, start - 200), end
+        ):
             yield match.start(), match.end(), "door_code"
     if "code" not in lowered and "pin" not in lowered and "combi" not in lowered:
         words = ("código", "codigo", "codice", "nummer", "clave", "override")
@@ -365,12 +388,19 @@ def prose_code_hits(text: str, lowered: str) -> Iterator[Hit]:
         yield match.start("value"), match.end("value"), "mfa_code"
     for match in _PLACE_CODE_AFTER_COLON.finditer(text):
         named = text[max(0, match.start() - 25) : match.start()] + match.group("between")
-        if _PLACE_WORDS.search(named):  # "alarm code over the phone: 2 0 9 1" (session 7)
+        lettered = match.group("value")[0].isalpha()  # "A1984": only a code set anew below
+        if _PLACE_WORDS.search(named) and not lettered:  # "alarm code over the phone: 2 0 9 1"
             yield match.start("value"), match.end("value"), "door_code"
         elif (
-            _TYPED_KEYS.fullmatch(match.group("value"))
-            or _PANEL_ROLE.search(match.group("between"))
-            or match.group("role")
+            (not lettered and _TYPED_KEYS.fullmatch(match.group("value")))
+            or (not lettered and _PANEL_ROLE.search(match.group("between")))
+            or (not lettered and match.group("role"))
+            or (
+                _SET_BETWEEN.search(match.group("between"))
+                and _OPENS_WITH_CODE.fullmatch(
+                    text, sentence_around(text, match.start())[0], match.start()
+                )
+            )
         ):
             # keys typed one by one name a keypad, and a user's or installer's code a panel:
             # the alarm may be named a sentence before ("el código de la alarma ... Código de
@@ -382,7 +412,8 @@ def prose_code_hits(text: str, lowered: str) -> Iterator[Hit]:
     for match in _READ_OUT_CODE.finditer(text):
         start, end = sentence_around(text, match.start())
         if _ONE_TIME_WORDS.search(text, max(0, start - 200), end):
-            yield match.start("value"), match.end("value"), "mfa_code"
+            group = "value" if match.group("value") else "later"
+            yield match.start(group), match.end(group), "mfa_code"
     for match in _PLACE_CODE_IS.finditer(text):
         start, end = sentence_around(text, match.start())
         if _REPORTED_CODE.search(text, max(0, match.start() - 20), match.start()):

@@ -128,12 +128,15 @@ NOT_A_SECRET_SHAPE = re.compile(
     r"|=[A-Z][A-Z0-9.]*\(.*|.*\.(?i:ps1|psm1|psd1|mp3|mp4)"
     # a Conditional Access policy's name ("CA03-Require-MFA-AllUsers"), a radio channel and
     # width ("36/80MHz"), a word said loudly ("thanks!!") (session 12)
-    r"|CA\d{2,3}-[A-Za-z][\w-]*|\d+(?:/\d+)+(?i:[kMG]Hz|Mbps|Gbps|dBm)|[a-z]+[!?]{2,}"
+    r"|CA-?\d{2,3}-[A-Za-z][\w-]*|\d+(?:/\d+)+(?i:[kMG]Hz|Mbps|Gbps|dBm)|[a-z]+[!?]{2,}"
     # a Windows security identifier; a key's name whose value is not given ("...;Password=")
     r"|S-1-5-21(?:-\d+){3,4}|.*(?i:password|pwd|secret|key)="
     # a list's number glued to its word ("1)clearing"), a key combination ("WINDOWS+v"), a
     # local account ('.\LocalAdmin')
     r"|\d{1,2}\)[a-z]+|(?i:windows|win|ctrl|alt|shift|cmd)\+\w{1,3}|\.\\\w+"
+    # a Dell part's PPID, a USB device's IDs, a path's folder ("P:\Orders") (session 12)
+    r"|CN-0[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{3}-[A-Z0-9]{4}|VID_[0-9A-Fa-f]{4}&PID_[0-9A-Fa-f]{4}.*"
+    r"|\\[A-Za-z][\w$ -]*|\$(?:1|2[aby]?|5|6|y|apr1)\$.*"  # and a crypt(3) hash
 )
 # A policy's name, not a password: "password policy 'AVC-Pwd-14char-NoExpiry' applied"; a
 # German compound ends in the word ("Passwortrichtlinie 'Min12'")

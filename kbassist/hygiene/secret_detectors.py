@@ -25,6 +25,7 @@ from kbassist.hygiene.keyword_scan import Hit, Token, trim
 from kbassist.hygiene.laid_out import (
     aligned_table_hits,
     chat_code_hits,
+    chat_typed_hits,
     csv_hits,
     mfa_code_list_hits,
     passphrase_line_hits,
@@ -626,6 +627,7 @@ DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
     mfa_code_list_hits,
     wifi_key_after_colon_hits,
     chat_code_hits,
+    chat_typed_hits,
     spoken_code_hits,
 )
 

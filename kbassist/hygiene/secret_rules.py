@@ -311,6 +311,8 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         # "PIN SIM 5521", "code PIN de la carte SIM": the device named after the PIN.
         r"(?:\s+(?:(?:de\s+la|del|della|de|do|da)\s+)?(?:carte\s+|tarjeta\s+|scheda\s+)?sim)?"
         r"|(?:user|release|printer|copier|badge|staff|employee)[\s-]code"
+        # a till's or card terminal's: "till manager code reset ... to 3366" (session 12)
+        r"|(?:till\s+)?(?:manager|supervisor|refund|void)\s+code"
         r"|geheimzahl|códigos?\s+pin|codes?\s+pin|codice\s+pin"
         r"|(?:unlock|screen[\s-]?lock|lock[\s-]?screen|device|phone|handset|i?pad|iphone|tablet"
         r"|mobile|android|samsung|screen)[\s-]?(?:pass)?codes?",
@@ -326,6 +328,10 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
             "pincode",
             "puk",
             "geheimzahl",
+            "manager code",
+            "supervisor code",
+            "refund code",
+            "void code",
             "unlock",
             "lock",
             "device code",

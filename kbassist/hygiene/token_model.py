@@ -557,7 +557,18 @@ def _not_a_value(text: str, start: int, end: int) -> bool:
         or NOT_A_SECRET_SHAPE.fullmatch(value) is not None
         or POLICY_BEFORE.search(text, max(0, start - 30), start) is not None
         or _SSID_AFTER.match(text, end) is not None
+        or _HYPHENATED_WORD.fullmatch(value) is not None
+        or _AUTH_CODE_BEFORE.search(text, max(0, start - 30), start) is not None
+        or _CONNECTION_SETTING.search(value) is not None
     )
+
+
+# A word with a hyphen ("Follow-me", "Re-programmed"); a card payment's authorisation code
+# ("auth code 083312"), which opens nothing; a connection string's settings without a
+# secret ("SSPI;Encrypt=True") (session 12)
+_HYPHENATED_WORD = re.compile(r"[A-Z]?[a-z]+-[a-z]+")
+_AUTH_CODE_BEFORE = re.compile(r"(?i)\b(?:auth(?:ori[sz]ation)?|approval)\s+code\W{0,3}$")
+_CONNECTION_SETTING = re.compile(r"(?i)^(?:sspi|true|false|yes|no);\w+=")
 
 
 # A network's name before its security: "'TGC-Staff-5G' (WPA3, key unchanged)" (session 12)

@@ -119,7 +119,11 @@ def is_mention(value: str) -> bool:
 # Not a value but what stands for one (session 12): a value with its middle redacted
 # ("Harvest****2024", "sk_live_••••••••4f2a"), a Key Vault reference, a registry or config
 # setting's name and number ("RpcAuthnLevelPrivacyEnabled=0")
-_REDACTED = re.compile(r"[*•●]{3}|^@Microsoft\.KeyVault\(|^(?:[A-Z][a-z]+){3,}=\d{1,10}$")
+_REDACTED = re.compile(
+    r"[*•●]{3}|^@Microsoft\.KeyVault\(|^(?:[A-Z][a-z]+){3,}=\d{1,10}$"
+    # a crypt(3) hash ("secret 5 $1$mERr$hx5r..."), a template's "{your_password}" (session 12)
+    r"|^\$(?:1|2[aby]?|5|6|y|apr1)\$|^(?i:your)[_-]\w+\}|^\};"
+)
 
 
 def char_classes(value: str) -> int:
