@@ -71,7 +71,8 @@ BATCHES = (
     "blind32", "blind33", "blind34", "blind35", "blind36", "blind37", "blind38", "blind39",
     "blind40", "blind41", "blind42", "blind43", "blind44", "blind45", "blind46", "blind47",
     "blind48", "blind49", "blind50", "blind51", "blind52", "blind53", "blind54", "blind55",
-    "blind56",
+    "blind56", "blind57", "blind58", "blind59", "blind60", "blind61", "blind62", "blind63",
+    "blind64",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -131,6 +132,14 @@ BLIND = {
     "blind54": ROOT / "bench" / "data" / "secrets_blind54.jsonl",
     "blind55": ROOT / "bench" / "data" / "secrets_blind55.jsonl",
     "blind56": ROOT / "bench" / "data" / "secrets_blind56.jsonl",
+    "blind57": ROOT / "bench" / "data" / "secrets_blind57.jsonl",
+    "blind58": ROOT / "bench" / "data" / "secrets_blind58.jsonl",
+    "blind59": ROOT / "bench" / "data" / "secrets_blind59.jsonl",
+    "blind60": ROOT / "bench" / "data" / "secrets_blind60.jsonl",
+    "blind61": ROOT / "bench" / "data" / "secrets_blind61.jsonl",
+    "blind62": ROOT / "bench" / "data" / "secrets_blind62.jsonl",
+    "blind63": ROOT / "bench" / "data" / "secrets_blind63.jsonl",
+    "blind64": ROOT / "bench" / "data" / "secrets_blind64.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -475,6 +484,41 @@ SEEN = {
     "alone 0.93/1.00; with the token model 0.97/1.00; personal 0.93/0.93); read in session 12 "
     "(a password manager's CSV export, NI numbers of any prefix after 'NI')"
     ": development since",
+    "blind57": "the first session-12 secrets blind test, scored on 0e54cf6 (the rules "
+    "alone 0.94/1.00; with the token model 0.97/1.00; personal 0.92/1.00); read in session 12 "
+    "(a compound printer-release PIN, an alarm code in a chat, a corrected NIF, a German "
+    "street written in two words)"
+    ": development since",
+    "blind58": "the second session-12 secrets blind test, scored on 0e54cf6 (the rules "
+    "alone 0.89/0.98; with the token model 0.98/0.98; personal 1.00/1.00); read in session 12 "
+    "(a gate keypad code in French; a crypt hash as a false alarm)"
+    ": development since",
+    "blind59": "the third session-12 secrets blind test, scored on 0e54cf6 (the rules "
+    "alone 0.97/0.97; with the token model 0.98/0.95; personal 1.00/0.96); read in session 12 "
+    "(Wi-Fi vouchers in 3-3-2 groups; RMA numbers, a placeholder connection string and a "
+    "foundation's own numbers as false alarms)"
+    ": development since",
+    "blind60": "the fourth session-12 secrets blind test, scored on 0e54cf6 (the rules "
+    "alone 0.97/1.00; with the token model 1.00/0.98; personal 1.00/0.83); read in session 12 "
+    "(switchboard and published numbers, a vacant house's listing, integrated-auth "
+    "connection strings as false alarms)"
+    ": development since",
+    "blind61": "the fifth session-12 secrets blind test, scored on 0e54cf6 (the rules "
+    "alone 0.91/0.97; with the token model 1.00/0.94; personal 0.96/1.00); read in session 12 "
+    "(a PIN mentioned without its value, policy names and asset numbers as false alarms)"
+    ": development since",
+    "blind62": "the sixth session-12 secrets blind test, scored on 0e54cf6 (the rules "
+    "alone 0.94/1.00; with the token model 0.95/0.98; personal 0.96/0.96); read in session 12 "
+    "(a one-time code, a Dutch alarm user code, a supervisor PIN in an e-mail; waybills as phones)"
+    ": development since",
+    "blind63": "the seventh session-12 secrets blind test, scored on 0e54cf6 (the rules "
+    "alone 0.94/0.98; with the token model 1.00/0.98; personal 1.00/0.96); read in session 12 "
+    "(a Spanish company's fiscal address, an empty password column)"
+    ": development since",
+    "blind64": "the eighth session-12 secrets blind test, scored on 0e54cf6 (the rules "
+    "alone 0.88/1.00; with the token model 0.92/0.98; personal 1.00/0.93); read in session 12 "
+    "(Redis requirepass, a password typed in a chat, a till manager code; a vendor's test BSN)"
+    ": development since",
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -787,7 +831,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind57.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind65.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:
@@ -859,7 +903,7 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         const=NEXT_BLIND,
         metavar="FILE",
-        help="score one labelled file no one has read (default bench/data/secrets_blind49.jsonl) "
+        help="score one labelled file no one has read (default bench/data/secrets_blind65.jsonl) "
         "and write bench/results/secrets-<name>.json; errors by id in the JSON only",
     )
     parser.add_argument("--out", type=Path, help="--blind: where to write the JSON")
