@@ -339,7 +339,11 @@ def corrected_id_hits(text: str, lowered: str) -> Iterator[Hit]:
     for match in _CORRECTED_ID.finditer(text):
         value = match.group("value")
         digits = sum(ch.isdigit() for ch in value)
-        if ORGANISATION_TAX_NUMBER.search(value):
-            continue  # "corregido a B45123987": a company's tax number
-        if digits >= 8 and _ID_NAMED.search(text, max(0, match.start() - 150), match.start()):
-            yield match.start("value"), match.end("value"), "national_id"
+        named = _ID_NAMED.search(text, max(0, match.start() - 150), match.start())
+        if digits < 8 or not named:
+            continue
+        if named.group(0).lower() in ("nif", "nie", "dni") and ORGANISATION_TAX_NUMBER.search(
+            value
+        ):
+            continue  # "corregido a B45123987": a company's tax number, not a passport's
+        yield match.start("value"), match.end("value"), "national_id"

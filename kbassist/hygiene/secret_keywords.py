@@ -10,7 +10,7 @@ licence key's groups). :mod:`kbassist.hygiene.keyword_scan` does the reading.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from kbassist.hygiene.filler_words import LIST_WORDS
 from kbassist.hygiene.keyword_scan import (
@@ -138,10 +138,16 @@ def _password_or_phrase(
     joined = _JOINED_WORDS.fullmatch(trim(first).text) and not is_mention(trim(first).text)
     if (reading.explicit or reading.linked) and joined:
         return reading.index, reading.index  # "passphrase is correct-horse-battery"
-    if first.quoted and not reading.distant:
-        # "passphrase 'Wristwatch Deckchair Overcoat Fiddle Tundra Pigeon'" (session 11)
+    if first.quoted and (not reading.distant or reading.explicit):
+        # "passphrase 'Wristwatch Deckchair Overcoat Fiddle Tundra Pigeon'" (session 11);
+        # after a colon further on: "Passphrase agreed with the owner: 'shuttle loom merino
+        # twelve'" (session 13)
         words = first.text.split()
-        if 3 <= len(words) <= 12 and all(_PHRASE_WORD.fullmatch(w) for w in words):
+        if (
+            3 <= len(words) <= 12
+            and all(_PHRASE_WORD.fullmatch(w) for w in words)
+            and not (reading.distant and _prose(w.lower() for w in words))
+        ):
             return reading.index, reading.index
     if not reading.explicit:
         return None
@@ -160,14 +166,24 @@ def _password_or_phrase(
     phrase = [
         trim(word).text.lower() for word in tokens.span(reading.index, reading.index + plain - 1)
     ]
-    if any(word in _PROSE_VERBS for word in phrase):
+    if _prose(phrase):
         return None  # "Passphrase is NOT recoverable - partner has it on paper too"
     return reading.index, reading.index + plain - 1
+
+
+def _prose(words: Iterable[str]) -> bool:
+    """Whether a run of words says something about the secret: a verb such as "is", a
+    negation ("we don't hold it"; session 13) or a pronoun opening it."""
+    for i, word in enumerate(words):
+        if word in _PROSE_VERBS or word.endswith(("n't", "n’t")) or (not i and word in _PRONOUNS):
+            return True
+    return False
 
 
 _IRREGULAR_PARTICIPLES = frozenset("kept held left sent put set lost known told read".split())
 # Words that make a run of words a sentence about the secret, not the phrase itself
 _PROSE_VERBS = frozenset("is are was were has have had be been will can should".split())
+_PRONOUNS = frozenset("we they i he she you it".split())
 
 
 _LOGIN_AT_HOST = re.compile(r"[a-z_][a-z0-9_.-]{2,31}@[a-z][a-z-]*\d{0,3}")

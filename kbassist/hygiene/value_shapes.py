@@ -123,6 +123,8 @@ _REDACTED = re.compile(
     r"[*•●]{3}|^@Microsoft\.KeyVault\(|^(?:[A-Z][a-z]+){3,}=\d{1,10}$"
     # a crypt(3) hash ("secret 5 $1$mERr$hx5r..."), a template's "{your_password}" (session 12)
     r"|^\$(?:1|2[aby]?|5|6|y|apr1)\$|^(?i:your)[_-]\w+\}|^\};"
+    # a folder after a drive's letter, read as "P:" ("Toegang tot P:\Orders getest"; session 13)
+    r"|^\\[A-Za-z][a-z]+(?:\\[\w$ .-]+)*\\?[.,;]?$"
 )
 
 
