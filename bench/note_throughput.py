@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/note_throughput.py --baseline-rev a6dc9c3 [--notes 2000] [--rounds 3]
     .venv/bin/python bench/note_throughput.py --baseline-dir /path/to/other/checkout
+    .venv/bin/python bench/note_throughput.py --baseline-rev a6dc9c3 --instructions
 
 Issue 15 asks for the criteria at 1,000 notes a second or more; that figure was measured
 on another machine, and machines here are shared and noisy. This benchmark answers the
@@ -12,6 +13,13 @@ processes, and reports notes per CPU-second of the rules path
 (``kbassist.quality.service.score_notes`` without a model) and of secret and
 personal-data detection alone (``kbassist.hygiene.sensitive_spans``), with the ratio of
 each round. Writes bench/results/note_throughput.json.
+
+``--instructions`` counts instead of timing (session 13): each side's probe runs under
+valgrind's callgrind, once with the notes and once with none, and the difference divided by
+the notes is the instructions a note costs. The count is the same whatever else the machine
+is doing, so the ratio is repeatable where CPU-seconds here swing by a third between rounds.
+It takes a few minutes (callgrind runs Python about fifty times slower); it needs valgrind.
+Writes bench/results/note_instructions.json.
 """
 
 from __future__ import annotations
@@ -19,16 +27,20 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 from _env import RESULTS_DIR, ROOT, data_dir
 
 RESULTS = RESULTS_DIR / "note_throughput.json"
+INSTRUCTION_RESULTS = RESULTS_DIR / "note_instructions.json"
 
 # Run inside a fresh interpreter with the checkout first on the path.
 _PROBE = r"""
@@ -55,6 +67,73 @@ for note in notes:
 hygiene = count / (time.process_time() - start)
 print(json.dumps({"rules": round(rules, 1), "hygiene": round(hygiene, 1)}))
 """
+
+
+# One part over the notes, untimed: run under callgrind, which counts what it executes.
+_COUNT_PROBE = r"""
+import json, sys
+from pathlib import Path
+from kbassist.hygiene import sensitive_spans
+from kbassist.quality import service
+
+folder, count, part = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+texts = []
+for path in sorted(folder.glob("batch-*.jsonl")):
+    texts += [json.loads(line)["note"] for line in path.read_text("utf-8").splitlines() if line]
+notes = [f"{texts[i % len(texts)]} (ref {i})" for i in range(count)]
+service.score_notes(["warm up: temp pw Summer2025! rebooted, works now"])
+sensitive_spans("warm up: call 07700 900123")
+if part == "rules":
+    for first in range(0, count, 500):
+        service.score_notes(notes[first : first + 500])
+else:
+    for note in notes:
+        sensitive_spans(note)
+"""
+_COLLECTED = re.compile(r"Collected\s*:\s*(\d+)")
+
+
+def count_instructions(checkout: Path, folder: Path, count: int, part: str) -> int:
+    """Instructions one fresh process of the checkout executes for the part over the notes."""
+    env = {**os.environ, "PYTHONPATH": str(checkout), "HF_HUB_OFFLINE": "1"}
+    done = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable,
+         "-c", _COUNT_PROBE, str(folder), str(count), part],
+        capture_output=True, text=True, cwd=checkout, env=env, check=False,
+    )  # fmt: skip
+    found = _COLLECTED.search(done.stderr)
+    if done.returncode != 0 or not found:
+        raise RuntimeError(f"{checkout}: the counting probe failed:\n{done.stderr[-2000:]}")
+    return int(found.group(1))
+
+
+def compare_instructions(baseline: Path, folder: Path, count: int) -> dict[str, Any]:
+    """Instructions per note of each part on each side, two processes at a time."""
+    jobs = [
+        (side, path, part, notes)
+        for side, path in (("baseline", baseline), ("this", ROOT))
+        for part in ("rules", "hygiene")
+        for notes in (0, count)
+    ]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        counted = list(
+            pool.map(lambda job: count_instructions(job[1], folder, job[3], job[2]), jobs)
+        )
+    totals = {
+        (side, part, notes): n for (side, _, part, notes), n in zip(jobs, counted, strict=True)
+    }
+    summary = {}
+    for part in ("rules", "hygiene"):
+        per_note = {
+            side: (totals[side, part, count] - totals[side, part, 0]) / count
+            for side in ("baseline", "this")
+        }
+        summary[part] = {
+            "baseline_instructions_per_note": round(per_note["baseline"]),
+            "this_instructions_per_note": round(per_note["this"]),
+            "ratio": round(per_note["this"] / per_note["baseline"], 3),
+        }
+    return {"notes": count, "summary": summary}
 
 
 def measure(checkout: Path, folder: Path, count: int, tag: str) -> dict[str, float]:
@@ -110,7 +189,16 @@ def main(argv: list[str] | None = None) -> int:
     where.add_argument("--baseline-dir", type=Path, help="another checkout of kbassist")
     parser.add_argument("--notes", type=int, default=2000)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="count instructions per note under valgrind instead of timing (--notes "
+        "defaults to 300 there)",
+    )
     args = parser.parse_args(argv)
+    if args.instructions and shutil.which("valgrind") is None:
+        print("--instructions needs valgrind (apt-get install valgrind).", file=sys.stderr)
+        return 2
     folder = data_dir("closure_notes")
     if not (folder / "batch-a.jsonl").is_file():
         print(f"No closure-note batches in {folder}: set KBASSIST_BENCH_DATA.", file=sys.stderr)
@@ -125,7 +213,11 @@ def main(argv: list[str] | None = None) -> int:
                 check=True,
             )  # fmt: skip
         try:
-            result = compare(baseline.resolve(), folder, args.notes, args.rounds)
+            if args.instructions:
+                notes = 300 if args.notes == parser.get_default("notes") else args.notes
+                result = compare_instructions(baseline.resolve(), folder, notes)
+            else:
+                result = compare(baseline.resolve(), folder, args.notes, args.rounds)
         finally:
             if args.baseline_rev:
                 subprocess.run(
@@ -140,14 +232,22 @@ def main(argv: list[str] | None = None) -> int:
         }
     )
     for part, figures in result["summary"].items():
-        print(
-            f"{part:<8} baseline {figures['baseline_median']:.0f}, this "
-            f"{figures['this_median']:.0f} notes per CPU-second: "
-            f"ratio {figures['ratio_median']:.2f} (each round {figures['ratio_each_round']})"
-        )
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(result, indent=2) + "\n")
-    print(f"wrote {RESULTS.relative_to(ROOT)}")
+        if args.instructions:
+            print(
+                f"{part:<8} baseline {figures['baseline_instructions_per_note']:,}, this "
+                f"{figures['this_instructions_per_note']:,} instructions per note: "
+                f"ratio {figures['ratio']:.3f} ({result['notes']} notes)"
+            )
+        else:
+            print(
+                f"{part:<8} baseline {figures['baseline_median']:.0f}, this "
+                f"{figures['this_median']:.0f} notes per CPU-second: ratio "
+                f"{figures['ratio_median']:.2f} (each round {figures['ratio_each_round']})"
+            )
+    out = INSTRUCTION_RESULTS if args.instructions else RESULTS
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=2) + "\n")
+    print(f"wrote {out.relative_to(ROOT)}")
     return 0
 
 
