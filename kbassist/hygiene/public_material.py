@@ -137,6 +137,8 @@ NOT_A_SECRET_SHAPE = re.compile(
     # a Dell part's PPID, a USB device's IDs, a path's folder ("P:\Orders") (session 12)
     r"|CN-0[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{3}-[A-Z0-9]{4}|VID_[0-9A-Fa-f]{4}&PID_[0-9A-Fa-f]{4}.*"
     r"|\\[A-Za-z][\w$ -]*|\$(?:1|2[aby]?|5|6|y|apr1)\$.*"  # and a crypt(3) hash
+    # a protocol and its version in a request line ("GET /search?q=... HTTP/1.1"; session 13)
+    r"|(?:HTTP|HTTPS|SMB|TLS|SSL|SIP|RTSP)/\d(?:\.\d)?"
 )
 # A policy's name, not a password: "password policy 'AVC-Pwd-14char-NoExpiry' applied"; a
 # German compound ends in the word ("Passwortrichtlinie 'Min12'")
