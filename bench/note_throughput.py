@@ -42,9 +42,9 @@ from _env import RESULTS_DIR, ROOT, data_dir
 RESULTS = RESULTS_DIR / "note_throughput.json"
 INSTRUCTION_RESULTS = RESULTS_DIR / "note_instructions.json"
 
-# Run inside a fresh interpreter with the checkout first on the path.
-_PROBE = r"""
-import json, sys, time
+# The notes both probes score: the batch notes, repeated, each with a reference number.
+_PROBE_NOTES = r"""
+import json, sys
 from pathlib import Path
 from kbassist.hygiene import sensitive_spans
 from kbassist.quality import service
@@ -53,7 +53,13 @@ folder, count, tag = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
 texts = []
 for path in sorted(folder.glob("batch-*.jsonl")):
     texts += [json.loads(line)["note"] for line in path.read_text("utf-8").splitlines() if line]
-notes = [f"{texts[i % len(texts)]} (ref {tag}-{i})" for i in range(count)]
+notes = [f"{texts[i % len(texts)]} (ref {tag}{i})" for i in range(count)]
+"""
+# Run inside a fresh interpreter with the checkout first on the path.
+_PROBE = (
+    _PROBE_NOTES
+    + r"""
+import time
 service.score_notes(notes[:20])
 sensitive_spans(notes[0])
 start = time.process_time()
@@ -67,20 +73,12 @@ for note in notes:
 hygiene = count / (time.process_time() - start)
 print(json.dumps({"rules": round(rules, 1), "hygiene": round(hygiene, 1)}))
 """
-
-
+)
 # One part over the notes, untimed: run under callgrind, which counts what it executes.
-_COUNT_PROBE = r"""
-import json, sys
-from pathlib import Path
-from kbassist.hygiene import sensitive_spans
-from kbassist.quality import service
-
-folder, count, part = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
-texts = []
-for path in sorted(folder.glob("batch-*.jsonl")):
-    texts += [json.loads(line)["note"] for line in path.read_text("utf-8").splitlines() if line]
-notes = [f"{texts[i % len(texts)]} (ref {i})" for i in range(count)]
+_COUNT_PROBE = (
+    _PROBE_NOTES
+    + r"""
+part = sys.argv[4]
 service.score_notes(["warm up: temp pw Summer2025! rebooted, works now"])
 sensitive_spans("warm up: call 07700 900123")
 if part == "rules":
@@ -90,6 +88,7 @@ else:
     for note in notes:
         sensitive_spans(note)
 """
+)
 _COLLECTED = re.compile(r"Collected\s*:\s*(\d+)")
 
 
@@ -98,7 +97,7 @@ def count_instructions(checkout: Path, folder: Path, count: int, part: str) -> i
     env = {**os.environ, "PYTHONPATH": str(checkout), "HF_HUB_OFFLINE": "1"}
     done = subprocess.run(
         ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable,
-         "-c", _COUNT_PROBE, str(folder), str(count), part],
+         "-c", _COUNT_PROBE, str(folder), str(count), "", part],
         capture_output=True, text=True, cwd=checkout, env=env, check=False,
     )  # fmt: skip
     found = _COLLECTED.search(done.stderr)
@@ -161,7 +160,7 @@ def compare(baseline: Path, folder: Path, count: int, rounds: int) -> dict[str, 
         if number % 2 == 0:
             sides.reverse()
         round_figures = {
-            name: measure(path, folder, count, f"{name}{number}") for name, path in sides
+            name: measure(path, folder, count, f"{name}{number}-") for name, path in sides
         }
         rows.append(round_figures)
         print(
