@@ -66,6 +66,7 @@ class Tokens:
     """The words of text[start:end], read lazily: most keywords need only the next few."""
 
     def __init__(self, text: str, start: int, end: int) -> None:
+        self.source = text
         self._matches = _TOKEN.finditer(text, start, end)
         self._tokens: list[Token] = []
         self._done = False
@@ -115,6 +116,16 @@ def tokenize(text: str, start: int, end: int) -> Tokens:
     return Tokens(text, start, end)
 
 
+def after_arrow(tokens: Tokens, index: int) -> bool:
+    """Whether tokens[index] follows an arrow ("->", "=>", "→"; the first two read as "-", "=")."""
+    if not index:
+        return False
+    before = tokens[index - 1]
+    return before.text == "→" or (
+        before.text in {"-", "="} and tokens.source[before.end : before.end + 1] == ">"
+    )
+
+
 def trim(token: Token) -> Token:
     """The token without the punctuation a sentence puts around a value."""
     if token.quoted:
@@ -158,6 +169,11 @@ def _closing_paren(tokens: Tokens, opening: int) -> int | None:
     return None
 
 
+_ENCODING_ASIDES = frozenset(
+    "(base32) (base32): (base64) (base64): (hex) (hex): (ascii) (case-sensitive)".split()
+)
+
+
 def read_filler(tokens: Tokens, explicit: bool) -> Reading | None:
     """Skip the filler after a keyword; None when the clause ends before a value."""
     linked, weak_only, i, skipped = False, True, 0, 0
@@ -170,6 +186,10 @@ def read_filler(tokens: Tokens, explicit: bool) -> Reading | None:
             # "(e.g. 5521-8830)": the example is the value.
             i += 1
             break
+        if word in _ENCODING_ASIDES:
+            i += 1  # "Seed (base32) JBSWY3DP...": how the value is written (session 14)
+            skipped += 1
+            continue
         if word.startswith("(") and not explicit and not word.rstrip(".,;").endswith(")"):
             # "(Settings > WiFi > Guest > Password)" or "(1 hour, one-time use):" is an aside.
             close = _closing_paren(tokens, i)
@@ -335,6 +355,8 @@ def _worth_searching(rule: KeywordRule, text: str, start: int, end: int, set_bef
     window = text[start:end]
     if ":" in window or "=" in window or " - " in window or " – " in window:
         return True
+    if " -> " in window or " → " in window or " => " in window:
+        return True
     if _SET_TO.search(window) or _SET_FROM_TO.search(window) or _SET_LAST.search(window):
         return True
     if set_before and _LATER_TO.search(window):
@@ -440,7 +462,9 @@ def _sentence_search(
         if i and _ends_sentence(tokens[i - 1].text):
             return None
         # "C:" is a drive, not a separator.
-        explicit = word in {":", "=", "-", "–"} or (word.endswith(":") and len(word) > 2)
+        # an arrow is one too ("->" is read as "-"): "TAP read back as: nine, Kay, ... ->
+        # 9K7m2x5Q" (session 14)
+        explicit = word in {":", "=", "-", "–", "→"} or (word.endswith(":") and len(word) > 2)
         # "backup codes for the account, e.g. 3829-1047": an example is a value.
         explicit = explicit or (rule.policy in LIST_POLICIES and word.lower() in _EXAMPLE_WORDS)
         if (explicit or _is_link(rule, tokens, i, set_before)) and tokens.has(i + 1):

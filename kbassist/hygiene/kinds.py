@@ -120,6 +120,7 @@ KINDS: dict[str, Kind] = {
     "wifi_voucher": Kind(SECRET, "guest Wi-Fi voucher"),
     "door_code": Kind(SECRET, "door or alarm code"),
     "mfa_code": Kind(SECRET, "MFA or bypass code"),
+    "card_code": Kind(SECRET, "card security code"),
     "temporary_access_pass": Kind(SECRET, "Temporary Access Pass"),
     "recovery_code": Kind(SECRET, "recovery code"),
     "mfa_seed": Kind(SECRET, "MFA seed"),

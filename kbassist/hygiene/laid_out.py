@@ -36,7 +36,9 @@ _VOUCHER_HINTS = (
 # digits, or letters and digits as Omada and UniFi print them ("7HQ2-KP4M"; session 9)
 # (or three groups: "318-550-92"; session 12)
 _VOUCHER_ITEM = (
-    r"(?:\d{4,6}-\d{4,6}|\d{3}-\d{3}-\d{2,3}|(?=[A-Z]*\d)[A-Z\d]{4,6}-(?=[A-Z]*\d)[A-Z\d]{4,6})"
+    # or three groups of three with spaces, as Omada prints them: "418 227 905" (session 14)
+    r"(?:\d{4,6}-\d{4,6}|\d{3}-\d{3}-\d{2,3}|\d{3} \d{3} \d{3}"
+    r"|(?=[A-Z]*\d)[A-Z\d]{4,6}-(?=[A-Z]*\d)[A-Z\d]{4,6})"
 )
 _VOUCHER_LIST = re.compile(
     rf"(?<![\w-])({_VOUCHER_ITEM})(?:\s*(?:,|;|and|und|y|et|en|e|[-*•](?=\s))?\s*(?<![\w-]){_VOUCHER_ITEM}"
@@ -67,7 +69,7 @@ _ONE_VOUCHER = re.compile(r"(?<![\w-])[1-9]\d{4}-\d{5}(?![\w-])")
 
 def voucher_list_hits(text: str, lowered: str) -> Iterator[Hit]:
     """Two or more guest passes or vouchers listed within 400 characters of their topic."""
-    if "-" not in text or not any(hint in lowered for hint in _VOUCHER_HINTS):
+    if not any(hint in lowered for hint in _VOUCHER_HINTS):
         return
     if not _VOUCHER_TOPIC.search(text):
         return
@@ -76,7 +78,7 @@ def voucher_list_hits(text: str, lowered: str) -> Iterator[Hit]:
             yield match.start(), match.end(), "wifi_voucher"
     for match in _voucher_lists(text):
         for item in re.finditer(_VOUCHER_ITEM, match.group(0)):
-            left, right = item.group(0).split("-")[:2]
+            left, _, right = item.group(0).partition("-")
             if (
                 len(left) == len(right) == 4
                 and left[:2] in ("19", "20")

@@ -22,6 +22,7 @@ from kbassist.hygiene.keyword_scan import Hit
 from kbassist.hygiene.national_ids import corrected_id_hits, national_id_hits
 from kbassist.hygiene.personal_keywords import (
     COMPANY_ACCOUNT,
+    LEGAL_FORM_BETWEEN,
     answered_birth_date_hits,
     company_named_after,
     personal_keyword_hits,
@@ -80,6 +81,18 @@ _CODICE_FISCALE = re.compile(
 )
 # "QQ 12 34 56 C placeholder": HMRC's example said to be one (session 12)
 _PLACEHOLDER_AFTER = re.compile(r"\W{0,3}(?:placeholder|example|dummy|test\b|fictitious)", re.I)
+# a number shown as the format to follow: "must be in the format AB123456C" (session 14)
+_FORMAT_BEFORE = re.compile(
+    r"(?i)\b(?:format|formato|formaat|pattern|e\.g\.|for\s+example|such\s+as|z\.\s?b\.|bijv\.)"
+    r"\W{0,3}$"
+)
+
+
+def _shown_as_example(text: str, start: int, end: int) -> bool:
+    before = _FORMAT_BEFORE.search(text, max(0, start - 20), start)
+    return bool(_PLACEHOLDER_AFTER.match(text, end) or before)
+
+
 # An NI number of any two letters, when NI is named shortly before: "Column NI had spaces.
 # Example row: 'Maya Tennant, QB 48 21 73 D'" (the writer's number is no issued one; session 12)
 _NINO_ANY = re.compile(r"\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b")
@@ -219,6 +232,10 @@ def _number_hits(text: str, lowered: str) -> Iterator[Hit]:
             _iban_layout_ok(match.group(0))
             and _BANK_DETAILS_EARLIER.search(text, max(0, match.start() - 400), match.start())
         )
+        if isinstance(named, re.Match) and LEGAL_FORM_BETWEEN.search(
+            text, named.start(), match.start()
+        ):
+            continue  # "IBAN del fornitore (Smalti Orsoni srl) nel gestionale: IT60 ..."
         if (
             (_iban_ok(match.group(0)) or named)
             and not COMPANY_ACCOUNT.search(text, max(0, match.start() - 45), match.start())
@@ -244,13 +261,13 @@ def _number_hits(text: str, lowered: str) -> Iterator[Hit]:
     for match in _matches(_CODICE_FISCALE, text):
         yield match.start(), match.end(), "national_id"
     for match in _matches(_NINO, text):
-        if not _PLACEHOLDER_AFTER.match(text, match.end()):
+        if not _shown_as_example(text, match.start(), match.end()):
             yield match.start(), match.end(), "national_id"
     if "NI" in text or "nsurance" in text:
         for match in _NINO_ANY.finditer(text):
             if _NI_NAMED.search(
                 text, max(0, match.start() - 120), match.start()
-            ) and not _PLACEHOLDER_AFTER.match(text, match.end()):
+            ) and not _shown_as_example(text, match.start(), match.end()):
                 yield match.start(), match.end(), "national_id"
     for match in _matches(_CPF, text):
         if _cpf_ok(match.group(0)):

@@ -194,14 +194,15 @@ _WORDED_DATE = (
     rf"\b(?:the\s+)?(?:{_ORDINAL}|\d{{1,2}}(?:st|nd|rd|th))\s+of\s+(?:{_MONTHS})\b,?\s+"
     rf"(?:(?:19|20)\d{{2}}\b|(?:{_YEAR_IN_WORDS})\b)"
 )
-_ANSWER_DATE = re.compile(
-    rf"(?i)\b\d{{1,2}}(?:st|nd|rd|th|er|º|\.)?,?\s+(?:de\s+)?(?:{_MONTHS})\b\.?,?\s+"
+_ANSWER_DATE_PATTERN = (
+    rf"\b\d{{1,2}}(?:st|nd|rd|th|er|º|\.)?,?\s+(?:de\s+)?(?:{_MONTHS})\b\.?,?\s+"
     r"(?:de\s+|del\s+)?(?:19|20)\d{2}\b"
     rf"|\b(?:{_MONTHS})\b\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}\b"
     r"|(?<![\d/.-])\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d{2}(?![\d/-]|\.\d)"
     r"|(?<![\d-])(?:19|20)\d{2}-\d{2}-\d{2}(?![\d-])"
     rf"|{_WORDED_DATE}"
 )
+_ANSWER_DATE = re.compile(rf"(?i){_ANSWER_DATE_PATTERN}")
 _ANSWER_REACH = 40  # how far into the answer the date may stand
 _BIRTH_YEAR = re.compile(r"(?:19|20)\d{2}")
 _SENTENCE_END = re.compile(r"(?<![\d\s])[.!?](?:\s|$)")  # not "14. Februar 1979"
@@ -216,7 +217,8 @@ _ANSWER_CUES = tuple(
 # date of this decade in that sentence is when something was done.
 # In a file name too: "Okafor_Chidi_DOB_02-11-1987.pdf" (session 10).
 _BIRTH_NAMED = re.compile(
-    rf"(?i)(?<![^\W_])(?:{_BIRTH_NOUNS}|born|geboren|nacid[oa]|nascid[oa]|nat[oa])(?![^\W_])"
+    rf"(?i)(?<![^\W_])(?:{_BIRTH_NOUNS}|birthdays|born|geboren|nacid[oa]|nascid[oa]|nat[oa])"
+    r"(?![^\W_])"
 )
 
 
@@ -254,21 +256,26 @@ def sentence_birth_date_hits(text: str, lowered: str) -> Iterator[Hit]:
 
 # "DOB field was mandatory. Entered as given by her parent: 22/06/2014." (session 12): the
 # sentence after the one that names a date of birth gives a date alone after a colon.
+# Or after "as" ("the DOB field was in US format. Entered it for the parent as 2013-07-22 and
+# changed the locale"), or with more words after it when its year is no recent one
+# ("birthdays in the intranet. For Siobhán: 1988-09-30 entered in ..."; session 14).
 _COLON_THEN_DATE = re.compile(
     r"(?i)(?![^.!?\n:]{0,80}\b(?:since|until|due|dated?|datum|fecha|data|expir\w*|deadline"
     r"|go-live|live|scheduled|planned)\b)(?![^.!?\n:]{0,80}\b(?:on|from|am|le|el|il|op|em)\s*:)"
-    r"[^.!?\n:]{0,80}:[ \t]*"
+    r"[^.!?\n:]{0,80}?(?::|\bas\b)[ \t]*"
+    rf"(?P<date>{_ANSWER_DATE_PATTERN})"
 )
+_YEAR_NOT_RECENT = 2015
 
 
 def _given_next(text: str, start: int) -> Iterator[Hit]:
-    colon = _COLON_THEN_DATE.match(text, start)
-    if colon is None:
+    found = _COLON_THEN_DATE.match(text, start)
+    if found is None:
         return
-    found = _ANSWER_DATE.match(text, colon.end())
-    if found and re.match(r"[ \t]*(?:[.;,]|$)", text[found.end() : found.end() + 3]):
-        if 1920 <= _birth_year(found.group(0)) <= 2022:
-            yield found.start(), found.end(), "date_of_birth"
+    year = _birth_year(found.group("date"))
+    closes = re.match(r"[ \t]*(?:[.;,]|$)", text[found.end() : found.end() + 3])
+    if 1920 <= year <= (2022 if closes else _YEAR_NOT_RECENT):
+        yield found.start("date"), found.end("date"), "date_of_birth"
 
 
 def answered_birth_date_hits(text: str, lowered: str) -> Iterator[Hit]:
@@ -356,7 +363,10 @@ _BANK_CONTEXT = re.compile(
 # "Company IBAN IE64 ...": the firm's own account is no one's data (session 6).
 COMPANY_ACCOUNT = re.compile(
     r"(?i)\b(?:company|company's|business|corporate|firm's|our|société|entreprise|empresa"
-    r"|firmen\w*|geschäfts\w*|bedrijfs\w*|zakelijke?|aziendale|società)\W+(?:\w+\W+){0,3}$"
+    r"|firmen\w*|geschäfts\w*|bedrijfs\w*|zakelijke?|aziendale|società"
+    # "for the charity's own account 20-45-77" (session 14)
+    r"|(?:charity|school|practice|club|trust|society|association|council)['’]s)"
+    r"\W+(?:\w+\W+){0,3}$"
     # or right after the firm's legal name: "Harlow Timber Ltd, sort code 40-47-84"
     # or after an association's or a club's name: "Greenhill Allotment Society, IBAN ..."
     r"|\b(?-i:Ltd|Limited|LLP|PLC|plc|Inc|LLC|GmbH|AG|SARL|SAS|B\.V|S\.L|S\.A|S\.r\.l|Lda"
@@ -407,6 +417,15 @@ _OF_THE_FIRM = re.compile(
     r"(?i)\b(?:of\s+the|de\s+la|de\s+l'|da|do|de|du|der|des|van\s+de|van\s+het|della|dell')\s*"
     r"(?:company|firm|business|empresa|sociedad|sociedade|firma|unternehmens|société|entreprise"
     r"|bedrijf|zaak|società|azienda)\b"
+    # "sort code field for the charity's own account" (session 14)
+    r"|\b(?:company|firm|business|charity|practice|school|club|trust|society|association"
+    r"|council|shop|office)['’]s\s+(?:own\s+)?(?:account|bank|iban)"
+)
+# a firm's legal form between the keyword and the value: "IBAN del fornitore (Smalti Orsoni
+# srl) nel gestionale: IT60 ..." (session 14)
+LEGAL_FORM_BETWEEN = re.compile(
+    r"\b(?-i:Ltd|Limited|LLP|PLC|plc|Inc|LLC|GmbH|AG|SARL|SAS|Lda|SpA|S\.p\.A|BV|B\.V|NV|N\.V)\b"
+    r"|(?i:\bs\.?r\.?l\b|\bs\.l\.u?\b|\bs\.a\.)"
 )
 
 
@@ -449,7 +468,8 @@ def _refine(kind: str, text: str, start: int, end: int) -> str:
         return ""
     if kind in ("bank_account", "national_id") and (
         COMPANY_ACCOUNT.search(text, max(0, start - 40), start)
-        or _OF_THE_FIRM.search(text, start, min(end, start + 40))
+        or _OF_THE_FIRM.search(text, start, min(end, start + 60))
+        or (kind == "bank_account" and LEGAL_FORM_BETWEEN.search(text, start, end))
         or (kind == "bank_account" and _CLIENT_ACCOUNT.search(text, max(0, start - 100), start))
     ):
         return ""

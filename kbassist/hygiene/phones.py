@@ -100,6 +100,8 @@ _WORK_WORDS = re.compile(
     r"|work|business|trunk|porting|ported|3cx|sip|teams|hunt\s?group|queue|ivr|auto\s?attendant"
     r"|operator\s+connect|calling\s+plan|direct\s+routing|phone\s+system|inbound|outbound"
     r"|duty\s+number|published"
+    # "customers said the booking line 01856 ... went to voicemail" (session 14)
+    r"|(?:booking|bookings|reservations?|enquiry|enquiries|sales)\s+(?:line|number)"
     r"|oficina|empresa|centralita|bureau|entreprise|standard|kantoor|bedrijf|escritório|ufficio"
     r"|azienda|centralino|toll[\s-]?free|freephone|landline\s+of|site|branch(?:es)?|store|shop|clinic"
     r"|practice|surgery|dienst\w*|geschäft\w*|(?-i:us)|our|we|uns|nous|nos|nosotros|nuestro|ons|onze"
@@ -270,7 +272,9 @@ _SWITCHBOARD_BEFORE = re.compile(
     r"|salon|studio|hotel)\s+(?:landline|line|number|phone|tel\.?))(?:\s+(?:on|is|at))?\W{0,4}$"
 )
 _SWITCHBOARD_AFTER = re.compile(
-    r"(?i)[ \t]*\((?:[\w'’-]+\s+){0,2}(?:main\s+line|switchboard|reception|landline|hotline"
+    # not "(private landline)" (session 14)
+    r"(?i)[ \t]*\((?:(?!(?:private|home|personal|own|privat\w*|priv[ée]e?)\b)[\w'’-]+\s+){0,2}"
+    r"(?:main\s+line|switchboard|reception|landline|hotline"
     r"|(?:office|shop|club|clinic)\s+(?:line|number)"
     # "(the vendor's support line)", "(their service desk)" (session 12)
     r"|(?:support|service|help|sales|helpdesk|servicedesk)\s*(?:line|desk|number|team)"

@@ -50,7 +50,9 @@ _PLACE_CODE = re.compile(
     r"|neu|gesetzt|geändert|auf|lautet|jetzt|nieuw|ingesteld|op)){0,3}"
     # of what, when _PLACE_WORDS names it: "código de puerta 3#8815" (session 10)
     r"(?:[ \t]+(?:de|du|da|do|di|del|della|van)(?:[ \t]+(?:la|el|het|il))?[ \t]+[^\W\d_]{3,15}"
-    r"(?=[ \t]*\d))?"
+    # or before "new": "código de usuario nuevo 5521" (session 14)
+    r"(?=[ \t]*(?:\d|(?:new|nuevo|nueva|novo|nova|nuovo|nuova|nouveau|nouvelle|neue?r?|nieuwe?)"
+    r"\b)))?"
     # whose code it is, in a word or two, or the old code in brackets: "code adhérents 2580B,
     # code ménage 7713A. L'ancien code (1234A)" (session 9)
     r"(?:[ \t]+(?!(?:in|on|at|for|from|since|of|and|or|the|with|until|by|than|per|und|und"
@@ -58,7 +60,7 @@ _PLACE_CODE = re.compile(
     r"|della|que|qui|che)\b)(?-i:[a-zà-ÿ]{3,15})){0,2}[ \t]*\(?"
     # digits, pairs ("06 48 22 19") or keys typed one by one ("2-9-0-6-#", "8 1 6 3")
     r"[ \t]*[:=]?[ \t]*(?P<value>(?=[A-D\d]*\d[A-D\d]*\d[A-D\d]*\d)\d[A-D\d]{3,9}(?=[\s.,;)]|$)"
-    r"|\d{3,10}#?|\d{2}(?: \d{2}){2,4}|\d{2}(?:-\d{2}){2,4}|(?:\d[-#]){3,9}[\d#*]"
+    r"|[#*]?\d{3,10}[#*]?|\d{2}(?: \d{2}){2,4}|\d{2}(?:-\d{2}){2,4}|(?:\d[-#]){3,9}[\d#*]"
     r"|\d{1,3}[#*]\d{3,8}"  # "código de puerta 3#8815" (session 10)
     r"|(?:\d[ \t]){3,9}\d)"
     r"(?![\w.,/:-]\w)"
@@ -148,7 +150,9 @@ _PANEL_ROLE = re.compile(
 _DASHED_KEYS = re.compile(r"(?<![\w-])(?:\d-){3,9}[\d#*](?![\w-])")
 # "nouveau code du portail de livraison 4 9 1 7 B": keys typed with spaces, perhaps ending in
 # a letter key, in a sentence that names both a code and a door or gate (session 9)
-_SPACED_KEYS = re.compile(r"(?<![\w.,-])(?:\d[ \t]){3,9}\d(?:[ \t][A-D])?(?![\w-]|[.,]\w)")
+_SPACED_KEYS = re.compile(
+    r"(?<![\w.,-])(?:\d[ \t]){3,9}\d(?:[ \t]?[#*]|[ \t][A-D])?(?![\w-]|[.,]\w)"
+)
 _CODE_WORD = re.compile(r"(?i)\b(?:code|pin|combination|c[óo]digo|codice|clave|combinaison)\b")
 _NUMBERED_THINGS = re.compile(
     r"(?i)\b(?:ports?|parts?|steps?|slots?|bays?|lines?|pages?|rows?|levels?|floors?|units?"
@@ -166,10 +170,23 @@ _READ_OUT_CODE = re.compile(
 )
 _ONE_TIME_WORDS = re.compile(
     r"(?i)one-time|\botp\b|\b2fa\b|\bmfa\b|verification|authenticator|sign-in\s+code"
+    r"|\bsms\b|text\s+message"  # "stuck at the SMS step, code 418 227 came through" (session 14)
     r"|\bsign(?:ed|ing)?\s+in(?:to)?\b|\blog(?:ged|ging)?\s+in(?:to)?\b"
     r"|login\s+code|security\s+code|einmalcode|bestätigungscode|código\s+de\s+verificación"
     r"|code\s+de\s+vérification|verificatiecode|código\s+de\s+verificação|codice\s+di\s+verifica"
 )
+# "code 418 227 came through": the same without an article, where nothing reports it
+_BARE_CODE = re.compile(
+    r"(?i)\b(?:code|c[óo]digo|codice)\s+(?P<value>\d{3}[ -]\d{3}|\d{6})(?![\w.,/:-]\w)"
+)
+# A payment card's security code opens the card to whoever reads it (session 14).
+_CARD_CODE = re.compile(
+    r"(?i)\b(?:cvv2?|cvc2?|card\s+(?:security|verification)\s+(?:code|value|number)"
+    r"|cryptogramme|kartenprüfnummer|c[óo]digo\s+de\s+seguri?(?:dad|ança)\s+(?:de|do|da)\s+"
+    r"(?:la\s+)?(?:tarjeta|cartão)|codice\s+di\s+sicurezza\s+della\s+carta)"
+    r"\b[^.\n\d]{0,20}?(?<![\d-])(?P<value>\d{3,4})(?![\w.,/:-]\w)"
+)
+_CARD_WORDS = ("cvv", "cvc", "card", "crypto", "karte", "tarjeta", "cartão", "carta")
 _PERSONAL_CODE = re.compile(
     r"(?i)\b(?:your|her|his|their|the\s+user's|new|temp|temporary|one-time|login|sign-in"
     r"|verification|access)\s+(?:code|passcode|pin)\s+(?:is|was|:)\s*"
@@ -377,6 +394,13 @@ def prose_code_hits(text: str, lowered: str) -> Iterator[Hit]:
             text, max(0, start - 200), end
         ):
             yield match.start(), match.end(), "door_code"
+        elif text[start : match.start()].rstrip().endswith(":") and _PLACE_WORDS.search(
+            text, start, match.start()
+        ):
+            yield match.start(), match.end(), "door_code"  # "store room keypad: 2 6 4 8 #"
+    if any(word in lowered for word in _CARD_WORDS):
+        for match in _CARD_CODE.finditer(text):
+            yield match.start("value"), match.end("value"), "card_code"
     if "code" not in lowered and "pin" not in lowered and "combi" not in lowered:
         words = ("código", "codigo", "codice", "nummer", "clave", "override")
         if not any(word in lowered for word in words):
@@ -414,6 +438,12 @@ def prose_code_hits(text: str, lowered: str) -> Iterator[Hit]:
         if _ONE_TIME_WORDS.search(text, max(0, start - 200), end):
             group = "value" if match.group("value") else "later"
             yield match.start(group), match.end(group), "mfa_code"
+    for match in _BARE_CODE.finditer(text):
+        if _REPORTED_CODE.search(text, max(0, match.start() - 20), match.start()):
+            continue
+        start, end = sentence_around(text, match.start())
+        if _ONE_TIME_WORDS.search(text, start, end):
+            yield match.start("value"), match.end("value"), "mfa_code"
     for match in _PLACE_CODE_IS.finditer(text):
         start, end = sentence_around(text, match.start())
         if _REPORTED_CODE.search(text, max(0, match.start() - 20), match.start()):

@@ -101,11 +101,19 @@ def is_example(text: str, start: int, end: int) -> bool:
     value = text[start:end]
     if value in _PUBLISHED_EXAMPLES or _EXAMPLE_IN_VALUE.search(value):
         return True
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end == -1 else line_end
-    before = _EXAMPLE_NAMED.search(text, max(line_start, start - _EXAMPLE_REACH), start)
-    return bool(before or _EXAMPLE_NAMED.search(text, end, min(line_end, end + _EXAMPLE_REACH)))
+    # within the value's clause: "X is the public KMS client key so that didn't work; used
+    # their MAK Y" names X an example, not Y (session 14)
+    low = max(text.rfind("\n", 0, start) + 1, start - _EXAMPLE_REACH)
+    low = max(low, text.rfind("; ", low, start) + 1)
+    high = min(_line_end(text, end), end + _EXAMPLE_REACH)
+    clause_end = text.find("; ", end, high)
+    high = high if clause_end == -1 else clause_end
+    return bool(_EXAMPLE_NAMED.search(text, low, start) or _EXAMPLE_NAMED.search(text, end, high))
+
+
+def _line_end(text: str, position: int) -> int:
+    end = text.find("\n", position)
+    return len(text) if end == -1 else end
 
 
 # A password hash the note calls one: "stored as bcrypt hash $2b$12$KIXo..." (session 9). The
@@ -139,6 +147,9 @@ NOT_A_SECRET_SHAPE = re.compile(
     r"|\\[A-Za-z][\w$ -]*|\$(?:1|2[aby]?|5|6|y|apr1)\$.*"  # and a crypt(3) hash
     # a protocol and its version in a request line ("GET /search?q=... HTTP/1.1"; session 13)
     r"|(?:HTTP|HTTPS|SMB|TLS|SSL|SIP|RTSP)/\d(?:\.\d)?"
+    # an environment variable standing for the value ("password: ${KIOSK_ADMIN_PASSWORD}"), an
+    # image inlined as a data URI ("data:image/png;base64,iVBORw0KGgo..."; session 14)
+    r"|\$\{[A-Za-z_]\w*\}?|%[A-Za-z_]\w*%|(?:data:)?(?i:image|font|audio|video)/[\w.+-]+;base64,.*"
 )
 # A policy's name, not a password: "password policy 'AVC-Pwd-14char-NoExpiry' applied"; a
 # German compound ends in the word ("Passwortrichtlinie 'Min12'")

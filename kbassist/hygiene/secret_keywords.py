@@ -19,6 +19,7 @@ from kbassist.hygiene.keyword_scan import (
     Policy,
     Reading,
     Tokens,
+    after_arrow,
     compile_rule,
     keyword_hits,
     trim,
@@ -78,13 +79,39 @@ def _single(check: Callable[[str, str, Reading, bool], bool]) -> Policy:
 
 # Microsoft app passwords: sixteen lower-case letters, shown in groups of four or not.
 _APP_PASSWORD = re.compile(r"[a-z]{16}")
+_APP_KEY = re.compile(r"(?i)app|aplica")
+
+
+# What a number in a quoted phrase counts, when the phrase is a message and not a password:
+# "password 'expires in 3 days'"
+_UNIT_WORDS = frozenset(
+    "day days hour hours minute minutes min mins week weeks month months character characters"
+    " chars char attempt attempts time times digit digits letter letters".split()
+)
+
+
+def _quoted_phrase(value: str, quoted: bool) -> bool:
+    """A quoted phrase of words and a number: "password 'ledger room 4'", "New key: 'northlight
+    whisky 1798'" (session 14): the quotes hold the value together where spaces would not."""
+    words = value.split()
+    if not quoted or not 2 <= len(words) <= 6 or not all(_PHRASE_WORD.fullmatch(w) for w in words):
+        return False
+    lowered = [w.lower() for w in words]
+    return (
+        any(w.isdigit() for w in words)
+        and any(len(w) >= 3 and w.isalpha() for w in words)
+        and not _UNIT_WORDS.intersection(lowered)
+        and not _prose(lowered)
+    )
 
 
 def _password(value: str, key: str, reading: Reading, quoted: bool) -> bool:
     if value.endswith("?") and value[:-1].isalpha() and value[:-1].islower():
         return False  # "do you want my password to check?": the question's word (session 9)
+    if _quoted_phrase(value, quoted):
+        return True
     # right after "app password" too: "app password mxqvbtrlkzhwpgds generated" (session 7)
-    if "app" in key and _APP_PASSWORD.fullmatch(value) and not reading.distant:
+    if _APP_KEY.search(key) and _APP_PASSWORD.fullmatch(value) and not reading.distant:
         return True
     if "code" in key and _pin(value, key, reading, quoted):
         return True  # a passcode is often digits only: "Zoom meeting passcode 882195"
@@ -104,6 +131,7 @@ _PHRASE_KEY = re.compile(
     r"|cripto|crittogra|backup"
 )
 _PLAIN_WORD = re.compile(r"[a-z]{6,20}")
+_OPENING_ARTICLES = frozenset("the a an".split())
 # Participles say what happened to a password ("Password: confirmed"), not what it is.
 _PARTICIPLE = re.compile(r".*(?:ed|ing|en)")
 
@@ -116,6 +144,8 @@ def _plain_word_value(rule: KeywordRule, key: str, tokens: Tokens, reading: Read
     value = trim(raw).text
     if not _PLAIN_WORD.fullmatch(value) or is_mention(value) or _PARTICIPLE.fullmatch(value):
         return False
+    if after_arrow(tokens, reading.index):
+        return False  # "old password on the phone -> lockouts": what followed, not a value
     last = raw.text[-1:] in ".,;)" or not tokens.has(reading.index + 1)
     return last or tokens[reading.index + 1].text[:1] in "(-–"
 
@@ -127,7 +157,7 @@ def _password_or_phrase(
     found = _single(_password)(rule, key, tokens, reading)
     if found is None and _plain_word_value(rule, key, tokens, reading):
         return reading.index, reading.index
-    if found is None and "app" in key and tokens.has(reading.index + 3):
+    if found is None and _APP_KEY.search(key) and tokens.has(reading.index + 3):
         # App passwords read out in groups: "app pw xwqp lmzr tbhk nvye".
         group = [trim(t).text for t in tokens.span(reading.index, reading.index + 3)]
         if all(_APP_GROUP.fullmatch(word) for word in group):
@@ -152,9 +182,13 @@ def _password_or_phrase(
     if not reading.explicit:
         return None
     plain = 0
+    # a phrase may open with an article when a number closes it: "the heron waits at low tide
+    # 1926" (session 14); "Passphrase: the one in the vault" stays a mention
+    opening = trim(first).text.lower() in _OPENING_ARTICLES
     for word in tokens.upto(reading.index + 8)[reading.index :]:
         bare = trim(word).text
-        if not _PHRASE_WORD.fullmatch(bare) or (not plain and is_mention(bare)):
+        mention = is_mention(bare) and not (opening and not plain)
+        if not _PHRASE_WORD.fullmatch(bare) or (not plain and mention):
             break  # a phrase's later words may be small ones: "Lily of the valley"
         plain += 1
         if word.text[-1] in ".,;)" and not word.text.endswith("..."):
@@ -166,7 +200,7 @@ def _password_or_phrase(
     phrase = [
         trim(word).text.lower() for word in tokens.span(reading.index, reading.index + plain - 1)
     ]
-    if _prose(phrase):
+    if _prose(phrase) or (opening and not any(word.isdigit() for word in phrase)):
         return None  # "Passphrase is NOT recoverable - partner has it on paper too"
     return reading.index, reading.index + plain - 1
 
@@ -195,6 +229,8 @@ def _key(value: str, key: str, reading: Reading, quoted: bool) -> bool:
         return False  # "added his key to deploy@web03": where the key goes, not the key
     if GROUPED_CODE.fullmatch(value):
         return _digits(value) >= 2
+    if reading.explicit and _quoted_phrase(value, quoted):
+        return True  # "New key: 'northlight whisky 1798'"
     if "\\" in value or len(value) < 8 or not any(ch.isdigit() for ch in value):
         return False
     level = "strong" if not (reading.explicit or reading.linked) or reading.distant else "strict"
@@ -204,6 +240,8 @@ def _key(value: str, key: str, reading: Reading, quoted: bool) -> bool:
 
 
 def _wifi(value: str, key: str, reading: Reading, quoted: bool) -> bool:
+    if _quoted_phrase(value, quoted):
+        return True
     if quoted and not reading.distant:  # "SSID CaravanNet, key 'lemon-sherbet-meadow'"
         return len(value) >= 8 and value_shape_ok(value, "loose", quoted)
     return (len(value) >= 8 or quoted) and value_shape_ok(value, _level(reading), quoted)
@@ -224,7 +262,7 @@ def _token(value: str, key: str, reading: Reading, quoted: bool) -> bool:
     # An API or secret key in capitals and digits (base32: "QFJF3MC2P4ZAQVSN4Y24MVS5SFMJTVAV").
     if (
         not reading.distant
-        and "key" in key.lower()
+        and ("key" in key.lower() or _SEED_KEY.search(key))
         and len(value) >= 20
         and value.isalnum()
         and _digits(value) >= 3
@@ -238,6 +276,8 @@ def _token(value: str, key: str, reading: Reading, quoted: bool) -> bool:
     return value_shape_ok(value, _level(reading), quoted)
 
 
+# a TOTP seed in base32 ("Seed (base32) JBSWY3DP..."; session 14)
+_SEED_KEY = re.compile(r"(?i)seed|totp|otp\b|mfa|2fa|authenticator")
 _CHOSEN_SECRET_KEY = re.compile(r"(?i)shared|psk|radius|ipsec|\bike\b|vpn")
 # A GUID right after these names a token or key itself (Postmark server tokens, ClickSend API
 # keys); after "client", "tenant" or "object" ID words it names an account (``_KEY_ID``), and
@@ -279,7 +319,10 @@ _LICENCE = re.compile(r"[A-Za-z0-9]{3,12}(?:-[A-Za-z0-9]{4,12}){2,7}")
 # A short activation or unlock key typed in a dialog ("activation key 4F9K2"): letters and
 # digits mixed, announced by a word that names a key to activate or unlock (not a serial).
 _SHORT_KEY = re.compile(r"(?=[A-Za-z]*\d[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z0-9]{5,11}")
-_ACTIVATING = re.compile(r"(?i)activation|activación|ativação|attivazione|aktivierung|unlock")
+_ACTIVATING = re.compile(
+    r"(?i)activation|activación|ativação|attivazione|aktivierung|unlock|déverrouillage"
+    r"|entsperr|desbloque|sblocco|ontgrendel"  # "code de déverrouillage maître" (session 14)
+)
 
 
 def _licence(value: str, key: str, reading: Reading, quoted: bool) -> bool:

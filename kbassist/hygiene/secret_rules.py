@@ -19,6 +19,9 @@ _PASSWORD_WORDS = (
     r"p(?=[ \t]?:)|(?:new|temp|temporary|initial|old)\s+pass(?:es)?"
     # "tijdelijk ww Gouda-Zomer-19": the Dutch "ww" is no everyday word after these (session 11)
     r"|(?:tijdelijke?|nieuwe?|oude?|initieel|eenmalig)\s+ww"
+    # an app password in the other languages: "Senha de aplicação" (session 14)
+    r"|(?:senha|palavra-passe|contraseña|mot\s+de\s+passe|password)\s+(?:de\s+|d'|per\s+le\s+"
+    r"|dell')(?:aplica(?:ção|ción)|application|app)\b|app-?(?:passwort|kennwort|wachtwoord)"
     r"|pass(?:wor[dt])?s?|passwd|pass-?phrase|passcode|pwd|pw|p/w|pword|ww|phrase\s+de\s+passe"
     r"|app[ -]?(?:password|pw|pwd|pass)"
     r"|kennw(?:ort|örter)|passw(?:ort|örter)|(?:initial|start|einmal)passwort"
@@ -368,7 +371,10 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         r"|clave\s+de\s+(?:producto|licencia|activación)|clés?\s+(?:de\s+produit|de\s+licence"
         r"|d'activation)|licentie-?(?:sleutel|code)|product-?sleutel|chave\s+(?:do\s+produto"
         r"|de\s+licença|de\s+ativação)|chiave\s+(?:di\s+)?(?:prodotto|licenza|attivazione)"
-        r"|codice\s+(?:di\s+)?licenza",
+        r"|codice\s+(?:di\s+)?licenza"
+        # an unlock code in the other languages: "code de déverrouillage maître" (session 14)
+        r"|code\s+de\s+déverrouillage|entsperr-?code|c[óo]digo\s+de\s+desbloquei?o"
+        r"|codice\s+di\s+sblocco|ontgrendel-?code",
         "licence",
         (
             "product key",
@@ -407,6 +413,11 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
             "chave de ativação",
             "chiave",
             "codice di licenza",
+            "déverrouillage",
+            "entsperr",
+            "desbloque",
+            "sblocco",
+            "ontgrendel",
         ),
     ),
     KeywordRule(
@@ -563,9 +574,12 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         r"temporary\s+access\s+pass(?:code)?|access\s+pass|befristeter\s+zugriffspass"
         r"|pase\s+de\s+acceso\s+temporal|passe\s+d'accès\s+temporaire"
         r"|tijdelijke\s+toegangspas|passe\s+de\s+acesso\s+temporário"
-        r"|pass\s+di\s+accesso\s+temporaneo",
+        r"|pass\s+di\s+accesso\s+temporaneo"
+        # its short name after the words that issue one: "Entra TAP for the ranger" (session 14)
+        r"|(?:entra|new|a|the|issued|generated|created|temp)\s+tap|tap(?=[ \t]*:)",
         "token",
         (
+            "tap",
             "access pass",
             "zugriffspass",
             "pase de acceso",

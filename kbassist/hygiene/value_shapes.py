@@ -35,7 +35,7 @@ STOPWORDS = frozenset(
 )
 
 _PLACEHOLDER = re.compile(
-    r"^(?:[*•●xX#.\-_?]+|<[^>]*>|\{[^}]*\}|\[[^\]]*\]|%[^%]+%|\$\w+|\(.*\)"
+    r"^(?:[*•●xX#.\-_?]+(?:['’](?:d|ed|s))?|<[^>]*>|\{[^}]*\}|\[[^\]]*\]|%[^%]+%|\$\w+|\(.*\)"
     # a template's opening, cut from the rest at the space: ${{ secrets.X }}, {{ pw }}, $(cat f)
     r"|\$\{.*|\{\{.*|\$\(.*|\$env:\w+`?|(?i:replace[_-]?me|change[_-]?me|your[_-]\w+))$"
 )
@@ -125,6 +125,9 @@ _REDACTED = re.compile(
     r"|^\$(?:1|2[aby]?|5|6|y|apr1)\$|^(?i:your)[_-]\w+\}|^\};"
     # a folder after a drive's letter, read as "P:" ("Toegang tot P:\Orders getest"; session 13)
     r"|^\\[A-Za-z][a-z]+(?:\\[\w$ .-]+)*\\?[.,;]?$"
+    # a shared mailbox named by its address's first half ("the password to the info@
+    # mailbox"; session 14)
+    r"|^[\w.+-]+@[.,;]?$"
 )
 
 
