@@ -72,7 +72,8 @@ BATCHES = (
     "blind40", "blind41", "blind42", "blind43", "blind44", "blind45", "blind46", "blind47",
     "blind48", "blind49", "blind50", "blind51", "blind52", "blind53", "blind54", "blind55",
     "blind56", "blind57", "blind58", "blind59", "blind60", "blind61", "blind62", "blind63",
-    "blind64",
+    "blind64", "blind65", "blind66", "blind67", "blind68", "blind69", "blind70", "blind71",
+    "blind72",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -140,6 +141,14 @@ BLIND = {
     "blind62": ROOT / "bench" / "data" / "secrets_blind62.jsonl",
     "blind63": ROOT / "bench" / "data" / "secrets_blind63.jsonl",
     "blind64": ROOT / "bench" / "data" / "secrets_blind64.jsonl",
+    "blind65": ROOT / "bench" / "data" / "secrets_blind65.jsonl",
+    "blind66": ROOT / "bench" / "data" / "secrets_blind66.jsonl",
+    "blind67": ROOT / "bench" / "data" / "secrets_blind67.jsonl",
+    "blind68": ROOT / "bench" / "data" / "secrets_blind68.jsonl",
+    "blind69": ROOT / "bench" / "data" / "secrets_blind69.jsonl",
+    "blind70": ROOT / "bench" / "data" / "secrets_blind70.jsonl",
+    "blind71": ROOT / "bench" / "data" / "secrets_blind71.jsonl",
+    "blind72": ROOT / "bench" / "data" / "secrets_blind72.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -519,6 +528,47 @@ SEEN = {
     "alone 0.88/1.00; with the token model 0.92/0.98; personal 1.00/0.93); read in session 12 "
     "(Redis requirepass, a password typed in a chat, a till manager code; a vendor's test BSN)"
     ": development since",
+    "blind65": "the first session-12 secrets blind test "
+    "(written in session 12, scored in session 13 on 6504821) (the rules alone 0.97/1.00; "
+    "with the token model 0.98/0.98; personal 0.96/1.00); read in session 14 (a VAT number "
+    "used as a zip password; a birthday in the next sentence; a base64 image as a false "
+    "alarm)"
+    ": development since",
+    "blind66": "the second session-12 secrets blind test "
+    "(written in session 12, scored in session 13 on 6504821) (the rules alone 0.95/1.00; "
+    "with the token model 0.98/1.00; personal 1.00/0.96); read in session 14 (a TOTP seed "
+    "after '(base32)'; a charity's own sort code)"
+    ": development since",
+    "blind67": "the third session-12 secrets blind test "
+    "(written in session 12, scored in session 13 on 6504821) (the rules alone 0.95/1.00; "
+    "with the token model 0.98/1.00; personal 0.96/0.93); read in session 14 (a card security"
+    " code; a child's DOB after 'as'; a booking line and an NI format example)"
+    ": development since",
+    "blind68": "the fourth session-12 secrets blind test "
+    "(written in session 12, scored in session 13 on 6504821) (the rules alone 0.91/1.00; "
+    "with the token model 0.95/0.98; personal 1.00/1.00); read in session 14 (quoted "
+    "passwords and keys with spaces)"
+    ": development since",
+    "blind69": "the fifth session-12 secrets blind test "
+    "(written in session 12, scored in session 13 on 6504821) (the rules alone 0.94/0.98; "
+    "with the token model 0.97/0.97; personal 1.00/1.00); read in session 14 (a password "
+    "dictated in words; a plain word after an arrow)"
+    ": development since",
+    "blind70": "the sixth session-12 secrets blind test "
+    "(written in session 12, scored in session 13 on 6504821) (the rules alone 0.94/1.00; "
+    "with the token model 0.97/0.97; personal 0.96/0.96); read in session 14 (a keypad code "
+    "in # and *; vouchers in groups of three; a private landline)"
+    ": development since",
+    "blind71": "the seventh session-12 secrets blind test "
+    "(written in session 12, scored in session 13 on 6504821) (the rules alone 0.94/0.98; "
+    "with the token model 0.95/0.97; personal 1.00/1.00); read in session 14 (a MAK after a "
+    "public KMS key; a Portuguese app password; a mailbox's 'info@')"
+    ": development since",
+    "blind72": "the eighth session-12 secrets blind test "
+    "(written in session 12, scored in session 13 on 6504821) (the rules alone 0.91/0.98; "
+    "with the token model 0.92/0.97; personal 0.96/0.96); read in session 14 (door and alarm "
+    "codes, a bare SMS code, a French unlock code, a TAP after an arrow; a supplier's IBAN)"
+    ": development since",
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -831,7 +881,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind65.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind73.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:
