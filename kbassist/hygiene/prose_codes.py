@@ -366,8 +366,48 @@ def _pin_and_device_hits(text: str, lowered: str) -> Iterator[Hit]:
             yield match.start("value"), match.end("value"), "mfa_code"
 
 
+# "Disarm with 8816 then reset on the keypad", "Am Tastenfeld 7719 eingeben", "uitschakelen
+# gaat met 9302", "the barrier opens with *2580 on the intercom keypad", "portone 1946 e
+# allarme 33071": digits typed where a keypad, lock or alarm is named in the same sentence,
+# right after a word that enters, gives or opens with them, or right after the door or alarm
+# they open (session 14)
+_KEYPAD_PLACES = re.compile(
+    r"(?i)\b(?:keypad|key\s?pad|keysafe|key\s+safe|lock|locks|safe|alarm|alarme|alarma|allarme"
+    r"|alarmanlage|barrier|intercom|lift|elevator|door|doors|gate|portone|portail|porta|puerta"
+    r"|portão|cancello|cancela|tür|tor|deur|poort|tastenfeld|tastatur|tastierino|teclado|clavier"
+    r"|toetsenbord|digicode|combination|combinaison|combinación|combinazione|cassaforte|tresor"
+    r"|kluis|coffre|caja\s+fuerte|cofre|panel|centrale|zentrale|receptor|disarm\w*|uitschakel\w*"
+    r"|unscharf\w*|desarm\w*|désarm\w*|disinser\w*)\b"
+)
+_ENTERED_DIGITS = re.compile(
+    r"(?i)(?:\b(?:with|enter|entered|use|uses|using|give\s+(?:the\s+)?\w+|gave\s+(?:the\s+)?\w+"
+    r"|type|typed|key|keyed|press|punch|met|con|avec|com|mit|gaat\s+met|quedó\s+en|ficou\s+em"
+    r"|è\s+ora|has|am\s+tastenfeld|sul\s+tastierino|au\s+clavier|en\s+el\s+teclado"
+    r"|no\s+teclado|op\s+het\s+toetsenbord)"
+    # (not "porta" or "poort", a port as often as a door)
+    r"|\b(?:door|gate|portone|portail|puerta|portão|cancello|tür|deur|alarm|allarme|alarme"
+    r"|alarma))[ \t]+"
+    r"(?P<value>[*#]?\d{4,8}[#*]?)(?![\w.,:/-]\w|[ \t]*(?:%|x\b|users|people|staff|times"
+    r"|minutes|seconds|hours|days|euros?|pounds|dollars))"
+)
+
+
+def entered_digits_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """Digits typed on a keypad, lock or alarm named in their sentence (not a year in a date)."""
+    for match in _ENTERED_DIGITS.finditer(text):
+        start, end = sentence_around(text, match.start("value"))
+        if not _KEYPAD_PLACES.search(text, start, end):
+            continue
+        if _REPORTED_CODE.search(text, max(0, match.start() - 20), match.start("value")):
+            continue
+        if _NUMBERED_THINGS.search(text, max(0, match.start("value") - 15), match.start("value")):
+            continue
+        yield match.start("value"), match.end("value"), "door_code"
+
+
 def prose_code_hits(text: str, lowered: str) -> Iterator[Hit]:
     """A numeric code in a sentence about a door, gate, keypad or alarm, or given to a user."""
+    yield from entered_digits_hits(text, lowered)
     if "#" in text:
         for match in _HASH_CODE.finditer(text):
             yield match.start("value"), match.end("value"), "door_code"

@@ -138,7 +138,7 @@ NOT_A_SECRET_SHAPE = re.compile(
     # width ("36/80MHz"), a word said loudly ("thanks!!") (session 12)
     r"|CA-?\d{2,3}-[A-Za-z][\w-]*|\d+(?:/\d+)+(?i:[kMG]Hz|Mbps|Gbps|dBm)|[a-z]+[!?]{2,}"
     # a Windows security identifier; a key's name whose value is not given ("...;Password=")
-    r"|S-1-5-21(?:-\d+){3,4}|.*(?i:password|pwd|secret|key)="
+    r"|S-1-5-21(?:-\d+){3,4}|.*(?i:password|pwd|secret|key|username|user|login)="
     # a list's number glued to its word ("1)clearing"), a key combination ("WINDOWS+v"), a
     # local account ('.\LocalAdmin')
     r"|\d{1,2}\)[a-z]+|(?i:windows|win|ctrl|alt|shift|cmd)\+\w{1,3}|\.\\\w+"
@@ -150,6 +150,14 @@ NOT_A_SECRET_SHAPE = re.compile(
     # an environment variable standing for the value ("password: ${KIOSK_ADMIN_PASSWORD}"), an
     # image inlined as a data URI ("data:image/png;base64,iVBORw0KGgo..."; session 14)
     r"|\$\{[A-Za-z_]\w*\}?|%[A-Za-z_]\w*%|(?:data:)?(?i:image|font|audio|video)/[\w.+-]+;base64,.*"
+    # a CSV row or header ("DeviceName,SerialNumber,IMEI,UPN"), a GUID inside a longer name
+    # ("isatap.{5054b0e7-...", "SSIS-ExportOrders-7d6ed225-...") (session 14)
+    r"|[^,\s]*(?:,[^,\s]*){3,}"
+    # a user's name in the possessive ("k0pernikus's"), a word asked about ("Docs?"), a
+    # product key shown with all but its last group hidden ("XXXXX-XXXXX-...-9HQ2M")
+    r"|[\w.-]+['’]s|[A-Za-z]+\?|(?:[Xx]{4,6}-){2,}.*"
+    r"|.*[{.\-_][0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}.*"
+    r"|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}[}\]].*"
 )
 # A policy's name, not a password: "password policy 'AVC-Pwd-14char-NoExpiry' applied"; a
 # German compound ends in the word ("Passwortrichtlinie 'Min12'")

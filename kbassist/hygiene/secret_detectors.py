@@ -43,7 +43,7 @@ from kbassist.hygiene.prose_codes import (
 from kbassist.hygiene.public_material import NOT_A_SECRET_SHAPE
 from kbassist.hygiene.secret_keywords import secret_keyword_hits
 from kbassist.hygiene.secret_scanner import PUBLIC_CONTEXT as _PUBLIC_CONTEXT
-from kbassist.hygiene.value_shapes import char_classes, is_mention, value_shape_ok
+from kbassist.hygiene.value_shapes import NAMED_NOT_VALUE, char_classes, is_mention, value_shape_ok
 
 # --- values before their keyword: "Qwerty!8842 is the new password" ------------------------
 
@@ -145,7 +145,7 @@ def _pair_hits(text: str, lowered: str) -> Iterator[Hit]:
 
 # "(?=\d)": a digit first lets the regex engine skip to the next digit (see _PASSWORD_TOPIC).
 _BITLOCKER = re.compile(r"(?=\d)(?<![\d-])\d{6}(?P<sep>[- ])\d{6}(?:(?P=sep)\d{6}){6}(?![\d-])")
-_PRODUCT_KEY = re.compile(r"(?<![\w-])[A-Z0-9]{5}(?:-[A-Z0-9]{5}){4}(?![\w-])")
+_PRODUCT_KEY = re.compile(r"(?<![\w-])(?!XXXXX-)[A-Z0-9]{5}(?:-[A-Z0-9]{5}){4}(?![\w-])")
 # A licence key of four or more groups of four, perhaps after a short product prefix
 # ("EAV-3K7N-PX2Q-9RT4-HW8M"), with letters and digits mixed in most groups (session 5):
 # GUIDs (8-4-4-4-12), MAC addresses and dates never look so.
@@ -208,7 +208,8 @@ _AUTH_HEADER = re.compile(
 # Shopify admin tokens, Atlassian API tokens (session 5).
 _VENDOR_TOKEN = re.compile(
     r"(?<![\w-])(?:pat-(?:na|eu|ap)\d-[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}"
-    r"|shp(?:at|ss|ca|pa)_[0-9a-fA-F]{32}|ATATT[A-Za-z0-9_=-]{40,})(?![\w-])"
+    r"|shp(?:at|ss|ca|pa)_[0-9a-fA-F]{32}|ATATT[A-Za-z0-9_=-]{40,}"
+    r"|AIza[0-9A-Za-z_-]{35})(?![\w-])"  # a Google API key (session 14)
 )
 
 # A Google app password is sixteen lower-case letters in four groups: "'vqkd mzpw rtnb xhls'"
@@ -239,9 +240,13 @@ def _shape_hits(text: str, lowered: str) -> Iterator[Hit]:
         for match in _APP_PASSWORD.finditer(text):
             if _APP_PASSWORD_NAME.search(text, max(0, match.start() - 200), match.start()):
                 yield match.start(), match.end(), "password"
-    if "pat-" in text or "shp" in text or "ATATT" in text:
+    if "pat-" in text or "shp" in text or "ATATT" in text or "AIza" in text:
         for match in _VENDOR_TOKEN.finditer(text):
-            yield match.start(), match.end(), "token"
+            yield (
+                match.start(),
+                match.end(),
+                "api_key" if text.startswith("AIza", match.start()) else "token",
+            )
     if "-" in text and _KEY_GROUPS.search(text):
         for match in _PRODUCT_KEY.finditer(text):
             key = match.group(0)
@@ -513,8 +518,8 @@ def _password_shaped(value: str) -> bool:
         return False
     letters = sum(ch.isalpha() for ch in value)
     digits = sum(ch.isdigit() for ch in value)
-    if letters < 2 or digits < 1 or _NOT_PASSWORD.match(value):
-        return False
+    if letters < 2 or digits < 1 or _NOT_PASSWORD.match(value) or NAMED_NOT_VALUE.match(value):
+        return False  # "HLX-FS02$", "wsus-*.log": a machine account, a file (session 14)
     if _mostly_words(value) and not _CHOSEN_SYMBOL.search(value):
         return False  # words run together; "Read3r!Sage" is chosen, "Office365+Teams" is not
     return len(value) >= 8 or char_classes(value) == 4

@@ -190,7 +190,7 @@ NAMED_ID = re.compile(
 # (session 10).
 STRIPE_OBJECT_ID = re.compile(
     r"(?:ch|pi|py|pm|cus|in|ii|txn|re|po|evt|sub|prod|price|src|card|ba|seti|acct|tr|dp|du"
-    r"|cn|inv|si)_(?!.*_secret_)[A-Za-z0-9]{14,40}"
+    r"|cn|inv|si|we)_(?!.*_secret_)[A-Za-z0-9]{14,40}"  # we_: a webhook endpoint
 )
 
 

@@ -39,6 +39,7 @@ from kbassist.hygiene.public_material import (
 from kbassist.hygiene.secret_keywords import SECRET_COMPILED
 from kbassist.hygiene.secret_rules import SECRET_HINTS
 from kbassist.hygiene.secret_scanner import NAMED_ID, PUBLIC_CONTEXT, STRIPE_OBJECT_ID
+from kbassist.hygiene.value_shapes import NAMED_NOT_VALUE
 
 MODEL_NAME = "secret-tokens"
 KIND = "secret"
@@ -555,6 +556,7 @@ def _not_a_value(text: str, start: int, end: int) -> bool:
         or STRIPE_OBJECT_ID.fullmatch(value) is not None
         or text.startswith(("...", "…"), end)
         or NOT_A_SECRET_SHAPE.fullmatch(value) is not None
+        or NAMED_NOT_VALUE.match(value) is not None  # a cmdlet, a timestamp (session 14)
         or POLICY_BEFORE.search(text, max(0, start - 30), start) is not None
         or _SSID_AFTER.match(text, end) is not None
         or _HYPHENATED_WORD.fullmatch(value) is not None

@@ -37,8 +37,31 @@ STOPWORDS = frozenset(
 _PLACEHOLDER = re.compile(
     r"^(?:[*•●xX#.\-_?]+(?:['’](?:d|ed|s))?|<[^>]*>|\{[^}]*\}|\[[^\]]*\]|%[^%]+%|\$\w+|\(.*\)"
     # a template's opening, cut from the rest at the space: ${{ secrets.X }}, {{ pw }}, $(cat f)
-    r"|\$\{.*|\{\{.*|\$\(.*|\$env:\w+`?|(?i:replace[_-]?me|change[_-]?me|your[_-]\w+))$"
+    r"|\$\{.*|\{\{.*|\$\(.*|\$env:\w+`?|(?i:replace[_-]?me|change[_-]?me|your[_-]\w+)"
+    # an environment variable's name where its value would be: "password: DEPLOY_PASS"
+    r"|[A-Z]{2,}(?:_[A-Z]{2,})+)$"
 )
+# Names of things that stand where a value would, in logs and scripts: a cmdlet, a timestamp,
+# a computer account, a file, ... (the token model's candidates are checked against these too;
+# session 14)
+_NAMED_PATTERN = r"""
+        (?-i:(?:Get|Set|New|Remove|ConvertTo|ConvertFrom|Read|Write|Invoke|Start|Stop|Add
+        |Import|Export|Test|Enable|Disable|Update|Install|Out|Select|Send|Connect|Reset|Clear
+        |Copy|Move|Rename|Resolve|Grant|Revoke|Unlock|Restart|Register|Sync)-[A-Z][A-Za-z]+)
+                                                        # a PowerShell cmdlet
+      | \d{4}-\d{2}-\d{2}[t\x20]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?
+                                                        # a timestamp (session 14)
+      | (?-i:[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+)\$           # a computer account: CVA-PC03$
+      | [\w.*-]+\.(?:log|rpt|txt|csv|pdf|xlsx?|docx?|json|xml|ini|conf|cfg|msi|exe|zip|bak
+        |sql|pst|ost|vhdx?|iso|png|jpe?g|evtx|reg|bat|cmd|vbs|dll|sys)   # a file's name
+      | (?:sha-?(?:1|256|384|512)|md5)[=:][0-9a-f]{32,128}   # a named hash
+      | (?-i:(?:System|Microsoft)(?:\.[A-Z]\w*){2,})     # a .NET type
+      | [\w.-]+/[\w.-]+@v\d+(?:\.\d+)*                   # a GitHub action: azure/login@v2
+      | \$ansible_vault;.* | !vault                      # an Ansible vault's encrypted blob
+      | env\(['"]?\w+['"]?\)? | var\.\w+                # a setting's name: env('X'), var.x
+      | [\w.-]*\._domainkey\.[\w.-]*                     # a DKIM selector's record name
+"""
+NAMED_NOT_VALUE = re.compile(rf"(?ix)^(?:{_NAMED_PATTERN})$")
 TECHNICAL = re.compile(
     r"""(?ix)^(?:
         \d{1,3}(?:\.\d{1,3}){3}(?:/\d{1,2})?(?::\d+)?   # IPv4, CIDR, port
@@ -61,10 +84,9 @@ TECHNICAL = re.compile(
       | (?:inc|req|chg|ritm|task|prb|tkt|ticket|case|sr)-?\d+   # ticket numbers
       | -{1,2}[a-z][\w-]*                               # command-line switch
       | (?-i:[a-z_][a-z0-9_.]*)\[\d{1,3}\]?              # an index in code: parents[0]
-      | (?-i:(?:Get|Set|New|Remove|ConvertTo|ConvertFrom|Read|Write|Invoke|Start|Stop|Add
-        |Import|Export|Test|Enable|Disable|Update|Install|Out|Select|Send|Connect|Reset|Clear
-        |Copy|Move|Rename|Resolve|Grant|Revoke|Unlock|Restart|Register|Sync)-[A-Z][A-Za-z]+)
-                                                        # a PowerShell cmdlet
+      | """
+    + _NAMED_PATTERN
+    + r"""
     )$"""
 )
 
@@ -125,6 +147,8 @@ _REDACTED = re.compile(
     r"|^\$(?:1|2[aby]?|5|6|y|apr1)\$|^(?i:your)[_-]\w+\}|^\};"
     # a folder after a drive's letter, read as "P:" ("Toegang tot P:\Orders getest"; session 13)
     r"|^\\[A-Za-z][a-z]+(?:\\[\w$ .-]+)*\\?[.,;]?$"
+    # a product key as Windows shows it, all but its last group hidden (session 14)
+    r"|^(?:[Xx]{4,6}-){2,}"
     # a shared mailbox named by its address's first half ("the password to the info@
     # mailbox"; session 14)
     r"|^[\w.+-]+@[.,;]?$"
