@@ -128,6 +128,10 @@ _COMPANY_ADDRESS = re.compile(
     r"|indirizzo\s+(?:aziendale|della\s+società)|sitz|firmensitz|geschäftssitz"
     # the head office's address: "morada da sede", "dirección de la sede", "adresse du siège"
     r"|(?:morada|endereço)\s+da\s+sede|(?:dirección|domicilio)\s+de\s+la\s+sede"
+    # a firm's premises named as such: "delivery to the new office: ...", "le cabinet est au
+    # 12 boulevard ...", "contactos da loja: Rua ..." (session 14)
+    r"|(?:new|the|our|their)\s+office(?=\s*:)|cabinet\s+est\s+(?:au|à)|contactos?\s+d[ao]\s+loja"
+    r"|shop\s+is\s+at|postadres\s+van\s+de\s+(?:stichting|vereniging|zaak)"
     r"|adresse\s+du\s+siège|indirizzo\s+della\s+sede|adres\s+van\s+het\s+hoofdkantoor"
     # an organisation's registered seat, whatever kind of body: "morada registada da
     # Associação", "statutair adres van de stichting", "Vereinssitz", "au siège" (session 8)
@@ -166,7 +170,10 @@ _SIGN_OFF = re.compile(
 )
 
 
-_NEGATION = re.compile(r"(?i)\b(?:ohne|without|no|sin|sans|zonder|sem|senza|kein\w*|geen)\s+$")
+_NEGATION = re.compile(
+    r"(?i)\b(?:ohne|without|no|sin|sans|zonder|sem|senza|kein\w*|geen|rather\s+than|instead\s+of"
+    r"|not)\s+$"  # "courier booked to her home rather than the office: ..." (session 14)
+)
 
 
 def _names_company(before: str) -> bool:
@@ -186,14 +193,30 @@ _PLACE_RIGHT_BEFORE = re.compile(
 )
 
 
+# A letter's sign-off on a line of its own, in the seven languages (session 14)
+_SIGN_OFF_LINE = re.compile(
+    r"(?im)^[ \t>]*(?:(?:kind|best|warm|many)\s+)?(?:regards|thanks|thank\s+you|cheers"
+    r"|mit\s+freundlichen\s+grüßen|viele\s+grüße|beste\s+grüße|cordialement|bien\s+à\s+vous"
+    r"|saludos|atentamente|un\s+saludo|met\s+vriendelijke\s+groet|groeten|cumprimentos"
+    r"|atenciosamente|cordiali\s+saluti|distinti\s+saluti)\b[^\n]{0,20}$"
+)
+_SIGN_OFF_REACH = 300
+
+
 def in_signature_block(text: str, line_start: int) -> bool:
     """Whether the line starting at ``line_start`` is laid out with bars under a line of
     name, role and firm: "Priya Natarajan | Lettings Manager | Lantern Row Estate Agents\nT:
-    0161 496 0720 | 22 King Street, Manchester M2 4LQ" (session 12)."""
+    0161 496 0720 | 22 King Street, Manchester M2 4LQ" (session 12), or under a sign-off a
+    few lines above ("Kind regards,\nHannah Voss | Senior Bookkeeper\nT: 01632 ... | M: ...";
+    session 14)."""
     line_end = text.find("\n", line_start)
     line_end = len(text) if line_end == -1 else line_end
+    if "|" not in text[line_start:line_end]:
+        return False
     above = text.rfind("\n", 0, max(0, line_start - 1)) + 1
-    return "|" in text[line_start:line_end] and text.count("|", above, line_start) >= 2
+    return text.count("|", above, line_start) >= 2 or bool(
+        _SIGN_OFF_LINE.search(text, max(0, line_start - _SIGN_OFF_REACH), line_start)
+    )
 
 
 def address_hits(text: str, lowered: str) -> Iterator[Hit]:

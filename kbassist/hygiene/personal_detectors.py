@@ -83,8 +83,8 @@ _CODICE_FISCALE = re.compile(
 _PLACEHOLDER_AFTER = re.compile(r"\W{0,3}(?:placeholder|example|dummy|test\b|fictitious)", re.I)
 # a number shown as the format to follow: "must be in the format AB123456C" (session 14)
 _FORMAT_BEFORE = re.compile(
-    r"(?i)\b(?:format|formato|formaat|pattern|e\.g\.|for\s+example|such\s+as|z\.\s?b\.|bijv\.)"
-    r"\W{0,3}$"
+    r"(?i)\b(?:(?:format|formato|formaat|pattern)(?:\s+(?:as|is|like))?|e\.g\.|for\s+example"
+    r"|such\s+as|z\.\s?b\.|bijv\.)\W{0,3}$"
 )
 
 

@@ -33,6 +33,7 @@ _NOT_A_PHONE = re.compile(
       | \d{4}-\d{2}-\d{2}.*                              # ISO date
       | (?:19|20)\d\d\s?[-–]\s?(?:19|20)\d\d              # a range of years: 2011-2014
       | \d+(?:\.\d+){2,}                                 # version or IP
+      | .*\d[ \t]{3,}\d.*                               # a table's columns (session 14)
       | [245]\d\d\s[245]\.\d{1,3}\.\d{1,3}                 # SMTP status: 550 5.7.520
       | \d{6}(?:-\d{6})+                                 # recovery key groups
       | [1-9]\d{3,5}\.\d{1,5}                             # build.revision (22631.4317)
@@ -379,7 +380,12 @@ _ANOTHER_NUMBER_BEFORE = re.compile(
     r"(?i)(?:\b(?:serial|s/n|seriennummer|serienummer|matricola|n[úu]mero\s+de\s+s[ée]rie"
     r"|numéro\s+de\s+série)\b(?:[ \t]+[\w-]+){0,2}"
     r"|\b(?:pv|proces-verbaal|aangifte|kunden|bestell|rechnungs|auftrags|vorgangs|referenz"
-    r"|klant|factuur|order|dossier|zaak|polis|vertrags|versicherungs|mitglieds|artikel)-?nummer"
+    r"|klant|factuur|order|dossier|zaak|polis|vertrags|versicherungs|mitglieds|artikel"
+    # a line's access number: "Zugangsnummer (Teilnehmernummer): 5530..." (session 14)
+    r"|zugangs|teilnehmer|anschluss|mitbenutzer)-?(?:nummer|kennung)\)?:?"
+    # "contract number 1101213629", "subscription ID" (session 14)
+    r"|\b(?:contract|subscription|agreement|contrato|contrat|vertrag|contratto|contract)"
+    r"(?:\s+(?:number|no\.?|id|nr\.?|n[º°o]\.?|número|numéro|nummer|numero))?"
     r"|\b(?:session|meeting|sitzung|sesión|séance|sessione|sessão)(?:\s+(?:id|code|no\.?|number))?"
     r")\W{0,3}$"
 )

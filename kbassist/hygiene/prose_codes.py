@@ -393,7 +393,7 @@ _ENTERED_DIGITS = re.compile(
 
 
 def entered_digits_hits(text: str, lowered: str) -> Iterator[Hit]:
-    """Digits typed on a keypad, lock or alarm named in their sentence (not a year in a date)."""
+    """Digits typed on a keypad, lock or alarm named in their sentence."""
     for match in _ENTERED_DIGITS.finditer(text):
         start, end = sentence_around(text, match.start("value"))
         if not _KEYPAD_PLACES.search(text, start, end):

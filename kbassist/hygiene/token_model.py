@@ -561,6 +561,7 @@ def _not_a_value(text: str, start: int, end: int) -> bool:
         or _SSID_AFTER.match(text, end) is not None
         or _HYPHENATED_WORD.fullmatch(value) is not None
         or _AUTH_CODE_BEFORE.search(text, max(0, start - 30), start) is not None
+        or _LINE_ID_BEFORE.search(text, max(0, start - 40), start) is not None
         or _CONNECTION_SETTING.search(value) is not None
     )
 
@@ -570,6 +571,12 @@ def _not_a_value(text: str, start: int, end: int) -> bool:
 # secret ("SSPI;Encrypt=True") (session 12)
 _HYPHENATED_WORD = re.compile(r"[A-Z]?[a-z]+-[a-z]+")
 _AUTH_CODE_BEFORE = re.compile(r"(?i)\b(?:auth(?:ori[sz]ation)?|approval)\s+code\W{0,3}$")
+# A broadband line's or a contract's identifier, named before it ("Anschlusskennung:
+# 002817364519", "contract number 2204418873"; session 14)
+_LINE_ID_BEFORE = re.compile(
+    r"(?i)\b(?:anschlusskennung|zugangsnummer|teilnehmernummer|mitbenutzernummer"
+    r"|(?:contract|subscription|agreement)\s+(?:number|no\.?|id))\)?\W{0,3}$"
+)
 _CONNECTION_SETTING = re.compile(r"(?i)^(?:sspi|true|false|yes|no);\w+=")
 
 
