@@ -11,13 +11,14 @@ import re
 from collections.abc import Iterator
 
 from kbassist.hygiene.keyword_scan import VERBS, Hit
+from kbassist.hygiene.prose_codes import sentence_around
 from kbassist.hygiene.value_shapes import STOPWORDS, is_mention, value_shape_ok
 
 # Guest passes and vouchers given out as a list, in the sentence after the one that says what
 # they are ("Generated guest passes ... First three for the front desk: 51094-22837, ..."):
 # two or more codes of two groups of digits, none a range of years.
 _VOUCHER_TOPIC = re.compile(
-    r"(?i)\b(?:guest\s+(?:wi-?fi\s+)?(?:pass(?:es)?|codes?|vouchers?|tickets?|access)|vouchers?"
+    r"(?i)\b(?:guest\s+(?:wi-?fi\s+)?(?:pass(?:es)?|codes?|vouchers?|tickets?|access)|\w*vouchers?"
     r"|hotspot\s+(?:codes?|tickets?)|gast(?:zugang|wlan|zugangs)\w*|gutschein\w*"
     r"|c[óo]digos?\s+de\s+invitado|codes?\s+invités?|gastcodes?|codici\s+ospite"
     r"|bons?\s+(?:wi-?fi\s+)?invités?"
@@ -64,7 +65,12 @@ def _voucher_lists(text: str) -> Iterator[re.Match[str]]:
 # One voucher given alone ("made a 1-day voucher pack ... first one is 71930-28846"): two
 # groups of five digits, as UniFi and Omada print them, within 200 characters of the topic
 # (session 9).
-_ONE_VOUCHER = re.compile(r"(?<![\w-])[1-9]\d{4}-\d{5}(?![\w-])")
+# Or in three groups, as other controllers print them: "619-447-208", "7731-0442-85",
+# "HBV-9QK-T4M" (session 14)
+_ONE_VOUCHER = re.compile(
+    r"(?<![\w-])(?:[1-9]\d{4}-\d{5}|\d{3}-\d{3}-\d{3}|\d{4}-\d{4}-\d{2}"
+    r"|(?=[A-Z\d-]*\d)(?=[A-Z\d-]*[A-Z])[A-Z\d]{3}-[A-Z\d]{3}-[A-Z\d]{3})(?![\w-])"
+)
 
 
 def voucher_list_hits(text: str, lowered: str) -> Iterator[Hit]:
@@ -353,7 +359,7 @@ def mfa_code_list_hits(text: str, lowered: str) -> Iterator[Hit]:
 
 # "Nouvelle clé saisie sur le contrôleur UniFi (... > TILLEULS-CLIENTS) : Tilleuls-Lac-2025":
 # in a sentence about a Wi-Fi key, the value after a colon that ends the clause (session 6).
-_WIFI_WORDS = re.compile(r"(?i)\b(?:wi-?fi|wpa[23]?|wlan|ssid|wireless|sans[\s-]fil)\b")
+_WIFI_WORDS = re.compile(r"(?i)\b(?:wi-?fi|wpa[23]?|wep|wlan|ssid|wireless|sans[\s-]fil)\b")
 _KEY_WORDS = re.compile(
     r"(?i)\b(?:key|clé|clef|schlüssel|clave|sleutel|chave|chiave|password|passwort|kennwort"
     r"|contraseña|mot\s+de\s+passe|wachtwoord|senha|passphrase|psk|code|codice|código)\b"
@@ -384,6 +390,39 @@ def wifi_key_after_colon_hits(text: str, lowered: str) -> Iterator[Hit]:
             any(ch.isdigit() for ch in word) and value_shape_ok(word, "medium")
         ):
             yield value.start("value"), value.end("value"), "wifi_key"
+
+
+# "passage en WPA2 sur le SSID DELMAS-REUNION avec la clé Tilleul-Brume-58", "SSID 'KnipCo'
+# met schaar-en-kam-2026 teruggezet", "join with tea-kettle-morning": a Wi-Fi key after the
+# word key, or after "with" where the network was just named (session 14)
+_KEY_IN_PROSE = re.compile(
+    r"(?i)\b(?P<word>key|clé|clef|chiave|clave|chave|schlüssel|sleutel|passphrase|with|met|mit"
+    r"|con|avec|com)\s+['\"‘“]?(?P<value>[^\s'\"’”,;()<>]{8,63}?)['\"’”]?[.,;)]?(?=\s|$)"
+)
+_NETWORK_NAMED = re.compile(r"(?i)\b(?:ssid|network|netwerk|netzwerk|réseau|rete|red)\b")
+_NOT_A_WIFI_KEY = re.compile(r"(?i)wpa|wep|802\.|aes|tkip|psk|ghz|mbps|personal|enterprise")
+
+
+def wifi_key_in_prose_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """A Wi-Fi key after "key" (or "with", the network named just before) in a sentence
+    about Wi-Fi."""
+    if not _WIFI_WORDS.search(text):
+        return
+    for match in _KEY_IN_PROSE.finditer(text):
+        word, value = match.group("word").lower(), match.group("value")
+        if word in {"with", "met", "mit", "con", "avec", "com"} and not _NETWORK_NAMED.search(
+            text, max(0, match.start() - 40), match.start()
+        ):
+            continue
+        start, end = sentence_around(text, match.start())
+        if not _WIFI_WORDS.search(text, start, end) or _NOT_A_WIFI_KEY.search(value):
+            continue
+        if is_mention(value) or not any(ch.isalpha() for ch in value):
+            continue
+        if _WORD_KEY.fullmatch(value) or (
+            any(ch.isdigit() for ch in value) and value_shape_ok(value, "medium")
+        ):
+            yield match.start("value"), match.end("value"), "wifi_key"
 
 
 # A pasted chat or call transcript: the user reads out the code the technician asked for,

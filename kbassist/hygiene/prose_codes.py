@@ -179,6 +179,12 @@ _ONE_TIME_WORDS = re.compile(
 _BARE_CODE = re.compile(
     r"(?i)\b(?:code|c[óo]digo|codice)\s+(?P<value>\d{3}[ -]\d{3}|\d{6})(?![\w.,/:-]\w)"
 )
+# A TOTP seed typed in groups of four: "Seed entered by hand: MZXW 6YTB OI4D KNRQ GE2T 7LVA"
+# (base32: capitals and the digits 2-7; session 14)
+_SEED_GROUPS = re.compile(
+    r"(?i)\b(?:seed|totp\s+secret|secret\s+key|setup\s+key|otp\s+secret)\b[^.\n:]{0,40}[:\s]\s*"
+    r"(?P<value>(?-i:[A-Z2-7]{4}(?: [A-Z2-7]{4}){3,12}))(?![\w-])"
+)
 # A payment card's security code opens the card to whoever reads it (session 14).
 _CARD_CODE = re.compile(
     r"(?i)\b(?:cvv2?|cvc2?|card\s+(?:security|verification)\s+(?:code|value|number)"
@@ -438,6 +444,9 @@ def prose_code_hits(text: str, lowered: str) -> Iterator[Hit]:
             text, start, match.start()
         ):
             yield match.start(), match.end(), "door_code"  # "store room keypad: 2 6 4 8 #"
+    if "seed" in lowered or "key" in lowered or "secret" in lowered:
+        for match in _SEED_GROUPS.finditer(text):
+            yield match.start("value"), match.end("value"), "mfa_seed"
     if any(word in lowered for word in _CARD_WORDS):
         for match in _CARD_CODE.finditer(text):
             yield match.start("value"), match.end("value"), "card_code"

@@ -34,6 +34,7 @@ from kbassist.hygiene.laid_out import (
     table_hits,
     voucher_list_hits,
     wifi_key_after_colon_hits,
+    wifi_key_in_prose_hits,
 )
 from kbassist.hygiene.prose_codes import (
     labelled_code_lines_hits,
@@ -631,6 +632,7 @@ DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
     passphrase_line_hits,
     mfa_code_list_hits,
     wifi_key_after_colon_hits,
+    wifi_key_in_prose_hits,
     chat_code_hits,
     chat_typed_hits,
     spoken_code_hits,
