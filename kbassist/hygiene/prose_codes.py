@@ -92,7 +92,9 @@ _REPORTED_CODE = re.compile(
     r"|postal|post|area|country|sort|tax|promo|discount|tracking|bar|qr|source|dial|stop|fehler"
     r"|activation|authori[sz]ation|reference"
     # a register's number: "KvK-nummer 34127788", "BTW-nummer" (session 9)
-    r"|kvk|btw|vat|ust|klant|factuur|order|artikel|handelsregister|registration|company)[\s-]*$"
+    r"|kvk|btw|vat|ust|klant|factuur|order|artikel|handelsregister|registration|company"
+    # a card terminal's merchant number: "Código de comerciante 1048227" (session 14)
+    r"|merchant|comerciante|commerçant|händler|esercente|handelaar|terminal)[\s-]*$"
 )
 # "front door 1904#": a keypad code entered with '#', right after the door it opens.
 _HASH_CODE = re.compile(

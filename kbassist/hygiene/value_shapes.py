@@ -121,7 +121,10 @@ GROUPED_CODE = re.compile(r"[A-Za-z0-9]{4,8}(?:-[A-Za-z0-9]{4,8}){2,7}")
 
 
 # French and Italian elisions are prose: "dall'utente", "l'utilisateur", "d'accès".
-_ELISION = re.compile(r"(?:[ldjmnstc]|qu|dall|dell|all|nell|sull|dov|quell)['’][a-zà-ÿ]+[.,;]?")
+_ELISION = re.compile(
+    r"(?:[ldjmnstc]|qu|dall|dell|all|nell|sull|dov|quell)['’][a-zà-ÿ]+[.,;]?"
+    r"|[a-z]+n['’]t[.,;]?"  # and an English negation: "the password didn't" (session 14)
+)
 
 
 def is_mention(value: str) -> bool:
