@@ -73,7 +73,8 @@ BATCHES = (
     "blind48", "blind49", "blind50", "blind51", "blind52", "blind53", "blind54", "blind55",
     "blind56", "blind57", "blind58", "blind59", "blind60", "blind61", "blind62", "blind63",
     "blind64", "blind65", "blind66", "blind67", "blind68", "blind69", "blind70", "blind71",
-    "blind72",
+    "blind72", "blind73", "blind74", "blind75", "blind76", "blind77", "blind78", "blind79",
+    "blind80",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -149,6 +150,14 @@ BLIND = {
     "blind70": ROOT / "bench" / "data" / "secrets_blind70.jsonl",
     "blind71": ROOT / "bench" / "data" / "secrets_blind71.jsonl",
     "blind72": ROOT / "bench" / "data" / "secrets_blind72.jsonl",
+    "blind73": ROOT / "bench" / "data" / "secrets_blind73.jsonl",
+    "blind74": ROOT / "bench" / "data" / "secrets_blind74.jsonl",
+    "blind75": ROOT / "bench" / "data" / "secrets_blind75.jsonl",
+    "blind76": ROOT / "bench" / "data" / "secrets_blind76.jsonl",
+    "blind77": ROOT / "bench" / "data" / "secrets_blind77.jsonl",
+    "blind78": ROOT / "bench" / "data" / "secrets_blind78.jsonl",
+    "blind79": ROOT / "bench" / "data" / "secrets_blind79.jsonl",
+    "blind80": ROOT / "bench" / "data" / "secrets_blind80.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -569,6 +578,49 @@ SEEN = {
     "with the token model 0.92/0.97; personal 0.96/0.96); read in session 14 (door and alarm "
     "codes, a bare SMS code, a French unlock code, a TAP after an arrow; a supplier's IBAN)"
     ": development since",
+    "blind73": "the first session-13 secrets blind test "
+    "(written in session 13, focus: long reports; scored in session 14 on 6053ce4) (the rules"
+    " alone 0.82/0.71; with the token model 0.97/0.66; personal 0.93/0.84); read in session "
+    "14 (computer accounts, timestamps, file names, cmdlets and CSV rows as false alarms; a "
+    "Google API key)"
+    ": development since",
+    "blind74": "the second session-13 secrets blind test "
+    "(written in session 13, focus: other languages; scored in session 14 on 6053ce4) (the "
+    "rules alone 0.73/0.94; with the token model 0.82/0.92; personal 0.96/0.96); read in "
+    "session 14 (keypad and alarm digits without 'code'; a TOTP seed in groups; an office "
+    "address)"
+    ": development since",
+    "blind75": "the third session-13 secrets blind test "
+    "(written in session 13, focus: chat and calls; scored in session 14 on 6053ce4) (the "
+    "rules alone 0.73/0.98; with the token model 0.88/0.97; personal 0.93/0.96); read in "
+    "session 14 (a password in two halves, a Wi-Fi key read in pairs (left))"
+    ": development since",
+    "blind76": "the fourth session-13 secrets blind test "
+    "(written in session 13, focus: pasted configuration; scored in session 14 on 6053ce4) "
+    "(the rules alone 0.90/0.89; with the token model 0.95/0.81; personal 0.90/0.90); read in"
+    " session 14 (a Wi-Fi key after 'clé'; env() and var. references; a line's access "
+    "numbers)"
+    ": development since",
+    "blind77": "the fifth session-13 secrets blind test "
+    "(written in session 13, focus: personal data; scored in session 14 on 6053ce4) (the "
+    "rules alone 0.78/1.00; with the token model 0.92/1.00; personal 0.97/0.83); read in "
+    "session 14 (a voucher in three groups; a firm's address after 'le cabinet est au')"
+    ": development since",
+    "blind78": "the sixth session-13 secrets blind test "
+    "(written in session 13, focus: hard negatives; scored in session 14 on 6053ce4) (the "
+    "rules alone 0.79/1.00; with the token model 0.85/0.94; personal 1.00/0.93); read in "
+    "session 14 (a Wi-Fi key after 'chiave'; a day voucher; a contract number)"
+    ": development since",
+    "blind79": "the seventh session-13 secrets blind test "
+    "(written in session 13, focus: PSA exports and e-mail; scored in session 14 on 6053ce4) "
+    "(the rules alone 0.91/0.96; with the token model 0.98/0.97; personal 0.83/0.62); read in"
+    " session 14 (signature lines under a sign-off; an NI number given as the format)"
+    ": development since",
+    "blind80": "the eighth session-13 secrets blind test "
+    "(written in session 13, focus: operational technology; scored in session 14 on 6053ce4) "
+    "(the rules alone 0.64/0.97; with the token model 0.75/0.96; personal 0.93/0.96); read in"
+    " session 14 (a WEP key, a voucher in letter groups, alarm digits without 'code')"
+    ": development since",
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -881,7 +933,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind73.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind81.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:
