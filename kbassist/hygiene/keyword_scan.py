@@ -262,18 +262,19 @@ def _object_span(tokens: Tokens, first: int) -> tuple[int, int]:
         j += 1
     for k in range(1, 4):
         if not tokens.has(j + k):
-            break
+            return j, 1  # the text ends after a one-word object
         ahead = tokens[j + k].text.lower()
         if (
             ahead in SEPARATORS
-            or ahead.rstrip(":") in LINKS | VERBS
+            or ahead.rstrip(":") in _LINKS_AND_VERBS
             or ahead.startswith("(")
             or tokens[j + k - 1].text.endswith(":")
         ):
             return j, k
-    else:
-        return j, _colon_within(tokens, j, 1)
-    return j, 1
+    return j, _colon_within(tokens, j, 1)
+
+
+_LINKS_AND_VERBS = LINKS | VERBS
 
 
 def _colon_within(tokens: Tokens, first: int, span: int) -> int:

@@ -387,30 +387,37 @@ _KEYPAD_PLACES = re.compile(
     r"|kluis|coffre|caja\s+fuerte|cofre|panel|centrale|zentrale|receptor|disarm\w*|uitschakel\w*"
     r"|unscharf\w*|desarm\w*|désarm\w*|disinser\w*)\b"
 )
-_ENTERED_DIGITS = re.compile(
+# Digits that could be typed (found first: a cheap scan), then the word before them
+_TYPED_DIGITS = re.compile(
+    r"(?<![\w.,:/*#-])[*#]?\d{4,8}[#*]?(?![\w.,:/-]\w|[ \t]*(?:%|x\b|users|people|staff|times"
+    r"|minutes|seconds|hours|days|euros?|pounds|dollars))"
+)
+_ENTERED_BEFORE = re.compile(
     r"(?i)(?:\b(?:with|enter|entered|use|uses|using|give\s+(?:the\s+)?\w+|gave\s+(?:the\s+)?\w+"
     r"|type|typed|key|keyed|press|punch|met|con|avec|com|mit|gaat\s+met|quedó\s+en|ficou\s+em"
     r"|è\s+ora|has|am\s+tastenfeld|sul\s+tastierino|au\s+clavier|en\s+el\s+teclado"
     r"|no\s+teclado|op\s+het\s+toetsenbord)"
     # (not "porta" or "poort", a port as often as a door)
     r"|\b(?:door|gate|portone|portail|puerta|portão|cancello|tür|deur|alarm|allarme|alarme"
-    r"|alarma))[ \t]+"
-    r"(?P<value>[*#]?\d{4,8}[#*]?)(?![\w.,:/-]\w|[ \t]*(?:%|x\b|users|people|staff|times"
-    r"|minutes|seconds|hours|days|euros?|pounds|dollars))"
+    r"|alarma))[ \t]+$"
 )
+_ENTERED_REACH = 40
 
 
 def entered_digits_hits(text: str, lowered: str) -> Iterator[Hit]:
     """Digits typed on a keypad, lock or alarm named in their sentence."""
-    for match in _ENTERED_DIGITS.finditer(text):
-        start, end = sentence_around(text, match.start("value"))
+    for match in _TYPED_DIGITS.finditer(text):
+        value_start = match.start()
+        if not _ENTERED_BEFORE.search(text, max(0, value_start - _ENTERED_REACH), value_start):
+            continue
+        start, end = sentence_around(text, value_start)
         if not _KEYPAD_PLACES.search(text, start, end):
             continue
-        if _REPORTED_CODE.search(text, max(0, match.start() - 20), match.start("value")):
+        if _REPORTED_CODE.search(text, max(0, value_start - 40), value_start):
             continue
-        if _NUMBERED_THINGS.search(text, max(0, match.start("value") - 15), match.start("value")):
+        if _NUMBERED_THINGS.search(text, max(0, value_start - 15), value_start):
             continue
-        yield match.start("value"), match.end("value"), "door_code"
+        yield value_start, match.end(), "door_code"
 
 
 def prose_code_hits(text: str, lowered: str) -> Iterator[Hit]:
@@ -446,7 +453,7 @@ def prose_code_hits(text: str, lowered: str) -> Iterator[Hit]:
             text, start, match.start()
         ):
             yield match.start(), match.end(), "door_code"  # "store room keypad: 2 6 4 8 #"
-    if "seed" in lowered or "key" in lowered or "secret" in lowered:
+    if "seed" in lowered or "secret" in lowered or "setup key" in lowered:
         for match in _SEED_GROUPS.finditer(text):
             yield match.start("value"), match.end("value"), "mfa_seed"
     if any(word in lowered for word in _CARD_WORDS):
