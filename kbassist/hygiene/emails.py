@@ -59,8 +59,11 @@ _BUSINESS_MAILBOX_AFTER = re.compile(
 
 
 # A consumer brand under any country's domain: outlook.ie, hotmail.be, yahoo.com.br (session 9).
+# Or under the documentation domain "example" (RFC 2606), which writers of test notes use for a
+# person's address: "sophie.tan.1991@outlook.example" (session 14).
 _CONSUMER_BRAND = re.compile(
-    r"(?:outlook|hotmail|live|yahoo|ymail|gmx|aol|icloud|msn|gmail)\.(?:com?\.)?[a-z]{2,3}"
+    r"(?:outlook|hotmail|live|yahoo|ymail|gmx|aol|icloud|msn|gmail|proton(?:mail)?)"
+    r"\.(?:(?:com?\.)?[a-z]{2,3}|example)"
 )
 
 
@@ -112,4 +115,32 @@ def email_hits(text: str, lowered: str) -> Iterator[Hit]:
         if personal_domain(match.group("domain")) or _PRIVATE_WORDS.search(
             clause_before(text, match.start(), 50)
         ):
+            yield match.start(), match.end(), "email"
+
+
+# An address written so a scraper misses it: "a.fairweather76 at hotmail dot com",
+# "solomon.ashby[at]proton.me" (session 14). The name must hold a dot, an underscore or a
+# digit ("email me at gmail dot com" names no one), and the provider must be a consumer's.
+_WRITTEN_OUT_EMAIL = re.compile(
+    r"(?i)(?<![\w.%+-])(?P<local>[a-z0-9._%+-]{2,64})[ \t]*(?:\[at\]|\(at\)|[ \t]at[ \t])[ \t]*"
+    r"(?P<domain>[a-z0-9-]{2,63}(?:(?:[ \t]*(?:\[dot\]|\(dot\))[ \t]*|[ \t]+dot[ \t]+|\.)"
+    r"[a-z0-9-]{2,24}){1,3})\b"
+)
+_DOT_WRITTEN = re.compile(r"(?i)[ \t]*(?:\[dot\]|\(dot\))[ \t]*|[ \t]+dot[ \t]+")
+
+
+def written_out_email_hits(text: str, lowered: str) -> Iterator[Hit]:
+    if (
+        "[at]" not in lowered
+        and "(at)" not in lowered
+        and (
+            " at " not in lowered or not any(dot in lowered for dot in (" dot ", "[dot]", "(dot)"))
+        )
+    ):
+        return
+    for match in _WRITTEN_OUT_EMAIL.finditer(text):
+        local = match.group("local")
+        if not any(ch in "._" or ch.isdigit() for ch in local):
+            continue
+        if personal_domain(_DOT_WRITTEN.sub(".", match.group("domain"))):
             yield match.start(), match.end(), "email"

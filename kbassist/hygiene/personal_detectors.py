@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from kbassist.hygiene.addresses import address_hits, untyped_home_hits
-from kbassist.hygiene.emails import clause_before, email_hits
+from kbassist.hygiene.emails import clause_before, email_hits, written_out_email_hits
 from kbassist.hygiene.keyword_scan import Hit
 from kbassist.hygiene.national_ids import corrected_id_hits, national_id_hits
 from kbassist.hygiene.personal_keywords import (
@@ -286,6 +286,7 @@ DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
     corrected_id_hits,
     _number_hits,
     email_hits,
+    written_out_email_hits,
     phone_hits,
     spoken_phone_hits,
     address_hits,

@@ -217,7 +217,10 @@ _ANSWER_CUES = tuple(
 # date of this decade in that sentence is when something was done.
 # In a file name too: "Okafor_Chidi_DOB_02-11-1987.pdf" (session 10).
 _BIRTH_NAMED = re.compile(
-    rf"(?i)(?<![^\W_])(?:{_BIRTH_NOUNS}|birthdays|born|geboren|nacid[oa]|nascid[oa]|nat[oa])"
+    rf"(?i)(?<![^\W_])(?:{_BIRTH_NOUNS}|birthdays|born|geboren|nacid[oa]|nascid[oa]|nat[oa]"
+    # a field's name in an export: "date_of_birth", "dateNaissance", "birth_date" (session 14)
+    r"|date_?of_?birth|birth_?date|date_?naissance|fecha_?(?:de_?)?nacimiento"
+    r"|data_?(?:de_?|di_?)?nasc(?:imento|ita))"
     r"(?![^\W_])"
 )
 

@@ -180,7 +180,8 @@ _OWN_PHONE_AFTER = re.compile(
     r"(?:phone|mobile|cell|number|handy|portable"
     r"|m[óo]vil|telem[óo]vel|cellulare|mobiel|gsm|n[úu]mero|nummer|numéro)"
     # "'07456 118 392 (personal)'": the word alone in brackets (session 9)
-    r"|\W{0,3}\((?:personal|private|priv[ée]|privat|pessoal|privato|particular|perso)\)"
+    # or first in them: "(personal, no company phone yet)" (session 14)
+    r"|\W{0,3}\((?:personal|private|priv[ée]|privat|pessoal|privato|particular|perso)\b"
 )
 # "asked for the forward to go to her own mobile ... Set the 3CX holiday forward to 07723
 # 418 905": the phone named as someone's own earlier, with no other number between (session 9).
