@@ -231,6 +231,14 @@ _PIN_SET_TO = re.compile(
     r"\b(?:set|reset|changed?|updated?)\s+(?:it\s+)?to)[ \t]+"
     rf"(?P<value>\d{{4,8}}|{_TYPED_KEYS_PATTERN})(?![\w.,/:-]\w)"
 )
+# "The voicemail PIN had been reset by the upgrade. Set his to 0452 in 3CX > Users", "Set it in
+# 3CX > Users > 318 > Voicemail to 7063": a PIN named in the sentence before, then set by a
+# pronoun (session 14)
+_PRONOUN_SET_TO = re.compile(
+    r"(?i)\bset\s+(?:it|his|hers|her|theirs|the\s+new\s+one)\b[^.\n]{0,60}?\bto[ \t]+"
+    r"(?P<value>\d{4,8})(?![\w.,/:-]\w)"
+)
+_PIN_NAMED = re.compile(r"(?i)\b(?:pin|pins|passcode|pin-?code)\b")
 # "screen-time code she gave us 1406": a device's own passcode (session 9)
 _DEVICE_PASSCODE = re.compile(
     r"(?i)\b(?:screen[- ]?time|restrictions?|unlock|iphone|ipad|handset|tablet|sim)[- ]"
@@ -361,6 +369,12 @@ def _pin_and_device_hits(text: str, lowered: str) -> Iterator[Hit]:
             kind = "door_code" if _PLACE_WORDS.search(said) else "pin"
             kind = "voicemail_pin" if VOICEMAIL.search(said) else kind
             yield match.start("value"), match.end("value"), kind
+        for match in _PRONOUN_SET_TO.finditer(text):
+            start = sentence_around(text, match.start())[0]
+            said = text[max(0, start - 200) : match.end()]
+            if _PIN_NAMED.search(said):
+                kind = "voicemail_pin" if VOICEMAIL.search(said) else "pin"
+                yield match.start("value"), match.end("value"), kind
     if "verification" in lowered:
         for match in _DEVICE_CODE.finditer(text):
             yield match.start("value"), match.end("value"), "mfa_code"

@@ -434,6 +434,9 @@ _WITHHELD = re.compile(
 )
 
 
+_ENCRYPTED = re.compile(r"\bENC[ \t]+\S+$")
+
+
 def _refine(kind: str, text: str, start: int, end: int) -> str:
     """A more specific kind from the words around the keyword."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -447,6 +450,8 @@ def _refine(kind: str, text: str, start: int, end: int) -> str:
         return ""  # "redis://default:${REDIS_PASSWORD}@host": the keyword names a variable
     if _WITHHELD.match(text, start, end):
         return ""  # "with its password masked by the vendor: Server=...": not given (session 12)
+    if _ENCRYPTED.search(text, start, end):
+        return ""  # "set psksecret ENC mF3k...": FortiOS shows the key encrypted (session 14)
     if _ON_A_HOST.search(text, start, end):
         return ""  # "Private key stays on cpe-build01 only": where the key is, not the key
     if kind == "password" and _HINT.search(text, start, end):

@@ -479,7 +479,7 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
     ),
     KeywordRule(
         "preshared_key",
-        r"psk|pre-?shared[\s-]?(?:key|secret)|presharedkey|ipsec[\s-]?(?:key|secret)"
+        r"psk(?:secret)?|pre-?shared[\s-]?(?:key|secret)|presharedkey|ipsec[\s-]?(?:key|secret)"
         r"|ike[\s-]?(?:key|secret)|vpn[\s-]?(?:key|secret)|shared[\s-]?secret|radius[\s-]?secret",
         "token",
         (
