@@ -434,18 +434,8 @@ def entered_digits_hits(text: str, lowered: str) -> Iterator[Hit]:
         yield value_start, match.end(), "door_code"
 
 
-def prose_code_hits(text: str, lowered: str) -> Iterator[Hit]:
-    """A numeric code in a sentence about a door, gate, keypad or alarm, or given to a user."""
-    yield from entered_digits_hits(text, lowered)
-    if "#" in text:
-        for match in _HASH_CODE.finditer(text):
-            yield match.start("value"), match.end("value"), "door_code"
-    for regex in (_KEYPAD_ENTRY, _PLACE_SET_TO):
-        for match in regex.finditer(text):
-            yield match.start("value"), match.end("value"), "door_code"
-    if "PUK" in text:
-        for match in _PUK.finditer(text):
-            yield match.start("value"), match.end("value"), "pin"
+def _typed_keys_seed_and_card_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """Keys typed one by one where a place is named, a TOTP seed in groups, a card's code."""
     if "-" in text:
         for match in _DASHED_KEYS.finditer(text):
             start, end = sentence_around(text, match.start())
@@ -473,6 +463,21 @@ def prose_code_hits(text: str, lowered: str) -> Iterator[Hit]:
     if any(word in lowered for word in _CARD_WORDS):
         for match in _CARD_CODE.finditer(text):
             yield match.start("value"), match.end("value"), "card_code"
+
+
+def prose_code_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """A numeric code in a sentence about a door, gate, keypad or alarm, or given to a user."""
+    yield from entered_digits_hits(text, lowered)
+    if "#" in text:
+        for match in _HASH_CODE.finditer(text):
+            yield match.start("value"), match.end("value"), "door_code"
+    for regex in (_KEYPAD_ENTRY, _PLACE_SET_TO):
+        for match in regex.finditer(text):
+            yield match.start("value"), match.end("value"), "door_code"
+    if "PUK" in text:
+        for match in _PUK.finditer(text):
+            yield match.start("value"), match.end("value"), "pin"
+    yield from _typed_keys_seed_and_card_hits(text, lowered)
     if "code" not in lowered and "pin" not in lowered and "combi" not in lowered:
         words = ("código", "codigo", "codice", "nummer", "clave", "override")
         if not any(word in lowered for word in words):
