@@ -356,7 +356,7 @@ def _worth_searching(rule: KeywordRule, text: str, start: int, end: int, set_bef
     window = text[start:end]
     if ":" in window or "=" in window or " - " in window or " – " in window:
         return True
-    if " -> " in window or " → " in window or " => " in window:
+    if " -> " in window or " → " in window:  # ("=>" holds "=", taken above)
         return True
     if _SET_TO.search(window) or _SET_FROM_TO.search(window) or _SET_LAST.search(window):
         return True

@@ -385,7 +385,7 @@ _ANOTHER_NUMBER_BEFORE = re.compile(
     # a line's access number: "Zugangsnummer (Teilnehmernummer): 5530..." (session 14)
     r"|zugangs|teilnehmer|anschluss|mitbenutzer)-?(?:nummer|kennung)\)?:?"
     # "contract number 1101213629", "subscription ID" (session 14)
-    r"|\b(?:contract|subscription|agreement|contrato|contrat|vertrag|contratto|contract)"
+    r"|\b(?:contract|subscription|agreement|contrato|contrat|vertrag|contratto)"
     r"(?:\s+(?:number|no\.?|id|nr\.?|n[º°o]\.?|número|numéro|nummer|numero))?"
     r"|\b(?:session|meeting|sitzung|sesión|séance|sessione|sessão)(?:\s+(?:id|code|no\.?|number))?"
     r")\W{0,3}$"
