@@ -106,7 +106,7 @@ _POSTCODE_TAIL = re.compile(
     r"|[AC-FHKNPRTV-Y]\d{2}\s?[AC-FHKNPRTV-Y0-9]{4})"
     r"(?:[ \t]+[A-ZÄÖÜ][\wäöüß'’-]+){0,2}"  # the town: "83093 Bad Endorf"
 )
-_HOME_WORDS = re.compile(
+HOME_WORDS = re.compile(
     r"(?i)\b(?:home|house|lives|living|residence|residential|private|personal|his\s+place"
     r"|her\s+place|wfh|remote|ship\w*\s+to\s+(?:him|her|them)|privat\w*|wohn\w*|zu\s+hause"
     r"|heim\w*|nach\s+hause|domicilio|casa|particular|domicile|personnel\w*|chez|thuis\w*"
@@ -116,7 +116,9 @@ _OFFICE_WORDS = re.compile(
     r"(?i)\b(?:office|site|branch|hq|head\s*office|headquarters|warehouse|store|shop|clinic"
     r"|surgery|practice|unit|suite|floor|building|premises|depot|factory|campus|standort|büro"
     r"|filiale|niederlassung|firma|oficina|sede|sucursal|almacén|bureau|siège|agence|kantoor"
-    r"|vestiging|escritório|filial|ufficio|magazzino|datacenter|data\s+centre|colo)\b"
+    r"|vestiging|escritório|filial|ufficio|magazzino|datacenter|data\s+centre|colo"
+    # a depot or works in the other languages (session 15)
+    r"|dépôt|entrepôt|usine|magazijn|werkplaats|werk|fábrica|fabbrica|stabilimento)\b"
 )
 
 
@@ -242,8 +244,8 @@ def address_hits(text: str, lowered: str) -> Iterator[Hit]:
         if _LEGAL_NAME_BEFORE.search(before):
             continue  # "Ferncliff Accountancy Ltd, 18 Booth Street": the firm's own address
         # "the key safe for the show-home at Plot 12, ...": a listing's "home" is no one's
-        home = _HOME_WORDS.search(_LISTING.sub(" ", before)) or _HOME_WORDS.search(after)
-        if home and _PLACE_RIGHT_BEFORE.search(before) and not _HOME_WORDS.search(before[-25:]):
+        home = HOME_WORDS.search(_LISTING.sub(" ", before)) or HOME_WORDS.search(after)
+        if home and _PLACE_RIGHT_BEFORE.search(before) and not HOME_WORDS.search(before[-25:]):
             continue  # "her home address be removed ...; changed start to the office at Unit 3"
         if not home and in_signature_block(text, line_start):
             continue

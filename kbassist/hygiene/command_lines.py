@@ -12,8 +12,11 @@ from kbassist.hygiene.value_shapes import is_mention, value_shape_ok
 _CLI_FLAG = re.compile(
     r"(?=[-/])"  # a flag starts with either: see secret_detectors._PASSWORD_TOPIC
     r"(?<![\w-])(?P<flag>-{1,2}(?:p|P|pw|pwd|pass|passwd|password|Password|AccountPassword"
-    r"|passphrase|secret|token|Token|apikey|api-key)|/(?:p|pw|pass|password))"
-    r"(?:[ \t]+|[=:])(?P<value>\"[^\"\n]{1,100}\"|'[^'\n]{1,100}'|[^\s\"'<>()]{1,100})"
+    r"|passphrase|secret|token|Token|apikey|api-key"
+    # a product's own password flag: "-vncpw X", "--db-pass X", "-adminpassword X" (session 15)
+    r"|(?!(?:by|com|sur|tres)pass)(?-i:[a-z][a-z-]{1,12})(?:pw|pwd|pass|passwd|password))"
+    r"|/(?:p|pw|pass|password))"
+    r"(?:[ \t]+|[=:])(?!-)(?P<value>\"[^\"\n]{1,100}\"|'[^'\n]{1,100}'|[^\s\"'<>()]{1,100})"
 )
 _SECURE_STRING = re.compile(
     r"(?i)ConvertTo-SecureString[ \t]+(?:-String[ \t]+)?"

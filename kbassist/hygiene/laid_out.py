@@ -425,6 +425,41 @@ def wifi_key_in_prose_hits(text: str, lowered: str) -> Iterator[Hit]:
             yield match.start("value"), match.end("value"), "wifi_key"
 
 
+# "joined by hand using the key on the back of the hub, 4qRtYn7KxLbG3v, but", "new staff ssid
+# OBH-Staff ..., wpa2 'ryebread-kiln-44' given to shift lead": a key a few words after "key"
+# and a comma where a network is named, or quoted right after the security mode (session 15)
+_KEY_THEN_COMMA = re.compile(
+    r"(?i)\b(?:key|clé|clef|chiave|clave|chave|schlüssel|sleutel|passphrase)\b[^.,;:\n\d]{0,50},"
+    r"[ \t]+(?P<value>[^\s'\",;()<>]{8,63}?)[.,;)]?(?=\s|$)"
+    r"|\bwpa[23]?(?:-psk)?[ \t]+['\"‘“](?P<quoted>[^\s'\"’”]{8,63})['\"’”]"
+)
+_KEY_THEN_COMMA_WORDS = (
+    "key", "clé", "clef", "chiave", "clave", "chave", "schlüssel", "sleutel", "passphrase", "wpa"
+)  # fmt: skip
+_NETWORK_WORDS = re.compile(
+    r"(?i)\b(?:wi-?fi|wpa[23]?|wlan|ssid|wireless|network|router|hub|access\s+point|réseau|rete"
+    r"|netwerk|netzwerk|red)\b"
+)
+
+
+def wifi_key_after_comma_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """A Wi-Fi key a few words after "key" and a comma, or quoted after WPA2."""
+    if not any(word in lowered for word in _KEY_THEN_COMMA_WORDS):
+        return
+    for match in _KEY_THEN_COMMA.finditer(text):
+        group = "value" if match.group("value") else "quoted"
+        value = match.group(group)
+        start, end = sentence_around(text, match.start())
+        if not _NETWORK_WORDS.search(text, start, end) or _NOT_A_WIFI_KEY.search(value):
+            continue
+        if is_mention(value) or not any(ch.isalpha() for ch in value):
+            continue
+        if (group == "quoted" and _WORD_KEY.fullmatch(value)) or (
+            any(ch.isdigit() for ch in value) and value_shape_ok(value, "medium")
+        ):
+            yield match.start(group), match.end(group), "wifi_key"
+
+
 # A pasted chat or call transcript: the user reads out the code the technician asked for,
 # "[10:03] Jenny: 604 219", with a code, digits or OTP named in the three lines before.
 _CHAT_CODE_LINE = re.compile(

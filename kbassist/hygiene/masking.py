@@ -19,7 +19,7 @@ from kbassist.hygiene.public_material import (
     PUBLIC_SAFE_KINDS,
     inside,
     is_example,
-    is_named_hash,
+    is_unusable,
     public_ranges,
 )
 from kbassist.hygiene.remnants import remnant_hits
@@ -99,7 +99,7 @@ def _spans(text: str, learned: bool) -> list[Span]:
         hit
         for hit in hits
         if KINDS[hit[2]].rule != SECRET
-        or not (is_example(text, *hit[:2]) or is_named_hash(text, *hit[:2]))
+        or not (is_example(text, *hit[:2]) or is_unusable(text, *hit[:2]))
     ]
     if learned:  # a second opinion only where no rule has spoken
         ruled = list(hits)
@@ -108,7 +108,7 @@ def _spans(text: str, learned: bool) -> list[Span]:
             for hit in learned_hits(text, public)
             if not any(hit[0] < end and start < hit[1] for start, end, _ in ruled)
             and not is_example(text, *hit[:2])
-            and not is_named_hash(text, *hit[:2])
+            and not is_unusable(text, *hit[:2])
         )
     hits.extend(corrected_hits(text, hits))
     hits.extend(sibling_hits(text, hits))

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from kbassist.hygiene.addresses import address_hits, untyped_home_hits
+from kbassist.hygiene.addresses import HOME_WORDS, address_hits, untyped_home_hits
 from kbassist.hygiene.emails import clause_before, email_hits, written_out_email_hits
 from kbassist.hygiene.keyword_scan import Hit
 from kbassist.hygiene.national_ids import corrected_id_hits, national_id_hits
@@ -29,7 +29,8 @@ from kbassist.hygiene.personal_keywords import (
     sentence_birth_date_hits,
     sort_and_account_hits,
 )
-from kbassist.hygiene.phones import phone_hits, spoken_phone_hits
+from kbassist.hygiene.phones import company_footer, phone_hits, spoken_phone_hits
+from kbassist.hygiene.table_columns import birth_column_hits
 
 # --- validated numbers: IBAN, payment cards, national IDs ----------------------------------
 
@@ -291,10 +292,24 @@ DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
     spoken_phone_hits,
     address_hits,
     untyped_home_hits,
+    birth_column_hits,
 )
+
+
+# Kinds a firm has too: its address and its bank account in its footer or its invoice's
+# remittance block ("Corrin Logistics Ltd, Unit 4 ..., company no. 08841276, VAT GB ...,
+# IBAN GB71 BARC ...": session 15). Phones read the footer themselves (phones.phone_hits).
+_FIRM_KINDS = frozenset({"home_address", "bank_account"})
 
 
 def personal_hits(text: str, lowered: str | None = None) -> list[Hit]:
     """Every piece of personal data found, unsorted and possibly overlapping."""
     lowered = text.lower() if lowered is None else lowered
-    return [hit for detector in DETECTORS for hit in detector(text, lowered)]
+    return [
+        hit
+        for detector in DETECTORS
+        for hit in detector(text, lowered)
+        if hit[2] not in _FIRM_KINDS
+        or not company_footer(text, hit[0], hit[1])
+        or HOME_WORDS.search(text, max(0, hit[0] - 60), hit[0])
+    ]

@@ -383,7 +383,8 @@ COMPANY_ACCOUNT = re.compile(
 # footer, then bank details up to the keyword, with no sentence between (session 9).
 _FIRM_BANK_CLAUSE = re.compile(
     r"(?:\b(?-i:Ltd|Limited|LLP|PLC|plc|Inc|LLC|GmbH|AG|SARL|SAS|Lda)\b|B\.V\.?|S\.L\.?|S\.A\.?"
-    r"|(?i:\binvoice\s+(?:footer|template|theme|layout)|\bcompany\s+account|\bremittance))"
+    r"|(?i:\binvoice\s+(?:footer|template|theme|layout)|\b(?:company|business)\s+account"
+    r"|\bremittance))"
     r"[^\n.;!?]{0,110}$"
 )
 

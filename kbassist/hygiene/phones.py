@@ -63,8 +63,10 @@ _NOT_PHONE_CONTEXT = re.compile(
     # "RMA 88-201-4433", "Matter 40021-0007", "Herstellerfall 2025-118734" (session 12)
     r"|(?<!sim\s)(?<!sim-)\bcard|\brma|\bmatter|herstellerfall|supportfall|servicefall"
     # a case or order in Dutch and German, alone or compounded: "Fall 50102...", "ticketnummer"
-    r"|\bfall|vorgang|auftrag|zaak|dossier|melding|bestel)"
-    r"(?:s?[\s-]?(?:nummer|nr\.?|no\.?|number|#))?\W{0,3}$"
+    r"|\bfall|vorgang|auftrag|zaak|dossier|melding|bestel"
+    # a parcel, an exam candidate (session 15)
+    r"|tracking|sendungs|waybill|candidate)"
+    r"(?:(?:s|['’]s)?[\s-]?(?:nummer|nr\.?|no\.?|number|numbers|#))?\W{0,3}$"
     # "Ticket beim Hersteller 2026-118043", "serienummers 1123456789 en 1123456790" (session 7)
     # "Incidencia Redsys 2026-118842", "Storing KPN ...": a reference word, the vendor's name,
     # then its number, in the seven languages (session 8)
@@ -148,7 +150,8 @@ _BUSINESS_TYPES = ("TOLL_FREE", "PREMIUM_RATE", "SHARED_COST", "UAN", "VOICEMAIL
 
 # The number of a work phone: the device is the employer's, whoever carries it.
 _WORK_PHONE = re.compile(
-    r"(?i)\b(?:company|work|business|corporate|office|firm|staff)[\s-]+(?:mobile|phone|cell"
+    r"(?i)\b(?:company|work|business|corporate|office|firm|staff)"
+    r"(?:[\s-]+(?:issued|provided|owned|supplied|paid))?[\s-]+(?:mobile|phone|cell"
     r"|handset|iphone|smartphone|sim)\b\W{0,3}(?:\w+\W+){0,2}$"
     r"|(?:diensthandy|firmenhandy|geschäftshandy|diensttelefon)\w*\W{0,3}(?:\w+\W+){0,2}$"
     # a direct line is the employer's: "Her DDI 0161 496 0732" (session 7)
@@ -294,7 +297,9 @@ _FOOTER_REGISTRATION = re.compile(
     r"(?i)\b(?:reg(?:istered)?\.?\s+(?:office|address|in\b)|company\s+(?:no\b|number|reg)"
     r"|vat\s+(?:no\b|number|reg)|handelsregister|amtsgericht|hrb\b|kvk\b|siret|siren\b|rcs\b"
     r"|p\.\s?iva|partita\s+iva|registro\s+mercantil|\bcif\b|nipc|ust-?id\w*"
-    r"|sede\s+(?:legale|social)|siège\s+social|registergericht)"
+    r"|sede\s+(?:legale|social)|siège\s+social|registergericht"
+    # a firm's website footer or its NHS practice code (session 15)
+    r"|website\s+footer|ods\s+code)"
 )
 _FOOTER_LEGAL_NAME = re.compile(
     r"\b(?:Ltd|Limited|LLP|PLC|plc|GmbH|AG|SARL|SAS|B\.V|N\.V|S\.L|S\.A|S\.r\.l|S\.p\.A|Lda)\b"
@@ -303,7 +308,7 @@ _FOOTER_BARS = re.compile(r"[|•·]")
 _LEGAL_NAME_THEN_COMMA = re.compile(rf"(?:{_FOOTER_LEGAL_NAME.pattern}),")
 
 
-def _company_footer(text: str, start: int, end: int) -> bool:
+def company_footer(text: str, start: int, end: int) -> bool:
     """Whether the number stands in a firm's footer or signature line."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
@@ -391,6 +396,12 @@ _ANOTHER_NUMBER_BEFORE = re.compile(
     r")\W{0,3}$"
 )
 
+# two groups of capitals and digits right before the number, one with a letter and one with a
+# digit (session 15)
+_CODE_GROUPS_BEFORE = re.compile(
+    r"(?<![\w-])(?=[A-Z0-9 ]*[A-Z])(?=[A-Z0-9 ]*\d)[A-Z0-9]{2,4} [A-Z0-9]{2,4} $"
+)
+
 
 def _another_number(text: str, start: int, before: str) -> bool:
     """Whether the words before call the number something else: a reference, a serial, an
@@ -408,6 +419,8 @@ def _another_number(text: str, start: int, before: str) -> bool:
         # '"from": "+441174960213"': a system's sending number in its config
         or _SENDER_KEY_BEFORE.search(text, max(0, start - 40), start)
         or _ANOTHER_NUMBER_BEFORE.search(text, max(0, start - 50), start)
+        # "Trackingnummer: 3S QW 48 2917 0563": the digits end a code of letter groups
+        or _CODE_GROUPS_BEFORE.search(text, max(0, start - 12), start)
     )
 
 
@@ -471,7 +484,7 @@ def phone_hits(text: str, lowered: str) -> Iterator[Hit]:
             # a signature line: "Tel: 01632 960100 | servicedesk@company.co.uk"; not a
             # contact list's "cell. personale 347 ..." beside a colleague's work address
             continue
-        if not own and _company_footer(text, start, start + len(raw)):
+        if not own and company_footer(text, start, start + len(raw)):
             continue  # "Ltd | Reg. office ... | Company no. 08812234 | 0113 496 0021"
         if _SUPPORT_LINE_BEFORE.search(before[-30:]) and not _own_after(after):
             continue  # "through their Benelux support line (+31 20 ...)": the vendor's line

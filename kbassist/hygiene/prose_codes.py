@@ -79,8 +79,10 @@ _PLACE_CODE_IS = re.compile(
 )
 # "keypad on back door set to 8842 for staff": a keypad or lock set to digits (session 9)
 _PLACE_SET_TO = re.compile(
-    r"(?i)\b(?:keypad|key\s?pad|door\s+lock|keysafe|key\s+safe|lockbox|padlock|safe)\b"
-    r"[^.\n:\d]{0,40}?\b(?:set|changed|reset|reprogrammed)\s+to\s+(?P<value>\d{4,8}#?)"
+    r"(?i)\b(?:keypad|key\s?pad|door\s+lock|keysafe|key\s+safe|lockbox|padlock|safe"
+    # "door: gantner reader, late-night entry for member 00412 reset to 558203" (session 15)
+    r"|door|gate|entry)\b"
+    r"[^.\n:]{0,40}?\b(?:set|changed|reset|reprogrammed)\s+to\s+(?P<value>\d{4,8}#?)"
     r"(?![\w.,/:-]\w)"
 )
 # "Got the PUK from the EE business portal (48213907)": a SIM's PUK is eight digits, given
@@ -167,7 +169,7 @@ _READ_OUT_CODE = re.compile(
     r"(?:\s+(?P<value>\d{3}[ -]\d{3}|\d{6})"
     # "it asked for the code and she read it out, 604 118" (session 12): two groups of three
     # a few words on
-    r"|\b[^.\n\d]{1,40}?[ ,:]\s*(?P<later>\d{3} \d{3}))"
+    r"|\b[^.\n\d]{1,40}?[ ,:]\s*(?P<later>\d{3} \d{3}|\d{6}))"
     r"(?![\w.,/:-]\w)"
 )
 _ONE_TIME_WORDS = re.compile(
@@ -186,6 +188,15 @@ _BARE_CODE = re.compile(
 _SEED_GROUPS = re.compile(
     r"(?i)\b(?:seed|totp\s+secret|secret\s+key|setup\s+key|otp\s+secret)\b[^.\n:]{0,40}[:\s]\s*"
     r"(?P<value>(?-i:[A-Z2-7]{4}(?: [A-Z2-7]{4}){3,12}))(?![\w-])"
+)
+# "used one of the recovery codes he'd saved, 7f3a2-9c1e4", "one of the backup codes ... read
+# to me over the phone, 8841-2290": a single backup code in the sentence that names such codes
+# (the lists under a heading are code_lists'; session 15)
+_ONE_BACKUP_CODE = re.compile(
+    r"(?i)\b(?:backup|back-up|recovery|bypass|scratch|rescue|emergency|wiederherstellungs"
+    r"|notfall|respaldo|recuperación|recuperação|secours|récupération|herstel|recupero)"
+    r"[\s-]?codes?\b[^.\n]{0,80}?(?<![\w-])(?P<value>[0-9a-f]{5}-[0-9a-f]{5}|\d{4}[ -]\d{4}"
+    r"|[a-z0-9]{4}-[a-z0-9]{4}(?:-[a-z0-9]{4})?)(?![\w.,/:-]\w|-)"
 )
 # A payment card's security code opens the card to whoever reads it (session 14).
 _CARD_CODE = re.compile(
@@ -388,6 +399,49 @@ def _pin_and_device_hits(text: str, lowered: str) -> Iterator[Hit]:
             yield match.start("value"), match.end("value"), "mfa_code"
 
 
+# "staff side door keypad now 4 9 0 2 6", "new keypad 318 604 for cleaners", "Le digicode de la
+# porte arrière reste A2719", "the side door is 1 9 7 4 X", "kassacode 4 6 2 9": a code right
+# after the keypad, the door or a code compound that holds it (session 15)
+_KEY_RUN = r"(?:\d[ \t]){3,9}\d(?:[ \t](?-i:[A-Z]))?"
+_CODE_GIVEN = (
+    r"(?:(?:now|is|was|remains|stays|reste|bleibt|blijft|resta|sigue|continua|code|set\s+to"
+    r"|reset\s+to|changed\s+to|:)[ \t]+)"
+)
+_KEYPAD_GIVES = re.compile(
+    r"(?i)\b(?:keypad|key\s?pad|digicode|keysafe|key\s+safe|lockbox|tastenfeld|clavier)[ \t]+"
+    rf"(?:(?:[^\W\d]{{2,15}}[ \t]+){{1,4}}?{_CODE_GIVEN}|{_CODE_GIVEN}?)"
+    rf"(?P<value>{_KEY_RUN}|[*#]?\d{{4,8}}[*#]?|\d{{3}}[ -]\d{{3}}|(?-i:[A-Z])\d{{4,6}})"
+    r"(?![\w.,/:-]\w)"
+    rf"|\b(?:door|gate|deur|tür|tor|porte|portail|puerta|porta|portão|cancello)[ \t]+{_CODE_GIVEN}"
+    rf"(?P<door>{_KEY_RUN}|\d{{4,8}}#?)(?![\w.,/:-]\w)"
+    rf"|(?<![\w-])\w{{2,20}}code[ \t]*:?[ \t]+(?P<keys>{_KEY_RUN})(?![\w.,/:-]\w)"
+)
+# "temp *7193# on the side gate keypad": digits wrapped as typed, where a keypad is named
+_WRAPPED_KEYS = re.compile(r"(?<![\w*#])\*\d{3,8}#(?!\w)")
+# "he set 551903 as the new one": a PIN named before, set as the new one (session 15)
+_SET_AS_NEW = re.compile(
+    r"(?i)\bset\s+(?P<value>\d{4,8})\s+as\s+(?:the|his|her|their|a|my)\s+new\b"
+)
+
+
+def keypad_code_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """A code given right after its keypad or door, typed wrapped, or set as the new one."""
+    for match in _KEYPAD_GIVES.finditer(text):
+        group = next(name for name in ("value", "door", "keys") if match.group(name))
+        if group == "keys" and _REPORTED_CODE.search(match.group(0).split("code")[0]):
+            continue  # "Fehlercode 4 0 1 2", "postcode 1 2 3 4"
+        yield match.start(group), match.end(group), "door_code"
+    if "#" in text:
+        for match in _WRAPPED_KEYS.finditer(text):
+            start, end = sentence_around(text, match.start())
+            if _KEYPAD_PLACES.search(text, start, end):
+                yield match.start(), match.end(), "door_code"
+    if "set" in lowered:
+        for match in _SET_AS_NEW.finditer(text):
+            if _PIN_NAMED.search(text, max(0, match.start() - 300), match.start()):
+                yield match.start("value"), match.end("value"), "pin"
+
+
 # "Disarm with 8816 then reset on the keypad", "Am Tastenfeld 7719 eingeben", "uitschakelen
 # gaat met 9302", "the barrier opens with *2580 on the intercom keypad", "portone 1946 e
 # allarme 33071": digits typed where a keypad, lock or alarm is named in the same sentence,
@@ -460,6 +514,11 @@ def _typed_keys_seed_and_card_hits(text: str, lowered: str) -> Iterator[Hit]:
     if "seed" in lowered or "secret" in lowered or "setup key" in lowered:
         for match in _SEED_GROUPS.finditer(text):
             yield match.start("value"), match.end("value"), "mfa_seed"
+    if "code" in lowered:
+        for match in _ONE_BACKUP_CODE.finditer(text):
+            value = match.group("value")
+            if sum(ch.isdigit() for ch in value) >= 3:
+                yield match.start("value"), match.end("value"), "recovery_code"
     if any(word in lowered for word in _CARD_WORDS):
         for match in _CARD_CODE.finditer(text):
             yield match.start("value"), match.end("value"), "card_code"
@@ -468,6 +527,7 @@ def _typed_keys_seed_and_card_hits(text: str, lowered: str) -> Iterator[Hit]:
 def prose_code_hits(text: str, lowered: str) -> Iterator[Hit]:
     """A numeric code in a sentence about a door, gate, keypad or alarm, or given to a user."""
     yield from entered_digits_hits(text, lowered)
+    yield from keypad_code_hits(text, lowered)
     if "#" in text:
         for match in _HASH_CODE.finditer(text):
             yield match.start("value"), match.end("value"), "door_code"

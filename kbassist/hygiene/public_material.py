@@ -116,23 +116,19 @@ def _line_end(text: str, position: int) -> int:
     return len(text) if end == -1 else end
 
 
-# A password hash the note calls one: "stored as bcrypt hash $2b$12$KIXo..." (session 9). The
-# guide does not flag hashes; a crypt string no word calls a hash ("enable secret 5 $1$mERr$...")
-# stays a secret, since a weak one is cracked in minutes.
-_CRYPT = re.compile(r"\$(?:2[aby]?|1|5|6|y|argon2(?:id|i|d)?)\$")
+# A password hash: "stored as bcrypt hash $2b$12$KIXo..." (session 9), and since session 15 a
+# crypt string no word calls one ("enable secret 9 $9$nhEm...", an htpasswd line's "$apr1$..."):
+# the guide does not flag hashes, and no writer labelled one a secret's value.
+_CRYPT = re.compile(r"\$(?:2[aby]?|1|5|6|7|8|9|y|apr1|argon2(?:id|i|d)?)\$")
 # The names of password-hash algorithms: "password sha-256 $5$...", "pbkdf2:sha256:..."
 HASH_ALGORITHM = r"sha-?(?:1|224|256|384|512)|md5|pbkdf2\S*|s?crypt|yescrypt"
-_HASH_NAMED = re.compile(
-    rf"(?i)\b(?:hash(?:ed)?|bcrypt|argon2\w*|sha-?crypt|md5-?crypt|{HASH_ALGORITHM})\b"
-    r"[^.\n]{0,30}$"
-)
 
 
 # Not values, whatever their shape (session 11): a numbered reference ("[Ticket#55103]"), a
 # spreadsheet formula ("=XLOOKUP(A2,Volunteers!A:A,...)"), a script's file name
 # ("New-Starter.ps1").
 NOT_A_SECRET_SHAPE = re.compile(
-    r"(?i:ticket|case|order|invoice|incident|request|change|issue|task)#\d+"
+    r"(?i:ticket|case|order|invoice|incident|request|change|issue|task|trackingid|tracking|ref)#\d+"
     r"|=[A-Z][A-Z0-9.]*\(.*|.*\.(?i:ps1|psm1|psd1|mp3|mp4)"
     # a Conditional Access policy's name ("CA03-Require-MFA-AllUsers"), a radio channel and
     # width ("36/80MHz"), a word said loudly ("thanks!!") (session 12)
@@ -144,7 +140,7 @@ NOT_A_SECRET_SHAPE = re.compile(
     r"|\d{1,2}\)[a-z]+|(?i:windows|win|ctrl|alt|shift|cmd)\+\w{1,3}|\.\\\w+"
     # a Dell part's PPID, a USB device's IDs, a path's folder ("P:\Orders") (session 12)
     r"|CN-0[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{3}-[A-Z0-9]{4}|VID_[0-9A-Fa-f]{4}&PID_[0-9A-Fa-f]{4}.*"
-    r"|\\[A-Za-z][\w$ -]*|\$(?:1|2[aby]?|5|6|y|apr1)\$.*"  # and a crypt(3) hash
+    r"|\\[A-Za-z][\w$ -]*|\$(?:1|2[aby]?|5|6|7|8|9|y|apr1)\$.*"  # and a crypt(3) hash
     # a protocol and its version in a request line ("GET /search?q=... HTTP/1.1"; session 13)
     r"|(?:HTTP|HTTPS|SMB|TLS|SSL|SIP|RTSP)/\d(?:\.\d)?"
     # an environment variable standing for the value ("password: ${KIOSK_ADMIN_PASSWORD}"), an
@@ -155,7 +151,7 @@ NOT_A_SECRET_SHAPE = re.compile(
     r"|[^,\s]*(?:,[^,\s]*){3,}"
     # a user's name in the possessive ("k0pernikus's"), a word asked about ("Docs?"), a
     # product key shown with all but its last group hidden ("XXXXX-XXXXX-...-9HQ2M")
-    r"|[\w.-]+['’]s|[A-Za-z]+\?|(?:[Xx]{4,6}-){2,}.*"
+    r"|[\w.-]+['’]s|[A-Za-z]+\?|(?:\w{4,6}-)?(?:[Xx]{4,6}-){2,}.*"
     r"|.*[{.\-_][0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}.*"
     r"|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}[}\]].*"
 )
@@ -173,8 +169,35 @@ def word_start(text: str, position: int) -> int:
     return max(text.rfind(" ", 0, position), text.rfind("\n", 0, position)) + 1
 
 
-def is_named_hash(text: str, start: int, end: int) -> bool:
-    """Whether the value at start..end is a password hash that the words before call one."""
+# A value shown cut (session 15): "SK...4f1c", "token=eyJ0eXAiOiJKV1Qi...[truncated]", a long
+# token that trails off ("ghp_8Kx2...") opens nothing. A short word trailing off in chat
+# ("pw is Tulip44... ok?") is not cut: it needs 16 characters before the dots.
+_CUT_INSIDE = re.compile(r"\w(?:\.{3}|…)[\w[]")
+_CUT_AFTER = re.compile(r"(?:\.{3}|…)?[ \t]?[\[(](?i:truncated|cut|redacted|snip|…|\.\.\.)")
+
+
+def is_cut(text: str, start: int, end: int) -> bool:
+    """Whether the value at start..end is shown cut short, its middle or its end left out."""
+    if _CUT_INSIDE.search(text, start, end) or _CUT_AFTER.match(text, end):
+        return True
+    return end - start >= 16 and text.startswith(("...", "…"), end)
+
+
+def is_password_hash(text: str, start: int, end: int) -> bool:
+    """Whether the value at start..end is (the tail of) a crypt(3) password hash."""
     # the hit may be a crypt string's tail (detect-secrets reads the part after its salt)
-    hashed = _CRYPT.search(text, max(word_start(text, start), start - 40), end)
-    return bool(hashed) and bool(_HASH_NAMED.search(text, max(0, start - 40), start))
+    return bool(_CRYPT.search(text, max(word_start(text, start), start - 40), end))
+
+
+# FortiOS shows a stored key encrypted: "set psksecret ENC 8Tq1xVp4..." (session 15)
+_ENCRYPTED_BEFORE = re.compile(r"\bENC[ \t]+$")
+
+
+def is_unusable(text: str, start: int, end: int) -> bool:
+    """Whether the value at start..end opens nothing as written: a password hash, a value
+    shown cut short, or a key shown encrypted."""
+    return (
+        is_password_hash(text, start, end)
+        or is_cut(text, start, end)
+        or bool(_ENCRYPTED_BEFORE.search(text, max(0, start - 8), start))
+    )

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 
 from kbassist.hygiene.code_lists import code_list_hits
 from kbassist.hygiene.command_lines import command_line_hits
+from kbassist.hygiene.credential_pairs import pair_hits
 from kbassist.hygiene.keyword_scan import Hit, Token, trim
 from kbassist.hygiene.laid_out import (
     aligned_table_hits,
@@ -34,6 +35,7 @@ from kbassist.hygiene.laid_out import (
     table_hits,
     voucher_list_hits,
     wifi_key_after_colon_hits,
+    wifi_key_after_comma_hits,
     wifi_key_in_prose_hits,
 )
 from kbassist.hygiene.prose_codes import (
@@ -68,78 +70,6 @@ def _reversed_hits(text: str, lowered: str) -> Iterator[Hit]:
         if value_shape_ok(token.text, "strict"):
             kind = "wifi_key" if "wi" in match.group("key").lower() else "password"
             yield token.start, token.end, kind
-
-
-# --- user / password pairs -----------------------------------------------------------------
-
-_PAIR = re.compile(
-    r"(?<![\w.\\@/-])(?P<user>[\w.\\@-]{2,40})"
-    r"(?P<pairsep>[ \t]*/[ \t]*|[ \t]*\|[ \t]*|:(?=\S))"
-    r"(?P<value>[^\s\"'<>`/|]{4,100})"
-)
-# The words just before the user name: "logged in as", "creds for the NAS:", "Zugangsdaten:".
-_PAIR_CONTEXT = re.compile(
-    r"(?i)\b(?P<context>as|with|using|login|log\s?in|logon|sign\s?in|creds?|credentials"
-    r"|user(?:name)?|account|u/p|(?:apple\s+|microsoft\s+|google\s+)?id|zugangsdaten"
-    r"|anmeldedaten|credenciales|identifiants|inloggegevens|credenciais|credenziali)\b"
-    r"(?:[ \t]+(?:for|on|to|für|para|pour|voor)[ \t]+(?:the[ \t]+)?[\w.-]{1,30})?"
-    r"[ \t]*(?:[:=]|\bis\b|\bwas\b|\bare\b|\bwere\b)?[ \t]*$"
-)
-_ADMIN_USER = re.compile(
-    r"admin|administrator|root|sa|ubnt|pi|support|manager|operator|superuser|cisco|enable"
-    r"|\w{0,20}admin\w{0,20}|svc[\w.-]{0,30}|service[\w.-]{0,30}",
-    re.IGNORECASE,
-)
-# Factory passwords of admin logins (iDRAC, Raspberry Pi, UniFi, Cisco...): words, but secrets.
-_VENDOR_DEFAULTS = frozenset(
-    "calvin raspberry ubnt admin password changeme cisco letmein toor default "
-    "1234 12345 123456 12345678 system manager private".split()
-)
-_STRONG_CONTEXT = frozenset(
-    "login log in logon sign in creds cred credentials user username u/p id apple id microsoft id "
-    "google id zugangsdaten anmeldedaten "
-    "credenciales identifiants inloggegevens credenciais credenziali".split()
-)
-
-
-_STRONG_EARLIER = re.compile(
-    r"(?i)\b(?:creds?|credentials|login|logon|zugangsdaten|anmeldedaten|credenciales"
-    r"|identifiants|inloggegevens|credenciais|credenziali)\b[^.\n]{0,60}$"
-)
-
-
-def _pair_hits(text: str, lowered: str) -> Iterator[Hit]:
-    """User and password written as a pair: "admin / C@stle!Fgt80", "creds: svc / X"."""
-    if "/" not in text and "|" not in text and ":" not in text:
-        return
-    for match in _PAIR.finditer(text):
-        if match.group("value").endswith(":"):
-            continue  # "admin / password: ********": the next label, not a value
-        token = trim(Token(match.start("value"), match.end("value"), match.group("value")))
-        user = match.group("user")
-        before = _PAIR_CONTEXT.search(text, max(0, match.start() - 60), match.start())
-        context = " ".join(before.group("context").lower().split()) if before else ""
-        # An account written as an address or DOMAIN\user names a login by itself.
-        account = "@" in user or "\\" in user
-        admin = bool(_ADMIN_USER.fullmatch(user))
-        if (is_mention(user) and not (account or admin)) or user.isdigit():
-            continue  # "manager" is a stopword ("password manager") but also a switch login
-        if admin and token.text.lower() in _VENDOR_DEFAULTS:
-            yield token.start, token.end, "credential_pair"  # "root/calvin", "pi / raspberry"
-            continue
-        if match.group("pairsep") == ":" and not (context in _STRONG_CONTEXT or admin):
-            # "re-entered creds in the task as holtbackup:X": the strong word a few words back.
-            if not _STRONG_EARLIER.search(text, max(0, match.start() - 80), match.start()):
-                continue
-            context = "creds"
-        if context in _STRONG_CONTEXT or admin:
-            level = "strict"
-        elif context or account:
-            level = "strong"
-        else:
-            continue
-        if value_shape_ok(token.text, level):
-            yield token.start, token.end, "credential_pair"
 
 
 # --- shapes that need no keyword -----------------------------------------------------------
@@ -618,7 +548,7 @@ DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
     voucher_list_hits,
     secret_keyword_hits,
     _reversed_hits,
-    _pair_hits,
+    pair_hits,
     command_line_hits,
     _topic_hits,
     _for_the_record_hits,
@@ -632,6 +562,7 @@ DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
     passphrase_line_hits,
     mfa_code_list_hits,
     wifi_key_after_colon_hits,
+    wifi_key_after_comma_hits,
     wifi_key_in_prose_hits,
     chat_code_hits,
     chat_typed_hits,

@@ -401,6 +401,8 @@ SECRET_COMPILED = tuple(compile_rule(rule) for rule in SECRET_RULES)
 # after the noun where the adjective follows it ("clave pública", "clé publique"; session 5).
 _NOT_SECRET_KEY = re.compile(
     r"(?i)(?:public|pub|host|registry|reg|hot|primary|foreign|sort|recovery\s+key\s+id|ssh-\w+"
+    # a CAPTCHA's site key is published in the page: "recaptcha v3, site key 6Lc..." (session 15)
+    r"|captcha\w*[^.\n]{0,20}\bsite|turnstile[^.\n]{0,20}\bsite"
     r"|öffentliche[rns]?|publieke)[\s_-]*$"
 )
 _PUBLIC_AFTER = re.compile(r"(?i)[\w-]+\s+(?:pública|publique|pubblica|publica)\b")

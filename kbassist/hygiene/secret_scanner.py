@@ -82,7 +82,7 @@ PUBLIC_CONTEXT = re.compile(
     r"[\w.'-]{1,30}(?:\s+[\w.'-]{1,30}){0,2})?|publickey|pubkey"
     r"|ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-\S+|fingerprint"
     r"|thumbprint|sha-?(?:1|256|384|512)|md5|hash|checksum|object\s*id|tenant\s*id|client\s*id"
-    r"|application\s*id|app\s*id|guid|uuid|serial)\W{0,12}$"
+    r"|application\s*id|app\s*id|guid|uuid|serial|site\s*key)\W{0,12}$"
 )
 _URL_PATH = re.compile(r"(?i)(?:[a-z][a-z0-9+.-]*://|www\.)\S*$")
 # match() anchors it where the value starts ("^" would hold only at the line's start)

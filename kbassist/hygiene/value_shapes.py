@@ -60,6 +60,9 @@ _NAMED_PATTERN = r"""
       | \$ansible_vault;.* | !vault                      # an Ansible vault's encrypted blob
       | env\(['"]?\w+['"]?\)? | var\.\w+                # a setting's name: env('X'), var.x
       | [\w.-]*\._domainkey\.[\w.-]*                     # a DKIM selector's record name
+      | process\.env\.\w+[,;]? | os\.environ\[?['"]?\w+['"]?\]?[,;]?   # environment (session 15)
+      | (?-i:ctrl|Ctrl|CTRL)-(?-i:alt|Alt|ALT)-\w{1,6}   # a key combination: Ctrl-Alt-Del
+      | /unpkey:\w{5}                                   # ospp's last five characters of a key
 """
 NAMED_NOT_VALUE = re.compile(rf"(?ix)^(?:{_NAMED_PATTERN})$")
 TECHNICAL = re.compile(
@@ -147,7 +150,7 @@ def is_mention(value: str) -> bool:
 _REDACTED = re.compile(
     r"[*•●]{3}|^@Microsoft\.KeyVault\(|^(?:[A-Z][a-z]+){3,}=\d{1,10}$"
     # a crypt(3) hash ("secret 5 $1$mERr$hx5r..."), a template's "{your_password}" (session 12)
-    r"|^\$(?:1|2[aby]?|5|6|y|apr1)\$|^(?i:your)[_-]\w+\}|^\};"
+    r"|^\$(?:1|2[aby]?|5|6|7|8|9|y|apr1)\$|^(?i:your)[_-]\w+\}|^\};"
     # a folder after a drive's letter, read as "P:" ("Toegang tot P:\Orders getest"; session 13)
     r"|^\\[A-Za-z][a-z]+(?:\\[\w$ .-]+)*\\?[.,;]?$"
     # a product key as Windows shows it, all but its last group hidden (session 14)
