@@ -97,6 +97,9 @@ def clause_after(text: str, end: int, width: int = 60) -> str:
     return window[: min(cuts)] if cuts else window
 
 
+# RFC 2606's second-level documentation domains: no one's mailbox (session 15). The ".example"
+# top-level domain stays readable as a consumer brand's (_CONSUMER_BRAND).
+_DOCUMENTATION_DOMAIN = re.compile(r"(?i)(?:[\w-]+\.)*example\.(?:com|org|net)")
 _MESSAGE_ID_BEFORE = re.compile(r"(?i)\b(?:message[- ]?id|in-reply-to|references)\b\W{0,4}<$")
 
 
@@ -112,6 +115,8 @@ def email_hits(text: str, lowered: str) -> Iterator[Hit]:
             continue  # "x@gmail.com (the business's only address)"
         if _MESSAGE_ID_BEFORE.search(text, max(0, match.start() - 30), match.start()):
             continue  # "Message ID <CAF7x9Q2@mail.gmail.com>": a message's id, no one's address
+        if _DOCUMENTATION_DOMAIN.fullmatch(match.group("domain")):
+            continue  # "example text 'name@example.com'": RFC 2606 keeps it for examples
         if personal_domain(match.group("domain")) or _PRIVATE_WORDS.search(
             clause_before(text, match.start(), 50)
         ):
@@ -122,10 +127,12 @@ def email_hits(text: str, lowered: str) -> Iterator[Hit]:
 # "solomon.ashby[at]proton.me" (session 14). The name must hold a dot, an underscore or a
 # digit ("email me at gmail dot com" names no one), and the provider must be a consumer's.
 _WRITTEN_OUT_EMAIL = re.compile(
-    r"(?i)(?<![\w.%+-])(?P<local>[a-z0-9._%+-]{2,64})[ \t]*(?:\[at\]|\(at\)|[ \t]at[ \t])[ \t]*"
+    r"(?i)(?<![\w.%+-])(?P<local>[a-z0-9._%+-]{1,64}(?:[ \t]+dot[ \t]+[a-z0-9._%+-]{1,64}){0,3})"
+    r"[ \t]*(?:\[at\]|\(at\)|[ \t]at[ \t])[ \t]*"
     r"(?P<domain>[a-z0-9-]{2,63}(?:(?:[ \t]*(?:\[dot\]|\(dot\))[ \t]*|[ \t]+dot[ \t]+|\.)"
     r"[a-z0-9-]{2,24}){1,3})\b"
 )
+_SPELLED = re.compile(r"(?i)\b(?:[a-z]-){2,}[a-z]\b")
 _DOT_WRITTEN = re.compile(r"(?i)[ \t]*(?:\[dot\]|\(dot\))[ \t]*|[ \t]+dot[ \t]+")
 
 
@@ -140,7 +147,8 @@ def written_out_email_hits(text: str, lowered: str) -> Iterator[Hit]:
         return
     for match in _WRITTEN_OUT_EMAIL.finditer(text):
         local = match.group("local")
-        if not any(ch in "._" or ch.isdigit() for ch in local):
+        spelled = _DOT_WRITTEN.search(local) or _SPELLED.search(local)  # "j dot w-a-r-d-l-e"
+        if not spelled and not any(ch in "._" or ch.isdigit() for ch in local):
             continue
         if personal_domain(_DOT_WRITTEN.sub(".", match.group("domain"))):
             yield match.start(), match.end(), "email"

@@ -226,6 +226,17 @@ _KINDS: tuple[_Kind, ...] = (
         window=40,
     ),
     _Kind(
+        # an Australian tax file number: nine digits, named (a TFN typed wrong is still one;
+        # session 15)
+        re.compile(r"\bTFN\b|(?i:\btax\s+file\s+(?:number|no\.?))"),
+        re.compile(r"(?<![\d-])\d{3} ?\d{3} ?\d{3}(?![\d-])"),
+        _always,
+        "national_id",
+        cased=("TFN",),
+        lower=("tax file",),
+        window=100,
+    ),
+    _Kind(
         # a Polish PESEL: eleven digits that open with a date of birth (session 9)
         re.compile(r"\bPESEL\b"),
         re.compile(r"(?<![\d-])\d{11}(?![\d-])"),

@@ -85,7 +85,9 @@ _PLACEHOLDER_AFTER = re.compile(r"\W{0,3}(?:placeholder|example|dummy|test\b|fic
 # a number shown as the format to follow: "must be in the format AB123456C" (session 14)
 _FORMAT_BEFORE = re.compile(
     r"(?i)\b(?:(?:format|formato|formaat|pattern)(?:\s+(?:as|is|like))?|e\.g\.|for\s+example"
-    r"|such\s+as|z\.\s?b\.|bijv\.)\W{0,3}$"
+    r"|such\s+as|z\.\s?b\.|bijv\."
+    # a form's hint: "NI number (placeholder text 'QQ 12 34 56 C')" (session 15)
+    r"|(?:placeholder|example|sample|hint)(?:\s+text)?)\W{0,3}$"
 )
 
 
@@ -302,6 +304,26 @@ DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
 _FIRM_KINDS = frozenset({"home_address", "bank_account"})
 
 
+# Made-up records: "loaded 20 dummy patients from the vendor's pack (e.g. 'Test Patient Alpha,
+# 1 Test Street, ..., DOB 01/01/1900')" (session 15): what a dummy or test record holds is
+# no one's, when the words stand on the value's line, at most 150 characters before it.
+_DUMMY_BEFORE = re.compile(
+    r"(?i)\b(?:dummy|fictitious|fictional|made-up|fake|test\s+(?:patient|person|user|pupil"
+    r"|customer|record|data)s?|sample\s+(?:data|record)s?|fictief|ficticio|fittizi[oa])\b"
+)
+
+
+def _firm_or_dummy(text: str, hit: Hit) -> bool:
+    start, end, kind = hit
+    if _DUMMY_BEFORE.search(text, max(text.rfind("\n", 0, start) + 1, start - 150), start):
+        return True
+    return (
+        kind in _FIRM_KINDS
+        and company_footer(text, start, end)
+        and not HOME_WORDS.search(text, max(0, start - 60), start)
+    )
+
+
 def personal_hits(text: str, lowered: str | None = None) -> list[Hit]:
     """Every piece of personal data found, unsorted and possibly overlapping."""
     lowered = text.lower() if lowered is None else lowered
@@ -309,7 +331,5 @@ def personal_hits(text: str, lowered: str | None = None) -> list[Hit]:
         hit
         for detector in DETECTORS
         for hit in detector(text, lowered)
-        if hit[2] not in _FIRM_KINDS
-        or not company_footer(text, hit[0], hit[1])
-        or HOME_WORDS.search(text, max(0, hit[0] - 60), hit[0])
+        if not _firm_or_dummy(text, hit)
     ]

@@ -265,7 +265,8 @@ def sentence_birth_date_hits(text: str, lowered: str) -> Iterator[Hit]:
 _COLON_THEN_DATE = re.compile(
     r"(?i)(?![^.!?\n:]{0,80}\b(?:since|until|due|dated?|datum|fecha|data|expir\w*|deadline"
     r"|go-live|live|scheduled|planned)\b)(?![^.!?\n:]{0,80}\b(?:on|from|am|le|el|il|op|em)\s*:)"
-    r"[^.!?\n:]{0,80}?(?::|\bas\b)[ \t]*"
+    # or after a verb of the caller's answer: "She gave 3rd of February 1991" (session 15)
+    r"[^.!?\n:]{0,80}?(?::|\bas\b|\b(?:gave|said|stated|quoted|confirmed)\b)[ \t]*"
     rf"(?P<date>{_ANSWER_DATE_PATTERN})"
 )
 _YEAR_NOT_RECENT = 2015

@@ -193,9 +193,14 @@ _SEED_GROUPS = re.compile(
 # to me over the phone, 8841-2290": a single backup code in the sentence that names such codes
 # (the lists under a heading are code_lists'; session 15)
 _ONE_BACKUP_CODE = re.compile(
-    r"(?i)\b(?:backup|back-up|recovery|bypass|scratch|rescue|emergency|wiederherstellungs"
+    r"(?i)(?:\b(?:backup|back-up|recovery|bypass|scratch|rescue|emergency|wiederherstellungs"
     r"|notfall|respaldo|recuperación|recuperação|secours|récupération|herstel|recupero)"
-    r"[\s-]?codes?\b[^.\n]{0,80}?(?<![\w-])(?P<value>[0-9a-f]{5}-[0-9a-f]{5}|\d{4}[ -]\d{4}"
+    r"[\s-]?codes?"
+    # or the noun first: "uno dei codici di backup", "un code de secours"
+    r"|\b(?:codes?|códigos?|codici|codice)\s+(?:de\s+|di\s+|da\s+)?(?:backup|secours"
+    r"|récupération|recupero|recuperación|recuperação|respaldo|reserva|emergencia|emergência"
+    r"|emergenza))\b[^.\n]{0,80}?(?<![\w-])"
+    r"(?P<value>[0-9a-f]{5}-[0-9a-f]{5}|\d{4}[ -]\d{4}|\d{3} \d{3}"
     r"|[a-z0-9]{4}-[a-z0-9]{4}(?:-[a-z0-9]{4})?)(?![\w.,/:-]\w|-)"
 )
 # A payment card's security code opens the card to whoever reads it (session 14).
@@ -416,11 +421,24 @@ _KEYPAD_GIVES = re.compile(
     rf"(?P<door>{_KEY_RUN}|\d{{4,8}}#?)(?![\w.,/:-]\w)"
     rf"|(?<![\w-])\w{{2,20}}code[ \t]*:?[ \t]+(?P<keys>{_KEY_RUN})(?![\w.,/:-]\w)"
 )
+# a till's manager or user code, set: "Codice gestore della cassa cambiato in 60413" (session 15)
+_TILL = re.compile(r"(?i)\b(?:till|tills|epos|kasse|kassa|cassa|caisse|caixa|caja)\b")
 # "temp *7193# on the side gate keypad": digits wrapped as typed, where a keypad is named
 _WRAPPED_KEYS = re.compile(r"(?<![\w*#])\*\d{3,8}#(?!\w)")
 # "he set 551903 as the new one": a PIN named before, set as the new one (session 15)
 _SET_AS_NEW = re.compile(
     r"(?i)\bset\s+(?P<value>\d{4,8})\s+as\s+(?:the|his|her|their|a|my)\s+new\b"
+)
+
+# "mgr override on till now 7730", "clock in 3391", "the fallback code for secure print, 60417":
+# a till's override, a clock-in code, a code named for what it opens then a comma (session 15)
+_OVERRIDE_OR_CLOCK_IN = re.compile(
+    r"(?i)\b(?:override\b[^.\n\d]{0,30}?\b(?:now|is|set\s+to|changed\s+to|reset\s+to)"
+    r"|clock[\s-]?in(?:\s+(?:code|pin|number))?)[ \t]+(?P<value>\d{4,8})(?![\w.,/:-]\w)"
+)
+_CODE_FOR_THEN_DIGITS = re.compile(
+    r"(?i)\b(?:code|pin|passcode)\s+for\s+(?:[^\W\d]+\s+){0,3}?[^\W\d]+,[ \t]+"
+    r"(?P<value>\d{4,8})(?![\w.,/:-]\w)"
 )
 
 
@@ -436,6 +454,10 @@ def keypad_code_hits(text: str, lowered: str) -> Iterator[Hit]:
             start, end = sentence_around(text, match.start())
             if _KEYPAD_PLACES.search(text, start, end):
                 yield match.start(), match.end(), "door_code"
+    for regex in (_OVERRIDE_OR_CLOCK_IN, _CODE_FOR_THEN_DIGITS):
+        for match in regex.finditer(text):
+            if not _REPORTED_CODE.search(text, max(0, match.start() - 20), match.start()):
+                yield match.start("value"), match.end("value"), "pin"
     if "set" in lowered:
         for match in _SET_AS_NEW.finditer(text):
             if _PIN_NAMED.search(text, max(0, match.start() - 300), match.start()):
@@ -511,6 +533,10 @@ def _typed_keys_seed_and_card_hits(text: str, lowered: str) -> Iterator[Hit]:
             text, start, match.start()
         ):
             yield match.start(), match.end(), "door_code"  # "store room keypad: 2 6 4 8 #"
+        elif text[start : match.start()].rstrip().endswith(":") and _PIN_NAMED.search(
+            text, start, match.start()
+        ):
+            yield match.start(), match.end(), "pin"  # "release PIN ... read it to her: 3 8 8 1"
     if "seed" in lowered or "secret" in lowered or "setup key" in lowered:
         for match in _SEED_GROUPS.finditer(text):
             yield match.start("value"), match.end("value"), "mfa_seed"
@@ -585,7 +611,9 @@ def prose_code_hits(text: str, lowered: str) -> Iterator[Hit]:
         start, end = sentence_around(text, match.start())
         if _REPORTED_CODE.search(text, max(0, match.start() - 20), match.start()):
             continue
-        if _PLACE_WORDS.search(text, max(0, start - 200), end):
+        if _PLACE_WORDS.search(text, max(0, start - 200), end) or _TILL.search(
+            match.group("between")
+        ):
             yield match.start("value"), match.end("value"), "door_code"
     for match in _PLACE_CODE.finditer(text):
         if _REPORTED_CODE.search(text, max(0, match.start() - 20), match.start()):

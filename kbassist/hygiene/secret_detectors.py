@@ -538,6 +538,40 @@ def _wifi_pair_hits(text: str, lowered: str) -> Iterator[Hit]:
             yield token.start, token.end, "wifi_key"
 
 
+# --- a key read out in groups of four with spaces ----------------------------------------------
+
+# "the owner read it out in chunks of four: A7F2 9KQ1 ZZ03 MP8X" (session 15): four to eight
+# groups of four capitals and digits, most of them mixed, in a sentence that names a key,
+# token or licence; not an IBAN ("GB29 NWBK ...") nor a number no one types
+_SPACED_GROUPS = re.compile(r"(?<![\w-])[A-Z0-9]{4}(?: [A-Z0-9]{4}){3,7}(?![\w-])")
+_HEX_GROUP = re.compile(r"[0-9A-F]{4}")
+_KEY_NAMED = re.compile(
+    r"(?i)\b(?:key|keys|token|licen[cs]e|product\s+key|schlüssel|lizenz\w*|clave|clé|chiave"
+    r"|chave|sleutel|licencia|licença|licenza)\b"
+)
+_NOT_A_KEY_BEFORE = re.compile(
+    r"(?i)\b(?:iban|serial|s/n|imei|iccid|mac|tracking|account|sort\s+code|card|order|invoice"
+    r"|reference|ref)\b[^.\n]{0,25}$"
+)
+
+
+def _spaced_key_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """A key, token or licence read out in groups of four, in the sentence that names it."""
+    for match in _SPACED_GROUPS.finditer(text):
+        groups = match.group(0).split()
+        mixed = sum(any(c.isalpha() for c in g) and any(c.isdigit() for c in g) for g in groups)
+        if mixed * 2 < len(groups) or re.fullmatch(r"[A-Z]{2}\d{2}", groups[0]):
+            continue
+        if all(_HEX_GROUP.fullmatch(group) for group in groups):
+            continue  # a PGP key's or a certificate's fingerprint, published
+        start, end = sentence_around(text, match.start())
+        if not _KEY_NAMED.search(text, start, end):
+            continue
+        if _NOT_A_KEY_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+            continue
+        yield match.start(), match.end(), "licence_key"
+
+
 DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
     _key_block_hits,
     _wifi_pair_hits,
@@ -564,6 +598,7 @@ DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
     wifi_key_after_colon_hits,
     wifi_key_after_comma_hits,
     wifi_key_in_prose_hits,
+    _spaced_key_hits,
     chat_code_hits,
     chat_typed_hits,
     spoken_code_hits,

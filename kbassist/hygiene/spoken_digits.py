@@ -1,0 +1,127 @@
+"""Numbers dictated in words, in the seven languages: "null eins fünf sieben, drei neun eins
+acht", "zéro six, quarante-sept, quatre-vingt-trois", "twee, acht, zes, zes, nul".
+
+A call or a voice-to-text transcript writes the digits of a phone number, a PIN or a backup
+code as words, and no detector reads words as digits. This layer finds runs of four or more
+number words, writes each run as the digits it says (groups kept where commas part them; a
+run of single keys read one by one as one number), and runs the rules over that rewritten
+text. A rule that fires on a rewritten run flags the run's words in the note (session 15).
+English runs of ten words or more after a phone word were already read by
+:func:`kbassist.hygiene.phones.spoken_phone_hits`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+
+from kbassist.hygiene.keyword_scan import Hit
+
+_DIGITS = {
+    "0": "zero oh null cero zéro nul",
+    "1": "one eins uno une un één een um uma",
+    "2": "two zwei zwo dos deux twee dois duas due",
+    "3": "three drei tres trois drie três tre",
+    "4": "four vier cuatro quatre quatro quattro",
+    "5": "five fünf cinco cinq vijf cinque",
+    "6": "six sechs seis zes meia sei",
+    "7": "seven sieben siete sept zeven sete sette",
+    "8": "eight acht ocho huit oito otto",
+    "9": "nine neun nueve neuf negen nove",
+}
+_WORD_DIGIT = {word: digit for digit, words in _DIGITS.items() for word in words.split()}
+_UNITS_FR = ("", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf")
+_TEENS_FR = ("dix", "onze", "douze", "treize", "quatorze", "quinze", "seize")
+_TENS_FR = {2: "vingt", 3: "trente", 4: "quarante", 5: "cinquante", 6: "soixante"}
+
+
+def _french(number: int) -> str:
+    """French words for 10 to 99, hyphenated as they are dictated in pairs."""
+    tens, unit = divmod(number, 10)
+    if tens == 1:
+        return _TEENS_FR[unit] if unit <= 6 else f"dix-{_UNITS_FR[unit]}"
+    if tens in (7, 9):  # soixante-dix, quatre-vingt-onze
+        head = "soixante" if tens == 7 else "quatre-vingt"
+        tail = _french(10 + unit)
+        return f"{head}-et-{tail}" if number == 71 else f"{head}-{tail}"
+    head = "quatre-vingt" if tens == 8 else _TENS_FR[tens]
+    if unit == 0:
+        return "quatre-vingts" if tens == 8 else head
+    return f"{head}-et-un" if unit == 1 and tens != 8 else f"{head}-{_UNITS_FR[unit]}"
+
+
+_PAIRS = {_french(number): f"{number:02d}" for number in range(10, 100)}
+_PAIRS.update({"soixante-onze": "71", "quatre-vingt": "80"})
+_WORDS = sorted({*_PAIRS, *_WORD_DIGIT, "double", "triple"}, key=len, reverse=True)
+_WORD = "(?:" + "|".join(re.escape(word) for word in _WORDS) + ")"
+_RUN = re.compile(rf"(?i)(?<![\w-]){_WORD}(?:[ \t]*[,-]?[ \t]+{_WORD}){{3,}}(?![\w-])")
+_PIECE = re.compile(rf"(?i)(?P<word>{_WORD})(?P<gap>[ \t]*,?[ \t]*|-)")
+_GATE = re.compile(r"(?i)\b(?:zero|null|cero|zéro|nul|one|eins|uno|un|één|een|um|two|zwei|dos|deux"
+                   r"|twee|dois|due|three|drei|tres|trois|drie|três|tre|five|fünf|cinco|cinq|vijf"
+                   r"|cinque|seven|sieben|siete|sept|zeven|sete|sette|nine|neun|nueve|neuf|negen"
+                   r"|nove)\b")  # fmt: skip
+
+
+def _said(run: str) -> str | None:
+    """The digits a run of number words says, groups parted by a space, or None when a word
+    in it is not a digit's (a list of things: "one or two")."""
+    groups: list[str] = [""]
+    repeat = 1
+    for piece in _PIECE.finditer(run):
+        word = piece.group("word").lower()
+        if word in ("double", "triple"):
+            repeat = 2 if word == "double" else 3
+            continue
+        digits = _PAIRS.get(word) or _WORD_DIGIT.get(word)
+        if digits is None:
+            return None
+        groups[-1] += digits * repeat
+        repeat = 1
+        if "," in piece.group("gap"):
+            groups.append("")
+    groups = [group for group in groups if group]
+    if sum(len(group) for group in groups) < 4:
+        return None
+    if all(len(group) == 1 for group in groups):
+        return "".join(groups)  # keys read one by one: "twee, acht, zes, zes, nul"
+    return " ".join(groups)
+
+
+def rewritten(text: str) -> tuple[str, list[tuple[int, int, int, int]]]:
+    """The text with each run of number words written as digits, and where each run went:
+    (start and end in the rewritten text, start and end in the text)."""
+    pieces: list[str] = []
+    runs: list[tuple[int, int, int, int]] = []
+    last = 0
+    length = 0
+    for match in _RUN.finditer(text):
+        said = _said(match.group(0))
+        if said is None:
+            continue
+        pieces.append(text[last : match.start()])
+        length += match.start() - last
+        runs.append((length, length + len(said), match.start(), match.end()))
+        pieces.append(said)
+        length += len(said)
+        last = match.end()
+    pieces.append(text[last:])
+    return "".join(pieces), runs
+
+
+def spoken_hits(
+    text: str, detectors: Sequence[Callable[[str, str], Sequence[Hit] | Iterator[Hit]]]
+) -> list[Hit]:
+    """The runs of number words that a rule flags once they are written as digits."""
+    if not _GATE.search(text):
+        return []
+    written, runs = rewritten(text)
+    if not runs:
+        return []
+    lowered = written.lower()
+    found: list[Hit] = []
+    for detector in detectors:
+        for start, end, kind in detector(written, lowered):
+            for new_start, new_end, old_start, old_end in runs:
+                if start < new_end and new_start < end:
+                    found.append((old_start, old_end, kind))
+    return found
