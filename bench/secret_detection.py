@@ -74,7 +74,7 @@ BATCHES = (
     "blind56", "blind57", "blind58", "blind59", "blind60", "blind61", "blind62", "blind63",
     "blind64", "blind65", "blind66", "blind67", "blind68", "blind69", "blind70", "blind71",
     "blind72", "blind73", "blind74", "blind75", "blind76", "blind77", "blind78", "blind79",
-    "blind80",
+    "blind80", "blind81", "blind82", "blind83", "blind84",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -158,6 +158,10 @@ BLIND = {
     "blind78": ROOT / "bench" / "data" / "secrets_blind78.jsonl",
     "blind79": ROOT / "bench" / "data" / "secrets_blind79.jsonl",
     "blind80": ROOT / "bench" / "data" / "secrets_blind80.jsonl",
+    "blind81": ROOT / "bench" / "data" / "secrets_blind81.jsonl",
+    "blind82": ROOT / "bench" / "data" / "secrets_blind82.jsonl",
+    "blind83": ROOT / "bench" / "data" / "secrets_blind83.jsonl",
+    "blind84": ROOT / "bench" / "data" / "secrets_blind84.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -621,6 +625,28 @@ SEEN = {
     "(the rules alone 0.64/0.97; with the token model 0.75/0.96; personal 0.93/0.96); read in"
     " session 14 (a WEP key, a voucher in letter groups, alarm digits without 'code')"
     ": development since",
+    "blind81": "the first session-14 secrets blind test "
+    "(written in session 14, focus: terse shorthand; scored in session 15 on 45a3287) (the "
+    "rules alone 0.66/0.98; with the token model 0.79/0.98; personal 1.00/1.00); read in "
+    "session 15 (codes right after a keypad or door, '*...#', a till override, clock-in)"
+    ": development since",
+    "blind82": "the second session-14 secrets blind test "
+    "(written in session 14, focus: calls and voice-to-text; scored in session 15 on "
+    "45a3287) (the rules alone 0.73/0.98; with the token model 0.85/0.94; personal "
+    "0.86/0.86); read in session 15 (numbers dictated in words in six languages, a key read "
+    "in fours, a spelled e-mail)"
+    ": development since",
+    "blind83": "the third session-14 secrets blind test "
+    "(written in session 14, focus: pasted structured content and PSA exports; scored in "
+    "session 15 on 45a3287) (the rules alone 0.80/0.91; with the token model 0.92/0.89; "
+    "personal 0.97/0.94); read in session 15 (crypt hashes, values shown cut or ENC, a "
+    "table's DOB column)"
+    ": development since",
+    "blind84": "the fourth session-14 secrets blind test "
+    "(written in session 14, focus: personal data; scored in session 15 on 45a3287) (the "
+    "rules alone 0.85/1.00; with the token model 0.94/0.98; personal 0.90/0.75); read in "
+    "session 15 (a firm's footer, dummy records, form hints, an Australian TFN)"
+    ": development since",
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -933,7 +959,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind81.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind85.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:
@@ -1005,7 +1031,7 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         const=NEXT_BLIND,
         metavar="FILE",
-        help="score one labelled file no one has read (default bench/data/secrets_blind65.jsonl) "
+        help=f"score one labelled file no one has read (default {NEXT_BLIND.relative_to(ROOT)}) "
         "and write bench/results/secrets-<name>.json; errors by id in the JSON only",
     )
     parser.add_argument("--out", type=Path, help="--blind: where to write the JSON")
