@@ -63,6 +63,8 @@ _NAMED_PATTERN = r"""
       | process\.env\.\w+[,;]? | os\.environ\[?['"]?\w+['"]?\]?[,;]?   # environment (session 15)
       | (?-i:ctrl|Ctrl|CTRL)-(?-i:alt|Alt|ALT)-\w{1,6}   # a key combination: Ctrl-Alt-Del
       | /unpkey:\w{5}                                   # ospp's last five characters of a key
+      | =?[\w.'-]+!(?-i:\$?[A-Z]{1,3}\$?\d*:\$?[A-Z]{1,3}\$?\d*)[,;)]?   # a sheet's range: Sheet1!A:C
+      | =[a-z][a-z0-9.]*\(.*                            # a spreadsheet formula: =sort(...
 """
 NAMED_NOT_VALUE = re.compile(rf"(?ix)^(?:{_NAMED_PATTERN})$")
 TECHNICAL = re.compile(
