@@ -189,8 +189,10 @@ def is_password_hash(text: str, start: int, end: int) -> bool:
     return bool(_CRYPT.search(text, max(word_start(text, start), start - 40), end))
 
 
-# FortiOS shows a stored key encrypted: "set psksecret ENC 8Tq1xVp4..." (session 15)
+# FortiOS shows a stored key encrypted: "set psksecret ENC 8Tq1xVp4..."; Terraform hides one:
+# "administrator_login_password = (sensitive value)" (session 15)
 _ENCRYPTED_BEFORE = re.compile(r"\bENC[ \t]+$")
+_HIDDEN_MARKER = re.compile(r"(?i)\((?:sensitive|redacted|hidden|masked)(?:\s+value)?\)")
 
 
 def is_unusable(text: str, start: int, end: int) -> bool:
@@ -200,4 +202,8 @@ def is_unusable(text: str, start: int, end: int) -> bool:
         is_password_hash(text, start, end)
         or is_cut(text, start, end)
         or bool(_ENCRYPTED_BEFORE.search(text, max(0, start - 8), start))
+        or any(
+            found.start() <= start and end <= found.end()
+            for found in _HIDDEN_MARKER.finditer(text, max(0, start - 2), end + 8)
+        )
     )

@@ -131,7 +131,7 @@ _CONNECTION_KEY = re.compile(
 # An HTTP header pasted from curl or a script: Basic is base64 of "user:password".
 _AUTH_HEADER = re.compile(
     r"(?i)\b(?:proxy-)?authorization[ \t]*:[ \t]*(?:basic|bearer|token|digest|ntlm|negotiate)"
-    r"[ \t]+(?P<value>[A-Za-z0-9+/._~-]{8,4000}={0,2})"
+    r"[ \t]+(?P<value>[A-Za-z0-9+/._~-]{8,4000}={0,2})(?!\")"  # not Digest's 'username="4001"'
 )
 
 # Vendor token formats detect-secrets does not know, recognisable without a keyword: HubSpot

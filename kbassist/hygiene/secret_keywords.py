@@ -414,6 +414,8 @@ _KEY_ID = re.compile(
     r"|clé|sleutel|chave|chiave)s?[\s_-]*(?:id|identifier|kennung|-id)\b"
 )
 
+# A keyword, then the name of its hash: "account key thumbprint:", "signing key fingerprint"
+_KEY_HASH = re.compile(r"(?i)[\w-]+(?:[\s_-]+[\w-]+){0,2}?[\s_-]+(?:thumbprint|fingerprint)\b")
 
 _HINT = re.compile(
     r"(?i)\b(?:hint|reminder|indice|merkhilfe|kennworthinweis|pista|suggerimento|dica"
@@ -458,6 +460,8 @@ def _refine(kind: str, text: str, start: int, end: int) -> str:
         return ""  # "Private key stays on cpe-build01 only": where the key is, not the key
     if kind == "password" and _HINT.search(text, start, end):
         return ""  # "encryption password hint: 'usual format + year'" describes, never gives
+    if _KEY_HASH.match(text, start, end):
+        return ""  # "ACME account key thumbprint: jGXt...": the key's hash (session 15)
     if kind != "api_key" and _KEY_ID.match(text, start, end):
         return ""  # "Recovery key ID: 1A2B3C4D" names the key; the key itself is not there
     if kind == "pin" and VOICEMAIL.search(before):

@@ -514,7 +514,8 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         "api_key",
         r"api[\s_-]?(?:secret[\s_-]?key|key|secret|token)|apikey|x-api-key|subscription[\s_-]?key"
         r"|access[\s_-]?key(?:[\s_-]?id)?|secret[\s_-]?(?:access[\s_-]?)?key|account[\s_-]?key"
-        r"|integration[\s_-]?key|(?:storage|sas)[\s_-]?key"
+        # (not "integration key": Duo's ikey and DocuSign's are public client IDs; session 15)
+        r"|(?:storage|sas)[\s_-]?key"
         # "API-sleutel opnieuw ingevuld: 5b8f..." (session 9)
         r"|api-?(?:sleutel|schlüssel|chave|chiave)|(?:clave|clé|chave|chiave)\s+(?:de\s+|d')?api"
         # a vendor's HTTP header named for its key: X-Cisco-Meraki-API-Key, X-Auth-Token
@@ -541,7 +542,6 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
             "account key",
             "account_key",
             "accountkey",
-            "integration key",
             "storage key",
             "sas key",
             "subscription key",

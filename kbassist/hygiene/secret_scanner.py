@@ -82,7 +82,9 @@ PUBLIC_CONTEXT = re.compile(
     r"[\w.'-]{1,30}(?:\s+[\w.'-]{1,30}){0,2})?|publickey|pubkey"
     r"|ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-\S+|fingerprint"
     r"|thumbprint|sha-?(?:1|256|384|512)|md5|hash|checksum|object\s*id|tenant\s*id|client\s*id"
-    r"|application\s*id|app\s*id|guid|uuid|serial|site\s*key)\W{0,12}$"
+    r"|application\s*id|app\s*id|guid|uuid|serial|site\s*key"
+    # a commit's or an image's hash: "BUILD_SHA=9f3e..." (session 15)
+    r"|\w*_sha|commit(?:\s+sha)?|git\s+sha|image\s+digest)\W{0,12}$"
 )
 _URL_PATH = re.compile(r"(?i)(?:[a-z][a-z0-9+.-]*://|www\.)\S*$")
 # match() anchors it where the value starts ("^" would hold only at the line's start)
@@ -212,7 +214,11 @@ def _high_entropy_ok(value: str, line: str, position: int) -> bool:
     return not (len(parts) >= 2 and all(re.fullmatch(r"[A-Za-z_.-]+\d{0,2}", p) for p in parts))
 
 
-_PLACEHOLDER_VALUE = re.compile(r"^(?:[*•xX#.?_-]{3,}|<[^>]*>|\$?\{[^}]*\}|%\w+%|\$\w+)$")
+_PLACEHOLDER_VALUE = re.compile(
+    r"^(?:[*•xX#.?_-]{3,}|<[^>]*>|\$?\{[^}]*\}|%\w+%|\$\w+"
+    # the word itself, as a format's example shows it: "http://user:password@proxy:port"
+    r"|(?i:password|passwd|pass|pwd|secret))$"
+)
 
 
 def _entropy_candidates(plugin: Any, line: str) -> set[str]:
@@ -276,8 +282,10 @@ def _line_hits(line: str, offset: int) -> Iterator[Hit]:
                     start, end = _expand(line, start, end)
                 elif (prefix := _ASSIGNMENT_PREFIX.match(line, start)) and end - prefix.end() >= 16:
                     start = prefix.end()
+                # the value without its name, read with the name before it ("BUILD_SHA=9f3e..."
+                # is a commit's hash; session 15)
                 if not is_entropy or (
-                    _high_entropy_ok(value, line, position)
+                    _high_entropy_ok(line[start:end], line, start)
                     and not _ACCOUNT_SID.fullmatch(line, start, end)
                 ):
                     yield offset + start, offset + end, KINDS.get(plugin.secret_type, DEFAULT_KIND)

@@ -63,7 +63,8 @@ _NAMED_PATTERN = r"""
       | process\.env\.\w+[,;]? | os\.environ\[?['"]?\w+['"]?\]?[,;]?   # environment (session 15)
       | (?-i:ctrl|Ctrl|CTRL)-(?-i:alt|Alt|ALT)-\w{1,6}   # a key combination: Ctrl-Alt-Del
       | /unpkey:\w{5}                                   # ospp's last five characters of a key
-      | =?[\w.'-]+!(?-i:\$?[A-Z]{1,3}\$?\d*:\$?[A-Z]{1,3}\$?\d*)[,;)]?   # a sheet's range: Sheet1!A:C
+      | manage-bde(?:\.exe)?                            # BitLocker's command
+      | =?[\w.'-]+!(?-i:\$?[A-Z]{1,3}\$?\d*:\$?[A-Z]{1,3}\$?\d*)[,;)]?   # a range: Sheet1!A:C
       | =[a-z][a-z0-9.]*\(.*                            # a spreadsheet formula: =sort(...
 """
 NAMED_NOT_VALUE = re.compile(rf"(?ix)^(?:{_NAMED_PATTERN})$")
@@ -86,6 +87,7 @@ TECHNICAL = re.compile(
     + r"""
       | \{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?   # GUID
       | \d+(?:h|m|s|ms|min|mins|hrs?|days?|gb|mb|tb|kb|%|x)  # quantities
+      | \d+-(?:second|minute|hour|day|week|month|year)s?[.,;]?  # a duration: 12-month
       | (?:inc|req|chg|ritm|task|prb|tkt|ticket|case|sr)-?\d+   # ticket numbers
       | -{1,2}[a-z][\w-]*                               # command-line switch
       | (?-i:[a-z_][a-z0-9_.]*)\[\d{1,3}\]?              # an index in code: parents[0]
