@@ -309,13 +309,34 @@ _FIRM_KINDS = frozenset({"home_address", "bank_account"})
 # no one's, when the words stand on the value's line, at most 150 characters before it.
 _DUMMY_BEFORE = re.compile(
     r"(?i)\b(?:dummy|fictitious|fictional|made-up|fake|test\s+(?:patient|person|user|pupil"
-    r"|customer|record|data)s?|sample\s+(?:data|record)s?|fictief|ficticio|fittizi[oa])\b"
+    r"|customer|record|data|visitor|guest)s?|sample\s+(?:data|record)s?|fictief|ficticio|fittizi[oa])\b"
+)
+
+
+# A firm's account named so right after it: "Barclays 20-45-77 / 63018452 (company account)",
+# "NL18 ABNA ... is hun zakelijke rekening"; a branch named after its address; a number on a
+# signature line under a sign-off ("Kind regards, Ledgerline Payroll | 0161 ...") (session 15)
+_FIRM_ACCOUNT_AFTER = re.compile(
+    r"(?i)[ \t]*(?:\(|(?:is|ist|es|est|é|è)\s+(?:their|hun|ihr|su|sua|leur|la\s+loro)\s+)"
+    r"(?:company|business|zakelijke|geschäfts\w*|firmen\w*|empresa|entreprise|aziendale)"
+    r"\s*(?:account|rekening|konto|cuenta|conta|compte|conto)?"
+)
+_BRANCH_AFTER = re.compile(r"(?i)[ \t]+(?:branch|office|depot|store|shop|site|warehouse)\b")
+_SIGN_OFF_BAR_LINE = re.compile(
+    r"(?i)[ \t>]*(?:(?:kind|best|warm|many)\s+)?(?:regards|thanks|cheers)\b[^\n|]*\|"
 )
 
 
 def _firm_or_dummy(text: str, hit: Hit) -> bool:
     start, end, kind = hit
-    if _DUMMY_BEFORE.search(text, max(text.rfind("\n", 0, start) + 1, start - 150), start):
+    line_start = text.rfind("\n", 0, start) + 1
+    if _DUMMY_BEFORE.search(text, max(line_start, start - 150), start):
+        return True
+    if kind == "bank_account" and _FIRM_ACCOUNT_AFTER.match(text, end):
+        return True
+    if kind == "home_address" and _BRANCH_AFTER.match(text, end):
+        return True
+    if kind == "phone" and _SIGN_OFF_BAR_LINE.match(text, line_start):
         return True
     return (
         kind in _FIRM_KINDS

@@ -274,7 +274,11 @@ _SWITCHBOARD_BEFORE = re.compile(
     r"(?i)\b(?:switchboard|reception|main\s+(?:line|number)|standard|accueil|centralita"
     r"|centralino|zentrale|hoofdnummer|receptie|recepción|receção|front\s+desk"
     r"|(?:shop|office|club|clinic|school|practice|surgery|company|business|store|firm|site"
-    r"|salon|studio|hotel)\s+(?:landline|line|number|phone|tel\.?))(?:\s+(?:on|is|at))?\W{0,4}$"
+    r"|salon|studio|hotel)\s+(?:landline|line|number|phone|tel\.?)"
+    # a number the firm publishes: "on their published number", "from their website (", "het
+    # algemene nummer op hun website," (session 15)
+    r"|published(?:\s+(?:number|line|nummer))?|website|letterhead|webseite|sitio\s+web"
+    r"|site\s+web|sito\s+web)(?:\s+(?:on|is|at))?\W{0,4}$"
 )
 _SWITCHBOARD_AFTER = re.compile(
     # not "(private landline)" (session 14)
@@ -285,6 +289,8 @@ _SWITCHBOARD_AFTER = re.compile(
     r"|(?:support|service|help|sales|helpdesk|servicedesk)\s*(?:line|desk|number|team)"
     r"|(?:support|service\s*desk|help\s*desk)|answering\s+service|out[\s-]of[\s-]hours"
     r"|after[\s-]hours|night\s+service)\)"
+    # "07700 900 552 (company-issued, on the phone list)" (session 15)
+    r"|[ \t]*\((?:company|work|business)[- ](?:issued|owned|provided|phone|mobile)\b"
     # "07800 000 000 is a placeholder on the website" (session 12)
     r"|[ \t]+(?:is|was)\s+(?:a|the)\s+(?:placeholder|dummy|fake)\b"
     # "phone numbers as 07700 900 000 (Ofcom drama range)": a number no one has
