@@ -22,7 +22,7 @@ class HintIndex:
         ordered = sorted(set(hints))
         # At a position, the regex takes the longest hint that starts there; the shorter
         # hints there are its prefixes, so each found hint brings its substrings.
-        self._regex = re.compile(_trie_pattern(ordered)) if ordered else None
+        self._regex = re.compile(trie_pattern(ordered)) if ordered else None
         self._within = {
             hint: frozenset(other for other in ordered if other in hint) for hint in ordered
         }
@@ -45,7 +45,7 @@ class HintIndex:
         return result
 
 
-def _trie_pattern(words: Iterable[str]) -> str:
+def trie_pattern(words: Iterable[str]) -> str:
     """One regex of the words as a trie ("p(?:in|w(?:d)?)"), matching the longest at a place.
 
     The regex engine tries an alternation's branches one by one; as a trie, each character

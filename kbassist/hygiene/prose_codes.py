@@ -203,6 +203,11 @@ _ONE_BACKUP_CODE = re.compile(
     r"(?P<value>[0-9a-f]{5}-[0-9a-f]{5}|\d{4}[ -]\d{4}|\d{3} \d{3}"
     r"|[a-z0-9]{4}-[a-z0-9]{4}(?:-[a-z0-9]{4})?)(?![\w.,/:-]\w|-)"
 )
+_BACKUP_WORDS = (
+    "backup", "back-up", "recover", "bypass", "scratch", "rescue", "emergen", "wiederherstell",
+    "notfall", "respaldo", "recupera", "secours", "récupération", "herstel", "recupero",
+    "reserva",
+)  # fmt: skip
 # A payment card's security code opens the card to whoever reads it (session 14).
 _CARD_CODE = re.compile(
     r"(?i)\b(?:cvv2?|cvc2?|card\s+(?:security|verification)\s+(?:code|value|number)"
@@ -417,10 +422,19 @@ _KEYPAD_GIVES = re.compile(
     rf"(?:(?:[^\W\d]{{2,15}}[ \t]+){{1,4}}?{_CODE_GIVEN}|{_CODE_GIVEN}?)"
     rf"(?P<value>{_KEY_RUN}|[*#]?\d{{4,8}}[*#]?|\d{{3}}[ -]\d{{3}}|(?-i:[A-Z])\d{{4,6}})"
     r"(?![\w.,/:-]\w)"
-    rf"|\b(?:door|gate|deur|tür|tor|porte|portail|puerta|porta|portão|cancello)[ \t]+{_CODE_GIVEN}"
-    rf"(?P<door>{_KEY_RUN}|\d{{4,8}}#?)(?![\w.,/:-]\w)"
-    rf"|(?<![\w-])\w{{2,20}}code[ \t]*:?[ \t]+(?P<keys>{_KEY_RUN})(?![\w.,/:-]\w)"
 )
+_KEYPAD_WORDS = (
+    "keypad", "key pad", "digicode", "keysafe", "key safe", "lockbox", "tastenfeld", "clavier",
+)  # fmt: skip
+_DOOR_GIVES = re.compile(
+    rf"(?i)(?=[dgtpc])\b(?:door|gate|deur|tür|tor|porte|portail|puerta|porta|portão|cancello)[ \t]+"
+    rf"{_CODE_GIVEN}(?P<value>{_KEY_RUN}|\d{{4,8}}#?)(?![\w.,/:-]\w)"
+)
+# a code compound, then keys: "kassacode 4 6 2 9" (found at "code", the word read back)
+_COMPOUND_KEYS = re.compile(
+    rf"(?i)(?<=[^\W\d_]{{2}})code[ \t]*:?[ \t]+(?P<value>{_KEY_RUN})(?![\w.,/:-]\w)"
+)
+_WORD_BEFORE = re.compile(r"[\w-]*$")
 # a till's manager or user code, set: "Codice gestore della cassa cambiato in 60413" (session 15)
 _TILL = re.compile(r"(?i)\b(?:till|tills|epos|kasse|kassa|cassa|caisse|caixa|caja)\b")
 # "temp *7193# on the side gate keypad": digits wrapped as typed, where a keypad is named
@@ -444,24 +458,35 @@ _CODE_FOR_THEN_DIGITS = re.compile(
 
 def keypad_code_hits(text: str, lowered: str) -> Iterator[Hit]:
     """A code given right after its keypad or door, typed wrapped, or set as the new one."""
-    for match in _KEYPAD_GIVES.finditer(text):
-        group = next(name for name in ("value", "door", "keys") if match.group(name))
-        if group == "keys" and _REPORTED_CODE.search(match.group(0).split("code")[0]):
-            continue  # "Fehlercode 4 0 1 2", "postcode 1 2 3 4"
-        yield match.start(group), match.end(group), "door_code"
+    if any(word in lowered for word in _KEYPAD_WORDS):
+        for match in _KEYPAD_GIVES.finditer(text):
+            yield match.start("value"), match.end("value"), "door_code"
+    for match in _DOOR_GIVES.finditer(text):
+        yield match.start("value"), match.end("value"), "door_code"
+    if "code" in lowered:
+        for match in _COMPOUND_KEYS.finditer(text):
+            word = _WORD_BEFORE.search(text, max(0, match.start() - 25), match.start())
+            if word is None or not _REPORTED_CODE.search(word.group()):  # "Fehlercode", "postcode"
+                yield match.start("value"), match.end("value"), "door_code"
     if "#" in text:
         for match in _WRAPPED_KEYS.finditer(text):
             start, end = sentence_around(text, match.start())
             if _KEYPAD_PLACES.search(text, start, end):
                 yield match.start(), match.end(), "door_code"
-    for regex in (_OVERRIDE_OR_CLOCK_IN, _CODE_FOR_THEN_DIGITS):
-        for match in regex.finditer(text):
-            if not _REPORTED_CODE.search(text, max(0, match.start() - 20), match.start()):
-                yield match.start("value"), match.end("value"), "pin"
+    if "override" in lowered or "clock" in lowered:
+        yield from _reported_or_pin(text, _OVERRIDE_OR_CLOCK_IN)
+    if " for " in lowered and ("code" in lowered or "pin" in lowered):
+        yield from _reported_or_pin(text, _CODE_FOR_THEN_DIGITS)
     if "set" in lowered:
         for match in _SET_AS_NEW.finditer(text):
             if _PIN_NAMED.search(text, max(0, match.start() - 300), match.start()):
                 yield match.start("value"), match.end("value"), "pin"
+
+
+def _reported_or_pin(text: str, regex: re.Pattern[str]) -> Iterator[Hit]:
+    for match in regex.finditer(text):
+        if not _REPORTED_CODE.search(text, max(0, match.start() - 20), match.start()):
+            yield match.start("value"), match.end("value"), "pin"
 
 
 # "Disarm with 8816 then reset on the keypad", "Am Tastenfeld 7719 eingeben", "uitschakelen
@@ -540,7 +565,7 @@ def _typed_keys_seed_and_card_hits(text: str, lowered: str) -> Iterator[Hit]:
     if "seed" in lowered or "secret" in lowered or "setup key" in lowered:
         for match in _SEED_GROUPS.finditer(text):
             yield match.start("value"), match.end("value"), "mfa_seed"
-    if "code" in lowered:
+    if "code" in lowered and any(word in lowered for word in _BACKUP_WORDS):
         for match in _ONE_BACKUP_CODE.finditer(text):
             value = match.group("value")
             if sum(ch.isdigit() for ch in value) >= 3:

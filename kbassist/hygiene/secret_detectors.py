@@ -549,6 +549,9 @@ _KEY_NAMED = re.compile(
     r"(?i)\b(?:key|keys|token|licen[cs]e|product\s+key|schlüssel|lizenz\w*|clave|clé|chiave"
     r"|chave|sleutel|licencia|licença|licenza)\b"
 )
+_KEY_WORDS = (
+    "key", "token", "licen", "lizenz", "schlüssel", "clave", "clé", "chiave", "chave", "sleutel",
+)  # fmt: skip
 _NOT_A_KEY_BEFORE = re.compile(
     r"(?i)\b(?:iban|serial|s/n|imei|iccid|mac|tracking|account|sort\s+code|card|order|invoice"
     r"|reference|ref)\b[^.\n]{0,25}$"
@@ -557,6 +560,8 @@ _NOT_A_KEY_BEFORE = re.compile(
 
 def _spaced_key_hits(text: str, lowered: str) -> Iterator[Hit]:
     """A key, token or licence read out in groups of four, in the sentence that names it."""
+    if not any(word in lowered for word in _KEY_WORDS):
+        return
     for match in _SPACED_GROUPS.finditer(text):
         groups = match.group(0).split()
         mixed = sum(any(c.isalpha() for c in g) and any(c.isdigit() for c in g) for g in groups)
