@@ -1,4 +1,5 @@
-"""Lists of backup and recovery codes written under their heading.
+"""Lists of backup and recovery codes written under their heading, and one such code given in
+the sentence that names them (session 15).
 
 The keyword rules (:mod:`kbassist.hygiene.secret_keywords`) read a value in the
 sentence of its keyword. Backup codes are pasted as a list instead: the heading
@@ -101,3 +102,33 @@ def code_list_hits(text: str, lowered: str) -> Iterator[Hit]:
         if codes >= 2 or longest >= 6:
             for start, end, _ in found:
                 yield start, end, "recovery_code"
+
+
+# "used one of the recovery codes he'd saved, 7f3a2-9c1e4", "one of the backup codes ... read
+# to me over the phone, 8841-2290": a single backup code in the sentence that names such codes
+# (the lists under a heading are code_lists'; session 15)
+_ONE_BACKUP_CODE = re.compile(
+    r"(?i)(?:\b(?:backup|back-up|recovery|bypass|scratch|rescue|emergency|wiederherstellungs"
+    r"|notfall|respaldo|recuperación|recuperação|secours|récupération|herstel|recupero)"
+    r"[\s-]?codes?"
+    # or the noun first: "uno dei codici di backup", "un code de secours"
+    r"|\b(?:codes?|códigos?|codici|codice)\s+(?:de\s+|di\s+|da\s+)?(?:backup|secours"
+    r"|récupération|recupero|recuperación|recuperação|respaldo|reserva|emergencia|emergência"
+    r"|emergenza))\b[^.\n]{0,80}?(?<![\w-])"
+    r"(?P<value>[0-9a-f]{5}-[0-9a-f]{5}|\d{4}[ -]\d{4}|\d{3} \d{3}"
+    r"|[a-z0-9]{4}-[a-z0-9]{4}(?:-[a-z0-9]{4})?)(?![\w.,/:-]\w|-)"
+)
+_BACKUP_WORDS = (
+    "backup", "back-up", "recover", "bypass", "scratch", "rescue", "emergen", "wiederherstell",
+    "notfall", "respaldo", "recupera", "secours", "récupération", "herstel", "recupero",
+    "reserva",
+)  # fmt: skip
+
+
+def single_backup_code_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """One backup or recovery code given in the sentence that names such codes."""
+    if "code" not in lowered or not any(word in lowered for word in _BACKUP_WORDS):
+        return
+    for match in _ONE_BACKUP_CODE.finditer(text):
+        if sum(ch.isdigit() for ch in match.group("value")) >= 3:
+            yield match.start("value"), match.end("value"), "recovery_code"

@@ -100,3 +100,29 @@ def command_line_hits(text: str, lowered: str) -> Iterator[Hit]:
             token = trim(Token(match.start("value"), match.end("value"), match.group("value")))
             if value_shape_ok(token.text, "medium"):
                 yield token.start, token.end, "password"
+    if "sasl_passwd" in lowered or ".pgpass" in lowered:
+        yield from _password_file_hits(text)
+
+
+# A password file's lines under its name: Postfix's sasl_passwd ("[smtp.mailgun.org]:587
+# alerts@mg.example.co.uk:4c9e1a7b..."), PostgreSQL's .pgpass ("db01:5432:*:app:Pa55word")
+# (session 15). The lines that follow the file's name, up to a blank line.
+_PASSWORD_FILE = re.compile(r"(?i)(?:sasl_passwd|\.pgpass)\b[^\n]*\n")
+_SASL_LINE = re.compile(r"[ \t]*\[?[\w.-]+\]?(?::\d+)?[ \t]+[^\s:]+:(?P<value>\S{4,200})[ \t]*")
+_PGPASS_LINE = re.compile(r"[ \t]*[^\s:]+:(?:\d+|\*):[^\s:]+:[^\s:]+:(?P<value>\S{4,200})[ \t]*")
+
+
+def _password_file_hits(text: str) -> Iterator[Hit]:
+    for heading in _PASSWORD_FILE.finditer(text):
+        position = heading.end()
+        for _ in range(12):
+            line_end = text.find("\n", position)
+            line_end = len(text) if line_end == -1 else line_end
+            line = _SASL_LINE.fullmatch(text, position, line_end) or _PGPASS_LINE.fullmatch(
+                text, position, line_end
+            )
+            if line is None:
+                break
+            if not is_mention(line.group("value")):
+                yield line.start("value"), line.end("value"), "password"
+            position = line_end + 1

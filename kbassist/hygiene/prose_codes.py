@@ -189,25 +189,6 @@ _SEED_GROUPS = re.compile(
     r"(?i)\b(?:seed|totp\s+secret|secret\s+key|setup\s+key|otp\s+secret)\b[^.\n:]{0,40}[:\s]\s*"
     r"(?P<value>(?-i:[A-Z2-7]{4}(?: [A-Z2-7]{4}){3,12}))(?![\w-])"
 )
-# "used one of the recovery codes he'd saved, 7f3a2-9c1e4", "one of the backup codes ... read
-# to me over the phone, 8841-2290": a single backup code in the sentence that names such codes
-# (the lists under a heading are code_lists'; session 15)
-_ONE_BACKUP_CODE = re.compile(
-    r"(?i)(?:\b(?:backup|back-up|recovery|bypass|scratch|rescue|emergency|wiederherstellungs"
-    r"|notfall|respaldo|recuperación|recuperação|secours|récupération|herstel|recupero)"
-    r"[\s-]?codes?"
-    # or the noun first: "uno dei codici di backup", "un code de secours"
-    r"|\b(?:codes?|códigos?|codici|codice)\s+(?:de\s+|di\s+|da\s+)?(?:backup|secours"
-    r"|récupération|recupero|recuperación|recuperação|respaldo|reserva|emergencia|emergência"
-    r"|emergenza))\b[^.\n]{0,80}?(?<![\w-])"
-    r"(?P<value>[0-9a-f]{5}-[0-9a-f]{5}|\d{4}[ -]\d{4}|\d{3} \d{3}"
-    r"|[a-z0-9]{4}-[a-z0-9]{4}(?:-[a-z0-9]{4})?)(?![\w.,/:-]\w|-)"
-)
-_BACKUP_WORDS = (
-    "backup", "back-up", "recover", "bypass", "scratch", "rescue", "emergen", "wiederherstell",
-    "notfall", "respaldo", "recupera", "secours", "récupération", "herstel", "recupero",
-    "reserva",
-)  # fmt: skip
 # A payment card's security code opens the card to whoever reads it (session 14).
 _CARD_CODE = re.compile(
     r"(?i)\b(?:cvv2?|cvc2?|card\s+(?:security|verification)\s+(?:code|value|number)"
@@ -304,7 +285,9 @@ _NAMED_THEN_CODE = re.compile(
     r"|\balterad[oa]\s+para|\bgewijzigd\s+in|:"
     # "verification code for Hik-Connect QKMBRT", "Verifizierungscode für die App ZKQMRT"
     r"|\b(?:for|für|pour|voor|per|para)\s+(?:(?:the|die|den|la|le|l'|de|het|il|el|a|o)\s*)?"
-    r"[\w-]+[ \t]+(?=(?-i:[A-Z]{6,8})\b))[ \t]*"  # then capitals only, not "DS7608NI"
+    r"[\w-]+[ \t]+(?=(?-i:[A-Z]{6,8})\b)"
+    # or right after its name: "verification code KXPLMQ" (session 15)
+    r"|(?=[ \t]+(?-i:[A-Z]{6,8})\b))[ \t]*"  # then capitals only, not "DS7608NI"
     rf"(?P<value>(?-i:{_NOT_A_CODE}(?=[A-Z\d]*[A-Z])[A-Z0-9]{{6,12}}))(?![\w.,/:-]\w)",
     re.IGNORECASE,
 )
@@ -550,7 +533,9 @@ def _typed_keys_seed_and_card_hits(text: str, lowered: str) -> Iterator[Hit]:
             continue
         # the place may be named a line or two before: "alarm going off, code not working!!\n
         # [07:03] Tech: the code was changed ... - try 6 6 0 4 then OFF" (session 12)
-        if _CODE_WORD.search(text, start, end) and _PLACE_WORDS.search(
+        # the code may be named in the line before too: "the landlord changed the code.\n08:05
+        # landlord rang us with the new one, 0 6 2 2" (session 15)
+        if _CODE_WORD.search(text, max(0, start - 200), end) and _PLACE_WORDS.search(
             text, max(0, start - 200), end
         ):
             yield match.start(), match.end(), "door_code"
@@ -565,11 +550,6 @@ def _typed_keys_seed_and_card_hits(text: str, lowered: str) -> Iterator[Hit]:
     if "seed" in lowered or "secret" in lowered or "setup key" in lowered:
         for match in _SEED_GROUPS.finditer(text):
             yield match.start("value"), match.end("value"), "mfa_seed"
-    if "code" in lowered and any(word in lowered for word in _BACKUP_WORDS):
-        for match in _ONE_BACKUP_CODE.finditer(text):
-            value = match.group("value")
-            if sum(ch.isdigit() for ch in value) >= 3:
-                yield match.start("value"), match.end("value"), "recovery_code"
     if any(word in lowered for word in _CARD_WORDS):
         for match in _CARD_CODE.finditer(text):
             yield match.start("value"), match.end("value"), "card_code"

@@ -19,7 +19,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterator
 
-from kbassist.hygiene.code_lists import code_list_hits
+from kbassist.hygiene.code_lists import code_list_hits, single_backup_code_hits
 from kbassist.hygiene.command_lines import command_line_hits
 from kbassist.hygiene.credential_pairs import pair_hits
 from kbassist.hygiene.keyword_scan import Hit, Token, trim
@@ -47,6 +47,7 @@ from kbassist.hygiene.public_material import NOT_A_SECRET_SHAPE
 from kbassist.hygiene.secret_keywords import secret_keyword_hits
 from kbassist.hygiene.secret_scanner import PUBLIC_CONTEXT as _PUBLIC_CONTEXT
 from kbassist.hygiene.value_shapes import NAMED_NOT_VALUE, char_classes, is_mention, value_shape_ok
+from kbassist.hygiene.word_passphrases import word_passphrase_hits
 
 # --- values before their keyword: "Qwerty!8842 is the new password" ------------------------
 
@@ -577,6 +578,30 @@ def _spaced_key_hits(text: str, lowered: str) -> Iterator[Hit]:
         yield match.start(), match.end(), "licence_key"
 
 
+# "Alguien regeneró la API key ... Puesta la nueva en WooCommerce > Ajustes > Holded: 8d3f...",
+# "Re-entered the SHIP token in the Opera interface config (...): 3e7f...": 32 or more hex
+# digits after a colon, where the sentence (or the one before) names a key or a token and no
+# hash (session 15). Hex alone is a digest's shape; the words make it a key.
+_HEX_AFTER_COLON = re.compile(r":[ \t]*(?P<value>[0-9a-f]{32,64})(?![\w-])")
+_KEY_OR_TOKEN = re.compile(
+    r"(?i)\b(?:api[\s-]?key|key|token|secret|clave|chave|chiave|sleutel|schlüssel|clé)\b"
+)
+_DIGEST_WORDS = re.compile(
+    r"(?i)\b(?:hash|md5|sha-?\d*|checksum|fingerprint|thumbprint|digest|etag|guid|uuid|id)\b"
+)
+
+
+def _hex_key_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """Hex digits after a colon, in a sentence about a key or token (not a hash)."""
+    for match in _HEX_AFTER_COLON.finditer(text):
+        start = sentence_around(text, match.start())[0]
+        low = sentence_around(text, max(0, start - 2))[0] if start > 1 else start
+        if _KEY_OR_TOKEN.search(text, low, match.start()) and not _DIGEST_WORDS.search(
+            text, max(low, match.start() - 60), match.start()
+        ):
+            yield match.start("value"), match.end("value"), "api_key"
+
+
 DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
     _key_block_hits,
     _wifi_pair_hits,
@@ -594,6 +619,7 @@ DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
     _chosen_hits,
     _strong_token_hits,
     code_list_hits,
+    single_backup_code_hits,
     table_hits,
     csv_hits,
     phrase_hits,
@@ -604,6 +630,8 @@ DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
     wifi_key_after_comma_hits,
     wifi_key_in_prose_hits,
     _spaced_key_hits,
+    _hex_key_hits,
+    word_passphrase_hits,
     chat_code_hits,
     chat_typed_hits,
     spoken_code_hits,

@@ -1,0 +1,80 @@
+"""Passwords made of plain words, given in prose: "reset in AD to a phrase she could type
+easily - 'velvet otter drums quietly'", "the passphrase they gave us is swan lake ripple (all
+lower case, with spaces)", "the ARC needs a verbal password ... The manager set it as
+bluebell-wagon" (session 15).
+
+A run of plain words is a value only where the words around it say so: in quotes in a
+sentence about a password or passphrase, before "(lower case, with spaces)", or set by a
+pronoun where a password was named just before. A run holding a sentence's small words
+("the", "has", "your") or the words of a message about a password ("expired", "incorrect")
+is a message, not a value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kbassist.hygiene.keyword_scan import Hit
+
+_TOPIC = re.compile(
+    r"(?i)\b(?:password|passwords|passphrase|pass\s+phrase|phrase|passwort|kennwort|contraseña"
+    r"|mot\s+de\s+passe|wachtwoord|senha|parola\s+d'ordine|verbal\s+password|sign-in\s+phrase)\b"
+)
+_WORD = r"(?:[A-Za-z]{2,12}|\d{1,4})"
+# in lower case: a vault entry's, a policy's or a folder's name in quotes is capitalised
+_LOWER_WORD = r"(?:[a-z]{2,12}|\d{1,4})"
+_QUOTED = re.compile(rf"['‘\"“](?P<value>{_LOWER_WORD}(?:[ -]{_LOWER_WORD}){{2,5}})['’\"”]")
+# a name or a hint in quotes, not the value: "Passphrase hint 'usual teapot one'", "saved in
+# Keeper under 'sage export svc'"
+_NAME_BEFORE = re.compile(
+    r"(?i)\b(?:hint|entry|under|policy|named|called|titled|label|folder|group|as)\W{0,3}$"
+)
+_MARKED = re.compile(
+    r"(?i)(?:\bis|\bwas|\bto|\bas|:)[ \t]+['\"‘“]?(?P<value>[a-z]{2,12}(?: [a-z0-9]{1,12}){1,5})"
+    r"['\"’”]?[ \t]*\((?:all\s+)?(?:lower[- ]?case|with\s+spaces|spaces)"
+)
+_SET_BY_PRONOUN = re.compile(
+    r"(?i)\bset\s+(?:it|the\s+new\s+one|hers|his|theirs)\s+(?:to|as)[ \t]*:?[ \t]*"
+    r"(?P<value>[a-z]{2,12}(?:[ -][a-z0-9]{1,12}){1,4})(?=[ \t]*(?:[,.;]|$|\band\b))"
+)
+# the words of a sentence or of a message about a password: "'your password has expired'"
+_MESSAGE_WORDS = frozenset(
+    """
+    the and is are was were in to of it be has have been for on at by with where she he they
+    we that this not its her his their our you your will would can from when a an or if do
+    does did no yes please must should password passwords expired expire incorrect wrong
+    invalid failed error account sign signed login log locked unlock reset change changed new
+    old enter entered user username try again contact administrator admin required policy
+    never wachtwoord passwort kennwort contraseña senha verloopt nooit läuft nie abgelaufen
+    """.split()
+)
+
+
+def _is_phrase(value: str) -> bool:
+    words = re.split(r"[ -]", value.lower())
+    return len(words) >= 2 and not any(word in _MESSAGE_WORDS for word in words)
+
+
+def word_passphrase_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """A password of plain words in quotes, marked as typed in lower case, or set as 'it'."""
+    if not _TOPIC.search(text):
+        return
+    for match in _QUOTED.finditer(text):
+        low = max(text.rfind("\n", 0, match.start()), text.rfind(". ", 0, match.start())) + 1
+        if _NAME_BEFORE.search(text, max(0, match.start() - 20), match.start() + 1):
+            continue
+        if _TOPIC.search(text, max(low, match.start() - 150), match.start()) and _is_phrase(
+            match.group("value")
+        ):
+            yield match.start("value"), match.end("value"), "password"
+    if "lower" in lowered or "spaces" in lowered:
+        for match in _MARKED.finditer(text):
+            if _is_phrase(match.group("value")):
+                yield match.start("value"), match.end("value"), "password"
+    if "set" in lowered:
+        for match in _SET_BY_PRONOUN.finditer(text):
+            if _TOPIC.search(text, max(0, match.start() - 250), match.start()) and _is_phrase(
+                match.group("value")
+            ):
+                yield match.start("value"), match.end("value"), "password"
