@@ -100,6 +100,10 @@ def clause_after(text: str, end: int, width: int = 60) -> str:
 # RFC 2606's second-level documentation domains: no one's mailbox (session 15). The ".example"
 # top-level domain stays readable as a consumer brand's (_CONSUMER_BRAND).
 _DOCUMENTATION_DOMAIN = re.compile(r"(?i)(?:[\w-]+\.)*example\.(?:com|org|net)")
+_PLACEHOLDER_LOCAL = re.compile(
+    r"(?i)(?:test|example|user|name|someone|somebody|foo|bar|john\.?doe|jane\.?doe|your\.?name"
+    r"|email|mail)\d{0,3}"
+)
 _MESSAGE_ID_BEFORE = re.compile(r"(?i)\b(?:message[- ]?id|in-reply-to|references)\b\W{0,4}<$")
 
 
@@ -115,8 +119,10 @@ def email_hits(text: str, lowered: str) -> Iterator[Hit]:
             continue  # "x@gmail.com (the business's only address)"
         if _MESSAGE_ID_BEFORE.search(text, max(0, match.start() - 30), match.start()):
             continue  # "Message ID <CAF7x9Q2@mail.gmail.com>": a message's id, no one's address
-        if _DOCUMENTATION_DOMAIN.fullmatch(match.group("domain")):
-            continue  # "example text 'name@example.com'": RFC 2606 keeps it for examples
+        if _DOCUMENTATION_DOMAIN.fullmatch(match.group("domain")) or _PLACEHOLDER_LOCAL.fullmatch(
+            match.group(0).split("@", 1)[0]
+        ):
+            continue  # "name@example.com", "test@gmail.com": an example, no one's mailbox
         if personal_domain(match.group("domain")) or _PRIVATE_WORDS.search(
             clause_before(text, match.start(), 50)
         ):

@@ -406,16 +406,17 @@ _NOT_A_WIFI_KEY = re.compile(r"(?i)wpa|wep|802\.|aes|tkip|psk|ghz|mbps|personal|
 def wifi_key_in_prose_hits(text: str, lowered: str) -> Iterator[Hit]:
     """A Wi-Fi key after "key" (or "with", the network named just before) in a sentence
     about Wi-Fi."""
-    if not _WIFI_WORDS.search(text):
+    if not _WIFI_WORDS.search(text) and not _NETWORK_NAMED.search(text):
         return
     for match in _KEY_IN_PROSE.finditer(text):
         word, value = match.group("word").lower(), match.group("value")
-        if word in {"with", "met", "mit", "con", "avec", "com"} and not _NETWORK_NAMED.search(
-            text, max(0, match.start() - 40), match.start()
-        ):
+        joined = word in {"with", "met", "mit", "con", "avec", "com"}
+        if joined and not _NETWORK_NAMED.search(text, max(0, match.start() - 40), match.start()):
             continue
         start, end = sentence_around(text, match.start())
-        if not _WIFI_WORDS.search(text, start, end) or _NOT_A_WIFI_KEY.search(value):
+        # "Network LARCHMONT-GUESTS, join with tea-kettle-morning": the network named right
+        # before "with" makes it Wi-Fi without the word (session 15)
+        if not (joined or _WIFI_WORDS.search(text, start, end)) or _NOT_A_WIFI_KEY.search(value):
             continue
         if is_mention(value) or not any(ch.isalpha() for ch in value):
             continue

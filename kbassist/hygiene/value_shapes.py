@@ -66,6 +66,7 @@ _NAMED_PATTERN = r"""
       | manage-bde(?:\.exe)?                            # BitLocker's command
       | =?[\w.'-]+!(?-i:\$?[A-Z]{1,3}\$?\d*:\$?[A-Z]{1,3}\$?\d*)[,;)]?   # a range: Sheet1!A:C
       | =[a-z][a-z0-9.]*\(.*                            # a spreadsheet formula: =sort(...
+      | (?-i:[^\s&]*(?:&&[A-Z]{2,}:?[^\s&]*){2,})          # UI selectors: ALT:&&SRC:x&&TXT
 """
 NAMED_NOT_VALUE = re.compile(rf"(?ix)^(?:{_NAMED_PATTERN})$")
 TECHNICAL = re.compile(
