@@ -101,8 +101,7 @@ def clause_after(text: str, end: int, width: int = 60) -> str:
 # top-level domain stays readable as a consumer brand's (_CONSUMER_BRAND).
 _DOCUMENTATION_DOMAIN = re.compile(r"(?i)(?:[\w-]+\.)*example\.(?:com|org|net)")
 _PLACEHOLDER_LOCAL = re.compile(
-    r"(?i)(?:test|example|user|name|someone|somebody|foo|bar|john\.?doe|jane\.?doe|your\.?name"
-    r"|email|mail)\d{0,3}"
+    r"(?i)(?:test|example|user|name|someone|somebody|foo|bar|your\.?name|email|mail)\d{0,3}"
 )
 _MESSAGE_ID_BEFORE = re.compile(r"(?i)\b(?:message[- ]?id|in-reply-to|references)\b\W{0,4}<$")
 
