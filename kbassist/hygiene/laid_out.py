@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from kbassist.hygiene.keyword_scan import VERBS, Hit
 from kbassist.hygiene.prose_codes import sentence_around
-from kbassist.hygiene.value_shapes import STOPWORDS, is_mention, value_shape_ok
+from kbassist.hygiene.value_shapes import KEY_NOUNS, STOPWORDS, is_mention, value_shape_ok
 
 # Guest passes and vouchers given out as a list, in the sentence after the one that says what
 # they are ("Generated guest passes ... First three for the front desk: 51094-22837, ..."):
@@ -434,9 +434,7 @@ _KEY_THEN_COMMA = re.compile(
     r"[ \t]+(?P<value>[^\s'\",;()<>]{8,63}?)[.,;)]?(?=\s|$)"
     r"|\bwpa[23]?(?:-psk)?[ \t]+['\"‘“](?P<quoted>[^\s'\"’”]{8,63})['\"’”]"
 )
-_KEY_THEN_COMMA_WORDS = (
-    "key", "clé", "clef", "chiave", "clave", "chave", "schlüssel", "sleutel", "passphrase", "wpa"
-)  # fmt: skip
+_KEY_THEN_COMMA_WORDS = (*KEY_NOUNS, "passphrase", "wpa")
 _NETWORK_WORDS = re.compile(
     r"(?i)\b(?:wi-?fi|wpa[23]?|wlan|ssid|wireless|network|router|hub|access\s+point|réseau|rete"
     r"|netwerk|netzwerk|red)\b"

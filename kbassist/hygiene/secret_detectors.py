@@ -46,7 +46,13 @@ from kbassist.hygiene.prose_codes import (
 from kbassist.hygiene.public_material import NOT_A_SECRET_SHAPE
 from kbassist.hygiene.secret_keywords import secret_keyword_hits
 from kbassist.hygiene.secret_scanner import PUBLIC_CONTEXT as _PUBLIC_CONTEXT
-from kbassist.hygiene.value_shapes import NAMED_NOT_VALUE, char_classes, is_mention, value_shape_ok
+from kbassist.hygiene.value_shapes import (
+    KEY_NOUNS,
+    NAMED_NOT_VALUE,
+    char_classes,
+    is_mention,
+    value_shape_ok,
+)
 from kbassist.hygiene.word_passphrases import word_passphrase_hits
 
 # --- values before their keyword: "Qwerty!8842 is the new password" ------------------------
@@ -550,9 +556,8 @@ _KEY_NAMED = re.compile(
     r"(?i)\b(?:key|keys|token|licen[cs]e|product\s+key|schlüssel|lizenz\w*|clave|clé|chiave"
     r"|chave|sleutel|licencia|licença|licenza)\b"
 )
-_KEY_WORDS = (
-    "key", "token", "licen", "lizenz", "schlüssel", "clave", "clé", "chiave", "chave", "sleutel",
-)  # fmt: skip
+_KEY_WORDS = (*KEY_NOUNS, "token", "licen", "lizenz")
+_IBAN_OPENING = re.compile(r"[A-Z]{2}\d{2}")  # "GB29 NWBK ...": an IBAN's first group
 _NOT_A_KEY_BEFORE = re.compile(
     r"(?i)\b(?:iban|serial|s/n|imei|iccid|mac|tracking|account|sort\s+code|card|order|invoice"
     r"|reference|ref)\b[^.\n]{0,25}$"
@@ -566,7 +571,7 @@ def _spaced_key_hits(text: str, lowered: str) -> Iterator[Hit]:
     for match in _SPACED_GROUPS.finditer(text):
         groups = match.group(0).split()
         mixed = sum(any(c.isalpha() for c in g) and any(c.isdigit() for c in g) for g in groups)
-        if mixed * 2 < len(groups) or re.fullmatch(r"[A-Z]{2}\d{2}", groups[0]):
+        if mixed * 2 < len(groups) or _IBAN_OPENING.fullmatch(groups[0]):
             continue
         if all(_HEX_GROUP.fullmatch(group) for group in groups):
             continue  # a PGP key's or a certificate's fingerprint, published

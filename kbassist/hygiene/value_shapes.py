@@ -124,6 +124,8 @@ def looks_generated(value: str) -> bool:
 
 # ACME-DC01, HSFB-FS01, FGT60F: device names have no lower case and no symbols but hyphens.
 HOST_NAME = re.compile(r"[A-Z0-9]+(?:[-_][A-Z0-9]+)*")
+# The word "key" in the seven languages, as lower-case substrings a rule's gate looks for
+KEY_NOUNS = ("key", "clé", "clef", "chiave", "clave", "chave", "schlüssel", "sleutel")
 # 7F3K-9QWE-2MZP-XR4L: keys and tokens read out in groups.
 GROUPED_CODE = re.compile(r"[A-Za-z0-9]{4,8}(?:-[A-Za-z0-9]{4,8}){2,7}")
 
