@@ -19,7 +19,8 @@ SECRETS = [
     ("Password for admin is Welcome#1 for now", "Welcome#1"),
     ("The wifi key is BlueSky#77", "BlueSky#77"),
     ("MFA code 483920 read out by the user", "483920"),
-    ("key AKIAIOSFODNN7QX4ZR2M in the script", "IOSFODNN7QX4ZR2M"),
+    # an access key's ID alone names the key (session 16): its secret half is the secret
+    ("aws_secret_access_key = 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 in the script", "K7MDENG"),
     ("token ghp_abcdefghijklmnopqrstuvwxyz0123456789 leaked", "abcdefghijklmnopqrstuvwxyz"),
     ("mapped https://admin:S3cretPw@nas.local/share", "S3cretPw"),
     ("AccountName=x;AccountKey=abcdefghijklmnop1234567890==;", "abcdefghijklmnop1234567890"),

@@ -170,7 +170,10 @@ def test_hard_negatives_are_left_alone(case: dict[str, Any]) -> None:
         ("Wi-Fi key: BlueHarbour!22", f"Wi-Fi key: {BULLETS}"),
         ("admin / C@stle!Fgt80", f"admin / {BULLETS}"),
         ("Duo bypass code 731 204 889 issued", f"Duo bypass code {BULLETS} issued"),
-        ("key AKIAIOSFODNN7QX4ZR2M here", f"key AKIA{BULLETS} here"),
+        (
+            "key AKIAIOSFODNN7QX4ZR2M and secret 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 here",
+            f"key AKIA{BULLETS} and secret {BULLETS} here",
+        ),
     ],
 )
 def test_mask_keeps_the_label_word_readable(text: str, shown: str) -> None:

@@ -118,7 +118,10 @@ _OFFICE_WORDS = re.compile(
     r"|filiale|niederlassung|firma|oficina|sede|sucursal|almacén|bureau|siège|agence|kantoor"
     r"|vestiging|escritório|filial|ufficio|magazzino|datacenter|data\s+centre|colo"
     # a depot or works in the other languages (session 15)
-    r"|dépôt|entrepôt|usine|magazijn|werkplaats|werk|fábrica|fabbrica|stabilimento)\b"
+    r"|dépôt|entrepôt|usine|magazijn|werkplaats|werk|fábrica|fabbrica|stabilimento"
+    # a practice, a firm's chambers, a hotel (session 16): "au cabinet, 14 rue Mercière",
+    # "Greyfriars Hotel, 2 Castle Wynd", "Fritzbox 7590 Praxis Dr. Kessler"
+    r"|cabinet|praxis|kanzlei|hotel|hôtel)\b"
 )
 
 
@@ -190,7 +193,8 @@ def _names_company(before: str) -> bool:
 # A workplace named right before the address outweighs a home named further back (session 11).
 _PLACE_RIGHT_BEFORE = re.compile(
     r"(?i)\b(?:office|branch|shop|store|site|depot|warehouse|premises|studio|clinic|surgery"
-    r"|practice|factory|büro|kantoor|oficina|ufficio|escritório|bureau)\s+(?:at|in|on|:)?\s*"
+    r"|practice|factory|büro|kantoor|oficina|ufficio|escritório|bureau|cabinet|praxis|kanzlei"
+    r"|hotel)(?:\s+(?:at|in|on|:)?|,)\s*"
     r"(?:unit\s+)?$"
 )
 

@@ -33,7 +33,8 @@ EMAIL = re.compile(
     r"\.[A-Za-z]{2,24})\b"
 )
 _PRIVATE_WORDS = re.compile(
-    r"(?i)\b(?:personal|private|home|own|privat\w*|persönlich\w*|personnel\w*|privé\w*"
+    # not a key's own word: "-----END PRIVATE KEY-----", "private_key" (session 16)
+    r"(?i)\b(?:personal|private(?![\s_-]*key)|home|own|privat\w*|persönlich\w*|personnel\w*|privé\w*"
     r"|pessoal|particular|privato|privata|priv\.)\b"
 )
 
@@ -104,6 +105,12 @@ _PLACEHOLDER_LOCAL = re.compile(
     r"(?i)(?:test|example|user|name|someone|somebody|foo|bar|your\.?name|email|mail)\d{0,3}"
 )
 _MESSAGE_ID_BEFORE = re.compile(r"(?i)\b(?:message[- ]?id|in-reply-to|references)\b\W{0,4}<$")
+# Exchange Online's message IDs ("<PAXPR06MB7519...@PAXPR06MB7519.eurprd06.prod.outlook.com>")
+# and cloud service accounts ("sync@project.iam.gserviceaccount.com") are no one's mailbox
+# (session 16)
+_MACHINE_DOMAIN = re.compile(
+    r"(?i)(?:[\w-]+\.)*(?:prod\.outlook\.com|prod\.exchangelabs\.com|gserviceaccount\.com)"
+)
 
 
 def email_hits(text: str, lowered: str) -> Iterator[Hit]:
@@ -116,7 +123,9 @@ def email_hits(text: str, lowered: str) -> Iterator[Hit]:
             continue  # "from their bookings mailbox x@gmail.com": a firm's mailbox
         if _BUSINESS_MAILBOX_AFTER.match(text, match.end()):
             continue  # "x@gmail.com (the business's only address)"
-        if _MESSAGE_ID_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+        if _MESSAGE_ID_BEFORE.search(
+            text, max(0, match.start() - 30), match.start()
+        ) or _MACHINE_DOMAIN.fullmatch(match.group("domain")):
             continue  # "Message ID <CAF7x9Q2@mail.gmail.com>": a message's id, no one's address
         if _DOCUMENTATION_DOMAIN.fullmatch(match.group("domain")) or _PLACEHOLDER_LOCAL.fullmatch(
             match.group(0).split("@", 1)[0]

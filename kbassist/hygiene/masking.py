@@ -14,6 +14,7 @@ from kbassist.hygiene.corrections import (
     sibling_hits,
 )
 from kbassist.hygiene.kinds import BULLETS, KINDS, PERSONAL, PERSONAL_DATA_MARKER, SECRET, Span
+from kbassist.hygiene.output_names import is_output_name
 from kbassist.hygiene.personal_detectors import personal_hits
 from kbassist.hygiene.public_material import (
     PUBLIC_SAFE_KINDS,
@@ -101,7 +102,11 @@ def _spans(text: str, learned: bool) -> list[Span]:
         hit
         for hit in hits
         if KINDS[hit[2]].rule != SECRET
-        or not (is_example(text, *hit[:2]) or is_unusable(text, *hit[:2]))
+        or not (
+            is_example(text, *hit[:2])
+            or is_unusable(text, *hit[:2])
+            or is_output_name(text, *hit[:2])
+        )
     ]
     if learned:  # a second opinion only where no rule has spoken
         ruled = list(hits)
@@ -111,6 +116,7 @@ def _spans(text: str, learned: bool) -> list[Span]:
             if not any(hit[0] < end and start < hit[1] for start, end, _ in ruled)
             and not is_example(text, *hit[:2])
             and not is_unusable(text, *hit[:2])
+            and not is_output_name(text, *hit[:2])
         )
     hits.extend(corrected_hits(text, hits))
     hits.extend(sibling_hits(text, hits))

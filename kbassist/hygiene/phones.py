@@ -87,12 +87,14 @@ _NOT_PHONE_CONTEXT = re.compile(
     # a parcel's tracking number, or the rest of a longer code: "tracking 1Z 9W4 7X6 03 1847 2253"
     r"|(?:tracking|sendungsnummer|suivi|seguimiento|rastreio|tracciamento)(?:\s+\S+){0,4}\s*$"
     r"|(?-i:[A-Z]+\d[A-Z\d]*|\d+[A-Z][A-Z\d]*)\s$"
+    # a log's field: 'logid="0101039426"', "sessionid=4418230911" (session 16)
+    r"|[a-z_]*id\s*=\s*[\"']?$"
 )
 # A company's registration or tax number: "Registered in England No. 08812345", "KvK 1234..."
 # (read on the raw words before: the clause cut stops at "No. ").
 _REGISTRATION_BEFORE = re.compile(
     r"(?i)(?:registered\s+in\s+[\w ]{2,30}?(?:\s(?:no\.?|number))?"
-    r"|(?:company|companies|registration|reg\.?|vat|tax)\s+(?:no\.?|number|nr\.?)|siret|siren|kvk|hrb|cif|nif|p\.?\s?iva"
+    r"|(?:company|companies(?:\s+house)?|registration|reg\.?|vat|tax)\s+(?:no\.?|number|nr\.?)|siret|siren|kvk|hrb|cif|nif|p\.?\s?iva"
     r"|vat(?:\s+(?:no\.?|number|reg\.?))?\s+[A-Z]{2}"  # "VAT GB 291 4471 62"
     r"|ust-?id\w*|btw|abn|acn|cnpj|nipc)\W{0,3}$"
 )
@@ -278,6 +280,8 @@ _SWITCHBOARD_BEFORE = re.compile(
     # a number the firm publishes: "on their published number", "from their website (", "het
     # algemene nummer op hun website," (session 15)
     r"|published(?:\s+(?:number|line|nummer))?|website|letterhead|webseite|sitio\s+web"
+    # a directory's work attributes: "BusinessPhones : {0131 ...}", "telephoneNumber" (session 16)
+    r"|business_?phones?|telephone_?number|office_?phone"
     r"|site\s+web|sito\s+web)(?:\s+(?:on|is|at))?\W{0,4}$"
 )
 _SWITCHBOARD_AFTER = re.compile(
@@ -311,6 +315,12 @@ _FOOTER_LEGAL_NAME = re.compile(
     r"\b(?:Ltd|Limited|LLP|PLC|plc|GmbH|AG|SARL|SAS|B\.V|N\.V|S\.L|S\.A|S\.r\.l|S\.p\.A|Lda)\b"
 )
 _FOOTER_BARS = re.compile(r"[|•·]")
+# a firm's trade in its name on a line laid out with bars: "Sutton Veale Architects, The Old
+# Granary, ... | 01632 960112" (session 16)
+_FIRM_NOUN = re.compile(
+    r"\b(?:Architects|Solicitors|Accountants|Surveyors|Opticians|Estate\s+Agents|Dental"
+    r"|Veterinary|Vets|Builders|Engineers|Consultants|Associates|Partners|& Co)\b"
+)
 _LEGAL_NAME_THEN_COMMA = re.compile(rf"(?:{_FOOTER_LEGAL_NAME.pattern}),")
 
 
@@ -322,7 +332,7 @@ def company_footer(text: str, start: int, end: int) -> bool:
     near = text[max(line_start, start - 160) : min(line_end, end + 160)]
     if _FOOTER_REGISTRATION.search(near):
         return True
-    if _FOOTER_LEGAL_NAME.search(near) and _FOOTER_BARS.search(near):
+    if (_FOOTER_LEGAL_NAME.search(near) or _FIRM_NOUN.search(near)) and _FOOTER_BARS.search(near):
         return True
     # a signature block under a line of name, role and firm, or a firm's contact line: "Harbour
     # Kite & Surf Ltd, 12 Main Street, Seahouses NE68 7RD, tel 01665 720 331" (session 12)
@@ -407,6 +417,18 @@ _ANOTHER_NUMBER_BEFORE = re.compile(
 _CODE_GROUPS_BEFORE = re.compile(
     r"(?<![\w-])(?=[A-Z0-9 ]*[A-Z])(?=[A-Z0-9 ]*\d)[A-Z0-9]{2,4} [A-Z0-9]{2,4} $"
 )
+
+
+def _named_work_earlier(text: str, start: int, raw: str) -> bool:
+    """Whether the same number stood earlier as the firm's line (session 16)."""
+    found = text.rfind(raw, 0, start)
+    while found != -1:
+        if _SWITCHBOARD_BEFORE.search(text, max(0, found - 30), found) or _WORK_WORDS.search(
+            _WORK_AGENT.sub(" ", clause_before(text, found))
+        ):
+            return True
+        found = text.rfind(raw, 0, found)
+    return False
 
 
 def _another_number(text: str, start: int, before: str) -> bool:
@@ -509,6 +531,8 @@ def phone_hits(text: str, lowered: str) -> Iterator[Hit]:
             continue  # "signature template ... office address ..., tel 01454 412 103"
         if not own and _VENDOR_CASE_AFTER.search(after):
             continue
+        if own and _named_work_earlier(text, start, raw):
+            continue  # "show the main number 0113 ... Tested ... to my mobile - showed 0113 ..."
         own_end = start + len(raw) if own else -1
         yield start, start + len(raw), "phone"
 

@@ -174,6 +174,7 @@ def word_start(text: str, position: int) -> int:
 # token that trails off ("ghp_8Kx2...") opens nothing. A short word trailing off in chat
 # ("pw is Tulip44... ok?") is not cut: it needs 16 characters before the dots.
 _CUT_INSIDE = re.compile(r"\w(?:\.{3}|…)[\w[]")
+_TOKEN_PREFIX = re.compile(r"[a-z]{2,8}[-_][\w-]{0,12}…?")
 _CUT_AFTER = re.compile(r"(?:\.{3}|…)?[ \t]?[\[(](?i:truncated|cut|redacted|snip|…|\.\.\.)")
 
 
@@ -181,6 +182,10 @@ def is_cut(text: str, start: int, end: int) -> bool:
     """Whether the value at start..end is shown cut short, its middle or its end left out."""
     if _CUT_INSIDE.search(text, start, end) or _CUT_AFTER.match(text, end):
         return True
+    if _TOKEN_PREFIX.fullmatch(text, start, end) and (
+        text.startswith(("...", "…"), end) or text[end - 1] == "…"
+    ):
+        return True  # a token's prefix and a few characters: 'token = "glrt-Wx…"' (session 16)
     return end - start >= 16 and text.startswith(("...", "…"), end)
 
 
@@ -193,6 +198,9 @@ def is_password_hash(text: str, start: int, end: int) -> bool:
 # FortiOS shows a stored key encrypted: "set psksecret ENC 8Tq1xVp4..."; Terraform hides one:
 # "administrator_login_password = (sensitive value)" (session 15)
 _ENCRYPTED_BEFORE = re.compile(r"\bENC[ \t]+$")
+# Cisco ASA shows stored passwords hashed: "enable password 8Ry2YjIyt7RRXU24 encrypted",
+# "username admin password X pbkdf2" (session 16)
+_ENCRYPTED_AFTER = re.compile(r"[ \t]+(?:encrypted|pbkdf2|hashed|nt-encrypted)\b")
 _HIDDEN_MARKER = re.compile(r"(?i)\((?:sensitive|redacted|hidden|masked)(?:\s+value)?\)")
 
 
@@ -203,6 +211,7 @@ def is_unusable(text: str, start: int, end: int) -> bool:
         is_password_hash(text, start, end)
         or is_cut(text, start, end)
         or bool(_ENCRYPTED_BEFORE.search(text, max(0, start - 8), start))
+        or bool(_ENCRYPTED_AFTER.match(text, end))
         or any(
             found.start() <= start and end <= found.end()
             for found in _HIDDEN_MARKER.finditer(text, max(0, start - 2), end + 8)

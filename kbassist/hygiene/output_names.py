@@ -1,0 +1,115 @@
+"""Names and fields of pasted tool output that look like secrets and are none (session 16).
+
+Long reports paste logs, headers and command output, and their identifiers have a secret's
+shape: a message header's name ("X-MS-Exchange-Organization-AuthAs"), a cipher suite
+("AES-256-CTS-HMAC-SHA1-96"), a DKIM signature's tags (``h=``, ``bh=``, ``b=``: published with
+every message), the SMTP server's base64 prompts ("334 VXNlcm5hbWU6" is "Username:"), an
+IPsec SPI, a Windows component's package name (its ``~31bf3856ad364e35~amd64~`` key token is
+Microsoft's public one), an LDAP distinguished name, a key vault's path, a log field's empty
+value ("tokeninfo=,"), a protocol's number ("PAP(c023)"), a Win32 error's code, an AWS access
+key's ID (it names the key; the secret key is the secret), a device's display name. blind86
+(long reports) and blind87 (cloud) raised each of them as a false alarm.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+
+from kbassist.hygiene.public_material import word_start
+
+# A header's name: "X-MS-Exchange-Organization-SCL", "X-Forwarded-For" (letters only)
+_HEADER_NAME = re.compile(r"X-[A-Za-z]+(?:-[A-Za-z]+)+")
+# A cipher suite or a Kerberos encryption type: two algorithm names or more, joined by '-'/'_'
+_ALGORITHM = (
+    r"(?:AES\d*|HMAC|SHA\d*|CBC|GCM|CTS|CCM|RSA|ECDHE|ECDSA|DHE|DES|3DES|RC4|MD5|CHACHA20"
+    r"|POLY1305|TLS|WITH|PSK|KRB5|NTLM)"
+)
+_ALGORITHM_PIECE = re.compile(rf"(?i){_ALGORITHM}")
+_PIECES = re.compile(r"[-_]")
+# A DKIM or ARC signature's tag: the header list, the body hash, the signature itself
+_SIGNATURE_HEADER = re.compile(r"(?i)\b(?:DKIM-Signature|ARC-Message-Signature|ARC-Seal):")
+_SIGNATURE_TAG = re.compile(r"(?:^|[\s;])(?:b|bh|h)=$")
+_SIGNATURE_REACH = 1200
+# SMTP AUTH LOGIN's prompts, as the server sends them in base64
+_SMTP_PROMPTS = frozenset({"Username:", "Password:", "username:", "password:"})
+# An IPsec SPI ("SPIs: 9c41e07a2b83f5d1_i"), a log's or an event's ID, a key token in a
+# Windows package's name ("Package_for_RollupFix~31bf3856ad364e35~amd64~~17763.5820.1.8")
+_SPI_BEFORE = re.compile(r"(?i)\bSPIs?\W{0,3}$")
+_PACKAGE = re.compile(r"(?i)~(?:amd64|x86|wow64|arm64|msil|neutral)~")
+# An LDAP distinguished name's part ("paganiriva,DC=local"), a log's key with an empty value
+# ("ret=0,tokeninfo=,"), a key vault's path ("kv-ngt-prod/sims-sync-secret")
+_DN_OR_EMPTY = re.compile(
+    r"(?i)[\w-]*,(?:dc|ou|cn|o)=[\w-]*|[\w-]*,[a-z_]+=|[a-z0-9]+(?:-[a-z0-9]+)+/[a-z0-9]+(?:-[a-z0-9]+)+"
+)
+# A protocol's name and number, cut at its parenthesis: "Protocol:PAP(c023)"
+_PROTOCOL_NUMBER = re.compile(r"[A-Za-z]{2,8}\((?:0x)?[0-9A-Fa-f]{2,6}")
+# A Win32 or event error's code: "Win32 error:The user name or password is incorrect. Code: 1326"
+_ERROR_CODE_BEFORE = re.compile(r"(?i)\b(?:error|fehler|erreur)\b[^\n]{0,80}\bcode\W{0,3}$")
+# An AWS access key's ID: it names the key, like a user name (writers never label it alone;
+# with its secret key after it, it is masked with the pair)
+_ACCESS_KEY_ID = re.compile(r"(?:AKIA|ASIA|AGPA|AIDA|AROA)[0-9A-Z]{16}")
+# A device's or a host's name in a JSON field ("displayName": "TD-TAB-GI-03")
+_NAME_FIELD_BEFORE = re.compile(
+    r"(?i)[\"']?(?:display_?name|device_?name|host_?name|computer_?name|name)[\"']?\s*[:=]\s*[\"']?$"
+)
+_ASSET_NAME = re.compile(r"[A-Z0-9]{2,6}(?:-[A-Z0-9]{1,8}){2,5}")
+
+
+def _decodes_to_prompt(value: str) -> bool:
+    if len(value) % 4 or not value.isascii():
+        return False
+    try:
+        return base64.b64decode(value, validate=True).decode("ascii") in _SMTP_PROMPTS
+    except (binascii.Error, UnicodeDecodeError):
+        return False
+
+
+def _is_cipher(value: str) -> bool:
+    """Two algorithm names or more, and numbers: "AES-256-CTS-HMAC-SHA1-96", "TLS_AES_128"."""
+    pieces = _PIECES.split(value)
+    named = sum(1 for piece in pieces if _ALGORITHM_PIECE.fullmatch(piece))
+    return named >= 2 and all(
+        piece.isdigit() or _ALGORITHM_PIECE.fullmatch(piece) for piece in pieces
+    )
+
+
+def _pair_follows(text: str, end: int) -> bool:
+    """Whether the secret half of a key pair follows: the ID is then masked with it."""
+    after = text[end : end + 160].lower()
+    return "secret" in after or "password" in after
+
+
+def _error_code(text: str, start: int) -> bool:
+    return _ERROR_CODE_BEFORE.search(text, max(0, start - 120), start) is not None
+
+
+def _in_signature(text: str, start: int) -> bool:
+    """Whether start opens a DKIM or ARC signature's h=, bh= or b= value (or is 'b=' itself)."""
+    tagged = text.startswith(("b=", "bh=", "h="), start) or bool(
+        _SIGNATURE_TAG.search(text, max(0, start - 4), start)
+    )
+    return tagged and bool(_SIGNATURE_HEADER.search(text, max(0, start - _SIGNATURE_REACH), start))
+
+
+def is_output_name(text: str, start: int, end: int) -> bool:
+    """Whether the value at start..end is a name or field of pasted output, not a secret."""
+    value = text[start:end]
+    whole = text[word_start(text, start) : end]
+    return (
+        _HEADER_NAME.fullmatch(value) is not None
+        or _is_cipher(value)
+        or (_ACCESS_KEY_ID.fullmatch(value) is not None and not _pair_follows(text, end))
+        or _DN_OR_EMPTY.fullmatch(value) is not None
+        or _decodes_to_prompt(value)
+        or ("~" in whole and _PACKAGE.search(whole) is not None)
+        or (_PROTOCOL_NUMBER.fullmatch(value) is not None and text.startswith(")", end))
+        or (value.isdigit() and _error_code(text, start))
+        or _SPI_BEFORE.search(text, max(0, start - 8), start) is not None
+        or (
+            _ASSET_NAME.fullmatch(value) is not None
+            and _NAME_FIELD_BEFORE.search(text, max(0, start - 20), start) is not None
+        )
+        or ("=" in text[max(0, start - 4) : start + 3] and _in_signature(text, start))
+    )
