@@ -56,6 +56,31 @@ _NAME_FIELD_BEFORE = re.compile(
 )
 _ASSET_NAME = re.compile(r"[A-Z0-9]{2,6}(?:-[A-Z0-9]{1,8}){2,5}")
 
+# Not values either (session 16): a PEM block's marker ("-----BEGIN", "KEY-----\n"); the host
+# after a URL's placeholder password ("postgres://USER:PASSWORD@localhost:5432/db"); a
+# PowerShell parameter after a variable ("-Password $pw -Exportable:$false"); a German compound
+# of an acronym and a noun ("Kennwörter der alten IMAP-Postfächer"); a name in the possessive
+# ("given to Coldharbour's marketing lead"); a piece of a percent-encoded URL
+_NOT_VALUES = re.compile(
+    r"-{5}[A-Z ]*|[A-Z ]*-{5}(?:\\n)?"
+    r"|@(?:[\w-]+\.)*(?:[\w-]+\.[a-z]{2,}|localhost)(?::\d+)?(?:/\S*)?"
+    r"|-[A-Za-z]+:\$?\w+|[A-Z][A-Z0-9]{1,5}-[A-ZÄÖÜ][a-zäöüß]{3,}|[A-Z][a-z]+['’]s"
+)
+# A value X-ed out at its end ("https://hooks.slack.com/services/T01.../B00.../XXXXXXXX"), a key
+# block whose body is left out ("-----BEGIN PRIVATE KEY-----\n[REDACTED]\n-----END ...")
+_MASKED_TAIL = re.compile(r"(?:[Xx]{8,}|\*{8,})/?$")
+_KEY_RUN = re.compile(r"[A-Za-z0-9+/=]{12,}")
+# a query's name and '=' inside a percent-encoded URL ("%3ftenant%3d5ae9...", "ticket%3d");
+# base64's padding ("...MQ4%3D") ends a value and follows no name
+_ENCODED_QUERY = re.compile(r"(?i)(?:^|%26|%3f)[a-z_]{2,}%3d(?!$)|^[a-z_]{2,}%3d$")
+# A documentation placeholder for a password: "Password=myPassword;" (Microsoft's sample)
+_PLACEHOLDER = re.compile(r"(?i)(?:my|your|some)[-_]?(?:password|passwd|pwd|pass|secret)\d{0,3}\b")
+# A commit named before its hash: "(commit 6b917f39...)"
+_COMMIT_BEFORE = re.compile(r"(?i)\b(?:commit|revision|rev|sha)\W{0,3}$")
+# A client secret's description, shown with its expiry: 'Client secret : "crm-sync-2024",
+# expires 12/06/2025' (the value itself the portal shows once)
+_DESCRIPTION_AFTER = re.compile(r"[\"']?,?[ \t]+expires[ \t]+\d")
+
 
 def _decodes_to_prompt(value: str) -> bool:
     if len(value) % 4 or not value.isascii():
@@ -64,6 +89,17 @@ def _decodes_to_prompt(value: str) -> bool:
         return base64.b64decode(value, validate=True).decode("ascii") in _SMTP_PROMPTS
     except (binascii.Error, UnicodeDecodeError):
         return False
+
+
+def _empty_block(text: str, start: int) -> bool:
+    """Whether the key block opening at start holds no run of twelve key characters between
+    its BEGIN and END lines ("[REDACTED]", "..."): its body was left out."""
+    body_start = text.find("-----", start + 10) + 5
+    body_end = text.find("-----END", body_start)
+    if body_start < 5 or body_end == -1:
+        return False
+    body = text[body_start:body_end].replace("\\n", " ")
+    return _KEY_RUN.search(body) is None
 
 
 def _is_cipher(value: str) -> bool:
@@ -112,4 +148,15 @@ def is_output_name(text: str, start: int, end: int) -> bool:
             and _NAME_FIELD_BEFORE.search(text, max(0, start - 20), start) is not None
         )
         or ("=" in text[max(0, start - 4) : start + 3] and _in_signature(text, start))
+        or _NOT_VALUES.fullmatch(value) is not None
+        or _ENCODED_QUERY.search(value) is not None
+        or _MASKED_TAIL.search(value) is not None
+        or (value.startswith("-----BEGIN") and _empty_block(text, start))
+        or _PLACEHOLDER.match(value) is not None
+        or (value.isalnum() and _COMMIT_BEFORE.search(text, max(0, start - 10), start) is not None)
+        or (
+            text[start - 1 : start] in "\"'"
+            and _DESCRIPTION_AFTER.match(text, end) is not None
+            and "secret" in text[max(0, start - 40) : start].lower()
+        )
     )

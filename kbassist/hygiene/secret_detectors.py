@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator
 from kbassist.hygiene.code_lists import code_list_hits, single_backup_code_hits
 from kbassist.hygiene.command_lines import command_line_hits
 from kbassist.hygiene.credential_pairs import pair_hits
+from kbassist.hygiene.hex_keys import hex_key_hits
 from kbassist.hygiene.keyword_scan import Hit, Token, trim
 from kbassist.hygiene.laid_out import (
     aligned_table_hits,
@@ -147,7 +148,9 @@ _AUTH_HEADER = re.compile(
 _VENDOR_TOKEN = re.compile(
     r"(?<![\w-])(?:pat-(?:na|eu|ap)\d-[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}"
     r"|shp(?:at|ss|ca|pa)_[0-9a-fA-F]{32}|ATATT[A-Za-z0-9_=-]{40,}"
-    r"|AIza[0-9A-Za-z_-]{35})(?![\w-])"  # a Google API key (session 14)
+    r"|AIza[0-9A-Za-z_-]{35}"  # a Google API key (session 14)
+    # a GitHub fine-grained token, a GitLab runner token (session 16)
+    r"|github_pat_[0-9A-Za-z_]{50,}|glrt-[0-9A-Za-z_-]{20,})(?![\w-])"
 )
 
 # A Google app password is sixteen lower-case letters in four groups: "'vqkd mzpw rtnb xhls'"
@@ -237,6 +240,7 @@ _URL_SECRET_PARAM = re.compile(
 _URL_SEGMENT = re.compile(r"/(?P<value>[A-Za-z0-9_-]{20,200})(?=[/?#]|$)")
 # An Uptime Kuma push URL or a healthchecks ping URL: the path's token lets anyone post a
 # status ("https://rmm.example/api/push/Kq7Vb2Rz9Mx4?status=up", session 12)
+_GUID_SEGMENT = re.compile(r"[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")
 _PUSH_SEGMENT = re.compile(r"/(?:api/push|ping)/(?P<value>[A-Za-z0-9_-]{8,64})(?=[/?#]|$)")
 _URL_SECRET_WORDS = re.compile(r"(?i)hook|token|key|secret|signature|sig\b|webhook")
 # A Teams or Discord incoming webhook is its own credential, whole: anyone holding the URL
@@ -279,6 +283,8 @@ def _url_token_hits(text: str, lowered: str) -> Iterator[Hit]:
             continue
         for match in _URL_SEGMENT.finditer(url.group(0)):
             value = match.group("value")
+            if _GUID_SEGMENT.fullmatch(value):
+                continue  # an app's or a tenant's ID in a CDN path (session 16)
             if char_classes(value) >= 3 and sum(ch.isdigit() for ch in value) >= 3:
                 if not _mostly_words(value):
                     start = url.start() + match.start("value")
@@ -583,30 +589,6 @@ def _spaced_key_hits(text: str, lowered: str) -> Iterator[Hit]:
         yield match.start(), match.end(), "licence_key"
 
 
-# "Alguien regeneró la API key ... Puesta la nueva en WooCommerce > Ajustes > Holded: 8d3f...",
-# "Re-entered the SHIP token in the Opera interface config (...): 3e7f...": 32 or more hex
-# digits after a colon, where the sentence (or the one before) names a key or a token and no
-# hash (session 15). Hex alone is a digest's shape; the words make it a key.
-_HEX_AFTER_COLON = re.compile(r":[ \t]*(?P<value>[0-9a-f]{32,64})(?![\w-])")
-_KEY_OR_TOKEN = re.compile(
-    r"(?i)\b(?:api[\s-]?key|key|token|secret|clave|chave|chiave|sleutel|schlüssel|clé)\b"
-)
-_DIGEST_WORDS = re.compile(
-    r"(?i)\b(?:hash|md5|sha-?\d*|checksum|fingerprint|thumbprint|digest|etag|guid|uuid|id)\b"
-)
-
-
-def _hex_key_hits(text: str, lowered: str) -> Iterator[Hit]:
-    """Hex digits after a colon, in a sentence about a key or token (not a hash)."""
-    for match in _HEX_AFTER_COLON.finditer(text):
-        start = sentence_around(text, match.start())[0]
-        low = sentence_around(text, max(0, start - 2))[0] if start > 1 else start
-        if _KEY_OR_TOKEN.search(text, low, match.start()) and not _DIGEST_WORDS.search(
-            text, max(low, match.start() - 60), match.start()
-        ):
-            yield match.start("value"), match.end("value"), "api_key"
-
-
 DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
     _key_block_hits,
     _wifi_pair_hits,
@@ -635,7 +617,7 @@ DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
     wifi_key_after_comma_hits,
     wifi_key_in_prose_hits,
     _spaced_key_hits,
-    _hex_key_hits,
+    hex_key_hits,
     word_passphrase_hits,
     chat_code_hits,
     chat_typed_hits,

@@ -1,0 +1,43 @@
+"""Hex keys named by the words around them (sessions 15 and 16).
+
+Thirty-two to sixty-four hex digits are a digest's shape as much as a key's: the words make
+them a key. After a colon or a comma, or as an SDK's first argument, in a sentence (or the one
+before) that names a key or a token and no hash, commit or ID, they are an API key.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kbassist.hygiene.keyword_scan import Hit
+from kbassist.hygiene.prose_codes import sentence_around
+
+# "Alguien regeneró la API key ... Puesta la nueva en WooCommerce > Ajustes > Holded: 8d3f...",
+# "Re-entered the SHIP token in the Opera interface config (...): 3e7f...": 32 or more hex
+# digits after a colon, where the sentence (or the one before) names a key or a token and no
+# hash (session 15). Hex alone is a digest's shape; the words make it a key.
+# Or after a comma ("Copied the new primary auth token, 3248f7db..., from the console"), or as
+# an SDK's first argument ("meraki.DashboardAPI('db9b3488...')") (session 16).
+_HEX_AFTER_COLON = re.compile(
+    r"(?:[:,][ \t]*|\w(?:API|Api|Client)\([ \t]*['\"])(?P<value>[0-9a-f]{32,64})(?![\w-])"
+)
+_KEY_OR_TOKEN = re.compile(
+    r"(?i)\b(?:api[\s-]?key|key|token|secret|clave|chave|chiave|sleutel|schlüssel|clé)\b"
+    r"|\w(?:API|Api|Client)\("
+)
+_DIGEST_WORDS = re.compile(
+    r"(?i)\b(?:hash|md5|sha-?\d*|checksum|fingerprint|thumbprint|digest|etag|guid|uuid|id"
+    r"|commit|revision)\b"
+)
+
+
+def hex_key_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """Hex digits after a colon, in a sentence about a key or token (not a hash)."""
+    for match in _HEX_AFTER_COLON.finditer(text):
+        start = sentence_around(text, match.start())[0]
+        low = sentence_around(text, max(0, start - 2))[0] if start > 1 else start
+        if _KEY_OR_TOKEN.search(text, low, match.start("value")) and not _DIGEST_WORDS.search(
+            text, max(low, match.start() - 60), match.start()
+        ):
+            yield match.start("value"), match.end("value"), "api_key"
