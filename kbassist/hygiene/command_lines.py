@@ -126,3 +126,29 @@ def _password_file_hits(text: str) -> Iterator[Hit]:
             if not is_mention(line.group("value")):
                 yield line.start("value"), line.end("value"), "password"
             position = line_end + 1
+
+
+# A Wi-Fi profile's key in its XML or JSON ("<keyMaterial>Pallet-Rek-7731-Kade </keyMaterial>",
+# '"keyMaterial": "..."'); a login encoded for a Basic header in code
+# ("GetBytes('ourmsp+ROyZ...:Z045BF7SM2l1FS04')", "btoa('api:...')") (session 16)
+_KEY_MATERIAL = re.compile(
+    r"(?i)<keyMaterial>[ \t]*(?P<xml>[^<\s][^<\n]{0,100}?)[ \t]*</keyMaterial>"
+    r"|\"keyMaterial\"[ \t]*:[ \t]*\"(?P<json>[^\"\n]{4,100})\""
+)
+_ENCODED_LOGIN = re.compile(
+    r"(?:GetBytes|b64encode|btoa|encodeToString|Base64\.encode)\([ \t]*b?['\"]"
+    r"[^'\":\s]{1,80}:(?P<value>[^'\"\s]{4,100})['\"]"
+)
+
+
+def config_value_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """A Wi-Fi profile's key material; a password encoded into a Basic header by code."""
+    if "keymaterial" in lowered:
+        for match in _KEY_MATERIAL.finditer(text):
+            group = "xml" if match.group("xml") else "json"
+            if not is_mention(match.group(group)):
+                yield match.start(group), match.end(group), "wifi_key"
+    if "(" in text:
+        for match in _ENCODED_LOGIN.finditer(text):
+            if not is_mention(match.group("value")):
+                yield match.start("value"), match.end("value"), "password"

@@ -220,6 +220,10 @@ def read_filler(tokens: Tokens, explicit: bool) -> Reading | None:
             i += 1 + source
             explicit = True
             break
+        if bare == "from" and not linked and (source := _from_then_link(tokens, i + 1)):
+            i += 1 + source  # "LAPS password from Entra was X" (session 16)
+            skipped += source + 1
+            continue
         if bare in LINKS or bare in VERBS:
             linked = True
             weak_only = weak_only and bare in WEAK_LINKS
@@ -275,6 +279,19 @@ def _object_span(tokens: Tokens, first: int) -> tuple[int, int]:
 
 
 _LINKS_AND_VERBS = LINKS | VERBS
+
+
+def _from_then_link(tokens: Tokens, first: int) -> int:
+    """The length of a one- or two-word source that a link word follows ("from Entra was"), or
+    0."""
+    for span in (1, 2):
+        if not tokens.has(first + span):
+            return 0
+        if tokens[first + span - 1].text[-1:] in ".,;:" or tokens[first + span - 1].quoted:
+            return 0
+        if tokens[first + span].text.lower() in {"was", "is", "ist", "war", "es", "est", "era"}:
+            return span
+    return 0
 
 
 def _colon_within(tokens: Tokens, first: int, span: int) -> int:

@@ -125,6 +125,14 @@ _KINDS: tuple[_Kind, ...] = (
         cased=("PAN",),
         lower=("permanent",),
     ),
+    _Kind(  # a Portuguese citizen card: "CC 14829371 7 ZX3" (session 16)
+        re.compile(r"\bCC\b|(?i:\bcart[ãa]o\s+de\s+cidad[ãa]o\b|\bcitizen\s+card\b)"),
+        re.compile(r"(?<![\w-])\d{8}[ ]?\d[ ]?[A-Z]{2}\d(?![\w-])"),
+        _always,
+        "national_id",
+        cased=("CC",),
+        lower=("cidad", "citizen card"),
+    ),
     _Kind(
         re.compile(r"\bSIN\b|(?i:\bsocial\s+insurance\b)"),
         re.compile(r"(?<![\d-])\d{3}[ -]?\d{3}[ -]?\d{3}(?![\d-])"),
@@ -267,7 +275,7 @@ _KINDS: tuple[_Kind, ...] = (
     ),
     _Kind(
         re.compile(
-            r"(?i)\b(?:date\s+of\s+birth|dob|d\.o\.b|birth\s?date|birthday|geburtsdatum"
+            r"(?i)\b(?:date[\s-]+of[\s-]+birth|dob|d\.o\.b|birth\s?date|birthday|geburtsdatum"
             r"|fecha\s+de\s+nacimiento|date\s+de\s+naissance|geboortedatum|data\s+de\s+nascimento"
             r"|data\s+di\s+nascita)\b"
         ),

@@ -27,7 +27,7 @@ from kbassist.hygiene.value_shapes import is_mention
 PERSONAL_RULES: tuple[KeywordRule, ...] = (
     KeywordRule(
         "date_of_birth",
-        r"dob|d\.o\.b\.?|date\s+of\s+birth|birth\s?date|birthday|born(?:\s+on)?|geburtsdatum"
+        r"dob|d\.o\.b\.?|date[\s-]+of[\s-]+birth|birth\s?date|birthday|born(?:\s+on)?|geburtsdatum"
         r"|geburtstag|geb\.-?\s?datum|geb\.|geboren(?:\s+am)?|fecha\s+de\s+nacimiento"
         r"|nacid[oa](?:\s+el)?"
         r"|date\s+de\s+naissance|née?(?:\s+le)?|geboortedatum|geboren\s+op"
@@ -167,8 +167,9 @@ def _date(rule: KeywordRule, key: str, tokens: Tokens, reading: Reading) -> tupl
 # (Anne): 29 January 1971" (session 8).
 # The nouns for a date of birth in the seven languages.
 _BIRTH_NOUNS = (
-    r"date\s+of\s+birth|dob|d\.o\.b|birth\s?date|birthday|geburtsdatum|fecha\s+de\s+nacimiento"
-    r"|date\s+de\s+naissance|geboortedatum|data\s+de\s+nascimento|data\s+di\s+nascita"
+    # hyphenated too: "the date-of-birth parse failing" (session 16)
+    r"date[\s-]+of[\s-]+birth|dob|d\.o\.b|birth\s?date|birthday|geburtsdatum"
+    r"|fecha\s+de\s+nacimiento|date\s+de\s+naissance|geboortedatum|data\s+de\s+nascimento|data\s+di\s+nascita"
 )
 _BIRTH_QUESTION = re.compile(
     rf"(?i)\b(?:{_BIRTH_NOUNS}|geburtstag|when\s+were\s+you\s+born"
@@ -466,9 +467,10 @@ TEST_NUMBER_AFTER = re.compile(
 )
 
 
-def _refine(kind: str, text: str, start: int, end: int) -> str:
+def _refine(kind: str, text: str, start: int, end: int, on_its_own: bool = False) -> str:
     """Drop a national ID or bank detail that belongs to a firm; keep a bank detail only on a
-    line about banking. ``start`` is the keyword's, ``end`` the value's."""
+    line about banking, unless its shape says so ``on_its_own`` (a sort code and an account
+    number together). ``start`` is the keyword's, ``end`` the value's."""
     if kind == "national_id" and TEST_NUMBER_AFTER.match(text, end):
         return ""
     if kind in ("bank_account", "national_id") and (
@@ -496,7 +498,7 @@ def _refine(kind: str, text: str, start: int, end: int) -> str:
         and not _OWNER.search(text, max(0, start - 120), end + 120)
     ):
         return ""  # "'Bella, DOB 02/05/2019' is a DOG's date of birth": a vet's patient
-    if kind == "bank_account":
+    if kind == "bank_account" and not on_its_own:
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
         line = text[line_start : len(text) if line_end == -1 else line_end]
@@ -567,8 +569,12 @@ def personal_keyword_hits(text: str, lowered: str) -> Iterator[Hit]:
 # together are bank details without their names, where the text around speaks of a bank, a
 # sort code or a direct debit (session 10); a firm's stay the firm's (_refine).
 _SORT_AND_ACCOUNT = re.compile(r"(?<![\w-])\d{2}-\d{2}-\d{2}[ \t]*[/,]?[ \t]*\d{8}(?![\w-])")
-_DEBIT_WORDS = re.compile(r"(?i)direct\s+debit|mandate|standing\s+order|sort\s+code|\bbank")
-_DEBIT_HINTS = ("debit", "mandate", "standing", "sort", "bank")  # one is in every match above
+# or of pay: a payroll export's row ("Harper, Eloise",20-45-77,41839265,1432.18; session 16)
+_DEBIT_WORDS = re.compile(
+    r"(?i)direct\s+debit|mandate|standing\s+order|sort\s+code|\bbank|payroll|salar|wages|\bbacs"
+)
+# one is in every match above
+_DEBIT_HINTS = ("debit", "mandate", "standing", "sort", "bank", "payroll", "salar", "wages", "bacs")
 
 
 def sort_and_account_hits(text: str, lowered: str) -> Iterator[Hit]:
@@ -576,8 +582,8 @@ def sort_and_account_hits(text: str, lowered: str) -> Iterator[Hit]:
     if "-" not in text or not any(word in lowered for word in _DEBIT_HINTS):
         return
     for match in _SORT_AND_ACCOUNT.finditer(text):
-        around = (max(0, match.start() - 300), min(len(text), match.end() + 100))
+        around = (max(0, match.start() - 600), min(len(text), match.end() + 200))
         if _DEBIT_WORDS.search(text, *around) and _refine(
-            "bank_account", text, match.start(), match.end()
+            "bank_account", text, match.start(), match.end(), on_its_own=True
         ):
             yield match.start(), match.end(), "bank_account"

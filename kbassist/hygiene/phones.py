@@ -45,7 +45,9 @@ _PHONE_WORDS = re.compile(
     r"(?i)(?:phone|tel\b|tel\.|telephone|mobile|mob\b|cell|call|ring|reach|contact|number|nr\b"
     r"|no\.|nummer|handy|telefon|rufnummer|móvil|movil|celular|teléfono|telefono|número|numero"
     r"|portable|téléphone|numéro|mobiel|telefoon|gsm|telemóvel|telemovel|cellulare|whatsapp"
-    r"|sms|text|signal|on\s*$)"
+    r"|sms|text|signal|on\s*$"
+    # a call asked for in the other languages: "rufen Sie mich privat an: 0176 ..." (session 16)
+    r"|rufen|anrufen|bellen|appele[rz]|ll[aá]m[ae]|chiam[ai]|ligue|liga[r])"
 )
 _NOT_PHONE_CONTEXT = re.compile(
     r"(?i)(?:ticket|case|ref|reference|order|invoice|serial|s/n|\bsn\b|asset|\bid\b|\bkb|build"
@@ -95,7 +97,8 @@ _NOT_PHONE_CONTEXT = re.compile(
 _REGISTRATION_BEFORE = re.compile(
     r"(?i)(?:registered\s+in\s+[\w ]{2,30}?(?:\s(?:no\.?|number))?"
     r"|(?:company|companies(?:\s+house)?|registration|reg\.?|vat|tax)\s+(?:no\.?|number|nr\.?)|siret|siren|kvk|hrb|cif|nif|p\.?\s?iva"
-    r"|vat(?:\s+(?:no\.?|number|reg\.?))?\s+[A-Z]{2}"  # "VAT GB 291 4471 62"
+    # "VAT GB 291 4471 62" (not "privat an: 0176 ...": session 16)
+    r"|\bvat(?:\s+(?:no\.?|number|reg\.?))?\s+(?-i:[A-Z]{2})"
     r"|ust-?id\w*|btw|abn|acn|cnpj|nipc)\W{0,3}$"
 )
 _WORK_WORDS = re.compile(
@@ -180,7 +183,8 @@ _REFERENCE_BEFORE = re.compile(
 # The firm's switchboard named right before the number overrides "she" or "his" around it.
 # "cell 082 514 7730 (his own phone, ...)": whose phone it is, said right after the number.
 _OWN_PHONE_AFTER = re.compile(
-    r"(?i)\W{0,3}(?:his|her|their|own|personal|private|perso|privé|privat\w*|su|son|sa|seu"
+    r"(?i)\W{0,3}(?:(?:which|that)\s+(?:is|was)\s+)?"  # ", which is her own phone" (session 16)
+    r"(?:his|her|their|own|personal|private|perso|privé|privat\w*|su|son|sa|seu"
     r"|sua|suo|zijn|haar|sein|ihr)\s+(?:(?:own|personal|private|mobile)\s+)?"
     r"(?:phone|mobile|cell|number|handy|portable"
     r"|m[óo]vil|telem[óo]vel|cellulare|mobiel|gsm|n[úu]mero|nummer|numéro)"
@@ -361,6 +365,13 @@ _SEVEN_DIGIT_RUN = re.compile(r"\d(?:[ \t()./-]*\d){6}")
 _GROUPED_DIGITS = re.compile(r"\d[ .-]\d")
 
 
+# "+447700900291", "07700 900246": the mobile range Ofcom keeps for drama, which the
+# phonenumbers library calls invalid; notes and test data write it for someone's mobile, and
+# a number that is a placeholder says so ("(Ofcom drama range)", _SWITCHBOARD_AFTER)
+# (session 16)
+_DRAMA_MOBILE = re.compile(r"(?:\+44[ \t]?|0044[ \t]?|0)7700[ \t]?900[ \t]?\d{3}")
+
+
 @lru_cache(maxsize=4096)
 def _phone_verdict(raw: str, mobile: bool = False) -> tuple[bool, bool]:
     """(valid somewhere, a business-only number type) for a candidate number. When the text
@@ -370,6 +381,8 @@ def _phone_verdict(raw: str, mobile: bool = False) -> tuple[bool, bool]:
 
     business = {getattr(phonenumbers.PhoneNumberType, name) for name in _BUSINESS_TYPES}
     number = raw.strip()
+    if _DRAMA_MOBILE.fullmatch(number):
+        return True, False  # Ofcom's drama range stands in for a mobile in written notes
     if number.startswith("00"):
         number = "+" + number[2:]
     regions: Sequence[str | None]
@@ -417,6 +430,18 @@ _ANOTHER_NUMBER_BEFORE = re.compile(
 _CODE_GROUPS_BEFORE = re.compile(
     r"(?<![\w-])(?=[A-Z0-9 ]*[A-Z])(?=[A-Z0-9 ]*\d)[A-Z0-9]{2,4} [A-Z0-9]{2,4} $"
 )
+
+
+def _firms_line_before(text: str, start: int, end: int, own_earlier: bool) -> bool:
+    """Whether the words right before make the number a work phone or the firm's line: "Her DDI
+    0161 ...", "rappelé via le standard (04 78 ...)"; not when it was called someone's own
+    earlier ("her personal mobile instead of the site phone: 07943 ...") or right after ("under
+    her direct line, 07700 ..., which is her own phone"; session 16)."""
+    if own_earlier:
+        return False
+    if _WORK_PHONE.search(text[max(0, start - 60) : start]):
+        return not _own_after(clause_after(text, end))
+    return bool(_SWITCHBOARD_BEFORE.search(text, max(0, start - 30), start))
 
 
 def _named_work_earlier(text: str, start: int, raw: str) -> bool:
@@ -471,11 +496,7 @@ def phone_hits(text: str, lowered: str) -> Iterator[Hit]:
         # called someone's own earlier: "her personal mobile ... until her work phone arrives:
         # 07402 ...", "to her personal mobile ... Added +44 7911 302 577" (session 10)
         own_earlier = _own_phone_earlier(text, start)
-        if _WORK_PHONE.search(text[max(0, start - 60) : start]) and not own_earlier:
-            continue
-        if _SWITCHBOARD_BEFORE.search(text, max(0, start - 30), start) and not own_earlier:
-            # "rappelé via le standard (04 78 ...)": whoever calls, it is the firm's; not "her
-            # personal mobile instead of the site phone: 07943 ..."
+        if _firms_line_before(text, start, start + len(raw), own_earlier):
             continue
         if _SWITCHBOARD_AFTER.match(text, start + len(raw)):
             continue

@@ -38,6 +38,8 @@ _PLACE_WORDS = re.compile(
     # disarming names the alarm: "código de desarme", "code de désarmement" (session 7)
     r"|disarm\w*|desarm\w*|désarm\w*|unscharf\w*|disinser\w*|uitschakel\w*"
     r"|\w+tresor\w*|\w+kluis"  # Schlüsseltresor, sleutelkluis (session 7)
+    # an alarm panel: "la central Ajax", "centrale Bentel" (session 16)
+    r"|centrale|(?-i:central\s+(?:de\s+alarma|[A-Z]\w+))"
     r"|alarm(?:centrale|systeem|paneel|zentrale|panel)|inbraak\w*|einbruch\w*)\b"  # session 12
     # a code compound that names what it opens: Öffnungscode, Türcode, toegangscode (session 10)
     rf"|\b{_OPENING_CODE}\b"
@@ -115,8 +117,11 @@ _KEYPAD_ENTRY = re.compile(
 _CODE_AFTER_COLON = re.compile(
     r"(?i)\b(?:code|otp|2fa|mfa|passcode|verification|one-time|código|codice|bestätigungscode"
     r"|kopplungscode|pairing\s+code|freischaltcode|zugangscode|koppelcode)"
-    r"\b[^.\n:]{0,60}:[ \t]*(?P<value>\d{3}[ -]\d{3}|\d{6})(?![\w.,/:-]\w)"
+    r"\b[^.\n:]{0,60}(?::[ \t]*|,[ \t]+(?=(?:\d{3}[ -]\d{3}|\d{6}),[ \t]))"
+    r"(?P<value>\d{3}[ -]\d{3}|\d{6})(?![\w.,/:-]\w)"
 )
+# (or set off by commas: "read me the code she'd been sent, 615 082, and", "codice utente
+# sulla centrale Bentel, 735901, solo area"; session 16)
 # "code du coffre : 28 47 19", "código de desarme do alarme: 6072": the code of a named place,
 # then a colon. The place word is checked on the words between (_PLACE_WORDS).
 # keys typed one by one: "8-1-5-3", "7 7 1 3"

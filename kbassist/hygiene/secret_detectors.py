@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from kbassist.hygiene.code_lists import code_list_hits, single_backup_code_hits
-from kbassist.hygiene.command_lines import command_line_hits
+from kbassist.hygiene.command_lines import command_line_hits, config_value_hits
 from kbassist.hygiene.credential_pairs import pair_hits
 from kbassist.hygiene.hex_keys import hex_key_hits
 from kbassist.hygiene.keyword_scan import Hit, Token, trim
@@ -181,7 +181,7 @@ def _shape_hits(text: str, lowered: str) -> Iterator[Hit]:
         for match in _APP_PASSWORD.finditer(text):
             if _APP_PASSWORD_NAME.search(text, max(0, match.start() - 200), match.start()):
                 yield match.start(), match.end(), "password"
-    if "pat-" in text or "shp" in text or "ATATT" in text or "AIza" in text:
+    if any(prefix in text for prefix in ("pat-", "shp", "ATATT", "AIza", "github_pat_", "glrt-")):
         for match in _VENDOR_TOKEN.finditer(text):
             yield (
                 match.start(),
@@ -601,6 +601,7 @@ DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
     _reversed_hits,
     pair_hits,
     command_line_hits,
+    config_value_hits,
     _topic_hits,
     _for_the_record_hits,
     _chosen_hits,

@@ -506,9 +506,13 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
     ),
     KeywordRule(
         "client_secret",
-        r"(?:client|app(?:lication)?|oauth)[\s_-]?secret(?:[\s_-]?value)?",
+        r"(?:client|app(?:lication)?|oauth)[\s_-]?secret(?:[\s_-]?value)?"
+        # in the six languages: "clientgeheim", "Client-Geheimnis", "secreto de cliente",
+        # "secret client", "segredo do cliente", "segreto client" (session 16)
+        r"|client-?geheim(?:nis)?|secreto\s+(?:de(?:l)?\s+)?cliente|secret\s+(?:du\s+)?client"
+        r"|segredo\s+do\s+cliente|segreto\s+(?:del\s+)?client",
         "token",
-        ("secret",),
+        ("secret", "geheim", "secreto", "segredo", "segreto"),
     ),
     KeywordRule(
         "api_key",

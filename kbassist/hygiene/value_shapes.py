@@ -122,6 +122,15 @@ def looks_generated(value: str) -> bool:
     return changes >= max(4, len(value) // 3)
 
 
+def random_letters(value: str) -> bool:
+    """Twelve or more letters whose case changes as a generator's does: a LAPS password
+    "iEJMyxAEtwqzYQVM" (session 16), not "InternetExplorerSettings"."""
+    if len(value) < 12 or not (value.isascii() and value.isalpha()):
+        return False
+    changes = sum(1 for a, b in zip(value, value[1:], strict=False) if a.isupper() != b.isupper())
+    return changes >= max(5, len(value) // 3)
+
+
 # ACME-DC01, HSFB-FS01, FGT60F: device names have no lower case and no symbols but hyphens.
 HOST_NAME = re.compile(r"[A-Z0-9]+(?:[-_][A-Z0-9]+)*")
 # The word "key" in the seven languages, as lower-case substrings a rule's gate looks for
@@ -203,7 +212,9 @@ def value_shape_ok(value: str, level: str, quoted: bool = False) -> bool:
     if level == "medium":
         # A hyphen or dot alone is how words and names are joined ("P-A-S-S", "Mail.Send").
         real_symbol = any(not ch.isalnum() and ch not in "-._" for ch in value)
-        return len(value) >= 5 and has_letter and (has_digit or real_symbol)
+        return (
+            len(value) >= 5 and has_letter and (has_digit or real_symbol or random_letters(value))
+        )
     if level == "strict":
         if HOST_NAME.fullmatch(value) and not GROUPED_CODE.fullmatch(value):
             return False
