@@ -74,7 +74,8 @@ BATCHES = (
     "blind56", "blind57", "blind58", "blind59", "blind60", "blind61", "blind62", "blind63",
     "blind64", "blind65", "blind66", "blind67", "blind68", "blind69", "blind70", "blind71",
     "blind72", "blind73", "blind74", "blind75", "blind76", "blind77", "blind78", "blind79",
-    "blind80", "blind81", "blind82", "blind83", "blind84",
+    "blind80", "blind81", "blind82", "blind83", "blind84", "blind85", "blind86", "blind87",
+    "blind88",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -162,6 +163,10 @@ BLIND = {
     "blind82": ROOT / "bench" / "data" / "secrets_blind82.jsonl",
     "blind83": ROOT / "bench" / "data" / "secrets_blind83.jsonl",
     "blind84": ROOT / "bench" / "data" / "secrets_blind84.jsonl",
+    "blind85": ROOT / "bench" / "data" / "secrets_blind85.jsonl",
+    "blind86": ROOT / "bench" / "data" / "secrets_blind86.jsonl",
+    "blind87": ROOT / "bench" / "data" / "secrets_blind87.jsonl",
+    "blind88": ROOT / "bench" / "data" / "secrets_blind88.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -647,6 +652,31 @@ SEEN = {
     "rules alone 0.85/1.00; with the token model 0.94/0.98; personal 0.90/0.75); read in "
     "session 15 (a firm's footer, dummy records, form hints, an Australian TFN)"
     ": development since",
+    "blind85": "the first session-15 secrets blind test "
+    "(written in session 15, focus: the six other languages and code-switching; scored in "
+    "session 15 on caaa6bf) (the rules alone 0.89/1.00; with the token model 0.94/1.00; "
+    "personal 0.94/0.94); read in session 16 (hex tokens after a comma, a LAPS password of "
+    "letters, a German mobile, a Portuguese citizen card, a practice's address)"
+    ": development since",
+    "blind86": "the second session-15 secrets blind test "
+    "(written in session 15, focus: long reports with pasted tool output; scored in session "
+    "15 on caaa6bf) (the rules alone 0.89/0.87; with the token model 0.95/0.78; personal "
+    "0.97/0.91); read in session 16 (header names, cipher suites, DKIM tags, SMTP prompts, "
+    "SPIs, package names, LDAP DNs, an ASA's hashes, keyMaterial, 'clientgeheim')"
+    ": development since",
+    "blind87": "the third session-15 secrets blind test "
+    "(written in session 15, focus: cloud and scripting; scored in session 15 on caaa6bf) "
+    "(the rules alone 0.87/0.87; with the token model 0.93/0.86; personal 0.90/0.96; one "
+    "line, B87-112, seen before scoring); read in session 16 (an access key ID alone, "
+    "placeholders, redacted key blocks, commit hashes, an SDK's key, github_pat_, a payroll "
+    "CSV row)"
+    ": development since",
+    "blind88": "the fourth session-15 secrets blind test "
+    "(written in session 15, focus: people and front-office work; scored in session 15 on "
+    "caaa6bf) (the rules alone 0.89/1.00; with the token model 0.92/1.00; personal "
+    "1.00/0.94); read in session 16 (alarm codes at a 'central', codes set off by commas, a "
+    "hotel's address, a main number repeated)"
+    ": development since",
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -959,7 +989,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind85.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind89.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:

@@ -135,6 +135,11 @@ _KEY_MATERIAL = re.compile(
     r"(?i)<keyMaterial>[ \t]*(?P<xml>[^<\s][^<\n]{0,100}?)[ \t]*</keyMaterial>"
     r"|\"keyMaterial\"[ \t]*:[ \t]*\"(?P<json>[^\"\n]{4,100})\""
 )
+# curl's login: "curl -u grafana:Pr0m-Sc4pe_2291 https://..." (session 16)
+_CURL_USER = re.compile(
+    r"\bcurl\b[^\n|;]{0,120}?(?<![\w-])(?:-u|--user)[ \t]+['\"]?[^\s:'\"]{1,64}:"
+    r"(?P<value>[^\s'\"@]{3,100})"
+)
 _ENCODED_LOGIN = re.compile(
     r"(?:GetBytes|b64encode|btoa|encodeToString|Base64\.encode)\([ \t]*b?['\"]"
     r"[^'\":\s]{1,80}:(?P<value>[^'\"\s]{4,100})['\"]"
@@ -142,12 +147,17 @@ _ENCODED_LOGIN = re.compile(
 
 
 def config_value_hits(text: str, lowered: str) -> Iterator[Hit]:
-    """A Wi-Fi profile's key material; a password encoded into a Basic header by code."""
+    """A Wi-Fi profile's key material; a password encoded into a Basic header by code or
+    given to curl's -u."""
     if "keymaterial" in lowered:
         for match in _KEY_MATERIAL.finditer(text):
             group = "xml" if match.group("xml") else "json"
             if not is_mention(match.group(group)):
                 yield match.start(group), match.end(group), "wifi_key"
+    if "curl" in lowered:
+        for match in _CURL_USER.finditer(text):
+            if not is_mention(match.group("value")) and not match.group("value").startswith("$"):
+                yield match.start("value"), match.end("value"), "password"
     if "(" in text:
         for match in _ENCODED_LOGIN.finditer(text):
             if not is_mention(match.group("value")):

@@ -200,7 +200,7 @@ def read_filler(tokens: Tokens, explicit: bool) -> Reading | None:
             i = close + 1
             skipped += 1
             continue
-        if word in SEPARATORS or word in {"::", ":-"}:
+        if word in SEPARATORS or word in {"::", ":-", "):"}:  # "Show bypass code): X"
             explicit = True
             i += 1
             break
@@ -377,6 +377,8 @@ def _worth_searching(rule: KeywordRule, text: str, start: int, end: int, set_bef
         return True
     if _SET_TO.search(window) or _SET_FROM_TO.search(window) or _SET_LAST.search(window):
         return True
+    if window.startswith(", ") or any(verb in window for verb in _REPLACE_VERBS):
+        return True  # "Set a temporary password, Sandpiper-77-Rook, read to him" (session 16)
     if set_before and _LATER_TO.search(window):
         return True
     if rule.policy in LIST_POLICIES and any(word in window for word in ("e.g", "eg.", "z.B.")):
@@ -400,6 +402,12 @@ _SET_VERBS = frozenset(
 # the word after such a verb that introduces the new value, in the seven languages
 _SET_TO_WORDS = frozenset({"to", "auf", "naar", "in", "a", "en", "para", "pour"})
 _ENGLISH_SET_VERBS = r"(?:reset|set|changed|change|updated|update|rotated)"
+# a value that replaced the old one, in the seven languages (session 16)
+_REPLACE_VERBS = frozenset(
+    "replaced vervangen ersetzt remplacé remplacée sustituido sustituida substituído "
+    "substituída sostituito sostituita".split()
+)
+_REPLACED_BY = frozenset("with by door durch par por con da".split())
 _SET_TO = re.compile(
     rf"(?i)\b(?:{_ENGLISH_SET_VERBS}\s+(?:it\s+)?(?:to|auf)"
     r"|(?:gewijzigd|veranderd)\s+(?:naar|in)|(?:cambiad[oa]|alterad[oa]|mudad[oa])\s+(?:a|para)"
@@ -456,12 +464,19 @@ def _is_link(rule: KeywordRule, tokens: Tokens, i: int, set_before: bool) -> boo
         return True
     if _verb_last(tokens, i):
         return True
+    if word in _REPLACED_BY and i > 0 and tokens[i - 1].text.lower() in _REPLACE_VERBS:
+        return True  # "wifi-sleutel ... vervangen door X", "replaced with X" (session 16)
     if word == "now" and i > 0 and tokens[i - 1].text.lower() in {"it's", "is", "it’s"}:
         return True  # "password; it's now Ftp_Upload_2025"
     if word == "to" and any(tokens[j].text.lower() == "from" for j in range(max(0, i - 4), i)):
         # "changed ... from the default to X"
         return any(tokens[j].text.lower() in _SET_VERBS for j in range(max(0, i - 12), i))
     return word in _SET_TO_WORDS and i > 0 and tokens[i - 1].text.lower() in _SET_VERBS
+
+
+def _set_off(tokens: Tokens) -> bool:
+    """Whether the word after a leading comma is closed by a comma or a full stop."""
+    return tokens.has(1) and tokens[1].text[-1:] in ",." and len(tokens[1].text) > 6
 
 
 def _sentence_search(
@@ -483,6 +498,8 @@ def _sentence_search(
         # an arrow is one too ("->" is read as "-"): "TAP read back as: nine, Kay, ... ->
         # 9K7m2x5Q" (session 14)
         explicit = word in {":", "=", "-", "–", "→"} or (word.endswith(":") and len(word) > 2)
+        # a value set off by commas right after its keyword: "password, Sandpiper-77-Rook,"
+        explicit = explicit or (i == 0 and word == "," and _set_off(tokens))
         # "backup codes for the account, e.g. 3829-1047": an example is a value.
         explicit = explicit or (rule.policy in LIST_POLICIES and word.lower() in _EXAMPLE_WORDS)
         if (explicit or _is_link(rule, tokens, i, set_before)) and tokens.has(i + 1):

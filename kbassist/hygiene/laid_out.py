@@ -21,7 +21,7 @@ _VOUCHER_TOPIC = re.compile(
     r"(?i)\b(?:guest\s+(?:wi-?fi\s+)?(?:pass(?:es)?|codes?|vouchers?|tickets?|access)|\w*vouchers?"
     r"|hotspot\s+(?:codes?|tickets?)|gast(?:zugang|wlan|zugangs)\w*|gutschein\w*"
     r"|c[óo]digos?\s+de\s+invitado|codes?\s+invités?|gastcodes?|codici\s+ospite"
-    r"|bons?\s+(?:wi-?fi\s+)?invités?"
+    r"|bons?\s+(?:wi-?fi\s+)?invités?|tickets?\s+(?:wi-?fi\s+)?invités?"  # (session 16)
     # the network named instead of the guest: "codes Wi-Fi", "wifi vouchers" (session 8)
     r"|(?:wi-?fi|wlan)[\s-]?(?:codes?|vouchers?|tickets?|pass(?:es)?)"
     r"|(?:codes?|c[óo]digos?|codici|vales?|bonos?|buoni|fichas?)\s+(?:de\s+|do\s+)?(?:wi-?fi|wlan)"

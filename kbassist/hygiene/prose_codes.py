@@ -124,6 +124,11 @@ _CODE_AFTER_COLON = re.compile(
 # sulla centrale Bentel, 735901, solo area"; session 16)
 # "code du coffre : 28 47 19", "código de desarme do alarme: 6072": the code of a named place,
 # then a colon. The place word is checked on the words between (_PLACE_WORDS).
+# A code set off by commas right after its word, in a sentence naming a door, gate or alarm
+# (session 16)
+_CODE_SET_OFF = re.compile(
+    r"(?i)\b(?:code|pin|c[óo]digo|codice)[ \t]*,[ \t]+(?P<value>\d{4,8})(?=,[ \t])"
+)
 # keys typed one by one: "8-1-5-3", "7 7 1 3"
 _TYPED_KEYS_PATTERN = r"(?:\d-){3,9}[\d#*]|(?:\d[ \t]){3,9}\d"
 _PLACE_CODE_AFTER_COLON = re.compile(
@@ -583,6 +588,9 @@ def prose_code_hits(text: str, lowered: str) -> Iterator[Hit]:
     yield from _pin_and_device_hits(text, lowered)
     for match in _CODE_AFTER_COLON.finditer(text):
         yield match.start("value"), match.end("value"), "mfa_code"
+    for match in _CODE_SET_OFF.finditer(text):  # "created a courier code, 4471, valid ..."
+        if _PLACE_WORDS.search(text, *sentence_around(text, match.start())):
+            yield match.start("value"), match.end("value"), "door_code"
     for match in _PLACE_CODE_AFTER_COLON.finditer(text):
         named = text[max(0, match.start() - 25) : match.start()] + match.group("between")
         lettered = match.group("value")[0].isalpha()  # "A1984": only a code set anew below

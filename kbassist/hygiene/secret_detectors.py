@@ -39,6 +39,7 @@ from kbassist.hygiene.laid_out import (
     wifi_key_after_comma_hits,
     wifi_key_in_prose_hits,
 )
+from kbassist.hygiene.new_values import new_one_hits
 from kbassist.hygiene.prose_codes import (
     labelled_code_lines_hits,
     prose_code_hits,
@@ -620,6 +621,7 @@ DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
     _spaced_key_hits,
     hex_key_hits,
     word_passphrase_hits,
+    new_one_hits,
     chat_code_hits,
     chat_typed_hits,
     spoken_code_hits,

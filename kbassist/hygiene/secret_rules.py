@@ -509,7 +509,7 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         r"(?:client|app(?:lication)?|oauth)[\s_-]?secret(?:[\s_-]?value)?"
         # in the six languages: "clientgeheim", "Client-Geheimnis", "secreto de cliente",
         # "secret client", "segredo do cliente", "segreto client" (session 16)
-        r"|client-?geheim(?:nis)?|secreto\s+(?:de(?:l)?\s+)?cliente|secret\s+(?:du\s+)?client"
+        r"|client-?geheim(?:nis)?|(?:nieuwe?|neues?)\s+geheim(?:nis)?|secreto\s+(?:de(?:l)?\s+)?cliente|secret\s+(?:du\s+)?client"
         r"|segredo\s+do\s+cliente|segreto\s+(?:del\s+)?client",
         "token",
         ("secret", "geheim", "secreto", "segredo", "segreto"),
