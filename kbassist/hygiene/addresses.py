@@ -29,6 +29,8 @@ _STREET_EN = (
 _DE_NL_STREET_TYPES = (
     r"straße|strasse|str\.|weg|gasse|allee|platz"
     r"|ring|damm|ufer|straat|laan|plein|gracht|kade|singel|dijk|steeg|hof"
+    # Swedish, Danish and Norwegian: "Björkvägen 11, 184 61 Åkersberga" (session 16)
+    r"|vägen|gatan|gränd|stigen|backen|torget|vej|gade|veien|gata"
     r"|-(?:Straße|Strasse|Weg|Gasse|Allee|Platz|Ring|Damm|Ufer)"  # Maria-Theresien-Straße
 )
 _STREET_DE_NL = (
@@ -103,8 +105,8 @@ _STREET_PIECES = (
 _POSTCODE_TAIL = re.compile(
     r"[ \t,]{1,3}(?:(?:Co\.?[ \t]+)?[A-Z][\w'’-]+[ \t,]{1,3}){0,3}"
     r"(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|\d{4}\s?[A-Z]{2}|\d{4,5}(?:-\d{3,4})?|[A-Z]{2}\s\d{5}"
-    r"|[AC-FHKNPRTV-Y]\d{2}\s?[AC-FHKNPRTV-Y0-9]{4})"
-    r"(?:[ \t]+[A-ZÄÖÜ][\wäöüß'’-]+){0,2}"  # the town: "83093 Bad Endorf"
+    r"|[AC-FHKNPRTV-Y]\d{2}\s?[AC-FHKNPRTV-Y0-9]{4}|\d{3}[ \t]\d{2})"  # Swedish: "184 61"
+    r"(?:[ \t]+[A-ZÄÖÜÅ][\wäöüßåø'’-]+){0,2}"  # the town: "83093 Bad Endorf"
 )
 HOME_WORDS = re.compile(
     r"(?i)\b(?:home|house|lives|living|residence|residential|private|personal|his\s+place"

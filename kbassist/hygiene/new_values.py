@@ -2,8 +2,10 @@
 
 "A senha ... tinha sido alterada pela contabilista ... Atualizei em Parâmetros com a nova,
 kH7pW2qX9m, e comunicação de teste aceite": the password was named a sentence before, and the
-value stands after "a nova" ("the new one") in the seven languages. It must look generated
-or mix three kinds of character, as a value found this far from its keyword always must.
+value stands after "a nova" ("the new one") in the seven languages, or after a colon that
+closes the clause ("entered the new one while Mel read it back to me: Lagoon 6 Tulip 4"). A
+single word must mix three kinds of character, as a value found this far from its keyword
+always must; a phrase must hold capitalised words and a number.
 """
 
 from __future__ import annotations
@@ -17,8 +19,13 @@ from kbassist.hygiene.value_shapes import is_mention, value_shape_ok
 _NEW_ONE = re.compile(
     r"(?i)\b(?:the\s+new\s+one|a\s+nova|o\s+novo|la\s+nueva|el\s+nuevo|la\s+nouvelle"
     r"|le\s+nouveau|die\s+neue|das\s+neue|den\s+neuen|de\s+nieuwe|het\s+nieuwe|la\s+nuova"
-    r"|il\s+nuovo)[ \t]*[,:][ \t]*(?P<value>[^\s,;]{6,64}?)(?=[.,;)]?(?:\s|$))"
+    r"|il\s+nuovo)(?:[ \t]*,|[^.\n:]{0,60}:)[ \t]*"
+    r"(?:(?P<phrase>(?:[A-Z][a-z]{2,12}|\d{1,4})(?:[ \t](?:[A-Z][a-z]{2,12}|\d{1,4})){2,5})"
+    r"|(?P<value>[^\s,;]{6,64}?))(?=[.,;)]?(?:\s|$))"
 )
+# a phrase of capitalised words and numbers: "... read it back to me from her notes: Lagoon 6
+# Tulip 4." (a room account's password, blind82)
+_WORDS_AND_NUMBERS = re.compile(r"(?=.*\d)(?=.*[A-Za-z]{3}).*")
 _PASSWORD_NAMED = re.compile(
     r"(?i)\b(?:password|passwort|kennwort|wachtwoord|contraseña|clave|senha|palavra-passe"
     r"|mot\s+de\s+passe|mdp|pin|passcode)\b"
@@ -32,8 +39,11 @@ def new_one_hits(text: str, lowered: str) -> Iterator[Hit]:
     if not any(hint in lowered for hint in _HINTS):
         return
     for match in _NEW_ONE.finditer(text):
-        value = match.group("value")
-        if is_mention(value) or not value_shape_ok(value, "strict"):
+        group = "phrase" if match.group("phrase") else "value"
+        value = match.group(group)
+        if group == "phrase" and not _WORDS_AND_NUMBERS.fullmatch(value):
+            continue
+        if group == "value" and (is_mention(value) or not value_shape_ok(value, "strict")):
             continue
         if _PASSWORD_NAMED.search(text, max(0, match.start() - _REACH), match.start()):
-            yield match.start("value"), match.end("value"), "password"
+            yield match.start(group), match.end(group), "password"

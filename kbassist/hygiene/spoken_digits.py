@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from kbassist.hygiene.hint_index import trie_pattern
 from kbassist.hygiene.keyword_scan import Hit
+from kbassist.hygiene.spelled_letters import spelled_runs
 
 _DIGITS = {
     "0": "zero oh null cero zéro nul",
@@ -91,16 +92,20 @@ def rewritten(text: str) -> tuple[str, list[tuple[int, int, int, int]]]:
     runs: list[tuple[int, int, int, int]] = []
     last = 0
     length = 0
-    for match in _RUN.finditer(text):
-        said = _said(match.group(0))
-        if said is None:
-            continue
-        pieces.append(text[last : match.start()])
-        length += match.start() - last
-        runs.append((length, length + len(said), match.start(), match.end()))
+    found = spelled_runs(text, text.lower())  # "Kilo Seven Delta Two ..." (session 16)
+    found += [
+        (match.start(), match.end(), said)
+        for match in _RUN.finditer(text)
+        if (said := _said(match.group(0))) is not None
+        and not any(start < match.end() and match.start() < end for start, end, _ in found)
+    ]
+    for start, end, said in sorted(found):
+        pieces.append(text[last:start])
+        length += start - last
+        runs.append((length, length + len(said), start, end))
         pieces.append(said)
         length += len(said)
-        last = match.end()
+        last = end
     pieces.append(text[last:])
     return "".join(pieces), runs
 
