@@ -151,10 +151,20 @@ _COMPANY_ADDRESS = re.compile(
     r")\b"
 )
 # A firm's legal name just before: "Ferncliff Accountancy Ltd, 18 Booth Street" (session 6).
+# Or on the line above, or before a dash: "Installatiebedrijf De Graaf B.V.\nIndustrieweg 31",
+# "Valente & Rocha, Lda. - Av. da Boavista 1203", "Officine Marchetti Srl, Via ..." (session 16)
+# A business named, then its address in brackets: "Bakkerij de Vries (Voorstraat 41,
+# Dordrecht)", "Loja Sabores do Minho (Rua de Santa Catarina 210, Porto)" (session 16); not a
+# person's: "Mrs Dale (4 Elm Road)"
+_PLACE_NAME_BRACKET = re.compile(
+    r"(?<![\w.])(?!(?:Mr|Mrs|Ms|Miss|Dr|Herr|Frau|Mme|Mlle|Sra?|Dott|Dhr|Mevr)\b)"
+    r"[A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z][\w&'’.-]*|&|de|do|da|del|di|la|le|am|an|van"
+    r"|der|den|of|the)){1,5}[ \t]*\($"
+)
 _LEGAL_NAME_BEFORE = re.compile(
     r"\b(?:Ltd|Limited|LLP|PLC|plc|Inc|LLC|GmbH|AG|SARL|SAS|S\.L|S\.A|B\.V|N\.V|S\.r\.l|Lda"
-    r"|LTD|LIMITED|GMBH|INC)"
-    r"\.?,?[ \t]*$"
+    r"|LTD|LIMITED|GMBH|INC|Srl|SRL|S\.p\.A|SpA|BV|NV|KG|SLU|S\.L\.U)"
+    r"\.?(?:,|[ \t]+[-–])?[ \t]*\n?[ \t]*$"
 )
 _CLAUSE_END = re.compile(r"[.;:()]|\s[-–—]\s")
 _YEAR_AT_END = re.compile(r"\s(?:19|20)\d{2}$")
@@ -247,7 +257,9 @@ def address_hits(text: str, lowered: str) -> Iterator[Hit]:
             or _COMPANY_ADDRESS.match(match.group(0))  # "Bezoekadres Oudegracht 88, ..."
         ):
             continue  # "Sede: Rua ... (morada da empresa, para a fatura)"
-        if _LEGAL_NAME_BEFORE.search(before):
+        if _LEGAL_NAME_BEFORE.search(text, max(0, match.start() - 100), match.start()) or (
+            _PLACE_NAME_BRACKET.search(before) and not HOME_WORDS.search(before + after)
+        ):
             continue  # "Ferncliff Accountancy Ltd, 18 Booth Street": the firm's own address
         # "the key safe for the show-home at Plot 12, ...": a listing's "home" is no one's
         home = HOME_WORDS.search(_LISTING.sub(" ", before)) or HOME_WORDS.search(after)

@@ -140,6 +140,11 @@ _CURL_USER = re.compile(
     r"\bcurl\b[^\n|;]{0,120}?(?<![\w-])(?:-u|--user)[ \t]+['\"]?[^\s:'\"]{1,64}:"
     r"(?P<value>[^\s'\"@]{3,100})"
 )
+# A Wi-Fi QR code's payload (session 16):
+# "WIFI:T:WPA;S:Hawkridge-Guests;P:Appletree-Barrel-55;H:false;;"
+_WIFI_QR = re.compile(
+    r"(?i)\bWIFI:(?:[A-Z]:(?:\\;|[^;\n])*;){0,4}?P:(?P<value>(?:\\;|[^;\n]){4,64})"
+)
 _ENCODED_LOGIN = re.compile(
     r"(?:GetBytes|b64encode|btoa|encodeToString|Base64\.encode)\([ \t]*b?['\"]"
     r"[^'\":\s]{1,80}:(?P<value>[^'\"\s]{4,100})['\"]"
@@ -154,6 +159,10 @@ def config_value_hits(text: str, lowered: str) -> Iterator[Hit]:
             group = "xml" if match.group("xml") else "json"
             if not is_mention(match.group(group)):
                 yield match.start(group), match.end(group), "wifi_key"
+    if "wifi:" in lowered:
+        for match in _WIFI_QR.finditer(text):
+            if not match.group("value").startswith("<") and not is_mention(match.group("value")):
+                yield match.start("value"), match.end("value"), "wifi_key"
     if "curl" in lowered:
         for match in _CURL_USER.finditer(text):
             if not is_mention(match.group("value")) and not match.group("value").startswith("$"):

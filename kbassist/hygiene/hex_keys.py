@@ -19,16 +19,19 @@ from kbassist.hygiene.prose_codes import sentence_around
 # hash (session 15). Hex alone is a digest's shape; the words make it a key.
 # Or after a comma ("Copied the new primary auth token, 3248f7db..., from the console"), or as
 # an SDK's first argument ("meraki.DashboardAPI('db9b3488...')") (session 16).
+# Or after "is" where a key's CamelCase name stands ("the shared AppKey they were provisioned
+# with ... is 5B1E9A77..."; session 16), in capitals too.
 _HEX_AFTER_COLON = re.compile(
-    r"(?:[:,][ \t]*|\w(?:API|Api|Client)\([ \t]*['\"])(?P<value>[0-9a-f]{32,64})(?![\w-])"
+    r"(?:[:,][ \t]*|\w(?:API|Api|Client)\([ \t]*['\"]|\bis[ \t]+)"
+    r"(?P<value>[0-9a-f]{32,64}|[0-9A-F]{32,64})(?![\w-])"
 )
 _KEY_OR_TOKEN = re.compile(
     r"(?i)\b(?:api[\s-]?key|key|token|secret|clave|chave|chiave|sleutel|schlüssel|clé)\b"
-    r"|\w(?:API|Api|Client)\("
+    r"|\w(?:API|Api|Client)\(|[a-z](?-i:Key)\b"
 )
 _DIGEST_WORDS = re.compile(
     r"(?i)\b(?:hash|md5|sha-?\d*|checksum|fingerprint|thumbprint|digest|etag|guid|uuid|id"
-    r"|commit|revision)\b"
+    r"|commit|revision|serial\w*)\b"
 )
 
 

@@ -68,7 +68,8 @@ def _voucher_lists(text: str) -> Iterator[re.Match[str]]:
 # Or in three groups, as other controllers print them: "619-447-208", "7731-0442-85",
 # "HBV-9QK-T4M" (session 14)
 _ONE_VOUCHER = re.compile(
-    r"(?<![\w-])(?:[1-9]\d{4}-\d{5}|\d{3}-\d{3}-\d{3}|\d{4}-\d{4}-\d{2}"
+    # or eight to ten digits run together, as Omada prints them too (session 16)
+    r"(?<![\w-])(?:[1-9]\d{4}-\d{5}|\d{3}-\d{3}-\d{3}|\d{4}-\d{4}-\d{2}|\d{8,10}(?![.,]\d)"
     r"|(?=[A-Z\d-]*\d)(?=[A-Z\d-]*[A-Z])[A-Z\d]{3}-[A-Z\d]{3}-[A-Z\d]{3})(?![\w-])"
 )
 
@@ -97,7 +98,13 @@ def voucher_list_hits(text: str, lowered: str) -> Iterator[Hit]:
 _PASSWORD_HEADER = re.compile(
     r"(?i)^(?:passwords?|pw|pwd|pass|kennwort|passwort|contraseña|clave|mot\s+de\s+passe"
     r"|wachtwoord|senha|password\s+\(new\)|new\s+password|pin|credentials?|creds|secret"
-    r"|zugangsdaten|credenciales|identifiants|inloggegevens|credenziali)$"
+    r"|zugangsdaten|credenciales|identifiants|inloggegevens|credenziali"
+    # a qualified password column: "initial_password", "contraseña_temporal", "temp pw"
+    # (session 16)
+    r"|(?:initial|temp(?:orary)?|new|start|default|first|nueva|nouveau|neues|nieuw|nuova|nova)"
+    r"[ _-]?(?:password|passwort|pw|pwd|contraseña|mot_de_passe|wachtwoord|senha)"
+    r"|(?:contraseña|senha|password|passwort|kennwort|wachtwoord)[ _-]?(?:temporal|temporaria"
+    r"|temporária|inicial|initial|temp|provisoire|tijdelijk|provvisoria|neu|nieuw))$"
 )
 _CELL = re.compile(r"[^|]+")
 # (with an aside after it: "set by user (SSPR)", "pending, TAP via manager"; session 12)

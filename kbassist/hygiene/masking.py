@@ -14,7 +14,7 @@ from kbassist.hygiene.corrections import (
     sibling_hits,
 )
 from kbassist.hygiene.kinds import BULLETS, KINDS, PERSONAL, PERSONAL_DATA_MARKER, SECRET, Span
-from kbassist.hygiene.output_names import is_output_name
+from kbassist.hygiene.output_names import csv_fragment, is_output_name
 from kbassist.hygiene.personal_detectors import personal_hits
 from kbassist.hygiene.public_material import (
     PUBLIC_SAFE_KINDS,
@@ -106,6 +106,7 @@ def _spans(text: str, learned: bool) -> list[Span]:
             is_example(text, *hit[:2])
             or is_unusable(text, *hit[:2])
             or is_output_name(text, *hit[:2])
+            or csv_fragment(text, *hit[:2], ruled=True)
         )
     ]
     if learned:  # a second opinion only where no rule has spoken
@@ -117,6 +118,7 @@ def _spans(text: str, learned: bool) -> list[Span]:
             and not is_example(text, *hit[:2])
             and not is_unusable(text, *hit[:2])
             and not is_output_name(text, *hit[:2])
+            and not csv_fragment(text, *hit[:2])
         )
     hits.extend(corrected_hits(text, hits))
     hits.extend(sibling_hits(text, hits))

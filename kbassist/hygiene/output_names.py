@@ -18,6 +18,7 @@ import binascii
 import re
 
 from kbassist.hygiene.public_material import word_start
+from kbassist.hygiene.value_shapes import value_shape_ok
 
 # A header's name: "X-MS-Exchange-Organization-SCL", "X-Forwarded-For" (letters only)
 _HEADER_NAME = re.compile(r"X-[A-Za-z]+(?:-[A-Za-z]+)+")
@@ -100,6 +101,29 @@ def _empty_block(text: str, start: int) -> bool:
         return False
     body = text[body_start:body_end].replace("\\n", " ")
     return _KEY_RUN.search(body) is None
+
+
+_CELL_BREAK = {separator: re.compile(rf"{separator}(?! )") for separator in (",", ";")}
+
+
+def csv_fragment(text: str, start: int, end: int, ruled: bool = False) -> bool:
+    """Whether a value spans cells of a CSV row ("BLP-POS1,CZC1482KQ7,HP",
+    "jolmedo;Dirección;hoy"): a line with three separators or more is a row, and a cell's
+    own value holds none of them (password columns are read by laid_out.csv_hits; session 16)."""
+    value = text[start:end].strip(",;")
+    for separator in (",", ";"):
+        if _CELL_BREAK[separator].search(value):  # "a,b" is a row's cells; "a, b" prose
+            line_start = text.rfind("\n", 0, start) + 1
+            line_end = text.find("\n", start)
+            line = text[line_start : len(text) if line_end == -1 else line_end]
+            if line.count(separator) >= 3:
+                # a rule's span over cells keeps a cell that holds a password's shape
+                # ("Cruc1ble!Heat,ssl=False,..."): its own value, read past its end
+                return not ruled or not any(
+                    value_shape_ok(cell, "strict") and "@" not in cell
+                    for cell in value.split(separator)
+                )
+    return False
 
 
 def _is_cipher(value: str) -> bool:

@@ -54,7 +54,7 @@ _NOT_PHONE_CONTEXT = re.compile(
     # a serial number in the other languages: "matricola", "Nº de serie" (session 9)
     r"|matricola|\bs[ée]rie|seriennummer|serienummer"
     # a device's identifier: "IMEI 356938035643809" (session 8)
-    r"|imei|meid|imsi|iccid|\besn"
+    r"|imei|meid|imsi|iccid|\besn|\btid"  # a card terminal's ID: "TID 02841733" (session 16)
     # a case right after its word, with no vendor between: "caso 2025-118734" (session 8)
     r"|\bcaso|\bincidencia|\bincidente|\bchamado|\bprotocolo|\bexpediente|\bsegnalazione"
     r"|version|event|error|\bpo\b|account|acct|iban|sort\s+code|port|vlan|licen[cs]e|key|code"
@@ -107,7 +107,7 @@ _WORK_WORDS = re.compile(
     r"|supplier|isp|carrier|provider|fax|ext\.?|extension|durchwahl|zentrale|büro|firma|company"
     r"|work|business|trunk|porting|ported|3cx|sip|teams|hunt\s?group|queue|ivr|auto\s?attendant"
     r"|operator\s+connect|calling\s+plan|direct\s+routing|phone\s+system|inbound|outbound"
-    r"|duty\s+number|published"
+    r"|duty\s+number|published|dial[\s-]?in|einwahl|conference\s+(?:line|number|bridge)"
     # "customers said the booking line 01856 ... went to voicemail" (session 14)
     r"|(?:booking|bookings|reservations?|enquiry|enquiries|sales)\s+(?:line|number)"
     r"|oficina|empresa|centralita|bureau|entreprise|standard|kantoor|bedrijf|escritório|ufficio"
@@ -422,6 +422,9 @@ _ANOTHER_NUMBER_BEFORE = re.compile(
     r"|\b(?:contract|subscription|agreement|contrato|contrat|vertrag|contratto)"
     r"(?:\s+(?:number|no\.?|id|nr\.?|n[º°o]\.?|número|numéro|nummer|numero))?"
     r"|\b(?:session|meeting|sitzung|sesión|séance|sessione|sessão)(?:\s+(?:id|code|no\.?|number))?"
+    # a customer's number with a carrier or supplier (session 16)
+    r"|\b(?:customer\s+(?:number|no\.?|id)|n[úu]mero\s+de\s+cliente|numéro\s+(?:de\s+)?client"
+    r"|klantnummer|numero\s+(?:di\s+)?cliente|kundennummer)"
     r")\W{0,3}$"
 )
 
@@ -432,6 +435,10 @@ _CODE_GROUPS_BEFORE = re.compile(
 )
 
 
+# A German or Austrian office number written with its extension after a hyphen (session 16)
+_DURCHWAHL = re.compile(r"0\d{2,5}[ /]\d[\d ]{2,10}-\d{1,4}")
+
+
 def _firms_line_before(text: str, start: int, end: int, own_earlier: bool) -> bool:
     """Whether the words right before make the number a work phone or the firm's line: "Her DDI
     0161 ...", "rappelé via le standard (04 78 ...)"; not when it was called someone's own
@@ -439,6 +446,8 @@ def _firms_line_before(text: str, start: int, end: int, own_earlier: bool) -> bo
     her direct line, 07700 ..., which is her own phone"; session 16)."""
     if own_earlier:
         return False
+    if _DURCHWAHL.fullmatch(text, start, end):
+        return True  # "Tel. 0621 48 3312-40": a switchboard's number and an extension
     if _WORK_PHONE.search(text[max(0, start - 60) : start]):
         return not _own_after(clause_after(text, end))
     return bool(_SWITCHBOARD_BEFORE.search(text, max(0, start - 30), start))

@@ -210,7 +210,7 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         r"|sign[\s-]?in|login|duo(?:\s+mobile)?(?:\s+bypass)?|bypass|security|verify|okta)"
         r"[\s-]?(?:codes?|pins?|pass-?codes?|tokens?)"
         r"|otp|duo\s+passcodes?|(?:bestätigungs|sicherheits|einmal|verifizierungs|anmelde)-?codes?"
-        r"|códigos?\s+de\s+(?:verificación|seguridad|un\s+solo\s+uso|verificação|segurança|acceso)"
+        r"|c[óo]digos?\s+de\s+(?:verifica(?:ci[óo]n|ção)|seguridad|un\s+solo\s+uso|segurança|acceso|operaci[óo]n)"
         r"|codes?\s+(?:de\s+(?:vérification|sécurité|connexion)|à\s+usage\s+unique)"
         r"|(?:verificatie|beveiligings)-?codes?|eenmalige\s+codes?"
         r"|codic[ei]\s+(?:di\s+)?(?:verifica|sicurezza|otp)|bypass"
@@ -254,6 +254,7 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
             "verifizierung",
             "anmeldecode",
             "verificación",
+            "operaci",
             "seguridad",
             "solo uso",
             "verificação",
