@@ -45,11 +45,13 @@ _ROMANCE_STREET_WORDS = (
     r"|Rue|Avenue|Boulevard|Chemin|Allée|Impasse"
     r"|Caminho|Estrada|Calçada|Alameda|Praça|Beco|Carrer|Camino|Ronda|Strada|Vicolo"  # session 12
     r"|Odos|Odós|Leoforos|Leofóros"  # romanised Greek: "Odos Irodou Attikou 14" (session 9)
+    r"|ul\.|ulica|al\.|aleja"  # Polish: "ul. Kasztanowa 14/6, 30-218 Kraków" (session 16)
 )
 _ROMANCE_STREET_TYPES = r"rue|avenue|av\.|boulevard|bd|chemin|allée|impasse|place|quai"
 _STREET_ROMANCE = (
     # the house number is not an IP address's first part ("Via ... gevonden op 192.168...")
-    rf"\b(?:{_ROMANCE_STREET_WORDS})\s+(?:[\w'’.-]+\s+){{0,4}}?(?:n[ºo°.]\s*)?\d{{1,4}}\b(?![.,]\d)"
+    rf"\b(?:{_ROMANCE_STREET_WORDS})\s+(?:[\w'’.-]+\s+){{0,4}}?(?:n[ºo°.]\s*)?\d{{1,4}}"
+    r"(?:/\d{1,4}[A-Za-z]?)?\b(?![.,]\d)"  # a flat after the house: "14/6"
     rf"|\b\d{{1,4}}(?:\s?(?:bis|ter))?,?\s+(?:{_ROMANCE_STREET_TYPES})\s+(?:[\w'’-]+\s){{0,4}}[\w'’-]+"
 )
 # A street named without a type, then its town and a UK postcode: "12 Mill Race, Tickhill,
@@ -105,7 +107,8 @@ _STREET_PIECES = (
 _POSTCODE_TAIL = re.compile(
     r"[ \t,]{1,3}(?:(?:Co\.?[ \t]+)?[A-Z][\w'’-]+[ \t,]{1,3}){0,3}"
     r"(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|\d{4}\s?[A-Z]{2}|\d{4,5}(?:-\d{3,4})?|[A-Z]{2}\s\d{5}"
-    r"|[AC-FHKNPRTV-Y]\d{2}\s?[AC-FHKNPRTV-Y0-9]{4}|\d{3}[ \t]\d{2})"  # Swedish: "184 61"
+    # Swedish "184 61", Polish "30-218"
+    r"|[AC-FHKNPRTV-Y]\d{2}\s?[AC-FHKNPRTV-Y0-9]{4}|\d{3}[ \t]\d{2}|\d{2}-\d{3})"
     r"(?:[ \t]+[A-ZÄÖÜÅ][\wäöüßåø'’-]+){0,2}"  # the town: "83093 Bad Endorf"
 )
 HOME_WORDS = re.compile(

@@ -133,6 +133,24 @@ _KINDS: tuple[_Kind, ...] = (
         cased=("CC",),
         lower=("cidad", "citizen card"),
     ),
+    _Kind(  # a Belgian national number: "registre national 84.07.23-163.87" (session 16)
+        re.compile(
+            r"(?i)\b(?:registre\s+national|rijksregister(?:nummer)?|national\s+register"
+            r"|num[ée]ro\s+national|insz)\b"
+        ),
+        re.compile(r"(?<![\d.-])\d{2}\.?\d{2}\.?\d{2}[-.]?\d{3}\.?\d{2}(?![\d.-]\d)"),
+        _always,
+        "national_id",
+        lower=("registre", "rijksregister", "national reg", "insz", "ro national"),
+    ),
+    _Kind(  # a Swiss social insurance number: "AHV number 756.3812.4590.75" (session 16)
+        re.compile(r"\bAHV\b|\bAVS\b|(?i:\bahv-?n(?:ummer|r)\b)"),
+        re.compile(r"(?<![\d.])756\.?\d{4}\.?\d{4}\.?\d{2}(?![\d.]\d)"),
+        _always,
+        "national_id",
+        cased=("AHV", "AVS"),
+        lower=("ahv-n", "ahvn"),
+    ),
     _Kind(
         re.compile(r"\bSIN\b|(?i:\bsocial\s+insurance\b)"),
         re.compile(r"(?<![\d-])\d{3}[ -]?\d{3}[ -]?\d{3}(?![\d-])"),

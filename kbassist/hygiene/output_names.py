@@ -75,7 +75,14 @@ _KEY_RUN = re.compile(r"[A-Za-z0-9+/=]{12,}")
 # base64's padding ("...MQ4%3D") ends a value and follows no name
 _ENCODED_QUERY = re.compile(r"(?i)(?:^|%26|%3f)[a-z_]{2,}%3d(?!$)|^[a-z_]{2,}%3d$")
 # A documentation placeholder for a password: "Password=myPassword;" (Microsoft's sample)
-_PLACEHOLDER = re.compile(r"(?i)(?:my|your|some)[-_]?(?:password|passwd|pwd|pass|secret)\d{0,3}\b")
+_PLACEHOLDER = re.compile(
+    r"(?i)(?:my|your|some)[-_]?(?:password|passwd|pwd|pass|secret)\d{0,3}\b"
+    r"|not[-_]a[-_]real[-_]\w+"  # a test fixture's fallback: 'not-a-real-password' (session 16)
+)
+# A number and its unit: "re-auth timer is 3600 s" (session 16)
+_WITH_UNIT = re.compile(
+    r"[ \t]?(?:s|secs?|seconds|ms|min|mins|minutes|h|hrs|hours|days|[KMG]B|%)\b"
+)
 # A commit named before its hash: "(commit 6b917f39...)"
 _COMMIT_BEFORE = re.compile(r"(?i)\b(?:commit|revision|rev|sha)\W{0,3}$")
 # A client secret's description, shown with its expiry: 'Client secret : "crm-sync-2024",
@@ -177,6 +184,7 @@ def is_output_name(text: str, start: int, end: int) -> bool:
         or _MASKED_TAIL.search(value) is not None
         or (value.startswith("-----BEGIN") and _empty_block(text, start))
         or _PLACEHOLDER.match(value) is not None
+        or (value.isdigit() and _WITH_UNIT.match(text, end) is not None)
         or (value.isalnum() and _COMMIT_BEFORE.search(text, max(0, start - 10), start) is not None)
         or (
             text[start - 1 : start] in "\"'"

@@ -38,6 +38,7 @@ _PLACE_WORDS = re.compile(
     # disarming names the alarm: "código de desarme", "code de désarmement" (session 7)
     r"|disarm\w*|desarm\w*|désarm\w*|unscharf\w*|disinser\w*|uitschakel\w*"
     r"|\w+tresor\w*|\w+kluis"  # Schlüsseltresor, sleutelkluis (session 7)
+    r"|zahlenschloss|kombinationsschloss|cijferslot|combinatieslot"  # (session 16)
     # an alarm panel: "la central Ajax", "centrale Bentel" (session 16)
     r"|centrale|(?-i:central\s+(?:de\s+alarma|[A-Z]\w+))"
     r"|alarm(?:centrale|systeem|paneel|zentrale|panel)|inbraak\w*|einbruch\w*)\b"  # session 12

@@ -120,7 +120,8 @@ def _line_end(text: str, position: int) -> int:
 # crypt string no word calls one ("enable secret 9 $9$nhEm...", an htpasswd line's "$apr1$..."):
 # the guide does not flag hashes, and no writer labelled one a secret's value.
 # It opens a word (or follows "user:" in an htpasswd line): "Pa$5$word" is a password.
-_CRYPT = re.compile(r"(?<![^\s:'\"=(])\$(?:2[aby]?|1|5|6|7|8|9|y|apr1|argon2(?:id|i|d)?)\$")
+# (and phpass's "$P$B..." and "$H$...", WordPress's and phpBB's; session 16)
+_CRYPT = re.compile(r"(?<![^\s:'\"=(])\$(?:2[aby]?|1|5|6|7|8|9|y|P|H|apr1|argon2(?:id|i|d)?)\$")
 # The names of password-hash algorithms: "password sha-256 $5$...", "pbkdf2:sha256:..."
 HASH_ALGORITHM = r"sha-?(?:1|224|256|384|512)|md5|pbkdf2\S*|s?crypt|yescrypt"
 

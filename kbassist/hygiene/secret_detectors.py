@@ -48,6 +48,7 @@ from kbassist.hygiene.prose_codes import (
 from kbassist.hygiene.public_material import NOT_A_SECRET_SHAPE
 from kbassist.hygiene.secret_keywords import secret_keyword_hits
 from kbassist.hygiene.secret_scanner import PUBLIC_CONTEXT as _PUBLIC_CONTEXT
+from kbassist.hygiene.spelled_letters import spelled_secret_hits
 from kbassist.hygiene.value_shapes import (
     KEY_NOUNS,
     NAMED_NOT_VALUE,
@@ -622,6 +623,7 @@ DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
     hex_key_hits,
     word_passphrase_hits,
     new_one_hits,
+    spelled_secret_hits,
     chat_code_hits,
     chat_typed_hits,
     spoken_code_hits,

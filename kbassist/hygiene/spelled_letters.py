@@ -11,44 +11,94 @@ two such notes, read in session 15, were the last known misses of this kind).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from kbassist.hygiene.hint_index import trie_pattern
+from kbassist.hygiene.keyword_scan import Hit
 
+# The digits said in words, in the seven languages (read by spoken_digits too)
+DIGIT_WORDS = {
+    "0": "zero oh null cero zéro nul",
+    "1": "one eins uno une un één een um uma",
+    "2": "two zwei zwo dos deux twee dois duas due",
+    "3": "three drei tres trois drie três tre",
+    "4": "four vier cuatro quatre quatro quattro",
+    "5": "five fünf cinco cinq vijf cinque",
+    "6": "six sechs seis zes meia sei",
+    "7": "seven sieben siete sept zeven sete sette",
+    "8": "eight acht ocho huit oito otto",
+    "9": "nine neun nueve neuf negen nove",
+}
+# NATO's spelling alphabet, and the German one (DIN 5009): "Martha, Zacharias, vier, Paula,
+# ..." (session 16)
 _NATO = {
     word: word[0].upper()
     for word in """alpha alfa bravo charlie delta echo foxtrot golf hotel india juliet juliett
     kilo lima mike november oscar papa quebec romeo sierra tango uniform victor whiskey whisky
     xray x-ray yankee zulu""".split()
 }
+_GERMAN = {
+    word: word[0].upper()
+    for word in """anton berta cäsar dora emil friedrich gustav heinrich ida julius kaufmann
+    ludwig martha nordpol paula quelle richard samuel siegfried theodor ulrich viktor wilhelm
+    xanthippe ypsilon zacharias zeppelin""".split()
+}
+_LETTER_WORDS = {**_NATO, **_GERMAN}
 _SPOKEN = {
-    **{
-        w: str(d) for d, w in enumerate("zero one two three four five six seven eight nine".split())
-    },
-    "oh": "0",
+    **{word: digit for digit, words in DIGIT_WORDS.items() for word in words.split()},
+    "niner": "9",
     "exclamation": "!",
     "hash": "#",
     "hashtag": "#",
+    "hekje": "#",
+    "raute": "#",
     "dash": "-",
     "hyphen": "-",
     "underscore": "_",
+    "unterstrich": "_",
     "dot": ".",
+    "punkt": ".",
+    # a letter's case said before it: "kleine alfa", "capital Romeo" (read, not written)
+    **dict.fromkeys(
+        "kleine klein small lower lowercase capital upper uppercase hoofdletter grote".split(), ""
+    ),
 }
-_WORDS = sorted({*_NATO, *_SPOKEN}, key=len, reverse=True)
+_WORDS = sorted({*_LETTER_WORDS, *_SPOKEN}, key=len, reverse=True)
 _PIECE_WORD = rf"(?:(?:{trie_pattern(_WORDS)})(?![\w-])|\d(?!\w))"
 _RUN = re.compile(rf"(?i)(?<![\w-]){_PIECE_WORD}(?:[ \t]*,?[ \t]+{_PIECE_WORD}){{3,}}")
 _PIECE = re.compile(rf"(?i){_PIECE_WORD}")
-_ANY_NATO = re.compile(trie_pattern(sorted(_NATO, key=len, reverse=True)))
+_ANY_LETTER_WORD = re.compile(trie_pattern(sorted(_LETTER_WORDS, key=len, reverse=True)))
 
 
 def spelled_runs(text: str, lowered: str) -> list[tuple[int, int, str]]:
-    """(start, end, the value spelled) for each run with two NATO letters or more."""
-    if not _ANY_NATO.search(lowered):
+    """(start, end, the value spelled) for each run with two spelling-alphabet letters or more."""
+    if not _ANY_LETTER_WORD.search(lowered):
         return []
     runs = []
     for match in _RUN.finditer(text):
         pieces = [piece.group(0).lower() for piece in _PIECE.finditer(match.group(0))]
-        if sum(piece in _NATO for piece in pieces) < 2:
+        if sum(piece in _LETTER_WORDS for piece in pieces) < 2:
             continue
-        spelled = "".join(_NATO.get(piece) or _SPOKEN.get(piece) or piece for piece in pieces)
+        spelled = "".join(
+            _LETTER_WORDS.get(piece) or _SPOKEN.get(piece) or piece for piece in pieces
+        )
         runs.append((match.start(), match.end(), spelled))
     return runs
+
+
+# A secret's word before a spelled value: read out letter by letter, it is the key itself
+_SECRET_WORD = re.compile(
+    r"(?i)\b(?:password|passwort|kennwort|wachtwoord|contraseña|senha|mot\s+de\s+passe|key"
+    r"|schlüssel|sleutel|clave|chave|chiave|clé|code|pin|voucher|passphrase|wifi|wi-fi|wlan)"
+)
+_SECRET_REACH = 200
+
+
+def spelled_secret_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """A value of letters and digits spelled out, a secret's word up to 200 characters before:
+    "den neuen Schlüssel buchstabiert, alles Großbuchstaben: Martha, Zacharias, vier, ..."."""
+    for start, end, spelled in spelled_runs(text, lowered):
+        letters = sum(ch.isalpha() for ch in spelled)
+        if len(spelled) >= 6 and letters and letters < len(spelled):
+            if _SECRET_WORD.search(text, max(0, start - _SECRET_REACH), start):
+                yield start, end, "password"

@@ -17,21 +17,9 @@ from collections.abc import Callable, Iterator, Sequence
 
 from kbassist.hygiene.hint_index import trie_pattern
 from kbassist.hygiene.keyword_scan import Hit
-from kbassist.hygiene.spelled_letters import spelled_runs
+from kbassist.hygiene.spelled_letters import DIGIT_WORDS, spelled_runs
 
-_DIGITS = {
-    "0": "zero oh null cero zéro nul",
-    "1": "one eins uno une un één een um uma",
-    "2": "two zwei zwo dos deux twee dois duas due",
-    "3": "three drei tres trois drie três tre",
-    "4": "four vier cuatro quatre quatro quattro",
-    "5": "five fünf cinco cinq vijf cinque",
-    "6": "six sechs seis zes meia sei",
-    "7": "seven sieben siete sept zeven sete sette",
-    "8": "eight acht ocho huit oito otto",
-    "9": "nine neun nueve neuf negen nove",
-}
-_WORD_DIGIT = {word: digit for digit, words in _DIGITS.items() for word in words.split()}
+_WORD_DIGIT = {word: digit for digit, words in DIGIT_WORDS.items() for word in words.split()}
 _UNITS_FR = ("", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf")
 _TEENS_FR = ("dix", "onze", "douze", "treize", "quatorze", "quinze", "seize")
 _TENS_FR = {2: "vingt", 3: "trente", 4: "quarante", 5: "cinquante", 6: "soixante"}
