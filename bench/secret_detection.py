@@ -75,7 +75,7 @@ BATCHES = (
     "blind64", "blind65", "blind66", "blind67", "blind68", "blind69", "blind70", "blind71",
     "blind72", "blind73", "blind74", "blind75", "blind76", "blind77", "blind78", "blind79",
     "blind80", "blind81", "blind82", "blind83", "blind84", "blind85", "blind86", "blind87",
-    "blind88",
+    "blind88", "blind89", "blind90", "blind91", "blind92",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -167,6 +167,10 @@ BLIND = {
     "blind86": ROOT / "bench" / "data" / "secrets_blind86.jsonl",
     "blind87": ROOT / "bench" / "data" / "secrets_blind87.jsonl",
     "blind88": ROOT / "bench" / "data" / "secrets_blind88.jsonl",
+    "blind89": ROOT / "bench" / "data" / "secrets_blind89.jsonl",
+    "blind90": ROOT / "bench" / "data" / "secrets_blind90.jsonl",
+    "blind91": ROOT / "bench" / "data" / "secrets_blind91.jsonl",
+    "blind92": ROOT / "bench" / "data" / "secrets_blind92.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -677,6 +681,30 @@ SEEN = {
     "1.00/0.94); read in session 16 (alarm codes at a 'central', codes set off by commas, a "
     "hotel's address, a main number repeated)"
     ": development since",
+    "blind89": "the first session-16 secrets blind test "
+    "(written in session 16, focus: e-mail threads and chats; scored in session 16 on "
+    "6efcf50) (the rules alone 0.85/1.00; with the token model 0.92/0.96; personal "
+    "0.98/0.82); read in session 16 (business addresses in quoted signatures and courier "
+    "notices, a dial-in number, a customer number, a bank's 'código de operación')"
+    ": development since",
+    "blind90": "the second session-16 secrets blind test "
+    "(written in session 16, focus: tables, CSV and config forms; scored in session 16 on "
+    "6efcf50) (the rules alone 0.92/0.90; with the token model 0.93/0.82; personal "
+    "0.83/0.97); read in session 16 (spans over a CSV row's cells, password columns named "
+    "'initial_password', a Wi-Fi QR payload)"
+    ": development since",
+    "blind91": "the third session-16 secrets blind test "
+    "(written in session 16, focus: physical sites and devices; scored in session 16 on "
+    "6efcf50) (the rules alone 0.67/1.00; with the token model 0.92/1.00; personal "
+    "1.00/0.80); read in session 16 (a business's address in brackets, a terminal's TID, "
+    "eight-digit vouchers, a LoRaWAN AppKey)"
+    ": development since",
+    "blind92": "the fourth session-16 secrets blind test "
+    "(written in session 16, focus: precision and odd forms; scored in session 16 on "
+    "6efcf50) (the rules alone 0.65/0.97; with the token model 0.72/0.93; personal "
+    "0.92/0.92); read in session 16 (spelling alphabets, Polish, Belgian and Swiss forms, "
+    "phpass hashes)"
+    ": development since",
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -989,7 +1017,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind89.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind93.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:

@@ -66,6 +66,7 @@ _NOT_VALUES = re.compile(
     r"-{5}[A-Z ]*|[A-Z ]*-{5}(?:\\n)?"
     r"|@(?:[\w-]+\.)*(?:[\w-]+\.[a-z]{2,}|localhost)(?::\d+)?(?:/\S*)?"
     r"|-[A-Za-z]+:\$?\w+|[A-Z][A-Z0-9]{1,5}-[A-ZÄÖÜ][a-zäöüß]{3,}|[A-Z][a-z]+['’]s"
+    r"|\d{1,2}:\d{2}(?:[ap]m)?,\S*"  # a time glued to the next word: "9:37am,ph_technical"
 )
 # A value X-ed out at its end ("https://hooks.slack.com/services/T01.../B00.../XXXXXXXX"), a key
 # block whose body is left out ("-----BEGIN PRIVATE KEY-----\n[REDACTED]\n-----END ...")
