@@ -200,7 +200,7 @@ def read_filler(tokens: Tokens, explicit: bool) -> Reading | None:
             i = close + 1
             skipped += 1
             continue
-        if word in SEPARATORS or word in {"::", ":-", "):"}:  # "Show bypass code): X"
+        if word in SEPARATORS or word in {"::", ":-"}:
             explicit = True
             i += 1
             break

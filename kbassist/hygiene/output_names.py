@@ -77,7 +77,8 @@ _KEY_RUN = re.compile(r"[A-Za-z0-9+/=]{12,}")
 _ENCODED_QUERY = re.compile(r"(?i)(?:^|%26|%3f)[a-z_]{2,}%3d(?!$)|^[a-z_]{2,}%3d$")
 # A documentation placeholder for a password: "Password=myPassword;" (Microsoft's sample)
 _PLACEHOLDER = re.compile(
-    r"(?i)(?:my|your|some)[-_]?(?:password|passwd|pwd|pass|secret)\d{0,3}\b"
+    # (the word alone: "MyPassword1!" is someone's password)
+    r"(?i)(?:my|your|some)[-_]?(?:password|passwd|pwd|pass|secret)(?=$|[;,&\s])"
     r"|not[-_]a[-_]real[-_]\w+"  # a test fixture's fallback: 'not-a-real-password' (session 16)
 )
 # A number and its unit: "re-auth timer is 3600 s" (session 16)
