@@ -153,17 +153,17 @@ _COMPANY_ADDRESS = re.compile(
     r"|vestigingsadres|bezoekadres|kantooradres|hoofdvestiging"
     r")\b"
 )
-# A firm's legal name just before: "Ferncliff Accountancy Ltd, 18 Booth Street" (session 6).
-# Or on the line above, or before a dash: "Installatiebedrijf De Graaf B.V.\nIndustrieweg 31",
-# "Valente & Rocha, Lda. - Av. da Boavista 1203", "Officine Marchetti Srl, Via ..." (session 16)
 # A business named, then its address in brackets: "Bakkerij de Vries (Voorstraat 41,
 # Dordrecht)", "Loja Sabores do Minho (Rua de Santa Catarina 210, Porto)" (session 16); not a
-# person's: "Mrs Dale (4 Elm Road)"
+# person's with a title: "Mrs Dale (4 Elm Road)"
 _PLACE_NAME_BRACKET = re.compile(
     r"(?<![\w.])(?!(?:Mr|Mrs|Ms|Miss|Dr|Herr|Frau|Mme|Mlle|Sra?|Dott|Dhr|Mevr)\b)"
     r"[A-Z][\w&'’.-]*(?:[ \t]+(?:[A-Z][\w&'’.-]*|&|de|do|da|del|di|la|le|am|an|van"
     r"|der|den|of|the)){1,5}[ \t]*\($"
 )
+# A firm's legal name just before: "Ferncliff Accountancy Ltd, 18 Booth Street" (session 6).
+# Or on the line above, or before a dash: "Installatiebedrijf De Graaf B.V.\nIndustrieweg 31",
+# "Valente & Rocha, Lda. - Av. da Boavista 1203", "Officine Marchetti Srl, Via ..." (session 16)
 _LEGAL_NAME_BEFORE = re.compile(
     r"\b(?:Ltd|Limited|LLP|PLC|plc|Inc|LLC|GmbH|AG|SARL|SAS|S\.L|S\.A|B\.V|N\.V|S\.r\.l|Lda"
     r"|LTD|LIMITED|GMBH|INC|Srl|SRL|S\.p\.A|SpA|BV|NV|KG|SLU|S\.L\.U)"
