@@ -1,11 +1,14 @@
-"""Values read out in the NATO alphabet: "read it to her over the phone: Kilo Seven Delta Two
-Zulu Nine", "the new one ... which is bravo echo alpha charlie hotel 2 0 2 4 exclamation".
+"""Values read out in a spelling alphabet: "read it to her over the phone: Kilo Seven Delta Two
+Zulu Nine", "the new one ... which is bravo echo alpha charlie hotel 2 0 2 4 exclamation",
+"den neuen Schlüssel buchstabiert: Martha, Zacharias, vier, Paula, ...".
 
-A run of four or more spelling words (NATO letters, English digit words, single digits and a
-few spoken symbols) with at least two NATO letters is what it spells: ``K7D2Z9``,
-``BEACH2024!``. :mod:`kbassist.hygiene.spoken_digits` puts the spelled value in the text's
-place and runs the rules over it, as it does for digits said in words (session 16; blind82's
-two such notes, read in session 15, were the last known misses of this kind).
+A run of four or more spelling words (NATO or German letters, digit words in the seven
+languages, single digits, a few spoken symbols, case words such as "kleine") with at least
+two letter words is what it spells: ``K7D2Z9``, ``BEACH2024!``.
+:mod:`kbassist.hygiene.spoken_digits` puts the spelled value in the text's place and runs the
+rules over it, as it does for digits said in words; and a spelled value of letters and digits
+that a secret's word names just before is a secret itself (session 16; blind82's two such
+notes, read in session 15, and blind92's, read after its first scoring).
 """
 
 from __future__ import annotations
@@ -80,8 +83,9 @@ def spelled_runs(text: str, lowered: str) -> list[tuple[int, int, str]]:
         if sum(piece in _LETTER_WORDS for piece in pieces) < 2:
             continue
         spelled = "".join(
-            _LETTER_WORDS.get(piece) or _SPOKEN.get(piece) or piece for piece in pieces
-        )
+            _LETTER_WORDS[piece] if piece in _LETTER_WORDS else _SPOKEN.get(piece, piece)
+            for piece in pieces
+        )  # a case word ("kleine") spells nothing
         runs.append((match.start(), match.end(), spelled))
     return runs
 
@@ -90,6 +94,7 @@ def spelled_runs(text: str, lowered: str) -> list[tuple[int, int, str]]:
 _SECRET_WORD = re.compile(
     r"(?i)\b(?:password|passwort|kennwort|wachtwoord|contraseña|senha|mot\s+de\s+passe|key"
     r"|schlüssel|sleutel|clave|chave|chiave|clé|code|pin|voucher|passphrase|wifi|wi-fi|wlan)"
+    r"(?:s|es)?\b"
 )
 _SECRET_REACH = 200
 
