@@ -1,4 +1,6 @@
 """The secret keyword table: which words announce which kind of secret, in seven languages.
+The codes' rules (voicemail PINs, door and alarm codes, one-time and recovery codes) are in
+:mod:`kbassist.hygiene.code_rules` and come first, in the order they always had.
 
 Data only. Each rule names its kind, the keywords (a regex alternation, matched
 case-insensitively on word boundaries), the value policy that judges the word
@@ -9,6 +11,7 @@ everyday words ("pass", "token", "secret").
 
 from __future__ import annotations
 
+from kbassist.hygiene.code_rules import CODE_RULES
 from kbassist.hygiene.hint_index import HintIndex
 from kbassist.hygiene.keyword_scan import KeywordRule
 
@@ -41,272 +44,7 @@ _PASSWORD_WORDS = (
 )
 
 SECRET_RULES: tuple[KeywordRule, ...] = (
-    KeywordRule(
-        "voicemail_pin",
-        r"(?:voice-?mail|voice\s+mail|vm|mailbox|sprachbox|anrufbeantworter|buzón(?:\s+de\s+voz)?"
-        r"|messagerie(?:\s+vocale)?|correio\s+de\s+voz|segreteria(?:\s+telefonica)?)"
-        r"[\s-]?(?:pin|passcode|password|code|passwort|kennwort|contraseña|clave|mot\s+de\s+passe"
-        r"|code\s+secret|wachtwoord|senha|codice)"
-        # "Code messagerie vocale réinitialisé à 7351": the code named before the mailbox
-        r"|(?:code|pin|c[óo]digo|codice)\s+(?:de\s+(?:la\s+)?|della\s+|do\s+|da\s+)?"
-        r"(?:messagerie(?:\s+vocale)?|buzón(?:\s+de\s+voz)?|segreteria(?:\s+telefonica)?"
-        r"|correio\s+de\s+voz|voicemail|voice\s?mail)",
-        "digits",
-        (
-            "voicemail",
-            "voice mail",
-            "voice-mail",
-            "vm ",
-            "vm-",
-            "vm:",
-            "mailbox",
-            "sprachbox",
-            "buzón",
-            "messagerie",
-            "correio de voz",
-            "segreteria",
-            "anrufbeantworter",
-        ),
-    ),
-    KeywordRule(
-        "door_code",
-        r"(?:(?:front|back|main|side|rear|office|server\s+room|comms\s+room)\s+)?"
-        r"(?:door|gate|alarm|keypad|entry|entrance|building|lock-?box|key\s?safe|key\s?box"
-        r"|padlock|cabinet|garage|access|burglar\s+alarm|intruder\s+alarm|safe|vault)"
-        r"[\s-]?(?:(?:access|panel|system|pad|box|lock|entry|engineer|installer|master|user"
-        r"|admin|service|set/unset|arm/disarm|set|unset|arm|disarm|remote)\s+)?"
-        r"(?:code|pin|combo|combination)s?"
-        r"|alarm\s+(?:set/unset|arm/disarm|unset/set|disarm|unset)"  # "alarm unset 0528"
-        # an alarm panel's own codes, named without the alarm (session 6)
-        r"|(?:engineer|installer|master|duress|arming|unset|disarm)\s+(?:code|pin)s?"
-        r"|override\s+codes?"  # a till's "override PIN" is a PIN (session 12)
-        r"|codice\s+master"
-        r"|c[óo]digo\s+(?:maestro|mestre)|code\s+ma[îi]tre|errichtercode|mastercode"
-        r"|installateurscode"
-        r"|(?:the\s+)?combination|combo|key\s?safe|lock-?box|padlock|combination\s+lock"
-        # "Nouveau code communiqué pour notre prochaine intervention : 4B719" (session 12)
-        r"|(?:nouveau\s+code|neuer\s+code|nieuwe\s+code|nuevo\s+c[óo]digo|novo\s+c[óo]digo"
-        r"|nuovo\s+codice)(?=[^.:\n]{0,60}:)(?!\s+(?:de\s+|d'|do\s+|di\s+|del\s+)?(?:client"
-        r"|produ|artic|artíc|postal|erreur|error|erro|fehler|klant|kunden|artikel))"
-        # "the keypad is 2580#", "keypad (*4418#)" (session 12)
-        r"|keypad(?=\s+is\s+[*#]?\d|\s*\(\s*[*#]?\d|\s*:\s*[*#]?\d)"
-        r"|tür-?codes?|tor-?code|alarm-?codes?|zugangs-?codes?|schlüsseltresor(?:-?code)?|digicodes?"
-        r"|codes?\s+(?:de\s+(?:la\s+)?porte|porte|d'accès|(?:de\s+l')?alarme|d'entrée"
-        r"|(?:du\s+)?(?:portail|coffre(?:-fort)?|garage|local))"  # "code du portail 1984B"
-        r"|(?:códigos?|claves?)\s+(?:de\s+|do\s+|da\s+)?(?:la\s+)?(?:puerta|alarma|acceso|acesso|portón"
-        r"|entrada|porta|alarme|cofre|caja\s+fuerte)(?:\s+(?:ao|al|a\s+la|à|do|da|de\s+la)"
-        r"\s+(?:alarme|alarma|porta|puerta|edifício|edificio|prédio))?"
-        r"|deur-?codes?|toegangs-?codes?|kluis-?codes?|hek-?codes?|poort-?codes?|tresor-?codes?|codic[ei]\s+(?:della\s+|dell'|del\s+)?(?:porta|allarme|cancello|cassaforte"
-        r"|lucchetto|portone)"
-        # "the code for the gate", "PIN to the side door": the place named after the code.
-        r"|(?:code|pin|combo|combination)s?\s+(?:for|to|of|on|at|für|pour|voor|per|para|de|do|da)"
-        r"\s+(?:(?:the|die|den|das|la|le|el|het|de|a|o|il|l')\s*)?(?:[\w-]{1,20}\s+)?"
-        r"(?:door|gate|alarm|keypad|entrance|key\s?safe|key\s?box|lock-?box|padlock|safe|cabinet"
-        r"|garage|shutter|[\w-]{0,20}tür|tor|porte|puerta|porta|deur|poort|alarme|alarma|allarme"
-        r"|cancello|portón|portão)s?",
-        "door",
-        (
-            "door",
-            "gate",
-            "engineer",
-            "installer",
-            "master",
-            "duress",
-            "arming",
-            "unset",
-            "disarm",
-            "override",
-            "maestro",
-            "mestre",
-            "maître",
-            "maitre",
-            "errichter",
-            "installateur",
-            "alarm",
-            "keypad",
-            "nouveau code",
-            "neuer code",
-            "nieuwe code",
-            "nuevo c",
-            "novo c",
-            "nuovo codice",
-            "entry",
-            "entrance",
-            "building",
-            "lockbox",
-            "lock-box",
-            "key safe",
-            "keysafe",
-            "key box",
-            "keybox",
-            "padlock",
-            "cabinet",
-            "garage",
-            "access code",
-            "access pin",
-            "safe",
-            "vault",
-            "combination",
-            "combo",
-            "tür",
-            "torcode",
-            "tor-code",
-            "zugangs",
-            "schlüsseltresor",
-            "digicode",
-            "porte",
-            "puerta",
-            "portón",
-            "porta",
-            "deur",
-            "toegang",
-            "kluiscode",
-            "kluis-code",
-            "hekcode",
-            "hek-code",
-            "poortcode",
-            "poort-code",
-            "tresorcode",
-            "tresor-code",
-            "cancello",
-            "allarme",
-            "alarma",
-            "acceso",
-            "entrada",
-            "entrée",
-            "d'accès",
-            "código",
-            "códigos",
-        ),
-    ),
-    KeywordRule(
-        "wifi_voucher",
-        r"(?:guest\s+(?:wi-?fi\s+|wireless\s+|network\s+)?)?vouchers?(?:\s+codes?)?"
-        r"|guest\s+(?:wi-?fi\s+|wireless\s+)?(?:codes?|pass(?:es)?|tickets?)"
-        r"|hotspot\s+(?:codes?|tickets?)|wi-?fi\s+(?:access\s+)?codes?"
-        r"|gast(?:zugangs?|wlan)-?codes?|gutschein-?codes?|códigos?\s+(?:de\s+)?(?:invitado|wi-?fi)"
-        r"|codes?\s+(?:wi-?fi\s+)?invités?"
-        # "3 bons Wi-Fi invités", "bons d'accès invité" (session 7)
-        r"|bons?\s+(?:wi-?fi\s+)?(?:invités?|d'accès(?:\s+invités?)?)",
-        "codes",
-        (
-            "voucher",
-            "guest",
-            "hotspot",
-            "wifi code",
-            "wi-fi code",
-            "wifi access",
-            "wi-fi access",
-            "gast",
-            "gutschein",
-            "invitado",
-            "invité",
-            "bons ",
-        ),
-    ),
-    KeywordRule(
-        "mfa_code",
-        r"(?:mfa|2fa|2-fa|two[\s-]factor|otp|totp|one[\s-]time|verification|authenticator|sms|text"
-        r"|sign[\s-]?in|login|duo(?:\s+mobile)?(?:\s+bypass)?|bypass|security|verify|okta)"
-        r"[\s-]?(?:codes?|pins?|pass-?codes?|tokens?)"
-        r"|otp|duo\s+passcodes?|(?:bestätigungs|sicherheits|einmal|verifizierungs|anmelde)-?codes?"
-        r"|c[óo]digos?\s+de\s+(?:verifica(?:ci[óo]n|ção)|seguridad|un\s+solo\s+uso|segurança|acceso|operaci[óo]n)"
-        r"|codes?\s+(?:de\s+(?:vérification|sécurité|connexion)|à\s+usage\s+unique)"
-        r"|(?:verificatie|beveiligings)-?codes?|eenmalige\s+codes?"
-        r"|codic[ei]\s+(?:di\s+)?(?:verifica|sicurezza|otp)|bypass"
-        # "Code that came by text was 604 917" (session 12)
-        r"|codes?\s+(?:that|which)\s+(?:came|arrived|was\s+sent)\s+(?:by|via|in\s+an?)\s+"
-        r"(?:text|sms|e-?mail)",
-        "mfa",
-        (
-            "came by",
-            "came via",
-            "arrived by",
-            "arrived via",
-            "sent by text",
-            "sent by sms",
-            "sent via",
-            "mfa",
-            "2fa",
-            "2-fa",
-            "factor",
-            "otp",
-            "one-time",
-            "one time",
-            "verification",
-            "authenticator",
-            "sms",
-            "text code",
-            "sign-in",
-            "signin",
-            "sign in",
-            "login",
-            "duo",
-            "bypass",
-            "security code",
-            "security pin",
-            "verify",
-            "okta",
-            "bestätigung",
-            "sicherheitscode",
-            "sicherheits-code",
-            "einmal",
-            "verifizierung",
-            "anmeldecode",
-            "verificación",
-            "operaci",
-            "seguridad",
-            "solo uso",
-            "verificação",
-            "segurança",
-            "vérification",
-            "sécurité",
-            "connexion",
-            "usage unique",
-            "verificatie",
-            "beveiligings",
-            "eenmalige",
-            "verifica",
-            "sicurezza",
-            "código de acceso",
-            "codice otp",
-        ),
-    ),
-    KeywordRule(
-        "recovery_code",
-        r"(?:backup|recovery|rescue|emergency|scratch|2fa\s+recovery|mfa\s+recovery)[\s-]?"
-        r"(?:codes?|keys?|phrases?)"
-        r"|wiederherstellungs-?(?:codes?|schlüssel)|notfall-?codes?|códigos?\s+de\s+(?:recuperación"
-        r"|respaldo|recuperação|backup)|codes?\s+de\s+(?:récupération|secours)"
-        r"|clés?\s+de\s+récupération|herstel-?(?:codes?|sleutels?)|back-?up-?codes"
-        r"|codici\s+di\s+(?:backup|recupero)|chiave\s+di\s+ripristino|chaves?\s+de\s+recuperação",
-        "codes",
-        (
-            "backup code",
-            "backup-code",
-            "backupcode",
-            "backup key",
-            "backup phrase",
-            "recovery",
-            "rescue",
-            "emergency",
-            "scratch",
-            "wiederherstellung",
-            "notfall",
-            "recuperación",
-            "respaldo",
-            "recuperação",
-            "récupération",
-            "secours",
-            "herstel",
-            "back-up-code",
-            "codici di backup",
-            "ripristino",
-            "recupero",
-            "códigos de backup",
-            "código de backup",
-        ),
-    ),
+    *CODE_RULES,
     KeywordRule(
         "pin",
         r"(?:(?:sim|puk|windows\s+hello|hello|phone|handset|desk\s+phone|device|user|admin|card"
@@ -317,7 +55,7 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         r"|(?:user|release|printer|copier|badge|staff|employee)[\s-]code"
         # a till's or card terminal's: "till manager code reset ... to 3366" (session 12)
         r"|(?:till\s+)?(?:manager|supervisor|refund|void)\s+code"
-        r"|geheimzahl|códigos?\s+pin|codes?\s+pin|codice\s+pin"
+        r"|geheimzahl|geheimnummer|códigos?\s+pin|codes?\s+pin|codice\s+pin"
         r"|(?:unlock|screen[\s-]?lock|lock[\s-]?screen|device|phone|handset|i?pad|iphone|tablet"
         r"|mobile|android|samsung|screen)[\s-]?(?:pass)?codes?",
         "digits",
@@ -332,6 +70,7 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
             "pincode",
             "puk",
             "geheimzahl",
+            "geheimnummer",
             "manager code",
             "supervisor code",
             "refund code",
