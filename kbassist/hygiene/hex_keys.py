@@ -1,8 +1,9 @@
 """Hex keys named by the words around them (sessions 15 and 16).
 
 Thirty-two to sixty-four hex digits are a digest's shape as much as a key's: the words make
-them a key. After a colon or a comma, or as an SDK's first argument, in a sentence (or the one
-before) that names a key or a token and no hash, commit or ID, they are an API key.
+them a key. After a colon, a comma or "is", or as an SDK's first argument, in a sentence (or
+the one before) that names a key or a token and no hash, commit, serial or ID, they are an API
+key.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from kbassist.hygiene.prose_codes import sentence_around
 # an SDK's first argument ("meraki.DashboardAPI('db9b3488...')") (session 16).
 # Or after "is" where a key's CamelCase name stands ("the shared AppKey they were provisioned
 # with ... is 5B1E9A77..."; session 16), in capitals too.
-_HEX_AFTER_COLON = re.compile(
+_HEX_VALUE = re.compile(
     r"(?:[:,][ \t]*|\w(?:API|Api|Client)\([ \t]*['\"]|\bis[ \t]+)"
     r"(?P<value>[0-9a-f]{32,64}|[0-9A-F]{32,64})(?![\w-])"
 )
@@ -36,8 +37,9 @@ _DIGEST_WORDS = re.compile(
 
 
 def hex_key_hits(text: str, lowered: str) -> Iterator[Hit]:
-    """Hex digits after a colon, in a sentence about a key or token (not a hash)."""
-    for match in _HEX_AFTER_COLON.finditer(text):
+    """Hex digits after a colon, a comma or "is", or as an SDK's first argument, in a sentence
+    about a key or token (not a hash, a commit or a serial)."""
+    for match in _HEX_VALUE.finditer(text):
         start = sentence_around(text, match.start())[0]
         low = sentence_around(text, max(0, start - 2))[0] if start > 1 else start
         if _KEY_OR_TOKEN.search(text, low, match.start("value")) and not _DIGEST_WORDS.search(

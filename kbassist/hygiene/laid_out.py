@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from kbassist.hygiene.keyword_scan import VERBS, Hit
 from kbassist.hygiene.prose_codes import sentence_around
+from kbassist.hygiene.spelled_letters import NATO_WORDS
 from kbassist.hygiene.value_shapes import KEY_NOUNS, STOPWORDS, is_mention, value_shape_ok
 
 # Guest passes and vouchers given out as a list, in the sentence after the one that says what
@@ -532,10 +533,7 @@ _SPOKEN_CODE = re.compile(
 
 # "router admin password is now K a s B o l seven seven exclamation mark": a password spelled
 # out letter by letter (a voice note), or in the NATO alphabet, after its name (session 10).
-_NATO = (
-    "alfa|alpha|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliett?|kilo|lima|mike"
-    "|november|oscar|papa|quebec|romeo|sierra|tango|uniform|victor|whiske?y|x-?ray|yankee|zulu"
-)
+_NATO = "|".join(sorted(NATO_WORDS, key=len, reverse=True))  # one list: spelled_letters
 # the case of a letter, said before it or (in Portuguese, Spanish, French) after it
 _LETTER_CASE = (
     r"capital|upper(?:case)?|lower(?:case)?|small|big|großes?|kleines?|mai[úu]scul[oa]"

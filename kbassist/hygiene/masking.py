@@ -101,13 +101,7 @@ def _spans(text: str, learned: bool) -> list[Span]:
     hits = [
         hit
         for hit in hits
-        if KINDS[hit[2]].rule != SECRET
-        or not (
-            is_example(text, *hit[:2])
-            or is_unusable(text, *hit[:2])
-            or is_output_name(text, *hit[:2])
-            or csv_fragment(text, *hit[:2], ruled=True)
-        )
+        if KINDS[hit[2]].rule != SECRET or not _no_secret(text, *hit[:2], ruled=True)
     ]
     if learned:  # a second opinion only where no rule has spoken
         ruled = list(hits)
@@ -115,10 +109,7 @@ def _spans(text: str, learned: bool) -> list[Span]:
             hit
             for hit in learned_hits(text, public)
             if not any(hit[0] < end and start < hit[1] for start, end, _ in ruled)
-            and not is_example(text, *hit[:2])
-            and not is_unusable(text, *hit[:2])
-            and not is_output_name(text, *hit[:2])
-            and not csv_fragment(text, *hit[:2])
+            and not _no_secret(text, *hit[:2], ruled=False)
         )
     hits.extend(corrected_hits(text, hits))
     hits.extend(sibling_hits(text, hits))
@@ -132,6 +123,18 @@ def _spans(text: str, learned: bool) -> list[Span]:
         if start < end
     ]
     return _without_overlaps(spans)
+
+
+def _no_secret(text: str, start: int, end: int, ruled: bool) -> bool:
+    """Whether what a rule (``ruled``) or the token model took for a secret is none: a
+    published or declared example, a value that opens nothing as written, a name or field of
+    pasted output, cells of a CSV row."""
+    return (
+        is_example(text, start, end)
+        or is_unusable(text, start, end)
+        or is_output_name(text, start, end)
+        or csv_fragment(text, start, end, ruled=ruled)
+    )
 
 
 def _without_overlaps(spans: list[Span]) -> list[Span]:

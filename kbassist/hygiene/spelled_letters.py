@@ -34,12 +34,12 @@ DIGIT_WORDS = {
 }
 # NATO's spelling alphabet, and the German one (DIN 5009): "Martha, Zacharias, vier, Paula,
 # ..." (session 16)
-_NATO = {
-    word: word[0].upper()
-    for word in """alpha alfa bravo charlie delta echo foxtrot golf hotel india juliet juliett
-    kilo lima mike november oscar papa quebec romeo sierra tango uniform victor whiskey whisky
-    xray x-ray yankee zulu""".split()
-}
+NATO_WORDS = tuple(
+    """alpha alfa bravo charlie delta echo foxtrot golf hotel india juliet juliett kilo lima
+    mike november oscar papa quebec romeo sierra tango uniform victor whiskey whisky xray x-ray
+    yankee zulu""".split()
+)  # (laid_out's spelled-password rule reads the same words)
+_NATO = {word: word[0].upper() for word in NATO_WORDS}
 _GERMAN = {
     word: word[0].upper()
     for word in """anton berta cäsar dora emil friedrich gustav heinrich ida julius kaufmann
