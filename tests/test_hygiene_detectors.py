@@ -249,3 +249,20 @@ def test_the_rules_alone_find_what_they_were_mended_for(case: dict[str, Any]) ->
     assert any(span.rule == SECRET for span in spans) == case["secret"]
     if case.get("value"):
         assert case["value"] not in mask(case["text"], spans)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Visit Tuesday: digicode parking 7B204, then the lift to the second floor.", "7B204"),
+        ("Back gate keypad cde 8133 then star; spare fob in the drawer.", "8133"),
+        ("The door code reset at 0930 went fine; nobody reported problems.", None),
+        ("Key safe code changed again. Lockbox serial KS-3391 is on the asset list.", None),
+    ],
+)
+def test_a_door_code_may_stand_a_word_after_its_keyword(text: str, code: str | None) -> None:
+    # session 17: the rules read a code past one or two words naming its place ("parking"),
+    # never past a verb and a time or a serial's word (the token model is left out: it has
+    # its own opinion of "0930")
+    found = [text[s.start : s.end] for s in sensitive_spans(text, learned=False)]
+    assert found == ([code] if code else [])

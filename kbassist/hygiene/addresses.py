@@ -126,7 +126,19 @@ _OFFICE_WORDS = re.compile(
     r"|dépôt|entrepôt|usine|magazijn|werkplaats|werk|fábrica|fabbrica|stabilimento"
     # a practice, a firm's chambers, a hotel (session 16): "au cabinet, 14 rue Mercière",
     # "Greyfriars Hotel, 2 Castle Wynd", "Fritzbox 7590 Praxis Dr. Kessler"
-    r"|cabinet|praxis|kanzlei|hotel|hôtel)\b"
+    r"|cabinet|praxis|kanzlei|hotel|hôtel"
+    # a public body's premises: "l'adresse du centre technique municipal, 12 rue des
+    # Artisans" (session 17); not a school ("her son's ... school year. ... address Flat 3")
+    r"|cent(?:re|er|ro)|zentrum|municipal\w*|mairie|rathaus|gemeentehuis|ayuntamiento|câmara"
+    r"|municipio|comune|hospital|hôpital|ospedale|ziekenhuis|krankenhaus|pharmacy|farmácia"
+    r"|farmacia|pharmacie|apotheke|apotheek)\b"
+)
+# A firm's registration or tax number just before: "ficha da Farmácia Lusitana: NIPC 507 281
+# 944, morada Av. da Liberdade 212" (session 17)
+_FIRM_NUMBER_BEFORE = re.compile(
+    r"(?i)\b(?:nipc|siret|siren|kvk|cif|p\.?\s?iva|partita\s+iva|vat(?:\s+no\.?)?|ust-?id\w*"
+    r"|btw|abn|acn|cnpj|company\s+(?:no\.?|number)|companies\s+house)\W+[\w .-]{0,16}\d"
+    r"[^.\n]{0,30}$"
 )
 
 
@@ -260,8 +272,10 @@ def address_hits(text: str, lowered: str) -> Iterator[Hit]:
             or _COMPANY_ADDRESS.match(match.group(0))  # "Bezoekadres Oudegracht 88, ..."
         ):
             continue  # "Sede: Rua ... (morada da empresa, para a fatura)"
-        if _LEGAL_NAME_BEFORE.search(text, max(0, match.start() - 100), match.start()) or (
-            _PLACE_NAME_BRACKET.search(before) and not HOME_WORDS.search(before + after)
+        if (
+            _LEGAL_NAME_BEFORE.search(text, max(0, match.start() - 100), match.start())
+            or _FIRM_NUMBER_BEFORE.search(before)
+            or (_PLACE_NAME_BRACKET.search(before) and not HOME_WORDS.search(before + after))
         ):
             continue  # "Ferncliff Accountancy Ltd, 18 Booth Street": the firm's own address
         # "the key safe for the show-home at Plot 12, ...": a listing's "home" is no one's

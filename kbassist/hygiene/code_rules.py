@@ -44,7 +44,9 @@ CODE_RULES: tuple[KeywordRule, ...] = (
         r"|padlock|cabinet|garage|access|burglar\s+alarm|intruder\s+alarm|safe|vault)"
         r"[\s-]?(?:(?:access|panel|system|pad|box|lock|entry|engineer|installer|master|user"
         r"|admin|service|set/unset|arm/disarm|set|unset|arm|disarm|remote)\s+)?"
-        r"(?:code|pin|combo|combination)s?"
+        r"(?:code|cde|pin|combo|combination)s?"
+        # "cde 2739": a code's short form in a hasty note (session 17)
+        r"|cde"
         r"|alarm\s+(?:set/unset|arm/disarm|unset/set|disarm|unset)"  # "alarm unset 0528"
         # an alarm panel's own codes, named without the alarm (session 6)
         r"|(?:engineer|installer|master|duress|arming|unset|disarm)\s+(?:code|pin)s?"
@@ -55,7 +57,8 @@ CODE_RULES: tuple[KeywordRule, ...] = (
         r"|(?:the\s+)?combination|combo|key\s?safe|lock-?box|padlock|combination\s+lock"
         # "Nouveau code communiqué pour notre prochaine intervention : 4B719" (session 12)
         r"|(?:nouveau\s+code|neuer\s+code|nieuwe\s+code|nuevo\s+c[óo]digo|novo\s+c[óo]digo"
-        r"|nuovo\s+codice)(?=[^.:\n]{0,60}:)(?!\s+(?:de\s+|d'|do\s+|di\s+|del\s+)?(?:client"
+        # or before the digits themselves: "neuer Code 73025, der alte geht nicht mehr" (session 17)
+        r"|nuovo\s+codice)(?=[^.:\n]{0,60}:|\s+\d{4,8}\b)(?!\s+(?:de\s+|d'|do\s+|di\s+|del\s+)?(?:client"
         r"|produ|artic|artíc|postal|erreur|error|erro|fehler|klant|kunden|artikel))"
         # "the keypad is 2580#", "keypad (*4418#)" (session 12)
         r"|keypad(?=\s+is\s+[*#]?\d|\s*\(\s*[*#]?\d|\s*:\s*[*#]?\d)"
@@ -123,6 +126,7 @@ CODE_RULES: tuple[KeywordRule, ...] = (
             "zugangs",
             "schlüsseltresor",
             "digicode",
+            "cde",
             "porte",
             "puerta",
             "portón",

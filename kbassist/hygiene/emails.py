@@ -138,22 +138,25 @@ def email_hits(text: str, lowered: str) -> Iterator[Hit]:
 
 
 # An address written so a scraper misses it: "a.fairweather76 at hotmail dot com",
-# "solomon.ashby[at]proton.me" (session 14). The name must hold a dot, an underscore or a
+# "solomon.ashby[at]proton.me" (session 14); or defanged in a phishing report,
+# "gareth.lyle.1972[@]btinternet[.]com" (session 17). The name must hold a dot, an underscore or a
 # digit ("email me at gmail dot com" names no one), and the provider must be a consumer's.
 _WRITTEN_OUT_EMAIL = re.compile(
     r"(?i)(?<![\w.%+-])(?P<local>[a-z0-9._%+-]{1,64}(?:[ \t]+dot[ \t]+[a-z0-9._%+-]{1,64}){0,3})"
-    r"[ \t]*(?:\[at\]|\(at\)|[ \t]at[ \t])[ \t]*"
-    r"(?P<domain>[a-z0-9-]{2,63}(?:(?:[ \t]*(?:\[dot\]|\(dot\))[ \t]*|[ \t]+dot[ \t]+|\.)"
+    r"[ \t]*(?:\[at\]|\(at\)|[ \t]at[ \t]|\[@\]|@(?=[a-z0-9-]+\[\.\]))[ \t]*"
+    r"(?P<domain>[a-z0-9-]{2,63}(?:(?:[ \t]*(?:\[dot\]|\(dot\)|\[\.\])[ \t]*|[ \t]+dot[ \t]+|\.)"
     r"[a-z0-9-]{2,24}){1,3})\b"
 )
 _SPELLED = re.compile(r"(?i)\b(?:[a-z]-){2,}[a-z]\b")
-_DOT_WRITTEN = re.compile(r"(?i)[ \t]*(?:\[dot\]|\(dot\))[ \t]*|[ \t]+dot[ \t]+")
+_DOT_WRITTEN = re.compile(r"(?i)[ \t]*(?:\[dot\]|\(dot\)|\[\.\])[ \t]*|[ \t]+dot[ \t]+")
 
 
 def written_out_email_hits(text: str, lowered: str) -> Iterator[Hit]:
     if (
         "[at]" not in lowered
         and "(at)" not in lowered
+        and "[@]" not in lowered
+        and "[.]" not in lowered
         and (
             " at " not in lowered or not any(dot in lowered for dot in (" dot ", "[dot]", "(dot)"))
         )

@@ -1,6 +1,7 @@
 """The filler words the keyword reader skips between a keyword and its value, in seven
 languages: separators, link words ("is", "lautet", "naar"), verbs ("reset", "zurückgesetzt"),
-prepositions, articles, adjectives ("temporary", "provvisoria") and list words.
+prepositions, articles, adjectives ("temporary", "provvisoria") and list words; and the
+set-verbs and link words that join a keyword to a value later in its sentence.
 
 Data only; :mod:`kbassist.hygiene.keyword_scan` reads them.
 """
@@ -63,4 +64,63 @@ LIST_WORDS = frozenset(
 HTML_TAG = re.compile(
     r"(?i)</?(?:br|p|div|span|b|i|u|s|strong|em|a|ul|ol|li|table|tr|td|th|tbody|thead|font"
     r"|img|hr|h[1-6]|pre|code|blockquote|sup|sub|small|center|section|label|o:p)\b[^<>]*>"
+)
+
+
+# --- the words that link a value to a keyword later in its sentence (moved here from
+# keyword_scan in session 17, when that module reached its length limit) ---
+
+# Words that link a code to its keyword later in the sentence: "she chose 246810".
+SEARCH_LINKS = (
+    *("to", "is", "was", "chose", "picked", "use", "uses", "enter", "entered", "with"),
+    *("it's", "it’s"),  # "the vm pin to be her birthday, so it's 120786" (session 17)
+    *("auf", "ist", "lautet", "naar", "op", "para", "a", "à", "est", "é", "è"),
+)
+# "pw, reset to Spring2026", "changed it to X": a verb and "to" link any keyword to a value.
+SET_VERBS = frozenset(
+    """reset set changed change updated update rotated it zurückgesetzt gesetzt geändert
+    gewijzigd veranderd cambiado cambiada changé changée modifié modifiée alterado alterada
+    mudado mudada cambiato cambiata modificato modificata""".split()
+)
+# the word after such a verb that introduces the new value, in the seven languages
+SET_TO_WORDS = frozenset({"to", "auf", "naar", "in", "a", "en", "para", "pour"})
+ENGLISH_SET_VERBS = r"(?:reset|set|changed|change|updated|update|rotated)"
+# a value that replaced the old one, in the seven languages (session 16)
+REPLACE_VERBS = frozenset(
+    "replaced vervangen ersetzt remplacé remplacée sustituido sustituida substituído "
+    "substituída sostituito sostituita".split()
+)
+REPLACED_BY = frozenset("with by door durch par por con da".split())
+SET_TO = re.compile(
+    rf"(?i)\b(?:{ENGLISH_SET_VERBS}\s+(?:it\s+)?(?:to|auf)"
+    r"|(?:gewijzigd|veranderd)\s+(?:naar|in)|(?:cambiad[oa]|alterad[oa]|mudad[oa])\s+(?:a|para)"
+    r"|(?:changée?|modifiée?)\s+(?:en|pour)|(?:cambiat[oa]|modificat[oa])\s+in"
+    r"|(?:it's|it\s+is|is)\s+now)\s"
+)
+# "community was changed on the switches from the default to Gr1dW1nd-ro" (session 7)
+SET_FROM_TO = re.compile(
+    rf"(?i)\b{ENGLISH_SET_VERBS}\b[^.\n]{{0,60}}?\bfrom\s"
+    r"[^.\n]{1,30}?\bto\s"
+)
+# "reset voicemail pin on 3CX ext 204 (reception) to 7731": a set-verb a few words before the
+# keyword makes a later "to" (or "auf", "naar") in its sentence the link (session 11).
+# In Italian, Spanish and Portuguese: "Cambiata la chiave WPA2 della rete BELLAVISTA-GUEST in
+# Portico-Salina-5821" (session 17); the later word is "in", "a" or "para".
+SET_BEFORE = re.compile(
+    rf"(?i)\b(?:{ENGLISH_SET_VERBS}|cambiat[ao]|modificat[ao]|impostat[ao]|cambiad[ao]"
+    r"|alterad[ao]|mudad[ao])[ \t]+(?:[\w'’-]+[ \t]+){0,3}$"
+)
+LATER_TO_WORDS = frozenset({"to", "auf", "naar", "in", "para"})
+# ... unless another clause starts before it: "reset her password and logged on to ov-pc-07"
+CLAUSE_JOINERS = frozenset("and then while but so und dann en toen".split())
+LATER_TO = re.compile(rf"(?i)[ \t](?:{'|'.join(sorted(LATER_TO_WORDS))})[ \t]")
+# "Kennwort für den Drucker der Buchhaltung auf X gesetzt": German and Dutch put the verb
+# last, so "auf" or "op" is the link when such a verb follows the value (session 11).
+SET_LAST_VERBS = frozenset(
+    "gesetzt geändert zurückgesetzt eingestellt gezet ingesteld gewijzigd veranderd".split()
+)
+AGAIN = ("neu", "opnieuw")  # "auf 6092 neu gesetzt"
+SET_LAST = re.compile(
+    rf"(?i)[ \t](?:auf|op)[ \t]+\S+[ \t]+(?:(?:{'|'.join(AGAIN)})[ \t]+)?"
+    rf"(?:{'|'.join(sorted(SET_LAST_VERBS))})\b"
 )

@@ -24,11 +24,25 @@ from typing import NamedTuple
 
 from kbassist.hygiene.filler_words import (
     ADJECTIVES,
+    AGAIN,
     ARTICLES,
+    CLAUSE_JOINERS,
     HTML_TAG,
+    LATER_TO,
+    LATER_TO_WORDS,
     LINKS,
     PREPOSITIONS,
+    REPLACE_VERBS,
+    REPLACED_BY,
+    SEARCH_LINKS,
     SEPARATORS,
+    SET_BEFORE,
+    SET_FROM_TO,
+    SET_LAST,
+    SET_LAST_VERBS,
+    SET_TO,
+    SET_TO_WORDS,
+    SET_VERBS,
     VERBS,
     WEAK_LINKS,
 )
@@ -169,6 +183,18 @@ def _closing_paren(tokens: Tokens, opening: int) -> int | None:
     return None
 
 
+# one word in brackets, then a link or a separator: the bracket names a mode or a system
+_ONE_WORD_ASIDE = re.compile(r"\([^\W_][\w/.-]{0,11}\)")
+
+
+def _one_word_aside(tokens: Tokens, i: int) -> bool:
+    """Whether tokens[i] is one bracketed word followed by a link or a separator."""
+    if not _ONE_WORD_ASIDE.fullmatch(tokens[i].text) or not tokens.has(i + 1):
+        return False
+    following = tokens[i + 1].text.lower()
+    return following in LINKS or following in SEPARATORS
+
+
 _ENCODING_ASIDES = frozenset(
     "(base32) (base32): (base64) (base64): (hex) (hex): (ascii) (case-sensitive)".split()
 )
@@ -186,8 +212,10 @@ def read_filler(tokens: Tokens, explicit: bool) -> Reading | None:
             # "(e.g. 5521-8830)": the example is the value.
             i += 1
             break
-        if word in _ENCODING_ASIDES:
-            i += 1  # "Seed (base32) JBSWY3DP...": how the value is written (session 14)
+        if word in _ENCODING_ASIDES or _one_word_aside(tokens, i):
+            # "Seed (base32) JBSWY3DP...": how the value is written (session 14); "neues PW
+            # (WPA2) ist Kf7-Rübe-Tanne-93": the mode it is for (session 17)
+            i += 1
             skipped += 1
             continue
         if word.startswith("(") and not explicit and not word.rstrip(".,;").endswith(")"):
@@ -375,73 +403,25 @@ def _worth_searching(rule: KeywordRule, text: str, start: int, end: int, set_bef
         return True
     if " -> " in window or " → " in window:  # ("=>" holds "=", taken above)
         return True
-    if _SET_TO.search(window) or _SET_FROM_TO.search(window) or _SET_LAST.search(window):
+    if SET_TO.search(window) or SET_FROM_TO.search(window) or SET_LAST.search(window):
         return True
-    if window.startswith(", ") or any(verb in window for verb in _REPLACE_VERBS):
+    if window.startswith(", ") or any(verb in window for verb in REPLACE_VERBS):
         return True  # "Set a temporary password, Sandpiper-77-Rook, read to him" (session 16)
-    if set_before and _LATER_TO.search(window):
+    if set_before and LATER_TO.search(window):
         return True
     if rule.policy in LIST_POLICIES and any(word in window for word in ("e.g", "eg.", "z.B.")):
         return True
-    return rule.policy in _LINKED_POLICIES and any(f" {word} " in window for word in _SEARCH_LINKS)
+    return rule.policy in _LINKED_POLICIES and any(f" {word} " in window for word in SEARCH_LINKS)
 
 
 _LINKED_POLICIES = frozenset({"digits", "door", "mfa"})
-# Words that link a code to its keyword later in the sentence: "she chose 246810".
-_SEARCH_LINKS = (
-    *("to", "is", "was", "chose", "picked", "use", "uses", "enter", "entered", "with"),
-    *("auf", "ist", "lautet", "naar", "op", "para", "a", "à", "est", "é", "è"),
-)
 _MAX_SEARCH_SEPARATORS = 3
-# "pw, reset to Spring2026", "changed it to X": a verb and "to" link any keyword to a value.
-_SET_VERBS = frozenset(
-    """reset set changed change updated update rotated it zurückgesetzt gesetzt geändert
-    gewijzigd veranderd cambiado cambiada changé changée modifié modifiée alterado alterada
-    mudado mudada cambiato cambiata modificato modificata""".split()
-)
-# the word after such a verb that introduces the new value, in the seven languages
-_SET_TO_WORDS = frozenset({"to", "auf", "naar", "in", "a", "en", "para", "pour"})
-_ENGLISH_SET_VERBS = r"(?:reset|set|changed|change|updated|update|rotated)"
-# a value that replaced the old one, in the seven languages (session 16)
-_REPLACE_VERBS = frozenset(
-    "replaced vervangen ersetzt remplacé remplacée sustituido sustituida substituído "
-    "substituída sostituito sostituita".split()
-)
-_REPLACED_BY = frozenset("with by door durch par por con da".split())
-_SET_TO = re.compile(
-    rf"(?i)\b(?:{_ENGLISH_SET_VERBS}\s+(?:it\s+)?(?:to|auf)"
-    r"|(?:gewijzigd|veranderd)\s+(?:naar|in)|(?:cambiad[oa]|alterad[oa]|mudad[oa])\s+(?:a|para)"
-    r"|(?:changée?|modifiée?)\s+(?:en|pour)|(?:cambiat[oa]|modificat[oa])\s+in"
-    r"|(?:it's|it\s+is|is)\s+now)\s"
-)
-# "community was changed on the switches from the default to Gr1dW1nd-ro" (session 7)
-_SET_FROM_TO = re.compile(
-    rf"(?i)\b{_ENGLISH_SET_VERBS}\b[^.\n]{{0,60}}?\bfrom\s"
-    r"[^.\n]{1,30}?\bto\s"
-)
-# "reset voicemail pin on 3CX ext 204 (reception) to 7731": a set-verb a few words before the
-# keyword makes a later "to" (or "auf", "naar") in its sentence the link (session 11).
-_SET_BEFORE = re.compile(rf"(?i)\b{_ENGLISH_SET_VERBS}[ \t]+(?:[\w'’-]+[ \t]+){{0,3}}$")
-_LATER_TO_WORDS = frozenset({"to", "auf", "naar"})
-# ... unless another clause starts before it: "reset her password and logged on to ov-pc-07"
-_CLAUSE_JOINERS = frozenset("and then while but so und dann en toen".split())
-_LATER_TO = re.compile(rf"(?i)[ \t](?:{'|'.join(sorted(_LATER_TO_WORDS))})[ \t]")
-# "Kennwort für den Drucker der Buchhaltung auf X gesetzt": German and Dutch put the verb
-# last, so "auf" or "op" is the link when such a verb follows the value (session 11).
-_SET_LAST_VERBS = frozenset(
-    "gesetzt geändert zurückgesetzt eingestellt gezet ingesteld gewijzigd veranderd".split()
-)
-_AGAIN = ("neu", "opnieuw")  # "auf 6092 neu gesetzt"
-_SET_LAST = re.compile(
-    rf"(?i)[ \t](?:auf|op)[ \t]+\S+[ \t]+(?:(?:{'|'.join(_AGAIN)})[ \t]+)?"
-    rf"(?:{'|'.join(sorted(_SET_LAST_VERBS))})\b"
-)
 
 
 def _one_clause(tokens: Tokens, i: int) -> bool:
     """Whether the words before tokens[i] stay in the keyword's clause (no comma, no "and")."""
     return not any(
-        tokens[j].text[-1:] in {",", ";"} or tokens[j].text.lower() in _CLAUSE_JOINERS
+        tokens[j].text[-1:] in {",", ";"} or tokens[j].text.lower() in CLAUSE_JOINERS
         for j in range(i)
     )
 
@@ -451,27 +431,27 @@ def _verb_last(tokens: Tokens, i: int) -> bool:
     if tokens[i].text.lower() not in {"auf", "op"}:
         return False
     after = i + 2
-    if tokens.has(after) and _bare(tokens[after]) in _AGAIN:
+    if tokens.has(after) and _bare(tokens[after]) in AGAIN:
         after += 1
-    return tokens.has(after) and _bare(tokens[after]) in _SET_LAST_VERBS
+    return tokens.has(after) and _bare(tokens[after]) in SET_LAST_VERBS
 
 
 def _is_link(rule: KeywordRule, tokens: Tokens, i: int, set_before: bool) -> bool:
     word = tokens[i].text.lower()
-    if rule.policy in _LINKED_POLICIES and word in _SEARCH_LINKS:
+    if rule.policy in _LINKED_POLICIES and word in SEARCH_LINKS:
         return True
-    if set_before and word in _LATER_TO_WORDS and _one_clause(tokens, i):
+    if set_before and word in LATER_TO_WORDS and _one_clause(tokens, i):
         return True
     if _verb_last(tokens, i):
         return True
-    if word in _REPLACED_BY and i > 0 and tokens[i - 1].text.lower() in _REPLACE_VERBS:
+    if word in REPLACED_BY and i > 0 and tokens[i - 1].text.lower() in REPLACE_VERBS:
         return True  # "wifi-sleutel ... vervangen door X", "replaced with X" (session 16)
     if word == "now" and i > 0 and tokens[i - 1].text.lower() in {"it's", "is", "it’s"}:
         return True  # "password; it's now Ftp_Upload_2025"
     if word == "to" and any(tokens[j].text.lower() == "from" for j in range(max(0, i - 4), i)):
         # "changed ... from the default to X"
-        return any(tokens[j].text.lower() in _SET_VERBS for j in range(max(0, i - 12), i))
-    return word in _SET_TO_WORDS and i > 0 and tokens[i - 1].text.lower() in _SET_VERBS
+        return any(tokens[j].text.lower() in SET_VERBS for j in range(max(0, i - 12), i))
+    return word in SET_TO_WORDS and i > 0 and tokens[i - 1].text.lower() in SET_VERBS
 
 
 def _set_off(tokens: Tokens) -> bool:
@@ -515,8 +495,16 @@ def _sentence_search(
 
 # Policies whose values are shaped so unlike words that the next few words of the clause
 # may be tried one by one: "Registration key for the Datto agent 3f9a2c7e-...".
-_SCAN_POLICIES = frozenset({"licence", "token"})
-_SCAN_WORDS = 6
+# A door code may stand a word or two after its keyword, past the place it opens:
+# "digicode entrée 2B471", "Code Serverraum 4-8-1-9-0", "keypad cde 7291" (session 17).
+# A PIN may stand after the service it opens, named with a capital: "pin Entratel 8842-1937".
+_SCAN_POLICIES = {"licence": 6, "token": 6, "door": 2, "digits": 1}
+# what a door code may stand after: a word of four letters or more that names no time or change
+_PLACE_WORD = re.compile(
+    r"(?i)(?!(?:reset|changed|change|updated|since|until|from|after|before|today|tomorrow"
+    r"|heute|morgen|was|were|will|would|also|then|still|only|serial|number|model|type"
+    r"|firmware|version|serie|seriennummer|nummer|numéro|numero|número)$)[^\W\d_]{4,30}"
+)
 
 
 def _scan_ahead(
@@ -525,10 +513,15 @@ def _scan_ahead(
     """The first of the next few words of the clause that the policy accepts, judged strictly."""
     if key in rule.ambiguous:
         return None
-    for i in range(reading.index + 1, reading.index + 1 + _SCAN_WORDS):
+    for i in range(reading.index + 1, reading.index + 1 + _SCAN_POLICIES[rule.policy]):
         if not tokens.has(i) or _ends_sentence(tokens[i - 1].text):
             return None
         if tokens[i - 1].text[-1:] in ",;":
+            return None
+        skipped = tokens[i - 1].text
+        if rule.policy in {"door", "digits"} and not _PLACE_WORD.fullmatch(skipped):
+            return None  # "door code reset at 0930": a time, past a verb and a preposition
+        if rule.policy == "digits" and not skipped[:1].isupper():
             return None
         found = policy(rule, key, tokens, Reading(False, False, False, i, distant=True))
         if found is not None:
@@ -611,7 +604,7 @@ def keyword_hits(
             found = policies[rule.policy](rule, key, tokens, reading) if reading else None
             if found is None:
                 set_before = bool(
-                    _SET_BEFORE.search(text, max(0, match.start() - 60), match.start())
+                    SET_BEFORE.search(text, max(0, match.start() - 60), match.start())
                 )
                 if _worth_searching(rule, text, match.end(), window_end, set_before):
                     found = _sentence_search(rule, key, tokens, policies[rule.policy], set_before)

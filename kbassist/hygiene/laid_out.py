@@ -407,8 +407,16 @@ _KEY_IN_PROSE = re.compile(
     r"(?i)\b(?P<word>key|clé|clef|chiave|clave|chave|schlüssel|sleutel|passphrase|with|met|mit"
     r"|con|avec|com)\s+['\"‘“]?(?P<value>[^\s'\"’”,;()<>]{8,63}?)['\"’”]?[.,;)]?(?=\s|$)"
 )
-_NETWORK_NAMED = re.compile(r"(?i)\b(?:ssid|network|netwerk|netzwerk|réseau|rete|red)\b")
+_NETWORK_NAMED = re.compile(r"(?i)\b(?:ssid|network|netwerk|netzwerk|réseau|rete|red|rede)\b")
 _NOT_A_WIFI_KEY = re.compile(r"(?i)wpa|wep|802\.|aes|tkip|psk|ghz|mbps|personal|enterprise")
+
+
+def _network_named_before(text: str, at: int, value: str) -> bool:
+    """A network (or Wi-Fi) named up to 300 characters before a key of strict shape."""
+    if not value_shape_ok(value, "strict") or "\\" in value or "/" in value:
+        return False  # a registry key's or a file's path is no Wi-Fi key
+    before = max(0, at - 300)
+    return bool(_NETWORK_NAMED.search(text, before, at) or _WIFI_WORDS.search(text, before, at))
 
 
 def wifi_key_in_prose_hits(text: str, lowered: str) -> Iterator[Hit]:
@@ -423,8 +431,13 @@ def wifi_key_in_prose_hits(text: str, lowered: str) -> Iterator[Hit]:
             continue
         start, end = sentence_around(text, match.start())
         # "Network LARCHMONT-GUESTS, join with tea-kettle-morning": the network named right
-        # before "with" makes it Wi-Fi without the word (session 15)
-        if not (joined or _WIFI_WORDS.search(text, start, end)) or _NOT_A_WIFI_KEY.search(value):
+        # before "with" makes it Wi-Fi without the word (session 15); "não se ligavam à rede
+        # ALUNOS. ... Configurada a nova chave S0gfe3giIAXF9Llv": a network named in an earlier
+        # sentence, for a key of a password's strict shape (session 17)
+        named_before = not joined and _network_named_before(text, match.start(), value)
+        if not (joined or named_before or _WIFI_WORDS.search(text, start, end)):
+            continue
+        if _NOT_A_WIFI_KEY.search(value):
             continue
         if is_mention(value) or not any(ch.isalpha() for ch in value):
             continue

@@ -13,6 +13,7 @@ from kbassist.hygiene.corrections import (
     same_value_hits,
     sibling_hits,
 )
+from kbassist.hygiene.indicators import is_indicator_or_reference
 from kbassist.hygiene.kinds import BULLETS, KINDS, PERSONAL, PERSONAL_DATA_MARKER, SECRET, Span
 from kbassist.hygiene.output_names import csv_fragment, is_output_name
 from kbassist.hygiene.personal_detectors import personal_hits
@@ -134,6 +135,7 @@ def _no_secret(text: str, start: int, end: int, ruled: bool) -> bool:
         or is_unusable(text, start, end)
         or is_output_name(text, start, end)
         or csv_fragment(text, start, end, ruled=ruled)
+        or is_indicator_or_reference(text, start, end)
     )
 
 

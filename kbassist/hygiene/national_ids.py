@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from typing import NamedTuple
 
+from kbassist.hygiene.check_digits import luhn_ok
 from kbassist.hygiene.keyword_scan import Hit
 from kbassist.hygiene.personal_keywords import ORGANISATION_TAX_NUMBER, TEST_NUMBER_AFTER
 
@@ -71,6 +72,62 @@ def _portuguese_nif_ok(number: str) -> bool:
     return digits[8] == (0 if check >= 10 else check)
 
 
+def _steuer_id_ok(number: str) -> bool:
+    """A German tax ID: eleven digits, the first not 0, with an ISO 7064 (11,10) check."""
+    digits = [int(ch) for ch in number if ch.isdigit()]
+    if len(digits) != 11 or digits[0] == 0:
+        return False
+    product = 10
+    for digit in digits[:10]:
+        product = (((digit + product) % 10 or 10) * 2) % 11
+    return (11 - product) % 10 == digits[10]
+
+
+def _date_ok(day: int, month: int, year: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _personnummer_ok(number: str) -> bool:
+    """A Swedish personnummer: a date of birth (YYMMDD, the day plus 60 for a coordination
+    number) and a Luhn check over the ten digits. An organisation number's month is 20 or
+    more, so it fails the date."""
+    digits = "".join(ch for ch in number if ch.isdigit())[-10:]
+    day = int(digits[4:6])
+    return _date_ok(day - 60 if day > 60 else day, int(digits[2:4]), 2000) and luhn_ok(digits)
+
+
+def _cpr_ok(number: str) -> bool:
+    """A Danish CPR number: a date of birth (DDMMYY) and four digits (no check digit since
+    2007)."""
+    digits = "".join(ch for ch in number if ch.isdigit())
+    return _date_ok(int(digits[:2]), int(digits[2:4]), 2000)
+
+
+def _medicare_ok(number: str) -> bool:
+    """An Australian Medicare card: the first digit 2-6, the ninth a weighted check."""
+    digits = [int(ch) for ch in number if ch.isdigit()]
+    weights = (1, 3, 7, 9, 1, 3, 7, 9)
+    return (
+        len(digits) >= 9
+        and 2 <= digits[0] <= 6
+        and sum(d * w for d, w in zip(digits[:8], weights, strict=True)) % 10 == digits[8]
+    )
+
+
+def _nir_ok(number: str) -> bool:
+    """A French NIR with its key: 97 minus the first thirteen digits modulo 97 (Corsica's 2A
+    and 2B read as 19 and 18)."""
+    compact = "".join(ch for ch in number if ch.isalnum())
+    if len(compact) != 15:
+        return False
+    body = compact[:13].replace("2A", "19").replace("2B", "18")
+    return body.isdigit() and 97 - int(body) % 97 == int(compact[13:])
+
+
 def _birth_year_ok(value: str) -> bool:
     """A year a member of staff or a client could be born in (1920-2012)."""
     year = int(value[:4]) if value[4:5] == "-" else int(value[-4:])
@@ -94,6 +151,9 @@ class _Kind(NamedTuple):
     # a search that every match of ``name`` contains, shared by the kinds named alike: "pass"
     # stands in every "password", the passport's name in few notes
     named: re.Pattern[str] | None = None
+    # how far before its name a number may stand, for kinds whose check digit makes a chance
+    # match rare: "Lefebvre;Camille;2 87 04 69 123 084 55;... Le NIR avait des espaces"
+    back: int = 0
 
 
 # The passport's name in the seven languages.
@@ -291,6 +351,50 @@ _KINDS: tuple[_Kind, ...] = (
         cased=("NIF",),
         lower=("contribuinte",),
     ),
+    _Kind(  # a French NIR named after it, with a valid key (session 17)
+        re.compile(r"\bNIR\b|(?i:\bs[ée]curit[ée]\s+sociale\b)"),
+        re.compile(r"(?<![\d-])[12] ?\d{2} ?\d{2} ?(?:\d{2}|2[AB]) ?\d{3} ?\d{3} ?\d{2}(?![\d-])"),
+        _nir_ok,
+        "national_id",
+        cased=("NIR",),
+        lower=("curit",),
+        window=0,
+        back=200,
+    ),
+    _Kind(  # "Steuer-ID hatte 10 statt 11 Stellen. Richtig ...: 30162854934" (session 17)
+        re.compile(
+            r"(?i)\b(?:steuer-?id(?:nr)?|steuer-?identifikationsnummer|steuerliche\s+id\w*"
+            r"|identifikationsnummer|idnr)\b"
+        ),
+        re.compile(r"(?<![\d-])[1-9]\d ?\d{3} ?\d{3} ?\d{3}(?![\d-])"),
+        _steuer_id_ok,
+        "national_id",
+        lower=("steuer", "identifikationsnummer", "idnr"),
+        back=150,
+    ),
+    _Kind(  # a Swedish personnummer, in ten or twelve digits (session 17)
+        re.compile(r"(?i)\bperson(?:nummer|nr)\w*"),
+        re.compile(r"(?<![\d-])(?:19|20)?\d{6}[-+]?\d{4}(?![\d-])"),
+        _personnummer_ok,
+        "national_id",
+        lower=("personn",),
+        back=150,
+    ),
+    _Kind(  # a Danish CPR number: "typo in the CPR field ... confirmed 270583-2150" (session 17)
+        re.compile(r"\bCPR\b|(?i:\bcpr-?n(?:umme)?r\w*|\bpersonnummer\b)"),
+        re.compile(r"(?<![\d-])\d{6}-?\d{4}(?![\d-])"),
+        _cpr_ok,
+        "national_id",
+        cased=("CPR",),
+        lower=("cpr", "personnummer"),
+    ),
+    _Kind(  # an Australian Medicare card: "card number ...: 6433 64022 1, IRN 1" (session 17)
+        re.compile(r"(?i)\bmedicare\b"),
+        re.compile(r"(?<![\d-])[2-6]\d{3} ?\d{5} ?\d(?:[ /-]?\d)?(?![\d-])"),
+        _medicare_ok,
+        "national_id",
+        lower=("medicare",),
+    ),
     _Kind(
         re.compile(
             r"(?i)\b(?:date[\s-]+of[\s-]+birth|dob|d\.o\.b|birth\s?date|birthday|geburtsdatum"
@@ -318,6 +422,16 @@ _KINDS: tuple[_Kind, ...] = (
 )
 
 
+def _numbers_near(
+    kind: _Kind, text: str, named: re.Match[str], window_end: int
+) -> Iterator[re.Match[str]]:
+    """The numbers of the kind's shape after its name (and before it, up to ``back``)."""
+    if kind.back:
+        yield from kind.shape.finditer(text, max(0, named.start() - kind.back), named.start())
+    if kind.window:
+        yield from kind.shape.finditer(text, named.end(), window_end)
+
+
 _CASED_CUES = tuple(sorted({cue for kind in _KINDS for cue in kind.cased}))
 _LOWER_CUES = tuple(sorted({cue for kind in _KINDS for cue in kind.lower}))
 
@@ -340,7 +454,7 @@ def national_id_hits(text: str, lowered: str) -> Iterator[Hit]:
         group = "value" if "value" in kind.shape.groupindex else 0
         for named in kind.name.finditer(text):
             window_end = min(len(text), named.end() + kind.window)
-            for found in kind.shape.finditer(text, named.end(), window_end):
+            for found in _numbers_near(kind, text, named, window_end):
                 value = found.group(group)
                 if kind.not_after and kind.not_after.search(
                     text, max(0, found.start() - 20), found.start()

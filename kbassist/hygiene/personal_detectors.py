@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from kbassist.hygiene.addresses import HOME_WORDS, address_hits, untyped_home_hits
+from kbassist.hygiene.check_digits import luhn_ok as luhn_digits_ok
 from kbassist.hygiene.emails import clause_before, email_hits, written_out_email_hits
 from kbassist.hygiene.keyword_scan import Hit
 from kbassist.hygiene.national_ids import corrected_id_hits, national_id_hits
@@ -169,14 +170,7 @@ def luhn_ok(number: str) -> bool:
     digits = [int(ch) for ch in number if ch.isdigit()]
     if not 13 <= len(digits) <= 19 or len(set(digits)) == 1:
         return False
-    total = 0
-    for index, digit in enumerate(reversed(digits)):
-        if index % 2:
-            digit *= 2
-            if digit > 9:
-                digit -= 9
-        total += digit
-    return total % 10 == 0
+    return luhn_digits_ok("".join(map(str, digits)))
 
 
 def _dni_ok(number: str, letter: str) -> bool:
@@ -307,9 +301,12 @@ _FIRM_KINDS = frozenset({"home_address", "bank_account"})
 # Made-up records: "loaded 20 dummy patients from the vendor's pack (e.g. 'Test Patient Alpha,
 # 1 Test Street, ..., DOB 01/01/1900')" (session 15): what a dummy or test record holds is
 # no one's, when the words stand on the value's line, at most 150 characters before it.
+# "Fake" names a record only with its noun: a phish's "fake 'quote' link" makes no address
+# in its sentence a made-up one (session 17).
 _DUMMY_BEFORE = re.compile(
-    r"(?i)\b(?:dummy|fictitious|fictional|made-up|fake|test\s+(?:patient|person|user|pupil"
-    r"|customer|record|data|visitor|guest)s?|sample\s+(?:data|record)s?|fictief|ficticio|fittizi[oa])\b"
+    r"(?i)\b(?:dummy|fictitious|fictional|made-up|(?:test|fake)\s+(?:patient|person|user|pupil"
+    r"|customer|record|data|visitor|guest|name|address|contact|employee)s?|sample\s+(?:data|record)s?"
+    r"|fictief|ficticio|fittizi[oa])\b"
 )
 
 
@@ -327,10 +324,20 @@ _SIGN_OFF_BAR_LINE = re.compile(
 )
 
 
+# A rule's reference date near a birth date's name: "rejecting learners whose date of birth
+# made them over 19 ... still using 31/08/2005 as the cut-off" (session 17)
+_RULE_DATE = re.compile(
+    r"(?i)\b(?:cut-?off|threshold|deadline|stichtag|peildatum|fecha\s+de\s+corte"
+    r"|date\s+limite|data\s+limite|data\s+di\s+riferimento)\b"
+)
+
+
 def _firm_or_dummy(text: str, hit: Hit) -> bool:
     start, end, kind = hit
     line_start = text.rfind("\n", 0, start) + 1
     if _DUMMY_BEFORE.search(text, max(line_start, start - 150), start):
+        return True
+    if kind == "date_of_birth" and _RULE_DATE.search(text, max(0, start - 40), end + 40):
         return True
     if kind == "bank_account" and _FIRM_ACCOUNT_AFTER.match(text, end):
         return True

@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from kbassist.hygiene.addresses import in_signature_block
+from kbassist.hygiene.check_digits import luhn_ok
 from kbassist.hygiene.emails import EMAIL, clause_after, clause_before, personal_domain
 from kbassist.hygiene.keyword_scan import Hit
 
@@ -99,8 +100,21 @@ _REGISTRATION_BEFORE = re.compile(
     r"|(?:company|companies(?:\s+house)?|registration|reg\.?|vat|tax)\s+(?:no\.?|number|nr\.?)|siret|siren|kvk|hrb|cif|nif|p\.?\s?iva"
     # "VAT GB 291 4471 62" (not "privat an: 0176 ...": session 16)
     r"|\bvat(?:\s+(?:no\.?|number|reg\.?))?\s+(?-i:[A-Z]{2})"
-    r"|ust-?id\w*|btw|abn|acn|cnpj|nipc)\W{0,3}$"
+    r"|ust-?id\w*|btw|abn|acn|cnpj|nipc"
+    # a professional's or a firm's register: "numéro RPPS 1000...", "BIG-nummer 1906...",
+    # "Zorgverlener-AGB 0410...", "CVR 4187..." (session 17)
+    r"|\brpps|\badeli|\bfiness|\bbig-?(?:nummer|nr\.?|registratie)|\bagb(?:-code)?|\bcvr(?:-nr\.?)?"
+    r"|organisations?nummer|\borg\.?\s?(?:nr|no|number)\.?)\W{0,3}$"
 )
+# An EAN or GLN (thirteen digits) or a Swedish organisation number
+# (six digits whose "month" is 20 or more, a hyphen, four digits, a Luhn check) where the
+# text names it: "the EAN location number was the old one (5790001337206 ...", "Reissued
+# with 557972-7024 in the buyer org number field" (session 17)
+_REGISTER_NAMED = re.compile(
+    r"(?i)\b(?:ean|gln|gtin|org(?:anisation)?s?(?:nummer|\s+number|\.?\s?nr))"
+)
+_EAN = re.compile(r"\d{13}")
+_SWEDISH_ORG = re.compile(r"\d{2}[2-9]\d{3}-\d{4}")
 _WORK_WORDS = re.compile(
     r"(?i)\b(?:offices?|desk|direct\s+(?:dial|line)|ddi|did|main\s+(?:line|number|office)"
     r"|reception|switchboard|front\s+desk|help\s?desk|service\s?desk|support|hotline|vendor"
@@ -191,6 +205,10 @@ _OWN_PHONE_AFTER = re.compile(
     # "'07456 118 392 (personal)'": the word alone in brackets (session 9)
     # or first in them: "(personal, no company phone yet)" (session 14)
     r"|\W{0,3}\((?:personal|private|priv[ée]|privat|pessoal|privato|particular|perso)\b"
+    # the next field of a config line says so: "nummer: '+49 171 ...', hinweis: 'privat'"
+    # (session 17)
+    r"|['\"]?[ \t]*[,;][ \t]*[\w-]{2,20}[ \t]*[:=][ \t]*['\"]?(?:personal|private|priv[ée]|privat"
+    r"|pessoal|privato|particular|perso)\b"
 )
 # "asked for the forward to go to her own mobile ... Set the 3CX holiday forward to 07723
 # 418 905": the phone named as someone's own earlier, with no other number between (session 9).
@@ -465,6 +483,17 @@ def _named_work_earlier(text: str, start: int, raw: str) -> bool:
     return False
 
 
+def _register_number(text: str, start: int, raw: str) -> bool:
+    """An EAN, or a Swedish organisation number with its check, named within 150 characters."""
+    if _EAN.fullmatch(raw):
+        valid = True  # a location number is often typed with a wrong check digit
+    elif _SWEDISH_ORG.fullmatch(raw):
+        valid = luhn_ok(raw.replace("-", ""))
+    else:
+        return False
+    return valid and bool(_REGISTER_NAMED.search(text, max(0, start - 150), start + 150))
+
+
 def _another_number(text: str, start: int, before: str) -> bool:
     """Whether the words before call the number something else: a reference, a serial, an
     IBAN's tail, a parcel, a registration, a system's sending number."""
@@ -500,7 +529,7 @@ def phone_hits(text: str, lowered: str) -> Iterator[Hit]:
         if not 7 <= digits <= 15 or _NOT_A_PHONE.match(raw):
             continue
         before = clause_before(text, start)
-        if _another_number(text, start, before):
+        if _another_number(text, start, before) or _register_number(text, start, raw):
             continue
         # called someone's own earlier: "her personal mobile ... until her work phone arrives:
         # 07402 ...", "to her personal mobile ... Added +44 7911 302 577" (session 10)

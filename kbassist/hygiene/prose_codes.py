@@ -28,7 +28,7 @@ def sentence_around(text: str, position: int, reach: int = 300) -> tuple[int, in
 # --- codes in prose: "the gate keypad ... new code 66390", "your code is 517 208" -----------
 
 _OPENING_CODE = r"(?:öffnungs|zugangs|toegangs|\w*(?:tür|tor|alarm|tresor|deur|kluis|safe))-?code"
-_PLACE_WORDS = re.compile(
+PLACE_WORDS = re.compile(
     r"(?i)\b(?:door|gate|keypad|alarm|safe|lock-?box|key\s?safe|padlock|entry|entrance|building"
     r"|shutter|garage|cabinet|tür|tor|alarmanlage|puerta|portón|alarma|porte|alarme|deur|poort"
     r"|porta|portão|cancello|allarme|\w+deur|\w+tür"  # compounds: achterdeur, Hintertür
@@ -39,6 +39,7 @@ _PLACE_WORDS = re.compile(
     r"|disarm\w*|desarm\w*|désarm\w*|unscharf\w*|disinser\w*|uitschakel\w*"
     r"|\w+tresor\w*|\w+kluis"  # Schlüsseltresor, sleutelkluis (session 7)
     r"|zahlenschloss|kombinationsschloss|cijferslot|combinatieslot"  # (session 16)
+    r"|tastierino|teclado|clavier|toetsenbord|tastatur"  # a keypad (session 17)
     # an alarm panel: "la central Ajax", "centrale Bentel" (session 16)
     r"|centrale|(?-i:central\s+(?:de\s+alarma|[A-Z]\w+))"
     r"|alarm(?:centrale|systeem|paneel|zentrale|panel)|inbraak\w*|einbruch\w*)\b"  # session 12
@@ -51,7 +52,7 @@ _PLACE_CODE = re.compile(
     r"(?:[ \t]+(?:is|was|now|to|set|changed|reprogrammed"
     r"|reset|updated|:|=|-|ist|es|est|é|è|still|remains|stays|again"
     r"|neu|gesetzt|geändert|auf|lautet|jetzt|nieuw|ingesteld|op)){0,3}"
-    # of what, when _PLACE_WORDS names it: "código de puerta 3#8815" (session 10)
+    # of what, when PLACE_WORDS names it: "código de puerta 3#8815" (session 10)
     r"(?:[ \t]+(?:de|du|da|do|di|del|della|van)(?:[ \t]+(?:la|el|het|il))?[ \t]+[^\W\d_]{3,15}"
     # or before "new": "código de usuario nuevo 5521" (session 14)
     r"(?=[ \t]*(?:\d|(?:new|nuevo|nueva|novo|nova|nuovo|nuova|nouveau|nouvelle|neue?r?|nieuwe?)"
@@ -124,11 +125,15 @@ _CODE_AFTER_COLON = re.compile(
 # (or set off by commas: "read me the code she'd been sent, 615 082, and", "codice utente
 # sulla centrale Bentel, 735901, solo area"; session 16)
 # "code du coffre : 28 47 19", "código de desarme do alarme: 6072": the code of a named place,
-# then a colon. The place word is checked on the words between (_PLACE_WORDS).
+# then a colon. The place word is checked on the words between (PLACE_WORDS).
 # A code set off by commas right after its word, in a sentence naming a door, gate or alarm
 # (session 16)
+# Or after the place it opens, then the comma: "il codice della porta laterale, 4817 seguito da
+# cancelletto", "le code de l'alarme du local technique, 2281, à changer" (session 17)
 _CODE_SET_OFF = re.compile(
-    r"(?i)\b(?:code|pin|c[óo]digo|codice)[ \t]*,[ \t]+(?P<value>\d{4,8})(?=,[ \t])"
+    r"(?i)\b(?:code|pin|c[óo]digo|codice)(?:[ \t]+[^\W\d_][\w'’]*){0,5}[ \t]*,[ \t]+"
+    r"(?P<value>\d{4,8})(?=,[ \t]|[ \t]+(?:seguito|suivi|gefolgt|followed|seguido|gevolgd"
+    r"|then|puis|dann|luego|depois|poi|daarna)\b)"
 )
 # keys typed one by one: "8-1-5-3", "7 7 1 3"
 _TYPED_KEYS_PATTERN = r"(?:\d-){3,9}[\d#*]|(?:\d[ \t]){3,9}\d"
@@ -346,7 +351,7 @@ def labelled_code_lines_hits(text: str, lowered: str) -> Iterator[Hit]:
         before = text[max(0, block.start() - 300) : block.start()]
         holders = _PANEL_ROLE.search(before) or _CODES_OR_SLOTS.search(before)
         heading = before[:-1].rsplit("\n", 1)[-1]  # the line before (``before`` ends in "\n")
-        if not (holders and _PLACE_WORDS.search(before)) or _NOT_CODES.search(heading):
+        if not (holders and PLACE_WORDS.search(before)) or _NOT_CODES.search(heading):
             continue
         for match in _LABELLED_CODE.finditer(text, block.start(), block.end()):
             yield match.start("value"), match.end("value"), "door_code"
@@ -381,7 +386,7 @@ def _pin_and_device_hits(text: str, lowered: str) -> Iterator[Hit]:
             if not _UNREAD_PIN.fullmatch(match.group("value")):
                 continue
             said = text[max(0, match.start() - 12) : match.end()]  # "vm pin for ext 204 ..."
-            kind = "door_code" if _PLACE_WORDS.search(said) else "pin"
+            kind = "door_code" if PLACE_WORDS.search(said) else "pin"
             kind = "voicemail_pin" if VOICEMAIL.search(said) else kind
             yield match.start("value"), match.end("value"), kind
         for match in _PRONOUN_SET_TO.finditer(text):
@@ -536,7 +541,7 @@ def _typed_keys_seed_and_card_hits(text: str, lowered: str) -> Iterator[Hit]:
             start, end = sentence_around(text, match.start())
             if _NUMBERED_THINGS.search(text, max(0, match.start() - 15), match.start()):
                 continue
-            if _PLACE_WORDS.search(text, max(0, start - 200), end):
+            if PLACE_WORDS.search(text, max(0, start - 200), end):
                 yield match.start(), match.end(), "door_code"
     for match in _SPACED_KEYS.finditer(text):
         start, end = sentence_around(text, match.start())
@@ -546,11 +551,11 @@ def _typed_keys_seed_and_card_hits(text: str, lowered: str) -> Iterator[Hit]:
         # [07:03] Tech: the code was changed ... - try 6 6 0 4 then OFF" (session 12)
         # the code may be named in the line before too: "the landlord changed the code.\n08:05
         # landlord rang us with the new one, 0 6 2 2" (session 15)
-        if _CODE_WORD.search(text, max(0, start - 200), end) and _PLACE_WORDS.search(
+        if _CODE_WORD.search(text, max(0, start - 200), end) and PLACE_WORDS.search(
             text, max(0, start - 200), end
         ):
             yield match.start(), match.end(), "door_code"
-        elif text[start : match.start()].rstrip().endswith(":") and _PLACE_WORDS.search(
+        elif text[start : match.start()].rstrip().endswith(":") and PLACE_WORDS.search(
             text, start, match.start()
         ):
             yield match.start(), match.end(), "door_code"  # "store room keypad: 2 6 4 8 #"
@@ -590,12 +595,12 @@ def prose_code_hits(text: str, lowered: str) -> Iterator[Hit]:
     for match in _CODE_AFTER_COLON.finditer(text):
         yield match.start("value"), match.end("value"), "mfa_code"
     for match in _CODE_SET_OFF.finditer(text):  # "created a courier code, 4471, valid ..."
-        if _PLACE_WORDS.search(text, *sentence_around(text, match.start())):
+        if PLACE_WORDS.search(text, *sentence_around(text, match.start())):
             yield match.start("value"), match.end("value"), "door_code"
     for match in _PLACE_CODE_AFTER_COLON.finditer(text):
         named = text[max(0, match.start() - 25) : match.start()] + match.group("between")
         lettered = match.group("value")[0].isalpha()  # "A1984": only a code set anew below
-        if _PLACE_WORDS.search(named) and not lettered:  # "alarm code over the phone: 2 0 9 1"
+        if PLACE_WORDS.search(named) and not lettered:  # "alarm code over the phone: 2 0 9 1"
             yield match.start("value"), match.end("value"), "door_code"
         elif (
             (not lettered and _TYPED_KEYS.fullmatch(match.group("value")))
@@ -613,7 +618,7 @@ def prose_code_hits(text: str, lowered: str) -> Iterator[Hit]:
             # usuario nuevo: 7 7 1 3"; session 8; "l'allarme ... Codice utente per il
             # titolare: 5829"; session 9)
             start, end = sentence_around(text, match.start())
-            if _PLACE_WORDS.search(text, max(0, start - 200), end):
+            if PLACE_WORDS.search(text, max(0, start - 200), end):
                 yield match.start("value"), match.end("value"), "door_code"
     for match in _READ_OUT_CODE.finditer(text):
         start, end = sentence_around(text, match.start())
@@ -630,7 +635,7 @@ def prose_code_hits(text: str, lowered: str) -> Iterator[Hit]:
         start, end = sentence_around(text, match.start())
         if _REPORTED_CODE.search(text, max(0, match.start() - 20), match.start()):
             continue
-        if _PLACE_WORDS.search(text, max(0, start - 200), end) or _TILL.search(
+        if PLACE_WORDS.search(text, max(0, start - 200), end) or _TILL.search(
             match.group("between")
         ):
             yield match.start("value"), match.end("value"), "door_code"
@@ -639,5 +644,5 @@ def prose_code_hits(text: str, lowered: str) -> Iterator[Hit]:
             continue
         start, end = sentence_around(text, match.start())
         # The door or safe may be named in the sentence before ("Keypad changed. New code ...").
-        if _PLACE_WORDS.search(text, max(0, start - 200), end):
+        if PLACE_WORDS.search(text, max(0, start - 200), end):
             yield match.start("value"), match.end("value"), "door_code"

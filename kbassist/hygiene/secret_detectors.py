@@ -19,7 +19,9 @@ import bisect
 import re
 from collections.abc import Callable, Iterator
 
+from kbassist.hygiene.bracketed_values import bracketed_value_hits
 from kbassist.hygiene.code_lists import code_list_hits, single_backup_code_hits
+from kbassist.hygiene.code_sentences import now_code_hits, sent_code_hits
 from kbassist.hygiene.command_lines import command_line_hits, config_value_hits
 from kbassist.hygiene.credential_pairs import pair_hits
 from kbassist.hygiene.hex_keys import hex_key_hits
@@ -46,6 +48,7 @@ from kbassist.hygiene.prose_codes import (
     sentence_around,
 )
 from kbassist.hygiene.public_material import NOT_A_SECRET_SHAPE
+from kbassist.hygiene.quoted_rows import row_password_hits
 from kbassist.hygiene.secret_keywords import secret_keyword_hits
 from kbassist.hygiene.secret_scanner import PUBLIC_CONTEXT as _PUBLIC_CONTEXT
 from kbassist.hygiene.spelled_letters import spelled_secret_hits
@@ -140,7 +143,9 @@ _CONNECTION_KEY = re.compile(
 )
 # An HTTP header pasted from curl or a script: Basic is base64 of "user:password".
 _AUTH_HEADER = re.compile(
-    r"(?i)\b(?:proxy-)?authorization[ \t]*:[ \t]*(?:basic|bearer|token|digest|ntlm|negotiate)"
+    # or a script's dict: "'Authorization': 'Basic YnJp...'" (session 17)
+    r"(?i)\b(?:proxy-)?authorization['\"]?[ \t]*:[ \t]*['\"]?(?:basic|bearer|token|digest|ntlm"
+    r"|negotiate)"
     r"[ \t]+(?P<value>[A-Za-z0-9+/._~-]{8,4000}={0,2})(?!\")"  # not Digest's 'username="4001"'
 )
 
@@ -612,6 +617,7 @@ DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
     single_backup_code_hits,
     table_hits,
     csv_hits,
+    row_password_hits,
     phrase_hits,
     aligned_table_hits,
     passphrase_line_hits,
@@ -623,6 +629,9 @@ DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
     hex_key_hits,
     word_passphrase_hits,
     new_one_hits,
+    bracketed_value_hits,
+    now_code_hits,
+    sent_code_hits,
     spelled_secret_hits,
     chat_code_hits,
     chat_typed_hits,

@@ -269,6 +269,10 @@ def _token(value: str, key: str, reading: Reading, quoted: bool) -> bool:
         and sum(ch.isalpha() for ch in value) >= 6
     ):
         return True
+    if not reading.distant and _SEED_KEY.search(key) and _BASE32_SEED.fullmatch(value):
+        return True  # a seed with few digits: "2FA-Schlüssel KRUGS4ZANFZS..." (session 17)
+    if _ACCESS_PASS.search(key) and _PASS_SHAPE.fullmatch(value):
+        return True  # an Entra TAP may hold no digit: "8h lifetime: JzMJ$X@R" (session 17)
     if (not quoted or reading.distant) and (
         len(value) < 8 or not any(ch.isdigit() for ch in value)
     ):
@@ -276,8 +280,15 @@ def _token(value: str, key: str, reading: Reading, quoted: bool) -> bool:
     return value_shape_ok(value, _level(reading), quoted)
 
 
+_ACCESS_PASS = re.compile(r"(?i)access\s+pass|\btap\b|zugriffspass|acceso\s+temporal|toegangspas")
+# eight or more characters with upper and lower case and a symbol other than - . _ (which
+# join words: "Correlatie-id")
+_PASS_SHAPE = re.compile(r"(?=\S*[a-z])(?=\S*[A-Z])(?=\S*[^\w\s.-])\S{8,24}")
+
+
 # a TOTP seed in base32 ("Seed (base32) JBSWY3DP..."; session 14)
-_SEED_KEY = re.compile(r"(?i)seed|totp|otp\b|mfa|2fa|authenticator")
+_SEED_KEY = re.compile(r"(?i)seed|totp|otp\b|mfa|2fa|authenticator|setup[\s-]key")
+_BASE32_SEED = re.compile(r"(?=[A-Z2-7]*[2-7])[A-Z2-7]{16,64}")
 _CHOSEN_SECRET_KEY = re.compile(r"(?i)shared|psk|radius|ipsec|\bike\b|vpn")
 # A GUID right after these names a token or key itself (Postmark server tokens, ClickSend API
 # keys); after "client", "tenant" or "object" ID words it names an account (``_KEY_ID``), and
@@ -285,8 +296,14 @@ _CHOSEN_SECRET_KEY = re.compile(r"(?i)shared|psk|radius|ipsec|\bike\b|vpn")
 _GUID_KEY_WORDS = re.compile(r"(?i)token|api|secret|subscription")
 
 
+# a PIN in two groups: "pin Entratel 8842-1937" (session 17)
+_GROUPED_PIN = re.compile(r"\d{3,5}-\d{3,5}")
+
+
 def _pin(value: str, key: str, reading: Reading, quoted: bool) -> bool:
     digits = value.strip("#*")
+    if _GROUPED_PIN.fullmatch(digits):
+        digits = digits.replace("-", "")
     return digits.isdigit() and 4 <= len(digits) <= 10 and len(set(digits)) > 1
 
 

@@ -26,6 +26,8 @@ _PASSWORD_WORDS = (
     r"|(?:senha|palavra-passe|contraseña|mot\s+de\s+passe|password)\s+(?:de\s+|d'|per\s+le\s+"
     r"|dell')(?:aplica(?:ção|ción)|application|app)\b|app-?(?:passwort|kennwort|wachtwoord)"
     r"|pass(?:wor[dt])?s?|passwd|pass-?phrase|passcode|pwd|pw|p/w|pword|ww|phrase\s+de\s+passe"
+    # typed in haste: "admin / pasword W1ndmill-Carrot77" (session 17)
+    r"|pasword|passowrd|passwrod|passwrd|pssword|pswd|psswd"
     r"|app[ -]?(?:password|pw|pwd|pass)"
     r"|kennw(?:ort|örter)|passw(?:ort|örter)|(?:initial|start|einmal)passwort"
     r"|contrase(?:ñ|n)as?|claves?(?:\s+de\s+acceso)?|mots?\s+de\s+passe|mdp|wachtwoord(?:en)?"
@@ -99,9 +101,24 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
     ),
     KeywordRule(
         "mfa_seed",
-        r"(?:totp|otp|mfa|2fa|authenticator)[\s_-]?(?:seed|secret|key)|seed",
+        r"(?:totp|otp|mfa|2fa|authenticator)[\s_-]?(?:seed|secret|key)|seed"
+        # "showing the setup key EYQM3G56...", "Den TOTP-Schlüssel FTCCFBBJ..." (session 17)
+        r"|setup[\s-]key|(?:totp|otp|mfa|2fa)[\s_-]?(?:schlüssel|geheimnis|clé|clef|clave|chave"
+        r"|chiave|sleutel|segreto|secreto|segredo)",
         "token",
-        ("seed", "totp secret", "otp secret", "mfa secret", "2fa secret", "authenticator"),
+        (
+            "seed",
+            "totp",
+            "otp secret",
+            "otp-",
+            "mfa secret",
+            "2fa secret",
+            "2fa-",
+            "mfa-",
+            "authenticator",
+            "setup key",
+            "setup-key",
+        ),
     ),
     KeywordRule(
         "licence_key",
@@ -348,6 +365,10 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
             "pass",
             "pw",
             "pwd",
+            "pasword",
+            "pswd",
+            "psswd",
+            "pssword",
             "ww",  # Dutch: wachtwoord, as "pw" is password
             "kennw",
             "contrase",

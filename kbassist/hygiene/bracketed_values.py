@@ -1,0 +1,39 @@
+"""A secret in brackets a few words after its keyword (session 17).
+
+"set acct pw to random (HbM02WUVJY5) and blocked sign-in", "Set a BIOS supervisor password on
+all 15 (E38mj8ogV8, same on each, ...)", "Checked via the API (token fhooQe3waYQDyLtQNJiQ,
+read-only key ...)": a hasty note puts the value in brackets after the words about it. The
+value must look generated or chosen (upper and lower case and a digit), so a product, a policy
+or a model named in brackets ("(WPA2-PSK)", "(KB5034441)") is not read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kbassist.hygiene.keyword_scan import Hit
+from kbassist.hygiene.value_shapes import HOST_NAME, is_mention
+
+_KEYWORD = (
+    r"(?:password|passwort|kennwort|wachtwoord|contraseña|senha|mot\s+de\s+passe|mdp|pw|pwd"
+    r"|passwd|token|api[\s_-]?key|secret)"
+)
+# the keyword before the bracket, or first inside it: "via the API (token fhooQe3w...,"
+_KEY_THEN_BRACKET = re.compile(
+    rf"(?i)(?:\b{_KEYWORD}\b[^.()\n:=]{{0,40}}?\(|\({_KEYWORD}[ \t]+)"
+    r"(?P<value>[^\s(),;]{8,64})(?=[,;)])"
+)
+_MIXED = re.compile(r"(?=\S*[a-z])(?=\S*[A-Z])(?=\S*\d)\S+")
+_HINTS = ("pass", "pw", "kennwort", "wachtwoord", "contrase", "senha", "mdp", "token", "key")
+
+
+def bracketed_value_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """A mixed-case value with a digit in brackets within 40 characters of its keyword."""
+    if "(" not in text or not any(hint in lowered for hint in _HINTS):
+        return
+    for match in _KEY_THEN_BRACKET.finditer(text):
+        value = match.group("value")
+        if not _MIXED.fullmatch(value) or is_mention(value) or HOST_NAME.fullmatch(value):
+            continue
+        yield match.start("value"), match.end("value"), "password"

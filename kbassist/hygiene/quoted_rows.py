@@ -1,0 +1,49 @@
+"""A password in a data row quoted without its header (session 17).
+
+"L'import CSV ... s'arrêtait à la ligne 3. Cette ligne contenait : Lefebvre;Camille;2 87 04 69
+123 084 55;Morel-Arrivee-2291;Comptabilité ... ne plus mettre le NIR ni le mot de passe
+initial dans ce fichier": a technician quotes the row that broke an import, and says later
+that it held a password. With no header to name the column, the cell is the one shaped like a
+chosen password (upper and lower case and a digit, eight characters or more, no spaces), in a
+row of four or more cells separated by semicolons, tabs or bars, or commas without spaces, in
+a text that names a password.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kbassist.hygiene.keyword_scan import Hit
+
+_ROWS = (
+    re.compile(r"(?:[^;\n]{1,60};){3,}[^;\n]{1,60}"),
+    re.compile(r"(?:[^\t\n]{1,60}\t){3,}[^\t\n]{1,60}"),
+    re.compile(r"(?:[^|\n]{1,60}\|){3,}[^|\n]{1,60}"),
+    re.compile(r"(?:[^,\s]{1,60},){3,}[^,\s]{1,60}"),
+)
+_SEPARATORS = (";", "\t", "|", ",")
+_PASSWORD_NAMED = re.compile(
+    r"(?i)\b(?:password|passwort|kennwort|wachtwoord|contraseña|senha|palavra-passe"
+    r"|mot\s+de\s+passe|mdp|pw|pwd|passwd)\b"
+)
+# a cell of upper and lower case and a digit; no spaces and none of = : { } $ ( ) @ / \ that a
+# connection string's, a script's or an address's fields hold
+_CHOSEN = re.compile(r"(?=\S*[a-z])(?=\S*[A-Z])(?=\S*\d)[^\s=:{}$()@/\\\[\]]{8,40}")
+
+
+def row_password_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """The cell shaped like a chosen password in a headerless row, the password named."""
+    if not any(separator in text for separator in _SEPARATORS):
+        return
+    if not _PASSWORD_NAMED.search(text):
+        return
+    for rows, separator in zip(_ROWS, _SEPARATORS, strict=True):
+        for row in rows.finditer(text):
+            position = row.start()
+            for cell in row.group(0).split(separator):
+                value = cell.strip().strip("\"'")
+                if _CHOSEN.fullmatch(value):
+                    start = position + cell.find(value)
+                    yield start, start + len(value), "password"
+                position += len(cell) + 1
