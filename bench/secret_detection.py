@@ -75,7 +75,8 @@ BATCHES = (
     "blind64", "blind65", "blind66", "blind67", "blind68", "blind69", "blind70", "blind71",
     "blind72", "blind73", "blind74", "blind75", "blind76", "blind77", "blind78", "blind79",
     "blind80", "blind81", "blind82", "blind83", "blind84", "blind85", "blind86", "blind87",
-    "blind88", "blind89", "blind90", "blind91", "blind92",
+    "blind88", "blind89", "blind90", "blind91", "blind92", "blind93", "blind94", "blind95",
+    "blind96",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -171,6 +172,10 @@ BLIND = {
     "blind90": ROOT / "bench" / "data" / "secrets_blind90.jsonl",
     "blind91": ROOT / "bench" / "data" / "secrets_blind91.jsonl",
     "blind92": ROOT / "bench" / "data" / "secrets_blind92.jsonl",
+    "blind93": ROOT / "bench" / "data" / "secrets_blind93.jsonl",
+    "blind94": ROOT / "bench" / "data" / "secrets_blind94.jsonl",
+    "blind95": ROOT / "bench" / "data" / "secrets_blind95.jsonl",
+    "blind96": ROOT / "bench" / "data" / "secrets_blind96.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -705,6 +710,30 @@ SEEN = {
     "0.92/0.92); read in session 16 (spelling alphabets, Polish, Belgian and Swiss forms, "
     "phpass hashes)"
     ": development since",
+    "blind93": "the fifth session-16 secrets blind test "
+    "(written in session 16, focus: hasty handover and shift logs; scored in session 17 on "
+    "3e78b29) (the rules alone 0.82/0.98; with the token model 0.92/0.98; personal "
+    "0.97/1.00); read in session 17 (codes after 'cde' or a word naming their place, a PIN "
+    "after its service, a retracted value, a German tax ID)"
+    ": development since",
+    "blind94": "the sixth session-16 secrets blind test "
+    "(written in session 16, focus: security incidents and phishing; scored in session 17 "
+    "on 3e78b29) (the rules alone 0.92/0.95; with the token model 0.98/0.95; personal "
+    "0.94/1.00); read in session 17 (defanged indicators and addresses, a Bitcoin address, "
+    "Safe Links signatures, a code sent to an attacker)"
+    ": development since",
+    "blind95": "the seventh session-16 secrets blind test "
+    "(written in session 16, focus: people data in many countries; scored in session 17 on "
+    "3e78b29) (the rules alone 0.88/1.00; with the token model 0.97/1.00; personal "
+    "0.91/0.85); read in session 17 (Nordic, Australian and German ids by their check "
+    "digits, professional register numbers, a rule's cut-off date, a TOTP seed)"
+    ": development since",
+    "blind96": "the eighth session-16 secrets blind test "
+    "(written in session 16, focus: MSP tooling and automation; scored in session 17 on "
+    "3e78b29) (the rules alone 0.93/0.97; with the token model 0.97/0.94; personal "
+    "0.95/0.97); read in session 17 (password cells in quoted rows, references to secrets, "
+    "base64 JSON, a Basic header in a dict)"
+    ": development since",
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -1017,7 +1046,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind93.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind97.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:
