@@ -131,7 +131,12 @@ _OFFICE_WORDS = re.compile(
     # Artisans" (session 17); not a school ("her son's ... school year. ... address Flat 3")
     r"|cent(?:re|er|ro)|zentrum|municipal\w*|mairie|rathaus|gemeentehuis|ayuntamiento|câmara"
     r"|municipio|comune|hospital|hôpital|ospedale|ziekenhuis|krankenhaus|pharmacy|farmácia"
-    r"|farmacia|pharmacie|apotheke|apotheek)\b"
+    r"|farmacia|pharmacie|apotheke|apotheek"
+    # a floor or a meeting room: "de nieuwe vergaderruimte op de 1e verdieping (Keizersgracht
+    # 418, Amsterdam)" (session 17)
+    r"|verdieping|etage|stockwerk|obergeschoss|étage|piso|planta|andar|piano|meeting\s+room"
+    r"|vergaderruimte|vergaderzaal|besprechungsraum|sala\s+de\s+reuni(?:ones|ões)"
+    r"|salle\s+de\s+réunion|sala\s+riunioni)\b"
 )
 # A firm's registration or tax number just before: "ficha da Farmácia Lusitana: NIPC 507 281
 # 944, morada Av. da Liberdade 212" (session 17)

@@ -7,7 +7,16 @@ a keypad or an alarm must be named in the sentence or up to 200 characters befor
 build code is now 2041" is not read.
 
 "you'll get a code by text, just send it here'. She sent 207931": six digits someone sent,
-gave or read out, where a code that comes by text or an app was asked for just before.
+gave or read out, where a code that comes by text or an app was asked for just before; "non
+mi arriva l'SMS ... (10 min dopo) "arrivato!! è 604218"": the code that arrived; "PIN
+incorrect ... I'm typing 90517": the digits someone types where a PIN or code is named.
+
+"le digicode de la porte de l'immeuble a été changé ... demande qu'on le note ... : A1729":
+a door code named, and given after the colon that ends the next clause.
+
+"Back-upverificatiecodes ophalen. Eén code voorgelezen aan haar: 2047 4658": a backup code
+of two groups of four after a colon, backup codes named before; "can't scan? enter this code
+L7YH PHNW GPKF L7FV": a TOTP seed in groups after the words of a manual setup.
 """
 
 from __future__ import annotations
@@ -19,14 +28,16 @@ from kbassist.hygiene.keyword_scan import Hit
 from kbassist.hygiene.prose_codes import PLACE_WORDS
 
 _NOW_CODE = re.compile(
-    r"(?i)\b(?:code|codes|codice|código|codigo|pin|\w+code)\b[^.;\n]{0,60}?"
-    r"\b(?:is\s+now|is\s+nu|ist\s+(?:jetzt|nun)|lautet\s+(?:jetzt|nun)|est\s+(?:maintenant"
+    r"(?i)\b(?:code|codes|codice|código|codigo|pin|keypad|\w+code)\b[^.;\n]{0,60}?"
+    # "the keypad on the server room door ... changes to 83126"
+    r"\b(?:changes\s+to|changed\s+to|will\s+change\s+to"
+    r"|is\s+now|is\s+nu|ist\s+(?:jetzt|nun)|lautet\s+(?:jetzt|nun)|est\s+(?:maintenant"
     r"|désormais)|es\s+ahora|é\s+agora|è\s+ora|il\s+nuovo\s+è|the\s+new\s+one\s+is"
     r"|der\s+neue\s+(?:ist|lautet)|de\s+nieuwe\s+is|le\s+nouveau\s+est|el\s+nuevo\s+es"
     r"|o\s+novo\s+é)[ \t]*:?[ \t]*(?P<value>\d{4,8})(?![\w.,/:-]\w)"
 )
 _HINTS = ("now", " nu ", "jetzt", "nun", "maintenant", "désormais", "ahora", "agora", " ora",
-          "nuovo", "new one", "neue", "nieuwe", "nouveau", "nuevo", "novo")  # fmt: skip
+          "nuovo", "new one", "neue", "nieuwe", "nouveau", "nuevo", "novo", "change")  # fmt: skip
 
 
 def now_code_hits(text: str, lowered: str) -> Iterator[Hit]:
@@ -42,18 +53,93 @@ _SENT_CODE = re.compile(
     r"(?i)\b(?:sent|gave|read\s+(?:out|back)|typed(?:\s+in)?|replied\s+with|forwarded"
     r"|envió|enviou|a\s+envoyé|stuurde|ha\s+inviato|schickte)[ \t]+(?:them|it|him|her|back)?"
     r"[ \t]*(?:the\s+code[ \t]+)?(?P<value>\d{6}|\d{3}[ -]\d{3})(?![\w.,/:-]\w)"
+    # the code that arrived, in a chat: "arrivato!! è 604218", "got it, it's 604 218"
+    r"|\b(?:arrived|came\s+through|got\s+it|arrivato|arrivé|llegó|chegou|angekommen"
+    r"|binnen)\W{0,6}(?:(?:it's|its|it\s+is|è|est|es|é|ist|is)[ \t]+)?"
+    r"(?P<arrived>\d{6}|\d{3}[ -]\d{3})(?![\w.,/:-]\w)"
 )
+# "I'm typing 90517 which is what I set up": the digits typed where a PIN is named
+_TYPED_CODE = re.compile(
+    r"(?i)\b(?:typing|entering|keying\s+in|punching\s+in)[ \t]+(?:in[ \t]+)?"
+    r"(?P<value>\d{4,8})(?![\w.,/:-]\w)"
+)
+_PIN_NAMED = re.compile(r"(?i)\b(?:pin|passcode|pin-?code|voicemail)\b")
 _CODE_ASKED = re.compile(
     r"(?i)\b(?:code|otp|passcode|c[óo]digo|codice)\b[^.\n]{0,40}\b(?:by\s+(?:text|sms)|via"
     r"\s+(?:text|sms)|text(?:ed)?|sms|authenticator|app)\b|\b(?:verification|one-time|mfa|2fa"
-    r"|sms)\s+code"
+    r"|sms)\s+code|\bsms\b"
 )
 
 
 def sent_code_hits(text: str, lowered: str) -> Iterator[Hit]:
-    """Six digits sent or read out after a code by text or app was asked for."""
-    if "code" not in lowered and "otp" not in lowered and "digo" not in lowered:
+    """Six digits sent, read out or arrived after a code by text or app was asked for; the
+    digits someone types where a PIN is named."""
+    if "code" in lowered or "otp" in lowered or "digo" in lowered or "sms" in lowered:
+        for match in _SENT_CODE.finditer(text):
+            if _CODE_ASKED.search(text, max(0, match.start() - 200), match.start()):
+                group = "value" if match.group("value") else "arrived"
+                yield match.start(group), match.end(group), "mfa_code"
+    if "pin" in lowered or "passcode" in lowered or "voicemail" in lowered:
+        for match in _TYPED_CODE.finditer(text):
+            if _PIN_NAMED.search(text, max(0, match.start() - 200), match.start()):
+                yield match.start("value"), match.end("value"), "pin"
+
+
+# A door code named, then given after a colon that ends the next clause (sentence): the
+# words before the colon name no reference, time or number of something else.
+_COLON_CODE = re.compile(r":[ \t]*(?P<value>(?-i:[A-Z])?\d{3,8}(?-i:[A-Z])?)#?(?=[.,;]?(?:\s|$))")
+_CODE_NAMED = re.compile(
+    r"(?i)\b(?:digicode|code|codes|código|codice|pin|combinati[eo]n?|combinaison|\w+code)\b"
+)
+_OTHER_BEFORE_COLON = re.compile(
+    r"(?i)\b(?:ticket|ref\w*|case|order|incident|tel\w*|phone|ext\w*|room|floor|serial|at"
+    r"|time|hours?|um|à|a\s+las|alle|om|unit|id|nr|no|number|n[º°o]|erreur|error|errors|fehler"
+    r"|errore|erro|fout|fault|event|code|c[óo]digo|codice)\.?\W*$"
+)
+
+
+def colon_code_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """A code after a colon, a door or alarm code named up to 250 characters before."""
+    if ":" not in text:
         return
-    for match in _SENT_CODE.finditer(text):
-        if _CODE_ASKED.search(text, max(0, match.start() - 200), match.start()):
-            yield match.start("value"), match.end("value"), "mfa_code"
+    for match in _COLON_CODE.finditer(text):
+        value = match.group("value")
+        if sum(ch.isdigit() for ch in value) < 4 and not value[0].isalpha():
+            continue
+        before = text[max(0, match.start() - 250) : match.start()]
+        if _OTHER_BEFORE_COLON.search(before[-25:]) or not _CODE_NAMED.search(before):
+            continue
+        if PLACE_WORDS.search(before):
+            yield match.start("value"), match.end("value"), "door_code"
+
+
+_BACKUP_PAIR = re.compile(r"(?i)\bcode\b[^.\n:]{0,60}:[ \t]*(?P<value>\d{4} \d{4})(?![\w.,/:-]\w)")
+_BACKUP_NAMED = re.compile(
+    r"(?i)backup|back-up|recovery|herstel|wiederherstellung|récupération|recuperaci[óo]n"
+    r"|recupero|recuperação|2sv|2fa|2-step|verificati"
+)
+_SEED_AFTER_MANUAL = re.compile(
+    r"(?i)(?:can'?t\s+scan|cannot\s+scan|enter\s+(?:this|the)\s+code|manual(?:ly)?\s+(?:entry"
+    r"|key|code)|setup\s+code)[^\n]{0,60}?"
+    r"(?P<value>(?-i:[A-Z2-7]{4}(?: [A-Z2-7]{4}){3,12}))(?![\w-])"
+)
+
+
+def manual_code_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """A backup code of two groups after a colon, backup codes named; a TOTP seed typed in
+    groups where a manual setup is asked for."""
+    if "code" in lowered:
+        for match in _BACKUP_PAIR.finditer(text):
+            if _BACKUP_NAMED.search(text, max(0, match.start() - 250), match.start()):
+                yield match.start("value"), match.end("value"), "recovery_code"
+    if "scan" in lowered or "enter th" in lowered or "manual" in lowered or "setup code" in lowered:
+        for match in _SEED_AFTER_MANUAL.finditer(text):
+            yield match.start("value"), match.end("value"), "mfa_seed"
+
+
+def sentence_code_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """Every code this module reads (one entry in the secret detectors' list)."""
+    yield from now_code_hits(text, lowered)
+    yield from sent_code_hits(text, lowered)
+    yield from colon_code_hits(text, lowered)
+    yield from manual_code_hits(text, lowered)

@@ -44,7 +44,9 @@ _PRIVATE_WORDS = re.compile(
 _ROLE_LOCAL = re.compile(
     r"(?i)(?:^|[._-])(?:admin|administrator|info|office|reception|accounts|helpdesk|support"
     r"|noreply|no-reply|bookings?|sales|finance|enquiries|billing|invoices?|postmaster"
-    r"|webmaster|secretariat|secretaria|sekretariat|segreteria|secretariaat)(?:$|[._-])"
+    r"|webmaster|secretariat|secretaria|sekretariat|segreteria|secretariaat"
+    # a device's mailbox: "scans.hollybush@gmail.com" set up for a scanner (session 17)
+    r"|scans?|scanner|printer|copier|fax)(?:$|[._-])"
 )
 
 

@@ -84,7 +84,7 @@ SET_VERBS = frozenset(
 )
 # the word after such a verb that introduces the new value, in the seven languages
 SET_TO_WORDS = frozenset({"to", "auf", "naar", "in", "a", "en", "para", "pour"})
-ENGLISH_SET_VERBS = r"(?:reset|set|changed|change|updated|update|rotated)"
+ENGLISH_SET_VERBS = r"(?:reset|set|changed|changes|change|updated|update|rotated)"
 # a value that replaced the old one, in the seven languages (session 16)
 REPLACE_VERBS = frozenset(
     "replaced vervangen ersetzt remplacé remplacée sustituido sustituida substituído "

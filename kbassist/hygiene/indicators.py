@@ -11,7 +11,12 @@ Read in session 17 from blind94 (phishing reports) and blind96 (MSP tooling):
 - a hash the text names as one: "dedup key as sha1(...) ... Keys: 546ab014...";
 - base64 that decodes to JSON holding no secret's field (a queue message's body);
 - a value retracted as something else: "pin for the dock is 0448 - ignore that, 0448 is the
-  asset tag".
+  asset tag";
+- an entry of a banned-password list, or a value tried against it and rejected: "custom
+  banned password list ... Entries ...: Penrose, Summer2025, Homes123", "tried setting
+  Penrose2025! on a test account, rejected";
+- a table's cell after a result column's "pass": "| 3-pass overwrite | pass | DC-44810 |"
+  (blind98's wipe certificates).
 """
 
 from __future__ import annotations
@@ -38,6 +43,14 @@ _HASH_NAMED = re.compile(
 # base64 of a JSON object, alone or after its field's name ('data":"eyJ0aWNrZXQi...')
 # (a vendor's token that wraps such JSON after its prefix, "glc_eyJvIjoi...", is a token)
 _BASE64_JSON = re.compile(r"(?:^|(?<=[\"':=]))eyJ[A-Za-z0-9+/_-]{13,}={0,2}$")
+_BANNED_LIST = re.compile(
+    r"(?i)\b(?:banned|blocked|forbidden|disallowed|prohibited|verbotene?|prohibid[ao]s?|interdits?"
+    r"|verboden|proibid[ao]s?|vietat[ei])\s+(?:password|passwort|kennwort|wachtwoord|contraseña"
+    r"|mot\s+de\s+passe|senha|word)s?\b|\bpassword\s+(?:block|black|deny|ban)[\s-]?list"
+)
+_REJECTED_AFTER = re.compile(r"[^.\n]{0,40}\b(?:rejected|refused|abgelehnt|rechazad[ao]|refusé)")
+_TRIED_BEFORE = re.compile(r"(?i)\b(?:tried|test(?:ed)?|probiert|getest|probad[ao]|essayé)\b")
+_RESULT_CELL_BEFORE = re.compile(r"(?i)\|[ \t]*(?:pass(?:ed)?|fail(?:ed)?)[ \t]*\|[ \t]*$")
 _SECRET_FIELD = re.compile(r"(?i)pass|secret|token|key|auth|cred|pwd|pin")
 _OTHER_THING = (
     r"(?:is|was|are)\s+(?:just\s+|only\s+)?(?:the|an?|our|its)\s+(?:[\w-]+\s+)?(?:asset\s+tag"
@@ -61,8 +74,22 @@ def is_indicator_or_reference(text: str, start: int, end: int) -> bool:
             _HEX_DIGEST.fullmatch(value) is not None
             and _HASH_NAMED.search(text, max(0, start - 150), start) is not None
         )
+        or _RESULT_CELL_BEFORE.search(text, max(0, start - 24), start) is not None
+        or _banned(text, start, end)
         or _plain_json(value)
         or _retracted(text, start, end, value)
+    )
+
+
+def _banned(text: str, start: int, end: int) -> bool:
+    """An entry of a banned-password list named up to 300 characters before on its line, or a
+    value tried as a test and rejected right after."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if _BANNED_LIST.search(text, max(line_start, start - 300), start):
+        return True
+    return (
+        _REJECTED_AFTER.match(text, end) is not None
+        and _TRIED_BEFORE.search(text, max(line_start, start - 60), start) is not None
     )
 
 

@@ -376,11 +376,14 @@ def compile_rule(rule: KeywordRule) -> CompiledRule:
     """The keyword regex, with an optional ':' or '=' glued to the keyword.
 
     A keyword may end a snake_case name ("aws_secret_access_key=", "db_password:"), so an
-    underscore may stand before it; a letter, digit or hyphen may not ("Get-LapsADPassword").
+    underscore may stand before it; a letter, digit or hyphen may not ("Get-LapsADPassword"),
+    but for the German and Dutch words that end a hyphenated compound ("FRITZ!Box-Kennwort",
+    "WLAN-Passwort"; session 17).
     """
     # "<password>" is a placeholder's name, not a keyword: "postgres://app:<password>@host"
     pattern = (
-        rf"(?<![^\W_])(?<![-<])(?P<key>{rule.keywords})(?![\w>])"
+        rf"(?<![^\W_])(?<!<)(?:(?<!-)|(?=(?i:kennw|passwort|wachtw)))(?P<key>{rule.keywords})"
+        r"(?![\w>])"
         r"(?P<sep>[ \t]*(?::=|=>|->|[:=]))?"
     )
     leads = tuple(hint for hint in rule.hints if hint.startswith(" "))

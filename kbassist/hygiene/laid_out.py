@@ -110,6 +110,12 @@ _PASSWORD_HEADER = re.compile(
 _CELL = re.compile(r"[^|]+")
 # (with an aside after it: "set by user (SSPR)", "pending, TAP via manager"; session 12)
 _PROSE_CELL = re.compile(r"[^\W\d_]+(?:,?[ \t]+[^\W\d_]+)+(?:[ \t]*\([^)]*\))?")
+# a cell that names a secret rather than holding one: "Laravel APP_KEY", "MySQL cw_app
+# password", "secret (expired)" (session 17)
+_NAMING_CELL = re.compile(
+    r"(?i)(?=.*[ \t])(?=.*(?:\b|_)(?:password|passwort|key|secret|token|credential|certificate"
+    r"|wachtwoord|contraseña|senha|mot\s+de\s+passe)(?:\b|_)).*"
+)
 
 
 def table_hits(text: str, lowered: str) -> Iterator[Hit]:
@@ -135,7 +141,7 @@ def table_hits(text: str, lowered: str) -> Iterator[Hit]:
             continue  # the |---|---| row, or a short row
         cell_start, raw = cells[column]
         value = raw.strip()
-        if _PROSE_CELL.fullmatch(value):
+        if _PROSE_CELL.fullmatch(value) or _NAMING_CELL.fullmatch(value):
             continue  # "set by user", "in the vault": words about the value, not the value
         if value and not is_mention(value) and value_shape_ok(value, "medium"):
             begin = start + cell_start + raw.find(value)
@@ -445,6 +451,17 @@ def wifi_key_in_prose_hits(text: str, lowered: str) -> Iterator[Hit]:
             any(ch.isdigit() for ch in value) and value_shape_ok(value, "medium")
         ):
             yield match.start("value"), match.end("value"), "wifi_key"
+    for match in _KEY_ENTERED.finditer(text):
+        if _network_named_before(text, match.start("value"), match.group("value")):
+            yield match.start("value"), match.end("value"), "wifi_key"
+
+
+# "Same network name ... wanted the key again - entered Pq7XvR3mNtKe from the hub card": the
+# value after "entered" a few words after the key's word, a network named before (session 17)
+_KEY_ENTERED = re.compile(
+    r"(?i)\b(?:key|password|passphrase|wachtwoord|schlüssel|clé|clave|chiave|chave)\b[^.\n]{0,40}?"
+    r"\b(?:entered|typed(?:\s+in)?|read\s+out)[ \t]+(?P<value>[^\s,;()<>'\"]{8,63}?)[.,;)]?(?=\s|$)"
+)
 
 
 # "joined by hand using the key on the back of the hub, 4qRtYn7KxLbG3v, but", "new staff ssid

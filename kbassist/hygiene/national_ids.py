@@ -380,6 +380,18 @@ _KINDS: tuple[_Kind, ...] = (
         lower=("personn",),
         back=150,
     ),
+    _Kind(  # a UK NI number in a tax form's file name: "P60_NH067392D_2024.pdf" (session 17)
+        re.compile(r"\b(?:P60|P45|P11D|NINO)|(?i:\bnational\s+insurance)"),
+        re.compile(
+            r"(?<![A-Za-z0-9])[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]"
+            r"(?![A-Za-z0-9])"
+        ),
+        _always,
+        "national_id",
+        cased=("P60", "P45", "P11D", "NINO"),
+        lower=("national insurance",),
+        window=60,
+    ),
     _Kind(  # a Danish CPR number: "typo in the CPR field ... confirmed 270583-2150" (session 17)
         re.compile(r"\bCPR\b|(?i:\bcpr-?n(?:umme)?r\w*|\bpersonnummer\b)"),
         re.compile(r"(?<![\d-])\d{6}-?\d{4}(?![\d-])"),
@@ -397,13 +409,15 @@ _KINDS: tuple[_Kind, ...] = (
     ),
     _Kind(
         re.compile(
-            r"(?i)\b(?:date[\s-]+of[\s-]+birth|dob|d\.o\.b|birth\s?date|birthday|geburtsdatum"
-            r"|fecha\s+de\s+nacimiento|date\s+de\s+naissance|geboortedatum|data\s+de\s+nascimento"
-            r"|data\s+di\s+nascita)\b"
+            # "dates of birth" and a field's name, "DataNascimento" (session 17)
+            r"(?i)\b(?:dates?[\s-]+of[\s-]+birth|dob|d\.o\.b|birth\s?dates?|birthday|geburtsdatum"
+            r"|fecha[\s_]*de[\s_]*nacimiento|date[\s_]*de[\s_]*naissance|geboortedatum"
+            r"|data[\s_]*(?:de[\s_]*)?nascimento|data[\s_]*(?:di[\s_]*)?nascita)\b"
         ),
+        # a sentence's full stop may follow the date: "account showed 1987-03-14." (session 17)
         re.compile(
             r"(?<![\d/.-])(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d{2}|(?:19|20)\d{2}-\d{2}-\d{2})"
-            r"(?![\d/.-])"
+            r"(?![\d/-]|\.\d)"
         ),
         _birth_year_ok,
         "date_of_birth",

@@ -67,6 +67,8 @@ _NOT_VALUES = re.compile(
     r"|@(?:[\w-]+\.)*(?:[\w-]+\.[a-z]{2,}|localhost)(?::\d+)?(?:/\S*)?"
     r"|-[A-Za-z]+:\$?\w+|[A-Z][A-Z0-9]{1,5}-[A-ZÄÖÜ][a-zäöüß]{3,}|[A-Z][a-z]+['’]s"
     r"|\d{1,2}:\d{2}(?:[ap]m)?,\S*"  # a time glued to the next word: "9:37am,ph_technical"
+    # a protocol and its version: "NTLMv2", "SNMPv3", "SMBv1", "TLSv1.2" (session 17)
+    r"|(?i:ntlm|smb|snmp|tls|ssl|ssh|ldap|wpa|ike|http|sftp|ftp|nfs|rdp|ipv)v?\d(?:\.\d)?"
 )
 # A value X-ed out at its end ("https://hooks.slack.com/services/T01.../B00.../XXXXXXXX"), a key
 # block whose body is left out ("-----BEGIN PRIVATE KEY-----\n[REDACTED]\n-----END ...")
@@ -145,9 +147,15 @@ def _is_cipher(value: str) -> bool:
 
 
 def _pair_follows(text: str, end: int) -> bool:
-    """Whether the secret half of a key pair follows: the ID is then masked with it."""
-    after = text[end : end + 160].lower()
-    return "secret" in after or "password" in after
+    """Whether the secret half of a key pair follows: the ID is then masked with it. The
+    word alone is not enough: "The key's secret is not in our docs" gives none (session 17)."""
+    after = text[end : end + 160]
+    lowered = after.lower()
+    return ("secret" in lowered or "password" in lowered) and _SECRET_HALF.search(after) is not None
+
+
+# the secret half itself: an AWS secret access key is 40 characters of base64
+_SECRET_HALF = re.compile(r"(?=[A-Za-z0-9/+=]*\d)[A-Za-z0-9/+=]{16,}")
 
 
 def _error_code(text: str, start: int) -> bool:

@@ -317,6 +317,10 @@ _FIRM_ACCOUNT_AFTER = re.compile(
     r"(?i)[ \t]*(?:\(|(?:is|ist|es|est|é|è)\s+(?:their|hun|ihr|su|sua|leur|la\s+loro)\s+)"
     r"(?:company|business|zakelijke|geschäfts\w*|firmen\w*|empresa|entreprise|aziendale)"
     r"\s*(?:account|rekening|konto|cuenta|conta|compte|conto)?"
+    # "Moet NL56 RABO ... zijn, van de zaak." (session 17)
+    r"|[ \t]*(?:zijn|is|sein|ist|être|est|ser|es|é|essere|è)?[ \t]*,?[ \t]*(?:van\s+de\s+zaak"
+    r"|van\s+het\s+bedrijf|der\s+firma|de\s+la\s+empresa|da\s+empresa|de\s+l'entreprise"
+    r"|dell'azienda|the\s+(?:company|business)'s)\b"
 )
 _BRANCH_AFTER = re.compile(r"(?i)[ \t]+(?:branch|office|depot|store|shop|site|warehouse)\b")
 _SIGN_OFF_BAR_LINE = re.compile(

@@ -119,7 +119,8 @@ _WORK_WORDS = re.compile(
     r"(?i)\b(?:offices?|desk|direct\s+(?:dial|line)|ddi|did|main\s+(?:line|number|office)"
     r"|reception|switchboard|front\s+desk|help\s?desk|service\s?desk|support|hotline|vendor"
     r"|supplier|isp|carrier|provider|fax|ext\.?|extension|durchwahl|zentrale|büro|firma|company"
-    r"|work|business|trunk|porting|ported|3cx|sip|teams|hunt\s?group|queue|ivr|auto\s?attendant"
+    r"|work|business|trunk|porting|ported|portabilit[àa]|portabilidad|portabilité|portabilidade"
+    r"|nummerbehoud|rufnummernmitnahme|3cx|sip|teams|hunt\s?group|queue|ivr|auto\s?attendant"
     r"|operator\s+connect|calling\s+plan|direct\s+routing|phone\s+system|inbound|outbound"
     r"|duty\s+number|published|dial[\s-]?in|einwahl|conference\s+(?:line|number|bridge)"
     # "customers said the booking line 01856 ... went to voicemail" (session 14)
@@ -155,6 +156,11 @@ _WORK_WORDS = re.compile(
 _WORK_AGENT = re.compile(
     r"(?i)\b(?:reception|front\s+desk|the\s+office|support|we)"
     r"(?=\s+(?:\w+ed|rang|wrote|took|put|set|typed|re-?entered)\s+(?:it|her|his)\b)"
+    # a technician who will call someone on the number: "Il tecnico dell'operatore chiamerà
+    # al cellulare 347 ..." (session 17)
+    r"|\b(?:t[ée]cnico|technician|engineer|techniker|technicien|monteur)\b"
+    r"(?=(?:\s+[\w'’]+){0,3}\s+(?:will\s+(?:call|ring|text)|chiamerà|richiamerà|ruft|appellera"
+    r"|rappellera|llamará|ligará|belt|zal\s+bellen)\b)"
 )
 _PERSONAL_PHONE_WORDS = re.compile(
     r"(?i)\b(?:personal\w*|private|home|own|privat\w*|persönlich\w*|personnel\w*|privé\w*|pessoal"
@@ -202,6 +208,9 @@ _OWN_PHONE_AFTER = re.compile(
     r"|sua|suo|zijn|haar|sein|ihr)\s+(?:(?:own|personal|private|mobile)\s+)?"
     r"(?:phone|mobile|cell|number|handy|portable"
     r"|m[óo]vil|telem[óo]vel|cellulare|mobiel|gsm|n[úu]mero|nummer|numéro)"
+    # "text me on 07623 118 904 when ..., thats my own phone not the work one" (session 17)
+    r"|[^.\n]{0,40}?\b(?:that'?s|that’s|thats|it'?s|its|this\s+is)\s+my\s+(?:own\s+|personal\s+"
+    r"|private\s+)?(?:phone|mobile|number|cell)"
     # "'07456 118 392 (personal)'": the word alone in brackets (session 9)
     # or first in them: "(personal, no company phone yet)" (session 14)
     r"|\W{0,3}\((?:personal|private|priv[ée]|privat|pessoal|privato|particular|perso)\b"
@@ -443,11 +452,16 @@ _ANOTHER_NUMBER_BEFORE = re.compile(
     # a customer's number with a carrier or supplier (session 16)
     r"|\b(?:customer\s+(?:number|no\.?|id)|n[úu]mero\s+de\s+cliente|numéro\s+(?:de\s+)?client"
     r"|klantnummer|numero\s+(?:di\s+)?cliente|kundennummer)"
+    # an order's number named by the word alone: "ordine 7712-0934-55", "pedido 400-7781234"
+    # (session 17)
+    r"|\b(?:order|ordine|pedido|commande|bestellung|bestelling|encomenda)"
+    r"(?:\s+(?:no\.?|nr\.?|n[º°o]\.?|#))?"
     r")\W{0,3}$"
 )
 
 # two groups of capitals and digits right before the number, one with a letter and one with a
 # digit (session 15)
+_DIGIT_GROUPS_BEFORE = re.compile(r"(?<!\d)\d{5,7}[ \t]+\d{5,7}[ \t]+$")
 _CODE_GROUPS_BEFORE = re.compile(
     r"(?<![\w-])(?=[A-Z0-9 ]*[A-Z])(?=[A-Z0-9 ]*\d)[A-Z0-9]{2,4} [A-Z0-9]{2,4} $"
 )
@@ -512,7 +526,13 @@ def _another_number(text: str, start: int, before: str) -> bool:
         or _ANOTHER_NUMBER_BEFORE.search(text, max(0, start - 50), start)
         # "Trackingnummer: 3S QW 48 2917 0563": the digits end a code of letter groups
         or _CODE_GROUPS_BEFORE.search(text, max(0, start - 12), start)
+        # the last groups of an installation ID: "4819730 2765411 ... 0937712" (session 17)
+        or _DIGIT_GROUPS_BEFORE.search(text, max(0, start - 24), start)
     )
+
+
+def _digits_of(raw: str) -> str:
+    return "".join(ch for ch in raw if ch.isdigit())
 
 
 def phone_hits(text: str, lowered: str) -> Iterator[Hit]:
@@ -520,6 +540,9 @@ def phone_hits(text: str, lowered: str) -> Iterator[Hit]:
         return
     work_end = -1  # where the last number the words made a business's ended
     own_end = -1  # where the last number called someone's own ended
+    # the digits of numbers the words made a business's: the same number again later is the
+    # business's too ("the sales number 0161 ... Rang 0161 ... from my mobile"; session 17)
+    work_numbers: set[str] = set()
     for match in _PHONE.finditer(text):
         raw = match.group(0).rstrip(" \t.-(")
         if raw.startswith("(") and ")" not in raw:
@@ -579,6 +602,9 @@ def phone_hits(text: str, lowered: str) -> Iterator[Hit]:
             _WORK_WORDS.search(_WORK_AGENT.sub(" ", before)) or _WORK_WORDS.search(after)
         ):
             work_end = start + len(raw)
+            work_numbers.add(_digits_of(raw))
+            continue
+        if not own and _digits_of(raw) in work_numbers:
             continue
         if (
             not own

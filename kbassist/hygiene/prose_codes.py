@@ -37,7 +37,7 @@ PLACE_WORDS = re.compile(
     r"|hangslot|hek|cofre|cadeado|cancela|cassaforte|lucchetto|portone"
     # disarming names the alarm: "código de desarme", "code de désarmement" (session 7)
     r"|disarm\w*|desarm\w*|désarm\w*|unscharf\w*|disinser\w*|uitschakel\w*"
-    r"|\w+tresor\w*|\w+kluis"  # Schlüsseltresor, sleutelkluis (session 7)
+    r"|\w+tresor\w*|\w+kluis(?:je)?"  # Schlüsseltresor, sleutelkluis(je) (sessions 7, 17)
     r"|zahlenschloss|kombinationsschloss|cijferslot|combinatieslot"  # (session 16)
     r"|tastierino|teclado|clavier|toetsenbord|tastatur"  # a keypad (session 17)
     # an alarm panel: "la central Ajax", "centrale Bentel" (session 16)
@@ -131,7 +131,8 @@ _CODE_AFTER_COLON = re.compile(
 # Or after the place it opens, then the comma: "il codice della porta laterale, 4817 seguito da
 # cancelletto", "le code de l'alarme du local technique, 2281, à changer" (session 17)
 _CODE_SET_OFF = re.compile(
-    r"(?i)\b(?:code|pin|c[óo]digo|codice)(?:[ \t]+[^\W\d_][\w'’]*){0,5}[ \t]*,[ \t]+"
+    r"(?i)\b(?:code|pin|c[óo]digo|codice|combinati[eo]n?|combinaison|combinación|combinazione"
+    r"|kombination)(?:[ \t]+[^\W\d_][\w'’]*){0,5}[ \t]*,[ \t]+"
     r"(?P<value>\d{4,8})(?=,[ \t]|[ \t]+(?:seguito|suivi|gefolgt|followed|seguido|gevolgd"
     r"|then|puis|dann|luego|depois|poi|daarna)\b)"
 )

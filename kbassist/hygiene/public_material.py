@@ -1,5 +1,6 @@
 """Published material that looks like a secret: certificates, signing requests, public keys,
-DKIM records, WireGuard and SSH public keys, DNS domain-verification records.
+DKIM records, WireGuard and SSH public keys, DNS domain-verification records, DNSSEC records
+and public-key pins.
 
 detect-secrets' entropy plugin reports any long base64 line. Inside a certificate, a
 certificate signing request or a public-key block, and in a DKIM record's ``p=`` value, that
@@ -12,7 +13,10 @@ import re
 
 # A block is its BEGIN line, the base64 lines under it and its END line: a line of anything
 # else ends it (a block pasted without its END never shelters the text after it).
-_BASE64_LINES = r"(?:[ \t]*[A-Za-z0-9+/=]+[ \t]*(?:\r?\n|\Z))*"
+# A line that says the block was shortened ("   ... (ingekort) ...") stays inside it (session 17).
+_BASE64_LINES = (
+    r"(?:[ \t]*(?:[A-Za-z0-9+/=]+|(?:\.{3}|…)[^\n]{0,40}?(?:\.{3}|…))[ \t]*(?:\r?\n|\Z))*"
+)
 _PUBLIC_BLOCK = re.compile(
     r"-----BEGIN (?P<label>(?:NEW )?CERTIFICATE(?: REQUEST)?|TRUSTED CERTIFICATE|X509 CRL"
     r"|(?:RSA |EC )?PUBLIC KEY|PGP PUBLIC KEY BLOCK|PGP SIGNATURE|PKCS7)-----[ \t]*\r?\n"
@@ -40,6 +44,13 @@ _DNS_VERIFICATION = re.compile(
     r"|\b[a-z][\w.-]{0,40}-verification=[\w.+/=-]{6,120}|\bMS=ms\d{6,12}\b"
 )
 
+# DNSSEC records and public-key pins are published: "IN DNSKEY 257 3 13 ZanrgaCR9zU/...",
+# 'pin-sha256="FaidPwUv3zEB..."' (session 17).
+_DNS_KEY_OR_PIN = re.compile(
+    r"\b(?:DNSKEY|CDNSKEY|RRSIG|DS|TLSA|SSHFP)[ \t]+\d[^\n]*"
+    r"|\bpin-sha256=\"?[A-Za-z0-9+/=]{43,44}\"?"
+)
+
 # What a base64 line is called by the detectors that know no better; a private key found
 # inside a public block (a pasted bundle) keeps its own kind and stays a secret.
 PUBLIC_SAFE_KINDS = frozenset({"token", "api_key", "secret"})
@@ -56,6 +67,8 @@ def public_ranges(text: str) -> list[tuple[int, int]]:
         ranges += [match.span() for match in _DKIM_KEY.finditer(text)]
     if "verification=" in text or "MS=ms" in text:
         ranges += [match.span() for match in _DNS_VERIFICATION.finditer(text)]
+    if "DNSKEY" in text or "RRSIG" in text or " DS " in text or "pin-sha256" in text:
+        ranges += [match.span() for match in _DNS_KEY_OR_PIN.finditer(text)]
     if "ublic" in text or "UBLIC" in text or "ssh-" in text:
         ranges += [match.span() for match in _PUBLIC_KEY_LINE.finditer(text)]
     return ranges
@@ -89,11 +102,16 @@ _EXAMPLE_NAMED = re.compile(
     r"|voorbeeld(?:wachtwoord|sleutel|waarde)|beispiel(?:passwort|schlüssel|wert)"
     r"|(?:contraseña|clave)\s+de\s+ejemplo|mot\s+de\s+passe\s+d'exemple"
     r"|password\s+di\s+esempio|senha\s+de\s+exemplo"
-    # Microsoft publishes the KMS client (GVLK) and generic edition keys (session 10)
-    r"|\bgvlks?\b|kms\s+client\s+(?:setup\s+)?keys?|\bgeneric\s+(?:volume\s+)?(?:licen[cs]e\s+"
-    r"|product\s+|install(?:ation)?\s+)?keys?\b"
 )
 _EXAMPLE_REACH = 60
+# Microsoft publishes the KMS client (GVLK) and generic edition keys (session 10); the name
+# may stand a clause before the key: "Microsoft's published generic KMS client setup key for
+# Windows 11 Education with slmgr /ipk NW6C2-..." (session 17)
+_GENERIC_KEY_NAMED = re.compile(
+    r"(?i)\bgvlks?\b|kms\s+client\s+(?:setup\s+)?keys?|\bgeneric\s+(?:volume\s+)?(?:licen[cs]e\s+"
+    r"|product\s+|install(?:ation)?\s+)?keys?\b"
+)
+_GENERIC_KEY_REACH = 120
 
 
 def is_example(text: str, start: int, end: int) -> bool:
@@ -108,7 +126,16 @@ def is_example(text: str, start: int, end: int) -> bool:
     high = min(_line_end(text, end), end + _EXAMPLE_REACH)
     clause_end = text.find("; ", end, high)
     high = high if clause_end == -1 else clause_end
-    return bool(_EXAMPLE_NAMED.search(text, low, start) or _EXAMPLE_NAMED.search(text, end, high))
+    if _EXAMPLE_NAMED.search(text, low, start) or _EXAMPLE_NAMED.search(text, end, high):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    near = max(line_start, start - _GENERIC_KEY_REACH)
+    # the value's clause and sentence: "that's only the generic KMS client key, no activation.
+    # Used the retail key from the box: 4NX8C-..." names no example
+    near = max(near, text.rfind("; ", near, start) + 1, text.rfind(". ", near, start) + 1)
+    return bool(
+        _GENERIC_KEY_NAMED.search(text, near, start) or _GENERIC_KEY_NAMED.search(text, end, high)
+    )
 
 
 def _line_end(text: str, position: int) -> int:
@@ -174,7 +201,7 @@ def word_start(text: str, position: int) -> int:
 # A value shown cut (session 15): "SK...4f1c", "token=eyJ0eXAiOiJKV1Qi...[truncated]", a long
 # token that trails off ("ghp_8Kx2...") opens nothing. A short word trailing off in chat
 # ("pw is Tulip44... ok?") is not cut: it needs 16 characters before the dots.
-_CUT_INSIDE = re.compile(r"\w(?:\.{3}|…)[\w[]")
+_CUT_INSIDE = re.compile(r"\w(?:\.{3}|…)[\w[(]")  # "sk_live_…(redacted)…9Qx" (session 17)
 _TOKEN_PREFIX = re.compile(r"[a-z]{2,8}[-_][\w-]{0,12}…?")
 _CUT_AFTER = re.compile(r"(?:\.{3}|…)?[ \t]?[\[(](?i:truncated|cut|redacted|snip|…|\.\.\.)")
 

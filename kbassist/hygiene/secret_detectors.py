@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 
 from kbassist.hygiene.bracketed_values import bracketed_value_hits
 from kbassist.hygiene.code_lists import code_list_hits, single_backup_code_hits
-from kbassist.hygiene.code_sentences import now_code_hits, sent_code_hits
+from kbassist.hygiene.code_sentences import sentence_code_hits
 from kbassist.hygiene.command_lines import command_line_hits, config_value_hits
 from kbassist.hygiene.credential_pairs import pair_hits
 from kbassist.hygiene.hex_keys import hex_key_hits
@@ -630,8 +630,7 @@ DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
     word_passphrase_hits,
     new_one_hits,
     bracketed_value_hits,
-    now_code_hits,
-    sent_code_hits,
+    sentence_code_hits,
     spelled_secret_hits,
     chat_code_hits,
     chat_typed_hits,

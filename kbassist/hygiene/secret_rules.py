@@ -55,6 +55,9 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         # "PIN SIM 5521", "code PIN de la carte SIM": the device named after the PIN.
         r"(?:\s+(?:(?:de\s+la|del|della|de|do|da)\s+)?(?:carte\s+|tarjeta\s+|scheda\s+)?sim)?"
         r"|(?:user|release|printer|copier|badge|staff|employee)[\s-]code"
+        # an alarm's user code in the other languages: "met de gebruikerscode 7390" (session 17)
+        r"|gebruikerscode|benutzercode|usercode|code\s+utilisateur|codice\s+utente"
+        r"|c[óo]digo\s+de\s+(?:usuario|utilizador)"
         # a till's or card terminal's: "till manager code reset ... to 3366" (session 12)
         r"|(?:till\s+)?(?:manager|supervisor|refund|void)\s+code"
         r"|geheimzahl|geheimnummer|códigos?\s+pin|codes?\s+pin|codice\s+pin"
@@ -91,6 +94,13 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
             "samsung code",
             "screen code",
             "user code",
+            "gebruikerscode",
+            "benutzercode",
+            "usercode",
+            "code utilisateur",
+            "codice utente",
+            "digo de usuario",
+            "digo de utilizador",
             "release code",
             "printer code",
             "copier code",

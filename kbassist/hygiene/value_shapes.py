@@ -220,10 +220,12 @@ def value_shape_ok(value: str, level: str, quoted: bool = False) -> bool:
             return False
         digits = sum(ch.isdigit() for ch in value)
         letters = sum(ch.isalpha() for ch in value)
+        # or letters whose case changes as a generator's does, after a colon in the next
+        # clause: "wachtwoord ... vernieuwd, want ... had het nog: YVQdPqFOoJMl" (session 17)
         return (
             len(value) >= 6
             and has_letter
             and (char_classes(value) >= 3 or (digits >= 2 and letters >= 2))
-        )
+        ) or random_letters(value)
     symbols = sum(not ch.isalnum() and ch not in "-_." for ch in value)
     return len(value) >= 6 and has_letter and has_digit and symbols >= 1
