@@ -76,7 +76,7 @@ BATCHES = (
     "blind72", "blind73", "blind74", "blind75", "blind76", "blind77", "blind78", "blind79",
     "blind80", "blind81", "blind82", "blind83", "blind84", "blind85", "blind86", "blind87",
     "blind88", "blind89", "blind90", "blind91", "blind92", "blind93", "blind94", "blind95",
-    "blind96",
+    "blind96", "blind97", "blind98", "blind99", "blind100",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -176,6 +176,10 @@ BLIND = {
     "blind94": ROOT / "bench" / "data" / "secrets_blind94.jsonl",
     "blind95": ROOT / "bench" / "data" / "secrets_blind95.jsonl",
     "blind96": ROOT / "bench" / "data" / "secrets_blind96.jsonl",
+    "blind97": ROOT / "bench" / "data" / "secrets_blind97.jsonl",
+    "blind98": ROOT / "bench" / "data" / "secrets_blind98.jsonl",
+    "blind99": ROOT / "bench" / "data" / "secrets_blind99.jsonl",
+    "blind100": ROOT / "bench" / "data" / "secrets_blind100.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -734,6 +738,30 @@ SEEN = {
     "0.95/0.97); read in session 17 (password cells in quoted rows, references to secrets, "
     "base64 JSON, a Basic header in a dict)"
     ": development since",
+    "blind97": "the first session-17 secrets blind test "
+    "(written in session 17, focus: small offices and home users on site; scored in session"
+    " 17 on 52013ea) (the rules alone 0.83/1.00; with the token model 0.88/1.00; personal "
+    "0.95/1.00); read in session 17 (door codes after a colon in the next clause, a "
+    "hyphenated 'Kennwort', a Wi-Fi key after 'entered', an NI number in a file name)"
+    ": development since",
+    "blind98": "the second session-17 secrets blind test "
+    "(written in session 17, focus: long reports with values buried in output; scored in "
+    "session 17 on 52013ea) (the rules alone 0.89/0.89; with the token model 0.98/0.85; "
+    "personal 0.96/0.96); read in session 17 (DNSSEC records and pins, table cells naming "
+    "secrets, a result cell's neighbour, a redacted key)"
+    ": development since",
+    "blind99": "the third session-17 secrets blind test "
+    "(written in session 17, focus: cloud and SaaS administration; scored in session 17 on "
+    "52013ea) (the rules alone 0.95/0.94; with the token model 0.98/0.94; personal "
+    "0.95/0.97); read in session 17 (KMS client keys, an AWS key ID alone, banned-password "
+    "lists, a backup code in two groups)"
+    ": development since",
+    "blind100": "the fourth session-17 secrets blind test "
+    "(written in session 17, focus: end users' own words, chats and forwarded chains; "
+    "scored in session 17 on 52013ea) (the rules alone 0.82/1.00; with the token model "
+    "0.93/1.00; personal 0.97/0.85); read in session 17 (codes typed, arrived or changed in"
+    " chats, a TOTP seed read out, a repeated business number)"
+    ": development since",
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -1046,7 +1074,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind97.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind101.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:

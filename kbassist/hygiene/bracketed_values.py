@@ -4,7 +4,8 @@
 all 15 (E38mj8ogV8, same on each, ...)", "Checked via the API (token fhooQe3waYQDyLtQNJiQ,
 read-only key ...)": a hasty note puts the value in brackets after the words about it. The
 value must look generated or chosen (upper and lower case and a digit), so a product, a policy
-or a model named in brackets ("(WPA2-PSK)", "(KB5034441)") is not read.
+or a model named in brackets ("(WPA2-PSK)", "(KB5034441)") is not read; but a device's
+serial in brackets is, where the password is said to be the serial.
 """
 
 from __future__ import annotations
@@ -24,6 +25,13 @@ _KEY_THEN_BRACKET = re.compile(
     rf"(?i)(?:\b{_KEYWORD}\b[^.()\n:=]{{0,40}}?\(|\({_KEYWORD}[ \t]+)"
     r"(?P<value>[^\s(),;]{8,64})(?=[,;)])"
 )
+# a password that is the device's serial, given in brackets: "The initial admin password on
+# these is the serial number printed on the back (X5NB012345 on this one)" (blind78's row, lost
+# by the session-17 retraining)
+_SERIAL_AS_PASSWORD = re.compile(
+    rf"(?i)\b{_KEYWORD}\b[^.\n]{{0,40}}?\b(?:is|=)\s+the\s+(?:device'?s?\s+)?(?:serial|s/n)"
+    r"[^.\n(]{0,50}\((?P<value>(?-i:[A-Z0-9]{6,20}))\b"
+)
 _MIXED = re.compile(r"(?=\S*[a-z])(?=\S*[A-Z])(?=\S*\d)\S+")
 _HINTS = ("pass", "pw", "kennwort", "wachtwoord", "contrase", "senha", "mdp", "token", "key")
 
@@ -32,6 +40,8 @@ def bracketed_value_hits(text: str, lowered: str) -> Iterator[Hit]:
     """A mixed-case value with a digit in brackets within 40 characters of its keyword."""
     if "(" not in text or not any(hint in lowered for hint in _HINTS):
         return
+    for match in _SERIAL_AS_PASSWORD.finditer(text):
+        yield match.start("value"), match.end("value"), "password"
     for match in _KEY_THEN_BRACKET.finditer(text):
         value = match.group("value")
         if not _MIXED.fullmatch(value) or is_mention(value) or HOST_NAME.fullmatch(value):

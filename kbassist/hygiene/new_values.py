@@ -30,12 +30,23 @@ _PASSWORD_NAMED = re.compile(
     r"(?i)\b(?:password|passwort|kennwort|wachtwoord|contraseña|clave|senha|palavra-passe"
     r"|mot\s+de\s+passe|mdp|pin|passcode)\b"
 )
+# the value first: "Tulip-Crane-19 is the new one for the kiosk account" (blind61's row, lost
+# by the session-17 retraining; the rules read it since)
+_VALUE_THEN_NEW_ONE = re.compile(
+    r"(?:^|(?<=\s))(?P<value>[^\s,;:()]{6,64}) (?:is|was) the new (?:one|password|pw|passcode)\b"
+)
 _HINTS = ("new one", "nova", "novo", "nueva", "nuevo", "nouve", "neue", "nieuwe", "nuov")
 _REACH = 300
 
 
 def new_one_hits(text: str, lowered: str) -> Iterator[Hit]:
-    """A value after "the new one," where a password is named up to 300 characters before."""
+    """A value after "the new one," where a password is named up to 300 characters before; a
+    value of a password's shape followed by "is the new one"."""
+    if "the new " in lowered:
+        for match in _VALUE_THEN_NEW_ONE.finditer(text):
+            value = match.group("value")
+            if not is_mention(value) and value_shape_ok(value, "strict"):
+                yield match.start("value"), match.end("value"), "password"
     if not any(hint in lowered for hint in _HINTS):
         return
     for match in _NEW_ONE.finditer(text):
