@@ -136,7 +136,20 @@ _OFFICE_WORDS = re.compile(
     # 418, Amsterdam)" (session 17)
     r"|verdieping|etage|stockwerk|obergeschoss|étage|piso|planta|andar|piano|meeting\s+room"
     r"|vergaderruimte|vergaderzaal|besprechungsraum|sala\s+de\s+reuni(?:ones|ões)"
-    r"|salle\s+de\s+réunion|sala\s+riunioni)\b"
+    r"|salle\s+de\s+réunion|sala\s+riunioni"
+    # a court's public address: "Landgericht Köln, Luxemburger Straße 101", "rechtbank
+    # Amsterdam, Parnassusweg 280"; a building's common parts: "Condominio Via Verdi 18"
+    # (session 17)
+    # (not a bare "court": "2B Mulberry Court" is a home)
+    r"|(?:county|crown|magistrates['’]?|high|supreme|district|family|appeal|law)\s+courts?"
+    r"|tribunal|tribunale|rechtbank|gerechtshof|\w*gericht|cour|juzgado|palais\s+de\s+justice"
+    r"|condominio|condomínio|copropriété)\b"
+)
+# A site contact's job title and building just before: "Site contact: Karen Doyle, Facilities
+# Manager, Fenwick Tower, 18 Quay Street, Leeds" (session 17)
+_JOB_TITLE_BEFORE = re.compile(
+    r"\b(?:Manager|Director|Officer|Administrator|Coordinator|Receptionist|Secretary"
+    r"|Accountant|Engineer|Supervisor|Head\s+of\s+\w+)\b,?[ \t]+[A-Z][\w&' -]{1,40},[ \t]*$"
 )
 # A firm's registration or tax number just before: "ficha da Farmácia Lusitana: NIPC 507 281
 # 944, morada Av. da Liberdade 212" (session 17)
@@ -280,6 +293,7 @@ def address_hits(text: str, lowered: str) -> Iterator[Hit]:
         if (
             _LEGAL_NAME_BEFORE.search(text, max(0, match.start() - 100), match.start())
             or _FIRM_NUMBER_BEFORE.search(before)
+            or _JOB_TITLE_BEFORE.search(before)
             or (_PLACE_NAME_BRACKET.search(before) and not HOME_WORDS.search(before + after))
         ):
             continue  # "Ferncliff Accountancy Ltd, 18 Booth Street": the firm's own address

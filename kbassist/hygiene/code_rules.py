@@ -63,12 +63,17 @@ CODE_RULES: tuple[KeywordRule, ...] = (
         # "the keypad is 2580#", "keypad (*4418#)" (session 12)
         r"|keypad(?=\s+is\s+[*#]?\d|\s*\(\s*[*#]?\d|\s*:\s*[*#]?\d)"
         r"|tür-?codes?|tor-?code|alarm-?codes?|zugangs-?codes?|schlüsseltresor(?:-?code)?|digicodes?"
+        # "Le code de la boîte à clés ... a été changé pour 6284" (session 17)
+        r"|codes?\s+de\s+la\s+bo[îi]te\s+à\s+clés?"
         r"|codes?\s+(?:de\s+(?:la\s+)?porte|porte|d'accès|(?:de\s+l')?alarme|d'entrée"
         r"|(?:du\s+)?(?:portail|coffre(?:-fort)?|garage|local))"  # "code du portail 1984B"
         r"|(?:códigos?|claves?)\s+(?:de\s+|do\s+|da\s+)?(?:la\s+)?(?:puerta|alarma|acceso|acesso|portón"
         r"|entrada|porta|alarme|cofre|caja\s+fuerte)(?:\s+(?:ao|al|a\s+la|à|do|da|de\s+la)"
         r"\s+(?:alarme|alarma|porta|puerta|edifício|edificio|prédio))?"
-        r"|deur-?codes?|toegangs-?codes?|kluis-?codes?|hek-?codes?|poort-?codes?|tresor-?codes?|codic[ei]\s+(?:della\s+|dell'|del\s+)?(?:porta|allarme|cancello|cassaforte"
+        r"|deur-?codes?|toegangs-?codes?|kluis-?codes?|hek-?codes?|poort-?codes?|tresor-?codes?"
+        # "cambiato il codice di disinserimento in 90417" (session 17)
+        r"|codic[ei]\s+di\s+disinserimento"
+        r"|codic[ei]\s+(?:della\s+|dell'|del\s+)?(?:porta|allarme|cancello|cassaforte"
         r"|lucchetto|portone)"
         # "the code for the gate", "PIN to the side door": the place named after the code.
         r"|(?:code|pin|combo|combination)s?\s+(?:for|to|of|on|at|für|pour|voor|per|para|de|do|da)"
@@ -127,6 +132,9 @@ CODE_RULES: tuple[KeywordRule, ...] = (
             "schlüsseltresor",
             "digicode",
             "cde",
+            "boîte à clé",
+            "boite à clé",
+            "disinserimento",
             "porte",
             "puerta",
             "portón",

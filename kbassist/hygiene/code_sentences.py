@@ -36,6 +36,7 @@ _NOW_CODE = re.compile(
     r"|der\s+neue\s+(?:ist|lautet)|de\s+nieuwe\s+is|le\s+nouveau\s+est|el\s+nuevo\s+es"
     r"|o\s+novo\s+é)[ \t]*:?[ \t]*(?P<value>\d{4,8})(?![\w.,/:-]\w)"
 )
+_ADMIN_CODE = re.compile(r"(?i)\b(?:admin|administrat\w*|supervisor|manager)\b")
 _HINTS = ("now", " nu ", "jetzt", "nun", "maintenant", "désormais", "ahora", "agora", " ora",
           "nuovo", "new one", "neue", "nieuwe", "nouveau", "nuevo", "novo", "change")  # fmt: skip
 
@@ -47,6 +48,9 @@ def now_code_hits(text: str, lowered: str) -> Iterator[Hit]:
     for match in _NOW_CODE.finditer(text):
         if PLACE_WORDS.search(text, max(0, match.start() - 200), match.start("value")):
             yield match.start("value"), match.end("value"), "door_code"
+        elif _ADMIN_CODE.search(text, match.start(), match.start("value")):
+            # "The code of administrator for enter in the System Menu is now 83614"
+            yield match.start("value"), match.end("value"), "pin"
 
 
 _SENT_CODE = re.compile(

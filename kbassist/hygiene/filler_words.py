@@ -80,10 +80,11 @@ SEARCH_LINKS = (
 SET_VERBS = frozenset(
     """reset set changed change updated update rotated it zurückgesetzt gesetzt geändert
     gewijzigd veranderd cambiado cambiada changé changée modifié modifiée alterado alterada
-    mudado mudada cambiato cambiata modificato modificata""".split()
+    mudado mudada cambiato cambiata modificato modificata definida definido definimos""".split()
 )
 # the word after such a verb that introduces the new value, in the seven languages
-SET_TO_WORDS = frozenset({"to", "auf", "naar", "in", "a", "en", "para", "pour"})
+# ("a senha ... ficou definida como Mar4vilha-Tejo81": Portuguese "set as", session 17)
+SET_TO_WORDS = frozenset({"to", "auf", "naar", "in", "a", "en", "para", "pour", "como"})
 ENGLISH_SET_VERBS = r"(?:reset|set|changed|changes|change|updated|update|rotated)"
 # a value that replaced the old one, in the seven languages (session 16)
 REPLACE_VERBS = frozenset(
@@ -95,6 +96,7 @@ SET_TO = re.compile(
     rf"(?i)\b(?:{ENGLISH_SET_VERBS}\s+(?:it\s+)?(?:to|auf)"
     r"|(?:gewijzigd|veranderd)\s+(?:naar|in)|(?:cambiad[oa]|alterad[oa]|mudad[oa])\s+(?:a|para)"
     r"|(?:changée?|modifiée?)\s+(?:en|pour)|(?:cambiat[oa]|modificat[oa])\s+in"
+    r"|(?:definid[oa]|definimos)\s+como"
     r"|(?:it's|it\s+is|is)\s+now)\s"
 )
 # "community was changed on the switches from the default to Gr1dW1nd-ro" (session 7)

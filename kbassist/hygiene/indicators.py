@@ -15,6 +15,7 @@ Read in session 17 from blind94 (phishing reports) and blind96 (MSP tooling):
 - an entry of a banned-password list, or a value tried against it and rejected: "custom
   banned password list ... Entries ...: Penrose, Summer2025, Homes123", "tried setting
   Penrose2025! on a test account, rejected";
+- an access card's facility code: "26-bit with facility code 117";
 - a table's cell after a result column's "pass": "| 3-pass overwrite | pass | DC-44810 |"
   (blind98's wipe certificates).
 """
@@ -50,6 +51,8 @@ _BANNED_LIST = re.compile(
 )
 _REJECTED_AFTER = re.compile(r"[^.\n]{0,40}\b(?:rejected|refused|abgelehnt|rechazad[ao]|refusé)")
 _TRIED_BEFORE = re.compile(r"(?i)\b(?:tried|test(?:ed)?|probiert|getest|probad[ao]|essayé)\b")
+# an access card's format field: "26-bit with facility code 117" (session 17)
+_CARD_FORMAT_BEFORE = re.compile(r"(?i)\b(?:facility|site)\s+code[ \t]*:?[ \t]*$")
 _RESULT_CELL_BEFORE = re.compile(r"(?i)\|[ \t]*(?:pass(?:ed)?|fail(?:ed)?)[ \t]*\|[ \t]*$")
 _SECRET_FIELD = re.compile(r"(?i)pass|secret|token|key|auth|cred|pwd|pin")
 _OTHER_THING = (
@@ -75,6 +78,7 @@ def is_indicator_or_reference(text: str, start: int, end: int) -> bool:
             and _HASH_NAMED.search(text, max(0, start - 150), start) is not None
         )
         or _RESULT_CELL_BEFORE.search(text, max(0, start - 24), start) is not None
+        or _CARD_FORMAT_BEFORE.search(text, max(0, start - 24), start) is not None
         or _banned(text, start, end)
         or _plain_json(value)
         or _retracted(text, start, end, value)

@@ -168,9 +168,10 @@ def _merge(first: Span, second: Span) -> Span:
         other = second if named is first else first
         inside = other.start <= named.start and named.end <= other.end
         longer = other.end - other.start > named.end - named.start
-        if inside and longer and other.kind == "phone" and named.kind == "pin":
+        if inside and longer and other.kind == "phone" and named.kind in {"pin", "door_code"}:
             # "numero personale 347 215 8890" read as a PIN's "8890": the whole number is a
-            # phone, the secret a piece of it (session 12)
+            # phone, the secret a piece of it (session 12); "an seine private Nummer 0171
+            # 5529034" read as a door code's "0171" (session 17)
             named = other
     else:
         named = max(first, second, key=_specificity)

@@ -128,6 +128,21 @@ def _nir_ok(number: str) -> bool:
     return body.isdigit() and 97 - int(body) % 97 == int(compact[13:])
 
 
+def _czech_birth_number_ok(number: str) -> bool:
+    """A Czech or Slovak birth number: ten digits divisible by 11 (since 1954)."""
+    digits = "".join(ch for ch in number if ch.isdigit())
+    return len(digits) == 10 and int(digits) % 11 == 0
+
+
+def _turkish_id_ok(number: str) -> bool:
+    """A Turkish TC kimlik number: eleven digits, the first not 0, two check digits."""
+    d = [int(ch) for ch in number]
+    if len(d) != 11 or d[0] == 0:
+        return False
+    tenth = (sum(d[0:9:2]) * 7 - sum(d[1:8:2])) % 10
+    return tenth == d[9] and sum(d[:10]) % 10 == d[10]
+
+
 def _birth_year_ok(value: str) -> bool:
     """A year a member of staff or a client could be born in (1920-2012)."""
     year = int(value[:4]) if value[4:5] == "-" else int(value[-4:])
@@ -390,6 +405,22 @@ _KINDS: tuple[_Kind, ...] = (
         "national_id",
         cased=("P60", "P45", "P11D", "NINO"),
         lower=("national insurance",),
+        window=60,
+    ),
+    _Kind(  # a Czech or Slovak birth number: "rodné číslo ..., 855903/2471" (session 17)
+        re.compile(r"(?i)\brodn[ée]\s+č[ií]slo\b|\bbirth\s+number\b"),
+        re.compile(r"(?<![\d/-])\d{6}/?\d{4}(?![\d/-])"),
+        _czech_birth_number_ok,
+        "national_id",
+        lower=("rodn", "birth number"),
+        window=120,
+    ),
+    _Kind(  # a Turkish ID number: "TC kimlik no 38401726540" (session 17)
+        re.compile(r"(?i)\bkimlik\b|\bT\.?C\.?\s+(?:no|numaras)"),
+        re.compile(r"(?<![\d-])[1-9]\d{10}(?![\d-])"),
+        _turkish_id_ok,
+        "national_id",
+        lower=("kimlik", "tc no", "t.c. no"),
         window=60,
     ),
     _Kind(  # a Danish CPR number: "typo in the CPR field ... confirmed 270583-2150" (session 17)

@@ -1,4 +1,5 @@
-"""A new password named only as "the new one", set off after a comma or a colon (session 16).
+"""A new password named only as "the new one", set off after a comma or a colon (session 16);
+a password read out and given after a colon a sentence after its name (session 17).
 
 "A senha ... tinha sido alterada pela contabilista ... Atualizei em Parâmetros com a nova,
 kH7pW2qX9m, e comunicação de teste aceite": the password was named a sentence before, and the
@@ -35,6 +36,16 @@ _PASSWORD_NAMED = re.compile(
 _VALUE_THEN_NEW_ONE = re.compile(
     r"(?:^|(?<=\s))(?P<value>[^\s,;:()]{6,64}) (?:is|was) the new (?:one|password|pw|passcode)\b"
 )
+# A password named, then read out and given after a colon a sentence later: "le pedía la clave
+# de firma ... me la leyó para que yo la tecleara mientras ella confirmaba en el móvil:
+# 4Wq7nP9s" (session 17). The clause before the colon tells of reading or typing it; the value
+# mixes upper and lower case and a digit.
+_READ_OUT_COLON = re.compile(r":[ \t]*(?P<value>[^\s,;()<>'\"]{8,40}?)[.,;)]?(?=\s|$)")
+_READ_OUT = re.compile(
+    r"(?i)\b(?:read|typed|dictated|gave|told|leyó|tecle\w*|dictó|vorgelesen|diktiert|lu|dicté"
+    r"|voorgelezen|gedicteerd|leu|lido|ditou|letto|dettato|digitat\w*)\b"
+)
+_MIXED = re.compile(r"(?=\S*[a-z])(?=\S*[A-Z])(?=\S*\d)\S+")
 _HINTS = ("new one", "nova", "novo", "nueva", "nuevo", "nouve", "neue", "nieuwe", "nuov")
 _REACH = 300
 
@@ -47,6 +58,8 @@ def new_one_hits(text: str, lowered: str) -> Iterator[Hit]:
             value = match.group("value")
             if not is_mention(value) and value_shape_ok(value, "strict"):
                 yield match.start("value"), match.end("value"), "password"
+    if ":" in text:
+        yield from _read_out_hits(text)
     if not any(hint in lowered for hint in _HINTS):
         return
     for match in _NEW_ONE.finditer(text):
@@ -58,3 +71,15 @@ def new_one_hits(text: str, lowered: str) -> Iterator[Hit]:
             continue
         if _PASSWORD_NAMED.search(text, max(0, match.start() - _REACH), match.start()):
             yield match.start(group), match.end(group), "password"
+
+
+def _read_out_hits(text: str) -> Iterator[Hit]:
+    for match in _READ_OUT_COLON.finditer(text):
+        value = match.group("value")
+        if not _MIXED.fullmatch(value) or is_mention(value) or "/" in value or "@" in value:
+            continue
+        clause = text[max(0, match.start() - 120) : match.start()]
+        if not _READ_OUT.search(clause):
+            continue
+        if _PASSWORD_NAMED.search(text, max(0, match.start() - _REACH), match.start()):
+            yield match.start("value"), match.end("value"), "password"

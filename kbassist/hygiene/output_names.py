@@ -69,6 +69,10 @@ _NOT_VALUES = re.compile(
     r"|\d{1,2}:\d{2}(?:[ap]m)?,\S*"  # a time glued to the next word: "9:37am,ph_technical"
     # a protocol and its version: "NTLMv2", "SNMPv3", "SMBv1", "TLSv1.2" (session 17)
     r"|(?i:ntlm|smb|snmp|tls|ssl|ssh|ldap|wpa|ike|http|sftp|ftp|nfs|rdp|ipv)v?\d(?:\.\d)?"
+    # a document management system's document ID: "LON!4471236.2" (session 17)
+    r"|[A-Z]{2,8}!\d{4,10}(?:\.\d{1,3})?"
+    # a device named by its brand: "het wachtwoord van de Ziggo-modem" (session 17)
+    r"|[A-Z][\w]+-(?i:modem|router|box|switch|printer|laptop|server|nas|camera|tablet)"
 )
 # A value X-ed out at its end ("https://hooks.slack.com/services/T01.../B00.../XXXXXXXX"), a key
 # block whose body is left out ("-----BEGIN PRIVATE KEY-----\n[REDACTED]\n-----END ...")

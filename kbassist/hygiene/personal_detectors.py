@@ -321,7 +321,12 @@ _FIRM_ACCOUNT_AFTER = re.compile(
     r"|[ \t]*(?:zijn|is|sein|ist|être|est|ser|es|é|essere|è)?[ \t]*,?[ \t]*(?:van\s+de\s+zaak"
     r"|van\s+het\s+bedrijf|der\s+firma|de\s+la\s+empresa|da\s+empresa|de\s+l'entreprise"
     r"|dell'azienda|the\s+(?:company|business)'s)\b"
+    # "the IBAN on it PL03 ... is the same company account as on last month's" (session 17)
+    r"|[ \t]*,?[ \t]+(?:is|was)\s+(?:the\s+)?(?:same\s+)?(?:company|business|firm's|supplier's)"
+    r"\s+account"
 )
+# a body's published bank details: "the payment to HMRC, whose published sort code 08-32-10"
+_PUBLISHED_BEFORE = re.compile(r"(?i)\bpublished\s+(?:sort\s+code|account|iban|bank\s+details)\W*$")
 _BRANCH_AFTER = re.compile(r"(?i)[ \t]+(?:branch|office|depot|store|shop|site|warehouse)\b")
 _SIGN_OFF_BAR_LINE = re.compile(
     r"(?i)[ \t>]*(?:(?:kind|best|warm|many)\s+)?(?:regards|thanks|cheers)\b[^\n|]*\|"
@@ -343,7 +348,10 @@ def _firm_or_dummy(text: str, hit: Hit) -> bool:
         return True
     if kind == "date_of_birth" and _RULE_DATE.search(text, max(0, start - 40), end + 40):
         return True
-    if kind == "bank_account" and _FIRM_ACCOUNT_AFTER.match(text, end):
+    if kind == "bank_account" and (
+        _FIRM_ACCOUNT_AFTER.match(text, end)
+        or _PUBLISHED_BEFORE.search(text, max(0, start - 40), start)
+    ):
         return True
     if kind == "home_address" and _BRANCH_AFTER.match(text, end):
         return True

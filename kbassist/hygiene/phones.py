@@ -148,6 +148,11 @@ _WORK_WORDS = re.compile(
     # 3" (session 9)
     r"|secretariaat|secretariat|sekretariat|secretar[íi]a|secrétariat|clubhuis|clubhouse"
     r"|vereinsheim|toestel"
+    # counsel's clerks, a business's own landline: "Queen Square Chambers, clerks' room 020 ...",
+    # "changed the phone to the café's landline 01273 ..." (session 17)
+    r"|chambers|clerks'?|(?:café|cafe|shop|store|restaurant|bar|pub|hotel|salon|gym|clinic"
+    r"|practice|surgery|office|firm|company|school|bakery|pharmacy)['’]s\s+(?:landline|number"
+    r"|phone|line)"
     # a rota's phone: "is the crematorium's on-call phone" (session 9)
     r"|speed\s+dials?|on-call|on\s+call|duty\s+phone|bereitschaft\w*|piket\w*|guardia|astreinte)\b"
 )
@@ -454,13 +459,20 @@ _ANOTHER_NUMBER_BEFORE = re.compile(
     r"|klantnummer|numero\s+(?:di\s+)?cliente|kundennummer)"
     # an order's number named by the word alone: "ordine 7712-0934-55", "pedido 400-7781234"
     # (session 17)
-    r"|\b(?:order|ordine|pedido|commande|bestellung|bestelling|encomenda)"
-    r"(?:\s+(?:no\.?|nr\.?|n[º°o]\.?|#))?"
+    r"|\b(?:order|ordine|pedido|commande|bestellung|bestelling|encomenda"
+    # a receipt's, a card terminal's, a booking's, a filing's or invoices' numbers:
+    # "Scontrino di prova n. 0215-0087", "Identifiant du TPE 0148...", "Reservation 4418..."
+    r"|receipt|scontrino(?:\s+di\s+prova)?|ricevuta|recibo|kassenbon|terminal|tpe|datáfono"
+    r"|reservation|réservation|reserva|prenotazione|reservering|submission|invoices?"
+    r"|rechnungsnummern?|identifiant\s+du\s+tpe)"
+    r"(?:\s+(?:no\.?|nr\.?|n[º°o]\.?|n\.|#|id))?"
     r")\W{0,3}$"
 )
 
 # two groups of capitals and digits right before the number, one with a letter and one with a
 # digit (session 15)
+_NON_DIGIT = re.compile(r"\D")
+_RANGE_BEFORE = re.compile(r"\d[\d -]{5,}\d[ \t]+(?:bis|to|tot|até|a|à|al|through)[ \t]+$")
 _DIGIT_GROUPS_BEFORE = re.compile(r"(?<!\d)\d{5,7}[ \t]+\d{5,7}[ \t]+$")
 _CODE_GROUPS_BEFORE = re.compile(
     r"(?<![\w-])(?=[A-Z0-9 ]*[A-Z])(?=[A-Z0-9 ]*\d)[A-Z0-9]{2,4} [A-Z0-9]{2,4} $"
@@ -528,11 +540,9 @@ def _another_number(text: str, start: int, before: str) -> bool:
         or _CODE_GROUPS_BEFORE.search(text, max(0, start - 12), start)
         # the last groups of an installation ID: "4819730 2765411 ... 0937712" (session 17)
         or _DIGIT_GROUPS_BEFORE.search(text, max(0, start - 24), start)
+        # a range's second end: "Rechnungsnummern 2024-1187 bis 2024-1203" (session 17)
+        or _RANGE_BEFORE.search(text, max(0, start - 30), start)
     )
-
-
-def _digits_of(raw: str) -> str:
-    return "".join(ch for ch in raw if ch.isdigit())
 
 
 def phone_hits(text: str, lowered: str) -> Iterator[Hit]:
@@ -602,9 +612,9 @@ def phone_hits(text: str, lowered: str) -> Iterator[Hit]:
             _WORK_WORDS.search(_WORK_AGENT.sub(" ", before)) or _WORK_WORDS.search(after)
         ):
             work_end = start + len(raw)
-            work_numbers.add(_digits_of(raw))
+            work_numbers.add(_NON_DIGIT.sub("", raw))
             continue
-        if not own and _digits_of(raw) in work_numbers:
+        if not own and _NON_DIGIT.sub("", raw) in work_numbers:
             continue
         if (
             not own

@@ -39,7 +39,8 @@ PLACE_WORDS = re.compile(
     r"|disarm\w*|desarm\w*|désarm\w*|unscharf\w*|disinser\w*|uitschakel\w*"
     r"|\w+tresor\w*|\w+kluis(?:je)?"  # Schlüsseltresor, sleutelkluis(je) (sessions 7, 17)
     r"|zahlenschloss|kombinationsschloss|cijferslot|combinatieslot"  # (session 16)
-    r"|tastierino|teclado|clavier|toetsenbord|tastatur"  # a keypad (session 17)
+    r"|tastierino|teclado|clavier|toetsenbord|tastatur|tastenfeld|codeschloss|\w*eingang"
+    r"|bo[îi]te\s+à\s+clés?"  # a keypad, a code lock, an entrance, a key box (session 17)
     # an alarm panel: "la central Ajax", "centrale Bentel" (session 16)
     r"|centrale|(?-i:central\s+(?:de\s+alarma|[A-Z]\w+))"
     r"|alarm(?:centrale|systeem|paneel|zentrale|panel)|inbraak\w*|einbruch\w*)\b"  # session 12

@@ -102,6 +102,13 @@ _EXAMPLE_NAMED = re.compile(
     r"|voorbeeld(?:wachtwoord|sleutel|waarde)|beispiel(?:passwort|schlüssel|wert)"
     r"|(?:contraseña|clave)\s+de\s+ejemplo|mot\s+de\s+passe\s+d'exemple"
     r"|password\s+di\s+esempio|senha\s+de\s+exemplo"
+    # a vendor's published default (session 17): "took the documented default admin/admin",
+    # "the installer manual's factory engineer code 1234 no longer works"
+    # (not "from the vendor default to X": the new value follows)
+    r"|(?:documented|published|out-of-the-box|out-of-box)\s+(?:factory\s+)?default"
+    # (a device's own factory password, printed on its tag, is its secret: session 17 keeps it)
+    r"|\b(?:manual|documentation|datasheet)['’]?s?\s+(?:factory\s+)?(?:default\s+)?(?:engineer\s+"
+    r"|installer\s+|master\s+)?(?:code|password|pin)\b"
 )
 _EXAMPLE_REACH = 60
 # Microsoft publishes the KMS client (GVLK) and generic edition keys (session 10); the name

@@ -28,6 +28,9 @@ _PASSWORD_WORDS = (
     r"|pass(?:wor[dt])?s?|passwd|pass-?phrase|passcode|pwd|pw|p/w|pword|ww|phrase\s+de\s+passe"
     # typed in haste: "admin / pasword W1ndmill-Carrot77" (session 17)
     r"|pasword|passowrd|passwrod|passwrd|pssword|pswd|psswd"
+    # in the languages a mixed team writes a word of: Czech and Slovak, Polish, Swedish,
+    # Norwegian, Danish, Finnish, Turkish, Hungarian (session 17)
+    r"|heslo|hasło|haslo|lösenord|losenord|passord|adgangskode|salasana|şifre|sifre|jelszó"
     r"|app[ -]?(?:password|pw|pwd|pass)"
     r"|kennw(?:ort|örter)|passw(?:ort|örter)|(?:initial|start|einmal)passwort"
     r"|contrase(?:ñ|n)as?|claves?(?:\s+de\s+acceso)?|mots?\s+de\s+passe|mdp|wachtwoord(?:en)?"
@@ -376,6 +379,17 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
             "pw",
             "pwd",
             "pasword",
+            "heslo",
+            "hasło",
+            "haslo",
+            "lösenord",
+            "losenord",
+            "passord",
+            "adgangskode",
+            "salasana",
+            "şifre",
+            "sifre",
+            "jelszó",
             "pswd",
             "psswd",
             "pssword",
