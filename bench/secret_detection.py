@@ -76,7 +76,8 @@ BATCHES = (
     "blind72", "blind73", "blind74", "blind75", "blind76", "blind77", "blind78", "blind79",
     "blind80", "blind81", "blind82", "blind83", "blind84", "blind85", "blind86", "blind87",
     "blind88", "blind89", "blind90", "blind91", "blind92", "blind93", "blind94", "blind95",
-    "blind96", "blind97", "blind98", "blind99", "blind100",
+    "blind96", "blind97", "blind98", "blind99", "blind100", "blind101", "blind102",
+    "blind103", "blind104",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -180,6 +181,10 @@ BLIND = {
     "blind98": ROOT / "bench" / "data" / "secrets_blind98.jsonl",
     "blind99": ROOT / "bench" / "data" / "secrets_blind99.jsonl",
     "blind100": ROOT / "bench" / "data" / "secrets_blind100.jsonl",
+    "blind101": ROOT / "bench" / "data" / "secrets_blind101.jsonl",
+    "blind102": ROOT / "bench" / "data" / "secrets_blind102.jsonl",
+    "blind103": ROOT / "bench" / "data" / "secrets_blind103.jsonl",
+    "blind104": ROOT / "bench" / "data" / "secrets_blind104.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -762,6 +767,30 @@ SEEN = {
     "0.93/1.00; personal 0.97/0.85); read in session 17 (codes typed, arrived or changed in"
     " chats, a TOTP seed read out, a repeated business number)"
     ": development since",
+    "blind101": "the fifth session-17 secrets blind test "
+    "(written in session 17, focus: retail and hospitality; scored in session 17 on "
+    "d2b8fc9) (the rules alone 0.89/1.00; with the token model 0.97/1.00; personal "
+    "0.97/0.84); read in session 17 (receipt, terminal and reservation numbers, a "
+    "business's own landline, a disarm code)"
+    ": development since",
+    "blind102": "the sixth session-17 secrets blind test "
+    "(written in session 17, focus: legal, finance and accounting firms; scored in session "
+    "17 on d2b8fc9) (the rules alone 0.90/0.98; with the token model 0.92/0.96; personal "
+    "1.00/0.83); read in session 17 (courts' addresses, a published sort code, "
+    "document-management IDs, a password read out after a colon)"
+    ": development since",
+    "blind103": "the seventh session-17 secrets blind test "
+    "(written in session 17, focus: non-native writers and mixed languages; scored in "
+    "session 17 on d2b8fc9) (the rules alone 0.88/0.98; with the token model 0.93/0.98; "
+    "personal 0.95/0.93); read in session 17 (passwords after Czech, Polish and Nordic "
+    "words, Czech and Turkish ID numbers, an admin code 'is now')"
+    ": development since",
+    "blind104": "the eighth session-17 secrets blind test "
+    "(written in session 17, focus: building, OT and office devices; scored in session 17 "
+    "on d2b8fc9) (the rules alone 0.87/0.93; with the token model 0.93/0.89; personal "
+    "1.00/0.93); read in session 17 (documented vendor defaults, a key box's code, a "
+    "facility code, a device named by its brand)"
+    ": development since",
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -1074,7 +1103,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind101.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind105.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:

@@ -15,7 +15,8 @@ Read in session 17 from blind94 (phishing reports) and blind96 (MSP tooling):
 - an entry of a banned-password list, or a value tried against it and rejected: "custom
   banned password list ... Entries ...: Penrose, Summer2025, Homes123", "tried setting
   Penrose2025! on a test account, rejected";
-- an access card's facility code: "26-bit with facility code 117";
+- an access card's facility code: "26-bit with facility code 117"; a SIM's or a card's last
+  digits: "SIM ending 4471";
 - a table's cell after a result column's "pass": "| 3-pass overwrite | pass | DC-44810 |"
   (blind98's wipe certificates).
 """
@@ -52,6 +53,8 @@ _BANNED_LIST = re.compile(
 _REJECTED_AFTER = re.compile(r"[^.\n]{0,40}\b(?:rejected|refused|abgelehnt|rechazad[ao]|refusé)")
 _TRIED_BEFORE = re.compile(r"(?i)\b(?:tried|test(?:ed)?|probiert|getest|probad[ao]|essayé)\b")
 # an access card's format field: "26-bit with facility code 117" (session 17)
+# the last digits of a SIM or a card: "PUK for SIM ending 4471 is 48201937" (session 17)
+_ENDING_BEFORE = re.compile(r"(?i)\bending(?:\s+in)?[ \t]+$")
 _CARD_FORMAT_BEFORE = re.compile(r"(?i)\b(?:facility|site)\s+code[ \t]*:?[ \t]*$")
 _RESULT_CELL_BEFORE = re.compile(r"(?i)\|[ \t]*(?:pass(?:ed)?|fail(?:ed)?)[ \t]*\|[ \t]*$")
 _SECRET_FIELD = re.compile(r"(?i)pass|secret|token|key|auth|cred|pwd|pin")
@@ -79,6 +82,7 @@ def is_indicator_or_reference(text: str, start: int, end: int) -> bool:
         )
         or _RESULT_CELL_BEFORE.search(text, max(0, start - 24), start) is not None
         or _CARD_FORMAT_BEFORE.search(text, max(0, start - 24), start) is not None
+        or (value.isdigit() and _ENDING_BEFORE.search(text, max(0, start - 12), start) is not None)
         or _banned(text, start, end)
         or _plain_json(value)
         or _retracted(text, start, end, value)
