@@ -3,8 +3,9 @@
 "alle gebruikerscodes gewist en nieuwe uitgegeven; de code voor het ochtendteam is nu 8350",
 "codice del tastierino cambiato: il nuovo è 915273": the code word, then a few words about
 whose it is or what changed, then "is now" or "the new one is" and four to eight digits. A door,
-a keypad or an alarm must be named in the sentence or up to 200 characters before it, so "the
-build code is now 2041" is not read.
+a keypad or an alarm must be named in the sentence or up to 200 characters before it (or an
+administrator's code: "The code of administrator ... is now 83614"), so "the build code is now
+2041" is not read.
 
 "you'll get a code by text, just send it here'. She sent 207931": six digits someone sent,
 gave or read out, where a code that comes by text or an app was asked for just before; "non
@@ -90,7 +91,8 @@ def sent_code_hits(text: str, lowered: str) -> Iterator[Hit]:
 
 
 # A door code named, then given after a colon that ends the next clause (sentence): the
-# words before the colon name no reference, time or number of something else.
+# words before the colon name no reference, time, error or number of something else (and
+# not the code itself: "door code: 1234" is the keyword rules' to read).
 _COLON_CODE = re.compile(r":[ \t]*(?P<value>(?-i:[A-Z])?\d{3,8}(?-i:[A-Z])?)#?(?=[.,;]?(?:\s|$))")
 _CODE_NAMED = re.compile(
     r"(?i)\b(?:digicode|code|codes|código|codice|pin|combinati[eo]n?|combinaison|\w+code)\b"

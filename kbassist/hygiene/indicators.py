@@ -50,11 +50,13 @@ _BANNED_LIST = re.compile(
     r"|verboden|proibid[ao]s?|vietat[ei])\s+(?:password|passwort|kennwort|wachtwoord|contraseña"
     r"|mot\s+de\s+passe|senha|word)s?\b|\bpassword\s+(?:block|black|deny|ban)[\s-]?list"
 )
-_REJECTED_AFTER = re.compile(r"[^.\n]{0,40}\b(?:rejected|refused|abgelehnt|rechazad[ao]|refusé)")
+_REJECTED_AFTER = re.compile(
+    r"(?i)[^.\n]{0,40}\b(?:rejected|refused|abgelehnt|rechazad[ao]|refusé)"
+)
 _TRIED_BEFORE = re.compile(r"(?i)\b(?:tried|test(?:ed)?|probiert|getest|probad[ao]|essayé)\b")
-# an access card's format field: "26-bit with facility code 117" (session 17)
-# the last digits of a SIM or a card: "PUK for SIM ending 4471 is 48201937" (session 17)
+# the last digits of a SIM or a card: "PUK for SIM ending 4471 is 48201937"
 _ENDING_BEFORE = re.compile(r"(?i)\bending(?:\s+in)?[ \t]+$")
+# an access card's format field: "26-bit with facility code 117"
 _CARD_FORMAT_BEFORE = re.compile(r"(?i)\b(?:facility|site)\s+code[ \t]*:?[ \t]*$")
 _RESULT_CELL_BEFORE = re.compile(r"(?i)\|[ \t]*(?:pass(?:ed)?|fail(?:ed)?)[ \t]*\|[ \t]*$")
 _SECRET_FIELD = re.compile(r"(?i)pass|secret|token|key|auth|cred|pwd|pin")
