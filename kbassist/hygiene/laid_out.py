@@ -451,6 +451,8 @@ def wifi_key_in_prose_hits(text: str, lowered: str) -> Iterator[Hit]:
             any(ch.isdigit() for ch in value) and value_shape_ok(value, "medium")
         ):
             yield match.start("value"), match.end("value"), "wifi_key"
+    if "entered" not in lowered and "typed" not in lowered and "read out" not in lowered:
+        return
     for match in _KEY_ENTERED.finditer(text):
         if _network_named_before(text, match.start("value"), match.group("value")):
             yield match.start("value"), match.end("value"), "wifi_key"

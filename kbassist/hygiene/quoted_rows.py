@@ -23,6 +23,7 @@ _ROWS = (
     re.compile(r"(?:[^,\s]{1,60},){3,}[^,\s]{1,60}"),
 )
 _SEPARATORS = (";", "\t", "|", ",")
+_COMMA_GLUED = re.compile(r",[^\s,]")
 _PASSWORD_NAMED = re.compile(
     r"(?i)\b(?:password|passwort|kennwort|wachtwoord|contraseña|senha|palavra-passe"
     r"|mot\s+de\s+passe|mdp|pw|pwd|passwd)\b"
@@ -34,11 +35,14 @@ _CHOSEN = re.compile(r"(?=\S*[a-z])(?=\S*[A-Z])(?=\S*\d)[^\s=:{}$()@/\\\[\]]{8,4
 
 def row_password_hits(text: str, lowered: str) -> Iterator[Hit]:
     """The cell shaped like a chosen password in a headerless row, the password named."""
-    if not any(separator in text for separator in _SEPARATORS):
+    # a row needs three separators of one kind (commas with no space after one of them)
+    counted = [text.count(separator) >= 3 for separator in _SEPARATORS]
+    counted[-1] = counted[-1] and _COMMA_GLUED.search(text) is not None
+    if not any(counted) or not _PASSWORD_NAMED.search(text):
         return
-    if not _PASSWORD_NAMED.search(text):
-        return
-    for rows, separator in zip(_ROWS, _SEPARATORS, strict=True):
+    for rows, separator, enough in zip(_ROWS, _SEPARATORS, counted, strict=True):
+        if not enough:
+            continue
         for row in rows.finditer(text):
             position = row.start()
             for cell in row.group(0).split(separator):
