@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 
 from kbassist.hygiene.keyword_scan import Hit
-from kbassist.hygiene.value_shapes import HOST_NAME, is_mention
+from kbassist.hygiene.value_shapes import HOST_NAME, MIXED_CASE_AND_DIGIT, is_mention
 
 _KEYWORD = (
     r"(?:password|passwort|kennwort|wachtwoord|contraseña|senha|mot\s+de\s+passe|mdp|pw|pwd"
@@ -32,7 +32,6 @@ _SERIAL_AS_PASSWORD = re.compile(
     rf"(?i)\b{_KEYWORD}\b[^.\n]{{0,40}}?\b(?:is|=)\s+the\s+(?:device'?s?\s+)?(?:serial|s/n)"
     r"[^.\n(]{0,50}\((?P<value>(?-i:[A-Z0-9]{6,20}))\b"
 )
-_MIXED = re.compile(r"(?=\S*[a-z])(?=\S*[A-Z])(?=\S*\d)\S+")
 _HINTS = ("pass", "pw", "kennwort", "wachtwoord", "contrase", "senha", "mdp", "token", "key")
 
 
@@ -44,6 +43,10 @@ def bracketed_value_hits(text: str, lowered: str) -> Iterator[Hit]:
         yield match.start("value"), match.end("value"), "password"
     for match in _KEY_THEN_BRACKET.finditer(text):
         value = match.group("value")
-        if not _MIXED.fullmatch(value) or is_mention(value) or HOST_NAME.fullmatch(value):
+        if (
+            not MIXED_CASE_AND_DIGIT.fullmatch(value)
+            or is_mention(value)
+            or HOST_NAME.fullmatch(value)
+        ):
             continue
         yield match.start("value"), match.end("value"), "password"

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 
 from kbassist.hygiene.keyword_scan import Hit
-from kbassist.hygiene.value_shapes import is_mention, value_shape_ok
+from kbassist.hygiene.value_shapes import MIXED_CASE_AND_DIGIT, is_mention, value_shape_ok
 
 _NEW_ONE = re.compile(
     r"(?i)\b(?:the\s+new\s+one|a\s+nova|o\s+novo|la\s+nueva|el\s+nuevo|la\s+nouvelle"
@@ -45,7 +45,6 @@ _READ_OUT = re.compile(
     r"(?i)\b(?:read|typed|dictated|gave|told|leyó|tecle\w*|dictó|vorgelesen|diktiert|lu|dicté"
     r"|voorgelezen|gedicteerd|leu|lido|ditou|letto|dettato|digitat\w*)\b"
 )
-_MIXED = re.compile(r"(?=\S*[a-z])(?=\S*[A-Z])(?=\S*\d)\S+")
 _HINTS = ("new one", "nova", "novo", "nueva", "nuevo", "nouve", "neue", "nieuwe", "nuov")
 _REACH = 300
 
@@ -76,7 +75,12 @@ def new_one_hits(text: str, lowered: str) -> Iterator[Hit]:
 def _read_out_hits(text: str) -> Iterator[Hit]:
     for match in _READ_OUT_COLON.finditer(text):
         value = match.group("value")
-        if not _MIXED.fullmatch(value) or is_mention(value) or "/" in value or "@" in value:
+        if (
+            not MIXED_CASE_AND_DIGIT.fullmatch(value)
+            or is_mention(value)
+            or "/" in value
+            or "@" in value
+        ):
             continue
         clause = text[max(0, match.start() - 120) : match.start()]
         if not _READ_OUT.search(clause):

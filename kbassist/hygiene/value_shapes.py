@@ -131,6 +131,8 @@ def random_letters(value: str) -> bool:
     return changes >= max(5, len(value) // 3)
 
 
+# A token with upper and lower case and a digit, the way generated and chosen values mix them.
+MIXED_CASE_AND_DIGIT = re.compile(r"(?=\S*[a-z])(?=\S*[A-Z])(?=\S*\d)\S+")
 # ACME-DC01, HSFB-FS01, FGT60F: device names have no lower case and no symbols but hyphens.
 HOST_NAME = re.compile(r"[A-Z0-9]+(?:[-_][A-Z0-9]+)*")
 # The word "key" in the seven languages, as lower-case substrings a rule's gate looks for
