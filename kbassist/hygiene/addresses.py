@@ -151,6 +151,14 @@ _JOB_TITLE_BEFORE = re.compile(
     r"\b(?:Manager|Director|Officer|Administrator|Coordinator|Receptionist|Secretary"
     r"|Accountant|Engineer|Supervisor|Head\s+of\s+\w+)\b,?[ \t]+[A-Z][\w&' -]{1,40},[ \t]*$"
 )
+# A school's name, capitalised, right before: "rodapé dos e-mails da secretaria: Escola
+# Secundária de Montemor, Rua da Escola 15, ..." (session 18; not "her son's school")
+_SCHOOL_NAME_BEFORE = re.compile(
+    r"\b(?:Escola|Escuela|Colegio|Colégio|Instituto|IES|CEIP|Lycée|Collège|École|Ecole|Schule"
+    r"|Gymnasium|Grundschule|Realschule|Gesamtschule|Scuola|Liceo|Istituto|Basisschool|Lyceum"
+    r"|College|Academy|School|Primary|University|Universidad|Université|Universität)\b"
+    r"(?:[ \t]+[\w'’.-]+){0,5},[ \t]*$"
+)
 # A firm's registration or tax number just before: "ficha da Farmácia Lusitana: NIPC 507 281
 # 944, morada Av. da Liberdade 212" (session 17)
 _FIRM_NUMBER_BEFORE = re.compile(
@@ -294,6 +302,7 @@ def address_hits(text: str, lowered: str) -> Iterator[Hit]:
             _LEGAL_NAME_BEFORE.search(text, max(0, match.start() - 100), match.start())
             or _FIRM_NUMBER_BEFORE.search(before)
             or _JOB_TITLE_BEFORE.search(before)
+            or _SCHOOL_NAME_BEFORE.search(before)
             or (_PLACE_NAME_BRACKET.search(before) and not HOME_WORDS.search(before + after))
         ):
             continue  # "Ferncliff Accountancy Ltd, 18 Booth Street": the firm's own address

@@ -55,6 +55,8 @@ CODE_RULES: tuple[KeywordRule, ...] = (
         r"|c[óo]digo\s+(?:maestro|mestre)|code\s+ma[îi]tre|errichtercode|mastercode"
         r"|installateurscode"
         r"|(?:the\s+)?combination|combo|key\s?safe|lock-?box|padlock|combination\s+lock"
+        # "Kombination 540929 eingegeben, Tresor offen" (session 18)
+        r"|kombination|combinaison|combinación|combinazione|combinatie|combinação"
         # "Nouveau code communiqué pour notre prochaine intervention : 4B719" (session 12)
         r"|(?:nouveau\s+code|neuer\s+code|nieuwe\s+code|nuevo\s+c[óo]digo|novo\s+c[óo]digo"
         # or before the digits themselves: "neuer Code 73025, der alte geht nicht mehr" (session 17)
@@ -125,6 +127,12 @@ CODE_RULES: tuple[KeywordRule, ...] = (
             "vault",
             "combination",
             "combo",
+            "kombination",
+            "combinaison",
+            "combinación",
+            "combinazione",
+            "combinatie",
+            "combinação",
             "tür",
             "torcode",
             "tor-code",

@@ -35,11 +35,20 @@ _NOW_CODE = re.compile(
     r"|is\s+now|is\s+nu|ist\s+(?:jetzt|nun)|lautet\s+(?:jetzt|nun)|est\s+(?:maintenant"
     r"|désormais)|es\s+ahora|é\s+agora|è\s+ora|il\s+nuovo\s+è|the\s+new\s+one\s+is"
     r"|der\s+neue\s+(?:ist|lautet)|de\s+nieuwe\s+is|le\s+nouveau\s+est|el\s+nuevo\s+es"
-    r"|o\s+novo\s+é)[ \t]*:?[ \t]*(?P<value>\d{4,8})(?![\w.,/:-]\w)"
+    r"|o\s+novo\s+é"
+    # "Code wurde geändert, neu 4851" (session 18)
+    r"|(?:changed|geändert|gewijzigd|changé|cambiado|alterado|cambiato)[,;]?[ \t]+(?:new|neu"
+    r"|nieuw|nouveau|nuevo|novo|nuovo))[ \t]*:?[ \t]*(?P<value>\d{4,8})(?![\w.,/:-]\w)"
+)
+# a parcel box or locker's code: "der Code aus den Zustellhinweisen ging nicht" (session 18)
+_PARCEL_BOX = re.compile(
+    r"(?i)paketkast\w*|paketbox\w*|packstation|parcel\s+(?:box|locker)|pakket(?:kluis|box)"
+    r"|bo[îi]te\s+(?:à|aux)\s+colis|casier\s+à\s+colis|buz[óo]n\s+de\s+paquetes"
 )
 _ADMIN_CODE = re.compile(r"(?i)\b(?:admin|administrat\w*|supervisor|manager)\b")
 _HINTS = ("now", " nu ", "jetzt", "nun", "maintenant", "désormais", "ahora", "agora", " ora",
-          "nuovo", "new one", "neue", "nieuwe", "nouveau", "nuevo", "novo", "change")  # fmt: skip
+          "nuovo", "new one", "neue", "nieuwe", "nouveau", "nuevo", "novo", "change", "geändert",
+          "gewijzigd", "changé", "cambiad", "alterad", "cambiat")  # fmt: skip
 
 
 def now_code_hits(text: str, lowered: str) -> Iterator[Hit]:
@@ -47,7 +56,8 @@ def now_code_hits(text: str, lowered: str) -> Iterator[Hit]:
     if not any(hint in lowered for hint in _HINTS):
         return
     for match in _NOW_CODE.finditer(text):
-        if PLACE_WORDS.search(text, max(0, match.start() - 200), match.start("value")):
+        place = max(0, match.start() - 200), match.start("value")
+        if PLACE_WORDS.search(text, *place) or _PARCEL_BOX.search(text, *place):
             yield match.start("value"), match.end("value"), "door_code"
         elif _ADMIN_CODE.search(text, match.start(), match.start("value")):
             # "The code of administrator for enter in the System Menu is now 83614"

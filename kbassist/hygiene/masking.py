@@ -13,6 +13,7 @@ from kbassist.hygiene.corrections import (
     same_value_hits,
     sibling_hits,
 )
+from kbassist.hygiene.identifiers import is_identifier
 from kbassist.hygiene.indicators import is_indicator_or_reference
 from kbassist.hygiene.kinds import BULLETS, KINDS, PERSONAL, PERSONAL_DATA_MARKER, SECRET, Span
 from kbassist.hygiene.output_names import csv_fragment, is_output_name
@@ -129,13 +130,14 @@ def _spans(text: str, learned: bool) -> list[Span]:
 def _no_secret(text: str, start: int, end: int, ruled: bool) -> bool:
     """Whether what a rule (``ruled``) or the token model took for a secret is none: a
     published or declared example, a value that opens nothing as written, a name or field of
-    pasted output, cells of a CSV row."""
+    pasted output, cells of a CSV row, an identifier that labels something."""
     return (
         is_example(text, start, end)
         or is_unusable(text, start, end)
         or is_output_name(text, start, end)
         or csv_fragment(text, start, end, ruled=ruled)
         or is_indicator_or_reference(text, start, end)
+        or is_identifier(text, start, end)
     )
 
 

@@ -64,6 +64,16 @@ def _nhs_ok(number: str) -> bool:
     return len(digits) == 10 and (check % 11) == digits[9] and check != 10
 
 
+_UPN_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"
+
+
+def _upn_ok(number: str) -> bool:
+    """An English pupil's UPN: its first letter checks the twelve digits (weights 2 to 13,
+    modulus 23)."""
+    total = sum(int(ch) * weight for ch, weight in zip(number[1:], range(2, 14), strict=True))
+    return number[0] == _UPN_LETTERS[total % 23]
+
+
 def _portuguese_nif_ok(number: str) -> bool:
     """Nine digits with a mod-11 check digit."""
     digits = [int(ch) for ch in number]
@@ -262,6 +272,15 @@ _KINDS: tuple[_Kind, ...] = (
         cased=("NHS",),
         lower=("nhs",),
         window=40,
+    ),
+    _Kind(  # "Matched the two on the real UPN from the CTF, E823614907214" (session 18)
+        re.compile(r"\bUPNs?\b|(?i:\bunique\s+pupil\s+numbers?\b)"),
+        re.compile(r"(?<![\w-])[A-HJ-NP-RT-Z]\d{12}(?![\w-])"),
+        _upn_ok,
+        "national_id",
+        cased=("UPN",),
+        lower=("unique pupil",),
+        window=120,
     ),
     _Kind(
         re.compile(r"(?i)\bpps(?:n|\s+(?:number|no\.?))?\b"),
@@ -516,7 +535,8 @@ def national_id_hits(text: str, lowered: str) -> Iterator[Hit]:
 # ... - corrected to 533128719", "NIF inválido ... NIF correto 245118930" (session 12)
 _ID_NAMED = re.compile(
     rf"(?i)\b(?:nif|nie|dni|bsn|burgerservicenummer|steuer-?id|steuernummer|{_PASSPORT}|nino"
-    r"|ni\s+number|national\s+insurance|codice\s+fiscale|ssn|social\s+security)\b"
+    r"|ni\s+number|national\s+insurance|codice\s+fiscale|ssn|social\s+security"
+    r"|nhs\s+(?:no\.?|number))\b"  # "asks for the NHS number ... Corrected to ..." (session 18)
 )
 _CORRECTED_ID = re.compile(
     r"(?i)\b(?:corrected\s+to|fixed\s+to|korrigiert\s+(?:auf|zu)|correto|correcto|corregido"

@@ -304,9 +304,31 @@ _FIRM_KINDS = frozenset({"home_address", "bank_account"})
 # "Fake" names a record only with its noun: a phish's "fake 'quote' link" makes no address
 # in its sentence a made-up one (session 17).
 _DUMMY_BEFORE = re.compile(
-    r"(?i)\b(?:dummy|fictitious|fictional|made-up|(?:test|fake)\s+(?:patient|person|user|pupil"
+    r"(?i)\b(?:dummy|fictitious|fictional|made-up|(?:test|fake)[\s,]+(?:patient|person|user|pupil"
     r"|customer|record|data|visitor|guest|name|address|contact|employee)s?|sample\s+(?:data|record)s?"
-    r"|fictief|ficticio|fittizi[oa])\b"
+    r"|fictief|ficticio|fittizi[oa]"
+    # "the documented sample values only: card 4111 ...", "fiches fictives du type « Client
+    # Test, ... »", a CSV row "000000,TEST,Employee,01/01/1900,..." (session 18)
+    r"|(?:documented|published)\s+(?:sample|example|test)\s+(?:values?|data|numbers?)"
+    r"|(?:sample|example|test)\s+values|fictives?|fictifs?|fictieve|fictici[oa]s|fictícios?"
+    r"|fittizie|fittizi)\b"
+)
+# A value said to be an example where it stands again: "QQ123456C is the HMRC example number"
+_EXAMPLE_LATER = r"\s+(?:is|was)\s+(?:the|an?)\s+(?:[\w-]+\s+){0,2}(?:example|sample|test|dummy)\b"
+# Published test card numbers, payment processors' and banks' own (their sites list them)
+_TEST_CARDS = frozenset(
+    {
+        "4111111111111111",
+        "4242424242424242",
+        "4012888888881881",
+        "4000056655665556",
+        "5555555555554444",
+        "5105105105105100",
+        "5200828282828210",
+        "378282246310005",
+        "371449635398431",
+        "6011111111111117",
+    }
 )
 
 
@@ -344,7 +366,9 @@ _RULE_DATE = re.compile(
 def _firm_or_dummy(text: str, hit: Hit) -> bool:
     start, end, kind = hit
     line_start = text.rfind("\n", 0, start) + 1
-    if _DUMMY_BEFORE.search(text, max(line_start, start - 150), start):
+    if _DUMMY_BEFORE.search(text, max(line_start, start - 150), start) or _declared_example(
+        text, start, end
+    ):
         return True
     if kind == "date_of_birth" and _RULE_DATE.search(text, max(0, start - 40), end + 40):
         return True
@@ -361,7 +385,27 @@ def _firm_or_dummy(text: str, hit: Hit) -> bool:
         kind in _FIRM_KINDS
         and company_footer(text, start, end)
         and not HOME_WORDS.search(text, max(0, start - 60), start)
+        and not (kind == "bank_account" and _OWN_ACCOUNT_AFTER.match(text, end))
     )
+
+
+# "cuenta nueva ES76 ..., su cuenta personal en otro banco": the person's own, whatever
+# registration number the note gives later (session 18)
+_OWN_ACCOUNT_AFTER = re.compile(
+    r"(?i)[^.\n]{0,30}?\b(?:(?:cuenta|conta|account|konto|compte|rekening|conto)\s+(?:personal"
+    r"|pessoal|privad[ao]|privat\w*|persönlich\w*|personnel\w*|personale|priv[ée]\w*|propia"
+    r"|própria)|(?:personal|private|own|privé|eigen)\s+(?:bank\s+)?(?:account|rekening))\b"
+)
+
+
+def _declared_example(text: str, start: int, end: int) -> bool:
+    """A published test card, or a value the text calls an example where it stands or
+    within 200 characters after."""
+    value = text[start:end]
+    if re.sub(r"[ -]", "", value) in _TEST_CARDS:
+        return True
+    later = re.compile(re.escape(value) + _EXAMPLE_LATER, re.IGNORECASE)
+    return later.search(text, start, min(len(text), end + 200)) is not None
 
 
 def personal_hits(text: str, lowered: str | None = None) -> list[Hit]:

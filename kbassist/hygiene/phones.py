@@ -14,6 +14,7 @@ from kbassist.hygiene.addresses import in_signature_block
 from kbassist.hygiene.check_digits import luhn_ok
 from kbassist.hygiene.emails import EMAIL, clause_after, clause_before, personal_domain
 from kbassist.hygiene.keyword_scan import Hit
+from kbassist.hygiene.number_words import another_number
 
 # --- phone numbers -------------------------------------------------------------------------
 
@@ -50,62 +51,6 @@ _PHONE_WORDS = re.compile(
     # a call asked for in the other languages: "rufen Sie mich privat an: 0176 ..." (session 16)
     r"|rufen|anrufen|bellen|appele[rz]|ll[aá]m[ae]|chiam[ai]|ligue|liga[r])"
 )
-_NOT_PHONE_CONTEXT = re.compile(
-    r"(?i)(?:ticket|case|ref|reference|order|invoice|serial|s/n|\bsn\b|asset|\bid\b|\bkb|build"
-    # a serial number in the other languages: "matricola", "Nº de serie" (session 9)
-    r"|matricola|\bs[ée]rie|seriennummer|serienummer"
-    # a device's identifier: "IMEI 356938035643809" (session 8)
-    r"|imei|meid|imsi|iccid|\besn|\btid"  # a card terminal's ID: "TID 02841733" (session 16)
-    # a case right after its word, with no vendor between: "caso 2025-118734" (session 8)
-    r"|\bcaso|\bincidencia|\bincidente|\bchamado|\bprotocolo|\bexpediente|\bsegnalazione"
-    r"|version|event|error|\bpo\b|account|acct|iban|sort\s+code|port|vlan|licen[cs]e|key|code"
-    r"|pin|inc|req|chg|ritm|job|batch|lot|part|model|sku|tag|\bmac|\bip\b|hash|\#"
-    # an access-control or staff identifier: "fob token 0412773", "badge 5530917"
-    r"|fob|token|badge|(?:employee|staff|payroll)\s+(?:no\.?|number|id)"
-    # a print card, a returns or a law firm's matter number: "Associated card 0049282210",
-    # "RMA 88-201-4433", "Matter 40021-0007", "Herstellerfall 2025-118734" (session 12)
-    r"|(?<!sim\s)(?<!sim-)\bcard|\brma|\bmatter|herstellerfall|supportfall|servicefall"
-    # a case or order in Dutch and German, alone or compounded: "Fall 50102...", "ticketnummer"
-    r"|\bfall|vorgang|auftrag|zaak|dossier|melding|bestel"
-    # a parcel, an exam candidate (session 15)
-    r"|tracking|sendungs|waybill|candidate)"
-    r"(?:(?:s|['’]s)?[\s-]?(?:nummer|nr\.?|no\.?|number|numbers|#))?\W{0,3}$"
-    # "Ticket beim Hersteller 2026-118043", "serienummers 1123456789 en 1123456790" (session 7)
-    # "Incidencia Redsys 2026-118842", "Storing KPN ...": a reference word, the vendor's name,
-    # then its number, in the seven languages (session 8)
-    r"|\b(?:ticket|fall|case|caso|vorgang|incident|incidencia|incidente|incidenza|chamado"
-    r"|ocorrência|st[öo]rung|storing|melding|segnalazione|aver[íi]a|fault|dossier|zaak"
-    r"|r[ée]f[ée]rence|referencia|ref|order|pedido|commande|bestelling|auftrag|ordine|rma)"
-    r"\s+(?:(?:beim|bei|with|at|del|du|van|bij|presso|junto\s+a|chez)\s+\w+"
-    r"|(?-i:(?!(?:DE|DA|DO|DEL|DI|DU|VAN|THE|O|A|EL|LA|LE|IL|DER|DIE|DAS|HET)\b)[A-Z][\w&-]+)"
-    r"(?:\s(?-i:[A-Z][\w&-]+))?)\W{0,3}$"
-    # a staff access card's number, not a phone's: "card no. 0612 4471", "Kartennummer",
-    # "número de tarjeta", "numéro de carte", "kaartnummer", "numero tessera" (session 8)
-    r"|(?<!sim\s)(?<!sim-)\bcard[\s-]?(?:no\.?|number|nr\.?|\#)\W{0,3}$"
-    r"|(?:karten|kaart|pas)-?(?:nummer|nr\.?)\W{0,3}$"
-    r"|\bn(?:[úu]mero|uméro|[º°o]\.?)\s+(?:de\s+(?:la\s+)?|do\s+|della\s+|di\s+)?"
-    r"(?:tarjeta|carte|cartão|tessera|carta)(?!\s+sim)(?:\s+\w+){0,2}\W{0,3}$"
-    r"|\b(?:tarjeta|carte|cartão|tessera|carta)\s+(?:n[º°o.]+|num\w*)\W{0,3}$"
-    r"|(?:serie\w*|serial\w*|s/n)\s+\S+\s+(?:en|and|und|et|y|e|&)\s*$|serienummers?\W{0,3}$"
-    # a parcel's tracking number, or the rest of a longer code: "tracking 1Z 9W4 7X6 03 1847 2253"
-    r"|(?:tracking|sendungsnummer|suivi|seguimiento|rastreio|tracciamento)(?:\s+\S+){0,4}\s*$"
-    r"|(?-i:[A-Z]+\d[A-Z\d]*|\d+[A-Z][A-Z\d]*)\s$"
-    # a log's field: 'logid="0101039426"', "sessionid=4418230911" (session 16)
-    r"|[a-z_]*id\s*=\s*[\"']?$"
-)
-# A company's registration or tax number: "Registered in England No. 08812345", "KvK 1234..."
-# (read on the raw words before: the clause cut stops at "No. ").
-_REGISTRATION_BEFORE = re.compile(
-    r"(?i)(?:registered\s+in\s+[\w ]{2,30}?(?:\s(?:no\.?|number))?"
-    r"|(?:company|companies(?:\s+house)?|registration|reg\.?|vat|tax)\s+(?:no\.?|number|nr\.?)|siret|siren|kvk|hrb|cif|nif|p\.?\s?iva"
-    # "VAT GB 291 4471 62" (not "privat an: 0176 ...": session 16)
-    r"|\bvat(?:\s+(?:no\.?|number|reg\.?))?\s+(?-i:[A-Z]{2})"
-    r"|ust-?id\w*|btw|abn|acn|cnpj|nipc"
-    # a professional's or a firm's register: "numéro RPPS 1000...", "BIG-nummer 1906...",
-    # "Zorgverlener-AGB 0410...", "CVR 4187..." (session 17)
-    r"|\brpps|\badeli|\bfiness|\bbig-?(?:nummer|nr\.?|registratie)|\bagb(?:-code)?|\bcvr(?:-nr\.?)?"
-    r"|organisations?nummer|\borg\.?\s?(?:nr|no|number)\.?)\W{0,3}$"
-)
 # An EAN or GLN (thirteen digits) or a Swedish organisation number
 # (six digits whose "month" is 20 or more, a hyphen, four digits, a Luhn check) where the
 # text names it: "the EAN location number was the old one (5790001337206 ...", "Reissued
@@ -126,7 +71,7 @@ _WORK_WORDS = re.compile(
     # "customers said the booking line 01856 ... went to voicemail" (session 14)
     r"|(?:booking|bookings|reservations?|enquiry|enquiries|sales)\s+(?:line|number)"
     r"|oficina|empresa|centralita|bureau|entreprise|standard|kantoor|bedrijf|escritório|ufficio"
-    r"|azienda|centralino|toll[\s-]?free|freephone|landline\s+of|site|branch(?:es)?|store|shop|clinic"
+    r"|azienda|aziendal[ei]|centralino|toll[\s-]?free|freephone|landline\s+of|site|branch(?:es)?|store|shop|clinic"
     r"|practice|surgery|dienst\w*|geschäft\w*|(?-i:us)|our|we|uns|nous|nos|nosotros|nuestro|ons|onze"
     # a vendor's support line in the six other languages: "Linha de apoio do fornecedor"
     r"|apoio|fornecedor|soporte|proveedor|fournisseur|lieferant\w*|leverancier|fornitore"
@@ -190,21 +135,6 @@ _WORK_PHONE = re.compile(
     r"(?:de\s+(?:la\s+)?empresa|corporativo|da\s+empresa|professionnel|de\s+société"
     r"|aziendale|van\s+de\s+zaak|zakelijk)\W{0,3}(?:\w+\W+){0,2}$"
 )
-# "número de incidencia", "incident number", "Störungsnummer": a reference, not a phone. The
-# reference word may stand a few words before the number word ("incidencia con Movistar,
-# número 1-8842275193").
-_REFERENCE_BEFORE = re.compile(
-    r"(?i)\b(?:incident|ticket|case|fault|order|reference|incidencia|aver[íi]a|caso|pedido"
-    r"|st[öo]rung\w*|meldung|auftrag|vorgang|incidente|chamado|protocolo|dossier|commande"
-    r"|signalement|storing|melding|zaak|segnalazione|richiesta|pratica|ordine)\b"
-    r"(?:\W+\w+){0,4}\W+(?:number|no\.?|nr\.?|n[º°o]\.?|número|numero|nummer|numéro)\W{0,3}$"
-    # "Número de incidencia del fabricante HP: 5092...": the number word first (session 7)
-    r"|(?:número|numero|numéro|number|nummer)\s+(?:de\s+|do\s+|da\s+|di\s+|of\s+|du\s+)?"
-    r"(?:la\s+|l'|the\s+)?(?:incidencia|incidente|incident|caso|case|ticket|chamado|pedido"
-    r"|solicitud|solicitação|demande|anfrage|aanvraag|richiesta|request|application"
-    r"|order|dossier|commande|pratica|ordine|ocorrência|référence|referencia|reference)"
-    r"(?:\W+\w+){0,4}\W{0,3}$"
-)
 # The firm's switchboard named right before the number overrides "she" or "his" around it.
 # "cell 082 514 7730 (his own phone, ...)": whose phone it is, said right after the number.
 _OWN_PHONE_AFTER = re.compile(
@@ -266,6 +196,8 @@ def _own_phone_earlier(text: str, start: int) -> bool:
 
 
 # What stands between two numbers of one list: a comma or "and", perhaps a place's name.
+# between two numbers of one list or range, with no name between (session 18)
+_NUMBER_GAP = re.compile(r"[ \t]*[,;/]?[ \t]*(?:and|und|et|en|y|e|à|a|to|bis|tot|até|al)?[ \t]*")
 _LIST_GAP = re.compile(r"[ \t]*(?:,|;|/|and|und|et|en|y|e)?[ \t]*(?:[A-Z][\w'’-]+[ \t:]*){0,2}")
 # A person named with a title right before the number: "patient 'Mrs Olwen Price, 07812 ..."
 # (session 9).
@@ -280,24 +212,10 @@ _SUPPORT_LINE_BEFORE = re.compile(
     r"|servicelijn|supportlijn|linea\s+(?:di\s+)?assistenza"
     r"|(?:suporte|soporte|support|assistance|assistenza|kundendienst)(?:\s+[A-Z][\w-]+){1,2}\W{0,3}$"
 )
-# A parcel's tracking number after its shipment words, the carrier named between (session 9).
-_SHIPMENT_BEFORE = re.compile(
-    r"(?i)\b(?:spedizione|sendung|env[íi]o|colis|zending|shipment|consignment|tracking"
-    r"|track\s*(?:&|and)\s*trace|parcel|paket|pacco|paquete|pakket|remessa|encomenda"
-    r"|waybill|awb|frachtbrief|vrachtbrief|lettre\s+de\s+voiture)\b"
-    r"[^\n]{0,25}$"
-)
-# The start of an IBAN right before the digits: they are its tail (session 9).
-_IBAN_OPENING = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){1,6}[ ]?$")
 # An e-mail signature template holds the organisation's numbers (session 9).
 _SIGNATURE_TEMPLATE = re.compile(
     r"(?i)\b(?:signature|signatur|handtekening|firma\s+(?:de\s+)?(?:correo|e-?mail)|assinatura)"
     r"\b[^\n]{0,160}$"
-)
-# A messaging system's own number in its pasted config (session 9).
-_SENDER_KEY_BEFORE = re.compile(
-    r"(?i)[\"']?(?:\b|(?<=_))(?:from|sender|from_?number|sms_?from|caller_?id|originator|sender_?id"
-    r"|twilio_?(?:phone_?)?number|messaging_?number)[\"']?\s*[:=]\s*[\"']?$"
 )
 # "Called Sage on 0191 479 5999, outage confirmed, case 09912345": a number that opened a
 # vendor's case in the same sentence is the vendor's line (session 9).
@@ -440,43 +358,7 @@ def _phone_verdict(raw: str, mobile: bool = False) -> tuple[bool, bool]:
     return first or (False, False)
 
 
-# (session 11) "Seriennummer der Waage 1062-554-0089": a serial's word a word or two before;
-# "PV-nummer 2026-338817", "Kundennummer ...": a reference's compound; "ScreenConnect session
-# 7781-2290": a remote session's number
-_ANOTHER_NUMBER_BEFORE = re.compile(
-    r"(?i)(?:\b(?:serial|s/n|seriennummer|serienummer|matricola|n[úu]mero\s+de\s+s[ée]rie"
-    r"|numéro\s+de\s+série)\b(?:[ \t]+[\w-]+){0,2}"
-    r"|\b(?:pv|proces-verbaal|aangifte|kunden|bestell|rechnungs|auftrags|vorgangs|referenz"
-    r"|klant|factuur|order|dossier|zaak|polis|vertrags|versicherungs|mitglieds|artikel"
-    # a line's access number: "Zugangsnummer (Teilnehmernummer): 5530..." (session 14)
-    r"|zugangs|teilnehmer|anschluss|mitbenutzer)-?(?:nummer|kennung)\)?:?"
-    # "contract number 1101213629", "subscription ID" (session 14)
-    r"|\b(?:contract|subscription|agreement|contrato|contrat|vertrag|contratto)"
-    r"(?:\s+(?:number|no\.?|id|nr\.?|n[º°o]\.?|número|numéro|nummer|numero))?"
-    r"|\b(?:session|meeting|sitzung|sesión|séance|sessione|sessão)(?:\s+(?:id|code|no\.?|number))?"
-    # a customer's number with a carrier or supplier (session 16)
-    r"|\b(?:customer\s+(?:number|no\.?|id)|n[úu]mero\s+de\s+cliente|numéro\s+(?:de\s+)?client"
-    r"|klantnummer|numero\s+(?:di\s+)?cliente|kundennummer)"
-    # an order's number named by the word alone: "ordine 7712-0934-55", "pedido 400-7781234"
-    # (session 17)
-    r"|\b(?:order|ordine|pedido|commande|bestellung|bestelling|encomenda"
-    # a receipt's, a card terminal's, a booking's, a filing's or invoices' numbers:
-    # "Scontrino di prova n. 0215-0087", "Identifiant du TPE 0148...", "Reservation 4418..."
-    r"|receipt|scontrino(?:\s+di\s+prova)?|ricevuta|recibo|kassenbon|terminal|tpe|datáfono"
-    r"|reservation|réservation|reserva|prenotazione|reservering|submission|invoices?"
-    r"|rechnungsnummern?|identifiant\s+du\s+tpe)"
-    r"(?:\s+(?:no\.?|nr\.?|n[º°o]\.?|n\.|#|id))?"
-    r")\W{0,3}$"
-)
-
-# two groups of capitals and digits right before the number, one with a letter and one with a
-# digit (session 15)
 _NON_DIGIT = re.compile(r"\D")
-_RANGE_BEFORE = re.compile(r"\d[\d -]{5,}\d[ \t]+(?:bis|to|tot|até|a|à|al|through)[ \t]+$")
-_DIGIT_GROUPS_BEFORE = re.compile(r"(?<!\d)\d{5,7}[ \t]+\d{5,7}[ \t]+$")
-_CODE_GROUPS_BEFORE = re.compile(
-    r"(?<![\w-])(?=[A-Z0-9 ]*[A-Z])(?=[A-Z0-9 ]*\d)[A-Z0-9]{2,4} [A-Z0-9]{2,4} $"
-)
 
 
 # A German or Austrian office number written with its extension after a hyphen (session 16)
@@ -520,28 +402,24 @@ def _register_number(text: str, start: int, raw: str) -> bool:
     return valid and bool(_REGISTER_NAMED.search(text, max(0, start - 150), start + 150))
 
 
-def _another_number(text: str, start: int, before: str) -> bool:
-    """Whether the words before call the number something else: a reference, a serial, an
-    IBAN's tail, a parcel, a registration, a system's sending number."""
-    # the raw words too: the clause cut stops at "no." ("fob no. 4 412 908 751")
-    return bool(
-        _NOT_PHONE_CONTEXT.search(before)
-        or _NOT_PHONE_CONTEXT.search(text, max(0, start - 30), start)
-        or _REFERENCE_BEFORE.search(text[max(0, start - 80) : start])
-        # "NL91 ABNA 0417 1643 00": the tail of an IBAN
-        or _IBAN_OPENING.search(text, max(0, start - 30), start)
-        # "spedizione BRT n. 068123450012345": a parcel's number
-        or _SHIPMENT_BEFORE.search(text, max(0, start - 40), start)
-        or _REGISTRATION_BEFORE.search(text[max(0, start - 60) : start])
-        # '"from": "+441174960213"': a system's sending number in its config
-        or _SENDER_KEY_BEFORE.search(text, max(0, start - 40), start)
-        or _ANOTHER_NUMBER_BEFORE.search(text, max(0, start - 50), start)
-        # "Trackingnummer: 3S QW 48 2917 0563": the digits end a code of letter groups
-        or _CODE_GROUPS_BEFORE.search(text, max(0, start - 12), start)
-        # the last groups of an installation ID: "4819730 2765411 ... 0937712" (session 17)
-        or _DIGIT_GROUPS_BEFORE.search(text, max(0, start - 24), start)
-        # a range's second end: "Rechnungsnummern 2024-1187 bis 2024-1203" (session 17)
-        or _RANGE_BEFORE.search(text, max(0, start - 30), start)
+def _work_address_near(text: str, start: int, end: int) -> bool:
+    """A work address within 80 characters on the number's line: a signature (a long note on
+    one line may name a work account far from a personal mobile; session 7); not a contact
+    list's "cell. personale 347 ..." beside a colleague's work address."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end == -1 else line_end
+    near = text[max(line_start, start - 80) : min(line_end, end + 80)]
+    return "@" in near and any(not personal_domain(m.group("domain")) for m in EMAIL.finditer(near))
+
+
+def _next_of_list(text: str, previous_end: int, start: int, end: int) -> bool:
+    """Whether the number follows one the words made something else's, in the same list or
+    range, and nothing after calls it someone's own (session 18)."""
+    return (
+        0 <= previous_end <= start <= previous_end + 12
+        and _NUMBER_GAP.fullmatch(text, previous_end, start) is not None
+        and not _own_after(clause_after(text, end))
     )
 
 
@@ -550,6 +428,7 @@ def phone_hits(text: str, lowered: str) -> Iterator[Hit]:
         return
     work_end = -1  # where the last number the words made a business's ended
     own_end = -1  # where the last number called someone's own ended
+    other_end = -1  # where the last number the words made something else's ended (session 18)
     # the digits of numbers the words made a business's: the same number again later is the
     # business's too ("the sales number 0161 ... Rang 0161 ... from my mobile"; session 17)
     work_numbers: set[str] = set()
@@ -562,7 +441,11 @@ def phone_hits(text: str, lowered: str) -> Iterator[Hit]:
         if not 7 <= digits <= 15 or _NOT_A_PHONE.match(raw):
             continue
         before = clause_before(text, start)
-        if _another_number(text, start, before) or _register_number(text, start, raw):
+        if another_number(text, start, before) or _register_number(text, start, raw):
+            other_end = start + len(raw)
+            continue
+        if _next_of_list(text, other_end, start, start + len(raw)):
+            other_end = start + len(raw)  # "ritnummers 2406-0417, 2406-0418 en 2406-0422"
             continue
         # called someone's own earlier: "her personal mobile ... until her work phone arrives:
         # 07402 ...", "to her personal mobile ... Added +44 7911 302 577" (session 10)
@@ -580,12 +463,6 @@ def phone_hits(text: str, lowered: str) -> Iterator[Hit]:
             continue
         if business:
             continue
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", start)
-        line_end = len(text) if line_end == -1 else line_end
-        # a signature: a work address within 80 characters on the number's line (a long
-        # note on one line may name a work account far from a personal mobile; session 7)
-        near = text[max(line_start, start - 80) : min(line_end, start + len(raw) + 80)]
         own = (
             _PERSONAL_PHONE_WORDS.search(before)
             or _own_after(after)
@@ -596,14 +473,8 @@ def phone_hits(text: str, lowered: str) -> Iterator[Hit]:
             # Hughes 07700 900562" (session 11)
             or (0 <= own_end <= start <= own_end + 40 and _LIST_GAP.fullmatch(text, own_end, start))
         )
-        if (
-            not own
-            and "@" in near
-            and any(not personal_domain(m.group("domain")) for m in EMAIL.finditer(near))
-        ):
-            # a signature line: "Tel: 01632 960100 | servicedesk@company.co.uk"; not a
-            # contact list's "cell. personale 347 ..." beside a colleague's work address
-            continue
+        if not own and _work_address_near(text, start, start + len(raw)):
+            continue  # a signature line: "Tel: 01632 960100 | servicedesk@company.co.uk"
         if not own and company_footer(text, start, start + len(raw)):
             continue  # "Ltd | Reg. office ... | Company no. 08812234 | 0113 496 0021"
         if _SUPPORT_LINE_BEFORE.search(before[-30:]) and not _own_after(after):

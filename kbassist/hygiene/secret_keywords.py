@@ -67,7 +67,9 @@ def _single(check: Callable[[str, str, Reading, bool], bool]) -> Policy:
             # unless what follows could only be generated ("SIP secret 9vK2pQ7xL4").
             # A GUID right after "token" is one too ("the server's token 0548d6a6-...").
             guid_token = "token" in key and bool(_GUID.fullmatch(token.text))
-            generated = reading.index == 0 and (looks_generated(token.text) or guid_token)
+            generated = reading.index == 0 and (
+                looks_generated(token.text) or guid_token or _drawn_capitals(token.text)
+            )
             if (not reading.linked or reading.weak_only) and not generated:
                 return None
         if check(token.text, key, reading, token.quoted):
@@ -271,6 +273,8 @@ def _token(value: str, key: str, reading: Reading, quoted: bool) -> bool:
         return True
     if not reading.distant and _SEED_KEY.search(key) and _BASE32_SEED.fullmatch(value):
         return True  # a seed with few digits: "2FA-Schlüssel KRUGS4ZANFZS..." (session 17)
+    if not reading.distant and _drawn_capitals(value):
+        return True  # capitals alone, as a generator draws them: "token YTZNVPQPPWDAY..." (s. 18)
     if _ACCESS_PASS.search(key) and _PASS_SHAPE.fullmatch(value):
         return True  # an Entra TAP may hold no digit: "8h lifetime: JzMJ$X@R" (session 17)
     if (not quoted or reading.distant) and (
@@ -294,6 +298,17 @@ _CHOSEN_SECRET_KEY = re.compile(r"(?i)shared|psk|radius|ipsec|\bike\b|vpn")
 # keys); after "client", "tenant" or "object" ID words it names an account (``_KEY_ID``), and
 # DocuSign's "integration key" is its app's public client ID (session 10).
 _GUID_KEY_WORDS = re.compile(r"(?i)token|api|secret|subscription")
+
+
+# Sixteen capitals or more, three in ten or fewer of them vowels (a generator draws one in
+# five; words in capitals spell two in five); not an AWS access key's ID (AKIA..., ASIA...),
+# which names the key (its pair is read by the scanner)
+_CAPITALS = re.compile(r"(?!AKIA|ASIA)[A-Z]{16,64}")
+
+
+def _drawn_capitals(value: str) -> bool:
+    vowels = sum(ch in "AEIOU" for ch in value)
+    return bool(_CAPITALS.fullmatch(value)) and vowels * 10 <= len(value) * 3
 
 
 # a PIN in two groups: "pin Entratel 8842-1937" (session 17)

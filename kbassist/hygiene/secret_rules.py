@@ -58,6 +58,9 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         # "PIN SIM 5521", "code PIN de la carte SIM": the device named after the PIN.
         r"(?:\s+(?:(?:de\s+la|del|della|de|do|da)\s+)?(?:carte\s+|tarjeta\s+|scheda\s+)?sim)?"
         r"|(?:user|release|printer|copier|badge|staff|employee)[\s-]code"
+        # a print-release code in the other languages: "Druckcode 3059 vergeben" (session 18)
+        r"|druck-?code|kopier-?code|print-?code|afdrukcode|code\s+d'impression"
+        r"|c[óo]digo\s+de\s+impres(?:i[óo]n|são)|codice\s+(?:di\s+)?stampa"
         # an alarm's user code in the other languages: "met de gebruikerscode 7390" (session 17)
         r"|gebruikerscode|benutzercode|usercode|code\s+utilisateur|codice\s+utente"
         r"|c[óo]digo\s+de\s+(?:usuario|utilizador)"
@@ -110,6 +113,17 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
             "badge code",
             "staff code",
             "employee code",
+            "druckcode",
+            "druck-code",
+            "kopiercode",
+            "kopier-code",
+            "printcode",
+            "print-code",
+            "afdrukcode",
+            "code d'impression",
+            "digo de impres",
+            "codice di stampa",
+            "codice stampa",
         ),
     ),
     KeywordRule(

@@ -37,7 +37,7 @@ STOPWORDS = frozenset(
 _PLACEHOLDER = re.compile(
     r"^(?:[*•●xX#.\-_?]+(?:['’](?:d|ed|s))?|<[^>]*>|\{[^}]*\}|\[[^\]]*\]|%[^%]+%|\$\w+|\(.*\)"
     # a template's opening, cut from the rest at the space: ${{ secrets.X }}, {{ pw }}, $(cat f)
-    r"|\$\{.*|\{\{.*|\$\(.*|\$env:\w+`?|(?i:replace[_-]?me|change[_-]?me|your[_-]\w+)"
+    r"|\$\{.*|\{\{.*|\$\(.*|\$env:\w+`?|(?i:replace[_-]?me|change[_-]?me|your[_-]\w+|secret)"
     # an environment variable's name where its value would be: "password: DEPLOY_PASS"
     r"|[A-Z]{2,}(?:_[A-Z]{2,})+)$"
 )

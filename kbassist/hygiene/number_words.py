@@ -1,0 +1,171 @@
+"""Words before a number that make it something other than someone's phone: a reference, a
+serial, a case or an order, an IBAN's tail, a parcel, a firm's registration, a system's sending
+number (moved out of :mod:`kbassist.hygiene.phones` in session 18, when that module reached the
+length limit; the regexes are unchanged).
+"""
+
+from __future__ import annotations
+
+import re
+
+_NOT_PHONE_CONTEXT = re.compile(
+    r"(?i)(?:ticket|case|ref|reference|order|invoice|serial|s/n|\bsn\b|asset|\bid\b|\bkb|build"
+    # a serial number in the other languages: "matricola", "Nº de serie" (session 9)
+    r"|matricola|\bs[ée]rie|seriennummer|serienummer"
+    # a device's identifier: "IMEI 356938035643809" (session 8)
+    r"|imei|meid|imsi|iccid|\besn|\btid"  # a card terminal's ID: "TID 02841733" (session 16)
+    # a case right after its word, with no vendor between: "caso 2025-118734" (session 8)
+    r"|\bcaso|\bincidencia|\bincidente|\bchamado|\bprotocolo|\bexpediente|\bsegnalazione"
+    r"|version|event|error|\bpo\b|account|acct|iban|sort\s+code|port|vlan|licen[cs]e|key|code"
+    r"|pin|inc|req|chg|ritm|job|batch|lot|part|model|sku|tag|\bmac|\bip\b|hash|\#"
+    # an access-control or staff identifier: "fob token 0412773", "badge 5530917"
+    r"|fob|token|badge|(?:employee|staff|payroll)\s+(?:no\.?|number|id)"
+    # a print card, a returns or a law firm's matter number: "Associated card 0049282210",
+    # "RMA 88-201-4433", "Matter 40021-0007", "Herstellerfall 2025-118734" (session 12)
+    r"|(?<!sim\s)(?<!sim-)\bcard|\brma|\bmatter|herstellerfall|supportfall|servicefall"
+    # a case or order in Dutch and German, alone or compounded: "Fall 50102...", "ticketnummer"
+    r"|\bfall|vorgang|auftrag|zaak|dossier|melding|bestel"
+    # a parcel, an exam candidate (session 15)
+    r"|tracking|sendungs|waybill|candidate"
+    # a trip's, a delivery receipt's, a customs tariff's: "ritnummers 2406-0417, ...",
+    # "récépissés ... (24-061-00451", "Commodity codes (8708 29 90 00)" (session 18)
+    r"|ritnummer|récépissé|commodity|tarif(?:f|a)?|taric)"
+    r"(?:(?:s|['’]s)?[\s-]?(?:nummer|nr\.?|no\.?|number|numbers|#))?s?\W{0,3}$"
+    # "Ticket beim Hersteller 2026-118043", "serienummers 1123456789 en 1123456790" (session 7)
+    # "Incidencia Redsys 2026-118842", "Storing KPN ...": a reference word, the vendor's name,
+    # then its number, in the seven languages (session 8)
+    r"|\b(?:ticket|fall|case|caso|vorgang|incident|incidencia|incidente|incidenza|chamado"
+    r"|ocorrência|st[öo]rung|storing|melding|segnalazione|aver[íi]a|fault|dossier|zaak"
+    r"|r[ée]f[ée]rence|referencia|ref|order|pedido|commande|bestelling|auftrag|ordine|rma)"
+    r"\s+(?:(?:beim|bei|with|at|del|du|van|bij|presso|junto\s+a|chez)\s+\w+"
+    r"|(?-i:(?!(?:DE|DA|DO|DEL|DI|DU|VAN|THE|O|A|EL|LA|LE|IL|DER|DIE|DAS|HET)\b)[A-Z][\w&-]+)"
+    r"(?:\s(?-i:[A-Z][\w&-]+))?)\W{0,3}$"
+    # a staff access card's number, not a phone's: "card no. 0612 4471", "Kartennummer",
+    # "número de tarjeta", "numéro de carte", "kaartnummer", "numero tessera" (session 8)
+    r"|(?<!sim\s)(?<!sim-)\bcard[\s-]?(?:no\.?|number|nr\.?|\#)\W{0,3}$"
+    r"|(?:karten|kaart|pas)-?(?:nummer|nr\.?)\W{0,3}$"
+    r"|\bn(?:[úu]mero|uméro|[º°o]\.?)\s+(?:de\s+(?:la\s+)?|do\s+|della\s+|di\s+)?"
+    r"(?:tarjeta|carte|cartão|tessera|carta)(?!\s+sim)(?:\s+\w+){0,2}\W{0,3}$"
+    r"|\b(?:tarjeta|carte|cartão|tessera|carta)\s+(?:n[º°o.]+|num\w*)\W{0,3}$"
+    r"|(?:serie\w*|serial\w*|s/n)\s+\S+\s+(?:en|and|und|et|y|e|&)\s*$|serienummers?\W{0,3}$"
+    # a parcel's tracking number, or the rest of a longer code: "tracking 1Z 9W4 7X6 03 1847 2253"
+    r"|(?:tracking|sendungsnummer|suivi|seguimiento|rastreio|tracciamento)(?:\s+\S+){0,4}\s*$"
+    r"|(?-i:[A-Z]+\d[A-Z\d]*|\d+[A-Z][A-Z\d]*)\s$"
+    # a log's field: 'logid="0101039426"', "sessionid=4418230911" (session 16)
+    r"|[a-z_]*id\s*=\s*[\"']?$"
+)
+# A company's registration or tax number: "Registered in England No. 08812345", "KvK 1234..."
+# (read on the raw words before: the clause cut stops at "No. ").
+_REGISTRATION_BEFORE = re.compile(
+    r"(?i)(?:registered\s+in\s+[\w ]{2,30}?(?:\s(?:no\.?|number))?"
+    r"|(?:company|companies(?:\s+house)?|registration|reg\.?|vat|tax)\s+(?:no\.?|number|nr\.?)|siret|siren|kvk|hrb|cif|nif|p\.?\s?iva"
+    # "VAT GB 291 4471 62" (not "privat an: 0176 ...": session 16)
+    r"|\bvat(?:\s+(?:no\.?|number|reg\.?))?\s+(?-i:[A-Z]{2})"
+    r"|ust-?id\w*|btw|abn|acn|cnpj|nipc"
+    # a professional's or a firm's register: "numéro RPPS 1000...", "BIG-nummer 1906...",
+    # "Zorgverlener-AGB 0410...", "CVR 4187..." (session 17)
+    r"|\brpps|\badeli|\bfiness|\bbig-?(?:nummer|nr\.?|registratie)|\bagb(?:-code)?|\bcvr(?:-nr\.?)?"
+    r"|organisations?nummer|\borg\.?\s?(?:nr|no|number)\.?)\W{0,3}$"
+)
+# "número de incidencia", "incident number", "Störungsnummer": a reference, not a phone. The
+# reference word may stand a few words before the number word ("incidencia con Movistar,
+# número 1-8842275193").
+_REFERENCE_BEFORE = re.compile(
+    r"(?i)\b(?:incident|ticket|case|fault|order|reference|incidencia|aver[íi]a|caso|pedido"
+    r"|st[öo]rung\w*|meldung|auftrag|vorgang|incidente|chamado|protocolo|dossier|commande"
+    r"|signalement|storing|melding|zaak|segnalazione|richiesta|pratica|ordine)\b"
+    r"(?:\W+\w+){0,4}\W+(?:number|no\.?|nr\.?|n[º°o]\.?|número|numero|nummer|numéro)\W{0,3}$"
+    # "Número de incidencia del fabricante HP: 5092...": the number word first (session 7)
+    r"|(?:número|numero|numéro|number|nummer)\s+(?:de\s+|do\s+|da\s+|di\s+|of\s+|du\s+)?"
+    r"(?:la\s+|l'|the\s+)?(?:incidencia|incidente|incident|caso|case|ticket|chamado|pedido"
+    r"|solicitud|solicitação|demande|anfrage|aanvraag|richiesta|request|application"
+    r"|order|dossier|commande|pratica|ordine|ocorrência|référence|referencia|reference)"
+    r"(?:\W+\w+){0,4}\W{0,3}$"
+)
+# A parcel's tracking number after its shipment words, the carrier named between (session 9).
+_SHIPMENT_BEFORE = re.compile(
+    r"(?i)\b(?:spedizione|sendung|env[íi]o|colis|zending|shipment|consignment|tracking"
+    r"|track\s*(?:&|and)\s*trace|parcel|paket|pacco|paquete|pakket|remessa|encomenda"
+    r"|waybill|awb|frachtbrief|vrachtbrief|lettre\s+de\s+voiture)\b"
+    r"[^\n]{0,25}$"
+)
+# The start of an IBAN right before the digits: they are its tail (session 9).
+_IBAN_OPENING = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){1,6}[ ]?$")
+# A messaging system's own number in its pasted config (session 9).
+_SENDER_KEY_BEFORE = re.compile(
+    r"(?i)[\"']?(?:\b|(?<=_))(?:from|sender|from_?number|sms_?from|caller_?id|originator|sender_?id"
+    r"|twilio_?(?:phone_?)?number|messaging_?number)[\"']?\s*[:=]\s*[\"']?$"
+)
+# (session 11) "Seriennummer der Waage 1062-554-0089": a serial's word a word or two before;
+# "PV-nummer 2026-338817", "Kundennummer ...": a reference's compound; "ScreenConnect session
+# 7781-2290": a remote session's number
+_ANOTHER_NUMBER_BEFORE = re.compile(
+    r"(?i)(?:\b(?:serial|s/n|seriennummer|serienummer|matricola|n[úu]mero\s+de\s+s[ée]rie"
+    r"|numéro\s+de\s+série)\b(?:[ \t]+[\w-]+){0,2}"
+    r"|\b(?:pv|proces-verbaal|aangifte|kunden|bestell|rechnungs|auftrags|vorgangs|referenz"
+    r"|klant|factuur|order|dossier|zaak|polis|vertrags|versicherungs|mitglieds|artikel"
+    # a line's access number: "Zugangsnummer (Teilnehmernummer): 5530..." (session 14)
+    r"|zugangs|teilnehmer|anschluss|mitbenutzer)-?(?:nummer|kennung)\)?:?"
+    # "contract number 1101213629", "subscription ID" (session 14)
+    r"|\b(?:contract|subscription|agreement|contrato|contrat|vertrag|contratto)"
+    r"(?:\s+(?:number|no\.?|id|nr\.?|n[º°o]\.?|número|numéro|nummer|numero))?"
+    r"|\b(?:session|meeting|sitzung|sesión|séance|sessione|sessão)(?:\s+(?:id|code|no\.?|number))?"
+    # a customer's number with a carrier or supplier (session 16)
+    r"|\b(?:customer\s+(?:number|no\.?|id)|n[úu]mero\s+de\s+cliente|numéro\s+(?:de\s+)?client"
+    r"|klantnummer|numero\s+(?:di\s+)?cliente|kundennummer)"
+    # an order's number named by the word alone: "ordine 7712-0934-55", "pedido 400-7781234"
+    # (session 17)
+    r"|\b(?:order|ordine|pedido|commande|bestellung|bestelling|encomenda"
+    # a receipt's, a card terminal's, a booking's, a filing's or invoices' numbers:
+    # "Scontrino di prova n. 0215-0087", "Identifiant du TPE 0148...", "Reservation 4418..."
+    r"|receipt|scontrino(?:\s+di\s+prova)?|ricevuta|recibo|kassenbon|terminal|tpe|datáfono"
+    r"|reservation|réservation|reserva|prenotazione|reservering|submission|invoices?"
+    r"|rechnungsnummern?|identifiant\s+du\s+tpe)"
+    r"(?:\s+(?:no\.?|nr\.?|n[º°o]\.?|n\.|#|id))?"
+    r")\W{0,3}$"
+)
+_RANGE_BEFORE = re.compile(r"\d[\d -]{5,}\d[ \t]+(?:bis|to|tot|até|a|à|al|through)[ \t]+$")
+_DIGIT_GROUPS_BEFORE = re.compile(r"(?<!\d)\d{5,7}[ \t]+\d{5,7}[ \t]+$")
+_DELIVERY_NOTE_BEFORE = re.compile(
+    r"(?i)\b(?:récépissés?|bons?\s+de\s+livraison|lieferscheine?|pakbon(?:nen)?|albar[áa]n(?:es)?"
+    r"|delivery\s+(?:notes?|receipts?)|guias?\s+de\s+remessa|bolle\s+di\s+consegna)\b[^\n.;]{0,40}$"
+)
+_LONG_RUN = re.compile(r"\d{14,20}(?!\d)")
+_DEVICE_NUMBER_BEFORE = re.compile(r"(?i)\b(?:imei|iccid|meid|imsi)\b[^\n.;]{0,30}$")
+# two groups of capitals and digits right before the number, one with a letter and one with a
+# digit (session 15)
+_CODE_GROUPS_BEFORE = re.compile(
+    r"(?<![\w-])(?=[A-Z0-9 ]*[A-Z])(?=[A-Z0-9 ]*\d)[A-Z0-9]{2,4} [A-Z0-9]{2,4} $"
+)
+
+
+def another_number(text: str, start: int, before: str) -> bool:
+    """Whether the words before call the number something else: a reference, a serial, an
+    IBAN's tail, a parcel, a registration, a system's sending number."""
+    # the raw words too: the clause cut stops at "no." ("fob no. 4 412 908 751")
+    return bool(
+        _NOT_PHONE_CONTEXT.search(before)
+        or _NOT_PHONE_CONTEXT.search(text, max(0, start - 30), start)
+        or _REFERENCE_BEFORE.search(text[max(0, start - 80) : start])
+        # "NL91 ABNA 0417 1643 00": the tail of an IBAN
+        or _IBAN_OPENING.search(text, max(0, start - 30), start)
+        # "spedizione BRT n. 068123450012345": a parcel's number
+        or _SHIPMENT_BEFORE.search(text, max(0, start - 40), start)
+        or _REGISTRATION_BEFORE.search(text[max(0, start - 60) : start])
+        # '"from": "+441174960213"': a system's sending number in its config
+        or _SENDER_KEY_BEFORE.search(text, max(0, start - 40), start)
+        or _ANOTHER_NUMBER_BEFORE.search(text, max(0, start - 50), start)
+        # "Trackingnummer: 3S QW 48 2917 0563": the digits end a code of letter groups
+        or _CODE_GROUPS_BEFORE.search(text, max(0, start - 12), start)
+        # the last groups of an installation ID: "4819730 2765411 ... 0937712" (session 17)
+        or _DIGIT_GROUPS_BEFORE.search(text, max(0, start - 24), start)
+        # a range's second end: "Rechnungsnummern 2024-1187 bis 2024-1203" (session 17)
+        or _RANGE_BEFORE.search(text, max(0, start - 30), start)
+        # "les récépissés des tournées T07 et T12 (24-061-00451": a delivery note's (session 18)
+        or _DELIVERY_NOTE_BEFORE.search(text, max(0, start - 60), start) is not None
+        # "IMEI du téléphone 358240051111110": a device's number a few words on (session 18)
+        or (
+            _LONG_RUN.match(text, start) is not None
+            and _DEVICE_NUMBER_BEFORE.search(text, max(0, start - 40), start) is not None
+        )
+    )
