@@ -314,7 +314,9 @@ _DUMMY_BEFORE = re.compile(
     r"|fittizie|fittizi)\b"
 )
 # A value said to be an example where it stands again: "QQ123456C is the HMRC example number"
-_EXAMPLE_LATER = r"\s+(?:is|was)\s+(?:the|an?)\s+(?:[\w-]+\s+){0,2}(?:example|sample|test|dummy)\b"
+_EXAMPLE_LATER = re.compile(
+    r"(?i)\s+(?:is|was)\s+(?:the|an?)\s+(?:[\w-]+\s+){0,2}(?:example|sample|test|dummy)\b"
+)
 # Published test card numbers, payment processors' and banks' own (their sites list them)
 _TEST_CARDS = frozenset(
     {
@@ -404,8 +406,12 @@ def _declared_example(text: str, start: int, end: int) -> bool:
     value = text[start:end]
     if re.sub(r"[ -]", "", value) in _TEST_CARDS:
         return True
-    later = re.compile(re.escape(value) + _EXAMPLE_LATER, re.IGNORECASE)
-    return later.search(text, start, min(len(text), end + 200)) is not None
+    found = text.find(value, start, min(len(text), end + 200))
+    while found != -1:
+        if _EXAMPLE_LATER.match(text, found + len(value)):
+            return True
+        found = text.find(value, found + 1, min(len(text), end + 200))
+    return False
 
 
 def personal_hits(text: str, lowered: str | None = None) -> list[Hit]:
