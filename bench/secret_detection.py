@@ -77,7 +77,7 @@ BATCHES = (
     "blind80", "blind81", "blind82", "blind83", "blind84", "blind85", "blind86", "blind87",
     "blind88", "blind89", "blind90", "blind91", "blind92", "blind93", "blind94", "blind95",
     "blind96", "blind97", "blind98", "blind99", "blind100", "blind101", "blind102",
-    "blind103", "blind104",
+    "blind103", "blind104", "blind105", "blind106", "blind107", "blind108",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -185,6 +185,10 @@ BLIND = {
     "blind102": ROOT / "bench" / "data" / "secrets_blind102.jsonl",
     "blind103": ROOT / "bench" / "data" / "secrets_blind103.jsonl",
     "blind104": ROOT / "bench" / "data" / "secrets_blind104.jsonl",
+    "blind105": ROOT / "bench" / "data" / "secrets_blind105.jsonl",
+    "blind106": ROOT / "bench" / "data" / "secrets_blind106.jsonl",
+    "blind107": ROOT / "bench" / "data" / "secrets_blind107.jsonl",
+    "blind108": ROOT / "bench" / "data" / "secrets_blind108.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -790,6 +794,29 @@ SEEN = {
     "on d2b8fc9) (the rules alone 0.87/0.93; with the token model 0.93/0.89; personal "
     "1.00/0.93); read in session 17 (documented vendor defaults, a key box's code, a "
     "facility code, a device named by its brand)"
+    ": development since",    "blind105": "the ninth session-17 secrets blind test "
+    "(written in session 17, focus: schools, colleges and universities; scored in session "
+    "17 on 8f6c9f8) (the rules alone 0.88/1.00; with the token model 0.93/0.98; personal "
+    "0.95/0.95); read in session 18 (a print-release code, a safe's combination in German, "
+    "a pupil's UPN and NHS number, a school's centre code and own address)"
+    ": development since",
+    "blind106": "the tenth session-17 secrets blind test "
+    "(written in session 17, focus: transport, logistics and field service; scored in "
+    "session 17 on 8f6c9f8) (the rules alone 0.92/1.00; with the token model 0.97/0.98; "
+    "personal 1.00/0.93); read in session 18 (a token in capitals alone, a parcel box's "
+    "code, trip, receipt and commodity numbers, a VIN)"
+    ": development since",
+    "blind107": "the eleventh session-17 secrets blind test "
+    "(written in session 17, focus: PSA exports and custom fields; scored in session 17 on "
+    "8f6c9f8) (the rules alone 0.98/0.98; with the token model 1.00/0.97; personal "
+    "0.98/0.98); read in session 18 (a Windows product ID, a masked product key, a firm's "
+    "number called so after it)"
+    ": development since",
+    "blind108": "the twelfth session-17 secrets blind test "
+    "(written in session 17, focus: precision, dense with look-alikes; scored in session 17 "
+    "on 8f6c9f8) (the rules alone 0.90/0.93; with the token model 1.00/0.91; personal "
+    "0.97/0.89); read in session 18 (documented sample values and test records, a key's "
+    "size, a DKIM body hash, a placeholder token, a quoted error, a seal's number)"
     ": development since",
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
@@ -1103,7 +1130,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind105.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind109.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:

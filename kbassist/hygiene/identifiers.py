@@ -7,6 +7,7 @@ Read from blind105-108 (schools, logistics, PSA exports, look-alikes):
 - Windows' product ID, not its product key: "windows_product_id: 00330-80000-00000-AA714";
 - a tamper seal's or a school's number: "resealed in a new envelope, seal 004833", "Código de
   centro 28074311";
+- a factory default of one digit repeated: "the system PIN was still the factory 0000";
 - a Cisco log message's name ("%LINK-3-UPDOWN") and a key's size ("new key is 2048-bit");
 - a DKIM signature's body hash, in every header a mail carries: "bh=7N6BKtpR...=";
 - a placeholder token of one repeated character: 'FAKE_TOKEN = "ghp_0000...0000"';
@@ -34,6 +35,14 @@ _NAMED_BEFORE = re.compile(
     r"|codice\s+meccanografico|schulnummer|code\s+(?:uai|rne)|brin-?(?:nummer|code)"
     r"|(?-i:URN|DfE))\W{0,3}(?:(?:no\.?|number|nr\.?|n[º°o]\.?)\W{0,3})?$"
 )
+# A factory default of one digit repeated, named so: "the N870 system PIN was still the
+# factory 0000" (the retrained token model took it; session 18). Not "changed from default
+# 12345 which was still on the sticker": a writer labelled that one a secret.
+_DEFAULT_DIGITS = re.compile(r"(\d)\1{3,7}")
+_DEFAULT_BEFORE = re.compile(
+    r"(?i)\b(?:factory|default|werks\w*|usine|f[áa]brica|fabbrica|fabrieks\w*)"
+    r"(?:\s+(?:pin|code|setting|value|default))?\s*(?:of\s+|is\s+|was\s+|:\s*)?$"
+)
 _LOG_MNEMONIC = re.compile(r"%[A-Z0-9_]+-\d-[A-Z0-9_]+")
 _KEY_SIZE = re.compile(r"(?i)\d{3,5}-?bits?")
 _BODY_HASH_BEFORE = re.compile(r"(?<![\w-])bh=$")
@@ -54,6 +63,10 @@ def is_identifier(text: str, start: int, end: int) -> bool:
         (_VIN.fullmatch(value) is not None and _vin_named(text, start))
         or _PRODUCT_ID.fullmatch(value) is not None
         or _NAMED_BEFORE.search(text, max(0, start - 40), start) is not None
+        or (
+            _DEFAULT_DIGITS.fullmatch(value) is not None
+            and _DEFAULT_BEFORE.search(text, max(0, start - 30), start) is not None
+        )
         or _LOG_MNEMONIC.fullmatch(value) is not None
         or _KEY_SIZE.fullmatch(value) is not None
         or _BODY_HASH_BEFORE.search(text, max(0, start - 4), start) is not None
