@@ -7,6 +7,9 @@ Read from blind105-108 (schools, logistics, PSA exports, look-alikes):
 - Windows' product ID, not its product key: "windows_product_id: 00330-80000-00000-AA714";
 - a tamper seal's or a school's number: "resealed in a new envelope, seal 004833", "Código de
   centro 28074311";
+- a password manager's entry named where the secret is kept: "in the password manager under
+  'Network/SNMPv3'";
+- an HTML attribute's name-like value: "http-equiv='Content-Type'/>";
 - a factory default of one digit repeated: "the system PIN was still the factory 0000";
 - a Cisco log message's name ("%LINK-3-UPDOWN") and a key's size ("new key is 2048-bit");
 - a DKIM signature's body hash, in every header a mail carries: "bh=7N6BKtpR...=";
@@ -43,6 +46,16 @@ _DEFAULT_BEFORE = re.compile(
     r"(?i)\b(?:factory|default|werks\w*|usine|f[áa]brica|fabbrica|fabrieks\w*)"
     r"(?:\s+(?:pin|code|setting|value|default))?\s*(?:of\s+|is\s+|was\s+|:\s*)?$"
 )
+# Where a secret is kept, not what it is: "credentials in the password manager under
+# 'Network/SNMPv3'" (a retrained token model took the entry's name; session 18)
+_VAULT_ENTRY_BEFORE = re.compile(
+    r"(?i)\b(?:password\s+manager|vault|keepass|keeper|1password|bitwarden|lastpass|passbolt"
+    r"|it\s?glue|hudu|passportal|dashlane)\b[^.\n]{0,40}?\b(?:under|entry|folder|item|named"
+    r"|called|path)\s*:?\s*['\"‘“]?$"
+)
+# An HTML attribute that names, not holds: "<meta ... http-equiv='Content-Type'/>" (StackFAQ;
+# a retrained token model took it; session 18)
+_ATTRIBUTE_BEFORE = re.compile(r"(?i)\b(?:http-equiv|charset|class|id|type|rel|lang)\s*=\s*['\"]?$")
 _LOG_MNEMONIC = re.compile(r"%[A-Z0-9_]+-\d-[A-Z0-9_]+")
 _KEY_SIZE = re.compile(r"(?i)\d{3,5}-?bits?")
 _BODY_HASH_BEFORE = re.compile(r"(?<![\w-])bh=$")
@@ -67,6 +80,8 @@ def is_identifier(text: str, start: int, end: int) -> bool:
             _DEFAULT_DIGITS.fullmatch(value) is not None
             and _DEFAULT_BEFORE.search(text, max(0, start - 30), start) is not None
         )
+        or _VAULT_ENTRY_BEFORE.search(text, max(0, start - 80), start) is not None
+        or _ATTRIBUTE_BEFORE.search(text, max(0, start - 16), start) is not None
         or _LOG_MNEMONIC.fullmatch(value) is not None
         or _KEY_SIZE.fullmatch(value) is not None
         or _BODY_HASH_BEFORE.search(text, max(0, start - 4), start) is not None
