@@ -331,6 +331,8 @@ def address_hits(text: str, lowered: str) -> Iterator[Hit]:
 _HOME_CUE = re.compile(
     r"(?i)\b(?:home\s+address|(?:at|to)\s+(?:her|his|their|my|your)\s+(?:own\s+)?home"
     r"|(?:lives|living|resides|residing)\s+at|(?:her|his|their)\s+home\s*:"
+    # "can someone come to the house Thursday ...? I'm at The Old Forge, ..." (session 18)
+    r"|(?:come|go|visit|call)\s+(?:round\s+)?to\s+(?:the|my|his|her|their)\s+house"
     r"|(?:delivered|sent|shipped|posted)\s+to\s+(?:her|his|their)\s+(?:home|house)"
     r"|private\s+address|domicile|domicilio|zu\s+hause|woonadres|thuisadres|morada"
     r"|home(?=[ \t]*:?[ \t]*\d)"  # "DOB 03/05/1968, home 2 Tan y Bryn, ..." (session 9)
@@ -351,7 +353,7 @@ _CUE_REACH = 60
 
 def untyped_home_hits(text: str, lowered: str) -> Iterator[Hit]:
     """A UK address without a street type, after words that place it at someone's home."""
-    words = ("home", "liv", "resid", "domicil", "hause", "adres", "address")
+    words = ("home", "liv", "resid", "domicil", "hause", "adres", "address", "house")
     if not any(word in lowered for word in words):
         return
     if not re.search(_UK_POSTCODE, text):

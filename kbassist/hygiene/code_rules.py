@@ -176,10 +176,13 @@ CODE_RULES: tuple[KeywordRule, ...] = (
         r"|gast(?:zugangs?|wlan)-?codes?|gutschein-?codes?|códigos?\s+(?:de\s+)?(?:invitado|wi-?fi)"
         r"|codes?\s+(?:wi-?fi\s+)?invités?"
         # "3 bons Wi-Fi invités", "bons d'accès invité" (session 7)
-        r"|bons?\s+(?:wi-?fi\s+)?(?:invités?|d'accès(?:\s+invités?)?)",
+        r"|bons?\s+(?:wi-?fi\s+)?(?:invités?|d'accès(?:\s+invités?)?)"
+        # "Para probar generé un vale, 7319-4462" (session 18)
+        r"|(?:un|el|los|cada|otro)\s+vales?",
         "codes",
         (
             "voucher",
+            " vale",
             "guest",
             "hotspot",
             "wifi code",

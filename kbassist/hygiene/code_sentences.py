@@ -70,7 +70,9 @@ _SENT_CODE = re.compile(
     r"[ \t]*(?:the\s+code[ \t]+)?(?P<value>\d{6}|\d{3}[ -]\d{3})(?![\w.,/:-]\w)"
     # the code that arrived, in a chat: "arrivato!! è 604218", "got it, it's 604 218"
     r"|\b(?:arrived|came\s+through|got\s+it|arrivato|arrivé|llegó|chegou|angekommen"
-    r"|binnen)\W{0,6}(?:(?:it's|its|it\s+is|è|est|es|é|ist|is)[ \t]+)?"
+    # "j'ai reçu 731 904 mais il dit code expiré" (session 18)
+    r"|binnen|reçu|received|recibí|recebi|ricevuto|erhalten|ontvangen)\W{0,6}"
+    r"(?:(?:it's|its|it\s+is|è|est|es|é|ist|is)[ \t]+)?"
     r"(?P<arrived>\d{6}|\d{3}[ -]\d{3})(?![\w.,/:-]\w)"
 )
 # "I'm typing 90517 which is what I set up": the digits typed where a PIN is named
@@ -83,6 +85,8 @@ _CODE_ASKED = re.compile(
     r"(?i)\b(?:code|otp|passcode|c[óo]digo|codice)\b[^.\n]{0,40}\b(?:by\s+(?:text|sms)|via"
     r"\s+(?:text|sms)|text(?:ed)?|sms|authenticator|app)\b|\b(?:verification|one-time|mfa|2fa"
     r"|sms)\s+code|\bsms\b"
+    # "il me demande un numéro pour envoyer le code" (session 18)
+    r"|\b(?:send|envoyer|enviar|inviare|senden|sturen)\s+(?:\w+\s+)?(?:code|código|codice)\b"
 )
 
 
@@ -136,7 +140,9 @@ _BACKUP_NAMED = re.compile(
 )
 _SEED_AFTER_MANUAL = re.compile(
     r"(?i)(?:can'?t\s+scan|cannot\s+scan|enter\s+(?:this|the)\s+code|manual(?:ly)?\s+(?:entry"
-    r"|key|code)|setup\s+code)[^\n]{0,60}?"
+    r"|key|code)|setup\s+code"
+    # "it showed me a code to type in instead of the QR: KRAQ UPE7 ..." (session 18)
+    r"|instead\s+of\s+(?:the\s+|a\s+)?qr)[^\n]{0,60}?"
     r"(?P<value>(?-i:[A-Z2-7]{4}(?: [A-Z2-7]{4}){3,12}))(?![\w-])"
 )
 
@@ -148,7 +154,7 @@ def manual_code_hits(text: str, lowered: str) -> Iterator[Hit]:
         for match in _BACKUP_PAIR.finditer(text):
             if _BACKUP_NAMED.search(text, max(0, match.start() - 250), match.start()):
                 yield match.start("value"), match.end("value"), "recovery_code"
-    if "scan" in lowered or "enter th" in lowered or "manual" in lowered or "setup code" in lowered:
+    if any(word in lowered for word in ("scan", "enter th", "manual", "setup code", "of the qr")):
         for match in _SEED_AFTER_MANUAL.finditer(text):
             yield match.start("value"), match.end("value"), "mfa_seed"
 

@@ -47,6 +47,13 @@ _SNMP_SERVER = re.compile(
     r"(?im)\bsnmp-server[ \t]+community[ \t]+(?P<value>[^\s\"'<>]{1,64})"
     r"(?=[ \t]+(?:ro|rw|view|\d+)\b|[ \t]*$)"
 )
+# "snmp-server user monitor MONGRP v3 auth sha Ms7pQ2... priv aes 128 Jd3nR8...": an SNMPv3
+# user's two passphrases in clear (not after "encrypted": those are localised keys; session 18)
+_SNMP_USER = re.compile(
+    r"(?im)\bsnmp-server[ \t]+user[ \t]+\S+[ \t]+\S+[ \t]+v3[ \t]+auth[ \t]+(?:md5|sha\S*)[ \t]+"
+    r"(?P<value>[^\s\"'<>]{4,64})(?:[ \t]+priv[ \t]+(?:des|3des|aes(?:[ \t]+\d+)?)[ \t]+"
+    r"(?P<priv>[^\s\"'<>]{4,64}))?"
+)
 # mysql -uroot -pS3cret!: the password glued to its switch.
 _GLUED_P = re.compile(r"(?<![\w-])-p(?P<value>[^\s\"'<>()]{4,100})")
 
@@ -91,6 +98,10 @@ def command_line_hits(text: str, lowered: str) -> Iterator[Hit]:
             token = trim(Token(match.start("value"), match.end("value"), value))
             if token.text.lower() not in ("public", "private") and not is_mention(token.text):
                 yield token.start, token.end, "snmp_community"
+        for match in _SNMP_USER.finditer(text):
+            for group in ("value", "priv"):
+                if match.group(group) and not is_mention(match.group(group)):
+                    yield match.start(group), match.end(group), "password"
     if "net user" in lowered:
         for match in _NET_USER.finditer(text):
             if value_shape_ok(match.group("value"), "medium"):

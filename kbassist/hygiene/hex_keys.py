@@ -21,9 +21,10 @@ from kbassist.hygiene.prose_codes import sentence_around
 # Or after a comma ("Copied the new primary auth token, 3248f7db..., from the console"), or as
 # an SDK's first argument ("meraki.DashboardAPI('db9b3488...')") (session 16).
 # Or after "is" where a key's CamelCase name stands ("the shared AppKey they were provisioned
-# with ... is 5B1E9A77..."; session 16), in capitals too.
+# with ... is 5B1E9A77..."; session 16), in capitals too; and in the other languages: "token
+# API ... Il nuovo è d0d126cd..." (session 18).
 _HEX_VALUE = re.compile(
-    r"(?:[:,][ \t]*|\w(?:API|Api|Client)\([ \t]*['\"]|\bis[ \t]+)"
+    r"(?:[:,][ \t]*|\w(?:API|Api|Client)\([ \t]*['\"]|\b(?:is|è|est|es|ist|é)[ \t]+)"
     r"(?P<value>[0-9a-f]{32,64}|[0-9A-F]{32,64})(?![\w-])"
 )
 _KEY_OR_TOKEN = re.compile(

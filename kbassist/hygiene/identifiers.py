@@ -17,6 +17,11 @@ Read from blind105-108 (schools, logistics, PSA exports, look-alikes):
 - a product key shown masked: "Clé produit : XXXXX-XXXXX-XXXXX-XXXXX-7HQK3";
 - an error message quoted where a key was read: "couldn't read its encryption key from Key
   Vault: 'Forbidden, caller is not authorized'".
+
+And from blind109-112 (pasted threads, commands and configuration): durations, separator
+lines, command options, status codes, key IDs, PowerShell hashtables, file settings, variables
+with defaults, DOMAIN\\user names, X.500 addresses, CSS, sops ciphertext, possessives, SIDs,
+message IDs, a host asked about, mail header fields, identity anchors and LDIF postal addresses.
 """
 
 from __future__ import annotations
@@ -56,6 +61,41 @@ _VAULT_ENTRY_BEFORE = re.compile(
 # An HTML attribute that names, not holds: "<meta ... http-equiv='Content-Type'/>" (StackFAQ;
 # a retrained token model took it; session 18)
 _ATTRIBUTE_BEFORE = re.compile(r"(?i)\b(?:http-equiv|charset|class|id|type|rel|lang)\s*=\s*['\"]?$")
+# Read from blind109-112 (pasted threads, commands and configuration; session 18): what names,
+# points to or lays out, whatever its shape
+_NAMING_SHAPES = re.compile(
+    # a duration ("hotspot with 1-day vouchers")
+    r"(?i:\d+-?(?:day|hour|week|month|minute|min|hr|jour|tag|dag|uur|d[ií]a|hora|giorno|ora)s?)"
+    # a separator line ("-----Mensagem original-----"), a command's option ("--from-literal")
+    r"|-{3,}[^\W\d_]+-*|--?[a-z][a-z0-9]*(?:-[a-z0-9]+)+=?"
+    # a status ("StatusCode=403"), a key's ID ("key_id=ak_01HX3F7Q9M2R"), a hashtable
+    # ("@{Id=2180ae47-..."), a file a setting points to ("CARRIER_KEY_FILE=%d/carrier_api_key")
+    r"|(?i:status(?:code)?|http_?status|code)=\d{3}|(?i:[a-z_]*(?:key|client)_id)=(?!AKIA|ASIA)\S+"
+    r"|@\{\w+=.*|[A-Z0-9_]*_(?:FILE|PATH|DIR)=\S*"
+    # a variable with a default or an error ("${POSTGRES_PASSWORD:?set it in .env"), a domain's
+    # user ("LPO-NAS01\\claire"), an X.500 address ("/o=ExchangeLabs/.../cn=..."), CSS
+    r"|\$\{[A-Za-z_]\w*[:?=+-].*|[A-Z][A-Z0-9-]{1,15}\\[a-z][\w.-]{1,30}|/(?:o|ou|cn)=.*"
+    r"|(?:[a-z-]+:[^;\s\"]+;){1,}[a-z-]+:[^;\s\"]+;?"
+    # sops ciphertext ("ENC[AES256_GCM,data:..."), a word in the possessive ("the practice's")
+    r"|ENC\[.*|[a-z]+['’]s"
+)
+# a key's or a client's ID named right before: "key_id=ak_01HX3F7Q9M2R"
+# (not "TOKENID=ninja-...", NinjaOne's installer token; not an AWS key's ID, masked with its
+# pair since session 17)
+_ID_FIELD_BEFORE = re.compile(r"(?i)\b[a-z_]*(?:key|client)_id\s*[=:]\s*[\"']?$")
+_SID = re.compile(r"S-1-5-21(?:-\d+){3,4}")
+# a mail header's field whose value identifies or signs the message (session 18)
+_HEADER_FIELD_BEFORE = re.compile(
+    r"(?i)\b(?:thread-index|message-id|in-reply-to|references|x-ms-exchange-[\w-]+"
+    r"|x-microsoft-antispam[\w-]*|arc-[\w-]+|x-google-[\w-]+|x-gm-[\w-]+):[ \t]*<?$"
+)
+# an identity's anchor, an identifier in base64: "ImmutableId kC45dKsEXgRWA5fy1RNvgg=="
+_ANCHOR_BEFORE = re.compile(
+    r"(?i)\b(?:immutable-?id|source-?anchor|objectguid|ms-ds-consistencyguid|onpremisesimmutableid)"
+    r"\W{0,3}(?:is\s+|of\s+|to\s+)?$"
+)
+# an LDIF postal address, its lines parted by "$": "homePostalAddress: 12 rue des Tanneurs$67000"
+_POSTAL_LINE = re.compile(r"(?im)^[ \t]*(?:home)?postaladdress:")
 _LOG_MNEMONIC = re.compile(r"%[A-Z0-9_]+-\d-[A-Z0-9_]+")
 _KEY_SIZE = re.compile(r"(?i)\d{3,5}-?bits?")
 _BODY_HASH_BEFORE = re.compile(r"(?<![\w-])bh=$")
@@ -82,6 +122,7 @@ def is_identifier(text: str, start: int, end: int) -> bool:
         )
         or _VAULT_ENTRY_BEFORE.search(text, max(0, start - 80), start) is not None
         or _ATTRIBUTE_BEFORE.search(text, max(0, start - 16), start) is not None
+        or _named_or_laid_out(text, start, end, value)
         or _LOG_MNEMONIC.fullmatch(value) is not None
         or _KEY_SIZE.fullmatch(value) is not None
         or _BODY_HASH_BEFORE.search(text, max(0, start - 4), start) is not None
@@ -89,6 +130,29 @@ def is_identifier(text: str, start: int, end: int) -> bool:
         or _MASKED_GROUPS.search(value) is not None
         or (value.count(" ") >= 2 and _ERROR_WORDS.search(value) is not None)
     )
+
+
+def _named_or_laid_out(text: str, start: int, end: int, value: str) -> bool:
+    """The shapes, header fields and anchors of blind109-112 (session 18)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return (
+        _NAMING_SHAPES.fullmatch(value) is not None
+        or _SID.search(value) is not None
+        # a message ID: "In-Reply-To: <CAM7pXq2...@mail.gmail.com>"
+        or (text[start - 1 : start] == "<" and text.startswith("@", end))
+        # a host's name asked about: "the sa login for MPH-SQL01?"
+        or (value.endswith("?") and _HOST.fullmatch(value, 0, len(value) - 1) is not None)
+        or _HEADER_FIELD_BEFORE.search(text, max(0, start - 80), start) is not None
+        or _ANCHOR_BEFORE.search(text, max(0, start - 40), start) is not None
+        or (
+            _ID_FIELD_BEFORE.search(text, max(0, start - 24), start) is not None
+            and not value.startswith(("AKIA", "ASIA"))
+        )
+        or ("$" in value and _POSTAL_LINE.match(text, line_start) is not None)
+    )
+
+
+_HOST = re.compile(r"[A-Z0-9]+(?:-[A-Z0-9]+)+")
 
 
 def _vin_named(text: str, start: int) -> bool:

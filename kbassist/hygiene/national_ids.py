@@ -188,7 +188,7 @@ _PASSPORT_NAMED = re.compile(rf"(?i)(?:{_PASSPORT})")
 # A drive's or a ticket's number near "passport" (WD's "My Passport" drives) is no one's.
 _REFERENCE_BEFORE = re.compile(
     r"(?i)(?:serial|s/n|\bsn|ticket|case|order|ref|reference|invoice|incident|booking|part"
-    r"|model)\W{0,4}(?:(?:no\.?|number|nr\.?|\#)\W{0,3})?$"
+    r"|model|batch|lot|lote|lotto|charge)\W{0,4}(?:(?:no\.?|number|nr\.?|\#)\W{0,3})?$"
 )
 
 

@@ -79,7 +79,9 @@ _REFERENCE_BEFORE = re.compile(
     r"|(?:número|numero|numéro|number|nummer)\s+(?:de\s+|do\s+|da\s+|di\s+|of\s+|du\s+)?"
     r"(?:la\s+|l'|the\s+)?(?:incidencia|incidente|incident|caso|case|ticket|chamado|pedido"
     r"|solicitud|solicitação|demande|anfrage|aanvraag|richiesta|request|application"
-    r"|order|dossier|commande|pratica|ordine|ocorrência|référence|referencia|reference)"
+    r"|order|dossier|commande|pratica|ordine|ocorrência|référence|referencia|reference"
+    # "número de receta de prueba 28-000431-2207" (session 18)
+    r"|receta|prescription|ricetta|receita|ordonnance|rezept|recept)"
     r"(?:\W+\w+){0,4}\W{0,3}$"
 )
 # A parcel's tracking number after its shipment words, the carrier named between (session 9).
@@ -93,8 +95,8 @@ _SHIPMENT_BEFORE = re.compile(
 _IBAN_OPENING = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){1,6}[ ]?$")
 # A messaging system's own number in its pasted config (session 9).
 _SENDER_KEY_BEFORE = re.compile(
-    r"(?i)[\"']?(?:\b|(?<=_))(?:from|sender|from_?number|sms_?from|caller_?id|originator|sender_?id"
-    r"|twilio_?(?:phone_?)?number|messaging_?number)[\"']?\s*[:=]\s*[\"']?$"
+    r"(?i)[\"']?(?:\b|(?<=_))(?:from|sender|from[_ ]?number|sms_?from|caller_?id|originator"
+    r"|sender_?id|twilio_?(?:phone_?)?number|messaging_?number)[\"']?\s*[:=]\s*[\"']?$"
 )
 # (session 11) "Seriennummer der Waage 1062-554-0089": a serial's word a word or two before;
 # "PV-nummer 2026-338817", "Kundennummer ...": a reference's compound; "ScreenConnect session
@@ -130,6 +132,13 @@ _DELIVERY_NOTE_BEFORE = re.compile(
     r"(?i)\b(?:récépissés?|bons?\s+de\s+livraison|lieferscheine?|pakbon(?:nen)?|albar[áa]n(?:es)?"
     r"|delivery\s+(?:notes?|receipts?)|guias?\s+de\s+remessa|bolle\s+di\s+consegna)\b[^\n.;]{0,40}$"
 )
+_REGISTER_CODE_BEFORE = re.compile(
+    r"(?i)\b(?:agb-?code|big-?(?:nummer|registratie)|rpps|adeli|gmc\s+number|gdc\s+number"
+    r"|nmc\s+pin|hcpc)\b[^\n.;]{0,40}$"
+)
+_REFERENCE_THEN_AND = re.compile(
+    r"(?<![\w-])[A-Z]{1,5}-\d{4,}[ \t]*(?:,|and|und|et|en|y|e|&)[ \t]+$"
+)
 _LONG_RUN = re.compile(r"\d{14,20}(?!\d)")
 _DEVICE_NUMBER_BEFORE = re.compile(r"(?i)\b(?:imei|iccid|meid|imsi)\b[^\n.;]{0,30}$")
 # two groups of capitals and digits right before the number, one with a letter and one with a
@@ -161,6 +170,11 @@ def another_number(text: str, start: int, before: str) -> bool:
         or _DIGIT_GROUPS_BEFORE.search(text, max(0, start - 24), start)
         # a range's second end: "Rechnungsnummern 2024-1187 bis 2024-1203" (session 17)
         or _RANGE_BEFORE.search(text, max(0, start - 30), start)
+        # "De AGB-code van de nieuwe huisarts, 01-104487": a practitioner's register code a few
+        # words on; "policy numbers PP-00418833 and 7720194451": the next of a list of
+        # references (session 18)
+        or _REGISTER_CODE_BEFORE.search(text, max(0, start - 50), start) is not None
+        or _REFERENCE_THEN_AND.search(text, max(0, start - 24), start) is not None
         # "les récépissés des tournées T07 et T12 (24-061-00451": a delivery note's (session 18)
         or _DELIVERY_NOTE_BEFORE.search(text, max(0, start - 60), start) is not None
         # "IMEI du téléphone 358240051111110": a device's number a few words on (session 18)

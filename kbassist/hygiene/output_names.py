@@ -92,7 +92,8 @@ _WITH_UNIT = re.compile(
     r"[ \t]?(?:s|secs?|seconds|ms|min|mins|minutes|h|hrs|hours|days|[KMG]B|%)\b"
 )
 # A commit named before its hash: "(commit 6b917f39...)"
-_COMMIT_BEFORE = re.compile(r"(?i)\b(?:commit|revision|rev|sha)\W{0,3}$")
+# (not an SNMPv3 user's "auth sha <passphrase>": session 18)
+_COMMIT_BEFORE = re.compile(r"(?i)\b(?:commit|revision|rev|(?<!auth )sha)\W{0,3}$")
 # A client secret's description, shown with its expiry: 'Client secret : "crm-sync-2024",
 # expires 12/06/2025' (the value itself the portal shows once)
 _DESCRIPTION_AFTER = re.compile(r"[\"']?,?[ \t]+expires[ \t]+\d")

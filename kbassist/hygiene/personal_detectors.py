@@ -304,8 +304,10 @@ _FIRM_KINDS = frozenset({"home_address", "bank_account"})
 # "Fake" names a record only with its noun: a phish's "fake 'quote' link" makes no address
 # in its sentence a made-up one (session 17).
 _DUMMY_BEFORE = re.compile(
-    r"(?i)\b(?:dummy|fictitious|fictional|made-up|(?:test|fake)[\s,]+(?:patient|person|user|pupil"
-    r"|customer|record|data|visitor|guest|name|address|contact|employee)s?|sample\s+(?:data|record)s?"
+    r"(?i)\b(?:dummy|fictitious|fictional|made-up|(?:test|fake)[\s,]*(?:patient|person|user|pupil"
+    r"|customer|record|data|visitor|guest|name|address|contact|employee|patienten|benutzer|kunde"
+    r"|patiënt)(?:s|en|in)?\d*|sample\s+(?:data|record)s?|mustermann|musterfrau"
+    r"|paciente\s+de\s+prueba|patient\s+test|paziente\s+di\s+prova|paciente\s+de\s+teste"
     r"|fictief|ficticio|fittizi[oa]"
     # "the documented sample values only: card 4111 ...", "fiches fictives du type « Client
     # Test, ... »", a CSV row "000000,TEST,Employee,01/01/1900,..." (session 18)
@@ -316,21 +318,6 @@ _DUMMY_BEFORE = re.compile(
 # A value said to be an example where it stands again: "QQ123456C is the HMRC example number"
 _EXAMPLE_LATER = re.compile(
     r"(?i)\s+(?:is|was)\s+(?:the|an?)\s+(?:[\w-]+\s+){0,2}(?:example|sample|test|dummy)\b"
-)
-# Published test card numbers, payment processors' and banks' own (their sites list them)
-_TEST_CARDS = frozenset(
-    {
-        "4111111111111111",
-        "4242424242424242",
-        "4012888888881881",
-        "4000056655665556",
-        "5555555555554444",
-        "5105105105105100",
-        "5200828282828210",
-        "378282246310005",
-        "371449635398431",
-        "6011111111111117",
-    }
 )
 
 
@@ -365,6 +352,15 @@ _RULE_DATE = re.compile(
 )
 
 
+# An animal's papers: "microchip 941000029118832, passport number GB52604871" (session 18)
+_ANIMAL_BEFORE = re.compile(
+    r"(?i)\b(?:microchip|pet|dog|puppy|kitten|heimtier\w*|hund|katze|chien|perro|gato|hond"
+    r"|cane|gatto|dierenpaspoort)\b[^.\n]{0,80}$"
+)
+# The date a system fills in when none was given: "dob=\"1900-01-01\"" (session 18)
+_SENTINEL_DATE = re.compile(r"0?1[./-]0?1[./-]1900|1900-0?1-0?1")
+
+
 def _firm_or_dummy(text: str, hit: Hit) -> bool:
     start, end, kind = hit
     line_start = text.rfind("\n", 0, start) + 1
@@ -372,12 +368,17 @@ def _firm_or_dummy(text: str, hit: Hit) -> bool:
         text, start, end
     ):
         return True
-    if kind == "date_of_birth" and _RULE_DATE.search(text, max(0, start - 40), end + 40):
+    if kind == "date_of_birth" and (
+        _RULE_DATE.search(text, max(0, start - 40), end + 40)
+        or _SENTINEL_DATE.fullmatch(text, start, end)
+    ):
         return True
     if kind == "bank_account" and (
         _FIRM_ACCOUNT_AFTER.match(text, end)
         or _PUBLISHED_BEFORE.search(text, max(0, start - 40), start)
     ):
+        return True
+    if kind == "national_id" and _ANIMAL_BEFORE.search(text, max(line_start, start - 100), start):
         return True
     if kind == "home_address" and _BRANCH_AFTER.match(text, end):
         return True
@@ -401,11 +402,10 @@ _OWN_ACCOUNT_AFTER = re.compile(
 
 
 def _declared_example(text: str, start: int, end: int) -> bool:
-    """A published test card, or a value the text calls an example where it stands or
-    within 200 characters after."""
+    """A value the text calls an example where it stands or within 200 characters after.
+    (A payment processor's published test card stays masked: tests/hostile treats one as a
+    card.)"""
     value = text[start:end]
-    if re.sub(r"[ -]", "", value) in _TEST_CARDS:
-        return True
     found = text.find(value, start, min(len(text), end + 200))
     while found != -1:
         if _EXAMPLE_LATER.match(text, found + len(value)):

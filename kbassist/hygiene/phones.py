@@ -113,7 +113,8 @@ _WORK_AGENT = re.compile(
     r"|rappellera|llamará|ligará|belt|zal\s+bellen)\b)"
 )
 _PERSONAL_PHONE_WORDS = re.compile(
-    r"(?i)\b(?:personal\w*|private|home|own|privat\w*|persönlich\w*|personnel\w*|privé\w*|pessoal"
+    # a directory's home phone field: "-HomePhone '0117 ...'", "homePhone:" (session 18)
+    r"(?i)home_?phone|\b(?:personal\w*|private|home|own|privat\w*|persönlich\w*|personnel\w*|privé\w*|pessoal"
     r"|particular|privato|privata|wife|husband|partner|mum|mom|dad|spouse|him|his|her|them"
     r"|their|he|she|ihn|ihm|ihr|ihre|seine?|lui|elle|hem|haar|zijn|ele|ela|dele|dela"
     r"|patient|patiënt|paciente|patiente?|paziente|tenant|pupil|resident"
@@ -125,7 +126,8 @@ _BUSINESS_TYPES = ("TOLL_FREE", "PREMIUM_RATE", "SHARED_COST", "UAN", "VOICEMAIL
 
 # The number of a work phone: the device is the employer's, whoever carries it.
 _WORK_PHONE = re.compile(
-    r"(?i)\b(?:company|work|business|corporate|office|firm|staff)"
+    # (not its absence: "Kev (own mobile, no company phone) 07912 ..."; session 18)
+    r"(?i)\b(?<!no )(?<!without )(?<!not a )(?:company|work|business|corporate|office|firm|staff)"
     r"(?:[\s-]+(?:issued|provided|owned|supplied|paid))?[\s-]+(?:mobile|phone|cell"
     r"|handset|iphone|smartphone|sim)\b\W{0,3}(?:\w+\W+){0,2}$"
     r"|(?:diensthandy|firmenhandy|geschäftshandy|diensttelefon)\w*\W{0,3}(?:\w+\W+){0,2}$"
@@ -146,6 +148,11 @@ _OWN_PHONE_AFTER = re.compile(
     # "text me on 07623 118 904 when ..., thats my own phone not the work one" (session 17)
     r"|[^.\n]{0,40}?\b(?:that'?s|that’s|thats|it'?s|its|this\s+is)\s+my\s+(?:own\s+|personal\s+"
     r"|private\s+)?(?:phone|mobile|number|cell)"
+    # "07467 290318 (the patient's own mobile)": whose, named (session 18)
+    # (a person's: not "Fax DID 0161 ... (clinic's own number)")
+    r"|\W{0,3}\(?(?:the\s+)?(?:patient|user|caller|customer|tenant|pupil|student|resident"
+    r"|employee|member|guest|(?-i:[A-Z][a-z]+))['’]s\s+(?:own|personal|private)\s+(?:mobile|phone"
+    r"|cell|number)"
     # "'07456 118 392 (personal)'": the word alone in brackets (session 9)
     # or first in them: "(personal, no company phone yet)" (session 14)
     r"|\W{0,3}\((?:personal|private|priv[ée]|privat|pessoal|privato|particular|perso)\b"
@@ -227,8 +234,8 @@ _VENDOR_CASE_AFTER = re.compile(
 # 01628 ...", "Call the club line 0113 ..."; "reception on 0117 ... (clinic main line)", said
 # after (session 11).
 _SWITCHBOARD_BEFORE = re.compile(
-    r"(?i)\b(?:switchboard|reception|main\s+(?:line|number)|standard|accueil|centralita"
-    r"|centralino|zentrale|hoofdnummer|receptie|recepción|receção|front\s+desk"
+    r"(?i)(?<!no )(?<!without )\b(?:switchboard|reception|main\s+(?:line|number)|standard"
+    r"|accueil|centralita|centralino|zentrale|hoofdnummer|receptie|recepción|receção|front\s+desk"
     r"|(?:shop|office|club|clinic|school|practice|surgery|company|business|store|firm|site"
     r"|salon|studio|hotel)\s+(?:landline|line|number|phone|tel\.?)"
     # a number the firm publishes: "on their published number", "from their website (", "het
@@ -238,6 +245,8 @@ _SWITCHBOARD_BEFORE = re.compile(
     r"|business_?phones?|telephone_?number|office_?phone"
     r"|site\s+web|sito\s+web)(?:\s+(?:on|is|at))?\W{0,4}$"
 )
+# a conference bridge's number, its meeting ID dialled after it: "+44 20 3321 5208,,782413659#"
+_DIAL_IN_AFTER = re.compile(r",,\d{4,}#")
 _SWITCHBOARD_AFTER = re.compile(
     # not "(private landline)" (session 14)
     r"(?i)[ \t]*\((?:(?!(?:private|home|personal|own|privat\w*|priv[ée]e?)\b)[\w'’-]+\s+){0,2}"
@@ -268,12 +277,16 @@ _FOOTER_REGISTRATION = re.compile(
 _FOOTER_LEGAL_NAME = re.compile(
     r"\b(?:Ltd|Limited|LLP|PLC|plc|GmbH|AG|SARL|SAS|B\.V|N\.V|S\.L|S\.A|S\.r\.l|S\.p\.A|Lda)\b"
 )
-_FOOTER_BARS = re.compile(r"[|•·]")
+_FOOTER_BARS = re.compile(r"[|•·]|\s[–—]\s")
 # a firm's trade in its name on a line laid out with bars: "Sutton Veale Architects, The Old
 # Granary, ... | 01632 960112" (session 16)
 _FIRM_NOUN = re.compile(
     r"\b(?:Architects|Solicitors|Accountants|Surveyors|Opticians|Estate\s+Agents|Dental"
-    r"|Veterinary|Vets|Builders|Engineers|Consultants|Associates|Partners|& Co)\b"
+    r"|Veterinary|Vets|Builders|Engineers|Consultants|Associates|Partners|& Co"
+    # in a quoted signature: "Notariskantoor De Ruiter |", "Studio Dentistico Moretti –"
+    # (session 18)
+    r"|Studio|\w*[Kk]antoor|Notaris|Notaio|Notaire|Notar|Kanzlei|Cabinet|Étude|Praxis"
+    r"|Advocaten|Abogados|Avvocati|Architetti|Arquitectos|Architekten)\b"
 )
 _LEGAL_NAME_THEN_COMMA = re.compile(rf"(?:{_FOOTER_LEGAL_NAME.pattern}),")
 
@@ -452,7 +465,9 @@ def phone_hits(text: str, lowered: str) -> Iterator[Hit]:
         own_earlier = _own_phone_earlier(text, start)
         if _firms_line_before(text, start, start + len(raw), own_earlier):
             continue
-        if _SWITCHBOARD_AFTER.match(text, start + len(raw)):
+        if _SWITCHBOARD_AFTER.match(text, start + len(raw)) or _DIAL_IN_AFTER.match(
+            text, start + len(raw)
+        ):
             continue
         after = clause_after(text, start + len(raw))
         # "+44 (0)7700 900137": only a phone number is written with its trunk zero in brackets

@@ -34,7 +34,7 @@ PLACE_WORDS = re.compile(
     r"|porta|portão|cancello|allarme|\w+deur|\w+tür"  # compounds: achterdeur, Hintertür
     # safes, padlocks and gates in the six other languages (session 6)
     r"|coffre(?:-fort)?|cadenas|portail|tresors?|vorhängeschloss|caja\s+fuerte|candado|kluis"
-    r"|hangslot|hek|cofre|cadeado|cancela|cassaforte|lucchetto|portone"
+    r"|hangslot|hek|cofre|cadeado|cancela|cassaforte|lucchetto|portone|set/unset|texecom|pyronix"
     # disarming names the alarm: "código de desarme", "code de désarmement" (session 7)
     r"|disarm\w*|desarm\w*|désarm\w*|unscharf\w*|disinser\w*|uitschakel\w*"
     r"|\w+tresor\w*|\w+kluis(?:je)?"  # Schlüsseltresor, sleutelkluis(je) (sessions 7, 17)

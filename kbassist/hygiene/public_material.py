@@ -20,6 +20,8 @@ _BASE64_LINES = (
 _PUBLIC_BLOCK = re.compile(
     r"-----BEGIN (?P<label>(?:NEW )?CERTIFICATE(?: REQUEST)?|TRUSTED CERTIFICATE|X509 CRL"
     r"|(?:RSA |EC )?PUBLIC KEY|PGP PUBLIC KEY BLOCK|PGP SIGNATURE|PKCS7)-----[ \t]*\r?\n"
+    # an armour's header lines and the blank line after them: "Version: ...", "Hash: ..." (s. 18)
+    r"(?:(?:[A-Z][\w-]*:[ \t][^\n]*)?[ \t]*\r?\n)*"
     rf"{_BASE64_LINES}(?:[ \t]*-----END (?P=label)-----)?"
 )
 _SSH2_PUBLIC = re.compile(
@@ -86,6 +88,9 @@ _PUBLISHED_EXAMPLES = frozenset(
         "sk_test_4eC39HqLyjWDarjtT1zdp7dc",
         "sk_test_BQokikJOvBiI2HlWgH4olfQ2",
         "pk_test_TYooMQauvdEDq54NiTphI7jx",
+        # jwt.io's sample token, shown on its front page (session 18)
+        "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwia"
+        "WF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
     }
 )
 # in the cases documentation writes them (EXAMPLE, Example, example), not a random key whose
@@ -117,6 +122,9 @@ _EXAMPLE_REACH = 60
 _GENERIC_KEY_NAMED = re.compile(
     r"(?i)\bgvlks?\b|kms\s+client\s+(?:setup\s+)?keys?|\bgeneric\s+(?:volume\s+)?(?:licen[cs]e\s+"
     r"|product\s+|install(?:ation)?\s+)?keys?\b"
+    # in the other languages: "la clé client KMS publique de Microsoft (VDYBN-...)" (session 18)
+    r"|\b(?:cl[ée]|clave|chave|chiave)\s+(?:de\s+)?(?:client[ea]?\s+)?kms\b|kms-client-?(?:schlüssel"
+    r"|sleutel)"
 )
 _GENERIC_KEY_REACH = 120
 
@@ -126,6 +134,8 @@ def is_example(text: str, start: int, end: int) -> bool:
     value = text[start:end]
     if value in _PUBLISHED_EXAMPLES or _EXAMPLE_IN_VALUE.search(value):
         return True
+    if any(value in example and example in text for example in _PUBLISHED_EXAMPLES):
+        return True  # a part of one: the scanner reads a JWT's pieces apart (session 18)
     # within the value's clause: "X is the public KMS client key so that didn't work; used
     # their MAK Y" names X an example, not Y (session 14)
     low = max(text.rfind("\n", 0, start) + 1, start - _EXAMPLE_REACH)

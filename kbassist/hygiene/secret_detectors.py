@@ -99,7 +99,11 @@ _DIGIT_SERIAL = re.compile(r"(?<![\w-])\d{4}(?:-\d{4}){5}(?![\w-])")
 # "Activation: serial 0563-2244-1187-9034 / activation key 5X72KP": a software serial in
 # groups of four digits is a licence where its clause speaks of activating or licensing it
 # (session 9); a device's serial is not.
-_ACTIVATION_SERIAL = re.compile(r"(?i)\bserial\W{0,3}(?P<value>\d{4}(?:-\d{4}){3,4})(?![\w-])")
+_ACTIVATION_SERIAL = re.compile(
+    r"(?i)\bserial\W{0,3}(?P<value>\d{4}(?:-\d{4}){3,4}"
+    # or groups of capitals and digits: "activated it ... with serial E3NLCZ-7H4Q2M-..." (s. 18)
+    r"|(?-i:(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9]{5,6}(?:-[A-Z0-9]{5,6}){3,5}))(?![\w-])"
+)
 _ACTIVATING_CLAUSE = re.compile(r"(?i)activat|licen[cs]|registration|register|unlock")
 # Each of the three keys above holds two groups of four joined by a hyphen; one search for
 # that (a class first, which the regex engine scans for quickly) spares most notes all three.

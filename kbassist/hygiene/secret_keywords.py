@@ -28,6 +28,7 @@ from kbassist.hygiene.prose_codes import VOICEMAIL
 from kbassist.hygiene.secret_rules import SECRET_HINTS, SECRET_RULES
 from kbassist.hygiene.value_shapes import (
     GROUPED_CODE,
+    MIXED_CASE_AND_DIGIT,
     STOPWORDS,
     TECHNICAL,
     is_mention,
@@ -235,6 +236,13 @@ def _key(value: str, key: str, reading: Reading, quoted: bool) -> bool:
         return True  # "New key: 'northlight whisky 1798'"
     if "\\" in value or len(value) < 8 or not any(ch.isdigit() for ch in value):
         return False
+    if (
+        not reading.distant
+        and reading.index == 0
+        and MIXED_CASE_AND_DIGIT.fullmatch(value)
+        and looks_generated(value)
+    ):
+        return True  # right after it, a generator's value: "linkage key kT9hPq2vXm4Ls" (s. 18)
     level = "strong" if not (reading.explicit or reading.linked) or reading.distant else "strict"
     return value_shape_ok(value, level, quoted) or (
         len(value) >= 20 and value_shape_ok(value, "strict", quoted)

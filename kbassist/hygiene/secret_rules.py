@@ -60,6 +60,8 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         r"|(?:user|release|printer|copier|badge|staff|employee)[\s-]code"
         # a print-release code in the other languages: "Druckcode 3059 vergeben" (session 18)
         r"|druck-?code|kopier-?code|print-?code|afdrukcode|code\s+d'impression"
+        # a card's PIN: "un papier avec le code de sa carte CPS, 8204" (session 18)
+        r"|code\s+(?:de\s+)?(?:sa|la|ma|votre|leur)\s+carte(?:\s+(?:cps|e-cps|bancaire|vitale))?,?"
         r"|c[óo]digo\s+de\s+impres(?:i[óo]n|são)|codice\s+(?:di\s+)?stampa"
         # an alarm's user code in the other languages: "met de gebruikerscode 7390" (session 17)
         r"|gebruikerscode|benutzercode|usercode|code\s+utilisateur|codice\s+utente"
@@ -113,6 +115,11 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
             "badge code",
             "staff code",
             "employee code",
+            "code de sa carte",
+            "code de la carte",
+            "code de ma carte",
+            "code de votre carte",
+            "code de leur carte",
             "druckcode",
             "druck-code",
             "kopiercode",
@@ -264,6 +271,8 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
     KeywordRule(
         "preshared_key",
         r"psk(?:secret)?|pre-?shared[\s-]?(?:key|secret)|presharedkey|ipsec[\s-]?(?:key|secret)"
+        # RouterOS: "wpa2-pre-shared-key=Laranja7..." (session 18)
+        r"|wpa[23]?-pre-shared-key"
         r"|ike[\s-]?(?:key|secret)|vpn[\s-]?(?:key|secret)|shared[\s-]?secret|radius[\s-]?secret",
         "token",
         (

@@ -124,11 +124,17 @@ def looks_generated(value: str) -> bool:
 
 def random_letters(value: str) -> bool:
     """Twelve or more letters whose case changes as a generator's does: a LAPS password
-    "iEJMyxAEtwqzYQVM" (session 16), not "InternetExplorerSettings"."""
-    if len(value) < 12 or not (value.isascii() and value.isalpha()):
+    "iEJMyxAEtwqzYQVM" (session 16), not "InternetExplorerSettings"; or ten or more with three
+    capitals in a row after a lower-case letter."""
+    if len(value) < 10 or not (value.isascii() and value.isalpha()):
         return False
+    if _CAPITALS_INSIDE.search(value) and sum(ch.islower() for ch in value) >= 3:
+        return True  # a run of capitals inside lower case: "CeoTYDCgHLGR" (session 18)
     changes = sum(1 for a, b in zip(value, value[1:], strict=False) if a.isupper() != b.isupper())
-    return changes >= max(5, len(value) // 3)
+    return len(value) >= 12 and changes >= max(5, len(value) // 3)
+
+
+_CAPITALS_INSIDE = re.compile(r"[a-z][A-Z]{3,}")
 
 
 # A token with upper and lower case and a digit, the way generated and chosen values mix them.
