@@ -77,7 +77,8 @@ BATCHES = (
     "blind80", "blind81", "blind82", "blind83", "blind84", "blind85", "blind86", "blind87",
     "blind88", "blind89", "blind90", "blind91", "blind92", "blind93", "blind94", "blind95",
     "blind96", "blind97", "blind98", "blind99", "blind100", "blind101", "blind102",
-    "blind103", "blind104", "blind105", "blind106", "blind107", "blind108",
+    "blind103", "blind104", "blind105", "blind106", "blind107", "blind108", "blind109",
+    "blind110", "blind111", "blind112",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -189,6 +190,10 @@ BLIND = {
     "blind106": ROOT / "bench" / "data" / "secrets_blind106.jsonl",
     "blind107": ROOT / "bench" / "data" / "secrets_blind107.jsonl",
     "blind108": ROOT / "bench" / "data" / "secrets_blind108.jsonl",
+    "blind109": ROOT / "bench" / "data" / "secrets_blind109.jsonl",
+    "blind110": ROOT / "bench" / "data" / "secrets_blind110.jsonl",
+    "blind111": ROOT / "bench" / "data" / "secrets_blind111.jsonl",
+    "blind112": ROOT / "bench" / "data" / "secrets_blind112.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -818,6 +823,30 @@ SEEN = {
     "0.97/0.89); read in session 18 (documented sample values and test records, a key's "
     "size, a DKIM body hash, a placeholder token, a quoted error, a seal's number)"
     ": development since",
+    "blind109": "the first session-18 secrets blind test "
+    "(written in session 18, focus: healthcare practices and care homes; scored in session 18 "
+    "on cd07fb9) (the rules alone 0.83/0.98; with the token model 0.95/0.97; personal "
+    "0.98/0.89); read in session 18 (a card's PIN in French, a linkage key, a Spanish Wi-Fi "
+    "voucher, prescription, AGB and pet passport numbers, test patients)"
+    ": development since",
+    "blind110": "the second session-18 secrets blind test "
+    "(written in session 18, focus: pasted chat transcripts and e-mail threads; scored in "
+    "session 18 on cd07fb9) (the rules alone 0.80/0.91; with the token model 0.93/0.90; "
+    "personal 0.97/0.88); read in session 18 (mail header fields and message IDs, quoted "
+    "signatures, a code 'reçu', a TOTP seed typed instead of the QR, a dial-in number)"
+    ": development since",
+    "blind111": "the third session-18 secrets blind test "
+    "(written in session 18, focus: joiners, movers and leavers; scored in session 18 on "
+    "cd07fb9) (the rules alone 0.86/1.00; with the token model 0.97/0.98; personal "
+    "1.00/1.00); read in session 18 (an alarm user's code, a licence serial in groups of six, "
+    "an ImmutableId)"
+    ": development since",
+    "blind112": "the fourth session-18 secrets blind test "
+    "(written in session 18, focus: commands and configuration pasted into notes; scored in "
+    "session 18 on cd07fb9) (the rules alone 0.92/0.88; with the token model 0.97/0.80; "
+    "personal 0.92/0.94); read in session 18 (an SNMPv3 user, RouterOS's pre-shared key, "
+    "SIDs, X.500 addresses, sops ciphertext, CSS, a -HomePhone parameter)"
+    ": development since",
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -1130,7 +1159,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind109.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind113.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:

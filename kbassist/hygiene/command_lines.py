@@ -148,9 +148,12 @@ _KEY_MATERIAL = re.compile(
 )
 # curl's login: "curl -u grafana:Pr0m-Sc4pe_2291 https://..." (session 16)
 _CURL_USER = re.compile(
-    r"\bcurl\b[^\n|;]{0,120}?(?<![\w-])(?:-u|--user)[ \t]+['\"]?[^\s:'\"]{1,64}:"
-    r"(?P<value>[^\s'\"@]{3,100})"
+    r"\bcurl\b[^\n|;]{0,120}?(?<![\w-])(?:-u|--user)[ \t]+['\"]?(?P<user>[^\s:'\"]{1,64}):"
+    r"(?P<value>[^\s'\"@]{1,100})"
 )
+# an API key sent as the user with a dummy password ("-u 'KEY:x'", BambooHR's and
+# Freshdesk's way; session 18)
+_API_KEY_USER = re.compile(r"[A-Za-z0-9_-]{20,64}")
 # A Wi-Fi QR code's payload (session 16):
 # "WIFI:T:WPA;S:Hawkridge-Guests;P:Appletree-Barrel-55;H:false;;"
 _WIFI_QR = re.compile(
@@ -176,7 +179,10 @@ def config_value_hits(text: str, lowered: str) -> Iterator[Hit]:
                 yield match.start("value"), match.end("value"), "wifi_key"
     if "curl" in lowered:
         for match in _CURL_USER.finditer(text):
-            if not is_mention(match.group("value")) and not match.group("value").startswith("$"):
+            value = match.group("value")
+            if value in ("x", "X") and _API_KEY_USER.fullmatch(match.group("user")):
+                yield match.start("user"), match.end("user"), "api_key"
+            elif len(value) >= 3 and not is_mention(value) and not value.startswith("$"):
                 yield match.start("value"), match.end("value"), "password"
     if "(" in text:
         for match in _ENCODED_LOGIN.finditer(text):
