@@ -143,7 +143,10 @@ _OFFICE_WORDS = re.compile(
     # (not a bare "court": "2B Mulberry Court" is a home)
     r"|(?:county|crown|magistrates['’]?|high|supreme|district|family|appeal|law)\s+courts?"
     r"|tribunal|tribunale|rechtbank|gerechtshof|\w*gericht|cour|juzgado|palais\s+de\s+justice"
-    r"|condominio|condomínio|copropriété)\b"
+    r"|condominio|condomínio|copropriété"
+    # a community's hall: "la box de la salle des fêtes (2 place de l'Église, ...)" (session 18)
+    r"|salle\s+des\s+fêtes|salle\s+polyvalente|(?:village|church|parish|community|scout)\s+hall"
+    r"|gemeindehaus|dorpshuis|buurthuis|centro\s+comunitario|sala\s+parrocchiale)\b"
 )
 # A site contact's job title and building just before: "Site contact: Karen Doyle, Facilities
 # Manager, Fenwick Tower, 18 Quay Street, Leeds" (session 17)

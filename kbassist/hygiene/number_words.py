@@ -121,7 +121,8 @@ _ANOTHER_NUMBER_BEFORE = re.compile(
     # a receipt's, a card terminal's, a booking's, a filing's or invoices' numbers:
     # "Scontrino di prova n. 0215-0087", "Identifiant du TPE 0148...", "Reservation 4418..."
     r"|receipt|scontrino(?:\s+di\s+prova)?|ricevuta|recibo|kassenbon|terminal|tpe|datáfono"
-    r"|reservation|réservation|reserva|prenotazione|reservering|submission|invoices?"
+    r"|reservations?|réservations?|reservas?|prenotazion[ei]|reserveringen|reservering"
+    r"|submission|invoices?"
     r"|rechnungsnummern?|identifiant\s+du\s+tpe)"
     r"(?:\s+(?:no\.?|nr\.?|n[º°o]\.?|n\.|#|id))?"
     r")\W{0,3}$"

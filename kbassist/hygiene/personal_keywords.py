@@ -370,13 +370,18 @@ COMPANY_ACCOUNT = re.compile(
     r"(?i)\b(?:company|company's|business|corporate|firm's|our|société|entreprise|empresa"
     r"|firmen\w*|geschäfts\w*|bedrijfs\w*|zakelijke?|aziendale|società"
     # "for the charity's own account 20-45-77" (session 14)
-    r"|(?:charity|school|practice|club|trust|society|association|council)['’]s)"
+    r"|(?:charity|school|practice|club|trust|society|association|council)['’]s"
+    # "l'IBAN dell'associazione per le donazioni, IT12 ..." (session 18)
+    r"|dell['’]associazione|de\s+l['’]association|de\s+la\s+asociación|da\s+associação"
+    r"|van\s+de\s+vereniging|des\s+vereins)"
     r"\W+(?:\w+\W+){0,3}$"
     # or right after the firm's legal name: "Harlow Timber Ltd, sort code 40-47-84"
     # or after an association's or a club's name: "Greenhill Allotment Society, IBAN ..."
     r"|\b(?-i:Ltd|Limited|LLP|PLC|plc|Inc|LLC|GmbH|AG|SARL|SAS|B\.V|S\.L|S\.A|S\.r\.l|Lda"
     r"|Society|Association|Club|Trust|Council|Charity|Foundation|Vereniging|Stichting|Verein"
-    r"|e\.V|Asociación|Associação|Associazione)\.?,?\s*"
+    r"|e\.V|Asociación|Associação|Associazione"
+    # "St Columba PCC, sort code ...", "Fenwick Parish Rooms Committee, sort code" (session 18)
+    r"|PCC|Committee|Parish|Church)\.?,?\s*(?i:sort\s+code\s+\d\d-\d\d-\d\d,?\s*)?"
     r"(?:(?:iban|rib|account|konto|cuenta|conta|compte|rekening|bank)\W{0,3})?$"
 )
 

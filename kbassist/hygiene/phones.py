@@ -127,7 +127,8 @@ _BUSINESS_TYPES = ("TOLL_FREE", "PREMIUM_RATE", "SHARED_COST", "UAN", "VOICEMAIL
 # The number of a work phone: the device is the employer's, whoever carries it.
 _WORK_PHONE = re.compile(
     # (not its absence: "Kev (own mobile, no company phone) 07912 ..."; session 18)
-    r"(?i)\b(?<!no )(?<!without )(?<!not a )(?:company|work|business|corporate|office|firm|staff)"
+    r"(?i)\b(?<!no )(?<!without )(?<!not a )(?:company|work|business|corporate|office|firm|staff"
+    r"|church|school|council|charity|club|trust)"
     r"(?:[\s-]+(?:issued|provided|owned|supplied|paid))?[\s-]+(?:mobile|phone|cell"
     r"|handset|iphone|smartphone|sim)\b\W{0,3}(?:\w+\W+){0,2}$"
     r"|(?:diensthandy|firmenhandy|geschäftshandy|diensttelefon)\w*\W{0,3}(?:\w+\W+){0,2}$"
@@ -243,6 +244,9 @@ _SWITCHBOARD_BEFORE = re.compile(
     r"|published(?:\s+(?:number|line|nummer))?|website|letterhead|webseite|sitio\s+web"
     # a directory's work attributes: "BusinessPhones : {0131 ...}", "telephoneNumber" (session 16)
     r"|business_?phones?|telephone_?number|office_?phone"
+    # "dal numero del ristorante 02 8741 3360" (session 18)
+    r"|(?:numero|número|numéro|nummer)\s+(?:del|de(?:l)?|du|van\s+het|do|da)\s+(?:ristorante"
+    r"|restaurante|restaurant|hotel|albergo|hôtel|negozio|tienda|magasin|winkel|loja)"
     r"|site\s+web|sito\s+web)(?:\s+(?:on|is|at))?\W{0,4}$"
 )
 # a conference bridge's number, its meeting ID dialled after it: "+44 20 3321 5208,,782413659#"

@@ -242,7 +242,7 @@ def is_password_hash(text: str, start: int, end: int) -> bool:
 
 # FortiOS shows a stored key encrypted: "set psksecret ENC 8Tq1xVp4..."; Terraform hides one:
 # "administrator_login_password = (sensitive value)" (session 15)
-_ENCRYPTED_BEFORE = re.compile(r"\bENC[ \t]+$")
+_ENCRYPTED_BEFORE = re.compile(r"\bENC(?:[ \t]+|\()$")  # and jasypt's "ENC(...)" (session 18)
 # Cisco ASA shows stored passwords hashed: "enable password 8Ry2YjIyt7RRXU24 encrypted",
 # "username admin password X pbkdf2" (session 16)
 _ENCRYPTED_AFTER = re.compile(r"[ \t]+(?:encrypted|pbkdf2|hashed|nt-encrypted)\b")

@@ -60,6 +60,9 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         r"|(?:user|release|printer|copier|badge|staff|employee)[\s-]code"
         # a print-release code in the other languages: "Druckcode 3059 vergeben" (session 18)
         r"|druck-?code|kopier-?code|print-?code|afdrukcode|code\s+d'impression"
+        # a till operator's code: "Codice operatore cassa assegnato: 7212" (session 18)
+        r"|codice\s+operatore(?:\s+cassa)?|(?:till\s+)?operator\s+code|bedienercode"
+        r"|code\s+opérateur|c[óo]digo\s+(?:de\s+)?operador"
         # a card's PIN: "un papier avec le code de sa carte CPS, 8204" (session 18)
         r"|code\s+(?:de\s+)?(?:sa|la|ma|votre|leur)\s+carte(?:\s+(?:cps|e-cps|bancaire|vitale))?,?"
         r"|c[óo]digo\s+de\s+impres(?:i[óo]n|são)|codice\s+(?:di\s+)?stampa"
@@ -115,6 +118,12 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
             "badge code",
             "staff code",
             "employee code",
+            "codice operatore",
+            "operator code",
+            "bedienercode",
+            "code opérateur",
+            "digo de operador",
+            "digo operador",
             "code de sa carte",
             "code de la carte",
             "code de ma carte",

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 
+from kbassist.hygiene.dictation import dictated_runs
 from kbassist.hygiene.hint_index import trie_pattern
 from kbassist.hygiene.keyword_scan import Hit
 from kbassist.hygiene.spelled_letters import DIGIT_WORDS, spelled_runs
@@ -73,9 +74,11 @@ def _said(run: str) -> str | None:
     return " ".join(groups)
 
 
-def rewritten(text: str) -> tuple[str, list[tuple[int, int, int, int]]]:
+def rewritten(text: str, first_words: bool = True) -> tuple[str, list[tuple[int, int, int, int]]]:
     """The text with each run of number words written as digits, and where each run went:
-    (start and end in the rewritten text, start and end in the text)."""
+    (start and end in the rewritten text, start and end in the text). Values dictated key by
+    key are written as they spell (:mod:`kbassist.hygiene.dictation`; ``first_words`` as
+    there)."""
     pieces: list[str] = []
     runs: list[tuple[int, int, int, int]] = []
     last = 0
@@ -86,6 +89,11 @@ def rewritten(text: str) -> tuple[str, list[tuple[int, int, int, int]]]:
         for match in _RUN.finditer(text)
         if (said := _said(match.group(0))) is not None
         and not any(start < match.end() and match.start() < end for start, end, _ in found)
+    ]
+    found += [
+        run
+        for run in dictated_runs(text, first_words)
+        if not any(run[0] < end and start < run[1] for start, end, _ in found)
     ]
     for start, end, said in sorted(found):
         pieces.append(text[last:start])
@@ -101,15 +109,21 @@ def rewritten(text: str) -> tuple[str, list[tuple[int, int, int, int]]]:
 def spoken_hits(
     text: str, detectors: Sequence[Callable[[str, str], Sequence[Hit] | Iterator[Hit]]]
 ) -> list[Hit]:
-    """The runs of number words that a rule flags once they are written as digits."""
-    written, runs = rewritten(text)
-    if not runs:
-        return []
-    lowered = written.lower()
+    """The runs of number words that a rule flags once they are written as digits (a
+    dictated run read twice: with the word before its first key, and without)."""
     found: list[Hit] = []
-    for detector in detectors:
-        for start, end, kind in detector(written, lowered):
-            for new_start, new_end, old_start, old_end in runs:
-                if start < new_end and new_start < end:
-                    found.append((old_start, old_end, kind))
+    versions = [rewritten(text)]
+    if versions[0][1]:
+        other = rewritten(text, first_words=False)
+        if other[0] != versions[0][0]:
+            versions.append(other)
+    for written, runs in versions:
+        if not runs:
+            continue
+        lowered = written.lower()
+        for detector in detectors:
+            for start, end, kind in detector(written, lowered):
+                for new_start, new_end, old_start, old_end in runs:
+                    if start < new_end and new_start < end:
+                        found.append((old_start, old_end, kind))
     return found

@@ -1,0 +1,196 @@
+"""Values dictated to a phone, in the seven languages (session 18).
+
+Speech-to-text writes what a technician reads out one key at a time: "temp password i gave
+her was Lantern 6 4 8 2 exclamation mark", "la chiave nuova è Quercia 9 1 4 punto esclamativo
+Lago", "PUK 4 8 8 1 2 0 3 7", "sort code 2 0 dash 4 5 dash 7 7", "o email pessoal é sonia ponto
+carvalho 77 arroba gmail ponto com". No rule reads a value with spaces between its keys. This
+module finds such runs and says what they spell ("Lantern6482!", "20-45-77",
+"sonia.carvalho77@gmail.com"); :mod:`kbassist.hygiene.spoken_digits` rewrites them in the text
+and runs the rules over it, as it does for digits said in words.
+
+A run: keys (single digits, single letters, short chunks such as "h7" or "kB7") and spoken
+symbols, parted by single spaces, with words where a password joins them: the word right
+before the first key, a word between keys, a word after a symbol, a capitalised word right
+after the last digit. Two digits at least (four when the run holds nothing else); a comma or a
+full stop ends it.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SYMBOLS = {
+    "!": "exclamation mark|exclamation point|punto esclamativo|ausrufezeichen|uitroepteken"
+    "|point d'exclamation|signo de exclamación|exclamación|ponto de exclamação",
+    "#": "hash|hashtag|pound sign|cancelletto|raute|hekje|dièse|almohadilla|cardinal",
+    "*": "asterisk|asterisco|sternchen|sterretje|astérisque",
+    "@": "at sign|arroba|apenstaartje|chiocciola|klammeraffe|arobase",
+    "_": "underscore|guion bajo|guión bajo|tiret bas|unterstrich|trattino basso|sublinhado",
+    "-": "dash|hyphen|traço|guion|guión|tiret|bindestrich|strich|streepje|trattino|hífen",
+    "$": "dollar sign",
+}
+_SYMBOL_OF = {
+    phrase: symbol for symbol, phrases in _SYMBOLS.items() for phrase in phrases.split("|")
+}
+_PHRASES = "|".join(sorted((re.escape(p) for p in _SYMBOL_OF), key=len, reverse=True))
+_TOKEN = re.compile(rf"(?i)(?<!\S)(?P<sym>{_PHRASES})(?=[\s,.;:]|$)|(?P<tok>\S+)")
+_KEY = re.compile(r"[0-9]|[A-Za-z]|(?=[A-Za-z]{0,2}\d)[A-Za-z0-9]{2,3}")
+_WORD = re.compile(r"[^\W\d_]{2,15}")
+_CLAUSE_END = ",.;:"
+# Words that label a value or join two, never a piece of one: "PUK 4 8 8 1 ...", "sort code 2
+# 0 dash ...", "ones are 4 1 8 2 7 7", "9 0 3 6 1 5 and 2 2 8 4 9 0"
+_NOT_A_PIECE = frozenset(
+    """and und et en y e o or oder ou of to a the la le de bis tot até à is are was were es est
+    ist è é account number numero número nummer numéro password passcode passwort kennwort
+    contraseña senha wachtwoord voucher vouchers codes code código codice sleutel clave chave
+    chiave mobile phone telefono teléfono telefone telefoon handy portable cellulare celular
+    backup recovery digits ending extension ticket order serial model version build room
+    floor pin puk ni bsn nif dni nie sort key keys""".split()
+)
+# Two short keys with a digit, a word or two apart at most: every run holds them (a cheap gate)
+_SPACED_DIGITS = re.compile(r"(?<!\S)[A-Za-z]{0,2}\d(?: \S{1,6}){0,2} [A-Za-z]{0,2}\d(?!\S)")
+
+_DOT = r"(?:ponto|punto|punt|dot|point|punkt)"
+_AT = r"(?:arroba|apenstaartje|chiocciola|klammeraffe|arobase|at\s+sign|at)"
+# "sonia ponto carvalho 77 arroba gmail ponto com", "kieran j walsh at gmail dot com"
+_SAID_ADDRESS = re.compile(
+    rf"(?i)(?<![\w.@])(?P<local>[a-z0-9]+(?:[ ](?:{_DOT}[ ])?[a-z0-9]+){{0,3}})[ ]{_AT}[ ]"
+    rf"(?P<domain>[a-z0-9-]{{2,30}}(?:[ ]{_DOT}[ ][a-z]{{2,6}}){{1,2}})(?![\w.])"
+)
+_SAID_DOT = re.compile(rf"(?i)[ ]{_DOT}[ ]")
+_NOT_AN_ADDRESS = frozenset(
+    "email e-mail mail is was es é est ist è i we me my his her am are address personal "
+    "pessoal personal privé privat persoonlijk personale correo dele dela seu sua su son sa "
+    "sein ihr zijn haar suo".split()
+)
+
+
+def dictated_runs(text: str, first_words: bool = True) -> list[tuple[int, int, str]]:
+    """(start, end, what it spells) for each dictated value in the text. ``first_words=False``
+    leaves out the word before the first key ("me lo dictó 9 8 0 2 ..."), which the caller
+    reads as a second version of the text."""
+    found = _address_runs(text)
+    if _SPACED_DIGITS.search(text):
+        found += [
+            run
+            for run in _key_runs(text, first_words)
+            if not any(run[0] < end and start < run[1] for start, end, _ in found)
+        ]
+    return found
+
+
+def _address_runs(text: str) -> list[tuple[int, int, str]]:
+    if " at " not in text and "rob" not in text and "staart" not in text and "chiocc" not in text:
+        return []
+    runs = []
+    for match in _SAID_ADDRESS.finditer(text):
+        words = match.group("local").split(" ")
+        while words and words[0].lower() in _NOT_AN_ADDRESS:
+            words.pop(0)  # "personal email kieran j walsh at gmail dot com"
+        if not words or any(word.lower() in _NOT_AN_ADDRESS for word in words):
+            continue
+        start = match.start("local") + len(match.group("local")) - len(" ".join(words))
+        local = _SAID_DOT.sub(".", " ".join(words)).replace(" ", "")
+        domain = _SAID_DOT.sub(".", match.group("domain"))
+        runs.append((start, match.end(), f"{local}@{domain}"))
+    return runs
+
+
+def _kind(token: re.Match[str]) -> tuple[str, str]:
+    """The token's kind (S a symbol, D a digit, K a key, W a word, O other) and its text."""
+    if token.group("sym"):
+        return "S", _SYMBOL_OF[token.group("sym").lower()]
+    raw = token.group("tok").rstrip(_CLAUSE_END)
+    if raw.isdigit() and len(raw) == 1:
+        return "D", raw
+    if _KEY.fullmatch(raw):
+        return "K", raw
+    if _WORD.fullmatch(raw):
+        return "W", raw
+    return "O", raw
+
+
+def _key_runs(text: str, first_words: bool) -> list[tuple[int, int, str]]:
+    tokens = list(_TOKEN.finditer(text))
+    kinds = [_kind(token) for token in tokens]
+    runs = []
+    index = 0
+    while index < len(tokens):
+        end = _run_end(text, tokens, kinds, index)
+        if end > index and kinds[index][0] == "W" and not first_words:
+            index += 1
+            continue
+        if end > index:
+            run_kinds = [kind for kind, _ in kinds[index : end + 1]]
+            pieces = "".join(piece for _, piece in kinds[index : end + 1])
+            digits = sum(ch.isdigit() for ch in pieces)
+            only_digits = all(kind == "D" for kind in run_kinds)
+            keys = sum(kind in ("D", "K", "S") for kind in run_kinds)
+            if (only_digits and digits >= 4) or (not only_digits and digits >= 2 and keys >= 2):
+                last = tokens[end]
+                stop = last.start() + len(last.group(0).rstrip(_CLAUSE_END))
+                said = "".join(piece for _, piece in kinds[index : end + 1])
+                runs.append((tokens[index].start(), stop, said))
+                index = end + 1
+                continue
+        index += 1
+    return runs
+
+
+def _joined(text: str, tokens: list[re.Match[str]], index: int) -> bool:
+    """Whether the token at index is followed by the next one after a single space, with no
+    clause's end between."""
+    token = tokens[index]
+    if token.group(0)[-1] in _CLAUSE_END and token.group("tok"):
+        return False
+    return index + 1 < len(tokens) and tokens[index + 1].start() == token.end() + 1
+
+
+def _run_end(
+    text: str, tokens: list[re.Match[str]], kinds: list[tuple[str, str]], start: int
+) -> int:
+    """The index of the last token of the run that starts at ``start`` (``start`` when none)."""
+    keys = ("D", "K", "S")
+    first, first_text = kinds[start]
+    if first not in ("D", "K", "W") or not _joined(text, tokens, start):
+        return start
+    if first == "W" and not _piece_word(first_text, first=True):
+        return start
+    if first == "K" and first_text.lower() in _NOT_A_PIECE:
+        return start
+    if kinds[start + 1][0] not in keys:
+        return start
+    end = start
+    while _joined(text, tokens, end):
+        following, previous = kinds[end + 1][0], kinds[end][0]
+        if following in keys and kinds[end + 1][1] not in _NOT_A_PIECE:
+            end += 1
+            continue
+        word = kinds[end + 1][1]
+        between = (
+            end + 2 < len(tokens)
+            and kinds[end + 2][0] in keys
+            and kinds[end + 2][1] not in _NOT_A_PIECE
+        )
+        if (
+            following == "W"
+            and _piece_word(word, first=False)
+            and (
+                (between and _joined(text, tokens, end + 1))
+                or (previous in ("S", "D") and word[:1].isupper())
+            )
+        ):
+            end += 1
+            continue
+        break
+    return end
+
+
+def _piece_word(word: str, first: bool) -> bool:
+    """Whether a word can be a piece of a dictated password: not a label or a joining word;
+    the first, capitalised (not an acronym) or five letters long at least."""
+    if word.lower() in _NOT_A_PIECE:
+        return False
+    if not first:
+        return True
+    return (word[:1].isupper() and not word.isupper()) or (word.islower() and len(word) >= 5)
