@@ -78,7 +78,7 @@ BATCHES = (
     "blind88", "blind89", "blind90", "blind91", "blind92", "blind93", "blind94", "blind95",
     "blind96", "blind97", "blind98", "blind99", "blind100", "blind101", "blind102",
     "blind103", "blind104", "blind105", "blind106", "blind107", "blind108", "blind109",
-    "blind110", "blind111", "blind112",
+    "blind110", "blind111", "blind112", "blind113", "blind114", "blind115", "blind116",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -194,6 +194,10 @@ BLIND = {
     "blind110": ROOT / "bench" / "data" / "secrets_blind110.jsonl",
     "blind111": ROOT / "bench" / "data" / "secrets_blind111.jsonl",
     "blind112": ROOT / "bench" / "data" / "secrets_blind112.jsonl",
+    "blind113": ROOT / "bench" / "data" / "secrets_blind113.jsonl",
+    "blind114": ROOT / "bench" / "data" / "secrets_blind114.jsonl",
+    "blind115": ROOT / "bench" / "data" / "secrets_blind115.jsonl",
+    "blind116": ROOT / "bench" / "data" / "secrets_blind116.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -847,6 +851,30 @@ SEEN = {
     "personal 0.92/0.94); read in session 18 (an SNMPv3 user, RouterOS's pre-shared key, "
     "SIDs, X.500 addresses, sops ciphertext, CSS, a -HomePhone parameter)"
     ": development since",
+    "blind113": "the fifth session-18 secrets blind test "
+    "(written in session 18, focus: hotels, restaurants and hospitality; scored in session 18 "
+    "on 83b6c3b) (the rules alone 0.85/0.93; with the token model 0.93/0.89; personal "
+    "1.00/0.95); read in session 18 (a till operator's code, serial speeds, receipt "
+    "signatures, booking codes, reservation numbers in a list, a restaurant's number)"
+    ": development since",
+    "blind114": "the sixth session-18 secrets blind test "
+    "(written in session 18, focus: charities, churches, clubs and volunteers; scored in "
+    "session 18 on 83b6c3b) (the rules alone 0.88/0.93; with the token model 0.97/0.94; "
+    "personal 1.00/0.84); read in session 18 (a parish council's or an association's account, "
+    "a community hall's address, a payment button's ID, an encryption's salt)"
+    ": development since",
+    "blind115": "the seventh session-18 secrets blind test "
+    "(written in session 18, focus: notes dictated to a phone or typed in a hurry; scored in "
+    "session 18 on 83b6c3b) (the rules alone 0.57/1.00; with the token model 0.61/1.00; "
+    "personal 0.64/0.93); read in session 18 (values dictated key by key: spaced digits and "
+    "letters, spoken symbols, e-mail addresses said aloud)"
+    ": development since",
+    "blind116": "the eighth session-18 secrets blind test "
+    "(written in session 18, focus: security incidents and breach response; scored in "
+    "session 18 on 83b6c3b) (the rules alone 0.93/0.95; with the token model 0.98/0.95; "
+    "personal 1.00/1.00); read in session 18 (a password spray named, Monero addresses, "
+    "ticket references, jasypt ciphertext)"
+    ": development since",
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -1159,7 +1187,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind113.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind117.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:

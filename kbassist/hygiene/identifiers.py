@@ -82,6 +82,8 @@ _NAMING_SHAPES = re.compile(
     r"|(?:[a-z-]+:[^;\s\"]+;){1,}[a-z-]+:[^;\s\"]+;?"
     # sops ciphertext ("ENC[AES256_GCM,data:..."), a word in the possessive ("the practice's")
     r"|ENC\[.*|[a-z]+['’]s"
+    # punctuation alone, percent-encoded: '"...%29%28%29%3B"' (a retrained model took it; StackFAQ)
+    r"|(?:\.{2,}|…)?(?:%[0-9A-Fa-f]{2}|[^\w\s%])+"
 )
 # a key's or a client's ID named right before: "key_id=ak_01HX3F7Q9M2R"
 # (not "TOKENID=ninja-...", NinjaOne's installer token; not an AWS key's ID, masked with its
