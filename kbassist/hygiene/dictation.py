@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 
+from kbassist.hygiene.spelled_letters import DIGIT_WORDS, NATO_WORDS
+
 _SYMBOLS = {
     "!": "exclamation mark|exclamation point|punto esclamativo|ausrufezeichen|uitroepteken"
     "|point d'exclamation|signo de exclamación|exclamación|ponto de exclamação",
@@ -194,3 +196,132 @@ def _piece_word(word: str, first: bool) -> bool:
     if not first:
         return True
     return (word[:1].isupper() and not word.isupper()) or (word.islower() and len(word) >= 5)
+
+
+# --- values spelled letter by letter, with their case said (session 18; blind117's writers) ---
+# "capital R as in Romeo lower case i v e r seven seven hash capital M u d four two exclamation
+# mark", "K majuscule a r m a arobase cinq neuf trois P majuscule", "großes P f e r d
+# Ausrufezeichen acht acht", "x-ray lowercase, mike lowercase, November capital"
+_CASE_BEFORE = {
+    **dict.fromkeys("capital upper uppercase großes großer große groß hoofdletter".split(), "up"),
+    **dict.fromkeys("lower lowercase small kleines kleiner kleine klein".split(), "low"),
+}
+_CASE_AFTER = {
+    **dict.fromkeys(
+        "maiúsculo maiúscula majuscule maiuscola maiuscolo mayúscula mayúsculo".split(), "up"
+    ),
+    **dict.fromkeys("minúsculo minúscula minuscule minuscola minuscolo".split(), "low"),
+}
+_LETTER_NAMES = {
+    **{word: word[0] for word in NATO_WORDS},
+    **dict(
+        pair.split(":")
+        for pair in "jota:j ka:k efe:f equis:x erre:r ene:n eme:m ele:l zeta:z hache:h uve:v "
+        "ese:s ge:g cu:q".split()
+    ),
+}
+_DIGIT_OF = {word: digit for digit, words in DIGIT_WORDS.items() for word in words.split()}
+_MORE_SYMBOLS = {
+    "ampersand": "&",
+    "percent": "%",
+    "dollar": "$",
+    "at": "@",
+    "dot": ".",
+    "plus": "+",
+}
+_SPELLED_TOKEN = re.compile(rf"(?i)(?P<sym>{_PHRASES}|exclamation|sign)(?=[\s,.;:]|$)|[^\s,]+")
+
+
+def _spelled_piece(
+    word: str, previous: str, following: str, in_run: bool
+) -> tuple[str, str] | None:
+    """(kind, text) of one spelled word: L a letter, D a digit, S a symbol, C a case word."""
+    low = word.lower()
+    if low in _CASE_BEFORE or low in _CASE_AFTER:
+        return "C", low
+    if low == "case" and previous in ("lower", "upper"):
+        return "C", ""  # "lower case i"
+    if len(word) == 1 and word.isalpha():
+        return "L", word
+    if low in _LETTER_NAMES and (
+        in_run or previous in _CASE_BEFORE or following.lower() in _CASE_AFTER
+    ):
+        return "L", _LETTER_NAMES[low]
+    if low in NATO_WORDS:
+        return "L", low[0]
+    if word.isdigit() and len(word) == 1 or low in _DIGIT_OF:
+        return "D", _DIGIT_OF.get(low, word)
+    if low in _SYMBOL_OF or low in _MORE_SYMBOLS:
+        return "S", _SYMBOL_OF.get(low) or _MORE_SYMBOLS[low]
+    return None
+
+
+def spelled_case_runs(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, the value spelled) for each run of letters spelled with their case."""
+    lowered = text.lower()
+    if not any(
+        word in lowered
+        for word in (
+            "capital",
+            "lower",
+            "upper",
+            "maiúsc",
+            "majusc",
+            "maiusc",
+            "mayúsc",
+            "großes",
+            "kleines",
+            "minúsc",
+        )
+    ):
+        return []
+    tokens = list(_SPELLED_TOKEN.finditer(text))
+    words = [token.group(0).rstrip(".;:") for token in tokens]
+    runs = []
+    index = 0
+    while index < len(tokens):
+        pieces: list[tuple[str, str]] = []
+        end = index
+        while end < len(tokens):
+            if words[end].lower() == "as" and end + 2 < len(tokens) and words[end + 1] == "in":
+                end += 3  # "R as in Romeo"
+                continue
+            previous = words[end - 1].lower() if end else ""
+            following = words[end + 1] if end + 1 < len(tokens) else ""
+            piece = _spelled_piece(words[end], previous, following, bool(pieces))
+            if piece is None:
+                break
+            pieces.append(piece)
+            end += 1
+        letters = sum(kind == "L" for kind, _ in pieces)
+        cases = sum(kind == "C" for kind, _ in pieces)
+        if letters >= 2 and cases >= 1 and len(pieces) >= 5:
+            runs.append((tokens[index].start(), tokens[end - 1].end(), _spell(pieces)))
+            index = end
+        else:
+            index += 1
+    return runs
+
+
+def _spell(pieces: list[tuple[str, str]]) -> str:
+    """The value the pieces spell, each case word applied to its letter."""
+    out: list[str] = []
+    pending = ""
+    # "x-ray lowercase, mike lowercase, November capital": a letter first, then its case
+    after = len(pieces) > 1 and pieces[0][0] == "L" and pieces[1][0] == "C"
+    for kind, text in pieces:
+        if kind == "C":
+            if after and text in _CASE_BEFORE and out and out[-1].isalpha():
+                out[-1] = out[-1].upper() if _CASE_BEFORE[text] == "up" else out[-1].lower()
+            elif text in _CASE_AFTER and out and out[-1].isalpha():
+                out[-1] = out[-1].upper() if _CASE_AFTER[text] == "up" else out[-1].lower()
+            elif text in _CASE_BEFORE:
+                pending = _CASE_BEFORE[text]
+            continue
+        if kind == "L":
+            letter = text.upper() if pending == "up" else text.lower() if pending else text
+            out.append(letter)
+        else:
+            out.append(text)
+        pending = ""
+    return "".join(out)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 
-from kbassist.hygiene.dictation import dictated_runs
+from kbassist.hygiene.dictation import dictated_runs, spelled_case_runs
 from kbassist.hygiene.hint_index import trie_pattern
 from kbassist.hygiene.keyword_scan import Hit
 from kbassist.hygiene.spelled_letters import DIGIT_WORDS, spelled_runs
@@ -84,6 +84,11 @@ def rewritten(text: str, first_words: bool = True) -> tuple[str, list[tuple[int,
     last = 0
     length = 0
     found = spelled_runs(text, text.lower())  # "Kilo Seven Delta Two ..." (session 16)
+    found += [  # letters spelled with their case, before their digit words are read alone
+        run
+        for run in spelled_case_runs(text)
+        if not any(run[0] < end and start < run[1] for start, end, _ in found)
+    ]
     found += [
         (match.start(), match.end(), said)
         for match in _RUN.finditer(text)
