@@ -79,6 +79,7 @@ BATCHES = (
     "blind96", "blind97", "blind98", "blind99", "blind100", "blind101", "blind102",
     "blind103", "blind104", "blind105", "blind106", "blind107", "blind108", "blind109",
     "blind110", "blind111", "blind112", "blind113", "blind114", "blind115", "blind116",
+    "blind117",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -198,6 +199,7 @@ BLIND = {
     "blind114": ROOT / "bench" / "data" / "secrets_blind114.jsonl",
     "blind115": ROOT / "bench" / "data" / "secrets_blind115.jsonl",
     "blind116": ROOT / "bench" / "data" / "secrets_blind116.jsonl",
+    "blind117": ROOT / "bench" / "data" / "secrets_blind117.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -875,6 +877,12 @@ SEEN = {
     "personal 1.00/1.00); read in session 18 (a password spray named, Monero addresses, "
     "ticket references, jasypt ciphertext)"
     ": development since",
+    "blind117": "the ninth session-18 secrets blind test "
+    "(written in session 18, focus: notes dictated to a phone, a second group of writers; "
+    "scored in session 18 on 0e8e08c) (the rules alone 0.50/0.97; with the token model "
+    "0.50/0.97; personal 0.40/0.89); read in session 18 (letters spelled with their case "
+    "said before or after them)"
+    ": development since",
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -1187,7 +1195,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind117.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind118.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:
