@@ -10,9 +10,11 @@ and runs the rules over it, as it does for digits said in words.
 
 A run: keys (single digits, single letters, short chunks such as "h7" or "kB7") and spoken
 symbols, parted by single spaces, with words where a password joins them: the word right
-before the first key, a word between keys, a word after a symbol, a capitalised word right
-after the last digit. Two digits at least (four when the run holds nothing else); a comma or a
-full stop ends it.
+before the first key (read with and without it), a word between keys, a capitalised word
+right after a symbol or the last digit; never a word that labels or joins values ("PUK",
+"and"). Two digits and two keys at least (four digits when the run holds nothing else); a
+comma or a full stop ends it. Letters spelled with their case said ("capital R ... lower case
+i v e r") are read by :func:`spelled_case_runs`.
 """
 
 from __future__ import annotations

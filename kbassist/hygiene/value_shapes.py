@@ -36,7 +36,8 @@ STOPWORDS = frozenset(
 
 _PLACEHOLDER = re.compile(
     r"^(?:[*•●xX#.\-_?]+(?:['’](?:d|ed|s))?|<[^>]*>|\{[^}]*\}|\[[^\]]*\]|%[^%]+%|\$\w+|\(.*\)"
-    # a template's opening, cut from the rest at the space: ${{ secrets.X }}, {{ pw }}, $(cat f)
+    # a template's opening, cut from the rest at the space: ${{ secrets.X }}, {{ pw }}, $(cat f);
+    # a template's stock value: "DB_PASSWORD=secret" (session 18)
     r"|\$\{.*|\{\{.*|\$\(.*|\$env:\w+`?|(?i:replace[_-]?me|change[_-]?me|your[_-]\w+|secret)"
     # an environment variable's name where its value would be: "password: DEPLOY_PASS"
     r"|[A-Z]{2,}(?:_[A-Z]{2,})+)$"
