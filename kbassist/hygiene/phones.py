@@ -204,9 +204,9 @@ def _own_phone_earlier(text: str, start: int) -> bool:
 
 
 # What stands between two numbers of one list: a comma or "and", perhaps a place's name.
-# between two numbers of one list or range, with no name between (session 18)
-_NUMBER_GAP = re.compile(r"[ \t]*[,;/]?[ \t]*(?:and|und|et|en|y|e|à|a|to|bis|tot|até|al)?[ \t]*")
 _LIST_GAP = re.compile(r"[ \t]*(?:,|;|/|and|und|et|en|y|e)?[ \t]*(?:[A-Z][\w'’-]+[ \t:]*){0,2}")
+# Between two numbers of one list or range of references, with no name between (session 18)
+_NUMBER_GAP = re.compile(r"[ \t]*[,;/]?[ \t]*(?:and|und|et|en|y|e|à|a|to|bis|tot|até|al)?[ \t]*")
 # A person named with a title right before the number: "patient 'Mrs Olwen Price, 07812 ..."
 # (session 9).
 _TITLED_NAME_BEFORE = re.compile(
