@@ -120,7 +120,7 @@ def _key_runs(text: str, first_words: bool) -> list[tuple[int, int, str]]:
     runs = []
     index = 0
     while index < len(tokens):
-        end = _run_end(text, tokens, kinds, index)
+        end = _run_end(tokens, kinds, index)
         if end > index and kinds[index][0] == "W" and not first_words:
             index += 1
             continue
@@ -141,7 +141,7 @@ def _key_runs(text: str, first_words: bool) -> list[tuple[int, int, str]]:
     return runs
 
 
-def _joined(text: str, tokens: list[re.Match[str]], index: int) -> bool:
+def _joined(tokens: list[re.Match[str]], index: int) -> bool:
     """Whether the token at index is followed by the next one after a single space, with no
     clause's end between."""
     token = tokens[index]
@@ -150,13 +150,11 @@ def _joined(text: str, tokens: list[re.Match[str]], index: int) -> bool:
     return index + 1 < len(tokens) and tokens[index + 1].start() == token.end() + 1
 
 
-def _run_end(
-    text: str, tokens: list[re.Match[str]], kinds: list[tuple[str, str]], start: int
-) -> int:
+def _run_end(tokens: list[re.Match[str]], kinds: list[tuple[str, str]], start: int) -> int:
     """The index of the last token of the run that starts at ``start`` (``start`` when none)."""
     keys = ("D", "K", "S")
     first, first_text = kinds[start]
-    if first not in ("D", "K", "W") or not _joined(text, tokens, start):
+    if first not in ("D", "K", "W") or not _joined(tokens, start):
         return start
     if first == "W" and not _piece_word(first_text, first=True):
         return start
@@ -165,7 +163,7 @@ def _run_end(
     if kinds[start + 1][0] not in keys:
         return start
     end = start
-    while _joined(text, tokens, end):
+    while _joined(tokens, end):
         following, previous = kinds[end + 1][0], kinds[end][0]
         if following in keys and kinds[end + 1][1] not in _NOT_A_PIECE:
             end += 1
@@ -180,7 +178,7 @@ def _run_end(
             following == "W"
             and _piece_word(word, first=False)
             and (
-                (between and _joined(text, tokens, end + 1))
+                (between and _joined(tokens, end + 1))
                 or (previous in ("S", "D") and word[:1].isupper())
             )
         ):
@@ -231,7 +229,7 @@ _MORE_SYMBOLS = {
     "dot": ".",
     "plus": "+",
 }
-_SPELLED_TOKEN = re.compile(rf"(?i)(?P<sym>{_PHRASES}|exclamation|sign)(?=[\s,.;:]|$)|[^\s,]+")
+_SPELLED_TOKEN = re.compile(rf"(?i){_PHRASES}(?=[\s,.;:]|$)|[^\s,]+")
 
 
 def _spelled_piece(
