@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from kbassist.hygiene.keyword_scan import Hit
 
-_EN_STREET_TYPES = (
+EN_STREET_TYPES = (
     r"Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Way|Court|Ct|Crescent|Cres|Place|Pl"
     r"|Boulevard|Blvd|Terrace|Gardens|Grove|Row|Square|Hill|Mews|View|Rise|Walk|Green|Parade"
     r"|Wynd|Brae|Vennel|Loan"  # Scottish streets (session 6)
@@ -24,7 +24,7 @@ _STREET_CELTIC = (
 # an American street may open with its direction: "418 W Pine St" (session 12)
 _STREET_EN = (
     rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'’-]+\s+){{1,3}}"
-    rf"(?:{_EN_STREET_TYPES})\b\.?"
+    rf"(?:{EN_STREET_TYPES})\b\.?"
 )
 _DE_NL_STREET_TYPES = (
     r"straße|strasse|str\.|weg|gasse|allee|platz"
@@ -77,7 +77,7 @@ _STREET_POSTCODED = (
     # a house's name, then its street and a UK postcode: "Hollybush Cottage, Wenlock Road, Much
     # Wenlock TF13 6JR" (session 12)
     rf"|\b(?:[A-Z][\w'’-]+\s+){{1,2}}(?:Cottage|House|Farm|Farmhouse|Barn|Lodge|Villa|Croft"
-    rf"|Bungalow|Manse|Grange),\s+(?:[A-Z][\w'’-]+\s+){{1,3}}(?:{_EN_STREET_TYPES})\b"
+    rf"|Bungalow|Manse|Grange),\s+(?:[A-Z][\w'’-]+\s+){{1,3}}(?:{EN_STREET_TYPES})\b"
     rf"(?:,[ \t]*[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?){{0,2}}(?=[ \t,]{{1,3}}{_UK_POSTCODE})"
     # the house number first, English-style: "14 Rua das Flores, 8200-123 Albufeira" (session 11)
     rf"|\b\d{{1,4}},?\s+(?:{_ROMANCE_STREET_WORDS})\s+(?:[\w'’.-]+\s+){{0,4}}?[\w'’.-]+"
@@ -92,7 +92,7 @@ _STREET = re.compile(
 _STREET_PIECES = (
     # "12 Acacia Avenue", "12 bis, rue de la Paix": the house number's last digit onwards
     re.compile(
-        rf"\d(?:[A-Za-z]?,?\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'’-]+\s+){{1,3}}(?:{_EN_STREET_TYPES})\b"
+        rf"\d(?:[A-Za-z]?,?\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'’-]+\s+){{1,3}}(?:{EN_STREET_TYPES})\b"
         rf"|(?:\s?(?:bis|ter))?,?\s+(?:{_ROMANCE_STREET_TYPES})\s)"
     ),
     re.compile(rf"(?:{_DE_NL_STREET_TYPES})\s+\d"),  # "Hauptstraße 5"

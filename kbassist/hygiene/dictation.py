@@ -21,7 +21,14 @@ from __future__ import annotations
 
 import re
 
-from kbassist.hygiene.spelled_letters import DIGIT_WORDS, NATO_WORDS
+from kbassist.hygiene.keyword_scan import Hit
+from kbassist.hygiene.spelled_letters import (
+    DIGIT_WORDS,
+    GERMAN_WORDS,
+    NATO_WORDS,
+    SECRET_REACH,
+    SECRET_WORD,
+)
 
 _SYMBOLS = {
     "!": "exclamation mark|exclamation point|punto esclamativo|ausrufezeichen|uitroepteken"
@@ -58,8 +65,10 @@ _DOT = r"(?:ponto|punto|punt|dot|point|punkt)"
 _AT = r"(?:arroba|apenstaartje|chiocciola|klammeraffe|arobase|at\s+sign|at)"
 # "sonia ponto carvalho 77 arroba gmail ponto com", "kieran j walsh at gmail dot com"
 _SAID_ADDRESS = re.compile(
-    rf"(?i)(?<![\w.@])(?P<local>[a-z0-9]+(?:[ ](?:{_DOT}[ ])?[a-z0-9]+){{0,3}})[ ]{_AT}[ ]"
-    rf"(?P<domain>[a-z0-9-]{{2,30}}(?:[ ]{_DOT}[ ][a-z]{{2,6}}){{1,2}})(?![\w.])"
+    rf"(?i)(?<![\w.@])(?P<local>[a-z0-9]+(?:[ ](?:{_DOT}[ ])?[a-z0-9]+){{0,3}}"
+    # spelled a letter at a time: "m, e, g, dot, h, o, l, l, i, n, s at yahoo dot co dot uk"
+    rf"|[a-z0-9](?:,[ ][a-z0-9]{{1,12}}){{3,40}})[ ]{_AT}[ ]"
+    rf"(?P<domain>[a-z0-9-]{{2,30}}(?:[ ]{_DOT}[ ][a-z]{{2,6}}){{1,2}})(?![\w])(?!\.\w)"
 )
 _SAID_DOT = re.compile(rf"(?i)[ ]{_DOT}[ ]")
 _NOT_AN_ADDRESS = frozenset(
@@ -88,6 +97,13 @@ def _address_runs(text: str) -> list[tuple[int, int, str]]:
         return []
     runs = []
     for match in _SAID_ADDRESS.finditer(text):
+        if ", " in match.group("local"):
+            local = "".join(
+                _SPELLED_SYMBOLS.get(piece, piece) for piece in match["local"].split(", ")
+            )
+            domain = _SAID_DOT.sub(".", match.group("domain"))
+            runs.append((match.start(), match.end(), f"{local}@{domain}"))
+            continue
         words = match.group("local").split(" ")
         while words and words[0].lower() in _NOT_AN_ADDRESS:
             words.pop(0)  # "personal email kieran j walsh at gmail dot com"
@@ -203,9 +219,13 @@ def _piece_word(word: str, first: bool) -> bool:
 # mark", "K majuscule a r m a arobase cinq neuf trois P majuscule", "großes P f e r d
 # Ausrufezeichen acht acht", "x-ray lowercase, mike lowercase, November capital"
 _CASE_BEFORE = {
-    **dict.fromkeys("capital upper uppercase großes großer große groß hoofdletter".split(), "up"),
+    **dict.fromkeys(
+        "capital upper uppercase großes großer große groß hoofdletter grote".split(), "up"
+    ),
     **dict.fromkeys("lower lowercase small kleines kleiner kleine klein".split(), "low"),
 }
+# Words that only finish a case word: "lower case i", "kleine letter q" (session 19)
+_CASE_TAILS = {"lower": "case", "upper": "case", "kleine": "letter", "grote": "letter"}
 _CASE_AFTER = {
     **dict.fromkeys(
         "maiúsculo maiúscula majuscule maiuscola maiuscolo mayúscula mayúsculo".split(), "up"
@@ -214,22 +234,44 @@ _CASE_AFTER = {
 }
 _LETTER_NAMES = {
     **{word: word[0] for word in NATO_WORDS},
+    **{word: letter.lower() for word, letter in GERMAN_WORDS.items()},
     **dict(
         pair.split(":")
         for pair in "jota:j ka:k efe:f equis:x erre:r ene:n eme:m ele:l zeta:z hache:h uve:v "
-        "ese:s ge:g cu:q".split()
+        "ese:s ge:g cu:q effe:f elle:l emme:m enne:n esse:s acca:h kappa:k ics:x ipsilon:y "
+        "agá:h xis:x".split()
     ),
 }
+# Letters' names that are words too ("de", "te", "pe"): a letter only beside its case word,
+# "te mayúscula", "cê maiúsculo", "be minúscula" (session 19, blind121)
+_CASED_NAMES = dict(
+    pair.split(":")
+    for pair in "be:b bê:b ce:c cê:c de:d dê:d te:t tê:t pe:p pê:p ve:v vê:v gê:g quê:q sê:s "
+    "zê:z gi:g di:d ti:t pi:p bi:b ci:c vu:v".split()
+)
 _DIGIT_OF = {word: digit for digit, words in DIGIT_WORDS.items() for word in words.split()}
-_MORE_SYMBOLS = {
+# Symbols said while spelling, beside the ones of key runs ("caret", "open bracket", "plus
+# sign", "signo de dólar", "til", "ponto final": session 19, blind121)
+_SPELLED_SYMBOLS = {
+    **_SYMBOL_OF,
     "ampersand": "&",
     "percent": "%",
-    "dollar": "$",
     "at": "@",
     "dot": ".",
-    "plus": "+",
+    **dict.fromkeys("exclamation|uitroepteken|esclamativo".split("|"), "!"),
+    **dict.fromkeys("caret|circonflexe".split("|"), "^"),
+    **dict.fromkeys("open bracket|open paren|open parenthesis".split("|"), "("),
+    **dict.fromkeys("close bracket|close paren|close parenthesis".split("|"), ")"),
+    **dict.fromkeys("plus sign|plus".split("|"), "+"),
+    **dict.fromkeys("dollar|dollarteken|signo de dólar|cifrão".split("|"), "$"),
+    **dict.fromkeys("percento|por cento|por ciento|procent|prozent".split("|"), "%"),
+    **dict.fromkeys("til|tilde".split("|"), "~"),
+    **dict.fromkeys("ponto final|point final".split("|"), "."),
 }
-_SPELLED_TOKEN = re.compile(rf"(?i){_PHRASES}(?=[\s,.;:]|$)|[^\s,]+")
+_SPELLED_PHRASES = "|".join(
+    sorted((re.escape(phrase) for phrase in _SPELLED_SYMBOLS if " " in phrase), key=len)[::-1]
+)
+_SPELLED_TOKEN = re.compile(rf"(?i)(?:{_SPELLED_PHRASES})(?=[\s,.;:]|$)|[^\s,]+")
 
 
 def _spelled_piece(
@@ -239,7 +281,7 @@ def _spelled_piece(
     low = word.lower()
     if low in _CASE_BEFORE or low in _CASE_AFTER:
         return "C", low
-    if low == "case" and previous in ("lower", "upper"):
+    if _CASE_TAILS.get(previous) == low:
         return "C", ""  # "lower case i"
     if len(word) == 1 and word.isalpha():
         return "L", word
@@ -247,33 +289,40 @@ def _spelled_piece(
         in_run or previous in _CASE_BEFORE or following.lower() in _CASE_AFTER
     ):
         return "L", _LETTER_NAMES[low]
+    if low in _CASED_NAMES and (previous in _CASE_BEFORE or following.lower() in _CASE_AFTER):
+        return "L", _CASED_NAMES[low]
     if low in NATO_WORDS:
         return "L", low[0]
     if word.isdigit() and len(word) == 1 or low in _DIGIT_OF:
         return "D", _DIGIT_OF.get(low, word)
-    if low in _SYMBOL_OF or low in _MORE_SYMBOLS:
-        return "S", _SYMBOL_OF.get(low) or _MORE_SYMBOLS[low]
+    if low in _SPELLED_SYMBOLS:
+        return "S", _SPELLED_SYMBOLS[low]
     return None
 
 
+_CASE_HINTS = (
+    "capital",
+    "lower",
+    "upper",
+    "maiúsc",
+    "majusc",
+    "maiusc",
+    "mayúsc",
+    "großes",
+    "kleine",
+    "minúsc",
+    "minusc",
+    "hoofdletter",
+)
+# Keys read one by one with a comma after each, no case said: "k, d, r, q, four, e, three"
+_COMMA_KEYS = re.compile(r"(?<!\S)[A-Za-z0-9], \S{1,9}, \S{1,9}, ")
+
+
 def spelled_case_runs(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, the value spelled) for each run of letters spelled with their case."""
+    """(start, end, the value spelled) for each run of letters spelled with their case, or
+    of six keys or more with two letters and two digits, a comma after each (session 19)."""
     lowered = text.lower()
-    if not any(
-        word in lowered
-        for word in (
-            "capital",
-            "lower",
-            "upper",
-            "maiúsc",
-            "majusc",
-            "maiusc",
-            "mayúsc",
-            "großes",
-            "kleines",
-            "minúsc",
-        )
-    ):
+    if not any(word in lowered for word in _CASE_HINTS) and not _COMMA_KEYS.search(text):
         return []
     tokens = list(_SPELLED_TOKEN.finditer(text))
     words = [token.group(0).rstrip(".;:") for token in tokens]
@@ -295,12 +344,26 @@ def spelled_case_runs(text: str) -> list[tuple[int, int, str]]:
             end += 1
         letters = sum(kind == "L" for kind, _ in pieces)
         cases = sum(kind == "C" for kind, _ in pieces)
-        if letters >= 2 and cases >= 1 and len(pieces) >= 5:
-            runs.append((tokens[index].start(), tokens[end - 1].end(), _spell(pieces)))
+        if letters >= 2 and (
+            (cases >= 1 and len(pieces) >= 5) or _comma_keys(text, tokens, index, end, pieces)
+        ):
+            last = tokens[end - 1].start() + len(words[end - 1])  # not the full stop after it
+            runs.append((tokens[index].start(), last, _spell(pieces)))
             index = end
         else:
             index += 1
     return runs
+
+
+def _comma_keys(
+    text: str, tokens: list[re.Match[str]], start: int, end: int, pieces: list[tuple[str, str]]
+) -> bool:
+    """Whether a run without a case word is keys read one by one: six at least, two of them
+    digits, a comma between most."""
+    if len(pieces) < 6 or sum(kind == "D" for kind, _ in pieces) < 2:
+        return False
+    commas = text.count(",", tokens[start].start(), tokens[end - 1].end())
+    return 2 * commas >= len(pieces) - 1
 
 
 def _spell(pieces: list[tuple[str, str]]) -> str:
@@ -325,3 +388,24 @@ def _spell(pieces: list[tuple[str, str]]) -> str:
             out.append(text)
         pending = ""
     return "".join(out)
+
+
+# A value spelled with its case said is typed by someone who needs every key right: a
+# secret's word up to 200 characters before makes it the secret, not a name or a serial
+# ("the key is lowercase g nine capital R ...", "a new one with her, capital M lowercase c
+# three ..."; session 19, blind117 and blind121 read). Letters with a digit or a symbol, or
+# small and capital letters mixed other than as words ("BnStaff" is an SSID's words).
+_WORDS_IN_CAPITALS = re.compile(r"(?:[A-Z][a-z]+)+")
+
+
+def case_spelled_secret_hits(text: str) -> list[Hit]:
+    """Values spelled with their case said that a secret's word names before them."""
+    hits: list[Hit] = []
+    for start, end, spelled in spelled_case_runs(text):
+        if len(spelled) < 6 or "@" in spelled or not any(ch.islower() for ch in spelled):
+            continue
+        if spelled.isalpha() and (spelled.islower() or _WORDS_IN_CAPITALS.fullmatch(spelled)):
+            continue
+        if SECRET_WORD.search(text, max(0, start - SECRET_REACH), start):
+            hits.append((start, end, "password"))
+    return hits

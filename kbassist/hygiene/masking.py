@@ -13,6 +13,7 @@ from kbassist.hygiene.corrections import (
     same_value_hits,
     sibling_hits,
 )
+from kbassist.hygiene.dictation import case_spelled_secret_hits
 from kbassist.hygiene.identifiers import is_identifier
 from kbassist.hygiene.indicators import is_indicator_or_reference
 from kbassist.hygiene.kinds import BULLETS, KINDS, PERSONAL, PERSONAL_DATA_MARKER, SECRET, Span
@@ -96,6 +97,7 @@ def _spans(text: str, learned: bool) -> list[Span]:
     public = public_ranges(text)
     hits = secrets + scanner_hits(text, blocks + public) + personal_hits(text, lowered)
     hits.extend(spoken_hits(text, (secret_hits, personal_hits)))  # "null eins fünf sieben, ..."
+    hits.extend(case_spelled_secret_hits(text))  # "it's lowercase g nine capital R ..."
     if public:  # a certificate's or a DKIM record's base64 is published, not secret
         hits = [
             hit for hit in hits if hit[2] not in PUBLIC_SAFE_KINDS or not inside(*hit[:2], public)

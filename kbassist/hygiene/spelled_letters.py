@@ -40,13 +40,13 @@ NATO_WORDS = tuple(
     yankee zulu""".split()
 )  # (laid_out's spelled-password rule reads the same words)
 _NATO = {word: word[0].upper() for word in NATO_WORDS}
-_GERMAN = {
+GERMAN_WORDS = {
     word: word[0].upper()
     for word in """anton berta cäsar dora emil friedrich gustav heinrich ida julius kaufmann
     ludwig martha nordpol paula quelle richard samuel siegfried theodor ulrich viktor wilhelm
     xanthippe ypsilon zacharias zeppelin""".split()
 }
-_LETTER_WORDS = {**_NATO, **_GERMAN}
+_LETTER_WORDS = {**_NATO, **GERMAN_WORDS}
 _SPOKEN = {
     **{word: digit for digit, words in DIGIT_WORDS.items() for word in words.split()},
     "niner": "9",
@@ -91,12 +91,13 @@ def spelled_runs(text: str, lowered: str) -> list[tuple[int, int, str]]:
 
 
 # A secret's word before a spelled value: read out letter by letter, it is the key itself
-_SECRET_WORD = re.compile(
+# ("credential", "palavra-passe", "psk": session 19, blind117 and blind121 read)
+SECRET_WORD = re.compile(
     r"(?i)\b(?:password|passwort|kennwort|wachtwoord|contraseña|senha|mot\s+de\s+passe|key"
-    r"|schlüssel|sleutel|clave|chave|chiave|clé|code|pin|voucher|passphrase|wifi|wi-fi|wlan)"
-    r"(?:s|es)?\b"
+    r"|schlüssel|sleutel|clave|chave|chiave|clé|code|pin|voucher|passphrase|wifi|wi-fi|wlan"
+    r"|credential|credenziale|palavra-passe|psk|passcode|mdp)(?:s|es|i)?\b"
 )
-_SECRET_REACH = 200
+SECRET_REACH = 200
 
 
 def spelled_secret_hits(text: str, lowered: str) -> Iterator[Hit]:
@@ -105,5 +106,5 @@ def spelled_secret_hits(text: str, lowered: str) -> Iterator[Hit]:
     for start, end, spelled in spelled_runs(text, lowered):
         letters = sum(ch.isalpha() for ch in spelled)
         if len(spelled) >= 6 and letters and letters < len(spelled):
-            if _SECRET_WORD.search(text, max(0, start - _SECRET_REACH), start):
+            if SECRET_WORD.search(text, max(0, start - SECRET_REACH), start):
                 yield start, end, "password"

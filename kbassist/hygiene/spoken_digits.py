@@ -19,6 +19,7 @@ from kbassist.hygiene.dictation import dictated_runs, spelled_case_runs
 from kbassist.hygiene.hint_index import trie_pattern
 from kbassist.hygiene.keyword_scan import Hit
 from kbassist.hygiene.spelled_letters import DIGIT_WORDS, spelled_runs
+from kbassist.hygiene.spoken_places import place_runs
 
 _WORD_DIGIT = {word: digit for digit, words in DIGIT_WORDS.items() for word in words.split()}
 _UNITS_FR = ("", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf")
@@ -89,6 +90,11 @@ def rewritten(text: str, first_words: bool = True) -> tuple[str, list[tuple[int,
         for run in spelled_case_runs(text)
         if not any(run[0] < end and start < run[1] for start, end, _ in found)
     ]
+    found += [  # "forty two Wexham Road", "S L two, five E Q", "dritter Mai ..." (session 19)
+        run
+        for run in place_runs(text)
+        if not any(run[0] < end and start < run[1] for start, end, _ in found)
+    ]
     found += [
         (match.start(), match.end(), said)
         for match in _RUN.finditer(text)
@@ -128,7 +134,21 @@ def spoken_hits(
         lowered = written.lower()
         for detector in detectors:
             for start, end, kind in detector(written, lowered):
-                for new_start, new_end, old_start, old_end in runs:
-                    if start < new_end and new_start < end:
-                        found.append((old_start, old_end, kind))
+                touched = [run for run in runs if start < run[1] and run[0] < end]
+                if touched and kind == "home_address":  # the street's words are masked too
+                    found.append((_in_text(start, runs), _in_text(end, runs), kind))
+                    continue
+                found.extend((old_start, old_end, kind) for _, _, old_start, old_end in touched)
     return found
+
+
+def _in_text(position: int, runs: list[tuple[int, int, int, int]]) -> int:
+    """Where a position of the rewritten text stands in the text (a run's edge if inside)."""
+    shift = 0
+    for new_start, new_end, old_start, old_end in runs:
+        if position < new_start:
+            break
+        if position <= new_end:
+            return old_start if position == new_start else old_end
+        shift = old_end - new_end
+    return position + shift

@@ -1,0 +1,160 @@
+"""Home addresses and dates of birth dictated in words (session 19; blind117 and blind121 read).
+
+Speech-to-text writes a house number, a UK postcode and a date as they were said: "forty two
+Wexham Road, flat B, Slough, S L two, five E Q", "fourteenth of August nineteen sixty two",
+"dritter Mai neunzehnhundertachtundachtzig". No address or birth-date rule reads words as
+numbers. This module finds such pieces and says what they write ("42", "SL2 5EQ", "14 August
+1962", "3 Mai 1988"); :mod:`kbassist.hygiene.spoken_digits` puts them in the text's place and
+runs the rules over it, as it does for other dictated values, so a house number or a date
+becomes personal data only where the rules' own words (a home, a birth) say so.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kbassist.hygiene.addresses import EN_STREET_TYPES
+from kbassist.hygiene.hint_index import trie_pattern
+
+_UNITS = "zero one two three four five six seven eight nine".split()
+_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_NUMBERS = {
+    **{word: value for value, word in enumerate(_UNITS)},
+    "oh": 0,
+    **{word: 10 + value for value, word in enumerate(_TEENS)},
+    **{word: 20 + 10 * value for value, word in enumerate(_TENS)},
+    **{
+        f"{tens}{gap}{unit}": 20 + 10 * t + u
+        for t, tens in enumerate(_TENS)
+        for u, unit in enumerate(_UNITS)
+        if u
+        for gap in (" ", "-")
+    },
+}
+_NUMBER = f"(?i:{trie_pattern(sorted(_NUMBERS, key=len, reverse=True))})"  # each letter tried once
+_DIGIT = "(?i:" + "|".join([*_UNITS, "oh"]) + ")"
+
+# "forty two Wexham Road": a number in words right before a capitalised street's name
+_HOUSE = re.compile(
+    rf"(?<![\w-])(?P<number>{_NUMBER})(?=,?[ ](?:[A-Z][\w'’-]+[ ]){{1,3}}"
+    rf"(?:{EN_STREET_TYPES})\b)"
+)
+# "S L two, five E Q", "B S three four L J", "Y O twenty one, three E L": a UK postcode spelled
+_POSTCODE = re.compile(
+    rf"(?<![\w-])(?P<area>[A-Z](?:[ ][A-Z])?)[ ](?P<district>{_NUMBER}(?:[ ]{_DIGIT})?)"
+    rf"(?:[ ](?P<letter>[A-Z]))?,?[ ](?P<sector>{_DIGIT})[ ](?P<unit>[A-Z][ ]?[A-Z])(?![\w-])"
+)
+_POSTCODE_SHAPE = re.compile(r"[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}")
+
+_ORDINALS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+).split()
+_ORDINAL = {word: day for day, word in enumerate(_ORDINALS, 1)}
+_ORDINAL.update(
+    {f"twenty{gap}{word}": 20 + day for day, word in enumerate(_ORDINALS[:9], 1) for gap in " -"}
+)
+_ORDINAL.update({"thirtieth": 30, "thirty first": 31, "thirty-first": 31})
+_MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+_ORDINAL_WORD = f"(?:{trie_pattern(sorted(_ORDINAL, key=len, reverse=True))})"
+# "fourteenth of August nineteen sixty two", "the ninth of the eleventh, two thousand and one"
+_DATE = re.compile(
+    rf"(?i)(?<![\w-])(?P<day>{_ORDINAL_WORD})[ ]of[ ](?:the[ ])?"
+    rf"(?P<month>{'|'.join(_MONTHS)}|{_ORDINAL_WORD}),?[ ](?P<year>nineteen[ ]{_NUMBER}"
+    rf"|nineteen[ ]oh[ ]{_DIGIT}|two[ ]thousand(?:[ ]and)?(?:[ ]{_NUMBER})?)(?![\w-])"
+)
+
+_DE_UNITS = "ein zwei drei vier fünf sechs sieben acht neun".split()
+_DE_TENS = "zwanzig dreißig vierzig fünfzig sechzig siebzig achtzig neunzig".split()
+_DE_TEENS = "zehn elf zwölf dreizehn vierzehn fünfzehn sechzehn siebzehn achtzehn neunzehn".split()
+_DE_NUMBER = {
+    **{word: value for value, word in enumerate(_DE_UNITS, 1)},
+    **{word: 10 + value for value, word in enumerate(_DE_TEENS)},
+    **{word: 20 + 10 * value for value, word in enumerate(_DE_TENS)},
+    **{
+        f"{unit}und{tens}": 20 + 10 * t + u
+        for t, tens in enumerate(_DE_TENS)
+        for u, unit in enumerate(_DE_UNITS, 1)
+    },
+}
+_DE_ORDINAL = {"erst": 1, "dritt": 3, "siebt": 7, "acht": 8}
+_DE_ORDINAL.update({word: value for word, value in _DE_NUMBER.items() if value < 20})
+_DE_ORDINAL["siebent"] = 7
+_DE_ORDINAL.update({f"{word}s": value for word, value in _DE_NUMBER.items() if value >= 20})
+_DE_MONTHS = (
+    "januar februar märz april mai juni juli august september oktober november dezember"
+).split()
+# "siebzehnter Mai neunzehnhundertneunundachtzig", "am dritten Mai zweitausendeins"
+_DE_DATE = re.compile(
+    r"(?i)(?<![\w-])(?P<day>"
+    + "|".join(sorted(map(re.escape, _DE_ORDINAL), key=len, reverse=True))
+    + r")t?(?:er|en|e)[ ](?P<month>"
+    + "|".join(_DE_MONTHS)
+    + r")[ ](?P<year>(?:neunzehnhundert|zweitausend)(?:"
+    + "|".join(sorted(map(re.escape, _DE_NUMBER), key=len, reverse=True))
+    + r")?)(?![\w-])"
+)
+
+
+def place_runs(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, what it writes) for each house number, UK postcode or date said in words."""
+    runs = [
+        (match.start(), match.end(), str(_NUMBERS[_key(match.group("number"))]))
+        for match in _HOUSE.finditer(text)
+    ]
+    runs += [run for match in _POSTCODE.finditer(text) if (run := _postcode(match))]
+    runs += [run for match in _DATE.finditer(text) if (run := _date(match))]
+    runs += [run for match in _DE_DATE.finditer(text) if (run := _german_date(match))]
+    runs.sort()
+    return [run for index, run in enumerate(runs) if not index or run[0] >= runs[index - 1][1]]
+
+
+def _key(words: str) -> str:
+    return " ".join(words.lower().split())
+
+
+def _postcode(match: re.Match[str]) -> tuple[int, int, str] | None:
+    district = "".join(
+        str(_NUMBERS[_key(part)]) for part in re.findall(rf"(?i){_NUMBER}", match.group("district"))
+    )
+    area = match.group("area").replace(" ", "")
+    written = f"{area}{district}{match.group('letter') or ''} "
+    written += f"{_NUMBERS[match.group('sector').lower()]}{match.group('unit').replace(' ', '')}"
+    if not _POSTCODE_SHAPE.fullmatch(written):
+        return None
+    return match.start(), match.end(), written
+
+
+def _year(said: str) -> int | None:
+    words = _key(said)
+    if words.startswith("nineteen oh "):
+        return 1900 + _NUMBERS[words.removeprefix("nineteen oh ")]
+    if words.startswith("nineteen "):
+        return 1900 + _NUMBERS[words.removeprefix("nineteen ")]
+    rest = words.removeprefix("two thousand").removeprefix(" and").strip()
+    return 2000 + (_NUMBERS[rest] if rest else 0)
+
+
+def _date(match: re.Match[str]) -> tuple[int, int, str] | None:
+    day = _ORDINAL[_key(match.group("day"))]
+    month_said = _key(match.group("month"))
+    month = _MONTHS.index(month_said) + 1 if month_said in _MONTHS else _ORDINAL[month_said]
+    year = _year(match.group("year"))
+    if month > 12 or year is None:
+        return None
+    return match.start(), match.end(), f"{day:02d}/{month:02d}/{year}"
+
+
+def _german_date(match: re.Match[str]) -> tuple[int, int, str] | None:
+    day = _DE_ORDINAL.get(match.group("day").lower())
+    said = match.group("year").lower()
+    century = 1900 if said.startswith("neunzehnhundert") else 2000
+    rest = said.removeprefix("neunzehnhundert").removeprefix("zweitausend")
+    year = century + (_DE_NUMBER.get(rest, 0) if rest else 0)
+    if day is None or day > 31 or (rest and rest not in _DE_NUMBER):
+        return None
+    month = _DE_MONTHS.index(match.group("month").lower()) + 1
+    return match.start(), match.end(), f"{day:02d}.{month:02d}.{year}"
