@@ -133,6 +133,38 @@ def colon_code_hits(text: str, lowered: str) -> Iterator[Hit]:
             yield match.start("value"), match.end("value"), "door_code"
 
 
+# A code given between commas a clause after its word: "Got the current code from the site
+# manager, 0688, and put it in ...", "se dio de alta el nuevo, 4517 (seguido de #)" (session 19)
+_COMMA_CODE = re.compile(
+    r"(?i)\b(?:code|codes|código|codice|pin|passcode|combinati[eo]n?|combinaison|\w+code)\b"
+    r"[^.;:\n\d]{0,60}?,[ \t]*(?P<value>\d{4,8})(?=[ \t]*[,(])"
+)
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_NO_SECRET_CODE = re.compile(  # "Error code on the gate controller ..., 4012, cleared"
+    r"(?i)\b(?:error|fault|status|exit|return|response|reason|event|fehler|erreur|errore|erro"
+    r"|fout|post|zip|area|product|promo|discount|tax|sort)[\s-]*$"
+)
+_SECRET_CODE_NAMED = re.compile(r"(?i)\b(?:pin|passcode|pin-?code|combinati[eo]n?)\b")
+
+
+def comma_code_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """A code between commas after its clause, a door named or a PIN up to 250 characters
+    before."""
+    if ", " not in text:
+        return
+    for match in _COMMA_CODE.finditer(text):
+        value = match.group("value")
+        before = text[max(0, match.start() - 250) : match.start("value")]
+        if _YEAR.fullmatch(value) or _OTHER_BEFORE_COLON.search(before.rstrip(", \t")[-25:]):
+            continue
+        if _NO_SECRET_CODE.search(text, max(0, match.start() - 20), match.start()):
+            continue
+        if PLACE_WORDS.search(before):
+            yield match.start("value"), match.end("value"), "door_code"
+        elif _SECRET_CODE_NAMED.search(before):
+            yield match.start("value"), match.end("value"), "pin"
+
+
 _BACKUP_PAIR = re.compile(r"(?i)\bcode\b[^.\n:]{0,60}:[ \t]*(?P<value>\d{4} \d{4})(?![\w.,/:-]\w)")
 _BACKUP_NAMED = re.compile(
     r"(?i)backup|back-up|recovery|herstel|wiederherstellung|récupération|recuperaci[óo]n"
@@ -164,4 +196,5 @@ def sentence_code_hits(text: str, lowered: str) -> Iterator[Hit]:
     yield from now_code_hits(text, lowered)
     yield from sent_code_hits(text, lowered)
     yield from colon_code_hits(text, lowered)
+    yield from comma_code_hits(text, lowered)
     yield from manual_code_hits(text, lowered)

@@ -29,8 +29,10 @@ _NOT_PHONE_CONTEXT = re.compile(
     r"|tracking|sendungs|waybill|candidate"
     # a trip's, a delivery receipt's, a customs tariff's: "ritnummers 2406-0417, ...",
     # "récépissés ... (24-061-00451", "Commodity codes (8708 29 90 00)" (session 18)
-    r"|ritnummer|récépissé|commodity|tarif(?:f|a)?|taric)"
-    r"(?:(?:s|['’]s)?[\s-]?(?:nummer|nr\.?|no\.?|number|numbers|#))?s?\W{0,3}$"
+    r"|ritnummer|récépissé|commodity|tarif(?:f|a)?|taric"
+    # an Italian case or serial, a Dutch register: "pratica n. 1-774...", "seriale" (session 19)
+    r"|pratica|seriale|registratie)"
+    r"(?:(?:s|['’]s)?[\s-]?(?:nummer|nr\.?|no\.?|n\.|number|numbers|#))?s?\W{0,3}$"
     # "Ticket beim Hersteller 2026-118043", "serienummers 1123456789 en 1123456790" (session 7)
     # "Incidencia Redsys 2026-118842", "Storing KPN ...": a reference word, the vendor's name,
     # then its number, in the seven languages (session 8)

@@ -128,13 +128,14 @@ _BUSINESS_TYPES = ("TOLL_FREE", "PREMIUM_RATE", "SHARED_COST", "UAN", "VOICEMAIL
 _WORK_PHONE = re.compile(
     # (not its absence: "Kev (own mobile, no company phone) 07912 ..."; session 18)
     r"(?i)\b(?<!no )(?<!without )(?<!not a )(?:company|work|business|corporate|office|firm|staff"
-    r"|church|school|council|charity|club|trust)"
+    r"|church|school|council|charity|club|trust|practice|clinic|surgery|pharmacy)"
     r"(?:[\s-]+(?:issued|provided|owned|supplied|paid))?[\s-]+(?:mobile|phone|cell"
     r"|handset|iphone|smartphone|sim)\b\W{0,3}(?:\w+\W+){0,2}$"
-    r"|(?:diensthandy|firmenhandy|geschäftshandy|diensttelefon)\w*\W{0,3}(?:\w+\W+){0,2}$"
+    r"|(?:diensthandy|firmenhandy|geschäftshandy|diensttelefon|firmen-?mobil|dienst-?mobil"
+    r"|n[úu]mero\s+de\s+servi[çc]o)\w*\W{0,3}(?:\w+\W+){0,2}$"
     # a direct line is the employer's: "Her DDI 0161 496 0732" (session 7)
     r"|\b(?:ddi|did|direct\s+(?:dial|line)|durchwahl|doorkiesnummer|ligne\s+directe)\W{0,3}$"
-    r"|(?:m[óo]vil|tel[ée]fono|celular|telem[óo]vel|portable|cellulare|gsm|mobiel)\s+"
+    r"|(?:m[óo]vil|tel[ée]fono|celular|telem[óo]vel|portable|cellulare|gsm|mobiel|t[ée]l[ée]phone)\s+"
     r"(?:de\s+(?:la\s+)?empresa|corporativo|da\s+empresa|professionnel|de\s+société"
     r"|aziendale|van\s+de\s+zaak|zakelijk)\W{0,3}(?:\w+\W+){0,2}$"
 )
@@ -197,10 +198,23 @@ def _own_after(after: str) -> bool:
     return said is not None and not _NEXT_NUMBER.match(after, said.end())
 
 
+# A work phone said to be missing or still to come: "until her work phone arrives", "(não tem
+# telemóvel da empresa)"
+_NO_WORK_PHONE_YET = re.compile(
+    r"(?i)\b(?:until|till|bis|hasta|jusqu|totdat|finché|até|instead|no|not|não|kein\w*|pas|geen"
+    r"|sin|senza|sem|without|ohne|sans|zonder)\b"
+)
+
+
 def _own_phone_earlier(text: str, start: int) -> bool:
     """Whether a phone was called someone's own earlier, no other number given since."""
     named = _OWN_PHONE_EARLIER.search(text, max(0, start - 160), start)
-    return named is not None and not _SEVEN_DIGIT_RUN.search(named.group("between"))
+    if named is None or _SEVEN_DIGIT_RUN.search(named.group("between")):
+        return False
+    # "not his personal mobile, so callbacks go to his company mobile 07412 ..." (session 19),
+    # not "her personal mobile ... until her work phone arrives: 07402 ..."
+    between = named.group("between")
+    return not (_WORK_PHONE.search(between) and not _NO_WORK_PHONE_YET.search(between))
 
 
 # What stands between two numbers of one list: a comma or "and", perhaps a place's name.

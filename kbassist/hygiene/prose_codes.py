@@ -201,11 +201,11 @@ _ONE_TIME_WORDS = re.compile(
 _BARE_CODE = re.compile(
     r"(?i)\b(?:code|c[óo]digo|codice)\s+(?P<value>\d{3}[ -]\d{3}|\d{6})(?![\w.,/:-]\w)"
 )
-# A TOTP seed typed in groups of four: "Seed entered by hand: MZXW 6YTB OI4D KNRQ GE2T 7LVA"
-# (base32: capitals and the digits 2-7; session 14)
+# A TOTP seed in groups of four: "Seed entered by hand: MZXW 6YTB OI4D KNRQ GE2T 7LVA" (base32:
+# capitals and the digits 2-7; session 14), or whole, a clause after its word (session 19)
 _SEED_GROUPS = re.compile(
-    r"(?i)\b(?:seed|totp\s+secret|secret\s+key|setup\s+key|otp\s+secret)\b[^.\n:]{0,40}[:\s]\s*"
-    r"(?P<value>(?-i:[A-Z2-7]{4}(?: [A-Z2-7]{4}){3,12}))(?![\w-])"
+    r"(?i)\b(?:seed|totp\s+secret|secret\s+key|setup\s+key|otp\s+secret)\b[^.\n:]{0,120}[:\s]\s*"
+    r"(?P<value>(?-i:[A-Z2-7]{4}(?: [A-Z2-7]{4}){3,12}|(?=[A-Z]*[2-7])[A-Z2-7]{16,64}))(?![\w-])"
 )
 # A payment card's security code opens the card to whoever reads it (session 14).
 _CARD_CODE = re.compile(

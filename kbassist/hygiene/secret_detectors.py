@@ -167,10 +167,10 @@ _VENDOR_TOKEN = re.compile(
 # A Google app password is sixteen lower-case letters in four groups: "'vqkd mzpw rtnb xhls'"
 # after "Created an app password for scans@..." (session 9). The shape alone is a phrase of
 # four short words, so the app password must be named within 200 characters before.
-# (not "format xxxx xxxx xxxx xxxx", the shape written out; session 11)
+# (not "format xxxx xxxx xxxx xxxx", the shape written out; session 11; Apple's: with hyphens)
 # Or run together, when it is no word: "[14:24] Rob: yes its kqvnzrtwhxmbplsd" (session 12)
 _APP_PASSWORD = re.compile(
-    r"(?<![\w@./-])(?!x{4} x{4})(?:[a-z]{4} [a-z]{4} [a-z]{4} [a-z]{4}"
+    r"(?<![\w@./-])(?!x{4}[ -]x{4})(?:[a-z]{4}([ -])[a-z]{4}\1[a-z]{4}\1[a-z]{4}"
     r"|(?=[a-z]*[^aeiouy\W\d_]{4})[a-z]{16})(?![\w@/-]|\.\w)"  # not in a domain or a path
 )
 _APP_PASSWORD_NAME = re.compile(
@@ -253,7 +253,9 @@ _URL_SEGMENT = re.compile(r"/(?P<value>[A-Za-z0-9_-]{20,200})(?=[/?#]|$)")
 # status ("https://rmm.example/api/push/Kq7Vb2Rz9Mx4?status=up", session 12)
 _GUID_SEGMENT = re.compile(r"[0-9a-fA-F]{8}(?:-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")
 _PUSH_SEGMENT = re.compile(r"/(?:api/push|ping)/(?P<value>[A-Za-z0-9_-]{8,64})(?=[/?#]|$)")
-_URL_SECRET_WORDS = re.compile(r"(?i)hook|token|key|secret|signature|sig\b|webhook")
+_URL_SECRET_WORDS = re.compile(  # an account's reset or activation link too (session 19)
+    r"(?i)hook|token|key|secret|signature|sig\b|webhook|reset|activat|welcome|invit|magic"
+)
 # A Teams or Discord incoming webhook is its own credential, whole: anyone holding the URL
 # can post (session 9).
 _WEBHOOK_URL = re.compile(

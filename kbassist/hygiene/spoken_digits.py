@@ -44,7 +44,9 @@ def _french(number: int) -> str:
 
 _PAIRS = {_french(number): f"{number:02d}" for number in range(10, 100)}
 _PAIRS.update({"soixante-onze": "71", "quatre-vingt": "80"})
-_WORDS = sorted({*_PAIRS, *_WORD_DIGIT, "double", "triple"}, key=len, reverse=True)
+# "zero six nine seven seven three dash one eight zero ...": a key's groups dictated (session 19)
+_DASHES = ("dash", "hyphen")
+_WORDS = sorted({*_PAIRS, *_WORD_DIGIT, "double", "triple", *_DASHES}, key=len, reverse=True)
 _WORD = "(?:" + trie_pattern(_WORDS) + ")"  # a trie: each character tried once
 _RUN = re.compile(rf"(?i)(?<![\w-]){_WORD}(?:[ \t]*[,-]?[ \t]+{_WORD}){{3,}}(?![\w-])")
 _PIECE = re.compile(rf"(?i)(?P<word>{_WORD})(?P<gap>[ \t]*,?[ \t]*|-)")
@@ -57,6 +59,9 @@ def _said(run: str) -> str | None:
     repeat = 1
     for piece in _PIECE.finditer(run):
         word = piece.group("word").lower()
+        if word in _DASHES:
+            groups[-1] += "-"
+            continue
         if word in ("double", "triple"):
             repeat = 2 if word == "double" else 3
             continue
