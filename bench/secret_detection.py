@@ -79,7 +79,7 @@ BATCHES = (
     "blind96", "blind97", "blind98", "blind99", "blind100", "blind101", "blind102",
     "blind103", "blind104", "blind105", "blind106", "blind107", "blind108", "blind109",
     "blind110", "blind111", "blind112", "blind113", "blind114", "blind115", "blind116",
-    "blind117",
+    "blind117", "blind118", "blind119", "blind120", "blind121", "blind122",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -200,6 +200,11 @@ BLIND = {
     "blind115": ROOT / "bench" / "data" / "secrets_blind115.jsonl",
     "blind116": ROOT / "bench" / "data" / "secrets_blind116.jsonl",
     "blind117": ROOT / "bench" / "data" / "secrets_blind117.jsonl",
+    "blind118": ROOT / "bench" / "data" / "secrets_blind118.jsonl",
+    "blind119": ROOT / "bench" / "data" / "secrets_blind119.jsonl",
+    "blind120": ROOT / "bench" / "data" / "secrets_blind120.jsonl",
+    "blind121": ROOT / "bench" / "data" / "secrets_blind121.jsonl",
+    "blind122": ROOT / "bench" / "data" / "secrets_blind122.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -805,7 +810,8 @@ SEEN = {
     "on d2b8fc9) (the rules alone 0.87/0.93; with the token model 0.93/0.89; personal "
     "1.00/0.93); read in session 17 (documented vendor defaults, a key box's code, a "
     "facility code, a device named by its brand)"
-    ": development since",    "blind105": "the ninth session-17 secrets blind test "
+    ": development since",
+    "blind105": "the ninth session-17 secrets blind test "
     "(written in session 17, focus: schools, colleges and universities; scored in session "
     "17 on 8f6c9f8) (the rules alone 0.88/1.00; with the token model 0.93/0.98; personal "
     "0.95/0.95); read in session 18 (a print-release code, a safe's combination in German, "
@@ -882,6 +888,38 @@ SEEN = {
     "scored in session 18 on 0e8e08c) (the rules alone 0.50/0.97; with the token model "
     "0.50/0.97; personal 0.40/0.89); read in session 18 (letters spelled with their case "
     "said before or after them)"
+    ": development since",
+    "blind118": "the tenth session-18 secrets blind test "
+    "(written in session 18, focus: letting agents and property managers; scored in session 18 "
+    "on 0e8e08c) "
+    "(the rules alone 0.75/0.98; with the token model 0.95/0.98; personal 0.95/0.88); "
+    "read in session 19 (a gate code between commas, a TOTP setup key a clause after its word, "
+    "register and badge numbers)"
+    ": development since",
+    "blind119": "the eleventh session-18 secrets blind test "
+    "(written in session 18, focus: home and hybrid workers; scored in session 18 on 0e8e08c) "
+    "(the rules alone 0.85/1.00; with the token model 0.95/1.00; personal 1.00/0.84); "
+    "read in session 19 (an app-specific password with hyphens, a Screen Time passcode between "
+    "commas, work mobiles in four languages)"
+    ": development since",
+    "blind120": "the twelfth session-18 secrets blind test "
+    "(written in session 18, focus: cloud identity; scored in session 18 on 0e8e08c) "
+    "(the rules alone 0.90/0.96; with the token model 0.95/0.97; personal 1.00/1.00); "
+    "read in session 19 (an account's reset link with its token)"
+    ": development since",
+    "blind121": "the thirteenth session-18 secrets blind test "
+    "(written in session 18, focus: notes dictated to a phone, a third group of writers; scored"
+    " in session 18 on 4de361e) "
+    "(the rules alone 0.62/0.97; with the token model 0.62/0.97; personal 0.45/1.00); "
+    "read in session 19 (values spelled with their case said, letters' names in five languages,"
+    " keys read with commas, house numbers, UK postcodes, dates of birth and e-mail addresses "
+    "said aloud)"
+    ": development since",
+    "blind122": "the fourteenth session-18 secrets blind test "
+    "(written in session 18, focus: an ordinary week at a mid-sized MSP; scored in session 18 "
+    "on 4de361e) "
+    "(the rules alone 0.92/0.98; with the token model 0.97/0.97; personal 1.00/0.97); "
+    "read in session 19 (a door code between a comma and a bracket)"
     ": development since",
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
@@ -1195,7 +1233,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind118.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind123.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:
