@@ -32,6 +32,14 @@ _SERIAL_AS_PASSWORD = re.compile(
     rf"(?i)\b{_KEYWORD}\b[^.\n]{{0,40}}?\b(?:is|=)\s+the\s+(?:device'?s?\s+)?(?:serial|s/n)"
     r"[^.\n(]{0,50}\((?P<value>(?-i:[A-Z0-9]{6,20}))\b"
 )
+# lower case and digits where the words say the password was just set: "una password personale
+# temporanea (0rpe1kq2)" (session 20)
+_QUALIFIED = re.compile(
+    r"(?i)\b(?:temp\w*|new|nuov[ao]|nuev[ao]|nouveau|nouvelle|neue[sn]?|nieuwe?|nova|novo"
+    r"|initial\w*|initiale?|iniziale|provisoire|provisional|provis[óo]ri[ao]|tijdelijke?"
+    r"|eenmalige?)\b"
+)
+_LOWER_AND_DIGITS = re.compile(r"(?=(?:[a-z]*\d){2})(?=(?:\d*[a-z]){3})[a-z\d]{8,20}")
 _HINTS = ("pass", "pw", "kennwort", "wachtwoord", "contrase", "senha", "mdp", "token", "key")
 
 
@@ -44,7 +52,10 @@ def bracketed_value_hits(text: str, lowered: str) -> Iterator[Hit]:
     for match in _KEY_THEN_BRACKET.finditer(text):
         value = match.group("value")
         if (
-            not MIXED_CASE_AND_DIGIT.fullmatch(value)
+            not (
+                MIXED_CASE_AND_DIGIT.fullmatch(value)
+                or (_QUALIFIED.search(match.group(0)) and _LOWER_AND_DIGITS.fullmatch(value))
+            )
             or is_mention(value)
             or HOST_NAME.fullmatch(value)
         ):

@@ -3,7 +3,8 @@
 Thirty-two to sixty-four hex digits are a digest's shape as much as a key's: the words make
 them a key. After a colon, a comma or "is", or as an SDK's first argument, in a sentence (or
 the one before) that names a key or a token and no hash, commit, serial or ID, they are an API
-key.
+key. Assigned to a variable named for a key, too; and a GUID's shape after a colon where the
+sentence names a secret or an API key and no ID (session 20).
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ from kbassist.hygiene.prose_codes import sentence_around
 # with ... is 5B1E9A77..."; session 16), in capitals too; and in the other languages: "token
 # API ... Il nuovo è d0d126cd..." (session 18).
 _HEX_VALUE = re.compile(
-    r"(?:[:,][ \t]*|\w(?:API|Api|Client)\([ \t]*['\"]|\b(?:is|è|est|es|ist|é)[ \t]+)"
+    # or assigned: "$MerakiKey = '7ac3e5f8...'" (session 20)
+    r"(?:[:,][ \t]*|=[ \t]*['\"]|\w(?:API|Api|Client)\([ \t]*['\"]|\b(?:is|è|est|es|ist|é)[ \t]+)"
     r"(?P<value>[0-9a-f]{32,64}|[0-9A-F]{32,64})(?![\w-])"
 )
 _KEY_OR_TOKEN = re.compile(
@@ -37,9 +39,41 @@ _DIGEST_WORDS = re.compile(
 )
 
 
+# A key or secret in a GUID's shape, after a colon or "=" where the sentence names a secret key
+# or an API key ("Generated a new secret key ... and put it in the script's config: 4e7b91c2-...",
+# "put the REST API key into the app config: 73c91940-..."); not an integration key, a client's
+# or a tenant's ID (session 20)
+_GUID_VALUE = re.compile(
+    r"(?:[:=][ \t]*['\"]?)(?P<value>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+    r"|[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12})(?![\w-])"
+)
+_SECRET_KEY_WORDS = re.compile(
+    r"(?i)\b(?:secret(?:\s+key)?|api[\s-]?key|api\s+token|access\s+token|auth\s+token"
+    r"|clave\s+secreta|clé\s+secrète|chave\s+secreta|chiave\s+segreta|geheime\s+sleutel"
+    r"|geheimer?\s+schlüssel)\b"
+)
+_NOT_SECRET_KEY = re.compile(
+    r"(?i)\b(?:integration\s+key|client\s+id|tenant|app(?:lication)?\s+id|object\s+id|guid|uuid"
+    r"|id)\b"
+)
+
+
+def guid_key_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """A GUID-shaped value after a colon, in a sentence that names a secret or an API key."""
+    if "key" not in lowered and "secret" not in lowered and "token" not in lowered:
+        return
+    for match in _GUID_VALUE.finditer(text):
+        low = sentence_around(text, match.start())[0]
+        if _SECRET_KEY_WORDS.search(text, low, match.start()) and not _NOT_SECRET_KEY.search(
+            text, max(low, match.start() - 40), match.start()
+        ):
+            yield match.start("value"), match.end("value"), "api_key"
+
+
 def hex_key_hits(text: str, lowered: str) -> Iterator[Hit]:
     """Hex digits after a colon, a comma or "is", or as an SDK's first argument, in a sentence
     about a key or token (not a hash, a commit or a serial)."""
+    yield from guid_key_hits(text, lowered)
     for match in _HEX_VALUE.finditer(text):
         start = sentence_around(text, match.start())[0]
         low = sentence_around(text, max(0, start - 2))[0] if start > 1 else start

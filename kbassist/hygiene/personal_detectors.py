@@ -66,7 +66,10 @@ def _card_scheme_ok(digits: str) -> bool:
     return any(prefix.match(digits) and len(digits) in lengths for prefix, lengths in _CARD_SCHEMES)
 
 
-_DNI = re.compile(r"\b(?P<number>\d{8}|[XYZ]-?\d{7})-?(?P<letter>[A-Z])\b")
+# (in a file's name too: "94420485B_renta2024.pdf"; session 20)
+_DNI = re.compile(
+    r"(?<![A-Za-z0-9])(?P<number>\d{8}|[XYZ]-?\d{7})-?(?P<letter>[A-Z])(?![A-Za-z0-9])"
+)
 # "con el DNI de su hijo 48392017Y": after its keyword, a few words back, a DNI or NIE is one
 # even with a wrong check letter (a mistyped DNI is still someone's; session 8).
 _DNI_NAMED = re.compile(
@@ -306,7 +309,9 @@ _FIRM_KINDS = frozenset({"home_address", "bank_account"})
 _DUMMY_BEFORE = re.compile(
     r"(?i)\b(?:dummy|fictitious|fictional|made-up|(?:test|fake)[\s,]*(?:patient|person|user|pupil"
     r"|customer|record|data|visitor|guest|name|address|contact|employee|patienten|benutzer|kunde"
-    r"|patiënt)(?:s|en|in)?\d*|sample\s+(?:data|record)s?|mustermann|musterfrau"
+    # "the sample client block still in: 'Jane Sample, 1 Example Street, ...'" (session 20)
+    r"|patiënt)(?:s|en|in)?\d*|sample\s+(?:data|record|client|customer|person|patient|user)s?"
+    r"|mustermann|musterfrau"
     r"|paciente\s+de\s+prueba|patient\s+test|paziente\s+di\s+prova|paciente\s+de\s+teste"
     r"|fictief|ficticio|fittizi[oa]"
     # "the documented sample values only: card 4111 ...", "fiches fictives du type « Client

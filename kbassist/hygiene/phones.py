@@ -134,10 +134,14 @@ _WORK_PHONE = re.compile(
     r"|(?:diensthandy|firmenhandy|geschäftshandy|diensttelefon|firmen-?mobil|dienst-?mobil"
     r"|n[úu]mero\s+de\s+servi[çc]o)\w*\W{0,3}(?:\w+\W+){0,2}$"
     # a direct line is the employer's: "Her DDI 0161 496 0732" (session 7)
-    r"|\b(?:ddi|did|direct\s+(?:dial|line)|durchwahl|doorkiesnummer|ligne\s+directe)\W{0,3}$"
+    r"|\b(?:ddi|did|direct\s+(?:dial|line)|durchwahl|doorkiesnummer|ligne\s+directe)s?\W{0,3}$"
     r"|(?:m[óo]vil|tel[ée]fono|celular|telem[óo]vel|portable|cellulare|gsm|mobiel|t[ée]l[ée]phone)\s+"
     r"(?:de\s+(?:la\s+)?empresa|corporativo|da\s+empresa|professionnel|de\s+société"
     r"|aziendale|van\s+de\s+zaak|zakelijk)\W{0,3}(?:\w+\W+){0,2}$"
+    # the office's phone: "o telefone do escritório 222 ..." (session 20)
+    r"|\b(?:telefone|tel[ée]fono|t[ée]l[ée]phone|telefono|telefoon|telefon)\s+(?:do\s+escrit[óo]rio"
+    r"|de\s+(?:la\s+)?oficina|du\s+bureau|dell['’]ufficio|van\s+(?:het\s+)?kantoor|des\s+büros)"
+    r"\W{0,3}$"
 )
 # The firm's switchboard named right before the number overrides "she" or "his" around it.
 # "cell 082 514 7730 (his own phone, ...)": whose phone it is, said right after the number.
@@ -155,6 +159,11 @@ _OWN_PHONE_AFTER = re.compile(
     r"|\W{0,3}\(?(?:the\s+)?(?:patient|user|caller|customer|tenant|pupil|student|resident"
     r"|employee|member|guest|(?-i:[A-Z][a-z]+))['’]s\s+(?:own|personal|private)\s+(?:mobile|phone"
     r"|cell|number)"
+    # "es el 634 218 907, el mío personal", "which turned out to be the transport planner's own
+    # phone" (session 20)
+    r"|\W{0,3}(?:el|la|o|a|il|le)\s+m[íi]?[oa]\s+(?:personal|particular|privad[oa]|pessoal"
+    r"|privat[oa])\b|\W{0,3}(?:which|that)\s+(?:turned\s+out\s+to\s+be|was|is)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,2}[\w-]+['’]s\s+own\s+(?:phone|mobile|cell)"
     # "'07456 118 392 (personal)'": the word alone in brackets (session 9)
     # or first in them: "(personal, no company phone yet)" (session 14)
     r"|\W{0,3}\((?:personal|private|priv[ée]|privat|pessoal|privato|particular|perso)\b"
@@ -171,7 +180,8 @@ _OWN_PHONE_EARLIER = re.compile(
     r"(?i)(?:\b(?:(?:her|his|their|my)\s+(?:own|personal|private)|personal|private)\s+"
     r"(?:mobile|phone|cell|number)s?"
     r"|\b(?:telem[óo]vel|m[óo]vil|celular|portable|cellulare|mobiel|gsm|handy|telefon|n[úu]mero"
-    r"|numéro|nummer)\s+(?:pessoal|personal|perso|personnel|personale|privato|privé|privat)"
+    r"|numéro|nummer)\s+(?:pessoal|personal|perso|personnel|personale|privato|privé|privat"
+    r"|particular)"  # "su móvil particular" (session 20)
     r"|\b(?:privat|persönlich|priv[ée])\w*\s+(?:handy|mobil\w*|telefon\w*|festnetz\w*|nummer"
     r"|mobiel|gsm))\b(?P<between>[^\n]{0,140})$"
 )
@@ -481,7 +491,12 @@ def phone_hits(text: str, lowered: str) -> Iterator[Hit]:
         # called someone's own earlier: "her personal mobile ... until her work phone arrives:
         # 07402 ...", "to her personal mobile ... Added +44 7911 302 577" (session 10)
         own_earlier = _own_phone_earlier(text, start)
-        if _firms_line_before(text, start, start + len(raw), own_earlier):
+        if _firms_line_before(text, start, start + len(raw), own_earlier) or (
+            # the next of a list of work lines: "keep their DDIs (0161 ..., 0161 ...)"
+            # (session 20)
+            0 <= work_end <= start <= work_end + 12 and _NUMBER_GAP.fullmatch(text, work_end, start)
+        ):
+            work_end = start + len(raw)
             continue
         if _SWITCHBOARD_AFTER.match(text, start + len(raw)) or _DIAL_IN_AFTER.match(
             text, start + len(raw)

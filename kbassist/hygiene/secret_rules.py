@@ -27,7 +27,7 @@ _PASSWORD_WORDS = (
     r"|dell')(?:aplica(?:ção|ción)|application|app)\b|app-?(?:passwort|kennwort|wachtwoord)"
     r"|pass(?:wor[dt])?s?|passwd|pass-?phrase|passcode|pwd|pw|p/w|pword|ww|phrase\s+de\s+passe"
     # typed in haste: "admin / pasword W1ndmill-Carrot77" (session 17)
-    r"|pasword|passowrd|passwrod|passwrd|pssword|pswd|psswd"
+    r"|pasword|passowrd|passwrod|passwrd|pssword|pswd|psswd|paswort|paßwort|passwrt"
     # in the languages a mixed team writes a word of: Czech and Slovak, Polish, Swedish,
     # Norwegian, Danish, Finnish, Turkish, Hungarian (session 17)
     r"|heslo|hasło|haslo|lösenord|losenord|passord|adgangskode|salasana|şifre|sifre|jelszó"
@@ -324,6 +324,9 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         r"|(?:storage|sas)[\s_-]?key"
         # "API-sleutel opnieuw ingevuld: 5b8f..." (session 9)
         r"|api-?(?:sleutel|schlüssel|chave|chiave)|(?:clave|clé|chave|chiave)\s+(?:de\s+|d')?api"
+        # an integration's secret key: "Zugangs-ID ..., Sicherheitsschlüssel MmhQ..." (session 20)
+        r"|sicherheits-?schlüssel|geheimer?\s+schlüssel|clave\s+secreta|clé\s+secrète"
+        r"|chave\s+secreta|chiave\s+segreta|geheime\s+sleutel"
         # a vendor's HTTP header named for its key: X-Cisco-Meraki-API-Key, X-Auth-Token
         r"|x-(?:[\w-]{1,40}?-)?(?:api-?key|api-?token|auth-?token|access-?token)"
         # an API member's key pair: "public: Q4hT... private: zP8w..." (session 7)
@@ -332,6 +335,8 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         (
             "api",
             "private",
+            *("sicherheits", "geheim", "clave secreta", "clé secrète", "chave secreta"),
+            *("chiave segreta",),
             "auth-token",
             "authtoken",
             "access-token",
@@ -411,6 +416,9 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
             "pw",
             "pwd",
             "pasword",
+            "paswort",
+            "paßwort",
+            "passwrt",
             "heslo",
             "hasło",
             "haslo",
