@@ -282,23 +282,32 @@ def sibling_hits(text: str, hits: Iterable[Hit]) -> list[Hit]:
 
 # "Unused old codes he still had: 8f3a1-c9d27 and 4b6e0-17fa5": a generated code found, and
 # one of the same groups listed right after it (session 12)
-_GROUPED = re.compile(r"(?=[^-]*\d)[A-Za-z0-9]{3,8}(?:-[A-Za-z0-9]{3,8}){1,3}")
+# Or digits in groups parted by spaces: "the bursar read two of them, 9350 0280 and 9904 7453"
+# (session 20)
+_GROUPED = re.compile(
+    r"(?=[^-]*\d)[A-Za-z0-9]{3,8}(?:-[A-Za-z0-9]{3,8}){1,3}|\d{3,8}(?: \d{3,8}){1,3}"
+)
 _LIST_JOIN = r"[ \t]*(?:,|;|/|\band\b|\bor\b|&|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bo\b)[ \t]*"
 
 
 @cache
-def _twin_pattern(sizes: tuple[int, ...]) -> re.Pattern[str]:
+def _twin_pattern(sizes: tuple[int, ...], parted: str = "-") -> re.Pattern[str]:
     """A generated code of groups of these sizes, listed after another."""
-    shape = "-".join(rf"[A-Za-z0-9]{{{size}}}" for size in sizes)
+    group = r"\d" if parted == " " else "[A-Za-z0-9]"
+    shape = parted.join(rf"{group}{{{size}}}" for size in sizes)
     return re.compile(rf"{_LIST_JOIN}(?P<value>(?=[^-\s]*\d){shape})(?![\w-])")
 
 
 def _listed_twins(text: str, hits: Iterable[Hit], taken: set[tuple[int, int]]) -> list[Hit]:
     out: list[Hit] = []
-    for start, end, kind in list(hits):
+    hits = list(hits)
+    # a twin read as a phone is still taken for a code (session 20)
+    taken = taken - {(start, end) for start, end, kind in hits if KINDS[kind].rule != SECRET}
+    for start, end, kind in hits:
         if KINDS[kind].rule != SECRET or not _GROUPED.fullmatch(text, start, end):
             continue
-        twin = _twin_pattern(tuple(len(group) for group in text[start:end].split("-")))
+        parted = " " if " " in text[start:end] else "-"
+        twin = _twin_pattern(tuple(len(group) for group in text[start:end].split(parted)), parted)
         while (found := twin.match(text, end)) and found.span("value") not in taken:
             out.append((found.start("value"), found.end("value"), kind))
             taken.add(found.span("value"))

@@ -66,7 +66,8 @@ _REGISTRATION_BEFORE = re.compile(
     r"|(?:company|companies(?:\s+house)?|registration|reg\.?|vat|tax)\s+(?:no\.?|number|nr\.?)|siret|siren|kvk|hrb|cif|nif|p\.?\s?iva"
     # "VAT GB 291 4471 62" (not "privat an: 0176 ...": session 16)
     r"|\bvat(?:\s+(?:no\.?|number|reg\.?))?\s+(?-i:[A-Z]{2})"
-    r"|ust-?id\w*|btw|abn|acn|cnpj|nipc"
+    # (the Dutch VAT number, not the English "btw": "this is my own mob btw, 07931 ..."; session 20)
+    r"|ust-?id\w*|(?-i:BTW)|btw-?(?:nummer|nr\.?|id)|abn|acn|cnpj|nipc"
     # a professional's or a firm's register: "numéro RPPS 1000...", "BIG-nummer 1906...",
     # "Zorgverlener-AGB 0410...", "CVR 4187..." (session 17)
     r"|\brpps|\badeli|\bfiness|\bbig-?(?:nummer|nr\.?|registratie)|\bagb(?:-code)?|\bcvr(?:-nr\.?)?"
