@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from kbassist.hygiene.clause_values import clause_value_hits
 from kbassist.hygiene.keyword_scan import Hit
 from kbassist.hygiene.prose_codes import PLACE_WORDS
 
@@ -179,6 +180,15 @@ _SEED_AFTER_MANUAL = re.compile(
 )
 
 
+# A TOTP seed in base32 after "secret" or "seed", an MFA word up to 200 characters before: "Set up
+# TOTP with the team: secret REEYSAVTM2I2FVUP4BJVXFLQG2MHJIV3 added to the vault" (session 20)
+_NAMED_SEED = re.compile(
+    r"(?i)\b(?:secret|seed|geheimnis|secreto|segredo|segreto|geheim)\b[ \t]*[:=]?[ \t]*"
+    r"(?P<value>(?-i:[A-Z2-7]{16,64}))(?![\w-])"
+)
+_MFA_NAMED = re.compile(r"(?i)\b(?:totp|mfa|2fa|authenticator|two[\s-]factor|otp)\b")
+
+
 def manual_code_hits(text: str, lowered: str) -> Iterator[Hit]:
     """A backup code of two groups after a colon, backup codes named; a TOTP seed typed in
     groups where a manual setup is asked for."""
@@ -186,6 +196,10 @@ def manual_code_hits(text: str, lowered: str) -> Iterator[Hit]:
         for match in _BACKUP_PAIR.finditer(text):
             if _BACKUP_NAMED.search(text, max(0, match.start() - 250), match.start()):
                 yield match.start("value"), match.end("value"), "recovery_code"
+    mfa = any(word in lowered for word in ("totp", "mfa", "2fa", "authenticator", "factor", "otp"))
+    for match in _NAMED_SEED.finditer(text) if mfa else ():
+        if _MFA_NAMED.search(text, max(0, match.start() - 200), match.start()):
+            yield match.start("value"), match.end("value"), "mfa_seed"
     if any(word in lowered for word in ("scan", "enter th", "manual", "setup code", "of the qr")):
         for match in _SEED_AFTER_MANUAL.finditer(text):
             yield match.start("value"), match.end("value"), "mfa_seed"
@@ -198,3 +212,4 @@ def sentence_code_hits(text: str, lowered: str) -> Iterator[Hit]:
     yield from colon_code_hits(text, lowered)
     yield from comma_code_hits(text, lowered)
     yield from manual_code_hits(text, lowered)
+    yield from clause_value_hits(text, lowered)  # passwords and PINs too (session 20)

@@ -165,9 +165,14 @@ _ENCODED_LOGIN = re.compile(
 )
 
 
+# A Cisco IOS password of type 0, in clear: "username installer privilege 15 password 0
+# Bx7vqT3mWk", "enable secret 0 ...", "tacacs-server key 0 ..." (session 20)
+_CLEAR_TYPE = re.compile(r"(?im)\b(?:password|secret|key)[ \t]+0[ \t]+(?P<value>[^\s\"'<>]{4,100})")
+
+
 def config_value_hits(text: str, lowered: str) -> Iterator[Hit]:
     """A Wi-Fi profile's key material; a password encoded into a Basic header by code or
-    given to curl's -u."""
+    given to curl's -u; a Cisco password of type 0."""
     if "keymaterial" in lowered:
         for match in _KEY_MATERIAL.finditer(text):
             group = "xml" if match.group("xml") else "json"
@@ -183,6 +188,10 @@ def config_value_hits(text: str, lowered: str) -> Iterator[Hit]:
             if value in ("x", "X") and _API_KEY_USER.fullmatch(match.group("user")):
                 yield match.start("user"), match.end("user"), "api_key"
             elif len(value) >= 3 and not is_mention(value) and not value.startswith("$"):
+                yield match.start("value"), match.end("value"), "password"
+    if " 0 " in text:
+        for match in _CLEAR_TYPE.finditer(text):
+            if not is_mention(match.group("value")):
                 yield match.start("value"), match.end("value"), "password"
     if "(" in text:
         for match in _ENCODED_LOGIN.finditer(text):
