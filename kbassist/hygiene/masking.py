@@ -30,6 +30,7 @@ from kbassist.hygiene.remnants import remnant_hits
 from kbassist.hygiene.secret_detectors import secret_hits
 from kbassist.hygiene.secret_scanner import scanner_hits
 from kbassist.hygiene.spoken_digits import spoken_hits
+from kbassist.hygiene.spoken_keys import spoken_key_secret_hits
 from kbassist.hygiene.token_model import learned_hits
 
 # Kinds masked whole from BEGIN to END: detect-secrets need not read the lines inside.
@@ -98,6 +99,7 @@ def _spans(text: str, learned: bool) -> list[Span]:
     hits = secrets + scanner_hits(text, blocks + public) + personal_hits(text, lowered)
     hits.extend(spoken_hits(text, (secret_hits, personal_hits)))  # "null eins fünf sieben, ..."
     hits.extend(case_spelled_secret_hits(text))  # "it's lowercase g nine capital R ..."
+    hits.extend(spoken_key_secret_hits(text))  # "k nove r r dois w ...", "... then a caret"
     if public:  # a certificate's or a DKIM record's base64 is published, not secret
         hits = [
             hit for hit in hits if hit[2] not in PUBLIC_SAFE_KINDS or not inside(*hit[:2], public)

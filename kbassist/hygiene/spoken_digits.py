@@ -19,6 +19,7 @@ from kbassist.hygiene.dictation import dictated_runs, spelled_case_runs
 from kbassist.hygiene.hint_index import trie_pattern
 from kbassist.hygiene.keyword_scan import Hit
 from kbassist.hygiene.spelled_letters import DIGIT_WORDS, spelled_runs
+from kbassist.hygiene.spoken_keys import spoken_key_runs
 from kbassist.hygiene.spoken_places import place_runs
 
 _WORD_DIGIT = {word: digit for digit, words in DIGIT_WORDS.items() for word in words.split()}
@@ -111,6 +112,17 @@ def rewritten(text: str, first_words: bool = True) -> tuple[str, list[tuple[int,
         for run in dictated_runs(text, first_words)
         if not any(run[0] < end and start < run[1] for start, end, _ in found)
     ]
+    for run in spoken_key_runs(text):  # "k nove r r dois w t ...", "... then a caret then W x"
+        # it takes the place of shorter readings inside it when its first key is a letter (a
+        # number read in groups before a postcode's letters keeps its groups)
+        overlapped = [other for other in found if run[0] < other[1] and other[0] < run[1]]
+        if not overlapped or (
+            run[2][:1].isalpha()
+            and all(run[0] <= other[0] and other[1] <= run[1] for other in overlapped)
+            and sum(other[1] - other[0] for other in overlapped) < run[1] - run[0]
+            and not any("@" in other[2] for other in overlapped)
+        ):
+            found = [other for other in found if other not in overlapped] + [run]
     for start, end, said in sorted(found):
         pieces.append(text[last:start])
         length += start - last

@@ -1,0 +1,404 @@
+"""Values read key by key in words, parted by spaces or "then" (session 20; blind123 and
+blind127 read).
+
+A technician dictating to a phone says each key of a password, a Wi-Fi key or a licence key
+as a word and lets the phone write them with spaces: "k nove r r dois w t sete m p", "X K four
+nine R seven seven H two W", "jota siete ka erre cuatro cuatro uve doble equis nueve te"; and
+joins the pieces with "then" or its like in the seven languages: "v four L n then pound sign
+then eight e r p three", "Kiefer dann Punkt dann vier acht zwei dann großes Z", "grand L a v a
+n d e puis trois trois puis pourcent puis j k", "hoofdletter W zeven en dan s l a k". A value
+read in two parts ("first bit is ... Second bit is ...", "Começa por ... Acaba em ...") is read
+as one. This module finds such runs and says what they spell (letters, digit words, spelling
+alphabets, spoken symbols, a case said before or after a letter); :mod:`spoken_digits` puts
+them in the text for the rules (a national insurance number or a codice fiscale read this way
+is one), and a spelled value of six keys or more that a secret's word names before it, no
+identifier's word between, is a secret (:func:`spoken_key_secret_hits`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kbassist.hygiene.dictation import (
+    _CASE_AFTER,
+    _CASE_BEFORE,
+    _CASED_NAMES,
+    _LETTER_NAMES,
+    _SPELLED_SYMBOLS,
+)
+from kbassist.hygiene.keyword_scan import Hit
+from kbassist.hygiene.number_pairs import PAIRS
+from kbassist.hygiene.spelled_letters import DIGIT_WORDS, SECRET_WORD
+
+# Digit words, and numbers from ten said as one: "ten seventy two" is 1072, "forty six" 46
+_DIGITS = {
+    **{word: digit for digit, words in DIGIT_WORDS.items() for word in words.split()},
+    **{str(digit): str(digit) for digit in range(10)},
+    "nought": "0",
+    "niner": "9",
+    **PAIRS,
+}
+# The Italian spelling alphabet of towns: "Livorno, Otranto, Torino maiuscola, sette, ..."
+_TOWNS = dict(
+    pair.split(":")
+    for pair in "ancona:a bologna:b como:c domodossola:d empoli:e firenze:f genova:g imola:i "
+    "livorno:l milano:m napoli:n otranto:o palermo:p quarto:q roma:r savona:s torino:t udine:u "
+    "venezia:v zara:z".split()
+)
+_LETTERS = {
+    **_LETTER_NAMES,
+    **_TOWNS,
+    **dict.fromkeys(("uve doble", "doble uve", "doppia vu", "double-u", "double u"), "w"),
+    "dáblio": "w",
+    "i griega": "y",
+}
+_SYMBOLS = {
+    **_SPELLED_SYMBOLS,
+    **dict.fromkeys(("pound sign", "pound"), "#"),
+    **dict.fromkeys(("exclamation marks", "exclamation points"), "!"),
+    **dict.fromkeys(("full stop", "period", "punkt", "punto", "ponto", "punt", "point"), "."),
+    **dict.fromkeys(("pourcent", "pour cent", "percent sign"), "%"),
+    **dict.fromkeys(
+        "colon|dubbele punt|deux-points|deux points|doppelpunkt|dos puntos|due punti"
+        "|dois pontos".split("|"),
+        ":",
+    ),
+    **dict.fromkeys(("slash", "forward slash", "schrägstrich", "barra"), "/"),
+    **dict.fromkeys(("question mark", "punto interrogativo", "vraagteken"), "?"),
+    "equals sign": "=",
+    "caret": "^",
+    "tilde": "~",
+}
+_CASES = {
+    **{word: ("before", case) for word, case in _CASE_BEFORE.items()},
+    **{word: ("after", case) for word, case in _CASE_AFTER.items()},
+    **dict.fromkeys(("lower case", "kleine letter"), ("before", "low")),
+    **dict.fromkeys(("upper case", "grote letter", "grand", "grande"), ("before", "up")),
+    "petit": ("before", "low"),
+}
+# Words that join the pieces of one value: "then", "and then", "dann", "puis", "en dan", "poi"
+_JOINERS = frozenset(
+    phrase.replace("~", " ")
+    for phrase in """then dann puis ensuite dan daarna poi luego después depois
+    and~then und~dann et~puis en~dan e~poi y~luego y~después e~depois
+    no~space followed~by gefolgt~von suivi~de seguido~de seguito~da gevolgd~door""".split()
+)
+# An article before a spoken symbol: "then an at sign", "dan een dubbele punt"
+_ARTICLES = frozenset("a an un une ein eine een el la il lo um uma una uno le".split())
+_SPOKEN_DOT = re.compile(r"(?i)dot|punto|punkt|ponto|punt|point")
+_PHRASE_LENGTH = 3
+_CHUNK = re.compile(r"(?=[A-Za-z]{0,2}\d)[A-Za-z0-9]{2,3}")  # "f9", "kB7", "85", "944"
+_WORD = re.compile(r"[^\W\d_]{3,15}")
+_TOKEN = re.compile(r"[^\s,]+")
+_STOPS = ".;:?!…"
+
+
+_Token = tuple[int, int, str, bool, bool]
+
+
+def _tokens(text: str) -> list[_Token]:
+    """(start, end, word, whether a sentence or a clause ends after it, whether a comma does)."""
+    out = []
+    for match in _TOKEN.finditer(text):
+        word = match.group(0)
+        bare = word.rstrip(_STOPS)
+        if not bare:
+            continue
+        comma = text.startswith(",", match.end())
+        out.append((match.start(), match.start() + len(bare), bare, len(bare) < len(word), comma))
+    return out
+
+
+def _kind_at(tokens: list[_Token], index: int) -> str:
+    """Whether the word at index is a case word (C), without reading further."""
+    return "C" if index < len(tokens) and tokens[index][2].lower() in _CASES else ""
+
+
+def _phrase(tokens: list[_Token], index: int) -> tuple[str, str, int, str] | None:
+    """(kind, text, tokens used, raw word) of the piece at index: L a letter, E a letter's
+    name that is a word too ("de"), D digits, S a symbol, C a case word, J a joiner, A an
+    article, W a word."""
+    for size in range(_PHRASE_LENGTH, 0, -1):
+        if index + size > len(tokens) or any(tokens[index + k][3] for k in range(size - 1)):
+            continue
+        raw = " ".join(tokens[index + k][2] for k in range(size))
+        said = raw.lower()
+        if said in _JOINERS:
+            return "J", "", size, raw
+        if said in _SYMBOLS:
+            return "S", _SYMBOLS[said], size, raw
+        if said in _CASES:
+            return "C", said, size, raw
+        if said in _DIGITS:
+            return "D", _DIGITS[said], size, raw
+        if said in _CASED_NAMES:
+            return "E", _CASED_NAMES[said], size, raw
+        if said in _LETTERS and (
+            said not in _TOWNS or tokens[index][4] or _kind_at(tokens, index + 1) == "C"
+        ):  # a town only between commas or before its case: "Torino maiuscola, sette"
+            return "L", _LETTERS[said], size, raw
+    raw = tokens[index][2]
+    if raw.lower() in _ARTICLES:
+        return "A", "", 1, raw
+    if len(raw) == 1 and raw.isascii() and raw.isalpha():
+        return "L", raw, 1, raw
+    if _CHUNK.fullmatch(raw):
+        return "D" if raw.isdigit() else "K", raw, 1, raw
+    if _WORD.fullmatch(raw):
+        return "W", raw, 1, raw
+    return None
+
+
+def spoken_key_runs(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, what it spells) for each value read key by key in words."""
+    tokens = _tokens(text)
+    if len(tokens) < 4:
+        return []
+    pieces = [_phrase(tokens, index) for index in range(len(tokens))]
+    runs = []
+    index = 0
+    while index < len(tokens):
+        run = _run(tokens, pieces, index)
+        if run is None:
+            index += 1
+            continue
+        end, spelled, kinds = run
+        if _enough(spelled, kinds):
+            runs.append((tokens[index][0], tokens[end - 1][1], spelled))
+            index = end
+        else:
+            index += 1
+    return runs
+
+
+def _kind(pieces: list[tuple[str, str, int, str] | None], index: int) -> str:
+    piece = pieces[index] if index < len(pieces) else None
+    return piece[0] if piece else ""
+
+
+def _run(
+    tokens: list[_Token],
+    pieces: list[tuple[str, str, int, str] | None],
+    start: int,
+) -> tuple[int, str, str] | None:
+    """(index after the run, what it spells, the kinds of its pieces) from start, or None."""
+    out: list[str] = []
+    marks: list[int] = []  # the index after each piece in out
+    kinds = ""
+    pending = ""
+    index = start
+    while index < len(tokens):
+        piece = pieces[index]
+        if piece is None:
+            break
+        kind, said, size, raw = piece
+        after = index + size
+        following = _kind(pieces, after)
+        if (kind == "A" or raw.lower() in _ARTICLES) and following == "S" and kinds:
+            index = after  # "then an at sign", "dan een dubbele punt"
+            continue
+        kind = _admitted(kind, raw, kinds, following, tokens, pieces, index)
+        if not kind:
+            break
+        if kind == "J":
+            if not kinds or following not in ("L", "D", "S", "C", "A", "W", "K"):
+                break
+            kinds += "J"
+            index = after
+            continue
+        if kind == "C":
+            direction, case = _CASES[said]
+            if direction == "after" and kinds and kinds[-1] == "L" and out:
+                out[-1] = out[-1].upper() if case == "up" else out[-1].lower()
+                kinds += "C"
+                marks[-1] = after  # "erre maiúscula"
+            elif following in ("L", "E") or (following == "A" and len(tokens[after][2]) == 1):
+                pending = case
+                kinds += "C"
+            else:
+                break
+            index = after
+            if tokens[after - 1][3]:
+                break
+            continue
+        if piece[0] == "A":
+            said = raw  # the letter "a" or "A"
+        if kind == "L":
+            said = said.upper() if pending == "up" else said.lower() if pending else said
+        elif kind == "K" and pending:
+            said = said.upper() if pending == "up" else said.lower()
+        if kind in ("D", "K") and len(raw) > 1 and raw.isalnum() and not raw.isalpha():
+            kind = "N"  # figures written, not said: "85", "f9"
+        pending = ""
+        out.append(said)
+        kinds += kind
+        index = after
+        if (
+            kind == "L"
+            and index + 2 < len(tokens)
+            and tokens[index][2] == "as"
+            and tokens[index + 1][2] == "in"
+        ):
+            index += 3  # "R as in Romeo"
+        marks.append(index)
+        if tokens[index - 1][3]:
+            break
+    kinds = kinds.rstrip("JC")
+    # not the "y", "e" or "o" that joins the next clause, nor an "at" or "dot" before a word
+    while out and _last_is_joining(out[-1], kinds[-1], pieces, marks[-1]):
+        out.pop()
+        marks.pop()
+        kinds = kinds[:-1].rstrip("JC")
+    if len(kinds.replace("J", "").replace("C", "")) < 3:
+        return None
+    return marks[-1], "".join(out), kinds
+
+
+def _admitted(
+    kind: str,
+    raw: str,
+    kinds: str,
+    following: str,
+    tokens: list[_Token],
+    pieces: list[tuple[str, str, int, str] | None],
+    index: int,
+) -> str:
+    """The kind a piece takes in the run so far ("" when it ends the run): an article's or a
+    letter's name that is a word too is a letter only among other keys; a word only beside a
+    joiner."""
+    previous = kinds[-1] if kinds else ""
+    if kind == "A":  # the letter "a", "e", "o" or "y" among other keys, or after its case
+        if len(raw) != 1:
+            return ""
+        if previous == "C" or (raw == "A" and previous not in ("", "J")):  # "eight two A,"
+            return "L"
+        among = following in ("L", "D", "K", "A") and not tokens[index][3]
+        return "L" if previous not in ("", "J") and among else ""
+    if kind == "E":  # "te", "pe", "de": a letter among other keys or after its case
+        return "L" if previous not in ("", "J") or following in ("L", "E") else ""
+    if kind == "W":
+        # a word is a piece where a joiner stands beside it ("sunset then seven one",
+        # "Kiefer dann Punkt"), or a capitalised word before a symbol ("Faro punto sei")
+        after = index + 1
+        joined = following == "J" or (following == "W" and _kind(pieces, after + 1) == "J")
+        if joined and previous in ("", "J"):
+            return "W"
+        dotted = following == "S" and _SPOKEN_DOT.fullmatch(tokens[after][2]) is not None
+        return "W" if not kinds and raw[:1].isupper() and dotted else ""
+    return kind
+
+
+def _last_is_joining(
+    said: str, kind: str, pieces: list[tuple[str, str, int, str] | None], after: int
+) -> bool:
+    """Whether the last piece joins what follows rather than ends the value."""
+    piece = pieces[after - 1] if after - 1 < len(pieces) else None
+    word = piece[3] if piece else ""
+    if kind == "L":
+        return said in ("y", "e", "o", "a", "u", "i") and _kind(pieces, after) != "L"
+    return kind == "S" and word.lower() in ("at", "dot", "punto", "ponto", "punkt", "point")
+
+
+def _enough(spelled: str, kinds: str) -> bool:
+    """Whether the pieces read as one typed value: three at least, a letter and a digit or a
+    symbol; six keys or more, or joined by "then" or a case word; letters alone, eight."""
+    letters = kinds.count("L")
+    digits = sum(ch.isdigit() for ch in spelled)
+    if 2 * kinds.count("N") > len(kinds):
+        return False  # groups of figures and hex pairs written, not said: "7A 3F 91 C2 ..."
+    symbols = kinds.count("S")
+    if not any(ch.isalpha() for ch in spelled):
+        return False
+    if digits + symbols == 0:
+        return letters >= 8 and set(kinds) <= {"L", "J"}
+    keys = len(kinds.replace("J", "").replace("C", ""))
+    return keys >= 5 or "J" in kinds or "C" in kinds
+
+
+# The bridge between two parts of one value: "first bit is ... Second bit is ...", "Começa por
+# ... Acaba em ...", "la primera parte es ... y la segunda parte ... es ...", "then the rest is"
+_PARTS_BRIDGE = re.compile(
+    r"(?i)^[\s,.;:]*(?:[^\n]{0,40}?\b(?:second|rest|last|then|ends?\s+(?:with|in)|acaba|termina"
+    r"|eindigt|endet|finit|finisce|segunda|segundo|seconda|secondo|zweite|tweede|deuxième"
+    r"|seconde|suite|resto|rest)\b[^\n]{0,40}?)[\s,:]*$"
+)
+_PARTS_REACH = 70
+# Words that name an identifier, nearer the value than a secret's word: "Switch serial, for
+# the asset sheet, is S G, ...", "the laptop is H D C L zero nine"
+_IDENTIFIER_WORD = re.compile(
+    r"(?i)\b(?:serial|s/n|asset|tag|host\s?name|server|laptop|machine|device|model|ticket"
+    r"|reference|ref|order|extension|user\s?name|login\s+name|e-?mail|address|postcode"
+    r"|ssid|network\s+name|inventar\w*|inventory|path|folder|share|tax\s+code|error\s+code"
+    r"|sort\s+code|product\s+code|\w*nummer|number|número|numero|numéro|matricola|seriale|id"
+    r"|codice\s+fiscale|national\s+insurance|dni|nif|iban|thumbprint|fingerprint|hash)\b"
+)
+# A secret's word in a Dutch or German compound ("beheerwachtwoord", "Adminkennwort"), or the
+# Temporary Access Pass's own name
+_COMPOUND_SECRET_WORD = re.compile(
+    r"(?i)(?:wachtwoord|passwort|kennwort|schlüssel|sleutel|pincode)(?:s|en)?\b"
+    r"|\baccess\s+pass\b"
+)
+_SECRET_AFTER = re.compile(r"(?i)^[\s,]{0,3}as\s+(?:the|her|his|their)\s+(?:new|temp|temporary)\b")
+_ADDRESS = re.compile(r"@[A-Za-z0-9-]+\.[A-Za-z]")
+_REACH = 200
+_LONG_REACH = 500
+
+
+def spoken_key_secret_hits(text: str) -> list[Hit]:
+    """Values read key by key in words that a secret's word names before them (or "as the
+    temporary" right after), no identifier's word between; a value said in two parts is
+    read as one."""
+    runs = spoken_key_runs(text)
+    hits: list[Hit] = []
+    index = 0
+    while index < len(runs):
+        chain = [runs[index]]
+        while index + 1 < len(runs) and _parts(text, chain[-1][1], runs[index + 1][0]):
+            index += 1
+            chain.append(runs[index])
+        index += 1
+        spelled = "".join(said for _, _, said in chain)
+        if not _typed_value(spelled):
+            continue
+        start = chain[0][0]
+        if _named_secret(text, start, spelled) or _SECRET_AFTER.match(text, chain[-1][1]):
+            hits.extend((run_start, run_end, "password") for run_start, run_end, _ in chain)
+    return hits
+
+
+def _parts(text: str, end: int, start: int) -> bool:
+    return start - end <= _PARTS_REACH and _PARTS_BRIDGE.match(text[end:start]) is not None
+
+
+def _typed_value(spelled: str) -> bool:
+    """Six keys at least, a letter and a digit or a symbol, or letters alone (an app password)."""
+    if len(spelled) < 6 or _ADDRESS.search(spelled):
+        return False
+    letters = sum(ch.isalpha() for ch in spelled)
+    return letters > 0 and (letters < len(spelled) or len(spelled) >= 8)
+
+
+def _named_secret(text: str, start: int, spelled: str) -> bool:
+    """Whether a secret's word stands before the value, with no identifier's word nearer; a
+    value of capitals, small letters and digits reaches further back (a password read out)."""
+    mixed = (
+        len(spelled) >= 8
+        and any(ch.isupper() for ch in spelled)
+        and any(ch.islower() for ch in spelled)
+        and any(ch.isdigit() for ch in spelled)
+    )
+    reach = _LONG_REACH if mixed else _REACH
+    lo = max(0, start - reach)
+    last = max(
+        (
+            match.end()
+            for pattern in (SECRET_WORD, _COMPOUND_SECRET_WORD)
+            for match in pattern.finditer(text, lo, start)
+        ),
+        default=-1,
+    )
+    if last < 0:
+        return False
+    # "tax code", "sort code": an identifier's word that ends with a secret's
+    named = max((match.end() for match in _IDENTIFIER_WORD.finditer(text, lo, start)), default=-1)
+    return named < last
