@@ -16,6 +16,7 @@ from kbassist.hygiene.corrections import (
 from kbassist.hygiene.dictation import case_spelled_secret_hits
 from kbassist.hygiene.identifiers import is_identifier
 from kbassist.hygiene.indicators import is_indicator_or_reference
+from kbassist.hygiene.keyword_scan import Hit
 from kbassist.hygiene.kinds import BULLETS, KINDS, PERSONAL, PERSONAL_DATA_MARKER, SECRET, Span
 from kbassist.hygiene.output_names import csv_fragment, is_output_name
 from kbassist.hygiene.personal_detectors import personal_hits
@@ -29,6 +30,7 @@ from kbassist.hygiene.public_material import (
 from kbassist.hygiene.remnants import remnant_hits
 from kbassist.hygiene.secret_detectors import secret_hits
 from kbassist.hygiene.secret_scanner import scanner_hits
+from kbassist.hygiene.spoken_codes import spoken_code_hits
 from kbassist.hygiene.spoken_digits import spoken_hits
 from kbassist.hygiene.spoken_keys import spoken_key_secret_hits
 from kbassist.hygiene.token_model import learned_hits
@@ -97,9 +99,10 @@ def _spans(text: str, learned: bool) -> list[Span]:
     blocks = [(start, end) for start, end, kind in secrets if kind in _BLOCK_KINDS]
     public = public_ranges(text)
     hits = secrets + scanner_hits(text, blocks + public) + personal_hits(text, lowered)
-    hits.extend(spoken_hits(text, (secret_hits, personal_hits)))  # "null eins fünf sieben, ..."
+    hits.extend(spoken_hits(text, (_kept_secret_hits, personal_hits)))  # "null eins fünf ..."
     hits.extend(case_spelled_secret_hits(text))  # "it's lowercase g nine capital R ..."
     hits.extend(spoken_key_secret_hits(text))  # "k nove r r dois w ...", "... then a caret"
+    hits.extend(spoken_code_hits(text))  # "Side door keypad is twenty-six ninety-one"
     if public:  # a certificate's or a DKIM record's base64 is published, not secret
         hits = [
             hit for hit in hits if hit[2] not in PUBLIC_SAFE_KINDS or not inside(*hit[:2], public)
@@ -129,6 +132,12 @@ def _spans(text: str, learned: bool) -> list[Span]:
         if start < end
     ]
     return _without_overlaps(spans)
+
+
+def _kept_secret_hits(text: str, lowered: str) -> list[Hit]:
+    """The rules' secrets in a text with its dictated numbers written as digits, less what
+    the filters see in that writing is none ("her extension is four four one two": 4412)."""
+    return [hit for hit in secret_hits(text, lowered) if not _no_secret(text, *hit[:2], ruled=True)]
 
 
 def _no_secret(text: str, start: int, end: int, ruled: bool) -> bool:

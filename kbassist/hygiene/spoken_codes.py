@@ -1,0 +1,166 @@
+"""PINs and codes said in words a clause or a sentence after their word (session 20; blind123
+and blind127 read).
+
+A PIN, a door code or a PUK read aloud is written as the words that said it, often in pairs and
+often away from its word: "Side door keypad is twenty-six ninety-one then the tick key", "Her
+PIN had been reset ... New one is fifty-eight, zero seven", "Die PIN hat er mir diktiert:
+vierundachtzig, zwölf, neunundsechzig, null sieben", "met deurcode achtenveertig, dertien",
+"Windows Hello PIN ... He picked two zero one one nine eight". The keyword rules read a code
+right after its word, and only in figures. A number said in words (four to eight digits, or ten
+with a dash word between groups) whose code's word stands before it in the same sentence or the
+one before, with no word that makes it a number of another kind right before it, is a secret;
+a second half said in the next sentence ("Then the second half is ...") is one too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kbassist.hygiene.keyword_scan import Hit
+from kbassist.hygiene.number_pairs import PAIRS
+from kbassist.hygiene.spelled_letters import DIGIT_WORDS
+
+_NUMBER_WORDS = {
+    **{word: digit for digit, words in DIGIT_WORDS.items() for word in words.split()},
+    "nought": "0",
+    "niner": "9",
+    **PAIRS,
+}
+_DASH_WORDS = frozenset(
+    "dash hyphen guion guión tiret traço hífen bindestrich strich streepje trattino".split()
+)
+_LONGEST = 3
+_WORD = re.compile(r"[^\s,.;:!?()]+")
+# A code's word: "PIN", "PUK", "keypad", "alarm", "code" alone or in a compound ("deurcode",
+# "Türcode", "pincode"), "passcode", "voucher", "bypass", a password's word
+_CODE_WORD = re.compile(
+    r"(?i)\b(?:pins?|puk|keypad|key\s?safe|alarm|passcode|voucher|bono|bypass|pin-code"
+    r"|\w*code|codes|code[sn]?|código|codice|clave|chave|password|passwort|kennwort"
+    r"|wachtwoord|contraseña|senha|mot\s+de\s+passe)\b"
+)
+# Words right before the number that make it one of another kind: "extension two zero one",
+# "ticket four five ...", "error code", "sort code", "postcode", "tax code", "account"
+_OTHER_NUMBER = re.compile(
+    r"(?i)\b(?:extension|ext|ticket|case|incident|ref|reference|order|invoice|serial|account"
+    r"|change|série|serie|seriale|room|floor|version|build|port|vlan|error|tax\s+code|sort\s+code|post\s?code|zip\s?code"
+    r"|area\s+code|country\s+code|status\s+code|product\s+code|asset|tag|model|id|ip"
+    r"|(?<!pin\s)(?<!puk\s)number|\w*nummer|número|numero|numéro)\b"
+)
+# A phone's word right before the number ("her mobile four five ..."; not "read it over the
+# phone, it's ...")
+_PHONE_BEFORE = re.compile(
+    r"(?i)\b(?:phone|mobile|telefono|teléfono|telefone|telefoon|handy|cellulare|móvil"
+    r"|telemóvel|portable)\W{0,3}$"
+)
+# A time of day: "connected at twelve twenty", "um elf Uhr vierzig"
+_TIME_BEFORE = re.compile(r"(?i)\b(?:at|um|à|alle|las|om|às|until|till|by|from)\s+$")
+# A code's word that names no secret: "postcode", "error code", "QR code", "sort code"
+_NOT_A_CODE = re.compile(
+    r"(?i)(?:post|zip|bar|area|error|tax|sort|status|qr|dial|product|source|html|country"
+    r"|promo|discount|exit|event|fault|reason|colou?r|fout|fehler|erreur|errore|erro)"
+    r"[\s-]?codes?$"
+)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_REACH = 160
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_PART = re.compile(
+    r"(?i)^[\s,.;:]*[^\n.]{0,30}\b(?:second|last|rest|other|zweite|tweede|deuxième|seconda"
+    r"|segunda|segundo|letzten|laatste|dernier|ultim[ao]|últim[ao])\b[^\n.]{0,30}$"
+)
+
+
+def _runs(text: str) -> list[tuple[int, int, str, bool]]:
+    """(start, end, digits, whether a pair or a dash was said) of each run of number words."""
+    words = list(_WORD.finditer(text))
+    runs = []
+    index = 0
+    while index < len(words):
+        start = index
+        digits = ""
+        paired = False
+        end_at = -1
+        while index < len(words):
+            if index > start and not _joined(text, words[index - 1].end(), words[index].start()):
+                break
+            found = _number_at(words, index)
+            if found is None:
+                break
+            said, size = found
+            paired = paired or len(said) != 1
+            digits += said
+            index += size
+            end_at = words[index - 1].end()
+        if index > start and end_at > 0:
+            while digits.endswith("-"):
+                digits = digits[:-1]
+            runs.append((words[start].start(), end_at, digits, paired))
+        else:
+            index += 1
+    return runs
+
+
+def _joined(text: str, end: int, start: int) -> bool:
+    """Whether two words of a run stand a space or a comma apart, with no sentence's end."""
+    return re.fullmatch(r"[ \t]*,?[ \t]+|-", text[end:start]) is not None
+
+
+def _number_at(words: list[re.Match[str]], index: int) -> tuple[str, int] | None:
+    """(digits, words used) of the number words at index: a digit, a pair or a dash word."""
+    repeat = {"double": 2, "triple": 3}.get(words[index].group(0).lower())
+    if repeat and index + 1 < len(words):  # "double oh"
+        digit = _NUMBER_WORDS.get(words[index + 1].group(0).lower(), "")
+        return (digit * repeat, 2) if len(digit) == 1 else None
+    for size in range(_LONGEST, 0, -1):
+        if index + size > len(words):
+            continue
+        said = " ".join(words[index + k].group(0).lower() for k in range(size))
+        if said in _NUMBER_WORDS:
+            return _NUMBER_WORDS[said], size
+        if size == 1 and said in _DASH_WORDS:
+            return "-", 1
+        if size == 1 and "-" in said and all(part in _NUMBER_WORDS for part in said.split("-")):
+            return "".join(_NUMBER_WORDS[part] for part in said.split("-")), 1
+    return None
+
+
+def spoken_code_hits(text: str) -> list[Hit]:
+    """Numbers said in words that a code's word names in their sentence or the one before."""
+    hits: list[Hit] = []
+    previous_hit_end = -1
+    for start, end, said, paired in _runs(text):
+        digits = said.replace("-", "")
+        if not digits.isdigit():
+            continue
+        dashed = "-" in said
+        if not (4 <= len(digits) <= 8 or (dashed and len(digits) <= 10)):
+            continue
+        if paired and len(digits) == 4 and _YEAR.fullmatch(digits) and not dashed:
+            continue  # "nineteen eighty-seven": a year
+        if previous_hit_end >= 0 and _PART.match(text[previous_hit_end:start]):
+            hits.append((start, end, "pin"))  # "Then the second half is nine eight zero five"
+            previous_hit_end = end
+            continue
+        if _named_code(text, start):
+            hits.append((start, end, "pin"))
+            previous_hit_end = end
+    return hits
+
+
+def _named_code(text: str, start: int) -> bool:
+    """A code's word in the run's sentence or the one before, no other number's word right
+    before the run."""
+    lo = max(0, start - _REACH)
+    ends = [match.end() for match in _SENTENCE_END.finditer(text, lo, start)]
+    if len(ends) >= 2:
+        lo = ends[-2]
+    word = None
+    for match in _CODE_WORD.finditer(text, lo, start):
+        if not _NOT_A_CODE.search(text, max(0, match.start() - 12), match.end()):
+            word = match
+    if word is None:
+        return False
+    if _TIME_BEFORE.search(text, max(0, start - 8), start):
+        return False
+    if _PHONE_BEFORE.search(text, max(0, start - 14), start):
+        return False
+    return _OTHER_NUMBER.search(text, word.end(), start) is None
