@@ -188,8 +188,15 @@ def _merge(first: Span, second: Span) -> Span:
             # phone, the secret a piece of it (session 12); "an seine private Nummer 0171
             # 5529034" read as a door code's "0171" (session 17)
             named = other
+        elif inside and other.kind == "phone" and named.kind == "password":
+            # the same number read as a password after "password reset:" and as her own
+            # mobile: "registered her own mobile for self-service password reset: 07911 462
+            # 308" (session 21); masked either way, named for what it is
+            named = other
     else:
         named = max(first, second, key=_specificity)
+    if named is second and (first.start, first.end) == (second.start, second.end):
+        return second
     if second.end <= first.end and (first.rule == SECRET or second.rule != SECRET):
         return first if named is first else replace(first, kind=named.kind)
     shown = BULLETS if named.rule == SECRET else PERSONAL_DATA_MARKER

@@ -464,6 +464,22 @@ def _next_of_list(text: str, previous_end: int, start: int, end: int) -> bool:
     )
 
 
+def _a_personal_line(raw: str, before: str, digits: int, own_earlier: bool) -> bool:
+    """Whether a candidate is a valid number of a kind a person has (not a business-only
+    type), written as one or named as one by the words before."""
+    # "+44 (0)7700 900137": only a phone number is written with its trunk zero in brackets
+    phone_context = bool(_PHONE_WORDS.search(before[-40:])) or "(0)" in raw or own_earlier
+    formatted = raw[0] in "+0(" or bool(_GROUPED_DIGITS.search(raw))
+    mobile_named = bool(_MOBILE_WORDS.search(before[-40:]))
+    valid, business = _phone_verdict(raw, mobile_named)
+    # a Spanish or Portuguese mobile is nine digits, often written unparted: "su móvil
+    # personal, 612448391", "o telemóvel pessoal dela 912348775" (session 21)
+    iberian = digits == 9 and mobile_named and valid
+    if not (valid and formatted) and not (phone_context and (formatted or digits >= 10 or iberian)):
+        return False
+    return not business
+
+
 def phone_hits(text: str, lowered: str) -> Iterator[Hit]:
     if not _SEVEN_DIGIT_RUN.search(text):
         return
@@ -503,13 +519,7 @@ def phone_hits(text: str, lowered: str) -> Iterator[Hit]:
         ):
             continue
         after = clause_after(text, start + len(raw))
-        # "+44 (0)7700 900137": only a phone number is written with its trunk zero in brackets
-        phone_context = bool(_PHONE_WORDS.search(before[-40:])) or "(0)" in raw or own_earlier
-        formatted = raw[0] in "+0(" or bool(_GROUPED_DIGITS.search(raw))
-        valid, business = _phone_verdict(raw, bool(_MOBILE_WORDS.search(before[-40:])))
-        if not (valid and formatted) and not (phone_context and (formatted or digits >= 10)):
-            continue
-        if business:
+        if not _a_personal_line(raw, before, digits, own_earlier):
             continue
         own = (
             _PERSONAL_PHONE_WORDS.search(before)
