@@ -80,6 +80,8 @@ BATCHES = (
     "blind103", "blind104", "blind105", "blind106", "blind107", "blind108", "blind109",
     "blind110", "blind111", "blind112", "blind113", "blind114", "blind115", "blind116",
     "blind117", "blind118", "blind119", "blind120", "blind121", "blind122",
+    "blind123", "blind124", "blind125", "blind126", "blind127", "blind128", "blind129",
+    "blind130",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -205,6 +207,14 @@ BLIND = {
     "blind120": ROOT / "bench" / "data" / "secrets_blind120.jsonl",
     "blind121": ROOT / "bench" / "data" / "secrets_blind121.jsonl",
     "blind122": ROOT / "bench" / "data" / "secrets_blind122.jsonl",
+    "blind123": ROOT / "bench" / "data" / "secrets_blind123.jsonl",
+    "blind124": ROOT / "bench" / "data" / "secrets_blind124.jsonl",
+    "blind125": ROOT / "bench" / "data" / "secrets_blind125.jsonl",
+    "blind126": ROOT / "bench" / "data" / "secrets_blind126.jsonl",
+    "blind127": ROOT / "bench" / "data" / "secrets_blind127.jsonl",
+    "blind128": ROOT / "bench" / "data" / "secrets_blind128.jsonl",
+    "blind129": ROOT / "bench" / "data" / "secrets_blind129.jsonl",
+    "blind130": ROOT / "bench" / "data" / "secrets_blind130.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -921,6 +931,65 @@ SEEN = {
     "(the rules alone 0.92/0.98; with the token model 0.97/0.97; personal 1.00/0.97); "
     "read in session 19 (a door code between a comma and a bracket)"
     ": development since",
+    "blind123": (
+        "the fifteenth secrets blind test (written in session 19, focus: notes dictated to a "
+        "phone, a fourth group of writers; scored in session 20 on 0b3af07) (the rules alone "
+        "0.55/0.97; with the token model 0.57/0.97; personal 0.66/0.86); read in sessions 20 "
+        "and 21 (values read key by key with 'then' between, letters' names in the Romance "
+        "languages, PINs said in words a sentence after their word, Iberian mobiles of nine "
+        "digits)"
+        ": development since"
+    ),
+    "blind124": (
+        "the sixteenth secrets blind test (written in session 19, focus: law firms; scored in "
+        "session 20 on 0b3af07) (the rules alone 0.88/0.96; with the token model 0.92/0.96; "
+        "personal 0.95/0.92); read in sessions 20 and 21 (a GUID-shaped API key after a colon, "
+        "look-alikes that address or label: extensions, numbers dialled, values named an ID)"
+        ": development since"
+    ),
+    "blind125": (
+        "the seventeenth secrets blind test (written in session 19, focus: manufacturing; "
+        "scored in session 20 on 0b3af07) (the rules alone 0.85/0.98; with the token model "
+        "0.95/0.95; personal 0.97/0.97); read in sessions 20 and 21 (machine PINs of 17 "
+        "characters, licence servers' port@host, ZPL field data, CodeMeter and dongle numbers)"
+        ": development since"
+    ),
+    "blind126": (
+        "the eighteenth secrets blind test (written in session 19, focus: schools; scored in "
+        "session 20 on 0b3af07) (the rules alone 0.90/0.98; with the token model 0.97/0.97; "
+        "personal 1.00/0.98); read in sessions 20 and 21 (guest passes of capitals, vouchers "
+        "starting with a zero, a Wi-Fi key of random letters)"
+        ": development since"
+    ),
+    "blind127": (
+        "the nineteenth secrets blind test (written in session 19, focus: notes dictated to a "
+        "phone, a fifth group of writers; scored in session 20 on 0b3af07) (the rules alone "
+        "0.58/0.90; with the token model 0.58/0.90; personal 0.69/0.84); read in sessions 20 "
+        "and 21 (values read key by key, codes said in words, an own mobile after 'password "
+        "reset:')"
+        ": development since"
+    ),
+    "blind128": (
+        "the twentieth secrets blind test (written in session 19, focus: construction and "
+        "engineering firms; scored in session 20 on 0b3af07) (the rules alone 0.92/0.96; with "
+        "the token model 0.98/0.95; personal 1.00/0.97); read in sessions 20 and 21 (a pre-"
+        "shared key a clause after its word, a Cisco password of type 0)"
+        ": development since"
+    ),
+    "blind129": (
+        "the twenty-first secrets blind test (written in session 19, focus: end users' own "
+        "words in chats and threads; scored in session 20 on 0b3af07) (the rules alone "
+        "0.76/0.96; with the token model 0.92/0.93; personal 0.95/0.95); read in sessions 20 "
+        "and 21 ('paswort', a bypass code between commas, a temporary password in brackets)"
+        ": development since"
+    ),
+    "blind130": (
+        "the twenty-second secrets blind test (written in session 19, focus: retail chains; "
+        "scored in session 20 on 0b3af07) (the rules alone 0.90/0.98; with the token model "
+        "0.95/0.97; personal 0.95/1.00); read in sessions 20 and 21 (a French guest portal, "
+        "'btw' not a VAT number, GTIN/EAN/SSCC/UPC numbers)"
+        ": development since"
+    ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -1233,7 +1302,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind123.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind131.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:
