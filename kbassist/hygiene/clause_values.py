@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator
 
 from kbassist.hygiene.keyword_scan import Hit
+from kbassist.hygiene.spelled_letters import secret_named_nearer
 from kbassist.hygiene.value_shapes import MIXED_CASE_AND_DIGIT, is_mention
 
 _PASSWORD_WORD = re.compile(
@@ -37,10 +38,18 @@ _AFTER_CODE = re.compile(r"(?i)[ \t]*(?:[,.;]|\(|valid|and\b|y\b|et\b|und\b|e\b|
 _REACH = 120
 _SENTENCE_END = re.compile(r"\.(?:\s|$)|\n")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# A numeric key read in pairs after a colon, its word a sentence before: "New hub's wireless
+# key is all numbers so I read it in pairs to the owner while she typed: 73, 91, 40, 28, 66,
+# 15." (session 21, blind127 read)
+_PAIRS = re.compile(r":[ \t]*(?P<value>\d\d(?:,[ \t]*\d\d){3,9})(?![\d,])")
 
 
 def clause_value_hits(text: str, lowered: str) -> Iterator[Hit]:
-    """A password, key or code after a comma or colon a clause after its word."""
+    """A password, key or code after a comma or colon a clause after its word; a numeric key
+    read in pairs after a colon."""
+    for match in _PAIRS.finditer(text) if ":" in text else ():
+        if secret_named_nearer(text, max(0, match.start() - 200), match.start()):
+            yield match.start("value"), match.end("value"), "password"
     for regex, digits in ((_PASSWORD_WORD, False), (_CODE_WORD, True)):
         for word in regex.finditer(text):
             stop = _SENTENCE_END.search(text, word.end(), word.end() + _REACH)

@@ -599,10 +599,11 @@ _DIGIT_WORDS = (
     "|nul|een|twee|drie|vijf|zes|zeven|negen"
     "|um|dois|três|quatro|sete|oito|nove|due|tre|quattro|cinque|sei|sette|otto"
 )
+# not a tax, sort, post, error or status code; not a phone given for a "password reset:" (s. 21)
 _SPOKEN_CODE = re.compile(
-    r"(?i)(?=[cpkwsm])\b(?:code|pin|passcode|password|combination|combo|código|codice|kennwort"
-    r"|passwort"
-    r"|wachtwoord|senha|contraseña|mot\s+de\s+passe)s?\b[^.\n\d]{0,40}?"
+    r"(?i)(?=[cpkwsm])(?<!tax\s)(?<!sort\s)(?<!post)(?<!error\s)(?<!status\s)"
+    r"\b(?:code|pin|passcode|password|combination|combo|código|codice|kennwort|passwort"
+    r"|wachtwoord|senha|contraseña|mot\s+de\s+passe)s?\b(?!\s+reset\s*:)[^.\n\d]{0,40}?"
     rf"(?P<value>(?:(?:{_DIGIT_WORDS})[ \t,-]+){{3,9}}(?:{_DIGIT_WORDS}))\b"
 )
 

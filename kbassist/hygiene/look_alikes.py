@@ -58,6 +58,14 @@ _PROMOTION_BEFORE = re.compile(
 )
 
 
+# a machine's new name, "the new one" after its old one: "pointed at the old server, the new
+# one is GJ-fs01" (session 21), or a host written in a UNC path elsewhere in the text
+_MACHINE_NEW_ONE = re.compile(
+    r"(?i)\bold\s+(?:server|host(?:name)?|printer|nas|share|pc|laptop|machine|computer|switch"
+    r"|router|name|domain|url|address|site)\b[^.\n]{0,40}\bnew\s+one\s+(?:is|was)\s*:?\s*$"
+)
+
+
 def is_look_alike(text: str, start: int, end: int) -> bool:
     """Whether the value at start..end is one of the look-alikes above."""
     value = text[start:end]
@@ -84,4 +92,6 @@ def is_look_alike(text: str, start: int, end: int) -> bool:
         )
         or _UNC_BEFORE.search(text, max(0, start - 40), start) is not None
         or _PROMOTION_BEFORE.search(text, max(0, start - 30), start) is not None
+        or _MACHINE_NEW_ONE.search(text, max(0, start - 100), start) is not None
+        or f"\\\\{value}\\" in text
     )

@@ -98,6 +98,15 @@ SECRET_WORD = re.compile(
     r"|credential|credenziale|palavra-passe|psk|passcode|mdp)(?:s|es|i)?\b"
 )
 SECRET_REACH = 200
+# Words that name an identifier, nearer the value than a secret's word: "Switch serial, for
+# the asset sheet, is S G, ...", "the laptop is H D C L zero nine"
+IDENTIFIER_WORD = re.compile(
+    r"(?i)\b(?:serial|s/n|asset|tag|host\s?name|server|laptop|machine|device|model|ticket"
+    r"|reference|ref|order|extension|user\s?name|login\s+name|e-?mail|address|postcode"
+    r"|ssid|network\s+name|inventar\w*|inventory|path|folder|share|tax\s+code|error\s+code"
+    r"|sort\s+code|product\s+code|\w*nummer|number|número|numero|numéro|matricola|seriale|id"
+    r"|codice\s+fiscale|national\s+insurance|dni|nif|iban|thumbprint|fingerprint|hash)\b"
+)
 
 
 def spelled_secret_hits(text: str, lowered: str) -> Iterator[Hit]:
@@ -106,5 +115,25 @@ def spelled_secret_hits(text: str, lowered: str) -> Iterator[Hit]:
     for start, end, spelled in spelled_runs(text, lowered):
         letters = sum(ch.isalpha() for ch in spelled)
         if len(spelled) >= 6 and letters and letters < len(spelled):
-            if SECRET_WORD.search(text, max(0, start - SECRET_REACH), start):
+            if secret_named_nearer(text, max(0, start - SECRET_REACH), start):
                 yield start, end, "password"
+
+
+# where the value came from, not what it is: "with the licence key from the vendor email,
+# reading it off to myself, Romeo Papa Kilo five, ..." (session 21)
+_SOURCE_BEFORE = re.compile(r"(?i)\bfrom\s+(?:the\s+|an?\s+|his\s+|her\s+)?(?:\w+\s+)?$")
+
+
+def secret_named_nearer(text: str, lo: int, start: int) -> bool:
+    """Whether a secret's word stands in text[lo:start] with no identifier's word after it
+    (a serial, an asset tag, a hostname spelled), an identifier named as a source aside."""
+    last = max((m.end() for m in SECRET_WORD.finditer(text, lo, start)), default=-1)
+    named = max(
+        (
+            m.end()
+            for m in IDENTIFIER_WORD.finditer(text, lo, start)
+            if not _SOURCE_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        ),
+        default=-1,
+    )
+    return last >= 0 and named < last

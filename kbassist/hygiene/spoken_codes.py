@@ -60,6 +60,7 @@ _NOT_A_CODE = re.compile(
     r"|promo|discount|exit|event|fault|reason|colou?r|fout|fehler|erreur|errore|erro)"
     r"[\s-]?codes?$"
 )
+_ONE_PRONOUN = re.compile(r"(?i)one,[ \t]+")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _REACH = 160
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -131,6 +132,9 @@ def spoken_code_hits(text: str) -> list[Hit]:
         digits = said.replace("-", "")
         if not digits.isdigit():
             continue
+        pronoun = _ONE_PRONOUN.match(text, start)
+        if pronoun and len(digits) > 8:  # "He read me one, four one seven six, two nine ..."
+            start, said, digits = pronoun.end(), said[1:], digits[1:]
         dashed = "-" in said
         if not (4 <= len(digits) <= 8 or (dashed and len(digits) <= 10)):
             continue

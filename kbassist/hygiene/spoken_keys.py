@@ -28,7 +28,7 @@ from kbassist.hygiene.dictation import (
 )
 from kbassist.hygiene.keyword_scan import Hit
 from kbassist.hygiene.number_pairs import PAIRS
-from kbassist.hygiene.spelled_letters import DIGIT_WORDS, SECRET_WORD
+from kbassist.hygiene.spelled_letters import DIGIT_WORDS, IDENTIFIER_WORD, SECRET_WORD
 
 # Digit words, and numbers from ten said as one: "ten seventy two" is 1072, "forty six" 46
 _DIGITS = {
@@ -323,15 +323,6 @@ _PARTS_BRIDGE = re.compile(
     r"|seconde|suite|resto|rest)\b[^\n]{0,40}?)[\s,:]*$"
 )
 _PARTS_REACH = 70
-# Words that name an identifier, nearer the value than a secret's word: "Switch serial, for
-# the asset sheet, is S G, ...", "the laptop is H D C L zero nine"
-_IDENTIFIER_WORD = re.compile(
-    r"(?i)\b(?:serial|s/n|asset|tag|host\s?name|server|laptop|machine|device|model|ticket"
-    r"|reference|ref|order|extension|user\s?name|login\s+name|e-?mail|address|postcode"
-    r"|ssid|network\s+name|inventar\w*|inventory|path|folder|share|tax\s+code|error\s+code"
-    r"|sort\s+code|product\s+code|\w*nummer|number|número|numero|numéro|matricola|seriale|id"
-    r"|codice\s+fiscale|national\s+insurance|dni|nif|iban|thumbprint|fingerprint|hash)\b"
-)
 # A secret's word in a Dutch or German compound ("beheerwachtwoord", "Adminkennwort"), or the
 # Temporary Access Pass's own name
 _COMPOUND_SECRET_WORD = re.compile(
@@ -400,5 +391,5 @@ def _named_secret(text: str, start: int, spelled: str) -> bool:
     if last < 0:
         return False
     # "tax code", "sort code": an identifier's word that ends with a secret's
-    named = max((match.end() for match in _IDENTIFIER_WORD.finditer(text, lo, start)), default=-1)
+    named = max((match.end() for match in IDENTIFIER_WORD.finditer(text, lo, start)), default=-1)
     return named < last
