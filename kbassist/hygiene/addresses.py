@@ -64,7 +64,7 @@ _STREET_POSTCODED = (
     rf"\b\d{{1,5}}[A-Za-z]?,?\s+(?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+"
     rf"(?:,[ \t]*[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?){{1,3}}(?=[ \t,]{{1,3}}{_UK_POSTCODE})"
     r"|\b(?:Am|Im|Zum|Zur|An\s+der|An\s+den|Auf\s+dem|Auf\s+der|In\s+der|Unter\s+den)\s+"
-    r"[A-ZÄÖÜ][\wäöüß'-]+\s+\d{1,4}\s?[a-z]?(?=,\s*\d{5}\s)"
+    r"(?:[A-ZÄÖÜ][\wäöüß'-]+\s+){1,2}\d{1,4}\s?[a-z]?(?=,\s*(?:Postleitzahl\s+|PLZ\s+)?\d{5}\s)"
     # a Dutch or Frisian street named without a type, then a Dutch postcode and the town:
     # "Buorren 7, 9104 BX Damwâld", "Lange Voorhout 12, 2514 EE Den Haag" (session 8)
     rf"|\b[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|van|de|der|den|het|'t)){{0,2}}\s+"
@@ -100,7 +100,7 @@ _STREET_PIECES = (
     re.compile(rf"(?:{_ROMANCE_STREET_WORDS})\s"),  # "Calle Mayor 5"
     re.compile(rf"(?:{_CELTIC_STREET_WORDS})\s"),  # "14 Heol y Felin"
     re.compile(_UK_POSTCODE),  # "12 Mill Race, Tickhill, Doncaster DN11 9HU"
-    re.compile(r"\d,\s*\d{5}\s"),  # "Am Mühlbach 7, 83093 Bad Endorf"
+    re.compile(r"\d,\s*(?:Postleitzahl\s+|PLZ\s+)?\d{5}\s"),  # "Am Mühlbach 7, 83093 ..."
     re.compile(r"\d,?[ \t]+[1-9]\d{3}[ \t]?[A-Z]{2}\b"),  # "Buorren 7, 9104 BX Damwâld"
 )
 # (an Irish county and Eircode too: "Naas, Co. Kildare W91 K2P7"; session 12)
@@ -123,7 +123,7 @@ _OFFICE_WORDS = re.compile(
     r"|filiale|niederlassung|firma|oficina|sede|sucursal|almacén|bureau|siège|agence|kantoor"
     r"|vestiging|escritório|filial|ufficio|magazzino|datacenter|data\s+centre|colo"
     # a depot or works in the other languages (session 15)
-    r"|dépôt|entrepôt|usine|magazijn|werkplaats|werk|fábrica|fabbrica|stabilimento"
+    r"|dépôt|entrepôt|usine|magazijn|werkplaats|werk|fábrica|fabbrica|stabilimento|lager"
     # a practice, a firm's chambers, a hotel (session 16): "au cabinet, 14 rue Mercière",
     # "Greyfriars Hotel, 2 Castle Wynd", "Fritzbox 7590 Praxis Dr. Kessler"
     r"|cabinet|praxis|kanzlei|hotel|hôtel"

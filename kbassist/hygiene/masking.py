@@ -188,6 +188,10 @@ def _merge(first: Span, second: Span) -> Span:
             # phone, the secret a piece of it (session 12); "an seine private Nummer 0171
             # 5529034" read as a door code's "0171" (session 17)
             named = other
+        elif inside and other.kind == "national_id" and named.kind == "pin":
+            # a validated identity number (its check letter right) after its name, a PIN's
+            # word a clause before: "cambiar el PIN ... con su DNI cuatro ocho ..." (session 21)
+            named = other
         elif inside and other.kind == "phone" and named.kind == "password":
             # the same number read as a password after "password reset:" and as her own
             # mobile: "registered her own mobile for self-service password reset: 07911 462

@@ -44,7 +44,9 @@ _OTHER_NUMBER = re.compile(
     r"(?i)\b(?:extension|ext|ticket|case|incident|ref|reference|order|invoice|serial|account"
     r"|change|série|serie|seriale|room|floor|version|build|port|vlan|error|tax\s+code|sort\s+code|post\s?code|zip\s?code"
     r"|area\s+code|country\s+code|status\s+code|product\s+code|asset|tag|model|id|ip"
-    r"|(?<!pin\s)(?<!puk\s)number|\w*nummer|número|numero|numéro)\b"
+    r"|(?<!pin\s)(?<!puk\s)number|\w*nummer|número|numero|numéro"
+    # an identity number's name: "la verifiqué con su DNI cuatro ocho ..." (session 21)
+    r"|dni|nie|nif|ssn|bsn|steuer-?id|codice\s+fiscale|national\s+insurance)\b"
 )
 # A phone's word right before the number ("her mobile four five ..."; not "read it over the
 # phone, it's ...")
