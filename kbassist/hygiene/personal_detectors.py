@@ -30,7 +30,7 @@ from kbassist.hygiene.personal_keywords import (
     sentence_birth_date_hits,
     sort_and_account_hits,
 )
-from kbassist.hygiene.phones import company_footer, phone_hits, spoken_phone_hits
+from kbassist.hygiene.phones import company_footer, phone_hits
 from kbassist.hygiene.table_columns import birth_column_hits
 
 # --- validated numbers: IBAN, payment cards, national IDs ----------------------------------
@@ -288,7 +288,6 @@ DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
     email_hits,
     written_out_email_hits,
     phone_hits,
-    spoken_phone_hits,
     address_hits,
     untyped_home_hits,
     birth_column_hits,

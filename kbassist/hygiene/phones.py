@@ -559,19 +559,3 @@ def phone_hits(text: str, lowered: str) -> Iterator[Hit]:
             continue  # "show the main number 0113 ... Tested ... to my mobile - showed 0113 ..."
         own_end = start + len(raw) if own else -1
         yield start, start + len(raw), "phone"
-
-
-# A number dictated in words: "his home number zero one four eight four, five five two, seven
-# one eight" (session 9): ten or more digit words, after words that name a phone.
-_DIGIT_WORD = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double\s+\w+)"
-_SPOKEN_NUMBER = re.compile(rf"(?i)\b{_DIGIT_WORD}(?:[ ,-]+{_DIGIT_WORD}){{9,14}}\b")
-
-
-def spoken_phone_hits(text: str, lowered: str) -> Iterator[Hit]:
-    """Phone numbers read out in words after a phone word or a word saying whose it is."""
-    if "zero" not in lowered and " oh " not in lowered:
-        return
-    for match in _SPOKEN_NUMBER.finditer(text):
-        before = clause_before(text, match.start())
-        if _PHONE_WORDS.search(before) and not _WORK_PHONE.search(before):
-            yield match.start(), match.end(), "phone"

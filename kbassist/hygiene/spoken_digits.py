@@ -6,8 +6,9 @@ code as words, and no detector reads words as digits. This layer finds runs of f
 number words, writes each run as the digits it says (groups kept where commas part them; a
 run of single keys read one by one as one number), and runs the rules over that rewritten
 text. A rule that fires on a rewritten run flags the run's words in the note (session 15).
-English runs of ten words or more after a phone word were already read by
-:func:`kbassist.hygiene.phones.spoken_phone_hits`.
+Phone numbers said in English are read this way too, with every test the phone rule makes of
+a typed number (session 21: the older reader of English runs, which asked only for a phone's
+word before, took direct dials, DDIs and shop mobiles for someone's own).
 """
 
 from __future__ import annotations
