@@ -129,6 +129,8 @@ def _number_at(words: list[re.Match[str]], index: int) -> tuple[str, int] | None
 def spoken_code_hits(text: str) -> list[Hit]:
     """Numbers said in words that a code's word names in their sentence or the one before."""
     hits: list[Hit] = []
+    if not _CODE_WORD.search(text):
+        return hits  # no code's word anywhere: nothing to name a run
     previous_hit_end = -1
     for start, end, said, paired in _runs(text):
         digits = said.replace("-", "")

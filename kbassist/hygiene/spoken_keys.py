@@ -18,6 +18,7 @@ identifier's word between, is a secret (:func:`spoken_key_secret_hits`).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kbassist.hygiene.dictation import (
     _CASE_AFTER,
@@ -87,6 +88,13 @@ _JOINERS = frozenset(
 _ARTICLES = frozenset("a an un une ein eine een el la il lo um uma una uno le".split())
 _SPOKEN_DOT = re.compile(r"(?i)dot|punto|punkt|ponto|punt|point")
 _PHRASE_LENGTH = 3
+# The first words of the phrases of two or three words: only these start a longer phrase
+_FIRST_OF_PHRASES = frozenset(
+    phrase.split()[0]
+    for table in (_JOINERS, _SYMBOLS, _CASES, _DIGITS, _CASED_NAMES, _LETTERS)
+    for phrase in table
+    if " " in phrase
+)
 _CHUNK = re.compile(r"(?=[A-Za-z]{0,2}\d)[A-Za-z0-9]{2,3}")  # "f9", "kB7", "85", "944"
 _WORD = re.compile(r"[^\W\d_]{3,15}")
 _TOKEN = re.compile(r"[^\s,]+")
@@ -118,7 +126,8 @@ def _phrase(tokens: list[_Token], index: int) -> tuple[str, str, int, str] | Non
     """(kind, text, tokens used, raw word) of the piece at index: L a letter, E a letter's
     name that is a word too ("de"), D digits, S a symbol, C a case word, J a joiner, A an
     article, W a word."""
-    for size in range(_PHRASE_LENGTH, 0, -1):
+    longest = _PHRASE_LENGTH if tokens[index][2].lower() in _FIRST_OF_PHRASES else 1
+    for size in range(longest, 0, -1):
         if index + size > len(tokens) or any(tokens[index + k][3] for k in range(size - 1)):
             continue
         raw = " ".join(tokens[index + k][2] for k in range(size))
@@ -151,9 +160,14 @@ def _phrase(tokens: list[_Token], index: int) -> tuple[str, str, int, str] | Non
 
 def spoken_key_runs(text: str) -> list[tuple[int, int, str]]:
     """(start, end, what it spells) for each value read key by key in words."""
+    return list(_key_runs(text))
+
+
+@lru_cache(maxsize=16)  # read twice per text: by spoken_digits and by the secret's reader
+def _key_runs(text: str) -> tuple[tuple[int, int, str], ...]:
     tokens = _tokens(text)
     if len(tokens) < 4:
-        return []
+        return ()
     pieces = [_phrase(tokens, index) for index in range(len(tokens))]
     runs = []
     index = 0
@@ -168,7 +182,7 @@ def spoken_key_runs(text: str) -> list[tuple[int, int, str]]:
             index = end
         else:
             index += 1
-    return runs
+    return tuple(runs)
 
 
 def _kind(pieces: list[tuple[str, str, int, str] | None], index: int) -> str:
