@@ -9,61 +9,34 @@ another first letter fails here instead of silently going unmatched.
 from __future__ import annotations
 
 import re
-from re import _constants as C  # noqa: N812  (the parser's opcodes)
-from re import _parser
 
 import pytest
 
 from kbassist.hygiene import command_lines, prose_codes, secret_detectors
+from kbassist.hygiene.regex_guard import first_characters
 
-ZERO_WIDTH = {C.AT, C.ASSERT, C.ASSERT_NOT}
+# The characters the sets are read over: Latin letters and digits, punctuation, the accented
+# letters, and the four that fold to an ASCII letter in a case-blind regex
+_ALPHABET = [chr(code) for code in range(0x250)] + ["\u212a", "\u017f", "\u0131", "\u0130"]
+_GUARD = re.compile(r"((?:\(\?[aiLmsux]+\))*)\(\?=\[((?:\\.|[^\]\\])*)\]\)")
 
 
-def _first(items: list, chars: set[str]) -> bool:
-    """Add the characters that can start a match of items; True when items can match empty."""
-    for op, arg in items:
-        if op in ZERO_WIDTH:
-            continue
-        if op == C.LITERAL:
-            chars.add(chr(arg))
-            return False
-        if op == C.IN:
-            for inner, value in arg:
-                if inner != C.LITERAL:
-                    raise AssertionError(f"a class of more than literals: {inner}")
-                chars.add(chr(value))
-            return False
-        if op == C.SUBPATTERN:
-            if not _first(arg[-1], chars):
-                return False
-            continue
-        if op == C.BRANCH:
-            if not any([_first(branch, chars) for branch in arg[1]]):
-                return False
-            continue
-        if op in (C.MAX_REPEAT, C.MIN_REPEAT):
-            low, _, body = arg
-            if not _first(body, chars) and low > 0:
-                return False
-            continue
-        raise AssertionError(f"an opcode these tests do not read: {op}")
-    return True
+def _letters(body: str, flags: int) -> set[str]:
+    """The characters of _ALPHABET a class of that body matches (lower-cased if case-blind)."""
+    regex = re.compile(f"[{body}]", flags)
+    fold = bool(flags & re.IGNORECASE)
+    return {ch.lower() if fold else ch for ch in _ALPHABET if regex.match(ch)}
 
 
 def guard_and_first_letters(pattern: re.Pattern[str]) -> tuple[set[str], set[str]]:
-    """The guard's characters and the characters any match can begin with (lower-cased)."""
-    parsed = list(_parser.parse(pattern.pattern))
-    op, (direction, guard) = parsed[0]
-    assert op == C.ASSERT and direction == 1, "the regex does not start with a guard"
-    allowed: set[str] = set()
-    assert not _first(guard, allowed)
-    starts: set[str] = set()
-    assert not _first(parsed[1:], starts), "the regex can match the empty string"
-    fold = bool(pattern.flags & re.IGNORECASE)
-    return (
-        {ch.lower() for ch in allowed} if fold else allowed,
-        {ch.lower() for ch in starts} if fold else starts,
-    )
+    """The guard's characters and the characters any match can begin with (the reader of
+    kbassist.hygiene.regex_guard, on the pattern without its guard)."""
+    guard = _GUARD.match(pattern.pattern)
+    assert guard, "the regex does not start with a guard"
+    rest = guard.group(1) + pattern.pattern[guard.end() :]
+    starts = first_characters(rest, pattern.flags)
+    assert starts is not None, "the first characters cannot be told"
+    return _letters(guard.group(2), pattern.flags), _letters(starts, pattern.flags)
 
 
 GUARDED = [

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from kbassist.hygiene.keyword_scan import Hit
+from kbassist.hygiene.regex_guard import guarded
 
 EN_STREET_TYPES = (
     r"Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Way|Court|Ct|Crescent|Cres|Place|Pl"
@@ -331,7 +332,7 @@ def address_hits(text: str, lowered: str) -> Iterator[Hit]:
 # A home named, then a run of up to four capitalised parts, comma-separated, that ends in a UK
 # postcode, with no street type: "home address 3 Baile na Creige, Isle of Barra, HS9 5XY",
 # "at her home for setup: Mrs E. Grant, Tigh na Coille, Cannich IV4 7LX" (session 8).
-_HOME_CUE = re.compile(
+_HOME_CUE = guarded(
     r"(?i)\b(?:home\s+address|(?:at|to)\s+(?:her|his|their|my|your)\s+(?:own\s+)?home"
     r"|(?:lives|living|resides|residing)\s+at|(?:her|his|their)\s+home\s*:"
     # "can someone come to the house Thursday ...? I'm at The Old Forge, ..." (session 18)

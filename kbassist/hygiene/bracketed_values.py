@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 
 from kbassist.hygiene.keyword_scan import Hit
+from kbassist.hygiene.regex_guard import guarded
 from kbassist.hygiene.value_shapes import HOST_NAME, MIXED_CASE_AND_DIGIT, is_mention
 
 _KEYWORD = (
@@ -21,14 +22,14 @@ _KEYWORD = (
     r"|passwd|token|api[\s_-]?key|secret)"
 )
 # the keyword before the bracket, or first inside it: "via the API (token fhooQe3w...,"
-_KEY_THEN_BRACKET = re.compile(
+_KEY_THEN_BRACKET = guarded(
     rf"(?i)(?:\b{_KEYWORD}\b[^.()\n:=]{{0,40}}?\(|\({_KEYWORD}[ \t]+)"
     r"(?P<value>[^\s(),;]{8,64})(?=[,;)])"
 )
 # a password that is the device's serial, given in brackets: "The initial admin password on
 # these is the serial number printed on the back (X5NB012345 on this one)" (blind78's row, lost
 # by the session-17 retraining)
-_SERIAL_AS_PASSWORD = re.compile(
+_SERIAL_AS_PASSWORD = guarded(
     rf"(?i)\b{_KEYWORD}\b[^.\n]{{0,40}}?\b(?:is|=)\s+the\s+(?:device'?s?\s+)?(?:serial|s/n)"
     r"[^.\n(]{0,50}\((?P<value>(?-i:[A-Z0-9]{6,20}))\b"
 )

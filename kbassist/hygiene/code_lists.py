@@ -20,9 +20,10 @@ import re
 from collections.abc import Iterator
 
 from kbassist.hygiene.keyword_scan import Hit
+from kbassist.hygiene.regex_guard import guarded
 
 # The heading: backup, recovery, rescue... codes in the seven languages.
-_HEADING = re.compile(
+_HEADING = guarded(
     r"(?i)\b(?:(?:backup|back-up|recovery|rescue|emergency|scratch|bypass|one-time|2fa|mfa"
     r"|2-step|two-factor|2sv|verification|sign-in)[\s-]?codes"
     r"|backupcodes|back-?up-?codes|(?:wiederherstellungs|notfall|sicherungs|backup|einmal)-?codes"
@@ -107,7 +108,7 @@ def code_list_hits(text: str, lowered: str) -> Iterator[Hit]:
 # "used one of the recovery codes he'd saved, 7f3a2-9c1e4", "one of the backup codes ... read
 # to me over the phone, 8841-2290": a single backup code in the sentence that names such codes
 # (the lists under a heading are code_lists'; session 15)
-_ONE_BACKUP_CODE = re.compile(
+_ONE_BACKUP_CODE = guarded(
     r"(?i)(?:\b(?:backup|back-up|recovery|bypass|scratch|rescue|emergency|wiederherstellungs"
     r"|notfall|respaldo|recuperación|recuperação|secours|récupération|herstel|recupero)"
     r"[\s-]?codes?"

@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from kbassist.hygiene.clause_values import clause_value_hits
 from kbassist.hygiene.keyword_scan import Hit
 from kbassist.hygiene.prose_codes import PLACE_WORDS
+from kbassist.hygiene.regex_guard import guarded
 
 _NOW_CODE = re.compile(
     r"(?i)\b(?:code|codes|codice|código|codigo|pin|keypad|\w+code)\b[^.;\n]{0,60}?"
@@ -65,7 +66,7 @@ def now_code_hits(text: str, lowered: str) -> Iterator[Hit]:
             yield match.start("value"), match.end("value"), "pin"
 
 
-_SENT_CODE = re.compile(
+_SENT_CODE = guarded(
     r"(?i)\b(?:sent|gave|read\s+(?:out|back)|typed(?:\s+in)?|replied\s+with|forwarded"
     r"|envió|enviou|a\s+envoyé|stuurde|ha\s+inviato|schickte)[ \t]+(?:them|it|him|her|back)?"
     r"[ \t]*(?:the\s+code[ \t]+)?(?P<value>\d{6}|\d{3}[ -]\d{3})(?![\w.,/:-]\w)"
@@ -77,7 +78,7 @@ _SENT_CODE = re.compile(
     r"(?P<arrived>\d{6}|\d{3}[ -]\d{3})(?![\w.,/:-]\w)"
 )
 # "I'm typing 90517 which is what I set up": the digits typed where a PIN is named
-_TYPED_CODE = re.compile(
+_TYPED_CODE = guarded(
     r"(?i)\b(?:typing|entering|keying\s+in|punching\s+in)[ \t]+(?:in[ \t]+)?"
     r"(?P<value>\d{4,8})(?![\w.,/:-]\w)"
 )
@@ -166,12 +167,12 @@ def comma_code_hits(text: str, lowered: str) -> Iterator[Hit]:
             yield match.start("value"), match.end("value"), "pin"
 
 
-_BACKUP_PAIR = re.compile(r"(?i)\bcode\b[^.\n:]{0,60}:[ \t]*(?P<value>\d{4} \d{4})(?![\w.,/:-]\w)")
+_BACKUP_PAIR = guarded(r"(?i)\bcode\b[^.\n:]{0,60}:[ \t]*(?P<value>\d{4} \d{4})(?![\w.,/:-]\w)")
 _BACKUP_NAMED = re.compile(
     r"(?i)backup|back-up|recovery|herstel|wiederherstellung|récupération|recuperaci[óo]n"
     r"|recupero|recuperação|2sv|2fa|2-step|verificati"
 )
-_SEED_AFTER_MANUAL = re.compile(
+_SEED_AFTER_MANUAL = guarded(
     r"(?i)(?:can'?t\s+scan|cannot\s+scan|enter\s+(?:this|the)\s+code|manual(?:ly)?\s+(?:entry"
     r"|key|code)|setup\s+code"
     # "it showed me a code to type in instead of the QR: KRAQ UPE7 ..." (session 18)
@@ -182,7 +183,7 @@ _SEED_AFTER_MANUAL = re.compile(
 
 # A TOTP seed in base32 after "secret" or "seed", an MFA word up to 200 characters before: "Set up
 # TOTP with the team: secret REEYSAVTM2I2FVUP4BJVXFLQG2MHJIV3 added to the vault" (session 20)
-_NAMED_SEED = re.compile(
+_NAMED_SEED = guarded(
     r"(?i)\b(?:secret|seed|geheimnis|secreto|segredo|segreto|geheim)\b[ \t]*[:=]?[ \t]*"
     r"(?P<value>(?-i:[A-Z2-7]{16,64}))(?![\w-])"
 )

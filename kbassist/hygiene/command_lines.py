@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 
 from kbassist.hygiene.keyword_scan import Hit, Token, trim
+from kbassist.hygiene.regex_guard import guarded
 from kbassist.hygiene.value_shapes import is_mention, value_shape_ok
 
 _CLI_FLAG = re.compile(
@@ -27,7 +28,7 @@ _NET_USE = re.compile(r"(?i)/user:[^\s/]{1,100}[ \t]+(?P<value>[^\s/\"'<>]{3,100
 _NET_USER = re.compile(r"(?i)\bnet\s+user\s+[^\s/]{1,64}[ \t]+(?P<value>[^\s/*\"'<>]{3,100})")
 # "redis-cli -h 10.8.1.20 -a 'Kq8v...'": redis-cli's -a is its password (session 7).
 # redis.conf's "requirepass X" and "masterauth X" too (session 12)
-_REDIS_AUTH = re.compile(
+_REDIS_AUTH = guarded(
     r"(?:\bredis-cli\b[^\n|;]{0,120}?(?<![\w-])(?:-a|--pass|--askpass)"
     r"|(?i:\b(?:requirepass|masterauth)))[ \t]+"
     r"(?P<value>\"[^\"\n]{1,100}\"|'[^'\n]{1,100}'|[^\s\"'<>()|]{1,100})"
@@ -35,7 +36,7 @@ _REDIS_AUTH = re.compile(
 # "snmpwalk -v2c -c gskt-ro-44x 10.12.0.2": the net-snmp tools' -c is the community (-A and
 # -X SNMPv3's passphrases); the defaults public and private open nothing a reader does not
 # know (session 10).
-_SNMP_COMMAND = re.compile(
+_SNMP_COMMAND = guarded(
     r"\bsnmp(?:walk|get|getnext|bulkwalk|bulkget|set|table|trap|netstat|df|status)\b[^\n|;]{0,200}"
 )
 _SNMP_COMMUNITY = re.compile(
@@ -55,7 +56,7 @@ _SNMP_USER = re.compile(
     r"(?P<priv>[^\s\"'<>]{4,64}))?"
 )
 # mysql -uroot -pS3cret!: the password glued to its switch.
-_GLUED_P = re.compile(r"(?<![\w-])-p(?P<value>[^\s\"'<>()]{4,100})")
+_GLUED_P = guarded(r"(?<![\w-])-p(?P<value>[^\s\"'<>()]{4,100})")
 
 
 def command_line_hits(text: str, lowered: str) -> Iterator[Hit]:
@@ -147,7 +148,7 @@ _KEY_MATERIAL = re.compile(
     r"|\"keyMaterial\"[ \t]*:[ \t]*\"(?P<json>[^\"\n]{4,100})\""
 )
 # curl's login: "curl -u grafana:Pr0m-Sc4pe_2291 https://..." (session 16)
-_CURL_USER = re.compile(
+_CURL_USER = guarded(
     r"\bcurl\b[^\n|;]{0,120}?(?<![\w-])(?:-u|--user)[ \t]+['\"]?(?P<user>[^\s:'\"]{1,64}):"
     r"(?P<value>[^\s'\"@]{1,100})"
 )
@@ -156,9 +157,7 @@ _CURL_USER = re.compile(
 _API_KEY_USER = re.compile(r"[A-Za-z0-9_-]{20,64}")
 # A Wi-Fi QR code's payload (session 16):
 # "WIFI:T:WPA;S:Hawkridge-Guests;P:Appletree-Barrel-55;H:false;;"
-_WIFI_QR = re.compile(
-    r"(?i)\bWIFI:(?:[A-Z]:(?:\\;|[^;\n])*;){0,4}?P:(?P<value>(?:\\;|[^;\n]){4,64})"
-)
+_WIFI_QR = guarded(r"(?i)\bWIFI:(?:[A-Z]:(?:\\;|[^;\n])*;){0,4}?P:(?P<value>(?:\\;|[^;\n]){4,64})")
 _ENCODED_LOGIN = re.compile(
     r"(?:GetBytes|b64encode|btoa|encodeToString|Base64\.encode)\([ \t]*b?['\"]"
     r"[^'\":\s]{1,80}:(?P<value>[^'\"\s]{4,100})['\"]"
@@ -167,7 +166,7 @@ _ENCODED_LOGIN = re.compile(
 
 # A Cisco IOS password of type 0, in clear: "username installer privilege 15 password 0
 # Bx7vqT3mWk", "enable secret 0 ...", "tacacs-server key 0 ..." (session 20)
-_CLEAR_TYPE = re.compile(r"(?im)\b(?:password|secret|key)[ \t]+0[ \t]+(?P<value>[^\s\"'<>]{4,100})")
+_CLEAR_TYPE = guarded(r"(?im)\b(?:password|secret|key)[ \t]+0[ \t]+(?P<value>[^\s\"'<>]{4,100})")
 
 
 def config_value_hits(text: str, lowered: str) -> Iterator[Hit]:

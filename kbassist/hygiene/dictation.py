@@ -95,6 +95,8 @@ def dictated_runs(text: str, first_words: bool = True) -> list[tuple[int, int, s
 def _address_runs(text: str) -> list[tuple[int, int, str]]:
     if " at " not in text and "rob" not in text and "staart" not in text and "chiocc" not in text:
         return []
+    if not _SAID_DOT.search(text):
+        return []  # every address said holds a dot said: "at gmail dot com"
     runs = []
     for match in _SAID_ADDRESS.finditer(text):
         if ", " in match.group("local"):

@@ -70,6 +70,8 @@ _OTHER_THING = (
     r"|serial|ticket|order|model|part|extension|room|tag|invoice|reference|id|phone|number)\b"
 )
 
+_OTHER_AFTER = re.compile(rf"\s+{_OTHER_THING}", re.IGNORECASE)
+
 
 def is_indicator_or_reference(text: str, start: int, end: int) -> bool:
     """Whether the value at start..end is an indicator, an address, a reference or a
@@ -133,5 +135,21 @@ def _retracted(text: str, start: int, end: int, value: str) -> bool:
     tag"."""
     if len(value) > 12:
         return False
-    later = re.compile(rf"(?<![\w-]){re.escape(value)}\s+{_OTHER_THING}", re.IGNORECASE)
-    return later.search(text, start, min(len(text), end + 200)) is not None
+    stop = min(len(text), end + 200)
+    if not (text.isascii() and value.isascii()):
+        later = re.compile(rf"(?<![\w-]){re.escape(value)}\s+{_OTHER_THING}", re.IGNORECASE)
+        return later.search(text, start, stop) is not None
+    # ASCII: the same search without compiling a regex per value (each compiled one pushed
+    # others out of the re module's cache): case-folded, the value where no word or dash
+    # stands right before it, the other thing's words after it
+    window, needle = text[start:stop].lower(), value.lower()
+    found = window.find(needle)
+    while found != -1:
+        at = start + found
+        before = text[at - 1] if at else " "
+        if not (before.isalnum() or before in "_-") and _OTHER_AFTER.match(
+            text, at + len(value), stop
+        ):
+            return True
+        found = window.find(needle, found + 1)
+    return False

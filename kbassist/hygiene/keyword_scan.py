@@ -47,6 +47,7 @@ from kbassist.hygiene.filler_words import (
     WEAK_LINKS,
 )
 from kbassist.hygiene.hint_index import HintIndex, keyword_matches
+from kbassist.hygiene.regex_guard import guarded
 from kbassist.hygiene.value_shapes import is_mention
 
 # (start, end, kind) of one sensitive value in the text.
@@ -388,7 +389,7 @@ def compile_rule(rule: KeywordRule) -> CompiledRule:
         r"(?P<sep>[ \t]*(?::=|=>|->|[:=]))?"
     )
     leads = tuple(hint for hint in rule.hints if hint.startswith(" "))
-    return CompiledRule(rule, re.compile(pattern), leads)
+    return CompiledRule(rule, guarded(pattern), leads)  # its first letters' lookahead in front
 
 
 _SEARCH_TOKENS = 30

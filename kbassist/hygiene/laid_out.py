@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from kbassist.hygiene.keyword_scan import VERBS, Hit
 from kbassist.hygiene.prose_codes import sentence_around
+from kbassist.hygiene.regex_guard import guarded
 from kbassist.hygiene.spelled_letters import NATO_WORDS
 from kbassist.hygiene.value_shapes import KEY_NOUNS, STOPWORDS, is_mention, value_shape_ok
 
@@ -302,7 +303,7 @@ def phrase_hits(text: str, lowered: str) -> Iterator[Hit]:
                 yield run.start(), run.end(), "recovery_code"
 
 
-_WALLET = re.compile(
+_WALLET = guarded(
     r"(?i)wallet|ledger|trezor|crypto|bitcoin|metamask|\bseed\b|recovery\s+phrase"
     r"|\b(?:12|24|twelve)\s+words|carteira|cartera|portefeuille|portafoglio|portemonnee"
 )
@@ -397,7 +398,7 @@ def mfa_code_list_hits(text: str, lowered: str) -> Iterator[Hit]:
 
 # "Nouvelle clé saisie sur le contrôleur UniFi (... > TILLEULS-CLIENTS) : Tilleuls-Lac-2025":
 # in a sentence about a Wi-Fi key, the value after a colon that ends the clause (session 6).
-_WIFI_WORDS = re.compile(r"(?i)\b(?:wi-?fi|wpa[23]?|wep|wlan|ssid|wireless|sans[\s-]fil)\b")
+_WIFI_WORDS = guarded(r"(?i)\b(?:wi-?fi|wpa[23]?|wep|wlan|ssid|wireless|sans[\s-]fil)\b")
 _KEY_WORDS = re.compile(
     r"(?i)\b(?:key|clé|clef|schlüssel|clave|sleutel|chave|chiave|password|passwort|kennwort"
     r"|contraseña|mot\s+de\s+passe|wachtwoord|senha|passphrase|psk|code|codice|código)\b"
@@ -453,11 +454,11 @@ def _random_letters(word: str) -> bool:
 # "passage en WPA2 sur le SSID DELMAS-REUNION avec la clé Tilleul-Brume-58", "SSID 'KnipCo'
 # met schaar-en-kam-2026 teruggezet", "join with tea-kettle-morning": a Wi-Fi key after the
 # word key, or after "with" where the network was just named (session 14)
-_KEY_IN_PROSE = re.compile(
+_KEY_IN_PROSE = guarded(
     r"(?i)\b(?P<word>key|clé|clef|chiave|clave|chave|schlüssel|sleutel|passphrase|with|met|mit"
     r"|con|avec|com)\s+['\"‘“]?(?P<value>[^\s'\"’”,;()<>]{8,63}?)['\"’”]?[.,;)]?(?=\s|$)"
 )
-_NETWORK_NAMED = re.compile(r"(?i)\b(?:ssid|network|netwerk|netzwerk|réseau|rete|red|rede)\b")
+_NETWORK_NAMED = guarded(r"(?i)\b(?:ssid|network|netwerk|netzwerk|réseau|rete|red|rede)\b")
 _NOT_A_WIFI_KEY = re.compile(r"(?i)wpa|wep|802\.|aes|tkip|psk|ghz|mbps|personal|enterprise")
 
 
@@ -504,7 +505,7 @@ def wifi_key_in_prose_hits(text: str, lowered: str) -> Iterator[Hit]:
 
 # "Same network name ... wanted the key again - entered Pq7XvR3mNtKe from the hub card": the
 # value after "entered" a few words after the key's word, a network named before (session 17)
-_KEY_ENTERED = re.compile(
+_KEY_ENTERED = guarded(
     r"(?i)\b(?:key|password|passphrase|wachtwoord|schlüssel|clé|clave|chiave|chave)\b[^.\n]{0,40}?"
     r"\b(?:entered|typed(?:\s+in)?|read\s+out)[ \t]+(?P<value>[^\s,;()<>'\"]{8,63}?)[.,;)]?(?=\s|$)"
 )
@@ -513,7 +514,7 @@ _KEY_ENTERED = re.compile(
 # "joined by hand using the key on the back of the hub, 4qRtYn7KxLbG3v, but", "new staff ssid
 # OBH-Staff ..., wpa2 'ryebread-kiln-44' given to shift lead": a key a few words after "key"
 # and a comma where a network is named, or quoted right after the security mode (session 15)
-_KEY_THEN_COMMA = re.compile(
+_KEY_THEN_COMMA = guarded(
     r"(?i)\b(?:key|clé|clef|chiave|clave|chave|schlüssel|sleutel|passphrase)\b[^.,;:\n\d]{0,50},"
     r"[ \t]+(?P<value>[^\s'\",;()<>]{8,63}?)[.,;)]?(?=\s|$)"
     r"|\bwpa[23]?(?:-psk)?[ \t]+['\"‘“](?P<quoted>[^\s'\"’”]{8,63})['\"’”]"
@@ -572,9 +573,7 @@ _CHAT_TYPED = re.compile(
     r"(?im)^[ \t]*\[[\d:. ]{3,12}\][ \t]*[\w .()'’-]{1,40}:[^\n]{0,40}?\b(?:typed|type|typing"
     r"|tried|entered|put\s+in|used|using|its|it's|is)[ \t]+(?P<value>[^\s\"'<>()]{6,40})"
 )
-_PASSWORD_ASKED = re.compile(
-    r"(?i)\b(?:password|passwort|kennwort|contraseña|wachtwoord|senha|pw)\b"
-)
+_PASSWORD_ASKED = guarded(r"(?i)\b(?:password|passwort|kennwort|contraseña|wachtwoord|senha|pw)\b")
 
 
 def chat_typed_hits(text: str, lowered: str) -> Iterator[Hit]:
@@ -624,7 +623,7 @@ _SPELLED_UNIT = (
 )
 # (session 11: "tango - uniform - november", "expliquei carácter a carácter: 'G maiúsculo, u,
 # i, m...'", with the password named further back)
-_SPELLED_PASSWORD = re.compile(
+_SPELLED_PASSWORD = guarded(
     r"(?i)\b(?:password|passwort|kennwort|passcode|passphrase|pw|pwd|senha|contraseña|clave"
     r"|mot\s+de\s+passe|mdp|wachtwoord)s?\b[^.\n\d]{0,120}?"
     r"(?:\b(?:is|was|now|to)|:)\s+['\"‘“]?"

@@ -18,6 +18,7 @@ from typing import NamedTuple
 from kbassist.hygiene.check_digits import luhn_ok
 from kbassist.hygiene.keyword_scan import Hit
 from kbassist.hygiene.personal_keywords import ORGANISATION_TAX_NUMBER, TEST_NUMBER_AFTER
+from kbassist.hygiene.regex_guard import guarded
 
 _WINDOW = 250
 
@@ -538,7 +539,7 @@ _ID_NAMED = re.compile(
     r"|ni\s+number|national\s+insurance|codice\s+fiscale|ssn|social\s+security"
     r"|nhs\s+(?:no\.?|number))\b"  # "asks for the NHS number ... Corrected to ..." (session 18)
 )
-_CORRECTED_ID = re.compile(
+_CORRECTED_ID = guarded(
     r"(?i)\b(?:corrected\s+to|fixed\s+to|korrigiert\s+(?:auf|zu)|correto|correcto|corregido"
     r"\s+(?:a|en)|corrigé\s+en|corretto\s+(?:in|a)|gecorrigeerd\s+(?:naar|in)|aangepast\s+naar"
     r"|should\s+be)[ \t]*:?[ \t]*(?P<value>(?-i:[A-Z]{0,2})\d[\d .]{6,14}\d(?-i:[A-Z])?)"

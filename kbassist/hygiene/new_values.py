@@ -15,9 +15,10 @@ import re
 from collections.abc import Iterator
 
 from kbassist.hygiene.keyword_scan import Hit
+from kbassist.hygiene.regex_guard import guarded
 from kbassist.hygiene.value_shapes import MIXED_CASE_AND_DIGIT, is_mention, value_shape_ok
 
-_NEW_ONE = re.compile(
+_NEW_ONE = guarded(
     r"(?i)\b(?:the\s+new\s+one|a\s+nova|o\s+novo|la\s+nueva|el\s+nuevo|la\s+nouvelle"
     r"|le\s+nouveau|die\s+neue|das\s+neue|den\s+neuen|de\s+nieuwe|het\s+nieuwe|la\s+nuova"
     r"|il\s+nuovo)(?:[ \t]*,|[^.\n:]{0,60}:)[ \t]*"

@@ -22,6 +22,7 @@ from kbassist.hygiene.keyword_scan import (
     keyword_hits,
     trim,
 )
+from kbassist.hygiene.regex_guard import guarded
 from kbassist.hygiene.value_shapes import is_mention
 
 PERSONAL_RULES: tuple[KeywordRule, ...] = (
@@ -171,7 +172,7 @@ _BIRTH_NOUNS = (
     r"date[\s-]+of[\s-]+birth|dob|d\.o\.b|birth\s?date|birthday|geburtsdatum"
     r"|fecha\s+de\s+nacimiento|date\s+de\s+naissance|geboortedatum|data\s+de\s+nascimento|data\s+di\s+nascita"
 )
-_BIRTH_QUESTION = re.compile(
+_BIRTH_QUESTION = guarded(
     rf"(?i)\b(?:{_BIRTH_NOUNS}|geburtstag|when\s+were\s+you\s+born"
     r"|wann\s+(?:sind\s+sie|bist\s+du)\s+geboren|cu[áa]ndo\s+naci[óo]|quand\s+êtes-vous\s+née?"
     r"|wanneer\s+bent\s+u\s+geboren|quando\s+nasceu|quando\s+[èe]\s+nat[oa])[^\n?]{0,40}\?"
@@ -217,7 +218,7 @@ _ANSWER_CUES = tuple(
 # the date later in the sentence that names a date of birth (session 8). Born 1920-2008: a
 # date of this decade in that sentence is when something was done.
 # In a file name too: "Okafor_Chidi_DOB_02-11-1987.pdf" (session 10).
-_BIRTH_NAMED = re.compile(
+_BIRTH_NAMED = guarded(
     rf"(?i)(?<![^\W_])(?:{_BIRTH_NOUNS}|birthdays|born|geboren|nacid[oa]|nascid[oa]|nat[oa]"
     # a field's name in an export: "date_of_birth", "dateNaissance", "birth_date" (session 14)
     r"|date_?of_?birth|birth_?date|date_?naissance|fecha_?(?:de_?)?nacimiento"

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 
 from kbassist.hygiene.keyword_scan import Hit
+from kbassist.hygiene.regex_guard import guarded
 
 
 def sentence_around(text: str, position: int, reach: int = 300) -> tuple[int, int]:
@@ -92,7 +93,7 @@ _PLACE_SET_TO = re.compile(
 )
 # "Got the PUK from the EE business portal (48213907)": a SIM's PUK is eight digits, given
 # anywhere in the sentence that names it.
-_PUK = re.compile(r"\bPUK\d?\b[^.\n]{0,60}?(?<![\d-])(?P<value>\d{8})(?![\d-])")
+_PUK = guarded(r"\bPUK\d?\b[^.\n]{0,60}?(?<![\d-])(?P<value>\d{8})(?![\d-])")
 # "Error code 50126": the codes a system reports, not ones that open anything.
 _REPORTED_CODE = re.compile(
     r"(?i)\b(?:error|event|status|exit|return|response|http|fault|reason|result|product|zip"
@@ -117,7 +118,7 @@ _KEYPAD_ENTRY = re.compile(
 )
 # "read the code out to him from the shared mailbox: 481 206": a one-time code after a colon
 # in a clause about a code.
-_CODE_AFTER_COLON = re.compile(
+_CODE_AFTER_COLON = guarded(
     r"(?i)\b(?:code|otp|2fa|mfa|passcode|verification|one-time|código|codice|bestätigungscode"
     r"|kopplungscode|pairing\s+code|freischaltcode|zugangscode|koppelcode)"
     r"\b[^.\n:]{0,60}(?::[ \t]*|,[ \t]+(?=(?:\d{3}[ -]\d{3}|\d{6}),[ \t]))"
@@ -131,7 +132,7 @@ _CODE_AFTER_COLON = re.compile(
 # (session 16)
 # Or after the place it opens, then the comma: "il codice della porta laterale, 4817 seguito da
 # cancelletto", "le code de l'alarme du local technique, 2281, à changer" (session 17)
-_CODE_SET_OFF = re.compile(
+_CODE_SET_OFF = guarded(
     r"(?i)\b(?:code|pin|c[óo]digo|codice|combinati[eo]n?|combinaison|combinación|combinazione"
     r"|kombination)(?:[ \t]+[^\W\d_][\w'’]*){0,5}[ \t]*,[ \t]+"
     r"(?P<value>\d{4,8})(?=,[ \t]|[ \t]+(?:seguito|suivi|gefolgt|followed|seguido|gevolgd"
@@ -182,7 +183,7 @@ _NUMBERED_THINGS = re.compile(
 )
 # "he read me the code 318 274": a code shown as two groups of three, or six digits, where
 # the words around speak of a one-time or sign-in code (session 8).
-_READ_OUT_CODE = re.compile(
+_READ_OUT_CODE = guarded(
     r"(?i)\b(?:the|a|this|that)\s+(?:(?:6|six|8|eight)[- ]digit\s+)?(?:code|c[óo]digo|codice)"
     r"(?:\s+(?P<value>\d{3}[ -]\d{3}|\d{6})"
     # "it asked for the code and she read it out, 604 118" (session 12): two groups of three
@@ -203,19 +204,19 @@ _BARE_CODE = re.compile(
 )
 # A TOTP seed in groups of four: "Seed entered by hand: MZXW 6YTB OI4D KNRQ GE2T 7LVA" (base32:
 # capitals and the digits 2-7; session 14), or whole, a clause after its word (session 19)
-_SEED_GROUPS = re.compile(
+_SEED_GROUPS = guarded(
     r"(?i)\b(?:seed|totp\s+secret|secret\s+key|setup\s+key|otp\s+secret)\b[^.\n:]{0,120}[:\s]\s*"
     r"(?P<value>(?-i:[A-Z2-7]{4}(?: [A-Z2-7]{4}){3,12}|(?=[A-Z]*[2-7])[A-Z2-7]{16,64}))(?![\w-])"
 )
 # A payment card's security code opens the card to whoever reads it (session 14).
-_CARD_CODE = re.compile(
+_CARD_CODE = guarded(
     r"(?i)\b(?:cvv2?|cvc2?|card\s+(?:security|verification)\s+(?:code|value|number)"
     r"|cryptogramme|kartenprüfnummer|c[óo]digo\s+de\s+seguri?(?:dad|ança)\s+(?:de|do|da)\s+"
     r"(?:la\s+)?(?:tarjeta|cartão)|codice\s+di\s+sicurezza\s+della\s+carta)"
     r"\b[^.\n\d]{0,20}?(?<![\d-])(?P<value>\d{3,4})(?![\w.,/:-]\w)"
 )
 _CARD_WORDS = ("cvv", "cvc", "card", "crypto", "karte", "tarjeta", "cartão", "carta")
-_PERSONAL_CODE = re.compile(
+_PERSONAL_CODE = guarded(
     r"(?i)\b(?:your|her|his|their|the\s+user's|new|temp|temporary|one-time|login|sign-in"
     r"|verification|access)\s+(?:code|passcode|pin)\s+(?:is|was|:)\s*"
     r"(?P<value>\d{3,4}[ -]?\d{3,4}|\d{4,8})(?![\w.,/:-]\w)"
@@ -244,7 +245,7 @@ _PIN_SET_LAST = re.compile(
 # the words that make a PIN a voicemail PIN, in the seven languages
 VOICEMAIL = re.compile(r"(?i)voice-?\s?mail|\bvm\b|mailbox|sprachbox|buzón|messagerie")
 # the verb after the PIN too: "vm pin for ext 204 reset to 9 3 1 1" (session 11)
-_PIN_SET_TO = re.compile(
+_PIN_SET_TO = guarded(
     r"(?i)(?:\b(?:set|reset|changed?|updated?)\s+(?:[\w-]+\s+){0,3}?pin\b"
     r"(?![\s-]?(?:pad|length|policy|complexity|reset))[^.\n:]{0,80}?\bto"
     r"|\bpin\b(?![\s-]?(?:pad|length|policy|complexity))[^.\n:]{0,60}?"
@@ -260,7 +261,7 @@ _PRONOUN_SET_TO = re.compile(
 )
 _PIN_NAMED = re.compile(r"(?i)\b(?:pin|pins|passcode|pin-?code)\b")
 # "screen-time code she gave us 1406": a device's own passcode (session 9)
-_DEVICE_PASSCODE = re.compile(
+_DEVICE_PASSCODE = guarded(
     r"(?i)\b(?:screen[- ]?time|restrictions?|unlock|iphone|ipad|handset|tablet|sim)[- ]"
     r"(?:pass)?code\b[^.\n\d]{0,30}?(?P<value>\d{4,8})(?![\w.,/:-]\w)"
 )
@@ -297,7 +298,7 @@ _VERIFICATION_NAMED = re.compile(_VERIFICATION_NAMES, re.IGNORECASE)
 # "code de vérification de l'appareil changé en KXQPTL", "código de verificación de la
 # etiqueta (clave de cifrado del vídeo): QHMPRW": the code named, then set or given (session 11),
 # or named with what it is for (session 12)
-_NAMED_THEN_CODE = re.compile(
+_NAMED_THEN_CODE = guarded(
     rf"(?:{_VERIFICATION_NAMES})[^.\n]{{0,60}}?(?i:\b(?:set|changed|reset)\s+to"
     r"|\b(?:is|now|ist|es|est|é|è)|\bchangée?\s+en|\bcambiad[oa]\s+a|\bgeändert\s+auf"
     r"|\balterad[oa]\s+para|\bgewijzigd\s+in|:"
@@ -418,7 +419,7 @@ _CODE_GIVEN = (
     r"(?:(?:now|is|was|remains|stays|reste|bleibt|blijft|resta|sigue|continua|code|set\s+to"
     r"|reset\s+to|changed\s+to|:)[ \t]+)"
 )
-_KEYPAD_GIVES = re.compile(
+_KEYPAD_GIVES = guarded(
     r"(?i)\b(?:keypad|key\s?pad|digicode|keysafe|key\s+safe|lockbox|tastenfeld|clavier)[ \t]+"
     rf"(?:(?:[^\W\d]{{2,15}}[ \t]+){{1,4}}?{_CODE_GIVEN}|{_CODE_GIVEN}?)"
     rf"(?P<value>{_KEY_RUN}|[*#]?\d{{4,8}}[*#]?|\d{{3}}[ -]\d{{3}}|(?-i:[A-Z])\d{{4,6}})"
@@ -432,14 +433,14 @@ _DOOR_GIVES = re.compile(
     rf"{_CODE_GIVEN}(?P<value>{_KEY_RUN}|\d{{4,8}}#?)(?![\w.,/:-]\w)"
 )
 # a code compound, then keys: "kassacode 4 6 2 9" (found at "code", the word read back)
-_COMPOUND_KEYS = re.compile(
+_COMPOUND_KEYS = guarded(
     rf"(?i)(?<=[^\W\d_]{{2}})code[ \t]*:?[ \t]+(?P<value>{_KEY_RUN})(?![\w.,/:-]\w)"
 )
 _WORD_BEFORE = re.compile(r"[\w-]*$")
 # a till's manager or user code, set: "Codice gestore della cassa cambiato in 60413" (session 15)
 _TILL = re.compile(r"(?i)\b(?:till|tills|epos|kasse|kassa|cassa|caisse|caixa|caja)\b")
 # "temp *7193# on the side gate keypad": digits wrapped as typed, where a keypad is named
-_WRAPPED_KEYS = re.compile(r"(?<![\w*#])\*\d{3,8}#(?!\w)")
+_WRAPPED_KEYS = guarded(r"(?<![\w*#])\*\d{3,8}#(?!\w)")
 # "he set 551903 as the new one": a PIN named before, set as the new one (session 15)
 _SET_AS_NEW = re.compile(
     r"(?i)\bset\s+(?P<value>\d{4,8})\s+as\s+(?:the|his|her|their|a|my)\s+new\b"

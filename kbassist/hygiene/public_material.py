@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from kbassist.hygiene.regex_guard import guarded
+
 # A block is its BEGIN line, the base64 lines under it and its END line: a line of anything
 # else ends it (a block pasted without its END never shelters the text after it).
 # A line that says the block was shortened ("   ... (ingekort) ...") stays inside it (session 17).
@@ -29,7 +31,7 @@ _SSH2_PUBLIC = re.compile(
     r"(?:---- END SSH2 PUBLIC KEY ----)?"
 )
 # "v=DKIM1; k=rsa; p=MIIBIjAN...": the p= of a record that names itself DKIM or its key type.
-_DKIM_KEY = re.compile(
+_DKIM_KEY = guarded(
     r"(?i)(?:\bv=DKIM1\b|\bk=(?:rsa|ed25519)\b)[^\n]{0,200}?\bp=[A-Za-z0-9+/=\"]{20,}"
 )
 # A WireGuard peer's "PublicKey = xQ3v...=" (or an SSH "ssh-ed25519 AAAA..." line): public on

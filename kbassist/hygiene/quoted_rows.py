@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 
 from kbassist.hygiene.keyword_scan import Hit
+from kbassist.hygiene.regex_guard import guarded
 
 _ROWS = (
     re.compile(r"(?:[^;\n]{1,60};){3,}[^;\n]{1,60}"),
@@ -24,7 +25,7 @@ _ROWS = (
 )
 _SEPARATORS = (";", "\t", "|", ",")
 _COMMA_GLUED = re.compile(r",[^\s,]")
-_PASSWORD_NAMED = re.compile(
+_PASSWORD_NAMED = guarded(
     r"(?i)\b(?:password|passwort|kennwort|wachtwoord|contraseña|senha|palavra-passe"
     r"|mot\s+de\s+passe|mdp|pw|pwd|passwd)\b"
 )

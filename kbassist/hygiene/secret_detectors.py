@@ -49,6 +49,7 @@ from kbassist.hygiene.prose_codes import (
 )
 from kbassist.hygiene.public_material import NOT_A_SECRET_SHAPE
 from kbassist.hygiene.quoted_rows import row_password_hits
+from kbassist.hygiene.regex_guard import guarded
 from kbassist.hygiene.secret_keywords import secret_keyword_hits
 from kbassist.hygiene.secret_scanner import PUBLIC_CONTEXT as _PUBLIC_CONTEXT
 from kbassist.hygiene.spelled_letters import spelled_secret_hits
@@ -141,12 +142,12 @@ _CONFIG_PIN = re.compile(
     rf"(?i){_config_key('pin|pincode|passcode', alone=False)}"
     r"[\"']?[ \t]*[=:][ \t]*[\"']?(?P<value>\d{4,8})(?![\w.-])"
 )
-_CONNECTION_KEY = re.compile(
+_CONNECTION_KEY = guarded(
     r"(?i)\b(?:AccountKey|SharedAccessKey|SharedAccessSignature|sig)="
     r"(?P<value>[A-Za-z0-9+/%=_-]{16,500})"
 )
 # An HTTP header pasted from curl or a script: Basic is base64 of "user:password".
-_AUTH_HEADER = re.compile(
+_AUTH_HEADER = guarded(
     # or a script's dict: "'Authorization': 'Basic YnJp...'" (session 17)
     r"(?i)\b(?:proxy-)?authorization['\"]?[ \t]*:[ \t]*['\"]?(?:basic|bearer|token|digest|ntlm"
     r"|negotiate)"
@@ -156,7 +157,7 @@ _AUTH_HEADER = re.compile(
 # Vendor token formats detect-secrets does not know, recognisable without a keyword: HubSpot
 # private app tokens (pat-eu1-<GUID>: the GUID alone is no secret, with its prefix it is),
 # Shopify admin tokens, Atlassian API tokens (session 5).
-_VENDOR_TOKEN = re.compile(
+_VENDOR_TOKEN = guarded(
     r"(?<![\w-])(?:pat-(?:na|eu|ap)\d-[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}"
     r"|shp(?:at|ss|ca|pa)_[0-9a-fA-F]{32}|ATATT[A-Za-z0-9_=-]{40,}"
     r"|AIza[0-9A-Za-z_-]{35}"  # a Google API key (session 14)
@@ -266,7 +267,7 @@ _WEBHOOK_URL = re.compile(
 
 # A one-time secret-sharing link carries its key: whoever holds it reads the password
 # (Bitwarden Send, 1Password, Password Pusher, One-Time Secret, Privnote, Yopass; session 10).
-_SHARE_LINK = re.compile(
+_SHARE_LINK = guarded(
     r"(?i)\bhttps://(?:send\.bitwarden\.com/#|vault\.bitwarden\.\w+/#/send/|share\.1password"
     r"\.com/s#|(?:[\w-]+\.)?pwpush\.com/(?:\w\w/)?p/|(?:[\w-]+\.)?onetimesecret\.com/secret/"
     r"|privnote\.com/|yopass\.se/#/)[\w./#=+-]*[\w=]{8}[^\s<>\"'`]*?(?=[.,;:)\]]?(?:\s|$))"

@@ -30,6 +30,11 @@ _DASH_WORDS = frozenset(
     "dash hyphen guion guión tiret traço hífen bindestrich strich streepje trattino".split()
 )
 _LONGEST = 3
+# The words a number's piece can start with, each alone or before others
+_STARTS = frozenset(
+    {*_NUMBER_WORDS, *(said.split()[0] for said in _NUMBER_WORDS), *_DASH_WORDS}
+    | {"double", "triple"}
+)
 _WORD = re.compile(r"[^\s,.;:!?()]+")
 # A code's word: "PIN", "PUK", "keypad", "alarm", "code" alone or in a compound ("deurcode",
 # "Türcode", "pincode"), "passcode", "voucher", "bypass", a password's word
@@ -109,7 +114,10 @@ def _joined(text: str, end: int, start: int) -> bool:
 
 def _number_at(words: list[re.Match[str]], index: int) -> tuple[str, int] | None:
     """(digits, words used) of the number words at index: a digit, a pair or a dash word."""
-    repeat = {"double": 2, "triple": 3}.get(words[index].group(0).lower())
+    first = words[index].group(0).lower()
+    if first not in _STARTS and "-" not in first:
+        return None  # most words: no number's, no phrase's first, no dash's, no "double"
+    repeat = {"double": 2, "triple": 3}.get(first)
     if repeat and index + 1 < len(words):  # "double oh"
         digit = _NUMBER_WORDS.get(words[index + 1].group(0).lower(), "")
         return (digit * repeat, 2) if len(digit) == 1 else None

@@ -122,7 +122,50 @@ def _kind_at(tokens: list[_Token], index: int) -> str:
     return "C" if index < len(tokens) and tokens[index][2].lower() in _CASES else ""
 
 
-def _phrase(tokens: list[_Token], index: int) -> tuple[str, str, int, str] | None:
+_Piece = tuple[str, str, int, str]
+# The piece of a word that starts no phrase and names no town: it depends on the word alone
+_SINGLE_PIECES: dict[str, _Piece | None] = {}
+_SINGLE_PIECES_SIZE = 20_000
+_UNKNOWN = object()
+
+
+def _pieces(tokens: list[_Token]) -> list[_Piece | None]:
+    """The piece at each token (:func:`_phrase`), a word's own read once and remembered."""
+    out: list[_Piece | None] = []
+    remembered = _SINGLE_PIECES
+    for index, token in enumerate(tokens):
+        word = token[2]
+        piece = remembered.get(word, _UNKNOWN)
+        if piece is _UNKNOWN:
+            piece = _phrase(tokens, index)
+            lowered = word.lower()
+            if lowered not in _FIRST_OF_PHRASES and lowered not in _TOWNS:
+                if len(remembered) >= _SINGLE_PIECES_SIZE:
+                    remembered.clear()
+                remembered[word] = piece
+        out.append(piece)  # type: ignore[arg-type]
+    return out
+
+
+def _can_start(pieces: list[_Piece | None], index: int) -> bool:
+    """Whether a run may start at index: :func:`_run` would stop at once at an article, at a
+    word with no joiner or symbol after it (:func:`_admitted`), at a letter's name that is a
+    word with no letter after it, or where no piece stands."""
+    piece = pieces[index]
+    if piece is None:
+        return False
+    kind = piece[0]
+    if kind == "A":
+        return False
+    if kind == "W":  # a joiner after it or after the next word, or a symbol ("Faro punto")
+        following = _kind(pieces, index + 1)
+        return following in ("J", "S") or (following == "W" and _kind(pieces, index + 2) == "J")
+    if kind == "E":
+        return _kind(pieces, index + piece[2]) in ("L", "E")
+    return True
+
+
+def _phrase(tokens: list[_Token], index: int) -> _Piece | None:
     """(kind, text, tokens used, raw word) of the piece at index: L a letter, E a letter's
     name that is a word too ("de"), D digits, S a symbol, C a case word, J a joiner, A an
     article, W a word."""
@@ -168,11 +211,11 @@ def _key_runs(text: str) -> tuple[tuple[int, int, str], ...]:
     tokens = _tokens(text)
     if len(tokens) < 4:
         return ()
-    pieces = [_phrase(tokens, index) for index in range(len(tokens))]
+    pieces = _pieces(tokens)
     runs = []
     index = 0
     while index < len(tokens):
-        run = _run(tokens, pieces, index)
+        run = _run(tokens, pieces, index) if _can_start(pieces, index) else None
         if run is None:
             index += 1
             continue

@@ -16,8 +16,9 @@ import re
 from collections.abc import Iterator
 
 from kbassist.hygiene.keyword_scan import Hit
+from kbassist.hygiene.regex_guard import guarded
 
-_TOPIC = re.compile(
+_TOPIC = guarded(
     r"(?i)\b(?:password|passwords|passphrase|pass\s+phrase|phrase|passwort|kennwort|contraseña"
     r"|mot\s+de\s+passe|wachtwoord|senha|parola\s+d'ordine|verbal\s+password|sign-in\s+phrase)\b"
 )
@@ -30,7 +31,7 @@ _QUOTED = re.compile(rf"['‘\"“](?P<value>{_LOWER_WORD}(?:[ -]{_LOWER_WORD}){
 _NAME_BEFORE = re.compile(
     r"(?i)\b(?:hint|entry|under|policy|named|called|titled|label|folder|group|as)\W{0,3}$"
 )
-_MARKED = re.compile(
+_MARKED = guarded(
     r"(?i)(?:\bis|\bwas|\bto|\bas|:)[ \t]+['\"‘“]?(?P<value>[a-z]{2,12}(?: [a-z0-9]{1,12}){1,5})"
     r"['\"’”]?[ \t]*\((?:all\s+)?(?:lower[- ]?case|with\s+spaces|spaces)"
 )
