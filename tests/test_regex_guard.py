@@ -71,6 +71,12 @@ def test_no_guard_where_the_first_character_cannot_be_told(pattern):
     assert guarded(pattern).pattern == pattern
 
 
+def test_no_guard_where_a_words_character_may_start_a_match():
+    # the guard would let nearly every place through and only cost
+    assert first_characters(r"[\w-]{0,30}key") is not None
+    assert guarded(r"[\w-]{0,30}key").pattern == r"[\w-]{0,30}key"
+
+
 def test_the_guard_goes_after_the_patterns_own_flags():
     regex = guarded(r"(?i)\b(?:code|pin)\s+(?P<value>\d{4})")
     assert regex.pattern.startswith("(?i)(?=[")

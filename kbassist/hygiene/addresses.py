@@ -112,13 +112,13 @@ _POSTCODE_TAIL = re.compile(
     r"|[AC-FHKNPRTV-Y]\d{2}\s?[AC-FHKNPRTV-Y0-9]{4}|\d{3}[ \t]\d{2}|\d{2}-\d{3})"
     r"(?:[ \t]+[A-ZÄÖÜÅ][\wäöüßåø'’-]+){0,2}"  # the town: "83093 Bad Endorf"
 )
-HOME_WORDS = re.compile(
+HOME_WORDS = guarded(
     r"(?i)\b(?:home|house|lives|living|residence|residential|private|personal|his\s+place"
     r"|her\s+place|wfh|remote|ship\w*\s+to\s+(?:him|her|them)|privat\w*|wohn\w*|zu\s+hause"
     r"|heim\w*|nach\s+hause|domicilio|casa|particular|domicile|personnel\w*|chez|thuis\w*"
     r"|woon\w*|morada|residência|residenza|abitazione)\b"
 )
-_OFFICE_WORDS = re.compile(
+_OFFICE_WORDS = guarded(
     r"(?i)\b(?:office|site|branch|hq|head\s*office|headquarters|warehouse|store|shop|clinic"
     r"|surgery|practice|unit|suite|floor|building|premises|depot|factory|campus|standort|büro"
     r"|filiale|niederlassung|firma|oficina|sede|sucursal|almacén|bureau|siège|agence|kantoor"
@@ -165,14 +165,14 @@ _SCHOOL_NAME_BEFORE = re.compile(
 )
 # A firm's registration or tax number just before: "ficha da Farmácia Lusitana: NIPC 507 281
 # 944, morada Av. da Liberdade 212" (session 17)
-_FIRM_NUMBER_BEFORE = re.compile(
+_FIRM_NUMBER_BEFORE = guarded(
     r"(?i)\b(?:nipc|siret|siren|kvk|cif|p\.?\s?iva|partita\s+iva|vat(?:\s+no\.?)?|ust-?id\w*"
     r"|btw|abn|acn|cnpj|company\s+(?:no\.?|number)|companies\s+house)\W+[\w .-]{0,16}\d"
     r"[^.\n]{0,30}$"
 )
 
 
-_COMPANY_ADDRESS = re.compile(
+_COMPANY_ADDRESS = guarded(
     r"(?i)\b(?:registered\s+office|company\s+address|business\s+address|head\s+office"
     r"|siège\s+social|adresse\s+de\s+(?:l'entreprise|la\s+société)|firmen(?:adresse|sitz)"
     r"|geschäftsadresse|bedrijfsadres|(?:morada|sede)\s+(?:da|de\s+la)\s+empresa"
@@ -215,7 +215,7 @@ _CLAUSE_END = re.compile(r"[.;:()]|\s[-–—]\s")
 _YEAR_AT_END = re.compile(r"\s(?:19|20)\d{2}$")
 # "viewing property at 4 Quay Mews": a property on an agent's books, not someone's home
 # (session 9).
-_LISTING = re.compile(
+_LISTING = guarded(
     r"(?i)\b(?:viewings?|listings?|propert(?:y|ies)\s+(?:at|on)|to\s+let|for\s+(?:sale|rent)"
     r"|vacant|void\s+property|show[\s-]?home|plot\s+\d{1,4}"
     # "the vacant for-sale house at 12 Acre Lane" (session 12)
@@ -225,14 +225,14 @@ _LISTING = re.compile(
 )
 # A signature written on one line: "Kind regards, Jo Lambert, Renewals, Print Partner UK, 2 Quay
 # Side, Bristol BS1 4RN" is the sender's firm, not a home (session 9).
-_SIGN_OFF = re.compile(
+_SIGN_OFF = guarded(
     r"(?i)\b(?:(?:kind|best|warm)\s+regards|regards|many\s+thanks|met\s+vriendelijke\s+groet(?:en)?"
     r"|mit\s+freundlichen\s+grüßen|viele\s+grüße|cordialement|bien\s+à\s+vous|saludos"
     r"|un\s+saludo|atentamente|cumprimentos|atenciosamente|cordiali\s+saluti|distinti\s+saluti)\b"
 )
 
 
-_NEGATION = re.compile(
+_NEGATION = guarded(
     r"(?i)\b(?:ohne|without|no|sin|sans|zonder|sem|senza|kein\w*|geen|rather\s+than|instead\s+of"
     r"|not)\s+$"  # "courier booked to her home rather than the office: ..." (session 14)
 )
@@ -248,7 +248,7 @@ def _names_company(before: str) -> bool:
 
 
 # A workplace named right before the address outweighs a home named further back (session 11).
-_PLACE_RIGHT_BEFORE = re.compile(
+_PLACE_RIGHT_BEFORE = guarded(
     r"(?i)\b(?:office|branch|shop|store|site|depot|warehouse|premises|studio|clinic|surgery"
     r"|practice|factory|büro|kantoor|oficina|ufficio|escritório|bureau|cabinet|praxis|kanzlei"
     r"|hotel)(?:\s+(?:at|in|on|:)?|,)\s*"

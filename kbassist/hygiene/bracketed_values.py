@@ -35,7 +35,7 @@ _SERIAL_AS_PASSWORD = guarded(
 )
 # lower case and digits where the words say the password was just set: "una password personale
 # temporanea (0rpe1kq2)" (session 20)
-_QUALIFIED = re.compile(
+_QUALIFIED = guarded(
     r"(?i)\b(?:temp\w*|new|nuov[ao]|nuev[ao]|nouveau|nouvelle|neue[sn]?|nieuwe?|nova|novo"
     r"|initial\w*|initiale?|iniziale|provisoire|provisional|provis[óo]ri[ao]|tijdelijke?"
     r"|eenmalige?)\b"

@@ -19,10 +19,11 @@ import re
 from collections.abc import Iterator
 
 from kbassist.hygiene.keyword_scan import Hit
+from kbassist.hygiene.regex_guard import guarded
 from kbassist.hygiene.spelled_letters import secret_named_nearer
 from kbassist.hygiene.value_shapes import MIXED_CASE_AND_DIGIT, is_mention
 
-_PASSWORD_WORD = re.compile(
+_PASSWORD_WORD = guarded(
     r"(?i)\b(?:password|passwort|kennwort|contraseña|senha|mot\s+de\s+passe|wachtwoord"
     r"|passphrase|pre-?shared\s+key|psk|shared\s+secret|chiave\s+condivisa|clave\s+compartida)\b"
 )
@@ -34,7 +35,7 @@ _CLAUSE_VALUE = re.compile(
 )
 _GROUPS = re.compile(r"(?=\S*\d)(?=\S*[A-Za-z])[A-Za-z0-9]{2,8}(?:-[A-Za-z0-9]{2,8}){2,7}")
 _DIGITS = re.compile(r"\d{4,9}")
-_AFTER_CODE = re.compile(r"(?i)[ \t]*(?:[,.;]|\(|valid|and\b|y\b|et\b|und\b|e\b|en\b)")
+_AFTER_CODE = guarded(r"(?i)[ \t]*(?:[,.;]|\(|valid|and\b|y\b|et\b|und\b|e\b|en\b)")
 _REACH = 120
 _SENTENCE_END = re.compile(r"\.(?:\s|$)|\n")
 _YEAR = re.compile(r"(?:19|20)\d\d")

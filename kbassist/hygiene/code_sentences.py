@@ -113,7 +113,7 @@ _COLON_CODE = re.compile(r":[ \t]*(?P<value>(?-i:[A-Z])?\d{3,8}(?-i:[A-Z])?)#?(?
 _CODE_NAMED = re.compile(
     r"(?i)\b(?:digicode|code|codes|código|codice|pin|combinati[eo]n?|combinaison|\w+code)\b"
 )
-_OTHER_BEFORE_COLON = re.compile(
+_OTHER_BEFORE_COLON = guarded(
     r"(?i)\b(?:ticket|ref\w*|case|order|incident|tel\w*|phone|ext\w*|room|floor|serial|at"
     r"|time|hours?|um|à|a\s+las|alle|om|unit|id|nr|no|number|n[º°o]|erreur|error|errors|fehler"
     r"|errore|erro|fout|fault|event|code|c[óo]digo|codice)\.?\W*$"
@@ -142,7 +142,7 @@ _COMMA_CODE = re.compile(
     r"[^.;:\n\d]{0,60}?,[ \t]*(?P<value>\d{4,8})(?=[ \t]*[,(])"
 )
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_NO_SECRET_CODE = re.compile(  # "Error code on the gate controller ..., 4012, cleared"
+_NO_SECRET_CODE = guarded(  # "Error code on the gate controller ..., 4012, cleared"
     r"(?i)\b(?:error|fault|status|exit|return|response|reason|event|fehler|erreur|errore|erro"
     r"|fout|post|zip|area|product|promo|discount|tax|sort)[\s-]*$"
 )

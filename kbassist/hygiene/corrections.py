@@ -29,9 +29,10 @@ from functools import cache
 
 from kbassist.hygiene.keyword_scan import Hit
 from kbassist.hygiene.kinds import KINDS, SECRET
+from kbassist.hygiene.regex_guard import guarded
 
 _REACH = 120
-_CUE_BEFORE = re.compile(
+_CUE_BEFORE = guarded(
     r"(?i)\b(?:(?:now|actually|sorry|wait|correct(?:ed|ion)?(?:\s+(?:one|value|is))?|should\s+be"
     r"|instead|rather|says|juist(?:\s+is)?|eigenlijk|nu|jetzt|eigentlich|richtig(?:\s+ist)?"
     r"|korrekt|ahora|perd[oó]n|correct[oa](?:\s+es)?|en\s+realidad|maintenant|pardon|en\s+fait"
@@ -243,7 +244,7 @@ def same_value_hits(text: str, hits: Iterable[Hit]) -> list[Hit]:
 
 
 _SIBLING_KINDS = frozenset({"door_code", "pin", "voicemail_pin"})
-_SIBLING_CUE = re.compile(
+_SIBLING_CUE = guarded(
     r"(?i)(?:\b(?:have|get|gets|use|uses|got|hebben|krijgen|haben|bekommen|tienen"
     r"|usan|ont|utilisent|têm|usam|hanno|usano)|[:=]"
     # whose code, in a word after a comma: "gerente 5290, segurança 7714" (session 10)
@@ -316,7 +317,7 @@ def _listed_twins(text: str, hits: Iterable[Hit], taken: set[tuple[int, int]]) -
 
 
 _OLD_KINDS = frozenset({"password", "credential_pair", "wifi_key", "preshared_key", "secret"})
-_OLD_ONE = re.compile(
+_OLD_ONE = guarded(
     r"(?i)\b(?:anterior|previous|old|former|ancienne?|vorherige|alte|oude|vorige|precedente"
     r"|antig[oa])\b[^.\n(]{0,15}?\([ \t]*(?P<value>[^\s()]{4,40})[ \t]*\)"
 )

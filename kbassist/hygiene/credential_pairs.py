@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 
 from kbassist.hygiene.keyword_scan import Hit, Token, trim
+from kbassist.hygiene.regex_guard import guarded
 from kbassist.hygiene.value_shapes import is_mention, value_shape_ok
 
 _PAIR = re.compile(
@@ -18,7 +19,7 @@ _PAIR = re.compile(
     r"(?P<value>[^\s\"'<>`/|]{4,100})"
 )
 # The words just before the user name: "logged in as", "creds for the NAS:", "Zugangsdaten:".
-_PAIR_CONTEXT = re.compile(
+_PAIR_CONTEXT = guarded(
     r"(?i)\b(?P<context>as|with|using|login|log\s?in|logon|sign\s?in|creds?|credentials"
     r"|local\s+(?:account|user|admin)"  # "local account temp / Beach-Hut-Bluebird" (session 15)
     r"|user(?:name)?|account|u/p|(?:apple\s+|microsoft\s+|google\s+)?id|zugangsdaten"
@@ -47,7 +48,7 @@ _STRONG_CONTEXT = frozenset(
 )  # fmt: skip
 
 
-_STRONG_EARLIER = re.compile(
+_STRONG_EARLIER = guarded(
     r"(?i)\b(?:creds?|credentials|login|logon|zugangsdaten|anmeldedaten|credenciales"
     r"|identifiants|inloggegevens|credenciais|credenziali)\b[^.\n]{0,60}$"
 )

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from kbassist.hygiene.keyword_scan import Hit
+from kbassist.hygiene.regex_guard import guarded
 from kbassist.hygiene.spelled_letters import (
     DIGIT_WORDS,
     GERMAN_WORDS,
@@ -44,7 +45,7 @@ _SYMBOL_OF = {
     phrase: symbol for symbol, phrases in _SYMBOLS.items() for phrase in phrases.split("|")
 }
 _PHRASES = "|".join(sorted((re.escape(p) for p in _SYMBOL_OF), key=len, reverse=True))
-_TOKEN = re.compile(rf"(?i)(?<!\S)(?P<sym>{_PHRASES})(?=[\s,.;:]|$)|(?P<tok>\S+)")
+_TOKEN = guarded(rf"(?i)(?<!\S)(?P<sym>{_PHRASES})(?=[\s,.;:]|$)|(?P<tok>\S+)")
 _KEY = re.compile(r"[0-9]|[A-Za-z]|(?=[A-Za-z]{0,2}\d)[A-Za-z0-9]{2,3}")
 _WORD = re.compile(r"[^\W\d_]{2,15}")
 _CLAUSE_END = ",.;:"

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 
 from kbassist.hygiene.keyword_scan import Hit
+from kbassist.hygiene.regex_guard import guarded
 
 # --- e-mail --------------------------------------------------------------------------------
 
@@ -32,7 +33,7 @@ EMAIL = re.compile(
     r"(?<![\w.%+-])[A-Za-z0-9._%+-]{1,64}@(?P<domain>[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}"
     r"\.[A-Za-z]{2,24})\b"
 )
-_PRIVATE_WORDS = re.compile(
+_PRIVATE_WORDS = guarded(
     # not a key's own word: "-----END PRIVATE KEY-----", "private_key" (session 16)
     r"(?i)\b(?:personal|private(?![\s_-]*key)|home|own|privat\w*|persönlich\w*|personnel\w*|privé\w*"
     r"|pessoal|particular|privato|privata|priv\.)\b"
@@ -50,12 +51,12 @@ _ROLE_LOCAL = re.compile(
 )
 
 
-_BUSINESS_MAILBOX_BEFORE = re.compile(
+_BUSINESS_MAILBOX_BEFORE = guarded(
     r"(?i)\b(?:bookings?|info|office|shared|business|company|general|reception|support|sales"
     r"|team|practice|shop|studio)\s+(?:mail\s?box|inbox|address|e-?mail(?:\s+address)?"
     r"|account)\W{0,3}$"
 )
-_BUSINESS_MAILBOX_AFTER = re.compile(
+_BUSINESS_MAILBOX_AFTER = guarded(
     r"(?i)\W{0,3}(?:the\s+|their\s+)?(?:business|company|shop|practice|firm|club|school)(?:'s)?"
     r"\s+(?:only\s+|main\s+|own\s+|shared\s+)?(?:address|mailbox|inbox|e-?mail|account)"
 )
@@ -103,7 +104,7 @@ def clause_after(text: str, end: int, width: int = 60) -> str:
 # RFC 2606's second-level documentation domains: no one's mailbox (session 15). The ".example"
 # top-level domain stays readable as a consumer brand's (_CONSUMER_BRAND).
 _DOCUMENTATION_DOMAIN = re.compile(r"(?i)(?:[\w-]+\.)*example\.(?:com|org|net)")
-_PLACEHOLDER_LOCAL = re.compile(
+_PLACEHOLDER_LOCAL = guarded(
     r"(?i)(?:test|example|user|name|someone|somebody|foo|bar|your\.?name|email|mail)\d{0,3}"
 )
 _MESSAGE_ID_BEFORE = re.compile(r"(?i)\b(?:message[- ]?id|in-reply-to|references)\b\W{0,4}<$")

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from kbassist.hygiene.regex_guard import guarded
+
 SEPARATORS = frozenset({":", "=", ":=", "=>", "->", "→", "-", "–", "—", "::", "|"})
 # Words that link a keyword to its value: "is", "set to", "lautet", "naar", "para".
 LINKS = frozenset(
@@ -92,7 +94,7 @@ REPLACE_VERBS = frozenset(
     "substituída sostituito sostituita".split()
 )
 REPLACED_BY = frozenset("with by door durch par por con da".split())
-SET_TO = re.compile(
+SET_TO = guarded(
     rf"(?i)\b(?:{ENGLISH_SET_VERBS}\s+(?:it\s+)?(?:to|auf)"
     r"|(?:gewijzigd|veranderd)\s+(?:naar|in)|(?:cambiad[oa]|alterad[oa]|mudad[oa])\s+(?:a|para)"
     r"|(?:changée?|modifiée?)\s+(?:en|pour)|(?:cambiat[oa]|modificat[oa])\s+in"
@@ -100,7 +102,7 @@ SET_TO = re.compile(
     r"|(?:it's|it\s+is|is)\s+now)\s"
 )
 # "community was changed on the switches from the default to Gr1dW1nd-ro" (session 7)
-SET_FROM_TO = re.compile(
+SET_FROM_TO = guarded(
     rf"(?i)\b{ENGLISH_SET_VERBS}\b[^.\n]{{0,60}}?\bfrom\s"
     r"[^.\n]{1,30}?\bto\s"
 )
@@ -108,7 +110,7 @@ SET_FROM_TO = re.compile(
 # keyword makes a later "to" (or "auf", "naar") in its sentence the link (session 11).
 # In Italian, Spanish and Portuguese: "Cambiata la chiave WPA2 della rete BELLAVISTA-GUEST in
 # Portico-Salina-5821" (session 17); the later word is "in", "a" or "para".
-SET_BEFORE = re.compile(
+SET_BEFORE = guarded(
     rf"(?i)\b(?:{ENGLISH_SET_VERBS}|cambiat[ao]|modificat[ao]|impostat[ao]|cambiad[ao]"
     r"|alterad[ao]|mudad[ao])[ \t]+(?:[\w'’-]+[ \t]+){0,3}$"
 )

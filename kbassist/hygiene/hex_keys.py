@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from kbassist.hygiene.keyword_scan import Hit
 from kbassist.hygiene.prose_codes import sentence_around
+from kbassist.hygiene.regex_guard import guarded
 
 # "Alguien regeneró la API key ... Puesta la nueva en WooCommerce > Ajustes > Holded: 8d3f...",
 # "Re-entered the SHIP token in the Opera interface config (...): 3e7f...": 32 or more hex
@@ -33,7 +34,7 @@ _KEY_OR_TOKEN = re.compile(
     r"(?i)\b(?:api[\s-]?key|key|token|secret|clave|chave|chiave|sleutel|schlüssel|clé)\b"
     r"|\w(?:API|Api|Client)\(|[a-z](?-i:Key)\b"
 )
-_DIGEST_WORDS = re.compile(
+_DIGEST_WORDS = guarded(
     r"(?i)\b(?:hash|md5|sha-?\d*|checksum|fingerprint|thumbprint|digest|etag|guid|uuid|id"
     r"|commit|revision|serial\w*)\b"
 )
@@ -47,12 +48,12 @@ _GUID_VALUE = re.compile(
     r"(?:[:=][ \t]*['\"]?)(?P<value>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
     r"|[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12})(?![\w-])"
 )
-_SECRET_KEY_WORDS = re.compile(
+_SECRET_KEY_WORDS = guarded(
     r"(?i)\b(?:secret(?:\s+key)?|api[\s-]?key|api\s+token|access\s+token|auth\s+token"
     r"|clave\s+secreta|clé\s+secrète|chave\s+secreta|chiave\s+segreta|geheime\s+sleutel"
     r"|geheimer?\s+schlüssel)\b"
 )
-_NOT_SECRET_KEY = re.compile(
+_NOT_SECRET_KEY = guarded(
     r"(?i)\b(?:integration\s+key|client\s+id|tenant|app(?:lication)?\s+id|object\s+id|guid|uuid"
     r"|id)\b"
 )

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 
 from kbassist.hygiene.look_alikes import is_look_alike
+from kbassist.hygiene.regex_guard import guarded
 
 # A VIN: seventeen characters without I, O and Q, the last six digits (a maker's serial), where
 # the text names a vehicle's number within 80 characters before.
@@ -39,7 +40,7 @@ _VIN_NAMED = re.compile(
 # Windows' product ID (Settings > System > About), in its retail and OEM layouts
 _PRODUCT_ID = re.compile(r"\d{5}-\d{5}-\d{5}-AA[A-Z0-9]{3}|\d{5}-(?:OEM|\d{3})-\d{7}-\d{5}")
 # A number named by what it labels, right before it: a seal, a school or a centre
-_NAMED_BEFORE = re.compile(
+_NAMED_BEFORE = guarded(
     r"(?i)\b(?:seal|siegel(?:nummer)?|scellé|scelle|precinto|sigillo|zegel|selo|lacre"
     r"|c[óo]digo\s+(?:de(?:l)?\s+)?(?:centro|escola|colegio)|(?:centre|center|school)\s+code"
     r"|codice\s+meccanografico|schulnummer|code\s+(?:uai|rne)|brin-?(?:nummer|code)"
@@ -53,13 +54,13 @@ _NAMED_BEFORE = re.compile(
 # factory 0000" (the retrained token model took it; session 18). Not "changed from default
 # 12345 which was still on the sticker": a writer labelled that one a secret.
 _DEFAULT_DIGITS = re.compile(r"(\d)\1{3,7}")
-_DEFAULT_BEFORE = re.compile(
+_DEFAULT_BEFORE = guarded(
     r"(?i)\b(?:factory|default|werks\w*|usine|f[áa]brica|fabbrica|fabrieks\w*)"
     r"(?:\s+(?:pin|code|setting|value|default))?\s*(?:of\s+|is\s+|was\s+|:\s*)?$"
 )
 # Where a secret is kept, not what it is: "credentials in the password manager under
 # 'Network/SNMPv3'" (a retrained token model took the entry's name; session 18)
-_VAULT_ENTRY_BEFORE = re.compile(
+_VAULT_ENTRY_BEFORE = guarded(
     r"(?i)\b(?:password\s+manager|vault|keepass|keeper|1password|bitwarden|lastpass|passbolt"
     r"|it\s?glue|hudu|passportal|dashlane)\b[^.\n]{0,40}?\b(?:under|entry|folder|item|named"
     r"|called|path)\s*:?\s*['\"‘“]?$"
@@ -106,7 +107,7 @@ _COUNT_AFTER = re.compile(
     r"\s+(?:issued|printed|sold|created|handed\s+out)\W{1,3}\d+\s+(?:used|redeemed|left"
     r"|remaining|returned)\b"
 )
-_ITEM_ID = re.compile(
+_ITEM_ID = guarded(
     r"(?i)[a-z_]*(?:button|item|product|order|transaction|payment|customer|object|tenant"
     r"|app)_id=\S+|#[A-Z]{1,4}-?\d{4,}"
 )
@@ -114,7 +115,7 @@ _SALT_BEFORE = re.compile(r"(?i)\bsalt[\"']?\s*[:=]\s*[\"']?$")
 _ATTACK_BEFORE = re.compile(r"(?i)passw(?:or[dt]|ord)-?\s*spray[^.;)\n]{0,40}$")
 _SID = re.compile(r"S-1-5-21(?:-\d+){3,4}")
 # a mail header's field whose value identifies or signs the message (session 18)
-_HEADER_FIELD_BEFORE = re.compile(
+_HEADER_FIELD_BEFORE = guarded(
     r"(?i)\b(?:thread-index|message-id|in-reply-to|references|x-ms-exchange-[\w-]+"
     r"|x-microsoft-antispam[\w-]*|arc-[\w-]+|x-google-[\w-]+|x-gm-[\w-]+):[ \t]*<?$"
 )
@@ -131,7 +132,7 @@ _BODY_HASH_BEFORE = re.compile(r"(?<![\w-])bh=$")
 # a prefix or two, then one character twelve times or more: ghp_000000..., sk_live_xxxxxx...
 _ONE_CHARACTER = re.compile(r"(?:[A-Za-z0-9]{1,12}[_-]){0,3}([A-Za-z0-9*])\1{11,}")
 _MASKED_GROUPS = re.compile(r"(?:[Xx*]{4,6}-){2,}")
-_ERROR_WORDS = re.compile(
+_ERROR_WORDS = guarded(
     r"(?i)\b(?:forbidden|denied|not\s+authori[sz]ed|unauthori[sz]ed|failed|not\s+found"
     r"|invalid|expired|error|exception|timed\s+out)\b"
 )

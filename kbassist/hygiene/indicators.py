@@ -28,6 +28,8 @@ import binascii
 import json
 import re
 
+from kbassist.hygiene.regex_guard import guarded
+
 _DEFANGED = ("[.]", "[@]", "[:]", "(.)", "[dot]")
 # and Monero's (session 18): "Monedero Monero alternativo en la nota: 4t2MyCx..."
 _BITCOIN = re.compile(
@@ -43,7 +45,7 @@ _REFERENCE = re.compile(r"(?:data|var|local|module)\.[\w.\[\]\"'-]+")
 _ENVIRONMENT_NAME = re.compile(r"[A-Z]{2,}(?:_[A-Z]{2,})+")
 _CALL = re.compile(r"[A-Za-z_]\w*\(")
 _HEX_DIGEST = re.compile(r"[0-9a-fA-F]{32}|[0-9a-fA-F]{40}|[0-9a-fA-F]{64}")
-_HASH_NAMED = re.compile(
+_HASH_NAMED = guarded(
     r"(?i)\b(?:sha-?1|sha-?256|sha-?512|md5|hash(?:es|ed)?|digest|checksum|fingerprint"
     r"|thumbprint)\b"
 )

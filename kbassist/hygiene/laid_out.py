@@ -19,7 +19,7 @@ from kbassist.hygiene.value_shapes import KEY_NOUNS, STOPWORDS, is_mention, valu
 # Guest passes and vouchers given out as a list, in the sentence after the one that says what
 # they are ("Generated guest passes ... First three for the front desk: 51094-22837, ..."):
 # two or more codes of two groups of digits, none a range of years.
-_VOUCHER_TOPIC = re.compile(
+_VOUCHER_TOPIC = guarded(
     r"(?i)\b(?:guest\s+(?:wi-?fi\s+)?(?:pass(?:es)?|codes?|vouchers?|tickets?|access)|\w*vouchers?"
     r"|hotspot\s+(?:codes?|tickets?)|gast(?:zugang|wlan|zugangs)\w*|gutschein\w*"
     r"|c[óo]digos?\s+de\s+invitado|codes?\s+invités?|gastcodes?|codici\s+ospite"
@@ -379,7 +379,7 @@ _CODE_LIST_AFTER_COLON = re.compile(
     rf":[ \t]*(?P<list>{_LISTED_CODE}(?:[ \t]*(?:,|;|and|und|y|et|en|e)[ \t]*{_LISTED_CODE})+)"
     r"(?![\w-])"
 )
-_ONE_CODE = re.compile(_LISTED_CODE)
+_ONE_CODE = guarded(_LISTED_CODE)
 
 
 def mfa_code_list_hits(text: str, lowered: str) -> Iterator[Hit]:
@@ -399,7 +399,7 @@ def mfa_code_list_hits(text: str, lowered: str) -> Iterator[Hit]:
 # "Nouvelle clé saisie sur le contrôleur UniFi (... > TILLEULS-CLIENTS) : Tilleuls-Lac-2025":
 # in a sentence about a Wi-Fi key, the value after a colon that ends the clause (session 6).
 _WIFI_WORDS = guarded(r"(?i)\b(?:wi-?fi|wpa[23]?|wep|wlan|ssid|wireless|sans[\s-]fil)\b")
-_KEY_WORDS = re.compile(
+_KEY_WORDS = guarded(
     r"(?i)\b(?:key|clé|clef|schlüssel|clave|sleutel|chave|chiave|password|passwort|kennwort"
     r"|contraseña|mot\s+de\s+passe|wachtwoord|senha|passphrase|psk|code|codice|código)\b"
 )
@@ -407,7 +407,7 @@ _VALUE_AFTER_COLON = re.compile(r"\s:[ \t]*|:[ \t]+")
 _CLAUSE_VALUE = re.compile(r"(?P<value>[^\s,;()<>\"']{8,63}?)[.,;)]?(?=\s|$)")
 # Words joined by hyphens, the way Wi-Fi passphrases are made: "ninety-sunflowers-bend".
 _WORD_KEY = re.compile(r"(?i)[a-zäöüéèàç]{3,12}(?:-[a-zäöüéèàç]{3,12}){2,5}")
-_NAME_BEFORE = re.compile(r"(?i)(?:ssid|network\s+name|name|nom|nombre|naam|nome|>)\s*$")
+_NAME_BEFORE = guarded(r"(?i)(?:ssid|network\s+name|name|nom|nombre|naam|nome|>)\s*$")
 
 
 def wifi_key_after_colon_hits(text: str, lowered: str) -> Iterator[Hit]:
@@ -520,7 +520,7 @@ _KEY_THEN_COMMA = guarded(
     r"|\bwpa[23]?(?:-psk)?[ \t]+['\"‘“](?P<quoted>[^\s'\"’”]{8,63})['\"’”]"
 )
 _KEY_THEN_COMMA_WORDS = (*KEY_NOUNS, "passphrase", "wpa")
-_NETWORK_WORDS = re.compile(
+_NETWORK_WORDS = guarded(
     r"(?i)\b(?:wi-?fi|wpa[23]?|wlan|ssid|wireless|network|router|hub|access\s+point|réseau|rete"
     r"|netwerk|netzwerk|red)\b"
 )

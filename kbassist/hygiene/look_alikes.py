@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import re
 
+from kbassist.hygiene.regex_guard import guarded
+
 # an extension or a number dialled, right before: "her extension is 2214", "pointing to ext
 # 2214", "when i dial 1571", "Durchwahl 31", "interno 204"
-_EXTENSION_BEFORE = re.compile(
+_EXTENSION_BEFORE = guarded(
     r"(?i)\b(?:extension|ext\.?|durchwahl|nebenstelle|extensi[óo]n|extensão|interno|toestel"
     r"|dial(?:l?ed|s|ing)?|w[äa]hl(?:t|te|en)?|marc(?:a|ar|ou|é)|compos(?:e|er|é)|componi)"
     r"\s*(?:is\s+|:\s*|no\.?\s*|nr\.?\s*)?$"
@@ -51,7 +53,7 @@ _ZPL = re.compile(r"\^F[DS]")
 _PLACEHOLDER = re.compile(r"[A-Z][A-Z_-]+[A-Z]")
 _UNC_BEFORE = re.compile(r"\\\\[\w.$-]*$")
 # "the Instagram promo code SUMMERLINEN15", "código promocional", "code promo", "Rabattcode"
-_PROMOTION_BEFORE = re.compile(
+_PROMOTION_BEFORE = guarded(
     r"(?i)\b(?:(?:promo(?:tion(?:al)?)?|discount|coupon|rabatt|descuento|r[ée]duction|sconto"
     r"|kortings?|desconto)[\s-]?codes?|(?:code|c[óo]digo|codice)\s+(?:promo\w*|de\s+r[ée]duction"
     r"|de\s+descuento|sconto|de\s+desconto))\W{0,3}$"

@@ -185,9 +185,9 @@ class _Kind(NamedTuple):
 # The passport's name in the seven languages.
 _PASSPORT = r"passport|reisepass|pasaporte|passeport|paspoort|passaporte|passaporto"
 # Every name of the three passport kinds holds one of these, under the same (?i).
-_PASSPORT_NAMED = re.compile(rf"(?i)(?:{_PASSPORT})")
+_PASSPORT_NAMED = guarded(rf"(?i)(?:{_PASSPORT})")
 # A drive's or a ticket's number near "passport" (WD's "My Passport" drives) is no one's.
-_REFERENCE_BEFORE = re.compile(
+_REFERENCE_BEFORE = guarded(
     r"(?i)(?:serial|s/n|\bsn|ticket|case|order|ref|reference|invoice|incident|booking|part"
     r"|model|batch|lot|lote|lotto|charge)\W{0,4}(?:(?:no\.?|number|nr\.?|\#)\W{0,3})?$"
 )
@@ -534,7 +534,7 @@ def national_id_hits(text: str, lowered: str) -> Iterator[Hit]:
 # An identity number named, then corrected a sentence or two later: "Fehler 'Steuer-ID
 # ungültig' - Ziffer vertauscht. Korrigiert auf 57 283 104 619", "Passport field had a space
 # ... - corrected to 533128719", "NIF inválido ... NIF correto 245118930" (session 12)
-_ID_NAMED = re.compile(
+_ID_NAMED = guarded(
     rf"(?i)\b(?:nif|nie|dni|bsn|burgerservicenummer|steuer-?id|steuernummer|{_PASSPORT}|nino"
     r"|ni\s+number|national\s+insurance|codice\s+fiscale|ssn|social\s+security"
     r"|nhs\s+(?:no\.?|number))\b"  # "asks for the NHS number ... Corrected to ..." (session 18)

@@ -28,7 +28,7 @@ _NEW_ONE = guarded(
 # a phrase of capitalised words and numbers: "... read it back to me from her notes: Lagoon 6
 # Tulip 4." (a room account's password, blind82)
 _WORDS_AND_NUMBERS = re.compile(r"(?=.*\d)(?=.*[A-Za-z]{3}).*")
-_PASSWORD_NAMED = re.compile(
+_PASSWORD_NAMED = guarded(
     r"(?i)\b(?:password|passwort|kennwort|wachtwoord|contraseña|clave|senha|palavra-passe"
     r"|mot\s+de\s+passe|mdp|pin|passcode)\b"
 )
@@ -42,7 +42,7 @@ _VALUE_THEN_NEW_ONE = re.compile(
 # 4Wq7nP9s" (session 17). The clause before the colon tells of reading or typing it; the value
 # mixes upper and lower case and a digit.
 _READ_OUT_COLON = re.compile(r":[ \t]*(?P<value>[^\s,;()<>'\"]{8,40}?)[.,;)]?(?=\s|$)")
-_READ_OUT = re.compile(
+_READ_OUT = guarded(
     r"(?i)\b(?:read|typed|dictated|gave|told|leyó|tecle\w*|dictó|vorgelesen|diktiert|lu|dicté"
     r"|voorgelezen|gedicteerd|leu|lido|ditou|letto|dettato|digitat\w*)\b"
 )

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 
-_NOT_PHONE_CONTEXT = re.compile(
+from kbassist.hygiene.regex_guard import guarded
+
+_NOT_PHONE_CONTEXT = guarded(
     r"(?i)(?:ticket|case|ref|reference|order|invoice|serial|s/n|\bsn\b|asset|\bid\b|\bkb|build"
     # a serial number in the other languages: "matricola", "Nº de serie" (session 9)
     r"|matricola|\bs[ée]rie|seriennummer|serienummer"
@@ -61,7 +63,7 @@ _NOT_PHONE_CONTEXT = re.compile(
 )
 # A company's registration or tax number: "Registered in England No. 08812345", "KvK 1234..."
 # (read on the raw words before: the clause cut stops at "No. ").
-_REGISTRATION_BEFORE = re.compile(
+_REGISTRATION_BEFORE = guarded(
     r"(?i)(?:registered\s+in\s+[\w ]{2,30}?(?:\s(?:no\.?|number))?"
     r"|(?:company|companies(?:\s+house)?|registration|reg\.?|vat|tax)\s+(?:no\.?|number|nr\.?)|siret|siren|kvk|hrb|cif|nif|p\.?\s?iva"
     # "VAT GB 291 4471 62" (not "privat an: 0176 ...": session 16)
@@ -76,7 +78,7 @@ _REGISTRATION_BEFORE = re.compile(
 # "número de incidencia", "incident number", "Störungsnummer": a reference, not a phone. The
 # reference word may stand a few words before the number word ("incidencia con Movistar,
 # número 1-8842275193").
-_REFERENCE_BEFORE = re.compile(
+_REFERENCE_BEFORE = guarded(
     r"(?i)\b(?:incident|ticket|case|fault|order|reference|incidencia|aver[íi]a|caso|pedido"
     r"|st[öo]rung\w*|meldung|auftrag|vorgang|incidente|chamado|protocolo|dossier|commande"
     r"|signalement|storing|melding|zaak|segnalazione|richiesta|pratica|ordine)\b"
@@ -91,7 +93,7 @@ _REFERENCE_BEFORE = re.compile(
     r"(?:\W+\w+){0,4}\W{0,3}$"
 )
 # A parcel's tracking number after its shipment words, the carrier named between (session 9).
-_SHIPMENT_BEFORE = re.compile(
+_SHIPMENT_BEFORE = guarded(
     r"(?i)\b(?:spedizione|sendung|env[íi]o|colis|zending|shipment|consignment|tracking"
     r"|track\s*(?:&|and)\s*trace|parcel|paket|pacco|paquete|pakket|remessa|encomenda"
     r"|waybill|awb|frachtbrief|vrachtbrief|lettre\s+de\s+voiture)\b"
@@ -100,14 +102,14 @@ _SHIPMENT_BEFORE = re.compile(
 # The start of an IBAN right before the digits: they are its tail (session 9).
 _IBAN_OPENING = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){1,6}[ ]?$")
 # A messaging system's own number in its pasted config (session 9).
-_SENDER_KEY_BEFORE = re.compile(
+_SENDER_KEY_BEFORE = guarded(
     r"(?i)[\"']?(?:\b|(?<=_))(?:from|sender|from[_ ]?number|sms_?from|caller_?id|originator"
     r"|sender_?id|twilio_?(?:phone_?)?number|messaging_?number)[\"']?\s*[:=]\s*[\"']?$"
 )
 # (session 11) "Seriennummer der Waage 1062-554-0089": a serial's word a word or two before;
 # "PV-nummer 2026-338817", "Kundennummer ...": a reference's compound; "ScreenConnect session
 # 7781-2290": a remote session's number
-_ANOTHER_NUMBER_BEFORE = re.compile(
+_ANOTHER_NUMBER_BEFORE = guarded(
     r"(?i)(?:\b(?:serial|s/n|seriennummer|serienummer|matricola|n[úu]mero\s+de\s+s[ée]rie"
     r"|numéro\s+de\s+série)\b(?:[ \t]+[\w-]+){0,2}"
     r"|\b(?:pv|proces-verbaal|aangifte|kunden|bestell|rechnungs|auftrags|vorgangs|referenz"

@@ -18,6 +18,7 @@ import binascii
 import re
 
 from kbassist.hygiene.public_material import word_start
+from kbassist.hygiene.regex_guard import guarded
 from kbassist.hygiene.value_shapes import value_shape_ok
 
 # A header's name: "X-MS-Exchange-Organization-SCL", "X-Forwarded-For" (letters only)
@@ -27,7 +28,7 @@ _ALGORITHM = (
     r"(?:AES\d*|HMAC|SHA\d*|CBC|GCM|CTS|CCM|RSA|ECDHE|ECDSA|DHE|DES|3DES|RC4|MD5|CHACHA20"
     r"|POLY1305|TLS|WITH|PSK|KRB5|NTLM)"
 )
-_ALGORITHM_PIECE = re.compile(rf"(?i){_ALGORITHM}")
+_ALGORITHM_PIECE = guarded(rf"(?i){_ALGORITHM}")
 _PIECES = re.compile(r"[-_]")
 # A DKIM or ARC signature's tag: the header list, the body hash, the signature itself
 _SIGNATURE_HEADER = re.compile(r"(?i)\b(?:DKIM-Signature|ARC-Message-Signature|ARC-Seal):")
@@ -52,7 +53,7 @@ _ERROR_CODE_BEFORE = re.compile(r"(?i)\b(?:error|fehler|erreur)\b[^\n]{0,80}\bco
 # with its secret key after it, it is masked with the pair)
 _ACCESS_KEY_ID = re.compile(r"(?:AKIA|ASIA|AGPA|AIDA|AROA)[0-9A-Z]{16}")
 # A device's or a host's name in a JSON field ("displayName": "TD-TAB-GI-03")
-_NAME_FIELD_BEFORE = re.compile(
+_NAME_FIELD_BEFORE = guarded(
     r"(?i)[\"']?(?:display_?name|device_?name|host_?name|computer_?name|name)[\"']?\s*[:=]\s*[\"']?$"
 )
 _ASSET_NAME = re.compile(r"[A-Z0-9]{2,6}(?:-[A-Z0-9]{1,8}){2,5}")

@@ -31,17 +31,18 @@ from kbassist.hygiene.personal_keywords import (
     sort_and_account_hits,
 )
 from kbassist.hygiene.phones import company_footer, phone_hits
+from kbassist.hygiene.regex_guard import guarded
 from kbassist.hygiene.table_columns import birth_column_hits
 
 # --- validated numbers: IBAN, payment cards, national IDs ----------------------------------
 
 # "l'IBAN personale: inserito IT47 K030 ...": an IBAN named as one a few words before is a bank
 # detail even when its check digits are wrong (typed by hand; session 7).
-_IBAN_NAMED = re.compile(
+_IBAN_NAMED = guarded(
     r"(?i)\b(?:iban|rib|bank\w*|konto\w*|rekening\w*|cuenta|conta|conto|compte)\b[^\n]{0,120}$"
 )
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b")
-_CARD = re.compile(
+_CARD = guarded(
     r"(?<![\d-])(?:\d{4}[ -]\d{4}[ -]\d{4}[ -]\d{1,7}|\d{4}[ -]\d{6}[ -]\d{4,5})(?![\d-])"
 )
 # A card number written without spaces looks like any long number: it must also carry a
@@ -55,7 +56,7 @@ _CARD_SCHEMES = (
     (re.compile(r"35(?:2[89]|[3-8]\d)"), (16, 17, 18, 19)),  # JCB
     (re.compile(r"3(?:0[0-5]|[68])"), (14,)),  # Diners Club
 )
-_NOT_CARD_CONTEXT = re.compile(
+_NOT_CARD_CONTEXT = guarded(
     r"(?i)(?:serial|s/n|\bsn\b|imei|iccid|imsi|meid|tracking|order|invoice|ticket|case|ref"
     r"|reference|asset|\bid\b|build|version|event|error|object|sid|account|acct|iban|sku|part"
     r"|model|licen[cs]e|key|hash|barcode|ean|upc|\#)\W{0,12}$"
@@ -87,7 +88,7 @@ _CODICE_FISCALE = re.compile(
 # "QQ 12 34 56 C placeholder": HMRC's example said to be one (session 12)
 _PLACEHOLDER_AFTER = re.compile(r"\W{0,3}(?:placeholder|example|dummy|test\b|fictitious)", re.I)
 # a number shown as the format to follow: "must be in the format AB123456C" (session 14)
-_FORMAT_BEFORE = re.compile(
+_FORMAT_BEFORE = guarded(
     r"(?i)\b(?:(?:format|formato|formaat|pattern)(?:\s+(?:as|is|like))?|e\.g\.|for\s+example"
     r"|such\s+as|z\.\s?b\.|bijv\."
     # a form's hint: "NI number (placeholder text 'QQ 12 34 56 C')" (session 15)
@@ -305,7 +306,7 @@ _FIRM_KINDS = frozenset({"home_address", "bank_account"})
 # no one's, when the words stand on the value's line, at most 150 characters before it.
 # "Fake" names a record only with its noun: a phish's "fake 'quote' link" makes no address
 # in its sentence a made-up one (session 17).
-_DUMMY_BEFORE = re.compile(
+_DUMMY_BEFORE = guarded(
     r"(?i)\b(?:dummy|fictitious|fictional|made-up|(?:test|fake)[\s,]*(?:patient|person|user|pupil"
     r"|customer|record|data|visitor|guest|name|address|contact|employee|patienten|benutzer|kunde"
     # "the sample client block still in: 'Jane Sample, 1 Example Street, ...'" (session 20)
@@ -343,21 +344,21 @@ _FIRM_ACCOUNT_AFTER = re.compile(
 # a body's published bank details: "the payment to HMRC, whose published sort code 08-32-10"
 _PUBLISHED_BEFORE = re.compile(r"(?i)\bpublished\s+(?:sort\s+code|account|iban|bank\s+details)\W*$")
 _BRANCH_AFTER = re.compile(r"(?i)[ \t]+(?:branch|office|depot|store|shop|site|warehouse)\b")
-_SIGN_OFF_BAR_LINE = re.compile(
+_SIGN_OFF_BAR_LINE = guarded(
     r"(?i)[ \t>]*(?:(?:kind|best|warm|many)\s+)?(?:regards|thanks|cheers)\b[^\n|]*\|"
 )
 
 
 # A rule's reference date near a birth date's name: "rejecting learners whose date of birth
 # made them over 19 ... still using 31/08/2005 as the cut-off" (session 17)
-_RULE_DATE = re.compile(
+_RULE_DATE = guarded(
     r"(?i)\b(?:cut-?off|threshold|deadline|stichtag|peildatum|fecha\s+de\s+corte"
     r"|date\s+limite|data\s+limite|data\s+di\s+riferimento)\b"
 )
 
 
 # An animal's papers: "microchip 941000029118832, passport number GB52604871" (session 18)
-_ANIMAL_BEFORE = re.compile(
+_ANIMAL_BEFORE = guarded(
     r"(?i)\b(?:microchip|pet|dog|puppy|kitten|heimtier\w*|hund|katze|chien|perro|gato|hond"
     r"|cane|gatto|dierenpaspoort)\b[^.\n]{0,80}$"
 )

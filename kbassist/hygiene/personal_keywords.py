@@ -134,7 +134,7 @@ _MONTHS = (
 )
 _DATE_TOKEN = re.compile(r"\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d{2}|(?:19|20)\d{2}-\d{2}-\d{2}")
 _DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th|\.|º)?,?")
-_MONTH = re.compile(rf"(?i)(?:{_MONTHS})\.?,?")
+_MONTH = guarded(rf"(?i)(?:{_MONTHS})\.?,?")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _DATE_FILLER = frozenset({"de", "of", "del"})
 
@@ -414,7 +414,7 @@ _LEGAL_NAME_AFTER = re.compile(
     r"|S\.A|S\.r\.l|S\.p\.A|Lda|Trust|Society|Association|Charity|Council|Foundation"
     r"|Stichting|Verein|Vereniging)(?![\w-])"
 )
-_BANK_NAME = re.compile(r"(?i)\b(?:bank\w*|banco|banque|banca|sparkasse|building\s+society)\b")
+_BANK_NAME = guarded(r"(?i)\b(?:bank\w*|banco|banque|banca|sparkasse|building\s+society)\b")
 
 
 def company_named_after(text: str, end: int) -> bool:
@@ -453,12 +453,12 @@ ORGANISATION_TAX_NUMBER = re.compile(
 
 
 # An animal's date of birth is no one's personal data (a vet's or a kennel's records; session 9).
-_ANIMAL = re.compile(
+_ANIMAL = guarded(
     r"(?i)\b(?:dog|dogs|dog's|cat|cat's|pet|pets|pet's|puppy|kitten|horse|pony|animal|canine"
     r"|feline|hond|hund|perro|chien|gato|cane|gatto|kat|katze|paard|pferd|caballo|cheval"
     r"|cavallo)\b"
 )
-_OWNER = re.compile(
+_OWNER = guarded(
     r"(?i)\b(?:owner|mr|mrs|ms|miss|dr|her|his|eigenaar|besitzer|propriétaire|dueñ[oa]|don[oa]"
     r"|proprietari[oa])\b"
 )

@@ -15,6 +15,7 @@ from kbassist.hygiene.check_digits import luhn_ok
 from kbassist.hygiene.emails import EMAIL, clause_after, clause_before, personal_domain
 from kbassist.hygiene.keyword_scan import Hit
 from kbassist.hygiene.number_words import another_number
+from kbassist.hygiene.regex_guard import guarded
 
 # --- phone numbers -------------------------------------------------------------------------
 
@@ -43,7 +44,7 @@ _NOT_A_PHONE = re.compile(
       | \d{1,3}(?:\.\d{1,3}){3}(?:-\d{1,3}(?:\.\d{1,3}){0,3})?.*  # IP address or range
     )$"""
 )
-_PHONE_WORDS = re.compile(
+_PHONE_WORDS = guarded(
     r"(?i)(?:phone|tel\b|tel\.|telephone|mobile|mob\b|cell|call|ring|reach|contact|number|nr\b"
     r"|no\.|nummer|handy|telefon|rufnummer|móvil|movil|celular|teléfono|telefono|número|numero"
     r"|portable|téléphone|numéro|mobiel|telefoon|gsm|telemóvel|telemovel|cellulare|whatsapp"
@@ -60,7 +61,7 @@ _REGISTER_NAMED = re.compile(
 )
 _EAN = re.compile(r"\d{13}")
 _SWEDISH_ORG = re.compile(r"\d{2}[2-9]\d{3}-\d{4}")
-_WORK_WORDS = re.compile(
+_WORK_WORDS = guarded(
     r"(?i)\b(?:offices?|desk|direct\s+(?:dial|line)|ddi|did|main\s+(?:line|number|office)"
     r"|reception|switchboard|front\s+desk|help\s?desk|service\s?desk|support|hotline|vendor"
     r"|supplier|isp|carrier|provider|fax|ext\.?|extension|durchwahl|zentrale|büro|firma|company"
@@ -125,7 +126,7 @@ _BUSINESS_TYPES = ("TOLL_FREE", "PREMIUM_RATE", "SHARED_COST", "UAN", "VOICEMAIL
 
 
 # The number of a work phone: the device is the employer's, whoever carries it.
-_WORK_PHONE = re.compile(
+_WORK_PHONE = guarded(
     # (not its absence: "Kev (own mobile, no company phone) 07912 ..."; session 18)
     r"(?i)\b(?<!no )(?<!without )(?<!not a )(?:company|work|business|corporate|office|firm|staff"
     r"|church|school|council|charity|club|trust|practice|clinic|surgery|pharmacy)"
@@ -176,7 +177,7 @@ _OWN_PHONE_AFTER = re.compile(
 # 418 905": the phone named as someone's own earlier, with no other number between (session 9).
 # In the other languages too: "telemóvel pessoal", "privates Handy", "private Festnetznummer",
 # "portable perso" (session 11).
-_OWN_PHONE_EARLIER = re.compile(
+_OWN_PHONE_EARLIER = guarded(
     r"(?i)(?:\b(?:(?:her|his|their|my)\s+(?:own|personal|private)|personal|private)\s+"
     r"(?:mobile|phone|cell|number)s?"
     r"|\b(?:telem[óo]vel|m[óo]vil|celular|portable|cellulare|mobiel|gsm|handy|telefon|n[úu]mero"
@@ -210,7 +211,7 @@ def _own_after(after: str) -> bool:
 
 # A work phone said to be missing or still to come: "until her work phone arrives", "(não tem
 # telemóvel da empresa)"
-_NO_WORK_PHONE_YET = re.compile(
+_NO_WORK_PHONE_YET = guarded(
     r"(?i)\b(?:until|till|bis|hasta|jusqu|totdat|finché|até|instead|no|not|não|kein\w*|pas|geen"
     r"|sin|senza|sem|without|ohne|sans|zonder)\b"
 )
@@ -245,20 +246,20 @@ _SUPPORT_LINE_BEFORE = re.compile(
     r"|(?:suporte|soporte|support|assistance|assistenza|kundendienst)(?:\s+[A-Z][\w-]+){1,2}\W{0,3}$"
 )
 # An e-mail signature template holds the organisation's numbers (session 9).
-_SIGNATURE_TEMPLATE = re.compile(
+_SIGNATURE_TEMPLATE = guarded(
     r"(?i)\b(?:signature|signatur|handtekening|firma\s+(?:de\s+)?(?:correo|e-?mail)|assinatura)"
     r"\b[^\n]{0,160}$"
 )
 # "Called Sage on 0191 479 5999, outage confirmed, case 09912345": a number that opened a
 # vendor's case in the same sentence is the vendor's line (session 9).
-_VENDOR_CASE_AFTER = re.compile(
+_VENDOR_CASE_AFTER = guarded(
     r"(?i)\b(?:case|caso|fall|dossier|zaak|incident|incidencia|chamado|sr)\s*(?:no\.?|number"
     r"|nr\.?|n[º°]|\#|ref)?\s*[:#]?\s*(?:[A-Z]{1,4}-?)?\d{5,}"
 )
 # The place's own line too: "callback on the shop landline (0113 ...", "their office line
 # 01628 ...", "Call the club line 0113 ..."; "reception on 0117 ... (clinic main line)", said
 # after (session 11).
-_SWITCHBOARD_BEFORE = re.compile(
+_SWITCHBOARD_BEFORE = guarded(
     r"(?i)(?<!no )(?<!without )\b(?:switchboard|reception|main\s+(?:line|number)|standard"
     r"|accueil|centralita|centralino|zentrale|hoofdnummer|receptie|recepción|receção|front\s+desk"
     r"|(?:shop|office|club|clinic|school|practice|surgery|company|business|store|firm|site"
@@ -294,7 +295,7 @@ _SWITCHBOARD_AFTER = re.compile(
 # A firm's footer: its registration on the number's line ("Ltd | Reg. office 22 Kirkstall
 # Road, Leeds | Company no. 08812234 | 0113 496 0021"), or its legal name on a line laid out
 # with bars or bullets (session 8).
-_FOOTER_REGISTRATION = re.compile(
+_FOOTER_REGISTRATION = guarded(
     r"(?i)\b(?:reg(?:istered)?\.?\s+(?:office|address|in\b)|company\s+(?:no\b|number|reg)"
     r"|vat\s+(?:no\b|number|reg)|handelsregister|amtsgericht|hrb\b|kvk\b|siret|siren\b|rcs\b"
     r"|p\.\s?iva|partita\s+iva|registro\s+mercantil|\bcif\b|nipc|ust-?id\w*"
@@ -343,7 +344,7 @@ def company_footer(text: str, start: int, end: int) -> bool:
     )
 
 
-_MOBILE_WORDS = re.compile(
+_MOBILE_WORDS = guarded(
     r"(?i)\b(?:mobile|mob|cell|handy|m[óo]vil|celular|portable|mobiel|gsm|telem[óo]vel"
     r"|cellulare)\b"
 )

@@ -48,7 +48,7 @@ PLACE_WORDS = re.compile(
     # a code compound that names what it opens: Öffnungscode, Türcode, toegangscode (session 10)
     rf"|\b{_OPENING_CODE}\b"
 )
-_PLACE_CODE = re.compile(
+_PLACE_CODE = guarded(
     r"(?i)\b(?:code|pin|combination|combo|code\s+number|pin\s+code|code\s+pin|nummer|número"
     rf"|numéro|codice|código|codigo|clave|{_OPENING_CODE})\b"
     r"(?:[ \t]+(?:is|was|now|to|set|changed|reprogrammed"
@@ -84,7 +84,7 @@ _PLACE_CODE_IS = re.compile(
     r"[ \t]+(?P<value>\d{3,10}#?|(?:\d[ \t]){3,9}\d)(?![\w.,/:-]\w)"
 )
 # "keypad on back door set to 8842 for staff": a keypad or lock set to digits (session 9)
-_PLACE_SET_TO = re.compile(
+_PLACE_SET_TO = guarded(
     r"(?i)\b(?:keypad|key\s?pad|door\s+lock|keysafe|key\s+safe|lockbox|padlock|safe"
     # "door: gantner reader, late-night entry for member 00412 reset to 558203" (session 15)
     r"|door|gate|entry)\b"
@@ -95,7 +95,7 @@ _PLACE_SET_TO = re.compile(
 # anywhere in the sentence that names it.
 _PUK = guarded(r"\bPUK\d?\b[^.\n]{0,60}?(?<![\d-])(?P<value>\d{8})(?![\d-])")
 # "Error code 50126": the codes a system reports, not ones that open anything.
-_REPORTED_CODE = re.compile(
+_REPORTED_CODE = guarded(
     r"(?i)\b(?:error|event|status|exit|return|response|http|fault|reason|result|product|zip"
     r"|postal|post|area|country|sort|tax|promo|discount|tracking|bar|qr|source|dial|stop|fehler"
     r"|activation|authori[sz]ation|reference"
@@ -158,12 +158,12 @@ _TYPED_KEYS = re.compile(_TYPED_KEYS_PATTERN)
 # a sentence that opens with the code: "Le portail ... avec le digicode. ... Code remis en
 # place : A1984." (session 12)
 _OPENS_WITH_CODE = re.compile(r"(?i)[ \t\n]*(?:(?:new|nouveau|neuer|nieuwe|nuevo|novo|nuovo)\s+)?$")
-_SET_BETWEEN = re.compile(
+_SET_BETWEEN = guarded(
     r"(?i)\b(?:remis|set|changed|reset|changé|modifié|défini|geändert|gesetzt|gewijzigd|ingesteld"
     r"|cambiado|puesto|alterado|definido|cambiato|impostato|re-?programmed)\b"
 )
 # the roles an alarm or access panel gives its codes, in the seven languages
-_PANEL_ROLE = re.compile(
+_PANEL_ROLE = guarded(
     r"(?i)\b(?:user|utente|usuario|utilisateur|gebruiker|benutzer|utilizador|master|maestro"
     r"|mestre|maître|installer|installatore|instalador|installateur|errichter|engineer"
     r"|titolare|propietario|propriétaire|eigenaar|inhaber|proprietário)\b"
@@ -176,8 +176,8 @@ _DASHED_KEYS = re.compile(r"(?<![\w-])(?:\d-){3,9}[\d#*](?![\w-])")
 _SPACED_KEYS = re.compile(
     r"(?<![\w.,-])(?:\d[ \t]){3,9}\d(?:[ \t]?[#*]|[ \t][A-D])?(?![\w-]|[.,]\w)"
 )
-_CODE_WORD = re.compile(r"(?i)\b(?:code|pin|combination|c[óo]digo|codice|clave|combinaison)\b")
-_NUMBERED_THINGS = re.compile(
+_CODE_WORD = guarded(r"(?i)\b(?:code|pin|combination|c[óo]digo|codice|clave|combinaison)\b")
+_NUMBERED_THINGS = guarded(
     r"(?i)\b(?:ports?|parts?|steps?|slots?|bays?|lines?|pages?|rows?|levels?|floors?|units?"
     r"|rooms?|cores?|pairs?|channels?|drives?|disks?|sheets?|versions?|v)\W{0,3}$"
 )
@@ -438,7 +438,7 @@ _COMPOUND_KEYS = guarded(
 )
 _WORD_BEFORE = re.compile(r"[\w-]*$")
 # a till's manager or user code, set: "Codice gestore della cassa cambiato in 60413" (session 15)
-_TILL = re.compile(r"(?i)\b(?:till|tills|epos|kasse|kassa|cassa|caisse|caixa|caja)\b")
+_TILL = guarded(r"(?i)\b(?:till|tills|epos|kasse|kassa|cassa|caisse|caixa|caja)\b")
 # "temp *7193# on the side gate keypad": digits wrapped as typed, where a keypad is named
 _WRAPPED_KEYS = guarded(r"(?<![\w*#])\*\d{3,8}#(?!\w)")
 # "he set 551903 as the new one": a PIN named before, set as the new one (session 15)
@@ -496,7 +496,7 @@ def _reported_or_pin(text: str, regex: re.Pattern[str]) -> Iterator[Hit]:
 # allarme 33071": digits typed where a keypad, lock or alarm is named in the same sentence,
 # right after a word that enters, gives or opens with them, or right after the door or alarm
 # they open (session 14)
-_KEYPAD_PLACES = re.compile(
+_KEYPAD_PLACES = guarded(
     r"(?i)\b(?:keypad|key\s?pad|keysafe|key\s+safe|lock|locks|safe|alarm|alarme|alarma|allarme"
     r"|alarmanlage|barrier|intercom|lift|elevator|door|doors|gate|portone|portail|porta|puerta"
     r"|portão|cancello|cancela|tür|tor|deur|poort|tastenfeld|tastatur|tastierino|teclado|clavier"
@@ -509,7 +509,7 @@ _TYPED_DIGITS = re.compile(
     r"(?<![\w.,:/*#-])[*#]?\d{4,8}[#*]?(?![\w.,:/-]\w|[ \t]*(?:%|x\b|users|people|staff|times"
     r"|minutes|seconds|hours|days|euros?|pounds|dollars))"
 )
-_ENTERED_BEFORE = re.compile(
+_ENTERED_BEFORE = guarded(
     r"(?i)(?:\b(?:with|enter|entered|use|uses|using|give\s+(?:the\s+)?\w+|gave\s+(?:the\s+)?\w+"
     r"|type|typed|key|keyed|press|punch|met|con|avec|com|mit|gaat\s+met|quedó\s+en|ficou\s+em"
     r"|è\s+ora|has|am\s+tastenfeld|sul\s+tastierino|au\s+clavier|en\s+el\s+teclado"

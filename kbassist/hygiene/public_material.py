@@ -97,7 +97,7 @@ _PUBLISHED_EXAMPLES = frozenset(
 )
 # in the cases documentation writes them (EXAMPLE, Example, example), not a random key whose
 # letters happen to spell one ("sk_live_51Nq8ZtH2eXaMpLe0k...", session 11)
-_EXAMPLE_IN_VALUE = re.compile(
+_EXAMPLE_IN_VALUE = guarded(
     r"(?:[Ee]xample|EXAMPLE|[Ss]ample|SAMPLE|[Dd]ummy|DUMMY|[Vv]oorbeeld|[Bb]eispiel|[Ee]jemplo"
     r"|[Ee]xemple|[Ee]sempio|[Ee]xemplo)"
 )
@@ -205,7 +205,7 @@ NOT_A_SECRET_SHAPE = re.compile(
 )
 # A policy's name, not a password: "password policy 'AVC-Pwd-14char-NoExpiry' applied"; a
 # German compound ends in the word ("Passwortrichtlinie 'Min12'")
-POLICY_BEFORE = re.compile(
+POLICY_BEFORE = guarded(
     r"(?i)(?:\bpolic(?:y|ies)|richtlinien?|beleid|\bdirectiva|\bpol[ií]tica|\bpolitique"
     r"|\bcriterio)"
     r"(?:\s+name)?\W{0,3}$"
@@ -222,7 +222,7 @@ def word_start(text: str, position: int) -> int:
 # ("pw is Tulip44... ok?") is not cut: it needs 16 characters before the dots.
 _CUT_INSIDE = re.compile(r"\w(?:\.{3}|…)[\w[(]")  # "sk_live_…(redacted)…9Qx" (session 17)
 _TOKEN_PREFIX = re.compile(r"[a-z]{2,8}[-_][\w-]{0,12}…?")
-_CUT_AFTER = re.compile(r"(?:\.{3}|…)?[ \t]?[\[(](?i:truncated|cut|redacted|snip|…|\.\.\.)")
+_CUT_AFTER = guarded(r"(?:\.{3}|…)?[ \t]?[\[(](?i:truncated|cut|redacted|snip|…|\.\.\.)")
 
 
 def is_cut(text: str, start: int, end: int) -> bool:

@@ -8,7 +8,8 @@ note with no match (session 6 wrote such guards by hand; tests/test_regex_guards
 those). :func:`guarded` writes the guard from the pattern itself, so it is exact by
 construction: the class holds every character a match's first consumed character can be, and
 the guard is left out where that cannot be told (a pattern that may match the empty string, or
-one opening with ``.``, a negated class or a back-reference).
+one opening with ``.``, a negated class or a back-reference) and where it would let nearly
+every character through (a word's character may start a match).
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ try:  # the standard library's regex parser (sre_parse) and its opcodes; private
     }
 except (ImportError, AttributeError):  # pragma: no cover - another Python: no guards
     C = None
+# Classes a guard holding one of them lets nearly every place of a text through
+_BROAD = (r"\w", r"\W", r"\S", r"\D")
 _LEADING_FLAGS = re.compile(r"(?:\(\?[aiLmsux]+\))+")
 
 
@@ -124,8 +127,8 @@ def guarded(pattern: str, flags: int = 0) -> re.Pattern[str]:
     the pattern's own leading flags), or without one when they cannot be told. The regex
     matches exactly what the pattern matches."""
     characters = first_characters(pattern, flags)
-    if characters is None:
-        return re.compile(pattern, flags)
+    if characters is None or any(broad in characters for broad in _BROAD):
+        return re.compile(pattern, flags)  # none, or one that lets nearly every place through
     opening = _LEADING_FLAGS.match(pattern)
     cut = opening.end() if opening else 0
     regex = re.compile(f"{pattern[:cut]}(?=[{characters}]){pattern[cut:]}", flags)

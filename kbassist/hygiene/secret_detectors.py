@@ -391,7 +391,7 @@ _SYMBOL = re.compile(r"[^\w.-]")
 # --- a chosen word and number in a sentence about an account ------------------------------
 
 # What an account sentence says besides "password": a reset, an unlock, a first logon.
-_ACCOUNT_TOPIC = re.compile(
+_ACCOUNT_TOPIC = guarded(
     r"(?i)\b(?:reset|unlock(?:ed)?|log(?:ged|s)?[\s-]?(?:in|on)\s+with|sign(?:ed|s)?[\s-]?in\s+with"
     r"|(?:first|next)\s+log-?(?:in|on)|must\s+change|change\s+(?:it\s+)?at\s+(?:next\s+)?log"
     r"|one-?off|zurückgesetzt|restablec\w+|réinitialis\w+|gereset|redefinid\w+|reimpostat\w+"
@@ -572,13 +572,13 @@ def _wifi_pair_hits(text: str, lowered: str) -> Iterator[Hit]:
 # token or licence; not an IBAN ("GB29 NWBK ...") nor a number no one types
 _SPACED_GROUPS = re.compile(r"(?<![\w-])[A-Z0-9]{4}(?: [A-Z0-9]{4}){3,7}(?![\w-])")
 _HEX_GROUP = re.compile(r"[0-9A-F]{4}")
-_KEY_NAMED = re.compile(
+_KEY_NAMED = guarded(
     r"(?i)\b(?:key|keys|token|licen[cs]e|product\s+key|schlüssel|lizenz\w*|clave|clé|chiave"
     r"|chave|sleutel|licencia|licença|licenza)\b"
 )
 _KEY_WORDS = (*KEY_NOUNS, "token", "licen", "lizenz")
 _IBAN_OPENING = re.compile(r"[A-Z]{2}\d{2}")  # "GB29 NWBK ...": an IBAN's first group
-_NOT_A_KEY_BEFORE = re.compile(
+_NOT_A_KEY_BEFORE = guarded(
     r"(?i)\b(?:iban|serial|s/n|imei|iccid|mac|tracking|account|sort\s+code|card|order|invoice"
     r"|reference|ref)\b[^.\n]{0,25}$"
 )

@@ -25,6 +25,7 @@ from kbassist.hygiene.keyword_scan import (
     trim,
 )
 from kbassist.hygiene.prose_codes import VOICEMAIL
+from kbassist.hygiene.regex_guard import guarded
 from kbassist.hygiene.secret_rules import SECRET_HINTS, SECRET_RULES
 from kbassist.hygiene.value_shapes import (
     GROUPED_CODE,
@@ -439,7 +440,7 @@ SECRET_COMPILED = tuple(compile_rule(rule) for rule in SECRET_RULES)
 # Keys that are not secrets: "public key", "registry key", "host key", "foreign key"; a
 # public key in German and Dutch too ("öffentlicher Schlüssel", "publieke sleutel"), and
 # after the noun where the adjective follows it ("clave pública", "clé publique"; session 5).
-_NOT_SECRET_KEY = re.compile(
+_NOT_SECRET_KEY = guarded(
     r"(?i)(?:public|pub|host|registry|reg|hot|primary|foreign|sort|recovery\s+key\s+id|ssh-\w+"
     # a CAPTCHA's site key is published in the page: "recaptcha v3, site key 6Lc..." (session 15)
     r"|captcha\w*[^.\n]{0,20}\bsite|turnstile[^.\n]{0,20}\bsite"
@@ -449,7 +450,7 @@ _PUBLIC_AFTER = re.compile(r"(?i)[\w-]+\s+(?:pública|publique|pubblica|publica)
 
 
 # A keyword followed by "ID": the identifier of a key or code, not its value.
-_KEY_ID = re.compile(
+_KEY_ID = guarded(
     r"(?i)[\w-]{0,30}(?:[\s_-]+[\w-]{1,30}){0,2}?[\s_-]*(?:key|code|token|secret|schlüssel|clave"
     r"|clé|sleutel|chave|chiave)s?[\s_-]*(?:id|identifier|kennung|-id)\b"
 )

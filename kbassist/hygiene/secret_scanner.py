@@ -32,6 +32,7 @@ from functools import lru_cache
 from typing import Any
 
 from kbassist.hygiene.keyword_scan import Hit
+from kbassist.hygiene.regex_guard import guarded
 from kbassist.hygiene.scanner_cues import Cue, fold, long_run_cue, plugin_cue
 
 LEFT_OUT_PLUGINS = frozenset({"IPPublicDetector", "HexHighEntropyString"})
@@ -177,7 +178,7 @@ def _expand(line: str, start: int, end: int) -> tuple[int, int]:
 
 
 # "Sonos household ID Sonos_9Kx2PqR7...": an identifier named as one right before (session 9).
-NAMED_ID = re.compile(
+NAMED_ID = guarded(
     r"(?i)\b(?:household|tenant|account|device|client|customer|directory|object|site|org"
     r"|organi[sz]ation|workspace|instance|serial|hardware|installation|machine|player|user"
     r"|profile|merchant|store|shop|project|charge|payment|transaction|invoice|refund|order"

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 
 from kbassist.hygiene.hint_index import trie_pattern
 from kbassist.hygiene.keyword_scan import Hit
+from kbassist.hygiene.regex_guard import guarded
 
 # The digits said in words, in the seven languages (read by spoken_digits too)
 DIGIT_WORDS = {
@@ -69,7 +70,7 @@ _SPOKEN = {
 _WORDS = sorted({*_LETTER_WORDS, *_SPOKEN}, key=len, reverse=True)
 _PIECE_WORD = rf"(?:(?:{trie_pattern(_WORDS)})(?![\w-])|\d(?!\w))"
 _RUN = re.compile(rf"(?i)(?<![\w-]){_PIECE_WORD}(?:[ \t]*,?[ \t]+{_PIECE_WORD}){{3,}}")
-_PIECE = re.compile(rf"(?i){_PIECE_WORD}")
+_PIECE = guarded(rf"(?i){_PIECE_WORD}")
 _ANY_LETTER_WORD = re.compile(trie_pattern(sorted(_LETTER_WORDS, key=len, reverse=True)))
 
 
@@ -100,7 +101,7 @@ SECRET_WORD = re.compile(
 SECRET_REACH = 200
 # Words that name an identifier, nearer the value than a secret's word: "Switch serial, for
 # the asset sheet, is S G, ...", "the laptop is H D C L zero nine"
-IDENTIFIER_WORD = re.compile(
+IDENTIFIER_WORD = guarded(
     r"(?i)\b(?:serial|s/n|asset|tag|host\s?name|server|laptop|machine|device|model|ticket"
     r"|reference|ref|order|extension|user\s?name|login\s+name|e-?mail|address|postcode"
     r"|ssid|network\s+name|inventar\w*|inventory|path|folder|share|tax\s+code|error\s+code"

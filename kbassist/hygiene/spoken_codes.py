@@ -18,6 +18,7 @@ import re
 
 from kbassist.hygiene.keyword_scan import Hit
 from kbassist.hygiene.number_pairs import PAIRS
+from kbassist.hygiene.regex_guard import guarded
 from kbassist.hygiene.spelled_letters import DIGIT_WORDS
 
 _NUMBER_WORDS = {
@@ -45,7 +46,7 @@ _CODE_WORD = re.compile(
 )
 # Words right before the number that make it one of another kind: "extension two zero one",
 # "ticket four five ...", "error code", "sort code", "postcode", "tax code", "account"
-_OTHER_NUMBER = re.compile(
+_OTHER_NUMBER = guarded(
     r"(?i)\b(?:extension|ext|ticket|case|incident|ref|reference|order|invoice|serial|account"
     r"|change|série|serie|seriale|room|floor|version|build|port|vlan|error|tax\s+code|sort\s+code|post\s?code|zip\s?code"
     r"|area\s+code|country\s+code|status\s+code|product\s+code|asset|tag|model|id|ip"
@@ -55,14 +56,14 @@ _OTHER_NUMBER = re.compile(
 )
 # A phone's word right before the number ("her mobile four five ..."; not "read it over the
 # phone, it's ...")
-_PHONE_BEFORE = re.compile(
+_PHONE_BEFORE = guarded(
     r"(?i)\b(?:phone|mobile|telefono|teléfono|telefone|telefoon|handy|cellulare|móvil"
     r"|telemóvel|portable)\W{0,3}$"
 )
 # A time of day: "connected at twelve twenty", "um elf Uhr vierzig"
-_TIME_BEFORE = re.compile(r"(?i)\b(?:at|um|à|alle|las|om|às|until|till|by|from)\s+$")
+_TIME_BEFORE = guarded(r"(?i)\b(?:at|um|à|alle|las|om|às|until|till|by|from)\s+$")
 # A code's word that names no secret: "postcode", "error code", "QR code", "sort code"
-_NOT_A_CODE = re.compile(
+_NOT_A_CODE = guarded(
     r"(?i)(?:post|zip|bar|area|error|tax|sort|status|qr|dial|product|source|html|country"
     r"|promo|discount|exit|event|fault|reason|colou?r|fout|fehler|erreur|errore|erro)"
     r"[\s-]?codes?$"

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from kbassist.hygiene.dictation import dictated_runs, spelled_case_runs
 from kbassist.hygiene.hint_index import trie_pattern
 from kbassist.hygiene.keyword_scan import Hit
+from kbassist.hygiene.regex_guard import guarded
 from kbassist.hygiene.spelled_letters import DIGIT_WORDS, spelled_runs
 from kbassist.hygiene.spoken_keys import spoken_key_runs
 from kbassist.hygiene.spoken_places import place_runs
@@ -51,7 +52,7 @@ _DASHES = ("dash", "hyphen")
 _WORDS = sorted({*_PAIRS, *_WORD_DIGIT, "double", "triple", *_DASHES}, key=len, reverse=True)
 _WORD = "(?:" + trie_pattern(_WORDS) + ")"  # a trie: each character tried once
 _RUN = re.compile(rf"(?i)(?<![\w-]){_WORD}(?:[ \t]*[,-]?[ \t]+{_WORD}){{3,}}(?![\w-])")
-_PIECE = re.compile(rf"(?i)(?P<word>{_WORD})(?P<gap>[ \t]*,?[ \t]*|-)")
+_PIECE = guarded(rf"(?i)(?P<word>{_WORD})(?P<gap>[ \t]*,?[ \t]*|-)")
 
 
 def _said(run: str) -> str | None:

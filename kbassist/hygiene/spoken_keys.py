@@ -29,6 +29,7 @@ from kbassist.hygiene.dictation import (
 )
 from kbassist.hygiene.keyword_scan import Hit
 from kbassist.hygiene.number_pairs import PAIRS
+from kbassist.hygiene.regex_guard import guarded
 from kbassist.hygiene.spelled_letters import DIGIT_WORDS, IDENTIFIER_WORD, SECRET_WORD
 
 # Digit words, and numbers from ten said as one: "ten seventy two" is 1072, "forty six" 46
@@ -382,7 +383,7 @@ _PARTS_BRIDGE = re.compile(
 _PARTS_REACH = 70
 # A secret's word in a Dutch or German compound ("beheerwachtwoord", "Adminkennwort"), or the
 # Temporary Access Pass's own name
-_COMPOUND_SECRET_WORD = re.compile(
+_COMPOUND_SECRET_WORD = guarded(
     r"(?i)(?:wachtwoord|passwort|kennwort|schlüssel|sleutel|pincode)(?:s|en)?\b"
     r"|\baccess\s+pass\b"
 )

@@ -36,6 +36,7 @@ from kbassist.hygiene.public_material import (
     POLICY_BEFORE,
     word_start,
 )
+from kbassist.hygiene.regex_guard import guarded
 from kbassist.hygiene.secret_keywords import SECRET_COMPILED
 from kbassist.hygiene.secret_rules import SECRET_HINTS
 from kbassist.hygiene.secret_scanner import NAMED_ID, PUBLIC_CONTEXT, STRIPE_OBJECT_ID
@@ -65,13 +66,13 @@ _HEX = re.compile(r"[0-9a-fA-F]+")
 _PART_NUMBER = re.compile(r"[A-Z]{1,4}-[\w.-]*#\d+")  # an order or part number: ZL-80x50-#7782
 _VERSIONED_NAME = re.compile(r"(?i)[-_]v\d{1,3}$")
 _SNAKE_CASE = re.compile(r"[a-z]+(?:_[a-z]+)+[?.,!:;]?")
-_KEY_COMBINATION = re.compile(r"(?i)(?:ctrl|alt|shift|win|cmd|command|fn|option|super|strg)\+")
+_KEY_COMBINATION = guarded(r"(?i)(?:ctrl|alt|shift|win|cmd|command|fn|option|super|strg)\+")
 _NAMED_SETTING = re.compile(
     r"(?i)(?:^|[-_])(?:policy|policies|gpo|template|profile|baseline|group)(?:[-_]|$)"
 )
 _GUID = re.compile(r"\{?[0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}\}?")
 # a numbered label: "Step#3", "Room#12", "item#2"
-_NUMBERED = re.compile(
+_NUMBERED = guarded(
     r"(?i)(?:step|item|no|nr|part|page|line|row|room|port|slot|bay|unit|floor|level|phase"
     r"|stage|task|job|order|case|ticket|rev|issue|pr)#\d{1,3}"
 )
