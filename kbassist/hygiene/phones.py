@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from kbassist.hygiene.addresses import in_signature_block
 from kbassist.hygiene.check_digits import luhn_ok
@@ -364,6 +364,18 @@ _GROUPED_DIGITS = re.compile(r"\d[ .-]\d")
 _DRAMA_MOBILE = re.compile(r"(?:\+44[ \t]?|0044[ \t]?|0)7700[ \t]?900[ \t]?\d{3}")
 
 
+@cache
+def _keep_compiled_patterns() -> None:
+    """Let phonenumbers keep every regex it compiles (it compiles its metadata's on each use,
+    and the re module's own cache of 512 lost them among the detectors'); a release without
+    the switch compiles as before."""
+    from phonenumbers import re_util
+
+    enable = getattr(re_util, "enable_pattern_cache", None)
+    if enable is not None:
+        enable()
+
+
 @lru_cache(maxsize=4096)
 def _phone_verdict(raw: str, mobile: bool = False) -> tuple[bool, bool]:
     """(valid somewhere, a business-only number type) for a candidate number. When the text
@@ -371,6 +383,7 @@ def _phone_verdict(raw: str, mobile: bool = False) -> tuple[bool, bool]:
     not a UK shared-cost number)."""
     import phonenumbers  # imported on the first candidate: its metadata is large
 
+    _keep_compiled_patterns()
     business = {getattr(phonenumbers.PhoneNumberType, name) for name in _BUSINESS_TYPES}
     number = raw.strip()
     if _DRAMA_MOBILE.fullmatch(number):
