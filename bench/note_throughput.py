@@ -97,7 +97,11 @@ _COUNT_PROBE = (
     _PROBE_NOTES
     + r"""
 part = sys.argv[4]
+# warmed on a note of thirty words or more too, so that readability's dictionaries are loaded
+# before the notes are counted (session 22: the short note alone left about 15 million
+# instructions a note of loading in the rules' count at 300 notes)
 service.score_notes(["warm up: temp pw Summer2025! rebooted, works now"])
+service.score_notes([" ".join(["Outlook froze on start because the OST was corrupt;"] * 6)])
 sensitive_spans("warm up: call 07700 900123")
 if part == "rules":
     for first in range(0, count, 500):
