@@ -14,6 +14,7 @@ from kbassist.hygiene.keyword_scan import VERBS, Hit
 from kbassist.hygiene.prose_codes import sentence_around
 from kbassist.hygiene.regex_guard import guarded
 from kbassist.hygiene.spelled_letters import NATO_WORDS
+from kbassist.hygiene.spoken_codes import NOT_A_CODE
 from kbassist.hygiene.value_shapes import KEY_NOUNS, STOPWORDS, is_mention, value_shape_ok
 
 # Guest passes and vouchers given out as a list, in the sentence after the one that says what
@@ -598,11 +599,12 @@ _DIGIT_WORDS = (
     "|nul|een|twee|drie|vijf|zes|zeven|negen"
     "|um|dois|três|quatro|sete|oito|nove|due|tre|quattro|cinque|sei|sette|otto"
 )
-# not a tax, sort, post, error or status code; not a phone given for a "password reset:" (s. 21)
+# not a phone given for a "password reset:" (session 21); a code's word that names no secret
+# ("tax code", "postcode", "QR code": spoken_codes.NOT_A_CODE, session 22) is passed over below
 _SPOKEN_CODE = re.compile(
-    r"(?i)(?=[cpkwsm])(?<!tax\s)(?<!sort\s)(?<!post)(?<!error\s)(?<!status\s)"
-    r"\b(?:code|pin|passcode|password|combination|combo|código|codice|kennwort|passwort"
-    r"|wachtwoord|senha|contraseña|mot\s+de\s+passe)s?\b(?!\s+reset\s*:)[^.\n\d]{0,40}?"
+    r"(?i)(?=[cpkwsm])"
+    r"\b(?P<word>(?:code|pin|passcode|password|combination|combo|código|codice|kennwort|passwort"
+    r"|wachtwoord|senha|contraseña|mot\s+de\s+passe)s?)\b(?!\s+reset\s*:)[^.\n\d]{0,40}?"
     rf"(?P<value>(?:(?:{_DIGIT_WORDS})[ \t,-]+){{3,9}}(?:{_DIGIT_WORDS}))\b"
 )
 
@@ -634,8 +636,13 @@ _SINGLE_LETTER = re.compile(rf"(?i)(?<![\w-])(?:[A-Za-z]|{_NATO})(?![\w-])")
 
 def spoken_code_hits(text: str, lowered: str) -> Iterator[Hit]:
     """A code or PIN read out in number words after its name, a password spelled out."""
-    for match in _SPOKEN_CODE.finditer(text):
+    at = 0
+    while (match := _SPOKEN_CODE.search(text, at)) is not None:
+        if NOT_A_CODE.search(text, max(0, match.start() - 12), match.end("word")):
+            at = match.start() + 1  # "tax code", "postcode", "QR code": a later word may name one
+            continue
         yield match.start("value"), match.end("value"), "pin"
+        at = match.end()
     words = ("pass", "pw", "kennwort", "senha", "contraseña", "clave", "mdp", "wachtwoord")
     if not any(word in lowered for word in words):
         return

@@ -63,7 +63,7 @@ _PHONE_BEFORE = guarded(
 # A time of day: "connected at twelve twenty", "um elf Uhr vierzig"
 _TIME_BEFORE = guarded(r"(?i)\b(?:at|um|à|alle|las|om|às|until|till|by|from)\s+$")
 # A code's word that names no secret: "postcode", "error code", "QR code", "sort code"
-_NOT_A_CODE = guarded(
+NOT_A_CODE = guarded(
     r"(?i)(?:post|zip|bar|area|error|tax|sort|status|qr|dial|product|source|html|country"
     r"|promo|discount|exit|event|fault|reason|colou?r|fout|fehler|erreur|errore|erro)"
     r"[\s-]?codes?$"
@@ -172,7 +172,7 @@ def _named_code(text: str, start: int) -> bool:
         lo = ends[-2]
     word = None
     for match in _CODE_WORD.finditer(text, lo, start):
-        if not _NOT_A_CODE.search(text, max(0, match.start() - 12), match.end()):
+        if not NOT_A_CODE.search(text, max(0, match.start() - 12), match.end()):
             word = match
     if word is None:
         return False
