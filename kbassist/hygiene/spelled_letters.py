@@ -125,10 +125,16 @@ def spelled_secret_hits(text: str, lowered: str) -> Iterator[Hit]:
 _SOURCE_BEFORE = re.compile(r"(?i)\bfrom\s+(?:the\s+|an?\s+|his\s+|her\s+)?(?:\w+\s+)?$")
 
 
-def secret_named_nearer(text: str, lo: int, start: int) -> bool:
-    """Whether a secret's word stands in text[lo:start] with no identifier's word after it
-    (a serial, an asset tag, a hostname spelled), an identifier named as a source aside."""
-    last = max((m.end() for m in SECRET_WORD.finditer(text, lo, start)), default=-1)
+def secret_named_nearer(
+    text: str, lo: int, start: int, also: re.Pattern[str] | None = None
+) -> bool:
+    """Whether a secret's word (or a match of ``also``) stands in text[lo:start] with no
+    identifier's word after it (a serial, an asset tag, a hostname spelled), an identifier
+    named as a source aside ("from the vendor email")."""
+    words = (SECRET_WORD,) if also is None else (SECRET_WORD, also)
+    last = max(
+        (m.end() for pattern in words for m in pattern.finditer(text, lo, start)), default=-1
+    )
     named = max(
         (
             m.end()

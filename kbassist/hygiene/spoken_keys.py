@@ -30,7 +30,7 @@ from kbassist.hygiene.dictation import (
 from kbassist.hygiene.keyword_scan import Hit
 from kbassist.hygiene.number_pairs import PAIRS
 from kbassist.hygiene.regex_guard import guarded
-from kbassist.hygiene.spelled_letters import DIGIT_WORDS, IDENTIFIER_WORD, SECRET_WORD
+from kbassist.hygiene.spelled_letters import DIGIT_WORDS, secret_named_nearer
 
 # Digit words, and numbers from ten said as one: "ten seventy two" is 1072, "forty six" 46
 _DIGITS = {
@@ -437,17 +437,5 @@ def _named_secret(text: str, start: int, spelled: str) -> bool:
         and any(ch.isdigit() for ch in spelled)
     )
     reach = _LONG_REACH if mixed else _REACH
-    lo = max(0, start - reach)
-    last = max(
-        (
-            match.end()
-            for pattern in (SECRET_WORD, _COMPOUND_SECRET_WORD)
-            for match in pattern.finditer(text, lo, start)
-        ),
-        default=-1,
-    )
-    if last < 0:
-        return False
-    # "tax code", "sort code": an identifier's word that ends with a secret's
-    named = max((match.end() for match in IDENTIFIER_WORD.finditer(text, lo, start)), default=-1)
-    return named < last
+    # "tax code", "sort code": an identifier's word that ends with a secret's counts as nearer
+    return secret_named_nearer(text, max(0, start - reach), start, also=_COMPOUND_SECRET_WORD)
