@@ -595,8 +595,13 @@ def prose_code_hits(text: str, lowered: str) -> Iterator[Hit]:
     for match in _PERSONAL_CODE.finditer(text):
         yield match.start("value"), match.end("value"), "mfa_code"
     yield from _pin_and_device_hits(text, lowered)
-    for match in _CODE_AFTER_COLON.finditer(text):
+    at = 0
+    while (match := _CODE_AFTER_COLON.search(text, at)) is not None:
+        if _REPORTED_CODE.search(text, max(0, match.start() - 20), match.start()):
+            at = match.start() + 1  # "Error code: 504 112", "product code: 447 192" (session 22)
+            continue
         yield match.start("value"), match.end("value"), "mfa_code"
+        at = match.end()
     for match in _CODE_SET_OFF.finditer(text):  # "created a courier code, 4471, valid ..."
         if PLACE_WORDS.search(text, *sentence_around(text, match.start())):
             yield match.start("value"), match.end("value"), "door_code"
