@@ -98,7 +98,7 @@ _COUNT_PROBE = (
     + r"""
 part = sys.argv[4]
 # warmed on a note of thirty words or more too, so that readability's dictionaries are loaded
-# before the notes are counted (session 22: the short note alone left about 15 million
+# before the notes are counted (session 22: the short note alone left about 12 million
 # instructions a note of loading in the rules' count at 300 notes)
 service.score_notes(["warm up: temp pw Summer2025! rebooted, works now"])
 service.score_notes([" ".join(["Outlook froze on start because the OST was corrupt;"] * 6)])
