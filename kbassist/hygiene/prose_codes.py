@@ -596,12 +596,12 @@ def prose_code_hits(text: str, lowered: str) -> Iterator[Hit]:
         yield match.start("value"), match.end("value"), "mfa_code"
     yield from _pin_and_device_hits(text, lowered)
     at = 0
-    while (match := _CODE_AFTER_COLON.search(text, at)) is not None:
-        if _REPORTED_CODE.search(text, max(0, match.start() - 20), match.start()):
-            at = match.start() + 1  # "Error code: 504 112", "product code: 447 192" (session 22)
+    while (coded := _CODE_AFTER_COLON.search(text, at)) is not None:
+        if _REPORTED_CODE.search(text, max(0, coded.start() - 20), coded.start()):
+            at = coded.start() + 1  # "Error code: 504 112", "product code: 447 192" (session 22)
             continue
-        yield match.start("value"), match.end("value"), "mfa_code"
-        at = match.end()
+        yield coded.start("value"), coded.end("value"), "mfa_code"
+        at = coded.end()
     for match in _CODE_SET_OFF.finditer(text):  # "created a courier code, 4471, valid ..."
         if PLACE_WORDS.search(text, *sentence_around(text, match.start())):
             yield match.start("value"), match.end("value"), "door_code"

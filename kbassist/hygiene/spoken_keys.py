@@ -148,7 +148,7 @@ def _pieces(tokens: list[_Token]) -> list[_Piece | None]:
     return out
 
 
-def _can_start(pieces: list[_Piece | None], index: int) -> bool:
+def _can_start(tokens: list[_Token], pieces: list[_Piece | None], index: int, words: bool) -> bool:
     """Whether a run may start at index: :func:`_run` would stop at once at an article, at a
     word with no joiner or symbol after it (:func:`_admitted`), at a letter's name that is a
     word with no letter after it, or where no piece stands."""
@@ -158,9 +158,12 @@ def _can_start(pieces: list[_Piece | None], index: int) -> bool:
     kind = piece[0]
     if kind == "A":
         return False
-    if kind == "W":  # a joiner after it or after the next word, or a symbol ("Faro punto")
+    if kind == "W":  # a joiner after it or after the next word, a symbol ("Faro punto"), or
+        # a comma and a key ("fern, seven, ...")
         following = _kind(pieces, index + 1)
-        return following in ("J", "S") or (following == "W" and _kind(pieces, index + 2) == "J")
+        if following in ("J", "S") or (following == "W" and _kind(pieces, index + 2) == "J"):
+            return True
+        return words and tokens[index][4] and following in _KEYS
     if kind == "E":
         return _kind(pieces, index + piece[2]) in ("L", "E")
     return True
@@ -202,21 +205,31 @@ def _phrase(tokens: list[_Token], index: int) -> _Piece | None:
     return None
 
 
-def spoken_key_runs(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, what it spells) for each value read key by key in words."""
-    return list(_key_runs(text))
+def spoken_key_runs(text: str, words: bool = False) -> list[tuple[int, int, str]]:
+    """(start, end, what it spells) for each value read key by key in words; ``words``: with
+    words among the keys between commas too (what only the secret's reader takes: written
+    into the text for every rule, such a run took the place of an address's or a phone's
+    reading)."""
+    return list(_key_runs(text, words))
 
 
-@lru_cache(maxsize=16)  # read twice per text: by spoken_digits and by the secret's reader
-def _key_runs(text: str) -> tuple[tuple[int, int, str], ...]:
+@lru_cache(maxsize=4)  # the same text's tokens and pieces for both readings of its runs
+def _read(text: str) -> tuple[list[_Token], list[_Piece | None]]:
     tokens = _tokens(text)
+    return tokens, _pieces(tokens) if len(tokens) >= 4 else []
+
+
+@lru_cache(maxsize=16)  # read per text by spoken_digits and by the secret's reader (words)
+def _key_runs(text: str, words: bool) -> tuple[tuple[int, int, str], ...]:
+    tokens, pieces = _read(text)
     if len(tokens) < 4:
         return ()
-    pieces = _pieces(tokens)
     runs = []
     index = 0
     while index < len(tokens):
-        run = _run(tokens, pieces, index) if _can_start(pieces, index) else None
+        run = (
+            _run(tokens, pieces, index, words) if _can_start(tokens, pieces, index, words) else None
+        )
         if run is None:
             index += 1
             continue
@@ -238,6 +251,7 @@ def _run(
     tokens: list[_Token],
     pieces: list[tuple[str, str, int, str] | None],
     start: int,
+    words: bool = False,
 ) -> tuple[int, str, str] | None:
     """(index after the run, what it spells, the kinds of its pieces) from start, or None."""
     out: list[str] = []
@@ -255,7 +269,7 @@ def _run(
         if (kind == "A" or raw.lower() in _ARTICLES) and following == "S" and kinds:
             index = after  # "then an at sign", "dan een dubbele punt"
             continue
-        kind = _admitted(kind, raw, kinds, following, tokens, pieces, index)
+        kind = _admitted(kind, raw, kinds, following, tokens, pieces, index, words)
         if not kind:
             break
         if kind == "J":
@@ -320,6 +334,7 @@ def _admitted(
     tokens: list[_Token],
     pieces: list[tuple[str, str, int, str] | None],
     index: int,
+    words: bool = False,
 ) -> str:
     """The kind a piece takes in the run so far ("" when it ends the run): an article's or a
     letter's name that is a word too is a letter only among other keys; a word only beside a
@@ -342,8 +357,31 @@ def _admitted(
         if joined and previous in ("", "J"):
             return "W"
         dotted = following == "S" and _SPOKEN_DOT.fullmatch(tokens[after][2]) is not None
-        return "W" if not kinds and raw[:1].isupper() and dotted else ""
+        if not kinds and raw[:1].isupper() and dotted:
+            return "W"
+        return "V" if words and _comma_parted(kinds, following, tokens, index) else ""
     return kind
+
+
+def _comma_parted(kinds: str, following: str, tokens: list[_Token], index: int) -> bool:
+    """A word among keys read one by one between commas, kind V (session 22, blind131 read):
+    "fern, seven, seven, capital K, otter, three, five, ampersand", "lantern, seven, four,
+    capital O, river, nine". A run starts at one with a comma after it and a key next; a word
+    goes on a run whose last piece a comma ended, with a comma or a sentence's end after it;
+    a run holds two such words at least (:func:`_enough`)."""
+    if not kinds:
+        return tokens[index][4] and following in _KEYS
+    # between commas, or last before a sentence's end: not "... oh nine three, rang him"
+    parted = tokens[index][4] or tokens[index][3]
+    return (
+        index > 0
+        and tokens[index - 1][4]
+        and parted
+        and (kinds[-1] in _KEYS or kinds[-1] in ("W", "V"))
+    )
+
+
+_KEYS = frozenset("LDSCKEN")  # the kinds of a key said (a letter, a digit, a symbol, a case...)
 
 
 def _last_is_joining(
@@ -360,6 +398,8 @@ def _last_is_joining(
 def _enough(spelled: str, kinds: str) -> bool:
     """Whether the pieces read as one typed value: three at least, a letter and a digit or a
     symbol; six keys or more, or joined by "then" or a case word; letters alone, eight."""
+    if 0 < kinds.count("V") < 2:
+        return False  # one word between commas is a word that leads in: "mobile, oh seven ..."
     letters = kinds.count("L")
     digits = sum(ch.isdigit() for ch in spelled)
     if 2 * kinds.count("N") > len(kinds):
@@ -397,7 +437,7 @@ def spoken_key_secret_hits(text: str) -> list[Hit]:
     """Values read key by key in words that a secret's word names before them (or "as the
     temporary" right after), no identifier's word between; a value said in two parts is
     read as one."""
-    runs = spoken_key_runs(text)
+    runs = spoken_key_runs(text, words=True)
     hits: list[Hit] = []
     index = 0
     while index < len(runs):
