@@ -12,6 +12,9 @@ heading, is a secret; the first line that says anything else ends the list.
 Not a list of codes: a heading with no codes after it ("backup codes printed and
 handed over"), a line that mixes codes with words ("ticket 4471 raised"), error or
 event codes (no backup-code heading), a single short number.
+
+A panel's or a printer's codes one per line after their holder, under words that name them
+(sessions 10 and 11; moved here from prose_codes in session 22), are read here too.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import re
 from collections.abc import Iterator
 
 from kbassist.hygiene.keyword_scan import Hit
+from kbassist.hygiene.prose_codes import PANEL_ROLE, PLACE_WORDS
 from kbassist.hygiene.regex_guard import guarded
 
 # The heading: backup, recovery, rescue... codes in the seven languages.
@@ -133,3 +137,51 @@ def single_backup_code_hits(text: str, lowered: str) -> Iterator[Hit]:
     for match in _ONE_BACKUP_CODE.finditer(text):
         if sum(ch.isdigit() for ch in match.group("value")) >= 3:
             yield match.start("value"), match.end("value"), "recovery_code"
+
+
+# "alarm, user slots reviewed:\n- U01 master: 7261\n- U02 curator (Bellini): 4408": a panel's
+# codes one per line after their holder, under words that name the alarm, keypad or door and
+# its users or codes (session 10).
+_LABELLED_CODE_LINES = re.compile(
+    r"(?m)(?:^[ \t]*(?:[-*•]|\d{1,2}[.)])?[ \t]*[^:\n\d]{0,12}\w[^:\n]{0,30}:[ \t]*\d{4,8}#?[ \t]*$"
+    r"\n?){2,12}"
+)
+_LABELLED_CODE = re.compile(r"(?m):[ \t]*(?P<value>\d{4,8}#?)[ \t]*$")
+# extensions, ports or VLANs listed by name are numbers, not codes
+_NOT_CODES = re.compile(r"(?i)\bext(?:ension)?s?\b|phone|\btel\b|\bdial|\bvlan|\bports?\b")
+_CODES_OR_SLOTS = re.compile(r"(?i)\b(?:codes?|pins?|slots?|users|c[óo]digos?|codici)\b")
+
+
+# "Release PINs assigned:\n- A. Marsh 2290\n- J. Tallow 6613": PINs listed one per line after
+# their holder without a colon, under a line that names them as PINs (session 11)
+_HOLDER_PIN_LINES = re.compile(
+    r"(?m)(?:^[ \t]*[-*•][ \t]*[^\W\d][^:\n\d]{0,30}[ \t](?P<value>\d{4,8})#?[ \t]*$\n?){2,12}"
+)
+_HOLDER_PIN_LINE = re.compile(r"(?m)[ \t](?P<value>\d{4,8})#?[ \t]*$")
+_PINS_HEADING = re.compile(r"(?i)\b(?:pins?|pin-?codes?|passcodes?)\b[^\n]*$")
+
+
+def _holder_pin_lines(text: str) -> Iterator[Hit]:
+    for block in _HOLDER_PIN_LINES.finditer(text):
+        heading = text[: max(0, block.start() - 1)].rsplit("\n", 1)[-1]
+        if _PINS_HEADING.search(heading) and not _NOT_CODES.search(heading):
+            for match in _HOLDER_PIN_LINE.finditer(text, block.start(), block.end()):
+                yield match.start("value"), match.end("value"), "pin"
+
+
+def labelled_code_lines_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """Codes one per line after their holder, under an alarm's, keypad's or door's users."""
+    if "\n" not in text:
+        return
+    if "pin" in lowered or "passcode" in lowered:
+        yield from _holder_pin_lines(text)
+    if len(_LABELLED_CODE.findall(text)) < 2:
+        return  # two lines that end in ":" and a code at least
+    for block in _LABELLED_CODE_LINES.finditer(text):
+        before = text[max(0, block.start() - 300) : block.start()]
+        holders = PANEL_ROLE.search(before) or _CODES_OR_SLOTS.search(before)
+        heading = before[:-1].rsplit("\n", 1)[-1]  # the line before (``before`` ends in "\n")
+        if not (holders and PLACE_WORDS.search(before)) or _NOT_CODES.search(heading):
+            continue
+        for match in _LABELLED_CODE.finditer(text, block.start(), block.end()):
+            yield match.start("value"), match.end("value"), "door_code"

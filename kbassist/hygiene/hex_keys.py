@@ -4,7 +4,8 @@ Thirty-two to sixty-four hex digits are a digest's shape as much as a key's: the
 them a key. After a colon, a comma or "is", or as an SDK's first argument, in a sentence (or
 the one before) that names a key or a token and no hash, commit, serial or ID, they are an API
 key. Assigned to a variable named for a key, too; and a GUID's shape after a colon where the
-sentence names a secret or an API key and no ID (session 20).
+sentence names a secret or an API key and no ID (session 20). A key read out in groups of four
+in the sentence that names it (session 15; moved here from secret_detectors in session 22).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Iterator
 from kbassist.hygiene.keyword_scan import Hit
 from kbassist.hygiene.prose_codes import sentence_around
 from kbassist.hygiene.regex_guard import guarded
+from kbassist.hygiene.value_shapes import KEY_NOUNS
 
 # "Alguien regeneró la API key ... Puesta la nueva en WooCommerce > Ajustes > Holded: 8d3f...",
 # "Re-entered the SHIP token in the Opera interface config (...): 3e7f...": 32 or more hex
@@ -82,3 +84,41 @@ def hex_key_hits(text: str, lowered: str) -> Iterator[Hit]:
             text, max(low, match.start() - 60), match.start()
         ):
             yield match.start("value"), match.end("value"), "api_key"
+
+
+# --- a key read out in groups of four with spaces ----------------------------------------------
+
+# "the owner read it out in chunks of four: A7F2 9KQ1 ZZ03 MP8X" (session 15): four to eight
+# groups of four capitals and digits, most of them mixed, in a sentence that names a key,
+# token or licence; not an IBAN ("GB29 NWBK ...") nor a number no one types
+_SPACED_GROUPS = re.compile(r"(?<![\w-])[A-Z0-9]{4}(?: [A-Z0-9]{4}){3,7}(?![\w-])")
+_HEX_GROUP = re.compile(r"[0-9A-F]{4}")
+_KEY_NAMED = guarded(
+    r"(?i)\b(?:key|keys|token|licen[cs]e|product\s+key|schlüssel|lizenz\w*|clave|clé|chiave"
+    r"|chave|sleutel|licencia|licença|licenza)\b"
+)
+_KEY_WORDS = (*KEY_NOUNS, "token", "licen", "lizenz")
+_IBAN_OPENING = re.compile(r"[A-Z]{2}\d{2}")  # "GB29 NWBK ...": an IBAN's first group
+_NOT_A_KEY_BEFORE = guarded(
+    r"(?i)\b(?:iban|serial|s/n|imei|iccid|mac|tracking|account|sort\s+code|card|order|invoice"
+    r"|reference|ref)\b[^.\n]{0,25}$"
+)
+
+
+def spaced_key_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """A key, token or licence read out in groups of four, in the sentence that names it."""
+    if not any(word in lowered for word in _KEY_WORDS):
+        return
+    for match in _SPACED_GROUPS.finditer(text):
+        groups = match.group(0).split()
+        mixed = sum(any(c.isalpha() for c in g) and any(c.isdigit() for c in g) for g in groups)
+        if mixed * 2 < len(groups) or _IBAN_OPENING.fullmatch(groups[0]):
+            continue
+        if all(_HEX_GROUP.fullmatch(group) for group in groups):
+            continue  # a PGP key's or a certificate's fingerprint, published
+        start, end = sentence_around(text, match.start())
+        if not _KEY_NAMED.search(text, start, end):
+            continue
+        if _NOT_A_KEY_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+            continue
+        yield match.start(), match.end(), "licence_key"

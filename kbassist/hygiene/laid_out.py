@@ -599,8 +599,7 @@ _DIGIT_WORDS = (
     "|nul|een|twee|drie|vijf|zes|zeven|negen"
     "|um|dois|três|quatro|sete|oito|nove|due|tre|quattro|cinque|sei|sette|otto"
 )
-# not a phone given for a "password reset:" (session 21); a code's word that names no secret
-# ("tax code", "postcode", "QR code": spoken_codes.NOT_A_CODE, session 22) is passed over below
+# not a phone given for a "password reset:" (session 21); spoken_codes.NOT_A_CODE below (s. 22)
 _SPOKEN_CODE = re.compile(
     r"(?i)(?=[cpkwsm])"
     r"\b(?P<word>(?:code|pin|passcode|password|combination|combo|código|codice|kennwort|passwort"
@@ -638,11 +637,10 @@ def spoken_code_hits(text: str, lowered: str) -> Iterator[Hit]:
     """A code or PIN read out in number words after its name, a password spelled out."""
     at = 0
     while (match := _SPOKEN_CODE.search(text, at)) is not None:
-        if NOT_A_CODE.search(text, max(0, match.start() - 12), match.end("word")):
-            at = match.start() + 1  # "tax code", "postcode", "QR code": a later word may name one
-            continue
-        yield match.start("value"), match.end("value"), "pin"
-        at = match.end()
+        at = match.start() + 1  # after "tax code", "postcode", "QR code" a later word may name one
+        if not NOT_A_CODE.search(text, max(0, match.start() - 12), match.end("word")):
+            yield match.start("value"), match.end("value"), "pin"
+            at = match.end()
     words = ("pass", "pw", "kennwort", "senha", "contraseña", "clave", "mdp", "wachtwoord")
     if not any(word in lowered for word in words):
         return

@@ -163,7 +163,7 @@ _SET_BETWEEN = guarded(
     r"|cambiado|puesto|alterado|definido|cambiato|impostato|re-?programmed)\b"
 )
 # the roles an alarm or access panel gives its codes, in the seven languages
-_PANEL_ROLE = guarded(
+PANEL_ROLE = guarded(
     r"(?i)\b(?:user|utente|usuario|utilisateur|gebruiker|benutzer|utilizador|master|maestro"
     r"|mestre|maître|installer|installatore|instalador|installateur|errichter|engineer"
     r"|titolare|propietario|propriétaire|eigenaar|inhaber|proprietário)\b"
@@ -310,54 +310,6 @@ _NAMED_THEN_CODE = guarded(
     rf"(?P<value>(?-i:{_NOT_A_CODE}(?=[A-Z\d]*[A-Z])[A-Z0-9]{{6,12}}))(?![\w.,/:-]\w)",
     re.IGNORECASE,
 )
-
-
-# "alarm, user slots reviewed:\n- U01 master: 7261\n- U02 curator (Bellini): 4408": a panel's
-# codes one per line after their holder, under words that name the alarm, keypad or door and
-# its users or codes (session 10).
-_LABELLED_CODE_LINES = re.compile(
-    r"(?m)(?:^[ \t]*(?:[-*•]|\d{1,2}[.)])?[ \t]*[^:\n\d]{0,12}\w[^:\n]{0,30}:[ \t]*\d{4,8}#?[ \t]*$"
-    r"\n?){2,12}"
-)
-_LABELLED_CODE = re.compile(r"(?m):[ \t]*(?P<value>\d{4,8}#?)[ \t]*$")
-# extensions, ports or VLANs listed by name are numbers, not codes
-_NOT_CODES = re.compile(r"(?i)\bext(?:ension)?s?\b|phone|\btel\b|\bdial|\bvlan|\bports?\b")
-_CODES_OR_SLOTS = re.compile(r"(?i)\b(?:codes?|pins?|slots?|users|c[óo]digos?|codici)\b")
-
-
-# "Release PINs assigned:\n- A. Marsh 2290\n- J. Tallow 6613": PINs listed one per line after
-# their holder without a colon, under a line that names them as PINs (session 11)
-_HOLDER_PIN_LINES = re.compile(
-    r"(?m)(?:^[ \t]*[-*•][ \t]*[^\W\d][^:\n\d]{0,30}[ \t](?P<value>\d{4,8})#?[ \t]*$\n?){2,12}"
-)
-_HOLDER_PIN_LINE = re.compile(r"(?m)[ \t](?P<value>\d{4,8})#?[ \t]*$")
-_PINS_HEADING = re.compile(r"(?i)\b(?:pins?|pin-?codes?|passcodes?)\b[^\n]*$")
-
-
-def _holder_pin_lines(text: str) -> Iterator[Hit]:
-    for block in _HOLDER_PIN_LINES.finditer(text):
-        heading = text[: max(0, block.start() - 1)].rsplit("\n", 1)[-1]
-        if _PINS_HEADING.search(heading) and not _NOT_CODES.search(heading):
-            for match in _HOLDER_PIN_LINE.finditer(text, block.start(), block.end()):
-                yield match.start("value"), match.end("value"), "pin"
-
-
-def labelled_code_lines_hits(text: str, lowered: str) -> Iterator[Hit]:
-    """Codes one per line after their holder, under an alarm's, keypad's or door's users."""
-    if "\n" not in text:
-        return
-    if "pin" in lowered or "passcode" in lowered:
-        yield from _holder_pin_lines(text)
-    if len(_LABELLED_CODE.findall(text)) < 2:
-        return  # two lines that end in ":" and a code at least
-    for block in _LABELLED_CODE_LINES.finditer(text):
-        before = text[max(0, block.start() - 300) : block.start()]
-        holders = _PANEL_ROLE.search(before) or _CODES_OR_SLOTS.search(before)
-        heading = before[:-1].rsplit("\n", 1)[-1]  # the line before (``before`` ends in "\n")
-        if not (holders and PLACE_WORDS.search(before)) or _NOT_CODES.search(heading):
-            continue
-        for match in _LABELLED_CODE.finditer(text, block.start(), block.end()):
-            yield match.start("value"), match.end("value"), "door_code"
 
 
 # "Neue Druckfreigabe-PIN 7351 vergeben", "SIM-PIN 4021": a compound's PIN and its value
@@ -612,7 +564,7 @@ def prose_code_hits(text: str, lowered: str) -> Iterator[Hit]:
             yield match.start("value"), match.end("value"), "door_code"
         elif (
             (not lettered and _TYPED_KEYS.fullmatch(match.group("value")))
-            or (not lettered and _PANEL_ROLE.search(match.group("between")))
+            or (not lettered and PANEL_ROLE.search(match.group("between")))
             or (not lettered and match.group("role"))
             or (
                 _SET_BETWEEN.search(match.group("between"))

@@ -20,11 +20,15 @@ import re
 from collections.abc import Callable, Iterator
 
 from kbassist.hygiene.bracketed_values import bracketed_value_hits
-from kbassist.hygiene.code_lists import code_list_hits, single_backup_code_hits
+from kbassist.hygiene.code_lists import (
+    code_list_hits,
+    labelled_code_lines_hits,
+    single_backup_code_hits,
+)
 from kbassist.hygiene.code_sentences import sentence_code_hits
 from kbassist.hygiene.command_lines import command_line_hits, config_value_hits
 from kbassist.hygiene.credential_pairs import pair_hits
-from kbassist.hygiene.hex_keys import hex_key_hits
+from kbassist.hygiene.hex_keys import hex_key_hits, spaced_key_hits
 from kbassist.hygiene.keyword_scan import Hit, Token, trim
 from kbassist.hygiene.laid_out import (
     aligned_table_hits,
@@ -42,11 +46,7 @@ from kbassist.hygiene.laid_out import (
     wifi_key_in_prose_hits,
 )
 from kbassist.hygiene.new_values import new_one_hits
-from kbassist.hygiene.prose_codes import (
-    labelled_code_lines_hits,
-    prose_code_hits,
-    sentence_around,
-)
+from kbassist.hygiene.prose_codes import prose_code_hits, sentence_around
 from kbassist.hygiene.public_material import NOT_A_SECRET_SHAPE
 from kbassist.hygiene.quoted_rows import row_password_hits
 from kbassist.hygiene.regex_guard import guarded
@@ -54,7 +54,6 @@ from kbassist.hygiene.secret_keywords import secret_keyword_hits
 from kbassist.hygiene.secret_scanner import PUBLIC_CONTEXT as _PUBLIC_CONTEXT
 from kbassist.hygiene.spelled_letters import spelled_secret_hits
 from kbassist.hygiene.value_shapes import (
-    KEY_NOUNS,
     NAMED_NOT_VALUE,
     char_classes,
     is_mention,
@@ -565,44 +564,6 @@ def _wifi_pair_hits(text: str, lowered: str) -> Iterator[Hit]:
             yield token.start, token.end, "wifi_key"
 
 
-# --- a key read out in groups of four with spaces ----------------------------------------------
-
-# "the owner read it out in chunks of four: A7F2 9KQ1 ZZ03 MP8X" (session 15): four to eight
-# groups of four capitals and digits, most of them mixed, in a sentence that names a key,
-# token or licence; not an IBAN ("GB29 NWBK ...") nor a number no one types
-_SPACED_GROUPS = re.compile(r"(?<![\w-])[A-Z0-9]{4}(?: [A-Z0-9]{4}){3,7}(?![\w-])")
-_HEX_GROUP = re.compile(r"[0-9A-F]{4}")
-_KEY_NAMED = guarded(
-    r"(?i)\b(?:key|keys|token|licen[cs]e|product\s+key|schlüssel|lizenz\w*|clave|clé|chiave"
-    r"|chave|sleutel|licencia|licença|licenza)\b"
-)
-_KEY_WORDS = (*KEY_NOUNS, "token", "licen", "lizenz")
-_IBAN_OPENING = re.compile(r"[A-Z]{2}\d{2}")  # "GB29 NWBK ...": an IBAN's first group
-_NOT_A_KEY_BEFORE = guarded(
-    r"(?i)\b(?:iban|serial|s/n|imei|iccid|mac|tracking|account|sort\s+code|card|order|invoice"
-    r"|reference|ref)\b[^.\n]{0,25}$"
-)
-
-
-def _spaced_key_hits(text: str, lowered: str) -> Iterator[Hit]:
-    """A key, token or licence read out in groups of four, in the sentence that names it."""
-    if not any(word in lowered for word in _KEY_WORDS):
-        return
-    for match in _SPACED_GROUPS.finditer(text):
-        groups = match.group(0).split()
-        mixed = sum(any(c.isalpha() for c in g) and any(c.isdigit() for c in g) for g in groups)
-        if mixed * 2 < len(groups) or _IBAN_OPENING.fullmatch(groups[0]):
-            continue
-        if all(_HEX_GROUP.fullmatch(group) for group in groups):
-            continue  # a PGP key's or a certificate's fingerprint, published
-        start, end = sentence_around(text, match.start())
-        if not _KEY_NAMED.search(text, start, end):
-            continue
-        if _NOT_A_KEY_BEFORE.search(text, max(0, match.start() - 40), match.start()):
-            continue
-        yield match.start(), match.end(), "licence_key"
-
-
 DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
     _key_block_hits,
     _wifi_pair_hits,
@@ -632,7 +593,7 @@ DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
     wifi_key_after_colon_hits,
     wifi_key_after_comma_hits,
     wifi_key_in_prose_hits,
-    _spaced_key_hits,
+    spaced_key_hits,
     hex_key_hits,
     word_passphrase_hits,
     new_one_hits,
