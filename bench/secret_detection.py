@@ -81,7 +81,7 @@ BATCHES = (
     "blind110", "blind111", "blind112", "blind113", "blind114", "blind115", "blind116",
     "blind117", "blind118", "blind119", "blind120", "blind121", "blind122",
     "blind123", "blind124", "blind125", "blind126", "blind127", "blind128", "blind129",
-    "blind130",
+    "blind130", "blind131", "blind132", "blind133", "blind134",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -215,6 +215,10 @@ BLIND = {
     "blind128": ROOT / "bench" / "data" / "secrets_blind128.jsonl",
     "blind129": ROOT / "bench" / "data" / "secrets_blind129.jsonl",
     "blind130": ROOT / "bench" / "data" / "secrets_blind130.jsonl",
+    "blind131": ROOT / "bench" / "data" / "secrets_blind131.jsonl",
+    "blind132": ROOT / "bench" / "data" / "secrets_blind132.jsonl",
+    "blind133": ROOT / "bench" / "data" / "secrets_blind133.jsonl",
+    "blind134": ROOT / "bench" / "data" / "secrets_blind134.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -990,6 +994,33 @@ SEEN = {
         "'btw' not a VAT number, GTIN/EAN/SSCC/UPC numbers)"
         ": development since"
     ),
+    "blind131": (
+        "the twenty-third secrets blind test (written in session 20, focus: notes dictated to a "
+        "phone, a sixth group; scored in session 21 on a5290cd) (the rules alone 0.75/0.85; "
+        "with the token model 0.78/0.85; personal 0.66/0.88); read in sessions 22 and 23 "
+        "(words among keys between commas, ports and stop codes read out, phones in pairs, "
+        "dates of birth in words, an e-mail spelled key by key): development since"
+    ),
+    "blind132": (
+        "the twenty-fourth secrets blind test (written in session 20, focus: logistics, "
+        "transport, field service; scored in session 21 on a5290cd) (the rules alone "
+        "0.93/1.00; with the token model 0.95/1.00; personal 1.00/0.98); read in session 23 "
+        "('jeton', 'code confidentiel', a range of badge numbers): development since"
+    ),
+    "blind133": (
+        "the twenty-fifth secrets blind test (written in session 20, focus: dental, veterinary, "
+        "opticians', physiotherapy; scored in session 21 on a5290cd) (the rules alone "
+        "0.87/1.00; with the token model 0.93/1.00; personal 1.00/0.98); read in session 23 "
+        "(digits alone after a password's word, 'Entra ID', 'PIN de fichaje', a GOC number)"
+        ": development since"
+    ),
+    "blind134": (
+        "the twenty-sixth secrets blind test (written in session 20, focus: a busy week at a "
+        "small MSP, written tersely; scored in session 21 on a5290cd) (the rules alone "
+        "0.88/1.00; with the token model 0.97/1.00; personal 1.00/0.98); read in session 23 "
+        "(an app password of few vowels, an alarm code handed over, 'ref. avaria')"
+        ": development since"
+    ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -1302,7 +1333,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind131.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind135.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 import kbassist.hygiene  # noqa: F401  (imports every detector, so each guarded regex exists)
 from kbassist.hygiene import masking  # noqa: F401
-from kbassist.hygiene.regex_guard import GUARDED, first_characters, guarded
+from kbassist.hygiene.regex_guard import GUARDED, first_characters, guarded, kept_matches
 
 
 def _can_start(pattern: str, flags: int = 0) -> set[str] | None:
@@ -139,3 +139,13 @@ def test_a_guarded_regex_finds_what_its_pattern_finds_in_texts_made_from_the_pat
         assert found == [match.span() for match in plain.finditer(text)]
 
     check()
+
+
+def test_kept_matches_search_on_after_a_refused_match() -> None:
+    numbers = re.compile(r"\d+ \d+")
+    # refusing "1 2" lets "2 3" stand, which finditer (going on from the refused end) never sees
+    kept = [m.group(0) for m in kept_matches(numbers, "1 2 3", lambda m: m.group(0) == "1 2")]
+    assert kept == ["2 3"]
+    # a kept match is searched on from its end: "1 2" then "3 4", not "2 3"
+    assert [m.group(0) for m in kept_matches(numbers, "1 2 3 4", lambda m: False)] == ["1 2", "3 4"]
+    assert list(kept_matches(numbers, "1 2", lambda m: True)) == []

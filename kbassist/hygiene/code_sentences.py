@@ -47,6 +47,14 @@ _PARCEL_BOX = re.compile(
     r"(?i)paketkast\w*|paketbox\w*|packstation|parcel\s+(?:box|locker)|pakket(?:kluis|box)"
     r"|bo[îi]te\s+(?:à|aux)\s+colis|casier\s+à\s+colis|buz[óo]n\s+de\s+paquetes"
 )
+# "son code avait été supprimé ... recréé son profil, code 8164 donné par téléphone": a code
+# and its digits, then handed over, where a door or an alarm is named before (session 23)
+_GIVEN_CODE = guarded(
+    r"(?i)\b(?:code|codice|código|codigo|pin)[ \t]+(?P<value>\d{4,8})[ \t]+(?:donné|communiqué"
+    r"|transmis|remis|given|passed\s+on|handed|read\s+out|texted|gegeben|durchgegeben|mitgeteilt"
+    r"|übergeben|dado|dada|comunicado|entregado|entregue|dato|comunicato|consegnato|gegeven"
+    r"|doorgegeven|overhandigd)\b"
+)
 _ADMIN_CODE = re.compile(r"(?i)\b(?:admin|administrat\w*|supervisor|manager)\b")
 _HINTS = ("now", " nu ", "jetzt", "nun", "maintenant", "désormais", "ahora", "agora", " ora",
           "nuovo", "new one", "neue", "nieuwe", "nouveau", "nuevo", "novo", "change", "geändert",
@@ -64,6 +72,13 @@ def now_code_hits(text: str, lowered: str) -> Iterator[Hit]:
         elif _ADMIN_CODE.search(text, match.start(), match.start("value")):
             # "The code of administrator for enter in the System Menu is now 83614"
             yield match.start("value"), match.end("value"), "pin"
+
+
+def given_code_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """A code's digits handed over ("code 8164 donné"), a door or an alarm named before."""
+    for match in _GIVEN_CODE.finditer(text):
+        if PLACE_WORDS.search(text, max(0, match.start() - 200), match.start("value")):
+            yield match.start("value"), match.end("value"), "door_code"
 
 
 _SENT_CODE = guarded(
@@ -209,6 +224,7 @@ def manual_code_hits(text: str, lowered: str) -> Iterator[Hit]:
 def sentence_code_hits(text: str, lowered: str) -> Iterator[Hit]:
     """Every code this module reads (one entry in the secret detectors' list)."""
     yield from now_code_hits(text, lowered)
+    yield from given_code_hits(text, lowered)
     yield from sent_code_hits(text, lowered)
     yield from colon_code_hits(text, lowered)
     yield from comma_code_hits(text, lowered)

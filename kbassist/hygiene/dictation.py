@@ -63,15 +63,21 @@ _NOT_A_PIECE = frozenset(
 _SPACED_DIGITS = re.compile(r"(?<!\S)[A-Za-z]{0,2}\d(?: \S{1,6}){0,2} [A-Za-z]{0,2}\d(?!\S)")
 
 _DOT = r"(?:ponto|punto|punt|dot|point|punkt)"
+_DIGIT_WORD = "(?:" + "|".join(sorted(" ".join(DIGIT_WORDS.values()).split(), key=len)[::-1]) + ")"
 _AT = r"(?:arroba|apenstaartje|chiocciola|klammeraffe|arobase|at\s+sign|at)"
 # "sonia ponto carvalho 77 arroba gmail ponto com", "kieran j walsh at gmail dot com"
 _SAID_ADDRESS = re.compile(
     rf"(?i)(?<![\w.@])(?P<local>[a-z0-9]+(?:[ ](?:{_DOT}[ ])?[a-z0-9]+){{0,3}}"
-    # spelled a letter at a time: "m, e, g, dot, h, o, l, l, i, n, s at yahoo dot co dot uk"
-    rf"|[a-z0-9](?:,[ ][a-z0-9]{{1,12}}){{3,40}})[ ]{_AT}[ ]"
+    # spelled a letter at a time: "m, e, g, dot, h, o, l, l, i, n, s at yahoo dot co dot uk",
+    # its digits in words too ("..., s, o, zero seven at hotmail"; session 23)
+    rf"|[a-z0-9](?:,[ ][a-z0-9]{{1,12}}(?:[ ][a-z0-9]{{1,6}})?){{3,40}}"
+    # or with spaces alone: "b r a d y dot k e l s o zero seven at hotmail" (session 23)
+    rf"|[a-z0-9](?:[ ](?:[a-z0-9]|{_DOT}|{_DIGIT_WORD})){{4,40}})[ ]{_AT}[ ]"
     rf"(?P<domain>[a-z0-9-]{{2,30}}(?:[ ]{_DOT}[ ][a-z]{{2,6}}){{1,2}})(?![\w])(?!\.\w)"
 )
 _SAID_DOT = re.compile(rf"(?i)[ ]{_DOT}[ ]")
+# a local part said one key at a time: single letters and digits, "dot" and digits' words
+_SPELLED_LOCAL = re.compile(rf"(?i)[a-z0-9](?: (?:[a-z0-9]|{_DOT}|{_DIGIT_WORD}))*")
 _NOT_AN_ADDRESS = frozenset(
     "email e-mail mail is was es é est ist è i we me my his her am are address personal "
     "pessoal personal privé privat persoonlijk personale correo dele dela seu sua su son sa "
@@ -83,7 +89,7 @@ def dictated_runs(text: str, first_words: bool = True) -> list[tuple[int, int, s
     """(start, end, what it spells) for each dictated value in the text. ``first_words=False``
     leaves out the word before the first key ("me lo dictó 9 8 0 2 ..."), which the caller
     reads as a second version of the text."""
-    found = _address_runs(text)
+    found = address_runs(text)
     if _SPACED_DIGITS.search(text):
         found += [
             run
@@ -93,16 +99,17 @@ def dictated_runs(text: str, first_words: bool = True) -> list[tuple[int, int, s
     return found
 
 
-def _address_runs(text: str) -> list[tuple[int, int, str]]:
+def address_runs(text: str) -> list[tuple[int, int, str]]:
     if " at " not in text and "rob" not in text and "staart" not in text and "chiocc" not in text:
         return []
     if not _SAID_DOT.search(text):
         return []  # every address said holds a dot said: "at gmail dot com"
     runs = []
     for match in _SAID_ADDRESS.finditer(text):
-        if ", " in match.group("local"):
+        if ", " in match.group("local") or _SPELLED_LOCAL.fullmatch(match.group("local")):
             local = "".join(
-                _SPELLED_SYMBOLS.get(piece, piece) for piece in match["local"].split(", ")
+                _SPELLED_SYMBOLS.get(piece, _DIGIT_OF.get(piece, piece))
+                for piece in re.split(r",? ", match["local"].lower())
             )
             domain = _SAID_DOT.sub(".", match.group("domain"))
             runs.append((match.start(), match.end(), f"{local}@{domain}"))

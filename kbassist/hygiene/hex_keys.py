@@ -33,7 +33,8 @@ _HEX_VALUE = re.compile(
     r"(?P<value>[0-9a-f]{32,64}|[0-9A-F]{32,64})(?![\w-])"
 )
 _KEY_OR_TOKEN = re.compile(
-    r"(?i)\b(?:api[\s-]?key|key|token|secret|clave|chave|chiave|sleutel|schlüssel|clé)\b"
+    r"(?i)\b(?:api[\s-]?key|key|token|secret|clave|chave|chiave|sleutel|schlüssel|clé"
+    r"|jeton)\b"  # "Nouveau jeton récupéré dans la console Twilio ..., 131f..." (session 23)
     r"|\w(?:API|Api|Client)\(|[a-z](?-i:Key)\b"
 )
 _DIGEST_WORDS = guarded(

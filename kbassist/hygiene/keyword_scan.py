@@ -512,12 +512,30 @@ _PLACE_WORD = re.compile(
 )
 
 
+_ROMANCE_OF = frozenset({"de", "do", "da", "di", "du", "del", "della", "des"})
+
+
+def _after_romance_of(
+    rule: KeywordRule, key: str, tokens: Tokens, policy: Policy
+) -> tuple[int, int] | None:
+    """A PIN a word or two past "de", "di"...: "un PIN de fichaje 0506" (session 23)."""
+    for i in (2, 3):
+        skipped = tokens[i - 1].text if tokens.has(i) else ""
+        if not _PLACE_WORD.fullmatch(skipped.rstrip(":")) or skipped[-1:] in ",;.":
+            return None
+        if found := policy(rule, key, tokens, Reading(False, False, False, i, distant=True)):
+            return found
+    return None
+
+
 def _scan_ahead(
     rule: KeywordRule, key: str, tokens: Tokens, reading: Reading, policy: Policy
 ) -> tuple[int, int] | None:
     """The first of the next few words of the clause that the policy accepts, judged strictly."""
     if key in rule.ambiguous:
         return None
+    if rule.policy == "digits" and tokens.has(0) and tokens[0].text.lower() in _ROMANCE_OF:
+        return _after_romance_of(rule, key, tokens, policy)
     for i in range(reading.index + 1, reading.index + 1 + _SCAN_POLICIES[rule.policy]):
         if not tokens.has(i) or _ends_sentence(tokens[i - 1].text):
             return None

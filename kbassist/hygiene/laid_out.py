@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from kbassist.hygiene.keyword_scan import VERBS, Hit
 from kbassist.hygiene.prose_codes import sentence_around
-from kbassist.hygiene.regex_guard import guarded
+from kbassist.hygiene.regex_guard import guarded, kept_matches
 from kbassist.hygiene.spelled_letters import NATO_WORDS
 from kbassist.hygiene.spoken_codes import NOT_A_CODE
 from kbassist.hygiene.value_shapes import KEY_NOUNS, STOPWORDS, is_mention, value_shape_ok
@@ -635,12 +635,12 @@ _SINGLE_LETTER = re.compile(rf"(?i)(?<![\w-])(?:[A-Za-z]|{_NATO})(?![\w-])")
 
 def spoken_code_hits(text: str, lowered: str) -> Iterator[Hit]:
     """A code or PIN read out in number words after its name, a password spelled out."""
-    at = 0
-    while (match := _SPOKEN_CODE.search(text, at)) is not None:
-        at = match.start() + 1  # after "tax code", "postcode", "QR code" a later word may name one
-        if not NOT_A_CODE.search(text, max(0, match.start() - 12), match.end("word")):
-            yield match.start("value"), match.end("value"), "pin"
-            at = match.end()
+    for match in kept_matches(  # after "tax code", "postcode", a later word may name one
+        _SPOKEN_CODE,
+        text,
+        lambda match: bool(NOT_A_CODE.search(text, max(0, match.start() - 20), match.end("word"))),
+    ):
+        yield match.start("value"), match.end("value"), "pin"
     words = ("pass", "pw", "kennwort", "senha", "contraseña", "clave", "mdp", "wachtwoord")
     if not any(word in lowered for word in words):
         return

@@ -30,8 +30,12 @@ _EXTENSION_BEFORE = guarded(
 )
 _SHORT_NUMBER = re.compile(r"\*?\d{2,6}#?")
 # "agreement ID CBJCH...", "Zugangs-ID SWIAEX...", "(ID: 7f3k...)": the value an ID names (not an
-# AWS key's ID, masked with its pair since session 17)
-_ID_BEFORE = re.compile(r"(?<![A-Za-z])(?:ID|Id)(?:\s+(?:number|no\.?|nr\.?))?\s*[:#=]?\s*\(?$")
+# AWS key's ID, masked with its pair since session 17); not Microsoft's directory, "Entra ID":
+# "Chave obtida no Entra ID: 142626-..." (session 23)
+_ID_BEFORE = re.compile(
+    r"(?<![A-Za-z])(?<!Entra )(?:ID|Id)(?:\s+(?:number|no\.?|nr\.?))?\s*[:#=]?\s*\(?$"
+)
+_RECOVERY_KEY = re.compile(r"\d{6}(?:-\d{6}){7}")
 # a seventeen-character product identification number, as a VIN is written, named a PIN
 _PIN_SEVENTEEN = re.compile(r"[A-HJ-NPR-Z0-9]{11}\d{6}")
 _PIN_BEFORE = re.compile(r"(?i)\b(?:machine|product|equipment|plant|chassis)?\s*pin\W{0,3}$")
@@ -79,6 +83,7 @@ def is_look_alike(text: str, start: int, end: int) -> bool:
         or (
             _ID_BEFORE.search(text, max(0, start - 16), start) is not None
             and not value.startswith(("AKIA", "ASIA"))
+            and _RECOVERY_KEY.fullmatch(value) is None  # a key's ID is a GUID, not 48 digits
         )
         or (
             _PIN_SEVENTEEN.fullmatch(value) is not None

@@ -31,7 +31,7 @@ from kbassist.hygiene.remnants import remnant_hits
 from kbassist.hygiene.secret_detectors import secret_hits
 from kbassist.hygiene.secret_scanner import scanner_hits
 from kbassist.hygiene.spoken_codes import spoken_code_hits
-from kbassist.hygiene.spoken_digits import spoken_hits
+from kbassist.hygiene.spoken_digits import read_as_hex, spoken_hits
 from kbassist.hygiene.spoken_keys import spoken_key_secret_hits
 from kbassist.hygiene.token_model import learned_hits
 
@@ -103,6 +103,8 @@ def _spans(text: str, learned: bool) -> list[Span]:
     hits.extend(case_spelled_secret_hits(text))  # "it's lowercase g nine capital R ..."
     hits.extend(spoken_key_secret_hits(text))  # "k nove r r dois w ...", "... then a caret"
     hits.extend(spoken_code_hits(text))  # "Side door keypad is twenty-six ninety-one"
+    if " x " in lowered:  # "error code zero x eight zero ...": a code read out in hexadecimal
+        hits = [hit for hit in hits if not read_as_hex(text, hit[0])]
     if public:  # a certificate's or a DKIM record's base64 is published, not secret
         hits = [
             hit for hit in hits if hit[2] not in PUBLIC_SAFE_KINDS or not inside(*hit[:2], public)

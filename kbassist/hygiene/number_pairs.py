@@ -5,10 +5,30 @@ People read a PIN, a door code or a key in pairs: "twenty-six ninety-one", "fift
 seven", "vierundachtzig, zwölf, neunundsechzig", "achtenveertig, dertien", "seis cuatro siete,
 treinta y uno, cincuenta y ocho", "quarantadue", "trinta e três". :data:`PAIRS` maps each way of
 saying such a number (joined, hyphenated or in three words: "negen en tachtig") to its two
-digits; French pairs are read by :mod:`kbassist.hygiene.spoken_digits` itself.
+digits; :func:`french_words` writes the French pairs (spoken_digits and spoken_dates read them).
 """
 
 from __future__ import annotations
+
+_UNITS_FR = ("", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf")
+_TEENS_FR = ("dix", "onze", "douze", "treize", "quatorze", "quinze", "seize")
+_TENS_FR = {2: "vingt", 3: "trente", 4: "quarante", 5: "cinquante", 6: "soixante"}
+
+
+def french_words(number: int) -> str:
+    """French words for 10 to 99, hyphenated as they are dictated in pairs (moved here from
+    spoken_digits in session 23, for spoken_dates too)."""
+    tens, unit = divmod(number, 10)
+    if tens == 1:
+        return _TEENS_FR[unit] if unit <= 6 else f"dix-{_UNITS_FR[unit]}"
+    if tens in (7, 9):  # soixante-dix, quatre-vingt-onze
+        head = "soixante" if tens == 7 else "quatre-vingt"
+        tail = french_words(10 + unit)
+        return f"{head}-et-{tail}" if number == 71 else f"{head}-{tail}"
+    head = "quatre-vingt" if tens == 8 else _TENS_FR[tens]
+    if unit == 0:
+        return "quatre-vingts" if tens == 8 else head
+    return f"{head}-et-un" if unit == 1 and tens != 8 else f"{head}-{_UNITS_FR[unit]}"
 
 
 def _table(
@@ -47,7 +67,7 @@ PAIRS: dict[str, str] = {
     **_table(
         "tien elf twaalf dertien veertien vijftien zestien zeventien achttien negentien",
         "twintig dertig veertig vijftig zestig zeventig tachtig negentig",
-        "een/één tweeë/twee drieë/drie vier vijf zes zeven acht negen",
+        "een/één twee drie vier vijf zes zeven acht negen",
         "{unit}en{tens}",
         "{unit} en {tens}",
     ),
@@ -77,3 +97,12 @@ PAIRS: dict[str, str] = {
         "{tens} e {unit}",
     ),
 }
+# "tweeëntwintig", "drieëntachtig": a unit ending in "e" takes a diaeresis before "en"; written
+# without it too (session 23: the table had "drieëentachtig")
+PAIRS.update(
+    {
+        said.replace("eeen", "eeën").replace("ieen", "ieën"): digits
+        for said, digits in list(PAIRS.items())
+        if "eeen" in said or "ieen" in said
+    }
+)

@@ -91,6 +91,10 @@ _REFERENCE_BEFORE = guarded(
     # "número de receta de prueba 28-000431-2207" (session 18)
     r"|receta|prescription|ricetta|receita|ordonnance|rezept|recept)"
     r"(?:\W+\w+){0,4}\W{0,3}$"
+    # "Dispatch number came back as one six four, ...": a vendor's reference, a verb between
+    # (session 23)
+    r"|\b(?:dispatch|case|ticket|incident|order|reference|rma|work\s+order)\s+(?:number|no\.?|nr\.?)"
+    r"(?:\s+(?:came|comes|is|was|back|as|given|issued|now|reads?|returned)){1,4}\W{0,3}$"
 )
 # A parcel's tracking number after its shipment words, the carrier named between (session 9).
 _SHIPMENT_BEFORE = guarded(
@@ -131,7 +135,9 @@ _ANOTHER_NUMBER_BEFORE = guarded(
     r"|receipt|scontrino(?:\s+di\s+prova)?|ricevuta|recibo|kassenbon|terminal|tpe|datáfono"
     r"|reservations?|réservations?|reservas?|prenotazion[ei]|reserveringen|reservering"
     r"|submission|invoices?"
-    r"|rechnungsnummern?|identifiant\s+du\s+tpe)"
+    r"|rechnungsnummern?|identifiant\s+du\s+tpe"
+    # a reference with its kind between: "técnico vodafone ref. avaria 2209-114873" (session 23)
+    r"|\bref\.?(?:\s+[^\W\d_]+){1,2})"
     r"(?:\s+(?:no\.?|nr\.?|n[º°o]\.?|n\.|#|id))?"
     r")\W{0,3}$"
 )
@@ -142,12 +148,15 @@ _DELIVERY_NOTE_BEFORE = re.compile(
     r"|delivery\s+(?:notes?|receipts?)|guias?\s+de\s+remessa|bolle\s+di\s+consegna)\b[^\n.;]{0,40}$"
 )
 _REGISTER_CODE_BEFORE = re.compile(
-    r"(?i)\b(?:agb-?code|big-?(?:nummer|registratie)|rpps|adeli|gmc\s+number|gdc\s+number"
+    # an optometrist's or a pharmacist's register too: "GOC 01-38842" (session 23)
+    r"(?i)\b(?:agb-?code|big-?(?:nummer|registratie)|rpps|adeli|(?:gmc|gdc|goc|gphc)(?:\s+number)?"
     r"|nmc\s+pin|hcpc)\b[^\n.;]{0,40}$"
 )
 _REFERENCE_THEN_AND = re.compile(
     r"(?<![\w-])[A-Z]{1,5}-\d{4,}[ \t]*(?:,|and|und|et|en|y|e|&)[ \t]+$"
 )
+# the first end of a range: "les numéros 0045132 à 0045140" (badges; session 23)
+RANGE_AFTER = re.compile(r"[ \t]+(?:bis|to|tot|até|a|à|al|through)[ \t]+\d[\d \t-]{4,}\d")
 _LONG_RUN = re.compile(r"\d{14,20}(?!\d)")
 _DEVICE_NUMBER_BEFORE = re.compile(r"(?i)\b(?:imei|iccid|meid|imsi)\b[^\n.;]{0,30}$")
 # two groups of capitals and digits right before the number, one with a letter and one with a

@@ -48,7 +48,10 @@ _DN_OR_EMPTY = re.compile(
 # A protocol's name and number, cut at its parenthesis: "Protocol:PAP(c023)"
 _PROTOCOL_NUMBER = re.compile(r"[A-Za-z]{2,8}\((?:0x)?[0-9A-Fa-f]{2,6}")
 # A Win32 or event error's code: "Win32 error:The user name or password is incorrect. Code: 1326"
-_ERROR_CODE_BEFORE = re.compile(r"(?i)\b(?:error|fehler|erreur)\b[^\n]{0,80}\bcode\W{0,3}$")
+# (not a mistake: "son code avait été supprimé par erreur ... code 8164 donné"; session 23)
+_ERROR_CODE_BEFORE = re.compile(
+    r"(?i)(?<!par )(?<!by )(?<!in )\b(?:error|fehler|erreur)\b[^\n]{0,80}\bcode\W{0,3}$"
+)
 # An AWS access key's ID: it names the key, like a user name (writers never label it alone;
 # with its secret key after it, it is masked with the pair)
 _ACCESS_KEY_ID = re.compile(r"(?:AKIA|ASIA|AGPA|AIDA|AROA)[0-9A-Z]{16}")

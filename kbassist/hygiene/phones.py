@@ -14,7 +14,7 @@ from kbassist.hygiene.addresses import in_signature_block
 from kbassist.hygiene.check_digits import luhn_ok
 from kbassist.hygiene.emails import EMAIL, clause_after, clause_before, personal_domain
 from kbassist.hygiene.keyword_scan import Hit
-from kbassist.hygiene.number_words import another_number
+from kbassist.hygiene.number_words import RANGE_AFTER, another_number
 from kbassist.hygiene.regex_guard import guarded
 
 # --- phone numbers -------------------------------------------------------------------------
@@ -512,7 +512,11 @@ def phone_hits(text: str, lowered: str) -> Iterator[Hit]:
         if not 7 <= digits <= 15 or _NOT_A_PHONE.match(raw):
             continue
         before = clause_before(text, start)
-        if another_number(text, start, before) or _register_number(text, start, raw):
+        if (
+            another_number(text, start, before)
+            or _register_number(text, start, raw)
+            or RANGE_AFTER.match(text, start + len(raw))
+        ):
             other_end = start + len(raw)
             continue
         if _next_of_list(text, other_end, start, start + len(raw)):

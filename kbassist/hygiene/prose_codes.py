@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from kbassist.hygiene.keyword_scan import Hit
-from kbassist.hygiene.regex_guard import guarded
+from kbassist.hygiene.regex_guard import guarded, kept_matches
 
 
 def sentence_around(text: str, position: int, reach: int = 300) -> tuple[int, int]:
@@ -547,13 +547,12 @@ def prose_code_hits(text: str, lowered: str) -> Iterator[Hit]:
     for match in _PERSONAL_CODE.finditer(text):
         yield match.start("value"), match.end("value"), "mfa_code"
     yield from _pin_and_device_hits(text, lowered)
-    at = 0
-    while (coded := _CODE_AFTER_COLON.search(text, at)) is not None:
-        if _REPORTED_CODE.search(text, max(0, coded.start() - 20), coded.start()):
-            at = coded.start() + 1  # "Error code: 504 112", "product code: 447 192" (session 22)
-            continue
+    for coded in kept_matches(  # not "Error code: 504 112", "product code: 447 192" (s. 22)
+        _CODE_AFTER_COLON,
+        text,
+        lambda coded: bool(_REPORTED_CODE.search(text, max(0, coded.start() - 20), coded.start())),
+    ):
         yield coded.start("value"), coded.end("value"), "mfa_code"
-        at = coded.end()
     for match in _CODE_SET_OFF.finditer(text):  # "created a courier code, 4471, valid ..."
         if PLACE_WORDS.search(text, *sentence_around(text, match.start())):
             yield match.start("value"), match.end("value"), "door_code"

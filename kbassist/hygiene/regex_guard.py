@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Callable, Iterator
 from typing import Any
 
 try:  # the standard library's regex parser (sre_parse) and its opcodes; private, hence this
@@ -138,3 +139,18 @@ def guarded(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 # Each guarded regex with the pattern and flags it was written from: the tests compare them.
 GUARDED: list[tuple[re.Pattern[str], str, int]] = []
+
+
+def kept_matches(
+    regex: re.Pattern[str], text: str, refused: Callable[[re.Match[str]], bool]
+) -> Iterator[re.Match[str]]:
+    """The regex's matches in the text that ``refused`` lets stand. After a refused match the
+    search goes on from its next character, where a later start may make a match of its own
+    ("tax code ... PIN two four ..."); after a kept one, from its end."""
+    at = 0
+    while (match := regex.search(text, at)) is not None:
+        if refused(match):
+            at = match.start() + 1
+            continue
+        yield match
+        at = max(match.end(), match.start() + 1)

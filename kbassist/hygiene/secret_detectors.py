@@ -109,10 +109,12 @@ _ACTIVATING_CLAUSE = re.compile(r"(?i)activat|licen[cs]|registration|register|un
 # that (a class first, which the regex engine scans for quickly) spares most notes all three.
 _KEY_GROUPS = re.compile(r"[A-Z\d]{4}-[A-Z\d]{4}")
 # "wlan schlüssel: 4482 9910 3376 0215 8841": a FRITZ!Box's Wi-Fi key is twenty digits in
-# groups of four (session 11)
+# groups of four (session 11), or run together a few words on: "wlan schlüssel vom aufkleber
+# abgelesen 49883424363021389289" (session 23)
 _DIGIT_WIFI_KEY = re.compile(
     r"(?i)\b(?:wlan|wifi|wi-fi|wpa2?)[\s-]?(?:netzwerk)?(?:schlüssel|key|passwor[dt]|kennwort"
-    r"|sleutel|clave|clé|chave|chiave)\b[^\n\d]{0,20}?(?P<value>\d{4}(?:[ -]\d{4}){3,4})(?![\d-])"
+    r"|sleutel|clave|clé|chave|chiave)\b[^\n\d]{0,40}?"
+    r"(?P<value>\d{4}(?:[ -]\d{4}){3,4}|\d{16,20})(?![\d-])"
 )
 _URL_CREDENTIALS = re.compile(
     r"\b[a-zA-Z][a-zA-Z0-9+.-]{1,20}://[^\s:/@<>\"']{0,100}:(?P<value>[^\s/<>\"']{1,100})"
@@ -171,8 +173,17 @@ _VENDOR_TOKEN = guarded(
 # Or run together, when it is no word: "[14:24] Rob: yes its kqvnzrtwhxmbplsd" (session 12)
 _APP_PASSWORD = re.compile(
     r"(?<![\w@./-])(?!x{4}[ -]x{4})(?:[a-z]{4}([ -])[a-z]{4}\1[a-z]{4}\1[a-z]{4}"
-    r"|(?=[a-z]*[^aeiouy\W\d_]{4})[a-z]{16})(?![\w@/-]|\.\w)"  # not in a domain or a path
+    r"|[a-z]{16})(?![\w@/-]|\.\w)"  # not in a domain or a path
 )
+_FOUR_CONSONANTS = re.compile(r"[^aeiouy]{4}")
+
+
+def _drawn_letters(value: str) -> bool:
+    """Sixteen letters run together that no word has: four consonants in a row, or four vowels
+    at most ("qwrufcykadubytkl"; a word of sixteen letters has six or more; session 23)."""
+    return bool(_FOUR_CONSONANTS.search(value)) or sum(ch in "aeiou" for ch in value) <= 4
+
+
 _APP_PASSWORD_NAME = re.compile(
     r"(?i)\bapp(?:lication)?[\s-]?(?:specific\s+)?passwor[dt]|app-?wachtwoord|app-?kennwort"
     r"|contraseña\s+de\s+(?:la\s+)?aplicaci[óo]n|mot\s+de\s+passe\s+d'application"
@@ -190,6 +201,8 @@ def _shape_hits(text: str, lowered: str) -> Iterator[Hit]:
             yield match.start("value"), match.end("value"), "wifi_key"
     if "app" in lowered or "aplica" in lowered:
         for match in _APP_PASSWORD.finditer(text):
+            if match.group(1) is None and not _drawn_letters(match.group(0)):
+                continue
             if _APP_PASSWORD_NAME.search(text, max(0, match.start() - 200), match.start()):
                 yield match.start(), match.end(), "password"
     if any(prefix in text for prefix in ("pat-", "shp", "ATATT", "AIza", "github_pat_", "glrt-")):

@@ -27,6 +27,7 @@ from kbassist.hygiene.keyword_scan import (
 from kbassist.hygiene.prose_codes import VOICEMAIL
 from kbassist.hygiene.regex_guard import guarded
 from kbassist.hygiene.secret_rules import SECRET_HINTS, SECRET_RULES
+from kbassist.hygiene.spelled_letters import IDENTIFIER_WORD
 from kbassist.hygiene.value_shapes import (
     GROUPED_CODE,
     MIXED_CASE_AND_DIGIT,
@@ -119,6 +120,11 @@ def _password(value: str, key: str, reading: Reading, quoted: bool) -> bool:
         return True
     if "code" in key and _pin(value, key, reading, quoted):
         return True  # a passcode is often digits only: "Zoom meeting passcode 882195"
+    # six to eight digits right after the word, or after a link: a terminal's or a portal's
+    # password is often digits only ("Händlerpasswort 530535", "password set to 71930482";
+    # session 23); a count or a length is shorter ("password 12 characters", "Kennwort 2x")
+    if value.isdigit() and 6 <= len(value) <= 8 and not reading.distant:
+        return True
     return value_shape_ok(value, _level(reading), quoted)
 
 
@@ -482,8 +488,17 @@ _WITHHELD = re.compile(
 _ENCRYPTED = re.compile(r"\bENC[ \t]+\S+$")
 
 
+# "the new one" after an identifier's word is a device's: "asset tag for the new one is
+# SS-0412" (session 23)
+_ONE_FOR_PASSWORD = re.compile(r"(?i)(?:temp|temporary|new|initial)\s+one\b")
+
+
 def _refine(kind: str, text: str, start: int, end: int) -> str:
     """A more specific kind from the words around the keyword."""
+    if _ONE_FOR_PASSWORD.match(text, start) and IDENTIFIER_WORD.search(
+        text, max(0, start - 25), start
+    ):
+        return ""
     line_start = text.rfind("\n", 0, start) + 1
     before = text[max(line_start, start - 60) : end].lower()
     if kind == "secret" and (

@@ -72,6 +72,11 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         # a till's or card terminal's: "till manager code reset ... to 3366" (session 12)
         r"|(?:till\s+)?(?:manager|supervisor|refund|void)\s+code"
         r"|geheimzahl|geheimnummer|códigos?\s+pin|codes?\s+pin|codice\s+pin"
+        # a card's PIN in French, a terminal's admin code: "le code confidentiel ... : 6253",
+        # "o código de administrador ... O código ... é 3471" (session 23)
+        r"|codes?\s+confidentiel|c[óo]digo\s+(?:de\s+)?administra(?:dor|ção|ción)"
+        r"|code\s+(?:d')?administra(?:teur|tion)|codice\s+(?:di\s+|dell')?amministra(?:tore|zione)"
+        r"|admin-?code|beheerderscode|administratorcode"
         r"|(?:unlock|screen[\s-]?lock|lock[\s-]?screen|device|phone|handset|i?pad|iphone|tablet"
         r"|mobile|android|samsung|screen)[\s-]?(?:pass)?codes?",
         "digits",
@@ -140,6 +145,14 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
             "digo de impres",
             "codice di stampa",
             "codice stampa",
+            "confidentiel",
+            "digo de administra",
+            "digo administra",
+            "administrat",
+            "amministra",
+            "admincode",
+            "admin-code",
+            "beheerderscode",
         ),
     ),
     KeywordRule(

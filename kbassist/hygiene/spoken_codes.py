@@ -65,7 +65,9 @@ _TIME_BEFORE = guarded(r"(?i)\b(?:at|um|à|alle|las|om|às|until|till|by|from)\s
 # A code's word that names no secret: "postcode", "error code", "QR code", "sort code"
 NOT_A_CODE = guarded(
     r"(?i)(?:post|zip|bar|area|error|tax|sort|status|qr|dial|product|source|html|country"
-    r"|promo|discount|exit|event|fault|reason|colou?r|fout|fehler|erreur|errore|erro)"
+    r"|promo|discount|exit|event|fault|reason|colou?r|fout|fehler|erreur|errore|erro"
+    # Dell's express service code, a vendor's tag in digits (session 23)
+    r"|express\s+service)"
     r"[\s-]?codes?$"
 )
 _ONE_PRONOUN = re.compile(r"(?i)one,[ \t]+")
@@ -172,7 +174,7 @@ def _named_code(text: str, start: int) -> bool:
         lo = ends[-2]
     word = None
     for match in _CODE_WORD.finditer(text, lo, start):
-        if not NOT_A_CODE.search(text, max(0, match.start() - 12), match.end()):
+        if not NOT_A_CODE.search(text, max(0, match.start() - 20), match.end()):
             word = match
     if word is None:
         return False

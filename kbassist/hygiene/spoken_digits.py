@@ -16,37 +16,22 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 
-from kbassist.hygiene.dictation import dictated_runs, spelled_case_runs
+from kbassist.hygiene.dictation import address_runs, dictated_runs, spelled_case_runs
 from kbassist.hygiene.hint_index import trie_pattern
 from kbassist.hygiene.keyword_scan import Hit
+from kbassist.hygiene.number_pairs import PAIRS, french_words
 from kbassist.hygiene.regex_guard import guarded
 from kbassist.hygiene.spelled_letters import DIGIT_WORDS, spelled_runs
 from kbassist.hygiene.spoken_keys import spoken_key_runs
 from kbassist.hygiene.spoken_places import place_runs
 
 _WORD_DIGIT = {word: digit for digit, words in DIGIT_WORDS.items() for word in words.split()}
-_UNITS_FR = ("", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf")
-_TEENS_FR = ("dix", "onze", "douze", "treize", "quatorze", "quinze", "seize")
-_TENS_FR = {2: "vingt", 3: "trente", 4: "quarante", 5: "cinquante", 6: "soixante"}
-
-
-def _french(number: int) -> str:
-    """French words for 10 to 99, hyphenated as they are dictated in pairs."""
-    tens, unit = divmod(number, 10)
-    if tens == 1:
-        return _TEENS_FR[unit] if unit <= 6 else f"dix-{_UNITS_FR[unit]}"
-    if tens in (7, 9):  # soixante-dix, quatre-vingt-onze
-        head = "soixante" if tens == 7 else "quatre-vingt"
-        tail = _french(10 + unit)
-        return f"{head}-et-{tail}" if number == 71 else f"{head}-{tail}"
-    head = "quatre-vingt" if tens == 8 else _TENS_FR[tens]
-    if unit == 0:
-        return "quatre-vingts" if tens == 8 else head
-    return f"{head}-et-un" if unit == 1 and tens != 8 else f"{head}-{_UNITS_FR[unit]}"
-
-
-_PAIRS = {_french(number): f"{number:02d}" for number in range(10, 100)}
+_PAIRS = {french_words(number): f"{number:02d}" for number in range(10, 100)}
 _PAIRS.update({"soixante-onze": "71", "quatre-vingt": "80"})
+# and in the six other languages: a phone read in pairs, "oh seven nine, sixty-four, twelve",
+# "nul zes, achtendertig, eenenzeventig", "seis uno cuatro, veintidós, treinta y ocho"
+# (session 23)
+_PAIRS.update({said: digits for said, digits in PAIRS.items() if said not in _WORD_DIGIT})
 # "zero six nine seven seven three dash one eight zero ...": a key's groups dictated (session 19)
 _DASHES = ("dash", "hyphen")
 _WORDS = sorted({*_PAIRS, *_WORD_DIGIT, "double", "triple", *_DASHES}, key=len, reverse=True)
@@ -78,8 +63,10 @@ def _said(run: str) -> str | None:
     groups = [group for group in groups if group]
     if sum(len(group) for group in groups) < 4:
         return None
-    if all(len(group) == 1 for group in groups):
-        return "".join(groups)  # keys read one by one: "twee, acht, zes, zes, nul"
+    if all(len(group) <= 2 for group in groups):
+        # keys read one by one: "twee, acht, zes, zes, nul"; or in pairs, as codes and
+        # numbers are read in French and Dutch: "vier vier, acht een, zeven" (session 23)
+        return "".join(groups)
     return " ".join(groups)
 
 
@@ -92,7 +79,13 @@ def rewritten(text: str, first_words: bool = True) -> tuple[str, list[tuple[int,
     runs: list[tuple[int, int, int, int]] = []
     last = 0
     length = 0
-    found = spelled_runs(text, text.lower())  # "Kilo Seven Delta Two ..." (session 16)
+    # an e-mail address said first: its local part may be spelled key by key (session 23)
+    found = address_runs(text)
+    found += [  # "Kilo Seven Delta Two ..." (session 16)
+        run
+        for run in spelled_runs(text, text.lower())
+        if not any(run[0] < end and start < run[1] for start, end, _ in found)
+    ]
     found += [  # letters spelled with their case, before their digit words are read alone
         run
         for run in spelled_case_runs(text)
@@ -159,6 +152,22 @@ def spoken_hits(
                     continue
                 found.extend((old_start, old_end, kind) for _, _, old_start, old_end in touched)
     return found
+
+
+# "error code zero x eight zero zero nine ...", "code d'erreur zéro x C zéro ...": a code read
+# out in hexadecimal, an error's or a stop code's, no one's secret (session 23)
+_HEX_LEAD = re.compile(r"(?i)(?:zero|zéro|null|nul|cero|oh)[ \t]+(?:x|ex|equis|ics)[ \t]+")
+_HEX_LEAD_BEFORE = re.compile(
+    r"(?i)\b(?:zero|zéro|null|nul|cero|oh)[ \t]+(?:x|ex|equis|ics)"
+    r"(?:[ \t]+(?:[a-f0-9]|[^\W\d_]{2,6})){0,3}[ \t]+$"  # after its first keys: "zéro x C zéro"
+)
+
+
+def read_as_hex(text: str, start: int) -> bool:
+    """Whether a run is (or follows) "zero x": a hexadecimal code read out."""
+    return bool(
+        _HEX_LEAD.match(text, start) or _HEX_LEAD_BEFORE.search(text, max(0, start - 40), start)
+    )
 
 
 def _in_text(position: int, runs: list[tuple[int, int, int, int]]) -> int:

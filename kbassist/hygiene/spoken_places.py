@@ -16,6 +16,7 @@ import re
 from kbassist.hygiene.addresses import EN_STREET_TYPES
 from kbassist.hygiene.hint_index import trie_pattern
 from kbassist.hygiene.regex_guard import guarded
+from kbassist.hygiene.spoken_dates import date_runs
 
 _UNITS = "zero one two three four five six seven eight nine".split()
 _TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
@@ -117,6 +118,7 @@ def place_runs(text: str) -> list[tuple[int, int, str]]:
         runs += [run for match in _DATE.finditer(text) if (run := _date(match))]
     if _DE_YEAR_GATE.search(text):
         runs += [run for match in _DE_DATE.finditer(text) if (run := _german_date(match))]
+    runs += date_runs(text)  # in Spanish, Portuguese, Italian, French and Dutch (session 23)
     runs.sort()
     return [run for index, run in enumerate(runs) if not index or run[0] >= runs[index - 1][1]]
 
