@@ -81,7 +81,8 @@ BATCHES = (
     "blind110", "blind111", "blind112", "blind113", "blind114", "blind115", "blind116",
     "blind117", "blind118", "blind119", "blind120", "blind121", "blind122",
     "blind123", "blind124", "blind125", "blind126", "blind127", "blind128", "blind129",
-    "blind130", "blind131", "blind132", "blind133", "blind134",
+    "blind130", "blind131", "blind132", "blind133", "blind134", "blind135", "blind136",
+    "blind137", "blind138",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -219,6 +220,10 @@ BLIND = {
     "blind132": ROOT / "bench" / "data" / "secrets_blind132.jsonl",
     "blind133": ROOT / "bench" / "data" / "secrets_blind133.jsonl",
     "blind134": ROOT / "bench" / "data" / "secrets_blind134.jsonl",
+    "blind135": ROOT / "bench" / "data" / "secrets_blind135.jsonl",
+    "blind136": ROOT / "bench" / "data" / "secrets_blind136.jsonl",
+    "blind137": ROOT / "bench" / "data" / "secrets_blind137.jsonl",
+    "blind138": ROOT / "bench" / "data" / "secrets_blind138.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -1021,6 +1026,32 @@ SEEN = {
         "(an app password of few vowels, an alarm code handed over, 'ref. avaria')"
         ": development since"
     ),
+    "blind135": (
+        "the twenty-seventh secrets blind test (written in session 23, focus: notes dictated to "
+        "a phone, a seventh group; scored in session 23 on 0451cd6) (the rules alone 0.90/0.98; "
+        "with the token model 0.92/0.98; personal 0.97/0.97); read in session 23 (words after "
+        "their case, 'star', an alarm named in Spanish, an address said aloud): development since"
+    ),
+    "blind136": (
+        "the twenty-eighth secrets blind test (written in session 23, focus: hotels, restaurants "
+        "and catering; scored in session 23 on 0451cd6) (the rules alone 0.90/1.00; with the "
+        "token model 1.00/1.00; personal 1.00/0.95); read in session 23 (an account's ID, a "
+        "shouted 'SIN'): development since"
+    ),
+    "blind137": (
+        "the twenty-ninth secrets blind test (written in session 23, focus: charities, churches, "
+        "clubs and community groups; scored in session 23 on 0451cd6) (the rules alone 0.86/0.98; "
+        "with the token model 0.95/0.95; personal 1.00/0.95); read in session 23 (a WordPress "
+        "application password, a drawn token, an IMEI, an SSH public key's body, a code set in "
+        "Dutch): development since"
+    ),
+    "blind138": (
+        "the thirtieth secrets blind test (written in session 23, focus: PSA time entries and "
+        "e-mail threads; scored in session 23 on 0451cd6) (the rules alone 0.93/1.00; with the "
+        "token model 0.97/1.00; personal 0.93/0.93); read in session 23 (a key of drawn letters, "
+        "a clinic's number, a Spanish floor and door, a nine-digit number named personal)"
+        ": development since"
+    ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -1333,7 +1364,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind135.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind139.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:

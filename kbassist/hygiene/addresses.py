@@ -74,7 +74,10 @@ _STREET_POSTCODED = (
     # 20132 Milano" (session 10); then the postcode and the town must follow
     r"|\b(?:via|viale|piazza|corso|calle|avenida|rua|paseo|travessa|caminho|estrada|camino"
     r"|strada)\s+(?:[\w'’.-]+\s+){0,4}?"
-    r"\d{1,4}[a-z]?(?=,?\s*\d{4,5}(?:-\d{3})?\s+[A-Z])"
+    # (a Spanish or Portuguese floor and door between: "calle Alfonso 23, 3.º B, 50003
+    # Zaragoza", "rua X 14, 2.º esq., 1000-001 Lisboa"; session 23)
+    r"\d{1,4}[a-z]?(?=(?:,?\s*\d{1,2}\.?\s?[ºª°]\.?(?:\s?[A-Za-z]{1,4}\.?)?)?"
+    r",?\s*\d{4,5}(?:-\d{3})?\s+[A-Z])"
     # a house's name, then its street and a UK postcode: "Hollybush Cottage, Wenlock Road, Much
     # Wenlock TF13 6JR" (session 12)
     rf"|\b(?:[A-Z][\w'’-]+\s+){{1,2}}(?:Cottage|House|Farm|Farmhouse|Barn|Lodge|Villa|Croft"
@@ -103,9 +106,11 @@ _STREET_PIECES = (
     re.compile(_UK_POSTCODE),  # "12 Mill Race, Tickhill, Doncaster DN11 9HU"
     re.compile(r"\d,\s*(?:Postleitzahl\s+|PLZ\s+)?\d{5}\s"),  # "Am Mühlbach 7, 83093 ..."
     re.compile(r"\d,?[ \t]+[1-9]\d{3}[ \t]?[A-Z]{2}\b"),  # "Buorren 7, 9104 BX Damwâld"
+    re.compile(r"\d\.?\s?[ºª°]"),  # a floor: "calle Alfonso 23, 3.º B, 50003 Zaragoza"
 )
 # (an Irish county and Eircode too: "Naas, Co. Kildare W91 K2P7"; session 12)
 _POSTCODE_TAIL = re.compile(
+    r"(?:[ \t,]{1,3}\d{1,2}\.?\s?[ºª°]\.?(?:\s?[A-Za-z]{1,4}\.?)?)?"  # a floor: ", 3.º B"
     r"[ \t,]{1,3}(?:(?:Co\.?[ \t]+)?[A-Z][\w'’-]+[ \t,]{1,3}){0,3}"
     r"(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|\d{4}\s?[A-Z]{2}|\d{4,5}(?:-\d{3,4})?|[A-Z]{2}\s\d{5}"
     # Swedish "184 61", Polish "30-218"

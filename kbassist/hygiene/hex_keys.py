@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from kbassist.hygiene.keyword_scan import Hit
 from kbassist.hygiene.prose_codes import sentence_around
 from kbassist.hygiene.regex_guard import guarded
-from kbassist.hygiene.value_shapes import KEY_NOUNS
+from kbassist.hygiene.value_shapes import KEY_NOUNS, looks_generated, random_letters
 
 # "Alguien regeneró la API key ... Puesta la nueva en WooCommerce > Ajustes > Holded: 8d3f...",
 # "Re-entered the SHIP token in the Opera interface config (...): 3e7f...": 32 or more hex
@@ -32,6 +32,7 @@ _HEX_VALUE = re.compile(
     r"(?:[:,][ \t]*|=[ \t]*['\"]|\w(?:API|Api|Client)\([ \t]*['\"]|\b(?:is|è|est|es|ist|é)[ \t]+)"
     r"(?P<value>[0-9a-f]{32,64}|[0-9A-F]{32,64})(?![\w-])"
 )
+_HEX_ONLY = re.compile(r"[0-9a-f]+|[0-9A-F]+")  # read by _HEX_VALUE
 _KEY_OR_TOKEN = re.compile(
     r"(?i)\b(?:api[\s-]?key|key|token|secret|clave|chave|chiave|sleutel|schlüssel|clé"
     r"|jeton)\b"  # "Nouveau jeton récupéré dans la console Twilio ..., 131f..." (session 23)
@@ -74,11 +75,30 @@ def guid_key_hits(text: str, lowered: str) -> Iterator[Hit]:
             yield match.start("value"), match.end("value"), "api_key"
 
 
+# Or a drawn value of letters and digits, or of letters whose case a generator changed: "la clé
+# API ... avait été régénérée. Nouvelle clé : IfuRMNtONaoZpeFalLYI", "the plugin's private
+# token belonged to a volunteer ... Created one ..., Q9V9UDLAHAVVNBZKCD6X," (session 23)
+_DRAWN_VALUE = re.compile(
+    r"(?:[:,]|\b(?:is|è|est|es|ist|é))[ \t]+(?P<value>[A-Za-z0-9]{16,64})(?![\w+/=-])"
+)
+_CAMEL_CASE = re.compile(r"(?:[A-Z][a-z]{2,})+")  # "PartialProductKey": a field's name
+# (not a public key: "Clave pública del router: oJgIdwFo...=")
+_PUBLIC = re.compile(r"(?i)\b(?:public|pública|publique|pubblica|öffentliche?r?|publieke?)\b")
+
+
 def hex_key_hits(text: str, lowered: str) -> Iterator[Hit]:
     """Hex digits after a colon, a comma or "is", or as an SDK's first argument, in a sentence
-    about a key or token (not a hash, a commit or a serial)."""
+    about a key or token (not a hash, a commit or a serial); a drawn value so too."""
     yield from guid_key_hits(text, lowered)
-    for match in _HEX_VALUE.finditer(text):
+    drawn = (
+        match
+        for match in _DRAWN_VALUE.finditer(text)
+        if not _HEX_ONLY.fullmatch(match.group("value"))
+        and not _CAMEL_CASE.fullmatch(match.group("value"))
+        and (looks_generated(match.group("value")) or random_letters(match.group("value")))
+        and not _PUBLIC.search(text, max(0, match.start() - 60), match.start())
+    )
+    for match in [*_HEX_VALUE.finditer(text), *drawn]:
         start = sentence_around(text, match.start())[0]
         low = sentence_around(text, max(0, start - 2))[0] if start > 1 else start
         if _KEY_OR_TOKEN.search(text, low, match.start("value")) and not _DIGEST_WORDS.search(

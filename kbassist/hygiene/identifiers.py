@@ -47,7 +47,9 @@ _NAMED_BEFORE = guarded(
     r"|(?-i:URN|DfE)"
     # a booking's code: "code de réservation TF-8QK2-4410" (session 18)
     r"|c[óo]digo\s+de\s+reserva|code\s+de\s+réservation|booking\s+(?:code|ref(?:erence)?)"
-    r"|reservation\s+code|reserveringscode|buchungscode|codice\s+(?:di\s+)?prenotazione)"
+    r"|reservation\s+code|reserveringscode|buchungscode|codice\s+(?:di\s+)?prenotazione"
+    # a handset's IMEI, an identifier for the token model too: "IMEI 358729246739132" (s. 23)
+    r"|imei|meid|iccid)"
     r"\W{0,3}(?:(?:no\.?|number|nr\.?|n[º°o]\.?)\W{0,3})?$"
 )
 # A factory default of one digit repeated, named so: "the N870 system PIN was still the

@@ -53,6 +53,7 @@ _SSH_BEFORE = re.compile(
     r"(?:(?<![\w-])ssh\s+(?:-\S+\s+)*[`'\"]?"
     r"|(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-nistp\d+)\s+AAAA[A-Za-z0-9+/]+=*\s+)$"
 )
+_SSH_TYPE_BEFORE = re.compile(r"(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-nistp\d+)[ \t]+$")
 _ZPL = re.compile(r"\^F[DS]")
 _PLACEHOLDER = re.compile(r"[A-Z][A-Z_-]+[A-Z]")
 _UNC_BEFORE = re.compile(r"\\\\[\w.$-]*$")
@@ -91,6 +92,11 @@ def is_look_alike(text: str, start: int, end: int) -> bool:
         )
         or _SHAPES.fullmatch(value) is not None
         or _SSH_BEFORE.search(text, max(0, start - 800), start) is not None
+        # a public key's own body: "Added his public key, ssh-ed25519 AAAAC3Nz..." (session 23)
+        or (
+            value.startswith("AAAA")
+            and _SSH_TYPE_BEFORE.search(text, max(0, start - 24), start) is not None
+        )
         or _ZPL.search(text, max(0, start - 8), end) is not None
         or (
             text[start - 1 : start] == "<"

@@ -13,7 +13,7 @@ from kbassist.hygiene.corrections import (
     same_value_hits,
     sibling_hits,
 )
-from kbassist.hygiene.dictation import case_spelled_secret_hits
+from kbassist.hygiene.dictation import address_runs, case_spelled_secret_hits
 from kbassist.hygiene.identifiers import is_identifier
 from kbassist.hygiene.indicators import is_indicator_or_reference
 from kbassist.hygiene.keyword_scan import Hit
@@ -105,6 +105,10 @@ def _spans(text: str, learned: bool) -> list[Span]:
     hits.extend(spoken_code_hits(text))  # "Side door keypad is twenty-six ninety-one"
     if " x " in lowered:  # "error code zero x eight zero ...": a code read out in hexadecimal
         hits = [hit for hit in hits if not read_as_hex(text, hit[0])]
+    if said := [(start, end) for start, end, _ in address_runs(text)]:
+        # no password inside an e-mail address said aloud: "sanne punt bakker2003 apenstaartje
+        # hotmail punt com" (session 23)
+        hits = [hit for hit in hits if KINDS[hit[2]].rule != SECRET or not inside(*hit[:2], said)]
     if public:  # a certificate's or a DKIM record's base64 is published, not secret
         hits = [
             hit for hit in hits if hit[2] not in PUBLIC_SAFE_KINDS or not inside(*hit[:2], public)

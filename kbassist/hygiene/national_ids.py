@@ -238,7 +238,8 @@ _KINDS: tuple[_Kind, ...] = (
         lower=("ahv-n", "ahvn"),
     ),
     _Kind(
-        re.compile(r"\bSIN\b|(?i:\bsocial\s+insurance\b)"),
+        # (not a shouted Spanish "without": "error 'C01 SIN LINEA'"; session 23)
+        re.compile(r"(?<![A-ZÁÉÍÓÚÑ] )\bSIN\b(?! [A-ZÁÉÍÓÚÑ]{2})|(?i:\bsocial\s+insurance\b)"),
         re.compile(r"(?<![\d-])\d{3}[ -]?\d{3}[ -]?\d{3}(?![\d-])"),
         _always,
         "national_id",

@@ -36,7 +36,10 @@ _NOT_PHONE_CONTEXT = guarded(
     r"|pratica|seriale|registratie"
     # a document workspace, an article's barcode, a licence dongle: "workspace 30512-0007",
     # "GTIN 08437012345676", "clé CodeMeter 3-4718291" (session 20)
-    r"|workspace|gtin|\bean|sscc|\bupc|codemeter|dongle)"
+    r"|workspace|gtin|\bean|sscc|\bupc|codemeter|dongle"
+    # a serial's short name, a vendor's service number: "SNID 0480...", "Brother servicenummer
+    # 3310 772" (session 23)
+    r"|\bsnid|service)"
     r"(?:(?:s|['’]s)?[\s-]?(?:nummer|nr\.?|no\.?|n\.|number|numbers|#))?s?\W{0,3}$"
     # "Ticket beim Hersteller 2026-118043", "serienummers 1123456789 en 1123456790" (session 7)
     # "Incidencia Redsys 2026-118842", "Storing KPN ...": a reference word, the vendor's name,

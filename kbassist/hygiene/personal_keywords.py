@@ -343,8 +343,11 @@ _ACCOUNT_PART = re.compile(r"[A-Z]{0,4}[\d-]+|[A-Z]{2}\d{2}[A-Z0-9]*|[A-Z0-9]{1,
 def _account(
     rule: KeywordRule, key: str, tokens: Tokens, reading: Reading
 ) -> tuple[int, int] | None:
-    """A bank account number or sort code: digits, perhaps grouped."""
+    """A bank account number or sort code: digits, perhaps grouped; not an account's ID
+    ("Deputy account ID 448120"; session 23)."""
     first = reading.index
+    if any(trim(tokens[j]).text.lower() in ("id", "ids", "identifier") for j in range(first + 1)):
+        return None
     last, digits, i = None, 0, first
     while tokens.has(i) and i - first < 8:
         word = trim(tokens[i]).text

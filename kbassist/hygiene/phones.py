@@ -81,6 +81,9 @@ _WORK_WORDS = guarded(
     r"|assistenza|ondersteuning|hotline|klantcontact|klantenservice|kundenservice|kundendienst"
     r"|atendimento|servizio\s+clienti|service\s+client|customer\s+service"
     r"|praktijk\w*|praxis\w*|consultorio|consultório|studio"  # a practice's number
+    # a clinic's or a pharmacy's: "Teléfono de la clínica: 976 ...", "numero fisso della
+    # farmacia 02 ..." (session 23)
+    r"|cl[íi]nica|clinique|klinik\w*|kliniek|farmacia|farmácia|pharmacie|apotheke|apotheek"
     # a vendor's technician or assistance line: "Tecnico Kyocera chiamato al 02 921791",
     # "asistencia técnica", "Techniker von Canon" (session 8)
     r"|t[ée]cnico|technician|techniker|technicien|technicus|monteur|servicetechniker"
@@ -121,6 +124,7 @@ _PERSONAL_PHONE_WORDS = re.compile(
     r"|patient|patiënt|paciente|patiente?|paziente|tenant|pupil|resident"
     r"|perso|son|sa|su|suo|sua|seu|my|mine|mijn|mein|meine|meu|minha|mio|mia)\b"
 )
+_OWN_NUMBER = re.compile(r"(?i)\b(?:pessoal|personal|privado|particular|personale|privato)\W*$")
 # Number types that only a business has (phonenumbers.PhoneNumberType names).
 _BUSINESS_TYPES = ("TOLL_FREE", "PREMIUM_RATE", "SHARED_COST", "UAN", "VOICEMAIL")
 
@@ -488,7 +492,8 @@ def _a_personal_line(raw: str, before: str, digits: int, own_earlier: bool) -> b
     valid, business = _phone_verdict(raw, mobile_named)
     # a Spanish or Portuguese mobile is nine digits, often written unparted: "su móvil
     # personal, 612448391", "o telemóvel pessoal dela 912348775" (session 21)
-    iberian = digits == 9 and mobile_named and valid
+    # (or named personal: "podem ligar-lhe para o número pessoal 921243203"; session 23)
+    iberian = digits == 9 and valid and (mobile_named or bool(_OWN_NUMBER.search(before[-30:])))
     if not (valid and formatted) and not (phone_context and (formatted or digits >= 10 or iberian)):
         return False
     return not business

@@ -259,6 +259,22 @@ _PRONOUN_SET_TO = re.compile(
     r"(?i)\bset\s+(?:it|his|hers|her|theirs|the\s+new\s+one)\b[^.\n]{0,60}?\bto[ \t]+"
     r"(?P<value>\d{4,8})(?![\w.,/:-]\w)"
 )
+# or set without a pronoun, in the other languages: "de pincode van de sleutelkluis ... gewijzigd.
+# Na overleg ... ingesteld op 9389" (session 23)
+_SET_ON = guarded(
+    r"(?i)\b(?:ingesteld|gezet|veranderd|gewijzigd)\s+(?:op|in|naar)"
+    r"|\b(?:eingestellt|gesetzt|geändert)\s+auf|\b(?:cambiad[oa]|puest[oa])\s+a"
+    r"|\balterad[oa]\s+para|\bchangée?\s+(?:en|pour)|\bimpostat[oa]\s+(?:a|su)"
+    r"(?=[ \t]+\d{4,8}(?![\w.,/:-]\w))"
+)
+_SET_ON_VALUE = re.compile(
+    r"[ \t]+(?P<value>\d{4,8})(?![\w.,/:-]\w)(?![ \t]*(?:%|[KMGT]B\b|(?i:s|sec\w*|seg\w*|min\w*"
+    r"|sek\w*|dag\w*|tage?\b|d[ií]as|jours|giorni|days|uur|stunden|horas|heures|ore)\b))"
+)
+_CODE_NAMED = re.compile(
+    r"(?i)\b(?!(?:fout|fehler|error|erreur|status|exit|event|post|zip|bar|qr|tax|sort|product)"
+    r"[\s-]?code)(?:pin|pins|passcode|pin-?code|\w*code|c[óo]digo|codice)\b"
+)
 _PIN_NAMED = re.compile(r"(?i)\b(?:pin|pins|passcode|pin-?code)\b")
 # "screen-time code she gave us 1406": a device's own passcode (session 9)
 _DEVICE_PASSCODE = guarded(
@@ -350,6 +366,10 @@ def _pin_and_device_hits(text: str, lowered: str) -> Iterator[Hit]:
             if _PIN_NAMED.search(said):
                 kind = "voicemail_pin" if VOICEMAIL.search(said) else "pin"
                 yield match.start("value"), match.end("value"), kind
+    for said_set in _SET_ON.finditer(text):
+        value = _SET_ON_VALUE.match(text, said_set.end())
+        if value and _CODE_NAMED.search(text, max(0, said_set.start() - 200), said_set.start()):
+            yield value.start("value"), value.end("value"), "pin"
     if "verification" in lowered:
         for match in _DEVICE_CODE.finditer(text):
             yield match.start("value"), match.end("value"), "mfa_code"

@@ -176,6 +176,12 @@ _APP_PASSWORD = re.compile(
     r"|[a-z]{16})(?![\w@/-]|\.\w)"  # not in a domain or a path
 )
 _FOUR_CONSONANTS = re.compile(r"[^aeiouy]{4}")
+# WordPress's application password: six groups of four, upper and lower case and digits
+# ("1RE9 U3BI x65C hQmC mFmh yc5k"; session 23)
+_WP_APP_PASSWORD = re.compile(
+    r"(?<![\w-])(?=[\w ]{0,28}[a-z])(?=[\w ]{0,28}[A-Z])(?=[\w ]{0,28}\d)"
+    r"[A-Za-z0-9]{4}(?: [A-Za-z0-9]{4}){5}(?![\w-])"
+)
 
 
 def _drawn_letters(value: str) -> bool:
@@ -200,9 +206,10 @@ def _shape_hits(text: str, lowered: str) -> Iterator[Hit]:
         for match in _DIGIT_WIFI_KEY.finditer(text):
             yield match.start("value"), match.end("value"), "wifi_key"
     if "app" in lowered or "aplica" in lowered:
-        for match in _APP_PASSWORD.finditer(text):
-            if match.group(1) is None and not _drawn_letters(match.group(0)):
-                continue
+        for match in [*_APP_PASSWORD.finditer(text), *_WP_APP_PASSWORD.finditer(text)]:
+            if match.re is _APP_PASSWORD and match.group(1) is None:
+                if not _drawn_letters(match.group(0)):
+                    continue
             if _APP_PASSWORD_NAME.search(text, max(0, match.start() - 200), match.start()):
                 yield match.start(), match.end(), "password"
     if any(prefix in text for prefix in ("pat-", "shp", "ATATT", "AIza", "github_pat_", "glrt-")):

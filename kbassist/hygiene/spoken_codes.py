@@ -40,7 +40,8 @@ _WORD = re.compile(r"[^\s,.;:!?()]+")
 # A code's word: "PIN", "PUK", "keypad", "alarm", "code" alone or in a compound ("deurcode",
 # "Türcode", "pincode"), "passcode", "voucher", "bypass", a password's word
 _CODE_WORD = re.compile(
-    r"(?i)\b(?:pins?|puk|keypad|key\s?safe|alarm|passcode|voucher|bono|bypass|pin-code"
+    r"(?i)\b(?:pins?|puk|keypad|key\s?safe|alarm|alarma|alarme|allarme|alarmanlage|passcode"
+    r"|voucher|bono|bypass|pin-code"
     r"|\w*code|codes|code[sn]?|código|codice|clave|chave|password|passwort|kennwort"
     r"|wachtwoord|contraseña|senha|mot\s+de\s+passe)\b"
 )

@@ -67,6 +67,7 @@ _SYMBOLS = {
     ),
     **dict.fromkeys(("slash", "forward slash", "schrägstrich", "barra"), "/"),
     **dict.fromkeys(("question mark", "punto interrogativo", "vraagteken"), "?"),
+    **dict.fromkeys(("star", "étoile", "estrella", "stella", "estrela"), "*"),  # (session 23)
     "equals sign": "=",
     "caret": "^",
     "tilde": "~",
@@ -284,7 +285,9 @@ def _run(
                 out[-1] = out[-1].upper() if case == "up" else out[-1].lower()
                 kinds += "C"
                 marks[-1] = after  # "erre maiúscula"
-            elif following in ("L", "E") or (following == "A" and len(tokens[after][2]) == 1):
+            elif following in ("L", "E", "W") or (
+                following == "A" and len(tokens[after][2]) == 1
+            ):  # a word after its case too: "capital harbour capital velvet nine eight"
                 pending = case
                 kinds += "C"
             else:
@@ -299,6 +302,8 @@ def _run(
             said = said.upper() if pending == "up" else said.lower() if pending else said
         elif kind == "K" and pending:
             said = said.upper() if pending == "up" else said.lower()
+        elif kind == "W" and pending:
+            said = said.capitalize() if pending == "up" else said.lower()
         if kind in ("D", "K") and len(raw) > 1 and raw.isalnum() and not raw.isalpha():
             kind = "N"  # figures written, not said: "85", "f9"
         pending = ""
@@ -351,7 +356,10 @@ def _admitted(
         return "L" if previous not in ("", "J") or following in ("L", "E") else ""
     if kind == "W":
         # a word is a piece where a joiner stands beside it ("sunset then seven one",
-        # "Kiefer dann Punkt"), or a capitalised word before a symbol ("Faro punto sei")
+        # "Kiefer dann Punkt"), or a capitalised word before a symbol ("Faro punto sei"), or
+        # after its case ("capital harbour"; session 23)
+        if previous == "C":
+            return "W"
         after = index + 1
         joined = following == "J" or (following == "W" and _kind(pieces, after + 1) == "J")
         if joined and previous in ("", "J"):
