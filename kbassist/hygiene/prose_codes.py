@@ -262,9 +262,9 @@ _PRONOUN_SET_TO = re.compile(
 # or set without a pronoun, in the other languages: "de pincode van de sleutelkluis ... gewijzigd.
 # Na overleg ... ingesteld op 9389" (session 23)
 _SET_ON = guarded(
-    r"(?i)\b(?:ingesteld|gezet|veranderd|gewijzigd)\s+(?:op|in|naar)"
-    r"|\b(?:eingestellt|gesetzt|geändert)\s+auf|\b(?:cambiad[oa]|puest[oa])\s+a"
-    r"|\balterad[oa]\s+para|\bchangée?\s+(?:en|pour)|\bimpostat[oa]\s+(?:a|su)"
+    r"(?i)\b(?:(?:ingesteld|gezet|veranderd|gewijzigd)\s+(?:op|in|naar)"
+    r"|(?:eingestellt|gesetzt|geändert)\s+auf|(?:cambiad[oa]|puest[oa])\s+a"
+    r"|alterad[oa]\s+para|changée?\s+(?:en|pour)|impostat[oa]\s+(?:a|su))"
     r"(?=[ \t]+\d{4,8}(?![\w.,/:-]\w))"
 )
 _SET_ON_VALUE = re.compile(
