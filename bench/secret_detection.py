@@ -82,7 +82,7 @@ BATCHES = (
     "blind117", "blind118", "blind119", "blind120", "blind121", "blind122",
     "blind123", "blind124", "blind125", "blind126", "blind127", "blind128", "blind129",
     "blind130", "blind131", "blind132", "blind133", "blind134", "blind135", "blind136",
-    "blind137", "blind138",
+    "blind137", "blind138", "blind139", "blind140", "blind141", "blind142",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -224,6 +224,10 @@ BLIND = {
     "blind136": ROOT / "bench" / "data" / "secrets_blind136.jsonl",
     "blind137": ROOT / "bench" / "data" / "secrets_blind137.jsonl",
     "blind138": ROOT / "bench" / "data" / "secrets_blind138.jsonl",
+    "blind139": ROOT / "bench" / "data" / "secrets_blind139.jsonl",
+    "blind140": ROOT / "bench" / "data" / "secrets_blind140.jsonl",
+    "blind141": ROOT / "bench" / "data" / "secrets_blind141.jsonl",
+    "blind142": ROOT / "bench" / "data" / "secrets_blind142.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -1052,6 +1056,30 @@ SEEN = {
         "a clinic's number, a Spanish floor and door, a nine-digit number named personal)"
         ": development since"
     ),
+    "blind139": (
+        "the thirty-first secrets blind test (written in session 23, focus: notes dictated to a "
+        "phone, an eighth group; scored in session 23 on 67e6daf) (the rules alone 0.69/0.88; "
+        "with the token model 0.79/0.89; personal 0.82/0.94); read in session 23 (French pairs, "
+        "'elle' after a phone, KB articles read out): development since"
+    ),
+    "blind140": (
+        "the thirty-second secrets blind test (written in session 23, focus: councils and the "
+        "public sector; scored in session 23 on 67e6daf) (the rules alone 0.89/1.00; with the "
+        "token model 0.97/0.98; personal 1.00/0.95); read in session 23 (a badge's 'n°')"
+        ": development since"
+    ),
+    "blind141": (
+        "the thirty-third secrets blind test (written in session 23, focus: home and home-office "
+        "clients; scored in session 23 on 67e6daf) (the rules alone 0.88/1.00; with the token "
+        "model 0.98/0.98; personal 0.95/0.93); read in session 23 (a Nextcloud app password, "
+        "'n.º', a carrier's fault number): development since"
+    ),
+    "blind142": (
+        "the thirty-fourth secrets blind test (written in session 23, focus: security incidents "
+        "and phishing response; scored in session 23 on 67e6daf) (the rules alone 0.92/1.00; "
+        "with the token model 0.98/1.00; personal 1.00/0.97); read in session 23 (an Azure "
+        "DevOps PAT): development since"
+    ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -1364,7 +1392,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind139.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind143.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:

@@ -103,7 +103,7 @@ def _spans(text: str, learned: bool) -> list[Span]:
     hits.extend(case_spelled_secret_hits(text))  # "it's lowercase g nine capital R ..."
     hits.extend(spoken_key_secret_hits(text))  # "k nove r r dois w ...", "... then a caret"
     hits.extend(spoken_code_hits(text))  # "Side door keypad is twenty-six ninety-one"
-    if " x " in lowered:  # "error code zero x eight zero ...": a code read out in hexadecimal
+    if " x " in lowered or "K B " in text or "KB " in text:  # "zero x eight ...", "K B cinq ..."
         hits = [hit for hit in hits if not read_as_hex(text, hit[0])]
     if said := [(start, end) for start, end, _ in address_runs(text)]:
         # no password inside an e-mail address said aloud: "sanne punt bakker2003 apenstaartje

@@ -40,7 +40,7 @@ _NOT_PHONE_CONTEXT = guarded(
     # a serial's short name, a vendor's service number: "SNID 0480...", "Brother servicenummer
     # 3310 772" (session 23)
     r"|\bsnid|service)"
-    r"(?:(?:s|['’]s)?[\s-]?(?:nummer|nr\.?|no\.?|n\.|number|numbers|#))?s?\W{0,3}$"
+    r"(?:(?:s|['’]s)?[\s-]?(?:nummer|nr\.?|no\.?|n\.|n\.?[º°]\.?|number|numbers|#))?s?\W{0,3}$"
     # "Ticket beim Hersteller 2026-118043", "serienummers 1123456789 en 1123456790" (session 7)
     # "Incidencia Redsys 2026-118842", "Storing KPN ...": a reference word, the vendor's name,
     # then its number, in the seven languages (session 8)
@@ -122,7 +122,9 @@ _ANOTHER_NUMBER_BEFORE = guarded(
     r"|\b(?:pv|proces-verbaal|aangifte|kunden|bestell|rechnungs|auftrags|vorgangs|referenz"
     r"|klant|factuur|order|dossier|zaak|polis|vertrags|versicherungs|mitglieds|artikel"
     # a line's access number: "Zugangsnummer (Teilnehmernummer): 5530..." (session 14)
-    r"|zugangs|teilnehmer|anschluss|mitbenutzer)-?(?:nummer|kennung)\)?:?"
+    r"|zugangs|teilnehmer|anschluss|mitbenutzer"
+    # a fault's number with the carrier: "KPN-storingsnummer 1-31992784" (session 23)
+    r"|storings|störungs|meldings)-?(?:nummer|kennung)\)?:?"
     # "contract number 1101213629", "subscription ID" (session 14)
     r"|\b(?:contract|subscription|agreement|contrato|contrat|vertrag|contratto)"
     r"(?:\s+(?:number|no\.?|id|nr\.?|n[º°o]\.?|número|numéro|nummer|numero))?"
@@ -141,7 +143,7 @@ _ANOTHER_NUMBER_BEFORE = guarded(
     r"|rechnungsnummern?|identifiant\s+du\s+tpe"
     # a reference with its kind between: "técnico vodafone ref. avaria 2209-114873" (session 23)
     r"|\bref\.?(?:\s+[^\W\d_]+){1,2})"
-    r"(?:\s+(?:no\.?|nr\.?|n[º°o]\.?|n\.|#|id))?"
+    r"(?:\s+(?:no\.?|nr\.?|n\.?[º°o]\.?|n\.|#|id))?"
     r")\W{0,3}$"
 )
 _RANGE_BEFORE = re.compile(r"\d[\d -]{5,}\d[ \t]+(?:bis|to|tot|até|a|à|al|through)[ \t]+$")

@@ -181,7 +181,14 @@ _FOUR_CONSONANTS = re.compile(r"[^aeiouy]{4}")
 _WP_APP_PASSWORD = re.compile(
     r"(?<![\w-])(?=[\w ]{0,28}[a-z])(?=[\w ]{0,28}[A-Z])(?=[\w ]{0,28}\d)"
     r"[A-Za-z0-9]{4}(?: [A-Za-z0-9]{4}){5}(?![\w-])"
+    # and Nextcloud's, five groups of five: "N95XP-wyy4O-Fqe1m-Svb2C-UGvDy"
+    r"|(?<![\w-])(?=[\w-]{0,28}[a-z])(?=[\w-]{0,28}[A-Z])(?=[\w-]{0,28}\d)"
+    r"[A-Za-z0-9]{5}(?:-[A-Za-z0-9]{5}){4}(?![\w-])"
 )
+# An Azure DevOps personal access token: 52 characters of lower-case base32, named before
+# ("een Azure DevOps PAT van een ex-medewerker: psrzwjlo2gqd..."; session 23)
+_DEVOPS_PAT = re.compile(r"(?<![\w-])(?=[a-z2-7]*[2-7])[a-z2-7]{52}(?![\w-])")
+_DEVOPS_PAT_NAME = re.compile(r"(?i)\bPAT\b|personal\s+access\s+token|devops|\btoken\b")
 
 
 def _drawn_letters(value: str) -> bool:
@@ -212,6 +219,9 @@ def _shape_hits(text: str, lowered: str) -> Iterator[Hit]:
                     continue
             if _APP_PASSWORD_NAME.search(text, max(0, match.start() - 200), match.start()):
                 yield match.start(), match.end(), "password"
+    for match in _DEVOPS_PAT.finditer(text) if len(text) >= 52 else ():
+        if _DEVOPS_PAT_NAME.search(text, max(0, match.start() - 120), match.start()):
+            yield match.start(), match.end(), "token"
     if any(prefix in text for prefix in ("pat-", "shp", "ATATT", "AIza", "github_pat_", "glrt-")):
         for match in _VENDOR_TOKEN.finditer(text):
             yield (

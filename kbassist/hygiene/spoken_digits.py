@@ -26,7 +26,11 @@ from kbassist.hygiene.spoken_keys import spoken_key_runs
 from kbassist.hygiene.spoken_places import place_runs
 
 _WORD_DIGIT = {word: digit for digit, words in DIGIT_WORDS.items() for word in words.split()}
-_PAIRS = {french_words(number): f"{number:02d}" for number in range(10, 100)}
+_PAIRS = {
+    said: f"{number:02d}"
+    for number in range(10, 100)
+    for said in (french_words(number), french_words(number).replace("-", " "))  # "vingt et un"
+}
 _PAIRS.update({"soixante-onze": "71", "quatre-vingt": "80"})
 # and in the six other languages: a phone read in pairs, "oh seven nine, sixty-four, twelve",
 # "nul zes, achtendertig, eenenzeventig", "seis uno cuatro, veintidós, treinta y ocho"
@@ -163,10 +167,19 @@ _HEX_LEAD_BEFORE = re.compile(
 )
 
 
+# "installato K B cinque zero tre sei nove uno due": a Microsoft KB article read out
+_KB_LEAD = re.compile(r"K[ ]?B[ \t]+")
+_KB_LEAD_BEFORE = re.compile(r"\bK[ ]?B[ \t]+$")
+
+
 def read_as_hex(text: str, start: int) -> bool:
-    """Whether a run is (or follows) "zero x": a hexadecimal code read out."""
+    """Whether a run is (or follows) "zero x": a hexadecimal code read out; or "K B": a
+    Microsoft KB article's number read out (session 23)."""
     return bool(
-        _HEX_LEAD.match(text, start) or _HEX_LEAD_BEFORE.search(text, max(0, start - 40), start)
+        _HEX_LEAD.match(text, start)
+        or _HEX_LEAD_BEFORE.search(text, max(0, start - 40), start)
+        or _KB_LEAD.match(text, start)
+        or _KB_LEAD_BEFORE.search(text, max(0, start - 6), start)
     )
 
 

@@ -28,7 +28,7 @@ from kbassist.hygiene.dictation import (
     _SPELLED_SYMBOLS,
 )
 from kbassist.hygiene.keyword_scan import Hit
-from kbassist.hygiene.number_pairs import PAIRS
+from kbassist.hygiene.number_pairs import PAIRS, french_words
 from kbassist.hygiene.regex_guard import guarded
 from kbassist.hygiene.spelled_letters import DIGIT_WORDS, secret_named_nearer
 
@@ -39,6 +39,8 @@ _DIGITS = {
     "nought": "0",
     "niner": "9",
     **PAIRS,
+    # and the French pairs: "zéro six, vingt, cinquante, trente-sept" (session 23)
+    **{french_words(number): f"{number:02d}" for number in range(10, 100)},
 }
 # The Italian spelling alphabet of towns: "Livorno, Otranto, Torino maiuscola, sette, ..."
 _TOWNS = dict(
@@ -398,8 +400,9 @@ def _last_is_joining(
     """Whether the last piece joins what follows rather than ends the value."""
     piece = pieces[after - 1] if after - 1 < len(pieces) else None
     word = piece[3] if piece else ""
-    if kind == "L":
-        return said in ("y", "e", "o", "a", "u", "i") and _kind(pieces, after) != "L"
+    if kind == "L":  # (or "elle", "esse": a pronoun that names a letter too; session 23)
+        joining = said in ("y", "e", "o", "a", "u", "i") or word.lower() in ("elle", "esse")
+        return joining and _kind(pieces, after) != "L"
     return kind == "S" and word.lower() in ("at", "dot", "punto", "ponto", "punkt", "point")
 
 
