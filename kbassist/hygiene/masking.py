@@ -31,7 +31,7 @@ from kbassist.hygiene.remnants import remnant_hits
 from kbassist.hygiene.secret_detectors import secret_hits
 from kbassist.hygiene.secret_scanner import scanner_hits
 from kbassist.hygiene.spoken_codes import spoken_code_hits
-from kbassist.hygiene.spoken_digits import read_as_hex, spoken_hits
+from kbassist.hygiene.spoken_digits import read_as_reference, spoken_hits
 from kbassist.hygiene.spoken_keys import spoken_key_secret_hits
 from kbassist.hygiene.token_model import learned_hits
 
@@ -104,7 +104,7 @@ def _spans(text: str, learned: bool) -> list[Span]:
     hits.extend(spoken_key_secret_hits(text))  # "k nove r r dois w ...", "... then a caret"
     hits.extend(spoken_code_hits(text))  # "Side door keypad is twenty-six ninety-one"
     if " x " in lowered or "K B " in text or "KB " in text:  # "zero x eight ...", "K B cinq ..."
-        hits = [hit for hit in hits if not read_as_hex(text, hit[0])]
+        hits = [hit for hit in hits if not read_as_reference(text, hit[0])]
     if said := [(start, end) for start, end, _ in address_runs(text)]:
         # no password inside an e-mail address said aloud: "sanne punt bakker2003 apenstaartje
         # hotmail punt com" (session 23)

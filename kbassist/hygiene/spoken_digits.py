@@ -172,9 +172,9 @@ _KB_LEAD = re.compile(r"K[ ]?B[ \t]+")
 _KB_LEAD_BEFORE = re.compile(r"\bK[ ]?B[ \t]+$")
 
 
-def read_as_hex(text: str, start: int) -> bool:
-    """Whether a run is (or follows) "zero x": a hexadecimal code read out; or "K B": a
-    Microsoft KB article's number read out (session 23)."""
+def read_as_reference(text: str, start: int) -> bool:
+    """Whether a run is (or follows) a reference read out, no one's secret: "zero x" before a
+    hexadecimal stop or error code, "K B" before a Microsoft KB article's number (session 23)."""
     return bool(
         _HEX_LEAD.match(text, start)
         or _HEX_LEAD_BEFORE.search(text, max(0, start - 40), start)
