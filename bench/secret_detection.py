@@ -83,6 +83,7 @@ BATCHES = (
     "blind123", "blind124", "blind125", "blind126", "blind127", "blind128", "blind129",
     "blind130", "blind131", "blind132", "blind133", "blind134", "blind135", "blind136",
     "blind137", "blind138", "blind139", "blind140", "blind141", "blind142",
+    "blind143", "blind144",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -228,6 +229,8 @@ BLIND = {
     "blind140": ROOT / "bench" / "data" / "secrets_blind140.jsonl",
     "blind141": ROOT / "bench" / "data" / "secrets_blind141.jsonl",
     "blind142": ROOT / "bench" / "data" / "secrets_blind142.jsonl",
+    "blind143": ROOT / "bench" / "data" / "secrets_blind143.jsonl",
+    "blind144": ROOT / "bench" / "data" / "secrets_blind144.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -1080,6 +1083,19 @@ SEEN = {
         "with the token model 0.98/1.00; personal 1.00/0.97); read in session 23 (an Azure "
         "DevOps PAT): development since"
     ),
+    "blind143": (
+        "the thirty-fifth secrets blind test (written in session 23, focus: notes dictated to a "
+        "phone, a ninth group; scored in session 23 on 70462ec) (the rules alone 0.83/1.00; "
+        "with the token model 0.90/1.00; personal 0.75/0.94); read in session 24 (the "
+        "Italian and Portuguese spelling alphabets, a MAK in groups, IDs, addresses and dates "
+        "said): development since"
+    ),
+    "blind144": (
+        "the thirty-sixth secrets blind test (written in session 23, focus: a mixed week at an "
+        "MSP; scored in session 23 on 70462ec) (the rules alone 0.98/1.00; with the token model "
+        "1.00/1.00; personal 1.00/0.95); read in session 24 (a care home's address, a "
+        "'kantoornummer'): development since"
+    ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -1392,7 +1408,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind143.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind145.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:

@@ -55,6 +55,14 @@ _STREET_ROMANCE = (
     r"(?:/\d{1,4}[A-Za-z]?)?\b(?![.,]\d)"  # a flat after the house: "14/6"
     rf"|\b\d{{1,4}}(?:\s?(?:bis|ter))?,?\s+(?:{_ROMANCE_STREET_TYPES})\s+(?:[\w'’-]+\s){{0,4}}[\w'’-]+"
 )
+# A Spanish or Portuguese floor and door said in words: ", tercero, puerta nueve", ", segundo
+# esquerdo", ", bajo izquierda", ", rés-do-chão direito" (session 24)
+_FLOOR_SAID = (
+    r",?\s*(?:primer[oa]?|segund[oa]|tercer[oa]?|cuart[oa]|quint[oa]|sext[oa]|primeir[oa]"
+    r"|terceir[oa]|quart[oa]|bajo|entresuelo|[aá]tico|r[ée]s-do-ch[ãa]o|cave)"
+    r"(?:\s+(?:piso|andar|planta))?(?:,?\s*(?:izquierd[oa]|derech[oa]|esquerd[oa]|direit[oa]"
+    r"|esq\.?|dto\.?|dcha\.?|izq\.?|frente|tr[aá]s|centro|puerta\s+\w+|porta\s+\w+))?"
+)
 # A street named without a type, then its town and a UK postcode: "12 Mill Race, Tickhill,
 # Doncaster DN11 9HU"; a German street named with its preposition, then a postcode: "Am
 # Mühlbach 7, 83093 Bad Endorf" (session 7).
@@ -73,10 +81,12 @@ _STREET_POSTCODED = (
     # Italian, Spanish and Portuguese write the street word in lower case: "via Padova 118,
     # 20132 Milano" (session 10); then the postcode and the town must follow
     r"|\b(?:via|viale|piazza|corso|calle|avenida|rua|paseo|travessa|caminho|estrada|camino"
-    r"|strada)\s+(?:[\w'’.-]+\s+){0,4}?"
+    rf"|strada|{_ROMANCE_STREET_WORDS})\s+(?:[\w'’.-]+,?\s+){{0,4}}?"
     # (a Spanish or Portuguese floor and door between: "calle Alfonso 23, 3.º B, 50003
-    # Zaragoza", "rua X 14, 2.º esq., 1000-001 Lisboa"; session 23)
-    r"\d{1,4}[a-z]?(?=(?:,?\s*\d{1,2}\.?\s?[ºª°]\.?(?:\s?[A-Za-z]{1,4}\.?)?)?"
+    # Zaragoza", "rua X 14, 2.º esq., 1000-001 Lisboa"; session 23; or said in words: "calle
+    # Doctor Sumsi 34, tercero, puerta nueve, 46006 Valencia", "Rua de Cedofeita, 103, segundo
+    # esquerdo, 4024-791 Porto"; session 24)
+    rf"\d{{1,4}}[a-z]?(?=(?:,?\s*\d{{1,2}}\.?\s?[ºª°]\.?(?:\s?[A-Za-z]{{1,4}}\.?)?|{_FLOOR_SAID})?"
     r",?\s*\d{4,5}(?:-\d{3})?\s+[A-Z])"
     # a house's name, then its street and a UK postcode: "Hollybush Cottage, Wenlock Road, Much
     # Wenlock TF13 6JR" (session 12)
@@ -107,10 +117,16 @@ _STREET_PIECES = (
     re.compile(r"\d,\s*(?:Postleitzahl\s+|PLZ\s+)?\d{5}\s"),  # "Am Mühlbach 7, 83093 ..."
     re.compile(r"\d,?[ \t]+[1-9]\d{3}[ \t]?[A-Z]{2}\b"),  # "Buorren 7, 9104 BX Damwâld"
     re.compile(r"\d\.?\s?[ºª°]"),  # a floor: "calle Alfonso 23, 3.º B, 50003 Zaragoza"
+    # or one said in words: "calle Doctor Sumsi 34, tercero, puerta nueve, 46006 Valencia"
+    re.compile(
+        r"\d,\s*(?:primer|segund|tercer|cuart|quint|sext|primeir|terceir|bajo|entresuelo"
+        r"|[aá]tico|r[ée]s-do-ch)"
+    ),
 )
 # (an Irish county and Eircode too: "Naas, Co. Kildare W91 K2P7"; session 12)
 _POSTCODE_TAIL = re.compile(
-    r"(?:[ \t,]{1,3}\d{1,2}\.?\s?[ºª°]\.?(?:\s?[A-Za-z]{1,4}\.?)?)?"  # a floor: ", 3.º B"
+    r"(?:[ \t,]{1,3}\d{1,2}\.?\s?[ºª°]\.?(?:\s?[A-Za-z]{1,4}\.?)?"  # a floor: ", 3.º B"
+    rf"|{_FLOOR_SAID})?"
     r"[ \t,]{1,3}(?:(?:Co\.?[ \t]+)?[A-Z][\w'’-]+[ \t,]{1,3}){0,3}"
     r"(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|\d{4}\s?[A-Z]{2}|\d{4,5}(?:-\d{3,4})?|[A-Z]{2}\s\d{5}"
     # Swedish "184 61", Polish "30-218"
@@ -118,9 +134,13 @@ _POSTCODE_TAIL = re.compile(
     r"(?:[ \t]+[A-ZÄÖÜÅ][\wäöüßåø'’-]+){0,2}"  # the town: "83093 Bad Endorf"
 )
 HOME_WORDS = guarded(
-    r"(?i)\b(?:home|house|lives|living|residence|residential|private|personal|his\s+place"
-    r"|her\s+place|wfh|remote|ship\w*\s+to\s+(?:him|her|them)|privat\w*|wohn\w*|zu\s+hause"
-    r"|heim\w*|nach\s+hause|domicilio|casa|particular|domicile|personnel\w*|chez|thuis\w*"
+    # (not a care home's or a nursing home's name: "Linnet House Care Home, 41 Station Road";
+    # nor "chez" before a firm's name: "chez Optique Marchand, 14 avenue Foch"; session 24)
+    r"(?i)\b(?:(?<!care\s)(?<!nursing\s)home|house(?!\s+(?-i:[A-Z]))|lives|living|residence|residential|private"
+    r"|personal|his\s+place|her\s+place|wfh|remote|ship\w*\s+to\s+(?:him|her|them)|privat\w*"
+    r"|wohn\w*|zu\s+hause|heim\w*|nach\s+hause|domicilio|casa|particular|domicile|personnel\w*"
+    r"|chez(?=\s+(?:lui|elle|eux|elles|soi|moi|toi|nous|vous|[mts]a|[mts]on|[mts]es|leurs?"
+    r"|notre|votre|m\.|mme|mlle|madame|monsieur|mademoiselle)\b)|thuis\w*"
     r"|woon\w*|morada|residência|residenza|abitazione)\b"
 )
 _OFFICE_WORDS = guarded(
@@ -133,6 +153,8 @@ _OFFICE_WORDS = guarded(
     # a practice, a firm's chambers, a hotel (session 16): "au cabinet, 14 rue Mercière",
     # "Greyfriars Hotel, 2 Castle Wynd", "Fritzbox 7590 Praxis Dr. Kessler"
     r"|cabinet|praxis|kanzlei|hotel|hôtel"
+    r"|care\s+home|nursing\s+home|pflegeheim|altenheim|maison\s+de\s+retraite|ehpad"
+    r"|verpleeghuis|verzorgingshuis|residencia\s+de\s+mayores|lar\s+de\s+idosos|casa\s+di\s+riposo"
     # a public body's premises: "l'adresse du centre technique municipal, 12 rue des
     # Artisans" (session 17); not a school ("her son's ... school year. ... address Flat 3")
     r"|cent(?:re|er|ro)|zentrum|municipal\w*|mairie|rathaus|gemeentehuis|ayuntamiento|câmara"

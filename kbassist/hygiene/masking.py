@@ -30,6 +30,7 @@ from kbassist.hygiene.public_material import (
 from kbassist.hygiene.remnants import remnant_hits
 from kbassist.hygiene.secret_detectors import secret_hits
 from kbassist.hygiene.secret_scanner import scanner_hits
+from kbassist.hygiene.spelled_letters import secret_named_nearer
 from kbassist.hygiene.spoken_codes import spoken_code_hits
 from kbassist.hygiene.spoken_digits import read_as_reference, spoken_hits
 from kbassist.hygiene.spoken_keys import spoken_key_secret_hits
@@ -37,6 +38,8 @@ from kbassist.hygiene.token_model import learned_hits
 
 # Kinds masked whole from BEGIN to END: detect-secrets need not read the lines inside.
 _BLOCK_KINDS = frozenset({"private_key", "openvpn_key"})
+# How far back a secret's word names a dictated value the token model reads
+_NAMED_REACH = 200
 
 _ADVICE = {
     SECRET: (
@@ -126,6 +129,14 @@ def _spans(text: str, learned: bool) -> list[Span]:
             if not any(hit[0] < end and start < hit[1] for start, end, _ in ruled)
             and not _no_secret(text, *hit[:2], ruled=False)
         )
+        ruled = list(hits)
+        hits.extend(  # and on the text with its dictated values written out, where a secret's
+            # word names the value, no identifier's word nearer (session 24)
+            hit
+            for hit in spoken_hits(text, (_learned_secret_hits,))
+            if not any(hit[0] < end and start < hit[1] for start, end, _ in ruled)
+            and secret_named_nearer(text, max(0, hit[0] - _NAMED_REACH), hit[0])
+        )
     hits.extend(corrected_hits(text, hits))
     hits.extend(sibling_hits(text, hits))
     hits.extend(old_value_hits(text, hits))
@@ -144,6 +155,16 @@ def _kept_secret_hits(text: str, lowered: str) -> list[Hit]:
     """The rules' secrets in a text with its dictated numbers written as digits, less what
     the filters see in that writing is none ("her extension is four four one two": 4412)."""
     return [hit for hit in secret_hits(text, lowered) if not _no_secret(text, *hit[:2], ruled=True)]
+
+
+def _learned_secret_hits(text: str, lowered: str) -> list[Hit]:
+    """The token model's secrets in a text with its dictated values written out, less what
+    the filters see is none."""
+    return [
+        hit
+        for hit in learned_hits(text, public_ranges(text))
+        if not _no_secret(text, *hit[:2], ruled=False)
+    ]
 
 
 def _no_secret(text: str, start: int, end: int, ruled: bool) -> bool:

@@ -71,7 +71,7 @@ _WORK_WORDS = guarded(
     r"|duty\s+number|published|dial[\s-]?in|einwahl|conference\s+(?:line|number|bridge)"
     # "customers said the booking line 01856 ... went to voicemail" (session 14)
     r"|(?:booking|bookings|reservations?|enquiry|enquiries|sales)\s+(?:line|number)"
-    r"|oficina|empresa|centralita|bureau|entreprise|standard|kantoor|bedrijf|escritório|ufficio"
+    r"|oficina|empresa|centralita|bureau|entreprise|standard|kantoor\w*|bedrijf|escritório|ufficio"
     r"|azienda|aziendal[ei]|centralino|toll[\s-]?free|freephone|landline\s+of|site|branch(?:es)?|store|shop|clinic"
     r"|practice|surgery|dienst\w*|geschäft\w*|(?-i:us)|our|we|uns|nous|nos|nosotros|nuestro|ons|onze"
     # a vendor's support line in the six other languages: "Linha de apoio do fornecedor"

@@ -112,11 +112,12 @@ def rewritten(text: str, first_words: bool = True) -> tuple[str, list[tuple[int,
         if not any(run[0] < end and start < run[1] for start, end, _ in found)
     ]
     for run in spoken_key_runs(text):  # "k nove r r dois w t ...", "... then a caret then W x"
-        # it takes the place of shorter readings inside it when its first key is a letter (a
-        # number read in groups before a postcode's letters keeps its groups)
+        # it takes the place of shorter readings inside it when its first key is a letter or
+        # it reads a licence key's groups (a number read in groups before a postcode's letters
+        # keeps its groups)
         overlapped = [other for other in found if run[0] < other[1] and other[0] < run[1]]
         if not overlapped or (
-            run[2][:1].isalpha()
+            (run[2][:1].isalpha() or "-" in run[2])
             and all(run[0] <= other[0] and other[1] <= run[1] for other in overlapped)
             and sum(other[1] - other[0] for other in overlapped) < run[1] - run[0]
             and not any("@" in other[2] for other in overlapped)

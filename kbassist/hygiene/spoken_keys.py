@@ -49,6 +49,17 @@ _TOWNS = dict(
     "livorno:l milano:m napoli:n otranto:o palermo:p quarto:q roma:r savona:s torino:t udine:u "
     "venezia:v zara:z".split()
 )
+# and the Portuguese one: "Porto Horta Dafundo Guarda Braga, Faro Tavira quatro ..." (session 24)
+_TOWNS.update(
+    (pair.split(":")[0], pair.split(":")[1])
+    for pair in "aveiro:a braga:b coimbra:c dafundo:d évora:e faro:f guarda:g horta:h itália:i "
+    "josé:j kodak:k lisboa:l maria:m nazaré:n ovar:o porto:p queluz:q rossio:r setúbal:s "
+    "tavira:t vidago:v waldemar:w xavier:x york:y zulmira:z".split()
+)
+# The words a town beside counts as a key: another town or a digit said in words
+_SPELLING_NEIGHBOURS = frozenset(_TOWNS) | {
+    word for words in DIGIT_WORDS.values() for word in words.split()
+}
 _LETTERS = {
     **_LETTER_NAMES,
     **_TOWNS,
@@ -193,8 +204,12 @@ def _phrase(tokens: list[_Token], index: int) -> _Piece | None:
         if said in _CASED_NAMES:
             return "E", _CASED_NAMES[said], size, raw
         if said in _LETTERS and (
-            said not in _TOWNS or tokens[index][4] or _kind_at(tokens, index + 1) == "C"
-        ):  # a town only between commas or before its case: "Torino maiuscola, sette"
+            said not in _TOWNS
+            or tokens[index][4]
+            or _kind_at(tokens, index + 1) == "C"
+            or _beside_keys(tokens, index)
+        ):  # a town only between commas, before its case or beside another town or a digit's
+            # word: "Torino maiuscola, sette", "Torino Roma Roma sette Milano" (session 24)
             return "L", _LETTERS[said], size, raw
     raw = tokens[index][2]
     if raw.lower() in _ARTICLES:
@@ -206,6 +221,15 @@ def _phrase(tokens: list[_Token], index: int) -> _Piece | None:
     if _WORD.fullmatch(raw):
         return "W", raw, 1, raw
     return None
+
+
+def _beside_keys(tokens: list[_Token], index: int) -> bool:
+    """Whether the word before (in the same clause) or after is a town or a digit's word."""
+    before = index > 0 and not tokens[index - 1][3] and not tokens[index - 1][4]
+    if before and tokens[index - 1][2].lower() in _SPELLING_NEIGHBOURS:
+        return True
+    after = index + 1 < len(tokens) and not tokens[index][3]
+    return after and tokens[index + 1][2].lower() in _SPELLING_NEIGHBOURS
 
 
 def spoken_key_runs(text: str, words: bool = False) -> list[tuple[int, int, str]]:
@@ -330,7 +354,23 @@ def _run(
         kinds = kinds[:-1].rstrip("JC")
     if len(kinds.replace("J", "").replace("C", "")) < 3:
         return None
-    return marks[-1], "".join(out), kinds
+    return marks[-1], _grouped(out, [tokens[mark - 1][4] for mark in marks]), kinds
+
+
+def _grouped(out: list[str], commas: list[bool]) -> str:
+    """The keys as one value; groups of one size (four keys or more) that commas part are
+    written with hyphens, as a licence key is typed: "4 D F G 9, 7 K 3 4 G, ..." (session 24)."""
+    groups = [""]
+    for said, comma in zip(out, commas, strict=True):
+        groups[-1] += said
+        if comma:
+            groups.append("")
+    if not groups[-1]:
+        groups.pop()
+    sizes = {len(group) for group in groups}
+    if len(groups) >= 3 and len(sizes) == 1 and min(sizes) >= 4:
+        return "-".join(groups)
+    return "".join(out)
 
 
 def _admitted(
@@ -401,7 +441,10 @@ def _last_is_joining(
     piece = pieces[after - 1] if after - 1 < len(pieces) else None
     word = piece[3] if piece else ""
     if kind == "L":  # (or "elle", "esse": a pronoun that names a letter too; session 23)
-        joining = said in ("y", "e", "o", "a", "u", "i") or word.lower() in ("elle", "esse")
+        joining = (len(word) == 1 and said in ("y", "e", "o", "a", "u", "i")) or word.lower() in (
+            "elle",
+            "esse",
+        )  # a letter's spelling word ("echo") ends a value (session 24)
         return joining and _kind(pieces, after) != "L"
     return kind == "S" and word.lower() in ("at", "dot", "punto", "ponto", "punkt", "point")
 
@@ -465,7 +508,25 @@ def spoken_key_secret_hits(text: str) -> list[Hit]:
         start = chain[0][0]
         if _named_secret(text, start, spelled) or _SECRET_AFTER.match(text, chain[-1][1]):
             hits.extend((run_start, run_end, "password") for run_start, run_end, _ in chain)
+        else:  # each part on its own: a run with both cases said (not an ID read before it)
+            hits.extend(
+                (run[0], run[1], "password")
+                for run in chain
+                if _typed_value(run[2]) and _both_cases_said(text, [run])
+            )
     return hits
+
+
+def _both_cases_said(text: str, chain: list[tuple[int, int, str]]) -> bool:
+    """Whether the value's keys are said with both cases, "capital hotel, small kilo, ...": only
+    a password or a key is read out so (session 24, blind143 read)."""
+    said = {
+        _CASES[word][1]
+        for run_start, run_end, _ in chain
+        for word in text[run_start:run_end].lower().replace(",", " ").split()
+        if word in _CASES
+    }
+    return len(said) == 2
 
 
 def _parts(text: str, end: int, start: int) -> bool:

@@ -15,6 +15,7 @@ import re
 
 from kbassist.hygiene.addresses import EN_STREET_TYPES
 from kbassist.hygiene.hint_index import trie_pattern
+from kbassist.hygiene.number_pairs import french_words
 from kbassist.hygiene.regex_guard import guarded
 from kbassist.hygiene.spoken_dates import date_runs
 
@@ -36,6 +37,7 @@ _NUMBERS = {
 }
 _NUMBER = f"(?i:{trie_pattern(sorted(_NUMBERS, key=len, reverse=True))})"  # each letter tried once
 _DIGIT = "(?i:" + "|".join([*_UNITS, "oh"]) + ")"
+_TENS_WORD = "(?i:" + "|".join(_TENS) + ")"
 
 # "forty two Wexham Road": a number in words right before a capitalised street's name
 _HOUSE = guarded(
@@ -66,7 +68,14 @@ _ORDINAL_WORD = f"(?:{trie_pattern(sorted(_ORDINAL, key=len, reverse=True))})"
 _DATE = guarded(
     rf"(?i)(?<![\w-])(?P<day>{_ORDINAL_WORD})[ ]of[ ](?:the[ ])?"
     rf"(?P<month>{'|'.join(_MONTHS)}|{_ORDINAL_WORD}),?[ ](?P<year>nineteen[ ]{_NUMBER}"
-    rf"|nineteen[ ]oh[ ]{_DIGIT}|two[ ]thousand(?:[ ]and)?(?:[ ]{_NUMBER})?)(?![\w-])"
+    rf"|nineteen[ ]oh[ ]{_DIGIT}|two[ ]thousand(?:[ ]and)?(?:[ ]{_NUMBER})?"
+    # or its last two digits: "nineteenth of July eighty-eight" (session 24)
+    rf"|(?P<short>{_TENS_WORD}(?:[ -]{_DIGIT})?))(?![\w-])"
+)
+# "13 slash 03 slash 1965": a date's figures and its slashes said (session 24)
+_SLASHED = re.compile(
+    r"(?i)(?<![\w/])(\d{1,2})[ ](?:slash|barra|schrägstrich)[ ](\d{1,2})[ ]"
+    r"(?:slash|barra|schrägstrich)[ ](\d{4}|\d{2})(?![\w/])"
 )
 
 _DE_UNITS = "ein zwei drei vier fünf sechs sieben acht neun".split()
@@ -100,10 +109,33 @@ _DE_DATE = guarded(
     + r")?)(?![\w-])"
 )
 
+# "Lindenstraße achtundzwanzig Komma 85354 Freising": a German house number said after its
+# street, and the comma said before the postcode (session 24)
+_DE_HOUSE = guarded(
+    r"(?i)[a-zäöüß](?:straße|strasse|weg|gasse|allee|platz|ring|damm|ufer)[ ](?P<number>"
+    + "|".join(sorted(map(re.escape, _DE_NUMBER), key=len, reverse=True))
+    + r")(?P<comma>[ ]komma)?(?=,?[ ]\d{5}[ ])"
+)
+
+# "trente-deux rue des Tanneurs, 69100 Villeurbanne": a French house number said before its
+# street (session 24)
+_FR_NUMBER = {
+    **{
+        word: value
+        for value, word in enumerate("un deux trois quatre cinq six sept huit neuf".split(), 1)
+    },
+    **{french_words(number): number for number in range(10, 100)},
+}
+_FR_HOUSE = guarded(
+    r"(?i)(?<![\w-])(?P<number>"
+    + "|".join(sorted(map(re.escape, _FR_NUMBER), key=len, reverse=True))
+    + r")(?=,?[ ](?:rue|avenue|boulevard|chemin|allée|impasse|place|quai)[ ])"
+)
+
 # Words every match of a date's regex holds, found far faster than the regex tries each place
 # (the same flags, so the same letters match): "of" and its year; a German year's first word
 _DATE_GATE = re.compile(r"(?i)[ ]of[ ]")
-_YEAR_GATE = re.compile(r"(?i)nineteen[ ]|two[ ]thousand")
+_YEAR_GATE = re.compile(r"(?i)nineteen[ ]|two[ ]thousand|(?:ty|ty-\w+)(?![\w-])")
 _DE_YEAR_GATE = re.compile(r"(?i)(?=[nz])(?:neunzehnhundert|zweitausend)")
 
 
@@ -118,6 +150,25 @@ def place_runs(text: str) -> list[tuple[int, int, str]]:
         runs += [run for match in _DATE.finditer(text) if (run := _date(match))]
     if _DE_YEAR_GATE.search(text):
         runs += [run for match in _DE_DATE.finditer(text) if (run := _german_date(match))]
+    if "slash" in text or "barra" in text or "chrägstrich" in text:
+        runs += [
+            (match.start(), match.end(), "/".join(match.groups()))
+            for match in _SLASHED.finditer(text)
+        ]
+    if "str" in text or "weg" in text or "gasse" in text or "platz" in text:
+        runs += [
+            (
+                match.start("number"),
+                match.end(),
+                f"{_DE_NUMBER[match.group('number').lower()]}{',' if match.group('comma') else ''}",
+            )
+            for match in _DE_HOUSE.finditer(text)
+        ]
+    if "rue " in text or "avenue " in text or "chemin " in text or "place " in text:
+        runs += [
+            (match.start(), match.end(), str(_FR_NUMBER[match.group("number").lower()]))
+            for match in _FR_HOUSE.finditer(text)
+        ]
     runs += date_runs(text)  # in Spanish, Portuguese, Italian, French and Dutch (session 23)
     runs.sort()
     return [run for index, run in enumerate(runs) if not index or run[0] >= runs[index - 1][1]]
@@ -139,8 +190,11 @@ def _postcode(match: re.Match[str]) -> tuple[int, int, str] | None:
     return match.start(), match.end(), written
 
 
-def _year(said: str) -> int | None:
+def _year(said: str, short: bool = False) -> int | None:
     words = _key(said)
+    if short:  # "eighty-eight": the last century's, unless it is to come
+        value = _NUMBERS.get(words.replace("-", " "))
+        return None if value is None else (1900 + value if value >= 30 else 2000 + value)
     if words.startswith("nineteen oh "):
         return 1900 + _NUMBERS[words.removeprefix("nineteen oh ")]
     if words.startswith("nineteen "):
@@ -153,7 +207,7 @@ def _date(match: re.Match[str]) -> tuple[int, int, str] | None:
     day = _ORDINAL[_key(match.group("day"))]
     month_said = _key(match.group("month"))
     month = _MONTHS.index(month_said) + 1 if month_said in _MONTHS else _ORDINAL[month_said]
-    year = _year(match.group("year"))
+    year = _year(match.group("year"), short=match.group("short") is not None)
     if month > 12 or year is None:
         return None
     return match.start(), match.end(), f"{day:02d}/{month:02d}/{year}"
