@@ -83,7 +83,7 @@ BATCHES = (
     "blind123", "blind124", "blind125", "blind126", "blind127", "blind128", "blind129",
     "blind130", "blind131", "blind132", "blind133", "blind134", "blind135", "blind136",
     "blind137", "blind138", "blind139", "blind140", "blind141", "blind142",
-    "blind143", "blind144",
+    "blind143", "blind144", "blind145", "blind146", "blind147", "blind148",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -231,6 +231,10 @@ BLIND = {
     "blind142": ROOT / "bench" / "data" / "secrets_blind142.jsonl",
     "blind143": ROOT / "bench" / "data" / "secrets_blind143.jsonl",
     "blind144": ROOT / "bench" / "data" / "secrets_blind144.jsonl",
+    "blind145": ROOT / "bench" / "data" / "secrets_blind145.jsonl",
+    "blind146": ROOT / "bench" / "data" / "secrets_blind146.jsonl",
+    "blind147": ROOT / "bench" / "data" / "secrets_blind147.jsonl",
+    "blind148": ROOT / "bench" / "data" / "secrets_blind148.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -1096,6 +1100,33 @@ SEEN = {
         "1.00/1.00; personal 1.00/0.95); read in session 24 (a care home's address, a "
         "'kantoornummer'): development since"
     ),
+    "blind145": (
+        "the thirty-seventh secrets blind test (written in session 24, focus: notes dictated to "
+        "a phone, a tenth group; scored in session 24 on 79af4c9) (the rules alone 0.68/0.93; "
+        "with the token model 0.75/0.94; personal 0.82/1.00); read in session 24 (letters "
+        "named by a word, 'X comme Xavier'; case words after the letter; a key's end said; "
+        "IDs in capitals): development since"
+    ),
+    "blind146": (
+        "the thirty-eighth secrets blind test (written in session 24, focus: law firms, "
+        "notaries, accountants' and dental or veterinary practices; scored in session 24 on "
+        "79af4c9) (the rules alone 0.97/1.00; with the token model 1.00/0.98; personal "
+        "1.00/0.95); read in session 24 (an ISO 20022 file's name, a practice's fixed line, "
+        "an office's address in brackets): development since"
+    ),
+    "blind147": (
+        "the thirty-ninth secrets blind test (written in session 24, focus: factories, "
+        "warehouses, transport and logistics; scored in session 24 on 79af4c9) (the rules "
+        "alone 0.92/1.00; with the token model 0.95/0.98; personal 1.00/0.93); read in "
+        "session 24 ('a temporary password of', a UniFi voucher after 'un bono', "
+        "'Einmal-Wiederherstellungscodes', a vault entry's name): development since"
+    ),
+    "blind148": (
+        "the fortieth secrets blind test (written in session 24, focus: onboarding, offboarding "
+        "and documentation work; scored in session 24 on 79af4c9) (the rules alone 0.89/1.00; "
+        "with the token model 0.97/1.00; personal 0.97/1.00); read in session 24 (a home "
+        "address after 'home working'): development since"
+    ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -1408,7 +1439,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind145.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind149.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:

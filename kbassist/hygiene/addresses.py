@@ -150,6 +150,7 @@ _OFFICE_WORDS = guarded(
     r"|vestiging|escritório|filial|ufficio|magazzino|datacenter|data\s+centre|colo"
     # a depot or works in the other languages (session 15)
     r"|dépôt|entrepôt|usine|magazijn|werkplaats|werk|fábrica|fabbrica|stabilimento|lager"
+    r"|armazém"  # (session 24)
     # a practice, a firm's chambers, a hotel (session 16): "au cabinet, 14 rue Mercière",
     # "Greyfriars Hotel, 2 Castle Wynd", "Fritzbox 7590 Praxis Dr. Kessler"
     r"|cabinet|praxis|kanzlei|hotel|hôtel"
@@ -278,7 +279,7 @@ def _names_company(before: str) -> bool:
 _PLACE_RIGHT_BEFORE = guarded(
     r"(?i)\b(?:office|branch|shop|store|site|depot|warehouse|premises|studio|clinic|surgery"
     r"|practice|factory|büro|kantoor|oficina|ufficio|escritório|bureau|cabinet|praxis|kanzlei"
-    r"|hotel)(?:\s+(?:at|in|on|:)?|,)\s*"
+    r"|hotel)(?:\s+(?:at|in|on|:)?|,|\s*\()\s*"  # "la nueva dirección de la oficina (Avda. ..."
     r"(?:unit\s+)?$"
 )
 
@@ -366,6 +367,8 @@ _HOME_CUE = guarded(
     r"|(?:come|go|visit|call)\s+(?:round\s+)?to\s+(?:the|my|his|her|their)\s+house"
     r"|(?:delivered|sent|shipped|posted)\s+to\s+(?:her|his|their)\s+(?:home|house)"
     r"|private\s+address|domicile|domicilio|zu\s+hause|woonadres|thuisadres|morada"
+    # "Set up home working for the ... director at The Old Granary, ..." (session 24)
+    r"|home\s+working|work(?:ing)?\s+from\s+home"
     r"|home(?=[ \t]*:?[ \t]*\d)"  # "DOB 03/05/1968, home 2 Tan y Bryn, ..." (session 9)
     # "his address for the post is Fell View, Hawkshead Hill, LA22 0PW" (session 9)
     r"|(?:her|his|their)\s+(?:home\s+|postal\s+|private\s+)?address(?:\s+for\s+the\s+post)?)\b"

@@ -178,11 +178,14 @@ CODE_RULES: tuple[KeywordRule, ...] = (
         # "3 bons Wi-Fi invités", "bons d'accès invité" (session 7)
         r"|bons?\s+(?:wi-?fi\s+)?(?:invités?|d'accès(?:\s+invités?)?)"
         # "Para probar generé un vale, 7319-4462" (session 18)
-        r"|(?:un|el|los|cada|otro)\s+vales?",
+        r"|(?:un|el|los|cada|otro)\s+vales?"
+        # "creé un bono en la red de invitados ... del UniFi: 53423-57802" (session 24)
+        r"|(?:un|el|los|cada|otro)\s+bonos?",
         "codes",
         (
             "voucher",
             " vale",
+            " bono",
             "guest",
             "hotspot",
             "wifi code",

@@ -273,7 +273,7 @@ _SPELLED_SYMBOLS = {
     **dict.fromkeys("open bracket|open paren|open parenthesis".split("|"), "("),
     **dict.fromkeys("close bracket|close paren|close parenthesis".split("|"), ")"),
     **dict.fromkeys("plus sign|plus".split("|"), "+"),
-    **dict.fromkeys("dollar|dollarteken|signo de dólar|cifrão".split("|"), "$"),
+    **dict.fromkeys("dollar|dollarteken|dollarzeichen|signo de dólar|cifrão".split("|"), "$"),
     **dict.fromkeys("percento|por cento|por ciento|procent|prozent".split("|"), "%"),
     **dict.fromkeys("til|tilde".split("|"), "~"),
     **dict.fromkeys("ponto final|point final".split("|"), "."),

@@ -19,10 +19,12 @@ LINKS = frozenset(
     is was are were ist war lautet es era est était é è to auf a à en naar op para as now zu
     will be stays remains bleibt sera será from von
     still always sempre siempre toujours immer altijd ainda nog noch
+    of
     """.split()
 )
-# Link words that are also everyday prepositions: "pass to L2", "token as before".
-WEAK_LINKS = frozenset({"to", "a", "à", "en", "op", "as", "zu", "now", "from", "von"})
+# Link words that are also everyday prepositions: "pass to L2", "token as before"; "a
+# temporary password of OV5mW48BT1" (session 24, blind147 read)
+WEAK_LINKS = frozenset({"to", "a", "à", "en", "op", "as", "zu", "now", "from", "von", "of"})
 VERBS = frozenset(
     """
     has have had been got wurde ist fue ha sido a été est werd foi é è stato stata sono

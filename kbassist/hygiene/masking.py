@@ -102,7 +102,8 @@ def _spans(text: str, learned: bool) -> list[Span]:
     blocks = [(start, end) for start, end, kind in secrets if kind in _BLOCK_KINDS]
     public = public_ranges(text)
     hits = secrets + scanner_hits(text, blocks + public) + personal_hits(text, lowered)
-    hits.extend(spoken_hits(text, (_kept_secret_hits, personal_hits)))  # "null eins fünf ..."
+    # "null eins fünf ...", and an identity number spelled ("Mike Golf ninety-one ...")
+    hits.extend(spoken_hits(text, (_kept_secret_hits, personal_hits), (personal_hits,)))
     hits.extend(case_spelled_secret_hits(text))  # "it's lowercase g nine capital R ..."
     hits.extend(spoken_key_secret_hits(text))  # "k nove r r dois w ...", "... then a caret"
     hits.extend(spoken_code_hits(text))  # "Side door keypad is twenty-six ninety-one"

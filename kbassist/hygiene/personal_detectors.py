@@ -17,7 +17,6 @@ import re
 from collections.abc import Callable, Iterator
 
 from kbassist.hygiene.addresses import HOME_WORDS, address_hits, untyped_home_hits
-from kbassist.hygiene.check_digits import codice_fiscale_ok
 from kbassist.hygiene.check_digits import luhn_ok as luhn_digits_ok
 from kbassist.hygiene.emails import clause_before, email_hits, written_out_email_hits
 from kbassist.hygiene.keyword_scan import Hit
@@ -85,11 +84,6 @@ _DNI_NAMED = re.compile(
 # (in a file's name too: "Assunzione_Esposito_Ciro_SPSCRI90M14F839K.pdf"; session 12)
 _CODICE_FISCALE = re.compile(
     r"(?<![A-Za-z0-9])[A-Z]{6}\d{2}[A-EHLMPRST]\d{2}[A-Z]\d{3}[A-Z](?![A-Za-z0-9])"
-)
-# and one spelled out in a dictated note, written in small letters: its check letter holds
-# ("Como Genova Como Napoli ..." read as cgcnnz69b14b048d; session 24)
-_SMALL_CODICE_FISCALE = re.compile(
-    r"(?<![a-z0-9])[a-z]{6}\d{2}[a-ehlmprst]\d{2}[a-z]\d{3}[a-z](?![a-z0-9])"
 )
 # A DNI whose letter is said after its digits: "nueve siete tres ..., letra D" (session 24)
 _DNI_LETTER_SAID = re.compile(
@@ -237,11 +231,7 @@ def _matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
 
 
 def _dictated_id_hits(text: str, lowered: str) -> Iterator[Hit]:
-    """A codice fiscale in small letters and a DNI with its letter said, as a dictated note's
-    spelling writes them, each only where its check letter holds."""
-    for match in _SMALL_CODICE_FISCALE.finditer(text):
-        if codice_fiscale_ok(match.group(0)):
-            yield match.start(), match.end(), "national_id"
+    """A DNI with its letter said after its digits, where the letter holds."""
     if "let" in lowered or "buchstabe" in lowered:
         for match in _DNI_LETTER_SAID.finditer(text):
             if _dni_ok(match.group("number"), match.group("letter").upper()):

@@ -267,7 +267,16 @@ _SWITCHBOARD_BEFORE = guarded(
     r"(?i)(?<!no )(?<!without )\b(?:switchboard|reception|main\s+(?:line|number)|standard"
     r"|accueil|centralita|centralino|zentrale|hoofdnummer|receptie|recepción|receção|front\s+desk"
     r"|(?:shop|office|club|clinic|school|practice|surgery|company|business|store|firm|site"
-    r"|salon|studio|hotel)\s+(?:landline|line|number|phone|tel\.?)"
+    r"|salon|studio|hotel|depot|warehouse|yard|branch|factory)\s+(?:landline|line|number|phone"
+    r"|tel\.?)"
+    # a workplace's fixed line in the other languages: "ligne fixe du cabinet 04 67 ..."
+    # (session 24)
+    r"|(?:ligne\s+fixe|t[ée]l[ée]phone\s+fixe|tel[ée]fono\s+fij[oa]|telefone\s+fixo"
+    r"|telefono\s+fisso|festnetz\w*|vaste\s+(?:lijn|nummer))\s+(?:du|de\s+la|de\s+l'|del|de"
+    r"|do|da|della|dello|dell'|der|des|vom|van\s+(?:de|het))\s*(?:cabinet|bureau|agence"
+    r"|soci[ée]t[ée]|entreprise|magasin|boutique|oficina|empresa|tienda|cl[íi]nica|clinique"
+    r"|escrit[óo]rio|loja|ufficio|azienda|negozio|studio|praxis|kanzlei|firma|b[üu]ros?"
+    r"|kantoor|praktijk|winkel|notar[íi]a|gestor[íi]a|farmacia|pharmacie)"
     # a number the firm publishes: "on their published number", "from their website (", "het
     # algemene nummer op hun website," (session 15)
     r"|published(?:\s+(?:number|line|nummer))?|website|letterhead|webseite|sitio\s+web"

@@ -187,7 +187,10 @@ _WP_APP_PASSWORD = re.compile(
 )
 # An Azure DevOps personal access token: 52 characters of lower-case base32, named before
 # ("een Azure DevOps PAT van een ex-medewerker: psrzwjlo2gqd..."; session 23)
-_DEVOPS_PAT = re.compile(r"(?<![\w-])(?=[a-z2-7]*[2-7])[a-z2-7]{52}(?![\w-])")
+# (or of lower-case letters and digits, not hex: "ixsoqe6xurhifoder88uirh..."; session 24)
+_DEVOPS_PAT = re.compile(
+    r"(?<![\w-])(?=[a-z0-9]*[0-9])(?=(?:[a-z0-9]*[g-z]){3})[a-z0-9]{52}(?![\w-])"
+)
 _DEVOPS_PAT_NAME = re.compile(r"(?i)\bPAT\b|personal\s+access\s+token|devops|\btoken\b")
 
 

@@ -106,6 +106,7 @@ IDENTIFIER_WORD = guarded(
     r"|reference|ref|order|extension|user\s?name|login\s+name|e-?mail|address|postcode"
     r"|ssid|network\s+name|inventar\w*|inventory|path|folder|share|tax\s+code|error\s+code"
     r"|zip\s+code|post\s+code|area\s+code|country\s+code"  # (session 24)
+    r"|code\s+(?:d')?erreur|c[óo]digo\s+de\s+erro[r]?|codice\s+(?:di\s+)?errore|fehlercode|foutcode"
     r"|sort\s+code|product\s+code|\w*nummer|number|número|numero|numéro|matricola|seriale|id"
     r"|codice\s+fiscale|national\s+insurance|dni|nif|iban|thumbprint|fingerprint|hash"
     # a switch's port read out: "Switch port G E one slash zero slash fourteen" (session 23)

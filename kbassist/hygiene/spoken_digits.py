@@ -37,11 +37,20 @@ _PAIRS.update({"soixante-onze": "71", "quatre-vingt": "80"})
 # (session 23)
 _PAIRS.update({said: digits for said, digits in PAIRS.items() if said not in _WORD_DIGIT})
 # "zero six nine seven seven three dash one eight zero ...": a key's groups dictated (session 19)
-_DASHES = ("dash", "hyphen")
-_WORDS = sorted({*_PAIRS, *_WORD_DIGIT, "double", "triple", *_DASHES}, key=len, reverse=True)
+# and a CPF's dots and dash in Portuguese: "um seis nove ponto seis cinco três ponto três cinco
+# zero traço três três" (session 24; a dot only in a CPF's shape)
+_DASHES = ("dash", "hyphen", "traço")
+_DOTS = ("ponto",)
+_CPF_SAID = re.compile(r"\d{3}\.\d{3}\.\d{3}-\d{2}")
+# a licence key's groups as the key-by-key reader writes them: "4DFG9-7K34G-3YCVY-..."
+_KEY_GROUPS = re.compile(r"(?:[A-Za-z0-9]{4,}-){2,}[A-Za-z0-9]{4,}")
+_WORDS = sorted(
+    {*_PAIRS, *_WORD_DIGIT, "double", "triple", *_DASHES, *_DOTS}, key=len, reverse=True
+)
 _WORD = "(?:" + trie_pattern(_WORDS) + ")"  # a trie: each character tried once
 _RUN = re.compile(rf"(?i)(?<![\w-]){_WORD}(?:[ \t]*[,-]?[ \t]+{_WORD}){{3,}}(?![\w-])")
-_PIECE = guarded(rf"(?i)(?P<word>{_WORD})(?P<gap>[ \t]*,?[ \t]*|-)")
+# (a word whole: "eighty eighty-four" is 80 84, not "eighty eight" and a "y")
+_PIECE = guarded(rf"(?i)(?P<word>{_WORD})(?![^\W\d_])(?P<gap>[ \t]*,?[ \t]*|-)")
 
 
 def _said(run: str) -> str | None:
@@ -51,8 +60,8 @@ def _said(run: str) -> str | None:
     repeat = 1
     for piece in _PIECE.finditer(run):
         word = piece.group("word").lower()
-        if word in _DASHES:
-            groups[-1] += "-"
+        if word in _DASHES or word in _DOTS:
+            groups[-1] += "-" if word in _DASHES else "."
             continue
         if word in ("double", "triple"):
             repeat = 2 if word == "double" else 3
@@ -65,6 +74,10 @@ def _said(run: str) -> str | None:
         if "," in piece.group("gap"):
             groups.append("")
     groups = [group for group in groups if group]
+    if any("." in group for group in groups) and not (
+        len(groups) == 1 and _CPF_SAID.fullmatch(groups[0])
+    ):
+        return None
     if sum(len(group) for group in groups) < 4:
         return None
     if all(len(group) <= 2 for group in groups):
@@ -117,7 +130,7 @@ def rewritten(text: str, first_words: bool = True) -> tuple[str, list[tuple[int,
         # keeps its groups)
         overlapped = [other for other in found if run[0] < other[1] and other[0] < run[1]]
         if not overlapped or (
-            (run[2][:1].isalpha() or "-" in run[2])
+            (run[2][:1].isalpha() or _KEY_GROUPS.fullmatch(run[2]))
             and all(run[0] <= other[0] and other[1] <= run[1] for other in overlapped)
             and sum(other[1] - other[0] for other in overlapped) < run[1] - run[0]
             and not any("@" in other[2] for other in overlapped)
@@ -134,22 +147,33 @@ def rewritten(text: str, first_words: bool = True) -> tuple[str, list[tuple[int,
     return "".join(pieces), runs
 
 
+Detector = Callable[[str, str], Sequence[Hit] | Iterator[Hit]]
+
+
 def spoken_hits(
-    text: str, detectors: Sequence[Callable[[str, str], Sequence[Hit] | Iterator[Hit]]]
+    text: str, detectors: Sequence[Detector], in_capitals: Sequence[Detector] = ()
 ) -> list[Hit]:
     """The runs of number words that a rule flags once they are written as digits (a
-    dictated run read twice: with the word before its first key, and without)."""
+    dictated run read twice: with the word before its first key, and without).
+    ``in_capitals`` read the runs' letters in capitals too, as an identity number is written:
+    a spelling alphabet says no case ("Mike Golf ninety-one ... Bravo"; session 24)."""
     found: list[Hit] = []
     versions = [rewritten(text)]
     if versions[0][1]:
         other = rewritten(text, first_words=False)
         if other[0] != versions[0][0]:
             versions.append(other)
+    readings: list[tuple[str, list[tuple[int, int, int, int]], Sequence[Detector]]] = []
     for written, runs in versions:
         if not runs:
             continue
+        readings.append((written, runs, detectors))
+        capitals = _in_capitals(written, runs)
+        if in_capitals and capitals != written:
+            readings.append((capitals, runs, in_capitals))
+    for written, runs, readers in readings:
         lowered = written.lower()
-        for detector in detectors:
+        for detector in readers:
             for start, end, kind in detector(written, lowered):
                 touched = [run for run in runs if start < run[1] and run[0] < end]
                 if touched and kind == "home_address":  # the street's words are masked too
@@ -157,6 +181,18 @@ def spoken_hits(
                     continue
                 found.extend((old_start, old_end, kind) for _, _, old_start, old_end in touched)
     return found
+
+
+def _in_capitals(written: str, runs: list[tuple[int, int, int, int]]) -> str:
+    """The rewritten text with each run's letters in capitals."""
+    pieces = []
+    last = 0
+    for start, end, _, _ in runs:
+        pieces.append(written[last:start])
+        pieces.append(written[start:end].upper())
+        last = end
+    pieces.append(written[last:])
+    return "".join(pieces)
 
 
 # "error code zero x eight zero zero nine ...", "code d'erreur zéro x C zéro ...": a code read

@@ -18,6 +18,7 @@ identifier's word between, is a secret (:func:`spoken_key_secret_hits`).
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from kbassist.hygiene.dictation import (
@@ -264,8 +265,8 @@ def _key_runs(text: str, words: bool) -> tuple[tuple[int, int, str], ...]:
         if _enough(spelled, kinds):
             runs.append((tokens[index][0], tokens[end - 1][1], spelled))
             index = end
-        else:
-            index += 1
+        else:  # on past the first piece's words: not from the "y" of "setenta y tres"
+            index += pieces[index][2] if pieces[index] else 1  # type: ignore[index]
     return tuple(runs)
 
 
@@ -316,6 +317,11 @@ def _run(
             ):  # a word after its case too: "capital harbour capital velvet nine eight"
                 pending = case
                 kinds += "C"
+            elif kinds and kinds[-1] == "L" and out:  # said after its letter where no letter
+                # follows: "G klein I groß vier" (session 24)
+                out[-1] = out[-1].upper() if case == "up" else out[-1].lower()
+                kinds += "C"
+                marks[-1] = after
             else:
                 break
             index = after
@@ -336,13 +342,8 @@ def _run(
         out.append(said)
         kinds += kind
         index = after
-        if (
-            kind == "L"
-            and index + 2 < len(tokens)
-            and tokens[index][2] == "as"
-            and tokens[index + 1][2] == "in"
-        ):
-            index += 3  # "R as in Romeo"
+        if kind == "L":
+            index += _named_after(tokens, index, said)  # "R as in Romeo", "H comme Henri"
         marks.append(index)
         if tokens[index - 1][3]:
             break
@@ -371,6 +372,24 @@ def _grouped(out: list[str], commas: list[bool]) -> str:
     if len(groups) >= 3 and len(sizes) == 1 and min(sizes) >= 4:
         return "-".join(groups)
     return "".join(out)
+
+
+# The words that name a letter by a word it starts: "H comme Henri", "S de Sábado", "R come
+# Roma", "F wie Friedrich", "B voor Bernard", "P as in Papa" (session 24, blind145 read)
+_AS_IN = frozenset("comme come como wie de voor zoals".split())
+
+
+def _named_after(tokens: list[_Token], index: int, letter: str) -> int:
+    """How many words after a letter name it by a word it starts ("as in Romeo": 3)."""
+    if index + 2 < len(tokens) and tokens[index][2] == "as" and tokens[index + 1][2] == "in":
+        return 3  # (as the older reading: the word itself not checked)
+    if index + 1 >= len(tokens) or tokens[index - 1][3] or tokens[index - 1][4]:
+        return 0  # not after a sentence's or a comma's end: "H, comme ..."
+    if tokens[index][2].lower() not in _AS_IN or tokens[index][3]:
+        return 0
+    word = tokens[index + 1][2]
+    first = unicodedata.normalize("NFD", word[:1])[:1].lower()
+    return 2 if word[:1].isupper() and first == letter.lower() else 0
 
 
 def _admitted(
@@ -480,7 +499,8 @@ _PARTS_REACH = 70
 # A secret's word in a Dutch or German compound ("beheerwachtwoord", "Adminkennwort"), or the
 # Temporary Access Pass's own name
 _COMPOUND_SECRET_WORD = guarded(
-    r"(?i)(?:wachtwoord|passwort|kennwort|schlüssel|sleutel|pincode)(?:s|en)?\b"
+    r"(?i)(?:wachtwoord|passwort|kennwort|schlüssel|sleutel|pincode|herstelcode"
+    r"|wiederherstellungscode|backupcode|notfallcode)(?:s|en)?\b"  # (codes: session 24)
     r"|\baccess\s+pass\b"
 )
 _SECRET_AFTER = re.compile(r"(?i)^[\s,]{0,3}as\s+(?:the|her|his|their)\s+(?:new|temp|temporary)\b")
@@ -503,7 +523,7 @@ def spoken_key_secret_hits(text: str) -> list[Hit]:
             chain.append(runs[index])
         index += 1
         spelled = "".join(said for _, _, said in chain)
-        if not _typed_value(spelled):
+        if not _typed_value(spelled) or _tail_said(text, chain[0][0], spelled):
             continue
         start = chain[0][0]
         if _named_secret(text, start, spelled) or _SECRET_AFTER.match(text, chain[-1][1]):
@@ -527,6 +547,21 @@ def _both_cases_said(text: str, chain: list[tuple[int, int, str]]) -> bool:
         if word in _CASES
     }
     return len(said) == 2
+
+
+# A key's end said, its dash first: "une ancienne clé dont on ne voyait que la fin, tiret sept
+# K neuf quatre X", "só se via o fim, traço Q oito ..." (session 24, blind145 read)
+_END_SHOWN_BEFORE = guarded(
+    r"(?i)\b(?:fin|fim|end|ende|einde|final|fine|tail|last|letzten?|últimos?|derniers?|ultimi"
+    r"|laatste)\b[^.\n]{0,40}$"
+)
+
+
+def _tail_said(text: str, start: int, spelled: str) -> bool:
+    """Whether the value is the end of a key said after the words that say so."""
+    return spelled.startswith("-") and bool(
+        _END_SHOWN_BEFORE.search(text, max(0, start - 60), start)
+    )
 
 
 def _parts(text: str, end: int, start: int) -> bool:

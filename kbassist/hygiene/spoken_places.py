@@ -114,7 +114,7 @@ _DE_DATE = guarded(
 _DE_HOUSE = guarded(
     r"(?i)[a-zäöüß](?:straße|strasse|weg|gasse|allee|platz|ring|damm|ufer)[ ](?P<number>"
     + "|".join(sorted(map(re.escape, _DE_NUMBER), key=len, reverse=True))
-    + r")(?P<comma>[ ]komma)?(?=,?[ ]\d{5}[ ])"
+    + r")(?P<comma>[ ]komma)?(?=,?[ ](?:neue[ ]zeile,?[ ])?\d{5}[ ])"  # "neue Zeile" said too
 )
 
 # "trente-deux rue des Tanneurs, 69100 Villeurbanne": a French house number said before its

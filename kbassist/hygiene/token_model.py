@@ -541,6 +541,8 @@ def learned_hits(text: str, public: Sequence[tuple[int, int]] = ()) -> list[tupl
 _NAMES_NO_SECRET = re.compile(
     rf"[A-Za-z][\w-]*-MIB::[\w.-]+|(?i:{HASH_ALGORITHM})"
     r"|(?:[0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}"
+    # an ISO 20022 message's name: "el fichero pain.001", "camt.053" (session 24)
+    r"|(?:pain|camt|pacs|acmt|remt)\.\d{3}(?:\.\d{3}\.\d{2})?"
 )
 
 
@@ -564,6 +566,7 @@ def _not_a_value(text: str, start: int, end: int) -> bool:
         or _AUTH_CODE_BEFORE.search(text, max(0, start - 30), start) is not None
         or _LINE_ID_BEFORE.search(text, max(0, start - 40), start) is not None
         or _CONNECTION_SETTING.search(value) is not None
+        or _VAULT_ENTRY_BEFORE.search(text, max(0, start - 40), start) is not None
     )
 
 
@@ -579,6 +582,12 @@ _LINE_ID_BEFORE = re.compile(
     r"|(?:contract|subscription|agreement)\s+(?:number|no\.?|id))\)?\W{0,3}$"
 )
 _CONNECTION_SETTING = re.compile(r"(?i)^(?:sspi|true|false|yes|no);\w+=")
+# A password manager's entry named, not its value: "est dans Bitwarden (« srv-quai-02 maint
+# »)", "in IT Glue under 'NAS admin'" (session 24)
+_VAULT_ENTRY_BEFORE = re.compile(
+    r"(?i)\b(?:bitwarden|1password|keepass\w*|lastpass|keeper|it\s?glue|hudu|passportal"
+    r"|key\s?vault)\W{0,4}(?:(?:under|unter|sous|bajo|onder|sob|sotto|entry|item)\W{1,4})?$"
+)
 
 
 # A network's name before its security: "'TGC-Staff-5G' (WPA3, key unchanged)" (session 12)
