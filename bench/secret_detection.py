@@ -84,6 +84,7 @@ BATCHES = (
     "blind130", "blind131", "blind132", "blind133", "blind134", "blind135", "blind136",
     "blind137", "blind138", "blind139", "blind140", "blind141", "blind142",
     "blind143", "blind144", "blind145", "blind146", "blind147", "blind148",
+    "blind149", "blind150", "blind151", "blind152",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -235,6 +236,10 @@ BLIND = {
     "blind146": ROOT / "bench" / "data" / "secrets_blind146.jsonl",
     "blind147": ROOT / "bench" / "data" / "secrets_blind147.jsonl",
     "blind148": ROOT / "bench" / "data" / "secrets_blind148.jsonl",
+    "blind149": ROOT / "bench" / "data" / "secrets_blind149.jsonl",
+    "blind150": ROOT / "bench" / "data" / "secrets_blind150.jsonl",
+    "blind151": ROOT / "bench" / "data" / "secrets_blind151.jsonl",
+    "blind152": ROOT / "bench" / "data" / "secrets_blind152.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -1127,6 +1132,30 @@ SEEN = {
         "with the token model 0.97/1.00; personal 0.97/1.00); read in session 24 (a home "
         "address after 'home working'): development since"
     ),
+    "blind149": (
+        "the forty-first secrets blind test (written in session 24, focus: notes dictated to a "
+        "phone, an eleventh group; scored in session 24 on 3d344ae) (the rules alone 0.80/0.96; "
+        "with the token model 0.90/0.95; personal 0.80/0.94); read in session 24 ('X van Xxx', "
+        "letters with their case alone, a key's groups with 'dash' said): development since"
+    ),
+    "blind150": (
+        "the forty-second secrets blind test (written in session 24, focus: schools, colleges "
+        "and universities; scored in session 24 on 3d344ae) (the rules alone 0.93/1.00; with "
+        "the token model 0.97/0.98; personal 0.97/0.95); read in session 24 (a key's end after "
+        "'...', a school's fixed line, 'n.'): development since"
+    ),
+    "blind151": (
+        "the forty-third secrets blind test (written in session 24, focus: technicians writing "
+        "in a language not their first; scored in session 24 on 3d344ae) (the rules alone "
+        "0.92/0.98; with the token model 0.97/0.98; personal 1.00/0.95); read in session 24 "
+        "(key words without their accents, 'CHANGE_ME' in backticks): development since"
+    ),
+    "blind152": (
+        "the forty-fourth secrets blind test (written in session 24, focus: pasted RMM, script "
+        "and automation output; scored in session 24 on 3d344ae) (the rules alone 0.92/1.00; "
+        "with the token model 0.95/1.00; personal 1.00/0.98); read in session 24 ('net use' "
+        "and lftp passwords, a key echoed into its file): development since"
+    ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -1439,7 +1468,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind149.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind153.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:

@@ -136,7 +136,7 @@ _POSTCODE_TAIL = re.compile(
 HOME_WORDS = guarded(
     # (not a care home's or a nursing home's name: "Linnet House Care Home, 41 Station Road";
     # nor "chez" before a firm's name: "chez Optique Marchand, 14 avenue Foch"; session 24)
-    r"(?i)\b(?:(?<!care\s)(?<!nursing\s)home|house(?!\s+(?-i:[A-Z]))|lives|living|residence|residential|private"
+    r"(?i)\b(?:(?<!care\s)(?<!nursing\s)home|(?-i:house)|lives|living|residence|residential|private"
     r"|personal|his\s+place|her\s+place|wfh|remote|ship\w*\s+to\s+(?:him|her|them)|privat\w*"
     r"|wohn\w*|zu\s+hause|heim\w*|nach\s+hause|domicilio|casa|particular|domicile|personnel\w*"
     r"|chez(?=\s+(?:lui|elle|eux|elles|soi|moi|toi|nous|vous|[mts]a|[mts]on|[mts]es|leurs?"
@@ -147,7 +147,7 @@ _OFFICE_WORDS = guarded(
     r"(?i)\b(?:office|site|branch|hq|head\s*office|headquarters|warehouse|store|shop|clinic"
     r"|surgery|practice|unit|suite|floor|building|premises|depot|factory|campus|standort|büro"
     r"|filiale|niederlassung|firma|oficina|sede|sucursal|almacén|bureau|siège|agence|kantoor"
-    r"|vestiging|escritório|filial|ufficio|magazzino|datacenter|data\s+centre|colo"
+    r"|vestiging|escrit[óo]rio|filial|ufficio|magazzino|datacenter|data\s+centre|colo"
     # a depot or works in the other languages (session 15)
     r"|dépôt|entrepôt|usine|magazijn|werkplaats|werk|fábrica|fabbrica|stabilimento|lager"
     r"|armazém"  # (session 24)

@@ -24,6 +24,21 @@ _SECURE_STRING = re.compile(
     r"(?P<value>\"[^\"\n]{1,100}\"|'[^'\n]{1,100}')"
 )
 _NET_USE = re.compile(r"(?i)/user:[^\s/]{1,100}[ \t]+(?P<value>[^\s/\"'<>]{3,100})")
+# "net use Y: \\NAS\backup 8rndS5-2kfTd /user:NAS\backup": the password after the share,
+# before the user (session 24, blind152 read)
+_NET_USE_SHARE = re.compile(
+    r"(?i)\bnet\s+use\s+(?:[a-z]:\s+|\*\s+)?\\\\[^\s]+[ \t]+(?P<value>[^\s/\"'<>*]{3,100})"
+    r"(?=[ \t]+/user:)"
+)
+# "lftp -u paie_dupuis,of5Rwv@m0K5a sftp://...": lftp's user and password after a comma;
+# "echo 8eab... > /etc/zabbix/agent.psk": a key written into its file (session 24)
+_LFTP_USER = re.compile(
+    r"\blftp\b[^\n|;]{0,80}?(?<![\w-])-u[ \t]+[^\s,]{1,64},(?P<value>[^\s\"'<>]{3,100})"
+)
+_ECHO_INTO_KEY = re.compile(
+    r"\becho[ \t]+(?P<value>\"[^\"\n]{6,200}\"|'[^'\n]{6,200}'|[^\s\"'<>|]{6,200})[ \t]*>>?[ \t]*"
+    r"\S*(?:\.psk|\.key|secret|token|passw(?:or)?d)\S*"
+)
 # "net user svc_backup Pa55-Vault-91 /add": the password after the account's name.
 _NET_USER = re.compile(r"(?i)\bnet\s+user\s+[^\s/]{1,64}[ \t]+(?P<value>[^\s/*\"'<>]{3,100})")
 # "redis-cli -h 10.8.1.20 -a 'Kq8v...'": redis-cli's -a is its password (session 7).
@@ -104,16 +119,30 @@ def command_line_hits(text: str, lowered: str) -> Iterator[Hit]:
                 if match.group(group) and not is_mention(match.group(group)):
                     yield match.start(group), match.end(group), "password"
     if "net user" in lowered:
-        for match in _NET_USER.finditer(text):
-            if value_shape_ok(match.group("value"), "medium"):
-                yield match.start("value"), match.end("value"), "password"
+        yield from _shaped_values(_NET_USER, text)
     if "/user:" in lowered:
         for match in _NET_USE.finditer(text):
             token = trim(Token(match.start("value"), match.end("value"), match.group("value")))
             if value_shape_ok(token.text, "medium"):
                 yield token.start, token.end, "password"
+    if "net use" in lowered:
+        yield from _shaped_values(_NET_USE_SHARE, text)
+    if "lftp" in lowered:
+        yield from _shaped_values(_LFTP_USER, text)
+    if "echo" in lowered:
+        for match in _ECHO_INTO_KEY.finditer(text):
+            token = trim(Token(match.start("value"), match.end("value"), match.group("value")))
+            if not is_mention(token.text) and not token.text.startswith("$"):
+                yield token.start, token.end, "secret"
     if "sasl_passwd" in lowered or ".pgpass" in lowered:
         yield from _password_file_hits(text)
+
+
+def _shaped_values(pattern: re.Pattern[str], text: str) -> Iterator[Hit]:
+    """The pattern's values that have a password's shape, as passwords."""
+    for match in pattern.finditer(text):
+        if value_shape_ok(match.group("value"), "medium"):
+            yield match.start("value"), match.end("value"), "password"
 
 
 # A password file's lines under its name: Postfix's sasl_passwd ("[smtp.mailgun.org]:587

@@ -14,7 +14,7 @@ from kbassist.hygiene.keyword_scan import VERBS, Hit
 from kbassist.hygiene.prose_codes import sentence_around
 from kbassist.hygiene.regex_guard import guarded, kept_matches
 from kbassist.hygiene.spelled_letters import NATO_WORDS
-from kbassist.hygiene.spoken_codes import NOT_A_CODE
+from kbassist.hygiene.spoken_codes import not_a_code
 from kbassist.hygiene.value_shapes import KEY_NOUNS, STOPWORDS, is_mention, value_shape_ok
 
 # Guest passes and vouchers given out as a list, in the sentence after the one that says what
@@ -599,7 +599,7 @@ _DIGIT_WORDS = (
     "|nul|een|twee|drie|vijf|zes|zeven|negen"
     "|um|dois|três|quatro|sete|oito|nove|due|tre|quattro|cinque|sei|sette|otto"
 )
-# not a phone given for a "password reset:" (session 21); spoken_codes.NOT_A_CODE below (s. 22)
+# not a phone given for a "password reset:" (session 21); spoken_codes.not_a_code below (s. 22)
 _SPOKEN_CODE = re.compile(
     r"(?i)(?=[cpkwsm])"
     r"\b(?P<word>(?:code|pin|passcode|password|combination|combo|código|codice|kennwort|passwort"
@@ -638,7 +638,7 @@ def spoken_code_hits(text: str, lowered: str) -> Iterator[Hit]:
     for match in kept_matches(  # after "tax code", "postcode", a later word may name one
         _SPOKEN_CODE,
         text,
-        lambda match: bool(NOT_A_CODE.search(text, max(0, match.start() - 20), match.end("word"))),
+        lambda match: not_a_code(text, match.start(), match.end("word"), match.start("value")),
     ):
         yield match.start("value"), match.end("value"), "pin"
     words = ("pass", "pw", "kennwort", "senha", "contraseña", "clave", "mdp", "wachtwoord")

@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from kbassist.findings import Finding
+from kbassist.hygiene.accents import restore_accents
 from kbassist.hygiene.corrections import (
     corrected_hits,
     old_value_hits,
@@ -81,7 +82,13 @@ def sensitive_spans(text: str, learned: bool = True) -> list[Span]:
     """
     if not text:
         return []
-    spans = _spans(text, learned)
+    restored = restore_accents(text)  # "codigo", "contrasena" typed without their accents
+    spans = _spans(restored, learned)
+    if restored != text:
+        spans = [
+            replace(span, replacement=KINDS[span.kind].mask(text[span.start : span.end]))
+            for span in spans
+        ]
     if not _shouted(text):
         return spans
     lowered = text.lower()

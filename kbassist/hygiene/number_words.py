@@ -86,7 +86,7 @@ _REFERENCE_BEFORE = guarded(
     r"|st[öo]rung\w*|meldung|auftrag|vorgang|incidente|chamado|protocolo|dossier|commande"
     r"|signalement|storing|melding|zaak|segnalazione|richiesta|pratica|ordine)\b"
     # (six words between: "Caso de Microsoft por el Intune, número ..."; session 24)
-    r"(?:\W+\w+){0,6}\W+(?:number|no\.?|nr\.?|n[º°o]\.?|número|numero|nummer|numéro)\W{0,3}$"
+    r"(?:\W+\w+){0,6}\W+(?:number|no\.?|nr\.?|n[º°o]?\.|n[º°o]|número|numero|nummer|numéro)\W{0,3}$"
     # "Número de incidencia del fabricante HP: 5092...": the number word first (session 7)
     r"|(?:número|numero|numéro|number|nummer)\s+(?:de\s+|do\s+|da\s+|di\s+|of\s+|du\s+)?"
     r"(?:la\s+|l'|the\s+)?(?:incidencia|incidente|incident|caso|case|ticket|chamado|pedido"

@@ -92,7 +92,7 @@ _WORK_WORDS = guarded(
     r"|geral|general|générale?|algemeen|generale|loja|tienda|negozio|winkel|magasin|boutique"
     r"|nós|nosso|ci|nostro"
     # the firm's main number or head office: "numéro principal", "Hauptnummer", "siège social"
-    r"|principal|principale|hauptnummer|hoofdnummer|siège|accueil|receptie|recepción"
+    r"|principal|principale|hauptnummer|hoofdnummer|siège|accueil|receptie|recepción|receção|recepção"
     # a club's or a secretariat's line: "secretariaat ... (vast nummer van het clubhuis), toestel
     # 3" (session 9)
     r"|secretariaat|secretariat|sekretariat|secretar[íi]a|secrétariat|clubhuis|clubhouse"
@@ -271,12 +271,14 @@ _SWITCHBOARD_BEFORE = guarded(
     r"|tel\.?)"
     # a workplace's fixed line in the other languages: "ligne fixe du cabinet 04 67 ..."
     # (session 24)
-    r"|(?:ligne\s+fixe|t[ée]l[ée]phone\s+fixe|tel[ée]fono\s+fij[oa]|telefone\s+fixo"
-    r"|telefono\s+fisso|festnetz\w*|vaste\s+(?:lijn|nummer))\s+(?:du|de\s+la|de\s+l'|del|de"
+    r"|(?:ligne\s+(?:fixe|directe)|t[ée]l[ée]phone\s+fixe|tel[ée]fono\s+fij[oa]|telefone\s+fixo"
+    r"|telefono\s+fisso|festnetz\w*|vaste\s+(?:lijn|nummer)|fij[oa]|fixo|fisso)\s+(?:du|de\s+la"
+    r"|de\s+l'|del|de"
     r"|do|da|della|dello|dell'|der|des|vom|van\s+(?:de|het))\s*(?:cabinet|bureau|agence"
     r"|soci[ée]t[ée]|entreprise|magasin|boutique|oficina|empresa|tienda|cl[íi]nica|clinique"
     r"|escrit[óo]rio|loja|ufficio|azienda|negozio|studio|praxis|kanzlei|firma|b[üu]ros?"
-    r"|kantoor|praktijk|winkel|notar[íi]a|gestor[íi]a|farmacia|pharmacie)"
+    r"|kantoor|praktijk|winkel|notar[íi]a|gestor[íi]a|farmacia|pharmacie|centro|colegio"
+    r"|instituto|escuela|[ée]cole|coll[èe]ge|lyc[ée]e|scuola|istituto|escola|schule|school)"
     # a number the firm publishes: "on their published number", "from their website (", "het
     # algemene nummer op hun website," (session 15)
     r"|published(?:\s+(?:number|line|nummer))?|website|letterhead|webseite|sitio\s+web"

@@ -50,6 +50,8 @@ _CODE_WORD = re.compile(
 _OTHER_NUMBER = guarded(
     r"(?i)\b(?:extension|ext|ticket|case|incident|ref|reference|order|invoice|serial|account"
     r"|change|série|serie|seriale|room|floor|version|build|port|vlan|error|tax\s+code|sort\s+code|post\s?code|zip\s?code"
+    r"|errore|erreur|erro|fehler|fout|fingerprint|thumbprint|empreinte|impress[ãa]o\s+digital"
+    r"|impronta|huella|vingerafdruk|fingerabdruck"  # (see _NAMED_AFTER_CODE)
     r"|area\s+code|country\s+code|status\s+code|product\s+code|asset|tag|model|id|ip"
     r"|(?<!pin\s)(?<!puk\s)number|\w*nummer|número|numero|numéro"
     # an identity number's name: "la verifiqué con su DNI cuatro ocho ..." (session 21)
@@ -71,6 +73,23 @@ NOT_A_CODE = guarded(
     r"|express\s+service)"
     r"[\s-]?codes?$"
 )
+# An error or a fingerprint named after the code's word: "Codice errore della stampante C tre
+# uno ...", "a chave pública ..., impressão digital termina em ..." (session 24)
+_NAMED_AFTER_CODE = guarded(
+    r"(?i)\b(?:errore|erreur|erro|error|fehler|fout|fingerprint|thumbprint|empreinte"
+    r"|impress[ãa]o\s+digital|impronta|huella|vingerafdruk|fingerabdruck)\b"
+)
+
+
+def not_a_code(text: str, word_start: int, word_end: int, value_start: int) -> bool:
+    """Whether a code's word names no secret ("postcode", "error code"), or an error's or a
+    fingerprint's word stands between it and the value."""
+    return bool(
+        NOT_A_CODE.search(text, max(0, word_start - 20), word_end)
+        or _NAMED_AFTER_CODE.search(text, word_end, value_start)
+    )
+
+
 _ONE_PRONOUN = re.compile(r"(?i)one,[ \t]+")
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _REACH = 160

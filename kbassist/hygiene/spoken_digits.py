@@ -44,6 +44,16 @@ _DOTS = ("ponto",)
 _CPF_SAID = re.compile(r"\d{3}\.\d{3}\.\d{3}-\d{2}")
 # a licence key's groups as the key-by-key reader writes them: "4DFG9-7K34G-3YCVY-..."
 _KEY_GROUPS = re.compile(r"(?:[A-Za-z0-9]{4,}-){2,}[A-Za-z0-9]{4,}")
+# a dash said between groups typed (session 24, blind149 read)
+_DASH_SAID = re.compile(
+    r"(?i)[ \t]+(?:dash|hyphen|tiret|bindestrich|strich|gui[oó]n|traço|trattino|streepje)[ \t]+"
+)
+_KEY_DASHES = re.compile(
+    r"(?<![\w-])(?=[A-Za-z]*\d)[A-Za-z0-9]{4,8}(?:"
+    + _DASH_SAID.pattern.removeprefix("(?i)")
+    + r"(?=[A-Za-z]*\d)[A-Za-z0-9]{4,8}){2,}(?![\w-])",
+    re.IGNORECASE,
+)
 _WORDS = sorted(
     {*_PAIRS, *_WORD_DIGIT, "double", "triple", *_DASHES, *_DOTS}, key=len, reverse=True
 )
@@ -123,6 +133,11 @@ def rewritten(text: str, first_words: bool = True) -> tuple[str, list[tuple[int,
         run
         for run in dictated_runs(text, first_words)
         if not any(run[0] < end and start < run[1] for start, end, _ in found)
+    ]
+    found += [  # "B9X4B dash 2V9YQ dash VJ9J7 ...": a key's groups typed, its dashes said
+        (match.start(), match.end(), _DASH_SAID.sub("-", match.group(0)))
+        for match in (_KEY_DASHES.finditer(text) if _DASH_SAID.search(text) else ())
+        if not any(start < match.end() and match.start() < end for start, end, _ in found)
     ]
     for run in spoken_key_runs(text):  # "k nove r r dois w t ...", "... then a caret then W x"
         # it takes the place of shorter readings inside it when its first key is a letter or

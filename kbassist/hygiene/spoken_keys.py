@@ -31,7 +31,7 @@ from kbassist.hygiene.dictation import (
 from kbassist.hygiene.keyword_scan import Hit
 from kbassist.hygiene.number_pairs import PAIRS, french_words
 from kbassist.hygiene.regex_guard import guarded
-from kbassist.hygiene.spelled_letters import DIGIT_WORDS, secret_named_nearer
+from kbassist.hygiene.spelled_letters import DIGIT_WORDS, IDENTIFIER_WORD, secret_named_nearer
 
 # Digit words, and numbers from ten said as one: "ten seventy two" is 1072, "forty six" 46
 _DIGITS = {
@@ -376,7 +376,7 @@ def _grouped(out: list[str], commas: list[bool]) -> str:
 
 # The words that name a letter by a word it starts: "H comme Henri", "S de Sábado", "R come
 # Roma", "F wie Friedrich", "B voor Bernard", "P as in Papa" (session 24, blind145 read)
-_AS_IN = frozenset("comme come como wie de voor zoals".split())
+_AS_IN = frozenset("comme come como wie de voor van zoals for".split())
 
 
 def _named_after(tokens: list[_Token], index: int, letter: str) -> int:
@@ -389,7 +389,8 @@ def _named_after(tokens: list[_Token], index: int, letter: str) -> int:
         return 0
     word = tokens[index + 1][2]
     first = unicodedata.normalize("NFD", word[:1])[:1].lower()
-    return 2 if word[:1].isupper() and first == letter.lower() else 0
+    named = word[:1].isupper() or word.lower() in _LETTERS  # "T for tango"
+    return 2 if named and first == letter.lower() else 0
 
 
 def _admitted(
@@ -480,8 +481,8 @@ def _enough(spelled: str, kinds: str) -> bool:
     symbols = kinds.count("S")
     if not any(ch.isalpha() for ch in spelled):
         return False
-    if digits + symbols == 0:
-        return letters >= 8 and set(kinds) <= {"L", "J"}
+    if digits + symbols == 0:  # (six with their case said: "klein f, groß D wie Dora, ...")
+        return letters >= (6 if "C" in kinds else 8) and set(kinds) <= {"L", "J", "C"}
     keys = len(kinds.replace("J", "").replace("C", ""))
     # two words between commas hold many keys each: "Orchard, dash, Lantern, 58" (session 23)
     words_apart = kinds.count("V") >= 2 and keys >= 4
@@ -528,13 +529,24 @@ def spoken_key_secret_hits(text: str) -> list[Hit]:
         start = chain[0][0]
         if _named_secret(text, start, spelled) or _SECRET_AFTER.match(text, chain[-1][1]):
             hits.extend((run_start, run_end, "password") for run_start, run_end, _ in chain)
-        else:  # each part on its own: a run with both cases said (not an ID read before it)
+        else:  # each part on its own: a run with both cases said (not an ID read before it),
+            # no identifier's word before it in its sentence ("New SSID, spelled: capital B, ...")
             hits.extend(
                 (run[0], run[1], "password")
                 for run in chain
-                if _typed_value(run[2]) and _both_cases_said(text, [run])
+                if _typed_value(run[2])
+                and _both_cases_said(text, [run])
+                and not _identifier_before(text, run[0])
             )
     return hits
+
+
+def _identifier_before(text: str, start: int) -> bool:
+    """Whether an identifier's word (an SSID, a serial, a user name) stands in the sentence
+    before the run, within 80 characters."""
+    lo = max(0, start - 80)
+    stop = max(text.rfind(". ", lo, start), text.rfind("\n", lo, start))
+    return IDENTIFIER_WORD.search(text, max(lo, stop + 1), start) is not None
 
 
 def _both_cases_said(text: str, chain: list[tuple[int, int, str]]) -> bool:
@@ -569,11 +581,13 @@ def _parts(text: str, end: int, start: int) -> bool:
 
 
 def _typed_value(spelled: str) -> bool:
-    """Six keys at least, a letter and a digit or a symbol, or letters alone (an app password)."""
+    """Six keys at least, a letter and a digit or a symbol, or letters alone: eight (an app
+    password), or six in both cases ("klein m, groß T wie Theodor, ..."; session 24)."""
     if len(spelled) < 6 or _ADDRESS.search(spelled):
         return False
     letters = sum(ch.isalpha() for ch in spelled)
-    return letters > 0 and (letters < len(spelled) or len(spelled) >= 8)
+    cased = spelled.lower() != spelled != spelled.upper()
+    return letters > 0 and (letters < len(spelled) or len(spelled) >= 8 or cased)
 
 
 def _named_secret(text: str, start: int, spelled: str) -> bool:

@@ -163,7 +163,7 @@ def is_mention(value: str) -> bool:
         or lowered in STOPWORDS
         or bool(_ELISION.fullmatch(lowered))
         or (lowered.endswith("s") and lowered[:-1] in STOPWORDS)
-        or bool(_PLACEHOLDER.match(value))
+        or bool(_PLACEHOLDER.match(value.strip("`")))  # "admin_password: CHANGE_ME`" (24)
         or bool(TECHNICAL.match(value))
         or bool(_REDACTED.search(value))
     )
