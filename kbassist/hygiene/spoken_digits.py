@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
+from functools import lru_cache
 
 from kbassist.hygiene.dictation import address_runs, dictated_runs, spelled_case_runs
 from kbassist.hygiene.hint_index import trie_pattern
@@ -63,6 +64,14 @@ _RUN = re.compile(rf"(?i)(?<![\w-]){_WORD}(?:[ \t]*[,-]?[ \t]+{_WORD}){{3,}}(?![
 _PIECE = guarded(rf"(?i)(?P<word>{_WORD})(?![^\W\d_])(?P<gap>[ \t]*,?[ \t]*|-)")
 
 
+def _said_dash(text: str) -> bool:
+    """Whether a dash's word stands in the text (a substring test before any regex)."""
+    return any(word in text for word in _DASH_WORDS_SAID) and bool(_DASH_SAID.search(text))
+
+
+_DASH_WORDS_SAID = ("dash", "hyphen", "tiret", "strich", "gui", "traço", "trattino", "streepje")
+
+
 def _said(run: str) -> str | None:
     """The digits a run of number words says, groups parted by a space, or None when a word
     in it is not a digit's (a list of things: "one or two")."""
@@ -97,6 +106,7 @@ def _said(run: str) -> str | None:
     return " ".join(groups)
 
 
+@lru_cache(maxsize=4)  # read per note by the rules' and by the token model's spoken readings
 def rewritten(text: str, first_words: bool = True) -> tuple[str, list[tuple[int, int, int, int]]]:
     """The text with each run of number words written as digits, and where each run went:
     (start and end in the rewritten text, start and end in the text). Values dictated key by
@@ -136,7 +146,7 @@ def rewritten(text: str, first_words: bool = True) -> tuple[str, list[tuple[int,
     ]
     found += [  # "B9X4B dash 2V9YQ dash VJ9J7 ...": a key's groups typed, its dashes said
         (match.start(), match.end(), _DASH_SAID.sub("-", match.group(0)))
-        for match in (_KEY_DASHES.finditer(text) if _DASH_SAID.search(text) else ())
+        for match in (_KEY_DASHES.finditer(text) if _said_dash(text) else ())
         if not any(start < match.end() and match.start() < end for start, end, _ in found)
     ]
     for run in spoken_key_runs(text):  # "k nove r r dois w t ...", "... then a caret then W x"
@@ -183,8 +193,7 @@ def spoken_hits(
         if not runs:
             continue
         readings.append((written, runs, detectors))
-        capitals = _in_capitals(written, runs)
-        if in_capitals and capitals != written:
+        if in_capitals and (capitals := _in_capitals(written, runs)) != written:
             readings.append((capitals, runs, in_capitals))
     for written, runs, readers in readings:
         lowered = written.lower()

@@ -461,10 +461,9 @@ def _last_is_joining(
     piece = pieces[after - 1] if after - 1 < len(pieces) else None
     word = piece[3] if piece else ""
     if kind == "L":  # (or "elle", "esse": a pronoun that names a letter too; session 23)
-        joining = (len(word) == 1 and said in ("y", "e", "o", "a", "u", "i")) or word.lower() in (
-            "elle",
-            "esse",
-        )  # a letter's spelling word ("echo") ends a value (session 24)
+        # (a letter's spelling word, "echo", ends a value: session 24)
+        joining = len(word) == 1 and said in ("y", "e", "o", "a", "u", "i")
+        joining = joining or word.lower() in ("elle", "esse")
         return joining and _kind(pieces, after) != "L"
     return kind == "S" and word.lower() in ("at", "dot", "punto", "ponto", "punkt", "point")
 

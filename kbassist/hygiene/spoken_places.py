@@ -111,11 +111,13 @@ _DE_DATE = guarded(
 
 # "Lindenstraße achtundzwanzig Komma 85354 Freising": a German house number said after its
 # street, and the comma said before the postcode (session 24)
-_DE_HOUSE = guarded(
-    r"(?i)[a-zäöüß](?:straße|strasse|weg|gasse|allee|platz|ring|damm|ufer)[ ](?P<number>"
+_DE_HOUSE = guarded(  # (the street's type first: the guard skips to its letters)
+    r"(?i)(?<=[a-zäöüß])(?:straße|strasse|weg|gasse|allee|platz|ring|damm|ufer)[ ](?P<number>"
     + "|".join(sorted(map(re.escape, _DE_NUMBER), key=len, reverse=True))
     + r")(?P<comma>[ ]komma)?(?=,?[ ](?:neue[ ]zeile,?[ ])?\d{5}[ ])"  # "neue Zeile" said too
 )
+
+_DE_STREET_GATE = re.compile(r"(?:stra(?:ß|ss)e|weg|gasse|allee|platz|ring|damm|ufer) ")
 
 # "trente-deux rue des Tanneurs, 69100 Villeurbanne": a French house number said before its
 # street (session 24)
@@ -135,7 +137,9 @@ _FR_HOUSE = guarded(
 # Words every match of a date's regex holds, found far faster than the regex tries each place
 # (the same flags, so the same letters match): "of" and its year; a German year's first word
 _DATE_GATE = re.compile(r"(?i)[ ]of[ ]")
-_YEAR_GATE = re.compile(r"(?i)nineteen[ ]|two[ ]thousand|(?:ty|ty-\w+)(?![\w-])")
+_YEAR_GATE = re.compile(
+    r"(?i)nineteen[ ]|two[ ]thousand|(?:twen|thir|for|fif|six|seven|eigh|nine)ty(?:-\w+)?(?![\w-])"
+)
 _DE_YEAR_GATE = re.compile(r"(?i)(?=[nz])(?:neunzehnhundert|zweitausend)")
 
 
@@ -155,7 +159,7 @@ def place_runs(text: str) -> list[tuple[int, int, str]]:
             (match.start(), match.end(), "/".join(match.groups()))
             for match in _SLASHED.finditer(text)
         ]
-    if "str" in text or "weg" in text or "gasse" in text or "platz" in text:
+    if _DE_STREET_GATE.search(text):
         runs += [
             (
                 match.start("number"),
