@@ -85,6 +85,7 @@ BATCHES = (
     "blind137", "blind138", "blind139", "blind140", "blind141", "blind142",
     "blind143", "blind144", "blind145", "blind146", "blind147", "blind148",
     "blind149", "blind150", "blind151", "blind152",
+    "blind153", "blind154", "blind155", "blind156",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -240,6 +241,10 @@ BLIND = {
     "blind150": ROOT / "bench" / "data" / "secrets_blind150.jsonl",
     "blind151": ROOT / "bench" / "data" / "secrets_blind151.jsonl",
     "blind152": ROOT / "bench" / "data" / "secrets_blind152.jsonl",
+    "blind153": ROOT / "bench" / "data" / "secrets_blind153.jsonl",
+    "blind154": ROOT / "bench" / "data" / "secrets_blind154.jsonl",
+    "blind155": ROOT / "bench" / "data" / "secrets_blind155.jsonl",
+    "blind156": ROOT / "bench" / "data" / "secrets_blind156.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -1156,6 +1161,31 @@ SEEN = {
         "with the token model 0.95/1.00; personal 1.00/0.98); read in session 24 ('net use' "
         "and lftp passwords, a key echoed into its file): development since"
     ),
+    "blind153": (
+        "the forty-fifth secrets blind test (written in session 24, focus: notes dictated to a "
+        "phone, a twelfth group; scored in session 24 on 88e1f46) (the rules alone 0.67/0.93; "
+        "with the token model 0.74/0.92; personal 0.82/0.92); read in session 25 (numbers said "
+        "with hundreds and thousands, 'come' and 'number' inside spelled values, two pairs, a "
+        "safe's turns, Dutch house numbers): development since"
+    ),
+    "blind154": (
+        "the forty-sixth secrets blind test (written in session 24, focus: healthcare clients; "
+        "scored in session 24 on 88e1f46) (the rules alone 0.90/0.98; with the token model "
+        "0.95/0.98; personal 1.00/0.93); read in session 25 (a phone's screen lock, a nurses' "
+        "station, a SIM on the agency's contract, 'Praxisadresse'): development since"
+    ),
+    "blind155": (
+        "the forty-seventh secrets blind test (written in session 24, focus: retail and "
+        "e-commerce; scored in session 24 on 88e1f46) (the rules alone 0.97/0.98; with the "
+        "token model 0.98/0.97; personal 0.97/1.00); read in session 25 (recovery codes of few "
+        "digits and the next one after 'and', 'support her mobile'): development since"
+    ),
+    "blind156": (
+        "the forty-eighth secrets blind test (written in session 24, focus: long handover "
+        "reports; scored in session 24 on 88e1f46) (the rules alone 0.88/0.95; with the token "
+        "model 0.95/0.93; personal 1.00/0.87); read in session 25 (an app password after any "
+        "password's colon, work lines, contract numbers, a SIP trunk's user): development since"
+    ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -1468,7 +1498,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind153.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind157.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:

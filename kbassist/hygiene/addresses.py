@@ -221,6 +221,12 @@ _COMPANY_ADDRESS = guarded(
     r"|(?:vereins|unternehmens|gesellschafts|stiftungs|haupt|verwaltungs|kanzlei|praxis)sitz"
     # a Dutch firm's establishment or visiting address (session 9)
     r"|vestigingsadres|bezoekadres|kantooradres|hoofdvestiging"
+    # a workplace's address in one German word, a shop's in French: "Büroadresse Hafenstraße
+    # vier", "Praxisadresse Ludgeristraße 40", "Adresse du magasin pour le livreur ... : huit
+    # place du Marché" (session 25, blind153-154 read)
+    r"|(?:büro|praxis|kanzlei|filial|laden|geschäfts|klinik|apotheken|schul|lager)adresse"
+    r"|adresse\s+du\s+(?:magasin|cabinet|bureau)|dirección\s+de\s+la\s+(?:tienda|oficina)"
+    r"|morada\s+d[ao]\s+(?:loja|escritório)|indirizzo\s+del(?:l['’]ufficio|\s+negozio)"
     r")\b"
 )
 # A business named, then its address in brackets: "Bakkerij de Vries (Voorstraat 41,

@@ -28,7 +28,11 @@ _PASSWORD_WORD = guarded(
     r"|passphrase|pre-?shared\s+key|psk|shared\s+secret|chiave\s+condivisa|clave\s+compartida)\b"
 )
 _CODE_WORD = re.compile(
-    r"(?i)\b(?:pin|passcode|bypass\s+code|c[óo]digo\s+de\s+(?:acceso|bypass)|codice\s+pin)\b"
+    r"(?i)\b(?:pin|passcode|bypass\s+code|c[óo]digo\s+de\s+(?:acceso|bypass)|codice\s+pin"
+    # a phone's screen lock or unlock code: "She asked for the phone's screen lock so we could
+    # wipe it without her: 4683" (session 25, blind154 read)
+    r"|screen\s*lock|unlock\s+code|entsperr-?code|code\s+de\s+déverrouillage"
+    r"|c[óo]digo\s+de\s+desbloque(?:o|io)|codice\s+di\s+sblocco|ontgrendelcode)\b"
 )
 _CLAUSE_VALUE = re.compile(
     r"[,:][ \t]+['\"‘“]?(?P<value>[^\s,;()'\"‘’“”<>]{4,64}?)['\"’”]?(?=[,.;)]?(?:\s|$))"

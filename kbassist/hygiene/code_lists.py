@@ -135,8 +135,33 @@ def single_backup_code_hits(text: str, lowered: str) -> Iterator[Hit]:
     if "code" not in lowered or not any(word in lowered for word in _BACKUP_WORDS):
         return
     for match in _ONE_BACKUP_CODE.finditer(text):
-        if sum(ch.isdigit() for ch in match.group("value")) >= 3:
+        value = match.group("value")
+        if sum(ch.isdigit() for ch in value) >= 3 or _NO_WORDS.search(value):
             yield match.start("value"), match.end("value"), "recovery_code"
+            yield from _next_codes(text, match.end("value"), value)
+
+
+# letters no word strings together, in a code of letters and few digits: "m0xz-wzhq",
+# "urbs-yvli" (not "real-time"; session 25, blind155 read)
+_NO_WORDS = re.compile(r"[^aeiou\d\W]{3}")
+# the next code of the same shape after a code given: "m0xz-wzhq and urbs-yvli", "Used:
+# 473e2-ff961. Next unused: 383ed-57bd3" (session 25, blind155-156 read)
+_NEXT_CODE = re.compile(
+    r"(?i)(?:[ \t]*[,;]?[ \t]*(?:and|or|und|oder|et|ou|y|o|en|of|e)?[ \t]+"
+    r"|[.;]?[ \t]+[^.\n:]{0,25}:[ \t]*)(?P<value>[0-9a-z]{3,6}[ -][0-9a-z]{3,6})(?![\w.,/:-]\w|-)"
+)
+
+
+def _next_codes(text: str, end: int, first: str) -> Iterator[Hit]:
+    """The codes of the first one's shape that follow it, each right after the last."""
+    while (match := _NEXT_CODE.match(text, end)) is not None:
+        value = match.group("value")
+        if [len(part) for part in re.split("[ -]", value)] != [
+            len(part) for part in re.split("[ -]", first)
+        ] or not (sum(ch.isdigit() for ch in value) >= 3 or _NO_WORDS.search(value)):
+            return
+        yield match.start("value"), match.end("value"), "recovery_code"
+        end = match.end("value")
 
 
 # "alarm, user slots reviewed:\n- U01 master: 7261\n- U02 curator (Bellini): 4408": a panel's

@@ -42,6 +42,14 @@ _NOW_CODE = re.compile(
     r"|(?:changed|geändert|gewijzigd|changé|cambiado|alterado|cambiato)[,;]?[ \t]+(?:new|neu"
     r"|nieuw|nouveau|nuevo|novo|nuovo))[ \t]*:?[ \t]*(?P<value>\d{4,8})(?![\w.,/:-]\w)"
 )
+# the new code named, an aside between commas, then its digits: "O novo código, o gerente pediu
+# que ficasse registado ..., é mil novecentos ..." (session 25, blind153 read)
+_NEW_CODE_ASIDE = re.compile(
+    r"(?i)\b(?:(?:new|neue[rn]?|nouveau|nuevo|novo|nuovo|nieuwe)[ \t]+(?:code|codice|código"
+    r"|codigo|pin)|(?:code|codice|código|codigo|pin)[ \t]+(?:nuevo|novo|nuovo|nouveau))\b"
+    r"[ \t]*,[^.;\n]{3,160}?,[ \t]*(?:is|es|é|est|ist|è|lautet|luidt)[ \t]+(?P<value>\d{4,8})"
+    r"(?![\w.,/:-]\w)"
+)
 # a parcel box or locker's code: "der Code aus den Zustellhinweisen ging nicht" (session 18)
 _PARCEL_BOX = re.compile(
     r"(?i)paketkast\w*|paketbox\w*|packstation|parcel\s+(?:box|locker)|pakket(?:kluis|box)"
@@ -65,7 +73,7 @@ def now_code_hits(text: str, lowered: str) -> Iterator[Hit]:
     """Digits after "is now" or "the new one is" in a sentence about a code, a place named."""
     if not any(hint in lowered for hint in _HINTS):
         return
-    for match in _NOW_CODE.finditer(text):
+    for match in (*_NOW_CODE.finditer(text), *_NEW_CODE_ASIDE.finditer(text)):
         place = max(0, match.start() - 200), match.start("value")
         if PLACE_WORDS.search(text, *place) or _PARCEL_BOX.search(text, *place):
             yield match.start("value"), match.end("value"), "door_code"
@@ -221,6 +229,33 @@ def manual_code_hits(text: str, lowered: str) -> Iterator[Hit]:
             yield match.start("value"), match.end("value"), "mfa_seed"
 
 
+# A safe's or a lock's combination, its turns said: "left to thirty two, right to seventeen,
+# left to eight" (session 25, blind153 read); three turns at least, each with its number
+_TURN = (
+    r"(?:left|right|links|rechts|gauche|droite|izquierda|derecha|esquerda|direita|sinistra"
+    r"|destra)"
+)
+_TURN_NUMBER = (
+    r"(?:\d{1,3}|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[ -]?)?(?:one|two"
+    r"|three|four|five|six|seven|eight|nine)|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh"
+    r"|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty|zero)"
+)
+_TURNS = re.compile(
+    rf"(?i)\b{_TURN}[ \t]+(?:to[ \t]+|auf[ \t]+|à[ \t]+|a[ \t]+|naar[ \t]+)?{_TURN_NUMBER}"
+    rf"(?:[ \t]*[,;]?[ \t]+(?:then[ \t]+|dann[ \t]+|puis[ \t]+)?{_TURN}[ \t]+(?:to[ \t]+"
+    rf"|auf[ \t]+|à[ \t]+|a[ \t]+|naar[ \t]+)?{_TURN_NUMBER}){{2,}}\b"
+)
+
+
+def combination_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """A combination's turns and numbers: three turns at least."""
+    if any(
+        word in lowered for word in ("left", "links", "gauche", "izquierda", "esquerda", "sinistra")
+    ):
+        for match in _TURNS.finditer(text):
+            yield match.start(), match.end(), "door_code"
+
+
 def sentence_code_hits(text: str, lowered: str) -> Iterator[Hit]:
     """Every code this module reads (one entry in the secret detectors' list)."""
     yield from now_code_hits(text, lowered)
@@ -230,3 +265,4 @@ def sentence_code_hits(text: str, lowered: str) -> Iterator[Hit]:
     yield from comma_code_hits(text, lowered)
     yield from manual_code_hits(text, lowered)
     yield from clause_value_hits(text, lowered)  # passwords and PINs too (session 20)
+    yield from combination_hits(text, lowered)

@@ -347,6 +347,9 @@ def spelled_case_runs(text: str) -> list[tuple[int, int, str]]:
                 continue
             previous = words[end - 1].lower() if end else ""
             following = words[end + 1] if end + 1 < len(tokens) else ""
+            if pieces and (skip := _spoken_between(words[end], following, pieces)):
+                end += skip
+                continue
             piece = _spelled_piece(words[end], previous, following, bool(pieces))
             if piece is None:
                 break
@@ -363,6 +366,32 @@ def spelled_case_runs(text: str) -> list[tuple[int, int, str]]:
         else:
             index += 1
     return runs
+
+
+# Words said between the keys of a spelled value: a letter's word after "come", "comme",
+# "wie", "como" ("Q maiuscola come Quarto", "g minuscule comme Gaston"), "number" before a digit
+# ("small echo, number one"), "all" before a case word and "then" before a key ("o e r all
+# lower, then capital Echo"; session 25, blind153 read)
+_LIKE = frozenset("come comme wie como zoals like".split())
+_NUMBER_WORDS = frozenset("number numéro nummer número numero zahl ziffer cijfer digit".split())
+_THEN = frozenset("then dann puis luego depois poi dan".split())
+
+
+def _spoken_between(word: str, following: str, pieces: list[tuple[str, str]]) -> int:
+    """How many words to pass over inside a spelled run: 2 for a letter's word after "come"
+    (the letter just said, alone or with its case word, and the word starting with it), 1 for
+    "number" before a digit, "all" before a case word or "then" before a key, 0 otherwise."""
+    low, next_low = word.lower(), following.lower()
+    if low in _LIKE:
+        letters = [text for kind, text in pieces[-2:] if kind == "L"]
+        return 2 if letters and next_low[:1] == letters[-1].lower() else 0
+    if low in _NUMBER_WORDS:
+        return 1 if next_low in _DIGIT_OF or (len(following) == 1 and following.isdigit()) else 0
+    if low == "all" and next_low in _CASE_BEFORE:
+        return 1
+    if low in _THEN:
+        return 1 if _spelled_piece(following, low, "", True) is not None else 0
+    return 0
 
 
 def _comma_keys(

@@ -39,17 +39,22 @@ _NOT_PHONE_CONTEXT = guarded(
     r"|workspace|gtin|\bean|sscc|\bupc|codemeter|dongle"
     # a serial's short name, a vendor's service number: "SNID 0480...", "Brother servicenummer
     # 3310 772" (session 23)
-    r"|\bsnid|service)"
+    r"|\bsnid|service"
+    # a SIP trunk's user, a support contract's number: "Auth ID / utente: 0805861601",
+    # "contratto FortiGuard n. 2145-88310-7" (session 25, blind156 read)
+    r"|utente|auth\s*id|contract|contrat|contratto|contrato|vertrag)"
     r"(?:(?:s|['’]s)?[\s-]?(?:nummer|nr\.?|no\.?|n\.|n\.?[º°]\.?|number|numbers|#))?s?\W{0,3}$"
     # "Ticket beim Hersteller 2026-118043", "serienummers 1123456789 en 1123456790" (session 7)
     # "Incidencia Redsys 2026-118842", "Storing KPN ...": a reference word, the vendor's name,
     # then its number, in the seven languages (session 8)
     r"|\b(?:ticket|fall|case|caso|vorgang|incident|incidencia|incidente|incidenza|chamado"
     r"|ocorrência|st[öo]rung|storing|melding|segnalazione|aver[íi]a|fault|dossier|zaak"
-    r"|r[ée]f[ée]rence|referencia|ref|order|pedido|commande|bestelling|auftrag|ordine|rma)"
+    r"|r[ée]f[ée]rence|referencia|ref|order|pedido|commande|bestelling|auftrag|ordine|rma"
+    r"|contract|contrat|contratto|contrato|vertrag)"
     r"\s+(?:(?:beim|bei|with|at|del|du|van|bij|presso|junto\s+a|chez)\s+\w+"
     r"|(?-i:(?!(?:DE|DA|DO|DEL|DI|DU|VAN|THE|O|A|EL|LA|LE|IL|DER|DIE|DAS|HET)\b)[A-Z][\w&-]+)"
-    r"(?:\s(?-i:[A-Z][\w&-]+))?)\W{0,3}$"
+    r"(?:\s(?-i:[A-Z][\w&-]+))?)(?:\s(?:n[º°o]?\.|nr\.?|no\.?|number|nummer|numero|número))?"
+    r"\W{0,3}$"
     # a staff access card's number, not a phone's: "card no. 0612 4471", "Kartennummer",
     # "número de tarjeta", "numéro de carte", "kaartnummer", "numero tessera" (session 8)
     r"|(?<!sim\s)(?<!sim-)\bcard[\s-]?(?:no\.?|number|nr\.?|\#)\W{0,3}$"

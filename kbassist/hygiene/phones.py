@@ -136,6 +136,9 @@ _WORK_PHONE = guarded(
     r"|church|school|council|charity|club|trust|practice|clinic|surgery|pharmacy)"
     r"(?:[\s-]+(?:issued|provided|owned|supplied|paid))?[\s-]+(?:mobile|phone|cell"
     r"|handset|iphone|smartphone|sim)\b\W{0,3}(?:\w+\W+){0,2}$"
+    # a work line right before: "her work line 0117 ..." (session 25, blind156 read; not
+    # "his personal mobile rather than the practice line, 07931 ...")
+    r"|\bwork\s+(?:line|landline)\W{0,3}$"
     r"|(?:diensthandy|firmenhandy|geschäftshandy|diensttelefon|firmen-?mobil|dienst-?mobil"
     r"|n[úu]mero\s+de\s+servi[çc]o)\w*\W{0,3}(?:\w+\W+){0,2}$"
     # a direct line is the employer's: "Her DDI 0161 496 0732" (session 7)
@@ -247,7 +250,9 @@ _SUPPORT_LINE_BEFORE = re.compile(
     r"(?i)\b(?:support|help|service|hot|customer)[\s-]?(?:line|desk|number)|hotline|helpline"
     r"|linha\s+de\s+apoio|l[íi]nea\s+de\s+(?:soporte|atención)|ligne\s+d'assistance"
     r"|servicelijn|supportlijn|linea\s+(?:di\s+)?assistenza"
-    r"|(?:suporte|soporte|support|assistance|assistenza|kundendienst)(?:\s+[A-Z][\w-]+){1,2}\W{0,3}$"
+    # (the vendor's name in capitals: not "emailed support her mobile 07702 ..."; session 25)
+    r"|(?:suporte|soporte|support|assistance|assistenza|kundendienst)(?:\s+(?-i:[A-Z])[\w-]+){1,2}"
+    r"\W{0,3}$"
 )
 # An e-mail signature template holds the organisation's numbers (session 9).
 _SIGNATURE_TEMPLATE = guarded(
@@ -267,8 +272,10 @@ _SWITCHBOARD_BEFORE = guarded(
     r"(?i)(?<!no )(?<!without )\b(?:switchboard|reception|main\s+(?:line|number)|standard"
     r"|accueil|centralita|centralino|zentrale|hoofdnummer|receptie|recepción|receção|front\s+desk"
     r"|(?:shop|office|club|clinic|school|practice|surgery|company|business|store|firm|site"
-    r"|salon|studio|hotel|depot|warehouse|yard|branch|factory)\s+(?:landline|line|number|phone"
-    r"|tel\.?)"
+    r"|salon|studio|hotel|depot|warehouse|yard|branch|factory)(?:['’]s)?\s+(?:landline|line"
+    r"|number|phone|tel\.?)"
+    # a ward's or a care home's nurses' phone: "nurse station 01943 ..." (session 25)
+    r"|nurses?['’]?\s+station|nursing\s+station"
     # a workplace's fixed line in the other languages: "ligne fixe du cabinet 04 67 ..."
     # (session 24)
     r"|(?:ligne\s+(?:fixe|directe)|t[ée]l[ée]phone\s+fixe|tel[ée]fono\s+fij[oa]|telefone\s+fixo"
@@ -302,6 +309,9 @@ _SWITCHBOARD_AFTER = re.compile(
     r"|after[\s-]hours|night\s+service)\)"
     # "07700 900 552 (company-issued, on the phone list)" (session 15)
     r"|[ \t]*\((?:company|work|business)[- ](?:issued|owned|provided|phone|mobile)\b"
+    # "SIM 07432 119806 on the agency's contract" (session 25, blind154 read)
+    r"|[ \t]+on\s+(?:the|our|their)\s+(?:company|business|agency|firm|practice|school"
+    r"|council|trust|club)['’]?s?\s+(?:contract|tariff)\b"
     # "07800 000 000 is a placeholder on the website" (session 12)
     r"|[ \t]+(?:is|was)\s+(?:a|the)\s+(?:placeholder|dummy|fake)\b"
     # "phone numbers as 07700 900 000 (Ofcom drama range)": a number no one has

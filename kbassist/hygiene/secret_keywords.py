@@ -167,10 +167,15 @@ def _password_or_phrase(
     found = _single(_password)(rule, key, tokens, reading)
     if found is None and _plain_word_value(rule, key, tokens, reading):
         return reading.index, reading.index
-    if found is None and _APP_KEY.search(key) and tokens.has(reading.index + 3):
-        # App passwords read out in groups: "app pw xwqp lmzr tbhk nvye".
+    app_key = bool(_APP_KEY.search(key))
+    if found is None and (app_key or reading.explicit) and tokens.has(reading.index + 3):
+        # App passwords read out in groups: "app pw xwqp lmzr tbhk nvye"; after any password's
+        # key and its colon when the groups are no words ("Palavra-passe: emfn bnhw dkgu tcgp",
+        # four vowels at most; session 25, blind156 read)
         group = [trim(t).text for t in tokens.span(reading.index, reading.index + 3)]
-        if all(_APP_GROUP.fullmatch(word) for word in group):
+        if all(_APP_GROUP.fullmatch(word) for word in group) and (
+            app_key or sum(word.count(vowel) for word in group for vowel in "aeiou") <= 4
+        ):
             return reading.index, reading.index + 3
     if found is not None or not _PHRASE_KEY.search(key):
         return found

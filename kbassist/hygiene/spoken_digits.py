@@ -24,6 +24,7 @@ from kbassist.hygiene.number_pairs import PAIRS, french_words
 from kbassist.hygiene.regex_guard import guarded
 from kbassist.hygiene.spelled_letters import DIGIT_WORDS, spelled_runs
 from kbassist.hygiene.spoken_keys import spoken_key_runs
+from kbassist.hygiene.spoken_numbers import cardinal_runs
 from kbassist.hygiene.spoken_places import place_runs
 
 _WORD_DIGIT = {word: digit for digit, words in DIGIT_WORDS.items() for word in words.split()}
@@ -57,6 +58,15 @@ _KEY_DASHES = re.compile(
 )
 _WORDS = sorted(
     {*_PAIRS, *_WORD_DIGIT, "double", "triple", *_DASHES, *_DOTS}, key=len, reverse=True
+)
+# a code of two pairs said after a colon: "Nouveau code, ... : quarante-six soixante-dix B",
+# "le code de sa messagerie ... : quatre-vingt-un quarante-trois" (session 25, blind153 read)
+_TWO_PAIRS = re.compile(
+    r"(?i)(?<=:[ ])(?P<pairs>(?:"
+    + trie_pattern(_PAIRS)
+    + r")[ ]+(?:"
+    + trie_pattern(_PAIRS)
+    + r"))(?![\w-])"
 )
 _WORD = "(?:" + trie_pattern(_WORDS) + ")"  # a trie: each character tried once
 _RUN = re.compile(rf"(?i)(?<![\w-]){_WORD}(?:[ \t]*[,-]?[ \t]+{_WORD}){{3,}}(?![\w-])")
@@ -133,9 +143,21 @@ def rewritten(text: str, first_words: bool = True) -> tuple[str, list[tuple[int,
         for run in place_runs(text)
         if not any(run[0] < end and start < run[1] for start, end, _ in found)
     ]
+    found += [  # "one thousand seven hundred and forty one", "tres mil trescientos uno"
+        # (after the dates: "dodici gennaio millenovecentonovantatré")
+        run
+        for run in cardinal_runs(text)
+        if not any(run[0] < end and start < run[1] for start, end, _ in found)
+    ]
     found += [
         (match.start(), match.end(), said)
         for match in _RUN.finditer(text)
+        if (said := _said(match.group(0))) is not None
+        and not any(start < match.end() and match.start() < end for start, end, _ in found)
+    ]
+    found += [
+        (match.start(), match.end(), said)
+        for match in (_TWO_PAIRS.finditer(text) if ": " in text else ())
         if (said := _said(match.group(0))) is not None
         and not any(start < match.end() and match.start() < end for start, end, _ in found)
     ]

@@ -15,7 +15,7 @@ import re
 
 from kbassist.hygiene.addresses import EN_STREET_TYPES
 from kbassist.hygiene.hint_index import trie_pattern
-from kbassist.hygiene.number_pairs import french_words
+from kbassist.hygiene.number_pairs import PAIRS, french_words
 from kbassist.hygiene.regex_guard import guarded
 from kbassist.hygiene.spoken_dates import date_runs
 
@@ -117,6 +117,15 @@ _DE_HOUSE = guarded(  # (the street's type first: the guard skips to its letters
     + r")(?P<comma>[ ]komma)?(?=,?[ ](?:neue[ ]zeile,?[ ])?\d{5}[ ])"  # "neue Zeile" said too
 )
 
+# or after a street named by its preposition: "Am Mühlbach zwölf, 34131 Kassel" (session 25,
+# blind153 read)
+_DE_NAMED_HOUSE = guarded(
+    r"(?<![\w-])(?:Am|Im|An[ ]der|In[ ]der|Auf[ ]dem|Zum|Zur|Unter[ ]den)[ ][A-ZÄÖÜ][\wäöüß-]+[ ]"
+    r"(?P<number>(?i:"
+    + "|".join(sorted(map(re.escape, _DE_NUMBER), key=len, reverse=True))
+    + r"))(?=,?[ ]\d{5}[ ])"
+)
+
 _DE_STREET_GATE = re.compile(r"(?:stra(?:ß|ss)e|weg|gasse|allee|platz|ring|damm|ufer) ")
 
 # "trente-deux rue des Tanneurs, 69100 Villeurbanne": a French house number said before its
@@ -133,6 +142,25 @@ _FR_HOUSE = guarded(
     + "|".join(sorted(map(re.escape, _FR_NUMBER), key=len, reverse=True))
     + r")(?=,?[ ](?:rue|avenue|boulevard|chemin|allée|impasse|place|quai)[ ])"
 )
+
+# "Kastanjelaan achttien, 3818 Amersfoort": a Dutch house number said after its street, before
+# the postcode's four digits (session 25, blind153 read)
+_NL_NUMBER = {
+    **{
+        word: value
+        for value, words in enumerate(
+            ("een/één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen"), 1
+        )
+        for word in words.split("/")
+    },
+    **{said: int(digits) for said, digits in PAIRS.items()},
+}
+_NL_HOUSE = guarded(  # (the street's type first: the guard skips to its letters)
+    r"(?i)(?<=[a-z])(?:straat|laan|weg|plein|gracht|kade|singel|dreef|steeg|dijk)[ ](?P<number>"
+    + "|".join(sorted(map(re.escape, _NL_NUMBER), key=len, reverse=True))
+    + r")(?=,?[ ]\d{4}[ ]?(?:[A-Z]{2}[ ])?)"
+)
+_NL_STREET_GATE = re.compile(r"(?:straat|laan|weg|plein|gracht|kade|singel|dreef|steeg|dijk) ")
 
 # Words every match of a date's regex holds, found far faster than the regex tries each place
 # (the same flags, so the same letters match): "of" and its year; a German year's first word
@@ -167,6 +195,16 @@ def place_runs(text: str) -> list[tuple[int, int, str]]:
                 f"{_DE_NUMBER[match.group('number').lower()]}{',' if match.group('comma') else ''}",
             )
             for match in _DE_HOUSE.finditer(text)
+        ]
+    if "Am " in text or "Im " in text or " der " in text or " dem " in text or "Zu" in text:
+        runs += [
+            (match.start("number"), match.end(), str(_DE_NUMBER[match.group("number").lower()]))
+            for match in _DE_NAMED_HOUSE.finditer(text)
+        ]
+    if _NL_STREET_GATE.search(text):
+        runs += [
+            (match.start("number"), match.end(), str(_NL_NUMBER[match.group("number").lower()]))
+            for match in _NL_HOUSE.finditer(text)
         ]
     if "rue " in text or "avenue " in text or "chemin " in text or "place " in text:
         runs += [
