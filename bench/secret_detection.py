@@ -86,6 +86,7 @@ BATCHES = (
     "blind143", "blind144", "blind145", "blind146", "blind147", "blind148",
     "blind149", "blind150", "blind151", "blind152",
     "blind153", "blind154", "blind155", "blind156",
+    "blind157", "blind158", "blind159", "blind160",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -245,6 +246,10 @@ BLIND = {
     "blind154": ROOT / "bench" / "data" / "secrets_blind154.jsonl",
     "blind155": ROOT / "bench" / "data" / "secrets_blind155.jsonl",
     "blind156": ROOT / "bench" / "data" / "secrets_blind156.jsonl",
+    "blind157": ROOT / "bench" / "data" / "secrets_blind157.jsonl",
+    "blind158": ROOT / "bench" / "data" / "secrets_blind158.jsonl",
+    "blind159": ROOT / "bench" / "data" / "secrets_blind159.jsonl",
+    "blind160": ROOT / "bench" / "data" / "secrets_blind160.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -1186,6 +1191,31 @@ SEEN = {
         "model 0.95/0.93; personal 1.00/0.87); read in session 25 (an app password after any "
         "password's colon, work lines, contract numbers, a SIP trunk's user): development since"
     ),
+    "blind157": (
+        "the forty-ninth secrets blind test (written in session 25, focus: notes dictated to a "
+        "phone, a thirteenth group; scored in session 25 on dd98e4f) (the rules alone "
+        "0.84/0.96; with the token model 0.87/0.96; personal 0.83/1.00); read in session 25 "
+        "(three pairs, house numbers with their postcode said, 'codice AADSTS', a USB key's "
+        "ID): development since"
+    ),
+    "blind158": (
+        "the fiftieth secrets blind test (written in session 25, focus: finance clients; scored "
+        "in session 25 on dd98e4f) (the rules alone 0.92/1.00; with the token model 0.95/1.00; "
+        "personal 1.00/1.00); read in session 25 ('code de contournement', a hex key in "
+        "brackets): development since"
+    ),
+    "blind159": (
+        "the fifty-first secrets blind test (written in session 25, focus: chat transcripts "
+        "pasted into notes; scored in session 25 on dd98e4f) (the rules alone 0.98/0.97; with "
+        "the token model 1.00/0.94; personal 0.95/0.95); read in session 25 ('werknummer'): "
+        "development since"
+    ),
+    "blind160": (
+        "the fifty-second secrets blind test (written in session 25, focus: infrastructure and "
+        "developer clients; scored in session 25 on dd98e4f) (the rules alone 0.92/0.98; with "
+        "the token model 0.97/0.95; personal 1.00/0.98); read in session 25 (a Terraform Cloud "
+        "token, 'msgid', a short DKIM key's tail): development since"
+    ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -1498,7 +1528,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind157.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind161.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:

@@ -209,6 +209,9 @@ CODE_RULES: tuple[KeywordRule, ...] = (
         r"|codes?\s+(?:de\s+(?:vérification|sécurité|connexion)|à\s+usage\s+unique)"
         r"|(?:verificatie|beveiligings)-?codes?|eenmalige\s+codes?"
         r"|codic[ei]\s+(?:di\s+)?(?:verifica|sicurezza|otp)|bypass"
+        # "Code de contournement Duo généré : 460834218" (session 25, blind158 read)
+        r"|codes?\s+de\s+contournement|c[óo]digos?\s+de\s+(?:omisi[óo]n|desv[íi]o)"
+        r"|umgehungs-?codes?|omzeilcodes?"
         # "Code that came by text was 604 917" (session 12)
         r"|codes?\s+(?:that|which)\s+(?:came|arrived|was\s+sent)\s+(?:by|via|in\s+an?)\s+"
         r"(?:text|sms|e-?mail)",
@@ -238,6 +241,13 @@ CODE_RULES: tuple[KeywordRule, ...] = (
             "login",
             "duo",
             "bypass",
+            "contournement",
+            "umgehung",
+            "omzeilcode",
+            "código de omisi",
+            "código de desv",
+            "codigo de omisi",
+            "codigo de desv",
             "security code",
             "security pin",
             "verify",

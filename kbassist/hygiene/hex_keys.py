@@ -29,7 +29,10 @@ from kbassist.hygiene.value_shapes import KEY_NOUNS, looks_generated, random_let
 # API ... Il nuovo è d0d126cd..." (session 18).
 _HEX_VALUE = re.compile(
     # or assigned: "$MerakiKey = '7ac3e5f8...'" (session 20)
-    r"(?:[:,][ \t]*|=[ \t]*['\"]|\w(?:API|Api|Client)\([ \t]*['\"]|\b(?:is|è|est|es|ist|é)[ \t]+)"
+    # in brackets or "for the record" ("Pegada la nueva (f9b4...)", "pasted ... here for the
+    # record 86d4..."; session 25, blind157-158 read)
+    r"(?:[:,(][ \t]*|=[ \t]*['\"]|\w(?:API|Api|Client)\([ \t]*['\"]|\b(?:is|è|est|es|ist|é)[ \t]+"
+    r"|\bfor\s+(?:the\s+)?(?:record|reference)[ \t]+)"
     r"(?P<value>[0-9a-f]{32,64}|[0-9A-F]{32,64})(?![\w-])"
 )
 _HEX_ONLY = re.compile(r"[0-9a-f]+|[0-9A-F]+")  # read by _HEX_VALUE

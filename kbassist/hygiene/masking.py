@@ -103,6 +103,12 @@ def sensitive_spans(text: str, learned: bool = True) -> list[Span]:
     return _without_overlaps(spans + added) if added else spans
 
 
+def _inside_a_word(text: str, start: int, end: int) -> bool:
+    """Whether a hit is a piece of a longer run of base64 (a DKIM key's last 64 characters read
+    as a password; session 25, blind160 read)."""
+    return start > 0 and (text[start - 1].isalnum() or text[start - 1] in "+/")
+
+
 def _spans(text: str, learned: bool) -> list[Span]:
     lowered = text.lower()
     secrets = secret_hits(text, lowered)
@@ -122,7 +128,10 @@ def _spans(text: str, learned: bool) -> list[Span]:
         hits = [hit for hit in hits if KINDS[hit[2]].rule != SECRET or not inside(*hit[:2], said)]
     if public:  # a certificate's or a DKIM record's base64 is published, not secret
         hits = [
-            hit for hit in hits if hit[2] not in PUBLIC_SAFE_KINDS or not inside(*hit[:2], public)
+            hit
+            for hit in hits
+            if not inside(*hit[:2], public)
+            or (hit[2] not in PUBLIC_SAFE_KINDS and not _inside_a_word(text, *hit[:2]))
         ]
     hits = [
         hit

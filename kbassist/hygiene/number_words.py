@@ -42,7 +42,9 @@ _NOT_PHONE_CONTEXT = guarded(
     r"|\bsnid|service"
     # a SIP trunk's user, a support contract's number: "Auth ID / utente: 0805861601",
     # "contratto FortiGuard n. 2145-88310-7" (session 25, blind156 read)
-    r"|utente|auth\s*id|contract|contrat|contratto|contrato|vertrag)"
+    r"|utente|auth\s*id|contract|contrat|contratto|contrato|vertrag"
+    # a log message's id: "msgid 0101037129" (session 25, blind160 read)
+    r"|msgid|logid|eventid|msg_id|log_id)"
     r"(?:(?:s|['’]s)?[\s-]?(?:nummer|nr\.?|no\.?|n\.|n\.?[º°]\.?|number|numbers|#))?s?\W{0,3}$"
     # "Ticket beim Hersteller 2026-118043", "serienummers 1123456789 en 1123456790" (session 7)
     # "Incidencia Redsys 2026-118842", "Storing KPN ...": a reference word, the vendor's name,

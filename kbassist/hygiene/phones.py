@@ -139,6 +139,10 @@ _WORK_PHONE = guarded(
     # a work line right before: "her work line 0117 ..." (session 25, blind156 read; not
     # "his personal mobile rather than the practice line, 07931 ...")
     r"|\bwork\s+(?:line|landline)\W{0,3}$"
+    # "Zijn werknummer 020 514 8832" (session 25, blind159 read)
+    r"|\b(?:werknummer|werktelefoon|zakelijke?\s+nummer|dienstnummer|geschäftsnummer"
+    r"|num[ée]ro\s+pro(?:fessionnel)?|n[úu]mero\s+(?:de\s+trabajo|profesional|do\s+trabalho"
+    r"|profissional)|numero\s+(?:di\s+lavoro|aziendale))\W{0,3}$"
     r"|(?:diensthandy|firmenhandy|geschäftshandy|diensttelefon|firmen-?mobil|dienst-?mobil"
     r"|n[úu]mero\s+de\s+servi[çc]o)\w*\W{0,3}(?:\w+\W+){0,2}$"
     # a direct line is the employer's: "Her DDI 0161 496 0732" (session 7)

@@ -163,7 +163,9 @@ _VENDOR_TOKEN = guarded(
     r"|shp(?:at|ss|ca|pa)_[0-9a-fA-F]{32}|ATATT[A-Za-z0-9_=-]{40,}"
     r"|AIza[0-9A-Za-z_-]{35}"  # a Google API key (session 14)
     # a GitHub fine-grained token, a GitLab runner token (session 16)
-    r"|github_pat_[0-9A-Za-z_]{50,}|glrt-[0-9A-Za-z_-]{20,})(?![\w-])"
+    r"|github_pat_[0-9A-Za-z_]{50,}|glrt-[0-9A-Za-z_-]{20,}"
+    # a Terraform Cloud token (session 25, blind160 read)
+    r"|[0-9A-Za-z]{14}\.atlasv1\.[0-9A-Za-z_=-]{60,})(?![\w-])"
 )
 
 # A Google app password is sixteen lower-case letters in four groups: "'vqkd mzpw rtnb xhls'"
@@ -225,7 +227,10 @@ def _shape_hits(text: str, lowered: str) -> Iterator[Hit]:
     for match in _DEVOPS_PAT.finditer(text) if len(text) >= 52 else ():
         if _DEVOPS_PAT_NAME.search(text, max(0, match.start() - 120), match.start()):
             yield match.start(), match.end(), "token"
-    if any(prefix in text for prefix in ("pat-", "shp", "ATATT", "AIza", "github_pat_", "glrt-")):
+    if any(
+        prefix in text
+        for prefix in ("pat-", "shp", "ATATT", "AIza", "github_pat_", "glrt-", ".atlasv1.")
+    ):
         for match in _VENDOR_TOKEN.finditer(text):
             yield (
                 match.start(),

@@ -110,7 +110,9 @@ IDENTIFIER_WORD = guarded(
     r"|sort\s+code|product\s+code|\w*nummer|number|número|numero|numéro|matricola|seriale|id"
     r"|codice\s+fiscale|national\s+insurance|dni|nif|iban|thumbprint|fingerprint|hash"
     # a switch's port read out: "Switch port G E one slash zero slash fourteen" (session 23)
-    r"|port|interface|vlan|pinout)\b"
+    r"|port|interface|vlan|pinout"
+    # a hardware key: "Dongle ID on the USB key is K R A nine ..." (session 25, blind157 read)
+    r"|dongle|usb[\s-]key|usb-stick|cl[ée]\s+usb|llave\s+usb|chiavetta\s+usb|pen\s+drive)\b"
 )
 
 

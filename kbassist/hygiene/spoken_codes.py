@@ -77,7 +77,9 @@ NOT_A_CODE = guarded(
 # uno ...", "a chave pública ..., impressão digital termina em ..." (session 24)
 _NAMED_AFTER_CODE = guarded(
     r"(?i)\b(?:errore|erreur|erro|error|fehler|fout|fingerprint|thumbprint|empreinte"
-    r"|impress[ãa]o\s+digital|impronta|huella|vingerafdruk|fingerabdruck)\b"
+    r"|impress[ãa]o\s+digital|impronta|huella|vingerafdruk|fingerabdruck"
+    # a sign-in error's prefix: "codice AADSTS cinque zero zero ..." (session 25, blind157 read)
+    r"|aadsts|hresult)\b"
 )
 
 
@@ -202,4 +204,7 @@ def _named_code(text: str, start: int) -> bool:
         return False
     if _PHONE_BEFORE.search(text, max(0, start - 14), start):
         return False
-    return _OTHER_NUMBER.search(text, word.end(), start) is None
+    return (
+        _OTHER_NUMBER.search(text, word.end(), start) is None
+        and not _NAMED_AFTER_CODE.search(text, word.end(), start)  # "codice AADSTS cinque ..."
+    )

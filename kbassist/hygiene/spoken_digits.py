@@ -61,12 +61,11 @@ _WORDS = sorted(
 )
 # a code of two pairs said after a colon: "Nouveau code, ... : quarante-six soixante-dix B",
 # "le code de sa messagerie ... : quatre-vingt-un quarante-trois" (session 25, blind153 read)
+# and three pairs anywhere: "Kiosk exit code, six digits, it's fifteen seventy-six forty-six"
+# (session 25, blind157 read)
+_PAIR = "(?:" + trie_pattern(_PAIRS) + ")"
 _TWO_PAIRS = re.compile(
-    r"(?i)(?<=:[ ])(?P<pairs>(?:"
-    + trie_pattern(_PAIRS)
-    + r")[ ]+(?:"
-    + trie_pattern(_PAIRS)
-    + r"))(?![\w-])"
+    rf"(?i)(?<=:[ ]){_PAIR}[ ]+{_PAIR}(?![\w-])|(?<![\w-]){_PAIR}(?:[ ]+{_PAIR}){{2}}(?![\w-])"
 )
 _WORD = "(?:" + trie_pattern(_WORDS) + ")"  # a trie: each character tried once
 _RUN = re.compile(rf"(?i)(?<![\w-]){_WORD}(?:[ \t]*[,-]?[ \t]+{_WORD}){{3,}}(?![\w-])")
@@ -157,7 +156,7 @@ def rewritten(text: str, first_words: bool = True) -> tuple[str, list[tuple[int,
     ]
     found += [
         (match.start(), match.end(), said)
-        for match in (_TWO_PAIRS.finditer(text) if ": " in text else ())
+        for match in _TWO_PAIRS.finditer(text)
         if (said := _said(match.group(0))) is not None
         and not any(start < match.end() and match.start() < end for start, end, _ in found)
     ]

@@ -17,6 +17,7 @@ from kbassist.hygiene.addresses import EN_STREET_TYPES
 from kbassist.hygiene.hint_index import trie_pattern
 from kbassist.hygiene.number_pairs import PAIRS, french_words
 from kbassist.hygiene.regex_guard import guarded
+from kbassist.hygiene.spelled_letters import DIGIT_WORDS
 from kbassist.hygiene.spoken_dates import date_runs
 
 _UNITS = "zero one two three four five six seven eight nine".split()
@@ -117,13 +118,36 @@ _DE_HOUSE = guarded(  # (the street's type first: the guard skips to its letters
     + r")(?P<comma>[ ]komma)?(?=,?[ ](?:neue[ ]zeile,?[ ])?\d{5}[ ])"  # "neue Zeile" said too
 )
 
+# a five-digit postcode typed or said digit by digit after the house number ("Am Weinberg
+# einundfünfzig, sechs vier eins vier zwei Bad Vilbel"; session 25, blind157 read)
+_DIGIT_SAID = "(?:" + "|".join(" ".join(DIGIT_WORDS.values()).split()) + ")"
+_FIVE_DIGITS = rf"(?:\d{{5}}|(?i:{_DIGIT_SAID}(?:[ ]{_DIGIT_SAID}){{4}}))"
+
 # or after a street named by its preposition: "Am Mühlbach zwölf, 34131 Kassel" (session 25,
 # blind153 read)
 _DE_NAMED_HOUSE = guarded(
     r"(?<![\w-])(?:Am|Im|An[ ]der|In[ ]der|Auf[ ]dem|Zum|Zur|Unter[ ]den)[ ][A-ZÄÖÜ][\wäöüß-]+[ ]"
     r"(?P<number>(?i:"
     + "|".join(sorted(map(re.escape, _DE_NUMBER), key=len, reverse=True))
-    + r"))(?=,?[ ]\d{5}[ ])"
+    + rf"))(?P<gap>,?[ ])(?P<post>{_FIVE_DIGITS})(?=[ ])"
+)
+
+# "via dei Mille cinquantanove, quattro zero zero sette zero Bologna": an Italian house number
+# said after its street, before the postcode (session 25, blind157 read)
+_IT_NUMBER = {
+    **{
+        word: int(digit)
+        for digit, words in DIGIT_WORDS.items()
+        if digit != "0"
+        for word in words.split()
+    },
+    **{said: int(digits) for said, digits in PAIRS.items()},
+}
+_IT_HOUSE = guarded(
+    r"(?i)(?<![\w-])(?:via|viale|piazza|corso|vicolo|largo|piazzale)[ ](?:[\w'’]+[ ]){1,4}?"
+    r"(?P<number>"
+    + "|".join(sorted(map(re.escape, _IT_NUMBER), key=len, reverse=True))
+    + rf")(?P<gap>,?[ ])(?P<post>{_FIVE_DIGITS})(?=[ ])"
 )
 
 _DE_STREET_GATE = re.compile(r"(?:stra(?:ß|ss)e|weg|gasse|allee|platz|ring|damm|ufer) ")
@@ -198,8 +222,13 @@ def place_runs(text: str) -> list[tuple[int, int, str]]:
         ]
     if "Am " in text or "Im " in text or " der " in text or " dem " in text or "Zu" in text:
         runs += [
-            (match.start("number"), match.end(), str(_DE_NUMBER[match.group("number").lower()]))
+            (match.start("number"), match.end(), _house(_DE_NUMBER, match))
             for match in _DE_NAMED_HOUSE.finditer(text)
+        ]
+    if "via " in text or "piazza " in text or "corso " in text or "viale " in text:
+        runs += [
+            (match.start("number"), match.end(), _house(_IT_NUMBER, match))
+            for match in _IT_HOUSE.finditer(text)
         ]
     if _NL_STREET_GATE.search(text):
         runs += [
@@ -214,6 +243,17 @@ def place_runs(text: str) -> list[tuple[int, int, str]]:
     runs += date_runs(text)  # in Spanish, Portuguese, Italian, French and Dutch (session 23)
     runs.sort()
     return [run for index, run in enumerate(runs) if not index or run[0] >= runs[index - 1][1]]
+
+
+_DIGIT_OF_WORD = {word: digit for digit, words in DIGIT_WORDS.items() for word in words.split()}
+
+
+def _house(numbers: dict[str, int], match: re.Match[str]) -> str:
+    """A house number and the postcode after it, written in digits."""
+    post = match.group("post")
+    if not post.isdigit():
+        post = "".join(_DIGIT_OF_WORD[word.lower()] for word in post.split())
+    return f"{numbers[match.group('number').lower()]}{match.group('gap')}{post}"
 
 
 def _key(words: str) -> str:
