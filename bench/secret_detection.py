@@ -87,6 +87,7 @@ BATCHES = (
     "blind149", "blind150", "blind151", "blind152",
     "blind153", "blind154", "blind155", "blind156",
     "blind157", "blind158", "blind159", "blind160",
+    "blind161", "blind162", "blind163", "blind164",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -250,6 +251,10 @@ BLIND = {
     "blind158": ROOT / "bench" / "data" / "secrets_blind158.jsonl",
     "blind159": ROOT / "bench" / "data" / "secrets_blind159.jsonl",
     "blind160": ROOT / "bench" / "data" / "secrets_blind160.jsonl",
+    "blind161": ROOT / "bench" / "data" / "secrets_blind161.jsonl",
+    "blind162": ROOT / "bench" / "data" / "secrets_blind162.jsonl",
+    "blind163": ROOT / "bench" / "data" / "secrets_blind163.jsonl",
+    "blind164": ROOT / "bench" / "data" / "secrets_blind164.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -1216,6 +1221,30 @@ SEEN = {
         "the token model 0.97/0.95; personal 1.00/0.98); read in session 25 (a Terraform Cloud "
         "token, 'msgid', a short DKIM key's tail): development since"
     ),
+    "blind161": (
+        "the fifty-third secrets blind test (written in session 25, focus: notes dictated to a "
+        "phone, a fourteenth group; scored in session 25 on e82fd1a) (the rules alone "
+        "0.63/0.90; with the token model 0.63/0.90; personal 0.93/0.97); read in session 25 "
+        "(passwords said as a word, a symbol's name, a word and a number; recovery keys typed "
+        "by dictation with 'dash' or 'min' said): development since"
+    ),
+    "blind162": (
+        "the fifty-fourth secrets blind test (written in session 25, focus: property managers "
+        "and housing associations; scored in session 25 on e82fd1a) (the rules alone "
+        "0.95/0.98; with the token model 1.00/0.98; personal 0.95/0.88); read in session 25: "
+        "development since"
+    ),
+    "blind163": (
+        "the fifty-fifth secrets blind test (written in session 25, focus: the MSP's own "
+        "internal work; scored in session 25 on e82fd1a) (the rules alone 0.95/0.98; with the "
+        "token model 0.95/0.98; personal 1.00/0.93); read in session 25: development since"
+    ),
+    "blind164": (
+        "the fifty-sixth secrets blind test (written in session 25, focus: notes typed in a "
+        "hurry on a phone keyboard; scored in session 25 on e82fd1a) (the rules alone "
+        "0.87/1.00; with the token model 0.97/0.95; personal 1.00/1.00); read in session 25: "
+        "development since"
+    ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -1528,7 +1557,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind161.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind165.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:

@@ -47,7 +47,9 @@ _NOW_CODE = re.compile(
 _NEW_CODE_ASIDE = re.compile(
     r"(?i)\b(?:(?:new|neue[rn]?|nouveau|nuevo|novo|nuovo|nieuwe)[ \t]+(?:code|codice|código"
     r"|codigo|pin)|(?:code|codice|código|codigo|pin)[ \t]+(?:nuevo|novo|nuovo|nouveau))\b"
-    r"[ \t]*,[^.;\n]{3,160}?,[ \t]*(?:is|es|é|est|ist|è|lautet|luidt)[ \t]+(?P<value>\d{4,8})"
+    # (or "ficou": "um código novo para o caseiro, ficou oito mil ..."; session 25, blind161)
+    r"[^.;\n]{0,160}?,[ \t]*(?:is|es|é|est|ist|è|lautet|luidt|ficou|quedó|queda|became"
+    r"|becomes)[ \t]+(?P<value>\d{4,8})"
     r"(?![\w.,/:-]\w)"
 )
 # a parcel box or locker's code: "der Code aus den Zustellhinweisen ging nicht" (session 18)

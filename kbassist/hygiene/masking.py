@@ -136,7 +136,8 @@ def _spans(text: str, learned: bool) -> list[Span]:
     hits = [
         hit
         for hit in hits
-        if KINDS[hit[2]].rule != SECRET or not _no_secret(text, *hit[:2], ruled=True)
+        if KINDS[hit[2]].rule != SECRET
+        or not _no_secret(text, *hit[:2], ruled=True, cells=hit[2] != "bitlocker_key")
     ]
     if learned:  # a second opinion only where no rule has spoken
         ruled = list(hits)
@@ -184,7 +185,7 @@ def _learned_secret_hits(text: str, lowered: str) -> list[Hit]:
     ]
 
 
-def _no_secret(text: str, start: int, end: int, ruled: bool) -> bool:
+def _no_secret(text: str, start: int, end: int, ruled: bool, cells: bool = True) -> bool:
     """Whether what a rule (``ruled``) or the token model took for a secret is none: a
     published or declared example, a value that opens nothing as written, a name or field of
     pasted output, cells of a CSV row, an identifier that labels something."""
@@ -192,7 +193,9 @@ def _no_secret(text: str, start: int, end: int, ruled: bool) -> bool:
         is_example(text, start, end)
         or is_unusable(text, start, end)
         or is_output_name(text, start, end)
-        or csv_fragment(text, start, end, ruled=ruled)
+        # (not a recovery key's groups typed with commas by dictation: "157,388 dash ...";
+        # session 25)
+        or (cells and csv_fragment(text, start, end, ruled=ruled))
         or is_indicator_or_reference(text, start, end)
         or is_identifier(text, start, end)
     )

@@ -25,6 +25,7 @@ from kbassist.hygiene.regex_guard import guarded
 from kbassist.hygiene.spelled_letters import DIGIT_WORDS, spelled_runs
 from kbassist.hygiene.spoken_keys import spoken_key_runs
 from kbassist.hygiene.spoken_numbers import cardinal_runs
+from kbassist.hygiene.spoken_passphrases import passphrase_runs
 from kbassist.hygiene.spoken_places import place_runs
 
 _WORD_DIGIT = {word: digit for digit, words in DIGIT_WORDS.items() for word in words.split()}
@@ -65,8 +66,28 @@ _WORDS = sorted(
 # (session 25, blind157 read)
 _PAIR = "(?:" + trie_pattern(_PAIRS) + ")"
 _TWO_PAIRS = re.compile(
-    rf"(?i)(?<=:[ ]){_PAIR}[ ]+{_PAIR}(?![\w-])|(?<![\w-]){_PAIR}(?:[ ]+{_PAIR}){{2}}(?![\w-])"
+    rf"(?i)(?:(?<=:[ ])|(?<=\bis[ ])|(?<=\best[ ])|(?<=c'est[ ]le[ ])|(?<=\bes[ ])|(?<=\bist[ ]))"
+    rf"{_PAIR},?[ ]+{_PAIR}(?![\w-])|(?<![\w-]){_PAIR}(?:[ ]+{_PAIR}){{2}}(?![\w-])"
 )
+# a recovery key's eight groups typed by speech-to-text with the dash said between, a group
+# written as a number ("157,388 dash 312,268 dash ...", "112178 min 616022 min ..."; a group
+# whose leading zero the phone dropped is given it back; session 25, blind161 read)
+_SAID_GROUP = r"(?:\d{4,6}|\d{1,3}(?:[, ]\d{3})?)"
+_KEY_SAID = re.compile(
+    rf"(?i)(?<![\d,]){_SAID_GROUP}(?:[ \t]+(?:dash|hyphen|min|minus|tiret|bindestrich|strich"
+    rf"|gui[oó]n|traço|trattino|streepje)[ \t]+{_SAID_GROUP}){{7}}(?!\d|,\d)"
+)
+_KEY_SAID_SEPARATOR = re.compile(r"(?i)[ \t]+[^\W\d_]+[ \t]+")
+
+
+def _key_said(run: str) -> str | None:
+    """The eight groups of six digits a said recovery key holds, parted by hyphens."""
+    groups = [re.sub(r"[, ]", "", group) for group in _KEY_SAID_SEPARATOR.split(run)]
+    if len(groups) != 8 or any(len(group) > 6 for group in groups):
+        return None
+    return "-".join(group.zfill(6) for group in groups)
+
+
 _WORD = "(?:" + trie_pattern(_WORDS) + ")"  # a trie: each character tried once
 _RUN = re.compile(rf"(?i)(?<![\w-]){_WORD}(?:[ \t]*[,-]?[ \t]+{_WORD}){{3,}}(?![\w-])")
 # (a word whole: "eighty eighty-four" is 80 84, not "eighty eight" and a "y")
@@ -115,6 +136,26 @@ def _said(run: str) -> str | None:
     return " ".join(groups)
 
 
+def _read(
+    regex: re.Pattern[str], text: str, write: Callable[[str], str | None]
+) -> list[tuple[int, int, str]]:
+    """(start, end, what it writes) of each match that ``write`` can write."""
+    return [
+        (match.start(), match.end(), said)
+        for match in regex.finditer(text)
+        if (said := write(match.group(0))) is not None
+    ]
+
+
+def _outside(
+    found: list[tuple[int, int, str]], runs: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """The runs that overlap none already found."""
+    return [
+        run for run in runs if not any(run[0] < end and start < run[1] for start, end, _ in found)
+    ]
+
+
 @lru_cache(maxsize=4)  # read per note by the rules' and by the token model's spoken readings
 def rewritten(text: str, first_words: bool = True) -> tuple[str, list[tuple[int, int, int, int]]]:
     """The text with each run of number words written as digits, and where each run went:
@@ -127,49 +168,32 @@ def rewritten(text: str, first_words: bool = True) -> tuple[str, list[tuple[int,
     length = 0
     # an e-mail address said first: its local part may be spelled key by key (session 23)
     found = address_runs(text)
-    found += [  # "Kilo Seven Delta Two ..." (session 16)
-        run
-        for run in spelled_runs(text, text.lower())
-        if not any(run[0] < end and start < run[1] for start, end, _ in found)
-    ]
-    found += [  # letters spelled with their case, before their digit words are read alone
-        run
-        for run in spelled_case_runs(text)
-        if not any(run[0] < end and start < run[1] for start, end, _ in found)
-    ]
-    found += [  # "forty two Wexham Road", "S L two, five E Q", "dritter Mai ..." (session 19)
-        run
-        for run in place_runs(text)
-        if not any(run[0] < end and start < run[1] for start, end, _ in found)
-    ]
-    found += [  # "one thousand seven hundred and forty one", "tres mil trescientos uno"
-        # (after the dates: "dodici gennaio millenovecentonovantatré")
-        run
-        for run in cardinal_runs(text)
-        if not any(run[0] < end and start < run[1] for start, end, _ in found)
-    ]
-    found += [
-        (match.start(), match.end(), said)
-        for match in _RUN.finditer(text)
-        if (said := _said(match.group(0))) is not None
-        and not any(start < match.end() and match.start() < end for start, end, _ in found)
-    ]
-    found += [
-        (match.start(), match.end(), said)
-        for match in _TWO_PAIRS.finditer(text)
-        if (said := _said(match.group(0))) is not None
-        and not any(start < match.end() and match.start() < end for start, end, _ in found)
-    ]
-    found += [
-        run
-        for run in dictated_runs(text, first_words)
-        if not any(run[0] < end and start < run[1] for start, end, _ in found)
-    ]
-    found += [  # "B9X4B dash 2V9YQ dash VJ9J7 ...": a key's groups typed, its dashes said
-        (match.start(), match.end(), _DASH_SAID.sub("-", match.group(0)))
-        for match in (_KEY_DASHES.finditer(text) if _said_dash(text) else ())
-        if not any(start < match.end() and match.start() < end for start, end, _ in found)
-    ]
+    # each reader's runs where no earlier reader's stand
+    found += _outside(  # "157,388 dash 312,268 dash ...": a recovery key typed, dashes said
+        found,
+        _read(_KEY_SAID, text, _key_said) if _said_dash(text) or " min " in text else [],
+    )
+    found += _outside(found, spelled_runs(text, text.lower()))  # "Kilo Seven Delta Two ..."
+    # letters spelled with their case, before their digit words are read alone
+    found += _outside(found, spelled_case_runs(text))
+    # "Thistle dash walnut fifty two" (session 25; after the spelling alphabets: "Golf Bravo
+    # dash Mike six ...")
+    found += _outside(found, passphrase_runs(text))
+    # "forty two Wexham Road", "S L two, five E Q", "dritter Mai ..." (session 19)
+    found += _outside(found, place_runs(text))
+    # "one thousand seven hundred and forty one", "tres mil trescientos uno" (after the dates:
+    # "dodici gennaio millenovecentonovantatré")
+    found += _outside(found, cardinal_runs(text))
+    found += _outside(found, _read(_RUN, text, _said))
+    found += _outside(found, _read(_TWO_PAIRS, text, _said))
+    found += _outside(found, dictated_runs(text, first_words))
+    # "B9X4B dash 2V9YQ dash VJ9J7 ...": a key's groups typed, its dashes said
+    found += _outside(
+        found,
+        _read(_KEY_DASHES, text, lambda said: _DASH_SAID.sub("-", said))
+        if _said_dash(text)
+        else [],
+    )
     for run in spoken_key_runs(text):  # "k nove r r dois w t ...", "... then a caret then W x"
         # it takes the place of shorter readings inside it when its first key is a letter or
         # it reads a licence key's groups (a number read in groups before a postcode's letters

@@ -72,6 +72,16 @@ _GATE = re.compile(
 )
 
 
+# a ticket's, an order's or a case's number said (session 25, blind161 read)
+_REFERENCE_BEFORE = re.compile(
+    r"(?i)\b(?:ticket|order|case|ref(?:erence)?|invoice|commande|pedido|bestelling|auftrag"
+    r"|ordine|chamado|caso|incident|serial|s/n|factura|fattura|rechnung)\b"
+    # right before the number, no colon between ("kept in the ticket: two thousand ..." is a
+    # code written in the ticket)
+    r"(?:[ \t]+(?:n[º°o]?\.|no\.?|nr\.?|number|numéro|número|numero|nummer))?[ \t]*\#?[ \t]*$"
+)
+
+
 def _value(pieces: list[str]) -> tuple[int, bool] | None:
     """The number the pieces say, and whether a hundred's or a thousand's word was among them;
     None when they are not one number ("nineteen forty-five" is two)."""
@@ -128,6 +138,8 @@ def cardinal_runs(text: str) -> list[tuple[int, int, str]]:
         numbers = [value for value in values if value is not None]
         if not any(big for _, big in numbers):
             continue
+        if _REFERENCE_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+            continue  # "Numéro de ticket quatre-vingt-un mille deux cent sept"
         digits = [str(number) for number, _ in numbers]
         if len(digits) > 1 or len(digits[0]) >= 4:
             runs.append((match.start(), match.end(), " ".join(digits)))

@@ -1,0 +1,108 @@
+"""Passwords of two words, a symbol and a number, dictated in the seven languages (session
+25; blind161 read).
+
+A technician reads a chosen password aloud as its words: "Thistle dash walnut fifty two",
+"Molino con mayúscula, punto, pimiento, diez", "Dijk met hoofdletter D, hekje, kievit,
+zevenennegentig", "Castanha cardinal cortiça dezassete", "Hibou point d'exclamation prune
+soixante-six". :func:`passphrase_runs` finds a word, the symbol's name, a second word and a
+number said in words, and writes the value they spell ("Thistle-walnut52"), for
+:func:`kbassist.hygiene.spoken_digits.rewritten` to put in the text's place: the password
+rules then read it where a secret's word names it, as they read a typed one. The symbol's
+name is required: two words and a number alone ("harbour orbit six one nine") are as often a
+place, a product or a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kbassist.hygiene.hint_index import trie_pattern
+from kbassist.hygiene.number_pairs import PAIRS, french_words
+from kbassist.hygiene.spelled_letters import DIGIT_WORDS, GERMAN_WORDS, NATO_WORDS
+
+_SYMBOLS = {
+    **dict.fromkeys(
+        "dash hyphen bindestrich trattino hífen hifen guion guión tiret streepje koppelteken"
+        " traço".split(),
+        "-",
+    ),
+    **dict.fromkeys("hash hashtag hekje cancelletto almohadilla cardinal dièse raute".split(), "#"),
+    # (not "point" alone: "the access point Kitchen twelve")
+    **dict.fromkeys("dot punto punt punkt ponto".split(), "."),
+    **dict.fromkeys(
+        (
+            "exclamation mark",
+            "point d'exclamation",
+            "point d’exclamation",
+            "punto esclamativo",
+            "ponto de exclamação",
+            "uitroepteken",
+            "ausrufezeichen",
+            "signo de exclamación",
+        ),
+        "!",
+    ),
+    **dict.fromkeys(
+        ("underscore", "trait bas", "guion bajo", "guión bajo", "trattino basso", "unterstrich"),
+        "_",
+    ),
+    # (not "at": "arrived at Bristol twenty")
+    **dict.fromkeys("arroba chiocciola apenstaartje arobase klammeraffe".split(), "@"),
+    "ampersand": "&",
+    "asterisk": "*",
+    "question mark": "?",
+}
+_NUMBERS: dict[str, str] = {
+    word: digit for digit, words in DIGIT_WORDS.items() for word in words.split()
+}
+_NUMBERS.update(PAIRS)
+_NUMBERS.update({french_words(number): f"{number}" for number in range(10, 100)})
+_SYMBOL = "(?:" + trie_pattern(_SYMBOLS) + ")"
+_NUMBER = "(?:" + trie_pattern(_NUMBERS) + ")"
+_WORD = r"[A-Za-zÀ-ÿ]{3,15}"
+# a capital said after the first word: "con mayúscula", "met (een) hoofdletter D", "maiuscola"
+_CASE = (
+    r"(?:,?[ ](?:(?:con|met|mit|with|avec|com|en)[ ](?:een[ ]|a[ ]|la[ ]|großem[ ])?)?"
+    r"(?:mayúscula|hoofdletter|maiuscola|majuscule|maiúscula|capital|großbuchstaben?)"
+    r"(?:[ ][A-Z](?![\w]))?)?"
+)
+_PASSPHRASE = re.compile(
+    rf"(?i)(?<![\w-])(?P<first>{_WORD}){_CASE},?[ ](?P<symbol>{_SYMBOL}),?[ ]"
+    rf"(?P<second>{_WORD}),?[ ](?P<number>{_NUMBER}(?:[ ,-]+{_NUMBER}){{0,2}})(?![\w-])"
+)
+_NUMBER_WORD = re.compile(rf"(?i){_NUMBER}")
+# words that are no password's: numbers, symbols, spelling alphabets' letters, articles
+_NOT_A_WORD = frozenset(
+    {
+        *_NUMBERS,
+        *_SYMBOLS,
+        *(word.lower() for word in NATO_WORDS),
+        *(word.lower() for word in GERMAN_WORDS),
+        *"the and for with from der die das den dem des het een les des une uno una los las"
+        " del dei della dos das uma ele ela sie ihr".split(),
+    }
+)
+_GATE = re.compile(rf"(?i)(?<![\w-]){_SYMBOL}(?![\w-])")
+
+
+def _digits(said: str) -> str:
+    return "".join(_NUMBERS[word.group(0).lower()] for word in _NUMBER_WORD.finditer(said))
+
+
+def passphrase_runs(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, the value spelled) of each word, symbol, word and number said aloud."""
+    if not _GATE.search(text):
+        return []
+    runs = []
+    for match in _PASSPHRASE.finditer(text):
+        words = (match.group("first").lower(), match.group("second").lower())
+        if any(word in _NOT_A_WORD for word in words) or match.group("second").isupper():
+            continue  # "two dash three forty", "Bravo dash Mike six", "the hash, SHA two fifty"
+        value = (
+            match.group("first")
+            + _SYMBOLS[match.group("symbol").lower()]
+            + match.group("second")
+            + _digits(match.group("number"))
+        )
+        runs.append((match.start(), match.end(), value))
+    return runs
