@@ -88,6 +88,7 @@ def _key_said(run: str) -> str | None:
     return "-".join(group.zfill(6) for group in groups)
 
 
+_PAIR_THEN_PAIR = re.compile(rf"(?i)(?<![\w-]){_PAIR},?[ ]+{_PAIR}(?![\w-])")
 _WORD = "(?:" + trie_pattern(_WORDS) + ")"  # a trie: each character tried once
 _RUN = re.compile(rf"(?i)(?<![\w-]){_WORD}(?:[ \t]*[,-]?[ \t]+{_WORD}){{3,}}(?![\w-])")
 # (a word whole: "eighty eighty-four" is 80 84, not "eighty eight" and a "y")
@@ -185,7 +186,8 @@ def rewritten(text: str, first_words: bool = True) -> tuple[str, list[tuple[int,
     # "dodici gennaio millenovecentonovantatré")
     found += _outside(found, cardinal_runs(text))
     found += _outside(found, _read(_RUN, text, _said))
-    found += _outside(found, _read(_TWO_PAIRS, text, _said))
+    if _PAIR_THEN_PAIR.search(text):  # a gate: two pairs said one after the other
+        found += _outside(found, _read(_TWO_PAIRS, text, _said))
     found += _outside(found, dictated_runs(text, first_words))
     # "B9X4B dash 2V9YQ dash VJ9J7 ...": a key's groups typed, its dashes said
     found += _outside(

@@ -82,6 +82,10 @@ _REFERENCE_BEFORE = re.compile(
 )
 
 
+_GATE_WORDS = ("hundre", "thousand", "hundert", "tausend", "honderd", "duizend", "cent", "mil",
+               "cien", "entos", "entas", "cem")  # fmt: skip
+
+
 def _value(pieces: list[str]) -> tuple[int, bool] | None:
     """The number the pieces say, and whether a hundred's or a thousand's word was among them;
     None when they are not one number ("nineteen forty-five" is two)."""
@@ -127,7 +131,8 @@ def _pieces(said: str) -> list[str]:
 def cardinal_runs(text: str) -> list[tuple[int, int, str]]:
     """(start, end, the digits said) for each number said with a hundred's or a thousand's
     word: four digits at least, or several groups parted by commas."""
-    if not _GATE.search(text):
+    lowered = text.lower()  # the gate's words as substrings first: most notes hold none
+    if not any(word in lowered for word in _GATE_WORDS) or not _GATE.search(text):
         return []
     runs = []
     for match in _RUN.finditer(text):
