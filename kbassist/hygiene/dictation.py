@@ -24,6 +24,7 @@ import re
 from kbassist.hygiene.keyword_scan import Hit
 from kbassist.hygiene.regex_guard import guarded
 from kbassist.hygiene.spelled_letters import (
+    DIGIT_OF,
     DIGIT_WORDS,
     GERMAN_WORDS,
     NATO_WORDS,
@@ -259,7 +260,7 @@ _CASED_NAMES = dict(
     for pair in "be:b bê:b ce:c cê:c de:d dê:d te:t tê:t pe:p pê:p ve:v vê:v gê:g quê:q sê:s "
     "zê:z gi:g di:d ti:t pi:p bi:b ci:c vu:v".split()
 )
-_DIGIT_OF = {word: digit for digit, words in DIGIT_WORDS.items() for word in words.split()}
+_DIGIT_OF = DIGIT_OF
 # Symbols said while spelling, beside the ones of key runs ("caret", "open bracket", "plus
 # sign", "signo de dólar", "til", "ponto final": session 19, blind121)
 _SPELLED_SYMBOLS = {

@@ -33,6 +33,8 @@ DIGIT_WORDS = {
     "8": "eight acht ocho huit oito otto",
     "9": "nine neun nueve neuf negen nove",
 }
+# each digit word and the digit it says (read by the spoken readers)
+DIGIT_OF = {word: digit for digit, words in DIGIT_WORDS.items() for word in words.split()}
 # NATO's spelling alphabet, and the German one (DIN 5009): "Martha, Zacharias, vier, Paula,
 # ..." (session 16)
 NATO_WORDS = tuple(
@@ -49,7 +51,7 @@ GERMAN_WORDS = {
 }
 _LETTER_WORDS = {**_NATO, **GERMAN_WORDS}
 _SPOKEN = {
-    **{word: digit for digit, words in DIGIT_WORDS.items() for word in words.split()},
+    **DIGIT_OF,
     "niner": "9",
     "exclamation": "!",
     "hash": "#",

@@ -19,10 +19,10 @@ import re
 from kbassist.hygiene.keyword_scan import Hit
 from kbassist.hygiene.number_pairs import PAIRS
 from kbassist.hygiene.regex_guard import guarded
-from kbassist.hygiene.spelled_letters import DIGIT_WORDS
+from kbassist.hygiene.spelled_letters import DIGIT_OF
 
 _NUMBER_WORDS = {
-    **{word: digit for digit, words in DIGIT_WORDS.items() for word in words.split()},
+    **DIGIT_OF,
     "nought": "0",
     "niner": "9",
     **PAIRS,

@@ -22,13 +22,13 @@ from kbassist.hygiene.hint_index import trie_pattern
 from kbassist.hygiene.keyword_scan import Hit
 from kbassist.hygiene.number_pairs import PAIRS, french_words
 from kbassist.hygiene.regex_guard import guarded
-from kbassist.hygiene.spelled_letters import DIGIT_WORDS, spelled_runs
+from kbassist.hygiene.spelled_letters import DIGIT_OF, spelled_runs
 from kbassist.hygiene.spoken_keys import spoken_key_runs
 from kbassist.hygiene.spoken_numbers import cardinal_runs
 from kbassist.hygiene.spoken_passphrases import passphrase_runs
 from kbassist.hygiene.spoken_places import place_runs
 
-_WORD_DIGIT = {word: digit for digit, words in DIGIT_WORDS.items() for word in words.split()}
+_WORD_DIGIT = DIGIT_OF
 _PAIRS = {
     said: f"{number:02d}"
     for number in range(10, 100)

@@ -31,11 +31,16 @@ from kbassist.hygiene.dictation import (
 from kbassist.hygiene.keyword_scan import Hit
 from kbassist.hygiene.number_pairs import PAIRS, french_words
 from kbassist.hygiene.regex_guard import guarded
-from kbassist.hygiene.spelled_letters import DIGIT_WORDS, IDENTIFIER_WORD, secret_named_nearer
+from kbassist.hygiene.spelled_letters import (
+    DIGIT_OF,
+    DIGIT_WORDS,
+    IDENTIFIER_WORD,
+    secret_named_nearer,
+)
 
 # Digit words, and numbers from ten said as one: "ten seventy two" is 1072, "forty six" 46
 _DIGITS = {
-    **{word: digit for digit, words in DIGIT_WORDS.items() for word in words.split()},
+    **DIGIT_OF,
     **{str(digit): str(digit) for digit in range(10)},
     "nought": "0",
     "niner": "9",

@@ -122,10 +122,7 @@ def _value(pieces: list[str]) -> tuple[int, bool] | None:
 
 def _pieces(said: str) -> list[str]:
     """The vocabulary's words in a group, in order (joined words taken apart)."""
-    found = []
-    for match in _PIECE.finditer(said):
-        found.append(match.group(0).lower())
-    return found
+    return [match.group(0).lower() for match in _PIECE.finditer(said)]
 
 
 def cardinal_runs(text: str) -> list[tuple[int, int, str]]:

@@ -18,7 +18,7 @@ import re
 
 from kbassist.hygiene.hint_index import trie_pattern
 from kbassist.hygiene.number_pairs import PAIRS, french_words
-from kbassist.hygiene.spelled_letters import DIGIT_WORDS, GERMAN_WORDS, NATO_WORDS
+from kbassist.hygiene.spelled_letters import DIGIT_OF, GERMAN_WORDS, NATO_WORDS
 
 _SYMBOLS = {
     **dict.fromkeys(
@@ -52,9 +52,7 @@ _SYMBOLS = {
     "asterisk": "*",
     "question mark": "?",
 }
-_NUMBERS: dict[str, str] = {
-    word: digit for digit, words in DIGIT_WORDS.items() for word in words.split()
-}
+_NUMBERS: dict[str, str] = dict(DIGIT_OF)
 _NUMBERS.update(PAIRS)
 _NUMBERS.update({french_words(number): f"{number}" for number in range(10, 100)})
 _SYMBOL = "(?:" + trie_pattern(_SYMBOLS) + ")"

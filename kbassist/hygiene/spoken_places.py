@@ -17,7 +17,7 @@ from kbassist.hygiene.addresses import EN_STREET_TYPES
 from kbassist.hygiene.hint_index import trie_pattern
 from kbassist.hygiene.number_pairs import PAIRS, french_words
 from kbassist.hygiene.regex_guard import guarded
-from kbassist.hygiene.spelled_letters import DIGIT_WORDS
+from kbassist.hygiene.spelled_letters import DIGIT_OF, DIGIT_WORDS
 from kbassist.hygiene.spoken_dates import date_runs
 
 _UNITS = "zero one two three four five six seven eight nine".split()
@@ -245,7 +245,7 @@ def place_runs(text: str) -> list[tuple[int, int, str]]:
     return [run for index, run in enumerate(runs) if not index or run[0] >= runs[index - 1][1]]
 
 
-_DIGIT_OF_WORD = {word: digit for digit, words in DIGIT_WORDS.items() for word in words.split()}
+_DIGIT_OF_WORD = DIGIT_OF
 
 
 def _house(numbers: dict[str, int], match: re.Match[str]) -> str:
