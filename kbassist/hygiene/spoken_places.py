@@ -245,14 +245,11 @@ def place_runs(text: str) -> list[tuple[int, int, str]]:
     return [run for index, run in enumerate(runs) if not index or run[0] >= runs[index - 1][1]]
 
 
-_DIGIT_OF_WORD = DIGIT_OF
-
-
 def _house(numbers: dict[str, int], match: re.Match[str]) -> str:
     """A house number and the postcode after it, written in digits."""
     post = match.group("post")
     if not post.isdigit():
-        post = "".join(_DIGIT_OF_WORD[word.lower()] for word in post.split())
+        post = "".join(DIGIT_OF[word.lower()] for word in post.split())
     return f"{numbers[match.group('number').lower()]}{match.group('gap')}{post}"
 
 
