@@ -88,6 +88,7 @@ BATCHES = (
     "blind153", "blind154", "blind155", "blind156",
     "blind157", "blind158", "blind159", "blind160",
     "blind161", "blind162", "blind163", "blind164",
+    "blind165", "blind166", "blind167", "blind168",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -255,6 +256,10 @@ BLIND = {
     "blind162": ROOT / "bench" / "data" / "secrets_blind162.jsonl",
     "blind163": ROOT / "bench" / "data" / "secrets_blind163.jsonl",
     "blind164": ROOT / "bench" / "data" / "secrets_blind164.jsonl",
+    "blind165": ROOT / "bench" / "data" / "secrets_blind165.jsonl",
+    "blind166": ROOT / "bench" / "data" / "secrets_blind166.jsonl",
+    "blind167": ROOT / "bench" / "data" / "secrets_blind167.jsonl",
+    "blind168": ROOT / "bench" / "data" / "secrets_blind168.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -1245,6 +1250,34 @@ SEEN = {
         "0.87/1.00; with the token model 0.97/0.95; personal 1.00/1.00); read in session 25: "
         "development since"
     ),
+    "blind165": (
+        "the fifty-seventh secrets blind test (written in session 25, focus: notes dictated to "
+        "a phone, a fifteenth group; scored in session 25 on 3701fe0) (the rules alone "
+        "0.77/0.96; with the token model 0.83/0.96; personal 0.80/0.97); read in session 26 "
+        "(the symbol said twice in a passphrase, two words and a number after a password's "
+        "word, letters spelled after 'pw' or 'temp', Dutch 'X van Name', a recovery key with "
+        "thousands' separators, a gate's code after 'Portão ...:', a dictated IBAN's country "
+        "apart): development since"
+    ),
+    "blind166": (
+        "the fifty-eighth secrets blind test (written in session 25, focus: field engineers "
+        "and remote sites; scored in session 25 on 3701fe0) (the rules alone 0.93/0.98; with "
+        "the token model 0.97/0.97; personal 1.00/0.91); read in session 26 (a password of "
+        "letters whose case changes as no word's does; not secrets: a job's number, a crash "
+        "frame's library and offset): development since"
+    ),
+    "blind167": (
+        "the fifty-ninth secrets blind test (written in session 25, focus: forwarded e-mail "
+        "threads; scored in session 25 on 3701fe0) (the rules alone 0.97/1.00; with the token "
+        "model 1.00/1.00; personal 0.95/0.88); read in session 26 (a house's name such as 'The "
+        "Old Forge' before its street; 'my own mobile' in a quoted signature): development since"
+    ),
+    "blind168": (
+        "the sixtieth secrets blind test (written in session 25, focus: mixed languages and "
+        "machine translation; scored in session 25 on 3701fe0) (the rules alone 0.97/1.00; "
+        "with the token model 1.00/0.97; personal 1.00/0.98); read in session 26 (not secrets: "
+        "a recovery key's ID after 'sleutel-ID' or 'ID chiave'): development since"
+    ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -1557,7 +1590,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind165.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind169.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:

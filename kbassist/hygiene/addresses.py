@@ -63,6 +63,11 @@ _FLOOR_SAID = (
     r"(?:\s+(?:piso|andar|planta))?(?:,?\s*(?:izquierd[oa]|derech[oa]|esquerd[oa]|direit[oa]"
     r"|esq\.?|dto\.?|dcha\.?|izq\.?|frente|tr[aá]s|centro|puerta\s+\w+|porta\s+\w+))?"
 )
+# A floor and its door typed: "3.º B", "2.º esq.", "2.º esquerdo" (session 26, blind165 read)
+_FLOOR_TYPED = (
+    r"\d{1,2}\.?\s?[ºª°]\.?(?:\s?(?:esquerd[oa]|direit[oa]|izquierd[oa]|derech[oa]"
+    r"|[A-Za-z]{1,4}\.?))?"
+)
 # A street named without a type, then its town and a UK postcode: "12 Mill Race, Tickhill,
 # Doncaster DN11 9HU"; a German street named with its preposition, then a postcode: "Am
 # Mühlbach 7, 83093 Bad Endorf" (session 7).
@@ -86,12 +91,13 @@ _STREET_POSTCODED = (
     # Zaragoza", "rua X 14, 2.º esq., 1000-001 Lisboa"; session 23; or said in words: "calle
     # Doctor Sumsi 34, tercero, puerta nueve, 46006 Valencia", "Rua de Cedofeita, 103, segundo
     # esquerdo, 4024-791 Porto"; session 24)
-    rf"\d{{1,4}}[a-z]?(?=(?:,?\s*\d{{1,2}}\.?\s?[ºª°]\.?(?:\s?[A-Za-z]{{1,4}}\.?)?|{_FLOOR_SAID})?"
+    rf"\d{{1,4}}[a-z]?(?=(?:,?\s*{_FLOOR_TYPED}|{_FLOOR_SAID})?"
     r",?\s*\d{4,5}(?:-\d{3})?\s+[A-Z])"
     # a house's name, then its street and a UK postcode: "Hollybush Cottage, Wenlock Road, Much
-    # Wenlock TF13 6JR" (session 12)
+    # Wenlock TF13 6JR" (session 12); "The Old Forge, Church Street, Bampton OX18 2LW" (session 26)
     rf"|\b(?:[A-Z][\w'’-]+\s+){{1,2}}(?:Cottage|House|Farm|Farmhouse|Barn|Lodge|Villa|Croft"
-    rf"|Bungalow|Manse|Grange),\s+(?:[A-Z][\w'’-]+\s+){{1,3}}(?:{EN_STREET_TYPES})\b"
+    rf"|Bungalow|Manse|Grange|Forge|Mill|Rectory|Vicarage|Stables|Granary|Smithy|Schoolhouse"
+    rf"|Oast|Chapel),\s+(?:[A-Z][\w'’-]+\s+){{1,3}}(?:{EN_STREET_TYPES})\b"
     rf"(?:,[ \t]*[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?){{0,2}}(?=[ \t,]{{1,3}}{_UK_POSTCODE})"
     # the house number first, English-style: "14 Rua das Flores, 8200-123 Albufeira" (session 11)
     rf"|\b\d{{1,4}},?\s+(?:{_ROMANCE_STREET_WORDS})\s+(?:[\w'’.-]+\s+){{0,4}}?[\w'’.-]+"
@@ -125,7 +131,7 @@ _STREET_PIECES = (
 )
 # (an Irish county and Eircode too: "Naas, Co. Kildare W91 K2P7"; session 12)
 _POSTCODE_TAIL = re.compile(
-    r"(?:[ \t,]{1,3}\d{1,2}\.?\s?[ºª°]\.?(?:\s?[A-Za-z]{1,4}\.?)?"  # a floor: ", 3.º B"
+    rf"(?:[ \t,]{{1,3}}{_FLOOR_TYPED}"  # a floor: ", 3.º B"
     rf"|{_FLOOR_SAID})?"
     r"[ \t,]{1,3}(?:(?:Co\.?[ \t]+)?[A-Z][\w'’-]+[ \t,]{1,3}){0,3}"
     r"(?:[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|\d{4}\s?[A-Z]{2}|\d{4,5}(?:-\d{3,4})?|[A-Z]{2}\s\d{5}"

@@ -64,6 +64,10 @@ CODE_RULES: tuple[KeywordRule, ...] = (
         r"|produ|artic|artíc|postal|erreur|error|erro|fehler|klant|kunden|artikel))"
         # "the keypad is 2580#", "keypad (*4418#)" (session 12)
         r"|keypad(?=\s+is\s+[*#]?\d|\s*\(\s*[*#]?\d|\s*:\s*[*#]?\d)"
+        # a gate named with a colon and its digits: "Portão das traseiras: 0685", "back gate:
+        # 4417#" (session 26, blind165 read)
+        r"|(?:(?:back|front|main|side|rear|yard|car\s+park)\s+gate|port[ãa]o(?:\s+(?:d[aoe]s?\s+)?\w+)?"
+        r"|portail|cancello|verja|hoftor)(?=\s*:\s*[*#]?\d{3,8}\b)"
         r"|tür-?codes?|tor-?code|alarm-?codes?|zugangs-?codes?|schlüsseltresor(?:-?code)?|digicodes?"
         # "Le code de la boîte à clés ... a été changé pour 6284" (session 17)
         r"|codes?\s+de\s+la\s+bo[îi]te\s+à\s+clés?"
@@ -166,6 +170,11 @@ CODE_RULES: tuple[KeywordRule, ...] = (
             "d'accès",
             "código",
             "códigos",
+            "portão",
+            "portao",
+            "portail",
+            "verja",
+            "hoftor",
         ),
     ),
     KeywordRule(

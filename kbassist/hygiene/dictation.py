@@ -73,7 +73,8 @@ _SAID_ADDRESS = re.compile(
     # its digits in words too ("..., s, o, zero seven at hotmail"; session 23)
     rf"|[a-z0-9](?:,[ ][a-z0-9]{{1,12}}(?:[ ][a-z0-9]{{1,6}})?){{3,40}}"
     # or with spaces alone: "b r a d y dot k e l s o zero seven at hotmail" (session 23)
-    rf"|[a-z0-9](?:[ ](?:[a-z0-9]|{_DOT}|{_DIGIT_WORD})){{4,40}})[ ]{_AT}[ ]"
+    # (a comma before "at" too: "..., l, i, s, at icloud dot com"; session 26, blind165 read)
+    rf"|[a-z0-9](?:[ ](?:[a-z0-9]|{_DOT}|{_DIGIT_WORD})){{4,40}}),?[ ]{_AT}[ ]"
     rf"(?P<domain>[a-z0-9-]{{2,30}}(?:[ ]{_DOT}[ ][a-z]{{2,6}}){{1,2}})(?![\w])(?!\.\w)"
 )
 _SAID_DOT = re.compile(rf"(?i)[ ]{_DOT}[ ]")
@@ -373,7 +374,8 @@ def spelled_case_runs(text: str) -> list[tuple[int, int, str]]:
 # "wie", "como" ("Q maiuscola come Quarto", "g minuscule comme Gaston"), "number" before a digit
 # ("small echo, number one"), "all" before a case word and "then" before a key ("o e r all
 # lower, then capital Echo"; session 25, blind153 read)
-_LIKE = frozenset("come comme wie como zoals like".split())
+# (and Dutch "van": "hoofdletter R van Rudolf, c van Cornelis klein"; session 26, blind165)
+_LIKE = frozenset("come comme wie como zoals like van".split())
 _NUMBER_WORDS = frozenset("number numéro nummer número numero zahl ziffer cijfer digit".split())
 _THEN = frozenset("then dann puis luego depois poi dan".split())
 

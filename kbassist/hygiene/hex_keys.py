@@ -5,7 +5,8 @@ them a key. After a colon, a comma or "is", or as an SDK's first argument, in a 
 the one before) that names a key or a token and no hash, commit, serial or ID, they are an API
 key. Assigned to a variable named for a key, too; and a GUID's shape after a colon where the
 sentence names a secret or an API key and no ID (session 20). A key read out in groups of four
-in the sentence that names it (session 15; moved here from secret_detectors in session 22).
+in the sentence that names it (session 15; moved here from secret_detectors in session 22); a
+recovery key transcribed with separators (session 26).
 """
 
 from __future__ import annotations
@@ -146,3 +147,24 @@ def spaced_key_hits(text: str, lowered: str) -> Iterator[Hit]:
         if _NOT_A_KEY_BEFORE.search(text, max(0, match.start() - 40), match.start()):
             continue
         yield match.start(), match.end(), "licence_key"
+
+
+# A BitLocker recovery key: eight groups of six digits (moved here from secret_detectors in
+# session 26); "(?=\d)": a digit first lets the regex engine skip to the next digit. Or as
+# transcribed, its groups with a thousands' separator or spaced dashes: "388.454 - 265.474 -
+# ..." (session 26, blind165 read), each group a multiple of 11 as a key's are.
+_RECOVERY_KEY = re.compile(r"(?=\d)(?<![\d-])\d{6}(?P<sep>[- ])\d{6}(?:(?P=sep)\d{6}){6}(?![\d-])")
+_RECOVERY_KEY_SPACED = re.compile(
+    r"(?<![\d.,-])\d{3}[.,]?\d{3}(?:(?:[ ]?[-–][ ]?|[ ])\d{3}[.,]?\d{3}){7}(?![\d-]|[.,]\d)"
+)
+_RECOVERY_GROUP = re.compile(r"\d{3}[.,]?\d{3}")
+
+
+def recovery_key_hits(text: str) -> Iterator[Hit]:
+    """BitLocker recovery keys, typed or transcribed."""
+    for match in _RECOVERY_KEY.finditer(text):
+        yield match.start(), match.end(), "bitlocker_key"
+    for match in _RECOVERY_KEY_SPACED.finditer(text):
+        groups = [re.sub(r"\D", "", group) for group in _RECOVERY_GROUP.findall(match.group(0))]
+        if not _RECOVERY_KEY.fullmatch(match.group(0)) and all(int(g) % 11 == 0 for g in groups):
+            yield match.start(), match.end(), "bitlocker_key"

@@ -192,9 +192,14 @@ _YEAR_IN_WORDS = (
     r"|eighteen|nineteen)"
     rf"|two\s+thousand(?:\s+and)?(?:[- ](?:{_UNITS}|ten|eleven|twelve))?"
 )
+# a year of the last century said short, without "of" too: "nineteenth Jan eighty-one"
+# (session 26, blind165 read)
+_SHORT_YEAR_IN_WORDS = (
+    rf"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:{_UNITS}))?"
+)
 _WORDED_DATE = (
-    rf"\b(?:the\s+)?(?:{_ORDINAL}|\d{{1,2}}(?:st|nd|rd|th))\s+of\s+(?:{_MONTHS})\b,?\s+"
-    rf"(?:(?:19|20)\d{{2}}\b|(?:{_YEAR_IN_WORDS})\b)"
+    rf"\b(?:the\s+)?(?:{_ORDINAL}|\d{{1,2}}(?:st|nd|rd|th))\s+(?:of\s+)?(?:{_MONTHS})\b\.?,?\s+"
+    rf"(?:(?:19|20)\d{{2}}\b|(?:{_YEAR_IN_WORDS})\b|(?:{_SHORT_YEAR_IN_WORDS})\b(?![- ]\w))"
 )
 _ANSWER_DATE_PATTERN = (
     rf"\b\d{{1,2}}(?:st|nd|rd|th|er|º|\.)?,?\s+(?:de\s+)?(?:{_MONTHS})\b\.?,?\s+"
@@ -233,7 +238,8 @@ def _birth_year(date: str) -> int:
     years = _BIRTH_YEAR.findall(date)
     if years:
         return int(years[-1])
-    return 1950 if "nineteen" in date.lower().rsplit(" of ", 1)[-1] else 2000
+    tail = date.lower().rsplit(" of ", 1)[-1]
+    return 1950 if "nineteen" in tail or re.search(rf"(?:{_SHORT_YEAR_IN_WORDS})$", tail) else 2000
 
 
 _SENTENCE_REACH = 120

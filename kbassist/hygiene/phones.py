@@ -160,7 +160,11 @@ _WORK_PHONE = guarded(
 _OWN_PHONE_AFTER = re.compile(
     r"(?i)\W{0,3}(?:(?:which|that)\s+(?:is|was)\s+)?"  # ", which is her own phone" (session 16)
     r"(?:his|her|their|own|personal|private|perso|privé|privat\w*|su|son|sa|seu"
-    r"|sua|suo|zijn|haar|sein|ihr)\s+(?:(?:own|personal|private|mobile)\s+)?"
+    r"|sua|suo|zijn|haar|sein|ihr"
+    # the owner's own words in a quoted signature: "mob 07890 ... (my own phone, no office)"
+    # (session 26, blind167 read)
+    r"|my|mijn|mein|mon|mi|meu|mio)\s+(?:(?:own|personal|private|mobile|eigen|eigenes|propio"
+    r"|próprio|proprio|personnel)\s+)?"
     r"(?:phone|mobile|cell|number|handy|portable"
     r"|m[óo]vil|telem[óo]vel|cellulare|mobiel|gsm|n[úu]mero|nummer|numéro)"
     # "text me on 07623 118 904 when ..., thats my own phone not the work one" (session 17)

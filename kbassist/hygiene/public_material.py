@@ -202,6 +202,8 @@ NOT_A_SECRET_SHAPE = re.compile(
     r"|[\w.-]+['’]s|[A-Za-z]+\?|(?:\w{4,6}-)?(?:[Xx]{4,6}-){2,}.*"
     r"|.*[{.\-_][0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}.*"
     r"|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}[}\]].*"
+    # a crash's frame, a library and an offset ("libmaps.so+0x4c2a0"; session 26, blind166)
+    r"|[\w.-]+\.(?i:so|dll|exe|dylib|sys)(?:\.\d+)*\+0x[0-9a-fA-F]+[.,;]?"
 )
 # A policy's name, not a password: "password policy 'AVC-Pwd-14char-NoExpiry' applied"; a
 # German compound ends in the word ("Passwortrichtlinie 'Min12'")

@@ -28,7 +28,7 @@ from kbassist.hygiene.code_lists import (
 from kbassist.hygiene.code_sentences import sentence_code_hits
 from kbassist.hygiene.command_lines import command_line_hits, config_value_hits
 from kbassist.hygiene.credential_pairs import pair_hits
-from kbassist.hygiene.hex_keys import hex_key_hits, spaced_key_hits
+from kbassist.hygiene.hex_keys import hex_key_hits, recovery_key_hits, spaced_key_hits
 from kbassist.hygiene.keyword_scan import Hit, Token, trim
 from kbassist.hygiene.laid_out import (
     aligned_table_hits,
@@ -87,8 +87,6 @@ def _reversed_hits(text: str, lowered: str) -> Iterator[Hit]:
 
 # --- shapes that need no keyword -----------------------------------------------------------
 
-# "(?=\d)": a digit first lets the regex engine skip to the next digit (see _PASSWORD_TOPIC).
-_BITLOCKER = re.compile(r"(?=\d)(?<![\d-])\d{6}(?P<sep>[- ])\d{6}(?:(?P=sep)\d{6}){6}(?![\d-])")
 _PRODUCT_KEY = re.compile(r"(?<![\w-])(?!XXXXX-)[A-Z0-9]{5}(?:-[A-Z0-9]{5}){4}(?![\w-])")
 # A licence key of four or more groups of four, perhaps after a short product prefix
 # ("EAV-3K7N-PX2Q-9RT4-HW8M"), with letters and digits mixed in most groups (session 5):
@@ -212,8 +210,7 @@ _APP_PASSWORD_NAME = re.compile(
 
 def _shape_hits(text: str, lowered: str) -> Iterator[Hit]:
     """BitLocker and product keys, credentials in URLs, connection strings and HTTP headers."""
-    for match in _BITLOCKER.finditer(text):
-        yield match.start(), match.end(), "bitlocker_key"
+    yield from recovery_key_hits(text)
     if "w" in lowered:
         for match in _DIGIT_WIFI_KEY.finditer(text):
             yield match.start("value"), match.end("value"), "wifi_key"

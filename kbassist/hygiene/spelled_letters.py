@@ -98,7 +98,10 @@ def spelled_runs(text: str, lowered: str) -> list[tuple[int, int, str]]:
 SECRET_WORD = re.compile(
     r"(?i)\b(?:password|passwort|kennwort|wachtwoord|contraseña|senha|mot\s+de\s+passe|key"
     r"|schlüssel|sleutel|clave|chave|chiave|clé|code|pin|voucher|passphrase|wifi|wi-fi|wlan"
-    r"|credential|credenziale|palavra-passe|psk|passcode|mdp)(?:s|es|i)?\b"
+    r"|credential|credenziale|palavra-passe|psk|passcode|mdp"
+    # shorthand: "her old pw into the ticket, p lower case, 5, ...", "New temp for Rhys, capital
+    # Z, m, ..." (session 26, blind165 read)
+    r"|pw|pwd|pass|temp)(?:s|es|i)?\b"
 )
 SECRET_REACH = 200
 # Words that name an identifier, nearer the value than a secret's word: "Switch serial, for

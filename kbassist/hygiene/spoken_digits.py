@@ -175,11 +175,12 @@ def rewritten(text: str, first_words: bool = True) -> tuple[str, list[tuple[int,
         _read(_KEY_SAID, text, _key_said) if _said_dash(text) or " min " in text else [],
     )
     found += _outside(found, spelled_runs(text, text.lower()))  # "Kilo Seven Delta Two ..."
+    # "Thistle dash walnut fifty two" (session 25; after the spelling alphabets: "Golf Bravo
+    # dash Mike six ..."; before the case words after it: "Quartz hyphen Orbit hyphen one six,
+    # capital Q", session 26)
+    found += _outside(found, passphrase_runs(text))
     # letters spelled with their case, before their digit words are read alone
     found += _outside(found, spelled_case_runs(text))
-    # "Thistle dash walnut fifty two" (session 25; after the spelling alphabets: "Golf Bravo
-    # dash Mike six ...")
-    found += _outside(found, passphrase_runs(text))
     # "forty two Wexham Road", "S L two, five E Q", "dritter Mai ..." (session 19)
     found += _outside(found, place_runs(text))
     # "one thousand seven hundred and forty one", "tres mil trescientos uno" (after the dates:

@@ -64,9 +64,26 @@ _CASE = (
     r"(?:mayúscula|hoofdletter|maiuscola|majuscule|maiúscula|capital|großbuchstaben?)"
     r"(?:[ ][A-Z](?![\w]))?)?"
 )
+# the symbol said again before the number: "Quartz hyphen Orbit hyphen one six" (session 26,
+# blind165 read)
 _PASSPHRASE = re.compile(
     rf"(?i)(?<![\w-])(?P<first>{_WORD}){_CASE},?[ ](?P<symbol>{_SYMBOL}),?[ ]"
-    rf"(?P<second>{_WORD}),?[ ](?P<number>{_NUMBER}(?:[ ,-]+{_NUMBER}){{0,2}})(?![\w-])"
+    rf"(?P<second>{_WORD}){_CASE},?[ ](?:(?P<again>{_SYMBOL}),?[ ])?"
+    rf"(?P<number>{_NUMBER}(?:[ ,-]+{_NUMBER}){{0,2}})(?![\w-])"
+)
+# Without a symbol, two words and a number only right after a password's or a key's word and
+# its link, the number ending the clause: "Wi-Fi password on that router is Falcon Amber
+# twenty six, she's online", "admin pass changed to ember juniper zero nine, capitals on the E"
+# (session 26, blind165 read)
+_NAMED_PLAIN = re.compile(
+    r"(?i)\b(?:password|passwort|kennwort|wachtwoord|contraseña|senha|mot de passe|passe|pass"
+    r"|pw|key|sleutel|schlüssel|clave|chave|chiave|clé|passphrase)\b"
+    # (not the verb: "the new details to pass on: sort code oh four, ...")
+    r"(?!\s+(?:on|it|them|this|that|these|those|the|back|through|along|over)\b)[^.,;:\n]{0,24}?"
+    r"(?:(?:\bis|\bto|\bist|\bauf|\bnaar|\bes|\best|\bé|\bè|\ba)"
+    r"(?:[ ](?:now|nu|jetzt|ahora|maintenant|agora|ora))?|:)[ ]"
+    rf"(?P<first>{_WORD})[ ](?P<second>{_WORD})[ ]"
+    rf"(?P<number>{_NUMBER}(?:[ -]{_NUMBER}){{0,2}})(?=[,.;)]|$)"
 )
 _NUMBER_WORD = re.compile(rf"(?i){_NUMBER}")
 # words that are no password's: numbers, symbols, spelling alphabets' letters, articles
@@ -78,6 +95,9 @@ _NOT_A_WORD = frozenset(
         *(word.lower() for word in GERMAN_WORDS),
         *"the and for with from der die das den dem des het een les des une uno una los las"
         " del dei della dos das uma ele ela sie ihr".split(),
+        # case words: "capital dash lower ..." spells letters; a bank's "sort code" (session 26)
+        "sort",
+        *"capital lower upper small klein kleine grote groß großes hoofdletter".split(),
     }
 )
 _GATE = re.compile(rf"(?i)(?<![\w-]){_SYMBOL}(?![\w-])")
@@ -87,20 +107,34 @@ def _digits(said: str) -> str:
     return "".join(_NUMBERS[word.group(0).lower()] for word in _NUMBER_WORD.finditer(said))
 
 
+def _no_words(match: re.Match[str]) -> bool:
+    """Whether the two words of a match are no password's: "two dash three forty", "Bravo
+    dash Mike six", "the hash, SHA two fifty"."""
+    words = (match.group("first").lower(), match.group("second").lower())
+    return any(word in _NOT_A_WORD for word in words) or match.group("second").isupper()
+
+
 def passphrase_runs(text: str) -> list[tuple[int, int, str]]:
     """(start, end, the value spelled) of each word, symbol, word and number said aloud."""
-    if not _GATE.search(text):
-        return []
     runs = []
-    for match in _PASSPHRASE.finditer(text):
-        words = (match.group("first").lower(), match.group("second").lower())
-        if any(word in _NOT_A_WORD for word in words) or match.group("second").isupper():
-            continue  # "two dash three forty", "Bravo dash Mike six", "the hash, SHA two fifty"
-        value = (
-            match.group("first")
-            + _SYMBOLS[match.group("symbol").lower()]
-            + match.group("second")
-            + _digits(match.group("number"))
-        )
-        runs.append((match.start(), match.end(), value))
-    return runs
+    if _GATE.search(text):
+        for match in _PASSPHRASE.finditer(text):
+            if _no_words(match):
+                continue
+            again = match.group("again")
+            value = (
+                match.group("first")
+                + _SYMBOLS[match.group("symbol").lower()]
+                + match.group("second")
+                + (_SYMBOLS[again.lower()] if again else "")
+                + _digits(match.group("number"))
+            )
+            runs.append((match.start(), match.end(), value))
+    for match in _NAMED_PLAIN.finditer(text):
+        if _no_words(match) or any(
+            start < match.end() and match.start("first") < end for start, end, _ in runs
+        ):
+            continue
+        value = match.group("first") + match.group("second") + _digits(match.group("number"))
+        runs.append((match.start("first"), match.end(), value))
+    return sorted(runs)

@@ -568,19 +568,29 @@ def _not_a_value(text: str, start: int, end: int) -> bool:
         or _LINE_ID_BEFORE.search(text, max(0, start - 40), start) is not None
         or _CONNECTION_SETTING.search(value) is not None
         or _VAULT_ENTRY_BEFORE.search(text, max(0, start - 40), start) is not None
+        or _KEY_ID_BEFORE.search(text, max(0, start - 40), start) is not None
     )
 
 
 # A word with a hyphen ("Follow-me", "Re-programmed"); a card payment's authorisation code
 # ("auth code 083312"), which opens nothing; a connection string's settings without a
 # secret ("SSPI;Encrypt=True") (session 12)
-_HYPHENATED_WORD = re.compile(r"[A-Z]?[a-z]+-[a-z]+")
+_HYPHENATED_WORD = re.compile(r"[A-Z]?[a-z]+-(?:[a-z]+|ID|Id)")  # and "sleutel-ID" (session 26)
 _AUTH_CODE_BEFORE = re.compile(r"(?i)\b(?:auth(?:ori[sz]ation)?|approval)\s+code\W{0,3}$")
 # A broadband line's or a contract's identifier, named before it ("Anschlusskennung:
 # 002817364519", "contract number 2204418873"; session 14)
 _LINE_ID_BEFORE = re.compile(
     r"(?i)\b(?:anschlusskennung|zugangsnummer|teilnehmernummer|mitbenutzernummer"
     r"|(?:contract|subscription|agreement)\s+(?:number|no\.?|id))\)?\W{0,3}$"
+)
+# A recovery key's ID, a job's number: "(sleutel-ID begint met 7244FF87)", "(ID chiave
+# 961D0D03)", "a locksmith replaced it (job 44102)" (session 26, blind166 and blind168 read)
+_KEY_ID_BEFORE = re.compile(
+    r"(?i)(?:\b(?:key|schlüssel|sleutel|clé|chiave|clave|chave)[ _-]?id(?:entifier)?"
+    r"|\bid\s+(?:(?:de\s+la|della|da|du|de)\s+)?(?:chiave|clave|chave|clé|key)"
+    r"|\b(?:job|work\s+order|callout)(?:\s+(?:no\.?|number|nr\.?|\#))?)\W{0,3}"
+    r"(?:(?:begint|beginnt|starts|begins|commence|inizia|empieza|começa)\s+(?:met|mit|with|par"
+    r"|con|por)\s+)?$"
 )
 _CONNECTION_SETTING = re.compile(r"(?i)^(?:sspi|true|false|yes|no);\w+=")
 # A password manager's entry named, not its value: "est dans Bitwarden (« srv-quai-02 maint

@@ -136,6 +136,21 @@ def random_letters(value: str) -> bool:
 
 
 _CAPITALS_INSIDE = re.compile(r"[a-z][A-Z]{3,}")
+# Words joined as names are: "OneDrive", "userPrincipalName", "PINs", "SQLs"
+_NAMED_CASE = re.compile(r"[a-z]*(?:[A-Z][a-z]+)+|[A-Z]+[a-z]?s?")
+
+
+def _drawn_case(value: str) -> bool:
+    """Eight letters or more, two capitals and three small letters at least, not joined as
+    names are: "Das VNC-Kennwort ist UABmhihz" (session 26, blind166 read)."""
+    return (
+        8 <= len(value) <= 24
+        and value.isascii()
+        and value.isalpha()
+        and sum(ch.isupper() for ch in value) >= 2
+        and sum(ch.islower() for ch in value) >= 3
+        and not _NAMED_CASE.fullmatch(value)
+    )
 
 
 # A token with upper and lower case and a digit, the way generated and chosen values mix them.
@@ -222,7 +237,9 @@ def value_shape_ok(value: str, level: str, quoted: bool = False) -> bool:
         # A hyphen or dot alone is how words and names are joined ("P-A-S-S", "Mail.Send").
         real_symbol = any(not ch.isalnum() and ch not in "-._" for ch in value)
         return (
-            len(value) >= 5 and has_letter and (has_digit or real_symbol or random_letters(value))
+            len(value) >= 5
+            and has_letter
+            and (has_digit or real_symbol or random_letters(value) or _drawn_case(value))
         )
     if level == "strict":
         if HOST_NAME.fullmatch(value) and not GROUPED_CODE.fullmatch(value):
