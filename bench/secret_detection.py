@@ -89,6 +89,7 @@ BATCHES = (
     "blind157", "blind158", "blind159", "blind160",
     "blind161", "blind162", "blind163", "blind164",
     "blind165", "blind166", "blind167", "blind168",
+    "blind169", "blind170", "blind171", "blind172",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -260,6 +261,10 @@ BLIND = {
     "blind166": ROOT / "bench" / "data" / "secrets_blind166.jsonl",
     "blind167": ROOT / "bench" / "data" / "secrets_blind167.jsonl",
     "blind168": ROOT / "bench" / "data" / "secrets_blind168.jsonl",
+    "blind169": ROOT / "bench" / "data" / "secrets_blind169.jsonl",
+    "blind170": ROOT / "bench" / "data" / "secrets_blind170.jsonl",
+    "blind171": ROOT / "bench" / "data" / "secrets_blind171.jsonl",
+    "blind172": ROOT / "bench" / "data" / "secrets_blind172.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -1278,6 +1283,35 @@ SEEN = {
         "with the token model 1.00/0.97; personal 1.00/0.98); read in session 26 (not secrets: "
         "a recovery key's ID after 'sleutel-ID' or 'ID chiave'): development since"
     ),
+    "blind169": (
+        "the sixty-first secrets blind test (written in session 26, focus: notes dictated to a "
+        "phone, a sixteenth group; scored in session 26 on 21df6e6) (the rules alone "
+        "0.87/0.98; with the token model 0.88/0.98; personal 0.88/0.95); read in session 26 "
+        "(a code as two pairs after 'nouveau code', a Wi-Fi key of digits after a colon later "
+        "in its sentence, letters spelled with their word after them, 'étoile'): development "
+        "since"
+    ),
+    "blind170": (
+        "the sixty-second secrets blind test (written in session 26, focus: schools, colleges "
+        "and universities; scored in session 26 on 21df6e6) (the rules alone 0.93/1.00; with "
+        "the token model 0.95/1.00; personal 0.95/1.00); read in session 26 (an "
+        "authenticator's setup key in base32 groups; a pupil's date of birth after 2008; a "
+        "parent's mobile): development since"
+    ),
+    "blind171": (
+        "the sixty-third secrets blind test (written in session 26, focus: notes pasted from "
+        "tools; scored in session 26 on 21df6e6) (the rules alone 0.93/0.98; with the token "
+        "model 0.97/0.98; personal 0.90/0.95); read in session 26 (a .psk file printed by "
+        "'cat', vouchers from a 'hotspot manager', a number after 'tel:' and called someone's "
+        "own in the next line): development since"
+    ),
+    "blind172": (
+        "the sixty-fourth secrets blind test (written in session 26, focus: retail, "
+        "hospitality and franchise sites; scored in session 26 on 21df6e6) (the rules alone "
+        "0.90/1.00; with the token model 0.93/1.00; personal 1.00/0.98); read in session 26 "
+        "(a hex token after 'token de integración', a waiter's 'Kellnercode'): development "
+        "since"
+    ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -1590,7 +1624,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind169.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind173.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:

@@ -20,6 +20,7 @@ i v e r") are read by :func:`spelled_case_runs`.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from kbassist.hygiene.keyword_scan import Hit
 from kbassist.hygiene.regex_guard import guarded
@@ -279,6 +280,8 @@ _SPELLED_SYMBOLS = {
     **dict.fromkeys("percento|por cento|por ciento|procent|prozent".split("|"), "%"),
     **dict.fromkeys("til|tilde".split("|"), "~"),
     **dict.fromkeys("ponto final|point final".split("|"), "."),
+    # (session 26, blind169 read: "étoile, sept, S Suzanne majuscule, ...")
+    **dict.fromkeys("étoile|astérisque|asterisco|sternchen|sterretje".split("|"), "*"),
 }
 _SPELLED_PHRASES = "|".join(
     sorted((re.escape(phrase) for phrase in _SPELLED_SYMBOLS if " " in phrase), key=len)[::-1]
@@ -374,8 +377,9 @@ def spelled_case_runs(text: str) -> list[tuple[int, int, str]]:
 # "wie", "como" ("Q maiuscola come Quarto", "g minuscule comme Gaston"), "number" before a digit
 # ("small echo, number one"), "all" before a case word and "then" before a key ("o e r all
 # lower, then capital Echo"; session 25, blind153 read)
-# (and Dutch "van": "hoofdletter R van Rudolf, c van Cornelis klein"; session 26, blind165)
-_LIKE = frozenset("come comme wie como zoals like van".split())
+# (and Dutch "van": "hoofdletter R van Rudolf, c van Cornelis klein"; session 26, blind165;
+# "de", "di": "minúscula X de Xilófono"; session 26, blind169)
+_LIKE = frozenset("come comme wie como zoals like van de di".split())
 _NUMBER_WORDS = frozenset("number numéro nummer número numero zahl ziffer cijfer digit".split())
 _THEN = frozenset("then dann puis luego depois poi dan".split())
 
@@ -388,6 +392,14 @@ def _spoken_between(word: str, following: str, pieces: list[tuple[str, str]]) ->
     if low in _LIKE:
         letters = [text for kind, text in pieces[-2:] if kind == "L"]
         return 2 if letters and next_low[:1] == letters[-1].lower() else 0
+    if (
+        pieces[-1][0] == "L"
+        and len(word) >= 3
+        and word[:1].isupper()
+        and word[1:].islower()
+        and _initial(word) == _initial(pieces[-1][1])
+    ):
+        return 1  # the letter's word after it: "S Suzanne majuscule", "X Xilófono minúscula"
     if low in _NUMBER_WORDS:
         return 1 if next_low in _DIGIT_OF or (len(following) == 1 and following.isdigit()) else 0
     if low == "all" and next_low in _CASE_BEFORE:
@@ -395,6 +407,11 @@ def _spoken_between(word: str, following: str, pieces: list[tuple[str, str]]) ->
     if low in _THEN:
         return 1 if _spelled_piece(following, low, "", True) is not None else 0
     return 0
+
+
+def _initial(word: str) -> str:
+    """A word's first letter in capitals, without its accent ("É" is "E")."""
+    return unicodedata.normalize("NFD", word[:1])[:1].upper()
 
 
 def _comma_keys(

@@ -33,7 +33,11 @@ _HEX_VALUE = re.compile(
     # in brackets or "for the record" ("Pegada la nueva (f9b4...)", "pasted ... here for the
     # record 86d4..."; session 25, blind157-158 read)
     r"(?:[:,(][ \t]*|=[ \t]*['\"]|\w(?:API|Api|Client)\([ \t]*['\"]|\b(?:is|è|est|es|ist|é)[ \t]+"
-    r"|\bfor\s+(?:the\s+)?(?:record|reference)[ \t]+)"
+    r"|\bfor\s+(?:the\s+)?(?:record|reference)[ \t]+"
+    # right after the key's word and what it is for: "token de integración 7ef5..." (session 26,
+    # blind172 read)
+    r"|\b(?:token|jeton|clave|chave|chiave|clé)[ \t]+(?:de|do|da|di|del|della|d')[ \t]*"
+    r"[\wÀ-ÿ]{3,20}[ \t]+)"
     r"(?P<value>[0-9a-f]{32,64}|[0-9A-F]{32,64})(?![\w-])"
 )
 _HEX_ONLY = re.compile(r"[0-9a-f]+|[0-9A-F]+")  # read by _HEX_VALUE
@@ -90,10 +94,22 @@ _CAMEL_CASE = re.compile(r"(?:[A-Z][a-z]{2,})+")  # "PartialProductKey": a field
 _PUBLIC = re.compile(r"(?i)\b(?:public|pública|publique|pubblica|öffentliche?r?|publieke?)\b")
 
 
+# A key file printed: "$ cat /etc/zabbix/fs01.psk" and the key alone on the next line (session
+# 26, blind171 read)
+_KEY_FILE_PRINTED = re.compile(
+    r"(?m)^[ \t]*(?:[$#>][ \t]*)?(?:sudo[ \t]+)?(?:cat|type|Get-Content)[ \t]+"
+    r"\S*\.(?:psk|key|secret)"
+    r"['\"]?[ \t]*\r?\n[ \t]*(?P<value>[0-9a-fA-F]{32,128}|[A-Za-z0-9+/]{32,88}={0,2})[ \t]*$"
+)
+
+
 def hex_key_hits(text: str, lowered: str) -> Iterator[Hit]:
     """Hex digits after a colon, a comma or "is", or as an SDK's first argument, in a sentence
     about a key or token (not a hash, a commit or a serial); a drawn value so too."""
     yield from guid_key_hits(text, lowered)
+    if ".psk" in lowered or ".key" in lowered or ".secret" in lowered:
+        for match in _KEY_FILE_PRINTED.finditer(text):
+            yield match.start("value"), match.end("value"), "preshared_key"
     drawn = (
         match
         for match in _DRAWN_VALUE.finditer(text)
@@ -116,7 +132,11 @@ def hex_key_hits(text: str, lowered: str) -> Iterator[Hit]:
 # "the owner read it out in chunks of four: A7F2 9KQ1 ZZ03 MP8X" (session 15): four to eight
 # groups of four capitals and digits, most of them mixed, in a sentence that names a key,
 # token or licence; not an IBAN ("GB29 NWBK ...") nor a number no one types
-_SPACED_GROUPS = re.compile(r"(?<![\w-])[A-Z0-9]{4}(?: [A-Z0-9]{4}){3,7}(?![\w-])")
+# or in base32's small letters and digits 2-7, as an authenticator's setup key is shown: "secret
+# key 5hl2 p32u v6zl 4wxs ityv etou hrl6 lvxw" (session 26, blind170 read)
+_SPACED_GROUPS = re.compile(
+    r"(?<![\w-])(?:[A-Z0-9]{4}(?: [A-Z0-9]{4}){3,7}|[a-z2-7]{4}(?: [a-z2-7]{4}){3,7})(?![\w-])"
+)
 _HEX_GROUP = re.compile(r"[0-9A-F]{4}")
 _KEY_NAMED = guarded(
     r"(?i)\b(?:key|keys|token|licen[cs]e|product\s+key|schlüssel|lizenz\w*|clave|clé|chiave"
@@ -146,7 +166,7 @@ def spaced_key_hits(text: str, lowered: str) -> Iterator[Hit]:
             continue
         if _NOT_A_KEY_BEFORE.search(text, max(0, match.start() - 40), match.start()):
             continue
-        yield match.start(), match.end(), "licence_key"
+        yield match.start(), match.end(), "mfa_seed" if groups[0].islower() else "licence_key"
 
 
 # A BitLocker recovery key: eight groups of six digits (moved here from secret_detectors in

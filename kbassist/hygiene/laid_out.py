@@ -22,7 +22,7 @@ from kbassist.hygiene.value_shapes import KEY_NOUNS, STOPWORDS, is_mention, valu
 # two or more codes of two groups of digits, none a range of years.
 _VOUCHER_TOPIC = guarded(
     r"(?i)\b(?:guest\s+(?:wi-?fi\s+)?(?:pass(?:es)?|codes?|vouchers?|tickets?|access)|\w*vouchers?"
-    r"|hotspot\s+(?:codes?|tickets?)|gast(?:zugang|wlan|zugangs)\w*|gutschein\w*"
+    r"|hotspot\s+(?:codes?|tickets?|manager)|gast(?:zugang|wlan|zugangs)\w*|gutschein\w*"
     r"|c[óo]digos?\s+de\s+invitado|codes?\s+invités?|gastcodes?|codici\s+ospite"
     r"|bons?\s+(?:wi-?fi\s+)?invités?|tickets?\s+(?:wi-?fi\s+)?invités?"  # (session 16)
     # the network named instead of the guest: "codes Wi-Fi", "wifi vouchers" (session 8)

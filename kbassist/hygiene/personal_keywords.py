@@ -220,8 +220,8 @@ _ANSWER_CUES = tuple(
 
 
 # "the app asks for date of birth as second factor and the son gave it as 22 March 1949":
-# the date later in the sentence that names a date of birth (session 8). Born 1920-2008: a
-# date of this decade in that sentence is when something was done.
+# the date later in the sentence that names a date of birth (session 8). Born 1920-2014
+# (2008 until session 26): a date of this decade in that sentence is when something was done.
 # In a file name too: "Okafor_Chidi_DOB_02-11-1987.pdf" (session 10).
 _BIRTH_NAMED = guarded(
     rf"(?i)(?<![^\W_])(?:{_BIRTH_NOUNS}|birthdays|born|geboren|nacid[oa]|nascid[oa]|nat[oa]"
@@ -243,6 +243,8 @@ def _birth_year(date: str) -> int:
 
 
 _SENTENCE_REACH = 120
+# (a schoolchild's too: "the pupil's date of birth, 23 January 2009"; session 26, blind170 read)
+_LAST_BIRTH_YEAR = 2014
 
 
 def sentence_birth_date_hits(text: str, lowered: str) -> Iterator[Hit]:
@@ -257,7 +259,7 @@ def sentence_birth_date_hits(text: str, lowered: str) -> Iterator[Hit]:
         end = min(stop.start() if stop else end, line_end if line_end != -1 else end)
         for found in _ANSWER_DATE.finditer(text, named.end(), end):
             # a placeholder date may come first: "DOB imported as 01/01/1900. Correct date is..."
-            if 1920 <= _birth_year(found.group(0)) <= 2008:
+            if 1920 <= _birth_year(found.group(0)) <= _LAST_BIRTH_YEAR:
                 yield found.start(), found.end(), "date_of_birth"
                 break
         else:

@@ -25,8 +25,10 @@ TRUNK_ZERO_REGIONS = ("GB", "DE", "NL", "FR", "IT", "BE", "AT", "CH", "IE", "AU"
 NO_TRUNK_REGIONS = ("US", "CA", "ES", "PT", "IT")
 # never inside a path or a file name: "C:\\Windows\\Minidump\\031125-9421-01.dmp" (session 9)
 # one slash may part the area code ("0171/4482913", "05251 / 39 48 72"; session 11)
+# (after a URI's "tel:" too: "ForwardingTarget : tel:+447355064506"; session 26, blind171)
 _PHONE = re.compile(
-    r"(?<![\w+/\\.:#-])(?:\+|00)?\(?\d[\d \t().-]{1,8}(?:[ \t]?/[ \t]?\d)?[\d \t().-]{3,22}\d"
+    r"(?:(?<![\w+/\\.:#-])|(?<=\btel:))"
+    r"(?:\+|00)?\(?\d[\d \t().-]{1,8}(?:[ \t]?/[ \t]?\d)?[\d \t().-]{3,22}\d"
     r"(?![\w-]|[.:/]\d|\.[a-z]{2,4}\b)"
 )
 # (a French number in dots, 06.48.21.77.09, is none of these; session 11)
@@ -122,6 +124,7 @@ _PERSONAL_PHONE_WORDS = re.compile(
     r"|particular|privato|privata|wife|husband|partner|mum|mom|dad|spouse|him|his|her|them"
     r"|their|he|she|ihn|ihm|ihr|ihre|seine?|lui|elle|hem|haar|zijn|ele|ela|dele|dela"
     r"|patient|patiënt|paciente|patiente?|paziente|tenant|pupil|resident"
+    r"|parent|guardian"  # "the parent's mobile 07956 ..." (session 26, blind170 read)
     r"|perso|son|sa|su|suo|sua|seu|my|mine|mijn|mein|meine|meu|minha|mio|mia)\b"
 )
 _OWN_NUMBER = re.compile(r"(?i)\b(?:pessoal|personal|privado|particular|personale|privato)\W*$")
@@ -215,6 +218,24 @@ def _with_personal_mailbox(text: str, end: int) -> bool:
 
 
 _NEXT_NUMBER = re.compile(r"\W{0,3}[+(]?\d")
+# Whose the number is, said in the next line or sentence, no other number between: a pasted
+# export's row, then "Jess confirmed it's her own mobile", "El teléfono es su móvil particular",
+# "That is the former practice manager's own mobile" (session 26, blind171 read)
+# (said to be: not "moved to it from her personal mobile", "Nessun cellulare personale")
+_OWN_PHONE_NEXT = guarded(
+    r"(?i)[^\d]{0,100}?\b(?:it'?s|it’s|is|was|es|era|é|est|ist|è)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:(?:own|personal|private|particular|pessoal|privé|privat|privato|persoonlijke?|eigen)"
+    r"\s+(?:mobile|phone|cell|m[óo]vil|telem[óo]vel|cellulare|mobiel|handy|number)"
+    r"|(?:m[óo]vil|telem[óo]vel|cellulare|mobiel|handy|mobile)\s+(?:particular|pessoal|personal"
+    r"|personale|privato|privé|privat))\b"
+)
+_NEGATION = re.compile(r"(?i)\b(?:not|no|isn'?t|wasn'?t|nicht|kein\w*|niet|geen|não|non|pas|ni)\b")
+
+
+def _own_next(text: str, end: int) -> bool:
+    """Whether the words after a number, in its line or the next, say it is someone's own."""
+    said = _OWN_PHONE_NEXT.match(text, end)
+    return said is not None and not _NEGATION.search(said.group(0)[-45:])
 
 
 def _own_after(after: str) -> bool:
@@ -576,6 +597,7 @@ def phone_hits(text: str, lowered: str) -> Iterator[Hit]:
         own = (
             _PERSONAL_PHONE_WORDS.search(before)
             or _own_after(after)
+            or _own_next(text, start + len(raw))
             or _TITLED_NAME_BEFORE.search(before)
             or own_earlier
             or _with_personal_mailbox(text, start + len(raw))

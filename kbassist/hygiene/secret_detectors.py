@@ -94,9 +94,8 @@ _PRODUCT_KEY = re.compile(r"(?<![\w-])(?!XXXXX-)[A-Z0-9]{5}(?:-[A-Z0-9]{5}){4}(?
 _GROUPED_KEY = re.compile(r"(?<![\w-])(?:[A-Z]{2,4}-)?[A-Z0-9]{4}(?:-[A-Z0-9]{4}){3,7}(?![\w-])")
 # Software serials read out as six groups of four digits (Adobe): no device serial looks so.
 _DIGIT_SERIAL = re.compile(r"(?<![\w-])\d{4}(?:-\d{4}){5}(?![\w-])")
-# "Activation: serial 0563-2244-1187-9034 / activation key 5X72KP": a software serial in
-# groups of four digits is a licence where its clause speaks of activating or licensing it
-# (session 9); a device's serial is not.
+# "Activation: serial 0563-2244-1187-9034 / activation key 5X72KP": a software serial is a
+# licence where its clause speaks of activating or licensing it (session 9); a device's is not.
 _ACTIVATION_SERIAL = re.compile(
     r"(?i)\bserial\W{0,3}(?P<value>\d{4}(?:-\d{4}){3,4}"
     # or groups of capitals and digits: "activated it ... with serial E3NLCZ-7H4Q2M-..." (s. 18)
@@ -113,6 +112,10 @@ _DIGIT_WIFI_KEY = re.compile(
     r"(?i)\b(?:wlan|wifi|wi-fi|wpa2?)[\s-]?(?:netzwerk)?(?:schlüssel|key|passwor[dt]|kennwort"
     r"|sleutel|clave|clé|chave|chiave)\b[^\n\d]{0,40}?"
     r"(?P<value>\d{4}(?:[ -]\d{4}){3,4}|\d{16,20})(?![\d-])"
+    # or after a colon later in the sentence naming both: "Das WLAN ... hat nur Ziffern als
+    # Schlüssel, ..., ich sage sie in Zweiergruppen an: 215347678906" (session 26, blind169)
+    r"|\b(?:wlan|wifi|wi-fi)\b[^\n.:]{0,80}?\b(?:schlüssel|key|sleutel|clave|clé|chave|chiave"
+    r"|passwor[dt]|kennwort|wachtwoord)\b[^\n.:\d]{0,80}:[ ]?(?P<after>\d{8,63})(?![\d-])"
 )
 _URL_CREDENTIALS = re.compile(
     r"\b[a-zA-Z][a-zA-Z0-9+.-]{1,20}://[^\s:/@<>\"']{0,100}:(?P<value>[^\s/<>\"']{1,100})"
@@ -213,7 +216,7 @@ def _shape_hits(text: str, lowered: str) -> Iterator[Hit]:
     yield from recovery_key_hits(text)
     if "w" in lowered:
         for match in _DIGIT_WIFI_KEY.finditer(text):
-            yield match.start("value"), match.end("value"), "wifi_key"
+            yield match.span("value" if match.group("value") else "after") + ("wifi_key",)
     if "app" in lowered or "aplica" in lowered:
         for match in [*_APP_PASSWORD.finditer(text), *_WP_APP_PASSWORD.finditer(text)]:
             if match.re is _APP_PASSWORD and match.group(1) is None:

@@ -62,6 +62,8 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         r"|druck-?code|kopier-?code|print-?code|afdrukcode|code\s+d'impression"
         # a till operator's code: "Codice operatore cassa assegnato: 7212" (session 18)
         r"|codice\s+operatore(?:\s+cassa)?|(?:till\s+)?operator\s+code|bedienercode"
+        # a waiter's or cashier's: "Kellnercode 2719" (session 26, blind172 read)
+        r"|kellner-?code|kassierer-?code|(?:waiter|cashier|clerk)\s+code|obercode"
         r"|code\s+opérateur|c[óo]digo\s+(?:de\s+)?operador"
         # a card's PIN: "un papier avec le code de sa carte CPS, 8204" (session 18)
         r"|code\s+(?:de\s+)?(?:sa|la|ma|votre|leur)\s+carte(?:\s+(?:cps|e-cps|bancaire|vitale))?,?"
@@ -126,6 +128,14 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
             "codice operatore",
             "operator code",
             "bedienercode",
+            "kellnercode",
+            "kellner-code",
+            "kassierercode",
+            "kassierer-code",
+            "waiter code",
+            "cashier code",
+            "clerk code",
+            "obercode",
             "code opérateur",
             "digo de operador",
             "digo operador",

@@ -101,7 +101,9 @@ SECRET_WORD = re.compile(
     r"|credential|credenziale|palavra-passe|psk|passcode|mdp"
     # shorthand: "her old pw into the ticket, p lower case, 5, ...", "New temp for Rhys, capital
     # Z, m, ..." (session 26, blind165 read)
-    r"|pw|pwd|pass|temp)(?:s|es|i)?\b"
+    r"|pw|pwd|pass|temp"
+    # a code's word in the other languages: "O código da gerente ficou sete mil ..." (blind169)
+    r"|c[óo]digo|codice)(?:s|es|i)?\b"
 )
 SECRET_REACH = 200
 # Words that name an identifier, nearer the value than a secret's word: "Switch serial, for

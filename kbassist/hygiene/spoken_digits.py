@@ -66,7 +66,9 @@ _WORDS = sorted(
 # (session 25, blind157 read)
 _PAIR = "(?:" + trie_pattern(_PAIRS) + ")"
 _TWO_PAIRS = re.compile(
-    rf"(?i)(?:(?<=:[ ])|(?<=\bis[ ])|(?<=\best[ ])|(?<=c'est[ ]le[ ])|(?<=\bes[ ])|(?<=\bist[ ]))"
+    rf"(?i)(?:(?<=:[ ])|(?<=\bis[ ])|(?<=\best[ ])|(?<=c'est[ ]le[ ])|(?<=\bes[ ])|(?<=\bist[ ])"
+    # and after a code's word: "Nouveau code soixante-seize onze" (session 26, blind169 read)
+    rf"|(?<=\bcode[ ])|(?<=\bcódigo[ ])|(?<=\bcodice[ ])|(?<=\bpin[ ]))"
     rf"{_PAIR},?[ ]+{_PAIR}(?![\w-])|(?<![\w-]){_PAIR}(?:[ ]+{_PAIR}){{2}}(?![\w-])"
 )
 # a recovery key's eight groups typed by speech-to-text with the dash said between, a group
