@@ -3,6 +3,7 @@
     .venv/bin/python bench/secret_tokens.py train      # writes models/secret-tokens/
     .venv/bin/python bench/secret_tokens.py evaluate   # leave one blind file out
     .venv/bin/python bench/secret_tokens.py replay     # the first readings, replayed
+    .venv/bin/python bench/secret_tokens.py heldout    # the last files read, held out
 
 ``train`` fits :mod:`kbassist.hygiene.token_training` on every labelled value the project
 has: the closure-note batches a-d under the shared data (their notes without a secret give
@@ -22,7 +23,14 @@ revision each was first scored on (``FIRST_READ``), runs those rules on the file
 model on what existed then (the earlier blind files and the written cases at that revision,
 with batches a-d), and prints the rules alone beside rules plus model at several
 thresholds. The features were designed after reading these files, so the replay is not a
-clean test; the next blind file is. Results go to bench/results/secret_tokens-<command>.json.
+clean test; the next blind file is.
+
+``heldout`` asks whether retraining helps, before it is done: it trains on what existed before
+the last files read (``HELD_OUT``; the written cases as they stood at ``HELD_OUT_CASES``), and
+prints the current rules plus that model beside the rules plus the shipped model on those files,
+at several thresholds. Neither model read them; the rules were tuned on them, so only the
+difference between the two models means anything (session 26). Results go to
+bench/results/secret_tokens-<command>.json.
 """
 
 from __future__ import annotations
@@ -47,6 +55,8 @@ CASES = ("hygiene_cases.jsonl", "hygiene_written.jsonl", "secrets_variants.jsonl
 THRESHOLD = 0.7  # chosen on the replay below (recall gained against false alarms added)
 C = 1.0
 REPLAY_THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
+HELD_OUT = tuple(f"blind{n}" for n in range(165, 173))  # read in session 26
+HELD_OUT_CASES = "d393634"  # the written cases before session 26 read them
 FIRST_READ = {"blind4": "1acfa4f", "blind5": "06a384b", "blind6": "efe63ea", "blind7": "cb66757"}
 MODEL_DIR = ROOT / "models" / MODEL_NAME
 
@@ -195,6 +205,30 @@ def replay() -> dict[str, Any]:
     return out
 
 
+def heldout() -> dict[str, Any]:
+    from kbassist.hygiene.token_model import shipped_model
+
+    kept = [name for name in BLIND if name not in HELD_OUT]
+    earlier = [note for notes in blind_files(kept).values() for note in notes]
+    notes = shared_batches() + cases(HELD_OUT_CASES) + earlier
+    retrained = fit(notes + lower_cased(notes), THRESHOLD, C)
+    held = [note for notes in blind_files(HELD_OUT).values() for note in notes]
+    texts = [note.text for note in held]
+    rules = _rules_flags(held)
+    shipped = shipped_model()
+    models = {"retrained": retrained, **({"shipped": shipped} if shipped else {})}
+    out: dict[str, Any] = {"held out": {"files": list(HELD_OUT), "rules": _figures(held, rules)}}
+    for name, model in models.items():
+        scores = note_scores(model, texts)
+        out[name] = {
+            f"rules + model >= {threshold}": _figures(
+                held, [a or b for a, b in zip(rules, _flags(scores, threshold), strict=True)]
+            )
+            for threshold in REPLAY_THRESHOLDS
+        }
+    return out
+
+
 def _pooled(per_file: dict[str, dict[str, Any]]) -> dict[str, Any]:
     pooled: dict[str, Any] = {}
     for method in next(iter(per_file.values())):
@@ -250,13 +284,14 @@ def _print(result: dict[str, Any]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("command", choices=("train", "evaluate", "replay"))
+    parser.add_argument("command", choices=("train", "evaluate", "replay", "heldout"))
     args = parser.parse_args(argv)
     if args.command == "train":
         metadata = train()
         print(f"wrote {MODEL_DIR.relative_to(ROOT)}: {metadata['features_kept']} features")
         return 0
-    result = evaluate() if args.command == "evaluate" else replay()
+    commands = {"evaluate": evaluate, "replay": replay, "heldout": heldout}
+    result = commands[args.command]()
     _print(result)
     out = RESULTS_DIR / f"secret_tokens-{args.command}.json"
     out.write_text(json.dumps(result, indent=2) + "\n")
