@@ -90,6 +90,7 @@ BATCHES = (
     "blind161", "blind162", "blind163", "blind164",
     "blind165", "blind166", "blind167", "blind168",
     "blind169", "blind170", "blind171", "blind172",
+    "blind173", "blind174", "blind175", "blind176",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -265,6 +266,10 @@ BLIND = {
     "blind170": ROOT / "bench" / "data" / "secrets_blind170.jsonl",
     "blind171": ROOT / "bench" / "data" / "secrets_blind171.jsonl",
     "blind172": ROOT / "bench" / "data" / "secrets_blind172.jsonl",
+    "blind173": ROOT / "bench" / "data" / "secrets_blind173.jsonl",
+    "blind174": ROOT / "bench" / "data" / "secrets_blind174.jsonl",
+    "blind175": ROOT / "bench" / "data" / "secrets_blind175.jsonl",
+    "blind176": ROOT / "bench" / "data" / "secrets_blind176.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -1312,6 +1317,33 @@ SEEN = {
         "(a hex token after 'token de integración', a waiter's 'Kellnercode'): development "
         "since"
     ),
+    "blind173": (
+        "the sixty-fifth secrets blind test (written in session 26, focus: notes dictated to a "
+        "phone, a seventeenth group; scored in session 26 on 009817a) (the rules alone "
+        "0.88/0.91; with the token model 0.92/0.92; personal 0.88/0.95); read in session 26 "
+        "(two words and a number after 'Old one was' or 'password ... was'; not secrets: a MAC "
+        "address read in pairs, a tracking code, an extension after 'Durchwahl'): development "
+        "since"
+    ),
+    "blind174": (
+        "the sixty-sixth secrets blind test (written in session 26, focus: legal and "
+        "accountancy practices; scored in session 26 on 009817a) (the rules alone 0.95/1.00; "
+        "with the token model 0.97/1.00; personal 1.00/1.00); read in session 26 (a secret in "
+        "a GUID's shape after 'new one'): development since"
+    ),
+    "blind175": (
+        "the sixty-seventh secrets blind test (written in session 26, focus: notes by junior "
+        "technicians and apprentices; scored in session 26 on 009817a) (the rules alone "
+        "0.93/1.00; with the token model 0.98/0.98; personal 0.97/1.00); read in session 26 "
+        "(GitHub-shaped recovery codes a sentence after their word, a date of birth with a "
+        "two-digit year, a group's name): development since"
+    ),
+    "blind176": (
+        "the sixty-eighth secrets blind test (written in session 26, focus: manufacturing "
+        "plants and warehouses; scored in session 26 on 009817a) (the rules alone 0.95/1.00; "
+        "with the token model 0.98/0.98; personal 1.00/0.87); read in session 26 ('codice "
+        "dell'antifurto', an account's number): development since"
+    ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -1624,7 +1656,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind173.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind177.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:

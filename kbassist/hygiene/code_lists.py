@@ -112,14 +112,17 @@ def code_list_hits(text: str, lowered: str) -> Iterator[Hit]:
 # "used one of the recovery codes he'd saved, 7f3a2-9c1e4", "one of the backup codes ... read
 # to me over the phone, 8841-2290": a single backup code in the sentence that names such codes
 # (the lists under a heading are code_lists'; session 15)
-_ONE_BACKUP_CODE = guarded(
+_BACKUP_CODES_NAMED = (
     r"(?i)(?:\b(?:backup|back-up|recovery|bypass|scratch|rescue|emergency|wiederherstellungs"
     r"|notfall|respaldo|recuperación|recuperação|secours|récupération|herstel|recupero)"
     r"[\s-]?codes?"
     # or the noun first: "uno dei codici di backup", "un code de secours"
     r"|\b(?:codes?|códigos?|codici|codice)\s+(?:de\s+|di\s+|da\s+)?(?:backup|secours"
     r"|récupération|recupero|recuperación|recuperação|respaldo|reserva|emergencia|emergência"
-    r"|emergenza))\b[^.\n]{0,80}?(?<![\w-])"
+    r"|emergenza))\b"
+)
+_ONE_BACKUP_CODE = guarded(
+    _BACKUP_CODES_NAMED + r"[^.\n]{0,80}?(?<![\w-])"
     r"(?P<value>[0-9a-f]{5}-[0-9a-f]{5}|\d{4}[ -]\d{4}|\d{3} \d{3}"
     r"|[a-z0-9]{4}-[a-z0-9]{4}(?:-[a-z0-9]{4})?)(?![\w.,/:-]\w|-)"
 )
@@ -128,6 +131,16 @@ _BACKUP_WORDS = (
     "notfall", "respaldo", "recupera", "secours", "récupération", "herstel", "recupero",
     "reserva",
 )  # fmt: skip
+
+
+# GitHub's shape, hex letters and digits in two fives, in the next sentences too: "She had her
+# recovery codes in a text file ... First one 7dfd1-bc704 didn't work, second one e205f-1e683
+# worked" (session 26, blind175 read)
+_HEX_FIVES = re.compile(
+    r"(?<![\w-])(?=[0-9a-f-]*[a-f])(?=[0-9a-f-]*\d)[0-9a-f]{5}-[0-9a-f]{5}(?![\w-])"
+)
+_HEX_FIVES_REACH = 250
+_BACKUP_CODES_WORD = re.compile(_BACKUP_CODES_NAMED)
 
 
 def single_backup_code_hits(text: str, lowered: str) -> Iterator[Hit]:
@@ -139,6 +152,9 @@ def single_backup_code_hits(text: str, lowered: str) -> Iterator[Hit]:
         if sum(ch.isdigit() for ch in value) >= 3 or _NO_WORDS.search(value):
             yield match.start("value"), match.end("value"), "recovery_code"
             yield from _next_codes(text, match.end("value"), value)
+    for match in _HEX_FIVES.finditer(text):
+        if _BACKUP_CODES_WORD.search(text, max(0, match.start() - _HEX_FIVES_REACH), match.start()):
+            yield match.start(), match.end(), "recovery_code"
 
 
 # letters no word strings together, in a code of letters and few digits: "m0xz-wzhq",

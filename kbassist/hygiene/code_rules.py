@@ -80,7 +80,7 @@ CODE_RULES: tuple[KeywordRule, ...] = (
         # "cambiato il codice di disinserimento in 90417" (session 17)
         r"|codic[ei]\s+di\s+disinserimento"
         r"|codic[ei]\s+(?:della\s+|dell'|del\s+)?(?:porta|allarme|cancello|cassaforte"
-        r"|lucchetto|portone)"
+        r"|lucchetto|portone|antifurto)"  # "codice dell'antifurto ... 3036" (session 26)
         # "the code for the gate", "PIN to the side door": the place named after the code.
         r"|(?:code|pin|combo|combination)s?\s+(?:for|to|of|on|at|für|pour|voor|per|para|de|do|da)"
         r"\s+(?:(?:the|die|den|das|la|le|el|het|de|a|o|il|l')\s*)?(?:[\w-]{1,20}\s+)?"
@@ -163,6 +163,7 @@ CODE_RULES: tuple[KeywordRule, ...] = (
             "tresor-code",
             "cancello",
             "allarme",
+            "antifurto",
             "alarma",
             "acceso",
             "entrada",

@@ -57,7 +57,9 @@ _DIGEST_WORDS = guarded(
 # "put the REST API key into the app config: 73c91940-..."); not an integration key, a client's
 # or a tenant's ID (session 20)
 _GUID_VALUE = re.compile(
-    r"(?:[:=][ \t]*['\"]?)(?P<value>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+    # or after "new one": "regenerated the secret key, new one 2a14abaa-..." (session 26)
+    r"(?:[:=][ \t]*['\"]?|\bnew\s+one[ \t]+)"
+    r"(?P<value>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
     r"|[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12})(?![\w-])"
 )
 _SECRET_KEY_WORDS = guarded(

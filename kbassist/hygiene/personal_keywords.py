@@ -205,13 +205,14 @@ _ANSWER_DATE_PATTERN = (
     rf"\b\d{{1,2}}(?:st|nd|rd|th|er|º|\.)?,?\s+(?:de\s+)?(?:{_MONTHS})\b\.?,?\s+"
     r"(?:de\s+|del\s+)?(?:19|20)\d{2}\b"
     rf"|\b(?:{_MONTHS})\b\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}\b"
-    r"|(?<![\d/.-])\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d{2}(?![\d/-]|\.\d)"
+    r"|(?<![\d/.-])\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d{2}(?![\d/-]|\.\d)"
     r"|(?<![\d-])(?:19|20)\d{2}-\d{2}-\d{2}(?![\d-])"
     rf"|{_WORDED_DATE}"
 )
 _ANSWER_DATE = re.compile(rf"(?i){_ANSWER_DATE_PATTERN}")
 _ANSWER_REACH = 40  # how far into the answer the date may stand
 _BIRTH_YEAR = re.compile(r"(?:19|20)\d{2}")
+_SHORT_YEAR = re.compile(r"[./-](\d{2})$")
 _SENTENCE_END = re.compile(r"(?<![\d\s])[.!?](?:\s|$)")  # not "14. Februar 1979"
 # Every question above holds one of these words (in the lower-cased text).
 _ANSWER_CUES = tuple(
@@ -238,6 +239,9 @@ def _birth_year(date: str) -> int:
     years = _BIRTH_YEAR.findall(date)
     if years:
         return int(years[-1])
+    if short := _SHORT_YEAR.search(date):  # "22/11/79" (session 26, blind175 read)
+        year = int(short.group(1))
+        return 2000 + year if year <= 26 else 1900 + year
     tail = date.lower().rsplit(" of ", 1)[-1]
     return 1950 if "nineteen" in tail or re.search(rf"(?:{_SHORT_YEAR_IN_WORDS})$", tail) else 2000
 

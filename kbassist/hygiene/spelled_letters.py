@@ -118,6 +118,8 @@ IDENTIFIER_WORD = guarded(
     r"|codice\s+fiscale|national\s+insurance|dni|nif|iban|thumbprint|fingerprint|hash"
     # a switch's port read out: "Switch port G E one slash zero slash fourteen" (session 23)
     r"|port|interface|vlan|pinout"
+    # a MAC address read in pairs: "MAC-adres zes twee, een b, ..." (session 26, blind173 read)
+    r"|mac|mac-adres|mac-adresse|mac\s+address|adresse\s+mac|direcci[óo]n\s+mac"
     # a hardware key: "Dongle ID on the USB key is K R A nine ..." (session 25, blind157 read)
     r"|dongle|usb[\s-]key|usb-stick|cl[ée]\s+usb|llave\s+usb|chiavetta\s+usb|pen\s+drive)\b"
 )

@@ -48,7 +48,8 @@ _CODE_WORD = re.compile(
 # Words right before the number that make it one of another kind: "extension two zero one",
 # "ticket four five ...", "error code", "sort code", "postcode", "tax code", "account"
 _OTHER_NUMBER = guarded(
-    r"(?i)\b(?:extension|ext|ticket|case|incident|ref|reference|order|invoice|serial|account"
+    r"(?i)\b(?:extension|ext|durchwahl|toestel|interno|ticket|case|incident|ref|reference|order"
+    r"|invoice|serial|account"
     r"|change|série|serie|seriale|room|floor|version|build|port|vlan|error|tax\s+code|sort\s+code|post\s?code|zip\s?code"
     r"|errore|erreur|erro|fehler|fout|fingerprint|thumbprint|empreinte|impress[ãa]o\s+digital"
     r"|impronta|huella|vingerafdruk|fingerabdruck"  # (see _NAMED_AFTER_CODE)
@@ -70,7 +71,8 @@ NOT_A_CODE = guarded(
     r"(?i)(?:post|zip|bar|area|error|tax|sort|status|qr|dial|product|source|html|country"
     r"|promo|discount|exit|event|fault|reason|colou?r|fout|fehler|erreur|errore|erro"
     # Dell's express service code, a vendor's tag in digits (session 23)
-    r"|express\s+service)"
+    r"|express\s+service"
+    r"|track(?:ing)?)"  # a parcel's: "trackingcode drie S, Q, R, ..." (session 26, blind173)
     r"[\s-]?codes?$"
 )
 # An error or a fingerprint named after the code's word: "Codice errore della stampante C tre

@@ -77,13 +77,18 @@ _PASSPHRASE = re.compile(
 # (session 26, blind165 read)
 _NAMED_PLAIN = re.compile(
     r"(?i)\b(?:password|passwort|kennwort|wachtwoord|contraseña|senha|mot de passe|passe|pass"
-    r"|pw|key|sleutel|schlüssel|clave|chave|chiave|clé|passphrase)\b"
+    r"|pw|key|sleutel|schlüssel|clave|chave|chiave|clé|passphrase"
+    # "Old one was Granite juniper thirty one.", "typed her password, which she says was Cobalt
+    # lantern fifty.", "Initial password ... was Falcon umber twenty two with a capital F"
+    # (session 26, blind173 read)
+    r"|(?:old|new)\s+one)\b"
     # (not the verb: "the new details to pass on: sort code oh four, ...")
-    r"(?!\s+(?:on|it|them|this|that|these|those|the|back|through|along|over)\b)[^.,;:\n]{0,24}?"
-    r"(?:(?:\bis|\bto|\bist|\bauf|\bnaar|\bes|\best|\bé|\bè|\ba)"
-    r"(?:[ ](?:now|nu|jetzt|ahora|maintenant|agora|ora))?|:)[ ]"
+    r"(?!\s+(?:on|it|them|this|that|these|those|the|back|through|along|over)\b)[^.;:\n]{0,24}?"
+    r"(?:(?:\bis|\bto|\bist|\bauf|\bnaar|\bes|\best|\bé|\bè|\ba|\bwas|\bwar|\bera"
+    r"|\bétait|\bfoi|\bfue)(?:[ ](?:now|nu|jetzt|ahora|maintenant|agora|ora))?|:)[ ]"
     rf"(?P<first>{_WORD})[ ](?P<second>{_WORD})[ ]"
-    rf"(?P<number>{_NUMBER}(?:[ -]{_NUMBER}){{0,2}})(?=[,.;)]|$)"
+    rf"(?P<number>{_NUMBER}(?:[ -]{_NUMBER}){{0,2}})"
+    r"(?=[,.;)]|$|[ ](?:with|met|mit|con|com|avec|capital|all|no)\b)"
 )
 _NUMBER_WORD = re.compile(rf"(?i){_NUMBER}")
 # words that are no password's: numbers, symbols, spelling alphabets' letters, articles

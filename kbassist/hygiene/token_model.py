@@ -575,7 +575,8 @@ def _not_a_value(text: str, start: int, end: int) -> bool:
 # A word with a hyphen ("Follow-me", "Re-programmed"); a card payment's authorisation code
 # ("auth code 083312"), which opens nothing; a connection string's settings without a
 # secret ("SSPI;Encrypt=True") (session 12)
-_HYPHENATED_WORD = re.compile(r"[A-Z]?[a-z]+-(?:[a-z]+|ID|Id)")  # and "sleutel-ID" (session 26)
+# and "sleutel-ID"; a group's name opening with an abbreviation, "MFA-SMS-Exceptions" (session 26)
+_HYPHENATED_WORD = re.compile(r"[A-Z]?[a-z]+-(?:[a-z]+|ID|Id)|[A-Z]{2,}(?:-[A-Za-z]+){1,4}")
 _AUTH_CODE_BEFORE = re.compile(r"(?i)\b(?:auth(?:ori[sz]ation)?|approval)\s+code\W{0,3}$")
 # A broadband line's or a contract's identifier, named before it ("Anschlusskennung:
 # 002817364519", "contract number 2204418873"; session 14)
@@ -588,7 +589,9 @@ _LINE_ID_BEFORE = re.compile(
 _KEY_ID_BEFORE = re.compile(
     r"(?i)(?:\b(?:key|schlüssel|sleutel|clé|chiave|clave|chave)[ _-]?id(?:entifier)?"
     r"|\bid\s+(?:(?:de\s+la|della|da|du|de)\s+)?(?:chiave|clave|chave|clé|key)"
-    r"|\b(?:job|work\s+order|callout)(?:\s+(?:no\.?|number|nr\.?|\#))?)\W{0,3}"
+    r"|\b(?:job|work\s+order|callout)(?:\s+(?:no\.?|number|nr\.?|\#))?"
+    # an account's number: "the PUK from Vodafone business (account 661203-44)" (blind176)
+    r"|\b(?:account|konto|cuenta|compte|conto|rekening)(?:\s+(?:no\.?|number|nr\.?|\#))?)\W{0,3}"
     r"(?:(?:begint|beginnt|starts|begins|commence|inizia|empieza|começa)\s+(?:met|mit|with|par"
     r"|con|por)\s+)?$"
 )
