@@ -25,12 +25,25 @@ TRUNK_ZERO_REGIONS = ("GB", "DE", "NL", "FR", "IT", "BE", "AT", "CH", "IE", "AU"
 NO_TRUNK_REGIONS = ("US", "CA", "ES", "PT", "IT")
 # never inside a path or a file name: "C:\\Windows\\Minidump\\031125-9421-01.dmp" (session 9)
 # one slash may part the area code ("0171/4482913", "05251 / 39 48 72"; session 11)
-# (after a URI's "tel:" too: "ForwardingTarget : tel:+447355064506"; session 26, blind171)
-_PHONE = re.compile(
-    r"(?:(?<![\w+/\\.:#-])|(?<=\btel:))"
+_NUMBER = (
     r"(?:\+|00)?\(?\d[\d \t().-]{1,8}(?:[ \t]?/[ \t]?\d)?[\d \t().-]{3,22}\d"
     r"(?![\w-]|[.:/]\d|\.[a-z]{2,4}\b)"
 )
+_PHONE = re.compile(r"(?<![\w+/\\.:#-])" + _NUMBER)
+# after a URI's "tel:" too, where "tel:" stands: "tel:+447355064506" (session 26, blind171)
+_TEL_PHONE = re.compile(r"(?<=\btel:)" + _NUMBER)
+
+
+def _phones(text: str) -> list[re.Match[str]]:
+    """The numbers in the text, "tel:" ones among them, in their order."""
+    found = list(_PHONE.finditer(text))
+    if "tel:" in text:
+        tel = list(_TEL_PHONE.finditer(text))
+        found = [m for m in found if all(m.end() <= t.start() or t.end() <= m.start() for t in tel)]
+        found = sorted([*found, *tel], key=lambda match: match.start())
+    return found
+
+
 # (a French number in dots, 06.48.21.77.09, is none of these; session 11)
 _NOT_A_PHONE = re.compile(
     r"""(?x)^(?!0\d(?:\.\d\d){4}$)(?:
@@ -558,7 +571,7 @@ def phone_hits(text: str, lowered: str) -> Iterator[Hit]:
     # the digits of numbers the words made a business's: the same number again later is the
     # business's too ("the sales number 0161 ... Rang 0161 ... from my mobile"; session 17)
     work_numbers: set[str] = set()
-    for match in _PHONE.finditer(text):
+    for match in _phones(text):
         raw = match.group(0).rstrip(" \t.-(")
         if raw.startswith("(") and ")" not in raw:
             raw = raw[1:]

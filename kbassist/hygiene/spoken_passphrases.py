@@ -90,6 +90,11 @@ _NAMED_PLAIN = re.compile(
     rf"(?P<number>{_NUMBER}(?:[ -]{_NUMBER}){{0,2}})"
     r"(?=[,.;)]|$|[ ](?:with|met|mit|con|com|avec|capital|all|no)\b)"
 )
+# one of these stands (lower-cased) in every text _NAMED_PLAIN matches: most notes hold none
+_NAMED_HINTS = (
+    *("pass", "pw", "kennwort", "wachtwoord", "contrase", "senha", "key", "sleutel", "schlüssel"),
+    *("clave", "chave", "chiave", "clé", "old one", "new one"),
+)
 _NUMBER_WORD = re.compile(rf"(?i){_NUMBER}")
 # words that are no password's: numbers, symbols, spelling alphabets' letters, articles
 _NOT_A_WORD = frozenset(
@@ -135,7 +140,9 @@ def passphrase_runs(text: str) -> list[tuple[int, int, str]]:
                 + _digits(match.group("number"))
             )
             runs.append((match.start(), match.end(), value))
-    for match in _NAMED_PLAIN.finditer(text):
+    lowered = text.lower()
+    named = any(word in lowered for word in _NAMED_HINTS)
+    for match in _NAMED_PLAIN.finditer(text) if named else ():
         if _no_words(match) or any(
             start < match.end() and match.start("first") < end for start, end, _ in runs
         ):
