@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from kbassist.hygiene import command_lines, prose_codes, secret_detectors
+from kbassist.hygiene import command_lines, hex_keys, prose_codes, secret_detectors
 from kbassist.hygiene.regex_guard import first_characters
 
 # The characters the sets are read over: Latin letters and digits, punctuation, the accented
@@ -79,4 +79,4 @@ def test_the_key_groups_search_is_implied_by_each_key():
 
 def test_the_bitlocker_guard_keeps_keys():
     key = "123456-234567-345678-456789-567890-678901-789012-890123"
-    assert secret_detectors._BITLOCKER.search(f"recovery key {key} stored").group(0) == key
+    assert hex_keys._RECOVERY_KEY.search(f"recovery key {key} stored").group(0) == key
