@@ -196,11 +196,11 @@ def replay() -> dict[str, Any]:
         model = fit(shared + cases(revision) + earlier, THRESHOLD, C)
         scores = note_scores(model, [n.text for n in notes])
         rules = rules_at(revision, [n.text for n in notes])
-        row = {"rules": _figures(notes, rules), "revision": revision}
-        for threshold in REPLAY_THRESHOLDS:
-            flags = [a or b for a, b in zip(rules, _flags(scores, threshold), strict=True)]
-            row[f"rules + model >= {threshold}"] = _figures(notes, flags)
-        out[name] = row
+        out[name] = {
+            "rules": _figures(notes, rules),
+            "revision": revision,
+            **_rules_and_model(notes, rules, scores),
+        }
     out["all"] = _pooled(out)
     return out
 
@@ -208,7 +208,8 @@ def replay() -> dict[str, Any]:
 def heldout() -> dict[str, Any]:
     from kbassist.hygiene.token_model import shipped_model
 
-    kept = [name for name in BLIND if name not in HELD_OUT]
+    order = list(BLIND)  # the files read before the held-out ones, not those read since
+    kept = order[: order.index(HELD_OUT[0])]
     earlier = [note for notes in blind_files(kept).values() for note in notes]
     notes = shared_batches() + cases(HELD_OUT_CASES) + earlier
     retrained = fit(notes + lower_cased(notes), THRESHOLD, C)
@@ -219,14 +220,20 @@ def heldout() -> dict[str, Any]:
     models = {"retrained": retrained, **({"shipped": shipped} if shipped else {})}
     out: dict[str, Any] = {"held out": {"files": list(HELD_OUT), "rules": _figures(held, rules)}}
     for name, model in models.items():
-        scores = note_scores(model, texts)
-        out[name] = {
-            f"rules + model >= {threshold}": _figures(
-                held, [a or b for a, b in zip(rules, _flags(scores, threshold), strict=True)]
-            )
-            for threshold in REPLAY_THRESHOLDS
-        }
+        out[name] = _rules_and_model(held, rules, note_scores(model, texts))
     return out
+
+
+def _rules_and_model(
+    notes: Sequence[LabelledText], rules: Sequence[bool], scores: Sequence[float]
+) -> dict[str, Any]:
+    """The figures of the rules and the model together, at each of the replay's thresholds."""
+    return {
+        f"rules + model >= {threshold}": _figures(
+            notes, [a or b for a, b in zip(rules, _flags(scores, threshold), strict=True)]
+        )
+        for threshold in REPLAY_THRESHOLDS
+    }
 
 
 def _pooled(per_file: dict[str, dict[str, Any]]) -> dict[str, Any]:

@@ -111,7 +111,7 @@ def address_runs(text: str) -> list[tuple[int, int, str]]:
     for match in _SAID_ADDRESS.finditer(text):
         if ", " in match.group("local") or _SPELLED_LOCAL.fullmatch(match.group("local")):
             local = "".join(
-                _SPELLED_SYMBOLS.get(piece, _DIGIT_OF.get(piece, piece))
+                _SPELLED_SYMBOLS.get(piece, DIGIT_OF.get(piece, piece))
                 for piece in re.split(r",? ", match["local"].lower())
             )
             domain = _SAID_DOT.sub(".", match.group("domain"))
@@ -262,7 +262,6 @@ _CASED_NAMES = dict(
     for pair in "be:b bê:b ce:c cê:c de:d dê:d te:t tê:t pe:p pê:p ve:v vê:v gê:g quê:q sê:s "
     "zê:z gi:g di:d ti:t pi:p bi:b ci:c vu:v".split()
 )
-_DIGIT_OF = DIGIT_OF
 # Symbols said while spelling, beside the ones of key runs ("caret", "open bracket", "plus
 # sign", "signo de dólar", "til", "ponto final": session 19, blind121)
 _SPELLED_SYMBOLS = {
@@ -308,8 +307,8 @@ def _spelled_piece(
         return "L", _CASED_NAMES[low]
     if low in NATO_WORDS:
         return "L", low[0]
-    if word.isdigit() and len(word) == 1 or low in _DIGIT_OF:
-        return "D", _DIGIT_OF.get(low, word)
+    if word.isdigit() and len(word) == 1 or low in DIGIT_OF:
+        return "D", DIGIT_OF.get(low, word)
     if low in _SPELLED_SYMBOLS:
         return "S", _SPELLED_SYMBOLS[low]
     return None
@@ -401,7 +400,7 @@ def _spoken_between(word: str, following: str, pieces: list[tuple[str, str]]) ->
     ):
         return 1  # the letter's word after it: "S Suzanne majuscule", "X Xilófono minúscula"
     if low in _NUMBER_WORDS:
-        return 1 if next_low in _DIGIT_OF or (len(following) == 1 and following.isdigit()) else 0
+        return 1 if next_low in DIGIT_OF or (len(following) == 1 and following.isdigit()) else 0
     if low == "all" and next_low in _CASE_BEFORE:
         return 1
     if low in _THEN:

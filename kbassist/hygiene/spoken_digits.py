@@ -28,7 +28,6 @@ from kbassist.hygiene.spoken_numbers import cardinal_runs
 from kbassist.hygiene.spoken_passphrases import passphrase_runs
 from kbassist.hygiene.spoken_places import place_runs
 
-_WORD_DIGIT = DIGIT_OF
 _PAIRS = {
     said: f"{number:02d}"
     for number in range(10, 100)
@@ -38,7 +37,7 @@ _PAIRS.update({"soixante-onze": "71", "quatre-vingt": "80"})
 # and in the six other languages: a phone read in pairs, "oh seven nine, sixty-four, twelve",
 # "nul zes, achtendertig, eenenzeventig", "seis uno cuatro, veintidós, treinta y ocho"
 # (session 23)
-_PAIRS.update({said: digits for said, digits in PAIRS.items() if said not in _WORD_DIGIT})
+_PAIRS.update({said: digits for said, digits in PAIRS.items() if said not in DIGIT_OF})
 # "zero six nine seven seven three dash one eight zero ...": a key's groups dictated (session 19)
 # and a CPF's dots and dash in Portuguese: "um seis nove ponto seis cinco três ponto três cinco
 # zero traço três três" (session 24; a dot only in a CPF's shape)
@@ -57,9 +56,7 @@ _KEY_DASHES = re.compile(
     + r"(?=[A-Za-z]*\d)[A-Za-z0-9]{4,8}){2,}(?![\w-])",
     re.IGNORECASE,
 )
-_WORDS = sorted(
-    {*_PAIRS, *_WORD_DIGIT, "double", "triple", *_DASHES, *_DOTS}, key=len, reverse=True
-)
+_WORDS = sorted({*_PAIRS, *DIGIT_OF, "double", "triple", *_DASHES, *_DOTS}, key=len, reverse=True)
 # a code of two pairs said after a colon: "Nouveau code, ... : quarante-six soixante-dix B",
 # "le code de sa messagerie ... : quatre-vingt-un quarante-trois" (session 25, blind153 read)
 # and three pairs anywhere: "Kiosk exit code, six digits, it's fifteen seventy-six forty-six"
@@ -118,7 +115,7 @@ def _said(run: str) -> str | None:
         if word in ("double", "triple"):
             repeat = 2 if word == "double" else 3
             continue
-        digits = _PAIRS.get(word) or _WORD_DIGIT.get(word)
+        digits = _PAIRS.get(word) or DIGIT_OF.get(word)
         if digits is None:
             return None
         groups[-1] += digits * repeat
