@@ -91,6 +91,7 @@ BATCHES = (
     "blind165", "blind166", "blind167", "blind168",
     "blind169", "blind170", "blind171", "blind172",
     "blind173", "blind174", "blind175", "blind176",
+    "blind177", "blind178", "blind179", "blind180",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -270,6 +271,10 @@ BLIND = {
     "blind174": ROOT / "bench" / "data" / "secrets_blind174.jsonl",
     "blind175": ROOT / "bench" / "data" / "secrets_blind175.jsonl",
     "blind176": ROOT / "bench" / "data" / "secrets_blind176.jsonl",
+    "blind177": ROOT / "bench" / "data" / "secrets_blind177.jsonl",
+    "blind178": ROOT / "bench" / "data" / "secrets_blind178.jsonl",
+    "blind179": ROOT / "bench" / "data" / "secrets_blind179.jsonl",
+    "blind180": ROOT / "bench" / "data" / "secrets_blind180.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -1344,6 +1349,33 @@ SEEN = {
         "with the token model 0.98/0.98; personal 1.00/0.87); read in session 26 ('codice "
         "dell'antifurto', an account's number): development since"
     ),
+    "blind177": (
+        "the sixty-ninth secrets blind test (written in session 26, focus: notes dictated to a "
+        "phone, an eighteenth group; scored in session 26 on f58c3d9) (the rules alone "
+        "0.85/0.98; with the token model 0.95/0.98; personal 0.90/1.00); read in session 27 (a "
+        "passphrase of words with the dash said, a word with its capital said, a number and a "
+        "symbol, a date of birth with 'slash' said, a mobile said in parts): development since"
+    ),
+    "blind178": (
+        "the seventieth secrets blind test (written in session 26, focus: healthcare clients; "
+        "scored in session 26 on f58c3d9) (the rules alone 0.95/1.00; with the token model "
+        "0.98/1.00; personal 0.95/1.00); read in session 27 ('PIN.SMC', a German health "
+        "insurance number, 'Privatadresse'): development since"
+    ),
+    "blind179": (
+        "the seventy-first secrets blind test (written in session 26, focus: charities, "
+        "churches and clubs; scored in session 26 on f58c3d9) (the rules alone 0.82/1.00; with "
+        "the token model 0.97/0.95; personal 1.00/1.00); read in session 27 (three words joined "
+        "by hyphens as a password; for the token model, an error's code and a system's name): "
+        "development since"
+    ),
+    "blind180": (
+        "the seventy-second secrets blind test (written in session 26, focus: bullet points, "
+        "key: value lists and markdown tables; scored in session 26 on f58c3d9) (the rules "
+        "alone 0.95/1.00; with the token model 0.98/0.98; personal 0.90/1.00); read in session "
+        "27 (a table's column of new codes, bank details and addresses in a table's rows): "
+        "development since"
+    ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -1656,7 +1688,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind177.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind181.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:

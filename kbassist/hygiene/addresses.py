@@ -120,7 +120,7 @@ _STREET_PIECES = (
     re.compile(rf"(?:{_ROMANCE_STREET_WORDS})\s"),  # "Calle Mayor 5"
     re.compile(rf"(?:{_CELTIC_STREET_WORDS})\s"),  # "14 Heol y Felin"
     re.compile(_UK_POSTCODE),  # "12 Mill Race, Tickhill, Doncaster DN11 9HU"
-    re.compile(r"\d,\s*(?:Postleitzahl\s+|PLZ\s+)?\d{5}\s"),  # "Am Mühlbach 7, 83093 ..."
+    re.compile(r"\d(?:\s?[a-z])?,\s*(?:Postleitzahl\s+|PLZ\s+)?\d{5}\s"),  # "Am Mühlbach 7, 83093"
     re.compile(r"\d,?[ \t]+[1-9]\d{3}[ \t]?[A-Z]{2}\b"),  # "Buorren 7, 9104 BX Damwâld"
     re.compile(r"\d\.?\s?[ºª°]"),  # a floor: "calle Alfonso 23, 3.º B, 50003 Zaragoza"
     # or one said in words: "calle Doctor Sumsi 34, tercero, puerta nueve, 46006 Valencia"
@@ -306,15 +306,44 @@ _SIGN_OFF_LINE = re.compile(
 _SIGN_OFF_REACH = 300
 
 
-def in_signature_block(text: str, line_start: int) -> bool:
+# A markdown table's rule under its header: "|---|---|", "| :--- | ---: |"
+_TABLE_RULE = re.compile(r"[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?[ \t]*$")
+
+
+def in_markdown_table(text: str, line_start: int) -> bool:
+    """Whether the line is a row under a markdown table's rule: every line between them holds
+    a bar."""
+    end = line_start
+    for _ in range(_TABLE_ROWS_READ):
+        if end == 0:
+            return False
+        start = text.rfind("\n", 0, end - 1) + 1
+        line = text[start : end - 1]
+        if "|" not in line:
+            return False
+        if _TABLE_RULE.match(line):
+            return True
+        end = start
+    return False
+
+
+_TABLE_ROWS_READ = 40
+
+
+def in_signature_block(text: str, line_start: int, table_rows: bool = True) -> bool:
     """Whether the line starting at ``line_start`` is laid out with bars under a line of
     name, role and firm: "Priya Natarajan | Lettings Manager | Lantern Row Estate Agents\nT:
     0161 496 0720 | 22 King Street, Manchester M2 4LQ" (session 12), or under a sign-off a
     few lines above ("Kind regards,\nHannah Voss | Senior Bookkeeper\nT: 01632 ... | M: ...";
-    session 14)."""
+    session 14). ``table_rows=False`` leaves out a markdown table's rows: an address or a bank
+    account in a row is no signature ("| IBAN aggiornato | IT81 ... |" under "| dipendente |
+    Davide Morandi |"; session 27, blind180 read), where a table of direct dials is a firm's
+    listing."""
     line_end = text.find("\n", line_start)
     line_end = len(text) if line_end == -1 else line_end
-    if "|" not in text[line_start:line_end]:
+    if "|" not in text[line_start:line_end] or (
+        not table_rows and in_markdown_table(text, line_start)
+    ):
         return False
     above = text.rfind("\n", 0, max(0, line_start - 1)) + 1
     return text.count("|", above, line_start) >= 2 or bool(
@@ -352,9 +381,11 @@ def address_hits(text: str, lowered: str) -> Iterator[Hit]:
             continue  # "Ferncliff Accountancy Ltd, 18 Booth Street": the firm's own address
         # "the key safe for the show-home at Plot 12, ...": a listing's "home" is no one's
         home = HOME_WORDS.search(_LISTING.sub(" ", before)) or HOME_WORDS.search(after)
+        # or the address's own word: "Privatadresse Birkenweg 14, ..." (session 27, blind178)
+        home = home or HOME_WORDS.match(text, match.start())
         if home and _PLACE_RIGHT_BEFORE.search(before) and not HOME_WORDS.search(before[-25:]):
             continue  # "her home address be removed ...; changed start to the office at Unit 3"
-        if not home and in_signature_block(text, line_start):
+        if not home and in_signature_block(text, line_start, table_rows=False):
             continue
         if not home and (
             _SIGN_OFF.search(before)

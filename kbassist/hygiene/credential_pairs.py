@@ -85,5 +85,12 @@ def pair_hits(text: str, lowered: str) -> Iterator[Hit]:
             level = "strong"
         else:
             continue
-        if value_shape_ok(token.text, level):
+        if value_shape_ok(token.text, level) or (
+            level == "strict" and _WORDS.fullmatch(token.text)
+        ):
             yield token.start, token.end, "credential_pair"
+
+
+# Three to six plain words joined by hyphens after an admin's or a login's name: "admin is
+# choiradmin / pebble-ladder-pepper" (session 27, blind179 read); two are a name ("read-only")
+_WORDS = re.compile(r"[a-z]{3,12}(?:-[a-z]{3,12}){2,5}")

@@ -1,5 +1,6 @@
 """Secrets laid out rather than announced: guest passes listed a sentence after their
-topic, the Password column of a pasted table, a recovery phrase of plain words, a passphrase
+topic, the Password column of a CSV or of a table aligned with spaces (a table with bars is
+read by :mod:`kbassist.hygiene.table_columns`), a recovery phrase of plain words, a passphrase
 of several words on its own labelled line.
 
 Each reads only texts that hold its words first (the detectors run on every note).
@@ -15,6 +16,7 @@ from kbassist.hygiene.prose_codes import sentence_around
 from kbassist.hygiene.regex_guard import guarded, kept_matches
 from kbassist.hygiene.spelled_letters import NATO_WORDS
 from kbassist.hygiene.spoken_codes import not_a_code
+from kbassist.hygiene.table_columns import PASSWORD_HEADER, PROSE_CELL
 from kbassist.hygiene.value_shapes import KEY_NOUNS, STOPWORDS, is_mention, value_shape_ok
 
 # Guest passes and vouchers given out as a list, in the sentence after the one that says what
@@ -122,58 +124,6 @@ def voucher_list_hits(text: str, lowered: str) -> Iterator[Hit]:
             yield match.start() + item.start(), match.start() + item.end(), "wifi_voucher"
 
 
-_PASSWORD_HEADER = re.compile(
-    r"(?i)^(?:passwords?|pw|pwd|pass|kennwort|passwort|contraseña|clave|mot\s+de\s+passe"
-    r"|wachtwoord|senha|password\s+\(new\)|new\s+password|pin|credentials?|creds|secret"
-    r"|zugangsdaten|credenciales|identifiants|inloggegevens|credenziali"
-    # a qualified password column: "initial_password", "contraseña_temporal", "temp pw"
-    # (session 16)
-    r"|(?:initial|temp(?:orary)?|new|start|default|first|nueva|nouveau|neues|nieuw|nuova|nova)"
-    r"[ _-]?(?:password|passwort|pw|pwd|contraseña|mot_de_passe|wachtwoord|senha)"
-    r"|(?:contraseña|senha|password|passwort|kennwort|wachtwoord)[ _-]?(?:temporal|temporaria"
-    r"|temporária|inicial|initial|temp|provisoire|tijdelijk|provvisoria|neu|nieuw))$"
-)
-_CELL = re.compile(r"[^|]+")
-# (with an aside after it: "set by user (SSPR)", "pending, TAP via manager"; session 12)
-_PROSE_CELL = re.compile(r"[^\W\d_]+(?:,?[ \t]+[^\W\d_]+)+(?:[ \t]*\([^)]*\))?")
-# a cell that names a secret rather than holding one: "Laravel APP_KEY", "MySQL cw_app
-# password", "secret (expired)" (session 17)
-_NAMING_CELL = re.compile(
-    r"(?i)(?=.*[ \t])(?=.*(?:\b|_)(?:password|passwort|key|secret|token|credential|certificate"
-    r"|wachtwoord|contraseña|senha|mot\s+de\s+passe)(?:\b|_)).*"
-)
-
-
-def table_hits(text: str, lowered: str) -> Iterator[Hit]:
-    """The cells under a Password column of a pasted table ("| Sage 50 | manager | X |")."""
-    if "|" not in text:
-        return
-    position = 0
-    column: int | None = None
-    for line in text.splitlines(keepends=True):
-        start, position = position, position + len(line)
-        body = line.rstrip("\r\n")
-        if body.count("|") < 2:
-            column = None
-            continue
-        cells = [(m.start(), m.group(0)) for m in _CELL.finditer(body) if m.group(0).strip()]
-        if column is None:
-            column = next(
-                (i for i, (_, cell) in enumerate(cells) if _PASSWORD_HEADER.match(cell.strip())),
-                None,
-            )
-            continue
-        if all(set(cell.strip()) <= set("-: ") for _, cell in cells) or column >= len(cells):
-            continue  # the |---|---| row, or a short row
-        cell_start, raw = cells[column]
-        value = raw.strip()
-        if _PROSE_CELL.fullmatch(value) or _NAMING_CELL.fullmatch(value):
-            continue  # "set by user", "in the vault": words about the value, not the value
-        if value and not is_mention(value) and value_shape_ok(value, "medium"):
-            begin = start + cell_start + raw.find(value)
-            yield begin, begin + len(value), "password"
-
-
 # A CSV pasted from a password manager's export ("url,username,password,extra,name,grouping\n
 # https://www.tax.service.gov.uk,HRA-agent-0921,Ledger!Quill9Pt,,HMRC agent,Finance"): the
 # cell under the password header on each row, with commas, semicolons or tabs (session 12)
@@ -193,7 +143,7 @@ def csv_hits(text: str, lowered: str) -> Iterator[Hit]:
             if column < len(cells):
                 raw = cells[column]
                 value = raw.strip().strip('"')
-                if value and not _PROSE_CELL.fullmatch(value) and not is_mention(value):
+                if value and not PROSE_CELL.fullmatch(value) and not is_mention(value):
                     if value_shape_ok(value, "medium"):
                         begin = start + sum(len(cell) + 1 for cell in cells[:column])
                         begin += raw.find(value)
@@ -203,7 +153,7 @@ def csv_hits(text: str, lowered: str) -> Iterator[Hit]:
         for separator in (",", ";", "\t"):
             if body.count(separator) >= 2:
                 headers = [cell.strip().strip('"') for cell in body.split(separator)]
-                column = next((i for i, h in enumerate(headers) if _PASSWORD_HEADER.match(h)), None)
+                column = next((i for i, h in enumerate(headers) if PASSWORD_HEADER.match(h)), None)
                 if column is not None:
                     break
 
@@ -227,7 +177,7 @@ def _aligned_value(line: str, column: int) -> re.Match[str] | None:
     if cell is None or not set(cell.group(0)) - set("-= "):
         return None  # no cell there, or the header's underline
     value = cell.group(0)
-    if value.startswith("(") or _PROSE_CELL.fullmatch(value) or is_mention(value):
+    if value.startswith("(") or PROSE_CELL.fullmatch(value) or is_mention(value):
         return None  # "(unchanged, sticker)", "in the vault"
     return cell if value_shape_ok(value, "medium") else None
 

@@ -154,6 +154,15 @@ def _turkish_id_ok(number: str) -> bool:
     return tenth == d[9] and sum(d[:10]) % 10 == d[10]
 
 
+def _kvnr_ok(number: str) -> bool:
+    """A German health-insurance number (Krankenversichertennummer): a letter and nine digits,
+    the last a check digit over the letter's place in the alphabet and the next eight digits,
+    weighted 1, 2, 1, 2 ... with the digits of each product summed."""
+    digits = f"{ord(number[0].upper()) - 64:02d}{number[1:9]}"
+    total = sum(sum(divmod(int(digit) * (1 + i % 2), 10)) for i, digit in enumerate(digits))
+    return total % 10 == int(number[9])
+
+
 def _birth_year_ok(value: str) -> bool:
     """A year a member of staff or a client could be born in (1920-2012)."""
     year = int(value[:4]) if value[4:5] == "-" else int(value[-4:])
@@ -443,6 +452,15 @@ _KINDS: tuple[_Kind, ...] = (
         "national_id",
         lower=("kimlik", "tc no", "t.c. no"),
         window=60,
+    ),
+    _Kind(  # a German health-insurance number: "Versichertennummer Q495415232" (session 27,
+        # blind178 read)
+        re.compile(r"(?i)\b(?:kvnr|(?:kranken)?versicherten-?n(?:umme)?r\w*|egk-?nummer)\b"),
+        re.compile(r"(?<![\w-])[A-Z]\d{9}(?![\w-])"),
+        _kvnr_ok,
+        "national_id",
+        lower=("kvnr", "versichertenn", "egk"),
+        window=80,
     ),
     _Kind(  # a Danish CPR number: "typo in the CPR field ... confirmed 270583-2150" (session 17)
         re.compile(r"\bCPR\b|(?i:\bcpr-?n(?:umme)?r\w*|\bpersonnummer\b)"),

@@ -411,7 +411,7 @@ def _firm_or_dummy(text: str, hit: Hit) -> bool:
         return True
     return (
         kind in _FIRM_KINDS
-        and company_footer(text, start, end)
+        and company_footer(text, start, end, table_rows=False)
         and not HOME_WORDS.search(text, max(0, start - 60), start)
         and not (kind == "bank_account" and _OWN_ACCOUNT_AFTER.match(text, end))
     )

@@ -387,8 +387,9 @@ _FIRM_NOUN = re.compile(
 _LEGAL_NAME_THEN_COMMA = re.compile(rf"(?:{_FOOTER_LEGAL_NAME.pattern}),")
 
 
-def company_footer(text: str, start: int, end: int) -> bool:
-    """Whether the number stands in a firm's footer or signature line."""
+def company_footer(text: str, start: int, end: int, table_rows: bool = True) -> bool:
+    """Whether the number stands in a firm's footer or signature line (a markdown table's
+    row counts as one unless ``table_rows`` is False)."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end == -1 else line_end
@@ -399,7 +400,7 @@ def company_footer(text: str, start: int, end: int) -> bool:
         return True
     # a signature block under a line of name, role and firm, or a firm's contact line: "Harbour
     # Kite & Surf Ltd, 12 Main Street, Seahouses NE68 7RD, tel 01665 720 331" (session 12)
-    if in_signature_block(text, line_start) or _LEGAL_NAME_THEN_COMMA.search(
+    if in_signature_block(text, line_start, table_rows) or _LEGAL_NAME_THEN_COMMA.search(
         text, max(line_start, start - 100), start
     ):
         return True

@@ -39,7 +39,6 @@ from kbassist.hygiene.laid_out import (
     passphrase_line_hits,
     phrase_hits,
     spoken_code_hits,
-    table_hits,
     voucher_list_hits,
     wifi_key_after_colon_hits,
     wifi_key_after_comma_hits,
@@ -53,6 +52,7 @@ from kbassist.hygiene.regex_guard import guarded
 from kbassist.hygiene.secret_keywords import secret_keyword_hits
 from kbassist.hygiene.secret_scanner import PUBLIC_CONTEXT as _PUBLIC_CONTEXT
 from kbassist.hygiene.spelled_letters import spelled_secret_hits
+from kbassist.hygiene.table_columns import table_hits
 from kbassist.hygiene.value_shapes import (
     NAMED_NOT_VALUE,
     char_classes,

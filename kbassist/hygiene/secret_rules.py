@@ -55,6 +55,8 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         r"(?:(?:sim|puk|windows\s+hello|hello|phone|handset|desk\s+phone|device|user|admin|card"
         r"|badge|printer|copier|mfd|release|print|bios|uefi|boot)[\s-]?)?"
         r"(?:pin|pin-?code|pincode|puk)(?:-?nummer)?"
+        # a German health card's PINs: "PIN.SMC 50366725" (session 27, blind178 read)
+        r"(?:\.(?:smc|ch|qes|home))?"
         # "PIN SIM 5521", "code PIN de la carte SIM": the device named after the PIN.
         r"(?:\s+(?:(?:de\s+la|del|della|de|do|da)\s+)?(?:carte\s+|tarjeta\s+|scheda\s+)?sim)?"
         r"|(?:user|release|printer|copier|badge|staff|employee)[\s-]code"

@@ -43,6 +43,10 @@ _PAIRS.update({said: digits for said, digits in PAIRS.items() if said not in DIG
 # zero traço três três" (session 24; a dot only in a CPF's shape)
 _DASHES = ("dash", "hyphen", "traço")
 _DOTS = ("ponto",)
+# and a date's slashes: "one four slash oh three slash one nine eight seven" (session 27,
+# blind177 read; a slash only in a date's shape)
+_SLASHES = ("slash", "schrägstrich", "barra", "barre", "schuine streep")
+_SLASHED_DATE = re.compile(r"\d{1,2}/\d{1,2}/(?:\d{2}|\d{4})")
 _CPF_SAID = re.compile(r"\d{3}\.\d{3}\.\d{3}-\d{2}")
 # a licence key's groups as the key-by-key reader writes them: "4DFG9-7K34G-3YCVY-..."
 _KEY_GROUPS = re.compile(r"(?:[A-Za-z0-9]{4,}-){2,}[A-Za-z0-9]{4,}")
@@ -56,7 +60,9 @@ _KEY_DASHES = re.compile(
     + r"(?=[A-Za-z]*\d)[A-Za-z0-9]{4,8}){2,}(?![\w-])",
     re.IGNORECASE,
 )
-_WORDS = sorted({*_PAIRS, *DIGIT_OF, "double", "triple", *_DASHES, *_DOTS}, key=len, reverse=True)
+_WORDS = sorted(
+    {*_PAIRS, *DIGIT_OF, "double", "triple", *_DASHES, *_DOTS, *_SLASHES}, key=len, reverse=True
+)
 # a code of two pairs said after a colon: "Nouveau code, ... : quarante-six soixante-dix B",
 # "le code de sa messagerie ... : quatre-vingt-un quarante-trois" (session 25, blind153 read)
 # and three pairs anywhere: "Kiosk exit code, six digits, it's fifteen seventy-six forty-six"
@@ -92,6 +98,31 @@ _WORD = "(?:" + trie_pattern(_WORDS) + ")"  # a trie: each character tried once
 _RUN = re.compile(rf"(?i)(?<![\w-]){_WORD}(?:[ \t]*[,-]?[ \t]+{_WORD}){{3,}}(?![\w-])")
 # (a word whole: "eighty eighty-four" is 80 84, not "eighty eight" and a "y")
 _PIECE = guarded(rf"(?i)(?P<word>{_WORD})(?![^\W\d_])(?P<gap>[ \t]*,?[ \t]*|-)")
+# A phone number said in parts, a word between: "Number's oh seven four six six. Then five eight
+# six. Then five three seven.", "tre tre tre, due tre quattro. Il resto: uno uno tre otto."
+# (session 27, blind177 read): three words a part at least, nine to thirteen digits in all
+_BRIDGE = (
+    r"[.,;:]?[ ]+(?:and[ ]then|then|the[ ]rest(?:[ ]is)?|dann|danach|der[ ]rest|luego"
+    r"|el[ ]resto|ensuite|puis|le[ ]reste|daarna|de[ ]rest|depois|o[ ]resto|poi|il[ ]resto)"
+    r"[.,:]?[ ]+"
+)
+_PART = rf"{_WORD}(?:[ \t]*,?[ \t]+{_WORD}){{2,}}"
+_PARTED = re.compile(rf"(?i)(?<![\w-]){_PART}(?:{_BRIDGE}{_PART}){{1,2}}(?![\w-])")
+_BRIDGE_WORDS = ("then", "rest", "dann", "danach", "luego", "ensuite", "puis", "daarna", "depois")
+
+
+def _parted(run: str) -> str | None:
+    """The digits of a number said in parts, or None when a word is no digit's."""
+    digits = ""
+    for part in re.split(rf"(?i){_BRIDGE}", run):
+        for piece in _PIECE.finditer(part):
+            said = _PAIRS.get(piece.group("word").lower()) or DIGIT_OF.get(
+                piece.group("word").lower()
+            )
+            if said is None:
+                return None
+            digits += said
+    return digits if 9 <= len(digits) <= 13 else None
 
 
 def _said_dash(text: str) -> bool:
@@ -109,8 +140,8 @@ def _said(run: str) -> str | None:
     repeat = 1
     for piece in _PIECE.finditer(run):
         word = piece.group("word").lower()
-        if word in _DASHES or word in _DOTS:
-            groups[-1] += "-" if word in _DASHES else "."
+        if word in _DASHES or word in _DOTS or word in _SLASHES:
+            groups[-1] += "-" if word in _DASHES else "." if word in _DOTS else "/"
             continue
         if word in ("double", "triple"):
             repeat = 2 if word == "double" else 3
@@ -125,6 +156,10 @@ def _said(run: str) -> str | None:
     groups = [group for group in groups if group]
     if any("." in group for group in groups) and not (
         len(groups) == 1 and _CPF_SAID.fullmatch(groups[0])
+    ):
+        return None
+    if any("/" in group for group in groups) and not (
+        len(groups) == 1 and _SLASHED_DATE.fullmatch(groups[0])
     ):
         return None
     if sum(len(group) for group in groups) < 4:
@@ -185,6 +220,8 @@ def rewritten(text: str, first_words: bool = True) -> tuple[str, list[tuple[int,
     # "one thousand seven hundred and forty one", "tres mil trescientos uno" (after the dates:
     # "dodici gennaio millenovecentonovantatré")
     found += _outside(found, cardinal_runs(text))
+    if any(word in text or word.capitalize() in text for word in _BRIDGE_WORDS):
+        found += _outside(found, _read(_PARTED, text, _parted))
     found += _outside(found, _read(_RUN, text, _said))
     if _PAIR_THEN_PAIR.search(text):  # a gate: two pairs said one after the other
         found += _outside(found, _read(_TWO_PAIRS, text, _said))

@@ -590,6 +590,8 @@ def _typed_value(spelled: str) -> bool:
     if len(spelled) < 6 or _ADDRESS.search(spelled):
         return False
     letters = sum(ch.isalpha() for ch in spelled)
+    if letters and spelled.lower().count("x") == letters:
+        return False  # a mask read out: "X X X X X dash X X X X X" (session 27, blind177 read)
     cased = spelled.lower() != spelled != spelled.upper()
     return letters > 0 and (letters < len(spelled) or len(spelled) >= 8 or cased)
 

@@ -71,6 +71,13 @@ _PASSPHRASE = re.compile(
     rf"(?P<second>{_WORD}){_CASE},?[ ](?:(?P<again>{_SYMBOL}),?[ ])?"
     rf"(?P<number>{_NUMBER}(?:[ ,-]+{_NUMBER}){{0,2}})(?![\w-])"
 )
+# A word, a number and a symbol said last: "walnut with a capital W, five eight zero,
+# exclamation mark" (session 27, blind177 read), its case said ("Room five, exclamation mark"
+# is a sign's words); a dash or a dot last ends a phrase instead
+_WORD_NUMBER_SYMBOL = re.compile(
+    rf"(?i)(?<![\w-])(?P<first>{_WORD})(?P<case>{_CASE}),?[ ]"
+    rf"(?P<number>{_NUMBER}(?:[ ,-]+{_NUMBER}){{0,3}}),?[ ](?P<symbol>{_SYMBOL})(?![\w-])"
+)
 # Without a symbol, two words and a number only right after a password's or a key's word and
 # its link, the number ending the clause: "Wi-Fi password on that router is Falcon Amber
 # twenty six, she's online", "admin pass changed to ember juniper zero nine, capitals on the E"
@@ -111,6 +118,11 @@ _NOT_A_WORD = frozenset(
     }
 )
 _GATE = re.compile(rf"(?i)(?<![\w-]){_SYMBOL}(?![\w-])")
+# Three to six words joined by a dash said each time, no number: "ember dash beacon dash cactus
+# dash willow" (session 27, blind177 read); two are as often a name ("Wi-Fi", "follow-up")
+_DASH = "(?:dash|hyphen|bindestrich|trattino|hífen|hifen|guion|guión|tiret|streepje|traço)"
+_CHAIN = re.compile(rf"(?i)(?<![\w-]){_WORD}(?:,?[ ]{_DASH},?[ ]{_WORD}){{2,5}}(?![\w-])")
+_CHAIN_WORD = re.compile(rf"(?i)(?<![\w-])(?!{_DASH}\b){_WORD}")
 
 
 def _digits(said: str) -> str:
@@ -122,6 +134,12 @@ def _no_words(match: re.Match[str]) -> bool:
     dash Mike six", "the hash, SHA two fifty"."""
     words = (match.group("first").lower(), match.group("second").lower())
     return any(word in _NOT_A_WORD for word in words) or match.group("second").isupper()
+
+
+def _overlaps(runs: list[tuple[int, int, str]], match: re.Match[str], first: int = -1) -> bool:
+    """Whether the match (from ``first`` when given) overlaps a run already found."""
+    begin = match.start() if first < 0 else first
+    return any(start < match.end() and begin < end for start, end, _ in runs)
 
 
 def passphrase_runs(text: str) -> list[tuple[int, int, str]]:
@@ -140,12 +158,30 @@ def passphrase_runs(text: str) -> list[tuple[int, int, str]]:
                 + _digits(match.group("number"))
             )
             runs.append((match.start(), match.end(), value))
+        for match in _WORD_NUMBER_SYMBOL.finditer(text):
+            symbol = _SYMBOLS[match.group("symbol").lower()]
+            first = match.group("first")
+            if (
+                not match.group("case")
+                or symbol in "-."
+                or first.lower() in _NOT_A_WORD
+                or _overlaps(runs, match)
+            ):
+                continue
+            first = first.capitalize()
+            runs.append(
+                (match.start(), match.end(), first + _digits(match.group("number")) + symbol)
+            )
+        for match in _CHAIN.finditer(text):
+            words = _CHAIN_WORD.findall(match.group(0))
+            if not any(word.lower() in _NOT_A_WORD for word in words) and not _overlaps(
+                runs, match
+            ):
+                runs.append((match.start(), match.end(), "-".join(words)))
     lowered = text.lower()
     named = any(word in lowered for word in _NAMED_HINTS)
     for match in _NAMED_PLAIN.finditer(text) if named else ():
-        if _no_words(match) or any(
-            start < match.end() and match.start("first") < end for start, end, _ in runs
-        ):
+        if _no_words(match) or _overlaps(runs, match, match.start("first")):
             continue
         value = match.group("first") + match.group("second") + _digits(match.group("number"))
         runs.append((match.start("first"), match.end(), value))

@@ -129,7 +129,8 @@ _DE_NAMED_HOUSE = guarded(
     r"(?<![\w-])(?:Am|Im|An[ ]der|In[ ]der|Auf[ ]dem|Zum|Zur|Unter[ ]den)[ ][A-ZÄÖÜ][\wäöüß-]+[ ]"
     r"(?P<number>(?i:"
     + "|".join(sorted(map(re.escape, _DE_NUMBER), key=len, reverse=True))
-    + rf"))(?P<gap>,?[ ])(?P<post>{_FIVE_DIGITS})(?=[ ])"
+    # a letter after the number: "Am Kirschberg siebzehn a, fünf drei ..." (session 27, blind177)
+    + rf"))(?P<gap>(?:[ ][a-h](?![\w-]))?,?[ ])(?P<post>{_FIVE_DIGITS})(?=[ ])"
 )
 
 # "via dei Mille cinquantanove, quattro zero zero sette zero Bologna": an Italian house number

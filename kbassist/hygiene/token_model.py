@@ -569,7 +569,30 @@ def _not_a_value(text: str, start: int, end: int) -> bool:
         or _CONNECTION_SETTING.search(value) is not None
         or _VAULT_ENTRY_BEFORE.search(text, max(0, start - 40), start) is not None
         or _KEY_ID_BEFORE.search(text, max(0, start - 40), start) is not None
+        or _SYSTEM_BEFORE.search(text, max(0, start - 30), start) is not None
+        or (value.isdigit() and bool(_ERROR_CODE_BEFORE.search(text, max(0, start - 120), start)))
+        or (
+            bool(_YEAR.fullmatch(value))
+            and bool(_YEAR_BEFORE.search(text, max(0, start - 20), start))
+        )
     )
+
+
+# An error's code: "crashed with 'Code 1012'", "dava o erro '...' (código 000031)"; a year:
+# "password last changed 2019" (session 27, blind179 and blind180 read)
+_ERROR_CODE_BEFORE = re.compile(
+    r"(?i)\b(?:error|erro|errore|erreur|fehler|fout|crash(?:ed|es)?|failed|failure|fault|falha"
+    r"|fallo)\b[^.\n]{0,80}\b(?:code|código|codice|cod\.)\W{0,3}$"
+)
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+# the system a value was set in: "keypad PIN was reset in Net2 and sent by SMS" (blind179)
+_SYSTEM_BEFORE = re.compile(
+    r"(?i)\b(?:reset|changed|set|updated|stored|saved|created|enabled|disabled|re-enabled)"
+    r"\s+(?:in|on|via|through|im|dans|nel|nella|no|na)\s+$"
+)
+_YEAR_BEFORE = re.compile(
+    r"(?i)\b(?:changed|since|in|until|before|after|seit|desde|depuis|sinds|dal|dès|im)\W{0,2}$"
+)
 
 
 # A word with a hyphen ("Follow-me", "Re-programmed"); a card payment's authorisation code

@@ -39,6 +39,14 @@ _SET_BY_PRONOUN = re.compile(
     r"(?i)\bset\s+(?:it|the\s+new\s+one|hers|his|theirs)\s+(?:to|as)[ \t]*:?[ \t]*"
     r"(?P<value>[a-z]{2,12}(?:[ -][a-z0-9]{1,12}){1,4})(?=[ \t]*(?:[,.;]|$|\band\b))"
 )
+# three to six plain words joined by hyphens, linked to a password's word earlier in the
+# sentence: "The ARC verbal password was changed at the same time to harbour-ladder-rocket"
+# (session 27, blind179 read)
+_LINKED_CHAIN = re.compile(
+    r"(?i)(?:\bis|\bwas|\bnow|:|\b(?:changed|set|reset|updated|rotated)\b(?:(?!\band\b)[^.,;\n]){0,24}\bto)"
+    r"[ \t]+['\"‘“]?"
+    r"(?P<value>[a-z]{3,12}(?:-[a-z]{3,12}){2,5})(?![\w-])"
+)
 # the words of a sentence or of a message about a password: "'your password has expired'"
 _MESSAGE_WORDS = frozenset(
     """
@@ -73,6 +81,14 @@ def word_passphrase_hits(text: str, lowered: str) -> Iterator[Hit]:
         for match in _MARKED.finditer(text):
             if _is_phrase(match.group("value")):
                 yield match.start("value"), match.end("value"), "password"
+    for match in _LINKED_CHAIN.finditer(text) if "-" in text else ():
+        low = max(text.rfind("\n", 0, match.start()), text.rfind(". ", 0, match.start())) + 1
+        if _NAME_BEFORE.search(text, max(0, match.start() - 20), match.start()):
+            continue  # "entry is wifi-guest-main": a vault entry's name
+        if _TOPIC.search(text, max(low, match.start() - 100), match.start()) and _is_phrase(
+            match.group("value")
+        ):
+            yield match.start("value"), match.end("value"), "password"
     if "set" in lowered:
         for match in _SET_BY_PRONOUN.finditer(text):
             if _TOPIC.search(text, max(0, match.start() - 250), match.start()) and _is_phrase(
