@@ -92,6 +92,7 @@ BATCHES = (
     "blind169", "blind170", "blind171", "blind172",
     "blind173", "blind174", "blind175", "blind176",
     "blind177", "blind178", "blind179", "blind180",
+    "blind181", "blind182", "blind183", "blind184",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -275,6 +276,10 @@ BLIND = {
     "blind178": ROOT / "bench" / "data" / "secrets_blind178.jsonl",
     "blind179": ROOT / "bench" / "data" / "secrets_blind179.jsonl",
     "blind180": ROOT / "bench" / "data" / "secrets_blind180.jsonl",
+    "blind181": ROOT / "bench" / "data" / "secrets_blind181.jsonl",
+    "blind182": ROOT / "bench" / "data" / "secrets_blind182.jsonl",
+    "blind183": ROOT / "bench" / "data" / "secrets_blind183.jsonl",
+    "blind184": ROOT / "bench" / "data" / "secrets_blind184.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -1376,6 +1381,35 @@ SEEN = {
         "27 (a table's column of new codes, bank details and addresses in a table's rows): "
         "development since"
     ),
+    "blind181": (
+        "the seventy-third secrets blind test (written in session 27, focus: notes dictated to "
+        "a phone, a nineteenth group; scored in session 27 on 93ff294) (the rules alone "
+        "0.87/0.93; with the token model 0.92/0.93; personal 0.82/0.97); read in session 27 "
+        "(passwords spelled with 'big' and 'small' or 'kaufmännisches Und', identity numbers "
+        "dictated in groups, a phone said in parts without a word between; not secrets: an "
+        "error's code, a fingerprint, a customer's code spelled): development since"
+    ),
+    "blind182": (
+        "the seventy-fourth secrets blind test (written in session 27, focus: finance, "
+        "insurance brokers and estate agents; scored in session 27 on 93ff294) (the rules "
+        "alone 0.89/0.98; with the token model 0.95/0.98; personal 1.00/0.93); read in session "
+        "27 ('bypass for <user>', a bank's activation code, a registration code a clause "
+        "after its word; not phones: a policy's and a customer's numbers): development since"
+    ),
+    "blind183": (
+        "the seventy-fifth secrets blind test (written in session 27, focus: remote and hybrid "
+        "workers and field engineers; scored in session 27 on 93ff294) (the rules alone "
+        "0.92/1.00; with the token model 0.98/1.00; personal 1.00/0.89); read in session 27 "
+        "(a keypad code after 'the new one,'; offices' addresses and lines taken for homes): "
+        "development since"
+    ),
+    "blind184": (
+        "the seventy-sixth secrets blind test (written in session 27, focus: long incident "
+        "write-ups; scored in session 27 on 93ff294) (the rules alone 0.97/0.98; with the "
+        "token model 0.98/0.95; personal 1.00/0.95); read in session 27 (backup codes of "
+        "letters and digits in two fives; not secrets: a template's variable, a SIM's ICCID, "
+        "a bag's number): development since"
+    ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -1688,7 +1722,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind181.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind185.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:

@@ -167,6 +167,11 @@ _OFFICE_WORDS = guarded(
     r"|cent(?:re|er|ro)|zentrum|municipal\w*|mairie|rathaus|gemeentehuis|ayuntamiento|câmara"
     r"|municipio|comune|hospital|hôpital|ospedale|ziekenhuis|krankenhaus|pharmacy|farmácia"
     r"|farmacia|pharmacie|apotheke|apotheek"
+    # a dealing room, a regional branch, a practice, IT's returns: "to the new dealing room at
+    # 41 ...", "la delegación de Alicante, Av. ...", "het praktijkadres,
+    # Kerkstraat ...", "kit goes back to IT, Quayside House, 18 ..." (session 27, blind181-183)
+    r"|dealing\s+room|trading\s+floor|delegaci[óo]n|delega[çc][ãa]o|delegazione|praktijk\w*"
+    r"|(?-i:IT)"
     # a floor or a meeting room: "de nieuwe vergaderruimte op de 1e verdieping (Keizersgracht
     # 418, Amsterdam)" (session 17)
     r"|verdieping|etage|stockwerk|obergeschoss|étage|piso|planta|andar|piano|meeting\s+room"
@@ -291,7 +296,9 @@ def _names_company(before: str) -> bool:
 _PLACE_RIGHT_BEFORE = guarded(
     r"(?i)\b(?:office|branch|shop|store|site|depot|warehouse|premises|studio|clinic|surgery"
     r"|practice|factory|büro|kantoor|oficina|ufficio|escritório|bureau|cabinet|praxis|kanzlei"
-    r"|hotel)(?:\s+(?:at|in|on|:)?|,|\s*\()\s*"  # "la nueva dirección de la oficina (Avda. ..."
+    # "la nueva dirección de la oficina (Avda. ...", and the place's town: "op kantoor
+    # Amersfoort, Stationsplein 12" (session 27, blind183 read)
+    r"|hotel)(?:[ \t]+(?-i:[A-Z][\w-]+))?(?:\s+(?:at|in|on|:)?|,|\s*\()\s*"
     r"(?:unit\s+)?$"
 )
 

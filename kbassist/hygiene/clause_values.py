@@ -25,7 +25,10 @@ from kbassist.hygiene.value_shapes import MIXED_CASE_AND_DIGIT, is_mention
 
 _PASSWORD_WORD = guarded(
     r"(?i)\b(?:password|passwort|kennwort|contraseña|senha|mot\s+de\s+passe|wachtwoord"
-    r"|passphrase|pre-?shared\s+key|psk|shared\s+secret|chiave\s+condivisa|clave\s+compartida)\b"
+    r"|passphrase|pre-?shared\s+key|psk|shared\s+secret|chiave\s+condivisa|clave\s+compartida"
+    # a registration or activation code of letter-and-digit groups: "den Registrierungscode aus
+    # dem Brief, FVSD-WEBJ-EZ9F-TSKG" (session 27, blind182 read)
+    r"|registrierungs-?code|registration\s+code|aktivierungs-?code|activation\s+code)\b"
 )
 _CODE_WORD = re.compile(
     r"(?i)\b(?:pin|passcode|bypass\s+code|c[óo]digo\s+de\s+(?:acceso|bypass)|codice\s+pin"

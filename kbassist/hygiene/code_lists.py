@@ -123,7 +123,8 @@ _BACKUP_CODES_NAMED = (
 )
 _ONE_BACKUP_CODE = guarded(
     _BACKUP_CODES_NAMED + r"[^.\n]{0,80}?(?<![\w-])"
-    r"(?P<value>[0-9a-f]{5}-[0-9a-f]{5}|\d{4}[ -]\d{4}|\d{3} \d{3}"
+    # (two fives of letters and digits: "back-upcodes ...: zehz2-0bbp3"; session 27, blind184)
+    r"(?P<value>(?=[a-z-]*\d)[0-9a-z]{5}-[0-9a-z]{5}|\d{4}[ -]\d{4}|\d{3} \d{3}"
     r"|[a-z0-9]{4}-[a-z0-9]{4}(?:-[a-z0-9]{4})?)(?![\w.,/:-]\w|-)"
 )
 _BACKUP_WORDS = (

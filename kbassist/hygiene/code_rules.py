@@ -211,14 +211,20 @@ CODE_RULES: tuple[KeywordRule, ...] = (
     ),
     KeywordRule(
         "mfa_code",
-        r"(?:mfa|2fa|2-fa|two[\s-]factor|otp|totp|one[\s-]time|verification|authenticator|sms|text"
+        # the user named between: "bypass for t.morgan 987694049" (session 27, blind182 read)
+        r"bypass(?:[\s-]?codes?)?\s+(?:for|für|pour|para|voor|per)\s+[\w.@\\-]{2,40}"
+        r"|(?:mfa|2fa|2-fa|two[\s-]factor|otp|totp|one[\s-]time|verification|authenticator|sms|text"
         r"|sign[\s-]?in|login|duo(?:\s+mobile)?(?:\s+bypass)?|bypass|security|verify|okta)"
         r"[\s-]?(?:codes?|pins?|pass-?codes?|tokens?)"
         r"|otp|duo\s+passcodes?|(?:bestätigungs|sicherheits|einmal|verifizierungs|anmelde)-?codes?"
-        r"|c[óo]digos?\s+de\s+(?:verifica(?:ci[óo]n|ção)|seguridad|un\s+solo\s+uso|segurança|acceso|operaci[óo]n)"
+        r"|c[óo]digos?\s+de\s+(?:verifica(?:ci[óo]n|ção)|seguridad|un\s+solo\s+uso|segurança|acceso|operaci[óo]n"
+        # a bank's activation code: "o código de ativação 22184792" (session 27, blind182 read)
+        r"|ativa[çc][ãa]o|activaci[óo]n)|activation\s+codes?|aktivierungs-?codes?|activeringscodes?"
+        r"|codes?\s+d'activation|codic[ei]\s+di\s+attivazione"
         r"|codes?\s+(?:de\s+(?:vérification|sécurité|connexion)|à\s+usage\s+unique)"
         r"|(?:verificatie|beveiligings)-?codes?|eenmalige\s+codes?"
-        r"|codic[ei]\s+(?:di\s+)?(?:verifica|sicurezza|otp)|bypass"
+        r"|codic[ei]\s+(?:di\s+)?(?:verifica|sicurezza|otp)"
+        r"|bypass"
         # "Code de contournement Duo généré : 460834218" (session 25, blind158 read)
         r"|codes?\s+de\s+contournement|c[óo]digos?\s+de\s+(?:omisi[óo]n|desv[íi]o)"
         r"|umgehungs-?codes?|omzeilcodes?"
@@ -285,6 +291,7 @@ CODE_RULES: tuple[KeywordRule, ...] = (
             "sicurezza",
             "código de acceso",
             "codice otp",
+            *("ativa", "activaci", "activation", "aktivierungs", "activerings", "attivazione"),
         ),
     ),
     KeywordRule(

@@ -233,8 +233,8 @@ def _piece_word(word: str, first: bool) -> bool:
 # Ausrufezeichen acht acht", "x-ray lowercase, mike lowercase, November capital"
 _CASE_BEFORE = {
     **dict.fromkeys(
-        "capital upper uppercase großes großer große groß hoofdletter grote".split(), "up"
-    ),
+        "capital upper uppercase großes großer große groß hoofdletter grote big".split(), "up"
+    ),  # ("small s, big M, dollar sign": session 27, blind181 read)
     **dict.fromkeys("lower lowercase small kleines kleiner kleine klein".split(), "low"),
 }
 # Words that only finish a case word: "lower case i", "kleine letter q" (session 19)
@@ -267,6 +267,8 @@ _CASED_NAMES = dict(
 _SPELLED_SYMBOLS = {
     **_SYMBOL_OF,
     "ampersand": "&",
+    # "kaufmännisches Und" (session 27, blind181 read)
+    **dict.fromkeys("kaufmännisches und|und-zeichen|esperluette|e comercial".split("|"), "&"),
     "percent": "%",
     "at": "@",
     "dot": ".",
@@ -456,6 +458,13 @@ def _spell(pieces: list[tuple[str, str]]) -> str:
 _WORDS_IN_CAPITALS = re.compile(r"(?:[A-Z][a-z]+)+")
 
 
+# a key's fingerprint spelled: "empreinte SHA256 qui commence par q, R, ..." (blind181 read)
+_FINGERPRINT_BEFORE = re.compile(
+    r"(?i)\b(?:fingerprint|thumbprint|empreinte|impronta|huella|vingerafdruk|fingerabdruck"
+    r"|impress[ãa]o\s+digital|sha-?(?:1|256|384|512))\b"
+)
+
+
 def case_spelled_secret_hits(text: str) -> list[Hit]:
     """Values spelled with their case said that a secret's word names before them."""
     hits: list[Hit] = []
@@ -464,6 +473,8 @@ def case_spelled_secret_hits(text: str) -> list[Hit]:
             continue
         if spelled.isalpha() and (spelled.islower() or _WORDS_IN_CAPITALS.fullmatch(spelled)):
             continue
+        if _FINGERPRINT_BEFORE.search(text, max(0, start - 60), start):
+            continue  # "empreinte SHA256 qui commence par q, R, quatre, ..." (session 27)
         if SECRET_WORD.search(text, max(0, start - SECRET_REACH), start):
             hits.append((start, end, "password"))
     return hits

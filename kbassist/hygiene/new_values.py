@@ -23,7 +23,7 @@ _NEW_ONE = guarded(
     r"|le\s+nouveau|die\s+neue|das\s+neue|den\s+neuen|de\s+nieuwe|het\s+nieuwe|la\s+nuova"
     r"|il\s+nuovo)(?:[ \t]*,|[^.\n:]{0,60}:)[ \t]*"
     r"(?:(?P<phrase>(?:[A-Z][a-z]{2,12}|\d{1,4})(?:[ \t](?:[A-Z][a-z]{2,12}|\d{1,4})){2,5})"
-    r"|(?P<value>[^\s,;]{6,64}?))(?=[.,;)]?(?:\s|$))"
+    r"|(?P<value>[^\s,;]{4,64}?))(?=[.,;)]?(?:\s|$))"
 )
 # a phrase of capitalised words and numbers: "... read it back to me from her notes: Lagoon 6
 # Tulip 4." (a room account's password, blind82)
@@ -67,10 +67,29 @@ def new_one_hits(text: str, lowered: str) -> Iterator[Hit]:
         value = match.group(group)
         if group == "phrase" and not _WORDS_AND_NUMBERS.fullmatch(value):
             continue
+        before = text[max(0, match.start() - _REACH) : match.start()]
+        if (
+            group == "value"
+            and _DIGITS.fullmatch(value)
+            and not _MORE_DIGITS.match(text, match.end(group))  # a phone's: "07851 339 264"
+            and _CODE_NAMED.search(before)
+        ):
+            # a code's digits: "O código tinha sido mudado ...; dei-lhe o novo, 38695" (session
+            # 27, blind183 read)
+            yield match.start(group), match.end(group), "door_code"
+            continue
         if group == "value" and (is_mention(value) or not value_shape_ok(value, "strict")):
             continue
-        if _PASSWORD_NAMED.search(text, max(0, match.start() - _REACH), match.start()):
+        if _PASSWORD_NAMED.search(before):
             yield match.start(group), match.end(group), "password"
+
+
+_DIGITS = re.compile(r"\d{4,8}")
+_MORE_DIGITS = re.compile(r"[ -]?\d")
+_CODE_NAMED = guarded(
+    r"(?i)\b(?:code|codes|código|códigos|codice|codici|pin|pincode|türcode|torcode|deurcode"
+    r"|keypad|teclado|tastatur|clavier|tastierino|toetsenbord)\b"
+)
 
 
 def _read_out_hits(text: str) -> Iterator[Hit]:

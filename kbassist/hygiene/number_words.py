@@ -44,7 +44,12 @@ _NOT_PHONE_CONTEXT = guarded(
     # "contratto FortiGuard n. 2145-88310-7" (session 25, blind156 read)
     r"|utente|auth\s*id|contract|contrat|contratto|contrato|vertrag"
     # a log message's id: "msgid 0101037129" (session 25, blind160 read)
-    r"|msgid|logid|eventid|msg_id|log_id)"
+    r"|msgid|logid|eventid|msg_id|log_id"
+    # a policy's number, a customer's with its vendor: "apólice de teste n.º 0098112745", "Numéro
+    # de client éditeur 55-20417"; "n.º" alone (session 27, blind182 and blind183 read)
+    r"|ap[óo]lice|p[óo]liza|polizza|polis|policy|\bn\.?\s?[º°]\.?"
+    r"|(?:num[ée]ro|n[úu]mero)\s+(?:de\s+)?client[ea]?(?:\s+[a-zéèáíóúç]+)?"
+    r"|(?:customer|client|kunden|klant)(?=[\s-]?(?:nummer|nr|no|number)))"
     r"(?:(?:s|['’]s)?[\s-]?(?:nummer|nr\.?|no\.?|n\.|n\.?[º°]\.?|number|numbers|#))?s?\W{0,3}$"
     # "Ticket beim Hersteller 2026-118043", "serienummers 1123456789 en 1123456790" (session 7)
     # "Incidencia Redsys 2026-118842", "Storing KPN ...": a reference word, the vendor's name,

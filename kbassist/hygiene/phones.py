@@ -134,7 +134,8 @@ _WORK_AGENT = re.compile(
 _PERSONAL_PHONE_WORDS = re.compile(
     # a directory's home phone field: "-HomePhone '0117 ...'", "homePhone:" (session 18)
     r"(?i)home_?phone|\b(?:personal\w*|private|home|own|privat\w*|persönlich\w*|personnel\w*|privé\w*|pessoal"
-    r"|particular|privato|privata|wife|husband|partner|mum|mom|dad|spouse|him|his|her|them"
+    r"|particular|privato|privata|wife|husband|mum|mom|dad|spouse|him|his|her|them"
+    r"|partner(?![\s:]+[\w&' -]{1,40}\b(?:Ltd|LLP|PLC|plc|GmbH|B\.V|SAS|SARL|S\.L|S\.r\.l)\b)"
     r"|their|he|she|ihn|ihm|ihr|ihre|seine?|lui|elle|hem|haar|zijn|ele|ela|dele|dela"
     r"|patient|patiënt|paciente|patiente?|paziente|tenant|pupil|resident"
     r"|parent|guardian"  # "the parent's mobile 07956 ..." (session 26, blind170 read)
@@ -319,8 +320,8 @@ _SWITCHBOARD_BEFORE = guarded(
     # a ward's or a care home's nurses' phone: "nurse station 01943 ..." (session 25)
     r"|nurses?['’]?\s+station|nursing\s+station"
     # a workplace's fixed line in the other languages: "ligne fixe du cabinet 04 67 ..."
-    # (session 24)
-    r"|(?:ligne\s+(?:fixe|directe)|t[ée]l[ée]phone\s+fixe|tel[ée]fono\s+fij[oa]|telefone\s+fixo"
+    # (session 24), "la ligne du cabinet, 04 76 ..." (session 27, blind183 read)
+    r"|(?:(?:ligne|l[íi]nea|linea|linha|lijn)(?:\s+(?:fixe|directe))?|t[ée]l[ée]phone\s+fixe|tel[ée]fono\s+fij[oa]|telefone\s+fixo"
     r"|telefono\s+fisso|festnetz\w*|vaste\s+(?:lijn|nummer)|fij[oa]|fixo|fisso)\s+(?:du|de\s+la"
     r"|de\s+l'|del|de"
     r"|do|da|della|dello|dell'|der|des|vom|van\s+(?:de|het))\s*(?:cabinet|bureau|agence"

@@ -498,12 +498,17 @@ _ENCRYPTED = re.compile(r"\bENC[ \t]+\S+$")
 _ONE_FOR_PASSWORD = re.compile(r"(?i)(?:temp|temporary|new|initial)\s+one\b")
 
 
+_TEMPLATE_VALUE = re.compile(r"[=:][ \t]*(?:\{\{|\$\{|\$\()\S*$")
+
+
 def _refine(kind: str, text: str, start: int, end: int) -> str:
     """A more specific kind from the words around the keyword."""
     if _ONE_FOR_PASSWORD.match(text, start) and IDENTIFIER_WORD.search(
         text, max(0, start - 25), start
     ):
         return ""
+    if _TEMPLATE_VALUE.search(text, start, end):
+        return ""  # "Password={{TRACKDB_PASSWORD}}": a template's variable (session 27, blind184)
     line_start = text.rfind("\n", 0, start) + 1
     before = text[max(line_start, start - 60) : end].lower()
     if kind == "secret" and (

@@ -199,9 +199,15 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         r"|codice\s+(?:di\s+)?licenza"
         # an unlock code in the other languages: "code de déverrouillage maître" (session 14)
         r"|code\s+de\s+déverrouillage|entsperr-?code|c[óo]digo\s+de\s+desbloquei?o"
-        r"|codice\s+di\s+sblocco|ontgrendel-?code",
+        r"|codice\s+di\s+sblocco|ontgrendel-?code"
+        # a registration code in the other languages: "den Registrierungscode aus dem Brief,
+        # FVSD-WEBJ-..." (session 27, blind182 read)
+        r"|registrierungs-?(?:code|schlüssel)|c[óo]digo\s+de\s+regist(?:ro|o)|registratiecode"
+        r"|code\s+d'enregistrement|codice\s+di\s+registrazione",
         "licence",
         (
+            *("registrierung", "de registro", "de registo", "registratiecode"),
+            *("enregistrement", "registrazione"),
             "product key",
             "product code",
             "product-key",

@@ -121,7 +121,14 @@ IDENTIFIER_WORD = guarded(
     # a MAC address read in pairs: "MAC-adres zes twee, een b, ..." (session 26, blind173 read)
     r"|mac|mac-adres|mac-adresse|mac\s+address|adresse\s+mac|direcci[óo]n\s+mac"
     # a hardware key: "Dongle ID on the USB key is K R A nine ..." (session 25, blind157 read)
-    r"|dongle|usb[\s-]key|usb-stick|cl[ée]\s+usb|llave\s+usb|chiavetta\s+usb|pen\s+drive)\b"
+    r"|dongle|usb[\s-]key|usb-stick|cl[ée]\s+usb|llave\s+usb|chiavetta\s+usb|pen\s+drive"
+    # an error read out, a fingerprint, a customer's code: "Error was C A A five zero ...",
+    # "empreinte SHA256 qui commence par q, R, ...", "Il codice cliente è V D ..." (session 27,
+    # blind181 read)
+    r"|error|erro|errore|erreur|fehler|fout|empreinte|impronta|huella|vingerafdruk"
+    r"|fingerabdruck|impress[ãa]o\s+digital|sha-?(?:1|256|384|512)"
+    r"|codice\s+cliente|c[óo]digo\s+(?:de\s+)?cliente|code\s+client|customer\s+code"
+    r"|client\s+code|klantcode|kundencode)\b"
 )
 
 

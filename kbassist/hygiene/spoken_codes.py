@@ -81,7 +81,14 @@ _NAMED_AFTER_CODE = guarded(
     r"(?i)\b(?:errore|erreur|erro|error|fehler|fout|fingerprint|thumbprint|empreinte"
     r"|impress[ãa]o\s+digital|impronta|huella|vingerafdruk|fingerabdruck"
     # a sign-in error's prefix: "codice AADSTS cinque zero zero ..." (session 25, blind157 read)
-    r"|aadsts|hresult)\b"
+    r"|aadsts|hresult"
+    # a mail server's rejection: "El código de rechazo era cinco cinco cero" (session 27)
+    r"|rechazo|rejet|rifiuto|rejeição|rejection|bounce)\b"
+)
+# a customer's code, its word right after the code's: "Il codice cliente è V D zero zero ..."
+# (session 27, blind181 read; not "o código PUK à operadora na área de cliente")
+_CUSTOMER_AFTER_CODE = re.compile(
+    r"(?i)\s+(?:(?:de|do|del|du)\s+)?(?:cliente|client|customer|klant|kunden?)\b"
 )
 
 
@@ -91,6 +98,7 @@ def not_a_code(text: str, word_start: int, word_end: int, value_start: int) -> b
     return bool(
         NOT_A_CODE.search(text, max(0, word_start - 20), word_end)
         or _NAMED_AFTER_CODE.search(text, word_end, value_start)
+        or _CUSTOMER_AFTER_CODE.match(text, word_end)
     )
 
 
@@ -209,4 +217,5 @@ def _named_code(text: str, start: int) -> bool:
     return (
         _OTHER_NUMBER.search(text, word.end(), start) is None
         and not _NAMED_AFTER_CODE.search(text, word.end(), start)  # "codice AADSTS cinque ..."
+        and not _CUSTOMER_AFTER_CODE.match(text, word.end())
     )

@@ -101,14 +101,15 @@ _PIECE = guarded(rf"(?i)(?P<word>{_WORD})(?![^\W\d_])(?P<gap>[ \t]*,?[ \t]*|-)")
 # A phone number said in parts, a word between: "Number's oh seven four six six. Then five eight
 # six. Then five three seven.", "tre tre tre, due tre quattro. Il resto: uno uno tre otto."
 # (session 27, blind177 read): three words a part at least, nine to thirteen digits in all
+# (or a full stop alone: "that's oh seven nine two six. Five six three. Seven eight six.";
+# session 27, blind181 read)
 _BRIDGE = (
-    r"[.,;:]?[ ]+(?:and[ ]then|then|the[ ]rest(?:[ ]is)?|dann|danach|der[ ]rest|luego"
+    r"(?:[.,;:]?[ ]+(?:and[ ]then|then|the[ ]rest(?:[ ]is)?|dann|danach|der[ ]rest|luego"
     r"|el[ ]resto|ensuite|puis|le[ ]reste|daarna|de[ ]rest|depois|o[ ]resto|poi|il[ ]resto)"
-    r"[.,:]?[ ]+"
+    r"[.,:]?[ ]+|\.[ ]+)"
 )
 _PART = rf"{_WORD}(?:[ \t]*,?[ \t]+{_WORD}){{2,}}"
 _PARTED = re.compile(rf"(?i)(?<![\w-]){_PART}(?:{_BRIDGE}{_PART}){{1,2}}(?![\w-])")
-_BRIDGE_WORDS = ("then", "rest", "dann", "danach", "luego", "ensuite", "puis", "daarna", "depois")
 
 
 def _parted(run: str) -> str | None:
@@ -164,9 +165,12 @@ def _said(run: str) -> str | None:
         return None
     if sum(len(group) for group in groups) < 4:
         return None
-    if all(len(group) <= 2 for group in groups):
+    if all(len(group) <= 2 for group in groups[:-1]) and len(groups[-1]) <= (
+        3 if len(groups) >= 4 else 2
+    ):
         # keys read one by one: "twee, acht, zes, zes, nul"; or in pairs, as codes and
-        # numbers are read in French and Dutch: "vier vier, acht een, zeven" (session 23)
+        # numbers are read in French and Dutch: "vier vier, acht een, zeven" (session 23); the
+        # last three together: "eins acht, vier neun, ..., drei zwei fünf" (session 27, blind181)
         return "".join(groups)
     return " ".join(groups)
 
@@ -220,8 +224,7 @@ def rewritten(text: str, first_words: bool = True) -> tuple[str, list[tuple[int,
     # "one thousand seven hundred and forty one", "tres mil trescientos uno" (after the dates:
     # "dodici gennaio millenovecentonovantatré")
     found += _outside(found, cardinal_runs(text))
-    if any(word in text or word.capitalize() in text for word in _BRIDGE_WORDS):
-        found += _outside(found, _read(_PARTED, text, _parted))
+    found += _outside(found, _read(_PARTED, text, _parted))
     found += _outside(found, _read(_RUN, text, _said))
     if _PAIR_THEN_PAIR.search(text):  # a gate: two pairs said one after the other
         found += _outside(found, _read(_TWO_PAIRS, text, _said))

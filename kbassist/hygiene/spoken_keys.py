@@ -584,6 +584,9 @@ def _parts(text: str, end: int, start: int) -> bool:
     return start - end <= _PARTS_REACH and _PARTS_BRIDGE.match(text[end:start]) is not None
 
 
+_UK_POSTCODE = re.compile(r"[A-Z]{1,2}\d[A-Z\d]?\d[A-Z]{2}")
+
+
 def _typed_value(spelled: str) -> bool:
     """Six keys at least, a letter and a digit or a symbol, or letters alone: eight (an app
     password), or six in both cases ("klein m, groß T wie Theodor, ..."; session 24)."""
@@ -592,6 +595,8 @@ def _typed_value(spelled: str) -> bool:
     letters = sum(ch.isalpha() for ch in spelled)
     if letters and spelled.lower().count("x") == letters:
         return False  # a mask read out: "X X X X X dash X X X X X" (session 27, blind177 read)
+    if _UK_POSTCODE.fullmatch(spelled):
+        return False  # a postcode spelled: "P A three, four T Z" (session 27, blind181 read)
     cased = spelled.lower() != spelled != spelled.upper()
     return letters > 0 and (letters < len(spelled) or len(spelled) >= 8 or cased)
 

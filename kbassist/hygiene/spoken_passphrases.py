@@ -83,14 +83,16 @@ _WORD_NUMBER_SYMBOL = re.compile(
 # twenty six, she's online", "admin pass changed to ember juniper zero nine, capitals on the E"
 # (session 26, blind165 read)
 _NAMED_PLAIN = re.compile(
-    r"(?i)\b(?:password|passwort|kennwort|wachtwoord|contraseña|senha|mot de passe|passe|pass"
+    r"(?i)\b(?:password|passwort|kennwort|wachtwoord|contraseña|senha|mot de passe|passe"
+    # (not the verb: "the new details to pass on: sort code oh four, ..."; "password on it now:
+    # falcon falcon two five" is a password's; session 27, blind181 read)
+    r"|pass(?!\s+(?:on|it|them|this|that|these|those|the|back|through|along|over)\b)"
     r"|pw|key|sleutel|schlüssel|clave|chave|chiave|clé|passphrase"
     # "Old one was Granite juniper thirty one.", "typed her password, which she says was Cobalt
     # lantern fifty.", "Initial password ... was Falcon umber twenty two with a capital F"
     # (session 26, blind173 read)
     r"|(?:old|new)\s+one)\b"
-    # (not the verb: "the new details to pass on: sort code oh four, ...")
-    r"(?!\s+(?:on|it|them|this|that|these|those|the|back|through|along|over)\b)[^.;:\n]{0,24}?"
+    r"[^.;:\n]{0,24}?"
     r"(?:(?:\bis|\bto|\bist|\bauf|\bnaar|\bes|\best|\bé|\bè|\ba|\bwas|\bwar|\bera"
     r"|\bétait|\bfoi|\bfue)(?:[ ](?:now|nu|jetzt|ahora|maintenant|agora|ora))?|:)[ ]"
     rf"(?P<first>{_WORD})[ ](?P<second>{_WORD})[ ]"

@@ -41,9 +41,10 @@ _DIGIT = "(?i:" + "|".join([*_UNITS, "oh"]) + ")"
 _TENS_WORD = "(?i:" + "|".join(_TENS) + ")"
 
 # "forty two Wexham Road": a number in words right before a capitalised street's name
+# or its digits one by one: "one four two Renfrew Road" (session 27, blind181 read)
 _HOUSE = guarded(
-    rf"(?<![\w-])(?P<number>{_NUMBER})(?=,?[ ](?:[A-Z][\w'’-]+[ ]){{1,3}}"
-    rf"(?:{EN_STREET_TYPES})\b)"
+    rf"(?<![\w-])(?P<number>{_DIGIT}(?:[ ]{_DIGIT}){{1,3}}|{_NUMBER})"
+    rf"(?=,?[ ](?:[A-Z][\w'’-]+[ ]){{1,3}}(?:{EN_STREET_TYPES})\b)"
 )
 # "S L two, five E Q", "B S three four L J", "Y O twenty one, three E L": a UK postcode spelled
 _POSTCODE = re.compile(
@@ -199,7 +200,7 @@ _DE_YEAR_GATE = re.compile(r"(?i)(?=[nz])(?:neunzehnhundert|zweitausend)")
 def place_runs(text: str) -> list[tuple[int, int, str]]:
     """(start, end, what it writes) for each house number, UK postcode or date said in words."""
     runs = [
-        (match.start(), match.end(), str(_NUMBERS[_key(match.group("number"))]))
+        (match.start(), match.end(), "".join(str(_NUMBERS[w]) for w in _house_words(match)))
         for match in _HOUSE.finditer(text)
     ]
     runs += [run for match in _POSTCODE.finditer(text) if (run := _postcode(match))]
@@ -244,6 +245,12 @@ def place_runs(text: str) -> list[tuple[int, int, str]]:
     runs += date_runs(text)  # in Spanish, Portuguese, Italian, French and Dutch (session 23)
     runs.sort()
     return [run for index, run in enumerate(runs) if not index or run[0] >= runs[index - 1][1]]
+
+
+def _house_words(match: re.Match[str]) -> list[str]:
+    """The number's words: one, or its digits said one by one."""
+    said = _key(match.group("number"))
+    return [said] if said in _NUMBERS else said.split()
 
 
 def _house(numbers: dict[str, int], match: re.Match[str]) -> str:

@@ -570,6 +570,7 @@ def _not_a_value(text: str, start: int, end: int) -> bool:
         or _VAULT_ENTRY_BEFORE.search(text, max(0, start - 40), start) is not None
         or _KEY_ID_BEFORE.search(text, max(0, start - 40), start) is not None
         or _SYSTEM_BEFORE.search(text, max(0, start - 30), start) is not None
+        or (value[:1] == "0" and value.isdigit() and _PHONE_REST.match(text, end) is not None)
         or (value.isdigit() and bool(_ERROR_CODE_BEFORE.search(text, max(0, start - 120), start)))
         or (
             bool(_YEAR.fullmatch(value))
@@ -585,6 +586,8 @@ _ERROR_CODE_BEFORE = re.compile(
     r"|fallo)\b[^.\n]{0,80}\b(?:code|código|codice|cod\.)\W{0,3}$"
 )
 _YEAR = re.compile(r"(?:19|20)\d{2}")
+# a phone number's area code, its groups after it: "Centralino ...: 0173 441 200" (blind184)
+_PHONE_REST = re.compile(r"[ ]\d{2,4}[ ]\d{2,4}(?![\w-])")
 # the system a value was set in: "keypad PIN was reset in Net2 and sent by SMS" (blind179)
 _SYSTEM_BEFORE = re.compile(
     r"(?i)\b(?:reset|changed|set|updated|stored|saved|created|enabled|disabled|re-enabled)"
@@ -614,7 +617,9 @@ _KEY_ID_BEFORE = re.compile(
     r"|\bid\s+(?:(?:de\s+la|della|da|du|de)\s+)?(?:chiave|clave|chave|clé|key)"
     r"|\b(?:job|work\s+order|callout)(?:\s+(?:no\.?|number|nr\.?|\#))?"
     # an account's number: "the PUK from Vodafone business (account 661203-44)" (blind176)
-    r"|\b(?:account|konto|cuenta|compte|conto|rekening)(?:\s+(?:no\.?|number|nr\.?|\#))?)\W{0,3}"
+    r"|\b(?:account|konto|cuenta|compte|conto|rekening)(?:\s+(?:no\.?|number|nr\.?|\#))?"
+    # a tamper-evident bag's: "sealed in bag 004420" (session 27, blind184 read)
+    r"|\b(?:bag|bags)(?:\s+(?:no\.?|number|nr\.?|\#))?)\W{0,3}"
     r"(?:(?:begint|beginnt|starts|begins|commence|inizia|empieza|começa)\s+(?:met|mit|with|par"
     r"|con|por)\s+)?$"
 )
