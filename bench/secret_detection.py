@@ -93,6 +93,7 @@ BATCHES = (
     "blind173", "blind174", "blind175", "blind176",
     "blind177", "blind178", "blind179", "blind180",
     "blind181", "blind182", "blind183", "blind184",
+    "blind185", "blind186", "blind187", "blind188",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -280,6 +281,10 @@ BLIND = {
     "blind182": ROOT / "bench" / "data" / "secrets_blind182.jsonl",
     "blind183": ROOT / "bench" / "data" / "secrets_blind183.jsonl",
     "blind184": ROOT / "bench" / "data" / "secrets_blind184.jsonl",
+    "blind185": ROOT / "bench" / "data" / "secrets_blind185.jsonl",
+    "blind186": ROOT / "bench" / "data" / "secrets_blind186.jsonl",
+    "blind187": ROOT / "bench" / "data" / "secrets_blind187.jsonl",
+    "blind188": ROOT / "bench" / "data" / "secrets_blind188.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -1410,6 +1415,31 @@ SEEN = {
         "letters and digits in two fives; not secrets: a template's variable, a SIM's ICCID, "
         "a bag's number): development since"
     ),
+    "blind185": (
+        "the seventy-seventh secrets blind test (written in session 27, focus: notes dictated "
+        "to a phone, a twentieth group; scored in session 27 on 64a8f5c) (the rules alone "
+        "0.84/0.96; with the token model 0.85/0.96; personal 0.88/1.00); read in session 27 "
+        "(three or four words and a number after a key's or password's word, a key box's code "
+        "in pairs; not secrets: a VAT number, an SSH public key spelled): development since"
+    ),
+    "blind186": (
+        "the seventy-eighth secrets blind test (written in session 27, focus: construction, "
+        "property management and facilities; scored in session 27 on 64a8f5c) (the rules "
+        "alone 0.93/1.00; with the token model 0.98/0.98; personal 1.00/0.98); read in session "
+        "27 (an OpenWrt option's key; not personal: a lift car's line): development since"
+    ),
+    "blind187": (
+        "the seventy-ninth secrets blind test (written in session 27, focus: public sector, "
+        "councils and housing associations; scored in session 27 on 64a8f5c) (the rules alone "
+        "0.98/1.00; with the token model 0.98/1.00; personal 1.00/1.00); read in session 27 (a "
+        "digital lock's code): development since"
+    ),
+    "blind188": (
+        "the eightieth secrets blind test (written in session 27, focus: notes mixing two "
+        "languages; scored in session 27 on 64a8f5c) (the rules alone 0.92/1.00; with the token "
+        "model 0.97/0.98; personal 1.00/1.00); read in session 27 ('clé du réseau invités', an "
+        "account's recovery code in capital groups): development since"
+    ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -1722,7 +1752,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind185.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind189.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:

@@ -124,9 +124,13 @@ _BACKUP_CODES_NAMED = (
 _ONE_BACKUP_CODE = guarded(
     _BACKUP_CODES_NAMED + r"[^.\n]{0,80}?(?<![\w-])"
     # (two fives of letters and digits: "back-upcodes ...: zehz2-0bbp3"; session 27, blind184)
+    # (and an account's recovery code in capitals: "herstelcode uit de kluis, FC9E YVJB 62ST ...";
+    # session 27, blind188 read)
     r"(?P<value>(?=[a-z-]*\d)[0-9a-z]{5}-[0-9a-z]{5}|\d{4}[ -]\d{4}|\d{3} \d{3}"
+    r"|(?-i:(?=[A-Z ]*\d)(?=[\d ]*[A-Z])[A-Z0-9]{4,5}(?: [A-Z0-9]{4,5}){3,5})"
     r"|[a-z0-9]{4}-[a-z0-9]{4}(?:-[a-z0-9]{4})?)(?![\w.,/:-]\w|-)"
 )
+_SERIAL_BEFORE = re.compile(r"(?i)\b(?:serial|s/n|sn|label|asset|tag|model|part)\b[^,.;\n]{0,15}$")
 _BACKUP_WORDS = (
     "backup", "back-up", "recover", "bypass", "scratch", "rescue", "emergen", "wiederherstell",
     "notfall", "respaldo", "recupera", "secours", "récupération", "herstel", "recupero",
@@ -150,6 +154,8 @@ def single_backup_code_hits(text: str, lowered: str) -> Iterator[Hit]:
         return
     for match in _ONE_BACKUP_CODE.finditer(text):
         value = match.group("value")
+        if _SERIAL_BEFORE.search(text, max(0, match.start("value") - 25), match.start("value")):
+            continue  # "serial on the label FC9E 2231 ...": an identifier's
         if sum(ch.isdigit() for ch in value) >= 3 or _NO_WORDS.search(value):
             yield match.start("value"), match.end("value"), "recovery_code"
             yield from _next_codes(text, match.end("value"), value)

@@ -69,6 +69,8 @@ CODE_RULES: tuple[KeywordRule, ...] = (
         r"|(?:(?:back|front|main|side|rear|yard|car\s+park)\s+gate|port[ãa]o(?:\s+(?:d[aoe]s?\s+)?\w+)?"
         r"|portail|cancello|verja|hoftor)(?=\s*:\s*[*#]?\d{3,8}\b)"
         r"|tür-?codes?|tor-?code|alarm-?codes?|zugangs-?codes?|schlüsseltresor(?:-?code)?|digicodes?"
+        # a digital locker lock's: "comms cab digilock now 32616" (session 27, blind187 read)
+        r"|digi-?lock"
         # "Le code de la boîte à clés ... a été changé pour 6284" (session 17)
         r"|codes?\s+de\s+la\s+bo[îi]te\s+à\s+clés?"
         r"|codes?\s+(?:de\s+(?:la\s+)?porte|porte|d'accès|(?:de\s+l')?alarme|d'entrée"
@@ -143,6 +145,8 @@ CODE_RULES: tuple[KeywordRule, ...] = (
             "zugangs",
             "schlüsseltresor",
             "digicode",
+            "digilock",
+            "digi-lock",
             "cde",
             "boîte à clé",
             "boite à clé",

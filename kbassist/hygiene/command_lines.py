@@ -198,9 +198,22 @@ _ENCODED_LOGIN = re.compile(
 _CLEAR_TYPE = guarded(r"(?im)\b(?:password|secret|key)[ \t]+0[ \t]+(?P<value>[^\s\"'<>]{4,100})")
 
 
+# An OpenWrt (UCI) option holding a secret: "option key 'DPSGlCFegJgfPuAE'", "option password
+# '...'" (session 27, blind186 read)
+_UCI_OPTION = guarded(
+    r"(?m)^[ \t]*option[ \t]+(?P<name>key|password|psk|sae_password|auth_secret|acct_secret)"
+    r"[ \t]+['\"]?(?P<value>[^\s'\"]{4,100})['\"]?[ \t]*$"
+)
+
+
 def config_value_hits(text: str, lowered: str) -> Iterator[Hit]:
     """A Wi-Fi profile's key material; a password encoded into a Basic header by code or
-    given to curl's -u; a Cisco password of type 0."""
+    given to curl's -u; a Cisco password of type 0; an OpenWrt option's key."""
+    if "option " in text:
+        for match in _UCI_OPTION.finditer(text):
+            if not is_mention(match.group("value")):
+                kind = "wifi_key" if match.group("name") in ("key", "sae_password") else "password"
+                yield match.start("value"), match.end("value"), kind
     if "keymaterial" in lowered:
         for match in _KEY_MATERIAL.finditer(text):
             group = "xml" if match.group("xml") else "json"

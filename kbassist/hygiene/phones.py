@@ -328,7 +328,7 @@ _SWITCHBOARD_BEFORE = guarded(
     r"|soci[ée]t[ée]|entreprise|magasin|boutique|oficina|empresa|tienda|cl[íi]nica|clinique"
     r"|escrit[óo]rio|loja|ufficio|azienda|negozio|studio|praxis|kanzlei|firma|b[üu]ros?"
     r"|kantoor|praktijk|winkel|notar[íi]a|gestor[íi]a|farmacia|pharmacie|centro|colegio"
-    r"|instituto|escuela|[ée]cole|coll[èe]ge|lyc[ée]e|scuola|istituto|escola|schule|school)"
+    r"|instituto|escuela|[ée]cole|coll[èe]ge|lyc[ée]e|scuola|istituto|escola|schule|school|cabine)"
     # a number the firm publishes: "on their published number", "from their website (", "het
     # algemene nummer op hun website," (session 15)
     r"|published(?:\s+(?:number|line|nummer))?|website|letterhead|webseite|sitio\s+web"

@@ -264,6 +264,8 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         # "nueva clave para la red FRAGUA-CLIENTES: ..." (session 11)
         r"(?:wi-?fi|wlan|red\s+wi-?fi|réseau\s+wi-?fi|guest\s+wi-?fi|staff\s+wi-?fi|ssid"
         r"|red|rede|rete|réseau|netwerk)"
+        # and whose network: "clé du réseau invités waEF..." (session 27, blind188 read)
+        r"(?:\s+(?:invités|invitados|convidados|ospiti|gasten|gäste|guests?|staff|personnel))?"
         # "netsh wlan show profile ... key=clear" prints the key after this label, by language
         # "SSID RhubarbStall, key 'crumble-and-custard'": the key right after the network's
         # name (session 9)

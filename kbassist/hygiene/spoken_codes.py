@@ -41,6 +41,10 @@ _WORD = re.compile(r"[^\s,.;:!?()]+")
 # "Türcode", "pincode"), "passcode", "voucher", "bypass", a password's word
 _CODE_WORD = re.compile(
     r"(?i)\b(?:pins?|puk|keypad|key\s?safe|alarm|alarma|alarme|allarme|alarmanlage|passcode"
+    # a key box in the other languages, a digital lock: "la cassetta di sicurezza per le chiavi
+    # ... si apre con zero cinque, quarantadue", "digilock now 32616" (session 27)
+    r"|cassett[ae]\s+(?:di\s+sicurezza|portachiavi)|caja\s+de\s+llaves|bo[îi]te\s+[àa]\s+cl[ée]s"
+    r"|sleutelkluis|schlüsselkasten|schlüsseltresor|cofre\s+de\s+chaves|digi-?lock"
     r"|voucher|bono|bypass|pin-code"
     r"|\w*code|codes|code[sn]?|código|codice|clave|chave|password|passwort|kennwort"
     r"|wachtwoord|contraseña|senha|mot\s+de\s+passe)\b"
@@ -55,8 +59,10 @@ _OTHER_NUMBER = guarded(
     r"|impronta|huella|vingerafdruk|fingerabdruck"  # (see _NAMED_AFTER_CODE)
     r"|area\s+code|country\s+code|status\s+code|product\s+code|asset|tag|model|id|ip"
     r"|(?<!pin\s)(?<!puk\s)number|\w*nummer|número|numero|numéro"
-    # an identity number's name: "la verifiqué con su DNI cuatro ocho ..." (session 21)
-    r"|dni|nie|nif|ssn|bsn|steuer-?id|codice\s+fiscale|national\s+insurance)\b"
+    # an identity number's name: "la verifiqué con su DNI cuatro ocho ..." (session 21); a
+    # firm's VAT number: "La partita IVA dell'azienda, zero uno nove ..." (session 27, blind185)
+    r"|dni|nie|nif|ssn|bsn|steuer-?id|codice\s+fiscale|national\s+insurance"
+    r"|partita\s+iva|p\.\s?iva|vat|ust-?id|btw|tva|cif|nipc)\b"
 )
 # A phone's word right before the number ("her mobile four five ..."; not "read it over the
 # phone, it's ...")

@@ -595,8 +595,10 @@ def _typed_value(spelled: str) -> bool:
     letters = sum(ch.isalpha() for ch in spelled)
     if letters and spelled.lower().count("x") == letters:
         return False  # a mask read out: "X X X X X dash X X X X X" (session 27, blind177 read)
-    if _UK_POSTCODE.fullmatch(spelled):
-        return False  # a postcode spelled: "P A three, four T Z" (session 27, blind181 read)
+    if _UK_POSTCODE.fullmatch(spelled) or "C3NzaC1" in spelled or "AAAAB3Nza" in spelled:
+        # a postcode spelled: "P A three, four T Z" (session 27, blind181 read); an SSH public
+        # key's opening: "A A C three N z a C one l Z D I ..." (blind185 read)
+        return False
     cased = spelled.lower() != spelled != spelled.upper()
     return letters > 0 and (letters < len(spelled) or len(spelled) >= 8 or cased)
 

@@ -92,10 +92,14 @@ _NAMED_PLAIN = re.compile(
     # lantern fifty.", "Initial password ... was Falcon umber twenty two with a capital F"
     # (session 26, blind173 read)
     r"|(?:old|new)\s+one)\b"
-    r"[^.;:\n]{0,24}?"
-    r"(?:(?:\bis|\bto|\bist|\bauf|\bnaar|\bes|\best|\bé|\bè|\ba|\bwas|\bwar|\bera"
-    r"|\bétait|\bfoi|\bfue)(?:[ ](?:now|nu|jetzt|ahora|maintenant|agora|ora))?|:)[ ]"
-    rf"(?P<first>{_WORD})[ ](?P<second>{_WORD})[ ]"
+    # up to four words; three or more right after the word with no link: "New key, all lower
+    # case, no spaces, one word: kettle canyon velvet ninety six", "password cobalt walnut
+    # pepper seven, lower case" (session 27, blind185 read)
+    r"(?:[^.;:\n]{0,40}?(?P<link>(?:\bis|\bto|\bist|\bauf|\bnaar|\bes|\best|\bé|\bè|\ba|\bwas"
+    r"|\bwar|\bera|\bétait|\bfoi|\bfue)(?:[ ](?:now|nu|jetzt|ahora|maintenant|agora|ora))?|:)[ ]"
+    r"|[ ])"
+    rf"(?P<first>{_WORD})[ ](?P<second>{_WORD})"
+    rf"(?P<more>(?:[ ](?!{_NUMBER}(?![\w-])){_WORD}){{0,2}})[ ]"
     rf"(?P<number>{_NUMBER}(?:[ -]{_NUMBER}){{0,2}})"
     r"(?=[,.;)]|$|[ ](?:with|met|mit|con|com|avec|capital|all|no)\b)"
 )
@@ -134,8 +138,12 @@ def _digits(said: str) -> str:
 def _no_words(match: re.Match[str]) -> bool:
     """Whether the two words of a match are no password's: "two dash three forty", "Bravo
     dash Mike six", "the hash, SHA two fifty"."""
-    words = (match.group("first").lower(), match.group("second").lower())
-    return any(word in _NOT_A_WORD for word in words) or match.group("second").isupper()
+    words = (
+        match.group("first"),
+        match.group("second"),
+        *(match.groupdict().get("more") or "").split(),
+    )
+    return any(word.lower() in _NOT_A_WORD for word in words) or words[-1].isupper()
 
 
 def _overlaps(runs: list[tuple[int, int, str]], match: re.Match[str], first: int = -1) -> bool:
@@ -185,6 +193,9 @@ def passphrase_runs(text: str) -> list[tuple[int, int, str]]:
     for match in _NAMED_PLAIN.finditer(text) if named else ():
         if _no_words(match) or _overlaps(runs, match, match.start("first")):
             continue
-        value = match.group("first") + match.group("second") + _digits(match.group("number"))
+        if not match.group("link") and not match.group("more"):
+            continue  # two words right after the word: "key fob seven" is a name
+        words = [match.group("first"), match.group("second"), *match.group("more").split()]
+        value = "".join(words) + _digits(match.group("number"))
         runs.append((match.start("first"), match.end(), value))
     return sorted(runs)

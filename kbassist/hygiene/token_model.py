@@ -570,6 +570,12 @@ def _not_a_value(text: str, start: int, end: int) -> bool:
         or _VAULT_ENTRY_BEFORE.search(text, max(0, start - 40), start) is not None
         or _KEY_ID_BEFORE.search(text, max(0, start - 40), start) is not None
         or _SYSTEM_BEFORE.search(text, max(0, start - 30), start) is not None
+        or "C3NzaC1" in value  # an SSH public key's opening, spelled (session 27, blind185)
+        or (
+            value.isdigit()
+            and len(value) <= 5
+            and _EXTENSION_BEFORE.search(text, max(0, start - 60), start) is not None
+        )
         or (value[:1] == "0" and value.isdigit() and _PHONE_REST.match(text, end) is not None)
         or (value.isdigit() and bool(_ERROR_CODE_BEFORE.search(text, max(0, start - 120), start)))
         or (
@@ -586,6 +592,11 @@ _ERROR_CODE_BEFORE = re.compile(
     r"|fallo)\b[^.\n]{0,80}\b(?:code|código|codice|cod\.)\W{0,3}$"
 )
 _YEAR = re.compile(r"(?:19|20)\d{2}")
+# an extension changed: "the old concierge extension 2204; changed it to 2210" (blind186)
+_EXTENSION_BEFORE = re.compile(
+    r"(?i)\b(?:extension|ext\.?|durchwahl|nebenstelle|toestel|interno|extensi[óo]n|ramal"
+    r"|poste)\b[^.\n]*$"
+)
 # a phone number's area code, its groups after it: "Centralino ...: 0173 441 200" (blind184)
 _PHONE_REST = re.compile(r"[ ]\d{2,4}[ ]\d{2,4}(?![\w-])")
 # the system a value was set in: "keypad PIN was reset in Net2 and sent by SMS" (blind179)
