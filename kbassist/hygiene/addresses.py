@@ -317,6 +317,9 @@ _SIGN_OFF_REACH = 300
 _TABLE_RULE = re.compile(r"[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?[ \t]*$")
 
 
+_TABLE_ROWS_READ = 40
+
+
 def in_markdown_table(text: str, line_start: int) -> bool:
     """Whether the line is a row under a markdown table's rule: every line between them holds
     a bar."""
@@ -332,9 +335,6 @@ def in_markdown_table(text: str, line_start: int) -> bool:
             return True
         end = start
     return False
-
-
-_TABLE_ROWS_READ = 40
 
 
 def in_signature_block(text: str, line_start: int, table_rows: bool = True) -> bool:

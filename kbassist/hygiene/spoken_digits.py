@@ -112,6 +112,14 @@ _PART = rf"{_WORD}(?:[ \t]*,?[ \t]+{_WORD}){{2,}}"
 _PARTED = re.compile(rf"(?i)(?<![\w-]){_PART}(?:{_BRIDGE}{_PART}){{1,2}}(?![\w-])")
 
 
+# one of these stands (lower-cased) where a number said in parts can be read as a phone's
+_PHONE_HINTS = (
+    *("number", "mobile", "phone", "numero", "número", "numéro", "nummer", "telef"),
+    *("handy", "móvil", "movil", "cellulare", "telemóvel", "telemovel", "portable", "gsm"),
+    *("mobiel", "celular", "téléphone", "telefoon"),
+)
+
+
 def _parted(run: str) -> str | None:
     """The digits of a number said in parts, or None when a word is no digit's."""
     digits = ""
@@ -224,7 +232,9 @@ def rewritten(text: str, first_words: bool = True) -> tuple[str, list[tuple[int,
     # "one thousand seven hundred and forty one", "tres mil trescientos uno" (after the dates:
     # "dodici gennaio millenovecentonovantatré")
     found += _outside(found, cardinal_runs(text))
-    found += _outside(found, _read(_PARTED, text, _parted))
+    lowered = text.lower()
+    if any(word in lowered for word in _PHONE_HINTS):  # (the phone rules' words: a gate)
+        found += _outside(found, _read(_PARTED, text, _parted))
     found += _outside(found, _read(_RUN, text, _said))
     if _PAIR_THEN_PAIR.search(text):  # a gate: two pairs said one after the other
         found += _outside(found, _read(_TWO_PAIRS, text, _said))

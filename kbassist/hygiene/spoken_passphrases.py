@@ -126,7 +126,7 @@ _NOT_A_WORD = frozenset(
 _GATE = re.compile(rf"(?i)(?<![\w-]){_SYMBOL}(?![\w-])")
 # Three to six words joined by a dash said each time, no number: "ember dash beacon dash cactus
 # dash willow" (session 27, blind177 read); two are as often a name ("Wi-Fi", "follow-up")
-_DASH = "(?:dash|hyphen|bindestrich|trattino|hífen|hifen|guion|guión|tiret|streepje|traço)"
+_DASH = "(?:" + "|".join(word for word, symbol in _SYMBOLS.items() if symbol == "-") + ")"
 _CHAIN = re.compile(rf"(?i)(?<![\w-]){_WORD}(?:,?[ ]{_DASH},?[ ]{_WORD}){{2,5}}(?![\w-])")
 _CHAIN_WORD = re.compile(rf"(?i)(?<![\w-])(?!{_DASH}\b){_WORD}")
 
