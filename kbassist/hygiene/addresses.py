@@ -157,6 +157,8 @@ _OFFICE_WORDS = guarded(
     # a depot or works in the other languages (session 15)
     r"|dépôt|entrepôt|usine|magazijn|werkplaats|werk|fábrica|fabbrica|stabilimento|lager"
     r"|armazém"  # (session 24)
+    # a studio or an agency moving: "Studio Zeewind verhuisd naar Schiekade 88" (session 28)
+    r"|studio(?!\s+(?:flat|apartment))|atelier|agency|agentur"
     # a practice, a firm's chambers, a hotel (session 16): "au cabinet, 14 rue Mercière",
     # "Greyfriars Hotel, 2 Castle Wynd", "Fritzbox 7590 Praxis Dr. Kessler"
     r"|cabinet|praxis|kanzlei|hotel|hôtel"

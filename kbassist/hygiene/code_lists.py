@@ -114,7 +114,7 @@ def code_list_hits(text: str, lowered: str) -> Iterator[Hit]:
 # (the lists under a heading are code_lists'; session 15)
 _BACKUP_CODES_NAMED = (
     r"(?i)(?:\b(?:backup|back-up|recovery|bypass|scratch|rescue|emergency|wiederherstellungs"
-    r"|notfall|respaldo|recuperación|recuperação|secours|récupération|herstel|recupero)"
+    r"|notfall|respaldo|recuperación|recuperação|secours|récupération|herstel|recupero|reserve)"
     r"[\s-]?codes?"
     # or the noun first: "uno dei codici di backup", "un code de secours"
     r"|\b(?:codes?|códigos?|codici|codice)\s+(?:de\s+|di\s+|da\s+)?(?:backup|secours"
@@ -126,7 +126,8 @@ _ONE_BACKUP_CODE = guarded(
     # (two fives of letters and digits: "back-upcodes ...: zehz2-0bbp3"; session 27, blind184)
     # (and an account's recovery code in capitals: "herstelcode uit de kluis, FC9E YVJB 62ST ...";
     # session 27, blind188 read)
-    r"(?P<value>(?=[a-z-]*\d)[0-9a-z]{5}-[0-9a-z]{5}|\d{4}[ -]\d{4}|\d{3} \d{3}"
+    # (or eight digits run together: "een van haar reservecodes, 02383880"; session 28, blind191)
+    r"(?P<value>(?=[a-z-]*\d)[0-9a-z]{5}-[0-9a-z]{5}|\d{4}[ -]?\d{4}|\d{3} \d{3}"
     r"|(?-i:(?=[A-Z ]*\d)(?=[\d ]*[A-Z])[A-Z0-9]{4,5}(?: [A-Z0-9]{4,5}){3,5})"
     r"|[a-z0-9]{4}-[a-z0-9]{4}(?:-[a-z0-9]{4})?)(?![\w.,/:-]\w|-)"
 )
@@ -134,7 +135,7 @@ _SERIAL_BEFORE = re.compile(r"(?i)\b(?:serial|s/n|sn|label|asset|tag|model|part)
 _BACKUP_WORDS = (
     "backup", "back-up", "recover", "bypass", "scratch", "rescue", "emergen", "wiederherstell",
     "notfall", "respaldo", "recupera", "secours", "récupération", "herstel", "recupero",
-    "reserva",
+    "reserv",
 )  # fmt: skip
 
 
@@ -150,7 +151,7 @@ _BACKUP_CODES_WORD = re.compile(_BACKUP_CODES_NAMED)
 
 def single_backup_code_hits(text: str, lowered: str) -> Iterator[Hit]:
     """One backup or recovery code given in the sentence that names such codes."""
-    if "code" not in lowered or not any(word in lowered for word in _BACKUP_WORDS):
+    if "cod" not in lowered or not any(word in lowered for word in _BACKUP_WORDS):  # codice, código
         return
     for match in _ONE_BACKUP_CODE.finditer(text):
         value = match.group("value")

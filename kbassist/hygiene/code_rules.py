@@ -75,7 +75,7 @@ CODE_RULES: tuple[KeywordRule, ...] = (
         r"|codes?\s+de\s+la\s+bo[îi]te\s+à\s+clés?"
         r"|codes?\s+(?:de\s+(?:la\s+)?porte|porte|d'accès|(?:de\s+l')?alarme|d'entrée"
         r"|(?:du\s+)?(?:portail|coffre(?:-fort)?|garage|local))"  # "code du portail 1984B"
-        r"|(?:códigos?|claves?)\s+(?:de\s+|do\s+|da\s+)?(?:la\s+)?(?:puerta|alarma|acceso|acesso|portón"
+        r"|(?:códigos?|cod\.?|claves?)\s+(?:de\s+|do\s+|da\s+)?(?:la\s+)?(?:puerta|alarma|acceso|acesso|portón"
         r"|entrada|porta|alarme|cofre|caja\s+fuerte)(?:\s+(?:ao|al|a\s+la|à|do|da|de\s+la)"
         r"\s+(?:alarme|alarma|porta|puerta|edifício|edificio|prédio))?"
         r"|deur-?codes?|toegangs-?codes?|kluis-?codes?|hek-?codes?|poort-?codes?|tresor-?codes?"

@@ -56,6 +56,11 @@ _BUSINESS_MAILBOX_BEFORE = guarded(
     r"|team|practice|shop|studio)\s+(?:mail\s?box|inbox|address|e-?mail(?:\s+address)?"
     r"|account)\W{0,3}$"
 )
+# A person's work address named right before outweighs "own" further back: "created him his
+# own Apple ID on his work address tom@elmsettfruit.co.uk" (session 28, blind191 read)
+_WORK_MAILBOX_BEFORE = re.compile(
+    r"(?i)(?<!no )(?<!without )\bwork\s+(?:e-?mail\s+)?(?:address|mail\s?box|inbox|e-?mail)\W{0,3}$"
+)
 _BUSINESS_MAILBOX_AFTER = guarded(
     r"(?i)\W{0,3}(?:the\s+|their\s+)?(?:business|company|shop|practice|firm|club|school)(?:'s)?"
     r"\s+(?:only\s+|main\s+|own\s+|shared\s+)?(?:address|mailbox|inbox|e-?mail|account)"
@@ -134,8 +139,9 @@ def email_hits(text: str, lowered: str) -> Iterator[Hit]:
             match.group(0).split("@", 1)[0]
         ):
             continue  # "name@example.com", "test@gmail.com": an example, no one's mailbox
-        if personal_domain(match.group("domain")) or _PRIVATE_WORDS.search(
-            clause_before(text, match.start(), 50)
+        before = clause_before(text, match.start(), 50)
+        if personal_domain(match.group("domain")) or (
+            _PRIVATE_WORDS.search(before) and not _WORK_MAILBOX_BEFORE.search(before)
         ):
             yield match.start(), match.end(), "email"
 

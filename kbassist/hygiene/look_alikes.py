@@ -31,9 +31,11 @@ _EXTENSION_BEFORE = guarded(
 _SHORT_NUMBER = re.compile(r"\*?\d{2,6}#?")
 # "agreement ID CBJCH...", "Zugangs-ID SWIAEX...", "(ID: 7f3k...)": the value an ID names (not an
 # AWS key's ID, masked with its pair since session 17); not Microsoft's directory, "Entra ID":
-# "Chave obtida no Entra ID: 142626-..." (session 23)
+# "Chave obtida no Entra ID: 142626-..." (session 23); a design file's key in its link: "File
+# key yWeAZ... belongs to the team" (session 28, blind190 read)
 _ID_BEFORE = re.compile(
-    r"(?<![A-Za-z])(?<!Entra )(?:ID|Id)(?:\s+(?:number|no\.?|nr\.?))?\s*[:#=]?\s*\(?$"
+    r"(?:(?<![A-Za-z])(?<!Entra )(?:ID|Id)(?:\s+(?:number|no\.?|nr\.?))?|(?i:\bfile[\s_-]?key))"
+    r"\s*[:#=]?\s*\(?$"
 )
 _RECOVERY_KEY = re.compile(r"\d{6}(?:-\d{6}){7}")
 # a seventeen-character product identification number, as a VIN is written, named a PIN

@@ -15,6 +15,7 @@ from kbassist.hygiene.corrections import (
     sibling_hits,
 )
 from kbassist.hygiene.dictation import address_runs, case_spelled_secret_hits
+from kbassist.hygiene.glued_values import unglued
 from kbassist.hygiene.identifiers import is_identifier
 from kbassist.hygiene.indicators import is_indicator_or_reference
 from kbassist.hygiene.keyword_scan import Hit
@@ -84,6 +85,8 @@ def sensitive_spans(text: str, learned: bool = True) -> list[Span]:
         return []
     restored = restore_accents(text)  # "codigo", "contrasena" typed without their accents
     spans = _spans(restored, learned)
+    if (parted := unglued(restored)) is not None:  # "pin7539she": read with its seams parted
+        spans = _with_parted_reading(spans, restored, *parted, learned)
     if restored != text:
         spans = [
             replace(span, replacement=KINDS[span.kind].mask(text[span.start : span.end]))
@@ -100,6 +103,20 @@ def sensitive_spans(text: str, learned: bool = True) -> list[Span]:
         if not any(span.start < other.end and other.start < span.end for other in spans)
         and not (span.kind in _GENERIC_KINDS and _HOST_LIKE.fullmatch(text, span.start, span.end))
     ]
+    return _without_overlaps(spans + added) if added else spans
+
+
+def _with_parted_reading(
+    spans: list[Span], text: str, parted: str, origin: list[int], learned: bool
+) -> list[Span]:
+    """The spans, and what a reading of the text with its glued values parted adds to them,
+    mapped back to the text."""
+    added = []
+    for span in _spans(parted, learned):
+        start, end = origin[span.start], origin[span.end - 1] + 1
+        if not any(start < other.end and other.start < end for other in spans):
+            shown = KINDS[span.kind].mask(text[start:end])
+            added.append(replace(span, start=start, end=end, replacement=shown))
     return _without_overlaps(spans + added) if added else spans
 
 

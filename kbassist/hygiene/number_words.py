@@ -45,6 +45,10 @@ _NOT_PHONE_CONTEXT = guarded(
     r"|utente|auth\s*id|contract|contrat|contratto|contrato|vertrag"
     # a log message's id: "msgid 0101037129" (session 25, blind160 read)
     r"|msgid|logid|eventid|msg_id|log_id"
+    # a lab sample's, a carrier's case: "accession 4471-2208", "incidencia operador 2024-336899"
+    # (session 28, blind191 and blind192 read)
+    r"|accession|(?:incidencia|incidente|caso|chamado|ticket|case)\s+(?:del\s+|do\s+|da\s+)?"
+    r"(?:operador|operadora|proveedor|fornecedor|fornitore|gestore|isp|carrier|provider|vendor)"
     # a policy's number, a customer's with its vendor: "apólice de teste n.º 0098112745", "Numéro
     # de client éditeur 55-20417"; "n.º" alone (session 27, blind182 and blind183 read)
     r"|ap[óo]lice|p[óo]liza|polizza|polis|policy|\bn\.?\s?[º°]\.?"

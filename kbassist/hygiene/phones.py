@@ -15,6 +15,12 @@ from kbassist.hygiene.check_digits import luhn_ok
 from kbassist.hygiene.emails import EMAIL, clause_after, clause_before, personal_domain
 from kbassist.hygiene.keyword_scan import Hit
 from kbassist.hygiene.number_words import RANGE_AFTER, another_number
+from kbassist.hygiene.phone_owners import (
+    PERSONAL_PHONE_WORDS,
+    WORK_AGENT,
+    WORK_PHONE,
+    WORK_WORDS,
+)
 from kbassist.hygiene.regex_guard import guarded
 
 # --- phone numbers -------------------------------------------------------------------------
@@ -76,104 +82,12 @@ _REGISTER_NAMED = re.compile(
 )
 _EAN = re.compile(r"\d{13}")
 _SWEDISH_ORG = re.compile(r"\d{2}[2-9]\d{3}-\d{4}")
-_WORK_WORDS = guarded(
-    r"(?i)\b(?:offices?|desk|direct\s+(?:dial|line)|ddi|did|main\s+(?:line|number|office)"
-    r"|reception|switchboard|front\s+desk|help\s?desk|service\s?desk|support|hotline|vendor"
-    r"|supplier|isp|carrier|provider|fax|ext\.?|extension|durchwahl|zentrale|büro|firma|company"
-    r"|work|business|trunk|porting|ported|portabilit[àa]|portabilidad|portabilité|portabilidade"
-    r"|nummerbehoud|rufnummernmitnahme|3cx|sip|teams|hunt\s?group|queue|ivr|auto\s?attendant"
-    r"|operator\s+connect|calling\s+plan|direct\s+routing|phone\s+system|inbound|outbound"
-    r"|duty\s+number|published|dial[\s-]?in|einwahl|conference\s+(?:line|number|bridge)"
-    # "customers said the booking line 01856 ... went to voicemail" (session 14)
-    r"|(?:booking|bookings|reservations?|enquiry|enquiries|sales)\s+(?:line|number)"
-    r"|oficina|empresa|centralita|bureau|entreprise|standard|kantoor\w*|bedrijf|escritório|ufficio"
-    r"|azienda|aziendal[ei]|centralino|toll[\s-]?free|freephone|landline\s+of|site|branch(?:es)?|store|shop|clinic"
-    r"|practice|surgery|dienst\w*|geschäft\w*|(?-i:us)|our|we|uns|nous|nos|nosotros|nuestro|ons|onze"
-    # a vendor's support line in the six other languages: "Linha de apoio do fornecedor"
-    r"|apoio|fornecedor|soporte|proveedor|fournisseur|lieferant\w*|leverancier|fornitore"
-    # an advisers' firm: "la gestoría (Asesoría Ebro, 941 20 33 10)" (session 10)
-    r"|asesor[íi]a|gestor[íi]a|notar[íi]a|bufete|kanzlei|steuerberat\w*|accountants"
-    r"|assistenza|ondersteuning|hotline|klantcontact|klantenservice|kundenservice|kundendienst"
-    r"|atendimento|servizio\s+clienti|service\s+client|customer\s+service"
-    r"|praktijk\w*|praxis\w*|consultorio|consultório|studio"  # a practice's number
-    # a clinic's or a pharmacy's: "Teléfono de la clínica: 976 ...", "numero fisso della
-    # farmacia 02 ..." (session 23)
-    r"|cl[íi]nica|clinique|klinik\w*|kliniek|farmacia|farmácia|pharmacie|apotheke|apotheek"
-    # a vendor's technician or assistance line: "Tecnico Kyocera chiamato al 02 921791",
-    # "asistencia técnica", "Techniker von Canon" (session 8)
-    r"|t[ée]cnico|technician|techniker|technicien|technicus|monteur|servicetechniker"
-    r"|asistencia|assistência|assistance|helpline|servicedesk|service\s?desk"
-    # a shop's or firm's general number: "Telefone geral da loja", "número general"
-    r"|geral|general|générale?|algemeen|generale|loja|tienda|negozio|winkel|magasin|boutique"
-    r"|nós|nosso|ci|nostro"
-    # the firm's main number or head office: "numéro principal", "Hauptnummer", "siège social"
-    r"|principal|principale|hauptnummer|hoofdnummer|siège|accueil|receptie|recepción|receção|recepção"
-    # a club's or a secretariat's line: "secretariaat ... (vast nummer van het clubhuis), toestel
-    # 3" (session 9)
-    r"|secretariaat|secretariat|sekretariat|secretar[íi]a|secrétariat|clubhuis|clubhouse"
-    r"|vereinsheim|toestel"
-    # counsel's clerks, a business's own landline: "Queen Square Chambers, clerks' room 020 ...",
-    # "changed the phone to the café's landline 01273 ..." (session 17)
-    r"|chambers|clerks'?|(?:café|cafe|shop|store|restaurant|bar|pub|hotel|salon|gym|clinic"
-    r"|practice|surgery|office|firm|company|school|bakery|pharmacy)['’]s\s+(?:landline|number"
-    r"|phone|line)"
-    # a rota's phone: "is the crematorium's on-call phone" (session 9)
-    r"|speed\s+dials?|on-call|on\s+call|duty\s+phone|bereitschaft\w*|piket\w*|guardia|astreinte)\b"
-)
-# The desk that did something is no owner: "reception corrected it from the paper form to
-# 07911 ..." (session 12)
-_WORK_AGENT = re.compile(
-    r"(?i)\b(?:reception|front\s+desk|the\s+office|support|we)"
-    r"(?=\s+(?:\w+ed|rang|wrote|took|put|set|typed|re-?entered)\s+(?:it|her|his)\b)"
-    # a technician who will call someone on the number: "Il tecnico dell'operatore chiamerà
-    # al cellulare 347 ..." (session 17)
-    r"|\b(?:t[ée]cnico|technician|engineer|techniker|technicien|monteur)\b"
-    r"(?=(?:\s+[\w'’]+){0,3}\s+(?:will\s+(?:call|ring|text)|chiamerà|richiamerà|ruft|appellera"
-    r"|rappellera|llamará|ligará|belt|zal\s+bellen)\b)"
-)
-_PERSONAL_PHONE_WORDS = re.compile(
-    # a directory's home phone field: "-HomePhone '0117 ...'", "homePhone:" (session 18)
-    r"(?i)home_?phone|\b(?:personal\w*|private|home|own|privat\w*|persönlich\w*|personnel\w*|privé\w*|pessoal"
-    r"|particular|privato|privata|wife|husband|mum|mom|dad|spouse|him|his|her|them"
-    r"|partner(?![\s:]+[\w&' -]{1,40}\b(?:Ltd|LLP|PLC|plc|GmbH|B\.V|SAS|SARL|S\.L|S\.r\.l)\b)"
-    r"|their|he|she|ihn|ihm|ihr|ihre|seine?|lui|elle|hem|haar|zijn|ele|ela|dele|dela"
-    r"|patient|patiënt|paciente|patiente?|paziente|tenant|pupil|resident"
-    r"|parent|guardian"  # "the parent's mobile 07956 ..." (session 26, blind170 read)
-    r"|perso|son|sa|su|suo|sua|seu|my|mine|mijn|mein|meine|meu|minha|mio|mia)\b"
-)
 _OWN_NUMBER = re.compile(r"(?i)\b(?:pessoal|personal|privado|particular|personale|privato)\W*$")
 # Number types that only a business has (phonenumbers.PhoneNumberType names).
 _BUSINESS_TYPES = ("TOLL_FREE", "PREMIUM_RATE", "SHARED_COST", "UAN", "VOICEMAIL")
 
-
-# The number of a work phone: the device is the employer's, whoever carries it.
-_WORK_PHONE = guarded(
-    # (not its absence: "Kev (own mobile, no company phone) 07912 ..."; session 18)
-    r"(?i)\b(?<!no )(?<!without )(?<!not a )(?:company|work|business|corporate|office|firm|staff"
-    r"|church|school|council|charity|club|trust|practice|clinic|surgery|pharmacy)"
-    r"(?:[\s-]+(?:issued|provided|owned|supplied|paid))?[\s-]+(?:mobile|phone|cell"
-    r"|handset|iphone|smartphone|sim)\b\W{0,3}(?:\w+\W+){0,2}$"
-    # a work line right before: "her work line 0117 ..." (session 25, blind156 read; not
-    # "his personal mobile rather than the practice line, 07931 ...")
-    r"|\bwork\s+(?:line|landline)\W{0,3}$"
-    # "Zijn werknummer 020 514 8832" (session 25, blind159 read)
-    r"|\b(?:werknummer|werktelefoon|zakelijke?\s+nummer|dienstnummer|geschäftsnummer"
-    r"|num[ée]ro\s+pro(?:fessionnel)?|n[úu]mero\s+(?:de\s+trabajo|profesional|do\s+trabalho"
-    r"|profissional)|numero\s+(?:di\s+lavoro|aziendale))\W{0,3}$"
-    r"|(?:diensthandy|firmenhandy|geschäftshandy|diensttelefon|firmen-?mobil|dienst-?mobil"
-    r"|n[úu]mero\s+de\s+servi[çc]o)\w*\W{0,3}(?:\w+\W+){0,2}$"
-    # a direct line is the employer's: "Her DDI 0161 496 0732" (session 7)
-    r"|\b(?:ddi|did|direct\s+(?:dial|line)|durchwahl|doorkiesnummer|ligne\s+directe)s?\W{0,3}$"
-    r"|(?:m[óo]vil|tel[ée]fono|celular|telem[óo]vel|portable|cellulare|gsm|mobiel|t[ée]l[ée]phone)\s+"
-    r"(?:de\s+(?:la\s+)?empresa|corporativo|da\s+empresa|professionnel|de\s+société"
-    r"|aziendale|van\s+de\s+zaak|zakelijk)\W{0,3}(?:\w+\W+){0,2}$"
-    # the office's phone: "o telefone do escritório 222 ..." (session 20)
-    r"|\b(?:telefone|tel[ée]fono|t[ée]l[ée]phone|telefono|telefoon|telefon)\s+(?:do\s+escrit[óo]rio"
-    r"|de\s+(?:la\s+)?oficina|du\s+bureau|dell['’]ufficio|van\s+(?:het\s+)?kantoor|des\s+büros)"
-    r"\W{0,3}$"
-)
-# The firm's switchboard named right before the number overrides "she" or "his" around it.
-# "cell 082 514 7730 (his own phone, ...)": whose phone it is, said right after the number.
+# The firm's switchboard named right before the number overrides "she" or "his" around it. "cell
+# 082 514 7730 (his own phone, ...)": whose phone it is, said right after the number.
 _OWN_PHONE_AFTER = re.compile(
     r"(?i)\W{0,3}(?:(?:which|that)\s+(?:is|was)\s+)?"  # ", which is her own phone" (session 16)
     r"(?:his|her|their|own|personal|private|perso|privé|privat\w*|su|son|sa|seu"
@@ -275,7 +189,7 @@ def _own_phone_earlier(text: str, start: int) -> bool:
     # "not his personal mobile, so callbacks go to his company mobile 07412 ..." (session 19),
     # not "her personal mobile ... until her work phone arrives: 07402 ..."
     between = named.group("between")
-    return not (_WORK_PHONE.search(between) and not _NO_WORK_PHONE_YET.search(between))
+    return not (WORK_PHONE.search(between) and not _NO_WORK_PHONE_YET.search(between))
 
 
 # What stands between two numbers of one list: a comma or "and", perhaps a place's name.
@@ -498,7 +412,7 @@ def _firms_line_before(text: str, start: int, end: int, own_earlier: bool) -> bo
         return False
     if _DURCHWAHL.fullmatch(text, start, end):
         return True  # "Tel. 0621 48 3312-40": a switchboard's number and an extension
-    if _WORK_PHONE.search(text[max(0, start - 60) : start]):
+    if WORK_PHONE.search(text[max(0, start - 60) : start]):
         return not _own_after(clause_after(text, end))
     return bool(_SWITCHBOARD_BEFORE.search(text, max(0, start - 30), start))
 
@@ -507,8 +421,8 @@ def _named_work_earlier(text: str, start: int, raw: str) -> bool:
     """Whether the same number stood earlier as the firm's line (session 16)."""
     found = text.rfind(raw, 0, start)
     while found != -1:
-        if _SWITCHBOARD_BEFORE.search(text, max(0, found - 30), found) or _WORK_WORDS.search(
-            _WORK_AGENT.sub(" ", clause_before(text, found))
+        if _SWITCHBOARD_BEFORE.search(text, max(0, found - 30), found) or WORK_WORDS.search(
+            WORK_AGENT.sub(" ", clause_before(text, found))
         ):
             return True
         found = text.rfind(raw, 0, found)
@@ -610,7 +524,7 @@ def phone_hits(text: str, lowered: str) -> Iterator[Hit]:
         if not _a_personal_line(raw, before, digits, own_earlier):
             continue
         own = (
-            _PERSONAL_PHONE_WORDS.search(before)
+            PERSONAL_PHONE_WORDS.search(before)
             or _own_after(after)
             or _own_next(text, start + len(raw))
             or _TITLED_NAME_BEFORE.search(before)
@@ -626,9 +540,7 @@ def phone_hits(text: str, lowered: str) -> Iterator[Hit]:
             continue  # "Ltd | Reg. office ... | Company no. 08812234 | 0113 496 0021"
         if _SUPPORT_LINE_BEFORE.search(before[-30:]) and not _own_after(after):
             continue  # "through their Benelux support line (+31 20 ...)": the vendor's line
-        if not own and (
-            _WORK_WORDS.search(_WORK_AGENT.sub(" ", before)) or _WORK_WORDS.search(after)
-        ):
+        if not own and (WORK_WORDS.search(WORK_AGENT.sub(" ", before)) or WORK_WORDS.search(after)):
             work_end = start + len(raw)
             work_numbers.add(_NON_DIGIT.sub("", raw))
             continue

@@ -102,6 +102,9 @@ SECRET_WORD = re.compile(
     # shorthand: "her old pw into the ticket, p lower case, 5, ...", "New temp for Rhys, capital
     # Z, m, ..." (session 26, blind165 read)
     r"|pw|pwd|pass|temp"
+    # or a temporary one, the password unnamed: "set a temporary one: capital P, capital H, ..."
+    # (session 28, blind189 read)
+    r"|temporary|tijdelijke|provisoire|temporal|tempor[áa]ria|provvisoria|vorläufige"
     # a code's word in the other languages: "O código da gerente ficou sete mil ..." (blind169)
     r"|c[óo]digo|codice)(?:s|es|i)?\b"
 )

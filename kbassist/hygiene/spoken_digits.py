@@ -74,6 +74,16 @@ _TWO_PAIRS = re.compile(
     rf"|(?<=\bcode[ ])|(?<=\bcódigo[ ])|(?<=\bcodice[ ])|(?<=\bpin[ ]))"
     rf"{_PAIR},?[ ]+{_PAIR}(?![\w-])|(?<![\w-]){_PAIR}(?:[ ]+{_PAIR}){{2}}(?![\w-])"
 )
+# a code's letter before its pairs, after a colon: "digicode de la porte de cour : B,
+# soixante-six, soixante-sept" (session 28, blind189 read)
+_LETTER_THEN_PAIRS = re.compile(rf"(?<=:[ ])(?-i:[A-Z]),?[ ]+{_PAIR},?[ ]+{_PAIR}(?![\w-])", re.I)
+
+
+def _letter_then_pairs(run: str) -> str | None:
+    said = _said(run[1:].lstrip(", "))
+    return None if said is None else run[0] + said.replace(" ", "")
+
+
 # a recovery key's eight groups typed by speech-to-text with the dash said between, a group
 # written as a number ("157,388 dash 312,268 dash ...", "112178 min 616022 min ..."; a group
 # whose leading zero the phone dropped is given it back; session 25, blind161 read)
@@ -238,6 +248,7 @@ def rewritten(text: str, first_words: bool = True) -> tuple[str, list[tuple[int,
     found += _outside(found, _read(_RUN, text, _said))
     if _PAIR_THEN_PAIR.search(text):  # a gate: two pairs said one after the other
         found += _outside(found, _read(_TWO_PAIRS, text, _said))
+        found += _outside(found, _read(_LETTER_THEN_PAIRS, text, _letter_then_pairs))
     found += _outside(found, dictated_runs(text, first_words))
     # "B9X4B dash 2V9YQ dash VJ9J7 ...": a key's groups typed, its dashes said
     found += _outside(

@@ -29,7 +29,12 @@ _BELOW_HUNDRED: dict[str, int] = {
 }
 _BELOW_HUNDRED.update({said: int(digits) for said, digits in PAIRS.items()})
 _BELOW_HUNDRED.update(
-    {said: number for number in range(10, 100) for said in (french_words(number),)}
+    {
+        said: number
+        for number in range(10, 100)
+        # (and "trente et un" as it is written before the 1990 reform; session 28)
+        for said in (french_words(number), french_words(number).replace("-et-", " et "))
+    }
 )
 _BELOW_HUNDRED.update({"soixante-onze": 71, "quatre-vingt": 80, "catorze": 14, "quatorze": 14})
 # a hundred's word multiplies what was said before it ("seven hundred", "deux cents")
@@ -57,7 +62,11 @@ _HUNDREDS = {
 }
 _THOUSAND = frozenset("thousand tausend duizend mille mil mila".split())
 _LINKS = frozenset("and und en y e et".split())
-_PIECE_WORDS = trie_pattern({*_BELOW_HUNDRED, *_HUNDRED, *_HUNDREDS, *_THOUSAND})
+# a group said key by key, led by a zero: "zero zero três", "zéro quatre" (session 28, blind189
+# read: "cento e quatro, seiscentos e trinta e dois, zero zero três", a NIF)
+_ZEROS = frozenset(word for word in DIGIT_WORDS["0"].split() if word != "oh")
+_KEY_OF = {word: digit for digit, words in DIGIT_WORDS.items() for word in words.split()}
+_PIECE_WORDS = trie_pattern({*_BELOW_HUNDRED, *_HUNDRED, *_HUNDREDS, *_THOUSAND, *_ZEROS})
 _LINK = r"(?:and|und|en|y|e|et)"
 _PIECE = re.compile(rf"(?i){_PIECE_WORDS}|(?<![^\W\d_]){_LINK}(?![^\W\d_])")
 # a word made of the vocabulary's words, joined ("siebzehnhunderteinundvierzig") or not
@@ -73,6 +82,9 @@ _GATE = re.compile(
 
 
 # a ticket's, an order's or a case's number said (session 25, blind161 read)
+# A PIN's word in the sentence before a number said as two hundreds: "picked a new PIN which he
+# said out loud ..., eight hundred and eight, seven hundred and seventy" (session 28, blind189)
+_PIN_BEFORE = re.compile(r"(?i)\b(?:pin|passcode|pincode|code\s+pin)\b[^.\n]*$")
 _REFERENCE_BEFORE = re.compile(
     r"(?i)\b(?:ticket|order|case|ref(?:erence)?|invoice|commande|pedido|bestelling|auftrag"
     r"|ordine|chamado|caso|incident|serial|s/n|factura|fattura|rechnung)\b"
@@ -111,8 +123,8 @@ def _value(pieces: list[str]) -> tuple[int, bool] | None:
                 return None
             total, current, big, last = (current or 1) * 1000, 0, True, "big"
         else:
-            if last == "small" or current % 100:
-                return None
+            if last == "small" or current % 100 or piece not in _BELOW_HUNDRED:
+                return None  # (a zero is a key, not a number's word)
             current += _BELOW_HUNDRED[piece]
             last = "small"
     if last == "link":
@@ -125,6 +137,17 @@ def _pieces(said: str) -> list[str]:
     return [match.group(0).lower() for match in _PIECE.finditer(said)]
 
 
+def _group(pieces: list[str]) -> tuple[str, bool] | None:
+    """The digits a group between commas says, and whether a hundred's or a thousand's word was
+    among them: a number, or keys one by one after a zero."""
+    if pieces and pieces[0] in _ZEROS:
+        if len(pieces) > 1 and all(piece in _KEY_OF for piece in pieces):
+            return "".join(_KEY_OF[piece] for piece in pieces), False
+        return None
+    value = _value(pieces)
+    return None if value is None else (str(value[0]), value[1])
+
+
 def cardinal_runs(text: str) -> list[tuple[int, int, str]]:
     """(start, end, the digits said) for each number said with a hundred's or a thousand's
     word: four digits at least, or several groups parted by commas."""
@@ -134,15 +157,19 @@ def cardinal_runs(text: str) -> list[tuple[int, int, str]]:
     runs = []
     for match in _RUN.finditer(text):
         groups = re.split(r"[ \t]*,[ \t]*", match.group(0))
-        values = [_value(_pieces(group)) for group in groups]
-        if any(value is None for value in values):
-            continue
-        numbers = [value for value in values if value is not None]
-        if not any(big for _, big in numbers):
+        said = [_group(_pieces(group)) for group in groups]
+        numbers = [group for group in said if group is not None]
+        if len(numbers) < len(said) or not any(big for _, big in numbers):
             continue
         if _REFERENCE_BEFORE.search(text, max(0, match.start() - 40), match.start()):
             continue  # "Numéro de ticket quatre-vingt-un mille deux cent sept"
-        digits = [str(number) for number, _ in numbers]
+        digits = [number for number, _ in numbers]
+        if (
+            len(digits) == 2
+            and all(len(group) == 3 for group in digits)
+            and _PIN_BEFORE.search(text, max(0, match.start() - 120), match.start())
+        ):
+            digits = ["".join(digits)]  # a PIN said in two hundreds: one PIN
         if len(digits) > 1 or len(digits[0]) >= 4:
             runs.append((match.start(), match.end(), " ".join(digits)))
     return runs
