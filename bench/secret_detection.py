@@ -94,6 +94,7 @@ BATCHES = (
     "blind177", "blind178", "blind179", "blind180",
     "blind181", "blind182", "blind183", "blind184",
     "blind185", "blind186", "blind187", "blind188",
+    "blind189", "blind190", "blind191", "blind192",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -285,6 +286,10 @@ BLIND = {
     "blind186": ROOT / "bench" / "data" / "secrets_blind186.jsonl",
     "blind187": ROOT / "bench" / "data" / "secrets_blind187.jsonl",
     "blind188": ROOT / "bench" / "data" / "secrets_blind188.jsonl",
+    "blind189": ROOT / "bench" / "data" / "secrets_blind189.jsonl",
+    "blind190": ROOT / "bench" / "data" / "secrets_blind190.jsonl",
+    "blind191": ROOT / "bench" / "data" / "secrets_blind191.jsonl",
+    "blind192": ROOT / "bench" / "data" / "secrets_blind192.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -1440,6 +1445,33 @@ SEEN = {
         "model 0.97/0.98; personal 1.00/1.00); read in session 27 ('clé du réseau invités', an "
         "account's recovery code in capital groups): development since"
     ),
+    "blind189": (
+        "the eighty-first secrets blind test (written in session 27, focus: notes dictated to "
+        "a phone, a twenty-first group; scored in session 27 on 139d34a) (the rules alone "
+        "0.87/1.00; with the token model 0.93/1.00; personal 0.82/0.97); read in session 28 (a "
+        "password spelled after 'a temporary one', a digicode's letter and pairs, a PIN said "
+        "as two hundreds, a NIF and a NIR said with a group led by a zero): development since"
+    ),
+    "blind190": (
+        "the eighty-second secrets blind test (written in session 27, focus: media, marketing "
+        "and creative agencies; scored in session 27 on 139d34a) (the rules alone 0.97/0.98; "
+        "with the token model 1.00/0.98; personal 1.00/0.97); read in session 28 (not secret: "
+        "a design file's key; not personal: a studio's premises): development since"
+    ),
+    "blind191": (
+        "the eighty-third secrets blind test (written in session 27, focus: vets, farms and "
+        "rural businesses; scored in session 27 on 139d34a) (the rules alone 0.98/1.00; with "
+        "the token model 0.98/1.00; personal 1.00/0.95); read in session 28 (a backup code "
+        "after 'reservecodes,'; not personal: a lab accession, a work address after 'his "
+        "own'): development since"
+    ),
+    "blind192": (
+        "the eighty-fourth secrets blind test (written in session 27, focus: very short notes "
+        "typed on a phone; scored in session 27 on 139d34a) (the rules alone 0.84/1.00; with "
+        "the token model 0.93/1.00; personal 0.97/0.97); read in session 28 (values typed "
+        "against their words, 'cod alarma', 'codice di backup'; not personal: a carrier's "
+        "case): development since"
+    ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -1752,7 +1784,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind189.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind193.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:
