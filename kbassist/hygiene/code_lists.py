@@ -22,7 +22,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from kbassist.hygiene.emails import clause_before
 from kbassist.hygiene.keyword_scan import Hit
+from kbassist.hygiene.number_words import another_number
 from kbassist.hygiene.prose_codes import PANEL_ROLE, PLACE_WORDS
 from kbassist.hygiene.regex_guard import guarded
 
@@ -119,7 +121,9 @@ _BACKUP_CODES_NAMED = (
     # or the noun first: "uno dei codici di backup", "un code de secours"
     r"|\b(?:codes?|códigos?|codici|codice)\s+(?:de\s+|di\s+|da\s+)?(?:backup|secours"
     r"|récupération|recupero|recuperación|recuperação|respaldo|reserva|emergencia|emergência"
-    r"|emergenza))\b"
+    r"|emergenza)"
+    # an MFA provider's bypass with no code's word: "Duo bypass issued ..." (session 28)
+    r"|\b(?:duo|mfa|2fa)\s+bypass)\b"
 )
 _ONE_BACKUP_CODE = guarded(
     _BACKUP_CODES_NAMED + r"[^.\n]{0,80}?(?<![\w-])"
@@ -127,7 +131,8 @@ _ONE_BACKUP_CODE = guarded(
     # (and an account's recovery code in capitals: "herstelcode uit de kluis, FC9E YVJB 62ST ...";
     # session 27, blind188 read)
     # (or eight digits run together: "een van haar reservecodes, 02383880"; session 28, blind191)
-    r"(?P<value>(?=[a-z-]*\d)[0-9a-z]{5}-[0-9a-z]{5}|\d{4}[ -]?\d{4}|\d{3} \d{3}"
+    # (or a Duo bypass code in three threes: "Duo bypass issued ..., 838 969 846"; session 28)
+    r"(?P<value>(?=[a-z-]*\d)[0-9a-z]{5}-[0-9a-z]{5}|\d{4}[ -]?\d{4}|\d{3} \d{3}(?: \d{3})?"
     r"|(?-i:(?=[A-Z ]*\d)(?=[\d ]*[A-Z])[A-Z0-9]{4,5}(?: [A-Z0-9]{4,5}){3,5})"
     r"|[a-z0-9]{4}-[a-z0-9]{4}(?:-[a-z0-9]{4})?)(?![\w.,/:-]\w|-)"
 )
@@ -146,12 +151,18 @@ _HEX_FIVES = re.compile(
     r"(?<![\w-])(?=[0-9a-f-]*[a-f])(?=[0-9a-f-]*\d)[0-9a-f]{5}-[0-9a-f]{5}(?![\w-])"
 )
 _HEX_FIVES_REACH = 250
+# and eight digits, as Google and banks print them, read a sentence or two after the codes'
+# word: "uses backup codes ... read him two from the sealed list, uh, first one 2736 1248 and
+# the spare 2176 4322" (session 28, blind193 read); not a reference ("case 2024 1187")
+_EIGHT_DIGITS = re.compile(r"(?<![\w.,/:-])(?<!\d )\d{4}[ -]?\d{4}(?![\w-]| \d|[.,/:]\d)")
 _BACKUP_CODES_WORD = re.compile(_BACKUP_CODES_NAMED)
 
 
 def single_backup_code_hits(text: str, lowered: str) -> Iterator[Hit]:
     """One backup or recovery code given in the sentence that names such codes."""
-    if "cod" not in lowered or not any(word in lowered for word in _BACKUP_WORDS):  # codice, código
+    if ("cod" not in lowered and "bypass" not in lowered) or not any(  # codice, código
+        word in lowered for word in _BACKUP_WORDS
+    ):
         return
     for match in _ONE_BACKUP_CODE.finditer(text):
         value = match.group("value")
@@ -162,6 +173,11 @@ def single_backup_code_hits(text: str, lowered: str) -> Iterator[Hit]:
             yield from _next_codes(text, match.end("value"), value)
     for match in _HEX_FIVES.finditer(text):
         if _BACKUP_CODES_WORD.search(text, max(0, match.start() - _HEX_FIVES_REACH), match.start()):
+            yield match.start(), match.end(), "recovery_code"
+    for match in _EIGHT_DIGITS.finditer(text):
+        if _BACKUP_CODES_WORD.search(
+            text, max(0, match.start() - _HEX_FIVES_REACH), match.start()
+        ) and not another_number(text, match.start(), clause_before(text, match.start())):
             yield match.start(), match.end(), "recovery_code"
 
 

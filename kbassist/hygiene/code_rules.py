@@ -51,6 +51,10 @@ CODE_RULES: tuple[KeywordRule, ...] = (
         # an alarm panel's own codes, named without the alarm (session 6)
         r"|(?:engineer|installer|master|duress|arming|unset|disarm)\s+(?:code|pin)s?"
         r"|override\s+codes?"  # a till's "override PIN" is a PIN (session 12)
+        # the code an alarm gives its cleaners: "de schoonmakerscode is 2576 gevolgd door UIT"
+        # (session 28, blind195 read)
+        r"|(?:cleaners?['’]?|keyholders?['’]?)\s+(?:alarm\s+)?codes?|schoonmakers-?codes?"
+        r"|reinigungs-?codes?|putz(?:kraft|frau)?-?codes?"
         r"|codice\s+master"
         r"|c[óo]digo\s+(?:maestro|mestre)|code\s+ma[îi]tre|errichtercode|mastercode"
         r"|installateurscode"
@@ -109,6 +113,11 @@ CODE_RULES: tuple[KeywordRule, ...] = (
             "installateur",
             "alarm",
             "keypad",
+            "cleaner",
+            "keyholder",
+            "schoonmakers",
+            "reinigungs",
+            "putz",
             "nouveau code",
             "neuer code",
             "nieuwe code",

@@ -66,7 +66,8 @@ _SPACED_DIGITS = re.compile(r"(?<!\S)[A-Za-z]{0,2}\d(?: \S{1,6}){0,2} [A-Za-z]{0
 
 _DOT = r"(?:ponto|punto|punt|dot|point|punkt)"
 _DIGIT_WORD = "(?:" + "|".join(sorted(" ".join(DIGIT_WORDS.values()).split(), key=len)[::-1]) + ")"
-_AT = r"(?:arroba|apenstaartje|chiocciola|klammeraffe|arobase|at\s+sign|at)"
+# ("ät": "at" as a German speaker says it and a phone writes it; session 28, blind193 read)
+_AT = r"(?:arroba|apenstaartje|chiocciola|klammeraffe|arobase|at\s+sign|at|ät)"
 # "sonia ponto carvalho 77 arroba gmail ponto com", "kieran j walsh at gmail dot com"
 _SAID_ADDRESS = re.compile(
     rf"(?i)(?<![\w.@])(?P<local>[a-z0-9]+(?:[ ](?:{_DOT}[ ])?[a-z0-9]+){{0,3}}"
@@ -103,7 +104,13 @@ def dictated_runs(text: str, first_words: bool = True) -> list[tuple[int, int, s
 
 
 def address_runs(text: str) -> list[tuple[int, int, str]]:
-    if " at " not in text and "rob" not in text and "staart" not in text and "chiocc" not in text:
+    if (
+        " at " not in text
+        and " ät " not in text
+        and "rob" not in text
+        and "staart" not in text
+        and "chiocc" not in text
+    ):
         return []
     if not _SAID_DOT.search(text):
         return []  # every address said holds a dot said: "at gmail dot com"

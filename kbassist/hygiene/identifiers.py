@@ -162,6 +162,24 @@ def is_identifier(text: str, start: int, end: int) -> bool:
         or _MASKED_GROUPS.search(value) is not None
         or (value.count(" ") >= 2 and _ERROR_WORDS.search(value) is not None)
         or is_look_alike(text, start, end)  # read from blind124-130 (session 20)
+        or _inside_a_mac(text, start, end)
+        # a placeholder between double underscores: "Password=__SET_BY_PIPELINE__" (session 28)
+        or _DUNDER_PLACEHOLDER.fullmatch(value) is not None
+    )
+
+
+_DUNDER_PLACEHOLDER = re.compile(r"__[A-Z0-9]+(?:_[A-Z0-9]+)*__")
+
+
+# a MAC address whose first byte the token model cut off at its colon: "BA:76:B3:C2:C0:C6"
+# read as "76:B3:C2:C0:C6" (session 28, blind196 read)
+_MAC = re.compile(r"(?<![\w:-])[0-9A-Fa-f]{2}(?:[:-][0-9A-Fa-f]{2}){5}(?![\w:-])")
+
+
+def _inside_a_mac(text: str, start: int, end: int) -> bool:
+    return ":" in text[start:end] and any(
+        found.start() <= start and end <= found.end()
+        for found in _MAC.finditer(text, max(0, start - 3), min(len(text), end + 3))
     )
 
 

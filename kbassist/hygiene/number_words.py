@@ -142,6 +142,8 @@ _ANOTHER_NUMBER_BEFORE = guarded(
     r"|zugangs|teilnehmer|anschluss|mitbenutzer"
     # a fault's number with the carrier: "KPN-storingsnummer 1-31992784" (session 23)
     r"|storings|störungs|meldings)-?(?:nummer|kennung)\)?:?"
+    # and the vendor after it: "storingsnummer bij Dell 2 0 4 4 ..." (session 28, blind193)
+    r"(?:[ \t]+(?:bij|bei|at|with|chez|con|presso|da|de|do)[ \t]+[A-Z][\w&-]*)?"
     # "contract number 1101213629", "subscription ID" (session 14)
     r"|\b(?:contract|subscription|agreement|contrato|contrat|vertrag|contratto)"
     r"(?:\s+(?:number|no\.?|id|nr\.?|n[º°o]\.?|número|numéro|nummer|numero))?"

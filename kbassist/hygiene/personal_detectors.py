@@ -95,6 +95,8 @@ _DNI_LETTER_SAID = re.compile(
     r"(?<![\w.,-])(?P<number>\d{8}),?[ \t]+(?:letra|letter|lettre|lettera|Buchstabe)[ \t]+"
     r"(?P<letter>[A-Za-z])\b"
 )
+# its letter apart: "pedía el DNI, me lo dictó, seis cero dos ... dos A" (session 28, blind193)
+_DNI_LETTER_APART = re.compile(r"(?<![\w.,-])(?P<number>\d{8})[ \t]+(?P<letter>[A-Z])(?![\w-])")
 # "QQ 12 34 56 C placeholder": HMRC's example said to be one (session 12)
 _PLACEHOLDER_AFTER = re.compile(r"\W{0,3}(?:placeholder|example|dummy|test\b|fictitious)", re.I)
 # a number shown as the format to follow: "must be in the format AB123456C" (session 14)
@@ -240,6 +242,12 @@ def _dictated_id_hits(text: str, lowered: str) -> Iterator[Hit]:
     if "let" in lowered or "buchstabe" in lowered:
         for match in _DNI_LETTER_SAID.finditer(text):
             if _dni_ok(match.group("number"), match.group("letter").upper()):
+                yield match.start(), match.end(), "national_id"
+    if "dni" in lowered:  # its letter a word of its own, as dictation writes it
+        for match in _DNI_LETTER_APART.finditer(text):
+            if _dni_ok(match.group("number"), match.group("letter")) and _DNI_NAMED.search(
+                text, max(0, match.start() - 80), match.start()
+            ):
                 yield match.start(), match.end(), "national_id"
 
 

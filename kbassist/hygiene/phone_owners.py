@@ -19,6 +19,9 @@ WORK_WORDS = guarded(
     r"|duty\s+number|published|dial[\s-]?in|einwahl|conference\s+(?:line|number|bridge)"
     # "customers said the booking line 01856 ... went to voicemail" (session 14)
     r"|(?:booking|bookings|reservations?|enquiry|enquiries|sales)\s+(?:line|number)"
+    # a team's line, an extension in French: "the Key Accounts team line 01642 ...", "Tél. 04 91
+    # ... poste 31" (session 28, blind195 read)
+    r"|(?:team|group|department|dept)\s+(?:line|number)|poste(?=[ \t]*\d)"
     r"|oficina|empresa|centralita|bureau|entreprise|standard|kantoor\w*|bedrijf|escritório|ufficio"
     r"|azienda|aziendal[ei]|centralino|toll[\s-]?free|freephone|landline\s+of|site|branch(?:es)?|store|shop|clinic"
     r"|practice|surgery|dienst\w*|geschäft\w*|(?-i:us)|our|we|uns|nous|nos|nosotros|nuestro|ons|onze"
@@ -103,4 +106,32 @@ WORK_PHONE = guarded(
     r"|\b(?:telefone|tel[ée]fono|t[ée]l[ée]phone|telefono|telefoon|telefon)\s+(?:do\s+escrit[óo]rio"
     r"|de\s+(?:la\s+)?oficina|du\s+bureau|dell['’]ufficio|van\s+(?:het\s+)?kantoor|des\s+büros)"
     r"\W{0,3}$"
+)
+
+
+# A cell of a signature line laid out with bars that names the writer's role: "Wendy Ashcombe |
+# Lettings Negotiator | Pennard Homes | 0117 ...", "Alessandro Ricci | Direttore Commerciale |
+# Tel. 031 ..." (session 28, blind195 read); a bar follows it on the same line.
+ROLE_CELL = guarded(
+    r"(?i)(?:^|\|)[ \t>]*(?:[\w'’&.-]+[ \t]+){0,4}(?:manager|negotiator|co-?ordinator|engineer"
+    r"|director|officer|assistant|controller|analyst|administrator|receptionist|secretary"
+    r"|accountant|supervisor|consultant|advis[eo]r|clerk|executive|specialist|technician"
+    r"|architect|developer|paralegal|solicitor|bookkeeper|pa[ \t]+to|head[ \t]+of|chief"
+    r"|recursos[ \t]+humanos|direttore|direttrice|responsabile|directeur|directrice|responsable"
+    r"|gerente|directora?|jef[ea]|leiter\w*|geschäftsführer\w*|sachbearbeiter\w*|beheerder"
+    r"|medewerker|adviseur|assistente|contabile|impiegat[oa]|gestora?|t[ée]cnic[oa]|clerc"
+    r"|comptable|assistante)\b[^|\n]{0,40}\|"
+)
+# A firm's website or its e-mail disclaimer in a cell of the number's line: "Tel. 244 830 410 |
+# www.lusomoldes.pt", "24x7 line 0161 ... | This email is confidential" (session 28)
+WEB_OR_DISCLAIMER_CELL = re.compile(
+    r"(?i)\|[ \t]*(?:www\.|https?://)[\w-]|(?:www\.|https?://)[\w./-]+[ \t]*\|"
+    r"|\|[ \t]*this[ \t]+(?:e-?mail|message)[ \t]+(?:is|and)[ \t]"
+)
+
+# A number called personal in the words right before it, whatever the brackets after say: "on
+# his personal mobile 07780 ... (company phone off at weekends)" (session 28, blind194 read)
+PERSONAL_NAMED = re.compile(
+    r"(?i)\b(?:personal|private|own|privat\w*|persönlich\w*|personnel\w*|privé\w*|pessoal"
+    r"|particular|privato|privata)\b(?:\s+\w+){0,2}\W{0,3}$"
 )

@@ -16,7 +16,10 @@ from kbassist.hygiene.emails import EMAIL, clause_after, clause_before, personal
 from kbassist.hygiene.keyword_scan import Hit
 from kbassist.hygiene.number_words import RANGE_AFTER, another_number
 from kbassist.hygiene.phone_owners import (
+    PERSONAL_NAMED,
     PERSONAL_PHONE_WORDS,
+    ROLE_CELL,
+    WEB_OR_DISCLAIMER_CELL,
     WORK_AGENT,
     WORK_PHONE,
     WORK_WORDS,
@@ -56,6 +59,7 @@ _NOT_A_PHONE = re.compile(
         \d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?:\s+\d{1,2})?   # date
       | \d{4}-\d{2}-\d{2}.*                              # ISO date
       | (?:19|20)\d\d\s?[-–]\s?(?:19|20)\d\d              # a range of years: 2011-2014
+      | (?:19|20)\d\d-\d{5,7}                          # a year's reference: 2024-118903
       | \d+(?:\.\d+){2,}                                 # version or IP
       | .*\d[ \t]{3,}\d.*                               # a table's columns (session 14)
       | [245]\d\d\s[245]\.\d{1,3}\.\d{1,3}                 # SMTP status: 550 5.7.520
@@ -302,6 +306,22 @@ _FIRM_NOUN = re.compile(
 _LEGAL_NAME_THEN_COMMA = re.compile(rf"(?:{_FOOTER_LEGAL_NAME.pattern}),")
 
 
+def _names_a_mail_domain(text: str, line: str) -> bool:
+    """Whether a cell of a line laid out with bars names the firm of a work mailbox in the text:
+    "Hannah Lowe | Pixel Foundry | 0117 ..." under "From: ... <hannah@pixelfoundry.co.uk>"
+    (session 28, blind195 read)."""
+    firms = {
+        domain.split(".")[0].lower().replace("-", "")
+        for domain in (match.group("domain") for match in EMAIL.finditer(text))
+        if not personal_domain(domain)
+    }
+    cells = [_NOT_A_LETTER.sub("", cell.lower()) for cell in line.split("|")]
+    return any(len(firm) >= 5 and firm in cell for firm in firms for cell in cells)
+
+
+_NOT_A_LETTER = re.compile(r"[^a-z]")
+
+
 def company_footer(text: str, start: int, end: int, table_rows: bool = True) -> bool:
     """Whether the number stands in a firm's footer or signature line (a markdown table's
     row counts as one unless ``table_rows`` is False)."""
@@ -313,6 +333,13 @@ def company_footer(text: str, start: int, end: int, table_rows: bool = True) -> 
         return True
     if (_FOOTER_LEGAL_NAME.search(near) or _FIRM_NOUN.search(near)) and _FOOTER_BARS.search(near):
         return True
+    line = text[line_start:line_end]
+    if "|" in line and (
+        ROLE_CELL.search(line)
+        or WEB_OR_DISCLAIMER_CELL.search(line)
+        or ("@" in text and _names_a_mail_domain(text, line))
+    ):
+        return True  # "Dawn Fletcher | Credit Controller | 01473 ...", "Tel. ... | www.firm.pt"
     # a signature block under a line of name, role and firm, or a firm's contact line: "Harbour
     # Kite & Surf Ltd, 12 Main Street, Seahouses NE68 7RD, tel 01665 720 331" (session 12)
     if in_signature_block(text, line_start, table_rows) or _LEGAL_NAME_THEN_COMMA.search(
@@ -472,7 +499,13 @@ def _a_personal_line(raw: str, before: str, digits: int, own_earlier: bool) -> b
     # a Spanish or Portuguese mobile is nine digits, often written unparted: "su móvil
     # personal, 612448391", "o telemóvel pessoal dela 912348775" (session 21)
     # (or named personal: "podem ligar-lhe para o número pessoal 921243203"; session 23)
-    iberian = digits == 9 and valid and (mobile_named or bool(_OWN_NUMBER.search(before[-30:])))
+    # (or named personal a sentence before: "no telemóvel pessoal ... Deu o número, 916 ...";
+    # session 28, blind193 read)
+    iberian = (
+        digits == 9
+        and valid
+        and (mobile_named or own_earlier or bool(_OWN_NUMBER.search(before[-30:])))
+    )
     if not (valid and formatted) and not (phone_context and (formatted or digits >= 10 or iberian)):
         return False
     return not business
@@ -516,9 +549,10 @@ def phone_hits(text: str, lowered: str) -> Iterator[Hit]:
         ):
             work_end = start + len(raw)
             continue
-        if _SWITCHBOARD_AFTER.match(text, start + len(raw)) or _DIAL_IN_AFTER.match(
-            text, start + len(raw)
-        ):
+        if (
+            _SWITCHBOARD_AFTER.match(text, start + len(raw))
+            and not PERSONAL_NAMED.search(before[-40:])
+        ) or _DIAL_IN_AFTER.match(text, start + len(raw)):
             continue
         after = clause_after(text, start + len(raw))
         if not _a_personal_line(raw, before, digits, own_earlier):

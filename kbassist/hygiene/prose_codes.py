@@ -74,6 +74,8 @@ _PLACE_CODE = guarded(
 # "the alarm code for the back shed is 2 7 7 4": a few words between the code and "is", and
 # keys read out one by one with spaces (a voicemail transcript; session 6).
 # "the out-of-hours override is 0420#", "el código de usuario es 5092" (session 9)
+# a badge's, a fob's or a card's number is no code (session 28, blind193 read)
+_BADGE_BEFORE = re.compile(r"(?i)\b(?:badge|fob|card|carte|tarjeta|karte|kaart|tessera)\W{0,3}$")
 _PLACE_CODE_IS = re.compile(
     r"(?i)(?=[cpo])\b(?:code|pin|override|c[óo]digo|codice|clave)\b(?P<between>[^.\n:\d]{1,60}?)"
     r"\b(?:is|was|now|ist|es|est|é|è"
@@ -621,6 +623,8 @@ def prose_code_hits(text: str, lowered: str) -> Iterator[Hit]:
     for match in _PLACE_CODE.finditer(text):
         if _REPORTED_CODE.search(text, max(0, match.start() - 20), match.start()):
             continue
+        if _BADGE_BEFORE.search(text, max(0, match.start() - 20), match.start()):
+            continue  # "Badge numéro 0 0 7 4 ... programmé pour la porte": a badge's number
         start, end = sentence_around(text, match.start())
         # The door or safe may be named in the sentence before ("Keypad changed. New code ...").
         if PLACE_WORDS.search(text, max(0, start - 200), end):

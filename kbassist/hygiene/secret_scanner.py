@@ -85,7 +85,8 @@ PUBLIC_CONTEXT = re.compile(
     r"|thumbprint|sha-?(?:1|256|384|512)|md5|hash|checksum|object\s*id|tenant\s*id|client\s*id"
     r"|application\s*id|app\s*id|guid|uuid|serial|site\s*key"
     # a commit's or an image's hash: "BUILD_SHA=9f3e..." (session 15)
-    r"|\w*_sha|commit(?:\s+sha)?|git\s+sha|image\s+digest)\W{0,12}$"
+    r"|\w*_sha|commit(?:\s+sha)?|git\s+sha|image\s+digest)"
+    r"(?:\W{1,3}colon)?\W{0,12}$"  # its colon said: "SHA256 colon PISj..." (session 28)
 )
 _URL_PATH = re.compile(r"(?i)(?:[a-z][a-z0-9+.-]*://|www\.)\S*$")
 # match() anchors it where the value starts ("^" would hold only at the line's start)

@@ -46,6 +46,12 @@ _DOTS = ("ponto",)
 # and a date's slashes: "one four slash oh three slash one nine eight seven" (session 27,
 # blind177 read; a slash only in a date's shape)
 _SLASHES = ("slash", "schrägstrich", "barra", "barre", "schuine streep")
+# a digit said twice or three times, in the seven languages: "otto zero doppio sei zero"
+# (session 28, blind193 read)
+_REPEATS = {
+    **dict.fromkeys(("double", "doppio", "doppia", "doble", "doppel", "dubbel", "duplo"), 2),
+    **dict.fromkeys(("triple", "triplo", "tripla", "dreifach", "trippel"), 3),
+}
 _SLASHED_DATE = re.compile(r"\d{1,2}/\d{1,2}/(?:\d{2}|\d{4})")
 _CPF_SAID = re.compile(r"\d{3}\.\d{3}\.\d{3}-\d{2}")
 # a licence key's groups as the key-by-key reader writes them: "4DFG9-7K34G-3YCVY-..."
@@ -60,9 +66,7 @@ _KEY_DASHES = re.compile(
     + r"(?=[A-Za-z]*\d)[A-Za-z0-9]{4,8}){2,}(?![\w-])",
     re.IGNORECASE,
 )
-_WORDS = sorted(
-    {*_PAIRS, *DIGIT_OF, "double", "triple", *_DASHES, *_DOTS, *_SLASHES}, key=len, reverse=True
-)
+_WORDS = sorted({*_PAIRS, *DIGIT_OF, *_REPEATS, *_DASHES, *_DOTS, *_SLASHES}, key=len, reverse=True)
 # a code of two pairs said after a colon: "Nouveau code, ... : quarante-six soixante-dix B",
 # "le code de sa messagerie ... : quatre-vingt-un quarante-trois" (session 25, blind153 read)
 # and three pairs anywhere: "Kiosk exit code, six digits, it's fifteen seventy-six forty-six"
@@ -162,8 +166,8 @@ def _said(run: str) -> str | None:
         if word in _DASHES or word in _DOTS or word in _SLASHES:
             groups[-1] += "-" if word in _DASHES else "." if word in _DOTS else "/"
             continue
-        if word in ("double", "triple"):
-            repeat = 2 if word == "double" else 3
+        if word in _REPEATS:
+            repeat = _REPEATS[word]
             continue
         digits = _PAIRS.get(word) or DIGIT_OF.get(word)
         if digits is None:

@@ -17,8 +17,15 @@ from __future__ import annotations
 import re
 
 from kbassist.hygiene.hint_index import trie_pattern
+from kbassist.hygiene.keyword_scan import Hit
 from kbassist.hygiene.number_pairs import PAIRS, french_words
-from kbassist.hygiene.spelled_letters import DIGIT_OF, GERMAN_WORDS, NATO_WORDS
+from kbassist.hygiene.spelled_letters import (
+    DIGIT_OF,
+    GERMAN_WORDS,
+    NATO_WORDS,
+    SECRET_REACH,
+    SECRET_WORD,
+)
 
 _SYMBOLS = {
     **dict.fromkeys(
@@ -102,6 +109,23 @@ _NAMED_PLAIN = re.compile(
     rf"(?P<more>(?:[ ](?!{_NUMBER}(?![\w-])){_WORD}){{0,2}})[ ]"
     rf"(?P<number>{_NUMBER}(?:[ -]{_NUMBER}){{0,2}})"
     r"(?=[,.;)]|$|[ ](?:with|met|mit|con|com|avec|capital|all|no)\b)"
+)
+# Two to four words and a number, then how to type them: "read the key to Sam on the phone,
+# Harbour Saffron 3 1 0 3, all one word with capitals on both words", "copper saffron 0 4 6, aan
+# elkaar en zonder hoofdletters" (session 28, blind193 read): the words that say how a value is
+# typed name it a password, a key's word before it
+_DESCRIBED = re.compile(
+    rf"(?i)(?<![\w-])(?P<first>{_WORD})[ ](?P<second>{_WORD})"
+    rf"(?P<more>(?:[ ](?!{_NUMBER}(?![\w-])){_WORD}){{0,2}})[ ]"
+    rf"(?P<number>\d(?:[ ]?\d){{0,5}}|{_NUMBER}(?:[ -]{_NUMBER}){{0,3}}),[ ]"
+    r"(?:all[ ]one[ ]word|one[ ]word|no[ ]spaces|all[ ]lower[ ]?case|lower[ ]?case|with[ ]capitals"
+    r"|capitals[ ]on|aan[ ]elkaar|zonder[ ](?:spaties|hoofdletters)|zusammengeschrieben"
+    r"|ohne[ ]leerzeichen|alles[ ]klein|todo[ ]junto|sin[ ]espacios|tout[ ]attaché|sans[ ]espaces?"
+    r"|tutto[ ]attaccato|senza[ ]spazi|tudo[ ]junto|sem[ ]espaços)\b"
+)
+_DESCRIBED_HINTS = (
+    *("word", "spaces", "case", "capitals", "elkaar", "zonder", "zusammen", "ohne"),
+    *("klein", "junto", "espacios", "attaché", "sans", "attaccato", "senza", "sem"),
 )
 # one of these stands (lower-cased) in every text _NAMED_PLAIN matches: most notes hold none
 _NAMED_HINTS = (
@@ -199,3 +223,17 @@ def passphrase_runs(text: str) -> list[tuple[int, int, str]]:
         value = "".join(words) + _digits(match.group("number"))
         runs.append((match.start("first"), match.end(), value))
     return sorted(runs)
+
+
+def described_passphrase_hits(text: str) -> list[Hit]:
+    """Words and a number followed by how to type them ("..., all one word"), a secret's word
+    before them: a password or a key read out."""
+    lowered = text.lower()
+    if not any(word in lowered for word in _DESCRIBED_HINTS):
+        return []
+    return [
+        (match.start(), match.end("number"), "password")
+        for match in _DESCRIBED.finditer(text)
+        if not _no_words(match)
+        and SECRET_WORD.search(text, max(0, match.start() - SECRET_REACH), match.start())
+    ]

@@ -40,7 +40,8 @@ _PLACEHOLDER = re.compile(
     # a template's stock value: "DB_PASSWORD=secret" (session 18)
     r"|\$\{.*|\{\{.*|\$\(.*|\$env:\w+`?|(?i:replace[_-]?me|change[_-]?me|your[_-]\w+|secret)"
     # an environment variable's name where its value would be: "password: DEPLOY_PASS"
-    r"|[A-Z]{2,}(?:_[A-Z]{2,})+)$"
+    # (between double underscores too: "Password=__REPLACED_AT_DEPLOY__"; session 28)
+    r"|_*[A-Z]{2,}(?:_[A-Z]{2,})+_*)$"
 )
 # Names of things that stand where a value would, in logs and scripts: a cmdlet, a timestamp,
 # a computer account, a file, ... (the token model's candidates are checked against these too;
@@ -90,6 +91,7 @@ TECHNICAL = re.compile(
       | \{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?   # GUID
       | \d+(?:h|m|s|ms|min|mins|hrs?|days?|gb|mb|tb|kb|%|x)  # quantities
       | \d+-(?:second|minute|hour|day|week|month|year)s?[.,;]?  # a duration: 12-month
+      | \d+-(?:character|char|digit|letter|word)s?[.,;]?  # a length: a new 32-character one
       | (?:inc|req|chg|ritm|task|prb|tkt|ticket|case|sr)-?\d+   # ticket numbers
       | -{1,2}[a-z][\w-]*                               # command-line switch
       | (?-i:[a-z_][a-z0-9_.]*)\[\d{1,3}\]?              # an index in code: parents[0]
