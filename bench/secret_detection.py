@@ -95,6 +95,7 @@ BATCHES = (
     "blind181", "blind182", "blind183", "blind184",
     "blind185", "blind186", "blind187", "blind188",
     "blind189", "blind190", "blind191", "blind192",
+    "blind193", "blind194", "blind195", "blind196",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -290,6 +291,10 @@ BLIND = {
     "blind190": ROOT / "bench" / "data" / "secrets_blind190.jsonl",
     "blind191": ROOT / "bench" / "data" / "secrets_blind191.jsonl",
     "blind192": ROOT / "bench" / "data" / "secrets_blind192.jsonl",
+    "blind193": ROOT / "bench" / "data" / "secrets_blind193.jsonl",
+    "blind194": ROOT / "bench" / "data" / "secrets_blind194.jsonl",
+    "blind195": ROOT / "bench" / "data" / "secrets_blind195.jsonl",
+    "blind196": ROOT / "bench" / "data" / "secrets_blind196.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -1472,6 +1477,32 @@ SEEN = {
         "against their words, 'cod alarma', 'codice di backup'; not personal: a carrier's "
         "case): development since"
     ),
+    "blind193": (
+        "the eighty-fifth secrets blind test (written in session 28, focus: notes dictated to "
+        "a phone, a twenty-second group; scored in session 28 on b09baf0) (the rules alone "
+        "0.84/0.96; with the token model 0.90/0.96; personal 0.90/0.92); read in session 28 "
+        "(words and a number followed by how to type them, 'doppio', a Duo bypass in threes, "
+        "a DNI and mobiles dictated, an e-mail with 'ät'): development since"
+    ),
+    "blind194": (
+        "the eighty-sixth secrets blind test (written in session 28, focus: construction firms "
+        "and field engineers on sites; scored in session 28 on b09baf0) (the rules alone "
+        "1.00/1.00; with the token model 1.00/1.00; personal 0.97/1.00); read in session 28 (a "
+        "personal mobile before '(company phone ...)'): development since"
+    ),
+    "blind195": (
+        "the eighty-seventh secrets blind test (written in session 28, focus: e-mail threads "
+        "and chat transcripts pasted into notes; scored in session 28 on b09baf0) (the rules "
+        "alone 0.92/0.97; with the token model 0.98/0.97; personal 1.00/0.76); read in session "
+        "28 (signature lines with a role, a website or the sender's firm; the cleaners' alarm "
+        "code): development since"
+    ),
+    "blind196": (
+        "the eighty-eighth secrets blind test (written in session 28, focus: hotels, "
+        "restaurants, gyms and leisure venues; scored in session 28 on b09baf0) (the rules "
+        "alone 0.94/1.00; with the token model 1.00/0.98; personal 1.00/1.00); read in session "
+        "28 (a MAC address cut at its colon): development since"
+    ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -1784,7 +1815,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind193.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind197.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:
