@@ -206,9 +206,25 @@ _UCI_OPTION = guarded(
 )
 
 
+# An XML element named for a secret, its value inside: "<Password>3uwh...</Password>",
+# "<account.1.password>NU4E...</account.1.password>", "<digicode>494985</digicode>" (session
+# 28, blind199 read); the element's last word names it
+_XML_SECRET = guarded(
+    r"(?i)<(?P<tag>(?:[\w-]+[.:_-])*(?P<name>password|passwd|pwd|passphrase|psk|secret|apikey"
+    r"|api_key|sharedkey|digicode|doorcode|accesscode|alarmcode|pin|pincode))>"
+    r"(?P<value>[^<>\s]{3,200})</(?P=tag)>"
+)
+_XML_KINDS = {"psk": "wifi_key", "digicode": "door_code", "doorcode": "door_code"}
+
+
 def config_value_hits(text: str, lowered: str) -> Iterator[Hit]:
     """A Wi-Fi profile's key material; a password encoded into a Basic header by code or
     given to curl's -u; a Cisco password of type 0; an OpenWrt option's key."""
+    if "</" in text:
+        for match in _XML_SECRET.finditer(text):
+            if not is_mention(match.group("value")):
+                kind = _XML_KINDS.get(match.group("name").lower(), "password")
+                yield match.start("value"), match.end("value"), kind
     if "option " in text:
         for match in _UCI_OPTION.finditer(text):
             if not is_mention(match.group("value")):

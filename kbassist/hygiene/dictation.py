@@ -77,7 +77,9 @@ _SAID_ADDRESS = re.compile(
     # or with spaces alone: "b r a d y dot k e l s o zero seven at hotmail" (session 23)
     # (a comma before "at" too: "..., l, i, s, at icloud dot com"; session 26, blind165 read)
     rf"|[a-z0-9](?:[ ](?:[a-z0-9]|{_DOT}|{_DIGIT_WORD})){{4,40}}),?[ ]{_AT}[ ]"
-    rf"(?P<domain>[a-z0-9-]{{2,30}}(?:[ ]{_DOT}[ ][a-z]{{2,6}}){{1,2}})(?![\w])(?!\.\w)"
+    # (a provider said in two words: "at BT internet dot com"; session 28, blind197 read)
+    rf"(?P<domain>[a-z0-9-]{{2,30}}(?:[ ](?:internet|online|mail))?"
+    rf"(?:[ ]{_DOT}[ ][a-z]{{2,6}}){{1,2}})(?![\w])(?!\.\w)"
 )
 _SAID_DOT = re.compile(rf"(?i)[ ]{_DOT}[ ]")
 # a local part said one key at a time: single letters and digits, "dot" and digits' words
@@ -121,7 +123,7 @@ def address_runs(text: str) -> list[tuple[int, int, str]]:
                 _SPELLED_SYMBOLS.get(piece, DIGIT_OF.get(piece, piece))
                 for piece in re.split(r",? ", match["local"].lower())
             )
-            domain = _SAID_DOT.sub(".", match.group("domain"))
+            domain = _SAID_DOT.sub(".", match.group("domain")).replace(" ", "")
             runs.append((match.start(), match.end(), f"{local}@{domain}"))
             continue
         words = match.group("local").split(" ")
@@ -131,7 +133,7 @@ def address_runs(text: str) -> list[tuple[int, int, str]]:
             continue
         start = match.start("local") + len(match.group("local")) - len(" ".join(words))
         local = _SAID_DOT.sub(".", " ".join(words)).replace(" ", "")
-        domain = _SAID_DOT.sub(".", match.group("domain"))
+        domain = _SAID_DOT.sub(".", match.group("domain")).replace(" ", "")
         runs.append((start, match.end(), f"{local}@{domain}"))
     return runs
 

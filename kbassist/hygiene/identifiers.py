@@ -165,6 +165,10 @@ def is_identifier(text: str, start: int, end: int) -> bool:
         or _inside_a_mac(text, start, end)
         # a placeholder between double underscores: "Password=__SET_BY_PIPELINE__" (session 28)
         or _DUNDER_PLACEHOLDER.fullmatch(value) is not None
+        # a value's tail after an ellipsis, the rest not given: "the public key ... ends
+        # ...IKYXjq...", "message ID ending ...3c15aad1b38b@eurprd" (session 28, blind198-200)
+        or text.endswith(("...", "…"), 0, start)
+        or value.startswith(("...", "…"))
     )
 
 

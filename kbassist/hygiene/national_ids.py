@@ -246,6 +246,13 @@ _KINDS: tuple[_Kind, ...] = (
         cased=("AHV", "AVS"),
         lower=("ahv-n", "ahvn"),
     ),
+    _Kind(  # a US Social Security number: 'field ssn extracted "674-22-5351"' (session 28)
+        re.compile(r"(?i)\bssn\b|\bsocial\s+security\b"),
+        re.compile(r"(?<![\d-])(?!000|666|9\d\d)\d{3}-(?!00)\d{2}-(?!0000)\d{4}(?![\d-])"),
+        _always,
+        "national_id",
+        lower=("ssn", "social"),
+    ),
     _Kind(
         # (not a shouted Spanish "without": "error 'C01 SIN LINEA'"; session 23)
         re.compile(r"(?<![A-ZÁÉÍÓÚÑ] )\bSIN\b(?! [A-ZÁÉÍÓÚÑ]{2})|(?i:\bsocial\s+insurance\b)"),
@@ -259,13 +266,15 @@ _KINDS: tuple[_Kind, ...] = (
         re.compile(
             r"(?i)\b(?:NIR|s[ée]curit[ée]\s+sociale|carte\s+vitale|num[ée]ro\s+de\s+s[ée]cu)\b"
             r"|(?i:\bn[°º]\s*(?:de\s+)?s[ée]cu\b)"  # "son n° de sécu 1 85 07 ..." (session 9)
+            # the NIR's field in a DSN file: "<S21.G00.30.001>2 79 09 ..." (session 28)
+            r"|\bS21\.G00\.30\.001\b"
         ),
         re.compile(
             r"(?<![\d-])[12] ?\d{2} ?\d{2} ?(?:\d{2}|2[AB]) ?\d{3} ?\d{3}(?: ?\d{2})?(?![\d-])"
         ),
         _always,
         "national_id",
-        lower=("nir", "curit", "vitale", "num", "sécu", "secu"),
+        lower=("nir", "curit", "vitale", "num", "sécu", "secu", "s21.g00"),
     ),
     _Kind(
         re.compile(r"(?i)\b(?:id\s+(?:no\.?|number)|identity\s+number)"),

@@ -60,6 +60,15 @@ def new_one_hits(text: str, lowered: str) -> Iterator[Hit]:
                 yield match.start("value"), match.end("value"), "password"
     if ":" in text:
         yield from _read_out_hits(text)
+    if " in with " in lowered or " on with " in lowered:
+        for match in _LOGGED_IN_WITH.finditer(text):
+            value = match.group("value")
+            if (
+                not is_mention(value)
+                and value_shape_ok(value, "strict")
+                and _PASSWORD_NAMED.search(text, max(0, match.start() - _REACH), match.start())
+            ):
+                yield match.start("value"), match.end("value"), "password"
     if not any(hint in lowered for hint in _HINTS):
         return
     for match in _NEW_ONE.finditer(text):
@@ -84,6 +93,12 @@ def new_one_hits(text: str, lowered: str) -> Iterator[Hit]:
             yield match.start(group), match.end(group), "password"
 
 
+# A password named before, then the value signed in with: "forgot the Sage 50 manager
+# password ... had it on file; logged in with Walnut071?, created her a named user" (session 28,
+# blind200 read); a value of a password's shape only
+_LOGGED_IN_WITH = re.compile(
+    r"(?i)\b(?:logged|signed)\s+(?:in|on)\s+with\s+(?P<value>[^\s,;()<>'\"]{6,40}?)[.,;)]?(?=\s|$)"
+)
 _DIGITS = re.compile(r"\d{4,8}")
 _MORE_DIGITS = re.compile(r"[ -]?\d")
 _CODE_NAMED = guarded(

@@ -99,13 +99,17 @@ PERSONAL_RULES: tuple[KeywordRule, ...] = (
         # "account 31926819, sort code 60-16-13": a bare "account" counts on a bank line only.
         r"|account|acct"
         # "sort 20-45-77, acc 63018842": the short forms, before a value of their shape
-        r"|sort(?=\s+\d{2}-\d{2}-\d{2}\b)|acc(?=\.?\s+\d{6,10}\b)",
+        r"|sort(?=\s+\d{2}-\d{2}-\d{2}\b)|acc(?=\.?\s+\d{6,10}\b)"
+        # a payload's fields: '"sortCode":"20-64-03","accountNumber":"94213898"' (session 28)
+        r"|sort_?code|account_?number",
         "account",
         (
             "iban",
             "account",
             "acct",
             "sort code",
+            "sortcode",
+            "sort_code",
             "sort ",
             "acc ",
             "acc.",
@@ -376,7 +380,7 @@ def _account(
 
 
 _BANK_CONTEXT = re.compile(
-    r"(?i)bank|iban|sort\s+(?:code|\d\d-)|payroll|salary|routing|bic|swift|konto|blz|rekening|conta|conto"
+    r"(?i)bank|iban|sort(?:\s+|_)?(?:code|\d\d-)|payroll|salary|routing|bic|swift|konto|blz|rekening|conta|conto"
     r"|cuenta|compte|expenses|refund|reimburs"
 )
 

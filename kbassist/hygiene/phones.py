@@ -122,6 +122,10 @@ _OWN_PHONE_AFTER = re.compile(
     # (session 17)
     r"|['\"]?[ \t]*[,;][ \t]*[\w-]{2,20}[ \t]*[:=][ \t]*['\"]?(?:personal|private|priv[ée]|privat"
     r"|pessoal|privato|particular|perso)\b"
+    # or a comment after it: 'phone: "07481 ..."   # own mobile', '# móvil propio' (session 28)
+    r"|['\"]?[ \t]*(?:#|//)[ \t]*(?:(?:own|personal|private|privat\w*)\s+(?:mobile|phone|number"
+    r"|handy)|(?:m[óo]vil|telem[óo]vel|cellulare|portable|mobiel)\s+(?:propio|pr[óo]prio|proprio"
+    r"|perso\w*|privat\w*|eigen|pessoal|personal[e]?))\b"
 )
 # "asked for the forward to go to her own mobile ... Set the 3CX holiday forward to 07723
 # 418 905": the phone named as someone's own earlier, with no other number between (session 9).
@@ -257,6 +261,9 @@ _SWITCHBOARD_BEFORE = guarded(
     r"|restaurante|restaurant|hotel|albergo|hôtel|negozio|tienda|magasin|winkel|loja)"
     r"|site\s+web|sito\s+web)(?:\s+(?:on|is|at))?\W{0,4}$"
 )
+# a Teams user's or an auto attendant's number: "LineURI ... tel:+441174962845", '"lineUri":
+# "tel:+44..."' (session 28, blind199 read)
+_LINE_URI = re.compile(r"(?i)line_?uri")
 # a conference bridge's number, its meeting ID dialled after it: "+44 20 3321 5208,,782413659#"
 _DIAL_IN_AFTER = re.compile(r",,\d{4,}#")
 _SWITCHBOARD_AFTER = re.compile(
@@ -315,7 +322,9 @@ def _names_a_mail_domain(text: str, line: str) -> bool:
         for domain in (match.group("domain") for match in EMAIL.finditer(text))
         if not personal_domain(domain)
     }
-    cells = [_NOT_A_LETTER.sub("", cell.lower()) for cell in line.split("|")]
+    # (not a cell holding the mailbox itself: "Target: l.fenwick@harrowgate-vets.co.uk | Method:
+    # phone | Value: 07338 ..." is an audit log's row; blind199 read)
+    cells = [_NOT_A_LETTER.sub("", cell.lower()) for cell in line.split("|") if "@" not in cell]
     return any(len(firm) >= 5 and firm in cell for firm in firms for cell in cells)
 
 
@@ -554,6 +563,8 @@ def phone_hits(text: str, lowered: str) -> Iterator[Hit]:
             and not PERSONAL_NAMED.search(before[-40:])
         ) or _DIAL_IN_AFTER.match(text, start + len(raw)):
             continue
+        if "tel:" in text and _LINE_URI.search(text, max(0, start - 200), start):
+            continue  # a Teams number's LineURI, in a table or a config: the firm's DDI
         after = clause_after(text, start + len(raw))
         if not _a_personal_line(raw, before, digits, own_earlier):
             continue

@@ -42,6 +42,8 @@ PLACE_WORDS = re.compile(
     r"|zahlenschloss|kombinationsschloss|cijferslot|combinatieslot"  # (session 16)
     r"|tastierino|teclado|clavier|toetsenbord|tastatur|tastenfeld|codeschloss|\w*eingang"
     r"|bo[îi]te\s+à\s+clés?"  # a keypad, a code lock, an entrance, a key box (session 17)
+    # an electronic lock: "la cerradura electrónica del aula ... el código 94688" (session 28)
+    r"|cerradura|serrure|serratura|fechadura|elektronisches\s+schloss|elektronisch\s+slot"
     # an alarm panel: "la central Ajax", "centrale Bentel" (session 16)
     r"|centrale|(?-i:central\s+(?:de\s+alarma|[A-Z]\w+))"
     r"|alarm(?:centrale|systeem|paneel|zentrale|panel)|inbraak\w*|einbruch\w*)\b"  # session 12
@@ -74,6 +76,11 @@ _PLACE_CODE = guarded(
 # "the alarm code for the back shed is 2 7 7 4": a few words between the code and "is", and
 # keys read out one by one with spaces (a voicemail transcript; session 6).
 # "the out-of-hours override is 0420#", "el código de usuario es 5092" (session 9)
+# a code set again, the keypad named a sentence before: "Strongroom keypad ... was still on the
+# code from before the office move. ... changed it to 30353" (session 28, blind200 read)
+_SET_IT_TO = re.compile(
+    r"(?i)\b(?:changed|set|reset|reprogrammed)\s+it\s+to\s+(?P<value>\d{4,8}#?)(?![\w.,/:-]\w)"
+)
 # a badge's, a fob's or a card's number is no code (session 28, blind193 read)
 _BADGE_BEFORE = re.compile(r"(?i)\b(?:badge|fob|card|carte|tarjeta|karte|kaart|tessera)\W{0,3}$")
 _PLACE_CODE_IS = re.compile(
@@ -123,7 +130,9 @@ _KEYPAD_ENTRY = re.compile(
 _CODE_AFTER_COLON = guarded(
     r"(?i)\b(?:code|otp|2fa|mfa|passcode|verification|one-time|código|codice|bestätigungscode"
     r"|kopplungscode|pairing\s+code|freischaltcode|zugangscode|koppelcode)"
-    r"\b[^.\n:]{0,60}(?::[ \t]*|,[ \t]+(?=(?:\d{3}[ -]\d{3}|\d{6}),[ \t]))"
+    # (not an error's: "Codice errore: 500121", "Code d'erreur : 500121"; session 28)
+    r"\b(?![ \t]+(?:d['’][ \t]?|de[ \t]+|di[ \t]+)?(?:errore?|erreur|error|erro|fehler)\b)"
+    r"[^.\n:]{0,60}(?::[ \t]*|,[ \t]+(?=(?:\d{3}[ -]\d{3}|\d{6}),[ \t]))"
     r"(?P<value>\d{3}[ -]\d{3}|\d{6})(?![\w.,/:-]\w)"
 )
 # (or set off by commas: "read me the code she'd been sent, 615 082, and", "codice utente
@@ -619,6 +628,10 @@ def prose_code_hits(text: str, lowered: str) -> Iterator[Hit]:
         if PLACE_WORDS.search(text, max(0, start - 200), end) or _TILL.search(
             match.group("between")
         ):
+            yield match.start("value"), match.end("value"), "door_code"
+    for match in _SET_IT_TO.finditer(text):
+        start, _ = sentence_around(text, match.start())
+        if PLACE_WORDS.search(text, max(0, start - 200), match.start()):
             yield match.start("value"), match.end("value"), "door_code"
     for match in _PLACE_CODE.finditer(text):
         if _REPORTED_CODE.search(text, max(0, match.start() - 20), match.start()):

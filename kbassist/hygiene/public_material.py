@@ -204,6 +204,11 @@ NOT_A_SECRET_SHAPE = re.compile(
     r"|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}[}\]].*"
     # a crash's frame, a library and an offset ("libmaps.so+0x4c2a0"; session 26, blind166)
     r"|[\w.-]+\.(?i:so|dll|exe|dylib|sys)(?:\.\d+)*\+0x[0-9a-fA-F]+[.,;]?"
+    # a switch's prompt and its command, a pipeline task and its version ("SW3#show",
+    # "SqlAzureDacpacDeployment@1"), a device's hardware ID ("HDAUDIO\FUNC_01&VEN_10EC&...")
+    # (session 28, blind199 read)
+    r"|[\w.-]{1,30}[#>](?i:show|sh|conf\w*|int\w*|exit|end|copy|write|wr|ping|no|clear|display)"
+    r"|[A-Z][A-Za-z0-9]{3,60}@\d{1,2}[:,]?|(?:HDAUDIO|PCI|USB|HID|ACPI|SWD|BTHENUM|SCSI)\\[\w&\\.-]+"
 )
 # A policy's name, not a password: "password policy 'AVC-Pwd-14char-NoExpiry' applied"; a
 # German compound ends in the word ("Passwortrichtlinie 'Min12'")

@@ -420,7 +420,10 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         r"|tijdelijke\s+toegangspas|passe\s+de\s+acesso\s+temporário"
         r"|pass\s+di\s+accesso\s+temporaneo"
         # its short name after the words that issue one: "Entra TAP for the ranger" (session 14)
-        r"|(?:entra|new|a|the|issued|generated|created|temp)\s+tap|tap(?=[ \t]*:)",
+        r"|(?:entra|new|a|the|issued|generated|created|temp)\s+tap|tap(?=[ \t]*:)"
+        # its short name after a dash or a comma, before a value with a digit: "- TAP 8vUocI?=,
+        # one use" (session 28, blind200 read)
+        r"|(?<=[-–—,;][ ])tap(?=[ \t]+\S*\d)",
         "token",
         (
             "tap",

@@ -52,6 +52,10 @@ _REPEATS = {
     **dict.fromkeys(("double", "doppio", "doppia", "doble", "doppel", "dubbel", "duplo"), 2),
     **dict.fromkeys(("triple", "triplo", "tripla", "dreifach", "trippel"), 3),
 }
+# a keypad's star and hash said: "it's now star six one five eight hash" (session 28, blind197
+# read); a star only first and a hash only last (_said checks)
+_KEY_SYMBOLS = {"star": "*", "hash": "#", "sterretje": "*", "hekje": "#", "sternchen": "*"}
+_KEYPAD_SHAPE = re.compile(r"\*?[\d ]+#?")
 _SLASHED_DATE = re.compile(r"\d{1,2}/\d{1,2}/(?:\d{2}|\d{4})")
 _CPF_SAID = re.compile(r"\d{3}\.\d{3}\.\d{3}-\d{2}")
 # a licence key's groups as the key-by-key reader writes them: "4DFG9-7K34G-3YCVY-..."
@@ -66,7 +70,11 @@ _KEY_DASHES = re.compile(
     + r"(?=[A-Za-z]*\d)[A-Za-z0-9]{4,8}){2,}(?![\w-])",
     re.IGNORECASE,
 )
-_WORDS = sorted({*_PAIRS, *DIGIT_OF, *_REPEATS, *_DASHES, *_DOTS, *_SLASHES}, key=len, reverse=True)
+_WORDS = sorted(
+    {*_PAIRS, *DIGIT_OF, *_REPEATS, *_KEY_SYMBOLS, *_DASHES, *_DOTS, *_SLASHES},
+    key=len,
+    reverse=True,
+)
 # a code of two pairs said after a colon: "Nouveau code, ... : quarante-six soixante-dix B",
 # "le code de sa messagerie ... : quatre-vingt-un quarante-trois" (session 25, blind153 read)
 # and three pairs anywhere: "Kiosk exit code, six digits, it's fifteen seventy-six forty-six"
@@ -169,6 +177,9 @@ def _said(run: str) -> str | None:
         if word in _REPEATS:
             repeat = _REPEATS[word]
             continue
+        if word in _KEY_SYMBOLS:
+            groups[-1] += _KEY_SYMBOLS[word]
+            continue
         digits = _PAIRS.get(word) or DIGIT_OF.get(word)
         if digits is None:
             return None
@@ -177,6 +188,10 @@ def _said(run: str) -> str | None:
         if "," in piece.group("gap"):
             groups.append("")
     groups = [group for group in groups if group]
+    if any(symbol in "".join(groups) for symbol in "*#") and not _KEYPAD_SHAPE.fullmatch(
+        " ".join(groups)
+    ):
+        return None
     if any("." in group for group in groups) and not (
         len(groups) == 1 and _CPF_SAID.fullmatch(groups[0])
     ):

@@ -85,6 +85,14 @@ _WORD_NUMBER_SYMBOL = re.compile(
     rf"(?i)(?<![\w-])(?P<first>{_WORD})(?P<case>{_CASE}),?[ ]"
     rf"(?P<number>{_NUMBER}(?:[ ,-]+{_NUMBER}){{0,3}}),?[ ](?P<symbol>{_SYMBOL})(?![\w-])"
 )
+# A capital said with its letter, then a word that starts with it, a number and perhaps a symbol:
+# "capital D, dolphin, six one, exclamation mark", "mayúscula L, lemon, nueve cero, almohadilla",
+# "capital M maple three nine nine" (session 28, blind197 read): the letter is the word's first
+_CASE_LETTER_WORD = re.compile(
+    r"(?i)(?<![\w-])(?:capital|mayúscula|maiuscola|maiúscula|hoofdletter|majuscule|großes?)"
+    rf"[ ](?P<letter>(?-i:[A-Z])),?[ ](?P<first>{_WORD}),?[ ]"
+    rf"(?P<number>{_NUMBER}(?:[ ,-]+{_NUMBER}){{0,3}})(?:,?[ ](?P<symbol>{_SYMBOL}))?(?![\w-])"
+)
 # Without a symbol, two words and a number only right after a password's or a key's word and
 # its link, the number ending the clause: "Wi-Fi password on that router is Falcon Amber
 # twenty six, she's online", "admin pass changed to ember juniper zero nine, capitals on the E"
@@ -108,7 +116,7 @@ _NAMED_PLAIN = re.compile(
     rf"(?P<first>{_WORD})[ ](?P<second>{_WORD})"
     rf"(?P<more>(?:[ ](?!{_NUMBER}(?![\w-])){_WORD}){{0,2}})[ ]"
     rf"(?P<number>{_NUMBER}(?:[ -]{_NUMBER}){{0,2}})"
-    r"(?=[,.;)]|$|[ ](?:with|met|mit|con|com|avec|capital|all|no)\b)"
+    r"(?=[,.;)]|$|[ ](?:with|met|mit|con|com|avec|capital|all|no|if|and|but|so)\b)"
 )
 # Two to four words and a number, then how to type them: "read the key to Sam on the phone,
 # Harbour Saffron 3 1 0 3, all one word with capitals on both words", "copper saffron 0 4 6, aan
@@ -212,6 +220,16 @@ def passphrase_runs(text: str) -> list[tuple[int, int, str]]:
                 runs, match
             ):
                 runs.append((match.start(), match.end(), "-".join(words)))
+    for match in _CASE_LETTER_WORD.finditer(text):
+        first = match.group("first")
+        if first[0].upper() != match.group("letter") or first.lower() in _NOT_A_WORD:
+            continue
+        if _overlaps(runs, match):
+            continue
+        symbol = _SYMBOLS[match.group("symbol").lower()] if match.group("symbol") else ""
+        runs.append(
+            (match.start(), match.end(), first.capitalize() + _digits(match["number"]) + symbol)
+        )
     lowered = text.lower()
     named = any(word in lowered for word in _NAMED_HINTS)
     for match in _NAMED_PLAIN.finditer(text) if named else ():

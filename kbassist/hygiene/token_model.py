@@ -588,8 +588,8 @@ def _not_a_value(text: str, start: int, end: int) -> bool:
 # An error's code: "crashed with 'Code 1012'", "dava o erro '...' (código 000031)"; a year:
 # "password last changed 2019" (session 27, blind179 and blind180 read)
 _ERROR_CODE_BEFORE = re.compile(
-    r"(?i)\b(?:error|erro|errore|erreur|fehler|fout|crash(?:ed|es)?|failed|failure|fault|falha"
-    r"|fallo)\b[^.\n]{0,80}\b(?:code|código|codice|cod\.)\W{0,3}$"
+    r"(?i)(?:\b(?:error|erro|errore|erreur|fehler|fout|crash(?:ed|es)?|failed|failure|fault|falha"
+    r"|fallo)\b[^.\n]{0,80}\b(?:code|código|codice|cod\.)|\b(?:code|codice)\s(?:d'|di\s)?err\w+)\W{0,3}$"
 )
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 # an extension changed: "the old concierge extension 2204; changed it to 2210" (blind186)

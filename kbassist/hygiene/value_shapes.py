@@ -80,6 +80,7 @@ TECHNICAL = re.compile(
       | 0x[0-9a-f]+                                     # error code
       | kb-?\d+                                         # KB article
       | [a-z][a-z0-9+.-]*://\S*                         # URL
+      | (?:[a-z0-9-]+\.)+(?:com|ms|ly|net|org|io|uk|de|fr|es|it|nl|pt|eu|gl)/\S*  # aka.ms/sspr
       | \\\\\S*                                         # UNC path
       | [a-z]:\\\S*                                     # Windows path
       | /\S*                                            # Unix path
