@@ -96,6 +96,7 @@ BATCHES = (
     "blind185", "blind186", "blind187", "blind188",
     "blind189", "blind190", "blind191", "blind192",
     "blind193", "blind194", "blind195", "blind196",
+    "blind197", "blind198", "blind199", "blind200",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -295,6 +296,10 @@ BLIND = {
     "blind194": ROOT / "bench" / "data" / "secrets_blind194.jsonl",
     "blind195": ROOT / "bench" / "data" / "secrets_blind195.jsonl",
     "blind196": ROOT / "bench" / "data" / "secrets_blind196.jsonl",
+    "blind197": ROOT / "bench" / "data" / "secrets_blind197.jsonl",
+    "blind198": ROOT / "bench" / "data" / "secrets_blind198.jsonl",
+    "blind199": ROOT / "bench" / "data" / "secrets_blind199.jsonl",
+    "blind200": ROOT / "bench" / "data" / "secrets_blind200.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -1503,6 +1508,32 @@ SEEN = {
         "alone 0.94/1.00; with the token model 1.00/0.98; personal 1.00/1.00); read in session "
         "28 (a MAC address cut at its colon): development since"
     ),
+    "blind197": (
+        "the eighty-ninth secrets blind test (written in session 28, focus: voicemails "
+        "transcribed and notes dictated, a twenty-third group; scored in session 28 on "
+        "21436db) (the rules alone 0.75/1.00; with the token model 0.83/1.00; personal "
+        "0.97/1.00); read in session 28 (a capital said with its letter and a word that starts "
+        "with it, a keypad's star and hash said): development since"
+    ),
+    "blind198": (
+        "the ninetieth secrets blind test (written in session 28, focus: schools, colleges and "
+        "universities; scored in session 28 on 21436db) (the rules alone 0.92/0.98; with the "
+        "token model 0.97/0.98; personal 0.97/1.00); read in session 28 (an electronic lock's "
+        "code; a message ID's tail): development since"
+    ),
+    "blind199": (
+        "the ninety-first secrets blind test (written in session 28, focus: tool output and "
+        "config pasted into notes; scored in session 28 on 21436db) (the rules alone "
+        "0.82/0.91; with the token model 0.92/0.90; personal 0.84/0.94); read in session 28 "
+        "(XML elements named for a secret, a config comment's 'own mobile', an SSN; not "
+        "secrets: an error's code, a switch's prompt): development since"
+    ),
+    "blind200": (
+        "the ninety-second secrets blind test (written in session 28, focus: law firms, "
+        "accountants and letting agents; scored in session 28 on 21436db) (the rules alone "
+        "0.92/0.97; with the token model 0.93/0.97; personal 1.00/1.00); read in session 28 "
+        "('TAP' after a dash, 'changed it to', 'logged in with'): development since"
+    ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -1815,7 +1846,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind197.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind201.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:
