@@ -258,6 +258,7 @@ _LEGAL_NAME_BEFORE = re.compile(
     r"|LTD|LIMITED|GMBH|INC|Srl|SRL|S\.p\.A|SpA|BV|NV|KG|SLU|S\.L\.U)"
     r"\.?(?:,|[ \t]+[-–])?[ \t]*\n?[ \t]*$"
 )
+_TIMESTAMP_BEFORE = re.compile(r"\d{1,2}:\d{2}:$")  # (the seconds are the match's number)
 _CLAUSE_END = re.compile(r"[.;:()]|\s[-–—]\s")
 _YEAR_AT_END = re.compile(r"\s(?:19|20)\d{2}$")
 # "viewing property at 4 Quay Mews": a property on an agent's books, not someone's home
@@ -373,6 +374,8 @@ def address_hits(text: str, lowered: str) -> Iterator[Hit]:
 
         line_start = text.rfind("\n", 0, match.start()) + 1
         before = text[max(line_start, match.start() - 100) : match.start()]
+        if _TIMESTAMP_BEFORE.search(before):
+            continue  # "00:03:14 Sophie Lane: ...": a transcript's time and speaker
         after = text[end : end + 40].split("\n")[0]
         if (
             _names_company(before[-60:])

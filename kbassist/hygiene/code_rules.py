@@ -77,7 +77,7 @@ CODE_RULES: tuple[KeywordRule, ...] = (
         r"|digi-?lock"
         # "Le code de la boîte à clés ... a été changé pour 6284" (session 17)
         r"|codes?\s+de\s+la\s+bo[îi]te\s+à\s+clés?"
-        r"|codes?\s+(?:de\s+(?:la\s+)?porte|porte|d'accès|(?:de\s+l')?alarme|d'entrée"
+        r"|codes?\s+(?:de\s+(?:la\s+)?porte|porte|d'accès|(?:de\s+l'|d')?alarme|d'entrée"
         r"|(?:du\s+)?(?:portail|coffre(?:-fort)?|garage|local))"  # "code du portail 1984B"
         r"|(?:códigos?|cod\.?|claves?)\s+(?:de\s+|do\s+|da\s+)?(?:la\s+)?(?:puerta|alarma|acceso|acesso|portón"
         r"|entrada|porta|alarme|cofre|caja\s+fuerte)(?:\s+(?:ao|al|a\s+la|à|do|da|de\s+la)"

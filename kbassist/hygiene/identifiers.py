@@ -169,9 +169,12 @@ def is_identifier(text: str, start: int, end: int) -> bool:
         # ...IKYXjq...", "message ID ending ...3c15aad1b38b@eurprd" (session 28, blind198-200)
         or text.endswith(("...", "…"), 0, start)
         or value.startswith(("...", "…"))
+        # a Duo user's, admin's or integration's ID: "Duo user DU2X3UDWPEZTDK1IY06D" (session 28)
+        or _DUO_ID.fullmatch(value) is not None
     )
 
 
+_DUO_ID = re.compile(r"D[UAIGP][A-Z0-9]{18}")
 _DUNDER_PLACEHOLDER = re.compile(r"__[A-Z0-9]+(?:_[A-Z0-9]+)*__")
 
 

@@ -267,7 +267,7 @@ _KINDS: tuple[_Kind, ...] = (
             r"(?i)\b(?:NIR|s[ée]curit[ée]\s+sociale|carte\s+vitale|num[ée]ro\s+de\s+s[ée]cu)\b"
             r"|(?i:\bn[°º]\s*(?:de\s+)?s[ée]cu\b)"  # "son n° de sécu 1 85 07 ..." (session 9)
             # the NIR's field in a DSN file: "<S21.G00.30.001>2 79 09 ..." (session 28)
-            r"|\bS21\.G00\.30\.001\b"
+            r"|\bS21\.G00\.30\.001\b|(?i:\bsocial\s+security\s+number\b)"
         ),
         re.compile(
             r"(?<![\d-])[12] ?\d{2} ?\d{2} ?(?:\d{2}|2[AB]) ?\d{3} ?\d{3}(?: ?\d{2})?(?![\d-])"

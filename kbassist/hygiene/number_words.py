@@ -47,7 +47,8 @@ _NOT_PHONE_CONTEXT = guarded(
     r"|msgid|logid|eventid|msg_id|log_id"
     # a lab sample's, a carrier's case: "accession 4471-2208", "incidencia operador 2024-336899"
     # (session 28, blind191 and blind192 read)
-    r"|accession|(?:incidencia|incidente|caso|chamado|ticket|case)\s+(?:del\s+|do\s+|da\s+)?"
+    # a fault's number in Dutch: "Storing 240517-033 gesloten" (session 28, blind203 read)
+    r"|\bstoring|accession|(?:incidencia|incidente|caso|chamado|ticket|case)\s+(?:del\s+|do\s+|da\s+)?"
     r"(?:operador|operadora|proveedor|fornecedor|fornitore|gestore|isp|carrier|provider|vendor)"
     # a policy's number, a customer's with its vendor: "apólice de teste n.º 0098112745", "Numéro
     # de client éditeur 55-20417"; "n.º" alone (session 27, blind182 and blind183 read)

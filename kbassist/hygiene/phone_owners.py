@@ -22,6 +22,8 @@ WORK_WORDS = guarded(
     # a team's line, an extension in French: "the Key Accounts team line 01642 ...", "Tél. 04 91
     # ... poste 31" (session 28, blind195 read)
     r"|(?:team|group|department|dept)\s+(?:line|number)|poste(?=[ \t]*\d)"
+    # a site's security desk: "Security can reach the gatehouse on 01604 ..." (session 28)
+    r"|gatehouse|gate\s+house|porter['’]?s\s+lodge|control\s+room|security\s+(?:office|desk)"
     r"|oficina|empresa|centralita|bureau|entreprise|standard|kantoor\w*|bedrijf|escritório|ufficio"
     r"|azienda|aziendal[ei]|centralino|toll[\s-]?free|freephone|landline\s+of|site|branch(?:es)?|store|shop|clinic"
     r"|practice|surgery|dienst\w*|geschäft\w*|(?-i:us)|our|we|uns|nous|nos|nosotros|nuestro|ons|onze"
@@ -88,7 +90,10 @@ WORK_PHONE = guarded(
     r"|handset|iphone|smartphone|sim)\b\W{0,3}(?:\w+\W+){0,2}$"
     # a work line right before: "her work line 0117 ..." (session 25, blind156 read; not
     # "his personal mobile rather than the practice line, 07931 ...")
-    r"|\bwork\s+(?:line|landline)\W{0,3}$"
+    r"|\b(?:work|desk)\s+(?:line|landline)\W{0,3}$"
+    # a direct number in the other languages: "il suo numero diretto 02 8901 ..." (session 28)
+    r"|\b(?:numero\s+diretto|n[úu]mero\s+directo|num[ée]ro\s+direct|direktnummer|direct\s+nummer)"
+    r"\W{0,3}$"
     # "Zijn werknummer 020 514 8832" (session 25, blind159 read)
     r"|\b(?:werknummer|werktelefoon|zakelijke?\s+nummer|dienstnummer|geschäftsnummer"
     r"|num[ée]ro\s+pro(?:fessionnel)?|n[úu]mero\s+(?:de\s+trabajo|profesional|do\s+trabalho"

@@ -19,7 +19,9 @@ from kbassist.hygiene.keyword_scan import KeywordRule
 
 _PASSWORD_WORDS = (
     # "new pass" is a password even where "pass" alone is an everyday word ("pass to L2").
-    r"p(?=[ \t]?:)|(?:new|temp|temporary|initial|old)\s+pass(?:es)?"
+    # (not a drive's letter: "Test mit Laufwerk P: erfolgreich"; session 28)
+    r"(?<!laufwerk )(?<!drive )(?<!lecteur )(?<!unidad )(?<!schijf )(?<!unità )p(?=[ \t]?:)"
+    r"|(?:new|temp|temporary|initial|old)\s+pass(?:es)?"
     # "tijdelijk ww Gouda-Zomer-19": the Dutch "ww" is no everyday word after these (session 11)
     r"|(?:tijdelijke?|nieuwe?|oude?|initieel|eenmalig)\s+ww"
     # an app password in the other languages: "Senha de aplicação" (session 14)

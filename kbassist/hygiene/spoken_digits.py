@@ -349,9 +349,11 @@ def _in_capitals(written: str, runs: list[tuple[int, int, int, int]]) -> str:
 # "error code zero x eight zero zero nine ...", "code d'erreur zéro x C zéro ...": a code read
 # out in hexadecimal, an error's or a stop code's, no one's secret (session 23)
 _HEX_LEAD = re.compile(r"(?i)(?:zero|zéro|null|nul|cero|oh)[ \t]+(?:x|ex|equis|ics)[ \t]+")
+_HEX_X = re.compile(r"(?i)(?:x|ex)[ \t]")
+_ZERO_BEFORE = re.compile(r"(?i)\b(?:zero|zéro|null|nul|cero|oh)[ \t]+$")
 _HEX_LEAD_BEFORE = re.compile(
     r"(?i)\b(?:zero|zéro|null|nul|cero|oh)[ \t]+(?:x|ex|equis|ics)"
-    r"(?:[ \t]+(?:[a-f0-9]|[^\W\d_]{2,6})){0,3}[ \t]+$"  # after its first keys: "zéro x C zéro"
+    r"(?:[ \t]+(?:[a-f0-9]|[^\W\d_]{2,6})){0,8}[ \t]+$"  # after its first keys: "zéro x C zéro"
 )
 
 
@@ -366,6 +368,11 @@ def read_as_reference(text: str, start: int) -> bool:
     return bool(
         _HEX_LEAD.match(text, start)
         or _HEX_LEAD_BEFORE.search(text, max(0, start - 40), start)
+        # the run starting at its "x": 'code "zéro x huit zéro zéro f ..."' (session 28)
+        or (
+            _HEX_X.match(text, start) is not None
+            and _ZERO_BEFORE.search(text, max(0, start - 10), start) is not None
+        )
         or _KB_LEAD.match(text, start)
         or _KB_LEAD_BEFORE.search(text, max(0, start - 6), start)
     )

@@ -28,6 +28,8 @@ from kbassist.hygiene.spelled_letters import (
 )
 
 _SYMBOLS = {
+    # "Lobster underscore Rocket underscore 28" (session 28, blind201 read)
+    **dict.fromkeys(("underscore", "unterstrich", "guion bajo", "trait de soulignement"), "_"),
     **dict.fromkeys(
         "dash hyphen bindestrich trattino hífen hifen guion guión tiret streepje koppelteken"
         " traço".split(),
@@ -76,7 +78,8 @@ _CASE = (
 _PASSPHRASE = re.compile(
     rf"(?i)(?<![\w-])(?P<first>{_WORD}){_CASE},?[ ](?P<symbol>{_SYMBOL}),?[ ]"
     rf"(?P<second>{_WORD}){_CASE},?[ ](?:(?P<again>{_SYMBOL}),?[ ])?"
-    rf"(?P<number>{_NUMBER}(?:[ ,-]+{_NUMBER}){{0,2}})(?![\w-])"
+    # (or the number typed: "Lobster underscore Rocket underscore 28"; session 28)
+    rf"(?P<number>{_NUMBER}(?:[ ,-]+{_NUMBER}){{0,2}}|\d{{1,4}})(?![\w-])"
 )
 # A word, a number and a symbol said last: "walnut with a capital W, five eight zero,
 # exclamation mark" (session 27, blind177 read), its case said ("Room five, exclamation mark"
@@ -164,6 +167,8 @@ _CHAIN_WORD = re.compile(rf"(?i)(?<![\w-])(?!{_DASH}\b){_WORD}")
 
 
 def _digits(said: str) -> str:
+    if said.isdigit():
+        return said
     return "".join(_NUMBERS[word.group(0).lower()] for word in _NUMBER_WORD.finditer(said))
 
 
