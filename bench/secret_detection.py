@@ -97,6 +97,7 @@ BATCHES = (
     "blind189", "blind190", "blind191", "blind192",
     "blind193", "blind194", "blind195", "blind196",
     "blind197", "blind198", "blind199", "blind200",
+    "blind201", "blind202", "blind203", "blind204",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -300,6 +301,10 @@ BLIND = {
     "blind198": ROOT / "bench" / "data" / "secrets_blind198.jsonl",
     "blind199": ROOT / "bench" / "data" / "secrets_blind199.jsonl",
     "blind200": ROOT / "bench" / "data" / "secrets_blind200.jsonl",
+    "blind201": ROOT / "bench" / "data" / "secrets_blind201.jsonl",
+    "blind202": ROOT / "bench" / "data" / "secrets_blind202.jsonl",
+    "blind203": ROOT / "bench" / "data" / "secrets_blind203.jsonl",
+    "blind204": ROOT / "bench" / "data" / "secrets_blind204.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -1534,6 +1539,33 @@ SEEN = {
         "0.92/0.97; with the token model 0.93/0.97; personal 1.00/1.00); read in session 28 "
         "('TAP' after a dash, 'changed it to', 'logged in with'): development since"
     ),
+    "blind201": (
+        "the ninety-third secrets blind test (written in session 28, focus: call transcripts "
+        "and notes dictated after calls, a twenty-fourth group; scored in session 28 on "
+        "e052ab6) (the rules alone 0.97/0.98; with the token model 0.98/0.97; personal "
+        "0.97/0.93); read in session 28 (words joined by 'underscore' said; not personal: a "
+        "transcript's time before a speaker): development since"
+    ),
+    "blind202": (
+        "the ninety-fourth secrets blind test (written in session 28, focus: GP surgeries, "
+        "dental practices, pharmacies and care homes; scored in session 28 on e052ab6) (the "
+        "rules alone 0.90/1.00; with the token model 1.00/1.00; personal 0.97/0.97); read in "
+        "session 28: development since"
+    ),
+    "blind203": (
+        "the ninety-fifth secrets blind test (written in session 28, focus: manufacturing, "
+        "warehouses and logistics; scored in session 28 on e052ab6) (the rules alone "
+        "0.94/1.00; with the token model 0.97/0.98; personal 1.00/0.93); read in session 28 "
+        "(\"code d'alarme\"; not personal: a gatehouse, a desk line, 'Storing'): development "
+        "since"
+    ),
+    "blind204": (
+        "the ninety-sixth secrets blind test (written in session 28, focus: notes in English by "
+        "technicians whose first language is another; scored in session 28 on e052ab6) (the "
+        "rules alone 0.95/0.98; with the token model 0.97/0.98; personal 0.92/1.00); read in "
+        "session 28 (a NIR named 'social security number'; not secrets: a drive's letter "
+        "'P:'): development since"
+    ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -1846,7 +1878,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind201.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind205.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:
