@@ -78,7 +78,7 @@ _PLACE_CODE = guarded(
 # "the out-of-hours override is 0420#", "el código de usuario es 5092" (session 9)
 # a code set again, the keypad named a sentence before: "Strongroom keypad ... was still on the
 # code from before the office move. ... changed it to 30353" (session 28, blind200 read)
-_SET_IT_TO = re.compile(
+_SET_IT_TO = guarded(
     r"(?i)\b(?:changed|set|reset|reprogrammed)\s+it\s+to\s+(?P<value>\d{4,8}#?)(?![\w.,/:-]\w)"
 )
 # a badge's, a fob's or a card's number is no code (session 28, blind193 read)

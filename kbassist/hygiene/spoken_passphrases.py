@@ -96,6 +96,8 @@ _CASE_LETTER_WORD = re.compile(
     rf"[ ](?P<letter>(?-i:[A-Z])),?[ ](?P<first>{_WORD}),?[ ]"
     rf"(?P<number>{_NUMBER}(?:[ ,-]+{_NUMBER}){{0,3}})(?:,?[ ](?P<symbol>{_SYMBOL}))?(?![\w-])"
 )
+# one of these stands (lower-cased) in every text _CASE_LETTER_WORD matches
+_CASE_WORDS = ("capital", "mayúscula", "maiuscola", "maiúscula", "hoofdletter", "majuscule", "groß")
 # Without a symbol, two words and a number only right after a password's or a key's word and
 # its link, the number ending the clause: "Wi-Fi password on that router is Falcon Amber
 # twenty six, she's online", "admin pass changed to ember juniper zero nine, capitals on the E"
@@ -225,7 +227,9 @@ def passphrase_runs(text: str) -> list[tuple[int, int, str]]:
                 runs, match
             ):
                 runs.append((match.start(), match.end(), "-".join(words)))
-    for match in _CASE_LETTER_WORD.finditer(text):
+    lowered = text.lower()
+    cased = any(word in lowered for word in _CASE_WORDS)
+    for match in _CASE_LETTER_WORD.finditer(text) if cased else ():
         first = match.group("first")
         if first[0].upper() != match.group("letter") or first.lower() in _NOT_A_WORD:
             continue
@@ -235,7 +239,6 @@ def passphrase_runs(text: str) -> list[tuple[int, int, str]]:
         runs.append(
             (match.start(), match.end(), first.capitalize() + _digits(match["number"]) + symbol)
         )
-    lowered = text.lower()
     named = any(word in lowered for word in _NAMED_HINTS)
     for match in _NAMED_PLAIN.finditer(text) if named else ():
         if _no_words(match) or _overlaps(runs, match, match.start("first")):
