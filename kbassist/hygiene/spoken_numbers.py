@@ -18,7 +18,7 @@ import re
 
 from kbassist.hygiene.hint_index import trie_pattern
 from kbassist.hygiene.number_pairs import PAIRS, french_words
-from kbassist.hygiene.spelled_letters import DIGIT_WORDS
+from kbassist.hygiene.spelled_letters import DIGIT_OF, DIGIT_WORDS
 
 _BELOW_HUNDRED: dict[str, int] = {
     word: int(digit)
@@ -65,7 +65,6 @@ _LINKS = frozenset("and und en y e et".split())
 # a group said key by key, led by a zero: "zero zero três", "zéro quatre" (session 28, blind189
 # read: "cento e quatro, seiscentos e trinta e dois, zero zero três", a NIF)
 _ZEROS = frozenset(word for word in DIGIT_WORDS["0"].split() if word != "oh")
-_KEY_OF = {word: digit for digit, words in DIGIT_WORDS.items() for word in words.split()}
 _PIECE_WORDS = trie_pattern({*_BELOW_HUNDRED, *_HUNDRED, *_HUNDREDS, *_THOUSAND, *_ZEROS})
 _LINK = r"(?:and|und|en|y|e|et)"
 _PIECE = re.compile(rf"(?i){_PIECE_WORDS}|(?<![^\W\d_]){_LINK}(?![^\W\d_])")
@@ -81,10 +80,10 @@ _GATE = re.compile(
 )
 
 
-# a ticket's, an order's or a case's number said (session 25, blind161 read)
 # A PIN's word in the sentence before a number said as two hundreds: "picked a new PIN which he
 # said out loud ..., eight hundred and eight, seven hundred and seventy" (session 28, blind189)
 _PIN_BEFORE = re.compile(r"(?i)\b(?:pin|passcode|pincode|code\s+pin)\b[^.\n]*$")
+# a ticket's, an order's or a case's number said (session 25, blind161 read)
 _REFERENCE_BEFORE = re.compile(
     r"(?i)\b(?:ticket|order|case|ref(?:erence)?|invoice|commande|pedido|bestelling|auftrag"
     r"|ordine|chamado|caso|incident|serial|s/n|factura|fattura|rechnung)\b"
@@ -141,8 +140,8 @@ def _group(pieces: list[str]) -> tuple[str, bool] | None:
     """The digits a group between commas says, and whether a hundred's or a thousand's word was
     among them: a number, or keys one by one after a zero."""
     if pieces and pieces[0] in _ZEROS:
-        if len(pieces) > 1 and all(piece in _KEY_OF for piece in pieces):
-            return "".join(_KEY_OF[piece] for piece in pieces), False
+        if len(pieces) > 1 and all(piece in DIGIT_OF for piece in pieces):
+            return "".join(DIGIT_OF[piece] for piece in pieces), False
         return None
     value = _value(pieces)
     return None if value is None else (str(value[0]), value[1])
