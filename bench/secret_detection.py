@@ -98,6 +98,7 @@ BATCHES = (
     "blind193", "blind194", "blind195", "blind196",
     "blind197", "blind198", "blind199", "blind200",
     "blind201", "blind202", "blind203", "blind204",
+    "blind205", "blind206", "blind207", "blind208",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -305,6 +306,10 @@ BLIND = {
     "blind202": ROOT / "bench" / "data" / "secrets_blind202.jsonl",
     "blind203": ROOT / "bench" / "data" / "secrets_blind203.jsonl",
     "blind204": ROOT / "bench" / "data" / "secrets_blind204.jsonl",
+    "blind205": ROOT / "bench" / "data" / "secrets_blind205.jsonl",
+    "blind206": ROOT / "bench" / "data" / "secrets_blind206.jsonl",
+    "blind207": ROOT / "bench" / "data" / "secrets_blind207.jsonl",
+    "blind208": ROOT / "bench" / "data" / "secrets_blind208.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -1566,6 +1571,33 @@ SEEN = {
         "session 28 (a NIR named 'social security number'; not secrets: a drive's letter "
         "'P:'): development since"
     ),
+    "blind205": (
+        "the ninety-seventh secrets blind test (written in session 28, focus: notes dictated "
+        "while walking or driving, a twenty-fifth group; scored in session 28 on 84868ab) (the "
+        "rules alone 0.88/1.00; with the token model 0.95/1.00; personal 0.97/1.00); read in "
+        "session 29 (a key's groups with 'Bindestrich' said, an alarm code in two pairs, "
+        "'defini', a 'Steuer ID'): development since"
+    ),
+    "blind206": (
+        "the ninety-eighth secrets blind test (written in session 28, focus: charities, "
+        "churches, clubs and volunteer-run bodies; scored in session 28 on 84868ab) (the rules "
+        "alone 0.94/0.97; with the token model 1.00/0.97; personal 1.00/1.00); read in session "
+        "29 (not secrets: a Stripe publishable key, a serial led by 'PW'): development since"
+    ),
+    "blind207": (
+        "the ninety-ninth secrets blind test (written in session 28, focus: security incidents "
+        "and phishing investigations; scored in session 28 on 84868ab) (the rules alone "
+        "0.98/1.00; with the token model 0.98/0.98; personal 1.00/0.97); read in session 29 "
+        "('passa a ser'; not secrets: a vendor's ticket; not personal: a team's shared "
+        "handset): development since"
+    ),
+    "blind208": (
+        "the hundredth secrets blind test (written in session 28, focus: retail chains and "
+        "franchises; scored in session 28 on 84868ab) (the rules alone 0.94/1.00; with the "
+        "token model 0.98/1.00; personal 1.00/0.97); read in session 29 (a generated value "
+        "an account was used with; not personal: a card terminal's merchant number): "
+        "development since"
+    ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -1878,7 +1910,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind205.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind209.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:

@@ -144,6 +144,9 @@ HOME_WORDS = guarded(
     # nor "chez" before a firm's name: "chez Optique Marchand, 14 avenue Foch"; session 24)
     r"(?i)\b(?:(?<!care\s)(?<!nursing\s)home|(?-i:house)|lives|living|residence|residential|private"
     r"|personal|his\s+place|her\s+place|wfh|remote|ship\w*\s+to\s+(?:him|her|them)|privat\w*"
+    # "at his flat since he can't come in to the office ... his address is 86 ..." (session 29,
+    # blind205 read)
+    r"|(?:his|her|their)\s+(?:flat|apartment)|(?:his|her)\s+address"
     r"|wohn\w*|zu\s+hause|heim\w*|nach\s+hause|domicilio|casa|particular|domicile|personnel\w*"
     r"|chez(?=\s+(?:lui|elle|eux|elles|soi|moi|toi|nous|vous|[mts]a|[mts]on|[mts]es|leurs?"
     r"|notre|votre|m\.|mme|mlle|madame|monsieur|mademoiselle)\b)|thuis\w*"

@@ -38,6 +38,8 @@ _NOW_CODE = re.compile(
     r"|désormais)|es\s+ahora|é\s+agora|è\s+ora|il\s+nuovo\s+è|the\s+new\s+one\s+is"
     r"|der\s+neue\s+(?:ist|lautet)|de\s+nieuwe\s+is|le\s+nouveau\s+est|el\s+nuevo\s+es"
     r"|o\s+novo\s+é"
+    # "O código do turno da manhã passa a ser 9716" (session 29, blind207 read)
+    r"|pas+a\s+a\s+ser"
     # "Code wurde geändert, neu 4851" (session 18)
     r"|(?:changed|geändert|gewijzigd|changé|cambiado|alterado|cambiato)[,;]?[ \t]+(?:new|neu"
     r"|nieuw|nouveau|nuevo|novo|nuovo))[ \t]*:?[ \t]*(?P<value>\d{4,8})(?![\w.,/:-]\w)"
@@ -68,7 +70,7 @@ _GIVEN_CODE = guarded(
 _ADMIN_CODE = re.compile(r"(?i)\b(?:admin|administrat\w*|supervisor|manager)\b")
 _HINTS = ("now", " nu ", "jetzt", "nun", "maintenant", "désormais", "ahora", "agora", " ora",
           "nuovo", "new one", "neue", "nieuwe", "nouveau", "nuevo", "novo", "change", "geändert",
-          "gewijzigd", "changé", "cambiad", "alterad", "cambiat")  # fmt: skip
+          "gewijzigd", "changé", "cambiad", "alterad", "cambiat", "a ser")  # fmt: skip
 
 
 def now_code_hits(text: str, lowered: str) -> Iterator[Hit]:

@@ -79,6 +79,8 @@ SEARCH_LINKS = (
     *("to", "is", "was", "chose", "picked", "use", "uses", "enter", "entered", "with"),
     *("it's", "it’s"),  # "the vm pin to be her birthday, so it's 120786" (session 17)
     *("auf", "ist", "lautet", "naar", "op", "para", "a", "à", "est", "é", "è"),
+    # "o PIN de impressão ... estava em branco defini 51954" (session 29, blind205 read)
+    *("defini", "ficou"),
 )
 # "pw, reset to Spring2026", "changed it to X": a verb and "to" link any keyword to a value.
 SET_VERBS = frozenset(

@@ -16,6 +16,12 @@ _GLUED = guarded(
     r"(?i)\b(?:codes?|pins?|pw|pwd|pass|puk|psk|otp|mdp|kw|ww|senha|clave|codice|c[óo]digo"
     r"|mob|mobile|cell|tel|gsm|handy|m[óo]vil)(?=[:=]?\d{3})"
 )
+# A serial's or a part's word right before: "Número de série PW27493863" is a copier's serial
+# (session 29, blind206 read)
+_SERIAL_BEFORE = guarded(
+    r"(?i)(?:serial|s/n|\bsn|s[ée]rie|seriennummer|serienummer|seriale|part|model|modelo"
+    r"|modello|modèle|ref|réf)\w*\.?[ \t]*(?:n[or]\.?|#|no\.?)?[ \t]*[:=#]?[ \t]*$"
+)
 # The digits after the word, in groups, and a lower-case word glued to their end.
 _DIGITS_THEN_WORD = guarded(r"[:=]?\d[\d -]*?\d(?=[a-z]{2,}\b)")
 
@@ -26,6 +32,8 @@ def unglued(text: str) -> tuple[str, list[int]] | None:
     value is glued to its word."""
     seams: list[int] = []
     for match in _GLUED.finditer(text):
+        if _SERIAL_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+            continue
         seams.append(match.end())
         after = _DIGITS_THEN_WORD.match(text, match.end())
         if after is not None:

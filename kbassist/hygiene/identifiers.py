@@ -49,7 +49,12 @@ _NAMED_BEFORE = guarded(
     r"|c[óo]digo\s+de\s+reserva|code\s+de\s+réservation|booking\s+(?:code|ref(?:erence)?)"
     r"|reservation\s+code|reserveringscode|buchungscode|codice\s+(?:di\s+)?prenotazione"
     # a handset's IMEI, an identifier for the token model too: "IMEI 358729246739132" (s. 23)
-    r"|imei|meid|iccid)"
+    r"|imei|meid|iccid"
+    # a vendor's ticket: "Ticket do fornecedor de filtro 553019" (session 29, blind207 read)
+    r"|(?:ticket|case|caso|chamado|incidencia|incidente|ocorr[êe]ncia|fall|melding)\s+(?:do|da"
+    r"|del|de|du|of\s+the|with\s+the|van\s+de|beim)\s+(?:fornecedor|proveedor|fournisseur"
+    r"|vendor|supplier|fornitore|leverancier|lieferanten|provider|isp)(?:\s+(?:de|do|da|di|of"
+    r"|for)\s+\w+)?)"
     r"\W{0,3}(?:(?:no\.?|number|nr\.?|n[º°o]\.?)\W{0,3})?$"
 )
 # A factory default of one digit repeated, named so: "the N870 system PIN was still the
@@ -167,14 +172,23 @@ def is_identifier(text: str, start: int, end: int) -> bool:
         or _DUNDER_PLACEHOLDER.fullmatch(value) is not None
         # a value's tail after an ellipsis, the rest not given: "the public key ... ends
         # ...IKYXjq...", "message ID ending ...3c15aad1b38b@eurprd" (session 28, blind198-200)
+        # (or its start cut: "terminaba en ...-K2CBJ", session 24; the token model's own
+        # filter held this test until session 29)
         or text.endswith(("...", "…"), 0, start)
         or value.startswith(("...", "…"))
         # a Duo user's, admin's or integration's ID: "Duo user DU2X3UDWPEZTDK1IY06D" (session 28)
         or _DUO_ID.fullmatch(value) is not None
+        # a Stripe publishable key named so, made to be sent to every browser (session 29,
+        # blind206 read; not the same shape given as another service's API key or token)
+        or (
+            _PUBLISHABLE_KEY.fullmatch(value) is not None
+            and "publishable" in text[max(0, start - 80) : start].lower()
+        )
     )
 
 
 _DUO_ID = re.compile(r"D[UAIGP][A-Z0-9]{18}")
+_PUBLISHABLE_KEY = re.compile(r"pk_(?:live|test)_[A-Za-z0-9]{16,120}")
 _DUNDER_PLACEHOLDER = re.compile(r"__[A-Z0-9]+(?:_[A-Z0-9]+)*__")
 
 

@@ -417,8 +417,9 @@ _KINDS: tuple[_Kind, ...] = (
         back=200,
     ),
     _Kind(  # "Steuer-ID hatte 10 statt 11 Stellen. Richtig ...: 30162854934" (session 17)
+        # (or "Steuer ID", a space for its hyphen; session 29, blind205 read)
         re.compile(
-            r"(?i)\b(?:steuer-?id(?:nr)?|steuer-?identifikationsnummer|steuerliche\s+id\w*"
+            r"(?i)\b(?:steuer[- ]?id(?:nr)?|steuer-?identifikationsnummer|steuerliche\s+id\w*"
             r"|identifikationsnummer|idnr)\b"
         ),
         re.compile(r"(?<![\d-])[1-9]\d ?\d{3} ?\d{3} ?\d{3}(?![\d-])"),

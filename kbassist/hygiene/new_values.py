@@ -16,7 +16,12 @@ from collections.abc import Iterator
 
 from kbassist.hygiene.keyword_scan import Hit
 from kbassist.hygiene.regex_guard import guarded
-from kbassist.hygiene.value_shapes import MIXED_CASE_AND_DIGIT, is_mention, value_shape_ok
+from kbassist.hygiene.value_shapes import (
+    MIXED_CASE_AND_DIGIT,
+    is_mention,
+    looks_generated,
+    value_shape_ok,
+)
 
 _NEW_ONE = guarded(
     r"(?i)\b(?:the\s+new\s+one|a\s+nova|o\s+novo|la\s+nueva|el\s+nuevo|la\s+nouvelle"
@@ -60,13 +65,15 @@ def new_one_hits(text: str, lowered: str) -> Iterator[Hit]:
                 yield match.start("value"), match.end("value"), "password"
     if ":" in text:
         yield from _read_out_hits(text)
-    if " in with " in lowered or " on with " in lowered:
+    if " in with " in lowered or " on with " in lowered or " account with " in lowered:
         for match in _LOGGED_IN_WITH.finditer(text):
             value = match.group("value")
+            if is_mention(value) or not value_shape_ok(value, "strict"):
+                continue
             if (
-                not is_mention(value)
-                and value_shape_ok(value, "strict")
-                and _PASSWORD_NAMED.search(text, max(0, match.start() - _REACH), match.start())
+                looks_generated(value)
+                if match.group(0)[:6].lower() not in ("logged", "signed")
+                else _PASSWORD_NAMED.search(text, max(0, match.start() - _REACH), match.start())
             ):
                 yield match.start("value"), match.end("value"), "password"
     if not any(hint in lowered for hint in _HINTS):
@@ -95,9 +102,12 @@ def new_one_hits(text: str, lowered: str) -> Iterator[Hit]:
 
 # A password named before, then the value signed in with: "forgot the Sage 50 manager
 # password ... had it on file; logged in with Walnut071?, created her a named user" (session 28,
-# blind200 read); a value of a password's shape only
+# blind200 read); a value of a password's shape only. Or an account used with a value that
+# looks generated: "Used the local bbadmin account with Wbf9Z4Oa6hVN from the
+# franchise build sheet" (session 29, blind208 read)
 _LOGGED_IN_WITH = re.compile(
-    r"(?i)\b(?:logged|signed)\s+(?:in|on)\s+with\s+(?P<value>[^\s,;()<>'\"]{6,40}?)[.,;)]?(?=\s|$)"
+    r"(?i)\b(?:(?:logged|signed)\s+(?:in|on)|(?<=used\s)(?:\S+\s+){0,3}account)\s+with\s+"
+    r"(?P<value>[^\s,;()<>'\"]{6,40}?)[.,;)]?(?=\s|$)"
 )
 _DIGITS = re.compile(r"\d{4,8}")
 _MORE_DIGITS = re.compile(r"[ -]?\d")

@@ -16,6 +16,9 @@ _NOT_PHONE_CONTEXT = guarded(
     r"|matricola|\bs[ée]rie|seriennummer|serienummer"
     # a device's identifier: "IMEI 356938035643809" (session 8)
     r"|imei|meid|imsi|iccid|\besn|\btid"  # a card terminal's ID: "TID 02841733" (session 16)
+    # a card acquirer's merchant number: "Número de terminal 38291047, comercio 047118392"
+    # (session 29, blind208 read)
+    r"|\bmid|merchant|comercio|commer[çc]ant|esercente|h[äa]ndler"
     # a case right after its word, with no vendor between: "caso 2025-118734" (session 8)
     r"|\bcaso|\bincidencia|\bincidente|\bchamado|\bprotocolo|\bexpediente|\bsegnalazione"
     r"|version|event|error|\bpo\b|account|acct|iban|sort\s+code|port|vlan|licen[cs]e|key|code"

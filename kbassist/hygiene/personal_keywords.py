@@ -141,6 +141,10 @@ _DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th|\.|º)?,?")
 _MONTH = guarded(rf"(?i)(?:{_MONTHS})\.?,?")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 _DATE_FILLER = frozenset({"de", "of", "del"})
+# a date's numbers parted by spaces, as a phone writes them dictated: "date of birth 21 01 1966"
+# (session 29, blind205 read)
+_DAY_NUMBER = re.compile(r"0?[1-9]|[12]\d|3[01]")
+_MONTH_NUMBER = re.compile(r"0?[1-9]|1[0-2]")
 
 
 def _date(rule: KeywordRule, key: str, tokens: Tokens, reading: Reading) -> tuple[int, int] | None:
@@ -154,6 +158,7 @@ def _date(rule: KeywordRule, key: str, tokens: Tokens, reading: Reading) -> tupl
     shapes = [
         (_DAY, _MONTH, _YEAR),
         (_MONTH, _DAY, _YEAR),
+        (_DAY_NUMBER, _MONTH_NUMBER, _YEAR),
     ]
     for shape in shapes:
         if len(words) >= 3 and all(p.fullmatch(w) for p, w in zip(shape, words, strict=False)):

@@ -22,6 +22,8 @@ WORK_WORDS = guarded(
     # a team's line, an extension in French: "the Key Accounts team line 01642 ...", "Tél. 04 91
     # ... poste 31" (session 28, blind195 read)
     r"|(?:team|group|department|dept)\s+(?:line|number)|poste(?=[ \t]*\d)"
+    # a handset a team shares: "the team's shared handset 07860 ..." (session 29, blind207 read)
+    r"|shared\s+(?:handset|mobile|phone|cell)"
     # a site's security desk: "Security can reach the gatehouse on 01604 ..." (session 28)
     r"|gatehouse|gate\s+house|porter['’]?s\s+lodge|control\s+room|security\s+(?:office|desk)"
     r"|oficina|empresa|centralita|bureau|entreprise|standard|kantoor\w*|bedrijf|escritório|ufficio"

@@ -433,13 +433,51 @@ def _mfa(rule: KeywordRule, key: str, tokens: Tokens, reading: Reading) -> tuple
     return (first, last) if longest >= 6 or 6 <= total <= 10 else None
 
 
+_PAIR_OF_DIGITS = re.compile(r"\d{2,3}")
+
+
+def _or_pairs(one: Policy) -> Policy:
+    """A policy's value, or a code said in pairs: "the new user code for the office staff is
+    53 29" (session 29, blind205 read): two to four groups of two or three digits, four to
+    eight in all, closed by a word that is not a number."""
+
+    def policy(
+        rule: KeywordRule, key: str, tokens: Tokens, reading: Reading
+    ) -> tuple[int, int] | None:
+        if found := one(rule, key, tokens, reading):
+            return found
+        first = last = reading.index
+        if reading.distant or not _PAIR_OF_DIGITS.fullmatch(tokens[first].text):
+            return None
+        if (
+            key in rule.ambiguous
+            and not reading.explicit
+            and (not reading.linked or reading.weak_only)
+        ):
+            return None
+        while last - first < 4 and tokens.has(last + 1):
+            word = tokens[last + 1].text
+            if not _PAIR_OF_DIGITS.fullmatch(trim(tokens[last + 1]).text):
+                break
+            last += 1
+            if word != trim(tokens[last]).text:
+                break
+        total = sum(len(trim(t).text) for t in tokens.span(first, last))
+        after = trim(tokens[last + 1]).text if tokens.has(last + 1) else ""
+        if last == first or not 4 <= total <= 8 or after[:1].isdigit():
+            return None
+        return first, last
+
+    return policy
+
+
 SECRET_POLICIES: dict[str, Policy] = {
     "password": _password_or_phrase,
     "key": _single(_key),
     "wifi": _single(_wifi),
     "token": _single(_token),
-    "digits": _single(_pin),
-    "door": _single(_door),
+    "digits": _or_pairs(_single(_pin)),
+    "door": _or_pairs(_single(_door)),
     "licence": _single(_licence),
     "codes": _codes,
     "mfa": _mfa,

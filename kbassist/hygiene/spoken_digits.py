@@ -64,10 +64,12 @@ _KEY_GROUPS = re.compile(r"(?:[A-Za-z0-9]{4,}-){2,}[A-Za-z0-9]{4,}")
 _DASH_SAID = re.compile(
     r"(?i)[ \t]+(?:dash|hyphen|tiret|bindestrich|strich|gui[oó]n|traço|trattino|streepje)[ \t]+"
 )
+# (a group after the first may be all capitals: "V2J0 Bindestrich DUYC Bindestrich KBD5 ...";
+# session 29, blind205 read)
 _KEY_DASHES = re.compile(
     r"(?<![\w-])(?=[A-Za-z]*\d)[A-Za-z0-9]{4,8}(?:"
     + _DASH_SAID.pattern.removeprefix("(?i)")
-    + r"(?=[A-Za-z]*\d)[A-Za-z0-9]{4,8}){2,}(?![\w-])",
+    + r"(?:(?=[A-Za-z]*\d)[A-Za-z0-9]{4,8}|(?-i:[A-Z]{4,8}))){2,}(?![\w-])",
     re.IGNORECASE,
 )
 _WORDS = sorted(
