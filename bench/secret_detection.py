@@ -99,6 +99,7 @@ BATCHES = (
     "blind197", "blind198", "blind199", "blind200",
     "blind201", "blind202", "blind203", "blind204",
     "blind205", "blind206", "blind207", "blind208",
+    "blind209", "blind210", "blind211", "blind212",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -310,6 +311,10 @@ BLIND = {
     "blind206": ROOT / "bench" / "data" / "secrets_blind206.jsonl",
     "blind207": ROOT / "bench" / "data" / "secrets_blind207.jsonl",
     "blind208": ROOT / "bench" / "data" / "secrets_blind208.jsonl",
+    "blind209": ROOT / "bench" / "data" / "secrets_blind209.jsonl",
+    "blind210": ROOT / "bench" / "data" / "secrets_blind210.jsonl",
+    "blind211": ROOT / "bench" / "data" / "secrets_blind211.jsonl",
+    "blind212": ROOT / "bench" / "data" / "secrets_blind212.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -1598,6 +1603,36 @@ SEEN = {
         "an account was used with; not personal: a card terminal's merchant number): "
         "development since"
     ),
+    "blind209": (
+        "the hundred-and-first secrets blind test (written in session 29, focus: notes dictated "
+        "by field technicians to a phone's speech-to-text, a twenty-sixth group; scored in "
+        "session 29 on 633d8d8) (the rules alone 0.84/0.98; with the token model 0.85/0.96; "
+        "personal 0.97/0.97); read in session 29 ('plus' and 'question mark' said, 'for' and "
+        "'to' heard for digits; not personal: a business number that stays): development since"
+    ),
+    "blind210": (
+        "the hundred-and-second secrets blind test (written in session 29, focus: farms, "
+        "co-operatives, garden centres, vets and rural businesses; scored in session 29 on "
+        "633d8d8) (the rules alone 0.89/0.98; with the token model 0.98/0.98; personal "
+        "0.97/0.95); read in session 29 (a Brevo key, an Irish address with its Eircode; not "
+        "secrets: a machine's alarm number; not personal: a card number misread, a workplace "
+        "seat): development since"
+    ),
+    "blind211": (
+        "the hundred-and-third secrets blind test (written in session 29, focus: shift handover "
+        "notes in a 24/7 network operations centre; scored in session 29 on 633d8d8) (the rules "
+        "alone 0.87/0.98; with the token model 0.95/0.97; personal 1.00/1.00); read in session "
+        "29 (an OSPF key in clear, a 'Technikercode'; not secrets: a dedup key, a password "
+        "manager's name): development since"
+    ),
+    "blind212": (
+        "the hundred-and-fourth secrets blind test (written in session 29, focus: design "
+        "agencies, photographers, studios, printers and publishers; scored in session 29 on "
+        "633d8d8) (the rules alone 0.95/0.97; with the token model 0.97/0.97; personal "
+        "1.00/0.95); read in session 29 ('Netzwerkschlüssel', 'código teclado'; not secrets: an "
+        "Adobe organisation's ID, a Dropbox team ID; not personal: a number with its extension "
+        "after it): development since"
+    ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -1910,7 +1945,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind209.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind213.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:

@@ -34,8 +34,10 @@ _DE_NL_STREET_TYPES = (
     r"|vägen|gatan|gränd|stigen|backen|torget|vej|gade|veien|gata"
     r"|-(?:Straße|Strasse|Weg|Gasse|Allee|Platz|Ring|Damm|Ufer)"  # Maria-Theresien-Straße
 )
+# (not a workplace's seat: "Anmeldung an Behandlungsplatz 3 getestet"; session 29, blind210)
+_SEAT = r"(?!(?:Arbeits|Behandlungs|Park|Stell|Steck|Sitz|Mess|Kassen|Speicher|Warte)platz)"
 _STREET_DE_NL = (
-    rf"\b(?:[A-ZÄÖÜ][\wäöüß'-]+\s)?[A-ZÄÖÜ][\wäöüß'-]*(?:{_DE_NL_STREET_TYPES})"
+    rf"\b(?:[A-ZÄÖÜ][\wäöüß'-]+\s)?{_SEAT}[A-ZÄÖÜ][\wäöüß'-]*(?:{_DE_NL_STREET_TYPES})"
     r"\s+\d{1,4}\s?[a-zA-Z]?\b"
     # the type as a word of its own: "Ettaler Straße 9", "Hattinger Str. 211" (session 12)
     r"|\b[A-ZÄÖÜ][\wäöüß'-]+\s(?:Straße|Strasse|Str\.|Weg|Allee|Gasse|Platz|Ring|Damm|Chaussee)"
@@ -436,9 +438,14 @@ _PLACE_PART = (
     r"(?:\d{1,5}[A-Za-z]?,?[ \t]+)?[A-Z][\w'’-]+"
     r"(?:[ \t]+(?:[A-Z][\w'’-]+|na|nam|nan|an|am|a'|y|yr|of|the|upon|on|le|by|in)){0,4}"
 )
+# (or an Irish Eircode after a county: "Ballyknock, Ballymahon, Co. Longford, N39 X7T2";
+# session 29, blind210 read)
+_EIRCODE_BODY = r"(?:[AC-FHKNPRTV-Y]\d{2}|D6W)[ \t][0-9AC-FHKNPRTV-Y]{4}"
+_EIRCODE = re.compile(rf"\b{_EIRCODE_BODY}\b")
 _UNTYPED_HOME = re.compile(
-    rf"(?<![\w.])(?<!\.\s)(?:{_PLACE_PART},[ \t]*){{1,3}}(?:{_PLACE_PART}[ \t,]+)?"
-    r"(?P<postcode>[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[ABD-HJLNP-UW-Z]{2})\b"
+    rf"(?<![\w.])(?<!\.\s)(?:(?:{_PLACE_PART}|Co\.[ \t]+[A-Z][\w'’-]+),[ \t]*){{1,3}}"
+    rf"(?:{_PLACE_PART}[ \t,]+)?"
+    rf"(?P<postcode>[A-Z]{{1,2}}\d[A-Z\d]?[ \t]\d[ABD-HJLNP-UW-Z]{{2}}|{_EIRCODE_BODY})\b"
 )
 _CUE_REACH = 60
 
@@ -448,7 +455,7 @@ def untyped_home_hits(text: str, lowered: str) -> Iterator[Hit]:
     words = ("home", "liv", "resid", "domicil", "hause", "adres", "address", "house")
     if not any(word in lowered for word in words):
         return
-    if not re.search(_UK_POSTCODE, text):
+    if not re.search(_UK_POSTCODE, text) and not _EIRCODE.search(text):
         return
     for cue in _HOME_CUE.finditer(text):
         line_end = text.find("\n", cue.end())

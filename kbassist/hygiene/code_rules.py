@@ -58,6 +58,9 @@ CODE_RULES: tuple[KeywordRule, ...] = (
         r"|codice\s+master"
         r"|c[óo]digo\s+(?:maestro|mestre)|code\s+ma[îi]tre|errichtercode|mastercode"
         r"|installateurscode"
+        # a combination lock and an alarm engineer's code in German and Dutch: "Zahlenschloss am
+        # Käfig ist jetzt 7108", "mit dem Technikercode 1683" (session 29, blind211 read)
+        r"|zahlenschloss|nummernschloss|cijferslot|techniker-?code"
         r"|(?:the\s+)?combination|combo|key\s?safe|lock-?box|padlock|combination\s+lock"
         # "Kombination 540929 eingegeben, Tresor offen" (session 18)
         r"|kombination|combinaison|combinación|combinazione|combinatie|combinação"
@@ -79,8 +82,9 @@ CODE_RULES: tuple[KeywordRule, ...] = (
         r"|codes?\s+de\s+la\s+bo[îi]te\s+à\s+clés?"
         r"|codes?\s+(?:de\s+(?:la\s+)?porte|porte|d'accès|(?:de\s+l'|d')?alarme|d'entrée"
         r"|(?:du\s+)?(?:portail|coffre(?:-fort)?|garage|local))"  # "code du portail 1984B"
+        # (or its keypad's: "cambiado código teclado puerta estudio -> C1953"; session 29)
         r"|(?:códigos?|cod\.?|claves?)\s+(?:de\s+|do\s+|da\s+)?(?:la\s+)?(?:puerta|alarma|acceso|acesso|portón"
-        r"|entrada|porta|alarme|cofre|caja\s+fuerte)(?:\s+(?:ao|al|a\s+la|à|do|da|de\s+la)"
+        r"|entrada|porta|alarme|cofre|caja\s+fuerte|teclado)(?:\s+(?:ao|al|a\s+la|à|do|da|de\s+la)"
         r"\s+(?:alarme|alarma|porta|puerta|edifício|edificio|prédio))?"
         r"|deur-?codes?|toegangs-?codes?|kluis-?codes?|hek-?codes?|poort-?codes?|tresor-?codes?"
         # "cambiato il codice di disinserimento in 90417" (session 17)
@@ -110,6 +114,10 @@ CODE_RULES: tuple[KeywordRule, ...] = (
             "maître",
             "maitre",
             "errichter",
+            "zahlenschloss",
+            "nummernschloss",
+            "cijferslot",
+            "techniker",
             "installateur",
             "alarm",
             "keypad",

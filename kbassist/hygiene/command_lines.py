@@ -195,7 +195,12 @@ _ENCODED_LOGIN = re.compile(
 
 # A Cisco IOS password of type 0, in clear: "username installer privilege 15 password 0
 # Bx7vqT3mWk", "enable secret 0 ...", "tacacs-server key 0 ..." (session 20)
-_CLEAR_TYPE = guarded(r"(?im)\b(?:password|secret|key)[ \t]+0[ \t]+(?P<value>[^\s\"'<>]{4,100})")
+# Or a routing protocol's or a key chain's key, in clear: "ip ospf message-digest-key 1 md5
+# 4C7Rc4zA", "ip ospf authentication-key ...", "key-string ..." (session 29, blind211 read)
+_CLEAR_TYPE = guarded(
+    r"(?im)\b(?:(?:password|secret|key)[ \t]+0|message-digest-key[ \t]+\d+[ \t]+md5(?:[ \t]+0)?"
+    r"|authentication-key(?:[ \t]+0)?|key-string(?:[ \t]+0)?)[ \t]+(?P<value>[^\s\"'<>]{4,100})"
+)
 
 
 # An OpenWrt (UCI) option holding a secret: "option key 'DPSGlCFegJgfPuAE'", "option password
@@ -246,7 +251,7 @@ def config_value_hits(text: str, lowered: str) -> Iterator[Hit]:
                 yield match.start("user"), match.end("user"), "api_key"
             elif len(value) >= 3 and not is_mention(value) and not value.startswith("$"):
                 yield match.start("value"), match.end("value"), "password"
-    if " 0 " in text:
+    if " 0 " in text or "-key" in text or "key-" in text:
         for match in _CLEAR_TYPE.finditer(text):
             if not is_mention(match.group("value")):
                 yield match.start("value"), match.end("value"), "password"

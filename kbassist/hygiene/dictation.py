@@ -42,6 +42,10 @@ _SYMBOLS = {
     "_": "underscore|guion bajo|guión bajo|tiret bas|unterstrich|trattino basso|sublinhado",
     "-": "dash|hyphen|traço|guion|guión|tiret|bindestrich|strich|streepje|trattino|hífen",
     "$": "dollar sign",
+    # "... Anchor 85 plus", "Mango 07 question mark" (session 29, blind209 read)
+    "+": "plus sign|plus|pluszeichen|signo más|signe plus|segno più|sinal de mais",
+    "?": "question mark|fragezeichen|punto interrogativo|vraagteken|point d'interrogation"
+    "|signo de interrogación|ponto de interrogação",
 }
 _SYMBOL_OF = {
     phrase: symbol for symbol, phrases in _SYMBOLS.items() for phrase in phrases.split("|")
@@ -63,6 +67,9 @@ _NOT_A_PIECE = frozenset(
 )
 # Two short keys with a digit, a word or two apart at most: every run holds them (a cheap gate)
 _SPACED_DIGITS = re.compile(r"(?<!\S)[A-Za-z]{0,2}\d(?: \S{1,6}){0,2} [A-Za-z]{0,2}\d(?!\S)")
+# or a short key of digits, then a symbol said: "Anchor 85 plus", "Mango 07 question mark"
+# (session 29, blind209 read)
+_DIGITS_THEN_SYMBOL = guarded(rf"(?i)(?<!\S)[A-Za-z]{{0,2}}\d{{1,3}} (?:{_PHRASES})(?=[\s,.;:]|$)")
 
 _DOT = r"(?:ponto|punto|punt|dot|point|punkt)"
 _DIGIT_WORD = "(?:" + "|".join(sorted(" ".join(DIGIT_WORDS.values()).split(), key=len)[::-1]) + ")"
@@ -96,7 +103,7 @@ def dictated_runs(text: str, first_words: bool = True) -> list[tuple[int, int, s
     leaves out the word before the first key ("me lo dictó 9 8 0 2 ..."), which the caller
     reads as a second version of the text."""
     found = address_runs(text)
-    if _SPACED_DIGITS.search(text):
+    if _SPACED_DIGITS.search(text) or _DIGITS_THEN_SYMBOL.search(text):
         found += [
             run
             for run in _key_runs(text, first_words)

@@ -176,8 +176,11 @@ def is_identifier(text: str, start: int, end: int) -> bool:
         # filter held this test until session 29)
         or text.endswith(("...", "…"), 0, start)
         or value.startswith(("...", "…"))
-        # a Duo user's, admin's or integration's ID: "Duo user DU2X3UDWPEZTDK1IY06D" (session 28)
-        or _DUO_ID.fullmatch(value) is not None
+        # a Duo user's, admin's or integration's ID: "Duo user DU2X3UDWPEZTDK1IY06D" (session
+        # 28); an Adobe organisation's ID, a password manager's name ("pw: see 1Password")
+        # (session 29, blind211 and blind212 read)
+        or _ACCOUNT_ID.fullmatch(value) is not None
+        or _ID_TYPE_BEFORE.search(text, max(0, start - 16), start) is not None  # "dbtid:AADu..."
         # a Stripe publishable key named so, made to be sent to every browser (session 29,
         # blind206 read; not the same shape given as another service's API key or token)
         or (
@@ -187,7 +190,11 @@ def is_identifier(text: str, start: int, end: int) -> bool:
     )
 
 
-_DUO_ID = re.compile(r"D[UAIGP][A-Z0-9]{18}")
+_ID_TYPE_BEFORE = re.compile(r"(?<![\w-])[a-z]{1,12}id:$")
+_ACCOUNT_ID = re.compile(
+    r"D[UAIGP][A-Z0-9]{18}|[0-9A-F]{24}@AdobeOrg"
+    r"|(?i:1password|bitwarden|keepass(?:xc)?|lastpass|dashlane|passbolt)"
+)
 _PUBLISHABLE_KEY = re.compile(r"pk_(?:live|test)_[A-Za-z0-9]{16,120}")
 _DUNDER_PLACEHOLDER = re.compile(r"__[A-Z0-9]+(?:_[A-Z0-9]+)*__")
 

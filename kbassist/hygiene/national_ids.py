@@ -325,8 +325,11 @@ _KINDS: tuple[_Kind, ...] = (
         # whatever their check digit (a BSN typed wrong is still one; session 7), so only
         # within 120 characters
         re.compile(r"\bBSN\b|(?i:\bburgerservicenummer\b|\bsofi-?nummer\b)"),
-        # (in groups of three too: "Het BSN erop is 240 945 669"; session 27, blind181 read)
-        re.compile(r"(?<![\d.-])(?:\d{9}|\d{3} \d{3} \d{3})(?![\d-]|[.,]\d)"),
+        # (in groups of three too: "Het BSN erop is 240 945 669"; session 27, blind181 read;
+        # or four, two and three as the forms print it: "4720 14 535", "4720.14.535"; session 29)
+        re.compile(
+            r"(?<![\d.-])(?:\d{9}|\d{3} \d{3} \d{3}|\d{4}([ .])\d{2}\1\d{3})(?![\d-]|[.,]\d)"
+        ),
         _always,
         "national_id",
         cased=("BSN",),

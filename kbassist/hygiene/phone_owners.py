@@ -99,7 +99,9 @@ WORK_PHONE = guarded(
     # "Zijn werknummer 020 514 8832" (session 25, blind159 read)
     r"|\b(?:werknummer|werktelefoon|zakelijke?\s+nummer|dienstnummer|geschäftsnummer"
     r"|num[ée]ro\s+pro(?:fessionnel)?|n[úu]mero\s+(?:de\s+trabajo|profesional|do\s+trabalho"
-    r"|profissional)|numero\s+(?:di\s+lavoro|aziendale))\W{0,3}$"
+    r"|profissional)|numero\s+(?:di\s+lavoro|aziendale)|(?:business|work)\s+number)\W{0,3}"
+    # (and a word that it stays: "zijn zakelijke nummer blijft 06 ..."; session 29, blind209)
+    r"(?:(?:is|stays|remains|blijft|bleibt|reste|sigue|continua|resta|still|now|nog)\W+){0,2}$"
     r"|(?:diensthandy|firmenhandy|geschäftshandy|diensttelefon|firmen-?mobil|dienst-?mobil"
     r"|n[úu]mero\s+de\s+servi[çc]o)\w*\W{0,3}(?:\w+\W+){0,2}$"
     # a direct line is the employer's: "Her DDI 0161 496 0732" (session 7), "Her direct dial stays

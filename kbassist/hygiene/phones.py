@@ -203,7 +203,12 @@ def _own_phone_earlier(text: str, start: int) -> bool:
 # What stands between two numbers of one list: a comma or "and", perhaps a place's name.
 _LIST_GAP = re.compile(r"[ \t]*(?:,|;|/|and|und|et|en|y|e)?[ \t]*(?:[A-Z][\w'’-]+[ \t:]*){0,2}")
 # Between two numbers of one list or range of references, with no name between (session 18)
-_NUMBER_GAP = re.compile(r"[ \t]*[,;/]?[ \t]*(?:and|und|et|en|y|e|à|a|to|bis|tot|até|al)?[ \t]*")
+# (or the same number as a device misread it: "card number (0460 1182 7395 read as 460 1182
+# 7395)"; session 29, blind210 read)
+_NUMBER_GAP = re.compile(
+    r"[ \t]*[,;/]?[ \t]*(?:and|und|et|en|y|e|à|a|to|bis|tot|até|al"
+    r"|(?:read|scanned|shown|displayed)\s+as|->|→)?[ \t]*"
+)
 # A person named with a title right before the number: "patient 'Mrs Olwen Price, 07812 ..."
 # (session 9).
 _TITLED_NAME_BEFORE = re.compile(
@@ -280,6 +285,10 @@ _SWITCHBOARD_AFTER = re.compile(
     # "SIM 07432 119806 on the agency's contract" (session 25, blind154 read)
     r"|[ \t]+on\s+(?:the|our|their)\s+(?:company|business|agency|firm|practice|school"
     r"|council|trust|club)['’]?s?\s+(?:contract|tariff)\b"
+    # an extension dialled after it: "0161 832 5570 ext 12", "910 482 330 ext. 21" (session
+    # 29, blind209 and blind212 read)
+    r"|[ \t]*,?[ \t]*(?:ext|extn|extension|extensi[óo]n|extens[ãa]o|estensione|interno|durchwahl"
+    r"|toestel|poste)\.?[ \t]*\d{1,5}\b"
     # "07800 000 000 is a placeholder on the website" (session 12)
     r"|[ \t]+(?:is|was)\s+(?:a|the)\s+(?:placeholder|dummy|fake)\b"
     # "phone numbers as 07700 900 000 (Ofcom drama range)": a number no one has

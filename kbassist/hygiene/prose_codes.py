@@ -66,8 +66,10 @@ _PLACE_CODE = guarded(
     r"(?:[ \t]+(?!(?:in|on|at|for|from|since|of|and|or|the|with|until|by|than|per|und|und"
     r"|von|seit|bis|de|du|des|en|et|el|la|los|las|del|van|het|een|sinds|tot|da|do|di|il|dal"
     r"|della|que|qui|che)\b)(?-i:[a-zà-ÿ]{3,15})){0,2}[ \t]*\(?"
-    # digits, pairs ("06 48 22 19") or keys typed one by one ("2-9-0-6-#", "8 1 6 3")
-    r"[ \t]*[:=]?[ \t]*(?P<value>(?=[A-D\d]*\d[A-D\d]*\d[A-D\d]*\d)\d[A-D\d]{3,9}(?=[\s.,;)]|$)"
+    # digits, pairs ("06 48 22 19") or keys typed one by one ("2-9-0-6-#", "8 1 6 3"); not a
+    # phone in five pairs ("zijn zakelijke nummer blijft 06 41 27 93 58"; session 29, blind209)
+    r"[ \t]*[:=]?[ \t]*(?!0\d(?: \d\d){4}\b)"
+    r"(?P<value>(?=[A-D\d]*\d[A-D\d]*\d[A-D\d]*\d)\d[A-D\d]{3,9}(?=[\s.,;)]|$)"
     r"|[#*]?\d{3,10}[#*]?|\d{2}(?: \d{2}){2,4}|\d{2}(?:-\d{2}){2,4}|(?:\d[-#]){3,9}[\d#*]"
     r"|\d{1,3}[#*]\d{3,8}"  # "código de puerta 3#8815" (session 10)
     r"|(?:\d[ \t]){3,9}\d)"
@@ -191,6 +193,8 @@ _CODE_WORD = guarded(r"(?i)\b(?:code|pin|combination|c[óo]digo|codice|clave|com
 _NUMBERED_THINGS = guarded(
     r"(?i)\b(?:ports?|parts?|steps?|slots?|bays?|lines?|pages?|rows?|levels?|floors?|units?"
     r"|rooms?|cores?|pairs?|channels?|drives?|disks?|sheets?|versions?|v)\W{0,3}$"
+    # a machine's alarm in brackets: "'Laser not found' (alarm 1087)" (session 29, blind210)
+    r"|\((?:alarm|alarme|allarme|alarma)[ \t]+$"
 )
 # "he read me the code 318 274": a code shown as two groups of three, or six digits, where
 # the words around speak of a one-time or sign-in code (session 8).

@@ -107,9 +107,9 @@ _ACTIVATING_CLAUSE = re.compile(r"(?i)activat|licen[cs]|registration|register|un
 _KEY_GROUPS = re.compile(r"[A-Z\d]{4}-[A-Z\d]{4}")
 # "wlan schlüssel: 4482 9910 3376 0215 8841": a FRITZ!Box's Wi-Fi key is twenty digits in
 # groups of four (session 11), or run together a few words on: "wlan schlüssel vom aufkleber
-# abgelesen 49883424363021389289" (session 23)
+# abgelesen 49883424363021389289" (session 23); "Netzwerkschlüssel der FRITZ!Box" (session 29)
 _DIGIT_WIFI_KEY = re.compile(
-    r"(?i)\b(?:wlan|wifi|wi-fi|wpa2?)[\s-]?(?:netzwerk)?(?:schlüssel|key|passwor[dt]|kennwort"
+    r"(?i)\b(?:(?:wlan|wifi|wi-fi|wpa2?)[\s-]?(?:netzwerk)?|netzwerk)(?:schlüssel|key|passwor[dt]|kennwort"
     r"|sleutel|clave|clé|chave|chiave)\b[^\n\d]{0,40}?"
     r"(?P<value>\d{4}(?:[ -]\d{4}){3,4}|\d{16,20})(?![\d-])"
     # or after a colon later in the sentence naming both: "Das WLAN ... hat nur Ziffern als
@@ -165,9 +165,11 @@ _VENDOR_TOKEN = guarded(
     r"|AIza[0-9A-Za-z_-]{35}"  # a Google API key (session 14)
     # a GitHub fine-grained token, a GitLab runner token (session 16)
     r"|github_pat_[0-9A-Za-z_]{50,}|glrt-[0-9A-Za-z_-]{20,}"
-    # a Terraform Cloud token (session 25, blind160 read)
-    r"|[0-9A-Za-z]{14}\.atlasv1\.[0-9A-Za-z_=-]{60,})(?![\w-])"
+    # a Terraform Cloud token (session 25, blind160 read), a Brevo API key (session 29)
+    r"|[0-9A-Za-z]{14}\.atlasv1\.[0-9A-Za-z_=-]{60,}"
+    r"|xkeysib-[0-9a-f]{64}-[0-9A-Za-z]{16})(?![\w-])"
 )
+_VENDOR_PREFIXES = ("pat-", "shp", "ATATT", "AIza", "github_pat_", "glrt-", "atlasv1", "xkeysib")
 
 # A Google app password is sixteen lower-case letters in four groups: "'vqkd mzpw rtnb xhls'"
 # after "Created an app password for scans@..." (session 9). The shape alone is a phrase of
@@ -227,10 +229,7 @@ def _shape_hits(text: str, lowered: str) -> Iterator[Hit]:
     for match in _DEVOPS_PAT.finditer(text) if len(text) >= 52 else ():
         if _DEVOPS_PAT_NAME.search(text, max(0, match.start() - 120), match.start()):
             yield match.start(), match.end(), "token"
-    if any(
-        prefix in text
-        for prefix in ("pat-", "shp", "ATATT", "AIza", "github_pat_", "glrt-", ".atlasv1.")
-    ):
+    if any(prefix in text for prefix in _VENDOR_PREFIXES):
         for match in _VENDOR_TOKEN.finditer(text):
             yield (
                 match.start(),

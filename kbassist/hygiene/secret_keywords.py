@@ -493,6 +493,8 @@ _NOT_SECRET_KEY = guarded(
     r"(?i)(?:public|pub|host|registry|reg|hot|primary|foreign|sort|recovery\s+key\s+id|ssh-\w+"
     # a CAPTCHA's site key is published in the page: "recaptcha v3, site key 6Lc..." (session 15)
     r"|captcha\w*[^.\n]{0,20}\bsite|turnstile[^.\n]{0,20}\bsite"
+    # an alert's grouping key: "dedup key 29b6a621c26d..." (session 29, blind211 read)
+    r"|dedup|dedupe|deduplication|idempotency|partition|row"
     r"|öffentliche[rns]?|publieke)[\s_-]*$"
 )
 _PUBLIC_AFTER = re.compile(r"(?i)[\w-]+\s+(?:pública|publique|pubblica|publica)\b")

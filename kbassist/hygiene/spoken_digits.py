@@ -117,6 +117,27 @@ def _key_said(run: str) -> str | None:
     return "-".join(group.zfill(6) for group in groups)
 
 
+# English digits a phone heard as words: "nine for eight oh", "seven five nine to oh to oh one
+# eight" (session 29, blind209 read): "for", "to" and "too" read as digits only between two
+# English digit words, four digits in all at least
+_ENGLISH_DIGIT = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+_HEARD_AS = {"for": "4", "to": "2", "too": "2"}
+_HOMOPHONE_RUN = re.compile(
+    rf"(?i)(?<![\w-]){_ENGLISH_DIGIT}(?:[ ]+(?:{_ENGLISH_DIGIT}|(?:for|too|to)(?=[ ]+"
+    rf"{_ENGLISH_DIGIT}\b)))+(?![\w-])"
+)
+
+
+def _heard(run: str) -> str | None:
+    words = run.lower().split()
+    heard = [i for i, word in enumerate(words) if word in _HEARD_AS]
+    if not heard or len(words) < 4:
+        return None
+    if len(heard) == 1 and words[heard[0]] != "for" and heard[0] * 2 + 1 == len(words):
+        return None  # a range: "asset tags F H A zero three one to zero three six"
+    return "".join(_HEARD_AS.get(word) or DIGIT_OF[word] for word in words)
+
+
 _PAIR_THEN_PAIR = re.compile(rf"(?i)(?<![\w-]){_PAIR},?[ ]+{_PAIR}(?![\w-])")
 _WORD = "(?:" + trie_pattern(_WORDS) + ")"  # a trie: each character tried once
 _RUN = re.compile(rf"(?i)(?<![\w-]){_WORD}(?:[ \t]*[,-]?[ \t]+{_WORD}){{3,}}(?![\w-])")
@@ -266,6 +287,8 @@ def rewritten(text: str, first_words: bool = True) -> tuple[str, list[tuple[int,
     lowered = text.lower()
     if any(word in lowered for word in _PHONE_HINTS):  # (the phone rules' words: a gate)
         found += _outside(found, _read(_PARTED, text, _parted))
+    if " for " in text or " to" in text:  # (a gate: the words a phone hears for digits)
+        found += _outside(found, _read(_HOMOPHONE_RUN, text, _heard))
     found += _outside(found, _read(_RUN, text, _said))
     if _PAIR_THEN_PAIR.search(text):  # a gate: two pairs said one after the other
         found += _outside(found, _read(_TWO_PAIRS, text, _said))
