@@ -100,6 +100,7 @@ BATCHES = (
     "blind201", "blind202", "blind203", "blind204",
     "blind205", "blind206", "blind207", "blind208",
     "blind209", "blind210", "blind211", "blind212",
+    "blind213", "blind214", "blind215", "blind216",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -315,6 +316,10 @@ BLIND = {
     "blind210": ROOT / "bench" / "data" / "secrets_blind210.jsonl",
     "blind211": ROOT / "bench" / "data" / "secrets_blind211.jsonl",
     "blind212": ROOT / "bench" / "data" / "secrets_blind212.jsonl",
+    "blind213": ROOT / "bench" / "data" / "secrets_blind213.jsonl",
+    "blind214": ROOT / "bench" / "data" / "secrets_blind214.jsonl",
+    "blind215": ROOT / "bench" / "data" / "secrets_blind215.jsonl",
+    "blind216": ROOT / "bench" / "data" / "secrets_blind216.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -1633,6 +1638,35 @@ SEEN = {
         "Adobe organisation's ID, a Dropbox team ID; not personal: a number with its extension "
         "after it): development since"
     ),
+    "blind213": (
+        "the hundred-and-fifth secrets blind test (written in session 29, focus: notes typed on "
+        "a phone with autocorrect in the way; scored in session 29 on d19e867) (the rules alone "
+        "0.93/1.00; with the token model 0.98/1.00; personal 0.97/1.00); read in session 29 "
+        "('Schlussel' without its umlaut, a passport number a sentence after its word): "
+        "development since"
+    ),
+    "blind214": (
+        "the hundred-and-sixth secrets blind test (written in session 29, focus: property "
+        "management, housing associations, student accommodation and letting agencies; scored "
+        "in session 29 on d19e867) (the rules alone 0.88/1.00; with the token model 0.98/1.00; "
+        "personal 1.00/1.00); read in session 29 (a keypad 'reprogrammé avec le code' and a "
+        "lettered code): development since"
+    ),
+    "blind215": (
+        "the hundred-and-seventh secrets blind test (written in session 29, focus: taxi, bus "
+        "and coach firms, driving schools, couriers and removals; scored in session 29 on "
+        "d19e867) (the rules alone 0.95/1.00; with the token model 1.00/1.00; personal "
+        "0.97/0.97); read in session 29 (a date of birth 'corrected to'; not personal: a serial "
+        "with its device named between): development since"
+    ),
+    "blind216": (
+        "the hundred-and-eighth secrets blind test (written in session 29, focus: migrations "
+        "and bulk changes with pasted CSV rows, PowerShell output and tool logs; scored in "
+        "session 29 on d19e867) (the rules alone 0.89/1.00; with the token model 0.90/0.98; "
+        "personal 0.92/0.97); read in session 29 (passwords in headerless rows, a key of "
+        "letters a generator drew, 'NI numbers'; not secrets: a status's name; not personal: "
+        "'our own' rep): development since"
+    ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -1945,7 +1979,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind213.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind217.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:

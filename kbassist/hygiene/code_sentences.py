@@ -86,9 +86,20 @@ def now_code_hits(text: str, lowered: str) -> Iterator[Hit]:
             yield match.start("value"), match.end("value"), "pin"
 
 
+# a keypad set again with a code, its letter first too: "le clavier était revenu en
+# configuration usine. Reprogrammé avec le code B8187" (session 29, blind214 read)
+_SET_WITH_CODE = guarded(
+    r"(?i)\b(?:re-?programm\w*|programm\w*|re-?set|set\s+up|configur\w*|eingerichtet"
+    r"|ingesteld)[ \t]+(?:with|avec|con|com|mit|met)[ \t]+(?:(?:the|le|el|o|il|den|dem|de)[ \t]+)?"
+    r"(?:(?:new|nouveau|nuevo|novo|nuovo|neuen|nieuwe)[ \t]+)?(?:code|c[óo]digo|codice|pin)"
+    r"[ \t]+(?P<value>(?-i:[A-D])?\d{4,8})(?![\w.,/:-]\w)"
+)
+
+
 def given_code_hits(text: str, lowered: str) -> Iterator[Hit]:
-    """A code's digits handed over ("code 8164 donné"), a door or an alarm named before."""
-    for match in _GIVEN_CODE.finditer(text):
+    """A code's digits handed over ("code 8164 donné") or a keypad set again with them, a door
+    or an alarm named before."""
+    for match in (*_GIVEN_CODE.finditer(text), *_SET_WITH_CODE.finditer(text)):
         if PLACE_WORDS.search(text, max(0, match.start() - 200), match.start("value")):
             yield match.start("value"), match.end("value"), "door_code"
 

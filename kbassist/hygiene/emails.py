@@ -35,7 +35,8 @@ EMAIL = re.compile(
 )
 _PRIVATE_WORDS = guarded(
     # not a key's own word: "-----END PRIVATE KEY-----", "private_key" (session 16)
-    r"(?i)\b(?:personal|private(?![\s_-]*key)|home|own|privat\w*|persönlich\w*|personnel\w*|privé\w*"
+    # (not the firm's "our own rep: ..."; session 29, blind216 read)
+    r"(?i)\b(?:personal|private(?![\s_-]*key)|home|(?<!\bour\s)own|privat\w*|persönlich\w*|personnel\w*|privé\w*"
     r"|pessoal|particular|privato|privata|priv\.)\b"
 )
 

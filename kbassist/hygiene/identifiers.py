@@ -181,6 +181,8 @@ def is_identifier(text: str, start: int, end: int) -> bool:
         # (session 29, blind211 and blind212 read)
         or _ACCOUNT_ID.fullmatch(value) is not None
         or _ID_TYPE_BEFORE.search(text, max(0, start - 16), start) is not None  # "dbtid:AADu..."
+        # a status's name: "StalledDueToSource_EndpointCapacityExceeded" (session 29, blind216)
+        or _STATUS_NAME.fullmatch(value) is not None
         # a Stripe publishable key named so, made to be sent to every browser (session 29,
         # blind206 read; not the same shape given as another service's API key or token)
         or (
@@ -190,6 +192,7 @@ def is_identifier(text: str, start: int, end: int) -> bool:
     )
 
 
+_STATUS_NAME = re.compile(r"(?:[A-Z][a-z]+){3,}(?:_(?:[A-Z][a-z]+){2,})+")
 _ID_TYPE_BEFORE = re.compile(r"(?<![\w-])[a-z]{1,12}id:$")
 _ACCOUNT_ID = re.compile(
     r"D[UAIGP][A-Z0-9]{18}|[0-9A-F]{24}@AdobeOrg"

@@ -83,6 +83,11 @@ def _portuguese_nif_ok(number: str) -> bool:
     return digits[8] == (0 if check >= 10 else check)
 
 
+def _not_the_sample(number: str) -> bool:
+    """Not HMRC's sample NI number ("in the format AB123456C"; session 29, blind216 read)."""
+    return "123456" not in number.replace(" ", "")
+
+
 def _steuer_id_ok(number: str) -> bool:
     """A German tax ID: eleven digits, the first not 0, with an ISO 7064 (11,10) check."""
     digits = [int(ch) for ch in number if ch.isdigit()]
@@ -347,7 +352,9 @@ _KINDS: tuple[_Kind, ...] = (
         "national_id",
         lower=("pass", "pasa", "pasp"),
         named=_PASSPORT_NAMED,
-        window=60,
+        # (or a sentence on: "wouldnt take the passport no for the Munich trip, ... Entered
+        # 127672066 clean"; session 29, blind213 read)
+        window=100,
         not_after=_REFERENCE_BEFORE,
     ),
     _Kind(
@@ -440,14 +447,16 @@ _KINDS: tuple[_Kind, ...] = (
         back=150,
     ),
     _Kind(  # a UK NI number in a tax form's file name: "P60_NH067392D_2024.pdf" (session 17)
-        re.compile(r"\b(?:P60|P45|P11D|NINO)|(?i:\bnational\s+insurance)"),
+        # (or "NI numbers" a few words before: "filled with NI numbers for two staff, e.g.
+        # LM228919B"; session 29, blind216 read)
+        re.compile(r"\b(?:P60|P45|P11D|NINO|NI\s+numbers?)|(?i:\bnational\s+insurance)"),
         re.compile(
             r"(?<![A-Za-z0-9])[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]"
             r"(?![A-Za-z0-9])"
         ),
-        _always,
+        _not_the_sample,
         "national_id",
-        cased=("P60", "P45", "P11D", "NINO"),
+        cased=("P60", "P45", "P11D", "NINO", "NI number"),
         lower=("national insurance",),
         window=60,
     ),

@@ -228,4 +228,14 @@ def another_number(text: str, start: int, before: str) -> bool:
             _LONG_RUN.match(text, start) is not None
             and _DEVICE_NUMBER_BEFORE.search(text, max(0, start - 40), start) is not None
         )
+        # "Numero di serie validatrice 7569052469": a serial, its device named between
+        # (session 29, blind215 read)
+        or _SERIAL_OF_BEFORE.search(text, max(0, start - 60), start) is not None
     )
+
+
+_SERIAL_OF_BEFORE = re.compile(
+    r"(?i)\b(?:serial(?:\s+(?:number|no\.?))?|s/n|n[úu]mero\s+de\s+s[ée]rie|numero\s+di\s+serie"
+    r"|num[ée]ro\s+de\s+s[ée]rie|serien?nummer|matricola)(?:\s+(?:of\s+the\s+|do\s+|da\s+|del\s+"
+    r"|de\s+la\s+|della\s+|des\s+)?[^\W\d_]{3,20}){1,2}\W{0,3}$"
+)

@@ -289,7 +289,12 @@ _COLON_THEN_DATE = re.compile(
     r"(?i)(?![^.!?\n:]{0,80}\b(?:since|until|due|dated?|datum|fecha|data|expir\w*|deadline"
     r"|go-live|live|scheduled|planned)\b)(?![^.!?\n:]{0,80}\b(?:on|from|am|le|el|il|op|em)\s*:)"
     # or after a verb of the caller's answer: "She gave 3rd of February 1991" (session 15)
-    r"[^.!?\n:]{0,80}?(?::|\bas\b|\b(?:gave|said|stated|quoted|confirmed)\b)[ \t]*"
+    # or corrected to it: "Corrected it to 22 March 2008 from her provisional licence" (session
+    # 29, blind215 read)
+    r"[^.!?\n:]{0,80}?(?::|\bas\b|\b(?:gave|said|stated|quoted|confirmed)\b"
+    r"|\b(?:corrected|changed|fixed|amended|updated)(?:\s+it)?\s+to\b|\bkorrigiert\s+auf\b"
+    r"|\bcorrigée?\s+en\b|\bcorregid[oa]\s+a\b|\bcorrigid[oa]\s+para\b|\bcorrett[oa]\s+in\b"
+    r"|\bgecorrigeerd\s+naar\b)[ \t]*"
     rf"(?P<date>{_ANSWER_DATE_PATTERN})"
 )
 _YEAR_NOT_RECENT = 2015

@@ -18,20 +18,30 @@ from kbassist.hygiene.keyword_scan import Hit
 from kbassist.hygiene.regex_guard import guarded
 
 _ROWS = (
-    re.compile(r"(?:[^;\n]{1,60};){3,}[^;\n]{1,60}"),
-    re.compile(r"(?:[^\t\n]{1,60}\t){3,}[^\t\n]{1,60}"),
-    re.compile(r"(?:[^|\n]{1,60}\|){3,}[^|\n]{1,60}"),
-    re.compile(r"(?:[^,\s]{1,60},){3,}[^,\s]{1,60}"),
+    # (the last cell ends at a space, before the prose that follows the row; session 29)
+    re.compile(r"(?:[^;\n]{1,60};){3,}[ ]*[^;\s]{1,60}"),
+    re.compile(r"(?:[^\t\n]{1,60}\t){3,}[ ]*[^\t\s]{1,60}"),
+    re.compile(r"(?:[^|\n]{1,60}\|){3,}[ ]*[^|\s]{1,60}"),
+    # (a cell of words too, no space after its comma: "r.devries,Ruben,de Vries,Logistiek,X";
+    # session 29, blind216 read)
+    re.compile(r"(?:[^,\s](?:[^,\n]{0,58}[^,\s])?,){3,}[^,\s]{1,60}"),
 )
 _SEPARATORS = (";", "\t", "|", ",")
 _COMMA_GLUED = re.compile(r",[^\s,]")
 _PASSWORD_NAMED = guarded(
     r"(?i)\b(?:password|passwort|kennwort|wachtwoord|contraseña|senha|palavra-passe"
     r"|mot\s+de\s+passe|mdp|pw|pwd|passwd)\b"
+    # (or the start of a compound: "Kennwortänderung", "wachtwoordwijziging"; session 29)
+    r"|\b(?:passwort|kennwort|wachtwoord)\w"
 )
-# a cell of upper and lower case and a digit; no spaces and none of = : { } $ ( ) @ / \ that a
-# connection string's, a script's or an address's fields hold
-_CHOSEN = re.compile(r"(?=\S*[a-z])(?=\S*[A-Z])(?=\S*\d)[^\s=:{}$()@/\\\[\]]{8,40}")
+# a cell of upper and lower case and a digit; no spaces and none of : { } $ ( ) / \ that a
+# connection string's or a script's fields hold; not an address (an "@" with a domain after
+# it), nor "=" where another cell holds one (a connection string's "Key=Value" cells). Or words
+# and a number joined by hyphens: "orchard-juniper-01" (session 29, blind216 read)
+_CHOSEN = re.compile(
+    r"(?=\S*[a-z])(?=\S*[A-Z])(?=\S*\d)(?!\S*@[\w-]+\.)[^\s:{}$()/\\\[\]]{8,40}"
+    r"|[a-z]{3,12}(?:-[a-z]{3,12}){1,3}-\d{2,4}"
+)
 
 
 def row_password_hits(text: str, lowered: str) -> Iterator[Hit]:
@@ -46,9 +56,11 @@ def row_password_hits(text: str, lowered: str) -> Iterator[Hit]:
             continue
         for row in rows.finditer(text):
             position = row.start()
-            for cell in row.group(0).split(separator):
-                value = cell.strip().strip("\"'")
-                if _CHOSEN.fullmatch(value):
+            cells = row.group(0).split(separator)
+            equals = sum("=" in cell for cell in cells)
+            for cell in cells:
+                value = cell.strip().rstrip(".,;").strip("\"'«»")
+                if _CHOSEN.fullmatch(value) and ("=" not in value or equals == 1):
                     start = position + cell.find(value)
                     yield start, start + len(value), "password"
                 position += len(cell) + 1

@@ -35,6 +35,7 @@ from kbassist.hygiene.value_shapes import (
     TECHNICAL,
     is_mention,
     looks_generated,
+    random_letters,
     value_shape_ok,
 )
 
@@ -238,6 +239,9 @@ _PRONOUNS = frozenset("we they i he she you it".split())
 _LOGIN_AT_HOST = re.compile(r"[a-z_][a-z0-9_.-]{2,31}@[a-z][a-z-]*\d{0,3}")
 
 
+_CAMEL_CASE_NAME = re.compile(r"(?:[A-Z][a-z]+)+")
+
+
 def _key(value: str, key: str, reading: Reading, quoted: bool) -> bool:
     """After the bare word "key": a grouped product key, or a value with symbols and digits."""
     if _LOGIN_AT_HOST.fullmatch(value):
@@ -246,6 +250,13 @@ def _key(value: str, key: str, reading: Reading, quoted: bool) -> bool:
         return _digits(value) >= 2
     if reading.explicit and _quoted_phrase(value, quoted):
         return True  # "New key: 'northlight whisky 1798'"
+    if (
+        not reading.distant
+        and reading.index == 0
+        and random_letters(value)
+        and not _CAMEL_CASE_NAME.fullmatch(value)  # a registry value's name: "MaxLargeFileSize"
+    ):
+        return True  # letters whose case a generator drew: "chave KdPROlfrgEsFw," (session 29)
     if "\\" in value or len(value) < 8 or not any(ch.isdigit() for ch in value):
         return False
     if (

@@ -441,9 +441,21 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
     KeywordRule(
         "secret",
         r"keys?|schlüssel|claves?|clés?|sleutels?"
-        r"|chaves?|chiavi|chiave",
+        r"|chaves?|chiavi|chiave"
+        # typed without its umlaut: "Schlussel 9efJ..." (session 29, blind213 read)
+        r"|schlussel|schluessel",
         "key",
-        ("key", "schlüssel", "clave", "clé", "sleutel", "chave", "chiav"),
+        (
+            "key",
+            "schlüssel",
+            "clave",
+            "clé",
+            "sleutel",
+            "chave",
+            "chiav",
+            "schlussel",
+            "schluessel",
+        ),
     ),
     KeywordRule(
         "password",
