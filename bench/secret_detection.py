@@ -101,6 +101,7 @@ BATCHES = (
     "blind205", "blind206", "blind207", "blind208",
     "blind209", "blind210", "blind211", "blind212",
     "blind213", "blind214", "blind215", "blind216",
+    "blind217", "blind218", "blind219", "blind220",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -320,6 +321,10 @@ BLIND = {
     "blind214": ROOT / "bench" / "data" / "secrets_blind214.jsonl",
     "blind215": ROOT / "bench" / "data" / "secrets_blind215.jsonl",
     "blind216": ROOT / "bench" / "data" / "secrets_blind216.jsonl",
+    "blind217": ROOT / "bench" / "data" / "secrets_blind217.jsonl",
+    "blind218": ROOT / "bench" / "data" / "secrets_blind218.jsonl",
+    "blind219": ROOT / "bench" / "data" / "secrets_blind219.jsonl",
+    "blind220": ROOT / "bench" / "data" / "secrets_blind220.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -1667,6 +1672,33 @@ SEEN = {
         "letters a generator drew, 'NI numbers'; not secrets: a status's name; not personal: "
         "'our own' rep): development since"
     ),
+    "blind217": (
+        "the hundred-and-ninth secrets blind test (written in session 29, focus: notes dictated "
+        "at night by on-call engineers, values read back, a twenty-seventh group; scored in "
+        "session 29 on c4b751b) (the rules alone 0.97/0.98; with the token model 0.98/0.98; "
+        "personal 0.97/1.00); read in session 29 (a number said in words, 'that's his own "
+        "mobile'; not secrets: a digest's 'sha256'): development since"
+    ),
+    "blind218": (
+        "the hundred-and-tenth secrets blind test (written in session 29, focus: town and parish "
+        "councils, libraries and museums; scored in session 29 on c4b751b) (the rules alone "
+        "0.93/1.00; with the token model 0.97/1.00; personal 0.97/1.00); read in session 29 "
+        "('Kassa-pincode', a private mobile named a long sentence before): development since"
+    ),
+    "blind219": (
+        "the hundred-and-eleventh secrets blind test (written in session 29, focus: Teams and "
+        "Slack chats pasted into tickets; scored in session 29 on c4b751b) (the rules alone "
+        "0.92/1.00; with the token model 0.97/1.00; personal 0.97/0.97); read in session 29 "
+        "(digits a chat message says to use, a number given for want of a work phone; not "
+        "personal: numbers in e-mail signatures, a direct dial given as an example): "
+        "development since"
+    ),
+    "blind220": (
+        "the hundred-and-twelfth secrets blind test (written in session 29, focus: event venues, "
+        "conference centres, AV hire and pop-up offices; scored in session 29 on c4b751b) (the "
+        "rules alone 0.97/1.00; with the token model 1.00/1.00; personal 1.00/1.00); read in "
+        "session 29 (no error to mend): development since"
+    ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -1979,7 +2011,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind217.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind221.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:

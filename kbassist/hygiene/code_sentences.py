@@ -96,10 +96,21 @@ _SET_WITH_CODE = guarded(
 )
 
 
+# digits a chat's message tells someone to use: "[06:00] Marloes Jansen (facilitair): gebruik
+# even 2080 en dan de V-toets", "[19:07] Miriam Engel (IT): nimm heute 892286" (session 29,
+# blind219 read), an alarm or a door named in the lines before
+_CHAT_USE_DIGITS = guarded(
+    r"(?im)^[ \t]*\[\d{1,2}:\d{2}(?::\d{2})?\][^:\n]{1,60}:[^\n]{0,30}?\b(?:use|try|gebruik"
+    r"|probeer|nimm|nehmen\s+sie|versuch\w*|usa|usad|utilise[sz]?|prova|tenta)"
+    r"(?:[ \t]+[^\W\d_]{2,10}){0,2}[ \t]+(?P<value>\d{4,8})(?![\w.,/:-]\w)"
+)
+
+
 def given_code_hits(text: str, lowered: str) -> Iterator[Hit]:
-    """A code's digits handed over ("code 8164 donné") or a keypad set again with them, a door
-    or an alarm named before."""
-    for match in (*_GIVEN_CODE.finditer(text), *_SET_WITH_CODE.finditer(text)):
+    """A code's digits handed over ("code 8164 donné"), a keypad set again with them, or told
+    to use in a chat, a door or an alarm named before."""
+    chat = _CHAT_USE_DIGITS.finditer(text) if "]" in text else ()
+    for match in (*_GIVEN_CODE.finditer(text), *_SET_WITH_CODE.finditer(text), *chat):
         if PLACE_WORDS.search(text, max(0, match.start() - 200), match.start("value")):
             yield match.start("value"), match.end("value"), "door_code"
 

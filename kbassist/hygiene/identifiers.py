@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 
 from kbassist.hygiene.look_alikes import is_look_alike
+from kbassist.hygiene.public_material import HASH_ALGORITHM
 from kbassist.hygiene.regex_guard import guarded
 
 # A VIN: seventeen characters without I, O and Q, the last six digits (a maker's serial), where
@@ -181,8 +182,10 @@ def is_identifier(text: str, start: int, end: int) -> bool:
         # (session 29, blind211 and blind212 read)
         or _ACCOUNT_ID.fullmatch(value) is not None
         or _ID_TYPE_BEFORE.search(text, max(0, start - 16), start) is not None  # "dbtid:AADu..."
-        # a status's name: "StalledDueToSource_EndpointCapacityExceeded" (session 29, blind216)
+        # a status's name: "StalledDueToSource_EndpointCapacityExceeded" (session 29, blind216);
+        # a hash's algorithm before its digest: "digest sha256:8a383a89..." (session 29, blind217)
         or _STATUS_NAME.fullmatch(value) is not None
+        or _HASH_NAME.fullmatch(value) is not None
         # a Stripe publishable key named so, made to be sent to every browser (session 29,
         # blind206 read; not the same shape given as another service's API key or token)
         or (
@@ -192,6 +195,7 @@ def is_identifier(text: str, start: int, end: int) -> bool:
     )
 
 
+_HASH_NAME = re.compile(rf"(?i:{HASH_ALGORITHM})")
 _STATUS_NAME = re.compile(r"(?:[A-Z][a-z]+){3,}(?:_(?:[A-Z][a-z]+){2,})+")
 _ID_TYPE_BEFORE = re.compile(r"(?<![\w-])[a-z]{1,12}id:$")
 _ACCOUNT_ID = re.compile(

@@ -24,6 +24,8 @@ WORK_WORDS = guarded(
     r"|(?:team|group|department|dept)\s+(?:line|number)|poste(?=[ \t]*\d)"
     # a handset a team shares: "the team's shared handset 07860 ..." (session 29, blind207 read)
     r"|shared\s+(?:handset|mobile|phone|cell)"
+    # an e-mail signature's number: "signatures still say 0113 ..." (session 29, blind219 read)
+    r"|signatures?|signature\s+template"
     # a site's security desk: "Security can reach the gatehouse on 01604 ..." (session 28)
     r"|gatehouse|gate\s+house|porter['’]?s\s+lodge|control\s+room|security\s+(?:office|desk)"
     r"|oficina|empresa|centralita|bureau|entreprise|standard|kantoor\w*|bedrijf|escritório|ufficio"
@@ -108,6 +110,9 @@ WORK_PHONE = guarded(
     # 0113 ..." (session 28, blind189 read)
     r"|\b(?:ddi|did|direct\s+(?:dial|line)|durchwahl|doorkiesnummer|ligne\s+directe)s?\W{0,3}"
     r"(?:(?:is|stays|remains|was|still|now)\W+){0,2}$"
+    # one given as an example of them: "direct dial field from AD, e.g. mine is 0113 ..."
+    # (session 29, blind219 read)
+    r"|\b(?:ddi|direct\s+(?:dial|line))s?\b[^\n]{0,40}?\b(?:mine|his|hers|theirs)\s+is\W+$"
     r"|(?:m[óo]vil|tel[ée]fono|celular|telem[óo]vel|portable|cellulare|gsm|mobiel|t[ée]l[ée]phone)\s+"
     r"(?:de\s+(?:la\s+)?empresa|corporativo|da\s+empresa|professionnel|de\s+société"
     r"|aziendale|van\s+de\s+zaak|zakelijk)\W{0,3}(?:\w+\W+){0,2}$"

@@ -138,7 +138,10 @@ _OWN_PHONE_EARLIER = guarded(
     r"|numéro|nummer)\s+(?:pessoal|personal|perso|personnel|personale|privato|privé|privat"
     r"|particular)"  # "su móvil particular" (session 20)
     r"|\b(?:privat|persönlich|priv[ée])\w*\s+(?:handy|mobil\w*|telefon\w*|festnetz\w*|nummer"
-    r"|mobiel|gsm))\b(?P<between>[^\n]{0,140})$"
+    r"|mobiel|gsm)"
+    # no work phone to use instead: "I don't have a work phone, use 07816 ..." (session 29)
+    r"|\b(?:don'?t|don’t|do\s+not|doesn'?t|does\s+not|has\s+no|have\s+no)\s+(?:have\s+)?(?:a\s+)?"
+    r"(?:work|company|business)\s+(?:phone|mobile))\b(?P<between>[^\n]{0,200})$"
 )
 
 
@@ -159,7 +162,9 @@ _NEXT_NUMBER = re.compile(r"\W{0,3}[+(]?\d")
 # "That is the former practice manager's own mobile" (session 26, blind171 read)
 # (said to be: not "moved to it from her personal mobile", "Nessun cellulare personale")
 _OWN_PHONE_NEXT = guarded(
-    r"(?i)[^\d]{0,100}?\b(?:it'?s|it’s|is|was|es|era|é|est|ist|è)\s+(?:[\w'’-]+\s+){0,4}?"
+    # (or "that's": "it's oh seven nine ..., that's his own mobile not the work one"; session 29)
+    r"(?i)[^\d]{0,100}?\b(?:it'?s|it’s|that'?s|that’s|is|was|es|era|é|est|ist|è)\s+"
+    r"(?:[\w'’-]+\s+){0,4}?"
     r"(?:(?:own|personal|private|particular|pessoal|privé|privat|privato|persoonlijke?|eigen)"
     r"\s+(?:mobile|phone|cell|m[óo]vil|telem[óo]vel|cellulare|mobiel|handy|number)"
     r"|(?:m[óo]vil|telem[óo]vel|cellulare|mobiel|handy|mobile)\s+(?:particular|pessoal|personal"
@@ -191,7 +196,9 @@ _NO_WORK_PHONE_YET = guarded(
 
 def _own_phone_earlier(text: str, start: int) -> bool:
     """Whether a phone was called someone's own earlier, no other number given since."""
-    named = _OWN_PHONE_EARLIER.search(text, max(0, start - 160), start)
+    # (a sentence before: "ihr privates Handy für die Anmeldung ... Nummer in Entra auf 0170
+    # ... geändert"; session 29, blind218 read)
+    named = _OWN_PHONE_EARLIER.search(text, max(0, start - 220), start)
     if named is None or _SEVEN_DIGIT_RUN.search(named.group("between")):
         return False
     # "not his personal mobile, so callbacks go to his company mobile 07412 ..." (session 19),

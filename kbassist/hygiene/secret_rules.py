@@ -264,7 +264,9 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         r"|van\s+(?:de\s+|het\s+)?|della\s+|dell'|for\s+(?:the\s+)?|für\s+(?:das\s+)?"
         r"|para\s+(?:la\s+|a\s+)?|pour\s+(?:le\s+)?|per\s+(?:la\s+)?|voor\s+(?:het\s+)?)?"
         # "nueva clave para la red FRAGUA-CLIENTES: ..." (session 11)
-        r"(?:wi-?fi|wlan|red\s+wi-?fi|réseau\s+wi-?fi|guest\s+wi-?fi|staff\s+wi-?fi|ssid"
+        # ("chave da rede wi-fi no autocolante eF0A..."; session 29, blind217 read)
+        r"(?:wi-?fi|wlan|red\s+wi-?fi|réseau\s+wi-?fi|rede\s+wi-?fi|rete\s+wi-?fi|guest\s+wi-?fi"
+        r"|staff\s+wi-?fi|ssid"
         r"|red|rede|rete|réseau|netwerk)"
         # and whose network: "clé du réseau invités waEF..." (session 27, blind188 read)
         r"(?:\s+(?:invités|invitados|convidados|ospiti|gasten|gäste|guests?|staff|personnel))?"
