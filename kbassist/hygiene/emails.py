@@ -200,18 +200,17 @@ def sent_from_a_firm(text: str, start: int) -> bool:
     if header is None or personal_domain(header.group("domain")):
         return False
     blanks = 0
-    quoted = _quoted_body(text, header.end())
     for line in text[header.end() : start].split("\n")[1:-1]:  # (not the value's own line)
         if not line.strip():
             blanks += 1
             if blanks == 2:
                 return False
-        elif blanks and quoted and not _QUOTED_LINE.match(line):
+        elif blanks and not _QUOTED_LINE.match(line) and _quoted_body(text, header.end()):
             return False  # the technician's own words after a quoted mail
     return True
 
 
 def _quoted_body(text: str, after_header: int) -> bool:
-    """Whether the mail's body is quoted line by line ("> ..."), read from its first lines."""
-    head = text[after_header : after_header + _MAIL_REACH].split("\n")[1:8]
-    return sum(bool(_QUOTED_LINE.match(line)) for line in head if line.strip()) >= 2
+    """Whether the mail's body is quoted line by line ("> ...")."""
+    lines = [line for line in text[after_header:].split("\n")[1:8] if line.strip()]
+    return sum(bool(_QUOTED_LINE.match(line)) for line in lines) >= 2
