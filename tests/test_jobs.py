@@ -219,6 +219,9 @@ def test_killing_the_worker_mid_ingest_leaves_no_half_applied_ingest(core, tmp_p
     export = ticket_export(tmp_path / "big.jsonl", 4000, "KILL", "laminator")
     jobs = queue_for(core)
     job = jobs.submit("ingest-tickets", {"file": export.name}, [(export.name, export.read_bytes())])
+    # The inserts take a fraction of a second against seconds of masking before them: a slow
+    # trigger holds the transaction open long enough for the probe below to see it every time.
+    _database(core, "CREATE TRIGGER slow_insert AFTER INSERT ON tickets BEGIN " + _SPIN + "; END")
     log = (tmp_path / "worker.log").open("wb")
     worker = subprocess.Popen(
         [*KBASSIST, "worker"], env=environment(core.home), stdout=log, stderr=subprocess.STDOUT
@@ -234,6 +237,7 @@ def test_killing_the_worker_mid_ingest_leaves_no_half_applied_ingest(core, tmp_p
             worker.kill()
             worker.wait()
         log.close()
+    _database(core, "DROP TRIGGER slow_insert")
     assert _tickets(core, "KILL") == 0  # the open transaction died with the process
     interrupted = _job(core, job.id)
     assert interrupted.status == "running" and interrupted.worker.endswith(f":{worker.pid}")
@@ -243,6 +247,22 @@ def test_killing_the_worker_mid_ingest_leaves_no_half_applied_ingest(core, tmp_p
     finished = _job(core, job.id)
     assert finished.status == "done" and finished.attempts == 2
     assert finished.result["added"] == 4000 and _tickets(core, "KILL") == 4000
+
+
+# About a millisecond of SQLite's own work per inserted row.
+_SPIN = (
+    "SELECT count(*) FROM (WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n"
+    " WHERE x < 5000) SELECT x FROM n)"
+)
+
+
+def _database(core: Core, statement: str) -> None:
+    conn = sqlite3.connect(core.settings.database_url.removeprefix("sqlite:///"))
+    try:
+        conn.execute(statement)
+        conn.commit()
+    finally:
+        conn.close()
 
 
 def _in_ingest_transaction(core: Core, job_id: str) -> bool:
