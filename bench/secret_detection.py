@@ -102,6 +102,7 @@ BATCHES = (
     "blind209", "blind210", "blind211", "blind212",
     "blind213", "blind214", "blind215", "blind216",
     "blind217", "blind218", "blind219", "blind220",
+    "blind224",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -325,6 +326,7 @@ BLIND = {
     "blind218": ROOT / "bench" / "data" / "secrets_blind218.jsonl",
     "blind219": ROOT / "bench" / "data" / "secrets_blind219.jsonl",
     "blind220": ROOT / "bench" / "data" / "secrets_blind220.jsonl",
+    "blind224": ROOT / "bench" / "data" / "secrets_blind224.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -1698,6 +1700,13 @@ SEEN = {
         "conference centres, AV hire and pop-up offices; scored in session 29 on c4b751b) (the "
         "rules alone 0.97/1.00; with the token model 1.00/1.00; personal 1.00/1.00); read in "
         "session 29 (no error to mend): development since"
+    ),
+    "blind224": (
+        "the hundred-and-sixteenth secrets blind test (written in session 29, focus: notes "
+        "carrying long pasted customer e-mails with signatures, disclaimers and quoted replies; "
+        "scored in session 29 on c6e0c3b) (the rules alone 0.95/0.98; with the token model "
+        "0.98/0.98; personal 0.97/0.72); its personal false alarms read in session 29 (a pasted "
+        "mail's signature lines under a firm's sender; blind221-223 not read): development since"
     ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from kbassist.hygiene.emails import sent_from_a_firm
 from kbassist.hygiene.keyword_scan import Hit
 from kbassist.hygiene.regex_guard import guarded
 
@@ -366,6 +367,16 @@ def in_signature_block(text: str, line_start: int, table_rows: bool = True) -> b
     )
 
 
+def _signature_line(text: str, line_start: int, start: int, end: int) -> bool:
+    """Whether an address stands alone on its line or on one laid out with bars or dashes, as a
+    pasted mail's signature sets it (session 29, blind224 read): not an address in a sentence
+    ("I'm at 97 Hawthorn Avenue, Hull ... if you need to send a new one")."""
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end == -1 else line_end].strip(" \t>")
+    laid_out = sum(line.count(mark) for mark in ("|", " – ", " - ", "·", "•")) >= 2
+    return laid_out or len(line.rstrip(".")) - (end - start) <= 3
+
+
 def address_hits(text: str, lowered: str) -> Iterator[Hit]:
     if not any(piece.search(text) for piece in _STREET_PIECES):
         return
@@ -402,7 +413,13 @@ def address_hits(text: str, lowered: str) -> Iterator[Hit]:
         home = home or HOME_WORDS.match(text, match.start())
         if home and _PLACE_RIGHT_BEFORE.search(before) and not HOME_WORDS.search(before[-25:]):
             continue  # "her home address be removed ...; changed start to the office at Unit 3"
-        if not home and in_signature_block(text, line_start, table_rows=False):
+        if not home and (
+            in_signature_block(text, line_start, table_rows=False)
+            or (
+                _signature_line(text, line_start, match.start(), end)
+                and sent_from_a_firm(text, match.start())
+            )
+        ):
             continue
         if not home and (
             _SIGN_OFF.search(before)

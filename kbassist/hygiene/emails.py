@@ -179,3 +179,39 @@ def written_out_email_hits(text: str, lowered: str) -> Iterator[Hit]:
             continue
         if personal_domain(_DOT_WRITTEN.sub(".", match.group("domain"))):
             yield match.start(), match.end(), "email"
+
+
+# A pasted e-mail's sender line: "From: Joanne Petrakis <j.petrakis@millbrookdental.co.uk>",
+# "De : Sandrine Petit <s.petit@immobilier-petit.fr>", "Von: ...", "Van: ...", "Da: ..."
+_MAIL_HEADER = re.compile(
+    r"(?im)^[ \t>]*(?:from|de|von|van|da)[ \t]*:[^\n<]{0,80}<[^<>@\s]+@(?P<domain>[\w.-]+)>"
+)
+_QUOTED_LINE = re.compile(r"[ \t]*>")
+_MAIL_REACH = 2000
+
+
+def sent_from_a_firm(text: str, start: int) -> bool:
+    """Whether ``start`` lies in an e-mail pasted under its sender's line, the sender at a
+    firm's domain: the numbers and addresses of its signature are the firm's, not a person's
+    (session 29, blind224 read). The mail ends where its quoted lines ("> ...") end, or at the
+    second blank line after its header (the headers, a blank line, the body)."""
+    headers = list(_MAIL_HEADER.finditer(text, max(0, start - _MAIL_REACH), start))
+    header = headers[-1] if headers else None
+    if header is None or personal_domain(header.group("domain")):
+        return False
+    blanks = 0
+    quoted = _quoted_body(text, header.end())
+    for line in text[header.end() : start].split("\n")[1:-1]:  # (not the value's own line)
+        if not line.strip():
+            blanks += 1
+            if blanks == 2:
+                return False
+        elif blanks and quoted and not _QUOTED_LINE.match(line):
+            return False  # the technician's own words after a quoted mail
+    return True
+
+
+def _quoted_body(text: str, after_header: int) -> bool:
+    """Whether the mail's body is quoted line by line ("> ..."), read from its first lines."""
+    head = text[after_header : after_header + _MAIL_REACH].split("\n")[1:8]
+    return sum(bool(_QUOTED_LINE.match(line)) for line in head if line.strip()) >= 2

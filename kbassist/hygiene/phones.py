@@ -12,7 +12,13 @@ from functools import cache, lru_cache
 
 from kbassist.hygiene.addresses import in_signature_block
 from kbassist.hygiene.check_digits import luhn_ok
-from kbassist.hygiene.emails import EMAIL, clause_after, clause_before, personal_domain
+from kbassist.hygiene.emails import (
+    EMAIL,
+    clause_after,
+    clause_before,
+    personal_domain,
+    sent_from_a_firm,
+)
 from kbassist.hygiene.keyword_scan import Hit
 from kbassist.hygiene.number_words import RANGE_AFTER, another_number
 from kbassist.hygiene.phone_owners import (
@@ -536,6 +542,19 @@ def _a_personal_line(raw: str, before: str, digits: int, own_earlier: bool) -> b
     return not business
 
 
+def _signed_by_a_firm(text: str, start: int, end: int) -> bool:
+    """Whether the number stands in a firm's signature: a line with a work address ("Tel:
+    01632 960100 | servicedesk@company.co.uk"), a firm's footer ("Ltd | Reg. office ... |
+    Company no. 08812234 | 0113 496 0021"), or a mail pasted under a firm's sender, its line
+    calling nothing personal (not "on 07482 ... as listed on the order form (personal mobile
+    supplied by customer)"; session 29, blind224 read)."""
+    if _work_address_near(text, start, end) or company_footer(text, start, end):
+        return True
+    line_end = text.find("\n", start)
+    line = text[text.rfind("\n", 0, start) + 1 : len(text) if line_end == -1 else line_end]
+    return sent_from_a_firm(text, start) and PERSONAL_PHONE_WORDS.search(line) is None
+
+
 def phone_hits(text: str, lowered: str) -> Iterator[Hit]:
     if not _SEVEN_DIGIT_RUN.search(text):
         return
@@ -595,10 +614,8 @@ def phone_hits(text: str, lowered: str) -> Iterator[Hit]:
             # Hughes 07700 900562" (session 11)
             or (0 <= own_end <= start <= own_end + 40 and _LIST_GAP.fullmatch(text, own_end, start))
         )
-        if not own and _work_address_near(text, start, start + len(raw)):
-            continue  # a signature line: "Tel: 01632 960100 | servicedesk@company.co.uk"
-        if not own and company_footer(text, start, start + len(raw)):
-            continue  # "Ltd | Reg. office ... | Company no. 08812234 | 0113 496 0021"
+        if not own and _signed_by_a_firm(text, start, start + len(raw)):
+            continue  # a signature line, a firm's footer, a pasted mail's signature
         if _SUPPORT_LINE_BEFORE.search(before[-30:]) and not _own_after(after):
             continue  # "through their Benelux support line (+31 20 ...)": the vendor's line
         if not own and (WORK_WORDS.search(WORK_AGENT.sub(" ", before)) or WORK_WORDS.search(after)):
