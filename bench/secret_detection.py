@@ -102,7 +102,7 @@ BATCHES = (
     "blind209", "blind210", "blind211", "blind212",
     "blind213", "blind214", "blind215", "blind216",
     "blind217", "blind218", "blind219", "blind220",
-    "blind224",
+    "blind221", "blind222", "blind223", "blind224",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -326,6 +326,9 @@ BLIND = {
     "blind218": ROOT / "bench" / "data" / "secrets_blind218.jsonl",
     "blind219": ROOT / "bench" / "data" / "secrets_blind219.jsonl",
     "blind220": ROOT / "bench" / "data" / "secrets_blind220.jsonl",
+    "blind221": ROOT / "bench" / "data" / "secrets_blind221.jsonl",
+    "blind222": ROOT / "bench" / "data" / "secrets_blind222.jsonl",
+    "blind223": ROOT / "bench" / "data" / "secrets_blind223.jsonl",
     "blind224": ROOT / "bench" / "data" / "secrets_blind224.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
@@ -1701,6 +1704,26 @@ SEEN = {
         "rules alone 0.97/1.00; with the token model 1.00/1.00; personal 1.00/1.00); read in "
         "session 29 (no error to mend): development since"
     ),
+    "blind221": (
+        "the hundred-and-thirteenth secrets blind test (written in session 29, focus: notes "
+        "dictated in English by non-native speakers; scored in session 29 on c6e0c3b) (the rules "
+        "alone 0.94/1.00; with the token model 1.00/1.00; personal 1.00/0.97); read in session "
+        "30 (not personal: a firm's general number in Dutch): development since"
+    ),
+    "blind222": (
+        "the hundred-and-fourteenth secrets blind test (written in session 29, focus: payroll "
+        "bureaus; scored in session 29 on c6e0c3b) (the rules alone 0.90/1.00; with the token "
+        "model 0.97/1.00; personal 1.00/0.95); read in session 30 (a passphrase of spaced words "
+        "after its word, an alarm's user code for a team; not personal: a receipt's number, an "
+        "IP address after a word ending like a Dutch street): development since"
+    ),
+    "blind223": (
+        "the hundred-and-fifteenth secrets blind test (written in session 29, focus: factory-floor "
+        "OT; scored in session 29 on c6e0c3b) (the rules alone 0.92/1.00; with the token model "
+        "0.97/1.00; personal 1.00/0.97); read in session 30 (backup codes as 'codici di riserva', "
+        "a token updated in a script to its hex value; not personal: a mobile on the firm's "
+        "contract): development since"
+    ),
     "blind224": (
         "the hundred-and-sixteenth secrets blind test (written in session 29, focus: notes "
         "carrying long pasted customer e-mails with signatures, disclaimers and quoted replies; "
@@ -2020,7 +2043,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind221.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind225.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:

@@ -38,11 +38,12 @@ _DE_NL_STREET_TYPES = (
 # (not a workplace's seat: "Anmeldung an Behandlungsplatz 3 getestet"; session 29, blind210)
 _SEAT = r"(?!(?:Arbeits|Behandlungs|Park|Stell|Steck|Sitz|Mess|Kassen|Speicher|Warte)platz)"
 _STREET_DE_NL = (
+    # (not an IP address's first part: "DHCP-reservering 192.168.2.60"; session 30, blind222)
     rf"\b(?:[A-ZÄÖÜ][\wäöüß'-]+\s)?{_SEAT}[A-ZÄÖÜ][\wäöüß'-]*(?:{_DE_NL_STREET_TYPES})"
-    r"\s+\d{1,4}\s?[a-zA-Z]?\b"
+    r"\s+\d{1,4}\s?[a-zA-Z]?\b(?!\.\d)"
     # the type as a word of its own: "Ettaler Straße 9", "Hattinger Str. 211" (session 12)
     r"|\b[A-ZÄÖÜ][\wäöüß'-]+\s(?:Straße|Strasse|Str\.|Weg|Allee|Gasse|Platz|Ring|Damm|Chaussee)"
-    r"\s+\d{1,4}\s?[a-zA-Z]?\b"
+    r"\s+\d{1,4}\s?[a-zA-Z]?\b(?!\.\d)"
 )
 _ROMANCE_STREET_WORDS = (
     r"Calle|C/|Avda\.?|Avenida|Paseo|Plaza|Rua|Av\.|Travessa|Largo|Via|Viale|Piazza|Corso"

@@ -121,7 +121,7 @@ _BACKUP_CODES_NAMED = (
     # or the noun first: "uno dei codici di backup", "un code de secours"
     r"|\b(?:codes?|códigos?|codici|codice)\s+(?:de\s+|di\s+|da\s+)?(?:backup|secours"
     r"|récupération|recupero|recuperación|recuperação|respaldo|reserva|emergencia|emergência"
-    r"|emergenza)"
+    r"|emergenza|riserva)"  # "codici di riserva, dettati due: ..." (session 30, blind223 read)
     # an MFA provider's bypass with no code's word: "Duo bypass issued ..." (session 28)
     r"|\b(?:duo|mfa|2fa)\s+bypass)\b"
 )
@@ -140,7 +140,7 @@ _SERIAL_BEFORE = re.compile(r"(?i)\b(?:serial|s/n|sn|label|asset|tag|model|part)
 _BACKUP_WORDS = (
     "backup", "back-up", "recover", "bypass", "scratch", "rescue", "emergen", "wiederherstell",
     "notfall", "respaldo", "recupera", "secours", "récupération", "herstel", "recupero",
-    "reserv",
+    "reserv", "riserv",
 )  # fmt: skip
 
 

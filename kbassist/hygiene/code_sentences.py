@@ -27,7 +27,7 @@ from collections.abc import Iterator
 
 from kbassist.hygiene.clause_values import clause_value_hits
 from kbassist.hygiene.keyword_scan import Hit
-from kbassist.hygiene.prose_codes import PLACE_WORDS
+from kbassist.hygiene.prose_codes import PANEL_ROLE, PLACE_WORDS
 from kbassist.hygiene.regex_guard import guarded
 
 _NOW_CODE = re.compile(
@@ -96,6 +96,17 @@ _SET_WITH_CODE = guarded(
 )
 
 
+# a panel role's code for someone, then its digits: "Nuevo código de usuario para el personal
+# de la asesoría 1126" (session 30, blind222 read), the alarm named before
+_ROLE_CODE_FOR = guarded(
+    r"(?i)\b(?:(?:code|c[óo]digo|codice|pin)[ \t]+(?:(?:de|di|du|do|da|van)[ \t]+)?"
+    r"(?P<role>[^\W\d_]{4,15})|(?P<role_first>[^\W\d_]{4,15})[ \t-]?(?:code|pin))"
+    r"[ \t]+(?:para|for|pour|per|für|voor)"
+    r"(?:[ \t]+[^\W\d_]{1,20}(?:['’][^\W\d_]{1,15})?){1,6},?[ \t]+"
+    r"(?P<value>\d{4,8})(?![\w.,/:-]\w)"
+)
+
+
 # digits a chat's message tells someone to use: "[06:00] Marloes Jansen (facilitair): gebruik
 # even 2080 en dan de V-toets", "[19:07] Miriam Engel (IT): nimm heute 892286" (session 29,
 # blind219 read), an alarm or a door named in the lines before
@@ -110,7 +121,12 @@ def given_code_hits(text: str, lowered: str) -> Iterator[Hit]:
     """A code's digits handed over ("code 8164 donné"), a keypad set again with them, or told
     to use in a chat, a door or an alarm named before."""
     chat = _CHAT_USE_DIGITS.finditer(text) if "]" in text else ()
-    for match in (*_GIVEN_CODE.finditer(text), *_SET_WITH_CODE.finditer(text), *chat):
+    role = (
+        match
+        for match in _ROLE_CODE_FOR.finditer(text)
+        if PANEL_ROLE.fullmatch(match.group("role") or match.group("role_first"))
+    )
+    for match in (*_GIVEN_CODE.finditer(text), *_SET_WITH_CODE.finditer(text), *chat, *role):
         if PLACE_WORDS.search(text, max(0, match.start() - 200), match.start("value")):
             yield match.start("value"), match.end("value"), "door_code"
 

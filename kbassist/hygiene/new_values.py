@@ -76,6 +76,11 @@ def new_one_hits(text: str, lowered: str) -> Iterator[Hit]:
                 else _PASSWORD_NAMED.search(text, max(0, match.start() - _REACH), match.start())
             ):
                 yield match.start("value"), match.end("value"), "password"
+    if "token" in lowered or "key" in lowered or "secret" in lowered:
+        for match in _TOKEN_PUT_TO.finditer(text):
+            value = match.group("value")
+            if looks_generated(value) and not _DIGEST_WORDS.search(match.group("gap")):
+                yield match.start("value"), match.end("value"), "token"
     if not any(hint in lowered for hint in _HINTS):
         return
     for match in _NEW_ONE.finditer(text):
@@ -109,6 +114,16 @@ _LOGGED_IN_WITH = re.compile(
     r"(?i)\b(?:(?:logged|signed)\s+(?:in|on)|(?<=used\s)(?:\S+\s+){0,3}account)\s+with\s+"
     r"(?P<value>[^\s,;()<>'\"]{6,40}?)[.,;)]?(?=\s|$)"
 )
+# A token or key updated in a script or a config, then the value: "Updated the token in the
+# SCADA notification script to 3c7d225b8fc0a872037896f3ee84ddf6" (session 30, blind223 read);
+# not a hash or a fingerprint of it
+_TOKEN_PUT_TO = guarded(
+    r"(?i)\b(?:updated|changed|replaced|rotated|set|pasted|put|entered|swapped)[ \t]+(?:the"
+    r"|its|their|our)[ \t]+(?:new[ \t]+)?(?:(?:api|auth|access|bearer|webhook)[ \t]+)?(?:token"
+    r"|key|secret)\b(?P<gap>(?:(?!\band\b)[^.\n;:]){0,60}?)\b(?:to|with)[ \t]+"
+    r"(?P<value>[A-Za-z0-9_+/=-]{20,128}?)(?=[.,;)]?(?:\s|$))"
+)
+_DIGEST_WORDS = guarded(r"(?i)\b(?:hash|sha\w*|md5|checksum|digest|fingerprint|thumbprint)\b")
 _DIGITS = re.compile(r"\d{4,8}")
 _MORE_DIGITS = re.compile(r"[ -]?\d")
 _CODE_NAMED = guarded(

@@ -77,7 +77,10 @@ PERSONAL_PHONE_WORDS = re.compile(
     # a directory's home phone field: "-HomePhone '0117 ...'", "homePhone:" (session 18)
     r"(?i)home_?phone|\b(?:personal\w*|private|home|own|privat\w*|persönlich\w*|personnel\w*|privé\w*|pessoal"
     r"|particular|privato|privata|wife|husband|mum|mom|dad|spouse|him|his|her|them"
+    # (not a firm's partner: "Partner | Hollins & Dean Chartered Accountants | 01904 ..."; session
+    # 30, blind224 read)
     r"|partner(?![\s:]+[\w&' -]{1,40}\b(?:Ltd|LLP|PLC|plc|GmbH|B\.V|SAS|SARL|S\.L|S\.r\.l)\b)"
+    r"(?![ \t]*[|·•])"
     r"|their|he|she|ihn|ihm|ihr|ihre|seine?|lui|elle|hem|haar|zijn|ele|ela|dele|dela"
     r"|patient|patiënt|paciente|patiente?|paziente|tenant|pupil|resident"
     r"|parent|guardian"  # "the parent's mobile 07956 ..." (session 26, blind170 read)

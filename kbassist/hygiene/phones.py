@@ -259,6 +259,10 @@ _SWITCHBOARD_BEFORE = guarded(
     r"|number|phone|tel\.?)"
     # a ward's or a care home's nurses' phone: "nurse station 01943 ..." (session 25)
     r"|nurses?['’]?\s+station|nursing\s+station"
+    # the firm's general number: "Het algemene nummer 040 242 8629 bleef bereikbaar" (session
+    # 30, blind221 read)
+    r"|algeme(?:en|ne)\s+(?:tele(?:foon)?)?nummer|allgemeine\s+(?:ruf)?nummer"
+    r"|num[ée]ro\s+g[ée]n[ée]ral|n[úu]mero\s+general|numero\s+generale"
     # a workplace's fixed line in the other languages: "ligne fixe du cabinet 04 67 ..."
     # (session 24), "la ligne du cabinet, 04 76 ..." (session 27, blind183 read)
     r"|(?:(?:ligne|l[íi]nea|linea|linha|lijn)(?:\s+(?:fixe|directe))?|t[ée]l[ée]phone\s+fixe|tel[ée]fono\s+fij[oa]|telefone\s+fixo"
@@ -295,6 +299,8 @@ _SWITCHBOARD_AFTER = re.compile(
     r"|after[\s-]hours|night\s+service)\)"
     # "07700 900 552 (company-issued, on the phone list)" (session 15)
     r"|[ \t]*\((?:company|work|business)[- ](?:issued|owned|provided|phone|mobile)\b"
+    # "Rufnummer 0171 5530892 (Firmenvertrag)" (session 30, blind223 read)
+    r"|[ \t]*\((?:firmen|dienst|gesch[äa]fts|bedrijfs|zakelijk)\w*\)"
     # "SIM 07432 119806 on the agency's contract" (session 25, blind154 read)
     r"|[ \t]+on\s+(?:the|our|their)\s+(?:company|business|agency|firm|practice|school"
     r"|council|trust|club)['’]?s?\s+(?:contract|tariff)\b"

@@ -73,7 +73,8 @@ _PLACE_CODE = guarded(
     r"|[#*]?\d{3,10}[#*]?|\d{2}(?: \d{2}){2,4}|\d{2}(?:-\d{2}){2,4}|(?:\d[-#]){3,9}[\d#*]"
     r"|\d{1,3}[#*]\d{3,8}"  # "código de puerta 3#8815" (session 10)
     r"|(?:\d[ \t]){3,9}\d)"
-    r"(?![\w.,/:-]\w)"
+    # (not a phone's first group: "het algemene nummer 040 242 8629"; session 30, blind221 read)
+    r"(?![\w.,/:-]\w|[ \t]\d{3}[ \t]\d{3,4}\b)"
 )
 # "the alarm code for the back shed is 2 7 7 4": a few words between the code and "is", and
 # keys read out one by one with spaces (a voicemail transcript; session 6).

@@ -457,7 +457,7 @@ _NUMBERED_NAMES = frozenset(
 )
 
 
-_LOGGED_ON_TO = re.compile(r"(?i)\blog(?:ged|s)?[ \t]*(?:on|in)[ \t]+(?:to|on|at)[ \t]+$")
+_LOGGED_ON_TO = re.compile(r"(?i)(?:\blog(?:ged|s)? ?(?:on|in)[ \t]+(?:to|on|at)|\bbucket)[ \t]+$")
 
 
 def _chosen_hits(text: str, lowered: str) -> Iterator[Hit]:
@@ -470,7 +470,7 @@ def _chosen_hits(text: str, lowered: str) -> Iterator[Hit]:
         if NOT_A_SECRET_SHAPE.fullmatch(value) or _LOGGED_ON_TO.search(
             text, max(0, match.start() - 30), match.start()
         ):
-            continue  # "logged on to ws-acc-14 with it": a machine's name (session 11)
+            continue  # "logged on to ws-acc-14": a machine's name (session 11); a bucket's (30)
         start, end = sentence_around(text, match.start())
         if _PASSWORD_TOPIC.search(text, start, end) or _ACCOUNT_TOPIC.search(text, start, end):
             yield match.start("value"), match.end("value"), "password"

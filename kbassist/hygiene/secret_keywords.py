@@ -598,6 +598,26 @@ def _refine(kind: str, text: str, start: int, end: int) -> str:
     return kind
 
 
+# A label that ends its line and the value alone on the next, a pasted mail's quote marks
+# before both maybe: "> Auth token (primary):\n> e12ee2fab3adbfccba6775e124159304" (session 30,
+# blind224 read). The label and the value are read as if on one line.
+_LABEL_THEN_VALUE_LINE = re.compile(
+    r"(?m)^[ \t>]*(?:[-*•][ \t]+)?(?P<label>[^\n:>]{2,40}:)[ \t]*\r?\n"
+    r"[ \t>]*(?P<value>[^\s>]\S{3,199})[ \t]*\r?$"
+)
+
+
 def secret_keyword_hits(text: str, lowered: str) -> Iterator[Hit]:
-    """Secret values announced by a keyword, in any of the seven languages."""
-    return keyword_hits(text, lowered, SECRET_COMPILED, SECRET_POLICIES, _refine, SECRET_HINTS)
+    """Secret values announced by a keyword, in any of the seven languages, on the keyword's
+    line or alone on the next."""
+    yield from keyword_hits(text, lowered, SECRET_COMPILED, SECRET_POLICIES, _refine, SECRET_HINTS)
+    if ":\n" not in text and ":\r\n" not in text:
+        return
+    for match in _LABEL_THEN_VALUE_LINE.finditer(text):
+        line = f"{match.group('label')} {match.group('value')}"
+        offset = match.start("value") - len(match.group("label")) - 1
+        for start, end, kind in keyword_hits(
+            line, line.lower(), SECRET_COMPILED, SECRET_POLICIES, _refine, SECRET_HINTS
+        ):
+            if start > len(match.group("label")):
+                yield offset + start, offset + end, kind

@@ -47,6 +47,19 @@ _LINKED_CHAIN = re.compile(
     r"[ \t]+['\"‘“]?"
     r"(?P<value>[a-z]{3,12}(?:-[a-z]{3,12}){2,5})(?![\w-])"
 )
+# three to six plain words, a number among them maybe, right after "passphrase" and ending
+# its clause: "The private key is protected with passphrase tinsel gravel fennel 005
+# marigold, also saved in Keeper" (session 30, blind222 read)
+_AFTER_PASSPHRASE = re.compile(
+    r"(?i)\bpass\s?phrase(?:[ \t]+(?:is|was|now))?[ \t]*:?[ \t]+"
+    r"(?P<value>(?-i:[a-z]{2,12})(?:[ \t](?-i:[a-z]{2,12}|\d{1,4})){2,5})(?=[ \t]*(?:[,.;)]|$))"
+)
+# a participle or a preposition says what was done with the passphrase, or a form's word
+# where it is, not what it is ("the Wi-Fi passphrase field showing as eight asterisks")
+_NOT_PHRASE_WORD = re.compile(
+    r"[a-z]{3,}(?:ed|ing)|by|via|as|over|only|under|inside|offline|somewhere|field|box|prompt"
+    r"|asterisks|dots|hidden|masked|blank|empty"
+)
 # the words of a sentence or of a message about a password: "'your password has expired'"
 _MESSAGE_WORDS = frozenset(
     """
@@ -89,6 +102,13 @@ def word_passphrase_hits(text: str, lowered: str) -> Iterator[Hit]:
             match.group("value")
         ):
             yield match.start("value"), match.end("value"), "password"
+    if "phrase" in lowered:
+        for match in _AFTER_PASSPHRASE.finditer(text):
+            value = match.group("value")
+            if _is_phrase(value) and not any(
+                _NOT_PHRASE_WORD.fullmatch(word) for word in value.split()
+            ):
+                yield match.start("value"), match.end("value"), "password"
     if "set" in lowered:
         for match in _SET_BY_PRONOUN.finditer(text):
             if _TOPIC.search(text, max(0, match.start() - 250), match.start()) and _is_phrase(
