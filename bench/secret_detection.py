@@ -103,6 +103,7 @@ BATCHES = (
     "blind213", "blind214", "blind215", "blind216",
     "blind217", "blind218", "blind219", "blind220",
     "blind221", "blind222", "blind223", "blind224",
+    "blind225", "blind226", "blind227", "blind228",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -330,6 +331,10 @@ BLIND = {
     "blind222": ROOT / "bench" / "data" / "secrets_blind222.jsonl",
     "blind223": ROOT / "bench" / "data" / "secrets_blind223.jsonl",
     "blind224": ROOT / "bench" / "data" / "secrets_blind224.jsonl",
+    "blind225": ROOT / "bench" / "data" / "secrets_blind225.jsonl",
+    "blind226": ROOT / "bench" / "data" / "secrets_blind226.jsonl",
+    "blind227": ROOT / "bench" / "data" / "secrets_blind227.jsonl",
+    "blind228": ROOT / "bench" / "data" / "secrets_blind228.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -1731,6 +1736,36 @@ SEEN = {
         "0.98/0.98; personal 0.97/0.72); its personal false alarms read in session 29 (a pasted "
         "mail's signature lines under a firm's sender; blind221-223 not read): development since"
     ),
+    "blind225": (
+        "the hundred-and-seventeenth secrets blind test (written in session 30, focus: charities, "
+        "churches and volunteer-run organisations, notes by people who are not IT staff; scored "
+        "in session 30 on 08dc9d0) (the rules alone 0.89/1.00; with the token model 0.97/1.00; "
+        "personal 1.00/0.93); read in session 30 (a safe's 'Zahlenkombination', a token in "
+        "brackets after 'API keys'; not personal: a vendor's reference 'was', a premises' "
+        "landline): development since"
+    ),
+    "blind226": (
+        "the hundred-and-eighteenth secrets blind test (written in session 30, focus: "
+        "remote-support session logs and chat transcripts; scored in session 30 on 08dc9d0) (the "
+        "rules alone 0.97/1.00; with the token model 1.00/1.00; personal 1.00/0.97); read in "
+        "session 30 (not personal: a remote-control tool's address): development since"
+    ),
+    "blind227": (
+        "the hundred-and-nineteenth secrets blind test (written in session 30, focus: customer "
+        "voicemails through speech-to-text; scored in session 30 on 08dc9d0) (the rules alone "
+        "0.93/1.00; with the token model 0.97/1.00; personal 0.92/0.95); read in session 30 "
+        "('equals' said for '=', a Wi-Fi key of letters at random; a BSN after 'bsn', 'steuer i "
+        "d', an NI number's letters apart; not personal: a fob's number, 'the company one'): "
+        "development since"
+    ),
+    "blind228": (
+        "the hundred-and-twentieth secrets blind test (written in session 30, focus: structured "
+        "hand-over documents with key: value lines, YAML, INI and tables; scored in session 30 "
+        "on 08dc9d0) (the rules alone 1.00/0.98; with the token model 1.00/0.94; personal "
+        "0.97/0.95); read in session 30 (a personal mobile for want of a work phone in Italian; "
+        "not secrets: fob numbers after a colon; not personal: a vendor's ticket, a list of "
+        "direct dials): development since"
+    ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -2043,7 +2078,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind225.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind229.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:

@@ -15,11 +15,16 @@ from collections.abc import Iterator
 
 from kbassist.hygiene.keyword_scan import Hit
 from kbassist.hygiene.regex_guard import guarded
-from kbassist.hygiene.value_shapes import HOST_NAME, MIXED_CASE_AND_DIGIT, is_mention
+from kbassist.hygiene.value_shapes import (
+    HOST_NAME,
+    MIXED_CASE_AND_DIGIT,
+    is_mention,
+    looks_generated,
+)
 
 _KEYWORD = (
     r"(?:password|passwort|kennwort|wachtwoord|contraseña|senha|mot\s+de\s+passe|mdp|pw|pwd"
-    r"|passwd|token|api[\s_-]?key|secret)"
+    r"|passwd|token|api[\s_-]?keys?|secret)"
 )
 # the keyword before the bracket, or first inside it: "via the API (token fhooQe3w...,"
 _KEY_THEN_BRACKET = guarded(
@@ -40,6 +45,9 @@ _QUALIFIED = guarded(
     r"|initial\w*|initiale?|iniziale|provisoire|provisional|provis[óo]ri[ao]|tijdelijke?"
     r"|eenmalige?)\b"
 )
+# a token's capitals and digits: "Developer links > API keys (NRSB0QXRB8IFTKN8NXDK)" (session 30,
+# blind225 read)
+_TOKEN_WORD = guarded(r"(?i)\b(?:token|api[\s_-]?keys?|secret)\b")
 _LOWER_AND_DIGITS = re.compile(r"(?=(?:[a-z]*\d){2})(?=(?:\d*[a-z]){3})[a-z\d]{8,20}")
 _HINTS = ("pass", "pw", "kennwort", "wachtwoord", "contrase", "senha", "mdp", "token", "key")
 
@@ -52,6 +60,9 @@ def bracketed_value_hits(text: str, lowered: str) -> Iterator[Hit]:
         yield match.start("value"), match.end("value"), "password"
     for match in _KEY_THEN_BRACKET.finditer(text):
         value = match.group("value")
+        if _TOKEN_WORD.search(match.group(0)) and looks_generated(value):
+            yield match.start("value"), match.end("value"), "token"
+            continue
         if (
             not (
                 MIXED_CASE_AND_DIGIT.fullmatch(value)

@@ -182,6 +182,8 @@ _OTHER_BEFORE_COLON = guarded(
     r"(?i)\b(?:ticket|ref\w*|case|order|incident|tel\w*|phone|ext\w*|room|floor|serial|at"
     r"|time|hours?|um|à|a\s+las|alle|om|unit|id|nr|no|number|n[º°o]|erreur|error|errors|fehler"
     r"|errore|erro|fout|fault|event|code|c[óo]digo|codice)\.?\W*$"
+    # a fob's or a badge's numbers: "Fob numbers deactivated: 004412, ..." (session 30, blind228)
+    r"|\b(?:fob|badge|tag|transponder)s?\b[^:\n]{0,30}$"
 )
 
 

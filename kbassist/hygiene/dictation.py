@@ -46,6 +46,9 @@ _SYMBOLS = {
     "+": "plus sign|plus|pluszeichen|signo más|signe plus|segno più|sinal de mais",
     "?": "question mark|fragezeichen|punto interrogativo|vraagteken|point d'interrogation"
     "|signo de interrogación|ponto de interrogação",
+    # "the new one is velvet 757 equals" (session 30, blind227 read)
+    "=": "equals sign|equal sign|equals|gleichheitszeichen|signo igual|signe égal|segno uguale"
+    "|isgelijkteken|sinal de igual",
 }
 _SYMBOL_OF = {
     phrase: symbol for symbol, phrases in _SYMBOLS.items() for phrase in phrases.split("|")

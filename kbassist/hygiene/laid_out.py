@@ -349,7 +349,7 @@ def mfa_code_list_hits(text: str, lowered: str) -> Iterator[Hit]:
 
 # "Nouvelle clé saisie sur le contrôleur UniFi (... > TILLEULS-CLIENTS) : Tilleuls-Lac-2025":
 # in a sentence about a Wi-Fi key, the value after a colon that ends the clause (session 6).
-_WIFI_WORDS = guarded(r"(?i)\b(?:wi-?fi|wpa[23]?|wep|wlan|ssid|wireless|sans[\s-]fil)\b")
+_WIFI_WORDS = guarded(r"(?i)\b(?:wi[- ]?fi|wpa[23]?|wep|wlan|ssid|wireless|sans[\s-]fil)\b")
 _KEY_WORDS = guarded(
     r"(?i)\b(?:key|clé|clef|schlüssel|clave|sleutel|chave|chiave|password|passwort|kennwort"
     r"|contraseña|mot\s+de\s+passe|wachtwoord|senha|passphrase|psk|code|codice|código)\b"
@@ -415,7 +415,11 @@ _NOT_A_WIFI_KEY = re.compile(r"(?i)wpa|wep|802\.|aes|tkip|psk|ghz|mbps|personal|
 
 def _network_named_before(text: str, at: int, value: str) -> bool:
     """A network (or Wi-Fi) named up to 300 characters before a key of strict shape."""
-    if not value_shape_ok(value, "strict") or "\\" in value or "/" in value:
+    if (
+        not (value_shape_ok(value, "strict") or _random_letters(value))
+        or "\\" in value
+        or "/" in value
+    ):
         return False  # a registry key's or a file's path is no Wi-Fi key
     before = max(0, at - 300)
     return bool(_NETWORK_NAMED.search(text, before, at) or _WIFI_WORDS.search(text, before, at))
@@ -443,8 +447,12 @@ def wifi_key_in_prose_hits(text: str, lowered: str) -> Iterator[Hit]:
             continue
         if is_mention(value) or not any(ch.isalpha() for ch in value):
             continue
-        if _WORD_KEY.fullmatch(value) or (
-            any(ch.isdigit() for ch in value) and value_shape_ok(value, "medium")
+        if (
+            _WORD_KEY.fullmatch(value)
+            or (any(ch.isdigit() for ch in value) and value_shape_ok(value, "medium"))
+            # letters at random: "rede Armazem configurada ... com a chave QbyWkApvUhud" (session
+            # 30, blind227 read)
+            or _random_letters(value)
         ):
             yield match.start("value"), match.end("value"), "wifi_key"
     if "entered" not in lowered and "typed" not in lowered and "read out" not in lowered:

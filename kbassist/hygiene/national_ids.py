@@ -99,6 +99,15 @@ def _steuer_id_ok(number: str) -> bool:
     return (11 - product) % 10 == digits[10]
 
 
+def _bsn_ok(number: str) -> bool:
+    """The Dutch eleven test: digits weighted 9 down to 2, the last -1, a multiple of 11."""
+    digits = [int(ch) for ch in number if ch.isdigit()]
+    if len(digits) != 9:
+        return False
+    total = sum(digit * weight for digit, weight in zip(digits, range(9, 1, -1), strict=False))
+    return total > 0 and (total - digits[-1]) % 11 == 0
+
+
 def _date_ok(day: int, month: int, year: int) -> bool:
     try:
         date(year, month, day)
@@ -341,6 +350,14 @@ _KINDS: tuple[_Kind, ...] = (
         lower=("burgerservicenummer", "sofi"),
         window=120,
     ),
+    _Kind(  # "bsn" as a voicemail's transcript writes it, its eleven test passed (session 30)
+        re.compile(r"\bbsn\b"),
+        re.compile(r"(?<![\d.-])(?:\d{9}|\d{3} \d{3} \d{3})(?![\d-]|[.,]\d)"),
+        _bsn_ok,
+        "national_id",
+        lower=("bsn",),
+        window=120,
+    ),
     _Kind(
         # "passaporte CB482117", "Paspoortnummer NX4R82LK1": letters and digits right after
         # the passport's name (session 7); "Kopie seines Reisepasses (Nr. C01X00T47)",
@@ -429,7 +446,8 @@ _KINDS: tuple[_Kind, ...] = (
     _Kind(  # "Steuer-ID hatte 10 statt 11 Stellen. Richtig ...: 30162854934" (session 17)
         # (or "Steuer ID", a space for its hyphen; session 29, blind205 read)
         re.compile(
-            r"(?i)\b(?:steuer[- ]?id(?:nr)?|steuer-?identifikationsnummer|steuerliche\s+id\w*"
+            # (or its letters said apart: "meine steuer i d"; session 30, blind227 read)
+            r"(?i)\b(?:steuer[- ]?i ?d(?:nr)?|steuer-?identifikationsnummer|steuerliche\s+id\w*"
             r"|identifikationsnummer|idnr)\b"
         ),
         re.compile(r"(?<![\d-])[1-9]\d ?\d{3} ?\d{3} ?\d{3}(?![\d-])"),
@@ -451,7 +469,9 @@ _KINDS: tuple[_Kind, ...] = (
         # LM228919B"; session 29, blind216 read)
         re.compile(r"\b(?:P60|P45|P11D|NINO|NI\s+numbers?)|(?i:\bnational\s+insurance)"),
         re.compile(
-            r"(?<![A-Za-z0-9])[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]"
+            # (its letters apart too, as speech-to-text writes them: "it's A P 30 18 83 A";
+            # session 30, blind227 read)
+            r"(?<![A-Za-z0-9])[A-CEGHJ-PR-TW-Z] ?[A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]"
             r"(?![A-Za-z0-9])"
         ),
         _not_the_sample,

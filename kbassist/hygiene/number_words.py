@@ -84,6 +84,11 @@ _NOT_PHONE_CONTEXT = guarded(
     # a log's field: 'logid="0101039426"', "sessionid=4418230911" (session 16)
     r"|[a-z_]*id\s*=\s*[\"']?$"
 )
+# a fob's number read out: "my fob won't open the side door the number on the back is 0 0 4 1
+# 7 7 3" (session 30, blind227 read)
+_FOB_NUMBER_BEFORE = re.compile(
+    r"(?i)\b(?:fob|badge|tag|pass)\b[^\n.;]{0,70}\bnumber\b[^\n.;]{0,25}$"
+)
 # A company's registration or tax number: "Registered in England No. 08812345", "KvK 1234..."
 # (read on the raw words before: the clause cut stops at "No. ").
 _REGISTRATION_BEFORE = guarded(
@@ -167,7 +172,13 @@ _ANOTHER_NUMBER_BEFORE = guarded(
     r"|submission|invoices?"
     r"|rechnungsnummern?|identifiant\s+du\s+tpe"
     # a reference with its kind between: "técnico vodafone ref. avaria 2209-114873" (session 23)
-    r"|\bref\.?(?:\s+[^\W\d_]+){1,2})"
+    # (or a ticket with its vendor: "ticket éditeur 04412877"; session 30, blind228 read)
+    r"|\b(?:ref\.?|ticket)(?:\s+[^\W\d_]+){1,2}"
+    # a reference said to be it: "Brother's reference from the phone call was 20419-8833"; a
+    # remote-control tool's address: "AnyDesk 8, endereço 221 660 381" (session 30)
+    r"|\b(?:reference|referencia|référence|riferimento|referentie|referenz)\b[^\n.;:]{0,40}?"
+    r"\b(?:was|is|es|est|è|ist|era|é|lautet|luidt)"
+    r"|\b(?:anydesk|teamviewer|rustdesk|splashtop|supremo)\b[^\n.;]{0,30}?)"
     r"(?:\s+(?:no\.?|nr\.?|n\.?[º°o]\.?|n\.|#|id))?"
     r")\W{0,3}$"
 )
@@ -204,6 +215,7 @@ def another_number(text: str, start: int, before: str) -> bool:
         _NOT_PHONE_CONTEXT.search(before)
         or _NOT_PHONE_CONTEXT.search(text, max(0, start - 30), start)
         or _REFERENCE_BEFORE.search(text[max(0, start - 80) : start])
+        or _FOB_NUMBER_BEFORE.search(text, max(0, start - 110), start)
         # "NL91 ABNA 0417 1643 00": the tail of an IBAN
         or _IBAN_OPENING.search(text, max(0, start - 30), start)
         # "spedizione BRT n. 068123450012345": a parcel's number

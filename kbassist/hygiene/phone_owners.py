@@ -109,6 +109,11 @@ WORK_PHONE = guarded(
     r"(?:(?:is|stays|remains|blijft|bleibt|reste|sigue|continua|resta|still|now|nog)\W+){0,2}$"
     r"|(?:diensthandy|firmenhandy|geschäftshandy|diensttelefon|firmen-?mobil|dienst-?mobil"
     r"|n[úu]mero\s+de\s+servi[çc]o)\w*\W{0,3}(?:\w+\W+){0,2}$"
+    # a list of direct dials after its label: "Direct dials: Partners 0113 387 2215 / 2216,
+    # Payroll 0113 387 2220" (session 30, blind228 read); "it's the company one 07452 ..."
+    r"|\b(?:direct\s+dials|ddis|dids|durchwahlen|doorkiesnummers|lignes\s+directes)\s*:"
+    r"(?:(?!mobile|personal|private|home|own\b|priv|perso)[^\n]){0,60}$"
+    r"|\b(?:the|a)\s+(?:company|work|business|firm)(?:['’]s)?\s+one\W{0,3}$"
     # a direct line is the employer's: "Her DDI 0161 496 0732" (session 7), "Her direct dial stays
     # 0113 ..." (session 28, blind189 read)
     r"|\b(?:ddi|did|direct\s+(?:dial|line)|durchwahl|doorkiesnummer|ligne\s+directe)s?\W{0,3}"

@@ -196,7 +196,8 @@ def _own_after(after: str) -> bool:
 # telemóvel da empresa)"
 _NO_WORK_PHONE_YET = guarded(
     r"(?i)\b(?:until|till|bis|hasta|jusqu|totdat|finché|até|instead|no|not|não|kein\w*|pas|geen"
-    r"|sin|senza|sem|without|ohne|sans|zonder)\b"
+    # "non ha telefono aziendale" (session 30, blind228 read)
+    r"|sin|senza|sem|without|ohne|sans|zonder|non|nicht|nessun\w*|ning[úu]n\w*|aucun\w*|nenhum)\b"
 )
 
 
@@ -272,6 +273,9 @@ _SWITCHBOARD_BEFORE = guarded(
     r"|soci[ée]t[ée]|entreprise|magasin|boutique|oficina|empresa|tienda|cl[íi]nica|clinique"
     r"|escrit[óo]rio|loja|ufficio|azienda|negozio|studio|praxis|kanzlei|firma|b[üu]ros?"
     r"|kantoor|praktijk|winkel|notar[íi]a|gestor[íi]a|farmacia|pharmacie|centro|colegio"
+    # a charity's or a parish's premises: "el teléfono fijo del local, 923 ..." (session 30)
+    r"|local|sede|parroquia|iglesia|asociaci[óo]n|associa[çc][ãa]o|igreja|chiesa|parrocchia"
+    r"|paroisse|[ée]glise|kirche|gemeinde|kerk|parochie|vereniging|verein|associazione"
     r"|instituto|escuela|[ée]cole|coll[èe]ge|lyc[ée]e|scuola|istituto|escola|schule|school|cabine)"
     # a number the firm publishes: "on their published number", "from their website (", "het
     # algemene nummer op hun website," (session 15)

@@ -52,6 +52,7 @@ PLACE_WORDS = re.compile(
 )
 _PLACE_CODE = guarded(
     r"(?i)\b(?:code|pin|combination|combo|code\s+number|pin\s+code|code\s+pin|nummer|número"
+    r"|(?:zahlen)?kombination|combinazione|combinaci[óo]n|combinatie"  # (session 30, blind225)
     rf"|numéro|codice|código|codigo|clave|{_OPENING_CODE})\b"
     r"(?:[ \t]+(?:is|was|now|to|set|changed|reprogrammed"
     r"|reset|updated|:|=|-|ist|es|est|é|è|still|remains|stays|again"
@@ -577,7 +578,7 @@ def prose_code_hits(text: str, lowered: str) -> Iterator[Hit]:
             yield match.start("value"), match.end("value"), "pin"
     yield from _typed_keys_seed_and_card_hits(text, lowered)
     if "code" not in lowered and "pin" not in lowered and "combi" not in lowered:
-        words = ("código", "codigo", "codice", "nummer", "clave", "override")
+        words = ("código", "codigo", "codice", "nummer", "clave", "override", "kombi")
         if not any(word in lowered for word in words):
             return
     for match in _PERSONAL_CODE.finditer(text):
