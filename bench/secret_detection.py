@@ -104,6 +104,7 @@ BATCHES = (
     "blind217", "blind218", "blind219", "blind220",
     "blind221", "blind222", "blind223", "blind224",
     "blind225", "blind226", "blind227", "blind228",
+    "blind229", "blind230", "blind231", "blind232",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -335,6 +336,10 @@ BLIND = {
     "blind226": ROOT / "bench" / "data" / "secrets_blind226.jsonl",
     "blind227": ROOT / "bench" / "data" / "secrets_blind227.jsonl",
     "blind228": ROOT / "bench" / "data" / "secrets_blind228.jsonl",
+    "blind229": ROOT / "bench" / "data" / "secrets_blind229.jsonl",
+    "blind230": ROOT / "bench" / "data" / "secrets_blind230.jsonl",
+    "blind231": ROOT / "bench" / "data" / "secrets_blind231.jsonl",
+    "blind232": ROOT / "bench" / "data" / "secrets_blind232.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -1766,6 +1771,36 @@ SEEN = {
         "not secrets: fob numbers after a colon; not personal: a vendor's ticket, a list of "
         "direct dials): development since"
     ),
+    "blind229": (
+        "the hundred-and-twenty-first secrets blind test (written in session 30, focus: notes "
+        "typed in a hurry with shorthand; scored in session 30 on df65cf8) (the rules alone "
+        "0.90/1.00; with the token model 0.95/1.00; personal 0.97/1.00); read in session 30 "
+        "('erstpw', an app password's sixteen letters, a password re-entered; a NIF after 'nif' "
+        "in lower case): development since"
+    ),
+    "blind230": (
+        "the hundred-and-twenty-second secrets blind test (written in session 30, focus: long "
+        "troubleshooting narratives; scored in session 30 on df65cf8) (the rules alone "
+        "0.92/0.98; with the token model 0.98/0.98; personal 0.97/0.97); read in session 30 (a "
+        "TOTP seed a few words after 'segreto', a BSN far after 'BSN'; not secrets: a mailbox's "
+        "short name; not personal: an invoice after 'NIF de consumidor final'): development "
+        "since"
+    ),
+    "blind231": (
+        "the hundred-and-twenty-third secrets blind test (written in session 30, focus: English "
+        "by technicians whose first language is another; scored in session 30 on df65cf8) (the "
+        "rules alone 0.98/1.00; with the token model 0.98/0.98; personal 0.95/1.00); read in "
+        "session 30 ('netwerksleutel', a Steuer-ID after 'tax identification number', a "
+        "passport number two sentences on; not secrets: a product's name glued to a noun): "
+        "development since"
+    ),
+    "blind232": (
+        "the hundred-and-twenty-fourth secrets blind test (written in session 30, focus: taking "
+        "over a client from another MSP; scored in session 30 on df65cf8) (the rules alone "
+        "0.98/1.00; with the token model 1.00/0.98; personal 1.00/0.97); read in session 30 "
+        "(not secrets: identifiers listed after their name; not personal: a case number with "
+        "what it is for between): development since"
+    ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -2078,7 +2113,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind229.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind233.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:

@@ -250,11 +250,16 @@ _SEED_AFTER_MANUAL = guarded(
 
 # A TOTP seed in base32 after "secret" or "seed", an MFA word up to 200 characters before: "Set up
 # TOTP with the team: secret REEYSAVTM2I2FVUP4BJVXFLQG2MHJIV3 added to the vault" (session 20)
+# (or a few words on, after a colon: "il nuovo segreto in chiaro durante la configurazione:
+# 2TWYONXB3Q5B4JIQ..."; the second factor named in words; session 30, blind230 read)
 _NAMED_SEED = guarded(
-    r"(?i)\b(?:secret|seed|geheimnis|secreto|segredo|segreto|geheim)\b[ \t]*[:=]?[ \t]*"
-    r"(?P<value>(?-i:[A-Z2-7]{16,64}))(?![\w-])"
+    r"(?i)\b(?:secret|seed|geheimnis|secreto|segredo|segreto|geheim)\b(?:[^\n.:]{0,60}:)?[ \t]*"
+    r"[:=]?[ \t]*(?P<value>(?-i:[A-Z2-7]{16,64}))(?![\w-])"
 )
-_MFA_NAMED = re.compile(r"(?i)\b(?:totp|mfa|2fa|authenticator|two[\s-]factor|otp)\b")
+_MFA_NAMED = re.compile(
+    r"(?i)\b(?:totp|mfa|2fa|authenticator|two[\s-]factor|otp|second\s+factor|secondo\s+fattore"
+    r"|zweite[rn]?\s+faktor|segundo\s+factor|second\s+facteur|tweede\s+factor)\b"
+)
 
 
 def manual_code_hits(text: str, lowered: str) -> Iterator[Hit]:
@@ -264,7 +269,10 @@ def manual_code_hits(text: str, lowered: str) -> Iterator[Hit]:
         for match in _BACKUP_PAIR.finditer(text):
             if _BACKUP_NAMED.search(text, max(0, match.start() - 250), match.start()):
                 yield match.start("value"), match.end("value"), "recovery_code"
-    mfa = any(word in lowered for word in ("totp", "mfa", "2fa", "authenticator", "factor", "otp"))
+    mfa = any(
+        word in lowered
+        for word in ("totp", "mfa", "2fa", "authenticator", "factor", "otp", "fattore", "faktor")
+    )
     for match in _NAMED_SEED.finditer(text) if mfa else ():
         if _MFA_NAMED.search(text, max(0, match.start() - 200), match.start()):
             yield match.start("value"), match.end("value"), "mfa_seed"

@@ -58,6 +58,15 @@ _NAMED_BEFORE = guarded(
     r"|for)\s+\w+)?)"
     r"\W{0,3}(?:(?:no\.?|number|nr\.?|n[º°o]\.?)\W{0,3})?$"
 )
+# Identifiers listed after their name: "Record UIDs for the three broken ones sent back to
+# them: kp3vGrnQ2a8WxYtB, Lm7d... and Ta9X..." (session 30, blind232 read)
+_IDS_LISTED_BEFORE = guarded(
+    r"(?i)\b(?:uids?|guids?|(?:record|object|item|entry|device|tenant)\s+ids?)\b[^.\n:]{0,60}:"
+    r"(?:[ \t]*[\w-]+[ \t]*(?:,|and|und|et|en|y|e))*[ \t]*$"
+)
+# A product's name and a number glued to a noun by a hyphen, as Dutch and German compound:
+# "Alle MicrosoftOffice16-referenties verwijderd" (session 30, blind231 read)
+_NAME_COMPOUND = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*\d*-[a-zäöüé]{6,}")
 # A factory default of one digit repeated, named so: "the N870 system PIN was still the
 # factory 0000" (the retrained token model took it; session 18). Not "changed from default
 # 12345 which was still on the sticker": a writer labelled that one a secret.
@@ -154,6 +163,8 @@ def is_identifier(text: str, start: int, end: int) -> bool:
         (_VIN.fullmatch(value) is not None and _vin_named(text, start))
         or _PRODUCT_ID.fullmatch(value) is not None
         or _NAMED_BEFORE.search(text, max(0, start - 40), start) is not None
+        or _IDS_LISTED_BEFORE.search(text, max(0, start - 160), start) is not None
+        or _NAME_COMPOUND.fullmatch(value) is not None
         or (
             _DEFAULT_DIGITS.fullmatch(value) is not None
             and _DEFAULT_BEFORE.search(text, max(0, start - 30), start) is not None

