@@ -105,6 +105,7 @@ BATCHES = (
     "blind221", "blind222", "blind223", "blind224",
     "blind225", "blind226", "blind227", "blind228",
     "blind229", "blind230", "blind231", "blind232",
+    "blind233", "blind234", "blind235", "blind236",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -340,6 +341,10 @@ BLIND = {
     "blind230": ROOT / "bench" / "data" / "secrets_blind230.jsonl",
     "blind231": ROOT / "bench" / "data" / "secrets_blind231.jsonl",
     "blind232": ROOT / "bench" / "data" / "secrets_blind232.jsonl",
+    "blind233": ROOT / "bench" / "data" / "secrets_blind233.jsonl",
+    "blind234": ROOT / "bench" / "data" / "secrets_blind234.jsonl",
+    "blind235": ROOT / "bench" / "data" / "secrets_blind235.jsonl",
+    "blind236": ROOT / "bench" / "data" / "secrets_blind236.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -1801,6 +1806,36 @@ SEEN = {
         "(not secrets: identifiers listed after their name; not personal: a case number with "
         "what it is for between): development since"
     ),
+    "blind233": (
+        "the hundred-and-twenty-fifth secrets blind test (written in session 30, focus: notes "
+        "dictated in all seven languages; scored in session 30 on d5ea165) (the rules alone "
+        "0.90/1.00; with the token model 0.92/1.00; personal 0.97/0.97); read in session 30 (a "
+        "product key's groups parted with spaces; not personal: a tracking number read out key "
+        "by key; dictated values in number words, a dictated NI number and a hex key a clause "
+        "on not mended): development since"
+    ),
+    "blind234": (
+        "the hundred-and-twenty-sixth secrets blind test (written in session 30, focus: mobile "
+        "devices and phones; scored in session 30 on d5ea165) (the rules alone 0.89/1.00; with "
+        "the token model 0.94/1.00; personal 1.00/0.97); read in session 30 (a Screen Time "
+        "code, 'Gerätecode', an Apple app-specific password, an eSIM activation code; not "
+        "personal: an account number on a bill): development since"
+    ),
+    "blind235": (
+        "the hundred-and-twenty-seventh secrets blind test (written in session 30, focus: notes "
+        "exported from PSA tools; scored in session 30 on d5ea165) (the rules alone 0.97/0.98; "
+        "with the token model 1.00/0.98; personal 1.00/0.97); read in session 30 (not secrets: "
+        "a Dell express service code; not personal: a fob's number in brackets): development "
+        "since"
+    ),
+    "blind236": (
+        "the hundred-and-twenty-eighth secrets blind test (written in session 30, focus: "
+        "hotels, restaurants, pubs and cafés; scored in session 30 on d5ea165) (the rules alone "
+        "0.82/1.00; with the token model 0.95/0.98; personal 1.00/0.93); read in session 30 "
+        "(backup verification codes, a password given as 'it', a safe's master override; not "
+        "secrets: a template variable; not personal: a serial after 'série', an own address at "
+        "the firm's domain): development since"
+    ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -2113,7 +2148,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind233.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind237.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:

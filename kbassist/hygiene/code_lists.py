@@ -117,7 +117,8 @@ def code_list_hits(text: str, lowered: str) -> Iterator[Hit]:
 _BACKUP_CODES_NAMED = (
     r"(?i)(?:\b(?:backup|back-up|recovery|bypass|scratch|rescue|emergency|wiederherstellungs"
     r"|notfall|respaldo|recuperación|recuperação|secours|récupération|herstel|recupero|reserve)"
-    r"[\s-]?codes?"
+    # ("Get backup verification codes, gave her two by phone"; session 30, blind236 read)
+    r"[\s-]?(?:verification\s+)?codes?"
     # or the noun first: "uno dei codici di backup", "un code de secours"
     r"|\b(?:codes?|códigos?|codici|codice)\s+(?:de\s+|di\s+|da\s+)?(?:backup|secours"
     r"|récupération|recupero|recuperación|recuperação|respaldo|reserva|emergencia|emergência"

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from kbassist.hygiene.activation_codes import activation_code_hits
 from kbassist.hygiene.clause_values import clause_value_hits
 from kbassist.hygiene.keyword_scan import Hit
 from kbassist.hygiene.prose_codes import PANEL_ROLE, PLACE_WORDS
@@ -317,4 +318,5 @@ def sentence_code_hits(text: str, lowered: str) -> Iterator[Hit]:
     yield from comma_code_hits(text, lowered)
     yield from manual_code_hits(text, lowered)
     yield from clause_value_hits(text, lowered)  # passwords and PINs too (session 20)
+    yield from activation_code_hits(text, lowered)  # (session 30)
     yield from combination_hits(text, lowered)

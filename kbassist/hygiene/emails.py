@@ -142,9 +142,22 @@ def email_hits(text: str, lowered: str) -> Iterator[Hit]:
             continue  # "name@example.com", "test@gmail.com": an example, no one's mailbox
         before = clause_before(text, match.start(), 50)
         if personal_domain(match.group("domain")) or (
-            _PRIVATE_WORDS.search(before) and not _WORK_MAILBOX_BEFORE.search(before)
+            _PRIVATE_WORDS.search(before)
+            and not _WORK_MAILBOX_BEFORE.search(before)
+            and not _firm_domain_elsewhere(text, match)
         ):
             yield match.start(), match.end(), "email"
+
+
+def _firm_domain_elsewhere(text: str, match: re.Match[str]) -> bool:
+    """Whether another mailbox in the text sits at the same (not a consumer's) domain: the
+    firm's, so "her own address is a.kowalczyk@saltmarshlodge.co.uk" beside the shared
+    "reservations@saltmarshlodge.co.uk" is her work address (session 30, blind236 read)."""
+    domain = match.group("domain").lower()
+    return any(
+        other.group("domain").lower() == domain and other.group(0).lower() != match.group(0).lower()
+        for other in EMAIL.finditer(text)
+    )
 
 
 # An address written so a scraper misses it: "a.fairweather76 at hotmail dot com",

@@ -50,7 +50,7 @@ _NAMED_BEFORE = guarded(
     r"|c[óo]digo\s+de\s+reserva|code\s+de\s+réservation|booking\s+(?:code|ref(?:erence)?)"
     r"|reservation\s+code|reserveringscode|buchungscode|codice\s+(?:di\s+)?prenotazione"
     # a handset's IMEI, an identifier for the token model too: "IMEI 358729246739132" (s. 23)
-    r"|imei|meid|iccid"
+    r"|imei|meid|iccid|express\s+service\s+code"  # Dell's (session 30, blind235 read)
     # a vendor's ticket: "Ticket do fornecedor de filtro 553019" (session 29, blind207 read)
     r"|(?:ticket|case|caso|chamado|incidencia|incidente|ocorr[êe]ncia|fall|melding)\s+(?:do|da"
     r"|del|de|du|of\s+the|with\s+the|van\s+de|beim)\s+(?:fornecedor|proveedor|fournisseur"
@@ -182,6 +182,8 @@ def is_identifier(text: str, start: int, end: int) -> bool:
         or _inside_a_mac(text, start, end)
         # a placeholder between double underscores: "Password=__SET_BY_PIPELINE__" (session 28)
         or _DUNDER_PLACEHOLDER.fullmatch(value) is not None
+        # or a template's variable, its end cut: "psk = \"${var.staff_psk}\"" (session 30)
+        or value.startswith(("${", "{{", "%{"))
         # a value's tail after an ellipsis, the rest not given: "the public key ... ends
         # ...IKYXjq...", "message ID ending ...3c15aad1b38b@eurprd" (session 28, blind198-200)
         # (or its start cut: "terminaba en ...-K2CBJ", session 24; the token model's own

@@ -7,6 +7,10 @@ value stands after "a nova" ("the new one") in the seven languages, or after a c
 closes the clause ("entered the new one while Mel read it back to me: Lagoon 6 Tulip 4"). A
 single word must mix three kinds of character, as a value found this far from its keyword
 always must; a phrase must hold capitalised words and a number.
+
+Values given in other turns of phrase live here too (session 30): a token updated "to" a
+generated value in a script, an app password's sixteen letters after its name, a password
+"reinserita" a few words on, a PIN "confirmed ... as" after a password was named.
 """
 
 from __future__ import annotations
@@ -127,11 +131,16 @@ _TOKEN_PUT_TO = guarded(
 # An app password as Microsoft and Google print it, sixteen lower-case letters (in fours, maybe),
 # an app password named before: "made app pw for scan@ mbx, entered rnsnyvkiahtosszu in ricoh
 # smtp settings" (session 30, blind229 read); not a long word (few vowels, as letters drawn)
-_APP_PASSWORD = re.compile(r"(?<![\w@./-])(?P<value>[a-z]{16}|[a-z]{4}(?: [a-z]{4}){3})(?![\w@-])")
+# (or Apple's, its fours joined by hyphens: "palavra-passe específica de aplicação no ID Apple,
+# ktfl-dhim-laiy-srad"; session 30, blind234 read)
+_APP_PASSWORD = re.compile(
+    r"(?<![\w@./-])(?P<value>[a-z]{16}|[a-z]{4}(?: [a-z]{4}){3}|[a-z]{4}(?:-[a-z]{4}){3})(?![\w@-])"
+)
 _APP_PASSWORD_NAMED = guarded(
     r"(?i)\bapp[ -]?(?:passwords?|pw|pwd|pass|passw[oö]rter|passwort|kennwort|wachtwoord)\b"
     r"|\b(?:senha|contraseña|mot\s+de\s+passe|password)\s+(?:de\s+|d'|per\s+le\s+|dell')"
-    r"(?:aplica(?:ção|ción)|application|app)\b"
+    r"(?:aplica(?:ção|ción)|application|app)\b|app-specific|espec[íi]fica\s+de\s+aplica"
+    r"|sp[ée]cifique\s+(?:à|a)\s+l'app|app-?specifiek|app-?spezifisch|specifica\s+per\s+l'app"
 )
 # A password named, then re-entered with its value a few words on: "pw sip dell'interno 214
 # reinserita dJISwkpS8K" (session 30, blind229 read); a value of a password's strict shape
@@ -140,6 +149,12 @@ _ENTERED_AGAIN = guarded(
     r"\b(?:re-?entered|reinserit[ao]|reingresad[ao]|reintroducid[ao]|neu\s+eingegeben"
     r"|opnieuw\s+ingevoerd|ressaisie?|reinserid[ao]|redigitad[ao])[ \t]+"
     r"(?P<value>[^\s,;()<>'\"]{6,40}?)[.,;)]?(?=\s|$)"
+)
+# A password or PIN named, then given as "it": "wanted the manager password ...; they confirmed
+# it as 672949" (session 30, blind236 read)
+_CONFIRMED_AS = guarded(
+    r"(?i)\b(?:confirmed|gave|read|quoted|told)\s+(?:me\s+)?it\s+(?:to\s+me\s+)?(?:as|to\s+be)"
+    r"[ \t]+(?P<value>\d{4,8})(?![\w.,/:-]\w)"
 )
 _DIGEST_WORDS = guarded(r"(?i)\b(?:hash|sha\w*|md5|checksum|digest|fingerprint|thumbprint)\b")
 _DIGITS = re.compile(r"\d{4,8}")
@@ -169,9 +184,9 @@ def _read_out_hits(text: str) -> Iterator[Hit]:
 
 def _app_and_entered_hits(text: str, lowered: str) -> Iterator[Hit]:
     """An app password's sixteen letters after its name; a password re-entered a few words on."""
-    if "app" in lowered or "aplica" in lowered:
+    if "app" in lowered or "aplica" in lowered or "spezifisch" in lowered:
         for match in _APP_PASSWORD.finditer(text):
-            letters = match.group("value").replace(" ", "")
+            letters = match.group("value").replace(" ", "").replace("-", "")
             if sum(ch in "aeiou" for ch in letters) > 5 or len(set(letters)) < 8:
                 continue  # a word ("responsibilities"), a format ("xxxx xxxx xxxx xxxx")
             if _APP_PASSWORD_NAMED.search(text, max(0, match.start() - 200), match.start()):
@@ -181,3 +196,7 @@ def _app_and_entered_hits(text: str, lowered: str) -> Iterator[Hit]:
             value = match.group("value")
             if not is_mention(value) and value_shape_ok(value, "strict"):
                 yield match.start("value"), match.end("value"), "password"
+    if " it " in lowered:
+        for match in _CONFIRMED_AS.finditer(text):
+            if _PASSWORD_NAMED.search(text, max(0, match.start() - _REACH), match.start()):
+                yield match.start("value"), match.end("value"), "pin"

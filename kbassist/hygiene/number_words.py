@@ -58,7 +58,7 @@ _NOT_PHONE_CONTEXT = guarded(
     r"|ap[óo]lice|p[óo]liza|polizza|polis|policy|\bn\.?\s?[º°]\.?"
     r"|(?:num[ée]ro|n[úu]mero)\s+(?:de\s+)?client[ea]?(?:\s+[a-zéèáíóúç]+)?"
     r"|(?:customer|client|kunden|klant)(?=[\s-]?(?:nummer|nr|no|number)))"
-    r"(?:(?:s|['’]s)?[\s-]?(?:nummer|nr\.?|no\.?|n\.|n\.?[º°]\.?|number|numbers|#))?s?\W{0,3}$"
+    r"(?:(?:s|['’]s)?[\s-]?\(?(?:nummer|nr\.?|no\.?|n\.|n\.?[º°]\.?|number|numbers|#))?s?\W{0,3}$"
     # "Ticket beim Hersteller 2026-118043", "serienummers 1123456789 en 1123456790" (session 7)
     # "Incidencia Redsys 2026-118842", "Storing KPN ...": a reference word, the vendor's name,
     # then its number, in the seven languages (session 8)
@@ -80,6 +80,9 @@ _NOT_PHONE_CONTEXT = guarded(
     r"|(?:serie\w*|serial\w*|s/n)\s+\S+\s+(?:en|and|und|et|y|e|&)\s*$|serienummers?\W{0,3}$"
     # a parcel's tracking number, or the rest of a longer code: "tracking 1Z 9W4 7X6 03 1847 2253"
     r"|(?:tracking|sendungsnummer|suivi|seguimiento|rastreio|tracciamento)(?:\s+\S+){0,4}\s*$"
+    # or its keys read out one by one: "UPS tracking one Z nine nine eight F ..." (session 30)
+    r"|\btracking(?:\s+(?:[A-Za-z0-9]{1,3}|zero|one|two|three|four|five|six|seven|eight|nine"
+    r"|oh)){2,14}\s*$"
     r"|(?-i:[A-Z]+\d[A-Z\d]*|\d+[A-Z][A-Z\d]*)\s$"
     # a log's field: 'logid="0101039426"', "sessionid=4418230911" (session 16)
     r"|[a-z_]*id\s*=\s*[\"']?$"
@@ -124,7 +127,8 @@ _REFERENCE_BEFORE = guarded(
     r"(?:\W+\w+){0,4}\W{0,3}$"
     # "Dispatch number came back as one six four, ...": a vendor's reference, a verb between
     # (session 23)
-    r"|\b(?:dispatch|case|ticket|incident|order|reference|rma|work\s+order)\s+(?:number|no\.?|nr\.?)"
+    r"|\b(?:dispatch|case|ticket|incident|order|reference|rma|work\s+order|account)"
+    r"\s+(?:number|no\.?|nr\.?)"
     # (what it is for between: "their case number for the transfer is 00493317"; session 30)
     r"(?:\s+(?:for|of|with|on)(?:\s+[^\W\d_]+){1,3})?"
     r"(?:\s+(?:came|comes|is|was|back|as|given|issued|now|reads?|returned)){1,4}\W{0,3}$"

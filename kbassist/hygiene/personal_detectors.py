@@ -59,7 +59,8 @@ _CARD_SCHEMES = (
     (re.compile(r"3(?:0[0-5]|[68])"), (14,)),  # Diners Club
 )
 _NOT_CARD_CONTEXT = guarded(
-    r"(?i)(?:serial|s/n|\bsn\b|imei|iccid|imsi|meid|tracking|order|invoice|ticket|case|ref"
+    r"(?i)(?:serial|s/n|\bsn\b|s[ée]rie|matricola|imei|iccid|imsi|meid|tracking|order|invoice|ticket"
+    r"|case|ref"
     r"|reference|asset|\bid\b|build|version|event|error|object|sid|account|acct|iban|sku|part"
     r"|model|licen[cs]e|key|hash|barcode|ean|upc|\#)\W{0,12}$"
 )

@@ -86,9 +86,28 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         r"|code\s+(?:d')?administra(?:teur|tion)|codice\s+(?:di\s+|dell')?amministra(?:tore|zione)"
         r"|admin-?code|beheerderscode|administratorcode"
         r"|(?:unlock|screen[\s-]?lock|lock[\s-]?screen|device|phone|handset|i?pad|iphone|tablet"
-        r"|mobile|android|samsung|screen)[\s-]?(?:pass)?codes?",
+        r"|mobile|android|samsung|screen)[\s-]?(?:pass)?codes?"
+        # a device's passcode and a Screen Time code in the other languages: "den einheitlichen
+        # Gerätecode 148957", "Il codice di Tempo di utilizzo è 4504" (session 30, blind234 read)
+        r"|ger[äa]te-?code|apparaatcode|code\s+de\s+l'appareil|codice\s+del\s+dispositivo"
+        r"|c[óo]digo\s+del?\s+(?:dispositivo|aparelho)|screen\s+time(?:\s+pass)?code"
+        r"|(?:codice|c[óo]digo|code)\s+(?:di|de|del)\s+(?:tempo\s+di\s+utilizzo|tiempo\s+de\s+uso"
+        r"|tempo\s+de\s+ecr[ãa]|temps\s+d'[ée]cran)|bildschirmzeit-?code|schermtijdcode",
         "digits",
         (
+            "gerätecode",
+            "geräte-code",
+            "apparaatcode",
+            "appareil",
+            "dispositivo",
+            "aparelho",
+            "screen time",
+            "utilizzo",
+            "tiempo de uso",
+            "ecrã",
+            "écran",
+            "bildschirmzeit",
+            "schermtijd",
             " pin",
             "\npin",
             "-pin",

@@ -1,0 +1,41 @@
+"""Activation codes and product keys a few words after their name (session 30).
+
+"eSIM besteld; activatiecode uit de bevestigingsmail 1AA51A2498111E984783DD8F47C4397B
+handmatig ingevoerd": an eSIM's or a subscription's activation code, capitals and digits, a
+few words after its name in the seven languages (or the whole "LPA:1$..." string an eSIM's QR
+code holds). "put the MAK in by hand product key HJBKM 2JTFQ MK8QW BW3JH XH442": a Windows or
+Office product key whose five groups of five a dictated note parts with spaces, not hyphens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kbassist.hygiene.keyword_scan import Hit
+from kbassist.hygiene.regex_guard import guarded
+
+_ACTIVATION_CODE = guarded(
+    r"(?i)\b(?:activation\s+code|activatiecode|aktivierungscode|c[óo]digo\s+de\s+activaci[óo]n"
+    r"|c[óo]digo\s+de\s+ativa[çc][ãa]o|code\s+d'activation|codice\s+(?:di\s+)?attivazione)\b"
+    r"[^.\n]{0,40}?(?<![\w$-])(?P<value>(?-i:(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{20,40})"
+    r"|LPA:1\$[^\s,;]{8,200})(?![\w-])"
+)
+_SPACED_PRODUCT_KEY = guarded(
+    r"(?i)\b(?:product\s+key|mak|licen[cs]e\s+key|clave\s+de\s+producto|cl[ée]\s+de\s+produit"
+    r"|produktschl[üu]ssel|productsleutel|chave\s+do\s+produto|codice\s+(?:del\s+)?prodotto)\b"
+    r"[^.\n]{0,20}?(?<![\w-])(?P<value>(?-i:[A-Z0-9]{5}(?: [A-Z0-9]{5}){4}))(?![\w-])"
+)
+_HINTS = ("activ", "aktiv", "ativa", "attiva", "key", "mak", "clave", "clé", "schlüssel", "sleutel",
+          "chave", "prodotto")  # fmt: skip
+
+
+def activation_code_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """An activation code a few words after its name; a product key in groups with spaces."""
+    if not any(hint in lowered for hint in _HINTS):
+        return
+    for match in _ACTIVATION_CODE.finditer(text):
+        yield match.start("value"), match.end("value"), "secret"
+    for match in _SPACED_PRODUCT_KEY.finditer(text):
+        value = match.group("value")
+        if sum(ch.isdigit() for ch in value) >= 2:
+            yield match.start("value"), match.end("value"), "licence_key"
