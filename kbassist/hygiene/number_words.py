@@ -179,7 +179,8 @@ _ANOTHER_NUMBER_BEFORE = guarded(
     r"|rechnungsnummern?|identifiant\s+du\s+tpe"
     # a reference with its kind between: "técnico vodafone ref. avaria 2209-114873" (session 23)
     # (or a ticket with its vendor: "ticket éditeur 04412877"; session 30, blind228 read)
-    r"|\b(?:ref\.?|ticket)(?:\s+[^\W\d_]+){1,2}"
+    # (in lower case: not a name, "ticket from Sam 07700 ...")
+    r"|\bref\.?(?:\s+[^\W\d_]+){1,2}|\bticket(?:\s+(?-i:[a-zà-ÿ]+)){1,2}"
     # a reference said to be it: "Brother's reference from the phone call was 20419-8833"; a
     # remote-control tool's address: "AnyDesk 8, endereço 221 660 381" (session 30)
     r"|\b(?:reference|referencia|référence|riferimento|referentie|referenz)\b[^\n.;:]{0,40}?"
