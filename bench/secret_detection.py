@@ -106,6 +106,7 @@ BATCHES = (
     "blind225", "blind226", "blind227", "blind228",
     "blind229", "blind230", "blind231", "blind232",
     "blind233", "blind234", "blind235", "blind236",
+    "blind237", "blind238", "blind239", "blind240",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -345,6 +346,10 @@ BLIND = {
     "blind234": ROOT / "bench" / "data" / "secrets_blind234.jsonl",
     "blind235": ROOT / "bench" / "data" / "secrets_blind235.jsonl",
     "blind236": ROOT / "bench" / "data" / "secrets_blind236.jsonl",
+    "blind237": ROOT / "bench" / "data" / "secrets_blind237.jsonl",
+    "blind238": ROOT / "bench" / "data" / "secrets_blind238.jsonl",
+    "blind239": ROOT / "bench" / "data" / "secrets_blind239.jsonl",
+    "blind240": ROOT / "bench" / "data" / "secrets_blind240.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -1836,6 +1841,34 @@ SEEN = {
         "secrets: a template variable; not personal: a serial after 'série', an own address at "
         "the firm's domain): development since"
     ),
+    "blind237": (
+        "the hundred-and-twenty-ninth secrets blind test (written in session 30, focus: schools "
+        "and academies; scored in session 30 on 70dff0e) (the rules alone 0.85/1.00; with the "
+        "token model 0.95/1.00; personal 0.95/0.97); read in session 30 (a code 'auf' its digits "
+        "'umgestellt', a Wi-Fi key after 'chiave WPA2 ...,'; not personal: a dispatch number; a "
+        "keypad 'set to' with a brand between and dates of birth corrected a sentence on not "
+        "mended): development since"
+    ),
+    "blind238": (
+        "the hundred-and-thirtieth secrets blind test (written in session 30, focus: "
+        "construction and field trades; scored in session 30 on 70dff0e) (the rules alone "
+        "0.90/1.00; with the token model 0.97/0.98; personal 1.00/1.00); read in session 30 (a "
+        "code 'alterado p/' its digits; not secrets: a machine's product identification number; "
+        "a padlock's directional code not mended): development since"
+    ),
+    "blind239": (
+        "the hundred-and-thirty-first secrets blind test (written in session 30, focus: law "
+        "firms and accountancy practices; scored in session 30 on 70dff0e) (the rules alone "
+        "0.95/1.00; with the token model 1.00/1.00; personal 1.00/1.00); read in session 30 (no "
+        "error to mend): development since"
+    ),
+    "blind240": (
+        "the hundred-and-thirty-second secrets blind test (written in session 30, focus: very "
+        "short notes; scored in session 30 on 70dff0e) (the rules alone 0.94/1.00; with the "
+        "token model 0.94/1.00; personal 1.00/1.00); read in session 30 ('codici MFA di "
+        "backup', 'Zahlencode'; a Wi-Fi key 'auf' a value and a Dutch 'tijdelijk' password not "
+        "mended): development since"
+    ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -2148,7 +2181,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind237.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind241.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:

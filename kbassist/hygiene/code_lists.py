@@ -120,7 +120,9 @@ _BACKUP_CODES_NAMED = (
     # ("Get backup verification codes, gave her two by phone"; session 30, blind236 read)
     r"[\s-]?(?:verification\s+)?codes?"
     # or the noun first: "uno dei codici di backup", "un code de secours"
-    r"|\b(?:codes?|códigos?|codici|codice)\s+(?:de\s+|di\s+|da\s+)?(?:backup|secours"
+    # ("i codici MFA di backup"; session 30, blind240 read)
+    r"|\b(?:codes?|códigos?|codici|codice)\s+(?:(?:mfa|2fa|otp)\s+)?(?:de\s+|di\s+|da\s+)?"
+    r"(?:backup|secours"
     r"|récupération|recupero|recuperación|recuperação|respaldo|reserva|emergencia|emergência"
     r"|emergenza|riserva)"  # "codici di riserva, dettati due: ..." (session 30, blind223 read)
     # an MFA provider's bypass with no code's word: "Duo bypass issued ..." (session 28)

@@ -108,6 +108,18 @@ _ROLE_CODE_FOR = guarded(
 )
 
 
+# a code changed to its digits, the verb after them as German and Dutch put it ("Mit dem
+# Hausmeister zusammen auf 433852 umgestellt") or "p/" for "para" ("cofre de chaves ...
+# alterado p/ 5663"), a safe or a door named before (session 30, blind237 and blind238 read)
+_DIGITS_THEN_SET = guarded(
+    r"(?i)\b(?:auf|op|naar)[ \t]+(?P<value>\d{4,8})[ \t]+(?:umgestellt|ge[äa]ndert|gesetzt"
+    r"|eingestellt|gezet|gewijzigd|ingesteld|veranderd)\b"
+)
+_CHANGED_FOR = guarded(
+    r"(?i)\b(?:alterad[oa]|mudad[oa]|cambiad[oa])[ \t]+p/[ \t]*(?P<value>\d{4,8})(?![\w.,/:-]\w)"
+)
+
+
 # digits a chat's message tells someone to use: "[06:00] Marloes Jansen (facilitair): gebruik
 # even 2080 en dan de V-toets", "[19:07] Miriam Engel (IT): nimm heute 892286" (session 29,
 # blind219 read), an alarm or a door named in the lines before
@@ -127,7 +139,14 @@ def given_code_hits(text: str, lowered: str) -> Iterator[Hit]:
         for match in _ROLE_CODE_FOR.finditer(text)
         if PANEL_ROLE.fullmatch(match.group("role") or match.group("role_first"))
     )
-    for match in (*_GIVEN_CODE.finditer(text), *_SET_WITH_CODE.finditer(text), *chat, *role):
+    changed = (*_DIGITS_THEN_SET.finditer(text), *_CHANGED_FOR.finditer(text))
+    for match in (
+        *_GIVEN_CODE.finditer(text),
+        *_SET_WITH_CODE.finditer(text),
+        *chat,
+        *role,
+        *changed,
+    ):
         if PLACE_WORDS.search(text, max(0, match.start() - 200), match.start("value")):
             yield match.start("value"), match.end("value"), "door_code"
 

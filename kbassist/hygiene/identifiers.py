@@ -51,6 +51,8 @@ _NAMED_BEFORE = guarded(
     r"|reservation\s+code|reserveringscode|buchungscode|codice\s+(?:di\s+)?prenotazione"
     # a handset's IMEI, an identifier for the token model too: "IMEI 358729246739132" (s. 23)
     r"|imei|meid|iccid|express\s+service\s+code"  # Dell's (session 30, blind235 read)
+    # a plant machine's product identification number: "machine PIN CAT0320G..." (session 30)
+    r"|machine\s+pin|product\s+identification\s+number"
     # a vendor's ticket: "Ticket do fornecedor de filtro 553019" (session 29, blind207 read)
     r"|(?:ticket|case|caso|chamado|incidencia|incidente|ocorr[êe]ncia|fall|melding)\s+(?:do|da"
     r"|del|de|du|of\s+the|with\s+the|van\s+de|beim)\s+(?:fornecedor|proveedor|fournisseur"

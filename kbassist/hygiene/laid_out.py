@@ -474,7 +474,10 @@ _KEY_ENTERED = guarded(
 # OBH-Staff ..., wpa2 'ryebread-kiln-44' given to shift lead": a key a few words after "key"
 # and a comma where a network is named, or quoted right after the security mode (session 15)
 _KEY_THEN_COMMA = guarded(
-    r"(?i)\b(?:key|clé|clef|chiave|clave|chave|schlüssel|sleutel|passphrase)\b[^.,;:\n\d]{0,50},"
+    # (the security mode among the words: "la chiave WPA2 del laboratorio, QSBqnvbUPuf9jY,";
+    # session 30, blind237 read)
+    r"(?i)\b(?:key|clé|clef|chiave|clave|chave|schlüssel|sleutel|passphrase)\b"
+    r"(?:[^.,;:\n\d]|(?<=wpa)[23]){0,50},"
     r"[ \t]+(?P<value>[^\s'\",;()<>]{8,63}?)[.,;)]?(?=\s|$)"
     r"|\bwpa[23]?(?:-psk)?[ \t]+['\"‘“](?P<quoted>[^\s'\"’”]{8,63})['\"’”]"
 )

@@ -34,7 +34,7 @@ _NOT_PHONE_CONTEXT = guarded(
     r"|tracking|sendungs|waybill|candidate"
     # a trip's, a delivery receipt's, a customs tariff's: "ritnummers 2406-0417, ...",
     # "récépissés ... (24-061-00451", "Commodity codes (8708 29 90 00)" (session 18)
-    r"|ritnummer|récépissé|commodity|tarif(?:f|a)?|taric"
+    r"|ritnummer|récépissé|commodity|tarif(?:f|a)?|taric|dispatch"  # (dispatch: session 30)
     # an Italian case or serial, a Dutch register: "pratica n. 1-774...", "seriale" (session 19)
     r"|pratica|seriale|registratie"
     # a document workspace, an article's barcode, a licence dongle: "workspace 30512-0007",

@@ -92,7 +92,9 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         r"|ger[äa]te-?code|apparaatcode|code\s+de\s+l'appareil|codice\s+del\s+dispositivo"
         r"|c[óo]digo\s+del?\s+(?:dispositivo|aparelho)|screen\s+time(?:\s+pass)?code"
         r"|(?:codice|c[óo]digo|code)\s+(?:di|de|del)\s+(?:tempo\s+di\s+utilizzo|tiempo\s+de\s+uso"
-        r"|tempo\s+de\s+ecr[ãa]|temps\s+d'[ée]cran)|bildschirmzeit-?code|schermtijdcode",
+        r"|tempo\s+de\s+ecr[ãa]|temps\s+d'[ée]cran)|bildschirmzeit-?code|schermtijdcode"
+        # "neuen Zahlencode 370436 am Serverraum gesetzt" (session 30, blind240 read)
+        r"|zahlencode|cijfercode|code\s+num[ée]rique|c[óo]digo\s+num[ée]rico|codice\s+numerico",
         "digits",
         (
             "gerätecode",
@@ -108,6 +110,11 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
             "écran",
             "bildschirmzeit",
             "schermtijd",
+            "zahlencode",
+            "cijfercode",
+            "numérique",
+            "numérico",
+            "numerico",
             " pin",
             "\npin",
             "-pin",
