@@ -115,6 +115,19 @@ _DIGITS_THEN_SET = guarded(
     r"(?i)\b(?:auf|op|naar)[ \t]+(?P<value>\d{4,8})[ \t]+(?:umgestellt|ge[äa]ndert|gesetzt"
     r"|eingestellt|gezet|gewijzigd|ingesteld|veranderd)\b"
 )
+# or in English, the lock named with its brand maybe: "Set the Codelocks unit to 88913 using the
+# master code" (session 31, blind237 read)
+_UNIT_SET_TO = guarded(
+    r"(?i)\b(?:set|changed|reset|re-?programmed|programmed)[ \t]+(?:the|its)[ \t]+"
+    r"(?:(?-i:[A-Z])[\w-]{2,20}[ \t]+)?(?:unit|keypad|lock|key[ \t]?safe|panel|door|code)[ \t]+"
+    r"to[ \t]+(?P<value>\d{4,8})(?![\w.,/:-]\w)"
+)
+# a directional padlock's code, its moves as letters, up or down and sideways: "Opened it with
+# the primary code RDUURLUR off the card in the office" (session 31, blind238 read)
+_DIRECTIONS = guarded(
+    r"(?i:(?<!error )(?<!fault )\bcode)\b(?:[ \t]+(?:is|was|of|:))?[ \t:]+"
+    r"(?P<value>(?=[UDLR]*[UD])(?=[UDLR]*[LR])[UDLR]{4,12})\b"
+)
 _CHANGED_FOR = guarded(
     r"(?i)\b(?:alterad[oa]|mudad[oa]|cambiad[oa])[ \t]+p/[ \t]*(?P<value>\d{4,8})(?![\w.,/:-]\w)"
 )
@@ -139,7 +152,12 @@ def given_code_hits(text: str, lowered: str) -> Iterator[Hit]:
         for match in _ROLE_CODE_FOR.finditer(text)
         if PANEL_ROLE.fullmatch(match.group("role") or match.group("role_first"))
     )
-    changed = (*_DIGITS_THEN_SET.finditer(text), *_CHANGED_FOR.finditer(text))
+    changed = (
+        *_DIGITS_THEN_SET.finditer(text),
+        *_CHANGED_FOR.finditer(text),
+        *_UNIT_SET_TO.finditer(text),
+        *_DIRECTIONS.finditer(text),
+    )
     for match in (
         *_GIVEN_CODE.finditer(text),
         *_SET_WITH_CODE.finditer(text),

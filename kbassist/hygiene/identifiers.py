@@ -54,10 +54,12 @@ _NAMED_BEFORE = guarded(
     # a plant machine's product identification number: "machine PIN CAT0320G..." (session 30)
     r"|machine\s+pin|product\s+identification\s+number"
     # a vendor's ticket: "Ticket do fornecedor de filtro 553019" (session 29, blind207 read)
-    r"|(?:ticket|case|caso|chamado|incidencia|incidente|ocorr[êe]ncia|fall|melding)\s+(?:do|da"
-    r"|del|de|du|of\s+the|with\s+the|van\s+de|beim)\s+(?:fornecedor|proveedor|fournisseur"
+    r"|(?:ticket|case|caso|chamado|incidencia|incidente|ocorr[êe]ncia|fall|melding)\s+(?:(?:do|da"
+    r"|del|de|du|of\s+the|with\s+the|van\s+de|beim)\s+)?(?:fornecedor|proveedor|fournisseur"
     r"|vendor|supplier|fornitore|leverancier|lieferanten|provider|isp)(?:\s+(?:de|do|da|di|of"
-    r"|for)\s+\w+)?)"
+    r"|for)\s+\w+)?"
+    # (or "ticket fournisseur pour l'écran abîmé : 7781-224"; session 31, blind228 read)
+    r"(?:\s+(?:pour|for|per|para|für|voor)\s[^.\n:]{1,30})?)"
     r"\W{0,3}(?:(?:no\.?|number|nr\.?|n[º°o]\.?)\W{0,3})?$"
 )
 # Identifiers listed after their name: "Record UIDs for the three broken ones sent back to
@@ -164,7 +166,7 @@ def is_identifier(text: str, start: int, end: int) -> bool:
     return (
         (_VIN.fullmatch(value) is not None and _vin_named(text, start))
         or _PRODUCT_ID.fullmatch(value) is not None
-        or _NAMED_BEFORE.search(text, max(0, start - 40), start) is not None
+        or _NAMED_BEFORE.search(text, max(0, start - 72), start) is not None
         or _IDS_LISTED_BEFORE.search(text, max(0, start - 160), start) is not None
         or _NAME_COMPOUND.fullmatch(value) is not None
         or (
@@ -207,6 +209,14 @@ def is_identifier(text: str, start: int, end: int) -> bool:
             _PUBLISHABLE_KEY.fullmatch(value) is not None
             and "publishable" in text[max(0, start - 80) : start].lower()
         )
+        # a direct dial listed after its sibling, "Partners 0113 387 2215 / 2216"; a phrase
+        # made one word, "Out-of-office set on the old mailbox" (session 31, blind228 read)
+        or (
+            value.isdigit()
+            and len(value) <= 5
+            and _PHONE_THEN_SLASH.search(text, max(0, start - 24), start) is not None
+        )
+        or _PHRASE_COMPOUND.fullmatch(value) is not None
     )
 
 
@@ -219,6 +229,10 @@ _ACCOUNT_ID = re.compile(
 )
 _PUBLISHABLE_KEY = re.compile(r"pk_(?:live|test)_[A-Za-z0-9]{16,120}")
 _DUNDER_PLACEHOLDER = re.compile(r"__[A-Z0-9]+(?:_[A-Z0-9]+)*__")
+_PHONE_THEN_SLASH = re.compile(r"(?<![\w-])\d{2,5}[ -]\d{3,4}[ -]\d{3,4}[ \t]*/[ \t]*$")
+_PHRASE_COMPOUND = re.compile(
+    r"(?i)[a-z]{2,}(?:-(?:of|in|to|the|and|on|by|for|up|at|from|a))+-[a-z]{2,}"
+)
 
 
 # a MAC address whose first byte the token model cut off at its colon: "BA:76:B3:C2:C0:C6"

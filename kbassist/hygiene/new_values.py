@@ -8,9 +8,10 @@ closes the clause ("entered the new one while Mel read it back to me: Lagoon 6 T
 single word must mix three kinds of character, as a value found this far from its keyword
 always must; a phrase must hold capitalised words and a number.
 
-Values given in other turns of phrase live here too (session 30): a token updated "to" a
-generated value in a script, an app password's sixteen letters after its name, a password
-"reinserita" a few words on, a PIN "confirmed ... as" after a password was named.
+A password named before and then "logged in with" its value lives here too (session 28), and a
+value before its keyword: "Qwerty!8842 is the new password". Values
+given in the turn of a change are read in `changed_values.py`; app passwords in
+`app_passwords.py`.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kbassist.hygiene.keyword_scan import Hit
+from kbassist.hygiene.keyword_scan import Hit, Token, trim
 from kbassist.hygiene.regex_guard import guarded
 from kbassist.hygiene.value_shapes import (
     MIXED_CASE_AND_DIGIT,
@@ -37,7 +38,7 @@ _NEW_ONE = guarded(
 # a phrase of capitalised words and numbers: "... read it back to me from her notes: Lagoon 6
 # Tulip 4." (a room account's password, blind82)
 _WORDS_AND_NUMBERS = re.compile(r"(?=.*\d)(?=.*[A-Za-z]{3}).*")
-_PASSWORD_NAMED = guarded(
+PASSWORD_NAMED = guarded(
     r"(?i)\b(?:password|passwort|kennwort|wachtwoord|contraseña|clave|senha|palavra-passe"
     r"|mot\s+de\s+passe|mdp|pin|passcode)\b"
 )
@@ -77,15 +78,9 @@ def new_one_hits(text: str, lowered: str) -> Iterator[Hit]:
             if (
                 looks_generated(value)
                 if match.group(0)[:6].lower() not in ("logged", "signed")
-                else _PASSWORD_NAMED.search(text, max(0, match.start() - _REACH), match.start())
+                else PASSWORD_NAMED.search(text, max(0, match.start() - _REACH), match.start())
             ):
                 yield match.start("value"), match.end("value"), "password"
-    if "token" in lowered or "key" in lowered or "secret" in lowered:
-        for match in _TOKEN_PUT_TO.finditer(text):
-            value = match.group("value")
-            if looks_generated(value) and not _DIGEST_WORDS.search(match.group("gap")):
-                yield match.start("value"), match.end("value"), "token"
-    yield from _app_and_entered_hits(text, lowered)
     if not any(hint in lowered for hint in _HINTS):
         return
     for match in _NEW_ONE.finditer(text):
@@ -106,7 +101,7 @@ def new_one_hits(text: str, lowered: str) -> Iterator[Hit]:
             continue
         if group == "value" and (is_mention(value) or not value_shape_ok(value, "strict")):
             continue
-        if _PASSWORD_NAMED.search(before):
+        if PASSWORD_NAMED.search(before):
             yield match.start(group), match.end(group), "password"
 
 
@@ -119,44 +114,6 @@ _LOGGED_IN_WITH = re.compile(
     r"(?i)\b(?:(?:logged|signed)\s+(?:in|on)|(?<=used\s)(?:\S+\s+){0,3}account)\s+with\s+"
     r"(?P<value>[^\s,;()<>'\"]{6,40}?)[.,;)]?(?=\s|$)"
 )
-# A token or key updated in a script or a config, then the value: "Updated the token in the
-# SCADA notification script to 3c7d225b8fc0a872037896f3ee84ddf6" (session 30, blind223 read);
-# not a hash or a fingerprint of it
-_TOKEN_PUT_TO = guarded(
-    r"(?i)\b(?:updated|changed|replaced|rotated|set|pasted|put|entered|swapped)[ \t]+(?:the"
-    r"|its|their|our)[ \t]+(?:new[ \t]+)?(?:(?:api|auth|access|bearer|webhook)[ \t]+)?(?:token"
-    r"|key|secret)\b(?P<gap>(?:(?!\band\b)[^.\n;:]){0,60}?)\b(?:to|with)[ \t]+"
-    r"(?P<value>[A-Za-z0-9_+/=-]{20,128}?)(?=[.,;)]?(?:\s|$))"
-)
-# An app password as Microsoft and Google print it, sixteen lower-case letters (in fours, maybe),
-# an app password named before: "made app pw for scan@ mbx, entered rnsnyvkiahtosszu in ricoh
-# smtp settings" (session 30, blind229 read); not a long word (few vowels, as letters drawn)
-# (or Apple's, its fours joined by hyphens: "palavra-passe específica de aplicação no ID Apple,
-# ktfl-dhim-laiy-srad"; session 30, blind234 read)
-_APP_PASSWORD = re.compile(
-    r"(?<![\w@./-])(?P<value>[a-z]{16}|[a-z]{4}(?: [a-z]{4}){3}|[a-z]{4}(?:-[a-z]{4}){3})(?![\w@-])"
-)
-_APP_PASSWORD_NAMED = guarded(
-    r"(?i)\bapp[ -]?(?:passwords?|pw|pwd|pass|passw[oö]rter|passwort|kennwort|wachtwoord)\b"
-    r"|\b(?:senha|contraseña|mot\s+de\s+passe|password)\s+(?:de\s+|d'|per\s+le\s+|dell')"
-    r"(?:aplica(?:ção|ción)|application|app)\b|app-specific|espec[íi]fica\s+de\s+aplica"
-    r"|sp[ée]cifique\s+(?:à|a)\s+l'app|app-?specifiek|app-?spezifisch|specifica\s+per\s+l'app"
-)
-# A password named, then re-entered with its value a few words on: "pw sip dell'interno 214
-# reinserita dJISwkpS8K" (session 30, blind229 read); a value of a password's strict shape
-_ENTERED_AGAIN = guarded(
-    r"(?i)\b(?:pw|pwd|password|passwort|kennwort|wachtwoord|contraseña|senha|mdp)\b[^.\n;]{0,50}?"
-    r"\b(?:re-?entered|reinserit[ao]|reingresad[ao]|reintroducid[ao]|neu\s+eingegeben"
-    r"|opnieuw\s+ingevoerd|ressaisie?|reinserid[ao]|redigitad[ao])[ \t]+"
-    r"(?P<value>[^\s,;()<>'\"]{6,40}?)[.,;)]?(?=\s|$)"
-)
-# A password or PIN named, then given as "it": "wanted the manager password ...; they confirmed
-# it as 672949" (session 30, blind236 read)
-_CONFIRMED_AS = guarded(
-    r"(?i)\b(?:confirmed|gave|read|quoted|told)\s+(?:me\s+)?it\s+(?:to\s+me\s+)?(?:as|to\s+be)"
-    r"[ \t]+(?P<value>\d{4,8})(?![\w.,/:-]\w)"
-)
-_DIGEST_WORDS = guarded(r"(?i)\b(?:hash|sha\w*|md5|checksum|digest|fingerprint|thumbprint)\b")
 _DIGITS = re.compile(r"\d{4,8}")
 _MORE_DIGITS = re.compile(r"[ -]?\d")
 _CODE_NAMED = guarded(
@@ -178,25 +135,28 @@ def _read_out_hits(text: str) -> Iterator[Hit]:
         clause = text[max(0, match.start() - 120) : match.start()]
         if not _READ_OUT.search(clause):
             continue
-        if _PASSWORD_NAMED.search(text, max(0, match.start() - _REACH), match.start()):
+        if PASSWORD_NAMED.search(text, max(0, match.start() - _REACH), match.start()):
             yield match.start("value"), match.end("value"), "password"
 
 
-def _app_and_entered_hits(text: str, lowered: str) -> Iterator[Hit]:
-    """An app password's sixteen letters after its name; a password re-entered a few words on."""
-    if "app" in lowered or "aplica" in lowered or "spezifisch" in lowered:
-        for match in _APP_PASSWORD.finditer(text):
-            letters = match.group("value").replace(" ", "").replace("-", "")
-            if sum(ch in "aeiou" for ch in letters) > 5 or len(set(letters)) < 8:
-                continue  # a word ("responsibilities"), a format ("xxxx xxxx xxxx xxxx")
-            if _APP_PASSWORD_NAMED.search(text, max(0, match.start() - 200), match.start()):
-                yield match.start("value"), match.end("value"), "password"
-    if "re" in lowered:
-        for match in _ENTERED_AGAIN.finditer(text):
-            value = match.group("value")
-            if not is_mention(value) and value_shape_ok(value, "strict"):
-                yield match.start("value"), match.end("value"), "password"
-    if " it " in lowered:
-        for match in _CONFIRMED_AS.finditer(text):
-            if _PASSWORD_NAMED.search(text, max(0, match.start() - _REACH), match.start()):
-                yield match.start("value"), match.end("value"), "pin"
+# A value before its keyword, "is the new password" after it: "Qwerty!8842 is the new password"
+_REVERSED = re.compile(
+    r"(?<![\w/\\])(?P<value>[^\s\"'<>`]{6,100})\s+(?:is|was|=|as|will\s+be|ist|es|est|é|è)"
+    r"\s+(?:(?:the|her|his|their|your|our|a|das|sein|ihr|la|le|su|o|il|het)\s+)?"
+    r"(?:(?:new|temp|temporary|initial|current|one-time|neue|neues|nueva|nouveau|nouvelle|nova"
+    r"|nuova|nieuwe)\s+)?"
+    r"(?P<key>password|pw|pwd|passwort|kennwort|contraseña|mot\s+de\s+passe|wachtwoord|senha"
+    r"|wi-?fi\s+(?:key|password)|passphrase)\b",
+    re.IGNORECASE,
+)
+
+
+def reversed_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """A password-shaped value followed by "is the new password"."""
+    if not any(hint in lowered for hint in ("pass", "pw", "kennw", "contrase", "wachtw", "senha")):
+        return
+    for match in _REVERSED.finditer(text):
+        token = trim(Token(match.start("value"), match.end("value"), match.group("value")))
+        if value_shape_ok(token.text, "strict"):
+            kind = "wifi_key" if "wi" in match.group("key").lower() else "password"
+            yield token.start, token.end, kind

@@ -147,10 +147,12 @@ _SENDER_KEY_BEFORE = guarded(
     r"(?i)[\"']?(?:\b|(?<=_))(?:from|sender|from[_ ]?number|sms_?from|caller_?id|originator"
     r"|sender_?id|twilio_?(?:phone_?)?number|messaging_?number)[\"']?\s*[:=]\s*[\"']?$"
 )
-# (session 11) "Seriennummer der Waage 1062-554-0089": a serial's word a word or two before;
-# "PV-nummer 2026-338817", "Kundennummer ...": a reference's compound; "ScreenConnect session
-# 7781-2290": a remote session's number
-_ANOTHER_NUMBER_BEFORE = guarded(
+# The words right before a number that name it as something other than a phone's: a serial's
+# word a word or two before ("Seriennummer der Waage 1062-554-0089"; session 11); a reference's
+# compound ("PV-nummer 2026-338817", "Kundennummer ..."); a remote session's number
+# ("ScreenConnect session 7781-2290"); a contract, a customer, an order, a receipt, a booking;
+# a reference "was" the number; a remote-control tool's address (each dated below)
+_NAMED_OTHER_BEFORE = guarded(
     r"(?i)(?:\b(?:serial|s/n|seriennummer|serienummer|matricola|n[úu]mero\s+de\s+s[ée]rie"
     r"|numéro\s+de\s+série)\b(?:[ \t]+[\w-]+){0,2}"
     r"|\b(?:pv|proces-verbaal|aangifte|kunden|bestell|rechnungs|auftrags|vorgangs|referenz"
@@ -230,7 +232,7 @@ def another_number(text: str, start: int, before: str) -> bool:
         or _REGISTRATION_BEFORE.search(text[max(0, start - 60) : start])
         # '"from": "+441174960213"': a system's sending number in its config
         or _SENDER_KEY_BEFORE.search(text, max(0, start - 40), start)
-        or _ANOTHER_NUMBER_BEFORE.search(text, max(0, start - 50), start)
+        or _NAMED_OTHER_BEFORE.search(text, max(0, start - 50), start)
         # "Trackingnummer: 3S QW 48 2917 0563": the digits end a code of letter groups
         or _CODE_GROUPS_BEFORE.search(text, max(0, start - 12), start)
         # the last groups of an installation ID: "4819730 2765411 ... 0937712" (session 17)

@@ -289,24 +289,33 @@ _COLON_THEN_DATE = re.compile(
     r"(?i)(?![^.!?\n:]{0,80}\b(?:since|until|due|dated?|datum|fecha|data|expir\w*|deadline"
     r"|go-live|live|scheduled|planned)\b)(?![^.!?\n:]{0,80}\b(?:on|from|am|le|el|il|op|em)\s*:)"
     # or after a verb of the caller's answer: "She gave 3rd of February 1991" (session 15)
-    # or corrected to it: "Corrected it to 22 March 2008 from her provisional licence" (session
-    # 29, blind215 read)
-    r"[^.!?\n:]{0,80}?(?::|\bas\b|\b(?:gave|said|stated|quoted|confirmed)\b"
-    r"|\b(?:corrected|changed|fixed|amended|updated)(?:\s+it)?\s+to\b|\bkorrigiert\s+auf\b"
-    r"|\bcorrigée?\s+en\b|\bcorregid[oa]\s+a\b|\bcorrigid[oa]\s+para\b|\bcorrett[oa]\s+in\b"
-    r"|\bgecorrigeerd\s+naar\b)[ \t]*"
+    r"[^.!?\n:]{0,80}?(?::|\bas\b|\b(?:gave|said|stated|quoted|confirmed)\b)[ \t]*"
+    rf"(?P<date>{_ANSWER_DATE_PATTERN})"
+)
+# or corrected to it, "the date" the one named before unless another date is named: "Corrected
+# it to 22 March 2008 from her provisional licence" (session 29, blind215 read), "la date a été
+# corrigée en 15/11/2014", "secretaría la corrigió a 01/04/2017" (session 31, blind237 read)
+_CORRECTED_THEN_DATE = re.compile(
+    r"(?i)(?![^.!?\n:]{0,100}\b(?:since|until|due|expir\w*|deadline|go-live|scheduled|planned"
+    r"|start|end|leaving|joining|contract|invoice|renewal|inicio|alta|baja|début|fin|einde?"
+    r"|beginn|ende|início|fim|inizio|scadenza|ablauf\w*|eintritt\w*|ingang\w*)\b)"
+    r"[^.!?\n:]{0,100}?(?:\b(?:corrected|changed|fixed|amended|updated)(?:\s+it)?\s+to"
+    r"|\bkorrigiert\w*\s+auf|\bcorrigée?\s+en|\bcorr(?:egid[oa]|[ei]gi[óo])\s+a"
+    r"|\bcorrigi(?:d[oa]|u)\s+para|\bcorre(?:tt[oa]|sse)\s+in"
+    r"|\bgecorrigeerd\s+naar|\bcorrigeerde\s+(?:hem|het|haar|ze|de\s+datum)?\s*naar)\b[ \t]*"
     rf"(?P<date>{_ANSWER_DATE_PATTERN})"
 )
 _YEAR_NOT_RECENT = 2015
 
 
 def _given_next(text: str, start: int) -> Iterator[Hit]:
-    found = _COLON_THEN_DATE.match(text, start)
+    found = _COLON_THEN_DATE.match(text, start) or _CORRECTED_THEN_DATE.match(text, start)
     if found is None:
         return
     year = _birth_year(found.group("date"))
     closes = re.match(r"[ \t]*(?:[.;,]|$)", text[found.end() : found.end() + 3])
-    if 1920 <= year <= (2022 if closes else _YEAR_NOT_RECENT):
+    corrected = found.re is _CORRECTED_THEN_DATE
+    if 1920 <= year <= (2022 if closes or corrected else _YEAR_NOT_RECENT):
         yield found.start("date"), found.end("date"), "date_of_birth"
 
 

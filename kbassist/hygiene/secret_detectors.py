@@ -19,7 +19,9 @@ import bisect
 import re
 from collections.abc import Callable, Iterator
 
+from kbassist.hygiene.app_passwords import app_password_hits
 from kbassist.hygiene.bracketed_values import bracketed_value_hits
+from kbassist.hygiene.changed_values import changed_value_hits
 from kbassist.hygiene.code_lists import (
     code_list_hits,
     labelled_code_lines_hits,
@@ -44,7 +46,7 @@ from kbassist.hygiene.laid_out import (
     wifi_key_after_comma_hits,
     wifi_key_in_prose_hits,
 )
-from kbassist.hygiene.new_values import new_one_hits
+from kbassist.hygiene.new_values import new_one_hits, reversed_hits
 from kbassist.hygiene.prose_codes import prose_code_hits, sentence_around
 from kbassist.hygiene.public_material import NOT_A_SECRET_SHAPE
 from kbassist.hygiene.quoted_rows import row_password_hits
@@ -60,30 +62,6 @@ from kbassist.hygiene.value_shapes import (
     value_shape_ok,
 )
 from kbassist.hygiene.word_passphrases import word_passphrase_hits
-
-# --- values before their keyword: "Qwerty!8842 is the new password" ------------------------
-
-_REVERSED = re.compile(
-    r"(?<![\w/\\])(?P<value>[^\s\"'<>`]{6,100})\s+(?:is|was|=|as|will\s+be|ist|es|est|é|è)"
-    r"\s+(?:(?:the|her|his|their|your|our|a|das|sein|ihr|la|le|su|o|il|het)\s+)?"
-    r"(?:(?:new|temp|temporary|initial|current|one-time|neue|neues|nueva|nouveau|nouvelle|nova"
-    r"|nuova|nieuwe)\s+)?"
-    r"(?P<key>password|pw|pwd|passwort|kennwort|contraseña|mot\s+de\s+passe|wachtwoord|senha"
-    r"|wi-?fi\s+(?:key|password)|passphrase)\b",
-    re.IGNORECASE,
-)
-
-
-def _reversed_hits(text: str, lowered: str) -> Iterator[Hit]:
-    """A password-shaped value followed by "is the new password"."""
-    if not any(hint in lowered for hint in ("pass", "pw", "kennw", "contrase", "wachtw", "senha")):
-        return
-    for match in _REVERSED.finditer(text):
-        token = trim(Token(match.start("value"), match.end("value"), match.group("value")))
-        if value_shape_ok(token.text, "strict"):
-            kind = "wifi_key" if "wi" in match.group("key").lower() else "password"
-            yield token.start, token.end, kind
-
 
 # --- shapes that need no keyword -----------------------------------------------------------
 
@@ -611,7 +589,7 @@ DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
     labelled_code_lines_hits,
     voucher_list_hits,
     secret_keyword_hits,
-    _reversed_hits,
+    reversed_hits,
     pair_hits,
     command_line_hits,
     config_value_hits,
@@ -635,6 +613,8 @@ DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
     hex_key_hits,
     word_passphrase_hits,
     new_one_hits,
+    changed_value_hits,
+    app_password_hits,
     bracketed_value_hits,
     sentence_code_hits,
     spelled_secret_hits,

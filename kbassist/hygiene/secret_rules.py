@@ -11,6 +11,7 @@ everyday words ("pass", "token", "secret").
 
 from __future__ import annotations
 
+from kbassist.hygiene.app_passwords import APP_PASSWORD_WORDS
 from kbassist.hygiene.code_rules import CODE_RULES
 from kbassist.hygiene.hint_index import HintIndex
 from kbassist.hygiene.keyword_scan import KeywordRule
@@ -24,16 +25,14 @@ _PASSWORD_WORDS = (
     r"|(?:new|temp|temporary|initial|old)\s+pass(?:es)?"
     # "tijdelijk ww Gouda-Zomer-19": the Dutch "ww" is no everyday word after these (session 11)
     r"|(?:tijdelijke?|nieuwe?|oude?|initieel|eenmalig)\s+ww"
-    # an app password in the other languages: "Senha de aplicação" (session 14)
-    r"|(?:senha|palavra-passe|contraseña|mot\s+de\s+passe|password)\s+(?:de\s+|d'|per\s+le\s+"
-    r"|dell')(?:aplica(?:ção|ción)|application|app)\b|app-?(?:passwort|kennwort|wachtwoord)"
+    # an app password, in the other languages too: "Senha de aplicação" (session 14)
+    rf"|{APP_PASSWORD_WORDS}"
     r"|pass(?:wor[dt])?s?|passwd|pass-?phrase|passcode|pwd|pw|p/w|pword|ww|phrase\s+de\s+passe"
     # typed in haste: "admin / pasword W1ndmill-Carrot77" (session 17)
     r"|pasword|passowrd|passwrod|passwrd|pssword|pswd|psswd|paswort|paßwort|passwrt"
     # in the languages a mixed team writes a word of: Czech and Slovak, Polish, Swedish,
     # Norwegian, Danish, Finnish, Turkish, Hungarian (session 17)
     r"|heslo|hasło|haslo|lösenord|losenord|passord|adgangskode|salasana|şifre|sifre|jelszó"
-    r"|app[ -]?(?:password|pw|pwd|pass)"
     # run together in haste: "erstpw Quill8770?" (session 30, blind229 read)
     r"|(?:erst|init|start|neu|tmp|temp|einmal)-?(?:pw|pwd)"
     r"|kennw(?:ort|örter)|passw(?:ort|örter)|(?:initial|start|einmal)passwort"

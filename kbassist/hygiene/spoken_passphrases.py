@@ -58,7 +58,7 @@ _SYMBOLS = {
     # (not "at": "arrived at Bristol twenty")
     **dict.fromkeys("arroba chiocciola apenstaartje arobase klammeraffe".split(), "@"),
     "ampersand": "&",
-    "asterisk": "*",
+    **dict.fromkeys("asterisk asterisco astérisque sternchen sterretje".split(), "*"),
     "question mark": "?",
 }
 _NUMBERS: dict[str, str] = dict(DIGIT_OF)
@@ -79,7 +79,9 @@ _PASSPHRASE = re.compile(
     rf"(?i)(?<![\w-])(?P<first>{_WORD}){_CASE},?[ ](?P<symbol>{_SYMBOL}),?[ ]"
     rf"(?P<second>{_WORD}){_CASE},?[ ](?:(?P<again>{_SYMBOL}),?[ ])?"
     # (or the number typed: "Lobster underscore Rocket underscore 28"; session 28)
-    rf"(?P<number>{_NUMBER}(?:[ ,-]+{_NUMBER}){{0,2}}|\d{{1,4}})(?![\w-])"
+    rf"(?P<number>{_NUMBER}(?:[ ,-]+{_NUMBER}){{0,2}}|\d{{1,4}})"
+    # and a symbol said last: "Laranja ponto Cereja 93 asterisco" (session 31, blind233 read)
+    rf"(?:,?[ ](?P<last>{_SYMBOL}))?(?![\w-])"
 )
 # A word, a number and a symbol said last: "walnut with a capital W, five eight zero,
 # exclamation mark" (session 27, blind177 read), its case said ("Room five, exclamation mark"
@@ -88,6 +90,9 @@ _WORD_NUMBER_SYMBOL = re.compile(
     rf"(?i)(?<![\w-])(?P<first>{_WORD})(?P<case>{_CASE}),?[ ]"
     rf"(?P<number>{_NUMBER}(?:[ ,-]+{_NUMBER}){{0,3}}),?[ ](?P<symbol>{_SYMBOL})(?![\w-])"
 )
+# or its capitals typed inside it, two words run together: "re entered the encryption password
+# QuarrySaddle thirty five question mark" (session 31, blind233 read)
+_CAMEL = re.compile(r"[A-Z][a-z]{2,}(?:[A-Z][a-z]{2,})+")
 # A capital said with its letter, then a word that starts with it, a number and perhaps a symbol:
 # "capital D, dolphin, six one, exclamation mark", "mayúscula L, lemon, nueve cero, almohadilla",
 # "capital M maple three nine nine" (session 28, blind197 read): the letter is the word's first
@@ -205,19 +210,21 @@ def passphrase_runs(text: str) -> list[tuple[int, int, str]]:
                 + match.group("second")
                 + (_SYMBOLS[again.lower()] if again else "")
                 + _digits(match.group("number"))
+                + (_SYMBOLS[last.lower()] if (last := match.group("last")) else "")
             )
             runs.append((match.start(), match.end(), value))
         for match in _WORD_NUMBER_SYMBOL.finditer(text):
             symbol = _SYMBOLS[match.group("symbol").lower()]
             first = match.group("first")
+            camel = _CAMEL.fullmatch(first) is not None
             if (
-                not match.group("case")
+                not (match.group("case") or camel)
                 or symbol in "-."
                 or first.lower() in _NOT_A_WORD
                 or _overlaps(runs, match)
             ):
                 continue
-            first = first.capitalize()
+            first = first if camel else first.capitalize()
             runs.append(
                 (match.start(), match.end(), first + _digits(match.group("number")) + symbol)
             )

@@ -1,0 +1,95 @@
+"""Values given in the turn of a change (session 30): a token or key updated "to" its value, a
+password "re-entered" with its value a few words on, a PIN "confirmed ... as" its digits after a
+password or PIN was named; a key or a password changed "auf" its value with the verb after, as
+German and Dutch put it, or set "tijdelijk" to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kbassist.hygiene.keyword_scan import Hit
+from kbassist.hygiene.new_values import PASSWORD_NAMED
+from kbassist.hygiene.public_material import HASH_ALGORITHM
+from kbassist.hygiene.regex_guard import guarded
+from kbassist.hygiene.value_shapes import is_mention, looks_generated, value_shape_ok
+
+# A token or key updated in a script or a config, then the value: "Updated the token in the
+# SCADA notification script to 3c7d225b8fc0a872037896f3ee84ddf6" (blind223 read); not a hash or
+# a fingerprint of it
+_TOKEN_PUT_TO = guarded(
+    r"(?i)\b(?:updated|changed|replaced|rotated|set|pasted|put|entered|swapped)[ \t]+(?:the"
+    r"|its|their|our)[ \t]+(?:new[ \t]+)?(?:(?:api|auth|access|bearer|webhook)[ \t]+)?(?:token"
+    r"|key|secret)\b(?P<gap>(?:(?!\band\b)[^.\n;:]){0,60}?)\b(?:to|with)[ \t]+"
+    r"(?P<value>[A-Za-z0-9_+/=-]{20,128}?)(?=[.,;)]?(?:\s|$))"
+)
+_DIGEST_WORDS = guarded(
+    rf"(?i)\b(?:hash|sha\w*|{HASH_ALGORITHM}|checksum|digest|fingerprint|thumbprint)\b"
+)
+# A password named, then re-entered with its value a few words on: "pw sip dell'interno 214
+# reinserita dJISwkpS8K" (blind229 read); a value of a password's strict shape
+_ENTERED_AGAIN = guarded(
+    r"(?i)\b(?:pw|pwd|password|passwort|kennwort|wachtwoord|contraseña|senha|mdp)\b[^.\n;]{0,50}?"
+    r"\b(?:re-?entered|reinserit[ao]|reingresad[ao]|reintroducid[ao]|neu\s+eingegeben"
+    r"|opnieuw\s+ingevoerd|ressaisie?|reinserid[ao]|redigitad[ao])[ \t]+"
+    r"(?P<value>[^\s,;()<>'\"]{6,40}?)[.,;)]?(?=\s|$)"
+)
+# A password or PIN named, then given as "it": "wanted the manager password ...; they confirmed
+# it as 672949" (blind236 read)
+_CONFIRMED_AS = guarded(
+    r"(?i)\b(?:confirmed|gave|read|quoted|told)\s+(?:me\s+)?it\s+(?:to\s+me\s+)?(?:as|to\s+be)"
+    r"[ \t]+(?P<value>\d{4,8})(?![\w.,/:-]\w)"
+)
+# A key or a password changed to a value with the verb after it: "Gäste-WLAN-Schlüssel auf
+# 7cqokkx4k5jw8yfroz9w geändert" (session 31, blind240 read); its word within 80 characters
+_VALUE_THEN_SET = guarded(
+    r"(?i)\b(?:auf|op|naar)[ \t]+(?P<value>[^\s,;()<>'\"]{6,64}?)[ \t]+(?:umgestellt|ge[äa]ndert"
+    r"|gesetzt|eingestellt|gezet|gewijzigd|ingesteld|veranderd)\b"
+)
+_KEY_OR_PASSWORD_BEFORE = guarded(
+    r"(?i)(?:schlüssel|kennwort|passwort|wachtwoord|sleutel|\bww|\bpw|\bkey)\b[^.\n;]{0,60}$"
+)
+_WIFI_WORDS = ("wlan", "wifi", "wi-fi", "netzwerk", "netwerk")
+# A password named, then set "tijdelijk" (for now) to its value: "Wachtwoord was verlopen
+# tijdens haar verlof; tijdelijk PuffinSaffron31 gezet in AD" (session 31, blind240 read)
+_FOR_NOW_SET = guarded(
+    r"(?i)\b(?:tijdelijke?|voorlopig|vorläufig|temporär|vorübergehend)[ \t]+"
+    r"(?P<value>[^\s,;()<>'\"]{6,40}?)[ \t]+(?:gezet|ingesteld|gegeven|gesetzt|vergeben)\b"
+)
+_REACH = 300
+
+
+def changed_value_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """A token updated "to" a generated value; a password re-entered; a PIN confirmed "as"."""
+    if "token" in lowered or "key" in lowered or "secret" in lowered:
+        for match in _TOKEN_PUT_TO.finditer(text):
+            value = match.group("value")
+            if looks_generated(value) and not _DIGEST_WORDS.search(match.group("gap")):
+                yield match.start("value"), match.end("value"), "token"
+    if "re" in lowered:
+        for match in _ENTERED_AGAIN.finditer(text):
+            value = match.group("value")
+            if not is_mention(value) and value_shape_ok(value, "strict"):
+                yield match.start("value"), match.end("value"), "password"
+    yield from _set_to_value_hits(text)
+    if " it " in lowered:
+        for match in _CONFIRMED_AS.finditer(text):
+            if PASSWORD_NAMED.search(text, max(0, match.start() - _REACH), match.start()):
+                yield match.start("value"), match.end("value"), "pin"
+
+
+def _set_to_value_hits(text: str) -> Iterator[Hit]:
+    for match in _VALUE_THEN_SET.finditer(text):
+        value = match.group("value")
+        before = text[max(0, match.start() - 80) : match.start()]
+        if not _KEY_OR_PASSWORD_BEFORE.search(before) or is_mention(value):
+            continue
+        if looks_generated(value) or value_shape_ok(value, "strict"):
+            wifi = any(word in before.lower() for word in _WIFI_WORDS)
+            yield match.start("value"), match.end("value"), "wifi_key" if wifi else "password"
+    for match in _FOR_NOW_SET.finditer(text):
+        value = match.group("value")
+        if is_mention(value) or not value_shape_ok(value, "strict"):
+            continue
+        if PASSWORD_NAMED.search(text, max(0, match.start() - _REACH), match.start()):
+            yield match.start("value"), match.end("value"), "password"
