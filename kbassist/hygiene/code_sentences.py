@@ -128,6 +128,12 @@ _DIRECTIONS = guarded(
     r"(?i:(?<!error )(?<!fault )\bcode)\b(?:[ \t]+(?:is|was|of|:))?[ \t:]+"
     r"(?P<value>(?=[UDLR]*[UD])(?=[UDLR]*[LR])[UDLR]{4,12})\b"
 )
+# a panel's engineer or master mode entered with its code: "went into engineer mode with 5835
+# to clear the fault log" (session 31, blind244 read), the alarm named before
+_MODE_WITH = guarded(
+    r"(?i)\b(?:engineer|installer|master|manager|programming|service)\s+(?:mode|menu)\s+"
+    r"(?:with|using|via|by\s+entering)\s+(?:(?:the\s+)?code\s+)?(?P<value>\d{4,8})(?![\w.,/:-]\w)"
+)
 _CHANGED_FOR = guarded(
     r"(?i)\b(?:alterad[oa]|mudad[oa]|cambiad[oa])[ \t]+p/[ \t]*(?P<value>\d{4,8})(?![\w.,/:-]\w)"
 )
@@ -157,6 +163,7 @@ def given_code_hits(text: str, lowered: str) -> Iterator[Hit]:
         *_CHANGED_FOR.finditer(text),
         *_UNIT_SET_TO.finditer(text),
         *_DIRECTIONS.finditer(text),
+        *_MODE_WITH.finditer(text),
     )
     for match in (
         *_GIVEN_CODE.finditer(text),
@@ -225,10 +232,25 @@ _OTHER_BEFORE_COLON = guarded(
 )
 
 
+# A camera's verification code, six capitals, after a colon in the sentence that names it:
+# "The verification code sticker under the camera had been painted over, so read it off the NVR
+# menu instead: HEEBJF" (session 31, blind244 read); a camera or a recorder named in the note
+_CAMERA_CODE = guarded(
+    r"(?i)\b(?:verification|verifizierungs|verificatie|v[ée]rification|verificaci[óo]n"
+    r"|verifica(?:ção|zione)?)[\s-]?(?:code|c[óo]digo|codice)\b[^.\n]{0,100}?:[ \t]*"
+    r"(?P<value>(?-i:[A-Z]{6}))(?![\w-])"
+)
+_CAMERA_WORDS = ("camera", "nvr", "dvr", "hik", "ezviz", "kamera", "caméra", "cámara", "câmera")
+
+
 def colon_code_hits(text: str, lowered: str) -> Iterator[Hit]:
-    """A code after a colon, a door or alarm code named up to 250 characters before."""
+    """A code after a colon, a door or alarm code named up to 250 characters before; a camera's
+    verification code after a colon in its sentence."""
     if ":" not in text:
         return
+    if "rifi" in lowered and any(word in lowered for word in _CAMERA_WORDS):
+        for match in _CAMERA_CODE.finditer(text):
+            yield match.start("value"), match.end("value"), "secret"
     for match in _COLON_CODE.finditer(text):
         value = match.group("value")
         if sum(ch.isdigit() for ch in value) < 4 and not value[0].isalpha():

@@ -37,7 +37,8 @@ _LFTP_USER = re.compile(
 )
 _ECHO_INTO_KEY = re.compile(
     r"\becho[ \t]+(?P<value>\"[^\"\n]{6,200}\"|'[^'\n]{6,200}'|[^\s\"'<>|]{6,200})[ \t]*>>?[ \t]*"
-    r"\S*(?:\.psk|\.key|secret|token|passw(?:or)?d)\S*"
+    # (or a password file: "echo '...' > /volume1/scripts/.rsync_pass"; session 31, blind242)
+    r"\S*(?:\.psk|\.key|secret|token|passw(?:or)?d|pass\b|_pass|\.pass|pwd|cred)\S*"
 )
 # "net user svc_backup Pa55-Vault-91 /add": the password after the account's name.
 _NET_USER = re.compile(r"(?i)\bnet\s+user\s+[^\s/]{1,64}[ \t]+(?P<value>[^\s/*\"'<>]{3,100})")
@@ -70,8 +71,11 @@ _SNMP_USER = re.compile(
     r"(?P<value>[^\s\"'<>]{4,64})(?:[ \t]+priv[ \t]+(?:des|3des|aes(?:[ \t]+\d+)?)[ \t]+"
     r"(?P<priv>[^\s\"'<>]{4,64}))?"
 )
-# mysql -uroot -pS3cret!: the password glued to its switch.
-_GLUED_P = guarded(r"(?<![\w-])-p(?P<value>[^\s\"'<>()]{4,100})")
+# mysql -uroot -pS3cret!: the password glued to its switch; quoted too: "7z a -tzip -mem=AES256
+# -p'Orchard.saddle.3494' certs.zip" (session 31, blind242 read)
+_GLUED_P = guarded(
+    r"(?<![\w-])-p(?:(?P<value>[^\s\"'<>()]{4,100})|(?P<q>['\"])(?P<quoted>[^'\"\n]{4,100})(?P=q))"
+)
 
 
 def command_line_hits(text: str, lowered: str) -> Iterator[Hit]:
@@ -93,10 +97,12 @@ def command_line_hits(text: str, lowered: str) -> Iterator[Hit]:
                 yield match.start("value") + 1, match.end("value") - 1, "password"
     if " -p" in text:
         for match in _GLUED_P.finditer(text):
-            value = match.group("value")
+            group = "value" if match.group("value") else "quoted"
+            value = match.group(group)
             sql = any(word in lowered for word in ("mysql", "mariadb", "mysqldump"))
-            if value_shape_ok(value, "strict" if sql else "strong"):
-                yield match.start("value"), match.end("value"), "password"
+            level = "medium" if group == "quoted" else "strict" if sql else "strong"
+            if not is_mention(value) and value_shape_ok(value, level, group == "quoted"):
+                yield match.start(group), match.end(group), "password"
     if "redis-cli" in lowered or "requirepass" in lowered or "masterauth" in lowered:
         for match in _REDIS_AUTH.finditer(text):
             token = trim(Token(match.start("value"), match.end("value"), match.group("value")))
@@ -197,9 +203,15 @@ _ENCODED_LOGIN = re.compile(
 # Bx7vqT3mWk", "enable secret 0 ...", "tacacs-server key 0 ..." (session 20)
 # Or a routing protocol's or a key chain's key, in clear: "ip ospf message-digest-key 1 md5
 # 4C7Rc4zA", "ip ospf authentication-key ...", "key-string ..." (session 29, blind211 read)
+# Or a secret typed in clear for the device to hash, "username netops privilege 15
+# algorithm-type scrypt secret dN=wiNnWZ9imdk"; a cellular profile's CHAP or PAP password, "lte
+# profile create 1 apn.example chap agence325 YG6T52=b*x-2YS" (session 31, blind242 read)
 _CLEAR_TYPE = guarded(
     r"(?im)\b(?:(?:password|secret|key)[ \t]+0|message-digest-key[ \t]+\d+[ \t]+md5(?:[ \t]+0)?"
-    r"|authentication-key(?:[ \t]+0)?|key-string(?:[ \t]+0)?)[ \t]+(?P<value>[^\s\"'<>]{4,100})"
+    r"|authentication-key(?:[ \t]+0)?|key-string(?:[ \t]+0)?"
+    r"|algorithm-type[ \t]+(?:scrypt|sha256|md5)[ \t]+secret"
+    r"|profile[ \t]+create[ \t]+\d+[ \t]+\S+[ \t]+(?:chap|pap|pap_chap|chap_pap)[ \t]+\S+)"
+    r"[ \t]+(?P<value>[^\s\"'<>]{4,100})"
 )
 
 
@@ -220,6 +232,13 @@ _XML_SECRET = guarded(
     r"(?P<value>[^<>\s]{3,200})</(?P=tag)>"
 )
 _XML_KINDS = {"psk": "wifi_key", "digicode": "door_code", "doorcode": "door_code"}
+# A config or export line whose key opens with a code's word and names whose or what it opens:
+# "codigo_usuario_panel: 7852" (session 31, blind242 read)
+_CODE_KEY_LINE = guarded(
+    r"(?im)^[ \t-]*(?:c[óo]digo|codice|code|pin)_(?:usuario|utente|utilisateur|user|benutzer"
+    r"|gebruiker|utilizador|panel|alarma?|allarme|master|maestro|acceso|accesso|porta|puerta"
+    r"|door)(?:_\w+)?[ \t]*[:=][ \t]*['\"]?(?P<value>\d{4,8})['\"]?[ \t]*$"
+)
 
 
 def config_value_hits(text: str, lowered: str) -> Iterator[Hit]:
@@ -230,6 +249,9 @@ def config_value_hits(text: str, lowered: str) -> Iterator[Hit]:
             if not is_mention(match.group("value")):
                 kind = _XML_KINDS.get(match.group("name").lower(), "password")
                 yield match.start("value"), match.end("value"), kind
+    if "_" in text:
+        for match in _CODE_KEY_LINE.finditer(text):
+            yield match.start("value"), match.end("value"), "door_code"
     if "option " in text:
         for match in _UCI_OPTION.finditer(text):
             if not is_mention(match.group("value")):
@@ -251,7 +273,7 @@ def config_value_hits(text: str, lowered: str) -> Iterator[Hit]:
                 yield match.start("user"), match.end("user"), "api_key"
             elif len(value) >= 3 and not is_mention(value) and not value.startswith("$"):
                 yield match.start("value"), match.end("value"), "password"
-    if " 0 " in text or "-key" in text or "key-" in text:
+    if " 0 " in text or "-key" in text or "key-" in text or "-type" in text or "create" in text:
         for match in _CLEAR_TYPE.finditer(text):
             if not is_mention(match.group("value")):
                 yield match.start("value"), match.end("value"), "password"

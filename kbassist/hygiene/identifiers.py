@@ -217,6 +217,31 @@ def is_identifier(text: str, start: int, end: int) -> bool:
             and _PHONE_THEN_SLASH.search(text, max(0, start - 24), start) is not None
         )
         or _PHRASE_COMPOUND.fullmatch(value) is not None
+        or _config_name(text, start, end, value)
+    )
+
+
+# A setting's name in pasted configuration, not its value (session 31, blind242 read): a key
+# before its "=" ("account.1.label = Reception", "GITEA__server__ROOT_URL=https://..."), a JSON
+# setting's name ('"key": "enable_max_inactive_time_outside_MHS"'), a band ('value="2.4GHz"/>'),
+# the rest of an AWS resource's name after "arn:"
+_KEY_NAME = re.compile(r"[A-Za-z_][\w.-]*[._][\w.-]*")
+_EQUALS_AFTER = re.compile(r"[ \t]*=[ \t]*[^\s=]")
+_JSON_NAME_BEFORE = re.compile(r"(?i)[\"'](?:key|name|setting|property)[\"'][ \t]*:[ \t]*[\"']$")
+_SETTING_NAME = re.compile(r"[A-Za-z]+(?:_[A-Za-z]+){2,}")
+_ARN_BEFORE = re.compile(r"\barn:\S*$")
+_BAND = re.compile(r"\d+(?:\.\d+)?[ ]?(?:GHz|MHz|Gbps|Mbps)\b")
+
+
+def _config_name(text: str, start: int, end: int, value: str) -> bool:
+    return (
+        (_KEY_NAME.fullmatch(value) is not None and _EQUALS_AFTER.match(text, end) is not None)
+        or (
+            _SETTING_NAME.fullmatch(value) is not None
+            and _JSON_NAME_BEFORE.search(text, max(0, start - 20), start) is not None
+        )
+        or _BAND.match(value) is not None
+        or _ARN_BEFORE.search(text, max(0, start - 200), start) is not None
     )
 
 

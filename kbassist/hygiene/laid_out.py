@@ -407,7 +407,10 @@ def _random_letters(word: str) -> bool:
 # word key, or after "with" where the network was just named (session 14)
 _KEY_IN_PROSE = guarded(
     r"(?i)\b(?P<word>key|clé|clef|chiave|clave|chave|schlüssel|sleutel|passphrase|with|met|mit"
-    r"|con|avec|com)\s+['\"‘“]?(?P<value>[^\s'\"’”,;()<>]{8,63}?)['\"’”]?[.,;)]?(?=\s|$)"
+    r"|con|avec|com)"
+    # (its security said: "nouvelle clé de sécurité EE008DF8..."; session 31, blind244 read)
+    r"(?:\s+(?:de|di)\s+(?:sécurité|seguridad|segurança|sicurezza))?"
+    r"\s+['\"‘“]?(?P<value>[^\s'\"’”,;()<>]{8,63}?)['\"’”]?[.,;)]?(?=\s|$)"
 )
 _NETWORK_NAMED = guarded(r"(?i)\b(?:ssid|network|netwerk|netzwerk|réseau|rete|red|rede)\b")
 _NOT_A_WIFI_KEY = re.compile(r"(?i)wpa|wep|802\.|aes|tkip|psk|ghz|mbps|personal|enterprise")

@@ -307,6 +307,16 @@ _KINDS: tuple[_Kind, ...] = (
         lower=("nhs",),
         window=40,
     ),
+    _Kind(  # or a sentence on, "NHS number" named, its check digit right: "the patient's NHS
+        # number had a digit missing ... Corrected it to 268 042 8188" (session 31, blind241)
+        # (not the 999 range the NHS keeps for tests: "999 000 0018")
+        re.compile(r"(?i)\bnhs\s+(?:no\.?|number|nr)"),
+        re.compile(r"(?<![\d-])(?!999)\d{3}[ -]?\d{3}[ -]?\d{4}(?![\d-])"),
+        _nhs_ok,
+        "national_id",
+        lower=("nhs",),
+        window=200,
+    ),
     _Kind(  # "Matched the two on the real UPN from the CTF, E823614907214" (session 18)
         re.compile(r"\bUPNs?\b|(?i:\bunique\s+pupil\s+numbers?\b)"),
         re.compile(r"(?<![\w-])[A-HJ-NP-RT-Z]\d{12}(?![\w-])"),

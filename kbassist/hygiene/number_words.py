@@ -91,6 +91,9 @@ _NOT_PHONE_CONTEXT = guarded(
 # 7 7 3" (session 30, blind227 read)
 _FOB_NUMBER_BEFORE = re.compile(
     r"(?i)\b(?:fob|badge|tag|pass)\b[^\n.;]{0,70}\bnumber\b[^\n.;]{0,25}$"
+    # a card's number, a reader's or a command's: "The card number from the reader (9179169528)",
+    # "secondary-card-number 9179169528" (session 31, blind242 read)
+    r"|(?i:\bcard[\s-]+number\b[^\n.;]{0,25}$)"
 )
 # A company's registration or tax number: "Registered in England No. 08812345", "KvK 1234..."
 # (read on the raw words before: the clause cut stops at "No. ").

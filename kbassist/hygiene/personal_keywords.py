@@ -258,6 +258,9 @@ def _birth_year(date: str) -> int:
 _SENTENCE_REACH = 120
 # (a schoolchild's too: "the pupil's date of birth, 23 January 2009"; session 26, blind170 read)
 _LAST_BIRTH_YEAR = 2014
+# or a younger child's, the date given right after the words: "Date of birth entered as
+# 14/03/2015 so the age limits apply" (session 31, blind244 read)
+_LINKED = re.compile(r"(?i)\s+(?:entered|set|given|recorded)\s+(?:as|to)\s+")
 
 
 def sentence_birth_date_hits(text: str, lowered: str) -> Iterator[Hit]:
@@ -272,7 +275,8 @@ def sentence_birth_date_hits(text: str, lowered: str) -> Iterator[Hit]:
         end = min(stop.start() if stop else end, line_end if line_end != -1 else end)
         for found in _ANSWER_DATE.finditer(text, named.end(), end):
             # a placeholder date may come first: "DOB imported as 01/01/1900. Correct date is..."
-            if 1920 <= _birth_year(found.group(0)) <= _LAST_BIRTH_YEAR:
+            linked = _LINKED.fullmatch(text, named.end(), found.start()) is not None
+            if 1920 <= _birth_year(found.group(0)) <= (2022 if linked else _LAST_BIRTH_YEAR):
                 yield found.start(), found.end(), "date_of_birth"
                 break
         else:

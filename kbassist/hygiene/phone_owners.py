@@ -84,7 +84,9 @@ PERSONAL_PHONE_WORDS = re.compile(
     r"|their|he|she|ihn|ihm|ihr|ihre|seine?|lui|elle|hem|haar|zijn|ele|ela|dele|dela"
     r"|patient|patiënt|paciente|patiente?|paziente|tenant|pupil|resident"
     r"|parent|guardian"  # "the parent's mobile 07956 ..." (session 26, blind170 read)
-    r"|perso|son|sa|su|suo|sua|seu|my|mine|mijn|mein|meine|meu|minha|mio|mia)\b"
+    r"|perso|son|sa|su|suo|sua|seu|my|mine|mijn|mein|meine|meu|minha|mio|mia"
+    # "naar je eigen mobiele nummer 06-..." (session 31, blind243 read)
+    r"|eigen|eigenen?|eigene)\b"
 )
 
 
@@ -105,10 +107,21 @@ WORK_PHONE = guarded(
     r"|\b(?:werknummer|werktelefoon|zakelijke?\s+nummer|dienstnummer|geschäftsnummer"
     r"|num[ée]ro\s+pro(?:fessionnel)?|n[úu]mero\s+(?:de\s+trabajo|profesional|do\s+trabalho"
     r"|profissional)|numero\s+(?:di\s+lavoro|aziendale)|(?:business|work)\s+number)\W{0,3}"
+    # (and whose: "Le numéro pro du cabinet (02 40 ..."; session 31, blind241 read)
+    r"(?:(?:du|de|des|del|della|of\s+the|van\s+de|der|do|da)\s+[\w'’-]+\W{0,3})?"
     # (and a word that it stays: "zijn zakelijke nummer blijft 06 ..."; session 29, blind209)
     r"(?:(?:is|stays|remains|blijft|bleibt|reste|sigue|continua|resta|still|now|nog)\W+){0,2}$"
     r"|(?:diensthandy|firmenhandy|geschäftshandy|diensttelefon|firmen-?mobil|dienst-?mobil"
     r"|n[úu]mero\s+de\s+servi[çc]o)\w*\W{0,3}(?:\w+\W+){0,2}$"
+    # "o seu telemóvel de serviço já está ativo com o número 916 ..." (session 31, blind243)
+    # (not its absence: "Non ha il telefono aziendale, ha dato il suo cellulare: ...", "nao tem
+    # telemovel da empresa, deu o pessoal 920 ...")
+    r"|(?<!n[ãa]o\stem\s)(?<!sem\s)(?<!sin\s)(?<!sans\s)(?<!senza\s)(?<!attendant\sun\s)"
+    r"(?<!espera\sdo\s)(?<!espera\sde\s)(?<!pas\sde\s)"
+    r"\b(?:telem[óo]vel|telefone|m[óo]vil|tel[ée]fono|portable|t[ée]l[ée]phone|cellulare"
+    r"|telefono)\s+(?:de\s+servi(?:[çc]o|cio|ce)|de\s+empresa|da\s+empresa|aziendale"
+    r"|professionnel|pro)\W{0,3}(?:(?!pessoal|personal|particular|privad|perso|suo|sua|seu)"
+    r"\w+\W+){0,6}$"
     # a list of direct dials after its label: "Direct dials: Partners 0113 387 2215 / 2216,
     # Payroll 0113 387 2220" (session 30, blind228 read); "it's the company one 07452 ..."
     r"|\b(?:direct\s+dials|ddis|dids|durchwahlen|doorkiesnummers|lignes\s+directes)\s*:"
@@ -157,3 +170,47 @@ PERSONAL_NAMED = re.compile(
     r"(?i)\b(?:personal|private|own|privat\w*|persönlich\w*|personnel\w*|privé\w*|pessoal"
     r"|particular|privato|privata)\b(?:\s+\w+){0,2}\W{0,3}$"
 )
+
+
+# "asked for the forward to go to her own mobile ... Set the 3CX holiday forward to 07723
+# 418 905": the phone named as someone's own earlier, with no other number between (session 9).
+# In the other languages too: "telemóvel pessoal", "privates Handy", "private Festnetznummer",
+# "portable perso" (session 11).
+_OWN_PHONE_EARLIER = guarded(
+    r"(?i)(?:\b(?:(?:her|his|their|my)\s+(?:own|personal|private)|personal|private)\s+"
+    r"(?:mobile|phone|cell|number)s?"
+    r"|\b(?:telem[óo]vel|m[óo]vil|celular|portable|cellulare|mobiel|gsm|handy|telefon|n[úu]mero"
+    r"|numéro|nummer)\s+(?:pessoal|personal|perso|personnel|personale|privato|privé|privat"
+    r"|particular)"  # "su móvil particular" (session 20)
+    r"|\b(?:privat|persönlich|priv[ée])\w*\s+(?:handy|mobil\w*|telefon\w*|festnetz\w*|nummer"
+    r"|mobiel|gsm)"
+    # no work phone to use instead: "I don't have a work phone, use 07816 ..." (session 29)
+    r"|\b(?:don'?t|don’t|do\s+not|doesn'?t|does\s+not|has\s+no|have\s+no)\s+(?:have\s+)?(?:a\s+)?"
+    r"(?:work|company|business)\s+(?:phone|mobile))\b"
+    # (or a line that ends with a colon before, and the block it opens: "added his own mobile as
+    # the SMS method:" then a command with "-PhoneNumber '+44 7750 ...'"; session 31, blind242)
+    r"(?P<between>(?:[^\n]{0,120}:[ \t]*\n(?:[ \t]*\n)?)?[^\n]{0,200})$"
+)
+_SEVEN_DIGITS = re.compile(r"\d(?:[ \t()./-]*\d){6}")
+
+
+# A work phone said to be missing or still to come: "until her work phone arrives", "(não tem
+# telemóvel da empresa)"
+_NO_WORK_PHONE_YET = guarded(
+    r"(?i)\b(?:until|till|bis|hasta|jusqu|totdat|finché|até|instead|no|not|não|kein\w*|pas|geen"
+    # "non ha telefono aziendale" (session 30, blind228 read)
+    r"|sin|senza|sem|without|ohne|sans|zonder|non|nicht|nessun\w*|ning[úu]n\w*|aucun\w*|nenhum)\b"
+)
+
+
+def own_phone_earlier(text: str, start: int) -> bool:
+    """Whether a phone was called someone's own earlier, no other number given since."""
+    # (a sentence before: "ihr privates Handy für die Anmeldung ... Nummer in Entra auf 0170
+    # ... geändert"; session 29, blind218 read)
+    named = _OWN_PHONE_EARLIER.search(text, max(0, start - 220), start)
+    if named is None or _SEVEN_DIGITS.search(named.group("between")):
+        return False
+    # "not his personal mobile, so callbacks go to his company mobile 07412 ..." (session 19),
+    # not "her personal mobile ... until her work phone arrives: 07402 ..."
+    between = named.group("between")
+    return not (WORK_PHONE.search(between) and not _NO_WORK_PHONE_YET.search(between))

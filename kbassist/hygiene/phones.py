@@ -29,6 +29,7 @@ from kbassist.hygiene.phone_owners import (
     WORK_AGENT,
     WORK_PHONE,
     WORK_WORDS,
+    own_phone_earlier,
 )
 from kbassist.hygiene.regex_guard import guarded
 
@@ -133,22 +134,6 @@ _OWN_PHONE_AFTER = re.compile(
     r"|handy)|(?:m[óo]vil|telem[óo]vel|cellulare|portable|mobiel)\s+(?:propio|pr[óo]prio|proprio"
     r"|perso\w*|privat\w*|eigen|pessoal|personal[e]?))\b"
 )
-# "asked for the forward to go to her own mobile ... Set the 3CX holiday forward to 07723
-# 418 905": the phone named as someone's own earlier, with no other number between (session 9).
-# In the other languages too: "telemóvel pessoal", "privates Handy", "private Festnetznummer",
-# "portable perso" (session 11).
-_OWN_PHONE_EARLIER = guarded(
-    r"(?i)(?:\b(?:(?:her|his|their|my)\s+(?:own|personal|private)|personal|private)\s+"
-    r"(?:mobile|phone|cell|number)s?"
-    r"|\b(?:telem[óo]vel|m[óo]vil|celular|portable|cellulare|mobiel|gsm|handy|telefon|n[úu]mero"
-    r"|numéro|nummer)\s+(?:pessoal|personal|perso|personnel|personale|privato|privé|privat"
-    r"|particular)"  # "su móvil particular" (session 20)
-    r"|\b(?:privat|persönlich|priv[ée])\w*\s+(?:handy|mobil\w*|telefon\w*|festnetz\w*|nummer"
-    r"|mobiel|gsm)"
-    # no work phone to use instead: "I don't have a work phone, use 07816 ..." (session 29)
-    r"|\b(?:don'?t|don’t|do\s+not|doesn'?t|does\s+not|has\s+no|have\s+no)\s+(?:have\s+)?(?:a\s+)?"
-    r"(?:work|company|business)\s+(?:phone|mobile))\b(?P<between>[^\n]{0,200})$"
-)
 
 
 # "ring me on +44 7911 204 835 or brenda.kettle@btinternet.com": a number given together with
@@ -190,28 +175,6 @@ def _own_after(after: str) -> bool:
     "Office 01632 960100, her mobile 07700 900123" names the second, not the first (session 11)."""
     said = _OWN_PHONE_AFTER.match(after)
     return said is not None and not _NEXT_NUMBER.match(after, said.end())
-
-
-# A work phone said to be missing or still to come: "until her work phone arrives", "(não tem
-# telemóvel da empresa)"
-_NO_WORK_PHONE_YET = guarded(
-    r"(?i)\b(?:until|till|bis|hasta|jusqu|totdat|finché|até|instead|no|not|não|kein\w*|pas|geen"
-    # "non ha telefono aziendale" (session 30, blind228 read)
-    r"|sin|senza|sem|without|ohne|sans|zonder|non|nicht|nessun\w*|ning[úu]n\w*|aucun\w*|nenhum)\b"
-)
-
-
-def _own_phone_earlier(text: str, start: int) -> bool:
-    """Whether a phone was called someone's own earlier, no other number given since."""
-    # (a sentence before: "ihr privates Handy für die Anmeldung ... Nummer in Entra auf 0170
-    # ... geändert"; session 29, blind218 read)
-    named = _OWN_PHONE_EARLIER.search(text, max(0, start - 220), start)
-    if named is None or _SEVEN_DIGIT_RUN.search(named.group("between")):
-        return False
-    # "not his personal mobile, so callbacks go to his company mobile 07412 ..." (session 19),
-    # not "her personal mobile ... until her work phone arrives: 07402 ..."
-    between = named.group("between")
-    return not (WORK_PHONE.search(between) and not _NO_WORK_PHONE_YET.search(between))
 
 
 # What stands between two numbers of one list: a comma or "and", perhaps a place's name.
@@ -595,7 +558,7 @@ def phone_hits(text: str, lowered: str) -> Iterator[Hit]:
             continue
         # called someone's own earlier: "her personal mobile ... until her work phone arrives:
         # 07402 ...", "to her personal mobile ... Added +44 7911 302 577" (session 10)
-        own_earlier = _own_phone_earlier(text, start)
+        own_earlier = own_phone_earlier(text, start)
         if _firms_line_before(text, start, start + len(raw), own_earlier) or (
             # the next of a list of work lines: "keep their DDIs (0161 ..., 0161 ...)"
             # (session 20)

@@ -60,6 +60,10 @@ _NAMED_PATTERN = r"""
       | (?-i:(?:System|Microsoft)(?:\.[A-Z]\w*){2,})     # a .NET type
       | [\w.-]+/[\w.-]+@v\d+(?:\.\d+)*                   # a GitHub action: azure/login@v2
       | \$ansible_vault;.* | !vault                      # an Ansible vault's encrypted blob
+      | !secret                                         # Home Assistant's reference (s. 31)
+      | \$[a-z]+(?:_[a-z]+)+                            # a variable: $upstream_token (s. 31)
+      | (?-i:[A-Z][\w]*-(?:account|Account|konto|Konto|compte|cuenta|conta|portaal|portal))
+                                                        # an account's name: Ziggo-account
       | env\(['"]?\w+['"]?\)? | var\.\w+                # a setting's name: env('X'), var.x
       | [\w.-]*\._domainkey\.[\w.-]*                     # a DKIM selector's record name
       | process\.env\.\w+[,;]? | os\.environ\[?['"]?\w+['"]?\]?[,;]?   # environment (session 15)
