@@ -107,6 +107,7 @@ BATCHES = (
     "blind229", "blind230", "blind231", "blind232",
     "blind233", "blind234", "blind235", "blind236",
     "blind237", "blind238", "blind239", "blind240",
+    "blind241", "blind242", "blind243", "blind244",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -350,6 +351,10 @@ BLIND = {
     "blind238": ROOT / "bench" / "data" / "secrets_blind238.jsonl",
     "blind239": ROOT / "bench" / "data" / "secrets_blind239.jsonl",
     "blind240": ROOT / "bench" / "data" / "secrets_blind240.jsonl",
+    "blind241": ROOT / "bench" / "data" / "secrets_blind241.jsonl",
+    "blind242": ROOT / "bench" / "data" / "secrets_blind242.jsonl",
+    "blind243": ROOT / "bench" / "data" / "secrets_blind243.jsonl",
+    "blind244": ROOT / "bench" / "data" / "secrets_blind244.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -1846,15 +1851,15 @@ SEEN = {
         "and academies; scored in session 30 on 70dff0e) (the rules alone 0.85/1.00; with the "
         "token model 0.95/1.00; personal 0.95/0.97); read in session 30 (a code 'auf' its digits "
         "'umgestellt', a Wi-Fi key after 'chiave WPA2 ...,'; not personal: a dispatch number; a "
-        "keypad 'set to' with a brand between and dates of birth corrected a sentence on not "
-        "mended): development since"
+        "keypad 'set to' with a brand between and dates of birth corrected a sentence on, "
+        "mended in session 31): development since"
     ),
     "blind238": (
         "the hundred-and-thirtieth secrets blind test (written in session 30, focus: "
         "construction and field trades; scored in session 30 on 70dff0e) (the rules alone "
         "0.90/1.00; with the token model 0.97/0.98; personal 1.00/1.00); read in session 30 (a "
         "code 'alterado p/' its digits; not secrets: a machine's product identification number; "
-        "a padlock's directional code not mended): development since"
+        "a padlock's directional code, mended in session 31): development since"
     ),
     "blind239": (
         "the hundred-and-thirty-first secrets blind test (written in session 30, focus: law "
@@ -1866,8 +1871,37 @@ SEEN = {
         "the hundred-and-thirty-second secrets blind test (written in session 30, focus: very "
         "short notes; scored in session 30 on 70dff0e) (the rules alone 0.94/1.00; with the "
         "token model 0.94/1.00; personal 1.00/1.00); read in session 30 ('codici MFA di "
-        "backup', 'Zahlencode'; a Wi-Fi key 'auf' a value and a Dutch 'tijdelijk' password not "
-        "mended): development since"
+        "backup', 'Zahlencode'; a Wi-Fi key 'auf' a value and a Dutch 'tijdelijk' password, "
+        "mended in session 31): development since"
+    ),
+    "blind241": (
+        "the hundred-and-thirty-third secrets blind test (written in session 31, focus: "
+        "dentists, opticians, pharmacies and clinics; scored in session 31 on 0c0bbf2) (the "
+        "rules alone 0.97/1.00; with the token model 1.00/1.00; personal 0.97/0.97); read in "
+        "session 31 (an NHS number a sentence on; not personal: 'numéro pro du cabinet'): "
+        "development since"
+    ),
+    "blind242": (
+        "the hundred-and-thirty-fourth secrets blind test (written in session 31, focus: "
+        "pasted scripts and configuration; scored in session 31 on 0c0bbf2) (the rules alone "
+        "0.89/1.00; with the token model 0.92/0.90; personal 0.95/0.95); read in session 31 "
+        "(values passed to commands: echo into a password file, 7-Zip's -p'...', a Cisco "
+        "secret after algorithm-type, a CHAP password; not secrets: setting names, a band, an "
+        "ARN, a variable; a DLP match and a home address after 'site record' not mended): "
+        "development since"
+    ),
+    "blind243": (
+        "the hundred-and-thirty-fifth secrets blind test (written in session 31, focus: "
+        "customer-facing resolution messages; scored in session 31 on 0c0bbf2) (the rules "
+        "alone 0.97/1.00; with the token model 1.00/1.00; personal 0.97/0.97); read in session "
+        "31 ('eigen mobiele nummer'; not personal: 'telemóvel de serviço'): development since"
+    ),
+    "blind244": (
+        "the hundred-and-thirty-sixth secrets blind test (written in session 31, focus: home "
+        "users, sole traders and family businesses; scored in session 31 on 0c0bbf2) (the "
+        "rules alone 0.93/0.95; with the token model 0.95/0.95; personal 0.97/1.00); read in "
+        "session 31 ('clé de sécurité', a camera's verification code, an engineer mode's code, "
+        "a child's date of birth; not secrets: '!secret', an account's name): development since"
     ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
@@ -2181,7 +2215,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind241.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind245.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:
