@@ -108,6 +108,7 @@ BATCHES = (
     "blind233", "blind234", "blind235", "blind236",
     "blind237", "blind238", "blind239", "blind240",
     "blind241", "blind242", "blind243", "blind244",
+    "blind245", "blind246", "blind247", "blind248",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -355,6 +356,10 @@ BLIND = {
     "blind242": ROOT / "bench" / "data" / "secrets_blind242.jsonl",
     "blind243": ROOT / "bench" / "data" / "secrets_blind243.jsonl",
     "blind244": ROOT / "bench" / "data" / "secrets_blind244.jsonl",
+    "blind245": ROOT / "bench" / "data" / "secrets_blind245.jsonl",
+    "blind246": ROOT / "bench" / "data" / "secrets_blind246.jsonl",
+    "blind247": ROOT / "bench" / "data" / "secrets_blind247.jsonl",
+    "blind248": ROOT / "bench" / "data" / "secrets_blind248.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -1903,6 +1908,35 @@ SEEN = {
         "session 31 ('clé de sécurité', a camera's verification code, an engineer mode's code, "
         "a child's date of birth; not secrets: '!secret', an account's name): development since"
     ),
+    "blind245": (
+        "the hundred-and-thirty-seventh secrets blind test (written in session 31, focus: cloud "
+        "and SaaS administration; scored in session 31 on 0c496ec) (the rules alone 0.98/1.00; "
+        "with the token model 0.98/1.00; personal 1.00/0.95); read in session 31 (a domain's "
+        "AuthInfo; not personal: a vendor's case number of a card's shape): development since"
+    ),
+    "blind246": (
+        "the hundred-and-thirty-eighth secrets blind test (written in session 31, focus: "
+        "printers, copiers and multifunction devices; scored in session 31 on 0c496ec) (the "
+        "rules alone 0.92/1.00; with the token model 0.97/1.00; personal 0.97/0.97); read in "
+        "session 31 (a GUID-shaped API token after a comma; not personal: a dealer's call "
+        "number; a copier's user number and a PIN that is a date of birth not mended): "
+        "development since"
+    ),
+    "blind247": (
+        "the hundred-and-thirty-ninth secrets blind test (written in session 31, focus: "
+        "telephony and VoIP; scored in session 31 on 0c496ec) (the rules alone 0.88/1.00; with "
+        "the token model 0.92/1.00; personal 0.95/1.00); read in session 31 (a Telnyx key, PINs "
+        "'tijdelijk op ... gezet' and 'vorübergehend'; a home address 'en télétravail'; a "
+        "private key's line, a PIN 'voor het eerste gebruik' and a Welsh home address not "
+        "mended): development since"
+    ),
+    "blind248": (
+        "the hundred-and-fortieth secrets blind test (written in session 31, focus: HR "
+        "onboarding and offboarding at staffing agencies; scored in session 31 on 0c496ec) (the "
+        "rules alone 0.98/1.00; with the token model 0.98/1.00; personal 1.00/0.97); read in "
+        "session 31 (a password 'reimpostata a' its value; not personal: 'linha direta'): "
+        "development since"
+    ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -2215,7 +2249,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind245.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind249.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:

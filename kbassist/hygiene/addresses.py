@@ -154,7 +154,9 @@ HOME_WORDS = guarded(
     r"|wohn\w*|zu\s+hause|heim\w*|nach\s+hause|domicilio|casa|particular|domicile|personnel\w*"
     r"|chez(?=\s+(?:lui|elle|eux|elles|soi|moi|toi|nous|vous|[mts]a|[mts]on|[mts]es|leurs?"
     r"|notre|votre|m\.|mme|mlle|madame|monsieur|mademoiselle)\b)|thuis\w*"
-    r"|woon\w*|morada|residência|residenza|abitazione)\b"
+    r"|woon\w*|morada|residência|residenza|abitazione"
+    # working from home: "(Cabinet Morel, en télétravail) au 12 rue des Tilleuls" (session 31)
+    r"|t[ée]l[ée]travail\w*|teletrabaj\w*|teletrabalh\w*|telelavor\w*|home-?office)\b"
 )
 _OFFICE_WORDS = guarded(
     r"(?i)\b(?:office|site|branch|hq|head\s*office|headquarters|warehouse|store|shop|clinic"
@@ -446,7 +448,7 @@ _HOME_CUE = guarded(
     r"|(?:delivered|sent|shipped|posted)\s+to\s+(?:her|his|their)\s+(?:home|house)"
     r"|private\s+address|domicile|domicilio|zu\s+hause|woonadres|thuisadres|morada"
     # "Set up home working for the ... director at The Old Granary, ..." (session 24)
-    r"|home\s+working|work(?:ing)?\s+from\s+home"
+    r"|home\s+working|works?(?:ing)?\s+(?:\w+\s+)?from\s+home"
     r"|home(?=[ \t]*:?[ \t]*\d)"  # "DOB 03/05/1968, home 2 Tan y Bryn, ..." (session 9)
     # "his address for the post is Fell View, Hawkshead Hill, LA22 0PW" (session 9)
     r"|(?:her|his|their)\s+(?:home\s+|postal\s+|private\s+)?address(?:\s+for\s+the\s+post)?)\b"

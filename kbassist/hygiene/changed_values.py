@@ -1,7 +1,8 @@
 """Values given in the turn of a change (session 30): a token or key updated "to" its value, a
 password "re-entered" with its value a few words on, a PIN "confirmed ... as" its digits after a
 password or PIN was named; a key or a password changed "auf" its value with the verb after, as
-German and Dutch put it, or set "tijdelijk" to it.
+German and Dutch put it, or set "tijdelijk" to it; a password reset "to" its value a sentence
+after it was named; a domain's transfer code (AuthInfo) for its move.
 """
 
 from __future__ import annotations
@@ -56,6 +57,22 @@ _FOR_NOW_SET = guarded(
     r"(?i)\b(?:tijdelijke?|voorlopig|vorläufig|temporär|vorübergehend)[ \t]+"
     r"(?P<value>[^\s,;()<>'\"]{6,40}?)[ \t]+(?:gezet|ingesteld|gegeven|gesetzt|vergeben)\b"
 )
+# A password reset "to" its value a sentence after it was named: "la password iniziale aveva una
+# @ ... Reimpostata a RYML4dCrwrD senza caratteri speciali" (session 31, blind248 read)
+_RESET_TO = guarded(
+    r"(?i)\b(?:reimpostat[ao]|re-?set|redefinid[ao]|restablecid[ao]|zurückgesetzt|gereset"
+    r"|réinitialisée?|resettat[ao])[ \t]+(?:a|to|para|auf|naar|à|op|en|in)[ \t]+"
+    r"(?P<value>[^\s,;()<>'\"]{6,40}?)[.,;)]?(?=\s|$)"
+)
+# A domain's transfer code, asked for and given: "AuthInfo bei Strato angefordert, lautete
+# BTbpQ-x-Y7LA1INJ" (session 31, blind245 read)
+_TRANSFER_CODE = guarded(
+    r"(?i)\b(?:auth-?info(?:-code)?|epp[ -]?(?:code|key)|transfer\s+(?:code|key|secret)"
+    r"|codice\s+(?:di\s+)?trasferimento|c[óo]digo\s+de\s+transfer[eê]ncia|code\s+de\s+transfert"
+    r"|verhuiscode)\b[^.\n]{0,60}?(?:[:=,][ \t]*(?:(?:lautete|lautet|ist|is|was|war|era|est"
+    r"|était|é|è|luidt|luidde)\b)?|\b(?:lautete|lautet|ist|is|was|war|era|est|était|é|è|luidt"
+    r"|luidde)\b)[ \t]*(?P<value>[^\s,;()<>'\"]{6,40}?)[.,;)]?(?=\s|$)"
+)
 _REACH = 300
 
 
@@ -72,6 +89,18 @@ def changed_value_hits(text: str, lowered: str) -> Iterator[Hit]:
             if not is_mention(value) and value_shape_ok(value, "strict"):
                 yield match.start("value"), match.end("value"), "password"
     yield from _set_to_value_hits(text)
+    if "re" in lowered:
+        for match in _RESET_TO.finditer(text):
+            value = match.group("value")
+            if is_mention(value) or not value_shape_ok(value, "strict"):
+                continue
+            if PASSWORD_NAMED.search(text, max(0, match.start() - _REACH), match.start()):
+                yield match.start("value"), match.end("value"), "password"
+    if "info" in lowered or "epp" in lowered or "transf" in lowered or "verhuis" in lowered:
+        for match in _TRANSFER_CODE.finditer(text):
+            value = match.group("value")
+            if not is_mention(value) and value_shape_ok(value, "medium"):
+                yield match.start("value"), match.end("value"), "password"
     if " it " in lowered:
         for match in _CONFIRMED_AS.finditer(text):
             if PASSWORD_NAMED.search(text, max(0, match.start() - _REACH), match.start()):

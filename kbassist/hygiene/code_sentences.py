@@ -174,8 +174,14 @@ def given_code_hits(text: str, lowered: str) -> Iterator[Hit]:
     ):
         if PLACE_WORDS.search(text, max(0, match.start() - 200), match.start("value")):
             yield match.start("value"), match.end("value"), "door_code"
+        elif match.re is _DIGITS_THEN_SET and _PIN_WORD_BEFORE.search(
+            text, max(0, match.start() - 60), match.start()
+        ):
+            # a PIN's: "de voicemailpincode tijdelijk op 9192 gezet" (session 31, blind247 read)
+            yield match.start("value"), match.end("value"), "pin"
 
 
+_PIN_WORD_BEFORE = re.compile(r"(?i)\w*(?:pin|pincode|passcode|pin-code)\b[^.\n;]{0,40}$")
 _SENT_CODE = guarded(
     r"(?i)\b(?:sent|gave|read\s+(?:out|back)|typed(?:\s+in)?|replied\s+with|forwarded"
     r"|envió|enviou|a\s+envoyé|stuurde|ha\s+inviato|schickte)[ \t]+(?:them|it|him|her|back)?"

@@ -55,6 +55,7 @@ ADJECTIVES = frozenset(
     nuova nieuw nieuwe inicial initial initiale iniziale neues neue neuer vorläufiges vorläufige
     temporäres temporäre actual actuel actuelle atual new temp temporary current old default
     provvisoria provvisorio provisoria provisorio voorlopig voorlopige vorläufig einmalig
+    vorübergehend temporär temporariamente temporalmente temporaneamente provisoirement
     impresión impression stampa impressão afdruk print printing release liberación libération
     """.split()
 )

@@ -58,7 +58,9 @@ _DIGEST_WORDS = guarded(
 # or a tenant's ID (session 20)
 _GUID_VALUE = re.compile(
     # or after "new one": "regenerated the secret key, new one 2a14abaa-..." (session 26)
-    r"(?:[:=][ \t]*['\"]?|\bnew\s+one[ \t]+)"
+    # or after "token" and a comma: "username and password are both the server API token,
+    # 5319940b-..." (session 31, blind246 read)
+    r"(?:[:=][ \t]*['\"]?|\bnew\s+one[ \t]+|\b(?i:token),[ \t]+)"
     r"(?P<value>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
     r"|[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12})(?![\w-])"
 )
@@ -78,9 +80,9 @@ def guid_key_hits(text: str, lowered: str) -> Iterator[Hit]:
     if "key" not in lowered and "secret" not in lowered and "token" not in lowered:
         return
     for match in _GUID_VALUE.finditer(text):
-        low = sentence_around(text, match.start())[0]
-        if _SECRET_KEY_WORDS.search(text, low, match.start()) and not _NOT_SECRET_KEY.search(
-            text, max(low, match.start() - 40), match.start()
+        low, at = sentence_around(text, match.start())[0], match.start("value")
+        if _SECRET_KEY_WORDS.search(text, low, at) and not _NOT_SECRET_KEY.search(
+            text, max(low, at - 40), at
         ):
             yield match.start("value"), match.end("value"), "api_key"
 

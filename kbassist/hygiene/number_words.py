@@ -190,7 +190,10 @@ _NAMED_OTHER_BEFORE = guarded(
     # remote-control tool's address: "AnyDesk 8, endereço 221 660 381" (session 30)
     r"|\b(?:reference|referencia|référence|riferimento|referentie|referenz)\b[^\n.;:]{0,40}?"
     r"\b(?:was|is|es|est|è|ist|era|é|lautet|luidt)"
-    r"|\b(?:anydesk|teamviewer|rustdesk|splashtop|supremo)\b[^\n.;]{0,30}?)"
+    r"|\b(?:anydesk|teamviewer|rustdesk|splashtop|supremo)\b[^\n.;]{0,30}?"
+    # a dealer's call logged: "Logged with the dealer as call 2139831023" (session 31, blind246)
+    r"|\b(?:logged|raised|opened|booked)\b[^\n.;]{0,40}?\bas\s+(?:a\s+)?(?:call|job|case)"
+    r"|\bcall\s+(?:no\.?|number|ref\w*|id))"
     r"(?:\s+(?:no\.?|nr\.?|n\.?[º°o]\.?|n\.|#|id))?"
     r")\W{0,3}$"
 )

@@ -63,6 +63,11 @@ _NOT_CARD_CONTEXT = guarded(
     r"|case|ref"
     r"|reference|asset|\bid\b|build|version|event|error|object|sid|account|acct|iban|sku|part"
     r"|model|licen[cs]e|key|hash|barcode|ean|upc|\#)\W{0,12}$"
+    # a support case with its vendor: "Abierto caso con Microsoft n.º 2394...", "Pedido de
+    # suporte à Microsoft 2499..." (session 31, blind245 read)
+    r"|(?:caso|case|pedido|chamado|incidencia|incidente|request|demande|richiesta|aanvraag"
+    r"|melding|fall|suporte|support)(?:\s+(?:con|com|with|à|a|at|bei|chez|presso|bij|de|to|met)"
+    r"\s+\w+)?\W{0,6}(?:n\.?\s?[º°o]\.?|no\.|nr\.?|number|número|numéro|nummer|numero)?\W{0,3}$"
 )
 
 

@@ -129,7 +129,9 @@ WORK_PHONE = guarded(
     r"|\b(?:the|a)\s+(?:company|work|business|firm)(?:['’]s)?\s+one\W{0,3}$"
     # a direct line is the employer's: "Her DDI 0161 496 0732" (session 7), "Her direct dial stays
     # 0113 ..." (session 28, blind189 read)
-    r"|\b(?:ddi|did|direct\s+(?:dial|line)|durchwahl|doorkiesnummer|ligne\s+directe)s?\W{0,3}"
+    r"|\b(?:ddi|did|direct\s+(?:dial|line)|durchwahl|doorkiesnummer|ligne\s+directe"
+    # "linha direta 21 332 2205" (session 31, blind248 read)
+    r"|linha\s+direta|l[íi]nea\s+directa|linea\s+diretta|directe\s+lijn)s?\W{0,3}"
     r"(?:(?:is|stays|remains|was|still|now)\W+){0,2}$"
     # one given as an example of them: "direct dial field from AD, e.g. mine is 0113 ..."
     # (session 29, blind219 read)

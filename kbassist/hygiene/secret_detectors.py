@@ -145,9 +145,10 @@ _VENDOR_TOKEN = guarded(
     r"|github_pat_[0-9A-Za-z_]{50,}|glrt-[0-9A-Za-z_-]{20,}"
     # a Terraform Cloud token (session 25, blind160 read), a Brevo API key (session 29)
     r"|[0-9A-Za-z]{14}\.atlasv1\.[0-9A-Za-z_=-]{60,}"
-    r"|xkeysib-[0-9a-f]{64}-[0-9A-Za-z]{16})(?![\w-])"
+    r"|xkeysib-[0-9a-f]{64}-[0-9A-Za-z]{16}"
+    r"|KEY[0-9A-F]{32}_[0-9A-Za-z]{22})(?![\w-])"  # a Telnyx API key (session 31, blind247)
 )
-_VENDOR_PREFIXES = ("pat-", "shp", "ATATT", "AIza", "github_pat_", "glrt-", "atlasv1", "xkeysib")
+_VENDOR_PREFIXES = "pat- shp ATATT AIza github_pat_ glrt- atlasv1 xkeysib KEY".split()
 
 # A Google app password is sixteen lower-case letters in four groups: "'vqkd mzpw rtnb xhls'"
 # after "Created an app password for scans@..." (session 9). The shape alone is a phrase of
