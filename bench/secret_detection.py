@@ -109,6 +109,7 @@ BATCHES = (
     "blind237", "blind238", "blind239", "blind240",
     "blind241", "blind242", "blind243", "blind244",
     "blind245", "blind246", "blind247", "blind248",
+    "blind249", "blind250", "blind251", "blind252",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -360,6 +361,10 @@ BLIND = {
     "blind246": ROOT / "bench" / "data" / "secrets_blind246.jsonl",
     "blind247": ROOT / "bench" / "data" / "secrets_blind247.jsonl",
     "blind248": ROOT / "bench" / "data" / "secrets_blind248.jsonl",
+    "blind249": ROOT / "bench" / "data" / "secrets_blind249.jsonl",
+    "blind250": ROOT / "bench" / "data" / "secrets_blind250.jsonl",
+    "blind251": ROOT / "bench" / "data" / "secrets_blind251.jsonl",
+    "blind252": ROOT / "bench" / "data" / "secrets_blind252.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -1937,6 +1942,33 @@ SEEN = {
         "session 31 (a password 'reimpostata a' its value; not personal: 'linha direta'): "
         "development since"
     ),
+    "blind249": (
+        "the hundred-and-forty-first secrets blind test (written in session 31, focus: backup "
+        "and disaster recovery; scored in session 31 on fb0557b) (the rules alone 0.89/1.00; "
+        "with the token model 0.97/1.00; personal 0.97/0.97); read in session 31 (a PIN 'for "
+        "the drive', a B2 application key; not personal: a vendor's case number; a home "
+        "address a sentence after 'home' not mended): development since"
+    ),
+    "blind250": (
+        "the hundred-and-forty-second secrets blind test (written in session 31, focus: "
+        "firewalls, VPNs and network installs; scored in session 31 on fb0557b) (the rules "
+        "alone 0.93/0.98; with the token model 0.97/0.98; personal 1.00/0.97); read in session "
+        "31 (an SNMP community changed 'to' it, hex after 'was'; not secrets: a public key "
+        "after 'is'; not personal: an on-call handset): development since"
+    ),
+    "blind251": (
+        "the hundred-and-forty-third secrets blind test (written in session 31, focus: notes "
+        "run through machine translation; scored in session 31 on fb0557b) (the rules alone "
+        "0.93/1.00; with the token model 0.98/1.00; personal 1.00/0.97); read in session 31 (a "
+        "TOTP seed after 'segreto TOTP,'; not personal: an ISP's incidence number): "
+        "development since"
+    ),
+    "blind252": (
+        "the hundred-and-forty-fourth secrets blind test (written in session 31, focus: RMM "
+        "and monitoring output with the technician's edits; scored in session 31 on fb0557b) "
+        "(the rules alone 0.97/0.98; with the token model 1.00/0.98; personal 1.00/1.00); read "
+        "in session 31 (not secrets: a workstation's name): development since"
+    ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -2249,7 +2281,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind249.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind253.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:

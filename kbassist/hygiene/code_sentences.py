@@ -134,6 +134,12 @@ _MODE_WITH = guarded(
     r"(?i)\b(?:engineer|installer|master|manager|programming|service)\s+(?:mode|menu)\s+"
     r"(?:with|using|via|by\s+entering)\s+(?:(?:the\s+)?code\s+)?(?P<value>\d{4,8})(?![\w.,/:-]\w)"
 )
+# a PIN for a thing, then its digits: "PIN for the drive 65122921 given over the phone" (session
+# 31, blind249 read)
+_PIN_FOR_THING = guarded(
+    r"(?i)\b(?:pin|passcode|pin-?code)\s+(?:for|of|on)\s+(?:the|his|her|their|this|that)\s+"
+    r"[^\W\d_]{3,15}\s+(?:is\s+)?(?P<value>\d{4,12})(?![\w.,/:-]\w)"
+)
 _CHANGED_FOR = guarded(
     r"(?i)\b(?:alterad[oa]|mudad[oa]|cambiad[oa])[ \t]+p/[ \t]*(?P<value>\d{4,8})(?![\w.,/:-]\w)"
 )
@@ -164,6 +170,7 @@ def given_code_hits(text: str, lowered: str) -> Iterator[Hit]:
         *_UNIT_SET_TO.finditer(text),
         *_DIRECTIONS.finditer(text),
         *_MODE_WITH.finditer(text),
+        *_PIN_FOR_THING.finditer(text),
     )
     for match in (
         *_GIVEN_CODE.finditer(text),
@@ -174,10 +181,12 @@ def given_code_hits(text: str, lowered: str) -> Iterator[Hit]:
     ):
         if PLACE_WORDS.search(text, max(0, match.start() - 200), match.start("value")):
             yield match.start("value"), match.end("value"), "door_code"
-        elif match.re is _DIGITS_THEN_SET and _PIN_WORD_BEFORE.search(
-            text, max(0, match.start() - 60), match.start()
+        elif match.re is _PIN_FOR_THING or (
+            match.re is _DIGITS_THEN_SET
+            and _PIN_WORD_BEFORE.search(text, max(0, match.start() - 60), match.start())
         ):
-            # a PIN's: "de voicemailpincode tijdelijk op 9192 gezet" (session 31, blind247 read)
+            # a PIN's, no door named: "PIN for the drive 65122921", "de voicemailpincode
+            # tijdelijk op 9192 gezet" (session 31, blind247 and blind249 read)
             yield match.start("value"), match.end("value"), "pin"
 
 
@@ -320,6 +329,8 @@ _SEED_AFTER_MANUAL = guarded(
 # 2TWYONXB3Q5B4JIQ..."; the second factor named in words; session 30, blind230 read)
 _NAMED_SEED = guarded(
     r"(?i)\b(?:secret|seed|geheimnis|secreto|segredo|segreto|geheim)\b(?:[^\n.:]{0,60}:)?[ \t]*"
+    # (or its kind after it and a comma: "il nuovo segreto TOTP, O34LSIH2..."; session 31)
+    r"(?:(?:totp|mfa|2fa|otp)[ \t]*,[ \t]*)?"
     r"[:=]?[ \t]*(?P<value>(?-i:[A-Z2-7]{16,64}))(?![\w-])"
 )
 _MFA_NAMED = re.compile(
@@ -340,7 +351,7 @@ def manual_code_hits(text: str, lowered: str) -> Iterator[Hit]:
         for word in ("totp", "mfa", "2fa", "authenticator", "factor", "otp", "fattore", "faktor")
     )
     for match in _NAMED_SEED.finditer(text) if mfa else ():
-        if _MFA_NAMED.search(text, max(0, match.start() - 200), match.start()):
+        if _MFA_NAMED.search(text, max(0, match.start() - 200), match.start("value")):
             yield match.start("value"), match.end("value"), "mfa_seed"
     if any(word in lowered for word in ("scan", "enter th", "manual", "setup code", "of the qr")):
         for match in _SEED_AFTER_MANUAL.finditer(text):

@@ -64,6 +64,13 @@ _SNMP_SERVER = re.compile(
     r"(?im)\bsnmp-server[ \t]+community[ \t]+(?P<value>[^\s\"'<>]{1,64})"
     r"(?=[ \t]+(?:ro|rw|view|\d+)\b|[ \t]*$)"
 )
+# In prose, the community changed "to" its value: "Changed the read-only community on all six
+# HPE switches and in PRTG to emberth6noc" (session 31, blind250 read)
+_COMMUNITY_SET_TO = guarded(
+    r"(?i)\b(?:changed|set|updated|reset|rotated)\s+(?:the\s+)?(?:snmp\s+)?(?:(?:read-only|read-write"
+    r"|ro|rw)\s+)?community(?:\s+string)?\b[^.\n]{0,60}?\bto\s+"
+    r"(?P<value>[^\s\"'<>(),;]{4,64}?)[.,;)]?(?=\s|$)"
+)
 # "snmp-server user monitor MONGRP v3 auth sha Ms7pQ2... priv aes 128 Jd3nR8...": an SNMPv3
 # user's two passphrases in clear (not after "encrypted": those are localised keys; session 18)
 _SNMP_USER = re.compile(
@@ -120,6 +127,10 @@ def command_line_hits(text: str, lowered: str) -> Iterator[Hit]:
             token = trim(Token(match.start("value"), match.end("value"), value))
             if token.text.lower() not in ("public", "private") and not is_mention(token.text):
                 yield token.start, token.end, "snmp_community"
+        for match in _COMMUNITY_SET_TO.finditer(text):
+            value = match.group("value")
+            if value.lower() not in ("public", "private") and value_shape_ok(value, "medium"):
+                yield match.start("value"), match.end("value"), "snmp_community"
         for match in _SNMP_USER.finditer(text):
             for group in ("value", "priv"):
                 if match.group(group) and not is_mention(match.group(group)):

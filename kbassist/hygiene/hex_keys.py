@@ -32,7 +32,9 @@ _HEX_VALUE = re.compile(
     # or assigned: "$MerakiKey = '7ac3e5f8...'" (session 20)
     # in brackets or "for the record" ("Pegada la nueva (f9b4...)", "pasted ... here for the
     # record 86d4..."; session 25, blind157-158 read)
-    r"(?:[:,(][ \t]*|=[ \t]*['\"]|\w(?:API|Api|Client)\([ \t]*['\"]|\b(?:is|è|est|es|ist|é)[ \t]+"
+    # ("the first data line of the key, as I pasted it ..., was f19ab1..."; session 31)
+    r"(?:[:,(][ \t]*|=[ \t]*['\"]|\w(?:API|Api|Client)\([ \t]*['\"]|\b(?:is|è|est|es|ist|é|was"
+    r"|war|era|était)[ \t]+"
     r"|\bfor\s+(?:the\s+)?(?:record|reference)[ \t]+"
     # right after the key's word and what it is for: "token de integración 7ef5..." (session 26,
     # blind172 read)

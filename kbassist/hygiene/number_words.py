@@ -193,7 +193,12 @@ _NAMED_OTHER_BEFORE = guarded(
     r"|\b(?:anydesk|teamviewer|rustdesk|splashtop|supremo)\b[^\n.;]{0,30}?"
     # a dealer's call logged: "Logged with the dealer as call 2139831023" (session 31, blind246)
     r"|\b(?:logged|raised|opened|booked)\b[^\n.;]{0,40}?\bas\s+(?:a\s+)?(?:call|job|case)"
-    r"|\bcall\s+(?:no\.?|number|ref\w*|id))"
+    r"|\bcall\s+(?:no\.?|number|ref\w*|id)"
+    # a case opened with a vendor: "caso de Synology 05117964", "an incidence with Movistar,
+    # number 1-7857603489" (session 31, blind249 and blind251 read)
+    r"|\b(?:caso|case|pedido|chamado|incidencias?|incidences?|incidents?|incidente|fall|dossier"
+    r"|storing|melding)\s+(?:de|del|do|da|con|com|with|at|bei|chez|van|di|met|to)\s+"
+    r"(?-i:[A-Z])[\w&-]*(?:,?\s+(?:number|no\.?|nr\.?|n[º°o]\.?|número|numéro|nummer|numero))?)"
     r"(?:\s+(?:no\.?|nr\.?|n\.?[º°o]\.?|n\.|#|id))?"
     r")\W{0,3}$"
 )

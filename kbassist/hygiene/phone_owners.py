@@ -215,4 +215,14 @@ def own_phone_earlier(text: str, start: int) -> bool:
     # "not his personal mobile, so callbacks go to his company mobile 07412 ..." (session 19),
     # not "her personal mobile ... until her work phone arrives: 07402 ..."
     between = named.group("between")
+    if _WORK_HANDSET_ISSUED.search(between):
+        return False  # "moved off his own phone now the company has issued the on-call handset"
     return not (WORK_PHONE.search(between) and not _NO_WORK_PHONE_YET.search(between))
+
+
+# a work phone given since, after the own one: "Mark's SMS alerts moved off his own phone now the
+# company has issued the network on-call handset. The on-call mobile is 07940 ..." (session 31)
+_WORK_HANDSET_ISSUED = re.compile(
+    r"(?i)\b(?:company|firm|employer|business)\s+(?:has\s+|have\s+)?(?:issued|provided|supplied)"
+    r"|\bon-?call\s+(?:mobile|phone|handset)\s+is\b"
+)

@@ -146,9 +146,10 @@ _VENDOR_TOKEN = guarded(
     # a Terraform Cloud token (session 25, blind160 read), a Brevo API key (session 29)
     r"|[0-9A-Za-z]{14}\.atlasv1\.[0-9A-Za-z_=-]{60,}"
     r"|xkeysib-[0-9a-f]{64}-[0-9A-Za-z]{16}"
-    r"|KEY[0-9A-F]{32}_[0-9A-Za-z]{22})(?![\w-])"  # a Telnyx API key (session 31, blind247)
+    r"|KEY[0-9A-F]{32}_[0-9A-Za-z]{22}"  # a Telnyx API key (session 31, blind247)
+    r"|K00\d[0-9A-Za-z+/]{27})(?![\w-])"  # a Backblaze B2 application key (blind249)
 )
-_VENDOR_PREFIXES = "pat- shp ATATT AIza github_pat_ glrt- atlasv1 xkeysib KEY".split()
+_VENDOR_PREFIXES = "pat- shp ATATT AIza github_pat_ glrt- atlasv1 xkeysib KEY K00".split()
 
 # A Google app password is sixteen lower-case letters in four groups: "'vqkd mzpw rtnb xhls'"
 # after "Created an app password for scans@..." (session 9). The shape alone is a phrase of
@@ -436,6 +437,8 @@ _NUMBERED_NAMES = frozenset(
 )
 
 
+# a workstation's name in lower case: "account locked (ws-eng-12, 3 bad attempts" (session 31)
+_HOST_NAME = re.compile(r"(?:ws|pc|srv|nb|lt|dc|sw|fw|vm|rds|fs|nas|wks|dt|host|prn)-[a-z0-9-]+")
 _LOGGED_ON_TO = re.compile(r"(?i)(?:\blog(?:ged|s)? ?(?:on|in)[ \t]+(?:to|on|at)|\bbucket)[ \t]+$")
 
 
@@ -446,8 +449,10 @@ def _chosen_hits(text: str, lowered: str) -> Iterator[Hit]:
         words = re.findall(r"[a-z]+", value.lower())
         if any(word in _NUMBERED_NAMES for word in words) or _PASSWORD_TOPIC.fullmatch(words[0]):
             continue
-        if NOT_A_SECRET_SHAPE.fullmatch(value) or _LOGGED_ON_TO.search(
-            text, max(0, match.start() - 30), match.start()
+        if (
+            NOT_A_SECRET_SHAPE.fullmatch(value)
+            or _LOGGED_ON_TO.search(text, max(0, match.start() - 30), match.start())
+            or _HOST_NAME.fullmatch(value)
         ):
             continue  # "logged on to ws-acc-14": a machine's name (session 11); a bucket's (30)
         start, end = sentence_around(text, match.start())

@@ -87,6 +87,8 @@ PUBLIC_CONTEXT = re.compile(
     # a commit's or an image's hash: "BUILD_SHA=9f3e..." (session 15)
     r"|\w*_sha|commit(?:\s+sha)?|git\s+sha|image\s+digest)"
     r"(?:\W{1,3}colon)?\W{0,12}$"  # its colon said: "SHA256 colon PISj..." (session 28)
+    # or "is" between: "The HQ side public key is JrRWa/..." (session 31, blind250 read)
+    r"|(?i:public\s*key|pubkey)\s+(?:is|was|ist|est|es|è|é|era)\W{0,3}$"
 )
 _URL_PATH = re.compile(r"(?i)(?:[a-z][a-z0-9+.-]*://|www\.)\S*$")
 # match() anchors it where the value starts ("^" would hold only at the line's start)
