@@ -110,6 +110,7 @@ BATCHES = (
     "blind241", "blind242", "blind243", "blind244",
     "blind245", "blind246", "blind247", "blind248",
     "blind249", "blind250", "blind251", "blind252",
+    "blind253", "blind254", "blind255", "blind256",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -365,6 +366,10 @@ BLIND = {
     "blind250": ROOT / "bench" / "data" / "secrets_blind250.jsonl",
     "blind251": ROOT / "bench" / "data" / "secrets_blind251.jsonl",
     "blind252": ROOT / "bench" / "data" / "secrets_blind252.jsonl",
+    "blind253": ROOT / "bench" / "data" / "secrets_blind253.jsonl",
+    "blind254": ROOT / "bench" / "data" / "secrets_blind254.jsonl",
+    "blind255": ROOT / "bench" / "data" / "secrets_blind255.jsonl",
+    "blind256": ROOT / "bench" / "data" / "secrets_blind256.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -1969,6 +1974,33 @@ SEEN = {
         "(the rules alone 0.97/0.98; with the token model 1.00/0.98; personal 1.00/1.00); read "
         "in session 31 (not secrets: a workstation's name): development since"
     ),
+    "blind253": (
+        "the hundred-and-forty-fifth secrets blind test (written in session 31, focus: "
+        "facilities and building systems; scored in session 31 on c8f33dd) (the rules alone "
+        "0.84/1.00; with the token model 0.94/1.00; personal 1.00/0.95); read in session 31 "
+        "(codes changed 'a' their digits, hex right after 'key' or 'token'; not personal: a "
+        "security desk, a company phone said after the number): development since"
+    ),
+    "blind254": (
+        "the hundred-and-forty-sixth secrets blind test (written in session 31, focus: "
+        "nonprofit and membership SaaS; scored in session 31 on c8f33dd) (the rules alone "
+        "0.90/1.00; with the token model 0.98/0.98; personal 1.00/1.00); read in session 31 (an "
+        "entry phone's code; not secrets: Salesforce IDs): development since"
+    ),
+    "blind255": (
+        "the hundred-and-forty-seventh secrets blind test (written in session 31, focus: "
+        "timelines of steps with times; scored in session 31 on c8f33dd) (the rules alone "
+        "0.98/1.00; with the token model 1.00/1.00; personal 0.97/1.00); read in session 31 (a "
+        "home address in its own sentence after an office's): development since"
+    ),
+    "blind256": (
+        "the hundred-and-forty-eighth secrets blind test (written in session 31, focus: "
+        "mergers, office moves and rebrands; scored in session 31 on c8f33dd) (the rules alone "
+        "0.92/0.98; with the token model 1.00/0.97; personal 0.97/0.95); read in session 31 "
+        "(not secrets: pieces of phone numbers; not personal: a masked range of direct dials, "
+        "a Business Profile's address; a laptop's delivery address not mended): development "
+        "since"
+    ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -2281,7 +2313,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind253.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind257.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:

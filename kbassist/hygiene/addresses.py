@@ -168,6 +168,9 @@ _OFFICE_WORDS = guarded(
     r"|armazém"  # (session 24)
     # a studio or an agency moving: "Studio Zeewind verhuisd naar Schiekade 88" (session 28)
     r"|studio(?!\s+(?:flat|apartment))|atelier|agency|agentur"
+    # a business's public listing: "Google Business Profile still showed 14 Station Road, ..."
+    # (session 31, blind256 read)
+    r"|business\s+profile|google\s+maps|maps\s+listing"
     # a practice, a firm's chambers, a hotel (session 16): "au cabinet, 14 rue Mercière",
     # "Greyfriars Hotel, 2 Castle Wynd", "Fritzbox 7590 Praxis Dr. Kessler"
     r"|cabinet|praxis|kanzlei|hotel|hôtel"
@@ -297,13 +300,17 @@ _NEGATION = guarded(
 
 def _names_company(before: str) -> bool:
     """Whether the words before name a firm's address ("Firmensitz: ..."), not its absence
-    ("ohne Firmenadresse. Privat: ..."; session 9)."""
+    ("ohne Firmenadresse. Privat: ..."; session 9); nor one named a sentence before a home's
+    ("... con la dirección de la oficina. Marta confirma su domicilio, Calle ..."; session 31)."""
+    ends = [found.end() for found in _SENTENCE_GAP.finditer(before)]
+    cut = ends[-1] if ends and HOME_WORDS.search(before, ends[-1]) else 0
     return any(
         not _NEGATION.search(before, 0, found.start())
-        for found in _COMPANY_ADDRESS.finditer(before)
+        for found in _COMPANY_ADDRESS.finditer(before, cut)
     )
 
 
+_SENTENCE_GAP = re.compile(r"[.!?][ \t]+")
 # A workplace named right before the address outweighs a home named further back (session 11).
 _PLACE_RIGHT_BEFORE = guarded(
     r"(?i)\b(?:office|branch|shop|store|site|depot|warehouse|premises|studio|clinic|surgery"

@@ -140,6 +140,19 @@ _PIN_FOR_THING = guarded(
     r"(?i)\b(?:pin|passcode|pin-?code)\s+(?:for|of|on)\s+(?:the|his|her|their|this|that)\s+"
     r"[^\W\d_]{3,15}\s+(?:is\s+)?(?P<value>\d{4,12})(?![\w.,/:-]\w)"
 )
+# a code changed "a" its digits later in the sentence, the code and a gate or a door named
+# before: "Il codice della tastiera del cancello ... Cambiato sul ricevitore a 46419", "Cambiado
+# el código del portero automático del local ... a 242256" (session 31, blind253-254 read)
+_CHANGED_TO_DIGITS = guarded(
+    r"(?i)\b(?:cambiad[oa]|cambiat[oa]|alterad[oa]|mudad[oa]|modificad[oa]|modificat[oa]"
+    r"|changed|modifiée?|changée?)\b[^.\n]{0,100}?[ \t](?:a|to|para|en|in)[ \t]+"
+    r"(?P<value>\d{4,8})(?![\w.,/:-]\w)"
+)
+_CODE_WORD = re.compile(r"(?i)\b(?:code|codes|c[óo]digo|codice|pin|digicode|pincode)\b")
+_ENTRY_PHONE = re.compile(
+    r"(?i)\b(?:portero|videoportero|interfono|citofono|intercom|interphone|parlophone"
+    r"|gegensprechanlage|deurtelefoon|intercomunicador)\b"
+)
 _CHANGED_FOR = guarded(
     r"(?i)\b(?:alterad[oa]|mudad[oa]|cambiad[oa])[ \t]+p/[ \t]*(?P<value>\d{4,8})(?![\w.,/:-]\w)"
 )
@@ -188,6 +201,13 @@ def given_code_hits(text: str, lowered: str) -> Iterator[Hit]:
             # a PIN's, no door named: "PIN for the drive 65122921", "de voicemailpincode
             # tijdelijk op 9192 gezet" (session 31, blind247 and blind249 read)
             yield match.start("value"), match.end("value"), "pin"
+    for match in _CHANGED_TO_DIGITS.finditer(text):
+        before = max(0, match.start() - 200)
+        if _CODE_WORD.search(text, before, match.start("value")) and (
+            PLACE_WORDS.search(text, before, match.start("value"))
+            or _ENTRY_PHONE.search(text, before, match.start("value"))
+        ):
+            yield match.start("value"), match.end("value"), "door_code"
 
 
 _PIN_WORD_BEFORE = re.compile(r"(?i)\w*(?:pin|pincode|passcode|pin-code)\b[^.\n;]{0,40}$")

@@ -39,7 +39,12 @@ _HEX_VALUE = re.compile(
     # right after the key's word and what it is for: "token de integración 7ef5..." (session 26,
     # blind172 read)
     r"|\b(?:token|jeton|clave|chave|chiave|clé)[ \t]+(?:de|do|da|di|del|della|d')[ \t]*"
-    r"[\wÀ-ÿ]{3,20}[ \t]+)"
+    r"[\wÀ-ÿ]{3,20}[ \t]+"
+    # or right after "key" or "token": "Installed the custom secure channel base key 4A0C5F77...",
+    # "Updated the relay config with the new token 6331800c..." (session 31, blind253 read)
+    # (not an event's or a record's key: "dedup key 29b6a6...", "routing key ...")
+    r"|(?<!dedup )(?<!dedupe )(?<!routing )(?<!idempotency )(?<!partition )(?<!cache )"
+    r"(?<!sort )(?<!primary )(?<!foreign )(?<!object )\b(?i:key|token)[ \t]+)"
     r"(?P<value>[0-9a-f]{32,64}|[0-9A-F]{32,64})(?![\w-])"
 )
 _HEX_ONLY = re.compile(r"[0-9a-f]+|[0-9A-F]+")  # read by _HEX_VALUE

@@ -218,6 +218,29 @@ def is_identifier(text: str, start: int, end: int) -> bool:
         )
         or _PHRASE_COMPOUND.fullmatch(value) is not None
         or _config_name(text, start, end, value)
+        or _piece_of_a_phone(text, start, end, value)
+        or (
+            _SALESFORCE_ID.fullmatch(value) is not None
+            and _SALESFORCE_NAMED.search(text, max(0, start - 300), start) is not None
+        )
+    )
+
+
+# A group of a phone number written in groups: its area code ("Algemeen nummer blijft 030 241
+# 70 00"), its last group ("forwards to new one 0113 318 4400") (session 31, blind256 read)
+_PHONE_REST_AFTER = re.compile(r"[ ]\d{2,4}(?:[ ]\d{2,4}){1,3}(?![\w-])")
+_PHONE_GROUPS_BEFORE = re.compile(r"(?<![\w-])0\d{2,4}[ ]\d{2,4}[ ]$")
+# A Salesforce record's or org's ID where Salesforce is named: "example pair 0035gFx35JRnfYtIFL /
+# 0035gOhfCUDDKVr57P now one record" (session 31, blind254 read)
+_SALESFORCE_ID = re.compile(r"00[1-9A-Z][0-9A-Za-z]{12}(?:[0-9A-Za-z]{3})?")
+_SALESFORCE_NAMED = re.compile(r"(?i)salesforce|\bsfdc\b|\bnpsp\b")
+
+
+def _piece_of_a_phone(text: str, start: int, end: int, value: str) -> bool:
+    if not value.isdigit() or len(value) > 5:
+        return False
+    return (value[0] == "0" and _PHONE_REST_AFTER.match(text, end) is not None) or (
+        _PHONE_GROUPS_BEFORE.search(text, max(0, start - 16), start) is not None
     )
 
 

@@ -28,6 +28,8 @@ WORK_WORDS = guarded(
     r"|signatures?|signature\s+template"
     # a site's security desk: "Security can reach the gatehouse on 01604 ..." (session 28)
     r"|gatehouse|gate\s+house|porter['’]?s\s+lodge|control\s+room|security\s+(?:office|desk)"
+    # in Dutch and German: "eerst naar de beveiliging, 010-..." (session 31, blind253 read)
+    r"|beveiliging|bewaking|meldkamer|sicherheitsdienst|pförtner|pforte"
     r"|oficina|empresa|centralita|bureau|entreprise|standard|kantoor\w*|bedrijf|escritório|ufficio"
     r"|azienda|aziendal[ei]|centralino|toll[\s-]?free|freephone|landline\s+of|site|branch(?:es)?|store|shop|clinic"
     r"|practice|surgery|dienst\w*|geschäft\w*|(?-i:us)|our|we|uns|nous|nos|nosotros|nuestro|ons|onze"

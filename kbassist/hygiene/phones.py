@@ -528,6 +528,21 @@ def _signed_by_a_firm(text: str, start: int, end: int) -> bool:
     return sent_from_a_firm(text, start) and PERSONAL_PHONE_WORDS.search(line) is None
 
 
+# Said right after to be a firm's phone, whoever's pronoun stands before: "His number for
+# follow-up is 07779 779392, an Otis company phone"; digits masked after, a range of direct dials:
+# "de doorkiesnummers van het oude pand (0343 45 12 xx)" (session 31, blind253 and blind256 read)
+_WORK_PHONE_AFTER = re.compile(
+    r"[ \t]*[,(][ \t]*(?:(?:which|that)\s+is\s+)?(?:an?|the)\s+(?:[A-Z][\w&-]*\s+){0,2}"
+    r"(?:company|work|business|firm)\s+(?:phone|mobile|handset|cell|line)\b"
+)
+_MASKED_REST = re.compile(r"[ ]?[xX]{2,4}\b")
+
+
+def _firms_or_masked_after(text: str, end: int) -> bool:
+    """ ", an Otis company phone" after the number; "(0343 45 12 xx)", a range of extensions."""
+    return bool(_WORK_PHONE_AFTER.match(text, end) or _MASKED_REST.match(text, end))
+
+
 def phone_hits(text: str, lowered: str) -> Iterator[Hit]:
     if not _SEVEN_DIGIT_RUN.search(text):
         return
@@ -574,7 +589,9 @@ def phone_hits(text: str, lowered: str) -> Iterator[Hit]:
         if "tel:" in text and _LINE_URI.search(text, max(0, start - 200), start):
             continue  # a Teams number's LineURI, in a table or a config: the firm's DDI
         after = clause_after(text, start + len(raw))
-        if not _a_personal_line(raw, before, digits, own_earlier):
+        if not _a_personal_line(raw, before, digits, own_earlier) or _firms_or_masked_after(
+            text, start + len(raw)
+        ):
             continue
         own = (
             PERSONAL_PHONE_WORDS.search(before)
