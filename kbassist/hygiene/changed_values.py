@@ -77,7 +77,9 @@ _REACH = 300
 
 
 def changed_value_hits(text: str, lowered: str) -> Iterator[Hit]:
-    """A token updated "to" a generated value; a password re-entered; a PIN confirmed "as"."""
+    """A token updated "to" a generated value; a password re-entered, set "auf" or "tijdelijk"
+    to its value, or reset "to" it a sentence after its word; a domain's transfer code; a PIN
+    confirmed "as"."""
     if "token" in lowered or "key" in lowered or "secret" in lowered:
         for match in _TOKEN_PUT_TO.finditer(text):
             value = match.group("value")

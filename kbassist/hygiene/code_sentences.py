@@ -169,8 +169,9 @@ _CHAT_USE_DIGITS = guarded(
 
 
 def given_code_hits(text: str, lowered: str) -> Iterator[Hit]:
-    """A code's digits handed over ("code 8164 donné"), a keypad set again with them, or told
-    to use in a chat, a door or an alarm named before."""
+    """A code's digits handed over ("code 8164 donné"), a keypad set again or "to" them, a
+    panel's mode entered with them, a code changed "a" them, or told to use in a chat, a door or
+    an alarm named before; a PIN "for the" thing it opens, or set "op" its digits."""
     chat = _CHAT_USE_DIGITS.finditer(text) if "]" in text else ()
     role = (
         match
