@@ -245,11 +245,13 @@ def _piece_of_a_phone(text: str, start: int, end: int, value: str) -> bool:
 
 
 # A setting's name in pasted configuration, not its value (session 31, blind242 read): a key
-# before its "=" ("account.1.label = Reception", "GITEA__server__ROOT_URL=https://..."), a JSON
+# opening its line before its "=" ("account.1.label = Reception", "  - GITEA__server__ROOT_URL=
+# https://..."; not "Tulip_Crane.19 = the new password" in a sentence), a JSON
 # setting's name ('"key": "enable_max_inactive_time_outside_MHS"'), a band ('value="2.4GHz"/>'),
 # the rest of an AWS resource's name after "arn:"
 _KEY_NAME = re.compile(r"[A-Za-z_][\w.-]*[._][\w.-]*")
 _EQUALS_AFTER = re.compile(r"[ \t]*=[ \t]*[^\s=]")
+_LINE_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:[-*][ \t]+)?(?:export[ \t]+)?$")  # a config line
 _JSON_NAME_BEFORE = re.compile(r"(?i)[\"'](?:key|name|setting|property)[\"'][ \t]*:[ \t]*[\"']$")
 _SETTING_NAME = re.compile(r"[A-Za-z]+(?:_[A-Za-z]+){2,}")
 _ARN_BEFORE = re.compile(r"\barn:\S*$")
@@ -258,7 +260,11 @@ _BAND = re.compile(r"\d+(?:\.\d+)?[ ]?(?:GHz|MHz|Gbps|Mbps)\b")
 
 def _config_name(text: str, start: int, end: int, value: str) -> bool:
     return (
-        (_KEY_NAME.fullmatch(value) is not None and _EQUALS_AFTER.match(text, end) is not None)
+        (
+            _KEY_NAME.fullmatch(value) is not None
+            and _EQUALS_AFTER.match(text, end) is not None
+            and _LINE_OPENING.search(text, max(0, start - 12), start) is not None
+        )
         or (
             _SETTING_NAME.fullmatch(value) is not None
             and _JSON_NAME_BEFORE.search(text, max(0, start - 20), start) is not None
