@@ -7,6 +7,7 @@ after it was named; a domain's transfer code (AuthInfo) for its move.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from kbassist.hygiene.keyword_scan import Hit
@@ -92,12 +93,7 @@ def changed_value_hits(text: str, lowered: str) -> Iterator[Hit]:
                 yield match.start("value"), match.end("value"), "password"
     yield from _set_to_value_hits(text)
     if "re" in lowered:
-        for match in _RESET_TO.finditer(text):
-            value = match.group("value")
-            if is_mention(value) or not value_shape_ok(value, "strict"):
-                continue
-            if PASSWORD_NAMED.search(text, max(0, match.start() - _REACH), match.start()):
-                yield match.start("value"), match.end("value"), "password"
+        yield from _named_password_hits(_RESET_TO, text)
     if "info" in lowered or "epp" in lowered or "transf" in lowered or "verhuis" in lowered:
         for match in _TRANSFER_CODE.finditer(text):
             value = match.group("value")
@@ -118,7 +114,13 @@ def _set_to_value_hits(text: str) -> Iterator[Hit]:
         if looks_generated(value) or value_shape_ok(value, "strict"):
             wifi = any(word in before.lower() for word in _WIFI_WORDS)
             yield match.start("value"), match.end("value"), "wifi_key" if wifi else "password"
-    for match in _FOR_NOW_SET.finditer(text):
+    yield from _named_password_hits(_FOR_NOW_SET, text)
+
+
+def _named_password_hits(pattern: re.Pattern[str], text: str) -> Iterator[Hit]:
+    """The pattern's values of a password's strict shape, a password named up to 300
+    characters before."""
+    for match in pattern.finditer(text):
         value = match.group("value")
         if is_mention(value) or not value_shape_ok(value, "strict"):
             continue

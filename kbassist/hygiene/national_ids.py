@@ -205,6 +205,8 @@ class _Kind(NamedTuple):
     back: int = 0
 
 
+# An NHS number's ten digits, in groups of three, three and four maybe (both NHS kinds below).
+_NHS_DIGITS = r"\d{3}[ -]?\d{3}[ -]?\d{4}(?![\d-])"
 # The passport's name in the seven languages.
 _PASSPORT = r"passport|reisepass|pasaporte|passeport|paspoort|passaporte|passaporto"
 # Every name of the three passport kinds holds one of these, under the same (?i).
@@ -300,7 +302,7 @@ _KINDS: tuple[_Kind, ...] = (
     _Kind(
         # "affected record NHS no. 401 023 2137" (session 11): ten digits with the check digit
         re.compile(r"\bNHS\b|(?i:\bnhs\s+(?:no\.?|number|nr))"),
-        re.compile(r"(?<![\d-])\d{3}[ -]?\d{3}[ -]?\d{4}(?![\d-])"),
+        re.compile(rf"(?<![\d-]){_NHS_DIGITS}"),
         _nhs_ok,
         "national_id",
         cased=("NHS",),
@@ -311,7 +313,7 @@ _KINDS: tuple[_Kind, ...] = (
         # number had a digit missing ... Corrected it to 268 042 8188" (session 31, blind241)
         # (not the 999 range the NHS keeps for tests: "999 000 0018")
         re.compile(r"(?i)\bnhs\s+(?:no\.?|number|nr)"),
-        re.compile(r"(?<![\d-])(?!999)\d{3}[ -]?\d{3}[ -]?\d{4}(?![\d-])"),
+        re.compile(rf"(?<![\d-])(?!999){_NHS_DIGITS}"),
         _nhs_ok,
         "national_id",
         lower=("nhs",),
