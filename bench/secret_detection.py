@@ -111,6 +111,7 @@ BATCHES = (
     "blind245", "blind246", "blind247", "blind248",
     "blind249", "blind250", "blind251", "blind252",
     "blind253", "blind254", "blind255", "blind256",
+    "blind257", "blind258", "blind259", "blind260",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -370,6 +371,10 @@ BLIND = {
     "blind254": ROOT / "bench" / "data" / "secrets_blind254.jsonl",
     "blind255": ROOT / "bench" / "data" / "secrets_blind255.jsonl",
     "blind256": ROOT / "bench" / "data" / "secrets_blind256.jsonl",
+    "blind257": ROOT / "bench" / "data" / "secrets_blind257.jsonl",
+    "blind258": ROOT / "bench" / "data" / "secrets_blind258.jsonl",
+    "blind259": ROOT / "bench" / "data" / "secrets_blind259.jsonl",
+    "blind260": ROOT / "bench" / "data" / "secrets_blind260.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -2000,6 +2005,33 @@ SEEN = {
         "(not secrets: pieces of phone numbers; not personal: a masked range of direct dials, "
         "a Business Profile's address; a laptop's delivery address not mended): development "
         "since"
+    ),
+    "blind257": (
+        "the hundred-and-forty-ninth secrets blind test (written in session 31, focus: "
+        "university and research labs; scored in session 31 on 9376a1b) (the rules alone "
+        "0.90/1.00; with the token model 0.97/1.00; personal 1.00/1.00); read in session 32 (a "
+        "keypad's code with the room between in Italian; a code given to someone): development "
+        "since"
+    ),
+    "blind258": (
+        "the hundred-and-fiftieth secrets blind test (written in session 31, focus: logistics "
+        "and transport; scored in session 31 on 9376a1b) (the rules alone 0.92/1.00; with the "
+        "token model 0.95/1.00; personal 0.97/1.00); read in session 32 (a digicode given a "
+        "sentence on; 'PIN amministratore'; hex after 'secret to'; a Polish free-mail address): "
+        "development since"
+    ),
+    "blind259": (
+        "the hundred-and-fifty-first secrets blind test (written in session 31, focus: notes "
+        "written as questions and answers; scored in session 31 on 9376a1b) (the rules alone "
+        "0.90/0.95; with the token model 0.97/0.95; personal 1.00/1.00); read in session 32 (a "
+        "Wi-Fi key handed over a sentence on; hex read out; not secrets: Spanish questions "
+        "after 'P:'): development since"
+    ),
+    "blind260": (
+        "the hundred-and-fifty-second secrets blind test (written in session 31, focus: a sole "
+        "IT person's terse notes; scored in session 31 on 9376a1b) (the rules alone 0.95/1.00; "
+        "with the token model 1.00/1.00; personal 1.00/0.97); read in session 32 (not personal: "
+        "a work mobile with an aside in brackets before its number): development since"
     ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).

@@ -90,7 +90,9 @@ CODE_RULES: tuple[KeywordRule, ...] = (
         # "cambiato il codice di disinserimento in 90417" (session 17)
         r"|codic[ei]\s+di\s+disinserimento"
         r"|codic[ei]\s+(?:della\s+|dell'|del\s+)?(?:porta|allarme|cancello|cassaforte"
-        r"|lucchetto|portone|antifurto)"  # "codice dell'antifurto ... 3036" (session 26)
+        r"|lucchetto|portone|antifurto"  # "codice dell'antifurto ... 3036" (session 26)
+        # "codice del tastierino della stanza colture 24564" (session 32, blind257 read)
+        r"|tastierino)"
         # "the code for the gate", "PIN to the side door": the place named after the code.
         r"|(?:code|pin|combo|combination)s?\s+(?:for|to|of|on|at|für|pour|voor|per|para|de|do|da)"
         r"\s+(?:(?:the|die|den|das|la|le|el|het|de|a|o|il|l')\s*)?(?:[\w-]{1,20}\s+)?"
@@ -185,6 +187,7 @@ CODE_RULES: tuple[KeywordRule, ...] = (
             "cancello",
             "allarme",
             "antifurto",
+            "tastierino",
             "alarma",
             "acceso",
             "entrada",

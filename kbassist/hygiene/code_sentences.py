@@ -140,6 +140,13 @@ _PIN_FOR_THING = guarded(
     r"(?i)\b(?:pin|passcode|pin-?code)\s+(?:for|of|on)\s+(?:the|his|her|their|this|that)\s+"
     r"[^\W\d_]{3,15}\s+(?:is\s+)?(?P<value>\d{4,12})(?![\w.,/:-]\w)"
 )
+# a code given to someone, then its digits: "Gave her code 872225 for the cold room 4.02"
+# (session 32, blind257 read)
+_GAVE_PERSON_CODE = guarded(
+    r"(?i)\b(?:gave|give|given|told|texted|sent|issued)\s+(?:her|him|them|the\s+user)\s+"
+    r"(?:the\s+|a\s+)?(?:new\s+)?(?:code|pin|passcode|combination)\s+(?:is\s+)?"
+    r"(?P<value>\d{4,8})(?![\w.,/:-]\w)"
+)
 # a code changed "a" its digits later in the sentence, the code and a gate or a door named
 # before: "Il codice della tastiera del cancello ... Cambiato sul ricevitore a 46419", "Cambiado
 # el código del portero automático del local ... a 242256" (session 31, blind253-254 read)
@@ -171,7 +178,8 @@ _CHAT_USE_DIGITS = guarded(
 def given_code_hits(text: str, lowered: str) -> Iterator[Hit]:
     """A code's digits handed over ("code 8164 donné"), a keypad set again or "to" them, a
     panel's mode entered with them, a code changed "a" them, or told to use in a chat, a door or
-    an alarm named before; a PIN "for the" thing it opens, or set "op" its digits."""
+    an alarm named before; a PIN "for the" thing it opens, or set "op" its digits; a code given
+    to someone ("gave her code 872225")."""
     chat = _CHAT_USE_DIGITS.finditer(text) if "]" in text else ()
     role = (
         match
@@ -185,6 +193,7 @@ def given_code_hits(text: str, lowered: str) -> Iterator[Hit]:
         *_DIRECTIONS.finditer(text),
         *_MODE_WITH.finditer(text),
         *_PIN_FOR_THING.finditer(text),
+        *_GAVE_PERSON_CODE.finditer(text),
     )
     for match in (
         *_GIVEN_CODE.finditer(text),
@@ -195,7 +204,7 @@ def given_code_hits(text: str, lowered: str) -> Iterator[Hit]:
     ):
         if PLACE_WORDS.search(text, max(0, match.start() - 200), match.start("value")):
             yield match.start("value"), match.end("value"), "door_code"
-        elif match.re is _PIN_FOR_THING or (
+        elif match.re in (_PIN_FOR_THING, _GAVE_PERSON_CODE) or (
             match.re is _DIGITS_THEN_SET
             and _PIN_WORD_BEFORE.search(text, max(0, match.start() - 60), match.start())
         ):
@@ -294,7 +303,9 @@ def colon_code_hits(text: str, lowered: str) -> Iterator[Hit]:
         before = text[max(0, match.start() - 250) : match.start()]
         if _OTHER_BEFORE_COLON.search(before[-25:]) or not _CODE_NAMED.search(before):
             continue
-        if PLACE_WORDS.search(before):
+        # a door's code by its name: "le digicode du local technique ... Donné par le chef
+        # d'équipe de nuit : C0361" (session 32, blind258 read)
+        if PLACE_WORDS.search(before) or "digicode" in before.lower():
             yield match.start("value"), match.end("value"), "door_code"
 
 

@@ -27,6 +27,8 @@ PERSONAL_MAIL_DOMAINS = frozenset(
     tutanota.com tuta.io zoho.eu btinternet.com sky.com virginmedia.com talktalk.net
     blueyonder.co.uk ntlworld.com comcast.net verizon.net att.net sbcglobal.net bigpond.com
     optusnet.com.au shaw.ca rogers.com sympatico.ca bluewin.ch eircom.net
+    wp.pl o2.pl interia.pl onet.pl op.pl gazeta.pl tlen.pl seznam.cz centrum.cz email.cz
+    atlas.cz azet.sk centrum.sk freemail.hu citromail.hu abv.bg inbox.lv
     """.split()
 )
 EMAIL = re.compile(

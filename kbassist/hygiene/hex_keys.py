@@ -44,7 +44,10 @@ _HEX_VALUE = re.compile(
     # "Updated the relay config with the new token 6331800c..." (session 31, blind253 read)
     # (not an event's or a record's key: "dedup key 29b6a6...", "routing key ...")
     r"|(?<!dedup )(?<!dedupe )(?<!routing )(?<!idempotency )(?<!partition )(?<!cache )"
-    r"(?<!sort )(?<!primary )(?<!foreign )(?<!object )\b(?i:key|token)[ \t]+)"
+    r"(?<!sort )(?<!primary )(?<!foreign )(?<!object )\b(?i:key|token|secret)"
+    # (or "secret to": "Updated the notification service secret to 297c83db..."; and read out:
+    # "Asked her for the new one - she read a2427954..."; session 32, blind258-259 read)
+    r"(?:[ \t]+to)?[ \t]+|\b(?:read|dictated|read[ \t]+out)[ \t]+)"
     r"(?P<value>[0-9a-f]{32,64}|[0-9A-F]{32,64})(?![\w-])"
 )
 _HEX_ONLY = re.compile(r"[0-9a-f]+|[0-9A-F]+")  # read by _HEX_VALUE

@@ -62,7 +62,8 @@ _REACH = 300
 
 def new_one_hits(text: str, lowered: str) -> Iterator[Hit]:
     """A value after "the new one," where a password is named up to 300 characters before; a
-    value of a password's shape followed by "is the new one"."""
+    value of a password's shape followed by "is the new one"; a value handed to someone."""
+    yield from _gave_value_hits(text, lowered)
     if "the new " in lowered:
         for match in _VALUE_THEN_NEW_ONE.finditer(text):
             value = match.group("value")
@@ -136,6 +137,47 @@ def _read_out_hits(text: str) -> Iterator[Hit]:
         if not _READ_OUT.search(clause):
             continue
         if PASSWORD_NAMED.search(text, max(0, match.start() - _REACH), match.start()):
+            yield match.start("value"), match.end("value"), "password"
+
+
+# A key or a password asked for, then handed over in the next sentence: "Le chef de chantier a
+# demandé la clé Wi-Fi de la box 4G. Je lui ai donné 65C779711DE1F08337AA" (session 32, blind259
+# read); a value that looks generated or mixes cases and a digit
+_GAVE_VALUE = guarded(
+    r"(?i)\b(?:(?:je\s+)?lui\s+ai\s+donné|gave\s+(?:him|her|them)|(?:le|les)\s+di"
+    r"|(?:gli|le)\s+ho\s+dato|dei-lhe|ik\s+gaf\s+(?:hem|haar))[ \t]+"
+    r"(?P<value>[^\s,;()<>'\"]{8,64}?)[.,;)]?(?=\s|$)"
+)
+_WIFI_KEY_NAMED = guarded(
+    r"(?i)\b(?:clé|key|sleutel|chave|chiave|clave|schlüssel|password|mot\s+de\s+passe)\b"
+    r"[^.\n]{0,20}\b(?:wi-?fi|wlan)\b|\b(?:wi-?fi|wlan)[\s-]?(?:key|schlüssel|sleutel|password|passwort)\b"
+    r"|\bpsk\b|\bnetwork\s+key\b|\bclé\s+(?:de\s+sécurité|réseau)"
+)
+# what names an identifier between the key and the value, or right after it
+_IDENTIFIER_NEAR = guarded(
+    r"(?i)\b(?:serial|s/n|asset|tag|mac|imei|ticket|case|order|ref\w*|id|numéro\s+de\s+série"
+    r"|seriennummer|serienummer|número\s+de\s+série|numero\s+di\s+serie)\b"
+)
+_GAVE_HINTS = ("donné", "gave ", "le di ", "les di ", "dato ", "dei-lhe", " gaf ")
+
+
+def _gave_value_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """A generated value handed to someone ("je lui ai donné ...", "gave him ..."), a password or
+    a Wi-Fi key named up to 300 characters before and no identifier near it."""
+    if not any(hint in lowered for hint in _GAVE_HINTS):
+        return
+    for match in _GAVE_VALUE.finditer(text):
+        value = match.group("value")
+        if is_mention(value) or not (
+            looks_generated(value) or MIXED_CASE_AND_DIGIT.fullmatch(value)
+        ):
+            continue
+        if _IDENTIFIER_NEAR.search(text, max(0, match.start() - 80), match.end("value") + 20):
+            continue  # "asked for the router's serial. I gave him 5CG998BJA1"
+        before = text[max(0, match.start() - _REACH) : match.start()]
+        if _WIFI_KEY_NAMED.search(before):
+            yield match.start("value"), match.end("value"), "wifi_key"
+        elif PASSWORD_NAMED.search(before):
             yield match.start("value"), match.end("value"), "password"
 
 

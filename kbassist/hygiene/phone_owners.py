@@ -98,7 +98,10 @@ WORK_PHONE = guarded(
     r"(?i)\b(?<!no )(?<!without )(?<!not a )(?:company|work|business|corporate|office|firm|staff"
     r"|church|school|council|charity|club|trust|practice|clinic|surgery|pharmacy)"
     r"(?:[\s-]+(?:issued|provided|owned|supplied|paid))?[\s-]+(?:mobile|phone|cell"
-    r"|handset|iphone|smartphone|sim)\b\W{0,3}(?:\w+\W+){0,2}$"
+    r"|handset|iphone|smartphone|sim)\b\W{0,3}(?:\w+\W+){0,2}"
+    # an aside in brackets and a word after: "new work mobile for Sophie (company contract) ->
+    # no. 07426 ..." (session 32, blind260 read); not an aside about her own
+    r"(?:\((?![^()\n]*\b(?:own|personal|private|home)\b)[^()\n]{1,40}\)\W{0,5}(?:\w+\W+)?)?$"
     # a work line right before: "her work line 0117 ..." (session 25, blind156 read; not
     # "his personal mobile rather than the practice line, 07931 ...")
     r"|\b(?:work|desk)\s+(?:line|landline)\W{0,3}$"

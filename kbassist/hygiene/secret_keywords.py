@@ -114,6 +114,8 @@ def _quoted_phrase(value: str, quoted: bool) -> bool:
 def _password(value: str, key: str, reading: Reading, quoted: bool) -> bool:
     if value.endswith("?") and value[:-1].isalpha() and value[:-1].islower():
         return False  # "do you want my password to check?": the question's word (session 9)
+    if value[:1] in "¿¡" and value[1:].isalpha():
+        return False  # "P: ¿desde cuándo? R: ...": a Spanish question (session 32, blind259)
     if _quoted_phrase(value, quoted):
         return True
     # right after "app password" too: "app password mxqvbtrlkzhwpgds generated" (session 7)

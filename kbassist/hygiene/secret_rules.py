@@ -62,6 +62,9 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         r"(?:\.(?:smc|ch|qes|home))?"
         # "PIN SIM 5521", "code PIN de la carte SIM": the device named after the PIN.
         r"(?:\s+(?:(?:de\s+la|del|della|de|do|da)\s+)?(?:carte\s+|tarjeta\s+|scheda\s+)?sim)?"
+        # the role named after the PIN: "sbloccato con il PIN amministratore 68857" (session
+        # 32, blind258 read)
+        r"(?:\s+(?:admin|administrator|amministratore|administrateur|administrador|beheerder))?"
         r"|(?:user|release|printer|copier|badge|staff|employee)[\s-]code"
         # a print-release code in the other languages: "Druckcode 3059 vergeben" (session 18)
         r"|druck-?code|kopier-?code|print-?code|afdrukcode|code\s+d'impression"
