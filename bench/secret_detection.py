@@ -112,6 +112,7 @@ BATCHES = (
     "blind249", "blind250", "blind251", "blind252",
     "blind253", "blind254", "blind255", "blind256",
     "blind257", "blind258", "blind259", "blind260",
+    "blind261", "blind262", "blind263", "blind264",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -375,6 +376,10 @@ BLIND = {
     "blind258": ROOT / "bench" / "data" / "secrets_blind258.jsonl",
     "blind259": ROOT / "bench" / "data" / "secrets_blind259.jsonl",
     "blind260": ROOT / "bench" / "data" / "secrets_blind260.jsonl",
+    "blind261": ROOT / "bench" / "data" / "secrets_blind261.jsonl",
+    "blind262": ROOT / "bench" / "data" / "secrets_blind262.jsonl",
+    "blind263": ROOT / "bench" / "data" / "secrets_blind263.jsonl",
+    "blind264": ROOT / "bench" / "data" / "secrets_blind264.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -2032,6 +2037,32 @@ SEEN = {
         "IT person's terse notes; scored in session 31 on 9376a1b) (the rules alone 0.95/1.00; "
         "with the token model 1.00/1.00; personal 1.00/0.97); read in session 32 (not personal: "
         "a work mobile with an aside in brackets before its number): development since"
+    ),
+    "blind261": (
+        "the hundred-and-fifty-third secrets blind test (written in session 32, focus: law "
+        "firms, accountants and professional services; scored in session 32 on fdb4c6e) (the "
+        "rules alone 0.95/0.98; with the token model 0.97/0.98; personal 0.97/1.00); read in "
+        "session 32 (software activated with its serial, a Companies House authentication code, "
+        "a date after 'year of birth'; not secrets: a DKIM selector): development since"
+    ),
+    "blind262": (
+        "the hundred-and-fifty-fourth secrets blind test (written in session 32, focus: schools "
+        "and colleges; scored in session 32 on fdb4c6e) (the rules alone 0.90/0.98; with the "
+        "token model 0.98/0.98; personal 1.00/1.00); read in session 32 (a combination's dashed "
+        "numbers; not secrets: an installer's code after 'fallaba con el código'): development "
+        "since"
+    ),
+    "blind263": (
+        "the hundred-and-fifty-fifth secrets blind test (written in session 32, focus: hotels, "
+        "restaurants and hospitality; scored in session 32 on fdb4c6e) (the rules alone "
+        "0.98/1.00; with the token model 1.00/1.00; personal 1.00/1.00); read in session 32: "
+        "development since"
+    ),
+    "blind264": (
+        "the hundred-and-fifty-sixth secrets blind test (written in session 32, focus: "
+        "manufacturing plants and operational technology; scored in session 32 on fdb4c6e) (the "
+        "rules alone 0.97/1.00; with the token model 1.00/1.00; personal 1.00/1.00); read in "
+        "session 32: development since"
     ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).

@@ -5,6 +5,7 @@ handmatig ingevoerd": an eSIM's or a subscription's activation code, capitals an
 few words after its name in the seven languages (or the whole "LPA:1$..." string an eSIM's QR
 code holds). "put the MAK in by hand product key HJBKM 2JTFQ MK8QW BW3JH XH442": a Windows or
 Office product key whose five groups of five a dictated note parts with spaces, not hyphens.
+Software "activated ... with serial" and a licence's groups of capitals and digits (session 32).
 """
 
 from __future__ import annotations
@@ -25,6 +26,15 @@ _SPACED_PRODUCT_KEY = guarded(
     r"|produktschl[üu]ssel|productsleutel|chave\s+do\s+produto|codice\s+(?:del\s+)?prodotto)\b"
     r"[^.\n]{0,20}?(?<![\w-])(?P<value>(?-i:[A-Z0-9]{5}(?: [A-Z0-9]{5}){4}))(?![\w-])"
 )
+# Software activated with its serial, a licence's groups of capitals and digits: "activated on
+# the new machine with serial FU809-CYY-FJ6A-JKLO-U4" (session 32, blind261 read); not a
+# machine's serial, which activates nothing
+_ACTIVATED_WITH_SERIAL = guarded(
+    r"(?i)\b(?:activated|activating|activate|licensed)\b[^.\n]{0,60}?\bwith\s+"
+    r"(?:(?:the|its|his|her|their)\s+)?(?:licen[cs]e\s+)?serial(?:\s+(?:number|no\.?))?\s*:?\s*"
+    r"(?P<value>(?-i:(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9]{2,8}(?:-[A-Z0-9]{2,8}){3,7}))"
+    r"(?![\w-])"
+)
 _HINTS = ("activ", "aktiv", "ativa", "attiva", "key", "mak", "clave", "clé", "schlüssel", "sleutel",
           "chave", "prodotto")  # fmt: skip
 
@@ -35,6 +45,9 @@ def activation_code_hits(text: str, lowered: str) -> Iterator[Hit]:
         return
     for match in _ACTIVATION_CODE.finditer(text):
         yield match.start("value"), match.end("value"), "secret"
+    if "serial" in lowered:
+        for match in _ACTIVATED_WITH_SERIAL.finditer(text):
+            yield match.start("value"), match.end("value"), "licence_key"
     for match in _SPACED_PRODUCT_KEY.finditer(text):
         value = match.group("value")
         if sum(ch.isdigit() for ch in value) >= 2:

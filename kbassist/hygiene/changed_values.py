@@ -2,7 +2,8 @@
 password "re-entered" with its value a few words on, a PIN "confirmed ... as" its digits after a
 password or PIN was named; a key or a password changed "auf" its value with the verb after, as
 German and Dutch put it, or set "tijdelijk" to it; a password reset "to" its value a sentence
-after it was named; a domain's transfer code (AuthInfo) for its move.
+after it was named; a domain's transfer code (AuthInfo) for its move; a company's Companies
+House authentication code.
 """
 
 from __future__ import annotations
@@ -74,13 +75,19 @@ _TRANSFER_CODE = guarded(
     r"|était|é|è|luidt|luidde)\b)?|\b(?:lautete|lautet|ist|is|was|war|era|est|était|é|è|luidt"
     r"|luidde)\b)[ \t]*(?P<value>[^\s,;()<>'\"]{6,40}?)[.,;)]?(?=\s|$)"
 )
+# A company's Companies House authentication code, the filing's password: "the Companies House
+# authentication code for the company is DQV40L" (session 32, blind261 read)
+_FILING_CODE = guarded(
+    r"(?i)\b(?:companies\s+house\s+|company\s+)?auth(?:entication)?\s+code\b[^.\n]{0,60}?"
+    r"(?:\b(?:is|was)\b|:)[ \t]*(?P<value>(?-i:[A-Z0-9]{6}))(?![\w-])"
+)
 _REACH = 300
 
 
 def changed_value_hits(text: str, lowered: str) -> Iterator[Hit]:
     """A token updated "to" a generated value; a password re-entered, set "auf" or "tijdelijk"
-    to its value, or reset "to" it a sentence after its word; a domain's transfer code; a PIN
-    confirmed "as"."""
+    to its value, or reset "to" it a sentence after its word; a domain's transfer code; a
+    Companies House authentication code; a PIN confirmed "as"."""
     if "token" in lowered or "key" in lowered or "secret" in lowered:
         for match in _TOKEN_PUT_TO.finditer(text):
             value = match.group("value")
@@ -98,6 +105,10 @@ def changed_value_hits(text: str, lowered: str) -> Iterator[Hit]:
         for match in _TRANSFER_CODE.finditer(text):
             value = match.group("value")
             if not is_mention(value) and value_shape_ok(value, "medium"):
+                yield match.start("value"), match.end("value"), "password"
+    if "companies house" in lowered:
+        for match in _FILING_CODE.finditer(text):
+            if any(ch.isdigit() for ch in match.group("value")):
                 yield match.start("value"), match.end("value"), "password"
     if " it " in lowered:
         for match in _CONFIRMED_AS.finditer(text):

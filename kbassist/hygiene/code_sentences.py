@@ -153,8 +153,15 @@ _GAVE_PERSON_CODE = guarded(
 _CHANGED_TO_DIGITS = guarded(
     r"(?i)\b(?:cambiad[oa]|cambiat[oa]|alterad[oa]|mudad[oa]|modificad[oa]|modificat[oa]"
     r"|changed|modifiée?|changée?)\b[^.\n]{0,100}?[ \t](?:a|to|para|en|in)[ \t]+"
-    r"(?P<value>\d{4,8})(?![\w.,/:-]\w)"
+    # (or a combination's numbers: "the combination from before ... Changed it with the
+    # business manager present to 95-37-28"; session 32, blind262 read)
+    r"(?P<value>\d{4,8}|\d{1,2}(?:-\d{1,2}){2,3})(?![\w.,/:-]\w)"
 )
+_COMBINATION_WORD = re.compile(
+    r"(?i)\b(?:combination|combinaison|combinación|combinazione|combinação|combinatie"
+    r"|kombination)\b"
+)
+_DATE_WORD = re.compile(r"(?i)\b(?:date|datum|fecha|data|day|dated)\b")
 _CODE_WORD = re.compile(r"(?i)\b(?:code|codes|c[óo]digo|codice|pin|digicode|pincode)\b")
 _ENTRY_PHONE = re.compile(
     r"(?i)\b(?:portero|videoportero|interfono|citofono|intercom|interphone|parlophone"
@@ -175,29 +182,46 @@ _CHAT_USE_DIGITS = guarded(
 )
 
 
+_SET_LAST_HINTS = ("gestellt", "ndert", "gesetzt", "gezet", "gewijzigd", "ingesteld", "veranderd")
+_SET_HINTS = ("set", "chang", "programm")
+
+
+def _has(lowered: str, hints: tuple[str, ...]) -> bool:
+    return any(hint in lowered for hint in hints)
+
+
 def given_code_hits(text: str, lowered: str) -> Iterator[Hit]:
     """A code's digits handed over ("code 8164 donné"), a keypad set again or "to" them, a
     panel's mode entered with them, a code changed "a" them, or told to use in a chat, a door or
     an alarm named before; a PIN "for the" thing it opens, or set "op" its digits; a code given
     to someone ("gave her code 872225")."""
     chat = _CHAT_USE_DIGITS.finditer(text) if "]" in text else ()
+    # each reading runs only where the words it needs stand (session 32: a cheaper pass)
+    coded = "cod" in lowered or "cód" in lowered or "pin" in lowered
     role = (
-        match
-        for match in _ROLE_CODE_FOR.finditer(text)
-        if PANEL_ROLE.fullmatch(match.group("role") or match.group("role_first"))
+        (
+            match
+            for match in _ROLE_CODE_FOR.finditer(text)
+            if PANEL_ROLE.fullmatch(match.group("role") or match.group("role_first"))
+        )
+        if coded
+        else ()
     )
     changed = (
-        *_DIGITS_THEN_SET.finditer(text),
-        *_CHANGED_FOR.finditer(text),
-        *_UNIT_SET_TO.finditer(text),
-        *_DIRECTIONS.finditer(text),
-        *_MODE_WITH.finditer(text),
-        *_PIN_FOR_THING.finditer(text),
-        *_GAVE_PERSON_CODE.finditer(text),
+        *(_DIGITS_THEN_SET.finditer(text) if _has(lowered, _SET_LAST_HINTS) else ()),
+        *(_CHANGED_FOR.finditer(text) if "p/" in lowered else ()),
+        *(_UNIT_SET_TO.finditer(text) if _has(lowered, _SET_HINTS) else ()),
+        *(_DIRECTIONS.finditer(text) if coded else ()),
+        *(_MODE_WITH.finditer(text) if "mode" in lowered or "menu" in lowered else ()),
+        *(_PIN_FOR_THING.finditer(text) if coded else ()),
+        *(_GAVE_PERSON_CODE.finditer(text) if coded or "combination" in lowered else ()),
     )
+    if coded:
+        given = (*_GIVEN_CODE.finditer(text), *_SET_WITH_CODE.finditer(text))
+    else:
+        given = ()
     for match in (
-        *_GIVEN_CODE.finditer(text),
-        *_SET_WITH_CODE.finditer(text),
+        *given,
         *chat,
         *role,
         *changed,
@@ -211,9 +235,17 @@ def given_code_hits(text: str, lowered: str) -> Iterator[Hit]:
             # a PIN's, no door named: "PIN for the drive 65122921", "de voicemailpincode
             # tijdelijk op 9192 gezet" (session 31, blind247 and blind249 read)
             yield match.start("value"), match.end("value"), "pin"
+    if not coded and "combin" not in lowered and "kombin" not in lowered:
+        return
     for match in _CHANGED_TO_DIGITS.finditer(text):
         before = max(0, match.start() - 200)
-        if _CODE_WORD.search(text, before, match.start("value")) and (
+        if "-" in match.group("value"):
+            named = _COMBINATION_WORD.search(text, before, match.start("value"))
+            if _DATE_WORD.search(match.group(0)):
+                continue  # "Changed the battery date on the label to 12-05-24"
+        else:
+            named = _CODE_WORD.search(text, before, match.start("value"))
+        if named and (
             PLACE_WORDS.search(text, before, match.start("value"))
             or _ENTRY_PHONE.search(text, before, match.start("value"))
         ):

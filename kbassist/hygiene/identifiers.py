@@ -188,6 +188,9 @@ def is_identifier(text: str, start: int, end: int) -> bool:
         or _DUNDER_PLACEHOLDER.fullmatch(value) is not None
         # or a template's variable, its end cut: "psk = \"${var.staff_psk}\"" (session 30)
         or value.startswith(("${", "{{", "%{"))
+        # a DKIM selector's DNS name: "la clé DKIM : selector1._domainkey, v=DKIM1; ..."
+        # (session 32, blind261 read)
+        or "._domainkey" in value
         # a value's tail after an ellipsis, the rest not given: "the public key ... ends
         # ...IKYXjq...", "message ID ending ...3c15aad1b38b@eurprd" (session 28, blind198-200)
         # (or its start cut: "terminaba en ...-K2CBJ", session 24; the token model's own

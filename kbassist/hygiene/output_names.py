@@ -51,6 +51,11 @@ _PROTOCOL_NUMBER = re.compile(r"[A-Za-z]{2,8}\((?:0x)?[0-9A-Fa-f]{2,6}")
 # (not a mistake: "son code avait été supprimé par erreur ... code 8164 donné"; session 23)
 _ERROR_CODE_BEFORE = re.compile(
     r"(?i)(?<!par )(?<!by )(?<!in )\b(?:error|fehler|erreur)\b[^\n]{0,80}\bcode\W{0,3}$"
+    # an installer that failed with its code: "El instalador ... fallaba con el código 1603"
+    # (session 32, blind262 read)
+    r"|\b(?:failed|fails|failing|crashed|exited|fallaba|fall[óo]|falhou|falhava|falliva"
+    r"|fallito|[ée]chou[ée]e?|échouait|mislukte|mislukt)\s+(?:with|con|com|avec|met)\s+"
+    r"(?:(?:the|el|o|le|il|de|exit|return)\s+)?(?:code|c[óo]digo|codice)\W{0,3}$"
 )
 # An AWS access key's ID: it names the key, like a user name (writers never label it alone;
 # with its secret key after it, it is masked with the pair)

@@ -179,6 +179,10 @@ def _date(rule: KeywordRule, key: str, tokens: Tokens, reading: Reading) -> tupl
 _BIRTH_NOUNS = (
     # hyphenated too: "the date-of-birth parse failing" (session 16)
     r"date[\s-]+of[\s-]+birth|dob|d\.o\.b|birth\s?date|birthday|geburtsdatum"
+    # the year keyed wrong, the whole date given after: "HR had keyed his year of birth wrong
+    # ...; his paper starter form says 14/09/2001" (session 32, blind261 read)
+    r"|year[\s-]+of[\s-]+birth|birth[\s-]+year|geburtsjahr|a[ñn]o\s+de\s+nacimiento"
+    r"|ann[ée]e\s+de\s+naissance|geboortejaar|ano\s+de\s+nascimento|anno\s+di\s+nascita"
     r"|fecha\s+de\s+nacimiento|date\s+de\s+naissance|geboortedatum|data\s+de\s+nascimento|data\s+di\s+nascita"
 )
 _BIRTH_QUESTION = guarded(

@@ -147,9 +147,13 @@ _VENDOR_TOKEN = guarded(
     r"|[0-9A-Za-z]{14}\.atlasv1\.[0-9A-Za-z_=-]{60,}"
     r"|xkeysib-[0-9a-f]{64}-[0-9A-Za-z]{16}"
     r"|KEY[0-9A-F]{32}_[0-9A-Za-z]{22}"  # a Telnyx API key (session 31, blind247)
-    r"|K00\d[0-9A-Za-z+/]{27})(?![\w-])"  # a Backblaze B2 application key (blind249)
+    r"|K00\d[0-9A-Za-z+/]{27}"  # a Backblaze B2 application key (blind249)
+    # a Hugging Face access token; a 1Password account's Secret Key (session 32, blind257 and
+    # blind261 read)
+    r"|hf_(?=[A-Za-z0-9]*[a-z])(?=[A-Za-z0-9]*[A-Z])[A-Za-z0-9]{30,40}"
+    r"|A3-[A-Z0-9]{6}-[A-Z0-9]{6}(?:-[A-Z0-9]{5}){4})(?![\w-])"
 )
-_VENDOR_PREFIXES = "pat- shp ATATT AIza github_pat_ glrt- atlasv1 xkeysib KEY K00".split()
+_VENDOR_PREFIXES = "pat- shp ATATT AIza github_pat_ glrt- atlasv1 xkeysib KEY K00 hf_ A3-".split()
 
 # A Google app password is sixteen lower-case letters in four groups: "'vqkd mzpw rtnb xhls'"
 # after "Created an app password for scans@..." (session 9). The shape alone is a phrase of
