@@ -113,6 +113,7 @@ BATCHES = (
     "blind253", "blind254", "blind255", "blind256",
     "blind257", "blind258", "blind259", "blind260",
     "blind261", "blind262", "blind263", "blind264",
+    "blind265", "blind266", "blind267", "blind268",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -380,6 +381,10 @@ BLIND = {
     "blind262": ROOT / "bench" / "data" / "secrets_blind262.jsonl",
     "blind263": ROOT / "bench" / "data" / "secrets_blind263.jsonl",
     "blind264": ROOT / "bench" / "data" / "secrets_blind264.jsonl",
+    "blind265": ROOT / "bench" / "data" / "secrets_blind265.jsonl",
+    "blind266": ROOT / "bench" / "data" / "secrets_blind266.jsonl",
+    "blind267": ROOT / "bench" / "data" / "secrets_blind267.jsonl",
+    "blind268": ROOT / "bench" / "data" / "secrets_blind268.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -2063,6 +2068,32 @@ SEEN = {
         "manufacturing plants and operational technology; scored in session 32 on fdb4c6e) (the "
         "rules alone 0.97/1.00; with the token model 1.00/1.00; personal 1.00/1.00); read in "
         "session 32: development since"
+    ),
+    "blind265": (
+        "the hundred-and-fifty-seventh secrets blind test (written in session 32, focus: "
+        "veterinary practices and kennels; scored in session 32 on 7dcb4eb) (the rules alone "
+        "0.95/1.00; with the token model 1.00/1.00; personal 1.00/0.95); read in session 32 (not "
+        "personal: a microchip's and a lot's numbers): development since"
+    ),
+    "blind266": (
+        "the hundred-and-fifty-eighth secrets blind test (written in session 32, focus: estate "
+        "agents, lettings and property management; scored in session 32 on 7dcb4eb) (the rules "
+        "alone 0.93/1.00; with the token model 1.00/1.00; personal 0.97/1.00); read in session "
+        "32 (a home address after 'at his house', the head office named after it): development "
+        "since"
+    ),
+    "blind267": (
+        "the hundred-and-fifty-ninth secrets blind test (written in session 32, focus: design, "
+        "media and creative agencies; scored in session 32 on 7dcb4eb) (the rules alone "
+        "0.94/0.98; with the token model 1.00/0.98; personal 1.00/1.00); read in session 32 (not "
+        "secrets: a quoted 'validation error' after 'pass'): development since"
+    ),
+    "blind268": (
+        "the hundred-and-sixtieth secrets blind test (written in session 32, focus: notes by "
+        "apprentices and junior technicians; scored in session 32 on 7dcb4eb) (the rules alone "
+        "0.97/0.98; with the token model 1.00/0.98; personal 1.00/0.95); read in session 32 (not "
+        "secrets: a key vault's name; not personal: a card's number, a company mobile said so "
+        "after it): development since"
     ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).

@@ -4,6 +4,7 @@
     .venv/bin/python bench/secret_tokens.py evaluate   # leave one blind file out
     .venv/bin/python bench/secret_tokens.py replay     # the first readings, replayed
     .venv/bin/python bench/secret_tokens.py heldout    # the last files read, held out
+    .venv/bin/python bench/secret_tokens.py firstread  # the same, with each file's first rules
 
 ``train`` fits :mod:`kbassist.hygiene.token_training` on every labelled value the project
 has: the closure-note batches a-d under the shared data (their notes without a secret give
@@ -29,7 +30,10 @@ clean test; the next blind file is.
 the last files read (``HELD_OUT``; the written cases as they stood at ``HELD_OUT_CASES``), and
 prints the current rules plus that model beside the rules plus the shipped model on those files,
 at several thresholds. Neither model read them; the rules were tuned on them, so only the
-difference between the two models means anything (session 26). Results go to
+difference between the two models means anything (session 26). ``firstread`` (session 32) asks
+it as the files were met: it trains on what existed before blind249 was read, and runs each
+held-out group of four with the rules alone as they stood when the group was first scored
+(``FIRST_READ_GROUPS``), or'd with that model and with the shipped one. Results go to
 bench/results/secret_tokens-<command>.json.
 """
 
@@ -57,6 +61,10 @@ C = 1.0
 REPLAY_THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
 HELD_OUT = tuple(f"blind{n}" for n in range(165, 173))  # read in session 26
 HELD_OUT_CASES = "d393634"  # the written cases before session 26 read them
+# the revision each group of four was first scored on, and the written cases before the first
+FIRST_READ_GROUPS = {"fb0557b": (249, 253), "c8f33dd": (253, 257), "9376a1b": (257, 261),
+                     "fdb4c6e": (261, 265)}  # fmt: skip
+FIRST_READ_CASES = "fb0557b"
 FIRST_READ = {"blind4": "1acfa4f", "blind5": "06a384b", "blind6": "efe63ea", "blind7": "cb66757"}
 MODEL_DIR = ROOT / "models" / MODEL_NAME
 
@@ -156,12 +164,16 @@ _RULES_AT = """
 import json, sys
 from kbassist.hygiene import SECRET, sensitive_spans
 texts = json.load(sys.stdin)
-print(json.dumps([any(s.rule == SECRET for s in sensitive_spans(t)) for t in texts]))
+learned = sys.argv[1] == "learned"
+print(json.dumps([any(s.rule == SECRET for s in sensitive_spans(t, learned=learned))
+                  for t in texts]))
 """
 
 
-def rules_at(revision: str, texts: Sequence[str]) -> list[bool]:
-    """The secret verdicts of the rules as they stood at a revision (a temporary checkout)."""
+def rules_at(revision: str, texts: Sequence[str], learned: bool = True) -> list[bool]:
+    """The secret verdicts of the rules as they stood at a revision (a temporary checkout), with
+    that revision's shipped token model unless ``learned`` is false (the revisions ``replay``
+    reads had none)."""
     with tempfile.TemporaryDirectory() as folder:
         checkout = Path(folder) / "checkout"
         subprocess.run(
@@ -170,7 +182,7 @@ def rules_at(revision: str, texts: Sequence[str]) -> list[bool]:
         )
         try:
             done = subprocess.run(
-                [sys.executable, "-c", _RULES_AT],
+                [sys.executable, "-c", _RULES_AT, "learned" if learned else "rules"],
                 input=json.dumps(list(texts)),
                 capture_output=True,
                 text=True,
@@ -221,6 +233,38 @@ def heldout() -> dict[str, Any]:
     out: dict[str, Any] = {"held out": {"files": list(HELD_OUT), "rules": _figures(held, rules)}}
     for name, model in models.items():
         out[name] = _rules_and_model(held, rules, note_scores(model, texts))
+    return out
+
+
+def firstread() -> dict[str, Any]:
+    from kbassist.hygiene.token_model import shipped_model
+
+    order = list(BLIND)
+    first = f"blind{min(low for low, _ in FIRST_READ_GROUPS.values())}"
+    earlier = [
+        note for notes in blind_files(order[: order.index(first)]).values() for note in notes
+    ]
+    notes = shared_batches() + cases(FIRST_READ_CASES) + earlier
+    models = {"retrained": fit(notes + lower_cased(notes), THRESHOLD, C)}
+    if shipped := shipped_model():
+        models["shipped"] = shipped
+    out: dict[str, Any] = {}
+    for revision, (low, high) in FIRST_READ_GROUPS.items():
+        names = [f"blind{n}" for n in range(low, high)]
+        held = [note for notes in blind_files(names).values() for note in notes]
+        texts = [note.text for note in held]
+        rules = rules_at(revision, texts, learned=False)
+        out[f"{names[0]}-{names[-1]} (rules of {revision})"] = {
+            "rules": _figures(held, rules),
+            **{
+                f"{name}: {method}": figures
+                for name, model in models.items()
+                for method, figures in _rules_and_model(
+                    held, rules, note_scores(model, texts)
+                ).items()
+            },
+        }
+    out["all"] = _pooled(out)
     return out
 
 
@@ -291,13 +335,13 @@ def _print(result: dict[str, Any]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("command", choices=("train", "evaluate", "replay", "heldout"))
+    parser.add_argument("command", choices=("train", "evaluate", "replay", "heldout", "firstread"))
     args = parser.parse_args(argv)
     if args.command == "train":
         metadata = train()
         print(f"wrote {MODEL_DIR.relative_to(ROOT)}: {metadata['features_kept']} features")
         return 0
-    commands = {"evaluate": evaluate, "replay": replay, "heldout": heldout}
+    commands = {"evaluate": evaluate, "replay": replay, "heldout": heldout, "firstread": firstread}
     result = commands[args.command]()
     _print(result)
     out = RESULTS_DIR / f"secret_tokens-{args.command}.json"

@@ -387,6 +387,11 @@ def _signature_line(text: str, line_start: int, start: int, end: int) -> bool:
     return laid_out or len(line.rstrip(".")) - (end - start) <= 3
 
 
+_OWN_HOUSE_BEFORE = re.compile(
+    r"(?i)\b(?:his|her|their|my)\s+(?:house|home|flat|apartment|place)\W{0,3}$"
+)
+
+
 def address_hits(text: str, lowered: str) -> Iterator[Hit]:
     if not any(piece.search(text) for piece in _STREET_PIECES):
         return
@@ -403,9 +408,12 @@ def address_hits(text: str, lowered: str) -> Iterator[Hit]:
         if _TIMESTAMP_BEFORE.search(before):
             continue  # "00:03:14 Sophie Lane: ...": a transcript's time and speaker
         after = text[end : end + 40].split("\n")[0]
+        # (not a firm named after someone's own house: "new Draytek at his house, 34 Priory
+        # Walk, ..., with a VPN back to head office"; session 32, blind266 read)
+        own_house = _OWN_HOUSE_BEFORE.search(before)
         if (
             _names_company(before[-60:])
-            or _COMPANY_ADDRESS.search(after)
+            or (_COMPANY_ADDRESS.search(after) and not own_house)
             or _COMPANY_ADDRESS.match(match.group(0))  # "Bezoekadres Oudegracht 88, ..."
         ):
             continue  # "Sede: Rua ... (morada da empresa, para a fatura)"

@@ -85,6 +85,9 @@ _VAULT_ENTRY_BEFORE = guarded(
     r"(?i)\b(?:password\s+manager|vault|keepass|keeper|1password|bitwarden|lastpass|passbolt"
     r"|it\s?glue|hudu|passportal|dashlane)\b[^.\n]{0,40}?\b(?:under|entry|folder|item|named"
     r"|called|path)\s*:?\s*['\"‘“]?$"
+    # the vault's own name in brackets: "the client secret is in the key vault (kv-prod-01,
+    # secret name teams-bot)" (session 32, blind268 read)
+    r"|\b(?:key\s?vault|vault)\s*\(\s*$"
 )
 # An HTML attribute that names, not holds: "<meta ... http-equiv='Content-Type'/>" (StackFAQ;
 # a retrained token model took it; session 18)
@@ -181,7 +184,8 @@ def is_identifier(text: str, start: int, end: int) -> bool:
         or _BODY_HASH_BEFORE.search(text, max(0, start - 4), start) is not None
         or _ONE_CHARACTER.fullmatch(value) is not None
         or _MASKED_GROUPS.search(value) is not None
-        or (value.count(" ") >= 2 and _ERROR_WORDS.search(value) is not None)
+        # (two words too: "site pass got a 'validation error'"; session 32, blind267 read)
+        or (" " in value and _ERROR_WORDS.search(value) is not None)
         or is_look_alike(text, start, end)  # read from blind124-130 (session 20)
         or _inside_a_mac(text, start, end)
         # a placeholder between double underscores: "Password=__SET_BY_PIPELINE__" (session 28)

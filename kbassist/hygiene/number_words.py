@@ -198,7 +198,13 @@ _NAMED_OTHER_BEFORE = guarded(
     # number 1-7857603489" (session 31, blind249 and blind251 read)
     r"|\b(?:caso|case|pedido|chamado|incidencias?|incidences?|incidents?|incidente|fall|dossier"
     r"|storing|melding)\s+(?:de|del|do|da|con|com|with|at|bei|chez|van|di|met|to)\s+"
-    r"(?-i:[A-Z])[\w&-]*(?:,?\s+(?:number|no\.?|nr\.?|n[º°o]\.?|número|numéro|nummer|numero))?)"
+    r"(?-i:[A-Z])[\w&-]*(?:,?\s+(?:number|no\.?|nr\.?|n[º°o]\.?|número|numéro|nummer|numero))?"
+    # a lot's or a batch's number, an animal's microchip, a card's number on its back: "lote
+    # 0171151", "la puce de démonstration 250004053562385", "card no. on the back 0434737469"
+    # (session 32, blind265 and blind268 read)
+    r"|\b(?:lot|lote|lotto|batch|partij|charge\s+nr\.?|chargennummer)"
+    r"|\b(?:puce|micro-?chip|chip|transponder|transpondeur)\b(?:[ \t]+[^\W\d_]+){0,3}"
+    r"|\bcard\s+no\.(?:[ \t]+[^\W\d_]+){0,3})"
     r"(?:\s+(?:no\.?|nr\.?|n\.?[º°o]\.?|n\.|#|id))?"
     r")\W{0,3}$"
 )

@@ -532,7 +532,9 @@ def _signed_by_a_firm(text: str, start: int, end: int) -> bool:
 # follow-up is 07779 779392, an Otis company phone"; digits masked after, a range of direct dials:
 # "de doorkiesnummers van het oude pand (0343 45 12 xx)" (session 31, blind253 and blind256 read)
 _WORK_PHONE_AFTER = re.compile(
-    r"[ \t]*[,(][ \t]*(?:(?:which|that)\s+is\s+)?(?:an?|the)\s+(?:[A-Z][\w&-]*\s+){0,2}"
+    # (or "which is her company mobile, not her own"; session 32, blind268 read)
+    r"[ \t]*[,(][ \t]*(?:(?:which|that)\s+is\s+)?(?:an?|the|her|his|their)\s+"
+    r"(?:[A-Z][\w&-]*\s+){0,2}"
     r"(?:company|work|business|firm)\s+(?:phone|mobile|handset|cell|line)\b"
 )
 _MASKED_REST = re.compile(r"[ ]?[xX]{2,4}\b")
