@@ -114,6 +114,7 @@ BATCHES = (
     "blind257", "blind258", "blind259", "blind260",
     "blind261", "blind262", "blind263", "blind264",
     "blind265", "blind266", "blind267", "blind268",
+    "blind269", "blind270", "blind271", "blind272",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -385,6 +386,10 @@ BLIND = {
     "blind266": ROOT / "bench" / "data" / "secrets_blind266.jsonl",
     "blind267": ROOT / "bench" / "data" / "secrets_blind267.jsonl",
     "blind268": ROOT / "bench" / "data" / "secrets_blind268.jsonl",
+    "blind269": ROOT / "bench" / "data" / "secrets_blind269.jsonl",
+    "blind270": ROOT / "bench" / "data" / "secrets_blind270.jsonl",
+    "blind271": ROOT / "bench" / "data" / "secrets_blind271.jsonl",
+    "blind272": ROOT / "bench" / "data" / "secrets_blind272.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -2094,6 +2099,32 @@ SEEN = {
         "0.97/0.98; with the token model 1.00/0.98; personal 1.00/0.95); read in session 32 (not "
         "secrets: a key vault's name; not personal: a card's number, a company mobile said so "
         "after it): development since"
+    ),
+    "blind269": (
+        "the hundred-and-sixty-first secrets blind test (written in session 32, focus: hospital "
+        "departments and medical imaging; scored in session 32 on 73a196f) (the rules alone "
+        "0.95/1.00; with the token model 0.98/0.98; personal 0.95/0.97); read in session 32 (a "
+        "network's key 'mit Schlüssel'; a patient's address after 'GP-registered address'): "
+        "development since"
+    ),
+    "blind270": (
+        "the hundred-and-sixty-second secrets blind test (written in session 32, focus: local "
+        "councils and public-sector offices; scored in session 32 on 73a196f) (the rules alone "
+        "0.98/1.00; with the token model 1.00/0.98; personal 0.97/0.97); read in session 32 (a "
+        "newborn's date of birth; not secrets: a directory attribute's name): development since"
+    ),
+    "blind271": (
+        "the hundred-and-sixty-third secrets blind test (written in session 32, focus: gyms, "
+        "sports clubs and leisure centres; scored in session 32 on 73a196f) (the rules alone "
+        "0.97/1.00; with the token model 0.98/1.00; personal 1.00/1.00); read in session 32 (a "
+        "key box's code 'réglé à'): development since"
+    ),
+    "blind272": (
+        "the hundred-and-sixty-fourth secrets blind test (written in session 32, focus: notes "
+        "dictated by voice and transcribed by speech-to-text; scored in session 32 on 73a196f) "
+        "(the rules alone 0.85/1.00; with the token model 0.88/1.00; personal 0.95/1.00); read "
+        "in session 32 (passwords dictated as a word, a number and a symbol after their word): "
+        "development since"
     ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).

@@ -36,7 +36,11 @@ _DE_NL_STREET_TYPES = (
     r"|-(?:Straße|Strasse|Weg|Gasse|Allee|Platz|Ring|Damm|Ufer)"  # Maria-Theresien-Straße
 )
 # (not a workplace's seat: "Anmeldung an Behandlungsplatz 3 getestet"; session 29, blind210)
-_SEAT = r"(?!(?:Arbeits|Behandlungs|Park|Stell|Steck|Sitz|Mess|Kassen|Speicher|Warte)platz)"
+# (nor a Dutch fault's number: "KPN-storing 3-19820442"; session 32, blind270 read)
+_SEAT = (
+    r"(?!(?:Arbeits|Behandlungs|Park|Stell|Steck|Sitz|Mess|Kassen|Speicher|Warte)platz)"
+    r"(?![\wäöüß'-]*storing\b)"
+)
 _STREET_DE_NL = (
     # (not an IP address's first part: "DHCP-reservering 192.168.2.60"; session 30, blind222)
     rf"\b(?:[A-ZÄÖÜ][\wäöüß'-]+\s)?{_SEAT}[A-ZÄÖÜ][\wäöüß'-]*(?:{_DE_NL_STREET_TYPES})"

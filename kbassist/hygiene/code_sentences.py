@@ -152,7 +152,10 @@ _GAVE_PERSON_CODE = guarded(
 # el código del portero automático del local ... a 242256" (session 31, blind253-254 read)
 _CHANGED_TO_DIGITS = guarded(
     r"(?i)\b(?:cambiad[oa]|cambiat[oa]|alterad[oa]|mudad[oa]|modificad[oa]|modificat[oa]"
-    r"|changed|modifiée?|changée?)\b[^.\n]{0,100}?[ \t](?:a|to|para|en|in)[ \t]+"
+    # (or "réglé à": "un nouveau code pour la boîte à clés, réglé à 1574 sur les molettes";
+    # session 32, blind271 read)
+    r"|changed|modifiée?|changée?|réglée?|programmée?)\b[^.\n]{0,100}?[ \t](?:a|à|to|para|en|in)"
+    r"[ \t]+"
     # (or a combination's numbers: "the combination from before ... Changed it with the
     # business manager present to 95-37-28"; session 32, blind262 read)
     r"(?P<value>\d{4,8}|\d{1,2}(?:-\d{1,2}){2,3})(?![\w.,/:-]\w)"

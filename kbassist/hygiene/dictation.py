@@ -97,7 +97,10 @@ _SPELLED_LOCAL = re.compile(rf"(?i)[a-z0-9](?: (?:[a-z0-9]|{_DOT}|{_DIGIT_WORD})
 _NOT_AN_ADDRESS = frozenset(
     "email e-mail mail is was es é est ist è i we me my his her am are address personal "
     "pessoal personal privé privat persoonlijk personale correo dele dela seu sua su son sa "
-    "sein ihr zijn haar suo".split()
+    "sein ihr zijn haar suo"
+    # the word for an address in the other languages: "al suo indirizzo personale luca punto
+    # badger chiocciola libero punto it" (session 32, blind272 read)
+    " indirizzo adresse adres endereço dirección direccion".split()
 )
 
 

@@ -156,6 +156,7 @@ _BODY_HASH_BEFORE = re.compile(r"(?<![\w-])bh=$")
 # a prefix or two, then one character twelve times or more: ghp_000000..., sk_live_xxxxxx...
 _ONE_CHARACTER = re.compile(r"(?:[A-Za-z0-9]{1,12}[_-]){0,3}([A-Za-z0-9*])\1{11,}")
 _MASKED_GROUPS = re.compile(r"(?:[Xx*]{4,6}-){2,}")
+_DIRECTORY_ATTRIBUTE = re.compile(r"extensionAttribute\d{1,2}|msDS-[\w-]+|msExch[\w-]+")
 _ERROR_WORDS = guarded(
     r"(?i)\b(?:forbidden|denied|not\s+authori[sz]ed|unauthori[sz]ed|failed|not\s+found"
     r"|invalid|expired|error|exception|timed\s+out)\b"
@@ -192,9 +193,11 @@ def is_identifier(text: str, start: int, end: int) -> bool:
         or _DUNDER_PLACEHOLDER.fullmatch(value) is not None
         # or a template's variable, its end cut: "psk = \"${var.staff_psk}\"" (session 30)
         or value.startswith(("${", "{{", "%{"))
-        # a DKIM selector's DNS name: "la clé DKIM : selector1._domainkey, v=DKIM1; ..."
-        # (session 32, blind261 read)
+        # a DKIM selector's DNS name: "la clé DKIM : selector1._domainkey, v=DKIM1; ..."; a
+        # directory attribute's name: "changed it to extensionAttribute3 = Member" (session 32,
+        # blind261 and blind270 read)
         or "._domainkey" in value
+        or _DIRECTORY_ATTRIBUTE.fullmatch(value) is not None
         # a value's tail after an ellipsis, the rest not given: "the public key ... ends
         # ...IKYXjq...", "message ID ending ...3c15aad1b38b@eurprd" (session 28, blind198-200)
         # (or its start cut: "terminaba en ...-K2CBJ", session 24; the token model's own

@@ -36,7 +36,7 @@ from kbassist.hygiene.spelled_letters import secret_named_nearer
 from kbassist.hygiene.spoken_codes import spoken_code_hits
 from kbassist.hygiene.spoken_digits import read_as_reference, spoken_hits
 from kbassist.hygiene.spoken_keys import spoken_key_secret_hits
-from kbassist.hygiene.spoken_passphrases import described_passphrase_hits
+from kbassist.hygiene.spoken_passphrases import described_passphrase_hits, dictated_password_hits
 from kbassist.hygiene.token_model import learned_hits
 
 # Kinds masked whole from BEGIN to END: detect-secrets need not read the lines inside.
@@ -137,6 +137,7 @@ def _spans(text: str, learned: bool) -> list[Span]:
     hits.extend(spoken_hits(text, (_kept_secret_hits, personal_hits), (personal_hits,)))
     hits.extend(case_spelled_secret_hits(text))  # "it's lowercase g nine capital R ..."
     hits.extend(described_passphrase_hits(text))  # "..., Harbour Saffron 3 1 0 3, all one word"
+    hits.extend(dictated_password_hits(text))  # "password is plaster seven seven thistle ..."
     hits.extend(spoken_key_secret_hits(text))  # "k nove r r dois w ...", "... then a caret"
     hits.extend(spoken_code_hits(text))  # "Side door keypad is twenty-six ninety-one"
     if " x " in lowered or "K B " in text or "KB " in text:  # "zero x eight ...", "K B cinq ..."

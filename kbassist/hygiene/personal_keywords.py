@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 
 from kbassist.hygiene.hint_index import HintIndex
 from kbassist.hygiene.keyword_scan import (
@@ -264,7 +265,11 @@ _SENTENCE_REACH = 120
 _LAST_BIRTH_YEAR = 2014
 # or a younger child's, the date given right after the words: "Date of birth entered as
 # 14/03/2015 so the age limits apply" (session 31, blind244 read)
-_LINKED = re.compile(r"(?i)\s+(?:entered|set|given|recorded)\s+(?:as|to)\s+")
+# (a newborn's too: "The child's date of birth had been entered as 11 March 2024"; session 32)
+_LINKED = re.compile(
+    r"(?i)\s+(?:(?:had|has)\s+been\s+|was\s+)?(?:entered|set|given|recorded)\s+(?:as|to)\s+"
+)
+_LAST_LINKED_YEAR = date.today().year
 
 
 def sentence_birth_date_hits(text: str, lowered: str) -> Iterator[Hit]:
@@ -280,7 +285,8 @@ def sentence_birth_date_hits(text: str, lowered: str) -> Iterator[Hit]:
         for found in _ANSWER_DATE.finditer(text, named.end(), end):
             # a placeholder date may come first: "DOB imported as 01/01/1900. Correct date is..."
             linked = _LINKED.fullmatch(text, named.end(), found.start()) is not None
-            if 1920 <= _birth_year(found.group(0)) <= (2022 if linked else _LAST_BIRTH_YEAR):
+            last = _LAST_LINKED_YEAR if linked else _LAST_BIRTH_YEAR
+            if 1920 <= _birth_year(found.group(0)) <= last:
                 yield found.start(), found.end(), "date_of_birth"
                 break
         else:

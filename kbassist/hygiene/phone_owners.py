@@ -108,6 +108,9 @@ WORK_PHONE = guarded(
     # a direct number in the other languages: "il suo numero diretto 02 8901 ..." (session 28)
     r"|\b(?:numero\s+diretto|n[úu]mero\s+directo|num[ée]ro\s+direct|direktnummer|direct\s+nummer)"
     r"\W{0,3}$"
+    # or the word alone in brackets after an extension: "all'interno 4580 (diretto 055 794 4580)"
+    # (session 32, blind269 read)
+    r"|\((?:diretto|directo|direto|direct|direkt)[ \t]*:?[ \t]*$"
     # "Zijn werknummer 020 514 8832" (session 25, blind159 read)
     r"|\b(?:werknummer|werktelefoon|zakelijke?\s+nummer|dienstnummer|geschäftsnummer"
     r"|num[ée]ro\s+pro(?:fessionnel)?|n[úu]mero\s+(?:de\s+trabajo|profesional|do\s+trabalho"

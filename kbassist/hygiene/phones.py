@@ -284,7 +284,8 @@ _SWITCHBOARD_AFTER = re.compile(
 # Road, Leeds | Company no. 08812234 | 0113 496 0021"), or its legal name on a line laid out
 # with bars or bullets (session 8).
 _FOOTER_REGISTRATION = guarded(
-    r"(?i)\b(?:reg(?:istered)?\.?\s+(?:office|address|in\b)|company\s+(?:no\b|number|reg)"
+    # (not a patient's "GP-registered address"; session 32, blind269 read)
+    r"(?i)\b(?:(?<!-)reg(?:istered)?\.?\s+(?:office|address|in\b)|company\s+(?:no\b|number|reg)"
     r"|vat\s+(?:no\b|number|reg)|handelsregister|amtsgericht|hrb\b|kvk\b|siret|siren\b|rcs\b"
     r"|p\.\s?iva|partita\s+iva|registro\s+mercantil|\bcif\b|nipc|ust-?id\w*"
     r"|sede\s+(?:legale|social)|siège\s+social|registergericht"

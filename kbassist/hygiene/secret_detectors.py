@@ -572,17 +572,24 @@ def _key_block_hits(text: str, lowered: str) -> Iterator[Hit]:
 # --- Wi-Fi name and key written as a pair ----------------------------------------------------
 
 _WIFI_PAIR = re.compile(
-    r"(?i)(?=[wsn])"  # the first letters of the words below: see _PASSWORD_TOPIC
-    r"\b(?:wi-?fi|wlan|ssid|wireless|network)\b[ \t]*[:=]?[ \t]*(?:ssid[ \t]*[:=]?[ \t]*)?"
-    r"(?P<ssid>[\w.-]{2,32})[ \t]*(?:/|\||,?[ \t]+(?:key|pw|pwd|pass(?:word)?|psk|passphrase"
+    r"(?i)(?=[wsnr])"  # the first letters of the words below: see _PASSWORD_TOPIC
+    # (a network in the other languages, its key "with" it: "Neues Netz MED-GERAETE mit Schlüssel
+    # CqQQopyZRG1teRwlN eingetragen"; session 32, blind269 read)
+    r"\b(?:wi-?fi|wlan|ssid|wireless|network|netz|netzwerk|netwerk|réseau|rete|rede)\b[ \t]*"
+    r"[:=]?[ \t]*(?:ssid[ \t]*[:=]?[ \t]*)?"
+    r"(?P<ssid>[\w.-]{2,32})[ \t]*(?:/|\||,?[ \t]+(?:(?:mit|with|met|con|avec|com)[ \t]+)?"
+    r"(?:key|pw|pwd|pass(?:word)?|psk|passphrase"
     r"|schlüssel|passwort|kennwort|clave|clé|sleutel|senha|chiave)[ \t]*(?:[:=]|is)?)[ \t]*"
     r"(?P<value>[^\s\"'<>`]{8,63})"
 )
 
 
+_WIFI_PAIR_HINTS = ("wi", "wlan", "ssid", "network", "netz", "netwerk", "réseau", "rete", "rede")
+
+
 def _wifi_pair_hits(text: str, lowered: str) -> Iterator[Hit]:
     """A network and its key: "Guest wifi: ACME-Guest / Visitors2025", "SSID X, key: Y"."""
-    if not any(hint in lowered for hint in ("wi", "wlan", "ssid", "network")):
+    if not any(hint in lowered for hint in _WIFI_PAIR_HINTS):
         return
     for match in _WIFI_PAIR.finditer(text):
         token = trim(Token(match.start("value"), match.end("value"), match.group("value")))

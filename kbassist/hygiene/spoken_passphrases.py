@@ -270,3 +270,64 @@ def described_passphrase_hits(text: str) -> list[Hit]:
         if not _no_words(match)
         and SECRET_WORD.search(text, max(0, match.start() - SECRET_REACH), match.start())
     ]
+
+
+# A password dictated after its word as a word and a number, then a symbol and perhaps a word,
+# or a word and a symbol: "initial password is plaster seven seven thistle question mark",
+# "reset her portal password to saffron two two plus", "password equals cedar three three hash
+# pepper", "set a new admin password capital S glacier five zero at sign" (session 32, blind272
+# read). The symbol is required: a word and a number alone ("password to expire thirty days")
+# are as often no value.
+_DICTATED_SYMBOL = rf"(?:{_SYMBOL}|at[ ]sign|plus(?:[ ]sign)?)"
+_NAMED_DICTATED = re.compile(
+    r"(?i)\b(?:password|passwort|kennwort|wachtwoord|contraseña|senha|mot de passe|pw|passcode)\b"
+    r"(?:[^.;:\n]{0,30}?\b(?:is|to|as|of|equals|was|ist|est|es|è|é)\b|[ ]?[:=])?[ ]"
+    r"(?:(?:a|an)[ ](?:temp(?:orary)?|new|initial)[ ]one[ ])?"
+    r"(?:capital[ ](?-i:[A-Z])[ ])?"
+    rf"(?P<first>{_WORD})[ ](?P<number>{_NUMBER}(?:[ ]{_NUMBER}){{0,3}})"
+    rf"(?:[ ](?P<symbol>{_DICTATED_SYMBOL})(?:[ ](?P<second>{_WORD}))?"
+    rf"|[ ](?P<word>{_WORD})[ ](?P<last>{_DICTATED_SYMBOL}))(?![\w-])"
+)
+_JOINERS = "-_#.@&"
+# words a sentence goes on with after a dictated value
+_GOES_ON = frozenset(
+    "all and then she he they but so which when with for she's he's it its that this asked"
+    " semicolon comma".split()
+)
+
+
+def dictated_password_hits(text: str) -> list[Hit]:
+    """A password dictated after its word: a word, a number and a symbol, in some order."""
+    lowered = text.lower()
+    if not any(word in lowered for word in ("pass", "pw", "kennwort", "wachtwoord", "contrase")):
+        return []
+    hits: list[Hit] = []
+    for match in _NAMED_DICTATED.finditer(text):
+        words = [match.group("first"), match.group("word") or ""]
+        if any(word.lower() in _NOT_A_WORD or word.lower() in _GOES_ON for word in words if word):
+            continue
+        end = match.end()
+        second = match.group("second")
+        if second and (
+            second.lower() in _NOT_A_WORD
+            or second.lower() in _GOES_ON
+            or _symbol_of(match.group("symbol")) not in _JOINERS
+        ):
+            end = match.end("symbol")  # "... two two plus and she is registered"
+        start = match.start("first")
+        if text[max(0, start - 10) : start].lower().endswith(tuple(_CAPITAL_SAID)):
+            start = text.lower().rfind("capital", 0, start)
+        hits.append((start, end, "password"))
+    return hits
+
+
+_CAPITAL_SAID = tuple(f"capital {letter} " for letter in "abcdefghijklmnopqrstuvwxyz")
+
+
+def _symbol_of(said: str) -> str:
+    said = said.lower()
+    if said.startswith("at"):
+        return "@"
+    if said.startswith("plus"):
+        return "+"
+    return _SYMBOLS[said]

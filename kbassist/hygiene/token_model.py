@@ -594,7 +594,7 @@ _YEAR = re.compile(r"(?:19|20)\d{2}")
 # an extension changed: "the old concierge extension 2204; changed it to 2210" (blind186)
 _EXTENSION_BEFORE = re.compile(
     r"(?i)\b(?:extension|ext\.?|durchwahl|nebenstelle|toestel|interno|extensi[óo]n|ramal"
-    r"|poste)\b[^.\n]*$"
+    r"|poste)\b[^.\n]*$|\w(?:durchwahl|nebenstelle)\W{0,3}$"  # "Stationsdurchwahl 3417" (s. 32)
 )
 # a phone number's area code, its groups after it: "Centralino ...: 0173 441 200" (blind184)
 _PHONE_REST = re.compile(r"[ ]\d{2,4}[ ]\d{2,4}(?![\w-])")
