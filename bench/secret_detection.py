@@ -115,6 +115,7 @@ BATCHES = (
     "blind261", "blind262", "blind263", "blind264",
     "blind265", "blind266", "blind267", "blind268",
     "blind269", "blind270", "blind271", "blind272",
+    "blind273", "blind274", "blind275", "blind276",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -390,6 +391,10 @@ BLIND = {
     "blind270": ROOT / "bench" / "data" / "secrets_blind270.jsonl",
     "blind271": ROOT / "bench" / "data" / "secrets_blind271.jsonl",
     "blind272": ROOT / "bench" / "data" / "secrets_blind272.jsonl",
+    "blind273": ROOT / "bench" / "data" / "secrets_blind273.jsonl",
+    "blind274": ROOT / "bench" / "data" / "secrets_blind274.jsonl",
+    "blind275": ROOT / "bench" / "data" / "secrets_blind275.jsonl",
+    "blind276": ROOT / "bench" / "data" / "secrets_blind276.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -2124,6 +2129,32 @@ SEEN = {
         "dictated by voice and transcribed by speech-to-text; scored in session 32 on 73a196f) "
         "(the rules alone 0.85/1.00; with the token model 0.88/1.00; personal 0.95/1.00); read "
         "in session 32 (passwords dictated as a word, a number and a symbol after their word): "
+        "development since"
+    ),
+    "blind273": (
+        "the hundred-and-sixty-fifth secrets blind test (written in session 32, focus: car "
+        "dealerships, garages and body shops; scored in session 32 on ebc3ccc) (the rules alone "
+        "0.94/1.00; with the token model 1.00/0.98; personal 1.00/0.97); read in session 32 (not "
+        "secrets: a placeholder in joined words; not personal: a firm's general number): "
+        "development since"
+    ),
+    "blind274": (
+        "the hundred-and-sixty-sixth secrets blind test (written in session 32, focus: notes "
+        "that paste e-mail threads; scored in session 32 on ebc3ccc) (the rules alone 0.98/1.00; "
+        "with the token model 1.00/1.00; personal 1.00/0.95); read in session 32 (direct dials "
+        "in a quoted thread and a quoted signature's numbers not mended): development since"
+    ),
+    "blind275": (
+        "the hundred-and-sixty-seventh secrets blind test (written in session 32, focus: care "
+        "homes and home-care agencies; scored in session 32 on ebc3ccc) (the rules alone "
+        "0.93/1.00; with the token model 0.98/1.00; personal 1.00/0.97); read in session 32 (a "
+        "verbal password in quotes; not personal: a care home's address): development since"
+    ),
+    "blind276": (
+        "the hundred-and-sixty-eighth secrets blind test (written in session 32, focus: travel "
+        "agencies, airlines and airports; scored in session 32 on ebc3ccc) (the rules alone "
+        "0.97/1.00; with the token model 1.00/0.98; personal 1.00/0.95); read in session 32 (not "
+        "secrets: an IATA code; not personal: an ops duty line, an airline ticket's number): "
         "development since"
     ),
 }

@@ -391,6 +391,9 @@ def _signature_line(text: str, line_start: int, start: int, end: int) -> bool:
     return laid_out or len(line.rstrip(".")) - (end - start) <= 3
 
 
+_CARE_HOME_NAME_BEFORE = re.compile(
+    r"(?:[A-Z][\w'’-]+[ \t]+){1,3}(?:Care|Nursing|Residential)[ \t]+Home,?[ \t]*$"
+)
 _OWN_HOUSE_BEFORE = re.compile(
     r"(?i)\b(?:his|her|their|my)\s+(?:house|home|flat|apartment|place)\W{0,3}$"
 )
@@ -427,6 +430,9 @@ def address_hits(text: str, lowered: str) -> Iterator[Hit]:
             or _JOB_TITLE_BEFORE.search(before)
             or _SCHOOL_NAME_BEFORE.search(before)
             or (_PLACE_NAME_BRACKET.search(before) and not HOME_WORDS.search(before + after))
+            # a care home's name right before: "delivered to the home (Hollybank Care Home, 2
+            # Orchard Rise, ...)" (session 32, blind275 read)
+            or _CARE_HOME_NAME_BEFORE.search(before)
         ):
             continue  # "Ferncliff Accountancy Ltd, 18 Booth Street": the firm's own address
         # "the key safe for the show-home at Plot 12, ...": a listing's "home" is no one's

@@ -81,13 +81,23 @@ _FILING_CODE = guarded(
     r"(?i)\b(?:companies\s+house\s+|company\s+)?auth(?:entication)?\s+code\b[^.\n]{0,60}?"
     r"(?:\b(?:is|was)\b|:)[ \t]*(?P<value>(?-i:[A-Z0-9]{6}))(?![\w-])"
 )
+# A password agreed and given in quotes as "it": "asked for a new verbal password ... logged it
+# with them as 'Heron Thistle'" (session 32, blind275 read); two to four capitalised words
+_QUOTED_AS = guarded(
+    r"(?i)\b(?:logged|set|agreed|registered|recorded|changed)\s+it\s+(?:with\s+\w+\s+)?"
+    r"(?:as|to)\s+['‘\"“](?P<value>(?-i:[A-Z][a-z]{2,14}(?:[ ][A-Z][a-z]{2,14}){1,3}))['’\"”]"
+)
+_STATUS_WORDS = frozenset(
+    "password reset resolved closed done complete completed pending urgent high low priority"
+    " incident request open new".split()
+)
 _REACH = 300
 
 
 def changed_value_hits(text: str, lowered: str) -> Iterator[Hit]:
     """A token updated "to" a generated value; a password re-entered, set "auf" or "tijdelijk"
     to its value, or reset "to" it a sentence after its word; a domain's transfer code; a
-    Companies House authentication code; a PIN confirmed "as"."""
+    Companies House authentication code; a PIN confirmed "as", a password given "as" in quotes."""
     if "token" in lowered or "key" in lowered or "secret" in lowered:
         for match in _TOKEN_PUT_TO.finditer(text):
             value = match.group("value")
@@ -109,6 +119,13 @@ def changed_value_hits(text: str, lowered: str) -> Iterator[Hit]:
     if "companies house" in lowered:
         for match in _FILING_CODE.finditer(text):
             if any(ch.isdigit() for ch in match.group("value")):
+                yield match.start("value"), match.end("value"), "password"
+    if " it " in lowered and ("'" in text or "‘" in text or '"' in text or "“" in text):
+        for match in _QUOTED_AS.finditer(text):
+            words = match.group("value").lower().split()
+            if _STATUS_WORDS.intersection(words):
+                continue
+            if PASSWORD_NAMED.search(text, max(0, match.start() - _REACH), match.start()):
                 yield match.start("value"), match.end("value"), "password"
     if " it " in lowered:
         for match in _CONFIRMED_AS.finditer(text):

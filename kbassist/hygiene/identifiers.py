@@ -156,6 +156,19 @@ _BODY_HASH_BEFORE = re.compile(r"(?<![\w-])bh=$")
 # a prefix or two, then one character twelve times or more: ghp_000000..., sk_live_xxxxxx...
 _ONE_CHARACTER = re.compile(r"(?:[A-Za-z0-9]{1,12}[_-]){0,3}([A-Za-z0-9*])\1{11,}")
 _MASKED_GROUPS = re.compile(r"(?:[Xx*]{4,6}-){2,}")
+_JOINED_WORDS = re.compile(r"[a-z]+(?:-[a-z]+){3,}")
+_FUNCTION_WORDS = frozenset("to at the of on in by for next from with be is a an".split())
+_CODE_DIGITS = re.compile(r"[\d -]+")
+_IATA_CODE_BEFORE = re.compile(r"(?i)\biata\b[^\n]{0,30}?\b(?:code|number)\b[^\n]{0,60}$")
+
+
+def _said_placeholder(value: str) -> bool:
+    """Words joined by hyphens, three of them a sentence's small words: a placeholder's phrase."""
+    if not _JOINED_WORDS.fullmatch(value):
+        return False
+    return sum(word in _FUNCTION_WORDS for word in value.split("-")) >= 3
+
+
 _DIRECTORY_ATTRIBUTE = re.compile(r"extensionAttribute\d{1,2}|msDS-[\w-]+|msExch[\w-]+")
 _ERROR_WORDS = guarded(
     r"(?i)\b(?:forbidden|denied|not\s+authori[sz]ed|unauthori[sz]ed|failed|not\s+found"
@@ -198,6 +211,14 @@ def is_identifier(text: str, start: int, end: int) -> bool:
         # blind261 and blind270 read)
         or "._domainkey" in value
         or _DIRECTORY_ATTRIBUTE.fullmatch(value) is not None
+        # a placeholder said in joined words: "Reset his PIN ... to user-to-set-at-next-use"; an
+        # IATA agency code: "the wrong IATA agency code. Changed it to 91-2 3456 1" (session 32,
+        # blind273 and blind276 read)
+        or _said_placeholder(value)
+        or (
+            _CODE_DIGITS.fullmatch(value) is not None
+            and _IATA_CODE_BEFORE.search(text, max(0, start - 100), start) is not None
+        )
         # a value's tail after an ellipsis, the rest not given: "the public key ... ends
         # ...IKYXjq...", "message ID ending ...3c15aad1b38b@eurprd" (session 28, blind198-200)
         # (or its start cut: "terminaba en ...-K2CBJ", session 24; the token model's own

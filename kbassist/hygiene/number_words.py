@@ -204,7 +204,9 @@ _NAMED_OTHER_BEFORE = guarded(
     # (session 32, blind265 and blind268 read)
     r"|\b(?:lot|lote|lotto|batch|partij|charge\s+nr\.?|chargennummer)"
     r"|\b(?:puce|micro-?chip|chip|transponder|transpondeur)\b(?:[ \t]+[^\W\d_]+){0,3}"
-    r"|\bcard\s+no\.(?:[ \t]+[^\W\d_]+){0,3})"
+    r"|\bcard\s+no\.(?:[ \t]+[^\W\d_]+){0,3}"
+    # an airline ticket's number: "El billete 075 2117641956" (session 32, blind276 read)
+    r"|\b(?:billete|bilhete|biglietto|billet|e-?ticket|flugschein|vliegticket))"
     r"(?:\s+(?:no\.?|nr\.?|n\.?[º°o]\.?|n\.|#|id))?"
     r")\W{0,3}$"
 )

@@ -104,7 +104,10 @@ WORK_PHONE = guarded(
     r"(?:\((?![^()\n]*\b(?:own|personal|private|home)\b)[^()\n]{1,40}\)\W{0,5}(?:\w+\W+)?)?$"
     # a work line right before: "her work line 0117 ..." (session 25, blind156 read; not
     # "his personal mobile rather than the practice line, 07931 ...")
-    r"|\b(?:work|desk)\s+(?:line|landline)\W{0,3}$"
+    r"|\b(?:work|desk|duty|ops|operations)\s+(?:line|landline)\W{0,3}$"
+    # (an ops duty line, a firm's general number with its name: "overflow to the ops duty line
+    # 01293 ...", "Het algemene nummer van Autobedrijf Verhoeven (040 ..."; session 32)
+    r"|\balgeme(?:en|ne)\s+(?:tele(?:foon)?)?nummer\s+van(?:\s+(?-i:[A-Z])[\w&'’-]*){1,4}\W{0,3}$"
     # a direct number in the other languages: "il suo numero diretto 02 8901 ..." (session 28)
     r"|\b(?:numero\s+diretto|n[úu]mero\s+directo|num[ée]ro\s+direct|direktnummer|direct\s+nummer)"
     r"\W{0,3}$"
