@@ -116,6 +116,7 @@ BATCHES = (
     "blind265", "blind266", "blind267", "blind268",
     "blind269", "blind270", "blind271", "blind272",
     "blind273", "blind274", "blind275", "blind276",
+    "blind277", "blind278", "blind279", "blind280",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -395,6 +396,10 @@ BLIND = {
     "blind274": ROOT / "bench" / "data" / "secrets_blind274.jsonl",
     "blind275": ROOT / "bench" / "data" / "secrets_blind275.jsonl",
     "blind276": ROOT / "bench" / "data" / "secrets_blind276.jsonl",
+    "blind277": ROOT / "bench" / "data" / "secrets_blind277.jsonl",
+    "blind278": ROOT / "bench" / "data" / "secrets_blind278.jsonl",
+    "blind279": ROOT / "bench" / "data" / "secrets_blind279.jsonl",
+    "blind280": ROOT / "bench" / "data" / "secrets_blind280.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -2156,6 +2161,32 @@ SEEN = {
         "0.97/1.00; with the token model 1.00/0.98; personal 1.00/0.95); read in session 32 (not "
         "secrets: an IATA code; not personal: an ops duty line, an airline ticket's number): "
         "development since"
+    ),
+    "blind277": (
+        "the hundred-and-sixty-ninth secrets blind test (written in session 32, focus: insurance "
+        "brokers and financial advisers; scored in session 32 on 569c10e) (the rules alone "
+        "0.94/1.00; with the token model 0.97/1.00; personal 1.00/1.00); read in session 32 "
+        "(Temporary Access Passes of letters alone and after 'befristeten Zugangspass'): "
+        "development since"
+    ),
+    "blind278": (
+        "the hundred-and-seventieth secrets blind test (written in session 32, focus: shipping, "
+        "ports and maritime firms; scored in session 32 on 569c10e) (the rules alone 0.97/1.00; "
+        "with the token model 1.00/1.00; personal 1.00/0.95); read in session 32 (not personal: "
+        "a registration number, a satellite phone): development since"
+    ),
+    "blind279": (
+        "the hundred-and-seventy-first secrets blind test (written in session 32, focus: notes "
+        "that switch between two languages; scored in session 32 on 569c10e) (the rules alone "
+        "0.95/1.00; with the token model 1.00/1.00; personal 0.97/0.97); read in session 32 (a "
+        "personal mobile after a voicemail PIN; not personal: a number added to a website): "
+        "development since"
+    ),
+    "blind280": (
+        "the hundred-and-seventy-second secrets blind test (written in session 32, focus: retail "
+        "chains and franchise stores; scored in session 32 on 569c10e) (the rules alone "
+        "0.98/1.00; with the token model 0.98/1.00; personal 0.97/1.00); read in session 32 (a "
+        "supervisor's code in French, a date of birth 'added'): development since"
     ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).

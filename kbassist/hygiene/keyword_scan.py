@@ -1,12 +1,11 @@
 """Values announced by a keyword, read the way a technician writes them.
 
-"temp pw Summer2025!", "Kennwort zurückgesetzt auf Sonne2025!", "password for the
-admin account on FW01 was set to X", "Türcode Serverraum: 8316", "DOB 14/03/1987":
-a keyword, then some filler (an object, an adjective, a verb, a link word or a
-colon), then the value. A regex finds the keyword; the words after it on the same
-line are then read one by one, skipping filler, until the first word that is not
-filler: that word (or, for codes and dates, a short run of words) is the
-candidate, and the rule's policy decides whether it is a value or a mention
+"temp pw Summer2025!", "Kennwort zurückgesetzt auf Sonne2025!", "password for the admin account
+on FW01 was set to X", "Türcode Serverraum: 8316", "DOB 14/03/1987": a keyword, then some
+filler (an object, an adjective, a verb, a link word or a colon), then the value. A regex finds
+the keyword; the words after it on the same line are then read one by one, skipping filler,
+until the first word that is not filler: that word (or, for codes and dates, a short run of
+words) is the candidate, and the rule's policy decides whether it is a value or a mention
 ("password: reset", "key is in the vault", "pass to L2team1"), mostly through
 :mod:`kbassist.hygiene.value_shapes`.
 
@@ -48,7 +47,7 @@ from kbassist.hygiene.filler_words import (
 )
 from kbassist.hygiene.hint_index import HintIndex, keyword_matches
 from kbassist.hygiene.regex_guard import guarded
-from kbassist.hygiene.value_shapes import is_mention
+from kbassist.hygiene.value_shapes import is_mention, opens_a_phone
 
 # (start, end, kind) of one sensitive value in the text.
 Hit = tuple[int, int, str]
@@ -578,9 +577,10 @@ def _same_shape_tail(tokens: Tokens, first: int, last: int, shortest: int = 8) -
         stop = not tokens.has(i) or _ends_sentence(tokens[i - 1].text)  # "1297. Also" too:
         if stop or (tokens[i - 1].text[-1] == "." and tokens[i].text[:1].isupper()):
             return
-        token = trim(tokens[i])
+        token, after = trim(tokens[i]), (tokens[i + 1].text if tokens.has(i + 1) else "")
         if _shape(token.text) == wanted and not is_mention(token.text):
-            yield token
+            if not opens_a_phone(token.text, after):
+                yield token
 
 
 _WINDOW = 160

@@ -126,7 +126,9 @@ _REFERENCE_BEFORE = guarded(
     # "número de receta de prueba 28-000431-2207" (session 18)
     r"|receta|prescription|ricetta|receita|ordonnance|rezept|recept"
     # "número de justificante 1024178893312": a receipt's (session 30, blind222 read)
-    r"|justificante|comprobante|recibo|receipt|ricevuta|re[çc]u|quittung|beleg|ontvangstbewijs)"
+    r"|justificante|comprobante|recibo|receipt|ricevuta|re[çc]u|quittung|beleg|ontvangstbewijs"
+    # "aceptado con número de registro 3525347829" (session 32, blind278 read)
+    r"|registro|registo|registration|enregistrement|registrazione)"
     r"(?:\W+\w+){0,4}\W{0,3}$"
     # "Dispatch number came back as one six four, ...": a vendor's reference, a verb between
     # (session 23)

@@ -303,7 +303,7 @@ _COLON_THEN_DATE = re.compile(
     r"(?i)(?![^.!?\n:]{0,80}\b(?:since|until|due|dated?|datum|fecha|data|expir\w*|deadline"
     r"|go-live|live|scheduled|planned)\b)(?![^.!?\n:]{0,80}\b(?:on|from|am|le|el|il|op|em)\s*:)"
     # or after a verb of the caller's answer: "She gave 3rd of February 1991" (session 15)
-    r"[^.!?\n:]{0,80}?(?::|\bas\b|\b(?:gave|said|stated|quoted|confirmed)\b)[ \t]*"
+    r"[^.!?\n:]{0,80}?(?::|\bas\b|\b(?:gave|said|stated|quoted|confirmed|added|entered)\b)[ \t]*"
     rf"(?P<date>{_ANSWER_DATE_PATTERN})"
 )
 # or corrected to it, "the date" the one named before unless another date is named: "Corrected

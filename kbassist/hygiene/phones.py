@@ -74,6 +74,7 @@ _NOT_A_PHONE = re.compile(
       | [1-9]\d{3,5}\.\d{1,5}                             # build.revision (22631.4317)
       | \d+\.\d\s\d+                                     # a table's decimal, then a number
       | \d{1,3}(?:\.\d{1,3}){3}(?:-\d{1,3}(?:\.\d{1,3}){0,3})?.*  # IP address or range
+      | (?:\+|00)8(?:70|81)\b.*            # a satellite phone's (Inmarsat, Iridium): a vessel's
     )$"""
 )
 _PHONE_WORDS = guarded(
@@ -539,11 +540,22 @@ _WORK_PHONE_AFTER = re.compile(
     r"(?:company|work|business|firm)\s+(?:phone|mobile|handset|cell|line)\b"
 )
 _MASKED_REST = re.compile(r"[ ]?[xX]{2,4}\b")
+# published: "Added +39 02 4909 4003 to the contact page and the footer" (session 32, blind279)
+_PUBLISHED_AFTER = re.compile(
+    r"(?i)[ \t]+(?:to|on|in)[ \t]+the[ \t]+(?:contact[ \t]+page|website|web[ \t]+site|footer"
+    r"|letterhead|e-?mail[ \t]+signature)"
+)
 
 
-def _firms_or_masked_after(text: str, end: int) -> bool:
-    """ ", an Otis company phone" after the number; "(0343 45 12 xx)", a range of extensions."""
-    return bool(_WORK_PHONE_AFTER.match(text, end) or _MASKED_REST.match(text, end))
+def _firms_or_masked_after(text: str, end: int, own_earlier: bool) -> bool:
+    """ ", an Otis company phone" after the number; "(0343 45 12 xx)", a range of extensions;
+    " to the contact page", published (not someone's own put there: "... to be his own mobile
+    ... Changed it to 07966 ... on the contact page")."""
+    return bool(
+        _WORK_PHONE_AFTER.match(text, end)
+        or _MASKED_REST.match(text, end)
+        or (not own_earlier and _PUBLISHED_AFTER.match(text, end))
+    )
 
 
 def phone_hits(text: str, lowered: str) -> Iterator[Hit]:
@@ -593,7 +605,7 @@ def phone_hits(text: str, lowered: str) -> Iterator[Hit]:
             continue  # a Teams number's LineURI, in a table or a config: the firm's DDI
         after = clause_after(text, start + len(raw))
         if not _a_personal_line(raw, before, digits, own_earlier) or _firms_or_masked_after(
-            text, start + len(raw)
+            text, start + len(raw), own_earlier
         ):
             continue
         own = (

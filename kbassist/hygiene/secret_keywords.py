@@ -282,6 +282,11 @@ def _wifi(value: str, key: str, reading: Reading, quoted: bool) -> bool:
     return (len(value) >= 8 or quoted) and value_shape_ok(value, _level(reading), quoted)
 
 
+_ACCESS_PASS = re.compile(r"(?i)access\s+pass|zugriffspass|zugangspass|\btap\b")
+# (three capitals at least: not a word, "Settings", nor a name, "PowerShell")
+_MIXED_LETTERS = re.compile(r"(?=[A-Za-z]*[a-z])(?=(?:[a-z]*[A-Z]){3})[A-Za-z]{8,48}")
+
+
 def _token(value: str, key: str, reading: Reading, quoted: bool) -> bool:
     """Keys and tokens are generated: long, and never without a digit (quoted or not, far away).
     A GUID right after the word token is one (Postmark server tokens are GUIDs); a GUID after
@@ -308,6 +313,8 @@ def _token(value: str, key: str, reading: Reading, quoted: bool) -> bool:
         return True  # a seed with few digits: "2FA-Schlüssel KRUGS4ZANFZS..." (session 17)
     if not reading.distant and _drawn_capitals(value):
         return True  # capitals alone, as a generator draws them: "token YTZNVPQPPWDAY..." (s. 18)
+    if not reading.distant and _ACCESS_PASS.search(key) and _MIXED_LETTERS.fullmatch(value):
+        return True  # a TAP of letters alone: "Temporary Access Pass kUAVRNCQ" (session 32)
     if _ACCESS_PASS.search(key) and _PASS_SHAPE.fullmatch(value):
         return True  # an Entra TAP may hold no digit: "8h lifetime: JzMJ$X@R" (session 17)
     if (not quoted or reading.distant) and (

@@ -81,6 +81,8 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         r"|c[óo]digo\s+de\s+(?:usuario|utilizador)"
         # a till's or card terminal's: "till manager code reset ... to 3366" (session 12)
         r"|(?:till\s+)?(?:manager|supervisor|refund|void)\s+code"
+        # "code de validation superviseur fixé à 305049" (session 32, blind280 read)
+        r"|code\s+(?:de\s+validation\s+)?(?:superviseur|responsable)"
         r"|geheimzahl|geheimnummer|códigos?\s+pin|codes?\s+pin|codice\s+pin"
         # a card's PIN in French, a terminal's admin code: "le code confidentiel ... : 6253",
         # "o código de administrador ... O código ... é 3471" (session 23)
@@ -130,6 +132,9 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
             "geheimnummer",
             "manager code",
             "supervisor code",
+            "code superviseur",
+            "validation superviseur",
+            "code responsable",
             "refund code",
             "void code",
             "unlock",
@@ -451,7 +456,9 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
     KeywordRule("secret", r"secret", "token", ("secret",), frozenset({"secret"})),
     KeywordRule(
         "temporary_access_pass",
-        r"temporary\s+access\s+pass(?:code)?|access\s+pass|befristeter\s+zugriffspass"
+        r"temporary\s+access\s+pass(?:code)?|access\s+pass|befristete[nrms]?\s+zugriffspass"
+        # (or "Zugangspass": "befristeten Zugangspass QEOUp1ib (1 Stunde)"; session 32, blind277)
+        r"|befristete[nrms]?\s+zugangspass"
         r"|pase\s+de\s+acceso\s+temporal|passe\s+d'accès\s+temporaire"
         r"|tijdelijke\s+toegangspas|passe\s+de\s+acesso\s+temporário"
         r"|pass\s+di\s+accesso\s+temporaneo"
@@ -465,6 +472,7 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
             "tap",
             "access pass",
             "zugriffspass",
+            "zugangspass",
             "pase de acceso",
             "passe d'accès",
             "toegangspas",

@@ -262,3 +262,16 @@ def value_shape_ok(value: str, level: str, quoted: bool = False) -> bool:
         ) or random_letters(value)
     symbols = sum(not ch.isalnum() and ch not in "-_." for ch in value)
     return len(value) >= 6 and has_letter and has_digit and symbols >= 1
+
+
+def opens_a_phone(value: str, after: str) -> bool:
+    """Whether digits followed by a group of another length start a phone number: "07745
+    501151" after a PIN of five digits (session 32, blind279 read)."""
+    after = after.rstrip(".,;)")
+    return (
+        value[:1] == "0"
+        and value.isdigit()
+        and after.isdigit()
+        and len(after) != len(value)
+        and 10 <= len(value) + len(after) <= 11
+    )
