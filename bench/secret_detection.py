@@ -117,6 +117,7 @@ BATCHES = (
     "blind269", "blind270", "blind271", "blind272",
     "blind273", "blind274", "blind275", "blind276",
     "blind277", "blind278", "blind279", "blind280",
+    "blind281", "blind282", "blind283", "blind284",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -400,6 +401,10 @@ BLIND = {
     "blind278": ROOT / "bench" / "data" / "secrets_blind278.jsonl",
     "blind279": ROOT / "bench" / "data" / "secrets_blind279.jsonl",
     "blind280": ROOT / "bench" / "data" / "secrets_blind280.jsonl",
+    "blind281": ROOT / "bench" / "data" / "secrets_blind281.jsonl",
+    "blind282": ROOT / "bench" / "data" / "secrets_blind282.jsonl",
+    "blind283": ROOT / "bench" / "data" / "secrets_blind283.jsonl",
+    "blind284": ROOT / "bench" / "data" / "secrets_blind284.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -2187,6 +2192,31 @@ SEEN = {
         "chains and franchise stores; scored in session 32 on 569c10e) (the rules alone "
         "0.98/1.00; with the token model 0.98/1.00; personal 0.97/1.00); read in session 32 (a "
         "supervisor's code in French, a date of birth 'added'): development since"
+    ),
+    "blind281": (
+        "the hundred-and-seventy-third secrets blind test (written in session 32, focus: "
+        "construction firms and site offices; scored in session 32 on e2c654d) (the rules alone "
+        "0.92/1.00; with the token model 0.98/0.98; personal 1.00/0.95); read in session 32 (a "
+        "PIN 'assigned'; not personal: entitlement and account numbers): development since"
+    ),
+    "blind282": (
+        "the hundred-and-seventy-fourth secrets blind test (written in session 32, focus: radio "
+        "and TV broadcasters; scored in session 32 on e2c654d) (the rules alone 0.90/1.00; with "
+        "the token model 0.97/1.00; personal 1.00/1.00); read in session 32 (a BISS session "
+        "word, a YouTube stream key): development since"
+    ),
+    "blind283": (
+        "the hundred-and-seventy-fifth secrets blind test (written in session 32, focus: long "
+        "incident reports, partly built from pools of filler lines; scored in session 32 on "
+        "e2c654d) (the rules alone 0.98/0.98; with the token model 1.00/0.98; personal "
+        "1.00/0.93); read in session 32 (not personal: vendors' case numbers; not secrets: a "
+        "case's number after 'nummer'): development since"
+    ),
+    "blind284": (
+        "the hundred-and-seventy-sixth secrets blind test (written in session 32, focus: notes "
+        "laid out as markdown tables and bullet lists; scored in session 32 on e2c654d) (the "
+        "rules alone 0.97/0.98; with the token model 0.98/0.98; personal 0.97/1.00); read in "
+        "session 32 (not secrets: an RSA public key's opening): development since"
     ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).

@@ -147,6 +147,12 @@ _GAVE_PERSON_CODE = guarded(
     r"(?:the\s+|a\s+)?(?:new\s+)?(?:code|pin|passcode|combination)\s+(?:is\s+)?"
     r"(?P<value>\d{4,8})(?![\w.,/:-]\w)"
 )
+# a PIN assigned its digits a sentence after it was named: "PaperCut showed no PIN assigned.
+# Assigned 9165 in PaperCut admin" (session 32, blind281 read)
+_ASSIGNED_DIGITS = guarded(
+    r"(?i)\b(?:assigned|allocated|issued)[ \t]+(?:(?:her|him|them|a[ \t]+new[ \t]+one)[ \t]+)?"
+    r"(?P<value>\d{4,8})(?![\w.,/:-]\w)"
+)
 # a code changed "a" its digits later in the sentence, the code and a gate or a door named
 # before: "Il codice della tastiera del cancello ... Cambiato sul ricevitore a 46419", "Cambiado
 # el código del portero automático del local ... a 242256" (session 31, blind253-254 read)
@@ -218,6 +224,7 @@ def given_code_hits(text: str, lowered: str) -> Iterator[Hit]:
         *(_MODE_WITH.finditer(text) if "mode" in lowered or "menu" in lowered else ()),
         *(_PIN_FOR_THING.finditer(text) if coded else ()),
         *(_GAVE_PERSON_CODE.finditer(text) if coded or "combination" in lowered else ()),
+        *(_ASSIGNED_DIGITS.finditer(text) if "pin" in lowered else ()),
     )
     if coded:
         given = (*_GIVEN_CODE.finditer(text), *_SET_WITH_CODE.finditer(text))
@@ -231,9 +238,16 @@ def given_code_hits(text: str, lowered: str) -> Iterator[Hit]:
     ):
         if PLACE_WORDS.search(text, max(0, match.start() - 200), match.start("value")):
             yield match.start("value"), match.end("value"), "door_code"
-        elif match.re in (_PIN_FOR_THING, _GAVE_PERSON_CODE) or (
-            match.re is _DIGITS_THEN_SET
-            and _PIN_WORD_BEFORE.search(text, max(0, match.start() - 60), match.start())
+        elif (
+            match.re in (_PIN_FOR_THING, _GAVE_PERSON_CODE)
+            or (
+                match.re is _ASSIGNED_DIGITS
+                and _PIN_NAMED_BEFORE.search(text, max(0, match.start() - 120), match.start())
+            )
+            or (
+                match.re is _DIGITS_THEN_SET
+                and _PIN_WORD_BEFORE.search(text, max(0, match.start() - 60), match.start())
+            )
         ):
             # a PIN's, no door named: "PIN for the drive 65122921", "de voicemailpincode
             # tijdelijk op 9192 gezet" (session 31, blind247 and blind249 read)
@@ -255,6 +269,7 @@ def given_code_hits(text: str, lowered: str) -> Iterator[Hit]:
             yield match.start("value"), match.end("value"), "door_code"
 
 
+_PIN_NAMED_BEFORE = re.compile(r"(?i)\b(?:pin|pincode|passcode|pin-code)\b")
 _PIN_WORD_BEFORE = re.compile(r"(?i)\w*(?:pin|pincode|passcode|pin-code)\b[^.\n;]{0,40}$")
 _SENT_CODE = guarded(
     r"(?i)\b(?:sent|gave|read\s+(?:out|back)|typed(?:\s+in)?|replied\s+with|forwarded"

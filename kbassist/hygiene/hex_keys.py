@@ -117,10 +117,34 @@ _KEY_FILE_PRINTED = re.compile(
 )
 
 
+# A satellite feed's BISS session word, twelve or sixteen hex digits: "the uplink provider had
+# changed the BISS-1 session word ...; entered 7975336DBA1A via the front panel"; a live stream's
+# key in YouTube's shape, a stream named before: "YouTube-Streamschlüssel des Kanals
+# (yvcw-bp0x-pxxy-xkgo-8dih)" (session 32, blind282 read)
+_BISS_WORD = guarded(
+    r"(?i)\b(?:biss(?:[- ]?(?:1|e|ca))?|session\s+word)\b[^.\n]{0,60}?(?<![\w-])"
+    r"(?P<value>[0-9A-Fa-f]{16}|[0-9A-Fa-f]{12})(?![\w-])"
+)
+_STREAM_KEY = re.compile(r"(?<![\w-])(?P<value>[a-z0-9]{4}(?:-[a-z0-9]{4}){4})(?![\w-])")
+_STREAM_NAMED = re.compile(r"(?i)stream")
+
+
 def hex_key_hits(text: str, lowered: str) -> Iterator[Hit]:
     """Hex digits after a colon, a comma or "is", or as an SDK's first argument, in a sentence
-    about a key or token (not a hash, a commit or a serial); a drawn value so too."""
+    about a key or token (not a hash, a commit or a serial); a drawn value so too; a BISS session
+    word; a stream key in YouTube's shape."""
     yield from guid_key_hits(text, lowered)
+    if "biss" in lowered or "session word" in lowered:
+        for match in _BISS_WORD.finditer(text):
+            if any(ch.isdigit() for ch in match.group("value")):
+                yield match.start("value"), match.end("value"), "secret"
+    if "stream" in lowered:
+        for match in _STREAM_KEY.finditer(text):
+            value = match.group("value")
+            if any(ch.isdigit() for ch in value) and _STREAM_NAMED.search(
+                text, max(0, match.start() - 120), match.start()
+            ):
+                yield match.start("value"), match.end("value"), "secret"
     if ".psk" in lowered or ".key" in lowered or ".secret" in lowered:
         for match in _KEY_FILE_PRINTED.finditer(text):
             yield match.start("value"), match.end("value"), "preshared_key"

@@ -215,6 +215,10 @@ def is_identifier(text: str, start: int, end: int) -> bool:
         # IATA agency code: "the wrong IATA agency code. Changed it to 91-2 3456 1" (session 32,
         # blind273 and blind276 read)
         or _said_placeholder(value)
+        # an RSA public key's opening, as DKIM publishes it: "Public key check: p=MIGfMA0G..."
+        # (session 32, blind284 read)
+        or "MIGfMA0GCSqGSIb3DQEBAQUAA4GN" in value
+        or "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8A" in value
         or (
             _CODE_DIGITS.fullmatch(value) is not None
             and _IATA_CODE_BEFORE.search(text, max(0, start - 100), start) is not None

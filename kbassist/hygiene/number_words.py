@@ -115,7 +115,9 @@ _REGISTRATION_BEFORE = guarded(
 _REFERENCE_BEFORE = guarded(
     r"(?i)\b(?:incident|ticket|case|fault|order|reference|incidencia|aver[íi]a|caso|pedido"
     r"|st[öo]rung\w*|meldung|auftrag|vorgang|incidente|chamado|protocolo|dossier|commande"
-    r"|signalement|storing|melding|zaak|segnalazione|richiesta|pratica|ordine)\b"
+    r"|signalement|storing|melding|zaak|segnalazione|richiesta|pratica|ordine"
+    # "Aberto processo no fabricante, número 8734396564" (session 32, blind283 read)
+    r"|processo|proceso)\b"
     # (six words between: "Caso de Microsoft por el Intune, número ..."; session 24)
     r"(?:\W+\w+){0,6}\W+(?:number|no\.?|nr\.?|n[º°o]?\.|n[º°o]|número|numero|nummer|numéro)\W{0,3}$"
     # "Número de incidencia del fabricante HP: 5092...": the number word first (session 7)
@@ -132,11 +134,15 @@ _REFERENCE_BEFORE = guarded(
     r"(?:\W+\w+){0,4}\W{0,3}$"
     # "Dispatch number came back as one six four, ...": a vendor's reference, a verb between
     # (session 23)
-    r"|\b(?:dispatch|case|ticket|incident|order|reference|rma|work\s+order|account)"
+    r"|\b(?:dispatch|case|ticket|incident|order|reference|rma|work\s+order|account|entitlement)"
     r"\s+(?:number|no\.?|nr\.?)"
     # (what it is for between: "their case number for the transfer is 00493317"; session 30)
     r"(?:\s+(?:for|of|with|on)(?:\s+[^\W\d_]+){1,3})?"
     r"(?:\s+(?:came|comes|is|was|back|as|given|issued|now|reads?|returned)){1,4}\W{0,3}$"
+    # or right after, where it stands between: "Renewal entitlement number 0712872303", "account
+    # number on the bill 9901115556" (session 32, blind281 read)
+    r"|\b(?:entitlement|account)\s+(?:number|no\.?|nr\.?)(?:\s+(?:on|of|for)(?:\s+[^\W\d_]+){1,3})?"
+    r"\W{0,3}$"
 )
 # A parcel's tracking number after its shipment words, the carrier named between (session 9).
 _SHIPMENT_BEFORE = guarded(

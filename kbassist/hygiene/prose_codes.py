@@ -85,8 +85,12 @@ _PLACE_CODE = guarded(
 _SET_IT_TO = guarded(
     r"(?i)\b(?:changed|set|reset|reprogrammed)\s+it\s+to\s+(?P<value>\d{4,8}#?)(?![\w.,/:-]\w)"
 )
-# a badge's, a fob's or a card's number is no code (session 28, blind193 read)
-_BADGE_BEFORE = re.compile(r"(?i)\b(?:badge|fob|card|carte|tarjeta|karte|kaart|tessera)\W{0,3}$")
+# a badge's, a fob's or a card's number is no code (session 28), nor a case's ("Case bij de
+# leverancier aangemaakt, nummer 70688585"; session 32, blind283 read)
+_BADGE_BEFORE = re.compile(
+    r"(?i)\b(?:badge|fob|card|carte|tarjeta|karte|kaart|tessera)\W{0,3}$"
+    r"|\b(?:case|ticket|zaak|caso|processo|chamado|dossier)\b[^.\n]{0,40},[ \t]*$"
+)
 _PLACE_CODE_IS = re.compile(
     r"(?i)(?=[cpo])\b(?:code|pin|override|c[óo]digo|codice|clave)\b(?P<between>[^.\n:\d]{1,60}?)"
     r"\b(?:is|was|now|ist|es|est|é|è"
@@ -143,8 +147,7 @@ _CODE_AFTER_COLON = guarded(
 # sulla centrale Bentel, 735901, solo area"; session 16)
 # "code du coffre : 28 47 19", "código de desarme do alarme: 6072": the code of a named place,
 # then a colon. The place word is checked on the words between (PLACE_WORDS).
-# A code set off by commas right after its word, in a sentence naming a door, gate or alarm
-# (session 16)
+# A code set off by commas right after its word, in a sentence naming a door, gate or alarm (s. 16)
 # Or after the place it opens, then the comma: "il codice della porta laterale, 4817 seguito da
 # cancelletto", "le code de l'alarme du local technique, 2281, à changer" (session 17)
 _CODE_SET_OFF = guarded(
@@ -203,8 +206,7 @@ _NUMBERED_THINGS = guarded(
 _READ_OUT_CODE = guarded(
     r"(?i)\b(?:the|a|this|that)\s+(?:(?:6|six|8|eight)[- ]digit\s+)?(?:code|c[óo]digo|codice)"
     r"(?:\s+(?P<value>\d{3}[ -]\d{3}|\d{6})"
-    # "it asked for the code and she read it out, 604 118" (session 12): two groups of three
-    # a few words on
+    # "it asked for the code and she read it out, 604 118" (s. 12): two groups of three later
     r"|\b[^.\n\d]{1,40}?[ ,:]\s*(?P<later>\d{3} \d{3}|\d{6}))"
     r"(?![\w.,/:-]\w)"
 )
@@ -315,9 +317,8 @@ _DEVICE_CODE = re.compile(
     r"(?i)\bverification\s+code\s+(?:(?:was\s+|now\s+)?(?:set|changed|reset)\s+to|is|now)\s+"
     rf"(?P<value>(?-i:{_NOT_A_CODE}[A-Z0-9]{{6,12}}))(?![\w.,/:-]\w)"
 )
-# "pedía el código de verificación del dispositivo. Código: KXRTAP (pegatina debajo)": the
-# code in capitals after "code:", where a device's verification code is named just before
-# (session 10)
+# "pedía el código de verificación del dispositivo. Código: KXRTAP (pegatina debajo)": the code
+# in capitals after "code:", where a device's verification code is named just before (s. 10)
 _CODE_COLON_CAPITALS = re.compile(
     r"(?i)\b(?:code|c[óo]digo|codice)\s*:\s*"
     rf"(?P<value>(?-i:{_NOT_A_CODE}(?=[A-Z\d]*[A-Z])[A-Z0-9]{{6,12}}))(?![\w.,/:-]\w)"
@@ -482,9 +483,8 @@ def _reported_or_pin(text: str, regex: re.Pattern[str]) -> Iterator[Hit]:
 
 # "Disarm with 8816 then reset on the keypad", "Am Tastenfeld 7719 eingeben", "uitschakelen
 # gaat met 9302", "the barrier opens with *2580 on the intercom keypad", "portone 1946 e
-# allarme 33071": digits typed where a keypad, lock or alarm is named in the same sentence,
-# right after a word that enters, gives or opens with them, or right after the door or alarm
-# they open (session 14)
+# allarme 33071": digits typed where a keypad, lock or alarm is named in the same sentence, right
+# after a word that enters, gives or opens with them, or after the door or alarm they open (s. 14)
 _KEYPAD_PLACES = guarded(
     r"(?i)\b(?:keypad|key\s?pad|keysafe|key\s+safe|lock|locks|safe|alarm|alarme|alarma|allarme"
     r"|alarmanlage|barrier|intercom|lift|elevator|door|doors|gate|portone|portail|porta|puerta"
@@ -642,7 +642,7 @@ def prose_code_hits(text: str, lowered: str) -> Iterator[Hit]:
     for match in _PLACE_CODE.finditer(text):
         if _REPORTED_CODE.search(text, max(0, match.start() - 20), match.start()):
             continue
-        if _BADGE_BEFORE.search(text, max(0, match.start() - 20), match.start()):
+        if _BADGE_BEFORE.search(text, max(0, match.start() - 60), match.start()):
             continue  # "Badge numéro 0 0 7 4 ... programmé pour la porte": a badge's number
         start, end = sentence_around(text, match.start())
         # The door or safe may be named in the sentence before ("Keypad changed. New code ...").
