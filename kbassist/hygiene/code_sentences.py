@@ -202,8 +202,8 @@ def _has(lowered: str, hints: tuple[str, ...]) -> bool:
 def given_code_hits(text: str, lowered: str) -> Iterator[Hit]:
     """A code's digits handed over ("code 8164 donné"), a keypad set again or "to" them, a
     panel's mode entered with them, a code changed "a" them, or told to use in a chat, a door or
-    an alarm named before; a PIN "for the" thing it opens, or set "op" its digits; a code given
-    to someone ("gave her code 872225")."""
+    an alarm named before; a PIN "for the" thing it opens, set "op" its digits, or "assigned"
+    them after it was named; a code given to someone ("gave her code 872225")."""
     chat = _CHAT_USE_DIGITS.finditer(text) if "]" in text else ()
     # each reading runs only where the words it needs stand (session 32: a cheaper pass)
     coded = "cod" in lowered or "cód" in lowered or "pin" in lowered

@@ -6,7 +6,8 @@ the one before) that names a key or a token and no hash, commit, serial or ID, t
 key. Assigned to a variable named for a key, too; and a GUID's shape after a colon where the
 sentence names a secret or an API key and no ID (session 20). A key read out in groups of four
 in the sentence that names it (session 15; moved here from secret_detectors in session 22); a
-recovery key transcribed with separators (session 26).
+recovery key transcribed with separators (session 26). A satellite feed's BISS session word
+and a live stream's key in YouTube's shape (session 32).
 """
 
 from __future__ import annotations
