@@ -269,8 +269,10 @@ def given_code_hits(text: str, lowered: str) -> Iterator[Hit]:
             yield match.start("value"), match.end("value"), "door_code"
 
 
-_PIN_NAMED_BEFORE = re.compile(r"(?i)\b(?:pin|pincode|passcode|pin-code)\b")
-_PIN_WORD_BEFORE = re.compile(r"(?i)\w*(?:pin|pincode|passcode|pin-code)\b[^.\n;]{0,40}$")
+# a PIN's words, the one list this module's PIN readings share
+_PIN_WORDS = r"pin|passcode|pin-?code"
+_PIN_NAMED_BEFORE = re.compile(rf"(?i)\b(?:{_PIN_WORDS})\b")
+_PIN_WORD_BEFORE = re.compile(rf"(?i)\w*(?:{_PIN_WORDS})\b[^.\n;]{{0,40}}$")
 _SENT_CODE = guarded(
     r"(?i)\b(?:sent|gave|read\s+(?:out|back)|typed(?:\s+in)?|replied\s+with|forwarded"
     r"|envió|enviou|a\s+envoyé|stuurde|ha\s+inviato|schickte)[ \t]+(?:them|it|him|her|back)?"
@@ -287,7 +289,7 @@ _TYPED_CODE = guarded(
     r"(?i)\b(?:typing|entering|keying\s+in|punching\s+in)[ \t]+(?:in[ \t]+)?"
     r"(?P<value>\d{4,8})(?![\w.,/:-]\w)"
 )
-_PIN_NAMED = re.compile(r"(?i)\b(?:pin|passcode|pin-?code|voicemail)\b")
+_PIN_NAMED = re.compile(rf"(?i)\b(?:{_PIN_WORDS}|voicemail)\b")
 _CODE_ASKED = re.compile(
     r"(?i)\b(?:code|otp|passcode|c[óo]digo|codice)\b[^.\n]{0,40}\b(?:by\s+(?:text|sms)|via"
     r"\s+(?:text|sms)|text(?:ed)?|sms|authenticator|app)\b|\b(?:verification|one-time|mfa|2fa"
@@ -370,7 +372,7 @@ _NO_SECRET_CODE = guarded(  # "Error code on the gate controller ..., 4012, clea
     r"(?i)\b(?:error|fault|status|exit|return|response|reason|event|fehler|erreur|errore|erro"
     r"|fout|post|zip|area|product|promo|discount|tax|sort)[\s-]*$"
 )
-_SECRET_CODE_NAMED = re.compile(r"(?i)\b(?:pin|passcode|pin-?code|combinati[eo]n?)\b")
+_SECRET_CODE_NAMED = re.compile(rf"(?i)\b(?:{_PIN_WORDS}|combinati[eo]n?)\b")
 
 
 def comma_code_hits(text: str, lowered: str) -> Iterator[Hit]:

@@ -87,7 +87,7 @@ _SET_IT_TO = guarded(
 )
 # a badge's, a fob's or a card's number is no code (session 28), nor a case's ("Case bij de
 # leverancier aangemaakt, nummer 70688585"; session 32, blind283 read)
-_BADGE_BEFORE = re.compile(
+_BADGE_OR_CASE_BEFORE = re.compile(
     r"(?i)\b(?:badge|fob|card|carte|tarjeta|karte|kaart|tessera)\W{0,3}$"
     r"|\b(?:case|ticket|zaak|caso|processo|chamado|dossier)\b[^.\n]{0,40},[ \t]*$"
 )
@@ -642,7 +642,7 @@ def prose_code_hits(text: str, lowered: str) -> Iterator[Hit]:
     for match in _PLACE_CODE.finditer(text):
         if _REPORTED_CODE.search(text, max(0, match.start() - 20), match.start()):
             continue
-        if _BADGE_BEFORE.search(text, max(0, match.start() - 60), match.start()):
+        if _BADGE_OR_CASE_BEFORE.search(text, max(0, match.start() - 60), match.start()):
             continue  # "Badge numéro 0 0 7 4 ... programmé pour la porte": a badge's number
         start, end = sentence_around(text, match.start())
         # The door or safe may be named in the sentence before ("Keypad changed. New code ...").
