@@ -396,6 +396,9 @@ _CARE_HOME_NAME_BEFORE = re.compile(
 )
 _OWN_HOUSE_BEFORE = re.compile(
     r"(?i)\b(?:his|her|their|my)\s+(?:house|home|flat|apartment|place)\W{0,3}$"
+    # someone's house in the Romance languages: "fui buscar portatil a casa do colab rua das
+    # flores 112 ..., e entreguei na sede" (session 33, blind287 read)
+    r"|\bcasa\s+(?:d[oa]|de|del|della|dell['’]|di)\s+(?:la\s+)?[\w.]+\W{0,3}$"
 )
 
 
@@ -409,57 +412,60 @@ def address_hits(text: str, lowered: str) -> Iterator[Hit]:
             end = tail.end()
         elif _YEAR_AT_END.search(match.group(0)):
             continue  # "the 'Fostering 2025' folder": a name and a year, no postcode
-
-        line_start = text.rfind("\n", 0, match.start()) + 1
-        before = text[max(line_start, match.start() - 100) : match.start()]
-        if _TIMESTAMP_BEFORE.search(before):
-            continue  # "00:03:14 Sophie Lane: ...": a transcript's time and speaker
-        after = text[end : end + 40].split("\n")[0]
-        # (not a firm named after someone's own house: "new Draytek at his house, 34 Priory
-        # Walk, ..., with a VPN back to head office"; session 32, blind266 read)
-        own_house = _OWN_HOUSE_BEFORE.search(before)
-        if (
-            _names_company(before[-60:])
-            or (_COMPANY_ADDRESS.search(after) and not own_house)
-            or _COMPANY_ADDRESS.match(match.group(0))  # "Bezoekadres Oudegracht 88, ..."
-        ):
-            continue  # "Sede: Rua ... (morada da empresa, para a fatura)"
-        if (
-            _LEGAL_NAME_BEFORE.search(text, max(0, match.start() - 100), match.start())
-            or _FIRM_NUMBER_BEFORE.search(before)
-            or _JOB_TITLE_BEFORE.search(before)
-            or _SCHOOL_NAME_BEFORE.search(before)
-            or (_PLACE_NAME_BRACKET.search(before) and not HOME_WORDS.search(before + after))
-            # a care home's name right before: "delivered to the home (Hollybank Care Home, 2
-            # Orchard Rise, ...)" (session 32, blind275 read)
-            or _CARE_HOME_NAME_BEFORE.search(before)
-        ):
-            continue  # "Ferncliff Accountancy Ltd, 18 Booth Street": the firm's own address
-        # "the key safe for the show-home at Plot 12, ...": a listing's "home" is no one's
-        home = HOME_WORDS.search(_LISTING.sub(" ", before)) or HOME_WORDS.search(after)
-        # or the address's own word: "Privatadresse Birkenweg 14, ..." (session 27, blind178)
-        home = home or HOME_WORDS.match(text, match.start())
-        if home and _PLACE_RIGHT_BEFORE.search(before) and not HOME_WORDS.search(before[-25:]):
-            continue  # "her home address be removed ...; changed start to the office at Unit 3"
-        if not home and (
-            in_signature_block(text, line_start, table_rows=False)
-            or (
-                _signature_line(text, line_start, match.start(), end)
-                and sent_from_a_firm(text, match.start())
-            )
-        ):
-            continue
-        if not home and (
-            _SIGN_OFF.search(before)
-            or _LISTING.search(before[-60:])
-            or _LISTING.search(_CLAUSE_END.split(after)[0])
-        ):  # "... for 12 Acre Lane test listing" (session 12), not "- he was sent listings"
-            continue  # a signature's firm, or a property an agent lets or sells
-        office = _OFFICE_WORDS.search(before[-60:]) or _OFFICE_WORDS.search(
-            text[match.start() : end]
-        )
-        if home or not office:
+        if placed_at_home(text, match.start(), end, match.end()):
             yield match.start(), end, "home_address"
+
+
+def placed_at_home(text: str, start: int, end: int, street_end: int | None = None) -> bool:
+    """Whether the words around an address place it at someone's home, not a firm's, a
+    school's, a listing's or a signature's. ``street_end`` ends the street's own words, before its
+    postcode and town."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - 100) : start]
+    if _TIMESTAMP_BEFORE.search(before):
+        return False  # "00:03:14 Sophie Lane: ...": a transcript's time and speaker
+    after = text[end : end + 40].split("\n")[0]
+    # (not a firm named after someone's own house: "new Draytek at his house, 34 Priory
+    # Walk, ..., with a VPN back to head office"; session 32, blind266 read)
+    own_house = _OWN_HOUSE_BEFORE.search(before)
+    if (
+        _names_company(before[-60:])
+        or (_COMPANY_ADDRESS.search(after) and not own_house)
+        or _COMPANY_ADDRESS.match(
+            text, start, street_end or end
+        )  # "Bezoekadres Oudegracht 88, ..."
+    ):
+        return False  # "Sede: Rua ... (morada da empresa, para a fatura)"
+    if (
+        _LEGAL_NAME_BEFORE.search(text, max(0, start - 100), start)
+        or _FIRM_NUMBER_BEFORE.search(before)
+        or _JOB_TITLE_BEFORE.search(before)
+        or _SCHOOL_NAME_BEFORE.search(before)
+        or (_PLACE_NAME_BRACKET.search(before) and not HOME_WORDS.search(before + after))
+        # a care home's name right before: "delivered to the home (Hollybank Care Home, 2
+        # Orchard Rise, ...)" (session 32, blind275 read)
+        or _CARE_HOME_NAME_BEFORE.search(before)
+    ):
+        return False  # "Ferncliff Accountancy Ltd, 18 Booth Street": the firm's own address
+    # "the key safe for the show-home at Plot 12, ...": a listing's "home" is no one's
+    home = HOME_WORDS.search(_LISTING.sub(" ", before)) or HOME_WORDS.search(after)
+    # or the address's own word: "Privatadresse Birkenweg 14, ..." (session 27, blind178)
+    home = home or HOME_WORDS.match(text, start)
+    if home and _PLACE_RIGHT_BEFORE.search(before) and not HOME_WORDS.search(before[-25:]):
+        return False  # "her home address be removed ...; changed start to the office at Unit 3"
+    if not home and (
+        in_signature_block(text, line_start, table_rows=False)
+        or (_signature_line(text, line_start, start, end) and sent_from_a_firm(text, start))
+    ):
+        return False
+    if not home and (
+        _SIGN_OFF.search(before)
+        or _LISTING.search(before[-60:])
+        or _LISTING.search(_CLAUSE_END.split(after)[0])
+    ):  # "... for 12 Acre Lane test listing" (session 12), not "- he was sent listings"
+        return False  # a signature's firm, or a property an agent lets or sells
+    office = _OFFICE_WORDS.search(before[-60:]) or _OFFICE_WORDS.search(text[start:end])
+    return bool(home or not office)
 
 
 # A home named, then a run of up to four capitalised parts, comma-separated, that ends in a UK

@@ -94,7 +94,9 @@ CODE_RULES: tuple[KeywordRule, ...] = (
         # "codice del tastierino della stanza colture 24564" (session 32, blind257 read)
         r"|tastierino)"
         # "the code for the gate", "PIN to the side door": the place named after the code.
-        r"|(?:code|pin|combo|combination)s?\s+(?:for|to|of|on|at|für|pour|voor|per|para|de|do|da)"
+        # (a keypad's code too: "Der Tastencode für die Tür lautet 579920"; session 33)
+        r"|(?:(?:tasten-?)?code|pin|combo|combination)s?\s+(?:for|to|of|on|at|für|pour|voor|per"
+        r"|para|de|do|da)"
         r"\s+(?:(?:the|die|den|das|la|le|el|het|de|a|o|il|l')\s*)?(?:[\w-]{1,20}\s+)?"
         r"(?:door|gate|alarm|keypad|entrance|key\s?safe|key\s?box|lock-?box|padlock|safe|cabinet"
         r"|garage|shutter|[\w-]{0,20}tür|tor|porte|puerta|porta|deur|poort|alarme|alarma|allarme"

@@ -48,7 +48,10 @@ _HEX_VALUE = re.compile(
     r"(?<!sort )(?<!primary )(?<!foreign )(?<!object )\b(?i:key|token|secret)"
     # (or "secret to": "Updated the notification service secret to 297c83db..."; and read out:
     # "Asked her for the new one - she read a2427954..."; session 32, blind258-259 read)
-    r"(?:[ \t]+to)?[ \t]+|\b(?:read|dictated|read[ \t]+out)[ \t]+)"
+    r"(?:[ \t]+to)?[ \t]+|\b(?:read|dictated|read[ \t]+out)[ \t]+"
+    # or right after "new": "twilio auth token had been rotated on acct, new 834929d4..."
+    # (session 33, blind287 read)
+    r"|\b(?i:new|nov[oa]|nuev[oa]|nuov[oa]|neue[rn]?|nieuwe?|nouvel(?:le)?)[ \t]+)"
     r"(?P<value>[0-9a-f]{32,64}|[0-9A-F]{32,64})(?![\w-])"
 )
 _HEX_ONLY = re.compile(r"[0-9a-f]+|[0-9A-F]+")  # read by _HEX_VALUE
@@ -104,6 +107,13 @@ def guid_key_hits(text: str, lowered: str) -> Iterator[Hit]:
 _DRAWN_VALUE = re.compile(
     r"(?:[:,]|\b(?:is|è|est|es|ist|é))[ \t]+(?P<value>[A-Za-z0-9]{16,64})(?![\w+/=-])"
 )
+# Or a key called new, shorter: "leitores do armazem sem rede. chave nova ZumyRyJsBXHNUR posta
+# nos 8 leitores" (session 33, blind287 read)
+_NEW_KEY_VALUE = re.compile(
+    r"\b(?i:(?:chave|clave|chiave|clé|sleutel|schlüssel|key)[ \t]+(?:nova|nueva|nuova|nouvelle"
+    r"|nieuwe|neu)|(?:nova|nueva|nuova|nouvelle|nieuwe|neuer?|new)[ \t]+(?:chave|clave|chiave"
+    r"|clé|sleutel|schlüssel|key))[ \t:]+(?P<value>[A-Za-z0-9]{10,64})(?![\w+/=-])"
+)
 _CAMEL_CASE = re.compile(r"(?:[A-Z][a-z]{2,})+")  # "PartialProductKey": a field's name
 # (not a public key: "Clave pública del router: oJgIdwFo...=")
 _PUBLIC = re.compile(r"(?i)\b(?:public|pública|publique|pubblica|öffentliche?r?|publieke?)\b")
@@ -151,7 +161,7 @@ def hex_key_hits(text: str, lowered: str) -> Iterator[Hit]:
             yield match.start("value"), match.end("value"), "preshared_key"
     drawn = (
         match
-        for match in _DRAWN_VALUE.finditer(text)
+        for match in (*_DRAWN_VALUE.finditer(text), *_NEW_KEY_VALUE.finditer(text))
         if not _HEX_ONLY.fullmatch(match.group("value"))
         and not _CAMEL_CASE.fullmatch(match.group("value"))
         and (looks_generated(match.group("value")) or random_letters(match.group("value")))

@@ -378,12 +378,11 @@ def compile_rule(rule: KeywordRule) -> CompiledRule:
     A keyword may end a snake_case name ("aws_secret_access_key=", "db_password:"), so an
     underscore may stand before it; a letter, digit or hyphen may not ("Get-LapsADPassword"),
     but for the German and Dutch words that end a compound ("FRITZ!Box-Kennwort", session 17;
-    "Einmal-Wiederherstellungscodes", session 24; "Kassa-pincode 50806", session 29), and a
-    tunnel phase's PSK ("Phase-1-PSK").
-    """
+    "Einmal-Wiederherstellungscodes", session 24; "Kassa-pincode 50806", session 29; "usr
+    bitlocker-pin ... auf 199475", session 33), and a tunnel phase's PSK ("Phase-1-PSK")."""
     # "<password>" is a placeholder's name, not a keyword: "postgres://app:<password>@host"
     pattern = (
-        rf"(?<![^\W_])(?<!<)(?:(?<!-)|(?=(?i:kennw|passwort|wachtw|wiederherstellungsc|pincode))|(?<=(?i:phase-[12]-))(?=(?i:psk)))(?P<key>{rule.keywords})"
+        rf"(?<![^\W_])(?<!<)(?:(?<!-)|(?=(?i:kennw|passwort|wachtw|wiederherstellungsc|pincode))|(?<=(?i:phase-[12]-))(?=(?i:psk))|(?<=[a-z]-)(?=pin\b))(?P<key>{rule.keywords})"
         r"(?![\w>])"
         r"(?P<sep>[ \t]*(?::=|=>|->|[:=]))?"
     )

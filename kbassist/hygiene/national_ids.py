@@ -282,6 +282,8 @@ _KINDS: tuple[_Kind, ...] = (
         re.compile(
             r"(?i)\b(?:NIR|s[ée]curit[ée]\s+sociale|carte\s+vitale|num[ée]ro\s+de\s+s[ée]cu)\b"
             r"|(?i:\bn[°º]\s*(?:de\s+)?s[ée]cu\b)"  # "son n° de sécu 1 85 07 ..." (session 9)
+            # or "num": "num secu mal saisi en paie. corrigé en 1 83 03 ..." (session 33, blind287)
+            r"|(?i:\bnum\.?\s+(?:de\s+)?s[ée]cu\b)"
             # the NIR's field in a DSN file: "<S21.G00.30.001>2 79 09 ..." (session 28)
             r"|\bS21\.G00\.30\.001\b|(?i:\bsocial\s+security\s+number\b)"
         ),

@@ -20,6 +20,7 @@ from kbassist.hygiene.addresses import HOME_WORDS, address_hits, untyped_home_hi
 from kbassist.hygiene.check_digits import luhn_ok as luhn_digits_ok
 from kbassist.hygiene.emails import clause_before, email_hits, written_out_email_hits
 from kbassist.hygiene.keyword_scan import Hit
+from kbassist.hygiene.lower_addresses import cued_street_hits, lower_case_address_hits
 from kbassist.hygiene.national_ids import corrected_id_hits, national_id_hits
 from kbassist.hygiene.personal_keywords import (
     COMPANY_ACCOUNT,
@@ -332,6 +333,8 @@ DETECTORS: tuple[Callable[[str, str], Iterator[Hit]], ...] = (
     phone_hits,
     address_hits,
     untyped_home_hits,
+    lower_case_address_hits,
+    cued_street_hits,
     birth_column_hits,
 )
 

@@ -97,7 +97,8 @@ WORK_PHONE = guarded(
     # (not its absence: "Kev (own mobile, no company phone) 07912 ..."; session 18)
     r"(?i)\b(?<!no )(?<!without )(?<!not a )(?:company|work|business|corporate|office|firm|staff"
     r"|church|school|council|charity|club|trust|practice|clinic|surgery|pharmacy)"
-    r"(?:[\s-]+(?:issued|provided|owned|supplied|paid))?[\s-]+(?:mobile|phone|cell"
+    # ("his work mob 07889 ... (co phone)"; session 33, blind287 read)
+    r"(?:[\s-]+(?:issued|provided|owned|supplied|paid))?[\s-]+(?:mobile|mob|phone|cell"
     r"|handset|iphone|smartphone|sim)\b\W{0,3}(?:\w+\W+){0,2}"
     # an aside in brackets and a word after: "new work mobile for Sophie (company contract) ->
     # no. 07426 ..." (session 32, blind260 read); not an aside about her own
@@ -216,11 +217,24 @@ _NO_WORK_PHONE_YET = guarded(
 )
 
 
+# Someone's mobile or an emergency contact named earlier in the same sentence: "Her mobile in
+# Optix was the old one; updated to 07424 ...", "for his partner to be the emergency contact in
+# the HR system ...: Sophie, 07569 ..." (session 33, blind285-286 read)
+_OWNER_IN_SENTENCE = guarded(
+    r"(?i)\b(?:(?:her|his|their)\s+(?:mobile|cell)(?:\s+(?:phone|number))?"
+    r"|emergency\s+contact|next\s+of\s+kin|notfallkontakt|contacto\s+de\s+emergencia"
+    r"|contact\s+d['’]urgence|contatto\s+di\s+emergenza|noodcontact"
+    r"|contacto\s+de\s+emerg[êe]ncia)\b(?P<between>[^.!?\n]{0,160})$"
+)
+
+
 def own_phone_earlier(text: str, start: int) -> bool:
     """Whether a phone was called someone's own earlier, no other number given since."""
     # (a sentence before: "ihr privates Handy für die Anmeldung ... Nummer in Entra auf 0170
     # ... geändert"; session 29, blind218 read)
-    named = _OWN_PHONE_EARLIER.search(text, max(0, start - 220), start)
+    named = _OWN_PHONE_EARLIER.search(text, max(0, start - 220), start) or (
+        _OWNER_IN_SENTENCE.search(text, max(0, start - 200), start)
+    )
     if named is None or _SEVEN_DIGITS.search(named.group("between")):
         return False
     # "not his personal mobile, so callbacks go to his company mobile 07412 ..." (session 19),

@@ -98,9 +98,13 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         r"|(?:codice|c[óo]digo|code)\s+(?:di|de|del)\s+(?:tempo\s+di\s+utilizzo|tiempo\s+de\s+uso"
         r"|tempo\s+de\s+ecr[ãa]|temps\s+d'[ée]cran)|bildschirmzeit-?code|schermtijdcode"
         # "neuen Zahlencode 370436 am Serverraum gesetzt" (session 30, blind240 read)
-        r"|zahlencode|cijfercode|code\s+num[ée]rique|c[óo]digo\s+num[ée]rico|codice\s+numerico",
+        r"|zahlencode|cijfercode|code\s+num[ée]rique|c[óo]digo\s+num[ée]rico|codice\s+numerico"
+        # a Zoom meeting's host key, six digits: "Claimed host using the host key 563888"
+        # (session 33, blind288); not an SSH key's length ("host key 2048 bit")
+        r"|host\s+key(?=[ \t]*(?::|is|was|=)?[ \t]*\d{6,10}\b)",
         "digits",
         (
+            "host key",
             "gerätecode",
             "geräte-code",
             "apparaatcode",

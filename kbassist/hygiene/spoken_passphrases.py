@@ -288,6 +288,16 @@ _NAMED_DICTATED = re.compile(
     rf"(?:[ ](?P<symbol>{_DICTATED_SYMBOL})(?:[ ](?P<second>{_WORD}))?"
     rf"|[ ](?P<word>{_WORD})[ ](?P<last>{_DICTATED_SYMBOL}))(?![\w-])"
 )
+# Or two words and a number of two digits or more, with no symbol, after "as", "to" or "is":
+# "set the first password as tulip falcon seven seven" (session 33, blind272 read)
+_TWO_WORDS_DICTATED = re.compile(
+    r"(?i)\b(?:password|passwort|kennwort|wachtwoord|contraseña|senha|pw|passcode)\b"
+    r"[^.;:\n]{0,30}?\b(?:is|to|as)[ ]"
+    rf"(?P<first>{_WORD})[ ](?P<word>{_WORD})[ ]{_NUMBER}(?:[ ]{_NUMBER}){{1,3}}(?![\w-])"
+    # (not a count: "set to expire after thirty one days")
+    r"(?![ ](?:days?|weeks?|months?|years?|hours?|minutes?|seconds?|times|characters|chars"
+    r"|attempts|tries|digits|letters|users|people|devices)\b)"
+)
 _JOINERS = "-_#.@&"
 # words a sentence goes on with after a dictated value
 _GOES_ON = frozenset(
@@ -297,17 +307,18 @@ _GOES_ON = frozenset(
 
 
 def dictated_password_hits(text: str) -> list[Hit]:
-    """A password dictated after its word: a word, a number and a symbol, in some order."""
+    """A password dictated after its word: a word, a number and a symbol, in some order; or two
+    words and a number."""
     lowered = text.lower()
     if not any(word in lowered for word in ("pass", "pw", "kennwort", "wachtwoord", "contrase")):
         return []
     hits: list[Hit] = []
-    for match in _NAMED_DICTATED.finditer(text):
+    for match in (*_NAMED_DICTATED.finditer(text), *_TWO_WORDS_DICTATED.finditer(text)):
         words = [match.group("first"), match.group("word") or ""]
         if any(word.lower() in _NOT_A_WORD or word.lower() in _GOES_ON for word in words if word):
             continue
         end = match.end()
-        second = match.group("second")
+        second = match.groupdict().get("second")
         if second and (
             second.lower() in _NOT_A_WORD
             or second.lower() in _GOES_ON

@@ -40,7 +40,7 @@ from kbassist.hygiene.regex_guard import guarded
 from kbassist.hygiene.secret_keywords import SECRET_COMPILED
 from kbassist.hygiene.secret_rules import SECRET_HINTS
 from kbassist.hygiene.secret_scanner import NAMED_ID, PUBLIC_CONTEXT, STRIPE_OBJECT_ID
-from kbassist.hygiene.value_shapes import NAMED_NOT_VALUE
+from kbassist.hygiene.value_shapes import NAMED_NOT_VALUE, ends_a_phone
 
 MODEL_NAME = "secret-tokens"
 KIND = "secret"
@@ -576,6 +576,7 @@ def _not_a_value(text: str, start: int, end: int) -> bool:
             and _EXTENSION_BEFORE.search(text, max(0, start - 60), start) is not None
         )
         or (value[:1] == "0" and value.isdigit() and _PHONE_REST.match(text, end) is not None)
+        or ends_a_phone(text, start, end)
         or (value.isdigit() and bool(_ERROR_CODE_BEFORE.search(text, max(0, start - 120), start)))
         or (
             bool(_YEAR.fullmatch(value))

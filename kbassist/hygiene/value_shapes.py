@@ -275,3 +275,14 @@ def opens_a_phone(value: str, after: str) -> bool:
         and len(after) != len(value)
         and 10 <= len(value) + len(after) <= 11
     )
+
+
+# A phone number's first group right before: "his work mob 07791 204883" (session 33, blind287)
+_PHONE_HEAD = re.compile(r"(?<![\w-])0\d{3,4} $")
+
+
+def ends_a_phone(text: str, start: int, end: int) -> bool:
+    """Whether the digits at ``start:end`` are the rest of a phone number whose first group
+    stands right before them (see :func:`opens_a_phone`)."""
+    head = _PHONE_HEAD.search(text, max(0, start - 6), start)
+    return head is not None and opens_a_phone(head.group(0).strip(), text[start:end])
