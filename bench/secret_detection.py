@@ -118,6 +118,7 @@ BATCHES = (
     "blind273", "blind274", "blind275", "blind276",
     "blind277", "blind278", "blind279", "blind280",
     "blind281", "blind282", "blind283", "blind284",
+    "blind285", "blind286", "blind287", "blind288",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -405,6 +406,10 @@ BLIND = {
     "blind282": ROOT / "bench" / "data" / "secrets_blind282.jsonl",
     "blind283": ROOT / "bench" / "data" / "secrets_blind283.jsonl",
     "blind284": ROOT / "bench" / "data" / "secrets_blind284.jsonl",
+    "blind285": ROOT / "bench" / "data" / "secrets_blind285.jsonl",
+    "blind286": ROOT / "bench" / "data" / "secrets_blind286.jsonl",
+    "blind287": ROOT / "bench" / "data" / "secrets_blind287.jsonl",
+    "blind288": ROOT / "bench" / "data" / "secrets_blind288.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -2218,6 +2223,31 @@ SEEN = {
         "rules alone 0.97/0.98; with the token model 0.98/0.98; personal 0.97/1.00); read in "
         "session 32 (not secrets: an RSA public key's opening): development since"
     ),
+    "blind285": (
+        "the hundred-and-seventy-seventh secrets blind test (written in session 32, focus: "
+        "dental, physiotherapy and optician front desks; scored in session 32 on 8c07c69) (the "
+        "rules alone 0.90/1.00; with the token model 1.00/1.00; personal 0.97/1.00); read in "
+        "session 33 (a mobile 'updated to' after someone's mobile was named): development since"
+    ),
+    "blind286": (
+        "the hundred-and-seventy-eighth secrets blind test (written in session 32, focus: "
+        "software development teams; scored in session 32 on 8c07c69) (the rules alone "
+        "0.90/1.00; with the token model 1.00/0.98; personal 0.97/1.00); read in session 33 (an "
+        "emergency contact's mobile; backup codes after 'códigos de respaldo'): development since"
+    ),
+    "blind287": (
+        "the hundred-and-seventy-ninth secrets blind test (written in session 32, focus: notes "
+        "typed on a phone in a hurry; scored in session 32 on 8c07c69) (the rules alone "
+        "0.87/1.00; with the token model 0.95/1.00; personal 0.80/0.97); read in session 33 "
+        "(home addresses in lower case, a NIR after 'num secu', a 'bitlocker-pin', hex after "
+        "'new', 'chave nova'; not personal: a 'work mob'): development since"
+    ),
+    "blind288": (
+        "the hundred-and-eightieth secrets blind test (written in session 32, focus: event and "
+        "conference AV at hotels and venues; scored in session 32 on 8c07c69) (the rules alone "
+        "0.92/1.00; with the token model 0.97/1.00; personal 1.00/1.00); read in session 33 (a "
+        "'Tastencode für die Tür', a Zoom host key): development since"
+    ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).
 CHANGED_BEFORE_THIS_D_RUN = (
@@ -2530,7 +2560,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind289.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind293.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:
