@@ -119,6 +119,7 @@ BATCHES = (
     "blind277", "blind278", "blind279", "blind280",
     "blind281", "blind282", "blind283", "blind284",
     "blind285", "blind286", "blind287", "blind288",
+    "blind289", "blind290", "blind291", "blind292",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -410,6 +411,10 @@ BLIND = {
     "blind286": ROOT / "bench" / "data" / "secrets_blind286.jsonl",
     "blind287": ROOT / "bench" / "data" / "secrets_blind287.jsonl",
     "blind288": ROOT / "bench" / "data" / "secrets_blind288.jsonl",
+    "blind289": ROOT / "bench" / "data" / "secrets_blind289.jsonl",
+    "blind290": ROOT / "bench" / "data" / "secrets_blind290.jsonl",
+    "blind291": ROOT / "bench" / "data" / "secrets_blind291.jsonl",
+    "blind292": ROOT / "bench" / "data" / "secrets_blind292.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -2247,6 +2252,32 @@ SEEN = {
         "conference AV at hotels and venues; scored in session 32 on 8c07c69) (the rules alone "
         "0.92/1.00; with the token model 0.97/1.00; personal 1.00/1.00); read in session 33 (a "
         "'Tastencode für die Tür', a Zoom host key): development since"
+    ),
+    "blind289": (
+        "the hundred-and-eighty-first secrets blind test (written in session 33, focus: "
+        "charities and volunteer-run organisations; scored in session 33 on 9114390) (the rules "
+        "alone 0.97/1.00; with the token model 1.00/1.00; personal 0.98/1.00); read in session "
+        "33 (a Welsh house's name and street with a UK postcode): development since"
+    ),
+    "blind290": (
+        "the hundred-and-eighty-second secrets blind test (written in session 33, focus: "
+        "university research labs; scored in session 33 on 9114390) (the rules alone 0.94/1.00; "
+        "with the token model 0.98/0.98; personal 0.97/1.00); read in session 33 (hex after "
+        "'AppKey', an Indian address, a Vault token; not secrets: a Slurm option set to "
+        "numbers): development since"
+    ),
+    "blind291": (
+        "the hundred-and-eighty-third secrets blind test (written in session 33, focus: chat "
+        "logs pasted into notes; scored in session 33 on 9114390) (the rules alone 0.97/1.00; "
+        "with the token model 1.00/1.00; personal 1.00/1.00); read in session 33 (a PIN that "
+        "'would be' its digits): development since"
+    ),
+    "blind292": (
+        "the hundred-and-eighty-fourth secrets blind test (written in session 33, focus: "
+        "warehouses, logistics and delivery drivers; scored in session 33 on 9114390) (the rules "
+        "alone 0.95/1.00; with the token model 0.98/1.00; personal 0.95/0.97); read in session "
+        "33 (a recovery key after a device's ID, a sole trader's bank details; not personal: a "
+        "staff card's number after 'la tarjeta'): development since"
     ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).

@@ -107,6 +107,16 @@ _STREET_POSTCODED = (
     rf"|Bungalow|Manse|Grange|Forge|Mill|Rectory|Vicarage|Stables|Granary|Smithy|Schoolhouse"
     rf"|Oast|Chapel),\s+(?:[A-Z][\w'’-]+\s+){{1,3}}(?:{EN_STREET_TYPES})\b"
     rf"(?:,[ \t]*[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?){{0,2}}(?=[ \t,]{{1,3}}{_UK_POSTCODE})"
+    # a Welsh or Irish house's name, then its street and a UK postcode: "Bryn Awel, Heol y Felin,
+    # Llanybydder SA40 9UE" (session 33, blind289 read)
+    rf"|\b[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?,[ \t]+(?:{_CELTIC_STREET_WORDS})[ \t]+"
+    rf"(?:[\w'’-]+[ \t]+){{0,2}}[A-Z][\w'’-]+"
+    rf"(?:,[ \t]*[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?){{0,2}}"
+    rf"(?=[ \t,]{{1,3}}{_UK_POSTCODE})"
+    # an Indian address, its house numbered "No." or "#", ending in a six-digit PIN code: "No. 27,
+    # 4th Cross, Jayanagar 5th Block, Bengaluru 560041" (session 33, blind290 read)
+    r"|(?:\bNo\.?[ \t]?|#)\d{1,4}[A-Z]?,(?:[ \t]+[\w.'’-]+){1,4},(?:[ \t]+[\w.'’-]+){1,4},"
+    r"[ \t]+[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?[ \t]*[-–]?[ \t]*[1-9]\d{5}\b"
     # the house number first, English-style: "14 Rua das Flores, 8200-123 Albufeira" (session 11)
     rf"|\b\d{{1,4}},?\s+(?:{_ROMANCE_STREET_WORDS})\s+(?:[\w'’.-]+\s+){{0,4}}?[\w'’.-]+"
     r"(?=,?\s*\d{4,5}(?:-\d{3})?\s+[A-Z])"
@@ -131,6 +141,7 @@ _STREET_PIECES = (
     re.compile(r"\d(?:\s?[a-z])?,\s*(?:Postleitzahl\s+|PLZ\s+)?\d{5}\s"),  # "Am Mühlbach 7, 83093"
     re.compile(r"\d,?[ \t]+[1-9]\d{3}[ \t]?[A-Z]{2}\b"),  # "Buorren 7, 9104 BX Damwâld"
     re.compile(r"\d\.?\s?[ºª°]"),  # a floor: "calle Alfonso 23, 3.º B, 50003 Zaragoza"
+    re.compile(r"(?:\bNo\.?\s?|#)\d{1,4}[A-Z]?,"),  # "No. 27, 4th Cross, ..., Bengaluru 560041"
     # or one said in words: "calle Doctor Sumsi 34, tercero, puerta nueve, 46006 Valencia"
     re.compile(
         r"\d,\s*(?:primer|segund|tercer|cuart|quint|sext|primeir|terceir|bajo|entresuelo"
@@ -163,7 +174,9 @@ HOME_WORDS = guarded(
     r"|t[ée]l[ée]travail\w*|teletrabaj\w*|teletrabalh\w*|telelavor\w*|home-?office)\b"
 )
 _OFFICE_WORDS = guarded(
-    r"(?i)\b(?:office|site|branch|hq|head\s*office|headquarters|warehouse|store|shop|clinic"
+    # (not what a site gives a newcomer: "post his site induction pack to 64 Willow Walk, ...";
+    # session 33, blind292 read)
+    r"(?i)\b(?:office|site(?!\s+(?:induction|inductions|pack|visit|survey|rules|safety))|branch|hq|head\s*office|headquarters|warehouse|store|shop|clinic"
     r"|surgery|practice|unit|suite|floor|building|premises|depot|factory|campus|standort|büro"
     r"|filiale|niederlassung|firma|oficina|sede|sucursal|almacén|bureau|siège|agence|kantoor"
     r"|vestiging|escrit[óo]rio|filial|ufficio|magazzino|datacenter|data\s+centre|colo"
@@ -171,7 +184,10 @@ _OFFICE_WORDS = guarded(
     r"|dépôt|entrepôt|usine|magazijn|werkplaats|werk|fábrica|fabbrica|stabilimento|lager"
     r"|armazém"  # (session 24)
     # a studio or an agency moving: "Studio Zeewind verhuisd naar Schiekade 88" (session 28)
-    r"|studio(?!\s+(?:flat|apartment))|atelier|agency|agentur"
+    r"|studio(?!\s+(?:flat|apartment))|atelier|agentur"
+    # (not an agency that asks for something: "Agency also asked us to post his ... to 64 ...";
+    # session 33, blind292 read)
+    r"|agency(?!\s+(?:also\s+)?(?:asked|requested|wants|wanted|said|called|rang|e-?mailed))"
     # a business's public listing: "Google Business Profile still showed 14 Station Road, ..."
     # (session 31, blind256 read)
     r"|business\s+profile|google\s+maps|maps\s+listing"

@@ -160,7 +160,11 @@ _CHANGED_TO_DIGITS = guarded(
     r"(?i)\b(?:cambiad[oa]|cambiat[oa]|alterad[oa]|mudad[oa]|modificad[oa]|modificat[oa]"
     # (or "réglé à": "un nouveau code pour la boîte à clés, réglé à 1574 sur les molettes";
     # session 32, blind271 read)
-    r"|changed|modifiée?|changée?|réglée?|programmée?)\b[^.\n]{0,100}?[ \t](?:a|à|to|para|en|in)"
+    r"|changed|modifiée?|changée?|réglée?|programmée?"
+    # (or reset, the code named after the verb: "serratura ... sostituita e reimpostato il codice
+    # a 6164", not "Controller clock had reset to 2000"; session 33, blind292 read)
+    r"|(?P<reset>reimpostat[oa]|redefinid[oa]|restablecid[oa]|réinitialisée?|reset))\b"
+    r"[^.\n]{0,100}?[ \t](?:a|à|to|para|en|in)"
     r"[ \t]+"
     # (or a combination's numbers: "the combination from before ... Changed it with the
     # business manager present to 95-37-28"; session 32, blind262 read)
@@ -261,7 +265,9 @@ def given_code_hits(text: str, lowered: str) -> Iterator[Hit]:
             if _DATE_WORD.search(match.group(0)):
                 continue  # "Changed the battery date on the label to 12-05-24"
         else:
-            named = _CODE_WORD.search(text, before, match.start("value"))
+            named = _CODE_WORD.search(
+                text, match.start("reset") if match.group("reset") else before, match.start("value")
+            )
         if named and (
             PLACE_WORDS.search(text, before, match.start("value"))
             or _ENTRY_PHONE.search(text, before, match.start("value"))

@@ -17,7 +17,7 @@ SEPARATORS = frozenset({":", "=", ":=", "=>", "->", "→", "-", "–", "—", ":
 LINKS = frozenset(
     """
     is was are were ist war lautet es era est était é è to auf a à en naar op para as now zu
-    will be stays remains bleibt sera será from von
+    will would be stays remains bleibt sera será from von
     still always sempre siempre toujours immer altijd ainda nog noch
     of
     """.split()

@@ -49,6 +49,8 @@ _HEX_VALUE = re.compile(
     # (or "secret to": "Updated the notification service secret to 297c83db..."; and read out:
     # "Asked her for the new one - she read a2427954..."; session 32, blind258-259 read)
     r"(?:[ \t]+to)?[ \t]+|\b(?:read|dictated|read[ \t]+out)[ \t]+"
+    # or a key's CamelCase name: "Re-entered the AppKey 8f1095c8..." (session 33, blind290 read)
+    r"|[A-Za-z]Key[ \t]+"
     # or right after "new": "twilio auth token had been rotated on acct, new 834929d4..."
     # (session 33, blind287 read)
     r"|\b(?i:new|nov[oa]|nuev[oa]|nuov[oa]|neue[rn]?|nieuwe?|nouvel(?:le)?)[ \t]+)"

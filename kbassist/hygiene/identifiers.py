@@ -64,8 +64,11 @@ _NAMED_BEFORE = guarded(
 )
 # Identifiers listed after their name: "Record UIDs for the three broken ones sent back to
 # them: kp3vGrnQ2a8WxYtB, Lm7d... and Ta9X..." (session 30, blind232 read)
+# (not when the ID was given before the colon: "for device ID a9dde7f0-67a7-... and read it out:
+# 310673-595804-..."; session 33, blind292 read)
 _IDS_LISTED_BEFORE = guarded(
-    r"(?i)\b(?:uids?|guids?|(?:record|object|item|entry|device|tenant)\s+ids?)\b[^.\n:]{0,60}:"
+    r"(?i)\b(?:uids?|guids?|(?:record|object|item|entry|device|tenant)\s+ids?)\b"
+    r"(?:(?![0-9a-f]{8}-[0-9a-f]{4}-)[^.\n:]){0,60}:"
     r"(?:[ \t]*[\w-]+[ \t]*(?:,|and|und|et|en|y|e))*[ \t]*$"
 )
 # A product's name and a number glued to a noun by a hyphen, as Dutch and German compound:
@@ -152,6 +155,11 @@ _ANCHOR_BEFORE = re.compile(
 _POSTAL_LINE = re.compile(r"(?im)^[ \t]*(?:home)?postaladdress:")
 _LOG_MNEMONIC = re.compile(r"%[A-Z0-9_]+-\d-[A-Z0-9_]+")
 _KEY_SIZE = re.compile(r"(?i)\d{3,5}-?bits?")
+# A command-line option set to numbers: "resubmitted with --array=1-500%2" (session 33,
+# blind290 read); not an option that names a secret ("--pin=4432")
+_NUMERIC_OPTION = re.compile(
+    r"--?(?![\w-]*(?:pass|pin|pwd|key|secret|token|code|auth))[a-z][\w-]*=[\d%,:.\[\]x-]+"
+)
 _BODY_HASH_BEFORE = re.compile(r"(?<![\w-])bh=$")
 # a prefix or two, then one character twelve times or more: ghp_000000..., sk_live_xxxxxx...
 _ONE_CHARACTER = re.compile(r"(?:[A-Za-z0-9]{1,12}[_-]){0,3}([A-Za-z0-9*])\1{11,}")
@@ -195,6 +203,7 @@ def is_identifier(text: str, start: int, end: int) -> bool:
         or _named_or_laid_out(text, start, end, value)
         or _LOG_MNEMONIC.fullmatch(value) is not None
         or _KEY_SIZE.fullmatch(value) is not None
+        or _NUMERIC_OPTION.fullmatch(value) is not None
         or _BODY_HASH_BEFORE.search(text, max(0, start - 4), start) is not None
         or _ONE_CHARACTER.fullmatch(value) is not None
         or _MASKED_GROUPS.search(value) is not None

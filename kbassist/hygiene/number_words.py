@@ -77,6 +77,8 @@ _NOT_PHONE_CONTEXT = guarded(
     r"|\bn(?:[úu]mero|uméro|[º°o]\.?)\s+(?:de\s+(?:la\s+)?|do\s+|della\s+|di\s+)?"
     r"(?:tarjeta|carte|cartão|tessera|carta)(?!\s+sim)(?:\s+\w+){0,2}\W{0,3}$"
     r"|\b(?:tarjeta|carte|cartão|tessera|carta)\s+(?:n[º°o.]+|num\w*)\W{0,3}$"
+    # or the card's word alone: "Dada de baja la tarjeta 04549061" (session 33, blind292 read)
+    r"|\b(?:tarjeta|cart[ãa]o|tessera)(?!\s+sim)(?:\s+de\s+\w+)?\W{0,3}$"
     r"|(?:serie\w*|serial\w*|s/n)\s+\S+\s+(?:en|and|und|et|y|e|&)\s*$|serienummers?\W{0,3}$"
     # a parcel's tracking number, or the rest of a longer code: "tracking 1Z 9W4 7X6 03 1847 2253"
     r"|(?:tracking|sendungsnummer|suivi|seguimiento|rastreio|tracciamento)(?:\s+\S+){0,4}\s*$"

