@@ -120,6 +120,7 @@ BATCHES = (
     "blind281", "blind282", "blind283", "blind284",
     "blind285", "blind286", "blind287", "blind288",
     "blind289", "blind290", "blind291", "blind292",
+    "blind293", "blind294", "blind295", "blind296",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -415,6 +416,10 @@ BLIND = {
     "blind290": ROOT / "bench" / "data" / "secrets_blind290.jsonl",
     "blind291": ROOT / "bench" / "data" / "secrets_blind291.jsonl",
     "blind292": ROOT / "bench" / "data" / "secrets_blind292.jsonl",
+    "blind293": ROOT / "bench" / "data" / "secrets_blind293.jsonl",
+    "blind294": ROOT / "bench" / "data" / "secrets_blind294.jsonl",
+    "blind295": ROOT / "bench" / "data" / "secrets_blind295.jsonl",
+    "blind296": ROOT / "bench" / "data" / "secrets_blind296.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -2278,6 +2283,31 @@ SEEN = {
         "alone 0.95/1.00; with the token model 0.98/1.00; personal 0.95/0.97); read in session "
         "33 (a recovery key after a device's ID, a sole trader's bank details; not personal: a "
         "staff card's number after 'la tarjeta'): development since"
+    ),
+    "blind293": (
+        "the hundred-and-eighty-fifth secrets blind test (written in session 33, focus: "
+        "community pharmacies; scored in session 33 on bb56ec5) (the rules alone 0.97/1.00; "
+        "with the token model 1.00/1.00; personal 1.00/1.00); read in session 33 (a 'code "
+        "initial'): development since"
+    ),
+    "blind294": (
+        "the hundred-and-eighty-sixth secrets blind test (written in session 33, focus: farms, "
+        "co-operatives and rural estates; scored in session 33 on bb56ec5) (the rules alone "
+        "0.98/1.00; with the token model 1.00/1.00; personal 1.00/1.00); read in session 33 (a "
+        "Wi-Fi key after 'clave nueva'): development since"
+    ),
+    "blind295": (
+        "the hundred-and-eighty-seventh secrets blind test (written in session 33, focus: notes "
+        "by technicians writing English as a second language; scored in session 33 on bb56ec5) "
+        "(the rules alone 0.95/1.00; with the token model 1.00/1.00; personal 1.00/1.00); read "
+        "in session 33: development since"
+    ),
+    "blind296": (
+        "the hundred-and-eighty-eighth secrets blind test (written in session 33, focus: shift "
+        "handover notes inside an MSP's own desk; scored in session 33 on bb56ec5) (the rules "
+        "alone 0.97/1.00; with the token model 0.98/1.00; personal 1.00/0.93); read in session "
+        "33 (a drawn app password with many vowels; not personal: a ticket's number before a "
+        "client named after a street): development since"
     ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).

@@ -422,6 +422,8 @@ def address_hits(text: str, lowered: str) -> Iterator[Hit]:
     if not any(piece.search(text) for piece in _STREET_PIECES):
         return
     for match in _STREET.finditer(text):
+        if match.start() and text[match.start() - 1] == "#":
+            continue  # a ticket's number: "#58420 Quarry Lane Motors" (session 33, blind296)
         end = match.end()
         tail = _POSTCODE_TAIL.match(text, end)
         if tail:

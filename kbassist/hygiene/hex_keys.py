@@ -114,8 +114,12 @@ _DRAWN_VALUE = re.compile(
 _NEW_KEY_VALUE = re.compile(
     r"\b(?i:(?:chave|clave|chiave|clé|sleutel|schlüssel|key)[ \t]+(?:nova|nueva|nuova|nouvelle"
     r"|nieuwe|neu)|(?:nova|nueva|nuova|nouvelle|nieuwe|neuer?|new)[ \t]+(?:chave|clave|chiave"
-    r"|clé|sleutel|schlüssel|key))[ \t:]+(?P<value>[A-Za-z0-9]{10,64})(?![\w+/=-])"
+    r"|clé|sleutel|schlüssel|key))[ \t:,]+(?P<value>[A-Za-z0-9]{8,64})(?![\w+/=-])"
 )
+# A Wi-Fi network named before such a key: then letters and a digit are enough: "los lectores
+# de la báscula perdían la wifi ... se puso una clave nueva, furrowewesilage83" (session 33,
+# blind294 and blind295 read)
+_WIFI_BEFORE = re.compile(r"(?i)\b(?:wi-?fi|wlan|ssid|wpa\d?|réseau|rede|netwerk|netzwerk)\b")
 _CAMEL_CASE = re.compile(r"(?:[A-Z][a-z]{2,})+")  # "PartialProductKey": a field's name
 # (not a public key: "Clave pública del router: oJgIdwFo...=")
 _PUBLIC = re.compile(r"(?i)\b(?:public|pública|publique|pubblica|öffentliche?r?|publieke?)\b")
@@ -146,6 +150,14 @@ def hex_key_hits(text: str, lowered: str) -> Iterator[Hit]:
     """Hex digits after a colon, a comma or "is", or as an SDK's first argument, in a sentence
     about a key or token (not a hash, a commit or a serial); a drawn value so too; a BISS session
     word; a stream key in YouTube's shape."""
+    for match in _NEW_KEY_VALUE.finditer(text):
+        value = match.group("value")
+        if (
+            any(ch.isdigit() for ch in value)
+            and any(ch.isalpha() for ch in value)
+            and _WIFI_BEFORE.search(text, max(0, match.start() - 200), match.start())
+        ):
+            yield match.start("value"), match.end("value"), "wifi_key"
     yield from guid_key_hits(text, lowered)
     if "biss" in lowered or "session word" in lowered:
         for match in _BISS_WORD.finditer(text):

@@ -209,6 +209,8 @@ NOT_A_SECRET_SHAPE = re.compile(
     # (session 28, blind199 read)
     r"|[\w.-]{1,30}[#>](?i:show|sh|conf\w*|int\w*|exit|end|copy|write|wr|ping|no|clear|display)"
     r"|[A-Z][A-Za-z0-9]{3,60}@\d{1,2}[:,]?|(?:HDAUDIO|PCI|USB|HID|ACPI|SWD|BTHENUM|SCSI)\\[\w&\\.-]+"
+    # a Windows error's HRESULT ("Le code initial de l'erreur était 0x80070005"; session 33)
+    r"|0x[0-9A-Fa-f]{8}[.,;]?"
 )
 # A policy's name, not a password: "password policy 'AVC-Pwd-14char-NoExpiry' applied"; a
 # German compound ends in the word ("Passwortrichtlinie 'Min12'")

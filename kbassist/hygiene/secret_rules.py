@@ -101,10 +101,17 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         r"|zahlencode|cijfercode|code\s+num[ée]rique|c[óo]digo\s+num[ée]rico|codice\s+numerico"
         # a Zoom meeting's host key, six digits: "Claimed host using the host key 563888"
         # (session 33, blind288); not an SSH key's length ("host key 2048 bit")
-        r"|host\s+key(?=[ \t]*(?::|is|was|=)?[ \t]*\d{6,10}\b)",
+        r"|host\s+key(?=[ \t]*(?::|is|was|=)?[ \t]*\d{6,10}\b)"
+        # an account's first code: "créé son accès avec le code initial 223764" (session 33)
+        r"|code\s+(?:initial|provisoire|temporaire)|c[óo]digo\s+(?:inicial|provis[óo]rio)",
         "digits",
         (
             "host key",
+            "code initial",
+            "code provisoire",
+            "code temporaire",
+            "digo inicial",
+            "digo provis",
             "gerätecode",
             "geräte-code",
             "apparaatcode",
