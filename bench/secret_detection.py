@@ -121,6 +121,7 @@ BATCHES = (
     "blind285", "blind286", "blind287", "blind288",
     "blind289", "blind290", "blind291", "blind292",
     "blind293", "blind294", "blind295", "blind296",
+    "blind297", "blind298", "blind299", "blind300",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -420,6 +421,10 @@ BLIND = {
     "blind294": ROOT / "bench" / "data" / "secrets_blind294.jsonl",
     "blind295": ROOT / "bench" / "data" / "secrets_blind295.jsonl",
     "blind296": ROOT / "bench" / "data" / "secrets_blind296.jsonl",
+    "blind297": ROOT / "bench" / "data" / "secrets_blind297.jsonl",
+    "blind298": ROOT / "bench" / "data" / "secrets_blind298.jsonl",
+    "blind299": ROOT / "bench" / "data" / "secrets_blind299.jsonl",
+    "blind300": ROOT / "bench" / "data" / "secrets_blind300.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -2308,6 +2313,33 @@ SEEN = {
         "alone 0.97/1.00; with the token model 0.98/1.00; personal 1.00/0.93); read in session "
         "33 (a drawn app password with many vowels; not personal: a ticket's number before a "
         "client named after a street): development since"
+    ),
+    "blind297": (
+        "the hundred-and-eighty-ninth secrets blind test (written in session 33, focus: public "
+        "libraries, museums and galleries; scored in session 33 on 655a767) (the rules alone "
+        "0.90/1.00; with the token model 0.97/1.00; personal 1.00/0.97); read in session 33 (an "
+        "'Ersatzcode', a Wi-Fi network that 'now uses' a value; not personal: 'Gerätenr.'): "
+        "development since"
+    ),
+    "blind298": (
+        "the hundred-and-ninetieth secrets blind test (written in session 33, focus: notes with "
+        "pasted command output; scored in session 33 on 655a767) (the rules alone 0.95/0.98; "
+        "with the token model 0.97/0.97; personal 1.00/0.97); read in session 33 (a PSK dotted "
+        "out in 'show' output, a code 'used at the panel'; not secrets: a device's prompt): "
+        "development since"
+    ),
+    "blind299": (
+        "the hundred-and-ninety-first secrets blind test (written in session 33, focus: "
+        "home-care agencies and carers in the field; scored in session 33 on 655a767) (the rules "
+        "alone 0.97/1.00; with the token model 1.00/1.00; personal 1.00/1.00); read in session "
+        "33: development since"
+    ),
+    "blind300": (
+        "the hundred-and-ninety-second secrets blind test (written in session 33, focus: bus, "
+        "rail and taxi operators; scored in session 33 on 655a767) (the rules alone 0.88/0.98; "
+        "with the token model 1.00/0.98; personal 1.00/0.97); read in session 33 (an Entra "
+        "client secret by its shape; not secrets: a key fob's number; not personal: "
+        "'Funkarbeitsplatz'): development since"
     ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).

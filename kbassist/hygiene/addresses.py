@@ -38,7 +38,9 @@ _DE_NL_STREET_TYPES = (
 # (not a workplace's seat: "Anmeldung an Behandlungsplatz 3 getestet"; session 29, blind210)
 # (nor a Dutch fault's number: "KPN-storing 3-19820442"; session 32, blind270 read)
 _SEAT = (
-    r"(?!(?:Arbeits|Behandlungs|Park|Stell|Steck|Sitz|Mess|Kassen|Speicher|Warte)platz)"
+    # (nor a control room's desk: "Funkarbeitsplatz 3"; session 33, blind300 read)
+    r"(?![\wäöüß-]*(?:Arbeits|arbeits|Behandlungs|Park|Stell|Steck|Sitz|Mess|Kassen|Speicher"
+    r"|Warte)platz)"
     r"(?![\wäöüß'-]*storing\b)"
 )
 _STREET_DE_NL = (

@@ -96,6 +96,12 @@ _SET_WITH_CODE = guarded(
     r"[ \t]+(?P<value>(?-i:[A-D])?\d{4,8})(?![\w.,/:-]\w)"
 )
 
+# a code used at the place it opens, the code named before: "needed the engineer code to
+# reprogram the zone ... engineer used 510907 at the panel" (session 33, blind298 read)
+_USED_AT_PLACE = guarded(
+    r"(?i)\bused[ \t]+(?P<value>\d{4,8})[ \t]+(?:at|on)[ \t]+the[ \t]+(?:alarm[ \t]+)?"
+    r"(?:panel|keypad|door|gate|key[ \t]?safe|lock-?box)\b"
+)
 
 # a panel role's code for someone, then its digits: "Nuevo código de usuario para el personal
 # de la asesoría 1126" (session 30, blind222 read), the alarm named before
@@ -231,7 +237,11 @@ def given_code_hits(text: str, lowered: str) -> Iterator[Hit]:
         *(_ASSIGNED_DIGITS.finditer(text) if "pin" in lowered else ()),
     )
     if coded:
-        given = (*_GIVEN_CODE.finditer(text), *_SET_WITH_CODE.finditer(text))
+        given = (
+            *_GIVEN_CODE.finditer(text),
+            *_SET_WITH_CODE.finditer(text),
+            *_USED_AT_PLACE.finditer(text),
+        )
     else:
         given = ()
     for match in (

@@ -251,10 +251,25 @@ _CODE_KEY_LINE = guarded(
     r"|door)(?:_\w+)?[ \t]*[:=][ \t]*['\"]?(?P<value>\d{4,8})['\"]?[ \t]*$"
 )
 
+# A controller's "show" output, the name dotted out to its value: "PSK.......................
+# 9Te5PzJIQMf3Hi2J" (a Cisco WLC's "show wlan"; session 33, blind298 read)
+_DOTTED_SECRET = guarded(
+    r"(?im)^[ \t]*(?P<name>psk|pre-?shared[ \t]+key|passphrase|password|shared[ \t]+secret"
+    r"|radius[ \t]+secret)[ \t]*\.{3,}[ \t]*(?P<value>[^\s.][^\s]{5,99})[ \t]*$"
+)
+_DOTTED_NOT_VALUES = frozenset({"enabled", "disabled", "none", "hidden", "configured"})
+
 
 def config_value_hits(text: str, lowered: str) -> Iterator[Hit]:
     """A Wi-Fi profile's key material; a password encoded into a Basic header by code or
-    given to curl's -u; a Cisco password of type 0; an OpenWrt option's key."""
+    given to curl's -u; a Cisco password of type 0; an OpenWrt option's key; a key or a
+    password dotted out to its value in a controller's "show" output."""
+    if "...." in text:
+        for match in _DOTTED_SECRET.finditer(text):
+            value = match.group("value")
+            if value.lower() not in _DOTTED_NOT_VALUES and not is_mention(value):
+                kind = "password" if "pass" in match.group("name").lower() else "preshared_key"
+                yield match.start("value"), match.end("value"), kind
     if "</" in text:
         for match in _XML_SECRET.finditer(text):
             if not is_mention(match.group("value")):

@@ -120,6 +120,12 @@ _NEW_KEY_VALUE = re.compile(
 # de la báscula perdían la wifi ... se puso una clave nueva, furrowewesilage83" (session 33,
 # blind294 and blind295 read)
 _WIFI_BEFORE = re.compile(r"(?i)\b(?:wi-?fi|wlan|ssid|wpa\d?|réseau|rede|netwerk|netzwerk)\b")
+# A network that "now uses" a drawn value: "'Harwick Libraries Free WiFi' now uses
+# 802cDGID1NiAsy5o" (session 33, blind297 read)
+_WIFI_USES = re.compile(
+    r"(?i)\b(?:wi-?fi|wlan|ssid)['\"’]?[ \t]+(?:now[ \t]+)?(?:uses|takes)[ \t]+"
+    r"(?P<value>[A-Za-z0-9!@#$%&*_+-]{8,63})(?![\w!@#$%&*+-])"
+)
 _CAMEL_CASE = re.compile(r"(?:[A-Z][a-z]{2,})+")  # "PartialProductKey": a field's name
 # (not a public key: "Clave pública del router: oJgIdwFo...=")
 _PUBLIC = re.compile(r"(?i)\b(?:public|pública|publique|pubblica|öffentliche?r?|publieke?)\b")
@@ -150,6 +156,9 @@ def hex_key_hits(text: str, lowered: str) -> Iterator[Hit]:
     """Hex digits after a colon, a comma or "is", or as an SDK's first argument, in a sentence
     about a key or token (not a hash, a commit or a serial); a drawn value so too; a BISS session
     word; a stream key in YouTube's shape."""
+    for match in _WIFI_USES.finditer(text):
+        if looks_generated(match.group("value")) or random_letters(match.group("value")):
+            yield match.start("value"), match.end("value"), "wifi_key"
     for match in _NEW_KEY_VALUE.finditer(text):
         value = match.group("value")
         if (

@@ -53,6 +53,9 @@ _NAMED_BEFORE = guarded(
     r"|imei|meid|iccid|express\s+service\s+code"  # Dell's (session 30, blind235 read)
     # a plant machine's product identification number: "machine PIN CAT0320G..." (session 30)
     r"|machine\s+pin|product\s+identification\s+number"
+    # a key fob's number: "It wasn't a code issue: fob 515923 had been disabled" (session 33,
+    # blind300 read; not a badge's PIN: "il PIN del badge, sei otto cinque zero tre")
+    r"|(?:key\s+)?fob"
     # a vendor's ticket: "Ticket do fornecedor de filtro 553019" (session 29, blind207 read)
     r"|(?:ticket|case|caso|chamado|incidencia|incidente|ocorr[êe]ncia|fall|melding)\s+(?:(?:do|da"
     r"|del|de|du|of\s+the|with\s+the|van\s+de|beim)\s+)?(?:fornecedor|proveedor|fournisseur"
@@ -236,7 +239,8 @@ def is_identifier(text: str, start: int, end: int) -> bool:
         # ...IKYXjq...", "message ID ending ...3c15aad1b38b@eurprd" (session 28, blind198-200)
         # (or its start cut: "terminaba en ...-K2CBJ", session 24; the token model's own
         # filter held this test until session 29)
-        or text.endswith(("...", "…"), 0, start)
+        # (not a name dotted out to its value in "show" output: "PSK.........9Te5..."; session 33)
+        or (text.endswith(("...", "…"), 0, start) and not text.endswith("......", 0, start))
         or value.startswith(("...", "…"))
         # a Duo user's, admin's or integration's ID: "Duo user DU2X3UDWPEZTDK1IY06D" (session
         # 28); an Adobe organisation's ID, a password manager's name ("pw: see 1Password")

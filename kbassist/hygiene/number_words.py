@@ -25,6 +25,8 @@ _NOT_PHONE_CONTEXT = guarded(
     r"|pin|inc|req|chg|ritm|job|batch|lot|part|model|sku|tag|\bmac|\bip\b|hash|\#"
     # an access-control or staff identifier: "fob token 0412773", "badge 5530917"
     r"|fob|token|badge|(?:employee|staff|payroll)\s+(?:no\.?|number|id)"
+    # a device's number in German: "Kassensystem (Gerätenr. 2231-77810)" (session 33, blind297)
+    r"|ger[äa]te"
     # a print card, a returns or a law firm's matter number: "Associated card 0049282210",
     # "RMA 88-201-4433", "Matter 40021-0007", "Herstellerfall 2025-118734" (session 12)
     r"|(?<!sim\s)(?<!sim-)\bcard|\brma|\bmatter|herstellerfall|supportfall|servicefall"

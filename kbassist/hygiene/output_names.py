@@ -184,6 +184,9 @@ def _in_signature(text: str, start: int) -> bool:
     return tagged and bool(_SIGNATURE_HEADER.search(text, max(0, start - _SIGNATURE_REACH), start))
 
 
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
+
+
 def is_output_name(text: str, start: int, end: int) -> bool:
     """Whether the value at start..end is a name or field of pasted output, not a secret."""
     value = text[start:end]
@@ -210,6 +213,12 @@ def is_output_name(text: str, start: int, end: int) -> bool:
         or _PLACEHOLDER.match(value) is not None
         or (value.isdigit() and _WITH_UNIT.match(text, end) is not None)
         or (value.isalnum() and _COMMIT_BEFORE.search(text, max(0, start - 10), start) is not None)
+        # a device's or a shell's prompt at a line's start: "admin@SAN01> show controllers",
+        # "asterisk*CLI> pjsip show registrations" (session 33, blind298 read)
+        or (
+            text.startswith(">", end)
+            and _LINE_START.search(text, max(0, start - 8), start) is not None
+        )
         or (
             text[start - 1 : start] in "\"'"
             and _DESCRIPTION_AFTER.match(text, end) is not None

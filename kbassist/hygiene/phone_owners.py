@@ -242,9 +242,16 @@ def own_phone_earlier(text: str, start: int) -> bool:
     between = named.group("between")
     if _WORK_HANDSET_ISSUED.search(between):
         return False  # "moved off his own phone now the company has issued the on-call handset"
+    if _MAIN_LINE_RIGHT_BEFORE.search(between):
+        return False  # "... il suo cellulare privato ... ora solo il centralino 02 8901 ..."
     return not (WORK_PHONE.search(between) and not _NO_WORK_PHONE_YET.search(between))
 
 
+# a firm's main line named right before the number (session 33, blind298 read)
+_MAIN_LINE_RIGHT_BEFORE = re.compile(
+    r"(?i)\b(?:switchboard|centralino|centralita|zentrale|hoofdnummer|main\s+(?:line|number)"
+    r"|standard)\W{0,3}$"
+)
 # a work phone given since, after the own one: "Mark's SMS alerts moved off his own phone now the
 # company has issued the network on-call handset. The on-call mobile is 07940 ..." (session 31)
 _WORK_HANDSET_ISSUED = re.compile(

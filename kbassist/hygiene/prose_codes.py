@@ -53,7 +53,7 @@ PLACE_WORDS = re.compile(
 _PLACE_CODE = guarded(
     r"(?i)\b(?:code|pin|combination|combo|code\s+number|pin\s+code|code\s+pin|nummer|número"
     r"|(?:zahlen)?kombination|combinazione|combinaci[óo]n|combinatie|override"  # (session 30)
-    rf"|numéro|codice|código|codigo|clave|{_OPENING_CODE})\b"
+    rf"|numéro|codice|código|codigo|clave|ersatz-?code|{_OPENING_CODE})\b"  # Ersatzcode: s. 33
     r"(?:[ \t]+(?:is|was|now|to|set|changed|reprogrammed"
     r"|reset|updated|:|=|-|ist|es|est|é|è|still|remains|stays|again"
     r"|neu|gesetzt|geändert|auf|lautet|jetzt|nieuw|ingesteld|op)){0,3}"

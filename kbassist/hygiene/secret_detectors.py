@@ -148,14 +148,14 @@ _VENDOR_TOKEN = guarded(
     r"|xkeysib-[0-9a-f]{64}-[0-9A-Za-z]{16}"
     r"|KEY[0-9A-F]{32}_[0-9A-Za-z]{22}"  # a Telnyx API key (session 31, blind247)
     r"|K00\d[0-9A-Za-z+/]{27}"  # a Backblaze B2 application key (blind249)
-    # a Hugging Face access token; a 1Password account's Secret Key (session 32, blind257 and
-    # blind261 read)
+    # a Hugging Face access token; a 1Password account's Secret Key (session 32); a Vault token,
+    # an Entra app's client secret ("...new one valid 12 months, vZS8Q~wyMl..."; session 33)
     r"|hf_(?=[A-Za-z0-9]*[a-z])(?=[A-Za-z0-9]*[A-Z])[A-Za-z0-9]{30,40}"
-    r"|A3-[A-Z0-9]{6}-[A-Z0-9]{6}(?:-[A-Z0-9]{5}){4}"
-    r"|hv[sbr]\.(?=[\w-]*[a-z])(?=[\w-]*[A-Z])[\w-]{24,})(?![\w-])"  # Vault's (session 33)
+    r"|A3-[A-Z0-9]{6}-[A-Z0-9]{6}(?:-[A-Z0-9]{5}){4}|[\w.~-]{3}\dQ~[\w~.-]{31,36}"
+    r"|hv[sbr]\.(?=[\w-]*[a-z])(?=[\w-]*[A-Z])[\w-]{24,})(?![\w-])"
 )
 _VENDOR_PREFIXES = (
-    "pat- shp ATATT AIza github_pat_ glrt- atlasv1 xkeysib KEY K00 hf_ A3- hv".split()
+    "pat- shp ATATT AIza github_pat_ glrt- atlasv1 xkeysib KEY K00 hf_ A3- hv Q~".split()
 )
 
 # A Google app password is sixteen lower-case letters in four groups: "'vqkd mzpw rtnb xhls'"
