@@ -122,6 +122,7 @@ BATCHES = (
     "blind289", "blind290", "blind291", "blind292",
     "blind293", "blind294", "blind295", "blind296",
     "blind297", "blind298", "blind299", "blind300",
+    "blind301", "blind302", "blind303", "blind304",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -425,6 +426,10 @@ BLIND = {
     "blind298": ROOT / "bench" / "data" / "secrets_blind298.jsonl",
     "blind299": ROOT / "bench" / "data" / "secrets_blind299.jsonl",
     "blind300": ROOT / "bench" / "data" / "secrets_blind300.jsonl",
+    "blind301": ROOT / "bench" / "data" / "secrets_blind301.jsonl",
+    "blind302": ROOT / "bench" / "data" / "secrets_blind302.jsonl",
+    "blind303": ROOT / "bench" / "data" / "secrets_blind303.jsonl",
+    "blind304": ROOT / "bench" / "data" / "secrets_blind304.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -2340,6 +2345,31 @@ SEEN = {
         "with the token model 1.00/0.98; personal 1.00/0.97); read in session 33 (an Entra "
         "client secret by its shape; not secrets: a key fob's number; not personal: "
         "'Funkarbeitsplatz'): development since"
+    ),
+    "blind301": (
+        "the hundred-and-ninety-third secrets blind test (written in session 33, focus: "
+        "recruitment agencies and temporary staffing; scored in session 33 on 0124b48) (the "
+        "rules alone 0.95/1.00; with the token model 1.00/1.00; personal 1.00/1.00); read in "
+        "session 33: development since"
+    ),
+    "blind302": (
+        "the hundred-and-ninety-fourth secrets blind test (written in session 33, focus: "
+        "nurseries and childcare; scored in session 33 on 0124b48) (the rules alone 0.93/1.00; "
+        "with the token model 0.97/1.00; personal 1.00/1.00); read in session 33 (a PIN 'set "
+        "on the panel', a backup code of ten letters and digits): development since"
+    ),
+    "blind303": (
+        "the hundred-and-ninety-fifth secrets blind test (written in session 33, focus: petrol "
+        "stations and franchise retail; scored in session 33 on 0124b48) (the rules alone "
+        "0.95/0.98; with the token model 0.98/0.97; personal 0.92/0.95); read in session 33 "
+        "('son domicile', a keyholder's address, 'code de contournement MFA'; not secrets: a "
+        "time zone, an EVSE ID): development since"
+    ),
+    "blind304": (
+        "the hundred-and-ninety-sixth secrets blind test (written in session 33, focus: hair "
+        "and beauty salons and spas; scored in session 33 on 0124b48) (the rules alone "
+        "0.88/1.00; with the token model 0.98/1.00; personal 1.00/1.00); read in session 33 (a "
+        "code that 'lautet aktuell' its digits): development since"
     ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).

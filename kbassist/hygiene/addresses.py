@@ -173,7 +173,9 @@ HOME_WORDS = guarded(
     r"|notre|votre|m\.|mme|mlle|madame|monsieur|mademoiselle)\b)|thuis\w*"
     r"|woon\w*|morada|residência|residenza|abitazione"
     # working from home: "(Cabinet Morel, en télétravail) au 12 rue des Tilleuls" (session 31)
-    r"|t[ée]l[ée]travail\w*|teletrabaj\w*|teletrabalh\w*|telelavor\w*|home-?office)\b"
+    r"|t[ée]l[ée]travail\w*|teletrabaj\w*|teletrabalh\w*|telelavor\w*|home-?office"
+    # an alarm's keyholder, whose home the list gives (session 33, blind303 read)
+    r"|keyholders?)\b"
 )
 _OFFICE_WORDS = guarded(
     # (not what a site gives a newcomer: "post his site induction pack to 64 Willow Walk, ...";
@@ -417,6 +419,8 @@ _OWN_HOUSE_BEFORE = re.compile(
     # someone's house in the Romance languages: "fui buscar portatil a casa do colab rua das
     # flores 112 ..., e entreguei na sede" (session 33, blind287 read)
     r"|\bcasa\s+(?:d[oa]|de|del|della|dell['’]|di)\s+(?:la\s+)?[\w.]+\W{0,3}$"
+    # ("livré à son domicile, 18 rue des Tilleuls, ..., car il passe rarement au siège"; s. 33)
+    r"|\b(?:son|sa|su|suo|sua|seu|sua)\s+(?:domicile|domicilio|resid[eê]ncia)\W{0,3}$"
 )
 
 

@@ -137,7 +137,9 @@ _ONE_BACKUP_CODE = guarded(
     # (or a Duo bypass code in three threes: "Duo bypass issued ..., 838 969 846"; session 28)
     r"(?P<value>(?=[a-z-]*\d)[0-9a-z]{5}-[0-9a-z]{5}|\d{4}[ -]?\d{4}|\d{3} \d{3}(?: \d{3})?"
     r"|(?-i:(?=[A-Z ]*\d)(?=[\d ]*[A-Z])[A-Z0-9]{4,5}(?: [A-Z0-9]{4,5}){3,5})"
-    r"|[a-z0-9]{4}-[a-z0-9]{4}(?:-[a-z0-9]{4})?)(?![\w.,/:-]\w|-)"
+    r"|[a-z0-9]{4}-[a-z0-9]{4}(?:-[a-z0-9]{4})?"
+    # (or ten small letters and digits: "nuovi codici di backup, datole dyxk7x2xyb"; session 33)
+    r"|(?-i:(?=[a-z]*\d)(?=\d*[a-z])[a-z0-9]{10}))(?![\w.,/:-]\w|-)"
 )
 _SERIAL_BEFORE = re.compile(r"(?i)\b(?:serial|s/n|sn|label|asset|tag|model|part)\b[^,.;\n]{0,15}$")
 _BACKUP_WORDS = (

@@ -252,7 +252,8 @@ CODE_RULES: tuple[KeywordRule, ...] = (
         r"|codic[ei]\s+(?:di\s+)?(?:verifica|sicurezza|otp)"
         r"|bypass"
         # "Code de contournement Duo généré : 460834218" (session 25, blind158 read)
-        r"|codes?\s+de\s+contournement|c[óo]digos?\s+de\s+(?:omisi[óo]n|desv[íi]o)"
+        # ("code de contournement MFA 425487232"; session 33, blind303 read)
+        r"|codes?\s+de\s+contournement(?:\s+(?:mfa|duo|2fa))?|c[óo]digos?\s+de\s+(?:omisi[óo]n|desv[íi]o)"
         r"|umgehungs-?codes?|omzeilcodes?"
         # "Code that came by text was 604 917" (session 12)
         r"|codes?\s+(?:that|which)\s+(?:came|arrived|was\s+sent)\s+(?:by|via|in\s+an?)\s+"

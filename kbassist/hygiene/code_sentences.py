@@ -96,10 +96,12 @@ _SET_WITH_CODE = guarded(
     r"[ \t]+(?P<value>(?-i:[A-D])?\d{4,8})(?![\w.,/:-]\w)"
 )
 
-# a code used at the place it opens, the code named before: "needed the engineer code to
-# reprogram the zone ... engineer used 510907 at the panel" (session 33, blind298 read)
+# a code used or set at the place it opens, the code named before: "needed the engineer code to
+# reprogram the zone ... engineer used 510907 at the panel"; "Her PIN had never been set in the
+# user list. Set 4648 on the panel" (session 33, blind298 and blind302 read)
 _USED_AT_PLACE = guarded(
-    r"(?i)\bused[ \t]+(?P<value>\d{4,8})[ \t]+(?:at|on)[ \t]+the[ \t]+(?:alarm[ \t]+)?"
+    r"(?i)\b(?:used|set|entered)[ \t]+(?P<value>\d{4,8})[ \t]+(?:at|on)[ \t]+the[ \t]+"
+    r"(?:alarm[ \t]+)?"
     r"(?:panel|keypad|door|gate|key[ \t]?safe|lock-?box)\b"
 )
 
@@ -255,7 +257,7 @@ def given_code_hits(text: str, lowered: str) -> Iterator[Hit]:
         elif (
             match.re in (_PIN_FOR_THING, _GAVE_PERSON_CODE)
             or (
-                match.re is _ASSIGNED_DIGITS
+                match.re in (_ASSIGNED_DIGITS, _USED_AT_PLACE)
                 and _PIN_NAMED_BEFORE.search(text, max(0, match.start() - 120), match.start())
             )
             or (

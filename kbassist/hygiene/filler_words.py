@@ -40,6 +40,7 @@ VERBS = frozenset(
     wieder erneut nochmals weer opnieuw nuevamente encore ancora novamente
     antes hier aujourd'hui avant gisteren vandaag eerder ontem hoje ieri oggi prima
     she he they read out dictated
+    aktuell derzeit momentan currently actualmente actuellement attualmente momenteel atualmente
     """.split()
 )
 PREPOSITIONS = frozenset(

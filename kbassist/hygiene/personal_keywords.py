@@ -306,14 +306,14 @@ _COLON_THEN_DATE = re.compile(
     r"[^.!?\n:]{0,80}?(?::|\bas\b|\b(?:gave|said|stated|quoted|confirmed|added|entered)\b)[ \t]*"
     rf"(?P<date>{_ANSWER_DATE_PATTERN})"
 )
-# or corrected to it, "the date" the one named before unless another date is named: "Corrected
-# it to 22 March 2008 from her provisional licence" (session 29, blind215 read), "la date a été
-# corrigée en 15/11/2014", "secretaría la corrigió a 01/04/2017" (session 31, blind237 read)
+# or corrected to it: "Corrected it to 22 March 2008" (session 29), "la date a été corrigée en
+# 15/11/2014" (session 31), "corrected the record to 3 November 1997" (session 33, blind303)
 _CORRECTED_THEN_DATE = re.compile(
     r"(?i)(?![^.!?\n:]{0,100}\b(?:since|until|due|expir\w*|deadline|go-live|scheduled|planned"
     r"|start|end|leaving|joining|contract|invoice|renewal|inicio|alta|baja|début|fin|einde?"
     r"|beginn|ende|início|fim|inizio|scadenza|ablauf\w*|eintritt\w*|ingang\w*)\b)"
-    r"[^.!?\n:]{0,100}?(?:\b(?:corrected|changed|fixed|amended|updated)(?:\s+it)?\s+to"
+    r"[^.!?\n:]{0,100}?(?:\b(?:corrected|changed|fixed|amended|updated)"
+    r"(?:\s+it|\s+the\s+record)?\s+to"
     r"|\bkorrigiert\w*\s+auf|\bcorrigée?\s+en|\bcorr(?:egid[oa]|[ei]gi[óo])\s+a"
     r"|\bcorrigi(?:d[oa]|u)\s+para|\bcorre(?:tt[oa]|sse)\s+in"
     r"|\bgecorrigeerd\s+naar|\bcorrigeerde\s+(?:hem|het|haar|ze|de\s+datum)?\s*naar)\b[ \t]*"

@@ -26,6 +26,8 @@ WORK_WORDS = guarded(
     r"|shared\s+(?:handset|mobile|phone|cell)"
     # an e-mail signature's number: "signatures still say 0113 ..." (session 29, blind219 read)
     r"|signatures?|signature\s+template"
+    # a fuel station's own line: "Rückrufnummer der Station: 02841 ..." (session 33, blind303)
+    r"|(?:der|die)\s+station|tankstelle|station['’]s"
     # a site's security desk: "Security can reach the gatehouse on 01604 ..." (session 28)
     r"|gatehouse|gate\s+house|porter['’]?s\s+lodge|control\s+room|security\s+(?:office|desk)"
     # in Dutch and German: "eerst naar de beveiliging, 010-..." (session 31, blind253 read)

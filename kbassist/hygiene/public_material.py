@@ -211,6 +211,10 @@ NOT_A_SECRET_SHAPE = re.compile(
     r"|[A-Z][A-Za-z0-9]{3,60}@\d{1,2}[:,]?|(?:HDAUDIO|PCI|USB|HID|ACPI|SWD|BTHENUM|SCSI)\\[\w&\\.-]+"
     # a Windows error's HRESULT ("Le code initial de l'erreur était 0x80070005"; session 33)
     r"|0x[0-9A-Fa-f]{8}[.,;]?"
+    # a time zone's name ("changed it to Europe/London"; session 33, blind303 read)
+    r"|(?:Europe|America|Asia|Africa|Australia|Pacific|Atlantic|Indian)/[A-Z][A-Za-z_]+[.,;]?"
+    # a charge point's EVSE ID ("Charge point GB*FRT*E0047 showed Faulted"; session 33)
+    r"|[A-Z]{2}\*[A-Z0-9]{3}\*E[A-Z0-9*]{1,30}[.,;]?"
 )
 # A policy's name, not a password: "password policy 'AVC-Pwd-14char-NoExpiry' applied"; a
 # German compound ends in the word ("Passwortrichtlinie 'Min12'")
