@@ -180,7 +180,8 @@ HOME_WORDS = guarded(
 _OFFICE_WORDS = guarded(
     # (not what a site gives a newcomer: "post his site induction pack to 64 Willow Walk, ...";
     # session 33, blind292 read)
-    r"(?i)\b(?:office|site(?!\s+(?:induction|inductions|pack|visit|survey|rules|safety))|branch|hq|head\s*office|headquarters|warehouse|store|shop|clinic"
+    r"(?i)\b(?:office|site(?!\s+(?:induction|inductions|pack|visit|survey|rules|safety))"
+    r"|branch|hq|head\s*office|headquarters|warehouse|store|shop|clinic"
     r"|surgery|practice|unit|suite|floor|building|premises|depot|factory|campus|standort|büro"
     r"|filiale|niederlassung|firma|oficina|sede|sucursal|almacén|bureau|siège|agence|kantoor"
     r"|vestiging|escrit[óo]rio|filial|ufficio|magazzino|datacenter|data\s+centre|colo"
@@ -420,7 +421,7 @@ _OWN_HOUSE_BEFORE = re.compile(
     # flores 112 ..., e entreguei na sede" (session 33, blind287 read)
     r"|\bcasa\s+(?:d[oa]|de|del|della|dell['’]|di)\s+(?:la\s+)?[\w.]+\W{0,3}$"
     # ("livré à son domicile, 18 rue des Tilleuls, ..., car il passe rarement au siège"; s. 33)
-    r"|\b(?:son|sa|su|suo|sua|seu|sua)\s+(?:domicile|domicilio|resid[eê]ncia)\W{0,3}$"
+    r"|\b(?:son|sa|su|suo|sua|seu)\s+(?:domicile|domicilio|resid[eê]ncia)\W{0,3}$"
 )
 
 

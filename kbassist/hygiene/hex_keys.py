@@ -7,7 +7,9 @@ key. Assigned to a variable named for a key, too; and a GUID's shape after a col
 sentence names a secret or an API key and no ID (session 20). A key read out in groups of four
 in the sentence that names it (session 15; moved here from secret_detectors in session 22); a
 recovery key transcribed with separators (session 26). A satellite feed's BISS session word
-and a live stream's key in YouTube's shape (session 32).
+and a live stream's key in YouTube's shape (session 32). Hex after "new" or a key's CamelCase
+name; a drawn value after "new key" (in the six other languages too), and a Wi-Fi key so named
+once a network was, or that a network "now uses" (session 33).
 """
 
 from __future__ import annotations
@@ -153,9 +155,11 @@ _STREAM_NAMED = re.compile(r"(?i)stream")
 
 
 def hex_key_hits(text: str, lowered: str) -> Iterator[Hit]:
-    """Hex digits after a colon, a comma or "is", or as an SDK's first argument, in a sentence
-    about a key or token (not a hash, a commit or a serial); a drawn value so too; a BISS session
-    word; a stream key in YouTube's shape."""
+    """Hex digits after a colon, a comma or "is", "new" or a key's CamelCase name, or as an SDK's
+    first argument, in a sentence about a key or token (not a hash, a commit or a serial); a
+    drawn value so too, or after "new key" and its kin; a Wi-Fi key after "new key" once a
+    network was named, or that a network "now uses"; a BISS session word; a stream key in
+    YouTube's shape."""
     for match in _WIFI_USES.finditer(text):
         if looks_generated(match.group("value")) or random_letters(match.group("value")):
             yield match.start("value"), match.end("value"), "wifi_key"

@@ -254,6 +254,8 @@ _MAIN_LINE_RIGHT_BEFORE = re.compile(
     r"(?i)\b(?:switchboard|centralino|centralita|zentrale|hoofdnummer|main\s+(?:line|number)"
     r"|standard)\W{0,3}$"
 )
+
+
 # a work phone given since, after the own one: "Mark's SMS alerts moved off his own phone now the
 # company has issued the network on-call handset. The on-call mobile is 07940 ..." (session 31)
 _WORK_HANDSET_ISSUED = re.compile(
