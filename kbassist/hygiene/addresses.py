@@ -39,8 +39,8 @@ _DE_NL_STREET_TYPES = (
 # (nor a Dutch fault's number: "KPN-storing 3-19820442"; session 32, blind270 read)
 _SEAT = (
     # (nor a control room's desk: "Funkarbeitsplatz 3"; session 33, blind300 read)
-    r"(?![\wäöüß-]*(?:Arbeits|arbeits|Behandlungs|Park|Stell|Steck|Sitz|Mess|Kassen|Speicher"
-    r"|Warte)platz)"
+    r"(?!(?:Funk|Bildschirm|Leitstellen)?(?:Arbeits|arbeits|Behandlungs|Park|Stell|Steck|Sitz|Mess"
+    r"|Kassen|Speicher|Warte)platz)"
     r"(?![\wäöüß'-]*storing\b)"
 )
 _STREET_DE_NL = (

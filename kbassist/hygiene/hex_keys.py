@@ -118,6 +118,8 @@ _NEW_KEY_VALUE = re.compile(
     r"|nieuwe|neu)|(?:nova|nueva|nuova|nouvelle|nieuwe|neuer?|new)[ \t]+(?:chave|clave|chiave"
     r"|clé|sleutel|schlüssel|key))[ \t:,]+(?P<value>[A-Za-z0-9]{8,64})(?![\w+/=-])"
 )
+_NEW_WORDS = ("new", "nov", "nuev", "nuov", "neu", "nieuw", "nouvel")  # read by _NEW_KEY_VALUE
+_KEY_WORDS_NEW = ("chave", "clave", "chiave", "clé", "sleutel", "schlüssel", "key")
 # A Wi-Fi network named before such a key: then letters and a digit are enough: "los lectores
 # de la báscula perdían la wifi ... se puso una clave nueva, furrowewesilage83" (session 33,
 # blind294 and blind295 read)
@@ -160,10 +162,14 @@ def hex_key_hits(text: str, lowered: str) -> Iterator[Hit]:
     drawn value so too, or after "new key" and its kin; a Wi-Fi key after "new key" once a
     network was named, or that a network "now uses"; a BISS session word; a stream key in
     YouTube's shape."""
-    for match in _WIFI_USES.finditer(text):
-        if looks_generated(match.group("value")) or random_letters(match.group("value")):
-            yield match.start("value"), match.end("value"), "wifi_key"
-    for match in _NEW_KEY_VALUE.finditer(text):
+    if " uses " in lowered or " takes " in lowered:
+        for match in _WIFI_USES.finditer(text):
+            if looks_generated(match.group("value")) or random_letters(match.group("value")):
+                yield match.start("value"), match.end("value"), "wifi_key"
+    new_key = any(word in lowered for word in _NEW_WORDS) and any(
+        word in lowered for word in _KEY_WORDS_NEW
+    )
+    for match in _NEW_KEY_VALUE.finditer(text) if new_key else ():
         value = match.group("value")
         if (
             any(ch.isdigit() for ch in value)
@@ -188,7 +194,10 @@ def hex_key_hits(text: str, lowered: str) -> Iterator[Hit]:
             yield match.start("value"), match.end("value"), "preshared_key"
     drawn = (
         match
-        for match in (*_DRAWN_VALUE.finditer(text), *_NEW_KEY_VALUE.finditer(text))
+        for match in (
+            *_DRAWN_VALUE.finditer(text),
+            *(_NEW_KEY_VALUE.finditer(text) if new_key else ()),
+        )
         if not _HEX_ONLY.fullmatch(match.group("value"))
         and not _CAMEL_CASE.fullmatch(match.group("value"))
         and (looks_generated(match.group("value")) or random_letters(match.group("value")))

@@ -45,9 +45,7 @@ _SHAPES = re.compile(
     r"|\b\d{1,4}(?:[ \t]?(?:bis|ter))?,?[ \t]+(?:rue|avenue|boulevard|bd|chemin|allée|impasse"
     rf"|place|quai)[ \t]+(?:{_WORD}[ \t]+){{0,4}}?{_WORD},?[ \t]+\d{{5}}[ \t]+{_WORD}\b"
 )
-_PIECES = re.compile(
-    r"\d[ \t]?\d[a-z]{2}\b|\d{4}[ \t]?[a-z]{2}[ \t]|\d{4,5}(?:-\d{3})?[ \t]+[a-zà-ÿ]"
-)
+_PIECES = re.compile(r"\b[a-z]{1,2}\d[a-z\d]?[ \t]?\d[a-z]{2}\b|,[ \t]*\d{4,5}(?:-\d{3})?[ \t]")
 
 
 def lower_case_address_hits(text: str, lowered: str) -> Iterator[Hit]:
