@@ -123,6 +123,7 @@ BATCHES = (
     "blind293", "blind294", "blind295", "blind296",
     "blind297", "blind298", "blind299", "blind300",
     "blind301", "blind302", "blind303", "blind304",
+    "blind305", "blind306", "blind307", "blind308",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -430,6 +431,10 @@ BLIND = {
     "blind302": ROOT / "bench" / "data" / "secrets_blind302.jsonl",
     "blind303": ROOT / "bench" / "data" / "secrets_blind303.jsonl",
     "blind304": ROOT / "bench" / "data" / "secrets_blind304.jsonl",
+    "blind305": ROOT / "bench" / "data" / "secrets_blind305.jsonl",
+    "blind306": ROOT / "bench" / "data" / "secrets_blind306.jsonl",
+    "blind307": ROOT / "bench" / "data" / "secrets_blind307.jsonl",
+    "blind308": ROOT / "bench" / "data" / "secrets_blind308.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -2370,6 +2375,33 @@ SEEN = {
         "and beauty salons and spas; scored in session 33 on 0124b48) (the rules alone "
         "0.88/1.00; with the token model 0.98/1.00; personal 1.00/1.00); read in session 33 (a "
         "code that 'lautet aktuell' its digits): development since"
+    ),
+    "blind305": (
+        "the hundred-and-ninety-seventh secrets blind test (written in session 33, focus: "
+        "churches, mosques, temples and faith organisations; scored in session 33 on da155b2) "
+        "(the rules alone 0.95/1.00; with the token model 0.97/1.00; personal 1.00/1.00); read "
+        "in session 34 (a Wi-Fi key a sentence opens with 'Changée pour'; B305-052 labels a bank "
+        "detail a secret, which the guide makes personal data): development since"
+    ),
+    "blind306": (
+        "the hundred-and-ninety-eighth secrets blind test (written in session 33, focus: water, "
+        "energy and utility operators; scored in session 33 on da155b2) (the rules alone "
+        "0.97/1.00; with the token model 1.00/1.00; personal 0.97/0.97); read in session 34 (a "
+        "mobile a sentence after 'seinem eigenen Handy', a fault line moved to an extension): "
+        "development since"
+    ),
+    "blind307": (
+        "the hundred-and-ninety-ninth secrets blind test (written in session 33, focus: "
+        "e-commerce shops and online sellers; scored in session 33 on da155b2) (the rules alone "
+        "0.93/1.00; with the token model 0.97/1.00; personal 1.00/0.97); read in session 34 (a "
+        "password entered 'in' a system with the verb last, a regenerated key's capitals after "
+        "'Nouvelle clé', a parcel's number read as a card): development since"
+    ),
+    "blind308": (
+        "the two-hundredth secrets blind test (written in session 33, focus: closure notes "
+        "written as e-mail replies; scored in session 33 on da155b2) (the rules alone 0.97/1.00; "
+        "with the token model 0.98/1.00; personal 1.00/0.97); read in session 34 (a voicemail "
+        "code 'de votre messagerie', a 'ligne directe'): development since"
     ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).

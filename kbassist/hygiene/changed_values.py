@@ -15,7 +15,12 @@ from kbassist.hygiene.keyword_scan import Hit
 from kbassist.hygiene.new_values import PASSWORD_NAMED
 from kbassist.hygiene.public_material import HASH_ALGORITHM
 from kbassist.hygiene.regex_guard import guarded
-from kbassist.hygiene.value_shapes import is_mention, looks_generated, value_shape_ok
+from kbassist.hygiene.value_shapes import (
+    is_mention,
+    looks_generated,
+    random_letters,
+    value_shape_ok,
+)
 
 # A token or key updated in a script or a config, then the value: "Updated the token in the
 # SCADA notification script to 3c7d225b8fc0a872037896f3ee84ddf6" (blind223 read); not a hash or
@@ -87,6 +92,26 @@ _QUOTED_AS = guarded(
     r"(?i)\b(?:logged|set|agreed|registered|recorded|changed)\s+it\s+(?:with\s+\w+\s+)?"
     r"(?:as|to)\s+['‘\"“](?P<value>(?-i:[A-Z][a-z]{2,14}(?:[ ][A-Z][a-z]{2,14}){1,3}))['’\"”]"
 )
+# A change whose subject the sentence leaves out, a key or a password named in the words before:
+# "avait encore la clé d'usine. Changée pour dDFZYk1eOKcgHpnQ (WPA2)" (session 34, blind305 read)
+_ELIDED_CHANGE = guarded(
+    r"(?i)(?:^|[.;!][ \t]+|\n[ \t]*)(?:changed|changée?s?|geändert|cambiad[ao]|alterad[ao]"
+    r"|mudad[ao]|cambiat[ao]|gewijzigd|veranderd|modifiée?)[ \t]+(?:to|pour|en|auf|a|para|in"
+    r"|naar|em|por)[ \t]+(?P<value>[^\s,;()<>'\"]{8,64}?)[.,;)]?(?=\s|$)"
+)
+_KEY_OR_PASSWORD_NAMED = guarded(
+    r"(?i)\b(?:cl[ée]s?|keys?|schlüssel|claves?|chaves?|chiave|sleutel|psk|wpa\d?|password"
+    r"|passwort|kennwort|wachtwoord|contraseña|senha|palavra-passe|mot\s+de\s+passe|mdp|pw)\b"
+)
+_WIFI_NAMED = guarded(r"(?i)\b(?:wi-?fi|wlan|wpa\d?|ssid|psk)\b")
+# A value entered "in" a system with the verb last, a password or key named before: "Im Portal
+# neu gesetzt und UedwQyWH5KBNQV in JTL unter Versand > DHL hinterlegt" (session 34, blind307
+# read)
+_VALUE_THEN_STORED = guarded(
+    r"(?i)\b(?:und|en)[ \t]+(?P<value>[^\s,;()<>'\"]{8,64}?)[ \t]+(?:in|im|ins|bei|unter|op"
+    r"|bij)\b[^.\n;]{0,60}?\b(?:hinterlegt|eingetragen|eingegeben|gespeichert|eingepflegt"
+    r"|ingevoerd|opgeslagen|ingevuld)\b"
+)
 _STATUS_WORDS = frozenset(
     "password reset resolved closed done complete completed pending urgent high low priority"
     " incident request open new".split()
@@ -109,6 +134,7 @@ def changed_value_hits(text: str, lowered: str) -> Iterator[Hit]:
             if not is_mention(value) and value_shape_ok(value, "strict"):
                 yield match.start("value"), match.end("value"), "password"
     yield from _set_to_value_hits(text)
+    yield from _elided_change_hits(text, lowered)
     if "re" in lowered:
         yield from _named_password_hits(_RESET_TO, text)
     if "info" in lowered or "epp" in lowered or "transf" in lowered or "verhuis" in lowered:
@@ -154,3 +180,34 @@ def _named_password_hits(pattern: re.Pattern[str], text: str) -> Iterator[Hit]:
             continue
         if PASSWORD_NAMED.search(text, max(0, match.start() - _REACH), match.start()):
             yield match.start("value"), match.end("value"), "password"
+
+
+def _elided_change_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """A drawn value a sentence opens with "changed to" (its subject left out), a key or a
+    password named in the 150 characters before; one entered "in" a system with the verb last,
+    a password or key named in the 300 before."""
+    if "ge" in lowered or "chang" in lowered or "cambia" in lowered or "mud" in lowered:
+        for match in _ELIDED_CHANGE.finditer(text):
+            value = match.group("value")
+            if not _drawn(value) or not _KEY_OR_PASSWORD_NAMED.search(
+                text, max(0, match.start() - 150), match.start()
+            ):
+                continue
+            near = text[max(0, match.start() - 150) : match.end() + 40]
+            kind = "wifi_key" if _WIFI_NAMED.search(near) else "password"
+            yield match.start("value"), match.end("value"), kind
+    if "und " in lowered or "en " in lowered:
+        for match in _VALUE_THEN_STORED.finditer(text):
+            if _drawn(match.group("value")) and _KEY_OR_PASSWORD_NAMED.search(
+                text, max(0, match.start() - _REACH), match.start()
+            ):
+                yield match.start("value"), match.end("value"), "password"
+
+
+def _drawn(value: str) -> bool:
+    """A generator's value: letters and digits mixed, or letters and a digit whose case changes
+    four times or more ("dDFZYk1eOKcgHpnQ", "UedwQyWH5KBNQV")."""
+    if looks_generated(value) or random_letters(value):
+        return True
+    changes = sum(1 for a, b in zip(value, value[1:], strict=False) if a.isupper() != b.isupper())
+    return value.isalnum() and value_shape_ok(value, "strict") and changes >= 4

@@ -17,7 +17,10 @@ CODE_RULES: tuple[KeywordRule, ...] = (
         r"[\s-]?(?:pin|passcode|password|code|passwort|kennwort|contraseña|clave|mot\s+de\s+passe"
         r"|code\s+secret|wachtwoord|senha|codice)"
         # "Code messagerie vocale réinitialisé à 7351": the code named before the mailbox
-        r"|(?:code|pin|c[óo]digo|codice)\s+(?:de\s+(?:la\s+)?|della\s+|do\s+|da\s+)?"
+        # (and whose: "Le code de votre messagerie vocale a été réinitialisé à 3823"; session 34,
+        # blind308 read)
+        r"|(?:code|pin|c[óo]digo|codice)\s+(?:de\s+(?:la\s+|votre\s+|sa\s+|ta\s+|son\s+|mon\s+"
+        r"|su\s+|tu\s+)?|della\s+(?:sua\s+|tua\s+)?|do\s+(?:seu\s+|teu\s+)?|da\s+(?:sua\s+)?)?"
         r"(?:messagerie(?:\s+vocale)?|buzón(?:\s+de\s+voz)?|segreteria(?:\s+telefonica)?"
         r"|correio\s+de\s+voz|voicemail|voice\s?mail)",
         "digits",

@@ -130,6 +130,18 @@ _WIFI_USES = re.compile(
     r"(?i)\b(?:wi-?fi|wlan|ssid)['\"’]?[ \t]+(?:now[ \t]+)?(?:uses|takes)[ \t]+"
     r"(?P<value>[A-Za-z0-9!@#$%&*_+-]{8,63})(?![\w!@#$%&*+-])"
 )
+# Or capitals and digits after "new key", once a key was regenerated: "la clé privée avait été
+# régénérée par le gérant. Nouvelle clé 75N8FTGI saisie" (session 34, blind307 read)
+_REGENERATED = guarded(
+    r"(?i)\b(?:r[ée]g[ée]n[ée]r\w*|regenerat\w*|rigenerat\w*|regenerad\w*|neu\s+generiert"
+    r"|opnieuw\s+gegenereerd|rotated|renewed|reissued|revoked)\b"
+)
+# (a software's key, not a door's: "New key 4B7C2210 cut for the cleaner")
+_SOFTWARE_KEY = guarded(
+    r"(?i)\b(?:api|priv\w*|secret\w*|token|module|modul|plugin|portal|portail|webhook|config\w*"
+    r"|integration|intégration|integración|integrazione|account|compte|cuenta)\b"
+)
+_CAPITALS_AND_DIGITS = re.compile(r"(?=(?:[A-Z]*\d){2})(?=(?:\d*[A-Z]){2})[A-Z0-9]{8,64}")
 _CAMEL_CASE = re.compile(r"(?:[A-Z][a-z]{2,})+")  # "PartialProductKey": a field's name
 # (not a public key: "Clave pública del router: oJgIdwFo...=")
 _PUBLIC = re.compile(r"(?i)\b(?:public|pública|publique|pubblica|öffentliche?r?|publieke?)\b")
@@ -177,6 +189,12 @@ def hex_key_hits(text: str, lowered: str) -> Iterator[Hit]:
             and _WIFI_BEFORE.search(text, max(0, match.start() - 200), match.start())
         ):
             yield match.start("value"), match.end("value"), "wifi_key"
+        elif (
+            _CAPITALS_AND_DIGITS.fullmatch(value)
+            and _REGENERATED.search(text, max(0, match.start() - 200), match.start())
+            and _SOFTWARE_KEY.search(text, max(0, match.start() - 200), match.end() + 80)
+        ):
+            yield match.start("value"), match.end("value"), "api_key"
     yield from guid_key_hits(text, lowered)
     if "biss" in lowered or "session word" in lowered:
         for match in _BISS_WORD.finditer(text):

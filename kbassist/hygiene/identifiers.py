@@ -56,6 +56,8 @@ _NAMED_BEFORE = guarded(
     # a key fob's number: "It wasn't a code issue: fob 515923 had been disabled" (session 33,
     # blind300 read; not a badge's PIN: "il PIN del badge, sei otto cinque zero tre")
     r"|(?:key\s+)?fob"
+    # a fault's reference with its carrier: "Storingsnummer KPN: 1-8833120742" (session 34)
+    r"|(?:st[öo]rungs|storings|meldings)nummer(?:\s+(?-i:[A-Z][\w&-]+))?"
     # a vendor's ticket: "Ticket do fornecedor de filtro 553019" (session 29, blind207 read)
     r"|(?:ticket|case|caso|chamado|incidencia|incidente|ocorr[êe]ncia|fall|melding)\s+(?:(?:do|da"
     r"|del|de|du|of\s+the|with\s+the|van\s+de|beim)\s+)?(?:fornecedor|proveedor|fournisseur"

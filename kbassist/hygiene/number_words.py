@@ -65,7 +65,9 @@ _NOT_PHONE_CONTEXT = guarded(
     # "Incidencia Redsys 2026-118842", "Storing KPN ...": a reference word, the vendor's name,
     # then its number, in the seven languages (session 8)
     r"|\b(?:ticket|fall|case|caso|vorgang|incident|incidencia|incidente|incidenza|chamado"
-    r"|ocorrência|st[öo]rung|storing|melding|segnalazione|aver[íi]a|fault|dossier|zaak"
+    # (or its compound: "Storingsnummer KPN: 1-8833120742"; session 34)
+    r"|ocorrência|st[öo]rung(?:snummer)?|storing(?:snummer)?|melding|segnalazione|aver[íi]a|fault"
+    r"|dossier|zaak"
     r"|r[ée]f[ée]rence|referencia|ref|order|pedido|commande|bestelling|auftrag|ordine|rma"
     r"|contract|contrat|contratto|contrato|vertrag)"
     r"\s+(?:(?:beim|bei|with|at|del|du|van|bij|presso|junto\s+a|chez)\s+\w+"

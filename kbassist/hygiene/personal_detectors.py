@@ -63,7 +63,10 @@ _NOT_CARD_CONTEXT = guarded(
     r"(?i)(?:serial|s/n|\bsn\b|s[ée]rie|matricola|imei|iccid|imsi|meid|tracking|order|invoice|ticket"
     r"|case|ref"
     r"|reference|asset|\bid\b|build|version|event|error|object|sid|account|acct|iban|sku|part"
-    r"|model|licen[cs]e|key|hash|barcode|ean|upc|\#)\W{0,12}$"
+    r"|model|licen[cs]e|key|hash|barcode|ean|upc|\#"
+    # a parcel's number: "etiqueta de prueba para el envío 5382 ..." (session 34, blind307 read)
+    r"|env[íi]o|envoi|shipment|consignment|parcel|sendung|paket|colis|zending|pakket|spedizione"
+    r"|pacco|encomenda|remessa|seguimiento|suivi)\W{0,12}$"
     # a support case with its vendor: "Abierto caso con Microsoft n.º 2394...", "Pedido de
     # suporte à Microsoft 2499..." (session 31, blind245 read)
     r"|(?:caso|case|pedido|chamado|incidencia|incidente|request|demande|richiesta|aanvraag"

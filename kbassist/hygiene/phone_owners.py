@@ -21,7 +21,13 @@ WORK_WORDS = guarded(
     r"|(?:booking|bookings|reservations?|enquiry|enquiries|sales)\s+(?:line|number)"
     # a team's line, an extension in French: "the Key Accounts team line 01642 ...", "Tél. 04 91
     # ... poste 31" (session 28, blind195 read)
-    r"|(?:team|group|department|dept)\s+(?:line|number)|poste(?=[ \t]*\d)"
+    r"|(?:team|group|department|dept)\s+(?:line|number)|poste(?=[ \t]*(?:le[ \t]+)?\d)"
+    # a direct line and a fault line in the other languages: "Votre ligne directe est désormais le
+    # 04 72 ...", "El número de atención de averías 963 ... pasa a sonar en la extensión 2210"
+    # (session 34, blind306 and blind308 read)
+    r"|ligne\s+directe|l[íi]nea\s+directa|linha\s+direta|linea\s+diretta|directe\s+lijn"
+    r"|extensi[óo]n|extens[ãa]o|aver[íi]as|avarias|st[öo]rungs(?:nummer|stelle|hotline|annahme)"
+    r"|storingsnummer|guasti|d[ée]pannage"
     # a handset a team shares: "the team's shared handset 07860 ..." (session 29, blind207 read)
     r"|shared\s+(?:handset|mobile|phone|cell)"
     # an e-mail signature's number: "signatures still say 0113 ..." (session 29, blind219 read)
@@ -200,6 +206,9 @@ _OWN_PHONE_EARLIER = guarded(
     r"|particular)"  # "su móvil particular" (session 20)
     r"|\b(?:privat|persönlich|priv[ée])\w*\s+(?:handy|mobil\w*|telefon\w*|festnetz\w*|nummer"
     r"|mobiel|gsm)"
+    # "will die App auf seinem eigenen Handy nutzen ... Registrierungs-SMS ging an 0171 ..."
+    # (session 34, blind306 read)
+    r"|\beigene[mn]?\s+(?:handy|mobil\w*|smartphone|telefon\w*|mobiel|gsm|telefoon)"
     # no work phone to use instead: "I don't have a work phone, use 07816 ..." (session 29)
     r"|\b(?:don'?t|don’t|do\s+not|doesn'?t|does\s+not|has\s+no|have\s+no)\s+(?:have\s+)?(?:a\s+)?"
     r"(?:work|company|business)\s+(?:phone|mobile))\b"
