@@ -124,6 +124,7 @@ BATCHES = (
     "blind297", "blind298", "blind299", "blind300",
     "blind301", "blind302", "blind303", "blind304",
     "blind305", "blind306", "blind307", "blind308",
+    "blind309", "blind310", "blind311", "blind312",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -435,6 +436,10 @@ BLIND = {
     "blind306": ROOT / "bench" / "data" / "secrets_blind306.jsonl",
     "blind307": ROOT / "bench" / "data" / "secrets_blind307.jsonl",
     "blind308": ROOT / "bench" / "data" / "secrets_blind308.jsonl",
+    "blind309": ROOT / "bench" / "data" / "secrets_blind309.jsonl",
+    "blind310": ROOT / "bench" / "data" / "secrets_blind310.jsonl",
+    "blind311": ROOT / "bench" / "data" / "secrets_blind311.jsonl",
+    "blind312": ROOT / "bench" / "data" / "secrets_blind312.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -2402,6 +2407,36 @@ SEEN = {
         "written as e-mail replies; scored in session 33 on da155b2) (the rules alone 0.97/1.00; "
         "with the token model 0.98/1.00; personal 1.00/0.97); read in session 34 (a voicemail "
         "code 'de votre messagerie', a 'ligne directe'): development since"
+    ),
+    "blind309": (
+        "the two-hundred-and-first secrets blind test (written in session 34, focus: opticians, "
+        "hearing-aid centres and dental laboratories; scored in session 34 on 5594c2c) (the "
+        "rules alone 0.98/1.00; with the token model 1.00/1.00; personal 1.00/0.95); read in "
+        "session 34 (a pair's serials by side read as a phone, 'Contact' read as a bank's "
+        "'conta'): development since"
+    ),
+    "blind310": (
+        "the two-hundred-and-second secrets blind test (written in session 34, focus: funeral "
+        "directors, crematoria and cemeteries; scored in session 34 on 5594c2c) (the rules alone "
+        "0.87/1.00; with the token model 0.90/1.00; personal 1.00/0.97); read in session 34 "
+        "(stream keys at the end of RTMP addresses, 'Le nouveau code est C4847', a code 'für den "
+        "Kühlraum', a PIN 'per la sala del commiato'; a VNC password of eight small letters "
+        "after 'alterada para' stays missed): development since"
+    ),
+    "blind311": (
+        "the two-hundred-and-third secrets blind test (written in session 34, focus: theatres, "
+        "cinemas, concert halls and music venues; scored in session 34 on 5594c2c) (the rules "
+        "alone 0.92/0.98; with the token model 0.95/0.98; personal 0.98/0.95); read in session "
+        "34 (a code that 'lautet ab heute' or 'ora è' its digits, a Wi-Fi key alone on the line "
+        "after 'is now', a floor '1.º Frente', a user name read as a password): development since"
+    ),
+    "blind312": (
+        "the two-hundred-and-fourth secrets blind test (written in session 34, focus: notes that "
+        "quote or correct an earlier note, quote the customer, or list accounts one per line; "
+        "scored in session 34 on 5594c2c) (the rules alone 0.89/1.00; with the token model "
+        "0.98/0.98; personal 0.95/0.97); read in session 34 (a Wi-Fi key a router's card 'says', "
+        "'rufen Sie mich auf dem Handy an', a keyholder's mobile, a Meraki serial): development "
+        "since"
     ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).

@@ -76,7 +76,7 @@ _FLOOR_SAID = (
 # A floor and its door typed: "3.º B", "2.º esq.", "2.º esquerdo" (session 26, blind165 read)
 _FLOOR_TYPED = (
     r"\d{1,2}\.?\s?[ºª°]\.?(?:\s?(?:esquerd[oa]|direit[oa]|izquierd[oa]|derech[oa]"
-    r"|[A-Za-z]{1,4}\.?))?"
+    r"|(?i:frente|tr[aá]s|centro)|[A-Za-z]{1,4}\.?))?"  # "1.º Frente" (session 34, blind311 read)
 )
 # A street named without a type, then its town and a UK postcode: "12 Mill Race, Tickhill,
 # Doncaster DN11 9HU"; a German street named with its preposition, then a postcode: "Am

@@ -16,9 +16,9 @@ from kbassist.hygiene.new_values import PASSWORD_NAMED
 from kbassist.hygiene.public_material import HASH_ALGORITHM
 from kbassist.hygiene.regex_guard import guarded
 from kbassist.hygiene.value_shapes import (
+    drawn_value,
     is_mention,
     looks_generated,
-    random_letters,
     value_shape_ok,
 )
 
@@ -189,7 +189,7 @@ def _elided_change_hits(text: str, lowered: str) -> Iterator[Hit]:
     if "ge" in lowered or "chang" in lowered or "cambia" in lowered or "mud" in lowered:
         for match in _ELIDED_CHANGE.finditer(text):
             value = match.group("value")
-            if not _drawn(value) or not _KEY_OR_PASSWORD_NAMED.search(
+            if not drawn_value(value) or not _KEY_OR_PASSWORD_NAMED.search(
                 text, max(0, match.start() - 150), match.start()
             ):
                 continue
@@ -198,16 +198,7 @@ def _elided_change_hits(text: str, lowered: str) -> Iterator[Hit]:
             yield match.start("value"), match.end("value"), kind
     if "und " in lowered or "en " in lowered:
         for match in _VALUE_THEN_STORED.finditer(text):
-            if _drawn(match.group("value")) and _KEY_OR_PASSWORD_NAMED.search(
+            if drawn_value(match.group("value")) and _KEY_OR_PASSWORD_NAMED.search(
                 text, max(0, match.start() - _REACH), match.start()
             ):
                 yield match.start("value"), match.end("value"), "password"
-
-
-def _drawn(value: str) -> bool:
-    """A generator's value: letters and digits mixed, or letters and a digit whose case changes
-    four times or more ("dDFZYk1eOKcgHpnQ", "UedwQyWH5KBNQV")."""
-    if looks_generated(value) or random_letters(value):
-        return True
-    changes = sum(1 for a, b in zip(value, value[1:], strict=False) if a.isupper() != b.isupper())
-    return value.isalnum() and value_shape_ok(value, "strict") and changes >= 4

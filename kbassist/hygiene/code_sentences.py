@@ -35,7 +35,9 @@ _NOW_CODE = re.compile(
     r"(?i)\b(?:code|codes|codice|código|codigo|pin|keypad|\w+code)\b[^.;\n]{0,60}?"
     # "the keypad on the server room door ... changes to 83126"
     r"\b(?:changes\s+to|changed\s+to|will\s+change\s+to"
-    r"|is\s+now|is\s+nu|ist\s+(?:jetzt|nun)|lautet\s+(?:jetzt|nun)|est\s+(?:maintenant"
+    # ("der Code lautet ab heute 80666", "il codice ora è 2545B"; session 34, blind311 read)
+    r"|is\s+now|is\s+nu|ist\s+(?:jetzt|nun|ab\s+heute|ab\s+sofort)"
+    r"|lautet\s+(?:jetzt|nun|ab\s+heute|ab\s+sofort)|(?:ora|adesso)\s+è|est\s+(?:maintenant"
     r"|désormais)|es\s+ahora|é\s+agora|è\s+ora|il\s+nuovo\s+è|the\s+new\s+one\s+is"
     r"|der\s+neue\s+(?:ist|lautet)|de\s+nieuwe\s+is|le\s+nouveau\s+est|el\s+nuevo\s+es"
     r"|o\s+novo\s+é"
@@ -43,8 +45,17 @@ _NOW_CODE = re.compile(
     r"|pas+a\s+a\s+ser"
     # "Code wurde geändert, neu 4851" (session 18)
     r"|(?:changed|geändert|gewijzigd|changé|cambiado|alterado|cambiato)[,;]?[ \t]+(?:new|neu"
-    r"|nieuw|nouveau|nuevo|novo|nuovo))[ \t]*:?[ \t]*(?P<value>\d{4,8})(?![\w.,/:-]\w)"
+    r"|nieuw|nouveau|nuevo|novo|nuovo))[ \t]*:?[ \t]*(?P<value>(?-i:[A-Z])?\d{4,8}(?-i:[A-Z])?)"
+    r"(?![\w.,/:-]\w)"
 )
+# the new code named and given: "Digicode ... changé suite au départ d'un porteur. Le nouveau code
+# est C4847" (session 34, blind310 read)
+_NEW_CODE_IS = guarded(
+    r"(?i)\b(?:le\s+nouveau|the\s+new|der\s+neue|el\s+nuevo|o\s+novo|il\s+nuovo|de\s+nieuwe)"
+    r"[ \t]+(?:code|codice|código|codigo|pin)[ \t]+(?:est|is|ist|lautet|es|é|è)[ \t]*:?[ \t]*"
+    r"(?P<value>(?-i:[A-Z])?\d{4,8}(?-i:[A-Z])?)(?![\w.,/:-]\w)"
+)
+_DIGICODE = re.compile(r"(?i)\bdigicodes?\b")
 # the new code named, an aside between commas, then its digits: "O novo código, o gerente pediu
 # que ficasse registado ..., é mil novecentos ..." (session 25, blind153 read)
 _NEW_CODE_ASIDE = re.compile(
@@ -78,9 +89,17 @@ def now_code_hits(text: str, lowered: str) -> Iterator[Hit]:
     """Digits after "is now" or "the new one is" in a sentence about a code, a place named."""
     if not any(hint in lowered for hint in _HINTS):
         return
-    for match in (*_NOW_CODE.finditer(text), *_NEW_CODE_ASIDE.finditer(text)):
+    for match in (
+        *_NOW_CODE.finditer(text),
+        *_NEW_CODE_ASIDE.finditer(text),
+        *_NEW_CODE_IS.finditer(text),
+    ):
         place = max(0, match.start() - 200), match.start("value")
-        if PLACE_WORDS.search(text, *place) or _PARCEL_BOX.search(text, *place):
+        if (
+            PLACE_WORDS.search(text, *place)
+            or _PARCEL_BOX.search(text, *place)
+            or _DIGICODE.search(text, *place)
+        ):
             yield match.start("value"), match.end("value"), "door_code"
         elif _ADMIN_CODE.search(text, match.start(), match.start("value")):
             # "The code of administrator for enter in the System Menu is now 83614"
@@ -144,9 +163,19 @@ _MODE_WITH = guarded(
 )
 # a PIN for a thing, then its digits: "PIN for the drive 65122921 given over the phone" (session
 # 31, blind249 read)
+# (in the other languages and over a few words too: "PIN per la sala del commiato 9172# dato a
+# voce"; session 34, blind310 read)
 _PIN_FOR_THING = guarded(
-    r"(?i)\b(?:pin|passcode|pin-?code)\s+(?:for|of|on)\s+(?:the|his|her|their|this|that)\s+"
-    r"[^\W\d_]{3,15}\s+(?:is\s+)?(?P<value>\d{4,12})(?![\w.,/:-]\w)"
+    r"(?i)\b(?:pin|passcode|pin-?code)\s+(?:for|of|on|für|pour|para|per|voor)\s+(?:the|his|her"
+    r"|their|this|that|den|die|das|la|le|el|il|lo|o|a|de|het)\s+(?:[^\W\d_]{2,15}\s+){1,3}"
+    r"(?:is\s+)?(?P<value>\d{4,12})(?![\w.,/:-]\w)"
+)
+# a code for a room, then its digits: "Code für den Kühlraum 8691# persönlich übergeben"
+# (session 34, blind310 read)
+_CODE_FOR_ROOM = guarded(
+    r"(?i)\b(?:code|codice|código|codigo)\s+(?:for|für|pour|para|per|voor)\s+(?:the|den|die|das"
+    r"|la|le|el|il|lo|o|a|de|het)\s+(?:[^\W\d_]{2,15}\s+){0,2}(?:\w*(?:raum|room|zimmer|kamer"
+    r"|cel|zelle)|sala|salle|cella|câmara|cámara)\s+(?P<value>\d{4,8})(?![\w.,/:-]\w)"
 )
 # a code given to someone, then its digits: "Gave her code 872225 for the cold room 4.02"
 # (session 32, blind257 read)
@@ -235,6 +264,7 @@ def given_code_hits(text: str, lowered: str) -> Iterator[Hit]:
         *(_DIRECTIONS.finditer(text) if coded else ()),
         *(_MODE_WITH.finditer(text) if "mode" in lowered or "menu" in lowered else ()),
         *(_PIN_FOR_THING.finditer(text) if coded else ()),
+        *(_CODE_FOR_ROOM.finditer(text) if coded else ()),
         *(_GAVE_PERSON_CODE.finditer(text) if coded or "combination" in lowered else ()),
         *(_ASSIGNED_DIGITS.finditer(text) if "pin" in lowered else ()),
     )
@@ -252,7 +282,9 @@ def given_code_hits(text: str, lowered: str) -> Iterator[Hit]:
         *role,
         *changed,
     ):
-        if PLACE_WORDS.search(text, max(0, match.start() - 200), match.start("value")):
+        if match.re is _CODE_FOR_ROOM or PLACE_WORDS.search(
+            text, max(0, match.start() - 200), match.start("value")
+        ):
             yield match.start("value"), match.end("value"), "door_code"
         elif (
             match.re in (_PIN_FOR_THING, _GAVE_PERSON_CODE)

@@ -93,6 +93,12 @@ SET_VERBS = frozenset(
 # the word after such a verb that introduces the new value, in the seven languages
 # ("a senha ... ficou definida como Mar4vilha-Tejo81": Portuguese "set as", session 17)
 SET_TO_WORDS = frozenset({"to", "auf", "naar", "in", "a", "en", "para", "pour", "como"})
+# a link that ends its line, the value alone on the next: "the POS network key is now\n
+# oViW79kFcKBbuMuUreq\n(WPA2, SSID POS-Bar)" (session 34, blind311 read)
+LINK_ENDS_LINE = re.compile(
+    r"[^\n]{0,60}?\b(?:is(?:[ \t]+now)?|now|ist|est|es|é|è|lautet|luidt)[ \t]*:?[ \t]*\n"
+    r"(?=[ \t]*\S+[ \t]*(?:\n|$|\())"
+)
 ENGLISH_SET_VERBS = r"(?:reset|set|changed|changes|change|updated|update|rotated)"
 # a value that replaced the old one, in the seven languages (session 16)
 REPLACE_VERBS = frozenset(

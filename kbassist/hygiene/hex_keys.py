@@ -20,7 +20,12 @@ from collections.abc import Iterator
 from kbassist.hygiene.keyword_scan import Hit
 from kbassist.hygiene.prose_codes import sentence_around
 from kbassist.hygiene.regex_guard import guarded
-from kbassist.hygiene.value_shapes import KEY_NOUNS, looks_generated, random_letters
+from kbassist.hygiene.value_shapes import (
+    KEY_NOUNS,
+    drawn_value,
+    looks_generated,
+    random_letters,
+)
 
 # "Alguien regeneró la API key ... Puesta la nueva en WooCommerce > Ajustes > Holded: 8d3f...",
 # "Re-entered the SHIP token in the Opera interface config (...): 3e7f...": 32 or more hex
@@ -142,6 +147,16 @@ _SOFTWARE_KEY = guarded(
     r"|integration|intégration|integración|integrazione|account|compte|cuenta)\b"
 )
 _CAPITALS_AND_DIGITS = re.compile(r"(?=(?:[A-Z]*\d){2})(?=(?:\d*[A-Z]){2})[A-Z0-9]{8,64}")
+# A drawn value a router's card or sticker "says", a Wi-Fi network named near: "the card on the
+# back of the box says 4iqReQVOSfYMFbhkuS9 but none of the tills will join" (session 34,
+# blind312 read)
+_CARD_SAYS = guarded(
+    r"(?i)\b(?:card|sticker|label|aufkleber|etiket|étiquette|etiqueta|etichetta)\b[^.\n]{0,50}?"
+    r"\b(?:says|reads|shows|sagt|zegt|dit|dice|diz)[ \t]*:?[ \t]+"
+    r"(?P<value>[A-Za-z0-9!@#$%&*_+-]{8,63})(?![\w!@#$%&*+-])"
+)
+_SAYS = (" says", " reads", " shows", " sagt", " zegt", " dit", " dice", " diz")  # _CARD_SAYS
+_WIFI_NEAR = guarded(r"(?i)\b(?:wi-?fi|wlan|ssid|wpa\d?|join|joined|broadband|router)\b")
 _CAMEL_CASE = re.compile(r"(?:[A-Z][a-z]{2,})+")  # "PartialProductKey": a field's name
 # (not a public key: "Clave pública del router: oJgIdwFo...=")
 _PUBLIC = re.compile(r"(?i)\b(?:public|pública|publique|pubblica|öffentliche?r?|publieke?)\b")
@@ -166,6 +181,11 @@ _BISS_WORD = guarded(
 )
 _STREAM_KEY = re.compile(r"(?<![\w-])(?P<value>[a-z0-9]{4}(?:-[a-z0-9]{4}){4})(?![\w-])")
 _STREAM_NAMED = re.compile(r"(?i)stream")
+# a stream key as the last part of an RTMP address: "rtmp://ingest.vigilcast.co.uk/live/XCCavc..."
+# (session 34, blind310 read); the address's host and path are no secret
+_RTMP_KEY = re.compile(
+    r"(?i)\brtmps?://[^\s/]+(?:/[^\s/]+)*?/(?P<value>[\w-]{12,128}?)(?=[.,;)]?(?:\s|$))"
+)
 
 
 def hex_key_hits(text: str, lowered: str) -> Iterator[Hit]:
@@ -178,6 +198,11 @@ def hex_key_hits(text: str, lowered: str) -> Iterator[Hit]:
         for match in _WIFI_USES.finditer(text):
             if looks_generated(match.group("value")) or random_letters(match.group("value")):
                 yield match.start("value"), match.end("value"), "wifi_key"
+    says = any(word in lowered for word in _SAYS)
+    for match in _CARD_SAYS.finditer(text) if says else ():
+        around = max(0, match.start() - 200), match.end() + 200
+        if drawn_value(match.group("value")) and _WIFI_NEAR.search(text, *around):
+            yield match.start("value"), match.end("value"), "wifi_key"
     new_key = any(word in lowered for word in _NEW_WORDS) and any(
         word in lowered for word in _KEY_WORDS_NEW
     )
@@ -199,6 +224,11 @@ def hex_key_hits(text: str, lowered: str) -> Iterator[Hit]:
     if "biss" in lowered or "session word" in lowered:
         for match in _BISS_WORD.finditer(text):
             if any(ch.isdigit() for ch in match.group("value")):
+                yield match.start("value"), match.end("value"), "secret"
+    if "rtmp" in lowered:
+        for match in _RTMP_KEY.finditer(text):
+            value = match.group("value")
+            if drawn_value(value) or _STREAM_KEY.fullmatch(value):
                 yield match.start("value"), match.end("value"), "secret"
     if "stream" in lowered:
         for match in _STREAM_KEY.finditer(text):

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 
 from kbassist.hygiene.look_alikes import is_look_alike
-from kbassist.hygiene.public_material import HASH_ALGORITHM
+from kbassist.hygiene.public_material import HASH_ALGORITHM, USER_NAMED_BEFORE
 from kbassist.hygiene.regex_guard import guarded
 
 # A VIN: seventeen characters without I, O and Q, the last six digits (a maker's serial), where
@@ -38,6 +38,10 @@ _VIN = re.compile(r"[A-HJ-NPR-Z0-9]{11}\d{6}")
 _VIN_NAMED = re.compile(
     r"(?i)\b(?:vins?|chassis|fahrgestell\w*|fahrzeug-?ident\w*|châssis|telaio|bastidor|chassi)\b"
 )
+# A Cisco Meraki device's serial, Meraki or a model named before: "MR2 Meraki MR36: Q2HY-CF85-VR1E"
+# (session 34, blind312 read)
+_MERAKI_SERIAL = re.compile(r"Q[2-5][A-Z0-9]{2}-[A-Z0-9]{4}-[A-Z0-9]{4}")
+_MERAKI_NAMED = re.compile(r"(?i)\bmeraki\b|\bM[RSXVGT]\d{2,3}\b|\bserial")
 # Windows' product ID (Settings > System > About), in its retail and OEM layouts
 _PRODUCT_ID = re.compile(r"\d{5}-\d{5}-\d{5}-AA[A-Z0-9]{3}|\d{5}-(?:OEM|\d{3})-\d{7}-\d{5}")
 # A number named by what it labels, right before it: a seal, a school or a centre
@@ -189,6 +193,15 @@ _ERROR_WORDS = guarded(
 )
 
 
+def _account_or_device(text: str, start: int, value: str) -> bool:
+    """An account's name ("her username is front.desk3"), a Meraki device's serial (session
+    34)."""
+    return USER_NAMED_BEFORE.search(text, max(0, start - 30), start) is not None or (
+        _MERAKI_SERIAL.fullmatch(value) is not None
+        and _MERAKI_NAMED.search(text, max(0, start - 60), start) is not None
+    )
+
+
 def is_identifier(text: str, start: int, end: int) -> bool:
     """Whether the value at start..end is one of the identifiers, names, sizes, hashes or
     placeholders above."""
@@ -196,6 +209,7 @@ def is_identifier(text: str, start: int, end: int) -> bool:
     return (
         (_VIN.fullmatch(value) is not None and _vin_named(text, start))
         or _PRODUCT_ID.fullmatch(value) is not None
+        or _account_or_device(text, start, value)
         or _NAMED_BEFORE.search(text, max(0, start - 72), start) is not None
         or _IDS_LISTED_BEFORE.search(text, max(0, start - 160), start) is not None
         or _NAME_COMPOUND.fullmatch(value) is not None
@@ -229,8 +243,7 @@ def is_identifier(text: str, start: int, end: int) -> bool:
         # IATA agency code: "the wrong IATA agency code. Changed it to 91-2 3456 1" (session 32,
         # blind273 and blind276 read)
         or _said_placeholder(value)
-        # an RSA public key's opening, as DKIM publishes it: "Public key check: p=MIGfMA0G..."
-        # (session 32, blind284 read)
+        # an RSA public key's opening, as DKIM publishes it: "check: p=MIGfMA0G..." (s. 32)
         or "MIGfMA0GCSqGSIb3DQEBAQUAA4GN" in value
         or "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8A" in value
         or (

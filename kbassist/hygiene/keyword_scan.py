@@ -29,6 +29,7 @@ from kbassist.hygiene.filler_words import (
     HTML_TAG,
     LATER_TO,
     LATER_TO_WORDS,
+    LINK_ENDS_LINE,
     LINKS,
     PREPOSITIONS,
     REPLACE_VERBS,
@@ -402,9 +403,7 @@ def _ends_sentence(word: str) -> bool:
 def _worth_searching(rule: KeywordRule, text: str, start: int, end: int, set_before: bool) -> bool:
     """Whether the rest of the line holds a separator the sentence search could use."""
     window = text[start:end]
-    if ":" in window or "=" in window or " - " in window or " – " in window:
-        return True
-    if " -> " in window or " → " in window:  # ("=>" holds "=", taken above)
+    if any(mark in window for mark in (":", "=", " - ", " – ", " -> ", " → ")):  # "=>" too
         return True
     if SET_TO.search(window) or SET_FROM_TO.search(window) or SET_LAST.search(window):
         return True
@@ -610,7 +609,8 @@ def keyword_hits(
                 continue
         regex, haystack = (compiled.lower, lowered) if same_length else (compiled.any_case, text)
         for count, match in enumerate(keyword_matches(regex, haystack)):
-            line_end = text.find("\n", match.end())
+            line = LINK_ENDS_LINE.match(text, match.end())  # "key is now\n<value>" (session 34)
+            line_end = text.find("\n", line.end() if line else match.end())
             window_end = min(len(text) if line_end == -1 else line_end, match.end() + _WINDOW)
             # A word the window cuts is read whole: the first half of a GUID looks like a key.
             rest = _WORD_REST.match(text, window_end)

@@ -74,6 +74,11 @@ _NOT_PHONE_CONTEXT = guarded(
     r"|(?-i:(?!(?:DE|DA|DO|DEL|DI|DU|VAN|THE|O|A|EL|LA|LE|IL|DER|DIE|DAS|HET)\b)[A-Z][\w&-]+)"
     r"(?:\s(?-i:[A-Z][\w&-]+))?)(?:\s(?:n[º°o]?\.|nr\.?|no\.?|number|nummer|numero|número))?"
     r"\W{0,3}$"
+    # a police complaint's number: "numéro de plainte 6733365969" (session 34, blind312 read)
+    r"|(?:plainte|denuncia|denúncia|anzeige|aangifte|crime)(?:\s+(?:number|ref\w*|n[º°o]\.?))?"
+    r"\W{0,3}$"
+    # a pair's serials by side: "Serials L 0880342739 and R 6816431693" (session 34, blind309)
+    r"|\bserials?\s+(?:[LR]|left|right)\W{0,3}$|\band\s+(?-i:[LR])\W{0,3}$"
     # a staff access card's number, not a phone's: "card no. 0612 4471", "Kartennummer",
     # "número de tarjeta", "numéro de carte", "kaartnummer", "numero tessera" (session 8)
     r"|(?<!sim\s)(?<!sim-)\bcard[\s-]?(?:no\.?|number|nr\.?|\#)\W{0,3}$"

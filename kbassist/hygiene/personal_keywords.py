@@ -412,9 +412,9 @@ def _account(
     return first, last
 
 
-_BANK_CONTEXT = re.compile(
-    r"(?i)bank|iban|sort(?:\s+|_)?(?:code|\d\d-)|payroll|salary|routing|bic|swift|konto|blz|rekening|conta|conto"
-    r"|cuenta|compte|expenses|refund|reimburs"
+_BANK_CONTEXT = re.compile(  # whole words for the short ones: not "Contact lens", "public" (s. 34)
+    r"(?i)bank|iban|sort(?:\s+|_)?(?:code|\d\d-)|payroll|salary|routing|\bbic\b|swift|konto|\bblz\b"
+    r"|rekening|\bcontas?\b|\bconto\b|cuenta|\bcomptes?\b|expenses|refund|reimburs"
 )
 
 

@@ -28,6 +28,11 @@ WORK_WORDS = guarded(
     r"|ligne\s+directe|l[íi]nea\s+directa|linha\s+direta|linea\s+diretta|directe\s+lijn"
     r"|extensi[óo]n|extens[ãa]o|aver[íi]as|avarias|st[öo]rungs(?:nummer|stelle|hotline|annahme)"
     r"|storingsnummer|guasti|d[ée]pannage"
+    # a council's, a venue's box office, a switchboard in Portuguese: "(bereavement services,
+    # Northgate Council)", "Het algemene kassanummer ... 020 ...", "a central do teatro continua
+    # no 21 ..." (session 34, blind310 and blind311 read)
+    r"|council|algemene|kassa\w*|box\s+office"
+    r"|taquilla|billetterie|bilheteira|biglietteria|portaria|central(?=\s+d[oae]\b)"
     # a handset a team shares: "the team's shared handset 07860 ..." (session 29, blind207 read)
     r"|shared\s+(?:handset|mobile|phone|cell)"
     # an e-mail signature's number: "signatures still say 0113 ..." (session 29, blind219 read)
@@ -94,9 +99,13 @@ PERSONAL_PHONE_WORDS = re.compile(
     r"|their|he|she|ihn|ihm|ihr|ihre|seine?|lui|elle|hem|haar|zijn|ele|ela|dele|dela"
     r"|patient|patiënt|paciente|patiente?|paziente|tenant|pupil|resident"
     r"|parent|guardian"  # "the parent's mobile 07956 ..." (session 26, blind170 read)
+    r"|key-?holders?"  # "Branch manager (keyholder): 07961 ..." (session 34, blind312 read)
     r"|perso|son|sa|su|suo|sua|seu|my|mine|mijn|mein|meine|meu|minha|mio|mia"
     # "naar je eigen mobiele nummer 06-..." (session 31, blind243 read)
-    r"|eigen|eigenen?|eigene)\b"
+    r"|eigen|eigenen?|eigene"
+    # "Bitte rufen Sie mich auf dem Handy an, 0152 ..." (session 34, blind312 read)
+    r"|(?:mich|me|moi|mij)\s+(?:auf|am|on|sur|op)\s+(?:dem\s+|my\s+|mon\s+|mijn\s+)?(?:handy"
+    r"|mobil\w*|portable|mobiel|gsm))\b"
 )
 
 

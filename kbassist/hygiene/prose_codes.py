@@ -40,7 +40,7 @@ PLACE_WORDS = re.compile(
     r"|disarm\w*|desarm\w*|désarm\w*|unscharf\w*|disinser\w*|uitschakel\w*"
     r"|\w+tresor\w*|\w+kluis(?:je)?"  # Schlüsseltresor, sleutelkluis(je) (sessions 7, 17)
     r"|zahlenschloss|kombinationsschloss|cijferslot|combinatieslot"  # (session 16)
-    r"|tastierino|teclado|clavier|toetsenbord|tastatur|tastenfeld|codeschloss|\w*eingang"
+    r"|tastier(?:in)?[oa]|teclado|clavier|toetsenbord|tastatur|tastenfeld|codeschloss|\w*eingang"
     r"|bo[îi]te\s+à\s+clés?"  # a keypad, a code lock, an entrance, a key box (session 17)
     # an electronic lock: "la cerradura electrónica del aula ... el código 94688" (session 28)
     r"|cerradura|serrure|serratura|fechadura|elektronisches\s+schloss|elektronisch\s+slot"

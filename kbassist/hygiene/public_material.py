@@ -172,6 +172,19 @@ _CRYPT = re.compile(r"(?<![^\s:'\"=(])\$(?:2[aby]?|1|5|6|7|8|9|y|P|H|apr1|argon2
 HASH_ALGORITHM = r"sha-?(?:1|224|256|384|512)|md5|pbkdf2\S*|s?crypt|yescrypt"
 
 
+# An account's name given, not its password: "her username is dsm.tour2" (session 34, blind311)
+_USER_NAMED = (
+    r"\b(?:user\s?name|user-?id|benutzername|nombre\s+de\s+usuario|nom\s+d['’]utilisateur"
+    r"|identifiant|gebruikersnaam|nome\s+(?:utente|de\s+utilizador))[ \t]+(?:is|was|ist|es|est"
+    r"|é|è)[ \t]+$"
+)
+USER_NAMED_BEFORE = re.compile(rf"(?i){_USER_NAMED}")
+# Where a word and a number name a machine or a bucket, not a password: "logged on to ws-acc-14"
+# (session 11), a bucket's (session 30); or an account (session 34)
+LOGGED_ON_TO = re.compile(
+    rf"(?i)(?:\blog(?:ged|s)? ?(?:on|in)[ \t]+(?:to|on|at)|\bbucket)[ \t]+$|{_USER_NAMED}"
+)
+
 # Not values, whatever their shape (session 11): a numbered reference ("[Ticket#55103]"), a
 # spreadsheet formula ("=XLOOKUP(A2,Volunteers!A:A,...)"), a script's file name
 # ("New-Starter.ps1").

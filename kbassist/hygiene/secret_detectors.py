@@ -48,7 +48,7 @@ from kbassist.hygiene.laid_out import (
 )
 from kbassist.hygiene.new_values import new_one_hits, reversed_hits
 from kbassist.hygiene.prose_codes import prose_code_hits, sentence_around
-from kbassist.hygiene.public_material import NOT_A_SECRET_SHAPE
+from kbassist.hygiene.public_material import LOGGED_ON_TO, NOT_A_SECRET_SHAPE
 from kbassist.hygiene.quoted_rows import row_password_hits
 from kbassist.hygiene.regex_guard import guarded
 from kbassist.hygiene.secret_keywords import secret_keyword_hits
@@ -446,7 +446,6 @@ _NUMBERED_NAMES = frozenset(
 
 # a workstation's name in lower case: "account locked (ws-eng-12, 3 bad attempts" (session 31)
 _HOST_NAME = re.compile(r"(?:ws|pc|srv|nb|lt|dc|sw|fw|vm|rds|fs|nas|wks|dt|host|prn)-[a-z0-9-]+")
-_LOGGED_ON_TO = re.compile(r"(?i)(?:\blog(?:ged|s)? ?(?:on|in)[ \t]+(?:to|on|at)|\bbucket)[ \t]+$")
 
 
 def _chosen_hits(text: str, lowered: str) -> Iterator[Hit]:
@@ -458,7 +457,7 @@ def _chosen_hits(text: str, lowered: str) -> Iterator[Hit]:
             continue
         if (
             NOT_A_SECRET_SHAPE.fullmatch(value)
-            or _LOGGED_ON_TO.search(text, max(0, match.start() - 30), match.start())
+            or LOGGED_ON_TO.search(text, max(0, match.start() - 30), match.start())
             or _HOST_NAME.fullmatch(value)
         ):
             continue  # "logged on to ws-acc-14": a machine's name (session 11); a bucket's (30)

@@ -142,6 +142,15 @@ def random_letters(value: str) -> bool:
     return len(value) >= 12 and changes >= max(5, len(value) // 3)
 
 
+def drawn_value(value: str) -> bool:
+    """A generator's value: letters and digits mixed, or letters (and a digit) whose case
+    changes four times or more ("dDFZYk1eOKcgHpnQ", "UedwQyWH5KBNQV"; session 34)."""
+    if looks_generated(value) or random_letters(value):
+        return True
+    changes = sum(1 for a, b in zip(value, value[1:], strict=False) if a.isupper() != b.isupper())
+    return value.isalnum() and value_shape_ok(value, "strict") and changes >= 4
+
+
 _CAPITALS_INSIDE = re.compile(r"[a-z][A-Z]{3,}")
 # Words joined as names are: "OneDrive", "userPrincipalName", "PINs", "SQLs"
 _NAMED_CASE = re.compile(r"[a-z]*(?:[A-Z][a-z]+)+|[A-Z]+[a-z]?s?")
