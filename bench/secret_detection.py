@@ -125,6 +125,7 @@ BATCHES = (
     "blind301", "blind302", "blind303", "blind304",
     "blind305", "blind306", "blind307", "blind308",
     "blind309", "blind310", "blind311", "blind312",
+    "blind313", "blind314", "blind315", "blind316",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -440,6 +441,10 @@ BLIND = {
     "blind310": ROOT / "bench" / "data" / "secrets_blind310.jsonl",
     "blind311": ROOT / "bench" / "data" / "secrets_blind311.jsonl",
     "blind312": ROOT / "bench" / "data" / "secrets_blind312.jsonl",
+    "blind313": ROOT / "bench" / "data" / "secrets_blind313.jsonl",
+    "blind314": ROOT / "bench" / "data" / "secrets_blind314.jsonl",
+    "blind315": ROOT / "bench" / "data" / "secrets_blind315.jsonl",
+    "blind316": ROOT / "bench" / "data" / "secrets_blind316.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -2437,6 +2442,33 @@ SEEN = {
         "0.98/0.98; personal 0.95/0.97); read in session 34 (a Wi-Fi key a router's card 'says', "
         "'rufen Sie mich auf dem Handy an', a keyholder's mobile, a Meraki serial): development "
         "since"
+    ),
+    "blind313": (
+        "the two-hundred-and-fifth secrets blind test (written in session 34, focus: architects, "
+        "surveyors and engineering consultancies; scored in session 34 on a9ff279) (the rules "
+        "alone 0.90/0.98; with the token model 0.98/0.98; personal 1.00/0.97); read in session "
+        "34 ('Il nuovo codice è' after the code was changed, an alarm contract's number, a "
+        "'Firmenhandy' a few words before its number): development since"
+    ),
+    "blind314": (
+        "the two-hundred-and-sixth secrets blind test (written in session 34, focus: locksmiths, "
+        "security guarding and CCTV or alarm installers; scored in session 34 on a9ff279) (the "
+        "rules alone 0.78/1.00; with the token model 0.90/1.00; personal 1.00/1.00); read in "
+        "session 34 (an alarm receiving centre's verbal password of two plain words, duress "
+        "codes 'Programmé ... pour'): development since"
+    ),
+    "blind315": (
+        "the two-hundred-and-seventh secrets blind test (written in session 34, focus: "
+        "self-storage and serviced offices; scored in session 34 on a9ff279) (the rules alone "
+        "0.92/1.00; with the token model 1.00/0.98; personal 1.00/1.00); read in session 34 (a "
+        "postal item's S10 number read as a secret): development since"
+    ),
+    "blind316": (
+        "the two-hundred-and-eighth secrets blind test (written in session 34, focus: marinas, "
+        "boatyards and sailing clubs; scored in session 34 on a9ff279) (the rules alone "
+        "0.89/1.00; with the token model 0.97/1.00; personal 0.92/1.00); read in session 34 (a "
+        "shower block's code between commas, 'the skipper's mobile', 'au portable du chef de "
+        "bord'): development since"
     ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).

@@ -56,6 +56,11 @@ _NEW_CODE_IS = guarded(
     r"(?P<value>(?-i:[A-Z])?\d{4,8}(?-i:[A-Z])?)(?![\w.,/:-]\w)"
 )
 _DIGICODE = re.compile(r"(?i)\bdigicodes?\b")
+_CODE_CHANGED = guarded(
+    r"(?i)\b(?:cambiat[oa]|changed|geändert|changé|cambiad[oa]|alterad[oa]|gewijzigd|reset"
+    r"|reimpostat[oa]|réinitialisé|zurückgesetzt)\s+(?:il\s+|the\s+|den\s+|le\s+|el\s+|o\s+|de\s+)?"
+    r"(?:code|codice|código|pin)\b"
+)
 # the new code named, an aside between commas, then its digits: "O novo código, o gerente pediu
 # que ficasse registado ..., é mil novecentos ..." (session 25, blind153 read)
 _NEW_CODE_ASIDE = re.compile(
@@ -79,6 +84,22 @@ _GIVEN_CODE = guarded(
     r"|übergeben|dado|dada|comunicado|entregado|entregue|dato|comunicato|consegnato|gegeven"
     r"|doorgegeven|overhandigd)\b"
 )
+# digits programmed for someone, an alarm named before: "code de contrainte ... Programmé 5850
+# pour la gérante", "Impostato 6792 per il titolare", "Programmed duress as 9853 for the two key
+# staff" (session 34, blind314 read)
+_PROGRAMMED_FOR = guarded(
+    r"(?i)\b(?:programm(?:ed|ée?|at[oa]|ad[oa]|iert)|impostat[oa]|configur(?:ed|ée?|at[oa]|ad[oa])"
+    r"|ingesteld|geprogrammeerd)(?:\s+(?:duress|contrainte|antirapina|coacción|coação|it))?"
+    r"(?:\s+(?:as|à|a|su|op|auf))?\s+(?P<value>\d{4,8})(?![\w.,/:-]\w)\s+(?:pour|for|per|para"
+    r"|für|voor)\b"
+)
+# a code between commas after its word: "Sent the current shower block code, 7663#, by text",
+# "Envoi par SMS du code des sanitaires, 681Y, au portable" (session 34, blind316 read)
+_CODE_BETWEEN_COMMAS = guarded(
+    r"(?i)\b(?:code|pin|passcode|digicode|c[óo]digo|codice)(?:\s+(?:de[sl]?|du|della?|do|da)"
+    r"(?:\s+(?:la|el|les|los))?\s+[^\W\d_]{3,15})?[ \t]*,[ \t]*"
+    r"(?P<value>(?-i:[A-Z])?\d{3,8}(?-i:[A-Z])?#?)[ \t]*,"
+)
 _ADMIN_CODE = re.compile(r"(?i)\b(?:admin|administrat\w*|supervisor|manager)\b")
 _HINTS = ("now", " nu ", "jetzt", "nun", "maintenant", "désormais", "ahora", "agora", " ora",
           "nuovo", "new one", "neue", "nieuwe", "nouveau", "nuevo", "novo", "change", "geändert",
@@ -100,6 +121,9 @@ def now_code_hits(text: str, lowered: str) -> Iterator[Hit]:
             or _PARCEL_BOX.search(text, *place)
             or _DIGICODE.search(text, *place)
         ):
+            yield match.start("value"), match.end("value"), "door_code"
+        elif match.re is _NEW_CODE_IS and _CODE_CHANGED.search(text, *place):
+            # "ha cambiato il codice della baracca ... Il nuovo codice è 39366" (session 34)
             yield match.start("value"), match.end("value"), "door_code"
         elif _ADMIN_CODE.search(text, match.start(), match.start("value")):
             # "The code of administrator for enter in the System Menu is now 83614"
@@ -273,9 +297,12 @@ def given_code_hits(text: str, lowered: str) -> Iterator[Hit]:
             *_GIVEN_CODE.finditer(text),
             *_SET_WITH_CODE.finditer(text),
             *_USED_AT_PLACE.finditer(text),
+            *_CODE_BETWEEN_COMMAS.finditer(text),
         )
     else:
         given = ()
+    if "program" in lowered or "impostat" in lowered or "configur" in lowered:
+        given = (*given, *_PROGRAMMED_FOR.finditer(text))
     for match in (
         *given,
         *chat,

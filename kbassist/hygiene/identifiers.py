@@ -42,6 +42,8 @@ _VIN_NAMED = re.compile(
 # (session 34, blind312 read)
 _MERAKI_SERIAL = re.compile(r"Q[2-5][A-Z0-9]{2}-[A-Z0-9]{4}-[A-Z0-9]{4}")
 _MERAKI_NAMED = re.compile(r"(?i)\bmeraki\b|\bM[RSXVGT]\d{2,3}\b|\bserial")
+# A postal item's number (UPU S10): "com o código de envio RR169125741PT" (session 34, blind315)
+_POSTAL_ITEM = re.compile(r"[A-Z]{2}\d{9}[A-Z]{2}")
 # Windows' product ID (Settings > System > About), in its retail and OEM layouts
 _PRODUCT_ID = re.compile(r"\d{5}-\d{5}-\d{5}-AA[A-Z0-9]{3}|\d{5}-(?:OEM|\d{3})-\d{7}-\d{5}")
 # A number named by what it labels, right before it: a seal, a school or a centre
@@ -60,6 +62,9 @@ _NAMED_BEFORE = guarded(
     # a key fob's number: "It wasn't a code issue: fob 515923 had been disabled" (session 33,
     # blind300 read; not a badge's PIN: "il PIN del badge, sei otto cinque zero tre")
     r"|(?:key\s+)?fob"
+    # an alarm's contract: "Número de contrato de la alarma 84530058" (session 34, blind313 read)
+    r"|(?:contrat[oe]?|contratto|vertrag\w*|contract)\s+(?:(?:de|du|del|della|of|for|van|für)"
+    r"\s+(?:(?:la|el|the|il|le|het|die|der|das)\s+|l['’])?)?(?:alarm\w*|allarme)"
     # a fault's reference with its carrier: "Storingsnummer KPN: 1-8833120742" (session 34)
     r"|(?:st[öo]rungs|storings|meldings)nummer(?:\s+(?-i:[A-Z][\w&-]+))?"
     # a vendor's ticket: "Ticket do fornecedor de filtro 553019" (session 29, blind207 read)
@@ -193,9 +198,11 @@ _ERROR_WORDS = guarded(
 )
 
 
-def _account_or_device(text: str, start: int, value: str) -> bool:
-    """An account's name ("her username is front.desk3"), a Meraki device's serial (session
-    34)."""
+def _account_device_or_parcel(text: str, start: int, value: str) -> bool:
+    """An account's name ("her username is front.desk3"), a Meraki device's serial, a postal
+    item's number (session 34)."""
+    if _POSTAL_ITEM.fullmatch(value):
+        return True
     return USER_NAMED_BEFORE.search(text, max(0, start - 30), start) is not None or (
         _MERAKI_SERIAL.fullmatch(value) is not None
         and _MERAKI_NAMED.search(text, max(0, start - 60), start) is not None
@@ -209,7 +216,7 @@ def is_identifier(text: str, start: int, end: int) -> bool:
     return (
         (_VIN.fullmatch(value) is not None and _vin_named(text, start))
         or _PRODUCT_ID.fullmatch(value) is not None
-        or _account_or_device(text, start, value)
+        or _account_device_or_parcel(text, start, value)
         or _NAMED_BEFORE.search(text, max(0, start - 72), start) is not None
         or _IDS_LISTED_BEFORE.search(text, max(0, start - 160), start) is not None
         or _NAME_COMPOUND.fullmatch(value) is not None

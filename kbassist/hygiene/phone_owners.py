@@ -88,6 +88,11 @@ WORK_AGENT = re.compile(
     r"(?=(?:\s+[\w'’]+){0,3}\s+(?:will\s+(?:call|ring|text)|chiamerà|richiamerà|ruft|appellera"
     r"|rappellera|llamará|ligará|belt|zal\s+bellen)\b)"
 )
+_WORKPLACES = (
+    r"company|firm|office|business|shop|practice|school|store|club|site|council|church|charity"
+    r"|surgery|clinic|pharmacy|salon|team|department|branch|depot|warehouse|station|marina|yard"
+    r"|bureau|magasin|boutique|cabinet|société|entreprise|agence|mairie|capitainerie|service"
+)
 PERSONAL_PHONE_WORDS = re.compile(
     # a directory's home phone field: "-HomePhone '0117 ...'", "homePhone:" (session 18)
     r"(?i)home_?phone|\b(?:personal\w*|private|home|own|privat\w*|persönlich\w*|personnel\w*|privé\w*|pessoal"
@@ -106,6 +111,10 @@ PERSONAL_PHONE_WORDS = re.compile(
     # "Bitte rufen Sie mich auf dem Handy an, 0152 ..." (session 34, blind312 read)
     r"|(?:mich|me|moi|mij)\s+(?:auf|am|on|sur|op)\s+(?:dem\s+|my\s+|mon\s+|mijn\s+)?(?:handy"
     r"|mobil\w*|portable|mobiel|gsm))\b"
+    # a person's mobile: "to the skipper's mobile 07 70 ...", "au portable du chef de bord, 07 99
+    # ..." (session 34, blind316 read); not a workplace's
+    rf"|\b(?!(?:{_WORKPLACES})['’]s\b)[a-z]+['’]s\s+(?:mobile|mob|cell)\b"
+    rf"|\bportable\s+(?:du|de\s+la|de\s+l['’]|de)\s*(?!(?:{_WORKPLACES})\b)[a-zé]+\b"
 )
 
 
@@ -142,6 +151,10 @@ WORK_PHONE = guarded(
     r"(?:(?:is|stays|remains|blijft|bleibt|reste|sigue|continua|resta|still|now|nog)\W+){0,2}$"
     r"|(?:diensthandy|firmenhandy|geschäftshandy|diensttelefon|firmen-?mobil|dienst-?mobil"
     r"|n[úu]mero\s+de\s+servi[çc]o)\w*\W{0,3}(?:\w+\W+){0,2}$"
+    # (or further in its clause: "Firmenhandy mit Vertrag des Büros ausgegeben, Nummer 0176 ...";
+    # session 34, blind313 read; not its absence)
+    r"|(?<!kein\s)(?<!keine\s)(?<!ohne\s)\b(?:diensthandy|firmenhandy|geschäftshandy)\w*[ \t,]+"
+    r"(?:(?!nicht\b|kein\w*\b|privat\w*\b|eigene\w*\b)\w+[ \t,:]+){3,6}$"
     # "o seu telemóvel de serviço já está ativo com o número 916 ..." (session 31, blind243)
     # (not its absence: "Non ha il telefono aziendale, ha dato il suo cellulare: ...", "nao tem
     # telemovel da empresa, deu o pessoal 920 ...")

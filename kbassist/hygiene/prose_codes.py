@@ -47,8 +47,8 @@ PLACE_WORDS = re.compile(
     # an alarm panel: "la central Ajax", "centrale Bentel" (session 16)
     r"|centrale|(?-i:central\s+(?:de\s+alarma|[A-Z]\w+))"
     r"|alarm(?:centrale|systeem|paneel|zentrale|panel)|inbraak\w*|einbruch\w*)\b"  # session 12
-    # a code compound that names what it opens: Öffnungscode, Türcode, toegangscode (session 10)
-    rf"|\b{_OPENING_CODE}\b"
+    r"|\b(?:showers?|douches?|duschen|duchas|docce|sanitaires|washrooms?|toilets?)\b"  # s. 34
+    rf"|\b{_OPENING_CODE}\b"  # a compound naming what it opens: Türcode, toegangscode (s. 10)
 )
 _PLACE_CODE = guarded(
     r"(?i)\b(?:code|pin|combination|combo|code\s+number|pin\s+code|code\s+pin|nummer|número"

@@ -7,7 +7,8 @@ A run of plain words is a value only where the words around it say so: in quotes
 sentence about a password or passphrase, before "(lower case, with spaces)", or set by a
 pronoun where a password was named just before. A run holding a sentence's small words
 ("the", "has", "your") or the words of a message about a password ("expired", "incorrect")
-is a message, not a value.
+is a message, not a value. Two to four plain words a verbal password or a code word "is" or
+"stays" (session 34).
 """
 
 from __future__ import annotations
@@ -54,11 +55,27 @@ _AFTER_PASSPHRASE = re.compile(
     r"(?i)\bpass\s?phrase(?:[ \t]+(?:is|was|now))?[ \t]*:?[ \t]+"
     r"(?P<value>(?-i:[a-z]{2,12})(?:[ \t](?-i:[a-z]{2,12}|\d{1,4})){2,5})(?=[ \t]*(?:[,.;)]|$))"
 )
+# two to four plain words a verbal password or a code word "is", "stays" or "ora è", ending the
+# clause: "the ARC password word for the site stays windmill paddock which he has been told",
+# "la parola d'ordine della centrale, che ora è lapwing heather" (session 34, blind314 read)
+_VERBAL_LINKED = guarded(
+    r"(?i)\b(?:password\s+word|code\s?word|verbal\s+password|parola\s+d['’]ordine"
+    r"|mot\s+de\s+passe\s+(?:verbal|oral)|contraseña\s+verbal|senha\s+verbal)\b[^.\n;]{0,60}?"
+    r"\b(?:is|stays|remains|was|now|è|est|ist|es|é|blijft|bleibt|reste|sigue|resta)[ \t]+"
+    r"(?P<value>(?-i:[a-z]{3,12})(?:[ \t](?-i:[a-z]{3,12})){1,3}?)(?=[ \t]*(?:[,.;)]|$|\b(?:from"
+    r"|which|for|and|until|da|dal|depuis|ab|seit|desde|vanaf)\b))"
+)
 # a participle or a preposition says what was done with the passphrase, or a form's word
 # where it is, not what it is ("the Wi-Fi passphrase field showing as eight asterisks")
 _NOT_PHRASE_WORD = re.compile(
     r"[a-z]{3,}(?:ed|ing)|by|via|as|over|only|under|inside|offline|somewhere|field|box|prompt"
     r"|asterisks|dots|hidden|masked|blank|empty"
+)
+# (a bird's or a thing's name may end in "-ing", a lapwing, a starling: only verbs' are left out)
+_NOT_VERBAL_WORD = re.compile(
+    r"[a-z]{3,}ed|by|via|as|over|only|under|inside|offline|somewhere|field|box|prompt|asterisks"
+    r"|dots|hidden|masked|blank|empty|being|missing|pending|working|showing|using|changing"
+    r"|expiring|coming|going|kept|held|given|known|told|shown"
 )
 # the words of a sentence or of a message about a password: "'your password has expired'"
 _MESSAGE_WORDS = frozenset(
@@ -107,6 +124,13 @@ def word_passphrase_hits(text: str, lowered: str) -> Iterator[Hit]:
             value = match.group("value")
             if _is_phrase(value) and not any(
                 _NOT_PHRASE_WORD.fullmatch(word) for word in value.split()
+            ):
+                yield match.start("value"), match.end("value"), "password"
+    if "word" in lowered or "ordine" in lowered or "verbal" in lowered:
+        for match in _VERBAL_LINKED.finditer(text):
+            value = match.group("value")
+            if _is_phrase(value) and not any(
+                _NOT_VERBAL_WORD.fullmatch(word) for word in value.split()
             ):
                 yield match.start("value"), match.end("value"), "password"
     if "set" in lowered:
