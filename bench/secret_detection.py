@@ -126,6 +126,7 @@ BATCHES = (
     "blind305", "blind306", "blind307", "blind308",
     "blind309", "blind310", "blind311", "blind312",
     "blind313", "blind314", "blind315", "blind316",
+    "blind317", "blind318", "blind319", "blind320",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -445,6 +446,10 @@ BLIND = {
     "blind314": ROOT / "bench" / "data" / "secrets_blind314.jsonl",
     "blind315": ROOT / "bench" / "data" / "secrets_blind315.jsonl",
     "blind316": ROOT / "bench" / "data" / "secrets_blind316.jsonl",
+    "blind317": ROOT / "bench" / "data" / "secrets_blind317.jsonl",
+    "blind318": ROOT / "bench" / "data" / "secrets_blind318.jsonl",
+    "blind319": ROOT / "bench" / "data" / "secrets_blind319.jsonl",
+    "blind320": ROOT / "bench" / "data" / "secrets_blind320.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -2469,6 +2474,34 @@ SEEN = {
         "0.89/1.00; with the token model 0.97/1.00; personal 0.92/1.00); read in session 34 (a "
         "shower block's code between commas, 'the skipper's mobile', 'au portable du chef de "
         "bord'): development since"
+    ),
+    "blind317": (
+        "the two-hundred-and-ninth secrets blind test (written in session 34, focus: driving "
+        "schools and MOT centres; scored in session 34 on a9ff279) (the rules alone 0.83/1.00; "
+        "with the token model 0.97/1.00; personal 1.00/0.97); read in session 34 (a router key "
+        "of two words and a number, a Wi-Fi password that 'passou a ser' its value, an MOT test "
+        "number): development since"
+    ),
+    "blind318": (
+        "the two-hundred-and-tenth secrets blind test (written in session 34, focus: breweries, "
+        "distilleries, vineyards and wine shops; scored in session 34 on a9ff279) (the rules "
+        "alone 0.98/1.00; with the token model 0.98/0.98; personal 0.95/1.00); read in session "
+        "34 (a key 'corrected it to' its value, a delivery address 'im Shop', 'su propio "
+        "teléfono', a user id): development since"
+    ),
+    "blind319": (
+        "the two-hundred-and-eleventh secrets blind test (written in session 34, focus: "
+        "commercial cleaning and facilities contractors; scored in session 34 on a9ff279) (the "
+        "rules alone 0.95/1.00; with the token model 0.98/1.00; personal 0.97/0.95); read in "
+        "session 34 ('Der neue Unscharf-Code für ... lautet', 'our company out-of-hours number', "
+        "'la central'; a caller's mobile after 'called from' stays missed): development since"
+    ),
+    "blind320": (
+        "the two-hundred-and-twelfth secrets blind test (written in session 34, focus: "
+        "photography studios and videographers; scored in session 34 on a9ff279) (the rules "
+        "alone 0.98/0.98; with the token model 0.98/0.98; personal 1.00/0.95); read in session "
+        "34 (an app secret in small letters, an elision's apostrophes read as quotes, 'own work "
+        "address is', a company mobile a few words before its number): development since"
     ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).

@@ -181,7 +181,7 @@ _OFFICE_WORDS = guarded(
     # (not what a site gives a newcomer: "post his site induction pack to 64 Willow Walk, ...";
     # session 33, blind292 read)
     r"(?i)\b(?:office|site(?!\s+(?:induction|inductions|pack|visit|survey|rules|safety))"
-    r"|branch|hq|head\s*office|headquarters|warehouse|store|shop|clinic"
+    r"|branch|hq|head\s*office|headquarters|warehouse|store|(?<!\bim\s)shop|clinic"
     r"|surgery|practice|unit|suite|floor|building|premises|depot|factory|campus|standort|büro"
     r"|filiale|niederlassung|firma|oficina|sede|sucursal|almacén|bureau|siège|agence|kantoor"
     r"|vestiging|escrit[óo]rio|filial|ufficio|magazzino|datacenter|data\s+centre|colo"
@@ -338,8 +338,9 @@ def _names_company(before: str) -> bool:
 _SENTENCE_GAP = re.compile(r"[.!?][ \t]+")
 # A workplace named right before the address outweighs a home named further back (session 11).
 _PLACE_RIGHT_BEFORE = guarded(
-    r"(?i)\b(?:office|branch|shop|store|site|depot|warehouse|premises|studio|clinic|surgery"
-    r"|practice|factory|büro|kantoor|oficina|ufficio|escritório|bureau|cabinet|praxis|kanzlei"
+    # (not the online shop a delivery address is kept in: "Lieferadresse im Shop auf ..."; s. 34)
+    r"(?i)\b(?:office|branch|(?<!\bim\s)shop|store|site|depot|warehouse|premises|studio|clinic"
+    r"|surgery|practice|factory|büro|kantoor|oficina|ufficio|escritório|bureau|cabinet|praxis|kanzlei"
     # "la nueva dirección de la oficina (Avda. ...", and the place's town: "op kantoor
     # Amersfoort, Stationsplein 12" (session 27, blind183 read)
     r"|hotel)(?:[ \t]+(?-i:[A-Z][\w-]+))?(?:\s+(?:at|in|on|:)?|,|\s*\()\s*"

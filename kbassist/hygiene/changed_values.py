@@ -103,6 +103,13 @@ _KEY_OR_PASSWORD_NAMED = guarded(
     r"(?i)\b(?:cl[ée]s?|keys?|schlüssel|claves?|chaves?|chiave|sleutel|psk|wpa\d?|password"
     r"|passwort|kennwort|wachtwoord|contraseña|senha|palavra-passe|mot\s+de\s+passe|mdp|pw)\b"
 )
+# a key corrected "to" its value a clause after it was named: "set up on the new AP with the wrong
+# key; corrected it to CFAnRLCBeTUp8f on the controller" (session 34, blind318 read)
+_CORRECTED_TO = guarded(
+    r"(?i)\b(?:corrected|fixed|korrigiert|corrigée?|corregid[ao]|corrett[ao]|gecorrigeerd"
+    r"|corrigid[ao])(?:[ \t]+(?:it|them|this|that|het|es|la|le|lo|a|o))?[ \t]+(?:to|auf|en|a|in"
+    r"|naar|para)[ \t]+(?P<value>[^\s,;()<>'\"]{8,64}?)[.,;)]?(?=\s|$)"
+)
 _WIFI_NAMED = guarded(r"(?i)\b(?:wi-?fi|wlan|wpa\d?|ssid|psk)\b")
 # A value entered "in" a system with the verb last, a password or key named before: "Im Portal
 # neu gesetzt und UedwQyWH5KBNQV in JTL unter Versand > DHL hinterlegt" (session 34, blind307
@@ -196,6 +203,17 @@ def _elided_change_hits(text: str, lowered: str) -> Iterator[Hit]:
             near = text[max(0, match.start() - 150) : match.end() + 40]
             kind = "wifi_key" if _WIFI_NAMED.search(near) else "password"
             yield match.start("value"), match.end("value"), kind
+    for match in _CORRECTED_TO.finditer(text) if "corr" in lowered or "fixed" in lowered else ():
+        value = match.group("value")
+        if drawn_value(value) and _KEY_OR_PASSWORD_NAMED.search(
+            text, max(0, match.start() - 150), match.start()
+        ):
+            near = text[max(0, match.start() - 150) : match.end() + 40]
+            yield (
+                match.start("value"),
+                match.end("value"),
+                ("wifi_key" if _WIFI_NAMED.search(near) else "password"),
+            )
     if "und " in lowered or "en " in lowered:
         for match in _VALUE_THEN_STORED.finditer(text):
             if drawn_value(match.group("value")) and _KEY_OR_PASSWORD_NAMED.search(

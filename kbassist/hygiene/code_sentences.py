@@ -52,7 +52,10 @@ _NOW_CODE = re.compile(
 # est C4847" (session 34, blind310 read)
 _NEW_CODE_IS = guarded(
     r"(?i)\b(?:le\s+nouveau|the\s+new|der\s+neue|el\s+nuevo|o\s+novo|il\s+nuovo|de\s+nieuwe)"
-    r"[ \t]+(?:code|codice|código|codigo|pin)[ \t]+(?:est|is|ist|lautet|es|é|è)[ \t]*:?[ \t]*"
+    # (a compound and a few words too: "Der neue Unscharf-Code für unsere Abendreinigung lautet
+    # 3064"; session 34, blind319 read)
+    r"[ \t]+(?:code|codice|código|codigo|pin|[\w-]+-code)(?:[ \t]+[^.\n:;]{1,40}?)?[ \t]+"
+    r"(?:est|is|ist|lautet|es|é|è)[ \t]*:?[ \t]*"
     r"(?P<value>(?-i:[A-Z])?\d{4,8}(?-i:[A-Z])?)(?![\w.,/:-]\w)"
 )
 _DIGICODE = re.compile(r"(?i)\bdigicodes?\b")

@@ -62,7 +62,9 @@ _BUSINESS_MAILBOX_BEFORE = guarded(
 # A person's work address named right before outweighs "own" further back: "created him his
 # own Apple ID on his work address tom@elmsettfruit.co.uk" (session 28, blind191 read)
 _WORK_MAILBOX_BEFORE = re.compile(
-    r"(?i)(?<!no )(?<!without )\bwork\s+(?:e-?mail\s+)?(?:address|mail\s?box|inbox|e-?mail)\W{0,3}$"
+    # (and "is": "Her own work address is anya.k@...", session 34, blind320 read)
+    r"(?i)(?<!no )(?<!without )\bwork\s+(?:e-?mail\s+)?(?:address|mail\s?box|inbox|e-?mail)"
+    r"(?:\s+(?:is|was|remains|stays))?\W{0,3}$"
 )
 _BUSINESS_MAILBOX_AFTER = guarded(
     r"(?i)\W{0,3}(?:the\s+|their\s+)?(?:business|company|shop|practice|firm|club|school)(?:'s)?"

@@ -17,7 +17,7 @@ SEPARATORS = frozenset({":", "=", ":=", "=>", "->", "→", "-", "–", "—", ":
 LINKS = frozenset(
     """
     is was are were ist war lautet es era est était é è to auf a à en naar op para as now zu
-    will would be stays remains bleibt sera será from von
+    will would be stays remains bleibt sera será from von ser
     still always sempre siempre toujours immer altijd ainda nog noch
     of
     """.split()
@@ -39,7 +39,7 @@ VERBS = frozenset(
     yesterday today earlier again previously originally tonight heute gestern vorher ayer hoy
     wieder erneut nochmals weer opnieuw nuevamente encore ancora novamente
     antes hier aujourd'hui avant gisteren vandaag eerder ontem hoje ieri oggi prima
-    she he they read out dictated
+    she he they read out dictated passou passa ficou
     aktuell derzeit momentan currently actualmente actuellement attualmente momenteel atualmente
     """.split()
 )

@@ -157,6 +157,13 @@ _CARD_SAYS = guarded(
 )
 _SAYS = (" says", " reads", " shows", " sagt", " zegt", " dit", " dice", " diz")  # _CARD_SAYS
 _WIFI_NEAR = guarded(r"(?i)\b(?:wi-?fi|wlan|ssid|wpa\d?|join|joined|broadband|router)\b")
+# An app's or a client's secret in small letters and digits, no word: "App key d70zc1yyeqkyvz0,
+# app secret oomntdpbkmyinuq" (session 34, blind320 read)
+_LOWER_SECRET = guarded(
+    r"(?i)\b(?:(?:app|client|api|consumer)\s+secret|secret\s+key)[ \t]*[:=]?[ \t]+"
+    r"(?P<value>(?-i:[a-z0-9]{12,64}))(?![\w-])"
+)
+_CONSONANT_RUN = re.compile(r"[bcdfghjklmnpqrstvwxz]{5}")
 _CAMEL_CASE = re.compile(r"(?:[A-Z][a-z]{2,})+")  # "PartialProductKey": a field's name
 # (not a public key: "Clave pública del router: oJgIdwFo...=")
 _PUBLIC = re.compile(r"(?i)\b(?:public|pública|publique|pubblica|öffentliche?r?|publieke?)\b")
@@ -198,6 +205,10 @@ def hex_key_hits(text: str, lowered: str) -> Iterator[Hit]:
         for match in _WIFI_USES.finditer(text):
             if looks_generated(match.group("value")) or random_letters(match.group("value")):
                 yield match.start("value"), match.end("value"), "wifi_key"
+    for match in _LOWER_SECRET.finditer(text) if "secret" in lowered else ():
+        value = match.group("value")
+        if _CONSONANT_RUN.search(value) or looks_generated(value):
+            yield match.start("value"), match.end("value"), "api_key"
     says = any(word in lowered for word in _SAYS)
     for match in _CARD_SAYS.finditer(text) if says else ():
         around = max(0, match.start() - 200), match.end() + 200

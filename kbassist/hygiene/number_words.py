@@ -74,6 +74,8 @@ _NOT_PHONE_CONTEXT = guarded(
     r"|(?-i:(?!(?:DE|DA|DO|DEL|DI|DU|VAN|THE|O|A|EL|LA|LE|IL|DER|DIE|DAS|HET)\b)[A-Z][\w&-]+)"
     r"(?:\s(?-i:[A-Z][\w&-]+))?)(?:\s(?:n[º°o]?\.|nr\.?|no\.?|number|nummer|numero|número))?"
     r"\W{0,3}$"
+    # an MOT test's number: "Looked up MOT test number 1798 0311 3430" (session 34, blind317)
+    r"|\bmot\s+test(?:\s+(?:number|no\.?|nr\.?))?\W{0,3}$"
     # a police complaint's number: "numéro de plainte 6733365969" (session 34, blind312 read)
     r"|(?:plainte|denuncia|denúncia|anzeige|aangifte|crime)(?:\s+(?:number|ref\w*|n[º°o]\.?))?"
     r"\W{0,3}$"

@@ -33,6 +33,7 @@ WORK_WORDS = guarded(
     # no 21 ..." (session 34, blind310 and blind311 read)
     r"|council|algemene|kassa\w*|box\s+office"
     r"|taquilla|billetterie|bilheteira|biglietteria|portaria|central(?=\s+d[oae]\b)"
+    r"|\b(?:la|a)\s+central\b"  # "El número correcto de la central es 917 ..." (session 34)
     # a handset a team shares: "the team's shared handset 07860 ..." (session 29, blind207 read)
     r"|shared\s+(?:handset|mobile|phone|cell)"
     # an e-mail signature's number: "signatures still say 0113 ..." (session 29, blind219 read)
@@ -141,6 +142,14 @@ WORK_PHONE = guarded(
     # or the word alone in brackets after an extension: "all'interno 4580 (diretto 055 794 4580)"
     # (session 32, blind269 read)
     r"|\((?:diretto|directo|direto|direct|direkt)[ \t]*:?[ \t]*$"
+    # the firm's own line, a word or two between: "Gave them our company out-of-hours number
+    # 0113 ..."; a work handset a few words before: "the company mobile he carries on wedding
+    # days, 07900 ..." (session 34, blind319 and blind320 read)
+    r"|\b(?:our|the)\s+(?:company|firm|business|office)(?:['’]s)?\s+(?:[\w-]+\s+){0,2}"
+    r"(?:number|line|phone)\W{0,3}$"
+    r"|(?<!not\s)(?<!no\s)\b(?:company|work|business)[\s-]+(?:mobile|phone|handset)\b[ \t,]+"
+    r"(?:(?!(?:own|personal|private|home|his|her|their|partner|wife|husband|then|or|instead|is"
+    r"|was|are|dead|broken|lost|stolen|off|because|but|not|no)\b)[\w'’]+[ \t,]+){3,8}$"
     # "Zijn werknummer 020 514 8832" (session 25, blind159 read)
     r"|\b(?:werknummer|werktelefoon|zakelijke?\s+nummer|dienstnummer|geschäftsnummer"
     r"|num[ée]ro\s+pro(?:fessionnel)?|n[úu]mero\s+(?:de\s+trabajo|profesional|do\s+trabalho"
@@ -231,6 +240,10 @@ _OWN_PHONE_EARLIER = guarded(
     # "will die App auf seinem eigenen Handy nutzen ... Registrierungs-SMS ging an 0171 ..."
     # (session 34, blind306 read)
     r"|\beigene[mn]?\s+(?:handy|mobil\w*|smartphone|telefon\w*|mobiel|gsm|telefoon)"
+    # "usa su propio teléfono para la app ... avisos por SMS al +34 662 ..." (session 34, blind318)
+    r"|\b(?:propi[oa]|própri[oa]|propre|propri[oa])\s+(?:tel[ée]fono|m[óo]vil|telem[óo]vel"
+    r"|telefone|t[ée]l[ée]phone|portable|cellulare)"
+    r"|\b(?:tel[ée]fono|m[óo]vil|telem[óo]vel|telefone|cellulare)\s+(?:propi[oa]|própri[oa])"
     # no work phone to use instead: "I don't have a work phone, use 07816 ..." (session 29)
     r"|\b(?:don'?t|don’t|do\s+not|doesn'?t|does\s+not|has\s+no|have\s+no)\s+(?:have\s+)?(?:a\s+)?"
     r"(?:work|company|business)\s+(?:phone|mobile))\b"

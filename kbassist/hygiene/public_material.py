@@ -174,7 +174,7 @@ HASH_ALGORITHM = r"sha-?(?:1|224|256|384|512)|md5|pbkdf2\S*|s?crypt|yescrypt"
 
 # An account's name given, not its password: "her username is dsm.tour2" (session 34, blind311)
 _USER_NAMED = (
-    r"\b(?:user\s?name|user-?id|benutzername|nombre\s+de\s+usuario|nom\s+d['’]utilisateur"
+    r"\b(?:user\s?name|user[ -]?id|benutzername|nombre\s+de\s+usuario|nom\s+d['’]utilisateur"
     r"|identifiant|gebruikersnaam|nome\s+(?:utente|de\s+utilizador))[ \t]+(?:is|was|ist|es|est"
     r"|é|è)[ \t]+$"
 )

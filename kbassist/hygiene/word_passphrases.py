@@ -8,7 +8,7 @@ sentence about a password or passphrase, before "(lower case, with spaces)", or 
 pronoun where a password was named just before. A run holding a sentence's small words
 ("the", "has", "your") or the words of a message about a password ("expired", "incorrect")
 is a message, not a value. Two to four plain words a verbal password or a code word "is" or
-"stays" (session 34).
+"stays"; two plain words and a number after a router's or a network's key (session 34).
 """
 
 from __future__ import annotations
@@ -26,7 +26,11 @@ _TOPIC = guarded(
 _WORD = r"(?:[A-Za-z]{2,12}|\d{1,4})"
 # in lower case: a vault entry's, a policy's or a folder's name in quotes is capitalised
 _LOWER_WORD = r"(?:[a-z]{2,12}|\d{1,4})"
-_QUOTED = re.compile(rf"['‘\"“](?P<value>{_LOWER_WORD}(?:[ -]{_LOWER_WORD}){{2,5}})['’\"”]")
+# (not an elision's apostrophes: "l'ha cambiata all'accesso"; session 34, blind320 read)
+_QUOTED = re.compile(
+    rf"(?<![A-Za-zÀ-ÿ])['‘\"“](?P<value>{_LOWER_WORD}(?:[ -]{_LOWER_WORD}){{2,5}})['’\"”]"
+    r"(?![A-Za-zÀ-ÿ])"
+)
 # a name or a hint in quotes, not the value: "Passphrase hint 'usual teapot one'", "saved in
 # Keeper under 'sage export svc'"
 _NAME_BEFORE = re.compile(
@@ -65,6 +69,13 @@ _VERBAL_LINKED = guarded(
     r"(?P<value>(?-i:[a-z]{3,12})(?:[ \t](?-i:[a-z]{3,12})){1,3}?)(?=[ \t]*(?:[,.;)]|$|\b(?:from"
     r"|which|for|and|until|da|dal|depuis|ab|seit|desde|vanaf)\b))"
 )
+# two plain words and a number right after a router's or a network's key: "home router key
+# puffin granite 1232. The tablet updated" (session 34, blind317 read)
+_KEY_WORDS_NUMBER = guarded(
+    r"(?i)\b(?:router|wi-?fi|wlan|network|wpa2?|wireless)\s+(?:key|password|pw|passphrase)"
+    r"(?:\s+(?:is|was|now))?[ \t]*[:=]?[ \t]+"
+    r"(?P<value>(?-i:[a-z]{3,12})[ \t](?-i:[a-z]{3,12})[ \t]\d{1,4})(?=[ \t]*(?:[.,;)]|$))"
+)
 # a participle or a preposition says what was done with the passphrase, or a form's word
 # where it is, not what it is ("the Wi-Fi passphrase field showing as eight asterisks")
 _NOT_PHRASE_WORD = re.compile(
@@ -96,7 +107,12 @@ def _is_phrase(value: str) -> bool:
 
 
 def word_passphrase_hits(text: str, lowered: str) -> Iterator[Hit]:
-    """A password of plain words in quotes, marked as typed in lower case, or set as 'it'."""
+    """A password of plain words in quotes, marked as typed in lower case, or set as 'it'; a
+    verbal password's words; two words and a number after a router's key."""
+    for match in _KEY_WORDS_NUMBER.finditer(text) if "key" in lowered or "pass" in lowered else ():
+        value = match.group("value")
+        if _is_phrase(value) and not any(_NOT_VERBAL_WORD.fullmatch(w) for w in value.split()):
+            yield match.start("value"), match.end("value"), "wifi_key"
     if not _TOPIC.search(text):
         return
     for match in _QUOTED.finditer(text):
