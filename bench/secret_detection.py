@@ -127,6 +127,7 @@ BATCHES = (
     "blind309", "blind310", "blind311", "blind312",
     "blind313", "blind314", "blind315", "blind316",
     "blind317", "blind318", "blind319", "blind320",
+    "blind321", "blind322", "blind323", "blind324",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -450,6 +451,10 @@ BLIND = {
     "blind318": ROOT / "bench" / "data" / "secrets_blind318.jsonl",
     "blind319": ROOT / "bench" / "data" / "secrets_blind319.jsonl",
     "blind320": ROOT / "bench" / "data" / "secrets_blind320.jsonl",
+    "blind321": ROOT / "bench" / "data" / "secrets_blind321.jsonl",
+    "blind322": ROOT / "bench" / "data" / "secrets_blind322.jsonl",
+    "blind323": ROOT / "bench" / "data" / "secrets_blind323.jsonl",
+    "blind324": ROOT / "bench" / "data" / "secrets_blind324.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -2502,6 +2507,33 @@ SEEN = {
         "alone 0.98/0.98; with the token model 0.98/0.98; personal 1.00/0.95); read in session "
         "34 (an app secret in small letters, an elision's apostrophes read as quotes, 'own work "
         "address is', a company mobile a few words before its number): development since"
+    ),
+    "blind321": (
+        "the two-hundred-and-thirteenth secrets blind test (written in session 34, focus: zoos, "
+        "aquariums and wildlife parks; scored in session 34 on 9a42495) (the rules alone "
+        "0.92/1.00; with the token model 0.98/1.00; personal 0.95/0.97); read in session 34 (a "
+        "corridor's code between commas, 'des Geburtsdatums', fifteen unbroken digits read as a "
+        "phone; a date of birth 'Changed it to' two sentences on stays missed): development since"
+    ),
+    "blind322": (
+        "the two-hundred-and-fourteenth secrets blind test (written in session 34, focus: notes "
+        "full of typing mistakes; scored in session 34 on 9a42495) (the rules alone 0.93/1.00; "
+        "with the token model 1.00/1.00; personal 1.00/1.00); read in session 34 (nothing "
+        "missed): development since"
+    ),
+    "blind323": (
+        "the two-hundred-and-fifteenth secrets blind test (written in session 34, focus: trade "
+        "unions and membership bodies; scored in session 34 on 9a42495) (the rules alone "
+        "0.90/1.00; with the token model 0.95/0.97; personal 0.97/0.95); read in session 34 "
+        "(voting codes after 'novo código', an 'inlogcode', a mobile's last group read as a "
+        "voicemail PIN, an IMEI, a platform's 'Referentie'): development since"
+    ),
+    "blind324": (
+        "the two-hundred-and-sixteenth secrets blind test (written in session 34, focus: "
+        "kennels, catteries, groomers and pet shops; scored in session 34 on 9a42495) (the rules "
+        "alone 0.97/1.00; with the token model 1.00/1.00; personal 0.95/0.88); read in session "
+        "34 (a business's landline, 'o telefone fixo do hotel'; two customers' delivery "
+        "addresses in a shop's note stay missed): development since"
     ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).

@@ -6,6 +6,7 @@ few words after its name in the seven languages (or the whole "LPA:1$..." string
 code holds). "put the MAK in by hand product key HJBKM 2JTFQ MK8QW BW3JH XH442": a Windows or
 Office product key whose five groups of five a dictated note parts with spaces, not hyphens.
 Software "activated ... with serial" and a licence's groups of capitals and digits (session 32).
+A new access or voting code in groups after "novo código" and its kin (session 34).
 """
 
 from __future__ import annotations
@@ -35,12 +36,27 @@ _ACTIVATED_WITH_SERIAL = guarded(
     r"(?P<value>(?-i:(?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])[A-Z0-9]{2,8}(?:-[A-Z0-9]{2,8}){3,7}))"
     r"(?![\w-])"
 )
+# A new access or voting code in groups of capitals and digits, an access or a vote named before:
+# "Reenviado o acesso ... com novo código WMDP-VYML-7582" (session 34, blind323 read)
+_NEW_GROUPED_CODE = guarded(
+    r"(?i)\b(?:novo|nuevo|nouveau|nuovo|new|neuen?|nieuwe)\s+(?:c[óo]digo|codice|code)\s+"
+    r"(?P<value>(?-i:[A-Z0-9]{4}(?:-[A-Z0-9]{4}){1,4}))(?![\w-])"
+)
+_ACCESS_NAMED = guarded(
+    r"(?i)\b(?:acesso|accesso|acceso|accès|access|zugang|toegang|vot\w*|stem\w*|wahl\w*|login"
+    r"|inlog\w*|connexion)\b"
+)
 _HINTS = ("activ", "aktiv", "ativa", "attiva", "key", "mak", "clave", "clé", "schlüssel", "sleutel",
           "chave", "prodotto")  # fmt: skip
 
 
 def activation_code_hits(text: str, lowered: str) -> Iterator[Hit]:
     """An activation code a few words after its name; a product key in groups with spaces."""
+    for match in _NEW_GROUPED_CODE.finditer(text) if "-" in text else ():
+        value = match.group("value")
+        mixed = any(ch.isdigit() for ch in value) and any(ch.isalpha() for ch in value)
+        if mixed and _ACCESS_NAMED.search(text, max(0, match.start() - 150), match.start()):
+            yield match.start("value"), match.end("value"), "password"
     if not any(hint in lowered for hint in _HINTS):
         return
     for match in _ACTIVATION_CODE.finditer(text):

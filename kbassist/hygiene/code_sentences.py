@@ -99,9 +99,15 @@ _PROGRAMMED_FOR = guarded(
 # a code between commas after its word: "Sent the current shower block code, 7663#, by text",
 # "Envoi par SMS du code des sanitaires, 681Y, au portable" (session 34, blind316 read)
 _CODE_BETWEEN_COMMAS = guarded(
-    r"(?i)\b(?:code|pin|passcode|digicode|c[óo]digo|codice)(?:\s+(?:de[sl]?|du|della?|do|da)"
-    r"(?:\s+(?:la|el|les|los))?\s+[^\W\d_]{3,15})?[ \t]*,[ \t]*"
+    # (what it opens over a few words: "il codice del corridoio dell'ospedale veterinario, 39090,";
+    # session 34, blind321 read)
+    r"(?i)\b(?:code|pin|passcode|digicode|c[óo]digo|codice)(?:\s+(?:de[sl]?|du|della?|dell['’]"
+    r"|do|da)\s*(?:(?:la|el|les|los)\s+)?[^\W\d_]{3,15}){0,3}(?:\s+[^\W\d_]{3,15})?[ \t]*,[ \t]*"
     r"(?P<value>(?-i:[A-Z])?\d{3,8}(?-i:[A-Z])?#?)[ \t]*,"
+)
+_ROOM_WORD = re.compile(
+    r"(?i)\w*(?:raum|room|zimmer|kamer|corridoio|corridor|pasillo|couloir|corredor|flur|gang)\b"
+    r"|\b(?:sala|salle|stanza|cella)\b"
 )
 _ADMIN_CODE = re.compile(r"(?i)\b(?:admin|administrat\w*|supervisor|manager)\b")
 _HINTS = ("now", " nu ", "jetzt", "nun", "maintenant", "désormais", "ahora", "agora", " ora",
@@ -312,8 +318,11 @@ def given_code_hits(text: str, lowered: str) -> Iterator[Hit]:
         *role,
         *changed,
     ):
-        if match.re is _CODE_FOR_ROOM or PLACE_WORDS.search(
-            text, max(0, match.start() - 200), match.start("value")
+        roomed = match.re is _CODE_BETWEEN_COMMAS and _ROOM_WORD.search(match.group(0))
+        if (
+            match.re is _CODE_FOR_ROOM
+            or roomed
+            or PLACE_WORDS.search(text, max(0, match.start() - 200), match.start("value"))
         ):
             yield match.start("value"), match.end("value"), "door_code"
         elif (

@@ -44,6 +44,7 @@ _MERAKI_SERIAL = re.compile(r"Q[2-5][A-Z0-9]{2}-[A-Z0-9]{4}-[A-Z0-9]{4}")
 _MERAKI_NAMED = re.compile(r"(?i)\bmeraki\b|\bM[RSXVGT]\d{2,3}\b|\bserial")
 # A postal item's number (UPU S10): "com o código de envio RR169125741PT" (session 34, blind315)
 _POSTAL_ITEM = re.compile(r"[A-Z]{2}\d{9}[A-Z]{2}")
+_IMEI_NAMED = re.compile(r"(?i)\bimei\b")  # "IMEI of the old phone 3534..." (session 34)
 # Windows' product ID (Settings > System > About), in its retail and OEM layouts
 _PRODUCT_ID = re.compile(r"\d{5}-\d{5}-\d{5}-AA[A-Z0-9]{3}|\d{5}-(?:OEM|\d{3})-\d{7}-\d{5}")
 # A number named by what it labels, right before it: a seal, a school or a centre
@@ -67,6 +68,8 @@ _NAMED_BEFORE = guarded(
     r"\s+(?:(?:la|el|the|il|le|het|die|der|das)\s+|l['’])?)?(?:alarm\w*|allarme)"
     # a fault's reference with its carrier: "Storingsnummer KPN: 1-8833120742" (session 34)
     r"|(?:st[öo]rungs|storings|meldings)nummer(?:\s+(?-i:[A-Z][\w&-]+))?"
+    # a platform's reference: "Referentie platform 420981" (session 34, blind323 read)
+    r"|(?:referentie|riferimento|refer[êe]ncia)(?:\s+[^\W\d_]{3,15})?"
     # a vendor's ticket: "Ticket do fornecedor de filtro 553019" (session 29, blind207 read)
     r"|(?:ticket|case|caso|chamado|incidencia|incidente|ocorr[êe]ncia|fall|melding)\s+(?:(?:do|da"
     r"|del|de|du|of\s+the|with\s+the|van\s+de|beim)\s+)?(?:fornecedor|proveedor|fournisseur"
@@ -201,7 +204,9 @@ _ERROR_WORDS = guarded(
 def _account_device_or_parcel(text: str, start: int, value: str) -> bool:
     """An account's name ("her username is front.desk3"), a Meraki device's serial, a postal
     item's number (session 34)."""
-    if _POSTAL_ITEM.fullmatch(value):
+    if _POSTAL_ITEM.fullmatch(value) or (
+        len(value) == 15 and value.isdigit() and _IMEI_NAMED.search(text, max(0, start - 60), start)
+    ):
         return True
     return USER_NAMED_BEFORE.search(text, max(0, start - 30), start) is not None or (
         _MERAKI_SERIAL.fullmatch(value) is not None

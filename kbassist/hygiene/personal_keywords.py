@@ -29,7 +29,7 @@ from kbassist.hygiene.value_shapes import is_mention
 PERSONAL_RULES: tuple[KeywordRule, ...] = (
     KeywordRule(
         "date_of_birth",
-        r"dob|d\.o\.b\.?|date[\s-]+of[\s-]+birth|birth\s?date|birthday|born(?:\s+on)?|geburtsdatum"
+        r"dob|d\.o\.b\.?|date[\s-]+of[\s-]+birth|birth\s?(?:date|day)|born(?:\s+on)?|geburtsdatums?"
         r"|geburtstag|geb\.-?\s?datum|geb\.|geboren(?:\s+am)?|fecha\s+de\s+nacimiento"
         r"|nacid[oa](?:\s+el)?"
         r"|date\s+de\s+naissance|née?(?:\s+le)?|geboortedatum|geboren\s+op"

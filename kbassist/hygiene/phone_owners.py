@@ -33,7 +33,7 @@ WORK_WORDS = guarded(
     # no 21 ..." (session 34, blind310 and blind311 read)
     r"|council|algemene|kassa\w*|box\s+office"
     r"|taquilla|billetterie|bilheteira|biglietteria|portaria|central(?=\s+d[oae]\b)"
-    r"|\b(?:la|a)\s+central\b"  # "El número correcto de la central es 917 ..." (session 34)
+    r"|\b(?:la|a)\s+central\b|\bcentral[ \t:]*$"  # "de la central es 917 ...", "Central 22 ..."
     # a handset a team shares: "the team's shared handset 07860 ..." (session 29, blind207 read)
     r"|shared\s+(?:handset|mobile|phone|cell)"
     # an e-mail signature's number: "signatures still say 0113 ..." (session 29, blind219 read)
@@ -142,6 +142,13 @@ WORK_PHONE = guarded(
     # or the word alone in brackets after an extension: "all'interno 4580 (diretto 055 794 4580)"
     # (session 32, blind269 read)
     r"|\((?:diretto|directo|direto|direct|direkt)[ \t]*:?[ \t]*$"
+    # a business's landline: "o telefone fixo do hotel, 22 ...", "het vaste nummer van het
+    # pension, 0481 ...", "il fisso del salone", "le numéro du salon" (session 34, blind324 read)
+    r"|\b(?:fixo|fijo|fisso|vaste\s+nummer|num[ée]ro|n[úu]mero|numero|telefone|tel[ée]fono)\s+"
+    r"(?:d[oa]|del|della|dello|de\s+la|du|van\s+(?:het|de))\s+(?:hotel\w*|pension|salone?"
+    r"|peluquer[íi]a|loja|tienda|negozio|winkel|magasin|cl[íi]nica|clinique|studio|estudio"
+    r"|escrit[óo]rio|oficina|ufficio|kantoor|bureau|cabinet|restaurante?|ristorante|garage"
+    r"|canil|kennel|hondenpension|toelettatura|praktijk|farm[áa]cia|pharmacie)\W{0,3}$"
     # the firm's own line, a word or two between: "Gave them our company out-of-hours number
     # 0113 ..."; a work handset a few words before: "the company mobile he carries on wedding
     # days, 07900 ..." (session 34, blind319 and blind320 read)
@@ -149,7 +156,7 @@ WORK_PHONE = guarded(
     r"(?:number|line|phone)\W{0,3}$"
     r"|(?<!not\s)(?<!no\s)\b(?:company|work|business)[\s-]+(?:mobile|phone|handset)\b[ \t,]+"
     r"(?:(?!(?:own|personal|private|home|his|her|their|partner|wife|husband|then|or|instead|is"
-    r"|was|are|dead|broken|lost|stolen|off|because|but|not|no)\b)[\w'’]+[ \t,]+){3,8}$"
+    r"|dead|broken|lost|stolen|off|because|but|not|no)\b)[\w'’]+[ \t,]+){3,8}$"
     # "Zijn werknummer 020 514 8832" (session 25, blind159 read)
     r"|\b(?:werknummer|werktelefoon|zakelijke?\s+nummer|dienstnummer|geschäftsnummer"
     r"|num[ée]ro\s+pro(?:fessionnel)?|n[úu]mero\s+(?:de\s+trabajo|profesional|do\s+trabalho"

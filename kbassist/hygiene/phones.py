@@ -573,7 +573,7 @@ def phone_hits(text: str, lowered: str) -> Iterator[Hit]:
             raw = raw[1:]
         start = match.start() + match.group(0).find(raw)
         digits = sum(ch.isdigit() for ch in raw)
-        if not 7 <= digits <= 15 or _NOT_A_PHONE.match(raw):
+        if not 7 <= digits <= 15 or _NOT_A_PHONE.match(raw) or (digits == 15 and raw.isdigit()):
             continue
         before = clause_before(text, start)
         if (

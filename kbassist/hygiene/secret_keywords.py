@@ -561,6 +561,11 @@ _ONE_FOR_PASSWORD = re.compile(r"(?i)(?:temp|temporary|new|initial)\s+one\b")
 _TEMPLATE_VALUE = re.compile(r"[=:][ \t]*(?:\{\{|\$\{|\$\()\S*$")
 
 
+# a phone number's groups up to the value (session 34, blind323 read)
+_PHONE_TAIL = re.compile(r"(?:\+\d{1,3}|(?<!\d)0\d{2,4})(?:[ \t]\d{2,8}){1,3}$")
+_CODE_KINDS = frozenset({"pin", "voicemail_pin", "door_code"})
+
+
 def _refine(kind: str, text: str, start: int, end: int) -> str:
     """A more specific kind from the words around the keyword."""
     if _ONE_FOR_PASSWORD.match(text, start) and IDENTIFIER_WORD.search(
@@ -619,7 +624,10 @@ _LABEL_THEN_VALUE_LINE = re.compile(
 def secret_keyword_hits(text: str, lowered: str) -> Iterator[Hit]:
     """Secret values announced by a keyword, in any of the seven languages, on the keyword's
     line or alone on the next."""
-    yield from keyword_hits(text, lowered, SECRET_COMPILED, SECRET_POLICIES, _refine, SECRET_HINTS)
+    for hit in keyword_hits(text, lowered, SECRET_COMPILED, SECRET_POLICIES, _refine, SECRET_HINTS):
+        # not a phone's last group: "voicemail alerts ... to her personal mobile +44 7834 316206"
+        if hit[2] not in _CODE_KINDS or not _PHONE_TAIL.search(text, max(0, hit[1] - 24), hit[1]):
+            yield hit
     if ":\n" not in text and ":\r\n" not in text:
         return
     for match in _LABEL_THEN_VALUE_LINE.finditer(text):

@@ -66,6 +66,7 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         # 32, blind258 read)
         r"(?:\s+(?:admin|administrator|amministratore|administrateur|administrador|beheerder))?"
         r"|(?:user|release|printer|copier|badge|staff|employee)[\s-]code"
+        r"|inlog-?code|anmelde-?code"  # "haar inlogcode voor de telefooncentrale is 3184" (s. 34)
         # a print-release code in the other languages: "Druckcode 3059 vergeben" (session 18)
         r"|druck-?code|kopier-?code|print-?code|afdrukcode|code\s+d'impression"
         # a till operator's code: "Codice operatore cassa assegnato: 7212" (session 18)
@@ -106,6 +107,8 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         r"|code\s+(?:initial|provisoire|temporaire)|c[óo]digo\s+(?:inicial|provis[óo]rio)",
         "digits",
         (
+            "inlog",
+            "anmelde",
             "host key",
             "code initial",
             "code provisoire",
