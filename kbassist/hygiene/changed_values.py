@@ -3,7 +3,8 @@ password "re-entered" with its value a few words on, a PIN "confirmed ... as" it
 password or PIN was named; a key or a password changed "auf" its value with the verb after, as
 German and Dutch put it, or set "tijdelijk" to it; a password reset "to" its value a sentence
 after it was named; a domain's transfer code (AuthInfo) for its move; a company's Companies
-House authentication code.
+House authentication code. A drawn value after a sentence-opening "changed to", "corrected it
+to" or entered "in" a system with the verb last, a key or a password named before (session 34).
 """
 
 from __future__ import annotations
@@ -190,9 +191,9 @@ def _named_password_hits(pattern: re.Pattern[str], text: str) -> Iterator[Hit]:
 
 
 def _elided_change_hits(text: str, lowered: str) -> Iterator[Hit]:
-    """A drawn value a sentence opens with "changed to" (its subject left out), a key or a
-    password named in the 150 characters before; one entered "in" a system with the verb last,
-    a password or key named in the 300 before."""
+    """A drawn value a sentence opens with "changed to" (its subject left out) or a key was
+    "corrected ... to", a key or a password named in the 150 characters before; one entered
+    "in" a system with the verb last, a password or key named in the 300 before."""
     if "ge" in lowered or "chang" in lowered or "cambia" in lowered or "mud" in lowered:
         for match in _ELIDED_CHANGE.finditer(text):
             value = match.group("value")

@@ -33,7 +33,7 @@ WORK_WORDS = guarded(
     # no 21 ..." (session 34, blind310 and blind311 read)
     r"|council|algemene|kassa\w*|box\s+office"
     r"|taquilla|billetterie|bilheteira|biglietteria|portaria|central(?=\s+d[oae]\b)"
-    r"|\b(?:la|a)\s+central\b|\bcentral[ \t:]*$"  # "de la central es 917 ...", "Central 22 ..."
+    r"|\b(?:la|a)\s+central\b|\bcentral(?=[ \t:]*$)"  # "de la central es 917 ...", "Central 22 ..."
     # a handset a team shares: "the team's shared handset 07860 ..." (session 29, blind207 read)
     r"|shared\s+(?:handset|mobile|phone|cell)"
     # an e-mail signature's number: "signatures still say 0113 ..." (session 29, blind219 read)
