@@ -128,6 +128,8 @@ BATCHES = (
     "blind313", "blind314", "blind315", "blind316",
     "blind317", "blind318", "blind319", "blind320",
     "blind321", "blind322", "blind323", "blind324",
+    "blind325", "blind326", "blind327", "blind328",
+    "blind329", "blind330", "blind331", "blind332",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -455,6 +457,14 @@ BLIND = {
     "blind322": ROOT / "bench" / "data" / "secrets_blind322.jsonl",
     "blind323": ROOT / "bench" / "data" / "secrets_blind323.jsonl",
     "blind324": ROOT / "bench" / "data" / "secrets_blind324.jsonl",
+    "blind325": ROOT / "bench" / "data" / "secrets_blind325.jsonl",
+    "blind326": ROOT / "bench" / "data" / "secrets_blind326.jsonl",
+    "blind327": ROOT / "bench" / "data" / "secrets_blind327.jsonl",
+    "blind328": ROOT / "bench" / "data" / "secrets_blind328.jsonl",
+    "blind329": ROOT / "bench" / "data" / "secrets_blind329.jsonl",
+    "blind330": ROOT / "bench" / "data" / "secrets_blind330.jsonl",
+    "blind331": ROOT / "bench" / "data" / "secrets_blind331.jsonl",
+    "blind332": ROOT / "bench" / "data" / "secrets_blind332.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -2534,6 +2544,62 @@ SEEN = {
         "alone 0.97/1.00; with the token model 1.00/1.00; personal 0.95/0.88); read in session "
         "34 (a business's landline, 'o telefone fixo do hotel'; two customers' delivery "
         "addresses in a shop's note stay missed): development since"
+    ),
+    "blind325": (
+        "the two-hundred-and-seventeenth secrets blind test (written in session 34, focus: "
+        "campsites, holiday parks and caravan sites; scored in session 34 on 3e28f79) (the rules "
+        "alone 0.90/1.00; with the token model 0.98/0.98; personal 1.00/1.00); read in session 35"
+        " (a visitor code 'auf ... geändert' with a barrier named, a pincode's 'Ticket' number "
+        "read as a secret): development since"
+    ),
+    "blind326": (
+        "the two-hundred-and-eighteenth secrets blind test (written in session 34, focus: tattoo,"
+        " piercing and body-art studios; scored in session 34 on 3e28f79) (the rules alone "
+        "0.93/1.00; with the token model 0.98/1.00; personal 1.00/0.83); read in session 35 ('A "
+        "nova é' its value, studios' landlines named by the studio's name, a parcel number read "
+        "as a card): development since"
+    ),
+    "blind327": (
+        "the two-hundred-and-nineteenth secrets blind test (written in session 34, focus: "
+        "printing firms, sign makers and copy shops; scored in session 34 on 3e28f79) (the rules "
+        "alone 0.98/1.00; with the token model 1.00/1.00; personal 1.00/0.97); read in session 35"
+        " (a 'works mobile'): development since"
+    ),
+    "blind328": (
+        "the two-hundred-and-twentieth secrets blind test (written in session 34, focus: a file "
+        "mostly not English; scored in session 34 on 3e28f79) (the rules alone 0.87/1.00; with "
+        "the token model 1.00/1.00; personal 1.00/0.95); read in session 35 (company mobiles "
+        "'intestato all'agenzia' and 'do contrato empresarial'): development since"
+    ),
+    "blind329": (
+        "the two-hundred-and-twenty-first secrets blind test (written in session 34, focus: "
+        "housing associations' and letting agents' maintenance desks; scored in session 34 on "
+        "3e28f79) (the rules alone 0.92/0.96; with the token model 0.93/0.97; personal "
+        "1.00/0.90); read in session 35 (key-box codes in brackets and between commas, an "
+        "installer code 'cambiato ... in', a digicode with its letter, a key safe's model, "
+        "agents' logins, a repairs line, a GC number): development since"
+    ),
+    "blind330": (
+        "the two-hundred-and-twenty-second secrets blind test (written in session 34, focus: a "
+        "night-shift NOC's alerts and call-outs; scored in session 34 on 3e28f79) (the rules "
+        "alone 0.92/1.00; with the token model 1.00/1.00; personal 1.00/0.93); read in session 35"
+        " (a printer's serial 'de l'imprimante', device IDs listed; a work mobile called 'his "
+        "number' stays a false alarm): development since"
+    ),
+    "blind331": (
+        "the two-hundred-and-twenty-third secrets blind test (written in session 34, focus: small"
+        " manufacturers' and workshops' offices; scored in session 34 on 3e28f79) (the rules "
+        "alone 0.93/1.00; with the token model 0.98/1.00; personal 0.97/0.97); read in session 35"
+        " (a code 'auf ... geändert' after the word Code; a fitter's address 'printed' stays "
+        "missed): development since"
+    ),
+    "blind332": (
+        "the two-hundred-and-twenty-fourth secrets blind test (written in session 34, focus: "
+        "family businesses and home offices; scored in session 34 on 3e28f79) (the rules alone "
+        "0.90/1.00; with the token model 0.93/1.00; personal 1.00/0.93); read in session 35 ('e "
+        "agora é' a gate code, 'Set user 5 to', a Wi-Fi key of small letters without vowels, "
+        "'Kanzleizentrale', 'not his own'; a key 'read off the router, is' stays missed): "
+        "development since"
     ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).

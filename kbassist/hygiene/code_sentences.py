@@ -101,9 +101,11 @@ _PROGRAMMED_FOR = guarded(
 _CODE_BETWEEN_COMMAS = guarded(
     # (what it opens over a few words: "il codice del corridoio dell'ospedale veterinario, 39090,";
     # session 34, blind321 read)
+    # (or a person's, in brackets: "den Code ihres Schlüsseltresors (5634)", "de code van haar
+    # sleutelkastje, 6902,"; session 35, blind329 read)
     r"(?i)\b(?:code|pin|passcode|digicode|c[óo]digo|codice)(?:\s+(?:de[sl]?|du|della?|dell['’]"
-    r"|do|da)\s*(?:(?:la|el|les|los)\s+)?[^\W\d_]{3,15}){0,3}(?:\s+[^\W\d_]{3,15})?[ \t]*,[ \t]*"
-    r"(?P<value>(?-i:[A-Z])?\d{3,8}(?-i:[A-Z])?#?)[ \t]*,"
+    r"|do|da|ihres|seines|van\s+(?:haar|zijn))\s*(?:(?:la|el|les|los)\s+)?[^\W\d_]{3,18}){0,3}"
+    r"(?:\s+[^\W\d_]{3,15})?[ \t]*[,(][ \t]*(?P<value>(?-i:[A-Z])?\d{3,8}(?-i:[A-Z])?#?)[ \t]*[,)]"
 )
 _ROOM_WORD = re.compile(
     r"(?i)\w*(?:raum|room|zimmer|kamer|corridoio|corridor|pasillo|couloir|corredor|flur|gang)\b"
@@ -178,9 +180,10 @@ _DIGITS_THEN_SET = guarded(
 # or in English, the lock named with its brand maybe: "Set the Codelocks unit to 88913 using the
 # master code" (session 31, blind237 read)
 _UNIT_SET_TO = guarded(
-    r"(?i)\b(?:set|changed|reset|re-?programmed|programmed)[ \t]+(?:the|its)[ \t]+"
-    r"(?:(?-i:[A-Z])[\w-]{2,20}[ \t]+)?(?:unit|keypad|lock|key[ \t]?safe|panel|door|code)[ \t]+"
-    r"to[ \t]+(?P<value>\d{4,8})(?![\w.,/:-]\w)"
+    r"(?i)\b(?:set|changed|reset|re-?programmed|programmed)[ \t]+(?:(?:the|its)[ \t]+"
+    r"(?:(?-i:[A-Z])[\w-]{2,20}[ \t]+)?(?:unit|keypad|lock|key[ \t]?safe|panel|door|code)"
+    # or a panel's user by number: "Set user 5 to 748967, shop zone only" (session 35, blind332)
+    r"|user[ \t]+(?:code[ \t]+)?\d{1,3})[ \t]+to[ \t]+(?P<value>\d{4,8})(?![\w.,/:-]\w)"
 )
 # a directional padlock's code, its moves as letters, up or down and sideways: "Opened it with
 # the primary code RDUURLUR off the card in the office" (session 31, blind238 read)
@@ -230,7 +233,7 @@ _CHANGED_TO_DIGITS = guarded(
     r"(?i)\b(?:cambiad[oa]|cambiat[oa]|alterad[oa]|mudad[oa]|modificad[oa]|modificat[oa]"
     # (or "réglé à": "un nouveau code pour la boîte à clés, réglé à 1574 sur les molettes";
     # session 32, blind271 read)
-    r"|changed|modifiée?|changée?|réglée?|programmée?"
+    r"|changed|modifiée?|changée?|réglée?|programmée?|remis"
     # (or reset, the code named after the verb: "serratura ... sostituita e reimpostato il codice
     # a 6164", not "Controller clock had reset to 2000"; session 33, blind292 read)
     r"|(?P<reset>reimpostat[oa]|redefinid[oa]|restablecid[oa]|réinitialisée?|reset))\b"
@@ -238,7 +241,7 @@ _CHANGED_TO_DIGITS = guarded(
     r"[ \t]+"
     # (or a combination's numbers: "the combination from before ... Changed it with the
     # business manager present to 95-37-28"; session 32, blind262 read)
-    r"(?P<value>\d{4,8}|\d{1,2}(?:-\d{1,2}){2,3})(?![\w.,/:-]\w)"
+    r"(?P<value>\d{4,8}(?-i:[A-Z])?|\d{1,2}(?:-\d{1,2}){2,3})(?![\w.,/:-]\w)"
 )
 _COMBINATION_WORD = re.compile(
     r"(?i)\b(?:combination|combinaison|combinación|combinazione|combinação|combinatie"
@@ -248,7 +251,10 @@ _DATE_WORD = re.compile(r"(?i)\b(?:date|datum|fecha|data|day|dated)\b")
 _CODE_WORD = re.compile(r"(?i)\b(?:code|codes|c[óo]digo|codice|pin|digicode|pincode)\b")
 _ENTRY_PHONE = re.compile(
     r"(?i)\b(?:portero|videoportero|interfono|citofono|intercom|interphone|parlophone"
-    r"|gegensprechanlage|deurtelefoon|intercomunicador)\b"
+    r"|gegensprechanlage|deurtelefoon|intercomunicador"
+    # a video entry phone, a door's keypad: "Il videocitofono ... Cambiato il codice installatore
+    # in 881477", "le digicode de l'entrée B ... remis le code à 5149A" (session 35, blind329)
+    r"|videocitofono|visiophone|video-?intercom|videofoon|digicode)\b"
 )
 _CHANGED_FOR = guarded(
     r"(?i)\b(?:alterad[oa]|mudad[oa]|cambiad[oa])[ \t]+p/[ \t]*(?P<value>\d{4,8})(?![\w.,/:-]\w)"
@@ -333,7 +339,7 @@ def given_code_hits(text: str, lowered: str) -> Iterator[Hit]:
             )
             or (
                 match.re is _DIGITS_THEN_SET
-                and _PIN_WORD_BEFORE.search(text, max(0, match.start() - 60), match.start())
+                and _PIN_OR_CODE_BEFORE.search(text, max(0, match.start() - 60), match.start())
             )
         ):
             # a PIN's, no door named: "PIN for the drive 65122921", "de voicemailpincode
@@ -361,7 +367,9 @@ def given_code_hits(text: str, lowered: str) -> Iterator[Hit]:
 # a PIN's words, the one list this module's PIN readings share
 _PIN_WORDS = r"pin|passcode|pin-?code"
 _PIN_NAMED_BEFORE = re.compile(rf"(?i)\b(?:{_PIN_WORDS})\b")
-_PIN_WORD_BEFORE = re.compile(rf"(?i)\w*(?:{_PIN_WORDS})\b[^.\n;]{{0,40}}$")
+# a PIN's word or the word code alone: "de voicemailpincode tijdelijk op 9192 gezet", "der Code
+# wurde bei der Gelegenheit auf 651894 geändert" (session 35, blind331 read)
+_PIN_OR_CODE_BEFORE = re.compile(rf"(?i)(?:\w*(?:{_PIN_WORDS})|\bcode)\b[^.\n;]{{0,40}}$")
 _SENT_CODE = guarded(
     r"(?i)\b(?:sent|gave|read\s+(?:out|back)|typed(?:\s+in)?|replied\s+with|forwarded"
     r"|envió|enviou|a\s+envoyé|stuurde|ha\s+inviato|schickte)[ \t]+(?:them|it|him|her|back)?"

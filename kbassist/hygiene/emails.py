@@ -50,7 +50,10 @@ _ROLE_LOCAL = re.compile(
     r"|noreply|no-reply|bookings?|sales|finance|enquiries|billing|invoices?|postmaster"
     r"|webmaster|secretariat|secretaria|sekretariat|segreteria|secretariaat"
     # a device's mailbox: "scans.hollybush@gmail.com" set up for a scanner (session 17)
-    r"|scans?|scanner|printer|copier|fax)(?:$|[._-])"
+    r"|scans?|scanner|printer|copier|fax"
+    # an out-of-hours desk's or a jobs mailbox: "e-mail jobs to ooh@keystonelocks.co.uk" rather
+    # than "his own phone" (session 35, blind329 read)
+    r"|ooh|on-?call|jobs|repairs|dispatch|orders)(?:$|[._-])"
 )
 
 

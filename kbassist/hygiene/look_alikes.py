@@ -75,6 +75,15 @@ _MACHINE_NEW_ONE = re.compile(
 )
 
 
+# a product's model after its maker: "Key safe is a Supra C500, asset tag ORL-KS-604" (session
+# 35, blind329 read)
+_MODEL = re.compile(r"[A-Z]{1,4}-?\d{2,5}[A-Za-z]{0,3}")
+_BRAND_BEFORE = re.compile(
+    r"(?i)\b(?:is|was|it['’]s|ist|es|est|è|é)\s+(?:an?|ein\w*|une?|uno?|uma?|een)\s+"
+    r"(?-i:[A-Z])[\w&-]{1,20}\s+$"
+)
+
+
 def is_look_alike(text: str, start: int, end: int) -> bool:
     """Whether the value at start..end is one of the look-alikes above."""
     value = text[start:end]
@@ -109,4 +118,8 @@ def is_look_alike(text: str, start: int, end: int) -> bool:
         or _PROMOTION_BEFORE.search(text, max(0, start - 30), start) is not None
         or _MACHINE_NEW_ONE.search(text, max(0, start - 100), start) is not None
         or f"\\\\{value}\\" in text
+        or (
+            _MODEL.fullmatch(value) is not None
+            and _BRAND_BEFORE.search(text, max(0, start - 40), start) is not None
+        )
     )

@@ -31,7 +31,14 @@ from kbassist.hygiene.value_shapes import (
 _NEW_ONE = guarded(
     r"(?i)\b(?:the\s+new\s+one|a\s+nova|o\s+novo|la\s+nueva|el\s+nuevo|la\s+nouvelle"
     r"|le\s+nouveau|die\s+neue|das\s+neue|den\s+neuen|de\s+nieuwe|het\s+nieuwe|la\s+nuova"
-    r"|il\s+nuovo)(?:[ \t]*,|[^.\n:]{0,60}:)[ \t]*"
+    r"|il\s+nuovo"
+    # or "now is" opening its sentence, the value after "is" (session 35, blind326 read): "...
+    # mudada a palavra-passe do Wi-Fi ... A nova é HmX7AS6R...", "... la password del Wi-Fi ...
+    # Ora è BufT6DAB..."
+    # (or after "and": "o Sr. Costa pediu outro e agora é 540234"; session 35, blind332 read)
+    r"|(?:(?<=[.!,;][ \t])|(?<=\s[ey][ \t])|(?<=\s(?:et|en)[ \t])|(?<=\sand[ \t]))"
+    r"(?:ora|agora|ahora|now|jetzt|nu|maintenant|adesso))"
+    r"(?:[ \t]*,|[^.\n:]{0,60}:|[ \t]+(?:é|es|est|è|ist|is|lautet|luidt)[ \t]+)[ \t]*"
     r"(?:(?P<phrase>(?:[A-Z][a-z]{2,12}|\d{1,4})(?:[ \t](?:[A-Z][a-z]{2,12}|\d{1,4})){2,5})"
     r"|(?P<value>[^\s,;]{4,64}?))(?=[.,;)]?(?:\s|$))"
 )
@@ -56,7 +63,9 @@ _READ_OUT = guarded(
     r"(?i)\b(?:read|typed|dictated|gave|told|leyó|tecle\w*|dictó|vorgelesen|diktiert|lu|dicté"
     r"|voorgelezen|gedicteerd|leu|lido|ditou|letto|dettato|digitat\w*)\b"
 )
-_HINTS = ("new one", "nova", "novo", "nueva", "nuevo", "nouve", "neue", "nieuwe", "nuov")
+# (and "now" in the seven languages: "Ora è ..."; session 35)
+_HINTS = ("new one", "nova", "novo", "nueva", "nuevo", "nouve", "neue", "nieuwe", "nuov", "now",
+          "ora", "jetzt", "nu ", "maintenant", "adesso")  # fmt: skip
 _REACH = 300
 
 

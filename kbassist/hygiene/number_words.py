@@ -178,7 +178,7 @@ _SENDER_KEY_BEFORE = guarded(
 # a reference "was" the number; a remote-control tool's address (each dated below)
 _NAMED_OTHER_BEFORE = guarded(
     r"(?i)(?:\b(?:serial|s/n|seriennummer|serienummer|matricola|n[úu]mero\s+de\s+s[ée]rie"
-    r"|numéro\s+de\s+série)\b(?:[ \t]+[\w-]+){0,2}"
+    r"|numéro\s+de\s+série)\b(?:[ \t]+[\w'’-]+){0,2}"  # "de l'imprimante" (session 35)
     r"|\b(?:pv|proces-verbaal|aangifte|kunden|bestell|rechnungs|auftrags|vorgangs|referenz"
     r"|klant|factuur|order|dossier|zaak|polis|vertrags|versicherungs|mitglieds|artikel"
     # a line's access number: "Zugangsnummer (Teilnehmernummer): 5530..." (session 14)
@@ -190,6 +190,8 @@ _NAMED_OTHER_BEFORE = guarded(
     # "contract number 1101213629", "subscription ID" (session 14)
     r"|\b(?:contract|subscription|agreement|contrato|contrat|vertrag|contratto)"
     r"(?:\s+(?:number|no\.?|id|nr\.?|n[º°o]\.?|número|numéro|nummer|numero))?"
+    # (and a word or two on it: "numéro de contrat commerçant inchangé (3829385620)"; session 35)
+    r"(?:\s+(?-i:[a-zà-ÿ]+)){0,2}"
     r"|\b(?:session|meeting|sitzung|sesión|séance|sessione|sessão)(?:\s+(?:id|code|no\.?|number))?"
     # a customer's number with a carrier or supplier (session 16)
     r"|\b(?:customer\s+(?:number|no\.?|id)|n[úu]mero\s+de\s+cliente|numéro\s+(?:de\s+)?client"
@@ -227,7 +229,11 @@ _NAMED_OTHER_BEFORE = guarded(
     r"|\b(?:puce|micro-?chip|chip|transponder|transpondeur)\b(?:[ \t]+[^\W\d_]+){0,3}"
     r"|\bcard\s+no\.(?:[ \t]+[^\W\d_]+){0,3}"
     # an airline ticket's number: "El billete 075 2117641956" (session 32, blind276 read)
-    r"|\b(?:billete|bilhete|biglietto|billet|e-?ticket|flugschein|vliegticket))"
+    r"|\b(?:billete|bilhete|biglietto|billet|e-?ticket|flugschein|vliegticket)"
+    # a boiler's Gas Council number; device IDs listed: "boiler GC number 47-265-89", "different
+    # device IDs (395043668 and 038929085)" (session 35, blind329 and blind330 read)
+    r"|\bgc\s+(?:number|no\.?)|\b(?:device|object|record|machine)\s+ids\W{0,3}"
+    r"(?:\d+[ \t]*(?:,|and|und|et|en|y|e)[ \t]*)*)"
     r"(?:\s+(?:no\.?|nr\.?|n\.?[º°o]\.?|n\.|#|id))?"
     r")\W{0,3}$"
 )

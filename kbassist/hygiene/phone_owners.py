@@ -12,13 +12,13 @@ from kbassist.hygiene.regex_guard import guarded
 WORK_WORDS = guarded(
     r"(?i)\b(?:offices?|desk|direct\s+(?:dial|line)|ddi|did|main\s+(?:line|number|office)"
     r"|reception|switchboard|front\s+desk|help\s?desk|service\s?desk|support|hotline|vendor"
-    r"|supplier|isp|carrier|provider|fax|ext\.?|extension|durchwahl|zentrale|büro|firma|company"
+    r"|supplier|isp|carrier|provider|fax|ext\.?|extension|durchwahl|\w*zentrale|büro|firma|company"
     r"|work|business|trunk|porting|ported|portabilit[àa]|portabilidad|portabilité|portabilidade"
     r"|nummerbehoud|rufnummernmitnahme|3cx|sip|teams|hunt\s?group|queue|ivr|auto\s?attendant"
     r"|operator\s+connect|calling\s+plan|direct\s+routing|phone\s+system|inbound|outbound"
     r"|duty\s+number|published|dial[\s-]?in|einwahl|conference\s+(?:line|number|bridge)"
     # "customers said the booking line 01856 ... went to voicemail" (session 14)
-    r"|(?:booking|bookings|reservations?|enquiry|enquiries|sales)\s+(?:line|number)"
+    r"|(?:booking|bookings|reservations?|enquiry|enquiries|sales|repairs?)\s+(?:line|number)"
     # a team's line, an extension in French: "the Key Accounts team line 01642 ...", "Tél. 04 91
     # ... poste 31" (session 28, blind195 read)
     r"|(?:team|group|department|dept)\s+(?:line|number)|poste(?=[ \t]*(?:le[ \t]+)?\d)"
@@ -54,6 +54,9 @@ WORK_WORDS = guarded(
     r"|assistenza|ondersteuning|hotline|klantcontact|klantenservice|kundenservice|kundendienst"
     r"|atendimento|servizio\s+clienti|service\s+client|customer\s+service"
     r"|praktijk\w*|praxis\w*|consultorio|consultório|studio"  # a practice's number
+    # a studio's or a shop's number in German, a phone on the firm's contract: "Studionummer
+    # 0431 ...", "numero 329 ... intestato all'agenzia" (session 35, blind326 and blind328 read)
+    r"|(?:studio|laden|büro|firmen|salon|shop|werkstatt)nummer|empresarial|intestat[oa]"
     # a clinic's or a pharmacy's: "Teléfono de la clínica: 976 ...", "numero fisso della
     # farmacia 02 ..." (session 23)
     r"|cl[íi]nica|clinique|klinik\w*|kliniek|farmacia|farmácia|pharmacie|apotheke|apotheek"
@@ -122,7 +125,7 @@ PERSONAL_PHONE_WORDS = re.compile(
 # The number of a work phone: the device is the employer's, whoever carries it.
 WORK_PHONE = guarded(
     # (not its absence: "Kev (own mobile, no company phone) 07912 ..."; session 18)
-    r"(?i)\b(?<!no )(?<!without )(?<!not a )(?:company|work|business|corporate|office|firm|staff"
+    r"(?i)\b(?<!no )(?<!without )(?<!not a )(?:company|works?|business|corporate|office|firm|staff"
     r"|church|school|council|charity|club|trust|practice|clinic|surgery|pharmacy)"
     # ("his work mob 07889 ... (co phone)"; session 33, blind287 read)
     r"(?:[\s-]+(?:issued|provided|owned|supplied|paid))?[\s-]+(?:mobile|mob|phone|cell"
@@ -130,6 +133,10 @@ WORK_PHONE = guarded(
     # an aside in brackets and a word after: "new work mobile for Sophie (company contract) ->
     # no. 07426 ..." (session 32, blind260 read); not an aside about her own
     r"(?:\((?![^()\n]*\b(?:own|personal|private|home)\b)[^()\n]{1,40}\)\W{0,5}(?:\w+\W+)?)?$"
+    # (or said not to be theirs: "It's a company phone now, not his own, number 07476 ...";
+    # session 35, blind332 read)
+    r"|\b(?:company|work|business)\s+(?:phone|mobile|handset)\b[^.\n]{0,20}\bnot\s+(?:his|her"
+    r"|their)\s+own\W+(?:\w+\W+){0,2}$"
     # a work line right before: "her work line 0117 ..." (session 25, blind156 read; not
     # "his personal mobile rather than the practice line, 07931 ...")
     r"|\b(?:work|desk|duty|ops|operations)\s+(?:line|landline)\W{0,3}$"
@@ -149,6 +156,11 @@ WORK_PHONE = guarded(
     r"|peluquer[íi]a|loja|tienda|negozio|winkel|magasin|cl[íi]nica|clinique|studio|estudio"
     r"|escrit[óo]rio|oficina|ufficio|kantoor|bureau|cabinet|restaurante?|ristorante|garage"
     r"|canil|kennel|hondenpension|toelettatura|praktijk|farm[áa]cia|pharmacie)\W{0,3}$"
+    # or of a business by its name: "Le numéro fixe de L'Encre Vive (04 78 ...", "Het vaste
+    # nummer van Tattoostudio Inktvis, 030 ..." (session 35, blind326 read); not a titled person
+    r"|\b(?:fixe|fixo|fijo|fisso|vaste\s+nummer|festnetznummer)\s+(?:d[eiao]|del|van|von)\s+"
+    r"(?!(?:m|mme|mlle|sr|sra|dr|herr|frau|dhr|mevr|sig|sig\.ra|dona|don|mr|mrs|ms)\b)"
+    r"(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){0,3}\W{0,3}$"
     # the firm's own line, a word or two between: "Gave them our company out-of-hours number
     # 0113 ..."; a work handset a few words before: "the company mobile he carries on wedding
     # days, 07900 ..." (session 34, blind319 and blind320 read)

@@ -33,13 +33,13 @@ PLACE_WORDS = re.compile(
     r"(?i)\b(?:door|gate|keypad|alarm|safe|lock-?box|key\s?safe|padlock|entry|entrance|building"
     r"|shutter|garage|cabinet|tür|tor|alarmanlage|puerta|portón|alarma|porte|alarme|deur|poort"
     r"|porta|portão|cancello|allarme|\w+deur|\w+tür"  # compounds: achterdeur, Hintertür
-    # safes, padlocks and gates in the six other languages (session 6)
+    # safes, padlocks, gates in the six other languages (session 6); barriers (session 35)
     r"|coffre(?:-fort)?|cadenas|portail|tresors?|vorhängeschloss|caja\s+fuerte|candado|kluis"
     r"|hangslot|hek|cofre|cadeado|cancela|cassaforte|lucchetto|portone|set/unset|texecom|pyronix"
     # disarming names the alarm: "código de desarme", "code de désarmement" (session 7)
     r"|disarm\w*|desarm\w*|désarm\w*|unscharf\w*|disinser\w*|uitschakel\w*"
-    r"|\w+tresor\w*|\w+kluis(?:je)?"  # Schlüsseltresor, sleutelkluis(je) (sessions 7, 17)
-    r"|zahlenschloss|kombinationsschloss|cijferslot|combinatieslot"  # (session 16)
+    r"|\w+tresor\w*|\w+kluis(?:je)?|barriers?|\w*schranke|sbarra|barrera|barri[èe]re|slagboom"
+    r"|zahlenschloss|kombinationsschloss|cijferslot|combinatieslot|sleutelkast\w*"  # s. 16, 35
     r"|tastier(?:in)?[oa]|teclado|clavier|toetsenbord|tastatur|tastenfeld|codeschloss|\w*eingang"
     r"|bo[îi]te\s+à\s+clés?"  # a keypad, a code lock, an entrance, a key box (session 17)
     # an electronic lock: "la cerradura electrónica del aula ... el código 94688" (session 28)

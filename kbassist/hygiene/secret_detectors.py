@@ -439,7 +439,7 @@ _NUMBERED_NAMES = frozenset(
     firefox edge java python net dotnet intel model type gen version build release update patch
     firmware bios driver room floor level vlan port line ticket case order invoice job batch
     part rack slot unit desk site building laptop printer kiosk team group phase step day week
-    month year page section item table figure chapter policy rule site store branch ward bed
+    month year page section item table figure chapter policy rule site store branch ward bed agent
     """.split()
 )
 

@@ -622,11 +622,11 @@ _LINE_ID_BEFORE = re.compile(
     r"|(?:contract|subscription|agreement)\s+(?:number|no\.?|id))\)?\W{0,3}$"
 )
 # A recovery key's ID, a job's number: "(sleutel-ID begint met 7244FF87)", "(ID chiave
-# 961D0D03)", "a locksmith replaced it (job 44102)" (session 26, blind166 and blind168 read)
+# 961D0D03)", "(job 44102)" (session 26, blind166 and blind168); "Ticket 446578" (s. 35)
 _KEY_ID_BEFORE = re.compile(
     r"(?i)(?:\b(?:key|schlüssel|sleutel|clé|chiave|clave|chave)[ _-]?id(?:entifier)?"
     r"|\bid\s+(?:(?:de\s+la|della|da|du|de)\s+)?(?:chiave|clave|chave|clé|key)"
-    r"|\b(?:job|work\s+order|callout)(?:\s+(?:no\.?|number|nr\.?|\#))?"
+    r"|\b(?:job|work\s+order|callout|(?-i:Ticket))(?:\s+(?:no\.?|number|nr\.?|\#))?"
     # an account's number: "the PUK from Vodafone business (account 661203-44)" (blind176)
     r"|\b(?:account|konto|cuenta|compte|conto|rekening)(?:\s+(?:no\.?|number|nr\.?|\#))?"
     # a tamper-evident bag's: "sealed in bag 004420" (session 27, blind184 read)

@@ -156,6 +156,18 @@ _CAPITALS_INSIDE = re.compile(r"[a-z][A-Z]{3,}")
 _NAMED_CASE = re.compile(r"[a-z]*(?:[A-Z][a-z]+)+|[A-Z]+[a-z]?s?")
 
 
+def _unspeakable(value: str) -> bool:
+    """Eight small letters or more with almost no vowel, as no word is written: "Her own router's
+    Wi-Fi key is hrsgdpbgbdpm as printed on the back" (session 35, blind332 read)."""
+    return (
+        len(value) >= 8
+        and value.isascii()
+        and value.isalpha()
+        and value.islower()
+        and sum(ch in "aeiou" for ch in value) * 6 <= len(value)
+    )
+
+
 def _drawn_case(value: str) -> bool:
     """Eight letters or more, two capitals and three small letters at least, not joined as
     names are: "Das VNC-Kennwort ist UABmhihz" (session 26, blind166 read)."""
@@ -255,7 +267,13 @@ def value_shape_ok(value: str, level: str, quoted: bool = False) -> bool:
         return (
             len(value) >= 5
             and has_letter
-            and (has_digit or real_symbol or random_letters(value) or _drawn_case(value))
+            and (
+                has_digit
+                or real_symbol
+                or random_letters(value)
+                or _drawn_case(value)
+                or _unspeakable(value)
+            )
         )
     if level == "strict":
         if HOST_NAME.fullmatch(value) and not GROUPED_CODE.fullmatch(value):
