@@ -130,6 +130,7 @@ BATCHES = (
     "blind321", "blind322", "blind323", "blind324",
     "blind325", "blind326", "blind327", "blind328",
     "blind329", "blind330", "blind331", "blind332",
+    "blind333", "blind334", "blind335", "blind336",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -465,6 +466,10 @@ BLIND = {
     "blind330": ROOT / "bench" / "data" / "secrets_blind330.jsonl",
     "blind331": ROOT / "bench" / "data" / "secrets_blind331.jsonl",
     "blind332": ROOT / "bench" / "data" / "secrets_blind332.jsonl",
+    "blind333": ROOT / "bench" / "data" / "secrets_blind333.jsonl",
+    "blind334": ROOT / "bench" / "data" / "secrets_blind334.jsonl",
+    "blind335": ROOT / "bench" / "data" / "secrets_blind335.jsonl",
+    "blind336": ROOT / "bench" / "data" / "secrets_blind336.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -2600,6 +2605,35 @@ SEEN = {
         "agora é' a gate code, 'Set user 5 to', a Wi-Fi key of small letters without vowels, "
         "'Kanzleizentrale', 'not his own'; a key 'read off the router, is' stays missed): "
         "development since"
+    ),
+    "blind333": (
+        "the two-hundred-and-twenty-fifth secrets blind test (written in session 35, focus: "
+        "pest-control, drain-clearance and environmental-services firms; scored in session 35 on "
+        "198e17a) (the rules alone 0.95/1.00; with the token model 0.98/1.00; personal "
+        "1.00/0.97); read in session 35 (a LoRaWAN app_key in a pasted export, a company main "
+        "line changed 'to the new number'): development since"
+    ),
+    "blind334": (
+        "the two-hundred-and-twenty-sixth secrets blind test (written in session 35, focus: local"
+        " newspapers, community radio and podcast studios; scored in session 35 on 198e17a) (the "
+        "rules alone 0.92/0.98; with the token model 1.00/0.92; personal 1.00/0.91); read in "
+        "session 35 (ISRC and ISSN numbers, a payment's auth code, serials in a national "
+        "insurance number's shape, a 'Redaktionshandy', a company mobile 'for her patch'): "
+        "development since"
+    ),
+    "blind335": (
+        "the two-hundred-and-twenty-seventh secrets blind test (written in session 35, focus: "
+        "solar, heat-pump and EV-charger installers; scored in session 35 on 198e17a) (the rules "
+        "alone 0.90/1.00; with the token model 0.93/1.00; personal 1.00/0.95); read in session 35"
+        " (installer codes 'lo cambió a' and 'reimpostato a', a password in brackets read off a "
+        "label, a key in capitals 'from the back of the hub', 'de centrale', a DNO application's "
+        "number): development since"
+    ),
+    "blind336": (
+        "the two-hundred-and-twenty-eighth secrets blind test (written in session 35, focus: "
+        "notes pasted from e-mail and chat threads; scored in session 35 on 198e17a) (the rules "
+        "alone 0.93/1.00; with the token model 1.00/1.00; personal 1.00/0.97); read in session 35"
+        " ('Teléfono de atención'): development since"
     ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).

@@ -49,6 +49,11 @@ _QUALIFIED = guarded(
 # blind225 read)
 _TOKEN_WORD = guarded(r"(?i)\b(?:token|api[\s_-]?keys?|secret)\b")
 _LOWER_AND_DIGITS = re.compile(r"(?=(?:[a-z]*\d){2})(?=(?:\d*[a-z]){3})[a-z\d]{8,20}")
+# read off a device's label, capitals and digits: "the password from the label under the cover
+# (628D699D478FC0DB)" (session 35, blind335 read)
+_READ_OFF_A_LABEL = re.compile(
+    r"(?i)\b(?:label|sticker|underside|cover|etiqueta|étiquette|aufkleber|etiket|etichetta)\b"
+)
 _HINTS = ("pass", "pw", "kennwort", "wachtwoord", "contrase", "senha", "mdp", "token", "key")
 
 
@@ -62,6 +67,9 @@ def bracketed_value_hits(text: str, lowered: str) -> Iterator[Hit]:
         value = match.group("value")
         if _TOKEN_WORD.search(match.group(0)) and looks_generated(value):
             yield match.start("value"), match.end("value"), "token"
+            continue
+        if _READ_OFF_A_LABEL.search(match.group(0)) and looks_generated(value):
+            yield match.start("value"), match.end("value"), "password"
             continue
         if (
             not (

@@ -233,7 +233,7 @@ _CHANGED_TO_DIGITS = guarded(
     r"(?i)\b(?:cambiad[oa]|cambiat[oa]|alterad[oa]|mudad[oa]|modificad[oa]|modificat[oa]"
     # (or "réglé à": "un nouveau code pour la boîte à clés, réglé à 1574 sur les molettes";
     # session 32, blind271 read)
-    r"|changed|modifiée?|changée?|réglée?|programmée?|remis"
+    r"|changed|modifiée?|changée?|réglée?|programmée?|remis|cambi[óò]|mudou|alterou"
     # (or reset, the code named after the verb: "serratura ... sostituita e reimpostato il codice
     # a 6164", not "Controller clock had reset to 2000"; session 33, blind292 read)
     r"|(?P<reset>reimpostat[oa]|redefinid[oa]|restablecid[oa]|réinitialisée?|reset))\b"
@@ -242,6 +242,13 @@ _CHANGED_TO_DIGITS = guarded(
     # (or a combination's numbers: "the combination from before ... Changed it with the
     # business manager present to 95-37-28"; session 32, blind262 read)
     r"(?P<value>\d{4,8}(?-i:[A-Z])?|\d{1,2}(?:-\d{1,2}){2,3})(?![\w.,/:-]\w)"
+)
+# an inverter's or a panel's installer code named before, the verb then its digits: "el código de
+# instalador ... Soporte del fabricante lo cambió a 926020", "il codice installatore ... Il
+# produttore lo ha reimpostato a 598400" (session 35, blind335 read)
+_INSTALLER_CODE = re.compile(
+    r"(?i)\b(?:(?:c[óo]digo|codice|code)\s+(?:(?:de|do|del|di|d['’])\s*)?(?:l['’]\s*)?"
+    r"install?(?:ador|atore|ateur|er)\w*|install?er\s+(?:code|pin)|installat[eo]urs?code)\b"
 )
 _COMBINATION_WORD = re.compile(
     r"(?i)\b(?:combination|combinaison|combinación|combinazione|combinação|combinatie"
@@ -362,6 +369,8 @@ def given_code_hits(text: str, lowered: str) -> Iterator[Hit]:
             or _ENTRY_PHONE.search(text, before, match.start("value"))
         ):
             yield match.start("value"), match.end("value"), "door_code"
+        elif _INSTALLER_CODE.search(text, before, match.start("value")):
+            yield match.start("value"), match.end("value"), "pin"
 
 
 # a PIN's words, the one list this module's PIN readings share

@@ -25,6 +25,7 @@ from kbassist.hygiene.value_shapes import (
     drawn_value,
     looks_generated,
     random_letters,
+    unspeakable,
 )
 
 # "Alguien regeneró la API key ... Puesta la nueva en WooCommerce > Ajustes > Holded: 8d3f...",
@@ -156,6 +157,12 @@ _CARD_SAYS = guarded(
     r"(?P<value>[A-Za-z0-9!@#$%&*_+-]{8,63})(?![\w!@#$%&*+-])"
 )
 _SAYS = (" says", " reads", " shows", " sagt", " zegt", " dit", " dice", " diz")  # _CARD_SAYS
+# Or the key read off the router itself: "joined the new Sky hub (SSID SKY4F2A1) with key
+# PLMLFXVA from the back of the hub" (session 35, blind335 read)
+_KEY_OFF_THE_BACK = re.compile(
+    r"(?i)\b(?:key|password|psk)[ \t]+(?P<value>(?-i:[A-Z0-9]{8,63}))[ \t]+(?:from|off|on)[ \t]+"
+    r"the[ \t]+(?:back|bottom|underside|side|label|sticker|card)\b"
+)
 _WIFI_NEAR = guarded(r"(?i)\b(?:wi-?fi|wlan|ssid|wpa\d?|join|joined|broadband|router)\b")
 # An app's or a client's secret in small letters and digits, no word: "App key d70zc1yyeqkyvz0,
 # app secret oomntdpbkmyinuq" (session 34, blind320 read)
@@ -213,6 +220,11 @@ def hex_key_hits(text: str, lowered: str) -> Iterator[Hit]:
     for match in _CARD_SAYS.finditer(text) if says else ():
         around = max(0, match.start() - 200), match.end() + 200
         if drawn_value(match.group("value")) and _WIFI_NEAR.search(text, *around):
+            yield match.start("value"), match.end("value"), "wifi_key"
+    for match in _KEY_OFF_THE_BACK.finditer(text) if " the " in lowered else ():
+        around = max(0, match.start() - 200), match.end() + 200
+        value = match.group("value")
+        if (looks_generated(value) or unspeakable(value)) and _WIFI_NEAR.search(text, *around):
             yield match.start("value"), match.end("value"), "wifi_key"
     new_key = any(word in lowered for word in _NEW_WORDS) and any(
         word in lowered for word in _KEY_WORDS_NEW

@@ -44,6 +44,13 @@ _MERAKI_SERIAL = re.compile(r"Q[2-5][A-Z0-9]{2}-[A-Z0-9]{4}-[A-Z0-9]{4}")
 _MERAKI_NAMED = re.compile(r"(?i)\bmeraki\b|\bM[RSXVGT]\d{2,3}\b|\bserial")
 # A postal item's number (UPU S10): "com o código de envio RR169125741PT" (session 34, blind315)
 _POSTAL_ITEM = re.compile(r"[A-Z]{2}\d{9}[A-Z]{2}")
+# A recording's ISRC and a serial's ISSN: "the ISRC codes ... Corrected them ... to
+# GB-E0P-25-02921", "its own ISSN from the British Library: 1348-5873" (session 35, blind334 read)
+_ISRC = re.compile(r"[A-Z]{2}-?[A-Z0-9]{3}-?\d{2}-?\d{5}")
+_ISSN = re.compile(r"\d{4}-\d{3}[\dX]")
+# A card payment's authorisation code, its digits: "re-ran the payment, auth code 280931"; not a
+# domain's transfer code, "sent the auth code: TFg4+nMZ..." (session 35, blind334 read)
+_AUTH_CODE_BEFORE = re.compile(r"(?i)\b(?:auth(?:ori[sz]ation)?|approval)\s+code\W{0,3}$")
 _IMEI_NAMED = re.compile(r"(?i)\bimei\b")  # "IMEI of the old phone 3534..." (session 34)
 # Windows' product ID (Settings > System > About), in its retail and OEM layouts
 _PRODUCT_ID = re.compile(r"\d{5}-\d{5}-\d{5}-AA[A-Z0-9]{3}|\d{5}-(?:OEM|\d{3})-\d{7}-\d{5}")
@@ -203,9 +210,16 @@ _ERROR_WORDS = guarded(
 
 def _account_device_or_parcel(text: str, start: int, value: str) -> bool:
     """An account's name ("her username is front.desk3"), a Meraki device's serial, a postal
-    item's number (session 34)."""
+    item's number (session 34); a recording's ISRC or a serial publication's ISSN, named before,
+    a card payment's authorisation code (session 35)."""
     if _POSTAL_ITEM.fullmatch(value) or (
         len(value) == 15 and value.isdigit() and _IMEI_NAMED.search(text, max(0, start - 60), start)
+    ):
+        return True
+    if (
+        (_ISRC.fullmatch(value) and "isrc" in text[max(0, start - 300) : start].lower())
+        or (_ISSN.fullmatch(value) and "issn" in text[max(0, start - 80) : start].lower())
+        or (value.isdigit() and _AUTH_CODE_BEFORE.search(text, max(0, start - 30), start))
     ):
         return True
     return USER_NAMED_BEFORE.search(text, max(0, start - 30), start) is not None or (

@@ -232,7 +232,7 @@ _NAMED_OTHER_BEFORE = guarded(
     r"|\b(?:billete|bilhete|biglietto|billet|e-?ticket|flugschein|vliegticket)"
     # a boiler's Gas Council number; device IDs listed: "boiler GC number 47-265-89", "different
     # device IDs (395043668 and 038929085)" (session 35, blind329 and blind330 read)
-    r"|\bgc\s+(?:number|no\.?)|\b(?:device|object|record|machine)\s+ids\W{0,3}"
+    r"|\bgc\s+(?:number|no\.?)|\b(?:dno|mcs|g9[89]|grid|connection)\s+application|\b(?:device|object|record|machine)\s+ids\W{0,3}"
     r"(?:\d+[ \t]*(?:,|and|und|et|en|y|e)[ \t]*)*)"
     r"(?:\s+(?:no\.?|nr\.?|n\.?[º°o]\.?|n\.|#|id))?"
     r")\W{0,3}$"

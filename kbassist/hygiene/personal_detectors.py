@@ -413,6 +413,12 @@ _ANIMAL_BEFORE = guarded(
     r"(?i)\b(?:microchip|pet|dog|puppy|kitten|heimtier\w*|hund|katze|chien|perro|gato|hond"
     r"|cane|gatto|dierenpaspoort)\b[^.\n]{0,80}$"
 )
+# A device's serial in a national number's shape: "the failing RDS encoder (serial SW341755B)",
+# "numero di serie WT006608A" (session 35, blind334 read)
+_SERIAL_BEFORE = re.compile(
+    r"(?i)\b(?:serial(?:\s+(?:number|no\.?))?|s/n|sn|seriennummer|serienummer|matricola"
+    r"|n[úu]mero\s+de\s+s[ée]rie|num[ée]ro\s+de\s+s[ée]rie|numero\s+di\s+serie)\W{0,3}$"
+)
 # The date a system fills in when none was given: "dob=\"1900-01-01\"" (session 18)
 _SENTINEL_DATE = re.compile(r"0?1[./-]0?1[./-]1900|1900-0?1-0?1")
 
@@ -434,7 +440,10 @@ def _firm_or_dummy(text: str, hit: Hit) -> bool:
         or _PUBLISHED_BEFORE.search(text, max(0, start - 40), start)
     ):
         return True
-    if kind == "national_id" and _ANIMAL_BEFORE.search(text, max(line_start, start - 100), start):
+    if kind == "national_id" and (
+        _ANIMAL_BEFORE.search(text, max(line_start, start - 100), start)
+        or _SERIAL_BEFORE.search(text, max(0, start - 30), start)
+    ):
         return True
     if kind == "home_address" and _BRANCH_AFTER.match(text, end):
         return True

@@ -52,6 +52,9 @@ WORK_WORDS = guarded(
     # an advisers' firm: "la gestoría (Asesoría Ebro, 941 20 33 10)" (session 10)
     r"|asesor[íi]a|gestor[íi]a|notar[íi]a|bufete|kanzlei|steuerberat\w*|accountants"
     r"|assistenza|ondersteuning|hotline|klantcontact|klantenservice|kundenservice|kundendienst"
+    # a switchboard in Dutch, a customer-service line in Spanish: "vanaf de centrale 033 ...",
+    # "Teléfono de atención: 964 ..." (session 35, blind335 and blind336 read)
+    r"|(?:de|onze|via\s+de)\s+centrale|tel[ée]fono\s+de\s+atenci[óo]n|atenci[óo]n\s+al\s+cliente"
     r"|atendimento|servizio\s+clienti|service\s+client|customer\s+service"
     r"|praktijk\w*|praxis\w*|consultorio|consultório|studio"  # a practice's number
     # a studio's or a shop's number in German, a phone on the firm's contract: "Studionummer
@@ -80,6 +83,13 @@ WORK_WORDS = guarded(
     r"|phone|line)"
     # a rota's phone: "is the crematorium's on-call phone" (session 9)
     r"|speed\s+dials?|on-call|on\s+call|duty\s+phone|bereitschaft\w*|piket\w*|guardia|astreinte)\b"
+)
+# The firm's main line changed to a new number a sentence's length before it: "Updated the company
+# main line on the route app's customer SMS template to the new number 0114 ..." (session 35,
+# blind333 read)
+MAIN_LINE_CHANGED = re.compile(
+    r"(?i)\b(?:main\s+(?:line|number)|switchboard|reception\s+number)\b[^.\n]{0,100}\bto\s+"
+    r"(?:the\s+)?(?:new\s+)?(?:number\s+)?$"
 )
 # The desk that did something is no owner: "reception corrected it from the paper form to
 # 07911 ..." (session 12)
@@ -137,6 +147,10 @@ WORK_PHONE = guarded(
     # session 35, blind332 read)
     r"|\b(?:company|work|business)\s+(?:phone|mobile|handset)\b[^.\n]{0,20}\bnot\s+(?:his|her"
     r"|their)\s+own\W+(?:\w+\W+){0,2}$"
+    # (or for the patch a reporter covers: "got a company mobile for her patch: number 07869 ...";
+    # session 35, blind334 read)
+    r"|\b(?:company|work|business)\s+(?:mobile|phone|handset)\s+for\s+(?:his|her|their)\s+"
+    r"(?:patch|round|area|region|beat|territory|rounds|shifts?)\W{0,3}(?:number\W{0,3})?$"
     # a work line right before: "her work line 0117 ..." (session 25, blind156 read; not
     # "his personal mobile rather than the practice line, 07931 ...")
     r"|\b(?:work|desk|duty|ops|operations)\s+(?:line|landline)\W{0,3}$"
@@ -177,7 +191,9 @@ WORK_PHONE = guarded(
     r"(?:(?:du|de|des|del|della|of\s+the|van\s+de|der|do|da)\s+[\w'’-]+\W{0,3})?"
     # (and a word that it stays: "zijn zakelijke nummer blijft 06 ..."; session 29, blind209)
     r"(?:(?:is|stays|remains|blijft|bleibt|reste|sigue|continua|resta|still|now|nog)\W+){0,2}$"
+    # ("das Redaktionshandy (0177 ..."; session 35, blind334 read)
     r"|(?:diensthandy|firmenhandy|geschäftshandy|diensttelefon|firmen-?mobil|dienst-?mobil"
+    r"|redaktionshandy|bereitschaftshandy|notfallhandy|teamhandy|bürohandy"
     r"|n[úu]mero\s+de\s+servi[çc]o)\w*\W{0,3}(?:\w+\W+){0,2}$"
     # (or further in its clause: "Firmenhandy mit Vertrag des Büros ausgegeben, Nummer 0176 ...";
     # session 34, blind313 read; not its absence)

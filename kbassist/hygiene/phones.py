@@ -22,6 +22,7 @@ from kbassist.hygiene.emails import (
 from kbassist.hygiene.keyword_scan import Hit
 from kbassist.hygiene.number_words import RANGE_AFTER, another_number
 from kbassist.hygiene.phone_owners import (
+    MAIN_LINE_CHANGED,
     PERSONAL_NAMED,
     PERSONAL_PHONE_WORDS,
     ROLE_CELL,
@@ -445,7 +446,9 @@ def _firms_line_before(text: str, start: int, end: int, own_earlier: bool) -> bo
         return False
     if _DURCHWAHL.fullmatch(text, start, end):
         return True  # "Tel. 0621 48 3312-40": a switchboard's number and an extension
-    if WORK_PHONE.search(text[max(0, start - 60) : start]):
+    if WORK_PHONE.search(text[max(0, start - 60) : start]) or MAIN_LINE_CHANGED.search(
+        text, max(0, start - 160), start
+    ):
         return not _own_after(clause_after(text, end))
     return bool(_SWITCHBOARD_BEFORE.search(text, max(0, start - 30), start))
 

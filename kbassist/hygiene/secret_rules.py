@@ -425,11 +425,15 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         # a vendor's HTTP header named for its key: X-Cisco-Meraki-API-Key, X-Auth-Token
         r"|x-(?:[\w-]{1,40}?-)?(?:api-?key|api-?token|auth-?token|access-?token)"
         # an API member's key pair: "public: Q4hT... private: zP8w..." (session 7)
-        r"|private(?=[ \t]*:)",
+        r"|private(?=[ \t]*:)"
+        # a LoRaWAN device's root and session keys in a pasted export: "app_key: 8FEA03FD..."
+        # (session 35, blind333 read)
+        r"|app_?s?key|nwk_?s?key",
         "token",
         (
             "api",
             "private",
+            *("appkey", "app_key", "appskey", "app_skey", "nwkkey", "nwk_key", "nwks", "nwk_s"),
             *("sicherheits", "geheim", "clave secreta", "clé secrète", "chave secreta"),
             *("chiave segreta",),
             "auth-token",

@@ -156,15 +156,16 @@ _CAPITALS_INSIDE = re.compile(r"[a-z][A-Z]{3,}")
 _NAMED_CASE = re.compile(r"[a-z]*(?:[A-Z][a-z]+)+|[A-Z]+[a-z]?s?")
 
 
-def _unspeakable(value: str) -> bool:
-    """Eight small letters or more with almost no vowel, as no word is written: "Her own router's
-    Wi-Fi key is hrsgdpbgbdpm as printed on the back" (session 35, blind332 read)."""
+def unspeakable(value: str) -> bool:
+    """Eight letters or more in one case with almost no vowel, as no word is written: "Her own
+    router's Wi-Fi key is hrsgdpbgbdpm as printed on the back", "with key PLMLFXVA from the back
+    of the hub" (session 35, blind332 and blind335 read)."""
     return (
         len(value) >= 8
         and value.isascii()
         and value.isalpha()
-        and value.islower()
-        and sum(ch in "aeiou" for ch in value) * 6 <= len(value)
+        and (value.islower() or value.isupper())
+        and sum(ch in "aeiouAEIOU" for ch in value) * 6 <= len(value)
     )
 
 
@@ -272,7 +273,7 @@ def value_shape_ok(value: str, level: str, quoted: bool = False) -> bool:
                 or real_symbol
                 or random_letters(value)
                 or _drawn_case(value)
-                or _unspeakable(value)
+                or unspeakable(value)
             )
         )
     if level == "strict":
