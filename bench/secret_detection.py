@@ -131,6 +131,7 @@ BATCHES = (
     "blind325", "blind326", "blind327", "blind328",
     "blind329", "blind330", "blind331", "blind332",
     "blind333", "blind334", "blind335", "blind336",
+    "blind337", "blind338", "blind339", "blind340",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -470,6 +471,10 @@ BLIND = {
     "blind334": ROOT / "bench" / "data" / "secrets_blind334.jsonl",
     "blind335": ROOT / "bench" / "data" / "secrets_blind335.jsonl",
     "blind336": ROOT / "bench" / "data" / "secrets_blind336.jsonl",
+    "blind337": ROOT / "bench" / "data" / "secrets_blind337.jsonl",
+    "blind338": ROOT / "bench" / "data" / "secrets_blind338.jsonl",
+    "blind339": ROOT / "bench" / "data" / "secrets_blind339.jsonl",
+    "blind340": ROOT / "bench" / "data" / "secrets_blind340.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -2634,6 +2639,36 @@ SEEN = {
         "notes pasted from e-mail and chat threads; scored in session 35 on 198e17a) (the rules "
         "alone 0.93/1.00; with the token model 1.00/1.00; personal 1.00/0.97); read in session 35"
         " ('Teléfono de atención'): development since"
+    ),
+    "blind337": (
+        "the two-hundred-and-twenty-ninth secrets blind test (written in session 35, focus: "
+        "consulates, visa advisers and translation agencies; scored in session 35 on 465ebe8) "
+        "(the rules alone 0.92/1.00; with the token model 0.98/1.00; personal 0.95/0.97); read in"
+        " session 35 (dates of birth 'Corrigée au' and 'korrigiert auf den' a sentence after they"
+        " were named, a code ', which stays' its value, a work mobile issued to someone by name):"
+        " development since"
+    ),
+    "blind338": (
+        "the two-hundred-and-thirtieth secrets blind test (written in session 35, focus: "
+        "bookmakers, arcades and bingo halls; scored in session 35 on 465ebe8) (the rules alone "
+        "0.93/1.00; with the token model 1.00/0.97; personal 0.97/1.00); read in session 35 "
+        "(gambling licence accounts, an own mobile a sentence after a case word): development "
+        "since"
+    ),
+    "blind339": (
+        "the two-hundred-and-thirty-first secrets blind test (written in session 35, focus: "
+        "forestry contractors, sawmills and timber merchants; scored in session 35 on 465ebe8) "
+        "(the rules alone 0.93/1.00; with the token model 0.98/1.00; personal 0.97/1.00); read in"
+        " session 35 (a code after a colon with a 'Hoftor' named, an address 'at his farmhouse'):"
+        " development since"
+    ),
+    "blind340": (
+        "the two-hundred-and-thirty-second secrets blind test (written in session 35, focus: "
+        "notes dictated by voice and transcribed; scored in session 35 on 465ebe8) (the rules "
+        "alone 0.92/0.98; with the token model 0.93/0.98; personal 0.95/0.97); read in session 35"
+        " (passwords said as a word 'with a capital K then' digits, 'numéro de ticket'; a date of"
+        " birth and an address in words, a lettered door code, a passphrase of plain words and a "
+        "work mobile in unpunctuated speech stay missed): development since"
     ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).

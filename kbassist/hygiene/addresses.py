@@ -499,6 +499,8 @@ def placed_at_home(text: str, start: int, end: int, street_end: int | None = Non
 # "at her home for setup: Mrs E. Grant, Tigh na Coille, Cannich IV4 7LX" (session 8).
 _HOME_CUE = guarded(
     r"(?i)\b(?:home\s+address|(?:at|to)\s+(?:her|his|their|my|your)\s+(?:own\s+)?home"
+    # "kept by the landowner at his farmhouse, High Cleugh Farm, ..." (session 35, blind339 read)
+    r"|(?:at|to)\s+(?:her|his|their|my|your)\s+(?:own\s+)?(?:farm\s?house|cottage|bungalow)"
     r"|(?:lives|living|resides|residing)\s+at|(?:her|his|their)\s+home\s*:"
     # "can someone come to the house Thursday ...? I'm at The Old Forge, ..." (session 18)
     r"|(?:come|go|visit|call)\s+(?:round\s+)?to\s+(?:the|my|his|her|their)\s+house"
@@ -525,11 +527,14 @@ _UNTYPED_HOME = re.compile(
     rf"(?P<postcode>[A-Z]{{1,2}}\d[A-Z\d]?[ \t]\d[ABD-HJLNP-UW-Z]{{2}}|{_EIRCODE_BODY})\b"
 )
 _CUE_REACH = 60
+_OWN_DWELLING = re.compile(
+    r"(?i)(?:at|to)\s+(?:her|his|their|my|your)\s+(?:own\s+)?(?:farm|cott|bung)"
+)
 
 
 def untyped_home_hits(text: str, lowered: str) -> Iterator[Hit]:
     """A UK address without a street type, after words that place it at someone's home."""
-    words = ("home", "liv", "resid", "domicil", "hause", "adres", "address", "house")
+    words = ("home", "liv", "resid", "domicil", "hause", "adres", "address", "house", "cottage")
     if not any(word in lowered for word in words):
         return
     if not re.search(_UK_POSTCODE, text) and not _EIRCODE.search(text):
@@ -541,7 +546,10 @@ def untyped_home_hits(text: str, lowered: str) -> Iterator[Hit]:
         if not found or found.start() - cue.end() > _CUE_REACH:
             continue
         line_start = text.rfind("\n", 0, cue.start()) + 1
-        around = text[max(line_start, cue.start() - 60) : found.end()]
+        # (a possessive's own dwelling needs no words before it: "the harvesting site is kept
+        # by the landowner at his farmhouse, ..."; session 35, blind339 read)
+        owned = _OWN_DWELLING.match(cue.group(0))
+        around = text[cue.start() if owned else max(line_start, cue.start() - 60) : found.end()]
         after = text[found.end() : found.end() + 40].split("\n")[0]
         if (
             _COMPANY_ADDRESS.search(around)

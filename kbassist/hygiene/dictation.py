@@ -487,9 +487,25 @@ _FINGERPRINT_BEFORE = re.compile(
 )
 
 
+# A word said with its capital, then digits said: "the new password is kestrel with a capital K
+# then eight three six", "make it anchor with a capital A then nine six two" (session 35,
+# blind340 read)
+_WORD_WITH_CAPITAL = re.compile(
+    r"(?i)\b(?P<word>[a-z]{3,15})[ \t]+with[ \t]+a[ \t]+capital[ \t]+(?P<letter>[a-z])"
+    r"(?:,?[ \t]+(?:then|followed[ \t]+by|and(?:[ \t]+then)?))?"
+    r"(?P<digits>(?:[ \t]+(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b){2,8})"
+)
+
+
 def case_spelled_secret_hits(text: str) -> list[Hit]:
-    """Values spelled with their case said that a secret's word names before them."""
+    """Values spelled with their case said that a secret's word names before them; a word said
+    with its capital and digits after it."""
     hits: list[Hit] = []
+    for match in _WORD_WITH_CAPITAL.finditer(text) if " capital " in text else ():
+        if match.group("word")[0].lower() == match.group("letter").lower() and SECRET_WORD.search(
+            text, max(0, match.start() - SECRET_REACH), match.start()
+        ):
+            hits.append((match.start(), match.end(), "password"))
     for start, end, spelled in spelled_case_runs(text):
         if len(spelled) < 6 or "@" in spelled or not any(ch.islower() for ch in spelled):
             continue

@@ -47,6 +47,9 @@ _POSTAL_ITEM = re.compile(r"[A-Z]{2}\d{9}[A-Z]{2}")
 # A recording's ISRC and a serial's ISSN: "the ISRC codes ... Corrected them ... to
 # GB-E0P-25-02921", "its own ISSN from the British Library: 1348-5873" (session 35, blind334 read)
 _ISRC = re.compile(r"[A-Z]{2}-?[A-Z0-9]{3}-?\d{2}-?\d{5}")
+# a gambling operator's licence account: "operating licence 000-008580-R-363741-013" (session 35,
+# blind338 read)
+_GAMBLING_LICENCE = re.compile(r"\d{3}-\d{6}-[A-Z]-\d{6}-\d{3}")
 _ISSN = re.compile(r"\d{4}-\d{3}[\dX]")
 # A card payment's authorisation code, its digits: "re-ran the payment, auth code 280931"; not a
 # domain's transfer code, "sent the auth code: TFg4+nMZ..." (session 35, blind334 read)
@@ -70,6 +73,8 @@ _NAMED_BEFORE = guarded(
     # a key fob's number: "It wasn't a code issue: fob 515923 had been disabled" (session 33,
     # blind300 read; not a badge's PIN: "il PIN del badge, sei otto cinque zero tre")
     r"|(?:key\s+)?fob"
+    # a ticket's number: "numéro de ticket 13337" (session 35, blind340 read)
+    r"|(?:num[ée]ro|n[úu]mero)\s+(?:de|do|di)\s+ticket|ticket\s*(?:number|nummer)|ticketnummer"
     # an alarm's contract: "Número de contrato de la alarma 84530058" (session 34, blind313 read)
     r"|(?:contrat[oe]?|contratto|vertrag\w*|contract)\s+(?:(?:de|du|del|della|of|for|van|für)"
     r"\s+(?:(?:la|el|the|il|le|het|die|der|das)\s+|l['’])?)?(?:alarm\w*|allarme)"
@@ -211,13 +216,14 @@ _ERROR_WORDS = guarded(
 def _account_device_or_parcel(text: str, start: int, value: str) -> bool:
     """An account's name ("her username is front.desk3"), a Meraki device's serial, a postal
     item's number (session 34); a recording's ISRC or a serial publication's ISSN, named before,
-    a card payment's authorisation code (session 35)."""
+    a card payment's authorisation code, a gambling licence's account (session 35)."""
     if _POSTAL_ITEM.fullmatch(value) or (
         len(value) == 15 and value.isdigit() and _IMEI_NAMED.search(text, max(0, start - 60), start)
     ):
         return True
     if (
         (_ISRC.fullmatch(value) and "isrc" in text[max(0, start - 300) : start].lower())
+        or (_GAMBLING_LICENCE.fullmatch(value) and "licen" in text[max(0, start - 200) : start])
         or (_ISSN.fullmatch(value) and "issn" in text[max(0, start - 80) : start].lower())
         or (value.isdigit() and _AUTH_CODE_BEFORE.search(text, max(0, start - 30), start))
     ):

@@ -131,8 +131,11 @@ _REFERENCE_BEFORE = guarded(
     r"|signalement|storing|melding|zaak|segnalazione|richiesta|pratica|ordine"
     # "Aberto processo no fabricante, número 8734396564" (session 32, blind283 read)
     r"|processo|proceso)\b"
-    # (six words between: "Caso de Microsoft por el Intune, número ..."; session 24)
-    r"(?:\W+\w+){0,6}\W+(?:number|no\.?|nr\.?|n[º°o]?\.|n[º°o]|número|numero|nummer|numéro)\W{0,3}$"
+    # (six words between: "Caso de Microsoft por el Intune, número ..."; session 24; not over a
+    # sentence's end: "geen telefoon van de zaak. Op haar verzoek haar eigen mobiele nummer
+    # 06-..."; session 35, blind338 read)
+    r"(?:[^\w.!?\n]+\w+){0,6}[^\w.!?\n]+(?:number|no\.?|nr\.?|n[º°o]?\.|n[º°o]|número|numero"
+    r"|nummer|numéro)\W{0,3}$"
     # "Número de incidencia del fabricante HP: 5092...": the number word first (session 7)
     r"|(?:número|numero|numéro|number|nummer)\s+(?:de\s+|do\s+|da\s+|di\s+|of\s+|du\s+)?"
     r"(?:la\s+|l'|the\s+)?(?:incidencia|incidente|incident|caso|case|ticket|chamado|pedido"

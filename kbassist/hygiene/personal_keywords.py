@@ -306,15 +306,15 @@ _COLON_THEN_DATE = re.compile(
     r"[^.!?\n:]{0,80}?(?::|\bas\b|\b(?:gave|said|stated|quoted|confirmed|added|entered)\b)[ \t]*"
     rf"(?P<date>{_ANSWER_DATE_PATTERN})"
 )
-# or corrected to it: "Corrected it to 22 March 2008" (session 29), "la date a été corrigée en
-# 15/11/2014" (session 31), "corrected the record to 3 November 1997" (session 33, blind303)
+# or corrected to it: "Corrected it to 22 March 2008", "corrigée en 15/11/2014", "corrected the
+# record to 3 November 1997", "korrigiert auf den 8. Juli 1990" (sessions 29, 31, 33 and 35)
 _CORRECTED_THEN_DATE = re.compile(
     r"(?i)(?![^.!?\n:]{0,100}\b(?:since|until|due|expir\w*|deadline|go-live|scheduled|planned"
     r"|start|end|leaving|joining|contract|invoice|renewal|inicio|alta|baja|début|fin|einde?"
     r"|beginn|ende|início|fim|inizio|scadenza|ablauf\w*|eintritt\w*|ingang\w*)\b)"
     r"[^.!?\n:]{0,100}?(?:\b(?:corrected|changed|fixed|amended|updated)"
     r"(?:\s+it|\s+the\s+record)?\s+to"
-    r"|\bkorrigiert\w*\s+auf|\bcorrigée?\s+en|\bcorr(?:egid[oa]|[ei]gi[óo])\s+a"
+    r"|\bkorrigiert\w*\s+auf(?:\s+den)?|\bcorrigée?\s+(?:en|au)|\bcorr(?:egid[oa]|[ei]gi[óo])\s+a"
     r"|\bcorrigi(?:d[oa]|u)\s+para|\bcorre(?:tt[oa]|sse)\s+in"
     r"|\bgecorrigeerd\s+naar|\bcorrigeerde\s+(?:hem|het|haar|ze|de\s+datum)?\s*naar)\b[ \t]*"
     rf"(?P<date>{_ANSWER_DATE_PATTERN})"

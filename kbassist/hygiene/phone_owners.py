@@ -17,8 +17,9 @@ WORK_WORDS = guarded(
     r"|nummerbehoud|rufnummernmitnahme|3cx|sip|teams|hunt\s?group|queue|ivr|auto\s?attendant"
     r"|operator\s+connect|calling\s+plan|direct\s+routing|phone\s+system|inbound|outbound"
     r"|duty\s+number|published|dial[\s-]?in|einwahl|conference\s+(?:line|number|bridge)"
-    # "customers said the booking line 01856 ... went to voicemail" (session 14)
-    r"|(?:booking|bookings|reservations?|enquiry|enquiries|sales|repairs?)\s+(?:line|number)"
+    # "customers said the booking line 01856 ... went to voicemail" (session 14); a lift's
+    # autodialler line, "The lift line's number (020 ...)" (session 35)
+    r"|(?:booking|bookings|reservations?|enquiry|enquiries|sales|repairs?|lift)\s+(?:line|number)"
     # a team's line, an extension in French: "the Key Accounts team line 01642 ...", "Tél. 04 91
     # ... poste 31" (session 28, blind195 read)
     r"|(?:team|group|department|dept)\s+(?:line|number)|poste(?=[ \t]*(?:le[ \t]+)?\d)"
@@ -84,12 +85,15 @@ WORK_WORDS = guarded(
     # a rota's phone: "is the crematorium's on-call phone" (session 9)
     r"|speed\s+dials?|on-call|on\s+call|duty\s+phone|bereitschaft\w*|piket\w*|guardia|astreinte)\b"
 )
-# The firm's main line changed to a new number a sentence's length before it: "Updated the company
-# main line on the route app's customer SMS template to the new number 0114 ..." (session 35,
-# blind333 read)
-MAIN_LINE_CHANGED = re.compile(
+# A work line named further back than WORK_PHONE reads: the firm's main line changed to a new
+# number ("Updated the company main line on the route app's customer SMS template to the new
+# number 0114 ..."), a work phone issued to someone by name ("New work mobile issued by Pennant
+# Visa Services to caseworker James Okafor, number 07516 ..."; session 35, blind333 and blind337)
+WORK_LINE_FAR = re.compile(
     r"(?i)\b(?:main\s+(?:line|number)|switchboard|reception\s+number)\b[^.\n]{0,100}\bto\s+"
     r"(?:the\s+)?(?:new\s+)?(?:number\s+)?$"
+    r"|(?<!not\s)(?<!no\s)\b(?:company|work|business)[\s-]+(?:mobile|phone|handset)\s+issued\s+"
+    r"(?:by\s+(?:(?-i:[A-Z])[\w&'’-]*\s+){1,4})?to\s+(?:[\w'’-]+[\s,]+){1,4}(?:number\W{0,3})?$"
 )
 # The desk that did something is no owner: "reception corrected it from the paper form to
 # 07911 ..." (session 12)

@@ -22,12 +22,12 @@ from kbassist.hygiene.emails import (
 from kbassist.hygiene.keyword_scan import Hit
 from kbassist.hygiene.number_words import RANGE_AFTER, another_number
 from kbassist.hygiene.phone_owners import (
-    MAIN_LINE_CHANGED,
     PERSONAL_NAMED,
     PERSONAL_PHONE_WORDS,
     ROLE_CELL,
     WEB_OR_DISCLAIMER_CELL,
     WORK_AGENT,
+    WORK_LINE_FAR,
     WORK_PHONE,
     WORK_WORDS,
     own_phone_earlier,
@@ -446,7 +446,7 @@ def _firms_line_before(text: str, start: int, end: int, own_earlier: bool) -> bo
         return False
     if _DURCHWAHL.fullmatch(text, start, end):
         return True  # "Tel. 0621 48 3312-40": a switchboard's number and an extension
-    if WORK_PHONE.search(text[max(0, start - 60) : start]) or MAIN_LINE_CHANGED.search(
+    if WORK_PHONE.search(text[max(0, start - 60) : start]) or WORK_LINE_FAR.search(
         text, max(0, start - 160), start
     ):
         return not _own_after(clause_after(text, end))

@@ -32,8 +32,8 @@ _OPENING_CODE = r"(?:öffnungs|zugangs|toegangs|\w*(?:tür|tor|alarm|tresor|deur
 PLACE_WORDS = re.compile(
     r"(?i)\b(?:door|gate|keypad|alarm|safe|lock-?box|key\s?safe|padlock|entry|entrance|building"
     r"|shutter|garage|cabinet|tür|tor|alarmanlage|puerta|portón|alarma|porte|alarme|deur|poort"
-    r"|porta|portão|cancello|allarme|\w+deur|\w+tür"  # compounds: achterdeur, Hintertür
-    # safes, padlocks, gates in the six other languages (session 6); barriers (session 35)
+    r"|porta|portão|cancello|allarme|\w+deur|\w+tür|(?:hof|werks|einfahrts|garagen|lager)tor"
+    # compounds (Hintertür; Hoftor: s. 35); safes, padlocks, gates (s. 6); barriers (s. 35)
     r"|coffre(?:-fort)?|cadenas|portail|tresors?|vorhängeschloss|caja\s+fuerte|candado|kluis"
     r"|hangslot|hek|cofre|cadeado|cancela|cassaforte|lucchetto|portone|set/unset|texecom|pyronix"
     # disarming names the alarm: "código de desarme", "code de désarmement" (session 7)
@@ -54,7 +54,7 @@ _PLACE_CODE = guarded(
     r"(?i)\b(?:code|pin|combination|combo|code\s+number|pin\s+code|code\s+pin|nummer|número"
     r"|(?:zahlen)?kombination|combinazione|combinaci[óo]n|combinatie|override"  # (session 30)
     rf"|numéro|codice|código|codigo|clave|ersatz-?code|{_OPENING_CODE})\b"  # Ersatzcode: s. 33
-    r"(?:[ \t]+(?:is|was|now|to|set|changed|reprogrammed"
+    r"(?:,?[ \t]+(?:is|was|now|to|set|changed|reprogrammed|which"  # ", which stays" (s. 35)
     r"|reset|updated|:|=|-|ist|es|est|é|è|still|remains|stays|again"
     r"|neu|gesetzt|geändert|auf|lautet|jetzt|nieuw|ingesteld|op)){0,3}"
     # of what, when PLACE_WORDS names it: "código de puerta 3#8815" (session 10)
