@@ -132,6 +132,7 @@ BATCHES = (
     "blind329", "blind330", "blind331", "blind332",
     "blind333", "blind334", "blind335", "blind336",
     "blind337", "blind338", "blind339", "blind340",
+    "blind341", "blind342", "blind343", "blind344",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -475,6 +476,10 @@ BLIND = {
     "blind338": ROOT / "bench" / "data" / "secrets_blind338.jsonl",
     "blind339": ROOT / "bench" / "data" / "secrets_blind339.jsonl",
     "blind340": ROOT / "bench" / "data" / "secrets_blind340.jsonl",
+    "blind341": ROOT / "bench" / "data" / "secrets_blind341.jsonl",
+    "blind342": ROOT / "bench" / "data" / "secrets_blind342.jsonl",
+    "blind343": ROOT / "bench" / "data" / "secrets_blind343.jsonl",
+    "blind344": ROOT / "bench" / "data" / "secrets_blind344.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -2669,6 +2674,32 @@ SEEN = {
         " (passwords said as a word 'with a capital K then' digits, 'numéro de ticket'; a date of"
         " birth and an address in words, a lettered door code, a passphrase of plain words and a "
         "work mobile in unpunctuated speech stay missed): development since"
+    ),
+    "blind341": (
+        "the two-hundred-and-thirty-third secrets blind test (written in session 35, focus: ski "
+        "schools, climbing walls and outdoor centres; scored in session 35 on 785c9b4) (the rules"
+        " alone 0.95/1.00; with the token model 1.00/0.98; personal 1.00/0.95); read in session "
+        "35 (lift passes' WTP and KeyCard numbers, a company mobile issued with its number a long"
+        " clause on): development since"
+    ),
+    "blind342": (
+        "the two-hundred-and-thirty-fourth secrets blind test (written in session 35, focus: "
+        "wedding venues, caterers and marquee hire; scored in session 35 on 785c9b4) (the rules "
+        "alone 0.90/1.00; with the token model 0.97/1.00; personal 1.00/1.00); read in session 35"
+        " (keys of drawn letters read out after a colon and after 'la chiave è'): development "
+        "since"
+    ),
+    "blind343": (
+        "the two-hundred-and-thirty-fifth secrets blind test (written in session 35, focus: long "
+        "notes covering several tasks; scored in session 35 on 785c9b4) (the rules alone "
+        "0.98/1.00; with the token model 1.00/0.98; personal 1.00/1.00); read in session 35 (a "
+        "KMS host and port): development since"
+    ),
+    "blind344": (
+        "the two-hundred-and-thirty-sixth secrets blind test (written in session 35, focus: notes"
+        " that switch language inside one note; scored in session 35 on 785c9b4) (the rules alone"
+        " 0.98/1.00; with the token model 1.00/1.00; personal 1.00/1.00); read in session 35 "
+        "(nothing missed with the token model): development since"
     ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).

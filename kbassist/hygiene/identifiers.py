@@ -50,6 +50,10 @@ _ISRC = re.compile(r"[A-Z]{2}-?[A-Z0-9]{3}-?\d{2}-?\d{5}")
 # a gambling operator's licence account: "operating licence 000-008580-R-363741-013" (session 35,
 # blind338 read)
 _GAMBLING_LICENCE = re.compile(r"\d{3}-\d{6}-[A-Z]-\d{6}-\d{3}")
+# a ski lift pass's WTP or KeyCard number: "tested with three passes ... (77471YDR-N3B-Z7U,
+# QXVBG812-WBM-EAQ and 11-2022-2383-4774-4)" (session 35, blind341 read)
+_LIFT_PASS = re.compile(r"[A-Z0-9]{8}-[A-Z0-9]{3}-[A-Z0-9]{3}|\d{2}-\d{4}-\d{4}-\d{4}-\d")
+_PASS_NAMED = re.compile(r"(?i)\b(?:(?:lift|ski|season)\s*pass\w*|passes|forfaits?|wtp|keycard)\b")
 _ISSN = re.compile(r"\d{4}-\d{3}[\dX]")
 # A card payment's authorisation code, its digits: "re-ran the payment, auth code 280931"; not a
 # domain's transfer code, "sent the auth code: TFg4+nMZ..." (session 35, blind334 read)
@@ -216,7 +220,8 @@ _ERROR_WORDS = guarded(
 def _account_device_or_parcel(text: str, start: int, value: str) -> bool:
     """An account's name ("her username is front.desk3"), a Meraki device's serial, a postal
     item's number (session 34); a recording's ISRC or a serial publication's ISSN, named before,
-    a card payment's authorisation code, a gambling licence's account (session 35)."""
+    a card payment's authorisation code, a gambling licence's account, a lift pass's number
+    (session 35)."""
     if _POSTAL_ITEM.fullmatch(value) or (
         len(value) == 15 and value.isdigit() and _IMEI_NAMED.search(text, max(0, start - 60), start)
     ):
@@ -224,6 +229,7 @@ def _account_device_or_parcel(text: str, start: int, value: str) -> bool:
     if (
         (_ISRC.fullmatch(value) and "isrc" in text[max(0, start - 300) : start].lower())
         or (_GAMBLING_LICENCE.fullmatch(value) and "licen" in text[max(0, start - 200) : start])
+        or (_LIFT_PASS.fullmatch(value) and _PASS_NAMED.search(text, max(0, start - 150), start))
         or (_ISSN.fullmatch(value) and "issn" in text[max(0, start - 80) : start].lower())
         or (value.isdigit() and _AUTH_CODE_BEFORE.search(text, max(0, start - 30), start))
     ):

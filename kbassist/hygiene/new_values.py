@@ -25,6 +25,7 @@ from kbassist.hygiene.value_shapes import (
     MIXED_CASE_AND_DIGIT,
     is_mention,
     looks_generated,
+    random_letters,
     value_shape_ok,
 )
 
@@ -64,6 +65,9 @@ _READ_OUT = guarded(
     r"|voorgelezen|gedicteerd|leu|lido|ditou|letto|dettato|digitat\w*)\b"
 )
 # (and "now" in the seven languages: "Ora è ..."; session 35)
+# a key named, its letters drawn by a generator (session 35, blind342 read)
+_JOINED_WORDS = re.compile(r"[a-z]*(?:[A-Z][a-z]{2,})+")
+_KEY_NAMED = re.compile(r"(?i)\b(?:key|psk|sleutel|schlüssel|clave|chave|chiave|clé)\b")
 _HINTS = ("new one", "nova", "novo", "nueva", "nuevo", "nouve", "neue", "nieuwe", "nuov", "now",
           "ora", "jetzt", "nu ", "maintenant", "adesso")  # fmt: skip
 _REACH = 300
@@ -135,8 +139,11 @@ _CODE_NAMED = guarded(
 def _read_out_hits(text: str) -> Iterator[Hit]:
     for match in _READ_OUT_COLON.finditer(text):
         value = match.group("value")
+        # "read him the key letter by letter ...: jZAnsdNbeEqaRs"; not a name of joined words,
+        # "secretsmanager:GetSecretValue"
+        drawn = random_letters(value) and not _JOINED_WORDS.fullmatch(value)
         if (
-            not MIXED_CASE_AND_DIGIT.fullmatch(value)
+            not (MIXED_CASE_AND_DIGIT.fullmatch(value) or drawn)
             or is_mention(value)
             or "/" in value
             or "@" in value
@@ -145,7 +152,10 @@ def _read_out_hits(text: str) -> Iterator[Hit]:
         clause = text[max(0, match.start() - 120) : match.start()]
         if not _READ_OUT.search(clause):
             continue
-        if PASSWORD_NAMED.search(text, max(0, match.start() - _REACH), match.start()):
+        reach = max(0, match.start() - _REACH)
+        if PASSWORD_NAMED.search(text, reach, match.start()) or (
+            drawn and _KEY_NAMED.search(text, reach, match.start())
+        ):
             yield match.start("value"), match.end("value"), "password"
 
 

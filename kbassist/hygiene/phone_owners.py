@@ -94,6 +94,10 @@ WORK_LINE_FAR = re.compile(
     r"(?:the\s+)?(?:new\s+)?(?:number\s+)?$"
     r"|(?<!not\s)(?<!no\s)\b(?:company|work|business)[\s-]+(?:mobile|phone|handset)\s+issued\s+"
     r"(?:by\s+(?:(?-i:[A-Z])[\w&'’-]*\s+){1,4})?to\s+(?:[\w'’-]+[\s,]+){1,4}(?:number\W{0,3})?$"
+    # ("Issued a company mobile to the new head instructor ... for on-call duty at weekends:
+    # Samsung A35, IMEI 354480452784271, number 07711 ..."; session 35, blind341 read)
+    r"|\bissued\s+(?:a|the)\s+(?:new\s+)?(?:company|work|business)\s+(?:mobile|phone|handset)\b"
+    r"(?:(?!\b(?:own|personal|private|home)\b)[^.\n]){0,160}\bnumber\W{0,3}$"
 )
 # The desk that did something is no owner: "reception corrected it from the paper form to
 # 07911 ..." (session 12)

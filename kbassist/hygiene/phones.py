@@ -75,6 +75,7 @@ _NOT_A_PHONE = re.compile(
       | [1-9]\d{3,5}\.\d{1,5}                             # build.revision (22631.4317)
       | \d+\.\d\s\d+                                     # a table's decimal, then a number
       | \d{1,3}(?:\.\d{1,3}){3}(?:-\d{1,3}(?:\.\d{1,3}){0,3})?.*  # IP address or range
+      | \d{2}-\d{4}-\d{4}-\d{4}-\d                     # a ski pass's KeyCard number (s. 35)
       | (?:\+|00)8(?:70|81)\b.*            # a satellite phone's (Inmarsat, Iridium): a vessel's
     )$"""
 )
@@ -447,7 +448,7 @@ def _firms_line_before(text: str, start: int, end: int, own_earlier: bool) -> bo
     if _DURCHWAHL.fullmatch(text, start, end):
         return True  # "Tel. 0621 48 3312-40": a switchboard's number and an extension
     if WORK_PHONE.search(text[max(0, start - 60) : start]) or WORK_LINE_FAR.search(
-        text, max(0, start - 160), start
+        text, max(0, start - 220), start
     ):
         return not _own_after(clause_after(text, end))
     return bool(_SWITCHBOARD_BEFORE.search(text, max(0, start - 30), start))

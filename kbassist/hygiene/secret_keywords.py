@@ -254,11 +254,13 @@ def _key(value: str, key: str, reading: Reading, quoted: bool) -> bool:
         return True  # "New key: 'northlight whisky 1798'"
     if (
         not reading.distant
-        and reading.index == 0
+        and (reading.index == 0 or reading.linked)
         and random_letters(value)
         and not _CAMEL_CASE_NAME.fullmatch(value)  # a registry value's name: "MaxLargeFileSize"
     ):
-        return True  # letters whose case a generator drew: "chave KdPROlfrgEsFw," (session 29)
+        # letters whose case a generator drew: "chave KdPROlfrgEsFw," (session 29), "la chiave è
+        # irEvScKzZmwj" (session 35, blind342 read)
+        return True
     if "\\" in value or len(value) < 8 or not any(ch.isdigit() for ch in value):
         return False
     if (

@@ -541,8 +541,8 @@ def learned_hits(text: str, public: Sequence[tuple[int, int]] = ()) -> list[tupl
 _NAMES_NO_SECRET = re.compile(
     rf"[A-Za-z][\w-]*-MIB::[\w.-]+|(?i:{HASH_ALGORITHM})"
     r"|(?:[0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}"
-    # an ISO 20022 message's name: "el fichero pain.001", "camt.053" (session 24)
-    r"|(?:pain|camt|pacs|acmt|remt)\.\d{3}(?:\.\d{3}\.\d{2})?"
+    # an ISO 20022 message's name, "camt.053" (session 24); a host and port, "/skms 10.1.2.3:1688"
+    r"|(?:pain|camt|pacs|acmt|remt)\.\d{3}(?:\.\d{3}\.\d{2})?|(?:\d{1,3}\.){3}\d{1,3}:\d{2,5}"
 )
 
 
