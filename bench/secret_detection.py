@@ -3013,7 +3013,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind345.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind349.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:
