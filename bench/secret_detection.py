@@ -133,6 +133,7 @@ BATCHES = (
     "blind333", "blind334", "blind335", "blind336",
     "blind337", "blind338", "blind339", "blind340",
     "blind341", "blind342", "blind343", "blind344",
+    "blind345", "blind346", "blind347", "blind348",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -480,6 +481,10 @@ BLIND = {
     "blind342": ROOT / "bench" / "data" / "secrets_blind342.jsonl",
     "blind343": ROOT / "bench" / "data" / "secrets_blind343.jsonl",
     "blind344": ROOT / "bench" / "data" / "secrets_blind344.jsonl",
+    "blind345": ROOT / "bench" / "data" / "secrets_blind345.jsonl",
+    "blind346": ROOT / "bench" / "data" / "secrets_blind346.jsonl",
+    "blind347": ROOT / "bench" / "data" / "secrets_blind347.jsonl",
+    "blind348": ROOT / "bench" / "data" / "secrets_blind348.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -2700,6 +2705,32 @@ SEEN = {
         " that switch language inside one note; scored in session 35 on 785c9b4) (the rules alone"
         " 0.98/1.00; with the token model 1.00/1.00; personal 1.00/1.00); read in session 35 "
         "(nothing missed with the token model): development since"
+    ),
+    "blind345": (
+        "the two-hundred-and-thirty-seventh secrets blind test (written in session 35, focus: "
+        "golf, tennis and country clubs; scored in session 35 on 8823723) (the rules alone "
+        "0.97/1.00; with the token model 1.00/1.00; personal 1.00/1.00); read in session 35 "
+        "(nothing missed with the token model): development since"
+    ),
+    "blind346": (
+        "the two-hundred-and-thirty-eighth secrets blind test (written in session 35, focus: car "
+        "dealerships, body shops and tyre fitters; scored in session 35 on 8823723) (the rules "
+        "alone 0.93/1.00; with the token model 0.98/1.00; personal 1.00/1.00); read in session 35"
+        " (a car radio's code after a VIN stays missed): development since"
+    ),
+    "blind347": (
+        "the two-hundred-and-thirty-ninth secrets blind test (written in session 35, focus: notes"
+        " that paste command output; scored in session 35 on 8823723) (the rules alone 0.95/1.00;"
+        " with the token model 0.95/1.00; personal 0.97/1.00); read in session 35 (Wi-Fi keys "
+        "nmcli prints on the line after the command, a password of drawn letters joined by '_' "
+        "after sqlcmd -P; a French social security number in a file's name stays missed): "
+        "development since"
+    ),
+    "blind348": (
+        "the two-hundred-and-fortieth secrets blind test (written in session 35, focus: "
+        "recruitment and staffing agencies; scored in session 35 on 8823723) (the rules alone "
+        "0.93/1.00; with the token model 1.00/1.00; personal 1.00/0.95); read in session 35 (a "
+        "number 'is her company mobile', a 'Zakelijke mobiel'): development since"
     ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).

@@ -96,7 +96,11 @@ def command_line_hits(text: str, lowered: str) -> Iterator[Hit]:
                 continue
             flag = match.group("flag").lstrip("-/").lower()
             kind = "token" if flag in {"token", "apikey", "api-key", "secret"} else "password"
-            if value_shape_ok(token.text, "medium", quoted):
+            # (or drawn letters joined by "_": "sqlcmd ... -P lrezeSNPi_tozvSQe"; session 35)
+            joined = token.text.replace("_", "")
+            if value_shape_ok(token.text, "medium", quoted) or (
+                joined != token.text and value_shape_ok(joined, "medium", quoted)
+            ):
                 yield token.start, token.end, kind
     if "securestring" in lowered:
         for match in _SECURE_STRING.finditer(text):

@@ -23,6 +23,7 @@ from kbassist.hygiene.regex_guard import guarded
 from kbassist.hygiene.value_shapes import (
     KEY_NOUNS,
     drawn_value,
+    is_mention,
     looks_generated,
     random_letters,
     unspeakable,
@@ -185,6 +186,15 @@ _KEY_FILE_PRINTED = re.compile(
 )
 
 
+# A Wi-Fi key nmcli prints with its secrets shown, on the line after the command: "$ nmcli -s -g
+# 802-11-wireless-security.psk connection show WH-Scanners" then "lichenzephyrnettle92" (session
+# 35, blind347 read)
+_NMCLI_PSK_PRINTED = re.compile(
+    r"(?m)^[ \t]*(?:[$#>][ \t]*)?(?:sudo[ \t]+)?nmcli[ \t]+(?:-\w+[ \t]+)*(?:-s|--show-secrets)\b"
+    r"[^\n]*\bpsk\b[^\n]*\r?\n[ \t]*(?P<value>[^\s$#>]\S{7,62})[ \t]*$"
+)
+
+
 # A satellite feed's BISS session word, twelve or sixteen hex digits: "the uplink provider had
 # changed the BISS-1 session word ...; entered 7975336DBA1A via the front panel"; a live stream's
 # key in YouTube's shape, a stream named before: "YouTube-Streamschlüssel des Kanals
@@ -263,6 +273,9 @@ def hex_key_hits(text: str, lowered: str) -> Iterator[Hit]:
     if ".psk" in lowered or ".key" in lowered or ".secret" in lowered:
         for match in _KEY_FILE_PRINTED.finditer(text):
             yield match.start("value"), match.end("value"), "preshared_key"
+    for match in _NMCLI_PSK_PRINTED.finditer(text) if "nmcli" in lowered else ():
+        if not is_mention(match.group("value")):
+            yield match.start("value"), match.end("value"), "wifi_key"
     drawn = (
         match
         for match in (

@@ -192,7 +192,7 @@ WORK_PHONE = guarded(
     r"(?:(?!(?:own|personal|private|home|his|her|their|partner|wife|husband|then|or|instead|is"
     r"|dead|broken|lost|stolen|off|because|but|not|no)\b)[\w'’]+[ \t,]+){3,8}$"
     # "Zijn werknummer 020 514 8832" (session 25, blind159 read)
-    r"|\b(?:werknummer|werktelefoon|zakelijke?\s+nummer|dienstnummer|geschäftsnummer"
+    r"|\b(?:werknummer|werktelefoon|zakelijke?\s+(?:nummer|mobiel|gsm)|dienstnummer|geschäftsnummer"
     r"|num[ée]ro\s+pro(?:fessionnel)?|n[úu]mero\s+(?:de\s+trabajo|profesional|do\s+trabalho"
     r"|profissional)|numero\s+(?:di\s+lavoro|aziendale)|(?:business|work)\s+number)\W{0,3}"
     # (and whose: "Le numéro pro du cabinet (02 40 ..."; session 31, blind241 read)

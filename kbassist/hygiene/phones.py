@@ -538,8 +538,9 @@ def _signed_by_a_firm(text: str, start: int, end: int) -> bool:
 # follow-up is 07779 779392, an Otis company phone"; digits masked after, a range of direct dials:
 # "de doorkiesnummers van het oude pand (0343 45 12 xx)" (session 31, blind253 and blind256 read)
 _WORK_PHONE_AFTER = re.compile(
-    # (or "which is her company mobile, not her own"; session 32, blind268 read)
-    r"[ \t]*[,(][ \t]*(?:(?:which|that)\s+is\s+)?(?:an?|the|her|his|their)\s+"
+    # (or "which is her company mobile, not her own"; session 32; "07497 ... is her company
+    # mobile"; session 35)
+    r"(?:[ \t]*[,(][ \t]*(?:(?:which|that)\s+is\s+)?|[ \t]+is[ \t]+)(?:an?|the|her|his|their)\s+"
     r"(?:[A-Z][\w&-]*\s+){0,2}"
     r"(?:company|work|business|firm)\s+(?:phone|mobile|handset|cell|line)\b"
 )

@@ -307,10 +307,15 @@ def opens_a_phone(value: str, after: str) -> bool:
 
 # A phone number's first group right before: "his work mob 07791 204883" (session 33, blind287)
 _PHONE_HEAD = re.compile(r"(?<![\w-])0\d{3,4} $")
+_DASHED_PHONE = re.compile(r"0\d{1,4}-\d{5,8}")
 
 
 def ends_a_phone(text: str, start: int, end: int) -> bool:
     """Whether the digits at ``start:end`` are the rest of a phone number whose first group
-    stands right before them (see :func:`opens_a_phone`)."""
+    stands right before them (see :func:`opens_a_phone`), or a whole national number with its
+    dash: "Zakelijke mobiel 06-50139563 uitgegeven" (session 35, blind348 read)."""
+    value = text[start:end]
+    if _DASHED_PHONE.fullmatch(value) and sum(ch.isdigit() for ch in value) in (10, 11):
+        return True
     head = _PHONE_HEAD.search(text, max(0, start - 6), start)
-    return head is not None and opens_a_phone(head.group(0).strip(), text[start:end])
+    return head is not None and opens_a_phone(head.group(0).strip(), value)
