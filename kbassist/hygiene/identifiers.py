@@ -47,6 +47,7 @@ _POSTAL_ITEM = re.compile(r"[A-Z]{2}\d{9}[A-Z]{2}")
 # A recording's ISRC and a serial's ISSN: "the ISRC codes ... Corrected them ... to
 # GB-E0P-25-02921", "its own ISSN from the British Library: 1348-5873" (session 35, blind334 read)
 _ISRC = re.compile(r"[A-Z]{2}-?[A-Z0-9]{3}-?\d{2}-?\d{5}")
+_ISSN = re.compile(r"\d{4}-\d{3}[\dX]")
 # a gambling operator's licence account: "operating licence 000-008580-R-363741-013" (session 35,
 # blind338 read)
 _GAMBLING_LICENCE = re.compile(r"\d{3}-\d{6}-[A-Z]-\d{6}-\d{3}")
@@ -54,7 +55,6 @@ _GAMBLING_LICENCE = re.compile(r"\d{3}-\d{6}-[A-Z]-\d{6}-\d{3}")
 # QXVBG812-WBM-EAQ and 11-2022-2383-4774-4)" (session 35, blind341 read)
 _LIFT_PASS = re.compile(r"[A-Z0-9]{8}-[A-Z0-9]{3}-[A-Z0-9]{3}|\d{2}-\d{4}-\d{4}-\d{4}-\d")
 _PASS_NAMED = re.compile(r"(?i)\b(?:(?:lift|ski|season)\s*pass\w*|passes|forfaits?|wtp|keycard)\b")
-_ISSN = re.compile(r"\d{4}-\d{3}[\dX]")
 # A card payment's authorisation code, its digits: "re-ran the payment, auth code 280931"; not a
 # domain's transfer code, "sent the auth code: TFg4+nMZ..." (session 35, blind334 read)
 _AUTH_CODE_BEFORE = re.compile(r"(?i)\b(?:auth(?:ori[sz]ation)?|approval)\s+code\W{0,3}$")

@@ -64,10 +64,10 @@ _READ_OUT = guarded(
     r"(?i)\b(?:read|typed|dictated|gave|told|leyó|tecle\w*|dictó|vorgelesen|diktiert|lu|dicté"
     r"|voorgelezen|gedicteerd|leu|lido|ditou|letto|dettato|digitat\w*)\b"
 )
-# (and "now" in the seven languages: "Ora è ..."; session 35)
-# a key named, its letters drawn by a generator (session 35, blind342 read)
+# a key named, its letters drawn by a generator, not words joined as a name (session 35, blind342)
 _JOINED_WORDS = re.compile(r"[a-z]*(?:[A-Z][a-z]{2,})+")
 _KEY_NAMED = re.compile(r"(?i)\b(?:key|psk|sleutel|schlüssel|clave|chave|chiave|clé)\b")
+# (and "now" in the seven languages: "Ora è ..."; session 35)
 _HINTS = ("new one", "nova", "novo", "nueva", "nuevo", "nouve", "neue", "nieuwe", "nuov", "now",
           "ora", "jetzt", "nu ", "maintenant", "adesso")  # fmt: skip
 _REACH = 300

@@ -233,10 +233,11 @@ _NAMED_OTHER_BEFORE = guarded(
     r"|\bcard\s+no\.(?:[ \t]+[^\W\d_]+){0,3}"
     # an airline ticket's number: "El billete 075 2117641956" (session 32, blind276 read)
     r"|\b(?:billete|bilhete|biglietto|billet|e-?ticket|flugschein|vliegticket)"
-    # a boiler's Gas Council number; device IDs listed: "boiler GC number 47-265-89", "different
-    # device IDs (395043668 and 038929085)" (session 35, blind329 and blind330 read)
-    r"|\bgc\s+(?:number|no\.?)|\b(?:dno|mcs|g9[89]|grid|connection)\s+application|\b(?:device|object|record|machine)\s+ids\W{0,3}"
-    r"(?:\d+[ \t]*(?:,|and|und|et|en|y|e)[ \t]*)*)"
+    # a boiler's Gas Council number, a grid connection's application, device IDs listed: "boiler
+    # GC number 47-265-89", "DNO application 4325822036", "different device IDs (395043668 and
+    # 038929085)" (session 35, blind329, blind330 and blind335 read)
+    r"|\bgc\s+(?:number|no\.?)|\b(?:dno|mcs|g9[89]|grid|connection)\s+application"
+    r"|\b(?:device|object|record|machine)\s+ids\W{0,3}(?:\d+[ \t]*(?:,|and|und|et|en|y|e)[ \t]*)*)"
     r"(?:\s+(?:no\.?|nr\.?|n\.?[º°o]\.?|n\.|#|id))?"
     r")\W{0,3}$"
 )
