@@ -56,8 +56,9 @@ _GAMBLING_LICENCE = re.compile(r"\d{3}-\d{6}-[A-Z]-\d{6}-\d{3}")
 _LIFT_PASS = re.compile(r"[A-Z0-9]{8}-[A-Z0-9]{3}-[A-Z0-9]{3}|\d{2}-\d{4}-\d{4}-\d{4}-\d")
 _PASS_NAMED = re.compile(r"(?i)\b(?:(?:lift|ski|season)\s*pass\w*|passes|forfaits?|wtp|keycard)\b")
 # A card payment's authorisation code, its digits: "re-ran the payment, auth code 280931"; not a
-# domain's transfer code, "sent the auth code: TFg4+nMZ..." (session 35, blind334 read)
-_AUTH_CODE_BEFORE = re.compile(r"(?i)\b(?:auth(?:ori[sz]ation)?|approval)\s+code\W{0,3}$")
+# domain's transfer code, "sent the auth code: TFg4+nMZ..." (session 35, blind334 read). The
+# token model's filter reads the same words before any value it took (session 12).
+AUTH_CODE_BEFORE = re.compile(r"(?i)\b(?:auth(?:ori[sz]ation)?|approval)\s+code\W{0,3}$")
 _IMEI_NAMED = re.compile(r"(?i)\bimei\b")  # "IMEI of the old phone 3534..." (session 34)
 # Windows' product ID (Settings > System > About), in its retail and OEM layouts
 _PRODUCT_ID = re.compile(r"\d{5}-\d{5}-\d{5}-AA[A-Z0-9]{3}|\d{5}-(?:OEM|\d{3})-\d{7}-\d{5}")
@@ -231,7 +232,7 @@ def _account_device_or_parcel(text: str, start: int, value: str) -> bool:
         or (_GAMBLING_LICENCE.fullmatch(value) and "licen" in text[max(0, start - 200) : start])
         or (_LIFT_PASS.fullmatch(value) and _PASS_NAMED.search(text, max(0, start - 150), start))
         or (_ISSN.fullmatch(value) and "issn" in text[max(0, start - 80) : start].lower())
-        or (value.isdigit() and _AUTH_CODE_BEFORE.search(text, max(0, start - 30), start))
+        or (value.isdigit() and AUTH_CODE_BEFORE.search(text, max(0, start - 30), start))
     ):
         return True
     return USER_NAMED_BEFORE.search(text, max(0, start - 30), start) is not None or (

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from kbassist.hygiene.hint_index import keyword_matches
+from kbassist.hygiene.identifiers import AUTH_CODE_BEFORE
 from kbassist.hygiene.public_material import (
     HASH_ALGORITHM,
     NOT_A_SECRET_SHAPE,
@@ -563,7 +564,7 @@ def _not_a_value(text: str, start: int, end: int) -> bool:
         or POLICY_BEFORE.search(text, max(0, start - 30), start) is not None
         or _SSID_AFTER.match(text, end) is not None
         or _HYPHENATED_WORD.fullmatch(value) is not None
-        or _AUTH_CODE_BEFORE.search(text, max(0, start - 30), start) is not None
+        or AUTH_CODE_BEFORE.search(text, max(0, start - 30), start) is not None
         or _LINE_ID_BEFORE.search(text, max(0, start - 40), start) is not None
         or _CONNECTION_SETTING.search(value) is not None
         or _VAULT_ENTRY_BEFORE.search(text, max(0, start - 40), start) is not None
@@ -614,7 +615,6 @@ _YEAR_BEFORE = re.compile(
 # secret ("SSPI;Encrypt=True") (session 12)
 # and "sleutel-ID"; a group's name opening with an abbreviation, "MFA-SMS-Exceptions" (session 26)
 _HYPHENATED_WORD = re.compile(r"[A-Z]?[a-z]+-(?:[a-z]+|ID|Id)|[A-Z]{2,}(?:-[A-Za-z]+){1,4}")
-_AUTH_CODE_BEFORE = re.compile(r"(?i)\b(?:auth(?:ori[sz]ation)?|approval)\s+code\W{0,3}$")
 # A broadband line's or a contract's identifier, named before it ("Anschlusskennung:
 # 002817364519", "contract number 2204418873"; session 14)
 _LINE_ID_BEFORE = re.compile(
