@@ -2624,13 +2624,13 @@ SEEN = {
     "blind333": (
         "the two-hundred-and-twenty-fifth secrets blind test (written in session 35, focus: "
         "pest-control, drain-clearance and environmental-services firms; scored in session 35 on "
-        "198e17a) (the rules alone 0.95/1.00; with the token model 0.98/1.00; personal "
+        "db3208d) (the rules alone 0.95/1.00; with the token model 0.98/1.00; personal "
         "1.00/0.97); read in session 35 (a LoRaWAN app_key in a pasted export, a company main "
         "line changed 'to the new number'): development since"
     ),
     "blind334": (
         "the two-hundred-and-twenty-sixth secrets blind test (written in session 35, focus: local"
-        " newspapers, community radio and podcast studios; scored in session 35 on 198e17a) (the "
+        " newspapers, community radio and podcast studios; scored in session 35 on db3208d) (the "
         "rules alone 0.92/0.98; with the token model 1.00/0.92; personal 1.00/0.91); read in "
         "session 35 (ISRC and ISSN numbers, a payment's auth code, serials in a national "
         "insurance number's shape, a 'Redaktionshandy', a company mobile 'for her patch'): "
@@ -2638,7 +2638,7 @@ SEEN = {
     ),
     "blind335": (
         "the two-hundred-and-twenty-seventh secrets blind test (written in session 35, focus: "
-        "solar, heat-pump and EV-charger installers; scored in session 35 on 198e17a) (the rules "
+        "solar, heat-pump and EV-charger installers; scored in session 35 on db3208d) (the rules "
         "alone 0.90/1.00; with the token model 0.93/1.00; personal 1.00/0.95); read in session 35"
         " (installer codes 'lo cambió a' and 'reimpostato a', a password in brackets read off a "
         "label, a key in capitals 'from the back of the hub', 'de centrale', a DNO application's "
@@ -2646,7 +2646,7 @@ SEEN = {
     ),
     "blind336": (
         "the two-hundred-and-twenty-eighth secrets blind test (written in session 35, focus: "
-        "notes pasted from e-mail and chat threads; scored in session 35 on 198e17a) (the rules "
+        "notes pasted from e-mail and chat threads; scored in session 35 on db3208d) (the rules "
         "alone 0.93/1.00; with the token model 1.00/1.00; personal 1.00/0.97); read in session 35"
         " ('Teléfono de atención'): development since"
     ),
