@@ -81,6 +81,10 @@ CODE_RULES: tuple[KeywordRule, ...] = (
         r"|tür-?codes?|tor-?code|alarm-?codes?|zugangs-?codes?|schlüsseltresor(?:-?code)?|digicodes?"
         # a digital locker lock's: "comms cab digilock now 32616" (session 27, blind187 read)
         r"|digi-?lock"
+        # a car radio's security code: "Il codice autoradio è 4026", "Der Radiocode ist 4026"
+        # (session 36, blind346 read)
+        r"|(?:car\s+)?radio[\s-]?(?:security\s+)?codes?|autoradio-?codes?"
+        r"|(?:codic[ei]|c[óo]digo|code)\s+(?:de\s+l['’]\s*|dell['’]\s*|de\s+la\s+|do\s+|da\s+)?(?:auto)?r[áa]dio"
         # "Le code de la boîte à clés ... a été changé pour 6284" (session 17)
         r"|codes?\s+de\s+la\s+bo[îi]te\s+à\s+clés?"
         r"|codes?\s+(?:de\s+(?:la\s+)?porte|porte|d'accès|(?:de\s+l'|d')?alarme|d'entrée"
@@ -170,6 +174,7 @@ CODE_RULES: tuple[KeywordRule, ...] = (
             "schlüsseltresor",
             "digicode",
             "digilock",
+            "radio",
             "digi-lock",
             "cde",
             "boîte à clé",

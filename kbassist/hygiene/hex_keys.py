@@ -9,7 +9,8 @@ in the sentence that names it (session 15; moved here from secret_detectors in s
 recovery key transcribed with separators (session 26). A satellite feed's BISS session word
 and a live stream's key in YouTube's shape (session 32). Hex after "new" or a key's CamelCase
 name; a drawn value after "new key" (in the six other languages too), and a Wi-Fi key so named
-once a network was, or that a network "now uses" (session 33).
+once a network was, or that a network "now uses" (session 33); a key that "is" a value once a
+Wi-Fi was named (session 36).
 """
 
 from __future__ import annotations
@@ -164,6 +165,15 @@ _KEY_OFF_THE_BACK = re.compile(
     r"(?i)\b(?:key|password|psk)[ \t]+(?P<value>(?-i:[A-Z0-9]{8,63}))[ \t]+(?:from|off|on)[ \t]+"
     r"the[ \t]+(?:back|bottom|underside|side|label|sticker|card)\b"
 )
+# A Wi-Fi named, then its key "is" or after a colon, an aside between commas allowed: "Added the
+# business laptop to her Wi-Fi (her key, read off the router, is DMNTXCC7K3)" (session 36,
+# blind332 read); a drawn or unspeakable value, or letters and digits (not a KB number)
+_WIFI_KEY_IS = guarded(
+    r"(?i)\b(?:key|psk|schlüssel|clave|clé|sleutel|chave|chiave)(?:,[^,.\n]{3,40},)?"
+    r"(?:[ \t]+(?:is|ist|es|est|é|è)|[ \t]*:)[ \t]+"
+    r"(?P<value>[A-Za-z0-9!@#$%&*_+-]{8,63})(?![\w!@#$%&*+-])"
+)
+_KB_OR_WPA = re.compile(r"(?i)kb\d+|.*wpa.*")
 _WIFI_NEAR = guarded(r"(?i)\b(?:wi-?fi|wlan|ssid|wpa\d?|join|joined|broadband|router)\b")
 # An app's or a client's secret in small letters and digits, no word: "App key d70zc1yyeqkyvz0,
 # app secret oomntdpbkmyinuq" (session 34, blind320 read)
@@ -212,6 +222,24 @@ _RTMP_KEY = re.compile(
 )
 
 
+def _router_key_hits(text: str, lowered: str) -> Iterator[Hit]:
+    """A Wi-Fi key read off the router's back, or that a key "is" once a Wi-Fi was named."""
+    for match in _KEY_OFF_THE_BACK.finditer(text) if " the " in lowered else ():
+        around = max(0, match.start() - 200), match.end() + 200
+        value = match.group("value")
+        if (looks_generated(value) or unspeakable(value)) and _WIFI_NEAR.search(text, *around):
+            yield match.start("value"), match.end("value"), "wifi_key"
+    for match in _WIFI_KEY_IS.finditer(text) if _WIFI_BEFORE.search(text) else ():
+        value = match.group("value")
+        if (
+            (unspeakable(value) or drawn_value(value) or _CAPITALS_AND_DIGITS.fullmatch(value))
+            and not _KB_OR_WPA.fullmatch(value)
+            and _WIFI_BEFORE.search(text, max(0, match.start() - 120), match.start())
+            and not _PUBLIC.search(text, max(0, match.start() - 60), match.start())
+        ):
+            yield match.start("value"), match.end("value"), "wifi_key"
+
+
 def hex_key_hits(text: str, lowered: str) -> Iterator[Hit]:
     """Hex digits after a colon, a comma or "is", "new" or a key's CamelCase name, or as an SDK's
     first argument, in a sentence about a key or token (not a hash, a commit or a serial); a
@@ -231,11 +259,7 @@ def hex_key_hits(text: str, lowered: str) -> Iterator[Hit]:
         around = max(0, match.start() - 200), match.end() + 200
         if drawn_value(match.group("value")) and _WIFI_NEAR.search(text, *around):
             yield match.start("value"), match.end("value"), "wifi_key"
-    for match in _KEY_OFF_THE_BACK.finditer(text) if " the " in lowered else ():
-        around = max(0, match.start() - 200), match.end() + 200
-        value = match.group("value")
-        if (looks_generated(value) or unspeakable(value)) and _WIFI_NEAR.search(text, *around):
-            yield match.start("value"), match.end("value"), "wifi_key"
+    yield from _router_key_hits(text, lowered)
     new_key = any(word in lowered for word in _NEW_WORDS) and any(
         word in lowered for word in _KEY_WORDS_NEW
     )

@@ -284,6 +284,8 @@ _KINDS: tuple[_Kind, ...] = (
             r"|(?i:\bn[°º]\s*(?:de\s+)?s[ée]cu\b)"  # "son n° de sécu 1 85 07 ..." (session 9)
             # or "num": "num secu mal saisi en paie. corrigé en 1 83 03 ..." (session 33, blind287)
             r"|(?i:\bnum\.?\s+(?:de\s+)?s[ée]cu\b)"
+            # "'Attestation Sécu - N. Fontaine - 1 64 05 ...pdf'" (session 36, blind347 read)
+            r"|(?i:\battestation\s+(?:de\s+)?s[ée]cu\b)"
             # the NIR's field in a DSN file: "<S21.G00.30.001>2 79 09 ..." (session 28)
             r"|\bS21\.G00\.30\.001\b|(?i:\bsocial\s+security\s+number\b)"
         ),

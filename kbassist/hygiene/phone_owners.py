@@ -98,6 +98,14 @@ WORK_LINE_FAR = re.compile(
     # Samsung A35, IMEI 354480452784271, number 07711 ..."; session 35, blind341 read)
     r"|\bissued\s+(?:a|the)\s+(?:new\s+)?(?:company|work|business)\s+(?:mobile|phone|handset)\b"
     r"(?:(?!\b(?:own|personal|private|home)\b)[^.\n]){0,160}\bnumber\W{0,3}$"
+    # or the switchboard's number replaced a sentence later: "Le numéro du standard affiché sur
+    # les quittances était celui de l'ancienne agence. Remplacé par le 04 72 ..." (session 36)
+    r"|\b(?:standard|centralita|centralino|zentrale|switchboard|main\s+(?:line|number))\b"
+    r"(?:(?!\b(?:own|personal|private|home|mobile|portable|m[óo]vil|handy|cellulare)\b)[^\n])"
+    r"{0,160}\b(?:remplac[ée]e?\s+par|replaced\s+(?:by|with)|ersetzt\s+durch|sustituido\s+por"
+    r"|vervangen\s+door|sostituito\s+(?:con|da)|substitu[íi]do\s+por)\s+(?:le|la|el|the|il|o|de"
+    r"|den)?\s*(?:new\s+|nouveau\s+|nuevo\s+|neue\s+|nieuwe\s+|nuovo\s+|novo\s+)?"
+    r"(?:number|num[ée]ro|n[úu]mero|nummer)?\W{0,3}$"
 )
 # The desk that did something is no owner: "reception corrected it from the paper form to
 # 07911 ..." (session 12)
