@@ -134,6 +134,7 @@ BATCHES = (
     "blind337", "blind338", "blind339", "blind340",
     "blind341", "blind342", "blind343", "blind344",
     "blind345", "blind346", "blind347", "blind348",
+    "blind349", "blind350", "blind351", "blind352",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -485,6 +486,10 @@ BLIND = {
     "blind346": ROOT / "bench" / "data" / "secrets_blind346.jsonl",
     "blind347": ROOT / "bench" / "data" / "secrets_blind347.jsonl",
     "blind348": ROOT / "bench" / "data" / "secrets_blind348.jsonl",
+    "blind349": ROOT / "bench" / "data" / "secrets_blind349.jsonl",
+    "blind350": ROOT / "bench" / "data" / "secrets_blind350.jsonl",
+    "blind351": ROOT / "bench" / "data" / "secrets_blind351.jsonl",
+    "blind352": ROOT / "bench" / "data" / "secrets_blind352.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -2723,14 +2728,45 @@ SEEN = {
         " that paste command output; scored in session 35 on 8823723) (the rules alone 0.95/1.00;"
         " with the token model 0.95/1.00; personal 0.97/1.00); read in session 35 (Wi-Fi keys "
         "nmcli prints on the line after the command, a password of drawn letters joined by '_' "
-        "after sqlcmd -P; a French social security number in a file's name stays missed): "
-        "development since"
+        "after sqlcmd -P; a French social security number in a file's name stayed missed, found "
+        "since session 36's round fifty-eight): development since"
     ),
     "blind348": (
         "the two-hundred-and-fortieth secrets blind test (written in session 35, focus: "
         "recruitment and staffing agencies; scored in session 35 on 8823723) (the rules alone "
         "0.93/1.00; with the token model 1.00/1.00; personal 1.00/0.95); read in session 35 (a "
         "number 'is her company mobile', a 'Zakelijke mobiel'): development since"
+    ),
+    "blind349": (
+        "the two-hundred-and-forty-first secrets blind test (written in session 36, focus: garden"
+        " centres, plant nurseries, florists and landscape gardeners; scored in session 36 on "
+        "15d889d) (the rules alone 0.90/1.00; with the token model 0.93/1.00; personal "
+        "1.00/0.93); read in session 36 (an alarm code that 'passou a ser' its digits, a card "
+        "terminal's supervisor key changed 'a' its digits, an API key in a GUID's shape after "
+        "'is', an app's login set to a drawn value; work phones on the firm's contract in four "
+        "languages): development since"
+    ),
+    "blind350": (
+        "the two-hundred-and-forty-second secrets blind test (written in session 36, focus: "
+        "closure notes laid out as form fields or key/value lines; scored in session 36 on "
+        "15d889d) (the rules alone 0.95/1.00; with the token model 1.00/1.00; personal "
+        "1.00/1.00); read in session 36 (nothing missed with the token model; an npm token found "
+        "by the rules since): development since"
+    ),
+    "blind351": (
+        "the two-hundred-and-forty-third secrets blind test (written in session 36, focus: "
+        "bakeries, butchers, delis and independent food shops; scored in session 36 on 15d889d) "
+        "(the rules alone 0.93/1.00; with the token model 1.00/0.98; personal 0.97/0.93); read in"
+        " session 36 (a home address before a sentence naming the business address, a SIRET, a "
+        "switchboard that 'es el' its number, a shop landline that replaced an own phone, a "
+        "number on the company's business account): development since"
+    ),
+    "blind352": (
+        "the two-hundred-and-forty-fourth secrets blind test (written in session 36, focus: scout"
+        " and guide groups, youth clubs and children's sports clubs; scored in session 36 on "
+        "15d889d) (the rules alone 0.93/1.00; with the token model 1.00/1.00; personal "
+        "1.00/0.86); read in session 36 (clubs' and associations' fixed lines that replaced a "
+        "private phone, club mobiles, a club office's new number): development since"
     ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).

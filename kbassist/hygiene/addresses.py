@@ -456,7 +456,9 @@ def placed_at_home(text: str, start: int, end: int, street_end: int | None = Non
     own_house = _OWN_HOUSE_BEFORE.search(before)
     if (
         _names_company(before[-60:])
-        or (_COMPANY_ADDRESS.search(after) and not own_house)
+        # (in the same sentence: not "... at home: 116 Mill Lane, Leeds LS17 3JU. Changed the
+        # business address to the shop unit"; session 36, blind351 read)
+        or (_COMPANY_ADDRESS.search(_SENTENCE_GAP.split(after)[0]) and not own_house)
         or _COMPANY_ADDRESS.match(
             text, start, street_end or end
         )  # "Bezoekadres Oudegracht 88, ..."

@@ -5,6 +5,7 @@ German and Dutch put it, or set "tijdelijk" to it; a password reset "to" its val
 after it was named; a domain's transfer code (AuthInfo) for its move; a company's Companies
 House authentication code. A drawn value after a sentence-opening "changed to", "corrected it
 to" or entered "in" a system with the verb last, a key or a password named before (session 34).
+An app's login set "to" a value whose case a generator drew (session 36).
 """
 
 from __future__ import annotations
@@ -55,6 +56,27 @@ _VALUE_THEN_SET = guarded(
     r"(?i)\b(?:auf|op|naar)[ \t]+(?P<value>[^\s,;()<>'\"]{6,64}?)[ \t]+(?:umgestellt|ge[äa]ndert"
     r"|gesetzt|eingestellt|gezet|gewijzigd|ingesteld|veranderd)\b"
 )
+# An app's login set "to" a value whose case a generator drew: "set his login to the route app to
+# DeH-U7lXUx as the app doesn't allow users to set their own" (session 36, blind349 read); a
+# name is no such value ("JSmith01")
+_LOGIN_SET_TO = guarded(
+    r"(?i)\bset\s+(?:his|her|their|the|a|my|your)\s+(?:app\s+)?(?:login|log-?in|sign-?in)\b"
+    r"[^.\n;]{0,40}?\bto\s+(?P<value>[^\s,;()<>'\"]{8,40}?)[.,;)]?(?=\s|$)"
+)
+# A password, a PIN or a key named, then "it is now" its value: "the supervisor password ... I
+# set a new one in programme mode: it is now 586023", "beheerderswachtwoord gewijzigd, dat is nu
+# 644455", "WPA2-Schlüssel geändert, er ist jetzt fichte-biber-eichhorn48" (session 36,
+# blind351 and blind352 read)
+_IT_IS_NOW = guarded(
+    r"(?i)\b(?:it\s+is\s+now|it['’]s\s+now|(?:dat|het|die)\s+is\s+nu|(?:er|es|sie|das)\s+ist"
+    r"\s+(?:jetzt|nun)|(?:c['’]est|(?:il|elle)\s+est)\s+(?:maintenant|désormais)|ahora\s+es"
+    r"|agora\s+é|(?:ora|adesso)\s+è)[ \t]*:?[ \t]+(?P<value>[^\s,;()<>'\"]{4,40}?)[.,;)]?(?=\s|$)"
+)
+# (compounds too: "beheerderswachtwoord", "WPA2-Schlüssel")
+_KEY_NAMED = re.compile(
+    r"(?i)schlüssel|sleutel|wachtwoord|kennwort|\b(?:key|clé|chave|chiave|psk)\b"
+)
+_YEAR = re.compile(r"(?:19|20)\d{2}")
 _KEY_OR_PASSWORD_BEFORE = guarded(
     r"(?i)(?:schlüssel|kennwort|passwort|wachtwoord|sleutel|\bww|\bpw|\bkey)\b[^.\n;]{0,60}$"
 )
@@ -142,7 +164,22 @@ def changed_value_hits(text: str, lowered: str) -> Iterator[Hit]:
             if not is_mention(value) and value_shape_ok(value, "strict"):
                 yield match.start("value"), match.end("value"), "password"
     yield from _set_to_value_hits(text)
+    for match in _LOGIN_SET_TO.finditer(text) if "log" in lowered or "sign" in lowered else ():
+        letters = [ch.isupper() for ch in match.group("value") if ch.isalpha()]
+        changes = sum(a != b for a, b in zip(letters, letters[1:], strict=False))
+        if changes >= 4 and any(ch.isdigit() for ch in match.group("value")):
+            yield match.start("value"), match.end("value"), "password"
     yield from _elided_change_hits(text, lowered)
+    for match in _IT_IS_NOW.finditer(text) if " is" in lowered or " es" in lowered else ():
+        value, before = match.group("value"), max(0, match.start() - 150)
+        shaped = value_shape_ok(value, "strict") or (
+            value.isdigit() and len(value) <= 8 and not _YEAR.fullmatch(value)
+        )
+        if shaped and (
+            PASSWORD_NAMED.search(text, before, match.start())
+            or _KEY_NAMED.search(text, before, match.start())
+        ):
+            yield match.start("value"), match.end("value"), "password"
     if "re" in lowered:
         yield from _named_password_hits(_RESET_TO, text)
     if "info" in lowered or "epp" in lowered or "transf" in lowered or "verhuis" in lowered:

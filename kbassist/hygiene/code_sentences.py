@@ -42,7 +42,7 @@ _NOW_CODE = re.compile(
     r"|der\s+neue\s+(?:ist|lautet)|de\s+nieuwe\s+is|le\s+nouveau\s+est|el\s+nuevo\s+es"
     r"|o\s+novo\s+é"
     # "O código do turno da manhã passa a ser 9716" (session 29, blind207 read)
-    r"|pas+a\s+a\s+ser"
+    r"|pas+(?:a|ou|ó)\s+a\s+ser"  # "passou a ser 2039" (session 36, blind349 read)
     # "Code wurde geändert, neu 4851" (session 18)
     r"|(?:changed|geändert|gewijzigd|changé|cambiado|alterado|cambiato)[,;]?[ \t]+(?:new|neu"
     r"|nieuw|nouveau|nuevo|novo|nuovo))[ \t]*:?[ \t]*(?P<value>(?-i:[A-Z])?\d{4,8}(?-i:[A-Z])?)"
@@ -250,6 +250,15 @@ _INSTALLER_CODE = re.compile(
     r"(?i)\b(?:(?:c[óo]digo|codice|code)\s+(?:(?:de|do|del|di|d['’])\s*)?(?:l['’]\s*)?"
     r"install?(?:ador|atore|ateur|er)\w*|install?er\s+(?:code|pin)|installat[eo]urs?code)\b"
 )
+# or a till's or a card terminal's supervisor code: "la clave de supervisor ... el gerente la
+# cambió a 480251" (session 36, blind349 read)
+_SUPERVISOR_CODE = re.compile(
+    r"(?i)\b(?:(?:clave|c[óo]digo|codice|code|pin|contrase[ñn]a|senha|password|passwort|kennwort"
+    r"|wachtwoord)\s+(?:(?:de|del|di|du|do|da|dell['’])\s*)?(?:supervisor\w*|superviseur|gerente"
+    r"|manager|administrador|encargad[oa]|responsable|responsabile)|(?:supervisor|manager)\s+"
+    r"(?:code|pin|password))\b"
+)
+_NAMED_ROLE_CODES = (_INSTALLER_CODE, _SUPERVISOR_CODE)
 _COMBINATION_WORD = re.compile(
     r"(?i)\b(?:combination|combinaison|combinación|combinazione|combinação|combinatie"
     r"|kombination)\b"
@@ -352,7 +361,7 @@ def given_code_hits(text: str, lowered: str) -> Iterator[Hit]:
             # a PIN's, no door named: "PIN for the drive 65122921", "de voicemailpincode
             # tijdelijk op 9192 gezet" (session 31, blind247 and blind249 read)
             yield match.start("value"), match.end("value"), "pin"
-    if not coded and "combin" not in lowered and "kombin" not in lowered:
+    if not coded and "combin" not in lowered and "kombin" not in lowered and "clave" not in lowered:
         return
     for match in _CHANGED_TO_DIGITS.finditer(text):
         before = max(0, match.start() - 200)
@@ -369,7 +378,7 @@ def given_code_hits(text: str, lowered: str) -> Iterator[Hit]:
             or _ENTRY_PHONE.search(text, before, match.start("value"))
         ):
             yield match.start("value"), match.end("value"), "door_code"
-        elif _INSTALLER_CODE.search(text, before, match.start("value")):
+        elif any(code.search(text, before, match.start("value")) for code in _NAMED_ROLE_CODES):
             yield match.start("value"), match.end("value"), "pin"
 
 

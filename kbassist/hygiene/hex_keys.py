@@ -86,7 +86,8 @@ _GUID_VALUE = re.compile(
     # or after "new one": "regenerated the secret key, new one 2a14abaa-..." (session 26)
     # or after "token" and a comma: "username and password are both the server API token,
     # 5319940b-..." (session 31, blind246 read)
-    r"(?:[:=][ \t]*['\"]?|\bnew\s+one[ \t]+|\b(?i:token),[ \t]+)"
+    # or after "is": "The Rachio API key from the client's account is be2aca22-..." (session 36)
+    r"(?:[:=][ \t]*['\"]?|\bnew\s+one[ \t]+|\b(?i:token),[ \t]+|\b(?:is|è|est|es|ist|é)[ \t]+)"
     r"(?P<value>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
     r"|[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12})(?![\w-])"
 )

@@ -98,14 +98,48 @@ WORK_LINE_FAR = re.compile(
     # Samsung A35, IMEI 354480452784271, number 07711 ..."; session 35, blind341 read)
     r"|\bissued\s+(?:a|the)\s+(?:new\s+)?(?:company|work|business)\s+(?:mobile|phone|handset)\b"
     r"(?:(?!\b(?:own|personal|private|home)\b)[^.\n]){0,160}\bnumber\W{0,3}$"
+    # a club's or a firm's handset named further back, its number in brackets or after a colon:
+    # "The club mobile that's on the website for match-day cancellations (+44 ..."; one it bought:
+    # "The club has bought a pay-monthly mobile for the welfare officer role; its number, 07736
+    # ..." (session 36, blind352 read)
+    r"|(?<!not\s)(?<!no\s)\b(?:club|company|work|business)[\s-]+(?:mobile|phone|handset)\b"
+    r"(?:(?!\b(?:own|personal|private|home|his|her|their|yet|until|till|instead|meanwhile|dead"
+    r"|broken|lost|stolen)\b)[^.\d\n]){0,100}[(:][ \t]*$"
+    r"|\b(?:club|company|firm|school|charity|society|business)\s+(?:has\s+|have\s+)?(?:bought"
+    r"|purchased|got|issued|provided)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:mobile|phone|handset)"
+    r"\b(?:(?!\b(?:own|personal|private|home)\b)[^.\d\n]){0,100}\bnumber\W{0,3}$"
     # or the switchboard's number replaced a sentence later: "Le numéro du standard affiché sur
     # les quittances était celui de l'ancienne agence. Remplacé par le 04 72 ..." (session 36)
-    r"|\b(?:standard|centralita|centralino|zentrale|switchboard|main\s+(?:line|number))\b"
+    # ("Die Telefonnummer der Geschäftsstelle ... Auf die neue Festnetznummer 0761 ... geändert";
+    # blind352 read)
+    r"|\b(?:standard|centralita|centralino|zentrale|switchboard|main\s+(?:line|number)"
+    r"|geschäftsstelle)\b"
     r"(?:(?!\b(?:own|personal|private|home|mobile|portable|m[óo]vil|handy|cellulare)\b)[^\n])"
     r"{0,160}\b(?:remplac[ée]e?\s+par|replaced\s+(?:by|with)|ersetzt\s+durch|sustituido\s+por"
-    r"|vervangen\s+door|sostituito\s+(?:con|da)|substitu[íi]do\s+por)\s+(?:le|la|el|the|il|o|de"
-    r"|den)?\s*(?:new\s+|nouveau\s+|nuevo\s+|neue\s+|nieuwe\s+|nuovo\s+|novo\s+)?"
-    r"(?:number|num[ée]ro|n[úu]mero|nummer)?\W{0,3}$"
+    r"|vervangen\s+door|sostituito\s+(?:con|da)|substitu[íi]do\s+por|auf(?=\s+die\s))\s+(?:le"
+    r"|la|el|the|il|o|de|den|die)?\s*(?:new\s+|nouveau\s+|nuevo\s+|neue\s+|nieuwe\s+|nuovo\s+"
+    r"|novo\s+)?(?:number|num[ée]ro|n[úu]mero|nummer|festnetznummer|rufnummer|telefonnummer)?"
+    r"\W{0,3}$"
+)
+# Said right after to be a firm's phone, whoever's pronoun stands before: "His number for
+# follow-up is 07779 779392, an Otis company phone"; digits masked after, a range of direct dials:
+# "de doorkiesnummers van het oude pand (0343 45 12 xx)" (session 31, blind253 and blind256 read)
+WORK_PHONE_AFTER = re.compile(
+    # (or "which is her company mobile, not her own"; session 32; "07497 ... is her company
+    # mobile"; session 35)
+    r"(?:[ \t]*[,(][ \t]*(?:(?:which|that)\s+is\s+)?|[ \t]+is[ \t]+)(?:an?|the|her|his|their)\s+"
+    r"(?:[A-Z][\w&-]*\s+){0,2}"
+    r"(?:company|work|business|firm)\s+(?:phone|mobile|handset|cell|line)\b"
+    # or on the firm's contract: "Rufnummer 0170 ... aus dem Firmenvertrag", "nummer 06-...
+    # op het bedrijfsabonnement", "número 746 ... de la línea corporativa", "The number is 07541
+    # ..., on the company's O2 business account" (session 36, blind349 and blind351 read)
+    r"|(?i:[ \t]*,?[ \t]*(?:(?:aus|auf|in|im|von)\s+(?:dem\s+)?firmen\w+"
+    r"|(?:op|van)\s+het\s+(?:bedrijfs\w+|zakelijk\w*\s+abonnement)"
+    r"|de\s+la\s+l[íi]nea\s+(?:corporativa|de\s+(?:la\s+)?empresa)"
+    r"|da\s+linha\s+(?:corporativa|da\s+empresa)|della\s+linea\s+aziendale"
+    r"|(?:du|sur\s+le)\s+(?:forfait|contrat)\s+(?:pro|entreprise|de\s+l['’]entreprise)"
+    r"|(?:on|under|from)\s+the\s+(?:(?:company|firm|club)['’]s\s+)?(?:[\w&-]+\s+){0,2}"
+    r"(?:business|company|corporate)\s+(?:account|contract|plan|tariff))\b)"
 )
 # The desk that did something is no owner: "reception corrected it from the paper form to
 # 07911 ..." (session 12)
@@ -347,7 +381,13 @@ def own_phone_earlier(text: str, start: int) -> bool:
 # a firm's main line named right before the number (session 33, blind298 read)
 _MAIN_LINE_RIGHT_BEFORE = re.compile(
     r"(?i)\b(?:switchboard|centralino|centralita|zentrale|hoofdnummer|main\s+(?:line|number)"
-    r"|standard)\W{0,3}$"
+    r"|standard"
+    # or the place's fixed line the own phone was replaced by: "Trocado pelo telefone fixo da
+    # sede, 22 ...", "from Neil's personal phone ... to the shop landline 01273 ..." (session 36,
+    # blind351 and blind352 read); not a home's
+    r"|(?<!home\s)(?<!own\s)(?<!private\s)(?<!personal\s)landline|ligne\s+fixe"
+    r"|(?:telefone|tel[ée]fono|telefono|numero|n[úu]mero|num[ée]ro)\s+(?:fixo|fijo|fisso|fixe)"
+    r"(?:\s+(?:d[aoe]l?|della|dello|de\s+la|du)\s+(?!casa\b|maison\b)[\w'’-]+)?)\W{0,3}$"
 )
 
 

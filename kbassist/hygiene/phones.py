@@ -29,6 +29,7 @@ from kbassist.hygiene.phone_owners import (
     WORK_AGENT,
     WORK_LINE_FAR,
     WORK_PHONE,
+    WORK_PHONE_AFTER,
     WORK_WORDS,
     own_phone_earlier,
 )
@@ -236,11 +237,11 @@ _SWITCHBOARD_BEFORE = guarded(
     r"|telefono\s+fisso|festnetz\w*|vaste\s+(?:lijn|nummer)|fij[oa]|fixo|fisso)\s+(?:du|de\s+la"
     r"|de\s+l'|del|de"
     r"|do|da|della|dello|dell'|der|des|vom|van\s+(?:de|het))\s*(?:cabinet|bureau|agence"
-    r"|soci[ée]t[ée]|entreprise|magasin|boutique|oficina|empresa|tienda|cl[íi]nica|clinique"
+    r"|soci[ée]t[ée]|societ[àa]|entreprise|magasin|boutique|oficina|empresa|tienda|cl[íi]nica|clinique"
     r"|escrit[óo]rio|loja|ufficio|azienda|negozio|studio|praxis|kanzlei|firma|b[üu]ros?"
     r"|kantoor|praktijk|winkel|notar[íi]a|gestor[íi]a|farmacia|pharmacie|centro|colegio"
     # a charity's or a parish's premises: "el teléfono fijo del local, 923 ..." (session 30)
-    r"|local|sede|parroquia|iglesia|asociaci[óo]n|associa[çc][ãa]o|igreja|chiesa|parrocchia"
+    r"|local|sede|club|parroquia|iglesia|asociaci[óo]n|associa[çc][ãa]o|igreja|chiesa|parrocchia"
     r"|paroisse|[ée]glise|kirche|gemeinde|kerk|parochie|vereniging|verein|associazione"
     r"|instituto|escuela|[ée]cole|coll[èe]ge|lyc[ée]e|scuola|istituto|escola|schule|school|cabine)"
     # a number the firm publishes: "on their published number", "from their website (", "het
@@ -251,7 +252,7 @@ _SWITCHBOARD_BEFORE = guarded(
     # "dal numero del ristorante 02 8741 3360" (session 18)
     r"|(?:numero|número|numéro|nummer)\s+(?:del|de(?:l)?|du|van\s+het|do|da)\s+(?:ristorante"
     r"|restaurante|restaurant|hotel|albergo|hôtel|negozio|tienda|magasin|winkel|loja)"
-    r"|site\s+web|sito\s+web)(?:\s+(?:on|is|at))?\W{0,4}$"
+    r"|site\s+web|sito\s+web)(?:\s+(?:on|is|at|es(?:\s+el)?))?\W{0,4}$"
 )
 # a Teams user's or an auto attendant's number: "LineURI ... tel:+441174962845", '"lineUri":
 # "tel:+44..."' (session 28, blind199 read)
@@ -534,16 +535,6 @@ def _signed_by_a_firm(text: str, start: int, end: int) -> bool:
     return sent_from_a_firm(text, start) and PERSONAL_PHONE_WORDS.search(line) is None
 
 
-# Said right after to be a firm's phone, whoever's pronoun stands before: "His number for
-# follow-up is 07779 779392, an Otis company phone"; digits masked after, a range of direct dials:
-# "de doorkiesnummers van het oude pand (0343 45 12 xx)" (session 31, blind253 and blind256 read)
-_WORK_PHONE_AFTER = re.compile(
-    # (or "which is her company mobile, not her own"; session 32; "07497 ... is her company
-    # mobile"; session 35)
-    r"(?:[ \t]*[,(][ \t]*(?:(?:which|that)\s+is\s+)?|[ \t]+is[ \t]+)(?:an?|the|her|his|their)\s+"
-    r"(?:[A-Z][\w&-]*\s+){0,2}"
-    r"(?:company|work|business|firm)\s+(?:phone|mobile|handset|cell|line)\b"
-)
 _MASKED_REST = re.compile(r"[ ]?[xX]{2,4}\b")
 # published: "Added +39 02 4909 4003 to the contact page and the footer" (session 32, blind279)
 _PUBLISHED_AFTER = re.compile(
@@ -557,7 +548,7 @@ def _firms_or_masked_after(text: str, end: int, own_earlier: bool) -> bool:
     " to the contact page", published (not someone's own put there: "... to be his own mobile
     ... Changed it to 07966 ... on the contact page")."""
     return bool(
-        _WORK_PHONE_AFTER.match(text, end)
+        WORK_PHONE_AFTER.match(text, end)
         or _MASKED_REST.match(text, end)
         or (not own_earlier and _PUBLISHED_AFTER.match(text, end))
     )

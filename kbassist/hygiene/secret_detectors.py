@@ -145,7 +145,7 @@ _VENDOR_TOKEN = guarded(
     r"|github_pat_[0-9A-Za-z_]{50,}|glrt-[0-9A-Za-z_-]{20,}"
     # a Terraform Cloud token (session 25, blind160 read), a Brevo API key (session 29)
     r"|[0-9A-Za-z]{14}\.atlasv1\.[0-9A-Za-z_=-]{60,}"
-    r"|xkeysib-[0-9a-f]{64}-[0-9A-Za-z]{16}"
+    r"|xkeysib-[0-9a-f]{64}-[0-9A-Za-z]{16}|npm_[A-Za-z0-9]{36}"  # an npm token (session 36)
     r"|KEY[0-9A-F]{32}_[0-9A-Za-z]{22}"  # a Telnyx API key (session 31, blind247)
     r"|K00\d[0-9A-Za-z+/]{27}"  # a Backblaze B2 application key (blind249)
     # a Hugging Face access token; a 1Password account's Secret Key (session 32); a Vault token,
@@ -155,7 +155,7 @@ _VENDOR_TOKEN = guarded(
     r"|hv[sbr]\.(?=[\w-]*[a-z])(?=[\w-]*[A-Z])[\w-]{24,})(?![\w-])"
 )
 _VENDOR_PREFIXES = (
-    "pat- shp ATATT AIza github_pat_ glrt- atlasv1 xkeysib KEY K00 hf_ A3- hv Q~".split()
+    "pat- shp ATATT AIza github_pat_ glrt- atlasv1 xkeysib KEY K00 hf_ A3- hv Q~ npm_".split()
 )
 
 # A Google app password is sixteen lower-case letters in four groups: "'vqkd mzpw rtnb xhls'"

@@ -615,11 +615,11 @@ _YEAR_BEFORE = re.compile(
 # secret ("SSPI;Encrypt=True") (session 12)
 # and "sleutel-ID"; a group's name opening with an abbreviation, "MFA-SMS-Exceptions" (session 26)
 _HYPHENATED_WORD = re.compile(r"[A-Z]?[a-z]+-(?:[a-z]+|ID|Id)|[A-Z]{2,}(?:-[A-Za-z]+){1,4}")
-# A broadband line's or a contract's identifier, named before it ("Anschlusskennung:
-# 002817364519", "contract number 2204418873"; session 14)
+# A line's or a contract's identifier, a firm's SIRET ("Anschlusskennung: 002817...", "contract
+# number 2204418873"; session 14; "SIRET inchangé : 7976..."; session 36, blind351 read)
 _LINE_ID_BEFORE = re.compile(
-    r"(?i)\b(?:anschlusskennung|zugangsnummer|teilnehmernummer|mitbenutzernummer"
-    r"|(?:contract|subscription|agreement)\s+(?:number|no\.?|id))\)?\W{0,3}$"
+    r"(?i)\b(?:anschlusskennung|zugangsnummer|teilnehmernummer|mitbenutzernummer|siret|siren"
+    r"|(?:contract|subscription|agreement)\s+(?:number|no\.?|id))\)?(?:\s+inchang\w*)?\W{0,3}$"
 )
 # A recovery key's ID, a job's number: "(sleutel-ID begint met 7244FF87)", "(ID chiave
 # 961D0D03)", "(job 44102)" (session 26, blind166 and blind168); "Ticket 446578" (s. 35)
