@@ -135,6 +135,7 @@ BATCHES = (
     "blind341", "blind342", "blind343", "blind344",
     "blind345", "blind346", "blind347", "blind348",
     "blind349", "blind350", "blind351", "blind352",
+    "blind353", "blind354", "blind355", "blind356",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -490,6 +491,10 @@ BLIND = {
     "blind350": ROOT / "bench" / "data" / "secrets_blind350.jsonl",
     "blind351": ROOT / "bench" / "data" / "secrets_blind351.jsonl",
     "blind352": ROOT / "bench" / "data" / "secrets_blind352.jsonl",
+    "blind353": ROOT / "bench" / "data" / "secrets_blind353.jsonl",
+    "blind354": ROOT / "bench" / "data" / "secrets_blind354.jsonl",
+    "blind355": ROOT / "bench" / "data" / "secrets_blind355.jsonl",
+    "blind356": ROOT / "bench" / "data" / "secrets_blind356.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -2767,6 +2772,38 @@ SEEN = {
         "15d889d) (the rules alone 0.93/1.00; with the token model 1.00/1.00; personal "
         "1.00/0.86); read in session 36 (clubs' and associations' fixed lines that replaced a "
         "private phone, club mobiles, a club office's new number): development since"
+    ),
+    "blind353": (
+        "the two-hundred-and-forty-fifth secrets blind test (written in session 36, focus: "
+        "plumbers, electricians, builders and other tradespeople working alone or in small firms;"
+        " scored in session 36 on adb19b8) (the rules alone 0.90/1.00; with the token model "
+        "0.95/0.98; personal 1.00/1.00); read in session 36 (Wi-Fi keys of capitals and digits "
+        "right after their word or 'set to', a password passed on 'door als' its value, a "
+        "customer code no secret): development since"
+    ),
+    "blind354": (
+        "the two-hundred-and-forty-sixth secrets blind test (written in session 36, focus: "
+        "private tutors, tutoring agencies, music teachers and language schools; scored in "
+        "session 36 on adb19b8) (the rules alone 0.95/1.00; with the token model 0.97/1.00; "
+        "personal 0.97/1.00); read in session 36 (an address after 'huisadres', hex after 'value'"
+        " where a key is named; a three-digit locker code stays missed): development since"
+    ),
+    "blind355": (
+        "the two-hundred-and-forty-seventh secrets blind test (written in session 36, focus: "
+        "notes that list several people at once; scored in session 36 on adb19b8) (the rules "
+        "alone 0.94/1.00; with the token model 0.98/0.95; personal 0.97/0.95); read in session 36"
+        " (a PIN '(it is' its digits), numbers assigned in the phone system, the third of a list "
+        "of office lines, a home address with an office named only in the sentence before, a "
+        "short code and PostNL barcodes no secret; two consoles' serials stay false alarms): "
+        "development since"
+    ),
+    "blind356": (
+        "the two-hundred-and-forty-eighth secrets blind test (written in session 36, focus: terse"
+        " shorthand typed on a phone; scored in session 36 on adb19b8) (the rules alone "
+        "0.78/0.98; with the token model 0.93/0.98; personal 0.89/0.97); read in session 36 ('cód"
+        " novo', 'init ww', 'contr. inicial', an own 'mob', an NI number in small letters, 'c/' "
+        "for a street, a number 'op kpn zakelijk', 'to/by' no password; a password read out as "
+        "words and a number after 'hr.' stay missed): development since"
     ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).

@@ -52,7 +52,7 @@ _STREET_DE_NL = (
     r"\s+\d{1,4}\s?[a-zA-Z]?\b(?!\.\d)"
 )
 _ROMANCE_STREET_WORDS = (
-    r"Calle|C/|Avda\.?|Avenida|Paseo|Plaza|Rua|Av\.|Travessa|Largo|Via|Viale|Piazza|Corso"
+    r"Calle|C/|c/(?=\s)|Avda\.?|Avenida|Paseo|Plaza|Rua|Av\.|Travessa|Largo|Via|Viale|Piazza|Corso"
     r"|Rue|Avenue|Boulevard|Chemin|Allée|Impasse"
     r"|Caminho|Estrada|Calçada|Alameda|Praça|Beco|Carrer|Camino|Ronda|Strada|Vicolo"  # session 12
     r"|Odos|Odós|Leoforos|Leofóros"  # romanised Greek: "Odos Irodou Attikou 14" (session 9)
@@ -170,7 +170,7 @@ HOME_WORDS = guarded(
     r"|(?:his|her|their)\s+(?:flat|apartment)|(?:his|her)\s+address"
     r"|wohn\w*|zu\s+hause|heim\w*|nach\s+hause|domicilio|casa|particular|domicile|personnel\w*"
     r"|chez(?=\s+(?:lui|elle|eux|elles|soi|moi|toi|nous|vous|[mts]a|[mts]on|[mts]es|leurs?"
-    r"|notre|votre|m\.|mme|mlle|madame|monsieur|mademoiselle)\b)|thuis\w*"
+    r"|notre|votre|m\.|mme|mlle|madame|monsieur|mademoiselle)\b)|thuis\w*|huisadres"
     r"|woon\w*|morada|residência|residenza|abitazione"
     # working from home: "(Cabinet Morel, en télétravail) au 12 rue des Tilleuls" (session 31)
     r"|t[ée]l[ée]travail\w*|teletrabaj\w*|teletrabalh\w*|telelavor\w*|home-?office"
@@ -183,7 +183,7 @@ _OFFICE_WORDS = guarded(
     r"(?i)\b(?:office|site(?!\s+(?:induction|inductions|pack|visit|survey|rules|safety))"
     r"|branch|hq|head\s*office|headquarters|warehouse|store|(?<!\bim\s)shop|clinic"
     r"|surgery|practice|unit|suite|floor|building|premises|depot|factory|campus|standort|büro"
-    r"|filiale|niederlassung|firma|oficina|sede|sucursal|almacén|bureau|siège|agence|kantoor"
+    r"|filiale|niederlassung|firma|oficina|sede|sucursal|almacén|bureaux?|siège|agence|kantoor"
     r"|vestiging|escrit[óo]rio|filial|ufficio|magazzino|datacenter|data\s+centre|colo"
     # a depot or works in the other languages (session 15)
     r"|dépôt|entrepôt|usine|magazijn|werkplaats|werk|fábrica|fabbrica|stabilimento|lager"
@@ -492,7 +492,10 @@ def placed_at_home(text: str, start: int, end: int, street_end: int | None = Non
         or _LISTING.search(_CLAUSE_END.split(after)[0])
     ):  # "... for 12 Acre Lane test listing" (session 12), not "- he was sent listings"
         return False  # a signature's firm, or a property an agent lets or sells
-    office = _OFFICE_WORDS.search(before[-60:]) or _OFFICE_WORDS.search(text[start:end])
+    # (the office in the same sentence: not "... at the office. Two need collection: Kerry-Ann
+    # Dobbs at 58 Beechwood Grove, ..."; session 36, blind355 read)
+    office = _OFFICE_WORDS.search(_SENTENCE_GAP.split(before[-60:])[-1])
+    office = office or _OFFICE_WORDS.search(text[start:end])
     return bool(home or not office)
 
 

@@ -66,17 +66,23 @@ _LOGIN_SET_TO = guarded(
 # A password, a PIN or a key named, then "it is now" its value: "the supervisor password ... I
 # set a new one in programme mode: it is now 586023", "beheerderswachtwoord gewijzigd, dat is nu
 # 644455", "WPA2-Schlüssel geändert, er ist jetzt fichte-biber-eichhorn48" (session 36,
-# blind351 and blind352 read)
+# blind351 and blind352 read); or in brackets: "I told her hers in person (it is 4201)"
 _IT_IS_NOW = guarded(
-    r"(?i)\b(?:it\s+is\s+now|it['’]s\s+now|(?:dat|het|die)\s+is\s+nu|(?:er|es|sie|das)\s+ist"
+    r"(?i)\b(?:it\s+is\s+now|it['’]s\s+now|(?<=\()it\s+is(?=\s+\d{4,8}\))|(?:dat|het|die)\s+is\s+nu|(?:er|es|sie|das)\s+ist"
     r"\s+(?:jetzt|nun)|(?:c['’]est|(?:il|elle)\s+est)\s+(?:maintenant|désormais)|ahora\s+es"
     r"|agora\s+é|(?:ora|adesso)\s+è)[ \t]*:?[ \t]+(?P<value>[^\s,;()<>'\"]{4,40}?)[.,;)]?(?=\s|$)"
 )
 # (compounds too: "beheerderswachtwoord", "WPA2-Schlüssel")
 _KEY_NAMED = re.compile(
-    r"(?i)schlüssel|sleutel|wachtwoord|kennwort|\b(?:key|clé|chave|chiave|psk)\b"
+    r"(?i)schlüssel|sleutel|wachtwoord|kennwort|\b(?:key|clé|chave|chiave|psk|pins)\b"
 )
 _YEAR = re.compile(r"(?:19|20)\d{2}")
+# A password passed on "as" its value: "hij gaf het wachtwoord van de boekhouding door als
+# Idtk6gMAlv2" (session 36, blind353 read)
+_PASSED_ON_AS = guarded(
+    r"(?i)\b(?:door|doorgegeven|gegeven|passed\s+on|handed\s+over)[ \t]+(?:als|as)[ \t]+"
+    r"(?P<value>[^\s,;()<>'\"]{6,40}?)[.,;)]?(?=\s|$)"
+)
 _KEY_OR_PASSWORD_BEFORE = guarded(
     r"(?i)(?:schlüssel|kennwort|passwort|wachtwoord|sleutel|\bww|\bpw|\bkey)\b[^.\n;]{0,60}$"
 )
@@ -182,6 +188,8 @@ def changed_value_hits(text: str, lowered: str) -> Iterator[Hit]:
             yield match.start("value"), match.end("value"), "password"
     if "re" in lowered:
         yield from _named_password_hits(_RESET_TO, text)
+    if " als " in lowered or " as " in lowered:
+        yield from _named_password_hits(_PASSED_ON_AS, text)
     if "info" in lowered or "epp" in lowered or "transf" in lowered or "verhuis" in lowered:
         for match in _TRANSFER_CODE.finditer(text):
             value = match.group("value")

@@ -69,6 +69,7 @@ CODE_RULES: tuple[KeywordRule, ...] = (
         r"|kombination|combinaison|combinación|combinazione|combinatie|combinação"
         # "Nouveau code communiqué pour notre prochaine intervention : 4B719" (session 12)
         r"|(?:nouveau\s+code|neuer\s+code|nieuwe\s+code|nuevo\s+c[óo]digo|novo\s+c[óo]digo"
+        r"|c[óo]d(?:igo|\.)?\s+nov[oa]"  # "cód novo 1837" (session 36, blind356 read)
         # or before the digits themselves: "neuer Code 73025, der alte geht nicht mehr" (session 17)
         r"|nuovo\s+codice)(?=[^.:\n]{0,60}:|\s+\d{4,8}\b)(?!\s+(?:de\s+|d'|do\s+|di\s+|del\s+)?(?:client"
         r"|produ|artic|artíc|postal|erreur|error|erro|fehler|klant|kunden|artikel))"
@@ -142,6 +143,10 @@ CODE_RULES: tuple[KeywordRule, ...] = (
             "nieuwe code",
             "nuevo c",
             "novo c",
+            "d novo",
+            "d nova",
+            "d. novo",
+            "digo novo",
             "nuovo codice",
             "entry",
             "entrance",

@@ -63,7 +63,10 @@ _HEX_VALUE = re.compile(
     r"|[A-Za-z]Key[ \t]+"
     # or right after "new": "twilio auth token had been rotated on acct, new 834929d4..."
     # (session 33, blind287 read)
-    r"|\b(?i:new|nov[oa]|nuev[oa]|nuov[oa]|neue[rn]?|nieuwe?|nouvel(?:le)?)[ \t]+)"
+    r"|\b(?i:new|nov[oa]|nuev[oa]|nuov[oa]|neue[rn]?|nieuwe?|nouvel(?:le)?)[ \t]+"
+    # or after "value": "Created a new key under Settings > Developers, value b1799d35..."
+    # (session 36, blind354 read)
+    r"|\b(?i:value|wert|valor|valeur|valore|waarde)[ \t]+)"
     r"(?P<value>[0-9a-f]{32,64}|[0-9A-F]{32,64})(?![\w-])"
 )
 _HEX_ONLY = re.compile(r"[0-9a-f]+|[0-9A-F]+")  # read by _HEX_VALUE
@@ -168,10 +171,11 @@ _KEY_OFF_THE_BACK = re.compile(
 )
 # A Wi-Fi named, then its key "is" or after a colon, an aside between commas allowed: "Added the
 # business laptop to her Wi-Fi (her key, read off the router, is DMNTXCC7K3)" (session 36,
-# blind332 read); a drawn or unspeakable value, or letters and digits (not a KB number)
+# blind332 read), or "set to" it ("network DeanHome, key set to WPT00TU82Q"; blind353 read); a
+# drawn or unspeakable value, or letters and digits (not a KB number)
 _WIFI_KEY_IS = guarded(
     r"(?i)\b(?:key|psk|schlüssel|clave|clé|sleutel|chave|chiave)(?:,[^,.\n]{3,40},)?"
-    r"(?:[ \t]+(?:is|ist|es|est|é|è)|[ \t]*:)[ \t]+"
+    r"(?:[ \t]+(?:is|ist|es|est|é|è|(?:set|changed|reset)[ \t]+to)|[ \t]*:)[ \t]+"
     r"(?P<value>[A-Za-z0-9!@#$%&*_+-]{8,63})(?![\w!@#$%&*+-])"
 )
 _KB_OR_WPA = re.compile(r"(?i)kb\d+|.*wpa.*")

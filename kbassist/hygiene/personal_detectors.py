@@ -132,6 +132,15 @@ _NINO = re.compile(
     r"\b(?:QQ|(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])"
     r" ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b"
 )
+# or one typed in small letters, "ni" named shortly before: "provider needs ni to reset: used
+# aw758165d per hr" (session 36, blind356 read)
+_NINO_LOWER = re.compile(
+    r"\b(?!bg|gb|nk|kn|tn|nt|zz)[a-ceghj-pr-tw-z][a-ceghj-npr-tw-z]\d{6}[a-d]\b"
+)
+_NI_SAID = re.compile(  # (not the Spanish "ni": "Ni el router ni el portátil ...")
+    r"(?i)\bnino\b|\b(?:needs?|the|his|her|their|with|provided?|entered|missing|wrong)\s+ni\b"
+    r"|\bni\s+(?:no\b|number|nr\b|to\b|for\b|:)"
+)
 _CPF = re.compile(r"\b\d{3}\.\d{3}\.\d{3}-\d{2}\b")
 # A UK driving licence (DVLA): five letters of the surname padded with 9s, the birth date as
 # decade, month (plus 50 for a woman), day and year digits, two initials padded with 9, a
@@ -248,11 +257,15 @@ def _matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
 
 
 def _dictated_id_hits(text: str, lowered: str) -> Iterator[Hit]:
-    """A DNI with its letter said after its digits, where the letter holds."""
+    """A DNI with its letter said after its digits, where the letter holds; an NI number typed
+    in small letters after "ni"."""
     if "let" in lowered or "buchstabe" in lowered:
         for match in _DNI_LETTER_SAID.finditer(text):
             if _dni_ok(match.group("number"), match.group("letter").upper()):
                 yield match.start(), match.end(), "national_id"
+    for match in _NINO_LOWER.finditer(text) if " ni" in lowered else ():
+        if _NI_SAID.search(text, max(0, match.start() - 60), match.start()):
+            yield match.start(), match.end(), "national_id"
     if "dni" in lowered:  # its letter a word of its own, as dictation writes it
         for match in _DNI_LETTER_APART.finditer(text):
             if _dni_ok(match.group("number"), match.group("letter")) and _DNI_NAMED.search(

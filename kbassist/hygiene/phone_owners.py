@@ -105,6 +105,11 @@ WORK_LINE_FAR = re.compile(
     r"|(?<!not\s)(?<!no\s)\b(?:club|company|work|business)[\s-]+(?:mobile|phone|handset)\b"
     r"(?:(?!\b(?:own|personal|private|home|his|her|their|yet|until|till|instead|meanwhile|dead"
     r"|broken|lost|stolen)\b)[^.\d\n]){0,100}[(:][ \t]*$"
+    # numbers assigned in the phone system: "Assigned Teams Phone numbers to the six sales staff
+    # at Corley Fabrics: Ann Webb on 0116 ..." (session 36, blind355 read)
+    r"|\b(?:assigned|allocated|provisioned|ported)\s+(?:new\s+)?(?:teams\s+phone|calling\s+plan"
+    r"|operator\s+connect|direct\s+routing|ddi|did|direct\s+dial)\s+numbers?\b"
+    r"(?:(?!\b(?:own|personal|private|home|mobile)\b)[^.\n]){0,120}$"
     r"|\b(?:club|company|firm|school|charity|society|business)\s+(?:has\s+|have\s+)?(?:bought"
     r"|purchased|got|issued|provided)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:mobile|phone|handset)"
     r"\b(?:(?!\b(?:own|personal|private|home)\b)[^.\d\n]){0,100}\bnumber\W{0,3}$"
@@ -134,7 +139,7 @@ WORK_PHONE_AFTER = re.compile(
     # op het bedrijfsabonnement", "número 746 ... de la línea corporativa", "The number is 07541
     # ..., on the company's O2 business account" (session 36, blind349 and blind351 read)
     r"|(?i:[ \t]*,?[ \t]*(?:(?:aus|auf|in|im|von)\s+(?:dem\s+)?firmen\w+"
-    r"|(?:op|van)\s+het\s+(?:bedrijfs\w+|zakelijk\w*\s+abonnement)"
+    r"|(?:op|van)\s+het\s+(?:bedrijfs\w+|zakelijk\w*\s+abonnement)|op\s+(?:\w+\s+)?zakelijk\b"
     r"|de\s+la\s+l[íi]nea\s+(?:corporativa|de\s+(?:la\s+)?empresa)"
     r"|da\s+linha\s+(?:corporativa|da\s+empresa)|della\s+linea\s+aziendale"
     r"|(?:du|sur\s+le)\s+(?:forfait|contrat)\s+(?:pro|entreprise|de\s+l['’]entreprise)"
@@ -316,7 +321,7 @@ PERSONAL_NAMED = re.compile(
 # "portable perso" (session 11).
 _OWN_PHONE_EARLIER = guarded(
     r"(?i)(?:\b(?:(?:her|his|their|my)\s+(?:own|personal|private)|personal|private)\s+"
-    r"(?:mobile|phone|cell|number)s?"
+    r"(?:mobile|phone|cell|number|mob\b)s?"  # "her own mob till ..." (session 36, blind356)
     r"|\b(?:telem[óo]vel|m[óo]vil|celular|portable|cellulare|mobiel|gsm|handy|telefon|n[úu]mero"
     r"|numéro|nummer)\s+(?:pessoal|personal|perso|personnel|personale|privato|privé|privat"
     r"|particular)"  # "su móvil particular" (session 20)

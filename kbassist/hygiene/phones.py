@@ -554,6 +554,13 @@ def _firms_or_masked_after(text: str, end: int, own_earlier: bool) -> bool:
     )
 
 
+def _next_in_list(text: str, last_end: int, start: int) -> bool:
+    """Whether a number follows the last one as the next of a list (moved out of phone_hits)."""
+    return 0 <= last_end <= start <= last_end + 40 and bool(
+        _LIST_GAP.fullmatch(text, last_end, start)
+    )
+
+
 def phone_hits(text: str, lowered: str) -> Iterator[Hit]:
     if not _SEVEN_DIGIT_RUN.search(text):
         return
@@ -625,11 +632,8 @@ def phone_hits(text: str, lowered: str) -> Iterator[Hit]:
             continue
         if not own and _NON_DIGIT.sub("", raw) in work_numbers:
             continue
-        if (
-            not own
-            and 0 <= work_end <= start <= work_end + 40
-            and _LIST_GAP.fullmatch(text, work_end, start)
-        ):
+        if not own and _next_in_list(text, work_end, start):
+            work_end = start + len(raw)  # and the next: "... 0161 724 1055 and Bristol 0117 ..."
             continue  # "branch numbers ...: Kendal 01539 720 100, Windermere 015394 40 220"
         if not own and _SIGNATURE_TEMPLATE.search(text, max(0, start - 160), start):
             continue  # "signature template ... office address ..., tel 01454 412 103"

@@ -281,6 +281,8 @@ def _wifi(value: str, key: str, reading: Reading, quoted: bool) -> bool:
         return True
     if quoted and not reading.distant:  # "SSID CaravanNet, key 'lemon-sherbet-meadow'"
         return len(value) >= 8 and value_shape_ok(value, "loose", quoted)
+    if not reading.distant and looks_generated(value):
+        return True  # "a rede ... com a chave Wi-Fi P5QA4N45G8" (session 36, blind353 read)
     return (len(value) >= 8 or quoted) and value_shape_ok(value, _level(reading), quoted)
 
 

@@ -24,7 +24,9 @@ _PASSWORD_WORDS = (
     r"(?<!laufwerk )(?<!drive )(?<!lecteur )(?<!unidad )(?<!schijf )(?<!unità )p(?=[ \t]?:)"
     r"|(?:new|temp|temporary|initial|old)\s+pass(?:es)?"
     # "tijdelijk ww Gouda-Zomer-19": the Dutch "ww" is no everyday word after these (session 11)
-    r"|(?:tijdelijke?|nieuwe?|oude?|initieel|eenmalig)\s+ww"
+    r"|(?:tijdelijke?|nieuwe?|oude?|initieel|init|eenmalig)\s+ww"
+    # shorthand: "init ww marble2028", "contr. inicial zephyr9322" (session 36, blind356 read)
+    r"|contr\.\s+(?:inicial|temporal|provisional|nueva)"
     # an app password, in the other languages too: "Senha de aplicação" (session 14)
     rf"|{APP_PASSWORD_WORDS}"
     r"|pass(?:wor[dt])?s?|passwd|pass-?phrase|passcode|pwd|pw|p/w|pword|ww|phrase\s+de\s+passe"
@@ -553,6 +555,7 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
             "ww",  # Dutch: wachtwoord, as "pw" is password
             "kennw",
             "contrase",
+            "contr.",
             "clave",
             "mdp",
             "wachtw",

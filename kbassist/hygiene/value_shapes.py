@@ -210,6 +210,8 @@ def is_mention(value: str) -> bool:
         or bool(_PLACEHOLDER.match(value.strip("`")))  # "admin_password: CHANGE_ME`" (24)
         or bool(TECHNICAL.match(value))
         or bool(_REDACTED.search(value))
+        # two stopwords joined by a slash: "no pw given to/by us" (session 36, blind356 read)
+        or all(part in STOPWORDS for part in lowered.split("/"))
     )
 
 
