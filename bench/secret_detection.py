@@ -136,6 +136,7 @@ BATCHES = (
     "blind345", "blind346", "blind347", "blind348",
     "blind349", "blind350", "blind351", "blind352",
     "blind353", "blind354", "blind355", "blind356",
+    "blind357", "blind358", "blind359", "blind360",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -495,6 +496,10 @@ BLIND = {
     "blind354": ROOT / "bench" / "data" / "secrets_blind354.jsonl",
     "blind355": ROOT / "bench" / "data" / "secrets_blind355.jsonl",
     "blind356": ROOT / "bench" / "data" / "secrets_blind356.jsonl",
+    "blind357": ROOT / "bench" / "data" / "secrets_blind357.jsonl",
+    "blind358": ROOT / "bench" / "data" / "secrets_blind358.jsonl",
+    "blind359": ROOT / "bench" / "data" / "secrets_blind359.jsonl",
+    "blind360": ROOT / "bench" / "data" / "secrets_blind360.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -2804,6 +2809,34 @@ SEEN = {
         " novo', 'init ww', 'contr. inicial', an own 'mob', an NI number in small letters, 'c/' "
         "for a street, a number 'op kpn zakelijk', 'to/by' no password; a password read out as "
         "words and a number after 'hr.' stay missed): development since"
+    ),
+    "blind357": (
+        "the two-hundred-and-forty-ninth secrets blind test (written in session 36, focus: notes "
+        "with values partly masked or redacted next to values left in clear; scored in session 36"
+        " on bcd7425) (the rules alone 0.98/1.00; with the token model 1.00/0.98; personal "
+        "1.00/1.00); read in session 36 (a password masked after its first letters, 'P@ss***', no"
+        " value): development since"
+    ),
+    "blind358": (
+        "the two-hundred-and-fiftieth secrets blind test (written in session 36, focus: customs "
+        "brokers, freight forwarders and port agents; scored in session 36 on bcd7425) (the rules"
+        " alone 0.98/1.00; with the token model 1.00/1.00; personal 1.00/0.95); read in session "
+        "36 (air waybills with their check digit no phone): development since"
+    ),
+    "blind359": (
+        "the two-hundred-and-fifty-first secrets blind test (written in session 36, focus: film, "
+        "TV and video production and post-production; scored in session 36 on bcd7425) (the rules"
+        " alone 0.93/1.00; with the token model 0.97/0.98; personal 1.00/0.97); read in session "
+        "36 (hex a token is 'set it to', a Wi-Fi key 'geändert in' its value, an edit suite's "
+        "'Schnittplatz 2' no address, an EIDR ID no secret): development since"
+    ),
+    "blind360": (
+        "the two-hundred-and-fifty-second secrets blind test (written in session 36, focus: "
+        "stadiums, arenas and event ticketing; scored in session 36 on bcd7425) (the rules alone "
+        "0.89/0.98; with the token model 0.97/0.98; personal 1.00/0.95); read in session 36 (a "
+        "radio's privacy key in hex, an authenticator's seed in small base32 groups, "
+        "'Kassenarbeitsplatz 2' no address, a public number the firm's, a year in a vault item's "
+        "name no backup code): development since"
     ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).

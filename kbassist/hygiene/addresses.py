@@ -39,8 +39,10 @@ _DE_NL_STREET_TYPES = (
 # (nor a Dutch fault's number: "KPN-storing 3-19820442"; session 32, blind270 read)
 _SEAT = (
     # (nor a control room's desk: "Funkarbeitsplatz 3"; session 33, blind300 read)
-    r"(?!(?:Funk|Bildschirm|Leitstellen)?(?:Arbeits|arbeits|Behandlungs|Park|Stell|Steck|Sitz|Mess"
-    r"|Kassen|Speicher|Warte)platz)"
+    # (or any word ending in one: "Kassenarbeitsplatz 2", "Schnittplatz 2"; session 36,
+    # blind359 and blind360 read)
+    r"(?![\wäöüß-]*(?i:arbeits|behandlungs|park|stell|steck|sitz|mess|kassen|speicher|warte"
+    r"|schnitt|regie|sende|liege)platz)"
     r"(?![\wäöüß'-]*storing\b)"
 )
 _STREET_DE_NL = (

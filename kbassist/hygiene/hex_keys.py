@@ -66,7 +66,10 @@ _HEX_VALUE = re.compile(
     r"|\b(?i:new|nov[oa]|nuev[oa]|nuov[oa]|neue[rn]?|nieuwe?|nouvel(?:le)?)[ \t]+"
     # or after "value": "Created a new key under Settings > Developers, value b1799d35..."
     # (session 36, blind354 read)
-    r"|\b(?i:value|wert|valor|valeur|valore|waarde)[ \t]+)"
+    r"|\b(?i:value|wert|valor|valeur|valore|waarde)[ \t]+"
+    # or "set it to": "Generated a new token ... and set it to 9ae668d9... in the Zapier
+    # connection" (session 36, blind359 read)
+    r"|\b(?i:set[ \t]+it[ \t]+to)[ \t]+)"
     r"(?P<value>[0-9a-f]{32,64}|[0-9A-F]{32,64})(?![\w-])"
 )
 _HEX_ONLY = re.compile(r"[0-9a-f]+|[0-9A-F]+")  # read by _HEX_VALUE
@@ -171,11 +174,13 @@ _KEY_OFF_THE_BACK = re.compile(
 )
 # A Wi-Fi named, then its key "is" or after a colon, an aside between commas allowed: "Added the
 # business laptop to her Wi-Fi (her key, read off the router, is DMNTXCC7K3)" (session 36,
-# blind332 read), or "set to" it ("network DeanHome, key set to WPT00TU82Q"; blind353 read); a
+# blind332 read), or "set to" it ("network DeanHome, key set to WPT00TU82Q"; blind353 read;
+# "WPA2-Schlüssel geändert in X3djmcR7BR8YiUPFZRNLr"; blind359 read); a
 # drawn or unspeakable value, or letters and digits (not a KB number)
 _WIFI_KEY_IS = guarded(
     r"(?i)\b(?:key|psk|schlüssel|clave|clé|sleutel|chave|chiave)(?:,[^,.\n]{3,40},)?"
-    r"(?:[ \t]+(?:is|ist|es|est|é|è|(?:set|changed|reset)[ \t]+to)|[ \t]*:)[ \t]+"
+    r"(?:[ \t]+(?:is|ist|es|est|é|è|(?:set|changed|reset)[ \t]+to|ge[äa]ndert[ \t]+(?:in|auf)"
+    r"|gesetzt[ \t]+auf)|[ \t]*:)[ \t]+"
     r"(?P<value>[A-Za-z0-9!@#$%&*_+-]{8,63})(?![\w!@#$%&*+-])"
 )
 _KB_OR_WPA = re.compile(r"(?i)kb\d+|.*wpa.*")
@@ -227,8 +232,24 @@ _RTMP_KEY = re.compile(
 )
 
 
+# A radio's privacy or encryption key in hex, ten digits (40-bit ARC4) or 32 or 64: "Reprogrammed 42
+# Hytera handsets with the corrected codeplug, privacy key FB89134E18 on channel 3" (session 36,
+# blind360 read)
+_PRIVACY_KEY = guarded(
+    r"(?i)\b(?:privacy|encryption|arc4|aes)\s+key[ \t]*[:=]?[ \t]+"
+    r"(?P<value>[0-9A-Fa-f]{64}|[0-9A-Fa-f]{32}|[0-9A-Fa-f]{10})(?![\w-])"
+)
+
+
 def _router_key_hits(text: str, lowered: str) -> Iterator[Hit]:
-    """A Wi-Fi key read off the router's back, or that a key "is" once a Wi-Fi was named."""
+    """A Wi-Fi key read off the router's back, or that a key "is" once a Wi-Fi was named; a
+    radio's privacy key in hex."""
+    for match in (
+        _PRIVACY_KEY.finditer(text) if "privacy" in lowered or " encryp" in lowered else ()
+    ):
+        value = match.group("value")
+        if any(ch.isdigit() for ch in value) and any(ch.isalpha() for ch in value):
+            yield match.start("value"), match.end("value"), "secret"
     for match in _KEY_OFF_THE_BACK.finditer(text) if " the " in lowered else ():
         around = max(0, match.start() - 200), match.end() + 200
         value = match.group("value")
@@ -338,9 +359,9 @@ _SPACED_GROUPS = re.compile(
 _HEX_GROUP = re.compile(r"[0-9A-F]{4}")
 _KEY_NAMED = guarded(
     r"(?i)\b(?:key|keys|token|licen[cs]e|product\s+key|schlüssel|lizenz\w*|clave|clé|chiave"
-    r"|chave|sleutel|licencia|licença|licenza)\b"
+    r"|chave|sleutel|licencia|licença|licenza|seed|totp)\b"
 )
-_KEY_WORDS = (*KEY_NOUNS, "token", "licen", "lizenz")
+_KEY_WORDS = (*KEY_NOUNS, "token", "licen", "lizenz", "seed", "totp")
 _IBAN_OPENING = re.compile(r"[A-Z]{2}\d{2}")  # "GB29 NWBK ...": an IBAN's first group
 _NOT_A_KEY_BEFORE = guarded(
     r"(?i)\b(?:iban|serial|s/n|imei|iccid|mac|tracking|account|sort\s+code|card|order|invoice"
@@ -355,7 +376,10 @@ def spaced_key_hits(text: str, lowered: str) -> Iterator[Hit]:
     for match in _SPACED_GROUPS.finditer(text):
         groups = match.group(0).split()
         mixed = sum(any(c.isalpha() for c in g) and any(c.isdigit() for c in g) for g in groups)
-        if mixed * 2 < len(groups) or _IBAN_OPENING.fullmatch(groups[0]):
+        # (an authenticator's seed in small letters, fewer groups with a digit: "the seed was
+        # added by hand as omam jlsf fzno ukg4 gdb6 lclv hsm5 pxti"; session 36, blind360 read)
+        base32 = groups[0].islower() and mixed >= 2
+        if (mixed * 2 < len(groups) and not base32) or _IBAN_OPENING.fullmatch(groups[0]):
             continue
         if all(_HEX_GROUP.fullmatch(group) for group in groups):
             continue  # a PGP key's or a certificate's fingerprint, published

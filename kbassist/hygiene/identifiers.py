@@ -22,12 +22,16 @@ And from blind109-112 (pasted threads, commands and configuration): durations, s
 lines, command options, status codes, key IDs, PowerShell hashtables, file settings, variables
 with defaults, DOMAIN\\user names, X.500 addresses, CSS, sops ciphertext, possessives, SIDs,
 message IDs, a host asked about, mail header fields, identity anchors and LDIF postal addresses.
+
+Numbers a phone's shape hides, named near them (moved here from phones in session 36): an EAN
+or GLN, a Swedish organisation number, an air waybill with its check digit.
 """
 
 from __future__ import annotations
 
 import re
 
+from kbassist.hygiene.check_digits import luhn_ok
 from kbassist.hygiene.look_alikes import is_look_alike
 from kbassist.hygiene.public_material import HASH_ALGORITHM, USER_NAMED_BEFORE
 from kbassist.hygiene.regex_guard import guarded
@@ -448,3 +452,31 @@ _HOST = re.compile(r"[A-Z0-9]+(?:-[A-Z0-9]+)+")
 
 def _vin_named(text: str, start: int) -> bool:
     return _VIN_NAMED.search(text, max(0, start - 80), start) is not None
+
+
+# An EAN or GLN (thirteen digits) or a Swedish organisation number
+# (six digits whose "month" is 20 or more, a hyphen, four digits, a Luhn check) where the
+# text names it: "the EAN location number was the old one (5790001337206 ...", "Reissued
+# with 557972-7024 in the buyer org number field" (session 17)
+_REGISTER_NAMED = re.compile(
+    r"(?i)\b(?:ean|gln|gtin|org(?:anisation)?s?(?:nummer|\s+number|\.?\s?nr)"
+    # an air waybill: "the master 057-48855446" (session 36, blind358 read)
+    r"|air\s?way\s?bills?|awb|mawb|hawb|air\s+cargo|by\s+air)"
+)
+_EAN = re.compile(r"\d{13}")
+_AIR_WAYBILL = re.compile(r"\d{3}-\d{8}")  # an airline's prefix, a serial and its check digit
+_SWEDISH_ORG = re.compile(r"\d{2}[2-9]\d{3}-\d{4}")
+
+
+def register_number(text: str, start: int, raw: str) -> bool:
+    """An EAN, a Swedish organisation number or an air waybill with its check, named within 150
+    characters."""
+    if _EAN.fullmatch(raw):
+        valid = True  # a location number is often typed with a wrong check digit
+    elif _SWEDISH_ORG.fullmatch(raw):
+        valid = luhn_ok(raw.replace("-", ""))
+    elif _AIR_WAYBILL.fullmatch(raw):
+        valid = int(raw[4:11]) % 7 == int(raw[11])
+    else:
+        return False
+    return valid and bool(_REGISTER_NAMED.search(text, max(0, start - 150), start + 150))

@@ -11,7 +11,6 @@ from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
 
 from kbassist.hygiene.addresses import in_signature_block
-from kbassist.hygiene.check_digits import luhn_ok
 from kbassist.hygiene.emails import (
     EMAIL,
     clause_after,
@@ -19,6 +18,7 @@ from kbassist.hygiene.emails import (
     personal_domain,
     sent_from_a_firm,
 )
+from kbassist.hygiene.identifiers import register_number
 from kbassist.hygiene.keyword_scan import Hit
 from kbassist.hygiene.number_words import RANGE_AFTER, another_number
 from kbassist.hygiene.phone_owners import (
@@ -88,15 +88,6 @@ _PHONE_WORDS = guarded(
     # a call asked for in the other languages: "rufen Sie mich privat an: 0176 ..." (session 16)
     r"|rufen|anrufen|bellen|appele[rz]|ll[aá]m[ae]|chiam[ai]|ligue|liga[r])"
 )
-# An EAN or GLN (thirteen digits) or a Swedish organisation number
-# (six digits whose "month" is 20 or more, a hyphen, four digits, a Luhn check) where the
-# text names it: "the EAN location number was the old one (5790001337206 ...", "Reissued
-# with 557972-7024 in the buyer org number field" (session 17)
-_REGISTER_NAMED = re.compile(
-    r"(?i)\b(?:ean|gln|gtin|org(?:anisation)?s?(?:nummer|\s+number|\.?\s?nr))"
-)
-_EAN = re.compile(r"\d{13}")
-_SWEDISH_ORG = re.compile(r"\d{2}[2-9]\d{3}-\d{4}")
 _OWN_NUMBER = re.compile(r"(?i)\b(?:pessoal|personal|privado|particular|personale|privato)\W*$")
 # Number types that only a business has (phonenumbers.PhoneNumberType names).
 _BUSINESS_TYPES = ("TOLL_FREE", "PREMIUM_RATE", "SHARED_COST", "UAN", "VOICEMAIL")
@@ -246,7 +237,8 @@ _SWITCHBOARD_BEFORE = guarded(
     r"|instituto|escuela|[ée]cole|coll[èe]ge|lyc[ée]e|scuola|istituto|escola|schule|school|cabine)"
     # a number the firm publishes: "on their published number", "from their website (", "het
     # algemene nummer op hun website," (session 15)
-    r"|published(?:\s+(?:number|line|nummer))?|website|letterhead|webseite|sitio\s+web"
+    r"|published(?:\s+(?:number|line|nummer))?|public\s+(?:number|line)|website|letterhead|webseite"
+    r"|sitio\s+web"
     # a directory's work attributes: "BusinessPhones : {0131 ...}", "telephoneNumber" (session 16)
     r"|business_?phones?|telephone_?number|office_?phone"
     # "dal numero del ristorante 02 8741 3360" (session 18)
@@ -467,17 +459,6 @@ def _named_work_earlier(text: str, start: int, raw: str) -> bool:
     return False
 
 
-def _register_number(text: str, start: int, raw: str) -> bool:
-    """An EAN, or a Swedish organisation number with its check, named within 150 characters."""
-    if _EAN.fullmatch(raw):
-        valid = True  # a location number is often typed with a wrong check digit
-    elif _SWEDISH_ORG.fullmatch(raw):
-        valid = luhn_ok(raw.replace("-", ""))
-    else:
-        return False
-    return valid and bool(_REGISTER_NAMED.search(text, max(0, start - 150), start + 150))
-
-
 def _work_address_near(text: str, start: int, end: int) -> bool:
     """A work address within 80 characters on the number's line: a signature (a long note on
     one line may name a work account far from a personal mobile; session 7); not a contact
@@ -581,7 +562,7 @@ def phone_hits(text: str, lowered: str) -> Iterator[Hit]:
         before = clause_before(text, start)
         if (
             another_number(text, start, before)
-            or _register_number(text, start, raw)
+            or register_number(text, start, raw)
             or RANGE_AFTER.match(text, start + len(raw))
         ):
             other_end = start + len(raw)

@@ -439,7 +439,13 @@ def _codes(rule: KeywordRule, key: str, tokens: Tokens, reading: Reading) -> tup
     if not _CODE_ITEM.fullmatch(word) or is_mention(word) or _digits(word) < 2:
         # Or they are digits read out in pairs: "backup code 55 12 90 87".
         return _mfa(rule, key, tokens, reading) if _DIGIT_GROUP.fullmatch(word) else None
-    return first, _run(tokens, first, _CODE_ITEM)
+    last = _run(tokens, first, _CODE_ITEM)
+    if last == first and _YEAR_ALONE.fullmatch(word):
+        return None  # a name's year: "(item 'ACS backup key 2024')" (session 36, blind360 read)
+    return first, last
+
+
+_YEAR_ALONE = re.compile(r"(?:19|20)\d{2}")
 
 
 def _mfa(rule: KeywordRule, key: str, tokens: Tokens, reading: Reading) -> tuple[int, int] | None:

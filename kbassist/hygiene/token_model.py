@@ -558,7 +558,7 @@ def _not_a_value(text: str, start: int, end: int) -> bool:
         _NAMES_NO_SECRET.fullmatch(value) is not None
         or _NAMES_NO_SECRET.fullmatch(text, word_start(text, start), end) is not None
         or STRIPE_OBJECT_ID.fullmatch(value) is not None
-        or text.startswith(("...", "…"), end)
+        or text.startswith(("...", "…", "***", "•••"), end)  # "P@ss***" (session 36)
         or NOT_A_SECRET_SHAPE.fullmatch(value) is not None
         or NAMED_NOT_VALUE.match(value) is not None  # a cmdlet, a timestamp (session 14)
         or POLICY_BEFORE.search(text, max(0, start - 30), start) is not None
