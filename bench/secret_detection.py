@@ -137,6 +137,7 @@ BATCHES = (
     "blind349", "blind350", "blind351", "blind352",
     "blind353", "blind354", "blind355", "blind356",
     "blind357", "blind358", "blind359", "blind360",
+    "blind361", "blind362", "blind363", "blind364",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -500,6 +501,10 @@ BLIND = {
     "blind358": ROOT / "bench" / "data" / "secrets_blind358.jsonl",
     "blind359": ROOT / "bench" / "data" / "secrets_blind359.jsonl",
     "blind360": ROOT / "bench" / "data" / "secrets_blind360.jsonl",
+    "blind361": ROOT / "bench" / "data" / "secrets_blind361.jsonl",
+    "blind362": ROOT / "bench" / "data" / "secrets_blind362.jsonl",
+    "blind363": ROOT / "bench" / "data" / "secrets_blind363.jsonl",
+    "blind364": ROOT / "bench" / "data" / "secrets_blind364.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -2837,6 +2842,34 @@ SEEN = {
         "radio's privacy key in hex, an authenticator's seed in small base32 groups, "
         "'Kassenarbeitsplatz 2' no address, a public number the firm's, a year in a vault item's "
         "name no backup code): development since"
+    ),
+    "blind361": (
+        "the two-hundred-and-fifty-third secrets blind test (written in session 36, focus: flight"
+        " schools, small airfields and aviation ground handling; scored in session 36 on 0979b0d)"
+        " (the rules alone 0.95/1.00; with the token model 0.97/1.00; personal 0.95/0.97, 36 of "
+        "38); read in session 36 (pilots' licence numbers, an Italian bank's 'codice "
+        "dispositivo', an authenticator's seed after 'secret', an emergency contact set to a "
+        "club's switchboard): development since"
+    ),
+    "blind362": (
+        "the two-hundred-and-fifty-fourth secrets blind test (written in session 36, focus: "
+        "constituency offices and local party branches; scored in session 36 on 0979b0d) (the "
+        "rules alone 0.98/0.98; with the token model 1.00/0.98; personal 1.00/0.97); read in "
+        "session 36 (a number ', the branch office line'; 'das Kennwort des gemeinsamen "
+        "Geschäftsstellen-Kontos' stays a false alarm): development since"
+    ),
+    "blind363": (
+        "the two-hundred-and-fifty-fifth secrets blind test (written in session 36, focus: "
+        "quarries, mines, concrete and asphalt plants; scored in session 36 on 0979b0d) (the "
+        "rules alone 0.92/1.00; with the token model 1.00/1.00; personal 1.00/0.98); read in "
+        "session 36 (a 'Bedrijfsmobiel' right before its number): development since"
+    ),
+    "blind364": (
+        "the two-hundred-and-fifty-sixth secrets blind test (written in session 36, focus: theme "
+        "parks and visitor attractions; scored in session 36 on 0979b0d) (the rules alone "
+        "0.92/1.00; with the token model 0.97/1.00; personal 1.00/0.95); read in session 36 (work"
+        " phones issued in German and Dutch, a password 'reset' for an account named between; a "
+        "password with brackets and braces stays missed): development since"
     ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).

@@ -97,7 +97,10 @@ _FOR_NOW_SET = guarded(
 # @ ... Reimpostata a RYML4dCrwrD senza caratteri speciali" (session 31, blind248 read)
 _RESET_TO = guarded(
     r"(?i)\b(?:reimpostat[ao]|re-?set|redefinid[ao]|restablecid[ao]|zurückgesetzt|gereset"
-    r"|réinitialisée?|resettat[ao])[ \t]+(?:a|to|para|auf|naar|à|op|en|in)[ \t]+"
+    r"|réinitialisée?|resettat[ao])"
+    # (an account named between: "Reset local account showctl to 53l79b-QHLmNGb"; session 36)
+    r"(?:[ \t]+(?:the[ \t]+)?(?:local[ \t]+)?(?:account|user)[ \t]+[\w.\\@-]{2,40})?"
+    r"[ \t]+(?:a|to|para|auf|naar|à|op|en|in)[ \t]+"
     r"(?P<value>[^\s,;()<>'\"]{6,40}?)[.,;)]?(?=\s|$)"
 )
 # A domain's transfer code, asked for and given: "AuthInfo bei Strato angefordert, lautete

@@ -359,9 +359,9 @@ _SPACED_GROUPS = re.compile(
 _HEX_GROUP = re.compile(r"[0-9A-F]{4}")
 _KEY_NAMED = guarded(
     r"(?i)\b(?:key|keys|token|licen[cs]e|product\s+key|schlüssel|lizenz\w*|clave|clé|chiave"
-    r"|chave|sleutel|licencia|licença|licenza|seed|totp)\b"
+    r"|chave|sleutel|licencia|licença|licenza|seed|totp|secret|authenticator)\b"
 )
-_KEY_WORDS = (*KEY_NOUNS, "token", "licen", "lizenz", "seed", "totp")
+_KEY_WORDS = (*KEY_NOUNS, "token", "licen", "lizenz", "seed", "totp", "secret", "authenticator")
 _IBAN_OPENING = re.compile(r"[A-Z]{2}\d{2}")  # "GB29 NWBK ...": an IBAN's first group
 _NOT_A_KEY_BEFORE = guarded(
     r"(?i)\b(?:iban|serial|s/n|imei|iccid|mac|tracking|account|sort\s+code|card|order|invoice"

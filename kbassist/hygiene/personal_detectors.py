@@ -137,6 +137,11 @@ _NINO = re.compile(
 _NINO_LOWER = re.compile(
     r"\b(?!bg|gb|nk|kn|tn|nt|zz)[a-ceghj-pr-tw-z][a-ceghj-npr-tw-z]\d{6}[a-d]\b"
 )
+# A pilot's licence number in the EASA and UK CAA form: "his licence number, GBR.FCL.PPL.904258F"
+# (session 36, blind361 read)
+_PILOT_LICENCE = re.compile(
+    r"\b[A-Z]{2,3}\.FCL\.(?:PPL|CPL|ATPL|LAPL|SPL|BPL|MPL|PL|PA|[A-Z]{1,4})\.[A-Z0-9]{4,12}\b"
+)
 _NI_SAID = re.compile(  # (not the Spanish "ni": "Ni el router ni el portátil ...")
     r"(?i)\bnino\b|\b(?:needs?|the|his|her|their|with|provided?|entered|missing|wrong)\s+ni\b"
     r"|\bni\s+(?:no\b|number|nr\b|to\b|for\b|:)"
@@ -258,11 +263,13 @@ def _matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
 
 def _dictated_id_hits(text: str, lowered: str) -> Iterator[Hit]:
     """A DNI with its letter said after its digits, where the letter holds; an NI number typed
-    in small letters after "ni"."""
+    in small letters after "ni"; a pilot's licence number."""
     if "let" in lowered or "buchstabe" in lowered:
         for match in _DNI_LETTER_SAID.finditer(text):
             if _dni_ok(match.group("number"), match.group("letter").upper()):
                 yield match.start(), match.end(), "national_id"
+    for match in _PILOT_LICENCE.finditer(text) if ".FCL." in text else ():
+        yield match.start(), match.end(), "national_id"
     for match in _NINO_LOWER.finditer(text) if " ni" in lowered else ():
         if _NI_SAID.search(text, max(0, match.start() - 60), match.start()):
             yield match.start(), match.end(), "national_id"

@@ -110,6 +110,13 @@ WORK_LINE_FAR = re.compile(
     r"|\b(?:assigned|allocated|provisioned|ported)\s+(?:new\s+)?(?:teams\s+phone|calling\s+plan"
     r"|operator\s+connect|direct\s+routing|ddi|did|direct\s+dial)\s+numbers?\b"
     r"(?:(?!\b(?:own|personal|private|home|mobile)\b)[^.\n]){0,120}$"
+    # a work phone issued in German or Dutch, its number a clause on: "Neues Diensthandy für die
+    # Schichtleitung ... ausgegeben, Rufnummer 0170 ...", "Nieuwe zakelijke mobiel uitgegeven aan
+    # de teamleider attracties, nummer 06-..." (session 36, blind364 read)
+    r"|(?<!kein\s)(?<!geen\s)\b(?:(?:dienst|firmen|geschäfts)handy|zakelijke?\s+(?:mobiel|telefoon"
+    r"|gsm)|bedrijfs(?:mobiel|telefoon|gsm)|werktelefoon)\b"
+    r"(?:(?!\b(?:privat\w*|eigene?[mnrs]?|persönlich\w*|priv[ée]|prive)\b)[^.\n]){0,100}"
+    r"\b(?:rufnummer|nummer|nr\.?)\W{0,3}$"
     r"|\b(?:club|company|firm|school|charity|society|business)\s+(?:has\s+|have\s+)?(?:bought"
     r"|purchased|got|issued|provided)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:mobile|phone|handset)"
     r"\b(?:(?!\b(?:own|personal|private|home)\b)[^.\d\n]){0,100}\bnumber\W{0,3}$"
@@ -134,7 +141,8 @@ WORK_PHONE_AFTER = re.compile(
     # mobile"; session 35)
     r"(?:[ \t]*[,(][ \t]*(?:(?:which|that)\s+is\s+)?|[ \t]+is[ \t]+)(?:an?|the|her|his|their)\s+"
     r"(?:[A-Z][\w&-]*\s+){0,2}"
-    r"(?:company|work|business|firm)\s+(?:phone|mobile|handset|cell|line)\b"
+    r"(?:company|work|business|firm|(?:branch\s+)?office|main)\s+(?:phone|mobile|handset|cell|line)\b"
+    # (", the branch office line": session 36, blind362 read)
     # or on the firm's contract: "Rufnummer 0170 ... aus dem Firmenvertrag", "nummer 06-...
     # op het bedrijfsabonnement", "número 746 ... de la línea corporativa", "The number is 07541
     # ..., on the company's O2 business account" (session 36, blind349 and blind351 read)
@@ -240,6 +248,7 @@ WORK_PHONE = guarded(
     r"|dead|broken|lost|stolen|off|because|but|not|no)\b)[\w'’]+[ \t,]+){3,8}$"
     # "Zijn werknummer 020 514 8832" (session 25, blind159 read)
     r"|\b(?:werknummer|werktelefoon|zakelijke?\s+(?:nummer|mobiel|gsm)|dienstnummer|geschäftsnummer"
+    r"|bedrijfs(?:mobiel|telefoon|gsm)"  # "Bedrijfsmobiel 06-88124026 uitgegeven" (session 36)
     r"|num[ée]ro\s+pro(?:fessionnel)?|n[úu]mero\s+(?:de\s+trabajo|profesional|do\s+trabalho"
     r"|profissional)|numero\s+(?:di\s+lavoro|aziendale)|(?:business|work)\s+number)\W{0,3}"
     # (and whose: "Le numéro pro du cabinet (02 40 ..."; session 31, blind241 read)
@@ -392,7 +401,9 @@ _MAIN_LINE_RIGHT_BEFORE = re.compile(
     # blind351 and blind352 read); not a home's
     r"|(?<!home\s)(?<!own\s)(?<!private\s)(?<!personal\s)landline|ligne\s+fixe"
     r"|(?:telefone|tel[ée]fono|telefono|numero|n[úu]mero|num[ée]ro)\s+(?:fixo|fijo|fisso|fixe)"
-    r"(?:\s+(?:d[aoe]l?|della|dello|de\s+la|du)\s+(?!casa\b|maison\b)[\w'’-]+)?)\W{0,3}$"
+    r"(?:\s+(?:d[aoe]l?|della|dello|de\s+la|du)\s+(?!casa\b|maison\b)[\w'’-]+)?"
+    # ("Contact d'urgence mis à jour avec le standard de l'aéroclub, 01 39 ..."; blind361 read)
+    r"|standard\s+(?:du|des|de\s+la|de\s+l['’])\s*[\w-]+)\W{0,3}$"
 )
 
 

@@ -237,6 +237,8 @@ _SWITCHBOARD_BEFORE = guarded(
     r"|instituto|escuela|[ée]cole|coll[èe]ge|lyc[ée]e|scuola|istituto|escola|schule|school|cabine)"
     # a number the firm publishes: "on their published number", "from their website (", "het
     # algemene nummer op hun website," (session 15)
+    # the switchboard of a place: "le standard de l'aéroclub, 01 39 ..." (session 36, blind361)
+    r"|standard\s+(?:du|des|de\s+la|de\s+l['’])\s*[\w-]+"
     r"|published(?:\s+(?:number|line|nummer))?|public\s+(?:number|line)|website|letterhead|webseite"
     r"|sitio\s+web"
     # a directory's work attributes: "BusinessPhones : {0131 ...}", "telephoneNumber" (session 16)

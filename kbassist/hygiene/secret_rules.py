@@ -87,6 +87,8 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
         # "code de validation superviseur fixé à 305049" (session 32, blind280 read)
         r"|code\s+(?:de\s+validation\s+)?(?:superviseur|responsable)"
         r"|geheimzahl|geheimnummer|códigos?\s+pin|codes?\s+pin|codice\s+pin"
+        # an Italian bank's transfer PIN: "col codice dispositivo 820711" (session 36, blind361)
+        r"|codice\s+dispositivo"
         # a card's PIN in French, a terminal's admin code: "le code confidentiel ... : 6253",
         # "o código de administrador ... O código ... é 3471" (session 23)
         r"|codes?\s+confidentiel|c[óo]digo\s+(?:de\s+)?administra(?:dor|ção|ción)"
@@ -181,6 +183,7 @@ SECRET_RULES: tuple[KeywordRule, ...] = (
             "staff code",
             "employee code",
             "codice operatore",
+            "codice dispositivo",
             "operator code",
             "bedienercode",
             "kellnercode",
