@@ -138,6 +138,7 @@ BATCHES = (
     "blind353", "blind354", "blind355", "blind356",
     "blind357", "blind358", "blind359", "blind360",
     "blind361", "blind362", "blind363", "blind364",
+    "blind365", "blind366", "blind367", "blind368",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -505,6 +506,10 @@ BLIND = {
     "blind362": ROOT / "bench" / "data" / "secrets_blind362.jsonl",
     "blind363": ROOT / "bench" / "data" / "secrets_blind363.jsonl",
     "blind364": ROOT / "bench" / "data" / "secrets_blind364.jsonl",
+    "blind365": ROOT / "bench" / "data" / "secrets_blind365.jsonl",
+    "blind366": ROOT / "bench" / "data" / "secrets_blind366.jsonl",
+    "blind367": ROOT / "bench" / "data" / "secrets_blind367.jsonl",
+    "blind368": ROOT / "bench" / "data" / "secrets_blind368.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -2870,6 +2875,35 @@ SEEN = {
         "0.92/1.00; with the token model 0.97/1.00; personal 1.00/0.95); read in session 36 (work"
         " phones issued in German and Dutch, a password 'reset' for an account named between; a "
         "password with brackets and braces stays missed): development since"
+    ),
+    "blind365": (
+        "the two-hundred-and-fifty-seventh secrets blind test (written in session 36, focus: an "
+        "MSP taking on a new client, discovery audits; scored in session 36 on 49f7e55) (the "
+        "rules alone 0.85/1.00; with the token model 0.95/1.00; personal 0.97/0.93); read in "
+        "session 36 (a password that 'lautete' its value, serials after 'Seriennummern'; an NHS "
+        "number and a date of birth in a file's name, a date of birth used as a password, a "
+        "password e-mailed 'as' its value and company mobiles listed as examples stay wrong): "
+        "development since"
+    ),
+    "blind366": (
+        "the two-hundred-and-fifty-eighth secrets blind test (written in session 36, focus: bike "
+        "shops, cycle hire and e-scooter fleets; scored in session 36 on 49f7e55) (the rules "
+        "alone 0.97/1.00; with the token model 1.00/0.98; personal 0.97/1.00); read in session 36"
+        " (a rider's mobile 'on the account', a fob's number no secret): development since"
+    ),
+    "blind367": (
+        "the two-hundred-and-fifty-ninth secrets blind test (written in session 36, focus: "
+        "student accommodation, hostels and halls; scored in session 36 on 49f7e55) (the rules "
+        "alone 0.97/1.00; with the token model 0.98/0.98; personal 1.00/1.00); read in session 36"
+        " (a Wi-Fi key after 'chave Wi-Fi nova,'; an access token's number stays a false alarm): "
+        "development since"
+    ),
+    "blind368": (
+        "the two-hundred-and-sixtieth secrets blind test (written in session 36, focus: car hire "
+        "and van rental; scored in session 36 on 49f7e55) (the rules alone 0.95/1.00; with the "
+        "token model 1.00/1.00; personal 0.88/1.00); read in session 36 (an address after 'vanuit"
+        " huis', a customer's mobile 'on his account'; customers' delivery addresses corrected at"
+        " a branch's request stay missed): development since"
     ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).

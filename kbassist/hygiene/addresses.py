@@ -172,7 +172,7 @@ HOME_WORDS = guarded(
     r"|(?:his|her|their)\s+(?:flat|apartment)|(?:his|her)\s+address"
     r"|wohn\w*|zu\s+hause|heim\w*|nach\s+hause|domicilio|casa|particular|domicile|personnel\w*"
     r"|chez(?=\s+(?:lui|elle|eux|elles|soi|moi|toi|nous|vous|[mts]a|[mts]on|[mts]es|leurs?"
-    r"|notre|votre|m\.|mme|mlle|madame|monsieur|mademoiselle)\b)|thuis\w*|huisadres"
+    r"|notre|votre|m\.|mme|mlle|madame|monsieur|mademoiselle)\b)|thuis\w*|huisadres|vanuit\s+huis"
     r"|woon\w*|morada|residência|residenza|abitazione"
     # working from home: "(Cabinet Morel, en télétravail) au 12 rue des Tilleuls" (session 31)
     r"|t[ée]l[ée]travail\w*|teletrabaj\w*|teletrabalh\w*|telelavor\w*|home-?office"

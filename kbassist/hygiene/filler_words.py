@@ -16,7 +16,7 @@ SEPARATORS = frozenset({":", "=", ":=", "=>", "->", "→", "-", "–", "—", ":
 # Words that link a keyword to its value: "is", "set to", "lautet", "naar", "para".
 LINKS = frozenset(
     """
-    is was are were ist war lautet es era est était é è to auf a à en naar op para as now zu
+    is was are were ist war lautet lautete es era est était é è to auf a à en naar op para as now zu
     will would be stays remains bleibt sera será from von ser
     still always sempre siempre toujours immer altijd ainda nog noch
     of

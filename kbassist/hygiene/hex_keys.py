@@ -129,9 +129,11 @@ _DRAWN_VALUE = re.compile(
 # Or a key called new, shorter: "leitores do armazem sem rede. chave nova ZumyRyJsBXHNUR posta
 # nos 8 leitores" (session 33, blind287 read)
 _NEW_KEY_VALUE = re.compile(
-    r"\b(?i:(?:chave|clave|chiave|clé|sleutel|schlüssel|key)[ \t]+(?:nova|nueva|nuova|nouvelle"
-    r"|nieuwe|neu)|(?:nova|nueva|nuova|nouvelle|nieuwe|neuer?|new)[ \t]+(?:chave|clave|chiave"
-    r"|clé|sleutel|schlüssel|key))[ \t:,]+(?P<value>[A-Za-z0-9]{8,64})(?![\w+/=-])"
+    # (a Wi-Fi's between: "uma chave Wi-Fi nova, hvwDrknZRYxFwF,"; session 36, blind367 read)
+    r"\b(?i:(?:chave|clave|chiave|clé|sleutel|schlüssel|key)[ \t]+(?:wi-?fi[ \t]+|wlan[ \t]+)?"
+    r"(?:nova|nueva|nuova|nouvelle|nieuwe|neu)|(?:nova|nueva|nuova|nouvelle|nieuwe|neuer?|new)"
+    r"[ \t]+(?:chave|clave|chiave|clé|sleutel|schlüssel|key))[ \t:,]+"
+    r"(?P<value>[A-Za-z0-9]{8,64})(?![\w+/=-])"
 )
 _NEW_WORDS = ("new", "nov", "nuev", "nuov", "neu", "nieuw", "nouvel")  # read by _NEW_KEY_VALUE
 _KEY_WORDS_NEW = ("chave", "clave", "chiave", "clé", "sleutel", "schlüssel", "key")

@@ -13,7 +13,7 @@ from kbassist.hygiene.regex_guard import guarded
 _NOT_PHONE_CONTEXT = guarded(
     r"(?i)(?:ticket|case|ref|reference|order|invoice|serial|s/n|\bsn\b|asset|\bid\b|\bkb|build"
     # a serial number in the other languages: "matricola", "Nº de serie" (session 9)
-    r"|matricola|\bs[ée]rie|seriennummer|serienummer"
+    r"|matricola|\bs[ée]rie|seriennummer\w*|serienummer\w*"  # "Seriennummern" (session 36)
     # a device's identifier: "IMEI 356938035643809" (session 8)
     r"|imei|meid|imsi|iccid|\besn|\btid"  # a card terminal's ID: "TID 02841733" (session 16)
     # a card acquirer's merchant number: "Número de terminal 38291047, comercio 047118392"
@@ -21,7 +21,9 @@ _NOT_PHONE_CONTEXT = guarded(
     r"|\bmid|merchant|comercio|commer[çc]ant|esercente|h[äa]ndler"
     # a case right after its word, with no vendor between: "caso 2025-118734" (session 8)
     r"|\bcaso|\bincidencia|\bincidente|\bchamado|\bprotocolo|\bexpediente|\bsegnalazione"
-    r"|version|event|error|\bpo\b|account|acct|iban|sort\s+code|port|vlan|licen[cs]e|key|code"
+    # (not the phone "on the account": "texted to the mobile on his account, +44 7189 ..."; s. 36)
+    r"|version|event|error|\bpo\b|(?<!on the )(?<!on his )(?<!on her )account|acct|iban"
+    r"|sort\s+code|port|vlan|licen[cs]e|key|code"
     r"|pin|inc|req|chg|ritm|job|batch|lot|part|model|sku|tag|\bmac|\bip\b|hash|\#"
     # an access-control or staff identifier: "fob token 0412773", "badge 5530917"
     r"|fob|token|badge|(?:employee|staff|payroll)\s+(?:no\.?|number|id)"

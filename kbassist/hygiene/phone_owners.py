@@ -242,7 +242,8 @@ WORK_PHONE = guarded(
     # 0113 ..."; a work handset a few words before: "the company mobile he carries on wedding
     # days, 07900 ..." (session 34, blind319 and blind320 read)
     r"|\b(?:our|the)\s+(?:company|firm|business|office)(?:['’]s)?\s+(?:[\w-]+\s+){0,2}"
-    r"(?:number|line|phone)\W{0,3}$"
+    # ("the company number on her account, 07914 ..."; session 36)
+    r"(?:number|line|phone)(?:\s+on\s+(?:his|her|their|the)\s+account)?\W{0,3}$"
     r"|(?<!not\s)(?<!no\s)\b(?:company|work|business)[\s-]+(?:mobile|phone|handset)\b[ \t,]+"
     r"(?:(?!(?:own|personal|private|home|his|her|their|partner|wife|husband|then|or|instead|is"
     r"|dead|broken|lost|stolen|off|because|but|not|no)\b)[\w'’]+[ \t,]+){3,8}$"

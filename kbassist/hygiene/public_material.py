@@ -216,6 +216,7 @@ NOT_A_SECRET_SHAPE = re.compile(
     # a PostNL parcel's barcode ("3SWUVQ8666917"; session 36, blind355 read), a DOI or an
     # EIDR ID ("10.5240/4C19-C543-05D7-9EAC-06FE-F"; blind359 read)
     r"|3S[A-Z]{4}\d{6,9}|10\.\d{4,9}/[-._;()/:A-Za-z0-9]+"
+    r"|(?i:fob|tag|badge)-\d{4,8}"  # a fob's number, "FOB-918531" (blind366 read)
     r"|.*[{.\-_][0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}.*"
     r"|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}[}\]].*"
     # a crash's frame, a library and an offset ("libmaps.so+0x4c2a0"; session 26, blind166)
