@@ -18,6 +18,7 @@ from kbassist.hygiene.new_values import PASSWORD_NAMED
 from kbassist.hygiene.public_material import HASH_ALGORITHM
 from kbassist.hygiene.regex_guard import guarded
 from kbassist.hygiene.value_shapes import (
+    YEAR,
     drawn_value,
     is_mention,
     looks_generated,
@@ -76,7 +77,6 @@ _IT_IS_NOW = guarded(
 _KEY_NAMED = re.compile(
     r"(?i)schlüssel|sleutel|wachtwoord|kennwort|\b(?:key|clé|chave|chiave|psk|pins)\b"
 )
-_YEAR = re.compile(r"(?:19|20)\d{2}")
 # A password passed on "as" its value: "hij gaf het wachtwoord van de boekhouding door als
 # Idtk6gMAlv2" (session 36, blind353 read)
 _PASSED_ON_AS = guarded(
@@ -182,7 +182,7 @@ def changed_value_hits(text: str, lowered: str) -> Iterator[Hit]:
     for match in _IT_IS_NOW.finditer(text) if " is" in lowered or " es" in lowered else ():
         value, before = match.group("value"), max(0, match.start() - 150)
         shaped = value_shape_ok(value, "strict") or (
-            value.isdigit() and len(value) <= 8 and not _YEAR.fullmatch(value)
+            value.isdigit() and len(value) <= 8 and not YEAR.fullmatch(value)
         )
         if shaped and (
             PASSWORD_NAMED.search(text, before, match.start())

@@ -33,6 +33,7 @@ from kbassist.hygiene.value_shapes import (
     MIXED_CASE_AND_DIGIT,
     STOPWORDS,
     TECHNICAL,
+    YEAR,
     is_mention,
     looks_generated,
     random_letters,
@@ -440,12 +441,9 @@ def _codes(rule: KeywordRule, key: str, tokens: Tokens, reading: Reading) -> tup
         # Or they are digits read out in pairs: "backup code 55 12 90 87".
         return _mfa(rule, key, tokens, reading) if _DIGIT_GROUP.fullmatch(word) else None
     last = _run(tokens, first, _CODE_ITEM)
-    if last == first and _YEAR_ALONE.fullmatch(word):
+    if last == first and YEAR.fullmatch(word):
         return None  # a name's year: "(item 'ACS backup key 2024')" (session 36, blind360 read)
     return first, last
-
-
-_YEAR_ALONE = re.compile(r"(?:19|20)\d{2}")
 
 
 def _mfa(rule: KeywordRule, key: str, tokens: Tokens, reading: Reading) -> tuple[int, int] | None:

@@ -41,7 +41,7 @@ from kbassist.hygiene.regex_guard import guarded
 from kbassist.hygiene.secret_keywords import SECRET_COMPILED
 from kbassist.hygiene.secret_rules import SECRET_HINTS
 from kbassist.hygiene.secret_scanner import NAMED_ID, PUBLIC_CONTEXT, STRIPE_OBJECT_ID
-from kbassist.hygiene.value_shapes import NAMED_NOT_VALUE, ends_a_phone
+from kbassist.hygiene.value_shapes import NAMED_NOT_VALUE, YEAR, ends_a_phone
 
 MODEL_NAME = "secret-tokens"
 KIND = "secret"
@@ -580,7 +580,7 @@ def _not_a_value(text: str, start: int, end: int) -> bool:
         or ends_a_phone(text, start, end)
         or (value.isdigit() and bool(_ERROR_CODE_BEFORE.search(text, max(0, start - 120), start)))
         or (
-            bool(_YEAR.fullmatch(value))
+            bool(YEAR.fullmatch(value))
             and bool(_YEAR_BEFORE.search(text, max(0, start - 20), start))
         )
     )
@@ -592,7 +592,6 @@ _ERROR_CODE_BEFORE = re.compile(
     r"(?i)(?:\b(?:error|erro|errore|erreur|fehler|fout|crash(?:ed|es)?|failed|failure|fault|falha"
     r"|fallo)\b[^.\n]{0,80}\b(?:code|código|codice|cod\.)|\b(?:code|codice)\s(?:d'|di\s)?err\w+)\W{0,3}$"
 )
-_YEAR = re.compile(r"(?:19|20)\d{2}")
 # an extension changed: "the old concierge extension 2204; changed it to 2210" (blind186)
 _EXTENSION_BEFORE = re.compile(
     r"(?i)\b(?:extension|ext\.?|durchwahl|nebenstelle|toestel|interno|extensi[óo]n|ramal"

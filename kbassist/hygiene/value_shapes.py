@@ -152,6 +152,7 @@ def drawn_value(value: str) -> bool:
 
 
 _CAPITALS_INSIDE = re.compile(r"[a-z][A-Z]{3,}")
+YEAR = re.compile(r"(?:19|20)\d{2}")  # a year's four digits, never a code alone
 # Words joined as names are: "OneDrive", "userPrincipalName", "PINs", "SQLs"
 _NAMED_CASE = re.compile(r"[a-z]*(?:[A-Z][a-z]+)+|[A-Z]+[a-z]?s?")
 
