@@ -69,8 +69,9 @@ _LOGIN_SET_TO = guarded(
 # 644455", "WPA2-Schlüssel geändert, er ist jetzt fichte-biber-eichhorn48" (session 36,
 # blind351 and blind352 read); or in brackets: "I told her hers in person (it is 4201)"
 _IT_IS_NOW = guarded(
-    r"(?i)\b(?:it\s+is\s+now|it['’]s\s+now|(?<=\()it\s+is(?=\s+\d{4,8}\))|(?:dat|het|die)\s+is\s+nu|(?:er|es|sie|das)\s+ist"
-    r"\s+(?:jetzt|nun)|(?:c['’]est|(?:il|elle)\s+est)\s+(?:maintenant|désormais)|ahora\s+es"
+    r"(?i)\b(?:it\s+is\s+now|it['’]s\s+now|(?<=\()it\s+is(?=\s+\d{4,8}\))"
+    r"|(?:dat|het|die)\s+is\s+nu|(?:er|es|sie|das)\s+ist\s+(?:jetzt|nun)"
+    r"|(?:c['’]est|(?:il|elle)\s+est)\s+(?:maintenant|désormais)|ahora\s+es"
     r"|agora\s+é|(?:ora|adesso)\s+è)[ \t]*:?[ \t]+(?P<value>[^\s,;()<>'\"]{4,40}?)[.,;)]?(?=\s|$)"
 )
 # (compounds too: "beheerderswachtwoord", "WPA2-Schlüssel")

@@ -140,7 +140,7 @@ _NINO_LOWER = re.compile(
 # A pilot's licence number in the EASA and UK CAA form: "his licence number, GBR.FCL.PPL.904258F"
 # (session 36, blind361 read)
 _PILOT_LICENCE = re.compile(
-    r"\b[A-Z]{2,3}\.FCL\.(?:PPL|CPL|ATPL|LAPL|SPL|BPL|MPL|PL|PA|[A-Z]{1,4})\.[A-Z0-9]{4,12}\b"
+    r"\b[A-Z]{2,3}\.FCL\.[A-Z]{1,4}\.[A-Z0-9]{4,12}\b"  # PPL, CPL, ATPL, LAPL, SPL ...
 )
 _NI_SAID = re.compile(  # (not the Spanish "ni": "Ni el router ni el portátil ...")
     r"(?i)\bnino\b|\b(?:needs?|the|his|her|their|with|provided?|entered|missing|wrong)\s+ni\b"

@@ -393,18 +393,22 @@ def own_phone_earlier(text: str, start: int) -> bool:
     return not (WORK_PHONE.search(between) and not _NO_WORK_PHONE_YET.search(between))
 
 
+# a firm's main line in the six languages, as phones.py's switchboard before a number reads it too
+MAIN_LINE_WORDS = (
+    r"switchboard|centralino|centralita|zentrale|hoofdnummer|main\s+(?:line|number)|standard"
+    # the switchboard of a place: "le standard de l'aéroclub, 01 39 ..." (session 36, blind361)
+    r"|standard\s+(?:du|des|de\s+la|de\s+l['’])\s*[\w-]+"
+)
 # a firm's main line named right before the number (session 33, blind298 read)
 _MAIN_LINE_RIGHT_BEFORE = re.compile(
-    r"(?i)\b(?:switchboard|centralino|centralita|zentrale|hoofdnummer|main\s+(?:line|number)"
-    r"|standard"
+    r"(?i)\b(?:"
+    + MAIN_LINE_WORDS
     # or the place's fixed line the own phone was replaced by: "Trocado pelo telefone fixo da
     # sede, 22 ...", "from Neil's personal phone ... to the shop landline 01273 ..." (session 36,
     # blind351 and blind352 read); not a home's
-    r"|(?<!home\s)(?<!own\s)(?<!private\s)(?<!personal\s)landline|ligne\s+fixe"
+    + r"|(?<!home\s)(?<!own\s)(?<!private\s)(?<!personal\s)landline|ligne\s+fixe"
     r"|(?:telefone|tel[ée]fono|telefono|numero|n[úu]mero|num[ée]ro)\s+(?:fixo|fijo|fisso|fixe)"
-    r"(?:\s+(?:d[aoe]l?|della|dello|de\s+la|du)\s+(?!casa\b|maison\b)[\w'’-]+)?"
-    # ("Contact d'urgence mis à jour avec le standard de l'aéroclub, 01 39 ..."; blind361 read)
-    r"|standard\s+(?:du|des|de\s+la|de\s+l['’])\s*[\w-]+)\W{0,3}$"
+    r"(?:\s+(?:d[aoe]l?|della|dello|de\s+la|du)\s+(?!casa\b|maison\b)[\w'’-]+)?)\W{0,3}$"
 )
 
 

@@ -22,6 +22,7 @@ from kbassist.hygiene.identifiers import register_number
 from kbassist.hygiene.keyword_scan import Hit
 from kbassist.hygiene.number_words import RANGE_AFTER, another_number
 from kbassist.hygiene.phone_owners import (
+    MAIN_LINE_WORDS,
     PERSONAL_NAMED,
     PERSONAL_PHONE_WORDS,
     ROLE_CELL,
@@ -211,8 +212,8 @@ _VENDOR_CASE_AFTER = guarded(
 # 01628 ...", "Call the club line 0113 ..."; "reception on 0117 ... (clinic main line)", said
 # after (session 11).
 _SWITCHBOARD_BEFORE = guarded(
-    r"(?i)(?<!no )(?<!without )\b(?:switchboard|reception|main\s+(?:line|number)|standard"
-    r"|accueil|centralita|centralino|zentrale|hoofdnummer|receptie|recepción|receção|front\s+desk"
+    r"(?i)(?<!no )(?<!without )\b(?:" + MAIN_LINE_WORDS + r"|reception"
+    r"|accueil|receptie|recepción|receção|front\s+desk"
     r"|(?:shop|office|club|clinic|school|practice|surgery|company|business|store|firm|site"
     r"|salon|studio|hotel|depot|warehouse|yard|branch|factory)(?:['’]s)?\s+(?:landline|line"
     r"|number|phone|tel\.?)"
@@ -237,8 +238,6 @@ _SWITCHBOARD_BEFORE = guarded(
     r"|instituto|escuela|[ée]cole|coll[èe]ge|lyc[ée]e|scuola|istituto|escola|schule|school|cabine)"
     # a number the firm publishes: "on their published number", "from their website (", "het
     # algemene nummer op hun website," (session 15)
-    # the switchboard of a place: "le standard de l'aéroclub, 01 39 ..." (session 36, blind361)
-    r"|standard\s+(?:du|des|de\s+la|de\s+l['’])\s*[\w-]+"
     r"|published(?:\s+(?:number|line|nummer))?|public\s+(?:number|line)|website|letterhead|webseite"
     r"|sitio\s+web"
     # a directory's work attributes: "BusinessPhones : {0131 ...}", "telephoneNumber" (session 16)
