@@ -338,6 +338,15 @@ def _names_company(before: str) -> bool:
 
 
 _SENTENCE_GAP = re.compile(r"[.!?][ \t]+")
+# the office that asked for a change is not the address's owner: "At the branch's request
+# corrected the delivery record to 142 Linden Grove, ...", "Auf Bitte der Filiale die
+# Lieferadresse auf Goethestraße 40, ... korrigiert" (session 37, blind368 read)
+_REQUESTER = re.compile(
+    r"(?i)\b(?:at\s+the\s+[\w-]+['’]s\s+request|at\s+the\s+request\s+of\s+the\s+[\w-]+"
+    r"|(?:auf|nach)\s+(?:Bitte|Wunsch|Anweisung)\s+der\s+\w+|op\s+verzoek\s+van\s+het?\s+\w+"
+    r"|à\s+la\s+demande\s+(?:du|de\s+la|de\s+l['’])\s*\w+|a\s+petición\s+(?:del|de\s+la)\s+\w+"
+    r"|a\s+pedido\s+d[ao]\s+\w+|su\s+richiesta\s+(?:del|della|dell['’])\s*\w+)"
+)
 # A workplace named right before the address outweighs a home named further back (session 11).
 _PLACE_RIGHT_BEFORE = guarded(
     # (not the online shop a delivery address is kept in: "Lieferadresse im Shop auf ..."; s. 34)
@@ -496,7 +505,7 @@ def placed_at_home(text: str, start: int, end: int, street_end: int | None = Non
         return False  # a signature's firm, or a property an agent lets or sells
     # (the office in the same sentence: not "... at the office. Two need collection: Kerry-Ann
     # Dobbs at 58 Beechwood Grove, ..."; session 36, blind355 read)
-    office = _OFFICE_WORDS.search(_SENTENCE_GAP.split(before[-60:])[-1])
+    office = _OFFICE_WORDS.search(_REQUESTER.sub(" ", _SENTENCE_GAP.split(before[-60:])[-1]))
     office = office or _OFFICE_WORDS.search(text[start:end])
     return bool(home or not office)
 

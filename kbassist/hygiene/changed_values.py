@@ -79,9 +79,11 @@ _KEY_NAMED = re.compile(
     r"(?i)schlüssel|sleutel|wachtwoord|kennwort|\b(?:key|clé|chave|chiave|psk|pins)\b"
 )
 # A password passed on "as" its value: "hij gaf het wachtwoord van de boekhouding door als
-# Idtk6gMAlv2" (session 36, blind353 read)
+# Idtk6gMAlv2" (session 36, blind353 read); or the one used: "The password used was
+# VG.Anhd[[T{WnnDaVp0; it has since been rotated" (session 37, blind364 read)
 _PASSED_ON_AS = guarded(
-    r"(?i)\b(?:door|doorgegeven|gegeven|passed\s+on|handed\s+over)[ \t]+(?:als|as)[ \t]+"
+    r"(?i)\b(?:(?:door|doorgegeven|gegeven|passed\s+on|handed\s+over)[ \t]+(?:als|as)"
+    r"|(?<=password[ \t])used[ \t]+was)[ \t]+"
     r"(?P<value>[^\s,;()<>'\"]{6,40}?)[.,;)]?(?=\s|$)"
 )
 _KEY_OR_PASSWORD_BEFORE = guarded(
@@ -192,7 +194,7 @@ def changed_value_hits(text: str, lowered: str) -> Iterator[Hit]:
             yield match.start("value"), match.end("value"), "password"
     if "re" in lowered:
         yield from _named_password_hits(_RESET_TO, text)
-    if " als " in lowered or " as " in lowered:
+    if " als " in lowered or " as " in lowered or " used was " in lowered:
         yield from _named_password_hits(_PASSED_ON_AS, text)
     if "info" in lowered or "epp" in lowered or "transf" in lowered or "verhuis" in lowered:
         for match in _TRANSFER_CODE.finditer(text):

@@ -48,7 +48,7 @@ from kbassist.hygiene.filler_words import (
 )
 from kbassist.hygiene.hint_index import HintIndex, keyword_matches
 from kbassist.hygiene.regex_guard import guarded
-from kbassist.hygiene.value_shapes import is_mention, opens_a_phone
+from kbassist.hygiene.value_shapes import adjective_and_noun, is_mention, opens_a_phone
 
 # (start, end, kind) of one sensitive value in the text.
 Hit = tuple[int, int, str]
@@ -304,7 +304,8 @@ def _object_span(tokens: Tokens, first: int) -> tuple[int, int]:
             or tokens[j + k - 1].text.endswith(":")
         ):
             return j, k
-    return j, _colon_within(tokens, j, 1)
+    span = _colon_within(tokens, j, 1)  # (an adjective and its noun: "des gemeinsamen Kontos")
+    return j, 2 if span == 1 and adjective_and_noun(tokens[j].text, tokens[j + 1].text) else span
 
 
 _LINKS_AND_VERBS = LINKS | VERBS

@@ -132,6 +132,16 @@ WORK_LINE_FAR = re.compile(
     r"|la|el|the|il|o|de|den|die)?\s*(?:new\s+|nouveau\s+|nuevo\s+|neue\s+|nieuwe\s+|nuovo\s+"
     r"|novo\s+)?(?:number|num[ée]ro|n[úu]mero|nummer|festnetznummer|rufnummer|telefonnummer)?"
     r"\W{0,3}$"
+    # an example from a list of the firm's phones: "Company mobiles: 9 iPhones on the Vodafone
+    # business account, e.g. the transport manager's 07826 ...", "Diensthandys der Monteure
+    # (...), z. B. Bauleiter Herr Kaya 0160 ..." (session 37, blind365 read)
+    r"|\b(?:(?:company|work|business)\s+(?:mobiles|phones|handsets)|(?:dienst|firmen)handys"
+    r"|bedrijfs(?:telefoons|mobielen)|m[óo]viles\s+de\s+empresa|portables\s+professionnels"
+    r"|cellulari\s+aziendali|telem[óo]veis\s+da\s+empresa)\b"
+    r"(?:(?!\b(?:own|personal|private|home|privat\w*|eigene?\w?|priv[ée]e?s?)\b)[^.\n]){0,120}"
+    r"\b(?:e\.\s?g\.|z\.\s?b\.|bijv\.|p\.\s?ex\.|ad\s+es\.|for\s+example|zum\s+beispiel"
+    r"|bijvoorbeeld|por\s+ejemplo|par\s+exemple|per\s+esempio|por\s+exemplo)\s+"
+    r"(?:(?!(?:own|personal|private|privat\w*|eigene?\w?|priv[ée]e?s?)\b)[\w'’-]+\s+){0,4}$"
 )
 # Said right after to be a firm's phone, whoever's pronoun stands before: "His number for
 # follow-up is 07779 779392, an Otis company phone"; digits masked after, a range of direct dials:

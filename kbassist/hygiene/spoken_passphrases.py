@@ -135,7 +135,9 @@ _NAMED_PLAIN = re.compile(
 _DESCRIBED = re.compile(
     rf"(?i)(?<![\w-])(?P<first>{_WORD})[ ](?P<second>{_WORD})"
     rf"(?P<more>(?:[ ](?!{_NUMBER}(?![\w-])){_WORD}){{0,2}})[ ]"
-    rf"(?P<number>\d(?:[ ]?\d){{0,5}}|{_NUMBER}(?:[ -]{_NUMBER}){{0,3}}),[ ]"
+    # (or in brackets: "read him new temp pw as words: gannet willow 17 (all one word, no caps)";
+    # session 37, blind356 read)
+    rf"(?P<number>\d(?:[ ]?\d){{0,5}}|{_NUMBER}(?:[ -]{_NUMBER}){{0,3}})(?:,[ ]|[ ]\()"
     r"(?:all[ ]one[ ]word|one[ ]word|no[ ]spaces|all[ ]lower[ ]?case|lower[ ]?case|with[ ]capitals"
     r"|capitals[ ]on|aan[ ]elkaar|zonder[ ](?:spaties|hoofdletters)|zusammengeschrieben"
     r"|ohne[ ]leerzeichen|alles[ ]klein|todo[ ]junto|sin[ ]espacios|tout[ ]attaché|sans[ ]espaces?"

@@ -184,6 +184,20 @@ def _drawn_case(value: str) -> bool:
 
 
 # A token with upper and lower case and a digit, the way generated and chosen values mix them.
+def adjective_and_noun(first: str, second: str) -> bool:
+    """Whether two words are an inflected adjective and a capitalised noun: "des gemeinsamen
+    Geschäftsstellen-Kontos" is one object, not a word and a value (session 37, blind362
+    read)."""
+    return (
+        len(first) >= 5
+        and first.isalpha()
+        and first.islower()
+        and first.endswith(("en", "em", "er", "es"))
+        and second[:1].isupper()
+        and not any(ch.isdigit() for ch in second)
+    )
+
+
 MIXED_CASE_AND_DIGIT = re.compile(r"(?=\S*[a-z])(?=\S*[A-Z])(?=\S*\d)\S+")
 # ACME-DC01, HSFB-FS01, FGT60F: device names have no lower case and no symbols but hyphens.
 HOST_NAME = re.compile(r"[A-Z0-9]+(?:[-_][A-Z0-9]+)*")
