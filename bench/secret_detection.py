@@ -139,6 +139,9 @@ BATCHES = (
     "blind357", "blind358", "blind359", "blind360",
     "blind361", "blind362", "blind363", "blind364",
     "blind365", "blind366", "blind367", "blind368",
+    "blind369", "blind370", "blind371", "blind372",
+    "blind373", "blind374", "blind375", "blind376",
+    "blind377", "blind378", "blind379", "blind380",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -510,6 +513,18 @@ BLIND = {
     "blind366": ROOT / "bench" / "data" / "secrets_blind366.jsonl",
     "blind367": ROOT / "bench" / "data" / "secrets_blind367.jsonl",
     "blind368": ROOT / "bench" / "data" / "secrets_blind368.jsonl",
+    "blind369": ROOT / "bench" / "data" / "secrets_blind369.jsonl",
+    "blind370": ROOT / "bench" / "data" / "secrets_blind370.jsonl",
+    "blind371": ROOT / "bench" / "data" / "secrets_blind371.jsonl",
+    "blind372": ROOT / "bench" / "data" / "secrets_blind372.jsonl",
+    "blind373": ROOT / "bench" / "data" / "secrets_blind373.jsonl",
+    "blind374": ROOT / "bench" / "data" / "secrets_blind374.jsonl",
+    "blind375": ROOT / "bench" / "data" / "secrets_blind375.jsonl",
+    "blind376": ROOT / "bench" / "data" / "secrets_blind376.jsonl",
+    "blind377": ROOT / "bench" / "data" / "secrets_blind377.jsonl",
+    "blind378": ROOT / "bench" / "data" / "secrets_blind378.jsonl",
+    "blind379": ROOT / "bench" / "data" / "secrets_blind379.jsonl",
+    "blind380": ROOT / "bench" / "data" / "secrets_blind380.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -2818,7 +2833,8 @@ SEEN = {
         "0.78/0.98; with the token model 0.93/0.98; personal 0.89/0.97); read in session 36 ('cód"
         " novo', 'init ww', 'contr. inicial', an own 'mob', an NI number in small letters, 'c/' "
         "for a street, a number 'op kpn zakelijk', 'to/by' no password; a password read out as "
-        "words and a number after 'hr.' stay missed): development since"
+        "words and a number after 'hr.' stay missed; a password read out as words and a number "
+        "after 'hr.' mended in session 37): development since"
     ),
     "blind357": (
         "the two-hundred-and-forty-ninth secrets blind test (written in session 36, focus: notes "
@@ -2861,7 +2877,8 @@ SEEN = {
         "constituency offices and local party branches; scored in session 36 on 0979b0d) (the "
         "rules alone 0.98/0.98; with the token model 1.00/0.98; personal 1.00/0.97); read in "
         "session 36 (a number ', the branch office line'; 'das Kennwort des gemeinsamen "
-        "Geschäftsstellen-Kontos' stays a false alarm): development since"
+        "Geschäftsstellen-Kontos' stays a false alarm; the 'gemeinsamen Geschäftsstellen-Kontos' "
+        "false alarm mended in session 37): development since"
     ),
     "blind363": (
         "the two-hundred-and-fifty-fifth secrets blind test (written in session 36, focus: "
@@ -2874,7 +2891,8 @@ SEEN = {
         "parks and visitor attractions; scored in session 36 on 0979b0d) (the rules alone "
         "0.92/1.00; with the token model 0.97/1.00; personal 1.00/0.95); read in session 36 (work"
         " phones issued in German and Dutch, a password 'reset' for an account named between; a "
-        "password with brackets and braces stays missed): development since"
+        "password with brackets and braces stays missed; the password with brackets and braces "
+        "mended in session 37): development since"
     ),
     "blind365": (
         "the two-hundred-and-fifty-seventh secrets blind test (written in session 36, focus: an "
@@ -2882,8 +2900,8 @@ SEEN = {
         "rules alone 0.85/1.00; with the token model 0.95/1.00; personal 0.97/0.93); read in "
         "session 36 (a password that 'lautete' its value, serials after 'Seriennummern'; an NHS "
         "number and a date of birth in a file's name, a date of birth used as a password, a "
-        "password e-mailed 'as' its value and company mobiles listed as examples stay wrong): "
-        "development since"
+        "password e-mailed 'as' its value and company mobiles listed as examples stay wrong; the "
+        "company mobiles listed as examples mended in session 37): development since"
     ),
     "blind366": (
         "the two-hundred-and-fifty-eighth secrets blind test (written in session 36, focus: bike "
@@ -2903,7 +2921,92 @@ SEEN = {
         "and van rental; scored in session 36 on 49f7e55) (the rules alone 0.95/1.00; with the "
         "token model 1.00/1.00; personal 0.88/1.00); read in session 36 (an address after 'vanuit"
         " huis', a customer's mobile 'on his account'; customers' delivery addresses corrected at"
-        " a branch's request stay missed): development since"
+        " a branch's request stay missed; two of the three delivery addresses corrected at a "
+        "branch's request mended in session 37): development since"
+    ),
+    "blind369": (
+        "the two-hundred-and-sixty-first secrets blind test (written in session 37, focus: "
+        "launderettes, dry cleaners, tailors and shoe repairers; scored in session 37 on 289bc97)"
+        " (the rules alone 0.93/1.00; with the token model 0.98/0.98; personal 1.00/0.97); read "
+        "in session 37 (a Wi-Fi key between commas after the sticker it was read from, a voucher "
+        "batch's number): development since"
+    ),
+    "blind370": (
+        "the two-hundred-and-sixty-second secrets blind test (written in session 37, focus: "
+        "removal firms, man-and-van operators, couriers and parcel depots; scored in session 37 "
+        "on 289bc97) (the rules alone 0.93/1.00; with the token model 1.00/1.00; personal "
+        "0.97/1.00); read in session 37 (a postcode read as a gate code's digits): development "
+        "since"
+    ),
+    "blind371": (
+        "the two-hundred-and-sixty-third secrets blind test (written in session 37, focus: call "
+        "centres and outsourced contact centres; scored in session 37 on 289bc97) (the rules "
+        "alone 0.95/1.00; with the token model 0.98/1.00; personal 1.00/0.93); read in session 37"
+        " ('número corporativo', 'her desk line is', a number after a contact's work e-mail; a "
+        "test customer's passcode 'showed' stays missed): development since"
+    ),
+    "blind372": (
+        "the two-hundred-and-sixty-fourth secrets blind test (written in session 37, focus: "
+        "translation and interpreting agencies; scored in session 37 on 289bc97) (the rules alone"
+        " 0.93/1.00; with the token model 0.98/1.00; personal 0.97/1.00); read in session 37 (a "
+        "GUID-shaped 'authentication key', a quoted message's last sentence): development since"
+    ),
+    "blind373": (
+        "the two-hundred-and-sixty-fifth secrets blind test (written in session 37, focus: "
+        "hospices and palliative care; scored in session 37 on 289bc97) (the rules alone "
+        "0.92/1.00; with the token model 0.98/1.00; personal 0.97/0.95); read in session 37 "
+        "('Mudámos para' a code, an advice line, a smartcard's number; a manager's home address "
+        "in a test record stays missed): development since"
+    ),
+    "blind374": (
+        "the two-hundred-and-sixty-sixth secrets blind test (written in session 37, focus: "
+        "internet cafés, LAN and esports venues; scored in session 37 on 289bc97) (the rules "
+        "alone 0.92/1.00; with the token model 0.97/1.00; personal 1.00/0.97); read in session 37"
+        " (IDENTIFIED BY in an SQL statement, 'Nouveau code programmé,', 'il numero fisso della "
+        "sala'): development since"
+    ),
+    "blind375": (
+        "the two-hundred-and-sixty-seventh secrets blind test (written in session 37, focus: car "
+        "parks, vending and EV charging; scored in session 37 on 289bc97) (the rules alone "
+        "0.95/1.00; with the token model 1.00/1.00; personal 1.00/1.00); read in session 37 (no "
+        "errors with the token model): development since"
+    ),
+    "blind376": (
+        "the two-hundred-and-sixty-eighth secrets blind test (written in session 37, focus: "
+        "riding schools, livery yards and equestrian centres; scored in session 37 on 289bc97) "
+        "(the rules alone 0.97/1.00; with the token model 0.97/1.00; personal 0.97/0.93); read in"
+        " session 37 ('il nuovo codice ... a', 'a random six digits', 'Pony Club', horses' "
+        "passport and chip numbers; a yard's work mobile named two sentences before stays a false"
+        " alarm): development since"
+    ),
+    "blind377": (
+        "the two-hundred-and-sixty-ninth secrets blind test (written in session 37, focus: "
+        "prisons, probation and youth offending teams; scored in session 37 on 289bc97) (the "
+        "rules alone 0.95/1.00; with the token model 1.00/1.00; personal 0.97/0.95); read in "
+        "session 37 ('parketnummer', 'el número correcto' after a switchboard; a mobile the "
+        "officer 'gave us' stays missed): development since"
+    ),
+    "blind378": (
+        "the two-hundred-and-seventieth secrets blind test (written in session 37, focus: fishing"
+        " fleets, fish markets and harbour offices; scored in session 37 on 289bc97) (the rules "
+        "alone 0.92/1.00; with the token model 0.98/1.00; personal 0.97/0.95); read in session 37"
+        " ('è di nuovo' a code, 'telemóvel de serviço', a 'lonja's' number; an Urk address ('Wijk"
+        " 6 85') stays missed): development since"
+    ),
+    "blind379": (
+        "the two-hundred-and-seventy-first secrets blind test (written in session 37, focus: "
+        "notes made of a PSA's canned phrases and unfilled placeholders; scored in session 37 on "
+        "289bc97) (the rules alone 0.98/1.00; with the token model 0.98/1.00; personal "
+        "1.00/0.93); read in session 37 (a footer 'quoting your ticket number' or 'Ticket "
+        "closed', a signature under its heading; a bypass code 'I actually gave him' stays "
+        "missed): development since"
+    ),
+    "blind380": (
+        "the two-hundred-and-seventy-second secrets blind test (written in session 37, focus: "
+        "auction houses, pawnbrokers and second-hand dealers; scored in session 37 on 289bc97) "
+        "(the rules alone 0.97/1.00; with the token model 0.98/1.00; personal 0.97/1.00); read in"
+        " session 37 (a recorder's verification code 'set it to'; a German identity card number "
+        "with its check digit stays missed): development since"
     ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).

@@ -145,6 +145,16 @@ _CORRECTED_TO = guarded(
     r"|corrigid[ao])(?:[ \t]+(?:it|them|this|that|het|es|la|le|lo|a|o))?[ \t]+(?:to|auf|en|a|in"
     r"|naar|para)[ \t]+(?P<value>[^\s,;()<>'\"]{8,64}?)[.,;)]?(?=\s|$)"
 )
+# a camera recorder's verification code set "to" its value, the code named before: "'enter device
+# verification code' ... The code on the label had been replaced during the reset; set it to
+# FFWZMF on the NVR" (session 37, blind380 read)
+_CODE_SET_TO = re.compile(
+    r"(?i)\b(?:set|changed|reset)[ \t]+(?:it|the[ \t]+code)[ \t]+to[ \t]+"
+    r"(?P<value>(?-i:[A-Z0-9]{6,12}))(?![\w-])"
+)
+_VERIFICATION_CODE_NAMED = re.compile(
+    r"(?i)\b(?:verification|verify|device|stream|encryption)\s+code\b"
+)
 _WIFI_NAMED = guarded(r"(?i)\b(?:wi-?fi|wlan|wpa\d?|ssid|psk)\b")
 # A value entered "in" a system with the verb last, a password or key named before: "Im Portal
 # neu gesetzt und UedwQyWH5KBNQV in JTL unter Versand > DHL hinterlegt" (session 34, blind307
@@ -244,7 +254,8 @@ def _named_password_hits(pattern: re.Pattern[str], text: str) -> Iterator[Hit]:
 def _elided_change_hits(text: str, lowered: str) -> Iterator[Hit]:
     """A drawn value a sentence opens with "changed to" (its subject left out) or a key was
     "corrected ... to", a key or a password named in the 150 characters before; one entered
-    "in" a system with the verb last, a password or key named in the 300 before."""
+    "in" a system with the verb last, a password or key named in the 300 before; a recorder's
+    verification code set "to" its value."""
     if "ge" in lowered or "chang" in lowered or "cambia" in lowered or "mud" in lowered:
         for match in _ELIDED_CHANGE.finditer(text):
             value = match.group("value")
@@ -255,6 +266,12 @@ def _elided_change_hits(text: str, lowered: str) -> Iterator[Hit]:
             near = text[max(0, match.start() - 150) : match.end() + 40]
             kind = "wifi_key" if _WIFI_NAMED.search(near) else "password"
             yield match.start("value"), match.end("value"), kind
+    for match in _CODE_SET_TO.finditer(text) if "code" in lowered else ():
+        value = match.group("value")
+        if not value.isdigit() and _VERIFICATION_CODE_NAMED.search(
+            text, max(0, match.start() - 250), match.start()
+        ):
+            yield match.start("value"), match.end("value"), "password"
     for match in _CORRECTED_TO.finditer(text) if "corr" in lowered or "fixed" in lowered else ():
         value = match.group("value")
         if drawn_value(value) and _KEY_OR_PASSWORD_NAMED.search(

@@ -42,6 +42,13 @@ _ECHO_INTO_KEY = re.compile(
 )
 # "net user svc_backup Pa55-Vault-91 /add": the password after the account's name.
 _NET_USER = re.compile(r"(?i)\bnet\s+user\s+[^\s/]{1,64}[ \t]+(?P<value>[^\s/*\"'<>]{3,100})")
+# An SQL account's password in its statement: "ALTER USER 'root'@'localhost' IDENTIFIED BY
+# 'HuKf...'", "CREATE LOGIN app WITH PASSWORD = 'x'", "ALTER ROLE app WITH PASSWORD 'x'"
+# (session 37, blind374 read)
+_SQL_PASSWORD = guarded(
+    r"(?i)\b(?:identified\s+(?:with\s+\w+\s+)?by(?:\s+password)?|with\s+(?:login\s+)?password"
+    r"(?:\s*=)?|\bpassword\s*=(?=\s*'))\s*'(?P<value>[^'\n]{4,128})'"
+)
 # "redis-cli -h 10.8.1.20 -a 'Kq8v...'": redis-cli's -a is its password (session 7).
 # redis.conf's "requirepass X" and "masterauth X" too (session 12)
 _REDIS_AUTH = guarded(
@@ -141,6 +148,8 @@ def command_line_hits(text: str, lowered: str) -> Iterator[Hit]:
                     yield match.start(group), match.end(group), "password"
     if "net user" in lowered:
         yield from _shaped_values(_NET_USER, text)
+    if "identified" in lowered or "password" in lowered:
+        yield from _shaped_values(_SQL_PASSWORD, text)
     if "/user:" in lowered:
         for match in _NET_USE.finditer(text):
             token = trim(Token(match.start("value"), match.end("value"), match.group("value")))

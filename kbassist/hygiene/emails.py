@@ -123,7 +123,10 @@ def clause_before(text: str, start: int, width: int = 60) -> str:
 def clause_after(text: str, end: int, width: int = 60) -> str:
     """The words after a position, up to the end of the line or sentence."""
     window = text[end : end + width]
-    cuts = [i for i in (window.find("\n"), window.find(". "), window.find("; ")) if i >= 0]
+    # (a quoted message's last sentence ends the clause too: '... au 06 37 76 58 76 si
+    # besoin." Called her back, she was on Studio 2021'; session 37, blind372 read)
+    ends = ("\n", ". ", "; ", '." ', ".” ", ".» ")
+    cuts = [i for i in (window.find(mark) for mark in ends) if i >= 0]
     return window[: min(cuts)] if cuts else window
 
 

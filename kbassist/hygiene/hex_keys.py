@@ -93,12 +93,16 @@ _GUID_VALUE = re.compile(
     # or after "token" and a comma: "username and password are both the server API token,
     # 5319940b-..." (session 31, blind246 read)
     # or after "is": "The Rachio API key from the client's account is be2aca22-..." (session 36)
-    r"(?:[:=][ \t]*['\"]?|\bnew\s+one[ \t]+|\b(?i:token),[ \t]+|\b(?:is|è|est|es|ist|é)[ \t]+)"
+    # or right after the key's word: "Pasted the new authentication key 58ed920d-..." (session
+    # 37, blind372 read)
+    r"(?:[:=][ \t]*['\"]?|\bnew\s+one[ \t]+|\b(?i:token),[ \t]+|\b(?:is|è|est|es|ist|é)[ \t]+"
+    r"|\b(?i:key)[ \t]+)"
     r"(?P<value>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
     r"|[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12})(?![\w-])"
 )
 _SECRET_KEY_WORDS = guarded(
     r"(?i)\b(?:secret(?:\s+key)?|api[\s-]?key|api\s+token|access\s+token|auth\s+token"
+    r"|auth(?:entication)?\s+key"
     r"|clave\s+secreta|clé\s+secrète|chave\s+secreta|chiave\s+segreta|geheime\s+sleutel"
     r"|geheimer?\s+schlüssel)\b"
 )
@@ -178,11 +182,15 @@ _KEY_OFF_THE_BACK = re.compile(
 # business laptop to her Wi-Fi (her key, read off the router, is DMNTXCC7K3)" (session 36,
 # blind332 read), or "set to" it ("network DeanHome, key set to WPT00TU82Q"; blind353 read;
 # "WPA2-Schlüssel geändert in X3djmcR7BR8YiUPFZRNLr"; blind359 read); a
-# drawn or unspeakable value, or letters and digits (not a KB number)
+# drawn or unspeakable value, or letters and digits (not a KB number); or where it was read, then
+# the value between commas: "typed the key from the sticker on her router, scrMCMABLcbnC, and it
+# connected" (session 37, blind369 read)
 _WIFI_KEY_IS = guarded(
     r"(?i)\b(?:key|psk|schlüssel|clave|clé|sleutel|chave|chiave)(?:,[^,.\n]{3,40},)?"
     r"(?:[ \t]+(?:is|ist|es|est|é|è|(?:set|changed|reset)[ \t]+to|ge[äa]ndert[ \t]+(?:in|auf)"
-    r"|gesetzt[ \t]+auf)|[ \t]*:)[ \t]+"
+    r"|gesetzt[ \t]+auf)|[ \t]*:"
+    r"|[ \t]+(?:from|off|on)[ \t]+the[ \t]+(?:back|bottom|underside|label|sticker|card)"
+    r"(?:[ \t]+(?:on|of)[ \t]+(?:her|his|their|the|its)[ \t]+[\w-]+)?,(?=[ \t]+\S+,))[ \t]+"
     r"(?P<value>[A-Za-z0-9!@#$%&*_+-]{8,63})(?![\w!@#$%&*+-])"
 )
 _KB_OR_WPA = re.compile(r"(?i)kb\d+|.*wpa.*")

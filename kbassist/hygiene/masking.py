@@ -250,10 +250,17 @@ def _merge(first: Span, second: Span) -> Span:
         other = second if named is first else first
         inside = other.start <= named.start and named.end <= other.end
         longer = other.end - other.start > named.end - named.start
-        if inside and longer and other.kind == "phone" and named.kind in {"pin", "door_code"}:
+        if (
+            inside
+            and longer
+            and (other.kind == "phone" or (other.kind == "home_address" and named.end < other.end))
+            and named.kind in {"pin", "door_code"}
+        ):
             # "numero personale 347 215 8890" read as a PIN's "8890": the whole number is a
             # phone, the secret a piece of it (session 12); "an seine private Nummer 0171
-            # 5529034" read as a door code's "0171" (session 17)
+            # 5529034" read as a door code's "0171" (session 17); a postcode read as a gate
+            # code's: "de poortcode 4223 en het ... adres Merelstraat 35, 8019 GC Zwolle"
+            # (session 37, blind370 read), the address going on after it
             named = other
         elif inside and other.kind == "national_id" and named.kind == "pin":
             # a validated identity number (its check letter right) after its name, a PIN's

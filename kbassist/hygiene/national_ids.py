@@ -601,6 +601,8 @@ def national_id_hits(text: str, lowered: str) -> Iterator[Hit]:
         group = "value" if "value" in kind.shape.groupindex else 0
         for named in kind.name.finditer(text):
             window_end = min(len(text), named.end() + kind.window)
+            while window_end < len(text) and text[window_end].isalnum():
+                window_end += 1  # not a cut number's head: "chip 977746219711717" (session 37)
             for found in _numbers_near(kind, text, named, window_end):
                 value = found.group(group)
                 if kind.not_after and kind.not_after.search(

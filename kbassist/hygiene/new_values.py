@@ -33,6 +33,10 @@ _NEW_ONE = guarded(
     r"(?i)\b(?:the\s+new\s+one|a\s+nova|o\s+novo|la\s+nueva|el\s+nuevo|la\s+nouvelle"
     r"|le\s+nouveau|die\s+neue|das\s+neue|den\s+neuen|de\s+nieuwe|het\s+nieuwe|la\s+nuova"
     r"|il\s+nuovo"
+    # a new code and how it was set: "Nouveau code programmé, 6739A, l'ancien supprimé" (session
+    # 37, blind374 read)
+    r"|(?:nouveau|nuevo|novo|nuovo|neuer|nieuwe|new)\s+(?:code|c[óo]digo|codice)\s+(?:programm[ée]e?"
+    r"|programmato|programado|programmiert|ingesteld)"
     # or "now is" opening its sentence, the value after "is" (session 35, blind326 read): "...
     # mudada a palavra-passe do Wi-Fi ... A nova é HmX7AS6R...", "... la password del Wi-Fi ...
     # Ora è BufT6DAB..."
@@ -95,6 +99,11 @@ def new_one_hits(text: str, lowered: str) -> Iterator[Hit]:
                 else PASSWORD_NAMED.search(text, max(0, match.start() - _REACH), match.start())
             ):
                 yield match.start("value"), match.end("value"), "password"
+    for match in _AGAIN.finditer(text) if any(hint in lowered for hint in _AGAIN_HINTS) else ():
+        named = _CODE_NAMED.search(text, max(0, match.start() - _REACH), match.start())
+        if named:
+            pin = named.group(0).lower() in {"pin", "pincode"}
+            yield match.start("value"), match.end("value"), "pin" if pin else "door_code"
     if not any(hint in lowered for hint in _HINTS):
         return
     for match in _NEW_ONE.finditer(text):
@@ -107,7 +116,7 @@ def new_one_hits(text: str, lowered: str) -> Iterator[Hit]:
             group == "value"
             and _DIGITS.fullmatch(value)
             and not _MORE_DIGITS.match(text, match.end(group))  # a phone's: "07851 339 264"
-            and _CODE_NAMED.search(before)
+            and _CODE_NAMED.search(text, max(0, match.start() - _REACH), match.start(group))
         ):
             # a code's digits: "O código tinha sido mudado ...; dei-lhe o novo, 38695" (session
             # 27, blind183 read)
@@ -128,7 +137,19 @@ _LOGGED_IN_WITH = re.compile(
     r"(?i)\b(?:(?:logged|signed)\s+(?:in|on)|(?<=used\s)(?:\S+\s+){0,3}account)\s+with\s+"
     r"(?P<value>[^\s,;()<>'\"]{6,40}?)[.,;)]?(?=\s|$)"
 )
-_DIGITS = re.compile(r"\d{4,8}")
+# A code's digits "again" after a reset, or what "we changed" it to, a code named before:
+# "Ripristinata la configurazione: il codice per i trasportatori è di nuovo 96819", "... tinha
+# ainda o código antigo. Mudámos para 15920X com a manutenção" (session 37, blind378 and
+# blind373 read)
+# (or "a random six digits": "It turned out the kiosk had set it to the digits of her date of
+# birth ... Reset it to a random six digits, 364026"; session 37, blind376 read)
+_AGAIN = re.compile(
+    r"(?i)(?:\b(?:è\s+di\s+nuovo|is\s+again)|(?<![\w-])(?:mud[áa]mos|cambi[áa]mos)\s+(?:para|a)"
+    r"|\ba\s+random\s+(?:four|five|six|eight|[4-8])[ -]digits?(?:\s+(?:code|pin))?,)"
+    r"[ \t]+(?P<value>\d{4,8}[A-Z]?)(?=[.,;)]?(?:\s|$))"
+)
+_AGAIN_HINTS = (" again ", " di nuovo ", "mos para ", "mos a ", " random ")
+_DIGITS = re.compile(r"\d{4,8}[A-Z]?")  # (a keypad's letter too: "6739A")
 _MORE_DIGITS = re.compile(r"[ -]?\d")
 _CODE_NAMED = guarded(
     r"(?i)\b(?:code|codes|código|códigos|codice|codici|pin|pincode|türcode|torcode|deurcode"

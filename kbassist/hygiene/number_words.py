@@ -189,7 +189,10 @@ _NAMED_OTHER_BEFORE = guarded(
     # a line's access number: "Zugangsnummer (Teilnehmernummer): 5530..." (session 14)
     r"|zugangs|teilnehmer|anschluss|mitbenutzer"
     # a fault's number with the carrier: "KPN-storingsnummer 1-31992784" (session 23)
-    r"|storings|störungs|meldings)-?(?:nummer|kennung)\)?:?"
+    r"|storings|störungs|meldings"
+    # a court case's, a smartcard's: "parketnummer 25-980238-73", "Smartcard number 2672..."
+    # (session 37, blind377 and blind373 read)
+    r"|parket|smartcard|smart\s+card)-?\s?(?:nummer|kennung|number)\)?:?"
     # and the vendor after it: "storingsnummer bij Dell 2 0 4 4 ..." (session 28, blind193)
     r"(?:[ \t]+(?:bij|bei|at|with|chez|con|presso|da|de|do)[ \t]+[A-Z][\w&-]*)?"
     # "contract number 1101213629", "subscription ID" (session 14)

@@ -506,7 +506,7 @@ ORGANISATION_TAX_NUMBER = re.compile(
 
 # An animal's date of birth is no one's personal data (a vet's or a kennel's records; session 9).
 _ANIMAL = guarded(
-    r"(?i)\b(?:dog|dogs|dog's|cat|cat's|pet|pets|pet's|puppy|kitten|horse|pony|animal|canine"
+    r"(?i)\b(?:dog|dogs|dog's|cat|cat's|pet|pets|pet's|puppy|kitten|horse|pony(?!\s+club)|animal|canine"
     r"|feline|hond|hund|perro|chien|gato|cane|gatto|kat|katze|paard|pferd|caballo|cheval"
     r"|cavallo)\b"
 )
@@ -516,9 +516,9 @@ _OWNER = guarded(
 )
 
 
-_FINAL_CONSUMER = re.compile(r"(?i)\bconsumidor\s+final\b")
-# A documented test or example number: "BSN 111222333 (testnummer van de leverancier)"
-# (session 12)
+# no one's: a final consumer's NIF, a horse's passport (its UELN's 15 digits; session 37)
+_FINAL_CONSUMER = re.compile(r"(?i)\bconsumidor\s+final\b|\bpass\w*\W+(?:[a-z.]+\W+)?\d{15}$")
+# A documented test or example number: "BSN 111222333 (testnummer van de leverancier)" (s. 12)
 TEST_NUMBER_AFTER = re.compile(
     r"(?i)\W{0,3}(?:\(\s*)?(?:the\s+|a\s+|de\s+|het\s+|ein\s+|un\s+|una\s+)?"
     r"(?:test\w*|example|sample|dummy|placeholder|voorbeeld\w*|beispiel\w*|ejemplo|exemple"

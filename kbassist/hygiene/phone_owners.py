@@ -20,6 +20,10 @@ WORK_WORDS = guarded(
     # "customers said the booking line 01856 ... went to voicemail" (session 14); a lift's
     # autodialler line, "The lift line's number (020 ...)" (session 35)
     r"|(?:booking|bookings|reservations?|enquiry|enquiries|sales|repairs?|lift)\s+(?:line|number)"
+    # a charity's advice line; a service desk's footer: "the 24-hour advice line 0113 ...",
+    # "Reply or call 0161 ... quoting your ticket number", "Northgate IT | 0118 ... | Ticket
+    # closed" (session 37, blind373 and blind379 read)
+    r"|advice\s+line|quoting\s+(?:your|the)\s+(?:ticket|reference|case)|ticket\s+closed"
     # a team's line, an extension in French: "the Key Accounts team line 01642 ...", "Tél. 04 91
     # ... poste 31" (session 28, blind195 read)
     r"|(?:team|group|department|dept)\s+(?:line|number)|poste(?=[ \t]*(?:le[ \t]+)?\d)"
@@ -114,9 +118,12 @@ WORK_LINE_FAR = re.compile(
     # Schichtleitung ... ausgegeben, Rufnummer 0170 ...", "Nieuwe zakelijke mobiel uitgegeven aan
     # de teamleider attracties, nummer 06-..." (session 36, blind364 read)
     r"|(?<!kein\s)(?<!geen\s)\b(?:(?:dienst|firmen|geschäfts)handy|zakelijke?\s+(?:mobiel|telefoon"
-    r"|gsm)|bedrijfs(?:mobiel|telefoon|gsm)|werktelefoon)\b"
+    r"|gsm)|bedrijfs(?:mobiel|telefoon|gsm)|werktelefoon"
+    # (in Portuguese and Spanish too: "Entregue telemóvel de serviço ao encarregado ...: número
+    # 965 ..."; session 37, blind378 read)
+    r"|telem[óo]vel\s+de\s+servi[çc]o|m[óo]vil\s+de\s+empresa|tel[ée]fono\s+de\s+empresa)\b"
     r"(?:(?!\b(?:privat\w*|eigene?[mnrs]?|persönlich\w*|priv[ée]|prive)\b)[^.\n]){0,100}"
-    r"\b(?:rufnummer|nummer|nr\.?)\W{0,3}$"
+    r"\b(?:rufnummer|nummer|nr\.?|n[úu]mero)\W{0,3}$"
     r"|\b(?:club|company|firm|school|charity|society|business)\s+(?:has\s+|have\s+)?(?:bought"
     r"|purchased|got|issued|provided)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:mobile|phone|handset)"
     r"\b(?:(?!\b(?:own|personal|private|home)\b)[^.\d\n]){0,100}\bnumber\W{0,3}$"
@@ -127,7 +134,10 @@ WORK_LINE_FAR = re.compile(
     r"|\b(?:standard|centralita|centralino|zentrale|switchboard|main\s+(?:line|number)"
     r"|geschäftsstelle)\b"
     r"(?:(?!\b(?:own|personal|private|home|mobile|portable|m[óo]vil|handy|cellulare)\b)[^\n])"
-    r"{0,160}\b(?:remplac[ée]e?\s+par|replaced\s+(?:by|with)|ersetzt\s+durch|sustituido\s+por"
+    # (or sent as the right one: "La web ... mostraba la centralita antigua. Enviado el número
+    # correcto 917 ..."; session 37, blind377 read)
+    r"{0,160}\b(?:n[úu]mero\s+correcto|correct\s+number|num[ée]ro\s+correct|remplac[ée]e?\s+par"
+    r"|replaced\s+(?:by|with)|ersetzt\s+durch|sustituido\s+por"
     r"|vervangen\s+door|sostituito\s+(?:con|da)|substitu[íi]do\s+por|auf(?=\s+die\s))\s+(?:le"
     r"|la|el|the|il|o|de|den|die)?\s*(?:new\s+|nouveau\s+|nuevo\s+|neue\s+|nieuwe\s+|nuovo\s+"
     r"|novo\s+)?(?:number|num[ée]ro|n[úu]mero|nummer|festnetznummer|rufnummer|telefonnummer)?"
@@ -226,7 +236,12 @@ WORK_PHONE = guarded(
     r"(?:patch|round|area|region|beat|territory|rounds|shifts?)\W{0,3}(?:number\W{0,3})?$"
     # a work line right before: "her work line 0117 ..." (session 25, blind156 read; not
     # "his personal mobile rather than the practice line, 07931 ...")
-    r"|\b(?:work|desk|duty|ops|operations)\s+(?:line|landline)\W{0,3}$"
+    # (or "her desk line is 01302 ..."; session 37, blind371 read)
+    r"|\b(?:work|desk|duty|ops|operations)\s+(?:line|landline)(?:\s+(?:is|was))?\W{0,3}$"
+    # a firm's number in Spanish, Portuguese and Italian, a German work phone with a hyphen:
+    # "número corporativo 648 ...", "Firmen-Handy 0177 ..." (session 37, blind369 and blind371)
+    r"|\b(?:n[úu]mero|m[óo]vil|telefone|tel[ée]fono|telem[óo]vel|numero|cellulare|telefono)\s+"
+    r"(?:corporativo|aziendale|empresarial)\W{0,3}$|\b(?:dienst|firmen|geschäfts)-handy\W{0,3}$"
     # (an ops duty line, a firm's general number with its name: "overflow to the ops duty line
     # 01293 ...", "Het algemene nummer van Autobedrijf Verhoeven (040 ..."; session 32)
     r"|\balgeme(?:en|ne)\s+(?:tele(?:foon)?)?nummer\s+van(?:\s+(?-i:[A-Z])[\w&'’-]*){1,4}\W{0,3}$"
@@ -240,9 +255,9 @@ WORK_PHONE = guarded(
     # pension, 0481 ...", "il fisso del salone", "le numéro du salon" (session 34, blind324 read)
     r"|\b(?:fixo|fijo|fisso|vaste\s+nummer|num[ée]ro|n[úu]mero|numero|telefone|tel[ée]fono)\s+"
     r"(?:d[oa]|del|della|dello|de\s+la|du|van\s+(?:het|de))\s+(?:hotel\w*|pension|salone?"
-    r"|peluquer[íi]a|loja|tienda|negozio|winkel|magasin|cl[íi]nica|clinique|studio|estudio"
+    r"|peluquer[íi]a|loja|tienda|negozio|winkel|magasin|cl[íi]nica|clinique|studio|estudio|sala"
     r"|escrit[óo]rio|oficina|ufficio|kantoor|bureau|cabinet|restaurante?|ristorante|garage"
-    r"|canil|kennel|hondenpension|toelettatura|praktijk|farm[áa]cia|pharmacie)\W{0,3}$"
+    r"|canil|kennel|hondenpension|toelettatura|praktijk|farm[áa]cia|pharmacie|lonja|lota)\W{0,3}$"
     # or of a business by its name: "Le numéro fixe de L'Encre Vive (04 78 ...", "Het vaste
     # nummer van Tattoostudio Inktvis, 030 ..." (session 35, blind326 read); not a titled person
     r"|\b(?:fixe|fixo|fijo|fisso|vaste\s+nummer|festnetznummer)\s+(?:d[eiao]|del|van|von)\s+"

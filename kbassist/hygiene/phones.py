@@ -200,7 +200,9 @@ _SUPPORT_LINE_BEFORE = re.compile(
 # An e-mail signature template holds the organisation's numbers (session 9).
 _SIGNATURE_TEMPLATE = guarded(
     r"(?i)\b(?:signature|signatur|handtekening|firma\s+(?:de\s+)?(?:correo|e-?mail)|assinatura)"
-    r"\b[^\n]{0,160}$"
+    # (or on the lines under its heading: "Neue Signatur ... hinterlegt:\nMarkus Heinz |
+    # Vertriebsleiter\nTel. +49 89 ..."; session 37, blind379 read)
+    r"\b[^\n]{0,160}(?::[ \t]*\n(?:[^\n]{0,80}\n){0,3}[^\n]{0,60})?$"
 )
 # "Called Sage on 0191 479 5999, outage confirmed, case 09912345": a number that opened a
 # vendor's case in the same sentence is the vendor's line (session 9).
@@ -432,6 +434,12 @@ _NON_DIGIT = re.compile(r"\D")
 _DURCHWAHL = re.compile(r"0\d{2,5}[ /]\d[\d ]{2,10}-\d{1,4}")
 
 
+# a work e-mail right before, as a contact card gives them: "Customer contact is their
+# telephony manager, r.ashworth@medwayinsurance.co.uk, 029 2298 ..." (session 37, blind371 read)
+# (written as prose, a comma and a space; not a CSV row's column)
+_MAIL_RIGHT_BEFORE = re.compile(r"@(?P<domain>[\w-]+(?:\.[\w-]+)+),[ \t]+$")
+
+
 def _firms_line_before(text: str, start: int, end: int, own_earlier: bool) -> bool:
     """Whether the words right before make the number a work phone or the firm's line: "Her DDI
     0161 ...", "rappelé via le standard (04 78 ...)"; not when it was called someone's own
@@ -439,6 +447,9 @@ def _firms_line_before(text: str, start: int, end: int, own_earlier: bool) -> bo
     her direct line, 07700 ..., which is her own phone"; session 16)."""
     if own_earlier:
         return False
+    mail = _MAIL_RIGHT_BEFORE.search(text, max(0, start - 90), start)
+    if mail and not personal_domain(mail.group("domain")):
+        return not _own_after(clause_after(text, end))  # a contact's work mail, then the number
     if _DURCHWAHL.fullmatch(text, start, end):
         return True  # "Tel. 0621 48 3312-40": a switchboard's number and an extension
     if WORK_PHONE.search(text[max(0, start - 60) : start]) or WORK_LINE_FAR.search(
