@@ -142,6 +142,7 @@ BATCHES = (
     "blind369", "blind370", "blind371", "blind372",
     "blind373", "blind374", "blind375", "blind376",
     "blind377", "blind378", "blind379", "blind380",
+    "blind381", "blind382", "blind383", "blind384",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -525,6 +526,10 @@ BLIND = {
     "blind378": ROOT / "bench" / "data" / "secrets_blind378.jsonl",
     "blind379": ROOT / "bench" / "data" / "secrets_blind379.jsonl",
     "blind380": ROOT / "bench" / "data" / "secrets_blind380.jsonl",
+    "blind381": ROOT / "bench" / "data" / "secrets_blind381.jsonl",
+    "blind382": ROOT / "bench" / "data" / "secrets_blind382.jsonl",
+    "blind383": ROOT / "bench" / "data" / "secrets_blind383.jsonl",
+    "blind384": ROOT / "bench" / "data" / "secrets_blind384.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -3007,6 +3012,34 @@ SEEN = {
         "(the rules alone 0.97/1.00; with the token model 0.98/1.00; personal 0.97/1.00); read in"
         " session 37 (a recorder's verification code 'set it to'; a German identity card number "
         "with its check digit stays missed): development since"
+    ),
+    "blind381": (
+        "the two-hundred-and-seventy-third secrets blind test (written in session 37, focus: "
+        "pharmaceutical wholesalers and medical-supply distributors; scored in session 37 on "
+        "8e90e46) (the rules alone 0.97/1.00; with the token model 1.00/0.98; personal "
+        "1.00/0.93); read in session 37 (a drug's AIC code and 'código nacional', a main line's "
+        "new number, 'Meadowbank' no bank): development since"
+    ),
+    "blind382": (
+        "the two-hundred-and-seventy-fourth secrets blind test (written in session 37, focus: "
+        "councils' waste and recycling depots; scored in session 37 on 8e90e46) (the rules alone "
+        "0.92/1.00; with the token model 1.00/1.00; personal 0.97/1.00); read in session 37 (a "
+        "resident's address at a 'bin store'): development since"
+    ),
+    "blind383": (
+        "the two-hundred-and-seventy-fifth secrets blind test (written in session 37, focus: "
+        "sports governing bodies, leagues and referees; scored in session 37 on 8e90e46) (the "
+        "rules alone 0.93/1.00; with the token model 1.00/1.00; personal 1.00/0.86); read in "
+        "session 37 (a league-issued phone, a work mobile the body 'heeft gegeven', a "
+        "certificate's and a project's numbers; players' licence numbers in two notes stay false "
+        "alarms): development since"
+    ),
+    "blind384": (
+        "the two-hundred-and-seventy-sixth secrets blind test (written in session 37, focus: "
+        "coworking spaces and serviced offices; scored in session 37 on 8e90e46) (the rules alone"
+        " 0.93/1.00; with the token model 1.00/1.00; personal 0.97/0.90); read in session 37 "
+        "(pass, fob and chip numbers in brackets, a building's mail room; a date of birth a "
+        "member 'gave' stays missed): development since"
     ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).

@@ -183,7 +183,7 @@ _OFFICE_WORDS = guarded(
     # (not what a site gives a newcomer: "post his site induction pack to 64 Willow Walk, ...";
     # session 33, blind292 read)
     r"(?i)\b(?:office|site(?!\s+(?:induction|inductions|pack|visit|survey|rules|safety))"
-    r"|branch|hq|head\s*office|headquarters|warehouse|store|(?<!\bim\s)shop|clinic"
+    r"|branch|hq|head\s*office|headquarters|warehouse|(?<!bin\s)store|(?<!\bim\s)shop|clinic"
     r"|surgery|practice|unit|suite|floor|building|premises|depot|factory|campus|standort|büro"
     r"|filiale|niederlassung|firma|oficina|sede|sucursal|almacén|bureaux?|siège|agence|kantoor"
     r"|vestiging|escrit[óo]rio|filial|ufficio|magazzino|datacenter|data\s+centre|colo"

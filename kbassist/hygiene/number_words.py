@@ -242,7 +242,14 @@ _NAMED_OTHER_BEFORE = guarded(
     # GC number 47-265-89", "DNO application 4325822036", "different device IDs (395043668 and
     # 038929085)" (session 35, blind329, blind330 and blind335 read)
     r"|\bgc\s+(?:number|no\.?)|\b(?:dno|mcs|g9[89]|grid|connection)\s+application"
-    r"|\b(?:device|object|record|machine)\s+ids\W{0,3}(?:\d+[ \t]*(?:,|and|und|et|en|y|e)[ \t]*)*)"
+    r"|\b(?:device|object|record|machine)\s+ids\W{0,3}(?:\d+[ \t]*(?:,|and|und|et|en|y|e)[ \t]*)*"
+    # a drug's code, a wipe certificate's, a cloud project's, a pass's or a fob's number in
+    # brackets: "Codice AIC 027869772", "certificate number 9339704210", "Project number
+    # 8255...", "Pas van lid (nummer 6628...", "Chipnummer 2396...", "El llavero de la socia
+    # (número 7162..." (session 37, blind381, blind383 and blind384 read)
+    r"|\b(?:codice\s+)?aic|\b(?:certificate|project|licen[cs]e|membership)\s+(?:number|no\.?)"
+    r"|\b(?:pas|llavero|badge|fob|kaart|karte|tarjeta|carte|chip)\b[^.()\n]{0,30}\((?:nummer"
+    r"|number|número|numéro|numero|nr\.?|no\.?)|\bchipnummer)"
     r"(?:\s+(?:no\.?|nr\.?|n\.?[º°o]\.?|n\.|#|id))?"
     r")\W{0,3}$"
 )

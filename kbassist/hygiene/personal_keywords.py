@@ -413,10 +413,10 @@ def _account(
 
 
 _BANK_CONTEXT = re.compile(  # whole words for the short ones: not "Contact lens", "public" (s. 34)
-    r"(?i)bank|iban|sort(?:\s+|_)?(?:code|\d\d-)|payroll|salary|routing|\bbic\b|swift|konto|\bblz\b"
-    r"|rekening|\bcontas?\b|\bconto\b|cuenta|\bcomptes?\b|expenses|refund|reimburs"
+    r"(?i)(?<![a-z])bank|(?:haus|volks|post|spar|commerz)bank|iban|sort(?:\s+|_)?(?:code|\d\d-)"
+    r"|payroll|salary|routing|\bbic\b|swift|konto|\bblz\b|rekening|\bcontas?\b|\bconto\b|cuenta"
+    r"|\bcomptes?\b|expenses|refund|reimburs"  # (not "Meadowbank Pharmacy"; session 37)
 )
-
 
 # "Company IBAN IE64 ...": the firm's own account is no one's data (session 6).
 COMPANY_ACCOUNT = re.compile(

@@ -24,6 +24,8 @@ WORK_WORDS = guarded(
     # "Reply or call 0161 ... quoting your ticket number", "Northgate IT | 0118 ... | Ticket
     # closed" (session 37, blind373 and blind379 read)
     r"|advice\s+line|quoting\s+(?:your|the)\s+(?:ticket|reference|case)|ticket\s+closed"
+    # a building's mail room: "Rang the mail room at Northgate (0161 ..." (session 37, blind384)
+    r"|mail\s?room|post\s?room|concierge"
     # a team's line, an extension in French: "the Key Accounts team line 01642 ...", "Tél. 04 91
     # ... poste 31" (session 28, blind195 read)
     r"|(?:team|group|department|dept)\s+(?:line|number)|poste(?=[ \t]*(?:le[ \t]+)?\d)"
@@ -123,7 +125,9 @@ WORK_LINE_FAR = re.compile(
     # 965 ..."; session 37, blind378 read)
     r"|telem[óo]vel\s+de\s+servi[çc]o|m[óo]vil\s+de\s+empresa|tel[ée]fono\s+de\s+empresa)\b"
     r"(?:(?!\b(?:privat\w*|eigene?[mnrs]?|persönlich\w*|priv[ée]|prive)\b)[^.\n]){0,100}"
-    r"\b(?:rufnummer|nummer|nr\.?|n[úu]mero)\W{0,3}$"
+    # (or "given" by the body: "de zakelijke mobiel die de bond hem als coördinator heeft
+    # gegeven, 06-..."; session 37, blind383 read)
+    r"\b(?:rufnummer|nummer|nr\.?|n[úu]mero|gegeven|verstrekt|uitgegeven|ausgegeben)\W{0,3}$"
     r"|\b(?:club|company|firm|school|charity|society|business)\s+(?:has\s+|have\s+)?(?:bought"
     r"|purchased|got|issued|provided)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:mobile|phone|handset)"
     r"\b(?:(?!\b(?:own|personal|private|home)\b)[^.\d\n]){0,100}\bnumber\W{0,3}$"
@@ -142,6 +146,11 @@ WORK_LINE_FAR = re.compile(
     r"|la|el|the|il|o|de|den|die)?\s*(?:new\s+|nouveau\s+|nuevo\s+|neue\s+|nieuwe\s+|nuovo\s+"
     r"|novo\s+)?(?:number|num[ée]ro|n[úu]mero|nummer|festnetznummer|rufnummer|telefonnummer)?"
     r"\W{0,3}$"
+    # a main line's new number: "Die Zentrale der Niederlassung Dortmund hat eine neue Rufnummer,
+    # +49 231 ..." (session 37, blind381 read)
+    r"|\b(?:zentrale|switchboard|centralino|centralita|hoofdnummer|main\s+(?:line|number))\b"
+    r"[^.\n]{0,80}\b(?:new|neue|nueva|nouvelle|nuova|nieuwe|nova)\s+(?:rufnummer|nummer|number"
+    r"|n[úu]mero|num[ée]ro|numero|telefonnummer)\W{0,3}$"
     # an example from a list of the firm's phones: "Company mobiles: 9 iPhones on the Vodafone
     # business account, e.g. the transport manager's 07826 ...", "Diensthandys der Monteure
     # (...), z. B. Bauleiter Herr Kaya 0160 ..." (session 37, blind365 read)
@@ -219,7 +228,7 @@ PERSONAL_PHONE_WORDS = re.compile(
 WORK_PHONE = guarded(
     # (not its absence: "Kev (own mobile, no company phone) 07912 ..."; session 18)
     r"(?i)\b(?<!no )(?<!without )(?<!not a )(?:company|works?|business|corporate|office|firm|staff"
-    r"|church|school|council|charity|club|trust|practice|clinic|surgery|pharmacy)"
+    r"|church|school|council|charity|club|trust|practice|clinic|surgery|pharmacy|league)"
     # ("his work mob 07889 ... (co phone)"; session 33, blind287 read)
     r"(?:[\s-]+(?:issued|provided|owned|supplied|paid))?[\s-]+(?:mobile|mob|phone|cell"
     r"|handset|iphone|smartphone|sim)\b\W{0,3}(?:\w+\W+){0,2}"

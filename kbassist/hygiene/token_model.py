@@ -627,7 +627,8 @@ _KEY_ID_BEFORE = re.compile(
     r"|\bid\s+(?:(?:de\s+la|della|da|du|de)\s+)?(?:chiave|clave|chave|clé|key)"
     r"|\b(?:job|work\s+order|callout|(?-i:Ticket))(?:\s+(?:no\.?|number|nr\.?|\#))?"
     # an account's number: "the PUK from Vodafone business (account 661203-44)" (blind176)
-    r"|\b(?:account|konto|cuenta|compte|conto|rekening|codice\s+cliente|short\s+code)(?:\s+(?:no\.?|number|nr\.?|\#))?"
+    r"|\b(?:account|konto|cuenta|compte|conto|rekening|codice\s+cliente|short\s+code"
+    r"|c[óo]digo\s+nacional)(?:\s+(?:no\.?|number|nr\.?|\#))?"  # a drug's (s. 37, blind381)
     # a tamper-evident bag's, a voucher batch's: "sealed in bag 004420", "(batch 519309)" (s. 37)
     r"|\b(?:bag|bags|batch)(?:\s+(?:no\.?|number|nr\.?|\#))?)\W{0,3}"
     r"(?:(?:begint|beginnt|starts|begins|commence|inizia|empieza|começa)\s+(?:met|mit|with|par"
