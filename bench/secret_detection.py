@@ -3353,7 +3353,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind385.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind389.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:
