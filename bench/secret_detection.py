@@ -143,6 +143,7 @@ BATCHES = (
     "blind373", "blind374", "blind375", "blind376",
     "blind377", "blind378", "blind379", "blind380",
     "blind381", "blind382", "blind383", "blind384",
+    "blind385", "blind386", "blind387", "blind388",
 )  # fmt: skip
 # The blind files: each a test once (sessions 4 and 5), then read, a batch of its own since.
 BLIND = {
@@ -530,6 +531,10 @@ BLIND = {
     "blind382": ROOT / "bench" / "data" / "secrets_blind382.jsonl",
     "blind383": ROOT / "bench" / "data" / "secrets_blind383.jsonl",
     "blind384": ROOT / "bench" / "data" / "secrets_blind384.jsonl",
+    "blind385": ROOT / "bench" / "data" / "secrets_blind385.jsonl",
+    "blind386": ROOT / "bench" / "data" / "secrets_blind386.jsonl",
+    "blind387": ROOT / "bench" / "data" / "secrets_blind387.jsonl",
+    "blind388": ROOT / "bench" / "data" / "secrets_blind388.jsonl",
 }
 TARGETS = {"secret_recall": 0.98, "secret_precision": 0.90, "personal_recall": 0.95}
 SEEN = {
@@ -3040,6 +3045,36 @@ SEEN = {
         " 0.93/1.00; with the token model 1.00/1.00; personal 0.97/0.90); read in session 37 "
         "(pass, fob and chip numbers in brackets, a building's mail room; a date of birth a "
         "member 'gave' stays missed): development since"
+    ),
+    "blind385": (
+        "the two-hundred-and-seventy-seventh secrets blind test (written in session 37, focus: "
+        "notes hard-wrapped by mail clients at about 72 characters; scored in session 37 on "
+        "50e81b1) (the rules alone 0.80/1.00; with the token model 0.98/0.98; personal "
+        "0.947/1.00); read in session 37 (a Wi-Fi key on the line under its label, its mode in "
+        "brackets after it; bank details and a date of birth wrapped inside a quoted message, and"
+        " a printer's serial the token model flags, stay wrong): development since"
+    ),
+    "blind386": (
+        "the two-hundred-and-seventy-eighth secrets blind test (written in session 37, focus: "
+        "ambulance services, patient transport and first-aid trainers; scored in session 37 on "
+        "50e81b1) (the rules alone 0.95/1.00; with the token model 1.00/1.00; personal "
+        "0.97/0.97); read in session 37 (an incident's number, 'the premises record' a home's): "
+        "development since"
+    ),
+    "blind387": (
+        "the two-hundred-and-seventy-ninth secrets blind test (written in session 37, focus: "
+        "mobile devices, SIM swaps, PUKs and eSIM codes; scored in session 37 on 50e81b1) (the "
+        "rules alone 0.85/0.98; with the token model 0.95/0.93; personal 1.00/0.89); read in "
+        "session 37 (an eSIM's activation string on its own, a forwarding code's placeholder, "
+        "'zakelijke lijnen'; tablets' serials the token model flags and company lines named only "
+        "'lines' stay false alarms): development since"
+    ),
+    "blind388": (
+        "the two-hundred-and-eightieth secrets blind test (written in session 37, focus: "
+        "printers, sign makers and copy shops; scored in session 37 on 50e81b1) (the rules alone "
+        "0.98/1.00; with the token model 1.00/0.98; personal 1.00/0.95); read in session 37 (a "
+        "colour profile's file name, 'el teléfono central'; a firm customer's new delivery "
+        "address stays a false alarm): development since"
     ),
 }
 # What changed in the rules between the last two measurements of d (both after a freeze).

@@ -11,6 +11,7 @@ A new access or voting code in groups after "novo código" and its kin (session 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from kbassist.hygiene.keyword_scan import Hit
@@ -22,6 +23,10 @@ _ACTIVATION_CODE = guarded(
     r"[^.\n]{0,40}?(?<![\w$-])(?P<value>(?-i:(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{20,40})"
     r"|LPA:1\$[^\s,;]{8,200})(?![\w-])"
 )
+# An eSIM's activation string on its own, its server and matching ID: "Introduzido à mão:
+# LPA:1$rsp.meo.pt$656LD-D9V31-G7MWV-SQ1ZQ" (session 37, blind387 read); whoever holds it can
+# download the profile
+_LPA_STRING = re.compile(r"(?<![\w$])LPA:1\$[\w.-]{3,100}\$[A-Za-z0-9-]{6,64}(?:\$[\w.-]{0,64})?")
 _SPACED_PRODUCT_KEY = guarded(
     r"(?i)\b(?:product\s+key|mak|licen[cs]e\s+key|clave\s+de\s+producto|cl[ée]\s+de\s+produit"
     r"|produktschl[üu]ssel|productsleutel|chave\s+do\s+produto|codice\s+(?:del\s+)?prodotto)\b"
@@ -51,12 +56,15 @@ _HINTS = ("activ", "aktiv", "ativa", "attiva", "key", "mak", "clave", "clé", "s
 
 
 def activation_code_hits(text: str, lowered: str) -> Iterator[Hit]:
-    """An activation code a few words after its name; a product key in groups with spaces."""
+    """An activation code a few words after its name, an eSIM's activation string anywhere; a
+    product key in groups with spaces."""
     for match in _NEW_GROUPED_CODE.finditer(text) if "-" in text else ():
         value = match.group("value")
         mixed = any(ch.isdigit() for ch in value) and any(ch.isalpha() for ch in value)
         if mixed and _ACCESS_NAMED.search(text, max(0, match.start() - 150), match.start()):
             yield match.start("value"), match.end("value"), "password"
+    for match in _LPA_STRING.finditer(text) if "lpa:1$" in lowered else ():
+        yield match.start(), match.end(), "secret"
     if not any(hint in lowered for hint in _HINTS):
         return
     for match in _ACTIVATION_CODE.finditer(text):

@@ -184,9 +184,10 @@ _OFFICE_WORDS = guarded(
     # session 33, blind292 read)
     r"(?i)\b(?:office|site(?!\s+(?:induction|inductions|pack|visit|survey|rules|safety))"
     r"|branch|hq|head\s*office|headquarters|warehouse|(?<!bin\s)store|(?<!\bim\s)shop|clinic"
-    r"|surgery|practice|unit|suite|floor|building|premises|depot|factory|campus|standort|büro"
-    r"|filiale|niederlassung|firma|oficina|sede|sucursal|almacén|bureaux?|siège|agence|kantoor"
-    r"|vestiging|escrit[óo]rio|filial|ufficio|magazzino|datacenter|data\s+centre|colo"
+    # (not "the address on the premises record is Flat 19, ..."; session 37, blind386 read)
+    r"|surgery|practice|unit|suite|floor|building|premises(?!\s+record)|depot|factory|campus"
+    r"|standort|büro|filiale|niederlassung|firma|oficina|sede|sucursal|almacén|bureaux?|siège"
+    r"|agence|kantoor|vestiging|escrit[óo]rio|filial|ufficio|magazzino|datacenter|data\s+centre|colo"
     # a depot or works in the other languages (session 15)
     r"|dépôt|entrepôt|usine|magazijn|werkplaats|werk|fábrica|fabbrica|stabilimento|lager"
     r"|armazém"  # (session 24)

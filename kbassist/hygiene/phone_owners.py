@@ -26,6 +26,9 @@ WORK_WORDS = guarded(
     r"|advice\s+line|quoting\s+(?:your|the)\s+(?:ticket|reference|case)|ticket\s+closed"
     # a building's mail room: "Rang the mail room at Northgate (0161 ..." (session 37, blind384)
     r"|mail\s?room|post\s?room|concierge"
+    # a firm's central number, its mail signatures: "Actualizado el teléfono central en todas las
+    # firmas de correo a 963 ..." (session 37, blind388 read)
+    r"|tel[ée]fono\s+central|firmas?\s+de\s+(?:correo|e-?mail)"
     # a team's line, an extension in French: "the Key Accounts team line 01642 ...", "Tél. 04 91
     # ... poste 31" (session 28, blind195 read)
     r"|(?:team|group|department|dept)\s+(?:line|number)|poste(?=[ \t]*(?:le[ \t]+)?\d)"
@@ -245,7 +248,9 @@ WORK_PHONE = guarded(
     r"(?:patch|round|area|region|beat|territory|rounds|shifts?)\W{0,3}(?:number\W{0,3})?$"
     # a work line right before: "her work line 0117 ..." (session 25, blind156 read; not
     # "his personal mobile rather than the practice line, 07931 ...")
-    # (or "her desk line is 01302 ..."; session 37, blind371 read)
+    # (or "her desk line is 01302 ..."; session 37, blind371 read; a firm's lines in Dutch:
+    # "zakelijke lijnen 06 50 ..."; blind387 read)
+    r"|\bzakelijke?\s+(?:lijnen?|nummers?)\W{0,3}$"
     r"|\b(?:work|desk|duty|ops|operations)\s+(?:line|landline)(?:\s+(?:is|was))?\W{0,3}$"
     # a firm's number in Spanish, Portuguese and Italian, a German work phone with a hyphen:
     # "número corporativo 648 ...", "Firmen-Handy 0177 ..." (session 37, blind369 and blind371)

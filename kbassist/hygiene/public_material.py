@@ -199,6 +199,8 @@ NOT_A_SECRET_SHAPE = re.compile(
     # a list's number glued to its word ("1)clearing"), a key combination ("WINDOWS+v"), a
     # local account ('.\LocalAdmin')
     r"|\d{1,2}\)[a-z]+|(?i:windows|win|ctrl|alt|shift|cmd)\+\w{1,3}|\.\\\w+"
+    # a phone's forwarding code with its placeholder: "**21*number#" (session 37, blind387 read)
+    r"|[*#]{1,2}\d{2,3}\*(?i:number|nummer|numero|número|numéro|no)\#"
     # a Dell part's PPID, a USB device's IDs, a path's folder ("P:\Orders") (session 12)
     r"|CN-0[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{3}-[A-Z0-9]{4}|VID_[0-9A-Fa-f]{4}&PID_[0-9A-Fa-f]{4}.*"
     r"|\\[A-Za-z][\w$ -]*|\$(?:1|2[aby]?|5|6|7|8|9|y|apr1)\$.*"  # and a crypt(3) hash

@@ -622,10 +622,11 @@ def _refine(kind: str, text: str, start: int, end: int) -> str:
 
 # A label that ends its line and the value alone on the next, a pasted mail's quote marks
 # before both maybe: "> Auth token (primary):\n> e12ee2fab3adbfccba6775e124159304" (session 30,
-# blind224 read). The label and the value are read as if on one line.
+# blind224 read), or its mode in brackets after it ("clé Wi-Fi :\nNP2d9zENuqZRV4bNU (WPA2). Les
+# deux ..."; session 37, blind385 read). The label and the value are read as if on one line.
 _LABEL_THEN_VALUE_LINE = re.compile(
     r"(?m)^[ \t>]*(?:[-*•][ \t]+)?(?P<label>[^\n:>]{2,40}:)[ \t]*\r?\n"
-    r"[ \t>]*(?P<value>[^\s>]\S{3,199})[ \t]*\r?$"
+    r"[ \t>]*(?P<value>[^\s>]\S{3,199})(?:[ \t]*\r?$|[ \t]+(?=\(\w{2,12}\)))"
 )
 
 

@@ -60,7 +60,7 @@ _FILE_NAME = re.compile(
     r"(?i)\.(?:md|txt|csv|json|ya?ml|xml|log|pdf|docx?|xlsx?|pptx?|ps1|bat|cmd|sh|py|exe|msi"
     r"|zip|7z|png|jpe?g|gif|pst|ost|vhdx?|iso|bak|sql|cfg|conf|ini|html?|dmp|eml|msg|rtf"
     r"|odt|ods|tmp|dll|sys|jar|apk|dmg|pkg|deb|rpm|tar|gz|tgz|rar|svg|webp|mp4|mov|wav"
-    r"|mp3|ics|vcf|p7b|cer|crt|pem|pfx|lnk|url|uie)$"
+    r"|mp3|ics|vcf|p7b|cer|crt|pem|pfx|lnk|url|uie|icc|icm)$"  # (a colour profile's: s. 37)
 )
 _PLACEHOLDER_TAIL = re.compile(r"(?:xxxx|XXXX|\*\*\*\*)$")
 _HEX = re.compile(r"[0-9a-fA-F]+")

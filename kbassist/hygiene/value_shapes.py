@@ -55,7 +55,7 @@ _NAMED_PATTERN = r"""
                                                         # a timestamp (session 14)
       | (?-i:[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+)\$           # a computer account: CVA-PC03$
       | [\w.*-]+\.(?:log|rpt|txt|csv|pdf|xlsx?|docx?|json|xml|ini|conf|cfg|msi|exe|zip|bak
-        |sql|pst|ost|vhdx?|iso|png|jpe?g|evtx|reg|bat|cmd|vbs|dll|sys)   # a file's name
+        |sql|pst|ost|vhdx?|iso|png|jpe?g|evtx|reg|bat|cmd|vbs|dll|sys|icc|icm)   # a file's name
       | (?:sha-?(?:1|256|384|512)|md5)[=:][0-9a-f]{32,128}   # a named hash
       | (?-i:(?:System|Microsoft)(?:\.[A-Z]\w*){2,})     # a .NET type
       | [\w.-]+/[\w.-]+@v\d+(?:\.\d+)*                   # a GitHub action: azure/login@v2
