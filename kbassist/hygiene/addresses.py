@@ -187,9 +187,9 @@ _OFFICE_WORDS = guarded(
     # (not "the address on the premises record is Flat 19, ..."; session 37, blind386 read)
     r"|surgery|practice|unit|suite|floor|building|premises(?!\s+record)|depot|factory|campus"
     r"|standort|büro|filiale|niederlassung|firma|oficina|sede|sucursal|almacén|bureaux?|siège"
-    r"|agence|kantoor|vestiging|escrit[óo]rio|filial|ufficio|magazzino|datacenter|data\s+centre|colo"
+    r"|agence|kantoor|vestiging|escrit[óo]rio|filial|ufficio|magazzino|datacenter|data\s+centre"
     # a depot or works in the other languages (session 15)
-    r"|dépôt|entrepôt|usine|magazijn|werkplaats|werk|fábrica|fabbrica|stabilimento|lager"
+    r"|colo|dépôt|entrepôt|usine|magazijn|werkplaats|werk|fábrica|fabbrica|stabilimento|lager"
     r"|armazém"  # (session 24)
     # a studio or an agency moving: "Studio Zeewind verhuisd naar Schiekade 88" (session 28)
     r"|studio(?!\s+(?:flat|apartment))|atelier|agentur"

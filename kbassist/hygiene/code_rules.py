@@ -73,7 +73,8 @@ CODE_RULES: tuple[KeywordRule, ...] = (
         # or before the digits themselves: "neuer Code 73025, der alte geht nicht mehr" (session 17)
         # (or set "to" them: "il nuovo codice per i proprietari a 34705"; session 37, blind376)
         r"|nuovo\s+codice)(?=[^.:\n]{0,60}:|\s+\d{4,8}\b"
-        r"|[^.:\n]{0,40}?\s(?:a|à|to|auf|op|para|em)\s+\d{4,8}\b)(?!\s+(?:de\s+|d'|do\s+|di\s+|del\s+)?(?:client"
+        r"|[^.:\n]{0,40}?\s(?:a|à|to|auf|op|para|em)\s+\d{4,8}\b)"
+        r"(?!\s+(?:de\s+|d'|do\s+|di\s+|del\s+)?(?:client"
         r"|produ|artic|artíc|postal|erreur|error|erro|fehler|klant|kunden|artikel))"
         # "the keypad is 2580#", "keypad (*4418#)" (session 12)
         r"|keypad(?=\s+is\s+[*#]?\d|\s*\(\s*[*#]?\d|\s*:\s*[*#]?\d)"

@@ -35,8 +35,8 @@ _NEW_ONE = guarded(
     r"|il\s+nuovo"
     # a new code and how it was set: "Nouveau code programmé, 6739A, l'ancien supprimé" (session
     # 37, blind374 read)
-    r"|(?:nouveau|nuevo|novo|nuovo|neuer|nieuwe|new)\s+(?:code|c[óo]digo|codice)\s+(?:programm[ée]e?"
-    r"|programmato|programado|programmiert|ingesteld)"
+    r"|(?:nouveau|nuevo|novo|nuovo|neuer|nieuwe|new)\s+(?:code|c[óo]digo|codice)\s+"
+    r"(?:programm[ée]e?|programmato|programado|programmiert|ingesteld)"
     # or "now is" opening its sentence, the value after "is" (session 35, blind326 read): "...
     # mudada a palavra-passe do Wi-Fi ... A nova é HmX7AS6R...", "... la password del Wi-Fi ...
     # Ora è BufT6DAB..."

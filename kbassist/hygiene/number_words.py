@@ -247,7 +247,8 @@ _NAMED_OTHER_BEFORE = guarded(
     # brackets: "Codice AIC 027869772", "certificate number 9339704210", "Project number
     # 8255...", "Pas van lid (nummer 6628...", "Chipnummer 2396...", "El llavero de la socia
     # (número 7162..." (session 37, blind381, blind383 and blind384 read)
-    r"|\bincident|\b(?:codice\s+)?aic|\b(?:certificate|project|licen[cs]e|membership)\s+(?:number|no\.?)"
+    r"|\bincident|\b(?:codice\s+)?aic"
+    r"|\b(?:certificate|project|licen[cs]e|membership)\s+(?:number|no\.?)"
     r"|\b(?:pas|llavero|badge|fob|kaart|karte|tarjeta|carte|chip)\b[^.()\n]{0,30}\((?:nummer"
     r"|number|número|numéro|numero|nr\.?|no\.?)|\bchipnummer)"
     r"(?:\s+(?:no\.?|nr\.?|n\.?[º°o]\.?|n\.|#|id))?"

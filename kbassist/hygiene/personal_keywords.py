@@ -506,8 +506,8 @@ ORGANISATION_TAX_NUMBER = re.compile(
 
 # An animal's date of birth is no one's personal data (a vet's or a kennel's records; session 9).
 _ANIMAL = guarded(
-    r"(?i)\b(?:dog|dogs|dog's|cat|cat's|pet|pets|pet's|puppy|kitten|horse|pony(?!\s+club)|animal|canine"
-    r"|feline|hond|hund|perro|chien|gato|cane|gatto|kat|katze|paard|pferd|caballo|cheval"
+    r"(?i)\b(?:dog|dogs|dog's|cat|cat's|pet|pets|pet's|puppy|kitten|horse|pony(?!\s+club)|animal"
+    r"|canine|feline|hond|hund|perro|chien|gato|cane|gatto|kat|katze|paard|pferd|caballo|cheval"
     r"|cavallo)\b"
 )
 _OWNER = guarded(
