@@ -3388,7 +3388,7 @@ def print_report(result: dict[str, Any]) -> None:
 # --- a blind file ------------------------------------------------------------------------
 
 # The next file no one has read (session 6): the default of --blind.
-NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind389.jsonl"
+NEXT_BLIND = ROOT / "bench" / "data" / "secrets_blind393.jsonl"
 
 
 def run_blind(path: Path) -> dict[str, Any]:
