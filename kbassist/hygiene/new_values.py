@@ -99,7 +99,9 @@ def new_one_hits(text: str, lowered: str) -> Iterator[Hit]:
                 else PASSWORD_NAMED.search(text, max(0, match.start() - _REACH), match.start())
             ):
                 yield match.start("value"), match.end("value"), "password"
-    for match in _AGAIN.finditer(text) if any(hint in lowered for hint in _AGAIN_HINTS) else ():
+    for match in (
+        _CODE_SET.finditer(text) if any(hint in lowered for hint in _CODE_SET_HINTS) else ()
+    ):
         named = _CODE_NAMED.search(text, max(0, match.start() - _REACH), match.start())
         if named:
             pin = named.group(0).lower() in {"pin", "pincode"}
@@ -143,12 +145,12 @@ _LOGGED_IN_WITH = re.compile(
 # blind373 read)
 # (or "a random six digits": "It turned out the kiosk had set it to the digits of her date of
 # birth ... Reset it to a random six digits, 364026"; session 37, blind376 read)
-_AGAIN = re.compile(
+_CODE_SET = re.compile(
     r"(?i)(?:\b(?:è\s+di\s+nuovo|is\s+again)|(?<![\w-])(?:mud[áa]mos|cambi[áa]mos)\s+(?:para|a)"
     r"|\ba\s+random\s+(?:four|five|six|eight|[4-8])[ -]digits?(?:\s+(?:code|pin))?,)"
     r"[ \t]+(?P<value>\d{4,8}[A-Z]?)(?=[.,;)]?(?:\s|$))"
 )
-_AGAIN_HINTS = (" again ", " di nuovo ", "mos para ", "mos a ", " random ")
+_CODE_SET_HINTS = (" again ", " di nuovo ", "mos para ", "mos a ", " random ")
 _DIGITS = re.compile(r"\d{4,8}[A-Z]?")  # (a keypad's letter too: "6739A")
 _MORE_DIGITS = re.compile(r"[ -]?\d")
 _CODE_NAMED = guarded(
